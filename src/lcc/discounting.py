@@ -1,0 +1,364 @@
+"""Discount factors and rate conversions, vectorised over floats and arrays.
+
+Every function broadcasts its arguments with numpy rules, so a discount rate
+given as an array of samples gives an array of factors. Closed forms are
+evaluated with ``log1p``/``expm1`` so they stay exact to full float precision
+when the rate is tiny, and the limits are taken exactly: UPV = n at d = 0,
+UPV* = n at d = e, CRF = 1/n at d = 0.
+
+Notes
+-----
+Time convention (DESIGN §3): t = 0 is the base date; the amount of year k
+(k = 1..n) sits at t = k ("end", the default), k − 0.5 ("middle") or k − 1
+("beginning"). "continuous" keeps the amount of year k at t = k but discounts
+every flow with e^(−d·t), d read as a continuously compounded rate (NIST E3).
+
+References
+----------
+.. [1] S. K. Fuller and S. R. Petersen, *Life-Cycle Costing Manual for the
+   Federal Energy Management Program*, NIST Handbook 135 (1995 ed.),
+   §5.4 and Table 5-1 (SPV, UPV, UPV*), §6 (CRF, annual value).
+.. [2] EN 15459-1:2017, *Energy performance of buildings — Economic evaluation
+   procedure for energy systems*, §6 (present value factor, annuity factor).
+.. [3] I. Fisher, *The Theory of Interest* (1930): (1 + D) = (1 + d)(1 + i).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Literal
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from lcc._errors import LCCError
+
+__all__ = [
+    "TIMINGS",
+    "crf",
+    "discount_factor",
+    "irr",
+    "legacy_real_rate",
+    "nominal_rate",
+    "npv",
+    "real_rate",
+    "spv",
+    "timing_offset",
+    "upv",
+    "upv_star",
+]
+
+Timing = Literal["end", "middle", "beginning", "continuous"]
+TIMINGS: tuple[str, ...] = ("end", "middle", "beginning", "continuous")
+_OFFSET = {"end": 0.0, "middle": 0.5, "beginning": 1.0, "continuous": 0.0}
+
+
+def _rate(x: ArrayLike, name: str) -> np.ndarray:
+    arr = np.asarray(x, dtype=float)
+    if not np.all(np.isfinite(arr)):
+        raise LCCError(f"{name}: got {x!r}; rates must be finite")
+    if np.any(arr <= -1.0):
+        raise LCCError(f"{name}: got {x!r}; a rate must be greater than -1 (-100 %)")
+    return arr
+
+
+def _years(n: ArrayLike, name: str = "n") -> np.ndarray:
+    arr = np.asarray(n, dtype=float)
+    if not np.all(np.isfinite(arr)) or np.any(arr < 0):
+        raise LCCError(f"{name}: got {n!r}; the number of years must be finite and >= 0")
+    return arr
+
+
+def _timing(timing: str) -> str:
+    if timing not in _OFFSET:
+        raise LCCError(f"timing: got {timing!r}, expected one of {', '.join(TIMINGS)}")
+    return timing
+
+
+def _out(x: np.ndarray) -> Any:
+    return float(x) if x.ndim == 0 else x
+
+
+def timing_offset(timing: str) -> float:
+    """How far before the end of its year an annual amount sits: 0, 0.5 or 1 [yr]."""
+    return _OFFSET[_timing(timing)]
+
+
+def spv(d: ArrayLike, t: ArrayLike, *, continuous: bool = False) -> Any:
+    """Single present value factor.
+
+    Parameters
+    ----------
+    d : float or array
+        Discount rate per year [1], > −1.
+    t : float or array
+        Time of the flow after the base date [yr]; may be fractional.
+    continuous : bool
+        Use e^(−d·t) (d continuously compounded) instead of (1 + d)^(−t).
+
+    Returns
+    -------
+    float or ndarray
+        SPV = (1 + d)^(−t)  (NIST Handbook 135, Table 5-1).
+
+    Examples
+    --------
+    >>> round(spv(0.03, 10), 6)
+    0.744094
+    """
+    dd = _rate(d, "d") if not continuous else np.asarray(d, dtype=float)
+    tt = np.asarray(t, dtype=float)
+    if continuous:
+        return _out(np.exp(-dd * tt))
+    return _out(np.exp(-tt * np.log1p(dd)))
+
+
+def discount_factor(d: ArrayLike, t: ArrayLike, timing: str = "end") -> Any:
+    """Present value factor of one flow at time ``t`` under a timing convention.
+
+    (1 + d)^(−t) for the discrete timings, e^(−d·t) for "continuous".
+    """
+    return spv(d, t, continuous=_timing(timing) == "continuous")
+
+
+def _geometric(lq: np.ndarray, n: np.ndarray) -> np.ndarray:
+    """Σ_{k=1..n} q^k with q = e^lq, exact at q = 1 (= n) and for tiny |lq|."""
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        s = np.exp(lq) * np.expm1(n * lq) / np.expm1(lq)
+    return np.where(lq == 0.0, n, s)
+
+
+def upv(d: ArrayLike, n: ArrayLike, timing: str = "end") -> Any:
+    """Uniform present value factor: PV of 1 per year for n years.
+
+    Parameters
+    ----------
+    d : float or array
+        Discount rate per year [1], > −1.
+    n : float or array
+        Number of years [yr], >= 0.
+    timing : {"end", "middle", "beginning", "continuous"}
+        Where in its year each annual amount sits (module Notes).
+
+    Returns
+    -------
+    float or ndarray
+        End of year: UPV = (1 − (1 + d)^(−n)) / d, = n at d = 0
+        (NIST Handbook 135, Table 5-1; Energimyndigheten's "nusummefaktor").
+        Middle: UPV·(1 + d)^0.5. Beginning: UPV·(1 + d).
+        Continuous: Σ_{k=1..n} e^(−d·k).
+
+    Examples
+    --------
+    >>> round(upv(0.06, 20), 4)
+    11.4699
+    >>> upv(0.0, 15)
+    15.0
+    """
+    timing = _timing(timing)
+    nn = _years(n)
+    if timing == "continuous":
+        dd = np.asarray(d, dtype=float)
+        return _out(_geometric(-dd, nn))
+    dd = _rate(d, "d")
+    lq = -np.log1p(dd)
+    shift = np.exp(_OFFSET[timing] * np.log1p(dd))
+    return _out(_geometric(lq, nn) * shift)
+
+
+def upv_star(
+    d: ArrayLike,
+    e: ArrayLike | Sequence[float],
+    n: ArrayLike,
+    timing: str = "end",
+) -> Any:
+    """Modified uniform present value factor: annual amounts escalating at e.
+
+    The amount of year k is A·Π_{j≤k}(1 + e_j) (DESIGN §3, escalation by study
+    year), so with a constant rate it is A·(1 + e)^k.
+
+    Parameters
+    ----------
+    d : float or array
+        Discount rate per year [1], > −1.
+    e : float, array, or list/tuple of per-year rates
+        Escalation rate [1/yr], > −1. A list or tuple is a per-year sequence
+        e_1, e_2, … (at least n long); an ndarray is samples of a constant rate.
+    n : float or array
+        Number of years [yr]; must be a whole number when ``e`` is a sequence.
+    timing : {"end", "middle", "beginning", "continuous"}
+
+    Returns
+    -------
+    float or ndarray
+        Constant e, end of year:
+        UPV* = (1 + e)/(d − e) · (1 − ((1 + e)/(1 + d))^n), = n at d = e
+        (NIST Handbook 135, Table 5-1). With a sequence: Σ_k c_k (1 + d)^(−t_k).
+
+    Examples
+    --------
+    >>> round(upv_star(0.05, 0.03, 20), 4)
+    16.4437
+    """
+    timing = _timing(timing)
+    if isinstance(e, (list, tuple)):
+        return _upv_star_sequence(d, e, n, timing)
+    ee = _rate(e, "e")
+    nn = _years(n)
+    if timing == "continuous":
+        dd = np.asarray(d, dtype=float)
+        return _out(_geometric(np.log1p(ee) - dd, nn))
+    dd = _rate(d, "d")
+    lq = np.log1p(ee) - np.log1p(dd)
+    shift = np.exp(_OFFSET[timing] * np.log1p(dd))
+    return _out(_geometric(lq, nn) * shift)
+
+
+def _upv_star_sequence(d: ArrayLike, e: Sequence[float], n: ArrayLike, timing: str) -> Any:
+    nn = _years(n)
+    if nn.ndim or nn != np.round(nn):
+        raise LCCError(
+            f"n: got {n!r}; with a per-year escalation sequence n must be one whole number"
+        )
+    count = int(nn)
+    seq = _rate(np.asarray(e, dtype=float), "e")
+    if seq.ndim != 1:
+        raise LCCError("e: a per-year escalation sequence must be a flat list of rates")
+    if seq.size < count:
+        raise LCCError(
+            f"e: the escalation sequence has {seq.size} years but {count} are needed "
+            f"(years {seq.size + 1}..{count} are missing)"
+        )
+    c = np.cumprod(1.0 + seq[:count])
+    k = np.arange(1, count + 1, dtype=float)
+    dd = np.asarray(d, dtype=float)[..., None]
+    t = k - _OFFSET[timing]
+    if timing == "continuous":
+        df = np.exp(-dd * t)
+    else:
+        _rate(d, "d")
+        df = np.exp(-t * np.log1p(dd))
+    return _out(np.asarray((df * c).sum(axis=-1)))
+
+
+def crf(d: ArrayLike, n: ArrayLike) -> Any:
+    """Capital recovery factor: the annual amount over n years worth 1 today.
+
+    CRF = d / (1 − (1 + d)^(−n)) = 1 / UPV(d, n); = 1/n at d = 0
+    (NIST Handbook 135 §6; EN 15459-1 annuity factor).
+
+    Examples
+    --------
+    >>> round(crf(0.05, 10), 6)
+    0.129505
+    """
+    nn = _years(n)
+    if np.any(nn <= 0):
+        raise LCCError(f"n: got {n!r}; the capital recovery factor needs n > 0 years")
+    return _out(1.0 / np.asarray(upv(d, nn)))
+
+
+def real_rate(nominal: ArrayLike, inflation: ArrayLike) -> Any:
+    """Real rate from a nominal rate and inflation, exactly (Fisher).
+
+    d = (1 + D) / (1 + i) − 1
+
+    Examples
+    --------
+    >>> round(real_rate(0.042, 0.012), 6)
+    0.029644
+    """
+    big = _rate(nominal, "nominal")
+    i = _rate(inflation, "inflation")
+    return _out((1.0 + big) / (1.0 + i) - 1.0)
+
+
+def nominal_rate(real: ArrayLike, inflation: ArrayLike) -> Any:
+    """Nominal rate from a real rate and inflation, exactly (Fisher).
+
+    D = (1 + d)(1 + i) − 1
+
+    Examples
+    --------
+    >>> round(nominal_rate(0.03, 0.012), 6)
+    0.04236
+    """
+    d = _rate(real, "real")
+    i = _rate(inflation, "inflation")
+    return _out((1.0 + d) * (1.0 + i) - 1.0)
+
+
+def legacy_real_rate(nominal: ArrayLike, inflation: ArrayLike) -> Any:
+    """The approximation d ≈ D − i that Swedish spreadsheets use.
+
+    Provided only to reproduce old calculators ("Realränta = Ränta −
+    Inflation", Upphandlingsmyndigheten's LCC tools). It is not exact: use
+    :func:`real_rate`.
+    """
+    return _out(_rate(nominal, "nominal") - np.asarray(inflation, dtype=float))
+
+
+def npv(rate: ArrayLike, flows: ArrayLike, *, timing: str = "end") -> Any:
+    """Net present value of a series of yearly flows.
+
+    Parameters
+    ----------
+    rate : float or array
+        Discount rate per year [1]; an array gives one NPV per rate.
+    flows : array_like
+        flows[0] sits at t = 0 (the base date); flows[k], k >= 1, is the amount
+        of year k, placed by ``timing``.
+    timing : {"end", "middle", "beginning", "continuous"}
+
+    Returns
+    -------
+    float or ndarray
+
+    Notes
+    -----
+    Like ``numpy_financial.npv``, values[0] is not discounted.
+
+    Examples
+    --------
+    >>> round(npv(0.1, [-100, 60, 60]), 6)
+    4.132231
+    """
+    timing = _timing(timing)
+    cf = np.asarray(flows, dtype=float)
+    if cf.ndim != 1 or cf.size == 0:
+        raise LCCError("flows: expected a non-empty one-dimensional sequence")
+    t = np.arange(cf.size, dtype=float)
+    t[1:] -= _OFFSET[timing]
+    rr = np.asarray(rate, dtype=float)[..., None]
+    df = np.exp(-rr * t) if timing == "continuous" else np.exp(-t * np.log1p(_rate(rr, "rate")))
+    return _out(np.asarray((df * cf).sum(axis=-1)))
+
+
+def irr(flows: ArrayLike) -> float:
+    """Internal rate of return of yearly flows (flows[0] at t = 0).
+
+    The rate r > −1 at which ``npv(r, flows) = 0``, found as a real positive
+    root x = 1/(1 + r) of the polynomial Σ flows[k]·x^k. When several rates
+    qualify, the one closest to zero is returned; NaN when there is none.
+
+    Examples
+    --------
+    >>> round(irr([-100, 39, 59, 55, 20]), 6)
+    0.280948
+    """
+    cf = np.asarray(flows, dtype=float)
+    if cf.ndim != 1 or cf.size < 2:
+        raise LCCError("flows: expected at least two yearly flows")
+    if not np.all(np.isfinite(cf)):
+        raise LCCError("flows: values must be finite")
+    nz = np.flatnonzero(cf)
+    if nz.size == 0:
+        return float("nan")
+    trimmed = cf[: nz[-1] + 1]
+    roots = np.roots(trimmed[::-1])
+    real = roots[(np.abs(roots.imag) <= 1e-10 * np.maximum(1.0, np.abs(roots.real)))].real
+    real = real[real > 0]
+    if real.size == 0:
+        return float("nan")
+    rates = 1.0 / real - 1.0
+    return float(rates[np.argmin(np.abs(rates))])

@@ -1,0 +1,499 @@
+"""Units: one pint registry with currencies, parsing helpers and exchange rates.
+
+The registry is built once, on first use (building it costs ~0.15 s, so
+``import lcc`` stays fast), with guarded definitions: calling
+:func:`get_registry` again returns the same registry and never redefines a
+unit.
+
+Each currency (SEK, EUR, USD, NOK, DKK, GBP) is its own base dimension, so
+adding SEK to EUR is a dimensionality error rather than a silently wrong sum;
+conversion between currencies goes through :class:`ExchangeRates`, which also
+converts compound units such as EUR/kWh (pint contexts cannot).
+
+Notations procurers write are read with their intended meaning:
+``"5 l/100km"`` is 0.05 l/km (plain pint reads 5 l·km/100), ``"Nm3"`` is a
+normal cubic metre (a volume), ``"50 000 kr"`` is fifty thousand kronor, and
+``kr``, ``tkr``, ``Mkr``, ``öre`` (``ore``) and ``år`` are understood.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from lcc._errors import LCCError
+
+if TYPE_CHECKING:
+    import pint
+
+__all__ = [
+    "CURRENCIES",
+    "Q_",  # noqa: F822 (module __getattr__)
+    "ExchangeRates",
+    "currency_of",
+    "format_quantity",
+    "get_registry",
+    "parse_number",
+    "parse_quantity",
+    "pretty_units",
+    "ureg",  # noqa: F822 (module __getattr__)
+]
+
+#: Currency codes that are dimensions of their own.
+CURRENCIES: tuple[str, ...] = ("SEK", "EUR", "USD", "NOK", "DKK", "GBP")
+
+_DEFINITIONS: tuple[str, ...] = (
+    *(f"{code} = [currency_{code}]" for code in CURRENCIES),
+    "kSEK = 1000 * SEK",
+    "MSEK = 1000000 * SEK",
+    "kEUR = 1000 * EUR",
+    "öre = 0.01 * SEK = _ = ore",
+    "kr = SEK",
+    "tkr = 1000 * SEK",
+    "Mkr = 1000000 * SEK",
+    "Nm3 = meter ** 3 = _ = normal_cubic_meter",
+)
+_ALIASES: tuple[str, ...] = ("@alias year = år",)
+
+_lock = threading.Lock()
+_registry: pint.UnitRegistry | None = None
+
+
+def get_registry() -> pint.UnitRegistry:
+    """Return the library's one pint registry, building it on first use.
+
+    Returns
+    -------
+    pint.UnitRegistry
+        The registry with currencies and the Swedish aliases defined.
+    """
+    global _registry
+    if _registry is not None:
+        return _registry
+    with _lock:
+        if _registry is None:
+            import pint
+
+            reg: Any = pint.UnitRegistry(cache_folder=None)
+            for line in _DEFINITIONS:
+                name = line.split("=", 1)[0].strip()
+                if name not in reg:
+                    reg.define(line)
+            for line in _ALIASES:
+                alias = line.rsplit("=", 1)[1].strip()
+                if alias not in reg:
+                    reg.define(line)
+            reg.formatter.default_format = "~P"
+            _registry = reg
+    return _registry
+
+
+def __getattr__(name: str) -> Any:
+    if name == "ureg":
+        return get_registry()
+    if name == "Q_":
+        return get_registry().Quantity
+    raise AttributeError(f"module 'lcc.units' has no attribute {name!r}")
+
+
+# --------------------------------------------------------------------------- parsing
+
+_THOUSANDS = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")
+_DECIMAL_COMMA = re.compile(r"(?<![\d,.])(\d+),(\d+)(?![\d,])")
+_PER_NUMBER = re.compile(r"/\s*(\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*([^\W\d][\w³²]*(?:\*\*\d+|\d)?)")
+_NM3 = re.compile(r"\bNm(?:³|\^3|\*\*3)")
+
+
+def _preprocess(text: str, name: str) -> str:
+    s = text.strip()
+    s = _THOUSANDS.sub("", s)
+
+    def _comma(m: re.Match[str]) -> str:
+        if len(m.group(2)) == 3:
+            raise LCCError(
+                f"{name}: {text!r} is ambiguous: is ',' a decimal comma or a thousands "
+                f"separator? Write the number with '.' as decimal point, e.g. "
+                f"'{m.group(1)}.{m.group(2)}' or '{m.group(1)}{m.group(2)}'"
+            )
+        return f"{m.group(1)}.{m.group(2)}"
+
+    s = _DECIMAL_COMMA.sub(_comma, s)
+    s = _NM3.sub("Nm3", s)
+    s = _PER_NUMBER.sub(r"/(\1 \2)", s)
+    return s
+
+
+def _parse_text(text: str, name: str) -> pint.Quantity:
+    import pint
+
+    reg: Any = get_registry()
+    s = _preprocess(text, name)
+    if not s:
+        raise LCCError(f"{name}: got an empty string, expected a quantity such as '1.2 SEK/kWh'")
+    try:
+        q: Any = reg.Quantity(s)
+    except (pint.errors.PintError, SyntaxError, TypeError, ValueError, AttributeError,
+            KeyError, IndexError, ZeroDivisionError) as exc:
+        raise LCCError(f"{name}: could not read {text!r} as a quantity ({exc})") from None
+    if not isinstance(q, reg.Quantity):
+        q = reg.Quantity(q)
+    return q
+
+
+_DIM_NAMES: tuple[tuple[str, str], ...] = (
+    ("kWh", "energy"),
+    ("kW", "power"),
+    ("m**3", "volume"),
+    ("m**2", "area"),
+    ("m", "length"),
+    ("kg", "mass"),
+    ("s", "time"),
+)
+
+
+def _dim_name(unit_name: str, exp: float) -> str:
+    reg = get_registry()
+    dims = reg.get_dimensionality(f"({unit_name})**{exp:g}")
+    keys = list(dims)
+    if len(keys) == 1 and keys[0].startswith("[currency_"):
+        return "currency" if exp == 1 else f"currency^{exp:g}"
+    for ref, label in _DIM_NAMES:
+        if dims == reg.get_dimensionality(ref):
+            return label
+    single = reg.get_dimensionality(unit_name)
+    for ref, label in _DIM_NAMES:
+        if single == reg.get_dimensionality(ref):
+            return f"{label}^{exp:g}"
+    return str(dims)
+
+
+@lru_cache(maxsize=512)
+def _dims_text(spec: str) -> str:
+    """Describe a spec in words, e.g. ``"CUR/kWh"`` -> ``"currency per energy"``."""
+    reg = get_registry()
+    units: Any = reg.Unit(spec.replace("CUR", "SEK"))._units
+    num = [_dim_name(k, v) for k, v in units.items() if v > 0]
+    den = [_dim_name(k, -v) for k, v in units.items() if v < 0]
+    text = " × ".join(num) or "1"
+    for part in den:
+        text += f" per {part}"
+    return text
+
+
+def pretty_units(units: Any) -> str:
+    """Units as a procurer writes them: ``SEK/kWh``, ``kWh/yr`` (pint prints ``a`` for year)."""
+    text = f"{units:~P}"
+    return re.sub(r"(?<![\w])a(?![\w])", "yr", text)
+
+
+def _example(spec: str) -> str:
+    return spec.replace("CUR", "SEK").replace("**", "^")
+
+
+def currency_of(q: pint.Quantity) -> str | None:
+    """Return the currency code in a quantity's dimensionality, or None.
+
+    Raises
+    ------
+    LCCError
+        If the quantity mixes two currencies.
+    """
+    codes = [k[len("[currency_"):-1] for k in q.dimensionality if k.startswith("[currency_")]
+    if len(codes) > 1:
+        raise LCCError(f"{q} mixes currencies {', '.join(codes)}")
+    return codes[0] if codes else None
+
+
+def _split(units: Any) -> tuple[Any, Any]:
+    reg = get_registry()
+    num = {k: v for k, v in units.items() if v > 0}
+    den = {k: -v for k, v in units.items() if v < 0}
+    return (
+        reg.get_dimensionality(reg.Unit("*".join(f"{k}**{v}" for k, v in num.items()) or "")),
+        reg.get_dimensionality(reg.Unit("*".join(f"{k}**{v}" for k, v in den.items()) or "")),
+    )
+
+
+@lru_cache(maxsize=4096)
+def _spec_info(spec: str, code: str) -> tuple[Any, bool, Any]:
+    reg = get_registry()
+    target = reg.Unit(spec.replace("CUR", code))
+    ratio = reg.get_dimensionality(target) == reg.get_dimensionality("")
+    return target, ratio, _split(target._units) if ratio else None
+
+
+@lru_cache(maxsize=4096)
+def _factor(units: Any, target: Any) -> float:
+    reg = get_registry()
+    return float(reg.Quantity(1.0, units).to(target).magnitude)
+
+
+def _check_finite(magnitude: Any, name: str, shown: Any) -> None:
+    arr = np.asarray(magnitude)
+    if arr.dtype == object or not np.issubdtype(arr.dtype, np.number):
+        raise LCCError(f"{name}: expected a number, got {shown!r}")
+    if not np.all(np.isfinite(arr)):
+        raise LCCError(f"{name}: got {shown!r}; values must be finite (no NaN or inf)")
+
+
+def parse_quantity(value: Any, spec: str, *, name: str = "value") -> pint.Quantity:
+    """Read a quantity and check its dimension.
+
+    Parameters
+    ----------
+    value : pint.Quantity, str or number
+        What the user gave, e.g. ``"1.2 SEK/kWh"`` or ``Q_(45, "W")``. A bare
+        number is refused: the field has a unit.
+    spec : str
+        The expected unit, e.g. ``"kWh/yr"``; ``CUR`` stands for any one
+        currency (``"CUR/kWh"``). A ratio of like dimensions such as ``"h/yr"``
+        must be given with units of that shape: pint calls h/yr dimensionless,
+        but ``4000`` or ``"40 %"`` is not an operating time.
+    name : str
+        The field name used in error messages.
+
+    Returns
+    -------
+    pint.Quantity
+        The value as a quantity of the registry, in the units it was given.
+
+    Raises
+    ------
+    LCCError
+        Naming the field, the expected dimension and the value it got.
+
+    Examples
+    --------
+    >>> parse_quantity("5 l/100km", "l/km", name="consumption").to("l/km")
+    <Quantity(0.05, 'liter / kilometer')>
+    """
+    reg = get_registry()
+    expect = f"expected {_dims_text(spec)}, e.g. '1 {_example(spec)}'"
+    if isinstance(value, str):
+        q = _parse_text(value, name)
+        if q.unitless and not q._units:
+            raise LCCError(f"{name}: got {value!r} without a unit; {expect}")
+    elif isinstance(value, reg.Quantity):
+        q = value
+    elif hasattr(value, "magnitude") and hasattr(value, "units"):
+        try:
+            q = reg.Quantity(value.magnitude, str(value.units))
+        except Exception:
+            raise LCCError(f"{name}: got {value!r} from another unit registry; {expect}") from None
+    elif isinstance(value, bool) or value is None:
+        raise LCCError(f"{name}: got {value!r}; {expect}")
+    elif isinstance(value, (int, float, np.number, np.ndarray, list, tuple)):
+        raise LCCError(
+            f"{name}: got the bare number {value!r}; this field has a unit, so write it "
+            f"with one; {expect}"
+        )
+    else:
+        raise LCCError(f"{name}: got {type(value).__name__} {value!r}; {expect}")
+    _check_finite(q.magnitude, name, value if isinstance(value, str) else q)
+    code = "SEK"
+    if "CUR" in spec:
+        cur = currency_of(q)
+        if cur is None:
+            raise LCCError(f"{name}: got {value!r}, which has no currency; {expect}")
+        code = cur
+    elif currency_of(q) is not None:
+        raise LCCError(f"{name}: got {value!r}, a money amount; {expect}")
+    target, ratio, split = _spec_info(spec, code)
+    if q.dimensionality != reg.get_dimensionality(target):
+        raise LCCError(f"{name}: got {value!r} ({_units_text(q)}); {expect}")
+    if ratio and spec.strip() not in ("", "1") and _split(q._units) != split:
+        raise LCCError(
+            f"{name}: got {value!r}; {expect} (a ratio like {_example(spec)} must be written "
+            f"with units of that shape)"
+        )
+    return q
+
+
+def _units_text(q: pint.Quantity) -> str:
+    return f"units {pretty_units(q.units)}"
+
+
+def magnitude_in(q: pint.Quantity, spec: str) -> Any:
+    """Magnitude of an already checked quantity in the canonical unit of ``spec``.
+
+    ``CUR`` in ``spec`` is replaced by the quantity's own currency.
+    """
+    code = currency_of(q) or "SEK"
+    target, _, _ = _spec_info(spec, code)
+    if q._units == target._units:
+        return q.magnitude
+    return q.magnitude * _factor(q.units, target)
+
+
+def parse_number(value: Any, *, name: str = "value", allow_array: bool = True) -> Any:
+    """Read a plain number (a rate, a fraction or a count).
+
+    Accepts a number, a numpy array of samples, a dimensionless quantity or a
+    string such as ``"3 %"`` or ``"0.03"``. Returns a float or a float array.
+    """
+    reg = get_registry() if isinstance(value, str) or hasattr(value, "units") else None
+    shown = value
+    if isinstance(value, bool) or value is None:
+        raise LCCError(f"{name}: expected a number, got {value!r}")
+    if isinstance(value, str):
+        value = _parse_text(value, name)
+    if reg is not None and isinstance(value, reg.Quantity):
+        if value.dimensionality:
+            raise LCCError(f"{name}: expected a plain number (or a percentage), got {shown!r}")
+        value = value.to("").magnitude
+    if isinstance(value, (list, tuple)):
+        raise LCCError(
+            f"{name}: got a {type(value).__name__}; a sequence of samples must be a numpy "
+            f"array (a per-year sequence is lcc.ByYear)"
+        )
+    if isinstance(value, np.ndarray):
+        if not allow_array:
+            raise LCCError(f"{name}: expected a single number, not an array of samples")
+        if value.ndim != 1:
+            raise LCCError(
+                f"{name}: samples must be a one-dimensional array, got shape {value.shape}"
+            )
+        _check_finite(value, name, shown)
+        return value.astype(float)
+    if not isinstance(value, (int, float, np.number)):
+        raise LCCError(f"{name}: expected a number, got {type(shown).__name__} {shown!r}")
+    x = float(value)
+    if not math.isfinite(x):
+        raise LCCError(f"{name}: got {shown!r}; values must be finite (no NaN or inf)")
+    return x
+
+
+def format_quantity(q: Any, digits: int = 6) -> str:
+    """Format a scalar quantity compactly (``'1.2 SEK/kWh'``) for traces and messages."""
+    mag = q.magnitude
+    if np.ndim(mag):
+        arr = np.asarray(mag, dtype=float)
+        return f"[{arr.size} samples, mean {arr.mean():.{digits}g}] {pretty_units(q.units)}"
+    return f"{float(mag):.{digits}g} {pretty_units(q.units)}"
+
+
+# --------------------------------------------------------------------------- exchange rates
+
+
+@dataclass(frozen=True)
+class ExchangeRates:
+    """Exchange rates into a base currency.
+
+    Parameters
+    ----------
+    base : str
+        The currency the rates are quoted in, e.g. ``"SEK"``.
+    rates : mapping of str to float
+        Units of ``base`` per one unit of each currency:
+        ``{"EUR": 11.48}`` means 1 EUR = 11.48 SEK.
+    date : str, optional
+        The date (or period, e.g. ``"2024 annual mean"``) the rates refer to.
+    source : str, optional
+        Where the rates come from (e.g. ``"Riksbanken"``); printed in traces.
+
+    Examples
+    --------
+    >>> rates = ExchangeRates("SEK", {"EUR": 11.48})
+    >>> rates.convert("0.1 EUR/kWh")
+    <Quantity(1.148, 'SEK / kilowatt_hour')>
+    """
+
+    base: str
+    rates: Mapping[str, float] = field(default_factory=dict)
+    date: str | None = None
+    source: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.base not in CURRENCIES:
+            raise LCCError(
+                f"ExchangeRates.base: got {self.base!r}, expected one of {', '.join(CURRENCIES)}"
+            )
+        if not isinstance(self.rates, Mapping):
+            raise LCCError(
+                f"ExchangeRates.rates: expected a mapping such as {{'EUR': 11.48}}, "
+                f"got {self.rates!r}"
+            )
+        clean: dict[str, float] = {}
+        for code, rate in self.rates.items():
+            if code not in CURRENCIES:
+                raise LCCError(
+                    f"ExchangeRates.rates: unknown currency {code!r}, expected one of "
+                    f"{', '.join(CURRENCIES)}"
+                )
+            x = parse_number(rate, name=f"ExchangeRates.rates[{code!r}]", allow_array=False)
+            if x <= 0:
+                raise LCCError(f"ExchangeRates.rates[{code!r}]: got {rate!r}, expected a rate > 0")
+            clean[code] = x
+        clean[self.base] = 1.0
+        object.__setattr__(self, "rates", clean)
+
+    def rate(self, from_currency: str, to_currency: str) -> float:
+        """Units of ``to_currency`` per one unit of ``from_currency``."""
+        for code in (from_currency, to_currency):
+            if code not in self.rates:
+                raise LCCError(
+                    f"no exchange rate for {code}: declare it, e.g. "
+                    f"ExchangeRates(base={self.base!r}, rates={{{code!r}: ...}})"
+                )
+        return self.rates[from_currency] / self.rates[to_currency]
+
+    def convert(self, quantity: Any, to: str | None = None) -> pint.Quantity:
+        """Convert the currency part of any quantity, compound units included.
+
+        Parameters
+        ----------
+        quantity : pint.Quantity or str
+            E.g. ``"0.1 EUR/kWh"`` or ``Q_(5, "kEUR/yr")``.
+        to : str, optional
+            Target currency code; default the base currency.
+
+        Returns
+        -------
+        pint.Quantity
+            The same quantity with every currency unit replaced by ``to``.
+        """
+        reg = get_registry()
+        target = self.base if to is None else to
+        if target not in CURRENCIES:
+            raise LCCError(f"convert: to={to!r}, expected one of {', '.join(CURRENCIES)}")
+        q = _parse_text(quantity, "quantity") if isinstance(quantity, str) else quantity
+        if not isinstance(q, reg.Quantity):
+            raise LCCError(f"convert: expected a quantity with a currency, got {quantity!r}")
+        factor: Any = 1.0
+        new_units: Any = reg.Unit("")._units
+        exp: Any
+        for unit_name, exp in q._units.items():
+            dims = reg.get_dimensionality(unit_name)
+            keys = list(dims)
+            if len(keys) == 1 and keys[0].startswith("[currency_") and dims[keys[0]] == 1:
+                code = keys[0][len("[currency_"):-1]
+                to_code = _factor(reg.Unit(unit_name), reg.Unit(code))
+                factor *= (to_code * self.rate(code, target)) ** exp
+                new_units = new_units.add(target, exp)
+            else:
+                new_units = new_units.add(unit_name, exp)
+        return reg.Quantity(q.magnitude * factor, reg.Unit(new_units))
+
+    def describe(self) -> str:
+        """One line for traces: the rates, their date and source."""
+        pairs = ", ".join(f"1 {c} = {r:g} {self.base}" for c, r in self.rates.items()
+                          if c != self.base)
+        extra = "; ".join(x for x in (self.date, self.source) if x)
+        return pairs + (f" ({extra})" if extra else "")
+
+
+def currency_mix_error(name: str, found: str, wanted: str) -> LCCError:
+    """The error for an amount in another currency when no rate is declared."""
+    return LCCError(
+        f"{name}: the amount is in {found} but the study currency is {wanted}, and no "
+        f"exchange rate from {found} is declared. Declare it on the study, e.g. "
+        f"lcc.Study(..., currency={wanted!r}, exchange_rates=lcc.ExchangeRates("
+        f"base={wanted!r}, rates={{{found!r}: <{wanted} per {found}>}}, date=..., source=...))"
+    )

@@ -1,0 +1,53 @@
+"""Guard the public surface: names in lcc.__all__ exist, and nothing is lost."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import lcc
+
+#: The binding public names (DESIGN §4). Removing one is a breaking change.
+BINDING = {
+    "ExchangeRates",
+    "LCCError",
+    "Q_",
+    "__version__",
+    "discounting",
+    "irr",
+    "npv",
+    "units",
+    "ureg",
+}
+
+
+def test_all_is_complete_and_importable() -> None:
+    assert set(lcc.__all__) >= BINDING
+    assert len(set(lcc.__all__)) == len(lcc.__all__)
+    for name in lcc.__all__:
+        assert getattr(lcc, name) is not None, name
+
+
+def test_version() -> None:
+    assert isinstance(lcc.__version__, str)
+    assert lcc.__version__.count(".") >= 2
+
+
+def test_import_is_lazy() -> None:
+    """`import lcc` must not load pandas, pint, scipy or matplotlib."""
+    code = (
+        "import sys, lcc; "
+        "heavy = [m for m in ('pandas', 'pint', 'scipy', 'matplotlib') if m in sys.modules]; "
+        "print(','.join(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_unknown_attribute() -> None:
+    try:
+        lcc.does_not_exist  # type: ignore[attr-defined]  # noqa: B018
+    except AttributeError as exc:
+        assert "does_not_exist" in str(exc)
+    else:
+        raise AssertionError("expected AttributeError")

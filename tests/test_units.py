@@ -1,0 +1,184 @@
+"""Tests of lcc.units: registry, currencies, notations, parsing and exchange rates."""
+
+from __future__ import annotations
+
+import numpy as np
+import pint
+import pytest
+from hypothesis import given
+
+import lcc
+from lcc.units import (
+    ExchangeRates,
+    currency_of,
+    get_registry,
+    magnitude_in,
+    parse_number,
+    parse_quantity,
+)
+from tests import strategies as S
+
+Q_ = lcc.Q_
+
+
+def test_registry_is_built_once_and_is_idempotent() -> None:
+    reg = get_registry()
+    assert get_registry() is reg
+    assert lcc.ureg is reg
+    assert lcc.Q_ is reg.Quantity
+
+
+@pytest.mark.parametrize("code", ["SEK", "EUR", "USD", "NOK", "DKK", "GBP"])
+def test_each_currency_is_its_own_dimension(code: str) -> None:
+    q = Q_(1, code)
+    assert currency_of(q) == code
+    others = [c for c in ("SEK", "EUR", "USD", "NOK", "DKK", "GBP") if c != code]
+    for other in others:
+        with pytest.raises(pint.DimensionalityError):
+            q.to(other)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [
+        ("3 kSEK", "SEK", 3000),
+        ("1.5 MSEK", "SEK", 1.5e6),
+        ("2 kEUR", "EUR", 2000),
+        ("30 öre", "SEK", 0.30),
+        ("30 ore", "SEK", 0.30),
+        ("5 kr", "SEK", 5),
+        ("3 tkr", "SEK", 3000),
+        ("2 Mkr", "SEK", 2e6),
+        ("4 år", "yr", 4),
+        ("4 year", "yr", 4),
+        ("50 000 kr", "SEK", 50000),
+        ("1 250 000 SEK", "SEK", 1.25e6),
+        ("1,2 kr/kWh", "SEK/kWh", 1.2),
+        ("3000 kWh/yr", "kWh/yr", 3000),
+        ("1200 SEK/yr", "SEK/yr", 1200),
+    ],
+)
+def test_currency_and_swedish_notations(text: str, unit: str, value: float) -> None:
+    spec = "CUR" if unit in ("SEK", "EUR") else unit.replace("SEK", "CUR")
+    q = parse_quantity(text, spec, name="x")
+    assert q.to(unit).magnitude == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "spec", "target", "value"),
+    [
+        # 5 l per 100 km = 0.05 l/km, not 5·l·km/100
+        ("5 l/100km", "l/km", "l/km", 0.05),
+        ("5 l/100 km", "l/km", "l/km", 0.05),
+        ("5 l/(100 km)", "l/km", "l/km", 0.05),
+        ("18 kWh/100km", "kWh/km", "kWh/km", 0.18),
+        ("20 Nm3/100km", "m**3/km", "m**3/km", 0.20),
+        ("20 Nm³/100km", "m**3/km", "m**3/km", 0.20),
+        ("1 Nm3", "m**3", "l", 1000.0),
+        ("4000 h/yr", "h/yr", "h/yr", 4000),
+        ("250 d/yr", "d/yr", "d/yr", 250),
+        ("45 W", "kW", "kW", 0.045),
+        ("2.5 kWh/(48 h)/m**3", "kWh/h/m**3", "kWh/h/m**3", 2.5 / 48),
+    ],
+)
+def test_procurer_notations(text: str, spec: str, target: str, value: float) -> None:
+    q = parse_quantity(text, spec, name="consumption")
+    assert q.to(target).magnitude == pytest.approx(value, rel=1e-12)
+
+
+def test_plain_pint_misreads_per_hundred_km() -> None:
+    """The reason for the preprocessing: pint alone multiplies by km."""
+    assert Q_("5 l/100km").dimensionality != Q_("1 l/km").dimensionality
+
+
+@pytest.mark.parametrize(
+    ("value", "spec", "message"),
+    [
+        (4000, "h/yr", r"hours: got the bare number 4000; .*time per time, e\.g\. '1 h/yr'"),
+        ("4000", "h/yr", r"hours: got '4000' without a unit"),
+        ("40 %", "h/yr", r"hours: got '40 %'.*units of that shape"),
+        (1.2, "CUR/kWh", r"hours: got the bare number 1\.2.*currency per energy"),
+        ("1.2 SEK", "CUR/kWh", r"got '1\.2 SEK' \(units SEK\); expected currency per energy"),
+        ("3 kWh", "CUR", r"hours: got '3 kWh', which has no currency; expected currency"),
+        ("3 SEK", "kWh/yr", r"hours: got '3 SEK', a money amount; expected energy per time"),
+        ("nan SEK", "CUR", r"values must be finite"),
+        ("inf kWh/yr", "kWh/yr", r"values must be finite"),
+        ("3 bananas", "CUR", r"could not read '3 bananas'"),
+        ("", "CUR", r"empty string"),
+        ("1,200 kr", "CUR", r"ambiguous"),
+        (None, "CUR", r"hours: got None"),
+        ([1, 2], "CUR", r"bare number"),
+        ({"a": 1}, "CUR", r"got dict"),
+    ],
+)
+def test_parse_errors_name_field_expectation_and_value(value, spec, message) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(lcc.LCCError, match=message):
+        parse_quantity(value, spec, name="hours")
+
+
+def test_lccerror_is_a_valueerror() -> None:
+    assert issubclass(lcc.LCCError, ValueError)
+
+
+def test_parse_accepts_quantities_and_sample_arrays() -> None:
+    q = parse_quantity(Q_(np.array([1.0, 2.0]), "SEK/kWh"), "CUR/kWh", name="price")
+    assert np.allclose(magnitude_in(q, "CUR/kWh"), [1.0, 2.0])
+    assert magnitude_in(parse_quantity("30 öre/kWh", "CUR/kWh"), "CUR/kWh") == pytest.approx(0.3)
+    assert magnitude_in(parse_quantity("2 MWh/yr", "kWh/yr"), "kWh/yr") == pytest.approx(2000)
+
+
+def test_parse_number() -> None:
+    assert parse_number("3 %") == pytest.approx(0.03)
+    assert parse_number(0.03) == 0.03
+    assert parse_number(Q_(5, "percent")) == pytest.approx(0.05)
+    assert np.allclose(parse_number(np.array([0.01, 0.02])), [0.01, 0.02])
+    for bad, msg in [("3 SEK", "plain number"), (float("nan"), "finite"), ([0.1], "ByYear"),
+                     (True, "expected a number"), ("abc", "could not read")]:
+        with pytest.raises(lcc.LCCError, match=msg):
+            parse_number(bad, name="rate")
+
+
+class TestExchangeRates:
+    def test_compound_units(self) -> None:
+        rates = ExchangeRates("SEK", {"EUR": 11.48}, date="2024", source="Riksbanken")
+        q = rates.convert(Q_("0.1 EUR/kWh"))
+        assert q.to("SEK/kWh").magnitude == pytest.approx(1.148)
+        assert rates.convert("5 kEUR/yr").to("SEK/yr").magnitude == pytest.approx(57400)
+        assert rates.convert("1 SEK", to="EUR").to("EUR").magnitude == pytest.approx(1 / 11.48)
+        assert rates.convert("100 kWh").to("kWh").magnitude == 100
+
+    def test_cross_rates(self) -> None:
+        rates = ExchangeRates("SEK", {"EUR": 11.48, "NOK": 1.0})
+        assert rates.rate("EUR", "NOK") == pytest.approx(11.48)
+        assert rates.convert("1 EUR", to="NOK").to("NOK").magnitude == pytest.approx(11.48)
+
+    def test_missing_rate_says_how_to_declare(self) -> None:
+        rates = ExchangeRates("SEK", {"EUR": 11.48})
+        with pytest.raises(lcc.LCCError, match=r"no exchange rate for USD.*rates=\{'USD'"):
+            rates.convert("1 USD/kWh")
+
+    @pytest.mark.parametrize(
+        ("args", "msg"),
+        [
+            (("XYZ", {}), "base"),
+            (("SEK", {"XYZ": 1.0}), "unknown currency"),
+            (("SEK", {"EUR": -1.0}), "rate > 0"),
+            (("SEK", {"EUR": float("nan")}), "finite"),
+            (("SEK", {"EUR": "11 SEK"}), "plain number"),
+        ],
+    )
+    def test_validation(self, args, msg) -> None:  # type: ignore[no-untyped-def]
+        with pytest.raises(lcc.LCCError, match=msg):
+            ExchangeRates(*args)
+
+    @given(rate=S.fx_rates, amount=S.amounts)
+    def test_round_trip(self, rate: float, amount: float) -> None:
+        rates = ExchangeRates("SEK", {"EUR": rate})
+        there = rates.convert(Q_(amount, "EUR/kWh"))
+        back = rates.convert(there, to="EUR")
+        assert back.to("EUR/kWh").magnitude == pytest.approx(amount, rel=1e-12)
+
+
+def test_adding_currencies_without_rates_is_an_error() -> None:
+    with pytest.raises(pint.DimensionalityError):
+        Q_("1 SEK") + Q_("1 EUR")
