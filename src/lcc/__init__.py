@@ -20,6 +20,23 @@ from lcc._version import __version__
 if TYPE_CHECKING:
     from lcc import discounting, units
     from lcc.discounting import irr, npv
+    from lcc.model import (
+        Alternative,
+        ByYear,
+        Disposal,
+        Emission,
+        Energy,
+        Investment,
+        OneOff,
+        Parameter,
+        Periodic,
+        Recurring,
+        Replacement,
+        Residual,
+        Study,
+        Water,
+    )
+    from lcc.results import LCCResult, evaluate
     from lcc.units import Q_, ExchangeRates, ureg
 
 # name -> module it lives in (attribute of the same name) or, for a module, None
@@ -29,18 +46,48 @@ _LAZY: dict[str, str | None] = {
     "ExchangeRates": "lcc.units",
     "npv": "lcc.discounting",
     "irr": "lcc.discounting",
+    **{name: "lcc.model" for name in (
+        "Alternative", "ByYear", "Disposal", "Emission", "Energy", "Investment", "OneOff",
+        "Parameter", "Periodic", "Recurring", "Replacement", "Residual", "Study", "Water",
+        "CATEGORIES",
+    )},
+    "LCCResult": "lcc.results",
+    "evaluate": "lcc.results",
     "discounting": None,
+    "engine": None,
+    "model": None,
+    "results": None,
     "units": None,
 }
 
 __all__ = [
+    "CATEGORIES",
     "Q_",
+    "Alternative",
+    "ByYear",
+    "Disposal",
+    "Emission",
+    "Energy",
     "ExchangeRates",
+    "Investment",
     "LCCError",
+    "LCCResult",
+    "OneOff",
+    "Parameter",
+    "Periodic",
+    "Recurring",
+    "Replacement",
+    "Residual",
+    "Study",
+    "Water",
     "__version__",
     "discounting",
+    "engine",
+    "evaluate",
     "irr",
+    "model",
     "npv",
+    "results",
     "units",
     "ureg",
 ]

@@ -1,0 +1,338 @@
+"""Compile an Alternative and a Study into terms on plain floats (no pint)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from lcc._errors import LCCError
+from lcc.engine._context import Growth
+from lcc.engine._terms import (
+    AnnualTerm,
+    ChainTerm,
+    EmissionStream,
+    OnceTerm,
+    SeriesTerm,
+    Term,
+)
+from lcc.model._alternative import Alternative, check_parameters
+from lcc.model._inputs import NO_ESCALATION, Esc, Num, Seq
+from lcc.model._items import (
+    CostItem,
+    Disposal,
+    Emission,
+    Energy,
+    Investment,
+    OneOff,
+    Periodic,
+    Recurring,
+    Replacement,
+    Residual,
+    Water,
+)
+from lcc.model._parameter import Parameter
+from lcc.model._study import Study
+from lcc.units import currency_mix_error
+
+
+@dataclass
+class Compiled:
+    """An alternative ready to evaluate: terms, emission streams, warnings."""
+
+    alternative: Alternative
+    study: Study
+    terms: list[Term] = field(default_factory=list)
+    streams: list[EmissionStream] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    parameters: dict[str, Parameter] = field(default_factory=dict)
+    samples: int | None = None
+    quantity: Num | None = None
+    notes: dict[int, str] = field(default_factory=dict)
+
+
+class _Builder:
+    def __init__(self, alt: Alternative, study: Study) -> None:
+        self.alt = alt
+        self.study = study
+        self.n = study.years
+        self.s = float(alt._start)  # type: ignore[attr-defined]
+        self.out = Compiled(alt, study)
+
+    # -- helpers ------------------------------------------------------------
+    def warn(self, text: str) -> None:
+        self.out.warnings.append(f"{self.alt.name}: {text}")
+
+    def fx(self, currency: str | None, where: str) -> float:
+        """Factor from an input's currency to the study currency."""
+        if currency is None or currency == self.study.currency:
+            return 1.0
+        rates = self.study.exchange_rates
+        if rates is None:
+            raise currency_mix_error(where, currency, self.study.currency)
+        try:
+            return rates.rate(currency, self.study.currency)
+        except LCCError as exc:
+            raise LCCError(f"{where}: {exc}") from None
+
+    def align(self, seq: Seq, k0: int, k1: int, where: str) -> np.ndarray:
+        """A per-year sequence as a vector over study years 0..N (used years k0..k1)."""
+        first = seq.first_year
+        if seq.calendar:
+            base = self.study.base_year
+            if base is None:
+                raise LCCError(
+                    f"{where}: the ByYear is by calendar year (first_year={first}); give "
+                    f"Study(base_year=...) to align it with the study years"
+                )
+            first = first - base + 1
+            label = lambda k: f"{k + base - 1}"  # noqa: E731
+        else:
+            label = str
+        last = first + seq.values.size - 1
+        if first > k0 or last < k1:
+            missing = [k for k in range(k0, k1 + 1) if k < first or k > last]
+            raise LCCError(
+                f"{where}: the per-year sequence covers years {label(first)}..{label(last)} but "
+                f"years {label(k0)}..{label(k1)} are needed (missing: "
+                f"{_ranges([label(k) for k in missing])})"
+            )
+        if first < k0 or last > k1:
+            self.warn(
+                f"{where}: per-year sequence cut to years {label(k0)}..{label(k1)} "
+                f"(it covers {label(first)}..{label(last)})"
+            )
+        vec = np.zeros(self.n + 1)
+        vec[k0:k1 + 1] = seq.values[k0 - first:k1 - first + 1]
+        return vec
+
+    def growth(self, item: CostItem, esc: Esc | None = None) -> Growth:
+        esc = item.esc if esc is None else esc
+        if not item.indexed and not self.study.nominal:
+            self.warn(f"{item.name}: indexed=False has no effect in a real study "
+                      f"(inflation=None); amounts are in constant prices")
+        if esc.sequence is None:
+            return Growth(esc, item.indexed)
+        seq = esc.sequence
+        rates = self.align(seq, 1, self.n, f"{item.name}.escalation") if seq else None
+        assert rates is not None
+        step = np.log1p(rates)
+        step[0] = 0.0
+        return Growth(esc, item.indexed, np.cumsum(step), step)
+
+    def years(self, item: Any) -> tuple[int, int] | None:
+        k0 = int(self.s) + item._start
+        k1 = self.n if item._end is None else int(self.s) + item._end
+        if k0 > self.n:
+            self.warn(f"{item.name}: starts in year {k0}, after the end of the study "
+                      f"(year {self.n}); left out")
+            return None
+        if k1 > self.n:
+            self.warn(f"{item.name}: runs to year {k1}, past the end of the study; "
+                      f"years {self.n + 1}..{k1} left out")
+            k1 = self.n
+        return k0, k1
+
+    def split(self, parts: list[Num | Seq | None], k0: int, k1: int,
+              where: str) -> tuple[tuple[Num, ...], float, np.ndarray | None]:
+        """Separate scalar inputs (nums) from per-year ones (a profile vector)."""
+        nums: list[Num] = []
+        const = 1.0
+        profile: np.ndarray | None = None
+        for part in parts:
+            if part is None:
+                continue
+            const *= self.fx(part.currency, where)
+            if isinstance(part, Seq):
+                vec = self.align(part, k0, k1, where)
+                profile = vec if profile is None else profile * vec
+            else:
+                nums.append(part)
+        return tuple(nums), const, profile
+
+    # -- items ----------------------------------------------------------------
+    def item(self, item: CostItem) -> None:
+        handler = getattr(self, f"_{type(item).__name__.lower()}", None)
+        if handler is None:
+            for base in type(item).__mro__:
+                handler = getattr(self, f"_{base.__name__.lower()}", None)
+                if handler is not None:
+                    break
+        if handler is None:  # pragma: no cover - every model type has a handler
+            raise LCCError(f"{item.name}: the engine does not know this item type")
+        handler(item)
+
+    def _once(self, item: CostItem, category: str, at: float, amount: Num,
+              sign: float = 1.0) -> None:
+        if at > self.n + 1e-12:
+            self.warn(f"{item.name}: at t = {at:g}, after the end of the study "
+                      f"(t = {self.n}); left out")
+            return
+        const = self.fx(amount.currency, f"{item.name}.amount")
+        self.out.terms.append(OnceTerm(item.name, (amount,), const, self.growth(item),
+                                       category, at, sign))
+
+    def _investment(self, item: Investment | Replacement) -> None:
+        a = self.s + item._at  # type: ignore[attr-defined]
+        amount: Num = item._amount  # type: ignore[attr-defined]
+        life: Num | None = item._life  # type: ignore[attr-defined]
+        initial = isinstance(item, Investment)
+        if life is None:
+            self._once(item, "acquisition", a, amount)
+            return
+        if a > self.n + 1e-12:
+            self.warn(f"{item.name}: at t = {a:g}, after the end of the study (t = {self.n}); "
+                      f"left out")
+            return
+        residual: Num | None = item._residual  # type: ignore[attr-defined]
+        mode: str = item._residual_mode  # type: ignore[attr-defined]
+        disposal: Num | None = item._disposal  # type: ignore[attr-defined]
+        self.out.terms.append(ChainTerm(
+            item.name, (amount,), self.fx(amount.currency, f"{item.name}.amount"),
+            self.growth(item), life, a, self.n, initial, mode, residual,
+            self.fx(residual.currency, f"{item.name}.residual") if mode == "amount"
+            and residual is not None else 1.0,
+            None if disposal is None else (disposal,),
+            1.0 if disposal is None else self.fx(disposal.currency, f"{item.name}.disposal"),
+        ))
+
+    _replacement = _investment
+
+    def _oneoff(self, item: OneOff) -> None:
+        self._once(item, item._category, self.s + item._at, item._amount)  # type: ignore
+
+    def _residual(self, item: Residual) -> None:
+        at = float(self.n) if item._at is None else self.s + item._at  # type: ignore
+        self._once(item, "residual", at, item._amount, sign=-1.0)  # type: ignore
+
+    def _disposal(self, item: Disposal) -> None:
+        at = float(self.n) if item._at is None else self.s + item._at  # type: ignore
+        self._once(item, "end_of_life", at, item._amount)  # type: ignore
+
+    def _periodic(self, item: Periodic) -> None:
+        first = self.s + item._first  # type: ignore[attr-defined]
+        last = float(self.n) if item._last is None else self.s + item._last  # type: ignore
+        if first > self.n + 1e-12:
+            self.warn(f"{item.name}: first occurrence at t = {first:g}, after the end of the "
+                      f"study (t = {self.n}); left out")
+            return
+        if last > self.n:
+            self.warn(f"{item.name}: occurrences after t = {self.n} (last = {last:g}) are "
+                      f"outside the study; left out")
+            last = float(self.n)
+        amount: Num = item._amount  # type: ignore[attr-defined]
+        self.out.terms.append(SeriesTerm(
+            item.name, (amount,), self.fx(amount.currency, f"{item.name}.amount"),
+            self.growth(item), item._category, item._every, first, last))  # type: ignore
+
+    def _annual(self, item: Any, category: str, parts: list[Num | Seq | None],
+                growth: Growth | None = None) -> tuple[int, int] | None:
+        span = self.years(item)
+        if span is None:
+            return None
+        k0, k1 = span
+        nums, const, profile = self.split(parts, k0, k1, item.name)
+        self.out.terms.append(AnnualTerm(item.name, nums, const,
+                                         growth or self.growth(item), category, k0, k1,
+                                         profile))
+        return span
+
+    def _recurring(self, item: Recurring) -> None:
+        self._annual(item, item._category, [item._amount])  # type: ignore[attr-defined]
+
+    def _water(self, item: Water) -> None:
+        self._annual(item, "water", [item._annual, item._price])  # type: ignore[attr-defined]
+
+    def _energy(self, item: Energy) -> None:
+        use: list[Num | Seq | None] = (
+            [item._annual] if item._annual is not None  # type: ignore[attr-defined]
+            else [item._power, item._hours]  # type: ignore[attr-defined]
+        )
+        span = self._annual(item, "energy", [*use, item._price])  # type: ignore[attr-defined]
+        ef: Num | None = item._ef  # type: ignore[attr-defined]
+        if span is None or ef is None:
+            return
+        self._emission(item, "CO2e", [*use, ef], None, NO_ESCALATION, span)
+
+    def _emission(self, item: Any, pollutant: str, mass: list[Num | Seq | None],
+                  price: Num | Seq | None, esc: Esc | None,
+                  span: tuple[int, int] | None = None) -> None:
+        span = span or self.years(item)
+        if span is None:
+            return
+        k0, k1 = span
+        nums, const, profile = self.split(mass, k0, k1, item.name)
+        self.out.streams.append(EmissionStream(item.name, pollutant, nums, const, k0, k1,
+                                               profile))
+        if price is None and pollutant == "CO2e":
+            price = self.study._carbon  # type: ignore[attr-defined]
+            esc = NO_ESCALATION
+        if price is None:
+            self.warn(f"{item.name}: no price for {pollutant}; reported in kg only, no money "
+                      f"value in the LCC")
+            return
+        pnums, pconst, pprof = self.split([price], k0, k1, f"{item.name} ({pollutant} price)")
+        if profile is not None and pprof is not None:
+            prof = profile * pprof
+        else:
+            prof = profile if pprof is None else pprof
+        growth = Growth(esc or NO_ESCALATION, True) if esc is None or esc.sequence is None \
+            else self.growth(item, esc)
+        self.out.terms.append(AnnualTerm(
+            f"{item.name} ({pollutant})", nums + pnums, const * pconst, growth, "externality",
+            k0, k1, prof))
+
+    def _emission_item(self, item: Emission) -> None:
+        self._emission(item, item.pollutant, [item._annual],  # type: ignore[attr-defined]
+                       item._price, item.esc)  # type: ignore[attr-defined]
+
+
+def compile_alternative(alt: Alternative, study: Study) -> Compiled:
+    """Compile one alternative under a study (see :class:`Compiled`)."""
+    if not isinstance(alt, Alternative):
+        raise LCCError(f"expected an lcc.Alternative, got {type(alt).__name__} {alt!r}")
+    if not isinstance(study, Study):
+        raise LCCError(f"expected an lcc.Study, got {type(study).__name__} {study!r}")
+    b = _Builder(alt, study)
+    if b.s >= study.years:
+        b.warn(f"enters service at t = {b.s:g}, at or after the end of the study "
+               f"(t = {study.years})")
+    for item in alt.items:
+        if isinstance(item, Emission):
+            b._emission_item(item)
+        else:
+            b.item(item)
+    out = b.out
+    params = alt.parameters() + study.parameters()
+    out.parameters = check_parameters(params, f"Alternative {alt.name!r} with the study")
+    if "discount_rate" in out.parameters and not (
+        isinstance(study.discount_rate, Parameter)
+        and study.discount_rate.name == "discount_rate"
+    ):
+        raise LCCError(
+            "a Parameter named 'discount_rate' is used outside Study.discount_rate; that name "
+            "addresses the study's discount rate in sensitivity analysis — rename it"
+        )
+    out.quantity = alt._quantity  # type: ignore[attr-defined]
+    sizes = {alt._quantity.samples, study.rate.samples}  # type: ignore[attr-defined]
+    for item in alt.items:
+        sizes.update(f.samples for f in item.inputs() if isinstance(f, Num))
+    carbon = study._carbon  # type: ignore[attr-defined]
+    if isinstance(carbon, Num):
+        sizes.add(carbon.samples)
+    sizes.discard(None)
+    if len(sizes) > 1:
+        raise LCCError(
+            f"Alternative {alt.name!r} with the study: sample arrays of different lengths "
+            f"({sorted(s for s in sizes if s is not None)}); every sampled input must have "
+            f"the same number of samples"
+        )
+    out.samples = next(iter(sizes)) if sizes else None
+    return out
+
+
+def _ranges(labels: list[str]) -> str:
+    if len(labels) <= 3:
+        return ", ".join(labels)
+    return f"{labels[0]}..{labels[-1]}"

@@ -1,0 +1,103 @@
+"""Evaluate compiled alternatives: closed-form PVs, per-year flows, emissions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from lcc._errors import LCCError
+from lcc.engine._compile import Compiled
+from lcc.engine._context import Context, make_context
+from lcc.engine._terms import Term
+from lcc.model._items import CATEGORIES
+
+
+def _samples_of(compiled: Compiled, overrides: dict[str, Any] | None) -> int | None:
+    sizes = {compiled.samples}
+    for name, value in (overrides or {}).items():
+        if np.ndim(value) > 1:
+            raise LCCError(f"override {name!r}: samples must be a one-dimensional array")
+        if np.ndim(value):
+            sizes.add(int(np.size(value)))
+    sizes.discard(None)
+    if len(sizes) > 1:
+        raise LCCError(f"sample arrays of different lengths: {sorted(s for s in sizes if s)}")
+    return next(iter(sizes)) if sizes else None
+
+
+def check_overrides(compiled: Compiled, overrides: dict[str, Any] | None) -> dict[str, Any]:
+    """Validate override names and values (numbers or 1-D arrays)."""
+    out: dict[str, Any] = {}
+    for name, value in (overrides or {}).items():
+        if name != "discount_rate" and name not in compiled.parameters:
+            known = ", ".join(sorted({"discount_rate", *compiled.parameters})) or "none"
+            raise LCCError(f"unknown parameter {name!r}; known parameters: {known}")
+        arr = np.asarray(value, dtype=float)
+        if not np.all(np.isfinite(arr)):
+            raise LCCError(f"override {name!r}: values must be finite")
+        out[name] = arr if arr.ndim else float(arr)
+    return out
+
+
+def context_for(compiled: Compiled, overrides: dict[str, Any] | None = None) -> Context:
+    """The evaluation context of a compiled alternative under overrides."""
+    ov = check_overrides(compiled, overrides)
+    return make_context(compiled.study, ov, _samples_of(compiled, ov))
+
+
+def term_values(compiled: Compiled, ctx: Context) -> list[tuple[Term, dict[str, Any]]]:
+    """Present value by category of each term (before quantity)."""
+    return [(term, term.pv(ctx)) for term in compiled.terms]
+
+
+def category_totals(per_term: list[tuple[Term, dict[str, Any]]],
+                    quantity: Any) -> dict[str, Any]:
+    """Sum per category over terms, times the quantity; in CATEGORIES order."""
+    sums: dict[str, Any] = {}
+    for _, values in per_term:
+        for cat, v in values.items():
+            sums[cat] = sums.get(cat, 0.0) + v
+    return {cat: sums[cat] * quantity for cat in CATEGORIES if cat in sums}
+
+
+def yearly(compiled: Compiled, ctx: Context, quantity: Any) -> tuple[dict[str, Any],
+                                                                      dict[str, Any]]:
+    """Nominal and present value per study year (0..N) and category.
+
+    A flow at time t goes into year ⌈t⌉ (DESIGN §3). Arrays have shape
+    (N+1,) or (S, N+1).
+    """
+    n = ctx.years
+    shape = (n + 1,) if ctx.samples is None else (ctx.samples, n + 1)
+    nominal: dict[str, np.ndarray] = {}
+    present: dict[str, np.ndarray] = {}
+    rows = None if ctx.samples is None else np.arange(ctx.samples)
+    for term in compiled.terms:
+        for cat, t, amount in term.events(ctx):
+            nom = nominal.setdefault(cat, np.zeros(shape))
+            pv = present.setdefault(cat, np.zeros(shape))
+            value = np.asarray(amount, dtype=float) * quantity
+            disc = value * ctx.df(t)
+            year = np.clip(np.ceil(np.asarray(t, dtype=float) - 1e-9), 0, n).astype(int)
+            if rows is None:
+                nom[int(year)] += float(value)
+                pv[int(year)] += float(disc)
+            else:
+                value = np.broadcast_to(value, (ctx.samples,))  # type: ignore[arg-type]
+                disc = np.broadcast_to(disc, (ctx.samples,))  # type: ignore[arg-type]
+                cols = np.broadcast_to(year, (ctx.samples,))  # type: ignore[arg-type]
+                np.add.at(nom, (rows, cols), value)
+                np.add.at(pv, (rows, cols), disc)
+    order = [c for c in CATEGORIES if c in nominal]
+    return {c: nominal[c] for c in order}, {c: present[c] for c in order}
+
+
+def emissions_by_year(compiled: Compiled, ctx: Context, quantity: Any) -> dict[str, Any]:
+    """Physical emissions per pollutant per study year [kg], times the quantity."""
+    out: dict[str, Any] = {}
+    q = np.asarray(quantity, dtype=float)
+    for stream in compiled.streams:
+        kg = stream.by_year(ctx) * q[..., None]
+        out[stream.pollutant] = out.get(stream.pollutant, 0.0) + kg
+    return out

@@ -1,0 +1,270 @@
+"""Compiled terms: the flows of one item as plain numbers, with closed-form PVs.
+
+Each term gives its present value by category in closed form
+(:meth:`pv`) and, for the per-year tables, its flows one by one
+(:meth:`events`). The two paths are independent and the tests check they
+agree.
+
+References
+----------
+NIST Handbook 135 (1995), §5 (present values of one-time and annually
+recurring amounts, UPV*), §5.3 (residual values); DESIGN §3 (timing,
+escalation by study year, replacements strictly before N, residual at the
+price level of year N).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from lcc.engine._context import Context, Growth, geometric
+from lcc.model._inputs import Num
+
+_EPS = 1e-9
+
+#: An event: (category, time t, nominal amount at t). t and amount may be arrays.
+Event = tuple[str, Any, Any]
+
+
+@dataclass(frozen=True)
+class Term:
+    """Base: one item's contribution. ``nums`` × ``const`` is the base amount."""
+
+    item: str
+    nums: tuple[Num, ...]
+    const: float
+    growth: Growth
+
+    def amount(self, ctx: Context) -> Any:
+        return ctx.product(self.nums, self.const)
+
+    def pv(self, ctx: Context) -> dict[str, Any]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def events(self, ctx: Context) -> Iterator[Event]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class AnnualTerm(Term):
+    """An amount for each study year k0..k1, placed at t = k − offset.
+
+    The amount of year k is A · profile[k] · Π_{j≤k}(1 + e_j), times
+    (1 + i)^t in a nominal study for an indexed item.
+    """
+
+    category: str
+    k0: int
+    k1: int
+    profile: np.ndarray | None
+    sign: float = 1.0
+
+    def factor(self, ctx: Context) -> Any:
+        """Σ_k profile_k · c_k · df(t_k) — the UPV* of this term."""
+        g = self.growth.rate_log(ctx)
+        gi = self.growth.infl(ctx)
+        if g is not None and self.profile is None:
+            lq = g + gi - ctx.lam
+            n = self.k1 - self.k0 + 1
+            # Σ_{k=k0..k1} e^{k·lq} · e^{offset·(λ − gi)}
+            total = np.exp((self.k0 - 1) * lq) * geometric(lq, n)
+            return total * np.exp(ctx.offset * (ctx.lam - gi))
+        k = np.arange(self.k0, self.k1 + 1, dtype=float)
+        t = k - ctx.offset
+        log_e = self.growth.log_year(ctx, k) if g is None else np.asarray(g)[..., None] * k
+        lam = np.asarray(ctx.lam)[..., None]
+        terms = np.exp(log_e + gi * t - lam * t)
+        if self.profile is not None:
+            terms = terms * self.profile[self.k0:self.k1 + 1]
+        out = terms.sum(axis=-1)
+        return float(out) if np.ndim(out) == 0 else out
+
+    def pv(self, ctx: Context) -> dict[str, Any]:
+        return {self.category: self.sign * self.amount(ctx) * self.factor(ctx)}
+
+    def events(self, ctx: Context) -> Iterator[Event]:
+        a = self.sign * self.amount(ctx)
+        g = self.growth.rate_log(ctx)
+        gi = self.growth.infl(ctx)
+        for k in range(self.k0, self.k1 + 1):
+            t = k - ctx.offset
+            log_e = g * k if g is not None else self.growth.log_year(ctx, k)
+            value = a * np.exp(log_e + gi * t)
+            if self.profile is not None:
+                value = value * self.profile[k]
+            yield self.category, t, value
+
+
+@dataclass(frozen=True)
+class OnceTerm(Term):
+    """A one-off amount at time t (escalated to t)."""
+
+    category: str
+    t: float
+    sign: float = 1.0
+
+    def pv(self, ctx: Context) -> dict[str, Any]:
+        lg = self.growth.log_at(ctx, self.t)
+        return {self.category: self.sign * self.amount(ctx) * np.exp(lg - ctx.lam * self.t)}
+
+    def events(self, ctx: Context) -> Iterator[Event]:
+        lg = self.growth.log_at(ctx, self.t)
+        yield self.category, self.t, self.sign * self.amount(ctx) * np.exp(lg)
+
+
+@dataclass(frozen=True)
+class SeriesTerm(Term):
+    """A one-off amount at first, first + P, … up to last (Periodic)."""
+
+    category: str
+    every: Num
+    first: float
+    last: float
+
+    def count(self, ctx: Context) -> Any:
+        p = ctx.value(self.every)
+        return np.floor((self.last - self.first) / p + _EPS) + 1
+
+    def factor(self, ctx: Context) -> Any:
+        p = ctx.value(self.every)
+        count = self.count(ctx)
+        g = self.growth.rate_log(ctx)
+        if g is not None:
+            lq = g + self.growth.infl(ctx) - ctx.lam
+            # Σ_{j=0..J−1} e^{(F + jP)·lq} = e^{F·lq}·(1 + Σ_{j=1..J−1} e^{j·P·lq})
+            return np.exp(self.first * lq) * (1.0 + geometric(p * lq, count - 1))
+        total: Any = 0.0
+        for j in range(int(np.max(count))):
+            t = self.first + j * p
+            term = np.exp(self.growth.log_at(ctx, t) - ctx.lam * t)
+            total = total + np.where(j < count, term, 0.0)
+        return total
+
+    def pv(self, ctx: Context) -> dict[str, Any]:
+        return {self.category: self.amount(ctx) * self.factor(ctx)}
+
+    def events(self, ctx: Context) -> Iterator[Event]:
+        p = ctx.value(self.every)
+        count = self.count(ctx)
+        a = self.amount(ctx)
+        for j in range(int(np.max(count))):
+            t = self.first + j * p
+            yield self.category, t, np.where(j < count, a * np.exp(self.growth.log_at(ctx, t)),
+                                             0.0)
+
+
+@dataclass(frozen=True)
+class ChainTerm(Term):
+    """An installation with a service life: purchase, replacements, disposal, residual.
+
+    Installed at t = a (``initial``: the purchase itself is in this term,
+    category acquisition), replaced at a + mL for m = 1..M, M = ⌈(N − a)/L⌉ − 1
+    (strictly before N); ``disposal`` paid at each replacement; the last
+    installation, in service at N, leaves the residual value
+    (mode linear: cost at year-N prices × remaining life / L; fraction: × f;
+    amount: a stated amount at base-year prices escalated to N).
+    """
+
+    life: Num
+    start: float
+    years: int
+    initial: bool
+    residual_mode: str
+    residual: Num | None
+    residual_const: float
+    disposal: tuple[Num, ...] | None
+    disposal_const: float
+
+    def replacements(self, ctx: Context) -> Any:
+        life = ctx.value(self.life)
+        m = np.ceil((self.years - self.start) / life - _EPS) - 1
+        return np.maximum(m, 0.0)
+
+    def _replacement_factor(self, ctx: Context, count: Any) -> Any:
+        life = ctx.value(self.life)
+        g = self.growth.rate_log(ctx)
+        if g is not None:
+            lq = g + self.growth.infl(ctx) - ctx.lam
+            return np.exp(self.start * lq) * geometric(life * lq, count)
+        total: Any = 0.0
+        for m in range(1, int(np.max(count)) + 1):
+            t = self.start + m * life
+            term = np.exp(self.growth.log_at(ctx, t) - ctx.lam * t)
+            total = total + np.where(m <= count, term, 0.0)
+        return total
+
+    def residual_value(self, ctx: Context, count: Any) -> Any:
+        """Residual value at t = N in year-N prices (before discounting), or 0."""
+        if self.residual_mode == "none":
+            return 0.0
+        n = self.years
+        at_n = np.exp(self.growth.log_at(ctx, float(n)))
+        if self.residual_mode == "amount":
+            assert self.residual is not None
+            return ctx.value(self.residual) * self.residual_const * at_n
+        cost = self.amount(ctx) * at_n
+        if self.residual_mode == "fraction":
+            assert self.residual is not None
+            return cost * ctx.value(self.residual)
+        life = ctx.value(self.life)
+        last = self.start + count * life
+        remaining = np.clip(last + life - n, 0.0, life)
+        return cost * remaining / life
+
+    def pv(self, ctx: Context) -> dict[str, Any]:
+        count = self.replacements(ctx)
+        a = self.amount(ctx)
+        out: dict[str, Any] = {}
+        if self.initial:
+            out["acquisition"] = a * np.exp(self.growth.log_at(ctx, self.start)
+                                            - ctx.lam * self.start)
+        rf = self._replacement_factor(ctx, count)
+        out["replacement"] = a * rf
+        if self.disposal is not None:
+            out["end_of_life"] = ctx.product(self.disposal, self.disposal_const) * rf
+        if self.residual_mode != "none":
+            out["residual"] = -self.residual_value(ctx, count) * np.exp(-ctx.lam * self.years)
+        return out
+
+    def events(self, ctx: Context) -> Iterator[Event]:
+        count = self.replacements(ctx)
+        life = ctx.value(self.life)
+        a = self.amount(ctx)
+        if self.initial:
+            yield "acquisition", self.start, a * np.exp(self.growth.log_at(ctx, self.start))
+        disp = None if self.disposal is None else ctx.product(self.disposal, self.disposal_const)
+        for m in range(1, int(np.max(count)) + 1):
+            t = self.start + m * life
+            grow = np.exp(self.growth.log_at(ctx, t))
+            mask = m <= count
+            yield "replacement", t, np.where(mask, a * grow, 0.0)
+            if disp is not None:
+                yield "end_of_life", t, np.where(mask, disp * grow, 0.0)
+        if self.residual_mode != "none":
+            yield "residual", float(self.years), -self.residual_value(ctx, count)
+
+
+@dataclass(frozen=True)
+class EmissionStream:
+    """Physical emissions: mass per year for study years k0..k1 (kg)."""
+
+    item: str
+    pollutant: str
+    nums: tuple[Num, ...]
+    const: float
+    k0: int
+    k1: int
+    profile: np.ndarray | None
+
+    def by_year(self, ctx: Context) -> Any:
+        """kg in each study year 0..N; shape (N+1,) or (S, N+1)."""
+        a = np.asarray(ctx.product(self.nums, self.const), dtype=float)
+        row = np.zeros(ctx.years + 1)
+        row[self.k0:self.k1 + 1] = 1.0
+        if self.profile is not None:
+            row = row * self.profile
+        return a[..., None] * row

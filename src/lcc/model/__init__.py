@@ -1,0 +1,42 @@
+"""The cash-flow model: study, alternatives and cost items (frozen, validated)."""
+
+from __future__ import annotations
+
+from lcc.model._alternative import Alternative
+from lcc.model._items import (
+    CATEGORIES,
+    INVESTMENT_CATEGORIES,
+    CostItem,
+    Disposal,
+    Emission,
+    Energy,
+    Investment,
+    OneOff,
+    Periodic,
+    Recurring,
+    Replacement,
+    Residual,
+    Water,
+)
+from lcc.model._parameter import ByYear, Parameter
+from lcc.model._study import Study
+
+__all__ = [
+    "CATEGORIES",
+    "INVESTMENT_CATEGORIES",
+    "Alternative",
+    "ByYear",
+    "CostItem",
+    "Disposal",
+    "Emission",
+    "Energy",
+    "Investment",
+    "OneOff",
+    "Parameter",
+    "Periodic",
+    "Recurring",
+    "Replacement",
+    "Residual",
+    "Study",
+    "Water",
+]

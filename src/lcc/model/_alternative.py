@@ -1,0 +1,123 @@
+"""An alternative (a bid, or the existing solution): cost items over a service life."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from lcc._errors import LCCError
+from lcc.model._compare import ModelEq
+from lcc.model._inputs import Num, read_duration, read_number, read_position
+from lcc.model._items import CostItem
+from lcc.model._parameter import Parameter
+
+
+def check_parameters(params: list[Parameter], where: str) -> dict[str, Parameter]:
+    """Map names to Parameters; two different Parameters under one name are an error."""
+    seen: dict[str, Parameter] = {}
+    for p in params:
+        old = seen.get(p.name)
+        if old is None:
+            seen[p.name] = p
+        elif old is not p and not old.same_as(p):
+            raise LCCError(
+                f"{where}: two different Parameters are named {p.name!r} "
+                f"({old.describe()} and {p.describe()}); sensitivity analysis addresses "
+                f"inputs by name, so give them different names or use one Parameter"
+            )
+    return seen
+
+
+@dataclass(frozen=True, eq=False, init=False)
+class Alternative(ModelEq):
+    """One alternative of a comparison: a bid, or the existing solution.
+
+    Parameters
+    ----------
+    name : str
+        Name shown in tables, e.g. ``"LED bid A"``.
+    *items : CostItem
+        The cost items.
+    start : float
+        Years after the base date when it enters service (whole years);
+        its investment sits at t = start and every ``at``/``start``/``end`` of
+        its items counts from there (DESIGN §3).
+    quantity : float, ndarray or Parameter
+        Number of units; multiplies every flow and emission.
+    life : duration, optional
+        Service life of the alternative as a whole, for the annuity and
+        per-service-year comparison policies; defaults to the longest
+        ``life`` of its investments.
+    description : str, optional
+        Free text shown in reports.
+    """
+
+    name: str
+    items: tuple[CostItem, ...]
+    start: Any
+    quantity: Any
+    life: Any
+    description: str | None
+
+    def __init__(self, name: str, *items: CostItem, start: Any = 0, quantity: Any = 1,
+                 life: Any = None, description: str | None = None) -> None:
+        if not isinstance(name, str) or not name.strip():
+            raise LCCError(f"Alternative.name: expected a non-empty string, got {name!r}")
+        where = f"Alternative {name!r}"
+        if len(items) == 1 and isinstance(items[0], (list, tuple)):
+            items = tuple(items[0])
+        for i, item in enumerate(items):
+            if not isinstance(item, CostItem):
+                raise LCCError(
+                    f"{where}: item {i + 1} is {type(item).__name__} {item!r}, expected a cost "
+                    f"item such as lcc.Investment or lcc.Energy"
+                )
+        set_ = object.__setattr__
+        set_(self, "name", name)
+        set_(self, "items", tuple(items))
+        set_(self, "start", start)
+        set_(self, "quantity", quantity)
+        set_(self, "life", life)
+        set_(self, "description", description)
+        set_(self, "_start", read_position(start, f"{where}.start", whole=True))
+        set_(self, "_quantity", read_number(quantity, f"{where}.quantity", minimum=0.0,
+                                            exclusive=False, what="a quantity"))
+        set_(self, "_life", None if life is None else read_duration(life, f"{where}.life"))
+        check_parameters(self.parameters(), where)
+        sizes = {f.samples for it in self.items for f in it.inputs() if isinstance(f, Num)}
+        sizes.add(self._quantity.samples)
+        sizes.discard(None)
+        if len(sizes) > 1:
+            raise LCCError(
+                f"{where}: sample arrays of different lengths ({sorted(sizes)}); every sampled "
+                f"input must have the same number of samples"
+            )
+
+    def parameters(self) -> list[Parameter]:
+        """Every Parameter the alternative uses (items and quantity)."""
+        out = [p for item in self.items for p in item.parameters()]
+        for value in (self.quantity, self.life):
+            if isinstance(value, Parameter):
+                out.append(value)
+        return out
+
+    def service_life(self) -> float | None:
+        """The alternative's service life in years (mean of samples), or None."""
+        life = self._life  # type: ignore[attr-defined]
+        if life is not None:
+            return float(np.mean(life.value))
+        lives = [float(np.max(it._life.value)) for it in self.items  # type: ignore[attr-defined]
+                 if it.kind == "Investment" and it._life is not None]  # type: ignore[attr-defined]
+        return max(lives) if lives else None
+
+    def with_items(self, *items: CostItem) -> Alternative:
+        """A copy with other items."""
+        return Alternative(self.name, *items, start=self.start, quantity=self.quantity,
+                           life=self.life, description=self.description)
+
+    def __repr__(self) -> str:
+        items = ", ".join(it.name for it in self.items)
+        return f"Alternative({self.name!r}, [{items}], start={self.start!r}, " \
+               f"quantity={self.quantity!r})"

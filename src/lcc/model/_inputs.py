@@ -1,0 +1,267 @@
+"""Reading item fields into canonical magnitudes, once, at construction.
+
+Every field is read when its item is built: strings parsed, units checked,
+values converted to the canonical unit of the field (``CUR/kWh``,
+``kWh/yr``, ``yr`` …) and kept as plain floats or sample arrays. The engine
+never touches pint. A field that comes from a :class:`Parameter` keeps the
+parameter's name and the factor from the parameter's own unit to the
+canonical unit, so sensitivity analysis can substitute values by name.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from lcc._errors import LCCError
+from lcc.model._parameter import ByYear, Parameter
+from lcc.units import (
+    _factor,
+    currency_of,
+    format_quantity,
+    get_registry,
+    magnitude_in,
+    parse_number,
+    parse_quantity,
+    pretty_units,
+)
+
+
+@dataclass(frozen=True, eq=False, slots=True)
+class Num:
+    """A scalar-or-samples input in the canonical unit of its field.
+
+    ``value`` is a float or a 1-D float array (samples). ``currency`` is the
+    currency code for money (None otherwise). ``param`` names the Parameter it
+    came from; ``scale`` converts the parameter's own unit to the canonical
+    unit (override × scale = canonical value).
+    """
+
+    value: Any
+    currency: str | None
+    param: str | None
+    scale: float
+    text: str
+    parameter: Parameter | None = None
+
+    @property
+    def samples(self) -> int | None:
+        """Number of samples, or None for a single value."""
+        return int(np.size(self.value)) if np.ndim(self.value) else None
+
+    def mean(self) -> float:
+        """The value, or the mean of its samples."""
+        return float(np.mean(self.value))
+
+
+@dataclass(frozen=True, eq=False, slots=True)
+class Seq:
+    """A per-year sequence in the canonical unit of its field (from ByYear or a list)."""
+
+    values: np.ndarray
+    first_year: int
+    calendar: bool
+    currency: str | None
+    text: str
+
+
+def _check_range(arr: Any, name: str, shown: Any, *, minimum: float | None,
+                 exclusive: bool, maximum: float | None, what: str) -> None:
+    a = np.asarray(arr, dtype=float)
+    if minimum is not None:
+        bad = a <= minimum if exclusive else a < minimum
+        if np.any(bad):
+            first = float(a[bad].flat[0]) if a.ndim else float(a)
+            op = ">" if exclusive else ">="
+            raise LCCError(
+                f"{name}: got {_show(shown, first)}; expected {what} {op} {minimum:g}"
+            )
+    if maximum is not None and np.any(a > maximum):
+        first = float(a[a > maximum].flat[0]) if a.ndim else float(a)
+        raise LCCError(f"{name}: got {_show(shown, first)}; expected {what} <= {maximum:g}")
+
+
+def _show(shown: Any, first: float) -> str:
+    if isinstance(shown, str):
+        return repr(shown)
+    if isinstance(shown, np.ndarray) or (hasattr(shown, "magnitude")
+                                         and np.ndim(shown.magnitude)):
+        return f"a sample with value {first:g}"
+    if hasattr(shown, "units"):
+        return format_quantity(shown)
+    return repr(shown)
+
+
+def read_quantity(value: Any, spec: str, name: str, *, minimum: float | None = 0.0,
+                  exclusive: bool = False, what: str = "a value") -> Num:
+    """A field with a unit (``spec`` as in :func:`lcc.units.parse_quantity`)."""
+    if isinstance(value, Parameter):
+        p = value
+        if p.unit is None:
+            raise LCCError(
+                f"{name}: Parameter {p.name!r} is the bare number {p.value!r}, but this field "
+                f"has a unit; give the parameter a value with a unit"
+            )
+        q = parse_quantity(p.value, spec, name=f"{name} (Parameter {p.name!r})")
+        canon = magnitude_in(q, spec)
+        _check_range(canon, name, p.value, minimum=minimum, exclusive=exclusive,
+                     maximum=None, what=what)
+        code = currency_of(q)
+        target = get_registry().Unit(spec.replace("CUR", code or "SEK"))
+        scale = _factor(q.units, target)
+        return Num(canon, code, p.name, scale, f"{p.name} = {format_quantity(q)}", p)
+    if isinstance(value, (ByYear, list, tuple)):
+        raise LCCError(
+            f"{name}: a per-year sequence is not accepted here; give one value "
+            f"(or an ndarray of samples)"
+        )
+    q = parse_quantity(value, spec, name=name)
+    canon = magnitude_in(q, spec)
+    _check_range(canon, name, value, minimum=minimum, exclusive=exclusive, maximum=None,
+                 what=what)
+    if isinstance(canon, np.ndarray):
+        canon = canon.astype(float)
+        if canon.ndim != 1:
+            raise LCCError(f"{name}: samples must be a one-dimensional array")
+    else:
+        canon = float(canon)
+    return Num(canon, currency_of(q), None, 1.0, format_quantity(q))
+
+
+def read_sequence(value: ByYear, spec: str, name: str, *, minimum: float | None = 0.0) -> Seq:
+    """A ByYear with a unit, converted to the field's canonical unit."""
+    if value.unit is None:
+        raise LCCError(
+            f"{name}: the ByYear has no unit; give one, e.g. ByYear([...], unit="
+            f"'{spec.replace('CUR', 'SEK')}')"
+        )
+    reg = get_registry()
+    q1 = parse_quantity(reg.Quantity(1.0, value.unit), spec, name=f"{name} (ByYear unit)")
+    factor = float(magnitude_in(q1, spec))
+    vals = np.asarray(value.values, dtype=float) * factor
+    if minimum is not None and np.any(vals < minimum):
+        raise LCCError(f"{name}: the ByYear holds a negative value; expected values >= 0")
+    text = f"{value!r}"
+    return Seq(vals, value.first_year, value.calendar, currency_of(q1), text)
+
+
+def read_amount(value: Any, spec: str, name: str, *, allow_sequence: bool = False,
+                minimum: float | None = 0.0, what: str = "an amount") -> Num | Seq:
+    """A field that may also be a per-year sequence (ByYear) when allowed."""
+    if isinstance(value, ByYear):
+        if not allow_sequence:
+            raise LCCError(f"{name}: a per-year sequence (ByYear) is not accepted here")
+        return read_sequence(value, spec, name, minimum=minimum)
+    return read_quantity(value, spec, name, minimum=minimum, what=what)
+
+
+def read_number(value: Any, name: str, *, minimum: float | None = None, exclusive: bool = True,
+                maximum: float | None = None, what: str = "a value") -> Num:
+    """A plain-number field: a rate, a fraction or a count (Parameter allowed)."""
+    if isinstance(value, Parameter):
+        p = value
+        if p.unit is not None:
+            raise LCCError(
+                f"{name}: Parameter {p.name!r} has the unit {p.unit_text!r}, but this field is "
+                f"a plain number"
+            )
+        x = parse_number(p.value, name=f"{name} (Parameter {p.name!r})")
+        _check_range(x, name, p.value, minimum=minimum, exclusive=exclusive, maximum=maximum,
+                     what=what)
+        return Num(x, None, p.name, 1.0, f"{p.name} = {_fmt_num(x)}", p)
+    if isinstance(value, ByYear):
+        raise LCCError(f"{name}: a per-year sequence (ByYear) is not accepted here")
+    x = parse_number(value, name=name)
+    _check_range(x, name, value, minimum=minimum, exclusive=exclusive, maximum=maximum, what=what)
+    return Num(x, None, None, 1.0, _fmt_num(x))
+
+
+def _fmt_num(x: Any) -> str:
+    if isinstance(x, np.ndarray):
+        return f"[{x.size} samples, mean {x.mean():.6g}]"
+    return f"{x:.6g}"
+
+
+def read_duration(value: Any, name: str) -> Num:
+    """A duration in years (> 0): service life, interval, period."""
+    return read_quantity(value, "yr", name, minimum=0.0, exclusive=True, what="a duration")
+
+
+def read_position(value: Any, name: str, *, whole: bool = False, minimum: float = 0.0) -> float:
+    """A point on the study's year axis: a bare number of years or a time quantity.
+
+    Positions (``at``, ``start``, ``end``, ``first``, ``last``) are single values,
+    never samples or Parameters.
+    """
+    reg = get_registry()
+    if isinstance(value, Parameter):
+        raise LCCError(f"{name}: a point in time cannot be a Parameter; give a number of years")
+    if isinstance(value, (str, reg.Quantity)):
+        q = parse_quantity(value, "yr", name=name)
+        x = q.to("yr").magnitude
+    elif isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise LCCError(f"{name}: expected a number of years, got {value!r}")
+    else:
+        x = value
+    if np.ndim(x):
+        raise LCCError(f"{name}: expected a single number of years, not samples")
+    x = float(x)
+    if not math.isfinite(x):
+        raise LCCError(f"{name}: got {value!r}; expected a finite number of years")
+    if x < minimum:
+        raise LCCError(f"{name}: got {value!r}; expected a number of years >= {minimum:g}")
+    if whole:
+        if abs(x - round(x)) > 1e-9:
+            raise LCCError(f"{name}: got {value!r}; expected a whole number of years")
+        x = float(round(x))
+    return x
+
+
+@dataclass(frozen=True, eq=False, slots=True)
+class Esc:
+    """Escalation: a constant rate (Num, maybe samples or a Parameter) or a per-year Seq."""
+
+    rate: Num | None
+    sequence: Seq | None
+
+    @property
+    def is_zero(self) -> bool:
+        return self.sequence is None and self.rate is not None and self.rate.param is None and \
+            not np.ndim(self.rate.value) and self.rate.value == 0.0
+
+    @property
+    def text(self) -> str:
+        if self.sequence is not None:
+            return f"per-year escalation {self.sequence.text}"
+        assert self.rate is not None
+        if self.rate.param is None and not np.ndim(self.rate.value):
+            return f"{self.rate.value:.6g}/yr ({self.rate.value * 100:.4g} %/yr)"
+        return f"{self.rate.text} /yr"
+
+
+NO_ESCALATION = Esc(Num(0.0, None, None, 1.0, "0"), None)
+
+
+def read_escalation(value: Any, name: str) -> Esc:
+    """Escalation: a rate > −1 per year, samples, a Parameter, or a per-year sequence."""
+    if value is None:
+        return NO_ESCALATION
+    if isinstance(value, (list, tuple)):
+        value = ByYear(list(value))
+    if isinstance(value, ByYear):
+        if value.unit is not None and str(value.unit) not in ("", "dimensionless"):
+            raise LCCError(f"{name}: escalation rates are plain numbers; the ByYear has a unit")
+        vals = np.asarray(value.values, dtype=float)
+        if np.any(vals <= -1):
+            raise LCCError(f"{name}: an escalation rate must be greater than -1 (-100 %)")
+        return Esc(None, Seq(vals, value.first_year, value.calendar, None, repr(value)))
+    return Esc(read_number(value, name, minimum=-1.0, exclusive=True, what="a rate"), None)
+
+
+def unit_text(spec: str, currency: str | None) -> str:
+    """Canonical unit of a spec as text, with the currency filled in."""
+    reg = get_registry()
+    return pretty_units(reg.Unit(spec.replace("CUR", currency or "SEK")))

@@ -1,0 +1,323 @@
+"""Named inputs (Parameter) and per-year sequences (ByYear)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from lcc._errors import LCCError
+from lcc.model._compare import same
+from lcc.units import format_quantity, get_registry, parse_number
+
+ROLES: tuple[str, ...] = ("buyer", "bidder")
+
+
+def _as_quantity_or_number(value: Any, name: str) -> Any:
+    """A Parameter's value: a pint Quantity (from a string or Quantity) or a number/array."""
+    reg = get_registry()
+    if isinstance(value, Parameter):
+        raise LCCError(f"{name}: a Parameter's value cannot itself be a Parameter")
+    if isinstance(value, ByYear):
+        raise LCCError(f"{name}: a Parameter holds one value (or samples), not a ByYear sequence")
+    if isinstance(value, str):
+        from lcc.units import _check_finite, _parse_text
+
+        q = _parse_text(value, name)
+        _check_finite(q.magnitude, name, value)
+        if not q._units:
+            return float(q.magnitude)
+        return q
+    if isinstance(value, reg.Quantity):
+        from lcc.units import _check_finite
+
+        _check_finite(value.magnitude, name, value)
+        if isinstance(value.magnitude, np.ndarray) and value.magnitude.ndim != 1:
+            raise LCCError(f"{name}: samples must be a one-dimensional array")
+        return value
+    return parse_number(value, name=name)
+
+
+@dataclass(frozen=True, eq=False)
+class Parameter:
+    """A named input that sensitivity analysis can vary.
+
+    A Parameter may stand wherever a value is accepted: amounts, prices,
+    hours, rates, escalation, service lives, quantities. Sensitivity and
+    uncertainty analysis address it by ``name``; two different Parameters
+    under one name in the same evaluation are an error.
+
+    Parameters
+    ----------
+    name : str
+        Identifier, e.g. ``"electricity_price"``.
+    value : pint.Quantity, str, float or ndarray
+        The value in its own unit (``"1.2 SEK/kWh"``, ``"20 yr"``, ``0.03``);
+        an ndarray is samples.
+    role : {"buyer", "bidder"}
+        Who sets it: the buyer (internal parameter: kalkylränta, energy price,
+        operating hours) or each bidder (external parameter: price, kWh/yr).
+    low, high : same kind as value, optional
+        Default range for tornado and break-even analysis.
+    distribution : frozen scipy.stats distribution, optional
+        For Monte Carlo; samples are drawn in the value's own unit.
+    description : str, optional
+        What it is, printed in traces.
+    source : str, optional
+        Where the value comes from, printed in traces.
+    """
+
+    name: str
+    value: Any
+    role: str = field(default="buyer", kw_only=True)
+    low: Any = field(default=None, kw_only=True)
+    high: Any = field(default=None, kw_only=True)
+    distribution: Any = field(default=None, kw_only=True)
+    description: str | None = field(default=None, kw_only=True)
+    source: str | None = field(default=None, kw_only=True)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.name, str) or not self.name.strip():
+            raise LCCError(f"Parameter.name: expected a non-empty string, got {self.name!r}")
+        label = f"Parameter {self.name!r}"
+        if self.role not in ROLES:
+            raise LCCError(f"{label}.role: got {self.role!r}, expected 'buyer' or 'bidder'")
+        value = _as_quantity_or_number(self.value, f"{label}.value")
+        object.__setattr__(self, "value", value)
+        for bound in ("low", "high"):
+            raw = getattr(self, bound)
+            if raw is None:
+                continue
+            object.__setattr__(self, bound, self._same_unit(raw, f"{label}.{bound}"))
+        lo, hi = self.low_magnitude, self.high_magnitude
+        if lo is not None and hi is not None and lo > hi:
+            raise LCCError(
+                f"{label}: low ({self.low}) is greater than high ({self.high})"
+            )
+        if self.distribution is not None and not (
+            hasattr(self.distribution, "rvs") and hasattr(self.distribution, "ppf")
+        ):
+            raise LCCError(
+                f"{label}.distribution: expected a frozen scipy.stats distribution such as "
+                f"scipy.stats.norm(1.2, 0.1), got {self.distribution!r}"
+            )
+
+    def _same_unit(self, raw: Any, name: str) -> Any:
+        reg = get_registry()
+        got = _as_quantity_or_number(raw, name)
+        if isinstance(got, np.ndarray) or (
+            isinstance(got, reg.Quantity) and np.ndim(got.magnitude)
+        ):
+            raise LCCError(f"{name}: expected a single value, not samples")
+        if isinstance(self.value, reg.Quantity):
+            if not isinstance(got, reg.Quantity):
+                raise LCCError(
+                    f"{name}: got the bare number {raw!r}; write it in the unit of the value, "
+                    f"e.g. '{got} {self.unit_text}'"
+                )
+            if got.dimensionality != self.value.dimensionality:
+                raise LCCError(
+                    f"{name}: got {raw!r}, which does not have the dimension of the value "
+                    f"({self.unit_text})"
+                )
+            return got.to(self.value.units)
+        if isinstance(got, reg.Quantity):
+            raise LCCError(f"{name}: got {raw!r} but the value {self.value!r} is a plain number")
+        return got
+
+    @property
+    def unit(self) -> Any:
+        """The pint unit of the value, or None for a plain number."""
+        reg = get_registry()
+        return self.value.units if isinstance(self.value, reg.Quantity) else None
+
+    @property
+    def unit_text(self) -> str:
+        """The unit as text ('' for a plain number)."""
+        from lcc.units import pretty_units
+
+        return pretty_units(self.unit) if self.unit is not None else ""
+
+    @property
+    def magnitude(self) -> Any:
+        """The value's magnitude in its own unit (float or samples)."""
+        reg = get_registry()
+        return self.value.magnitude if isinstance(self.value, reg.Quantity) else self.value
+
+    @property
+    def low_magnitude(self) -> float | None:
+        """``low`` as a number in the value's unit."""
+        return None if self.low is None else float(_mag(self.low))
+
+    @property
+    def high_magnitude(self) -> float | None:
+        """``high`` as a number in the value's unit."""
+        return None if self.high is None else float(_mag(self.high))
+
+    def with_value(self, value: Any) -> Parameter:
+        """A copy with another value (same unit when a number is given)."""
+        reg = get_registry()
+        if self.unit is not None and not isinstance(value, (str, reg.Quantity)):
+            value = reg.Quantity(value, self.unit)
+        return Parameter(
+            self.name, value, role=self.role, low=self.low, high=self.high,
+            distribution=self.distribution, description=self.description, source=self.source,
+        )
+
+    def describe(self) -> str:
+        """One line for traces: name, value, role and range."""
+        text = f"{self.name} = {_show(self.value)} ({self.role})"
+        if self.low is not None or self.high is not None:
+            text += f", range {_show(self.low)} … {_show(self.high)}"
+        if self.source:
+            text += f"; source: {self.source}"
+        return text
+
+    def same_as(self, other: Parameter) -> bool:
+        """Whether two Parameters under one name say the same thing."""
+        return (
+            self.name == other.name
+            and same(self.value, other.value)
+            and same(self.low, other.low)
+            and same(self.high, other.high)
+            and self.role == other.role
+            and (self.distribution is other.distribution
+                 or repr(_dist_key(self.distribution)) == repr(_dist_key(other.distribution)))
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Parameter) and self.same_as(other) and (
+            self.description == other.description and self.source == other.source
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _dist_key(dist: Any) -> Any:
+    if dist is None:
+        return None
+    return (getattr(getattr(dist, "dist", None), "name", None), dist.args,
+            sorted(dist.kwds.items()))
+
+
+def _mag(value: Any) -> Any:
+    return value.magnitude if hasattr(value, "magnitude") else value
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "—"
+    if hasattr(value, "units"):
+        return format_quantity(value)
+    if isinstance(value, np.ndarray):
+        return f"[{value.size} samples, mean {value.mean():.6g}]"
+    return f"{value:.6g}"
+
+
+@dataclass(frozen=True, eq=False)
+class ByYear:
+    """A per-year sequence: one value for each year, not samples.
+
+    Parameters
+    ----------
+    values : sequence of float
+        The value of each year, starting at ``first_year``.
+    unit : str or pint.Unit, optional
+        The unit of every value (``"SEK/kg"``); None for plain numbers such as
+        escalation rates.
+    first_year : int
+        The year of ``values[0]``. Values up to 999 are study years (year 1 is
+        the first year after the base date); 1000 and later are calendar years,
+        aligned through ``Study(base_year=)`` (study year k is calendar year
+        base_year + k − 1).
+
+    Notes
+    -----
+    An ndarray elsewhere means samples; a ByYear (or a plain list for
+    dimensionless inputs such as escalation) means years. A sequence shorter
+    than the years it must cover is an error naming the missing years; a
+    longer one is cut and the cut is listed in the result's warnings.
+    """
+
+    values: Any
+    unit: Any = None
+    first_year: int = 1
+
+    def __post_init__(self) -> None:
+        if isinstance(self.values, (str, bytes)) or not isinstance(
+            self.values, (Sequence, np.ndarray)
+        ):
+            raise LCCError(f"ByYear.values: expected a sequence of numbers, got {self.values!r}")
+        try:
+            arr = np.asarray(self.values, dtype=float)
+        except (TypeError, ValueError):
+            raise LCCError(f"ByYear.values: expected numbers, got {self.values!r}") from None
+        if arr.ndim != 1 or arr.size == 0:
+            raise LCCError("ByYear.values: expected a flat, non-empty sequence of yearly values")
+        bad = np.flatnonzero(~np.isfinite(arr))
+        if bad.size:
+            raise LCCError(
+                f"ByYear.values: value {arr[bad[0]]!r} at position {int(bad[0])} is not finite"
+            )
+        arr.setflags(write=False)
+        object.__setattr__(self, "values", arr)
+        if isinstance(self.first_year, bool) or not isinstance(self.first_year, (int, np.integer)):
+            raise LCCError(f"ByYear.first_year: expected a whole year, got {self.first_year!r}")
+        if self.first_year < 1:
+            raise LCCError(f"ByYear.first_year: got {self.first_year}, expected 1 or later")
+        object.__setattr__(self, "first_year", int(self.first_year))
+        if self.unit is not None:
+            reg = get_registry()
+            try:
+                unit = self.unit if isinstance(self.unit, reg.Unit) else reg.Unit(str(self.unit))
+            except Exception:
+                from lcc.units import _preprocess
+
+                try:
+                    unit = reg.Quantity(_preprocess(str(self.unit), "ByYear.unit")).units
+                except Exception as exc:
+                    raise LCCError(f"ByYear.unit: could not read {self.unit!r} ({exc})") from None
+            object.__setattr__(self, "unit", unit)
+
+    @property
+    def calendar(self) -> bool:
+        """Whether ``first_year`` is a calendar year (1000 or later)."""
+        return self.first_year >= 1000
+
+    @property
+    def last_year(self) -> int:
+        """The year of the last value."""
+        return self.first_year + len(self.values) - 1
+
+    def quantity(self) -> Any:
+        """The values as a pint Quantity array (or a plain array without unit)."""
+        if self.unit is None:
+            return np.array(self.values)
+        return get_registry().Quantity(np.array(self.values), self.unit)
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, ByYear)
+            and self.first_year == other.first_year
+            and same(self.unit, other.unit)
+            and np.array_equal(self.values, other.values)
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        vals = ", ".join(f"{v:g}" for v in self.values[:6])
+        more = ", …" if len(self.values) > 6 else ""
+        unit = f", unit={str(self.unit)!r}" if self.unit is not None else ""
+        return f"ByYear([{vals}{more}]{unit}, first_year={self.first_year})"
+
+
+def is_finite_number(x: Any) -> bool:
+    """True for a finite real number (not bool)."""
+    return isinstance(x, (int, float, np.number)) and not isinstance(x, bool) and math.isfinite(x)

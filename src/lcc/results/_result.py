@@ -1,0 +1,274 @@
+"""LCCResult and evaluate(): the life-cycle cost of one alternative."""
+
+from __future__ import annotations
+
+import html
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from lcc.discounting import crf, upv
+from lcc.engine._compile import Compiled, compile_alternative
+from lcc.engine._context import Context
+from lcc.engine._evaluate import (
+    category_totals,
+    context_for,
+    emissions_by_year,
+    term_values,
+    yearly,
+)
+from lcc.model._alternative import Alternative
+from lcc.model._study import Study
+from lcc.results._trace import money, trace
+from lcc.units import get_registry
+
+_STATS = ("mean", "std", "p5", "p50", "p95")
+
+
+def describe_samples(values: dict[str, Any]) -> pd.DataFrame:
+    """Mean, standard deviation and percentiles of each named sample array."""
+    rows = {}
+    for key, v in values.items():
+        arr = np.asarray(v, dtype=float)
+        p5, p50, p95 = np.percentile(arr, [5, 50, 95])
+        rows[key] = (arr.mean(), arr.std(ddof=1) if arr.size > 1 else 0.0, p5, p50, p95)
+    return pd.DataFrame.from_dict(rows, orient="index", columns=list(_STATS))
+
+
+class LCCResult:
+    """The life-cycle cost of one alternative under a study.
+
+    Attributes are computed on first access. With sample inputs (ndarrays),
+    ``total`` is an array with one LCC per sample, ``by_category`` becomes a
+    table of mean, std and the 5th/50th/95th percentiles per category
+    (``samples_by_category`` has every sample), and ``cash_flows``,
+    ``emissions`` and ``emissions_by_year`` give means over the samples.
+    """
+
+    def __init__(self, compiled: Compiled, ctx: Context) -> None:
+        self._compiled = compiled
+        self._ctx = ctx
+        self._quantity = ctx.value(compiled.quantity) if compiled.quantity is not None else 1.0
+        self._per_term = term_values(compiled, ctx)
+        self._all = category_totals(self._per_term, self._quantity)
+        study = compiled.study
+        self._in_lcc = {k: v for k, v in self._all.items()
+                        if k != "externality" or study.include_externalities}
+        total: Any = 0.0
+        for v in self._in_lcc.values():
+            total = total + v
+        if ctx.samples and np.ndim(total) == 0:
+            total = np.full(ctx.samples, float(total))
+        self._total = total
+
+    # -- identity ---------------------------------------------------------------
+    @property
+    def name(self) -> str:
+        """The alternative's name."""
+        return self._compiled.alternative.name
+
+    @property
+    def alternative(self) -> Alternative:
+        """The evaluated alternative."""
+        return self._compiled.alternative
+
+    @property
+    def study(self) -> Study:
+        """The study it was evaluated under."""
+        return self._compiled.study
+
+    @property
+    def currency(self) -> str:
+        """The study currency of every money figure."""
+        return self.study.currency
+
+    @property
+    def samples(self) -> int | None:
+        """Number of samples, or None for a single evaluation."""
+        return self._ctx.samples
+
+    # -- money ------------------------------------------------------------------
+    @property
+    def value(self) -> Any:
+        """The LCC as a plain float (or array of samples) in the study currency."""
+        return self._total
+
+    @property
+    def total(self) -> Any:
+        """The LCC, a pint Quantity in the study currency (array with samples)."""
+        return get_registry().Quantity(self._total, self.currency)
+
+    @property
+    def category_values(self) -> dict[str, Any]:
+        """Present value per category in the LCC, as plain floats or arrays (internal)."""
+        return dict(self._in_lcc)
+
+    @cached_property
+    def by_category(self) -> pd.Series | pd.DataFrame:
+        """Present value per category in the study currency.
+
+        A Series indexed by the categories present (in the order of
+        ``lcc.model.CATEGORIES``); externality is left out when the study
+        excludes externalities (see ``externalities``). With samples, a
+        DataFrame of mean, std, p5, p50, p95 per category.
+        """
+        if self.samples:
+            table = describe_samples(self._in_lcc)
+            table.index.name = "category"
+            table.attrs["unit"] = self.currency
+            return table
+        s = pd.Series({k: float(v) for k, v in self._in_lcc.items()}, dtype=float,
+                      name=self.name)
+        s.index.name = "category"
+        s.attrs["unit"] = self.currency
+        return s
+
+    @cached_property
+    def samples_by_category(self) -> pd.DataFrame:
+        """Every sample's present value per category (rows = samples)."""
+        n = self.samples or 1
+        data = {k: np.broadcast_to(np.asarray(v, dtype=float), (n,))
+                for k, v in self._in_lcc.items()}
+        df = pd.DataFrame(data)
+        df.attrs["unit"] = self.currency
+        return df
+
+    @property
+    def externalities(self) -> Any:
+        """Present value of the externalities (Quantity), included in the LCC or not."""
+        return get_registry().Quantity(self._all.get("externality", 0.0), self.currency)
+
+    @property
+    def annual_value(self) -> Any:
+        """Equivalent annual value: total × CRF(d, N), a Quantity in currency/yr.
+
+        For ``timing="continuous"`` the factor is 1 / Σ_{k=1..N} e^(−d·k).
+        """
+        d = self._ctx.rate
+        n = self.study.years
+        factor = (1.0 / np.asarray(upv(d, n, "continuous")) if self._ctx.continuous
+                  else crf(d, n))
+        return get_registry().Quantity(self._total * factor, f"{self.currency}/yr")
+
+    @cached_property
+    def _yearly(self) -> tuple[dict[str, Any], dict[str, Any]]:
+        return yearly(self._compiled, self._ctx, self._quantity)
+
+    @cached_property
+    def cash_flows(self) -> pd.DataFrame:
+        """Flows per study year 0..N: nominal (undiscounted) and present value by category.
+
+        Columns are a MultiIndex (``"nominal"`` | ``"present_value"``,
+        category), each with a ``"total"``. "Nominal" is the amount in the
+        study's price basis: constant base-year prices in a real study,
+        current prices in a nominal one. A flow at time t is in year ⌈t⌉.
+        The total columns include externalities only when the study does.
+        With samples, the mean over the samples.
+        """
+        nominal, present = self._yearly
+        include = self.study.include_externalities
+        years = pd.RangeIndex(0, self.study.years + 1, name="year")
+        frames = {}
+        for kind, table in (("nominal", nominal), ("present_value", present)):
+            cols = {cat: (v.mean(axis=0) if v.ndim == 2 else v) for cat, v in table.items()}
+            df = pd.DataFrame(cols, index=years)
+            in_total = [c for c in df.columns if c != "externality" or include]
+            df["total"] = df[in_total].sum(axis=1)
+            frames[kind] = df
+        out = pd.concat(frames, axis=1)
+        out.attrs["unit"] = self.currency
+        return out
+
+    # -- emissions --------------------------------------------------------------
+    @cached_property
+    def _emissions(self) -> dict[str, Any]:
+        return emissions_by_year(self._compiled, self._ctx, self._quantity)
+
+    @cached_property
+    def emissions(self) -> pd.Series:
+        """Physical emissions over the study per pollutant [kg] (mean with samples)."""
+        data = {p: float(np.mean(np.asarray(v).sum(axis=-1))) for p, v in self._emissions.items()}
+        s = pd.Series(data, dtype=float, name="kg")
+        s.index.name = "pollutant"
+        s.attrs["unit"] = "kg"
+        return s
+
+    @cached_property
+    def emissions_by_year(self) -> pd.DataFrame:
+        """Physical emissions per study year (rows) and pollutant (columns) [kg]."""
+        years = pd.RangeIndex(0, self.study.years + 1, name="year")
+        cols = {p: (np.asarray(v).mean(axis=0) if np.ndim(v) == 2 else np.asarray(v))
+                for p, v in self._emissions.items()}
+        df = pd.DataFrame(cols, index=years)
+        df.attrs["unit"] = "kg"
+        return df
+
+    # -- explanation ----------------------------------------------------------------
+    @property
+    def warnings(self) -> list[str]:
+        """Cut sequences, flows outside the study period, prices missing, …"""
+        return list(self._compiled.warnings)
+
+    def explain(self) -> str:
+        """A plain-text calculation trace to attach to an award decision.
+
+        Lists the library version and method with sources, the study's
+        assumptions, the parameters, each item with its timing, formula,
+        factors and present value, the emissions, the totals by category and
+        any warnings.
+        """
+        return trace(self._compiled, self._ctx, self._per_term, self._in_lcc, self._total,
+                     self._quantity)
+
+    def __repr__(self) -> str:
+        if self.samples:
+            return (f"<LCCResult {self.name!r}: {self.samples} samples, mean "
+                    f"{money(self._total, self.currency)}>")
+        return f"<LCCResult {self.name!r}: {money(self._total, self.currency)}>"
+
+    def _repr_html_(self) -> str:
+        cur = html.escape(self.currency)
+        title = f"<strong>LCC of {html.escape(self.name)}</strong>"
+        if self.samples:
+            table = self.by_category.to_html(float_format=lambda x: f"{x:,.2f}")
+            head = f"{title}: {self.samples} samples, mean {money(self._total, cur)}"
+        else:
+            frame = self.by_category.to_frame(f"present value [{cur}]")
+            frame.loc["LCC"] = float(self._total)
+            table = frame.to_html(float_format=lambda x: f"{x:,.2f}")
+            head = f"{title}: {money(self._total, cur)}"
+        warn = "".join(f"<li>{html.escape(w)}</li>" for w in self.warnings)
+        warn_html = f"<p>Warnings:</p><ul>{warn}</ul>" if warn else ""
+        return f"<div>{head}{table}{warn_html}</div>"
+
+
+def evaluate(alternative: Alternative, study: Study, *,
+             overrides: dict[str, Any] | None = None) -> LCCResult:
+    """Evaluate the life-cycle cost of one alternative.
+
+    Parameters
+    ----------
+    alternative : Alternative
+    study : Study
+    overrides : dict, optional
+        Values for Parameters by name (and ``"discount_rate"``), in each
+        parameter's own unit; floats or 1-D sample arrays. Used by
+        sensitivity analysis.
+
+    Returns
+    -------
+    LCCResult
+
+    Examples
+    --------
+    >>> import lcc
+    >>> study = lcc.Study("20 yr", 0.06)
+    >>> alt = lcc.Alternative("LED", lcc.Recurring("-6500 SEK/yr", category="energy"),
+    ...                       lcc.Investment("50000 SEK"))
+    >>> round(float(lcc.evaluate(alt, study).value), 2)
+    -24554.49
+    """
+    compiled = compile_alternative(alternative, study)
+    return LCCResult(compiled, context_for(compiled, overrides))
