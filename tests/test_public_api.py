@@ -9,6 +9,22 @@ import lcc
 
 #: The binding public names (DESIGN §4). Removing one is a breaking change.
 BINDING = {
+    "Alternative",
+    "ByYear",
+    "Disposal",
+    "Emission",
+    "Energy",
+    "Investment",
+    "LCCResult",
+    "OneOff",
+    "Parameter",
+    "Periodic",
+    "Recurring",
+    "Replacement",
+    "Residual",
+    "Study",
+    "Water",
+    "evaluate",
     "ExchangeRates",
     "LCCError",
     "Q_",

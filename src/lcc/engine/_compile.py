@@ -57,7 +57,7 @@ class _Builder:
         self.alt = alt
         self.study = study
         self.n = study.years
-        self.s = float(alt._start)  # type: ignore[attr-defined]
+        self.s = float(alt._start)
         self.out = Compiled(alt, study)
 
     # -- helpers ------------------------------------------------------------
@@ -174,9 +174,9 @@ class _Builder:
                                        category, at, sign))
 
     def _investment(self, item: Investment | Replacement) -> None:
-        a = self.s + item._at  # type: ignore[attr-defined]
-        amount: Num = item._amount  # type: ignore[attr-defined]
-        life: Num | None = item._life  # type: ignore[attr-defined]
+        a = self.s + item._at
+        amount: Num = item._amount
+        life: Num | None = item._life
         initial = isinstance(item, Investment)
         if life is None:
             self._once(item, "acquisition", a, amount)
@@ -185,9 +185,9 @@ class _Builder:
             self.warn(f"{item.name}: at t = {a:g}, after the end of the study (t = {self.n}); "
                       f"left out")
             return
-        residual: Num | None = item._residual  # type: ignore[attr-defined]
-        mode: str = item._residual_mode  # type: ignore[attr-defined]
-        disposal: Num | None = item._disposal  # type: ignore[attr-defined]
+        residual: Num | None = item._residual
+        mode: str = item._residual_mode
+        disposal: Num | None = item._disposal
         self.out.terms.append(ChainTerm(
             item.name, (amount,), self.fx(amount.currency, f"{item.name}.amount"),
             self.growth(item), life, a, self.n, initial, mode, residual,
@@ -200,19 +200,19 @@ class _Builder:
     _replacement = _investment
 
     def _oneoff(self, item: OneOff) -> None:
-        self._once(item, item._category, self.s + item._at, item._amount)  # type: ignore
+        self._once(item, item._category, self.s + item._at, item._amount)
 
     def _residual(self, item: Residual) -> None:
-        at = float(self.n) if item._at is None else self.s + item._at  # type: ignore
-        self._once(item, "residual", at, item._amount, sign=-1.0)  # type: ignore
+        at = float(self.n) if item._at is None else self.s + item._at
+        self._once(item, "residual", at, item._amount, sign=-1.0)
 
     def _disposal(self, item: Disposal) -> None:
-        at = float(self.n) if item._at is None else self.s + item._at  # type: ignore
-        self._once(item, "end_of_life", at, item._amount)  # type: ignore
+        at = float(self.n) if item._at is None else self.s + item._at
+        self._once(item, "end_of_life", at, item._amount)
 
     def _periodic(self, item: Periodic) -> None:
-        first = self.s + item._first  # type: ignore[attr-defined]
-        last = float(self.n) if item._last is None else self.s + item._last  # type: ignore
+        first = self.s + item._first
+        last = float(self.n) if item._last is None else self.s + item._last
         if first > self.n + 1e-12:
             self.warn(f"{item.name}: first occurrence at t = {first:g}, after the end of the "
                       f"study (t = {self.n}); left out")
@@ -221,10 +221,10 @@ class _Builder:
             self.warn(f"{item.name}: occurrences after t = {self.n} (last = {last:g}) are "
                       f"outside the study; left out")
             last = float(self.n)
-        amount: Num = item._amount  # type: ignore[attr-defined]
+        amount: Num = item._amount
         self.out.terms.append(SeriesTerm(
             item.name, (amount,), self.fx(amount.currency, f"{item.name}.amount"),
-            self.growth(item), item._category, item._every, first, last))  # type: ignore
+            self.growth(item), item._category, item._every, first, last))
 
     def _annual(self, item: Any, category: str, parts: list[Num | Seq | None],
                 growth: Growth | None = None) -> tuple[int, int] | None:
@@ -239,18 +239,18 @@ class _Builder:
         return span
 
     def _recurring(self, item: Recurring) -> None:
-        self._annual(item, item._category, [item._amount])  # type: ignore[attr-defined]
+        self._annual(item, item._category, [item._amount])
 
     def _water(self, item: Water) -> None:
-        self._annual(item, "water", [item._annual, item._price])  # type: ignore[attr-defined]
+        self._annual(item, "water", [item._annual, item._price])
 
     def _energy(self, item: Energy) -> None:
         use: list[Num | Seq | None] = (
-            [item._annual] if item._annual is not None  # type: ignore[attr-defined]
-            else [item._power, item._hours]  # type: ignore[attr-defined]
+            [item._annual] if item._annual is not None
+            else [item._power, item._hours]
         )
-        span = self._annual(item, "energy", [*use, item._price])  # type: ignore[attr-defined]
-        ef: Num | None = item._ef  # type: ignore[attr-defined]
+        span = self._annual(item, "energy", [*use, item._price])
+        ef: Num | None = item._ef
         if span is None or ef is None:
             return
         self._emission(item, "CO2e", [*use, ef], None, NO_ESCALATION, span)
@@ -266,7 +266,7 @@ class _Builder:
         self.out.streams.append(EmissionStream(item.name, pollutant, nums, const, k0, k1,
                                                profile))
         if price is None and pollutant == "CO2e":
-            price = self.study._carbon  # type: ignore[attr-defined]
+            price = self.study._carbon
             esc = NO_ESCALATION
         if price is None:
             self.warn(f"{item.name}: no price for {pollutant}; reported in kg only, no money "
@@ -284,8 +284,8 @@ class _Builder:
             k0, k1, prof))
 
     def _emission_item(self, item: Emission) -> None:
-        self._emission(item, item.pollutant, [item._annual],  # type: ignore[attr-defined]
-                       item._price, item.esc)  # type: ignore[attr-defined]
+        self._emission(item, item.pollutant, [item._annual],
+                       item._price, item.esc)
 
 
 def compile_alternative(alt: Alternative, study: Study) -> Compiled:
@@ -314,11 +314,11 @@ def compile_alternative(alt: Alternative, study: Study) -> Compiled:
             "a Parameter named 'discount_rate' is used outside Study.discount_rate; that name "
             "addresses the study's discount rate in sensitivity analysis — rename it"
         )
-    out.quantity = alt._quantity  # type: ignore[attr-defined]
-    sizes = {alt._quantity.samples, study.rate.samples}  # type: ignore[attr-defined]
+    out.quantity = alt._quantity
+    sizes = {alt._quantity.samples, study.rate.samples}
     for item in alt.items:
         sizes.update(f.samples for f in item.inputs() if isinstance(f, Num))
-    carbon = study._carbon  # type: ignore[attr-defined]
+    carbon = study._carbon
     if isinstance(carbon, Num):
         sizes.add(carbon.samples)
     sizes.discard(None)

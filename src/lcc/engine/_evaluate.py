@@ -74,6 +74,9 @@ def yearly(compiled: Compiled, ctx: Context, quantity: Any) -> tuple[dict[str, A
     present: dict[str, np.ndarray] = {}
     rows = None if ctx.samples is None else np.arange(ctx.samples)
     for term in compiled.terms:
+        for cat in term.pv(ctx):
+            nominal.setdefault(cat, np.zeros(shape))
+            present.setdefault(cat, np.zeros(shape))
         for cat, t, amount in term.events(ctx):
             nom = nominal.setdefault(cat, np.zeros(shape))
             pv = present.setdefault(cat, np.zeros(shape))

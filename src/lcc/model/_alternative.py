@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -10,7 +10,7 @@ import numpy as np
 from lcc._errors import LCCError
 from lcc.model._compare import ModelEq
 from lcc.model._inputs import Num, read_duration, read_number, read_position
-from lcc.model._items import CostItem
+from lcc.model._items import CostItem, Investment
 from lcc.model._parameter import Parameter
 
 
@@ -60,6 +60,9 @@ class Alternative(ModelEq):
     quantity: Any
     life: Any
     description: str | None
+    _start: float = field(init=False, repr=False, compare=False)
+    _quantity: Num = field(init=False, repr=False, compare=False)
+    _life: Num | None = field(init=False, repr=False, compare=False)
 
     def __init__(self, name: str, *items: CostItem, start: Any = 0, quantity: Any = 1,
                  life: Any = None, description: str | None = None) -> None:
@@ -86,9 +89,10 @@ class Alternative(ModelEq):
                                             exclusive=False, what="a quantity"))
         set_(self, "_life", None if life is None else read_duration(life, f"{where}.life"))
         check_parameters(self.parameters(), where)
-        sizes = {f.samples for it in self.items for f in it.inputs() if isinstance(f, Num)}
-        sizes.add(self._quantity.samples)
-        sizes.discard(None)
+        sizes = {f.samples for it in self.items for f in it.inputs()
+                 if isinstance(f, Num) and f.samples is not None}
+        if self._quantity.samples is not None:
+            sizes.add(self._quantity.samples)
         if len(sizes) > 1:
             raise LCCError(
                 f"{where}: sample arrays of different lengths ({sorted(sizes)}); every sampled "
@@ -105,11 +109,10 @@ class Alternative(ModelEq):
 
     def service_life(self) -> float | None:
         """The alternative's service life in years (mean of samples), or None."""
-        life = self._life  # type: ignore[attr-defined]
-        if life is not None:
-            return float(np.mean(life.value))
-        lives = [float(np.max(it._life.value)) for it in self.items  # type: ignore[attr-defined]
-                 if it.kind == "Investment" and it._life is not None]  # type: ignore[attr-defined]
+        if self._life is not None:
+            return float(np.mean(self._life.value))
+        lives = [float(np.mean(it._life.value)) for it in self.items
+                 if isinstance(it, Investment) and it._life is not None]
         return max(lives) if lives else None
 
     def with_items(self, *items: CostItem) -> Alternative:

@@ -31,7 +31,7 @@ def same(a: Any, b: Any) -> bool:
 def same_fields(a: Any, b: Any) -> bool:
     """Field-by-field :func:`same` of two dataclass instances of one type."""
     return type(a) is type(b) and all(
-        same(getattr(a, f.name), getattr(b, f.name)) for f in fields(a)
+        same(getattr(a, f.name), getattr(b, f.name)) for f in fields(a) if f.init
     )
 
 

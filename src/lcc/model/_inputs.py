@@ -138,8 +138,7 @@ def read_sequence(value: ByYear, spec: str, name: str, *, minimum: float | None 
             f"{name}: the ByYear has no unit; give one, e.g. ByYear([...], unit="
             f"'{spec.replace('CUR', 'SEK')}')"
         )
-    reg = get_registry()
-    q1 = parse_quantity(reg.Quantity(1.0, value.unit), spec, name=f"{name} (ByYear unit)")
+    q1 = parse_quantity(value.unit_quantity, spec, name=f"{name} (ByYear unit)")
     factor = float(magnitude_in(q1, spec))
     vals = np.asarray(value.values, dtype=float) * factor
     if minimum is not None and np.any(vals < minimum):

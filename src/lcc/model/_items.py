@@ -11,7 +11,7 @@ amounts may be negative to model income.
 
 from __future__ import annotations
 
-from dataclasses import KW_ONLY, dataclass, fields
+from dataclasses import KW_ONLY, dataclass, field, fields
 from typing import Any, ClassVar
 
 import numpy as np
@@ -76,6 +76,7 @@ class CostItem(ModelEq):
     label: str | None = None
     escalation: Any = 0.0
     indexed: bool = True
+    _escalation: Esc = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.label is not None and not isinstance(self.label, str):
@@ -99,7 +100,7 @@ class CostItem(ModelEq):
     @property
     def esc(self) -> Esc:
         """The escalation as read (internal)."""
-        return self._escalation  # type: ignore[attr-defined, no-any-return]
+        return self._escalation
 
     def inputs(self) -> list[Num | Seq]:
         """Every read input of the item (internal; for sample and parameter checks)."""
@@ -124,7 +125,7 @@ class CostItem(ModelEq):
 
     def field_values(self) -> dict[str, Any]:
         """The user-facing fields as given (for files and reports)."""
-        return {f.name: getattr(self, f.name) for f in fields(self)}
+        return {f.name: getattr(self, f.name) for f in fields(self) if f.init}
 
 
 def _read_residual(item: CostItem, value: Any) -> tuple[str, Num | None]:
@@ -191,6 +192,12 @@ class Investment(CostItem):
     life: Any = None
     residual: Any = "linear"
     disposal: Any = None
+    _amount: Num = field(init=False, repr=False, compare=False)
+    _at: float = field(init=False, repr=False, compare=False)
+    _life: Num | None = field(init=False, repr=False, compare=False)
+    _residual_mode: str = field(init=False, repr=False, compare=False)
+    _residual: Num | None = field(init=False, repr=False, compare=False)
+    _disposal: Num | None = field(init=False, repr=False, compare=False)
 
     def _read(self) -> None:
         n = self.name
@@ -219,6 +226,12 @@ class Replacement(CostItem):
     every: Any
     residual: Any = "linear"
     disposal: Any = None
+    _amount: Num = field(init=False, repr=False, compare=False)
+    _at: float = field(init=False, repr=False, compare=False)
+    _life: Num = field(init=False, repr=False, compare=False)
+    _residual_mode: str = field(init=False, repr=False, compare=False)
+    _residual: Num | None = field(init=False, repr=False, compare=False)
+    _disposal: Num | None = field(init=False, repr=False, compare=False)
 
     def _read(self) -> None:
         n = self.name
@@ -241,6 +254,9 @@ class OneOff(CostItem):
     _: KW_ONLY
     at: Any
     category: str = "maintenance"
+    _category: str = field(init=False, repr=False, compare=False)
+    _amount: Num = field(init=False, repr=False, compare=False)
+    _at: float = field(init=False, repr=False, compare=False)
 
     def _read(self) -> None:
         n = self.name
@@ -266,6 +282,11 @@ class Periodic(CostItem):
     first: Any = None
     last: Any = None
     category: str = "maintenance"
+    _category: str = field(init=False, repr=False, compare=False)
+    _amount: Num = field(init=False, repr=False, compare=False)
+    _every: Num = field(init=False, repr=False, compare=False)
+    _first: float = field(init=False, repr=False, compare=False)
+    _last: float | None = field(init=False, repr=False, compare=False)
 
     def _read(self) -> None:
         n = self.name
@@ -286,8 +307,12 @@ class Periodic(CostItem):
         self._set("_last", last)
 
 
+@dataclass(frozen=True, eq=False)
 class _Annual(CostItem):
     """Shared reading of start/end for annual amounts."""
+
+    _start: int = field(init=False, repr=False, compare=False)
+    _end: int | None = field(init=False, repr=False, compare=False)
 
     def _read_years(self) -> None:
         n = self.name
@@ -315,6 +340,8 @@ class Recurring(_Annual):
     start: Any = 1
     end: Any = None
     category: str = "maintenance"
+    _category: str = field(init=False, repr=False, compare=False)
+    _amount: Num | Seq = field(init=False, repr=False, compare=False)
 
     def _read(self) -> None:
         n = self.name
@@ -345,6 +372,11 @@ class Energy(_Annual):
     emission_factor: Any = None
     start: Any = 1
     end: Any = None
+    _annual: Num | Seq | None = field(init=False, repr=False, compare=False)
+    _power: Num | None = field(init=False, repr=False, compare=False)
+    _hours: Num | None = field(init=False, repr=False, compare=False)
+    _price: Num | Seq = field(init=False, repr=False, compare=False)
+    _ef: Num | None = field(init=False, repr=False, compare=False)
 
     def _read(self) -> None:
         n = self.name
@@ -362,6 +394,8 @@ class Energy(_Annual):
             self._set("_hours", read_quantity(self.hours, "h/yr", f"{n}.hours"))
             self._set("_annual", None)
         else:
+            self._set("_power", None)
+            self._set("_hours", None)
             self._set("_annual", read_amount(self.annual, "kWh/yr", f"{n}.annual",
                                              allow_sequence=True))
         self._set("_price", read_amount(self.price, "CUR/kWh", f"{n}.price",
@@ -386,6 +420,8 @@ class Water(_Annual):
     price: Any = None
     start: Any = 1
     end: Any = None
+    _annual: Num | Seq = field(init=False, repr=False, compare=False)
+    _price: Num | Seq = field(init=False, repr=False, compare=False)
 
     def _read(self) -> None:
         n = self.name
@@ -416,6 +452,8 @@ class Emission(_Annual):
     price: Any = None
     start: Any = 1
     end: Any = None
+    _annual: Num | Seq = field(init=False, repr=False, compare=False)
+    _price: Num | Seq | None = field(init=False, repr=False, compare=False)
 
     def _read(self) -> None:
         n = self.name
@@ -444,6 +482,8 @@ class Residual(CostItem):
     amount: Any
     _: KW_ONLY
     at: Any = None
+    _amount: Num = field(init=False, repr=False, compare=False)
+    _at: float | None = field(init=False, repr=False, compare=False)
 
     def _read(self) -> None:
         n = self.name
@@ -459,6 +499,8 @@ class Disposal(CostItem):
     amount: Any
     _: KW_ONLY
     at: Any = None
+    _amount: Num = field(init=False, repr=False, compare=False)
+    _at: float | None = field(init=False, repr=False, compare=False)
 
     def _read(self) -> None:
         n = self.name

@@ -269,18 +269,23 @@ class ByYear:
         if self.first_year < 1:
             raise LCCError(f"ByYear.first_year: got {self.first_year}, expected 1 or later")
         object.__setattr__(self, "first_year", int(self.first_year))
+        object.__setattr__(self, "_unit_q", None)
         if self.unit is not None:
             reg = get_registry()
-            try:
-                unit = self.unit if isinstance(self.unit, reg.Unit) else reg.Unit(str(self.unit))
-            except Exception:
-                from lcc.units import _preprocess
+            if isinstance(self.unit, reg.Unit):
+                unit_q = reg.Quantity(1.0, self.unit)
+            elif isinstance(self.unit, str):
+                from lcc.units import _parse_text
 
-                try:
-                    unit = reg.Quantity(_preprocess(str(self.unit), "ByYear.unit")).units
-                except Exception as exc:
-                    raise LCCError(f"ByYear.unit: could not read {self.unit!r} ({exc})") from None
-            object.__setattr__(self, "unit", unit)
+                unit_q = _parse_text(f"1 {self.unit}", "ByYear.unit")
+            else:
+                raise LCCError(f"ByYear.unit: expected a unit such as 'SEK/kg', got {self.unit!r}")
+            object.__setattr__(self, "_unit_q", unit_q)
+
+    @property
+    def unit_quantity(self) -> Any:
+        """One of the unit as a pint Quantity (None without a unit)."""
+        return self._unit_q  # type: ignore[attr-defined]
 
     @property
     def calendar(self) -> bool:
@@ -294,9 +299,9 @@ class ByYear:
 
     def quantity(self) -> Any:
         """The values as a pint Quantity array (or a plain array without unit)."""
-        if self.unit is None:
+        if self.unit_quantity is None:
             return np.array(self.values)
-        return get_registry().Quantity(np.array(self.values), self.unit)
+        return np.array(self.values) * self.unit_quantity
 
     def __len__(self) -> int:
         return len(self.values)

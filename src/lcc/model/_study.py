@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import KW_ONLY, dataclass
+from dataclasses import KW_ONLY, dataclass, field
 from typing import Any
 
 import numpy as np
@@ -66,6 +66,10 @@ class Study(ModelEq):
     exchange_rates: ExchangeRates | None = None
     carbon_price: Any = None
     include_externalities: bool = True
+    _years: int = field(init=False, repr=False, compare=False)
+    _rate: Num = field(init=False, repr=False, compare=False)
+    _inflation: Num | None = field(init=False, repr=False, compare=False)
+    _carbon: Num | Seq | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         reg = get_registry()
@@ -130,12 +134,12 @@ class Study(ModelEq):
     @property
     def years(self) -> int:
         """The study period N in whole years."""
-        return self._years  # type: ignore[attr-defined, no-any-return]
+        return self._years
 
     @property
     def rate(self) -> Num:
         """The discount rate as read (internal)."""
-        return self._rate  # type: ignore[attr-defined, no-any-return]
+        return self._rate
 
     @property
     def nominal(self) -> bool:
@@ -163,7 +167,8 @@ class Study(ModelEq):
             rate_text += f" (Parameter {rate.param!r})"
         lines.append(f"Discount rate (kalkylränta): {rate_text}, {kind}")
         if self.nominal:
-            infl = self._inflation  # type: ignore[attr-defined]
+            infl = self._inflation
+            assert infl is not None
             lines.append(
                 f"Price basis: nominal (current prices); general inflation {infl.value * 100:.4g} "
                 f"%/yr applied to indexed items; real ↔ nominal by Fisher, (1 + D) = (1 + d)(1 + i)"

@@ -235,7 +235,9 @@ class LCCResult:
             table = self.by_category.to_html(float_format=lambda x: f"{x:,.2f}")
             head = f"{title}: {self.samples} samples, mean {money(self._total, cur)}"
         else:
-            frame = self.by_category.to_frame(f"present value [{cur}]")
+            series = self.by_category
+            assert isinstance(series, pd.Series)
+            frame = series.to_frame(f"present value [{cur}]")
             frame.loc["LCC"] = float(self._total)
             table = frame.to_html(float_format=lambda x: f"{x:,.2f}")
             head = f"{title}: {money(self._total, cur)}"

@@ -150,7 +150,7 @@ def trace(compiled: Compiled, ctx: Context, per_term: list[tuple[Term, dict[str,
     lines += ["", f"Alternative {alt.name!r}"]
     if alt.description:
         lines.append(f"  {alt.description}")
-    s = float(alt._start)  # type: ignore[attr-defined]
+    s = float(alt._start)
     lines.append(f"  enters service at t = {s:g}; quantity {_qty(compiled.quantity)}")
     by_item: dict[str, list[tuple[Term, dict[str, Any]]]] = {}
     for term, pv in per_term:
