@@ -14,6 +14,7 @@ from lcc.engine._evaluate import (
     check_overrides,
     context_for,
     emissions_by_year,
+    lcc_values,
     term_values,
     yearly,
 )
@@ -26,6 +27,7 @@ __all__ = [
     "compile_alternative",
     "context_for",
     "emissions_by_year",
+    "lcc_values",
     "make_context",
     "term_values",
     "yearly",

@@ -104,3 +104,24 @@ def emissions_by_year(compiled: Compiled, ctx: Context, quantity: Any) -> dict[s
         kg = stream.by_year(ctx) * q[..., None]
         out[stream.pollutant] = out.get(stream.pollutant, 0.0) + kg
     return out
+
+
+def lcc_values(compiled: Compiled, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Fast path for sensitivity analysis: present value per category and ``"total"``.
+
+    Values are floats or sample arrays in the study currency, times the
+    alternative's quantity; the total leaves externalities out when the study
+    does. No tables are built.
+    """
+    ctx = context_for(compiled, overrides)
+    q = ctx.value(compiled.quantity) if compiled.quantity is not None else 1.0
+    cats = category_totals(term_values(compiled, ctx), q)
+    total: Any = 0.0
+    include = compiled.study.include_externalities
+    for cat, v in cats.items():
+        if cat != "externality" or include:
+            total = total + v
+    if ctx.samples and np.ndim(total) == 0:
+        total = np.full(ctx.samples, float(total))
+    cats["total"] = total
+    return cats
