@@ -1,0 +1,200 @@
+"""Price-year conversion: express a money amount at the price level of another year.
+
+An amount stated at the prices of year *a* is expressed at the prices of year
+*b* by the ratio of a price index:
+
+    amount_b = amount_a × I(b) / I(a)
+
+The default index is Statistics Sweden's consumer price index KPI (1980 = 100,
+annual means; shipped table ``scb_kpi_annual``). Any other index can be passed
+as a pandas Series (or a mapping) from year to index value.
+
+Reference: SCB, "Konsumentprisindex (1980=100), fastställda tal"; the method is
+the usual rebasing of constant prices with a price index (e.g. Trafikverket's
+ASEK values are stated at one price level and rebased this way).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from functools import cache
+from numbers import Integral
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from lcc._errors import LCCError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["inflate"]
+
+#: Names of the shipped indices accepted by ``inflate(index=...)`` -> (table, column).
+SHIPPED_INDICES: dict[str, tuple[str, str, str]] = {
+    "KPI": ("scb_kpi_annual", "year", "kpi"),
+}
+
+
+@cache
+def _shipped(name: str) -> dict[int, float]:
+    from lcc.data import load
+
+    table, year_col, value_col = SHIPPED_INDICES[name]
+    df = load(table)
+    return {int(y): float(v) for y, v in zip(df[year_col], df[value_col], strict=True)}
+
+
+def _year(value: Any, field: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, (Integral, float, np.floating)):
+        raise LCCError(f"{field}: got {value!r}; expected a calendar year such as 2023")
+    if isinstance(value, (float, np.floating)) and not float(value).is_integer():
+        raise LCCError(f"{field}: got {value!r}; expected a whole calendar year such as 2023")
+    return int(value)
+
+
+def _index_table(index: Any) -> tuple[str, dict[int, float]]:
+    """Return (label, {year: value}) for a shipped index name or a user series."""
+    if isinstance(index, str):
+        key = index.strip().upper()
+        if key not in SHIPPED_INDICES:
+            raise LCCError(
+                f"index: got {index!r}; expected one of {', '.join(SHIPPED_INDICES)} or a "
+                f"pandas Series mapping year to index value"
+            )
+        return f"{key} ({SHIPPED_INDICES[key][0]})", _shipped(key)
+    items: Any
+    if hasattr(index, "items") and callable(index.items) and not isinstance(index, str):
+        items = index.items()
+    else:
+        raise LCCError(
+            f"index: got {type(index).__name__} {index!r}; expected 'KPI' or a pandas Series "
+            f"mapping year to index value"
+        )
+    table: dict[int, float] = {}
+    for year, value in items:
+        y = _year(year, "index (a year in its index)")
+        try:
+            v = float(value)
+        except (TypeError, ValueError):
+            raise LCCError(
+                f"index[{y}]: got {value!r}; expected a positive number"
+            ) from None
+        if not math.isfinite(v) or v <= 0:
+            raise LCCError(f"index[{y}]: got {value!r}; expected a positive, finite number")
+        table[y] = v
+    if not table:
+        raise LCCError("index: the series is empty; expected index values by year")
+    return "the given index", table
+
+
+def _years_text(years: list[int]) -> str:
+    """'2006–2023', or the years listed if the series has gaps."""
+    years = sorted(years)
+    if years[-1] - years[0] + 1 == len(years):
+        return f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
+    return ", ".join(str(y) for y in years)
+
+
+def inflate(
+    amount: Any,
+    from_year: int,
+    to_year: int | str,
+    index: str | pd.Series | Mapping[int, float] = "KPI",
+) -> Any:
+    """Express an amount stated at one year's prices at another year's prices.
+
+    ``amount × I(to_year) / I(from_year)``, with *I* a price index by year.
+
+    Parameters
+    ----------
+    amount : pint.Quantity, str, number or numpy array
+        The amount at the prices of ``from_year``: a quantity with a currency
+        (``"7 SEK/kg"``, ``Q_(120, "EUR/t")``), or a plain number (or an array
+        of samples) taken to be money.
+    from_year : int
+        The year whose price level ``amount`` is stated at.
+    to_year : int or "latest"
+        The year whose price level is wanted; ``"latest"`` is the last year of
+        the index (for KPI, the latest shipped year: "today's prices").
+    index : "KPI", pandas.Series or mapping, default "KPI"
+        ``"KPI"`` is SCB's consumer price index (1980 = 100, annual means,
+        table ``scb_kpi_annual``). A Series (or dict) maps year to index value;
+        only ratios matter, so any base year works.
+
+    Returns
+    -------
+    pint.Quantity, float or numpy.ndarray
+        A quantity (in the same units) for a quantity or string input, a float
+        for a number, an array for an array.
+
+    Raises
+    ------
+    LCCError
+        If a year is outside the index (the message gives the years available),
+        the amount has a unit but no currency, or the index is not valid.
+
+    References
+    ----------
+    Statistics Sweden (SCB), Konsumentprisindex (1980=100), fastställda tal.
+
+    Examples
+    --------
+    7 SEK/kg at 2017 prices (Trafikverket ASEK 7.0's CO2e value) at 2023 prices,
+    7 × 403.70 / 322.11:
+
+    >>> inflate("7 SEK/kg", 2017, 2023)
+    <Quantity(8.77308994, 'SEK / kilogram')>
+    >>> round(inflate(100.0, 2022, 2023), 4)
+    108.5478
+    """
+    label, table = _index_table(index)
+    years = sorted(table)
+    y_from = _year(from_year, "from_year")
+    if isinstance(to_year, str):
+        if to_year.strip().lower() != "latest":
+            raise LCCError(f"to_year: got {to_year!r}; expected a calendar year or 'latest'")
+        y_to = years[-1]
+    else:
+        y_to = _year(to_year, "to_year")
+    for field, y in (("from_year", y_from), ("to_year", y_to)):
+        if y not in table:
+            raise LCCError(
+                f"{field}: {y} is not in {label}; available years: {_years_text(years)}"
+            )
+    ratio = table[y_to] / table[y_from]
+    return _scale(amount, ratio)
+
+
+def _scale(amount: Any, ratio: float) -> Any:
+    if isinstance(amount, bool) or amount is None:
+        raise LCCError(f"amount: got {amount!r}; expected a money amount such as '7 SEK/kg'")
+    if isinstance(amount, str) or hasattr(amount, "units"):
+        from lcc.units import _parse_text, currency_of, get_registry
+
+        reg = get_registry()
+        q: Any = _parse_text(amount, "amount") if isinstance(amount, str) else amount
+        if not isinstance(q, reg.Quantity):
+            try:
+                q = reg.Quantity(q.magnitude, str(q.units))
+            except Exception:
+                raise LCCError(
+                    f"amount: got {amount!r}, which lcc's unit registry cannot read"
+                ) from None
+        if currency_of(q) is None:
+            raise LCCError(
+                f"amount: got {amount!r}, which has no currency; a price index scales money "
+                f"amounts such as '7 SEK/kg' or '120 EUR/t'"
+            )
+        return q * ratio
+    if isinstance(amount, np.ndarray):
+        if not np.issubdtype(amount.dtype, np.number):
+            raise LCCError(f"amount: expected numbers, got an array of {amount.dtype}")
+        return amount * ratio
+    if isinstance(amount, (Integral, float, np.floating)):
+        return float(amount) * ratio
+    raise LCCError(
+        f"amount: got {type(amount).__name__} {amount!r}; expected a money amount (a quantity "
+        f"such as '7 SEK/kg' or a number)"
+    )
