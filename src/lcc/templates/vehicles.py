@@ -1,0 +1,437 @@
+"""Road vehicles: the operational lifetime cost of the Clean Vehicles Directive.
+
+Directive 2009/33/EC (Article 6 and Annex, in its original version) gave
+contracting authorities a method to monetise a road vehicle's lifetime energy
+use and emissions (CO2, NOx, NMHC, particulate matter):
+
+- lifetime energy cost = mileage [km] × energy use [MJ/km] × cost per MJ
+  [currency/MJ], where the cost per MJ is the same for every vehicle: the lower
+  of the pre-tax price of petrol and of diesel per MJ (Annex Table 1 energy
+  contents: petrol 32 MJ/l, diesel 36 MJ/l);
+- lifetime emission cost = mileage [km] × emission [g/km] × cost [EUR/g]
+  (Annex Table 2, 2007 prices; contracting authorities may use up to twice
+  these costs);
+- mileage is the lifetime mileage of the vehicle category (Annex Table 3)
+  unless the authority states its own;
+- nothing is discounted.
+
+Directive (EU) 2019/1161 replaced this method, but its price set remains the
+best-known citable EU externality valuation for vehicles. The constants are
+read from the shipped tables ``cvd_fuel_energy_content``, ``cvd_emission_costs``
+and ``cvd_lifetime_mileage`` (see :mod:`lcc.data`).
+
+Reference: Directive 2009/33/EC of the European Parliament and of the Council
+of 23 April 2009 on the promotion of clean and energy-efficient road transport
+vehicles, OJ L 120, 15.5.2009, p. 5, Article 6 and Annex.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from lcc._errors import LCCError
+from lcc.units import (
+    ExchangeRates,
+    currency_of,
+    get_registry,
+    magnitude_in,
+    parse_number,
+    parse_quantity,
+)
+
+__all__ = ["clean_vehicles_directive"]
+
+#: The pollutants of Annex Table 2, in the order of the result.
+POLLUTANTS: tuple[str, ...] = ("CO2", "NOx", "NMHC", "PM")
+
+#: Currency of the Directive's emission costs (Annex Table 2, 2007 prices).
+EMISSION_COST_CURRENCY = "EUR"
+
+#: The Directive's cap on the emission costs: "not exceeded by more than a factor 2".
+MAX_EMISSION_COST_FACTOR = 2.0
+
+
+@dataclass(frozen=True)
+class _Constants:
+    """The Directive's constants, read once from the shipped tables."""
+
+    mileage_km: dict[str, float]  # category -> lifetime mileage [km]
+    energy_content: dict[str, tuple[float, float, str]]  # fuel -> (low, high, unit)
+    emission_cost: dict[str, tuple[float, float]]  # pollutant -> (low, high) [EUR/kg]
+    price_base: str
+
+
+def _convert(value: float, unit: str, to: str) -> float:
+    reg = get_registry()
+    return float(reg.Quantity(value, unit).to(to).magnitude)
+
+
+@lru_cache(maxsize=1)
+def _constants() -> _Constants:
+    from lcc.data import load
+
+    mileage = load("cvd_lifetime_mileage")
+    unit = mileage.attrs["units"]["lifetime_mileage"]
+    mileage_km = {
+        str(cat): _convert(float(km), unit, "km")
+        for cat, km in zip(mileage["category"], mileage["lifetime_mileage"], strict=True)
+    }
+
+    fuels = load("cvd_fuel_energy_content")
+    units = fuels.attrs["units"]
+    content: dict[str, tuple[float, float, str]] = {}
+    row: dict[Any, Any]
+    for row in fuels.to_dict("records"):
+        per_litre = float(row["energy_per_litre"])
+        if np.isfinite(per_litre):
+            content[str(row["fuel"])] = (per_litre, per_litre, units["energy_per_litre"])
+        else:
+            content[str(row["fuel"])] = (
+                float(row["energy_per_nm3_low"]),
+                float(row["energy_per_nm3_high"]),
+                units["energy_per_nm3_low"],
+            )
+
+    costs = load("cvd_emission_costs")
+    units = costs.attrs["units"]
+    target = f"{EMISSION_COST_CURRENCY}/kg"
+    emission_cost = {
+        str(row["pollutant"]): (
+            _convert(float(row["cost_low"]), units["cost_low"], target),
+            _convert(float(row["cost_high"]), units["cost_high"], target),
+        )
+        for row in costs.to_dict("records")
+    }
+    return _Constants(mileage_km, content, emission_cost, str(costs.attrs["price_base"]))
+
+
+def _scalar(x: Any, name: str) -> float:
+    if np.ndim(x) != 0:
+        raise LCCError(
+            f"{name}: got an array of samples; clean_vehicles_directive takes single values "
+            f"(call it once per sample)"
+        )
+    return float(x)
+
+
+def _nonneg(q: Any, spec: str, name: str, shown: Any) -> float:
+    x = _scalar(magnitude_in(q, spec), name)
+    if x < 0:
+        raise LCCError(f"{name}: got {shown!r}; expected a value ≥ 0")
+    return x
+
+
+def _energy_per_km(
+    consumption: Any, fuel: str, energy_content: Any, consts: _Constants
+) -> tuple[float, str]:
+    """Energy use in MJ/km and a note on how it was obtained."""
+    kind = None
+    q: Any = None
+    for spec, label in (("MJ/km", "energy"), ("l/km", "volume"), ("kg/km", "mass")):
+        try:
+            q = parse_quantity(consumption, spec, name="consumption")
+        except LCCError:
+            continue
+        kind = label
+        break
+    if kind is None:
+        raise LCCError(
+            f"consumption: got {consumption!r}; expected energy, volume or mass per distance, "
+            f"e.g. '5.0 l/100km', '18 kWh/100km', '6 Nm3/100km' or '1.8 MJ/km'"
+        )
+    if kind == "energy":
+        if energy_content is not None:
+            raise LCCError(
+                f"energy_content: got {energy_content!r}, but consumption {consumption!r} is "
+                f"already energy per distance; leave energy_content out"
+            )
+        return _nonneg(q, "MJ/km", "consumption", consumption), "consumption given as energy"
+    spec = "MJ/l" if kind == "volume" else "MJ/kg"
+    if energy_content is not None:
+        content = parse_quantity(energy_content, spec, name="energy_content")
+        note = f"energy content {energy_content} (given)"
+    elif kind == "mass":
+        raise LCCError(
+            f"consumption: got {consumption!r}, a mass per distance; the Directive gives "
+            f"energy contents per litre or Nm3 only, so state the energy content, e.g. "
+            f"energy_content='120 MJ/kg'"
+        )
+    elif fuel not in consts.energy_content:
+        raise LCCError(
+            f"consumption: got {consumption!r} for fuel {fuel!r}, which has no energy content "
+            f"per volume; give the consumption as energy per distance, e.g. '18 kWh/100km'"
+        )
+    else:
+        low, high, unit = consts.energy_content[fuel]
+        if low != high:
+            raise LCCError(
+                f"fuel={fuel!r}: the Directive gives a range of {low:g}–{high:g} {unit}; state "
+                f"the energy content of the gas in question, e.g. energy_content='{low:g} {unit}'"
+            )
+        content = get_registry().Quantity(low, unit)
+        note = f"energy content {low:g} {unit} (Directive 2009/33/EC, Annex Table 1)"
+    mj_per_km = (q * content).to("MJ/km").magnitude
+    x = _scalar(mj_per_km, "consumption")
+    if x < 0:
+        raise LCCError(f"consumption: got {consumption!r}; expected a value ≥ 0")
+    return x, note
+
+
+def _to_currency(
+    value: float, unit_from: str, currency: str, rates: ExchangeRates | None, name: str
+) -> float:
+    """Convert ``value`` [unit_from] into ``currency`` (same non-money part)."""
+    reg = get_registry()
+    q: Any = reg.Quantity(value, unit_from)
+    found = currency_of(q)
+    if found == currency:
+        return value
+    if rates is None:
+        raise LCCError(
+            f"{name}: the amount is in {found} but the fuel prices are in {currency}; "
+            f"pass exchange_rates=lcc.ExchangeRates(base={currency!r}, "
+            f"rates={{{found!r}: <{currency} per {found}>}}) to convert it"
+        )
+    return float(rates.convert(q, to=currency).magnitude)
+
+
+def clean_vehicles_directive(
+    category: str,
+    fuel: str,
+    consumption: Any,
+    *,
+    petrol_price: Any,
+    diesel_price: Any,
+    co2: Any,
+    nox: Any,
+    nmhc: Any,
+    pm: Any,
+    mileage: Any = None,
+    co2_price: Any = "high",
+    emission_cost_factor: Any = 1.0,
+    energy_content: Any = None,
+    exchange_rates: ExchangeRates | None = None,
+) -> pd.Series:
+    """Operational lifetime cost of a road vehicle by Directive 2009/33/EC.
+
+    Energy: mileage × MJ/km × the lower of the pre-tax petrol and diesel price
+    per MJ (the same for every vehicle, whatever its own fuel). Emissions:
+    mileage × g/km × the Directive's cost per g (2007 prices) × the emission
+    cost factor. Undiscounted, as the Directive prescribes.
+
+    Parameters
+    ----------
+    category : str
+        EU vehicle category: ``"M1"`` (passenger car), ``"N1"`` (light
+        commercial), ``"N2"``, ``"N3"`` (heavy goods), ``"M2"``, ``"M3"`` (bus).
+    fuel : str
+        The vehicle's fuel: ``"diesel"``, ``"petrol"``, ``"natural_gas"``,
+        ``"biogas"``, ``"lpg"``, ``"ethanol"``, ``"biodiesel"``,
+        ``"emulsion"``, ``"hydrogen"`` or ``"electricity"``. It selects the
+        energy content that converts a volume consumption into MJ/km.
+    consumption : pint.Quantity or str
+        Energy use per distance in any unit: volume (``"5.0 l/100km"``,
+        ``"6 Nm3/100km"``) converted with the Directive's energy content
+        [MJ/l, MJ/Nm3] of ``fuel``; energy (``"18 kWh/100km"``, 1 kWh =
+        3.6 MJ; ``"1.8 MJ/km"``); or mass (``"1 kg/100km"``, with
+        ``energy_content``).
+    petrol_price, diesel_price : pint.Quantity or str
+        Pre-tax fuel prices per volume [currency/l], e.g. ``"0.55 EUR/l"``; both
+        in the same currency, which is the currency of the result. Converted
+        to currency/MJ with petrol 32 MJ/l and diesel 36 MJ/l (Annex Table 1).
+    co2, nox, nmhc, pm : pint.Quantity or str
+        Emissions per distance [g/km] of CO2, NOx, non-methane hydrocarbons
+        and particulate matter.
+    mileage : pint.Quantity or str, optional
+        Lifetime mileage [km]; default the category's figure in Annex Table 3
+        (M1 200 000, N1 250 000, N2/N3 1 000 000, M2/M3 800 000 km).
+    co2_price : "high", "low" or pint.Quantity or str, default "high"
+        Cost of CO2 [currency/kg]: the top (0.04 EUR/kg) or bottom
+        (0.03 EUR/kg) of the Directive's range, or an own value.
+    emission_cost_factor : float, default 1.0
+        Multiplies every emission cost (CO2, NOx, NMHC, PM; also an own
+        ``co2_price``); from 1 to 2, the Directive's "up to double".
+    energy_content : pint.Quantity or str, optional
+        Energy per volume or mass of the fuel [MJ/Nm3, MJ/l or MJ/kg]: needed
+        for natural gas and biogas (the Directive gives a range, 33–38 MJ/Nm3)
+        and for a consumption per mass; otherwise it overrides the table.
+    exchange_rates : lcc.ExchangeRates, optional
+        Required when the fuel prices are not in EUR: the Directive's emission
+        costs are in EUR and are converted to the fuel prices' currency.
+
+    Returns
+    -------
+    pandas.Series
+        Index ``energy``, ``CO2``, ``NOx``, ``NMHC``, ``PM``, ``total``: lifetime
+        costs in the fuel prices' currency (``attrs["unit"]`` and
+        ``attrs["currency"]``). ``attrs`` also holds the intermediate figures:
+        ``mileage`` [km], ``energy_per_km`` [MJ/km], ``petrol_price_per_mj``,
+        ``diesel_price_per_mj``, ``energy_price_per_mj`` [currency/MJ],
+        ``energy_price_set_by`` ("petrol", "diesel" or both when equal),
+        ``co2_price`` [currency/kg] and ``nox_price``, ``nmhc_price``,
+        ``pm_price`` [currency/g] before the factor, ``emission_cost_factor``,
+        ``energy_content_note``, ``exchange_rates`` and ``units`` (attribute →
+        unit string).
+
+    Raises
+    ------
+    LCCError
+        For an unknown category or fuel, a value with the wrong unit or a
+        negative value, a factor outside 1–2, fuel prices in two currencies, or
+        a currency other than EUR without ``exchange_rates``.
+
+    References
+    ----------
+    Directive 2009/33/EC, Article 6 and Annex, Tables 1–3.
+
+    Examples
+    --------
+    A diesel passenger car (pre-tax diesel 0.50 EUR/l, petrol 0.55 EUR/l):
+
+    >>> s = clean_vehicles_directive(
+    ...     "M1", "diesel", "5.0 l/100km",
+    ...     petrol_price="0.55 EUR/l", diesel_price="0.50 EUR/l",
+    ...     co2="132 g/km", nox="0.08 g/km", nmhc="0.02 g/km", pm="0.0045 g/km")
+    >>> {k: round(v, 2) for k, v in s.items()}
+    {'energy': 5000.0, 'CO2': 1056.0, 'NOx': 70.4, 'NMHC': 4.0, 'PM': 78.3, 'total': 6208.7}
+    >>> s.attrs["energy_price_set_by"], round(s.attrs["energy_price_per_mj"], 6)
+    ('diesel', 0.013889)
+    """
+    consts = _constants()
+
+    if not isinstance(category, str) or category.strip().upper() not in consts.mileage_km:
+        raise LCCError(
+            f"category: got {category!r}; expected one of {', '.join(consts.mileage_km)}"
+        )
+    cat = category.strip().upper()
+
+    fuels = (*consts.energy_content, "electricity")
+    fuel_key = (
+        fuel.strip().lower().replace(" ", "_").replace("-", "_") if isinstance(fuel, str) else ""
+    )
+    if fuel_key not in fuels:
+        raise LCCError(f"fuel: got {fuel!r}; expected one of {', '.join(fuels)}")
+
+    mj_per_km, content_note = _energy_per_km(consumption, fuel_key, energy_content, consts)
+
+    # --- fuel prices -> price per MJ (Annex Table 1 energy contents)
+    prices = {}
+    currencies = {}
+    for which, value in (("petrol", petrol_price), ("diesel", diesel_price)):
+        name = f"{which}_price"
+        q = parse_quantity(value, "CUR/l", name=name)
+        currencies[which] = currency_of(q)
+        per_litre = _nonneg(q, "CUR/l", name, value)
+        low, _, unit = consts.energy_content[which]
+        prices[which] = per_litre / _convert(low, unit, "MJ/l")
+    if currencies["petrol"] != currencies["diesel"]:
+        raise LCCError(
+            f"petrol_price: got {petrol_price!r} ({currencies['petrol']}) but diesel_price "
+            f"{diesel_price!r} ({currencies['diesel']}); give both in the same currency"
+        )
+    currency = str(currencies["petrol"])
+    if prices["petrol"] < prices["diesel"]:
+        set_by = "petrol"
+    elif prices["diesel"] < prices["petrol"]:
+        set_by = "diesel"
+    else:
+        set_by = "petrol and diesel (equal)"
+    price_per_mj = min(prices["petrol"], prices["diesel"])
+
+    if exchange_rates is not None and not isinstance(exchange_rates, ExchangeRates):
+        raise LCCError(
+            f"exchange_rates: got {type(exchange_rates).__name__} {exchange_rates!r}; "
+            f"expected lcc.ExchangeRates(base=..., rates={{...}})"
+        )
+
+    # --- mileage
+    if mileage is None:
+        km = consts.mileage_km[cat]
+    else:
+        km = _nonneg(parse_quantity(mileage, "km", name="mileage"), "km", "mileage", mileage)
+
+    # --- emissions [g/km]
+    grams = {
+        pol: _nonneg(parse_quantity(val, "g/km", name=arg), "g/km", arg, val)
+        for pol, arg, val in (("CO2", "co2", co2), ("NOx", "nox", nox),
+                              ("NMHC", "nmhc", nmhc), ("PM", "pm", pm))
+    }
+
+    # --- emission costs per kg, in the result currency
+    factor = parse_number(emission_cost_factor, name="emission_cost_factor", allow_array=False)
+    if not 1.0 <= factor <= MAX_EMISSION_COST_FACTOR:
+        raise LCCError(
+            f"emission_cost_factor: got {emission_cost_factor!r}; expected a number from 1 to "
+            f"{MAX_EMISSION_COST_FACTOR:g} (the Directive allows up to double the costs)"
+        )
+    eur_kg = f"{EMISSION_COST_CURRENCY}/kg"
+    per_kg: dict[str, float] = {}
+    if isinstance(co2_price, str) and co2_price.strip().lower() in ("high", "low"):
+        low, high = consts.emission_cost["CO2"]
+        chosen = high if co2_price.strip().lower() == "high" else low
+        per_kg["CO2"] = _to_currency(chosen, eur_kg, currency, exchange_rates, "co2_price")
+    else:
+        if isinstance(co2_price, str) and not any(ch.isdigit() for ch in co2_price):
+            raise LCCError(
+                f"co2_price: got {co2_price!r}; expected 'high', 'low' or a price per kg "
+                f"such as '0.035 EUR/kg'"
+            )
+        q = parse_quantity(co2_price, "CUR/kg", name="co2_price")
+        own = _nonneg(q, "CUR/kg", "co2_price", co2_price)
+        per_kg["CO2"] = _to_currency(
+            own, f"{currency_of(q)}/kg", currency, exchange_rates, "co2_price"
+        )
+    for pol in POLLUTANTS[1:]:
+        cost, _ = consts.emission_cost[pol]
+        per_kg[pol] = _to_currency(
+            cost, eur_kg, currency, exchange_rates, f"emission cost of {pol}"
+        )
+
+    # --- lifetime costs (undiscounted)
+    costs = {"energy": km * mj_per_km * price_per_mj}
+    for pol in POLLUTANTS:
+        costs[pol] = km * grams[pol] / 1000.0 * per_kg[pol] * factor
+    costs["total"] = sum(costs.values())
+
+    result = pd.Series(costs, dtype=float, name=f"{cat} {fuel_key}")
+    result.index.name = "component"
+    result.attrs = {
+        "unit": currency,
+        "currency": currency,
+        "method": "Directive 2009/33/EC, Article 6 and Annex: operational lifetime cost, "
+        "undiscounted",
+        "category": cat,
+        "fuel": fuel_key,
+        "mileage": km,
+        "energy_per_km": mj_per_km,
+        "energy_content_note": content_note,
+        "petrol_price_per_mj": prices["petrol"],
+        "diesel_price_per_mj": prices["diesel"],
+        "energy_price_per_mj": price_per_mj,
+        "energy_price_set_by": set_by,
+        "co2_price": per_kg["CO2"],
+        "nox_price": per_kg["NOx"] / 1000.0,
+        "nmhc_price": per_kg["NMHC"] / 1000.0,
+        "pm_price": per_kg["PM"] / 1000.0,
+        "emission_cost_factor": factor,
+        "emission_price_base": consts.price_base,
+        "exchange_rates": exchange_rates.describe() if exchange_rates is not None else None,
+        "units": {
+            "mileage": "km",
+            "energy_per_km": "MJ/km",
+            "petrol_price_per_mj": f"{currency}/MJ",
+            "diesel_price_per_mj": f"{currency}/MJ",
+            "energy_price_per_mj": f"{currency}/MJ",
+            "co2_price": f"{currency}/kg",
+            "nox_price": f"{currency}/g",
+            "nmhc_price": f"{currency}/g",
+            "pm_price": f"{currency}/g",
+            "emission_cost_factor": "1",
+        },
+    }
+    return result
