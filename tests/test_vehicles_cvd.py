@@ -180,3 +180,33 @@ def test_errors_name_field_value_and_expectation() -> None:
         clean_vehicles_directive("M1", "hydrogen", "1 kg/100km", **CAR)
     with pytest.raises(lcc.LCCError, match=r"energy_content: .*already energy per distance"):
         clean_vehicles_directive("M1", "diesel", "1.8 MJ/km", energy_content="36 MJ/l", **CAR)
+
+
+def test_hydrogen_per_mass_and_own_co2_price_in_another_currency() -> None:
+    """Hydrogen car, 1.0 kg/100 km with a stated 120 MJ/kg: 0.01 kg/km × 120 = 1.2 MJ/km;
+    energy 200 000 × 1.2 × 0.50/36 = 3 333.33 EUR. Own CO2 price 0.5 SEK/kg at
+    1 EUR = 11.48 SEK = 0.5/11.48 = 0.043554 EUR/kg; CO2 0 g/km costs 0; NOx 0.01 g/km:
+    200 000 × 0.01 × 0.0044 = 8.80 EUR. In the Directive's Nm3 (11 MJ/Nm3, Annex Table 1):
+    10 Nm3/100 km = 0.1 × 11 = 1.1 MJ/km."""
+    rates = lcc.ExchangeRates("SEK", {"EUR": 11.48})
+    zero: dict[str, Any] = dict(co2="0 g/km", nox="0.01 g/km", nmhc="0 g/km", pm="0 g/km")
+    s = clean_vehicles_directive(
+        "M1", "hydrogen", "1.0 kg/100km", energy_content="120 MJ/kg",
+        petrol_price="0.55 EUR/l", diesel_price="0.50 EUR/l", co2_price="0.5 SEK/kg",
+        exchange_rates=rates, **zero,
+    )
+    assert s.attrs["energy_per_km"] == pytest.approx(1.2, rel=1e-12)
+    assert round(s["energy"], 2) == 3333.33
+    assert s.attrs["co2_price"] == pytest.approx(0.5 / 11.48, rel=1e-12)
+    assert s["CO2"] == 0.0
+    assert s["NOx"] == pytest.approx(8.80, rel=1e-12)
+    nm3 = clean_vehicles_directive(
+        "M1", "hydrogen", "10 Nm3/100km", petrol_price="0.55 EUR/l",
+        diesel_price="0.50 EUR/l", **zero,
+    )
+    assert nm3.attrs["energy_per_km"] == pytest.approx(1.1, rel=1e-12)
+    with pytest.raises(lcc.LCCError, match=r"co2_price: the amount is in SEK"):
+        clean_vehicles_directive(
+            "M1", "hydrogen", "10 Nm3/100km", petrol_price="0.55 EUR/l",
+            diesel_price="0.50 EUR/l", co2_price="0.5 SEK/kg", **zero,
+        )
