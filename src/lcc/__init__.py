@@ -18,9 +18,11 @@ from lcc._errors import LCCError
 from lcc._version import __version__
 
 if TYPE_CHECKING:
-    from lcc import discounting, units
+    from lcc import data, discounting, engine, model, results, templates, units
+    from lcc._price_index import inflate
     from lcc.discounting import irr, npv
     from lcc.model import (
+        CATEGORIES,
         Alternative,
         ByYear,
         Disposal,
@@ -36,60 +38,66 @@ if TYPE_CHECKING:
         Study,
         Water,
     )
-    from lcc.results import LCCResult, evaluate
+    from lcc.results import Comparison, LCCResult, compare, evaluate
     from lcc.units import Q_, ExchangeRates, ureg
+
+_MODULES = ("data", "discounting", "engine", "model", "results", "templates", "units")
+_MODEL = (
+    "CATEGORIES", "Alternative", "ByYear", "Disposal", "Emission", "Energy", "Investment",
+    "OneOff", "Parameter", "Periodic", "Recurring", "Replacement", "Residual", "Study", "Water",
+)
 
 # name -> module it lives in (attribute of the same name) or, for a module, None
 _LAZY: dict[str, str | None] = {
-    "ureg": "lcc.units",
-    "Q_": "lcc.units",
-    "ExchangeRates": "lcc.units",
-    "npv": "lcc.discounting",
-    "irr": "lcc.discounting",
-    **{name: "lcc.model" for name in (
-        "Alternative", "ByYear", "Disposal", "Emission", "Energy", "Investment", "OneOff",
-        "Parameter", "Periodic", "Recurring", "Replacement", "Residual", "Study", "Water",
-        "CATEGORIES",
-    )},
+    **{name: None for name in _MODULES},
+    **{name: "lcc.model" for name in _MODEL},
+    "Comparison": "lcc.results",
     "LCCResult": "lcc.results",
+    "compare": "lcc.results",
     "evaluate": "lcc.results",
-    "discounting": None,
-    "engine": None,
-    "model": None,
-    "results": None,
-    "units": None,
+    "inflate": "lcc._price_index",
+    "irr": "lcc.discounting",
+    "npv": "lcc.discounting",
+    "ExchangeRates": "lcc.units",
+    "Q_": "lcc.units",
+    "ureg": "lcc.units",
 }
 
-__all__ = [
+__all__ = [  # noqa: RUF022 - grouped: exceptions and version, model, functions, modules
+    "LCCError",
+    "__version__",
     "CATEGORIES",
-    "Q_",
     "Alternative",
     "ByYear",
+    "Comparison",
     "Disposal",
     "Emission",
     "Energy",
     "ExchangeRates",
     "Investment",
-    "LCCError",
     "LCCResult",
     "OneOff",
     "Parameter",
     "Periodic",
+    "Q_",
     "Recurring",
     "Replacement",
     "Residual",
     "Study",
     "Water",
-    "__version__",
+    "compare",
+    "evaluate",
+    "inflate",
+    "irr",
+    "npv",
+    "ureg",
+    "data",
     "discounting",
     "engine",
-    "evaluate",
-    "irr",
     "model",
-    "npv",
     "results",
+    "templates",
     "units",
-    "ureg",
 ]
 
 

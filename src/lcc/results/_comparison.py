@@ -1,0 +1,418 @@
+"""compare(): rank alternatives by LCC and compute the measures against a baseline."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from functools import cached_property
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from lcc._errors import LCCError
+from lcc.discounting import crf
+from lcc.model._alternative import Alternative
+from lcc.model._items import INVESTMENT_CATEGORIES
+from lcc.model._study import Study
+from lcc.results._measures import airr, net_savings, payback, sir
+from lcc.results._result import LCCResult, evaluate
+from lcc.results._trace import money
+
+POLICIES: tuple[str, ...] = ("study_period", "annuity", "per_service_year")
+SUMMARY_COLUMNS: tuple[str, ...] = (
+    "lcc", "rank", "net_savings", "sir", "airr", "simple_payback", "discounted_payback",
+    "annual_value",
+)
+TIE = 1e-9
+_POLICY_TEXT = {
+    "study_period": "common study period (replacements within it, residual value at its end)",
+    "annuity": "equivalent annual cost over each alternative's own service life "
+               "(annuitetsmetoden: LCC over the life × CRF(d, life))",
+    "per_service_year": "cost per year of service (LCC over the alternative's own service "
+                        "life / life in years, as the Danish TCO tools normalise)",
+}
+
+
+def _ranks(values: np.ndarray) -> np.ndarray:
+    """Rank 1 = lowest; values within a relative 1e-9 of each other share the lower rank."""
+    order = np.argsort(values, kind="stable")
+    ranks = np.empty(values.size, dtype=int)
+    current = 0
+    prev = None
+    for pos, idx in enumerate(order):
+        v = values[idx]
+        if prev is None or not _tied(prev, v):
+            current = pos + 1
+            prev = v
+        ranks[idx] = current
+    return ranks
+
+
+def _tied(a: float, b: float) -> bool:
+    return abs(a - b) <= TIE * max(abs(a), abs(b)) or a == b
+
+
+def _life_study(study: Study, life: float, alt: Alternative) -> Study:
+    if abs(life - round(life)) > 1e-9:
+        raise LCCError(
+            f"Alternative {alt.name!r}: its service life {life:g} yr is not a whole number of "
+            f"years; the annuity and per-service-year policies evaluate each alternative over "
+            f"its own life in annual steps — give Alternative(..., life='{round(life)} yr')"
+        )
+    return study.replace(period=f"{round(life)} yr")
+
+
+class Comparison:
+    """The outcome of :func:`compare`: ranking, measures, differences, notes and trace."""
+
+    def __init__(self, results: list[LCCResult], study: Study, baseline: str, policy: str,
+                 own_life: dict[str, LCCResult] | None = None,
+                 lives: dict[str, float] | None = None,
+                 winners: dict[str, str] | None = None,
+                 policy_notes: list[str] | None = None) -> None:
+        self.results: dict[str, LCCResult] = {r.name: r for r in results}
+        self.study = study
+        self.baseline = baseline
+        self.policy = policy
+        self._own = own_life or {}
+        self._lives = lives or {}
+        self._winners = winners or {}
+        self._policy_notes = policy_notes or []
+        self._samples = next((r.samples for r in results if r.samples), None)
+
+    # -- values -----------------------------------------------------------------
+    @property
+    def names(self) -> list[str]:
+        """Alternative names in the order given."""
+        return list(self.results)
+
+    def _value(self, name: str) -> Any:
+        """The value the policy ranks by (LCC, annuity or cost per service year)."""
+        if self.policy == "study_period":
+            return self.results[name].value
+        own = self._own[name].value
+        life = self._lives[name]
+        if self.policy == "annuity":
+            return own * crf(self._own[name]._ctx.rate, life)
+        return own / life
+
+    @cached_property
+    def samples(self) -> pd.DataFrame:
+        """Per-sample LCC (rows = samples, columns = alternatives) by the policy's measure."""
+        n = self._samples or 1
+        return pd.DataFrame({name: np.broadcast_to(np.asarray(self._value(name), dtype=float),
+                                                   (n,)) for name in self.names})
+
+    @cached_property
+    def rank_samples(self) -> pd.DataFrame:
+        """Rank of each alternative in each sample (1 = lowest cost)."""
+        arr = self.samples.to_numpy()
+        ranks = np.vstack([_ranks(row) for row in arr])
+        return pd.DataFrame(ranks, columns=self.names)
+
+    @cached_property
+    def probability_best(self) -> pd.Series:
+        """Share of samples in which each alternative has rank 1 (ties count for each)."""
+        return (self.rank_samples == 1).mean().rename("probability_best")
+
+    def _require_single(self, what: str) -> None:
+        if self._samples:
+            raise LCCError(
+                f"Comparison.{what}: the inputs are samples ({self._samples} of them), so there "
+                f"is no single ranking; use Comparison.samples (LCC per sample), "
+                f"Comparison.rank_samples or Comparison.probability_best, or "
+                f"lcc.sensitivity.monte_carlo for a summary with standard errors"
+            )
+
+    @cached_property
+    def summary(self) -> pd.DataFrame:
+        """One row per alternative: lcc, rank, net_savings, sir, airr, simple_payback,
+        discounted_payback, annual_value (money in the study currency).
+
+        Under ``policy="study_period"`` ``lcc`` is the PV over the study period
+        and the measures are against the baseline (NIST Handbook 135). Under
+        ``"annuity"`` and ``"per_service_year"`` ``lcc`` is the PV over each
+        alternative's own service life, ``annual_value`` the policy's value
+        (annuity, or cost per service year), ``rank`` and ``net_savings`` (per
+        year) follow it, and SIR, AIRR and payback — defined on a common
+        period — are NaN.
+
+        Raises
+        ------
+        LCCError
+            With sample inputs: use ``samples``/``probability_best`` instead.
+        """
+        self._require_single("summary")
+        base = self.results[self.baseline]
+        rate = float(np.asarray(base._ctx.rate))
+        n = self.study.years
+        rows = {}
+        values = np.array([float(self._value(name)) for name in self.names])
+        ranks = _ranks(values)
+        base_inv, base_non = _split(base)
+        base_flows = base.cash_flows
+        for i, name in enumerate(self.names):
+            r = self.results[name]
+            if self.policy == "study_period":
+                lcc_value = float(r.value)
+                annual = lcc_value * crf(rate, n)
+                ns = net_savings(base.value, r.value)
+                if name == self.baseline:
+                    s = a = sp = dp = np.nan
+                else:
+                    inv, non = _split(r)
+                    s = sir(base_non - non, inv - base_inv)
+                    a = airr(s, rate, n)
+                    flows = r.cash_flows
+                    sp = payback((base_flows["nominal"]["total"]
+                                  - flows["nominal"]["total"]).to_numpy())
+                    dp = payback((base_flows["present_value"]["total"]
+                                  - flows["present_value"]["total"]).to_numpy())
+            else:
+                lcc_value = float(self._own[name].value)
+                annual = float(values[i])
+                ns = float(values[self.names.index(self.baseline)] - values[i])
+                s = a = sp = dp = np.nan
+            rows[name] = (lcc_value, int(ranks[i]), float(ns), float(s), float(a), float(sp),
+                          float(dp), float(annual))
+        table = pd.DataFrame.from_dict(rows, orient="index", columns=list(SUMMARY_COLUMNS))
+        table.index.name = "alternative"
+        table.attrs.update(unit=self.study.currency, policy=self.policy, baseline=self.baseline)
+        return table
+
+    @property
+    def best(self) -> str:
+        """Name of the alternative with the lowest cost under the policy (first if tied)."""
+        self._require_single("best")
+        values = [float(self._value(name)) for name in self.names]
+        return self.names[int(np.argmin(values))]
+
+    @cached_property
+    def differences(self) -> pd.DataFrame:
+        """Present value per category minus the baseline's (rows categories, columns
+        alternatives; positive = costs more than the baseline). Study-period basis; means
+        over samples when inputs are samples."""
+        cats: list[str] = []
+        for r in self.results.values():
+            cats += [c for c in r.category_values if c not in cats]
+        from lcc.model._items import CATEGORIES
+
+        cats = [c for c in CATEGORIES if c in cats]
+        base = self.results[self.baseline].category_values
+        data = {}
+        for name, r in self.results.items():
+            vals = r.category_values
+            data[name] = [float(np.mean(np.asarray(vals.get(c, 0.0)) - np.asarray(base.get(c,
+                                                                                        0.0))))
+                          for c in cats]
+        table = pd.DataFrame(data, index=pd.Index(cats, name="category"))
+        table.loc["total"] = table.sum()
+        table.attrs.update(unit=self.study.currency, baseline=self.baseline)
+        return table
+
+    @cached_property
+    def notes(self) -> list[str]:
+        """Ties, NaN measures and why, and policies that disagree on the winner."""
+        notes: list[str] = []
+        if self.policy != "study_period":
+            notes.append(f"Policy {self.policy}: {_POLICY_TEXT[self.policy]}; SIR, AIRR and "
+                         f"payback are defined on a common study period and are not computed")
+        notes += self._policy_notes
+        if self._samples:
+            notes.append(f"Inputs are samples ({self._samples}); see probability_best")
+            return notes
+        table = self.summary
+        values = np.array([float(self._value(n)) for n in self.names])
+        for i, a in enumerate(self.names):
+            for b in self.names[i + 1:]:
+                j = self.names.index(b)
+                if _tied(values[i], values[j]):
+                    notes.append(f"{a} and {b} tie: their values differ by less than "
+                                 f"{TIE:g} relative ({money(values[i], self.study.currency)})")
+        if self.policy == "study_period":
+            base = self.results[self.baseline]
+            base_inv, _ = _split(base)
+            for name in self.names:
+                if name == self.baseline:
+                    continue
+                inv, _ = _split(self.results[name])
+                added = inv - base_inv
+                if added <= 0:
+                    notes.append(
+                        f"SIR and AIRR of {name} are NaN: it adds no investment-related cost "
+                        f"relative to {self.baseline} (added investment "
+                        f"{money(added, self.study.currency)} ≤ 0)"
+                    )
+                elif np.isnan(table.at[name, "airr"]):  # type: ignore[arg-type]
+                    notes.append(f"AIRR of {name} is NaN: SIR is negative")
+                for col, word in (("simple_payback", "undiscounted"),
+                                  ("discounted_payback", "discounted")):
+                    if np.isnan(table.at[name, col]):  # type: ignore[arg-type]
+                        notes.append(
+                            f"{col.replace('_', ' ')} of {name} is NaN: the cumulative "
+                            f"{word} savings against {self.baseline} never cover the added "
+                            f"cost within the study period"
+                        )
+        winners = self._winners
+        if len(set(winners.values())) > 1:
+            shown = "; ".join(f"{p}: {w}" for p, w in winners.items())
+            notes.append(f"The policies for different service lives disagree on the winner "
+                         f"({shown})")
+        return notes
+
+    # -- display ---------------------------------------------------------------
+    def explain(self) -> str:
+        """The comparison and the full calculation trace of every alternative."""
+        lines = [
+            f"Comparison of {len(self.names)} alternatives",
+            f"Policy: {self.policy} — {_POLICY_TEXT[self.policy]}",
+            f"Baseline for the measures: {self.baseline}",
+            "Measures (NIST Handbook 135): NS = LCC_base − LCC_alt; SIR = PV(non-investment "
+            "savings) / PV(added investment-related cost); AIRR = (1 + d)·SIR^(1/N) − 1; "
+            "payback = first year the cumulative savings are ≥ 0",
+            "",
+        ]
+        if self._samples:
+            lines.append(self.probability_best.to_string())
+        else:
+            with pd.option_context("display.width", 200, "display.max_columns", 20):
+                lines.append(self.summary.to_string(float_format=lambda x: f"{x:,.2f}"))
+            lines.append(f"\nLowest cost: {self.best}")
+        if self.notes:
+            lines += ["", "Notes", *[f"  - {n}" for n in self.notes]]
+        for r in self.results.values():
+            lines += ["", "=" * 78, r.explain()]
+        if self.policy != "study_period":
+            for name, r in self._own.items():
+                lines += ["", "=" * 78, f"(over its own service life of {self._lives[name]:g} "
+                                         f"years, for policy {self.policy})", r.explain()]
+        return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        if self._samples:
+            return f"<Comparison of {len(self.names)} alternatives, {self._samples} samples>"
+        return f"<Comparison of {len(self.names)} alternatives: best {self.best!r}>"
+
+    def _repr_html_(self) -> str:
+        cur = html.escape(self.study.currency)
+        head = (f"<p><strong>Comparison</strong> ({html.escape(self.policy)}; baseline "
+                f"{html.escape(self.baseline)}; {cur})</p>")
+        if self._samples:
+            body = self.probability_best.to_frame().to_html(float_format=lambda x: f"{x:.3f}")
+        else:
+            fmt = self.summary.copy()
+            body = fmt.to_html(float_format=lambda x: f"{x:,.2f}", na_rep="—")
+            body += f"<p>Lowest cost: <strong>{html.escape(self.best)}</strong></p>"
+        notes = "".join(f"<li>{html.escape(n)}</li>" for n in self.notes)
+        return f"<div>{head}{body}{'<ul>' + notes + '</ul>' if notes else ''}</div>"
+
+
+def _split(r: LCCResult) -> tuple[float, float]:
+    """(investment-related PV, non-investment PV) of a single result."""
+    inv = non = 0.0
+    for cat, v in r.category_values.items():
+        if cat in INVESTMENT_CATEGORIES:
+            inv += float(np.mean(v))
+        else:
+            non += float(np.mean(v))
+    return inv, non
+
+
+def compare(alternatives: Sequence[Alternative], study: Study, baseline: Any = None,
+            policy: str = "study_period") -> Comparison:
+    """Compare alternatives by life-cycle cost (NIST Handbook 135; LOU 16 kap.).
+
+    Parameters
+    ----------
+    alternatives : sequence of Alternative
+        The bids (and usually the existing solution, first). Names must be unique.
+    study : Study
+    baseline : str, int or Alternative, optional
+        The alternative the measures are computed against; default the first.
+    policy : {"study_period", "annuity", "per_service_year"}
+        How bids with different service lives are made comparable:
+        ``"study_period"`` (default) evaluates all over the common study
+        period with replacements and residual values; ``"annuity"`` ranks by
+        the equivalent annual cost over each alternative's own life
+        (annuitetsmetoden); ``"per_service_year"`` by the cost per year of
+        service. An alternative's life is ``Alternative(life=)`` or else the
+        longest ``life`` of its investments. When the policies disagree on the
+        winner, ``notes`` says so.
+
+    Returns
+    -------
+    Comparison
+
+    Examples
+    --------
+    >>> import lcc
+    >>> study = lcc.Study("10 yr", 0.03)
+    >>> a = lcc.Alternative("Old", lcc.Recurring("1000 SEK/yr", category="energy"))
+    >>> b = lcc.Alternative("New", lcc.Investment("5000 SEK"),
+    ...                     lcc.Recurring("300 SEK/yr", category="energy"))
+    >>> lcc.compare([a, b], study).best
+    'New'
+    """
+    alts = list(alternatives)
+    if not alts:
+        raise LCCError("compare: give at least one alternative")
+    for i, a in enumerate(alts):
+        if not isinstance(a, Alternative):
+            raise LCCError(f"compare: alternative {i + 1} is {type(a).__name__}, expected "
+                           f"lcc.Alternative")
+    names = [a.name for a in alts]
+    dupes = sorted({n for n in names if names.count(n) > 1})
+    if dupes:
+        raise LCCError(f"compare: alternative names must be unique; repeated: {', '.join(dupes)}")
+    if policy not in POLICIES:
+        raise LCCError(f"compare: policy={policy!r}, expected one of {', '.join(POLICIES)}")
+    if baseline is None:
+        base = names[0]
+    elif isinstance(baseline, Alternative):
+        base = baseline.name
+    elif isinstance(baseline, int) and not isinstance(baseline, bool):
+        if not 0 <= baseline < len(alts):
+            raise LCCError(f"compare: baseline index {baseline} out of range")
+        base = names[baseline]
+    else:
+        base = str(baseline)
+    if base not in names:
+        raise LCCError(f"compare: baseline {baseline!r} is not one of {', '.join(names)}")
+    results = [evaluate(a, study) for a in alts]
+    samples = any(r.samples for r in results)
+    lives: dict[str, float] = {}
+    missing = []
+    for a in alts:
+        life = a.service_life()
+        if life is None:
+            missing.append(a.name)
+        else:
+            lives[a.name] = life
+    if policy != "study_period" and missing:
+        raise LCCError(
+            f"compare: policy {policy!r} needs each alternative's service life; "
+            f"{', '.join(missing)} has none — give Alternative(..., life='N yr') or an "
+            f"Investment with life="
+        )
+    own: dict[str, LCCResult] = {}
+    policy_notes: list[str] = []
+    winners: dict[str, str] = {}
+    if not missing:
+        try:
+            own = {a.name: evaluate(a, _life_study(study, lives[a.name], a)) for a in alts}
+        except LCCError as exc:
+            if policy != "study_period":
+                raise
+            policy_notes.append(f"Other policies not checked: {exc}")
+            own = {}
+    elif len(alts) > 1:
+        policy_notes.append(
+            f"Policies for different service lives not checked: no service life for "
+            f"{', '.join(missing)}"
+        )
+    if own and not samples:
+        for p in POLICIES:
+            c = Comparison(results, study, base, p, own, lives)
+            winners[p] = c.best
+    return Comparison(results, study, base, policy, own, lives, winners, policy_notes)

@@ -1,0 +1,262 @@
+"""compare(): ranking and the NIST Handbook 135 measures on hand-computed cases."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+import lcc
+from lcc.results import airr, payback, sir
+
+STUDY = lcc.Study("5 yr", 0.05)
+UPV5 = (1 - 1.05**-5) / 0.05  # 4.329477
+
+
+def old() -> lcc.Alternative:
+    return lcc.Alternative("Old", lcc.Recurring("1000 SEK/yr", category="energy"))
+
+
+def new() -> lcc.Alternative:
+    return lcc.Alternative("New", lcc.Investment("2000 SEK"),
+                           lcc.Recurring("400 SEK/yr", category="energy"))
+
+
+class TestTwoAlternatives:
+    """Old: 1 000 SEK/yr of energy. New: 2 000 SEK now, 400 SEK/yr.
+    Yearly savings of New (base − alternative): year 0: −2 000; years 1..5: +600."""
+
+    def test_lcc_rank_and_net_savings(self) -> None:
+        c = lcc.compare([old(), new()], STUDY)
+        s = c.summary
+        assert s.loc["Old", "lcc"] == pytest.approx(1000 * UPV5)          # 4 329.48
+        assert s.loc["New", "lcc"] == pytest.approx(2000 + 400 * UPV5)    # 3 731.79
+        assert s.loc["New", "net_savings"] == pytest.approx(600 * UPV5 - 2000)  # 597.69
+        assert list(s["rank"]) == [2, 1]
+        assert c.best == "New"
+
+    def test_sir_airr(self) -> None:
+        s = lcc.compare([old(), new()], STUDY).summary
+        expected_sir = 600 * UPV5 / 2000                                 # 1.298843
+        assert s.loc["New", "sir"] == pytest.approx(expected_sir)
+        # AIRR = 1.05 · 1.298843^(1/5) − 1 = 1.05 · 1.053686 − 1 = 0.106371
+        assert s.loc["New", "airr"] == pytest.approx(1.05 * expected_sir ** 0.2 - 1)
+        assert s.loc["New", "airr"] == pytest.approx(0.106371, abs=5e-7)
+
+    def test_paybacks(self) -> None:
+        s = lcc.compare([old(), new()], STUDY).summary
+        # cumulative undiscounted: −2 000, −1 400, −800, −200, +400 → year 4
+        assert s.loc["New", "simple_payback"] == 4
+        # cumulative discounted: −2 000 + 571.43 + 544.22 + 518.30 = −366.05 (year 3);
+        # + 493.62 = +127.57 (year 4)
+        assert s.loc["New", "discounted_payback"] == 4
+        assert math.isnan(s.loc["Old", "sir"]) and s.loc["Old", "net_savings"] == 0
+
+    def test_annual_value(self) -> None:
+        s = lcc.compare([old(), new()], STUDY).summary
+        assert s.loc["Old", "annual_value"] == pytest.approx(1000.0)
+        assert s.loc["New", "annual_value"] == pytest.approx((2000 + 400 * UPV5) / UPV5)
+
+
+class TestThreeAlternatives:
+    def alternatives(self) -> list[lcc.Alternative]:
+        cheap = lcc.Alternative("Cheap", lcc.Recurring("1200 SEK/yr", category="energy"))
+        dear = lcc.Alternative("Dear", lcc.Investment("5000 SEK"),
+                               lcc.Recurring("400 SEK/yr", category="energy"))
+        return [old(), cheap, dear]
+
+    def test_nan_measures_and_notes(self) -> None:
+        c = lcc.compare(self.alternatives(), STUDY)
+        s = c.summary
+        # Cheap adds no investment: SIR and AIRR NaN; at year 0 the cumulative difference is
+        # 0 ≥ 0, so its payback is 0 by definition
+        assert math.isnan(s.loc["Cheap", "sir"]) and math.isnan(s.loc["Cheap", "airr"])
+        assert s.loc["Cheap", "simple_payback"] == 0
+        assert any("SIR and AIRR of Cheap are NaN" in n and "0.00 SEK ≤ 0" in n
+                   for n in c.notes)
+        # Dear: savings 600/yr never repay 5 000 within 5 years: cumulative −5 000 + 5·600 < 0
+        assert math.isnan(s.loc["Dear", "simple_payback"])
+        assert math.isnan(s.loc["Dear", "discounted_payback"])
+        assert any("simple payback of Dear is NaN" in n for n in c.notes)
+        # SIR = 2 597.69 / 5 000 = 0.5195 < 1, AIRR below the discount rate
+        assert s.loc["Dear", "sir"] == pytest.approx(600 * UPV5 / 5000)
+        assert s.loc["Dear", "airr"] < 0.05
+
+    def test_ranking(self) -> None:
+        s = lcc.compare(self.alternatives(), STUDY).summary
+        # Old 4 329.48, Cheap 5 195.37, Dear 6 731.79
+        assert list(s["rank"]) == [1, 2, 3]
+
+    def test_differences_by_category(self) -> None:
+        c = lcc.compare(self.alternatives(), STUDY)
+        d = c.differences
+        assert d.loc["acquisition", "Dear"] == pytest.approx(5000)
+        assert d.loc["energy", "Dear"] == pytest.approx(-600 * UPV5)
+        assert d.loc["total", "Dear"] == pytest.approx(5000 - 600 * UPV5)
+        assert (d["Old"] == 0).all()
+
+
+def test_ties() -> None:
+    a = lcc.Alternative("A", lcc.Investment("1000 SEK"))
+    b = lcc.Alternative("B", lcc.OneOff("1000 SEK", at=0, category="acquisition"))
+    c = lcc.compare([a, b], STUDY)
+    assert list(c.summary["rank"]) == [1, 1]
+    assert any("A and B tie" in n for n in c.notes)
+
+
+def test_baseline_choice_and_validation() -> None:
+    c = lcc.compare([old(), new()], STUDY, baseline="New")
+    assert c.summary.loc["Old", "net_savings"] == pytest.approx(-(600 * UPV5 - 2000))
+    assert lcc.compare([old(), new()], STUDY, baseline=1).baseline == "New"
+    with pytest.raises(lcc.LCCError, match="baseline 'X' is not one of Old, New"):
+        lcc.compare([old(), new()], STUDY, baseline="X")
+    with pytest.raises(lcc.LCCError, match="repeated: Old"):
+        lcc.compare([old(), old()], STUDY)
+    with pytest.raises(lcc.LCCError, match="policy='best'"):
+        lcc.compare([old(), new()], STUDY, policy="best")
+
+
+def _identity_alternatives() -> list[lcc.Alternative]:
+    base = lcc.Alternative(
+        "Base", lcc.Investment("3000 SEK", life="6 yr", escalation=0.01, disposal="100 SEK"),
+        lcc.Energy(annual="5000 kWh/yr", price="1.3 SEK/kWh", escalation=0.02,
+                   emission_factor="0.1 kg/kWh"),
+        lcc.Periodic("500 SEK", every="3 yr"), lcc.Disposal("300 SEK"))
+    alt = lcc.Alternative(
+        "Alt", lcc.Investment("9000 SEK", life="15 yr", residual=0.2),
+        lcc.Energy(annual="2500 kWh/yr", price="1.3 SEK/kWh", escalation=0.02,
+                   emission_factor="0.1 kg/kWh"),
+        lcc.Recurring("150 SEK/yr"), lcc.Disposal("800 SEK"))
+    return [base, alt]
+
+
+@pytest.mark.parametrize("include", [True, False])
+def test_ns_identity(include: bool) -> None:
+    """NS = PV(non-investment savings) − PV(added investment-related cost), exactly."""
+    study = lcc.Study("20 yr", 0.03, carbon_price="1.5 SEK/kg", include_externalities=include)
+    c = lcc.compare(_identity_alternatives(), study)
+    base, alt = (c.results[n].by_category for n in ("Base", "Alt"))
+    inv = ["acquisition", "replacement", "residual", "end_of_life"]
+    added = alt.reindex(inv).fillna(0).sum() - base.reindex(inv).fillna(0).sum()
+    savings = base.drop(inv, errors="ignore").sum() - alt.drop(inv, errors="ignore").sum()
+    s = c.summary
+    assert s.loc["Alt", "net_savings"] == pytest.approx(savings - added, rel=1e-12)
+    assert s.loc["Alt", "sir"] == pytest.approx(savings / added, rel=1e-12)
+
+
+def test_externalities_switched_off_change_every_measure_consistently() -> None:
+    on = lcc.compare(_identity_alternatives(),
+                     lcc.Study("20 yr", 0.03, carbon_price="1.5 SEK/kg")).summary
+    off = lcc.compare(_identity_alternatives(),
+                      lcc.Study("20 yr", 0.03, carbon_price="1.5 SEK/kg",
+                                include_externalities=False)).summary
+    # the externality saving: 2 500 kWh/yr less × 0.1 kg/kWh × 1.5 SEK/kg = 375 SEK/yr
+    ext_saving = 375 * (1 - 1.03**-20) / 0.03
+    assert on.loc["Alt", "net_savings"] - off.loc["Alt", "net_savings"] == pytest.approx(
+        ext_saving)
+    assert on.loc["Base", "lcc"] - off.loc["Base", "lcc"] == pytest.approx(
+        750 * (1 - 1.03**-20) / 0.03)
+    # SIR: the externality saving is a non-investment saving; the added investment is the
+    # same in both studies, so the SIRs differ by exactly ext_saving / added investment
+    assert on.loc["Alt", "sir"] - off.loc["Alt", "sir"] == pytest.approx(
+        ext_saving / _added_investment(), rel=1e-9)
+    assert on.loc["Alt", "airr"] > off.loc["Alt", "airr"]
+    assert on.loc["Alt", "simple_payback"] <= off.loc["Alt", "simple_payback"]
+    # Alt still emits 2 500 kWh/yr × 0.1 kg/kWh = 250 kg/yr, worth 375 SEK/yr
+    assert on.loc["Alt", "annual_value"] - off.loc["Alt", "annual_value"] == pytest.approx(375)
+
+
+def _added_investment() -> float:
+    study = lcc.Study("20 yr", 0.03)
+    inv = ["acquisition", "replacement", "residual", "end_of_life"]
+    a, b = (lcc.evaluate(x, study).by_category for x in _identity_alternatives())
+    return float(b.reindex(inv).fillna(0).sum() - a.reindex(inv).fillna(0).sum())
+
+
+class TestPolicies:
+    """A: 3 400 SEK, life 20 yr. B: 1 000 SEK, life 5 yr. 10-year study at 5 %.
+
+    Study period: A = 3 400 − (10/20 · 3 400)/1.05¹⁰ = 3 400 − 1 043.65 = 2 356.35;
+    B = 1 000 + 1 000/1.05⁵ = 1 783.53 → B.
+    Annuity: A = 3 400 · CRF(5 %, 20) = 3 400 · 0.080243 = 272.83;
+    B = 1 000 · CRF(5 %, 5) = 230.97 → B.
+    Per service year: A = 3 400/20 = 170; B = 1 000/5 = 200 → A.
+    """
+
+    def alternatives(self) -> list[lcc.Alternative]:
+        return [lcc.Alternative("A", lcc.Investment("3400 SEK", life="20 yr")),
+                lcc.Alternative("B", lcc.Investment("1000 SEK", life="5 yr"))]
+
+    def test_study_period(self) -> None:
+        c = lcc.compare(self.alternatives(), lcc.Study("10 yr", 0.05))
+        assert c.summary.loc["A", "lcc"] == pytest.approx(3400 - 1700 / 1.05**10)
+        assert c.summary.loc["B", "lcc"] == pytest.approx(1000 + 1000 / 1.05**5)
+        assert c.best == "B"
+
+    def test_annuity(self) -> None:
+        c = lcc.compare(self.alternatives(), lcc.Study("10 yr", 0.05), policy="annuity")
+        crf20 = 0.05 / (1 - 1.05**-20)
+        crf5 = 0.05 / (1 - 1.05**-5)
+        assert c.summary.loc["A", "annual_value"] == pytest.approx(3400 * crf20)
+        assert c.summary.loc["B", "annual_value"] == pytest.approx(1000 * crf5)
+        assert c.summary.loc["A", "lcc"] == pytest.approx(3400)
+        assert c.best == "B"
+        assert math.isnan(c.summary.loc["B", "sir"])
+
+    def test_per_service_year(self) -> None:
+        c = lcc.compare(self.alternatives(), lcc.Study("10 yr", 0.05),
+                        policy="per_service_year")
+        assert c.summary.loc["A", "annual_value"] == pytest.approx(170.0)
+        assert c.summary.loc["B", "annual_value"] == pytest.approx(200.0)
+        assert c.best == "A"
+        assert c.summary.loc["B", "net_savings"] == pytest.approx(-30.0)
+
+    def test_notes_say_the_policies_disagree(self) -> None:
+        c = lcc.compare(self.alternatives(), lcc.Study("10 yr", 0.05))
+        note = [n for n in c.notes if "disagree" in n]
+        assert note and "study_period: B" in note[0] and "per_service_year: A" in note[0]
+
+    def test_missing_life_is_an_error_for_life_policies(self) -> None:
+        with pytest.raises(lcc.LCCError, match="needs each alternative's service life"):
+            lcc.compare([old(), new()], STUDY, policy="annuity")
+
+    def test_fractional_life_is_an_error_for_life_policies(self) -> None:
+        alts = [lcc.Alternative("A", lcc.Investment("1 SEK", life="12.5 yr"))]
+        with pytest.raises(lcc.LCCError, match="not a whole number of years"):
+            lcc.compare(alts, STUDY, policy="annuity")
+
+
+def test_samples_give_per_sample_rankings_not_an_average() -> None:
+    rates = np.array([0.0, 0.05, 0.30])
+    study = lcc.Study("5 yr", rates)
+    c = lcc.compare([old(), new()], study)
+    with pytest.raises(lcc.LCCError, match="samples.*probability_best"):
+        _ = c.summary
+    with pytest.raises(lcc.LCCError, match="no single ranking"):
+        _ = c.best
+    # d = 0: Old 5 000 vs New 4 000; d = 30 %: Old 2 435.6 vs New 2 974.2
+    assert c.samples["Old"].tolist() == pytest.approx(
+        [5000, 1000 * UPV5, 1000 * (1 - 1.3**-5) / 0.3])
+    assert c.rank_samples["New"].tolist() == [1, 1, 2]
+    assert c.probability_best["New"] == pytest.approx(2 / 3)
+
+
+def test_notebook_display_and_explain() -> None:
+    alts = TestThreeAlternatives().alternatives()
+    c = lcc.compare(alts, STUDY)
+    page = c._repr_html_()
+    assert "<table" in page and "Lowest cost" in page and "net_savings" in page
+    text = c.explain()
+    assert "Comparison of 3 alternatives" in text
+    for a in alts:
+        assert f"Life-cycle cost of {a.name!r}" in text
+
+
+def test_measure_functions() -> None:
+    assert sir(300.0, 200.0) == 1.5
+    assert math.isnan(sir(300.0, -1.0))
+    assert airr(1.0, 0.04, 10) == pytest.approx(0.04)
+    assert math.isnan(airr(-0.5, 0.04, 10))
+    assert payback([0, -1, 5]) == 0
+    assert payback(np.array([[-10, 5, 5], [-10, 1, 1]])).tolist()[0] == 2
