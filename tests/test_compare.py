@@ -231,7 +231,7 @@ def test_samples_give_per_sample_rankings_not_an_average() -> None:
     rates = np.array([0.0, 0.05, 0.30])
     study = lcc.Study("5 yr", rates)
     c = lcc.compare([old(), new()], study)
-    with pytest.raises(lcc.LCCError, match="samples.*probability_best"):
+    with pytest.raises(lcc.LCCError, match=r"samples.*probability_best"):
         _ = c.summary
     with pytest.raises(lcc.LCCError, match="no single ranking"):
         _ = c.best

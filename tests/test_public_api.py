@@ -9,6 +9,11 @@ import lcc
 
 #: The binding public names (DESIGN §4). Removing one is a breaking change.
 BINDING = {
+    "Comparison",
+    "compare",
+    "inflate",
+    "data",
+    "templates",
     "Alternative",
     "ByYear",
     "Disposal",

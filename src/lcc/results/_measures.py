@@ -66,7 +66,7 @@ def airr(sir_value: ArrayLike, rate: ArrayLike, years: ArrayLike) -> Any:
     Examples
     --------
     >>> round(airr(1.5, 0.03, 20), 6)
-    0.051248
+    0.051095
     """
     s = np.asarray(sir_value, dtype=float)
     d = np.asarray(rate, dtype=float)
