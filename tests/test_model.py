@@ -42,8 +42,10 @@ Q_ = lcc.Q_
         (lambda: lcc.Energy(power="45 W", hours=4000, price="1 SEK/kWh"),
          r"Energy\.hours: got the bare number 4000"),
         (lambda: lcc.Energy(power="45 W", hours="40 %", price="1 SEK/kWh"), r"Energy\.hours"),
-        (lambda: lcc.Energy(annual="3 kWh/yr", power="4 W", price="1 SEK/kWh"), r"not both"),
-        (lambda: lcc.Energy(annual="3 kWh/yr", price="1 SEK/m**3"), r"Energy\.price"),
+        (lambda: lcc.Energy(annual="3 kWh/yr", power="4 W", price="1 SEK/kWh"), r"not several"),
+        (lambda: lcc.Energy(annual="3 kWh/yr", price="1 SEK/m**3"),
+         r"Energy\.annual.*must match the price, which is per volume"),
+        (lambda: lcc.Energy(annual="3 kWh/yr", price="1 SEK/h"), r"Energy\.price.*per energy"),
         (lambda: lcc.Water(annual="3 kWh/yr", price="1 SEK/m**3"), r"Water\.annual"),
         (lambda: lcc.Water(annual="3 m**3/yr"), r"Water\.price: missing"),
         (lambda: lcc.Emission(annual="3 kg"), r"Emission\.annual"),
@@ -93,7 +95,7 @@ def test_parameter_where_a_value_goes() -> None:
 
 def test_parameter_unit_mismatch_in_field() -> None:
     with pytest.raises(lcc.LCCError, match=r"Energy\.price \(Parameter 'p'\)"):
-        lcc.Energy(annual="1 kWh/yr", price=lcc.Parameter("p", "1 SEK/m**3"))
+        lcc.Energy(annual="1 kWh/yr", price=lcc.Parameter("p", "1 SEK/h"))
     with pytest.raises(lcc.LCCError, match=r"Parameter 'r' has the unit"):
         lcc.Investment("1 SEK", escalation=lcc.Parameter("r", "1 SEK"))
     with pytest.raises(lcc.LCCError, match=r"Parameter 'x' is the bare number"):

@@ -179,6 +179,9 @@ def _dims_text(spec: str) -> str:
     """Describe a spec in words, e.g. ``"CUR/kWh"`` -> ``"currency per energy"``."""
     reg = get_registry()
     units: Any = reg.Unit(spec.replace("CUR", "SEK"))._units
+    if not units and "/" in spec:
+        top, bottom = spec.split("/", 1)
+        return f"{_dims_text(top)} per {_dims_text(bottom.strip('()'))}"
     num = [_dim_name(k, v) for k, v in units.items() if v > 0]
     den = [_dim_name(k, -v) for k, v in units.items() if v < 0]
     text = " × ".join(num) or "1"
@@ -226,7 +229,9 @@ def _spec_info(spec: str, code: str) -> tuple[Any, bool, Any]:
     reg = get_registry()
     target = reg.Unit(spec.replace("CUR", code))
     ratio = reg.get_dimensionality(target) == reg.get_dimensionality("")
-    return target, ratio, _split(target._units) if ratio else None
+    split = (_ratio_sides(f"1 {spec.replace('CUR', code)}", "spec") or _split(target._units)
+             if ratio else None)
+    return target, ratio, split
 
 
 @lru_cache(maxsize=4096)
@@ -276,10 +281,13 @@ def parse_quantity(value: Any, spec: str, *, name: str = "value") -> pint.Quanti
     """
     reg = get_registry()
     expect = f"expected {_dims_text(spec)}, e.g. '1 {_example(spec)}'"
+    sides = None
     if isinstance(value, str):
         q = _parse_text(value, name)
         if q.unitless and not q._units:
-            raise LCCError(f"{name}: got {value!r} without a unit; {expect}")
+            sides = _ratio_sides(value, name)
+            if sides is None:
+                raise LCCError(f"{name}: got {value!r} without a unit; {expect}")
     elif isinstance(value, reg.Quantity):
         q = value
     elif hasattr(value, "magnitude") and hasattr(value, "units"):
@@ -308,12 +316,29 @@ def parse_quantity(value: Any, spec: str, *, name: str = "value") -> pint.Quanti
     target, ratio, split = _spec_info(spec, code)
     if q.dimensionality != reg.get_dimensionality(target):
         raise LCCError(f"{name}: got {value!r} ({_units_text(q)}); {expect}")
-    if ratio and spec.strip() not in ("", "1") and _split(q._units) != split:
+    if ratio and spec.strip() not in ("", "1") and (sides or _split(q._units)) != split:
         raise LCCError(
             f"{name}: got {value!r}; {expect} (a ratio like {_example(spec)} must be written "
             f"with units of that shape)"
         )
     return q
+
+
+_LEADING_NUMBER = re.compile(r"^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*")
+
+
+def _ratio_sides(text: str, name: str) -> tuple[Any, Any] | None:
+    """Dimensions of the two sides of a ratio of like units ("0.02 kg/kg"), which pint cancels."""
+    rest = _LEADING_NUMBER.sub("", _preprocess(text, name), count=1)
+    if "/" not in rest:
+        return None
+    num, den = rest.split("/", 1)
+    reg = get_registry()
+    try:
+        return (reg.get_dimensionality(reg.parse_units(num.strip() or "")),
+                reg.get_dimensionality(reg.parse_units(den.strip().strip("()"))))
+    except Exception:
+        return None
 
 
 def _units_text(q: pint.Quantity) -> str:

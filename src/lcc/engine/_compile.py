@@ -245,10 +245,7 @@ class _Builder:
         self._annual(item, "water", [item._annual, item._price])
 
     def _energy(self, item: Energy) -> None:
-        use: list[Num | Seq | None] = (
-            [item._annual] if item._annual is not None
-            else [item._power, item._hours]
-        )
+        use: list[Num | Seq | None] = list(item.use())
         span = self._annual(item, "energy", [*use, item._price])
         ef: Num | None = item._ef
         if span is None or ef is None:
@@ -284,7 +281,7 @@ class _Builder:
             k0, k1, prof))
 
     def _emission_item(self, item: Emission) -> None:
-        self._emission(item, item.pollutant, [item._annual],
+        self._emission(item, item.pollutant, list(item.use()),
                        item._price, item.esc)
 
 

@@ -351,16 +351,44 @@ class Recurring(_Annual):
         self._read_years()
 
 
+_COMMODITIES: tuple[tuple[str, str, str], ...] = (
+    ("kWh", "energy", "1.2 SEK/kWh"),
+    ("m**3", "volume", "18 SEK/l"),
+    ("kg", "mass", "25 SEK/kg"),
+)
+
+
+def _read_price(item: CostItem, value: Any) -> tuple[str, str, Num | Seq]:
+    """A price per unit of what is used: energy, volume or mass (tried in that order)."""
+    name = f"{item.name}.price"
+    errors = []
+    for unit, label, _ in _COMMODITIES:
+        try:
+            return unit, label, read_amount(value, f"CUR/{unit}", name, allow_sequence=True,
+                                            what="a price")
+        except LCCError as exc:
+            errors.append(str(exc))
+    if isinstance(value, (ByYear, Parameter)) or "bare number" in errors[0] or \
+            "finite" in errors[0] or ">=" in errors[0]:
+        raise LCCError(errors[0])
+    raise LCCError(
+        f"{name}: got {value!r}; expected a price per unit of what is used: per energy "
+        f"('1.2 SEK/kWh'), per volume ('18 SEK/l', '4 SEK/Nm3') or per mass ('25 SEK/kg')"
+    )
+
+
 @dataclass(frozen=True, eq=False)
 class Energy(_Annual):
-    """Energy use priced per unit of energy (category energy).
+    """Energy or fuel use priced per unit (category energy).
 
-    Give either ``annual`` (energy per year, ``"3000 kWh/yr"``, or a ByYear)
-    or ``power`` and ``hours`` (``"45 W"`` and ``"4000 h/yr"``). ``price`` is
-    money per energy (``"1.2 SEK/kWh"``, or a ByYear path); ``escalation``
-    applies to it. ``emission_factor`` (mass CO2e per energy,
-    ``"0.05 kg/kWh"``) adds the emissions to the report and, priced with the
-    study's carbon price, to category externality.
+    The use per year is ``annual`` (``"3000 kWh/yr"``, or a ByYear), or
+    ``power`` × ``hours`` (``"45 W"`` × ``"4000 h/yr"``), or ``distance`` ×
+    ``consumption`` (``"15000 km/yr"`` × ``"5 l/100km"``). ``price`` is money
+    per unit of what is used — energy (``"1.2 SEK/kWh"``), volume of fuel
+    (``"18 SEK/l"``, ``"4 SEK/Nm3"``) or mass (``"25 SEK/kg"``) — or a ByYear
+    path; ``escalation`` applies to it. ``emission_factor`` (mass CO2e per unit
+    used, ``"0.05 kg/kWh"``, ``"2.6 kg/l"``) adds the emissions to the report
+    and, priced with the study's carbon price, to category externality.
     """
 
     kind: ClassVar[str] = "Energy"
@@ -368,6 +396,8 @@ class Energy(_Annual):
     annual: Any = None
     power: Any = None
     hours: Any = None
+    distance: Any = None
+    consumption: Any = None
     price: Any = None
     emission_factor: Any = None
     start: Any = 1
@@ -375,33 +405,69 @@ class Energy(_Annual):
     _annual: Num | Seq | None = field(init=False, repr=False, compare=False)
     _power: Num | None = field(init=False, repr=False, compare=False)
     _hours: Num | None = field(init=False, repr=False, compare=False)
+    _distance: Num | None = field(init=False, repr=False, compare=False)
+    _consumption: Num | None = field(init=False, repr=False, compare=False)
     _price: Num | Seq = field(init=False, repr=False, compare=False)
     _ef: Num | None = field(init=False, repr=False, compare=False)
+    _unit: str = field(init=False, repr=False, compare=False)
+
+    def use(self) -> list[Num | Seq]:
+        """The factors whose product is the use per year (internal)."""
+        if self._annual is not None:
+            return [self._annual]
+        if self._power is not None and self._hours is not None:
+            return [self._power, self._hours]
+        assert self._distance is not None and self._consumption is not None
+        return [self._distance, self._consumption]
 
     def _read(self) -> None:
         n = self.name
         if self.price is None:
-            raise LCCError(f"{n}.price: missing; give a price per energy, e.g. '1.2 SEK/kWh'")
-        if self.annual is not None and (self.power is not None or self.hours is not None):
-            raise LCCError(f"{n}: give either annual, or power and hours — not both")
-        if self.annual is None:
-            if self.power is None or self.hours is None:
-                raise LCCError(
-                    f"{n}: missing the energy use; give annual (e.g. '3000 kWh/yr') or power "
-                    f"and hours (e.g. power='45 W', hours='4000 h/yr')"
-                )
-            self._set("_power", read_quantity(self.power, "kW", f"{n}.power"))
-            self._set("_hours", read_quantity(self.hours, "h/yr", f"{n}.hours"))
-            self._set("_annual", None)
-        else:
-            self._set("_power", None)
-            self._set("_hours", None)
-            self._set("_annual", read_amount(self.annual, "kWh/yr", f"{n}.annual",
-                                             allow_sequence=True))
-        self._set("_price", read_amount(self.price, "CUR/kWh", f"{n}.price",
-                                        allow_sequence=True, what="a price"))
+            raise LCCError(f"{n}.price: missing; give a price per unit used, e.g. '1.2 SEK/kWh'")
+        ways = [self.annual is not None,
+                self.power is not None or self.hours is not None,
+                self.distance is not None or self.consumption is not None]
+        if sum(ways) > 1:
+            raise LCCError(f"{n}: give one of annual, power and hours, or distance and "
+                           f"consumption — not several")
+        if not any(ways):
+            raise LCCError(
+                f"{n}: missing the energy use; give annual (e.g. '3000 kWh/yr'), power and "
+                f"hours (e.g. power='45 W', hours='4000 h/yr') or distance and consumption "
+                f"(e.g. distance='15000 km/yr', consumption='5 l/100km')"
+            )
+        unit, label, price = _read_price(self, self.price)
+        self._set("_price", price)
+        self._set("_unit", unit)
+        per = f"{label} (priced per {unit.replace('**3', '³')})"
+        for key in ("_annual", "_power", "_hours", "_distance", "_consumption"):
+            self._set(key, None)
+        try:
+            if ways[0]:
+                self._set("_annual", read_amount(self.annual, f"{unit}/yr", f"{n}.annual",
+                                                 allow_sequence=True))
+            elif ways[1]:
+                if unit != "kWh":
+                    raise LCCError(f"{n}.power: power and hours give energy, but the price is "
+                                   f"per {per}")
+                if self.power is None or self.hours is None:
+                    raise LCCError(f"{n}: give both power and hours")
+                self._set("_power", read_quantity(self.power, "kW", f"{n}.power"))
+                self._set("_hours", read_quantity(self.hours, "h/yr", f"{n}.hours"))
+            else:
+                if self.distance is None or self.consumption is None:
+                    raise LCCError(f"{n}: give both distance and consumption")
+                self._set("_distance", read_quantity(self.distance, "km/yr", f"{n}.distance"))
+                self._set("_consumption", read_quantity(self.consumption, f"{unit}/km",
+                                                        f"{n}.consumption"))
+        except LCCError as exc:
+            text = str(exc)
+            if "expected" in text and ("per time" in text or "per length" in text) and \
+                    "bare number" not in text:
+                text += f" — the use must match the price, which is per {per}"
+            raise LCCError(text) from None
         self._set("_ef", None if self.emission_factor is None else read_quantity(
-            self.emission_factor, "kg/kWh", f"{n}.emission_factor"))
+            self.emission_factor, f"kg/{unit}", f"{n}.emission_factor"))
         self._read_years()
 
 
@@ -440,9 +506,11 @@ class Water(_Annual):
 class Emission(_Annual):
     """An emission per year (category externality for its money value).
 
-    ``annual`` is mass per year (``"120 kg/yr"``) or a ByYear. ``price`` is
-    money per mass; for ``pollutant="CO2e"`` it defaults to the study's
-    ``carbon_price``. Without a price the emission is reported in kg only.
+    ``annual`` is mass per year (``"120 kg/yr"``) or a ByYear; or give
+    ``distance`` (``"15000 km/yr"``) and ``intensity`` (``"132 g/km"``).
+    ``price`` is money per mass; for ``pollutant="CO2e"`` it defaults to the
+    study's ``carbon_price``. Without a price the emission is reported in kg
+    only.
     """
 
     kind: ClassVar[str] = "Emission"
@@ -450,20 +518,42 @@ class Emission(_Annual):
     annual: Any = None
     pollutant: str = "CO2e"
     price: Any = None
+    distance: Any = None
+    intensity: Any = None
     start: Any = 1
     end: Any = None
-    _annual: Num | Seq = field(init=False, repr=False, compare=False)
+    _annual: Num | Seq | None = field(init=False, repr=False, compare=False)
+    _distance: Num | None = field(init=False, repr=False, compare=False)
+    _intensity: Num | None = field(init=False, repr=False, compare=False)
     _price: Num | Seq | None = field(init=False, repr=False, compare=False)
+
+    def use(self) -> list[Num | Seq]:
+        """The factors whose product is the mass per year (internal)."""
+        if self._annual is not None:
+            return [self._annual]
+        assert self._distance is not None and self._intensity is not None
+        return [self._distance, self._intensity]
 
     def _read(self) -> None:
         n = self.name
-        if self.annual is None:
-            raise LCCError(f"{n}.annual: missing; give a mass per year, e.g. '120 kg/yr'")
         if not isinstance(self.pollutant, str) or not self.pollutant.strip():
             raise LCCError(f"{n}.pollutant: expected a name such as 'CO2e' or 'NOx', got "
                            f"{self.pollutant!r}")
-        self._set("_annual", read_amount(self.annual, "kg/yr", f"{n}.annual",
-                                         allow_sequence=True))
+        self._set("_annual", None)
+        self._set("_distance", None)
+        self._set("_intensity", None)
+        if self.annual is not None:
+            if self.distance is not None or self.intensity is not None:
+                raise LCCError(f"{n}: give annual, or distance and intensity — not both")
+            self._set("_annual", read_amount(self.annual, "kg/yr", f"{n}.annual",
+                                             allow_sequence=True))
+        elif self.distance is not None and self.intensity is not None:
+            self._set("_distance", read_quantity(self.distance, "km/yr", f"{n}.distance"))
+            self._set("_intensity", read_quantity(self.intensity, "kg/km", f"{n}.intensity"))
+        else:
+            raise LCCError(f"{n}.annual: missing; give a mass per year, e.g. '120 kg/yr', or "
+                           f"distance and intensity, e.g. distance='15000 km/yr', "
+                           f"intensity='132 g/km'")
         self._set("_price", None if self.price is None else read_amount(
             self.price, "CUR/kg", f"{n}.price", allow_sequence=True, what="a price"))
         self._read_years()

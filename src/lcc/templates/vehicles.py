@@ -44,7 +44,7 @@ from lcc.units import (
     parse_quantity,
 )
 
-__all__ = ["clean_vehicles_directive"]
+__all__ = ["clean_vehicles_directive", "vehicle_alternative"]
 
 #: The pollutants of Annex Table 2, in the order of the result.
 POLLUTANTS: tuple[str, ...] = ("CO2", "NOx", "NMHC", "PM")
@@ -435,3 +435,130 @@ def clean_vehicles_directive(
         },
     }
     return result
+
+
+def _cvd_price(pollutant: str, co2_price: Any, factor: float) -> Any:
+    """The Directive's emission cost of a pollutant as a quantity in EUR/kg × factor."""
+    consts = _constants()
+    reg = get_registry()
+    if pollutant == "CO2" and not (isinstance(co2_price, str)
+                                   and co2_price.strip().lower() in ("high", "low")):
+        q = parse_quantity(co2_price, "CUR/kg", name="co2_price")
+        return q * factor
+    low, high = consts.emission_cost[pollutant]
+    value = low if (pollutant == "CO2" and str(co2_price).strip().lower() == "low") else high
+    return reg.Quantity(value * factor, f"{EMISSION_COST_CURRENCY}/kg")
+
+
+def vehicle_alternative(
+    name: str,
+    *,
+    price: Any,
+    annual_mileage: Any,
+    consumption: Any,
+    fuel_price: Any,
+    life: Any = None,
+    residual: Any = "linear",
+    maintenance: Any = None,
+    fuel_escalation: Any = 0.0,
+    emission_factor: Any = None,
+    co2: Any = None,
+    nox: Any = None,
+    nmhc: Any = None,
+    pm: Any = None,
+    emission_prices: str | None = "cvd",
+    co2_price: Any = "high",
+    emission_cost_factor: float = 1.0,
+    quantity: Any = 1,
+    start: Any = 0,
+) -> Any:
+    """A vehicle as a discounted :class:`lcc.Alternative` for a normal LCC comparison.
+
+    Items: the purchase (an Investment, replaced after ``life`` with a
+    residual value at the end of the study), fuel or electricity for
+    ``annual_mileage`` × ``consumption`` at ``fuel_price`` (category energy,
+    escalating at ``fuel_escalation``), maintenance per year, and the
+    emissions per km as :class:`lcc.Emission` items (category externality).
+    Unlike :func:`clean_vehicles_directive` every flow is discounted with the
+    study's rate and each vehicle pays for its own fuel.
+
+    Parameters
+    ----------
+    name : str
+        Name of the alternative.
+    price : money
+        Purchase price per vehicle (``"350000 SEK"``).
+    annual_mileage : distance per time
+        ``"15000 km/yr"`` (a Parameter for sensitivity analysis).
+    consumption : fuel or energy per distance
+        ``"5 l/100km"``, ``"18 kWh/100km"``, ``"6 Nm3/100km"``: in the unit the
+        fuel is priced in.
+    fuel_price : money per unit of fuel
+        ``"18 SEK/l"``, ``"2.5 SEK/kWh"``, ``"25 SEK/Nm3"``.
+    life : duration, optional
+        Service life of the vehicle (replacement and residual value).
+    residual : "linear", fraction, money or None
+        Residual (resale) value of the vehicle in service at the end of the
+        study, as for :class:`lcc.Investment`.
+    maintenance : money per time, optional
+        Service and repairs per vehicle and year (``"6000 SEK/yr"``).
+    fuel_escalation : float, optional
+        Real change of the fuel price per year [1/yr].
+    emission_factor : mass per unit of fuel, optional
+        Lifecycle CO2e per unit of fuel (``"2.6 kg/l"``), priced with the
+        study's ``carbon_price``. Do not combine with ``co2``.
+    co2, nox, nmhc, pm : mass per distance, optional
+        Exhaust emissions (``"132 g/km"``) reported per pollutant and, with
+        ``emission_prices="cvd"``, priced at the Directive 2009/33/EC costs
+        (EUR, 2007 prices; the study then needs exchange rates for EUR).
+    emission_prices : "cvd" or None
+        ``"cvd"``: price the emissions with the Directive's costs (× the
+        ``emission_cost_factor``, 1–2); None: report them in kg only.
+    co2_price : "high", "low" or money per mass
+        CO2 cost: the top or bottom of the Directive's range, or an own value.
+    quantity : count
+        Number of vehicles.
+    start : whole years
+        Years after the base date when the vehicles enter service.
+
+    Returns
+    -------
+    lcc.Alternative
+
+    References
+    ----------
+    Directive 2009/33/EC, Annex (emission costs); NIST Handbook 135 §5
+    (discounting); DESIGN §3.
+    """
+    from lcc.model import Alternative, Emission, Energy, Investment, Recurring
+
+    factor = parse_number(emission_cost_factor, name="emission_cost_factor", allow_array=False)
+    if not 1.0 <= factor <= MAX_EMISSION_COST_FACTOR:
+        raise LCCError(
+            f"emission_cost_factor: got {emission_cost_factor!r}; expected a number from 1 to "
+            f"{MAX_EMISSION_COST_FACTOR:g} (the Directive allows up to double the costs)"
+        )
+    if emission_prices not in ("cvd", None):
+        raise LCCError(f"emission_prices: got {emission_prices!r}; expected 'cvd' or None")
+    if emission_factor is not None and co2 is not None:
+        raise LCCError(
+            "emission_factor and co2 both count the vehicle's CO2: give the lifecycle "
+            "emission_factor (priced with the study's carbon price) or the exhaust co2 per km "
+            "(priced with the Directive's cost), not both"
+        )
+    items: list[Any] = [
+        Investment(price, life=life, residual=residual if life is not None else None,
+                   label="Purchase"),
+        Energy(distance=annual_mileage, consumption=consumption, price=fuel_price,
+               escalation=fuel_escalation, emission_factor=emission_factor, label="Fuel"),
+    ]
+    if maintenance is not None:
+        items.append(Recurring(maintenance, label="Maintenance"))
+    for pollutant, value in (("CO2", co2), ("NOx", nox), ("NMHC", nmhc), ("PM", pm)):
+        if value is None:
+            continue
+        unit_price = None if emission_prices is None else _cvd_price(pollutant, co2_price,
+                                                                      factor)
+        items.append(Emission(distance=annual_mileage, intensity=value, pollutant=pollutant,
+                              price=unit_price, label=f"Exhaust {pollutant}"))
+    return Alternative(name, *items, quantity=quantity, start=start)
