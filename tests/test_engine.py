@@ -563,3 +563,27 @@ def test_array_inputs_equal_a_loop_over_scalars(rates: list[float], data: st.Dat
         assert vec.value[j] == pytest.approx(float(one.value), rel=1e-10)
     flows = vec.cash_flows["present_value"]["total"].sum()
     assert flows == pytest.approx(float(np.mean(vec.value)), rel=1e-9)
+
+
+def test_eu_cost_optimal_carbon_floor_path_by_calendar_year() -> None:
+    """Regulation 244/2012 floors from the shipped table (20 EUR/t until 2025, 35 until
+    2030, 50 after; 2008 prices) as a ByYear by calendar year, aligned with base_year."""
+    table = lcc.data.load("eu_cost_optimal_carbon_price_floor")
+    years = list(range(2024, 2036))
+
+    def floor(year: int) -> float:
+        for row in table.itertuples():
+            lo = -math.inf if np.isnan(row.first_year) else row.first_year
+            hi = math.inf if np.isnan(row.last_year) else row.last_year
+            if lo <= year <= hi:
+                return float(row.price_floor)
+        raise AssertionError(year)
+
+    unit = table.attrs["units"]["price_floor"]
+    path = lcc.ByYear([floor(y) for y in years], unit, first_year=2024)
+    rates = lcc.ExchangeRates("SEK", {"EUR": 10.0})
+    study = lcc.Study("10 yr", 0.0, base_year=2025, carbon_price=path, exchange_rates=rates)
+    r = lcc.evaluate(lcc.Alternative("A", lcc.Emission(annual="1000 kg/yr")), study)
+    # study years 1..10 = 2025..2034: 1 t/yr × (20 + 5·35 + 4·50) EUR/t × 10 SEK/EUR
+    assert float(r.value) == pytest.approx((20 + 5 * 35 + 4 * 50) * 10)
+    assert r.cash_flows["nominal"]["externality"].tolist()[1:3] == pytest.approx([200, 350])
