@@ -16,7 +16,7 @@ from lcc.model._alternative import Alternative
 from lcc.model._items import INVESTMENT_CATEGORIES
 from lcc.model._study import Study
 from lcc.results._measures import airr, net_savings, payback, sir
-from lcc.results._result import LCCResult, evaluate
+from lcc.results._result import LCCResult, _plot, evaluate
 from lcc.results._trace import money
 
 POLICIES: tuple[str, ...] = ("study_period", "annuity", "per_service_year")
@@ -288,6 +288,13 @@ class Comparison:
                 lines += ["", "=" * 78, f"(over its own service life of {self._lives[name]:g} "
                                          f"years, for policy {self.policy})", r.explain()]
         return "\n".join(lines)
+
+    def plot(self, kind: str = "cumulative", **kwargs: Any) -> Any:
+        """Draw the comparison with :mod:`lcc.plot` ("cumulative" or "breakdown").
+
+        Needs the ``plot`` extra (matplotlib); returns the matplotlib Axes.
+        """
+        return _plot(self, kind, ("cumulative", "breakdown"), **kwargs)
 
     def __repr__(self) -> str:
         if self._samples:

@@ -222,6 +222,13 @@ class LCCResult:
         return trace(self._compiled, self._ctx, self._per_term, self._in_lcc, self._total,
                      self._quantity)
 
+    def plot(self, kind: str = "breakdown", **kwargs: Any) -> Any:
+        """Draw the result with :mod:`lcc.plot` (``kind`` "breakdown" or "cumulative").
+
+        Needs the ``plot`` extra (matplotlib); returns the matplotlib Axes.
+        """
+        return _plot(self, kind, ("breakdown", "cumulative"), **kwargs)
+
     def __repr__(self) -> str:
         if self.samples:
             return (f"<LCCResult {self.name!r}: {self.samples} samples, mean "
@@ -244,6 +251,18 @@ class LCCResult:
         warn = "".join(f"<li>{html.escape(w)}</li>" for w in self.warnings)
         warn_html = f"<p>Warnings:</p><ul>{warn}</ul>" if warn else ""
         return f"<div>{head}{table}{warn_html}</div>"
+
+
+def _plot(obj: Any, kind: str, kinds: tuple[str, ...], **kwargs: Any) -> Any:
+    """Dispatch a ``.plot()`` shortcut to :mod:`lcc.plot` (imported only when used)."""
+    import importlib
+
+    from lcc._errors import LCCError
+
+    if kind not in kinds:
+        raise LCCError(f"plot: kind={kind!r}, expected one of {', '.join(kinds)}")
+    plot = importlib.import_module("lcc.plot")
+    return getattr(plot, kind)(obj, **kwargs)
 
 
 def evaluate(alternative: Alternative, study: Study, *,

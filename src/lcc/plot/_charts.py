@@ -1,0 +1,353 @@
+"""The charts: cumulative cost, breakdown, tornado, distributions, break-even."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import Any
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from lcc._errors import LCCError
+from lcc.plot._labels import label, money_axis
+
+#: One colour per category, stable across charts.
+CATEGORY_COLOURS = {
+    "acquisition": "#1f4e79",
+    "replacement": "#2e75b6",
+    "residual": "#9dc3e6",
+    "energy": "#c55a11",
+    "water": "#5b9bd5",
+    "consumables": "#7f6000",
+    "maintenance": "#548235",
+    "end_of_life": "#7030a0",
+    "externality": "#a5a5a5",
+    "other": "#404040",
+}
+
+
+def _ax(ax: Axes | None, size: tuple[float, float] = (7.5, 4.2)) -> Axes:
+    if ax is not None:
+        return ax
+    _, new = plt.subplots(figsize=size, layout="constrained")
+    return new
+
+
+def _money_ticks(axis: Any, lang: str) -> None:
+    axis.set_major_formatter(FuncFormatter(lambda v, _: money_axis(v, lang)))
+
+
+def _results(obj: Any) -> tuple[list[Any], str | None, Any]:
+    """(LCCResults, baseline name, study) from a Comparison, a result or a list of results."""
+    from lcc.results import Comparison, LCCResult
+
+    if isinstance(obj, Comparison):
+        return list(obj.results.values()), obj.baseline, obj.study
+    if isinstance(obj, LCCResult):
+        return [obj], None, obj.study
+    items = list(obj)
+    if not items or not all(isinstance(r, LCCResult) for r in items):
+        raise LCCError("expected a Comparison, an LCCResult or a list of LCCResults")
+    return items, items[0].name, items[0].study
+
+
+def cumulative(obj: Any, *, discounted: bool = True, ax: Axes | None = None,
+               lang: str = "en", mark: bool = True) -> Axes:
+    """Cumulative cost per alternative over the study period, crossings marked.
+
+    Parameters
+    ----------
+    obj : Comparison, LCCResult or list of LCCResult
+    discounted : bool
+        Cumulative present value (default) or undiscounted amounts.
+    ax : matplotlib Axes, optional
+    lang : {"en", "sv"}
+    mark : bool
+        Mark where each alternative's curve crosses the baseline's (its
+        payback year against the baseline).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    results, baseline, study = _results(obj)
+    ax = _ax(ax)
+    kind = "present_value" if discounted else "nominal"
+    curves = {}
+    for r in results:
+        series = r.cash_flows[kind]["total"].cumsum()
+        curves[r.name] = series
+        ax.step(series.index, series.to_numpy(), where="post", label=r.name, linewidth=2)
+    if mark and baseline is not None and len(results) > 1:
+        base = curves[baseline].to_numpy()
+        for name, series in curves.items():
+            if name == baseline:
+                continue
+            diff = base - series.to_numpy()
+            start_below = diff[0] < 0
+            hits = np.flatnonzero((diff >= 0) if start_below else (diff < 0))
+            if hits.size:
+                k = int(hits[0])
+                ax.plot([k], [series.iloc[k]], marker="o", markersize=8, color="black",
+                        zorder=5)
+                word = label("payback" if start_below else "crossing", lang)
+                ax.annotate(f"{name}: {word} {label('year', lang).lower()} {k}",
+                            (k, series.iloc[k]), textcoords="offset points", xytext=(6, -14),
+                            fontsize=8)
+    ax.set_xlabel(label("year", lang))
+    ax.set_ylabel(f"{label('cumulative_pv' if discounted else 'cumulative_nominal', lang)} "
+                  f"[{study.currency}]")
+    _money_ticks(ax.yaxis, lang)
+    ax.set_xlim(0, study.years)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.grid(alpha=0.3)
+    ax.legend(frameon=False)
+    return ax
+
+
+def breakdown(obj: Any, *, ax: Axes | None = None, lang: str = "en") -> Axes:
+    """Stacked bars of present value by category per alternative (residual below zero).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    results, _, study = _results(obj)
+    ax = _ax(ax)
+    names = [r.name for r in results]
+    table = pd.DataFrame({r.name: {c: float(np.mean(v)) for c, v in r.category_values.items()}
+                          for r in results}).fillna(0.0)
+    cats = [c for c in CATEGORY_COLOURS if c in table.index]
+    pos = np.zeros(len(names))
+    neg = np.zeros(len(names))
+    x = np.arange(len(names))
+    for cat in cats:
+        vals = table.loc[cat, names].to_numpy(dtype=float)
+        bottom = np.where(vals >= 0, pos, neg)
+        ax.bar(x, vals, bottom=bottom, color=CATEGORY_COLOURS[cat], label=label(cat, lang),
+               width=0.6, edgecolor="white", linewidth=0.5)
+        pos += np.where(vals >= 0, vals, 0)
+        neg += np.where(vals < 0, vals, 0)
+    totals = table.loc[cats, names].sum().to_numpy(dtype=float)
+    ax.scatter(x, totals, marker="D", color="black", zorder=5, label=label("total", lang))
+    for xi, t in zip(x, totals, strict=True):
+        ax.annotate(money_axis(t, lang), (xi, t), textcoords="offset points", xytext=(0, 7),
+                    ha="center", fontsize=8)
+    ax.axhline(0, color="black", linewidth=0.8)
+    ax.set_xticks(x, names)
+    ax.set_ylabel(f"{label('present_value', lang)} [{study.currency}]")
+    ax.set_title(label("breakdown", lang))
+    _money_ticks(ax.yaxis, lang)
+    ax.legend(frameon=False, fontsize=8, bbox_to_anchor=(1.01, 1), loc="upper left")
+    ax.grid(axis="y", alpha=0.3)
+    return ax
+
+
+def tornado(table: pd.DataFrame, *, alternative: str | None = None, ax: Axes | None = None,
+            lang: str = "en", currency: str | None = None) -> Axes:
+    """Tornado chart from :func:`lcc.sensitivity.tornado`.
+
+    Parameters
+    ----------
+    table : DataFrame
+        Columns ``parameter, alternative, low, high, lcc_low, lcc_high, swing``.
+    alternative : str, optional
+        Which alternative (or difference row) to draw; default the first in
+        the table (the largest swing).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    needed = {"parameter", "alternative", "low", "high", "lcc_low", "lcc_high", "swing"}
+    if not needed <= set(table.columns):
+        raise LCCError(f"tornado: the table needs the columns {sorted(needed)}")
+    if table.empty:
+        raise LCCError("tornado: the table is empty")
+    which = alternative if alternative is not None else str(table["alternative"].iloc[0])
+    rows = table[table["alternative"] == which]
+    if rows.empty:
+        raise LCCError(f"tornado: no rows for alternative {which!r}; have "
+                       f"{', '.join(map(str, table['alternative'].unique()))}")
+    rows = rows.sort_values("swing")
+    bases = table.attrs.get("base")
+    base = float(bases[which]) if isinstance(bases, dict) and which in bases else None
+    ax = _ax(ax, (7.5, 0.5 * len(rows) + 1.6))
+    y = np.arange(len(rows))
+    lcc_lo = rows["lcc_low"].to_numpy(dtype=float)
+    lcc_hi = rows["lcc_high"].to_numpy(dtype=float)
+    if base is None:
+        # no base case recorded: draw each range between its two LCCs
+        base = 0.0
+        ax.barh(y, lcc_hi - lcc_lo, left=lcc_lo, color="#7f7f7f")
+    else:
+        ax.barh(y, lcc_lo - base, left=base, color="#2e75b6", label=label("low", lang))
+        ax.barh(y, lcc_hi - base, left=base, color="#c55a11", label=label("high", lang))
+        ax.axvline(base, color="black", linewidth=0.8)
+    ax.set_yticks(y, [f"{p}\n({_fmt(a)} … {_fmt(b)})" for p, a, b in
+                      zip(rows["parameter"], rows["low"], rows["high"], strict=True)],
+                  fontsize=8)
+    unit = currency or table.attrs.get("unit", "")
+    ax.set_xlabel(f"{label('lcc', lang)} [{unit}]".replace(" []", ""))
+    ax.set_title(f"{label('tornado', lang)}: {which}")
+    _money_ticks(ax.xaxis, lang)
+    ax.legend(frameon=False, fontsize=8)
+    ax.grid(axis="x", alpha=0.3)
+    return ax
+
+
+def _fmt(x: Any) -> str:
+    try:
+        return f"{float(x):.4g}"
+    except (TypeError, ValueError):
+        return str(x)
+
+
+def distributions(result: Any, *, kind: str = "cdf", ax: Axes | None = None,
+                  lang: str = "en", bins: int = 60) -> Axes:
+    """Monte Carlo distributions of the LCC per alternative, with P(lowest) in the legend.
+
+    Parameters
+    ----------
+    result : MonteCarloResult
+        From :func:`lcc.sensitivity.monte_carlo` (``lcc`` DataFrame and
+        ``probability_best``).
+    kind : {"cdf", "hist"}
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    if kind not in ("cdf", "hist"):
+        raise LCCError(f"kind: got {kind!r}, expected 'cdf' or 'hist'")
+    frame = result.lcc
+    p_best = result.probability_best
+    ax = _ax(ax)
+    edges = np.histogram_bin_edges(frame.to_numpy().ravel(), bins=bins)
+    for name in frame.columns:
+        values = np.sort(frame[name].to_numpy(dtype=float))
+        text = f"{name} ({label('p_best', lang)} = {float(p_best[name]):.0%})"
+        if kind == "cdf":
+            ax.plot(values, np.arange(1, values.size + 1) / values.size, label=text,
+                    linewidth=2)
+        else:
+            weights = np.full(values.size, 1.0 / values.size)
+            ax.hist(values, bins=list(edges), weights=weights, histtype="stepfilled", alpha=0.45,
+                    label=text)
+    currency = frame.attrs.get("unit", "")
+    ax.set_xlabel(f"{label('lcc', lang)} [{currency}]".replace(" []", ""))
+    ax.set_ylabel(label("probability" if kind == "cdf" else "density", lang))
+    ax.set_title(label("distribution", lang))
+    _money_ticks(ax.xaxis, lang)
+    ax.legend(frameon=False, fontsize=8)
+    ax.grid(alpha=0.3)
+    return ax
+
+
+def break_even(alternatives: Sequence[Any], study: Any, parameter: str, *,
+               pair: tuple[str, str] | None = None, values: Any = None,
+               bracket: tuple[float, float] | None = None, ax: Axes | None = None,
+               lang: str = "en", points: int = 101) -> Axes:
+    """LCC of two alternatives against one parameter, the crossing marked.
+
+    Parameters
+    ----------
+    alternatives : sequence of Alternative
+    study : Study
+    parameter : str
+        A Parameter name or ``"discount_rate"``.
+    pair : (str, str), optional
+        The two alternatives; default the two lowest at base values.
+    values : array, optional
+        The parameter values to draw (in the parameter's own unit); default
+        ``points`` values across ``bracket`` or the parameter's low…high.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    from lcc.engine import compile_alternative, lcc_values
+
+    compiled = {a.name: compile_alternative(a, study) for a in alternatives}
+    if pair is None:
+        base = {n: float(np.mean(lcc_values(c)["total"])) for n, c in compiled.items()}
+        ordered = sorted(base, key=base.__getitem__)
+        if len(ordered) < 2:
+            raise LCCError("break_even: needs two alternatives")
+        pair = (ordered[0], ordered[1])
+    for name in pair:
+        if name not in compiled:
+            raise LCCError(f"break_even: no alternative named {name!r}")
+    if values is None:
+        lo, hi = bracket if bracket is not None else _declared_range(compiled, parameter)
+        values = np.linspace(lo, hi, points)
+    grid = np.asarray(values, dtype=float)
+    ax = _ax(ax)
+    curves = {}
+    for name in pair:
+        totals = np.asarray(lcc_values(compiled[name], {parameter: grid})["total"], dtype=float)
+        curves[name] = np.broadcast_to(totals, grid.shape)
+        ax.plot(grid, curves[name], label=name, linewidth=2)
+    diff = curves[pair[0]] - curves[pair[1]]
+    change = np.flatnonzero(np.diff(np.sign(diff)) != 0)
+    for k in change:
+        x0, x1 = grid[k], grid[k + 1]
+        d0, d1 = diff[k], diff[k + 1]
+        xc = x0 - d0 * (x1 - x0) / (d1 - d0) if d1 != d0 else x0
+        yc = float(np.interp(xc, grid, curves[pair[0]]))
+        ax.plot([xc], [yc], marker="o", color="black", markersize=8, zorder=5)
+        ax.annotate(f"{label('break_even', lang)}: {xc:.4g}", (xc, yc),
+                    textcoords="offset points", xytext=(8, 8), fontsize=9)
+    if change.size == 0:
+        ax.text(0.5, 0.02, f"{label('no_break_even', lang)} {grid[0]:.4g} … {grid[-1]:.4g}",
+                transform=ax.transAxes, ha="center", fontsize=9, style="italic")
+    unit = _parameter_unit(compiled, parameter)
+    ax.set_xlabel(f"{parameter} [{unit}]" if unit else parameter)
+    ax.set_ylabel(f"{label('lcc', lang)} [{study.currency}]")
+    _money_ticks(ax.yaxis, lang)
+    ax.legend(frameon=False)
+    ax.grid(alpha=0.3)
+    return ax
+
+
+def _declared_range(compiled: dict[str, Any], parameter: str) -> tuple[float, float]:
+    for c in compiled.values():
+        if parameter == "discount_rate":
+            p = c.study.discount_rate
+            if hasattr(p, "low_magnitude") and p.low is not None and p.high is not None:
+                return float(p.low_magnitude), float(p.high_magnitude)
+            continue
+        p = c.parameters.get(parameter)
+        if p is not None and p.low is not None and p.high is not None:
+            return float(p.low_magnitude), float(p.high_magnitude)
+    raise LCCError(f"break_even: parameter {parameter!r} has no low/high; give values= or "
+                   f"bracket=")
+
+
+def _parameter_unit(compiled: dict[str, Any], parameter: str) -> str:
+    for c in compiled.values():
+        p = c.parameters.get(parameter)
+        if p is not None:
+            return str(p.unit_text)
+    return ""
+
+
+def to_svg(obj: Any) -> str:
+    """Render an Axes or Figure to an SVG string (for reports), and close the figure."""
+    fig = obj.figure if hasattr(obj, "figure") and obj.figure is not None else obj
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", bbox_inches="tight")
+    plt.close(fig)
+    text = buf.getvalue()
+    return text[text.index("<svg"):]
+
+
+def to_png(obj: Any, path: Any, *, dpi: int = 120) -> None:
+    """Save an Axes or Figure as PNG and close the figure."""
+    fig = obj.figure if hasattr(obj, "figure") and obj.figure is not None else obj
+    fig.savefig(path, format="png", dpi=dpi, bbox_inches="tight")
+    plt.close(fig)

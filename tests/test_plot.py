@@ -1,0 +1,101 @@
+"""lcc.plot: every chart returns Axes, takes ax=, speaks Swedish and renders to SVG."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+
+import lcc
+from lcc import plot
+
+
+@pytest.fixture(autouse=True)
+def _close() -> object:
+    yield
+    plt.close("all")
+
+
+def two_bids() -> tuple[lcc.Study, list[lcc.Alternative]]:
+    """Old: 1 000 SEK/yr. New: 2 000 SEK now and 400 SEK/yr → pays back in year 4
+    (cumulative −2 000, −1 400, −800, −200, +400)."""
+    study = lcc.Study("6 yr", 0.0)
+    price = lcc.Parameter("price", "1 SEK/kWh", low="0.1 SEK/kWh", high="2 SEK/kWh")
+    old = lcc.Alternative("Old", lcc.Energy(annual="1000 kWh/yr", price=price))
+    new = lcc.Alternative("New", lcc.Investment("2000 SEK"),
+                          lcc.Energy(annual="400 kWh/yr", price=price))
+    return study, [old, new]
+
+
+def test_cumulative_marks_the_payback_year() -> None:
+    study, alts = two_bids()
+    ax = plot.cumulative(lcc.compare(alts, study))
+    texts = [t.get_text() for t in ax.texts]
+    assert texts == ["New: payback year 4"]
+    assert ax.get_xlabel() == "Year" and "[SEK]" in ax.get_ylabel()
+    assert len(ax.get_lines()) == 3  # two curves and the marker
+
+
+def test_swedish_labels_and_given_axes() -> None:
+    study, alts = two_bids()
+    _fig, ax = plt.subplots()
+    out = plot.cumulative(lcc.compare(alts, study), ax=ax, lang="sv")
+    assert out is ax
+    assert out.get_xlabel() == "År"
+    assert "återbetalning år 4" in out.texts[0].get_text()
+    with pytest.raises(lcc.LCCError, match="lang"):
+        plot.cumulative(lcc.compare(alts, study), lang="de")
+
+
+def test_breakdown_stacks_categories_and_totals() -> None:
+    study, alts = two_bids()
+    ax = plot.breakdown(lcc.compare(alts, study))
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels == ["LCC", "Acquisition", "Energy"]
+    # totals annotated: Old 6 000, New 2 000 + 2 400 = 4 400
+    assert [t.get_text() for t in ax.texts] == ["6\u202f000", "4\u202f400"]
+
+
+def test_break_even_curve_marks_the_crossing() -> None:
+    # Old − New = 1000·6·p − (2000 + 400·6·p) = 3 600 p − 2 000 = 0 at p = 0.5556 SEK/kWh
+    study, alts = two_bids()
+    ax = plot.break_even(alts, study, "price")
+    assert ax.texts[0].get_text() == "Break-even: 0.5556"
+    assert ax.get_xlabel() == "price [SEK/kWh]"
+
+
+def test_break_even_without_crossing_says_so() -> None:
+    study, alts = two_bids()
+    ax = plot.break_even(alts, study, "price", values=np.linspace(1, 2, 11))
+    assert "do not cost the same" in ax.texts[0].get_text()
+
+
+def test_tornado_and_distributions_from_tables() -> None:
+    table = pd.DataFrame({
+        "parameter": ["price", "rate"], "alternative": ["New", "New"], "low": [0.5, 0.01],
+        "high": [1.5, 0.06], "lcc_low": [3200.0, 4500.0], "lcc_high": [5600.0, 4300.0],
+        "swing": [2400.0, 200.0]})
+    table.attrs["base"] = {"New": 4400.0}
+    ax = plot.tornado(table)
+    assert [t.get_text().split("\n")[0] for t in ax.get_yticklabels()] == ["rate", "price"]
+    assert ax.get_title() == "Sensitivity of the LCC: New"
+
+    class MC:
+        lcc = pd.DataFrame({"A": np.arange(100.0), "B": np.arange(100.0) + 10})
+        probability_best = pd.Series({"A": 1.0, "B": 0.0})
+
+    ax = plot.distributions(MC(), kind="hist")
+    assert "A (P(lowest) = 100%)" in [t.get_text() for t in ax.get_legend().get_texts()]
+    ax = plot.distributions(MC(), kind="cdf", lang="sv")
+    assert ax.get_ylabel() == "Kumulativ sannolikhet"
+
+
+def test_svg_and_shortcuts() -> None:
+    study, alts = two_bids()
+    svg = plot.to_svg(lcc.evaluate(alts[1], study).plot())
+    assert svg.startswith("<svg") and svg.rstrip().endswith("</svg>")
+    assert lcc.compare(alts, study).plot("breakdown").get_title() == \
+        "Life-cycle cost by category"
+    with pytest.raises(lcc.LCCError, match="kind"):
+        lcc.compare(alts, study).plot("pie")
