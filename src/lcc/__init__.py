@@ -41,7 +41,9 @@ if TYPE_CHECKING:
     from lcc.results import Comparison, LCCResult, compare, evaluate
     from lcc.units import Q_, ExchangeRates, ureg
 
-_MODULES = ("data", "discounting", "engine", "model", "results", "templates", "units")
+_MODULES = (
+    "data", "discounting", "engine", "model", "plot", "results", "templates", "units",
+)
 _MODEL = (
     "CATEGORIES", "Alternative", "ByYear", "Disposal", "Emission", "Energy", "Investment",
     "OneOff", "Parameter", "Periodic", "Recurring", "Replacement", "Residual", "Study", "Water",
