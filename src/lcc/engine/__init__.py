@@ -15,6 +15,7 @@ from lcc.engine._evaluate import (
     context_for,
     emissions_by_year,
     lcc_values,
+    lcc_values_many,
     term_values,
     yearly,
 )
@@ -28,6 +29,7 @@ __all__ = [
     "context_for",
     "emissions_by_year",
     "lcc_values",
+    "lcc_values_many",
     "make_context",
     "term_values",
     "yearly",

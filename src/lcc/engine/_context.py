@@ -10,6 +10,7 @@ them up flow by flow (used for ``cash_flows`` and as a cross-check).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,7 +22,13 @@ from lcc.model._inputs import Esc, Num
 
 @dataclass
 class Context:
-    """Evaluation-time values for one study and one set of overrides."""
+    """Evaluation-time values for one study and one set of overrides.
+
+    ``memo`` caches factors that depend only on the context and on inputs
+    identified by :meth:`token` (discount and escalation series, replacement
+    chains), so terms and alternatives that share them compute them once. A
+    context lives for one evaluation; its overrides do not change.
+    """
 
     years: int
     timing: str
@@ -32,23 +39,61 @@ class Context:
     infl: float
     samples: int | None
     overrides: dict[str, Any] = field(default_factory=dict)
+    memo: dict[Hashable, Any] = field(default_factory=dict, repr=False)
 
     def value(self, num: Num) -> Any:
         """A Num's value, replaced by an override when its Parameter is overridden."""
-        if num.param is not None and num.param in self.overrides:
-            return self.overrides[num.param] * num.scale
+        name = num.param
+        if name is not None and name in self.overrides:
+            if num.scale == 1.0:
+                return self.overrides[name]
+            return self.cached(("value", name, num.scale),
+                               lambda: self.overrides[name] * num.scale)
         return num.value
 
+    def token(self, num: Num) -> Hashable:
+        """What identifies a Num's value within this context (a key for ``memo``).
+
+        An overridden Parameter is its name and unit scale; otherwise a
+        number is itself and a sample array its identity (the array belongs to
+        the compiled model, which outlives the context).
+        """
+        if num.param is not None and num.param in self.overrides:
+            return ("p", num.param, num.scale)
+        v = num.value
+        return ("a", id(v)) if isinstance(v, np.ndarray) else ("v", float(v))
+
+    def cached(self, key: Hashable, compute: Callable[[], Any]) -> Any:
+        """``memo[key]``, computed by ``compute()`` on first use."""
+        try:
+            return self.memo[key]
+        except KeyError:
+            value = self.memo[key] = compute()
+            return value
+
     def product(self, nums: tuple[Num, ...], const: float) -> Any:
-        """const × Π values of nums."""
+        """const × Π values of nums (single values multiplied first, then sample arrays)."""
         out: Any = const
+        arrays = []
         for n in nums:
-            out = out * self.value(n)
+            v = self.value(n)
+            if np.ndim(v):
+                arrays.append(v)
+            else:
+                out = out * v
+        for v in arrays:
+            out = out * v
         return out
 
     def df(self, t: Any) -> Any:
         """Discount factor at time t: exp(−λ·t)."""
         return np.exp(-self.lam * t)
+
+    def df_at(self, t: float) -> Any:
+        """Discount factor at one time t, cached: exp(−λ·t)."""
+        if t == 0.0:
+            return 1.0
+        return self.cached(("df", float(t)), lambda: np.exp(-self.lam * t))
 
 
 def make_context(study: Any, overrides: dict[str, Any] | None, samples: int | None) -> Context:
@@ -94,15 +139,20 @@ class Growth:
     log_c: np.ndarray | None = None
     step: np.ndarray | None = None
 
+    def token(self, ctx: Context) -> Hashable:
+        """What identifies this growth within a context (a key for ``ctx.memo``)."""
+        if self.esc.sequence is not None:
+            return ("path", id(self), self.indexed)
+        assert self.esc.rate is not None
+        return ("rate", ctx.token(self.esc.rate), self.indexed)
+
     def rate_log(self, ctx: Context) -> Any:
         """ln(1 + e) for a constant escalation (None for a path)."""
         if self.esc.sequence is not None:
             return None
         assert self.esc.rate is not None
-        e = ctx.value(self.esc.rate)
-        if np.any(np.asarray(e) <= -1):
-            raise LCCError(f"escalation: got {e!r}; a rate must be greater than -1")
-        return np.log1p(e)
+        rate = self.esc.rate
+        return ctx.cached(("log1p", ctx.token(rate)), lambda: _log1p_rate(ctx.value(rate)))
 
     def infl(self, ctx: Context) -> float:
         """ln(1 + i) if the item follows inflation in this study, else 0."""
@@ -133,11 +183,33 @@ class Growth:
         return self.log_c[np.asarray(k, dtype=int)]
 
 
+def _log1p_rate(e: Any) -> Any:
+    if np.any(np.asarray(e) <= -1):
+        raise LCCError(f"escalation: got {e!r}; a rate must be greater than -1")
+    return np.log1p(e)
+
+
 def geometric(lq: Any, n: Any) -> Any:
-    """Σ_{j=1..n} e^(j·lq), exact at lq = 0 (= n); n may be an array of counts."""
+    """Σ_{j=1..n} e^(j·lq), exact at lq = 0 (= n); n may be an array of counts.
+
+    Closed form e^lq·(e^(n·lq) − 1)/(e^lq − 1); 0 for n <= 0.
+    """
     lq_a = np.asarray(lq, dtype=float)
     n_a = np.asarray(n, dtype=float)
+    if lq_a.ndim == 0 and n_a.ndim == 0:
+        if n_a <= 0:
+            return 0.0
+        if lq_a == 0.0:
+            return float(n_a)
+        return float(np.exp(lq_a) * np.expm1(n_a * lq_a) / np.expm1(lq_a))
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        s = np.exp(lq_a) * np.expm1(n_a * lq_a) / np.expm1(lq_a)
-    out = np.where(lq_a == 0.0, n_a, np.where(n_a <= 0, 0.0, s))
-    return float(out) if out.ndim == 0 else out
+        s = np.expm1(n_a * lq_a)
+        s *= np.exp(lq_a)
+        s /= np.expm1(lq_a)
+    zero = lq_a == 0.0
+    if zero.any():
+        s[np.broadcast_to(zero, s.shape)] = np.broadcast_to(n_a, s.shape)[
+            np.broadcast_to(zero, s.shape)]
+    if np.any(n_a <= 0):
+        s[np.broadcast_to(n_a <= 0, s.shape)] = 0.0
+    return s

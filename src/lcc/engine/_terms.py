@@ -30,6 +30,22 @@ _EPS = 1e-9
 Event = tuple[str, Any, Any]
 
 
+def growth_to(ctx: Context, growth: Growth, t: float) -> Any:
+    """Price growth from t = 0 to one time t, e^(g(t)) (cached in the context)."""
+    if t == 0.0:
+        return 1.0
+    return ctx.cached(("growth", growth.token(ctx), float(t)),
+                      lambda: np.exp(growth.log_at(ctx, t)))
+
+
+def once_factor(ctx: Context, growth: Growth, t: float) -> Any:
+    """Growth × discount of a one-off at time t, e^(g(t) − λ·t) (cached in the context)."""
+    if t == 0.0:
+        return 1.0
+    return ctx.cached(("once", growth.token(ctx), float(t)),
+                      lambda: np.exp(growth.log_at(ctx, t) - ctx.lam * t))
+
+
 @dataclass(frozen=True)
 class Term:
     """Base: one item's contribution. ``nums`` × ``const`` is the base amount."""
@@ -64,15 +80,24 @@ class AnnualTerm(Term):
     sign: float = 1.0
 
     def factor(self, ctx: Context) -> Any:
-        """Σ_k profile_k · c_k · df(t_k) — the UPV* of this term."""
+        """Σ_k profile_k · c_k · df(t_k) — the UPV* of this term (cached in the context)."""
+        key = ("annual", self.growth.token(ctx), self.k0, self.k1,
+               None if self.profile is None else id(self.profile))
+        return ctx.cached(key, lambda: self._factor(ctx))
+
+    def _factor(self, ctx: Context) -> Any:
         g = self.growth.rate_log(ctx)
         gi = self.growth.infl(ctx)
         if g is not None and self.profile is None:
-            lq = g + gi - ctx.lam
+            lq = g + gi - ctx.lam if gi else g - ctx.lam
             n = self.k1 - self.k0 + 1
             # Σ_{k=k0..k1} e^{k·lq} · e^{offset·(λ − gi)}
-            total = np.exp((self.k0 - 1) * lq) * geometric(lq, n)
-            return total * np.exp(ctx.offset * (ctx.lam - gi))
+            total = geometric(lq, n)
+            if self.k0 != 1:
+                total = total * np.exp((self.k0 - 1) * lq)
+            if ctx.offset:
+                total = total * np.exp(ctx.offset * (ctx.lam - gi))
+            return total
         k = np.arange(self.k0, self.k1 + 1, dtype=float)
         t = k - ctx.offset
         log_e = self.growth.log_year(ctx, k) if g is None else np.asarray(g)[..., None] * k
@@ -84,7 +109,10 @@ class AnnualTerm(Term):
         return float(out) if np.ndim(out) == 0 else out
 
     def pv(self, ctx: Context) -> dict[str, Any]:
-        return {self.category: self.sign * self.amount(ctx) * self.factor(ctx)}
+        a = self.amount(ctx)
+        if self.sign != 1.0:
+            a = self.sign * a
+        return {self.category: a * self.factor(ctx)}
 
     def events(self, ctx: Context) -> Iterator[Event]:
         a = self.sign * self.amount(ctx)
@@ -108,8 +136,10 @@ class OnceTerm(Term):
     sign: float = 1.0
 
     def pv(self, ctx: Context) -> dict[str, Any]:
-        lg = self.growth.log_at(ctx, self.t)
-        return {self.category: self.sign * self.amount(ctx) * np.exp(lg - ctx.lam * self.t)}
+        a = self.amount(ctx)
+        if self.sign != 1.0:
+            a = self.sign * a
+        return {self.category: a * once_factor(ctx, self.growth, self.t)}
 
     def events(self, ctx: Context) -> Iterator[Event]:
         lg = self.growth.log_at(ctx, self.t)
@@ -130,6 +160,11 @@ class SeriesTerm(Term):
         return np.floor((self.last - self.first) / p + _EPS) + 1
 
     def factor(self, ctx: Context) -> Any:
+        """Σ over occurrences of growth × discount (cached in the context)."""
+        key = ("series", self.growth.token(ctx), ctx.token(self.every), self.first, self.last)
+        return ctx.cached(key, lambda: self._factor(ctx))
+
+    def _factor(self, ctx: Context) -> Any:
         p = ctx.value(self.every)
         count = self.count(ctx)
         g = self.growth.rate_log(ctx)
@@ -180,11 +215,20 @@ class ChainTerm(Term):
     disposal_const: float
 
     def replacements(self, ctx: Context) -> Any:
+        """M = max(⌈(N − a)/L⌉ − 1, 0) (cached in the context)."""
+        key = ("count", ctx.token(self.life), self.start, self.years)
+        return ctx.cached(key, lambda: self._replacements(ctx))
+
+    def _replacements(self, ctx: Context) -> Any:
         life = ctx.value(self.life)
         m = np.ceil((self.years - self.start) / life - _EPS) - 1
         return np.maximum(m, 0.0)
 
     def _replacement_factor(self, ctx: Context, count: Any) -> Any:
+        key = ("chain", self.growth.token(ctx), ctx.token(self.life), self.start, self.years)
+        return ctx.cached(key, lambda: self._chain_factor(ctx, count))
+
+    def _chain_factor(self, ctx: Context, count: Any) -> Any:
         life = ctx.value(self.life)
         g = self.growth.rate_log(ctx)
         if g is not None:
@@ -202,7 +246,7 @@ class ChainTerm(Term):
         if self.residual_mode == "none":
             return 0.0
         n = self.years
-        at_n = np.exp(self.growth.log_at(ctx, float(n)))
+        at_n = growth_to(ctx, self.growth, float(n))
         if self.residual_mode == "amount":
             assert self.residual is not None
             return ctx.value(self.residual) * self.residual_const * at_n
@@ -210,24 +254,27 @@ class ChainTerm(Term):
         if self.residual_mode == "fraction":
             assert self.residual is not None
             return cost * ctx.value(self.residual)
+        key = ("remaining", ctx.token(self.life), self.start, self.years)
+        return cost * ctx.cached(key, lambda: self._remaining_share(ctx, count))
+
+    def _remaining_share(self, ctx: Context, count: Any) -> Any:
+        """Share of the last installation's life left at t = N: clip(a + (M+1)L − N, 0, L)/L."""
         life = ctx.value(self.life)
         last = self.start + count * life
-        remaining = np.clip(last + life - n, 0.0, life)
-        return cost * remaining / life
+        return np.clip(last + life - self.years, 0.0, life) / life
 
     def pv(self, ctx: Context) -> dict[str, Any]:
         count = self.replacements(ctx)
         a = self.amount(ctx)
         out: dict[str, Any] = {}
         if self.initial:
-            out["acquisition"] = a * np.exp(self.growth.log_at(ctx, self.start)
-                                            - ctx.lam * self.start)
+            out["acquisition"] = a * once_factor(ctx, self.growth, self.start)
         rf = self._replacement_factor(ctx, count)
         out["replacement"] = a * rf
         if self.disposal is not None:
             out["end_of_life"] = ctx.product(self.disposal, self.disposal_const) * rf
         if self.residual_mode != "none":
-            out["residual"] = -self.residual_value(ctx, count) * np.exp(-ctx.lam * self.years)
+            out["residual"] = -self.residual_value(ctx, count) * ctx.df_at(float(self.years))
         return out
 
     def events(self, ctx: Context) -> Iterator[Event]:
