@@ -1,0 +1,195 @@
+"""Loading and saving tender files and assumption sets."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from lcc._errors import LCCError
+from lcc.io._build import BAD, build_assumptions, build_tender
+from lcc.io._issues import Collector, TenderError, TenderIssue
+from lcc.io._model import AssumptionSet, Tender
+from lcc.io._read import FORMATS, decode, parse
+from lcc.io._write import WRITERS, tender_data
+
+
+def _format_of(path: str | os.PathLike[str], fmt: str | None, file: str | None) -> str:
+    if fmt is not None:
+        if fmt not in WRITERS:
+            raise TenderError([TenderIssue(
+                "unsupported-format", f"unknown format {fmt!r}; expected 'toml', 'yaml' or "
+                f"'json'", "", file)])
+        return fmt
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise TenderError([TenderIssue(
+            "unsupported-format", f"unknown file type {suffix or '(no suffix)'!r}; expected "
+            f".toml, .yaml, .yml or .json", "", file)])
+    return FORMATS[suffix]
+
+
+def _read_bytes(path: Path, file: str) -> bytes:
+    from lcc.io._read import MAX_BYTES
+
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise TenderError([TenderIssue(
+                "too-large", f"the file is {size:,} bytes; the limit is {MAX_BYTES:,} bytes "
+                f"(5 MiB)".replace(",", " "), "", file)])
+        with path.open("rb") as fh:
+            return fh.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise TenderError([TenderIssue(
+            "missing-file", f"cannot read the file: {exc.strerror or exc}", "", file)]) from None
+
+
+def _set_loader(sink: list[TenderIssue]) -> Any:
+    def load_set(target: Path, ref: str) -> tuple[Any, Collector]:
+        shown = os.path.normpath(target)
+        c = Collector(shown, sink=sink)
+        if not target.is_file():
+            return None, c
+        try:
+            fmt = _format_of(target, None, shown)
+            text = decode(_read_bytes(target, shown), shown)
+            data, lines = parse(text, fmt, shown)
+        except TenderError as exc:
+            sink.extend(exc.errors)
+            return BAD, c
+        c.lines = lines
+        return build_assumptions(data, c, Path(shown)), c
+
+    return load_set
+
+
+def loads_tender(data: str | bytes, format: str = "toml", *,
+                 source: str | os.PathLike[str] | None = None,
+                 base_dir: str | os.PathLike[str] | None = None) -> Tender:
+    """Read a tender from text or bytes.
+
+    Parameters
+    ----------
+    data : str or bytes
+        The file's content (UTF-8).
+    format : {"toml", "yaml", "json"}
+    source : path, optional
+        The file name to show in messages and keep in ``Tender.source``.
+    base_dir : path, optional
+        The folder that ``assumptions = "..."`` is relative to; default the
+        folder of ``source``, else the current folder.
+
+    Returns
+    -------
+    Tender
+
+    Raises
+    ------
+    TenderError
+        With every problem found, each located (file, line, path) and coded.
+    """
+    file = os.fspath(source) if source is not None else None
+    fmt = _format_of(file or f"x.{format}", format, file)
+    text = decode(data, file)
+    raw, lines = parse(text, fmt, file)
+    c = Collector(file, lines)
+    if base_dir is None:
+        base_dir = Path(file).parent if file is not None else Path(".")
+    return build_tender(raw, c, Path(file) if file is not None else None, Path(base_dir),
+                        _set_loader(c.issues))
+
+
+def load_tender(path: str | os.PathLike[str]) -> Tender:
+    """Read and validate a tender file (.toml, .yaml, .yml or .json).
+
+    Parameters
+    ----------
+    path : path
+        The tender file. ``assumptions = "..."`` inside it is relative to
+        the file's folder.
+
+    Returns
+    -------
+    Tender
+        With ``source`` set to ``path``.
+
+    Raises
+    ------
+    TenderError
+        With every problem found, each as ``file:line: path: message [code]``.
+
+    Examples
+    --------
+    >>> import lcc.io
+    >>> tender = lcc.io.load_tender("tender.toml")  # doctest: +SKIP
+    >>> results = tender.evaluate()  # doctest: +SKIP
+    """
+    file = os.fspath(path)
+    fmt = _format_of(file, None, file)
+    return loads_tender(_read_bytes(Path(file), file), fmt, source=file)
+
+
+def dumps_tender(tender: Tender, format: str = "toml", *,
+                 base_dir: str | os.PathLike[str] | None = None) -> str:
+    """A tender as TOML, YAML or JSON text.
+
+    ``base_dir`` is the folder the text will be saved in: the reference to the
+    assumption set is written relative to it (absolute when None).
+    """
+    fmt = _format_of(f"x.{format}", format, None)
+    if not isinstance(tender, Tender):
+        raise LCCError(f"dumps_tender: expected a Tender, got {tender!r}")
+    data = tender_data(tender, Path(base_dir) if base_dir is not None else None)
+    return WRITERS[fmt](data)
+
+
+def save_tender(tender: Tender, path: str | os.PathLike[str], *,
+                format: str | None = None) -> Path:
+    """Write a tender file; the format follows the suffix unless ``format`` is given.
+
+    Values that come from the tender's assumption set are not repeated: the
+    file refers to the set (relative to the file's folder) and lists the
+    overrides with their reasons, so loading it gives the same Tender.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+    """
+    target = Path(path)
+    fmt = _format_of(target, format, os.fspath(target))
+    text = dumps_tender(tender, fmt, base_dir=target.parent)
+    target.write_text(text, encoding="utf-8", newline="\n")
+    return target
+
+
+def loads_assumptions(data: str | bytes, format: str = "toml", *,
+                      source: str | os.PathLike[str] | None = None) -> AssumptionSet:
+    """Read an assumption set from text or bytes (see :func:`load_assumptions`)."""
+    file = os.fspath(source) if source is not None else None
+    fmt = _format_of(file or f"x.{format}", format, file)
+    raw, lines = parse(decode(data, file), fmt, file)
+    c = Collector(file, lines)
+    result = build_assumptions(raw, c, Path(file) if file is not None else None)
+    if result is BAD or c.issues:
+        raise TenderError(c.issues)
+    assert isinstance(result, AssumptionSet)
+    return result
+
+
+def load_assumptions(path: str | os.PathLike[str]) -> AssumptionSet:
+    """Read and validate an assumption-set file.
+
+    Returns
+    -------
+    AssumptionSet
+
+    Raises
+    ------
+    TenderError
+        With every problem found.
+    """
+    file = os.fspath(path)
+    fmt = _format_of(file, None, file)
+    return loads_assumptions(_read_bytes(Path(file), file), fmt, source=file)

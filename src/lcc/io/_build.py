@@ -1,0 +1,1242 @@
+"""Validating file data and building the model from it, collecting every error.
+
+Each reader checks one value against its kind (:mod:`lcc.io._fields`) and
+records a located :class:`~lcc.io._issues.TenderIssue` when it is wrong;
+model objects are built only from values that passed, and an
+:class:`lcc.LCCError` the model raises while building is turned into an
+issue at the path of the field it names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import math
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path as FsPath
+from typing import Any
+
+from lcc._errors import LCCError
+from lcc.io import _fields as F
+from lcc.io._issues import Collector, Path, TenderError, TenderIssue, format_path
+from lcc.io._model import (
+    AssumptionSet,
+    ComparisonSettings,
+    SensitivitySettings,
+    Source,
+    Tender,
+    _split,
+    conflicts,
+)
+from lcc.io._values import display
+from lcc.model import Alternative, ByYear, CostItem, Parameter, Study
+from lcc.units import ExchangeRates, currency_of, parse_number, parse_quantity
+
+BAD: Any = object()  # a value that failed validation (its issue is recorded)
+
+_NAME = re.compile(F.NAME_PATTERN)
+
+
+def _suggest(word: str, options: Any) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _kind_of(value: Any) -> str:
+    from lcc.io._read import _kind
+
+    return _kind(value)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _strip(message: str, prefix: str) -> tuple[str | None, str]:
+    """Split a model message ``"<prefix>.<field>: text"`` into (field, text)."""
+    if not message.startswith(prefix):
+        return None, message
+    rest = message[len(prefix):]
+    m = re.match(r"\.([A-Za-z_]\w*)(?:\[[^\]]*\])?(?: \([^)]*\))?: ", rest)
+    if m:
+        return m.group(1), rest[m.end():]
+    if rest.startswith(": "):
+        return None, rest[2:]
+    return None, message
+
+
+def _dims(unit: str) -> str:
+    from lcc.units import _dims_text
+
+    return _dims_text(unit)
+
+
+class Scope:
+    """Parameters a value may reference: the bid's own, then the buyer's."""
+
+    def __init__(self, buyer: dict[str, Parameter], bid: dict[str, Parameter] | None = None,
+                 bid_path: Path = ()) -> None:
+        self.buyer = buyer
+        self.bid = bid or {}
+        self.bid_path = bid_path
+        self.used: set[str] = set()
+
+    def lookup(self, name: str) -> Parameter | None:
+        if name in self.bid:
+            self.used.add(name)
+            return self.bid[name]
+        return self.buyer.get(name)
+
+    def names(self) -> list[str]:
+        return [*self.bid, *self.buyer]
+
+
+class Reader:
+    """Reads the values of one document into model values, recording issues."""
+
+    def __init__(self, c: Collector, currency: str | None = None,
+                 rates: ExchangeRates | None = None) -> None:
+        self.c = c
+        self.currency = currency
+        self.rates = rates
+
+    # -- structure --------------------------------------------------------------------
+    def table(self, value: Any, path: Path, what: str) -> dict[str, Any] | None:
+        if isinstance(value, dict):
+            return value
+        self.c.add("wrong-type", path, f"expected {what} (a table of keys), got "
+                   f"{_kind_of(value)}")
+        return None
+
+    def keys(self, obj: dict[str, Any], path: Path, allowed: Any, required: Any = (),
+             what: str = "") -> bool:
+        """Unknown and missing keys; True if none."""
+        ok = True
+        allowed = list(allowed)
+        for key in obj:
+            if key not in allowed:
+                ok = False
+                self.c.add("unknown-key", (*path, key),
+                           f"unknown key {key!r}{_suggest(key, allowed)}; {what}the keys are: "
+                           f"{', '.join(allowed)}")
+        for key in required:
+            if key not in obj:
+                ok = False
+                self.c.add("missing-field", (*path, key), f"missing; {what}{key!r} is required")
+        return ok
+
+    def text(self, value: Any, path: Path, *, empty: bool = False) -> Any:
+        if isinstance(value, str) and (empty or value.strip()):
+            return value
+        if isinstance(value, str):
+            self.c.add("invalid-value", path, "expected a non-empty text")
+        else:
+            self.c.add("wrong-type", path, f"expected a text, got {_kind_of(value)}")
+        return BAD
+
+    def name(self, value: Any, path: Path, what: str) -> Any:
+        if not isinstance(value, str):
+            self.c.add("wrong-type", path, f"expected the {what} as a text, got "
+                       f"{_kind_of(value)}")
+            return BAD
+        if not _NAME.match(value):
+            self.c.add("invalid-value", path, f"{value!r} is not a valid {what}: use letters, "
+                       f"digits and underscores, starting with a letter (e.g. "
+                       f"'electricity_price')")
+            return BAD
+        return value
+
+    def finite(self, value: Any, path: Path, what: str = "a number") -> Any:
+        if not _is_number(value):
+            self.c.add("wrong-type", path, f"expected {what}, got {_kind_of(value)}")
+            return BAD
+        if not math.isfinite(value):
+            self.c.add("invalid-value", path, f"got {value!r}; expected a finite number")
+            return BAD
+        return value
+
+    # -- values by kind -------------------------------------------------------------------
+    def value(self, kind: F.Kind, raw: Any, path: Path, scope: Scope | None) -> Any:
+        """A value of a field, checked against its kind; BAD if it failed."""
+        if isinstance(raw, dict):
+            if "parameter" in raw:
+                return self.reference(kind, raw, path, scope)
+            if "by_year" in raw:
+                if not kind.by_year:
+                    self.c.add("wrong-type", path, "a per-year sequence (by_year) is not "
+                               f"accepted here; expected {self.expect(kind)}")
+                    return BAD
+                return self.by_year(kind, raw, path)
+            if kind.name != "exchange_rates":
+                self.c.add("wrong-type", path, f"expected {self.expect(kind)}, got a table")
+                return BAD
+        reader: Callable[[F.Kind, Any, Path], Any] = getattr(self, f"_read_{kind.name}")
+        return reader(kind, raw, path)
+
+    def expect(self, kind: F.Kind) -> str:
+        if kind.name == "quantity":
+            assert kind.unit is not None
+            text = f"{_dims(kind.unit)} as text with a unit, e.g. '{kind.example}'"
+        elif kind.name == "choice":
+            text = f"one of {', '.join(repr(c) for c in kind.choices)}"
+        elif kind.name == "text":
+            text = "a text"
+        elif kind.name == "bool":
+            text = "true or false"
+        elif kind.name == "year":
+            text = "a calendar year such as 2025"
+        elif kind.name == "position":
+            text = "a number of years, e.g. 3 or '3 yr'"
+        elif kind.name == "count":
+            text = "a number >= 0, e.g. 12"
+        else:
+            text = kind.example
+        if kind.ref:
+            text += ", or {parameter = \"<name>\"}"
+        return text
+
+    def reference(self, kind: F.Kind, raw: dict[str, Any], path: Path,
+                  scope: Scope | None) -> Any:
+        if not self.keys(raw, path, ["parameter"], what="a reference has one key, "):
+            return BAD
+        if not kind.ref or scope is None:
+            self.c.add("wrong-type", path, f"this field cannot refer to a parameter; expected "
+                       f"{self.expect(F.Kind(kind.name, kind.unit, kind.example))}")
+            return BAD
+        name = raw["parameter"]
+        if not isinstance(name, str):
+            self.c.add("wrong-type", (*path, "parameter"),
+                       f"expected a parameter name, got {_kind_of(name)}")
+            return BAD
+        p = scope.lookup(name)
+        if p is None:
+            known = scope.names()
+            self.c.add("unknown-parameter", (*path, "parameter"),
+                       f"no parameter is named {name!r}{_suggest(name, known)}; defined: "
+                       f"{', '.join(known) if known else 'none'}")
+            return BAD
+        return self.check_parameter(kind, p, path)
+
+    def check_parameter(self, kind: F.Kind, p: Parameter, path: Path) -> Any:
+        """Whether a referenced parameter fits the field (unit, currency)."""
+        where = f"the parameter {p.name!r} ({display(p.value)})"
+        if kind.name in ("quantity", "position"):
+            assert kind.unit is not None
+            if p.unit is None:
+                self.c.add("bare-number", path, f"{where} is a plain number, but this field "
+                           f"needs {_dims(kind.unit)}, e.g. '{kind.example}'")
+                return BAD
+            try:
+                parse_quantity(p.value, kind.unit, name="\x00")
+            except LCCError as exc:
+                self.c.add("wrong-unit", path, f"{where}: {_strip(str(exc), chr(0))[1]}")
+                return BAD
+            self.check_currency(p.value, path, f"{where} is")
+        elif kind.name in ("rate", "count") and p.unit is not None:
+            self.c.add("wrong-unit", path, f"{where} has the unit {p.unit_text!r}, but this "
+                       f"field is a plain number ({kind.example})")
+            return BAD
+        elif kind.name == "residual" and p.unit is not None:
+            try:
+                parse_quantity(p.value, "CUR", name="\x00")
+            except LCCError:
+                self.c.add("wrong-unit", path, f"{where}: a residual value is a fraction "
+                           f"(0..1) or an amount of money")
+                return BAD
+            self.check_currency(p.value, path, f"{where} is")
+        return p
+
+    def check_currency(self, q: Any, path: Path, what: str = "the amount is") -> bool:
+        try:
+            code = currency_of(q)
+        except LCCError as exc:
+            self.c.add("wrong-unit", path, str(exc))
+            return False
+        cur = self.currency
+        if code is None or cur is None or code == cur:
+            return True
+        if self.rates is not None and code in self.rates.rates and cur in self.rates.rates:
+            return True
+        self.c.add("currency-mix", path,
+                   f"{what} in {code} but the study currency is {cur}, and no exchange rate "
+                   f"for {code} is declared; add to [study]: exchange_rates = {{base = "
+                   f"\"{cur}\", rates = {{{code} = <{cur} per {code}>}}, date = \"...\", "
+                   f"source = \"...\"}}")
+        return False
+
+    def quantity_text(self, kind: F.Kind, raw: str, path: Path) -> Any:
+        """Parse a text with a unit; wrong units, bare numbers and currencies recorded."""
+        from lcc.units import _parse_text
+
+        assert kind.unit is not None
+        try:
+            q = _parse_text(raw, "\x00")
+        except LCCError as exc:
+            self.c.add("invalid-value", path, _strip(str(exc), "\x00")[1])
+            return BAD
+        if q.unitless and not q._units:
+            self.c.add("bare-number", path, f"got {raw!r} without a unit; this field needs "
+                       f"{_dims(kind.unit)}: write it with a unit, e.g. '{kind.example}'")
+            return BAD
+        try:
+            parse_quantity(q, kind.unit, name="\x00")
+        except LCCError as exc:
+            msg = _strip(str(exc), "\x00")[1]
+            msg = msg.replace(repr(q), repr(raw)).replace(str(q), raw)
+            self.c.add("wrong-unit", path, msg)
+            return BAD
+        if not self.check_currency(q, path):
+            return BAD
+        return raw
+
+    def _read_quantity(self, kind: F.Kind, raw: Any, path: Path) -> Any:
+        assert kind.unit is not None
+        if isinstance(raw, str):
+            return self.quantity_text(kind, raw, path)
+        if _is_number(raw):
+            example = kind.example.split(" ", 1)
+            hint = f"{raw:g} {example[1]}" if len(example) == 2 else kind.example
+            self.c.add("bare-number", path, f"got the bare number {raw!r}; this field needs "
+                       f"{_dims(kind.unit)}: write it with a unit, e.g. '{hint}'")
+            return BAD
+        if isinstance(raw, list) and kind.by_year:
+            self.c.add("wrong-type", path, f"got a list; write yearly values as {{by_year = "
+                       f"[...], unit = \"{kind.example.split(' ', 1)[-1]}\"}}")
+            return BAD
+        self.c.add("wrong-type", path, f"expected {self.expect(kind)}, got {_kind_of(raw)}")
+        return BAD
+
+    def _read_position(self, kind: F.Kind, raw: Any, path: Path) -> Any:
+        if _is_number(raw):
+            return self.finite(raw, path)
+        if isinstance(raw, str):
+            from lcc.units import _parse_text
+
+            try:
+                q = _parse_text(raw, "\x00")
+            except LCCError as exc:
+                self.c.add("invalid-value", path, _strip(str(exc), "\x00")[1])
+                return BAD
+            if q.unitless and not q._units:
+                self.c.add("wrong-type", path, f"got the text {raw!r}; write a number of years "
+                           f"without quotes ({raw.strip()}) or with a unit ('{raw.strip()} yr')")
+                return BAD
+            return self.quantity_text(F.Kind("quantity", "yr", "3 yr"), raw, path)
+        self.c.add("wrong-type", path, f"expected {self.expect(kind)}, got {_kind_of(raw)}")
+        return BAD
+
+    def _read_rate(self, kind: F.Kind, raw: Any, path: Path) -> Any:
+        if _is_number(raw):
+            return self.finite(raw, path)
+        if isinstance(raw, str):
+            try:
+                parse_number(raw, name="\x00", allow_array=False)
+            except LCCError as exc:
+                msg = _strip(str(exc), "\x00")[1]
+                code = "wrong-unit" if "plain number" in msg else "invalid-value"
+                self.c.add(code, path, f"got {raw!r}; a rate is a plain number or a "
+                           f"percentage, e.g. {kind.example}")
+                return BAD
+            return raw
+        if isinstance(raw, list) and kind.by_year:
+            if len(raw) > F.MAX_SEQUENCE:
+                self.c.add("too-many", path, f"{len(raw)} yearly values; the limit is "
+                           f"{F.MAX_SEQUENCE}")
+                return BAD
+            if not raw:
+                self.c.add("invalid-value", path, "an empty list; give one rate per year")
+                return BAD
+            values = [self.finite(v, (*path, i), "a rate (a number)") for i, v in enumerate(raw)]
+            return BAD if any(v is BAD for v in values) else raw
+        self.c.add("wrong-type", path, f"expected {self.expect(kind)}"
+                   f"{', or a list of yearly rates' if kind.by_year else ''}, got "
+                   f"{_kind_of(raw)}")
+        return BAD
+
+    def _read_count(self, kind: F.Kind, raw: Any, path: Path) -> Any:
+        if _is_number(raw):
+            return self.finite(raw, path)
+        self.c.add("wrong-type", path, f"expected {self.expect(kind)}, got {_kind_of(raw)}")
+        return BAD
+
+    def _read_residual(self, kind: F.Kind, raw: Any, path: Path) -> Any:
+        if raw in ("linear", "none"):
+            return raw
+        if _is_number(raw):
+            return self.finite(raw, path)
+        if isinstance(raw, str):
+            return self.quantity_text(F.Kind("quantity", "CUR", "500 SEK"), raw, path)
+        self.c.add("wrong-type", path, f"expected {kind.example}, got {_kind_of(raw)}")
+        return BAD
+
+    def _read_text(self, kind: F.Kind, raw: Any, path: Path) -> Any:
+        return self.text(raw, path)
+
+    def _read_bool(self, kind: F.Kind, raw: Any, path: Path) -> Any:
+        if isinstance(raw, bool):
+            return raw
+        self.c.add("wrong-type", path, f"expected true or false, got {_kind_of(raw)}")
+        return BAD
+
+    def _read_year(self, kind: F.Kind, raw: Any, path: Path) -> Any:
+        if isinstance(raw, int) and not isinstance(raw, bool):
+            if 1000 <= raw <= 9999:
+                return raw
+            self.c.add("invalid-value", path, f"got {raw}; expected a calendar year such as "
+                       f"2025")
+            return BAD
+        self.c.add("wrong-type", path, f"expected a calendar year such as 2025, got "
+                   f"{_kind_of(raw)}")
+        return BAD
+
+    def _read_choice(self, kind: F.Kind, raw: Any, path: Path) -> Any:
+        if isinstance(raw, str) and raw in kind.choices:
+            return raw
+        if not isinstance(raw, str):
+            self.c.add("wrong-type", path, f"expected {self.expect(kind)}, got "
+                       f"{_kind_of(raw)}")
+        else:
+            self.c.add("invalid-value", path, f"got {raw!r}{_suggest(raw, kind.choices)}; "
+                       f"expected {self.expect(kind)}")
+        return BAD
+
+    def _read_exchange_rates(self, kind: F.Kind, raw: Any, path: Path) -> Any:
+        obj = self.table(raw, path, "exchange rates {base = \"SEK\", rates = {EUR = 11.48}}")
+        if obj is None:
+            return BAD
+        ok = self.keys(obj, path, ["base", "rates", "date", "source"], ["base", "rates"])
+        base = self._read_choice(F.STUDY["currency"], obj.get("base"), (*path, "base")) \
+            if "base" in obj else BAD
+        rates: dict[str, float] = {}
+        table = self.table(obj.get("rates"), (*path, "rates"), "rates such as {EUR = 11.48}") \
+            if "rates" in obj else None
+        if table is not None:
+            for code, rate in table.items():
+                rp = (*path, "rates", code)
+                if code not in F.STUDY["currency"].choices:
+                    self.c.add("invalid-value", rp, f"unknown currency {code!r}; expected one "
+                               f"of {', '.join(F.STUDY['currency'].choices)}")
+                    ok = False
+                    continue
+                r = self.finite(rate, rp, "a rate (a number of the base currency per unit)")
+                if r is BAD:
+                    ok = False
+                elif r <= 0:
+                    self.c.add("invalid-value", rp, f"got {r!r}; expected a rate > 0")
+                    ok = False
+                else:
+                    rates[code] = float(r)
+        else:
+            ok = False
+        extra: dict[str, Any] = {}
+        for key in ("date", "source"):
+            if key in obj:
+                v = obj[key]
+                if key == "date" and isinstance(v, dt.date):
+                    v = v.isoformat()
+                v = self.text(v, (*path, key))
+                ok = ok and v is not BAD
+                extra[key] = v
+        if not ok or base is BAD:
+            return BAD
+        try:
+            return ExchangeRates(base, rates, date=extra.get("date"), source=extra.get("source"))
+        except LCCError as exc:
+            self.c.add("invalid-value", path, _strip(str(exc), "ExchangeRates")[1])
+            return BAD
+
+    def by_year(self, kind: F.Kind, raw: dict[str, Any], path: Path) -> Any:
+        allowed = ["by_year", "unit", "first_year"] if kind.unit else ["by_year", "first_year"]
+        if not self.keys(raw, path, allowed, ["by_year"], what="a per-year sequence: "):
+            return BAD
+        values = raw["by_year"]
+        vp = (*path, "by_year")
+        if not isinstance(values, list):
+            self.c.add("wrong-type", vp, f"expected a list of yearly values, got "
+                       f"{_kind_of(values)}")
+            return BAD
+        if len(values) > F.MAX_SEQUENCE:
+            self.c.add("too-many", vp, f"{len(values)} yearly values; the limit is "
+                       f"{F.MAX_SEQUENCE}")
+            return BAD
+        if not values:
+            self.c.add("invalid-value", vp, "an empty list; give one value per year")
+            return BAD
+        nums = [self.finite(v, (*vp, i)) for i, v in enumerate(values)]
+        first = raw.get("first_year", 1)
+        if "first_year" in raw and (not isinstance(first, int) or isinstance(first, bool)
+                                    or not 1 <= first <= 9999):
+            self.c.add("invalid-value" if isinstance(first, int) else "wrong-type",
+                       (*path, "first_year"), f"got {first!r}; expected a study year (1, 2, …) "
+                       f"or a calendar year such as 2025")
+            first = BAD
+        unit = None
+        if kind.unit:
+            if "unit" not in raw:
+                self.c.add("missing-field", (*path, "unit"), f"missing; the values need a unit, "
+                           f"e.g. unit = \"{kind.example.split(' ', 1)[-1]}\"")
+                return BAD
+            unit = raw["unit"]
+            up = (*path, "unit")
+            if not isinstance(unit, str):
+                self.c.add("wrong-type", up, f"expected a unit as text, got {_kind_of(unit)}")
+                unit = BAD
+            elif self.quantity_text(kind, f"1 {unit}", up) is BAD:
+                unit = BAD
+        if BAD in (first, unit) or any(v is BAD for v in nums):
+            return BAD
+        try:
+            return ByYear(list(values), unit=unit, first_year=first)
+        except LCCError as exc:
+            self.c.add("invalid-value", path, _strip(str(exc), "ByYear")[1])
+            return BAD
+
+    # -- parameters -----------------------------------------------------------------------
+    def parameter_fields(self, obj: dict[str, Any], path: Path) -> dict[str, Any] | None:
+        """The fields of a parameter table, read (None if any is wrong)."""
+        ok = self.keys(obj, path, F.PARAMETER_KEYS, what="a parameter: ")
+        out: dict[str, Any] = {}
+        for key in ("value", "low", "high"):
+            if key not in obj:
+                continue
+            v = obj[key]
+            kp = (*path, key)
+            if _is_number(v):
+                v = self.finite(v, kp)
+            elif isinstance(v, str):
+                from lcc.units import _parse_text
+
+                try:
+                    _parse_text(v, "\x00")
+                except LCCError as exc:
+                    self.c.add("invalid-value", kp, _strip(str(exc), "\x00")[1])
+                    v = BAD
+            else:
+                self.c.add("wrong-type", kp, f"expected a number or a text with a unit (e.g. "
+                           f"'1.2 SEK/kWh'), got {_kind_of(v)}")
+                v = BAD
+            ok = ok and v is not BAD
+            out[key] = v
+        if "distribution" in obj:
+            d = self.distribution(obj["distribution"], (*path, "distribution"))
+            ok = ok and d is not BAD
+            out["distribution"] = d
+        for key in ("description", "source"):
+            if key in obj:
+                v = self.text(obj[key], (*path, key))
+                ok = ok and v is not BAD
+                out[key] = v
+        return out if ok else None
+
+    def distribution(self, raw: Any, path: Path) -> Any:
+        obj = self.table(raw, path, "a distribution such as {name = \"norm\", loc = 1.2, "
+                                    "scale = 0.1}")
+        if obj is None:
+            return BAD
+        name = obj.get("name")
+        if "name" not in obj:
+            self.c.add("missing-field", (*path, "name"), "missing; name the scipy.stats "
+                       "distribution, e.g. name = \"norm\"")
+            return BAD
+        if not isinstance(name, str):
+            self.c.add("wrong-type", (*path, "name"), f"expected a distribution name such as "
+                       f"'norm', got {_kind_of(name)}")
+            return BAD
+        import scipy.stats as stats
+
+        rv = getattr(stats, name, None) if _NAME.match(name) and not name.startswith("_") \
+            else None
+        if not isinstance(rv, (stats.rv_continuous, stats.rv_discrete)):
+            options = [n for n in dir(stats) if isinstance(getattr(stats, n, None),
+                                                          (stats.rv_continuous,
+                                                           stats.rv_discrete))]
+            self.c.add("invalid-value", (*path, "name"), f"{name!r} is not a scipy.stats "
+                       f"distribution{_suggest(name, options)}; e.g. 'norm', 'uniform', "
+                       f"'triang', 'lognorm'")
+            return BAD
+        shapes = [s.strip() for s in (rv.shapes or "").split(",") if s.strip()]
+        allowed = ["name", *shapes, "loc", "scale"] if isinstance(rv, stats.rv_continuous) \
+            else ["name", *shapes, "loc"]
+        ok = self.keys(obj, path, allowed, ["name", *shapes],
+                       what=f"the distribution {name!r}: ")
+        kwargs: dict[str, float] = {}
+        for key, v in obj.items():
+            if key == "name" or key not in allowed:
+                continue
+            x = self.finite(v, (*path, key), "a number (in the unit of the value)")
+            if x is BAD:
+                ok = False
+            else:
+                kwargs[key] = float(x)
+        if not ok:
+            return BAD
+        try:
+            import numpy as np
+
+            with np.errstate(all="ignore"):
+                dist = rv(**kwargs)
+                median = float(dist.median())
+        except Exception as exc:
+            self.c.add("invalid-value", path, f"scipy.stats.{name} refuses these parameters: "
+                       f"{exc}")
+            return BAD
+        if not math.isfinite(median):
+            self.c.add("invalid-value", path, f"scipy.stats.{name} with "
+                       f"{', '.join(f'{k} = {v:g}' for k, v in kwargs.items())} is not a valid "
+                       f"distribution (e.g. a scale must be > 0)")
+            return BAD
+        return dist
+
+    def build_parameter(self, name: str, fields: dict[str, Any], role: str,
+                        path: Path) -> Parameter | None:
+        try:
+            return Parameter(name, fields.get("value"), role=role, low=fields.get("low"),
+                             high=fields.get("high"), distribution=fields.get("distribution"),
+                             description=fields.get("description"), source=fields.get("source"))
+        except LCCError as exc:
+            field, msg = _strip(str(exc), f"Parameter {name!r}")
+            self.c.add("invalid-value", (*path, field) if field in F.PARAMETER_KEYS else path,
+                       msg)
+        except Exception as exc:  # pragma: no cover - defensive
+            self.c.add("invalid-value", path, f"{type(exc).__name__}: {exc}")
+        return None
+
+    def parameter_table(self, raw: Any, path: Path, what: str) -> dict[str, Any] | None:
+        """A ``parameters`` table: name -> raw table, with names and counts checked."""
+        obj = self.table(raw, path, f"{what} parameters, as [parameters.<name>] tables")
+        if obj is None:
+            return None
+        if len(obj) > F.MAX_PARAMETERS:
+            self.c.add("too-many", path, f"{len(obj)} parameters; the limit is "
+                       f"{F.MAX_PARAMETERS}")
+            return None
+        out = {}
+        for name, table in obj.items():
+            if self.name(name, (*path, name), "parameter name") is BAD:
+                continue
+            t = self.table(table, (*path, name), "a parameter table with at least value = ...")
+            if t is not None:
+                out[name] = t
+        return out
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _check_format(r: Reader, data: dict[str, Any], expected: str, other: str,
+                  other_hint: str) -> None:
+    if "format" not in data:
+        return
+    value = data["format"]
+    if value == expected:
+        return
+    if value == other:
+        r.c.add("unsupported-format", ("format",), f"this file is {other!r}: {other_hint}")
+    else:
+        r.c.add("unsupported-format", ("format",), f"got {value!r}; expected {expected!r}")
+
+
+def _study_fields(r: Reader, raw: dict[str, Any], path: Path, scope: Scope) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        kind = F.STUDY.get(key)
+        if kind is None:
+            continue
+        if key in ("currency", "exchange_rates"):
+            continue  # read first, by the caller
+        v = r.value(kind, value, (*path, key), scope)
+        if v is not BAD:
+            out[key] = v
+        else:
+            out[key] = BAD
+    return out
+
+
+def _build_study(r: Reader, fields: dict[str, Any], path_of: Callable[[str], tuple[Reader, Path]],
+                 base: Path) -> Study | None:
+    if any(v is BAD for v in fields.values()):
+        return None
+    try:
+        return Study(**fields)
+    except LCCError as exc:
+        field, msg = _strip(str(exc), "Study")
+        if field in F.STUDY and field in fields:
+            reader, p = path_of(field)
+            reader.c.add("invalid-value", p, msg)
+        else:
+            r.c.add("invalid-value", base, msg)
+    except Exception as exc:  # pragma: no cover - defensive
+        r.c.add("invalid-value", base, f"{type(exc).__name__}: {exc}")
+    return None
+
+
+def _currency(r: Reader, raw: dict[str, Any], path: Path) -> tuple[Any, Any]:
+    cur: Any = None
+    rates: Any = None
+    if "currency" in raw:
+        cur = r.value(F.STUDY["currency"], raw["currency"], (*path, "currency"), None)
+    if "exchange_rates" in raw:
+        rates = r.value(F.STUDY["exchange_rates"], raw["exchange_rates"],
+                        (*path, "exchange_rates"), None)
+    return cur, rates
+
+
+# ---------------------------------------------------------------------------- assumption set
+
+
+def build_assumptions(data: dict[str, Any], c: Collector, path: FsPath | None) -> Any:
+    """An AssumptionSet from file data, or BAD (issues recorded in ``c``)."""
+    r = Reader(c)
+    r.keys(data, (), F.ASSUMPTION_KEYS, ("name", "version", "valid_from", "owner"),
+           what="an assumption set: ")
+    _check_format(r, data, F.ASSUMPTIONS_FORMAT, F.TENDER_FORMAT,
+                  "load it with lcc.io.load_tender, and reference assumption sets with "
+                  "assumptions = \"<file>\"")
+    fields: dict[str, Any] = {}
+    for key in ("name", "owner", "description"):
+        if key in data:
+            fields[key] = r.text(data[key], (key,))
+    if "version" in data:
+        v = data["version"]
+        if _is_number(v):
+            c.add("wrong-type", ("version",), f"got the number {v!r}; write the version as "
+                  f"text, e.g. version = \"{v}\"")
+            v = BAD
+        fields["version"] = r.text(v, ("version",)) if v is not BAD else BAD
+    if "valid_from" in data:
+        v = data["valid_from"]
+        if isinstance(v, str):
+            try:
+                v = dt.date.fromisoformat(v)
+            except ValueError:
+                c.add("invalid-value", ("valid_from",), f"got {v!r}; expected a date such as "
+                      f"2025-01-01")
+                v = BAD
+        elif type(v) is not dt.date:
+            c.add("wrong-type", ("valid_from",), f"expected a date such as 2025-01-01, got "
+                  f"{_kind_of(v)}")
+            v = BAD
+        fields["valid_from"] = v
+    sources: list[Source] = []
+    if "sources" in data:
+        raw = data["sources"]
+        if not isinstance(raw, list):
+            c.add("wrong-type", ("sources",), f"expected a list of sources ([[sources]] "
+                  f"tables), got {_kind_of(raw)}")
+        elif len(raw) > F.MAX_PARAMETERS:
+            c.add("too-many", ("sources",), f"{len(raw)} sources; the limit is "
+                  f"{F.MAX_PARAMETERS}")
+        else:
+            ids: set[str] = set()
+            for i, s in enumerate(raw):
+                sp: Path = ("sources", i)
+                t = r.table(s, sp, "a source {id = ..., title = ...}")
+                if t is None or not r.keys(t, sp, F.SOURCE_KEYS, ("id", "title"),
+                                           what="a source: "):
+                    continue
+                vals = {k: r.text(t[k], (*sp, k)) for k in F.SOURCE_KEYS if k in t}
+                if BAD in vals.values():
+                    continue
+                if vals["id"] in ids:
+                    c.add("duplicate-name", (*sp, "id"), f"the source id {vals['id']!r} is "
+                          f"used twice")
+                ids.add(vals["id"])
+                sources.append(Source(**vals))
+    params: dict[str, Parameter] = {}
+    if "parameters" in data:
+        table = r.parameter_table(data["parameters"], ("parameters",), "buyer")
+        for name, t in (table or {}).items():
+            pf = r.parameter_fields(t, ("parameters", name))
+            if pf is None:
+                continue
+            if "value" not in pf:
+                c.add("missing-field", ("parameters", name, "value"), "missing; a parameter "
+                      "needs a value")
+                continue
+            p = r.build_parameter(name, pf, "buyer", ("parameters", name))
+            if p is not None:
+                params[name] = p
+    study: dict[str, Any] = {}
+    if "study" in data:
+        raw_study = r.table(data["study"], ("study",), "the study")
+        if raw_study is not None:
+            r.keys(raw_study, ("study",), F.STUDY, what="[study]: ")
+            cur, rates = _currency(r, raw_study, ("study",))
+            r.currency = cur if isinstance(cur, str) else None
+            r.rates = rates if isinstance(rates, ExchangeRates) else None
+            study = _study_fields(r, raw_study, ("study",), Scope(params))
+            if "currency" in raw_study:
+                study["currency"] = cur
+            if "exchange_rates" in raw_study:
+                study["exchange_rates"] = rates
+            _build_study(r, study, lambda f: (r, ("study", f)), ("study",))
+    policy: list[str] = []
+    if "policy_choices" in data:
+        raw = data["policy_choices"]
+        if not isinstance(raw, list):
+            c.add("wrong-type", ("policy_choices",), f"expected a list of paths such as "
+                  f"\"parameters.discount_rate\", got {_kind_of(raw)}")
+        else:
+            for i, item in enumerate(raw):
+                if r.text(item, ("policy_choices", i)) is BAD:
+                    continue
+                parts = _split(item)
+                known = parts is not None and (
+                    (parts[0] == "study" and parts[1] in study)
+                    or (parts[0] == "parameters" and parts[1] in params))
+                if not known:
+                    c.add("invalid-value", ("policy_choices", i),
+                          f"{item!r} is not a value of this set; expected a path such as "
+                          f"'study.timing' or 'parameters.discount_rate'")
+                    continue
+                policy.append(item)
+    if c.count or any(v is BAD for v in fields.values()) or \
+            any(v is BAD for v in study.values()):
+        return BAD
+    try:
+        return AssumptionSet(
+            fields["name"], fields["version"], fields["valid_from"], fields["owner"],
+            study=study, parameters=tuple(params.values()), sources=tuple(sources),
+            policy_choices=tuple(policy), description=fields.get("description"), path=path)
+    except TenderError as exc:
+        c.issues.extend(TenderIssue(e.code, e.message, e.path, c.file, None)
+                        for e in exc.errors)
+        return BAD
+
+
+# ---------------------------------------------------------------------------- tender
+
+
+def _model_error(c: Collector, exc: Exception, prefix: str, path: Path,
+                 fields: Any) -> None:
+    if isinstance(exc, LCCError):
+        field, msg = _strip(str(exc), prefix)
+        where = (*path, field) if field is not None and field in fields else path
+        c.add("invalid-value", where, msg)
+    else:  # pragma: no cover - defensive: the model raised something other than LCCError
+        c.add("invalid-value", path, f"could not be read ({type(exc).__name__}: {exc})")
+
+
+def build_item(r: Reader, raw: Any, path: Path, scope: Scope) -> CostItem | None:
+    obj = r.table(raw, path, "a cost item {type = \"Investment\", ...}")
+    if obj is None:
+        return None
+    if "type" not in obj:
+        r.c.add("missing-field", (*path, "type"), f"missing; every item needs a type, one of "
+                f"{', '.join(F.ITEMS)}")
+        return None
+    kind = obj["type"]
+    if not isinstance(kind, str) or kind not in F.ITEMS:
+        r.c.add("unknown-type" if isinstance(kind, str) else "wrong-type", (*path, "type"),
+                f"got {kind!r}{_suggest(kind, F.ITEMS) if isinstance(kind, str) else ''}; "
+                f"expected one of {', '.join(F.ITEMS)}")
+        return None
+    spec = F.ITEMS[kind]
+    ok = r.keys(obj, path, ["type", *spec.fields], spec.required, what=f"a {kind} item: ")
+    values: dict[str, Any] = {}
+    for key, value in obj.items():
+        if key == "type" or key not in spec.fields:
+            continue
+        v = r.value(spec.fields[key], value, (*path, key), scope)
+        if v is BAD:
+            ok = False
+        values[key] = v
+    if not ok:
+        return None
+    try:
+        return spec.cls(**values)
+    except Exception as exc:
+        label = values.get("label")
+        prefix = f"{kind} {label!r}" if label else kind
+        _model_error(r.c, exc, prefix, path, spec.fields)
+        return None
+
+
+def build_alternative(r: Reader, raw: Any, path: Path, buyer: dict[str, Parameter],
+                      buyer_where: Callable[[str], str]) -> Alternative | None:
+    obj = r.table(raw, path, "an alternative (a bid) with name and items")
+    if obj is None:
+        return None
+    ok = r.keys(obj, path, F.ALTERNATIVE, ("name", "items"), what="an alternative: ")
+    name = r.text(obj["name"], (*path, "name")) if "name" in obj else BAD
+    if "template" in obj:
+        t = obj["template"]
+        r.c.add("unknown-template", (*path, "template"),
+                f"no product calculator is named {t!r}: product calculators (templates) come "
+                f"in a later version of lcc; give the bid's items instead")
+        ok = False
+    bid: dict[str, Parameter] = {}
+    if "parameters" in obj:
+        table = r.parameter_table(obj["parameters"], (*path, "parameters"), "bidder")
+        for pname, t in (table or {}).items():
+            pp = (*path, "parameters", pname)
+            if pname in buyer:
+                r.c.add("parameter-override", pp,
+                        f"a bid cannot override the buyer parameter {pname!r} (defined at "
+                        f"{buyer_where(pname)}); refer to it with {{parameter = \"{pname}\"}}, "
+                        f"or give the bid's own value another name")
+                ok = False
+                continue
+            pf = r.parameter_fields(t, pp)
+            if pf is None:
+                ok = False
+                continue
+            if "value" not in pf:
+                r.c.add("missing-field", (*pp, "value"), "missing; a parameter needs a value")
+                ok = False
+                continue
+            p = r.build_parameter(pname, pf, "bidder", pp)
+            if p is None:
+                ok = False
+            else:
+                bid[pname] = p
+    scope = Scope(buyer, bid, path)
+    items: list[CostItem] = []
+    if "items" in obj:
+        raw_items = obj["items"]
+        ip = (*path, "items")
+        if not isinstance(raw_items, list):
+            r.c.add("wrong-type", ip, f"expected a list of items ([[alternatives.items]] "
+                    f"tables), got {_kind_of(raw_items)}")
+            ok = False
+        elif len(raw_items) > F.MAX_ITEMS:
+            r.c.add("too-many", ip, f"{len(raw_items)} items; the limit is {F.MAX_ITEMS}")
+            ok = False
+        elif not raw_items:
+            r.c.add("missing-field", ip, "an alternative needs at least one item")
+            ok = False
+        else:
+            for i, item_raw in enumerate(raw_items):
+                item = build_item(r, item_raw, (*ip, i), scope)
+                if item is None:
+                    ok = False
+                else:
+                    items.append(item)
+    extra: dict[str, Any] = {}
+    for key in ("start", "quantity", "life", "description"):
+        if key in obj:
+            v = r.value(F.ALTERNATIVE[key], obj[key], (*path, key), scope)
+            ok = ok and v is not BAD
+            extra[key] = v
+    for pname in bid:
+        if pname not in scope.used:
+            r.c.add("unused-parameter", (*path, "parameters", pname),
+                    f"the bid defines {pname!r} but none of its values uses it; refer to it "
+                    f"with {{parameter = \"{pname}\"}} or remove it")
+            ok = False
+    if not ok or name is BAD:
+        return None
+    try:
+        return Alternative(name, *items, **extra)
+    except Exception as exc:
+        _model_error(r.c, exc, f"Alternative {name!r}", path, F.ALTERNATIVE)
+        return None
+
+
+def _sensitivity(r: Reader, raw: Any, known: dict[str, Parameter]) -> Any:
+    obj = r.table(raw, ("sensitivity",), "sensitivity settings")
+    if obj is None:
+        return BAD
+    ok = r.keys(obj, ("sensitivity",), ["parameters", "monte_carlo"], what="[sensitivity]: ")
+    names: tuple[str, ...] | None = None
+    if "parameters" in obj:
+        raw_names = obj["parameters"]
+        pp: Path = ("sensitivity", "parameters")
+        if not isinstance(raw_names, list):
+            r.c.add("wrong-type", pp, f"expected a list of parameter names, got "
+                    f"{_kind_of(raw_names)}")
+            ok = False
+        elif len(raw_names) > F.MAX_PARAMETERS:
+            r.c.add("too-many", pp, f"{len(raw_names)} names; the limit is {F.MAX_PARAMETERS}")
+            ok = False
+        else:
+            out = []
+            for i, n in enumerate(raw_names):
+                if not isinstance(n, str):
+                    r.c.add("wrong-type", (*pp, i), f"expected a parameter name, got "
+                            f"{_kind_of(n)}")
+                    ok = False
+                    continue
+                p = known.get(n)
+                if p is None:
+                    r.c.add("unknown-parameter", (*pp, i), f"no parameter is named {n!r}"
+                            f"{_suggest(n, known)}")
+                    ok = False
+                    continue
+                if (p.low is None or p.high is None) and p.distribution is None:
+                    r.c.add("invalid-value", (*pp, i), f"the parameter {n!r} has neither a "
+                            f"range (low and high) nor a distribution to vary it by")
+                    ok = False
+                    continue
+                out.append(n)
+            names = tuple(out)
+    n_mc: int | None = None
+    seed: int | None = None
+    if "monte_carlo" in obj:
+        mp: Path = ("sensitivity", "monte_carlo")
+        mc = r.table(obj["monte_carlo"], mp, "Monte Carlo settings {n = 10000, seed = 1}")
+        if mc is None or not r.keys(mc, mp, ["n", "seed"], ["n"], what="monte_carlo: "):
+            ok = False
+        else:
+            n = mc["n"]
+            if not isinstance(n, int) or isinstance(n, bool):
+                r.c.add("wrong-type", (*mp, "n"), f"expected a whole number of samples, got "
+                        f"{_kind_of(n)}")
+                ok = False
+            elif not 1 <= n <= F.MAX_MONTE_CARLO:
+                r.c.add("too-many" if n > 0 else "invalid-value", (*mp, "n"),
+                        f"got {n}; expected 1 to {F.MAX_MONTE_CARLO:,} samples"
+                        .replace(",", " "))
+                ok = False
+            else:
+                n_mc = n
+            if "seed" in mc:
+                s = mc["seed"]
+                if not isinstance(s, int) or isinstance(s, bool) or not 0 <= s < 2**63:
+                    r.c.add("wrong-type" if not isinstance(s, int) else "invalid-value",
+                            (*mp, "seed"), f"got {s!r}; expected a whole number >= 0")
+                    ok = False
+                else:
+                    seed = s
+    return SensitivitySettings(names, n_mc, seed) if ok else BAD
+
+
+def _comparison(r: Reader, raw: Any, alternatives: Any) -> Any:
+    obj = r.table(raw, ("comparison",), "comparison settings {policy = \"study_period\"}")
+    if obj is None or not r.keys(obj, ("comparison",), ["policy", "baseline"],
+                                 what="[comparison]: "):
+        return BAD
+    from lcc.results import POLICIES
+
+    policy = r._read_choice(F.Kind("choice", choices=POLICIES), obj.get("policy",
+                            "study_period"), ("comparison", "policy"))
+    baseline = None
+    if "baseline" in obj:
+        baseline = r.text(obj["baseline"], ("comparison", "baseline"))
+        names = [a.get("name") for a in alternatives if isinstance(a, dict)] \
+            if isinstance(alternatives, list) else []
+        if baseline is not BAD and baseline not in names:
+            r.c.add("invalid-value", ("comparison", "baseline"),
+                    f"no alternative is named {baseline!r}{_suggest(baseline, names)}")
+            baseline = BAD
+    if BAD in (policy, baseline):
+        return BAD
+    return ComparisonSettings(policy, baseline)
+
+
+def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
+                 base_dir: FsPath, load_set: Callable[[FsPath, str], tuple[Any, Collector]]
+                 ) -> Tender:
+    """A Tender from file data; raises TenderError with every issue found."""
+    r = Reader(c)
+    r.keys(data, (), F.TENDER_KEYS, ("name", "alternatives"), what="a tender file: ")
+    _check_format(r, data, F.TENDER_FORMAT, F.ASSUMPTIONS_FORMAT,
+                  "load it with lcc.io.load_assumptions, and reference it from a tender with "
+                  "assumptions = \"<file>\"")
+    head: dict[str, Any] = {}
+    for key in ("name", "description", "reference"):
+        if key in data:
+            head[key] = r.text(data[key], (key,))
+    # the assumption set
+    aset: Any = None
+    set_c: Collector | None = None
+    if "assumptions" in data:
+        ref = r.text(data["assumptions"], ("assumptions",))
+        if ref is not BAD:
+            target = FsPath(ref) if os.path.isabs(ref) else base_dir / ref
+            aset, set_c = load_set(target, ref)
+            if aset is BAD:
+                pass
+            elif aset is None:
+                c.add("missing-file", ("assumptions",),
+                      f"cannot read the assumption set {ref!r} (looked for "
+                      f"{os.path.normpath(target)}); the path is relative to the tender file")
+                aset = BAD
+        else:
+            aset = BAD
+    the_set: AssumptionSet | None = aset if isinstance(aset, AssumptionSet) else None
+    # buyer parameters: the set's, with the tender's fields on top
+    buyer: dict[str, Parameter] = {}
+    owner: dict[str, tuple[Collector, Path]] = {}
+    if the_set is not None and set_c is not None:
+        for p in the_set.parameters:
+            buyer[p.name] = p
+            owner[p.name] = (set_c, ("parameters", p.name))
+    raw_params = r.parameter_table(data["parameters"], ("parameters",), "buyer") \
+        if "parameters" in data else {}
+    bad_params: set[str] = set()
+    for name, t in (raw_params or {}).items():
+        pp: Path = ("parameters", name)
+        pf = r.parameter_fields(t, pp)
+        if pf is None:
+            bad_params.add(name)
+            continue
+        base = buyer.get(name)
+        merged: dict[str, Any] = {}
+        if base is not None:
+            merged = {"value": base.value, "low": base.low, "high": base.high,
+                      "distribution": base.distribution, "description": base.description,
+                      "source": base.source}
+        elif "value" not in pf:
+            c.add("missing-field", (*pp, "value"), "missing; a parameter needs a value")
+            bad_params.add(name)
+            continue
+        merged.update(pf)
+        built = r.build_parameter(name, merged, "buyer", pp)
+        if built is None:
+            bad_params.add(name)
+            continue
+        buyer[name] = built
+        owner[name] = (c, pp)
+
+    def buyer_where(name: str) -> str:
+        col, path = owner.get(name, (c, ("parameters", name)))
+        return f"{col.where(path)} {format_path(path)}"
+
+    # the study: the set's fields, with the tender's on top
+    raw_study: dict[str, Any] = {}
+    if "study" in data:
+        rs = r.table(data["study"], ("study",), "the study ([study] table)")
+        if rs is not None:
+            r.keys(rs, ("study",), F.STUDY, what="[study]: ")
+            raw_study = {k: v for k, v in rs.items() if k in F.STUDY}
+    cur, rates = _currency(r, raw_study, ("study",))
+    study_fields: dict[str, Any] = {}
+    from_set: dict[str, Any] = dict(the_set.study) if the_set is not None else {}
+    for key, value in from_set.items():
+        study_fields[key] = buyer.get(value.name, value) if isinstance(value, Parameter) \
+            else value
+    if cur is not None:
+        study_fields["currency"] = cur
+    if rates is not None:
+        study_fields["exchange_rates"] = rates
+    currency = study_fields.get("currency", "SEK")
+    r.currency = currency if isinstance(currency, str) else None
+    ex = study_fields.get("exchange_rates")
+    r.rates = ex if isinstance(ex, ExchangeRates) else None
+    scope = Scope(buyer)
+    study_fields.update(_study_fields(r, raw_study, ("study",), scope))
+    for key in F.STUDY_REQUIRED:
+        if key not in study_fields:
+            where = "the tender's [study] table" + (
+                f" or the assumption set {the_set.name!r}" if the_set is not None else "")
+            c.add("missing-field", ("study", key), f"missing; {key} must be set in {where}")
+            study_fields[key] = BAD
+
+    def study_path(field: str) -> tuple[Reader, Path]:
+        if field in raw_study or set_c is None:
+            return r, ("study", field)
+        return Reader(set_c), ("study", field)
+
+    study = _build_study(r, study_fields, study_path, ("study",))
+    # the alternatives
+    alternatives: list[Alternative] = []
+    alt_index: list[int] = []
+    if "alternatives" in data:
+        raw_alts = data["alternatives"]
+        if not isinstance(raw_alts, list):
+            c.add("wrong-type", ("alternatives",), f"expected a list of alternatives "
+                  f"([[alternatives]] tables), got {_kind_of(raw_alts)}")
+        elif len(raw_alts) > F.MAX_ALTERNATIVES:
+            c.add("too-many", ("alternatives",), f"{len(raw_alts)} alternatives; the limit is "
+                  f"{F.MAX_ALTERNATIVES}")
+        elif not raw_alts:
+            c.add("missing-field", ("alternatives",), "a tender needs at least one alternative")
+        else:
+            names: dict[str, int] = {}
+            for i, raw in enumerate(raw_alts):
+                alt = build_alternative(r, raw, ("alternatives", i), buyer, buyer_where)
+                if alt is not None:
+                    alt_index.append(i)
+                n = raw.get("name") if isinstance(raw, dict) else None
+                if isinstance(n, str):
+                    if n in names:
+                        c.add("duplicate-name", ("alternatives", i, "name"),
+                              f"{n!r} is also the name of alternatives[{names[n]}] (line "
+                              f"{c.line(('alternatives', names[n], 'name'))}); every "
+                              f"alternative needs its own name")
+                    names.setdefault(n, i)
+                if alt is not None:
+                    alternatives.append(alt)
+    # bidder parameters: one name, one parameter across all bids
+    bidder: dict[str, tuple[int, Parameter]] = {}
+    for i, alt in enumerate(alternatives):
+        index = alt_index[i]
+        for p in alt.parameters():
+            if p.role != "bidder":
+                continue
+            j, other = bidder.setdefault(p.name, (index, p))
+            if j != index and not other.same_as(p):
+                c.add("duplicate-name", ("alternatives", index, "parameters", p.name),
+                      f"alternatives[{j}] ({c.where(('alternatives', j, 'parameters', p.name))}"
+                      f") has another parameter named {p.name!r}; sensitivity analysis "
+                      f"addresses parameters by name across all bids, so give each bid's "
+                      f"parameter its own name (e.g. '{p.name}_{index + 1}')")
+    # sensitivity
+    sensitivity: Any = None
+    if "sensitivity" in data:
+        known = dict(buyer)
+        for alt in alternatives:
+            known.update({p.name: p for p in alt.parameters() if p.role == "bidder"})
+        sensitivity = _sensitivity(r, data["sensitivity"], known)
+    comparison: Any = None
+    if "comparison" in data:
+        comparison = _comparison(r, data["comparison"], data.get("alternatives"))
+    # overrides of the assumption set
+    declared: dict[str, str] = {}
+    if "overrides" in data:
+        ov = r.table(data["overrides"], ("overrides",), "overrides: \"<path>\" = \"<reason>\"")
+        for key, reason in (ov or {}).items():
+            op: Path = ("overrides", key)
+            if _split(key) is None:
+                c.add("invalid-value", op, "expected a path such as \"study.period\", "
+                      "\"parameters.electricity_price\" or "
+                      "\"parameters.electricity_price.value\"")
+                continue
+            text = r.text(reason, op)
+            if text is BAD:
+                continue
+            if aset is None:
+                c.add("unused-override", op, "the tender has no assumption set "
+                      "(assumptions = \"<file>\") to override")
+                continue
+            declared[key] = text
+    if the_set is not None and study is not None and set_c is not None \
+            and not bad_params:
+        found = conflicts(the_set, study, buyer.values())
+        covered: set[tuple[str, ...]] = set()
+        for key in declared:
+            parts = _split(key)
+            assert parts is not None
+            hits = [p for p, _, _ in found if p[:len(parts)] == parts]
+            covered.update(hits)
+            if not hits:
+                c.add("unused-override", ("overrides", key),
+                      f"declared, but the tender does not change {key} of the assumption set "
+                      f"{the_set.name!r} version {the_set.version}; remove the override")
+        from lcc.io._model import _show
+
+        for path, assumed, value in found:
+            if path in covered:
+                continue
+            set_where = f"{set_c.where(path)} {'.'.join(path)}"
+            c.add("assumption-override", path,
+                  f"{_show(value)} conflicts with the assumption set {the_set.name!r} version "
+                  f"{the_set.version}, which says {_show(assumed)} ({set_where}); follow the "
+                  f"set, or declare the departure with a reason under [overrides]: "
+                  f"\"{'.'.join(path)}\" = \"<reason>\"")
+    if c.count or study is None or aset is BAD or sensitivity is BAD or comparison is BAD \
+            or any(v is BAD for v in head.values()):
+        raise TenderError(c.issues)
+    try:
+        return Tender(head["name"], study, tuple(alternatives),
+                      parameters=tuple(buyer.values()), description=head.get("description"),
+                      reference=head.get("reference"), assumptions=the_set,
+                      overrides=declared, sensitivity=sensitivity, comparison=comparison,
+                      source=source)
+    except TenderError as exc:
+        c.issues.extend(TenderIssue(e.code, e.message, e.path, c.file, None)
+                        for e in exc.errors)
+        raise TenderError(c.issues) from None

@@ -1,0 +1,173 @@
+"""Structured, located errors of tender and assumption-set files.
+
+Every problem found in a file becomes one :class:`TenderIssue`: the file, the
+line where known, the path of the value inside the document
+(``alternatives[2].items[1].price``; indices count from 0), a message written
+for the person who fills in the file, and a stable error code. Reading
+collects every problem it can find and raises one :class:`TenderError`
+holding them all.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from lcc._errors import LCCError
+
+#: The stable error codes, with what each means.
+ERROR_CODES: dict[str, str] = {
+    "parse-error": "the file cannot be read as TOML, YAML or JSON: syntax, encoding (not "
+                   "UTF-8), an empty file, binary data, a YAML tag or alias",
+    "too-large": "the file or one of its values exceeds a size limit",
+    "too-deep": "the data is nested deeper than the limit",
+    "too-many": "more alternatives, items, parameters or list entries than the limit",
+    "unsupported-format": "an unknown file type or format version",
+    "missing-file": "a referenced file (the assumption set) cannot be found or read",
+    "unknown-key": "a key the format does not define",
+    "missing-field": "a required key is absent",
+    "wrong-type": "a value of the wrong kind, e.g. text where a number is expected",
+    "bare-number": "a number without a unit where the field has a unit",
+    "wrong-unit": "a quantity whose unit has the wrong dimension for the field",
+    "invalid-value": "a value outside its allowed range or set of choices",
+    "duplicate-name": "two alternatives, or two parameters, with the same name",
+    "unknown-type": "an item type that does not exist",
+    "unknown-template": "an alternative names a product calculator that does not exist",
+    "unknown-parameter": "a reference to a parameter that is not defined",
+    "unused-parameter": "a bid defines a parameter that none of its values uses",
+    "parameter-override": "a bid defines a parameter with the name of a buyer parameter",
+    "assumption-override": "a tender value conflicts with its assumption set and is not "
+                           "declared under [overrides]",
+    "unused-override": "an override is declared for a value the tender does not change",
+    "currency-mix": "an amount in another currency than the study's, without an exchange "
+                    "rate",
+}
+
+_PLAIN_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
+
+Path = tuple[str | int, ...]
+
+
+def format_path(path: Sequence[str | int]) -> str:
+    """A path as text: ``alternatives[2].items[1].price``.
+
+    Keys that are not plain identifiers are quoted: ``overrides["study.period"]``.
+    """
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif _PLAIN_KEY.match(part):
+            out += f".{part}" if out else part
+        else:
+            out += f"[{json.dumps(part, ensure_ascii=False)}]"
+    return out
+
+
+@dataclass(frozen=True)
+class TenderIssue:
+    """One problem in a tender or assumption-set file.
+
+    Attributes
+    ----------
+    code : str
+        A stable code from :data:`ERROR_CODES`, e.g. ``"wrong-unit"``.
+    message : str
+        What is wrong: the value found and what was expected.
+    path : str
+        Where in the document, e.g. ``alternatives[0].items[1].price``
+        (indices count from 0); empty for the file as a whole.
+    file : str or None
+        The file, as given (None for text read without a file name).
+    line : int or None
+        The line in the file (1-based), where known.
+    """
+
+    code: str
+    message: str
+    path: str = ""
+    file: str | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.file or "<string>"
+        if self.line is not None:
+            where += f":{self.line}"
+        path = f" {self.path}:" if self.path else ""
+        return f"{where}:{path} {self.message} [{self.code}]"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as a plain dict (for JSON)."""
+        return asdict(self)
+
+
+class TenderError(LCCError):
+    """A tender or assumption-set file is invalid; ``errors`` lists every problem.
+
+    ``str(error)`` lists them one per line as ``file:line: path: message [code]``,
+    ready to show to the person who wrote the file.
+
+    Attributes
+    ----------
+    errors : list of TenderIssue
+        Every problem found, in file and line order.
+    """
+
+    def __init__(self, errors: Iterable[TenderIssue]) -> None:
+        unique: list[TenderIssue] = []
+        for err in errors:
+            if err not in unique:
+                unique.append(err)
+        order = {f: i for i, f in enumerate(dict.fromkeys(e.file for e in unique))}
+        unique.sort(key=lambda e: (order[e.file], e.line is None, e.line or 0))
+        self.errors: list[TenderIssue] = unique
+        super().__init__("\n".join(str(e) for e in unique))
+
+    @property
+    def codes(self) -> list[str]:
+        """The code of every error, in order."""
+        return [e.code for e in self.errors]
+
+    def to_json(self, indent: int | None = None) -> str:
+        """The errors as JSON: ``{"errors": [{"code", "message", "path", "file", "line"}]}``."""
+        return json.dumps({"errors": [e.to_dict() for e in self.errors]}, indent=indent,
+                          ensure_ascii=False)
+
+
+class Collector:
+    """Collects issues of one document: its file name and its map of lines."""
+
+    def __init__(self, file: str | None, lines: dict[Path, int] | None = None,
+                 sink: list[TenderIssue] | None = None) -> None:
+        self.file = file
+        self.lines: dict[Path, int] = lines or {}
+        self.issues: list[TenderIssue] = [] if sink is None else sink
+
+    def line(self, path: Path) -> int | None:
+        """The line of a path, or of its nearest ancestor that has one."""
+        p = tuple(path)
+        while p:
+            if p in self.lines:
+                return self.lines[p]
+            p = p[:-1]
+        return None
+
+    def where(self, path: Path) -> str:
+        """``file:line`` of a path, for messages that point at another place."""
+        line = self.line(path)
+        text = self.file or "<string>"
+        return f"{text}:{line}" if line is not None else text
+
+    def add(self, code: str, path: Path, message: str) -> None:
+        """Record one issue at ``path``."""
+        assert code in ERROR_CODES, code
+        self.issues.append(TenderIssue(code, message, format_path(path), self.file,
+                                       self.line(path)))
+
+    @property
+    def count(self) -> int:
+        """Number of issues recorded so far (in the shared sink)."""
+        return len(self.issues)

@@ -1,0 +1,612 @@
+"""Tender, AssumptionSet and their parts: frozen, validated, compared by value."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from lcc.io._fields import PARAMETER_KEYS, STUDY
+from lcc.io._issues import TenderError, TenderIssue, format_path
+from lcc.io._values import display, dist_key, same_value
+from lcc.model import Alternative, Parameter, Study
+from lcc.model._compare import same
+
+if TYPE_CHECKING:
+    from lcc.results import LCCResult
+
+
+def _fail(code: str, path: str, message: str) -> TenderError:
+    return TenderError([TenderIssue(code, message, path)])
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a number of an assumption set comes from.
+
+    Attributes
+    ----------
+    id : str
+        Short key that parameter ``source`` texts can cite, e.g. ``"asek-7"``.
+    title : str
+        The publication.
+    url : str, optional
+    note : str, optional
+        What was taken from it, its price level, its confidence.
+    """
+
+    id: str
+    title: str
+    url: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, eq=False)
+class AssumptionSet:
+    """A shared, versioned set of buyer assumptions that tenders reference.
+
+    Parameters
+    ----------
+    name, version : str
+        E.g. ``"sweden-2025"``, ``"1.0"``; every evaluation names both.
+    valid_from : datetime.date
+        First day the set applies.
+    owner : str
+        Who decides the set (an organisation, a group of regions).
+    study : mapping
+        Study fields the set fixes (``discount_rate``, ``timing``,
+        ``carbon_price`` …), as model values; a Parameter stands for a
+        reference to one of ``parameters``.
+    parameters : tuple of Parameter
+        Buyer parameters (role "buyer"): energy prices, escalation, CO2 value …
+    sources : tuple of Source
+    policy_choices : tuple of str
+        Paths (``"parameters.discount_rate"``, ``"study.timing"``) of the values
+        that are the buyer's policy choices rather than data.
+    description : str, optional
+    path : pathlib.Path, optional
+        The file it was read from (not part of equality).
+    """
+
+    name: str
+    version: str
+    valid_from: dt.date
+    owner: str
+    study: Mapping[str, Any] = field(default_factory=dict)
+    parameters: tuple[Parameter, ...] = ()
+    sources: tuple[Source, ...] = ()
+    policy_choices: tuple[str, ...] = ()
+    description: str | None = None
+    path: Path | None = None
+
+    def __post_init__(self) -> None:
+        issues: list[TenderIssue] = []
+
+        def bad(path: str, message: str, code: str = "invalid-value") -> None:
+            issues.append(TenderIssue(code, message, path))
+
+        for key in ("name", "version", "owner"):
+            value = getattr(self, key)
+            if not isinstance(value, str) or not value.strip():
+                bad(key, f"expected a non-empty text, got {value!r}", "wrong-type")
+        if type(self.valid_from) is not dt.date:
+            bad("valid_from", f"expected a date such as 2025-01-01, got {self.valid_from!r}",
+                "wrong-type")
+        object.__setattr__(self, "study", dict(self.study))
+        object.__setattr__(self, "parameters", tuple(self.parameters))
+        object.__setattr__(self, "sources", tuple(self.sources))
+        object.__setattr__(self, "policy_choices", tuple(self.policy_choices))
+        if self.path is not None:
+            object.__setattr__(self, "path", Path(self.path))
+        for key in self.study:
+            if key not in STUDY:
+                bad(f"study.{key}", f"unknown study field; expected one of {', '.join(STUDY)}",
+                    "unknown-key")
+        names: set[str] = set()
+        for p in self.parameters:
+            if not isinstance(p, Parameter):
+                bad("parameters", f"expected lcc.Parameter objects, got {p!r}", "wrong-type")
+                continue
+            if p.role != "buyer":
+                bad(f"parameters.{p.name}", "an assumption set holds buyer parameters only "
+                    f"(role 'buyer'), got role {p.role!r}")
+            if p.name in names:
+                bad(f"parameters.{p.name}", "defined twice", "duplicate-name")
+            names.add(p.name)
+        for value in self.study.values():
+            if isinstance(value, Parameter) and value.name not in names:
+                bad("study", f"refers to the parameter {value.name!r}, which the set does not "
+                    f"define", "unknown-parameter")
+        for choice in self.policy_choices:
+            if _split(choice) is None or not self._has(choice):
+                bad("policy_choices", f"{choice!r} is not a value of this set; expected paths "
+                    f"such as 'study.timing' or 'parameters.discount_rate'")
+        if issues:
+            raise TenderError(issues)
+
+    def _has(self, path: str) -> bool:
+        parts = _split(path)
+        if parts is None:
+            return False
+        if parts[0] == "study":
+            return parts[1] in self.study
+        p = self.parameter(parts[1])
+        return p is not None and (len(parts) == 2 or getattr(p, parts[2]) is not None)
+
+    def parameter(self, name: str) -> Parameter | None:
+        """The set's parameter of that name, or None."""
+        for p in self.parameters:
+            if p.name == name:
+                return p
+        return None
+
+    def label(self) -> str:
+        """``"sweden-2025" version 1.0 (valid from 2025-01-01, owner …)"``."""
+        return (f"{self.name!r} version {self.version} (valid from "
+                f"{self.valid_from.isoformat()}, owner: {self.owner})")
+
+    def describe(self) -> list[str]:
+        """Lines naming the set, its values and which of them are policy choices."""
+        lines = [f"Assumption set {self.label()}"]
+        if self.path is not None:
+            lines.append(f"  file: {self.path}")
+        for key, value in self.study.items():
+            mark = " (policy choice)" if f"study.{key}" in self.policy_choices else ""
+            lines.append(f"  study.{key} = {display(value)}{mark}")
+        for p in self.parameters:
+            mark = " (policy choice)" if f"parameters.{p.name}" in self.policy_choices else ""
+            lines.append(f"  {p.describe()}{mark}")
+        return lines
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, AssumptionSet):
+            return NotImplemented
+        return all(same(getattr(self, f.name), getattr(other, f.name))
+                   for f in dataclasses.fields(self) if f.name != "path")
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _split(path: str) -> tuple[str, ...] | None:
+    """A declared override or policy path as parts, or None if it is not one."""
+    if not isinstance(path, str):
+        return None
+    parts = tuple(path.split("."))
+    if parts[0] == "study" and len(parts) == 2 and parts[1] in STUDY:
+        return parts
+    if parts[0] == "parameters" and len(parts) in (2, 3) and parts[1] and (
+            len(parts) == 2 or parts[2] in PARAMETER_KEYS):
+        return parts
+    return None
+
+
+@dataclass(frozen=True)
+class Change:
+    """One value of a tender that differs from its assumption set."""
+
+    path: str
+    assumed: str
+    value: str
+
+
+@dataclass(frozen=True)
+class Override:
+    """A declared departure from the assumption set, with its reason.
+
+    Attributes
+    ----------
+    path : str
+        What is overridden: ``"study.period"``, ``"parameters.electricity_price"``
+        (every field of it) or ``"parameters.electricity_price.value"``.
+    reason : str
+        Why — printed with every evaluation.
+    changes : tuple of Change
+        The values that differ (filled in by the Tender).
+    """
+
+    path: str
+    reason: str
+    changes: tuple[Change, ...] = ()
+
+    def describe(self) -> list[str]:
+        """Lines for notes: the path, the reason and each change."""
+        lines = [f"Override of {self.path}: {self.reason}"]
+        lines += [f"  {c.path}: {c.value} (assumption set: {c.assumed})" for c in self.changes]
+        return lines
+
+
+@dataclass(frozen=True)
+class SensitivitySettings:
+    """Sensitivity settings of a tender.
+
+    Attributes
+    ----------
+    parameters : tuple of str, optional
+        Names of the parameters to vary; None means every parameter with a
+        range (low/high) or a distribution.
+    monte_carlo_n : int, optional
+        Number of Monte Carlo samples.
+    seed : int, optional
+        Seed of the random generator, for reproducible samples.
+    """
+
+    parameters: tuple[str, ...] | None = None
+    monte_carlo_n: int | None = None
+    seed: int | None = None
+
+
+@dataclass(frozen=True)
+class ComparisonSettings:
+    """How the tender's alternatives are compared (defaults of :meth:`Tender.compare`).
+
+    Attributes
+    ----------
+    policy : str
+        One of ``lcc.results.POLICIES``: ``"study_period"`` (default),
+        ``"annuity"``, ``"per_service_year"``.
+    baseline : str, optional
+        Name of the alternative the measures (net savings, SIR …) are taken
+        against; default the first.
+    """
+
+    policy: str = "study_period"
+    baseline: str | None = None
+
+
+def conflicts(assumptions: AssumptionSet, study: Study,
+              parameters: Iterable[Parameter]) -> list[tuple[tuple[str, ...], Any, Any]]:
+    """Values of a tender that differ from its assumption set.
+
+    Returns
+    -------
+    list of (path, set value, tender value)
+        Paths such as ``("study", "period")`` or
+        ``("parameters", "electricity_price", "value")``.
+    """
+    out: list[tuple[tuple[str, ...], Any, Any]] = []
+    for key, assumed in assumptions.study.items():
+        value = getattr(study, key)
+        if not same_value(assumed, value):
+            out.append((("study", key), assumed, value))
+    by_name = {p.name: p for p in parameters}
+    for p in assumptions.parameters:
+        q = by_name.get(p.name)
+        if q is None:
+            continue
+        for key in PARAMETER_KEYS:
+            a, b = getattr(p, key), getattr(q, key)
+            if key == "distribution":
+                differs = dist_key(a) != dist_key(b)
+            elif key in ("description", "source"):
+                differs = a != b
+            else:
+                differs = not same_value(a, b)
+            if differs:
+                out.append((("parameters", p.name, key), a, b))
+    return out
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return "(not set)"
+    if hasattr(value, "rvs"):
+        from lcc.io._values import distribution_data
+
+        try:
+            return display(distribution_data(value, "distribution"))
+        except Exception:
+            return repr(value)
+    return display(value)
+
+
+class TenderResults(dict[str, "LCCResult"]):
+    """The result of every alternative of a tender, by name, with the tender's notes.
+
+    ``notes`` names the tender, its file, the assumption set and version it
+    used and every override with its reason; ``explain(name)`` puts these
+    lines in front of that alternative's calculation trace.
+    """
+
+    def __init__(self, results: Mapping[str, LCCResult], notes: Sequence[str]) -> None:
+        super().__init__(results)
+        self.notes: list[str] = list(notes)
+
+    def explain(self, name: str) -> str:
+        """The notes followed by the calculation trace of one alternative."""
+        return "\n".join([*self.notes, "", self[name].explain()])
+
+
+@dataclass(frozen=True, eq=False)
+class Tender:
+    """A procurement's evaluation: the study, buyer parameters and the bids.
+
+    Parameters
+    ----------
+    name : str
+        Short name of the procurement.
+    study : Study
+    alternatives : sequence of Alternative
+        The bids (and, if wanted, the existing solution); unique names.
+    parameters : sequence of Parameter
+        The buyer (internal) parameters. Buyer parameters used by the study
+        or the bids and parameters of the assumption set are added if missing.
+    description, reference : str, optional
+        Free text; ``reference`` e.g. the case number (diarienummer).
+    assumptions : AssumptionSet, optional
+        The shared set the tender follows.
+    overrides : mapping of path to reason, or sequence of Override
+        Declared departures from the assumption set. Every value that differs
+        from the set must be declared, and every declaration must change
+        something.
+    sensitivity : SensitivitySettings, optional
+    comparison : ComparisonSettings, optional
+    source : pathlib.Path, optional
+        The file it was read from (not part of equality).
+
+    Raises
+    ------
+    TenderError
+        Duplicate names, a bid parameter under a buyer parameter's name,
+        undeclared or unused overrides, unknown sensitivity parameters.
+    """
+
+    name: str
+    study: Study
+    alternatives: tuple[Alternative, ...]
+    parameters: tuple[Parameter, ...] = ()
+    description: str | None = None
+    reference: str | None = None
+    assumptions: AssumptionSet | None = None
+    overrides: Any = ()
+    sensitivity: SensitivitySettings | None = None
+    comparison: ComparisonSettings | None = None
+    source: Path | None = None
+
+    def __post_init__(self) -> None:
+        issues: list[TenderIssue] = []
+
+        def bad(code: str, path: str, message: str) -> None:
+            issues.append(TenderIssue(code, message, path))
+
+        set_ = object.__setattr__
+        if not isinstance(self.name, str) or not self.name.strip():
+            raise _fail("wrong-type", "name", f"expected a non-empty text, got {self.name!r}")
+        if not isinstance(self.study, Study):
+            raise _fail("wrong-type", "study", f"expected an lcc.Study, got {self.study!r}")
+        alts = tuple(self.alternatives)
+        if not alts:
+            raise _fail("missing-field", "alternatives", "a tender needs at least one "
+                        "alternative")
+        for i, alt in enumerate(alts):
+            if not isinstance(alt, Alternative):
+                raise _fail("wrong-type", f"alternatives[{i}]",
+                            f"expected an lcc.Alternative, got {alt!r}")
+        set_(self, "alternatives", alts)
+        if self.source is not None:
+            set_(self, "source", Path(self.source))
+        if self.assumptions is not None and not isinstance(self.assumptions, AssumptionSet):
+            raise _fail("wrong-type", "assumptions",
+                        f"expected an AssumptionSet, got {self.assumptions!r}")
+        # buyer parameters: declared, from the assumption set, used
+        params: dict[str, Parameter] = {}
+        for p in self.parameters:
+            if not isinstance(p, Parameter):
+                raise _fail("wrong-type", "parameters", f"expected lcc.Parameter, got {p!r}")
+            if p.name in params:
+                bad("duplicate-name", f"parameters.{p.name}", "defined twice")
+            if p.role != "buyer":
+                bad("invalid-value", f"parameters.{p.name}",
+                    f"the tender's parameters are the buyer's (role 'buyer'); got role "
+                    f"{p.role!r} — bidder parameters belong to their alternative")
+            params[p.name] = p
+        if self.assumptions is not None:
+            for p in self.assumptions.parameters:
+                params.setdefault(p.name, p)
+        used = list(self.study.parameters())
+        for alt in alts:
+            used += [p for p in alt.parameters() if p.role == "buyer"]
+        for p in used:
+            old = params.setdefault(p.name, p)
+            if old is not p and not old.same_as(p):
+                bad("duplicate-name", f"parameters.{p.name}",
+                    f"two different parameters are named {p.name!r}: {old.describe()} and "
+                    f"{p.describe()}")
+        set_(self, "parameters", tuple(params.values()))
+        seen: dict[str, int] = {}
+        bidder: dict[str, tuple[int, Parameter]] = {}
+        for i, alt in enumerate(alts):
+            if alt.name in seen:
+                bad("duplicate-name", f"alternatives[{i}].name",
+                    f"{alt.name!r} is also the name of alternatives[{seen[alt.name]}]; every "
+                    f"alternative needs its own name")
+            seen.setdefault(alt.name, i)
+            for p in alt.parameters():
+                if p.role != "bidder":
+                    continue
+                if p.name in params:
+                    bad("parameter-override", f"alternatives[{i}].parameters.{p.name}",
+                        f"a bid cannot override the buyer parameter {p.name!r} "
+                        f"(parameters.{p.name})")
+                    continue
+                j, other = bidder.setdefault(p.name, (i, p))
+                if j != i and not other.same_as(p):
+                    bad("duplicate-name", f"alternatives[{i}].parameters.{p.name}",
+                        f"alternatives[{j}] has another parameter named {p.name!r}; "
+                        f"sensitivity analysis addresses parameters by name across all bids, "
+                        f"so give each bid's parameter its own name")
+        if self.comparison is not None:
+            if not isinstance(self.comparison, ComparisonSettings):
+                raise _fail("wrong-type", "comparison",
+                            f"expected ComparisonSettings, got {self.comparison!r}")
+            from lcc.results import POLICIES
+
+            if self.comparison.policy not in POLICIES:
+                bad("invalid-value", "comparison.policy",
+                    f"got {self.comparison.policy!r}; expected one of {', '.join(POLICIES)}")
+            base = self.comparison.baseline
+            if base is not None and base not in seen:
+                bad("invalid-value", "comparison.baseline",
+                    f"no alternative is named {base!r}")
+        if self.sensitivity is not None:
+            if not isinstance(self.sensitivity, SensitivitySettings):
+                raise _fail("wrong-type", "sensitivity",
+                            f"expected SensitivitySettings, got {self.sensitivity!r}")
+            known = dict(params)
+            for alt in alts:
+                known.update({p.name: p for p in alt.parameters()})
+            for k, name in enumerate(self.sensitivity.parameters or ()):
+                if name not in known:
+                    bad("unknown-parameter", f"sensitivity.parameters[{k}]",
+                        f"no parameter is named {name!r}")
+        set_(self, "overrides", self._check_overrides(bad))
+        if issues:
+            raise TenderError(issues)
+
+    def _check_overrides(self, bad: Any) -> tuple[Override, ...]:
+        raw = self.overrides
+        if isinstance(raw, Mapping):
+            declared = [Override(str(k), v) for k, v in raw.items()]
+        else:
+            declared = list(raw)
+        for o in declared:
+            if not isinstance(o, Override):
+                bad("wrong-type", "overrides", f"expected Override records or a mapping of "
+                    f"path to reason, got {o!r}")
+                return ()
+        if self.assumptions is None:
+            for o in declared:
+                bad("unused-override", f"overrides[{o.path!r}]",
+                    "the tender has no assumption set to override")
+            return tuple(declared)
+        found = conflicts(self.assumptions, self.study, self.parameters)
+        out: list[Override] = []
+        covered: set[tuple[str, ...]] = set()
+        for o in declared:
+            parts = _split(o.path)
+            if parts is None:
+                bad("invalid-value", f"overrides[{o.path!r}]",
+                    "expected a path such as 'study.period', 'parameters.electricity_price' "
+                    "or 'parameters.electricity_price.value'")
+                continue
+            if not isinstance(o.reason, str) or not o.reason.strip():
+                bad("wrong-type", f"overrides[{o.path!r}]",
+                    f"expected the reason as a non-empty text, got {o.reason!r}")
+                continue
+            changes = tuple(Change(".".join(path), _show(a), _show(b))
+                            for path, a, b in found if path[:len(parts)] == parts)
+            covered.update(path for path, _, _ in found if path[:len(parts)] == parts)
+            if not changes:
+                bad("unused-override", f"overrides[{o.path!r}]",
+                    f"declared, but the tender does not change {o.path} of the assumption "
+                    f"set {self.assumptions.name!r}")
+            out.append(Override(o.path, o.reason, changes))
+        for path, a, b in found:
+            if path not in covered:
+                bad("assumption-override", format_path(path),
+                    f"{_show(b)} conflicts with the assumption set "
+                    f"{self.assumptions.name!r} version {self.assumptions.version}, which "
+                    f"says {_show(a)}; follow the set, or declare the departure with a reason "
+                    f"under [overrides]: \"{'.'.join(path)}\" = \"<reason>\"")
+        return tuple(out)
+
+    # -- convenience ---------------------------------------------------------------
+    def parameter(self, name: str) -> Parameter | None:
+        """The buyer parameter of that name, or None."""
+        for p in self.parameters:
+            if p.name == name:
+                return p
+        return None
+
+    def alternative(self, name: str) -> Alternative:
+        """The alternative of that name (KeyError if none)."""
+        for alt in self.alternatives:
+            if alt.name == name:
+                return alt
+        raise KeyError(name)
+
+    def with_alternatives(self, *alternatives: Alternative) -> Tender:
+        """A copy with other alternatives (validated again).
+
+        ``with_alternatives(a, b)`` or ``with_alternatives([a, b])``.
+        """
+        if len(alternatives) == 1 and isinstance(alternatives[0], (list, tuple)):
+            alternatives = tuple(alternatives[0])
+        return dataclasses.replace(self, alternatives=tuple(alternatives))
+
+    def describe(self) -> list[str]:
+        """Lines to print with every result: tender, file, assumption set, overrides."""
+        lines = [f"Tender: {self.name}" + (f" ({self.reference})" if self.reference else "")]
+        if self.source is not None:
+            lines.append(f"File: {self.source}")
+        if self.assumptions is None:
+            lines.append("Assumption set: none (every value is set in the tender itself)")
+        else:
+            lines.append(f"Assumption set: {self.assumptions.label()}")
+            if self.assumptions.path is not None:
+                lines.append(f"  file: {self.assumptions.path}")
+            if not self.overrides:
+                lines.append("Overrides of the assumption set: none")
+            for o in self.overrides:
+                lines += o.describe()
+        if self.sensitivity is not None:
+            s = self.sensitivity
+            names = ", ".join(s.parameters) if s.parameters is not None else \
+                "every parameter with a range or distribution"
+            text = f"Sensitivity: {names}"
+            if s.monte_carlo_n is not None:
+                text += f"; Monte Carlo n = {s.monte_carlo_n}"
+                if s.seed is not None:
+                    text += f", seed = {s.seed}"
+            lines.append(text)
+        if self.comparison is not None:
+            lines.append(f"Comparison: policy {self.comparison.policy}" + (
+                f", baseline {self.comparison.baseline!r}" if self.comparison.baseline else ""))
+        return lines
+
+    def evaluate(self, **kwargs: Any) -> TenderResults:
+        """Evaluate every alternative under the tender's study.
+
+        Keyword arguments go to :func:`lcc.evaluate` (e.g. ``overrides=``).
+
+        Returns
+        -------
+        TenderResults
+            A dict of name -> LCCResult with ``notes`` (:meth:`describe`).
+        """
+        from lcc.results import evaluate
+
+        results = {alt.name: evaluate(alt, self.study, **kwargs) for alt in self.alternatives}
+        return TenderResults(results, self.describe())
+
+    def compare(self, **kwargs: Any) -> Any:
+        """Compare the alternatives: ``lcc.compare(alternatives, study, **kwargs)``.
+
+        ``policy`` and ``baseline`` default to the tender's ``comparison``
+        settings; the tender's notes are in :meth:`describe`.
+        """
+        import lcc.results
+
+        if self.comparison is not None:
+            kwargs.setdefault("policy", self.comparison.policy)
+            if self.comparison.baseline is not None:
+                kwargs.setdefault("baseline", self.comparison.baseline)
+        return lcc.results.compare(list(self.alternatives), self.study, **kwargs)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Tender):
+            return NotImplemented
+        for f in dataclasses.fields(self):
+            if f.name == "source":
+                continue
+            a, b = getattr(self, f.name), getattr(other, f.name)
+            if f.name == "parameters":
+                a = {p.name: p for p in a}
+                b = {p.name: p for p in b}
+            if not same(a, b):
+                return False
+        return True
+
+    __hash__ = None  # type: ignore[assignment]

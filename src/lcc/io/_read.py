@@ -1,0 +1,247 @@
+"""Reading a file's bytes into plain data and a map of lines, safely.
+
+Only data comes out: TOML through ``tomllib``, JSON through ``json`` and
+YAML through PyYAML's *safe* loader, with aliases refused (they could make a
+small file expand into an enormous one) and every tag other than YAML's
+plain types refused by the safe constructor. Nothing in a file can run code.
+Limits on the size of the file, the nesting depth, the number of values and
+the length of a text keep a hostile file from exhausting memory or time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from typing import Any
+
+from lcc.io._issues import Collector, Path, TenderError, TenderIssue
+from lcc.io._lines import json_lines, toml_lines
+
+#: Largest file read, in bytes (5 MiB).
+MAX_BYTES = 5 * 1024 * 1024
+#: Deepest nesting of tables and lists.
+MAX_DEPTH = 32
+#: Most values (keys and list entries) in one document.
+MAX_VALUES = 200_000
+#: Longest text value, in characters.
+MAX_TEXT = 20_000
+
+#: File types by suffix.
+FORMATS: dict[str, str] = {".toml": "toml", ".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+
+_TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+
+
+def _fail(file: str | None, message: str, code: str = "parse-error",
+          line: int | None = None) -> TenderError:
+    return TenderError([TenderIssue(code, message, "", file, line)])
+
+
+def decode(data: bytes | str, file: str | None) -> str:
+    """UTF-8 text of a file's bytes, within the size limit; never empty."""
+    raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data)
+    if len(raw) > MAX_BYTES:
+        raise _fail(file, f"the file is {len(raw):,} bytes; the limit is {MAX_BYTES:,} bytes "
+                    f"(5 MiB)".replace(",", " "), "too-large")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        raise _fail(file, f"the file is not UTF-8 text: byte 0x{raw[exc.start]:02x} at byte "
+                    f"offset {exc.start} cannot be decoded; save the file as UTF-8",
+                    line=line) from None
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise _fail(file, "the file is empty; expected a tender or assumption set "
+                    "(see lcc.io.json_schema())")
+    if "\x00" in text:
+        line = text[:text.index("\x00")].count("\n") + 1
+        raise _fail(file, "the file holds a NUL byte: it looks like binary data, not text",
+                    line=line)
+    return text
+
+
+def parse(text: str, fmt: str, file: str | None) -> tuple[Any, dict[Path, int]]:
+    """Parse text of a known format into plain data and a map of lines.
+
+    Raises
+    ------
+    TenderError
+        ``parse-error`` (with the parser's line), ``too-deep``, ``too-many`` or
+        ``too-large``.
+    """
+    if fmt == "toml":
+        data = _parse_toml(text, file)
+    elif fmt == "json":
+        data = _parse_json(text, file)
+    elif fmt == "yaml":
+        data, lines = _parse_yaml(text, file)
+    else:  # pragma: no cover - callers check the format
+        raise ValueError(fmt)
+    found = _check_shape(data, file)
+    if fmt == "toml":
+        lines = toml_lines(text)
+    elif fmt == "json":
+        lines = json_lines(text)
+    if found:
+        c = Collector(file, lines)
+        for code, path, message in found:
+            c.add(code, path, message)
+        raise TenderError(c.issues)
+    if not isinstance(data, dict):
+        raise _fail(file, f"the file holds {_kind(data)}; expected a table of keys such as "
+                    f"name, study, parameters and alternatives", "wrong-type", 1)
+    return data, lines
+
+
+def _parse_toml(text: str, file: str | None) -> Any:
+    import tomllib
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        msg = str(exc)
+        m = _TOML_AT.search(msg)
+        line = int(m.group(1)) if m else None
+        if m:
+            msg = msg[:m.start()] + f" (column {m.group(2)})"
+        raise _fail(file, f"not valid TOML: {msg}", line=line) from None
+    except RecursionError:
+        raise _fail(file, f"the data is nested too deeply; the limit is {MAX_DEPTH} levels",
+                    "too-deep") from None
+    except ValueError as exc:  # e.g. an integer with thousands of digits
+        raise _fail(file, f"not valid TOML: {exc}") from None
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number; write a finite number")
+
+
+def _parse_json(text: str, file: str | None) -> Any:
+    try:
+        return json.loads(text, parse_constant=_no_constant)
+    except json.JSONDecodeError as exc:
+        raise _fail(file, f"not valid JSON: {exc.msg} (column {exc.colno})",
+                    line=exc.lineno) from None
+    except RecursionError:
+        raise _fail(file, f"the data is nested too deeply; the limit is {MAX_DEPTH} levels",
+                    "too-deep") from None
+    except ValueError as exc:
+        raise _fail(file, f"not valid JSON: {exc}") from None
+
+
+def _parse_yaml(text: str, file: str | None) -> tuple[Any, dict[Path, int]]:
+    try:
+        import yaml
+    except ImportError:
+        raise _fail(file, "reading YAML needs PyYAML: pip install 'openlcc[yaml]' "
+                    "(or use the TOML or JSON form of the file)", "unsupported-format") from None
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise _fail(file, "the file is empty; expected a tender or assumption set")
+        lines: dict[Path, int] = {}
+        _walk_yaml(node, (), lines, set(), file)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        problem = exc.problem or exc.context or "invalid YAML"
+        if "constructor for the tag" in problem:
+            problem += " (only plain YAML data is accepted: tags such as !!python/... are refused)"
+        raise _fail(file, f"not valid YAML: {problem}", line=line) from None
+    except yaml.YAMLError as exc:
+        pos = getattr(exc, "position", None)
+        line = text[:pos].count("\n") + 1 if isinstance(pos, int) else None
+        reason = getattr(exc, "reason", None) or str(exc).splitlines()[0]
+        raise _fail(file, f"not valid YAML: {reason}", line=line) from None
+    except RecursionError:
+        raise _fail(file, f"the data is nested too deeply; the limit is {MAX_DEPTH} levels",
+                    "too-deep") from None
+    finally:
+        loader.dispose()
+    return data, lines
+
+
+def _walk_yaml(node: Any, path: Path, lines: dict[Path, int], seen: set[int],
+               file: str | None) -> None:
+    import yaml
+
+    if id(node) in seen:
+        raise _fail(file, "YAML aliases (*name) are not accepted in tender files; write the "
+                    "value out", line=node.start_mark.line + 1)
+    seen.add(id(node))
+    if len(path) > MAX_DEPTH:
+        raise _fail(file, f"the data is nested deeper than {MAX_DEPTH} levels", "too-deep",
+                    node.start_mark.line + 1)
+    if len(seen) > MAX_VALUES:
+        raise _fail(file, f"the file holds more than {MAX_VALUES:,} values".replace(",", " "),
+                    "too-many")
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            k = key.value if isinstance(key, yaml.ScalarNode) else repr(key.value)
+            lines.setdefault((*path, k), key.start_mark.line + 1)
+            _walk_yaml(key, (*path, k), {}, seen, file)
+            _walk_yaml(value, (*path, k), lines, seen, file)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, value in enumerate(node.value):
+            lines.setdefault((*path, i), value.start_mark.line + 1)
+            _walk_yaml(value, (*path, i), lines, seen, file)
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        return f"the text {value!r}" if len(value) < 60 else "a text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return f"the date/time {value.isoformat()}"
+    if isinstance(value, bytes):
+        return "binary data"
+    return f"a {type(value).__name__}"
+
+
+def _check_shape(data: Any, file: str | None) -> list[tuple[str, Path, str]]:
+    """Depth, number of values, length of texts and kinds of keys (iteratively).
+
+    Depth and number of values stop the reading at once (``TenderError``);
+    keys that are not text and overlong texts are returned as problems.
+    """
+    issues: list[tuple[str, Path, str]] = []
+    stack: list[tuple[Any, Path]] = [(data, ())]
+    count = 0
+    while stack:
+        value, path = stack.pop()
+        count += 1
+        if count > MAX_VALUES:
+            raise _fail(file, f"the file holds more than {MAX_VALUES:,} values"
+                        .replace(",", " "), "too-many")
+        if len(path) > MAX_DEPTH:
+            raise _fail(file, f"the data is nested deeper than {MAX_DEPTH} levels", "too-deep")
+        if isinstance(value, dict):
+            for k, v in value.items():
+                if not isinstance(k, str):
+                    issues.append(("wrong-type", path, f"the key {k!r} is not text; write keys "
+                                   f"as text (in YAML, quote keys such as \"NO\", \"yes\" or "
+                                   f"2025)"))
+                    continue
+                if len(k) > MAX_TEXT:
+                    raise _fail(file, f"a key is {len(k)} characters long; the limit is "
+                                f"{MAX_TEXT}", "too-large")
+                stack.append((v, (*path, k)))
+        elif isinstance(value, list):
+            stack.extend((v, (*path, i)) for i, v in enumerate(value))
+        elif isinstance(value, str) and len(value) > MAX_TEXT:
+            issues.append(("too-large", path, f"the text is {len(value)} characters long; the "
+                           f"limit is {MAX_TEXT}"))
+    return issues

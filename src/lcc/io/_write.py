@@ -1,0 +1,261 @@
+"""Writing a Tender as TOML, YAML or JSON.
+
+The tender is written as its file says it: values that come from the
+assumption set are left out (the file references the set), values that depart
+from it are written together with their declared override, and defaults are
+left out except the ones a reader should see (period, discount rate, timing,
+currency).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from lcc._errors import LCCError
+from lcc._version import __version__
+from lcc.io import _fields as F
+from lcc.io._model import Tender
+from lcc.io._values import encode, parameter_data, same_value
+from lcc.model import Alternative, CostItem, Study
+from lcc.model._compare import same
+
+_SHOWN_ALWAYS = ("period", "discount_rate", "timing", "currency")
+_CLASS_NAMES = {spec.cls: name for name, spec in F.ITEMS.items()}
+
+
+def _default(cls: type, name: str) -> Any:
+    for f in dataclasses.fields(cls):
+        if f.name == name:
+            return f.default
+    return dataclasses.MISSING
+
+
+def _study_data(t: Tender) -> dict[str, Any]:
+    assumed = dict(t.assumptions.study) if t.assumptions is not None else {}
+    out: dict[str, Any] = {}
+    for key in F.STUDY:
+        value = getattr(t.study, key)
+        if key in assumed:
+            if same_value(assumed[key], value):
+                continue
+        elif value is None or (key not in _SHOWN_ALWAYS
+                               and same(value, _default(Study, key))):
+            continue
+        out[key] = encode(value, f"study.{key}")
+    return out
+
+
+def _parameters_data(t: Tender) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for p in t.parameters:
+        data = parameter_data(p, f"parameters.{p.name}")
+        base = t.assumptions.parameter(p.name) if t.assumptions is not None else None
+        if base is None:
+            out[p.name] = data
+            continue
+        base_data = parameter_data(base, f"parameters.{p.name}")
+        dropped = [k for k in base_data if k not in data]
+        if dropped:
+            raise LCCError(
+                f"parameters.{p.name}: the tender drops {', '.join(dropped)} of the assumption "
+                f"set's parameter; a tender file can change a value of the set but not remove it"
+            )
+        diff = {k: v for k, v in data.items() if base_data.get(k) != v}
+        if diff:
+            out[p.name] = diff
+    return out
+
+
+def item_data(item: CostItem, where: str) -> dict[str, Any]:
+    """A cost item as a file table: its type and the fields that differ from defaults."""
+    kind = _CLASS_NAMES.get(type(item))
+    if kind is None:
+        raise LCCError(f"{where}: cannot write an item of type {type(item).__name__}; a tender "
+                       f"file holds the items {', '.join(F.ITEMS)}")
+    spec = F.ITEMS[kind]
+    out: dict[str, Any] = {"type": kind}
+    values = item.field_values()
+    order = ["label", *(k for k in spec.fields if k != "label")]
+    for name, value in sorted(values.items(), key=lambda kv: order.index(kv[0])
+                              if kv[0] in order else len(order)):
+        if value is None:
+            continue
+        default = _default(type(item), name)
+        if name not in spec.required and default is not dataclasses.MISSING and \
+                same(value, default):
+            continue
+        out[name] = encode(value, f"{where}.{name}")
+    return out
+
+
+def alternative_data(alt: Alternative, where: str) -> dict[str, Any]:
+    """An alternative as a file table, with its bidder parameters."""
+    out: dict[str, Any] = {"name": alt.name}
+    if alt.description is not None:
+        out["description"] = alt.description
+    for key, default in (("start", 0), ("quantity", 1)):
+        value = getattr(alt, key)
+        if not same(value, default):
+            out[key] = encode(value, f"{where}.{key}")
+    if alt.life is not None:
+        out["life"] = encode(alt.life, f"{where}.life")
+    bidder = {p.name: p for p in alt.parameters() if p.role == "bidder"}
+    if bidder:
+        out["parameters"] = {name: parameter_data(p, f"{where}.parameters.{name}")
+                             for name, p in bidder.items()}
+    out["items"] = [item_data(it, f"{where}.items[{i}]") for i, it in enumerate(alt.items)]
+    return out
+
+
+def tender_data(t: Tender, dest_dir: Path | None = None) -> dict[str, Any]:
+    """A Tender as plain file data (the same for TOML, YAML and JSON).
+
+    Parameters
+    ----------
+    t : Tender
+    dest_dir : pathlib.Path, optional
+        The folder the file goes to: the reference to the assumption set is
+        written relative to it.
+    """
+    out: dict[str, Any] = {"format": F.TENDER_FORMAT, "name": t.name}
+    for key in ("description", "reference"):
+        value = getattr(t, key)
+        if value is not None:
+            out[key] = value
+    if t.assumptions is not None:
+        if t.assumptions.path is None:
+            raise LCCError(
+                f"assumptions: the assumption set {t.assumptions.name!r} has no file to refer "
+                f"to; load it with lcc.io.load_assumptions(path)"
+            )
+        target = os.path.abspath(t.assumptions.path)
+        if dest_dir is None:
+            out["assumptions"] = Path(target).as_posix()
+        else:
+            try:
+                rel = os.path.relpath(target, os.path.abspath(dest_dir))
+            except ValueError:  # another drive (Windows)
+                rel = target
+            out["assumptions"] = Path(rel).as_posix()
+    study = _study_data(t)
+    if study:
+        out["study"] = study
+    params = _parameters_data(t)
+    if params:
+        out["parameters"] = params
+    out["alternatives"] = [alternative_data(a, f"alternatives[{i}]")
+                           for i, a in enumerate(t.alternatives)]
+    if t.sensitivity is not None:
+        s: dict[str, Any] = {}
+        if t.sensitivity.parameters is not None:
+            s["parameters"] = list(t.sensitivity.parameters)
+        if t.sensitivity.monte_carlo_n is not None:
+            mc: dict[str, Any] = {"n": t.sensitivity.monte_carlo_n}
+            if t.sensitivity.seed is not None:
+                mc["seed"] = t.sensitivity.seed
+            s["monte_carlo"] = mc
+        out["sensitivity"] = s
+    if t.comparison is not None:
+        cmp: dict[str, Any] = {"policy": t.comparison.policy}
+        if t.comparison.baseline is not None:
+            cmp["baseline"] = t.comparison.baseline
+        out["comparison"] = cmp
+    if t.overrides:
+        out["overrides"] = {o.path: o.reason for o in t.overrides}
+    return out
+
+
+# ---------------------------------------------------------------------------- text
+
+
+_HEADER = f"Tender file (lcc.tender/1), written by lcc {__version__}."
+
+
+def to_json(data: dict[str, Any]) -> str:
+    """JSON text of file data."""
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def to_yaml(data: dict[str, Any]) -> str:
+    """YAML text of file data (needs PyYAML)."""
+    try:
+        import yaml
+    except ImportError:
+        raise LCCError("writing YAML needs PyYAML: pip install 'openlcc[yaml]' (or write TOML "
+                       "or JSON)") from None
+    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False,
+                          width=100)
+    return f"# {_HEADER}\n{body}"
+
+
+_TABLES = {"study", "sensitivity", "comparison", "overrides", "exchange_rates", "monte_carlo"}
+_ARRAYS = {"alternatives", "items", "sources"}
+
+
+def to_toml(data: dict[str, Any]) -> str:
+    """TOML text of file data: tables for sections, inline tables for small values."""
+    import tomlkit
+
+    doc = tomlkit.document()
+    doc.add(tomlkit.comment(_HEADER))
+    _fill(doc, data, top=True)
+    return tomlkit.dumps(doc)
+
+
+def _fill(container: Any, data: dict[str, Any], top: bool = False) -> None:
+    import tomlkit
+
+    later: list[tuple[str, Any]] = []
+    for key, value in data.items():
+        table = isinstance(value, dict) and (key in _TABLES or key == "parameters"
+                                             or (top and key not in _ARRAYS))
+        array = isinstance(value, list) and key in _ARRAYS and bool(value) and \
+            all(isinstance(v, dict) for v in value)
+        if table or array:
+            later.append((key, value))
+        else:
+            container[key] = _inline(value)
+    for key, value in later:
+        if isinstance(value, list):
+            aot = tomlkit.aot()
+            for entry in value:
+                t = tomlkit.table()
+                _fill(t, entry)
+                aot.append(t)
+            container[key] = aot
+        elif key == "parameters":
+            sup = tomlkit.table(is_super_table=True)
+            for name, p in value.items():
+                t = tomlkit.table()
+                _fill(t, p)
+                sup[name] = t
+            container[key] = sup
+        else:
+            t = tomlkit.table()
+            _fill(t, value)
+            container[key] = t
+
+
+def _inline(value: Any) -> Any:
+    import tomlkit
+
+    if isinstance(value, dict):
+        t = tomlkit.inline_table()
+        for k, v in value.items():
+            t[k] = _inline(v)
+        return t
+    if isinstance(value, list):
+        arr = tomlkit.array()
+        for v in value:
+            arr.append(_inline(v))
+        return arr
+    if isinstance(value, str) and "\n" in value and "\r" not in value:
+        return tomlkit.string(value, multiline=True)
+    return value
+
+
+WRITERS = {"toml": to_toml, "yaml": to_yaml, "json": to_json}
