@@ -1,0 +1,220 @@
+"""Break-even (switching) values: where two alternatives cost the same."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy.optimize import brentq
+
+from lcc._errors import LCCError
+from lcc.model._study import Study
+from lcc.sensitivity._model import Model, difference_label
+
+#: Points of the scan for sign changes before brentq refines each crossing.
+GRID = 129
+#: |f(root)| above this share of |f| at the sub-bracket ends marks a jump, not a crossing.
+JUMP = 1e-6
+
+
+class BreakEvenWarning(UserWarning):
+    """:func:`break_even` found no crossing, several, or only a jump across zero."""
+
+
+@dataclass(frozen=True)
+class BreakEven:
+    """Outcome of a break-even search for one input (values in its own unit).
+
+    ``value`` is None when the two alternatives do not cross in the bracket;
+    ``reason`` then says why, and otherwise notes jumps or several crossings
+    ('' for one clean crossing). ``crossings`` lists every value found.
+    """
+
+    parameter: str
+    pair: tuple[str, str]
+    bracket: tuple[float, float]
+    value: float | None
+    reason: str
+    crossings: list[float] = field(default_factory=list)
+    jump: bool = False
+
+
+def _search(model: Model, name: str, pair: tuple[int, int], lo: float, hi: float) -> BreakEven:
+    a, b = pair
+    na, nb = model.names[a], model.names[b]
+    inp = model.inputs[name]
+    unit = f" {inp.unit}" if inp.unit else ""
+    label = (na, nb)
+    xs = np.linspace(lo, hi, GRID)
+    model.check_values(name, xs, f"bracket of {name!r}")
+    try:
+        values = model.evaluate_points([{name: float(x)} for x in xs])
+    except LCCError as exc:
+        raise LCCError(f"break-even of {name!r} over the bracket ({lo:g}, {hi:g}){unit}: "
+                       f"{exc}") from None
+    f = values[a] - values[b]
+    if not np.all(np.isfinite(f)):
+        raise LCCError(f"break-even of {name!r} over the bracket ({lo:g}, {hi:g}){unit}: the "
+                       f"LCC is not finite somewhere in it; narrow the bracket")
+    scale = max(float(np.abs(values[[a, b]]).max()), 1.0)
+    if np.all(np.abs(f - f[0]) <= 1e-12 * scale):
+        return BreakEven(name, label, (lo, hi), None,
+                         f"the difference {na} − {nb} does not change with {name!r} "
+                         f"(neither depends on it)")
+
+    def diff(x: float) -> float:
+        v = model.evaluate_points([{name: x}])[:, 0]
+        return float(v[a] - v[b])
+
+    roots: list[tuple[float, bool]] = []
+    for i in np.flatnonzero(f == 0.0):
+        roots.append((float(xs[i]), False))
+    for i in np.flatnonzero(f[:-1] * f[1:] < 0):
+        x0, x1 = float(xs[i]), float(xs[i + 1])
+        r = float(brentq(diff, x0, x1, xtol=1e-12, rtol=4 * np.finfo(float).eps))
+        jump = abs(diff(r)) > JUMP * max(abs(f[i]), abs(f[i + 1]))
+        roots.append((r, jump))
+    if not roots:
+        cheaper, dearer = (na, nb) if f[0] < 0 else (nb, na)
+        return BreakEven(
+            name, label, (lo, hi), None,
+            f"{cheaper} is cheaper than {dearer} over the whole bracket [{lo:g}, {hi:g}]{unit} "
+            f"(difference {na} − {nb} from {f.min():,.2f} to {f.max():,.2f}); no crossing "
+            f"(scanned at {GRID} points)",
+        )
+    roots.sort()
+    value, jump = min(roots, key=lambda rj: abs(rj[0] - inp.base))
+    notes = []
+    if len(roots) > 1:
+        notes.append(f"{len(roots)} crossings in the bracket, at "
+                     f"{', '.join(f'{r:.6g}' for r, _ in roots)}{unit}; this is the one "
+                     f"nearest the base value {inp.base:g}")
+    if jump:
+        notes.append(f"the difference {na} − {nb} jumps across zero at {value:.6g}{unit} (a "
+                     f"step such as a change in the number of replacements): the two never "
+                     f"cost exactly the same; this is where the ranking switches")
+    return BreakEven(name, label, (lo, hi), value, "; ".join(notes),
+                     [r for r, _ in roots], jump)
+
+
+def _bracket(model: Model, name: str, bracket: Any, where: str) -> tuple[float, float]:
+    if bracket is None:
+        rng = model.inputs[name].declared_range
+        if rng is None:
+            raise LCCError(
+                f"{where}: parameter {name!r} has no range; give bracket=(low, high) in its "
+                f"unit or declare low= and high= on the Parameter"
+            )
+        lo, hi = rng
+    else:
+        lo, hi = model.own_range(name, bracket, "bracket")
+    if not lo < hi:
+        raise LCCError(f"{where}: the bracket of {name!r} is ({lo:g}, {hi:g}); expected "
+                       f"low < high")
+    return lo, hi
+
+
+def break_even(alternatives: Any, study: Study, parameter: str, *, pair: Any = None,
+               bracket: Any = None) -> float | None:
+    """The value of one input at which two alternatives have the same LCC.
+
+    The difference LCC_A(x) − LCC_B(x) is scanned at 129 points of the
+    bracket in one vectorised evaluation; each sign change is refined with
+    Brent's method (:func:`scipy.optimize.brentq`, Brent 1973). Every other
+    input stays at its base value.
+
+    Parameters
+    ----------
+    alternatives : Alternative or sequence of Alternative
+    study : Study
+    parameter : str
+        A Parameter's name, or ``"discount_rate"``.
+    pair : (str, str), optional
+        Names of the two alternatives (A, B); default the two with the lowest
+        LCC at base values (A the best).
+    bracket : (low, high), optional
+        Search interval in the parameter's own unit; default the Parameter's
+        declared (low, high).
+
+    Returns
+    -------
+    float or None
+        The break-even value in the parameter's own unit, or None when the two
+        do not cross in the bracket. The reason for None — and a note when the
+        value is a jump across zero (a step, such as one more replacement,
+        rather than a point of equal cost) or one of several crossings (the one
+        nearest the base value is returned) — is given as a
+        :class:`BreakEvenWarning`. :func:`switching_values` gives the same for
+        every input as a table.
+
+    Raises
+    ------
+    LCCError
+        Unknown parameter or alternative, no bracket and no declared range, a
+        bracket that is not (low, high) with low < high, or an LCC that cannot be
+        evaluated inside the bracket (e.g. a discount rate <= −100 %).
+    """
+    model = Model(alternatives, study)
+    name = model.resolve(parameter, "parameter")
+    a, b = model.pair(pair)
+    lo, hi = _bracket(model, name, bracket, "break_even")
+    res = _search(model, name, (a, b), lo, hi)
+    if res.reason:
+        warnings.warn(f"break_even({name!r}, pair={res.pair}): {res.reason}",
+                      BreakEvenWarning, stacklevel=2)
+    return res.value
+
+
+def switching_values(alternatives: Any, study: Study, *, pair: Any = None,
+                     ranges: Mapping[str, Any] | None = None) -> pd.DataFrame:
+    """Break-even value of every input with a range, for one pair of alternatives.
+
+    Parameters
+    ----------
+    alternatives : Alternative or sequence of Alternative
+    study : Study
+    pair : (str, str), optional
+        (A, B); default the two with the lowest LCC at base values (A the best).
+    ranges : mapping, optional
+        ``name -> (low, high)`` search brackets in each parameter's own unit;
+        override the declared ranges.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per input with a range (``"discount_rate"`` first, then by
+        name), columns ``parameter, unit, base, low, high, break_even,
+        relative_change, reason``: ``break_even`` is NaN where the two do not
+        cross; ``relative_change = break_even / base − 1`` (NaN when the base is
+        0); ``reason`` is '' for one clean crossing and otherwise explains (no
+        crossing, a jump, several crossings — see :func:`break_even`).
+        ``df.attrs``: ``"pair"``, ``"difference_base"`` (LCC_A − LCC_B at base
+        values, study currency), ``"skipped"`` (inputs without a range).
+    """
+    model = Model(alternatives, study)
+    a, b = model.pair(pair)
+    rngs, skipped = model.ranges(ranges, "ranges")
+    rows = []
+    for name, (lo, hi) in rngs.items():
+        inp = model.inputs[name]
+        if not lo < hi:
+            rows.append((name, inp.unit, inp.base, lo, hi, np.nan, np.nan,
+                         "the range is a single value; nothing to search"))
+            continue
+        res = _search(model, name, (a, b), lo, hi)
+        x = np.nan if res.value is None else res.value
+        rel = x / inp.base - 1.0 if inp.base != 0 else np.nan
+        rows.append((name, inp.unit, inp.base, lo, hi, x, rel, res.reason))
+    df = pd.DataFrame(rows, columns=["parameter", "unit", "base", "low", "high", "break_even",
+                                     "relative_change", "reason"])
+    base = model.base_lcc()
+    df.attrs["pair"] = (model.names[a], model.names[b])
+    df.attrs["difference"] = difference_label(model.names[a], model.names[b])
+    df.attrs["difference_base"] = float(base[a] - base[b])
+    df.attrs["skipped"] = skipped
+    df.attrs["unit"] = study.currency
+    return df

@@ -1,0 +1,308 @@
+"""The inputs of a sensitivity analysis and the vectorised evaluation of every alternative.
+
+:class:`Model` compiles the alternatives once under the study, collects the
+Parameters they use (one name = one input, common to every alternative that
+uses it) plus ``"discount_rate"`` for the study's rate, and evaluates the
+LCC of every alternative at many points in one call of the engine
+(:func:`lcc.engine.lcc_values_many`, sample-array overrides, no Python loop
+over points).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from lcc._errors import LCCError
+from lcc.engine import Compiled, compile_alternative, lcc_values_many
+from lcc.engine._terms import ChainTerm, SeriesTerm
+from lcc.model._alternative import Alternative, check_parameters
+from lcc.model._parameter import Parameter
+from lcc.model._study import Study
+from lcc.units import get_registry
+
+#: The name that addresses the study's discount rate.
+DISCOUNT_RATE = "discount_rate"
+#: Relative tolerance under which two LCCs are a tie (DESIGN §3).
+TIE = 1e-9
+
+
+def difference_label(a: str, b: str) -> str:
+    """The row label of the LCC difference between alternatives a and b."""
+    return f"difference: {a} − {b}"
+
+
+@dataclass(frozen=True)
+class Input:
+    """One input of the analysis, addressed by ``name``.
+
+    ``base``, ``low`` and ``high`` are in the input's own unit (``unit``, '' for a
+    plain number). ``parameter`` is None for a study discount rate given as a
+    plain number.
+    """
+
+    name: str
+    parameter: Parameter | None
+    base: float
+    unit: str
+    low: float | None
+    high: float | None
+    distribution: Any
+    duration: bool
+    scalar_only: bool
+
+    @property
+    def declared_range(self) -> tuple[float, float] | None:
+        """(low, high) declared on the Parameter, or None if either is missing."""
+        if self.low is None or self.high is None:
+            return None
+        return self.low, self.high
+
+
+def as_alternatives(alternatives: Any) -> list[Alternative]:
+    """One Alternative or an iterable of them, as a list with unique names."""
+    if isinstance(alternatives, Alternative):
+        alts = [alternatives]
+    elif isinstance(alternatives, (str, bytes)) or not isinstance(alternatives, Iterable):
+        raise LCCError(
+            f"alternatives: got {type(alternatives).__name__} {alternatives!r}; expected an "
+            f"lcc.Alternative or a list of them"
+        )
+    else:
+        alts = list(alternatives)
+    if not alts:
+        raise LCCError("alternatives: got an empty list; expected at least one lcc.Alternative")
+    for i, alt in enumerate(alts):
+        if not isinstance(alt, Alternative):
+            raise LCCError(
+                f"alternatives: item {i + 1} is {type(alt).__name__} {alt!r}; expected an "
+                f"lcc.Alternative"
+            )
+    names = [a.name for a in alts]
+    dup = sorted({n for n in names if names.count(n) > 1})
+    if dup:
+        raise LCCError(
+            f"alternatives: the name(s) {', '.join(map(repr, dup))} occur more than once; "
+            f"results are labelled by name, so give every alternative its own"
+        )
+    return alts
+
+
+class Model:
+    """Alternatives compiled under a study, with their inputs, ready to evaluate.
+
+    Parameters
+    ----------
+    alternatives : Alternative or sequence of Alternative
+    study : Study
+    """
+
+    def __init__(self, alternatives: Any, study: Study) -> None:
+        if not isinstance(study, Study):
+            raise LCCError(f"study: got {type(study).__name__} {study!r}; expected an lcc.Study")
+        self.alternatives = as_alternatives(alternatives)
+        self.study = study
+        self.names = [a.name for a in self.alternatives]
+        self.compiled: list[Compiled] = [compile_alternative(a, study) for a in self.alternatives]
+        for c in self.compiled:
+            if c.samples is not None:
+                raise LCCError(
+                    f"Alternative {c.alternative.name!r}: has inputs with {c.samples} samples; "
+                    f"sensitivity analysis varies single-valued inputs — give Parameters single "
+                    f"values and let monte_carlo draw the samples"
+                )
+        params = check_parameters(
+            [p for c in self.compiled for p in c.parameters.values()],
+            "alternatives with the study",
+        )
+        self.alias: str | None = None
+        rate = study.discount_rate
+        if isinstance(rate, Parameter) and rate.name != DISCOUNT_RATE:
+            self.alias = rate.name
+        durations = self._durations()
+        inflation = study.inflation.name if isinstance(study.inflation, Parameter) else None
+        inputs: dict[str, Input] = {DISCOUNT_RATE: self._rate_input()}
+        for name in sorted(params, key=str.casefold):
+            if name in (DISCOUNT_RATE, self.alias):
+                continue
+            p = params[name]
+            inputs[name] = Input(
+                name, p, float(p.magnitude), p.unit_text, p.low_magnitude, p.high_magnitude,
+                p.distribution, name in durations, name == inflation,
+            )
+        self.inputs = inputs
+
+    # -- inputs -------------------------------------------------------------
+    def _rate_input(self) -> Input:
+        rate = self.study.discount_rate
+        if isinstance(rate, Parameter):
+            return Input(DISCOUNT_RATE, rate, float(rate.magnitude), "", rate.low_magnitude,
+                         rate.high_magnitude, rate.distribution, False, False)
+        return Input(DISCOUNT_RATE, None, float(self.study.rate.value), "", None, None, None,
+                     False, False)
+
+    def _durations(self) -> set[str]:
+        """Names of Parameters used as a service life or an interval (must stay > 0)."""
+        out: set[str] = set()
+        for c in self.compiled:
+            for term in c.terms:
+                num = term.life if isinstance(term, ChainTerm) else (
+                    term.every if isinstance(term, SeriesTerm) else None)
+                if num is not None and num.param is not None:
+                    out.add(num.param)
+        return out
+
+    @property
+    def known(self) -> str:
+        """The names that address inputs, for error messages."""
+        names = list(self.inputs)
+        if self.alias:
+            names.append(f"{self.alias} (= discount_rate)")
+        return ", ".join(names)
+
+    def resolve(self, name: Any, where: str) -> str:
+        """The input a name addresses; unknown names are an error listing the known ones."""
+        if isinstance(name, str):
+            if name in self.inputs:
+                return name
+            if name == self.alias:
+                return DISCOUNT_RATE
+        raise LCCError(f"{where}: unknown parameter {name!r}; known parameters: {self.known}")
+
+    def own_value(self, name: str, value: Any, where: str) -> float:
+        """A single value in the input's own unit (a number, or a quantity converted to it)."""
+        inp = self.inputs[name]
+        reg = get_registry()
+        if isinstance(value, (str, reg.Quantity)):
+            if inp.parameter is None:
+                from lcc.units import parse_number
+
+                got: Any = parse_number(value, name=where)
+            else:
+                got = inp.parameter._same_unit(value, where)
+            value = got.magnitude if isinstance(got, reg.Quantity) else got
+        if isinstance(value, bool) or not isinstance(value, (int, float, np.integer,
+                                                             np.floating)):
+            unit = f" in {inp.unit}" if inp.unit else ""
+            raise LCCError(f"{where}: got {value!r}; expected one number{unit} (the unit of "
+                           f"parameter {name!r})")
+        x = float(value)
+        if not math.isfinite(x):
+            raise LCCError(f"{where}: got {value!r}; expected a finite number")
+        return x
+
+    def own_range(self, name: str, value: Any, where: str) -> tuple[float, float]:
+        """A (low, high) pair in the input's own unit, low <= high."""
+        if isinstance(value, (str, bytes)) or not isinstance(value, Sequence) or len(value) != 2:
+            raise LCCError(f"{where}: got {value!r}; expected a pair (low, high) in the unit of "
+                           f"parameter {name!r}")
+        lo = self.own_value(name, value[0], f"{where} low")
+        hi = self.own_value(name, value[1], f"{where} high")
+        if lo > hi:
+            raise LCCError(f"{where}: low ({lo:g}) is greater than high ({hi:g}); expected "
+                           f"(low, high)")
+        return lo, hi
+
+    def ranges(self, ranges: Mapping[str, Any] | None, where: str
+               ) -> tuple[dict[str, tuple[float, float]], list[str]]:
+        """Ranges by input: given ones override declared ones; names without a range."""
+        if ranges is not None and not isinstance(ranges, Mapping):
+            raise LCCError(f"{where}: got {type(ranges).__name__}; expected a mapping "
+                           f"name -> (low, high)")
+        given: dict[str, tuple[float, float]] = {}
+        for key, value in (ranges or {}).items():
+            name = self.resolve(key, f"{where}[{key!r}]")
+            given[name] = self.own_range(name, value, f"{where}[{key!r}]")
+        out: dict[str, tuple[float, float]] = {}
+        skipped: list[str] = []
+        for name, inp in self.inputs.items():
+            rng = given.get(name, inp.declared_range)
+            if rng is None:
+                skipped.append(name)
+            else:
+                out[name] = rng
+        return out, skipped
+
+    def check_values(self, name: str, values: Any, where: str) -> None:
+        """Values of a service life or interval must be > 0 years."""
+        if self.inputs[name].duration:
+            arr = np.asarray(values, dtype=float)
+            if np.any(arr <= 0):
+                bad = float(arr[arr <= 0].flat[0]) if arr.ndim else float(arr)
+                raise LCCError(
+                    f"{where}: parameter {name!r} is a service life or interval and got "
+                    f"{bad:g} {self.inputs[name].unit}; expected values > 0"
+                )
+
+    # -- evaluation ---------------------------------------------------------
+    def evaluate(self, overrides: Mapping[str, Any]) -> np.ndarray:
+        """LCC of every alternative: shape (alternatives,) or (alternatives, points).
+
+        ``overrides`` maps input names to a number or a 1-D array (own unit).
+        """
+        values = lcc_values_many(self.compiled, dict(overrides))
+        rows = [np.asarray(v["total"], dtype=float) for v in values]
+        size = max((r.size for r in rows if r.ndim), default=None)
+        if size is None:
+            return np.array([float(r) for r in rows])
+        return np.stack([np.broadcast_to(r, (size,)) for r in rows])
+
+    def evaluate_points(self, points: Sequence[Mapping[str, float]]) -> np.ndarray:
+        """LCC of every alternative at each point (a partial assignment; base elsewhere).
+
+        Returns shape (alternatives, points). One engine call with an array per
+        input named anywhere; an input that cannot take sample arrays (the
+        study's inflation) falls back to one call per point.
+        """
+        names = sorted({k for p in points for k in p})
+        if any(self.inputs[k].scalar_only for k in names):
+            return np.stack([self.evaluate(dict(p)) for p in points], axis=1) if points \
+                else np.empty((len(self.names), 0))
+        ov = {k: np.array([p.get(k, self.inputs[k].base) for p in points], dtype=float)
+              for k in names}
+        if not ov:
+            base = self.evaluate({})
+            return np.repeat(base[:, None], len(points), axis=1)
+        return self.evaluate(ov)
+
+    def base_lcc(self) -> np.ndarray:
+        """LCC of every alternative at base values."""
+        return self.evaluate({})
+
+    def index(self, name: Any, where: str) -> int:
+        """Position of an alternative by name."""
+        if isinstance(name, str) and name in self.names:
+            return self.names.index(name)
+        raise LCCError(f"{where}: unknown alternative {name!r}; the alternatives are "
+                       f"{', '.join(map(repr, self.names))}")
+
+    def pair(self, pair: Any, where: str = "pair") -> tuple[int, int]:
+        """Indices of the pair (A, B): given names, or the two best at base values."""
+        if pair is None:
+            if len(self.names) < 2:
+                raise LCCError(f"{where}: needs two alternatives; got only "
+                               f"{self.names[0]!r}")
+            order = np.argsort(self.base_lcc(), kind="stable")
+            return int(order[0]), int(order[1])
+        if isinstance(pair, (str, bytes)) or not isinstance(pair, Sequence) or len(pair) != 2:
+            raise LCCError(f"{where}: got {pair!r}; expected two alternative names (A, B)")
+        a, b = self.index(pair[0], where), self.index(pair[1], where)
+        if a == b:
+            raise LCCError(f"{where}: got {pair!r}; expected two different alternatives")
+        return a, b
+
+
+def ranks(lcc: np.ndarray) -> np.ndarray:
+    """Rank 1 = lowest LCC along axis 0; ties (relative difference < 1e-9) share the rank.
+
+    rank_i = 1 + #{j : v_j < v_i by more than 1e-9 · max(|v_i|, |v_j|)}.
+    """
+    v = np.asarray(lcc, dtype=float)
+    a = v[:, None, ...]
+    b = v[None, :, ...]
+    lower = (a - b) > TIE * np.maximum(np.abs(a), np.abs(b))
+    return 1 + lower.sum(axis=1)

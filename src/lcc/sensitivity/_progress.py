@@ -1,0 +1,76 @@
+"""A one-line progress display on stderr for long runs (no dependency)."""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import TextIO
+
+#: Seconds a run must last before the automatic display appears.
+DELAY = 2.0
+#: Seconds between redraws.
+EVERY = 0.25
+
+
+def interactive() -> bool:
+    """Whether someone is watching: stderr is a terminal, or we run in an IPython kernel."""
+    try:
+        if sys.stderr.isatty():
+            return True
+    except (AttributeError, ValueError):
+        pass
+    ipython = sys.modules.get("IPython")
+    get = getattr(ipython, "get_ipython", None)
+    shell = get() if callable(get) else None
+    return shell is not None and getattr(shell, "kernel", None) is not None
+
+
+class Progress:
+    """Counts work done and, when shown, redraws ``label: 42 % (…)`` on stderr.
+
+    Parameters
+    ----------
+    total : int
+        Units of work (samples).
+    label : str
+        Shown before the figures.
+    show : bool or None
+        True: from the start; False: never; None: only when :func:`interactive`
+        and the run has lasted more than ``DELAY`` seconds.
+    stream : text stream, optional
+        Where to draw; default ``sys.stderr``.
+    """
+
+    def __init__(self, total: int, label: str, show: bool | None = None,
+                 stream: TextIO | None = None) -> None:
+        self.total = total
+        self.label = label
+        self.stream = stream if stream is not None else sys.stderr
+        self.enabled = interactive() if show is None else bool(show)
+        self.delay = DELAY if show is None else 0.0
+        self.start = time.perf_counter()
+        self.last = -EVERY
+        self.drawn = False
+
+    def update(self, done: int) -> None:
+        """Record that ``done`` units are finished; redraw if due."""
+        if not self.enabled:
+            return
+        now = time.perf_counter() - self.start
+        if now < self.delay or now - self.last < EVERY:
+            return
+        self.last = now
+        share = done / self.total if self.total else 1.0
+        left = now / share - now if share > 0 else float("nan")
+        self.stream.write(f"\r{self.label}: {share * 100:3.0f} % ({done:,} / {self.total:,}), "
+                          f"{now:.1f} s elapsed, ~{left:.1f} s left ")
+        self.stream.flush()
+        self.drawn = True
+
+    def close(self) -> None:
+        """Finish the line (only if something was drawn)."""
+        if self.drawn:
+            now = time.perf_counter() - self.start
+            self.stream.write(f"\r{self.label}: 100 % ({self.total:,} / {self.total:,}), "
+                              f"{now:.1f} s{' ' * 20}\n")
+            self.stream.flush()
