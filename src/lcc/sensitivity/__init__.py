@@ -21,18 +21,12 @@ sobol             first-order and total Sobol' indices (scipy.stats.sobol_indice
 
 from __future__ import annotations
 
-from lcc.sensitivity._breakeven import (
-    BreakEven,
-    BreakEvenWarning,
-    break_even,
-    switching_values,
-)
+from lcc.sensitivity._breakeven import BreakEvenWarning, break_even, switching_values
 from lcc.sensitivity._deterministic import scenarios, tornado
 from lcc.sensitivity._montecarlo import MonteCarloResult, monte_carlo
 from lcc.sensitivity._sobol import sobol
 
 __all__ = [
-    "BreakEven",
     "BreakEvenWarning",
     "MonteCarloResult",
     "break_even",

@@ -11,6 +11,9 @@ from lcc._errors import LCCError
 from lcc.model._study import Study
 from lcc.sensitivity._model import Model, difference_label, ranks
 
+#: Relative change of an LCC below which an input counts as not affecting it.
+UNCHANGED = 1e-12
+
 TORNADO_COLUMNS = ["parameter", "alternative", "low", "high", "lcc_low", "lcc_high", "swing",
                    "base", "lcc_base", "unit"]
 
@@ -50,7 +53,8 @@ def tornado(alternatives: Any, study: Study,
         two wins.
 
         A row is left out when the input does not change that alternative's
-        LCC (nor, for a difference row, the difference) at either end.
+        LCC (nor, for a difference row, the difference) at either end, by more
+        than 1e-12 of the LCC (rounding).
         ``df.attrs``: ``"skipped"`` (inputs without a range), ``"pair"``
         (A, B), ``"base_lcc"`` (dict alternative -> LCC at base values) and
         ``"unit"`` (study currency).
@@ -80,13 +84,16 @@ def tornado(alternatives: Any, study: Study,
     for i, (name, (lo, hi)) in enumerate(rngs.items()):
         inp = model.inputs[name]
         at_lo, at_hi = values[:, 2 * i], values[:, 2 * i + 1]
-        series = [(alt, at_lo[k], at_hi[k], base[k]) for k, alt in enumerate(model.names)]
+        series = [(alt, at_lo[k], at_hi[k], base[k], abs(base[k]))
+                  for k, alt in enumerate(model.names)]
         if pair is not None:
             a, b = pair
             series.append((difference_label(model.names[a], model.names[b]),
-                           at_lo[a] - at_lo[b], at_hi[a] - at_hi[b], base[a] - base[b]))
-        for label, v_lo, v_hi, v_base in series:
-            if v_lo == v_base and v_hi == v_base:
+                           at_lo[a] - at_lo[b], at_hi[a] - at_hi[b], base[a] - base[b],
+                           max(abs(base[a]), abs(base[b]))))
+        for label, v_lo, v_hi, v_base, scale in series:
+            tol = UNCHANGED * max(scale, 1.0)
+            if abs(v_lo - v_base) <= tol and abs(v_hi - v_base) <= tol:
                 continue
             rows.append((name, label, lo, hi, float(v_lo), float(v_hi), abs(float(v_hi - v_lo)),
                          inp.base, float(v_base), inp.unit))
