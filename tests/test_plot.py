@@ -76,10 +76,14 @@ def test_tornado_and_distributions_from_tables() -> None:
         "parameter": ["price", "rate"], "alternative": ["New", "New"], "low": [0.5, 0.01],
         "high": [1.5, 0.06], "lcc_low": [3200.0, 4500.0], "lcc_high": [5600.0, 4300.0],
         "swing": [2400.0, 200.0]})
-    table.attrs["base"] = {"New": 4400.0}
+    table["lcc_base"] = 4400.0
     ax = plot.tornado(table)
     assert [t.get_text().split("\n")[0] for t in ax.get_yticklabels()] == ["rate", "price"]
     assert ax.get_title() == "Sensitivity of the LCC: New"
+    # bars start at the base case (4 400) and reach the LCC at each end of the range
+    widths = sorted(round(p.get_width()) for p in ax.patches)
+    assert widths == [-1200, -100, 100, 1200]
+    assert {round(p.get_x()) for p in ax.patches} == {4400}
 
     class MC:
         lcc = pd.DataFrame({"A": np.arange(100.0), "B": np.arange(100.0) + 10})

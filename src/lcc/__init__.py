@@ -18,7 +18,7 @@ from lcc._errors import LCCError
 from lcc._version import __version__
 
 if TYPE_CHECKING:
-    from lcc import data, discounting, engine, model, results, templates, units
+    from lcc import data, discounting, engine, model, results, sensitivity, templates, units
     from lcc._price_index import inflate
     from lcc.discounting import irr, npv
     from lcc.model import (
@@ -42,7 +42,8 @@ if TYPE_CHECKING:
     from lcc.units import Q_, ExchangeRates, ureg
 
 _MODULES = (
-    "data", "discounting", "engine", "model", "plot", "results", "templates", "units",
+    "data", "discounting", "engine", "model", "plot", "results", "sensitivity", "templates",
+    "units",
 )
 _MODEL = (
     "CATEGORIES", "Alternative", "ByYear", "Disposal", "Emission", "Energy", "Investment",
@@ -98,6 +99,7 @@ __all__ = [  # noqa: RUF022 - grouped: exceptions and version, model, functions,
     "engine",
     "model",
     "results",
+    "sensitivity",
     "templates",
     "units",
 ]

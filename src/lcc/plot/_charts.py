@@ -174,8 +174,13 @@ def tornado(table: pd.DataFrame, *, alternative: str | None = None, ax: Axes | N
         raise LCCError(f"tornado: no rows for alternative {which!r}; have "
                        f"{', '.join(map(str, table['alternative'].unique()))}")
     rows = rows.sort_values("swing")
-    bases = table.attrs.get("base")
-    base = float(bases[which]) if isinstance(bases, dict) and which in bases else None
+    bases = table.attrs.get("base_lcc")
+    if "lcc_base" in rows.columns:
+        base: float | None = float(rows["lcc_base"].iloc[0])
+    elif isinstance(bases, dict) and which in bases:
+        base = float(bases[which])
+    else:
+        base = None
     ax = _ax(ax, (7.5, 0.5 * len(rows) + 1.6))
     y = np.arange(len(rows))
     lcc_lo = rows["lcc_low"].to_numpy(dtype=float)
@@ -188,11 +193,13 @@ def tornado(table: pd.DataFrame, *, alternative: str | None = None, ax: Axes | N
         ax.barh(y, lcc_lo - base, left=base, color="#2e75b6", label=label("low", lang))
         ax.barh(y, lcc_hi - base, left=base, color="#c55a11", label=label("high", lang))
         ax.axvline(base, color="black", linewidth=0.8)
-    ax.set_yticks(y, [f"{p}\n({_fmt(a)} … {_fmt(b)})" for p, a, b in
-                      zip(rows["parameter"], rows["low"], rows["high"], strict=True)],
+    units = rows["unit"] if "unit" in rows.columns else [""] * len(rows)
+    ax.set_yticks(y, [f"{p}\n({_fmt(a)} … {_fmt(b)}{(' ' + u) if u else ''})" for p, a, b, u in
+                      zip(rows["parameter"], rows["low"], rows["high"], units, strict=True)],
                   fontsize=8)
     unit = currency or table.attrs.get("unit", "")
-    ax.set_xlabel(f"{label('lcc', lang)} [{unit}]".replace(" []", ""))
+    what = label("lcc_difference" if which.startswith("difference") else "lcc", lang)
+    ax.set_xlabel(f"{what} [{unit}]".replace(" []", ""))
     ax.set_title(f"{label('tornado', lang)}: {which}")
     _money_ticks(ax.xaxis, lang)
     ax.legend(frameon=False, fontsize=8)
