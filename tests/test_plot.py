@@ -103,3 +103,19 @@ def test_svg_and_shortcuts() -> None:
         "Life-cycle cost by category"
     with pytest.raises(lcc.LCCError, match="kind"):
         lcc.compare(alts, study).plot("pie")
+
+
+def test_monte_carlo_plot_shortcut() -> None:
+    from scipy import stats
+
+    study, alts = two_bids()
+    mc = lcc.sensitivity.monte_carlo(alts, study, {"price": stats.uniform(0.1, 1.9)}, n=2000,
+                                     seed=3)
+    ax = mc.plot("hist")
+    # Old − New = 3 600 p − 2 000 < 0 for p < 0.5556: with p ~ U(0.1, 2.0), P(Old cheapest)
+    # = (0.5556 − 0.1)/1.9 = 0.240
+    p_old = float(mc.probability_best["Old"])
+    exact = (5 / 9 - 0.1) / 1.9
+    assert abs(p_old - exact) < 4 * (exact * (1 - exact) / 2000) ** 0.5
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert labels[0] == f"Old (P(lowest) = {p_old:.0%})"

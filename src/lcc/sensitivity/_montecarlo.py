@@ -330,6 +330,15 @@ class MonteCarloResult:
         return df
 
     # -- display ---------------------------------------------------------------
+    def plot(self, kind: str = "cdf", **kwargs: Any) -> Any:
+        """Draw the distributions with :func:`lcc.plot.distributions` ("cdf" or "hist").
+
+        Needs the ``plot`` extra (matplotlib); returns the matplotlib Axes.
+        """
+        import importlib
+
+        return importlib.import_module("lcc.plot").distributions(self, kind=kind, **kwargs)
+
     def __repr__(self) -> str:
         return (f"<MonteCarloResult: {self.n:,} samples of {len(self.names)} alternatives, "
                 f"{len(self.distributions)} uncertain inputs, seed {self.seed}; lowest mean "
