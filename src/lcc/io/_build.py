@@ -37,6 +37,8 @@ from lcc.units import ExchangeRates, currency_of, parse_number, parse_quantity
 BAD: Any = object()  # a value that failed validation (its issue is recorded)
 
 _NAME = re.compile(F.NAME_PATTERN)
+_YEARS = F.Kind("quantity", "yr", "3 yr", what="a number of years")
+_AMOUNT = F.Kind("quantity", "CUR", "500 SEK", what="an amount of money")
 
 
 def _suggest(word: str, options: Any) -> str:
@@ -73,15 +75,29 @@ def _dims(unit: str) -> str:
     return _dims_text(unit)
 
 
+def _what(kind: F.Kind) -> str:
+    assert kind.unit is not None
+    return kind.what or _dims(kind.unit)
+
+
+def _a(word: str) -> str:
+    return f"an {word}" if word[:1].lower() in "aeiou" else f"a {word}"
+
+
 class Scope:
     """Parameters a value may reference: the bid's own, then the buyer's."""
 
     def __init__(self, buyer: dict[str, Parameter], bid: dict[str, Parameter] | None = None,
-                 bid_path: Path = ()) -> None:
+                 bid_path: Path = (), failed: set[str] | None = None,
+                 incomplete: bool = False) -> None:
         self.buyer = buyer
         self.bid = bid or {}
         self.bid_path = bid_path
         self.used: set[str] = set()
+        #: names of parameters that failed validation: references to them stay quiet
+        self.failed: set[str] = failed if failed is not None else set()
+        #: True when the assumption set could not be read: unknown names stay quiet
+        self.incomplete = incomplete
 
     def lookup(self, name: str) -> Parameter | None:
         if name in self.bid:
@@ -178,7 +194,7 @@ class Reader:
     def expect(self, kind: F.Kind) -> str:
         if kind.name == "quantity":
             assert kind.unit is not None
-            text = f"{_dims(kind.unit)} as text with a unit, e.g. '{kind.example}'"
+            text = f"{_what(kind)} as text with a unit, e.g. '{kind.example}'"
         elif kind.name == "choice":
             text = f"one of {', '.join(repr(c) for c in kind.choices)}"
         elif kind.name == "text":
@@ -211,6 +227,9 @@ class Reader:
                        f"expected a parameter name, got {_kind_of(name)}")
             return BAD
         p = scope.lookup(name)
+        if p is None and (name in scope.failed or scope.incomplete):
+            scope.used.add(name)
+            return BAD
         if p is None:
             known = scope.names()
             self.c.add("unknown-parameter", (*path, "parameter"),
@@ -226,14 +245,14 @@ class Reader:
             assert kind.unit is not None
             if p.unit is None:
                 self.c.add("bare-number", path, f"{where} is a plain number, but this field "
-                           f"needs {_dims(kind.unit)}, e.g. '{kind.example}'")
+                           f"needs {_what(kind)}, e.g. '{kind.example}'")
                 return BAD
-            try:
-                parse_quantity(p.value, kind.unit, name="\x00")
-            except LCCError as exc:
-                self.c.add("wrong-unit", path, f"{where}: {_strip(str(exc), chr(0))[1]}")
+            problem = self.fits(kind, p.value, display(p.value).strip('"'))
+            if problem is not None:
+                self.c.add("wrong-unit", path, f"{where}: {problem}")
                 return BAD
-            self.check_currency(p.value, path, f"{where} is")
+            if not self.check_currency(p.value, path, f"{where} is"):
+                return BAD
         elif kind.name in ("rate", "count") and p.unit is not None:
             self.c.add("wrong-unit", path, f"{where} has the unit {p.unit_text!r}, but this "
                        f"field is a plain number ({kind.example})")
@@ -245,7 +264,8 @@ class Reader:
                 self.c.add("wrong-unit", path, f"{where}: a residual value is a fraction "
                            f"(0..1) or an amount of money")
                 return BAD
-            self.check_currency(p.value, path, f"{where} is")
+            if not self.check_currency(p.value, path, f"{where} is"):
+                return BAD
         return p
 
     def check_currency(self, q: Any, path: Path, what: str = "the amount is") -> bool:
@@ -266,6 +286,22 @@ class Reader:
                    f"source = \"...\"}}")
         return False
 
+    def fits(self, kind: F.Kind, q: Any, shown: str) -> str | None:
+        """None if a quantity has one of the kind's units, else what is wrong."""
+        first = None
+        for unit in kind.units:
+            try:
+                parse_quantity(q, unit, name="\x00")
+                return None
+            except LCCError as exc:
+                first = first or _strip(str(exc), "\x00")[1]
+        if len(kind.units) > 1 or first is None:
+            from lcc.units import pretty_units
+
+            return f"got {shown!r} (units {pretty_units(q.units)}); expected {kind.what}, " \
+                   f"e.g. '{kind.example}'"
+        return first.replace(repr(q), repr(shown)).replace(str(q), shown)
+
     def quantity_text(self, kind: F.Kind, raw: str, path: Path) -> Any:
         """Parse a text with a unit; wrong units, bare numbers and currencies recorded."""
         from lcc.units import _parse_text
@@ -278,14 +314,11 @@ class Reader:
             return BAD
         if q.unitless and not q._units:
             self.c.add("bare-number", path, f"got {raw!r} without a unit; this field needs "
-                       f"{_dims(kind.unit)}: write it with a unit, e.g. '{kind.example}'")
+                       f"{_what(kind)}: write it with a unit, e.g. '{kind.example}'")
             return BAD
-        try:
-            parse_quantity(q, kind.unit, name="\x00")
-        except LCCError as exc:
-            msg = _strip(str(exc), "\x00")[1]
-            msg = msg.replace(repr(q), repr(raw)).replace(str(q), raw)
-            self.c.add("wrong-unit", path, msg)
+        problem = self.fits(kind, q, raw)
+        if problem is not None:
+            self.c.add("wrong-unit", path, problem)
             return BAD
         if not self.check_currency(q, path):
             return BAD
@@ -299,7 +332,7 @@ class Reader:
             example = kind.example.split(" ", 1)
             hint = f"{raw:g} {example[1]}" if len(example) == 2 else kind.example
             self.c.add("bare-number", path, f"got the bare number {raw!r}; this field needs "
-                       f"{_dims(kind.unit)}: write it with a unit, e.g. '{hint}'")
+                       f"{_what(kind)}: write it with a unit, e.g. '{hint}'")
             return BAD
         if isinstance(raw, list) and kind.by_year:
             self.c.add("wrong-type", path, f"got a list; write yearly values as {{by_year = "
@@ -323,7 +356,7 @@ class Reader:
                 self.c.add("wrong-type", path, f"got the text {raw!r}; write a number of years "
                            f"without quotes ({raw.strip()}) or with a unit ('{raw.strip()} yr')")
                 return BAD
-            return self.quantity_text(F.Kind("quantity", "yr", "3 yr"), raw, path)
+            return self.quantity_text(_YEARS, raw, path)
         self.c.add("wrong-type", path, f"expected {self.expect(kind)}, got {_kind_of(raw)}")
         return BAD
 
@@ -367,7 +400,7 @@ class Reader:
         if _is_number(raw):
             return self.finite(raw, path)
         if isinstance(raw, str):
-            return self.quantity_text(F.Kind("quantity", "CUR", "500 SEK"), raw, path)
+            return self.quantity_text(_AMOUNT, raw, path)
         self.c.add("wrong-type", path, f"expected {kind.example}, got {_kind_of(raw)}")
         return BAD
 
@@ -809,12 +842,22 @@ def build_assumptions(data: dict[str, Any], c: Collector, path: FsPath | None) -
 # ---------------------------------------------------------------------------- tender
 
 
+def _model_code(message: str) -> str:
+    """The code of a model error that passed the reader's own checks."""
+    if "bare number" in message or "without a unit" in message:
+        return "bare-number"
+    if "(units " in message or "must match the price" in message or \
+            "power and hours give energy" in message:
+        return "wrong-unit"
+    return "invalid-value"
+
+
 def _model_error(c: Collector, exc: Exception, prefix: str, path: Path,
                  fields: Any) -> None:
     if isinstance(exc, LCCError):
         field, msg = _strip(str(exc), prefix)
         where = (*path, field) if field is not None and field in fields else path
-        c.add("invalid-value", where, msg)
+        c.add(_model_code(msg), where, msg)
     else:  # pragma: no cover - defensive: the model raised something other than LCCError
         c.add("invalid-value", path, f"could not be read ({type(exc).__name__}: {exc})")
 
@@ -834,7 +877,7 @@ def build_item(r: Reader, raw: Any, path: Path, scope: Scope) -> CostItem | None
                 f"expected one of {', '.join(F.ITEMS)}")
         return None
     spec = F.ITEMS[kind]
-    ok = r.keys(obj, path, ["type", *spec.fields], spec.required, what=f"a {kind} item: ")
+    ok = r.keys(obj, path, ["type", *spec.fields], spec.required, what=f"{_a(kind)} item: ")
     values: dict[str, Any] = {}
     for key, value in obj.items():
         if key == "type" or key not in spec.fields:
@@ -854,7 +897,7 @@ def build_item(r: Reader, raw: Any, path: Path, scope: Scope) -> CostItem | None
         return None
 
 
-def build_alternative(r: Reader, raw: Any, path: Path, buyer: dict[str, Parameter],
+def build_alternative(r: Reader, raw: Any, path: Path, buyer_scope: Scope,
                       buyer_where: Callable[[str], str]) -> Alternative | None:
     obj = r.table(raw, path, "an alternative (a bid) with name and items")
     if obj is None:
@@ -867,12 +910,14 @@ def build_alternative(r: Reader, raw: Any, path: Path, buyer: dict[str, Paramete
                 f"no product calculator is named {t!r}: product calculators (templates) come "
                 f"in a later version of lcc; give the bid's items instead")
         ok = False
+    buyer = buyer_scope.buyer
     bid: dict[str, Parameter] = {}
+    failed: set[str] = set()
     if "parameters" in obj:
         table = r.parameter_table(obj["parameters"], (*path, "parameters"), "bidder")
         for pname, t in (table or {}).items():
             pp = (*path, "parameters", pname)
-            if pname in buyer:
+            if pname in buyer or pname in buyer_scope.failed:
                 r.c.add("parameter-override", pp,
                         f"a bid cannot override the buyer parameter {pname!r} (defined at "
                         f"{buyer_where(pname)}); refer to it with {{parameter = \"{pname}\"}}, "
@@ -882,17 +927,20 @@ def build_alternative(r: Reader, raw: Any, path: Path, buyer: dict[str, Paramete
             pf = r.parameter_fields(t, pp)
             if pf is None:
                 ok = False
+                failed.add(pname)
                 continue
             if "value" not in pf:
                 r.c.add("missing-field", (*pp, "value"), "missing; a parameter needs a value")
                 ok = False
+                failed.add(pname)
                 continue
             p = r.build_parameter(pname, pf, "bidder", pp)
             if p is None:
                 ok = False
+                failed.add(pname)
             else:
                 bid[pname] = p
-    scope = Scope(buyer, bid, path)
+    scope = Scope(buyer, bid, path, failed | buyer_scope.failed, buyer_scope.incomplete)
     items: list[CostItem] = []
     if "items" in obj:
         raw_items = obj["items"]
@@ -935,7 +983,36 @@ def build_alternative(r: Reader, raw: Any, path: Path, buyer: dict[str, Paramete
         return None
 
 
-def _sensitivity(r: Reader, raw: Any, known: dict[str, Parameter]) -> Any:
+def check_evaluation(r: Reader, alt: Alternative, study: Study, path: Path) -> bool:
+    """Compile the alternative under the study: errors that only the pair shows.
+
+    A per-year sequence too short for the study, an amount in a currency
+    without an exchange rate … are located at the item the message names.
+    """
+    from lcc.engine._compile import compile_alternative
+
+    try:
+        compile_alternative(alt, study)
+    except Exception as exc:
+        message = str(exc)
+        for j, item in enumerate(alt.items):
+            field, text = _strip(message, item.name)
+            if text is not message:
+                spec = next(s for s in F.ITEMS.values() if s.cls is type(item))
+                where: Path = (*path, "items", j)
+                if field in spec.fields:
+                    where = (*where, field)
+                code = "currency-mix" if "exchange rate" in text else _model_code(text)
+                r.c.add(code, where, text)
+                return False
+        field, text = _strip(message, f"Alternative {alt.name!r}")
+        r.c.add("invalid-value", path, text if isinstance(exc, LCCError) else
+                f"cannot be evaluated ({type(exc).__name__}: {exc})")
+        return False
+    return True
+
+
+def _sensitivity(r: Reader, raw: Any, known: dict[str, Parameter], failed: set[str]) -> Any:
     obj = r.table(raw, ("sensitivity",), "sensitivity settings")
     if obj is None:
         return BAD
@@ -960,6 +1037,9 @@ def _sensitivity(r: Reader, raw: Any, known: dict[str, Parameter]) -> Any:
                     ok = False
                     continue
                 p = known.get(n)
+                if p is None and n in failed:
+                    ok = False
+                    continue
                 if p is None:
                     r.c.add("unknown-parameter", (*pp, i), f"no parameter is named {n!r}"
                             f"{_suggest(n, known)}")
@@ -1116,10 +1196,13 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
     r.currency = currency if isinstance(currency, str) else None
     ex = study_fields.get("exchange_rates")
     r.rates = ex if isinstance(ex, ExchangeRates) else None
-    scope = Scope(buyer)
+    set_failed = aset is BAD
+    scope = Scope(buyer, failed=bad_params, incomplete=set_failed)
     study_fields.update(_study_fields(r, raw_study, ("study",), scope))
     for key in F.STUDY_REQUIRED:
-        if key not in study_fields:
+        if key not in study_fields and set_failed:
+            study_fields[key] = BAD
+        elif key not in study_fields:
             where = "the tender's [study] table" + (
                 f" or the assumption set {the_set.name!r}" if the_set is not None else "")
             c.add("missing-field", ("study", key), f"missing; {key} must be set in {where}")
@@ -1147,7 +1230,10 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
         else:
             names: dict[str, int] = {}
             for i, raw in enumerate(raw_alts):
-                alt = build_alternative(r, raw, ("alternatives", i), buyer, buyer_where)
+                alt = build_alternative(r, raw, ("alternatives", i), scope, buyer_where)
+                if alt is not None and study is not None and \
+                        not check_evaluation(r, alt, study, ("alternatives", i)):
+                    alt = None
                 if alt is not None:
                     alt_index.append(i)
                 n = raw.get("name") if isinstance(raw, dict) else None
@@ -1180,7 +1266,12 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
         known = dict(buyer)
         for alt in alternatives:
             known.update({p.name: p for p in alt.parameters() if p.role == "bidder"})
-        sensitivity = _sensitivity(r, data["sensitivity"], known)
+        failed = set(bad_params)
+        alts_raw = data.get("alternatives")
+        for raw in alts_raw if isinstance(alts_raw, list) else []:
+            if isinstance(raw, dict) and isinstance(raw.get("parameters"), dict):
+                failed.update(k for k in raw["parameters"] if isinstance(k, str))
+        sensitivity = _sensitivity(r, data["sensitivity"], known, failed - set(known))
     comparison: Any = None
     if "comparison" in data:
         comparison = _comparison(r, data["comparison"], data.get("alternatives"))

@@ -46,6 +46,11 @@ class Kind:
         Whether a per-year sequence ``{by_year = [...], unit = ...}`` is accepted.
     choices : tuple of str
         The accepted texts of a ``"choice"``.
+    what : str
+        What a quantity is, in words ("an energy price").
+    alt_units : tuple of str
+        Other units a quantity may have (a fuel price per litre instead of per
+        kWh); which one fits the other fields of the item the model checks.
     """
 
     name: str
@@ -54,25 +59,40 @@ class Kind:
     ref: bool = False
     by_year: bool = False
     choices: tuple[str, ...] = ()
+    what: str = ""
+    alt_units: tuple[str, ...] = ()
+
+    @property
+    def units(self) -> tuple[str, ...]:
+        """Every unit the quantity may have."""
+        return (self.unit, *self.alt_units) if self.unit else self.alt_units
 
 
-def _q(unit: str, example: str, *, by_year: bool = False, ref: bool = True) -> Kind:
-    return Kind("quantity", unit, example, ref=ref, by_year=by_year)
+def _q(unit: str, example: str, what: str, *, by_year: bool = False, ref: bool = True,
+       alt: tuple[str, ...] = ()) -> Kind:
+    return Kind("quantity", unit, example, ref=ref, by_year=by_year, what=what, alt_units=alt)
 
 
-MONEY = _q("CUR", "2500 SEK")
-MONEY_PER_YEAR = _q("CUR/yr", "800 SEK/yr", by_year=True)
-ENERGY_PER_YEAR = _q("kWh/yr", "3000 kWh/yr", by_year=True)
-POWER = _q("kW", "45 W")
-HOURS = _q("h/yr", "4000 h/yr")
-ENERGY_PRICE = _q("CUR/kWh", "1.2 SEK/kWh", by_year=True)
-EMISSION_FACTOR = _q("kg/kWh", "0.05 kg/kWh")
-VOLUME_PER_YEAR = _q("m**3/yr", "12 m**3/yr", by_year=True)
-VOLUME_PRICE = _q("CUR/m**3", "45 SEK/m**3", by_year=True)
-MASS_PER_YEAR = _q("kg/yr", "120 kg/yr", by_year=True)
-MASS_PRICE = _q("CUR/kg", "7 SEK/kg", by_year=True)
-DURATION = _q("yr", "20 yr")
-PERIOD = _q("yr", "20 yr", ref=False)
+MONEY = _q("CUR", "2500 SEK", "an amount of money")
+MONEY_PER_YEAR = _q("CUR/yr", "800 SEK/yr", "money per year", by_year=True)
+ENERGY_PER_YEAR = _q("kWh/yr", "3000 kWh/yr", "energy (or fuel volume or mass) per year",
+                     by_year=True, alt=("m**3/yr", "kg/yr"))
+POWER = _q("kW", "45 W", "a power")
+HOURS = _q("h/yr", "4000 h/yr", "hours per year")
+DISTANCE = _q("km/yr", "15000 km/yr", "a distance per year")
+CONSUMPTION = _q("kWh/km", "5 l/100km", "energy (or fuel volume or mass) per distance",
+                 alt=("m**3/km", "kg/km"))
+ENERGY_PRICE = _q("CUR/kWh", "1.2 SEK/kWh", "a price per energy (or per volume or mass of fuel)",
+                  by_year=True, alt=("CUR/m**3", "CUR/kg"))
+EMISSION_FACTOR = _q("kg/kWh", "0.05 kg/kWh", "a mass per energy (or per volume or mass of fuel)",
+                     alt=("kg/m**3", "kg/kg"))
+INTENSITY = _q("kg/km", "132 g/km", "a mass per distance")
+VOLUME_PER_YEAR = _q("m**3/yr", "12 m**3/yr", "a volume per year", by_year=True)
+VOLUME_PRICE = _q("CUR/m**3", "45 SEK/m**3", "a price per volume", by_year=True)
+MASS_PER_YEAR = _q("kg/yr", "120 kg/yr", "a mass per year", by_year=True)
+MASS_PRICE = _q("CUR/kg", "7 SEK/kg", "a price per mass", by_year=True)
+DURATION = _q("yr", "20 yr", "a duration")
+PERIOD = _q("yr", "20 yr", "a duration", ref=False)
 POSITION = Kind("position", "yr", "3 (years) or '3 yr'")
 RATE = Kind("rate", None, "0.02 or '2 %'", ref=True, by_year=True)
 STUDY_RATE = Kind("rate", None, "0.035 or '3.5 %'", ref=True)
@@ -114,14 +134,15 @@ ITEMS: dict[str, ItemSpec] = {
         "amount_per_year": MONEY_PER_YEAR, **_ANNUAL, "category": CATEGORY, **_COMMON},
         ("amount_per_year",)),
     "Energy": ItemSpec(Energy, {
-        "annual": ENERGY_PER_YEAR, "power": POWER, "hours": HOURS, "price": ENERGY_PRICE,
-        "emission_factor": EMISSION_FACTOR, **_ANNUAL, **_COMMON}, ("price",)),
+        "annual": ENERGY_PER_YEAR, "power": POWER, "hours": HOURS, "distance": DISTANCE,
+        "consumption": CONSUMPTION, "price": ENERGY_PRICE, "emission_factor": EMISSION_FACTOR,
+        **_ANNUAL, **_COMMON}, ("price",)),
     "Water": ItemSpec(Water, {
         "annual": VOLUME_PER_YEAR, "price": VOLUME_PRICE, **_ANNUAL, **_COMMON},
         ("annual", "price")),
     "Emission": ItemSpec(Emission, {
-        "annual": MASS_PER_YEAR, "pollutant": TEXT, "price": MASS_PRICE, **_ANNUAL,
-        **_COMMON}, ("annual",)),
+        "annual": MASS_PER_YEAR, "pollutant": TEXT, "price": MASS_PRICE, "distance": DISTANCE,
+        "intensity": INTENSITY, **_ANNUAL, **_COMMON}, ()),
     "Residual": ItemSpec(Residual, {"amount": MONEY, "at": POSITION, **_COMMON}, ("amount",)),
     "Disposal": ItemSpec(Disposal, {"amount": MONEY, "at": POSITION, **_COMMON}, ("amount",)),
 }

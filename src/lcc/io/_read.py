@@ -128,7 +128,9 @@ def _parse_json(text: str, file: str | None) -> Any:
         raise _fail(file, f"the data is nested too deeply; the limit is {MAX_DEPTH} levels",
                     "too-deep") from None
     except ValueError as exc:
-        raise _fail(file, f"not valid JSON: {exc}") from None
+        m = re.search(r"(?<![\w\"])(-?Infinity|NaN)(?![\w\"])", text)
+        line = text.count("\n", 0, m.start()) + 1 if m else None
+        raise _fail(file, f"not valid JSON: {exc}", line=line) from None
 
 
 def _parse_yaml(text: str, file: str | None) -> tuple[Any, dict[Path, int]]:
@@ -143,7 +145,7 @@ def _parse_yaml(text: str, file: str | None) -> tuple[Any, dict[Path, int]]:
         if node is None:
             raise _fail(file, "the file is empty; expected a tender or assumption set")
         lines: dict[Path, int] = {}
-        _walk_yaml(node, (), lines, set(), file)
+        _walk_yaml(node, (), lines, set(), file, node.start_mark.line + 1)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -166,12 +168,12 @@ def _parse_yaml(text: str, file: str | None) -> tuple[Any, dict[Path, int]]:
 
 
 def _walk_yaml(node: Any, path: Path, lines: dict[Path, int], seen: set[int],
-               file: str | None) -> None:
+               file: str | None, at: int) -> None:
     import yaml
 
     if id(node) in seen:
         raise _fail(file, "YAML aliases (*name) are not accepted in tender files; write the "
-                    "value out", line=node.start_mark.line + 1)
+                    "value out", line=at)
     seen.add(id(node))
     if len(path) > MAX_DEPTH:
         raise _fail(file, f"the data is nested deeper than {MAX_DEPTH} levels", "too-deep",
@@ -182,13 +184,14 @@ def _walk_yaml(node: Any, path: Path, lines: dict[Path, int], seen: set[int],
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             k = key.value if isinstance(key, yaml.ScalarNode) else repr(key.value)
-            lines.setdefault((*path, k), key.start_mark.line + 1)
-            _walk_yaml(key, (*path, k), {}, seen, file)
-            _walk_yaml(value, (*path, k), lines, seen, file)
+            line = key.start_mark.line + 1
+            lines.setdefault((*path, k), line)
+            _walk_yaml(key, (*path, k), {}, seen, file, line)
+            _walk_yaml(value, (*path, k), lines, seen, file, line)
     elif isinstance(node, yaml.SequenceNode):
         for i, value in enumerate(node.value):
             lines.setdefault((*path, i), value.start_mark.line + 1)
-            _walk_yaml(value, (*path, i), lines, seen, file)
+            _walk_yaml(value, (*path, i), lines, seen, file, node.start_mark.line + 1)
 
 
 def _kind(value: Any) -> str:

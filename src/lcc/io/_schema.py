@@ -1,2 +1,223 @@
-def json_schema(kind: str = "tender") -> dict:  # placeholder
-    return {}
+"""The published JSON Schema (draft 2020-12) of tender files and assumption sets.
+
+Built from the same field tables as the reader (:mod:`lcc.io._fields`), so
+the schema and the reader agree on every key. The reader checks more than a
+schema can say (units, references, overrides against the assumption set);
+the schema serves editors and other tools. A TOML file is checked as the
+JSON document it parses to (dates as ISO text).
+"""
+
+from __future__ import annotations
+
+import copy
+from functools import lru_cache
+from typing import Any
+
+from lcc.io import _fields as F
+
+_DRAFT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def _kind_schema(kind: F.Kind) -> dict[str, Any]:
+    options: list[dict[str, Any]] = []
+    if kind.name == "quantity":
+        options.append({"type": "string", "description": f"a quantity in {kind.unit}, "
+                                                         f"e.g. '{kind.example}'"})
+    elif kind.name == "position":
+        options += [{"type": "number"}, {"type": "string"}]
+    elif kind.name == "rate":
+        options += [{"type": "number"}, {"type": "string"}]
+        if kind.by_year:
+            options.append({"type": "array", "items": {"type": "number"},
+                            "minItems": 1, "maxItems": F.MAX_SEQUENCE})
+    elif kind.name == "count":
+        options.append({"type": "number", "minimum": 0})
+    elif kind.name == "residual":
+        options += [{"enum": ["linear", "none"]}, {"type": "number", "minimum": 0, "maximum": 1},
+                    {"type": "string"}]
+    elif kind.name == "text":
+        options.append({"type": "string", "minLength": 1})
+    elif kind.name == "bool":
+        options.append({"type": "boolean"})
+    elif kind.name == "year":
+        options.append({"type": "integer", "minimum": 1000, "maximum": 9999})
+    elif kind.name == "choice":
+        options.append({"enum": list(kind.choices)})
+    elif kind.name == "exchange_rates":
+        options.append({"$ref": "#/$defs/exchange_rates"})
+    if kind.ref:
+        options.append({"$ref": "#/$defs/reference"})
+    if kind.by_year and kind.name != "rate":
+        options.append({"$ref": "#/$defs/by_year"})
+    elif kind.by_year:
+        options.append({"$ref": "#/$defs/by_year_plain"})
+    return options[0] if len(options) == 1 else {"anyOf": options}
+
+
+def _object(props: dict[str, Any], required: Any = (), **extra: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {"type": "object", "properties": props, "additionalProperties": False}
+    if required:
+        out["required"] = list(required)
+    out.update(extra)
+    return out
+
+
+def _common_defs() -> dict[str, Any]:
+    number_or_text = {"anyOf": [{"type": "number"}, {"type": "string"}]}
+    return {
+        "reference": _object({"parameter": {"type": "string", "pattern": F.NAME_PATTERN}},
+                             ["parameter"], description="A reference to a parameter by name."),
+        "by_year": _object({
+            "by_year": {"type": "array", "items": {"type": "number"}, "minItems": 1,
+                        "maxItems": F.MAX_SEQUENCE},
+            "unit": {"type": "string"},
+            "first_year": {"type": "integer", "minimum": 1, "maximum": 9999},
+        }, ["by_year", "unit"], description="Values by year: study years 1, 2, … or calendar "
+                                            "years (first_year >= 1000)."),
+        "by_year_plain": _object({
+            "by_year": {"type": "array", "items": {"type": "number"}, "minItems": 1,
+                        "maxItems": F.MAX_SEQUENCE},
+            "first_year": {"type": "integer", "minimum": 1, "maximum": 9999},
+        }, ["by_year"]),
+        "distribution": {
+            "type": "object", "required": ["name"],
+            "properties": {"name": {"type": "string"}},
+            "additionalProperties": {"type": "number"},
+            "description": "A scipy.stats distribution by name with its parameters by name, "
+                           "e.g. {name = 'norm', loc = 1.2, scale = 0.1}, in the value's unit.",
+        },
+        "parameter": _object({
+            "value": number_or_text, "low": number_or_text, "high": number_or_text,
+            "distribution": {"$ref": "#/$defs/distribution"},
+            "description": {"type": "string"}, "source": {"type": "string"},
+        }, description="A named value; a number, or text with a unit ('1.2 SEK/kWh')."),
+        "parameters": {
+            "type": "object", "maxProperties": F.MAX_PARAMETERS,
+            "propertyNames": {"pattern": F.NAME_PATTERN},
+            "additionalProperties": {"$ref": "#/$defs/parameter"},
+        },
+        "exchange_rates": _object({
+            "base": {"enum": list(F.STUDY["currency"].choices)},
+            "rates": {"type": "object",
+                      "propertyNames": {"enum": list(F.STUDY["currency"].choices)},
+                      "additionalProperties": {"type": "number", "exclusiveMinimum": 0}},
+            "date": {"type": "string"}, "source": {"type": "string"},
+        }, ["base", "rates"]),
+        "study": _object({k: _kind_schema(v) for k, v in F.STUDY.items()}),
+    }
+
+
+def _tender_schema() -> dict[str, Any]:
+    from lcc.results import POLICIES
+
+    defs = _common_defs()
+    item_refs = []
+    for name, spec in F.ITEMS.items():
+        props = {"type": {"const": name}}
+        props.update({k: _kind_schema(v) for k, v in spec.fields.items()})
+        defs[name] = _object(props, ["type", *spec.required])
+        item_refs.append({"if": {"properties": {"type": {"const": name}}, "required": ["type"]},
+                          "then": {"$ref": f"#/$defs/{name}"}})
+    defs["item"] = {"type": "object", "required": ["type"],
+                    "properties": {"type": {"enum": list(F.ITEMS)}}, "allOf": item_refs}
+    alt_props: dict[str, Any] = {k: _kind_schema(v) for k, v in F.ALTERNATIVE.items()
+                                 if k not in ("parameters", "items")}
+    alt_props["parameters"] = {"$ref": "#/$defs/parameters"}
+    alt_props["items"] = {"type": "array", "items": {"$ref": "#/$defs/item"}, "minItems": 1,
+                          "maxItems": F.MAX_ITEMS}
+    defs["alternative"] = _object(alt_props, ["name", "items"])
+    return {
+        "$schema": _DRAFT,
+        "$id": "urn:openlcc:schema:tender:1",
+        "title": "lcc tender file (lcc.tender/1)",
+        "description": "One procurement's LCC evaluation: the study, the buyer's parameters, "
+                       "the bids and their items. Indices in error paths count from 0.",
+        **_object({
+            "format": {"const": F.TENDER_FORMAT},
+            "name": {"type": "string", "minLength": 1},
+            "description": {"type": "string"},
+            "reference": {"type": "string"},
+            "assumptions": {"type": "string", "description": "Path of the assumption set, "
+                                                              "relative to this file."},
+            "study": {"$ref": "#/$defs/study"},
+            "parameters": {"$ref": "#/$defs/parameters"},
+            "alternatives": {"type": "array", "items": {"$ref": "#/$defs/alternative"},
+                             "minItems": 1, "maxItems": F.MAX_ALTERNATIVES},
+            "sensitivity": _object({
+                "parameters": {"type": "array", "items": {"type": "string"}},
+                "monte_carlo": _object({
+                    "n": {"type": "integer", "minimum": 1, "maximum": F.MAX_MONTE_CARLO},
+                    "seed": {"type": "integer", "minimum": 0},
+                }, ["n"]),
+            }),
+            "comparison": _object({
+                "policy": {"enum": list(POLICIES)},
+                "baseline": {"type": "string"},
+            }),
+            "overrides": {
+                "type": "object",
+                "propertyNames": {"pattern": r"^(study\.[a-z_]+|parameters\.[^.]+(\.[a-z]+)?)$"},
+                "additionalProperties": {"type": "string", "minLength": 1},
+                "description": "Declared departures from the assumption set: path -> reason.",
+            },
+        }, ["name", "alternatives"]),
+        "$defs": defs,
+    }
+
+
+def _assumptions_schema() -> dict[str, Any]:
+    defs = _common_defs()
+    return {
+        "$schema": _DRAFT,
+        "$id": "urn:openlcc:schema:assumptions:1",
+        "title": "lcc assumption set (lcc.assumptions/1)",
+        "description": "A shared, versioned set of buyer (internal) LCC parameters.",
+        **_object({
+            "format": {"const": F.ASSUMPTIONS_FORMAT},
+            "name": {"type": "string", "minLength": 1},
+            "version": {"type": "string", "minLength": 1},
+            "valid_from": {"type": "string", "format": "date"},
+            "owner": {"type": "string", "minLength": 1},
+            "description": {"type": "string"},
+            "sources": {"type": "array", "items": _object({
+                "id": {"type": "string"}, "title": {"type": "string"},
+                "url": {"type": "string"}, "note": {"type": "string"},
+            }, ["id", "title"])},
+            "policy_choices": {"type": "array", "items": {"type": "string"}},
+            "study": {"$ref": "#/$defs/study"},
+            "parameters": {"$ref": "#/$defs/parameters"},
+        }, ["name", "version", "valid_from", "owner"]),
+        "$defs": defs,
+    }
+
+
+@lru_cache(maxsize=2)
+def _cached(kind: str) -> dict[str, Any]:
+    return _tender_schema() if kind == "tender" else _assumptions_schema()
+
+
+def json_schema(kind: str = "tender") -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of tender files or assumption sets.
+
+    Parameters
+    ----------
+    kind : {"tender", "assumptions"}
+
+    Returns
+    -------
+    dict
+        A fresh copy of the schema, ready for ``json.dumps``.
+
+    Examples
+    --------
+    >>> from lcc.io import json_schema
+    >>> json_schema()["$schema"]
+    'https://json-schema.org/draft/2020-12/schema'
+    >>> sorted(json_schema("assumptions")["required"])
+    ['name', 'owner', 'valid_from', 'version']
+    """
+    if kind not in ("tender", "assumptions"):
+        from lcc._errors import LCCError
+
+        raise LCCError(f"json_schema: kind={kind!r}, expected 'tender' or 'assumptions'")
+    return copy.deepcopy(_cached(kind))
