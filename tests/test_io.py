@@ -203,10 +203,12 @@ def test_round_trip_every_item_type_and_value_kind(fmt: str) -> None:
     timing = "middle"
     base_year = 2025
     currency = "SEK"
-    carbon_price = { by_year = [1.0, 1.5, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2], unit = "SEK/kg",
-                     first_year = 2025 }
     include_externalities = false
     exchange_rates = { base = "SEK", rates = { EUR = 11.48 }, date = "2024", source = "Riksbanken" }
+    [study.carbon_price]
+    by_year = [1.0, 1.5, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2]
+    unit = "SEK/kg"
+    first_year = 2025
     [parameters.elpris]
     value = "120 öre/kWh"
     low = "0.8 SEK/kWh"
