@@ -25,9 +25,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lcc.data._loader import list_tables, load_table
+from lcc.data._loader import fingerprint, list_tables, load_table
 
-__all__ = ["list", "load"]
+__all__ = ["fingerprint", "list", "load"]
 
 
 def list() -> pd.DataFrame:

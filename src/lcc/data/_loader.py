@@ -160,3 +160,21 @@ def list_tables() -> pd.DataFrame:
              "year": meta["year"]}
         )
     return pd.DataFrame(rows, columns=["name", "title", "source", "year"])
+
+
+@lru_cache(maxsize=1)
+def fingerprint() -> str:
+    """SHA-256 over every shipped table and its metadata (first 16 hex digits).
+
+    Reports print it so that a calculation can be tied to the exact reference
+    data it used.
+    """
+    import hashlib
+
+    digest = hashlib.sha256()
+    folder = table_dir()
+    for name in table_names():
+        for suffix in (".csv", ".toml"):
+            digest.update(name.encode() + suffix.encode())
+            digest.update((folder / f"{name}{suffix}").read_bytes())
+    return digest.hexdigest()[:16]

@@ -1,0 +1,108 @@
+"""Reports to attach to an award decision: HTML, Excel and Markdown.
+
+Every report states the assumptions (and the shared assumption set, if any),
+the method and its sources, the library and reference-data versions and a
+hash of the inputs, and contains the full calculation trace
+(:meth:`lcc.Comparison.explain`). HTML reports are self-contained: CSS and the
+charts (inline SVG, drawn with :mod:`lcc.plot`) are in the page, nothing is
+fetched from the network.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from lcc._errors import LCCError
+from lcc._i18n import word
+from lcc.report._content import Section, build_sections
+from lcc.report._render import to_excel, to_html, to_markdown
+from lcc.results import Comparison
+
+__all__ = ["FORMATS", "Report", "build"]
+
+FORMATS: tuple[str, ...] = ("html", "xlsx", "md")
+
+
+@dataclass
+class Report:
+    """A built report; render it with :meth:`html`, :meth:`markdown` or :meth:`save`."""
+
+    title: str
+    lang: str
+    currency: str
+    best: str | None
+    sections: list[Section]
+
+    def html(self) -> str:
+        """The report as a self-contained HTML page."""
+        return to_html(self.sections, title=self.title, lang=self.lang, currency=self.currency,
+                       best=self.best)
+
+    def markdown(self) -> str:
+        """The report as Markdown (tables and trace; no charts)."""
+        return to_markdown(self.sections, title=self.title, lang=self.lang,
+                           currency=self.currency)
+
+    def save(self, path: str | Path) -> Path:
+        """Write the report; the format follows the suffix: .html, .xlsx or .md."""
+        target = Path(path)
+        suffix = target.suffix.lower().lstrip(".")
+        if suffix == "htm":
+            suffix = "html"
+        if suffix == "markdown":
+            suffix = "md"
+        if suffix not in FORMATS:
+            raise LCCError(f"report: cannot write {target.name!r}; the file must end in "
+                           f".html, .xlsx or .md")
+        if suffix == "html":
+            target.write_text(self.html(), encoding="utf-8")
+        elif suffix == "md":
+            target.write_text(self.markdown(), encoding="utf-8")
+        else:
+            to_excel(self.sections, target, title=self.title, lang=self.lang,
+                     currency=self.currency)
+        return target
+
+    def section(self, key: str) -> Section:
+        """One section by key (summary, by_category, differences, emissions, cumulative,
+        breakdown, tornado, monte_carlo, assumptions, method, versions, trace)."""
+        for s in self.sections:
+            if s.key == key:
+                return s
+        raise KeyError(key)
+
+
+def build(comparison: Comparison, *, title: str | None = None, lang: str = "en",
+          tornado: pd.DataFrame | None = None, monte_carlo: Any = None,
+          assumptions: list[str] | None = None, inputs: list[bytes] | None = None,
+          charts: bool = True) -> Report:
+    """Build a report of a comparison.
+
+    Parameters
+    ----------
+    comparison : Comparison
+        From :func:`lcc.compare` (deterministic inputs).
+    title : str, optional
+    lang : {"en", "sv"}
+        Language of headings and table labels (the trace is in English).
+    tornado : DataFrame, optional
+        From :func:`lcc.sensitivity.tornado`.
+    monte_carlo : MonteCarloResult, optional
+        From :func:`lcc.sensitivity.monte_carlo`.
+    assumptions : list of str, optional
+        Extra lines for the assumptions section (assumption set, overrides).
+    inputs : list of bytes, optional
+        The input files (tender, assumption set) to hash; default the model's repr.
+    charts : bool
+        Draw charts (needs matplotlib).
+    """
+    if lang not in ("en", "sv"):
+        raise LCCError(f"lang: got {lang!r}, expected 'en' or 'sv'")
+    sections = build_sections(comparison, lang=lang, tornado=tornado, monte_carlo=monte_carlo,
+                              assumptions=assumptions, inputs=inputs, charts=charts)
+    return Report(title or word("report_title", lang), lang, comparison.study.currency,
+                  comparison.best, sections)
