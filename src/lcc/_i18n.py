@@ -97,6 +97,17 @@ WORDS: dict[str, dict[str, str]] = {
         "present_value": "Present value",
         "end_of_life": "End of life",
         "probability_best": "P(lowest LCC)",
+        "probability_best_se": "P(lowest) std. error",
+        "sir": "SIR",
+        "airr": "AIRR",
+        "lcc_low": "LCC at low",
+        "lcc_high": "LCC at high",
+        "se": "Std. error",
+        "std": "Std. dev.",
+        "first_order": "First order",
+        "total_order": "Total order",
+        "break_even": "Break-even",
+        "relative_change": "Relative change",
         "best": "Lowest life-cycle cost",
         "notes": "Notes",
         "emissions": "Emissions",
@@ -128,10 +139,14 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 
-def word(key: Any, lang: str) -> str:
-    """Translate a column or index label (unknown labels pass through)."""
+def word(key: Any, lang: str, *, header: bool = True) -> str:
+    """Translate a label; unknown column headers lose their underscores (en), other
+    unknown labels (names of parameters and alternatives) pass through unchanged."""
     text = str(key)
-    return WORDS.get(lang, {}).get(text, text.replace("_", " ") if lang == "en" else text)
+    known = WORDS.get(lang, {}).get(text)
+    if known is not None:
+        return known
+    return text.replace("_", " ") if header and lang == "en" else text
 
 
 def number(x: Any, lang: str, digits: int = 2) -> str:
@@ -173,7 +188,7 @@ def table(df: pd.DataFrame, lang: str, *, title: str | None = None) -> str:
     header = [index_name] + [word(c, lang) for c in cols]
     rows = []
     for idx, row in shown.iterrows():
-        cells = [word(idx, lang)]
+        cells = [word(idx, lang, header=False)]
         for c, v in zip(cols, row.tolist(), strict=True):
             if isinstance(v, (float, int, np.floating, np.integer)) and not isinstance(v, bool):
                 cells.append(number(v, lang, _digits(c)))
@@ -196,7 +211,7 @@ def table(df: pd.DataFrame, lang: str, *, title: str | None = None) -> str:
 
 def csv(df: pd.DataFrame, lang: str) -> str:
     """CSV: comma-separated with '.' decimals (en); ';' and ',' decimals (sv, as Excel expects)."""
-    shown = df.rename(columns=lambda c: word(c, lang), index=lambda i: word(i, lang))
+    shown = df.rename(columns=lambda c: word(c, lang), index=lambda i: word(i, lang, header=False))
     shown.index.name = word(df.index.name or "", lang) or None
     if lang == "sv":
         return shown.to_csv(sep=";", decimal=",")

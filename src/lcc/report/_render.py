@@ -56,7 +56,7 @@ def _html_table(section: Section, lang: str, best: str | None) -> str:
     rows = []
     for idx, row in df.iterrows():
         cls = ' class="best"' if best is not None and idx == best else ""
-        cells = [f"<th>{html.escape(word(idx, lang))}</th>"]
+        cells = [f"<th>{html.escape(word(idx, lang, header=False))}</th>"]
         for col, value in row.items():
             text, num = _cell(str(col), value, lang, section.money)
             cells.append(f'<td class="num">{html.escape(text)}</td>' if num
@@ -111,7 +111,7 @@ def _md_table(section: Section, lang: str) -> str:
     lines = ["| " + " | ".join(word(c, lang) for c in cols) + " |",
              "|" + "|".join(" --- " if i == 0 else " ---: " for i in range(len(cols))) + "|"]
     for idx, row in df.iterrows():
-        cells = [word(idx, lang)]
+        cells = [word(idx, lang, header=False)]
         for col, value in row.items():
             cells.append(_cell(str(col), value, lang, section.money)[0])
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
@@ -167,7 +167,7 @@ def to_excel(sections: list[Section], path: Path, *, title: str, lang: str,
                 cell.font = Font(bold=True)
             for idx, values in df.iterrows():
                 row += 1
-                ws.cell(row=row, column=1, value=word(idx, lang))
+                ws.cell(row=row, column=1, value=word(idx, lang, header=False))
                 for j, (col, v) in enumerate(values.items(), start=2):
                     cell = ws.cell(row=row, column=j, value=_excel_value(v))
                     if isinstance(cell.value, float):

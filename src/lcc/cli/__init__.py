@@ -1,0 +1,157 @@
+"""The ``lcc`` command line.
+
+::
+
+    lcc evaluate TENDER            LCC of every alternative, by category
+    lcc compare TENDER             ranking and the NIST measures against the baseline
+    lcc sensitivity TENDER KIND    tornado | break-even | monte-carlo | sobol
+    lcc explain TENDER             the full calculation trace
+    lcc report TENDER -o FILE      HTML, Excel or Markdown report
+    lcc bid-form TENDER -o FILE    Excel bid form for the bidders
+    lcc import-bids TENDER FORM…   read filled bid forms back as alternatives
+    lcc calculators [NAME]         the product calculators and their inputs
+    lcc schema                     the JSON Schema of tender files
+
+Exit codes: 0 success, 2 bad input (one message per problem on stderr, no
+traceback), 1 internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from typing import Any
+
+from lcc._errors import LCCError
+from lcc._version import __version__
+
+EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # argparse's own exit code for usage errors is 2
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_INPUT, f"lcc: error: {message}\n")
+
+
+def _common(p: argparse.ArgumentParser, *, fmt: bool = True) -> None:
+    p.add_argument("--lang", choices=("en", "sv"), default="en",
+                   help="language of labels and number format (sv: Swedish)")
+    if fmt:
+        p.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                       help="output format (default: table)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``lcc`` command."""
+    parser = _Parser(prog="lcc", description="Life-cycle cost (LCC) for public procurement.")
+    parser.add_argument("--version", action="version", version=f"lcc {__version__}")
+    parser.add_argument("--debug", action="store_true",
+                        help="show the Python traceback of internal errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    p = sub.add_parser("evaluate", help="LCC of every alternative, by category")
+    p.add_argument("tender", help="tender file (.toml, .yaml, .json)")
+    p.add_argument("--alternative", action="append", metavar="NAME",
+                   help="only this alternative (repeatable)")
+    _common(p)
+
+    p = sub.add_parser("compare", help="rank the alternatives and compute the measures")
+    p.add_argument("tender")
+    p.add_argument("--policy", choices=("study_period", "annuity", "per_service_year"),
+                   help="how bids with different service lives are compared")
+    p.add_argument("--baseline", metavar="NAME", help="the alternative to compare against")
+    _common(p)
+
+    p = sub.add_parser("sensitivity", help="tornado, break-even, Monte Carlo or Sobol")
+    p.add_argument("tender")
+    p.add_argument("kind", choices=("tornado", "break-even", "monte-carlo", "sobol"))
+    p.add_argument("--parameter", metavar="NAME",
+                   help="break-even: the parameter (default: every parameter with a range)")
+    p.add_argument("--pair", nargs=2, metavar=("A", "B"),
+                   help="the two alternatives (default: the two best)")
+    p.add_argument("-n", "--samples", type=int, metavar="N",
+                   help="Monte Carlo / Sobol samples (default: the tender's setting or 10 000)")
+    p.add_argument("--seed", type=int, help="random seed (default: the tender's setting)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _common(p)
+
+    p = sub.add_parser("explain", help="the full calculation trace")
+    p.add_argument("tender")
+    p.add_argument("--alternative", action="append", metavar="NAME")
+    p.add_argument("--lang", choices=("en", "sv"), default="en")
+
+    p = sub.add_parser("report", help="HTML, Excel or Markdown report")
+    p.add_argument("tender")
+    p.add_argument("-o", "--output", required=True, metavar="FILE",
+                   help="report file: .html, .xlsx or .md")
+    p.add_argument("--monte-carlo", type=int, metavar="N", default=None,
+                   help="include a Monte Carlo analysis with N samples")
+    p.add_argument("--seed", type=int)
+    p.add_argument("--no-tornado", action="store_true", help="leave out the tornado")
+    p.add_argument("--no-charts", action="store_true", help="leave out the charts")
+    p.add_argument("--title")
+    p.add_argument("--lang", choices=("en", "sv"), default="en")
+
+    p = sub.add_parser("bid-form", help="write an Excel bid form for the bidders")
+    p.add_argument("tender")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="bid form (.xlsx)")
+    p.add_argument("--lang", choices=("en", "sv"), default="en")
+
+    p = sub.add_parser("import-bids", help="read filled bid forms as alternatives")
+    p.add_argument("tender")
+    p.add_argument("forms", nargs="+", metavar="FORM")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write the tender with the imported bids (.toml/.yaml/.json)")
+    _common(p)
+
+    p = sub.add_parser("calculators", help="the product calculators and their inputs")
+    p.add_argument("name", nargs="?", help="one calculator")
+    _common(p)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of tender files")
+    p.add_argument("-o", "--output", metavar="FILE")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    debug = args.debug or os.environ.get("LCC_DEBUG") == "1"
+    try:
+        from lcc.cli._commands import COMMANDS
+
+        return int(COMMANDS[args.command](args) or EXIT_OK)
+    except KeyboardInterrupt:
+        print("lcc: interrupted", file=sys.stderr)
+        return 130
+    except LCCError as exc:
+        _print_input_error(exc)
+        return EXIT_INPUT
+    except OSError as exc:
+        where = f" {exc.filename!r}" if getattr(exc, "filename", None) else ""
+        print(f"lcc: error: cannot read or write{where}: {exc.strerror or exc}",
+              file=sys.stderr)
+        return EXIT_INPUT
+    except Exception as exc:  # an internal error: a bug in lcc, not the user's input
+        print(f"lcc: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        if debug:
+            traceback.print_exc()
+        else:
+            print("This is a bug in lcc. Run again with --debug for details and report it.",
+                  file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+def _print_input_error(exc: LCCError) -> None:
+    issues = getattr(exc, "errors", None)
+    if issues:
+        for issue in issues:
+            print(f"lcc: {issue}", file=sys.stderr)
+        return
+    print(f"lcc: error: {exc}", file=sys.stderr)
