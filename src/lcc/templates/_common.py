@@ -1,0 +1,159 @@
+"""Inputs and cost items several calculators share (internal).
+
+The buyer's electricity inputs follow Upphandlingsmyndigheten's LCC
+calculators, where the buyer fills the *internal parameters* (elpris, drifttid,
+an optional yearly energy price increase and an optional kg CO2e per kWh) and
+the bidders the *external* ones (Upphandlingsmyndigheten, "LCC-verktyg",
+"Parametrar i en LCC-kalkyl").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from lcc._errors import LCCError
+from lcc.model import Alternative, CostItem, Energy, Periodic, Residual
+from lcc.templates._inputs import Input, base_value, fail, is_parameter, quantity
+from lcc.units import get_registry, parse_quantity
+
+UHM = ("Upphandlingsmyndigheten, LCC-verktyg and 'Parametrar i en LCC-kalkyl' "
+       "(internal parameters set by the buyer)")
+UHM_BID = ("Upphandlingsmyndigheten, LCC-verktyg (external parameters given by each bidder)")
+DIRECTIVE = "Directive 2014/24/EU art. 68 (life-cycle costing)"
+
+
+def electricity_price(**changes: Any) -> Input:
+    """The buyer's electricity price."""
+    fields: dict[str, Any] = dict(
+        name="electricity_price", role="buyer", unit="SEK/kWh",
+        meaning="Electricity price per kWh, excluding VAT, in base-year prices",
+        source=f"{UHM}: elpris, from the organisation's electricity contract",
+        example="1.20 SEK/kWh", per_year=True)
+    fields.update(changes)
+    return Input(**fields)
+
+
+def escalation(**changes: Any) -> Input:
+    """The buyer's yearly real change of the electricity price."""
+    fields: dict[str, Any] = dict(
+        name="escalation", role="buyer", unit="1",
+        meaning="Real change of the electricity price per year (0.02 = +2 %/yr), as a "
+                "constant, a per-year list or a Parameter",
+        source=f"{UHM}: optional yearly energy price increase; DESIGN §3 escalation",
+        required=False, default=0.0, example=0.02, kind="number", minimum=-1.0, per_year=True)
+    fields.update(changes)
+    return Input(**fields)
+
+
+def emission_factor(**changes: Any) -> Input:
+    """The buyer's CO2e per kWh of electricity."""
+    fields: dict[str, Any] = dict(
+        name="emission_factor", role="buyer", unit="kg/kWh",
+        meaning="Greenhouse gas emissions per kWh of electricity (CO2e); reported in kg, "
+                "and priced only if the study has a carbon_price",
+        source=f"{UHM}: optional kg CO2e/kWh; e.g. the table emission_factors_electricity "
+               f"(lcc.data)",
+        required=False, example="0.05 kg/kWh")
+    fields.update(changes)
+    return Input(**fields)
+
+
+def units(**changes: Any) -> Input:
+    """The buyer's number of units (Alternative.quantity)."""
+    fields: dict[str, Any] = dict(
+        name="units", role="buyer", unit="1",
+        meaning="Number of units bought (antal); multiplies every cost and emission",
+        source=f"{UHM}: antal", required=False, default=1, example=10, kind="count")
+    fields.update(changes)
+    return Input(**fields)
+
+
+def escalation_value(value: Any) -> Any:
+    """Escalation as the model takes it: a number, samples, Parameter, list or ByYear."""
+    return 0.0 if value is None else value
+
+
+def electricity(values: dict[str, Any], **use: Any) -> Energy:
+    """An Energy item priced with the buyer's electricity inputs."""
+    return Energy(price=values["electricity_price"],
+                  escalation=escalation_value(values.get("escalation")),
+                  emission_factor=values.get("emission_factor"), **use)
+
+
+def is_burning_hours(value: Any) -> bool:
+    """Whether a life is written in hours (burning/operating hours, e.g. ``"50000 h"``)."""
+    raw = base_value(value)
+    try:
+        q = parse_quantity(raw, "yr", name="life")
+    except LCCError:
+        return False
+    return bool(q.units == get_registry().hour)
+
+
+def life_in_years(calculator: str, life: Any, hours_per_year: Any) -> Any:
+    """A service life for the model: calendar time as given, burning hours converted.
+
+    A life in hours (a rated life such as L80 50 000 h) is divided by the
+    operating hours per year (a Parameter's base value is used, so sensitivity
+    analysis on the operating hours does not move the converted life).
+    """
+    if life is None:
+        return None
+    if not is_burning_hours(life):
+        return life
+    if is_parameter(life):
+        raise fail(calculator, f"input 'life': got Parameter {life.name!r} in hours; a life in "
+                               f"burning hours is converted with the operating hours, so give it "
+                               f"as a value, or give the Parameter in years")
+    h = quantity(life, "h")
+    per_year = quantity(hours_per_year, "h/yr")
+    years = (h / per_year).to("yr")
+    if np.any(np.asarray(years.magnitude) <= 0):
+        raise fail(calculator, f"input 'life': got {base_value(life)!r} with "
+                               f"{base_value(hours_per_year)!r} of operation; expected a life > 0")
+    return years
+
+
+def resale_items(calculator: str, resale: Any, life: Any) -> list[CostItem]:
+    """Resale (reuse) value of a unit at the end of its service life.
+
+    With a ``life``, the unit is sold at the end of each service life — at
+    t = L, 2L, … up to and including the end of the study — as a negative
+    cost in category residual (a Periodic item); the unit still in service at
+    the end, if any, keeps the linear residual value of its Investment. Without
+    a ``life`` the unit serves the whole study and is sold at its end
+    (a Residual item).
+    """
+    if resale is None:
+        return []
+    if life is None:
+        return [Residual(resale, label="Resale value")]
+    if is_parameter(resale) or is_parameter(life):
+        which = "resale_value" if is_parameter(resale) else "life"
+        raise fail(calculator, f"input {which!r}: a Parameter is not accepted when both life and "
+                               f"resale_value are given: the unit is resold at the end of every "
+                               f"service life, which the model cannot time from a Parameter; give "
+                               f"both as values (or leave life out to resell once, at the end)")
+    amount = quantity(resale, "SEK")
+    every = quantity(life, "yr")
+    if np.ndim(every.magnitude):
+        raise fail(calculator, "input 'life': samples of the life cannot time the resale; "
+                               "give one value")
+    return [Periodic(-amount, every=every, category="residual", label="Resale value")]
+
+
+def build(calculator: str, name: str, make: Callable[[], list[CostItem]], *,
+          count: Any = 1, description: str | None = None) -> Alternative:
+    """Build the Alternative; errors of the model are prefixed with the calculator's name."""
+    try:
+        items = make()
+        return Alternative(name, *items, quantity=1 if count is None else count,
+                           description=description)
+    except LCCError as exc:
+        text = str(exc)
+        if text.startswith(f"{calculator}:"):
+            raise
+        raise fail(calculator, text) from None

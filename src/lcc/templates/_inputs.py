@@ -1,0 +1,462 @@
+"""The inputs of a product calculator: what each one is, who gives it, and reading them.
+
+Every calculator module declares ``INPUTS``, a tuple of :class:`Input`: one
+small frozen record per input with its role (the buyer's *internal* parameter
+or the bidder's *external* one, as Upphandlingsmyndigheten's LCC calculators
+divide them), its unit, what it means and where the figure comes from. The
+same records drive three things: the checks of ``alternative(name,
+**inputs)`` (:func:`read_inputs`), the table of :func:`lcc.templates.list_calculators`,
+and — later — the rows of an Excel bid form and the keys of a tender file.
+
+Conventions of the records:
+
+- ``unit`` is a unit text that lcc's registry reads. Money is written in SEK,
+  the default study currency, but any currency is accepted (the study converts
+  with its exchange rates). ``"1"`` marks a plain number (a fraction, a rate,
+  a count), ``""`` a text choice.
+- ``kind`` tells a form what a cell holds: ``"quantity"`` (a value with the
+  unit, or one of ``other_units``), ``"number"`` (a plain number),
+  ``"count"`` (a number of units ≥ 0), ``"choice"`` (one of ``choices``) or
+  ``"profile"`` (a sequence of (hours per year, fraction) pairs; ``unit`` is
+  the unit of the hours and ``minimum``/``maximum`` bound the fractions).
+- ``parameter`` says whether an :class:`lcc.Parameter` is accepted, so that
+  sensitivity analysis reaches the input. It is True where the value goes
+  into one field of one cost item unchanged. Where the calculator must first
+  multiply it with another input, no field of the model carries the product
+  as a Parameter, so a Parameter is refused (give a value or an array of
+  samples instead); the input's ``meaning`` says so.
+- ``per_year`` says whether a per-year sequence (:class:`lcc.ByYear`, or a
+  list for a plain number) is accepted, e.g. an electricity price path.
+- ``applies_to`` names the values of the calculator's selector input (``kind``
+  of :mod:`~lcc.templates.reusable_vs_single_use`, ``method`` of
+  :mod:`~lcc.templates.vehicles`) for which the input exists; empty means
+  always.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from lcc._errors import LCCError
+from lcc.model import ByYear, Parameter
+from lcc.units import (
+    CURRENCIES,
+    _parse_text,
+    get_registry,
+    magnitude_in,
+    parse_number,
+    parse_quantity,
+)
+
+ROLES: tuple[str, ...] = ("buyer", "bidder")
+KINDS: tuple[str, ...] = ("quantity", "number", "count", "choice", "profile")
+
+_CURRENCY = re.compile(rf"\b(?:{'|'.join(CURRENCIES)})\b")
+
+#: Hours in a leap year: the most a yearly operating profile can add up to.
+MAX_HOURS_PER_YEAR = 8784.0
+
+
+@dataclass(frozen=True)
+class Input:
+    """One input of a product calculator.
+
+    Parameters
+    ----------
+    name : str
+        Keyword of ``alternative(name, **inputs)`` (and key in tender files).
+    role : {"buyer", "bidder"}
+        Who gives the figure: the buyer (internal parameter, the same for
+        every bid) or each bidder (external parameter, from the bid).
+    unit : str
+        Unit text lcc's registry reads (``"W"``, ``"SEK/kWh"``, ``"h/yr"``);
+        ``"1"`` for a plain number, ``""`` for a text choice. Money in SEK
+        stands for any currency.
+    meaning : str
+        What the input is, in a sentence a bidder understands.
+    source : str
+        Where the figure comes from (EU label, standard, data sheet, the
+        buyer's contract …) and the method that uses it.
+    required : bool
+        Whether ``alternative`` needs it (among the inputs that apply).
+    default : object, optional
+        The value used when an optional input is left out; None means the
+        cost item it feeds is left out.
+    example : object, optional
+        A value as one would write it, e.g. ``"45 W"``.
+    kind : str
+        ``"quantity"``, ``"number"``, ``"count"``, ``"choice"`` or ``"profile"``.
+    choices : tuple of str
+        The accepted words (for ``kind="choice"``, or words accepted besides
+        a quantity, such as ``"linear"``).
+    other_units : tuple of str
+        Further accepted units of another dimension (``"h"`` besides ``"yr"``
+        for a life in burning hours); ``"1"`` admits a plain number.
+    minimum, maximum : float, optional
+        Bounds of the value in ``unit`` (for a profile: of its fractions).
+    parameter : bool
+        Whether an :class:`lcc.Parameter` is accepted (see the module notes).
+    applies_to : tuple of str
+        Values of the calculator's selector input for which this input exists.
+    per_year : bool
+        Whether a per-year sequence is accepted: an :class:`lcc.ByYear` (with
+        the unit) or, for a plain number such as escalation, a list.
+    """
+
+    name: str
+    role: str
+    unit: str
+    meaning: str
+    source: str
+    required: bool = True
+    default: Any = None
+    example: Any = None
+    kind: str = "quantity"
+    choices: tuple[str, ...] = ()
+    other_units: tuple[str, ...] = ()
+    minimum: float | None = 0.0
+    maximum: float | None = None
+    parameter: bool = True
+    applies_to: tuple[str, ...] = ()
+    per_year: bool = False
+
+    def __post_init__(self) -> None:
+        where = f"Input {self.name!r}"
+        if not isinstance(self.name, str) or not self.name.isidentifier():
+            raise LCCError(f"Input.name: expected a Python identifier, got {self.name!r}")
+        if self.role not in ROLES:
+            raise LCCError(f"{where}.role: got {self.role!r}, expected 'buyer' or 'bidder'")
+        if self.kind not in KINDS:
+            raise LCCError(f"{where}.kind: got {self.kind!r}, expected one of {', '.join(KINDS)}")
+        for key in ("meaning", "source"):
+            if not isinstance(getattr(self, key), str) or not getattr(self, key).strip():
+                raise LCCError(f"{where}.{key}: expected a non-empty text")
+        if self.kind == "choice" and not self.choices:
+            raise LCCError(f"{where}.choices: a choice needs its accepted words")
+        if self.kind in ("number", "count") and self.unit != "1":
+            raise LCCError(f"{where}.unit: a {self.kind} has unit '1', got {self.unit!r}")
+        if self.kind == "choice" and self.unit != "":
+            raise LCCError(f"{where}.unit: a choice has unit '', got {self.unit!r}")
+        if self.kind in ("quantity", "profile"):
+            for unit in self.units:
+                if unit != "1":
+                    parse_quantity(f"1 {unit}", spec_of(unit), name=f"{where}.unit")
+        if self.required and self.default is not None:
+            raise LCCError(f"{where}: a required input has no default")
+
+    @property
+    def units(self) -> tuple[str, ...]:
+        """``unit`` followed by ``other_units``."""
+        return (self.unit, *self.other_units)
+
+    def describe(self) -> str:
+        """One line: name [unit] (role, required/optional): meaning."""
+        need = "required" if self.required else f"optional, default {self.default!r}"
+        unit = " | ".join(u for u in self.units if u) or "text"
+        return f"{self.name} [{unit}] ({self.role}, {need}): {self.meaning}"
+
+    def as_dict(self) -> dict[str, Any]:
+        """The record as a plain dict (for tables and files)."""
+        return asdict(self)
+
+
+@lru_cache(maxsize=256)
+def spec_of(unit: str) -> str:
+    """The parse spec of a unit text: a currency code (any currency) becomes ``CUR``.
+
+    A unit with a scaling factor (``"kWh/(48 h)/m**3"``, ``"l/100km"``) is
+    replaced by its unscaled units (``kWh/h/m³``, ``l/km``): the spec checks
+    the dimension, the value keeps the unit it was written in.
+    """
+    reg = get_registry()
+    try:
+        reg.Unit(unit)
+    except Exception:
+        q = _parse_text(f"1 {unit}", "unit")
+        unit = f"{q.units:~C}" if q._units else ""
+    return _CURRENCY.sub("CUR", unit)
+
+
+def is_parameter(value: Any) -> bool:
+    """Whether a value is an :class:`lcc.Parameter`."""
+    return isinstance(value, Parameter)
+
+
+def base_value(value: Any) -> Any:
+    """A Parameter's value (its base value, in its own unit); other values as they are."""
+    return value.value if isinstance(value, Parameter) else value
+
+
+def fail(calculator: str, text: str) -> LCCError:
+    """An LCCError whose message starts with the calculator's name."""
+    return LCCError(f"{calculator}: {text}")
+
+
+def _expected(inp: Input) -> str:
+    if inp.kind == "choice":
+        return "one of " + ", ".join(repr(c) for c in inp.choices)
+    if inp.kind in ("number", "count"):
+        what = "a count" if inp.kind == "count" else "a plain number"
+        return f"{what}" + (f", e.g. {inp.example!r}" if inp.example is not None else "")
+    if inp.kind == "profile":
+        return (f"a list of (hours per year, fraction) pairs, e.g. {inp.example!r}")
+    units = " or ".join(("a plain number" if u == "1" else f"[{u}]") for u in inp.units)
+    words = " or ".join(repr(c) for c in inp.choices)
+    text = f"{words} or {units}" if words else units
+    return text + (f", e.g. {inp.example!r}" if inp.example is not None else "")
+
+
+def _bounds(calculator: str, inp: Input, x: Any, shown: Any, what: str = "") -> None:
+    arr = np.asarray(x, dtype=float)
+    label = f"input {inp.name!r}{what}"
+    if inp.minimum is not None and np.any(arr < inp.minimum):
+        raise fail(calculator, f"{label}: got {shown!r}; expected a value ≥ {inp.minimum:g}"
+                   + (f" {inp.unit}" if inp.unit not in ("", "1") else ""))
+    if inp.maximum is not None and np.any(arr > inp.maximum):
+        raise fail(calculator, f"{label}: got {shown!r}; expected a value ≤ {inp.maximum:g}"
+                   + (f" {inp.unit}" if inp.unit not in ("", "1") else ""))
+
+
+def _check_quantity(calculator: str, inp: Input, value: Any) -> Any:
+    """Check a quantity input; return it as given (a choice word as spelled in ``choices``)."""
+    raw = base_value(value)
+    word = _choice(inp, raw)
+    if word is not None:
+        if is_parameter(value):
+            raise fail(calculator, f"input {inp.name!r}: a Parameter holds a value, not the "
+                                   f"word {raw!r}")
+        return word
+    errors: list[str] = []
+    for i, unit in enumerate(inp.units):
+        try:
+            if unit == "1":
+                x = parse_number(raw, name=inp.name)
+                if inp.minimum is not None and inp.minimum >= 0:
+                    _bounds(calculator, inp, x, raw)
+                return value
+            q = parse_quantity(raw, spec_of(unit), name=inp.name)
+        except LCCError as exc:
+            errors.append(str(exc))
+            continue
+        if i == 0:
+            _bounds(calculator, inp, magnitude_in(q, spec_of(unit)), raw)
+        elif inp.minimum is not None and inp.minimum >= 0 and np.any(np.asarray(q.magnitude) < 0):
+            raise fail(calculator, f"input {inp.name!r}: got {raw!r}; expected a value ≥ 0")
+        return value
+    if len(errors) == 1 and not inp.choices:
+        detail = errors[0].removeprefix(f"{inp.name}: ")
+        example = f" (for example {inp.example!r})" if inp.example is not None else ""
+        raise fail(calculator, f"input {inp.name!r}: {detail}{example}")
+    hint = ""
+    if isinstance(raw, (int, float, np.number, np.ndarray)) and not isinstance(raw, bool):
+        hint = " (a bare number is refused: this input has a unit)"
+    raise fail(calculator, f"input {inp.name!r}: got {raw!r}{hint}; expected {_expected(inp)}")
+
+
+def _check_number(calculator: str, inp: Input, value: Any) -> Any:
+    raw = base_value(value)
+    try:
+        x = parse_number(raw, name=inp.name)
+    except LCCError as exc:
+        raise fail(calculator, f"input {inp.name!r}: got {raw!r}; expected {_expected(inp)} "
+                               f"— {exc}") from None
+    _bounds(calculator, inp, x, raw)
+    return value if is_parameter(value) else x
+
+
+def read_profile(calculator: str, inp: Input, value: Any) -> tuple[tuple[Any, float], ...]:
+    """A yearly profile: (hours per year, fraction) pairs, checked.
+
+    The hours are quantities of the input's unit (``"2000 h/yr"``) or
+    Parameters with such a unit (each reaches sensitivity analysis); the
+    fractions are plain numbers within the input's bounds. The hours may add
+    up to at most a year (8 784 h).
+    """
+    label = f"input {inp.name!r}"
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Sequence) or \
+            not value:
+        raise fail(calculator, f"{label}: got {value!r}; expected {_expected(inp)}")
+    out: list[tuple[Any, float]] = []
+    total = 0.0
+    for i, pair in enumerate(value):
+        where = f"{label}, step {i + 1}"
+        if isinstance(pair, (str, bytes)) or not isinstance(pair, Sequence) or len(pair) != 2:
+            raise fail(calculator, f"{where}: got {pair!r}; expected a pair (hours per year, "
+                                   f"fraction), e.g. {inp.example[0]!r}")
+        hours, fraction = pair
+        try:
+            q = parse_quantity(base_value(hours), spec_of(inp.unit), name="hours")
+        except LCCError as exc:
+            raise fail(calculator, f"{where}: the hours {base_value(hours)!r} — {exc}") from None
+        h = magnitude_in(q, inp.unit)
+        if np.any(np.asarray(h) < 0):
+            raise fail(calculator, f"{where}: got {base_value(hours)!r}; expected hours ≥ 0")
+        total = total + h
+        if is_parameter(fraction):
+            raise fail(calculator, f"{where}: the fraction is a Parameter; fractions are plain "
+                                   f"numbers (they scale the power before it reaches the model, "
+                                   f"so a Parameter could not be varied) — make the hours a "
+                                   f"Parameter instead")
+        try:
+            f = parse_number(fraction, name="fraction", allow_array=False)
+        except LCCError as exc:
+            raise fail(calculator, f"{where}: the fraction {fraction!r} — {exc}") from None
+        _bounds(calculator, inp, f, fraction, what=f", step {i + 1} fraction")
+        out.append((hours, float(f)))
+    if np.any(np.asarray(total) > MAX_HOURS_PER_YEAR + 1e-9):
+        shown = float(np.max(total))
+        raise fail(calculator, f"{label}: the hours add up to {shown:g} h/yr, more than a year "
+                               f"({MAX_HOURS_PER_YEAR:g} h)")
+    return tuple(out)
+
+
+def read_inputs(calculator: str, spec: Sequence[Input], given: Mapping[str, Any], *,
+                selector: str | None = None) -> dict[str, Any]:
+    """Check the inputs given to a calculator against its ``INPUTS``.
+
+    Parameters
+    ----------
+    calculator : str
+        The calculator's name, used in every message.
+    spec : sequence of Input
+        The calculator's ``INPUTS``.
+    given : mapping
+        The keyword arguments of ``alternative``. None counts as not given.
+    selector : str, optional
+        The name of the choice input that selects which inputs apply
+        (``Input.applies_to``).
+
+    Returns
+    -------
+    dict
+        Every input that applies, by name: the value given (Parameters kept,
+        choice words spelled as in ``choices``, plain numbers as floats, profiles as tuples
+        of (hours, fraction)) or the default (None for an optional input left
+        out).
+
+    Raises
+    ------
+    LCCError
+        Naming the calculator, the input and what was expected: for an unknown
+        input, a missing required one, an input that does not apply to the
+        selected kind, a Parameter where none is accepted, or a value of the
+        wrong unit, kind or range.
+    """
+    by_name = {inp.name: inp for inp in spec}
+    for name in given:
+        if name not in by_name:
+            close = difflib.get_close_matches(name, list(by_name), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            raise fail(calculator, f"unknown input {name!r}{hint} Expected inputs: "
+                                   f"{', '.join(by_name)}")
+    values: dict[str, Any] = {}
+    chosen: str | None = None
+    if selector is not None:
+        sel = by_name[selector]
+        raw = given.get(selector)
+        raw = sel.default if raw is None else raw
+        if raw is None:
+            raise fail(calculator, f"missing input {selector!r}: {sel.meaning}; expected "
+                                   f"{_expected(sel)}")
+        chosen = _check_choice(calculator, sel, raw)
+        values[selector] = chosen
+    for inp in spec:
+        if inp.name == selector:
+            continue
+        value = given.get(inp.name)
+        applies = not inp.applies_to or chosen in inp.applies_to
+        if not applies:
+            if value is not None:
+                raise fail(calculator, f"input {inp.name!r} applies to {selector}="
+                                       f"{' or '.join(repr(a) for a in inp.applies_to)} only, "
+                                       f"not {selector}={chosen!r}; leave it out")
+            continue
+        if value is None:
+            if inp.required:
+                raise fail(calculator, f"missing input {inp.name!r} ({inp.role}): "
+                                       f"{inp.meaning}; expected {_expected(inp)}")
+            values[inp.name] = inp.default
+            continue
+        if is_parameter(value) and not inp.parameter:
+            raise fail(calculator, f"input {inp.name!r}: got Parameter {value.name!r}, but this "
+                                   f"input is combined with others before it reaches the model, "
+                                   f"so sensitivity analysis could not vary it; give a value "
+                                   f"(or an array of samples)")
+        values[inp.name] = _check(calculator, inp, value)
+    return values
+
+
+def _choice(inp: Input, value: Any) -> str | None:
+    """The choice a text names (any letter case), or None."""
+    if not isinstance(value, str):
+        return None
+    key = value.strip().lower()
+    return next((c for c in inp.choices if c.lower() == key), None)
+
+
+def _check_choice(calculator: str, inp: Input, value: Any) -> str:
+    word = None if is_parameter(value) else _choice(inp, value)
+    if word is None:
+        raise fail(calculator, f"input {inp.name!r}: got {value!r}; expected {_expected(inp)}")
+    return word
+
+
+def _check_sequence(calculator: str, inp: Input, value: Any) -> Any:
+    if not inp.per_year:
+        raise fail(calculator, f"input {inp.name!r}: got a per-year sequence {value!r}; this "
+                               f"input takes one value (or an array of samples)")
+    if isinstance(value, (list, tuple)):
+        if inp.kind != "number":
+            raise fail(calculator, f"input {inp.name!r}: got a {type(value).__name__}; a "
+                                   f"per-year sequence with a unit is lcc.ByYear(values, "
+                                   f"unit={inp.unit!r})")
+        value = ByYear(list(value))
+    if inp.kind == "number":
+        if value.unit is not None and str(value.unit) not in ("", "1", "dimensionless"):
+            raise fail(calculator, f"input {inp.name!r}: the ByYear has the unit "
+                                   f"{value.unit!r}; expected plain numbers")
+        _bounds(calculator, inp, value.values, value)
+        return value
+    if value.unit_quantity is None:
+        raise fail(calculator, f"input {inp.name!r}: the ByYear has no unit; give one, e.g. "
+                               f"ByYear([...], unit={inp.unit!r})")
+    try:
+        q = parse_quantity(value.unit_quantity, spec_of(inp.unit), name=inp.name)
+    except LCCError as exc:
+        raise fail(calculator, f"input {inp.name!r}: the ByYear's unit — {exc}") from None
+    _bounds(calculator, inp, np.asarray(value.values) * float(magnitude_in(q, spec_of(inp.unit))),
+            value)
+    return value
+
+
+def _check(calculator: str, inp: Input, value: Any) -> Any:
+    if isinstance(value, ByYear) or (isinstance(value, (list, tuple)) and inp.kind != "profile"):
+        return _check_sequence(calculator, inp, value)
+    if inp.kind == "choice":
+        return _check_choice(calculator, inp, value)
+    if inp.kind in ("number", "count"):
+        return _check_number(calculator, inp, value)
+    if inp.kind == "profile":
+        return read_profile(calculator, inp, value)
+    return _check_quantity(calculator, inp, value)
+
+
+def quantity(value: Any, unit: str) -> Any:
+    """A checked value as a pint Quantity (for the arithmetic of a calculator).
+
+    ``value`` must not be a Parameter (the calculator refused those where it
+    computes); a Parameter's base value is used only where a calculator says so.
+    """
+    return parse_quantity(base_value(value), spec_of(unit), name=unit)
+
+
+def number(value: Any) -> Any:
+    """A checked plain number (float or samples)."""
+    return parse_number(base_value(value))
