@@ -1,0 +1,67 @@
+"""Shared inputs and items of the lighting calculators (internal)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lcc.model import CostItem, Investment, Recurring
+from lcc.templates._common import UHM_BID, electricity, life_in_years
+from lcc.templates._inputs import Input, number, quantity
+
+EN15193 = ("EN 15193-1:2017 (energy requirements for lighting): annual lighting energy = "
+           "installed power × operating hours × control factors")
+
+
+def luminaire_inputs(*, controls: str) -> tuple[Input, ...]:
+    """The bidder's luminaire inputs (count, power, price, controls, maintenance, life)."""
+    return (
+        Input("luminaires", "bidder", "1",
+              "Number of luminaires in the bid's lighting design; multiplies every cost and "
+              "emission", "The bid's lighting design (dimensioned for the lighting "
+              "requirements of the tender)", example=120, kind="count"),
+        Input("power", "bidder", "W",
+              "Power per luminaire including driver/control gear (system input power) at full "
+              "output; a value or samples, not a Parameter (it is multiplied by "
+              "(1 − control_savings) first)",
+              f"{UHM_BID}; manufacturer's data sheet: rated input power (IEC 62722-2-1 for LED "
+              f"luminaires)", example="36 W", parameter=False),
+        Input("price", "bidder", "SEK",
+              "Price per luminaire including installation, excluding VAT",
+              f"{UHM_BID}: pris inkl. installation", example="3500 SEK"),
+        Input("control_savings", "bidder", "1",
+              f"Share of the energy saved by controls ({controls}), 0–1; a value or samples, "
+              f"not a Parameter (it scales the power first)",
+              f"The bid's control system, estimated as in {EN15193}", required=False,
+              default=0.0, example=0.3, kind="number", maximum=1.0, parameter=False),
+        Input("maintenance", "bidder", "SEK/yr",
+              "Maintenance per luminaire and year (cleaning, repairs, spare parts)",
+              f"{UHM_BID}: underhåll", required=False, example="50 SEK/yr"),
+        Input("life", "bidder", "yr",
+              "Service life of the luminaire: in years, or as its rated life in burning hours "
+              "(e.g. L80 '50000 h'), which is converted to years with the operating hours per "
+              "year (their base value: sensitivity analysis on the hours does not move it). "
+              "The luminaire is replaced at the end of its life and the one in service at the "
+              "end of the study leaves a linear residual value; left out, it lasts the study",
+              "Manufacturer's data: rated life Lx in hours (IEC 62717 for LED modules)",
+              required=False, example="50000 h", other_units=("h",)),
+    )
+
+
+def luminaire_items(calculator: str, values: dict[str, Any], hours_per_year: Any,
+                    energy: list[tuple[Any, Any, str]]) -> list[CostItem]:
+    """Investment (with life), Energy items and maintenance of one luminaire.
+
+    ``energy`` lists (fraction of full power, hours, label) per operating
+    step; the power of a step is power × (1 − control_savings) × fraction.
+    """
+    life = life_in_years(calculator, values["life"], hours_per_year)
+    items: list[CostItem] = [
+        Investment(values["price"], life=life, residual="linear" if life is not None else None,
+                   label="Luminaire incl. installation"),
+    ]
+    power = quantity(values["power"], "W") * (1.0 - number(values["control_savings"]))
+    for fraction, hours, label in energy:
+        items.append(electricity(values, power=power * fraction, hours=hours, label=label))
+    if values["maintenance"] is not None:
+        items.append(Recurring(values["maintenance"], label="Maintenance"))
+    return items

@@ -1,0 +1,97 @@
+"""Indoor lighting: luminaires with controls, priced over the study (LCC-kalkyl belysning).
+
+Upphandlingsmyndigheten's calculator for indoor lighting compares bids by
+their life-cycle cost: the buyer fixes the operating hours (drifttid), the
+electricity price and the period of use; each bidder states the luminaires of
+its design, their power, price and life.
+
+Formulas (per luminaire; ``luminaires`` becomes :attr:`lcc.Alternative.quantity`):
+
+- energy per year [kWh/yr] = power [W] / 1000 × operating_hours [h/yr] ×
+  (1 − control_savings) — EN 15193-1:2017, where the control factors
+  (occupancy, daylight, constant illuminance) reduce the installed power ×
+  operating hours; so for the installation: luminaires × power × hours ×
+  (1 − control savings);
+- energy cost: that energy × electricity_price, escalating at ``escalation``
+  (present value with UPV*, NIST Handbook 135); emissions = energy ×
+  ``emission_factor`` (kg CO2e, priced only with the study's carbon price);
+- acquisition: ``price`` (incl. installation) at t = 0, replaced after
+  ``life`` years with a linear residual value at the end of the study (DESIGN
+  §3); a life in burning hours is life_h / operating_hours years;
+- maintenance per year (present value with UPV).
+
+References
+----------
+Upphandlingsmyndigheten, LCC-verktyg (LCC-kalkyl för inomhusbelysning) and
+"Parametrar i en LCC-kalkyl"; EN 15193-1:2017; IEC 62717 (rated life of LED
+modules); NIST Handbook 135; Directive 2014/24/EU art. 68.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lcc.model import Alternative
+from lcc.templates._common import UHM, build, electricity_price, emission_factor, escalation
+from lcc.templates._inputs import Input, read_inputs
+from lcc.templates._lighting import EN15193, luminaire_inputs, luminaire_items
+
+__all__ = ["INPUTS", "NAME", "TITLE", "alternative"]
+
+NAME = "indoor_lighting"
+TITLE = "Indoor lighting: luminaires, controls, electricity and maintenance"
+
+INPUTS: tuple[Input, ...] = (
+    *luminaire_inputs(controls="presence detection, daylight dimming, constant illuminance"),
+    Input("operating_hours", "buyer", "h/yr",
+          "Operating (burning) hours per year of the lighting", f"{UHM}: drifttid; "
+          f"{EN15193}", example="2800 h/yr"),
+    electricity_price(),
+    escalation(),
+    emission_factor(),
+)
+
+
+def alternative(name: str, **inputs: Any) -> Alternative:
+    """An indoor lighting bid as an :class:`lcc.Alternative`.
+
+    Parameters
+    ----------
+    name : str
+        Name of the alternative (the bid).
+    **inputs
+        See :data:`INPUTS`: ``luminaires``, ``power``, ``price``,
+        ``control_savings``, ``maintenance``, ``life`` (bidder);
+        ``operating_hours``, ``electricity_price``, ``escalation``,
+        ``emission_factor`` (buyer). Buyer inputs may be Parameters.
+
+    Returns
+    -------
+    lcc.Alternative
+        Items: the luminaire (Investment), electricity (Energy: power ×
+        (1 − control_savings) × operating_hours), maintenance (Recurring);
+        quantity = luminaires.
+
+    Raises
+    ------
+    LCCError
+        Naming the calculator and the input, for unknown, missing or invalid
+        inputs.
+
+    Examples
+    --------
+    >>> import lcc
+    >>> from lcc.templates import indoor_lighting
+    >>> bid = indoor_lighting.alternative(
+    ...     "LED A", luminaires=100, power="30 W", price="2000 SEK",
+    ...     operating_hours="3000 h/yr", electricity_price="1.5 SEK/kWh")
+    >>> round(float(lcc.evaluate(bid, lcc.Study("1 yr", 0.0)).value))  # 200 000 + 13 500
+    213500
+    """
+    values = read_inputs(NAME, INPUTS, inputs)
+    hours = values["operating_hours"]
+    return build(
+        NAME, name,
+        lambda: luminaire_items(NAME, values, hours, [(1.0, hours, "Electricity")]),
+        count=values["luminaires"], description=TITLE,
+    )

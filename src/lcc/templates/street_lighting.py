@@ -1,0 +1,114 @@
+"""Street (road) lighting: luminaires with a dimming profile over the night.
+
+As :mod:`lcc.templates.indoor_lighting`, but the luminaires run through a
+dimming profile: so many hours per year at full power, so many at a dimmed
+level (Upphandlingsmyndigheten's calculator for outdoor lighting; the annual
+energy of road lighting by EN 13201-5).
+
+Formulas (per luminaire; ``luminaires`` becomes :attr:`lcc.Alternative.quantity`):
+
+- energy per year [kWh/yr] = power [W] / 1000 × (1 − control_savings) ×
+  Σ_j hours_j [h/yr] × fraction_j — EN 13201-5:2015, the annual energy
+  consumption as the sum over the operating periods j of the power in the
+  period × its duration; each step of the profile is one
+  :class:`lcc.Energy` item, so each step's hours may be a Parameter;
+- without a profile, ``operating_hours`` at full power (one step);
+- energy cost, emissions, acquisition with replacement and residual value, and
+  maintenance as in :mod:`lcc.templates.indoor_lighting`; a life in burning
+  hours is life_h / Σ_j hours_j years.
+
+References
+----------
+Upphandlingsmyndigheten, LCC-verktyg (LCC-kalkyl för utomhusbelysning);
+EN 13201-5:2015 (road lighting — energy performance indicators); IEC 62717;
+NIST Handbook 135; Directive 2014/24/EU art. 68.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lcc.model import Alternative
+from lcc.templates._common import UHM, build, electricity_price, emission_factor, escalation
+from lcc.templates._inputs import Input, fail, quantity, read_inputs
+from lcc.templates._lighting import luminaire_inputs, luminaire_items
+
+__all__ = ["INPUTS", "NAME", "TITLE", "alternative"]
+
+NAME = "street_lighting"
+TITLE = "Street lighting: luminaires with a dimming profile, electricity and maintenance"
+
+EN13201 = ("EN 13201-5:2015 (road lighting, energy performance indicators): annual energy = "
+           "Σ power in each operating period × its duration")
+
+INPUTS: tuple[Input, ...] = (
+    *luminaire_inputs(controls="e.g. constant light output, presence detection"),
+    Input("dimming_profile", "buyer", "h/yr",
+          "Hours per year at each power level, as (hours per year, fraction of full power) "
+          "pairs; the hours may be Parameters, the fractions are plain numbers. Give this or "
+          "operating_hours", f"{UHM}: drifttid and dimning; {EN13201}", required=False,
+          example=[("1500 h/yr", 1.0), ("2500 h/yr", 0.5)], kind="profile", maximum=1.0),
+    Input("operating_hours", "buyer", "h/yr",
+          "Operating hours per year at full power, when there is no dimming profile",
+          f"{UHM}: drifttid", required=False, example="4000 h/yr"),
+    electricity_price(),
+    escalation(),
+    emission_factor(),
+)
+
+
+def alternative(name: str, **inputs: Any) -> Alternative:
+    """A street lighting bid as an :class:`lcc.Alternative`.
+
+    Parameters
+    ----------
+    name : str
+        Name of the alternative (the bid).
+    **inputs
+        See :data:`INPUTS`: ``luminaires``, ``power``, ``price``,
+        ``control_savings``, ``maintenance``, ``life`` (bidder);
+        ``dimming_profile`` or ``operating_hours``, ``electricity_price``,
+        ``escalation``, ``emission_factor`` (buyer).
+
+    Returns
+    -------
+    lcc.Alternative
+        Items: the luminaire (Investment), one Energy item per step of the
+        profile (power × (1 − control_savings) × fraction × hours),
+        maintenance; quantity = luminaires.
+
+    Raises
+    ------
+    LCCError
+        Naming the calculator and the input; also when both or neither of
+        ``dimming_profile`` and ``operating_hours`` are given.
+
+    Examples
+    --------
+    >>> import lcc
+    >>> from lcc.templates import street_lighting
+    >>> bid = street_lighting.alternative(
+    ...     "LED", luminaires=10, power="50 W", price="5000 SEK",
+    ...     dimming_profile=[("1000 h/yr", 1.0), ("3000 h/yr", 0.5)],
+    ...     electricity_price="1 SEK/kWh")
+    >>> # 10 × 50 W × (1000 h × 1 + 3000 h × 0.5) = 1 250 kWh/yr
+    >>> round(float(lcc.evaluate(bid, lcc.Study("1 yr", 0.0)).by_category["energy"]))
+    1250
+    """
+    values = read_inputs(NAME, INPUTS, inputs)
+    profile = values["dimming_profile"]
+    hours = values["operating_hours"]
+    if profile is not None and hours is not None:
+        raise fail(NAME, "got both 'dimming_profile' and 'operating_hours'; give the profile "
+                         "(hours at each power level) or the hours at full power, not both")
+    if profile is None:
+        if hours is None:
+            raise fail(NAME, "missing input 'dimming_profile' (buyer): hours per year at each "
+                             "power level, e.g. [('1500 h/yr', 1.0), ('2500 h/yr', 0.5)] — or "
+                             "'operating_hours' at full power, e.g. '4000 h/yr'")
+        profile = ((hours, 1.0),)
+    total: Any = sum(quantity(h, "h/yr") for h, _ in profile)
+    steps = [(fraction, h, f"Electricity, step {i}: {fraction:.0%} power")
+             for i, (h, fraction) in enumerate(profile, start=1)]
+    return build(NAME, name, lambda: luminaire_items(NAME, values, total, steps),
+                 count=values["luminaires"], description=TITLE)
