@@ -1,0 +1,123 @@
+"""Professional refrigerators and freezers (storkök), with EN 441 test data.
+
+Upphandlingsmyndigheten's calculator for professional fridges and freezers:
+the buyer sets the days of use per year, the electricity price, the number of
+units and the period of use (the study period); each bidder gives its price,
+the net volume (litres, EN 441) and the energy use in kWh per 48 hours per m³
+of net volume (EN 441).
+
+Formula, per unit (``units`` becomes :attr:`lcc.Alternative.quantity`)::
+
+    annual energy [kWh/yr] = energy_48h [kWh/(48 h)/m³] × net_volume [m³]
+                             × usage_days [d/yr] × 24 h/d
+    LCC = units × (price + annual energy × electricity_price × UPV)
+
+so 2.5 kWh/(48 h)/m³ × 600 l (0.6 m³) = 1.5 kWh per 48 h = 0.75 kWh/d, and
+× 300 d/yr = 225 kWh/yr. In the model the cabinet is a constant electrical load
+energy_48h × net_volume (0.03125 kW here) over usage_days × 24 h/yr, so the
+buyer's ``usage_days`` may be a Parameter. No replacement and no residual
+value, as in the calculator; UPV (UPV* with escalation) per NIST Handbook 135.
+
+EN 441 (refrigerated display cabinets) has been superseded by EN ISO 23953;
+the labelled professional storage cabinets of Delegated Regulation (EU)
+2015/1094 state an annual energy consumption directly.
+
+References
+----------
+Upphandlingsmyndigheten, LCC-verktyg (LCC-kalkyl kyl och frys, storkök):
+användningsdagar, nettovolym (liter, EN 441), energianvändning (kWh/48h/m³,
+EN 441); EN 441 / EN ISO 23953; NIST Handbook 135; Directive 2014/24/EU art. 68.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lcc.model import Alternative, CostItem, Investment
+from lcc.templates._common import (
+    UHM,
+    UHM_BID,
+    build,
+    electricity,
+    electricity_price,
+    emission_factor,
+    escalation,
+    units,
+)
+from lcc.templates._inputs import Input, quantity, read_inputs
+
+__all__ = ["INPUTS", "NAME", "TITLE", "alternative"]
+
+NAME = "fridge_freezer"
+TITLE = "Professional fridges and freezers: net volume and energy per 48 h (EN 441)"
+
+INPUTS: tuple[Input, ...] = (
+    Input("price", "bidder", "SEK", "Price per cabinet including delivery, excluding VAT",
+          f"{UHM_BID}: pris inkl. leverans", example="28000 SEK"),
+    Input("net_volume", "bidder", "l",
+          "Net volume of the cabinet (litres or m³); a value or samples, not a Parameter "
+          "(it is multiplied by energy_48h first)",
+          f"{UHM_BID}: nettovolym, measured by EN 441 (now EN ISO 23953)", example="600 l",
+          parameter=False),
+    Input("energy_48h", "bidder", "kWh/(48 h)/m**3",
+          "Energy use per 48 hours per m³ of net volume; a value or samples, not a Parameter "
+          "(it is multiplied by net_volume first)",
+          f"{UHM_BID}: energianvändning kWh/48h/m³, tested by EN 441 (now EN ISO 23953)",
+          example="2.5 kWh/(48 h)/m**3", parameter=False),
+    Input("usage_days", "buyer", "d/yr", "Days per year the cabinet is in use",
+          f"{UHM}: användningsdagar per år", required=False, default="365 d/yr",
+          example="300 d/yr"),
+    electricity_price(),
+    units(meaning="Number of cabinets bought (antal); multiplies every cost and emission"),
+    escalation(),
+    emission_factor(),
+)
+
+
+def alternative(name: str, **inputs: Any) -> Alternative:
+    """A professional fridge or freezer bid as an :class:`lcc.Alternative`.
+
+    Parameters
+    ----------
+    name : str
+        Name of the alternative (the bid).
+    **inputs
+        See :data:`INPUTS`: ``price``, ``net_volume``, ``energy_48h``
+        (bidder); ``usage_days``, ``electricity_price``, ``units``,
+        ``escalation``, ``emission_factor`` (buyer).
+
+    Returns
+    -------
+    lcc.Alternative
+        Items: the purchase (Investment, no life) and electricity (Energy,
+        power = energy_48h × net_volume over hours = usage_days);
+        quantity = units.
+
+    Raises
+    ------
+    LCCError
+        Naming the calculator and the input, for unknown, missing or invalid
+        inputs.
+
+    Examples
+    --------
+    >>> import lcc
+    >>> from lcc.templates import fridge_freezer
+    >>> bid = fridge_freezer.alternative(
+    ...     "A", price="20000 SEK", net_volume="600 l", energy_48h="2.5 kWh/(48 h)/m**3",
+    ...     usage_days="300 d/yr", electricity_price="2 SEK/kWh")
+    >>> # 2.5 × 0.6 m³ = 1.5 kWh per 48 h × 300 d / 2 d = 225 kWh/yr × 2 SEK/kWh
+    >>> round(float(lcc.evaluate(bid, lcc.Study("1 yr", 0.0)).by_category["energy"]))
+    450
+    """
+    values = read_inputs(NAME, INPUTS, inputs)
+
+    def items() -> list[CostItem]:
+        load = (quantity(values["energy_48h"], "kWh/(48 h)/m**3")
+                * quantity(values["net_volume"], "l")).to("kW")
+        return [
+            Investment(values["price"], label="Cabinet incl. delivery"),
+            electricity(values, power=load, hours=values["usage_days"], label="Electricity"),
+        ]
+
+    return build(NAME, name, items, count=values["units"], description=TITLE)
