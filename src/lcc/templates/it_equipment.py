@@ -1,0 +1,135 @@
+"""IT equipment (computers, monitors, imaging equipment): price, TEC, life and resale.
+
+The energy figure is the typical energy consumption (TEC, kWh per year) of a
+product under a standard duty cycle: ENERGY STAR's TEC for computers and
+imaging equipment, E_TEC of Commission Regulation (EU) No 617/2013 for
+computers, or the on-mode energy of the EU label of electronic displays
+(Delegated Regulation (EU) 2019/2013, kWh/1000 h, × the hours of use per year
+/ 1000). The European Commission's GPP LCC tool for computers and monitors
+asks for the same figures.
+
+Formulas, per unit (``units`` becomes :attr:`lcc.Alternative.quantity`):
+
+- acquisition: ``price`` at t = 0; with a ``life``, replaced at L, 2L, …
+  before the end of the study, and the unit in service at the end leaves a
+  linear residual value (DESIGN §3);
+- energy: ``tec`` [kWh/yr] × ``electricity_price`` each year (UPV, or UPV*
+  with escalation; NIST Handbook 135); emissions ``tec`` × ``emission_factor``;
+- resale value R (given positive, a negative cost in category residual): with
+  a ``life``, the unit is resold at the end of each service life, t = L, 2L, …
+  ≤ N; without one it serves the whole study and is resold at t = N. Choose a
+  study period that is a multiple of the life (usually equal to it): a unit
+  still in service at N is valued linearly from its price, not from R;
+- maintenance (support, repairs) per year.
+
+References
+----------
+ENERGY STAR Program Requirements for Computers (TEC); Commission Regulation
+(EU) No 617/2013 (ecodesign of computers, E_TEC); Commission Delegated
+Regulation (EU) 2019/2013 (energy label of electronic displays); European
+Commission GPP LCC tool for computers and monitors (2020); NIST Handbook 135;
+Directive 2014/24/EU art. 68.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lcc.model import Alternative, CostItem, Investment, Recurring
+from lcc.templates._common import (
+    UHM,
+    UHM_BID,
+    build,
+    electricity,
+    electricity_price,
+    emission_factor,
+    escalation,
+    resale_items,
+    units,
+)
+from lcc.templates._inputs import Input, read_inputs
+
+__all__ = ["INPUTS", "NAME", "TITLE", "alternative"]
+
+NAME = "it_equipment"
+TITLE = "IT equipment: price, typical energy consumption (TEC), life and resale value"
+
+INPUTS: tuple[Input, ...] = (
+    Input("price", "bidder", "SEK", "Price per unit including delivery, excluding VAT",
+          f"{UHM_BID}: pris", example="9000 SEK"),
+    Input("tec", "bidder", "kWh/yr",
+          "Typical energy consumption per unit and year (TEC) under the standard duty cycle",
+          "ENERGY STAR TEC, or E_TEC of Regulation (EU) No 617/2013, from the product's "
+          "test report or registration", example="25 kWh/yr"),
+    Input("resale_value", "bidder", "SEK",
+          "Resale (buy-back) value per unit at the end of its life, in base-year prices; "
+          "counted as a negative cost. A Parameter only when life is left out",
+          f"{UHM_BID}: restvärde (the bidder's buy-back offer or a market estimate)",
+          required=False, example="800 SEK"),
+    Input("maintenance", "bidder", "SEK/yr",
+          "Support, warranty extension and repairs per unit and year", f"{UHM_BID}: underhåll",
+          required=False, example="150 SEK/yr"),
+    Input("life", "buyer", "yr",
+          "Years each unit is used before it is replaced (and resold); left out, one unit "
+          "serves the whole study. A Parameter only when resale_value is left out",
+          f"{UHM}: användningstid (the organisation's replacement cycle)", required=False,
+          example="4 yr"),
+    electricity_price(),
+    units(meaning="Number of units bought (antal); multiplies every cost and emission"),
+    escalation(),
+    emission_factor(),
+)
+
+
+def alternative(name: str, **inputs: Any) -> Alternative:
+    """An IT equipment bid as an :class:`lcc.Alternative`.
+
+    Parameters
+    ----------
+    name : str
+        Name of the alternative (the bid).
+    **inputs
+        See :data:`INPUTS`: ``price``, ``tec``, ``resale_value``,
+        ``maintenance`` (bidder); ``life``, ``electricity_price``, ``units``,
+        ``escalation``, ``emission_factor`` (buyer).
+
+    Returns
+    -------
+    lcc.Alternative
+        Items: the purchase (Investment with ``life``), electricity (Energy,
+        ``tec`` × ``electricity_price``), the resale value (Periodic at each
+        end of life, or Residual at the end), maintenance; quantity = units.
+
+    Raises
+    ------
+    LCCError
+        Naming the calculator and the input, for unknown, missing or invalid
+        inputs, and for a Parameter for ``life`` or ``resale_value`` when both
+        are given.
+
+    Examples
+    --------
+    >>> import lcc
+    >>> from lcc.templates import it_equipment
+    >>> pc = it_equipment.alternative(
+    ...     "PC", price="9000 SEK", tec="25 kWh/yr", resale_value="500 SEK",
+    ...     electricity_price="2 SEK/kWh")
+    >>> # 9 000 + 4 × 25 kWh × 2 SEK/kWh − 500 over 4 years, undiscounted
+    >>> round(float(lcc.evaluate(pc, lcc.Study("4 yr", 0.0)).value))
+    8700
+    """
+    values = read_inputs(NAME, INPUTS, inputs)
+    life = values["life"]
+
+    def items() -> list[CostItem]:
+        out: list[CostItem] = [
+            Investment(values["price"], life=life,
+                       residual="linear" if life is not None else None, label="Purchase"),
+            electricity(values, annual=values["tec"], label="Electricity (TEC)"),
+            *resale_items(NAME, values["resale_value"], life),
+        ]
+        if values["maintenance"] is not None:
+            out.append(Recurring(values["maintenance"], label="Maintenance"))
+        return out
+
+    return build(NAME, name, items, count=values["units"], description=TITLE)

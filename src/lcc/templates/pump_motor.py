@@ -1,0 +1,149 @@
+"""Pumps and motor drives: electrical energy from shaft power, efficiency and a load profile.
+
+The buyer describes how the system runs — so many hours per year at each load
+(fraction of the shaft power at the duty point); each bidder gives the shaft
+power its pump needs at the duty point, the efficiency of motor (and drive)
+from shaft to grid, price, maintenance and life.
+
+Formulas, per unit (``units`` becomes :attr:`lcc.Alternative.quantity`):
+
+- electrical energy per year [kWh/yr] = Σ_i hours_i [h/yr] × shaft_power [kW]
+  × load_i / efficiency — the energy term of the pump life-cycle cost of
+  Europump and the Hydraulic Institute (2001), summed over the load profile;
+  each step is one :class:`lcc.Energy` item, so each step's hours may be a
+  Parameter; ``efficiency`` is one number for every load (a motor's
+  efficiency drops at low load: give the profile's weighted mean, or split
+  the alternative);
+- energy cost with ``electricity_price`` and ``escalation`` (UPV*, NIST
+  Handbook 135), emissions with ``emission_factor``;
+- acquisition: ``price`` at t = 0, replaced after ``life`` years with a
+  linear residual value at the end of the study (DESIGN §3); maintenance per
+  year.
+
+IE efficiency classes (IEC 60034-30-1, Regulation (EU) 2019/1781) are not
+translated into efficiencies: lcc ships no table of them, so give the
+efficiency of the offered motor as a number.
+
+References
+----------
+Europump and Hydraulic Institute, "Pump Life Cycle Costs: A Guide to LCC
+Analysis for Pumping Systems" (2001); Upphandlingsmyndigheten, LCC-verktyg and
+"Parametrar i en LCC-kalkyl"; NIST Handbook 135; Directive 2014/24/EU art. 68.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from lcc.model import Alternative, CostItem, Investment, Recurring
+from lcc.templates._common import (
+    UHM,
+    UHM_BID,
+    build,
+    electricity,
+    electricity_price,
+    emission_factor,
+    escalation,
+    units,
+)
+from lcc.templates._inputs import Input, fail, number, quantity, read_inputs
+
+__all__ = ["INPUTS", "NAME", "TITLE", "alternative"]
+
+NAME = "pump_motor"
+TITLE = "Pumps and motors: shaft power, efficiency and a load profile"
+
+EUROPUMP = ("Europump and Hydraulic Institute, 'Pump Life Cycle Costs: A Guide to LCC Analysis "
+            "for Pumping Systems' (2001): energy cost = Σ power input at each load × hours")
+
+INPUTS: tuple[Input, ...] = (
+    Input("shaft_power", "bidder", "kW",
+          "Shaft power the pump needs at the duty point (100 % load); a value or samples, not "
+          "a Parameter (it is multiplied by the load profile first)",
+          f"{UHM_BID}; the pump's performance curve at the tendered duty point", example="7.5 kW",
+          parameter=False),
+    Input("efficiency", "bidder", "1",
+          "Efficiency from grid to shaft (motor, and drive if any), 0–1; a value or samples, "
+          "not a Parameter (it divides the shaft power first)",
+          f"{UHM_BID}; motor data sheet (IEC 60034-2-1 test method)", example=0.92,
+          kind="number", maximum=1.0, parameter=False),
+    Input("price", "bidder", "SEK", "Price per pump unit including installation, excluding VAT",
+          f"{UHM_BID}: pris", example="60000 SEK"),
+    Input("maintenance", "bidder", "SEK/yr", "Maintenance per unit and year",
+          f"{UHM_BID}: underhåll; {EUROPUMP}", required=False, example="2000 SEK/yr"),
+    Input("life", "bidder", "yr",
+          "Service life; replaced at its end, linear residual value at the end of the study; "
+          "left out, the unit lasts the study", f"{UHM_BID}", required=False, example="15 yr"),
+    Input("load_profile", "buyer", "h/yr",
+          "Hours per year at each load, as (hours per year, fraction of the duty-point shaft "
+          "power) pairs; the hours may be Parameters, the fractions are plain numbers",
+          f"{UHM}: drifttid; {EUROPUMP}", example=[("2000 h/yr", 1.0), ("4000 h/yr", 0.6)],
+          kind="profile", maximum=None),
+    electricity_price(),
+    units(meaning="Number of pump units bought (antal); multiplies every cost and emission"),
+    escalation(),
+    emission_factor(),
+)
+
+
+def alternative(name: str, **inputs: Any) -> Alternative:
+    """A pump (or motor drive) bid as an :class:`lcc.Alternative`.
+
+    Parameters
+    ----------
+    name : str
+        Name of the alternative (the bid).
+    **inputs
+        See :data:`INPUTS`: ``shaft_power``, ``efficiency``, ``price``,
+        ``maintenance``, ``life`` (bidder); ``load_profile``,
+        ``electricity_price``, ``units``, ``escalation``, ``emission_factor``
+        (buyer).
+
+    Returns
+    -------
+    lcc.Alternative
+        Items: the purchase (Investment), one Energy item per load step
+        (shaft_power × load / efficiency over its hours), maintenance;
+        quantity = units.
+
+    Raises
+    ------
+    LCCError
+        Naming the calculator and the input, for unknown, missing or invalid
+        inputs (an efficiency of 0 too).
+
+    Examples
+    --------
+    >>> import lcc
+    >>> from lcc.templates import pump_motor
+    >>> pump = pump_motor.alternative(
+    ...     "P", shaft_power="10 kW", efficiency=0.8, price="50000 SEK",
+    ...     load_profile=[("1000 h/yr", 1.0), ("2000 h/yr", 0.5)],
+    ...     electricity_price="1 SEK/kWh")
+    >>> # (1 000 h × 10 kW + 2 000 h × 5 kW) / 0.8 = 25 000 kWh/yr
+    >>> round(float(lcc.evaluate(pump, lcc.Study("1 yr", 0.0)).by_category["energy"]))
+    25000
+    """
+    values = read_inputs(NAME, INPUTS, inputs)
+    eff = number(values["efficiency"])
+    if np.any(np.asarray(eff) <= 0):
+        raise fail(NAME, f"input 'efficiency': got {values['efficiency']!r}; expected a number "
+                         f"greater than 0 (and at most 1)")
+    life = values["life"]
+
+    def items() -> list[CostItem]:
+        out: list[CostItem] = [
+            Investment(values["price"], life=life,
+                       residual="linear" if life is not None else None, label="Pump unit"),
+        ]
+        electrical = quantity(values["shaft_power"], "kW") / eff
+        for i, (hours, load) in enumerate(values["load_profile"], start=1):
+            out.append(electricity(values, power=electrical * load, hours=hours,
+                                   label=f"Electricity, step {i}: {load:.0%} load"))
+        if values["maintenance"] is not None:
+            out.append(Recurring(values["maintenance"], label="Maintenance"))
+        return out
+
+    return build(NAME, name, items, count=values["units"], description=TITLE)

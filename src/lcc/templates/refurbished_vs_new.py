@@ -1,0 +1,139 @@
+"""Refurbished or new (återbruk): furniture, equipment and other durable goods.
+
+One alternative per offer — a new item, or a refurbished (reused) one with a
+shorter expected remaining life. Both are costed the same way, so the
+comparison shows whether the lower price and embodied emissions of the
+refurbished item outweigh its earlier replacement.
+
+Formulas, per item (``units`` becomes :attr:`lcc.Alternative.quantity`):
+
+- acquisition: ``price`` and ``transport`` at t = 0 (two Investment items,
+  category acquisition), each replaced after ``life`` years (the same kind of
+  item again) before the end of the study, the installation in service at
+  the end leaving a linear residual value (DESIGN §3; NIST Handbook 135);
+- reuse/resale value R at the end of each service life, t = L, 2L, … ≤ N
+  (negative cost, category residual); a unit still in service at N is valued
+  linearly from its price and transport instead — choose a study period that
+  is a multiple of the lives compared where you can;
+- embodied emissions: ``embodied_co2e`` [kg per item] spread evenly over the
+  item's life, embodied_co2e / life per year for every year of the study
+  (pollutant CO2e; priced with the study's carbon price as an externality,
+  Directive 2014/24/EU art. 68(1)(b)). Over N years that is N / L items' worth
+  of emissions: the share of the items' lives the study uses, consistent with
+  the linear residual value of the money flows. (The model has no one-off
+  emission item that could sit at each purchase.)
+- maintenance per year.
+
+References
+----------
+Upphandlingsmyndigheten, återbruk and circular procurement guidance and
+LCC-verktyg; Directive 2014/24/EU art. 68; embodied emissions from an EPD
+(ISO 14025; EN 15804 for construction products) or the refurbisher's
+calculation; NIST Handbook 135.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lcc.model import Alternative, CostItem, Emission, Investment, Recurring
+from lcc.templates._common import DIRECTIVE, UHM_BID, build, resale_items, units
+from lcc.templates._inputs import Input, fail, is_parameter, quantity, read_inputs
+
+__all__ = ["INPUTS", "NAME", "TITLE", "alternative"]
+
+NAME = "refurbished_vs_new"
+TITLE = "Refurbished or new: price, remaining life, transport, resale and embodied CO2e"
+
+INPUTS: tuple[Input, ...] = (
+    Input("condition", "bidder", "", "Whether the offered item is new or refurbished (reused); "
+          "shown in labels", f"{UHM_BID}", required=False, default="new",
+          example="refurbished", kind="choice", choices=("new", "refurbished")),
+    Input("price", "bidder", "SEK", "Price per item, excluding VAT", f"{UHM_BID}: pris",
+          example="2500 SEK"),
+    Input("life", "bidder", "yr",
+          "Expected (remaining) service life of the item: its whole life if new, the life "
+          "left after refurbishment if reused. A Parameter only when neither resale_value nor "
+          "embodied_co2e is given",
+          f"{UHM_BID}; the manufacturer's or refurbisher's statement or guarantee",
+          example="8 yr"),
+    Input("transport", "bidder", "SEK",
+          "Transport (collection, delivery) per item, paid with each purchase",
+          f"{UHM_BID}", required=False, example="150 SEK"),
+    Input("resale_value", "bidder", "SEK",
+          "Reuse or resale value per item at the end of each service life, in base-year "
+          "prices; counted as a negative cost. A value, not a Parameter (the resale is timed "
+          "by the life)", f"{UHM_BID}: restvärde (buy-back offer or market estimate)",
+          required=False, example="200 SEK", parameter=False),
+    Input("embodied_co2e", "bidder", "kg",
+          "Embodied greenhouse gas emissions per item (CO2e): manufacture for a new item, "
+          "refurbishment and transport for a reused one; a value or samples, not a Parameter "
+          "(it is divided by life first)",
+          f"EPD (ISO 14025) or the supplier's LCA; an externality under {DIRECTIVE}(1)(b)",
+          required=False, example="90 kg", parameter=False),
+    Input("maintenance", "bidder", "SEK/yr", "Maintenance and repairs per item and year",
+          f"{UHM_BID}: underhåll", required=False, example="50 SEK/yr"),
+    units(meaning="Number of items bought (antal); multiplies every cost and emission"),
+)
+
+
+def alternative(name: str, **inputs: Any) -> Alternative:
+    """A new or refurbished item as an :class:`lcc.Alternative`.
+
+    Parameters
+    ----------
+    name : str
+        Name of the alternative (the offer).
+    **inputs
+        See :data:`INPUTS`: ``condition``, ``price``, ``life``,
+        ``transport``, ``resale_value``, ``embodied_co2e``, ``maintenance``
+        (bidder); ``units`` (buyer).
+
+    Returns
+    -------
+    lcc.Alternative
+        Items: purchase and transport (Investments with ``life``), the resale
+        value (Periodic), embodied CO2e (Emission per year), maintenance;
+        quantity = units.
+
+    Raises
+    ------
+    LCCError
+        Naming the calculator and the input, for unknown, missing or invalid
+        inputs.
+
+    Examples
+    --------
+    >>> import lcc
+    >>> from lcc.templates import refurbished_vs_new
+    >>> chair = refurbished_vs_new.alternative(
+    ...     "Refurbished chair", condition="refurbished", price="1200 SEK", life="5 yr",
+    ...     embodied_co2e="20 kg", units=10)
+    >>> r = lcc.evaluate(chair, lcc.Study("10 yr", 0.0))
+    >>> # 10 chairs × 1 200 SEK at t = 0 and again at t = 5; 10 × 20 kg / 5 yr × 10 yr
+    >>> round(float(r.value)), round(float(r.emissions["CO2e"]))
+    (24000, 400)
+    """
+    values = read_inputs(NAME, INPUTS, inputs)
+    life = values["life"]
+    what = "Refurbished item" if values["condition"] == "refurbished" else "New item"
+
+    def items() -> list[CostItem]:
+        out: list[CostItem] = [Investment(values["price"], life=life, label=what)]
+        if values["transport"] is not None:
+            out.append(Investment(values["transport"], life=life, label="Transport"))
+        out.extend(resale_items(NAME, values["resale_value"], life))
+        if values["embodied_co2e"] is not None:
+            if is_parameter(life):
+                raise fail(NAME, f"input 'life': got Parameter {life.name!r}, but embodied_co2e "
+                                 f"is spread over the life (embodied_co2e / life per year), so "
+                                 f"the life must be a value")
+            per_year = quantity(values["embodied_co2e"], "kg") / quantity(life, "yr")
+            out.append(Emission(annual=per_year, pollutant="CO2e",
+                                label="Embodied CO2e (spread over the life)"))
+        if values["maintenance"] is not None:
+            out.append(Recurring(values["maintenance"], label="Maintenance"))
+        return out
+
+    return build(NAME, name, items, count=values["units"],
+                 description=f"{TITLE} ({values['condition']})")
