@@ -20,6 +20,12 @@ best-known citable EU externality valuation for vehicles. The constants are
 read from the shipped tables ``cvd_fuel_energy_content``, ``cvd_emission_costs``
 and ``cvd_lifetime_mileage`` (see :mod:`lcc.data`).
 
+As a product calculator (``lcc.templates.CALCULATORS["vehicles"]``) the module
+exposes both methods through ``alternative(name, method="lcc" | "cvd",
+**inputs)`` and ``INPUTS``: ``"lcc"`` is :func:`vehicle_alternative` (a
+discounted LCC in which each vehicle pays for its own fuel), ``"cvd"`` the
+purchase price plus the Directive's undiscounted operational lifetime cost.
+
 Reference: Directive 2009/33/EC of the European Parliament and of the Council
 of 23 April 2009 on the promotion of clean and energy-efficient road transport
 vehicles, OJ L 120, 15.5.2009, p. 5, Article 6 and Annex.
@@ -35,6 +41,8 @@ import numpy as np
 import pandas as pd
 
 from lcc._errors import LCCError
+from lcc.templates._common import build
+from lcc.templates._inputs import Input, fail, is_parameter, read_inputs
 from lcc.units import (
     ExchangeRates,
     currency_of,
@@ -44,7 +52,8 @@ from lcc.units import (
     parse_quantity,
 )
 
-__all__ = ["clean_vehicles_directive", "vehicle_alternative"]
+__all__ = ["INPUTS", "NAME", "TITLE", "alternative", "clean_vehicles_directive",
+           "vehicle_alternative"]
 
 #: The pollutants of Annex Table 2, in the order of the result.
 POLLUTANTS: tuple[str, ...] = ("CO2", "NOx", "NMHC", "PM")
@@ -562,3 +571,229 @@ def vehicle_alternative(
         items.append(Emission(distance=annual_mileage, intensity=value, pollutant=pollutant,
                               price=unit_price, label=f"Exhaust {pollutant}"))
     return Alternative(name, *items, quantity=quantity, start=start)
+
+
+# --------------------------------------------------------------------------- calculator
+# ``alternative`` and ``INPUTS``: the two methods above exposed as a product
+# calculator (lcc.templates.CALCULATORS["vehicles"]).
+
+NAME = "vehicles"
+TITLE = ("Road vehicles: discounted LCC with fuel, maintenance and priced emissions, or the "
+         "Clean Vehicles Directive's operational lifetime cost")
+
+_CVD = "Directive 2009/33/EC, Article 6 and Annex (operational lifetime cost)"
+_UHM = "Upphandlingsmyndigheten, LCC-verktyg (LCC-kalkyl personbilar)"
+_LCC_ONLY = ("lcc",)
+_CVD_ONLY = ("cvd",)
+_FUELS = ("diesel", "petrol", "natural_gas", "biogas", "lpg", "ethanol", "biodiesel",
+          "emulsion", "hydrogen", "electricity")
+
+
+INPUTS: tuple[Input, ...] = (
+    Input("method", "buyer", "",
+          "'lcc': a discounted LCC over the study — purchase with replacement and residual "
+          "value, the vehicle's own fuel, maintenance and emissions per km "
+          "(vehicle_alternative); 'cvd': the purchase price plus the Directive's "
+          "undiscounted operational lifetime cost, at t = 0 (clean_vehicles_directive)",
+          f"{_CVD}; NIST Handbook 135", required=False, default="lcc", example="lcc",
+          kind="choice", choices=("lcc", "cvd")),
+    Input("price", "bidder", "SEK", "Purchase price per vehicle, excluding VAT",
+          f"{_UHM}: pris", example="350000 SEK"),
+    Input("consumption", "bidder", "l/100km",
+          "Fuel or energy use per distance, in the unit the fuel is priced in for "
+          "method 'lcc' (l, kWh, Nm3 or kg per distance); any of them, or MJ/km, for 'cvd'. "
+          "A Parameter only with method 'lcc'",
+          f"Type approval (WLTP, Regulation (EU) 2017/1151); {_CVD}",
+          example="5.0 l/100km", other_units=("kWh/100km", "Nm3/100km", "kg/100km",
+                                              "MJ/km")),
+    *(Input(p.lower(), "bidder", "g/km",
+            f"Exhaust emissions of {label} per km; optional for 'lcc' (reported, and "
+            f"priced with the Directive's costs when emission_prices='cvd'), needed for "
+            f"'cvd'. A Parameter only with method 'lcc'",
+            f"Type approval (certificate of conformity); {_CVD}, Annex Table 2",
+            required=False, example=ex)
+      for p, label, ex in (("CO2", "CO2", "132 g/km"), ("NOx", "NOx", "0.08 g/km"),
+                           ("NMHC", "non-methane hydrocarbons", "0.02 g/km"),
+                           ("PM", "particulate matter", "0.0045 g/km"))),
+    Input("co2_price", "buyer", "EUR/kg",
+          "Cost of CO2 for the Directive's prices: 'high' (0.04 EUR/kg), 'low' "
+          "(0.03 EUR/kg) or an own price per kg", f"{_CVD}, Annex Table 2 (2007 prices)",
+          required=False, default="high", example="high", choices=("high", "low"),
+          parameter=False),
+    Input("emission_cost_factor", "buyer", "1",
+          "Multiplies the Directive's emission costs, 1–2 (authorities may use up to twice "
+          "them)", f"{_CVD}, Article 6(1)(b)", required=False, default=1.0, example=1.0,
+          kind="number", minimum=1.0, maximum=MAX_EMISSION_COST_FACTOR, parameter=False),
+    Input("units", "buyer", "1",
+          "Number of vehicles bought (antal); multiplies every cost and emission",
+          f"{_UHM}: antal", required=False, default=1, example=5, kind="count"),
+    # method "lcc"
+    Input("annual_mileage", "buyer", "km/yr", "Distance driven per vehicle and year",
+          f"{_UHM}: körsträcka per år", example="15000 km/yr", applies_to=_LCC_ONLY),
+    Input("fuel_price", "buyer", "SEK/l",
+          "Price of the vehicle's fuel or electricity per unit used (per l, kWh, Nm3 or "
+          "kg, matching consumption), excluding VAT", f"{_UHM}: bränslepris / elpris",
+          example="18 SEK/l", other_units=("SEK/kWh", "SEK/Nm3", "SEK/kg"), per_year=True,
+          applies_to=_LCC_ONLY),
+    Input("fuel_escalation", "buyer", "1",
+          "Real change of the fuel price per year (0.02 = +2 %/yr)",
+          f"{_UHM}: optional yearly energy price increase", required=False, default=0.0,
+          example=0.02, kind="number", minimum=-1.0, per_year=True, applies_to=_LCC_ONLY),
+    Input("life", "buyer", "yr",
+          "Years each vehicle is kept; replaced at the end, the one in service at the end "
+          "of the study leaves a residual value. Left out: one vehicle for the whole study, "
+          "no residual", f"{_UHM}: användningstid", required=False, example="8 yr",
+          applies_to=_LCC_ONLY),
+    Input("residual", "bidder", "SEK",
+          "Residual (resale) value of the vehicle in service at the end of the study: "
+          "'linear' (by remaining life), 'none', a fraction of the price (0–1) or an amount",
+          f"{_UHM}: restvärde; NIST Handbook 135 (linear residual value)", required=False,
+          default="linear", example="linear", choices=("linear", "none"),
+          other_units=("1",), applies_to=_LCC_ONLY),
+    Input("maintenance", "bidder", "SEK/yr", "Service and repairs per vehicle and year",
+          f"{_UHM}: service och underhåll", required=False, example="6000 SEK/yr",
+          applies_to=_LCC_ONLY),
+    Input("emission_factor", "buyer", "kg/l",
+          "Lifecycle CO2e per unit of fuel (per l, kWh, Nm3 or kg, matching consumption), "
+          "priced with the study's carbon price; do not combine with co2",
+          "e.g. the table emission_factors_fuels_se_lifecycle (lcc.data)", required=False,
+          example="2.6 kg/l", other_units=("kg/kWh", "kg/Nm3", "kg/kg"),
+          applies_to=_LCC_ONLY),
+    Input("emission_prices", "buyer", "",
+          "'cvd': price co2, nox, nmhc and pm with the Directive's costs (in EUR: the "
+          "study then needs exchange rates for EUR unless it is in EUR); 'none': report "
+          "them in kg only", _CVD, required=False, default="cvd", example="cvd",
+          kind="choice", choices=("cvd", "none"), applies_to=_LCC_ONLY),
+    # method "cvd"
+    Input("category", "buyer", "",
+          "EU vehicle category: M1 (car), N1 (van), N2/N3 (lorry), M2/M3 (bus); sets the "
+          "lifetime mileage", f"{_CVD}, Annex Table 3", example="M1", kind="choice",
+          choices=("M1", "N1", "N2", "N3", "M2", "M3"), applies_to=_CVD_ONLY),
+    Input("fuel", "bidder", "",
+          "The vehicle's fuel: sets the energy content that converts a volume "
+          "consumption into MJ/km", f"{_CVD}, Annex Table 1", example="diesel",
+          kind="choice", choices=_FUELS, applies_to=_CVD_ONLY),
+    Input("petrol_price", "buyer", "SEK/l",
+          "Pre-tax price of petrol per litre (the energy of every vehicle is priced at "
+          "the lower of petrol and diesel per MJ)", f"{_CVD}, Article 6(1)(b)",
+          example="0.55 EUR/l", parameter=False, applies_to=_CVD_ONLY),
+    Input("diesel_price", "buyer", "SEK/l", "Pre-tax price of diesel per litre",
+          f"{_CVD}, Article 6(1)(b)", example="0.50 EUR/l", parameter=False,
+          applies_to=_CVD_ONLY),
+    Input("mileage", "buyer", "km",
+          "Lifetime mileage; default the category's figure (M1 200 000 km, N1 250 000, "
+          "N2/N3 1 000 000, M2/M3 800 000)", f"{_CVD}, Annex Table 3", required=False,
+          example="200000 km", parameter=False, applies_to=_CVD_ONLY),
+    Input("energy_content", "bidder", "MJ/Nm3",
+          "Energy per volume or mass of the fuel; needed for natural gas and biogas (the "
+          "Directive gives 33–38 MJ/Nm3) and for a consumption per mass",
+          f"{_CVD}, Annex Table 1", required=False, example="36 MJ/Nm3",
+          other_units=("MJ/l", "MJ/kg"), parameter=False, applies_to=_CVD_ONLY),
+)
+
+
+def alternative(name: str, **inputs: Any) -> Any:
+    """A vehicle bid as an :class:`lcc.Alternative`, by either method.
+
+    ``method="lcc"`` (default) is :func:`vehicle_alternative`: a discounted
+    LCC over the study in which each vehicle pays for its own fuel.
+    ``method="cvd"`` is the Directive's operational lifetime cost
+    (:func:`clean_vehicles_directive`): the purchase price plus lifetime
+    energy (mileage × MJ/km × the lower of the pre-tax petrol and diesel price
+    per MJ) and lifetime emission costs (mileage × g/km × the Directive's cost ×
+    ``emission_cost_factor``), all at t = 0, so nothing is discounted, as the
+    Directive prescribes. The emission costs are in EUR (an own ``co2_price``
+    in its currency); a study in another currency converts them with its
+    exchange rates. The CVD method reports the emissions as money only.
+
+    Parameters
+    ----------
+    name : str
+        Name of the alternative (the bid).
+    **inputs
+        See :data:`INPUTS`; ``units`` becomes the quantity.
+
+    Returns
+    -------
+    lcc.Alternative
+
+    Raises
+    ------
+    LCCError
+        Naming the calculator and the input, for unknown, missing or invalid
+        inputs, or an input of the other method.
+
+    Examples
+    --------
+    The Directive's passenger car (REFERENCE §2 item 6), 6 208.70 EUR of
+    operational lifetime cost on top of the price:
+
+    >>> import lcc
+    >>> from lcc.templates import vehicles
+    >>> car = vehicles.alternative(
+    ...     "Diesel car", method="cvd", price="20000 EUR", category="M1", fuel="diesel",
+    ...     consumption="5.0 l/100km", petrol_price="0.55 EUR/l", diesel_price="0.50 EUR/l",
+    ...     co2="132 g/km", nox="0.08 g/km", nmhc="0.02 g/km", pm="0.0045 g/km")
+    >>> round(float(lcc.evaluate(car, lcc.Study("10 yr", 0.04, currency="EUR")).value), 2)
+    26208.7
+    """
+    values = read_inputs(NAME, INPUTS, inputs, selector="method")
+    if values["method"] == "cvd":
+        return build(NAME, name, lambda: _cvd_items(values), count=values["units"],
+                     description=f"{TITLE} (method cvd: {_CVD}, undiscounted)")
+    args = {k: v for k, v in values.items() if k not in ("method", "units")}
+    if args["emission_prices"] == "none":
+        args["emission_prices"] = None
+    try:
+        return vehicle_alternative(name, quantity=values["units"], **args)
+    except LCCError as exc:
+        raise LCCError(f"{NAME}: {exc}") from None
+
+
+def _cvd_items(values: dict[str, Any]) -> list[Any]:
+    """Purchase plus the Directive's lifetime costs as one-off amounts at t = 0."""
+    from lcc.model import Investment, OneOff
+
+    for key in ("consumption", "co2", "nox", "nmhc", "pm"):
+        if is_parameter(values[key]):
+            raise fail(NAME, f"input {key!r}: got Parameter {values[key].name!r}; with "
+                             f"method 'cvd' the lifetime costs are computed here, so give a "
+                             f"value (a Parameter works with method 'lcc')")
+        if values[key] is None:
+            raise fail(NAME, f"missing input {key!r} (bidder): method 'cvd' prices the exhaust "
+                             f"emissions of CO2, NOx, NMHC and PM, e.g. {key}='0.02 g/km'")
+    reg = get_registry()
+    prices = [parse_quantity(values[k], "CUR/l", name=k) for k in ("petrol_price",
+                                                                   "diesel_price")]
+    codes = [currency_of(q) for q in prices]
+    if codes[0] != codes[1]:
+        raise fail(NAME, f"input 'diesel_price': got {values['diesel_price']!r} ({codes[1]}) "
+                         f"but petrol_price is in {codes[0]}; give both in the same currency")
+    # The lifetime energy cost is linear in the fuel prices and the same whatever their
+    # currency, so it is computed with the magnitudes written as EUR (then no exchange rate
+    # is needed for the Directive's EUR emission costs, which are priced separately below)
+    # and the result is given back its own currency.
+    as_eur = [reg.Quantity(magnitude_in(q, "CUR/l"), "EUR/l") for q in prices]
+    zero = "0 g/km"
+    try:
+        cost = clean_vehicles_directive(
+            values["category"], values["fuel"], values["consumption"],
+            petrol_price=as_eur[0], diesel_price=as_eur[1], co2=zero, nox=zero, nmhc=zero,
+            pm=zero, mileage=values["mileage"], energy_content=values["energy_content"])
+    except LCCError as exc:
+        raise fail(NAME, str(exc)) from None
+    km = reg.Quantity(cost.attrs["mileage"], "km")
+    factor = float(values["emission_cost_factor"])
+    items: list[Any] = [
+        Investment(values["price"], label="Purchase"),
+        OneOff(reg.Quantity(float(cost["energy"]), str(codes[0])), at=0, category="energy",
+               label=f"Lifetime energy ({cost.attrs['energy_price_set_by']} price per MJ, "
+                     f"Directive 2009/33/EC)"),
+    ]
+    for pollutant in POLLUTANTS:
+        grams = parse_quantity(values[pollutant.lower()], "g/km", name=pollutant.lower())
+        price = _cvd_price(pollutant, values["co2_price"], factor)
+        amount = (km * grams * price).to(f"{currency_of(price)}")
+        items.append(OneOff(amount, at=0, category="externality",
+                            label=f"Lifetime {pollutant} (Directive 2009/33/EC)"))
+    return items
