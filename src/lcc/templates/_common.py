@@ -42,7 +42,7 @@ def escalation(**changes: Any) -> Input:
         name="escalation", role="buyer", unit="1",
         meaning="Real change of the electricity price per year (0.02 = +2 %/yr), as a "
                 "constant, a per-year list or a Parameter",
-        source=f"{UHM}: optional yearly energy price increase; DESIGN §3 escalation",
+        source=f"{UHM}: optional yearly (real) energy price increase",
         required=False, default=0.0, example=0.02, kind="number", minimum=-1.0, per_year=True)
     fields.update(changes)
     return Input(**fields)
