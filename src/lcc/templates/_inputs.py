@@ -102,7 +102,9 @@ class Input:
     minimum, maximum : float, optional
         Bounds of the value in ``unit`` (for a profile: of its fractions).
     parameter : bool
-        Whether an :class:`lcc.Parameter` is accepted (see the module notes).
+        Whether an :class:`lcc.Parameter` is accepted (see the module notes);
+        always False for a choice; for a profile, whether its hours may be
+        Parameters.
     applies_to : tuple of str
         Values of the calculator's selector input for which this input exists.
     per_year : bool
@@ -140,6 +142,8 @@ class Input:
                 raise LCCError(f"{where}.{key}: expected a non-empty text")
         if self.kind == "choice" and not self.choices:
             raise LCCError(f"{where}.choices: a choice needs its accepted words")
+        if self.kind == "choice":  # a word is never a Parameter
+            object.__setattr__(self, "parameter", False)
         if self.kind in ("number", "count") and self.unit != "1":
             raise LCCError(f"{where}.unit: a {self.kind} has unit '1', got {self.unit!r}")
         if self.kind == "choice" and self.unit != "":
