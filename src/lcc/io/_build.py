@@ -32,9 +32,37 @@ from lcc.io._model import (
 )
 from lcc.io._values import display
 from lcc.model import Alternative, ByYear, CostItem, Parameter, Study
-from lcc.units import ExchangeRates, currency_of, parse_number, parse_quantity
+from lcc.units import ExchangeRates, currency_of
+from lcc.units import _parse_text as _units_parse_text
+from lcc.units import parse_number as _units_parse_number
+from lcc.units import parse_quantity as _units_parse_quantity
 
 BAD: Any = object()  # a value that failed validation (its issue is recorded)
+
+
+def _guard(fn: Callable[..., Any], value: Any, *args: Any, **kwargs: Any) -> Any:
+    """Call a units parser; anything it raises other than LCCError becomes an LCCError.
+
+    pint can raise AssertionError and others on odd text such as ``":"``.
+    """
+    try:
+        return fn(value, *args, **kwargs)
+    except LCCError:
+        raise
+    except Exception:
+        raise LCCError(f"\x00: could not read {value!r} as a quantity") from None
+
+
+def _parse_text(value: str, name: str) -> Any:
+    return _guard(_units_parse_text, value, name)
+
+
+def parse_number(value: Any, **kwargs: Any) -> Any:
+    return _guard(_units_parse_number, value, **kwargs)
+
+
+def parse_quantity(value: Any, spec: str, **kwargs: Any) -> Any:
+    return _guard(_units_parse_quantity, value, spec, **kwargs)
 
 _NAME = re.compile(F.NAME_PATTERN)
 _YEARS = F.Kind("quantity", "yr", "3 yr", what="a number of years")
@@ -304,8 +332,6 @@ class Reader:
 
     def quantity_text(self, kind: F.Kind, raw: str, path: Path) -> Any:
         """Parse a text with a unit; wrong units, bare numbers and currencies recorded."""
-        from lcc.units import _parse_text
-
         assert kind.unit is not None
         try:
             q = _parse_text(raw, "\x00")
@@ -345,8 +371,6 @@ class Reader:
         if _is_number(raw):
             return self.finite(raw, path)
         if isinstance(raw, str):
-            from lcc.units import _parse_text
-
             try:
                 q = _parse_text(raw, "\x00")
             except LCCError as exc:
@@ -539,8 +563,6 @@ class Reader:
             if _is_number(v):
                 v = self.finite(v, kp)
             elif isinstance(v, str):
-                from lcc.units import _parse_text
-
                 try:
                     _parse_text(v, "\x00")
                 except LCCError as exc:
@@ -625,16 +647,40 @@ class Reader:
     def build_parameter(self, name: str, fields: dict[str, Any], role: str,
                         path: Path) -> Parameter | None:
         try:
-            return Parameter(name, fields.get("value"), role=role, low=fields.get("low"),
-                             high=fields.get("high"), distribution=fields.get("distribution"),
-                             description=fields.get("description"), source=fields.get("source"))
+            p = Parameter(name, fields.get("value"), role=role, low=fields.get("low"),
+                          high=fields.get("high"), distribution=fields.get("distribution"),
+                          description=fields.get("description"), source=fields.get("source"))
         except LCCError as exc:
             field, msg = _strip(str(exc), f"Parameter {name!r}")
             self.c.add("invalid-value", (*path, field) if field in F.PARAMETER_KEYS else path,
                        msg)
         except Exception as exc:  # pragma: no cover - defensive
             self.c.add("invalid-value", path, f"{type(exc).__name__}: {exc}")
+        else:
+            return p if self.same_shape(p, fields, path) else None
         return None
+
+    def same_shape(self, p: Parameter, fields: dict[str, Any], path: Path) -> bool:
+        """low and high written in units of the value's shape (not '40 %' for 'h/yr').
+
+        pint calls ratios such as h/yr dimensionless, so the Parameter itself
+        would accept a percentage as the bound of an operating time.
+        """
+        if p.unit is None or p.value.dimensionality:
+            return True
+        ok = True
+        spec = format(p.unit, "D")
+        for key in ("low", "high"):
+            raw = fields.get(key)
+            if not isinstance(raw, str):
+                continue
+            try:
+                parse_quantity(raw, spec, name="\x00")
+            except LCCError as exc:
+                self.c.add("wrong-unit", (*path, key), f"{_strip(str(exc), chr(0))[1]}; write "
+                           f"it in units like those of the value ({p.unit_text})")
+                ok = False
+        return ok
 
     def parameter_table(self, raw: Any, path: Path, what: str) -> dict[str, Any] | None:
         """A ``parameters`` table: name -> raw table, with names and counts checked."""
@@ -1012,7 +1058,8 @@ def check_evaluation(r: Reader, alt: Alternative, study: Study, path: Path) -> b
     return True
 
 
-def _sensitivity(r: Reader, raw: Any, known: dict[str, Parameter], failed: set[str]) -> Any:
+def _sensitivity(r: Reader, raw: Any, known: dict[str, Parameter], failed: set[str],
+                 incomplete: bool) -> Any:
     obj = r.table(raw, ("sensitivity",), "sensitivity settings")
     if obj is None:
         return BAD
@@ -1037,7 +1084,7 @@ def _sensitivity(r: Reader, raw: Any, known: dict[str, Parameter], failed: set[s
                     ok = False
                     continue
                 p = known.get(n)
-                if p is None and n in failed:
+                if p is None and (n in failed or incomplete):
                     ok = False
                     continue
                 if p is None:
@@ -1271,7 +1318,8 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
         for raw in alts_raw if isinstance(alts_raw, list) else []:
             if isinstance(raw, dict) and isinstance(raw.get("parameters"), dict):
                 failed.update(k for k in raw["parameters"] if isinstance(k, str))
-        sensitivity = _sensitivity(r, data["sensitivity"], known, failed - set(known))
+        sensitivity = _sensitivity(r, data["sensitivity"], known, failed - set(known),
+                                   set_failed)
     comparison: Any = None
     if "comparison" in data:
         comparison = _comparison(r, data["comparison"], data.get("alternatives"))

@@ -139,8 +139,9 @@ def _parse_yaml(text: str, file: str | None) -> tuple[Any, dict[Path, int]]:
     except ImportError:
         raise _fail(file, "reading YAML needs PyYAML: pip install 'openlcc[yaml]' "
                     "(or use the TOML or JSON form of the file)", "unsupported-format") from None
-    loader = yaml.SafeLoader(text)
+    loader = None
     try:
+        loader = yaml.SafeLoader(text)
         node = loader.get_single_node()
         if node is None:
             raise _fail(file, "the file is empty; expected a tender or assumption set")
@@ -163,7 +164,8 @@ def _parse_yaml(text: str, file: str | None) -> tuple[Any, dict[Path, int]]:
         raise _fail(file, f"the data is nested too deeply; the limit is {MAX_DEPTH} levels",
                     "too-deep") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return data, lines
 
 

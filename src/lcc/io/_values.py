@@ -38,7 +38,7 @@ def quantity_text(q: Any, where: str = "value") -> str:
         out = f"{number_text(mag)} {text}".strip()
         try:
             back = _parse_text(out, where)
-        except LCCError:
+        except Exception:
             continue
         if same(back.units, q.units) or str(back.units) == str(q.units):
             return out
@@ -159,7 +159,7 @@ def _as_number(x: Any) -> float | None:
 
         try:
             v = parse_number(x, allow_array=False)
-        except LCCError:
+        except Exception:
             return None
         return float(v)
     return None
@@ -174,7 +174,7 @@ def _as_quantity(x: Any) -> Any:
 
         try:
             return _parse_text(x, "value")
-        except LCCError:
+        except Exception:
             return None
     return None
 

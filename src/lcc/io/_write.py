@@ -187,8 +187,18 @@ def to_yaml(data: dict[str, Any]) -> str:
     except ImportError:
         raise LCCError("writing YAML needs PyYAML: pip install 'openlcc[yaml]' (or write TOML "
                        "or JSON)") from None
-    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False,
-                          width=100)
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    def text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+        # YAML reads NEL and the Unicode line and paragraph separators as line breaks
+        # unless they are escaped in a double-quoted scalar
+        style = '"' if any(c in value for c in "\x85\u2028\u2029") else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    Dumper.add_representer(str, text)
+    body = yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True,
+                     default_flow_style=False, width=100)
     return f"# {_HEADER}\n{body}"
 
 
