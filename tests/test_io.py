@@ -1049,3 +1049,34 @@ def test_json_schema_validates_the_examples() -> None:
     assert not check.is_valid(bad)
     with pytest.raises(lcc.LCCError):
         lcc.io.json_schema("other")
+
+
+def test_programmatic_tender_checks_the_assumption_set() -> None:
+    s = load_assumptions(SWEDEN)
+    rate = s.parameter("discount_rate")
+    study = lcc.Study("20 yr", rate, timing="middle", base_year=2025, currency="SEK",
+                      carbon_price=s.parameter("co2e_value"), include_externalities=False)
+    alt = lcc.Alternative("A", lcc.Investment("100 SEK"))
+    with pytest.raises(TenderError) as info:
+        lcc.io.Tender("P", study, (alt,), assumptions=s)
+    assert [(e.path, e.code) for e in info.value.errors] == [
+        ("study.timing", "assumption-override")]
+    tender = lcc.io.Tender("P", study, (alt,), assumptions=s,
+                           overrides={"study.timing": "Monthly payments"})
+    assert tender.overrides == (lcc.io.Override(
+        "study.timing", "Monthly payments",
+        (lcc.io.Change("study.timing", '"end"', '"middle"'),)),)
+    assert {p.name for p in tender.parameters} == {p.name for p in s.parameters}
+    text = lcc.io.dumps_tender(tender, base_dir=SWEDEN.parent)
+    assert 'assumptions = "sweden-2025.toml"' in text
+    assert loads_tender(text, base_dir=SWEDEN.parent) == tender
+    with pytest.raises(TenderError) as info:
+        lcc.io.Tender("P", study, (alt,), assumptions=s,
+                      overrides={"study.timing": "x", "study.period": "y"})
+    assert [(e.path, e.code) for e in info.value.errors] == [
+        ('overrides["study.period"]', "unused-override")]
+
+
+def test_bounds_of_a_ratio_need_its_shape() -> None:
+    text = BASE + '[parameters.hours]\nvalue = "4000 h/yr"\nlow = "40 %"\n'
+    assert problems(text) == [(18, "parameters.hours.low", "wrong-unit")]

@@ -478,7 +478,7 @@ class Tender:
                 return ()
         if self.assumptions is None:
             for o in declared:
-                bad("unused-override", f"overrides[{o.path!r}]",
+                bad("unused-override", format_path(("overrides", o.path)),
                     "the tender has no assumption set to override")
             return tuple(declared)
         found = conflicts(self.assumptions, self.study, self.parameters)
@@ -487,19 +487,19 @@ class Tender:
         for o in declared:
             parts = _split(o.path)
             if parts is None:
-                bad("invalid-value", f"overrides[{o.path!r}]",
+                bad("invalid-value", format_path(("overrides", o.path)),
                     "expected a path such as 'study.period', 'parameters.electricity_price' "
                     "or 'parameters.electricity_price.value'")
                 continue
             if not isinstance(o.reason, str) or not o.reason.strip():
-                bad("wrong-type", f"overrides[{o.path!r}]",
+                bad("wrong-type", format_path(("overrides", o.path)),
                     f"expected the reason as a non-empty text, got {o.reason!r}")
                 continue
             changes = tuple(Change(".".join(path), _show(a), _show(b))
                             for path, a, b in found if path[:len(parts)] == parts)
             covered.update(path for path, _, _ in found if path[:len(parts)] == parts)
             if not changes:
-                bad("unused-override", f"overrides[{o.path!r}]",
+                bad("unused-override", format_path(("overrides", o.path)),
                     f"declared, but the tender does not change {o.path} of the assumption "
                     f"set {self.assumptions.name!r}")
             out.append(Override(o.path, o.reason, changes))
