@@ -587,3 +587,32 @@ def test_eu_cost_optimal_carbon_floor_path_by_calendar_year() -> None:
     # study years 1..10 = 2025..2034: 1 t/yr × (20 + 5·35 + 4·50) EUR/t × 10 SEK/EUR
     assert float(r.value) == pytest.approx((20 + 5 * 35 + 4 * 50) * 10)
     assert r.cash_flows["nominal"]["externality"].tolist()[1:3] == pytest.approx([200, 350])
+
+
+def test_product_of_parameters_reaches_sensitivity() -> None:
+    """Energy/yr = 45 W × 4 000 h/yr × (1 − 0.2) / 0.9 = 160 kWh/yr (45 × 4 000 = 180 kWh,
+    × 0.8 = 144, / 0.9 = 160); every factor is a Parameter that an override can move."""
+    hours = lcc.Parameter("operating_hours", "4000 h/yr")
+    savings = lcc.Parameter("savings", 0.2)
+    efficiency = lcc.Parameter("efficiency", "90 %")
+    annual = lcc.Product("45 W", hours, lcc.one_minus(savings), lcc.reciprocal(efficiency))
+    alt = lcc.Alternative("A", lcc.Energy(annual=annual, price="1 SEK/kWh"))
+    assert [p.name for p in alt.parameters()] == ["operating_hours", "savings", "efficiency"]
+    study = lcc.Study("1 yr", 0.0)
+    assert float(lcc.evaluate(alt, study).value) == pytest.approx(160.0)
+    # 45 W × [1 000, 2 000] h/yr × (1 − 0.5) / 1.00 = [22.5, 45] kWh/yr (efficiency in %)
+    moved = lcc.evaluate(alt, study, overrides={"savings": 0.5, "efficiency": 100,
+                                                "operating_hours": np.array([1000., 2000.])})
+    assert moved.value.tolist() == pytest.approx([22.5, 45.0])
+    assert "45 W × operating_hours = 4000 h/yr × (1 − savings = 0.2) × 1/efficiency = 90 %" \
+        in lcc.evaluate(alt, study).explain()
+
+
+def test_product_dimension_is_checked() -> None:
+    with pytest.raises(lcc.LCCError, match=r"Energy\.annual: got .*energy per time"):
+        lcc.Energy(annual=lcc.Product("45 W", "4000 h"), price="1 SEK/kWh")
+    with pytest.raises(lcc.LCCError, match=r"1 − x needs a plain number"):
+        lcc.Energy(annual=lcc.Product("45 W", lcc.one_minus("3 h")), price="1 SEK/kWh")
+    # a product for a count: 3 stations × 12 units each
+    alt = lcc.Alternative("A", lcc.Investment("100 SEK"), quantity=lcc.Product(3, 12))
+    assert float(lcc.evaluate(alt, lcc.Study("1 yr", 0.0)).value) == pytest.approx(3600)

@@ -555,7 +555,7 @@ def test_parameter_rules() -> None:
     """)
     assert problems(text) == [
         (14, "parameters.a.value", "missing-field"),
-        (18, "parameters.b.low", "invalid-value"),
+        (18, "parameters.b.low", "bare-number"),
         (21, "parameters.c.high", "invalid-value"),
         (22, "parameters.d", "invalid-value"),
         (27, "parameters.e.value", "wrong-type"),

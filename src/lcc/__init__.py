@@ -18,9 +18,21 @@ from lcc._errors import LCCError
 from lcc._version import __version__
 
 if TYPE_CHECKING:
-    from lcc import data, discounting, engine, model, results, sensitivity, templates, units
+    from lcc import (
+        data,
+        discounting,
+        engine,
+        io,
+        model,
+        report,
+        results,
+        sensitivity,
+        templates,
+        units,
+    )
     from lcc._price_index import inflate
     from lcc.discounting import irr, npv
+    from lcc.io import Tender, TenderError, load_assumptions, load_tender, save_tender
     from lcc.model import (
         CATEGORIES,
         Alternative,
@@ -32,22 +44,26 @@ if TYPE_CHECKING:
         OneOff,
         Parameter,
         Periodic,
+        Product,
         Recurring,
         Replacement,
         Residual,
         Study,
         Water,
+        one_minus,
+        reciprocal,
     )
     from lcc.results import Comparison, LCCResult, compare, evaluate
     from lcc.units import Q_, ExchangeRates, ureg
 
 _MODULES = (
-    "data", "discounting", "engine", "model", "plot", "results", "sensitivity", "templates",
-    "units",
+    "data", "discounting", "engine", "io", "model", "plot", "report", "results", "sensitivity",
+    "templates", "units",
 )
 _MODEL = (
     "CATEGORIES", "Alternative", "ByYear", "Disposal", "Emission", "Energy", "Investment",
-    "OneOff", "Parameter", "Periodic", "Recurring", "Replacement", "Residual", "Study", "Water",
+    "OneOff", "Parameter", "Periodic", "Product", "Recurring", "Replacement", "Residual", "Study",
+    "Water", "one_minus", "reciprocal",
 )
 
 # name -> module it lives in (attribute of the same name) or, for a module, None
@@ -59,6 +75,11 @@ _LAZY: dict[str, str | None] = {
     "compare": "lcc.results",
     "evaluate": "lcc.results",
     "inflate": "lcc._price_index",
+    "Tender": "lcc.io",
+    "TenderError": "lcc.io",
+    "load_tender": "lcc.io",
+    "save_tender": "lcc.io",
+    "load_assumptions": "lcc.io",
     "irr": "lcc.discounting",
     "npv": "lcc.discounting",
     "ExchangeRates": "lcc.units",
@@ -82,22 +103,32 @@ __all__ = [  # noqa: RUF022 - grouped: exceptions and version, model, functions,
     "OneOff",
     "Parameter",
     "Periodic",
+    "Product",
     "Q_",
     "Recurring",
     "Replacement",
     "Residual",
     "Study",
+    "Tender",
+    "TenderError",
     "Water",
     "compare",
     "evaluate",
     "inflate",
     "irr",
+    "load_assumptions",
+    "load_tender",
     "npv",
+    "one_minus",
+    "reciprocal",
+    "save_tender",
     "ureg",
     "data",
     "discounting",
     "engine",
+    "io",
     "model",
+    "report",
     "results",
     "sensitivity",
     "templates",

@@ -140,8 +140,9 @@ def _parse_text(text: str, name: str) -> pint.Quantity:
     try:
         q: Any = reg.Quantity(s)
     except (pint.errors.PintError, SyntaxError, TypeError, ValueError, AttributeError,
-            KeyError, IndexError, ZeroDivisionError) as exc:
-        raise LCCError(f"{name}: could not read {text!r} as a quantity ({exc})") from None
+            KeyError, IndexError, ZeroDivisionError, AssertionError, RecursionError) as exc:
+        why = str(exc) or "not a number with a unit"
+        raise LCCError(f"{name}: could not read {text!r} as a quantity ({why})") from None
     if not isinstance(q, reg.Quantity):
         q = reg.Quantity(q)
     return q
@@ -400,8 +401,9 @@ def format_quantity(q: Any, digits: int = 6) -> str:
     mag = q.magnitude
     if np.ndim(mag):
         arr = np.asarray(mag, dtype=float)
-        return f"[{arr.size} samples, mean {arr.mean():.{digits}g}] {pretty_units(q.units)}"
-    return f"{float(mag):.{digits}g} {pretty_units(q.units)}"
+        text = f"[{arr.size} samples, mean {arr.mean():.{digits}g}] {pretty_units(q.units)}"
+        return text.rstrip()
+    return f"{float(mag):.{digits}g} {pretty_units(q.units)}".rstrip()
 
 
 # --------------------------------------------------------------------------- exchange rates

@@ -42,7 +42,16 @@ class Context:
     memo: dict[Hashable, Any] = field(default_factory=dict, repr=False)
 
     def value(self, num: Num) -> Any:
-        """A Num's value, replaced by an override when its Parameter is overridden."""
+        """A Num's value, replaced by an override when its Parameter is overridden.
+
+        A product of inputs (``num.factors``) is recomputed from its factors when
+        any of them is overridden: scale × Π g(factor), g = x, 1 − x or 1/x.
+        """
+        if num.factors is not None:
+            if not self.overrides or not any(f.param in self.overrides
+                                             for f in num.factors):
+                return num.value
+            return self.cached(("product", id(num)), lambda: self._product_value(num))
         name = num.param
         if name is not None and name in self.overrides:
             if num.scale == 1.0:
@@ -50,6 +59,17 @@ class Context:
             return self.cached(("value", name, num.scale),
                                lambda: self.overrides[name] * num.scale)
         return num.value
+
+    def _product_value(self, num: Num) -> Any:
+        out: Any = num.scale
+        for f in num.factors or ():
+            v = self.value(f)
+            if f.transform == "one_minus":
+                v = 1.0 - v
+            elif f.transform == "reciprocal":
+                v = 1.0 / v
+            out = out * v
+        return out
 
     def token(self, num: Num) -> Hashable:
         """What identifies a Num's value within this context (a key for ``memo``).
@@ -60,6 +80,8 @@ class Context:
         """
         if num.param is not None and num.param in self.overrides:
             return ("p", num.param, num.scale)
+        if num.factors is not None and any(f.param in self.overrides for f in num.factors):
+            return ("product", id(num))
         v = num.value
         return ("a", id(v)) if isinstance(v, np.ndarray) else ("v", float(v))
 

@@ -652,8 +652,9 @@ class Reader:
                           description=fields.get("description"), source=fields.get("source"))
         except LCCError as exc:
             field, msg = _strip(str(exc), f"Parameter {name!r}")
-            self.c.add("invalid-value", (*path, field) if field in F.PARAMETER_KEYS else path,
-                       msg)
+            code = ("bare-number" if "bare number" in msg else
+                    "wrong-unit" if "does not have the dimension" in msg else "invalid-value")
+            self.c.add(code, (*path, field) if field in F.PARAMETER_KEYS else path, msg)
         except Exception as exc:  # pragma: no cover - defensive
             self.c.add("invalid-value", path, f"{type(exc).__name__}: {exc}")
         else:

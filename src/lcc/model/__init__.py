@@ -19,6 +19,7 @@ from lcc.model._items import (
     Water,
 )
 from lcc.model._parameter import ByYear, Parameter
+from lcc.model._product import Factor, Product, one_minus, reciprocal
 from lcc.model._study import Study
 
 __all__ = [
@@ -30,13 +31,17 @@ __all__ = [
     "Disposal",
     "Emission",
     "Energy",
+    "Factor",
     "Investment",
     "OneOff",
     "Parameter",
     "Periodic",
+    "Product",
     "Recurring",
     "Replacement",
     "Residual",
     "Study",
     "Water",
+    "one_minus",
+    "reciprocal",
 ]

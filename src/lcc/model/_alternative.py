@@ -102,9 +102,12 @@ class Alternative(ModelEq):
     def parameters(self) -> list[Parameter]:
         """Every Parameter the alternative uses (items and quantity)."""
         out = [p for item in self.items for p in item.parameters()]
-        for value in (self.quantity, self.life):
-            if isinstance(value, Parameter):
-                out.append(value)
+        for num in (self._quantity, self._life):
+            if num is None:
+                continue
+            for g in (num, *(num.factors or ())):
+                if g.parameter is not None:
+                    out.append(g.parameter)
         return out
 
     def service_life(self) -> float | None:

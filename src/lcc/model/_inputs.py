@@ -18,6 +18,7 @@ import numpy as np
 
 from lcc._errors import LCCError
 from lcc.model._parameter import ByYear, Parameter
+from lcc.model._product import Factor, Product
 from lcc.units import (
     _factor,
     currency_of,
@@ -46,6 +47,8 @@ class Num:
     scale: float
     text: str
     parameter: Parameter | None = None
+    factors: tuple[Num, ...] | None = None
+    transform: str | None = None
 
     @property
     def samples(self) -> int | None:
@@ -95,9 +98,82 @@ def _show(shown: Any, first: float) -> str:
     return repr(shown)
 
 
+def _factor_num(raw: Any, name: str) -> tuple[Num, Any]:
+    """One factor of a Product: (Num in the factor's unit, a pint quantity of its base value)."""
+    reg = get_registry()
+    transform = None
+    if isinstance(raw, Factor):
+        transform, raw = raw.transform, raw.value
+    param = raw if isinstance(raw, Parameter) else None
+    source = param.value if param is not None else raw
+    if isinstance(source, (ByYear, list, tuple)):
+        raise LCCError(f"{name}: a factor of a Product cannot be a per-year sequence")
+    if isinstance(source, (str, reg.Quantity)):
+        q = _any_quantity(source, name)
+    else:
+        q = reg.Quantity(parse_number(source, name=name), "")
+    label = f"{param.name} = {format_quantity(q)}" if param is not None else format_quantity(q)
+    if transform is not None or not q.dimensionality:
+        if transform is not None and q.dimensionality:
+            raise LCCError(f"{name}: {'1 − x' if transform == 'one_minus' else '1/x'} needs a "
+                           f"plain number, got {label}")
+        scale = _factor(q.units, reg.Unit("")) if q._units else 1.0
+        base = q.magnitude * scale
+        unit_q = reg.Quantity(1.0, "")
+    else:
+        scale = 1.0
+        base = q.magnitude
+        unit_q = reg.Quantity(1.0, q.units)
+    if transform == "one_minus":
+        label = f"(1 − {label})"
+        factor_q = (1.0 - base) * unit_q
+    elif transform == "reciprocal":
+        label = f"1/{label}"
+        factor_q = unit_q / base
+    else:
+        factor_q = base * unit_q
+    base = np.asarray(base, dtype=float) if np.ndim(base) else float(base)
+    return Num(base, currency_of(q), param.name if param else None, scale, label, param,
+               None, transform), factor_q
+
+
+def _any_quantity(value: Any, name: str) -> Any:
+    from lcc.units import _check_finite, _parse_text
+
+    reg = get_registry()
+    q = _parse_text(value, name) if isinstance(value, str) else value
+    if not isinstance(q, reg.Quantity):
+        q = reg.Quantity(q)
+    _check_finite(q.magnitude, name, value)
+    return q
+
+
+def read_product(value: Product, spec: str, name: str, *, minimum: float | None = 0.0,
+                 exclusive: bool = False, what: str = "a value") -> Num:
+    """A field given as a :class:`Product` of inputs (each may be a Parameter)."""
+    factors = []
+    combined: Any = None
+    for i, raw in enumerate(value.factors):
+        num, q = _factor_num(raw, f"{name} (factor {i + 1})")
+        factors.append(num)
+        combined = q if combined is None else combined * q
+    q = parse_quantity(combined, spec, name=name)
+    code = currency_of(q)
+    target = get_registry().Unit(spec.replace("CUR", code or "SEK"))
+    k = _factor(q.units, target) if q._units != target._units else 1.0
+    canon = np.asarray(q.magnitude, dtype=float) * k
+    _check_range(canon, name, value, minimum=minimum, exclusive=exclusive, maximum=None,
+                 what=what)
+    canon_value = canon if canon.ndim else float(canon)
+    text = " × ".join(f.text for f in factors)
+    return Num(canon_value, code, None, k, text, None, tuple(factors))
+
+
 def read_quantity(value: Any, spec: str, name: str, *, minimum: float | None = 0.0,
                   exclusive: bool = False, what: str = "a value") -> Num:
     """A field with a unit (``spec`` as in :func:`lcc.units.parse_quantity`)."""
+    if isinstance(value, Product):
+        return read_product(value, spec, name, minimum=minimum, exclusive=exclusive, what=what)
     if isinstance(value, Parameter):
         p = value
         if p.unit is None:
@@ -160,6 +236,11 @@ def read_amount(value: Any, spec: str, name: str, *, allow_sequence: bool = Fals
 def read_number(value: Any, name: str, *, minimum: float | None = None, exclusive: bool = True,
                 maximum: float | None = None, what: str = "a value") -> Num:
     """A plain-number field: a rate, a fraction or a count (Parameter allowed)."""
+    if isinstance(value, Product):
+        num = read_product(value, "1", name, minimum=None, what=what)
+        _check_range(num.value, name, value, minimum=minimum, exclusive=exclusive,
+                     maximum=maximum, what=what)
+        return num
     if isinstance(value, Parameter):
         p = value
         if p.unit is not None:

@@ -113,9 +113,15 @@ class CostItem(ModelEq):
         return out
 
     def parameters(self) -> list[Parameter]:
-        """The Parameters this item uses."""
-        return [f.parameter for f in self.inputs() if isinstance(f, Num)
-                and f.parameter is not None]
+        """The Parameters this item uses (factors of products included)."""
+        out = []
+        for f in self.inputs():
+            if not isinstance(f, Num):
+                continue
+            for g in (f, *(f.factors or ())):
+                if g.parameter is not None:
+                    out.append(g.parameter)
+        return out
 
     def replace(self, **changes: Any) -> CostItem:
         """A copy with some fields changed (``dataclasses.replace``)."""

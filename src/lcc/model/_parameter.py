@@ -118,7 +118,12 @@ class Parameter:
                     f"{name}: got the bare number {raw!r}; write it in the unit of the value, "
                     f"e.g. '{got} {self.unit_text}'"
                 )
-            if got.dimensionality != self.value.dimensionality:
+            from lcc.units import _split
+
+            same_shape = not got.dimensionality and (
+                _split(got._units) == _split(self.value._units))
+            if got.dimensionality != self.value.dimensionality or (
+                    not got.dimensionality and not same_shape):
                 raise LCCError(
                     f"{name}: got {raw!r}, which does not have the dimension of the value "
                     f"({self.unit_text})"
