@@ -172,10 +172,29 @@ def number(x: Any, lang: str, digits: int = 2) -> str:
     return text.replace(",", " ")
 
 
+#: Columns of input values (any magnitude): shown with 6 significant digits.
+VALUE_COLUMNS = ("base", "low", "high", "break_even", "relative_change", "value")
+
+
+def significant(x: Any, lang: str, digits: int = 6) -> str:
+    """A number with up to ``digits`` significant digits ('0.035', '4 100'); sv: comma."""
+    try:
+        v = float(x)
+    except (TypeError, ValueError):
+        return str(x)
+    if math.isnan(v):
+        return "—"
+    if abs(v) >= 1000:
+        return number(v, lang, 0 if float(v).is_integer() else 2)
+    text = f"{v:.{digits}g}"
+    return text.replace(".", ",").replace("-", "−") if lang == "sv" else text
+
+
 def _digits(column: str) -> int:
     if column in ("rank", "simple_payback", "discounted_payback"):
         return 0
-    if column in ("sir", "first_order", "total_order", "probability_best", "airr"):
+    if column in ("sir", "first_order", "total_order", "probability_best", "airr",
+                  "probability_best_se"):
         return 4
     return 2
 
@@ -191,7 +210,8 @@ def table(df: pd.DataFrame, lang: str, *, title: str | None = None) -> str:
         cells = [word(idx, lang, header=False)]
         for c, v in zip(cols, row.tolist(), strict=True):
             if isinstance(v, (float, int, np.floating, np.integer)) and not isinstance(v, bool):
-                cells.append(number(v, lang, _digits(c)))
+                cells.append(significant(v, lang) if c in VALUE_COLUMNS
+                             else number(v, lang, _digits(c)))
             else:
                 cells.append(str(v))
         rows.append(cells)

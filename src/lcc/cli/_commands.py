@@ -26,6 +26,14 @@ def _load(path: str) -> Any:
     return load_tender(path)
 
 
+def _check_names(tender: Any, names: list[str]) -> None:
+    known = [a.name for a in tender.alternatives]
+    for name in names:
+        if name not in known:
+            raise LCCError(f"--alternative: no alternative named {name!r} in {tender.name!r}; "
+                           f"the alternatives are: {', '.join(known)}")
+
+
 def _emit(df: pd.DataFrame, args: argparse.Namespace, *, title: str | None = None,
           notes: list[str] | None = None, extra: dict[str, Any] | None = None) -> None:
     fmt = getattr(args, "format", "table")
@@ -51,8 +59,7 @@ def _unit_line(currency: str, lang: str) -> str:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     tender = _load(args.tender)
     names = args.alternative or [a.name for a in tender.alternatives]
-    for name in names:
-        tender.alternative(name)  # a clear error for an unknown name
+    _check_names(tender, names)
     results = tender.evaluate()
     from lcc.model import CATEGORIES
 
@@ -173,9 +180,9 @@ def _distributions(tender: Any) -> dict[str, Any] | None:
 def cmd_explain(args: argparse.Namespace) -> int:
     tender = _load(args.tender)
     if args.alternative:
+        _check_names(tender, args.alternative)
         results = tender.evaluate()
         for name in args.alternative:
-            tender.alternative(name)
             print(results.explain(name))
             print()
         return 0

@@ -1036,10 +1036,10 @@ def check_evaluation(r: Reader, alt: Alternative, study: Study, path: Path) -> b
     A per-year sequence too short for the study, an amount in a currency
     without an exchange rate … are located at the item the message names.
     """
-    from lcc.engine._compile import compile_alternative
+    from lcc.results import evaluate
 
     try:
-        compile_alternative(alt, study)
+        evaluate(alt, study)
     except Exception as exc:
         message = str(exc)
         for j, item in enumerate(alt.items):

@@ -52,6 +52,7 @@ class LCCResult:
         self._ctx = ctx
         self._quantity = ctx.value(compiled.quantity) if compiled.quantity is not None else 1.0
         self._per_term = term_values(compiled, ctx)
+        _check_finite(self._per_term, compiled.alternative.name)
         self._all = category_totals(self._per_term, self._quantity)
         study = compiled.study
         self._in_lcc = {k: v for k, v in self._all.items()
@@ -251,6 +252,21 @@ class LCCResult:
         warn = "".join(f"<li>{html.escape(w)}</li>" for w in self.warnings)
         warn_html = f"<p>Warnings:</p><ul>{warn}</ul>" if warn else ""
         return f"<div>{head}{table}{warn_html}</div>"
+
+
+def _check_finite(per_term: list[tuple[Any, dict[str, Any]]], name: str) -> None:
+    """Refuse a result that overflowed: never a silently wrong number."""
+    from lcc._errors import LCCError
+
+    for term, values in per_term:
+        for cat, v in values.items():
+            if not np.all(np.isfinite(v)):
+                shown = v if np.ndim(v) == 0 else "not finite in some samples"
+                raise LCCError(
+                    f"{term.item}: its present value ({cat}) is {shown}: an amount, a "
+                    f"quantity or a rate is so large that the sum overflows; check the values "
+                    f"of this item in alternative {name!r}"
+                )
 
 
 def _plot(obj: Any, kind: str, kinds: tuple[str, ...], **kwargs: Any) -> Any:

@@ -1,0 +1,266 @@
+"""The ``lcc`` command line end to end, and a catalogue of malformed inputs.
+
+Every malformed input must give exit code 2 and a message naming the location
+on stderr — never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+STREET = EXAMPLES / "street-lighting.toml"
+
+
+def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "lcc", *map(str, args)], capture_output=True,
+                          text=True, cwd=cwd, timeout=300)
+
+
+# ------------------------------------------------------------------ commands end to end
+
+
+def test_compare_street_lighting() -> None:
+    out = run("compare", STREET)
+    assert out.returncode == 0, out.stderr
+    assert "Lowest life-cycle cost: LED bid A" in out.stdout
+    for name in ("Existing HPS", "LED bid A", "LED bid B", "LED bid C"):
+        assert name in out.stdout
+    assert "Assumption set: 'sweden-2025' version 1.0" in out.stdout
+
+
+def test_compare_json_matches_the_library() -> None:
+    import lcc
+
+    out = run("compare", STREET, "--format", "json")
+    assert out.returncode == 0, out.stderr
+    payload = json.loads(out.stdout)
+    c = lcc.load_tender(STREET).compare()
+    assert payload["best"] == c.best == "LED bid A"
+    for name, row in c.summary.iterrows():
+        assert payload["table"][name]["lcc"] == pytest.approx(row["lcc"], rel=1e-12)
+
+
+def test_evaluate_swedish_csv() -> None:
+    out = run("evaluate", STREET, "--format", "csv", "--lang", "sv")
+    assert out.returncode == 0, out.stderr
+    header = out.stdout.splitlines()[0]
+    assert header.startswith("Alternativ;") and "Livscykelkostnad" in header
+    assert ";" in out.stdout and "," in out.stdout.splitlines()[1]
+
+
+def test_evaluate_one_alternative_and_unknown_name() -> None:
+    assert run("evaluate", STREET, "--alternative", "LED bid B").returncode == 0
+    bad = run("evaluate", STREET, "--alternative", "LED bid Z")
+    assert bad.returncode == 2 and "LED bid Z" in bad.stderr and "Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize("kind", ["tornado", "break-even", "monte-carlo", "sobol"])
+def test_sensitivity_kinds(kind: str) -> None:
+    extra = ["-n", "256"] if kind in ("monte-carlo", "sobol") else []
+    out = run("sensitivity", STREET, kind, *extra)
+    assert out.returncode == 0, out.stderr
+    assert "discount_rate" in out.stdout or "LED bid" in out.stdout
+
+
+def test_break_even_of_one_parameter() -> None:
+    out = run("sensitivity", STREET, "break-even", "--parameter", "electricity_price",
+              "--pair", "LED bid B", "LED bid C", "--format", "json")
+    assert out.returncode == 0, out.stderr
+    payload = json.loads(out.stdout)
+    assert "electricity_price" in payload["table"]
+
+
+def test_explain_has_the_trace_and_the_assumption_set() -> None:
+    out = run("explain", STREET)
+    assert out.returncode == 0, out.stderr
+    for text in ("Assumption set: 'sweden-2025'", "Life-cycle cost of 'LED bid A'",
+                 "NIST Handbook 135", "replacement(s)"):
+        assert text in out.stdout
+
+
+def test_schema_and_version(tmp_path: Path) -> None:
+    out = run("schema")
+    assert out.returncode == 0 and json.loads(out.stdout)["$schema"].startswith("https://")
+    assert run("schema", "-o", tmp_path / "s.json").returncode == 0
+    assert json.loads((tmp_path / "s.json").read_text())["type"] == "object"
+    assert run("--version").stdout.startswith("lcc ")
+
+
+def test_calculators_listing() -> None:
+    out = run("calculators")
+    assert out.returncode == 0, out.stderr
+    for name in ("indoor_lighting", "street_lighting", "dishwasher", "fridge_freezer",
+                 "vehicles", "it_equipment", "pump_motor", "reusable_vs_single_use",
+                 "refurbished_vs_new"):
+        assert name in out.stdout
+    assert run("calculators", "dishwasher").returncode == 0
+    bad = run("calculators", "toaster")
+    assert bad.returncode == 2 and "toaster" in bad.stderr
+
+
+def test_report_command(tmp_path: Path) -> None:
+    out = run("report", STREET, "-o", tmp_path / "r.html", "--monte-carlo", "500", "--seed", "1")
+    assert out.returncode == 0, out.stderr
+    page = (tmp_path / "r.html").read_text()
+    assert "Calculation trace" in page and "<svg" in page
+    assert run("report", STREET, "-o", tmp_path / "r.pdf").returncode == 2
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.toml")))
+def test_every_bundled_example_compares(example: str) -> None:
+    out = run("compare", EXAMPLES / example)
+    assert out.returncode == 0, out.stderr
+    assert "Lowest life-cycle cost" in out.stdout
+
+
+def test_usage_errors_exit_2() -> None:
+    out = run("compare")
+    assert out.returncode == 2 and "tender" in out.stderr
+    out = run("frobnicate")
+    assert out.returncode == 2
+
+
+# ------------------------------------------------------------------ malformed inputs
+
+BASE = """format = "lcc.tender/1"
+name = "Catalogue"
+[study]
+period = "10 yr"
+discount_rate = 0.03
+[parameters.electricity_price]
+value = "1.5 SEK/kWh"
+[[alternatives]]
+name = "Bid A"
+[[alternatives.items]]
+type = "Investment"
+amount = "20000 SEK"
+life = "12 yr"
+[[alternatives.items]]
+type = "Energy"
+annual = "3000 kWh/yr"
+price = { parameter = "electricity_price" }
+"""
+
+SECOND = """[[alternatives]]
+name = "Bid B"
+[[alternatives.items]]
+type = "Investment"
+amount = "25000 SEK"
+"""
+
+
+def _nested(depth: int) -> str:
+    return "x = " + "[" * depth + "1" + "]" * depth + "\n"
+
+
+# (case id, file name, content, text the message must contain)
+CATALOGUE: list[tuple[str, str, bytes | str, str]] = [
+    ("wrong-unit", "t.toml", BASE.replace('amount = "20000 SEK"', 'amount = "20000 kWh"'),
+     "alternatives[0].items[0].amount"),
+    ("negative-life", "t.toml", BASE.replace('life = "12 yr"', 'life = "-12 yr"'),
+     "alternatives[0].items[0].life"),
+    ("unknown-key", "t.toml", BASE.replace('life = "12 yr"', 'life = "12 yr"\nlifetime = 3'),
+     "alternatives[0].items[0].lifetime"),
+    ("missing-price", "t.toml", BASE.replace('price = { parameter = "electricity_price" }', ""),
+     "alternatives[0].items[1]"),
+    ("currency-mix", "t.toml", BASE.replace('"20000 SEK"', '"2000 EUR"'),
+     "alternatives[0].items[0]"),
+    ("nan", "t.toml", BASE.replace('"20000 SEK"', '"nan SEK"'), "alternatives[0].items[0].amount"),
+    ("inf", "t.toml", BASE.replace('"3000 kWh/yr"', '"inf kWh/yr"'),
+     "alternatives[0].items[1].annual"),
+    ("overflow-1e308", "t.toml",
+     BASE.replace('annual = "3000 kWh/yr"', 'annual = "1e308 kWh/yr"'),
+     "alternatives[0].items[1]"),
+    ("wrong-type-amount", "t.toml", BASE.replace('amount = "20000 SEK"', "amount = true"),
+     "alternatives[0].items[0].amount"),
+    ("wrong-type-period", "t.toml", BASE.replace('period = "10 yr"', "period = [10]"),
+     "study.period"),
+    ("bare-number-amount", "t.toml", BASE.replace('amount = "20000 SEK"', "amount = 20000"),
+     "alternatives[0].items[0].amount"),
+    ("bare-number-hours", "t.toml",
+     BASE.replace('annual = "3000 kWh/yr"', 'power = "45 W"\nhours = 4000'),
+     "alternatives[0].items[1].hours"),
+    ("duplicate-names", "t.toml", BASE + SECOND.replace("Bid B", "Bid A"), "alternatives[1].name"),
+    ("non-utf8", "t.toml", BASE.encode() + b"# \xff\xfe caf\xe9\n", "not UTF-8"),
+    ("empty-file", "t.toml", b"", "t.toml"),
+    ("binary-garbage", "t.toml", bytes(range(256)) * 4, "t.toml"),
+    ("yaml-object-tag", "t.yaml", "name: !!python/object/apply:os.system ['echo hacked']\n",
+     "t.yaml"),
+    ("deeply-nested", "t.toml", _nested(200), "t.toml"),
+    ("huge-document", "t.toml", "# " + "x" * (6 * 2**20) + "\n" + BASE, "t.toml"),
+    ("bid-overrides-buyer-parameter", "t.toml",
+     BASE + '[alternatives.parameters.electricity_price]\nvalue = "0.5 SEK/kWh"\n',
+     "electricity_price"),
+    ("assumption-set-silently-overridden", "t.toml",
+     BASE.replace('period = "10 yr"\ndiscount_rate = 0.03',
+                  'period = "10 yr"\ndiscount_rate = 0.05').replace(
+         'format = "lcc.tender/1"',
+         'format = "lcc.tender/1"\nassumptions = "%s"' % (EXAMPLES / "assumptions" /
+                                                           "sweden-2025.toml").as_posix()),
+     "discount_rate"),
+    ("unknown-item-type", "t.toml", BASE.replace('type = "Investment"', 'type = "Purchase"'),
+     "alternatives[0].items[0].type"),
+    ("unknown-parameter-reference", "t.toml",
+     BASE.replace('{ parameter = "electricity_price" }', '{ parameter = "el_price" }'),
+     "alternatives[0].items[1].price"),
+    ("toml-syntax", "t.toml", BASE.replace('name = "Catalogue"', 'name = "Catalogue'), "t.toml"),
+    ("json-trailing-comma", "t.json", '{"name": "x",}', "t.json"),
+    ("discount-rate-below-minus-one", "t.toml",
+     BASE.replace("discount_rate = 0.03", "discount_rate = -1.5"), "study.discount_rate"),
+    ("unknown-timing", "t.toml", BASE.replace('period = "10 yr"', 'period = "10 yr"\ntiming = "later"'),
+     "study.timing"),
+    ("missing-alternatives", "t.toml", BASE.split("[[alternatives]]")[0], "alternatives"),
+    ("bad-distribution", "t.toml",
+     BASE.replace('value = "1.5 SEK/kWh"',
+                  'value = "1.5 SEK/kWh"\ndistribution = { name = "banana" }'),
+     "parameters.electricity_price.distribution"),
+    ("fractional-period", "t.toml", BASE.replace('"10 yr"', '"10.5 yr"'), "study.period"),
+]
+
+
+@pytest.mark.parametrize(("case", "filename", "content", "location"), CATALOGUE,
+                         ids=[c[0] for c in CATALOGUE])
+def test_malformed_input_exits_2_with_a_location(tmp_path: Path, case: str, filename: str,
+                                                  content: bytes | str, location: str) -> None:
+    path = tmp_path / filename
+    if isinstance(content, str):
+        path.write_text(content, encoding="utf-8")
+    else:
+        path.write_bytes(content)
+    out = run("compare", path, cwd=tmp_path)
+    assert out.returncode == 2, (case, out.stdout, out.stderr)
+    assert "Traceback" not in out.stderr, case
+    assert location in out.stderr, (case, out.stderr)
+    assert "hacked" not in out.stdout
+
+
+def test_catalogue_is_large_enough() -> None:
+    assert len(CATALOGUE) >= 25
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    out = run("compare", tmp_path / "nope.toml")
+    assert out.returncode == 2 and "nope.toml" in out.stderr
+    out = run("compare", tmp_path)
+    assert out.returncode == 2 and "folder" in out.stderr
+
+
+def test_internal_errors_exit_1_without_traceback(monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    from lcc import cli
+    from lcc.cli import _commands
+
+    def boom(args: object) -> int:
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setitem(_commands.COMMANDS, "schema", boom)
+    assert cli.main(["schema"]) == 1
+    err = capsys.readouterr().err
+    assert "internal error: RuntimeError: simulated bug" in err and "Traceback" not in err
