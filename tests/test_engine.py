@@ -616,3 +616,17 @@ def test_product_dimension_is_checked() -> None:
     # a product for a count: 3 stations × 12 units each
     alt = lcc.Alternative("A", lcc.Investment("100 SEK"), quantity=lcc.Product(3, 12))
     assert float(lcc.evaluate(alt, lcc.Study("1 yr", 0.0)).value) == pytest.approx(3600)
+
+
+def test_reciprocal_of_a_quantity() -> None:
+    """Embodied CO2e spread over a life: 90 kg × 1/(8 yr) = 11.25 kg/yr, 90 kg over 8 years;
+    the life is a Parameter in its own unit (months here: 96 month = 8 yr; an override of 48
+    months doubles the yearly emission)."""
+    life = lcc.Parameter("life", "96 month")
+    alt = lcc.Alternative("A", lcc.Emission(annual=lcc.Product("90 kg", lcc.reciprocal(life))))
+    study = lcc.Study("8 yr", 0.0, carbon_price="1 SEK/kg")
+    assert float(lcc.evaluate(alt, study).value) == pytest.approx(90.0)
+    moved = lcc.evaluate(alt, study, overrides={"life": np.array([48.0, 192.0])})
+    assert moved.value.tolist() == pytest.approx([180.0, 45.0])
+    with pytest.raises(lcc.LCCError, match=r"1/x of zero"):
+        lcc.Emission(annual=lcc.Product("90 kg", lcc.reciprocal("0 yr")))

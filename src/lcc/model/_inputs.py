@@ -113,14 +113,13 @@ def _factor_num(raw: Any, name: str) -> tuple[Num, Any]:
     else:
         q = reg.Quantity(parse_number(source, name=name), "")
     label = f"{param.name} = {format_quantity(q)}" if param is not None else format_quantity(q)
-    if transform is not None or not q.dimensionality:
-        if transform is not None and q.dimensionality:
-            raise LCCError(f"{name}: {'1 − x' if transform == 'one_minus' else '1/x'} needs a "
-                           f"plain number, got {label}")
+    if transform == "one_minus" and q.dimensionality:
+        raise LCCError(f"{name}: 1 − x needs a plain number, got {label}")
+    if not q.dimensionality:
         scale = _factor(q.units, reg.Unit("")) if q._units else 1.0
         base = q.magnitude * scale
         unit_q = reg.Quantity(1.0, "")
-    else:
+    else:  # a quantity, or the reciprocal of one (1/life in 1/yr): kept in its own unit
         scale = 1.0
         base = q.magnitude
         unit_q = reg.Quantity(1.0, q.units)
@@ -128,8 +127,10 @@ def _factor_num(raw: Any, name: str) -> tuple[Num, Any]:
         label = f"(1 − {label})"
         factor_q = (1.0 - base) * unit_q
     elif transform == "reciprocal":
+        if np.any(np.asarray(base) == 0):
+            raise LCCError(f"{name}: 1/x of zero ({label}); expected a value other than 0")
         label = f"1/{label}"
-        factor_q = unit_q / base
+        factor_q = 1.0 / (base * unit_q)
     else:
         factor_q = base * unit_q
     base = np.asarray(base, dtype=float) if np.ndim(base) else float(base)

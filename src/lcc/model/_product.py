@@ -46,7 +46,8 @@ def one_minus(value: Any) -> Factor:
 
 
 def reciprocal(value: Any) -> Factor:
-    """The factor 1/x (e.g. 1/efficiency) for a :class:`Product`."""
+    """The factor 1/x for a :class:`Product`: of a plain number (1/efficiency) or of a
+    quantity, whose unit is inverted (1/life: ``reciprocal("8 yr")`` is 0.125 /yr)."""
     return Factor(value, "reciprocal")
 
 
