@@ -202,8 +202,8 @@ CATALOGUE: list[tuple[str, str, bytes | str, str]] = [
      BASE.replace('period = "10 yr"\ndiscount_rate = 0.03',
                   'period = "10 yr"\ndiscount_rate = 0.05').replace(
          'format = "lcc.tender/1"',
-         'format = "lcc.tender/1"\nassumptions = "%s"' % (EXAMPLES / "assumptions" /
-                                                           "sweden-2025.toml").as_posix()),
+         'format = "lcc.tender/1"\nassumptions = "'
+         + (EXAMPLES / "assumptions" / "sweden-2025.toml").as_posix() + '"'),
      "discount_rate"),
     ("unknown-item-type", "t.toml", BASE.replace('type = "Investment"', 'type = "Purchase"'),
      "alternatives[0].items[0].type"),
@@ -214,8 +214,8 @@ CATALOGUE: list[tuple[str, str, bytes | str, str]] = [
     ("json-trailing-comma", "t.json", '{"name": "x",}', "t.json"),
     ("discount-rate-below-minus-one", "t.toml",
      BASE.replace("discount_rate = 0.03", "discount_rate = -1.5"), "study.discount_rate"),
-    ("unknown-timing", "t.toml", BASE.replace('period = "10 yr"', 'period = "10 yr"\ntiming = "later"'),
-     "study.timing"),
+    ("unknown-timing", "t.toml",
+     BASE.replace('period = "10 yr"', 'period = "10 yr"\ntiming = "later"'), "study.timing"),
     ("missing-alternatives", "t.toml", BASE.split("[[alternatives]]")[0], "alternatives"),
     ("bad-distribution", "t.toml",
      BASE.replace('value = "1.5 SEK/kWh"',
