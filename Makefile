@@ -5,17 +5,21 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: demo test lint clean
+.PHONY: demo test lint docs notebooks clean
 
 $(BIN)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "lcc needs Python 3.11 or newer; run make PYTHON=python3.11 ...")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,plot,excel]'
+	$(BIN)/python -m pip install --quiet -e '.[test,plot,excel,yaml]'
+	@touch $@
+
+$(BIN)/.docs: $(BIN)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[docs]'
 	@touch $@
 
 demo: $(BIN)/.installed
-	$(BIN)/python -m lcc.demo
+	$(BIN)/lcc compare examples/street-lighting.toml
 
 test: $(BIN)/.installed
 	$(BIN)/python -m pytest -q -n 2 tests src/lcc --doctest-modules
@@ -23,6 +27,9 @@ test: $(BIN)/.installed
 lint: $(BIN)/.installed
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy src
+
+docs: $(BIN)/.docs
+	$(BIN)/mkdocs build --strict
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis dist build

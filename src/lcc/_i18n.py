@@ -217,15 +217,19 @@ def table(df: pd.DataFrame, lang: str, *, title: str | None = None) -> str:
         rows.append(cells)
     widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h)
               for i, h in enumerate(header)]
+    numeric = [False] + [pd.api.types.is_numeric_dtype(shown[c]) and
+                         not pd.api.types.is_bool_dtype(shown[c]) for c in shown.columns]
+
+    def fit(text: str, i: int) -> str:
+        return text.rjust(widths[i]) if numeric[i] else text.ljust(widths[i])
+
     lines = []
     if title:
         lines.append(title)
-    lines.append("  ".join(h.ljust(w) if i == 0 else h.rjust(w)
-                           for i, (h, w) in enumerate(zip(header, widths, strict=True))))
+    lines.append("  ".join(fit(h, i) for i, h in enumerate(header)).rstrip())
     lines.append("  ".join("-" * w for w in widths))
     for r in rows:
-        lines.append("  ".join(c.ljust(w) if i == 0 else c.rjust(w)
-                               for i, (c, w) in enumerate(zip(r, widths, strict=True))))
+        lines.append("  ".join(fit(c, i) for i, c in enumerate(r)).rstrip())
     return "\n".join(lines)
 
 

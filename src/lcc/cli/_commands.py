@@ -238,9 +238,13 @@ def cmd_calculators(args: argparse.Namespace) -> int:
     index = [c for c in ("calculator", "input", "name") if c in df.columns][:2]
     shown = df.set_index(index) if index else df
     if args.format == "table":
+        brief = [c for c in ("role", "unit", "required", "default", "applies_to", "meaning")
+                 if c in shown.columns]
         for calc, group in shown.groupby(level=0, sort=False):
-            print(f"\n{calc}")
-            print(table(group.droplevel(0), args.lang))
+            title = group["title"].iloc[0] if "title" in group.columns else ""
+            print(f"\n{calc}: {title}")
+            print(table(group.droplevel(0)[brief], args.lang))
+        print("\n(--format csv or json lists every column: source, example, choices, range …)")
         return 0
     _emit(shown.reset_index(level=0) if len(index) > 1 else shown, args)
     return 0
