@@ -40,6 +40,9 @@ PARAMETER_VALUE: dict[tuple[str, str], Any] = {
     ("indoor_lighting", "life"): "20 yr",  # a life in burning hours is converted: a value
     ("street_lighting", "life"): "20 yr",
     ("vehicles", "residual"): 0.2,  # the example is the word 'linear'
+    ("vehicles", "co2_price"): "0.04 EUR/kg",  # the example is the word 'high'
+    ("vehicles", "emission_cost_factor"): 1.2,  # × 1.5 stays within 1–2
+    ("pump_motor", "efficiency"): 0.6,  # × 1.5 stays ≤ 1
 }
 
 #: Optional inputs whose example cannot be added alone to a setup (they need a partner,
@@ -57,6 +60,18 @@ NEEDS: dict[tuple[str, str], dict[str, Any]] = {
                                                    "electricity_price": "1.2 SEK/kWh"},
     ("reusable_vs_single_use", "water_price"): {"water_per_use": "0.05 l"},
     ("vehicles", "residual"): {"life": "8 yr"},
+    # the Directive's emission costs apply to exhaust emissions per km
+    ("vehicles", "co2_price"): {"co2": "132 g/km"},
+    ("vehicles", "emission_cost_factor"): {"co2": "132 g/km", "nox": "0.08 g/km"},
+    # inputs that count only together with another optional one
+    ("reusable_vs_single_use", "end_of_life_fee"): {"breakage_rate": 0.1},
+    ("reusable_vs_single_use", "uses_per_year"): {"labour_per_use": "0.15 SEK"},
+}
+
+#: The only inputs (besides choices) that refuse a Parameter, and why.
+NO_PARAMETER: dict[tuple[str, str], str] = {
+    ("vehicles", "petrol_price"): "the lower of the petrol and diesel price per MJ",
+    ("vehicles", "diesel_price"): "the lower of the petrol and diesel price per MJ",
 }
 
 
@@ -112,7 +127,7 @@ def test_list_calculators() -> None:
     row = table[(table.calculator == "fridge_freezer") & (table.input == "energy_48h")].iloc[0]
     assert row.role == "bidder"
     assert row.unit == "kWh/(48 h)/m**3"
-    assert not row.parameter
+    assert row.parameter
     one = templates.list_calculators("dishwasher")
     assert set(one["calculator"]) == {"dishwasher"}
     assert {"price", "energy", "water", "electricity_price", "water_price", "units"} <= \
@@ -196,7 +211,8 @@ def parameter_cases() -> list[tuple[str, dict[str, Any], str]]:
             if not inp.parameter or not applies(inp, setup) or inp.kind in ("choice",
                                                                              "profile"):
                 continue
-            if isinstance(inp.example, str) and inp.example in inp.choices:
+            if isinstance(inp.example, str) and inp.example in inp.choices and \
+                    (name, inp.name) not in PARAMETER_VALUE:
                 continue
             out.append((name, setup, inp.name))
     return out
@@ -212,11 +228,6 @@ def test_parameters_reach_overrides(name: str, setup: dict[str, Any], key: str) 
         args["co2"] = None
     example = PARAMETER_VALUE.get((name, key), inp.example)
     param = lcc.Parameter(key, example, role=inp.role)
-    if name == "vehicles" and setup["method"] == "cvd" and key not in ("price", "units"):
-        # method cvd computes the lifetime costs itself: only price and units stay Parameters
-        with pytest.raises(lcc.LCCError, match=rf"^vehicles: input '{key}'.*method 'cvd'"):
-            module.alternative("p", **{**args, key: param})
-        return
     changed = scaled(example, 1.5)
     with_param = module.alternative("p", **{**args, key: param})
     with_value = module.alternative("v", **{**args, key: changed})
@@ -230,13 +241,68 @@ def test_parameters_reach_overrides(name: str, setup: dict[str, Any], key: str) 
         f"{name}.{key} changes the LCC"
 
 
-def test_every_buyer_input_of_the_product_calculators_accepts_a_parameter() -> None:
-    """The UHM-style calculators map each buyer input onto one field of the model."""
-    for name in ("indoor_lighting", "street_lighting", "dishwasher", "fridge_freezer",
-                 "it_equipment", "pump_motor", "refurbished_vs_new"):
-        for inp in templates.get(name).INPUTS:
-            if inp.role == "buyer":
-                assert inp.parameter, f"{name}.{inp.name}"
+def test_every_input_but_choices_and_two_fuel_prices_accepts_a_parameter() -> None:
+    """Inputs multiplied together reach the model as an lcc.Product, so each stays a
+    Parameter: every buyer and bidder input of every calculator accepts one, except a
+    choice and the documented exceptions."""
+    refused = {(name, inp.name) for name in NAMES for inp in templates.get(name).INPUTS
+               if not inp.parameter and inp.kind != "choice"}
+    assert refused == set(NO_PARAMETER)
+    for (name, key), why in NO_PARAMETER.items():
+        inp = next(i for i in templates.get(name).INPUTS if i.name == key)
+        assert "not a Parameter" in inp.meaning, (name, key, why)
+
+
+def profile_cases() -> list[tuple[str, dict[str, Any], str]]:
+    return [(name, setup, inp.name) for name, setup in cases()
+            for inp in templates.get(name).INPUTS if inp.kind == "profile"]
+
+
+@pytest.mark.parametrize(("name", "setup", "key"), profile_cases())
+def test_the_hours_and_fractions_of_a_profile_reach_overrides(
+        name: str, setup: dict[str, Any], key: str) -> None:
+    """A profile step's hours and its fraction as Parameters: overriding each equals building
+    with the value."""
+    module = templates.get(name)
+    inp = next(i for i in module.INPUTS if i.name == key)
+    assert inp.parameter
+    args = {**base_inputs(module, setup), **NEEDS.get((name, key), {})}
+    (h1, f1), (h2, f2) = inp.example
+    hours, level = lcc.Parameter("step_hours", h2), lcc.Parameter("step_level", f2)
+    with_param = module.alternative("p", **{**args, key: [(h1, f1), (hours, level)]})
+    assert {"step_hours", "step_level"} <= {p.name for p in with_param.parameters()}
+    base = module.alternative("b", **{**args, key: [(h1, f1), (h2, f2)]})
+    assert value_of(lcc.evaluate(with_param, STUDY)) == pytest.approx(
+        value_of(lcc.evaluate(base, STUDY)))
+    for moved, override in (([(h1, f1), (scaled(h2, 1.5), f2)], {"step_hours": 1.5 *
+                                                                   hours.magnitude}),
+                            ([(h1, f1), (h2, f2 * 0.5)], {"step_level": f2 * 0.5})):
+        expected = value_of(lcc.evaluate(module.alternative("v", **{**args, key: moved}),
+                                         STUDY))
+        got = value_of(lcc.evaluate(with_param, STUDY, overrides=override))
+        assert got == pytest.approx(expected)
+        assert got != pytest.approx(value_of(lcc.evaluate(base, STUDY)))
+
+
+@pytest.mark.parametrize("name", ["it_equipment", "refurbished_vs_new"])
+def test_a_resale_value_parameter_with_a_life(name: str) -> None:
+    """With a life the resale recurs at each end of life (−1 × resale_value, a Product):
+    the resale value may still be a Parameter; the life then may not."""
+    module = templates.get(name)
+    args = {**base_inputs(module, {}), "life": "4 yr"}
+    study = lcc.Study("12 yr", 0.03)
+    resale = lcc.Parameter("resale_value", "800 SEK", role="bidder")
+    with_param = module.alternative("p", **args, resale_value=resale)
+    base = module.alternative("b", **args, resale_value="800 SEK")
+    moved = module.alternative("v", **args, resale_value="1200 SEK")
+    assert value_of(lcc.evaluate(with_param, study)) == pytest.approx(
+        value_of(lcc.evaluate(base, study)))
+    assert value_of(lcc.evaluate(with_param, study, overrides={"resale_value": 1200})) == \
+        pytest.approx(value_of(lcc.evaluate(moved, study)))
+    with pytest.raises(lcc.LCCError, match=rf"^{name}: input 'life': got Parameter 'life', "
+                                           rf"but with a resale_value"):
+        module.alternative("x", **{**args, "life": lcc.Parameter("life", "4 yr")},
+                           resale_value="800 SEK")
 
 
 @pytest.mark.parametrize(("name", "key"), [
@@ -324,8 +390,8 @@ def test_choices_bounds_and_model_errors_name_the_calculator() -> None:
         templates.get("vehicles").alternative(
             "x", price="1 SEK", annual_mileage="1 km/yr", consumption="5 l/100km",
             fuel_price="1 SEK/l", category="M1")
-    with pytest.raises(lcc.LCCError, match=r"^it_equipment: input 'life': a Parameter is not "
-                                           r"accepted when both"):
+    with pytest.raises(lcc.LCCError, match=r"^it_equipment: input 'life': got Parameter "
+                                           r"'life', but with a resale_value"):
         templates.get("it_equipment").alternative(
             "x", price="1 SEK", tec="1 kWh/yr", electricity_price="1 SEK/kWh",
             life=lcc.Parameter("life", "4 yr"), resale_value="1 SEK")

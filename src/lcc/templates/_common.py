@@ -15,7 +15,8 @@ from typing import Any
 import numpy as np
 
 from lcc._errors import LCCError
-from lcc.model import Alternative, CostItem, Energy, Periodic, Residual
+from lcc.model import Alternative, CostItem, Energy, Periodic, Product, Residual
+from lcc.model._product import Factor
 from lcc.templates._inputs import Input, base_value, fail, is_parameter, quantity
 from lcc.units import get_registry, parse_quantity
 
@@ -71,6 +72,42 @@ def units(**changes: Any) -> Input:
     return Input(**fields)
 
 
+def _is_one(factor: Any) -> bool:
+    """Whether a factor is the plain number 1 (or 1 − 0): a factor to leave out."""
+    if is_parameter(factor) or isinstance(factor, (str, Product)):
+        return False
+    if isinstance(factor, Factor):
+        return factor.transform == "one_minus" and _is_plain(factor.value, 0.0)
+    return _is_plain(factor, 1.0)
+
+
+def _is_plain(value: Any, target: float) -> bool:
+    return isinstance(value, (int, float, np.number)) and not isinstance(value, bool) and \
+        float(value) == target
+
+
+def product(*factors: Any) -> Any:
+    """The value of a field as the product of calculator inputs (:class:`lcc.Product`).
+
+    Each factor stays what it was given as — a Parameter, a quantity, a
+    number, samples — so sensitivity analysis can vary every Parameter among
+    them and the trace shows the factors. Plain factors of 1 (and 1 − 0) are
+    left out; a single remaining factor is returned as it is.
+    """
+    kept = [f for f in factors if not _is_one(f)]
+    if not kept:
+        return 1.0
+    if len(kept) == 1 and not isinstance(kept[0], Factor):
+        return kept[0]
+    return Product(*kept)
+
+
+def share_text(fraction: Any) -> str:
+    """A fraction for a label: ``"50 %"``, or ``"dimmed_level = 50 %"`` for a Parameter."""
+    text = f"{float(np.mean(base_value(fraction))):.0%}"
+    return f"{fraction.name} = {text}" if is_parameter(fraction) else text
+
+
 def escalation_value(value: Any) -> Any:
     """Escalation as the model takes it: a number, samples, Parameter, list or ByYear."""
     return 0.0 if value is None else value
@@ -122,27 +159,28 @@ def resale_items(calculator: str, resale: Any, life: Any) -> list[CostItem]:
 
     With a ``life``, the unit is sold at the end of each service life — at
     t = L, 2L, … up to and including the end of the study — as a negative
-    cost in category residual (a Periodic item); the unit still in service at
-    the end, if any, keeps the linear residual value of its Investment. Without
-    a ``life`` the unit serves the whole study and is sold at its end
-    (a Residual item).
+    cost in category residual (a Periodic item of −1 × ``resale``, so the
+    resale value may be a Parameter); the unit still in service at the end,
+    if any, keeps the linear residual value of its Investment. Without a
+    ``life`` the unit serves the whole study and is sold at its end (a
+    Residual item). The times of the resales come from the life, so with a
+    resale value the life must be one value (not a Parameter, not samples).
     """
     if resale is None:
         return []
     if life is None:
         return [Residual(resale, label="Resale value")]
-    if is_parameter(resale) or is_parameter(life):
-        which = "resale_value" if is_parameter(resale) else "life"
-        raise fail(calculator, f"input {which!r}: a Parameter is not accepted when both life and "
-                               f"resale_value are given: the unit is resold at the end of every "
-                               f"service life, which the model cannot time from a Parameter; give "
-                               f"both as values (or leave life out to resell once, at the end)")
-    amount = quantity(resale, "SEK")
+    if is_parameter(life):
+        raise fail(calculator, f"input 'life': got Parameter {life.name!r}, but with a "
+                               f"resale_value the unit is resold at the end of every service "
+                               f"life, which the model cannot time from a Parameter; give the "
+                               f"life as a value (or leave life out to resell once, at the end)")
     every = quantity(life, "yr")
     if np.ndim(every.magnitude):
         raise fail(calculator, "input 'life': samples of the life cannot time the resale; "
                                "give one value")
-    return [Periodic(-amount, every=every, category="residual", label="Resale value")]
+    amount = product(-1.0, resale) if is_parameter(resale) else -quantity(resale, "SEK")
+    return [Periodic(amount, every=every, category="residual", label="Resale value")]
 
 
 def build(calculator: str, name: str, make: Callable[[], list[CostItem]], *,

@@ -20,11 +20,13 @@ Conventions of the records:
   ``"profile"`` (a sequence of (hours per year, fraction) pairs; ``unit`` is
   the unit of the hours and ``minimum``/``maximum`` bound the fractions).
 - ``parameter`` says whether an :class:`lcc.Parameter` is accepted, so that
-  sensitivity analysis reaches the input. It is True where the value goes
-  into one field of one cost item unchanged. Where the calculator must first
-  multiply it with another input, no field of the model carries the product
-  as a Parameter, so a Parameter is refused (give a value or an array of
-  samples instead); the input's ``meaning`` says so.
+  sensitivity analysis reaches the input. Inputs that are multiplied together
+  reach the model as an :class:`lcc.Product` of their values (power ×
+  (1 − control savings), shaft power × load ÷ efficiency), so each factor
+  stays a Parameter. It is False only where the calculator itself must
+  decide something from the value — a choice, a life in burning hours
+  converted with the operating hours, the lower of two fuel prices, a resale
+  timed by a life — and the input's ``meaning`` says why.
 - ``per_year`` says whether a per-year sequence (:class:`lcc.ByYear`, or a
   list for a plain number) is accepted, e.g. an electricity price path.
 - ``applies_to`` names the values of the calculator's selector input (``kind``
@@ -103,8 +105,8 @@ class Input:
         Bounds of the value in ``unit`` (for a profile: of its fractions).
     parameter : bool
         Whether an :class:`lcc.Parameter` is accepted (see the module notes);
-        always False for a choice; for a profile, whether its hours may be
-        Parameters.
+        always False for a choice; for a profile, whether its hours and
+        fractions may be Parameters.
     applies_to : tuple of str
         Values of the calculator's selector input for which this input exists.
     per_year : bool
@@ -278,10 +280,12 @@ def _check_number(calculator: str, inp: Input, value: Any) -> Any:
 def read_profile(calculator: str, inp: Input, value: Any) -> tuple[tuple[Any, float], ...]:
     """A yearly profile: (hours per year, fraction) pairs, checked.
 
-    The hours are quantities of the input's unit (``"2000 h/yr"``) or
-    Parameters with such a unit (each reaches sensitivity analysis); the
-    fractions are plain numbers within the input's bounds. The hours may add
-    up to at most a year (8 784 h).
+    The hours are quantities of the input's unit (``"2000 h/yr"``) and the
+    fractions plain numbers within the input's bounds; with
+    ``inp.parameter`` either may be a Parameter (each reaches sensitivity
+    analysis; the bounds are checked on its base value). The hours may add up
+    to at most a year (8 784 h). Returns (hours, fraction) pairs: a
+    Parameter kept, a fraction otherwise as a float.
     """
     label = f"input {inp.name!r}"
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Sequence) or \
@@ -303,17 +307,16 @@ def read_profile(calculator: str, inp: Input, value: Any) -> tuple[tuple[Any, fl
         if np.any(np.asarray(h) < 0):
             raise fail(calculator, f"{where}: got {base_value(hours)!r}; expected hours ≥ 0")
         total = total + h
-        if is_parameter(fraction):
-            raise fail(calculator, f"{where}: the fraction is a Parameter; fractions are plain "
-                                   f"numbers (they scale the power before it reaches the model, "
-                                   f"so a Parameter could not be varied) — make the hours a "
-                                   f"Parameter instead")
+        if is_parameter(fraction) and not inp.parameter:
+            raise fail(calculator, f"{where}: the fraction is a Parameter; this profile takes "
+                                   f"plain numbers")
         try:
-            f = parse_number(fraction, name="fraction", allow_array=False)
+            f = parse_number(base_value(fraction), name="fraction", allow_array=False)
         except LCCError as exc:
-            raise fail(calculator, f"{where}: the fraction {fraction!r} — {exc}") from None
-        _bounds(calculator, inp, f, fraction, what=f", step {i + 1} fraction")
-        out.append((hours, float(f)))
+            raise fail(calculator, f"{where}: the fraction {base_value(fraction)!r} — "
+                                   f"{exc}") from None
+        _bounds(calculator, inp, f, base_value(fraction), what=f", step {i + 1} fraction")
+        out.append((hours, fraction if is_parameter(fraction) else float(f)))
     if np.any(np.asarray(total) > MAX_HOURS_PER_YEAR + 1e-9):
         shown = float(np.max(total))
         raise fail(calculator, f"{label}: the hours add up to {shown:g} h/yr, more than a year "
@@ -389,10 +392,10 @@ def read_inputs(calculator: str, spec: Sequence[Input], given: Mapping[str, Any]
             values[inp.name] = inp.default
             continue
         if is_parameter(value) and not inp.parameter:
-            raise fail(calculator, f"input {inp.name!r}: got Parameter {value.name!r}, but this "
-                                   f"input is combined with others before it reaches the model, "
-                                   f"so sensitivity analysis could not vary it; give a value "
-                                   f"(or an array of samples)")
+            raise fail(calculator, f"input {inp.name!r}: got Parameter {value.name!r}, but the "
+                                   f"calculator decides something from this input's value "
+                                   f"before it reaches the model, so sensitivity analysis could "
+                                   f"not vary it; give a value (or an array of samples)")
         values[inp.name] = _check(calculator, inp, value)
     return values
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from lcc.model import CostItem, Investment, Recurring
-from lcc.templates._common import UHM_BID, electricity, life_in_years
-from lcc.templates._inputs import Input, number, quantity
+from lcc.model import CostItem, Investment, Recurring, one_minus
+from lcc.templates._common import UHM_BID, electricity, life_in_years, product
+from lcc.templates._inputs import Input
 
 EN15193 = ("EN 15193-1:2017 (energy requirements for lighting): annual lighting energy = "
            "installed power × operating hours × control factors")
@@ -21,25 +21,24 @@ def luminaire_inputs(*, controls: str) -> tuple[Input, ...]:
               "requirements of the tender)", example=120, kind="count"),
         Input("power", "bidder", "W",
               "Power per luminaire including driver/control gear (system input power) at full "
-              "output; a value or samples, not a Parameter (it is multiplied by "
-              "(1 − control_savings) first)",
+              "output",
               f"{UHM_BID}; manufacturer's data sheet: rated input power (IEC 62722-2-1 for LED "
-              f"luminaires)", example="36 W", parameter=False),
+              f"luminaires)", example="36 W"),
         Input("price", "bidder", "SEK",
               "Price per luminaire including installation, excluding VAT",
               f"{UHM_BID}: pris inkl. installation", example="3500 SEK"),
         Input("control_savings", "bidder", "1",
-              f"Share of the energy saved by controls ({controls}), 0–1; a value or samples, "
-              f"not a Parameter (it scales the power first)",
+              f"Share of the energy saved by controls ({controls}), 0–1",
               f"The bid's control system, estimated as in {EN15193}", required=False,
-              default=0.0, example=0.3, kind="number", maximum=1.0, parameter=False),
+              default=0.0, example=0.3, kind="number", maximum=1.0),
         Input("maintenance", "bidder", "SEK/yr",
               "Maintenance per luminaire and year (cleaning, repairs, spare parts)",
               f"{UHM_BID}: underhåll", required=False, example="50 SEK/yr"),
         Input("life", "bidder", "yr",
               "Service life of the luminaire: in years, or as its rated life in burning hours "
               "(e.g. L80 '50000 h'), which is converted to years with the operating hours per "
-              "year (their base value: sensitivity analysis on the hours does not move it). "
+              "year (their base value: sensitivity analysis on the hours does not move it), "
+              "so a Parameter only in years. "
               "The luminaire is replaced at the end of its life and the one in service at the "
               "end of the study leaves a linear residual value; left out, it lasts the study",
               "Manufacturer's data: rated life Lx in hours (IEC 62717 for LED modules)",
@@ -52,16 +51,18 @@ def luminaire_items(calculator: str, values: dict[str, Any], hours_per_year: Any
     """Investment (with life), Energy items and maintenance of one luminaire.
 
     ``energy`` lists (fraction of full power, hours, label) per operating
-    step; the power of a step is power × (1 − control_savings) × fraction.
+    step; the power of a step is the :class:`lcc.Product` power ×
+    (1 − control_savings) × fraction, so each of them (and the hours) may be
+    a Parameter.
     """
     life = life_in_years(calculator, values["life"], hours_per_year)
     items: list[CostItem] = [
         Investment(values["price"], life=life, residual="linear" if life is not None else None,
                    label="Luminaire incl. installation"),
     ]
-    power = quantity(values["power"], "W") * (1.0 - number(values["control_savings"]))
     for fraction, hours, label in energy:
-        items.append(electricity(values, power=power * fraction, hours=hours, label=label))
+        power = product(values["power"], one_minus(values["control_savings"]), fraction)
+        items.append(electricity(values, power=power, hours=hours, label=label))
     if values["maintenance"] is not None:
         items.append(Recurring(values["maintenance"], label="Maintenance"))
     return items

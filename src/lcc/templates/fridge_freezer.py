@@ -13,10 +13,11 @@ Formula, per unit (``units`` becomes :attr:`lcc.Alternative.quantity`)::
     LCC = units × (price + annual energy × electricity_price × UPV)
 
 so 2.5 kWh/(48 h)/m³ × 600 l (0.6 m³) = 1.5 kWh per 48 h = 0.75 kWh/d, and
-× 300 d/yr = 225 kWh/yr. In the model the cabinet is a constant electrical load
-energy_48h × net_volume (0.03125 kW here) over usage_days × 24 h/yr, so the
-buyer's ``usage_days`` may be a Parameter. No replacement and no residual
-value, as in the calculator; UPV (UPV* with escalation) per NIST Handbook 135.
+× 300 d/yr = 225 kWh/yr. In the model the cabinet is a constant electrical load,
+the :class:`lcc.Product` energy_48h × net_volume (0.03125 kW here), over
+usage_days × 24 h/yr, so every input may be a Parameter. No replacement and no
+residual value, as in the calculator; UPV (UPV* with escalation) per NIST
+Handbook 135.
 
 EN 441 (refrigerated display cabinets) has been superseded by EN ISO 23953;
 the labelled professional storage cabinets of Delegated Regulation (EU)
@@ -42,9 +43,10 @@ from lcc.templates._common import (
     electricity_price,
     emission_factor,
     escalation,
+    product,
     units,
 )
-from lcc.templates._inputs import Input, quantity, read_inputs
+from lcc.templates._inputs import Input, read_inputs
 
 __all__ = ["INPUTS", "NAME", "TITLE", "alternative"]
 
@@ -55,15 +57,12 @@ INPUTS: tuple[Input, ...] = (
     Input("price", "bidder", "SEK", "Price per cabinet including delivery, excluding VAT",
           f"{UHM_BID}: pris inkl. leverans", example="28000 SEK"),
     Input("net_volume", "bidder", "l",
-          "Net volume of the cabinet (litres or m³); a value or samples, not a Parameter "
-          "(it is multiplied by energy_48h first)",
-          f"{UHM_BID}: nettovolym, measured by EN 441 (now EN ISO 23953)", example="600 l",
-          parameter=False),
+          "Net volume of the cabinet (litres or m³)",
+          f"{UHM_BID}: nettovolym, measured by EN 441 (now EN ISO 23953)", example="600 l"),
     Input("energy_48h", "bidder", "kWh/(48 h)/m**3",
-          "Energy use per 48 hours per m³ of net volume; a value or samples, not a Parameter "
-          "(it is multiplied by net_volume first)",
+          "Energy use per 48 hours per m³ of net volume",
           f"{UHM_BID}: energianvändning kWh/48h/m³, tested by EN 441 (now EN ISO 23953)",
-          example="2.5 kWh/(48 h)/m**3", parameter=False),
+          example="2.5 kWh/(48 h)/m**3"),
     Input("usage_days", "buyer", "d/yr", "Days per year the cabinet is in use",
           f"{UHM}: användningsdagar per år", required=False, default="365 d/yr",
           example="300 d/yr"),
@@ -84,13 +83,14 @@ def alternative(name: str, **inputs: Any) -> Alternative:
     **inputs
         See :data:`INPUTS`: ``price``, ``net_volume``, ``energy_48h``
         (bidder); ``usage_days``, ``electricity_price``, ``units``,
-        ``escalation``, ``emission_factor`` (buyer).
+        ``escalation``, ``emission_factor`` (buyer). Every input may be a
+        Parameter.
 
     Returns
     -------
     lcc.Alternative
         Items: the purchase (Investment, no life) and electricity (Energy,
-        power = energy_48h × net_volume over hours = usage_days);
+        power = Product(energy_48h, net_volume) over hours = usage_days);
         quantity = units.
 
     Raises
@@ -113,8 +113,7 @@ def alternative(name: str, **inputs: Any) -> Alternative:
     values = read_inputs(NAME, INPUTS, inputs)
 
     def items() -> list[CostItem]:
-        load = (quantity(values["energy_48h"], "kWh/(48 h)/m**3")
-                * quantity(values["net_volume"], "l")).to("kW")
+        load = product(values["energy_48h"], values["net_volume"])
         return [
             Investment(values["price"], label="Cabinet incl. delivery"),
             electricity(values, power=load, hours=values["usage_days"], label="Electricity"),

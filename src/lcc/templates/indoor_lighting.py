@@ -11,13 +11,17 @@ Formulas (per luminaire; ``luminaires`` becomes :attr:`lcc.Alternative.quantity`
   (1 − control_savings) — EN 15193-1:2017, where the control factors
   (occupancy, daylight, constant illuminance) reduce the installed power ×
   operating hours; so for the installation: luminaires × power × hours ×
-  (1 − control savings);
+  (1 − control savings). The power of the :class:`lcc.Energy` item is the
+  :class:`lcc.Product` power × (1 − control_savings), so both stay
+  Parameters;
 - energy cost: that energy × electricity_price, escalating at ``escalation``
   (present value with UPV*, NIST Handbook 135); emissions = energy ×
   ``emission_factor`` (kg CO2e, priced only with the study's carbon price);
 - acquisition: ``price`` (incl. installation) at t = 0, replaced after
   ``life`` years with a linear residual value at the end of the study (DESIGN
-  §3); a life in burning hours is life_h / operating_hours years;
+  §3); a life in burning hours is life_h / operating_hours years (with the
+  hours' base value, so such a life cannot be a Parameter; a life in years
+  can);
 - maintenance per year (present value with UPV).
 
 References
@@ -63,7 +67,8 @@ def alternative(name: str, **inputs: Any) -> Alternative:
         See :data:`INPUTS`: ``luminaires``, ``power``, ``price``,
         ``control_savings``, ``maintenance``, ``life`` (bidder);
         ``operating_hours``, ``electricity_price``, ``escalation``,
-        ``emission_factor`` (buyer). Buyer inputs may be Parameters.
+        ``emission_factor`` (buyer). Every input but a life in burning hours
+        may be a Parameter.
 
     Returns
     -------

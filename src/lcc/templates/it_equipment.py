@@ -63,7 +63,7 @@ INPUTS: tuple[Input, ...] = (
           "test report or registration", example="25 kWh/yr"),
     Input("resale_value", "bidder", "SEK",
           "Resale (buy-back) value per unit at the end of its life, in base-year prices; "
-          "counted as a negative cost. A Parameter only when life is left out",
+          "counted as a negative cost",
           f"{UHM_BID}: restvärde (the bidder's buy-back offer or a market estimate)",
           required=False, example="800 SEK"),
     Input("maintenance", "bidder", "SEK/yr",
@@ -71,7 +71,8 @@ INPUTS: tuple[Input, ...] = (
           required=False, example="150 SEK/yr"),
     Input("life", "buyer", "yr",
           "Years each unit is used before it is replaced (and resold); left out, one unit "
-          "serves the whole study. A Parameter only when resale_value is left out",
+          "serves the whole study. A Parameter only when resale_value is left out (the "
+          "resales are timed by the life)",
           f"{UHM}: användningstid (the organisation's replacement cycle)", required=False,
           example="4 yr"),
     electricity_price(),
@@ -91,7 +92,9 @@ def alternative(name: str, **inputs: Any) -> Alternative:
     **inputs
         See :data:`INPUTS`: ``price``, ``tec``, ``resale_value``,
         ``maintenance`` (bidder); ``life``, ``electricity_price``, ``units``,
-        ``escalation``, ``emission_factor`` (buyer).
+        ``escalation``, ``emission_factor`` (buyer). Every input may be a
+        Parameter; ``life`` only when ``resale_value`` is left out (the
+        resales are timed by the life).
 
     Returns
     -------
@@ -104,8 +107,8 @@ def alternative(name: str, **inputs: Any) -> Alternative:
     ------
     LCCError
         Naming the calculator and the input, for unknown, missing or invalid
-        inputs, and for a Parameter for ``life`` or ``resale_value`` when both
-        are given.
+        inputs, and for a Parameter for ``life`` when ``resale_value`` is
+        given too.
 
     Examples
     --------

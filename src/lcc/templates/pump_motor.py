@@ -10,8 +10,11 @@ Formulas, per unit (``units`` becomes :attr:`lcc.Alternative.quantity`):
 - electrical energy per year [kWh/yr] = Σ_i hours_i [h/yr] × shaft_power [kW]
   × load_i / efficiency — the energy term of the pump life-cycle cost of
   Europump and the Hydraulic Institute (2001), summed over the load profile;
-  each step is one :class:`lcc.Energy` item, so each step's hours may be a
-  Parameter; ``efficiency`` is one number for every load (a motor's
+  each step is one :class:`lcc.Energy` item whose power is the
+  :class:`lcc.Product` shaft_power × load_i × 1/efficiency over hours_i, so
+  the shaft power, the efficiency and each step's hours and load may be
+  Parameters (as may every other input); ``efficiency`` is one number for
+  every load (a motor's
   efficiency drops at low load: give the profile's weighted mean, or split
   the alternative);
 - energy cost with ``electricity_price`` and ``escalation`` (UPV*, NIST
@@ -37,7 +40,7 @@ from typing import Any
 
 import numpy as np
 
-from lcc.model import Alternative, CostItem, Investment, Recurring
+from lcc.model import Alternative, CostItem, Investment, Recurring, reciprocal
 from lcc.templates._common import (
     UHM,
     UHM_BID,
@@ -46,9 +49,11 @@ from lcc.templates._common import (
     electricity_price,
     emission_factor,
     escalation,
+    product,
+    share_text,
     units,
 )
-from lcc.templates._inputs import Input, fail, number, quantity, read_inputs
+from lcc.templates._inputs import Input, base_value, fail, number, read_inputs
 
 __all__ = ["INPUTS", "NAME", "TITLE", "alternative"]
 
@@ -60,15 +65,13 @@ EUROPUMP = ("Europump and Hydraulic Institute, 'Pump Life Cycle Costs: A Guide t
 
 INPUTS: tuple[Input, ...] = (
     Input("shaft_power", "bidder", "kW",
-          "Shaft power the pump needs at the duty point (100 % load); a value or samples, not "
-          "a Parameter (it is multiplied by the load profile first)",
-          f"{UHM_BID}; the pump's performance curve at the tendered duty point", example="7.5 kW",
-          parameter=False),
+          "Shaft power the pump needs at the duty point (100 % load)",
+          f"{UHM_BID}; the pump's performance curve at the tendered duty point", example="7.5 kW"),
     Input("efficiency", "bidder", "1",
-          "Efficiency from grid to shaft (motor, and drive if any), 0–1; a value or samples, "
-          "not a Parameter (it divides the shaft power first)",
+          "Efficiency from grid to shaft (motor, and drive if any), greater than 0 and at "
+          "most 1",
           f"{UHM_BID}; motor data sheet (IEC 60034-2-1 test method)", example=0.92,
-          kind="number", maximum=1.0, parameter=False),
+          kind="number", maximum=1.0),
     Input("price", "bidder", "SEK", "Price per pump unit including installation, excluding VAT",
           f"{UHM_BID}: pris", example="60000 SEK"),
     Input("maintenance", "bidder", "SEK/yr", "Maintenance per unit and year",
@@ -78,7 +81,7 @@ INPUTS: tuple[Input, ...] = (
           "left out, the unit lasts the study", f"{UHM_BID}", required=False, example="15 yr"),
     Input("load_profile", "buyer", "h/yr",
           "Hours per year at each load, as (hours per year, fraction of the duty-point shaft "
-          "power) pairs; the hours may be Parameters, the fractions are plain numbers",
+          "power) pairs; the hours and the fractions may be Parameters",
           f"{UHM}: drifttid; {EUROPUMP}", example=[("2000 h/yr", 1.0), ("4000 h/yr", 0.6)],
           kind="profile", maximum=None),
     electricity_price(),
@@ -99,13 +102,15 @@ def alternative(name: str, **inputs: Any) -> Alternative:
         See :data:`INPUTS`: ``shaft_power``, ``efficiency``, ``price``,
         ``maintenance``, ``life`` (bidder); ``load_profile``,
         ``electricity_price``, ``units``, ``escalation``, ``emission_factor``
-        (buyer).
+        (buyer). Every input may be a Parameter (in the profile: each step's
+        hours and load).
 
     Returns
     -------
     lcc.Alternative
         Items: the purchase (Investment), one Energy item per load step
-        (shaft_power × load / efficiency over its hours), maintenance;
+        (Product(shaft_power, load, reciprocal(efficiency)) over its hours),
+        maintenance;
         quantity = units.
 
     Raises
@@ -129,7 +134,8 @@ def alternative(name: str, **inputs: Any) -> Alternative:
     values = read_inputs(NAME, INPUTS, inputs)
     eff = number(values["efficiency"])
     if np.any(np.asarray(eff) <= 0):
-        raise fail(NAME, f"input 'efficiency': got {values['efficiency']!r}; expected a number "
+        raise fail(NAME, f"input 'efficiency': got {base_value(values['efficiency'])!r}; "
+                         f"expected a number "
                          f"greater than 0 (and at most 1)")
     life = values["life"]
 
@@ -138,10 +144,10 @@ def alternative(name: str, **inputs: Any) -> Alternative:
             Investment(values["price"], life=life,
                        residual="linear" if life is not None else None, label="Pump unit"),
         ]
-        electrical = quantity(values["shaft_power"], "kW") / eff
         for i, (hours, load) in enumerate(values["load_profile"], start=1):
-            out.append(electricity(values, power=electrical * load, hours=hours,
-                                   label=f"Electricity, step {i}: {load:.0%} load"))
+            power = product(values["shaft_power"], load, reciprocal(values["efficiency"]))
+            out.append(electricity(values, power=power, hours=hours,
+                                   label=f"Electricity, step {i}: {share_text(load)} load"))
         if values["maintenance"] is not None:
             out.append(Recurring(values["maintenance"], label="Maintenance"))
         return out

@@ -16,7 +16,8 @@ Formulas, per item (``units`` becomes :attr:`lcc.Alternative.quantity`):
   linearly from its price and transport instead — choose a study period that
   is a multiple of the lives compared where you can;
 - embodied emissions: ``embodied_co2e`` [kg per item] spread evenly over the
-  item's life, embodied_co2e / life per year for every year of the study
+  item's life, embodied_co2e / life per year for every year of the study (the
+  :class:`lcc.Product` embodied_co2e × 1/life, so both may be Parameters)
   (pollutant CO2e; priced with the study's carbon price as an externality,
   Directive 2014/24/EU art. 68(1)(b)). Over N years that is N / L items' worth
   of emissions: the share of the items' lives the study uses, consistent with
@@ -36,9 +37,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from lcc.model import Alternative, CostItem, Emission, Investment, Recurring
-from lcc.templates._common import DIRECTIVE, UHM_BID, build, resale_items, units
-from lcc.templates._inputs import Input, fail, is_parameter, quantity, read_inputs
+from lcc.model import Alternative, CostItem, Emission, Investment, Recurring, reciprocal
+from lcc.templates._common import DIRECTIVE, UHM_BID, build, product, resale_items, units
+from lcc.templates._inputs import Input, read_inputs
 
 __all__ = ["INPUTS", "NAME", "TITLE", "alternative"]
 
@@ -53,8 +54,8 @@ INPUTS: tuple[Input, ...] = (
           example="2500 SEK"),
     Input("life", "bidder", "yr",
           "Expected (remaining) service life of the item: its whole life if new, the life "
-          "left after refurbishment if reused. A Parameter only when neither resale_value nor "
-          "embodied_co2e is given",
+          "left after refurbishment if reused. A Parameter only when resale_value is left "
+          "out (the resales are timed by the life)",
           f"{UHM_BID}; the manufacturer's or refurbisher's statement or guarantee",
           example="8 yr"),
     Input("transport", "bidder", "SEK",
@@ -62,15 +63,13 @@ INPUTS: tuple[Input, ...] = (
           f"{UHM_BID}", required=False, example="150 SEK"),
     Input("resale_value", "bidder", "SEK",
           "Reuse or resale value per item at the end of each service life, in base-year "
-          "prices; counted as a negative cost. A value, not a Parameter (the resale is timed "
-          "by the life)", f"{UHM_BID}: restvärde (buy-back offer or market estimate)",
-          required=False, example="200 SEK", parameter=False),
+          "prices; counted as a negative cost", f"{UHM_BID}: restvärde (buy-back offer or "
+          f"market estimate)", required=False, example="200 SEK"),
     Input("embodied_co2e", "bidder", "kg",
           "Embodied greenhouse gas emissions per item (CO2e): manufacture for a new item, "
-          "refurbishment and transport for a reused one; a value or samples, not a Parameter "
-          "(it is divided by life first)",
+          "refurbishment and transport for a reused one",
           f"EPD (ISO 14025) or the supplier's LCA; an externality under {DIRECTIVE}(1)(b)",
-          required=False, example="90 kg", parameter=False),
+          required=False, example="90 kg"),
     Input("maintenance", "bidder", "SEK/yr", "Maintenance and repairs per item and year",
           f"{UHM_BID}: underhåll", required=False, example="50 SEK/yr"),
     units(meaning="Number of items bought (antal); multiplies every cost and emission"),
@@ -87,7 +86,9 @@ def alternative(name: str, **inputs: Any) -> Alternative:
     **inputs
         See :data:`INPUTS`: ``condition``, ``price``, ``life``,
         ``transport``, ``resale_value``, ``embodied_co2e``, ``maintenance``
-        (bidder); ``units`` (buyer).
+        (bidder); ``units`` (buyer). Every input but ``condition`` may be a
+        Parameter; ``life`` only when ``resale_value`` is left out (the
+        resales are timed by the life).
 
     Returns
     -------
@@ -124,11 +125,7 @@ def alternative(name: str, **inputs: Any) -> Alternative:
             out.append(Investment(values["transport"], life=life, label="Transport"))
         out.extend(resale_items(NAME, values["resale_value"], life))
         if values["embodied_co2e"] is not None:
-            if is_parameter(life):
-                raise fail(NAME, f"input 'life': got Parameter {life.name!r}, but embodied_co2e "
-                                 f"is spread over the life (embodied_co2e / life per year), so "
-                                 f"the life must be a value")
-            per_year = quantity(values["embodied_co2e"], "kg") / quantity(life, "yr")
+            per_year = product(values["embodied_co2e"], reciprocal(life))
             out.append(Emission(annual=per_year, pollutant="CO2e",
                                 label="Embodied CO2e (spread over the life)"))
         if values["maintenance"] is not None:

@@ -33,10 +33,11 @@ u = ``uses_per_year`` (items washed per year):
 
 Every amount per year is discounted with UPV (NIST Handbook 135).
 
-Only the buyer's prices of electricity and water (and the escalation and
-emission factor) map onto one field of the model and may be Parameters; the
-other inputs are multiplied with each other first (a value or an array of
-samples each).
+Each amount reaches the model as an :class:`lcc.Product` of the inputs it is
+made of (n × ``price``, S × b × 1/yr × ``price``, u × ``water_per_use`` …),
+so every input except the choice ``kind`` may be a Parameter that
+sensitivity analysis varies: the items and uses per year, the stock, the
+breakage rate, the prices, fees and per-use costs.
 
 References
 ----------
@@ -59,9 +60,9 @@ from lcc.templates._common import (
     electricity_price,
     emission_factor,
     escalation,
+    product,
 )
-from lcc.templates._inputs import Input, fail, number, quantity, read_inputs
-from lcc.units import get_registry
+from lcc.templates._inputs import Input, fail, read_inputs
 
 __all__ = ["INPUTS", "NAME", "TITLE", "alternative"]
 
@@ -71,61 +72,53 @@ TITLE = "Reusable or single-use items: purchases, washing, waste and CO2e"
 DALARNA = "Region Dalarna, 'Minska inköp av engångsplast'"
 SU = ("single_use",)
 RE = ("reusable",)
-COMBINED = "; a value or samples, not a Parameter (it is multiplied by other inputs first)"
 
 INPUTS: tuple[Input, ...] = (
     Input("kind", "buyer", "", "Which alternative: 'single_use' items bought for every use, "
           "or a 'reusable' stock washed after every use", DALARNA, example="reusable",
           kind="choice", choices=("single_use", "reusable")),
-    Input("price", "bidder", "SEK", "Price per item, excluding VAT" + COMBINED,
-          f"{UHM_BID}: pris", example="0.45 SEK", parameter=False),
+    Input("price", "bidder", "SEK", "Price per item, excluding VAT",
+          f"{UHM_BID}: pris", example="0.45 SEK"),
     Input("co2e", "bidder", "kg",
-          "Greenhouse gas emissions per item over its production (CO2e)" + COMBINED,
-          "EPD (ISO 14025) or the supplier's LCA", required=False, example="0.01 kg",
-          parameter=False),
+          "Greenhouse gas emissions per item over its production (CO2e)",
+          "EPD (ISO 14025) or the supplier's LCA", required=False, example="0.01 kg"),
     # single use
-    Input("items_per_year", "buyer", "1/yr", "Single-use items used per year" + COMBINED,
+    Input("items_per_year", "buyer", "1/yr", "Single-use items used per year",
           f"{DALARNA}: the organisation's purchase statistics", example="60000 /yr",
-          parameter=False, applies_to=SU),
-    Input("mass", "bidder", "g", "Mass per single-use item (to price its waste)" + COMBINED,
-          f"{UHM_BID}; product data sheet", required=False, example="5 g", parameter=False,
           applies_to=SU),
-    Input("waste_fee", "buyer", "SEK/kg",
-          "Fee for the waste per kg (collection and treatment)" + COMBINED,
+    Input("mass", "bidder", "g", "Mass per single-use item (to price its waste)",
+          f"{UHM_BID}; product data sheet", required=False, example="5 g", applies_to=SU),
+    Input("waste_fee", "buyer", "SEK/kg", "Fee for the waste per kg (collection and treatment)",
           f"{UHM}: the municipal waste tariff", required=False, example="2.5 SEK/kg",
-          parameter=False, applies_to=SU),
+          applies_to=SU),
     # reusable
     Input("stock", "buyer", "1",
-          "Number of reusable items bought to start with (the stock in circulation)" + COMBINED,
+          "Number of reusable items bought to start with (the stock in circulation)",
           f"{DALARNA}: the kitchen's or event's need at peak use", example=500, kind="count",
-          parameter=False, applies_to=RE),
-    Input("breakage_rate", "buyer", "1",
-          "Share of the stock broken or lost per year, 0–1 (replaced by new purchases)"
-          + COMBINED, f"{DALARNA}: the organisation's experience or the supplier's durability "
-          f"data", required=False, default=0.0, example=0.1, kind="number", maximum=1.0,
-          parameter=False, applies_to=RE),
-    Input("uses_per_year", "buyer", "1/yr", "Uses (and washes) of reusable items per year"
-          + COMBINED, f"{DALARNA}: servings per year", example="60000 /yr", parameter=False,
           applies_to=RE),
+    Input("breakage_rate", "buyer", "1",
+          "Share of the stock broken or lost per year, 0–1 (replaced by new purchases)",
+          f"{DALARNA}: the organisation's experience or the supplier's durability data",
+          required=False, default=0.0, example=0.1, kind="number", maximum=1.0, applies_to=RE),
+    Input("uses_per_year", "buyer", "1/yr", "Uses (and washes) of reusable items per year",
+          f"{DALARNA}: servings per year", example="60000 /yr", applies_to=RE),
     Input("energy_per_use", "buyer", "kWh",
           "Washing energy per item and use (the dishwasher's energy per cycle / items per "
-          "cycle)" + COMBINED, "The buyer's dishwasher: manufacturer's data per cycle",
-          required=False, example="0.01 kWh", parameter=False, applies_to=RE),
-    Input("water_per_use", "buyer", "l",
-          "Washing water per item and use (litres)" + COMBINED,
+          "cycle)", "The buyer's dishwasher: manufacturer's data per cycle",
+          required=False, example="0.01 kWh", applies_to=RE),
+    Input("water_per_use", "buyer", "l", "Washing water per item and use (litres)",
           "The buyer's dishwasher: manufacturer's data per cycle", required=False,
-          example="0.05 l", parameter=False, applies_to=RE),
-    Input("detergent_per_use", "buyer", "SEK", "Detergent cost per item and use" + COMBINED,
+          example="0.05 l", applies_to=RE),
+    Input("detergent_per_use", "buyer", "SEK", "Detergent cost per item and use",
           "The buyer's detergent consumption and price", required=False, example="0.02 SEK",
-          parameter=False, applies_to=RE),
+          applies_to=RE),
     Input("labour_per_use", "buyer", "SEK",
-          "Labour cost of handling and washing per item and use" + COMBINED,
+          "Labour cost of handling and washing per item and use",
           "The buyer's time per item × hourly labour cost", required=False,
-          example="0.15 SEK", parameter=False, applies_to=RE),
-    Input("end_of_life_fee", "buyer", "SEK",
-          "Cost of disposing of a broken reusable item" + COMBINED,
+          example="0.15 SEK", applies_to=RE),
+    Input("end_of_life_fee", "buyer", "SEK", "Cost of disposing of a broken reusable item",
           f"{UHM}: the municipal waste tariff", required=False, example="0.5 SEK",
-          parameter=False, applies_to=RE),
+          applies_to=RE),
     electricity_price(required=False, applies_to=RE,
                       meaning="Electricity price per kWh for washing, excluding VAT; needed "
                               "with energy_per_use"),
@@ -137,9 +130,9 @@ INPUTS: tuple[Input, ...] = (
     emission_factor(applies_to=RE),
 )
 
-
-def _per_year(x: Any) -> Any:
-    return x * get_registry().Quantity(1.0, "1/yr")
+#: One per year: turns a number of items per year (a plain number such as the breakage
+#: rate, or a count) into a rate.
+PER_YEAR = "1 /yr"
 
 
 def _unused(key: str, needs: str) -> LCCError:
@@ -150,20 +143,20 @@ def _unused(key: str, needs: str) -> LCCError:
 def _single_use(values: dict[str, Any]) -> list[CostItem]:
     if values["mass"] is not None and values["waste_fee"] is None:
         raise _unused("mass", "waste_fee")
-    n = quantity(values["items_per_year"], "1/yr")
+    n = values["items_per_year"]
     out: list[CostItem] = [
-        Recurring(n * quantity(values["price"], "SEK"), category="consumables",
+        Recurring(product(n, values["price"]), category="consumables",
                   label="Single-use items"),
     ]
     if values["waste_fee"] is not None:
         if values["mass"] is None:
             raise fail(NAME, "missing input 'mass' (bidder): the waste fee is per kg, so give "
                              "the mass per item, e.g. '5 g'")
-        fee = n * quantity(values["mass"], "g") * quantity(values["waste_fee"], "SEK/kg")
+        fee = product(n, values["mass"], values["waste_fee"])
         out.append(Recurring(fee, category="end_of_life", label="Waste fee"))
     if values["co2e"] is not None:
-        out.append(Emission(annual=(n * quantity(values["co2e"], "kg")).to("kg/yr"),
-                            pollutant="CO2e", label="CO2e of single-use items"))
+        out.append(Emission(annual=product(n, values["co2e"]), pollutant="CO2e",
+                            label="CO2e of single-use items"))
     return out
 
 
@@ -176,40 +169,37 @@ def _reusable(values: dict[str, Any]) -> list[CostItem]:
             raise _unused("escalation", "energy_per_use")
     if values["water_per_use"] is None and values["water_price"] is not None:
         raise _unused("water_price", "water_per_use")
-    stock = number(values["stock"])
-    breakage = _per_year(number(values["breakage_rate"]))
-    uses = quantity(values["uses_per_year"], "1/yr")
-    price = quantity(values["price"], "SEK")
-    out: list[CostItem] = [Investment(price * stock, label="Reusable items (initial stock)")]
-    broken = stock * breakage
-    out.append(Recurring(broken * price, category="replacement",
-                         label="Replacement of broken items"))
+    stock, breakage = values["stock"], values["breakage_rate"]
+    uses, price = values["uses_per_year"], values["price"]
+    out: list[CostItem] = [
+        Investment(product(price, stock), label="Reusable items (initial stock)"),
+        Recurring(product(stock, breakage, PER_YEAR, price), category="replacement",
+                  label="Replacement of broken items"),
+    ]
     if values["end_of_life_fee"] is not None:
-        fee = quantity(values["end_of_life_fee"], "SEK")
-        out.append(Recurring(broken * fee, category="end_of_life",
-                             label="Disposal of broken items"))
+        out.append(Recurring(product(stock, breakage, PER_YEAR, values["end_of_life_fee"]),
+                             category="end_of_life", label="Disposal of broken items"))
     if values["energy_per_use"] is not None:
         if values["electricity_price"] is None:
             raise fail(NAME, "missing input 'electricity_price' (buyer): needed to price "
                              "energy_per_use, e.g. '1.20 SEK/kWh'")
-        use = (uses * quantity(values["energy_per_use"], "kWh")).to("kWh/yr")
-        out.append(electricity(values, annual=use, label="Washing energy"))
+        out.append(electricity(values, annual=product(uses, values["energy_per_use"]),
+                               label="Washing energy"))
     if values["water_per_use"] is not None:
         if values["water_price"] is None:
             raise fail(NAME, "missing input 'water_price' (buyer): needed to price "
                              "water_per_use, e.g. '45 SEK/m**3'")
-        water = (uses * quantity(values["water_per_use"], "l")).to("m**3/yr")
-        out.append(Water(annual=water, price=values["water_price"], label="Washing water"))
+        out.append(Water(annual=product(uses, values["water_per_use"]),
+                         price=values["water_price"], label="Washing water"))
     for key, category, label in (("detergent_per_use", "consumables", "Detergent"),
                                  ("labour_per_use", "other", "Washing labour")):
         if values[key] is not None:
-            cost = quantity(values[key], "SEK")
-            out.append(Recurring(uses * cost, category=category, label=label))
+            out.append(Recurring(product(uses, values[key]), category=category, label=label))
     if values["co2e"] is not None:
-        kg = quantity(values["co2e"], "kg")
-        out.append(Emission(annual=_per_year(kg * stock).to("kg/yr"), start=1, end=1,
+        co2e = values["co2e"]
+        out.append(Emission(annual=product(stock, PER_YEAR, co2e), start=1, end=1,
                             pollutant="CO2e", label="CO2e of the initial stock (year 1)"))
-        out.append(Emission(annual=(broken * kg).to("kg/yr"), pollutant="CO2e",
+        out.append(Emission(annual=product(stock, breakage, PER_YEAR, co2e), pollutant="CO2e",
                             label="CO2e of replacement items"))
     return out
 
@@ -228,7 +218,8 @@ def alternative(name: str, **inputs: Any) -> Alternative:
         ``breakage_rate``, ``uses_per_year``, ``energy_per_use``,
         ``water_per_use``, ``detergent_per_use``, ``labour_per_use``,
         ``end_of_life_fee``, ``co2e``, ``electricity_price``, ``water_price``,
-        ``escalation``, ``emission_factor``.
+        ``escalation``, ``emission_factor``. Every input but ``kind`` may be
+        a Parameter.
 
     Returns
     -------

@@ -11,11 +11,14 @@ Formulas (per luminaire; ``luminaires`` becomes :attr:`lcc.Alternative.quantity`
   Σ_j hours_j [h/yr] × fraction_j — EN 13201-5:2015, the annual energy
   consumption as the sum over the operating periods j of the power in the
   period × its duration; each step of the profile is one
-  :class:`lcc.Energy` item, so each step's hours may be a Parameter;
+  :class:`lcc.Energy` item whose power is the :class:`lcc.Product` power ×
+  (1 − control_savings) × fraction_j, so the bidder's power and control
+  savings and each step's hours and fraction may be Parameters;
 - without a profile, ``operating_hours`` at full power (one step);
 - energy cost, emissions, acquisition with replacement and residual value, and
   maintenance as in :mod:`lcc.templates.indoor_lighting`; a life in burning
-  hours is life_h / Σ_j hours_j years.
+  hours is life_h / Σ_j hours_j years (with the hours' base values: a life in
+  burning hours cannot be a Parameter, a life in years can).
 
 References
 ----------
@@ -29,7 +32,14 @@ from __future__ import annotations
 from typing import Any
 
 from lcc.model import Alternative
-from lcc.templates._common import UHM, build, electricity_price, emission_factor, escalation
+from lcc.templates._common import (
+    UHM,
+    build,
+    electricity_price,
+    emission_factor,
+    escalation,
+    share_text,
+)
 from lcc.templates._inputs import Input, fail, quantity, read_inputs
 from lcc.templates._lighting import luminaire_inputs, luminaire_items
 
@@ -45,7 +55,7 @@ INPUTS: tuple[Input, ...] = (
     *luminaire_inputs(controls="e.g. constant light output, presence detection"),
     Input("dimming_profile", "buyer", "h/yr",
           "Hours per year at each power level, as (hours per year, fraction of full power) "
-          "pairs; the hours may be Parameters, the fractions are plain numbers. Give this or "
+          "pairs; the hours and the fractions may be Parameters. Give this or "
           "operating_hours", f"{UHM}: drifttid and dimning; {EN13201}", required=False,
           example=[("1500 h/yr", 1.0), ("2500 h/yr", 0.5)], kind="profile", maximum=1.0),
     Input("operating_hours", "buyer", "h/yr",
@@ -68,7 +78,9 @@ def alternative(name: str, **inputs: Any) -> Alternative:
         See :data:`INPUTS`: ``luminaires``, ``power``, ``price``,
         ``control_savings``, ``maintenance``, ``life`` (bidder);
         ``dimming_profile`` or ``operating_hours``, ``electricity_price``,
-        ``escalation``, ``emission_factor`` (buyer).
+        ``escalation``, ``emission_factor`` (buyer). Every input but a life in
+        burning hours may be a Parameter (in a profile: each step's hours and
+        fraction).
 
     Returns
     -------
@@ -108,7 +120,7 @@ def alternative(name: str, **inputs: Any) -> Alternative:
                              "'operating_hours' at full power, e.g. '4000 h/yr'")
         profile = ((hours, 1.0),)
     total: Any = sum(quantity(h, "h/yr") for h, _ in profile)
-    steps = [(fraction, h, f"Electricity, step {i}: {fraction:.0%} power")
+    steps = [(fraction, h, f"Electricity, step {i}: {share_text(fraction)} power")
              for i, (h, fraction) in enumerate(profile, start=1)]
     return build(NAME, name, lambda: luminaire_items(NAME, values, total, steps),
                  count=values["luminaires"], description=TITLE)

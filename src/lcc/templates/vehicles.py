@@ -42,7 +42,7 @@ import pandas as pd
 
 from lcc._errors import LCCError
 from lcc.templates._common import build
-from lcc.templates._inputs import Input, fail, is_parameter, read_inputs
+from lcc.templates._inputs import Input, base_value, fail, read_inputs
 from lcc.units import (
     ExchangeRates,
     currency_of,
@@ -446,17 +446,38 @@ def clean_vehicles_directive(
     return result
 
 
-def _cvd_price(pollutant: str, co2_price: Any, factor: float) -> Any:
-    """The Directive's emission cost of a pollutant as a quantity in EUR/kg × factor."""
+def _is_word(co2_price: Any) -> bool:
+    return isinstance(co2_price, str) and co2_price.strip().lower() in ("high", "low")
+
+
+def _cvd_price(pollutant: str, co2_price: Any, factor: Any) -> Any:
+    """The Directive's emission cost of a pollutant per kg × factor, as a field value.
+
+    An own ``co2_price`` and the ``factor`` may be Parameters: the price is
+    then an :class:`lcc.Product` of the two, so sensitivity analysis reaches
+    both; a factor of 1 is left out.
+    """
+    from lcc.templates._common import product
+
     consts = _constants()
     reg = get_registry()
-    if pollutant == "CO2" and not (isinstance(co2_price, str)
-                                   and co2_price.strip().lower() in ("high", "low")):
-        q = parse_quantity(co2_price, "CUR/kg", name="co2_price")
-        return q * factor
+    if pollutant == "CO2" and not _is_word(co2_price):
+        parse_quantity(base_value(co2_price), "CUR/kg", name="co2_price")
+        return product(co2_price, factor)
     low, high = consts.emission_cost[pollutant]
     value = low if (pollutant == "CO2" and str(co2_price).strip().lower() == "low") else high
-    return reg.Quantity(value * factor, f"{EMISSION_COST_CURRENCY}/kg")
+    return product(reg.Quantity(value, f"{EMISSION_COST_CURRENCY}/kg"), factor)
+
+
+def _check_factor(emission_cost_factor: Any) -> None:
+    factor = parse_number(base_value(emission_cost_factor), name="emission_cost_factor",
+                          allow_array=False)
+    if not 1.0 <= factor <= MAX_EMISSION_COST_FACTOR:
+        raise LCCError(
+            f"emission_cost_factor: got {base_value(emission_cost_factor)!r}; expected a "
+            f"number from 1 to {MAX_EMISSION_COST_FACTOR:g} (the Directive allows up to double "
+            f"the costs)"
+        )
 
 
 def vehicle_alternative(
@@ -477,7 +498,7 @@ def vehicle_alternative(
     pm: Any = None,
     emission_prices: str | None = "cvd",
     co2_price: Any = "high",
-    emission_cost_factor: float = 1.0,
+    emission_cost_factor: Any = 1.0,
     quantity: Any = 1,
     start: Any = 0,
 ) -> Any:
@@ -524,7 +545,10 @@ def vehicle_alternative(
         ``"cvd"``: price the emissions with the Directive's costs (× the
         ``emission_cost_factor``, 1–2); None: report them in kg only.
     co2_price : "high", "low" or money per mass
-        CO2 cost: the top or bottom of the Directive's range, or an own value.
+        CO2 cost: the top or bottom of the Directive's range, or an own value
+        (which may be a Parameter).
+    emission_cost_factor : float or Parameter
+        Multiplies the Directive's emission costs, 1–2.
     quantity : count
         Number of vehicles.
     start : whole years
@@ -541,12 +565,7 @@ def vehicle_alternative(
     """
     from lcc.model import Alternative, Emission, Energy, Investment, Recurring
 
-    factor = parse_number(emission_cost_factor, name="emission_cost_factor", allow_array=False)
-    if not 1.0 <= factor <= MAX_EMISSION_COST_FACTOR:
-        raise LCCError(
-            f"emission_cost_factor: got {emission_cost_factor!r}; expected a number from 1 to "
-            f"{MAX_EMISSION_COST_FACTOR:g} (the Directive allows up to double the costs)"
-        )
+    _check_factor(emission_cost_factor)
     if emission_prices not in ("cvd", None):
         raise LCCError(f"emission_prices: got {emission_prices!r}; expected 'cvd' or None")
     if emission_factor is not None and co2 is not None:
@@ -567,7 +586,7 @@ def vehicle_alternative(
         if value is None:
             continue
         unit_price = None if emission_prices is None else _cvd_price(pollutant, co2_price,
-                                                                      factor)
+                                                                      emission_cost_factor)
         items.append(Emission(distance=annual_mileage, intensity=value, pollutant=pollutant,
                               price=unit_price, label=f"Exhaust {pollutant}"))
     return Alternative(name, *items, quantity=quantity, start=start)
@@ -601,15 +620,14 @@ INPUTS: tuple[Input, ...] = (
           f"{_UHM}: pris", example="350000 SEK"),
     Input("consumption", "bidder", "l/100km",
           "Fuel or energy use per distance, in the unit the fuel is priced in for "
-          "method 'lcc' (l, kWh, Nm3 or kg per distance); any of them, or MJ/km, for 'cvd'. "
-          "A Parameter only with method 'lcc'",
+          "method 'lcc' (l, kWh, Nm3 or kg per distance); any of them, or MJ/km, for 'cvd'",
           f"Type approval (WLTP, Regulation (EU) 2017/1151); {_CVD}",
           example="5.0 l/100km", other_units=("kWh/100km", "Nm3/100km", "kg/100km",
                                               "MJ/km")),
     *(Input(p.lower(), "bidder", "g/km",
             f"Exhaust emissions of {label} per km; optional for 'lcc' (reported, and "
             f"priced with the Directive's costs when emission_prices='cvd'), needed for "
-            f"'cvd'. A Parameter only with method 'lcc'",
+            f"'cvd'",
             f"Type approval (certificate of conformity); {_CVD}, Annex Table 2",
             required=False, example=ex)
       for p, label, ex in (("CO2", "CO2", "132 g/km"), ("NOx", "NOx", "0.08 g/km"),
@@ -617,13 +635,13 @@ INPUTS: tuple[Input, ...] = (
                            ("PM", "particulate matter", "0.0045 g/km"))),
     Input("co2_price", "buyer", "EUR/kg",
           "Cost of CO2 for the Directive's prices: 'high' (0.04 EUR/kg), 'low' "
-          "(0.03 EUR/kg) or an own price per kg", f"{_CVD}, Annex Table 2 (2007 prices)",
-          required=False, default="high", example="high", choices=("high", "low"),
-          parameter=False),
+          "(0.03 EUR/kg) or an own price per kg (a Parameter holds an own price, not a word)",
+          f"{_CVD}, Annex Table 2 (2007 prices)", required=False, default="high",
+          example="high", choices=("high", "low")),
     Input("emission_cost_factor", "buyer", "1",
           "Multiplies the Directive's emission costs, 1–2 (authorities may use up to twice "
           "them)", f"{_CVD}, Article 6(1)(b)", required=False, default=1.0, example=1.0,
-          kind="number", minimum=1.0, maximum=MAX_EMISSION_COST_FACTOR, parameter=False),
+          kind="number", minimum=1.0, maximum=MAX_EMISSION_COST_FACTOR),
     Input("units", "buyer", "1",
           "Number of vehicles bought (antal); multiplies every cost and emission",
           f"{_UHM}: antal", required=False, default=1, example=5, kind="count"),
@@ -675,20 +693,23 @@ INPUTS: tuple[Input, ...] = (
           kind="choice", choices=_FUELS, applies_to=_CVD_ONLY),
     Input("petrol_price", "buyer", "SEK/l",
           "Pre-tax price of petrol per litre (the energy of every vehicle is priced at "
-          "the lower of petrol and diesel per MJ)", f"{_CVD}, Article 6(1)(b)",
+          "the lower of petrol and diesel per MJ); a value, not a Parameter: the calculator "
+          "picks the lower of the two prices, which the model cannot redo under a changed "
+          "value", f"{_CVD}, Article 6(1)(b)",
           example="0.55 EUR/l", parameter=False, applies_to=_CVD_ONLY),
-    Input("diesel_price", "buyer", "SEK/l", "Pre-tax price of diesel per litre",
+    Input("diesel_price", "buyer", "SEK/l",
+          "Pre-tax price of diesel per litre; a value, not a Parameter (as petrol_price)",
           f"{_CVD}, Article 6(1)(b)", example="0.50 EUR/l", parameter=False,
           applies_to=_CVD_ONLY),
     Input("mileage", "buyer", "km",
           "Lifetime mileage; default the category's figure (M1 200 000 km, N1 250 000, "
           "N2/N3 1 000 000, M2/M3 800 000)", f"{_CVD}, Annex Table 3", required=False,
-          example="200000 km", parameter=False, applies_to=_CVD_ONLY),
+          example="200000 km", applies_to=_CVD_ONLY),
     Input("energy_content", "bidder", "MJ/Nm3",
           "Energy per volume or mass of the fuel; needed for natural gas and biogas (the "
           "Directive gives 33–38 MJ/Nm3) and for a consumption per mass",
           f"{_CVD}, Annex Table 1", required=False, example="36 MJ/Nm3",
-          other_units=("MJ/l", "MJ/kg"), parameter=False, applies_to=_CVD_ONLY),
+          other_units=("MJ/l", "MJ/kg"), applies_to=_CVD_ONLY),
 )
 
 
@@ -711,7 +732,12 @@ def alternative(name: str, **inputs: Any) -> Any:
     name : str
         Name of the alternative (the bid).
     **inputs
-        See :data:`INPUTS`; ``units`` becomes the quantity.
+        See :data:`INPUTS`; ``units`` becomes the quantity. Every input but the
+        choices (``method``, ``category``, ``fuel``, ``emission_prices``, the
+        words of ``co2_price`` and ``residual``) and the two fuel prices of
+        method ``"cvd"`` (the lower per MJ prices every vehicle's energy) may
+        be a Parameter: with method ``"cvd"`` each lifetime cost is an
+        :class:`lcc.Product` of its inputs.
 
     Returns
     -------
@@ -751,14 +777,18 @@ def alternative(name: str, **inputs: Any) -> Any:
 
 
 def _cvd_items(values: dict[str, Any]) -> list[Any]:
-    """Purchase plus the Directive's lifetime costs as one-off amounts at t = 0."""
-    from lcc.model import Investment, OneOff
+    """Purchase plus the Directive's lifetime costs as one-off amounts at t = 0.
 
-    for key in ("consumption", "co2", "nox", "nmhc", "pm"):
-        if is_parameter(values[key]):
-            raise fail(NAME, f"input {key!r}: got Parameter {values[key].name!r}; with "
-                             f"method 'cvd' the lifetime costs are computed here, so give a "
-                             f"value (a Parameter works with method 'lcc')")
+    Each lifetime cost is an :class:`lcc.Product` of the inputs it is made
+    of: energy = mileage × consumption [× energy content] × the price per MJ,
+    a pollutant = mileage × g/km × its cost per kg [× emission_cost_factor],
+    so every input but the two fuel prices (of which the lower per MJ sets
+    the price) may be a Parameter.
+    """
+    from lcc.model import Investment, OneOff
+    from lcc.templates._common import product
+
+    for key in ("co2", "nox", "nmhc", "pm"):
         if values[key] is None:
             raise fail(NAME, f"missing input {key!r} (bidder): method 'cvd' prices the exhaust "
                              f"emissions of CO2, NOx, NMHC and PM, e.g. {key}='0.02 g/km'")
@@ -769,31 +799,43 @@ def _cvd_items(values: dict[str, Any]) -> list[Any]:
     if codes[0] != codes[1]:
         raise fail(NAME, f"input 'diesel_price': got {values['diesel_price']!r} ({codes[1]}) "
                          f"but petrol_price is in {codes[0]}; give both in the same currency")
-    # The lifetime energy cost is linear in the fuel prices and the same whatever their
-    # currency, so it is computed with the magnitudes written as EUR (then no exchange rate
-    # is needed for the Directive's EUR emission costs, which are priced separately below)
-    # and the result is given back its own currency.
+    # The Directive's function checks every input (at the base values of Parameters) and
+    # finds the price per MJ: the lower of petrol and diesel. That price is linear in the
+    # fuel prices whatever their currency, so it is computed with the magnitudes written as
+    # EUR (then no exchange rate is needed for the Directive's EUR emission costs, which are
+    # priced separately below) and given back its own currency.
     as_eur = [reg.Quantity(magnitude_in(q, "CUR/l"), "EUR/l") for q in prices]
     zero = "0 g/km"
     try:
+        _check_factor(values["emission_cost_factor"])
         cost = clean_vehicles_directive(
-            values["category"], values["fuel"], values["consumption"],
+            values["category"], values["fuel"], base_value(values["consumption"]),
             petrol_price=as_eur[0], diesel_price=as_eur[1], co2=zero, nox=zero, nmhc=zero,
-            pm=zero, mileage=values["mileage"], energy_content=values["energy_content"])
+            pm=zero, mileage=base_value(values["mileage"]),
+            energy_content=base_value(values["energy_content"]))
     except LCCError as exc:
         raise fail(NAME, str(exc)) from None
-    km = reg.Quantity(cost.attrs["mileage"], "km")
-    factor = float(values["emission_cost_factor"])
+    km = values["mileage"] if values["mileage"] is not None else \
+        reg.Quantity(cost.attrs["mileage"], "km")
+    per_mj = reg.Quantity(float(cost.attrs["energy_price_per_mj"]), f"{codes[0]}/MJ")
+    content: Any = None
+    if "given" in cost.attrs["energy_content_note"]:
+        content = values["energy_content"]
+    elif "Annex Table 1" in cost.attrs["energy_content_note"]:
+        low, _, unit = _constants().energy_content[cost.attrs["fuel"]]
+        content = reg.Quantity(low, unit)
+    energy = product(km, values["consumption"], *([content] if content is not None else []),
+                     per_mj)
+    factor = values["emission_cost_factor"]
     items: list[Any] = [
         Investment(values["price"], label="Purchase"),
-        OneOff(reg.Quantity(float(cost["energy"]), str(codes[0])), at=0, category="energy",
+        OneOff(energy, at=0, category="energy",
                label=f"Lifetime energy ({cost.attrs['energy_price_set_by']} price per MJ, "
                      f"Directive 2009/33/EC)"),
     ]
     for pollutant in POLLUTANTS:
-        grams = parse_quantity(values[pollutant.lower()], "g/km", name=pollutant.lower())
-        price = _cvd_price(pollutant, values["co2_price"], factor)
-        amount = (km * grams * price).to(f"{currency_of(price)}")
+        price = _cvd_price(pollutant, values["co2_price"], 1.0)
+        amount = product(km, values[pollutant.lower()], price, factor)
         items.append(OneOff(amount, at=0, category="externality",
                             label=f"Lifetime {pollutant} (Directive 2009/33/EC)"))
     return items
