@@ -446,3 +446,19 @@ def test_a_life_in_burning_hours_cannot_be_a_parameter() -> None:
         templates.get("indoor_lighting").alternative(
             "A", luminaires=1, power="50 W", price="1000 SEK", operating_hours="4000 h/yr",
             electricity_price="1 SEK/kWh", life=lcc.Parameter("life", "50000 h"))
+
+
+@pytest.mark.parametrize(("name", "setup"), cases())
+def test_the_alternative_records_its_calculator_and_inputs(name: str,
+                                                          setup: dict[str, Any]) -> None:
+    """Alternative.calculator: the calculator and the inputs as given (for tender files)."""
+    module = templates.get(name)
+    args = base_inputs(module, setup)
+    if any(inp.name == "emission_factor" and applies(inp, setup) for inp in module.INPUTS):
+        args["emission_factor"] = None  # None is left out of the record
+    alt = module.alternative("x", **args)
+    assert alt.calculator is not None and alt.calculator.name == name
+    assert dict(alt.calculator.inputs) == {k: v for k, v in args.items() if v is not None}
+    assert module.alternative("x", **alt.calculator.inputs) == alt
+    assert alt.with_items(*alt.items).calculator is None
+    assert lcc.Alternative("y", lcc.Investment("1 SEK")).calculator is None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lcc.model._alternative import Alternative
+from lcc.model._alternative import Alternative, CalculatorCall
 from lcc.model._items import (
     CATEGORIES,
     INVESTMENT_CATEGORIES,
@@ -27,6 +27,7 @@ __all__ = [
     "INVESTMENT_CATEGORIES",
     "Alternative",
     "ByYear",
+    "CalculatorCall",
     "CostItem",
     "Disposal",
     "Emission",

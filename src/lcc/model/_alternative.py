@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any
 
 import numpy as np
@@ -30,6 +32,27 @@ def check_parameters(params: list[Parameter], where: str) -> dict[str, Parameter
     return seen
 
 
+@dataclass(frozen=True, eq=False)
+class CalculatorCall:
+    """How a product calculator built an alternative (:attr:`Alternative.calculator`).
+
+    Attributes
+    ----------
+    name : str
+        The calculator's name (``"dishwasher"``; :data:`lcc.templates.CALCULATORS`).
+    inputs : mapping
+        The keyword arguments given to its ``alternative(name, **inputs)``, as
+        given (Parameters kept; inputs given as None left out), read-only.
+    """
+
+    name: str
+    inputs: Mapping[str, Any]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "inputs", MappingProxyType(
+            {k: v for k, v in dict(self.inputs).items() if v is not None}))
+
+
 @dataclass(frozen=True, eq=False, init=False)
 class Alternative(ModelEq):
     """One alternative of a comparison: a bid, or the existing solution.
@@ -52,6 +75,15 @@ class Alternative(ModelEq):
         ``life`` of its investments.
     description : str, optional
         Free text shown in reports.
+
+    Attributes
+    ----------
+    calculator : CalculatorCall or None
+        Set by a product calculator (:mod:`lcc.templates`) on the alternative
+        it returns: the calculator's name and the inputs it was given, so that
+        a tender file can write the alternative as ``template`` and
+        ``inputs``. None for an alternative built from items; a copy
+        (:meth:`with_items`) has none. Not part of equality.
     """
 
     name: str
@@ -63,6 +95,8 @@ class Alternative(ModelEq):
     _start: float = field(init=False, repr=False, compare=False)
     _quantity: Num = field(init=False, repr=False, compare=False)
     _life: Num | None = field(init=False, repr=False, compare=False)
+    calculator: CalculatorCall | None = field(default=None, init=False, repr=False,
+                                              compare=False)
 
     def __init__(self, name: str, *items: CostItem, start: Any = 0, quantity: Any = 1,
                  life: Any = None, description: str | None = None) -> None:

@@ -9,13 +9,13 @@ the bidders the *external* ones (Upphandlingsmyndigheten, "LCC-verktyg",
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import numpy as np
 
 from lcc._errors import LCCError
-from lcc.model import Alternative, CostItem, Energy, Periodic, Product, Residual
+from lcc.model import Alternative, CalculatorCall, CostItem, Energy, Periodic, Product, Residual
 from lcc.model._product import Factor
 from lcc.templates._inputs import Input, base_value, fail, is_parameter, quantity
 from lcc.units import get_registry, parse_quantity
@@ -183,15 +183,29 @@ def resale_items(calculator: str, resale: Any, life: Any) -> list[CostItem]:
     return [Periodic(amount, every=every, category="residual", label="Resale value")]
 
 
+def remember(alt: Alternative, calculator: str, given: Mapping[str, Any]) -> Alternative:
+    """Record on the alternative which calculator built it from which inputs
+    (:attr:`lcc.Alternative.calculator`), so a tender file can write it as
+    ``template`` and ``inputs``."""
+    object.__setattr__(alt, "calculator", CalculatorCall(calculator, given))
+    return alt
+
+
 def build(calculator: str, name: str, make: Callable[[], list[CostItem]], *,
-          count: Any = 1, description: str | None = None) -> Alternative:
-    """Build the Alternative; errors of the model are prefixed with the calculator's name."""
+          count: Any = 1, description: str | None = None,
+          given: Mapping[str, Any] | None = None) -> Alternative:
+    """Build the Alternative; errors of the model are prefixed with the calculator's name.
+
+    ``given`` (the inputs of ``alternative``) is recorded as the alternative's
+    :attr:`~lcc.Alternative.calculator`.
+    """
     try:
         items = make()
-        return Alternative(name, *items, quantity=1 if count is None else count,
-                           description=description)
+        alt = Alternative(name, *items, quantity=1 if count is None else count,
+                          description=description)
     except LCCError as exc:
         text = str(exc)
         if text.startswith(f"{calculator}:"):
             raise
         raise fail(calculator, text) from None
+    return alt if given is None else remember(alt, calculator, given)

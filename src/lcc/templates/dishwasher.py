@@ -119,4 +119,5 @@ def alternative(name: str, **inputs: Any) -> Alternative:
             Water(annual=values["water"], price=values["water_price"], label="Water"),
         ]
 
-    return build(NAME, name, items, count=values["units"], description=TITLE)
+    return build(NAME, name, items, count=values["units"], description=TITLE,
+                 given=inputs)

@@ -119,4 +119,5 @@ def alternative(name: str, **inputs: Any) -> Alternative:
             electricity(values, power=load, hours=values["usage_days"], label="Electricity"),
         ]
 
-    return build(NAME, name, items, count=values["units"], description=TITLE)
+    return build(NAME, name, items, count=values["units"], description=TITLE,
+                 given=inputs)

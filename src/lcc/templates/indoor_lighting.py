@@ -98,5 +98,5 @@ def alternative(name: str, **inputs: Any) -> Alternative:
     return build(
         NAME, name,
         lambda: luminaire_items(NAME, values, hours, [(1.0, hours, "Electricity")]),
-        count=values["luminaires"], description=TITLE,
+        count=values["luminaires"], description=TITLE, given=inputs,
     )

@@ -152,4 +152,5 @@ def alternative(name: str, **inputs: Any) -> Alternative:
             out.append(Recurring(values["maintenance"], label="Maintenance"))
         return out
 
-    return build(NAME, name, items, count=values["units"], description=TITLE)
+    return build(NAME, name, items, count=values["units"], description=TITLE,
+                 given=inputs)

@@ -133,4 +133,4 @@ def alternative(name: str, **inputs: Any) -> Alternative:
         return out
 
     return build(NAME, name, items, count=values["units"],
-                 description=f"{TITLE} ({values['condition']})")
+                 description=f"{TITLE} ({values['condition']})", given=inputs)

@@ -245,4 +245,4 @@ def alternative(name: str, **inputs: Any) -> Alternative:
     values = read_inputs(NAME, INPUTS, inputs, selector="kind")
     make = _single_use if values["kind"] == "single_use" else _reusable
     return build(NAME, name, lambda: make(values),
-                 description=f"{TITLE} ({values['kind'].replace('_', '-')})")
+                 description=f"{TITLE} ({values['kind'].replace('_', '-')})", given=inputs)

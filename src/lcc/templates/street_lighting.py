@@ -123,4 +123,4 @@ def alternative(name: str, **inputs: Any) -> Alternative:
     steps = [(fraction, h, f"Electricity, step {i}: {share_text(fraction)} power")
              for i, (h, fraction) in enumerate(profile, start=1)]
     return build(NAME, name, lambda: luminaire_items(NAME, values, total, steps),
-                 count=values["luminaires"], description=TITLE)
+                 count=values["luminaires"], description=TITLE, given=inputs)

@@ -41,7 +41,7 @@ import numpy as np
 import pandas as pd
 
 from lcc._errors import LCCError
-from lcc.templates._common import build
+from lcc.templates._common import build, remember
 from lcc.templates._inputs import Input, base_value, fail, read_inputs
 from lcc.units import (
     ExchangeRates,
@@ -766,14 +766,15 @@ def alternative(name: str, **inputs: Any) -> Any:
     values = read_inputs(NAME, INPUTS, inputs, selector="method")
     if values["method"] == "cvd":
         return build(NAME, name, lambda: _cvd_items(values), count=values["units"],
-                     description=f"{TITLE} (method cvd: {_CVD}, undiscounted)")
+                     description=f"{TITLE} (method cvd: {_CVD}, undiscounted)", given=inputs)
     args = {k: v for k, v in values.items() if k not in ("method", "units")}
     if args["emission_prices"] == "none":
         args["emission_prices"] = None
     try:
-        return vehicle_alternative(name, quantity=values["units"], **args)
+        alt = vehicle_alternative(name, quantity=values["units"], **args)
     except LCCError as exc:
         raise LCCError(f"{NAME}: {exc}") from None
+    return remember(alt, NAME, inputs)
 
 
 def _cvd_items(values: dict[str, Any]) -> list[Any]:
