@@ -50,8 +50,17 @@ The format (``format = "lcc.tender/1"``; :func:`json_schema` publishes it)
 - ``[[alternatives]]`` are the bids: ``name`` (unique), ``items``, optional
   ``description``, ``start``, ``quantity``, ``life`` and the bidder's own
   ``[alternatives.parameters.<name>]`` (role "bidder"); a bid cannot define a
-  parameter under a buyer parameter's name. ``template`` is reserved for the
-  product calculators of a later version.
+  parameter under a buyer parameter's name.
+- **Product calculators**: instead of ``items``, an alternative may name a
+  calculator of :mod:`lcc.templates` with ``template = "<name>"`` and give
+  its inputs in ``[alternatives.inputs]`` (``lcc calculators`` lists them):
+  values as for items (text with a unit, numbers, ``{ parameter = "<name>" }``
+  where the input accepts a Parameter, per-year values where it takes
+  them), a profile as ``[[hours, fraction], ...]`` pairs. The alternative is
+  ``lcc.templates.get(name).alternative(alt_name, **inputs)``; ``items``,
+  ``quantity``, ``start`` and ``life`` do not go with ``template``.
+  Writing a tender writes such an alternative back as ``template`` and
+  ``inputs`` (:attr:`lcc.Alternative.calculator`).
 - ``[[alternatives.items]]``: ``type`` (Investment, Replacement, OneOff,
   Periodic, Recurring, Energy, Water, Emission, Residual, Disposal) and that
   item's fields as in :mod:`lcc.model` (``amount = "2500 SEK"``, ``life =

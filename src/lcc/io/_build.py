@@ -949,14 +949,24 @@ def build_alternative(r: Reader, raw: Any, path: Path, buyer_scope: Scope,
     obj = r.table(raw, path, "an alternative (a bid) with name and items")
     if obj is None:
         return None
-    ok = r.keys(obj, path, F.ALTERNATIVE, ("name", "items"), what="an alternative: ")
+    from lcc.io import _templates as T
+
+    # a template alternative: the calculator builds the items from the inputs
+    module = T.calculator(r, obj, path) if "template" in obj else None
+    templated = module is not None or ("inputs" in obj and "template" not in obj)
+    required = ("name", "template", "inputs") if templated else \
+        ("name",) if "template" in obj else ("name", "items")
+    ok = r.keys(obj, path, F.ALTERNATIVE, required, what="an alternative: ")
+    ok = ok and ("template" not in obj or module is not None)
+    if templated:
+        for key in T.NOT_WITH_TEMPLATE:
+            if key in obj:
+                r.c.add("not-applicable", (*path, key),
+                        f"{key!r} does not go with template: the calculator sets the items and "
+                        f"the quantity from the inputs; the keys of a template alternative are: "
+                        f"{', '.join(T.TEMPLATE_KEYS)}")
+                ok = False
     name = r.text(obj["name"], (*path, "name")) if "name" in obj else BAD
-    if "template" in obj:
-        t = obj["template"]
-        r.c.add("unknown-template", (*path, "template"),
-                f"no product calculator is named {t!r}: product calculators (templates) come "
-                f"in a later version of lcc; give the bid's items instead")
-        ok = False
     buyer = buyer_scope.buyer
     bid: dict[str, Parameter] = {}
     failed: set[str] = set()
@@ -989,7 +999,11 @@ def build_alternative(r: Reader, raw: Any, path: Path, buyer_scope: Scope,
                 bid[pname] = p
     scope = Scope(buyer, bid, path, failed | buyer_scope.failed, buyer_scope.incomplete)
     items: list[CostItem] = []
-    if "items" in obj:
+    inputs: dict[str, Any] | None = None
+    if module is not None and "inputs" in obj:
+        inputs = T.read_inputs(r, module, obj["inputs"], path, scope)
+        ok = ok and inputs is not None
+    if "items" in obj and not templated:
         raw_items = obj["items"]
         ip = (*path, "items")
         if not isinstance(raw_items, list):
@@ -1011,7 +1025,7 @@ def build_alternative(r: Reader, raw: Any, path: Path, buyer_scope: Scope,
                     items.append(item)
     extra: dict[str, Any] = {}
     for key in ("start", "quantity", "life", "description"):
-        if key in obj:
+        if key in obj and not (templated and key in T.NOT_WITH_TEMPLATE):
             v = r.value(F.ALTERNATIVE[key], obj[key], (*path, key), scope)
             ok = ok and v is not BAD
             extra[key] = v
@@ -1023,6 +1037,8 @@ def build_alternative(r: Reader, raw: Any, path: Path, buyer_scope: Scope,
             ok = False
     if not ok or name is BAD:
         return None
+    if module is not None and inputs is not None:
+        return T.build(r, module, name, inputs, path, extra.get("description"))
     try:
         return Alternative(name, *items, **extra)
     except Exception as exc:
@@ -1042,6 +1058,11 @@ def check_evaluation(r: Reader, alt: Alternative, study: Study, path: Path) -> b
         evaluate(alt, study)
     except Exception as exc:
         message = str(exc)
+        if alt.calculator is not None:  # a template alternative: its items are not in the file
+            r.c.add("currency-mix" if "exchange rate" in message else _model_code(message),
+                    (*path, "inputs"), message if isinstance(exc, LCCError) else
+                    f"cannot be evaluated ({type(exc).__name__}: {exc})")
+            return False
         for j, item in enumerate(alt.items):
             field, text = _strip(message, item.name)
             if text is not message:

@@ -172,7 +172,8 @@ PARAMETER_KEYS: tuple[str, ...] = ("value", "low", "high", "distribution", "desc
 ALTERNATIVE: dict[str, Kind] = {
     "name": TEXT,
     "description": TEXT,
-    "template": TEXT,
+    "template": Kind("template"),
+    "inputs": Kind("inputs"),
     "start": POSITION,
     "quantity": COUNT,
     "life": DURATION,

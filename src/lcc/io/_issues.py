@@ -36,6 +36,9 @@ ERROR_CODES: dict[str, str] = {
     "duplicate-name": "two alternatives, or two parameters, with the same name",
     "unknown-type": "an item type that does not exist",
     "unknown-template": "an alternative names a product calculator that does not exist",
+    "not-applicable": "a key or calculator input that does not apply here: items, quantity, "
+                      "start or life beside template, or an input of another kind or method "
+                      "of the calculator (or one that needs another input given with it)",
     "unknown-parameter": "a reference to a parameter that is not defined",
     "unused-parameter": "a bid defines a parameter that none of its values uses",
     "parameter-override": "a bid defines a parameter with the name of a buyer parameter",

@@ -107,6 +107,91 @@ def _common_defs() -> dict[str, Any]:
     }
 
 
+def _input_schema(inp: Any) -> dict[str, Any]:
+    """The schema of one product-calculator input (a :class:`lcc.templates.Input`)."""
+    ref = [{"$ref": "#/$defs/reference"}] if inp.parameter else []
+    units = " or ".join(u for u in inp.units if u != "1")
+    if inp.kind == "choice":
+        return {"enum": list(inp.choices), "description": inp.meaning}
+    if inp.kind == "profile":
+        hours = {"anyOf": [{"type": "string", "description": f"hours in {inp.unit}"}, *ref]}
+        fraction = {"anyOf": [{"type": "number"}, {"type": "string"}, *ref]}
+        return {"type": "array", "minItems": 1, "maxItems": F.MAX_SEQUENCE,
+                "items": {"type": "array", "prefixItems": [hours, fraction], "minItems": 2,
+                          "maxItems": 2},
+                "description": f"{inp.meaning}; [hours per year, fraction] pairs"}
+    options: list[dict[str, Any]]
+    if inp.kind == "quantity":
+        options = [{"type": "string", "description": f"a quantity in {units}, e.g. "
+                                                    f"'{inp.example}'"}]
+        if "1" in inp.other_units:
+            options.append({"type": "number"})
+        if inp.per_year:
+            options.append({"$ref": "#/$defs/by_year"})
+    elif inp.kind == "count":
+        options = [{"type": "number", "minimum": 0}]
+    else:
+        options = [{"type": "number"}, {"type": "string"}]
+        if inp.per_year:
+            options += [{"type": "array", "items": {"type": "number"}, "minItems": 1,
+                         "maxItems": F.MAX_SEQUENCE}, {"$ref": "#/$defs/by_year_plain"}]
+    return {"anyOf": [*options, *ref], "description": inp.meaning}
+
+
+def _template_props(defs: dict[str, Any]) -> dict[str, Any]:
+    """``template`` and ``inputs`` of an alternative; one ``template_<name>`` def each."""
+    from lcc.io._templates import SELECTORS
+    from lcc.templates import CALCULATORS
+
+    for name, module in CALCULATORS.items():
+        spec = module.INPUTS
+        schema = _object({inp.name: _input_schema(inp) for inp in spec},
+                         [inp.name for inp in spec if inp.required and not inp.applies_to],
+                         description=f"The inputs of the product calculator {name!r}: "
+                                     f"{module.TITLE}.")
+        selector = SELECTORS.get(name)
+        if selector is not None:
+            sel = next(inp for inp in spec if inp.name == selector)
+            rules = []
+            for word in sel.choices:
+                cond: dict[str, Any] = {"properties": {selector: {"const": word}},
+                                        "required": [selector]}
+                if sel.default == word:
+                    cond = {"anyOf": [cond, {"not": {"required": [selector]}}]}
+                applies = [inp for inp in spec if not inp.applies_to or word in inp.applies_to]
+                rules.append({"if": cond, "then": {
+                    "required": [inp.name for inp in applies if inp.required],
+                    "properties": {inp.name: False for inp in spec if inp not in applies}}})
+            schema["allOf"] = rules
+        defs[f"template_{name}"] = schema
+    return {
+        "template": {"enum": list(CALCULATORS),
+                     "description": "A product calculator (lcc.templates) that builds the "
+                                    "alternative from its inputs."},
+        "inputs": {"type": "object", "description": "The calculator's inputs by name."},
+    }
+
+
+def _template_rules() -> dict[str, Any]:
+    """An alternative has items, or a template with inputs (and then none of the keys the
+    calculator sets); the inputs follow the named calculator."""
+    from lcc.io._templates import NOT_WITH_TEMPLATE
+    from lcc.templates import CALCULATORS
+
+    return {
+        "oneOf": [
+            {"required": ["items"],
+             "not": {"anyOf": [{"required": ["template"]}, {"required": ["inputs"]}]}},
+            {"required": ["template", "inputs"],
+             "not": {"anyOf": [{"required": [k]} for k in NOT_WITH_TEMPLATE]}},
+        ],
+        "allOf": [{"if": {"properties": {"template": {"const": name}},
+                          "required": ["template"]},
+                   "then": {"properties": {"inputs": {"$ref": f"#/$defs/template_{name}"}}}}
+                  for name in CALCULATORS],
+    }
+
+
 def _tender_schema() -> dict[str, Any]:
     from lcc.results import POLICIES
 
@@ -121,11 +206,12 @@ def _tender_schema() -> dict[str, Any]:
     defs["item"] = {"type": "object", "required": ["type"],
                     "properties": {"type": {"enum": list(F.ITEMS)}}, "allOf": item_refs}
     alt_props: dict[str, Any] = {k: _kind_schema(v) for k, v in F.ALTERNATIVE.items()
-                                 if k not in ("parameters", "items")}
+                                 if k not in ("parameters", "items", "template", "inputs")}
     alt_props["parameters"] = {"$ref": "#/$defs/parameters"}
     alt_props["items"] = {"type": "array", "items": {"$ref": "#/$defs/item"}, "minItems": 1,
                           "maxItems": F.MAX_ITEMS}
-    defs["alternative"] = _object(alt_props, ["name", "items"])
+    alt_props.update(_template_props(defs))
+    defs["alternative"] = _object(alt_props, ["name"], **_template_rules())
     return {
         "$schema": _DRAFT,
         "$id": "urn:openlcc:schema:tender:1",

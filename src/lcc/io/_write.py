@@ -93,7 +93,15 @@ def item_data(item: CostItem, where: str) -> dict[str, Any]:
 
 
 def alternative_data(alt: Alternative, where: str) -> dict[str, Any]:
-    """An alternative as a file table, with its bidder parameters."""
+    """An alternative as a file table, with its bidder parameters.
+
+    An alternative a product calculator built (:attr:`lcc.Alternative.calculator`)
+    is written as its ``template`` and ``inputs``.
+    """
+    if alt.calculator is not None:
+        from lcc.io._templates import template_data
+
+        return template_data(alt, where)
     out: dict[str, Any] = {"name": alt.name}
     if alt.description is not None:
         out["description"] = alt.description
@@ -202,7 +210,8 @@ def to_yaml(data: dict[str, Any]) -> str:
     return f"# {_HEADER}\n{body}"
 
 
-_TABLES = {"study", "sensitivity", "comparison", "overrides", "exchange_rates", "monte_carlo"}
+_TABLES = {"study", "sensitivity", "comparison", "overrides", "exchange_rates", "monte_carlo",
+           "inputs"}
 _ARRAYS = {"alternatives", "items", "sources"}
 
 

@@ -1,0 +1,264 @@
+"""Alternatives built by a product calculator: ``template`` and an ``inputs`` table.
+
+An alternative of a tender file either lists its cost items or names a
+product calculator (:mod:`lcc.templates`) and gives its inputs::
+
+    [[alternatives]]
+    name = "Bid A"
+    template = "indoor_lighting"
+
+    [alternatives.inputs]
+    luminaires = 120
+    power = "36 W"
+    price = "3500 SEK"
+    control_savings = 0.3
+    life = "50000 h"
+    operating_hours = { parameter = "operating_hours" }
+    electricity_price = { parameter = "electricity_price" }
+
+Each input is read against its :class:`lcc.templates.Input` record as
+strictly as an item field: a quantity is text with a unit (one of the
+input's units), a number or a count is a number (a rate may be a percentage
+text), a choice is one of its words, ``{ parameter = "<name>" }`` refers to
+the bid's own or the buyer's parameter where the input accepts a
+Parameter, ``{ by_year = [...], unit = "..." }`` (or a list of rates) is a
+per-year sequence where the input takes one, and a profile is a list of
+``[hours, fraction]`` pairs (``[["1500 h/yr", 1.0], [{ parameter =
+"night_hours" }, 0.5]]``). The alternative is then built with
+``lcc.templates.get(template).alternative(name, **inputs)``; an
+:class:`lcc.LCCError` of the calculator becomes an issue at the input it
+names.
+"""
+
+from __future__ import annotations
+
+import re
+from types import ModuleType
+from typing import Any
+
+from lcc._errors import LCCError
+from lcc.io import _fields as F
+from lcc.io._build import BAD, Reader, Scope, _is_number, _kind_of, _model_code, _suggest
+from lcc.io._issues import Path
+from lcc.io._values import encode, parameter_data
+from lcc.model import Alternative, Parameter
+from lcc.templates import CALCULATORS
+from lcc.templates._inputs import Input, spec_of
+
+#: Keys of an alternative that names a template.
+TEMPLATE_KEYS: tuple[str, ...] = ("name", "description", "template", "inputs", "parameters")
+#: Keys of an alternative that a template alternative cannot have (the calculator sets them).
+NOT_WITH_TEMPLATE: tuple[str, ...] = ("items", "quantity", "start", "life")
+#: The choice input that selects which inputs apply, per calculator.
+SELECTORS: dict[str, str] = {"reusable_vs_single_use": "kind", "vehicles": "method"}
+
+
+def _quantity_units(inp: Input) -> list[str]:
+    return [u for u in inp.units if u != "1"]
+
+
+def input_kind(inp: Input) -> F.Kind:
+    """The file kind of a calculator input (a profile's hours for a profile)."""
+    example = "" if inp.example is None else str(inp.example)
+    if inp.kind in ("quantity", "profile"):
+        units = _quantity_units(inp)
+        specs = tuple(spec_of(u) for u in units)
+        if inp.kind == "profile":
+            example = f"2000 {inp.unit}"
+        elif inp.example in inp.choices:
+            example = f"1 {units[0]}"
+        return F.Kind("quantity", specs[0], example, ref=inp.parameter,
+                      by_year=inp.per_year and inp.kind == "quantity",
+                      what=f"a quantity in {' or '.join(units)}", alt_units=specs[1:])
+    if inp.kind == "number":
+        return F.Kind("rate", None, example, ref=inp.parameter, by_year=inp.per_year)
+    if inp.kind == "count":
+        return F.Kind("count", None, example, ref=inp.parameter)
+    return F.Kind("choice", example=example, choices=inp.choices)
+
+
+def calculator(r: Reader, obj: dict[str, Any], path: Path) -> ModuleType | None:
+    """The calculator module an alternative names, or None (an issue recorded)."""
+    raw = obj["template"]
+    tp = (*path, "template")
+    if not isinstance(raw, str):
+        r.c.add("wrong-type", tp, f"expected the name of a product calculator as a text, got "
+                f"{_kind_of(raw)}; one of {', '.join(CALCULATORS)}")
+        return None
+    if raw not in CALCULATORS:
+        r.c.add("unknown-template", tp, f"no product calculator is named {raw!r}"
+                f"{_suggest(raw, CALCULATORS)}; expected one of {', '.join(CALCULATORS)} "
+                f"(lcc calculators lists their inputs)")
+        return None
+    return CALCULATORS[raw]
+
+
+def read_inputs(r: Reader, module: ModuleType, raw: Any, path: Path,
+                scope: Scope) -> dict[str, Any] | None:
+    """The ``inputs`` table of a template alternative, read; None if anything is wrong."""
+    ip = (*path, "inputs")
+    obj = r.table(raw, ip, f"the inputs of the calculator {module.NAME!r} (a table)")
+    if obj is None:
+        return None
+    spec = {inp.name: inp for inp in module.INPUTS}
+    ok = True
+    for key in obj:
+        if key not in spec:
+            r.c.add("unknown-key", (*ip, key),
+                    f"the calculator {module.NAME!r} has no input {key!r}"
+                    f"{_suggest(str(key), spec)}; its inputs are: {', '.join(spec)}")
+            ok = False
+    selector = SELECTORS.get(module.NAME)
+    chosen = None
+    if selector is not None:
+        word = obj.get(selector, spec[selector].default)
+        chosen = word if isinstance(word, str) and word in spec[selector].choices else None
+    values: dict[str, Any] = {}
+    for key, value in obj.items():
+        inp = spec.get(key)
+        if inp is None:
+            continue
+        vp = (*ip, key)
+        if chosen is not None and inp.applies_to and chosen not in inp.applies_to:
+            r.c.add("not-applicable", vp,
+                    f"applies to {selector} = {' or '.join(repr(a) for a in inp.applies_to)} "
+                    f"only, not {selector} = {chosen!r}; leave it out")
+            ok = False
+            continue
+        v = _profile(r, inp, value, vp, scope) if inp.kind == "profile" else \
+            _value(r, inp, value, vp, scope)
+        if v is BAD:
+            ok = False
+        values[key] = v
+    for inp in module.INPUTS:
+        applies = not inp.applies_to or chosen is None or chosen in inp.applies_to
+        if inp.required and applies and inp.name not in obj and \
+                not (selector is not None and chosen is None and inp.applies_to):
+            r.c.add("missing-field", (*ip, inp.name),
+                    f"missing; the calculator {module.NAME!r} needs {inp.name} ({inp.role}): "
+                    f"{inp.meaning}, e.g. {_example(inp)}")
+            ok = False
+    return values if ok else None
+
+
+def _example(inp: Input) -> str:
+    if inp.kind == "profile":
+        return "[" + ", ".join(f"[{h!r}, {f!r}]" for h, f in inp.example) + "]"
+    return repr(inp.example)
+
+
+def _value(r: Reader, inp: Input, raw: Any, path: Path, scope: Scope) -> Any:
+    """One input value (not a profile), checked against its kind."""
+    if inp.kind == "quantity" and isinstance(raw, str) and raw in inp.choices:
+        return raw
+    if inp.kind == "quantity" and "1" in inp.other_units and _is_number(raw):
+        return r.finite(raw, path)
+    kind = input_kind(inp)
+    if isinstance(raw, dict) and "parameter" in raw and not inp.parameter:
+        r.c.add("wrong-type", path, f"{inp.name} cannot be a parameter: {inp.meaning}")
+        return BAD
+    return r.value(kind, raw, path, scope)
+
+
+def _profile(r: Reader, inp: Input, raw: Any, path: Path, scope: Scope) -> Any:
+    """A profile: a list of [hours per year, fraction] pairs."""
+    shown = _example(inp)
+    if not isinstance(raw, list):
+        r.c.add("wrong-type", path, f"expected a list of [hours per year, fraction] pairs, "
+                f"e.g. {shown}, got {_kind_of(raw)}")
+        return BAD
+    if not raw:
+        r.c.add("invalid-value", path, f"an empty list; give at least one pair, e.g. {shown}")
+        return BAD
+    if len(raw) > F.MAX_SEQUENCE:
+        r.c.add("too-many", path, f"{len(raw)} steps; the limit is {F.MAX_SEQUENCE}")
+        return BAD
+    hours_kind = input_kind(inp)
+    fraction_kind = F.Kind("rate", None, "0.5", ref=inp.parameter)
+    out: list[tuple[Any, Any]] = []
+    ok = True
+    for i, pair in enumerate(raw):
+        pp = (*path, i)
+        if not isinstance(pair, list) or len(pair) != 2:
+            r.c.add("wrong-type", pp, f"expected a pair [hours per year, fraction], e.g. "
+                    f"{shown}, got {_kind_of(pair)}")
+            ok = False
+            continue
+        hours = r.value(hours_kind, pair[0], (*pp, 0), scope)
+        fraction = r.value(fraction_kind, pair[1], (*pp, 1), scope)
+        if hours is BAD or fraction is BAD:
+            ok = False
+        out.append((hours, fraction))
+    return out if ok else BAD
+
+
+_MESSAGE = re.compile(r"(?P<missing>missing )?input '(?P<key>\w+)'(?P<rest>.*)", re.S)
+
+
+def build(r: Reader, module: ModuleType, name: str, inputs: dict[str, Any], path: Path,
+          description: Any = None) -> Alternative | None:
+    """The calculator's alternative; its LCCErrors become issues at the input they name."""
+    try:
+        alt = module.alternative(name, **inputs)
+    except LCCError as exc:
+        _calculator_error(r, module, str(exc), path, inputs)
+        return None
+    if description is not None:
+        call = alt.calculator
+        alt = Alternative(alt.name, *alt.items, start=alt.start, quantity=alt.quantity,
+                          life=alt.life, description=description)
+        object.__setattr__(alt, "calculator", call)
+    return alt
+
+
+def _calculator_error(r: Reader, module: ModuleType, message: str, path: Path,
+                      inputs: dict[str, Any]) -> None:
+    text = message.removeprefix(f"{module.NAME}: ")
+    ip = (*path, "inputs")
+    m = _MESSAGE.match(text)
+    if m is None or m.group("key") not in {inp.name for inp in module.INPUTS}:
+        r.c.add(_model_code(text), ip, f"the calculator {module.NAME!r}: {text}")
+        return
+    key, rest = m.group("key"), m.group("rest")
+    where = (*ip, key)
+    if m.group("missing"):
+        r.c.add("missing-field", where, f"missing{rest}")
+    elif rest.startswith((" applies to", " is given")):
+        r.c.add("not-applicable", where, f"{key}{rest}")
+    else:
+        detail = rest.removeprefix(":").strip()
+        r.c.add(_model_code(detail), where, detail)
+
+
+# ---------------------------------------------------------------------------- writing
+
+
+def template_data(alt: Alternative, where: str) -> dict[str, Any]:
+    """A calculator's alternative as a file table: name, template, parameters, inputs."""
+    call = alt.calculator
+    assert call is not None
+    module = CALCULATORS[call.name]
+    out: dict[str, Any] = {"name": alt.name, "template": call.name}
+    default = module.alternative(alt.name, **call.inputs).description
+    if alt.description is not None and alt.description != default:
+        out["description"] = alt.description
+    bidder: dict[str, Parameter] = {}
+    for p in [*alt.parameters(), *_parameters_in(call.inputs.values())]:
+        if p.role == "bidder":
+            bidder.setdefault(p.name, p)
+    if bidder:
+        out["parameters"] = {name: parameter_data(p, f"{where}.parameters.{name}")
+                             for name, p in bidder.items()}
+    out["inputs"] = {key: encode(value, f"{where}.inputs.{key}")
+                     for key, value in call.inputs.items()}
+    return out
+
+
+def _parameters_in(values: Any) -> list[Parameter]:
+    out: list[Parameter] = []
+    for v in values:
+        if isinstance(v, Parameter):
+            out.append(v)
+        elif isinstance(v, (list, tuple)):
+            out += _parameters_in(v)
+    return out
