@@ -246,6 +246,12 @@ def _tender_schema() -> dict[str, Any]:
                 "additionalProperties": {"type": "string", "minLength": 1},
                 "description": "Declared departures from the assumption set: path -> reason.",
             },
+            "bid_form": {
+                "type": "object",
+                "description": "What each bidder gives on the Excel bid form (lcc.io.bidform): "
+                               "like = '<alternative>', template = '<calculator>' with inputs, "
+                               "or items whose bidder values are { bidder = '<what>' }.",
+            },
         }, ["name", "alternatives"]),
         "$defs": defs,
     }
