@@ -1,0 +1,730 @@
+"""What each bidder must give: the bid form a tender declares (internal).
+
+See :mod:`lcc.io.bidform` for the three ways a tender declares it. Everything
+here reads the tender file's own data (the ``[bid_form]`` table is not part of
+:class:`~lcc.io.Tender`), checks it with the tender reader and records
+located issues (file, line, path) like every other tender error.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import Any
+
+from lcc._errors import LCCError
+from lcc.io import _fields as F
+from lcc.io._bidform_text import field_words
+from lcc.io._build import BAD, Reader, Scope, build_item
+from lcc.io._issues import Collector, Path, TenderError
+from lcc.io._model import Tender
+from lcc.io._values import display, number_text, parameter_value
+from lcc.model import ByYear, Parameter
+from lcc.units import CURRENCIES
+
+#: Keys of the ``[bid_form]`` table.
+BID_FORM_KEYS: tuple[str, ...] = ("like", "template", "inputs", "units", "items", "quantity",
+                                  "life", "start", "title", "instructions")
+_COMMON_KEYS = ("title", "instructions")
+_MODE_KEYS = {
+    "like": ("like", *_COMMON_KEYS),
+    "template": ("template", "inputs", "units", *_COMMON_KEYS),
+    "items": ("items", "quantity", "life", "start", *_COMMON_KEYS),
+}
+#: Keys of a bidder value ``{ bidder = "...", unit = "...", ... }``.
+MARKER_KEYS: tuple[str, ...] = ("bidder", "unit", "required", "min", "max", "note")
+
+#: Kinds of a form cell.
+FORM_KINDS: tuple[str, ...] = ("quantity", "years", "number", "count", "choice", "text")
+
+_CURRENCY = re.compile(rf"\b(?:{'|'.join(CURRENCIES)})\b")
+_ALT_KINDS = {"quantity": F.COUNT, "life": F.DURATION, "start": F.POSITION}
+
+
+@dataclass(frozen=True)
+class BidField:
+    """One value each bidder gives: one row of the bid form.
+
+    Attributes
+    ----------
+    key : str
+        Stable key of the row: ``"bidder"`` (the bid's name), the path of an
+        item field (``"items[0].amount"``), an alternative field
+        (``"quantity"``) or the name of a calculator input (``"power"``).
+    label : str
+        What the bidder is asked, as shown on the form.
+    kind : str
+        ``"quantity"`` (a number in ``unit``), ``"years"`` (a number of
+        years), ``"number"`` (a plain number), ``"count"`` (a whole number
+        ≥ 0), ``"choice"`` (one of ``choices``) or ``"text"``.
+    unit : str
+        The unit the number is given in (``"SEK"``, ``"W"``, ``"kWh/yr"``);
+        ``""`` for plain numbers, choices and texts.
+    required : bool
+        Whether the cell must be filled in. An empty optional cell leaves the
+        value out (and an item whose every value is left out, the item).
+    minimum, maximum : float, optional
+        Bounds of the number (inclusive).
+    choices : tuple of str
+        The accepted words of a choice.
+    note : str
+        Explanation shown beside the cell (meaning, source, example).
+    """
+
+    key: str
+    label: str
+    kind: str
+    unit: str = ""
+    required: bool = True
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Where a bidder's value goes in a bid template (internal)."""
+
+    key: str
+
+
+@dataclass(frozen=True)
+class BidForm:
+    """What every bidder of a tender gives, and how it becomes an alternative.
+
+    Attributes
+    ----------
+    kind : {"items", "calculator"}
+        Item-based bids (each bid is the template's cost items with the
+        bidder's values) or a product calculator's bidder inputs.
+    fields : tuple of BidField
+        The rows of the form, the bidder's name first.
+    origin : str
+        How the tender declares it, e.g. ``"[bid_form] items (tender.toml:40)"``
+        or ``"the alternative 'Bid A' (no [bid_form] table)"``.
+    title, instructions : str, optional
+        The buyer's own title and instructions from ``[bid_form]``.
+    calculator : str, optional
+        The calculator's name (kind "calculator").
+    template : mapping, optional
+        Kind "items": the bid as a tender-file table whose bidder values are
+        :class:`Slot` markers.
+    inputs : mapping
+        Kind "calculator": the buyer's inputs of the calculator (model values).
+    """
+
+    kind: str
+    fields: tuple[BidField, ...]
+    origin: str
+    title: str | None = None
+    instructions: str | None = None
+    calculator: str | None = None
+    template: Mapping[str, Any] | None = None
+    inputs: Mapping[str, Any] = field(default_factory=dict)
+
+    def field(self, key: str) -> BidField:
+        """The field of a key (KeyError if none)."""
+        for f in self.fields:
+            if f.key == key:
+                return f
+        raise KeyError(key)
+
+
+# ---------------------------------------------------------------------------- the tender file
+
+
+@dataclass
+class TenderFile:
+    """The tender's file as read for bid forms: digest, raw data and its lines."""
+
+    digest: str
+    data: dict[str, Any] | None
+    c: Collector
+    name: str | None
+
+
+def read_tender_file(tender: Tender, tender_file: str | os.PathLike[str] | None
+                     ) -> TenderFile:
+    """Read the tender's file (``tender_file``, else ``tender.source``).
+
+    The digest is the SHA-256 of the file's bytes; a tender without a file
+    is hashed as the TOML text :func:`lcc.io.dumps_tender` writes.
+    """
+    from lcc.io._api import _format_of, _read_bytes, dumps_tender
+    from lcc.io._read import decode, parse
+
+    path = tender_file if tender_file is not None else tender.source
+    if path is None:
+        text = dumps_tender(tender, "toml")
+        return TenderFile(hashlib.sha256(text.encode("utf-8")).hexdigest(), None,
+                          Collector(None), None)
+    shown = os.fspath(path)
+    fmt = _format_of(shown, None, shown)
+    data = _read_bytes(FsPath(shown), shown)
+    raw, lines = parse(decode(data, shown), fmt, shown)
+    return TenderFile(hashlib.sha256(data).hexdigest(), raw, Collector(shown, lines),
+                      FsPath(shown).name)
+
+
+# ---------------------------------------------------------------------------- deriving the form
+
+
+def study_currency(tender: Tender) -> str:
+    return str(tender.study.currency)
+
+
+def in_currency(unit: str, currency: str) -> str:
+    """A unit text with every currency code replaced by the study's."""
+    return _CURRENCY.sub(currency, unit)
+
+
+def unit_of_text(text: str) -> str | None:
+    """The unit part of a quantity text (``"4200 SEK"`` -> ``"SEK"``); None if bare."""
+    parts = text.strip().split(None, 1)
+    if len(parts) != 2:
+        return None
+    try:
+        float(parts[0].replace(",", "."))
+    except ValueError:
+        return None
+    return parts[1].strip() or None
+
+
+class _Deriver:
+    """Builds a BidForm from a tender and its file data, recording located issues."""
+
+    def __init__(self, tender: Tender, tf: TenderFile, lang: str) -> None:
+        self.tender = tender
+        self.tf = tf
+        self.c = tf.c
+        self.lang = lang
+        self.currency = study_currency(tender)
+        self.r = Reader(self.c, self.currency, tender.study.exchange_rates)
+        self.buyer = {p.name: p for p in tender.parameters}
+        self.scope = Scope(self.buyer)
+        self.fields: list[BidField] = []
+
+    # -- entry ------------------------------------------------------------------------
+    def derive(self) -> BidForm:
+        data = self.tf.data or {}
+        spec = data.get("bid_form")
+        where = self.tf.name or "the tender"
+        if spec is None:
+            first = self.tender.alternatives[0].name
+            return self.done(self.like(first, None, f"the tender's first alternative {first!r} "
+                                                    f"(no [bid_form] table in {where})"))
+        path: Path = ("bid_form",)
+        obj = self.r.table(spec, path, "the bid form ([bid_form] table)")
+        if obj is None:
+            raise TenderError(self.c.issues)
+        modes = [k for k in ("like", "template", "items") if k in obj]
+        if len(modes) > 1:
+            self.c.add("invalid-value", (*path, modes[1]),
+                       f"[bid_form] has both {modes[0]!r} and {modes[1]!r}; give one: like = "
+                       f"\"<alternative>\", template = \"<calculator>\" or [[bid_form.items]]")
+            raise TenderError(self.c.issues)
+        mode = modes[0] if modes else "like"
+        self.r.keys(obj, path, _MODE_KEYS[mode],
+                    what=f"[bid_form] with {mode!r}: " if modes else "[bid_form]: ")
+        extra: dict[str, Any] = {}
+        for key in _COMMON_KEYS:
+            if key in obj:
+                value = self.r.text(obj[key], (*path, key))
+                extra[key] = None if value is BAD else value
+        line = self.c.line(path)
+        at = f"{where}:{line}" if line is not None else where
+        form: BidForm | None
+        if mode == "template":
+            inputs = obj.get("inputs", {})
+            units = obj.get("units", {})
+            form = self.calculator(obj["template"], inputs, units, (*path, "template"),
+                                   (*path, "inputs"), (*path, "units"), like=False,
+                                   origin=f"[bid_form] template ({at})")
+        elif mode == "items":
+            form = self.items(obj, path, f"[bid_form] items ({at})")
+        else:
+            name = obj.get("like", self.tender.alternatives[0].name)
+            if "like" in obj and not isinstance(name, str):
+                self.c.add("wrong-type", (*path, "like"), "expected the name of an "
+                           "alternative as text")
+                raise TenderError(self.c.issues)
+            form = self.like(name, (*path, "like") if "like" in obj else None,
+                             f"[bid_form] like = {name!r} ({at})")
+        if form is not None:
+            form = BidForm(form.kind, form.fields, form.origin, extra.get("title"),
+                           extra.get("instructions"), form.calculator, form.template,
+                           form.inputs)
+        return self.done(form)
+
+    def done(self, form: BidForm | None) -> BidForm:
+        if self.c.issues or form is None:
+            raise TenderError(self.c.issues)
+        if len(form.fields) <= 1:
+            raise TenderError([self._issue(
+                "invalid-value", ("bid_form",), f"the bid form asks the bidder for nothing but "
+                f"a name ({form.origin}); mark the bidder's values with {{ bidder = "
+                f"\"<what to give>\" }}, or write them in the alternative as values rather "
+                f"than references to buyer parameters")])
+        return form
+
+    def _issue(self, code: str, path: Path, message: str) -> Any:
+        c = Collector(self.c.file, self.c.lines)
+        c.add(code, path, message)
+        return c.issues[0]
+
+    def name_field(self) -> BidField:
+        from lcc.io._bidform_text import TEXT
+
+        t = TEXT[self.lang]
+        return BidField("bidder", t["bidder"], "text", note=t["bidder_note"])
+
+    # -- like = "<alternative>" ---------------------------------------------------------
+    def like(self, name: str, path: Path | None, origin: str) -> BidForm | None:
+        names = [a.name for a in self.tender.alternatives]
+        if name not in names:
+            self.c.add("invalid-value", path or ("bid_form",),
+                       f"no alternative is named {name!r}{_suggest(name, names)}; the bid form "
+                       f"takes the items of an alternative of the tender: "
+                       f"{', '.join(repr(n) for n in names)}")
+            return None
+        raw_alts = (self.tf.data or {}).get("alternatives")
+        index = names.index(name)
+        raw_alt = None
+        if isinstance(raw_alts, list):
+            raw_alt = next((a for a in raw_alts if isinstance(a, dict) and a.get("name") == name),
+                           None)
+            index = raw_alts.index(raw_alt) if raw_alt is not None else index
+        from lcc.io._write import alternative_data
+
+        alt = self.tender.alternative(name)
+        data = alternative_data(alt, f"alternatives[{index}]")
+        if not isinstance(raw_alt, dict) and "template" in data:
+            raw_alt = data  # a calculator's alternative of a tender without a file
+        if isinstance(raw_alt, dict) and "template" in raw_alt:
+            ap: Path = ("alternatives", index)
+            return self.calculator(raw_alt["template"], raw_alt.get("inputs", {}), {},
+                                   (*ap, "template"), (*ap, "inputs"), (*ap, "units"),
+                                   like=True, origin=origin)
+        bidder = {p.name: p for p in alt.parameters() if p.role == "bidder"}
+        self.fields = [self.name_field()]
+        template: dict[str, Any] = {}
+        for key in ("start", "quantity", "life"):
+            if key in data:
+                template[key] = self._like_value(F.ALTERNATIVE[key], data[key], key, None,
+                                                 None, bidder)
+        items = []
+        for i, item in enumerate(data["items"]):
+            kind = item["type"]
+            spec = F.ITEMS[kind]
+            out: dict[str, Any] = {}
+            for key, value in item.items():
+                if key == "type" or key not in spec.fields:
+                    out[key] = value
+                    continue
+                out[key] = self._like_value(spec.fields[key], value, f"items[{i}].{key}",
+                                            kind, item.get("label"), bidder, field_name=key)
+            items.append(out)
+        template["items"] = items
+        return BidForm("items", tuple(self.fields), origin, template=template)
+
+    def _like_value(self, kind: F.Kind, value: Any, key: str, item_type: str | None,
+                    item_label: str | None, bidder: dict[str, Parameter],
+                    field_name: str | None = None) -> Any:
+        """A value of the 'like' alternative: the bidder's (a Slot) or kept as written."""
+        name = field_name or key
+        unit: str | None = None
+        note = ""
+        if isinstance(value, dict) and set(value) == {"parameter"}:
+            p = bidder.get(value["parameter"])
+            if p is None:
+                return value  # the buyer's parameter
+            if kind.name not in ("quantity", "position", "count", "rate"):
+                return parameter_value(p.value, key)  # e.g. a residual fraction: as given
+            note = p.description or ""
+            if p.unit is not None:
+                unit = unit_of_text(parameter_value(p.value, key))
+            text_kind = kind.name
+        elif isinstance(value, str) and kind.name == "quantity":
+            unit = unit_of_text(value)
+            if unit is None:
+                return value
+            text_kind = "quantity"
+        else:
+            return value
+        label = self._label(item_type, item_label, name)
+        if text_kind == "quantity":
+            if unit is None:
+                return value
+            f = BidField(key, label, "quantity", unit, minimum=0.0, note=note)
+        elif text_kind == "position":
+            f = BidField(key, label, "years", "yr", minimum=0.0, note=note)
+        elif text_kind == "count":
+            f = BidField(key, label, "count", minimum=0.0, note=note)
+        elif text_kind == "rate":
+            f = BidField(key, label, "number", note=note)
+        else:
+            return value
+        self.fields.append(f)
+        return Slot(key)
+
+    def _label(self, item_type: str | None, item_label: str | None, name: str) -> str:
+        from lcc.io._bidform_text import TYPE_WORDS
+
+        words = field_words(self.lang, item_type, name)
+        if item_type is None:
+            return words
+        head = item_label or TYPE_WORDS[self.lang].get(item_type, item_type)
+        return f"{head}: {words}"
+
+    # -- [[bid_form.items]] ---------------------------------------------------------------
+    def items(self, obj: dict[str, Any], path: Path, origin: str) -> BidForm | None:
+        self.fields = [self.name_field()]
+        template: dict[str, Any] = {}
+        for key in ("start", "quantity", "life"):
+            if key not in obj:
+                continue
+            kind = _ALT_KINDS[key]
+            kp: Path = (*path, key)
+            value = obj[key]
+            if _is_marker(value):
+                slot = self.marker(kind, value, kp, key, None, None, key)
+                template[key] = slot if slot is not None else BAD
+            else:
+                if self.r.value(F.ALTERNATIVE[key], value, kp, self.scope) is BAD:
+                    template[key] = BAD
+                else:
+                    template[key] = value
+        ip: Path = (*path, "items")
+        raw = obj["items"]
+        if not isinstance(raw, list) or not raw:
+            self.c.add("wrong-type" if not isinstance(raw, list) else "missing-field", ip,
+                       "expected the bid's cost items as [[bid_form.items]] tables")
+            return None
+        if len(raw) > F.MAX_ITEMS:
+            self.c.add("too-many", ip, f"{len(raw)} items; the limit is {F.MAX_ITEMS}")
+            return None
+        items: list[Any] = []
+        for i, item in enumerate(raw):
+            p: Path = (*ip, i)
+            t = self.r.table(item, p, "a cost item {type = \"Investment\", ...}")
+            if t is None:
+                continue
+            kind_name = t.get("type")
+            spec = F.ITEMS.get(kind_name) if isinstance(kind_name, str) else None
+            if spec is None:
+                build_item(self.r, t, p, self.scope)  # records the type's problem
+                continue
+            label = t.get("label") if isinstance(t.get("label"), str) else None
+            out: dict[str, Any] = {}
+            sample: dict[str, Any] = {}
+            for key, value in t.items():
+                if _is_marker(value) and key in spec.fields:
+                    slot = self.marker(spec.fields[key], value, (*p, key), f"items[{i}].{key}",
+                                       kind_name, label, key)
+                    if slot is None:
+                        out[key] = BAD
+                        continue
+                    out[key] = slot
+                    sample[key] = _sample(self.fields[-1])
+                else:
+                    out[key] = value
+                    sample[key] = value
+            if BAD not in out.values():
+                build_item(self.r, sample, p, self.scope)
+            items.append(out)
+        template["items"] = items
+        return BidForm("items", tuple(self.fields), origin, template=template)
+
+    def marker(self, kind: F.Kind, raw: dict[str, Any], path: Path, key: str,
+               item_type: str | None, item_label: str | None, name: str) -> Slot | None:
+        """A bidder value ``{ bidder = "...", unit = ..., ... }``: a BidField and its Slot."""
+        r = self.r
+        ok = r.keys(raw, path, MARKER_KEYS, ("bidder",), what="a bidder value: ")
+        label = r.text(raw.get("bidder"), (*path, "bidder")) if "bidder" in raw else BAD
+        form_kind = {"quantity": "quantity", "position": "years", "rate": "number",
+                     "count": "count", "choice": "choice", "text": "text"}.get(kind.name)
+        if form_kind is None:
+            self.c.add("wrong-type", path, f"{name!r} cannot be given by the bidder on a form "
+                       f"(a {kind.name} value); write the value itself")
+            return None
+        unit = ""
+        if form_kind == "quantity":
+            assert kind.unit is not None
+            if "unit" in raw:
+                u = raw["unit"]
+                if not isinstance(u, str) or not u.strip():
+                    self.c.add("wrong-type", (*path, "unit"), f"expected a unit as text, e.g. "
+                               f"unit = \"{kind.example.split(' ', 1)[-1]}\"")
+                    ok = False
+                elif r.quantity_text(kind, f"1 {u}", (*path, "unit")) is BAD:
+                    ok = False
+                else:
+                    unit = u.strip()
+            else:
+                unit = in_currency(kind.example.split(" ", 1)[-1], self.currency)
+        elif form_kind == "years":
+            unit = "yr"
+            if "unit" in raw:
+                self.c.add("invalid-value", (*path, "unit"), "a number of years has no unit "
+                           "to choose; leave unit out")
+                ok = False
+        elif "unit" in raw:
+            self.c.add("invalid-value", (*path, "unit"), f"{name!r} is a {kind.name} without "
+                       f"a unit; leave unit out")
+            ok = False
+        required = True
+        if "required" in raw:
+            req = r._read_bool(F.BOOL, raw["required"], (*path, "required"))
+            ok = ok and req is not BAD
+            required = bool(req) if req is not BAD else True
+        bounds: dict[str, float | None] = {"min": None, "max": None}
+        for b in ("min", "max"):
+            if b in raw:
+                if form_kind not in ("quantity", "years", "number", "count"):
+                    self.c.add("invalid-value", (*path, b), f"{b} applies to numbers only")
+                    ok = False
+                    continue
+                x = r.finite(raw[b], (*path, b))
+                ok = ok and x is not BAD
+                bounds[b] = None if x is BAD else float(x)
+        lo = bounds["min"] if "min" in raw else (0.0 if form_kind in ("quantity", "years",
+                                                                        "count") else None)
+        hi = bounds["max"]
+        if lo is not None and hi is not None and lo > hi:
+            self.c.add("invalid-value", (*path, "max"), f"max = {number_text(hi)} is below "
+                       f"min = {number_text(lo)}")
+            ok = False
+        note = ""
+        if "note" in raw:
+            n = r.text(raw["note"], (*path, "note"))
+            ok = ok and n is not BAD
+            note = n if n is not BAD else ""
+        if not ok or label is BAD:
+            return None
+        choices = kind.choices if form_kind == "choice" else ()
+        self.fields.append(BidField(key, label, form_kind, unit, required, lo, hi, choices,
+                                    note))
+        return Slot(key)
+
+    # -- template = "<calculator>" --------------------------------------------------------
+    def calculator(self, name: Any, raw_inputs: Any, raw_units: Any, tp: Path, ip: Path,
+                   up: Path, *, like: bool, origin: str) -> BidForm | None:
+        from lcc import templates
+
+        if not isinstance(name, str):
+            self.c.add("wrong-type", tp, "expected the name of a product calculator as text")
+            return None
+        try:
+            module = templates.get(name)
+        except LCCError:
+            self.c.add("unknown-template", tp, f"no product calculator is named {name!r}"
+                       f"{_suggest(name, templates.CALCULATORS)}; the calculators are: "
+                       f"{', '.join(templates.CALCULATORS)}")
+            return None
+        specs = {inp.name: inp for inp in module.INPUTS}
+        inputs = self.r.table(raw_inputs, ip, "the calculator's inputs (a table)")
+        units = self.r.table(raw_units, up, "units of the bidder's inputs (a table)")
+        if inputs is None or units is None:
+            return None
+        fixed: dict[str, Any] = {}
+        shown: dict[str, str] = {}
+        for key, value in inputs.items():
+            if key not in specs:
+                self.c.add("unknown-key", (*ip, key), f"{module.NAME!r} has no input {key!r}"
+                           f"{_suggest(key, specs)}; its inputs are: {', '.join(specs)}")
+                continue
+            if like and specs[key].role == "bidder" and not _buyer_ref(value, self.buyer):
+                continue  # the bid's own value: asked on the form
+            v = self.calc_value(value, (*ip, key))
+            if v is not BAD:
+                fixed[key] = v
+                shown[key] = display(v) if not isinstance(v, Parameter) else v.name
+        selector, chosen = _selector(module.INPUTS, fixed)
+        self.fields = [self.name_field()]
+        for inp in module.INPUTS:
+            if inp.name in fixed or inp.role == "buyer" or inp.name == selector:
+                continue
+            if inp.applies_to and chosen not in inp.applies_to:
+                continue
+            f = self.calculator_field(module.NAME, inp, units.get(inp.name), (*up, inp.name))
+            if f is not None:
+                self.fields.append(f)
+        for key in units:
+            if key not in {f.key for f in self.fields}:
+                self.c.add("invalid-value", (*up, key), f"{key!r} is not a value the bidder "
+                           f"gives on this form; units apply to: "
+                           f"{', '.join(f.key for f in self.fields[1:] if f.kind == 'quantity')}")
+        if self.c.issues:
+            return None
+        # a trial bid with example values of the required bidder inputs checks the
+        # buyer's inputs together (optional ones may clash with a buyer's choice, e.g. a
+        # vehicle's co2 per km beside an emission factor: that is an error of the bid)
+        trial = dict(fixed)
+        for f in self.fields[1:]:
+            if f.required:
+                trial[f.key] = calculator_sample(specs[f.key], f)
+        try:
+            module.alternative("trial", **trial)
+        except LCCError as exc:
+            message = str(exc).removeprefix(f"{module.NAME}: ")
+            m = re.search(r"input '(\w+)'", message)
+            where: Path = (*ip, m.group(1)) if m and m.group(1) in inputs else ip
+            self.c.add("invalid-value", where, message)
+            return None
+        return BidForm("calculator", tuple(self.fields), origin, calculator=module.NAME,
+                       inputs=fixed)
+
+    def calculator_field(self, calculator: str, inp: Any, unit_raw: Any,
+                         path: Path) -> BidField | None:
+        if inp.kind == "profile":
+            self.c.add("invalid-value", path, f"{calculator}: the bidder's input {inp.name!r} "
+                       f"is a profile, which a form row cannot hold; give it in the tender's "
+                       f"inputs")
+            return None
+        unit = inp.unit
+        if unit_raw is not None and inp.kind == "quantity":
+            if not isinstance(unit_raw, str) or unit_raw.strip() not in inp.units:
+                self.c.add("invalid-value", path, f"got {unit_raw!r}; the input {inp.name!r} "
+                           f"takes one of the units {', '.join(repr(u) for u in inp.units)}")
+                return None
+            unit = unit_raw.strip()
+        elif unit_raw is not None:
+            self.c.add("invalid-value", path, f"the input {inp.name!r} is a {inp.kind} "
+                       f"without a unit to choose")
+            return None
+        note = inp.meaning.rstrip(".") + "."
+        example = inp.example
+        if isinstance(example, str) and inp.kind == "quantity" and unit_of_text(example) \
+                not in (unit, in_currency(unit, self.currency)):
+            example = None  # written in another of the input's units
+        if example is not None and inp.kind != "choice":
+            note += f" ({_example_text(example)})"
+        note += f" Source: {inp.source}."
+        label = inp.name.replace("_", " ").capitalize()
+        if inp.kind == "choice":
+            return BidField(inp.name, label, "choice", "", inp.required, choices=inp.choices,
+                            note=note)
+        if inp.kind in ("number", "count"):
+            return BidField(inp.name, label, inp.kind, "", inp.required, inp.minimum,
+                            inp.maximum, note=note)
+        if unit == "1":
+            return BidField(inp.name, label, "number", "", inp.required, inp.minimum,
+                            inp.maximum, note=note)
+        lo, hi = (inp.minimum, inp.maximum) if unit == inp.unit else \
+            (0.0 if inp.minimum is not None and inp.minimum >= 0 else None, None)
+        return BidField(inp.name, label, "quantity", in_currency(unit, self.currency),
+                        inp.required, lo, hi, note=note)
+
+    def calc_value(self, raw: Any, path: Path) -> Any:
+        """A calculator input as written in the tender, as a model value."""
+        if isinstance(raw, dict):
+            if set(raw) == {"parameter"}:
+                name = raw["parameter"]
+                p = self.buyer.get(name) if isinstance(name, str) else None
+                if p is None:
+                    self.c.add("unknown-parameter", (*path, "parameter"),
+                               f"no buyer parameter is named {name!r}"
+                               f"{_suggest(str(name), self.buyer)}")
+                    return BAD
+                return p
+            if "by_year" in raw:
+                if not self.r.keys(raw, path, ["by_year", "unit", "first_year"], ["by_year"],
+                                   what="a per-year sequence: "):
+                    return BAD
+                try:
+                    return ByYear(raw["by_year"], unit=raw.get("unit"),
+                                  first_year=raw.get("first_year", 1))
+                except (LCCError, TypeError, ValueError) as exc:
+                    self.c.add("invalid-value", path, str(exc))
+                    return BAD
+            self.c.add("wrong-type", path, "expected a value, {parameter = \"<name>\"} or "
+                       "{by_year = [...], unit = \"...\"}")
+            return BAD
+        if isinstance(raw, list):
+            out = [self.calc_value(v, (*path, i)) for i, v in enumerate(raw)]
+            return BAD if any(v is BAD for v in out) else out
+        return raw
+
+
+def derive_form(tender: Tender, tf: TenderFile, lang: str) -> BidForm:
+    """The BidForm a tender declares; TenderError (located in the tender file) if invalid."""
+    return _Deriver(tender, tf, lang).derive()
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _suggest(word: str, options: Any) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _is_marker(value: Any) -> bool:
+    return isinstance(value, dict) and "bidder" in value
+
+
+def _buyer_ref(value: Any, buyer: Mapping[str, Parameter]) -> bool:
+    return isinstance(value, dict) and set(value) == {"parameter"} and \
+        value["parameter"] in buyer
+
+
+def _selector(inputs: Any, fixed: Mapping[str, Any]) -> tuple[str | None, str | None]:
+    """The calculator's selector input (whose value decides which inputs apply) and its value."""
+    wanted = {a for inp in inputs for a in inp.applies_to}
+    if not wanted:
+        return None, None
+    for inp in inputs:
+        if inp.kind == "choice" and wanted <= set(inp.choices):
+            value = fixed.get(inp.name, inp.default)
+            if isinstance(value, str):
+                value = next((c for c in inp.choices if c.lower() == value.strip().lower()),
+                             value)
+            return inp.name, value
+    return None, None
+
+
+def _sample(f: BidField) -> Any:
+    """A valid value of a field, to check a template before any bid exists."""
+    if f.kind == "quantity":
+        x = f.minimum if f.minimum is not None and f.minimum > 0 else 1.0
+        if f.maximum is not None and x > f.maximum:
+            x = f.maximum
+        return f"{number_text(x)} {f.unit}"
+    if f.kind in ("years", "count"):
+        return max(1.0, f.minimum or 0.0)
+    if f.kind == "number":
+        return f.minimum if f.minimum is not None and f.minimum > 0 else 0.0
+    if f.kind == "choice":
+        return f.choices[0]
+    return "x"
+
+
+def calculator_sample(inp: Any, f: BidField) -> Any:
+    """An example value of a calculator's bidder input (for the trial bid)."""
+    if f.kind == "choice":
+        return inp.default if inp.default is not None else f.choices[0]
+    if inp.example is not None and not isinstance(inp.example, (list, tuple)):
+        return inp.example
+    return _sample(f)
+
+
+def _example_text(example: Any) -> str:
+    return f"e.g. {example}" if not isinstance(example, float) else \
+        f"e.g. {number_text(example)}"
+
+
+def value_text(f: BidField, x: Any) -> Any:
+    """A form value as the value a tender file or calculator takes."""
+    if f.kind in ("text", "choice"):
+        return x
+    if f.kind == "quantity":
+        return f"{number_text(x)} {f.unit}"
+    if f.kind == "count" and float(x).is_integer():
+        return int(x)
+    return float(x)

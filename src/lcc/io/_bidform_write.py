@@ -1,0 +1,612 @@
+"""Writing the Excel bid form of a tender (internal; needs openpyxl).
+
+Three sheets: the tender and its method (protected, read only), the bid
+(protected; only the bidder's cells are unlocked, highlighted and validated)
+and ``lcc`` (very hidden, protected): the metadata that ties the form to the
+tender file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import inspect
+import json
+import math
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from lcc._errors import LCCError
+from lcc._version import __version__
+from lcc.io._bidform_spec import BidField, BidForm, Slot, TenderFile, unit_of_text
+from lcc.io._bidform_text import META_SHEET, SHEETS, TEXT, TYPE_METHOD, TYPE_WORDS, field_words
+from lcc.io._model import Tender
+from lcc.io._values import number_text, parameter_value
+from lcc.model import ByYear, Parameter
+from lcc.units import get_registry
+
+#: The marker of the form's layout, kept in the metadata sheet.
+FORM_FORMAT = "lcc.bidform/1"
+
+# layout of the bid sheet
+HEADER_ROW = 5
+FIRST_ROW = 6
+COL_KEY, COL_WHAT, COL_UNIT, COL_VALUE, COL_REQUIRED, COL_NOTE = 1, 2, 3, 4, 5, 6
+LAST_COL = COL_NOTE
+
+_INPUT_FILL = "FFF2CC"
+_HEAD_FILL = "D9E1F2"
+_TEXT_MAX = 200
+
+
+def openpyxl_module() -> Any:
+    try:
+        import openpyxl
+    except ImportError:
+        raise LCCError("Excel bid forms need openpyxl: pip install 'openlcc[excel]'") from None
+    return openpyxl
+
+
+def cell_ref(sheet: str, row: int, col: int) -> str:
+    """``Bid!D7`` (the sheet quoted when it needs quotes)."""
+    from openpyxl.utils import get_column_letter
+
+    shown = sheet if re.fullmatch(r"[A-Za-zÅÄÖåäö_][\wÅÄÖåäö]*", sheet) else \
+        "'" + sheet.replace("'", "''") + "'"
+    return f"{shown}!{get_column_letter(col)}{row}"
+
+
+def range_text(f: BidField, lang: str) -> str:
+    t = TEXT[lang]
+    parts = []
+    if f.minimum is not None and f.maximum is not None:
+        parts.append(t["between"].format(a=number_text(f.minimum), b=number_text(f.maximum)))
+    elif f.minimum is not None:
+        parts.append(t["at_least"].format(x=number_text(f.minimum)))
+    elif f.maximum is not None:
+        parts.append(t["at_most"].format(x=number_text(f.maximum)))
+    if f.kind == "count":
+        parts.append(t["whole"])
+    if f.kind == "choice":
+        parts.append(t["one_of"].format(x=", ".join(f.choices)))
+    return "; ".join(parts)
+
+
+class _Writer:
+    def __init__(self, tender: Tender, form: BidForm, tf: TenderFile, lang: str) -> None:
+        self.openpyxl = openpyxl_module()
+        self.tender = tender
+        self.form = form
+        self.tf = tf
+        self.lang = lang
+        self.t = TEXT[lang]
+        self.names = SHEETS[lang]
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+        self.bold = Font(bold=True)
+        self.title_font = Font(bold=True, size=14)
+        self.head_font = Font(bold=True, size=12)
+        self.wrap = Alignment(wrap_text=True, vertical="top")
+        self.top = Alignment(vertical="top")
+        self.input_fill = PatternFill("solid", fgColor=_INPUT_FILL)
+        self.head_fill = PatternFill("solid", fgColor=_HEAD_FILL)
+        thin = Side(style="thin", color="808080")
+        self.box = Border(left=thin, right=thin, top=thin, bottom=thin)
+        #: row of each field on the bid sheet
+        self.rows = {f.key: FIRST_ROW + i for i, f in enumerate(form.fields)}
+
+    def cell_of(self, key: str) -> str:
+        return cell_ref(self.names["bid"], self.rows[key], COL_VALUE)
+
+    # -- the workbook -------------------------------------------------------------------
+    def write(self, output: Path) -> Path:
+        from openpyxl.workbook.protection import WorkbookProtection
+
+        wb = self.openpyxl.Workbook()
+        tender_ws = wb.active
+        tender_ws.title = self.names["tender"]
+        bid_ws = wb.create_sheet(self.names["bid"])
+        meta_ws = wb.create_sheet(META_SHEET)
+        self.bid_sheet(bid_ws, meta_ws)
+        self.tender_sheet(tender_ws)
+        self.meta_sheet(meta_ws)
+        wb.active = 1
+        tender_ws.sheet_view.tabSelected = False
+        bid_ws.sheet_view.tabSelected = True
+        wb.security = WorkbookProtection(lockStructure=True)
+        wb.properties.title = f"{self.t['form_title']}: {self.tender.name}"
+        wb.properties.creator = f"lcc {__version__}"
+        wb.save(output)
+        return output
+
+    # -- the bid sheet ------------------------------------------------------------------
+    def bid_sheet(self, ws: Any, meta_ws: Any) -> None:
+        from openpyxl.styles import Protection
+        from openpyxl.utils import get_column_letter
+
+        t = self.t
+        ws.cell(1, COL_WHAT, self.form.title or f"{t['form_title']}: {self.tender.name}") \
+            .font = self.title_font
+        sub = []
+        if self.tender.reference:
+            sub.append(f"{t['reference']}: {self.tender.reference}")
+        if self.tf.name:
+            sub.append(f"{t['tender_file']}: {self.tf.name}")
+        ws.cell(2, COL_WHAT, " · ".join(sub))
+        self.paragraph(ws, 3, t["fill_in"].format(tender=self.names["tender"]), COL_WHAT,
+                       LAST_COL, 120)
+        if self.form.instructions:
+            self.paragraph(ws, 4, self.form.instructions, COL_WHAT, LAST_COL, 120)
+        heads = [t["col_key"], t["col_what"], t["col_unit"], t["col_value"],
+                 t["col_required"], t["col_note"]]
+        for col, text in enumerate(heads, start=1):
+            c = ws.cell(HEADER_ROW, col, text)
+            c.font = self.bold
+            c.fill = self.head_fill
+            c.border = self.box
+        choice_row = 2
+        for f in self.form.fields:
+            row = self.rows[f.key]
+            ws.cell(row, COL_KEY, f.key)
+            ws.cell(row, COL_WHAT, f.label).alignment = self.wrap
+            ws.cell(row, COL_UNIT, f.unit or None).alignment = self.top
+            value = ws.cell(row, COL_VALUE)
+            value.protection = Protection(locked=False)
+            value.fill = self.input_fill
+            value.border = self.box
+            value.alignment = self.top
+            if f.kind in ("text", "choice"):
+                value.number_format = "@"
+            ws.cell(row, COL_REQUIRED, t["yes"] if f.required else t["no"]).alignment = self.top
+            note = "; ".join(x for x in (range_text(f, self.lang), f.note) if x)
+            ws.cell(row, COL_NOTE, note or None).alignment = self.wrap
+            lines = max(_lines(f.label, 45), _lines(note, 80))
+            ws.row_dimensions[row].height = max(15, 15 * lines)
+            choice_row = self.validation(ws, meta_ws, f, value.coordinate, choice_row)
+        widths = {COL_KEY: 18, COL_WHAT: 48, COL_UNIT: 14, COL_VALUE: 20, COL_REQUIRED: 12,
+                  COL_NOTE: 84}
+        for col, width in widths.items():
+            ws.column_dimensions[get_column_letter(col)].width = width
+        ws.column_dimensions["A"].hidden = True
+        ws.freeze_panes = ws.cell(FIRST_ROW, 1).coordinate
+        self.protect(ws)
+        self.page(ws, landscape=True)
+
+    def validation(self, ws: Any, meta_ws: Any, f: BidField, coordinate: str,
+                   choice_row: int) -> int:
+        from openpyxl.worksheet.datavalidation import DataValidation
+
+        t = self.t
+        rng = range_text(f, self.lang)
+        shown_range = f" ({rng})" if rng and f.kind != "choice" else ""
+        if f.kind == "choice":
+            words = ",".join(f.choices)
+            if len(words) <= 250 and not any(ch in words for ch in '"'):
+                formula = f'"{words}"'
+            else:
+                start = choice_row
+                for w in f.choices:
+                    meta_ws.cell(choice_row, 4, w)
+                    choice_row += 1
+                formula = f"{META_SHEET}!$D${start}:$D${choice_row - 1}"
+            dv = DataValidation(type="list", formula1=formula, allow_blank=not f.required)
+            error = t["error_choice"]
+        elif f.kind == "text":
+            dv = DataValidation(type="textLength", operator="between", formula1="1",
+                                formula2=str(_TEXT_MAX), allow_blank=not f.required)
+            error = t["error_text"]
+        else:
+            kind = "whole" if f.kind == "count" else "decimal"
+            lo, hi = f.minimum, f.maximum
+            if lo is not None and hi is not None:
+                dv = DataValidation(type=kind, operator="between", formula1=_num(lo),
+                                    formula2=_num(hi))
+            elif lo is not None:
+                dv = DataValidation(type=kind, operator="greaterThanOrEqual", formula1=_num(lo))
+            elif hi is not None:
+                dv = DataValidation(type=kind, operator="lessThanOrEqual", formula1=_num(hi))
+            else:
+                dv = DataValidation(type=kind, operator="between", formula1="-1E+300",
+                                    formula2="1E+300")
+            dv.allow_blank = not f.required
+            if f.kind == "count":
+                error = t["error_whole"].format(range=shown_range)
+            elif f.unit:
+                error = t["error_number"].format(range=shown_range, unit=f.unit)
+            else:
+                error = t["error_plain"].format(range=shown_range)
+        dv.showErrorMessage = True
+        dv.errorStyle = "stop"
+        dv.errorTitle = t["error_title"][:32]
+        dv.error = error[:255]
+        dv.showInputMessage = True
+        dv.promptTitle = t["prompt_title"][:32]
+        prompt = f.label + (f" [{f.unit}]" if f.unit else "") + (f" — {rng}" if rng else "")
+        dv.prompt = prompt[:255]
+        ws.add_data_validation(dv)
+        dv.add(coordinate)
+        return choice_row
+
+    # -- the tender sheet ---------------------------------------------------------------
+    def tender_sheet(self, ws: Any) -> None:
+        from openpyxl.utils import get_column_letter
+
+        t = self.t
+        tender = self.tender
+        self.ws = ws
+        self.row = 1
+        self.put([f"{t['tender_title']}: {tender.name}"], font=self.title_font)
+        if tender.reference:
+            self.put([t["reference"], tender.reference])
+        if self.tf.name:
+            self.put([t["tender_file"], f"{self.tf.name} (SHA-256 {self.tf.digest})"])
+        if tender.description:
+            self.text(tender.description)
+        self.text(t["declared_by"].format(origin=self.form.origin))
+        self.row += 1
+        self.study_section()
+        self.parameter_section()
+        self.assumption_section()
+        self.method_section()
+        if self.form.kind == "items":
+            self.items_section()
+        else:
+            self.calculator_section()
+        widths = [34, 16, 14, 12, 12, 70, 40, 24]
+        for col, width in enumerate(widths, start=1):
+            ws.column_dimensions[get_column_letter(col)].width = width
+        self.protect(ws)
+        self.page(ws, landscape=True)
+
+    def put(self, values: Sequence[Any], *, font: Any = None, fill: Any = None,
+            wrap: Sequence[int] = (), merge: bool = False) -> None:
+        """One row; ``merge`` joins columns B to E (for a long value)."""
+        if merge:
+            self.ws.merge_cells(start_row=self.row, start_column=2, end_row=self.row,
+                                end_column=5)
+        longest = 1
+        for col, value in enumerate(values, start=1):
+            if value is None or value == "":
+                continue
+            c = self.ws.cell(self.row, col, value)
+            c.alignment = self.wrap if col in wrap else self.top
+            if font is not None:
+                c.font = font
+            if fill is not None:
+                c.fill = fill
+            if col in wrap and isinstance(value, str):
+                width = 70 if col == 6 else 54 if merge and col == 2 else 40
+                longest = max(longest, _lines(value, width))
+        if longest > 1:
+            self.ws.row_dimensions[self.row].height = 15 * longest
+        self.row += 1
+
+    def heading(self, text: str) -> None:
+        self.row += 1
+        self.put([text], font=self.head_font)
+
+    def table_head(self, values: Sequence[str]) -> None:
+        self.put(values, font=self.bold, fill=self.head_fill)
+
+    def text(self, text: str) -> None:
+        self.paragraph(self.ws, self.row, text, 1, 6, 150)
+        self.row += 1
+
+    def paragraph(self, ws: Any, row: int, text: str, first: int, last: int,
+                  width: int) -> None:
+        ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
+        c = ws.cell(row, first, text)
+        c.alignment = self.wrap
+        ws.row_dimensions[row].height = 15 * _lines(text, width)
+
+    def study_section(self) -> None:
+        t = self.t
+        s = self.tender.study
+        self.heading(t["study"])
+        self.table_head([t["col_name"], t["col_value_b"], t["col_unit"], "", "",
+                         t["col_description"]])
+        self.put([t["period"], *value_and_unit(s.period)])
+        rate_label = t["discount_nominal"] if s.inflation is not None else t["discount_real"]
+        self.put([rate_label, *value_and_unit(s.discount_rate), "", "",
+                  _parameter_note(s.discount_rate)], wrap=(6,))
+        if s.inflation is not None:
+            self.put([t["inflation"], *value_and_unit(s.inflation), "", "",
+                      _parameter_note(s.inflation)], wrap=(6,))
+        self.put([t["timing"], t[f"timing_{s.timing}"]])
+        if s.base_year is not None:
+            self.put([t["base_year"], s.base_year])
+        self.put([t["currency"], s.currency])
+        if s.carbon_price is not None:
+            self.put([t["carbon_price"], *value_and_unit(s.carbon_price), "", "",
+                      _parameter_note(s.carbon_price)], wrap=(6,))
+        self.put([t["externalities"], t["yes"] if s.include_externalities else t["no"]])
+
+    def parameter_section(self) -> None:
+        t = self.t
+        tender = self.tender
+        self.heading(t["parameters"])
+        self.table_head([t["col_name"], t["col_value_b"], t["col_unit"], t["col_low"],
+                         t["col_high"], t["col_description"], t["col_source"],
+                         t["col_origin"]])
+        overridden = {o.path.split(".")[1] for o in tender.overrides
+                      if o.path.startswith("parameters.")}
+        for p in tender.parameters:
+            value, unit = value_and_unit(p)
+            low = value_and_unit(p.low, p)[0] if p.low is not None else None
+            high = value_and_unit(p.high, p)[0] if p.high is not None else None
+            in_set = tender.assumptions is not None and \
+                tender.assumptions.parameter(p.name) is not None
+            origin = t["from_tender"] if not in_set else (
+                t["from_set_overridden"] if p.name in overridden else t["from_set"])
+            self.put([p.name, value, unit, low, high, p.description, p.source, origin],
+                     wrap=(6, 7, 8))
+
+    def assumption_section(self) -> None:
+        t = self.t
+        a = self.tender.assumptions
+        self.heading(t["assumptions"])
+        if a is None:
+            self.text(t["no_assumptions"])
+            return
+        self.put([t["set_name"], a.name])
+        self.put([t["set_version"], a.version])
+        self.put([t["set_valid_from"], a.valid_from.isoformat()])
+        self.put([t["set_owner"], a.owner])
+        if a.path is not None:
+            self.put([t["set_file"], a.path.name])
+        if a.description:
+            self.text(f"{t['set_description']}: {a.description}")
+        if a.sources:
+            self.heading(t["sources"])
+            self.table_head([t["col_id"], "", "", "", "", t["col_source_note"], t["col_url"]])
+            for s in a.sources:
+                self.put([s.id, None, None, None, None, f"{s.title}. {s.note or ''}".strip(),
+                          s.url], wrap=(6, 7))
+        self.heading(t["overrides"])
+        if not self.tender.overrides:
+            self.text(t["no_overrides"])
+        else:
+            self.table_head([t["col_path"], "", "", "", "", t["col_reason"], t["col_changes"]])
+        for o in self.tender.overrides:
+            changes = "; ".join(f"{c.path}: {c.value} ({c.assumed})" for c in o.changes)
+            self.put([o.path, None, None, None, None, o.reason, changes], wrap=(6, 7))
+
+    def method_section(self) -> None:
+        t = self.t
+        s = self.tender.study
+        self.heading(t["method"])
+        n = value_and_unit(s.period)[0]
+        d = value_and_unit(s.discount_rate)[0]
+        kind = t["nominal"] if s.inflation is not None else t["real"]
+        paragraphs = [t["m_lcc"].format(n=_shown(n))]
+        key = "m_pv_continuous" if s.timing == "continuous" else "m_pv"
+        paragraphs.append(t[key].format(d=_shown(d), kind=kind))
+        paragraphs.append(t[f"m_timing_{s.timing}"])
+        if s.inflation is None:
+            year = f" ({s.base_year})" if s.base_year is not None else ""
+            paragraphs.append(t["m_real"].format(year=year))
+        else:
+            paragraphs.append(t["m_nominal"].format(i=_shown(value_and_unit(s.inflation)[0])))
+        paragraphs.append(t["m_life"])
+        paragraphs.append(t["m_currency"].format(cur=s.currency))
+        paragraphs.append(t["m_ext_in"] if s.include_externalities else t["m_ext_out"])
+        paragraphs.append(t["m_bidder"].format(bid=self.names["bid"], version=__version__))
+        for text in paragraphs:
+            self.text(text)
+
+    def describe_value(self, value: Any) -> str:
+        t = self.t
+        if isinstance(value, Slot):
+            f = self.form.field(value.key)
+            word = "your_value" if f.required else "optional_value"
+            return t[word].format(cell=self.cell_of(value.key))
+        if isinstance(value, dict) and set(value) == {"parameter"}:
+            p = self.tender.parameter(value["parameter"])
+            shown = _param_text(p) if p is not None else "?"
+            return t["buyer_parameter"].format(name=value["parameter"], value=shown)
+        if isinstance(value, Parameter):
+            return t["buyer_parameter"].format(name=value.name, value=_param_text(value))
+        if isinstance(value, dict) and "by_year" in value:
+            unit = f" {value['unit']}" if value.get("unit") else ""
+            return f"{', '.join(number_text(float(x)) for x in value['by_year'])}{unit} " \
+                   f"(by year)"
+        if isinstance(value, (list, tuple)):
+            return "[" + ", ".join(self.describe_value(v) for v in value) + "]"
+        if isinstance(value, float):
+            return number_text(value)
+        return str(value)
+
+    def items_section(self) -> None:
+        t = self.t
+        template = self.form.template or {}
+        self.heading(t["items"])
+        for key in ("quantity", "life", "start"):
+            if key in template:
+                self.put([field_words(self.lang, None, key), None, None, None, None,
+                          self.describe_value(template[key])], wrap=(6,))
+        for i, item in enumerate(template.get("items", []), start=1):
+            kind = item.get("type", "")
+            words = TYPE_WORDS[self.lang].get(kind, str(kind))
+            label = item.get("label")
+            head = f"{i}. {words}" + (f" '{label}'" if isinstance(label, str) else "")
+            method = TYPE_METHOD[self.lang].get(kind, "")
+            self.put([head, None, None, None, None, method], wrap=(6,))
+            self.ws.cell(self.row - 1, 1).font = self.bold
+            for name, value in item.items():
+                if name in ("type", "label"):
+                    continue
+                self.put([f"    {field_words(self.lang, kind, name)}", None, None, None, None,
+                          self.describe_value(value)], wrap=(6,))
+
+    def calculator_section(self) -> None:
+        from lcc import templates
+
+        t = self.t
+        assert self.form.calculator is not None
+        module = templates.get(self.form.calculator)
+        self.heading(f"{t['calculator']}: {module.NAME}")
+        self.text(module.TITLE)
+        formulas = _formulas(module)
+        if formulas:
+            self.put([t["formulas"]], font=self.bold)
+            self.text(formulas)
+        self.heading(t["calc_inputs"])
+        self.table_head([t["col_input"], t["col_value_b"], "", "", "", t["col_meaning"],
+                         t["col_source"]])
+        self.ws.merge_cells(start_row=self.row - 1, start_column=2, end_row=self.row - 1,
+                            end_column=5)
+        asked = {f.key for f in self.form.fields}
+        for inp in module.INPUTS:
+            if inp.name in asked:
+                continue
+            if inp.name in self.form.inputs:
+                shown = self.describe_value(self.form.inputs[inp.name])
+            elif inp.role == "buyer":
+                if inp.default is None:
+                    continue
+                shown = f"{t['calc_default']}: {inp.default}"
+            else:
+                continue
+            self.put([inp.name, shown, None, None, None, inp.meaning, inp.source],
+                     wrap=(2, 6, 7), merge=True)
+        self.heading(t["bidder_values"])
+        for f in self.form.fields[1:]:
+            word = "your_value" if f.required else "optional_value"
+            unit = f" [{f.unit}]" if f.unit else ""
+            self.put([f.label, t[word].format(cell=self.cell_of(f.key)) + unit, None, None,
+                      None, f.note], wrap=(2, 6), merge=True)
+
+    # -- the metadata sheet -------------------------------------------------------------
+    def meta_sheet(self, ws: Any) -> None:
+        tender = self.tender
+        rows: list[tuple[str, Any]] = [
+            ("format", FORM_FORMAT),
+            ("tender_name", tender.name),
+            ("tender_reference", tender.reference or ""),
+            ("tender_file", self.tf.name or ""),
+            ("tender_sha256", self.tf.digest),
+            ("lcc_version", __version__),
+            ("created", dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()),
+            ("lang", self.lang),
+            ("kind", self.form.kind),
+            ("calculator", self.form.calculator or ""),
+            ("fields", json.dumps([f.key for f in self.form.fields])),
+            ("note", self.t["hidden_note"]),
+        ]
+        for i, (key, value) in enumerate(rows, start=1):
+            ws.cell(i, 1, key)
+            ws.cell(i, 2, value)
+        ws.sheet_state = "veryHidden"
+        self.protect(ws)
+
+    # -- common -------------------------------------------------------------------------
+    def protect(self, ws: Any) -> None:
+        ws.protection.sheet = True
+        ws.protection.selectLockedCells = False
+        ws.protection.selectUnlockedCells = False
+
+    def page(self, ws: Any, *, landscape: bool) -> None:
+        ws.page_setup.orientation = "landscape" if landscape else "portrait"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+
+
+def write_form(tender: Tender, form: BidForm, tf: TenderFile, output: Path,
+               lang: str) -> Path:
+    """Write the workbook; returns the path."""
+    return _Writer(tender, form, tf, lang).write(output)
+
+
+# ---------------------------------------------------------------------------- values
+
+
+def value_and_unit(value: Any, like: Parameter | None = None) -> tuple[Any, str]:
+    """A value as (number or text, unit text) for a cell pair."""
+    reg = get_registry()
+    if isinstance(value, Parameter):
+        return value_and_unit(value.value)
+    if value is None:
+        return "—", ""
+    if isinstance(value, bool):
+        return str(value), ""
+    if isinstance(value, ByYear):
+        unit = value.unit if isinstance(value.unit, str) else (
+            "" if value.unit is None else str(value.unit))
+        return ", ".join(number_text(float(v)) for v in value.values), unit
+    if isinstance(value, reg.Quantity):
+        if like is not None and isinstance(like.value, reg.Quantity):
+            with contextlib.suppress(Exception):
+                value = value.to(like.value.units)
+        if np.ndim(value.magnitude):
+            return f"samples (n = {np.size(value.magnitude)})", _units(value)
+        text = parameter_value(value, "value")
+        unit = unit_of_text(text) or ""
+        return float(value.magnitude), unit
+    if isinstance(value, np.ndarray):
+        return f"samples (n = {value.size})", ""
+    if isinstance(value, (int, float, np.integer, np.floating)):
+        x = float(value)
+        return (int(x) if x.is_integer() and abs(x) < 1e15 else x), ""
+    if isinstance(value, str):
+        shown_unit = unit_of_text(value)
+        if shown_unit is not None:
+            number = value.strip().split(None, 1)[0]
+            try:
+                return float(number), shown_unit
+            except ValueError:
+                return value, ""
+        return value, ""
+    return str(value), ""
+
+
+def _units(q: Any) -> str:
+    from lcc.units import pretty_units
+
+    return pretty_units(q.units)
+
+
+def _param_text(p: Parameter) -> str:
+    value, unit = value_and_unit(p)
+    return f"{_shown(value)} {unit}".strip()
+
+
+def _parameter_note(value: Any) -> str | None:
+    if isinstance(value, Parameter):
+        return f"parameter {value.name}" + (f": {value.description}" if value.description
+                                           else "")
+    return None
+
+
+def _shown(x: Any) -> str:
+    return number_text(float(x)) if isinstance(x, (int, float)) and not isinstance(x, bool) \
+        else str(x)
+
+
+def _num(x: float) -> str:
+    return number_text(float(x))
+
+
+def _lines(text: str | None, width: int) -> int:
+    """Lines a wrapped text takes in a column about ``width`` characters wide."""
+    if not text:
+        return 1
+    return sum(max(1, math.ceil(len(line) / width)) for line in str(text).splitlines())
+
+
+def _formulas(module: Any) -> str:
+    """The 'Formulas' paragraph of a calculator module's docstring, as plain text."""
+    doc = inspect.getdoc(module) or ""
+    m = re.search(r"^Formulas.*?(?=^References|^Examples|\Z)", doc, re.S | re.M)
+    if not m:
+        return ""
+    text = m.group(0).strip()
+    text = re.sub(r":\w+:`~?([^`]+)`", lambda g: g.group(1).rsplit(".", 1)[-1], text)
+    text = text.replace("``", "")
+    text = re.sub(r"\n(?!\s*- )\s*", " ", text)
+    return re.sub(r"\n\s*- ", "\n• ", text)
