@@ -273,13 +273,14 @@ def cmd_bid_form(args: argparse.Namespace) -> int:
 
 
 def cmd_import_bids(args: argparse.Namespace) -> int:
-    from lcc.io import bidform, save_tender
+    from lcc.io import bidform
 
     tender = _load(args.tender)
-    alts = bidform.read_bid_forms(tender, args.forms)
+    alts = bidform.read_bid_forms(tender, args.forms, tender_file=Path(args.tender))
     merged = tender.with_alternatives(*tender.alternatives, *alts)
     if args.output:
-        save_tender(merged, args.output)
+        # the tender file as written, with the bids added ([bid_form] and comments kept)
+        bidform.save_with_bids(tender, alts, args.output, tender_file=Path(args.tender))
     results = merged.evaluate()
     rows = {a.name: {"lcc": float(results[a.name].value)} for a in alts}
     df = pd.DataFrame.from_dict(rows, orient="index")
