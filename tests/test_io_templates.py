@@ -245,6 +245,46 @@ def test_samples_cannot_be_written() -> None:
         lcc.io.dumps_tender(tender)
 
 
+def test_an_input_that_takes_a_quantity_or_a_share() -> None:
+    """The vehicles' residual: 'linear', 'none', a share of the price or an amount — and a
+    parameter holding a share or an amount."""
+    text = HEAD + """
+    [parameters.share]
+    value = 0.35
+
+    [parameters.resale]
+    value = "120000 SEK"
+
+    [[alternatives]]
+    name = "Car"
+    template = "vehicles"
+
+    [alternatives.inputs]
+    price = "284000 SEK"
+    consumption = "17 kWh/100km"
+    annual_mileage = "18000 km/yr"
+    fuel_price = "1.5 SEK/kWh"
+    life = "8 yr"
+    residual = { parameter = "share" }
+    """
+    tender = load(text)
+    (alt,) = tender.alternatives
+    share = tender.parameter("share")
+    direct = templates.get("vehicles").alternative(
+        "Car", price="284000 SEK", consumption="17 kWh/100km", annual_mileage="18000 km/yr",
+        fuel_price="1.5 SEK/kWh", life="8 yr", residual=share)
+    assert alt == direct
+    assert share in alt.parameters()
+    amount = text.replace('residual = { parameter = "share" }',
+                          'residual = { parameter = "resale" }')
+    assert float(lcc.evaluate(load(amount).alternatives[0], tender.study).value) < \
+        float(lcc.evaluate(alt, tender.study).value)  # 120 000 SEK > 35 % of 284 000
+    for value in ("0.35", '"linear"', '"none"', '"90000 SEK"'):
+        load(text.replace('{ parameter = "share" }', value))
+    assert issues(text.replace('{ parameter = "share" }', '"90 kWh"')) == [
+        (25, "alternatives[0].inputs.residual", "wrong-unit")]
+
+
 # ---------------------------------------------------------------------------- errors
 
 

@@ -154,9 +154,15 @@ def _value(r: Reader, inp: Input, raw: Any, path: Path, scope: Scope) -> Any:
     if inp.kind == "quantity" and "1" in inp.other_units and _is_number(raw):
         return r.finite(raw, path)
     kind = input_kind(inp)
-    if isinstance(raw, dict) and "parameter" in raw and not inp.parameter:
-        r.c.add("wrong-type", path, f"{inp.name} cannot be a parameter: {inp.meaning}")
-        return BAD
+    if isinstance(raw, dict) and "parameter" in raw:
+        if not inp.parameter:
+            r.c.add("wrong-type", path, f"{inp.name} cannot be a parameter: {inp.meaning}")
+            return BAD
+        name = raw.get("parameter")
+        p = scope.lookup(name) if isinstance(name, str) else None
+        if inp.kind == "quantity" and "1" in inp.other_units and p is not None and \
+                p.unit is None:  # a quantity input that also takes a plain number (a share)
+            kind = F.Kind("rate", None, "0.2", ref=True)
     return r.value(kind, raw, path, scope)
 
 
