@@ -6,7 +6,10 @@ Each calculator is a module with the same interface:
   buyer and a bidder supply into cost items (unit counts become
   :attr:`lcc.Alternative.quantity`); unknown, missing, misplaced or invalid
   inputs raise :class:`lcc.LCCError` naming the calculator, the input and
-  what was expected;
+  what was expected; inputs that are multiplied together reach the model as
+  an :class:`lcc.Product`, so each may be a :class:`lcc.Parameter`; the
+  alternative records the call in :attr:`lcc.Alternative.calculator` (a
+  tender file writes it as ``template`` and ``inputs``);
 - ``INPUTS``, a tuple of :class:`Input` records: every input with its role
   (buyer or bidder), unit, meaning, source, whether it is required, its
   default, an example, and whether a :class:`lcc.Parameter` is accepted (so
