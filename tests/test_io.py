@@ -1080,3 +1080,14 @@ def test_programmatic_tender_checks_the_assumption_set() -> None:
 def test_bounds_of_a_ratio_need_its_shape() -> None:
     text = BASE + '[parameters.hours]\nvalue = "4000 h/yr"\nlow = "40 %"\n'
     assert problems(text) == [(18, "parameters.hours.low", "wrong-unit")]
+
+
+def test_bid_form_table_survives_save_and_load(tmp_path: Path) -> None:
+    tender = load_tender(ROOT / "examples" / "street-lighting.toml")
+    assert tender.bid_form is not None and tender.bid_form["items"][0]["type"] == "Investment"
+    for fmt in ("toml", "json", "yaml"):
+        out = tmp_path / f"copy.{fmt}"
+        save_tender(tender, out)
+        again = load_tender(out)
+        assert again.bid_form == tender.bid_form
+        assert again == tender

@@ -1388,6 +1388,10 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
                   f"{the_set.version}, which says {_show(assumed)} ({set_where}); follow the "
                   f"set, or declare the departure with a reason under [overrides]: "
                   f"\"{'.'.join(path)}\" = \"<reason>\"")
+    bid_form = data.get("bid_form")
+    if bid_form is not None and not isinstance(bid_form, dict):
+        c.add("wrong-type", ("bid_form",), "expected a table [bid_form] describing what each "
+              "bidder gives on the Excel bid form")
     if c.count or study is None or aset is BAD or sensitivity is BAD or comparison is BAD \
             or any(v is BAD for v in head.values()):
         raise TenderError(c.issues)
@@ -1396,7 +1400,7 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
                       parameters=tuple(buyer.values()), description=head.get("description"),
                       reference=head.get("reference"), assumptions=the_set,
                       overrides=declared, sensitivity=sensitivity, comparison=comparison,
-                      source=source)
+                      source=source, bid_form=bid_form)
     except TenderError as exc:
         c.issues.extend(TenderIssue(e.code, e.message, e.path, c.file, None)
                         for e in exc.errors)

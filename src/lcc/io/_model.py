@@ -364,6 +364,7 @@ class Tender:
     sensitivity: SensitivitySettings | None = None
     comparison: ComparisonSettings | None = None
     source: Path | None = None
+    bid_form: Mapping[str, Any] | None = None
 
     def __post_init__(self) -> None:
         issues: list[TenderIssue] = []

@@ -174,6 +174,8 @@ def tender_data(t: Tender, dest_dir: Path | None = None) -> dict[str, Any]:
         out["comparison"] = cmp
     if t.overrides:
         out["overrides"] = {o.path: o.reason for o in t.overrides}
+    if t.bid_form is not None:
+        out["bid_form"] = t.bid_form
     return out
 
 
