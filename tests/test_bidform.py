@@ -883,3 +883,16 @@ like = "Bid R"
                                             "items[0].life": 30}))
     assert lcc_of(bid, tender) == pytest.approx(lcc_of(tender.alternative("Bid R"), tender),
                                                 rel=1e-12)
+
+
+@pytest.mark.parametrize("example", sorted((ROOT / "examples").glob("*.toml")),
+                         ids=lambda p: p.name)
+def test_every_example_has_a_bid_form(tmp_path: Path, example: Path) -> None:
+    """An optional bidder input that the buyer's choices make necessary (the reusable
+    tableware's mass per item beside a waste fee per kg) becomes a required row."""
+    tender = load_tender(example)
+    out = lcc.io.bidform.write_bid_form(tender, tmp_path / "form.xlsx", tender_file=example)
+    assert out.exists()
+    form = lcc.io.bidform.bid_form(tender)
+    if example.name == "reusable-tableware.toml":
+        assert any(f.key == "mass" and f.required for f in form.fields)

@@ -1091,3 +1091,14 @@ def test_bid_form_table_survives_save_and_load(tmp_path: Path) -> None:
         again = load_tender(out)
         assert again.bid_form == tender.bid_form
         assert again == tender
+
+
+def test_tender_evaluate_with_overrides_of_a_parameter_some_bids_use() -> None:
+    tender = load_tender(ROOT / "tests" / "fixtures" / "street-lighting.toml")
+    base = tender.evaluate()
+    # driver_replacement is a parameter of Bid B only
+    moved = tender.evaluate(overrides={"driver_replacement": 900})
+    assert float(moved["Bid A"].value) == float(base["Bid A"].value)
+    assert float(moved["Bid B"].value) > float(base["Bid B"].value)
+    with pytest.raises(lcc.LCCError, match="unknown parameter 'gas'"):
+        tender.evaluate(overrides={"gas": 1.0})

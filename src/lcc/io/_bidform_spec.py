@@ -8,6 +8,7 @@ located issues (file, line, path) like every other tender error.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import hashlib
 import os
@@ -565,18 +566,30 @@ class _Deriver:
         # a trial bid with example values of the required bidder inputs checks the
         # buyer's inputs together (optional ones may clash with a buyer's choice, e.g. a
         # vehicle's co2 per km beside an emission factor: that is an error of the bid)
+        # an optional bidder input that the buyer's choices make necessary (a mass per item
+        # beside a waste fee per kg) becomes a required row
         trial = dict(fixed)
         for f in self.fields[1:]:
             if f.required:
                 trial[f.key] = calculator_sample(specs[f.key], f)
-        try:
-            module.alternative("trial", **trial)
-        except LCCError as exc:
-            message = str(exc).removeprefix(f"{module.NAME}: ")
-            m = re.search(r"input '(\w+)'", message)
-            where: Path = (*ip, m.group(1)) if m and m.group(1) in inputs else ip
-            self.c.add("invalid-value", where, message)
-            return None
+        for _ in range(len(self.fields)):
+            try:
+                module.alternative("trial", **trial)
+                break
+            except LCCError as exc:
+                message = str(exc).removeprefix(f"{module.NAME}: ")
+                needed = re.search(r"missing input '(\w+)'", message)
+                index = next((i for i, f in enumerate(self.fields) if needed and i > 0
+                              and f.key == needed.group(1) and not f.required), None)
+                if index is not None:
+                    field = dataclasses.replace(self.fields[index], required=True)
+                    self.fields[index] = field
+                    trial[field.key] = calculator_sample(specs[field.key], field)
+                    continue
+                m = re.search(r"input '(\w+)'", message)
+                where: Path = (*ip, m.group(1)) if m and m.group(1) in inputs else ip
+                self.c.add("invalid-value", where, message)
+                return None
         return BidForm("calculator", tuple(self.fields), origin, calculator=module.NAME,
                        inputs=fixed)
 

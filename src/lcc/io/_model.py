@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from lcc._errors import LCCError
 from lcc.io._fields import PARAMETER_KEYS, STUDY
 from lcc.io._issues import TenderError, TenderIssue, format_path
 from lcc.io._values import display, dist_key, same_value
@@ -577,9 +578,22 @@ class Tender:
         TenderResults
             A dict of name -> LCCResult with ``notes`` (:meth:`describe`).
         """
+        from lcc.engine import compile_alternative
         from lcc.results import evaluate
 
-        results = {alt.name: evaluate(alt, self.study, **kwargs) for alt in self.alternatives}
+        overrides = dict(kwargs.pop("overrides", None) or {})
+        known: dict[str, set[str]] = {
+            alt.name: {"discount_rate", *compile_alternative(alt, self.study).parameters}
+            for alt in self.alternatives}
+        everywhere = set().union(*known.values()) if known else {"discount_rate"}
+        unknown = sorted(set(overrides) - everywhere)
+        if unknown:
+            raise LCCError(f"overrides: unknown parameter {', '.join(map(repr, unknown))}; "
+                           f"the tender's parameters are: {', '.join(sorted(everywhere))}")
+        results = {}
+        for alt in self.alternatives:
+            mine = {k: v for k, v in overrides.items() if k in known[alt.name]}
+            results[alt.name] = evaluate(alt, self.study, overrides=mine or None, **kwargs)
         return TenderResults(results, self.describe())
 
     def compare(self, **kwargs: Any) -> Any:
