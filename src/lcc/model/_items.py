@@ -566,15 +566,9 @@ class Emission(_Annual):
 
 
 @dataclass(frozen=True, eq=False)
-class Residual(CostItem):
-    """Value recovered (resale, reuse), given positive, counted as a negative cost.
+class _OneAmount(CostItem):
+    """Shared reading of an amount at ``at`` (None = the end of the study, t = N)."""
 
-    ``at`` counts from the alternative's service start; None (default) means
-    the end of the study period, t = N. The amount is in base-year prices and
-    escalates with the item's escalation to its time.
-    """
-
-    kind: ClassVar[str] = "Residual"
     amount: Any
     _: KW_ONLY
     at: Any = None
@@ -588,20 +582,22 @@ class Residual(CostItem):
 
 
 @dataclass(frozen=True, eq=False)
-class Disposal(CostItem):
+class Residual(_OneAmount):
+    """Value recovered (resale, reuse), given positive, counted as a negative cost.
+
+    ``at`` counts from the alternative's service start; None (default) means
+    the end of the study period, t = N. The amount is in base-year prices and
+    escalates with the item's escalation to its time.
+    """
+
+    kind: ClassVar[str] = "Residual"
+
+
+@dataclass(frozen=True, eq=False)
+class Disposal(_OneAmount):
     """End-of-life cost (category end_of_life); ``at`` None = end of study, t = N."""
 
     kind: ClassVar[str] = "Disposal"
-    amount: Any
-    _: KW_ONLY
-    at: Any = None
-    _amount: Num = field(init=False, repr=False, compare=False)
-    _at: float | None = field(init=False, repr=False, compare=False)
-
-    def _read(self) -> None:
-        n = self.name
-        self._set("_amount", read_quantity(self.amount, "CUR", f"{n}.amount", what="an amount"))
-        self._set("_at", None if self.at is None else read_position(self.at, f"{n}.at"))
 
 
 ITEM_TYPES: tuple[type[CostItem], ...] = (
