@@ -6,12 +6,16 @@ on stderr — never a traceback.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from lcc import LCCError
+from lcc.io import load_tender
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -234,6 +238,8 @@ def test_malformed_input_exits_2_with_a_location(tmp_path: Path, case: str, file
         path.write_text(content, encoding="utf-8")
     else:
         path.write_bytes(content)
+    with contextlib.suppress(LCCError):  # in process too, for the issue snapshot
+        load_tender(path)
     out = run("compare", path, cwd=tmp_path)
     assert out.returncode == 2, (case, out.stdout, out.stderr)
     assert "Traceback" not in out.stderr, case
