@@ -504,9 +504,13 @@ def test_value_rules_with_exact_path(field: str, value: str, where: str, code: s
 
 
 def test_range_errors_from_the_model_are_located() -> None:
-    e = one_error(BASE + 'start = 0\nend = 0\n')
+    e = one_error(BASE + 'start = 0\nend = 1\n')
     assert (e.line, e.path, e.code) == (16, "alternatives[0].items[1].start", "invalid-value")
     assert e.message == "got 0; expected a number of years >= 1"
+    with pytest.raises(TenderError) as info:  # every invalid field of an item, at once
+        loads_tender(textwrap.dedent(BASE) + "start = 0\nend = 0\n", "toml")
+    assert [(e.line, e.path) for e in info.value.errors] == [
+        (16, "alternatives[0].items[1].start"), (17, "alternatives[0].items[1].end")]
     e = one_error(BASE.replace('amount = "20000 SEK"', 'amount = "20000 SEK"\nresidual = 1.5'))
     assert (e.line, e.path, e.code) == (12, "alternatives[0].items[0].residual",
                                         "invalid-value")

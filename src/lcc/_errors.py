@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+#: The stable error codes an input error may carry (the ones tender files document too).
+INPUT_CODES: tuple[str, ...] = (
+    "wrong-type", "bare-number", "wrong-unit", "invalid-value", "missing-field",
+    "not-applicable", "currency-mix", "too-many",
+)
+
 
 class LCCError(ValueError):
     """An input to lcc is invalid.
@@ -9,4 +17,60 @@ class LCCError(ValueError):
     Every message names the field, the value it got and what was expected.
     It subclasses :class:`ValueError` so callers that already catch
     ``ValueError`` keep working.
+
+    Parameters
+    ----------
+    message : str
+        What is wrong, for the person who gave the value.
+    field : str, optional
+        The dotted path of the input inside the object it belongs to, e.g.
+        ``"Investment.life"`` or ``"Study.discount_rate"``; tender files
+        prefix it with the place of the object in the file
+        (``alternatives[1].items[0].life``).
+    code : str, optional
+        A stable code saying what kind of problem it is: ``"wrong-type"``,
+        ``"bare-number"``, ``"wrong-unit"``, ``"invalid-value"``,
+        ``"missing-field"``, ``"not-applicable"``, ``"currency-mix"`` …
+    errors : iterable of LCCError, optional
+        When one object has several invalid inputs, each of them; the
+        message then lists them all.
+
+    Examples
+    --------
+    >>> err = LCCError("Investment.life: got '-3 yr'; expected a duration > 0",
+    ...                field="Investment.life", code="invalid-value")
+    >>> err.field, err.code
+    ('Investment.life', 'invalid-value')
     """
+
+    def __init__(self, message: str, *, field: str | None = None, code: str | None = None,
+                 errors: Iterable[LCCError] = (), detail: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+        self.code = code
+        self.errors: tuple[LCCError, ...] = tuple(errors) or (self,)
+        self._detail = detail
+
+    @property
+    def message(self) -> str:
+        """The message without the exception's type."""
+        return str(self.args[0]) if self.args else ""
+
+    @property
+    def detail(self) -> str:
+        """The message without the name of the input it starts with, where known.
+
+        A file reader shows it after its own location of the input.
+        """
+        return self._detail if self._detail is not None else self.message
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), self.message, self.field, self.code,
+                           self.errors if self.errors != (self,) else (), self._detail))
+
+
+def _rebuild(cls: type[LCCError], message: str, field: str | None, code: str | None,
+             errors: tuple[LCCError, ...], detail: str | None) -> LCCError:
+    err = cls.__new__(cls)
+    LCCError.__init__(err, message, field=field, code=code, errors=errors, detail=detail)
+    return err

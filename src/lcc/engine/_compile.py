@@ -70,11 +70,12 @@ class _Builder:
             return 1.0
         rates = self.study.exchange_rates
         if rates is None:
-            raise currency_mix_error(where, currency, self.study.currency)
+            err = currency_mix_error(where, currency, self.study.currency)
+            raise LCCError(err.message, field=where, code="currency-mix")
         try:
             return rates.rate(currency, self.study.currency)
         except LCCError as exc:
-            raise LCCError(f"{where}: {exc}") from None
+            raise LCCError(f"{where}: {exc}", field=where, code="currency-mix") from None
 
     def align(self, seq: Seq, k0: int, k1: int, where: str) -> np.ndarray:
         """A per-year sequence as a vector over study years 0..N (used years k0..k1)."""
@@ -84,8 +85,8 @@ class _Builder:
             if base is None:
                 raise LCCError(
                     f"{where}: the ByYear is by calendar year (first_year={first}); give "
-                    f"Study(base_year=...) to align it with the study years"
-                )
+                    f"Study(base_year=...) to align it with the study years", field=where,
+                    code="invalid-value")
             first = first - base + 1
             label = lambda k: f"{k + base - 1}"  # noqa: E731
         else:
@@ -96,7 +97,7 @@ class _Builder:
             raise LCCError(
                 f"{where}: the per-year sequence covers years {label(first)}..{label(last)} but "
                 f"years {label(k0)}..{label(k1)} are needed (missing: "
-                f"{_ranges([label(k) for k in missing])})"
+                f"{_ranges([label(k) for k in missing])})", field=where, code="invalid-value"
             )
         if first < k0 or last > k1:
             self.warn(
@@ -295,11 +296,14 @@ def compile_alternative(alt: Alternative, study: Study) -> Compiled:
     if b.s >= study.years:
         b.warn(f"enters service at t = {b.s:g}, at or after the end of the study "
                f"(t = {study.years})")
-    for item in alt.items:
-        if isinstance(item, Emission):
-            b._emission_item(item)
-        else:
-            b.item(item)
+    for i, item in enumerate(alt.items):
+        try:
+            if isinstance(item, Emission):
+                b._emission_item(item)
+            else:
+                b.item(item)
+        except LCCError as exc:
+            raise _at_item(exc, i, item) from None
     out = b.out
     params = alt.parameters() + study.parameters()
     out.parameters = check_parameters(params, f"Alternative {alt.name!r} with the study")
@@ -327,6 +331,21 @@ def compile_alternative(alt: Alternative, study: Study) -> Compiled:
         )
     out.samples = next(iter(sizes)) if sizes else None
     return out
+
+
+def _at_item(exc: LCCError, index: int, item: CostItem) -> LCCError:
+    """An error of an item's input, located at ``Alternative.items[i].<field>``.
+
+    The engine names an input ``<item.name>.<field>`` in its messages; the field is
+    the part after the item's own name.
+    """
+    where = exc.field or ""
+    key = where[len(item.name):] if where.startswith(item.name) else ""
+    code = exc.code or ("currency-mix" if "exchange rate" in exc.message else "invalid-value")
+    detail = exc.message[len(where) + 2:] if where and exc.message.startswith(f"{where}: ") \
+        else exc.detail
+    return LCCError(exc.message, field=f"Alternative.items[{index}]{key}", code=code,
+                    detail=detail)
 
 
 def _ranges(labels: list[str]) -> str:

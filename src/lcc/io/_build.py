@@ -32,37 +32,29 @@ from lcc.io._model import (
 )
 from lcc.io._values import display
 from lcc.model import Alternative, ByYear, CostItem, Parameter, Study
+from lcc.model._fields import located
 from lcc.units import ExchangeRates, currency_of
 from lcc.units import _parse_text as _units_parse_text
-from lcc.units import parse_number as _units_parse_number
-from lcc.units import parse_quantity as _units_parse_quantity
 
 BAD: Any = object()  # a value that failed validation (its issue is recorded)
 
 
-def _guard(fn: Callable[..., Any], value: Any, *args: Any, **kwargs: Any) -> Any:
-    """Call a units parser; anything it raises other than LCCError becomes an LCCError.
-
-    pint can raise AssertionError and others on odd text such as ``":"``.
-    """
-    try:
-        return fn(value, *args, **kwargs)
-    except LCCError:
-        raise
-    except Exception:
-        raise LCCError(f"\x00: could not read {value!r} as a quantity") from None
-
-
-def _parse_text(value: str, name: str) -> Any:
-    return _guard(_units_parse_text, value, name)
+def _parse_text(value: str) -> Any:
+    """A text read as a quantity; an LCCError whose detail says what is wrong."""
+    with located("value", "value"):
+        try:
+            return _units_parse_text(value, "value")
+        except LCCError:
+            raise
+        except Exception:  # pint can raise AssertionError and others on odd text (":")
+            raise LCCError(f"value: could not read {value!r} as a quantity",
+                           code="invalid-value") from None
 
 
-def parse_number(value: Any, **kwargs: Any) -> Any:
-    return _guard(_units_parse_number, value, **kwargs)
-
-
-def parse_quantity(value: Any, spec: str, **kwargs: Any) -> Any:
-    return _guard(_units_parse_quantity, value, spec, **kwargs)
+def _read(kind: F.Kind, value: Any, unit: str | None = None) -> Any:
+    """A value read by its field's own rule (the model's); LCCError with code and detail."""
+    with located("value", "value"):
+        return kind.read(value, "value", unit=unit)
 
 _NAME = re.compile(F.NAME_PATTERN)
 _YEARS = F.Kind("quantity", "yr", "3 yr", what="a number of years")
@@ -84,17 +76,23 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _strip(message: str, prefix: str) -> tuple[str | None, str]:
-    """Split a model message ``"<prefix>.<field>: text"`` into (field, text)."""
-    if not message.startswith(prefix):
-        return None, message
-    rest = message[len(prefix):]
-    m = re.match(r"\.([A-Za-z_]\w*)(?:\[[^\]]*\])?(?: \([^)]*\))?: ", rest)
-    if m:
-        return m.group(1), rest[m.end():]
-    if rest.startswith(": "):
-        return None, rest[2:]
-    return None, message
+def model_issues(c: Collector, exc: Exception, path: Path, fields: Any,
+                 skip: set[str] | frozenset[str] = frozenset()) -> None:
+    """Record the errors of a model object built from file values at their paths.
+
+    Each :class:`LCCError` names its input (``field = "Investment.life"``); the
+    part after the object's type is the key under ``path``. Errors of keys in
+    ``skip`` (whose values already failed) are left out.
+    """
+    if not isinstance(exc, LCCError):  # pragma: no cover - the model raises LCCError only
+        c.add("invalid-value", path, f"could not be read ({type(exc).__name__}: {exc})")
+        return
+    for err in exc.errors:
+        key = (err.field or "").partition(".")[2]
+        if key in skip or (skip and not key):
+            continue
+        where = (*path, key) if key in fields else path
+        c.add(err.code or "invalid-value", where, err.detail)
 
 
 def _dims(unit: str) -> str:
@@ -287,7 +285,7 @@ class Reader:
             return BAD
         elif kind.name == "residual" and p.unit is not None:
             try:
-                parse_quantity(p.value, "CUR", name="\x00")
+                _read(F.MONEY, p)
             except LCCError:
                 self.c.add("wrong-unit", path, f"{where}: a residual value is a fraction "
                            f"(0..1) or an amount of money")
@@ -319,10 +317,12 @@ class Reader:
         first = None
         for unit in kind.units:
             try:
-                parse_quantity(q, unit, name="\x00")
+                _read(kind, q, unit)
                 return None
             except LCCError as exc:
-                first = first or _strip(str(exc), "\x00")[1]
+                if exc.code not in ("wrong-unit", "bare-number"):
+                    return None  # the unit fits; the value's range is the model's to check
+                first = first or exc.detail
         if len(kind.units) > 1 or first is None:
             from lcc.units import pretty_units
 
@@ -334,9 +334,9 @@ class Reader:
         """Parse a text with a unit; wrong units, bare numbers and currencies recorded."""
         assert kind.unit is not None
         try:
-            q = _parse_text(raw, "\x00")
+            q = _parse_text(raw)
         except LCCError as exc:
-            self.c.add("invalid-value", path, _strip(str(exc), "\x00")[1])
+            self.c.add("invalid-value", path, exc.detail)
             return BAD
         if q.unitless and not q._units:
             self.c.add("bare-number", path, f"got {raw!r} without a unit; this field needs "
@@ -372,9 +372,9 @@ class Reader:
             return self.finite(raw, path)
         if isinstance(raw, str):
             try:
-                q = _parse_text(raw, "\x00")
+                q = _parse_text(raw)
             except LCCError as exc:
-                self.c.add("invalid-value", path, _strip(str(exc), "\x00")[1])
+                self.c.add("invalid-value", path, exc.detail)
                 return BAD
             if q.unitless and not q._units:
                 self.c.add("wrong-type", path, f"got the text {raw!r}; write a number of years "
@@ -389,10 +389,11 @@ class Reader:
             return self.finite(raw, path)
         if isinstance(raw, str):
             try:
-                parse_number(raw, name="\x00", allow_array=False)
+                _read(F.STUDY_RATE, raw)
             except LCCError as exc:
-                msg = _strip(str(exc), "\x00")[1]
-                code = "wrong-unit" if "plain number" in msg else "invalid-value"
+                code = "wrong-unit" if exc.code == "wrong-unit" else "invalid-value"
+                if exc.code == "invalid-value" and "finite" not in exc.detail:
+                    return raw  # a range error: the model's, located at its field
                 self.c.add(code, path, f"got {raw!r}; a rate is a plain number or a "
                            f"percentage, e.g. {kind.example}")
                 return BAD
@@ -501,7 +502,7 @@ class Reader:
         try:
             return ExchangeRates(base, rates, date=extra.get("date"), source=extra.get("source"))
         except LCCError as exc:
-            self.c.add("invalid-value", path, _strip(str(exc), "ExchangeRates")[1])
+            self.c.add("invalid-value", path, exc.detail)
             return BAD
 
     def by_year(self, kind: F.Kind, raw: dict[str, Any], path: Path) -> Any:
@@ -547,7 +548,7 @@ class Reader:
         try:
             return ByYear(list(values), unit=unit, first_year=first)
         except LCCError as exc:
-            self.c.add("invalid-value", path, _strip(str(exc), "ByYear")[1])
+            self.c.add("invalid-value", path, exc.detail)
             return BAD
 
     # -- parameters -----------------------------------------------------------------------
@@ -564,9 +565,9 @@ class Reader:
                 v = self.finite(v, kp)
             elif isinstance(v, str):
                 try:
-                    _parse_text(v, "\x00")
+                    _parse_text(v)
                 except LCCError as exc:
-                    self.c.add("invalid-value", kp, _strip(str(exc), "\x00")[1])
+                    self.c.add("invalid-value", kp, exc.detail)
                     v = BAD
             else:
                 self.c.add("wrong-type", kp, f"expected a number or a text with a unit (e.g. "
@@ -647,41 +648,12 @@ class Reader:
     def build_parameter(self, name: str, fields: dict[str, Any], role: str,
                         path: Path) -> Parameter | None:
         try:
-            p = Parameter(name, fields.get("value"), role=role, low=fields.get("low"),
-                          high=fields.get("high"), distribution=fields.get("distribution"),
-                          description=fields.get("description"), source=fields.get("source"))
+            return Parameter(name, fields.get("value"), role=role, low=fields.get("low"),
+                             high=fields.get("high"), distribution=fields.get("distribution"),
+                             description=fields.get("description"), source=fields.get("source"))
         except LCCError as exc:
-            field, msg = _strip(str(exc), f"Parameter {name!r}")
-            code = ("bare-number" if "bare number" in msg else
-                    "wrong-unit" if "does not have the dimension" in msg else "invalid-value")
-            self.c.add(code, (*path, field) if field in F.PARAMETER_KEYS else path, msg)
-        except Exception as exc:  # pragma: no cover - defensive
-            self.c.add("invalid-value", path, f"{type(exc).__name__}: {exc}")
-        else:
-            return p if self.same_shape(p, fields, path) else None
+            model_issues(self.c, exc, path, F.PARAMETER_KEYS)
         return None
-
-    def same_shape(self, p: Parameter, fields: dict[str, Any], path: Path) -> bool:
-        """low and high written in units of the value's shape (not '40 %' for 'h/yr').
-
-        pint calls ratios such as h/yr dimensionless, so the Parameter itself
-        would accept a percentage as the bound of an operating time.
-        """
-        if p.unit is None or p.value.dimensionality:
-            return True
-        ok = True
-        spec = format(p.unit, "D")
-        for key in ("low", "high"):
-            raw = fields.get(key)
-            if not isinstance(raw, str):
-                continue
-            try:
-                parse_quantity(raw, spec, name="\x00")
-            except LCCError as exc:
-                self.c.add("wrong-unit", (*path, key), f"{_strip(str(exc), chr(0))[1]}; write "
-                           f"it in units like those of the value ({p.unit_text})")
-                ok = False
-        return ok
 
     def parameter_table(self, raw: Any, path: Path, what: str) -> dict[str, Any] | None:
         """A ``parameters`` table: name -> raw table, with names and counts checked."""
@@ -741,14 +713,13 @@ def _build_study(r: Reader, fields: dict[str, Any], path_of: Callable[[str], tup
     try:
         return Study(**fields)
     except LCCError as exc:
-        field, msg = _strip(str(exc), "Study")
-        if field in F.STUDY and field in fields:
-            reader, p = path_of(field)
-            reader.c.add("invalid-value", p, msg)
-        else:
-            r.c.add("invalid-value", base, msg)
-    except Exception as exc:  # pragma: no cover - defensive
-        r.c.add("invalid-value", base, f"{type(exc).__name__}: {exc}")
+        for err in exc.errors:
+            key = (err.field or "").partition(".")[2]
+            if key in F.STUDY and key in fields:
+                reader, p = path_of(key)
+                reader.c.add(err.code or "invalid-value", p, err.detail)
+            else:
+                r.c.add(err.code or "invalid-value", base, err.detail)
     return None
 
 
@@ -889,26 +860,6 @@ def build_assumptions(data: dict[str, Any], c: Collector, path: FsPath | None) -
 # ---------------------------------------------------------------------------- tender
 
 
-def _model_code(message: str) -> str:
-    """The code of a model error that passed the reader's own checks."""
-    if "bare number" in message or "without a unit" in message:
-        return "bare-number"
-    if "(units " in message or "must match the price" in message or \
-            "power and hours give energy" in message:
-        return "wrong-unit"
-    return "invalid-value"
-
-
-def _model_error(c: Collector, exc: Exception, prefix: str, path: Path,
-                 fields: Any) -> None:
-    if isinstance(exc, LCCError):
-        field, msg = _strip(str(exc), prefix)
-        where = (*path, field) if field is not None and field in fields else path
-        c.add(_model_code(msg), where, msg)
-    else:  # pragma: no cover - defensive: the model raised something other than LCCError
-        c.add("invalid-value", path, f"could not be read ({type(exc).__name__}: {exc})")
-
-
 def build_item(r: Reader, raw: Any, path: Path, scope: Scope) -> CostItem | None:
     obj = r.table(raw, path, "a cost item {type = \"Investment\", ...}")
     if obj is None:
@@ -937,10 +888,8 @@ def build_item(r: Reader, raw: Any, path: Path, scope: Scope) -> CostItem | None
         return None
     try:
         return spec.cls(**values)
-    except Exception as exc:
-        label = values.get("label")
-        prefix = f"{kind} {label!r}" if label else kind
-        _model_error(r.c, exc, prefix, path, spec.fields)
+    except LCCError as exc:
+        model_issues(r.c, exc, path, spec.fields)
         return None
 
 
@@ -1041,8 +990,8 @@ def build_alternative(r: Reader, raw: Any, path: Path, buyer_scope: Scope,
         return T.build(r, module, name, inputs, path, extra.get("description"))
     try:
         return Alternative(name, *items, **extra)
-    except Exception as exc:
-        _model_error(r.c, exc, f"Alternative {name!r}", path, F.ALTERNATIVE)
+    except LCCError as exc:
+        model_issues(r.c, exc, path, F.ALTERNATIVE)
         return None
 
 
@@ -1050,32 +999,39 @@ def check_evaluation(r: Reader, alt: Alternative, study: Study, path: Path) -> b
     """Compile the alternative under the study: errors that only the pair shows.
 
     A per-year sequence too short for the study, an amount in a currency
-    without an exchange rate … are located at the item the message names.
+    without an exchange rate … are located at the item input they concern
+    (at ``inputs`` for a calculator's alternative, whose items are not in the file).
     """
-    from lcc.results import evaluate
+    import numpy as np
+
+    from lcc.engine import compile_alternative, context_for, term_values
 
     try:
-        evaluate(alt, study)
-    except Exception as exc:
-        message = str(exc)
-        if alt.calculator is not None:  # a template alternative: its items are not in the file
-            r.c.add("currency-mix" if "exchange rate" in message else _model_code(message),
-                    (*path, "inputs"), message if isinstance(exc, LCCError) else
-                    f"cannot be evaluated ({type(exc).__name__}: {exc})")
-            return False
-        for j, item in enumerate(alt.items):
-            field, text = _strip(message, item.name)
-            if text is not message:
+        compiled = compile_alternative(alt, study)
+        for term, values in term_values(compiled, context_for(compiled)):
+            if all(np.all(np.isfinite(v)) for v in values.values()):
+                continue
+            index = next((i for i, it in enumerate(alt.items) if it.name == term.item), None)
+            raise LCCError(f"{term.item}: its present value overflows: an amount, a quantity or "
+                           f"a rate is so large that the sum is not finite",
+                           field=f"Alternative.items[{index}]" if index is not None else None,
+                           code="invalid-value",
+                           detail="its present value overflows: an amount, a quantity or a rate "
+                                  "is so large that the sum is not finite; check the values")
+    except LCCError as exc:
+        for err in exc.errors:
+            where = path
+            field = (err.field or "").removeprefix("Alternative")
+            if alt.calculator is not None:
+                where = (*path, "inputs")
+            elif field.startswith(".items["):
+                index, _, key = field[len(".items["):].partition("]")
+                item = alt.items[int(index)]
                 spec = next(s for s in F.ITEMS.values() if s.cls is type(item))
-                where: Path = (*path, "items", j)
-                if field in spec.fields:
-                    where = (*where, field)
-                code = "currency-mix" if "exchange rate" in text else _model_code(text)
-                r.c.add(code, where, text)
-                return False
-        field, text = _strip(message, f"Alternative {alt.name!r}")
-        r.c.add("invalid-value", path, text if isinstance(exc, LCCError) else
-                f"cannot be evaluated ({type(exc).__name__}: {exc})")
+                where = (*path, "items", int(index))
+                if key.removeprefix(".") in spec.fields:
+                    where = (*where, key.removeprefix("."))
+            r.c.add(err.code or "invalid-value", where, err.detail)
         return False
     return True
 

@@ -126,8 +126,8 @@ class TenderError(LCCError):
                 unique.append(err)
         order = {f: i for i, f in enumerate(dict.fromkeys(e.file for e in unique))}
         unique.sort(key=lambda e: (order[e.file], e.line is None, e.line or 0))
-        self.errors: list[TenderIssue] = unique
         super().__init__("\n".join(str(e) for e in unique))
+        self.errors: list[TenderIssue] = unique  # type: ignore[assignment]
 
     @property
     def codes(self) -> list[str]:

@@ -32,13 +32,12 @@ names.
 
 from __future__ import annotations
 
-import re
 from types import ModuleType
 from typing import Any
 
 from lcc._errors import LCCError
 from lcc.io import _fields as F
-from lcc.io._build import BAD, Reader, Scope, _is_number, _kind_of, _model_code, _suggest
+from lcc.io._build import BAD, Reader, Scope, _is_number, _kind_of, _suggest
 from lcc.io._issues import Path
 from lcc.io._values import encode, parameter_data
 from lcc.model import Alternative, Parameter
@@ -198,16 +197,17 @@ def _profile(r: Reader, inp: Input, raw: Any, path: Path, scope: Scope) -> Any:
     return out if ok else BAD
 
 
-_MESSAGE = re.compile(r"(?P<missing>missing )?input '(?P<key>\w+)'(?P<rest>.*)", re.S)
-
-
 def build(r: Reader, module: ModuleType, name: str, inputs: dict[str, Any], path: Path,
           description: Any = None) -> Alternative | None:
     """The calculator's alternative; its LCCErrors become issues at the input they name."""
     try:
         alt = module.alternative(name, **inputs)
     except LCCError as exc:
-        _calculator_error(r, module, str(exc), path, inputs)
+        ip = (*path, "inputs")
+        keys = {inp.name for inp in module.INPUTS}
+        for err in exc.errors:
+            key = (err.field or "").partition(".")[2]
+            r.c.add(err.code or "invalid-value", (*ip, key) if key in keys else ip, err.detail)
         return None
     if description is not None:
         call = alt.calculator
@@ -215,25 +215,6 @@ def build(r: Reader, module: ModuleType, name: str, inputs: dict[str, Any], path
                           life=alt.life, description=description)
         object.__setattr__(alt, "calculator", call)
     return alt
-
-
-def _calculator_error(r: Reader, module: ModuleType, message: str, path: Path,
-                      inputs: dict[str, Any]) -> None:
-    text = message.removeprefix(f"{module.NAME}: ")
-    ip = (*path, "inputs")
-    m = _MESSAGE.match(text)
-    if m is None or m.group("key") not in {inp.name for inp in module.INPUTS}:
-        r.c.add(_model_code(text), ip, f"the calculator {module.NAME!r}: {text}")
-        return
-    key, rest = m.group("key"), m.group("rest")
-    where = (*ip, key)
-    if m.group("missing"):
-        r.c.add("missing-field", where, f"missing{rest}")
-    elif rest.startswith((" applies to", " is given")):
-        r.c.add("not-applicable", where, f"{key}{rest}")
-    else:
-        detail = rest.removeprefix(":").strip()
-        r.c.add(_model_code(detail), where, detail)
 
 
 # ---------------------------------------------------------------------------- writing

@@ -11,9 +11,19 @@ import numpy as np
 
 from lcc._errors import LCCError
 from lcc.model._compare import ModelEq
-from lcc.model._inputs import Num, read_duration, read_number, read_position
+from lcc.model import _fields as F
+from lcc.model._fields import Errors, Field, located
+from lcc.model._inputs import Num
 from lcc.model._items import CostItem, Investment
 from lcc.model._parameter import Parameter
+
+#: The fields of an alternative besides its name and items, each described once.
+FIELDS: dict[str, Field] = {
+    "start": Field("position", "yr", "0 (years) or '2 yr'", ref=False, minimum=0.0, whole=True),
+    "quantity": F.COUNT,
+    "life": F.DURATION,
+    "description": F.TEXT,
+}
 
 
 def check_parameters(params: list[Parameter], where: str) -> dict[str, Parameter]:
@@ -101,7 +111,9 @@ class Alternative(ModelEq):
     def __init__(self, name: str, *items: CostItem, start: Any = 0, quantity: Any = 1,
                  life: Any = None, description: str | None = None) -> None:
         if not isinstance(name, str) or not name.strip():
-            raise LCCError(f"Alternative.name: expected a non-empty string, got {name!r}")
+            raise LCCError(f"Alternative.name: expected a non-empty string, got {name!r}",
+                           field="Alternative.name",
+                           code="wrong-type" if not isinstance(name, str) else "invalid-value")
         where = f"Alternative {name!r}"
         if len(items) == 1 and isinstance(items[0], (list, tuple)):
             items = tuple(items[0])
@@ -109,8 +121,8 @@ class Alternative(ModelEq):
             if not isinstance(item, CostItem):
                 raise LCCError(
                     f"{where}: item {i + 1} is {type(item).__name__} {item!r}, expected a cost "
-                    f"item such as lcc.Investment or lcc.Energy"
-                )
+                    f"item such as lcc.Investment or lcc.Energy", field="Alternative.items",
+                    code="wrong-type")
         set_ = object.__setattr__
         set_(self, "name", name)
         set_(self, "items", tuple(items))
@@ -118,11 +130,19 @@ class Alternative(ModelEq):
         set_(self, "quantity", quantity)
         set_(self, "life", life)
         set_(self, "description", description)
-        set_(self, "_start", read_position(start, f"{where}.start", whole=True))
-        set_(self, "_quantity", read_number(quantity, f"{where}.quantity", minimum=0.0,
-                                            exclusive=False, what="a quantity"))
-        set_(self, "_life", None if life is None else read_duration(life, f"{where}.life"))
-        check_parameters(self.parameters(), where)
+        errs = Errors()
+        for key, value in (("start", start), ("quantity", quantity), ("life", life)):
+            out = None
+            if value is not None:
+                with errs.field(f"Alternative.{key}", f"{where}.{key}"):
+                    out = FIELDS[key].read(value, f"{where}.{key}")
+            set_(self, f"_{key}", out)
+        with errs.field("Alternative.description", f"{where}.description"):
+            if description is not None:
+                FIELDS["description"].read(description, f"{where}.description")
+        errs.raise_any()
+        with located("Alternative", where):
+            check_parameters(self.parameters(), where)
         sizes = {f.samples for it in self.items for f in it.inputs()
                  if isinstance(f, Num) and f.samples is not None}
         if self._quantity.samples is not None:
@@ -130,8 +150,8 @@ class Alternative(ModelEq):
         if len(sizes) > 1:
             raise LCCError(
                 f"{where}: sample arrays of different lengths ({sorted(sizes)}); every sampled "
-                f"input must have the same number of samples"
-            )
+                f"input must have the same number of samples", field="Alternative",
+                code="invalid-value")
 
     def parameters(self) -> list[Parameter]:
         """Every Parameter the alternative uses (items and quantity)."""

@@ -17,18 +17,10 @@ from typing import Any, ClassVar
 import numpy as np
 
 from lcc._errors import LCCError
+from lcc.model import _fields as F
 from lcc.model._compare import ModelEq
-from lcc.model._inputs import (
-    Esc,
-    Num,
-    Seq,
-    read_amount,
-    read_duration,
-    read_escalation,
-    read_number,
-    read_position,
-    read_quantity,
-)
+from lcc.model._fields import Errors, Field
+from lcc.model._inputs import Esc, Num, Seq, read_number, read_quantity
 from lcc.model._parameter import ByYear, Parameter
 
 #: Cost categories (Directive 2014/24/EU art. 68), in reporting order.
@@ -48,10 +40,7 @@ CATEGORIES: tuple[str, ...] = (
 INVESTMENT_CATEGORIES: tuple[str, ...] = ("acquisition", "replacement", "residual", "end_of_life")
 
 
-def _check_category(value: Any, name: str) -> str:
-    if value not in CATEGORIES:
-        raise LCCError(f"{name}: got {value!r}, expected one of {', '.join(CATEGORIES)}")
-    return str(value)
+CATEGORY = Field("choice", example="maintenance", choices=CATEGORIES, ref=False)
 
 
 @dataclass(frozen=True, eq=False)
@@ -72,6 +61,10 @@ class CostItem(ModelEq):
     """
 
     kind: ClassVar[str] = "item"
+    #: The fields of the item type, each described once (:class:`lcc.model._fields.Field`).
+    FIELDS: ClassVar[dict[str, Field]] = {}
+    #: The fields an item of the type must be given.
+    REQUIRED: ClassVar[tuple[str, ...]] = ()
     _: KW_ONLY
     label: str | None = None
     escalation: Any = 0.0
@@ -79,17 +72,38 @@ class CostItem(ModelEq):
     _escalation: Esc = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        if self.label is not None and not isinstance(self.label, str):
-            raise LCCError(f"{self.kind}.label: expected text, got {self.label!r}")
-        if not isinstance(self.indexed, bool):
-            raise LCCError(f"{self.name}.indexed: expected True or False, got {self.indexed!r}")
-        self._set("_escalation", read_escalation(self.escalation, f"{self.name}.escalation"))
-        self._read()
+        errs = Errors()
+        with errs.field(f"{self.kind}.label", f"{self.name}.label"):
+            if self.label is not None:
+                F.TEXT.read(self.label, f"{self.kind}.label")
+        with errs.field(f"{self.kind}.indexed", f"{self.name}.indexed"):
+            F.BOOL.read(self.indexed, f"{self.name}.indexed")
+        with errs.field(f"{self.kind}.escalation", f"{self.name}.escalation"):
+            self._set("_escalation", F.RATE.read(self.escalation, f"{self.name}.escalation"))
+        for key in self.REQUIRED:
+            if getattr(self, key) is None:
+                with errs.field(f"{self.kind}.{key}", f"{self.name}.{key}"):
+                    spec = self.FIELDS[key]
+                    raise LCCError(f"{self.name}.{key}: missing; give {spec.what or 'a value'}, "
+                                   f"e.g. '{spec.example}'", code="missing-field")
+        if not errs.errors:
+            self._read(errs)
+        errs.raise_any()
+
+    def _field(self, errs: Errors, key: str, value: Any = None, *,
+               unit: str | None = None, to: str | None = None) -> Any:
+        """Read field ``key`` by its description; record an error instead of raising."""
+        raw = getattr(self, key) if value is None else value
+        out = None
+        with errs.field(f"{self.kind}.{key}", f"{self.name}.{key}"):
+            out = self.FIELDS[key].read(raw, f"{self.name}.{key}", unit=unit)
+        self._set(to or f"_{key}", out)
+        return out
 
     def _set(self, key: str, value: Any) -> None:
         object.__setattr__(self, key, value)
 
-    def _read(self) -> None:  # pragma: no cover - every item overrides it
+    def _read(self, errs: Errors) -> None:  # pragma: no cover - every item overrides it
         raise NotImplementedError
 
     @property
@@ -158,9 +172,10 @@ def _read_residual(item: CostItem, value: Any) -> tuple[str, Num | None]:
     try:
         return "amount", read_quantity(value, "CUR", name, what="an amount")
     except LCCError as exc:
+        code = exc.code if exc.code in ("invalid-value", "wrong-type") else "wrong-unit"
         raise LCCError(
             f"{name}: got {value!r}; expected 'linear', None, a fraction of the installation's "
-            f"cost (0..1) or an amount of money ({exc})"
+            f"cost (0..1) or an amount of money ({exc})", code=code
         ) from None
 
 
@@ -205,16 +220,27 @@ class Investment(CostItem):
     _residual: Num | None = field(init=False, repr=False, compare=False)
     _disposal: Num | None = field(init=False, repr=False, compare=False)
 
-    def _read(self) -> None:
-        n = self.name
-        self._set("_amount", read_quantity(self.amount, "CUR", f"{n}.amount", what="an amount"))
-        self._set("_at", read_position(self.at, f"{n}.at"))
-        self._set("_life", None if self.life is None else read_duration(self.life, f"{n}.life"))
-        mode, value = _read_residual(self, self.residual)
-        self._set("_residual_mode", mode)
-        self._set("_residual", value)
-        self._set("_disposal", None if self.disposal is None else read_quantity(
-            self.disposal, "CUR", f"{n}.disposal", what="an amount"))
+    FIELDS: ClassVar[dict[str, Field]] = {
+        "amount": F.MONEY, "at": F.POSITION, "life": F.DURATION, "residual": F.RESIDUAL,
+        "disposal": F.MONEY}
+    REQUIRED = ("amount",)
+
+    def _read(self, errs: Errors) -> None:
+        self._field(errs, "amount")
+        self._field(errs, "at")
+        self._set("_life", None)
+        if self.life is not None:
+            self._field(errs, "life")
+        self._residual_field(errs)
+        self._set("_disposal", None)
+        if self.disposal is not None:
+            self._field(errs, "disposal")
+
+    def _residual_field(self, errs: Errors) -> None:
+        with errs.field(f"{self.kind}.residual", f"{self.name}.residual"):
+            mode, value = _read_residual(self, self.residual)
+            self._set("_residual_mode", mode)
+            self._set("_residual", value)
 
 
 @dataclass(frozen=True, eq=False)
@@ -239,16 +265,18 @@ class Replacement(CostItem):
     _residual: Num | None = field(init=False, repr=False, compare=False)
     _disposal: Num | None = field(init=False, repr=False, compare=False)
 
-    def _read(self) -> None:
-        n = self.name
-        self._set("_amount", read_quantity(self.amount, "CUR", f"{n}.amount", what="an amount"))
+    FIELDS: ClassVar[dict[str, Field]] = {
+        "amount": F.MONEY, "every": F.DURATION, "residual": F.RESIDUAL, "disposal": F.MONEY}
+    REQUIRED = ("amount", "every")
+
+    def _read(self, errs: Errors) -> None:
+        self._field(errs, "amount")
         self._set("_at", 0.0)
-        self._set("_life", read_duration(self.every, f"{n}.every"))
-        mode, value = _read_residual(self, self.residual)
-        self._set("_residual_mode", mode)
-        self._set("_residual", value)
-        self._set("_disposal", None if self.disposal is None else read_quantity(
-            self.disposal, "CUR", f"{n}.disposal", what="an amount"))
+        self._field(errs, "every", to="_life")
+        Investment._residual_field(self, errs)  # type: ignore[arg-type]
+        self._set("_disposal", None)
+        if self.disposal is not None:
+            self._field(errs, "disposal")
 
 
 @dataclass(frozen=True, eq=False)
@@ -264,11 +292,14 @@ class OneOff(CostItem):
     _amount: Num = field(init=False, repr=False, compare=False)
     _at: float = field(init=False, repr=False, compare=False)
 
-    def _read(self) -> None:
-        n = self.name
-        self._set("_category", _check_category(self.category, f"{n}.category"))
-        self._set("_amount", read_quantity(self.amount, "CUR", f"{n}.amount", minimum=None))
-        self._set("_at", read_position(self.at, f"{n}.at"))
+    FIELDS: ClassVar[dict[str, Field]] = {
+        "amount": F.SIGNED_MONEY, "at": F.POSITION, "category": CATEGORY}
+    REQUIRED = ("amount", "at")
+
+    def _read(self, errs: Errors) -> None:
+        self._field(errs, "category")
+        self._field(errs, "amount")
+        self._field(errs, "at")
 
 
 @dataclass(frozen=True, eq=False)
@@ -294,23 +325,32 @@ class Periodic(CostItem):
     _first: float = field(init=False, repr=False, compare=False)
     _last: float | None = field(init=False, repr=False, compare=False)
 
-    def _read(self) -> None:
+    FIELDS: ClassVar[dict[str, Field]] = {
+        "amount": F.SIGNED_MONEY, "every": F.DURATION, "first": F.POSITION, "last": F.POSITION,
+        "category": CATEGORY}
+    REQUIRED = ("amount", "every")
+
+    def _read(self, errs: Errors) -> None:
         n = self.name
-        self._set("_category", _check_category(self.category, f"{n}.category"))
-        self._set("_amount", read_quantity(self.amount, "CUR", f"{n}.amount", minimum=None))
-        every = read_duration(self.every, f"{n}.every")
-        self._set("_every", every)
-        if self.first is None:
-            if every.samples or every.param:
-                raise LCCError(f"{n}.first: give `first` when `every` is samples or a Parameter")
-            first = float(every.value)
-        else:
-            first = read_position(self.first, f"{n}.first")
+        self._field(errs, "category")
+        self._field(errs, "amount")
+        every = self._field(errs, "every")
+        first = None
+        if self.first is not None:
+            first = self._field(errs, "first")
+        elif every is not None:
+            with errs.field(f"{self.kind}.first", f"{self.name}.first"):
+                if every.samples or every.param:
+                    raise LCCError(f"{n}.first: give `first` when `every` is samples or a "
+                                   f"Parameter", code="missing-field")
+                first = float(every.value)
         self._set("_first", first)
-        last = None if self.last is None else read_position(self.last, f"{n}.last")
-        if last is not None and last < first:
-            raise LCCError(f"{n}.last: got {self.last!r}, before first ({first:g})")
+        last = None if self.last is None else self._field(errs, "last")
         self._set("_last", last)
+        if last is not None and first is not None and last < first:
+            with errs.field(f"{self.kind}.last", f"{self.name}.last"):
+                raise LCCError(f"{n}.last: got {self.last!r}, before first ({first:g})",
+                               code="invalid-value")
 
 
 @dataclass(frozen=True, eq=False)
@@ -320,15 +360,16 @@ class _Annual(CostItem):
     _start: int = field(init=False, repr=False, compare=False)
     _end: int | None = field(init=False, repr=False, compare=False)
 
-    def _read_years(self) -> None:
+    def _read_years(self, errs: Errors) -> None:
         n = self.name
-        start = read_position(getattr(self, "start", 1), f"{n}.start", whole=True, minimum=1.0)
+        start = self._field(errs, "start")
         end_raw = getattr(self, "end", None)
-        end = None if end_raw is None else read_position(end_raw, f"{n}.end", whole=True,
-                                                          minimum=1.0)
-        if end is not None and end < start:
-            raise LCCError(f"{n}.end: got {end_raw!r}, before start ({start:g})")
-        self._set("_start", int(start))
+        end = None if end_raw is None else self._field(errs, "end")
+        if end is not None and start is not None and end < start:
+            with errs.field(f"{self.kind}.end", f"{self.name}.end"):
+                raise LCCError(f"{n}.end: got {end_raw!r}, before start ({start:g})",
+                               code="invalid-value")
+        self._set("_start", None if start is None else int(start))
         self._set("_end", None if end is None else int(end))
 
 
@@ -349,12 +390,15 @@ class Recurring(_Annual):
     _category: str = field(init=False, repr=False, compare=False)
     _amount: Num | Seq = field(init=False, repr=False, compare=False)
 
-    def _read(self) -> None:
-        n = self.name
-        self._set("_category", _check_category(self.category, f"{n}.category"))
-        self._set("_amount", read_amount(self.amount_per_year, "CUR/yr", f"{n}.amount_per_year",
-                                         allow_sequence=True, minimum=None))
-        self._read_years()
+    FIELDS: ClassVar[dict[str, Field]] = {
+        "amount_per_year": F.MONEY_PER_YEAR, "start": F.YEAR_OF_SERVICE,
+        "end": F.YEAR_OF_SERVICE, "category": CATEGORY}
+    REQUIRED = ("amount_per_year",)
+
+    def _read(self, errs: Errors) -> None:
+        self._field(errs, "category")
+        self._field(errs, "amount_per_year", to="_amount")
+        self._read_years(errs)
 
 
 _COMMODITIES: tuple[tuple[str, str, str], ...] = (
@@ -367,20 +411,18 @@ _COMMODITIES: tuple[tuple[str, str, str], ...] = (
 def _read_price(item: CostItem, value: Any) -> tuple[str, str, Num | Seq]:
     """A price per unit of what is used: energy, volume or mass (tried in that order)."""
     name = f"{item.name}.price"
-    errors = []
+    errors: list[LCCError] = []
     for unit, label, _ in _COMMODITIES:
         try:
-            return unit, label, read_amount(value, f"CUR/{unit}", name, allow_sequence=True,
-                                            what="a price")
+            return unit, label, item.FIELDS["price"].read(value, name, unit=f"CUR/{unit}")
         except LCCError as exc:
-            errors.append(str(exc))
-    if isinstance(value, (ByYear, Parameter)) or "bare number" in errors[0] or \
-            "finite" in errors[0] or ">=" in errors[0]:
-        raise LCCError(errors[0])
+            errors.append(exc)
+    if isinstance(value, (ByYear, Parameter)) or errors[0].code != "wrong-unit":
+        raise errors[0]
     raise LCCError(
         f"{name}: got {value!r}; expected a price per unit of what is used: per energy "
-        f"('1.2 SEK/kWh'), per volume ('18 SEK/l', '4 SEK/Nm3') or per mass ('25 SEK/kg')"
-    )
+        f"('1.2 SEK/kWh'), per volume ('18 SEK/l', '4 SEK/Nm3') or per mass ('25 SEK/kg')",
+        code="wrong-unit")
 
 
 @dataclass(frozen=True, eq=False)
@@ -426,55 +468,71 @@ class Energy(_Annual):
         assert self._distance is not None and self._consumption is not None
         return [self._distance, self._consumption]
 
-    def _read(self) -> None:
+    FIELDS: ClassVar[dict[str, Field]] = {
+        "annual": F.ENERGY_PER_YEAR, "power": F.POWER, "hours": F.HOURS,
+        "distance": F.DISTANCE, "consumption": F.CONSUMPTION, "price": F.ENERGY_PRICE,
+        "emission_factor": F.EMISSION_FACTOR, "start": F.YEAR_OF_SERVICE,
+        "end": F.YEAR_OF_SERVICE}
+    REQUIRED = ("price",)
+
+    def _read(self, errs: Errors) -> None:
         n = self.name
-        if self.price is None:
-            raise LCCError(f"{n}.price: missing; give a price per unit used, e.g. '1.2 SEK/kWh'")
+        for key in ("_annual", "_power", "_hours", "_distance", "_consumption", "_ef"):
+            self._set(key, None)
         ways = [self.annual is not None,
                 self.power is not None or self.hours is not None,
                 self.distance is not None or self.consumption is not None]
-        if sum(ways) > 1:
-            raise LCCError(f"{n}: give one of annual, power and hours, or distance and "
-                           f"consumption — not several")
-        if not any(ways):
-            raise LCCError(
-                f"{n}: missing the energy use; give annual (e.g. '3000 kWh/yr'), power and "
-                f"hours (e.g. power='45 W', hours='4000 h/yr') or distance and consumption "
-                f"(e.g. distance='15000 km/yr', consumption='5 l/100km')"
-            )
-        unit, label, price = _read_price(self, self.price)
-        self._set("_price", price)
-        self._set("_unit", unit)
+        with errs.field(self.kind, self.name):
+            if sum(ways) > 1:
+                raise LCCError(f"{n}: give one of annual, power and hours, or distance and "
+                               f"consumption — not several", code="invalid-value")
+            if not any(ways):
+                raise LCCError(
+                    f"{n}: missing the energy use; give annual (e.g. '3000 kWh/yr'), power and "
+                    f"hours (e.g. power='45 W', hours='4000 h/yr') or distance and consumption "
+                    f"(e.g. distance='15000 km/yr', consumption='5 l/100km')",
+                    code="missing-field")
+            if ways[1] and (self.power is None or self.hours is None):
+                raise LCCError(f"{n}: give both power and hours", code="missing-field")
+            if ways[2] and (self.distance is None or self.consumption is None):
+                raise LCCError(f"{n}: give both distance and consumption", code="missing-field")
+        if errs.errors:
+            return
+        unit = None
+        with errs.field(f"{self.kind}.price", f"{self.name}.price"):
+            unit, label, price = _read_price(self, self.price)
+            self._set("_price", price)
+            self._set("_unit", unit)
+        if unit is None:
+            return
         per = f"{label} (priced per {unit.replace('**3', '³')})"
-        for key in ("_annual", "_power", "_hours", "_distance", "_consumption"):
-            self._set(key, None)
-        try:
-            if ways[0]:
-                self._set("_annual", read_amount(self.annual, f"{unit}/yr", f"{n}.annual",
-                                                 allow_sequence=True))
-            elif ways[1]:
-                if unit != "kWh":
+        if ways[0]:
+            self._use(errs, "annual", f"{unit}/yr", per)
+        elif ways[1]:
+            if unit != "kWh":
+                with errs.field(f"{self.kind}.power", f"{self.name}.power"):
                     raise LCCError(f"{n}.power: power and hours give energy, but the price is "
-                                   f"per {per}")
-                if self.power is None or self.hours is None:
-                    raise LCCError(f"{n}: give both power and hours")
-                self._set("_power", read_quantity(self.power, "kW", f"{n}.power"))
-                self._set("_hours", read_quantity(self.hours, "h/yr", f"{n}.hours"))
+                                   f"per {per}", code="wrong-unit")
             else:
-                if self.distance is None or self.consumption is None:
-                    raise LCCError(f"{n}: give both distance and consumption")
-                self._set("_distance", read_quantity(self.distance, "km/yr", f"{n}.distance"))
-                self._set("_consumption", read_quantity(self.consumption, f"{unit}/km",
-                                                        f"{n}.consumption"))
-        except LCCError as exc:
-            text = str(exc)
-            if "expected" in text and ("per time" in text or "per length" in text) and \
-                    "bare number" not in text:
-                text += f" — the use must match the price, which is per {per}"
-            raise LCCError(text) from None
-        self._set("_ef", None if self.emission_factor is None else read_quantity(
-            self.emission_factor, f"kg/{unit}", f"{n}.emission_factor"))
-        self._read_years()
+                self._use(errs, "power", "kW", per)
+                self._use(errs, "hours", "h/yr", per)
+        else:
+            self._use(errs, "distance", "km/yr", per)
+            self._use(errs, "consumption", f"{unit}/km", per)
+        if self.emission_factor is not None:
+            self._field(errs, "emission_factor", unit=f"kg/{unit}", to="_ef")
+        self._read_years(errs)
+
+    def _use(self, errs: Errors, key: str, unit: str, per: str) -> None:
+        with errs.field(f"{self.kind}.{key}", f"{self.name}.{key}"):
+            try:
+                self._set(f"_{key}", self.FIELDS[key].read(getattr(self, key),
+                                                           f"{self.name}.{key}", unit=unit))
+            except LCCError as exc:
+                if exc.code != "wrong-unit":
+                    raise
+                raise LCCError(f"{exc.message} — the use must match the price, which is per "
+                               f"{per}", code="wrong-unit") from None
 
 
 @dataclass(frozen=True, eq=False)
@@ -495,17 +553,15 @@ class Water(_Annual):
     _annual: Num | Seq = field(init=False, repr=False, compare=False)
     _price: Num | Seq = field(init=False, repr=False, compare=False)
 
-    def _read(self) -> None:
-        n = self.name
-        if self.annual is None:
-            raise LCCError(f"{n}.annual: missing; give a volume per year, e.g. '12 m**3/yr'")
-        if self.price is None:
-            raise LCCError(f"{n}.price: missing; give a price per volume, e.g. '45 SEK/m**3'")
-        self._set("_annual", read_amount(self.annual, "m**3/yr", f"{n}.annual",
-                                         allow_sequence=True))
-        self._set("_price", read_amount(self.price, "CUR/m**3", f"{n}.price",
-                                        allow_sequence=True, what="a price"))
-        self._read_years()
+    FIELDS: ClassVar[dict[str, Field]] = {
+        "annual": F.VOLUME_PER_YEAR, "price": F.VOLUME_PRICE, "start": F.YEAR_OF_SERVICE,
+        "end": F.YEAR_OF_SERVICE}
+    REQUIRED = ("annual", "price")
+
+    def _read(self, errs: Errors) -> None:
+        self._field(errs, "annual")
+        self._field(errs, "price")
+        self._read_years(errs)
 
 
 @dataclass(frozen=True, eq=False)
@@ -540,29 +596,40 @@ class Emission(_Annual):
         assert self._distance is not None and self._intensity is not None
         return [self._distance, self._intensity]
 
-    def _read(self) -> None:
+    FIELDS: ClassVar[dict[str, Field]] = {
+        "annual": F.MASS_PER_YEAR, "pollutant": F.TEXT, "price": F.MASS_PRICE,
+        "distance": F.DISTANCE, "intensity": F.INTENSITY, "start": F.YEAR_OF_SERVICE,
+        "end": F.YEAR_OF_SERVICE}
+
+    def _read(self, errs: Errors) -> None:
         n = self.name
-        if not isinstance(self.pollutant, str) or not self.pollutant.strip():
-            raise LCCError(f"{n}.pollutant: expected a name such as 'CO2e' or 'NOx', got "
-                           f"{self.pollutant!r}")
+        with errs.field(f"{self.kind}.pollutant", f"{self.name}.pollutant"):
+            if not isinstance(self.pollutant, str) or not self.pollutant.strip():
+                raise LCCError(f"{n}.pollutant: expected a name such as 'CO2e' or 'NOx', got "
+                               f"{self.pollutant!r}",
+                               code="wrong-type" if not isinstance(self.pollutant, str)
+                               else "invalid-value")
         self._set("_annual", None)
         self._set("_distance", None)
         self._set("_intensity", None)
         if self.annual is not None:
             if self.distance is not None or self.intensity is not None:
-                raise LCCError(f"{n}: give annual, or distance and intensity — not both")
-            self._set("_annual", read_amount(self.annual, "kg/yr", f"{n}.annual",
-                                             allow_sequence=True))
+                with errs.field(self.kind, self.name):
+                    raise LCCError(f"{n}: give annual, or distance and intensity — not both",
+                                   code="invalid-value")
+            self._field(errs, "annual")
         elif self.distance is not None and self.intensity is not None:
-            self._set("_distance", read_quantity(self.distance, "km/yr", f"{n}.distance"))
-            self._set("_intensity", read_quantity(self.intensity, "kg/km", f"{n}.intensity"))
+            self._field(errs, "distance")
+            self._field(errs, "intensity")
         else:
-            raise LCCError(f"{n}.annual: missing; give a mass per year, e.g. '120 kg/yr', or "
-                           f"distance and intensity, e.g. distance='15000 km/yr', "
-                           f"intensity='132 g/km'")
-        self._set("_price", None if self.price is None else read_amount(
-            self.price, "CUR/kg", f"{n}.price", allow_sequence=True, what="a price"))
-        self._read_years()
+            with errs.field(f"{self.kind}.annual", f"{self.name}.annual"):
+                raise LCCError(f"{n}.annual: missing; give a mass per year, e.g. '120 kg/yr', "
+                               f"or distance and intensity, e.g. distance='15000 km/yr', "
+                               f"intensity='132 g/km'", code="missing-field")
+        self._set("_price", None)
+        if self.price is not None:
+            self._field(errs, "price")
+        self._read_years(errs)
 
 
 @dataclass(frozen=True, eq=False)
@@ -575,10 +642,14 @@ class _OneAmount(CostItem):
     _amount: Num = field(init=False, repr=False, compare=False)
     _at: float | None = field(init=False, repr=False, compare=False)
 
-    def _read(self) -> None:
-        n = self.name
-        self._set("_amount", read_quantity(self.amount, "CUR", f"{n}.amount", what="an amount"))
-        self._set("_at", None if self.at is None else read_position(self.at, f"{n}.at"))
+    FIELDS: ClassVar[dict[str, Field]] = {"amount": F.MONEY, "at": F.POSITION}
+    REQUIRED = ("amount",)
+
+    def _read(self, errs: Errors) -> None:
+        self._field(errs, "amount")
+        self._set("_at", None)
+        if self.at is not None:
+            self._field(errs, "at")
 
 
 @dataclass(frozen=True, eq=False)

@@ -10,9 +10,49 @@ import numpy as np
 from lcc._errors import LCCError
 from lcc.discounting import TIMINGS
 from lcc.model._compare import ModelEq
-from lcc.model._inputs import Num, Seq, read_amount, read_number
+from lcc.model import _fields as F
+from lcc.model._fields import Errors, Field
+from lcc.model._inputs import Num, Seq
 from lcc.model._parameter import ByYear, Parameter
-from lcc.units import CURRENCIES, ExchangeRates, get_registry, parse_quantity
+from lcc.units import CURRENCIES, ExchangeRates, parse_quantity
+
+#: The fields of a study, each described once (exchange rates are an object of their own).
+FIELDS: dict[str, Field] = {
+    "period": F.PERIOD,
+    "discount_rate": F.STUDY_RATE,
+    "inflation": F.STUDY_RATE,
+    "timing": Field("choice", example="end", choices=TIMINGS, ref=False),
+    "base_year": F.YEAR,
+    "currency": Field("choice", example="SEK", choices=CURRENCIES, ref=False),
+    "carbon_price": F.MASS_PRICE,
+    "include_externalities": F.BOOL,
+}
+#: Study fields a tender must set (in its file or through its assumption set).
+REQUIRED: tuple[str, ...] = ("period", "discount_rate")
+
+
+def _read_period(period: Any) -> int:
+    """The study period N in whole years (1..500)."""
+    if isinstance(period, (int, float, np.number)) and not isinstance(period, bool):
+        raise LCCError(f"Study.period: got the bare number {period!r}; write it with a unit, "
+                       f"e.g. '{period} yr'", code="bare-number")
+    if isinstance(period, Parameter):
+        raise LCCError("Study.period: the study period cannot be a Parameter; give it as "
+                       "'15 yr'", code="wrong-type")
+    q = parse_quantity(period, "yr", name="Study.period")
+    if np.ndim(q.magnitude):
+        raise LCCError("Study.period: expected one period, not samples", code="wrong-type")
+    years = float(q.to("yr").magnitude)
+    if years <= 0:
+        raise LCCError(f"Study.period: got {period!r}; expected a period > 0 years",
+                       code="invalid-value")
+    if abs(years - round(years)) > 1e-9:
+        raise LCCError(f"Study.period: got {period!r}; expected a whole number of years "
+                       f"(annual steps)", code="invalid-value")
+    if years > 500:
+        raise LCCError(f"Study.period: got {period!r}; expected at most 500 years",
+                       code="invalid-value")
+    return round(years)
 
 TIMING_TEXT = {
     "end": "end of year (the amount of year k at t = k)",
@@ -72,63 +112,41 @@ class Study(ModelEq):
     _carbon: Num | Seq | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        reg = get_registry()
-        if isinstance(self.period, (int, float, np.number)) and not isinstance(self.period, bool):
-            raise LCCError(
-                f"Study.period: got the bare number {self.period!r}; write it with a unit, "
-                f"e.g. '{self.period} yr'"
-            )
-        q = parse_quantity(self.period, "yr", name="Study.period")
-        if np.ndim(q.magnitude):
-            raise LCCError("Study.period: expected one period, not samples")
-        years = float(q.to("yr").magnitude)
-        if years <= 0:
-            raise LCCError(f"Study.period: got {self.period!r}; expected a period > 0 years")
-        if abs(years - round(years)) > 1e-9:
-            raise LCCError(
-                f"Study.period: got {self.period!r}; expected a whole number of years "
-                f"(annual steps)"
-            )
-        if years > 500:
-            raise LCCError(f"Study.period: got {self.period!r}; expected at most 500 years")
-        object.__setattr__(self, "_years", round(years))
-        rate = read_number(self.discount_rate, "Study.discount_rate", minimum=-1.0, what="a rate")
-        object.__setattr__(self, "_rate", rate)
+        errs = Errors()
+        with errs.field("Study.period", "Study.period"):
+            object.__setattr__(self, "_years", _read_period(self.period))
+        with errs.field("Study.discount_rate", "Study.discount_rate"):
+            object.__setattr__(self, "_rate", FIELDS["discount_rate"].read(
+                self.discount_rate, "Study.discount_rate"))
         infl = None
         if self.inflation is not None:
-            infl = read_number(self.inflation, "Study.inflation", minimum=-1.0, what="a rate")
-            if infl.samples:
-                raise LCCError("Study.inflation: expected one rate, not samples")
+            with errs.field("Study.inflation", "Study.inflation"):
+                infl = FIELDS["inflation"].read(self.inflation, "Study.inflation")
+                if infl.samples:
+                    raise LCCError("Study.inflation: expected one rate, not samples",
+                                   code="wrong-type")
         object.__setattr__(self, "_inflation", infl)
-        if self.timing not in TIMINGS:
-            raise LCCError(f"Study.timing: got {self.timing!r}, expected one of "
-                           f"{', '.join(TIMINGS)}")
-        if self.base_year is not None and (
-            isinstance(self.base_year, bool)
-            or not isinstance(self.base_year, (int, np.integer))
-            or not 1000 <= self.base_year <= 9999
-        ):
-            raise LCCError(f"Study.base_year: got {self.base_year!r}, expected a calendar year "
-                           f"such as 2025")
-        if self.currency not in CURRENCIES:
-            raise LCCError(f"Study.currency: got {self.currency!r}, expected one of "
-                           f"{', '.join(CURRENCIES)}")
+        for key in ("timing", "currency", "include_externalities"):
+            with errs.field(f"Study.{key}", f"Study.{key}"):
+                FIELDS[key].read(getattr(self, key), f"Study.{key}")
+        if self.base_year is not None:
+            with errs.field("Study.base_year", "Study.base_year"):
+                FIELDS["base_year"].read(self.base_year, "Study.base_year")
         if self.exchange_rates is not None and not isinstance(self.exchange_rates, ExchangeRates):
-            raise LCCError("Study.exchange_rates: expected lcc.ExchangeRates(base=..., rates=...)")
-        if not isinstance(self.include_externalities, bool):
-            raise LCCError(f"Study.include_externalities: expected True or False, got "
-                           f"{self.include_externalities!r}")
+            with errs.field("Study.exchange_rates", "Study.exchange_rates"):
+                raise LCCError("Study.exchange_rates: expected lcc.ExchangeRates(base=..., "
+                               "rates=...)", code="wrong-type")
         carbon: Num | Seq | None = None
         if self.carbon_price is not None:
-            carbon = read_amount(self.carbon_price, "CUR/kg", "Study.carbon_price",
-                                 allow_sequence=True, what="a price")
-            if isinstance(carbon, Seq) and carbon.calendar and self.base_year is None:
-                raise LCCError(
-                    "Study.carbon_price: the ByYear is by calendar year "
-                    f"(first_year={carbon.first_year}); give Study(base_year=...) to align it"
-                )
+            with errs.field("Study.carbon_price", "Study.carbon_price"):
+                carbon = FIELDS["carbon_price"].read(self.carbon_price, "Study.carbon_price")
+                if isinstance(carbon, Seq) and carbon.calendar and self.base_year is None:
+                    raise LCCError(
+                        "Study.carbon_price: the ByYear is by calendar year "
+                        f"(first_year={carbon.first_year}); give Study(base_year=...) to align "
+                        f"it", code="invalid-value")
         object.__setattr__(self, "_carbon", carbon)
-        del reg
+        errs.raise_any()
 
     # -- derived, read-only -------------------------------------------------
     @property

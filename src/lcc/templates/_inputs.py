@@ -200,9 +200,31 @@ def base_value(value: Any) -> Any:
     return value.value if isinstance(value, Parameter) else value
 
 
-def fail(calculator: str, text: str) -> LCCError:
-    """An LCCError whose message starts with the calculator's name."""
-    return LCCError(f"{calculator}: {text}")
+_PHRASE = re.compile(r"(?P<missing>missing )?input '(?P<key>\w+)'(?P<rest>.*)", re.S)
+
+
+def fail(calculator: str, text: str, *, code: str | None = None) -> LCCError:
+    """The LCCError of a calculator: its message starts with the calculator's name.
+
+    ``text`` starts with the input it concerns (``"input 'power': got …"``,
+    ``"missing input 'price' …"``); the error's ``field`` is then
+    ``"<calculator>.<input>"`` and its ``detail`` the text after the input's name.
+    ``code`` defaults to ``missing-field`` for a missing input, ``not-applicable``
+    for an input that does not apply, else ``invalid-value``.
+    """
+    m = _PHRASE.match(text)
+    if m is None:
+        return LCCError(f"{calculator}: {text}", field=calculator, code=code or "invalid-value",
+                        detail=f"the calculator {calculator!r}: {text}")
+    key, rest = m.group("key"), m.group("rest")
+    if m.group("missing"):
+        code, detail = code or "missing-field", f"missing{rest}"
+    elif rest.startswith((" applies to", " is given")):
+        code, detail = code or "not-applicable", f"{key}{rest}"
+    else:
+        detail = rest.removeprefix(":").strip()
+    return LCCError(f"{calculator}: {text}", field=f"{calculator}.{key}",
+                    code=code or "invalid-value", detail=detail)
 
 
 def _expected(inp: Input) -> str:
@@ -239,7 +261,7 @@ def _check_quantity(calculator: str, inp: Input, value: Any) -> Any:
             raise fail(calculator, f"input {inp.name!r}: a Parameter holds a value, not the "
                                    f"word {raw!r}")
         return word
-    errors: list[str] = []
+    errors: list[LCCError] = []
     for i, unit in enumerate(inp.units):
         try:
             if unit == "1":
@@ -249,7 +271,7 @@ def _check_quantity(calculator: str, inp: Input, value: Any) -> Any:
                 return value
             q = parse_quantity(raw, spec_of(unit), name=inp.name)
         except LCCError as exc:
-            errors.append(str(exc))
+            errors.append(exc)
             continue
         if i == 0:
             _bounds(calculator, inp, magnitude_in(q, spec_of(unit)), raw)
@@ -257,13 +279,15 @@ def _check_quantity(calculator: str, inp: Input, value: Any) -> Any:
             raise fail(calculator, f"input {inp.name!r}: got {raw!r}; expected a value ≥ 0")
         return value
     if len(errors) == 1 and not inp.choices:
-        detail = errors[0].removeprefix(f"{inp.name}: ")
+        detail = str(errors[0]).removeprefix(f"{inp.name}: ")
         example = f" (for example {inp.example!r})" if inp.example is not None else ""
-        raise fail(calculator, f"input {inp.name!r}: {detail}{example}")
+        code = errors[0].code if errors[0].code in ("bare-number", "wrong-unit") else None
+        raise fail(calculator, f"input {inp.name!r}: {detail}{example}", code=code)
     hint = ""
     if isinstance(raw, (int, float, np.number, np.ndarray)) and not isinstance(raw, bool):
         hint = " (a bare number is refused: this input has a unit)"
-    raise fail(calculator, f"input {inp.name!r}: got {raw!r}{hint}; expected {_expected(inp)}")
+    raise fail(calculator, f"input {inp.name!r}: got {raw!r}{hint}; expected {_expected(inp)}",
+               code="bare-number" if hint else None)
 
 
 def _check_number(calculator: str, inp: Input, value: Any) -> Any:

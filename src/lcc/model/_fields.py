@@ -1,0 +1,285 @@
+"""One description per input: :class:`Field`, read the same way everywhere.
+
+A field says what an input holds — its kind, unit(s), bounds, choices, whether
+it takes a :class:`~lcc.model.Parameter` or a per-year sequence, an example —
+once. The model's validation (:meth:`Field.read`), the tender-file reader,
+the writer, the JSON Schema and the bid-form rows all use that one
+description; no other layer restates its rules. Errors carry the field's
+dotted path and a stable code (:class:`lcc.LCCError`), so nobody needs to
+parse a message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from lcc._errors import LCCError
+from lcc.model._inputs import (
+    read_amount,
+    read_escalation,
+    read_number,
+    read_position,
+    read_quantity,
+)
+from lcc.model._parameter import Parameter
+
+#: The kinds of value a field may hold.
+KINDS: tuple[str, ...] = ("quantity", "position", "rate", "number", "count", "residual",
+                          "text", "bool", "year", "choice",
+                          # structures of files, read by lcc.io itself
+                          "exchange_rates", "template", "inputs", "parameters", "items")
+
+
+@dataclass(frozen=True)
+class Field:
+    """What one input holds, described once.
+
+    Attributes
+    ----------
+    kind : str
+        ``"quantity"`` (a value with a unit), ``"position"`` (a point on the
+        study's year axis: years as a number or ``"3 yr"``), ``"rate"`` (a
+        plain number or a percentage per year, > −1), ``"number"`` (a plain
+        number: a fraction, a factor), ``"count"`` (a number >= 0),
+        ``"residual"`` (``"linear"``, ``"none"``, a fraction 0..1 or money),
+        ``"text"``, ``"bool"``, ``"year"`` (a calendar year) or ``"choice"``.
+    unit : str, optional
+        The unit of a quantity as in :func:`lcc.units.parse_quantity`
+        (``"CUR/kWh"``; ``CUR`` = any one currency).
+    alt_units : tuple of str
+        Other units the quantity may have (a fuel price per litre instead of
+        per kWh); which one fits the other fields the item decides.
+    example : str
+        An example value, as written in a file.
+    what : str
+        What the value is, in words ("an energy price").
+    ref : bool
+        Whether a :class:`~lcc.model.Parameter` (in files ``{parameter =
+        "name"}``) is accepted.
+    by_year : bool
+        Whether a per-year sequence (:class:`~lcc.model.ByYear`; in files
+        ``{by_year = [...], unit = "..."}``) is accepted.
+    minimum, maximum : float, optional
+        Bounds of the value in its canonical unit; ``exclusive`` makes the
+        minimum strict.
+    choices : tuple of str
+        The accepted texts of a choice.
+    whole : bool
+        A position that must be a whole number of years.
+    meaning, source : str
+        For calculator inputs: what the input means and where its rule or
+        default comes from (shown by ``lcc calculators``, the docs and the
+        bid form).
+    """
+
+    kind: str
+    unit: str | None = None
+    example: str = ""
+    what: str = ""
+    ref: bool = True
+    by_year: bool = False
+    minimum: float | None = None
+    exclusive: bool = False
+    maximum: float | None = None
+    choices: tuple[str, ...] = ()
+    alt_units: tuple[str, ...] = ()
+    whole: bool = False
+    meaning: str = ""
+    source: str = ""
+
+    def __post_init__(self) -> None:
+        assert self.kind in KINDS, self.kind
+
+    @property
+    def name(self) -> str:
+        """The kind (kept for code that reads ``kind.name``)."""
+        return self.kind
+
+    @property
+    def units(self) -> tuple[str, ...]:
+        """Every unit the quantity may have."""
+        return (self.unit, *self.alt_units) if self.unit else self.alt_units
+
+    def read(self, value: Any, name: str, *, unit: str | None = None) -> Any:
+        """Read a value given for this field into what the model keeps.
+
+        Parameters
+        ----------
+        value : Any
+            What the user gave (text, number, Quantity, ndarray of samples,
+            Parameter, Product, ByYear or list).
+        name : str
+            How the field is named in messages (``"Investment 'LED'.life"``).
+        unit : str, optional
+            The unit to read a quantity in, when the item chose one of
+            ``units`` (default: ``unit``).
+
+        Raises
+        ------
+        LCCError
+            With ``code`` set; the caller sets ``field``.
+        """
+        kind = self.kind
+        if kind == "quantity":
+            spec = unit or self.unit
+            assert spec is not None
+            if self.by_year:
+                return read_amount(value, spec, name, allow_sequence=True,
+                                   minimum=self.minimum, what=self.what or "a value")
+            return read_quantity(value, spec, name, minimum=self.minimum,
+                                 exclusive=self.exclusive, what=self.what or "a value")
+        if kind == "position":
+            return read_position(value, name, whole=self.whole,
+                                 minimum=self.minimum if self.minimum is not None else 0.0)
+        if kind == "rate":
+            if self.by_year:
+                return read_escalation(value, name)
+            return read_number(value, name, minimum=-1.0, exclusive=True, what="a rate")
+        if kind in ("number", "count"):
+            return read_number(value, name, minimum=self.minimum, exclusive=self.exclusive,
+                               maximum=self.maximum, what=self.what or "a value")
+        if kind == "text":
+            if not isinstance(value, str):
+                raise LCCError(f"{name}: expected a text, got {value!r}", code="wrong-type")
+            return value
+        if kind == "bool":
+            if not isinstance(value, bool):
+                raise LCCError(f"{name}: expected True or False, got {value!r}",
+                               code="wrong-type")
+            return value
+        if kind == "year":
+            if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+                raise LCCError(f"{name}: got {value!r}, expected a calendar year such as 2025",
+                               code="wrong-type")
+            if not 1000 <= value <= 9999:
+                raise LCCError(f"{name}: got {value!r}, expected a calendar year such as 2025",
+                               code="invalid-value")
+            return int(value)
+        if kind == "choice":
+            if value not in self.choices:
+                code = "invalid-value" if isinstance(value, str) else "wrong-type"
+                raise LCCError(f"{name}: got {value!r}, expected one of "
+                               f"{', '.join(self.choices)}", code=code)
+            return str(value)
+        raise AssertionError(kind)  # residual: read by its item (it depends on the item)
+
+    def expect(self) -> str:
+        """What the field expects, in words, for messages."""
+        if self.kind == "quantity":
+            text = f"{self.what or 'a value'} as text with a unit, e.g. '{self.example}'"
+        elif self.kind == "choice":
+            text = f"one of {', '.join(repr(c) for c in self.choices)}"
+        else:
+            text = {"text": "a text", "bool": "true or false",
+                    "year": "a calendar year such as 2025",
+                    "position": "a number of years, e.g. 3 or '3 yr'",
+                    "count": "a number >= 0, e.g. 12"}.get(self.kind, self.example)
+        if self.ref:
+            text += ", or {parameter = \"<name>\"}"
+        return text
+
+
+@contextmanager
+def located(field: str, name: str | None = None) -> Iterator[None]:
+    """Give every :class:`LCCError` raised inside the field's dotted path.
+
+    ``name`` is how the messages name the input (``"Investment 'LED'.life"``);
+    the error's :attr:`~lcc.LCCError.detail` is its message without that name.
+    """
+    try:
+        yield
+    except LCCError as exc:
+        if len(exc.errors) > 1:
+            raise
+        message = exc.message
+        detail = None
+        if name is not None and message.startswith(name):
+            rest = message[len(name):]
+            if rest.startswith(": "):
+                detail = rest[2:]
+            elif rest.startswith(" (") and "): " in rest:
+                detail = rest[rest.index("): ") + 3:]
+        raise LCCError(message, field=field, code=exc.code or "invalid-value",
+                       detail=detail if detail is not None else exc._detail) from None
+
+
+class Errors:
+    """Collects the errors of one object's fields, raised together at the end."""
+
+    def __init__(self) -> None:
+        self.errors: list[LCCError] = []
+
+    @contextmanager
+    def field(self, field: str, name: str | None = None) -> Iterator[None]:
+        """Record an error of ``field`` (named ``name`` in messages) instead of raising it."""
+        try:
+            with located(field, name):
+                yield
+        except LCCError as exc:
+            self.errors.extend(exc.errors)
+
+    def raise_any(self) -> None:
+        """Raise the errors recorded, if any: one, or all of them in one LCCError."""
+        if not self.errors:
+            return
+        if len(self.errors) == 1:
+            raise self.errors[0]
+        first = self.errors[0]
+        raise LCCError("\n".join(e.message for e in self.errors), field=first.field,
+                       code=first.code, errors=self.errors)
+
+
+def parameters_in(values: Mapping[str, Any]) -> list[Parameter]:
+    """The Parameters given directly as values (helper for objects with few inputs)."""
+    return [v for v in values.values() if isinstance(v, Parameter)]
+
+
+# ------------------------------------------------------------------ the fields of the model
+
+
+def quantity(unit: str, example: str, what: str, *, by_year: bool = False, ref: bool = True,
+             alt: tuple[str, ...] = (), minimum: float | None = 0.0,
+             exclusive: bool = False) -> Field:
+    """A field with a unit."""
+    return Field("quantity", unit, example, what, ref=ref, by_year=by_year, minimum=minimum,
+                 exclusive=exclusive, alt_units=alt)
+
+
+MONEY = quantity("CUR", "2500 SEK", "an amount")
+SIGNED_MONEY = quantity("CUR", "2500 SEK", "an amount of money", minimum=None)
+MONEY_PER_YEAR = quantity("CUR/yr", "800 SEK/yr", "money per year", by_year=True, minimum=None)
+ENERGY_PER_YEAR = quantity("kWh/yr", "3000 kWh/yr", "energy (or fuel volume or mass) per year",
+                           by_year=True, alt=("m**3/yr", "kg/yr"))
+POWER = quantity("kW", "45 W", "a power")
+HOURS = quantity("h/yr", "4000 h/yr", "hours per year")
+DISTANCE = quantity("km/yr", "15000 km/yr", "a distance per year")
+CONSUMPTION = quantity("kWh/km", "5 l/100km", "energy (or fuel volume or mass) per distance",
+                       alt=("m**3/km", "kg/km"))
+ENERGY_PRICE = quantity("CUR/kWh", "1.2 SEK/kWh",
+                        "a price per energy (or per volume or mass of fuel)", by_year=True,
+                        alt=("CUR/m**3", "CUR/kg"))
+EMISSION_FACTOR = quantity("kg/kWh", "0.05 kg/kWh",
+                           "a mass per energy (or per volume or mass of fuel)",
+                           alt=("kg/m**3", "kg/kg"))
+INTENSITY = quantity("kg/km", "132 g/km", "a mass per distance")
+VOLUME_PER_YEAR = quantity("m**3/yr", "12 m**3/yr", "a volume per year", by_year=True)
+VOLUME_PRICE = quantity("CUR/m**3", "45 SEK/m**3", "a price per volume", by_year=True)
+MASS_PER_YEAR = quantity("kg/yr", "120 kg/yr", "a mass per year", by_year=True)
+MASS_PRICE = quantity("CUR/kg", "7 SEK/kg", "a price per mass", by_year=True)
+DURATION = quantity("yr", "20 yr", "a duration", exclusive=True)
+PERIOD = quantity("yr", "20 yr", "a duration", ref=False, exclusive=True)
+POSITION = Field("position", "yr", "3 (years) or '3 yr'", ref=False, minimum=0.0)
+YEAR_OF_SERVICE = Field("position", "yr", "3 (years) or '3 yr'", ref=False, minimum=1.0,
+                        whole=True)
+RATE = Field("rate", None, "0.02 or '2 %'", by_year=True)
+STUDY_RATE = Field("rate", None, "0.035 or '3.5 %'")
+COUNT = Field("count", None, "12", minimum=0.0, what="a quantity")
+RESIDUAL = Field("residual", None, "'linear', 'none', a fraction 0..1 or an amount '500 SEK'")
+TEXT = Field("text", example="some text", ref=False)
+BOOL = Field("bool", example="true", ref=False)
+YEAR = Field("year", example="2025", ref=False)
