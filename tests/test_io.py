@@ -407,8 +407,8 @@ def test_every_error_at_once_with_file_line_path_and_code(tmp_path: Path) -> Non
     lines = str(err).splitlines()
     assert len(lines) == 18
     f = str(path)
-    assert lines[1] == (f"{f}:5: study.period: got the bare number 20; this field needs a "
-                        f"duration: write it with a unit, e.g. '20 yr' [bare-number]")
+    assert lines[1] == (f"{f}:5: study.period: got the bare number 20; write it with a unit, "
+                        f"e.g. '20 yr' [bare-number]")
     assert lines[5] == (
         f"{f}:19: alternatives[0].parameters.electricity_price: a bid cannot override the "
         f"buyer parameter 'electricity_price' (defined at {f}:9 parameters.electricity_price); "
@@ -735,8 +735,9 @@ def test_json_and_yaml_give_lines() -> None:
                                                       "price": "3 SEK"}]}]}
     e = one_error(json.dumps(data, indent=2), "json")
     assert (e.line, e.path, e.code) == (14, "alternatives[0].items[0].price", "wrong-unit")
-    assert e.message == ("got '3 SEK' (units SEK); expected a price per energy (or per volume "
-                         "or mass of fuel), e.g. '1.2 SEK/kWh'")
+    assert e.message == ("got '3 SEK'; expected a price per unit of what is used: per energy "
+                         "('1.2 SEK/kWh'), per volume ('18 SEK/l', '4 SEK/Nm3') or per mass "
+                         "('25 SEK/kg')")
     yaml_text = """\
     name: Y
     study:

@@ -21,7 +21,7 @@ from typing import Any
 from lcc._errors import LCCError
 from lcc.io import _fields as F
 from lcc.io._bidform_text import field_words
-from lcc.io._build import BAD, Reader, Scope, build_item
+from lcc.io._build import BAD, Reader, Scope, build_item, unit_problem
 from lcc.io._issues import Collector, Path, TenderError
 from lcc.io._model import Tender
 from lcc.io._values import display, number_text, parameter_value
@@ -463,7 +463,8 @@ class _Deriver:
                     self.c.add("wrong-type", (*path, "unit"), f"expected a unit as text, e.g. "
                                f"unit = \"{kind.example.split(' ', 1)[-1]}\"")
                     ok = False
-                elif r.quantity_text(kind, f"1 {u}", (*path, "unit")) is BAD:
+                elif (problem := unit_problem(kind, f"1 {u}")) is not None:
+                    self.c.add(problem.code or "invalid-value", (*path, "unit"), problem.detail)
                     ok = False
                 else:
                     unit = u.strip()
@@ -481,7 +482,7 @@ class _Deriver:
             ok = False
         required = True
         if "required" in raw:
-            req = r._read_bool(F.BOOL, raw["required"], (*path, "required"))
+            req = r.checked(F.BOOL, raw["required"], (*path, "required"))
             ok = ok and req is not BAD
             required = bool(req) if req is not BAD else True
         bounds: dict[str, float | None] = {"min": None, "max": None}

@@ -30,10 +30,9 @@ from lcc.io._model import (
     _split,
     conflicts,
 )
-from lcc.io._values import display
 from lcc.model import Alternative, ByYear, CostItem, Parameter, Study
 from lcc.model._fields import located
-from lcc.units import ExchangeRates, currency_of
+from lcc.units import ExchangeRates
 from lcc.units import _parse_text as _units_parse_text
 
 BAD: Any = object()  # a value that failed validation (its issue is recorded)
@@ -51,14 +50,34 @@ def _parse_text(value: str) -> Any:
                            code="invalid-value") from None
 
 
-def _read(kind: F.Kind, value: Any, unit: str | None = None) -> Any:
-    """A value read by its field's own rule (the model's); LCCError with code and detail."""
-    with located("value", "value"):
-        return kind.read(value, "value", unit=unit)
+def currency_of_value(value: Any) -> str | None:
+    """The currency of a money value as given (text, Quantity or Parameter), if it has one."""
+    from lcc.units import currency_of
+
+    raw = value.value if isinstance(value, Parameter) else value
+    try:
+        q = _parse_text(raw) if isinstance(raw, str) else raw
+        return currency_of(q) if hasattr(q, "dimensionality") else None
+    except LCCError:
+        return None
+
+
+def unit_problem(kind: F.Kind, value: Any) -> LCCError | None:
+    """None if a value has one of the field's units (by the model's rule), else the error."""
+    first = None
+    for unit in kind.units:
+        try:
+            with located("value", "value"):
+                kind.read(value, "value", unit=unit)
+            return None
+        except LCCError as exc:
+            if exc.code not in ("wrong-unit", "bare-number"):
+                return None if exc.code == "invalid-value" and "finite" not in exc.detail \
+                    else exc
+            first = first or exc
+    return first
 
 _NAME = re.compile(F.NAME_PATTERN)
-_YEARS = F.Kind("quantity", "yr", "3 yr", what="a number of years")
-_AMOUNT = F.Kind("quantity", "CUR", "500 SEK", what="an amount of money")
 
 
 def _suggest(word: str, options: Any) -> str:
@@ -93,17 +112,6 @@ def model_issues(c: Collector, exc: Exception, path: Path, fields: Any,
             continue
         where = (*path, key) if key in fields else path
         c.add(err.code or "invalid-value", where, err.detail)
-
-
-def _dims(unit: str) -> str:
-    from lcc.units import _dims_text
-
-    return _dims_text(unit)
-
-
-def _what(kind: F.Kind) -> str:
-    assert kind.unit is not None
-    return kind.what or _dims(kind.unit)
 
 
 def _a(word: str) -> str:
@@ -201,43 +209,24 @@ class Reader:
 
     # -- values by kind -------------------------------------------------------------------
     def value(self, kind: F.Kind, raw: Any, path: Path, scope: Scope | None) -> Any:
-        """A value of a field, checked against its kind; BAD if it failed."""
+        """A value of a field as the model takes it; BAD if the file's form is wrong.
+
+        References become the Parameter they name and ``{by_year = ...}`` tables a
+        ByYear; every other rule of the value (its unit, range, type) is the
+        model's, checked once when the object is built (:func:`model_issues`).
+        """
         if isinstance(raw, dict):
             if "parameter" in raw:
                 return self.reference(kind, raw, path, scope)
-            if "by_year" in raw:
-                if not kind.by_year:
-                    self.c.add("wrong-type", path, "a per-year sequence (by_year) is not "
-                               f"accepted here; expected {self.expect(kind)}")
-                    return BAD
+            if "by_year" in raw and kind.by_year:
                 return self.by_year(kind, raw, path)
             if kind.name != "exchange_rates":
-                self.c.add("wrong-type", path, f"expected {self.expect(kind)}, got a table")
+                self.c.add("wrong-type", path, f"expected {kind.expect()}, got a table")
                 return BAD
-        reader: Callable[[F.Kind, Any, Path], Any] = getattr(self, f"_read_{kind.name}")
-        return reader(kind, raw, path)
-
-    def expect(self, kind: F.Kind) -> str:
-        if kind.name == "quantity":
-            assert kind.unit is not None
-            text = f"{_what(kind)} as text with a unit, e.g. '{kind.example}'"
-        elif kind.name == "choice":
-            text = f"one of {', '.join(repr(c) for c in kind.choices)}"
-        elif kind.name == "text":
-            text = "a text"
-        elif kind.name == "bool":
-            text = "true or false"
-        elif kind.name == "year":
-            text = "a calendar year such as 2025"
-        elif kind.name == "position":
-            text = "a number of years, e.g. 3 or '3 yr'"
-        elif kind.name == "count":
-            text = "a number >= 0, e.g. 12"
-        else:
-            text = kind.example
-        if kind.ref:
-            text += ", or {parameter = \"<name>\"}"
-        return text
+        if isinstance(raw, list) and kind.name == "rate" and kind.by_year:
+            return self.yearly_rates(raw, path)
+        reader = getattr(self, f"_read_{kind.name}", None)
+        return raw if reader is None else reader(kind, raw, path)
 
     def reference(self, kind: F.Kind, raw: dict[str, Any], path: Path,
                   scope: Scope | None) -> Any:
@@ -245,7 +234,7 @@ class Reader:
             return BAD
         if not kind.ref or scope is None:
             self.c.add("wrong-type", path, f"this field cannot refer to a parameter; expected "
-                       f"{self.expect(F.Kind(kind.name, kind.unit, kind.example))}")
+                       f"{F.Kind(kind.name, kind.unit, kind.example, kind.what, ref=False).expect()}")
             return BAD
         name = raw["parameter"]
         if not isinstance(name, str):
@@ -262,46 +251,24 @@ class Reader:
                        f"no parameter is named {name!r}{_suggest(name, known)}; defined: "
                        f"{', '.join(known) if known else 'none'}")
             return BAD
-        return self.check_parameter(kind, p, path)
-
-    def check_parameter(self, kind: F.Kind, p: Parameter, path: Path) -> Any:
-        """Whether a referenced parameter fits the field (unit, currency)."""
-        where = f"the parameter {p.name!r} ({display(p.value)})"
-        if kind.name in ("quantity", "position"):
-            assert kind.unit is not None
-            if p.unit is None:
-                self.c.add("bare-number", path, f"{where} is a plain number, but this field "
-                           f"needs {_what(kind)}, e.g. '{kind.example}'")
-                return BAD
-            problem = self.fits(kind, p.value, display(p.value).strip('"'))
-            if problem is not None:
-                self.c.add("wrong-unit", path, f"{where}: {problem}")
-                return BAD
-            if not self.check_currency(p.value, path, f"{where} is"):
-                return BAD
-        elif kind.name in ("rate", "count") and p.unit is not None:
-            self.c.add("wrong-unit", path, f"{where} has the unit {p.unit_text!r}, but this "
-                       f"field is a plain number ({kind.example})")
-            return BAD
-        elif kind.name == "residual" and p.unit is not None:
-            try:
-                _read(F.MONEY, p)
-            except LCCError:
-                self.c.add("wrong-unit", path, f"{where}: a residual value is a fraction "
-                           f"(0..1) or an amount of money")
-                return BAD
-            if not self.check_currency(p.value, path, f"{where} is"):
-                return BAD
         return p
 
-    def check_currency(self, q: Any, path: Path, what: str = "the amount is") -> bool:
-        try:
-            code = currency_of(q)
-        except LCCError as exc:
-            self.c.add("wrong-unit", path, str(exc))
-            return False
+    def yearly_rates(self, raw: list[Any], path: Path) -> Any:
+        """A list of yearly rates (escalation by year)."""
+        if len(raw) > F.MAX_SEQUENCE:
+            self.c.add("too-many", path, f"{len(raw)} yearly values; the limit is "
+                       f"{F.MAX_SEQUENCE}")
+            return BAD
+        if not raw:
+            self.c.add("invalid-value", path, "an empty list; give one rate per year")
+            return BAD
+        values = [self.finite(v, (*path, i), "a rate (a number)") for i, v in enumerate(raw)]
+        return BAD if any(v is BAD for v in values) else raw
+
+    def check_currency(self, code: str, path: Path, what: str = "the amount is") -> bool:
+        """Whether an amount in currency ``code`` can enter the study (else an issue)."""
         cur = self.currency
-        if code is None or cur is None or code == cur:
+        if cur is None or code == cur:
             return True
         if self.rates is not None and code in self.rates.rates and cur in self.rates.rates:
             return True
@@ -312,152 +279,27 @@ class Reader:
                    f"source = \"...\"}}")
         return False
 
-    def fits(self, kind: F.Kind, q: Any, shown: str) -> str | None:
-        """None if a quantity has one of the kind's units, else what is wrong."""
-        first = None
-        for unit in kind.units:
-            try:
-                _read(kind, q, unit)
-                return None
-            except LCCError as exc:
-                if exc.code not in ("wrong-unit", "bare-number"):
-                    return None  # the unit fits; the value's range is the model's to check
-                first = first or exc.detail
-        if len(kind.units) > 1 or first is None:
-            from lcc.units import pretty_units
-
-            return f"got {shown!r} (units {pretty_units(q.units)}); expected {kind.what}, " \
-                   f"e.g. '{kind.example}'"
-        return first.replace(repr(q), repr(shown)).replace(str(q), shown)
-
-    def quantity_text(self, kind: F.Kind, raw: str, path: Path) -> Any:
-        """Parse a text with a unit; wrong units, bare numbers and currencies recorded."""
-        assert kind.unit is not None
+    def checked(self, kind: F.Kind, raw: Any, path: Path) -> Any:
+        """A value read by its field's rule (the model's); BAD with the issue recorded."""
         try:
-            q = _parse_text(raw)
+            with located("value", "value"):
+                return kind.read(raw, "value")
         except LCCError as exc:
-            self.c.add("invalid-value", path, exc.detail)
+            self.c.add(exc.code or "invalid-value", path, exc.detail)
             return BAD
-        if q.unitless and not q._units:
-            self.c.add("bare-number", path, f"got {raw!r} without a unit; this field needs "
-                       f"{_what(kind)}: write it with a unit, e.g. '{kind.example}'")
-            return BAD
-        problem = self.fits(kind, q, raw)
-        if problem is not None:
-            self.c.add("wrong-unit", path, problem)
-            return BAD
-        if not self.check_currency(q, path):
-            return BAD
-        return raw
-
-    def _read_quantity(self, kind: F.Kind, raw: Any, path: Path) -> Any:
-        assert kind.unit is not None
-        if isinstance(raw, str):
-            return self.quantity_text(kind, raw, path)
-        if _is_number(raw):
-            example = kind.example.split(" ", 1)
-            hint = f"{raw:g} {example[1]}" if len(example) == 2 else kind.example
-            self.c.add("bare-number", path, f"got the bare number {raw!r}; this field needs "
-                       f"{_what(kind)}: write it with a unit, e.g. '{hint}'")
-            return BAD
-        if isinstance(raw, list) and kind.by_year:
-            self.c.add("wrong-type", path, f"got a list; write yearly values as {{by_year = "
-                       f"[...], unit = \"{kind.example.split(' ', 1)[-1]}\"}}")
-            return BAD
-        self.c.add("wrong-type", path, f"expected {self.expect(kind)}, got {_kind_of(raw)}")
-        return BAD
-
-    def _read_position(self, kind: F.Kind, raw: Any, path: Path) -> Any:
-        if _is_number(raw):
-            return self.finite(raw, path)
-        if isinstance(raw, str):
-            try:
-                q = _parse_text(raw)
-            except LCCError as exc:
-                self.c.add("invalid-value", path, exc.detail)
-                return BAD
-            if q.unitless and not q._units:
-                self.c.add("wrong-type", path, f"got the text {raw!r}; write a number of years "
-                           f"without quotes ({raw.strip()}) or with a unit ('{raw.strip()} yr')")
-                return BAD
-            return self.quantity_text(_YEARS, raw, path)
-        self.c.add("wrong-type", path, f"expected {self.expect(kind)}, got {_kind_of(raw)}")
-        return BAD
-
-    def _read_rate(self, kind: F.Kind, raw: Any, path: Path) -> Any:
-        if _is_number(raw):
-            return self.finite(raw, path)
-        if isinstance(raw, str):
-            try:
-                _read(F.STUDY_RATE, raw)
-            except LCCError as exc:
-                code = "wrong-unit" if exc.code == "wrong-unit" else "invalid-value"
-                if exc.code == "invalid-value" and "finite" not in exc.detail:
-                    return raw  # a range error: the model's, located at its field
-                self.c.add(code, path, f"got {raw!r}; a rate is a plain number or a "
-                           f"percentage, e.g. {kind.example}")
-                return BAD
-            return raw
-        if isinstance(raw, list) and kind.by_year:
-            if len(raw) > F.MAX_SEQUENCE:
-                self.c.add("too-many", path, f"{len(raw)} yearly values; the limit is "
-                           f"{F.MAX_SEQUENCE}")
-                return BAD
-            if not raw:
-                self.c.add("invalid-value", path, "an empty list; give one rate per year")
-                return BAD
-            values = [self.finite(v, (*path, i), "a rate (a number)") for i, v in enumerate(raw)]
-            return BAD if any(v is BAD for v in values) else raw
-        self.c.add("wrong-type", path, f"expected {self.expect(kind)}"
-                   f"{', or a list of yearly rates' if kind.by_year else ''}, got "
-                   f"{_kind_of(raw)}")
-        return BAD
-
-    def _read_count(self, kind: F.Kind, raw: Any, path: Path) -> Any:
-        if _is_number(raw):
-            return self.finite(raw, path)
-        self.c.add("wrong-type", path, f"expected {self.expect(kind)}, got {_kind_of(raw)}")
-        return BAD
-
-    def _read_residual(self, kind: F.Kind, raw: Any, path: Path) -> Any:
-        if raw in ("linear", "none"):
-            return raw
-        if _is_number(raw):
-            return self.finite(raw, path)
-        if isinstance(raw, str):
-            return self.quantity_text(_AMOUNT, raw, path)
-        self.c.add("wrong-type", path, f"expected {kind.example}, got {_kind_of(raw)}")
-        return BAD
 
     def _read_text(self, kind: F.Kind, raw: Any, path: Path) -> Any:
         return self.text(raw, path)
-
-    def _read_bool(self, kind: F.Kind, raw: Any, path: Path) -> Any:
-        if isinstance(raw, bool):
-            return raw
-        self.c.add("wrong-type", path, f"expected true or false, got {_kind_of(raw)}")
-        return BAD
-
-    def _read_year(self, kind: F.Kind, raw: Any, path: Path) -> Any:
-        if isinstance(raw, int) and not isinstance(raw, bool):
-            if 1000 <= raw <= 9999:
-                return raw
-            self.c.add("invalid-value", path, f"got {raw}; expected a calendar year such as "
-                       f"2025")
-            return BAD
-        self.c.add("wrong-type", path, f"expected a calendar year such as 2025, got "
-                   f"{_kind_of(raw)}")
-        return BAD
 
     def _read_choice(self, kind: F.Kind, raw: Any, path: Path) -> Any:
         if isinstance(raw, str) and raw in kind.choices:
             return raw
         if not isinstance(raw, str):
-            self.c.add("wrong-type", path, f"expected {self.expect(kind)}, got "
+            self.c.add("wrong-type", path, f"expected {kind.expect()}, got "
                        f"{_kind_of(raw)}")
         else:
             self.c.add("invalid-value", path, f"got {raw!r}{_suggest(raw, kind.choices)}; "
-                       f"expected {self.expect(kind)}")
+                       f"expected {kind.expect()}")
         return BAD
 
     def _read_exchange_rates(self, kind: F.Kind, raw: Any, path: Path) -> Any:
@@ -541,8 +383,11 @@ class Reader:
             if not isinstance(unit, str):
                 self.c.add("wrong-type", up, f"expected a unit as text, got {_kind_of(unit)}")
                 unit = BAD
-            elif self.quantity_text(kind, f"1 {unit}", up) is BAD:
-                unit = BAD
+            else:
+                problem = unit_problem(kind, f"1 {unit}")
+                if problem is not None:
+                    self.c.add(problem.code or "invalid-value", up, problem.detail)
+                    unit = BAD
         if BAD in (first, unit) or any(v is BAD for v in nums):
             return BAD
         try:
@@ -708,19 +553,21 @@ def _study_fields(r: Reader, raw: dict[str, Any], path: Path, scope: Scope) -> d
 
 def _build_study(r: Reader, fields: dict[str, Any], path_of: Callable[[str], tuple[Reader, Path]],
                  base: Path) -> Study | None:
-    if any(v is BAD for v in fields.values()):
-        return None
+    bad = {k for k, v in fields.items() if v is BAD}
     try:
-        return Study(**fields)
+        study = Study(**{k: v for k, v in fields.items() if v is not BAD})
     except LCCError as exc:
         for err in exc.errors:
             key = (err.field or "").partition(".")[2]
+            if key in bad:
+                continue
             if key in F.STUDY and key in fields:
                 reader, p = path_of(key)
                 reader.c.add(err.code or "invalid-value", p, err.detail)
             else:
                 r.c.add(err.code or "invalid-value", base, err.detail)
-    return None
+        return None
+    return None if bad else study
 
 
 def _currency(r: Reader, raw: dict[str, Any], path: Path) -> tuple[Any, Any]:
@@ -877,20 +724,33 @@ def build_item(r: Reader, raw: Any, path: Path, scope: Scope) -> CostItem | None
     spec = F.ITEMS[kind]
     ok = r.keys(obj, path, ["type", *spec.fields], spec.required, what=f"{_a(kind)} item: ")
     values: dict[str, Any] = {}
+    bad: set[str] = set()
     for key, value in obj.items():
         if key == "type" or key not in spec.fields:
             continue
         v = r.value(spec.fields[key], value, (*path, key), scope)
         if v is BAD:
-            ok = False
-        values[key] = v
-    if not ok:
-        return None
-    try:
-        return spec.cls(**values)
+            bad.add(key)
+        else:
+            values[key] = v
+    missing = [k for k in spec.required if k not in obj]
+    try:  # the model checks every value; its errors of keys already reported are left out
+        item = spec.cls(**{**{k: None for k in spec.required}, **values})
     except LCCError as exc:
-        model_issues(r.c, exc, path, spec.fields)
+        model_issues(r.c, exc, path, spec.fields, skip={*bad, *missing} if bad or missing
+                     else frozenset())
+        failed = {(e.field or "").partition(".")[2] for e in exc.errors}
+        for key, value in values.items():  # the currencies of the values the model read
+            if key not in failed and spec.fields[key].unit and "CUR" in spec.fields[key].unit:
+                code = currency_of_value(value)
+                if code is not None:
+                    r.check_currency(code, (*path, key))
         return None
+    for key, value in item.read_values().items():
+        code = getattr(value, "currency", None)
+        if code is not None and not r.check_currency(code, (*path, key)):
+            ok = False
+    return item if ok and not bad else None
 
 
 def build_alternative(r: Reader, raw: Any, path: Path, buyer_scope: Scope,
@@ -948,10 +808,10 @@ def build_alternative(r: Reader, raw: Any, path: Path, buyer_scope: Scope,
                 bid[pname] = p
     scope = Scope(buyer, bid, path, failed | buyer_scope.failed, buyer_scope.incomplete)
     items: list[CostItem] = []
-    inputs: dict[str, Any] | None = None
+    inputs: tuple[dict[str, Any], set[str], bool] | None = None
     if module is not None and "inputs" in obj:
         inputs = T.read_inputs(r, module, obj["inputs"], path, scope)
-        ok = ok and inputs is not None
+        ok = ok and inputs is not None and inputs[2]
     if "items" in obj and not templated:
         raw_items = obj["items"]
         ip = (*path, "items")
@@ -984,10 +844,12 @@ def build_alternative(r: Reader, raw: Any, path: Path, buyer_scope: Scope,
                     f"the bid defines {pname!r} but none of its values uses it; refer to it "
                     f"with {{parameter = \"{pname}\"}} or remove it")
             ok = False
+    if module is not None and inputs is not None and name is not BAD:
+        values, reported, _ = inputs
+        alt = T.build(r, module, name, values, path, extra.get("description"), reported)
+        return alt if ok else None
     if not ok or name is BAD:
         return None
-    if module is not None and inputs is not None:
-        return T.build(r, module, name, inputs, path, extra.get("description"))
     try:
         return Alternative(name, *items, **extra)
     except LCCError as exc:

@@ -140,7 +140,6 @@ def _input_schema(inp: Any) -> dict[str, Any]:
 
 def _template_props(defs: dict[str, Any]) -> dict[str, Any]:
     """``template`` and ``inputs`` of an alternative; one ``template_<name>`` def each."""
-    from lcc.io._templates import SELECTORS
     from lcc.templates import CALCULATORS
 
     for name, module in CALCULATORS.items():
@@ -149,7 +148,7 @@ def _template_props(defs: dict[str, Any]) -> dict[str, Any]:
                          [inp.name for inp in spec if inp.required and not inp.applies_to],
                          description=f"The inputs of the product calculator {name!r}: "
                                      f"{module.TITLE}.")
-        selector = SELECTORS.get(name)
+        selector = getattr(module, "SELECTOR", None)
         if selector is not None:
             sel = next(inp for inp in spec if inp.name == selector)
             rules = []

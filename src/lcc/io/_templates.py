@@ -37,7 +37,7 @@ from typing import Any
 
 from lcc._errors import LCCError
 from lcc.io import _fields as F
-from lcc.io._build import BAD, Reader, Scope, _is_number, _kind_of, _suggest
+from lcc.io._build import BAD, Reader, Scope, _is_number, _kind_of, _suggest, unit_problem
 from lcc.io._issues import Path
 from lcc.io._values import encode, parameter_data
 from lcc.model import Alternative, Parameter
@@ -48,8 +48,6 @@ from lcc.templates._inputs import Input, spec_of
 TEMPLATE_KEYS: tuple[str, ...] = ("name", "description", "template", "inputs", "parameters")
 #: Keys of an alternative that a template alternative cannot have (the calculator sets them).
 NOT_WITH_TEMPLATE: tuple[str, ...] = ("items", "quantity", "start", "life")
-#: The choice input that selects which inputs apply, per calculator.
-SELECTORS: dict[str, str] = {"reusable_vs_single_use": "kind", "vehicles": "method"}
 
 
 def _quantity_units(inp: Input) -> list[str]:
@@ -93,12 +91,17 @@ def calculator(r: Reader, obj: dict[str, Any], path: Path) -> ModuleType | None:
 
 
 def read_inputs(r: Reader, module: ModuleType, raw: Any, path: Path,
-                scope: Scope) -> dict[str, Any] | None:
-    """The ``inputs`` table of a template alternative, read; None if anything is wrong."""
+                scope: Scope) -> tuple[dict[str, Any], set[str], bool] | None:
+    """The ``inputs`` table of a template alternative in the form the calculator takes.
+
+    Returns the values that could be read, the keys whose problems are recorded
+    already, and whether all is well (None when ``inputs`` is not a table).
+    """
     ip = (*path, "inputs")
     obj = r.table(raw, ip, f"the inputs of the calculator {module.NAME!r} (a table)")
     if obj is None:
         return None
+    reported: set[str] = set()
     spec = {inp.name: inp for inp in module.INPUTS}
     ok = True
     for key in obj:
@@ -107,7 +110,7 @@ def read_inputs(r: Reader, module: ModuleType, raw: Any, path: Path,
                     f"the calculator {module.NAME!r} has no input {key!r}"
                     f"{_suggest(str(key), spec)}; its inputs are: {', '.join(spec)}")
             ok = False
-    selector = SELECTORS.get(module.NAME)
+    selector = getattr(module, "SELECTOR", None)
     chosen = None
     if selector is not None:
         word = obj.get(selector, spec[selector].default)
@@ -123,12 +126,15 @@ def read_inputs(r: Reader, module: ModuleType, raw: Any, path: Path,
                     f"applies to {selector} = {' or '.join(repr(a) for a in inp.applies_to)} "
                     f"only, not {selector} = {chosen!r}; leave it out")
             ok = False
+            reported.add(key)
             continue
         v = _profile(r, inp, value, vp, scope) if inp.kind == "profile" else \
             _value(r, inp, value, vp, scope)
         if v is BAD:
             ok = False
-        values[key] = v
+            reported.add(key)
+        else:
+            values[key] = v
     for inp in module.INPUTS:
         applies = not inp.applies_to or chosen is None or chosen in inp.applies_to
         if inp.required and applies and inp.name not in obj and \
@@ -137,7 +143,8 @@ def read_inputs(r: Reader, module: ModuleType, raw: Any, path: Path,
                     f"missing; the calculator {module.NAME!r} needs {inp.name} ({inp.role}): "
                     f"{inp.meaning}, e.g. {_example(inp)}")
             ok = False
-    return values if ok else None
+            reported.add(inp.name)
+    return values, reported, ok
 
 
 def _example(inp: Input) -> str:
@@ -191,6 +198,12 @@ def _profile(r: Reader, inp: Input, raw: Any, path: Path, scope: Scope) -> Any:
             continue
         hours = r.value(hours_kind, pair[0], (*pp, 0), scope)
         fraction = r.value(fraction_kind, pair[1], (*pp, 1), scope)
+        for value, kind, where in ((hours, hours_kind, (*pp, 0)),
+                                   (fraction, fraction_kind, (*pp, 1))):
+            problem = None if value is BAD else unit_problem(kind, value)
+            if problem is not None:
+                r.c.add(problem.code or "invalid-value", where, problem.detail)
+                ok = False
         if hours is BAD or fraction is BAD:
             ok = False
         out.append((hours, fraction))
@@ -198,8 +211,12 @@ def _profile(r: Reader, inp: Input, raw: Any, path: Path, scope: Scope) -> Any:
 
 
 def build(r: Reader, module: ModuleType, name: str, inputs: dict[str, Any], path: Path,
-          description: Any = None) -> Alternative | None:
-    """The calculator's alternative; its LCCErrors become issues at the input they name."""
+          description: Any = None, reported: set[str] | frozenset[str] = frozenset()
+          ) -> Alternative | None:
+    """The calculator's alternative; its LCCErrors become issues at the input they name.
+
+    Errors of inputs in ``reported`` (whose problems the file reader recorded) are left out.
+    """
     try:
         alt = module.alternative(name, **inputs)
     except LCCError as exc:
@@ -207,6 +224,8 @@ def build(r: Reader, module: ModuleType, name: str, inputs: dict[str, Any], path
         keys = {inp.name for inp in module.INPUTS}
         for err in exc.errors:
             key = (err.field or "").partition(".")[2]
+            if key in reported or (reported and key not in keys):
+                continue
             r.c.add(err.code or "invalid-value", (*ip, key) if key in keys else ip, err.detail)
         return None
     if description is not None:

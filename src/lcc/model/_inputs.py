@@ -271,6 +271,14 @@ def read_duration(value: Any, name: str) -> Num:
     return read_quantity(value, "yr", name, minimum=0.0, exclusive=True, what="a duration")
 
 
+def _is_plain_number(text: str) -> bool:
+    try:
+        float(text.strip())
+    except ValueError:
+        return False
+    return True
+
+
 def read_position(value: Any, name: str, *, whole: bool = False, minimum: float = 0.0) -> float:
     """A point on the study's year axis: a bare number of years or a time quantity.
 
@@ -280,6 +288,10 @@ def read_position(value: Any, name: str, *, whole: bool = False, minimum: float 
     reg = get_registry()
     if isinstance(value, Parameter):
         raise LCCError(f"{name}: a point in time cannot be a Parameter; give a number of years", field=name, code='wrong-type')
+    if isinstance(value, str) and _is_plain_number(value):
+        raise LCCError(f"{name}: got the text {value!r}; write a number of years without "
+                       f"quotes ({value.strip()}) or with a unit ('{value.strip()} yr')",
+                       code="wrong-type")
     if isinstance(value, (str, reg.Quantity)):
         q = parse_quantity(value, "yr", name=name)
         x = q.to("yr").magnitude

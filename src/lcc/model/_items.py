@@ -73,6 +73,7 @@ class CostItem(ModelEq):
 
     def __post_init__(self) -> None:
         errs = Errors()
+        self._set("_read_values", {})
         with errs.field(f"{self.kind}.label", f"{self.name}.label"):
             if self.label is not None:
                 F.TEXT.read(self.label, f"{self.kind}.label")
@@ -80,14 +81,14 @@ class CostItem(ModelEq):
             F.BOOL.read(self.indexed, f"{self.name}.indexed")
         with errs.field(f"{self.kind}.escalation", f"{self.name}.escalation"):
             self._set("_escalation", F.RATE.read(self.escalation, f"{self.name}.escalation"))
+            self._read_values["escalation"] = self._escalation.rate or self._escalation.sequence
         for key in self.REQUIRED:
             if getattr(self, key) is None:
                 with errs.field(f"{self.kind}.{key}", f"{self.name}.{key}"):
                     spec = self.FIELDS[key]
                     raise LCCError(f"{self.name}.{key}: missing; give {spec.what or 'a value'}, "
                                    f"e.g. '{spec.example}'", code="missing-field")
-        if not errs.errors:
-            self._read(errs)
+        self._read(errs)
         errs.raise_any()
 
     def _field(self, errs: Errors, key: str, value: Any = None, *,
@@ -95,10 +96,18 @@ class CostItem(ModelEq):
         """Read field ``key`` by its description; record an error instead of raising."""
         raw = getattr(self, key) if value is None else value
         out = None
+        if raw is None and key in self.REQUIRED:  # reported as missing already
+            self._set(to or f"_{key}", None)
+            return None
         with errs.field(f"{self.kind}.{key}", f"{self.name}.{key}"):
             out = self.FIELDS[key].read(raw, f"{self.name}.{key}", unit=unit)
         self._set(to or f"_{key}", out)
+        self._read_values[key] = out
         return out
+
+    def read_values(self) -> dict[str, Any]:
+        """Each field as read (Num, Seq, a position …), by field name (internal)."""
+        return dict(self._read_values)
 
     def _set(self, key: str, value: Any) -> None:
         object.__setattr__(self, key, value)
@@ -241,6 +250,7 @@ class Investment(CostItem):
             mode, value = _read_residual(self, self.residual)
             self._set("_residual_mode", mode)
             self._set("_residual", value)
+            self._read_values["residual"] = value
 
 
 @dataclass(frozen=True, eq=False)
@@ -482,6 +492,7 @@ class Energy(_Annual):
         ways = [self.annual is not None,
                 self.power is not None or self.hours is not None,
                 self.distance is not None or self.consumption is not None]
+        before = len(errs.errors)
         with errs.field(self.kind, self.name):
             if sum(ways) > 1:
                 raise LCCError(f"{n}: give one of annual, power and hours, or distance and "
@@ -496,14 +507,19 @@ class Energy(_Annual):
                 raise LCCError(f"{n}: give both power and hours", code="missing-field")
             if ways[2] and (self.distance is None or self.consumption is None):
                 raise LCCError(f"{n}: give both distance and consumption", code="missing-field")
-        if errs.errors:
+        if len(errs.errors) > before:
             return
         unit = None
-        with errs.field(f"{self.kind}.price", f"{self.name}.price"):
-            unit, label, price = _read_price(self, self.price)
-            self._set("_price", price)
-            self._set("_unit", unit)
-        if unit is None:
+        if self.price is not None:
+            with errs.field(f"{self.kind}.price", f"{self.name}.price"):
+                unit, label, price = _read_price(self, self.price)
+                self._set("_price", price)
+                self._read_values["price"] = price
+                self._set("_unit", unit)
+        if unit is None:  # without a price, the use is checked against every unit it may have
+            for key in ("annual", "power", "hours", "distance", "consumption"):
+                if getattr(self, key) is not None:
+                    self._any_unit(errs, key)
             return
         per = f"{label} (priced per {unit.replace('**3', '³')})"
         if ways[0]:
@@ -523,11 +539,27 @@ class Energy(_Annual):
             self._field(errs, "emission_factor", unit=f"kg/{unit}", to="_ef")
         self._read_years(errs)
 
+    def _any_unit(self, errs: Errors, key: str) -> None:
+        spec = self.FIELDS[key]
+        first: LCCError | None = None
+        for unit in spec.units:
+            try:
+                spec.read(getattr(self, key), f"{self.name}.{key}", unit=unit)
+                return
+            except LCCError as exc:
+                first = first or exc
+                if exc.code != "wrong-unit":
+                    break
+        with errs.field(f"{self.kind}.{key}", f"{self.name}.{key}"):
+            assert first is not None
+            raise first
+
     def _use(self, errs: Errors, key: str, unit: str, per: str) -> None:
         with errs.field(f"{self.kind}.{key}", f"{self.name}.{key}"):
             try:
-                self._set(f"_{key}", self.FIELDS[key].read(getattr(self, key),
-                                                           f"{self.name}.{key}", unit=unit))
+                out = self.FIELDS[key].read(getattr(self, key), f"{self.name}.{key}", unit=unit)
+                self._set(f"_{key}", out)
+                self._read_values[key] = out
             except LCCError as exc:
                 if exc.code != "wrong-unit":
                     raise

@@ -36,6 +36,9 @@ def _read_period(period: Any) -> int:
     if isinstance(period, (int, float, np.number)) and not isinstance(period, bool):
         raise LCCError(f"Study.period: got the bare number {period!r}; write it with a unit, "
                        f"e.g. '{period} yr'", code="bare-number")
+    if isinstance(period, (list, tuple, dict, bool)) or period is None:
+        raise LCCError(f"Study.period: got {period!r}; expected a whole number of years with "
+                       f"a unit, e.g. '15 yr'", code="wrong-type")
     if isinstance(period, Parameter):
         raise LCCError("Study.period: the study period cannot be a Parameter; give it as "
                        "'15 yr'", code="wrong-type")

@@ -286,8 +286,9 @@ def _check_quantity(calculator: str, inp: Input, value: Any) -> Any:
     hint = ""
     if isinstance(raw, (int, float, np.number, np.ndarray)) and not isinstance(raw, bool):
         hint = " (a bare number is refused: this input has a unit)"
+    wrong_unit = bool(errors) and all(e.code == "wrong-unit" for e in errors)
     raise fail(calculator, f"input {inp.name!r}: got {raw!r}{hint}; expected {_expected(inp)}",
-               code="bare-number" if hint else None)
+               code="bare-number" if hint else "wrong-unit" if wrong_unit else None)
 
 
 def _check_number(calculator: str, inp: Input, value: Any) -> Any:
@@ -381,46 +382,59 @@ def read_inputs(calculator: str, spec: Sequence[Input], given: Mapping[str, Any]
         wrong unit, kind or range.
     """
     by_name = {inp.name: inp for inp in spec}
+    errors: list[LCCError] = []
     for name in given:
         if name not in by_name:
             close = difflib.get_close_matches(name, list(by_name), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
-            raise fail(calculator, f"unknown input {name!r}{hint} Expected inputs: "
-                                   f"{', '.join(by_name)}")
+            errors.append(fail(calculator, f"unknown input {name!r}{hint} Expected inputs: "
+                                           f"{', '.join(by_name)}", code="unknown-key"))
     values: dict[str, Any] = {}
     chosen: str | None = None
     if selector is not None:
         sel = by_name[selector]
         raw = given.get(selector)
         raw = sel.default if raw is None else raw
-        if raw is None:
-            raise fail(calculator, f"missing input {selector!r}: {sel.meaning}; expected "
-                                   f"{_expected(sel)}")
-        chosen = _check_choice(calculator, sel, raw)
-        values[selector] = chosen
+        try:
+            if raw is None:
+                raise fail(calculator, f"missing input {selector!r}: {sel.meaning}; expected "
+                                       f"{_expected(sel)}")
+            chosen = _check_choice(calculator, sel, raw)
+            values[selector] = chosen
+        except LCCError as exc:
+            errors.append(exc)
     for inp in spec:
         if inp.name == selector:
             continue
         value = given.get(inp.name)
-        applies = not inp.applies_to or chosen in inp.applies_to
-        if not applies:
-            if value is not None:
-                raise fail(calculator, f"input {inp.name!r} applies to {selector}="
-                                       f"{' or '.join(repr(a) for a in inp.applies_to)} only, "
-                                       f"not {selector}={chosen!r}; leave it out")
-            continue
-        if value is None:
-            if inp.required:
-                raise fail(calculator, f"missing input {inp.name!r} ({inp.role}): "
-                                       f"{inp.meaning}; expected {_expected(inp)}")
-            values[inp.name] = inp.default
-            continue
-        if is_parameter(value) and not inp.parameter:
-            raise fail(calculator, f"input {inp.name!r}: got Parameter {value.name!r}, but the "
-                                   f"calculator decides something from this input's value "
-                                   f"before it reaches the model, so sensitivity analysis could "
-                                   f"not vary it; give a value (or an array of samples)")
-        values[inp.name] = _check(calculator, inp, value)
+        applies = not inp.applies_to or chosen is None or chosen in inp.applies_to
+        try:
+            if not applies:
+                if value is not None:
+                    raise fail(calculator, f"input {inp.name!r} applies to {selector}="
+                                           f"{' or '.join(repr(a) for a in inp.applies_to)} "
+                                           f"only, not {selector}={chosen!r}; leave it out")
+                continue
+            if value is None:
+                if inp.required and (chosen is not None or not inp.applies_to):
+                    raise fail(calculator, f"missing input {inp.name!r} ({inp.role}): "
+                                           f"{inp.meaning}; expected {_expected(inp)}")
+                values[inp.name] = inp.default
+                continue
+            if is_parameter(value) and not inp.parameter:
+                raise fail(calculator, f"input {inp.name!r}: got Parameter {value.name!r}, but "
+                                       f"the calculator decides something from this input's "
+                                       f"value before it reaches the model, so sensitivity "
+                                       f"analysis could not vary it; give a value (or an array "
+                                       f"of samples)", code="wrong-type")
+            values[inp.name] = _check(calculator, inp, value)
+        except LCCError as exc:
+            errors.append(exc)
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise LCCError("\n".join(e.message for e in errors), field=errors[0].field,
+                       code=errors[0].code, errors=errors)
     return values
 
 

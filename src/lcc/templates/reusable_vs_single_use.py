@@ -67,6 +67,8 @@ from lcc.templates._inputs import Input, fail, read_inputs
 __all__ = ["INPUTS", "NAME", "TITLE", "alternative"]
 
 NAME = "reusable_vs_single_use"
+#: The choice input that selects which of the other inputs apply.
+SELECTOR = "kind"
 TITLE = "Reusable or single-use items: purchases, washing, waste and CO2e"
 
 DALARNA = "Region Dalarna, 'Minska inköp av engångsplast'"
@@ -242,7 +244,7 @@ def alternative(name: str, **inputs: Any) -> Alternative:
     >>> round(float(lcc.evaluate(cups, lcc.Study("1 yr", 0.0)).value))
     5080
     """
-    values = read_inputs(NAME, INPUTS, inputs, selector="kind")
+    values = read_inputs(NAME, INPUTS, inputs, selector=SELECTOR)
     make = _single_use if values["kind"] == "single_use" else _reusable
     return build(NAME, name, lambda: make(values),
                  description=f"{TITLE} ({values['kind'].replace('_', '-')})", given=inputs)

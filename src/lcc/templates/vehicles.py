@@ -597,6 +597,8 @@ def vehicle_alternative(
 # calculator (lcc.templates.CALCULATORS["vehicles"]).
 
 NAME = "vehicles"
+#: The choice input that selects which of the other inputs apply.
+SELECTOR = "method"
 TITLE = ("Road vehicles: discounted LCC with fuel, maintenance and priced emissions, or the "
          "Clean Vehicles Directive's operational lifetime cost")
 
@@ -763,7 +765,7 @@ def alternative(name: str, **inputs: Any) -> Any:
     >>> round(float(lcc.evaluate(car, lcc.Study("10 yr", 0.04, currency="EUR")).value), 2)
     26208.7
     """
-    values = read_inputs(NAME, INPUTS, inputs, selector="method")
+    values = read_inputs(NAME, INPUTS, inputs, selector=SELECTOR)
     if values["method"] == "cvd":
         return build(NAME, name, lambda: _cvd_items(values), count=values["units"],
                      description=f"{TITLE} (method cvd: {_CVD}, undiscounted)", given=inputs)
