@@ -419,10 +419,11 @@ def test_every_error_at_once_with_file_line_path_and_code(tmp_path: Path) -> Non
         f"an Investment item: the keys are: type, amount, at, life, residual, disposal, label, "
         f"escalation, indexed [unknown-key]")
     assert lines[9] == (f"{f}:32: alternatives[0].items[1].hours: got the bare number 4000; "
-                        f"this field needs hours per year: write it with a unit, e.g. "
-                        f"'4000 h/yr' [bare-number]")
+                        f"this field has a unit, so write it with one; expected hours per year, "
+                        f"e.g. '4000 h/yr' [bare-number]")
     assert lines[11] == (f"{f}:37: alternatives[0].items[2].power: got '45 kWh' (units kWh); "
-                         f"expected power, e.g. '1 kW' [wrong-unit]")
+                         f"expected a power, e.g. '45 W' — the use must match the price, which "
+                         f"is per energy (priced per kWh) [wrong-unit]")
     assert lines[13] == (
         f"{f}:39: alternatives[0].items[2].price: the amount is in EUR but the study currency "
         f"is SEK, and no exchange rate for EUR is declared; add to [study]: exchange_rates = "

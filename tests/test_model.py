@@ -32,7 +32,7 @@ Q_ = lcc.Q_
         (lambda: lcc.Periodic("1 SEK", every="0 yr"), r"Periodic\.every.*> 0"),
         (lambda: lcc.Periodic("1 SEK", every="2 yr", first=4, last=2), r"Periodic\.last"),
         (lambda: lcc.OneOff("1 SEK", at=1, category="fun"), r"OneOff\.category: got 'fun'"),
-        (lambda: lcc.Recurring("100 SEK"), r"Recurring\.amount_per_year.*currency per time"),
+        (lambda: lcc.Recurring("100 SEK"), r"Recurring\.amount_per_year.*money per year"),
         (lambda: lcc.Recurring("100 SEK/yr", start=0), r"Recurring\.start"),
         (lambda: lcc.Recurring("100 SEK/yr", start=2.5), r"whole number"),
         (lambda: lcc.Recurring("100 SEK/yr", start=3, end=2), r"Recurring\.end"),

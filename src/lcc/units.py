@@ -246,7 +246,8 @@ def _check_finite(magnitude: Any, name: str, shown: Any) -> None:
         raise LCCError(f"{name}: got {shown!r}; values must be finite (no NaN or inf)", field=name, code='invalid-value')
 
 
-def parse_quantity(value: Any, spec: str, *, name: str = "value") -> pint.Quantity:
+def parse_quantity(value: Any, spec: str, *, name: str = "value",
+                   expect: str | None = None) -> pint.Quantity:
     """Read a quantity and check its dimension.
 
     Parameters
@@ -261,6 +262,9 @@ def parse_quantity(value: Any, spec: str, *, name: str = "value") -> pint.Quanti
         but ``4000`` or ``"40 %"`` is not an operating time.
     name : str
         The field name used in error messages.
+    expect : str, optional
+        What the field expects, in words with an example, for messages
+        (default: the dimension of ``spec`` in words).
 
     Returns
     -------
@@ -278,7 +282,7 @@ def parse_quantity(value: Any, spec: str, *, name: str = "value") -> pint.Quanti
     <Quantity(0.05, 'liter / kilometer')>
     """
     reg = get_registry()
-    expect = f"expected {_dims_text(spec)}, e.g. '1 {_example(spec)}'"
+    expect = f"expected {expect or f'{_dims_text(spec)}, e.g. {chr(39)}1 {_example(spec)}{chr(39)}'}"
     sides = None
     if isinstance(value, str):
         q = _parse_text(value, name)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -143,10 +143,10 @@ class TenderError(LCCError):
 class Collector:
     """Collects issues of one document: its file name and its map of lines."""
 
-    def __init__(self, file: str | None, lines: dict[Path, int] | None = None,
+    def __init__(self, file: str | None, lines: Mapping[Path, int] | None = None,
                  sink: list[TenderIssue] | None = None) -> None:
         self.file = file
-        self.lines: dict[Path, int] = lines or {}
+        self.lines: Mapping[Path, int] = lines if lines is not None else {}
         self.issues: list[TenderIssue] = [] if sink is None else sink
 
     def line(self, path: Path) -> int | None:

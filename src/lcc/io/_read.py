@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from lcc.io._issues import Collector, Path, TenderError, TenderIssue
@@ -62,7 +63,31 @@ def decode(data: bytes | str, file: str | None) -> str:
     return text
 
 
-def parse(text: str, fmt: str, file: str | None) -> tuple[Any, dict[Path, int]]:
+class LazyLines(Mapping[Path, int]):
+    """The map of lines of a text, made by its scanner on first use."""
+
+    def __init__(self, text: str, scan: Callable[[str], dict[Path, int]]) -> None:
+        self._text: str | None = text
+        self._scan = scan
+        self._lines: dict[Path, int] | None = None
+
+    def _map(self) -> dict[Path, int]:
+        if self._lines is None:
+            assert self._text is not None
+            self._lines, self._text = self._scan(self._text), None
+        return self._lines
+
+    def __getitem__(self, key: Path) -> int:
+        return self._map()[key]
+
+    def __iter__(self) -> Iterator[Path]:
+        return iter(self._map())
+
+    def __len__(self) -> int:
+        return len(self._map())
+
+
+def parse(text: str, fmt: str, file: str | None) -> tuple[Any, Mapping[Path, int]]:
     """Parse text of a known format into plain data and a map of lines.
 
     Raises
@@ -80,10 +105,8 @@ def parse(text: str, fmt: str, file: str | None) -> tuple[Any, dict[Path, int]]:
     else:  # pragma: no cover - callers check the format
         raise ValueError(fmt)
     found = _check_shape(data, file)
-    if fmt == "toml":
-        lines = toml_lines(text)
-    elif fmt == "json":
-        lines = json_lines(text)
+    if fmt in ("toml", "json"):  # scanned only when a message needs a line
+        lines = LazyLines(text, toml_lines if fmt == "toml" else json_lines)
     if found:
         c = Collector(file, lines)
         for code, path, message in found:

@@ -128,11 +128,15 @@ class Field:
         if kind == "quantity":
             spec = unit or self.unit
             assert spec is not None
+            expect = f"{self.what}, e.g. '{self.example}'" if self.what and \
+                (spec == self.unit and len(self.units) == 1) else None
             if self.by_year:
                 return read_amount(value, spec, name, allow_sequence=True,
-                                   minimum=self.minimum, what=self.what or "a value")
+                                   minimum=self.minimum, what=self.what or "a value",
+                                   expect=expect)
             return read_quantity(value, spec, name, minimum=self.minimum,
-                                 exclusive=self.exclusive, what=self.what or "a value")
+                                 exclusive=self.exclusive, what=self.what or "a value",
+                                 expect=expect)
         if kind == "position":
             return read_position(value, name, whole=self.whole,
                                  minimum=self.minimum if self.minimum is not None else 0.0)

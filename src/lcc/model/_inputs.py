@@ -171,7 +171,8 @@ def read_product(value: Product, spec: str, name: str, *, minimum: float | None 
 
 
 def read_quantity(value: Any, spec: str, name: str, *, minimum: float | None = 0.0,
-                  exclusive: bool = False, what: str = "a value") -> Num:
+                  exclusive: bool = False, what: str = "a value",
+                  expect: str | None = None) -> Num:
     """A field with a unit (``spec`` as in :func:`lcc.units.parse_quantity`)."""
     if isinstance(value, Product):
         return read_product(value, spec, name, minimum=minimum, exclusive=exclusive, what=what)
@@ -182,7 +183,7 @@ def read_quantity(value: Any, spec: str, name: str, *, minimum: float | None = 0
                 f"{name}: Parameter {p.name!r} is the bare number {p.value!r}, but this field "
                 f"has a unit; give the parameter a value with a unit", field=name, code='bare-number'
             )
-        q = parse_quantity(p.value, spec, name=f"{name} (Parameter {p.name!r})")
+        q = parse_quantity(p.value, spec, name=f"{name} (Parameter {p.name!r})", expect=expect)
         canon = magnitude_in(q, spec)
         _check_range(canon, name, p.value, minimum=minimum, exclusive=exclusive,
                      maximum=None, what=what)
@@ -195,7 +196,7 @@ def read_quantity(value: Any, spec: str, name: str, *, minimum: float | None = 0
             f"{name}: a per-year sequence is not accepted here; give one value "
             f"(or an ndarray of samples)", field=name, code='wrong-type'
         )
-    q = parse_quantity(value, spec, name=name)
+    q = parse_quantity(value, spec, name=name, expect=expect)
     canon = magnitude_in(q, spec)
     _check_range(canon, name, value, minimum=minimum, exclusive=exclusive, maximum=None,
                  what=what)
@@ -225,13 +226,14 @@ def read_sequence(value: ByYear, spec: str, name: str, *, minimum: float | None 
 
 
 def read_amount(value: Any, spec: str, name: str, *, allow_sequence: bool = False,
-                minimum: float | None = 0.0, what: str = "an amount") -> Num | Seq:
+                minimum: float | None = 0.0, what: str = "an amount",
+                expect: str | None = None) -> Num | Seq:
     """A field that may also be a per-year sequence (ByYear) when allowed."""
     if isinstance(value, ByYear):
         if not allow_sequence:
             raise LCCError(f"{name}: a per-year sequence (ByYear) is not accepted here", field=name, code='wrong-type')
         return read_sequence(value, spec, name, minimum=minimum)
-    return read_quantity(value, spec, name, minimum=minimum, what=what)
+    return read_quantity(value, spec, name, minimum=minimum, what=what, expect=expect)
 
 
 def read_number(value: Any, name: str, *, minimum: float | None = None, exclusive: bool = True,
