@@ -312,12 +312,12 @@ def compile_alternative(alt: Alternative, study: Study) -> Compiled:
             "addresses the study's discount rate in sensitivity analysis — rename it"
         )
     out.quantity = alt._quantity
-    sizes = {alt._quantity.samples, study.rate.samples}
+    sizes = {_samples(alt._quantity), _samples(study.rate)}
     for item in alt.items:
-        sizes.update(f.samples for f in item.inputs() if isinstance(f, Num))
+        sizes.update(_samples(f) for f in item.inputs() if isinstance(f, Num))
     carbon = study._carbon
     if isinstance(carbon, Num):
-        sizes.add(carbon.samples)
+        sizes.add(_samples(carbon))
     sizes.discard(None)
     if len(sizes) > 1:
         raise LCCError(
@@ -327,6 +327,11 @@ def compile_alternative(alt: Alternative, study: Study) -> Compiled:
         )
     out.samples = next(iter(sizes)) if sizes else None
     return out
+
+
+def _samples(num: Num) -> int | None:
+    """``num.samples`` without numpy calls for the common case of a single float."""
+    return num.samples if isinstance(num.value, np.ndarray) else None
 
 
 def _ranges(labels: list[str]) -> str:

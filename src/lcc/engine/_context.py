@@ -100,15 +100,19 @@ class Context:
     def product(self, nums: tuple[Num, ...], const: float) -> Any:
         """const × Π values of nums (single values multiplied first, then sample arrays)."""
         out: Any = const
-        arrays = []
+        arrays = None
         for n in nums:
             v = self.value(n)
-            if np.ndim(v):
-                arrays.append(v)
+            if isinstance(v, np.ndarray) and v.ndim:
+                if arrays is None:
+                    arrays = [v]
+                else:
+                    arrays.append(v)
             else:
                 out = out * v
-        for v in arrays:
-            out = out * v
+        if arrays is not None:
+            for v in arrays:
+                out = out * v
         return out
 
     def df(self, t: Any) -> Any:
@@ -132,7 +136,8 @@ def make_context(study: Any, overrides: dict[str, Any] | None, samples: int | No
         d = ov[rate_num.param]
     else:
         d = rate_num.value
-    d = np.asarray(d, dtype=float) if np.ndim(d) else float(d)
+    scalar = isinstance(d, (float, int)) or not np.ndim(d)
+    d = float(d) if scalar else np.asarray(d, dtype=float)
     infl = 0.0
     if study._inflation is not None:
         i_num = study._inflation
@@ -141,7 +146,7 @@ def make_context(study: Any, overrides: dict[str, Any] | None, samples: int | No
             raise LCCError("inflation: samples of the inflation rate are not supported")
         infl = float(np.log1p(i))
     rule = timing_rule(study.timing)
-    if not rule.continuous and np.any(np.asarray(d) <= -1):
+    if not rule.continuous and (d <= -1 if scalar else np.any(d <= -1)):
         raise LCCError(f"discount_rate: got {d!r}; a rate must be greater than -1")
     return Context(study.years, study.timing, rule.offset, rule.continuous, d,
                    rule.log_rate(d), infl, samples, ov)
@@ -206,6 +211,10 @@ class Growth:
 
 
 def _log1p_rate(e: Any) -> Any:
+    if isinstance(e, float):
+        if e <= -1:
+            raise LCCError(f"escalation: got {e!r}; a rate must be greater than -1")
+        return np.log1p(e)
     if np.any(np.asarray(e) <= -1):
         raise LCCError(f"escalation: got {e!r}; a rate must be greater than -1")
     return np.log1p(e)
