@@ -231,3 +231,99 @@ class TestProperties:
     @given(d=S.positive_rates, n=S.years)
     def test_crf_times_upv_is_one(self, d: float, n: int) -> None:
         assert dc.crf(d, n) * dc.upv(d, n) == pytest.approx(1.0, rel=1e-14)
+
+
+class TestGeometricSum:
+    """The one geometric-series function that upv, upv_star and the engine use."""
+
+    @pytest.mark.parametrize("x", [0.5, 0.97, 1.0, 1.03, 2.0])
+    @pytest.mark.parametrize("n", [0, 1, 2, 7, 30])
+    def test_equals_the_sum_written_out(self, x: float, n: int) -> None:
+        expected = math.fsum(x**k for k in range(1, n + 1))
+        got = dc.geometric_sum(math.log(x), n)
+        assert isinstance(got, float)
+        assert got == pytest.approx(expected, rel=1e-13, abs=0.0)
+
+    @pytest.mark.parametrize("lq", [1e-9, -1e-12, 3e-16, -5e-17])
+    def test_exact_near_one(self, lq: float) -> None:
+        """Σ_{k=1..n} e^(k·lq) for tiny lq: n + lq·n(n+1)/2 + …, no cancellation."""
+        n = 40
+        expected = n + lq * n * (n + 1) / 2 + lq**2 * n * (n + 1) * (2 * n + 1) / 12
+        assert dc.geometric_sum(lq, n) == pytest.approx(expected, rel=1e-15)
+
+    def test_limit_and_empty_sum(self) -> None:
+        assert dc.geometric_sum(0.0, 15) == 15.0
+        assert dc.geometric_sum(0.0, 12.5) == 12.5
+        assert dc.geometric_sum(-0.05, 0) == 0.0
+        assert dc.geometric_sum(-0.05, -1) == 0.0
+
+    def test_broadcasts_samples_against_counts(self) -> None:
+        lq = np.array([[-0.05], [0.0], [0.02]])  # 3 samples
+        n = np.array([0.0, 1.0, 4.0, 10.0])  # 4 counts
+        got = dc.geometric_sum(lq, n)
+        assert got.shape == (3, 4)
+        for i in range(3):
+            for j in range(4):
+                want = math.fsum(math.exp(k * lq[i, 0]) for k in range(1, int(n[j]) + 1))
+                assert got[i, j] == pytest.approx(want, rel=1e-13, abs=0.0)
+
+    def test_scalar_and_array_paths_agree(self) -> None:
+        lq = np.linspace(-0.3, 0.3, 61)
+        arr = dc.geometric_sum(lq, 25.0)
+        one = [dc.geometric_sum(float(v), 25.0) for v in lq]
+        np.testing.assert_allclose(arr, one, rtol=1e-14, atol=0.0)
+
+    def test_overflow_is_infinite_not_an_exception(self) -> None:
+        assert dc.geometric_sum(50.0, 100) == math.inf
+        assert math.isnan(dc.geometric_sum(800.0, 2)) or dc.geometric_sum(800.0, 2) == math.inf
+
+    def test_upv_and_upv_star_are_shifted_geometric_sums(self) -> None:
+        d, e, n = 0.04, 0.015, 20
+        for name, rule in dc.TIMING_TABLE.items():
+            lam = d if rule.continuous else math.log1p(d)
+            shift = math.exp(rule.offset * lam)
+            assert dc.upv(d, n, name) == pytest.approx(dc.geometric_sum(-lam, n) * shift,
+                                                       rel=1e-15)
+            assert dc.upv_star(d, e, n, name) == pytest.approx(
+                dc.geometric_sum(math.log1p(e) - lam, n) * shift, rel=1e-15)
+
+
+class TestTimingTable:
+    """One table of timing conventions (DESIGN §3), read by discounting and the engine."""
+
+    def test_table_is_the_convention(self) -> None:
+        assert dc.TIMINGS == ("end", "middle", "beginning", "continuous")
+        assert {k: (r.offset, r.continuous) for k, r in dc.TIMING_TABLE.items()} == {
+            "end": (0.0, False), "middle": (0.5, False), "beginning": (1.0, False),
+            "continuous": (0.0, True)}
+        assert all(dc.timing_offset(k) == r.offset for k, r in dc.TIMING_TABLE.items())
+        with pytest.raises(TypeError):
+            dc.TIMING_TABLE["end"] = dc.TimingRule("end", 0.2, False)  # type: ignore[index]
+
+    def test_unknown_timing_is_refused(self) -> None:
+        with pytest.raises(lcc.LCCError, match="expected one of end, middle"):
+            dc.timing_rule("mid")
+        with pytest.raises(lcc.LCCError, match="timing"):
+            dc.upv(0.03, 10, "mid")
+
+    @pytest.mark.parametrize("timing", ["end", "middle", "beginning", "continuous"])
+    def test_upv_is_the_sum_of_its_discount_factors(self, timing: str) -> None:
+        d, n = 0.05, 12
+        rule = dc.timing_rule(timing)
+        flows = math.fsum(dc.discount_factor(d, k - rule.offset, timing) for k in range(1, n + 1))
+        assert dc.upv(d, n, timing) == pytest.approx(flows, rel=1e-13)
+        assert rule.log_rate(d) == pytest.approx(d if rule.continuous else math.log1p(d))
+
+    @pytest.mark.parametrize("timing", ["end", "middle", "beginning", "continuous"])
+    def test_engine_reads_the_same_table(self, timing: str) -> None:
+        from lcc.engine import _terms, context_for
+
+        assert _terms.geometric is dc.geometric_sum
+        study = lcc.Study("10 yr", 0.05, timing=timing)
+        alt = lcc.Alternative("A", lcc.Recurring("100 SEK/yr", escalation=0.02))
+        ctx = context_for(lcc.engine.compile_alternative(alt, study))
+        rule = dc.TIMING_TABLE[timing]
+        assert (ctx.offset, ctx.continuous) == (rule.offset, rule.continuous)
+        assert ctx.lam == rule.log_rate(0.05)
+        assert float(lcc.evaluate(alt, study).value) == pytest.approx(
+            100 * dc.upv_star(0.05, 0.02, 10, timing), rel=1e-14)

@@ -10,7 +10,7 @@ import pytest
 
 import lcc
 import lcc.data
-from lcc._price_index import inflate
+from lcc.data import inflate
 
 
 def test_reference_kpi_rebasing_asek_value() -> None:
@@ -94,3 +94,11 @@ def test_invalid_inputs() -> None:
         inflate(None, 2017, 2023)
     with pytest.raises(lcc.LCCError, match="index: the series is empty"):
         inflate(1.0, 2017, 2023, index=pd.Series(dtype=float))
+
+
+def test_inflate_lives_in_the_data_layer() -> None:
+    """DESIGN §2: price indices belong to ``lcc.data``; ``lcc.inflate`` is the same function."""
+    import lcc.data._price_index as module
+
+    assert lcc.inflate is lcc.data.inflate is module.inflate
+    assert "inflate" in lcc.data.__all__

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
         templates,
         units,
     )
-    from lcc._price_index import inflate
+    from lcc.data import inflate
     from lcc.discounting import irr, npv
     from lcc.io import Tender, TenderError, load_assumptions, load_tender, save_tender
     from lcc.model import (
@@ -74,7 +74,7 @@ _LAZY: dict[str, str | None] = {
     "LCCResult": "lcc.results",
     "compare": "lcc.results",
     "evaluate": "lcc.results",
-    "inflate": "lcc._price_index",
+    "inflate": "lcc.data",
     "Tender": "lcc.io",
     "TenderError": "lcc.io",
     "load_tender": "lcc.io",

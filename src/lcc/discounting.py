@@ -12,6 +12,13 @@ Time convention (DESIGN §3): t = 0 is the base date; the amount of year k
 (k = 1..n) sits at t = k ("end", the default), k − 0.5 ("middle") or k − 1
 ("beginning"). "continuous" keeps the amount of year k at t = k but discounts
 every flow with e^(−d·t), d read as a continuously compounded rate (NIST E3).
+:data:`TIMING_TABLE` holds these rules once; the factors here and the engine
+(:mod:`lcc.engine`) both read them from it, and both sum their uniform series
+with :func:`geometric_sum`.
+
+Every factor is e^(−λ·t) with the discount log-rate λ = ln(1 + d) (discrete
+timings) or λ = d (continuous), so a series of amounts escalating at e sums
+x^k with x = e^(ln(1 + e) − λ): the geometric series, in closed form.
 
 References
 ----------
@@ -25,7 +32,10 @@ References
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, Literal
 
 import numpy as np
@@ -35,8 +45,11 @@ from lcc._errors import LCCError
 
 __all__ = [
     "TIMINGS",
+    "TIMING_TABLE",
+    "TimingRule",
     "crf",
     "discount_factor",
+    "geometric_sum",
     "irr",
     "legacy_real_rate",
     "nominal_rate",
@@ -44,13 +57,53 @@ __all__ = [
     "real_rate",
     "spv",
     "timing_offset",
+    "timing_rule",
     "upv",
     "upv_star",
 ]
 
 Timing = Literal["end", "middle", "beginning", "continuous"]
-TIMINGS: tuple[str, ...] = ("end", "middle", "beginning", "continuous")
-_OFFSET = {"end": 0.0, "middle": 0.5, "beginning": 1.0, "continuous": 0.0}
+
+
+@dataclass(frozen=True)
+class TimingRule:
+    """Where an annual amount sits in its year and how flows are discounted.
+
+    Attributes
+    ----------
+    name : str
+        "end", "middle", "beginning" or "continuous".
+    offset : float
+        How far before the end of its year the amount of year k sits [yr]:
+        it is placed at t = k − offset.
+    continuous : bool
+        Discount with e^(−d·t), d a continuously compounded rate (NIST E3),
+        instead of (1 + d)^(−t).
+    """
+
+    name: str
+    offset: float
+    continuous: bool
+
+    def log_rate(self, d: Any) -> Any:
+        """Discount log-rate λ [1/yr] such that a flow at t has the factor e^(−λ·t).
+
+        λ = ln(1 + d) for the discrete timings, λ = d for "continuous". ``d``
+        is a float or an array of samples and is not checked here (see
+        :func:`upv` for the checks).
+        """
+        return d if self.continuous else np.log1p(d)
+
+
+#: The timing conventions (DESIGN §3), by name: the one table that
+#: :func:`upv`, :func:`upv_star`, :func:`npv` and the engine read.
+TIMING_TABLE: Mapping[str, TimingRule] = MappingProxyType({
+    "end": TimingRule("end", 0.0, False),
+    "middle": TimingRule("middle", 0.5, False),
+    "beginning": TimingRule("beginning", 1.0, False),
+    "continuous": TimingRule("continuous", 0.0, True),
+})
+TIMINGS: tuple[str, ...] = tuple(TIMING_TABLE)
 
 
 def _rate(x: ArrayLike, name: str) -> np.ndarray:
@@ -69,10 +122,20 @@ def _years(n: ArrayLike, name: str = "n") -> np.ndarray:
     return arr
 
 
-def _timing(timing: str) -> str:
-    if timing not in _OFFSET:
-        raise LCCError(f"timing: got {timing!r}, expected one of {', '.join(TIMINGS)}")
-    return timing
+def timing_rule(timing: str) -> TimingRule:
+    """The :class:`TimingRule` of a timing name (``LCCError`` for an unknown name).
+
+    Examples
+    --------
+    >>> timing_rule("middle")
+    TimingRule(name='middle', offset=0.5, continuous=False)
+    """
+    try:
+        return TIMING_TABLE[timing]
+    except (KeyError, TypeError):
+        raise LCCError(
+            f"timing: got {timing!r}, expected one of {', '.join(TIMINGS)}"
+        ) from None
 
 
 def _out(x: np.ndarray) -> Any:
@@ -81,7 +144,7 @@ def _out(x: np.ndarray) -> Any:
 
 def timing_offset(timing: str) -> float:
     """How far before the end of its year an annual amount sits: 0, 0.5 or 1 [yr]."""
-    return _OFFSET[_timing(timing)]
+    return timing_rule(timing).offset
 
 
 def spv(d: ArrayLike, t: ArrayLike, *, continuous: bool = False) -> Any:
@@ -118,14 +181,82 @@ def discount_factor(d: ArrayLike, t: ArrayLike, timing: str = "end") -> Any:
 
     (1 + d)^(−t) for the discrete timings, e^(−d·t) for "continuous".
     """
-    return spv(d, t, continuous=_timing(timing) == "continuous")
+    return spv(d, t, continuous=timing_rule(timing).continuous)
 
 
-def _geometric(lq: np.ndarray, n: np.ndarray) -> np.ndarray:
-    """Σ_{k=1..n} q^k with q = e^lq, exact at q = 1 (= n) and for tiny |lq|."""
+def geometric_sum(log_ratio: ArrayLike, n: ArrayLike) -> Any:
+    """Sum of a geometric series: Σ_{k=1..n} x^k with x = e^(log_ratio).
+
+    Parameters
+    ----------
+    log_ratio : float or array
+        ln x, the log of the ratio between consecutive terms [1]. Give it as a
+        difference of ``log1p`` values (ln(1 + e) − ln(1 + d)) rather than as
+        the log of a computed ratio, so that x near 1 keeps full precision.
+    n : float or array
+        Number of terms; fractional n continues the closed form, n <= 0
+        gives 0 (an empty sum).
+
+    Returns
+    -------
+    float or ndarray
+        S = x·(x^n − 1)/(x − 1), the arrays broadcast with numpy rules (a
+        float when both inputs are scalars).
+
+    Notes
+    -----
+    Evaluated as e^(ln x) · expm1(n·ln x) / expm1(ln x), exact to full float
+    precision also when x is within rounding of 1, and S = n exactly at
+    ln x = 0. With λ the discount log-rate of a :class:`TimingRule` and e an
+    escalation rate, ln x = ln(1 + e) − λ gives the UPV* of amounts at the
+    end of years 1..n (NIST Handbook 135, Table 5-1; :func:`upv_star`);
+    amounts placed ``offset`` years earlier are worth e^(offset·λ) times as
+    much. The engine sums replacement chains (x = growth × discount over one
+    service life) and periodic costs with it too.
+
+    Examples
+    --------
+    >>> geometric_sum(0.0, 20)
+    20.0
+    >>> round(geometric_sum(-np.log1p(0.06), 20), 4)  # UPV(6 %, 20 years)
+    11.4699
+    >>> geometric_sum(np.log(2.0), np.array([0, 1, 3]))
+    array([ 0.,  2., 14.])
+    """
+    if isinstance(log_ratio, float) and isinstance(n, (int, float)):
+        try:
+            return _geometric_scalar(log_ratio, float(n))
+        except OverflowError:
+            pass
+    lq = np.asarray(log_ratio, dtype=float)
+    nn = np.asarray(n, dtype=float)
+    if lq.ndim == 0 and nn.ndim == 0:
+        try:
+            return _geometric_scalar(float(lq), float(nn))
+        except OverflowError:
+            pass
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        s = np.exp(lq) * np.expm1(n * lq) / np.expm1(lq)
-    return np.where(lq == 0.0, n, s)
+        s = np.expm1(nn * lq)
+        s *= np.exp(lq)
+        s /= np.expm1(lq)
+    if s.ndim == 0:
+        return float(0.0 if nn <= 0 else nn if lq == 0.0 else s)
+    zero = lq == 0.0
+    if zero.any():
+        np.copyto(s, nn, where=zero)
+    empty = nn <= 0
+    if empty.any():
+        np.copyto(s, 0.0, where=empty)
+    return s
+
+
+def _geometric_scalar(lq: float, n: float) -> float:
+    """:func:`geometric_sum` of two floats (OverflowError where the sum overflows)."""
+    if n <= 0.0:
+        return 0.0
+    if lq == 0.0:
+        return n
+    return math.expm1(n * lq) * math.exp(lq) / math.expm1(lq)
 
 
 def upv(d: ArrayLike, n: ArrayLike, timing: str = "end") -> Any:
@@ -155,15 +286,10 @@ def upv(d: ArrayLike, n: ArrayLike, timing: str = "end") -> Any:
     >>> upv(0.0, 15)
     15.0
     """
-    timing = _timing(timing)
+    rule = timing_rule(timing)
     nn = _years(n)
-    if timing == "continuous":
-        dd = np.asarray(d, dtype=float)
-        return _out(_geometric(-dd, nn))
-    dd = _rate(d, "d")
-    lq = -np.log1p(dd)
-    shift = np.exp(_OFFSET[timing] * np.log1p(dd))
-    return _out(_geometric(lq, nn) * shift)
+    lam = _log_rate(rule, d)
+    return _out(_shifted(np.asarray(geometric_sum(-lam, nn)), rule, lam))
 
 
 def upv_star(
@@ -200,21 +326,30 @@ def upv_star(
     >>> round(upv_star(0.05, 0.03, 20), 4)
     16.4437
     """
-    timing = _timing(timing)
+    rule = timing_rule(timing)
     if isinstance(e, (list, tuple)):
-        return _upv_star_sequence(d, e, n, timing)
+        return _upv_star_sequence(d, e, n, rule)
     ee = _rate(e, "e")
     nn = _years(n)
-    if timing == "continuous":
-        dd = np.asarray(d, dtype=float)
-        return _out(_geometric(np.log1p(ee) - dd, nn))
-    dd = _rate(d, "d")
-    lq = np.log1p(ee) - np.log1p(dd)
-    shift = np.exp(_OFFSET[timing] * np.log1p(dd))
-    return _out(_geometric(lq, nn) * shift)
+    lam = _log_rate(rule, d)
+    return _out(_shifted(np.asarray(geometric_sum(np.log1p(ee) - lam, nn)), rule, lam))
 
 
-def _upv_star_sequence(d: ArrayLike, e: Sequence[float], n: ArrayLike, timing: str) -> Any:
+def _log_rate(rule: TimingRule, d: ArrayLike) -> np.ndarray:
+    """λ of a discount rate as an array (checked > −1 for the discrete timings)."""
+    dd = np.asarray(d, dtype=float) if rule.continuous else _rate(d, "d")
+    return np.asarray(rule.log_rate(dd))
+
+
+def _shifted(series: np.ndarray, rule: TimingRule, lam: np.ndarray) -> np.ndarray:
+    """A series of end-of-year amounts moved ``offset`` years earlier: × e^(offset·λ)."""
+    if rule.offset == 0.0:
+        return series
+    return series * np.exp(rule.offset * lam)
+
+
+def _upv_star_sequence(d: ArrayLike, e: Sequence[float], n: ArrayLike,
+                       rule: TimingRule) -> Any:
     nn = _years(n)
     if nn.ndim or nn != np.round(nn):
         raise LCCError(
@@ -231,13 +366,8 @@ def _upv_star_sequence(d: ArrayLike, e: Sequence[float], n: ArrayLike, timing: s
         )
     c = np.cumprod(1.0 + seq[:count])
     k = np.arange(1, count + 1, dtype=float)
-    dd = np.asarray(d, dtype=float)[..., None]
-    t = k - _OFFSET[timing]
-    if timing == "continuous":
-        df = np.exp(-dd * t)
-    else:
-        _rate(d, "d")
-        df = np.exp(-t * np.log1p(dd))
+    lam = _log_rate(rule, d)[..., None]
+    df = np.exp(-(k - rule.offset) * lam)
     return _out(np.asarray((df * c).sum(axis=-1)))
 
 
@@ -323,14 +453,15 @@ def npv(rate: ArrayLike, flows: ArrayLike, *, timing: str = "end") -> Any:
     >>> round(npv(0.1, [-100, 60, 60]), 6)
     4.132231
     """
-    timing = _timing(timing)
+    rule = timing_rule(timing)
     cf = np.asarray(flows, dtype=float)
     if cf.ndim != 1 or cf.size == 0:
         raise LCCError("flows: expected a non-empty one-dimensional sequence")
     t = np.arange(cf.size, dtype=float)
-    t[1:] -= _OFFSET[timing]
+    t[1:] -= rule.offset
     rr = np.asarray(rate, dtype=float)[..., None]
-    df = np.exp(-rr * t) if timing == "continuous" else np.exp(-t * np.log1p(_rate(rr, "rate")))
+    lam = rule.log_rate(rr if rule.continuous else _rate(rr, "rate"))
+    df = np.exp(-t * lam)
     return _out(np.asarray((df * cf).sum(axis=-1)))
 
 

@@ -1,11 +1,12 @@
-"""Reference tables shipped with lcc, each with its provenance.
+"""Reference tables shipped with lcc, each with its provenance, and price indices.
 
 Every table comes from a named publication (a directive, a statistics office,
 an agency's guidance) and carries its title, source, URL, publication year,
 price base (for money), confidence, licence, notes and the unit of every
 column. The tables are curated from the project's research: rows of low
 confidence or unverified are not shipped. ``data/README.md`` in the source
-repository lists them.
+repository lists them. :func:`inflate` moves a money amount from one year's
+price level to another's with a price index (SCB's KPI by default).
 
 Examples
 --------
@@ -26,8 +27,9 @@ from __future__ import annotations
 import pandas as pd
 
 from lcc.data._loader import fingerprint, list_tables, load_table
+from lcc.data._price_index import inflate
 
-__all__ = ["fingerprint", "list", "load"]
+__all__ = ["fingerprint", "inflate", "list", "load"]
 
 
 def list() -> pd.DataFrame:

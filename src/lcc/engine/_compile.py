@@ -316,12 +316,12 @@ def compile_alternative(alt: Alternative, study: Study) -> Compiled:
             "addresses the study's discount rate in sensitivity analysis — rename it"
         )
     out.quantity = alt._quantity
-    sizes = {alt._quantity.samples, study.rate.samples}
+    sizes = {_samples(alt._quantity), _samples(study.rate)}
     for item in alt.items:
-        sizes.update(f.samples for f in item.inputs() if isinstance(f, Num))
+        sizes.update(_samples(f) for f in item.inputs() if isinstance(f, Num))
     carbon = study._carbon
     if isinstance(carbon, Num):
-        sizes.add(carbon.samples)
+        sizes.add(_samples(carbon))
     sizes.discard(None)
     if len(sizes) > 1:
         raise LCCError(
@@ -341,11 +341,16 @@ def _at_item(exc: LCCError, index: int, item: CostItem) -> LCCError:
     """
     where = exc.field or ""
     key = where[len(item.name):] if where.startswith(item.name) else ""
-    code = exc.code or ("currency-mix" if "exchange rate" in exc.message else "invalid-value")
+    code = exc.code or "invalid-value"
     detail = exc.message[len(where) + 2:] if where and exc.message.startswith(f"{where}: ") \
         else exc.detail
     return LCCError(exc.message, field=f"Alternative.items[{index}]{key}", code=code,
                     detail=detail)
+
+
+def _samples(num: Num) -> int | None:
+    """``num.samples`` without numpy calls for the common case of a single float."""
+    return num.samples if isinstance(num.value, np.ndarray) else None
 
 
 def _ranges(labels: list[str]) -> str:

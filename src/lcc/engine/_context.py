@@ -2,9 +2,12 @@
 
 Every present value in the engine is a sum of terms amount × exp(g(t) − λ·t):
 λ is the discount log-rate (ln(1 + d) for discrete timings, d itself for
-continuous discounting), g(t) the log of the price growth to time t (item
-escalation by study year plus, in a nominal study, general inflation).
-Closed forms sum these geometric series exactly; the per-year path adds
+continuous discounting: :meth:`lcc.discounting.TimingRule.log_rate`), g(t)
+the log of the price growth to time t (item escalation by study year plus, in
+a nominal study, general inflation). Where an annual amount sits in its year
+comes from the same :data:`lcc.discounting.TIMING_TABLE` that
+:func:`lcc.discounting.upv` reads. Closed forms sum these geometric series
+exactly with :func:`lcc.discounting.geometric_sum`; the per-year path adds
 them up flow by flow (used for ``cash_flows`` and as a cross-check).
 """
 
@@ -17,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from lcc._errors import LCCError
+from lcc.discounting import timing_rule
 from lcc.model._inputs import Esc, Num
 
 
@@ -96,15 +100,19 @@ class Context:
     def product(self, nums: tuple[Num, ...], const: float) -> Any:
         """const × Π values of nums (single values multiplied first, then sample arrays)."""
         out: Any = const
-        arrays = []
+        arrays = None
         for n in nums:
             v = self.value(n)
-            if np.ndim(v):
-                arrays.append(v)
+            if isinstance(v, np.ndarray) and v.ndim:
+                if arrays is None:
+                    arrays = [v]
+                else:
+                    arrays.append(v)
             else:
                 out = out * v
-        for v in arrays:
-            out = out * v
+        if arrays is not None:
+            for v in arrays:
+                out = out * v
         return out
 
     def df(self, t: Any) -> Any:
@@ -128,7 +136,8 @@ def make_context(study: Any, overrides: dict[str, Any] | None, samples: int | No
         d = ov[rate_num.param]
     else:
         d = rate_num.value
-    d = np.asarray(d, dtype=float) if np.ndim(d) else float(d)
+    scalar = isinstance(d, (float, int)) or not np.ndim(d)
+    d = float(d) if scalar else np.asarray(d, dtype=float)
     infl = 0.0
     if study._inflation is not None:
         i_num = study._inflation
@@ -136,15 +145,11 @@ def make_context(study: Any, overrides: dict[str, Any] | None, samples: int | No
         if np.ndim(i):
             raise LCCError("inflation: samples of the inflation rate are not supported")
         infl = float(np.log1p(i))
-    continuous = study.timing == "continuous"
-    if continuous:
-        lam = d
-    else:
-        if np.any(np.asarray(d) <= -1):
-            raise LCCError(f"discount_rate: got {d!r}; a rate must be greater than -1")
-        lam = np.log1p(d)
-    offset = {"end": 0.0, "middle": 0.5, "beginning": 1.0, "continuous": 0.0}[study.timing]
-    return Context(study.years, study.timing, offset, continuous, d, lam, infl, samples, ov)
+    rule = timing_rule(study.timing)
+    if not rule.continuous and (d <= -1 if scalar else np.any(d <= -1)):
+        raise LCCError(f"discount_rate: got {d!r}; a rate must be greater than -1")
+    return Context(study.years, study.timing, rule.offset, rule.continuous, d,
+                   rule.log_rate(d), infl, samples, ov)
 
 
 @dataclass(frozen=True)
@@ -206,32 +211,10 @@ class Growth:
 
 
 def _log1p_rate(e: Any) -> Any:
+    if isinstance(e, float):
+        if e <= -1:
+            raise LCCError(f"escalation: got {e!r}; a rate must be greater than -1")
+        return np.log1p(e)
     if np.any(np.asarray(e) <= -1):
         raise LCCError(f"escalation: got {e!r}; a rate must be greater than -1")
     return np.log1p(e)
-
-
-def geometric(lq: Any, n: Any) -> Any:
-    """Σ_{j=1..n} e^(j·lq), exact at lq = 0 (= n); n may be an array of counts.
-
-    Closed form e^lq·(e^(n·lq) − 1)/(e^lq − 1); 0 for n <= 0.
-    """
-    lq_a = np.asarray(lq, dtype=float)
-    n_a = np.asarray(n, dtype=float)
-    if lq_a.ndim == 0 and n_a.ndim == 0:
-        if n_a <= 0:
-            return 0.0
-        if lq_a == 0.0:
-            return float(n_a)
-        return float(np.exp(lq_a) * np.expm1(n_a * lq_a) / np.expm1(lq_a))
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        s = np.expm1(n_a * lq_a)
-        s *= np.exp(lq_a)
-        s /= np.expm1(lq_a)
-    zero = lq_a == 0.0
-    if zero.any():
-        s[np.broadcast_to(zero, s.shape)] = np.broadcast_to(n_a, s.shape)[
-            np.broadcast_to(zero, s.shape)]
-    if np.any(n_a <= 0):
-        s[np.broadcast_to(n_a <= 0, s.shape)] = 0.0
-    return s

@@ -21,7 +21,8 @@ from typing import Any
 
 import numpy as np
 
-from lcc.engine._context import Context, Growth, geometric
+from lcc.discounting import geometric_sum as geometric
+from lcc.engine._context import Context, Growth
 from lcc.model._inputs import Num
 
 _EPS = 1e-9

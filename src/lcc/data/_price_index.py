@@ -39,10 +39,10 @@ SHIPPED_INDICES: dict[str, tuple[str, str, str]] = {
 
 @cache
 def _shipped(name: str) -> dict[int, float]:
-    from lcc.data import load
+    from lcc.data._loader import load_table
 
     table, year_col, value_col = SHIPPED_INDICES[name]
-    df = load(table)
+    df = load_table(table)
     return {int(y): float(v) for y, v in zip(df[year_col], df[value_col], strict=True)}
 
 
