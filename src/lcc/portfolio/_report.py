@@ -55,6 +55,7 @@ class Block:
     table: pd.DataFrame | None = None
     charts: list[str] = field(default_factory=list)
     sheet: pd.DataFrame | None = None  # the full table for Excel (default: table)
+    shares: bool = False  # the table is a follow-up: one cell per requirement in HTML
 
 
 # --------------------------------------------------------------------------- cells
@@ -74,7 +75,7 @@ def kind_of(column: str, dtype: Any = None) -> str:
         return "money"
     if c.endswith("_kg") or c == "kg_co2e":
         return "kg"
-    if c == "factor":
+    if c == "factor" or c.startswith("kg CO2e/"):
         return "factor"
     if dtype is not None and pd.api.types.is_bool_dtype(dtype):
         return "bool"
@@ -166,7 +167,7 @@ def chart_by_organisation_year(plan: Plan, requirement: str, lang: str) -> str:
     _share_axis(ax, lang)
     ax.set_title(_safe_label(f"{REQUIREMENT_LABELS[lang][requirement]} — "
                              f"{label('by_organisation_year', lang).lower()}"), fontsize=10)
-    ax.legend(fontsize=7, ncols=len(years) + 1, loc="upper left", frameon=False)
+    ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False)
     return _svg(fig)
 
 
@@ -198,7 +199,7 @@ def chart_outcomes(plan: Plan, lang: str) -> str:
     fig = _figure(8.0, 0.6 + 0.35 * max(len(orgs), 2))
     left, right = fig.subplots(1, 2, sharey=True)
     y = np.arange(len(orgs))
-    from matplotlib.ticker import FuncFormatter
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     for ax, col, colour, title in ((left, "lcc_saving", "#1f4e79",
                                     f"{label('saving_chart', lang)} ({plan.currency})"),
@@ -207,6 +208,7 @@ def chart_outcomes(plan: Plan, lang: str) -> str:
         ax.barh(y, out[col].fillna(0.0), color=colour)
         ax.axvline(0, color="#555555", linewidth=0.8)
         ax.set_title(_safe_label(title), fontsize=9)
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=4))
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: number(v, lang, 0)))
         ax.tick_params(axis="x", labelsize=7)
         for side in ("top", "right"):
@@ -225,15 +227,6 @@ def _flat(df: pd.DataFrame, lang: str) -> pd.DataFrame:
     if "plan" in out.columns:
         out["plan"] = [label(v, lang) for v in out["plan"]]
     return out
-
-
-def _compact(fu: pd.DataFrame) -> pd.DataFrame:
-    cols = ["procurements", "value"]
-    for r in REQUIREMENTS:
-        cols.append(f"{r}_share")
-        if f"{r}_target" in fu.columns:
-            cols += [f"{r}_target", f"{r}_missing"]
-    return fu[cols]
 
 
 def _value_shares(fu: pd.DataFrame) -> pd.DataFrame:
@@ -307,7 +300,8 @@ def build_sections(plan: Plan, *, by: list[str], lang: str,
         f"{label('plan_file', lang)}: {Path(plan.source).name if plan.source else '—'} — "
         f"{len(plan)} {label('procurements_n', lang)}, {len(plan.organisations)} "
         f"{label('organisations_n', lang)}, {label('years_n', lang)} "
-        f"{', '.join(map(str, plan.years))}; {label('currency', lang)} {plan.currency}.",
+        f"{', '.join(map(str, plan.years))}; {label('currency', lang).lower()} "
+        f"{plan.currency}.",
     ]
     if targets.requirements:
         parts = [f"{REQUIREMENT_LABELS[lang][r]} {percent(float(x), lang, 1)}"
@@ -336,17 +330,20 @@ def build_sections(plan: Plan, *, by: list[str], lang: str,
                              f"{goal} — {state}.")
     else:
         lines.append(label("no_targets", lang))
-    lines += list(plan.notes)
+    without = [o for o in plan.organisations if o not in targets.by_organisation]
+    if targets.by_organisation and without:
+        lines.append(("Organisationer utan egna mål följer de övergripande målen: "
+                      if lang == "sv" else "Organisations without targets of their own "
+                      "follow the overall targets: ") + ", ".join(without) + ".")
     blocks.append(Block("summary", label("summary", lang), lines=lines))
 
     whole = plan.follow_up(None)
-    blocks.append(Block("whole", label("whole", lang), table=_compact(whole), sheet=whole))
+    blocks.append(Block("whole", label("whole", lang), table=whole, shares=True))
     for key in [*dict.fromkeys([*by, "organisation", "year"])]:
         if key not in ("organisation", "year", "category"):
             continue
         fu = plan.follow_up(key)
-        blocks.append(Block(f"by_{key}", label(f"by_{key}", lang), table=_compact(fu),
-                            sheet=fu))
+        blocks.append(Block(f"by_{key}", label(f"by_{key}", lang), table=fu, shares=True))
         blocks.append(Block(f"value_by_{key}", label("value_shares", lang) + " — "
                             + label(f"by_{key}", lang).lower(), table=_value_shares(fu)))
     both = plan.follow_up(["organisation", "year"])
@@ -355,7 +352,7 @@ def build_sections(plan: Plan, *, by: list[str], lang: str,
     charts.append(chart_by_year(plan, lang))
     blocks.append(Block("charts", label("charts", lang), charts=charts))
     blocks.append(Block("by_organisation_year", label("by_organisation_year", lang),
-                        table=_compact(both), sheet=both))
+                        table=both, shares=True))
 
     linked = plan.linked()
     if len(linked):
@@ -363,7 +360,8 @@ def build_sections(plan: Plan, *, by: list[str], lang: str,
         blocks.append(Block("outcomes", label("outcomes", lang), table=out,
                             charts=[chart_outcomes(plan, lang)],
                             lines=[f"{label('amounts_in', lang)} {plan.currency}; kg CO2e."]))
-        blocks.append(Block("linked_rows", label("linked_rows", lang), table=linked))
+        blocks.append(Block("linked_rows", label("linked_rows", lang),
+                            table=linked.drop(columns=["year", "category"]), sheet=linked))
     else:
         blocks.append(Block("outcomes", label("outcomes", lang),
                             lines=[label("no_linked", lang)]))
@@ -371,10 +369,17 @@ def build_sections(plan: Plan, *, by: list[str], lang: str,
     pri = plan.priorities(factors)
     lines = [] if factors is not None else [label("no_factors", lang)]
     if factors is not None:
+        by_source: dict[str, list[str]] = {}
         for cat, row in factors.table.iterrows():
-            lines.append(f"{cat}: {significant(row['factor'], lang, 4)} kg CO2e/"
-                         f"{factors.currency} — {row['source']}")
-    shown = pri.drop(columns=["source"]).head(TOP_PRIORITIES)
+            by_source.setdefault(str(row["source"]), []).append(
+                f"{cat} {significant(row['factor'], lang, 4)}")
+        for source, parts in by_source.items():
+            lines.append(f"kg CO2e/{factors.currency}: {'; '.join(parts)} — "
+                         f"{label('source', lang).lower()}: {source}")
+    shown = pri.drop(columns=["source"]).head(TOP_PRIORITIES).rename(
+        columns={"factor": f"kg CO2e/{plan.currency}"})
+    shown["behind"] = ["; ".join(REQUIREMENT_LABELS[lang][r] for r in b.split("; ") if r)
+                       for b in shown["behind"]]
     blocks.append(Block("priorities", label("priorities", lang), table=shown, sheet=pri,
                         lines=lines))
     cats = plan.lcc_categories()
@@ -442,6 +447,38 @@ def _html_table(df: pd.DataFrame, lang: str) -> str:
             f"<tbody>{''.join(body)}</tbody></table></div>")
 
 
+def _shares_html(fu: pd.DataFrame, lang: str) -> str:
+    """A follow-up as one cell per requirement: the share, and under it the target and
+    how many procurements are missing (green where met, red where not)."""
+    flat = _flat(fu, lang)
+    n_index = fu.index.nlevels
+    keys = [str(c) for c in flat.columns[:n_index]]
+    head = "".join(f"<th>{html.escape(label(c, lang))}</th>" for c in
+                   [*keys, "procurements", "value", *REQUIREMENTS])
+    body = []
+    for _, row in flat.iterrows():
+        cells = [f"<th>{html.escape(show(row[k], kind_of(k), lang))}</th>" for k in keys]
+        cells.append(f'<td class="num">{show(row["procurements"], "int", lang)}</td>')
+        cells.append(f'<td class="num">{html.escape(show(row["value"], "money", lang))}</td>')
+        for r in REQUIREMENTS:
+            text = html.escape(percent(row[f"{r}_share"], lang))
+            cls = "num"
+            target = row.get(f"{r}_target")
+            if target is not None and not pd.isna(target):
+                missing = int(row[f"{r}_missing"])
+                cls += " met" if missing == 0 else " miss"
+                text += (f"<br><small>{html.escape(label('target_line', lang))} "
+                         f"{html.escape(percent(target, lang))}")
+                if missing:
+                    text += f" · {html.escape(label(f'{r}_missing', lang).split(', ')[-1])} " \
+                            f"{missing}"
+                text += "</small>"
+            cells.append(f'<td class="{cls}">{text}</td>')
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    return (f'<div class="scroll"><table><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(body)}</tbody></table></div>")
+
+
 def to_html(blocks: list[Block], *, title: str, lang: str, currency: str) -> str:
     """A self-contained page: inline CSS and SVG, nothing from the network."""
     nav = "".join(f'<a href="#{b.key}">{html.escape(b.title)}</a>' for b in blocks)
@@ -451,7 +488,9 @@ def to_html(blocks: list[Block], *, title: str, lang: str, currency: str) -> str
         if b.lines:
             items = "".join(f"<li>{html.escape(line)}</li>" for line in b.lines)
             out.append(f'<ul class="lines">{items}</ul>')
-        if b.table is not None:
+        if b.table is not None and b.shares:
+            out.append(_shares_html(b.table, lang))
+        elif b.table is not None:
             out.append(_html_table(b.table, lang))
         for svg in b.charts:
             out.append(f'<div class="chart">{svg}</div>')
