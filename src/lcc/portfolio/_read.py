@@ -274,10 +274,11 @@ def _build(rows: list[RawRow], positions: dict[str, str] | None, issues: Issues,
     out["row"] = []
     ids: dict[str, int] = {}
     plan_currency = currency
-    currency_row: int | None = None
     outcomes: dict[str, TenderOutcome] = {}
     failed: set[str] = set()
     seen_orgs: set[str] = set()
+    if plan_currency is None:
+        plan_currency = _main_currency(rows, positions, money_cache)
     for row, cells, where in _cells(rows, positions):
         ok = True
         values: dict[str, Any] = {}
@@ -315,14 +316,12 @@ def _build(rows: list[RawRow], positions: dict[str, str] | None, issues: Issues,
         money = values.get("value")
         if money is not None:
             amount, code = money
-            if plan_currency is None:
-                plan_currency, currency_row = code, row
-            elif code != plan_currency:
-                since = (f"row {currency_row}" if currency_row is not None
-                         else "[plan] currency")
+            if code != plan_currency:
+                since = ("its [plan] currency" if currency is not None
+                         else "the currency of most of its values")
                 issues.add("currency-mix", where.get("value", row), "value",
                            f"the value is in {code} but the plan is in {plan_currency} "
-                           f"(from {since}); give every value in one currency",
+                           f"({since}); give every value in one currency",
                            shown(cells.get("value")))
                 ok = False
             values["value"] = amount
@@ -350,6 +349,23 @@ def _build(rows: list[RawRow], positions: dict[str, str] | None, issues: Issues,
         "row": np.asarray(out["row"], dtype=np.int64),
     })
     return df, plan_currency or "SEK", outcomes, seen_orgs
+
+
+def _main_currency(rows: list[RawRow], positions: dict[str, str] | None,
+                   cache: dict[str, tuple[float, str]]) -> str | None:
+    """The currency of most values (the first seen among equals); None if no value reads."""
+    counts: dict[str, int] = {}
+    col = BY_NAME["value"]
+    for _, cells, _ in _cells(rows, positions):
+        raw = cells.get("value")
+        if is_blank(raw):
+            continue
+        try:
+            code = read_money(raw, col, cache)[1]
+        except CellError:
+            continue
+        counts[code] = counts.get(code, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
 
 
 def _read_cell(raw: Any, col: Column, cache: dict[str, tuple[float, str]]) -> Any:

@@ -399,6 +399,12 @@ def build_sections(plan: Plan, *, by: list[str], lang: str,
 
 # --------------------------------------------------------------------------- HTML
 
+
+def _esc(text: str) -> str:
+    """HTML-escaped text without control characters."""
+    return html.escape(xlsx_safe(text))
+
+
 _CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2rem auto;
        max-width: 1150px; color: #1a1a1a; line-height: 1.45; padding: 0 1rem; }
@@ -425,13 +431,13 @@ def _html_table(df: pd.DataFrame, lang: str) -> str:
     n_index = len(index_names)
     cols = [str(c) for c in flat.columns]
     kinds = {c: kind_of(c, flat[c].dtype) for c in cols}
-    head = "".join(f"<th>{html.escape(label(c, lang))}</th>" for c in cols)
+    head = "".join(f"<th>{_esc(label(c, lang))}</th>" for c in cols)
     body = []
     for values in flat.itertuples(index=False, name=None):
         row = dict(zip(cols, values, strict=True))
         cells = []
         for j, c in enumerate(cols):
-            text = html.escape(show(row[c], kinds[c], lang))
+            text = _esc(show(row[c], kinds[c], lang))
             if j < n_index:
                 cells.append(f"<th>{text}</th>")
                 continue
@@ -453,24 +459,24 @@ def _shares_html(fu: pd.DataFrame, lang: str) -> str:
     flat = _flat(fu, lang)
     n_index = fu.index.nlevels
     keys = [str(c) for c in flat.columns[:n_index]]
-    head = "".join(f"<th>{html.escape(label(c, lang))}</th>" for c in
+    head = "".join(f"<th>{_esc(label(c, lang))}</th>" for c in
                    [*keys, "procurements", "value", *REQUIREMENTS])
     body = []
     for _, row in flat.iterrows():
-        cells = [f"<th>{html.escape(show(row[k], kind_of(k), lang))}</th>" for k in keys]
+        cells = [f"<th>{_esc(show(row[k], kind_of(k), lang))}</th>" for k in keys]
         cells.append(f'<td class="num">{show(row["procurements"], "int", lang)}</td>')
-        cells.append(f'<td class="num">{html.escape(show(row["value"], "money", lang))}</td>')
+        cells.append(f'<td class="num">{_esc(show(row["value"], "money", lang))}</td>')
         for r in REQUIREMENTS:
-            text = html.escape(percent(row[f"{r}_share"], lang))
+            text = _esc(percent(row[f"{r}_share"], lang))
             cls = "num"
             target = row.get(f"{r}_target")
             if target is not None and not pd.isna(target):
                 missing = int(row[f"{r}_missing"])
                 cls += " met" if missing == 0 else " miss"
-                text += (f"<br><small>{html.escape(label('target_line', lang))} "
-                         f"{html.escape(percent(target, lang))}")
+                text += (f"<br><small>{_esc(label('target_line', lang))} "
+                         f"{_esc(percent(target, lang))}")
                 if missing:
-                    text += f" · {html.escape(label(f'{r}_missing', lang).split(', ')[-1])} " \
+                    text += f" · {_esc(label(f'{r}_missing', lang).split(', ')[-1])} " \
                             f"{missing}"
                 text += "</small>"
             cells.append(f'<td class="{cls}">{text}</td>')
@@ -481,12 +487,12 @@ def _shares_html(fu: pd.DataFrame, lang: str) -> str:
 
 def to_html(blocks: list[Block], *, title: str, lang: str, currency: str) -> str:
     """A self-contained page: inline CSS and SVG, nothing from the network."""
-    nav = "".join(f'<a href="#{b.key}">{html.escape(b.title)}</a>' for b in blocks)
-    out = [f"<h1>{html.escape(title)}</h1>", f"<nav>{nav}</nav>"]
+    nav = "".join(f'<a href="#{b.key}">{_esc(b.title)}</a>' for b in blocks)
+    out = [f"<h1>{_esc(title)}</h1>", f"<nav>{nav}</nav>"]
     for b in blocks:
-        out.append(f'<section id="{b.key}"><h2>{html.escape(b.title)}</h2>')
+        out.append(f'<section id="{b.key}"><h2>{_esc(b.title)}</h2>')
         if b.lines:
-            items = "".join(f"<li>{html.escape(line)}</li>" for line in b.lines)
+            items = "".join(f"<li>{_esc(line)}</li>" for line in b.lines)
             out.append(f'<ul class="lines">{items}</ul>')
         if b.table is not None and b.shares:
             out.append(_shares_html(b.table, lang))
@@ -495,11 +501,11 @@ def to_html(blocks: list[Block], *, title: str, lang: str, currency: str) -> str
         for svg in b.charts:
             out.append(f'<div class="chart">{svg}</div>')
         out.append("</section>")
-    out.append(f"<footer>lcc {html.escape(__version__)} — {html.escape(title)} — "
-               f"{html.escape(label('amounts_in', lang))} {html.escape(currency)}</footer>")
+    out.append(f"<footer>lcc {_esc(__version__)} — {_esc(title)} — "
+               f"{_esc(label('amounts_in', lang))} {_esc(currency)}</footer>")
     return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{html.escape(title)}</title><style>{_CSS}</style></head>"
+            f"<title>{_esc(title)}</title><style>{_CSS}</style></head>"
             f"<body>{''.join(out)}</body></html>\n")
 
 
