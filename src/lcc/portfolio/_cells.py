@@ -76,6 +76,17 @@ def read_year(raw: Any, col: Column) -> int:
     return year
 
 
+#: A plain amount in a common notation ("1 200 000 SEK", "350 tkr", "2.5 MSEK"): read
+#: without pint (the same value; every other notation goes through lcc.units).
+_FAST_MONEY = re.compile(r"^(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:\.(\d+))?\s*"
+                         r"(SEK|kr|tkr|Mkr|kSEK|MSEK|EUR|kEUR|USD|NOK|DKK|GBP)$")
+_FAST_UNITS: dict[str, tuple[int, str]] = {
+    "SEK": (1, "SEK"), "kr": (1, "SEK"), "tkr": (1000, "SEK"), "Mkr": (1_000_000, "SEK"),
+    "kSEK": (1000, "SEK"), "MSEK": (1_000_000, "SEK"), "EUR": (1, "EUR"),
+    "kEUR": (1000, "EUR"), "USD": (1, "USD"), "NOK": (1, "NOK"), "DKK": (1, "DKK"),
+    "GBP": (1, "GBP")}
+
+
 def read_money(raw: Any, col: Column, cache: dict[str, tuple[float, str]]) -> tuple[float, str]:
     """(amount in the currency's base unit, currency code) of a value such as '1,2 Mkr'."""
     if isinstance(raw, bool) or isinstance(raw, (int, float)):
@@ -85,6 +96,14 @@ def read_money(raw: Any, col: Column, cache: dict[str, tuple[float, str]]) -> tu
     hit = cache.get(text)
     if hit is not None:
         return hit
+    fast = _FAST_MONEY.match(text)
+    if fast:
+        whole, decimals, unit = fast.groups()
+        factor, code = _FAST_UNITS[unit]
+        digits = re.sub(r"\D", "", whole)
+        exact = Fraction(int(digits)) if decimals is None else Fraction(f"{digits}.{decimals}")
+        cache[text] = (float(exact * factor), code)
+        return cache[text]
     from lcc.units import currency_of, parse_quantity
 
     try:

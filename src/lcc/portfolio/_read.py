@@ -81,6 +81,8 @@ class Targets:
 
 # --------------------------------------------------------------------------- raw rows
 
+_UNSEEN = object()
+
 #: Problems after which the rows are not read.
 _FATAL = ("parse-error", "too-large", "unsupported-format", "missing-file")
 
@@ -277,6 +279,10 @@ def _build(rows: list[RawRow], positions: dict[str, str] | None, issues: Issues,
     outcomes: dict[str, TenderOutcome] = {}
     failed: set[str] = set()
     seen_orgs: set[str] = set()
+    # cells repeat (yes/no, years, organisations): each distinct cell is read once
+    memo: dict[str, dict[tuple[type, Any], Any]] = {
+        c.name: {} for c in COLUMNS if c.kind in ("yesno", "choice", "year", "text", "list")
+        and c.name not in ("title", "awarded")}
     if plan_currency is None:
         plan_currency = _main_currency(rows, positions, money_cache)
     for row, cells, where in _cells(rows, positions):
@@ -297,12 +303,21 @@ def _build(rows: list[RawRow], positions: dict[str, str] | None, issues: Issues,
                     ok = False
                 values[col.name] = None
                 continue
-            try:
-                values[col.name] = _read_cell(raw, col, money_cache)
-            except CellError as exc:
-                issues.add(exc.code, at, col.name, exc.message, shown(raw))
+            key = (type(raw), raw)
+            known = memo[col.name].get(key, _UNSEEN) if col.name in memo else _UNSEEN
+            if known is _UNSEEN:
+                try:
+                    known = _read_cell(raw, col, money_cache)
+                except CellError as exc:
+                    known = exc
+                if col.name in memo:
+                    memo[col.name][key] = known
+            if isinstance(known, CellError):
+                issues.add(known.code, at, col.name, known.message, shown(raw))
                 ok = False
                 values[col.name] = None
+            else:
+                values[col.name] = known
         if values.get("organisation") is not None:
             seen_orgs.add(values["organisation"])
         ident = values.get("id")
