@@ -89,7 +89,7 @@ _FAST_UNITS: dict[str, tuple[int, str]] = {
 
 def read_money(raw: Any, col: Column, cache: dict[str, tuple[float, str]]) -> tuple[float, str]:
     """(amount in the currency's base unit, currency code) of a value such as '1,2 Mkr'."""
-    if isinstance(raw, bool) or isinstance(raw, (int, float)):
+    if isinstance(raw, (bool, int, float)):
         raise CellError("bare-number", f"got the bare number {shown(raw)}; write the value "
                         f"with its currency, e.g. '{shown(raw)} SEK' or {col.example!r}")
     text = _text(raw, col)
@@ -114,13 +114,13 @@ def read_money(raw: Any, col: Column, cache: dict[str, tuple[float, str]]) -> tu
             raise CellError("bare-number", f"got {text!r} without a currency; write the value "
                             f"with its currency, e.g. '{text} SEK' or {col.example!r}") from None
         raise CellError("invalid-value", message) from None
-    code = currency_of(q)
-    assert code is not None
-    amount = float(q.to(code).magnitude)
+    cur = currency_of(q)
+    assert cur is not None
+    amount = float(q.to(cur).magnitude)
     if amount < 0:
         raise CellError("invalid-value", f"got {text!r}; a value must be 0 or more")
-    cache[text] = (amount, code)
-    return amount, code
+    cache[text] = (amount, cur)
+    return amount, cur
 
 
 def read_choice(raw: Any, col: Column) -> str:

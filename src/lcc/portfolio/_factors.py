@@ -45,7 +45,7 @@ class Factors:
     def factor(self, category: str) -> float:
         """kg CO2e per unit of money of a category (NaN where the table has none)."""
         if category in self.table.index:
-            return float(self.table.at[category, "factor"])
+            return float(self.table["factor"].to_dict()[category])
         return math.nan
 
 

@@ -203,7 +203,8 @@ class Plan:
                 rows["tender"], rows["awarded"], strict=True):
             o = self.tenders[path]
             low = o.lowest_acquisition
-            a, b = o.alternatives.loc[awarded], o.alternatives.loc[low]
+            alts: dict[Any, dict[Any, Any]] = o.alternatives.to_dict("index")
+            a, b = alts[awarded], alts[low]
             records.append({
                 "id": ident, "organisation": org, "year": int(year), "category": cat,
                 "tender": o.name, "awarded": awarded, "lowest_acquisition": low,
@@ -390,8 +391,8 @@ class Plan:
         index = sorted({(c, k) for c, k, _ in used})
         data: dict[str, Any] = {}
         for org in orgs:
-            data[org] = pd.array([(True if (c, k, org) in used else False)
-                                  if (c, org) in active else None for c, k in index],
+            data[org] = pd.array([((c, k, org) in used) if (c, org) in active else None
+                                  for c, k in index],
                                  dtype="boolean")
         df = pd.DataFrame(data, index=pd.MultiIndex.from_tuples(index, names=["category",
                                                                              "criterion"]))

@@ -445,10 +445,7 @@ def _check_link(values: dict[str, Any], row: int, where: dict[str, int], issues:
         except Exception as exc:  # an LCCError/TenderError from the tender: located below
             failed.add(key)
             found = getattr(exc, "errors", None)
-            if found:
-                detail = "; ".join(str(e) for e in found)
-            else:
-                detail = str(exc)
+            detail = "; ".join(str(e) for e in found) if found else str(exc)
             issues.add("tender-error", at_t, "tender", f"the tender file {tender!r} has "
                        f"errors: {detail}", tender)
             return False

@@ -107,13 +107,15 @@ def load_outcome(path: str | os.PathLike[str]) -> TenderOutcome:
     rows = {}
     for alt in tender.alternatives:
         r = results[alt.name]
-        cats = r.by_category
-        emissions = r.emissions
-        co2e = float(emissions["CO2e"]) if "CO2e" in emissions.index else math.nan
+        cats: dict[str, float] = {str(k): float(v) for k, v in
+                                  r.by_category.to_dict().items()}
+        emissions: dict[str, float] = {str(k): float(v) for k, v in
+                                       r.emissions.to_dict().items()}
+        co2e = emissions.get("CO2e", math.nan)
         rows[alt.name] = {
             "lcc": float(r.value),
-            "acquisition": float(cats.get("acquisition", 0.0)),
-            "operating": float(sum(float(cats.get(c, 0.0)) for c in OPERATING)),
+            "acquisition": cats.get("acquisition", 0.0),
+            "operating": sum(cats.get(c, 0.0) for c in OPERATING),
             "co2e_kg": co2e,
             "lives": _lives(alt),
         }
