@@ -116,6 +116,7 @@ def _svg(fig: Any) -> str:
                                 "svg.id": None}):
         fig.savefig(buf, format="svg", metadata={"Date": None})
     text = buf.getvalue()
+    text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, flags=re.S)
     return text[text.index("<svg"):]
 
 
