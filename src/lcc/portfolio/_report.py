@@ -128,7 +128,7 @@ def _figure(width: float, height: float) -> Any:
 
 _YEAR_COLOURS = ("#9dc3e6", "#2e75b6", "#1f4e79", "#548235", "#c55a11", "#7f6000", "#7030a0")
 _REQ_COLOURS = {"environmental": "#548235", "reuse": "#2e75b6", "plastics": "#c55a11",
-                "climate": "#7030a0", "lcc": "#1f4e79"}
+                "climate": "#7030a0", "lcc": "#404040"}
 
 
 def _share_axis(ax: Any, lang: str) -> None:
@@ -287,7 +287,7 @@ def _criteria_table(plan: Plan) -> pd.DataFrame:
     orgs = plan.organisations
     shown = pd.DataFrame(index=crit.index)
     for o in orgs:
-        shown[o] = ["" if v is pd.NA else ("x" if v else "·") for v in crit[o]]
+        shown[o] = ["" if v is pd.NA else ("✓" if v else "–") for v in crit[o]]
     shown["organisations"] = crit["organisations"]
     return shown
 
@@ -415,7 +415,7 @@ h2 { font-size: 1.2rem; margin-top: 2rem; color: #1f4e79; }
 table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .8rem; }
 th, td { border: 1px solid #c9d3df; padding: .25rem .45rem; vertical-align: top; }
 thead th { background: #eef3f8; text-align: left; }
-tbody th { background: #f8fafc; text-align: left; font-weight: 600; }
+tbody th { background: #f8fafc; text-align: left; font-weight: 600; white-space: nowrap; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.met { background: #e8f4e5; }
 td.miss { background: #fbe5e1; }

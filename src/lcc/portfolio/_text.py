@@ -54,8 +54,8 @@ WORDS: dict[str, dict[str, str]] = {
         "lcc_categories": "Where an LCC award pays",
         "criteria": "Criteria across organisations",
         "criteria_lead": "Criteria used by some but not all organisations that procure in the "
-                         "category (x = used, · = procures without it, blank = no procurement "
-                         "in the category).",
+                         "category (✓ = used, – = procures in the category without it, blank = "
+                         "no procurement in the category).",
         "method": "Method", "versions": "Versions and input hash",
         "amounts_in": "Amounts in", "target_line": "target",
         "saving_chart": "LCC saved by awarding on LCC",
@@ -97,8 +97,8 @@ WORDS: dict[str, dict[str, str]] = {
         "lcc_categories": "Där tilldelning på LCC lönar sig",
         "criteria": "Kriterier mellan organisationer",
         "criteria_lead": "Kriterier som några men inte alla organisationer som upphandlar i "
-                         "kategorin använder (x = används, · = upphandlar utan det, tomt = "
-                         "ingen upphandling i kategorin).",
+                         "kategorin använder (✓ = används, – = upphandlar i kategorin utan det, "
+                         "tomt = ingen upphandling i kategorin).",
         "method": "Metod", "versions": "Versioner och kontrollsumma",
         "amounts_in": "Belopp i", "target_line": "mål",
         "saving_chart": "Besparing genom tilldelning på LCC",
