@@ -13,10 +13,10 @@ from nbclient import NotebookClient  # noqa: E402
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
 
 
-def test_there_are_five_notebooks_stored_without_outputs() -> None:
+def test_there_are_six_notebooks_stored_without_outputs() -> None:
     assert [p.stem for p in NOTEBOOKS] == [
         "01-quickstart", "02-street-lighting-tender", "03-vehicles-externalities",
-        "04-uncertainty-monte-carlo", "05-reusable-vs-single-use"]
+        "04-uncertainty-monte-carlo", "05-reusable-vs-single-use", "06-portfolio-follow-up"]
     for path in NOTEBOOKS:
         book = nbformat.read(path, as_version=4)
         for cell in book.cells:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
         engine,
         io,
         model,
+        portfolio,
         report,
         results,
         sensitivity,
@@ -57,8 +58,8 @@ if TYPE_CHECKING:
     from lcc.units import Q_, ExchangeRates, ureg
 
 _MODULES = (
-    "data", "discounting", "engine", "io", "model", "plot", "report", "results", "sensitivity",
-    "templates", "units",
+    "data", "discounting", "engine", "io", "model", "plot", "portfolio", "report", "results",
+    "sensitivity", "templates", "units",
 )
 _MODEL = (
     "CATEGORIES", "Alternative", "ByYear", "Disposal", "Emission", "Energy", "Investment",
@@ -128,6 +129,7 @@ __all__ = [  # noqa: RUF022 - grouped: exceptions and version, model, functions,
     "engine",
     "io",
     "model",
+    "portfolio",
     "report",
     "results",
     "sensitivity",

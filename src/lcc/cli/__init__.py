@@ -11,6 +11,7 @@
     lcc import-bids TENDER FORM…   read filled bid forms back as alternatives
     lcc calculators [NAME]         the product calculators and their inputs
     lcc schema                     the JSON Schema of tender files
+    lcc portfolio PLAN [ACTION]    follow-up of a procurement plan against its targets
 
 Exit codes: 0 success, 2 bad input (one message per problem on stderr, no
 traceback), 1 internal error.
@@ -115,6 +116,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("schema", help="print the JSON Schema of tender files")
     p.add_argument("-o", "--output", metavar="FILE")
+
+    from lcc.cli._portfolio import add_parser as add_portfolio
+
+    add_portfolio(sub)
     return parser
 
 

@@ -14,6 +14,7 @@ import pandas as pd
 from lcc._errors import LCCError
 from lcc._i18n import csv as to_csv
 from lcc._i18n import number, table, to_json, word
+from lcc.cli._portfolio import cmd_portfolio
 
 
 def _load(path: str) -> Any:
@@ -300,6 +301,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "schema": cmd_schema,
     "bid-form": cmd_bid_form,
     "import-bids": cmd_import_bids,
+    "portfolio": cmd_portfolio,
 }
 
 __all__ = ["COMMANDS", "number"]

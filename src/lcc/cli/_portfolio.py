@@ -1,0 +1,166 @@
+"""``lcc portfolio``: follow-up of a procurement plan against its targets.
+
+::
+
+    lcc portfolio PLAN [follow-up] [--by organisation,year] [--targets FILE]
+    lcc portfolio PLAN outcomes | linked | priorities | criteria
+    lcc portfolio PLAN report -o follow-up.html|.xlsx [--lang sv] [--factors FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import math
+import sys
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from lcc._errors import LCCError
+
+ACTIONS = ("follow-up", "outcomes", "linked", "priorities", "criteria", "report")
+
+
+def add_parser(sub: Any) -> None:
+    """Register ``portfolio`` on the ``lcc`` command's subparsers."""
+    p = sub.add_parser("portfolio", help="follow-up of a procurement plan against its targets")
+    p.add_argument("plan", help="procurement plan (.csv, .xlsx, .toml)")
+    p.add_argument("action", nargs="?", choices=ACTIONS, default="follow-up",
+                   help="what to show (default: follow-up); report writes -o FILE")
+    p.add_argument("--targets", metavar="FILE", help="targets (.toml with a [targets] table)")
+    p.add_argument("--by", default="organisation", metavar="COLUMNS",
+                   help="group by organisation, year, category, status or award_basis, "
+                        "comma-separated; 'plan' for the whole plan (default: organisation)")
+    p.add_argument("--factors", metavar="FILE",
+                   help="climate factors per category (.csv: category, factor, unit, source)")
+    p.add_argument("--requirement", metavar="R",
+                   help="priorities: only procurements without this requirement")
+    p.add_argument("--top", type=int, metavar="N", help="priorities: only the first N")
+    p.add_argument("-o", "--output", metavar="FILE", help="report: .html or .xlsx")
+    p.add_argument("--title", help="report: the title")
+    p.add_argument("--lang", choices=("en", "sv"), default="en",
+                   help="language of labels and number format (sv: Swedish)")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                   help="output format (default: table)")
+
+
+def _by(text: str) -> list[str] | None:
+    keys = [k.strip() for k in text.split(",") if k.strip()]
+    if keys in ([], ["plan"], ["none"]):
+        return None
+    return keys
+
+
+def cmd_portfolio(args: argparse.Namespace) -> int:
+    """Run ``lcc portfolio``."""
+    from lcc.portfolio import read_factors, read_plan
+
+    if not Path(args.plan).exists():
+        raise LCCError(f"{args.plan}: no such file")
+    plan = read_plan(args.plan, targets=args.targets)
+    factors = read_factors(args.factors) if args.factors else None
+    by = _by(args.by)
+    if args.action == "report":
+        if not args.output:
+            raise LCCError("portfolio report: give the report file with -o FILE (.html or "
+                           ".xlsx)")
+        if Path(args.output).suffix.lower() not in (".html", ".htm", ".xlsx"):
+            raise LCCError(f"portfolio report: cannot write {Path(args.output).name!r}; the "
+                           f"file must end in .html or .xlsx")
+        report = plan.report(by=by or ["organisation", "year"], lang=args.lang,
+                             factors=factors, title=args.title)
+        print(report.save(args.output))
+        return 0
+    if args.action == "follow-up":
+        df = plan.follow_up(by)
+    elif args.action == "outcomes":
+        df = plan.outcomes(by)
+    elif args.action == "linked":
+        df = plan.linked()
+    elif args.action == "priorities":
+        df = plan.priorities(factors, requirement=args.requirement, top=args.top)
+    else:
+        df = plan.criteria()
+    notes = list(df.attrs.get("notes", []))
+    _emit(df, args, plan.currency, notes)
+    return 0
+
+
+# --------------------------------------------------------------------------- output
+
+
+def _plain(v: Any) -> Any:
+    if v is None or v is pd.NA:
+        return None
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    if hasattr(v, "item"):
+        v = v.item()
+    if isinstance(v, tuple):
+        return list(v)
+    return v
+
+
+def _emit(df: pd.DataFrame, args: argparse.Namespace, currency: str,
+          notes: list[str]) -> None:
+    from lcc.portfolio._report import kind_of, show
+    from lcc.portfolio._text import label, spreadsheet_safe, terminal_safe
+
+    flat = df.reset_index() if any(n is not None for n in df.index.names) else df
+    cols = [str(c) for c in flat.columns]
+    if "plan" in cols and args.format == "table":
+        flat = flat.assign(plan=[label(v, args.lang) for v in flat["plan"]])
+    if args.format == "json":
+        records = [{c: _plain(v) for c, v in zip(cols, row, strict=True)}
+                   for row in flat.itertuples(index=False, name=None)]
+        print(json.dumps({"currency": currency, "table": records, "notes": notes},
+                         ensure_ascii=False, indent=2))
+        return
+    if args.format == "csv":
+        buf = io.StringIO()
+        sv = args.lang == "sv"
+        writer = csv.writer(buf, delimiter=";" if sv else ",", lineterminator="\n")
+        writer.writerow(cols)
+        for row in flat.itertuples(index=False, name=None):
+            cells = []
+            for v in row:
+                v = _plain(v)
+                if v is None:
+                    cells.append("")
+                elif isinstance(v, bool):
+                    cells.append("true" if v else "false")
+                elif isinstance(v, (int, float)):
+                    cells.append(repr(v).replace(".", ",") if sv and isinstance(v, float)
+                                 else str(v))
+                elif isinstance(v, list):
+                    cells.append(spreadsheet_safe("; ".join(map(str, v))))
+                else:
+                    cells.append(spreadsheet_safe(v))
+            writer.writerow(cells)
+        sys.stdout.write(buf.getvalue())
+        return
+    kinds = {c: kind_of(c, flat[c].dtype) for c in cols}
+    header = [terminal_safe(label(c, args.lang)) for c in cols]
+    rows = []
+    for row in flat.itertuples(index=False, name=None):
+        rows.append([terminal_safe(show(_plain(v) if not isinstance(v, tuple) else
+                                        "; ".join(v), kinds[c], args.lang))
+                     for c, v in zip(cols, row, strict=True)])
+    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(header)]
+    right = [kinds[c] not in ("text", "bool") for c in cols]
+
+    def fit(text: str, i: int) -> str:
+        return text.rjust(widths[i]) if right[i] else text.ljust(widths[i])
+
+    lines = ["  ".join(fit(h, i) for i, h in enumerate(header)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(fit(c, i) for i, c in enumerate(r)).rstrip() for r in rows]
+    print("\n".join(lines))
+    amounts = "Belopp i" if args.lang == "sv" else "Amounts in"
+    print(f"({amounts} {currency})")
+    for n in notes:
+        print(terminal_safe(n))

@@ -1,0 +1,201 @@
+"""Reading one cell of a plan: the rules of each column kind, written once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import math
+import re
+from fractions import Fraction
+from typing import Any
+
+from lcc._errors import LCCError
+from lcc.portfolio._columns import AWARD_BASES, NO, STATUSES, YES, Column
+
+#: Longest text accepted in a cell.
+MAX_TEXT = 2_000
+
+
+class CellError(Exception):
+    """A cell cannot be read: ``code`` and ``message`` for a :class:`PlanIssue`."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def is_blank(raw: Any) -> bool:
+    """A cell with nothing in it (None, empty or white space)."""
+    return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
+def shown(raw: Any) -> str:
+    """A cell as text for messages."""
+    if isinstance(raw, float) and raw.is_integer():
+        return str(int(raw))
+    return str(raw)
+
+
+def suggest(word: str, known: list[str] | tuple[str, ...]) -> str:
+    """'; did you mean 'x'?' when a close match exists, else ''."""
+    close = difflib.get_close_matches(word.lower(), [k.lower() for k in known], n=1, cutoff=0.7)
+    if not close:
+        return ""
+    match = next(k for k in known if k.lower() == close[0])
+    return f"; did you mean {match!r}?"
+
+
+def _text(raw: Any, col: Column) -> str:
+    if isinstance(raw, (dt.date, dt.datetime, dt.time)):
+        raise CellError("wrong-type", f"got the date {raw}; expected text, e.g. "
+                        f"{col.example!r}")
+    text = shown(raw).strip()
+    if len(text) > MAX_TEXT:
+        raise CellError("too-large", f"the text is {len(text)} characters; the limit is "
+                        f"{MAX_TEXT}")
+    return text
+
+
+def read_year(raw: Any, col: Column) -> int:
+    """A calendar year 1900-2200 (text or an integral number)."""
+    if isinstance(raw, bool):
+        raise CellError("wrong-type", f"got {raw!r}; expected a year such as 2025")
+    if isinstance(raw, (int, float)):
+        if not (isinstance(raw, int) or (math.isfinite(raw) and raw.is_integer())):
+            raise CellError("wrong-type", f"got {shown(raw)}; expected a whole year such as "
+                            f"2025")
+        year = int(raw)
+    else:
+        text = _text(raw, col)
+        if not re.fullmatch(r"\d{4}", text):
+            raise CellError("wrong-type", f"got {text!r}; expected a year such as 2025")
+        year = int(text)
+    if not 1900 <= year <= 2200:
+        raise CellError("invalid-value", f"got {year}; expected a year between 1900 and 2200")
+    return year
+
+
+#: A plain amount in a common notation ("1 200 000 SEK", "350 tkr", "2.5 MSEK"): read
+#: without pint (the same value; every other notation goes through lcc.units).
+_FAST_MONEY = re.compile(r"^(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+)(?:\.(\d+))?\s*"
+                         r"(SEK|kr|tkr|Mkr|kSEK|MSEK|EUR|kEUR|USD|NOK|DKK|GBP)$")
+_FAST_UNITS: dict[str, tuple[int, str]] = {
+    "SEK": (1, "SEK"), "kr": (1, "SEK"), "tkr": (1000, "SEK"), "Mkr": (1_000_000, "SEK"),
+    "kSEK": (1000, "SEK"), "MSEK": (1_000_000, "SEK"), "EUR": (1, "EUR"),
+    "kEUR": (1000, "EUR"), "USD": (1, "USD"), "NOK": (1, "NOK"), "DKK": (1, "DKK"),
+    "GBP": (1, "GBP")}
+
+
+def read_money(raw: Any, col: Column, cache: dict[str, tuple[float, str]]) -> tuple[float, str]:
+    """(amount in the currency's base unit, currency code) of a value such as '1,2 Mkr'."""
+    if isinstance(raw, (bool, int, float)):
+        raise CellError("bare-number", f"got the bare number {shown(raw)}; write the value "
+                        f"with its currency, e.g. '{shown(raw)} SEK' or {col.example!r}")
+    text = _text(raw, col)
+    hit = cache.get(text)
+    if hit is not None:
+        return hit
+    fast = _FAST_MONEY.match(text)
+    if fast:
+        whole, decimals, unit = fast.groups()
+        factor, code = _FAST_UNITS[unit]
+        digits = re.sub(r"\D", "", whole)
+        exact = Fraction(int(digits)) if decimals is None else Fraction(f"{digits}.{decimals}")
+        cache[text] = (float(exact * factor), code)
+        return cache[text]
+    from lcc.units import currency_of, parse_quantity
+
+    try:
+        q = parse_quantity(text.replace("\u2212", "-"), "CUR", name=col.name)
+    except LCCError as exc:
+        message = str(exc).removeprefix(f"{col.name}: ")
+        if "without a unit" in message:
+            raise CellError("bare-number", f"got {text!r} without a currency; write the value "
+                            f"with its currency, e.g. '{text} SEK' or {col.example!r}") from None
+        raise CellError("invalid-value", message) from None
+    cur = currency_of(q)
+    assert cur is not None
+    amount = float(q.to(cur).magnitude)
+    if amount < 0:
+        raise CellError("invalid-value", f"got {text!r}; a value must be 0 or more")
+    cache[text] = (amount, cur)
+    return amount, cur
+
+
+def read_choice(raw: Any, col: Column) -> str:
+    """One of the column's choices, or its Swedish word."""
+    text = _text(raw, col).lower()
+    table = AWARD_BASES if col.name == "award_basis" else STATUSES
+    for key, words in table.items():
+        if text == key or text in words:
+            return key
+    known = [w for key, words in table.items() for w in (key, *words)]
+    raise CellError("invalid-value", f"got {shown(raw)!r}; expected one of "
+                    f"{', '.join(table)} (Swedish: {', '.join(w[0] for w in table.values())})"
+                    f"{suggest(text, known)}")
+
+
+def read_yesno(raw: Any, col: Column) -> bool:
+    """yes/no, ja/nej, true/false, sant/falskt, 1/0 (case-insensitive); an Excel TRUE/FALSE."""
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, (int, float)) and raw in (0, 1):
+        return bool(raw)
+    text = _text(raw, col).lower()
+    if text in YES:
+        return True
+    if text in NO:
+        return False
+    raise CellError("invalid-value", f"got {shown(raw)!r}; expected yes or no (ja or nej)")
+
+
+def read_list(raw: Any, col: Column) -> tuple[str, ...]:
+    """IDs separated by ';' (blank: none)."""
+    if is_blank(raw):
+        return ()
+    text = _text(raw, col)
+    parts = [p.strip() for p in text.split(";")]
+    return tuple(dict.fromkeys(p for p in parts if p))
+
+
+_PERCENT = re.compile(r"^\s*([+-]?\d+(?:[.,]\d+)?)\s*%\s*$")
+_NUMBER = re.compile(r"^\s*([+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+))\s*$")
+
+
+def read_share(raw: Any) -> Fraction:
+    """A target share: '20 %', '20%', '0.2' or 0.2 -> Fraction(1, 5), exactly.
+
+    A bare number of 1 or more is refused (is 20 meant as 20 %?); the share
+    must lie in 0..1 (0 % .. 100 %).
+    """
+    if isinstance(raw, bool) or raw is None:
+        raise CellError("wrong-type", f"got {raw!r}; expected a share such as '20 %' or 0.2")
+    if isinstance(raw, (int, float)):
+        if not math.isfinite(raw):
+            raise CellError("invalid-value", f"got {raw!r}; a share must be finite")
+        value = Fraction(repr(raw)) if isinstance(raw, float) else Fraction(raw)
+        text = repr(raw)
+        percent = False
+    elif isinstance(raw, str):
+        text = raw.strip().replace("\u2212", "-")
+        m = _PERCENT.match(text)
+        if m:
+            value = Fraction(m.group(1).replace(",", ".")) / 100
+            percent = True
+        else:
+            m = _NUMBER.match(text)
+            if not m:
+                raise CellError("wrong-type", f"got {raw!r}; expected a share such as '20 %' "
+                                f"or 0.2")
+            value = Fraction(m.group(1).replace(",", "."))
+            percent = False
+    else:
+        raise CellError("wrong-type", f"got {raw!r}; expected a share such as '20 %' or 0.2")
+    if not percent and value >= 1:
+        raise CellError("bare-number", f"got the bare number {text}; a share is a fraction "
+                        f"of 0..1 or a percentage: did you mean '{text} %'?")
+    if value < 0 or value > 1:
+        raise CellError("invalid-value", f"got {raw!r}; a share must lie between 0 % and "
+                        f"100 %")
+    return value

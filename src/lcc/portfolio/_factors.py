@@ -1,0 +1,148 @@
+"""Climate factors per category: kg CO2e per unit of money spent, with their source.
+
+lcc ships no spend-based factors (none with provenance is among its reference
+data), so the table is the user's: a CSV file with the columns
+
+``category``
+    a category of the plan, as written there;
+``factor``
+    a number ≥ 0;
+``unit``
+    ``kg CO2e/SEK`` (or per kSEK, MSEK, kr, tkr, Mkr, EUR …: the currency must be
+    the plan's; ``t CO2e/…`` is accepted too);
+``source``
+    where the figure comes from (publication, year, table): required.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from lcc.portfolio._issues import Issues, PlanError, PlanIssue
+
+FACTOR_COLUMNS: tuple[str, ...] = ("category", "factor", "unit", "source")
+
+_UNIT = re.compile(r"^\s*(kg|t|g)\s*(?:CO2e|CO₂e|CO2-ekv|CO2eq)?\s*/\s*(\S+)\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Factors:
+    """Climate factors: ``table`` indexed by category with ``factor`` (kg CO2e per one
+    unit of ``currency``), ``unit`` and ``source`` as written."""
+
+    table: pd.DataFrame
+    currency: str
+    file: str | None = None
+
+    def factor(self, category: str) -> float:
+        """kg CO2e per unit of money of a category (NaN where the table has none)."""
+        if category in self.table.index:
+            return float(self.table["factor"].to_dict()[category])
+        return math.nan
+
+
+def read_factors(path: str | os.PathLike[str]) -> Factors:
+    """Read a table of climate factors (CSV: category, factor, unit, source).
+
+    Every factor is converted to kg CO2e per one unit of its currency (per SEK).
+
+    Raises
+    ------
+    PlanError
+        With every problem located by file, line and column.
+    """
+    from lcc.units import currency_of, parse_quantity
+
+    file = os.fspath(path)
+    sink: list[PlanIssue] = []
+    issues = Issues(file, sink)
+    try:
+        text = Path(file).read_bytes().decode("utf-8-sig")
+    except OSError as exc:
+        issues.add("missing-file", None, "", f"cannot read the factor table: "
+                   f"{exc.strerror or exc}")
+        raise PlanError(sink) from None
+    except UnicodeDecodeError:
+        issues.add("parse-error", None, "", "the file is not UTF-8 text")
+        raise PlanError(sink) from None
+    first = text.split("\n", 1)[0]
+    reader = csv.reader(io.StringIO(text, newline=""),
+                        delimiter=";" if first.count(";") > first.count(",") else ",")
+    rows = list(reader)
+    if not rows:
+        issues.add("parse-error", None, "", "the file is empty")
+        raise PlanError(sink)
+    header = [h.strip().lower() for h in rows[0]]
+    for col in FACTOR_COLUMNS:
+        if col not in header:
+            issues.add("missing-column", 1, col, f"the factor table has no column {col}; "
+                       f"its columns are {', '.join(FACTOR_COLUMNS)}")
+    for h in header:
+        if h and h not in FACTOR_COLUMNS and not h.startswith("#"):
+            issues.add("unknown-column", 1, h, f"unknown column {h!r}; the columns are "
+                       f"{', '.join(FACTOR_COLUMNS)}")
+    if sink:
+        raise PlanError(sink)
+    pos = {c: header.index(c) for c in FACTOR_COLUMNS}
+    out: dict[str, dict[str, object]] = {}
+    currency: str | None = None
+    for line, cells in enumerate(rows[1:], start=2):
+        if not any(c.strip() for c in cells):
+            continue
+        get = {c: (cells[i].strip() if i < len(cells) else "") for c, i in pos.items()}
+        for c in FACTOR_COLUMNS:
+            if not get[c]:
+                issues.add("missing-value", line, c, f"the cell is blank; every factor needs "
+                           f"its {c}")
+        if not all(get.values()):
+            continue
+        cat = get["category"]
+        if cat in out:
+            issues.add("duplicate-id", line, "category", f"a second factor for {cat!r}", cat)
+            continue
+        try:
+            value = float(get["factor"].replace(",", "."))
+        except ValueError:
+            issues.add("wrong-type", line, "factor", f"got {get['factor']!r}; expected a "
+                       f"number", get["factor"])
+            continue
+        if not math.isfinite(value) or value < 0:
+            issues.add("invalid-value", line, "factor", f"got {get['factor']!r}; a factor "
+                       f"must be finite and 0 or more", get["factor"])
+            continue
+        m = _UNIT.match(get["unit"])
+        if not m:
+            issues.add("invalid-value", line, "unit", f"got {get['unit']!r}; expected a unit "
+                       f"such as 'kg CO2e/SEK'", get["unit"])
+            continue
+        mass = {"kg": 1.0, "t": 1000.0, "g": 0.001}[m.group(1).lower()]
+        try:
+            money = parse_quantity(f"1 {m.group(2)}", "CUR", name="unit")
+        except Exception:
+            issues.add("invalid-value", line, "unit", f"got {get['unit']!r}; the part after "
+                       f"'/' must be a currency (SEK, kr, tkr, Mkr, EUR …)", get["unit"])
+            continue
+        code = currency_of(money)
+        assert code is not None
+        if currency is None:
+            currency = code
+        elif code != currency:
+            issues.add("currency-mix", line, "unit", f"the factor is per {code} but the "
+                       f"table's first factor is per {currency}", get["unit"])
+            continue
+        per_unit = float(money.to(code).magnitude)
+        out[cat] = {"factor": value * mass / per_unit, "unit": get["unit"],
+                    "source": get["source"]}
+    if sink:
+        raise PlanError(sink)
+    table = pd.DataFrame.from_dict(out, orient="index", columns=["factor", "unit", "source"])
+    table.index.name = "category"
+    return Factors(table, currency or "SEK", file)

@@ -1,0 +1,129 @@
+"""Located errors of procurement plans, targets and climate-factor tables.
+
+Each problem is one :class:`PlanIssue` — file, row (the line of a CSV or TOML
+file, the row number of the Excel sheet), column, the value found, a message
+and a stable code — and reading raises one :class:`PlanError` with all of
+them, formatted like the errors of tender files.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from lcc._errors import LCCError
+
+#: The stable error codes of plans, with what each means.
+PLAN_CODES: dict[str, str] = {
+    "parse-error": "the file cannot be read as CSV, Excel or TOML (syntax, encoding)",
+    "missing-file": "the plan, the targets, the factor table or a linked tender cannot be "
+                    "found or read",
+    "unsupported-format": "an unknown file type",
+    "too-large": "the file exceeds a size limit",
+    "missing-column": "a required column is absent",
+    "unknown-column": "a column the format does not define",
+    "unknown-key": "a key or table of a TOML plan, targets file or factor table that the "
+                   "format does not define",
+    "duplicate-column": "two headers name the same column",
+    "missing-value": "a required cell is blank",
+    "invalid-value": "a value outside its allowed range or set of choices",
+    "wrong-type": "a value of the wrong kind, e.g. text where a year is expected",
+    "bare-number": "a number without the currency or the percent sign the value needs",
+    "currency-mix": "a value in another currency than the plan's",
+    "duplicate-id": "two procurements with the same id, or two factors for one category",
+    "unknown-organisation": "a target for an organisation that has no procurement in the plan",
+    "unknown-alternative": "an awarded alternative that the linked tender does not contain",
+    "tender-error": "a linked tender file has errors (each is listed)",
+}
+
+
+@dataclass(frozen=True)
+class PlanIssue:
+    """One problem in a plan (or its targets or factor table).
+
+    Attributes
+    ----------
+    code : str
+        A stable code from :data:`PLAN_CODES`.
+    message : str
+        What is wrong and what was expected.
+    file : str or None
+        The file, as given.
+    row : int or None
+        The row: the line of a CSV or TOML file, the row number of the Excel
+        sheet (1 = the header row); None for the file as a whole.
+    column : str
+        The column's binding name (``"value"``) or the key of a TOML table
+        (``"targets.reuse"``); empty when the issue concerns a whole row or file.
+    value : str or None
+        The cell as written, where there is one.
+    """
+
+    code: str
+    message: str
+    file: str | None = None
+    row: int | None = None
+    column: str = ""
+    value: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file or "<plan>"
+        if self.row is not None:
+            where += f":{self.row}"
+        col = f" {self.column}:" if self.column else ""
+        return f"{where}:{col} {self.message} [{self.code}]"
+
+    def to_dict(self) -> dict[str, Any]:
+        """The record as a plain dict (for JSON)."""
+        return asdict(self)
+
+
+class PlanError(LCCError):
+    """A plan, its targets or a factor table is invalid; ``errors`` lists every problem.
+
+    ``str(error)`` lists them one per line as ``file:row: column: message [code]``.
+    """
+
+    def __init__(self, errors: Iterable[PlanIssue]) -> None:
+        unique: list[PlanIssue] = []
+        seen: set[PlanIssue] = set()
+        for err in errors:
+            if err not in seen:
+                seen.add(err)
+                unique.append(err)
+        order = {f: i for i, f in enumerate(dict.fromkeys(e.file for e in unique))}
+        unique.sort(key=lambda e: (order[e.file], e.row is not None, e.row or 0))
+        self.errors: list[PlanIssue] = unique
+        super().__init__("\n".join(str(e) for e in unique))
+
+    @property
+    def codes(self) -> list[str]:
+        """The code of every error, in order."""
+        return [e.code for e in self.errors]
+
+    def to_json(self, indent: int | None = None) -> str:
+        """``{"errors": [{"code", "message", "file", "row", "column", "value"}]}``."""
+        return json.dumps({"errors": [e.to_dict() for e in self.errors]}, indent=indent,
+                          ensure_ascii=False)
+
+
+class Issues:
+    """Collects the issues of one file."""
+
+    def __init__(self, file: str | None, sink: list[PlanIssue] | None = None) -> None:
+        self.file = file
+        self.items: list[PlanIssue] = [] if sink is None else sink
+
+    def add(self, code: str, row: int | None, column: str, message: str,
+            value: Any = None) -> None:
+        """Record one issue."""
+        assert code in PLAN_CODES, code
+        shown = None if value is None else str(value)
+        self.items.append(PlanIssue(code, message, self.file, row, column, shown))
+
+    def raise_if_any(self) -> None:
+        """Raise a :class:`PlanError` with everything collected, if anything was."""
+        if self.items:
+            raise PlanError(self.items)

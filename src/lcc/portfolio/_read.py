@@ -1,0 +1,656 @@
+"""Reading a procurement plan (CSV, Excel or TOML), its targets and a factor table.
+
+Every problem is collected with its file, row and column and raised at once
+as a :class:`~lcc.portfolio.PlanError`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from lcc.portfolio._cells import (
+    CellError,
+    is_blank,
+    read_choice,
+    read_list,
+    read_money,
+    read_share,
+    read_year,
+    read_yesno,
+    shown,
+    suggest,
+)
+from lcc.portfolio._columns import BY_NAME, COLUMNS, REQUIREMENTS, Column, header_map
+from lcc.portfolio._issues import Issues, PlanError, PlanIssue
+from lcc.portfolio._tenders import TenderOutcome, load_outcome
+
+#: Largest plan file read, in bytes (64 MiB: a 100 000-row plan is about 15 MiB).
+MAX_BYTES = 64 * 1024 * 1024
+#: Most procurements in one plan.
+MAX_ROWS = 1_000_000
+
+#: Requirement keys accepted in [targets]: the binding names and their Swedish headers.
+_TARGET_KEYS: dict[str, str] = {h.lower(): r for r in REQUIREMENTS for h in BY_NAME[r].headers}
+
+
+@dataclass(frozen=True)
+class Targets:
+    """The organisation's targets: the share of procurements that should set each requirement.
+
+    Attributes
+    ----------
+    overall : mapping of str to Fraction
+        Requirement -> target share (0..1) for the whole plan, e.g. ``{"reuse": 1/5}``.
+    by_organisation : mapping of str to mapping of str to Fraction
+        Organisation -> its own targets, which replace ``overall`` for that
+        organisation's groups.
+    source : str or None
+        The file the targets were read from.
+    """
+
+    overall: Mapping[str, Fraction] = field(default_factory=dict)
+    by_organisation: Mapping[str, Mapping[str, Fraction]] = field(default_factory=dict)
+    source: str | None = None
+
+    @property
+    def requirements(self) -> tuple[str, ...]:
+        """The requirements with a declared target (overall or for an organisation)."""
+        declared = set(self.overall)
+        for mine in self.by_organisation.values():
+            declared |= set(mine)
+        return tuple(r for r in REQUIREMENTS if r in declared)
+
+    def target(self, requirement: str, organisation: str | None = None) -> Fraction | None:
+        """The target for one requirement (of one organisation, if it has its own)."""
+        if organisation is not None:
+            mine = self.by_organisation.get(organisation, {})
+            if requirement in mine:
+                return mine[requirement]
+        return self.overall.get(requirement)
+
+
+# --------------------------------------------------------------------------- raw rows
+
+_UNSEEN = object()
+
+#: Problems after which the rows are not read.
+_FATAL = ("parse-error", "too-large", "unsupported-format", "missing-file")
+
+RawRow = tuple[int, dict[str, Any], dict[str, int]]  # (row, column -> cell, column -> row)
+
+
+def _decode(data: bytes, issues: Issues) -> str | None:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        issues.add("parse-error", line, "", f"the file is not UTF-8 text (byte "
+                   f"0x{data[exc.start]:02x}); save it as 'CSV UTF-8'")
+        return None
+    text = text.removeprefix("\ufeff")
+    if "\x00" in text:
+        issues.add("parse-error", None, "", "the file holds a NUL byte: it looks like "
+                   "binary data, not text")
+        return None
+    return text
+
+
+def _csv_rows(text: str, issues: Issues) -> tuple[list[tuple[int, str]], list[RawRow]]:
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    headers: list[tuple[int, str]] = []
+    rows: list[RawRow] = []
+    start = 1
+    try:
+        for record in reader:
+            if not headers:
+                headers = [(i, h) for i, h in enumerate(record)]
+                if not any(h.strip() for h in record):
+                    headers = []
+                start = reader.line_num + 1
+                continue
+            if any(c.strip() for c in record):
+                if len(record) > len(headers):
+                    issues.add("invalid-value", start, "", f"the row has {len(record)} cells "
+                               f"but the header has {len(headers)}")
+                rows.append((start, {str(i): c for i, c in enumerate(record)}, {}))
+            start = reader.line_num + 1
+            if len(rows) > MAX_ROWS:
+                issues.add("too-large", start, "", f"more than {MAX_ROWS} procurements")
+                break
+    except csv.Error as exc:
+        issues.add("parse-error", reader.line_num, "", f"cannot read the CSV: {exc}")
+    return headers, rows
+
+
+def _xlsx_rows(path: Path, issues: Issues) -> tuple[list[tuple[int, str]], list[RawRow]]:
+    try:
+        from openpyxl import load_workbook
+    except ImportError:  # pragma: no cover - depends on the environment
+        issues.add("unsupported-format", None, "", "reading Excel plans needs openpyxl: "
+                   "pip install 'openlcc[excel]'")
+        return [], []
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a broken file
+        issues.add("parse-error", None, "", f"cannot read the workbook: {exc}")
+        return [], []
+    try:
+        ws = wb.worksheets[0]
+        headers: list[tuple[int, str]] = []
+        rows: list[RawRow] = []
+        for n, values in enumerate(ws.iter_rows(values_only=True), start=1):
+            cells = ["" if v is None else v for v in values]
+            if not headers:
+                if any(not is_blank(c) for c in cells):
+                    headers = [(i, shown(h)) for i, h in enumerate(cells)]
+                continue
+            if any(not is_blank(c) for c in cells):
+                rows.append((n, {str(i): c for i, c in enumerate(cells)}, {}))
+            if len(rows) > MAX_ROWS:
+                issues.add("too-large", n, "", f"more than {MAX_ROWS} procurements")
+                break
+        return headers, rows
+    finally:
+        wb.close()
+
+
+def _map_headers(headers: list[tuple[int, str]], issues: Issues,
+                 row: int | None) -> dict[str, str]:
+    """Position -> column name; unknown, duplicate and missing columns are issues."""
+    known = header_map()
+    found: dict[str, str] = {}
+    seen: dict[str, str] = {}
+    for pos, raw in headers:
+        h = raw.strip()
+        if not h or h.startswith("#"):
+            continue  # an empty header or a '#' note column holds no plan data
+        name = known.get(h.lower())
+        if name is None:
+            issues.add("unknown-column", row, h, f"unknown column {h!r}{suggest(h, list(known))}"
+                       f"; remove it or start its header with '#' to keep it as a note",
+                       h)
+            continue
+        if name in seen:
+            issues.add("duplicate-column", row, name, f"the columns {seen[name]!r} and {h!r} "
+                       f"both give {name}", h)
+            continue
+        seen[name] = h
+        found[str(pos)] = name
+    for col in COLUMNS:
+        if col.required and col.name not in seen:
+            issues.add("missing-column", row, col.name, f"the plan has no column {col.name} "
+                       f"(Swedish: {', '.join(repr(a) for a in col.aliases)}); "
+                       f"{col.meaning}")
+    return found
+
+
+def _toml_rows(path: Path, data: bytes, issues: Issues
+               ) -> tuple[list[RawRow], dict[str, Any], dict[Any, int]]:
+    from lcc.io import TenderError
+    from lcc.io._read import decode, parse
+
+    try:
+        doc, lines = parse(decode(data, issues.file), "toml", issues.file)
+    except TenderError as exc:
+        for e in exc.errors:
+            issues.add("parse-error", e.line, e.path, e.message)
+        return [], {}, {}
+    if not isinstance(doc, dict):  # pragma: no cover - TOML documents are tables
+        issues.add("parse-error", None, "", "expected a TOML table")
+        return [], {}, {}
+    known = header_map()
+    for key in doc:
+        if key not in ("plan", "targets", "procurements"):
+            issues.add("unknown-key", lines.get((key,)), key, f"unknown table {key!r}; a plan "
+                       f"file holds [plan], [targets] and [[procurements]]"
+                       f"{suggest(key, ['plan', 'targets', 'procurements'])}")
+    items = doc.get("procurements")
+    if not isinstance(items, list) or not items:
+        issues.add("missing-column", None, "procurements", "the plan has no "
+                   "[[procurements]]; give one table per procurement")
+        items = []
+    rows: list[RawRow] = []
+    for i, item in enumerate(items):
+        at = lines.get(("procurements", i))
+        if not isinstance(item, dict):
+            issues.add("wrong-type", at, f"procurements[{i}]", "expected a table")
+            continue
+        cells: dict[str, Any] = {}
+        where: dict[str, int] = {}
+        for key, value in item.items():
+            name = known.get(key.lower())
+            line = lines.get(("procurements", i, key), at)
+            if name is None:
+                issues.add("unknown-column", line, key, f"unknown key {key!r}"
+                           f"{suggest(key, list(known))}", key)
+                continue
+            if name in cells:
+                issues.add("duplicate-column", line, name, f"{key!r} gives {name} again")
+                continue
+            cells[name] = value
+            if line is not None:
+                where[name] = line
+        for col in COLUMNS:
+            if col.required and col.name not in cells:
+                issues.add("missing-column", at, col.name, f"the procurement has no "
+                           f"{col.name} (Swedish: {col.aliases[0]!r}); {col.meaning}")
+        rows.append((at or 0, cells, where))
+    plan_meta = doc.get("plan", {})
+    if not isinstance(plan_meta, dict):
+        issues.add("wrong-type", lines.get(("plan",)), "plan", "expected a table")
+        plan_meta = {}
+    targets_doc = doc.get("targets")
+    return rows, {"plan": plan_meta, "targets": targets_doc, "lines": lines}, lines
+
+
+# --------------------------------------------------------------------------- cells
+
+
+def _cells(rows: list[RawRow], positions: dict[str, str] | None) -> Iterator[
+        tuple[int, dict[str, Any], dict[str, int]]]:
+    for row, cells, where in rows:
+        if positions is None:
+            yield row, cells, where
+        else:
+            yield row, {name: cells.get(pos, "") for pos, name in positions.items()}, where
+
+
+def _build(rows: list[RawRow], positions: dict[str, str] | None, issues: Issues,
+           base: Path, currency: str | None,
+           sink: list[PlanIssue]
+           ) -> tuple[pd.DataFrame, str, dict[str, TenderOutcome], set[str]]:
+    money_cache: dict[str, tuple[float, str]] = {}
+    out: dict[str, list[Any]] = {c.name: [] for c in COLUMNS}
+    out["row"] = []
+    ids: dict[str, int] = {}
+    plan_currency = currency
+    outcomes: dict[str, TenderOutcome] = {}
+    failed: set[str] = set()
+    seen_orgs: set[str] = set()
+    # cells repeat (yes/no, years, organisations): each distinct cell is read once
+    memo: dict[str, dict[tuple[type, Any], Any]] = {
+        c.name: {} for c in COLUMNS if c.kind in ("yesno", "choice", "year", "text", "list")
+        and c.name not in ("title", "awarded")}
+    if plan_currency is None:
+        plan_currency = _main_currency(rows, positions, money_cache)
+    for row, cells, where in _cells(rows, positions):
+        ok = True
+        values: dict[str, Any] = {}
+        for col in COLUMNS:
+            raw = cells.get(col.name)
+            at = where.get(col.name, row)
+            if col.name not in cells:
+                values[col.name] = None  # a missing column, reported once already
+                if col.required:
+                    ok = False
+                continue
+            if is_blank(raw) and col.kind != "list":
+                if col.required:
+                    issues.add("missing-value", at, col.name, f"the cell is blank; expected "
+                               f"{col.meaning}, e.g. {col.example!r}")
+                    ok = False
+                values[col.name] = None
+                continue
+            key = (type(raw), raw)
+            known = memo[col.name].get(key, _UNSEEN) if col.name in memo else _UNSEEN
+            if known is _UNSEEN:
+                try:
+                    known = _read_cell(raw, col, money_cache)
+                except CellError as exc:
+                    known = exc
+                if col.name in memo:
+                    memo[col.name][key] = known
+            if isinstance(known, CellError):
+                issues.add(known.code, at, col.name, known.message, shown(raw))
+                ok = False
+                values[col.name] = None
+            else:
+                values[col.name] = known
+        if values.get("organisation") is not None:
+            seen_orgs.add(values["organisation"])
+        ident = values.get("id")
+        if ident is not None:
+            if ident in ids:
+                issues.add("duplicate-id", row, "id", f"the id {ident!r} is already used on "
+                           f"row {ids[ident]}", ident)
+                ok = False
+            else:
+                ids[ident] = row
+        money = values.get("value")
+        if money is not None:
+            amount, code = money
+            if code != plan_currency:
+                since = ("its [plan] currency" if currency is not None
+                         else "the currency of most of its values")
+                issues.add("currency-mix", where.get("value", row), "value",
+                           f"the value is in {code} but the plan is in {plan_currency} "
+                           f"({since}); give every value in one currency",
+                           shown(cells.get("value")))
+                ok = False
+            values["value"] = amount
+        ok = _check_link(values, row, where, issues, base, plan_currency, outcomes, failed,
+                         sink) and ok
+        if not ok:
+            continue
+        for col in COLUMNS:
+            out[col.name].append(values.get(col.name))
+        out["row"].append(row)
+    df = pd.DataFrame({
+        "id": pd.Series(out["id"], dtype=object),
+        "title": pd.Series(out["title"], dtype=object),
+        "organisation": pd.Categorical(out["organisation"]),
+        "year": np.asarray(out["year"], dtype=np.int64),
+        "category": pd.Categorical(out["category"]),
+        "value": np.asarray(out["value"], dtype=float),
+        "award_basis": pd.Categorical(out["award_basis"], categories=list(
+            BY_NAME["award_basis"].choices)),
+        **{r: np.asarray(out[r], dtype=bool) for r in REQUIREMENTS},
+        "criteria": pd.Series(out["criteria"], dtype=object),
+        "status": pd.Categorical(out["status"], categories=list(BY_NAME["status"].choices)),
+        "tender": pd.Series(out["tender"], dtype=object),
+        "awarded": pd.Series(out["awarded"], dtype=object),
+        "row": np.asarray(out["row"], dtype=np.int64),
+    })
+    return df, plan_currency or "SEK", outcomes, seen_orgs
+
+
+def _main_currency(rows: list[RawRow], positions: dict[str, str] | None,
+                   cache: dict[str, tuple[float, str]]) -> str | None:
+    """The currency of most values (the first seen among equals); None if no value reads."""
+    counts: dict[str, int] = {}
+    col = BY_NAME["value"]
+    for _, cells, _ in _cells(rows, positions):
+        raw = cells.get("value")
+        if is_blank(raw):
+            continue
+        try:
+            code = read_money(raw, col, cache)[1]
+        except CellError:
+            continue
+        counts[code] = counts.get(code, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+def _read_cell(raw: Any, col: Column, cache: dict[str, tuple[float, str]]) -> Any:
+    kind = col.kind
+    if kind == "money":
+        return read_money(raw, col, cache)
+    if kind == "year":
+        return read_year(raw, col)
+    if kind == "choice":
+        return read_choice(raw, col)
+    if kind == "yesno":
+        return read_yesno(raw, col)
+    if kind == "list":
+        return read_list(raw, col)
+    if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
+        raise CellError("wrong-type", f"got {shown(raw)!r}; expected text, e.g. "
+                        f"{col.example!r}")
+    text = shown(raw).strip()
+    from lcc.portfolio._cells import MAX_TEXT
+
+    if len(text) > MAX_TEXT:
+        raise CellError("too-large", f"the text is {len(text)} characters; the limit is "
+                        f"{MAX_TEXT}")
+    return text
+
+
+def _check_link(values: dict[str, Any], row: int, where: dict[str, int], issues: Issues,
+                base: Path, currency: str | None, outcomes: dict[str, TenderOutcome],
+                failed: set[str], sink: list[PlanIssue]) -> bool:
+    tender, awarded, status = values.get("tender"), values.get("awarded"), values.get("status")
+    at_t, at_a = where.get("tender", row), where.get("awarded", row)
+    if tender is None:
+        if awarded is not None:
+            issues.add("invalid-value", at_a, "awarded", "an awarded alternative needs the "
+                       "tender file it belongs to in the column tender", awarded)
+            return False
+        return True
+    ok = True
+    if awarded is not None and status is not None and status != "awarded":
+        issues.add("invalid-value", at_a, "awarded", f"the status is {status}, so nothing "
+                   f"is awarded yet; leave awarded blank or set the status to awarded", awarded)
+        ok = False
+    if awarded is None and status == "awarded":
+        issues.add("missing-value", at_a, "awarded", "the procurement is awarded and links a "
+                   "tender: give the name of the awarded alternative")
+        ok = False
+    target = (base / tender) if not Path(tender).is_absolute() else Path(tender)
+    key = os.path.normpath(target)
+    if key in failed:
+        issues.add("tender-error", at_t, "tender", f"the tender file {tender!r} has errors "
+                   f"(listed above)", tender)
+        return False
+    outcome = outcomes.get(key)
+    if outcome is None:
+        try:
+            outcome = load_outcome(key)
+        except PlanError as exc:
+            failed.add(key)
+            issues.add("tender-error", at_t, "tender", f"the tender file {tender!r} cannot "
+                       f"be used: " + "; ".join(e.message for e in exc.errors), tender)
+            return False
+        except Exception as exc:  # an LCCError/TenderError from the tender: located below
+            failed.add(key)
+            found = getattr(exc, "errors", None)
+            detail = "; ".join(str(e) for e in found) if found else str(exc)
+            issues.add("tender-error", at_t, "tender", f"the tender file {tender!r} has "
+                       f"errors: {detail}", tender)
+            return False
+        outcomes[key] = outcome
+    if currency is not None and outcome.currency != currency:
+        issues.add("currency-mix", at_t, "tender", f"the tender is evaluated in "
+                   f"{outcome.currency} but the plan is in {currency}", tender)
+        ok = False
+    if awarded is not None and awarded not in outcome.alternatives.index:
+        names = list(outcome.alternatives.index)
+        issues.add("unknown-alternative", at_a, "awarded", f"the tender {tender!r} has no "
+                   f"alternative {awarded!r}{suggest(awarded, names)}; its alternatives "
+                   f"are: {', '.join(names)}", awarded)
+        ok = False
+    values["tender"] = key
+    return ok
+
+
+# --------------------------------------------------------------------------- targets
+
+
+def read_targets(data: Any, issues: Issues, lines: Mapping[Any, int] | None = None,
+                 prefix: tuple[str, ...] = ("targets",)) -> Targets:
+    """Targets from a parsed ``[targets]`` table (or a dict given in Python)."""
+    lines = lines or {}
+    overall: dict[str, Fraction] = {}
+    by_org: dict[str, dict[str, Fraction]] = {}
+    name = ".".join(prefix)
+    if not isinstance(data, Mapping):
+        issues.add("wrong-type", lines.get(prefix), name, f"expected a table of targets such "
+                   f"as {{ reuse = \"20 %\" }}, got {data!r}")
+        return Targets(source=issues.file)
+
+    def one(table: Mapping[str, Any], path: tuple[str, ...], into: dict[str, Fraction]) -> None:
+        for key, raw in table.items():
+            at = lines.get((*path, key), lines.get(path))
+            where = ".".join((*path, key))
+            if key in ("organisation", "organisations") and path == prefix:
+                continue
+            req = _TARGET_KEYS.get(str(key).lower())
+            if req is None:
+                issues.add("unknown-key", at, where, f"unknown requirement {key!r}; targets "
+                           f"are given for {', '.join(REQUIREMENTS)}{suggest(key, REQUIREMENTS)}",
+                           key)
+                continue
+            if req in into:
+                issues.add("duplicate-column", at, where, f"a second target for {req}")
+                continue
+            try:
+                into[req] = read_share(raw)
+            except CellError as exc:
+                issues.add(exc.code, at, where, exc.message, shown(raw))
+
+    one(data, prefix, overall)
+    orgs = data.get("organisation", data.get("organisations"))
+    if orgs is not None:
+        key = "organisation" if "organisation" in data else "organisations"
+        if not isinstance(orgs, Mapping):
+            issues.add("wrong-type", lines.get((*prefix, key)), f"{name}.{key}", "expected "
+                       "a table per organisation: [targets.organisation.\"Alby kommun\"]")
+        else:
+            for org, table in orgs.items():
+                path = (*prefix, key, org)
+                if not isinstance(table, Mapping):
+                    issues.add("wrong-type", lines.get(path), ".".join(path),
+                               "expected a table of targets such as { reuse = \"30 %\" }")
+                    continue
+                mine: dict[str, Fraction] = {}
+                one(table, path, mine)
+                by_org[str(org).strip()] = mine
+    return Targets(overall, by_org, issues.file)
+
+
+def _targets_from_file(path: Path, sink: list[PlanIssue]) -> tuple[Targets, dict[Any, int]]:
+    from lcc.io import TenderError
+    from lcc.io._read import decode, parse
+
+    file = os.fspath(path)
+    issues = Issues(file, sink)
+    if path.suffix.lower() != ".toml":
+        issues.add("unsupported-format", None, "", f"targets are a TOML file with a "
+                   f"[targets] table; got {path.suffix or 'no suffix'!r}")
+        return Targets(source=file), {}
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        issues.add("missing-file", None, "", f"cannot read the targets: {exc.strerror or exc}")
+        return Targets(source=file), {}
+    try:
+        doc, lines = parse(decode(raw, file), "toml", file)
+    except TenderError as exc:
+        for e in exc.errors:
+            issues.add("parse-error", e.line, e.path, e.message)
+        return Targets(source=file), {}
+    for key in doc:
+        if key != "targets":
+            issues.add("unknown-key", lines.get((key,)), key, f"unknown table {key!r}; a "
+                       f"targets file holds one [targets] table")
+    if "targets" not in doc:
+        issues.add("missing-column", None, "targets", "the file has no [targets] table, e.g. "
+                   "[targets] reuse = \"20 %\"")
+        return Targets(source=file), lines
+    return read_targets(doc["targets"], issues, lines), lines
+
+
+def _check_organisations(targets: Targets, organisations: list[str], sink: list[PlanIssue],
+                         lines: Mapping[Any, int]) -> None:
+    known = set(organisations)
+    issues = Issues(targets.source, sink)
+    for org in targets.by_organisation:
+        if org not in known:
+            path = next((k for k in lines if isinstance(k, tuple) and len(k) == 3
+                         and k[0] == "targets" and k[2] == org), None)
+            issues.add("unknown-organisation", lines.get(path) if path else None,
+                       f"targets.organisation.{org}",
+                       f"no procurement of the plan is by {org!r}"
+                       f"{suggest(org, sorted(known))}; the plan's organisations are: "
+                       f"{', '.join(sorted(known))}", org)
+
+
+# --------------------------------------------------------------------------- plan
+
+
+def read_table(path: str | os.PathLike[str], *, targets: Any = None,
+               ) -> tuple[pd.DataFrame, str, Targets, dict[str, TenderOutcome], list[str]]:
+    """Read and check a plan; the pieces :func:`lcc.portfolio.read_plan` builds a Plan of."""
+    file = os.fspath(path)
+    p = Path(file)
+    sink: list[PlanIssue] = []
+    issues = Issues(file, sink)
+    suffix = p.suffix.lower()
+    if suffix not in (".csv", ".xlsx", ".toml"):
+        issues.add("unsupported-format", None, "", f"unknown file type {suffix or '(none)'!r}; "
+                   f"a plan is a .csv, .xlsx (first sheet) or .toml file")
+        raise PlanError(sink)
+    try:
+        size = p.stat().st_size
+        if p.is_dir():
+            raise IsADirectoryError(21, "is a folder, expected a plan file")
+    except OSError as exc:
+        issues.add("missing-file", None, "", f"cannot read the plan: {exc.strerror or exc}")
+        raise PlanError(sink) from None
+    if size > MAX_BYTES:
+        issues.add("too-large", None, "", f"the file is {size} bytes; the limit is "
+                   f"{MAX_BYTES} bytes")
+        raise PlanError(sink)
+    positions: dict[str, str] | None = None
+    meta: dict[str, Any] = {}
+    lines: Mapping[Any, int] = {}
+    if suffix == ".xlsx":
+        headers, rows = _xlsx_rows(p, issues)
+        if not headers and not sink:
+            issues.add("parse-error", None, "", "the first sheet is empty; expected a header "
+                       "row and one row per procurement")
+        positions = _map_headers(headers, issues, 1) if headers else {}
+    else:
+        data = p.read_bytes()
+        if suffix == ".csv":
+            text = _decode(data, issues)
+            headers, rows = _csv_rows(text, issues) if text is not None else ([], [])
+            if text is not None and not headers:
+                issues.add("parse-error", None, "", "the file is empty; expected a header row "
+                           "and one row per procurement")
+            positions = _map_headers(headers, issues, 1) if headers else {}
+        else:
+            rows, meta, lines = _toml_rows(p, data, issues)
+    currency = None
+    plan_meta = meta.get("plan") or {}
+    for key, value in plan_meta.items():
+        if key == "currency":
+            from lcc.units import CURRENCIES
+
+            if value not in CURRENCIES:
+                issues.add("invalid-value", lines.get(("plan", key)), "plan.currency",
+                           f"got {value!r}; expected one of {', '.join(CURRENCIES)}", value)
+            else:
+                currency = str(value)
+        else:
+            issues.add("unknown-key", lines.get(("plan", key)), f"plan.{key}",
+                       f"unknown key {key!r}; [plan] holds currency")
+    # the targets: given, or the TOML plan's [targets]
+    tgt = Targets()
+    tlines: Mapping[Any, int] = {}
+    if meta.get("targets") is not None and targets is not None:
+        issues.add("invalid-value", lines.get(("targets",)), "targets", "the plan has its own "
+                   "[targets] and targets were given too; keep one of them")
+    elif meta.get("targets") is not None:
+        tgt, tlines = read_targets(meta["targets"], issues, lines), lines
+    elif isinstance(targets, Targets):
+        tgt = targets
+    elif isinstance(targets, Mapping):
+        tgt = read_targets(targets, Issues("<targets>", sink))
+    elif targets is not None:
+        tgt, tlines = _targets_from_file(Path(targets), sink)
+    if any(e.code in _FATAL for e in sink):
+        raise PlanError(sink)  # the rows cannot be read meaningfully
+    df, cur, outcomes, seen_orgs = _build(rows, positions, issues, p.parent, currency, sink)
+    if not rows:
+        issues.add("missing-value", None, "", "the plan has no procurements")
+    _check_organisations(tgt, sorted(seen_orgs), sink, tlines)
+    if sink:
+        raise PlanError(sink)
+    notes = []
+    without = sorted(set(df["organisation"].astype(str)) - set(tgt.by_organisation))
+    if tgt.by_organisation and without:
+        notes.append("Organisations without targets of their own follow the overall targets: "
+                     + ", ".join(without))
+    return df, cur, tgt, outcomes, notes
