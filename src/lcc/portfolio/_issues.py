@@ -95,8 +95,8 @@ class PlanError(LCCError):
                 unique.append(err)
         order = {f: i for i, f in enumerate(dict.fromkeys(e.file for e in unique))}
         unique.sort(key=lambda e: (order[e.file], e.row is not None, e.row or 0))
-        self.errors: list[PlanIssue] = unique
         super().__init__("\n".join(str(e) for e in unique))
+        self.errors: list[PlanIssue] = unique  # type: ignore[assignment]
 
     @property
     def codes(self) -> list[str]:
