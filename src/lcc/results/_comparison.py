@@ -16,6 +16,7 @@ from lcc.model._alternative import Alternative
 from lcc.model._items import INVESTMENT_CATEGORIES
 from lcc.model._study import Study
 from lcc.results._measures import airr, net_savings, payback, sir
+from lcc.results._ranking import TIE, best_shares, ranks, tied
 from lcc.results._result import LCCResult, _plot, evaluate
 from lcc.results._trace import money
 
@@ -24,7 +25,6 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
     "lcc", "rank", "net_savings", "sir", "airr", "simple_payback", "discounted_payback",
     "annual_value",
 )
-TIE = 1e-9
 _POLICY_TEXT = {
     "study_period": "common study period (replacements within it, residual value at its end)",
     "annuity": "equivalent annual cost over each alternative's own service life "
@@ -32,25 +32,6 @@ _POLICY_TEXT = {
     "per_service_year": "cost per year of service (LCC over the alternative's own service "
                         "life / life in years, as the Danish TCO tools normalise)",
 }
-
-
-def _ranks(values: np.ndarray) -> np.ndarray:
-    """Rank 1 = lowest; values within a relative 1e-9 of each other share the lower rank."""
-    order = np.argsort(values, kind="stable")
-    ranks = np.empty(values.size, dtype=int)
-    current = 0
-    prev = None
-    for pos, idx in enumerate(order):
-        v = values[idx]
-        if prev is None or not _tied(prev, v):
-            current = pos + 1
-            prev = v
-        ranks[idx] = current
-    return ranks
-
-
-def _tied(a: float, b: float) -> bool:
-    return abs(a - b) <= TIE * max(abs(a), abs(b)) or a == b
 
 
 def _life_study(study: Study, life: float, alt: Alternative) -> Study:
@@ -108,13 +89,18 @@ class Comparison:
     def rank_samples(self) -> pd.DataFrame:
         """Rank of each alternative in each sample (1 = lowest cost)."""
         arr = self.samples.to_numpy()
-        ranks = np.vstack([_ranks(row) for row in arr])
-        return pd.DataFrame(ranks, columns=self.names)
+        return pd.DataFrame(ranks(arr.T).T, columns=self.names)
 
     @cached_property
     def probability_best(self) -> pd.Series:
-        """Share of samples in which each alternative has rank 1 (ties count for each)."""
-        return (self.rank_samples == 1).mean().rename("probability_best")
+        """Share of samples in which each alternative has rank 1.
+
+        Ties (relative difference < 1e-9) split the sample equally, so the
+        shares sum to 1 — the rule of :attr:`MonteCarloResult.probability_best`
+        (:func:`lcc.results.best_shares`).
+        """
+        shares = best_shares(self.samples.to_numpy().T)
+        return pd.Series(shares, index=pd.Index(self.names), name="probability_best")
 
     def _require_single(self, what: str) -> None:
         if self._samples:
@@ -149,7 +135,7 @@ class Comparison:
         n = self.study.years
         rows = {}
         values = np.array([float(self._value(name)) for name in self.names])
-        ranks = _ranks(values)
+        rank = ranks(values)
         base_inv, base_non = _split(base)
         base_flows = base.cash_flows
         for i, name in enumerate(self.names):
@@ -174,7 +160,7 @@ class Comparison:
                 annual = float(values[i])
                 ns = float(values[self.names.index(self.baseline)] - values[i])
                 s = a = sp = dp = np.nan
-            rows[name] = (lcc_value, int(ranks[i]), float(ns), float(s), float(a), float(sp),
+            rows[name] = (lcc_value, int(rank[i]), float(ns), float(s), float(a), float(sp),
                           float(dp), float(annual))
         table = pd.DataFrame.from_dict(rows, orient="index", columns=list(SUMMARY_COLUMNS))
         table.index.name = "alternative"
@@ -227,7 +213,7 @@ class Comparison:
         for i, a in enumerate(self.names):
             for b in self.names[i + 1:]:
                 j = self.names.index(b)
-                if _tied(values[i], values[j]):
+                if tied(values[i], values[j]):
                     notes.append(f"{a} and {b} tie: their values differ by less than "
                                  f"{TIE:g} relative ({money(values[i], self.study.currency)})")
         if self.policy == "study_period":
