@@ -144,8 +144,9 @@ class Scenario:
         object.__setattr__(self, "values", dict(self.values))
 
 
-def _is_path(value: Any) -> bool:
-    return isinstance(value, (ByYear, list, tuple))
+def _is_path(value: Any, unit: str) -> bool:
+    """A ByYear, or a plain list for a dimensionless input (DESIGN §3: lists are years)."""
+    return isinstance(value, ByYear) or (not unit and isinstance(value, (list, tuple)))
 
 
 def _substitute(alternatives: list[Any], study: Study, paths: Mapping[str, Any],
@@ -262,7 +263,7 @@ def scenarios(alternatives: Any, study: Study, scenarios: Mapping[str, Any], *,
             if name in point or name in paths:
                 raise LCCError(f"{where}: the discount rate is given twice (as "
                                f"'discount_rate' and by its Parameter name)")
-            if _is_path(value):
+            if _is_path(value, model.inputs[name].unit):
                 paths[name] = value
                 show[name] = [float(v) for v in (value.values if isinstance(value, ByYear)
                                                  else value)]
