@@ -52,6 +52,9 @@ class CalculatorCall:
         object.__setattr__(self, "inputs", MappingProxyType(
             {k: v for k, v in dict(self.inputs).items() if v is not None}))
 
+    def __reduce__(self) -> tuple[Any, ...]:  # a mappingproxy cannot be pickled
+        return (CalculatorCall, (self.name, dict(self.inputs)))
+
 
 @dataclass(frozen=True, eq=False, init=False)
 class Alternative(ModelEq):

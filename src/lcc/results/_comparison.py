@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from lcc._errors import LCCError
+from lcc.results._serialize import Picklable
 from lcc.discounting import crf
 from lcc.model._alternative import Alternative
 from lcc.model._items import INVESTMENT_CATEGORIES
@@ -44,7 +45,7 @@ def _life_study(study: Study, life: float, alt: Alternative) -> Study:
     return study.replace(period=f"{round(life)} yr")
 
 
-class Comparison:
+class Comparison(Picklable):
     """The outcome of :func:`compare`: ranking, measures, differences, notes and trace."""
 
     def __init__(self, results: list[LCCResult], study: Study, baseline: str, policy: str,
@@ -246,6 +247,80 @@ class Comparison:
             notes.append(f"The policies for different service lives disagree on the winner "
                          f"({shown})")
         return notes
+
+    # -- serialisation -------------------------------------------------------------
+    def _reasons(self, name: str) -> dict[str, str]:
+        """Why each measure of one alternative is NaN (for ``to_dict``)."""
+        if self.policy != "study_period":
+            why = (f"not computed under policy {self.policy}: SIR, AIRR and payback are "
+                   f"defined on a common study period")
+            return dict.fromkeys(("sir", "airr", "simple_payback", "discounted_payback"), why)
+        if name == self.baseline:
+            why = "the baseline: measures are against it"
+            return dict.fromkeys(("sir", "airr", "simple_payback", "discounted_payback"), why)
+        out = {}
+        for note in self.notes:
+            for key, start in (("sir", f"SIR and AIRR of {name} are NaN"),
+                               ("airr", f"SIR and AIRR of {name} are NaN"),
+                               ("airr", f"AIRR of {name} is NaN"),
+                               ("simple_payback", f"simple payback of {name} is NaN"),
+                               ("discounted_payback", f"discounted payback of {name} is NaN")):
+                if note.startswith(start):
+                    out[key] = note
+        return out
+
+    def to_dict(self, *, results: bool = False) -> dict[str, Any]:
+        """A JSON-safe document of the comparison.
+
+        Shape::
+
+            {"type": "lcc.Comparison", "lcc_version": "…", "currency": "SEK",
+             "policy": "study_period", "baseline": "Existing", "best": "LED",
+             "alternatives": [
+                {"alternative": "LED", "rank": 1,
+                 "lcc": {"value": …, "unit": "SEK"},
+                 "net_savings": {"value": …, "unit": "SEK"},
+                 "sir": {"value": 2.1, "unit": "1"}, "airr": {"value": …, "unit": "1/yr"},
+                 "simple_payback": {"value": 3, "unit": "yr"},
+                 "discounted_payback": {"value": null, "unit": "yr", "reason": "…"},
+                 "annual_value": {"value": …, "unit": "SEK/yr"}}, …],
+             "notes": ["…"],
+             "results": [LCCResult.to_dict(), …]}       # only with results=True
+
+        With sample inputs there is no single ranking: ``alternatives`` is
+        replaced by ``probability_best`` ({name: share}) and ``samples``.
+        """
+        from lcc.results._serialize import amount, header, number
+
+        cur = self.study.currency
+        doc = header("lcc.Comparison")
+        doc.update({"currency": cur, "policy": self.policy, "baseline": self.baseline})
+        if self._samples:
+            doc["samples"] = self._samples
+            doc["probability_best"] = {k: number(v) for k, v in self.probability_best.items()}
+        else:
+            doc["best"] = self.best
+            units = {"lcc": cur, "net_savings": cur if self.policy == "study_period"
+                     else f"{cur}/yr", "sir": "1", "airr": "1/yr", "simple_payback": "yr",
+                     "discounted_payback": "yr", "annual_value": f"{cur}/yr"}
+            rows = []
+            for name, row in self.summary.iterrows():
+                reasons = self._reasons(str(name))
+                out: dict[str, Any] = {"alternative": str(name), "rank": int(row["rank"])}
+                for col, unit in units.items():
+                    out[col] = amount(row[col], unit, reasons.get(col))
+                rows.append(out)
+            doc["alternatives"] = rows
+        doc["notes"] = list(self.notes)
+        if results:
+            doc["results"] = [r.to_dict() for r in self.results.values()]
+        return doc
+
+    def to_json(self, *, indent: int | None = 2, results: bool = False) -> str:
+        """:meth:`to_dict` as JSON text (UTF-8, no NaN)."""
+        from lcc.results._serialize import dumps
+
+        return dumps(self.to_dict(results=results), indent=indent)
 
     # -- display ---------------------------------------------------------------
     def explain(self) -> str:

@@ -84,4 +84,47 @@ def records(df: Any, index: str | None = None) -> list[dict[str, Any]]:
     return out
 
 
-__all__ = ["amount", "clean", "dumps", "header", "number", "records"]
+
+
+
+# -- pickling -------------------------------------------------------------------------------
+
+def pint_ready() -> _Ready:
+    """Make lcc's unit registry pint's application registry (pint unpickles through it)."""
+    import pint
+
+    from lcc.units import get_registry
+
+    reg = get_registry()
+    app = pint.get_application_registry()
+    if getattr(app, "get", lambda: None)() is not reg:
+        pint.set_application_registry(reg)
+    return _Ready()
+
+
+class _Ready:
+    """Unpickled before a result's state, so its quantities find lcc's units (SEK …)."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (pint_ready, ())
+
+
+def _rebuild(ready: Any, cls: type, state: dict[str, Any]) -> Any:
+    obj = cls.__new__(cls)
+    obj.__dict__.update(state)
+    return obj
+
+
+class Picklable:
+    """Mixin: pickles the instance's ``__dict__`` after readying the unit registry.
+
+    A result holds pint quantities in lcc's own units (SEK, kr …); pint
+    unpickles a quantity through its *application registry*, so the first
+    thing unpickled is a token that makes lcc's registry that registry — in
+    a fresh process too.
+    """
+
+    def __reduce_ex__(self, protocol: Any) -> tuple[Any, ...]:
+        return (_rebuild, (_Ready(), type(self), dict(self.__dict__)))
+
+__all__ = ["Picklable", "amount", "clean", "dumps", "header", "number", "pint_ready", "records"]

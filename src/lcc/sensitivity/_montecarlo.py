@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from lcc._errors import LCCError
+from lcc.results._serialize import Picklable
 from lcc.model._study import Study
 from lcc.results._ranking import best_shares, difference_label
 from lcc.sensitivity._distributions import (
@@ -265,7 +266,7 @@ def _stats(x: np.ndarray, n: int) -> tuple[float, ...]:
     return float(x.mean()), std, std / np.sqrt(n), float(p5), float(p50), float(p95)
 
 
-class MonteCarloResult:
+class MonteCarloResult(Picklable):
     """Samples of the LCC of every alternative and the inputs drawn.
 
     Attributes
@@ -392,6 +393,56 @@ class MonteCarloResult:
         df.attrs["unit"] = self.currency
         df.attrs["best"] = self.best
         return df
+
+    # -- serialisation -----------------------------------------------------------
+    def to_dict(self, *, samples: bool = False) -> dict[str, Any]:
+        """A JSON-safe document of the run.
+
+        Shape::
+
+            {"type": "lcc.MonteCarloResult", "lcc_version": "…", "n": 20000,
+             "seed": …, "chunk_size": 32768, "currency": "SEK", "best": "LED",
+             "difference_of": "LED",          # differences are other minus this one
+             "distributions": {"electricity_price": "PERT(0.75, 1.5, 3 SEK/kWh) …"},
+             "summary": [{"alternative": "LED", "kind": "alternative",
+                          "mean": …, "std": …, "se": …, "p5": …, "p50": …, "p95": …,
+                          "probability_best": 0.93, "probability_best_se": …,
+                          "unit": "SEK"},
+                         {"alternative": "HPS minus LED", "kind": "difference", …}],
+             "samples": {"lcc": {name: [...]}, "inputs": {name: [...]},
+                         "units": {...}}}   # only with samples=True
+
+        Money in ``currency``; ``probability_best`` is a share (null for a
+        difference row: it is not an alternative).
+        """
+        from lcc.results._serialize import header, number
+
+        doc = header("lcc.MonteCarloResult")
+        doc.update({"n": self.n, "seed": self.seed, "chunk_size": self.chunk_size,
+                    "currency": self.currency, "best": self.best, "difference_of": self.best,
+                    "distributions": dict(self.described)})
+        rows = []
+        for label, row in self.summary.iterrows():
+            kind = "alternative" if label in self.names else "difference"
+            out: dict[str, Any] = {"alternative": str(label), "kind": kind}
+            out.update({k: number(v) for k, v in row.items()})
+            out["unit"] = self.currency
+            rows.append(out)
+        doc["summary"] = rows
+        if samples:
+            doc["samples"] = {
+                "lcc": {k: [number(x) for x in self.lcc[k]] for k in self.lcc.columns},
+                "inputs": {k: [number(x) for x in self.inputs[k]]
+                           for k in self.inputs.columns},
+                "units": dict(self.inputs.attrs.get("units", {})),
+            }
+        return doc
+
+    def to_json(self, *, indent: int | None = 2, samples: bool = False) -> str:
+        """:meth:`to_dict` as JSON text (UTF-8, no NaN)."""
+        from lcc.results._serialize import dumps
+
+        return dumps(self.to_dict(samples=samples), indent=indent)
 
     # -- display ---------------------------------------------------------------
     def plot(self, kind: str = "cdf", **kwargs: Any) -> Any:
