@@ -586,63 +586,9 @@ class Reader:
         return out if ok else None
 
     def distribution(self, raw: Any, path: Path) -> Any:
-        obj = self.table(raw, path, "a distribution such as {name = \"norm\", loc = 1.2, "
-                                    "scale = 0.1}")
-        if obj is None:
-            return BAD
-        name = obj.get("name")
-        if "name" not in obj:
-            self.c.add("missing-field", (*path, "name"), "missing; name the scipy.stats "
-                       "distribution, e.g. name = \"norm\"")
-            return BAD
-        if not isinstance(name, str):
-            self.c.add("wrong-type", (*path, "name"), f"expected a distribution name such as "
-                       f"'norm', got {_kind_of(name)}")
-            return BAD
-        import scipy.stats as stats
+        from lcc.io._sensitivity_io import read_distribution  # issue 19: units, lazy scipy
 
-        rv = getattr(stats, name, None) if _NAME.match(name) and not name.startswith("_") \
-            else None
-        if not isinstance(rv, (stats.rv_continuous, stats.rv_discrete)):
-            options = [n for n in dir(stats) if isinstance(getattr(stats, n, None),
-                                                          (stats.rv_continuous,
-                                                           stats.rv_discrete))]
-            self.c.add("invalid-value", (*path, "name"), f"{name!r} is not a scipy.stats "
-                       f"distribution{_suggest(name, options)}; e.g. 'norm', 'uniform', "
-                       f"'triang', 'lognorm'")
-            return BAD
-        shapes = [s.strip() for s in (rv.shapes or "").split(",") if s.strip()]
-        allowed = ["name", *shapes, "loc", "scale"] if isinstance(rv, stats.rv_continuous) \
-            else ["name", *shapes, "loc"]
-        ok = self.keys(obj, path, allowed, ["name", *shapes],
-                       what=f"the distribution {name!r}: ")
-        kwargs: dict[str, float] = {}
-        for key, v in obj.items():
-            if key == "name" or key not in allowed:
-                continue
-            x = self.finite(v, (*path, key), "a number (in the unit of the value)")
-            if x is BAD:
-                ok = False
-            else:
-                kwargs[key] = float(x)
-        if not ok:
-            return BAD
-        try:
-            import numpy as np
-
-            with np.errstate(all="ignore"):
-                dist = rv(**kwargs)
-                median = float(dist.median())
-        except Exception as exc:
-            self.c.add("invalid-value", path, f"scipy.stats.{name} refuses these parameters: "
-                       f"{exc}")
-            return BAD
-        if not math.isfinite(median):
-            self.c.add("invalid-value", path, f"scipy.stats.{name} with "
-                       f"{', '.join(f'{k} = {v:g}' for k, v in kwargs.items())} is not a valid "
-                       f"distribution (e.g. a scale must be > 0)")
-            return BAD
-        return dist
+        return read_distribution(self, raw, path, BAD)
 
     def build_parameter(self, name: str, fields: dict[str, Any], role: str,
                         path: Path) -> Parameter | None:
@@ -658,7 +604,10 @@ class Reader:
         except Exception as exc:  # pragma: no cover - defensive
             self.c.add("invalid-value", path, f"{type(exc).__name__}: {exc}")
         else:
-            return p if self.same_shape(p, fields, path) else None
+            from lcc.io._sensitivity_io import check_distribution_unit
+
+            ok = self.same_shape(p, fields, path) and check_distribution_unit(self, p, path)
+            return p if ok else None
         return None
 
     def same_shape(self, p: Parameter, fields: dict[str, Any], path: Path) -> bool:
@@ -1342,6 +1291,15 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
                 failed.update(k for k in raw["parameters"] if isinstance(k, str))
         sensitivity = _sensitivity(r, data["sensitivity"], known, failed - set(known),
                                    set_failed)
+    scenarios: Any = None
+    if "scenarios" in data:  # issue 19: [scenarios.NAME]
+        from lcc.io._sensitivity_io import read_scenarios
+
+        every = dict(buyer)
+        for alt in alternatives:
+            every.update({p.name: p for p in alt.parameters()})
+        scenarios = read_scenarios(r, data["scenarios"], every, set(bad_params) - set(every),
+                                   BAD)
     comparison: Any = None
     if "comparison" in data:
         comparison = _comparison(r, data["comparison"], data.get("alternatives"))
@@ -1393,6 +1351,7 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
         c.add("wrong-type", ("bid_form",), "expected a table [bid_form] describing what each "
               "bidder gives on the Excel bid form")
     if c.count or study is None or aset is BAD or sensitivity is BAD or comparison is BAD \
+            or scenarios is BAD \
             or any(v is BAD for v in head.values()):
         raise TenderError(c.issues)
     try:
@@ -1400,7 +1359,7 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
                       parameters=tuple(buyer.values()), description=head.get("description"),
                       reference=head.get("reference"), assumptions=the_set,
                       overrides=declared, sensitivity=sensitivity, comparison=comparison,
-                      source=source, bid_form=bid_form)
+                      source=source, bid_form=bid_form, scenarios=scenarios)
     except TenderError as exc:
         c.issues.extend(TenderIssue(e.code, e.message, e.path, c.file, None)
                         for e in exc.errors)

@@ -184,7 +184,7 @@ ALTERNATIVE: dict[str, Kind] = {
 #: Top-level keys of a tender file.
 TENDER_KEYS: tuple[str, ...] = ("format", "name", "description", "reference", "assumptions",
                                 "study", "parameters", "alternatives", "sensitivity",
-                                "comparison", "overrides", "bid_form")
+                                "comparison", "overrides", "bid_form", "scenarios")
 
 #: Top-level keys of an assumption-set file.
 ASSUMPTION_KEYS: tuple[str, ...] = ("format", "name", "version", "valid_from", "owner",

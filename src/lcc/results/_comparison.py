@@ -11,7 +11,6 @@ import numpy as np
 import pandas as pd
 
 from lcc._errors import LCCError
-from lcc.results._serialize import Picklable
 from lcc.discounting import crf
 from lcc.model._alternative import Alternative
 from lcc.model._items import INVESTMENT_CATEGORIES
@@ -19,6 +18,7 @@ from lcc.model._study import Study
 from lcc.results._measures import airr, net_savings, payback, sir
 from lcc.results._ranking import TIE, best_shares, ranks, tied
 from lcc.results._result import LCCResult, _plot, evaluate
+from lcc.results._serialize import Picklable
 from lcc.results._trace import money
 
 POLICIES: tuple[str, ...] = ("study_period", "annuity", "per_service_year")

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from lcc.sensitivity._breakeven import BreakEvenWarning, break_even, switching_values
-    from lcc.sensitivity._deterministic import Scenario, scenarios, tornado
+    from lcc.sensitivity._deterministic import scenarios, tornado
     from lcc.sensitivity._distributions import (
         PERT,
         Normal,
@@ -47,13 +47,14 @@ if TYPE_CHECKING:
         default_distribution,
     )
     from lcc.sensitivity._montecarlo import MonteCarloResult, monte_carlo
+    from lcc.sensitivity._scenario import Scenario
     from lcc.sensitivity._sobol import sobol
     from lcc.sensitivity._tables import SobolResult, TornadoResult
 
 _WHERE = {
     "BreakEvenWarning": "_breakeven", "break_even": "_breakeven",
     "switching_values": "_breakeven",
-    "Scenario": "_deterministic", "scenarios": "_deterministic", "tornado": "_deterministic",
+    "Scenario": "_scenario", "scenarios": "_deterministic", "tornado": "_deterministic",
     "PERT": "_distributions", "Normal": "_distributions", "Triangular": "_distributions",
     "Uniform": "_distributions", "default_distribution": "_distributions",
     "MonteCarloResult": "_montecarlo", "monte_carlo": "_montecarlo",

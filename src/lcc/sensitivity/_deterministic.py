@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-
 import pandas as pd
 
 from lcc._errors import LCCError
 from lcc.model._parameter import ByYear, Parameter
 from lcc.model._study import Study
 from lcc.sensitivity._model import Model, difference_label, ranks
+from lcc.sensitivity._scenario import Scenario
 from lcc.sensitivity._tables import TornadoResult
 
 #: Relative change of an LCC below which an input counts as not affecting it.
@@ -116,34 +115,6 @@ def tornado(alternatives: Any, study: Study,
     return df
 
 
-@dataclass(frozen=True)
-class Scenario:
-    """A named set of input values: single values, or per-year paths.
-
-    Parameters
-    ----------
-    values : mapping
-        ``{parameter: value}``. A value is one number or quantity in the
-        parameter's own unit (``"2.1 SEK/kWh"``), or a per-year path — a
-        :class:`lcc.ByYear` (``ByYear([1.5, 1.6, …], "SEK/kWh")``), or a plain
-        list for a dimensionless input such as an escalation rate — which
-        replaces the parameter wherever an item uses it directly.
-    description : str, optional
-        Shown in reports, e.g. "High electricity price path (Energimyndigheten)".
-    """
-
-    values: Mapping[str, Any]
-    description: str | None = None
-
-    def __post_init__(self) -> None:
-        if not isinstance(self.values, Mapping):
-            raise LCCError(f"Scenario.values: got {self.values!r}; expected a mapping "
-                           f"{{parameter: value}}")
-        if self.description is not None and not isinstance(self.description, str):
-            raise LCCError(f"Scenario.description: got {self.description!r}; expected text")
-        object.__setattr__(self, "values", dict(self.values))
-
-
 def _is_path(value: Any, unit: str) -> bool:
     """A ByYear, or a plain list for a dimensionless input (DESIGN §3: lists are years)."""
     return isinstance(value, ByYear) or (not unit and isinstance(value, (list, tuple)))
@@ -179,7 +150,7 @@ def _substitute(alternatives: list[Any], study: Study, paths: Mapping[str, Any],
         if isinstance(value, Parameter) and value.name in paths:
             changes[key] = paths[value.name]
             used.add(value.name)
-    if isinstance(study.discount_rate, Parameter) and study.discount_rate.name in paths \
+    if (isinstance(study.discount_rate, Parameter) and study.discount_rate.name in paths) \
             or "discount_rate" in paths:
         raise LCCError(f"{where}: the discount rate takes one value, not a per-year path")
     for name in paths:

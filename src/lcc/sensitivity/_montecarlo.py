@@ -13,9 +13,9 @@ import numpy as np
 import pandas as pd
 
 from lcc._errors import LCCError
-from lcc.results._serialize import Picklable
 from lcc.model._study import Study
 from lcc.results._ranking import best_shares, difference_label
+from lcc.results._serialize import Picklable
 from lcc.sensitivity._distributions import (
     PERT,
     UnitDistribution,
