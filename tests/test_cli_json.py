@@ -120,7 +120,8 @@ def test_scenarios_with_discount_rates(tmp_path: Path) -> None:
     names = {r["scenario"] for r in payload["rows"]}
     assert {"base", "rate_2_percent", "high_electricity_price", "discount_rate 2%",
             "discount_rate 5%"} <= names
-    two = {r["alternative"]: r["lcc"] for r in payload["rows"] if r["scenario"] == "discount_rate 2%"}
+    two = {r["alternative"]: r["lcc"] for r in payload["rows"]
+           if r["scenario"] == "discount_rate 2%"}
     named = {r["alternative"]: r["lcc"] for r in payload["rows"]
              if r["scenario"] == "rate_2_percent"}
     assert two == pytest.approx(named, rel=1e-12)
