@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import importlib
 import math
 import os
 import re
@@ -898,7 +899,9 @@ def build_alternative(r: Reader, raw: Any, path: Path, buyer_scope: Scope,
     obj = r.table(raw, path, "an alternative (a bid) with name and items")
     if obj is None:
         return None
-    from lcc.io import _templates as T
+    # the calculators are imported only for a tender that uses one (CLI start-up, issue 19)
+    T: Any = importlib.import_module("lcc.io._templates") \
+        if "template" in obj or "inputs" in obj else None
 
     # a template alternative: the calculator builds the items from the inputs
     module = T.calculator(r, obj, path) if "template" in obj else None

@@ -107,10 +107,11 @@ def read_distribution(r: Any, raw: Any, path: Path, bad: Any) -> Any:
 def check_distribution_unit(r: Any, p: Any, path: Path) -> bool:
     """A distribution written with units must convert to the parameter's unit."""
     from lcc.sensitivity._distributions import UnitDistribution
-    from lcc.sensitivity._model import own_distribution
 
     if not isinstance(p.distribution, UnitDistribution) or p.distribution.unit is None:
         return True
+    from lcc.sensitivity._model import own_distribution
+
     try:
         own_distribution(p)
     except LCCError as exc:
