@@ -91,6 +91,7 @@ WORDS: dict[str, dict[str, str]] = {
                        "och nuvärde (på engelska)."),
         "generated": "Skapad",
         "scenario": "Scenario",
+        "scenarios": "Scenarier",
         "amounts_in": "Belopp i",
     },
     "en": {
@@ -144,6 +145,8 @@ WORDS: dict[str, dict[str, str]] = {
                        "and present value."),
         "generated": "Generated",
         "amounts_in": "Amounts in",
+        "scenario": "Scenario",
+        "scenarios": "Scenarios",
     },
 }
 

@@ -106,6 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="include a Monte Carlo analysis with N samples")
     p.add_argument("--seed", type=int)
     p.add_argument("--no-tornado", action="store_true", help="leave out the tornado")
+    p.add_argument("--no-scenarios", action="store_true",
+                   help="leave out the tender's scenarios")
     p.add_argument("--no-charts", action="store_true", help="leave out the charts")
     p.add_argument("--title")
     p.add_argument("--lang", choices=("en", "sv"), default="en")

@@ -302,14 +302,17 @@ def cmd_report(args: argparse.Namespace) -> int:
     settings = tender.sensitivity
     if args.monte_carlo:
         seed = args.seed if args.seed is not None else (settings.seed if settings else None)
-        mc = sens.monte_carlo(alts, study, None, args.monte_carlo, seed=seed, progress=False)
+        mc = sens.monte_carlo(alts, study, None, args.monte_carlo, seed=seed, progress=False,
+                              parameters=_chosen(tender))
     inputs = [Path(args.tender).read_bytes()]
     if tender.assumptions is not None and tender.assumptions.path is not None:
         inputs.append(Path(tender.assumptions.path).read_bytes())
+    scenario_table = sens.scenarios(alts, study, dict(tender.scenarios)) \
+        if tender.scenarios and not args.no_scenarios else None
     report = lcc.report.build(c, title=args.title or tender.name, lang=args.lang,
                               tornado=tornado, monte_carlo=mc,
                               assumptions=tender.describe(), inputs=inputs,
-                              charts=not args.no_charts)
+                              charts=not args.no_charts, scenarios=scenario_table)
     path = report.save(out)
     print(f"{path}")
     return 0
