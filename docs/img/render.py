@@ -11,9 +11,9 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import lcc  # noqa: E402
-import lcc.plot as plot  # noqa: E402
-import lcc.sensitivity as sens  # noqa: E402
+import lcc
+import lcc.plot as plot
+import lcc.sensitivity as sens
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = Path(__file__).resolve().parent
