@@ -50,7 +50,7 @@ _SENS = {**_TENDER, "analysis": _STR}
 _PAIR = {"type": ["array", "null"], "items": _STR, "minItems": 2, "maxItems": 2}
 _DISTS = {"type": "object", "additionalProperties": _STR,
           "description": "parameter -> its distribution as text, e.g. 'PERT(3900, 4100, "
-                         "4300 h/yr) (default: PERT(low, value, high))'"}
+                         "4300) h/yr (default: PERT(low, value, high))'"}
 
 SCHEMAS: dict[str, dict[str, Any]] = {
     "evaluate": _doc(

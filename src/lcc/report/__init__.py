@@ -93,7 +93,7 @@ def build(comparison: Comparison, *, title: str | None = None, lang: str = "en",
         From :func:`lcc.sensitivity.tornado`.
     monte_carlo : MonteCarloResult, optional
         From :func:`lcc.sensitivity.monte_carlo`; its distributions are named
-        (e.g. ``PERT(3900, 4100, 4300 h/yr) (default: PERT(low, value, high))``).
+        (e.g. ``PERT(3900, 4100, 4300) h/yr (default: PERT(low, value, high))``).
     scenarios : DataFrame, optional
         From :func:`lcc.sensitivity.scenarios`: LCC per scenario and the winner
         of each.

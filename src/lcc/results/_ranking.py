@@ -64,8 +64,8 @@ def best_shares(values: Any) -> np.ndarray:
 
     Examples
     --------
-    >>> best_shares([[1.0, 2.0], [1.0, 1.0]]).tolist()
-    [0.75, 0.25]
+    >>> best_shares([[1.0, 2.0], [1.0, 1.0]]).tolist()  # a tie, then the second wins
+    [0.25, 0.75]
     """
     v = np.asarray(values, dtype=float)
     if v.ndim == 1:

@@ -176,10 +176,10 @@ class UnitDistribution:
         return out
 
     def describe(self, unit: str | None = None) -> str:
-        """``"PERT(3900, 4100, 4300 h/yr)"`` — the name shown in outputs and reports."""
+        """``"PERT(3900, 4100, 4300) h/yr"`` — the name shown in outputs and reports."""
         u = unit if unit is not None else self.unit
         inner = ", ".join(_fmt(v) for v in self.values)
-        return f"{self.label}({inner}{(' ' + u) if u else ''})"
+        return f"{self.label}({inner}){(' ' + u) if u else ''}"
 
     @property
     def label(self) -> str:
@@ -224,7 +224,7 @@ class Triangular(UnitDistribution):
     Examples
     --------
     >>> Triangular.of("0.75 SEK/kWh", "1.5 SEK/kWh", "3 SEK/kWh")
-    triangular(0.75, 1.5, 3 SEK / kWh)
+    triangular(0.75, 1.5, 3) SEK/kWh
     """
 
     kind: ClassVar[str] = "triangular"
@@ -308,7 +308,7 @@ class Normal(UnitDistribution):
     Examples
     --------
     >>> Normal.of("1.5 SEK/kWh", "0.2 SEK/kWh").describe()
-    'normal(1.5, 0.2 SEK / kWh)'
+    'normal(1.5, 0.2) SEK/kWh'
     """
 
     kind: ClassVar[str] = "normal"
@@ -403,7 +403,7 @@ def default_distribution(low: float, mode: float, high: float) -> PERT:
 
 
 def describe(dist: Any, unit: str = "") -> str:
-    """A short name of any distribution: ``"PERT(3900, 4100, 4300 h/yr)"``,
+    """A short name of any distribution: ``"PERT(3900, 4100, 4300) h/yr"``,
     ``"uniform(loc=3900, scale=400) h/yr"``."""
     if isinstance(dist, UnitDistribution):
         return dist.describe(unit or None)

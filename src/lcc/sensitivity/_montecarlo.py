@@ -284,7 +284,7 @@ class MonteCarloResult(Picklable):
     distributions : dict
         name -> the distribution used.
     described : dict
-        name -> the distribution as text, e.g. ``"PERT(3900, 4100, 4300 h/yr)
+        name -> the distribution as text, e.g. ``"PERT(3900, 4100, 4300) h/yr
         (default: PERT(low, value, high))"``.
     elapsed : float
         Wall time of the sampling and evaluation [s].
