@@ -85,7 +85,7 @@ def _chart(fn: Any) -> str | None:
 
 def _scenario_section(df: pd.DataFrame, lang: str) -> Section:
     """LCC per scenario (rows) and alternative (columns), the winner of each named."""
-    table = df["lcc"].copy()
+    table = pd.DataFrame(df["lcc"]).copy()
     table.index.name = "scenario"
     best = df.attrs.get("best", {})
     descriptions = df.attrs.get("descriptions", {})

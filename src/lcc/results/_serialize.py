@@ -22,12 +22,12 @@ from typing import Any
 import numpy as np
 
 
-def number(x: Any) -> float | int | None:
+def number(x: Any) -> float | int | bool | None:
     """A JSON number: finite floats and ints as they are; NaN and ±inf as None."""
     if x is None:
         return None
     if isinstance(x, (bool, np.bool_)):
-        return bool(x)  # type: ignore[return-value]
+        return bool(x)
     if isinstance(x, (int, np.integer)):
         return int(x)
     v = float(x)
@@ -109,7 +109,7 @@ class _Ready:
         return (pint_ready, ())
 
 
-def _rebuild(ready: Any, cls: type, state: dict[str, Any]) -> Any:
+def _rebuild(ready: Any, cls: Any, state: dict[str, Any]) -> Any:
     obj = cls.__new__(cls)
     obj.__dict__.update(state)
     return obj

@@ -425,14 +425,14 @@ class MonteCarloResult(Picklable):
         for label, row in self.summary.iterrows():
             kind = "alternative" if label in self.names else "difference"
             out: dict[str, Any] = {"alternative": str(label), "kind": kind}
-            out.update({k: number(v) for k, v in row.items()})
+            out.update({str(k): number(v) for k, v in row.items()})
             out["unit"] = self.currency
             rows.append(out)
         doc["summary"] = rows
         if samples:
             doc["samples"] = {
-                "lcc": {k: [number(x) for x in self.lcc[k]] for k in self.lcc.columns},
-                "inputs": {k: [number(x) for x in self.inputs[k]]
+                "lcc": {str(k): [number(x) for x in self.lcc[k]] for k in self.lcc.columns},
+                "inputs": {str(k): [number(x) for x in self.inputs[k]]
                            for k in self.inputs.columns},
                 "units": dict(self.inputs.attrs.get("units", {})),
             }

@@ -33,13 +33,13 @@ class ResultTable(pd.DataFrame):
     def _meta(self) -> dict[str, Any]:
         return {}
 
-    def to_dict(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    def to_dict(self, *args: Any, **kwargs: Any) -> Any:
         """lcc's JSON-safe document; with arguments, :meth:`pandas.DataFrame.to_dict`."""
         if args or kwargs:
             return super().to_dict(*args, **kwargs)
         return self._document()
 
-    def to_json(self, *args: Any, **kwargs: Any) -> Any:  # type: ignore[override]
+    def to_json(self, *args: Any, **kwargs: Any) -> Any:
         """:meth:`to_dict` as JSON text; with arguments, :meth:`pandas.DataFrame.to_json`."""
         if args or kwargs:
             return super().to_json(*args, **kwargs)
