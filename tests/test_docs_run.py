@@ -180,7 +180,7 @@ def test_page_runs(page: Path, tmp_path: Path) -> None:
 def test_the_broken_howto_is_what_this_catches(tmp_path: Path) -> None:
     """The tender file of docs/howto/tender-file.md used to fail to load."""
     page = ROOT / "docs" / "howto" / "tender-file.md"
-    toml = [b for b in blocks(page) if b.lang == "toml"][0]
+    toml = next(b for b in blocks(page) if b.lang == "toml")
     assert toml.file == "tender.toml"
     path = tmp_path / "tender.toml"
     path.write_text(toml.text, encoding="utf-8")
