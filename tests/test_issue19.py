@@ -369,3 +369,20 @@ def test_monte_carlo_pickles() -> None:
 
 def test_py_typed_ships() -> None:
     assert (Path(lcc.__file__).parent / "py.typed").is_file()
+
+
+# ------------------------------------------------------------------- start-up
+
+
+def test_compare_imports_only_what_it_needs() -> None:
+    """``lcc compare`` used to import scipy.stats (≈ 1.2 s); the ratio is benchmarked in
+    benchmarks/bench_startup.py."""
+    code = ("import sys, runpy; sys.argv = ['lcc', 'compare', 'examples/street-lighting.toml']\n"
+            "try:\n    runpy.run_module('lcc', run_name='__main__')\n"
+            "except SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('scipy.stats', 'matplotlib', 'openpyxl', "
+            "'lcc.templates', 'lcc.sensitivity._sobol') if m in sys.modules), file=sys.stderr)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                         text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stderr.strip().splitlines()[-1] == "[]"
