@@ -302,8 +302,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     settings = tender.sensitivity
     if args.monte_carlo:
         seed = args.seed if args.seed is not None else (settings.seed if settings else None)
-        mc = sens.monte_carlo(alts, study, None, args.monte_carlo, seed=seed, progress=False,
-                              parameters=_chosen(tender))
+        mc = sens.monte_carlo(alts, study, None, args.monte_carlo, seed=seed, progress=False)
     inputs = [Path(args.tender).read_bytes()]
     if tender.assumptions is not None and tender.assumptions.path is not None:
         inputs.append(Path(tender.assumptions.path).read_bytes())
