@@ -47,8 +47,10 @@ def test_compare_json_matches_the_library() -> None:
     payload = json.loads(out.stdout)
     c = lcc.load_tender(STREET).compare()
     assert payload["best"] == c.best == "LED bid A"
+    # issue 19: rows are a list of objects (the index a column), not keyed by the index
+    rows = {r["alternative"]: r for r in payload["rows"]}
     for name, row in c.summary.iterrows():
-        assert payload["table"][name]["lcc"] == pytest.approx(row["lcc"], rel=1e-12)
+        assert rows[name]["lcc"] == pytest.approx(row["lcc"], rel=1e-12)
 
 
 def test_evaluate_swedish_csv() -> None:
@@ -65,7 +67,8 @@ def test_evaluate_one_alternative_and_unknown_name() -> None:
     assert bad.returncode == 2 and "LED bid Z" in bad.stderr and "Traceback" not in bad.stderr
 
 
-@pytest.mark.parametrize("kind", ["tornado", "break-even", "monte-carlo", "sobol"])
+@pytest.mark.parametrize("kind", ["tornado", "break-even", "monte-carlo", "sobol",
+                                  "scenarios"])
 def test_sensitivity_kinds(kind: str) -> None:
     extra = ["-n", "256"] if kind in ("monte-carlo", "sobol") else []
     out = run("sensitivity", STREET, kind, *extra)
@@ -78,7 +81,8 @@ def test_break_even_of_one_parameter() -> None:
               "--pair", "LED bid B", "LED bid C", "--format", "json")
     assert out.returncode == 0, out.stderr
     payload = json.loads(out.stdout)
-    assert "electricity_price" in payload["table"]
+    assert [r["parameter"] for r in payload["rows"]] == ["electricity_price"]
+    assert payload["difference"] == "LED bid C minus LED bid B"
 
 
 def test_explain_has_the_trace_and_the_assumption_set() -> None:

@@ -205,13 +205,13 @@ def test_percentiles_summary_and_display() -> None:
         assert pct.loc[q, "A"] == pytest.approx(10_000 + U * (800 + 4 * q), abs=20)
     assert pct.loc[90, "A"] == pytest.approx(18_957.21, abs=20)
     summary = res.summary
-    assert list(summary.index) == ["A", "B", "difference: B − A"]
+    assert list(summary.index) == ["A", "B", "B minus A"]
     # B − A = 20 000 − 10 000 = 10 000 in every sample
-    assert summary.loc["difference: B − A", "mean"] == pytest.approx(10_000, abs=1e-6)
-    assert summary.loc["difference: B − A", "std"] == pytest.approx(0, abs=1e-6)
+    assert summary.loc["B minus A", "mean"] == pytest.approx(10_000, abs=1e-6)
+    assert summary.loc["B minus A", "std"] == pytest.approx(0, abs=1e-6)
     assert res.probability_best.to_dict() == {"A": 1.0, "B": 0.0}
     assert res.best == "A"
-    assert list(res.differences().columns) == ["difference: B − A"]
+    assert list(res.differences().columns) == ["B minus A"]
     html = res._repr_html_()
     assert "Monte Carlo" in html and "<table" in html and "maint" in html
     assert "50,000 samples" in repr(res)
@@ -288,19 +288,22 @@ def test_tornado_hand_computed() -> None:
     def lcc_b(d: float = 0.05, maint: float = 1000, el: float = 1.0) -> float:
         return 12_000 + (maint + 500 * el) * upv(d, 10)
 
-    diff = "difference: A − B"
+    # issue 19: the difference is the other alternative's LCC minus the best one's (B − A),
+    # named in words; it was A − B ("difference: A − B") before
+    diff = "B minus A"
+    assert df.attrs["difference"] == diff
     want = {
         ("maint", "A"): (900, 1100, lcc_a(maint=900), lcc_a(maint=1100)),
         ("maint", "B"): (900, 1100, lcc_b(maint=900), lcc_b(maint=1100)),
         ("price_a", "A"): (9000, 11000, lcc_a(price=9000), lcc_a(price=11000)),
-        ("price_a", diff): (9000, 11000, lcc_a(price=9000) - lcc_b(),
-                            lcc_a(price=11000) - lcc_b()),
+        ("price_a", diff): (9000, 11000, lcc_b() - lcc_a(price=9000),
+                            lcc_b() - lcc_a(price=11000)),
         ("el", "B"): (0.5, 1.5, lcc_b(el=0.5), lcc_b(el=1.5)),
-        ("el", diff): (0.5, 1.5, lcc_a() - lcc_b(el=0.5), lcc_a() - lcc_b(el=1.5)),
+        ("el", diff): (0.5, 1.5, lcc_b(el=0.5) - lcc_a(), lcc_b(el=1.5) - lcc_a()),
         ("discount_rate", "A"): (0.03, 0.07, lcc_a(0.03), lcc_a(0.07)),
         ("discount_rate", "B"): (0.03, 0.07, lcc_b(0.03), lcc_b(0.07)),
-        ("discount_rate", diff): (0.03, 0.07, lcc_a(0.03) - lcc_b(0.03),
-                                  lcc_a(0.07) - lcc_b(0.07)),
+        ("discount_rate", diff): (0.03, 0.07, lcc_b(0.03) - lcc_a(0.03),
+                                  lcc_b(0.07) - lcc_a(0.07)),
     }
     got = {(r.parameter, r.alternative): r for r in df.itertuples()}
     assert set(got) == set(want)
@@ -399,7 +402,9 @@ def test_switching_values_table() -> None:
     assert list(df.columns) == ["parameter", "unit", "base", "low", "high", "break_even",
                                 "relative_change", "reason"]
     assert df.attrs["pair"] == ("B", "A")  # B is cheaper at 1.2 SEK/kWh
-    assert df.attrs["difference_base"] == pytest.approx(-10_000 + 1200 * U, rel=1e-12)
+    # issue 19: LCC_A − LCC_B with B the best (the other minus the best); was B − A
+    assert df.attrs["difference"] == "A minus B"
+    assert df.attrs["difference_base"] == pytest.approx(10_000 - 1200 * U, rel=1e-12)
     rows = df.set_index("parameter")
     assert rows.loc["el", "break_even"] == pytest.approx(10_000 / (1000 * U), rel=1e-10)
     assert rows.loc["el", "relative_change"] == pytest.approx(1.295046 / 1.2 - 1, abs=1e-6)
@@ -466,15 +471,16 @@ def test_sobol_indices_of_an_additive_model() -> None:
     s_p = var_p / (var_p + var_m)
     assert s_p == pytest.approx(0.35859, abs=1e-5)
     df = sobol(alts, STUDY, None, 2**13, seed=1)
-    assert list(df.columns) == ["parameter", "alternative", "first_order", "total_order"]
+    # issue 19: SALib's names (S1, ST) with bootstrap intervals; the difference is B − A
+    assert list(df.columns) == ["parameter", "alternative", "S1", "S1_conf", "ST", "ST_conf"]
     got = df.set_index(["alternative", "parameter"])
-    for col in ("first_order", "total_order"):
+    for col in ("S1", "ST"):
         assert got.loc[("A", "price"), col] == pytest.approx(s_p, abs=0.01)
         assert got.loc[("A", "maint"), col] == pytest.approx(1 - s_p, abs=0.01)
-        assert got.loc[("difference: A − B", "price"), col] == pytest.approx(1.0, abs=0.01)
-        assert got.loc[("difference: A − B", "maint"), col] == pytest.approx(0.0, abs=0.01)
+        assert got.loc[("B minus A", "price"), col] == pytest.approx(1.0, abs=0.01)
+        assert got.loc[("B minus A", "maint"), col] == pytest.approx(0.0, abs=0.01)
     # B = 20 000 + UPV·maint: all its variance is maint's
-    assert got.loc[("B", "maint"), "total_order"] == pytest.approx(1.0, abs=0.01)
+    assert got.loc[("B", "maint"), "ST"] == pytest.approx(1.0, abs=0.01)
     assert df.attrs["evaluations"] == 2**13 * 4
     again = sobol(alts, STUDY, None, 2**13, seed=1)
     pd.testing.assert_frame_equal(df, again)
@@ -571,9 +577,11 @@ def test_bad_sample_counts_and_distributions() -> None:
             sobol(alts, STUDY, None, n)  # type: ignore[arg-type]
     with pytest.raises(lcc.LCCError, match="chunk_size: got 0"):
         monte_carlo(alts, STUDY, None, 10, chunk_size=0)
-    with pytest.raises(lcc.LCCError, match="expected a power of 2 such as 1024"):
-        sobol(alts, STUDY, None, 1000)
-    with pytest.raises(lcc.LCCError, match=r"expected a frozen scipy\.stats distribution"):
+    # issue 19: any n is rounded up to a power of 2, with a note (it was refused)
+    rounded = sobol(alts, STUDY, None, 1000, seed=1, bootstrap=0)
+    assert rounded.attrs["n"] == 1024 and rounded.attrs["n_requested"] == 1000
+    assert "rounded up to 1024" in rounded.attrs["notes"][0]
+    with pytest.raises(lcc.LCCError, match=r"frozen scipy\.stats distribution"):
         monte_carlo(alts, STUDY, {"maint": (900, 1100)}, 10)
     with pytest.raises(lcc.LCCError, match="no input has a distribution"):
         monte_carlo(linear_model(), STUDY, None, 10)

@@ -11,9 +11,9 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import lcc  # noqa: E402
-import lcc.plot as plot  # noqa: E402
-import lcc.sensitivity as sens  # noqa: E402
+import lcc
+import lcc.plot as plot
+import lcc.sensitivity as sens
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = Path(__file__).resolve().parent
@@ -26,8 +26,7 @@ def main() -> None:
     plot.to_png(plot.cumulative(c), OUT / "cumulative.png")
     plot.to_png(plot.breakdown(c), OUT / "breakdown.png")
     t = sens.tornado(alts, study)
-    a, b = t.attrs["pair"]
-    plot.to_png(plot.tornado(t, alternative=f"difference: {a} − {b}"), OUT / "tornado.png")
+    plot.to_png(plot.tornado(t, alternative="difference"), OUT / "tornado.png")
     mc = sens.monte_carlo(alts, study, n=20_000, seed=2025, progress=False)
     plot.to_png(plot.distributions(mc), OUT / "monte-carlo.png")
     plot.to_png(plot.break_even(alts, study, "electricity_price", pair=("LED bid B", "LED bid C")),

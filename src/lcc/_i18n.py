@@ -56,6 +56,11 @@ WORDS: dict[str, dict[str, str]] = {
         "probability_best_se": "Medelfel (sannolikhet)",
         "first_order": "Förstaordningens index",
         "total_order": "Totalindex",
+        "S1": "Förstaordningens index (S1)",
+        "S1_conf": "± (S1)",
+        "ST": "Totalindex (ST)",
+        "ST_conf": "± (ST)",
+        "kind": "Typ",
         "Kalkylränta": "Kalkylränta",
         "best": "Lägst livscykelkostnad",
         "notes": "Anmärkningar",
@@ -86,6 +91,7 @@ WORDS: dict[str, dict[str, str]] = {
                        "och nuvärde (på engelska)."),
         "generated": "Skapad",
         "scenario": "Scenario",
+        "scenarios": "Scenarier",
         "amounts_in": "Belopp i",
     },
     "en": {
@@ -106,6 +112,10 @@ WORDS: dict[str, dict[str, str]] = {
         "std": "Std. dev.",
         "first_order": "First order",
         "total_order": "Total order",
+        "S1": "S1",
+        "S1_conf": "S1 ±",
+        "ST": "ST",
+        "ST_conf": "ST ±",
         "break_even": "Break-even",
         "relative_change": "Relative change",
         "best": "Lowest life-cycle cost",
@@ -135,6 +145,8 @@ WORDS: dict[str, dict[str, str]] = {
                        "and present value."),
         "generated": "Generated",
         "amounts_in": "Amounts in",
+        "scenario": "Scenario",
+        "scenarios": "Scenarios",
     },
 }
 
@@ -194,7 +206,7 @@ def _digits(column: str) -> int:
     if column in ("rank", "simple_payback", "discounted_payback"):
         return 0
     if column in ("sir", "first_order", "total_order", "probability_best", "airr",
-                  "probability_best_se"):
+                  "probability_best_se", "S1", "S1_conf", "ST", "ST_conf"):
         return 4
     return 2
 

@@ -4,13 +4,14 @@
 
     lcc evaluate TENDER            LCC of every alternative, by category
     lcc compare TENDER             ranking and the NIST measures against the baseline
-    lcc sensitivity TENDER KIND    tornado | break-even | monte-carlo | sobol
+    lcc sensitivity TENDER KIND    tornado | break-even | monte-carlo | sobol | scenarios
     lcc explain TENDER             the full calculation trace
     lcc report TENDER -o FILE      HTML, Excel or Markdown report
     lcc bid-form TENDER -o FILE    Excel bid form for the bidders
     lcc import-bids TENDER FORM…   read filled bid forms back as alternatives
     lcc calculators [NAME]         the product calculators and their inputs
-    lcc schema                     the JSON Schema of tender files
+    lcc schema [WHAT]              the JSON Schema of tender files, or of a command's
+                                   JSON output (lcc schema compare)
     lcc portfolio PLAN [ACTION]    follow-up of a procurement plan against its targets
 
 Exit codes: 0 success, 2 bad input (one message per problem on stderr, no
@@ -30,6 +31,12 @@ from lcc._errors import LCCError
 from lcc._version import __version__
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
+
+#: The commands whose JSON output has a schema (``lcc schema WHAT``).
+OUTPUTS: tuple[str, ...] = ("evaluate", "compare", "sensitivity-tornado",
+                            "sensitivity-break-even", "sensitivity-monte-carlo",
+                            "sensitivity-sobol", "sensitivity-scenarios", "import-bids",
+                            "calculators")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -68,15 +75,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--baseline", metavar="NAME", help="the alternative to compare against")
     _common(p)
 
-    p = sub.add_parser("sensitivity", help="tornado, break-even, Monte Carlo or Sobol")
+    p = sub.add_parser("sensitivity",
+                       help="tornado, break-even, Monte Carlo, Sobol or scenarios")
     p.add_argument("tender")
-    p.add_argument("kind", choices=("tornado", "break-even", "monte-carlo", "sobol"))
+    p.add_argument("kind", choices=("tornado", "break-even", "monte-carlo", "sobol",
+                                    "scenarios"))
     p.add_argument("--parameter", metavar="NAME",
                    help="break-even: the parameter (default: every parameter with a range)")
     p.add_argument("--pair", nargs=2, metavar=("A", "B"),
                    help="the two alternatives (default: the two best)")
     p.add_argument("-n", "--samples", type=int, metavar="N",
-                   help="Monte Carlo / Sobol samples (default: the tender's setting or 10 000)")
+                   help="Monte Carlo / Sobol samples (default: the tender's setting, or "
+                        "10 000 for Monte Carlo and 1024 for Sobol; Sobol rounds up to a "
+                        "power of 2)")
+    p.add_argument("--discount-rates", nargs="+", metavar="RATE",
+                   help="scenarios: add one scenario per discount rate, e.g. 2%% 5%%")
     p.add_argument("--seed", type=int, help="random seed (default: the tender's setting)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     _common(p)
@@ -94,6 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="include a Monte Carlo analysis with N samples")
     p.add_argument("--seed", type=int)
     p.add_argument("--no-tornado", action="store_true", help="leave out the tornado")
+    p.add_argument("--no-scenarios", action="store_true",
+                   help="leave out the tender's scenarios")
     p.add_argument("--no-charts", action="store_true", help="leave out the charts")
     p.add_argument("--title")
     p.add_argument("--lang", choices=("en", "sv"), default="en")
@@ -114,7 +129,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name", nargs="?", help="one calculator")
     _common(p)
 
-    p = sub.add_parser("schema", help="print the JSON Schema of tender files")
+    p = sub.add_parser("schema", help="print the JSON Schema of tender files, or of a "
+                                      "command's JSON output")
+    p.add_argument("of", nargs="?", default="tender", choices=("tender", *OUTPUTS),
+                   metavar="WHAT",
+                   help="tender (default), or the command whose --format json output to "
+                        "describe: " + ", ".join(OUTPUTS))
     p.add_argument("-o", "--output", metavar="FILE")
 
     from lcc.cli._portfolio import add_parser as add_portfolio

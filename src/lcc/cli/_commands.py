@@ -13,7 +13,7 @@ import pandas as pd
 
 from lcc._errors import LCCError
 from lcc._i18n import csv as to_csv
-from lcc._i18n import number, table, to_json, word
+from lcc._i18n import number, table, word
 from lcc.cli._portfolio import cmd_portfolio
 
 
@@ -36,15 +36,23 @@ def _check_names(tender: Any, names: list[str]) -> None:
 
 
 def _emit(df: pd.DataFrame, args: argparse.Namespace, *, title: str | None = None,
-          notes: list[str] | None = None, extra: dict[str, Any] | None = None) -> None:
+          notes: list[str] | None = None, extra: dict[str, Any] | None = None,
+          kind: str | None = None) -> None:
+    """Print a table as text, CSV or JSON.
+
+    JSON has the documented shape of ``lcc schema WHAT`` (``lcc.cli._output_schema``):
+    ``{"command": WHAT, …extra, "rows": [one object per row, the index a column],
+    "notes": [...]}`` — a list of rows, so rows that share an index value all survive.
+    """
     fmt = getattr(args, "format", "table")
     if fmt == "json":
-        payload: dict[str, Any] = {"table": json.loads(to_json(df))}
-        if notes:
-            payload["notes"] = notes
-        if extra:
-            payload.update(extra)
-        print(to_json(payload))
+        from lcc.results._serialize import dumps, records
+
+        payload: dict[str, Any] = {"command": kind or args.command}
+        payload.update(extra or {})
+        payload["rows"] = records(df)
+        payload["notes"] = [n for n in (notes or []) if not n.startswith("(")]
+        print(dumps(payload))
     elif fmt == "csv":
         sys.stdout.write(to_csv(df, args.lang))
     else:
@@ -77,7 +85,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     currency = tender.study.currency
     _emit(df, args, title=f"{word('lcc', args.lang)} — {tender.name}",
           notes=[_unit_line(currency, args.lang), *results.notes],
-          extra={"currency": currency})
+          extra={"tender": tender.name, "currency": currency})
     return 0
 
 
@@ -90,92 +98,177 @@ def cmd_compare(args: argparse.Namespace) -> int:
              f"{word('best', lang)}: {c.best}",
              *[f"- {n}" for n in c.notes], *tender.describe()]
     _emit(c.summary, args, title=f"{word('summary', lang)} — {tender.name}", notes=notes,
-          extra={"best": c.best, "currency": tender.study.currency, "policy": c.policy,
-                 "baseline": c.baseline})
+          extra={"tender": tender.name, "best": c.best, "currency": tender.study.currency,
+                 "policy": c.policy, "baseline": c.baseline})
     return 0
+
+
+def _head(tender: Any, kind: str) -> dict[str, Any]:
+    return {"tender": tender.name, "currency": tender.study.currency, "analysis": kind}
+
+
+def _chosen(tender: Any) -> list[str] | None:
+    settings = tender.sensitivity
+    return list(settings.parameters) if settings is not None and \
+        settings.parameters is not None else None
 
 
 def cmd_sensitivity(args: argparse.Namespace) -> int:
-    import lcc.sensitivity as sens
-
     tender = _load(args.tender)
-    alts, study = list(tender.alternatives), tender.study
-    settings = tender.sensitivity
-    lang = args.lang
-    pair = tuple(args.pair) if args.pair else None
-    if args.kind == "tornado":
-        df = sens.tornado(alts, study)
-        if df.empty:
-            raise LCCError("tornado: no parameter has a range; give the tender's parameters "
-                           "low and high values")
-        chosen = settings.parameters if settings is not None else None
-        if chosen is not None:
-            df = df[df["parameter"].isin(chosen)]
-        cols = ["parameter", "alternative", "low", "high", "lcc_low", "lcc_high", "swing"]
-        shown = df[cols].set_index("parameter")
-        skipped = df.attrs.get("skipped") or []
-        notes = [_unit_line(study.currency, lang)]
-        if skipped:
-            notes.append(f"Left out (no range): {', '.join(skipped)}")
-        _emit(shown, args, title=f"{word('tornado', lang)} — {tender.name}", notes=notes)
-        return 0
-    if args.kind == "break-even":
-        if args.parameter:
-            import warnings
+    return {"tornado": _tornado, "break-even": _break_even, "monte-carlo": _monte_carlo,
+            "sobol": _sobol, "scenarios": _scenarios}[args.kind](tender, args)
 
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always")
-                value = sens.break_even(alts, study, args.parameter, pair=pair)
-            reason = "; ".join(str(w.message) for w in caught)
-            df = pd.DataFrame({"break_even": [value if value is not None else float("nan")],
-                               "reason": [reason]},
-                              index=pd.Index([args.parameter], name="parameter"))
-        else:
-            df = sens.switching_values(alts, study, pair=pair).set_index("parameter")
-        _emit(df, args, title=f"{word('break_even', lang)} — {tender.name}")
-        return 0
-    n = args.samples or (settings.monte_carlo_n if settings and settings.monte_carlo_n
-                         else None)
-    seed = args.seed if args.seed is not None else (settings.seed if settings else None)
-    chosen = _distributions(tender)
-    if args.kind == "monte-carlo":
-        progress = False if args.no_progress else None
-        mc = sens.monte_carlo(alts, study, chosen, n or 10_000, seed=seed, progress=progress)
-        notes = [_unit_line(study.currency, lang), f"n = {mc.n}, seed = {mc.seed}",
-                 f"{word('best', lang)} (mean): {mc.best}"]
-        _emit(mc.summary, args, title=f"{word('monte_carlo', lang)} — {tender.name}",
-              notes=notes, extra={"n": mc.n, "seed": mc.seed})
-        return 0
-    df = sens.sobol(alts, study, chosen, n or 1024, seed=seed)
-    _emit(df.set_index("parameter"), args, title=f"Sobol — {tender.name}")
+
+def _tornado(tender: Any, args: argparse.Namespace) -> int:
+    from lcc.sensitivity import tornado
+
+    study, lang = tender.study, args.lang
+    df = tornado(list(tender.alternatives), study)
+    if df.empty:
+        raise LCCError("tornado: no parameter has a range; give the tender's parameters "
+                       "low and high values")
+    chosen = _chosen(tender)
+    if chosen is not None:
+        df = df[df["parameter"].isin(chosen)]
+    cols = ["parameter", "alternative", "low", "high", "unit", "lcc_low", "lcc_high", "swing"]
+    shown = df[cols].set_index("parameter")
+    skipped = df.attrs.get("skipped") or []
+    notes = [_unit_line(study.currency, lang)]
+    if df.attrs.get("difference"):
+        notes.append(f"{df.attrs['difference']}: the deciding difference, the runner-up's LCC "
+                     f"minus the best one's (positive while the best stays best)")
+    if skipped:
+        notes.append(f"Left out (no range): {', '.join(skipped)}")
+    extra = _head(tender, "tornado")
+    extra.update(pair=list(df.attrs["pair"]) if df.attrs.get("pair") else None,
+                 difference=df.attrs.get("difference"), skipped=list(skipped))
+    _emit(shown, args, title=f"{word('tornado', lang)} — {tender.name}", notes=notes,
+          extra=extra, kind="sensitivity-tornado")
     return 0
 
 
-def _distributions(tender: Any) -> dict[str, Any] | None:
-    """The declared distributions of the tender's sensitivity parameters (None: all)."""
-    settings = tender.sensitivity
-    if settings is None or settings.parameters is None:
-        return None
-    from lcc.engine import compile_alternative
+def _break_even(tender: Any, args: argparse.Namespace) -> int:
+    import warnings
 
-    declared: dict[str, Any] = {}
-    study = tender.study
-    rate = study.discount_rate
-    if getattr(rate, "distribution", None) is not None:
-        declared["discount_rate"] = rate.distribution
-    for alt in tender.alternatives:
-        for name, p in compile_alternative(alt, study).parameters.items():
-            if p.distribution is not None:
-                declared[name] = p.distribution
-    chosen = {n: declared[n] for n in settings.parameters if n in declared}
+    import lcc.sensitivity as sens
+    from lcc.results import difference_label
+    from lcc.sensitivity._model import Model
+
+    alts, study, lang = list(tender.alternatives), tender.study, args.lang
+    pair = tuple(args.pair) if args.pair else None
+    if args.parameter:
+        model = Model(alts, study)
+        a, b = model.pair(pair)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            value = sens.break_even(alts, study, args.parameter, pair=pair)
+        reason = "; ".join(str(w.message) for w in caught)
+        df = pd.DataFrame({"break_even": [value if value is not None else float("nan")],
+                           "reason": [reason]},
+                          index=pd.Index([args.parameter], name="parameter"))
+        names = (model.names[a], model.names[b])
+    else:
+        full = sens.switching_values(alts, study, pair=pair)
+        df = full.set_index("parameter")
+        names = full.attrs["pair"]
+    extra = _head(tender, "break-even")
+    extra.update(pair=list(names), difference=difference_label(names[1], names[0]))
+    notes = [f"{extra['difference']}: LCC of {names[1]} minus LCC of {names[0]}; the "
+             f"break-even value is where it is zero"]
+    _emit(df, args, title=f"{word('break_even', lang)} — {tender.name}", notes=notes,
+          extra=extra, kind="sensitivity-break-even")
+    return 0
+
+
+def _samples(tender: Any, args: argparse.Namespace) -> tuple[int | None, int | None]:
+    settings = tender.sensitivity
+    n = args.samples or (settings.monte_carlo_n if settings and settings.monte_carlo_n
+                         else None)
+    seed = args.seed if args.seed is not None else (settings.seed if settings else None)
+    return n, seed
+
+
+def _monte_carlo(tender: Any, args: argparse.Namespace) -> int:
+    from lcc.sensitivity import monte_carlo
+
+    study, lang = tender.study, args.lang
+    n, seed = _samples(tender, args)
+    progress = False if args.no_progress else None
+    mc = monte_carlo(list(tender.alternatives), study, None, n or 10_000, seed=seed,
+                     progress=progress, parameters=_chosen(tender))
+    notes = [_unit_line(study.currency, lang), f"n = {mc.n}, seed = {mc.seed}",
+             f"{word('best', lang)} (mean): {mc.best}",
+             f"Differences: each alternative's LCC minus {mc.best}'s, per sample",
+             *[f"{k}: {v}" for k, v in mc.described.items()]]
+    extra = _head(tender, "monte-carlo")
+    extra.update(n=mc.n, seed=mc.seed, best=mc.best, distributions=dict(mc.described))
+    summary = mc.summary.copy()
+    summary.insert(0, "kind", ["alternative" if i in mc.names else "difference"
+                               for i in summary.index])
+    _emit(summary, args, title=f"{word('monte_carlo', lang)} — {tender.name}",
+          notes=notes, extra=extra, kind="sensitivity-monte-carlo")
+    return 0
+
+
+def _sobol(tender: Any, args: argparse.Namespace) -> int:
+    from lcc.sensitivity import sobol
+
+    n, seed = _samples(tender, args)
+    df = sobol(list(tender.alternatives), tender.study, None, n or 1024, seed=seed,
+               parameters=_chosen(tender))
+    a = df.attrs
+    notes = [*a["notes"], f"n = {a['n']} ({a['evaluations']:,} evaluations), seed = "
+             f"{a['seed']}; S1_conf and ST_conf: half-widths of "
+             f"{a['confidence_level']:.0%} bootstrap intervals ({a['bootstrap']} resamples)",
+             *[f"{k}: {v}" for k, v in a["distributions"].items()]]
+    if a.get("difference"):
+        notes.append(f"{a['difference']}: the deciding difference (runner-up minus best)")
+    extra = _head(tender, "sobol")
+    extra.update({k: a[k] for k in ("n", "n_requested", "evaluations", "seed", "bootstrap",
+                                    "confidence_level", "difference")})
+    extra["pair"] = list(a["pair"]) if a.get("pair") else None
+    extra["distributions"] = dict(a["distributions"])
+    _emit(df.to_frame().set_index("parameter"), args, title=f"Sobol — {tender.name}",
+          notes=notes, extra=extra, kind="sensitivity-sobol")
+    return 0
+
+
+def _scenarios(tender: Any, args: argparse.Namespace) -> int:
+    from lcc.sensitivity import Scenario, scenarios
+
+    study, lang = tender.study, args.lang
+    chosen: dict[str, Any] = dict(tender.scenarios or {})
+    for rate in args.discount_rates or []:
+        chosen[f"discount_rate {rate}"] = Scenario({"discount_rate": rate},
+                                                   f"discount rate {rate}")
     if not chosen:
-        raise LCCError(
-            "the tender's sensitivity parameters ("
-            + ", ".join(settings.parameters)
-            + ") have no distribution; give them one, e.g. distribution = "
-            "{ name = \"uniform\", loc = 0.8, scale = 1.2 }"
-        )
-    return chosen
+        raise LCCError(f"{tender.name!r} has no scenarios: add them to the tender file, e.g. "
+                       f"[scenarios.high_price] with electricity_price = \"2.5 SEK/kWh\" "
+                       f"(or a per-year path {{ by_year = [...], unit = \"SEK/kWh\" }}), or "
+                       f"give --discount-rates 2% 5% (EN 15459 asks for at least two)")
+    df = scenarios(list(tender.alternatives), study, chosen)
+    rows = []
+    for name in df.index:
+        for alt in df["lcc"].columns:
+            rows.append((name, alt, float(df.loc[name, ("lcc", alt)]),
+                         int(df.loc[name, ("rank", alt)])))
+    long = pd.DataFrame(rows, columns=["scenario", "alternative", "lcc", "rank"])
+    shown = long.set_index("scenario")
+    best = df.attrs["best"]
+    descriptions = df.attrs["descriptions"]
+    notes = [_unit_line(study.currency, lang)]
+    for s, b in best.items():
+        d = descriptions.get(s)
+        notes.append(f"{s}: {word('best', lang)} {', '.join(b)}" + (f" — {d}" if d else ""))
+    if len({tuple(b) for b in best.values()}) > 1:
+        notes.append("The scenarios disagree on the winner")
+    extra = _head(tender, "scenarios")
+    extra["best"] = {k: list(v) for k, v in best.items()}
+    extra["scenarios"] = {k: {"description": descriptions.get(k), "values": v}
+                          for k, v in df.attrs["scenarios"].items()}
+    _emit(shown, args, title=f"{word('scenario', lang)} — {tender.name}", notes=notes,
+          extra=extra, kind="sensitivity-scenarios")
+    return 0
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
@@ -214,10 +307,12 @@ def cmd_report(args: argparse.Namespace) -> int:
     inputs = [Path(args.tender).read_bytes()]
     if tender.assumptions is not None and tender.assumptions.path is not None:
         inputs.append(Path(tender.assumptions.path).read_bytes())
+    scenario_table = sens.scenarios(alts, study, dict(tender.scenarios)) \
+        if tender.scenarios and not args.no_scenarios else None
     report = lcc.report.build(c, title=args.title or tender.name, lang=args.lang,
                               tornado=tornado, monte_carlo=mc,
                               assumptions=tender.describe(), inputs=inputs,
-                              charts=not args.no_charts)
+                              charts=not args.no_charts, scenarios=scenario_table)
     path = report.save(out)
     print(f"{path}")
     return 0
@@ -252,9 +347,15 @@ def cmd_calculators(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from lcc.io import json_schema
+    if args.of == "tender":
+        from lcc.io import json_schema
 
-    text = json.dumps(json_schema(), indent=2, ensure_ascii=False)
+        schema = json_schema()
+    else:
+        from lcc.cli._output_schema import output_schema
+
+        schema = output_schema(args.of)
+    text = json.dumps(schema, indent=2, ensure_ascii=False)
     if args.output:
         Path(args.output).write_text(text + "\n", encoding="utf-8")
         print(args.output)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import importlib
 import math
 import os
 import re
@@ -233,8 +234,9 @@ class Reader:
         if not self.keys(raw, path, ["parameter"], what="a reference has one key, "):
             return BAD
         if not kind.ref or scope is None:
+            plain = F.Kind(kind.name, kind.unit, kind.example, kind.what, ref=False)
             self.c.add("wrong-type", path, f"this field cannot refer to a parameter; expected "
-                       f"{F.Kind(kind.name, kind.unit, kind.example, kind.what, ref=False).expect()}")
+                       f"{plain.expect()}")
             return BAD
         name = raw["parameter"]
         if not isinstance(name, str):
@@ -432,73 +434,22 @@ class Reader:
         return out if ok else None
 
     def distribution(self, raw: Any, path: Path) -> Any:
-        obj = self.table(raw, path, "a distribution such as {name = \"norm\", loc = 1.2, "
-                                    "scale = 0.1}")
-        if obj is None:
-            return BAD
-        name = obj.get("name")
-        if "name" not in obj:
-            self.c.add("missing-field", (*path, "name"), "missing; name the scipy.stats "
-                       "distribution, e.g. name = \"norm\"")
-            return BAD
-        if not isinstance(name, str):
-            self.c.add("wrong-type", (*path, "name"), f"expected a distribution name such as "
-                       f"'norm', got {_kind_of(name)}")
-            return BAD
-        import scipy.stats as stats
+        from lcc.io._sensitivity_io import read_distribution  # issue 19: units, lazy scipy
 
-        rv = getattr(stats, name, None) if _NAME.match(name) and not name.startswith("_") \
-            else None
-        if not isinstance(rv, (stats.rv_continuous, stats.rv_discrete)):
-            options = [n for n in dir(stats) if isinstance(getattr(stats, n, None),
-                                                          (stats.rv_continuous,
-                                                           stats.rv_discrete))]
-            self.c.add("invalid-value", (*path, "name"), f"{name!r} is not a scipy.stats "
-                       f"distribution{_suggest(name, options)}; e.g. 'norm', 'uniform', "
-                       f"'triang', 'lognorm'")
-            return BAD
-        shapes = [s.strip() for s in (rv.shapes or "").split(",") if s.strip()]
-        allowed = ["name", *shapes, "loc", "scale"] if isinstance(rv, stats.rv_continuous) \
-            else ["name", *shapes, "loc"]
-        ok = self.keys(obj, path, allowed, ["name", *shapes],
-                       what=f"the distribution {name!r}: ")
-        kwargs: dict[str, float] = {}
-        for key, v in obj.items():
-            if key == "name" or key not in allowed:
-                continue
-            x = self.finite(v, (*path, key), "a number (in the unit of the value)")
-            if x is BAD:
-                ok = False
-            else:
-                kwargs[key] = float(x)
-        if not ok:
-            return BAD
-        try:
-            import numpy as np
-
-            with np.errstate(all="ignore"):
-                dist = rv(**kwargs)
-                median = float(dist.median())
-        except Exception as exc:
-            self.c.add("invalid-value", path, f"scipy.stats.{name} refuses these parameters: "
-                       f"{exc}")
-            return BAD
-        if not math.isfinite(median):
-            self.c.add("invalid-value", path, f"scipy.stats.{name} with "
-                       f"{', '.join(f'{k} = {v:g}' for k, v in kwargs.items())} is not a valid "
-                       f"distribution (e.g. a scale must be > 0)")
-            return BAD
-        return dist
+        return read_distribution(self, raw, path, BAD)
 
     def build_parameter(self, name: str, fields: dict[str, Any], role: str,
                         path: Path) -> Parameter | None:
         try:
-            return Parameter(name, fields.get("value"), role=role, low=fields.get("low"),
-                             high=fields.get("high"), distribution=fields.get("distribution"),
-                             description=fields.get("description"), source=fields.get("source"))
+            p = Parameter(name, fields.get("value"), role=role, low=fields.get("low"),
+                          high=fields.get("high"), distribution=fields.get("distribution"),
+                          description=fields.get("description"), source=fields.get("source"))
         except LCCError as exc:
             model_issues(self.c, exc, path, F.PARAMETER_KEYS)
-        return None
+            return None
+        from lcc.io._sensitivity_io import check_distribution_unit
+
+        return p if check_distribution_unit(self, p, path) else None
 
     def parameter_table(self, raw: Any, path: Path, what: str) -> dict[str, Any] | None:
         """A ``parameters`` table: name -> raw table, with names and counts checked."""
@@ -741,7 +692,8 @@ def build_item(r: Reader, raw: Any, path: Path, scope: Scope) -> CostItem | None
                      else frozenset())
         failed = {(e.field or "").partition(".")[2] for e in exc.errors}
         for key, value in values.items():  # the currencies of the values the model read
-            if key not in failed and spec.fields[key].unit and "CUR" in spec.fields[key].unit:
+            unit = spec.fields[key].unit
+            if key not in failed and unit is not None and "CUR" in unit:
                 code = currency_of_value(value)
                 if code is not None:
                     r.check_currency(code, (*path, key))
@@ -758,7 +710,9 @@ def build_alternative(r: Reader, raw: Any, path: Path, buyer_scope: Scope,
     obj = r.table(raw, path, "an alternative (a bid) with name and items")
     if obj is None:
         return None
-    from lcc.io import _templates as T
+    # the calculators are imported only for a tender that uses one (CLI start-up, issue 19)
+    T: Any = importlib.import_module("lcc.io._templates") \
+        if "template" in obj or "inputs" in obj else None
 
     # a template alternative: the calculator builds the items from the inputs
     module = T.calculator(r, obj, path) if "template" in obj else None
@@ -887,10 +841,10 @@ def check_evaluation(r: Reader, alt: Alternative, study: Study, path: Path) -> b
             if alt.calculator is not None:
                 where = (*path, "inputs")
             elif field.startswith(".items["):
-                index, _, key = field[len(".items["):].partition("]")
-                item = alt.items[int(index)]
+                pos, _, key = field[len(".items["):].partition("]")
+                item = alt.items[int(pos)]
                 spec = next(s for s in F.ITEMS.values() if s.cls is type(item))
-                where = (*path, "items", int(index))
+                where = (*path, "items", int(pos))
                 if key.removeprefix(".") in spec.fields:
                     where = (*where, key.removeprefix("."))
             r.c.add(err.code or "invalid-value", where, err.detail)
@@ -1160,6 +1114,15 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
                 failed.update(k for k in raw["parameters"] if isinstance(k, str))
         sensitivity = _sensitivity(r, data["sensitivity"], known, failed - set(known),
                                    set_failed)
+    scenarios: Any = None
+    if "scenarios" in data:  # issue 19: [scenarios.NAME]
+        from lcc.io._sensitivity_io import read_scenarios
+
+        every = dict(buyer)
+        for alt in alternatives:
+            every.update({p.name: p for p in alt.parameters()})
+        scenarios = read_scenarios(r, data["scenarios"], every, set(bad_params) - set(every),
+                                   BAD)
     comparison: Any = None
     if "comparison" in data:
         comparison = _comparison(r, data["comparison"], data.get("alternatives"))
@@ -1211,6 +1174,7 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
         c.add("wrong-type", ("bid_form",), "expected a table [bid_form] describing what each "
               "bidder gives on the Excel bid form")
     if c.count or study is None or aset is BAD or sensitivity is BAD or comparison is BAD \
+            or scenarios is BAD \
             or any(v is BAD for v in head.values()):
         raise TenderError(c.issues)
     try:
@@ -1218,7 +1182,7 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
                       parameters=tuple(buyer.values()), description=head.get("description"),
                       reference=head.get("reference"), assumptions=the_set,
                       overrides=declared, sensitivity=sensitivity, comparison=comparison,
-                      source=source, bid_form=bid_form)
+                      source=source, bid_form=bid_form, scenarios=scenarios)
     except TenderError as exc:
         c.issues.extend(TenderIssue(e.code, e.message, e.path, c.file, None)
                         for e in exc.errors)

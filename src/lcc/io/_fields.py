@@ -9,11 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lcc.model import _fields as MF
-from lcc.model._alternative import FIELDS as ALTERNATIVE_FIELDS
-from lcc.model._fields import Field
-from lcc.model._study import FIELDS as STUDY_FIELDS
-from lcc.model._study import REQUIRED as STUDY_REQUIRED_FIELDS
 from lcc.model import (
     CostItem,
     Disposal,
@@ -27,7 +22,11 @@ from lcc.model import (
     Residual,
     Water,
 )
-
+from lcc.model import _fields as MF
+from lcc.model._alternative import FIELDS as ALTERNATIVE_FIELDS
+from lcc.model._fields import Field
+from lcc.model._study import FIELDS as STUDY_FIELDS
+from lcc.model._study import REQUIRED as STUDY_REQUIRED_FIELDS
 
 #: The kind of value a key holds: the model's one description of the input.
 Kind = Field
@@ -81,7 +80,7 @@ ALTERNATIVE: dict[str, Kind] = {
 #: Top-level keys of a tender file.
 TENDER_KEYS: tuple[str, ...] = ("format", "name", "description", "reference", "assumptions",
                                 "study", "parameters", "alternatives", "sensitivity",
-                                "comparison", "overrides", "bid_form")
+                                "comparison", "overrides", "bid_form", "scenarios")
 
 #: Top-level keys of an assumption-set file.
 ASSUMPTION_KEYS: tuple[str, ...] = ("format", "name", "version", "valid_from", "owner",

@@ -344,6 +344,8 @@ class Tender:
         something.
     sensitivity : SensitivitySettings, optional
     comparison : ComparisonSettings, optional
+    scenarios : mapping of name to lcc.sensitivity.Scenario, optional
+        Named scenarios (``[scenarios.NAME]``) for ``lcc sensitivity FILE scenarios``.
     source : pathlib.Path, optional
         The file it was read from (not part of equality).
 
@@ -366,6 +368,7 @@ class Tender:
     comparison: ComparisonSettings | None = None
     source: Path | None = None
     bid_form: Mapping[str, Any] | None = None
+    scenarios: Mapping[str, Any] | None = None  # {name: lcc.sensitivity.Scenario} (issue 19)
 
     def __post_init__(self) -> None:
         issues: list[TenderIssue] = []

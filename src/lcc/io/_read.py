@@ -101,12 +101,15 @@ def parse(text: str, fmt: str, file: str | None) -> tuple[Any, Mapping[Path, int
     elif fmt == "json":
         data = _parse_json(text, file)
     elif fmt == "yaml":
-        data, lines = _parse_yaml(text, file)
+        data, yaml_lines = _parse_yaml(text, file)
     else:  # pragma: no cover - callers check the format
         raise ValueError(fmt)
     found = _check_shape(data, file)
+    lines: Mapping[Path, int]
     if fmt in ("toml", "json"):  # scanned only when a message needs a line
         lines = LazyLines(text, toml_lines if fmt == "toml" else json_lines)
+    else:
+        lines = yaml_lines
     if found:
         c = Collector(file, lines)
         for code, path, message in found:

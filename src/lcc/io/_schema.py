@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from lcc.io import _fields as F
+from lcc.io._sensitivity_io import distribution_schema, scenarios_schema
 
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -79,13 +80,7 @@ def _common_defs() -> dict[str, Any]:
                         "maxItems": F.MAX_SEQUENCE},
             "first_year": {"type": "integer", "minimum": 1, "maximum": 9999},
         }, ["by_year"]),
-        "distribution": {
-            "type": "object", "required": ["name"],
-            "properties": {"name": {"type": "string"}},
-            "additionalProperties": {"type": "number"},
-            "description": "A scipy.stats distribution by name with its parameters by name, "
-                           "e.g. {name = 'norm', loc = 1.2, scale = 0.1}, in the value's unit.",
-        },
+        "distribution": distribution_schema(),
         "parameter": _object({
             "value": number_or_text, "low": number_or_text, "high": number_or_text,
             "distribution": {"$ref": "#/$defs/distribution"},
@@ -235,6 +230,7 @@ def _tender_schema() -> dict[str, Any]:
                     "seed": {"type": "integer", "minimum": 0},
                 }, ["n"]),
             }),
+            "scenarios": scenarios_schema(F.NAME_PATTERN),
             "comparison": _object({
                 "policy": {"enum": list(POLICIES)},
                 "baseline": {"type": "string"},

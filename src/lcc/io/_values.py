@@ -109,6 +109,9 @@ def parameter_value(value: Any, where: str) -> Any:
 
 def distribution_data(dist: Any, where: str) -> dict[str, Any]:
     """A frozen scipy.stats distribution as ``{"name": ..., <parameter> = <number>}``."""
+    to_data = getattr(dist, "to_data", None)  # lcc's distributions (issue 19)
+    if callable(to_data):
+        return dict(to_data())
     rv = getattr(dist, "dist", None)
     name = getattr(rv, "name", None)
     if rv is None or name is None:

@@ -167,6 +167,10 @@ def tender_data(t: Tender, dest_dir: Path | None = None) -> dict[str, Any]:
                 mc["seed"] = t.sensitivity.seed
             s["monte_carlo"] = mc
         out["sensitivity"] = s
+    if t.scenarios:
+        from lcc.io._sensitivity_io import scenarios_data
+
+        out["scenarios"] = scenarios_data(t.scenarios)
     if t.comparison is not None:
         cmp: dict[str, Any] = {"policy": t.comparison.policy}
         if t.comparison.baseline is not None:
@@ -213,7 +217,7 @@ def to_yaml(data: dict[str, Any]) -> str:
 
 
 _TABLES = {"study", "sensitivity", "comparison", "overrides", "exchange_rates", "monte_carlo",
-           "inputs"}
+           "inputs", "scenarios"}
 _ARRAYS = {"alternatives", "items", "sources"}
 
 

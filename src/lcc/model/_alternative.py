@@ -10,8 +10,8 @@ from typing import Any
 import numpy as np
 
 from lcc._errors import LCCError
-from lcc.model._compare import ModelEq
 from lcc.model import _fields as F
+from lcc.model._compare import ModelEq
 from lcc.model._fields import Errors, Field, located
 from lcc.model._inputs import Num
 from lcc.model._items import CostItem, Investment
@@ -61,6 +61,9 @@ class CalculatorCall:
     def __post_init__(self) -> None:
         object.__setattr__(self, "inputs", MappingProxyType(
             {k: v for k, v in dict(self.inputs).items() if v is not None}))
+
+    def __reduce__(self) -> tuple[Any, ...]:  # a mappingproxy cannot be pickled
+        return (CalculatorCall, (self.name, dict(self.inputs)))
 
 
 @dataclass(frozen=True, eq=False, init=False)

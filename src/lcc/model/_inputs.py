@@ -80,11 +80,13 @@ def _check_range(arr: Any, name: str, shown: Any, *, minimum: float | None,
             first = float(a[bad].flat[0]) if a.ndim else float(a)
             op = ">" if exclusive else ">="
             raise LCCError(
-                f"{name}: got {_show(shown, first)}; expected {what} {op} {minimum:g}", field=name, code='invalid-value'
+                f"{name}: got {_show(shown, first)}; expected {what} {op} {minimum:g}",
+                field=name, code="invalid-value"
             )
     if maximum is not None and np.any(a > maximum):
         first = float(a[a > maximum].flat[0]) if a.ndim else float(a)
-        raise LCCError(f"{name}: got {_show(shown, first)}; expected {what} <= {maximum:g}", field=name, code='invalid-value')
+        raise LCCError(f"{name}: got {_show(shown, first)}; expected {what} <= {maximum:g}",
+                       field=name, code="invalid-value")
 
 
 def _show(shown: Any, first: float) -> str:
@@ -107,14 +109,16 @@ def _factor_num(raw: Any, name: str) -> tuple[Num, Any]:
     param = raw if isinstance(raw, Parameter) else None
     source = param.value if param is not None else raw
     if isinstance(source, (ByYear, list, tuple)):
-        raise LCCError(f"{name}: a factor of a Product cannot be a per-year sequence", field=name, code='wrong-type')
+        raise LCCError(f"{name}: a factor of a Product cannot be a per-year sequence",
+                       field=name, code="wrong-type")
     if isinstance(source, (str, reg.Quantity)):
         q = _any_quantity(source, name)
     else:
         q = reg.Quantity(parse_number(source, name=name), "")
     label = f"{param.name} = {format_quantity(q)}" if param is not None else format_quantity(q)
     if transform == "one_minus" and q.dimensionality:
-        raise LCCError(f"{name}: 1 − x needs a plain number, got {label}", field=name, code='wrong-unit')
+        raise LCCError(f"{name}: 1 − x needs a plain number, got {label}",
+                       field=name, code="wrong-unit")
     if not q.dimensionality:
         scale = _factor(q.units, reg.Unit("")) if q._units else 1.0
         base = q.magnitude * scale
@@ -128,7 +132,8 @@ def _factor_num(raw: Any, name: str) -> tuple[Num, Any]:
         factor_q = (1.0 - base) * unit_q
     elif transform == "reciprocal":
         if np.any(np.asarray(base) == 0):
-            raise LCCError(f"{name}: 1/x of zero ({label}); expected a value other than 0", field=name, code='invalid-value')
+            raise LCCError(f"{name}: 1/x of zero ({label}); expected a value other than 0",
+                           field=name, code="invalid-value")
         label = f"1/{label}"
         factor_q = 1.0 / (base * unit_q)
     else:
@@ -181,7 +186,8 @@ def read_quantity(value: Any, spec: str, name: str, *, minimum: float | None = 0
         if p.unit is None:
             raise LCCError(
                 f"{name}: Parameter {p.name!r} is the bare number {p.value!r}, but this field "
-                f"has a unit; give the parameter a value with a unit", field=name, code='bare-number'
+                f"has a unit; give the parameter a value with a unit",
+                field=name, code="bare-number"
             )
         q = parse_quantity(p.value, spec, name=f"{name} (Parameter {p.name!r})", expect=expect)
         canon = magnitude_in(q, spec)
@@ -203,7 +209,8 @@ def read_quantity(value: Any, spec: str, name: str, *, minimum: float | None = 0
     if isinstance(canon, np.ndarray):
         canon = canon.astype(float)
         if canon.ndim != 1:
-            raise LCCError(f"{name}: samples must be a one-dimensional array", field=name, code='wrong-type')
+            raise LCCError(f"{name}: samples must be a one-dimensional array",
+                           field=name, code="wrong-type")
     else:
         canon = float(canon)
     return Num(canon, currency_of(q), None, 1.0, format_quantity(q))
@@ -220,7 +227,8 @@ def read_sequence(value: ByYear, spec: str, name: str, *, minimum: float | None 
     factor = float(magnitude_in(q1, spec))
     vals = np.asarray(value.values, dtype=float) * factor
     if minimum is not None and np.any(vals < minimum):
-        raise LCCError(f"{name}: the ByYear holds a negative value; expected values >= 0", field=name, code='invalid-value')
+        raise LCCError(f"{name}: the ByYear holds a negative value; expected values >= 0",
+                       field=name, code="invalid-value")
     text = f"{value!r}"
     return Seq(vals, value.first_year, value.calendar, currency_of(q1), text)
 
@@ -231,7 +239,8 @@ def read_amount(value: Any, spec: str, name: str, *, allow_sequence: bool = Fals
     """A field that may also be a per-year sequence (ByYear) when allowed."""
     if isinstance(value, ByYear):
         if not allow_sequence:
-            raise LCCError(f"{name}: a per-year sequence (ByYear) is not accepted here", field=name, code='wrong-type')
+            raise LCCError(f"{name}: a per-year sequence (ByYear) is not accepted here",
+                           field=name, code="wrong-type")
         return read_sequence(value, spec, name, minimum=minimum)
     return read_quantity(value, spec, name, minimum=minimum, what=what, expect=expect)
 
@@ -256,7 +265,8 @@ def read_number(value: Any, name: str, *, minimum: float | None = None, exclusiv
                      what=what)
         return Num(x, None, p.name, 1.0, f"{p.name} = {_fmt_num(x)}", p)
     if isinstance(value, ByYear):
-        raise LCCError(f"{name}: a per-year sequence (ByYear) is not accepted here", field=name, code='wrong-type')
+        raise LCCError(f"{name}: a per-year sequence (ByYear) is not accepted here",
+                       field=name, code="wrong-type")
     x = parse_number(value, name=name)
     _check_range(x, name, value, minimum=minimum, exclusive=exclusive, maximum=maximum, what=what)
     return Num(x, None, None, 1.0, _fmt_num(x))
@@ -289,7 +299,8 @@ def read_position(value: Any, name: str, *, whole: bool = False, minimum: float 
     """
     reg = get_registry()
     if isinstance(value, Parameter):
-        raise LCCError(f"{name}: a point in time cannot be a Parameter; give a number of years", field=name, code='wrong-type')
+        raise LCCError(f"{name}: a point in time cannot be a Parameter; give a number of years",
+                       field=name, code="wrong-type")
     if isinstance(value, str) and _is_plain_number(value):
         raise LCCError(f"{name}: got the text {value!r}; write a number of years without "
                        f"quotes ({value.strip()}) or with a unit ('{value.strip()} yr')",
@@ -298,19 +309,24 @@ def read_position(value: Any, name: str, *, whole: bool = False, minimum: float 
         q = parse_quantity(value, "yr", name=name)
         x = q.to("yr").magnitude
     elif isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise LCCError(f"{name}: expected a number of years, got {value!r}", field=name, code='wrong-type')
+        raise LCCError(f"{name}: expected a number of years, got {value!r}",
+                       field=name, code="wrong-type")
     else:
         x = value
     if np.ndim(x):
-        raise LCCError(f"{name}: expected a single number of years, not samples", field=name, code='wrong-type')
+        raise LCCError(f"{name}: expected a single number of years, not samples",
+                       field=name, code="wrong-type")
     x = float(x)
     if not math.isfinite(x):
-        raise LCCError(f"{name}: got {value!r}; expected a finite number of years", field=name, code='invalid-value')
+        raise LCCError(f"{name}: got {value!r}; expected a finite number of years",
+                       field=name, code="invalid-value")
     if x < minimum:
-        raise LCCError(f"{name}: got {value!r}; expected a number of years >= {minimum:g}", field=name, code='invalid-value')
+        raise LCCError(f"{name}: got {value!r}; expected a number of years >= {minimum:g}",
+                       field=name, code="invalid-value")
     if whole:
         if abs(x - round(x)) > 1e-9:
-            raise LCCError(f"{name}: got {value!r}; expected a whole number of years", field=name, code='invalid-value')
+            raise LCCError(f"{name}: got {value!r}; expected a whole number of years",
+                           field=name, code="invalid-value")
         x = float(round(x))
     return x
 
@@ -348,10 +364,12 @@ def read_escalation(value: Any, name: str) -> Esc:
         value = ByYear(list(value))
     if isinstance(value, ByYear):
         if value.unit is not None and str(value.unit) not in ("", "dimensionless"):
-            raise LCCError(f"{name}: escalation rates are plain numbers; the ByYear has a unit", field=name, code='wrong-unit')
+            raise LCCError(f"{name}: escalation rates are plain numbers; the ByYear has a unit",
+                           field=name, code="wrong-unit")
         vals = np.asarray(value.values, dtype=float)
         if np.any(vals <= -1):
-            raise LCCError(f"{name}: an escalation rate must be greater than -1 (-100 %)", field=name, code='invalid-value')
+            raise LCCError(f"{name}: an escalation rate must be greater than -1 (-100 %)",
+                           field=name, code="invalid-value")
         return Esc(None, Seq(vals, value.first_year, value.calendar, None, repr(value)))
     return Esc(read_number(value, name, minimum=-1.0, exclusive=True, what="a rate"), None)
 

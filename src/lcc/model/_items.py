@@ -70,6 +70,7 @@ class CostItem(ModelEq):
     escalation: Any = 0.0
     indexed: bool = True
     _escalation: Esc = field(init=False, repr=False, compare=False)
+    _read_values: dict[str, Any] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         errs = Errors()

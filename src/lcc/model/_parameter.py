@@ -20,9 +20,11 @@ def _as_quantity_or_number(value: Any, name: str) -> Any:
     """A Parameter's value: a pint Quantity (from a string or Quantity) or a number/array."""
     reg = get_registry()
     if isinstance(value, Parameter):
-        raise LCCError(f"{name}: a Parameter's value cannot itself be a Parameter", field=name, code='wrong-type')
+        raise LCCError(f"{name}: a Parameter's value cannot itself be a Parameter",
+                       field=name, code="wrong-type")
     if isinstance(value, ByYear):
-        raise LCCError(f"{name}: a Parameter holds one value (or samples), not a ByYear sequence", field=name, code='wrong-type')
+        raise LCCError(f"{name}: a Parameter holds one value (or samples), not a ByYear sequence",
+                       field=name, code="wrong-type")
     if isinstance(value, str):
         from lcc.units import _check_finite, _parse_text
 
@@ -36,7 +38,8 @@ def _as_quantity_or_number(value: Any, name: str) -> Any:
 
         _check_finite(value.magnitude, name, value)
         if isinstance(value.magnitude, np.ndarray) and value.magnitude.ndim != 1:
-            raise LCCError(f"{name}: samples must be a one-dimensional array", field=name, code='wrong-type')
+            raise LCCError(f"{name}: samples must be a one-dimensional array",
+                           field=name, code="wrong-type")
         return value
     return parse_number(value, name=name)
 
@@ -81,10 +84,12 @@ class Parameter:
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name.strip():
-            raise LCCError(f"Parameter.name: expected a non-empty string, got {self.name!r}", field="Parameter.name", code='wrong-type')
+            raise LCCError(f"Parameter.name: expected a non-empty string, got {self.name!r}",
+                           field="Parameter.name", code="wrong-type")
         label = f"Parameter {self.name!r}"
         if self.role not in ROLES:
-            raise LCCError(f"{label}.role: got {self.role!r}, expected 'buyer' or 'bidder'", field="Parameter.role", code='invalid-value')
+            raise LCCError(f"{label}.role: got {self.role!r}, expected 'buyer' or 'bidder'",
+                           field="Parameter.role", code="invalid-value")
         from lcc.model._fields import located
 
         with located("Parameter.value", f"{label}.value"):
@@ -99,14 +104,16 @@ class Parameter:
         lo, hi = self.low_magnitude, self.high_magnitude
         if lo is not None and hi is not None and lo > hi:
             raise LCCError(
-                f"{label}: low ({self.low}) is greater than high ({self.high})", field="Parameter", code='invalid-value'
+                f"{label}: low ({self.low}) is greater than high ({self.high})",
+                field="Parameter", code="invalid-value"
             )
         if self.distribution is not None and not (
             hasattr(self.distribution, "rvs") and hasattr(self.distribution, "ppf")
         ):
             raise LCCError(
                 f"{label}.distribution: expected a frozen scipy.stats distribution such as "
-                f"scipy.stats.norm(1.2, 0.1), got {self.distribution!r}", field="Parameter.distribution", code='wrong-type'
+                f"scipy.stats.norm(1.2, 0.1), got {self.distribution!r}",
+                field="Parameter.distribution", code="wrong-type"
             )
 
     def _same_unit(self, raw: Any, name: str) -> Any:
@@ -115,7 +122,8 @@ class Parameter:
         if isinstance(got, np.ndarray) or (
             isinstance(got, reg.Quantity) and np.ndim(got.magnitude)
         ):
-            raise LCCError(f"{name}: expected a single value, not samples", field=name, code='wrong-type')
+            raise LCCError(f"{name}: expected a single value, not samples",
+                           field=name, code="wrong-type")
         if isinstance(self.value, reg.Quantity):
             if not isinstance(got, reg.Quantity):
                 raise LCCError(
@@ -260,24 +268,30 @@ class ByYear:
         if isinstance(self.values, (str, bytes)) or not isinstance(
             self.values, (Sequence, np.ndarray)
         ):
-            raise LCCError(f"ByYear.values: expected a sequence of numbers, got {self.values!r}", field="ByYear.values", code='wrong-type')
+            raise LCCError(f"ByYear.values: expected a sequence of numbers, got {self.values!r}",
+                           field="ByYear.values", code="wrong-type")
         try:
             arr = np.asarray(self.values, dtype=float)
         except (TypeError, ValueError):
-            raise LCCError(f"ByYear.values: expected numbers, got {self.values!r}", field="ByYear.values", code='wrong-type') from None
+            raise LCCError(f"ByYear.values: expected numbers, got {self.values!r}",
+                           field="ByYear.values", code="wrong-type") from None
         if arr.ndim != 1 or arr.size == 0:
-            raise LCCError("ByYear.values: expected a flat, non-empty sequence of yearly values", field="ByYear.values", code='invalid-value')
+            raise LCCError("ByYear.values: expected a flat, non-empty sequence of yearly values",
+                           field="ByYear.values", code="invalid-value")
         bad = np.flatnonzero(~np.isfinite(arr))
         if bad.size:
             raise LCCError(
-                f"ByYear.values: value {arr[bad[0]]!r} at position {int(bad[0])} is not finite", field="ByYear.values", code='invalid-value'
+                f"ByYear.values: value {arr[bad[0]]!r} at position {int(bad[0])} is not finite",
+                field="ByYear.values", code="invalid-value"
             )
         arr.setflags(write=False)
         object.__setattr__(self, "values", arr)
         if isinstance(self.first_year, bool) or not isinstance(self.first_year, (int, np.integer)):
-            raise LCCError(f"ByYear.first_year: expected a whole year, got {self.first_year!r}", field="ByYear.first_year", code='wrong-type')
+            raise LCCError(f"ByYear.first_year: expected a whole year, got {self.first_year!r}",
+                           field="ByYear.first_year", code="wrong-type")
         if self.first_year < 1:
-            raise LCCError(f"ByYear.first_year: got {self.first_year}, expected 1 or later", field="ByYear.first_year", code='invalid-value')
+            raise LCCError(f"ByYear.first_year: got {self.first_year}, expected 1 or later",
+                           field="ByYear.first_year", code="invalid-value")
         object.__setattr__(self, "first_year", int(self.first_year))
         object.__setattr__(self, "_unit_q", None)
         if self.unit is not None:
@@ -289,7 +303,8 @@ class ByYear:
 
                 unit_q = _parse_text(f"1 {self.unit}", "ByYear.unit")
             else:
-                raise LCCError(f"ByYear.unit: expected a unit such as 'SEK/kg', got {self.unit!r}", field="ByYear.unit", code='wrong-type')
+                raise LCCError(f"ByYear.unit: expected a unit such as 'SEK/kg', got {self.unit!r}",
+                               field="ByYear.unit", code="wrong-type")
             object.__setattr__(self, "_unit_q", unit_q)
 
     @property

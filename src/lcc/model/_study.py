@@ -9,8 +9,8 @@ import numpy as np
 
 from lcc._errors import LCCError
 from lcc.discounting import TIMINGS
-from lcc.model._compare import ModelEq
 from lcc.model import _fields as F
+from lcc.model._compare import ModelEq
 from lcc.model._fields import Errors, Field
 from lcc.model._inputs import Num, Seq
 from lcc.model._parameter import ByYear, Parameter

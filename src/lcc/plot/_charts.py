@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
 from typing import Any
 
 import matplotlib.pyplot as plt
@@ -147,28 +146,45 @@ def breakdown(obj: Any, *, ax: Axes | None = None, lang: str = "en") -> Axes:
     return ax
 
 
-def tornado(table: pd.DataFrame, *, alternative: str | None = None, ax: Axes | None = None,
+def tornado(table: Any, *, alternative: str | None = None, ax: Axes | None = None,
             lang: str = "en", currency: str | None = None) -> Axes:
-    """Tornado chart from :func:`lcc.sensitivity.tornado`.
+    """Tornado chart from :func:`lcc.sensitivity.tornado`, or of a comparison.
 
     Parameters
     ----------
-    table : DataFrame
-        Columns ``parameter, alternative, low, high, lcc_low, lcc_high, swing``.
+    table : DataFrame or Comparison
+        The table of :func:`lcc.sensitivity.tornado` (columns ``parameter,
+        alternative, low, high, lcc_low, lcc_high, swing``), or an
+        :class:`lcc.Comparison`, whose tornado is computed from its
+        alternatives and study (declared ranges).
     alternative : str, optional
-        Which alternative (or difference row) to draw; default the first in
-        the table (the largest swing).
+        Which alternative's bars to draw, or ``"difference"`` for the deciding
+        difference (the runner-up's LCC minus the best one's, ``attrs
+        ["difference"]``). Default: the deciding difference when the table has
+        one (two or more alternatives), else the first alternative in the
+        table (the largest swing).
 
     Returns
     -------
     matplotlib.axes.Axes
     """
+    if hasattr(table, "results") and hasattr(table, "study"):  # a Comparison
+        from lcc.sensitivity import tornado as _tornado
+
+        table = _tornado([r.alternative for r in table.results.values()], table.study)
     needed = {"parameter", "alternative", "low", "high", "lcc_low", "lcc_high", "swing"}
     if not needed <= set(table.columns):
         raise LCCError(f"tornado: the table needs the columns {sorted(needed)}")
     if table.empty:
         raise LCCError("tornado: the table is empty")
-    which = alternative if alternative is not None else str(table["alternative"].iloc[0])
+    difference = table.attrs.get("difference")
+    if alternative == "difference" or (alternative is None and difference):
+        if not difference:
+            raise LCCError("tornado: the table has no difference rows (it needs two or more "
+                           "alternatives)")
+        which = str(difference)
+    else:
+        which = alternative if alternative is not None else str(table["alternative"].iloc[0])
     rows = table[table["alternative"] == which]
     if rows.empty:
         raise LCCError(f"tornado: no rows for alternative {which!r}; have "
@@ -198,7 +214,7 @@ def tornado(table: pd.DataFrame, *, alternative: str | None = None, ax: Axes | N
                       zip(rows["parameter"], rows["low"], rows["high"], units, strict=True)],
                   fontsize=8)
     unit = currency or table.attrs.get("unit", "")
-    what = label("lcc_difference" if which.startswith("difference") else "lcc", lang)
+    what = label("lcc_difference" if which == difference else "lcc", lang)
     ax.set_xlabel(f"{what} [{unit}]".replace(" []", ""))
     ax.set_title(f"{label('tornado', lang)}: {which}")
     _money_ticks(ax.xaxis, lang)
@@ -255,30 +271,47 @@ def distributions(result: Any, *, kind: str = "cdf", ax: Axes | None = None,
     return ax
 
 
-def break_even(alternatives: Sequence[Any], study: Any, parameter: str, *,
+def break_even(alternatives: Any, study: Any = None, parameter: str | None = None, *,
                pair: tuple[str, str] | None = None, values: Any = None,
                bracket: tuple[float, float] | None = None, ax: Axes | None = None,
-               lang: str = "en", points: int = 101) -> Axes:
-    """LCC of two alternatives against one parameter, the crossing marked.
+               lang: str = "en", points: int = 101, show: str = "difference") -> Axes:
+    """The deciding difference (or the two LCCs) against one parameter, the crossing marked.
 
     Parameters
     ----------
-    alternatives : sequence of Alternative
+    alternatives : sequence of Alternative, or Comparison
+        With a :class:`lcc.Comparison` the study is its own and the parameter
+        may come second: ``break_even(c, "electricity_price")``.
     study : Study
     parameter : str
         A Parameter name or ``"discount_rate"``.
     pair : (str, str), optional
-        The two alternatives; default the two lowest at base values.
+        (A, B); default the two lowest at base values (A the best).
     values : array, optional
         The parameter values to draw (in the parameter's own unit); default
         ``points`` values across ``bracket`` or the parameter's low…high.
+    show : {"difference", "lcc"}
+        ``"difference"`` (default): LCC_B − LCC_A, named ``"B minus A"``, with
+        the zero line — where it crosses zero the two cost the same;
+        ``"lcc"``: the LCC of each of the two.
 
     Returns
     -------
     matplotlib.axes.Axes
     """
     from lcc.engine import compile_alternative, lcc_values
+    from lcc.results import difference_label
 
+    if hasattr(alternatives, "results") and hasattr(alternatives, "study"):  # a Comparison
+        if parameter is None and isinstance(study, str):
+            parameter, study = study, None
+        study = study if study is not None else alternatives.study
+        alternatives = [r.alternative for r in alternatives.results.values()]
+    if study is None or parameter is None:
+        raise LCCError("break_even: give the alternatives, the study and the parameter (or a "
+                       "Comparison and the parameter)")
+    if show not in ("difference", "lcc"):
+        raise LCCError(f"break_even: show={show!r}, expected 'difference' or 'lcc'")
     compiled = {a.name: compile_alternative(a, study) for a in alternatives}
     if pair is None:
         base = {n: float(np.mean(lcc_values(c)["total"])) for n, c in compiled.items()}
@@ -298,14 +331,20 @@ def break_even(alternatives: Sequence[Any], study: Any, parameter: str, *,
     for name in pair:
         totals = np.asarray(lcc_values(compiled[name], {parameter: grid})["total"], dtype=float)
         curves[name] = np.broadcast_to(totals, grid.shape)
-        ax.plot(grid, curves[name], label=name, linewidth=2)
-    diff = curves[pair[0]] - curves[pair[1]]
+    diff = curves[pair[1]] - curves[pair[0]]
+    name_of_diff = difference_label(pair[1], pair[0])
+    if show == "lcc":
+        for name in pair:
+            ax.plot(grid, curves[name], label=name, linewidth=2)
+    else:
+        ax.plot(grid, diff, label=name_of_diff, linewidth=2, color="#2e75b6")
+        ax.axhline(0.0, color="black", linewidth=0.8)
     change = np.flatnonzero(np.diff(np.sign(diff)) != 0)
     for k in change:
         x0, x1 = grid[k], grid[k + 1]
         d0, d1 = diff[k], diff[k + 1]
         xc = x0 - d0 * (x1 - x0) / (d1 - d0) if d1 != d0 else x0
-        yc = float(np.interp(xc, grid, curves[pair[0]]))
+        yc = float(np.interp(xc, grid, curves[pair[0]])) if show == "lcc" else 0.0
         ax.plot([xc], [yc], marker="o", color="black", markersize=8, zorder=5)
         ax.annotate(f"{label('break_even', lang)}: {xc:.4g}", (xc, yc),
                     textcoords="offset points", xytext=(8, 8), fontsize=9)
@@ -314,7 +353,10 @@ def break_even(alternatives: Sequence[Any], study: Any, parameter: str, *,
                 transform=ax.transAxes, ha="center", fontsize=9, style="italic")
     unit = _parameter_unit(compiled, parameter)
     ax.set_xlabel(f"{parameter} [{unit}]" if unit else parameter)
-    ax.set_ylabel(f"{label('lcc', lang)} [{study.currency}]")
+    what = label("lcc", lang) if show == "lcc" else label("lcc_difference", lang)
+    ax.set_ylabel(f"{what} [{study.currency}]")
+    if show == "difference":
+        ax.set_title(name_of_diff)
     _money_ticks(ax.yaxis, lang)
     ax.legend(frameon=False)
     ax.grid(alpha=0.3)

@@ -197,7 +197,7 @@ def _map_headers(headers: list[tuple[int, str]], issues: Issues,
 
 
 def _toml_rows(path: Path, data: bytes, issues: Issues
-               ) -> tuple[list[RawRow], dict[str, Any], dict[Any, int]]:
+               ) -> tuple[list[RawRow], dict[str, Any], Mapping[Any, int]]:
     from lcc.io import TenderError
     from lcc.io._read import decode, parse
 
@@ -519,7 +519,7 @@ def read_targets(data: Any, issues: Issues, lines: Mapping[Any, int] | None = No
     return Targets(overall, by_org, issues.file)
 
 
-def _targets_from_file(path: Path, sink: list[PlanIssue]) -> tuple[Targets, dict[Any, int]]:
+def _targets_from_file(path: Path, sink: list[PlanIssue]) -> tuple[Targets, Mapping[Any, int]]:
     from lcc.io import TenderError
     from lcc.io._read import decode, parse
 

@@ -69,7 +69,7 @@ class Report:
 
     def section(self, key: str) -> Section:
         """One section by key (summary, by_category, differences, emissions, cumulative,
-        breakdown, tornado, monte_carlo, assumptions, method, versions, trace)."""
+        breakdown, tornado, scenarios, monte_carlo, assumptions, method, versions, trace)."""
         for s in self.sections:
             if s.key == key:
                 return s
@@ -79,7 +79,7 @@ class Report:
 def build(comparison: Comparison, *, title: str | None = None, lang: str = "en",
           tornado: pd.DataFrame | None = None, monte_carlo: Any = None,
           assumptions: list[str] | None = None, inputs: list[bytes] | None = None,
-          charts: bool = True) -> Report:
+          charts: bool = True, scenarios: pd.DataFrame | None = None) -> Report:
     """Build a report of a comparison.
 
     Parameters
@@ -92,7 +92,11 @@ def build(comparison: Comparison, *, title: str | None = None, lang: str = "en",
     tornado : DataFrame, optional
         From :func:`lcc.sensitivity.tornado`.
     monte_carlo : MonteCarloResult, optional
-        From :func:`lcc.sensitivity.monte_carlo`.
+        From :func:`lcc.sensitivity.monte_carlo`; its distributions are named
+        (e.g. ``PERT(3900, 4100, 4300) h/yr (default: PERT(low, value, high))``).
+    scenarios : DataFrame, optional
+        From :func:`lcc.sensitivity.scenarios`: LCC per scenario and the winner
+        of each.
     assumptions : list of str, optional
         Extra lines for the assumptions section (assumption set, overrides).
     inputs : list of bytes, optional
@@ -103,6 +107,7 @@ def build(comparison: Comparison, *, title: str | None = None, lang: str = "en",
     if lang not in ("en", "sv"):
         raise LCCError(f"lang: got {lang!r}, expected 'en' or 'sv'")
     sections = build_sections(comparison, lang=lang, tornado=tornado, monte_carlo=monte_carlo,
-                              assumptions=assumptions, inputs=inputs, charts=charts)
+                              assumptions=assumptions, inputs=inputs, charts=charts,
+                              scenarios=scenarios)
     return Report(title or word("report_title", lang), lang, comparison.study.currency,
                   comparison.best, sections)

@@ -83,9 +83,26 @@ def _chart(fn: Any) -> str | None:
     return str(plot.to_svg(fn(plot)))
 
 
+def _scenario_section(df: pd.DataFrame, lang: str) -> Section:
+    """LCC per scenario (rows) and alternative (columns), the winner of each named."""
+    table = pd.DataFrame(df["lcc"]).copy()
+    table.index.name = "scenario"
+    best = df.attrs.get("best", {})
+    descriptions = df.attrs.get("descriptions", {})
+    lines = []
+    for name, winners in best.items():
+        d = descriptions.get(name)
+        lines.append(f"{name}: {word('best', lang)} {', '.join(winners)}"
+                     + (f" — {d}" if d else ""))
+    if len({tuple(w) for w in best.values()}) > 1:
+        lines.append("The scenarios disagree on the winner.")
+    return Section("scenarios", f"{word('scenarios', lang)} (LCC)", table=table, lines=lines)
+
+
 def build_sections(comparison: Comparison, *, lang: str = "en", tornado: pd.DataFrame | None = None,
                    monte_carlo: Any = None, assumptions: list[str] | None = None,
-                   inputs: list[bytes] | None = None, charts: bool = True) -> list[Section]:
+                   inputs: list[bytes] | None = None, charts: bool = True,
+                   scenarios: pd.DataFrame | None = None) -> list[Section]:
     """Every section of a report, in order."""
     c = comparison
     sections: list[Section] = []
@@ -122,18 +139,19 @@ def build_sections(comparison: Comparison, *, lang: str = "en", tornado: pd.Data
                             "swing") if x in tornado.columns]
         shown = tornado[cols].set_index("parameter")
         svg = None
-        if charts:
-            pair = tornado.attrs.get("pair")
-            diff_rows = [a for a in tornado["alternative"].unique()
-                         if str(a).startswith("difference")]
-            which = diff_rows[0] if diff_rows else None
-            del pair
-            svg = _chart(lambda p: p.tornado(tornado, alternative=which, lang=lang))
+        if charts:  # the deciding difference by default (the runner-up minus the best)
+            svg = _chart(lambda p: p.tornado(tornado, lang=lang))
         sections.append(Section("tornado", word("tornado", lang), table=shown, svg=svg))
+    if scenarios is not None and not scenarios.empty:
+        sections.append(_scenario_section(scenarios, lang))
     if monte_carlo is not None:
         svg = _chart(lambda p: p.distributions(monte_carlo, lang=lang)) if charts else None
-        mc_lines = [f"n = {monte_carlo.n:,}, seed {monte_carlo.seed}; "
-                    + ", ".join(f"{k}: {v}" for k, v in monte_carlo.distributions.items())]
+        described = getattr(monte_carlo, "described", None) or {
+            k: str(v) for k, v in monte_carlo.distributions.items()}
+        mc_lines = [f"n = {monte_carlo.n:,}, seed {monte_carlo.seed}",
+                    *[f"{k}: {v}" for k, v in described.items()],
+                    f"Differences: each alternative's LCC minus {monte_carlo.best}'s, per "
+                    f"sample"]
         sections.append(Section("monte_carlo", word("monte_carlo", lang),
                                 table=monte_carlo.summary, svg=svg, lines=mc_lines))
     study_lines = c.study.describe()

@@ -16,7 +16,9 @@ from lcc.model._alternative import Alternative
 from lcc.model._items import INVESTMENT_CATEGORIES
 from lcc.model._study import Study
 from lcc.results._measures import airr, net_savings, payback, sir
+from lcc.results._ranking import TIE, best_shares, ranks, tied
 from lcc.results._result import LCCResult, _plot, evaluate
+from lcc.results._serialize import Picklable
 from lcc.results._trace import money
 
 POLICIES: tuple[str, ...] = ("study_period", "annuity", "per_service_year")
@@ -24,7 +26,6 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
     "lcc", "rank", "net_savings", "sir", "airr", "simple_payback", "discounted_payback",
     "annual_value",
 )
-TIE = 1e-9
 _POLICY_TEXT = {
     "study_period": "common study period (replacements within it, residual value at its end)",
     "annuity": "equivalent annual cost over each alternative's own service life "
@@ -32,25 +33,6 @@ _POLICY_TEXT = {
     "per_service_year": "cost per year of service (LCC over the alternative's own service "
                         "life / life in years, as the Danish TCO tools normalise)",
 }
-
-
-def _ranks(values: np.ndarray) -> np.ndarray:
-    """Rank 1 = lowest; values within a relative 1e-9 of each other share the lower rank."""
-    order = np.argsort(values, kind="stable")
-    ranks = np.empty(values.size, dtype=int)
-    current = 0
-    prev = None
-    for pos, idx in enumerate(order):
-        v = values[idx]
-        if prev is None or not _tied(prev, v):
-            current = pos + 1
-            prev = v
-        ranks[idx] = current
-    return ranks
-
-
-def _tied(a: float, b: float) -> bool:
-    return abs(a - b) <= TIE * max(abs(a), abs(b)) or a == b
 
 
 def _life_study(study: Study, life: float, alt: Alternative) -> Study:
@@ -63,7 +45,7 @@ def _life_study(study: Study, life: float, alt: Alternative) -> Study:
     return study.replace(period=f"{round(life)} yr")
 
 
-class Comparison:
+class Comparison(Picklable):
     """The outcome of :func:`compare`: ranking, measures, differences, notes and trace."""
 
     def __init__(self, results: list[LCCResult], study: Study, baseline: str, policy: str,
@@ -108,13 +90,18 @@ class Comparison:
     def rank_samples(self) -> pd.DataFrame:
         """Rank of each alternative in each sample (1 = lowest cost)."""
         arr = self.samples.to_numpy()
-        ranks = np.vstack([_ranks(row) for row in arr])
-        return pd.DataFrame(ranks, columns=self.names)
+        return pd.DataFrame(ranks(arr.T).T, columns=self.names)
 
     @cached_property
     def probability_best(self) -> pd.Series:
-        """Share of samples in which each alternative has rank 1 (ties count for each)."""
-        return (self.rank_samples == 1).mean().rename("probability_best")
+        """Share of samples in which each alternative has rank 1.
+
+        Ties (relative difference < 1e-9) split the sample equally, so the
+        shares sum to 1 — the rule of :attr:`MonteCarloResult.probability_best`
+        (:func:`lcc.results.best_shares`).
+        """
+        shares = best_shares(self.samples.to_numpy().T)
+        return pd.Series(shares, index=pd.Index(self.names), name="probability_best")
 
     def _require_single(self, what: str) -> None:
         if self._samples:
@@ -149,7 +136,7 @@ class Comparison:
         n = self.study.years
         rows = {}
         values = np.array([float(self._value(name)) for name in self.names])
-        ranks = _ranks(values)
+        rank = ranks(values)
         base_inv, base_non = _split(base)
         base_flows = base.cash_flows
         for i, name in enumerate(self.names):
@@ -174,7 +161,7 @@ class Comparison:
                 annual = float(values[i])
                 ns = float(values[self.names.index(self.baseline)] - values[i])
                 s = a = sp = dp = np.nan
-            rows[name] = (lcc_value, int(ranks[i]), float(ns), float(s), float(a), float(sp),
+            rows[name] = (lcc_value, int(rank[i]), float(ns), float(s), float(a), float(sp),
                           float(dp), float(annual))
         table = pd.DataFrame.from_dict(rows, orient="index", columns=list(SUMMARY_COLUMNS))
         table.index.name = "alternative"
@@ -227,7 +214,7 @@ class Comparison:
         for i, a in enumerate(self.names):
             for b in self.names[i + 1:]:
                 j = self.names.index(b)
-                if _tied(values[i], values[j]):
+                if tied(values[i], values[j]):
                     notes.append(f"{a} and {b} tie: their values differ by less than "
                                  f"{TIE:g} relative ({money(values[i], self.study.currency)})")
         if self.policy == "study_period":
@@ -260,6 +247,80 @@ class Comparison:
             notes.append(f"The policies for different service lives disagree on the winner "
                          f"({shown})")
         return notes
+
+    # -- serialisation -------------------------------------------------------------
+    def _reasons(self, name: str) -> dict[str, str]:
+        """Why each measure of one alternative is NaN (for ``to_dict``)."""
+        if self.policy != "study_period":
+            why = (f"not computed under policy {self.policy}: SIR, AIRR and payback are "
+                   f"defined on a common study period")
+            return dict.fromkeys(("sir", "airr", "simple_payback", "discounted_payback"), why)
+        if name == self.baseline:
+            why = "the baseline: measures are against it"
+            return dict.fromkeys(("sir", "airr", "simple_payback", "discounted_payback"), why)
+        out = {}
+        for note in self.notes:
+            for key, start in (("sir", f"SIR and AIRR of {name} are NaN"),
+                               ("airr", f"SIR and AIRR of {name} are NaN"),
+                               ("airr", f"AIRR of {name} is NaN"),
+                               ("simple_payback", f"simple payback of {name} is NaN"),
+                               ("discounted_payback", f"discounted payback of {name} is NaN")):
+                if note.startswith(start):
+                    out[key] = note
+        return out
+
+    def to_dict(self, *, results: bool = False) -> dict[str, Any]:
+        """A JSON-safe document of the comparison.
+
+        Shape::
+
+            {"type": "lcc.Comparison", "lcc_version": "…", "currency": "SEK",
+             "policy": "study_period", "baseline": "Existing", "best": "LED",
+             "alternatives": [
+                {"alternative": "LED", "rank": 1,
+                 "lcc": {"value": …, "unit": "SEK"},
+                 "net_savings": {"value": …, "unit": "SEK"},
+                 "sir": {"value": 2.1, "unit": "1"}, "airr": {"value": …, "unit": "1/yr"},
+                 "simple_payback": {"value": 3, "unit": "yr"},
+                 "discounted_payback": {"value": null, "unit": "yr", "reason": "…"},
+                 "annual_value": {"value": …, "unit": "SEK/yr"}}, …],
+             "notes": ["…"],
+             "results": [LCCResult.to_dict(), …]}       # only with results=True
+
+        With sample inputs there is no single ranking: ``alternatives`` is
+        replaced by ``probability_best`` ({name: share}) and ``samples``.
+        """
+        from lcc.results._serialize import amount, header, number
+
+        cur = self.study.currency
+        doc = header("lcc.Comparison")
+        doc.update({"currency": cur, "policy": self.policy, "baseline": self.baseline})
+        if self._samples:
+            doc["samples"] = self._samples
+            doc["probability_best"] = {k: number(v) for k, v in self.probability_best.items()}
+        else:
+            doc["best"] = self.best
+            units = {"lcc": cur, "net_savings": cur if self.policy == "study_period"
+                     else f"{cur}/yr", "sir": "1", "airr": "1/yr", "simple_payback": "yr",
+                     "discounted_payback": "yr", "annual_value": f"{cur}/yr"}
+            rows = []
+            for name, row in self.summary.iterrows():
+                reasons = self._reasons(str(name))
+                out: dict[str, Any] = {"alternative": str(name), "rank": int(row["rank"])}
+                for col, unit in units.items():
+                    out[col] = amount(row[col], unit, reasons.get(col))
+                rows.append(out)
+            doc["alternatives"] = rows
+        doc["notes"] = list(self.notes)
+        if results:
+            doc["results"] = [r.to_dict() for r in self.results.values()]
+        return doc
+
+    def to_json(self, *, indent: int | None = 2, results: bool = False) -> str:
+        """:meth:`to_dict` as JSON text (UTF-8, no NaN)."""
+        from lcc.results._serialize import dumps
+
+        return dumps(self.to_dict(results=results), indent=indent)
 
     # -- display ---------------------------------------------------------------
     def explain(self) -> str:

@@ -21,6 +21,7 @@ from lcc.engine._evaluate import (
 )
 from lcc.model._alternative import Alternative
 from lcc.model._study import Study
+from lcc.results._serialize import Picklable
 from lcc.results._trace import money, trace
 from lcc.units import get_registry
 
@@ -37,7 +38,7 @@ def describe_samples(values: dict[str, Any]) -> pd.DataFrame:
     return pd.DataFrame.from_dict(rows, orient="index", columns=list(_STATS))
 
 
-class LCCResult:
+class LCCResult(Picklable):
     """The life-cycle cost of one alternative under a study.
 
     Attributes are computed on first access. With sample inputs (ndarrays),
@@ -222,6 +223,76 @@ class LCCResult:
         """
         return trace(self._compiled, self._ctx, self._per_term, self._in_lcc, self._total,
                      self._quantity)
+
+    # -- serialisation ----------------------------------------------------------------
+    def to_dict(self, *, cash_flows: bool = True) -> dict[str, Any]:
+        """A JSON-safe document of the result (amounts as ``{"value", "unit"}``).
+
+        Shape::
+
+            {"type": "lcc.LCCResult", "lcc_version": "…", "alternative": "LED",
+             "currency": "SEK", "samples": null | n,
+             "lcc": {"value": …, "unit": "SEK"},          # with samples: mean, std,
+             "annual_value": {"value": …, "unit": "SEK/yr"},   # p5, p50, p95 too
+             "by_category": {"energy": {"value": …, "unit": "SEK"}, …},
+             "externalities": {"value": …, "unit": "SEK"},
+             "emissions": {"CO2e": {"value": …, "unit": "kg"}, …},
+             "study": {"period": {"value": 20, "unit": "yr"}, "discount_rate": 0.035,
+                       "timing": "end", "nominal": false, "base_year": null},
+             "cash_flows": [{"year": 0, "nominal": {"energy": …, "total": …},
+                             "present_value": {…}}, …],   # unit: currency
+             "warnings": ["…"]}
+
+        Every float is finite or null with a ``reason``. With samples, figures
+        are means over the samples (``lcc`` also gives std and percentiles).
+
+        Parameters
+        ----------
+        cash_flows : bool
+            Include the yearly cash flows (default True).
+        """
+        from lcc.results._serialize import amount, header, number
+
+        cur = self.currency
+        doc = header("lcc.LCCResult")
+        doc.update({"alternative": self.name, "currency": cur, "samples": self.samples})
+        total = np.asarray(self._total, dtype=float)
+        annual = np.asarray(self.annual_value.magnitude, dtype=float)
+        if self.samples:
+            p5, p50, p95 = np.percentile(total, [5, 50, 95])
+            doc["lcc"] = {"value": number(total.mean()), "unit": cur,
+                          "std": number(total.std(ddof=1) if total.size > 1 else 0.0),
+                          "p5": number(p5), "p50": number(p50), "p95": number(p95)}
+        else:
+            doc["lcc"] = amount(total, cur)
+        doc["annual_value"] = amount(annual.mean(), f"{cur}/yr")
+        doc["by_category"] = {k: amount(np.mean(v), cur) for k, v in self._in_lcc.items()}
+        doc["externalities"] = amount(np.mean(self._all.get("externality", 0.0)), cur)
+        doc["emissions"] = {p: amount(v, "kg") for p, v in self.emissions.items()}
+        study = self.study
+        doc["study"] = {"period": {"value": study.years, "unit": "yr"},
+                        "discount_rate": number(np.mean(np.asarray(self._ctx.rate))),
+                        "timing": study.timing, "nominal": study.nominal,
+                        "base_year": study.base_year,
+                        "include_externalities": study.include_externalities}
+        if cash_flows:
+            flows = self.cash_flows
+            rows = []
+            for year in flows.index:
+                row: dict[str, Any] = {"year": int(year)}
+                for kind in ("nominal", "present_value"):
+                    part = flows[kind].loc[year]
+                    row[kind] = {str(c): number(v) for c, v in part.items()}
+                rows.append(row)
+            doc["cash_flows"] = {"unit": cur, "rows": rows}
+        doc["warnings"] = self.warnings
+        return doc
+
+    def to_json(self, *, indent: int | None = 2, cash_flows: bool = True) -> str:
+        """:meth:`to_dict` as JSON text (UTF-8, no NaN)."""
+        from lcc.results._serialize import dumps
+
+        return dumps(self.to_dict(cash_flows=cash_flows), indent=indent)
 
     def plot(self, kind: str = "breakdown", **kwargs: Any) -> Any:
         """Draw the result with :mod:`lcc.plot` (``kind`` "breakdown" or "cumulative").

@@ -9,7 +9,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy.optimize import brentq
 
 from lcc._errors import LCCError
 from lcc.model._study import Study
@@ -46,6 +45,7 @@ class BreakEven:
 def _search(model: Model, name: str, pair: tuple[int, int], lo: float, hi: float) -> BreakEven:
     a, b = pair
     na, nb = model.names[a], model.names[b]
+    dlabel = difference_label(nb, na)
     inp = model.inputs[name]
     unit = f" {inp.unit}" if inp.unit else ""
     label = (na, nb)
@@ -63,8 +63,10 @@ def _search(model: Model, name: str, pair: tuple[int, int], lo: float, hi: float
     scale = max(float(np.abs(values[[a, b]]).max()), 1.0)
     if np.all(np.abs(f - f[0]) <= 1e-12 * scale):
         return BreakEven(name, label, (lo, hi), None,
-                         f"the difference {na} − {nb} does not change with {name!r} "
+                         f"the difference {dlabel} does not change with {name!r} "
                          f"(neither depends on it)")
+
+    from scipy.optimize import brentq
 
     def diff(x: float) -> float:
         v = model.evaluate_points([{name: x}])[:, 0]
@@ -83,7 +85,7 @@ def _search(model: Model, name: str, pair: tuple[int, int], lo: float, hi: float
         return BreakEven(
             name, label, (lo, hi), None,
             f"{cheaper} is cheaper than {dearer} over the whole bracket [{lo:g}, {hi:g}]{unit} "
-            f"(difference {na} − {nb} from {f.min():,.2f} to {f.max():,.2f}); no crossing "
+            f"(difference {dlabel} from {-f.max():,.2f} to {-f.min():,.2f}); no crossing "
             f"(scanned at {GRID} points)",
         )
     roots.sort()
@@ -94,7 +96,7 @@ def _search(model: Model, name: str, pair: tuple[int, int], lo: float, hi: float
                      f"{', '.join(f'{r:.6g}' for r, _ in roots)}{unit}; this is the one "
                      f"nearest the base value {inp.base:g}")
     if jump:
-        notes.append(f"the difference {na} − {nb} jumps across zero at {value:.6g}{unit} (a "
+        notes.append(f"the difference {dlabel} jumps across zero at {value:.6g}{unit} (a "
                      f"step such as a change in the number of replacements): the two never "
                      f"cost exactly the same; this is where the ranking switches")
     return BreakEven(name, label, (lo, hi), value, "; ".join(notes),
@@ -122,7 +124,7 @@ def break_even(alternatives: Any, study: Study, parameter: str, *, pair: Any = N
                bracket: Any = None) -> float | None:
     """The value of one input at which two alternatives have the same LCC.
 
-    The difference LCC_A(x) − LCC_B(x) is scanned at 129 points of the
+    The difference LCC_B(x) − LCC_A(x) ("B minus A") is scanned at 129 points of the
     bracket in one vectorised evaluation; each sign change is refined with
     Brent's method (:func:`scipy.optimize.brentq`, Brent 1973). Every other
     input stays at its base value.
@@ -134,8 +136,8 @@ def break_even(alternatives: Any, study: Study, parameter: str, *, pair: Any = N
     parameter : str
         A Parameter's name, or ``"discount_rate"``.
     pair : (str, str), optional
-        Names of the two alternatives (A, B); default the two with the lowest
-        LCC at base values (A the best).
+        Names of the two alternatives (A, B), A the reference; default the two
+        with the lowest LCC at base values (A the best, B the runner-up).
     bracket : (low, high), optional
         Search interval in the parameter's own unit; default the Parameter's
         declared (low, high).
@@ -192,8 +194,9 @@ def switching_values(alternatives: Any, study: Study, *, pair: Any = None,
         cross; ``relative_change = break_even / base − 1`` (NaN when the base is
         0); ``reason`` is '' for one clean crossing and otherwise explains (no
         crossing, a jump, several crossings — see :func:`break_even`).
-        ``df.attrs``: ``"pair"``, ``"difference_base"`` (LCC_A − LCC_B at base
-        values, study currency), ``"skipped"`` (inputs without a range).
+        ``df.attrs``: ``"pair"`` (A, B), ``"difference"`` (its name, ``"B minus
+        A"``), ``"difference_base"`` (LCC_B − LCC_A at base values, study
+        currency), ``"skipped"`` (inputs without a range).
     """
     model = Model(alternatives, study)
     a, b = model.pair(pair)
@@ -213,8 +216,8 @@ def switching_values(alternatives: Any, study: Study, *, pair: Any = None,
                                      "relative_change", "reason"])
     base = model.base_lcc()
     df.attrs["pair"] = (model.names[a], model.names[b])
-    df.attrs["difference"] = difference_label(model.names[a], model.names[b])
-    df.attrs["difference_base"] = float(base[a] - base[b])
+    df.attrs["difference"] = difference_label(model.names[b], model.names[a])
+    df.attrs["difference_base"] = float(base[b] - base[a])
     df.attrs["skipped"] = skipped
     df.attrs["unit"] = study.currency
     return df

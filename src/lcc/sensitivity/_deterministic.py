@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from lcc._errors import LCCError
+from lcc.model._parameter import ByYear, Parameter
 from lcc.model._study import Study
 from lcc.sensitivity._model import Model, difference_label, ranks
+from lcc.sensitivity._scenario import Scenario
+from lcc.sensitivity._tables import TornadoResult
 
 #: Relative change of an LCC below which an input counts as not affecting it.
 UNCHANGED = 1e-12
@@ -19,7 +23,7 @@ TORNADO_COLUMNS = ["parameter", "alternative", "low", "high", "lcc_low", "lcc_hi
 
 
 def tornado(alternatives: Any, study: Study,
-            ranges: Mapping[str, Any] | None = None) -> pd.DataFrame:
+            ranges: Mapping[str, Any] | None = None) -> TornadoResult:
     """One-at-a-time sensitivity of each alternative's LCC to each input (tornado table).
 
     Each input with a range is set to its low and then its high value while
@@ -38,8 +42,9 @@ def tornado(alternatives: Any, study: Study,
 
     Returns
     -------
-    pandas.DataFrame
-        One row per (input, alternative the input affects), columns
+    TornadoResult
+        A :class:`pandas.DataFrame` (with ``to_dict()``/``to_json()``): one row
+        per (input, alternative the input affects), columns
         ``parameter, alternative, low, high, lcc_low, lcc_high, swing`` and
         also ``base`` (the input's base value), ``lcc_base`` and ``unit`` (the
         input's own unit). ``low``/``high``/``base`` are in the input's own unit;
@@ -47,16 +52,17 @@ def tornado(alternatives: Any, study: Study,
         Sorted by swing, largest first.
 
         With two or more alternatives, extra rows with ``alternative =
-        "difference: A − B"`` give the swing of LCC_A − LCC_B, where A and B
-        are the two alternatives with the lowest LCC at base values (A the
-        best): a bar that crosses zero means the input can change which of the
-        two wins.
+        "B minus A"`` give the swing of the deciding difference LCC_B − LCC_A,
+        where A is the alternative with the lowest LCC at base values and B
+        the runner-up (positive while A wins): a bar that crosses zero means
+        the input can change which of the two wins.
 
         A row is left out when the input does not change that alternative's
         LCC (nor, for a difference row, the difference) at either end, by more
         than 1e-12 of the LCC (rounding).
         ``df.attrs``: ``"skipped"`` (inputs without a range), ``"pair"``
-        (A, B), ``"base_lcc"`` (dict alternative -> LCC at base values) and
+        (A, B), ``"difference"`` (the label of the difference rows),
+        ``"base_lcc"`` (dict alternative -> LCC at base values) and
         ``"unit"`` (study currency).
 
     Raises
@@ -87,9 +93,9 @@ def tornado(alternatives: Any, study: Study,
         series = [(alt, at_lo[k], at_hi[k], base[k], abs(base[k]))
                   for k, alt in enumerate(model.names)]
         if pair is not None:
-            a, b = pair
-            series.append((difference_label(model.names[a], model.names[b]),
-                           at_lo[a] - at_lo[b], at_hi[a] - at_hi[b], base[a] - base[b],
+            a, b = pair  # a the best, b the runner-up: the difference is LCC_b − LCC_a
+            series.append((difference_label(model.names[b], model.names[a]),
+                           at_lo[b] - at_lo[a], at_hi[b] - at_hi[a], base[b] - base[a],
                            max(abs(base[a]), abs(base[b]))))
         for label, v_lo, v_hi, v_base, scale in series:
             tol = UNCHANGED * max(scale, 1.0)
@@ -97,27 +103,82 @@ def tornado(alternatives: Any, study: Study,
                 continue
             rows.append((name, label, lo, hi, float(v_lo), float(v_hi), abs(float(v_hi - v_lo)),
                          inp.base, float(v_base), inp.unit))
-    df = pd.DataFrame(rows, columns=TORNADO_COLUMNS)
-    df = df.sort_values("swing", ascending=False, kind="stable").reset_index(drop=True)
+    frame = pd.DataFrame(rows, columns=TORNADO_COLUMNS)
+    frame = frame.sort_values("swing", ascending=False, kind="stable").reset_index(drop=True)
+    df = TornadoResult(frame)
     df.attrs["skipped"] = skipped
     df.attrs["pair"] = None if pair is None else (model.names[pair[0]], model.names[pair[1]])
+    df.attrs["difference"] = None if pair is None else difference_label(
+        model.names[pair[1]], model.names[pair[0]])
     df.attrs["base_lcc"] = {n: float(v) for n, v in zip(model.names, base, strict=True)}
     df.attrs["unit"] = study.currency
     return df
 
 
-def scenarios(alternatives: Any, study: Study, scenarios: Mapping[str, Mapping[str, Any]], *,
+def _is_path(value: Any, unit: str) -> bool:
+    """A ByYear, or a plain list for a dimensionless input (DESIGN §3: lists are years)."""
+    return isinstance(value, ByYear) or (not unit and isinstance(value, (list, tuple)))
+
+
+def _substitute(alternatives: list[Any], study: Study, paths: Mapping[str, Any],
+                where: str) -> tuple[list[Any], Study]:
+    """Alternatives and study with each Parameter named in ``paths`` replaced by its path."""
+    used: set[str] = set()
+
+    def swap(obj: Any) -> Any:
+        changes = {}
+        for key, value in obj.field_values().items() if hasattr(obj, "field_values") else ():
+            if isinstance(value, Parameter) and value.name in paths:
+                path = paths[value.name]
+                changes[key] = path if isinstance(path, ByYear) or value.unit is None else \
+                    ByYear(list(path), value.unit_text or None)
+                used.add(value.name)
+        return obj.replace(**changes) if changes else obj
+
+    alts = []
+    for alt in alternatives:
+        items = [swap(item) for item in alt.items]
+        for name in paths:
+            if isinstance(alt.quantity, Parameter) and alt.quantity.name == name:
+                raise LCCError(f"{where}[{name!r}]: is the quantity of {alt.name!r}; a quantity "
+                               f"takes one value, not a per-year path")
+        alts.append(alt.with_items(*items) if any(
+            a is not b for a, b in zip(items, alt.items, strict=True)) else alt)
+    changes = {}
+    for key in ("carbon_price",):
+        value = getattr(study, key)
+        if isinstance(value, Parameter) and value.name in paths:
+            changes[key] = paths[value.name]
+            used.add(value.name)
+    if (isinstance(study.discount_rate, Parameter) and study.discount_rate.name in paths) \
+            or "discount_rate" in paths:
+        raise LCCError(f"{where}: the discount rate takes one value, not a per-year path")
+    for name in paths:
+        if name not in used:
+            raise LCCError(f"{where}[{name!r}]: no item uses the parameter {name!r} directly "
+                           f"as a field, so a per-year path cannot replace it; give one value")
+    return alts, study.replace(**changes) if changes else study
+
+
+def scenarios(alternatives: Any, study: Study, scenarios: Mapping[str, Any], *,
               include_base: bool = True) -> pd.DataFrame:
     """LCC and rank of every alternative in named scenarios.
+
+    EN 15459-1 (2017, §6) asks for the economic calculation under at least two
+    discount rates; buyers ask for price paths (a high and a low energy price).
+    Both are scenarios.
 
     Parameters
     ----------
     alternatives : Alternative or sequence of Alternative
     study : Study
     scenarios : mapping
-        ``{scenario_name: {parameter: value}}``; values in the parameter's own
-        unit (numbers, or quantities/strings that convert to it). Inputs a
-        scenario does not name keep their base values.
+        ``{scenario_name: {parameter: value}}`` or ``{scenario_name:
+        Scenario}``; values in the parameter's own unit (numbers, or
+        quantities/strings that convert to it), or per-year paths
+        (:class:`lcc.ByYear`, or a list for a dimensionless input such as an
+        escalation rate). Inputs a scenario does not name keep their base
+        values.
     include_base : bool
         Add a first row ``"base"`` with every input at its base value.
 
@@ -127,17 +188,19 @@ def scenarios(alternatives: Any, study: Study, scenarios: Mapping[str, Mapping[s
         Wide format: index ``scenario`` (in the given order, ``"base"`` first),
         columns a two-level index — ``("lcc", alternative)`` the LCC in the study
         currency and ``("rank", alternative)`` the rank (1 = lowest LCC; ties,
-        relative difference < 1e-9, share a rank). ``df["lcc"]`` and
-        ``df["rank"]`` give the two tables. ``df.attrs``: ``"best"`` (dict
-        scenario -> alternatives ranked 1), ``"scenarios"`` (the values used, own
-        units) and ``"unit"`` (study currency).
+        relative difference < 1e-9, share a rank; :func:`lcc.results.ranks`).
+        ``df["lcc"]`` and ``df["rank"]`` give the two tables. ``df.attrs``:
+        ``"best"`` (dict scenario -> alternatives ranked 1), ``"scenarios"``
+        (the values used, own units; paths as lists), ``"descriptions"``
+        (scenario -> text or None) and ``"unit"`` (study currency).
 
     Raises
     ------
     LCCError
         An unknown parameter (the message lists the known ones), a value that is
-        not a single number in the parameter's unit, or a scenario named
-        ``"base"`` while ``include_base`` is true.
+        not a single number in the parameter's unit or a path, a path for an
+        input that takes one value (the discount rate, a quantity), or a
+        scenario named ``"base"`` while ``include_base`` is true.
     """
     model = Model(alternatives, study)
     if not isinstance(scenarios, Mapping):
@@ -145,6 +208,9 @@ def scenarios(alternatives: Any, study: Study, scenarios: Mapping[str, Mapping[s
                        f"{{scenario_name: {{parameter: value}}}}")
     names: list[str] = ["base"] if include_base else []
     points: list[dict[str, float]] = [{}] if include_base else []
+    path_sets: list[dict[str, Any]] = [{}] if include_base else []
+    shown: list[dict[str, Any]] = [{}] if include_base else []
+    descriptions: list[str | None] = [None] if include_base else []
     for sname, assignment in scenarios.items():
         if not isinstance(sname, str) or not sname:
             raise LCCError(f"scenarios: got the scenario name {sname!r}; expected a non-empty "
@@ -152,23 +218,47 @@ def scenarios(alternatives: Any, study: Study, scenarios: Mapping[str, Mapping[s
         if sname == "base" and include_base:
             raise LCCError("scenarios: a scenario is named 'base', which is the row of base "
                            "values; rename it or pass include_base=False")
+        description = None
+        if isinstance(assignment, Scenario):
+            description = assignment.description
+            assignment = assignment.values
         if not isinstance(assignment, Mapping):
             raise LCCError(f"scenarios[{sname!r}]: got {assignment!r}; expected a mapping "
                            f"{{parameter: value}}")
         point: dict[str, float] = {}
+        paths: dict[str, Any] = {}
+        show: dict[str, Any] = {}
         for key, value in assignment.items():
             where = f"scenarios[{sname!r}][{key!r}]"
             name = model.resolve(key, where)
-            if name in point:
+            if name in point or name in paths:
                 raise LCCError(f"{where}: the discount rate is given twice (as "
                                f"'discount_rate' and by its Parameter name)")
+            if _is_path(value, model.inputs[name].unit):
+                paths[name] = value
+                show[name] = [float(v) for v in (value.values if isinstance(value, ByYear)
+                                                 else value)]
+                continue
             point[name] = model.own_value(name, value, where)
             model.check_values(name, point[name], where)
+            show[name] = point[name]
         names.append(sname)
         points.append(point)
+        path_sets.append(paths)
+        shown.append(show)
+        descriptions.append(description)
     if not points:
         raise LCCError("scenarios: got no scenarios and include_base=False; nothing to evaluate")
-    values = model.evaluate_points(points)  # (alternatives, scenarios)
+    plain = [i for i, p in enumerate(path_sets) if not p]
+    values = np.empty((len(model.names), len(points)))
+    if plain:
+        values[:, plain] = model.evaluate_points([points[i] for i in plain])
+    for i, paths in enumerate(path_sets):
+        if not paths:
+            continue
+        alts, st = _substitute(model.alternatives, study, paths,
+                               f"scenarios[{names[i]!r}]")
+        values[:, i] = Model(alts, st).evaluate_points([points[i]])[:, 0]
     rank = ranks(values)
     lcc_part = pd.DataFrame(values.T, index=names, columns=model.names)
     rank_part = pd.DataFrame(rank.T, index=names, columns=model.names)
@@ -176,6 +266,7 @@ def scenarios(alternatives: Any, study: Study, scenarios: Mapping[str, Mapping[s
     df.index.name = "scenario"
     df.attrs["best"] = {s: [a for a, r in zip(model.names, rank[:, i], strict=True) if r == 1]
                         for i, s in enumerate(names)}
-    df.attrs["scenarios"] = dict(zip(names, points, strict=True))
+    df.attrs["scenarios"] = dict(zip(names, shown, strict=True))
+    df.attrs["descriptions"] = dict(zip(names, descriptions, strict=True))
     df.attrs["unit"] = study.currency
     return df

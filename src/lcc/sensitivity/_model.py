@@ -23,17 +23,12 @@ from lcc.engine._terms import ChainTerm, SeriesTerm
 from lcc.model._alternative import Alternative, check_parameters
 from lcc.model._parameter import Parameter
 from lcc.model._study import Study
+from lcc.results._ranking import TIE, difference_label, ranks
+from lcc.sensitivity._distributions import UnitDistribution
 from lcc.units import get_registry
 
 #: The name that addresses the study's discount rate.
 DISCOUNT_RATE = "discount_rate"
-#: Relative tolerance under which two LCCs are a tie (DESIGN §3).
-TIE = 1e-9
-
-
-def difference_label(a: str, b: str) -> str:
-    """The row label of the LCC difference between alternatives a and b."""
-    return f"difference: {a} − {b}"
 
 
 @dataclass(frozen=True)
@@ -61,6 +56,21 @@ class Input:
         if self.low is None or self.high is None:
             return None
         return self.low, self.high
+
+
+def own_distribution(p: Parameter) -> Any:
+    """The Parameter's distribution in its own unit (a distribution written with units,
+    such as ``Triangular.of("0.75 SEK/kWh", …)``, converted to the value's unit)."""
+    d = p.distribution
+    if isinstance(d, UnitDistribution) and d.unit is not None:
+        where = f"Parameter {p.name!r}.distribution"
+
+        def convert(x: float, unit: str | None) -> float:
+            got = p._same_unit(f"{x!r} {unit}", where)
+            return float(got.magnitude if hasattr(got, "magnitude") else got)
+
+        return d.in_unit(convert)
+    return d
 
 
 def as_alternatives(alternatives: Any) -> list[Alternative]:
@@ -132,7 +142,7 @@ class Model:
             p = params[name]
             inputs[name] = Input(
                 name, p, float(p.magnitude), p.unit_text, p.low_magnitude, p.high_magnitude,
-                p.distribution, name in durations, name == inflation,
+                own_distribution(p), name in durations, name == inflation,
             )
         self.inputs = inputs
 
@@ -141,7 +151,7 @@ class Model:
         rate = self.study.discount_rate
         if isinstance(rate, Parameter):
             return Input(DISCOUNT_RATE, rate, float(rate.magnitude), "", rate.low_magnitude,
-                         rate.high_magnitude, rate.distribution, False, False)
+                         rate.high_magnitude, own_distribution(rate), False, False)
         return Input(DISCOUNT_RATE, None, float(self.study.rate.value), "", None, None, None,
                      False, False)
 
@@ -178,8 +188,8 @@ class Model:
         inp = self.inputs[name]
         reg = get_registry()
         if isinstance(value, (str, reg.Quantity)):
-            if inp.parameter is None:
-                from lcc.units import parse_number
+            if inp.parameter is None or (not inp.unit and isinstance(value, str)):
+                from lcc.units import parse_number  # a plain number or a percentage
 
                 got: Any = parse_number(value, name=where)
             else:
@@ -281,7 +291,11 @@ class Model:
                        f"{', '.join(map(repr, self.names))}")
 
     def pair(self, pair: Any, where: str = "pair") -> tuple[int, int]:
-        """Indices of the pair (A, B): given names, or the two best at base values."""
+        """Indices of the pair (A, B): given names, or the two best at base values.
+
+        A is the reference (by default the best), and the pair's difference is
+        LCC_B − LCC_A, named ``"B minus A"`` (:func:`lcc.results.difference_label`).
+        """
         if pair is None:
             if len(self.names) < 2:
                 raise LCCError(f"{where}: needs two alternatives; got only "
@@ -296,13 +310,5 @@ class Model:
         return a, b
 
 
-def ranks(lcc: np.ndarray) -> np.ndarray:
-    """Rank 1 = lowest LCC along axis 0; ties (relative difference < 1e-9) share the rank.
-
-    rank_i = 1 + #{j : v_j < v_i by more than 1e-9 · max(|v_i|, |v_j|)}.
-    """
-    v = np.asarray(lcc, dtype=float)
-    a = v[:, None, ...]
-    b = v[None, :, ...]
-    lower = (a - b) > TIE * np.maximum(np.abs(a), np.abs(b))
-    return 1 + lower.sum(axis=1)
+__all__ = ["DISCOUNT_RATE", "TIE", "Input", "Model", "as_alternatives", "difference_label",
+           "own_distribution", "ranks"]

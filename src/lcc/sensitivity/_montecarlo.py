@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import html
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import Any
 
@@ -14,7 +14,15 @@ import pandas as pd
 
 from lcc._errors import LCCError
 from lcc.model._study import Study
-from lcc.sensitivity._model import TIE, Model, difference_label
+from lcc.results._ranking import best_shares, difference_label
+from lcc.results._serialize import Picklable
+from lcc.sensitivity._distributions import (
+    PERT,
+    UnitDistribution,
+    default_distribution,
+    describe,
+)
+from lcc.sensitivity._model import Model, own_distribution
 from lcc.sensitivity._progress import Progress
 
 #: Samples evaluated per chunk by default (fits the working arrays in cache).
@@ -31,17 +39,32 @@ def check_count(n: Any, name: str) -> int:
 
 
 def choose_distributions(model: Model, distributions: Mapping[str, Any] | None,
-                         where: str) -> dict[str, Any]:
-    """Declared distributions, replaced or added by ``distributions`` (None drops one).
+                         where: str, parameters: Sequence[str] | None = None
+                         ) -> dict[str, Any]:
+    """The distribution of every sampled input, in input order.
 
-    Returns name -> frozen distribution in input order.
+    Declared distributions first; an input with a range (``low < high``) and no
+    distribution gets the default ``PERT(low, value, high)``
+    (:func:`lcc.sensitivity.default_distribution`); ``distributions`` replaces
+    or adds (None drops one); ``parameters``, when given, keeps only those
+    inputs (each must then have a distribution or a range).
     """
-    chosen = {name: inp.distribution for name, inp in model.inputs.items()
-              if inp.distribution is not None}
+    chosen: dict[str, Any] = {}
+    for name, inp in model.inputs.items():
+        if inp.distribution is not None:
+            chosen[name] = inp.distribution
+        elif inp.low is not None and inp.high is not None and inp.low < inp.high \
+                and not inp.scalar_only:
+            if not inp.low <= inp.base <= inp.high:
+                raise LCCError(
+                    f"{where}: parameter {name!r} has the value {inp.base:g} outside its range "
+                    f"[{inp.low:g}, {inp.high:g}]{(' ' + inp.unit) if inp.unit else ''}, so the "
+                    f"default PERT(low, value, high) does not exist; give it a distribution")
+            chosen[name] = default_distribution(inp.low, inp.base, inp.high)
     if distributions is not None:
         if not isinstance(distributions, Mapping):
             raise LCCError(f"{where}: got {type(distributions).__name__}; expected a mapping "
-                           f"parameter name -> frozen scipy.stats distribution (or None)")
+                           f"parameter name -> distribution (or None)")
         for key, dist in distributions.items():
             name = model.resolve(key, f"{where}[{key!r}]")
             if dist is None:
@@ -49,21 +72,46 @@ def choose_distributions(model: Model, distributions: Mapping[str, Any] | None,
                 continue
             if not callable(getattr(dist, "ppf", None)):
                 raise LCCError(
-                    f"{where}[{key!r}]: got {dist!r}; expected a frozen scipy.stats "
-                    f"distribution such as scipy.stats.norm(1.2, 0.1), in the parameter's "
+                    f"{where}[{key!r}]: got {dist!r}; expected a distribution such as "
+                    f"lcc.sensitivity.Triangular.of('0.8 SEK/kWh', '1.2 SEK/kWh', "
+                    f"'2 SEK/kWh') or a frozen scipy.stats distribution, in the parameter's "
                     f"own unit"
                 )
+            inp = model.inputs[name]
+            if isinstance(dist, UnitDistribution) and inp.parameter is not None:
+                dist = own_distribution(inp.parameter.__class__(
+                    inp.parameter.name, inp.parameter.value, distribution=dist))
             chosen[name] = dist
+    if parameters is not None:
+        keep = [model.resolve(p, f"{where}: parameters") for p in parameters]
+        for name in keep:
+            if name not in chosen:
+                raise LCCError(f"{where}: parameter {name!r} has neither a distribution nor a "
+                               f"range (low < high) to sample from")
+        chosen = {k: v for k, v in chosen.items() if k in keep}
     if not chosen:
-        raise LCCError(f"{where}: no input has a distribution; give distributions={{name: "
-                       f"scipy.stats distribution}} or declare Parameter(distribution=...); "
-                       f"known parameters: {model.known}")
+        raise LCCError(f"{where}: no input has a distribution or a range; give "
+                       f"distributions={{name: distribution}}, or declare low= and high= (the "
+                       f"default distribution is PERT(low, value, high)) or distribution= on "
+                       f"a Parameter; known parameters: {model.known}")
     for name in chosen:
         if model.inputs[name].scalar_only:
             raise LCCError(f"{where}[{name!r}]: the study's inflation rate cannot be sampled "
                            f"(the engine takes one inflation rate); vary it with tornado or "
                            f"scenarios")
     return {name: chosen[name] for name in model.inputs if name in chosen}
+
+
+def describe_distributions(model: Model, dists: Mapping[str, Any]) -> dict[str, str]:
+    """name -> ``"PERT(3900, 4100, 4300) h/yr (default)"`` for outputs and reports."""
+    out = {}
+    for name, dist in dists.items():
+        inp = model.inputs[name]
+        text = describe(dist, inp.unit)
+        if inp.distribution is None and isinstance(dist, PERT):
+            text += " (default: PERT(low, value, high))"
+        out[name] = text
+    return out
 
 
 def _name_key(name: str) -> tuple[int, int]:
@@ -124,7 +172,8 @@ def draw(model: Model, name: str, dist: Any, gen: np.random.Generator, m: int) -
 
 def monte_carlo(alternatives: Any, study: Study, distributions: Mapping[str, Any] | None = None,
                 n: int = 10_000, *, seed: Any = None, chunk_size: int | None = None,
-                progress: bool | None = None) -> MonteCarloResult:
+                progress: bool | None = None,
+                parameters: Sequence[str] | None = None) -> MonteCarloResult:
     """Monte Carlo simulation of the LCC of every alternative under uncertain inputs.
 
     Each sampled input draws uniforms from its own random stream
@@ -139,12 +188,15 @@ def monte_carlo(alternatives: Any, study: Study, distributions: Mapping[str, Any
     alternatives : Alternative or sequence of Alternative
     study : Study
     distributions : mapping, optional
-        ``name -> frozen scipy.stats distribution`` in the parameter's own unit
-        (``"discount_rate"`` for the study's rate); discrete ones such as
-        ``scipy.stats.randint(10, 21)`` for a service life are fine. Inputs not
-        named here use the distribution declared on their Parameter; mapping a
-        name to None keeps that input at its base value. None: every declared
-        distribution.
+        ``name -> distribution`` (``"discount_rate"`` for the study's rate): one
+        written in units (:class:`Triangular`, :class:`PERT`, :class:`Normal`,
+        :class:`Uniform`) or a frozen scipy.stats distribution in the
+        parameter's own unit; discrete ones such as ``scipy.stats.randint(10,
+        21)`` for a service life are fine. Inputs not named here use the
+        distribution declared on their Parameter, or — with ``low`` and
+        ``high`` and no distribution — the default ``PERT(low, value, high)``
+        (Beta-PERT, λ = 4; :class:`PERT`). Mapping a name to None keeps that
+        input at its base value.
     n : int
         Number of samples (>= 1).
     seed : int, numpy.random.SeedSequence or None
@@ -156,6 +208,9 @@ def monte_carlo(alternatives: Any, study: Study, distributions: Mapping[str, Any
     progress : bool, optional
         Show a progress line on stderr. Default: only for runs longer than
         about two seconds in a terminal or a Jupyter kernel.
+    parameters : sequence of str, optional
+        Sample only these inputs (each needs a distribution or a range); the
+        others stay at their base values.
 
     Returns
     -------
@@ -179,7 +234,7 @@ def monte_carlo(alternatives: Any, study: Study, distributions: Mapping[str, Any
     model = Model(alternatives, study)
     n = check_count(n, "n")
     chunk = DEFAULT_CHUNK if chunk_size is None else check_count(chunk_size, "chunk_size")
-    dists = choose_distributions(model, distributions, "distributions")
+    dists = choose_distributions(model, distributions, "distributions", parameters)
     names = list(dists)
     entropy, gens = streams(seed, names)
     lcc = np.empty((len(model.names), n))
@@ -200,7 +255,8 @@ def monte_carlo(alternatives: Any, study: Study, distributions: Mapping[str, Any
     units = {name: model.inputs[name].unit for name in names}
     return MonteCarloResult(model.names, lcc, names, inputs, units=units, currency=study.currency,
                             seed=entropy, chunk_size=chunk, distributions=dists,
-                            elapsed=elapsed)
+                            elapsed=elapsed,
+                            described=describe_distributions(model, dists))
 
 
 def _stats(x: np.ndarray, n: int) -> tuple[float, ...]:
@@ -210,7 +266,7 @@ def _stats(x: np.ndarray, n: int) -> tuple[float, ...]:
     return float(x.mean()), std, std / np.sqrt(n), float(p5), float(p50), float(p95)
 
 
-class MonteCarloResult:
+class MonteCarloResult(Picklable):
     """Samples of the LCC of every alternative and the inputs drawn.
 
     Attributes
@@ -227,13 +283,17 @@ class MonteCarloResult:
     chunk_size : int
     distributions : dict
         name -> the distribution used.
+    described : dict
+        name -> the distribution as text, e.g. ``"PERT(3900, 4100, 4300) h/yr
+        (default: PERT(low, value, high))"``.
     elapsed : float
         Wall time of the sampling and evaluation [s].
     """
 
     def __init__(self, names: list[str], lcc: np.ndarray, input_names: list[str],
                  inputs: np.ndarray, *, units: dict[str, str], currency: str, seed: int,
-                 chunk_size: int, distributions: dict[str, Any], elapsed: float) -> None:
+                 chunk_size: int, distributions: dict[str, Any], elapsed: float,
+                 described: dict[str, str] | None = None) -> None:
         self.names = list(names)
         self._lcc = lcc
         self._inputs = inputs
@@ -241,6 +301,8 @@ class MonteCarloResult:
         self.seed = seed
         self.chunk_size = chunk_size
         self.distributions = dict(distributions)
+        self.described = dict(described) if described is not None else {
+            k: describe(v) for k, v in self.distributions.items()}
         self.elapsed = elapsed
         self.currency = currency
         self.lcc = pd.DataFrame(lcc.T, columns=pd.Index(self.names, name="alternative"),
@@ -256,15 +318,17 @@ class MonteCarloResult:
         """Share of samples in which each alternative has the lowest LCC.
 
         Ties (relative difference < 1e-9) split the sample equally; the shares
-        sum to 1. Standard error √(p(1 − p)/n) in ``summary``.
+        sum to 1 (:func:`lcc.results.best_shares`, the rule of
+        :attr:`lcc.Comparison.probability_best` too). Standard error
+        √(p(1 − p)/n) in ``summary``.
         """
-        v = self._lcc
-        low = v.min(axis=0)
-        tie = (v - low) <= TIE * np.maximum(np.abs(v), np.abs(low))
-        share = tie / tie.sum(axis=0)
-        s = pd.Series(share.mean(axis=1), index=pd.Index(self.names, name="alternative"),
-                      name="probability_best")
-        return s
+        share = np.zeros(len(self.names))
+        step = DEFAULT_CHUNK
+        for start in range(0, self.n, step):  # bounded memory: ranks are (k, k, chunk)
+            part = self._lcc[:, start:start + step]
+            share += best_shares(part) * part.shape[1]
+        return pd.Series(share / self.n, index=pd.Index(self.names, name="alternative"),
+                         name="probability_best")
 
     @property
     def best(self) -> str:
@@ -307,7 +371,8 @@ class MonteCarloResult:
         """Mean, std, standard error, P5/P50/P95 and probability of being best.
 
         One row per alternative and one per difference to the alternative with
-        the lowest mean LCC (``"difference: B − A"``, per sample). ``se`` is the
+        the lowest mean LCC A: ``"B minus A"`` is LCC_B − LCC_A per sample
+        (positive where A is cheaper; :func:`lcc.results.difference_label`). ``se`` is the
         Monte Carlo standard error of the mean, std/√n; for
         ``probability_best`` it is in ``probability_best_se``, √(p(1 − p)/n).
         Money in the study currency.
@@ -328,6 +393,56 @@ class MonteCarloResult:
         df.attrs["unit"] = self.currency
         df.attrs["best"] = self.best
         return df
+
+    # -- serialisation -----------------------------------------------------------
+    def to_dict(self, *, samples: bool = False) -> dict[str, Any]:
+        """A JSON-safe document of the run.
+
+        Shape::
+
+            {"type": "lcc.MonteCarloResult", "lcc_version": "…", "n": 20000,
+             "seed": …, "chunk_size": 32768, "currency": "SEK", "best": "LED",
+             "difference_of": "LED",          # differences are other minus this one
+             "distributions": {"electricity_price": "PERT(0.75, 1.5, 3 SEK/kWh) …"},
+             "summary": [{"alternative": "LED", "kind": "alternative",
+                          "mean": …, "std": …, "se": …, "p5": …, "p50": …, "p95": …,
+                          "probability_best": 0.93, "probability_best_se": …,
+                          "unit": "SEK"},
+                         {"alternative": "HPS minus LED", "kind": "difference", …}],
+             "samples": {"lcc": {name: [...]}, "inputs": {name: [...]},
+                         "units": {...}}}   # only with samples=True
+
+        Money in ``currency``; ``probability_best`` is a share (null for a
+        difference row: it is not an alternative).
+        """
+        from lcc.results._serialize import header, number
+
+        doc = header("lcc.MonteCarloResult")
+        doc.update({"n": self.n, "seed": self.seed, "chunk_size": self.chunk_size,
+                    "currency": self.currency, "best": self.best, "difference_of": self.best,
+                    "distributions": dict(self.described)})
+        rows = []
+        for label, row in self.summary.iterrows():
+            kind = "alternative" if label in self.names else "difference"
+            out: dict[str, Any] = {"alternative": str(label), "kind": kind}
+            out.update({str(k): number(v) for k, v in row.items()})
+            out["unit"] = self.currency
+            rows.append(out)
+        doc["summary"] = rows
+        if samples:
+            doc["samples"] = {
+                "lcc": {str(k): [number(x) for x in self.lcc[k]] for k in self.lcc.columns},
+                "inputs": {str(k): [number(x) for x in self.inputs[k]]
+                           for k in self.inputs.columns},
+                "units": dict(self.inputs.attrs.get("units", {})),
+            }
+        return doc
+
+    def to_json(self, *, indent: int | None = 2, samples: bool = False) -> str:
+        """:meth:`to_dict` as JSON text (UTF-8, no NaN)."""
+        from lcc.results._serialize import dumps
+
+        return dumps(self.to_dict(samples=samples), indent=indent)
 
     # -- display ---------------------------------------------------------------
     def plot(self, kind: str = "cdf", **kwargs: Any) -> Any:

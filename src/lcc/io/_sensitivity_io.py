@@ -1,0 +1,344 @@
+"""Tender-file parts of sensitivity analysis (issue 19), kept in one module.
+
+* ``[scenarios.NAME]`` — named scenarios: parameters given other values, or
+  per-year paths (``{ by_year = [...], unit = "SEK/kWh" }``), and an optional
+  ``description``. Read into :class:`lcc.sensitivity.Scenario`; written back;
+  its JSON Schema.
+* ``distribution = { name = "triangular", low = "…", mode = "…", high = "…" }``
+  (also ``"pert"``, ``"normal"`` with ``mean``/``sd``, ``"uniform"`` with
+  ``low``/``high``): distributions written in the parameter's unit; and scipy
+  distributions by name, frozen lazily (reading a tender does not import
+  scipy.stats for the common ones).
+
+The reader functions take the tender reader (:class:`lcc.io._build.Reader`)
+and report each problem with its path through it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+from lcc._errors import LCCError
+
+#: Reserved key of a scenario table.
+DESCRIPTION = "description"
+#: Most scenarios in one tender.
+MAX_SCENARIOS = 50
+
+Path = tuple[Any, ...]
+
+
+def _kind_of(value: Any) -> str:
+    return type(value).__name__ if not isinstance(value, dict) else "a table"
+
+
+# -- distributions ---------------------------------------------------------------------------
+
+def read_distribution(r: Any, raw: Any, path: Path, bad: Any) -> Any:
+    """A tender file's ``distribution`` table: written in units, or scipy's by name."""
+    from lcc.sensitivity import _distributions as D
+
+    obj = r.table(raw, path, "a distribution such as {name = \"triangular\", low = \"0.8 "
+                             "SEK/kWh\", mode = \"1.2 SEK/kWh\", high = \"2 SEK/kWh\"}")
+    if obj is None:
+        return bad
+    if "name" not in obj:
+        r.c.add("missing-field", (*path, "name"), "missing; name the distribution, e.g. "
+                "name = \"triangular\" (low, mode, high), \"pert\", \"normal\" (mean, sd), "
+                "\"uniform\" (low, high), or a scipy.stats name such as \"norm\"")
+        return bad
+    name = obj["name"]
+    if not isinstance(name, str):
+        r.c.add("wrong-type", (*path, "name"), f"expected a distribution name such as "
+                f"'triangular', got {_kind_of(name)}")
+        return bad
+    rest = {k: v for k, v in obj.items() if k != "name"}
+    if D.is_unit_form(name, rest):
+        cls = D.UNIT_DISTRIBUTIONS[name]
+        if not r.keys(obj, path, ["name", *cls.keys], ["name", *cls.keys],
+                      what=f"the {name} distribution: "):
+            return bad
+        for key, v in rest.items():
+            if isinstance(v, bool) or not isinstance(v, (int, float, str)):
+                r.c.add("wrong-type", (*path, key), f"expected a number or a text with a unit "
+                        f"(e.g. '1.2 SEK/kWh'), got {_kind_of(v)}")
+                return bad
+        try:
+            return D.unit_distribution(name, rest, "distribution")
+        except LCCError as exc:
+            r.c.add("invalid-value", path, str(exc).removeprefix("distribution: "))
+            return bad
+    if not name.replace("_", "").isalnum() or name.startswith("_"):
+        shapes = None
+    else:
+        shapes = D.scipy_shapes(name)
+    if shapes is None:
+        from lcc.io._build import _suggest
+
+        options = [*D.UNIT_DISTRIBUTIONS, *D.scipy_names()]
+        r.c.add("invalid-value", (*path, "name"), f"{name!r} is not a distribution lcc "
+                f"knows{_suggest(name, options)}; e.g. 'triangular', 'pert', 'normal', "
+                f"'uniform', or a scipy.stats name such as 'norm', 'triang', 'lognorm'")
+        return bad
+    shape_names, continuous = shapes
+    allowed = ["name", *shape_names, "loc", "scale"] if continuous else \
+        ["name", *shape_names, "loc"]
+    ok = r.keys(obj, path, allowed, ["name", *shape_names], what=f"the distribution {name!r}: ")
+    kwargs: dict[str, float] = {}
+    for key, v in rest.items():
+        if key not in allowed:
+            continue
+        x = r.finite(v, (*path, key), "a number (in the unit of the value)")
+        if x is bad:
+            ok = False
+        else:
+            kwargs[key] = float(x)
+    if not ok:
+        return bad
+    try:
+        return D.scipy_distribution(name, kwargs)
+    except LCCError as exc:
+        r.c.add("invalid-value", path, str(exc))
+        return bad
+
+
+def check_distribution_unit(r: Any, p: Any, path: Path) -> bool:
+    """A distribution written with units must convert to the parameter's unit."""
+    from lcc.sensitivity._distributions import UnitDistribution
+
+    if not isinstance(p.distribution, UnitDistribution) or p.distribution.unit is None:
+        return True
+    from lcc.sensitivity._model import own_distribution
+
+    try:
+        own_distribution(p)
+    except LCCError as exc:
+        r.c.add("wrong-unit", (*path, "distribution"), exc.detail)
+        return False
+    return True
+
+
+# -- scenarios -------------------------------------------------------------------------------
+
+def read_scenarios(r: Any, raw: Any, known: Mapping[str, Any], skip: set[str],
+                   bad: Any) -> Any:
+    """``[scenarios.NAME]`` tables as ``{name: Scenario}`` (``bad`` if any is wrong).
+
+    ``known`` maps parameter names to Parameters (buyer and bidder);
+    ``"discount_rate"`` is always known. Names in ``skip`` failed elsewhere and
+    are not reported again.
+    """
+    from lcc.model._parameter import ByYear
+    from lcc.sensitivity._scenario import Scenario
+
+    top: Path = ("scenarios",)
+    obj = r.table(raw, top, "scenarios: one table per scenario, [scenarios.high_price]")
+    if obj is None:
+        return bad
+    if len(obj) > MAX_SCENARIOS:
+        r.c.add("too-many", top, f"{len(obj)} scenarios; the limit is {MAX_SCENARIOS}")
+        return bad
+    out: dict[str, Any] = {}
+    ok = True
+    for sname, table in obj.items():
+        spath: Path = (*top, sname)
+        if r.name(sname, spath, "scenario name") is bad:
+            ok = False
+            continue
+        if sname == "base":
+            r.c.add("invalid-value", spath, "'base' is the row of base values; give the "
+                    "scenario another name")
+            ok = False
+            continue
+        t = r.table(table, spath, "a scenario: parameter = value, or parameter = { by_year "
+                                  "= [...], unit = \"...\" }")
+        if t is None:
+            ok = False
+            continue
+        values: dict[str, Any] = {}
+        description = None
+        for key, value in t.items():
+            kp: Path = (*spath, key)
+            if key == DESCRIPTION:
+                description = r.text(value, kp)
+                ok = ok and description is not bad
+                continue
+            if key in skip:
+                ok = False
+                continue
+            p = known.get(key)
+            rate_like = key == "discount_rate" or (p is not None and p.unit is None)
+            if p is None and key != "discount_rate":
+                from lcc.io._build import _suggest
+
+                r.c.add("unknown-parameter", kp, f"no parameter is named {key!r}"
+                        f"{_suggest(key, [*known, 'discount_rate'])}")
+                ok = False
+                continue
+            if isinstance(value, dict):
+                got = _path(r, value, kp, p, rate_like, bad, ByYear)
+            else:
+                got = _single(r, value, kp, p, bad)
+            if got is bad:
+                ok = False
+            else:
+                values[key] = got
+        if not values:
+            r.c.add("missing-field", spath, "a scenario needs at least one parameter = value")
+            ok = False
+            continue
+        out[sname] = Scenario(values, None if description is bad else description)
+    return out if ok else bad
+
+
+def _single(r: Any, value: Any, path: Path, p: Any, bad: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        r.c.add("wrong-type", path, f"expected a value (a number, or a text with a unit such "
+                f"as '2.1 SEK/kWh') or a per-year path {{ by_year = [...] }}, got "
+                f"{_kind_of(value)}")
+        return bad
+    if isinstance(value, float) and not math.isfinite(value):
+        r.c.add("invalid-value", path, f"got {value!r}; expected a finite number")
+        return bad
+    from lcc.model._fields import located
+
+    try:
+        with located("value", "value"):
+            if p is None or (p.unit is None and isinstance(value, str)):
+                from lcc.units import parse_number
+
+                parse_number(value, name="value")
+            else:
+                p._same_unit(value, "value")
+    except LCCError as exc:
+        r.c.add(exc.code or "invalid-value", path, exc.detail)
+        return bad
+    return value
+
+
+def _path(r: Any, value: dict[str, Any], path: Path, p: Any, rate_like: bool, bad: Any,
+          by_year: Any) -> Any:
+    if not r.keys(value, path, ["by_year", "unit", "first_year"], ["by_year"],
+                  what="a per-year path: "):
+        return bad
+    seq = value["by_year"]
+    if not isinstance(seq, list) or not seq or not all(
+            not isinstance(x, bool) and isinstance(x, (int, float)) and math.isfinite(x)
+            for x in seq):
+        r.c.add("wrong-type", (*path, "by_year"), "expected a non-empty list of finite "
+                "numbers, one per year")
+        return bad
+    unit = value.get("unit")
+    first = value.get("first_year", 1)
+    if unit is not None and not isinstance(unit, str):
+        r.c.add("wrong-type", (*path, "unit"), f"expected a unit as text, got {_kind_of(unit)}")
+        return bad
+    if rate_like and unit is not None:
+        r.c.add("invalid-value", (*path, "unit"), "this parameter is a plain number; give its "
+                "path without a unit")
+        return bad
+    if not rate_like and unit is None:
+        r.c.add("missing-field", (*path, "unit"), f"missing; the values need the unit of "
+                f"{p.name!r} ({p.unit_text}), e.g. unit = \"{p.unit_text}\"")
+        return bad
+    if not rate_like:
+        from lcc.model._fields import located
+
+        try:
+            with located("unit", "unit"):
+                p._same_unit(f"1 {unit}", "unit")
+        except LCCError as exc:
+            r.c.add("wrong-unit", (*path, "unit"), exc.detail)
+            return bad
+    try:
+        return by_year([float(x) for x in seq], unit=unit, first_year=first)
+    except LCCError as exc:
+        r.c.add("invalid-value", path, str(exc))
+        return bad
+
+
+def scenarios_data(scenarios: Mapping[str, Any]) -> dict[str, Any]:
+    """``{name: Scenario}`` as tender-file data (the inverse of :func:`read_scenarios`)."""
+    from lcc.model._parameter import ByYear
+
+    out: dict[str, Any] = {}
+    for name, sc in scenarios.items():
+        table: dict[str, Any] = {}
+        if sc.description:
+            table[DESCRIPTION] = sc.description
+        for key, value in sc.values.items():
+            if isinstance(value, ByYear):
+                path: dict[str, Any] = {"by_year": [float(v) for v in value.values]}
+                if value.unit is not None:
+                    path["unit"] = str(value.unit)
+                if value.first_year != 1:
+                    path["first_year"] = value.first_year
+                table[key] = path
+            elif isinstance(value, (list, tuple)):
+                table[key] = {"by_year": [float(v) for v in value]}
+            elif hasattr(value, "units"):
+                from lcc.units import format_quantity
+
+                table[key] = format_quantity(value)
+            else:
+                table[key] = value
+        out[name] = table
+    return out
+
+
+def scenarios_schema(name_pattern: str) -> dict[str, Any]:
+    """The JSON Schema of ``[scenarios]``."""
+    number_or_text = {"type": ["number", "string"]}
+    path = {"type": "object", "required": ["by_year"], "additionalProperties": False,
+            "properties": {"by_year": {"type": "array", "items": {"type": "number"},
+                                       "minItems": 1},
+                           "unit": {"type": "string"},
+                           "first_year": {"type": "integer", "minimum": 1}},
+            "description": "A per-year path: one value per study year (or calendar year "
+                           "with first_year >= 1000)."}
+    return {
+        "type": "object", "maxProperties": MAX_SCENARIOS,
+        "propertyNames": {"pattern": name_pattern},
+        "description": "Named scenarios: parameters given other values or per-year paths "
+                       "(lcc sensitivity FILE scenarios).",
+        "additionalProperties": {
+            "type": "object", "minProperties": 1,
+            "properties": {DESCRIPTION: {"type": "string"}},
+            "additionalProperties": {"anyOf": [number_or_text, path]},
+        },
+    }
+
+
+def distribution_schema() -> dict[str, Any]:
+    """The JSON Schema of a parameter's ``distribution``."""
+    text_or_number = {"type": ["number", "string"]}
+
+    def unit_form(name: str, keys: list[str]) -> dict[str, Any]:
+        props: dict[str, Any] = {"name": {"const": name}}
+        props.update({k: text_or_number for k in keys})
+        return {"type": "object", "required": ["name", *keys], "properties": props,
+                "additionalProperties": False}
+
+    return {
+        "description": "A distribution in the value's unit — triangular (low, mode, high), "
+                       "pert (low, mode, high), normal (mean, sd), uniform (low, high), "
+                       "values as numbers or texts with units — or a scipy.stats "
+                       "distribution by name with its parameters by name, e.g. {name = "
+                       "'norm', loc = 1.2, scale = 0.1}. Without one, a parameter with low "
+                       "and high is sampled from PERT(low, value, high).",
+        "anyOf": [
+            unit_form("triangular", ["low", "mode", "high"]),
+            unit_form("pert", ["low", "mode", "high"]),
+            unit_form("normal", ["mean", "sd"]),
+            unit_form("uniform", ["low", "high"]),
+            {"type": "object", "required": ["name"],
+             "properties": {"name": {"type": "string"}},
+             "additionalProperties": {"type": "number"}},
+        ],
+    }
+
+
+__all__ = ["check_distribution_unit", "distribution_schema", "read_distribution",
+           "read_scenarios", "scenarios_data", "scenarios_schema"]

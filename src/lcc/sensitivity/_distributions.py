@@ -1,0 +1,591 @@
+"""Distributions of uncertain inputs, written in the input's own unit; scipy loaded lazily.
+
+A Parameter's ``distribution`` may be any frozen ``scipy.stats`` distribution
+(parameters ``loc``/``scale`` in the value's unit) or one of the classes here,
+whose parameters are written as the buyer thinks of them, with units:
+
+* :class:`Triangular` ``(low, mode, high)``
+* :class:`PERT` ``(low, mode, high)`` — Beta-PERT with λ = 4; the **default** for a
+  Parameter that has ``low`` and ``high`` but no distribution: ``PERT(low, value, high)``
+* :class:`Normal` ``(mean, sd)``
+* :class:`Uniform` ``(low, high)``
+
+All of them import :mod:`scipy.stats` only when first sampled (importing it
+costs about a second), and so does :class:`ScipyDistribution`, the lazy form
+in which tender files give a scipy.stats distribution by name.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from lcc._errors import LCCError
+
+#: PERT's weight of the mode (Malcolm et al. 1959; Vose 2008 §III.7.3).
+PERT_LAMBDA = 4.0
+
+
+def _magnitude_and_unit(value: Any, where: str) -> tuple[float, str | None]:
+    """A number (unit None) or a quantity/text with a unit, as (magnitude, unit text).
+
+    A percentage ("4 %") is a plain number (0.04).
+    """
+    if isinstance(value, bool):
+        raise LCCError(f"{where}: got {value!r}; expected a number or a value with a unit")
+    if isinstance(value, str) or hasattr(value, "units"):
+        from lcc.units import _parse_text, pretty_units
+
+        q = _parse_text(value, where) if isinstance(value, str) else value
+        if not q._units:
+            return _finite(float(q.magnitude), where), None
+        if q.dimensionless and str(q.units) in ("%", "percent"):
+            return _finite(float(q.to("").magnitude), where), None
+        return _finite(float(q.magnitude), where), pretty_units(q.units)
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        raise LCCError(f"{where}: got {value!r}; expected a number or a value with a "
+                       f"unit such as '1.5 SEK/kWh'") from None
+    return _finite(x, where), None
+
+
+def convert_magnitude(x: float, unit: str, to: str) -> float:
+    """``x unit`` expressed in ``to``."""
+    from lcc.units import _parse_text
+
+    return float(_parse_text(f"{x!r} {unit}", "unit").to(_parse_text(f"1 {to}", "unit").units)
+                 .magnitude)
+
+
+def _finite(x: float, where: str) -> float:
+    if not math.isfinite(x):
+        raise LCCError(f"{where}: got {x!r}; expected a finite number")
+    return x
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.6g}"
+
+
+@dataclass(frozen=True, eq=True)
+class UnitDistribution:
+    """Base of the distributions written in the input's unit.
+
+    Subclasses set ``kind`` (the name in tender files), ``keys`` (their
+    parameters in order) and ``shift`` (which parameters are differences —
+    a standard deviation — rather than positions). Values are held as
+    magnitudes in ``unit`` (None: a plain number, or the input's own unit).
+    """
+
+    values: tuple[float, ...]
+    unit: str | None = None
+    _frozen: list[Any] = field(default_factory=list, init=False, repr=False, compare=False)
+
+    kind: ClassVar[str] = ""
+    keys: ClassVar[tuple[str, ...]] = ()
+    shift: ClassVar[tuple[str, ...]] = ()
+
+    @classmethod
+    def _build(cls, raw: dict[str, Any], where: str) -> UnitDistribution:
+        mags: list[float] = []
+        unit: str | None = None
+        units: list[str | None] = []
+        for key in cls.keys:
+            m, u = _magnitude_and_unit(raw[key], f"{where}.{key}")
+            mags.append(m)
+            units.append(u)
+        given = {u for u in units if u is not None}
+        if given:
+            if None in units:
+                raise LCCError(f"{where}: write every parameter of the {cls.kind} distribution "
+                               f"with a unit, or none ({', '.join(cls.keys)})")
+            unit = units[0]
+            if len(given) > 1:
+                for i, u in enumerate(units):
+                    if u != unit:
+                        assert u is not None and unit is not None
+                        try:
+                            mags[i] = convert_magnitude(mags[i], u, unit)
+                        except Exception:
+                            raise LCCError(f"{where}.{cls.keys[i]}: the unit {u} does not "
+                                           f"convert to {unit}") from None
+        out = cls(tuple(mags), unit)
+        out._check(where)
+        return out
+
+    def _check(self, where: str) -> None:  # pragma: no cover - overridden
+        pass
+
+    # -- scipy ---------------------------------------------------------------
+    def _make(self) -> Any:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    @property
+    def frozen(self) -> Any:
+        """The frozen scipy.stats distribution (built, and scipy imported, on first use)."""
+        if not self._frozen:
+            self._frozen.append(self._make())
+        return self._frozen[0]
+
+    def ppf(self, q: Any) -> Any:
+        """Inverse CDF, in ``unit``."""
+        return self.frozen.ppf(q)
+
+    def cdf(self, x: Any) -> Any:
+        """CDF at x (in ``unit``)."""
+        return self.frozen.cdf(x)
+
+    def rvs(self, size: Any = None, random_state: Any = None) -> Any:
+        """Random values, in ``unit``."""
+        return self.frozen.rvs(size=size, random_state=random_state)
+
+    def mean(self) -> float:
+        """The mean, in ``unit``."""
+        return float(self.frozen.mean())
+
+    def std(self) -> float:
+        """The standard deviation, in ``unit``."""
+        return float(self.frozen.std())
+
+    def median(self) -> float:
+        """The median, in ``unit``."""
+        return float(self.frozen.median())
+
+    # -- identity (Parameter.same_as compares args and kwds) ------------------
+    @property
+    def args(self) -> tuple[Any, ...]:
+        return (self.kind, *self.values, self.unit)
+
+    @property
+    def kwds(self) -> dict[str, Any]:
+        return {}
+
+    @property
+    def data(self) -> dict[str, float]:
+        """The parameters by name (magnitudes in ``unit``)."""
+        return dict(zip(self.keys, self.values, strict=True))
+
+    def to_data(self) -> dict[str, Any]:
+        """As tender-file data: ``{"name": kind, key: "value unit", …}``."""
+        out: dict[str, Any] = {"name": self.kind}
+        for k, v in self.data.items():
+            out[k] = v if self.unit is None else f"{_fmt(v)} {self.unit}"
+        return out
+
+    def describe(self, unit: str | None = None) -> str:
+        """``"PERT(3900, 4100, 4300) h/yr"`` — the name shown in outputs and reports."""
+        u = unit if unit is not None else self.unit
+        inner = ", ".join(_fmt(v) for v in self.values)
+        return f"{self.label}({inner}){(' ' + u) if u else ''}"
+
+    @property
+    def label(self) -> str:
+        return self.kind
+
+    def in_unit(self, convert: Callable[[float, str | None], float]) -> UnitDistribution:
+        """The same distribution with its values converted by ``convert(x, unit)``.
+
+        ``convert`` maps a magnitude in ``self.unit`` to the input's own unit;
+        differences (a standard deviation) convert as differences.
+        """
+        if self.unit is None:
+            return self
+        data = self.data
+        anchor = data[self.keys[0]]
+        out = []
+        for k, v in data.items():
+            if k in self.shift:
+                out.append(convert(anchor + v, self.unit) - convert(anchor, self.unit))
+            else:
+                out.append(convert(v, self.unit))
+        return type(self)(tuple(out), None)
+
+    def __repr__(self) -> str:
+        return self.describe()
+
+
+def _range_check(where: str, kind: str, low: float, mode: float, high: float) -> None:
+    if not low < high:
+        raise LCCError(f"{where}: {kind} needs low < high; got low {_fmt(low)} and high "
+                       f"{_fmt(high)}")
+    if not low <= mode <= high:
+        raise LCCError(f"{where}: {kind} needs low <= mode <= high; got {_fmt(low)}, "
+                       f"{_fmt(mode)}, {_fmt(high)}")
+
+
+class Triangular(UnitDistribution):
+    """Triangular distribution on [low, high] with its peak at ``mode``, in the input's unit.
+
+    ``scipy.stats.triang(c=(mode − low)/(high − low), loc=low, scale=high − low)``.
+
+    Examples
+    --------
+    >>> Triangular.of("0.75 SEK/kWh", "1.5 SEK/kWh", "3 SEK/kWh")
+    triangular(0.75, 1.5, 3) SEK/kWh
+    """
+
+    kind: ClassVar[str] = "triangular"
+    keys: ClassVar[tuple[str, ...]] = ("low", "mode", "high")
+
+    @classmethod
+    def of(cls, low: Any, mode: Any, high: Any) -> Triangular:
+        """From three numbers or values with units."""
+        out = cls._build({"low": low, "mode": mode, "high": high}, cls.kind)
+        assert isinstance(out, Triangular)
+        return out
+
+    def _check(self, where: str) -> None:
+        _range_check(where, self.kind, *self.values)
+
+    def _make(self) -> Any:
+        from scipy import stats
+
+        lo, mode, hi = self.values
+        return stats.triang((mode - lo) / (hi - lo), loc=lo, scale=hi - lo)
+
+
+class PERT(UnitDistribution):
+    """Beta-PERT distribution on [low, high] with its mode at ``mode`` (λ = 4).
+
+    ``X = low + (high − low)·B`` with ``B ~ Beta(α, β)``,
+    ``α = 1 + λ(mode − low)/(high − low)``, ``β = 1 + λ(high − mode)/(high − low)``,
+    λ = 4; mean ``(low + 4·mode + high)/6``. This is the **default** Monte Carlo
+    and Sobol distribution of a Parameter with ``low`` and ``high`` and no
+    distribution: ``PERT(low, value, high)``.
+
+    References
+    ----------
+    Malcolm, D. G., Roseboom, J. H., Clark, C. E. & Fazar, W. (1959), Application
+    of a technique for research and development program evaluation, *Operations
+    Research* 7(5), 646–669. Vose, D. (2008), *Risk Analysis: A Quantitative
+    Guide*, 3rd ed., Wiley, §III.7.3 (the PERT distribution).
+
+    Examples
+    --------
+    >>> d = PERT.of(3900, 4100, 4300)
+    >>> round(d.mean(), 6)
+    4100.0
+    """
+
+    kind: ClassVar[str] = "pert"
+    keys: ClassVar[tuple[str, ...]] = ("low", "mode", "high")
+
+    @classmethod
+    def of(cls, low: Any, mode: Any, high: Any) -> PERT:
+        """From three numbers or values with units."""
+        out = cls._build({"low": low, "mode": mode, "high": high}, cls.kind)
+        assert isinstance(out, PERT)
+        return out
+
+    @property
+    def label(self) -> str:
+        return "PERT"
+
+    def _check(self, where: str) -> None:
+        _range_check(where, "PERT", *self.values)
+
+    @property
+    def shapes(self) -> tuple[float, float]:
+        """(α, β) of the Beta distribution."""
+        lo, mode, hi = self.values
+        return (1 + PERT_LAMBDA * (mode - lo) / (hi - lo),
+                1 + PERT_LAMBDA * (hi - mode) / (hi - lo))
+
+    def _make(self) -> Any:
+        from scipy import stats
+
+        lo, _, hi = self.values
+        a, b = self.shapes
+        return stats.beta(a, b, loc=lo, scale=hi - lo)
+
+
+class Normal(UnitDistribution):
+    """Normal distribution with ``mean`` and standard deviation ``sd``, in the input's unit.
+
+    Examples
+    --------
+    >>> Normal.of("1.5 SEK/kWh", "0.2 SEK/kWh").describe()
+    'normal(1.5, 0.2) SEK/kWh'
+    """
+
+    kind: ClassVar[str] = "normal"
+    keys: ClassVar[tuple[str, ...]] = ("mean", "sd")
+    shift: ClassVar[tuple[str, ...]] = ("sd",)
+
+    @classmethod
+    def of(cls, mean: Any, sd: Any) -> Normal:
+        """From two numbers or values with units."""
+        out = cls._build({"mean": mean, "sd": sd}, cls.kind)
+        assert isinstance(out, Normal)
+        return out
+
+    def _check(self, where: str) -> None:
+        if not self.values[1] > 0:
+            raise LCCError(f"{where}: normal needs sd > 0; got {_fmt(self.values[1])}")
+
+    def _make(self) -> Any:
+        from scipy import stats
+
+        return stats.norm(self.values[0], self.values[1])
+
+
+class Uniform(UnitDistribution):
+    """Uniform distribution on [low, high], in the input's unit."""
+
+    kind: ClassVar[str] = "uniform"
+    keys: ClassVar[tuple[str, ...]] = ("low", "high")
+
+    @classmethod
+    def of(cls, low: Any, high: Any) -> Uniform:
+        """From two numbers or values with units."""
+        out = cls._build({"low": low, "high": high}, cls.kind)
+        assert isinstance(out, Uniform)
+        return out
+
+    def _check(self, where: str) -> None:
+        lo, hi = self.values
+        if not lo < hi:
+            raise LCCError(f"{where}: uniform needs low < high; got {_fmt(lo)} and {_fmt(hi)}")
+
+    def _make(self) -> Any:
+        from scipy import stats
+
+        lo, hi = self.values
+        return stats.uniform(lo, hi - lo)
+
+
+#: The distributions written with units, by their name in tender files.
+UNIT_DISTRIBUTIONS: dict[str, type[UnitDistribution]] = {
+    c.kind: c for c in (Triangular, PERT, Normal, Uniform)
+}
+
+
+def unit_distribution(name: str, raw: dict[str, Any], where: str) -> UnitDistribution:
+    """A distribution written in the input's unit: ``name`` and its parameters by key.
+
+    Raises
+    ------
+    LCCError
+        Unknown name, missing or extra keys, or parameters that do not make a
+        distribution.
+    """
+    cls = UNIT_DISTRIBUTIONS.get(name)
+    if cls is None:
+        raise LCCError(f"{where}: {name!r} is not one of {', '.join(UNIT_DISTRIBUTIONS)}")
+    missing = [k for k in cls.keys if k not in raw]
+    extra = [k for k in raw if k not in cls.keys]
+    if missing or extra:
+        raise LCCError(f"{where}: the {name} distribution takes {', '.join(cls.keys)}"
+                       + (f"; missing {', '.join(missing)}" if missing else "")
+                       + (f"; unknown {', '.join(extra)}" if extra else ""))
+    return cls._build(raw, where)
+
+
+def is_unit_form(name: Any, keys: Any) -> bool:
+    """Whether a tender-file distribution ``{name, …keys}`` is written in units (not scipy's).
+
+    ``triangular``, ``pert`` and ``normal`` always are; ``uniform`` is when it
+    has ``low``/``high`` rather than scipy's ``loc``/``scale``.
+    """
+    if name in ("triangular", "pert", "normal"):
+        return True
+    return name == "uniform" and bool({"low", "high"} & set(keys))
+
+
+def default_distribution(low: float, mode: float, high: float) -> PERT:
+    """The default distribution of an input with a range: ``PERT(low, value, high)``."""
+    out = PERT((float(low), float(mode), float(high)), None)
+    out._check("default distribution")
+    return out
+
+
+def describe(dist: Any, unit: str = "") -> str:
+    """A short name of any distribution: ``"PERT(3900, 4100, 4300) h/yr"``,
+    ``"uniform(loc=3900, scale=400) h/yr"``."""
+    if isinstance(dist, UnitDistribution):
+        return dist.describe(unit or None)
+    if isinstance(dist, ScipyDistribution):
+        inner = ", ".join(f"{k}={_fmt(v)}" for k, v in dist.kwds.items())
+        return f"{dist.name}({inner}){(' ' + unit) if unit else ''}"
+    rv = getattr(dist, "dist", None)
+    name = getattr(rv, "name", None)
+    if name is None:
+        return repr(dist)
+    parts = [_fmt(float(a)) for a in getattr(dist, "args", ())]
+    parts += [f"{k}={_fmt(float(v))}" for k, v in getattr(dist, "kwds", {}).items()]
+    return f"{name}({', '.join(parts)}){(' ' + unit) if unit else ''}"
+
+
+# -- scipy.stats distributions by name, validated without importing scipy where possible --
+
+#: name -> (shape parameters, continuous, check of the shapes and scale).
+_KNOWN: dict[str, tuple[tuple[str, ...], bool, Callable[[dict[str, float]], bool]]] = {
+    "norm": ((), True, lambda k: k.get("scale", 1.0) > 0),
+    "uniform": ((), True, lambda k: k.get("scale", 1.0) > 0),
+    "triang": (("c",), True, lambda k: 0 <= k["c"] <= 1 and k.get("scale", 1.0) > 0),
+    "lognorm": (("s",), True, lambda k: k["s"] > 0 and k.get("scale", 1.0) > 0),
+    "truncnorm": (("a", "b"), True, lambda k: k["a"] < k["b"] and k.get("scale", 1.0) > 0),
+    "beta": (("a", "b"), True, lambda k: k["a"] > 0 and k["b"] > 0 and k.get("scale", 1.0) > 0),
+    "gamma": (("a",), True, lambda k: k["a"] > 0 and k.get("scale", 1.0) > 0),
+    "expon": ((), True, lambda k: k.get("scale", 1.0) > 0),
+    "weibull_min": (("c",), True, lambda k: k["c"] > 0 and k.get("scale", 1.0) > 0),
+    "randint": (("low", "high"), False, lambda k: k["low"] < k["high"]),
+}
+
+
+class _Name:
+    """Stands for the scipy rv object where only its name is needed (no import)."""
+
+    def __init__(self, owner: ScipyDistribution) -> None:
+        self._owner = owner
+        self.name = owner.name
+
+    @property
+    def shapes(self) -> str | None:
+        known = _KNOWN.get(self.name)
+        if known is not None:
+            return ", ".join(known[0]) or None
+        return getattr(self._owner.frozen.dist, "shapes", None)
+
+
+class ScipyDistribution:
+    """A scipy.stats distribution by name and keyword parameters, frozen on first use.
+
+    Behaves as the frozen distribution (``ppf``, ``rvs``, ``mean`` …, ``dist.name``,
+    ``kwds``) but imports :mod:`scipy.stats` only when sampled.
+    """
+
+    def __init__(self, name: str, kwds: dict[str, float]) -> None:
+        self.name = name
+        self._kwds = dict(kwds)
+        self._frozen: Any = None
+
+    @property
+    def frozen(self) -> Any:
+        """The frozen scipy.stats distribution."""
+        if self._frozen is None:
+            from scipy import stats
+
+            self._frozen = getattr(stats, self.name)(**self._kwds)
+        return self._frozen
+
+    @property
+    def dist(self) -> _Name:
+        return _Name(self)
+
+    @property
+    def args(self) -> tuple[Any, ...]:
+        return ()
+
+    @property
+    def kwds(self) -> dict[str, float]:
+        return dict(self._kwds)
+
+    def to_data(self) -> dict[str, Any]:
+        return {"name": self.name, **self._kwds}
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self.frozen, name)
+
+    def ppf(self, q: Any) -> Any:
+        return self.frozen.ppf(q)
+
+    def rvs(self, size: Any = None, random_state: Any = None) -> Any:
+        return self.frozen.rvs(size=size, random_state=random_state)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"name": self.name, "kwds": self._kwds}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.name = state["name"]
+        self._kwds = state["kwds"]
+        self._frozen = None
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ScipyDistribution) and self.to_data() == other.to_data()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return describe(self)
+
+
+def scipy_shapes(name: str) -> tuple[list[str], bool] | None:
+    """(shape parameter names, continuous) of a scipy.stats distribution; None if unknown.
+
+    Common distributions are answered from a table without importing scipy.
+    """
+    known = _KNOWN.get(name)
+    if known is not None:
+        return list(known[0]), known[1]
+    from scipy import stats
+
+    rv = getattr(stats, name, None) if not name.startswith("_") else None
+    if not isinstance(rv, (stats.rv_continuous, stats.rv_discrete)):
+        return None
+    shapes = [s.strip() for s in (rv.shapes or "").split(",") if s.strip()]
+    return shapes, isinstance(rv, stats.rv_continuous)
+
+
+def scipy_names() -> list[str]:
+    """Every scipy.stats distribution name (imports scipy.stats)."""
+    from scipy import stats
+
+    return [n for n in dir(stats) if isinstance(getattr(stats, n, None),
+                                                (stats.rv_continuous, stats.rv_discrete))]
+
+
+def scipy_distribution(name: str, kwds: dict[str, float]) -> ScipyDistribution:
+    """A lazily frozen scipy.stats distribution; invalid parameters raise LCCError.
+
+    Known common distributions are checked without importing scipy; others are
+    frozen at once to check them.
+    """
+    known = _KNOWN.get(name)
+    if known is not None:
+        try:
+            ok = known[2](kwds)
+        except KeyError as exc:
+            raise LCCError(f"scipy.stats.{name} needs the parameter {exc.args[0]}") from None
+        if not ok:
+            shown = ", ".join(f"{k} = {v:g}" for k, v in kwds.items())
+            raise LCCError(f"scipy.stats.{name} with {shown} is not a valid distribution "
+                           f"(e.g. a scale must be > 0)")
+        return ScipyDistribution(name, kwds)
+    out = ScipyDistribution(name, kwds)
+    import numpy as np
+
+    try:
+        with np.errstate(all="ignore"):
+            median = float(out.frozen.median())
+    except Exception as exc:
+        raise LCCError(f"scipy.stats.{name} refuses these parameters: {exc}") from None
+    if not math.isfinite(median):
+        shown = ", ".join(f"{k} = {v:g}" for k, v in kwds.items())
+        raise LCCError(f"scipy.stats.{name} with {shown} is not a valid distribution (e.g. a "
+                       f"scale must be > 0)")
+    return out
+
+
+__all__ = [
+    "PERT",
+    "PERT_LAMBDA",
+    "UNIT_DISTRIBUTIONS",
+    "Normal",
+    "ScipyDistribution",
+    "Triangular",
+    "Uniform",
+    "UnitDistribution",
+    "default_distribution",
+    "describe",
+    "is_unit_form",
+    "scipy_distribution",
+    "scipy_names",
+    "scipy_shapes",
+    "unit_distribution",
+]
