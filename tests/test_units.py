@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 
 import lcc
+from lcc import Q_, LCCError
 from lcc.units import (
     ExchangeRates,
     currency_of,
@@ -87,8 +88,37 @@ def test_procurer_notations(text: str, spec: str, target: str, value: float) -> 
 
 
 def test_plain_pint_misreads_per_hundred_km() -> None:
-    """The reason for the preprocessing: pint alone multiplies by km."""
-    assert Q_("5 l/100km").dimensionality != Q_("1 l/km").dimensionality
+    """The reason for the preprocessing: pint alone multiplies by km; lcc.Q_ does not."""
+    reg = get_registry()
+    assert reg.parse_expression("5 l/100km").dimensionality != Q_("1 l/km").dimensionality
+    assert Q_("5 l/100km").to("l/km").magnitude == pytest.approx(0.05)
+
+
+@pytest.mark.parametrize(("text", "magnitude", "unit"), [
+    ("50 000 kr", 50000.0, "kr"),           # was 0 kr: pint read "50 000" as 50 × 000
+    ("1 200 SEK", 1200.0, "SEK"),           # was 200 SEK
+    ("1,20 kr/kWh", 1.2, "kr/kWh"),         # was 120 kr/kWh
+    ("\u2212500 SEK", -500.0, "SEK"),       # U+2212 MINUS SIGN, as word processors write it
+    ("\u2013 3,5 %", -3.5, "%"),             # an en dash before a number
+])
+def test_the_public_constructor_reads_procurer_notations(text: str, magnitude: float,
+                                                         unit: str) -> None:
+    q = Q_(text)
+    assert q.magnitude == pytest.approx(magnitude)
+    assert q.units == get_registry().Unit(unit)
+    assert Q_(3, "kWh").magnitude == 3  # numbers with units are pint's own
+
+
+@pytest.mark.parametrize("text", ["9**9**9 SEK", "10^400 SEK", "2**2**2**2**2 kWh",
+                                  "1" * 400 + " SEK", "m**99", "1 " + "x" * 300])
+def test_hostile_unit_texts_are_refused_at_once(text: str) -> None:
+    import time
+
+    start = time.perf_counter()
+    with pytest.raises(LCCError) as info:
+        parse_quantity(text, "CUR", name="amount")
+    assert info.value.code == "invalid-value"
+    assert time.perf_counter() - start < 1.0
 
 
 @pytest.mark.parametrize(

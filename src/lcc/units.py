@@ -108,8 +108,23 @@ def get_registry() -> pint.UnitRegistry:
                 if alias not in reg:
                     reg.define(line)
             reg.formatter.default_format = "~P"
+            _read_texts_as_procurers_write(reg.Quantity)
             _registry = reg
     return _registry
+
+
+def _read_texts_as_procurers_write(quantity: Any) -> None:
+    """``Q_("50 000 kr")``, ``Q_("1,20 kr/kWh")``, ``Q_("−500 SEK")``: the registry's
+    Quantity reads a text exactly as every lcc field does (:func:`parse_quantity`)."""
+    plain_new = quantity.__new__
+
+    def __new__(cls: Any, value: Any, units: Any = None) -> Any:
+        if isinstance(value, str) and units is None:
+            q = _parse_text(value, "Q_")
+            value, units = q.magnitude, q._units
+        return plain_new(cls, value, units)
+
+    quantity.__new__ = __new__
 
 
 def __getattr__(name: str) -> Any:
@@ -128,9 +143,35 @@ _PER_NUMBER = re.compile(r"/\s*(\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*([^\W\d][\w³�
 _NM3 = re.compile(r"\bNm(?:³|\^3|\*\*3)")
 
 
+#: Characters that stand for a minus sign: U+2212 (as word processors and spreadsheets write
+#: it), and before a digit the figure dash, en dash, small and full-width hyphen-minus.
+_MINUS = re.compile(r"\u2212|[\u2012\u2013\ufe63\uff0d](?=\s*[\d.])")
+#: A power of a number ("9**9**9", "10^400"): pint would evaluate it, however large.
+_NUMBER_POWER = re.compile(r"(?:\d|\))\s*(?:\*\*|\^)")
+_EXPONENT = re.compile(r"(?:\*\*|\^)\s*\(?\s*([-+]?\d*\.?\d+)")
+#: The longest text read as a quantity, and the longest run of digits in it.
+MAX_TEXT = 200
+_LONG_NUMBER = re.compile(r"\d{31,}")
+
+
 def _preprocess(text: str, name: str) -> str:
+    """A procurer's notation as pint reads it: spaces in thousands, decimal commas,
+    Unicode minus, ``l/100km``; refuses texts pint would take too long over."""
     s = text.strip()
+    if len(s) > MAX_TEXT:
+        raise LCCError(f"{name}: got a text of {len(s)} characters; a quantity is at most "
+                       f"{MAX_TEXT} characters, e.g. '1.2 SEK/kWh'", field=name,
+                       code="invalid-value")
+    s = _MINUS.sub("-", s)
     s = _THOUSANDS.sub("", s)
+    if _LONG_NUMBER.search(s):
+        raise LCCError(f"{name}: {text!r} holds a number of more than 30 digits; write it "
+                       f"with an exponent, e.g. '1.5e40'", field=name, code="invalid-value")
+    if _NUMBER_POWER.search(s) or any(abs(float(e)) > 9 for e in _EXPONENT.findall(s)) \
+            or s.count("**") + s.count("^") > 4:
+        raise LCCError(f"{name}: {text!r} raises a number to a power, or a unit to a power "
+                       f"above 9; write the number itself (e.g. '1e6 SEK') and units such as "
+                       f"'m**3'", field=name, code="invalid-value")
 
     def _comma(m: re.Match[str]) -> str:
         if len(m.group(2)) == 3:
@@ -149,20 +190,41 @@ def _preprocess(text: str, name: str) -> str:
 
 
 def _parse_text(text: str, name: str) -> pint.Quantity:
+    """A text read as a quantity of lcc's registry (procurer notations included).
+
+    Each distinct text is parsed once: the result is cached (a new Quantity is
+    made from the cached magnitude and units each time).
+    """
     reg: Any = get_registry()
     s = _preprocess(text, name)
     if not s:
-        raise LCCError(f"{name}: got an empty string, expected a quantity such as '1.2 SEK/kWh'",
-                       field=name, code="invalid-value")
+        raise LCCError(f"{name}: got an empty string, expected a quantity such as "
+                       f"'1.2 SEK/kWh'", field=name, code="invalid-value")
     try:
-        q: Any = reg.Quantity(s)
-    except Exception as exc:  # pint raises many kinds on odd text (":", ")", "1 +")
-        why = str(exc) or "not a number with a unit"
-        raise LCCError(f"{name}: could not read {text!r} as a quantity ({why})",
+        magnitude, units = _parse_cached(s)
+    except _Unreadable as exc:
+        raise LCCError(f"{name}: could not read {text!r} as a quantity ({exc})",
                        field=name, code="invalid-value") from None
+    return reg.Quantity(magnitude, units)
+
+
+class _Unreadable(Exception):
+    pass
+
+
+@lru_cache(maxsize=8192)
+def _parse_cached(s: str) -> tuple[Any, Any]:
+    reg: Any = get_registry()
+    try:
+        q: Any = reg.parse_expression(s)
+    except Exception as exc:  # pint raises many kinds on odd text (":", ")", "1 +")
+        raise _Unreadable(str(exc) or "not a number with a unit") from None
     if not isinstance(q, reg.Quantity):
-        q = reg.Quantity(q)
-    return q
+        q = reg.Quantity(q, None)
+    magnitude = q.magnitude
+    if isinstance(magnitude, complex) or not isinstance(magnitude, (int, float)):
+        raise _Unreadable("not a number with a unit")
+    return magnitude, q._units
 
 
 _DIM_NAMES: tuple[tuple[str, str], ...] = (
