@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 
 import lcc
-from lcc import Q_, LCCError
+from lcc import LCCError
 from lcc.units import (
     ExchangeRates,
     currency_of,
