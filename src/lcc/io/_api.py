@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,11 @@ def _read_bytes(path: Path, file: str) -> bytes:
             "missing-file", f"cannot read the file: {exc.strerror or exc}", "", file)]) from None
 
 
+#: Assumption sets read without a problem, by (file, its bytes' SHA-256): an
+#: organisation's set is shared by all its tenders, and is read once per content.
+_SETS: dict[tuple[str, str], tuple[Any, Any]] = {}
+
+
 def _set_loader(sink: list[TenderIssue]) -> Any:
     def load_set(target: Path, ref: str) -> tuple[Any, Collector]:
         shown = os.path.normpath(target)
@@ -53,13 +59,24 @@ def _set_loader(sink: list[TenderIssue]) -> Any:
             return None, c
         try:
             fmt = _format_of(target, None, shown)
-            text = decode(_read_bytes(target, shown), shown)
+            data_bytes = _read_bytes(target, shown)
+            key = (shown, hashlib.sha256(data_bytes).hexdigest())
+            if key in _SETS:
+                the_set, c.lines = _SETS[key]
+                return the_set, c
+            text = decode(data_bytes, shown)
             data, lines = parse(text, fmt, shown)
         except TenderError as exc:
             sink.extend(exc.errors)
             return BAD, c
         c.lines = lines
-        return build_assumptions(data, c, Path(shown)), c
+        before = len(sink)
+        result = build_assumptions(data, c, Path(shown))
+        if result is not BAD and len(sink) == before:
+            if len(_SETS) > 64:
+                _SETS.clear()
+            _SETS[key] = (result, lines)
+        return result, c
 
     return load_set
 

@@ -191,6 +191,8 @@ def same_value(a: Any, b: Any) -> bool:
 
     Parameters compare by name (their contents are compared on their own).
     """
+    if a is b:
+        return True
     if isinstance(a, Parameter) or isinstance(b, Parameter):
         return isinstance(a, Parameter) and isinstance(b, Parameter) and a.name == b.name
     if a is None or b is None:

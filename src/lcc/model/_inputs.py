@@ -11,6 +11,7 @@ canonical unit, so sensitivity analysis can substitute values by name.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +22,7 @@ from lcc.model._parameter import ByYear, Parameter
 from lcc.model._product import Factor, Product
 from lcc.units import (
     _factor,
+    _spec_info,
     currency_of,
     format_quantity,
     get_registry,
@@ -165,7 +167,7 @@ def read_product(value: Product, spec: str, name: str, *, minimum: float | None 
         combined = q if combined is None else combined * q
     q = parse_quantity(combined, spec, name=name)
     code = currency_of(q)
-    target = get_registry().Unit(spec.replace("CUR", code or "SEK"))
+    target = _spec_info(spec, code or "SEK")[0]
     k = _factor(q.units, target) if q._units != target._units else 1.0
     canon = np.asarray(q.magnitude, dtype=float) * k
     _check_range(canon, name, value, minimum=minimum, exclusive=exclusive, maximum=None,
@@ -173,6 +175,25 @@ def read_product(value: Product, spec: str, name: str, *, minimum: float | None 
     canon_value = canon if canon.ndim else float(canon)
     text = " × ".join(f.text for f in factors)
     return Num(canon_value, code, None, k, text, None, tuple(factors))
+
+
+@lru_cache(maxsize=8192)
+def _text_in(text: str, spec: str) -> tuple[float, str | None, str]:
+    """A text with a unit read for a field of ``spec``: (value in the canonical unit,
+    currency, the quantity as shown). Each distinct (text, spec) is read once."""
+    q = parse_quantity(text, spec, name="value")
+    return float(magnitude_in(q, spec)), currency_of(q), format_quantity(q)
+
+
+@lru_cache(maxsize=8192)
+def _scalar_in(magnitude: float, units: Any, spec: str) -> tuple[float, str | None, str, float]:
+    """A quantity's value for a field of ``spec``: (canonical value, currency, as shown,
+    factor from its unit to the canonical one); read once per distinct quantity."""
+    q = get_registry().Quantity(magnitude, units)
+    parse_quantity(q, spec, name="value")
+    code = currency_of(q)
+    scale = _factor(q.units, _spec_info(spec, code or "SEK")[0])
+    return float(magnitude_in(q, spec)), code, format_quantity(q), scale
 
 
 def read_quantity(value: Any, spec: str, name: str, *, minimum: float | None = 0.0,
@@ -189,12 +210,22 @@ def read_quantity(value: Any, spec: str, name: str, *, minimum: float | None = 0
                 f"has a unit; give the parameter a value with a unit",
                 field=name, code="bare-number"
             )
+        if isinstance(p.value.magnitude, float):
+            try:
+                canon, code, shown, scale = _scalar_in(p.value.magnitude, p.value._units, spec)
+            except LCCError:
+                parse_quantity(p.value, spec, name=f"{name} (Parameter {p.name!r})",
+                               expect=expect)  # raises with the name
+                raise
+            _check_range(canon, name, p.value, minimum=minimum, exclusive=exclusive,
+                         maximum=None, what=what)
+            return Num(canon, code, p.name, scale, f"{p.name} = {shown}", p)
         q = parse_quantity(p.value, spec, name=f"{name} (Parameter {p.name!r})", expect=expect)
         canon = magnitude_in(q, spec)
         _check_range(canon, name, p.value, minimum=minimum, exclusive=exclusive,
                      maximum=None, what=what)
         code = currency_of(q)
-        target = get_registry().Unit(spec.replace("CUR", code or "SEK"))
+        target = _spec_info(spec, code or "SEK")[0]
         scale = _factor(q.units, target)
         return Num(canon, code, p.name, scale, f"{p.name} = {format_quantity(q)}", p)
     if isinstance(value, (ByYear, list, tuple)):
@@ -202,6 +233,15 @@ def read_quantity(value: Any, spec: str, name: str, *, minimum: float | None = 0
             f"{name}: a per-year sequence is not accepted here; give one value "
             f"(or an ndarray of samples)", field=name, code='wrong-type'
         )
+    if isinstance(value, str):
+        try:
+            canon, code, shown = _text_in(value, spec)
+        except LCCError:
+            parse_quantity(value, spec, name=name, expect=expect)  # raises with the name
+            raise
+        _check_range(canon, name, value, minimum=minimum, exclusive=exclusive, maximum=None,
+                     what=what)
+        return Num(canon, code, None, 1.0, shown)
     q = parse_quantity(value, spec, name=name, expect=expect)
     canon = magnitude_in(q, spec)
     _check_range(canon, name, value, minimum=minimum, exclusive=exclusive, maximum=None,

@@ -128,24 +128,24 @@ class CostItem(ModelEq):
 
     def inputs(self) -> list[Num | Seq]:
         """Every read input of the item (internal; for sample and parameter checks)."""
-        out: list[Num | Seq] = []
-        for key, value in vars(self).items():
-            if key.startswith("_") and isinstance(value, (Num, Seq)):
-                out.append(value)
-            elif key == "_escalation":
-                out.extend(x for x in (value.rate, value.sequence) if x is not None)
-        return out
+        cached = self.__dict__.get("_inputs_cache")
+        if cached is None:
+            out: list[Num | Seq] = []
+            for key, value in vars(self).items():
+                if key.startswith("_") and isinstance(value, (Num, Seq)):
+                    out.append(value)
+                elif key == "_escalation":
+                    out.extend(x for x in (value.rate, value.sequence) if x is not None)
+            params = [g.parameter for f in out if isinstance(f, Num)
+                      for g in (f, *(f.factors or ())) if g.parameter is not None]
+            cached = (tuple(out), tuple(params))
+            self._set("_inputs_cache", cached)
+        return list(cached[0])
 
     def parameters(self) -> list[Parameter]:
         """The Parameters this item uses (factors of products included)."""
-        out = []
-        for f in self.inputs():
-            if not isinstance(f, Num):
-                continue
-            for g in (f, *(f.factors or ())):
-                if g.parameter is not None:
-                    out.append(g.parameter)
-        return out
+        self.inputs()
+        return list(self.__dict__["_inputs_cache"][1])
 
     def replace(self, **changes: Any) -> CostItem:
         """A copy with some fields changed (``dataclasses.replace``)."""
