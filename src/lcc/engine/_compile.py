@@ -292,6 +292,18 @@ def compile_alternative(alt: Alternative, study: Study) -> Compiled:
         raise LCCError(f"expected an lcc.Alternative, got {type(alt).__name__} {alt!r}")
     if not isinstance(study, Study):
         raise LCCError(f"expected an lcc.Study, got {type(study).__name__} {study!r}")
+    # The last compilation is kept on the alternative with the study it was made under:
+    # both are immutable once built, so an alternative evaluated again under the same study
+    # (a tender checked when read, then compared) is compiled once.
+    last = alt.__dict__.get("_compiled")
+    if last is not None and last[0] is study:
+        return last[1]  # type: ignore[no-any-return]
+    out = _compile(alt, study)
+    alt.__dict__["_compiled"] = (study, out)
+    return out
+
+
+def _compile(alt: Alternative, study: Study) -> Compiled:
     b = _Builder(alt, study)
     if b.s >= study.years:
         b.warn(f"enters service at t = {b.s:g}, at or after the end of the study "
