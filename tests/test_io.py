@@ -515,9 +515,9 @@ def test_range_errors_from_the_model_are_located() -> None:
     e = one_error(BASE.replace('amount = "20000 SEK"', 'amount = "20000 SEK"\nresidual = 1.5'))
     assert (e.line, e.path, e.code) == (12, "alternatives[0].items[0].residual",
                                         "invalid-value")
-    e = one_error(BASE.replace('discount_rate = 0.04', 'discount_rate = -2'))
+    e = one_error(BASE.replace('discount_rate = 0.04', 'discount_rate = "-200 %"'))
     assert (e.line, e.path, e.code) == (4, "study.discount_rate", "invalid-value")
-    assert e.message == "got -2; expected a rate > -1"
+    assert e.message == "got '-200 %'; expected a rate > -1"
 
 
 def test_item_level_model_error_is_located_at_the_item() -> None:

@@ -130,10 +130,10 @@ def make_context(study: Any, overrides: dict[str, Any] | None, samples: int | No
     """Build the context from a Study and overrides (name → value in the parameter's unit)."""
     ov = dict(overrides or {})
     rate_num: Num = study.rate
-    if "discount_rate" in ov:
-        d = ov["discount_rate"]
+    if "discount_rate" in ov:  # in the unit of the rate's Parameter ("4" for 4 %)
+        d = np.multiply(ov["discount_rate"], rate_num.scale)
     elif rate_num.param is not None and rate_num.param in ov:
-        d = ov[rate_num.param]
+        d = np.multiply(ov[rate_num.param], rate_num.scale)
     else:
         d = rate_num.value
     scalar = isinstance(d, (float, int)) or not np.ndim(d)
@@ -141,7 +141,7 @@ def make_context(study: Any, overrides: dict[str, Any] | None, samples: int | No
     infl = 0.0
     if study._inflation is not None:
         i_num = study._inflation
-        i = ov.get(i_num.param, i_num.value) if i_num.param else i_num.value
+        i = np.multiply(ov[i_num.param], i_num.scale) if i_num.param in ov else i_num.value
         if np.ndim(i):
             raise LCCError("inflation: samples of the inflation rate are not supported")
         infl = float(np.log1p(i))

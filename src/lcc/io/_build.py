@@ -537,6 +537,7 @@ def _currency(r: Reader, raw: dict[str, Any], path: Path) -> tuple[Any, Any]:
 
 def build_assumptions(data: dict[str, Any], c: Collector, path: FsPath | None) -> Any:
     """An AssumptionSet from file data, or BAD (issues recorded in ``c``)."""
+    start = c.count  # the sink may hold the issues of the tender that refers to the set
     r = Reader(c)
     r.keys(data, (), F.ASSUMPTION_KEYS, ("name", "version", "valid_from", "owner"),
            what="an assumption set: ")
@@ -641,7 +642,7 @@ def build_assumptions(data: dict[str, Any], c: Collector, path: FsPath | None) -
                           f"'study.timing' or 'parameters.discount_rate'")
                     continue
                 policy.append(item)
-    if c.count or any(v is BAD for v in fields.values()) or \
+    if c.count > start or any(v is BAD for v in fields.values()) or \
             any(v is BAD for v in study.values()):
         return BAD
     try:

@@ -143,7 +143,8 @@ class Field:
         if kind == "rate":
             if self.by_year:
                 return read_escalation(value, name)
-            return read_number(value, name, minimum=-1.0, exclusive=True, what="a rate")
+            return read_number(value, name, minimum=-1.0, exclusive=True, what="a rate",
+                               rate=True)
         if kind in ("number", "count"):
             return read_number(value, name, minimum=self.minimum, exclusive=self.exclusive,
                                maximum=self.maximum, what=self.what or "a value")

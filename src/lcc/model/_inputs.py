@@ -286,8 +286,14 @@ def read_amount(value: Any, spec: str, name: str, *, allow_sequence: bool = Fals
 
 
 def read_number(value: Any, name: str, *, minimum: float | None = None, exclusive: bool = True,
-                maximum: float | None = None, what: str = "a value") -> Num:
-    """A plain-number field: a rate, a fraction or a count (Parameter allowed)."""
+                maximum: float | None = None, what: str = "a value", rate: bool = False) -> Num:
+    """A plain-number field: a rate, a fraction or a count (Parameter allowed).
+
+    With ``rate``, the value is a fraction per year: a percentage written as text
+    (``"4 %"``) is read as 0.04, and a bare number of 1 or more (or -1 or less) is
+    refused with the percentage reading offered — ``discount_rate = 4`` means 4 %, not
+    400 % (a rate that large is written as text, ``"400 %"``).
+    """
     if isinstance(value, Product):
         num = read_product(value, "1", name, minimum=None, what=what)
         _check_range(num.value, name, value, minimum=minimum, exclusive=exclusive,
@@ -295,21 +301,49 @@ def read_number(value: Any, name: str, *, minimum: float | None = None, exclusiv
         return num
     if isinstance(value, Parameter):
         p = value
+        scale = 1.0
         if p.unit is not None:
-            raise LCCError(
-                f"{name}: Parameter {p.name!r} has the unit {p.unit_text!r}, but this field is "
-                f"a plain number", field=name, code='wrong-unit'
-            )
-        x = parse_number(p.value, name=f"{name} (Parameter {p.name!r})")
+            if p.value.dimensionality or not set(p.value._units) <= {"percent"}:
+                raise LCCError(
+                    f"{name}: Parameter {p.name!r} has the unit {p.unit_text!r}, but this field "
+                    f"is a plain number", field=name, code="wrong-unit")
+            scale = _factor(p.value.units, get_registry().Unit(""))
+            x = p.value.magnitude * scale
+            x = x.astype(float) if isinstance(x, np.ndarray) else float(x)
+        else:
+            x = parse_number(p.value, name=f"{name} (Parameter {p.name!r})")
+            if rate:
+                for shown in (p.value, p.low, p.high):
+                    if shown is not None and not hasattr(shown, "units"):
+                        check_bare_rate(shown, f"{name} (Parameter {p.name!r})")
         _check_range(x, name, p.value, minimum=minimum, exclusive=exclusive, maximum=maximum,
                      what=what)
-        return Num(x, None, p.name, 1.0, f"{p.name} = {_fmt_num(x)}", p)
+        return Num(x, None, p.name, scale, f"{p.name} = {_fmt_num(x)}", p)
     if isinstance(value, ByYear):
         raise LCCError(f"{name}: a per-year sequence (ByYear) is not accepted here",
                        field=name, code="wrong-type")
     x = parse_number(value, name=name)
+    if rate and not isinstance(value, str) and not hasattr(value, "units"):
+        check_bare_rate(x, name)
     _check_range(x, name, value, minimum=minimum, exclusive=exclusive, maximum=maximum, what=what)
     return Num(x, None, None, 1.0, _fmt_num(x))
+
+
+def check_bare_rate(value: Any, name: str) -> None:
+    """Refuse a rate given as a bare number of 1 or more (or -1 or less): a percentage.
+
+    A procurer who writes ``4`` for a kalkylränta of 4 % would otherwise get 400 %.
+    """
+    arr = np.asarray(value, dtype=float)
+    big = np.abs(arr) >= 1
+    if not np.any(big):
+        return
+    x = float(arr[big].flat[0]) if arr.ndim else float(arr)
+    raise LCCError(
+        f"{name}: got the bare number {x:g}; a rate is a fraction per year, so this would be "
+        f"{x * 100:g} %. Did you mean {x:g} % = {x / 100:g}? Write '{x:g} %' or {x / 100:g} "
+        f"(a rate of {x * 100:g} % is written as text, '{x * 100:g} %')",
+        field=name, code="invalid-value")
 
 
 def _fmt_num(x: Any) -> str:
@@ -403,15 +437,22 @@ def read_escalation(value: Any, name: str) -> Esc:
     if isinstance(value, (list, tuple)):
         value = ByYear(list(value))
     if isinstance(value, ByYear):
-        if value.unit is not None and str(value.unit) not in ("", "dimensionless"):
-            raise LCCError(f"{name}: escalation rates are plain numbers; the ByYear has a unit",
-                           field=name, code="wrong-unit")
+        percent = value.unit is not None and str(value.unit).strip() in ("%", "percent")
+        if value.unit is not None and not percent and \
+                str(value.unit) not in ("", "dimensionless"):
+            raise LCCError(f"{name}: escalation rates are plain numbers or percentages; the "
+                           f"ByYear has the unit {value.unit!r}", field=name, code="wrong-unit")
         vals = np.asarray(value.values, dtype=float)
+        if percent:
+            vals = vals / 100.0
+        else:
+            check_bare_rate(vals, name)
         if np.any(vals <= -1):
             raise LCCError(f"{name}: an escalation rate must be greater than -1 (-100 %)",
                            field=name, code="invalid-value")
         return Esc(None, Seq(vals, value.first_year, value.calendar, None, repr(value)))
-    return Esc(read_number(value, name, minimum=-1.0, exclusive=True, what="a rate"), None)
+    return Esc(read_number(value, name, minimum=-1.0, exclusive=True, what="a rate", rate=True),
+               None)
 
 
 def unit_text(spec: str, currency: str | None) -> str:

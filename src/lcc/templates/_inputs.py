@@ -48,6 +48,7 @@ import numpy as np
 
 from lcc._errors import LCCError
 from lcc.model import ByYear, Parameter
+from lcc.model._inputs import check_bare_rate
 from lcc.units import (
     CURRENCIES,
     _parse_text,
@@ -295,6 +296,8 @@ def _check_number(calculator: str, inp: Input, value: Any) -> Any:
     raw = base_value(value)
     try:
         x = parse_number(raw, name=inp.name)
+        if inp.minimum == -1.0 and not isinstance(raw, str):  # a rate per year
+            check_bare_rate(x, inp.name)
     except LCCError as exc:
         raise fail(calculator, f"input {inp.name!r}: got {raw!r}; expected {_expected(inp)} "
                                f"— {exc}") from None
