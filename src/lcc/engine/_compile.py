@@ -297,7 +297,7 @@ def compile_alternative(alt: Alternative, study: Study) -> Compiled:
     # (a tender checked when read, then compared) is compiled once.
     last = alt.__dict__.get("_compiled")
     if last is not None and last[0] is study:
-        return last[1]  # type: ignore[no-any-return]
+        return last[1]
     out = _compile(alt, study)
     alt.__dict__["_compiled"] = (study, out)
     return out

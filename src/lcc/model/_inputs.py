@@ -11,8 +11,8 @@ canonical unit, so sensitivity analysis can substitute values by name.
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -243,7 +243,7 @@ def read_quantity(value: Any, spec: str, name: str, *, minimum: float | None = 0
                      what=what)
         return Num(canon, code, None, 1.0, shown)
     q = parse_quantity(value, spec, name=name, expect=expect)
-    canon = magnitude_in(q, spec)
+    canon: Any = magnitude_in(q, spec)
     _check_range(canon, name, value, minimum=minimum, exclusive=exclusive, maximum=None,
                  what=what)
     if isinstance(canon, np.ndarray):
