@@ -210,6 +210,7 @@ def read_quantity(value: Any, spec: str, name: str, *, minimum: float | None = 0
                 f"has a unit; give the parameter a value with a unit",
                 field=name, code="bare-number"
             )
+        canon: Any
         if isinstance(p.value.magnitude, float):
             try:
                 canon, code, shown, scale = _scalar_in(p.value.magnitude, p.value._units, spec)
@@ -243,7 +244,7 @@ def read_quantity(value: Any, spec: str, name: str, *, minimum: float | None = 0
                      what=what)
         return Num(canon, code, None, 1.0, shown)
     q = parse_quantity(value, spec, name=name, expect=expect)
-    canon: Any = magnitude_in(q, spec)
+    canon = magnitude_in(q, spec)
     _check_range(canon, name, value, minimum=minimum, exclusive=exclusive, maximum=None,
                  what=what)
     if isinstance(canon, np.ndarray):
