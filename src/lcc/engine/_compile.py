@@ -152,6 +152,22 @@ class _Builder:
                 nums.append(part)
         return tuple(nums), const, profile
 
+    def few_events(self, item: CostItem, key: str, interval: Num, span: float) -> None:
+        """Refuse an interval so short that the item would recur more than MAX_EVENTS times."""
+        values = [float(np.min(interval.value))]
+        p = interval.parameter
+        if p is not None and p.low is not None:
+            values.append(float(np.asarray(p.low_magnitude)) * interval.scale)
+        shortest = min(values)
+        if shortest <= 0 or span / shortest > MAX_EVENTS:
+            n = span / shortest if shortest > 0 else float("inf")
+            count = "an unbounded number of" if n > 1e12 else f"{n:,.0f}"
+            raise LCCError(
+                f"{item.name}.{key}: an interval of {shortest:.3g} years gives {count} "
+                f"occurrences in the study; at most {MAX_EVENTS:,} are evaluated per item — give "
+                f"a longer interval (a cost every year is a Recurring item)".replace(",", " "),
+                field=f"{item.name}.{key}", code="invalid-value")
+
     # -- items ----------------------------------------------------------------
     def item(self, item: CostItem) -> None:
         handler = getattr(self, f"_{type(item).__name__.lower()}", None)
@@ -186,6 +202,7 @@ class _Builder:
             self.warn(f"{item.name}: at t = {a:g}, after the end of the study (t = {self.n}); "
                       f"left out")
             return
+        self.few_events(item, "life" if initial else "every", life, self.n - a)
         residual: Num | None = item._residual
         mode: str = item._residual_mode
         disposal: Num | None = item._disposal
@@ -222,6 +239,7 @@ class _Builder:
             self.warn(f"{item.name}: occurrences after t = {self.n} (last = {last:g}) are "
                       f"outside the study; left out")
             last = float(self.n)
+        self.few_events(item, "every", item._every, last - first)
         amount: Num = item._amount
         self.out.terms.append(SeriesTerm(
             item.name, (amount,), self.fx(amount.currency, f"{item.name}.amount"),
@@ -284,6 +302,11 @@ class _Builder:
     def _emission_item(self, item: Emission) -> None:
         self._emission(item, item.pollutant, list(item.use()),
                        item._price, item.esc)
+
+
+#: The most occurrences of one item in a study (replacements, periodic costs): a life of
+#: "1e-9 yr" would otherwise mean a billion purchases.
+MAX_EVENTS = 10_000
 
 
 def compile_alternative(alt: Alternative, study: Study) -> Compiled:

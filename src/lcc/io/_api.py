@@ -33,6 +33,10 @@ def _format_of(path: str | os.PathLike[str], fmt: str | None, file: str | None) 
 def _read_bytes(path: Path, file: str) -> bytes:
     from lcc.io._read import MAX_BYTES
 
+    if path.exists() and not path.is_file():
+        raise TenderError([TenderIssue(
+            "unsupported-format", "not a regular file (a folder, a pipe or a device); give "
+            "the path of a tender file (.toml, .yaml, .json)", "", file)])
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:

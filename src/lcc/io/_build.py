@@ -169,6 +169,9 @@ class Reader:
         for key in obj:
             if key not in allowed:
                 ok = False
+                if self.c.full:
+                    self.c.add("unknown-key", (*path, key), "")
+                    break
                 self.c.add("unknown-key", (*path, key),
                            f"unknown key {key!r}{_suggest(key, allowed)}; {what}the keys are: "
                            f"{', '.join(allowed)}")

@@ -49,6 +49,9 @@ ERROR_CODES: dict[str, str] = {
                     "rate",
 }
 
+#: The most problems listed for one file: a hostile file may hold thousands.
+MAX_ISSUES = 200
+
 _PLAIN_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*$")
 
 Path = tuple[str | int, ...]
@@ -165,10 +168,21 @@ class Collector:
         return f"{text}:{line}" if line is not None else text
 
     def add(self, code: str, path: Path, message: str) -> None:
-        """Record one issue at ``path``."""
+        """Record one issue at ``path`` (up to :data:`MAX_ISSUES`; then one issue says so)."""
         assert code in ERROR_CODES, code
+        if self.full:
+            if len(self.issues) == MAX_ISSUES:
+                self.issues.append(TenderIssue(
+                    "too-many", f"more than {MAX_ISSUES} problems; the rest are not listed — "
+                    f"mend these and read the file again", "", self.file))
+            return
         self.issues.append(TenderIssue(code, message, format_path(path), self.file,
                                        self.line(path)))
+
+    @property
+    def full(self) -> bool:
+        """Whether the limit of issues listed is reached."""
+        return len(self.issues) >= MAX_ISSUES
 
     @property
     def count(self) -> int:

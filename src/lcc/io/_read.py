@@ -21,6 +21,9 @@ from lcc.io._lines import json_lines, toml_lines
 
 #: Largest file read, in bytes (5 MiB).
 MAX_BYTES = 5 * 1024 * 1024
+#: The most lines a file may have (the TOML and YAML readers are pure Python: a file of
+#: hundreds of thousands of lines would take seconds to read).
+MAX_LINES = 20_000
 #: Deepest nesting of tables and lists.
 MAX_DEPTH = 32
 #: Most values (keys and list entries) in one document.
@@ -60,6 +63,10 @@ def decode(data: bytes | str, file: str | None) -> str:
         line = text[:text.index("\x00")].count("\n") + 1
         raise _fail(file, "the file holds a NUL byte: it looks like binary data, not text",
                     line=line)
+    lines = text.count("\n")
+    if lines > MAX_LINES:
+        raise _fail(file, f"the file has {lines:,} lines; a tender or assumption-set file has "
+                    f"at most {MAX_LINES:,}".replace(",", " "), "too-large")
     return text
 
 
@@ -144,9 +151,28 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number; write a finite number")
 
 
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKey(key)
+        out[key] = value
+    return out
+
+
 def _parse_json(text: str, file: str | None) -> Any:
     try:
-        return json.loads(text, parse_constant=_no_constant)
+        return json.loads(text, parse_constant=_no_constant, object_pairs_hook=_unique_keys)
+    except _DuplicateKey as exc:
+        key = str(exc)
+        hits = [m.start() for m in re.finditer(re.escape(json.dumps(key)) + r"\s*:", text)]
+        line = text.count("\n", 0, hits[1]) + 1 if len(hits) > 1 else None
+        raise _fail(file, f"the key {key!r} is given twice in one object; JSON readers keep "
+                    f"only the last, so give each key once", line=line) from None
     except json.JSONDecodeError as exc:
         raise _fail(file, f"not valid JSON: {exc.msg} (column {exc.colno})",
                     line=exc.lineno) from None
@@ -210,9 +236,15 @@ def _walk_yaml(node: Any, path: Path, lines: dict[Path, int], seen: set[int],
         raise _fail(file, f"the file holds more than {MAX_VALUES:,} values".replace(",", " "),
                     "too-many")
     if isinstance(node, yaml.MappingNode):
+        first: dict[Any, int] = {}
         for key, value in node.value:
             k = key.value if isinstance(key, yaml.ScalarNode) else repr(key.value)
             line = key.start_mark.line + 1
+            if k in first:
+                raise _fail(file, f"the key {k!r} is given twice (lines {first[k]} and {line}); "
+                            f"a YAML mapping keeps only the last, so give each key once",
+                            line=line)
+            first[k] = line
             lines.setdefault((*path, k), line)
             _walk_yaml(key, (*path, k), {}, seen, file, line)
             _walk_yaml(value, (*path, k), lines, seen, file, line)
