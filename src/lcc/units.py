@@ -322,6 +322,9 @@ def _factor(units: Any, target: Any) -> float:
 
 def _check_finite(magnitude: Any, name: str, shown: Any) -> None:
     arr = np.asarray(magnitude)
+    if arr.ndim and arr.size == 0:
+        raise LCCError(f"{name}: got an empty array of samples; give at least one value",
+                       field=name, code="invalid-value")
     if arr.dtype == object or not np.issubdtype(arr.dtype, np.number):
         raise LCCError(f"{name}: expected a number, got {shown!r}", field=name, code='wrong-type')
     if not np.all(np.isfinite(arr)):

@@ -53,6 +53,18 @@ def _common(p: argparse.ArgumentParser, *, fmt: bool = True) -> None:
                        help="output format (default: table)")
 
 
+def _count(text: str) -> int:
+    """A number of samples: a whole number >= 1, also written 1e6 or 1_000_000."""
+    try:
+        x = float(text.replace("_", "").replace(" ", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of samples") from None
+    if not x.is_integer() or x < 1 or x > 1e15:
+        raise argparse.ArgumentTypeError(f"got {text!r}; expected a whole number of samples "
+                                         f">= 1, e.g. 10000")
+    return int(x)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``lcc`` command."""
     parser = _Parser(prog="lcc", description="Life-cycle cost (LCC) for public procurement.")
@@ -84,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="break-even: the parameter (default: every parameter with a range)")
     p.add_argument("--pair", nargs=2, metavar=("A", "B"),
                    help="the two alternatives (default: the two best)")
-    p.add_argument("-n", "--samples", type=int, metavar="N",
+    p.add_argument("-n", "--samples", type=_count, metavar="N",
                    help="Monte Carlo / Sobol samples (default: the tender's setting, or "
                         "10 000 for Monte Carlo and 1024 for Sobol; Sobol rounds up to a "
                         "power of 2)")
@@ -103,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("tender")
     p.add_argument("-o", "--output", required=True, metavar="FILE",
                    help="report file: .html, .xlsx or .md")
-    p.add_argument("--monte-carlo", type=int, metavar="N", default=None,
+    p.add_argument("--monte-carlo", type=_count, metavar="N", default=None,
                    help="include a Monte Carlo analysis with N samples")
     p.add_argument("--seed", type=int)
     p.add_argument("--no-tornado", action="store_true", help="leave out the tornado")

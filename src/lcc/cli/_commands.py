@@ -27,12 +27,13 @@ def _load(path: str) -> Any:
     return load_tender(path)
 
 
-def _check_names(tender: Any, names: list[str]) -> None:
+def _check_names(tender: Any, names: list[str], option: str = "--alternative") -> None:
     known = [a.name for a in tender.alternatives]
     for name in names:
         if name not in known:
-            raise LCCError(f"--alternative: no alternative named {name!r} in {tender.name!r}; "
-                           f"the alternatives are: {', '.join(known)}")
+            raise LCCError(f"{option}: no alternative named {name!r} in {tender.name!r}; "
+                           f"the alternatives are: {', '.join(known)}", field=option,
+                           code="invalid-value")
 
 
 def _emit(df: pd.DataFrame, args: argparse.Namespace, *, title: str | None = None,
@@ -115,6 +116,11 @@ def _chosen(tender: Any) -> list[str] | None:
 
 def cmd_sensitivity(args: argparse.Namespace) -> int:
     tender = _load(args.tender)
+    if args.pair:
+        _check_names(tender, list(args.pair), "--pair")
+        if args.pair[0] == args.pair[1]:
+            raise LCCError(f"--pair: got {args.pair[0]!r} twice; give two different "
+                           f"alternatives", field="--pair", code="invalid-value")
     return {"tornado": _tornado, "break-even": _break_even, "monte-carlo": _monte_carlo,
             "sobol": _sobol, "scenarios": _scenarios}[args.kind](tender, args)
 
@@ -182,8 +188,8 @@ def _break_even(tender: Any, args: argparse.Namespace) -> int:
 
 def _samples(tender: Any, args: argparse.Namespace) -> tuple[int | None, int | None]:
     settings = tender.sensitivity
-    n = args.samples or (settings.monte_carlo_n if settings and settings.monte_carlo_n
-                         else None)
+    n = args.samples if args.samples is not None else (
+        settings.monte_carlo_n if settings and settings.monte_carlo_n else None)
     seed = args.seed if args.seed is not None else (settings.seed if settings else None)
     return n, seed
 
@@ -301,7 +307,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     tornado = None if args.no_tornado else sens.tornado(alts, study)
     mc = None
     settings = tender.sensitivity
-    if args.monte_carlo:
+    if args.monte_carlo is not None:
         seed = args.seed if args.seed is not None else (settings.seed if settings else None)
         mc = sens.monte_carlo(alts, study, None, args.monte_carlo, seed=seed, progress=False)
     inputs = [Path(args.tender).read_bytes()]

@@ -107,6 +107,13 @@ class Parameter:
                 f"{label}: low ({self.low}) is greater than high ({self.high})",
                 field="Parameter", code="invalid-value"
             )
+        here = _mag(self.value)
+        if not np.ndim(here) and ((lo is not None and here < lo) or
+                                  (hi is not None and here > hi)):
+            raise LCCError(
+                f"{label}.value: {self.value} lies outside the parameter's own range "
+                f"low = {self.low}, high = {self.high}; the value must be within its range",
+                field="Parameter.value", code="invalid-value")
         if self.distribution is not None and not (
             hasattr(self.distribution, "rvs") and hasattr(self.distribution, "ppf")
         ):

@@ -22,6 +22,7 @@ from lcc.sensitivity._distributions import (
     default_distribution,
     describe,
 )
+from lcc.sensitivity._limits import check_memory
 from lcc.sensitivity._model import Model, own_distribution
 from lcc.sensitivity._progress import Progress
 
@@ -236,6 +237,8 @@ def monte_carlo(alternatives: Any, study: Study, distributions: Mapping[str, Any
     chunk = DEFAULT_CHUNK if chunk_size is None else check_count(chunk_size, "chunk_size")
     dists = choose_distributions(model, distributions, "distributions", parameters)
     names = list(dists)
+    # the LCC and inputs arrays, and the tables and statistics built from them (about 3x)
+    check_memory(n, 3 * (len(model.names) + len(names)) + 4, "Monte Carlo")
     entropy, gens = streams(seed, names)
     lcc = np.empty((len(model.names), n))
     inputs = np.empty((len(names), n))
@@ -248,7 +251,11 @@ def monte_carlo(alternatives: Any, study: Study, distributions: Mapping[str, Any
             x = draw(model, name, dists[name], gens[name], m)
             inputs[j, start:start + m] = x
             overrides[name] = x
-        lcc[:, start:start + m] = model.evaluate(overrides)
+        values = model.evaluate(overrides)
+        if not np.all(np.isfinite(values)):
+            bar.close()
+            raise _not_finite(model, values, overrides)
+        lcc[:, start:start + m] = values
         bar.update(start + m)
     bar.close()
     elapsed = time.perf_counter() - t0
@@ -257,6 +264,16 @@ def monte_carlo(alternatives: Any, study: Study, distributions: Mapping[str, Any
                             seed=entropy, chunk_size=chunk, distributions=dists,
                             elapsed=elapsed,
                             described=describe_distributions(model, dists))
+
+
+def _not_finite(model: Model, values: np.ndarray, overrides: dict[str, Any]) -> LCCError:
+    """The error for a sample whose LCC overflowed: never an inf in a result."""
+    row, col = (int(i[0]) for i in np.nonzero(~np.isfinite(values)))
+    drawn = ", ".join(f"{name} = {float(x[col]):.6g}" for name, x in overrides.items())
+    return LCCError(
+        f"Monte Carlo: the LCC of {model.names[row]!r} is not finite for a sample ({drawn}): "
+        f"a value drawn is so large that the sum overflows; narrow the distributions",
+        field="distributions", code="invalid-value")
 
 
 def _stats(x: np.ndarray, n: int) -> tuple[float, ...]:

@@ -14,6 +14,7 @@ import pandas as pd
 
 from lcc._errors import LCCError
 from lcc.model._study import Study
+from lcc.sensitivity._limits import check_memory
 from lcc.sensitivity._model import Model, difference_label
 from lcc.sensitivity._montecarlo import (
     DEFAULT_CHUNK,
@@ -188,6 +189,8 @@ def sobol(alternatives: Any, study: Study, distributions: Mapping[str, Any] | No
                        f"between 0 and 1 such as 0.95")
     dists = choose_distributions(model, distributions, "distributions", parameters)
     names = list(dists)
+    # scipy evaluates n·(k + 2) samples and keeps them with the inputs drawn
+    check_memory(n, (len(names) + 2) * (2 * (len(model.names) + 1 + len(names)) + 4), "Sobol")
     pair = model.pair(None) if len(model.names) > 1 else None
     outputs = list(model.names)
     difference = None
