@@ -416,8 +416,8 @@ def test_every_error_at_once_with_file_line_path_and_code(tmp_path: Path) -> Non
         f"another name [parameter-override]")
     assert lines[8] == (
         f"{f}:27: alternatives[0].items[0].amout: unknown key 'amout' (did you mean 'amount'?); "
-        f"an Investment item: the keys are: type, amount, at, life, residual, disposal, label, "
-        f"escalation, indexed [unknown-key]")
+        f"an Investment item: the keys are: type, amount, at, life, residual, disposal, hours, "
+        f"label, escalation, indexed [unknown-key]")
     assert lines[9] == (f"{f}:32: alternatives[0].items[1].hours: got the bare number 4000; "
                         f"this field has a unit, so write it with one; expected hours per year, "
                         f"e.g. '4000 h/yr' [bare-number]")

@@ -278,6 +278,28 @@ class ChainTerm(Term):
             out["residual"] = -self.residual_value(ctx, count) * ctx.df_at(float(self.years))
         return out
 
+    def late_purchase(self, ctx: Context) -> tuple[float, float, float] | None:
+        """The last replacement, if the unit bought serves under half its life in the study.
+
+        Returns (t, PV of the purchase, PV of its residual value at N), for a single
+        evaluation (no samples); None otherwise. A life of 24.39 years in a 25-year
+        study buys a unit at t = 24.39 and credits most of it back as residual value.
+        """
+        count = self.replacements(ctx)
+        life = ctx.value(self.life)
+        if np.ndim(count) or np.ndim(life) or count < 1:
+            return None
+        t = self.start + float(count) * float(life)
+        if self.years - t >= float(life) / 2:
+            return None
+        purchase = self.amount(ctx) * np.exp(self.growth.log_at(ctx, t) - ctx.lam * t)
+        residual = 0.0
+        if self.residual_mode != "none":
+            residual = -self.residual_value(ctx, count) * ctx.df_at(float(self.years))
+        if np.ndim(purchase) or np.ndim(residual):
+            return None
+        return t, float(purchase), float(residual)
+
     def events(self, ctx: Context) -> Iterator[Event]:
         count = self.replacements(ctx)
         life = ctx.value(self.life)

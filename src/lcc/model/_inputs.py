@@ -366,6 +366,26 @@ def _is_plain_number(text: str) -> bool:
     return True
 
 
+def in_burning_hours(value: Any) -> bool:
+    """Whether a life or interval is given in hours (burning hours, not calendar time).
+
+    ``"50000 h"``, ``Q_(50, "kh")`` or a Parameter with such a value: a rated life
+    counted in hours of operation, which needs the operating hours per year to become
+    years. Days, weeks and years are calendar time.
+    """
+    raw = value.value if isinstance(value, Parameter) else value
+    if isinstance(raw, str):
+        try:
+            from lcc.units import _parse_text
+
+            raw = _parse_text(raw, "value")
+        except LCCError:
+            return False
+    units = getattr(raw, "_units", None)
+    return bool(units) and set(units) <= {"hour", "kilohour"} and \
+        all(v == 1 for v in units.values())
+
+
 def read_position(value: Any, name: str, *, whole: bool = False, minimum: float = 0.0) -> float:
     """A point on the study's year axis: a bare number of years or a time quantity.
 

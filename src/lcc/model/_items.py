@@ -20,8 +20,9 @@ from lcc._errors import LCCError
 from lcc.model import _fields as F
 from lcc.model._compare import ModelEq
 from lcc.model._fields import Errors, Field
-from lcc.model._inputs import Esc, Num, Seq, read_number, read_quantity
+from lcc.model._inputs import Esc, Num, Seq, in_burning_hours, read_number, read_quantity
 from lcc.model._parameter import ByYear, Parameter
+from lcc.model._product import Product, reciprocal
 
 #: Cost categories (Directive 2014/24/EU art. 68), in reporting order.
 CATEGORIES: tuple[str, ...] = (
@@ -90,6 +91,9 @@ class CostItem(ModelEq):
                     raise LCCError(f"{self.name}.{key}: missing; give {spec.what or 'a value'}, "
                                    f"e.g. '{spec.example}'", code="missing-field")
         self._read(errs)
+        if "hours" in self.FIELDS and "hours" not in self._read_values and \
+                getattr(self, "hours", None) is not None:
+            self._field(errs, "hours", to="_hours_basis")
         errs.raise_any()
 
     def _field(self, errs: Errors, key: str, value: Any = None, *,
@@ -101,10 +105,23 @@ class CostItem(ModelEq):
             self._set(to or f"_{key}", None)
             return None
         with errs.field(f"{self.kind}.{key}", f"{self.name}.{key}"):
+            if key in ("life", "every") and in_burning_hours(raw):
+                raw = self._per_year(key, raw)
             out = self.FIELDS[key].read(raw, f"{self.name}.{key}", unit=unit)
         self._set(to or f"_{key}", out)
         self._read_values[key] = out
         return out
+
+    def _per_year(self, key: str, life: Any) -> Product:
+        """A life or interval in burning hours, in years: hours ÷ operating hours per year."""
+        basis = getattr(self, "hours", None)
+        if basis is None:
+            raise LCCError(
+                f"{self.name}.{key}: got {life!r}, a life in burning hours; give the operating "
+                f"hours per year to count it with, hours='4000 h/yr' (then {life!r} ÷ hours "
+                f"is the life in years), or give the life in years, e.g. '12 yr'",
+                code="missing-field")
+        return Product(life, reciprocal(basis))
 
     def read_values(self) -> dict[str, Any]:
         """Each field as read (Num, Seq, a position …), by field name (internal)."""
@@ -223,6 +240,7 @@ class Investment(CostItem):
     life: Any = None
     residual: Any = "linear"
     disposal: Any = None
+    hours: Any = None
     _amount: Num = field(init=False, repr=False, compare=False)
     _at: float = field(init=False, repr=False, compare=False)
     _life: Num | None = field(init=False, repr=False, compare=False)
@@ -232,7 +250,7 @@ class Investment(CostItem):
 
     FIELDS: ClassVar[dict[str, Field]] = {
         "amount": F.MONEY, "at": F.POSITION, "life": F.DURATION, "residual": F.RESIDUAL,
-        "disposal": F.MONEY}
+        "disposal": F.MONEY, "hours": F.HOURS}
     REQUIRED = ("amount",)
 
     def _read(self, errs: Errors) -> None:
@@ -269,6 +287,7 @@ class Replacement(CostItem):
     every: Any
     residual: Any = "linear"
     disposal: Any = None
+    hours: Any = None
     _amount: Num = field(init=False, repr=False, compare=False)
     _at: float = field(init=False, repr=False, compare=False)
     _life: Num = field(init=False, repr=False, compare=False)
@@ -277,7 +296,8 @@ class Replacement(CostItem):
     _disposal: Num | None = field(init=False, repr=False, compare=False)
 
     FIELDS: ClassVar[dict[str, Field]] = {
-        "amount": F.MONEY, "every": F.DURATION, "residual": F.RESIDUAL, "disposal": F.MONEY}
+        "amount": F.MONEY, "every": F.DURATION, "residual": F.RESIDUAL, "disposal": F.MONEY,
+        "hours": F.HOURS}
     REQUIRED = ("amount", "every")
 
     def _read(self, errs: Errors) -> None:
@@ -330,6 +350,7 @@ class Periodic(CostItem):
     first: Any = None
     last: Any = None
     category: str = "maintenance"
+    hours: Any = None
     _category: str = field(init=False, repr=False, compare=False)
     _amount: Num = field(init=False, repr=False, compare=False)
     _every: Num = field(init=False, repr=False, compare=False)
@@ -338,7 +359,7 @@ class Periodic(CostItem):
 
     FIELDS: ClassVar[dict[str, Field]] = {
         "amount": F.SIGNED_MONEY, "every": F.DURATION, "first": F.POSITION, "last": F.POSITION,
-        "category": CATEGORY}
+        "category": CATEGORY, "hours": F.HOURS}
     REQUIRED = ("amount", "every")
 
     def _read(self, errs: Errors) -> None:

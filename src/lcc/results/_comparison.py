@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import html
 from collections.abc import Sequence
 from functools import cached_property
@@ -35,14 +37,14 @@ _POLICY_TEXT = {
 }
 
 
-def _life_study(study: Study, life: float, alt: Alternative) -> Study:
-    if abs(life - round(life)) > 1e-9:
-        raise LCCError(
-            f"Alternative {alt.name!r}: its service life {life:g} yr is not a whole number of "
-            f"years; the annuity and per-service-year policies evaluate each alternative over "
-            f"its own life in annual steps — give Alternative(..., life='{round(life)} yr')"
-        )
-    return study.replace(period=f"{round(life)} yr")
+def _life_study(study: Study, life: float) -> Study:
+    """The study over an alternative's own service life, in whole years (⌈life⌉)."""
+    return study.replace(period=f"{_whole_years(life)} yr")
+
+
+def _whole_years(life: float) -> int:
+    """A service life as the whole years it is evaluated over: ⌈life⌉ (24.39 yr → 25)."""
+    return max(1, math.ceil(life - 1e-9))
 
 
 class Comparison(Picklable):
@@ -206,6 +208,8 @@ class Comparison(Picklable):
             notes.append(f"Policy {self.policy}: {_POLICY_TEXT[self.policy]}; SIR, AIRR and "
                          f"payback are defined on a common study period and are not computed")
         notes += self._policy_notes
+        for result in self.results.values():
+            notes += result.late_purchases
         if self._samples:
             notes.append(f"Inputs are samples ({self._samples}); see probability_best")
             return notes
@@ -467,8 +471,17 @@ def compare(alternatives: Sequence[Alternative], study: Study, baseline: Any = N
     policy_notes: list[str] = []
     winners: dict[str, str] = {}
     if not missing:
+        for a in alts:
+            years = _whole_years(lives[a.name])
+            if abs(lives[a.name] - years) > 1e-9:
+                policy_notes.append(
+                    f"{a.name}: its service life of {lives[a.name]:g} years is not a whole "
+                    f"number of years; the annuity and cost-per-service-year policies evaluate "
+                    f"it over {years} years (the next purchase at {lives[a.name]:g} years and "
+                    f"its residual value at {years} years are counted)")
+                lives[a.name] = float(years)
         try:
-            own = {a.name: evaluate(a, _life_study(study, lives[a.name], a)) for a in alts}
+            own = {a.name: evaluate(a, _life_study(study, lives[a.name])) for a in alts}
         except LCCError as exc:
             if policy != "study_period":
                 raise

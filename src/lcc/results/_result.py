@@ -210,8 +210,30 @@ class LCCResult(Picklable):
     # -- explanation ----------------------------------------------------------------
     @property
     def warnings(self) -> list[str]:
-        """Cut sequences, flows outside the study period, prices missing, …"""
-        return list(self._compiled.warnings)
+        """Cut sequences, flows outside the study period, purchases late in the study, …"""
+        return [*self._compiled.warnings, *self.late_purchases]
+
+    @cached_property
+    def late_purchases(self) -> list[str]:
+        """A replacement bought so late that it serves under half its life in the study."""
+        from lcc.engine._terms import ChainTerm
+
+        out = []
+        cur = self.currency
+        for term, _ in self._per_term:
+            if not isinstance(term, ChainTerm):
+                continue
+            late = term.late_purchase(self._ctx)
+            if late is None:
+                continue
+            t, purchase, residual = late
+            q = float(np.mean(self._quantity))
+            out.append(
+                f"{self.name}: {term.item} is bought again at t = {t:.4g}, "
+                f"{self.study.years - t:.4g} years before the end of the study (present value "
+                f"{money(purchase * q, cur)}); its residual value at t = {self.study.years} "
+                f"credits back {money(-residual * q, cur)} (present value)")
+        return out
 
     def explain(self) -> str:
         """A plain-text calculation trace to attach to an award decision.

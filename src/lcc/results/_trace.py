@@ -87,7 +87,8 @@ def _chain_lines(term: ChainTerm, ctx: Context, pv: dict[str, Any], cur: str,
     life = ctx.value(term.life)
     count = term.replacements(ctx)
     n = term.years
-    out = [f"  installed at t = {term.start:g}, service life L = {_num(life)} yr, "
+    given = f"{term.life.text.replace(' × 1/', ' ÷ ')} = " if term.life.factors else ""
+    out = [f"  installed at t = {term.start:g}, service life L = {given}{_num(life)} yr, "
            f"{_esc_text(term)}; cost {_amount_text(term, ctx)} = {money(amount, cur)}"]
     if term.initial:
         out.append(f"  {'acquisition':<12} at t = {term.start:g}: "
