@@ -381,9 +381,10 @@ def in_burning_hours(value: Any) -> bool:
             raw = _parse_text(raw, "value")
         except LCCError:
             return False
-    units = getattr(raw, "_units", None)
-    return bool(units) and set(units) <= {"hour", "kilohour"} and \
-        all(v == 1 for v in units.values())
+    units: Any = getattr(raw, "_units", None)
+    if not units:
+        return False
+    return set(units) <= {"hour", "kilohour"} and all(v == 1 for v in units.values())
 
 
 def read_position(value: Any, name: str, *, whole: bool = False, minimum: float = 0.0) -> float:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import math
-
 import html
+import math
 from collections.abc import Sequence
 from functools import cached_property
 from typing import Any
