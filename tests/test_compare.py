@@ -69,11 +69,11 @@ class TestThreeAlternatives:
     def test_nan_measures_and_notes(self) -> None:
         c = lcc.compare(self.alternatives(), STUDY)
         s = c.summary
-        # Cheap adds no investment: SIR and AIRR NaN; at year 0 the cumulative difference is
-        # 0 ≥ 0, so its payback is 0 by definition
+        # Cheap adds no investment: SIR, AIRR and payback are not defined (issue 16: a
+        # payback of year 0 for a bid with nothing to pay back misled readers)
         assert math.isnan(s.loc["Cheap", "sir"]) and math.isnan(s.loc["Cheap", "airr"])
-        assert s.loc["Cheap", "simple_payback"] == 0
-        assert any("SIR and AIRR of Cheap are NaN" in n and "0.00 SEK ≤ 0" in n
+        assert math.isnan(s.loc["Cheap", "simple_payback"])
+        assert any("SIR, AIRR and payback of Cheap are not defined" in n and "0.00 SEK ≤ 0" in n
                    for n in c.notes)
         # Dear: savings 600/yr never repay 5 000 within 5 years: cumulative −5 000 + 5·600 < 0
         assert math.isnan(s.loc["Dear", "simple_payback"])
@@ -210,7 +210,12 @@ class TestPolicies:
         assert c.summary.loc["A", "annual_value"] == pytest.approx(170.0)
         assert c.summary.loc["B", "annual_value"] == pytest.approx(200.0)
         assert c.best == "A"
-        assert c.summary.loc["B", "net_savings"] == pytest.approx(-30.0)
+        # no baseline named: B, the lowest initial investment (1 000 < 3 400 SEK); A saves
+        # 200 − 170 = 30 SEK per service year against it
+        assert c.baseline == "B"
+        assert c.summary.loc["A", "net_savings"] == pytest.approx(30.0)
+        assert any("Baseline: B, the alternative with the lowest initial investment" in n
+                   for n in c.notes)
 
     def test_notes_say_the_policies_disagree(self) -> None:
         c = lcc.compare(self.alternatives(), lcc.Study("10 yr", 0.05))
@@ -221,10 +226,20 @@ class TestPolicies:
         with pytest.raises(lcc.LCCError, match="needs each alternative's service life"):
             lcc.compare([old(), new()], STUDY, policy="annuity")
 
-    def test_fractional_life_is_an_error_for_life_policies(self) -> None:
+    def test_fractional_life_works_with_life_policies(self) -> None:
+        """Issue 16: a life of 12.5 years is evaluated over 13 years, and the notes say so.
+
+        Over 13 years at 5 %: bought at 0, again at 12.5 (1/1.05^12.5 = 0.54353), residual
+        at 13 of 12/12.5 of the cost: PV = 1 + 0.54353 − 0.96/1.05^13 = 1 + 0.54353 − 0.50822
+        = 1.03531 SEK; annuity × CRF(5 %, 13) = 0.106456 → 0.110215 SEK/yr.
+        """
         alts = [lcc.Alternative("A", lcc.Investment("1 SEK", life="12.5 yr"))]
-        with pytest.raises(lcc.LCCError, match="not a whole number of years"):
-            lcc.compare(alts, STUDY, policy="annuity")
+        c = lcc.compare(alts, STUDY, policy="annuity")
+        pv = 1 + 1.05**-12.5 - (12 / 12.5) * 1.05**-13
+        crf13 = 0.05 / (1 - 1.05**-13)
+        assert c.summary.loc["A", "lcc"] == pytest.approx(pv)
+        assert c.summary.loc["A", "annual_value"] == pytest.approx(pv * crf13)
+        assert any("evaluate it over 13 years" in n for n in c.notes)
 
 
 def test_samples_give_per_sample_rankings_not_an_average() -> None:

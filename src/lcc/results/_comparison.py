@@ -46,6 +46,13 @@ def _whole_years(life: float) -> int:
     return max(1, math.ceil(life - 1e-9))
 
 
+def _lowest_initial_investment(results: list[LCCResult]) -> str:
+    """The alternative with the lowest acquisition cost (present value); the first if tied."""
+    values = [float(np.mean(r.category_values.get("acquisition", 0.0))) for r in results]
+    low = min(values)
+    return next(r.name for r, v in zip(results, values, strict=True) if tied(v, low) or v == low)
+
+
 class Comparison(Picklable):
     """The outcome of :func:`compare`: ranking, measures, differences, notes and trace."""
 
@@ -150,13 +157,18 @@ class Comparison(Picklable):
                     s = a = sp = dp = np.nan
                 else:
                     inv, non = _split(r)
-                    s = sir(base_non - non, inv - base_inv)
+                    scale = max(abs(base_inv), abs(inv), abs(base_non), abs(non))
+                    added = _noise_free(inv - base_inv, scale)
+                    s = sir(_noise_free(base_non - non, scale), added)
                     a = airr(s, rate, n)
                     flows = r.cash_flows
-                    sp = payback((base_flows["nominal"]["total"]
-                                  - flows["nominal"]["total"]).to_numpy())
-                    dp = payback((base_flows["present_value"]["total"]
-                                  - flows["present_value"]["total"]).to_numpy())
+                    if added > 0:
+                        sp = payback(_noise_free((base_flows["nominal"]["total"]
+                                                  - flows["nominal"]["total"]).to_numpy()))
+                        dp = payback(_noise_free((base_flows["present_value"]["total"]
+                                                  - flows["present_value"]["total"]).to_numpy()))
+                    else:  # no added investment to pay back
+                        sp = dp = np.nan
             else:
                 lcc_value = float(self._own[name].value)
                 annual = float(values[i])
@@ -226,15 +238,18 @@ class Comparison(Picklable):
             for name in self.names:
                 if name == self.baseline:
                     continue
-                inv, _ = _split(self.results[name])
-                added = inv - base_inv
+                inv, non = _split(self.results[name])
+                _, base_non = _split(base)
+                added = _noise_free(inv - base_inv, max(abs(inv), abs(base_inv), abs(non),
+                                                        abs(base_non)))
                 if added <= 0:
                     notes.append(
-                        f"SIR and AIRR of {name} are NaN: it adds no investment-related cost "
-                        f"relative to {self.baseline} (added investment "
-                        f"{money(added, self.study.currency)} ≤ 0)"
+                        f"SIR, AIRR and payback of {name} are not defined: it adds no "
+                        f"investment-related cost relative to {self.baseline} (added "
+                        f"investment {money(added, self.study.currency)} ≤ 0)"
                     )
-                elif np.isnan(table.at[name, "airr"]):  # type: ignore[arg-type]
+                    continue
+                if np.isnan(table.at[name, "airr"]):  # type: ignore[arg-type]
                     notes.append(f"AIRR of {name} is NaN: SIR is negative")
                 for col, word in (("simple_payback", "undiscounted"),
                                   ("discounted_payback", "discounted")):
@@ -379,6 +394,18 @@ class Comparison(Picklable):
         return f"<div>{head}{body}{'<ul>' + notes + '</ul>' if notes else ''}</div>"
 
 
+def _noise_free(x: Any, scale: float | None = None) -> Any:
+    """Differences smaller than the tie tolerance (relative to ``scale``) as exactly zero.
+
+    Two bids that differ only by rounding would otherwise get an SIR of 0.0000, an AIRR
+    of −100 % or a payback of year 0 from noise.
+    """
+    arr = np.asarray(x, dtype=float)
+    ref = float(np.max(np.abs(arr))) if scale is None and arr.size else (scale or 0.0)
+    out = np.where(np.abs(arr) < TIE * ref, 0.0, arr)
+    return float(out) if np.ndim(out) == 0 else out
+
+
 def _split(r: LCCResult) -> tuple[float, float]:
     """(investment-related PV, non-investment PV) of a single result."""
     inv = non = 0.0
@@ -438,8 +465,14 @@ def compare(alternatives: Sequence[Alternative], study: Study, baseline: Any = N
         raise LCCError(f"compare: alternative names must be unique; repeated: {', '.join(dupes)}")
     if policy not in POLICIES:
         raise LCCError(f"compare: policy={policy!r}, expected one of {', '.join(POLICIES)}")
+    results = [evaluate(a, study) for a in alts]
+    baseline_note = None
     if baseline is None:
-        base = names[0]
+        base = _lowest_initial_investment(results)
+        if len(alts) > 1:
+            baseline_note = (f"Baseline: {base}, the alternative with the lowest initial "
+                             f"investment (NIST Handbook 135); name another baseline to "
+                             f"measure against it")
     elif isinstance(baseline, Alternative):
         base = baseline.name
     elif isinstance(baseline, int) and not isinstance(baseline, bool):
@@ -450,7 +483,6 @@ def compare(alternatives: Sequence[Alternative], study: Study, baseline: Any = N
         base = str(baseline)
     if base not in names:
         raise LCCError(f"compare: baseline {baseline!r} is not one of {', '.join(names)}")
-    results = [evaluate(a, study) for a in alts]
     samples = any(r.samples for r in results)
     lives: dict[str, float] = {}
     missing = []
@@ -467,7 +499,7 @@ def compare(alternatives: Sequence[Alternative], study: Study, baseline: Any = N
             f"Investment with life="
         )
     own: dict[str, LCCResult] = {}
-    policy_notes: list[str] = []
+    policy_notes: list[str] = [baseline_note] if baseline_note else []
     winners: dict[str, str] = {}
     if not missing:
         for a in alts:
