@@ -21,7 +21,9 @@ traceback), 1 internal error.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import re
 import sys
 import traceback
 from collections.abc import Sequence
@@ -29,6 +31,7 @@ from typing import Any
 
 from lcc._errors import LCCError
 from lcc._version import __version__
+from lcc.cli._files import add_force
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
 
@@ -115,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("tender")
     p.add_argument("-o", "--output", required=True, metavar="FILE",
                    help="report file: .html, .xlsx or .md")
+    add_force(p)
     p.add_argument("--monte-carlo", type=_count, metavar="N", default=None,
                    help="include a Monte Carlo analysis with N samples")
     p.add_argument("--seed", type=int)
@@ -148,6 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="tender (default), or the command whose --format json output to "
                         "describe: " + ", ".join(OUTPUTS))
     p.add_argument("-o", "--output", metavar="FILE")
+    add_force(p)
 
     from lcc.cli._portfolio import add_parser as add_portfolio
 
@@ -160,6 +165,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     debug = args.debug or os.environ.get("LCC_DEBUG") == "1"
+    stdout = sys.stdout
+    sys.stdout = _Printable(stdout)
     try:
         from lcc.cli._commands import COMMANDS
 
@@ -170,25 +177,54 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LCCError as exc:
         _print_input_error(exc)
         return EXIT_INPUT
+    except BrokenPipeError:  # the reader (| head) stopped reading: not an error
+        with contextlib.suppress(OSError):
+            sys.stdout = stdout
+            os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())
+        return EXIT_OK
     except OSError as exc:
         where = f" {exc.filename!r}" if getattr(exc, "filename", None) else ""
         print(f"lcc: error: cannot read or write{where}: {exc.strerror or exc}",
               file=sys.stderr)
         return EXIT_INPUT
     except Exception as exc:  # an internal error: a bug in lcc, not the user's input
-        print(f"lcc: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(printable(f"lcc: internal error: {type(exc).__name__}: {exc}"), file=sys.stderr)
         if debug:
             traceback.print_exc()
         else:
             print("This is a bug in lcc. Run again with --debug for details and report it.",
                   file=sys.stderr)
         return EXIT_INTERNAL
+    finally:
+        sys.stdout = stdout
+
+
+class _Printable:
+    """Standard output with control characters from names and labels escaped."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(printable(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def _print_input_error(exc: LCCError) -> None:
     issues = getattr(exc, "errors", None)
-    if issues:
+    if issues and not (len(issues) == 1 and issues[0] is exc):
         for issue in issues:
-            print(f"lcc: {issue}", file=sys.stderr)
+            print(printable(f"lcc: {issue}"), file=sys.stderr)
         return
-    print(f"lcc: error: {exc}", file=sys.stderr)
+    print(printable(f"lcc: error: {exc}"), file=sys.stderr)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Text for a terminal: control characters (ESC sequences, bidi overrides) shown as
+    ``\\xNN`` escapes, so a name from a file cannot move the cursor or recolour the screen."""
+    return _CONTROL.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)

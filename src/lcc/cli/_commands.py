@@ -14,6 +14,7 @@ import pandas as pd
 from lcc._errors import LCCError
 from lcc._i18n import csv as to_csv
 from lcc._i18n import number, table, word
+from lcc.cli._files import output_path
 from lcc.cli._portfolio import cmd_portfolio
 
 
@@ -298,7 +299,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     import lcc.sensitivity as sens
 
     tender = _load(args.tender)
-    out = Path(args.output)
+    out = output_path(args, args.tender, tender.assumptions.path if tender.assumptions
+                      is not None else None)
     if out.suffix.lower() not in (".html", ".htm", ".xlsx", ".md", ".markdown"):
         raise LCCError(f"report: cannot write {out.name!r}; the file must end in .html, "
                        f".xlsx or .md")
@@ -363,7 +365,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
         schema = output_schema(args.of)
     text = json.dumps(schema, indent=2, ensure_ascii=False)
     if args.output:
-        Path(args.output).write_text(text + "\n", encoding="utf-8")
+        output_path(args).write_text(text + "\n", encoding="utf-8")
         print(args.output)
     else:
         print(text)

@@ -21,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from lcc._errors import LCCError
+from lcc.cli._files import add_force, output_path
 
 ACTIONS = ("follow-up", "outcomes", "linked", "priorities", "criteria", "report")
 
@@ -41,6 +42,7 @@ def add_parser(sub: Any) -> None:
                    help="priorities: only procurements without this requirement")
     p.add_argument("--top", type=int, metavar="N", help="priorities: only the first N")
     p.add_argument("-o", "--output", metavar="FILE", help="report: .html or .xlsx")
+    add_force(p)
     p.add_argument("--title", help="report: the title")
     p.add_argument("--lang", choices=("en", "sv"), default="en",
                    help="language of labels and number format (sv: Swedish)")
@@ -68,6 +70,7 @@ def cmd_portfolio(args: argparse.Namespace) -> int:
         if not args.output:
             raise LCCError("portfolio report: give the report file with -o FILE (.html or "
                            ".xlsx)")
+        output_path(args, args.plan, args.targets, args.factors)
         if Path(args.output).suffix.lower() not in (".html", ".htm", ".xlsx"):
             raise LCCError(f"portfolio report: cannot write {Path(args.output).name!r}; the "
                            f"file must end in .html or .xlsx")

@@ -1126,7 +1126,7 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
         for alt in alternatives:
             every.update({p.name: p for p in alt.parameters()})
         scenarios = read_scenarios(r, data["scenarios"], every, set(bad_params) - set(every),
-                                   BAD)
+                                   BAD, set_failed)
     comparison: Any = None
     if "comparison" in data:
         comparison = _comparison(r, data["comparison"], data.get("alternatives"))

@@ -123,7 +123,7 @@ def check_distribution_unit(r: Any, p: Any, path: Path) -> bool:
 # -- scenarios -------------------------------------------------------------------------------
 
 def read_scenarios(r: Any, raw: Any, known: Mapping[str, Any], skip: set[str],
-                   bad: Any) -> Any:
+                   bad: Any, incomplete: bool = False) -> Any:
     """``[scenarios.NAME]`` tables as ``{name: Scenario}`` (``bad`` if any is wrong).
 
     ``known`` maps parameter names to Parameters (buyer and bidder);
@@ -170,6 +170,9 @@ def read_scenarios(r: Any, raw: Any, known: Mapping[str, Any], skip: set[str],
                 continue
             p = known.get(key)
             rate_like = key == "discount_rate" or (p is not None and p.unit is None)
+            if p is None and key != "discount_rate" and incomplete:
+                ok = False  # the assumption set that would define it could not be read
+                continue
             if p is None and key != "discount_rate":
                 from lcc.io._build import _suggest
 
@@ -185,7 +188,7 @@ def read_scenarios(r: Any, raw: Any, known: Mapping[str, Any], skip: set[str],
                 ok = False
             else:
                 values[key] = got
-        if not values:
+        if not values and ok:
             r.c.add("missing-field", spath, "a scenario needs at least one parameter = value")
             ok = False
             continue
