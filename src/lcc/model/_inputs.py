@@ -51,6 +51,7 @@ class Num:
     parameter: Parameter | None = None
     factors: tuple[Num, ...] | None = None
     transform: str | None = None
+    floor: float | None = None
 
     @property
     def samples(self) -> int | None:
@@ -220,7 +221,7 @@ def read_quantity(value: Any, spec: str, name: str, *, minimum: float | None = 0
                 raise
             _check_range(canon, name, p.value, minimum=minimum, exclusive=exclusive,
                          maximum=None, what=what)
-            return Num(canon, code, p.name, scale, f"{p.name} = {shown}", p)
+            return Num(canon, code, p.name, scale, f"{p.name} = {shown}", p, floor=minimum)
         q = parse_quantity(p.value, spec, name=f"{name} (Parameter {p.name!r})", expect=expect)
         canon = magnitude_in(q, spec)
         _check_range(canon, name, p.value, minimum=minimum, exclusive=exclusive,
@@ -228,7 +229,8 @@ def read_quantity(value: Any, spec: str, name: str, *, minimum: float | None = 0
         code = currency_of(q)
         target = _spec_info(spec, code or "SEK")[0]
         scale = _factor(q.units, target)
-        return Num(canon, code, p.name, scale, f"{p.name} = {format_quantity(q)}", p)
+        return Num(canon, code, p.name, scale, f"{p.name} = {format_quantity(q)}", p,
+                   floor=minimum)
     if isinstance(value, (ByYear, list, tuple)):
         raise LCCError(
             f"{name}: a per-year sequence is not accepted here; give one value "
@@ -319,7 +321,7 @@ def read_number(value: Any, name: str, *, minimum: float | None = None, exclusiv
                         check_bare_rate(shown, f"{name} (Parameter {p.name!r})")
         _check_range(x, name, p.value, minimum=minimum, exclusive=exclusive, maximum=maximum,
                      what=what)
-        return Num(x, None, p.name, scale, f"{p.name} = {_fmt_num(x)}", p)
+        return Num(x, None, p.name, scale, f"{p.name} = {_fmt_num(x)}", p, floor=minimum)
     if isinstance(value, ByYear):
         raise LCCError(f"{name}: a per-year sequence (ByYear) is not accepted here",
                        field=name, code="wrong-type")

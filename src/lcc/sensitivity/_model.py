@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -21,6 +22,7 @@ from lcc._errors import LCCError
 from lcc.engine import Compiled, compile_alternative, lcc_values_many
 from lcc.engine._terms import ChainTerm, SeriesTerm
 from lcc.model._alternative import Alternative, check_parameters
+from lcc.model._inputs import Num
 from lcc.model._parameter import Parameter
 from lcc.model._study import Study
 from lcc.results._ranking import TIE, difference_label, ranks
@@ -154,6 +156,42 @@ class Model:
                          rate.high_magnitude, own_distribution(rate), False, False)
         return Input(DISCOUNT_RATE, None, float(self.study.rate.value), "", None, None, None,
                      False, False)
+
+    def floors(self) -> dict[str, float]:
+        """The least value each Parameter may take, in its own unit (the highest of the
+        lower bounds of the fields it stands in: 0 for a price, > −1 for a rate)."""
+        out: dict[str, float] = {}
+        for alt in self.alternatives:
+            for item in alt.items:
+                for num in item.inputs():
+                    if not isinstance(num, Num) or num.param is None or num.floor is None \
+                            or num.scale <= 0:
+                        continue
+                    floor = num.floor / num.scale
+                    out[num.param] = max(out.get(num.param, floor), floor)
+        return out
+
+    def check_support(self, name: str, dist: Any, where: str) -> None:
+        """Refuse a distribution that draws values below the least its input takes."""
+        floor = self._floors.get(name)
+        if floor is None:
+            return
+        try:
+            low = float(dist.ppf(1e-9))
+        except Exception:  # pragma: no cover - a distribution without ppf is refused elsewhere
+            return
+        if low < floor - 1e-12 * max(1.0, abs(floor)):
+            unit = self.inputs[name].unit if name in self.inputs else ""
+            raise LCCError(
+                f"{where}: the distribution of {name!r} draws values down to {low:.6g} "
+                f"{unit}, below {floor:g} {unit}, the least this input takes (a negative price "
+                f"or quantity would be a silently wrong number); give a distribution whose "
+                f"support stays within it, e.g. PERT or triangular with low >= {floor:g}, a "
+                f"lognormal or a truncated normal", field=name, code="invalid-value")
+
+    @cached_property
+    def _floors(self) -> dict[str, float]:
+        return self.floors()
 
     def _durations(self) -> set[str]:
         """Names of Parameters used as a service life or an interval (must stay > 0)."""

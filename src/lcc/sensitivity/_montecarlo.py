@@ -156,6 +156,7 @@ def draw(model: Model, name: str, dist: Any, gen: np.random.Generator, m: int) -
     the same numbers as k + j at once), so results do not depend on the chunk
     size.
     """
+    model.check_support(name, dist, f"distribution of {name!r}")
     u = gen.random(m)
     np.maximum(u, _U_MIN, out=u)
     x = np.asarray(dist.ppf(u), dtype=float)

@@ -189,6 +189,8 @@ def sobol(alternatives: Any, study: Study, distributions: Mapping[str, Any] | No
                        f"between 0 and 1 such as 0.95")
     dists = choose_distributions(model, distributions, "distributions", parameters)
     names = list(dists)
+    for name in names:
+        model.check_support(name, dists[name], f"distribution of {name!r}")
     # scipy evaluates n·(k + 2) samples and keeps them with the inputs drawn
     check_memory(n, (len(names) + 2) * (2 * (len(model.names) + 1 + len(names)) + 4), "Sobol")
     pair = model.pair(None) if len(model.names) > 1 else None
