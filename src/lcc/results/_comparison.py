@@ -26,21 +26,15 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
     "lcc", "rank", "net_savings", "sir", "airr", "simple_payback", "discounted_payback",
     "annual_value",
 )
-_POLICY_TEXT = {
-    "study_period": "common study period (replacements within it, residual value at its end)",
-    "annuity": "equivalent annual cost over each alternative's own service life "
-               "(annuitetsmetoden: LCC over the life × CRF(d, life))",
-    "per_service_year": "cost per year of service (LCC over the alternative's own service "
-                        "life / life in years, as the Danish TCO tools normalise)",
-}
 
 
 def _life_study(study: Study, life: float, alt: Alternative) -> Study:
     if abs(life - round(life)) > 1e-9:
         raise LCCError(
             f"Alternative {alt.name!r}: its service life {life:g} yr is not a whole number of "
-            f"years; the annuity and per-service-year policies evaluate each alternative over "
-            f"its own life in annual steps — give Alternative(..., life='{round(life)} yr')"
+            f"years; the annuity and per-service-year bases evaluate each alternative over "
+            f"its own life in annual steps: give the alternative a whole-year life such as "
+            f"{round(life)} yr"
         )
     return study.replace(period=f"{round(life)} yr")
 
@@ -52,7 +46,7 @@ class Comparison(Picklable):
                  own_life: dict[str, LCCResult] | None = None,
                  lives: dict[str, float] | None = None,
                  winners: dict[str, str] | None = None,
-                 policy_notes: list[str] | None = None) -> None:
+                 policy_notes: list[tuple[str, str]] | None = None) -> None:
         self.results: dict[str, LCCResult] = {r.name: r for r in results}
         self.study = study
         self.baseline = baseline
@@ -200,14 +194,32 @@ class Comparison(Picklable):
 
     @cached_property
     def notes(self) -> list[str]:
-        """Ties, NaN measures and why, and policies that disagree on the winner."""
+        """Ties, measures that are not defined and why, and policies that disagree."""
+        return self.notes_in("en")
+
+    def notes_in(self, lang: str = "en") -> list[str]:
+        """:attr:`notes` in ``lang`` ("en" or "sv"), for reports and the command line."""
+        from lcc._i18n import money as fmt_money
+        from lcc._i18n import tr
+        from lcc.results._describe import policy_name
+
+        cur = self.study.currency
         notes: list[str] = []
         if self.policy != "study_period":
-            notes.append(f"Policy {self.policy}: {_POLICY_TEXT[self.policy]}; SIR, AIRR and "
-                         f"payback are defined on a common study period and are not computed")
-        notes += self._policy_notes
+            notes.append(tr("Comparison basis: {policy}; SIR, AIRR and payback are defined on a "
+                            "common study period and are not computed", lang,
+                            policy=policy_name(self.policy, lang)))
+        for kind, value in self._policy_notes:
+            if kind == "error":
+                notes.append(tr("The other comparison bases for different service lives were "
+                                "not checked: {reason}", lang, reason=value))
+            else:
+                notes.append(tr("The comparison bases for different service lives were not "
+                                "checked: no service life is given for {names}", lang,
+                                names=value))
         if self._samples:
-            notes.append(f"Inputs are samples ({self._samples}); see probability_best")
+            notes.append(tr("The inputs are samples ({n}); see the probability of the lowest "
+                            "cost", lang, n=self._samples))
             return notes
         table = self.summary
         values = np.array([float(self._value(n)) for n in self.names])
@@ -215,8 +227,9 @@ class Comparison(Picklable):
             for b in self.names[i + 1:]:
                 j = self.names.index(b)
                 if tied(values[i], values[j]):
-                    notes.append(f"{a} and {b} tie: their values differ by less than "
-                                 f"{TIE:g} relative ({money(values[i], self.study.currency)})")
+                    notes.append(tr("{a} and {b} tie: their values differ by less than {tie} "
+                                    "relative ({value})", lang, a=a, b=b, tie=f"{TIE:g}",
+                                    value=fmt_money(values[i], cur, lang, 2)))
         if self.policy == "study_period":
             base = self.results[self.baseline]
             base_inv, _ = _split(base)
@@ -226,26 +239,28 @@ class Comparison(Picklable):
                 inv, _ = _split(self.results[name])
                 added = inv - base_inv
                 if added <= 0:
-                    notes.append(
-                        f"SIR and AIRR of {name} are NaN: it adds no investment-related cost "
-                        f"relative to {self.baseline} (added investment "
-                        f"{money(added, self.study.currency)} ≤ 0)"
-                    )
+                    notes.append(tr(
+                        "SIR and AIRR of {name} are not defined: it adds no investment-related "
+                        "cost relative to {base} (added investment {added} ≤ 0)", lang,
+                        name=name, base=self.baseline, added=fmt_money(added, cur, lang, 2)))
                 elif np.isnan(table.at[name, "airr"]):  # type: ignore[arg-type]
-                    notes.append(f"AIRR of {name} is NaN: SIR is negative")
-                for col, word in (("simple_payback", "undiscounted"),
-                                  ("discounted_payback", "discounted")):
-                    if np.isnan(table.at[name, col]):  # type: ignore[arg-type]
-                        notes.append(
-                            f"{col.replace('_', ' ')} of {name} is NaN: the cumulative "
-                            f"{word} savings against {self.baseline} never cover the added "
-                            f"cost within the study period"
-                        )
+                    notes.append(tr("AIRR of {name} is not defined: SIR is negative", lang,
+                                    name=name))
+                if np.isnan(table.at[name, "simple_payback"]):  # type: ignore[arg-type]
+                    notes.append(tr(
+                        "Simple payback of {name} is not defined: the cumulative undiscounted "
+                        "savings against {base} never cover the added cost within the study "
+                        "period", lang, name=name, base=self.baseline))
+                if np.isnan(table.at[name, "discounted_payback"]):  # type: ignore[arg-type]
+                    notes.append(tr(
+                        "Discounted payback of {name} is not defined: the cumulative discounted "
+                        "savings against {base} never cover the added cost within the study "
+                        "period", lang, name=name, base=self.baseline))
         winners = self._winners
         if len(set(winners.values())) > 1:
-            shown = "; ".join(f"{p}: {w}" for p, w in winners.items())
-            notes.append(f"The policies for different service lives disagree on the winner "
-                         f"({shown})")
+            shown = "; ".join(f"{policy_name(p, lang)}: {w}" for p, w in winners.items())
+            notes.append(tr("The comparison bases for different service lives disagree on the "
+                            "winner ({shown})", lang, shown=shown))
         return notes
 
     # -- serialisation -------------------------------------------------------------
@@ -260,11 +275,12 @@ class Comparison(Picklable):
             return dict.fromkeys(("sir", "airr", "simple_payback", "discounted_payback"), why)
         out = {}
         for note in self.notes:
-            for key, start in (("sir", f"SIR and AIRR of {name} are NaN"),
-                               ("airr", f"SIR and AIRR of {name} are NaN"),
-                               ("airr", f"AIRR of {name} is NaN"),
-                               ("simple_payback", f"simple payback of {name} is NaN"),
-                               ("discounted_payback", f"discounted payback of {name} is NaN")):
+            for key, start in (("sir", f"SIR and AIRR of {name} are not defined"),
+                               ("airr", f"SIR and AIRR of {name} are not defined"),
+                               ("airr", f"AIRR of {name} is not defined"),
+                               ("simple_payback", f"Simple payback of {name} is not defined"),
+                               ("discounted_payback",
+                                f"Discounted payback of {name} is not defined")):
                 if note.startswith(start):
                     out[key] = note
         return out
@@ -323,31 +339,38 @@ class Comparison(Picklable):
         return dumps(self.to_dict(results=results), indent=indent)
 
     # -- display ---------------------------------------------------------------
-    def explain(self) -> str:
-        """The comparison and the full calculation trace of every alternative."""
+    def explain(self, lang: str = "en") -> str:
+        """The comparison and the full calculation trace of every alternative (en or sv)."""
+        from lcc._i18n import table as text_table
+        from lcc._i18n import tr
+        from lcc.results._describe import policy_name
+
         lines = [
-            f"Comparison of {len(self.names)} alternatives",
-            f"Policy: {self.policy} — {_POLICY_TEXT[self.policy]}",
-            f"Baseline for the measures: {self.baseline}",
-            "Measures (NIST Handbook 135): NS = LCC_base − LCC_alt; SIR = PV(non-investment "
-            "savings) / PV(added investment-related cost); AIRR = (1 + d)·SIR^(1/N) − 1; "
-            "payback = first year the cumulative savings are ≥ 0",
+            tr("Comparison of {n} alternatives", lang, n=len(self.names)),
+            tr("Comparison basis: {policy}", lang, policy=policy_name(self.policy, lang)),
+            tr("Baseline for the measures: {name}", lang, name=self.baseline),
+            tr("Measures (NIST Handbook 135): NS = LCC_base − LCC_alt; SIR = PV(non-investment "
+               "savings) / PV(added investment-related cost); AIRR = (1 + d)·SIR^(1/N) − 1; "
+               "payback = first year the cumulative savings are ≥ 0", lang),
             "",
         ]
         if self._samples:
-            lines.append(self.probability_best.to_string())
+            lines.append(text_table(self.probability_best.to_frame(), lang))
         else:
-            with pd.option_context("display.width", 200, "display.max_columns", 20):
-                lines.append(self.summary.to_string(float_format=lambda x: f"{x:,.2f}"))
-            lines.append(f"\nLowest cost: {self.best}")
-        if self.notes:
-            lines += ["", "Notes", *[f"  - {n}" for n in self.notes]]
+            lines.append(text_table(self.summary, lang))
+            lines.append("\n" + tr("Lowest cost: {name}", lang, name=self.best))
+        notes = self.notes_in(lang)
+        if notes:
+            lines += ["", tr("Notes", lang), *[f"  - {n}" for n in notes]]
         for r in self.results.values():
-            lines += ["", "=" * 78, r.explain()]
+            lines += ["", "=" * 78, r.explain(lang)]
         if self.policy != "study_period":
             for name, r in self._own.items():
-                lines += ["", "=" * 78, f"(over its own service life of {self._lives[name]:g} "
-                                         f"years, for policy {self.policy})", r.explain()]
+                lines += ["", "=" * 78, tr("(over its own service life of {life} years, for "
+                                           "the comparison basis {policy})", lang,
+                                           life=f"{self._lives[name]:g}",
+                                           policy=policy_name(self.policy, lang)),
+                          r.explain(lang)]
         return "\n".join(lines)
 
     def plot(self, kind: str = "cumulative", **kwargs: Any) -> Any:
@@ -464,7 +487,7 @@ def compare(alternatives: Sequence[Alternative], study: Study, baseline: Any = N
             f"Investment with life="
         )
     own: dict[str, LCCResult] = {}
-    policy_notes: list[str] = []
+    policy_notes: list[tuple[str, str]] = []
     winners: dict[str, str] = {}
     if not missing:
         try:
@@ -472,13 +495,10 @@ def compare(alternatives: Sequence[Alternative], study: Study, baseline: Any = N
         except LCCError as exc:
             if policy != "study_period":
                 raise
-            policy_notes.append(f"Other policies not checked: {exc}")
+            policy_notes.append(("error", str(exc)))
             own = {}
     elif len(alts) > 1:
-        policy_notes.append(
-            f"Policies for different service lives not checked: no service life for "
-            f"{', '.join(missing)}"
-        )
+        policy_notes.append(("missing", ", ".join(missing)))
     if own and not samples:
         for p in POLICIES:
             c = Comparison(results, study, base, p, own, lives)

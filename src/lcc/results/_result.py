@@ -213,8 +213,8 @@ class LCCResult(Picklable):
         """Cut sequences, flows outside the study period, prices missing, …"""
         return list(self._compiled.warnings)
 
-    def explain(self) -> str:
-        """A plain-text calculation trace to attach to an award decision.
+    def explain(self, lang: str = "en") -> str:
+        """A plain-text calculation trace to attach to an award decision (``lang`` en or sv).
 
         Lists the library version and method with sources, the study's
         assumptions, the parameters, each item with its timing, formula,
@@ -222,7 +222,7 @@ class LCCResult(Picklable):
         any warnings.
         """
         return trace(self._compiled, self._ctx, self._per_term, self._in_lcc, self._total,
-                     self._quantity)
+                     self._quantity, lang)
 
     # -- serialisation ----------------------------------------------------------------
     def to_dict(self, *, cash_flows: bool = True) -> dict[str, Any]:
