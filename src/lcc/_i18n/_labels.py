@@ -93,7 +93,7 @@ def word(key: Any, lang: str, *, header: bool = True) -> str:
     """
     text = str(key)
     if text in LABELS:
-        return ptr("label", LABELS[text], lang) if text == "lcc" else tr(LABELS[text], lang)
+        return ptr("column", "LCC", lang) if text == "lcc" else tr(LABELS[text], lang)
     m = EMISSION_COLUMN.match(text)
     if m and header:
         pollutant = m.group("pollutant")

@@ -74,7 +74,7 @@ def field_name(path: str | None, lang: str) -> str | None:
         return None
     last = re.sub(r"\[[^\]]*\]", "", str(path)).split(".")[-1]
     key = FIELD_NAMES.get(last)
-    return ptr("field", key, lang) if key else None
+    return tr(key, lang) if key else None
 
 
 def quoted_value(message: str) -> str | None:

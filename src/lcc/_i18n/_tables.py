@@ -33,6 +33,11 @@ def printable(text: Any) -> str:
     return _CONTROL.sub("", _ANSI.sub("", str(text)))
 
 
+def printable_block(text: str) -> str:
+    """Preformatted text without control characters (newlines kept)."""
+    return "\n".join(printable(line) for line in str(text).split("\n"))
+
+
 def csv_safe(value: Any) -> Any:
     """A text cell that a spreadsheet will not run as a formula (OWASP): ``'=…``."""
     if isinstance(value, str) and value and value[0] in "=+-@\t\r\n\uff1d\uff0b\uff0d\uff20":

@@ -156,7 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("lcc: interrupted", file=sys.stderr)
         return 130
     except LCCError as exc:
-        _print_input_error(exc)
+        _print_input_error(exc, getattr(args, "lang", "en") or "en")
         return EXIT_INPUT
     except OSError as exc:
         where = f" {exc.filename!r}" if getattr(exc, "filename", None) else ""
@@ -173,10 +173,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
-def _print_input_error(exc: LCCError) -> None:
+def _print_input_error(exc: LCCError, lang: str = "en") -> None:
+    """One line per problem on stderr, in the language of ``--lang`` (no control characters)."""
+    from lcc._i18n import error_lines, printable
+
     issues = getattr(exc, "errors", None)
-    if issues:
-        for issue in issues:
-            print(f"lcc: {issue}", file=sys.stderr)
-        return
-    print(f"lcc: error: {exc}", file=sys.stderr)
+    if lang == "en":
+        if issues and issues != (exc,):
+            lines = [str(issue) for issue in issues]
+        else:
+            lines = [f"error: {exc}"]
+    else:
+        lines = error_lines(exc, lang)
+    for line in lines:
+        print(printable(f"lcc: {line}"), file=sys.stderr)

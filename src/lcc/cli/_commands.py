@@ -13,7 +13,7 @@ import pandas as pd
 
 from lcc._errors import LCCError
 from lcc._i18n import csv as to_csv
-from lcc._i18n import number, table, word
+from lcc._i18n import N_, emission_columns, number, printable, printable_block, table, tr, unit
 from lcc.cli._portfolio import cmd_portfolio
 
 
@@ -58,11 +58,36 @@ def _emit(df: pd.DataFrame, args: argparse.Namespace, *, title: str | None = Non
     else:
         print(table(df, args.lang, title=title))
         for line in notes or []:
-            print(line)
+            print(printable(line))
+
+
+def _tender_lines(tender: Any, lang: str) -> list[str]:
+    from lcc.report._tender import tender_lines
+
+    return tender_lines(tender, lang)
+
+
+def _title(message: str, lang: str, tender: Any) -> str:
+    return f"{tr(message, lang)} — {tender.name}"
 
 
 def _unit_line(currency: str, lang: str) -> str:
-    return f"({word('amounts_in', lang)} {currency})"
+    return "(" + tr("Amounts in {currency}, present values, excluding VAT", lang,
+                    currency=unit(currency, lang)) + ")"
+
+
+def _add_emissions(df: pd.DataFrame, results: Any, baseline: str) -> pd.DataFrame:
+    """kg of each pollutant per alternative and its difference to the baseline (kg)."""
+    pollutants: list[str] = []
+    for name in df.index:
+        pollutants += [str(p) for p in results[name].emissions.index if str(p) not in pollutants]
+    for pollutant in pollutants:
+        kg, diff = emission_columns(pollutant)
+        values = {name: float(results[name].emissions.get(pollutant, 0.0)) for name in df.index}
+        base = float(results[baseline].emissions.get(pollutant, 0.0))
+        df[kg] = pd.Series(values)
+        df[diff] = pd.Series({k: v - base for k, v in values.items()})
+    return df
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -82,10 +107,16 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     cols = [c for c in CATEGORIES if c in df.columns] + ["lcc"]
     df = df[cols]
     df.index.name = "alternative"
+    baseline = (tender.comparison.baseline if tender.comparison is not None and
+                tender.comparison.baseline else tender.alternatives[0].name)
+    df = _add_emissions(df, results, baseline)
     currency = tender.study.currency
-    _emit(df, args, title=f"{word('lcc', args.lang)} — {tender.name}",
-          notes=[_unit_line(currency, args.lang), *results.notes],
-          extra={"tender": tender.name, "currency": currency})
+    lang = args.lang
+    _emit(df, args, title=_title(N_("Life-cycle cost"), lang, tender),
+          notes=[_unit_line(currency, lang),
+                 tr("Emissions in kg over the study period; difference: the alternative minus "
+                    "{baseline}", lang, baseline=baseline), *results.notes],
+          extra={"tender": tender.name, "currency": currency, "baseline": baseline})
     return 0
 
 
@@ -94,10 +125,13 @@ def cmd_compare(args: argparse.Namespace) -> int:
     kwargs = {k: v for k, v in (("policy", args.policy), ("baseline", args.baseline)) if v}
     c = tender.compare(**kwargs)
     lang = args.lang
+    summary = _add_emissions(c.summary.copy(), c.results, c.baseline)
     notes = [_unit_line(tender.study.currency, lang),
-             f"{word('best', lang)}: {c.best}",
-             *[f"- {n}" for n in c.notes], *tender.describe()]
-    _emit(c.summary, args, title=f"{word('summary', lang)} — {tender.name}", notes=notes,
+             tr("Emissions in kg over the study period; difference: the alternative minus "
+                "{baseline}", lang, baseline=c.baseline),
+             tr("Lowest life-cycle cost: {name}", lang, name=c.best),
+             *[f"- {n}" for n in c.notes_in(lang)], *_tender_lines(tender, lang)]
+    _emit(summary, args, title=_title(N_("Summary"), lang, tender), notes=notes,
           extra={"tender": tender.name, "best": c.best, "currency": tender.study.currency,
                  "policy": c.policy, "baseline": c.baseline})
     return 0
@@ -142,7 +176,7 @@ def _tornado(tender: Any, args: argparse.Namespace) -> int:
     extra = _head(tender, "tornado")
     extra.update(pair=list(df.attrs["pair"]) if df.attrs.get("pair") else None,
                  difference=df.attrs.get("difference"), skipped=list(skipped))
-    _emit(shown, args, title=f"{word('tornado', lang)} — {tender.name}", notes=notes,
+    _emit(shown, args, title=_title(N_("Sensitivity analysis (tornado)"), lang, tender), notes=notes,
           extra=extra, kind="sensitivity-tornado")
     return 0
 
@@ -175,7 +209,7 @@ def _break_even(tender: Any, args: argparse.Namespace) -> int:
     extra.update(pair=list(names), difference=difference_label(names[1], names[0]))
     notes = [f"{extra['difference']}: LCC of {names[1]} minus LCC of {names[0]}; the "
              f"break-even value is where it is zero"]
-    _emit(df, args, title=f"{word('break_even', lang)} — {tender.name}", notes=notes,
+    _emit(df, args, title=_title(N_("Break-even"), lang, tender), notes=notes,
           extra=extra, kind="sensitivity-break-even")
     return 0
 
@@ -197,7 +231,7 @@ def _monte_carlo(tender: Any, args: argparse.Namespace) -> int:
     mc = monte_carlo(list(tender.alternatives), study, None, n or 10_000, seed=seed,
                      progress=progress, parameters=_chosen(tender))
     notes = [_unit_line(study.currency, lang), f"n = {mc.n}, seed = {mc.seed}",
-             f"{word('best', lang)} (mean): {mc.best}",
+             tr("Lowest mean life-cycle cost: {name}", lang, name=mc.best),
              f"Differences: each alternative's LCC minus {mc.best}'s, per sample",
              *[f"{k}: {v}" for k, v in mc.described.items()]]
     extra = _head(tender, "monte-carlo")
@@ -205,7 +239,7 @@ def _monte_carlo(tender: Any, args: argparse.Namespace) -> int:
     summary = mc.summary.copy()
     summary.insert(0, "kind", ["alternative" if i in mc.names else "difference"
                                for i in summary.index])
-    _emit(summary, args, title=f"{word('monte_carlo', lang)} — {tender.name}",
+    _emit(summary, args, title=_title(N_("Uncertainty analysis (Monte Carlo)"), lang, tender),
           notes=notes, extra=extra, kind="sensitivity-monte-carlo")
     return 0
 
@@ -259,14 +293,15 @@ def _scenarios(tender: Any, args: argparse.Namespace) -> int:
     notes = [_unit_line(study.currency, lang)]
     for s, b in best.items():
         d = descriptions.get(s)
-        notes.append(f"{s}: {word('best', lang)} {', '.join(b)}" + (f" — {d}" if d else ""))
+        notes.append(tr("{scenario}: lowest life-cycle cost {names}", lang, scenario=s,
+                        names=", ".join(b)) + (f" — {d}" if d else ""))
     if len({tuple(b) for b in best.values()}) > 1:
         notes.append("The scenarios disagree on the winner")
     extra = _head(tender, "scenarios")
     extra["best"] = {k: list(v) for k, v in best.items()}
     extra["scenarios"] = {k: {"description": descriptions.get(k), "values": v}
                           for k, v in df.attrs["scenarios"].items()}
-    _emit(shown, args, title=f"{word('scenario', lang)} — {tender.name}", notes=notes,
+    _emit(shown, args, title=_title(N_("Scenarios"), lang, tender), notes=notes,
           extra=extra, kind="sensitivity-scenarios")
     return 0
 
@@ -277,13 +312,14 @@ def cmd_explain(args: argparse.Namespace) -> int:
         _check_names(tender, args.alternative)
         results = tender.evaluate()
         for name in args.alternative:
-            print(results.explain(name))
+            print(printable_block("\n".join([*results.notes, "",
+                                              results[name].explain(args.lang)])))
             print()
         return 0
     c = tender.compare()
-    print("\n".join(tender.describe()))
+    print(printable_block("\n".join(_tender_lines(tender, args.lang))))
     print()
-    print(c.explain())
+    print(printable_block(c.explain(args.lang)))
     return 0
 
 
@@ -311,7 +347,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         if tender.scenarios and not args.no_scenarios else None
     report = lcc.report.build(c, title=args.title or tender.name, lang=args.lang,
                               tornado=tornado, monte_carlo=mc,
-                              assumptions=tender.describe(), inputs=inputs,
+                              assumptions=_tender_lines(tender, args.lang), inputs=inputs,
                               charts=not args.no_charts, scenarios=scenario_table)
     path = report.save(out)
     print(f"{path}")
@@ -387,7 +423,7 @@ def cmd_import_bids(args: argparse.Namespace) -> int:
     rows = {a.name: {"lcc": float(results[a.name].value)} for a in alts}
     df = pd.DataFrame.from_dict(rows, orient="index")
     df.index.name = "alternative"
-    _emit(df, args, title=f"{word('lcc', args.lang)} — {tender.name}",
+    _emit(df, args, title=_title(N_("Life-cycle cost"), args.lang, tender),
           notes=[_unit_line(tender.study.currency, args.lang)])
     return 0
 

@@ -139,9 +139,10 @@ def breakdown(obj: Any, *, ax: Axes | None = None, lang: str = "en") -> Axes:
         neg += np.where(vals < 0, vals, 0)
     totals = table.loc[cats, names].sum().to_numpy(dtype=float)
     ax.scatter(x, totals, marker="D", color="black", zorder=5, label=label("total", lang))
-    for xi, t in zip(x, totals, strict=True):
-        ax.annotate(money_axis(t, lang), (xi, t), textcoords="offset points", xytext=(0, 7),
-                    ha="center", fontsize=8)
+    for xi, t, top_ in zip(x, totals, pos, strict=True):
+        # the total's figure sits above the whole bar, clear of the bar and the title
+        ax.annotate(money_axis(t, lang), (xi, max(t, top_)), textcoords="offset points",
+                    xytext=(0, 5), ha="center", va="bottom", fontsize=8)
     ax.axhline(0, color="black", linewidth=0.8)
     ax.set_xticks(x, [safe(n) for n in names])
     top = float(max(pos.max(initial=0.0), totals.max(initial=0.0)))

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from lcc._errors import LCCError
-from lcc._i18n import N_, date, document_date, emission_columns, money, percent, tr, word
+from lcc._i18n import N_, date, document_date, emission_columns, money, number, percent, tr
 from lcc._version import __version__
 from lcc.results import Comparison
 from lcc.results._describe import (
@@ -249,7 +249,7 @@ def build_sections(comparison: Comparison, *, lang: str = "en", tornado: pd.Data
 def _monte_carlo_section(mc: Any, c: Comparison, lang: str, charts: bool) -> Section:
     svg = _chart(lambda p: p.distributions(mc, lang=lang)) if charts else None
     params = _parameters(c)
-    lines = [tr("{n} samples, random seed {seed}", lang, n=f"{mc.n:,}".replace(",", "\u00a0"),
+    lines = [tr("{n} samples, random seed {seed}", lang, n=number(mc.n, lang, 0),
                 seed=mc.seed)]
     for name, dist in mc.distributions.items():
         p = params.get(name)
@@ -261,6 +261,11 @@ def _monte_carlo_section(mc: Any, c: Comparison, lang: str, charts: bool) -> Sec
                     "sample", lang, best=mc.best))
     table = mc.summary.copy()
     if "kind" in table.columns:
+        suffix = f" minus {mc.best}"
+        table.index = pd.Index(
+            [difference_text(str(i)[:-len(suffix)], mc.best, lang)
+             if k == "difference" and str(i).endswith(suffix) else i
+             for i, k in zip(table.index, table["kind"], strict=True)], name=table.index.name)
         table["kind"] = [tr("alternative", lang) if k == "alternative" else tr("difference", lang)
                          for k in table["kind"]]
     return Section("monte_carlo", tr("Uncertainty analysis (Monte Carlo)", lang), table=table,

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from lcc._i18n import LABELS, cell, printable, tr, unit, word
+from lcc._i18n import LABELS, cell, printable, printable_block, tr, unit, word
 from lcc._i18n._labels import EMISSION_COLUMN
 from lcc.report._content import Section
 
@@ -20,8 +20,9 @@ body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; ma
        max-width: 1100px; color: #1a1a1a; line-height: 1.45; padding: 0 1rem; }
 h1 { font-size: 1.7rem; border-bottom: 3px solid #1f4e79; padding-bottom: .3rem; }
 h2 { font-size: 1.25rem; margin-top: 2.2rem; color: #1f4e79; }
-table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .9rem; }
-th, td { border: 1px solid #c9d3df; padding: .3rem .6rem; vertical-align: top; }
+table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .85rem; }
+th, td { border: 1px solid #c9d3df; padding: .25rem .45rem; vertical-align: top; }
+thead th { hyphens: auto; }
 th { background: #eef3f8; text-align: left; }
 thead th { text-align: center; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
@@ -70,8 +71,17 @@ def _row_label(section: Section, idx: Any, lang: str) -> str:
     return word(idx, lang, header=False) if section.index_labels else str(idx)
 
 
+#: Money columns shown in whole currency units in documents (the trace keeps the cents).
+_WHOLE = ("lcc", "net_savings", "annual_value", "lcc_low", "lcc_high", "swing", "mean", "std",
+          "se", "p5", "p50", "p95")
+
+
 def _cell(col: str, value: Any, lang: str, money: bool) -> tuple[str, bool]:
     if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
+        if (money and col in _WHOLE) or (col not in LABELS and not EMISSION_COLUMN.match(col)):
+            from lcc._i18n import number
+
+            return number(value, lang, 0), True
         return cell(col, value, lang), True
     return printable(value), False
 
@@ -179,11 +189,6 @@ def to_markdown(sections: list[Section], *, title: str, lang: str, currency: str
             fence = "`" * max(3, longest + 1)
             out += [f"{fence}text", printable_block(s.pre), fence, ""]
     return "\n".join(out).rstrip() + "\n"
-
-
-def printable_block(text: str) -> str:
-    """Preformatted text without control characters (newlines kept)."""
-    return "\n".join(printable(line) for line in text.split("\n"))
 
 
 def to_excel(sections: list[Section], path: Path, *, title: str, lang: str,

@@ -228,7 +228,7 @@ class Comparison(Picklable):
                 j = self.names.index(b)
                 if tied(values[i], values[j]):
                     notes.append(tr("{a} and {b} tie: their values differ by less than {tie} "
-                                    "relative ({value})", lang, a=a, b=b, tie=f"{TIE:g}",
+                                    "relative ({value})", lang, a=a, b=b, tie=format(TIE, "g"),
                                     value=fmt_money(values[i], cur, lang, 2)))
         if self.policy == "study_period":
             base = self.results[self.baseline]
@@ -368,7 +368,7 @@ class Comparison(Picklable):
             for name, r in self._own.items():
                 lines += ["", "=" * 78, tr("(over its own service life of {life} years, for "
                                            "the comparison basis {policy})", lang,
-                                           life=f"{self._lives[name]:g}",
+                                           life=format(self._lives[name], "g"),
                                            policy=policy_name(self.policy, lang)),
                           r.explain(lang)]
         return "\n".join(lines)
