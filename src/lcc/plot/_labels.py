@@ -50,4 +50,4 @@ def safe(text: Any) -> str:
     """Text from a tender file for matplotlib: ``$`` is not mathtext, no control characters."""
     from lcc._i18n import printable
 
-    return printable(text).replace("$", r"\$")
+    return "\n".join(printable(line) for line in str(text).split("\n")).replace("$", r"\$")

@@ -182,6 +182,13 @@ def carbon_price_text(study: Any, lang: str) -> str | None:
         u = cp.unit if isinstance(cp.unit, str) else (str(cp.unit) if cp.unit else "")
         return tr("per year from {first} to {last}", lang, first=quantity(vals[0], u, lang),
                   last=quantity(vals[-1], u, lang))
+    if isinstance(cp, str):
+        try:
+            from lcc import Q_
+
+            cp = Q_(cp)
+        except Exception:  # shown as written, in the reader's units
+            return unit(cp, lang)
     return value_text(cp, None, lang)
 
 
