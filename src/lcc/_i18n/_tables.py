@@ -39,10 +39,13 @@ def printable_block(text: str) -> str:
 
 
 def csv_safe(value: Any) -> Any:
-    """A text cell that a spreadsheet will not run as a formula (OWASP): ``'=…``."""
-    if isinstance(value, str) and value and value[0] in "=+-@\t\r\n\uff1d\uff0b\uff0d\uff20":
-        return "'" + value
-    return value
+    """A text cell that a spreadsheet will not run as a formula (OWASP): ``'=…``;
+    control characters removed."""
+    if not isinstance(value, str):
+        return value
+    if value and value[0] in "=+-@\t\r\n\uff1d\uff0b\uff0d\uff20":
+        return "'" + printable(value)
+    return printable(value)
 
 
 def _digits(column: str) -> int:

@@ -64,11 +64,11 @@ def _head(col: Any, lang: str) -> str:
     text = str(col)
     if text in LABELS or EMISSION_COLUMN.match(text):
         return word(text, lang)
-    return text
+    return printable(text)
 
 
 def _row_label(section: Section, idx: Any, lang: str) -> str:
-    return word(idx, lang, header=False) if section.index_labels else str(idx)
+    return printable(word(idx, lang, header=False) if section.index_labels else idx)
 
 
 #: Money columns shown in whole currency units in documents (the trace keeps the cents).

@@ -46,7 +46,7 @@ class Comparison(Picklable):
                  own_life: dict[str, LCCResult] | None = None,
                  lives: dict[str, float] | None = None,
                  winners: dict[str, str] | None = None,
-                 policy_notes: list[tuple[str, str]] | None = None) -> None:
+                 policy_notes: list[tuple[str, str, str]] | None = None) -> None:
         self.results: dict[str, LCCResult] = {r.name: r for r in results}
         self.study = study
         self.baseline = baseline
@@ -209,10 +209,12 @@ class Comparison(Picklable):
             notes.append(tr("Comparison basis: {policy}; SIR, AIRR and payback are defined on a "
                             "common study period and are not computed", lang,
                             policy=policy_name(self.policy, lang)))
-        for kind, value in self._policy_notes:
-            if kind == "error":
-                notes.append(tr("The other comparison bases for different service lives were "
-                                "not checked: {reason}", lang, reason=value))
+        for kind, value, life in self._policy_notes:
+            if kind == "fractional":
+                notes.append(tr("The comparison bases for different service lives were not "
+                                "checked: {name} has a service life of {life} years, not a "
+                                "whole number of years", lang, name=value,
+                                life=life.replace(".", ",") if lang == "sv" else life))
             else:
                 notes.append(tr("The comparison bases for different service lives were not "
                                 "checked: no service life is given for {names}", lang,
@@ -487,18 +489,18 @@ def compare(alternatives: Sequence[Alternative], study: Study, baseline: Any = N
             f"Investment with life="
         )
     own: dict[str, LCCResult] = {}
-    policy_notes: list[tuple[str, str]] = []
+    policy_notes: list[tuple[str, str, str]] = []
     winners: dict[str, str] = {}
     if not missing:
-        try:
-            own = {a.name: evaluate(a, _life_study(study, lives[a.name], a)) for a in alts}
-        except LCCError as exc:
-            if policy != "study_period":
-                raise
-            policy_notes.append(("error", str(exc)))
+        fractional = [a for a in alts if abs(lives[a.name] - round(lives[a.name])) > 1e-9]
+        if fractional and policy == "study_period":
+            a = fractional[0]
+            policy_notes.append(("fractional", a.name, format(lives[a.name], ".6g")))
             own = {}
+        else:
+            own = {a.name: evaluate(a, _life_study(study, lives[a.name], a)) for a in alts}
     elif len(alts) > 1:
-        policy_notes.append(("missing", ", ".join(missing)))
+        policy_notes.append(("missing", ", ".join(missing), ""))
     if own and not samples:
         for p in POLICIES:
             c = Comparison(results, study, base, p, own, lives)

@@ -112,13 +112,13 @@ def _esc_text(term: Term, lang: str = "en") -> str:
 
 
 def _cat(cat: str, lang: str) -> str:
-    return cat if lang == "en" else word(cat, lang, header=False)
+    return word(cat, lang, header=False)
 
 
 def _lines(term: Term, ctx: Context, pv: dict[str, Any], cur: str,
            lang: str = "en") -> list[str]:
     amount = term.amount(ctx)
-    w = 12 if lang == "en" else 20
+    w = 20
 
     def m(x: Any) -> str:
         return money(x, cur, lang)
@@ -168,7 +168,7 @@ def _chain_lines(term: ChainTerm, ctx: Context, pv: dict[str, Any], cur: str,
     life = ctx.value(term.life)
     count = term.replacements(ctx)
     n = term.years
-    w = 12 if lang == "en" else 20
+    w = 20
     yr = unit("yr", lang)
 
     def m(x: Any) -> str:
@@ -275,7 +275,7 @@ def trace(compiled: Compiled, ctx: Context, per_term: list[tuple[Term, dict[str,
                          + f" = {_num(kg, 6, lang)} kg")
     lines += ["", tr("Present value by category (× quantity {q})", lang,
                      q=_qty(compiled.quantity, lang))]
-    w = 14 if lang == "en" else 22
+    w = 22
     for cat, v in by_category.items():
         lines.append(f"  {_cat(cat, lang):<{w}} {money(v, cur, lang):>20}")
     lines.append(f"  {'LCC':<{w}} {money(total, cur, lang):>20}")
@@ -288,4 +288,4 @@ def trace(compiled: Compiled, ctx: Context, per_term: list[tuple[Term, dict[str,
 def _qty(q: Num | None, lang: str = "en") -> str:
     if q is None:
         return "1"
-    return num_text(q, lang) if lang != "en" else q.text
+    return num_text(q, lang)
