@@ -294,6 +294,10 @@ def distributions(result: Any, *, kind: str = "cdf", ax: Axes | None = None,
     currency = frame.attrs.get("unit", "")
     ax.set_xlabel(f"{label('lcc', lang)} [{_unit(currency or '', lang)}]".replace(" []", ""))
     ax.set_ylabel(label("probability" if kind == "cdf" else "density", lang))
+    from lcc._i18n import number as _number
+
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: _number(v, lang, 1)))
+    ax.xaxis.set_major_locator(MaxNLocator(5))
     ax.set_title(label("distribution", lang))
     _money_ticks(ax.xaxis, lang)
     ax.legend(frameon=False, fontsize=8)

@@ -260,12 +260,11 @@ def _monte_carlo_section(mc: Any, c: Comparison, lang: str, charts: bool) -> Sec
     lines.append(tr("Differences: each alternative's life-cycle cost minus {best}'s, per "
                     "sample", lang, best=mc.best))
     table = mc.summary.copy()
-    if "kind" in table.columns:
-        suffix = f" minus {mc.best}"
-        table.index = pd.Index(
-            [difference_text(str(i)[:-len(suffix)], mc.best, lang)
-             if k == "difference" and str(i).endswith(suffix) else i
-             for i, k in zip(table.index, table["kind"], strict=True)], name=table.index.name)
+    suffix = f" minus {mc.best}"
+    table.index = pd.Index(
+        [difference_text(str(i)[:-len(suffix)], mc.best, lang)
+         if str(i).endswith(suffix) and str(i) not in mc.names else i
+         for i in table.index], name=table.index.name)
         table["kind"] = [tr("alternative", lang) if k == "alternative" else tr("difference", lang)
                          for k in table["kind"]]
     return Section("monte_carlo", tr("Uncertainty analysis (Monte Carlo)", lang), table=table,

@@ -42,8 +42,11 @@ footer { margin-top: 3rem; font-size: .8rem; color: #666; }
   nav { display: none; }
   h1 { font-size: 17pt; margin-top: 0; }
   h2 { font-size: 13pt; margin-top: 0; break-after: avoid; page-break-after: avoid; }
-  section { break-before: page; page-break-before: always; }
-  section#summary { break-before: auto; page-break-before: auto; }
+  section { break-inside: avoid; page-break-inside: avoid; margin-bottom: 6mm; }
+  section#tornado, section#assumptions, section#trace, section#monte_carlo {
+    break-inside: auto; page-break-inside: auto; }
+  section#cumulative, section#assumptions, section#trace {
+    break-before: page; page-break-before: always; }
   table { font-size: 8pt; width: 100%; }
   th, td { padding: 2pt 4pt; }
   thead { display: table-header-group; }
