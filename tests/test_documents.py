@@ -256,10 +256,9 @@ def test_hostile_names_are_inert_in_every_report_format(tmp_path: Path) -> None:
 
 def test_hostile_names_are_inert_on_the_command_line(tmp_path: Path) -> None:
     import contextlib
+    import json
 
     from lcc.cli import main
-
-    import json
 
     blocks = [f'[[alternatives]]\nname = {json.dumps(name)}\n[[alternatives.items]]\n'
               f'type = "Investment"\nlabel = "x"\namount = "{1000 + i} SEK"\n'

@@ -44,6 +44,7 @@ from lcc._i18n._tables import (
 __all__ = [
     "LABELS", "LANGS", "NOT_DEFINED", "N_", "PERCENT_COLUMNS", "VALUE_COLUMNS", "catalog",
     "cell", "check_lang", "csv", "csv_safe", "date", "document_date", "emission_columns",
-    "error_lines", "field_name", "money", "number", "percent", "printable", "printable_block", "ptr",
+    "error_lines", "field_name", "money", "number", "percent", "printable",
+    "printable_block", "ptr",
     "quantity", "significant", "table", "to_json", "tr", "unit", "word", "years",
 ]

@@ -13,7 +13,7 @@ a message used in the code has no Swedish translation.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +39,7 @@ def po_files(lang: str) -> list[Path]:
     return sorted((LOCALE_DIR / lang / "LC_MESSAGES").glob("*.po"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalog(lang: str) -> dict[tuple[str | None, str], str]:
     """(context, English text) -> translation, from every ``.po`` file of ``lang``.
 
@@ -83,8 +83,6 @@ def tr(message: str, lang: str, /, **values: Any) -> str:
 
 def ptr(context: str, message: str, lang: str, /, **values: Any) -> str:
     """Like :func:`tr` for a message that needs a context to be translated (``pgettext``)."""
-    if lang == "en":
-        text = message
-    else:
-        text = catalog(check_lang(lang)).get((context, message), message)
+    text = message if lang == "en" else catalog(check_lang(lang)).get((context, message),
+                                                                       message)
     return text.format(**values) if values else text

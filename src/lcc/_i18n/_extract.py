@@ -46,7 +46,7 @@ def update(lang: str = "sv", domain: str = "lcc") -> list[tuple[str | None, str]
     known: set[tuple[str | None, str]] = set()
     for path in po_files(lang):
         with path.open("rb") as fh:
-            known |= {(m.context, m.id) for m in read_po(fh) if m.id}
+            known |= {(m.context, str(m.id)) for m in read_po(fh) if m.id}
     target = LOCALE_DIR / lang / "LC_MESSAGES" / f"{domain}.po"
     if target.exists():
         with target.open("rb") as fh:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from lcc._i18n._catalog import N_, ptr, tr
+from lcc._i18n._catalog import N_, tr
 
 #: One sentence per error code (the codes of :data:`lcc.io.ERROR_CODES` and LCCError).
 CODE_TEXT: dict[str, str] = {

@@ -12,8 +12,8 @@ from typing import Any
 import pandas as pd
 
 from lcc._errors import LCCError
-from lcc._i18n import csv as to_csv
 from lcc._i18n import N_, emission_columns, number, printable, printable_block, table, tr, unit
+from lcc._i18n import csv as to_csv
 from lcc.cli._portfolio import cmd_portfolio
 
 
@@ -176,7 +176,8 @@ def _tornado(tender: Any, args: argparse.Namespace) -> int:
     extra = _head(tender, "tornado")
     extra.update(pair=list(df.attrs["pair"]) if df.attrs.get("pair") else None,
                  difference=df.attrs.get("difference"), skipped=list(skipped))
-    _emit(shown, args, title=_title(N_("Sensitivity analysis (tornado)"), lang, tender), notes=notes,
+    _emit(shown, args, title=_title(N_("Sensitivity analysis (tornado)"), lang, tender),
+          notes=notes,
           extra=extra, kind="sensitivity-tornado")
     return 0
 

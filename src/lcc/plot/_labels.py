@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from lcc._i18n import N_, check_lang, number, tr
 from lcc._i18n import LABELS as _COLUMN_LABELS
+from lcc._i18n import N_, check_lang, number, tr
 
 #: key -> English label; the Swedish text is in the catalogue.
 LABELS: dict[str, str] = {

@@ -158,7 +158,7 @@ def _summary(c: Comparison, lang: str) -> Section:
         summary[kg] = pd.Series(values)
         summary[diff] = pd.Series({k: v - base for k, v in values.items()})
     cur = c.study.currency
-    best_lcc = money(float(summary.loc[c.best, "lcc"]), cur, lang)
+    best_lcc = money(float(c.summary.at[c.best, "lcc"]), cur, lang)  # type: ignore[arg-type]
     lines = [tr("{name} has the lowest life-cycle cost: {lcc}", lang, name=c.best,
                 lcc=best_lcc),
              tr("Measures against: {baseline}. Comparison basis: {policy}.", lang,
@@ -265,8 +265,9 @@ def _monte_carlo_section(mc: Any, c: Comparison, lang: str, charts: bool) -> Sec
         [difference_text(str(i)[:-len(suffix)], mc.best, lang)
          if str(i).endswith(suffix) and str(i) not in mc.names else i
          for i in table.index], name=table.index.name)
-        table["kind"] = [tr("alternative", lang) if k == "alternative" else tr("difference", lang)
-                         for k in table["kind"]]
+    if "kind" in table.columns:
+        table["kind"] = [tr("alternative", lang) if k == "alternative" else
+                         tr("difference", lang) for k in table["kind"]]
     return Section("monte_carlo", tr("Uncertainty analysis (Monte Carlo)", lang), table=table,
                    svg=svg, lines=lines, index_labels=False)
 

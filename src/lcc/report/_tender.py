@@ -41,7 +41,8 @@ def tender_lines(tender: Any, lang: str) -> list[str]:
                  else tr("every parameter with a range or distribution", lang))
         text = tr("Sensitivity analysis of: {names}", lang, names=names)
         if s.monte_carlo_n is not None:
-            text += "; " + tr("Monte Carlo with {n} samples", lang, n=number(s.monte_carlo_n, lang, 0))
+            text += "; " + tr("Monte Carlo with {n} samples", lang,
+                              n=number(s.monte_carlo_n, lang, 0))
             if s.seed is not None:
                 text += ", " + tr("random seed {seed}", lang, seed=s.seed)
         lines.append(text)

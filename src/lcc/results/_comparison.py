@@ -19,7 +19,6 @@ from lcc.results._measures import airr, net_savings, payback, sir
 from lcc.results._ranking import TIE, best_shares, ranks, tied
 from lcc.results._result import LCCResult, _plot, evaluate
 from lcc.results._serialize import Picklable
-from lcc.results._trace import money
 
 POLICIES: tuple[str, ...] = ("study_period", "annuity", "per_service_year")
 SUMMARY_COLUMNS: tuple[str, ...] = (

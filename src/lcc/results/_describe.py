@@ -199,8 +199,7 @@ def study_lines(study: Any, lang: str) -> list[str]:
     if study.base_year is not None:
         lines[-1] += tr(" (base date t = 0 at the start of {year})", lang,
                         year=str(study.base_year))
-    shown = value_text(rate.value if rate.samples is None else rate.value, None, lang,
-                       rate=True)
+    shown = value_text(rate.value, None, lang, rate=True)
     if study.nominal:
         lines.append(tr("Discount rate: {rate} per year, nominal", lang, rate=shown))
         infl = study._inflation

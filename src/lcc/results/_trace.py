@@ -67,7 +67,7 @@ _NUM_TEXT = re.compile(r"^(-?[0-9][0-9.e+-]*) ?(.*)$")
 
 
 def num_text(n: Num, lang: str) -> str:
-    """An input of a formula: ``4 100 h/yr`` or, from a parameter, ``Operating hours 4 100 h/yr``."""
+    """An input of a formula: ``4 100 h/yr``, or from a parameter ``Operating hours 4 100 h/yr``."""
     if n.factors:
         return " × ".join(num_text(f, lang) for f in n.factors)
     if n.parameter is not None:
