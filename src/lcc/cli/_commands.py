@@ -37,7 +37,7 @@ def _check_names(tender: Any, names: list[str]) -> None:
 
 def _emit(df: pd.DataFrame, args: argparse.Namespace, *, title: str | None = None,
           notes: list[str] | None = None, extra: dict[str, Any] | None = None,
-          kind: str | None = None) -> None:
+          kind: str | None = None, tender: Any = None) -> None:
     """Print a table as text, CSV or JSON.
 
     JSON has the documented shape of ``lcc schema WHAT`` (``lcc.cli._output_schema``):
@@ -45,7 +45,7 @@ def _emit(df: pd.DataFrame, args: argparse.Namespace, *, title: str | None = Non
     "notes": [...]}`` — a list of rows, so rows that share an index value all survive.
     """
     fmt = getattr(args, "format", "table")
-    if fmt == "json":
+    if fmt == "json":  # stable identifiers, English keys
         from lcc.results._serialize import dumps, records
 
         payload: dict[str, Any] = {"command": kind or args.command}
@@ -53,12 +53,38 @@ def _emit(df: pd.DataFrame, args: argparse.Namespace, *, title: str | None = Non
         payload["rows"] = records(df)
         payload["notes"] = [n for n in (notes or []) if not n.startswith("(")]
         print(dumps(payload))
-    elif fmt == "csv":
-        sys.stdout.write(to_csv(df, args.lang))
     else:
-        print(table(df, args.lang, title=title))
+        if tender is not None and df.index.name == "parameter":  # names in words, not ids
+            from lcc.results._describe import parameter_name
+
+            names = _parameter_names(tender, args.lang)
+            df = df.rename(index=lambda x: names.get(x) or parameter_name(str(x), args.lang))
+        if "unit" in df.columns:
+            df = df.assign(unit=[unit(u, args.lang) if isinstance(u, str) else u
+                                 for u in df["unit"]])
+        if fmt == "csv":
+            sys.stdout.write(to_csv(df, args.lang))
+        else:
+            print(table(df, args.lang, title=title))
         for line in notes or []:
             print(printable(line))
+
+
+def _parameter_names(tender: Any, lang: str) -> dict[str, str]:
+    """Parameter identifier -> its name in words, for tables read by people."""
+    from lcc.results._describe import parameter_name
+
+    params = list(tender.parameters)
+    if tender.assumptions is not None:
+        params += list(tender.assumptions.parameters)
+    out = {}
+    for p in params:
+        name = getattr(p, "name", None)
+        if isinstance(name, str) and name not in out:
+            out[name] = parameter_name(name, lang, getattr(p, "description", None))
+    for key in ("discount_rate", "inflation", "carbon_price"):
+        out.setdefault(key, parameter_name(key, lang))
+    return out
 
 
 def _tender_lines(tender: Any, lang: str) -> list[str]:
@@ -115,7 +141,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     _emit(df, args, title=_title(N_("Life-cycle cost"), lang, tender),
           notes=[_unit_line(currency, lang),
                  tr("Emissions in kg over the study period; difference: the alternative minus "
-                    "{baseline}", lang, baseline=baseline), *results.notes],
+                    "{baseline}", lang, baseline=baseline), *_tender_lines(tender, lang)],
           extra={"tender": tender.name, "currency": currency, "baseline": baseline})
     return 0
 
@@ -169,16 +195,18 @@ def _tornado(tender: Any, args: argparse.Namespace) -> int:
     skipped = df.attrs.get("skipped") or []
     notes = [_unit_line(study.currency, lang)]
     if df.attrs.get("difference"):
-        notes.append(f"{df.attrs['difference']}: the deciding difference, the runner-up's LCC "
-                     f"minus the best one's (positive while the best stays best)")
+        notes.append(tr("{difference}: the deciding difference, the runner-up's life-cycle cost "
+                        "minus the best one's (positive while the best stays best)", lang,
+                        difference=df.attrs["difference"]))
     if skipped:
-        notes.append(f"Left out (no range): {', '.join(skipped)}")
+        names = _parameter_names(tender, lang)
+        notes.append(tr("Left out (no range): {names}", lang,
+                        names=", ".join(names.get(s, s) for s in skipped)))
     extra = _head(tender, "tornado")
     extra.update(pair=list(df.attrs["pair"]) if df.attrs.get("pair") else None,
                  difference=df.attrs.get("difference"), skipped=list(skipped))
     _emit(shown, args, title=_title(N_("Sensitivity analysis (tornado)"), lang, tender),
-          notes=notes,
-          extra=extra, kind="sensitivity-tornado")
+          notes=notes, extra=extra, kind="sensitivity-tornado", tender=tender)
     return 0
 
 
@@ -208,10 +236,11 @@ def _break_even(tender: Any, args: argparse.Namespace) -> int:
         names = full.attrs["pair"]
     extra = _head(tender, "break-even")
     extra.update(pair=list(names), difference=difference_label(names[1], names[0]))
-    notes = [f"{extra['difference']}: LCC of {names[1]} minus LCC of {names[0]}; the "
-             f"break-even value is where it is zero"]
+    notes = [tr("{difference}: the life-cycle cost of {b} minus that of {a}; the break-even "
+                "value is where it is zero", lang, difference=extra["difference"], b=names[1],
+                a=names[0])]
     _emit(df, args, title=_title(N_("Break-even"), lang, tender), notes=notes,
-          extra=extra, kind="sensitivity-break-even")
+          extra=extra, kind="sensitivity-break-even", tender=tender)
     return 0
 
 
@@ -231,9 +260,11 @@ def _monte_carlo(tender: Any, args: argparse.Namespace) -> int:
     progress = False if args.no_progress else None
     mc = monte_carlo(list(tender.alternatives), study, None, n or 10_000, seed=seed,
                      progress=progress, parameters=_chosen(tender))
-    notes = [_unit_line(study.currency, lang), f"n = {mc.n}, seed = {mc.seed}",
+    notes = [_unit_line(study.currency, lang),
+             tr("{n} samples, random seed {seed}", lang, n=number(mc.n, lang, 0), seed=mc.seed),
              tr("Lowest mean life-cycle cost: {name}", lang, name=mc.best),
-             f"Differences: each alternative's LCC minus {mc.best}'s, per sample",
+             tr("Differences: each alternative's life-cycle cost minus {best}'s, per "
+                "sample", lang, best=mc.best),
              *[f"{k}: {v}" for k, v in mc.described.items()]]
     extra = _head(tender, "monte-carlo")
     extra.update(n=mc.n, seed=mc.seed, best=mc.best, distributions=dict(mc.described))
@@ -313,7 +344,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
         _check_names(tender, args.alternative)
         results = tender.evaluate()
         for name in args.alternative:
-            print(printable_block("\n".join([*results.notes, "",
+            print(printable_block("\n".join([*_tender_lines(tender, args.lang), "",
                                               results[name].explain(args.lang)])))
             print()
         return 0
