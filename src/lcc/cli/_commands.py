@@ -66,8 +66,8 @@ def _emit(df: pd.DataFrame, args: argparse.Namespace, *, title: str | None = Non
             sys.stdout.write(to_csv(df, args.lang))
         else:
             print(table(df, args.lang, title=title))
-        for line in notes or []:
-            print(printable(line))
+            for line in notes or []:
+                print(printable(line))
 
 
 def _parameter_names(tender: Any, lang: str) -> dict[str, str]:

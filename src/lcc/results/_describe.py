@@ -217,7 +217,7 @@ def study_lines(study: Any, lang: str) -> list[str]:
                     lang, currency=unit(study.currency, lang)))
     if study.exchange_rates is not None:
         ex = study.exchange_rates
-        pairs = ", ".join(f"1 {c} = {money(r, ex.base, lang, 4).replace(',0000', '')}"
+        pairs = ", ".join(f"1 {unit(c, lang)} = {quantity(r, ex.base, lang)}"
                           for c, r in ex.rates.items())
         lines.append(tr("Exchange rates: {rates}", lang, rates=pairs))
     price = carbon_price_text(study, lang)

@@ -70,6 +70,14 @@ def num_text(n: Num, lang: str) -> str:
     """An input of a formula: ``4 100 h/yr``, or from a parameter ``Operating hours 4 100 h/yr``."""
     if n.factors:
         return " × ".join(num_text(f, lang) for f in n.factors)
+    if n.transform == "one_minus":
+        return f"(1 − {_plain_num_text(n, lang)})"
+    if n.transform == "reciprocal":
+        return f"1/{_plain_num_text(n, lang)}"
+    return _plain_num_text(n, lang)
+
+
+def _plain_num_text(n: Num, lang: str) -> str:
     if n.parameter is not None:
         from lcc.results._describe import is_rate, parameter_name, value_text
 
@@ -77,17 +85,20 @@ def num_text(n: Num, lang: str) -> str:
         rate = is_rate(p.name, p.unit_text)
         return (f"{parameter_name(p.name, lang, p.description)} "
                 f"{value_text(p.value, p.unit_text, lang, rate=rate)}")
+    text = n.text.strip()
+    if n.transform and (text.startswith("(1 − ") or text.startswith("1/")):
+        text = text[5:-1] if text.startswith("(1 − ") else text[2:]
     if lang == "en":
-        return n.text
-    m = _NUM_TEXT.match(n.text.strip())
+        return text
+    m = _NUM_TEXT.match(text)
     if m:
         try:
             shown = significant(float(m.group(1)), lang)
         except ValueError:
-            return n.text
+            return text
         u = unit(m.group(2), lang)
         return f"{shown} {u}".rstrip()
-    return n.text
+    return text
 
 
 def _amount_text(term: Term, ctx: Context, lang: str = "en") -> str:
