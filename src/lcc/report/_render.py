@@ -17,10 +17,10 @@ from lcc.report._content import Section
 
 _CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2rem auto;
-       max-width: 1100px; color: #1a1a1a; line-height: 1.45; padding: 0 1rem; }
+       max-width: 1280px; color: #1a1a1a; line-height: 1.45; padding: 0 1rem; }
 h1 { font-size: 1.7rem; border-bottom: 3px solid #1f4e79; padding-bottom: .3rem; }
 h2 { font-size: 1.25rem; margin-top: 2.2rem; color: #1f4e79; }
-table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .85rem; }
+table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .8rem; }
 th, td { border: 1px solid #c9d3df; padding: .25rem .45rem; vertical-align: top; }
 thead th { hyphens: auto; }
 th { background: #eef3f8; text-align: left; }
