@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from lcc._i18n import N_, money, percent, ptr, quantity, significant, tr, unit, years
+from lcc._i18n import N_, percent, ptr, quantity, significant, tr, unit, years
 
 #: Names of well-known inputs: the study's own and the shared assumption set's vocabulary.
 KNOWN_NAMES: dict[str, str] = {
