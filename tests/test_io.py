@@ -131,7 +131,7 @@ def test_every_result_names_the_assumption_set_and_the_override() -> None:
         text = results.explain(name)
         assert text.startswith("Tender: Street lighting 2025 (Dnr 2025/0042)\n")
         assert "'sweden-2025' version 1.0" in text
-        assert f"Life-cycle cost of {name!r}" in text
+        assert f"Life-cycle cost of {name}" in text
 
 
 def test_compare_uses_the_comparison_settings() -> None:

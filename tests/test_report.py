@@ -47,12 +47,13 @@ def test_numbers_equal_the_library(built: tuple[lcc.Comparison, lcc.report.Repor
     c, report = built
     page = report.html()
     for name, row in c.summary.iterrows():
-        shown = f"{row['lcc']:,.2f}".replace(",", " ")
+        shown = f"{round(row['lcc']):,}".replace(",", " ")  # documents: whole currency units
         assert shown in page, name
     md = report.markdown()
     led = c.results["LED bid"].by_category
-    assert f"{led['acquisition']:,.2f}".replace(",", " ") in md
-    assert f"| Existing HPS | {c.summary.loc['Existing HPS', 'lcc']:,.2f}".replace(",", " ") in md
+    assert f"{round(led['acquisition']):,}".replace(",", " ") in md
+    assert f"| Existing HPS | {round(c.summary.loc['Existing HPS', 'lcc']):,}".replace(
+        ",", " ") in md
 
 
 def test_method_versions_hash_and_trace(built: tuple[lcc.Comparison, lcc.report.Report]) -> None:
@@ -64,9 +65,9 @@ def test_method_versions_hash_and_trace(built: tuple[lcc.Comparison, lcc.report.
                             + b"tender file bytes").hexdigest()
     assert digest in page
     assert f"lcc (openlcc) {lcc.__version__}" in page
-    assert f"reference data fingerprint {lcc.data.fingerprint()}" in page
+    assert f"Reference data: fingerprint {lcc.data.fingerprint()}" in page
     assert "NIST Handbook 135" in page and "2014/24/EU" in page
-    assert "Discount rate (kalkylränta): 3.5 %, real" in page
+    assert "Discount rate: 3.5\xa0% per year, real" in page
     trace = report.section("trace").pre
     assert trace == c.explain()
 
@@ -92,8 +93,8 @@ def test_save_formats(tmp_path: Path, built: tuple[lcc.Comparison, lcc.report.Re
         out = report.save(tmp_path / f"report.{suffix}")
         assert out.stat().st_size > 1000
     wb = load_workbook(tmp_path / "report.xlsx")
-    assert wb.sheetnames[:3] == ["Summary", "Present value by category",
-                                 "Difference from the baseline by"]
+    assert wb.sheetnames[:3] == ["Summary", "Present value by cost category",
+                                 "Difference from the baseline (E"]
     ws = wb["Summary"]
     assert ws["B3"].value == "LCC"
     assert ws["A4"].value == "Existing HPS"

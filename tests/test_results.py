@@ -62,10 +62,11 @@ def test_externalities_switched_off_keep_the_emissions_report() -> None:
 def test_explain_is_a_complete_trace(result: lcc.LCCResult) -> None:
     text = result.explain()
     for needle in (
-        "Life-cycle cost of 'LED'", f"lcc {lcc.__version__}", "NIST Handbook 135",
-        "Study period: 10 years", "Discount rate (kalkylränta): 4 %, real",
-        "middle of year", "Carbon price (CO2e): 1.2 SEK/kg", "el = 1.5 SEK/kWh (buyer)",
-        "Investment 'Luminaires'", "= 2 replacement(s) at t = 4, 8", "residual",
+        "Life-cycle cost of LED", f"lcc {lcc.__version__}", "NIST Handbook 135",
+        "Study period: 10 years", "Discount rate: 4\xa0% per year, real",
+        "middle of year", "included in the LCC; CO2e at 1.2\xa0SEK/kg",
+        "El: 1.5\xa0SEK/kWh; set by the buyer", "Investment: Luminaires",
+        "= 2 replacement(s) at t = 4, 8", "residual",
         "years 1..10 at t = k − 0.5", "Emissions", "CO2e", "LCC",
     ):
         assert needle in text, needle

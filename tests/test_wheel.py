@@ -39,6 +39,7 @@ print(json.dumps({
     "shapes": shapes,
     "car_total": float(car["total"]),
     "src_on_path": any(Path(p).resolve() == Path(sys.argv[1]).resolve() for p in sys.path if p),
+    "swedish": __import__("lcc._i18n", fromlist=["tr"]).tr("Summary", "sv"),
 }))
 """
 
@@ -81,3 +82,4 @@ def test_wheel_install_loads_every_table(tmp_path: Path) -> None:
     assert all(rows > 0 and cols > 0 for rows, cols in result["shapes"].values())
     # REFERENCE §2 item 6 computed from the tables inside the wheel
     assert result["car_total"] == pytest.approx(6208.70, rel=1e-12)
+    assert result["swedish"] == "Sammanställning"  # the message catalogue is in the wheel

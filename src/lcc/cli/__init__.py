@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
-import re
 import sys
 import traceback
 from collections.abc import Sequence
@@ -175,7 +174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("lcc: interrupted", file=sys.stderr)
         return 130
     except LCCError as exc:
-        _print_input_error(exc)
+        _print_input_error(exc, getattr(args, "lang", "en") or "en")
         return EXIT_INPUT
     except BrokenPipeError:  # the reader (| head) stopped reading: not an error
         with contextlib.suppress(OSError):
@@ -188,6 +187,8 @@ def main(argv: Sequence[str] | None = None) -> int:
               file=sys.stderr)
         return EXIT_INPUT
     except Exception as exc:  # an internal error: a bug in lcc, not the user's input
+        from lcc._i18n._tables import printable
+
         print(printable(f"lcc: internal error: {type(exc).__name__}: {exc}"), file=sys.stderr)
         if debug:
             traceback.print_exc()
@@ -206,25 +207,25 @@ class _Printable:
         self._stream = stream
 
     def write(self, text: str) -> int:
-        return self._stream.write(printable(text))
+        from lcc._i18n._tables import printable_block
+
+        return self._stream.write(printable_block(text))
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
 
 
-def _print_input_error(exc: LCCError) -> None:
+def _print_input_error(exc: LCCError, lang: str = "en") -> None:
+    """One line per problem on stderr, in the language of ``--lang`` (no control characters)."""
+    from lcc._i18n import error_lines, printable
+
     issues = getattr(exc, "errors", None)
-    if issues and not (len(issues) == 1 and issues[0] is exc):
-        for issue in issues:
-            print(printable(f"lcc: {issue}"), file=sys.stderr)
-        return
-    print(printable(f"lcc: error: {exc}"), file=sys.stderr)
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def printable(text: str) -> str:
-    """Text for a terminal: control characters (ESC sequences, bidi overrides) shown as
-    ``\\xNN`` escapes, so a name from a file cannot move the cursor or recolour the screen."""
-    return _CONTROL.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
+    if lang == "en":
+        if issues and issues != (exc,):
+            lines = [str(issue) for issue in issues]
+        else:
+            lines = [f"error: {exc}"]
+    else:
+        lines = error_lines(exc, lang)
+    for line in lines:
+        print(printable(f"lcc: {line}"), file=sys.stderr)

@@ -12,8 +12,8 @@ from typing import Any
 import pandas as pd
 
 from lcc._errors import LCCError
+from lcc._i18n import N_, emission_columns, number, printable, printable_block, table, tr, unit
 from lcc._i18n import csv as to_csv
-from lcc._i18n import number, table, word
 from lcc.cli._files import output_path
 from lcc.cli._portfolio import cmd_portfolio
 
@@ -39,7 +39,7 @@ def _check_names(tender: Any, names: list[str], option: str = "--alternative") -
 
 def _emit(df: pd.DataFrame, args: argparse.Namespace, *, title: str | None = None,
           notes: list[str] | None = None, extra: dict[str, Any] | None = None,
-          kind: str | None = None) -> None:
+          kind: str | None = None, tender: Any = None) -> None:
     """Print a table as text, CSV or JSON.
 
     JSON has the documented shape of ``lcc schema WHAT`` (``lcc.cli._output_schema``):
@@ -47,7 +47,7 @@ def _emit(df: pd.DataFrame, args: argparse.Namespace, *, title: str | None = Non
     "notes": [...]}`` — a list of rows, so rows that share an index value all survive.
     """
     fmt = getattr(args, "format", "table")
-    if fmt == "json":
+    if fmt == "json":  # stable identifiers, English keys
         from lcc.results._serialize import dumps, records
 
         payload: dict[str, Any] = {"command": kind or args.command}
@@ -55,16 +55,67 @@ def _emit(df: pd.DataFrame, args: argparse.Namespace, *, title: str | None = Non
         payload["rows"] = records(df)
         payload["notes"] = [n for n in (notes or []) if not n.startswith("(")]
         print(dumps(payload))
-    elif fmt == "csv":
-        sys.stdout.write(to_csv(df, args.lang))
     else:
-        print(table(df, args.lang, title=title))
-        for line in notes or []:
-            print(line)
+        if tender is not None and df.index.name == "parameter":  # names in words, not ids
+            from lcc.results._describe import parameter_name
+
+            names = _parameter_names(tender, args.lang)
+            df = df.rename(index=lambda x: names.get(x) or parameter_name(str(x), args.lang))
+        if "unit" in df.columns:
+            df = df.assign(unit=[unit(u, args.lang) if isinstance(u, str) else u
+                                 for u in df["unit"]])
+        if fmt == "csv":
+            sys.stdout.write(to_csv(df, args.lang))
+        else:
+            print(table(df, args.lang, title=title))
+            for line in notes or []:
+                print(printable(line))
+
+
+def _parameter_names(tender: Any, lang: str) -> dict[str, str]:
+    """Parameter identifier -> its name in words, for tables read by people."""
+    from lcc.results._describe import parameter_name
+
+    params = list(tender.parameters)
+    if tender.assumptions is not None:
+        params += list(tender.assumptions.parameters)
+    out = {}
+    for p in params:
+        name = getattr(p, "name", None)
+        if isinstance(name, str) and name not in out:
+            out[name] = parameter_name(name, lang, getattr(p, "description", None))
+    for key in ("discount_rate", "inflation", "carbon_price"):
+        out.setdefault(key, parameter_name(key, lang))
+    return out
+
+
+def _tender_lines(tender: Any, lang: str) -> list[str]:
+    from lcc.report._tender import tender_lines
+
+    return tender_lines(tender, lang)
+
+
+def _title(message: str, lang: str, tender: Any) -> str:
+    return f"{tr(message, lang)} — {tender.name}"
 
 
 def _unit_line(currency: str, lang: str) -> str:
-    return f"({word('amounts_in', lang)} {currency})"
+    return "(" + tr("Amounts in {currency}, present values, excluding VAT", lang,
+                    currency=unit(currency, lang)) + ")"
+
+
+def _add_emissions(df: pd.DataFrame, results: Any, baseline: str) -> pd.DataFrame:
+    """kg of each pollutant per alternative and its difference to the baseline (kg)."""
+    pollutants: list[str] = []
+    for name in df.index:
+        pollutants += [str(p) for p in results[name].emissions.index if str(p) not in pollutants]
+    for pollutant in pollutants:
+        kg, diff = emission_columns(pollutant)
+        values = {name: float(results[name].emissions.get(pollutant, 0.0)) for name in df.index}
+        base = float(results[baseline].emissions.get(pollutant, 0.0))
+        df[kg] = pd.Series(values)
+        df[diff] = pd.Series({k: v - base for k, v in values.items()})
+    return df
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -84,10 +135,16 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     cols = [c for c in CATEGORIES if c in df.columns] + ["lcc"]
     df = df[cols]
     df.index.name = "alternative"
+    baseline = (tender.comparison.baseline if tender.comparison is not None and
+                tender.comparison.baseline else tender.alternatives[0].name)
+    df = _add_emissions(df, results, baseline)
     currency = tender.study.currency
-    _emit(df, args, title=f"{word('lcc', args.lang)} — {tender.name}",
-          notes=[_unit_line(currency, args.lang), *results.notes],
-          extra={"tender": tender.name, "currency": currency})
+    lang = args.lang
+    _emit(df, args, title=_title(N_("Life-cycle cost"), lang, tender),
+          notes=[_unit_line(currency, lang),
+                 tr("Emissions in kg over the study period; difference: the alternative minus "
+                    "{baseline}", lang, baseline=baseline), *_tender_lines(tender, lang)],
+          extra={"tender": tender.name, "currency": currency, "baseline": baseline})
     return 0
 
 
@@ -96,10 +153,13 @@ def cmd_compare(args: argparse.Namespace) -> int:
     kwargs = {k: v for k, v in (("policy", args.policy), ("baseline", args.baseline)) if v}
     c = tender.compare(**kwargs)
     lang = args.lang
+    summary = _add_emissions(c.summary.copy(), c.results, c.baseline)
     notes = [_unit_line(tender.study.currency, lang),
-             f"{word('best', lang)}: {c.best}",
-             *[f"- {n}" for n in c.notes], *tender.describe()]
-    _emit(c.summary, args, title=f"{word('summary', lang)} — {tender.name}", notes=notes,
+             tr("Emissions in kg over the study period; difference: the alternative minus "
+                "{baseline}", lang, baseline=c.baseline),
+             tr("Lowest life-cycle cost: {name}", lang, name=c.best),
+             *[f"- {n}" for n in c.notes_in(lang)], *_tender_lines(tender, lang)]
+    _emit(summary, args, title=_title(N_("Summary"), lang, tender), notes=notes,
           extra={"tender": tender.name, "best": c.best, "currency": tender.study.currency,
                  "policy": c.policy, "baseline": c.baseline})
     return 0
@@ -142,15 +202,18 @@ def _tornado(tender: Any, args: argparse.Namespace) -> int:
     skipped = df.attrs.get("skipped") or []
     notes = [_unit_line(study.currency, lang)]
     if df.attrs.get("difference"):
-        notes.append(f"{df.attrs['difference']}: the deciding difference, the runner-up's LCC "
-                     f"minus the best one's (positive while the best stays best)")
+        notes.append(tr("{difference}: the deciding difference, the runner-up's life-cycle cost "
+                        "minus the best one's (positive while the best stays best)", lang,
+                        difference=df.attrs["difference"]))
     if skipped:
-        notes.append(f"Left out (no range): {', '.join(skipped)}")
+        names = _parameter_names(tender, lang)
+        notes.append(tr("Left out (no range): {names}", lang,
+                        names=", ".join(names.get(s, s) for s in skipped)))
     extra = _head(tender, "tornado")
     extra.update(pair=list(df.attrs["pair"]) if df.attrs.get("pair") else None,
                  difference=df.attrs.get("difference"), skipped=list(skipped))
-    _emit(shown, args, title=f"{word('tornado', lang)} — {tender.name}", notes=notes,
-          extra=extra, kind="sensitivity-tornado")
+    _emit(shown, args, title=_title(N_("Sensitivity analysis (tornado)"), lang, tender),
+          notes=notes, extra=extra, kind="sensitivity-tornado", tender=tender)
     return 0
 
 
@@ -180,10 +243,11 @@ def _break_even(tender: Any, args: argparse.Namespace) -> int:
         names = full.attrs["pair"]
     extra = _head(tender, "break-even")
     extra.update(pair=list(names), difference=difference_label(names[1], names[0]))
-    notes = [f"{extra['difference']}: LCC of {names[1]} minus LCC of {names[0]}; the "
-             f"break-even value is where it is zero"]
-    _emit(df, args, title=f"{word('break_even', lang)} — {tender.name}", notes=notes,
-          extra=extra, kind="sensitivity-break-even")
+    notes = [tr("{difference}: the life-cycle cost of {b} minus that of {a}; the break-even "
+                "value is where it is zero", lang, difference=extra["difference"], b=names[1],
+                a=names[0])]
+    _emit(df, args, title=_title(N_("Break-even"), lang, tender), notes=notes,
+          extra=extra, kind="sensitivity-break-even", tender=tender)
     return 0
 
 
@@ -203,16 +267,18 @@ def _monte_carlo(tender: Any, args: argparse.Namespace) -> int:
     progress = False if args.no_progress else None
     mc = monte_carlo(list(tender.alternatives), study, None, n or 10_000, seed=seed,
                      progress=progress, parameters=_chosen(tender))
-    notes = [_unit_line(study.currency, lang), f"n = {mc.n}, seed = {mc.seed}",
-             f"{word('best', lang)} (mean): {mc.best}",
-             f"Differences: each alternative's LCC minus {mc.best}'s, per sample",
+    notes = [_unit_line(study.currency, lang),
+             tr("{n} samples, random seed {seed}", lang, n=number(mc.n, lang, 0), seed=mc.seed),
+             tr("Lowest mean life-cycle cost: {name}", lang, name=mc.best),
+             tr("Differences: each alternative's life-cycle cost minus {best}'s, per "
+                "sample", lang, best=mc.best),
              *[f"{k}: {v}" for k, v in mc.described.items()]]
     extra = _head(tender, "monte-carlo")
     extra.update(n=mc.n, seed=mc.seed, best=mc.best, distributions=dict(mc.described))
     summary = mc.summary.copy()
     summary.insert(0, "kind", ["alternative" if i in mc.names else "difference"
                                for i in summary.index])
-    _emit(summary, args, title=f"{word('monte_carlo', lang)} — {tender.name}",
+    _emit(summary, args, title=_title(N_("Uncertainty analysis (Monte Carlo)"), lang, tender),
           notes=notes, extra=extra, kind="sensitivity-monte-carlo")
     return 0
 
@@ -266,14 +332,15 @@ def _scenarios(tender: Any, args: argparse.Namespace) -> int:
     notes = [_unit_line(study.currency, lang)]
     for s, b in best.items():
         d = descriptions.get(s)
-        notes.append(f"{s}: {word('best', lang)} {', '.join(b)}" + (f" — {d}" if d else ""))
+        notes.append(tr("{scenario}: lowest life-cycle cost {names}", lang, scenario=s,
+                        names=", ".join(b)) + (f" — {d}" if d else ""))
     if len({tuple(b) for b in best.values()}) > 1:
         notes.append("The scenarios disagree on the winner")
     extra = _head(tender, "scenarios")
     extra["best"] = {k: list(v) for k, v in best.items()}
     extra["scenarios"] = {k: {"description": descriptions.get(k), "values": v}
                           for k, v in df.attrs["scenarios"].items()}
-    _emit(shown, args, title=f"{word('scenario', lang)} — {tender.name}", notes=notes,
+    _emit(shown, args, title=_title(N_("Scenarios"), lang, tender), notes=notes,
           extra=extra, kind="sensitivity-scenarios")
     return 0
 
@@ -284,13 +351,14 @@ def cmd_explain(args: argparse.Namespace) -> int:
         _check_names(tender, args.alternative)
         results = tender.evaluate()
         for name in args.alternative:
-            print(results.explain(name))
+            print(printable_block("\n".join([*_tender_lines(tender, args.lang), "",
+                                              results[name].explain(args.lang)])))
             print()
         return 0
     c = tender.compare()
-    print("\n".join(tender.describe()))
+    print(printable_block("\n".join(_tender_lines(tender, args.lang))))
     print()
-    print(c.explain())
+    print(printable_block(c.explain(args.lang)))
     return 0
 
 
@@ -319,7 +387,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         if tender.scenarios and not args.no_scenarios else None
     report = lcc.report.build(c, title=args.title or tender.name, lang=args.lang,
                               tornado=tornado, monte_carlo=mc,
-                              assumptions=tender.describe(), inputs=inputs,
+                              assumptions=_tender_lines(tender, args.lang), inputs=inputs,
                               charts=not args.no_charts, scenarios=scenario_table)
     path = report.save(out)
     print(f"{path}")
@@ -395,7 +463,7 @@ def cmd_import_bids(args: argparse.Namespace) -> int:
     rows = {a.name: {"lcc": float(results[a.name].value)} for a in alts}
     df = pd.DataFrame.from_dict(rows, orient="index")
     df.index.name = "alternative"
-    _emit(df, args, title=f"{word('lcc', args.lang)} — {tender.name}",
+    _emit(df, args, title=_title(N_("Life-cycle cost"), args.lang, tender),
           notes=[_unit_line(tender.study.currency, args.lang)])
     return 0
 

@@ -54,17 +54,28 @@ _DISTS = {"type": "object", "additionalProperties": _STR,
 
 SCHEMAS: dict[str, dict[str, Any]] = {
     "evaluate": _doc(
-        "evaluate", "LCC of every alternative by category (present values in currency).",
-        _TENDER,
+        "evaluate", "LCC of every alternative by category (present values in currency), and "
+        "the physical emissions over the study period: kg_<pollutant> (e.g. kg_CO2e) and "
+        "kg_<pollutant>_difference, the alternative's kg minus the baseline's.",
+        {**_TENDER, "baseline": _STR},
         _rows({"alternative": _STR, "lcc": _NUM}, additional=_NUM)),
     "compare": _doc(
         "compare", "Ranking and the NIST Handbook 135 measures against the baseline. sir "
         "and airr are shares (1 and 1/yr), paybacks in years, money in currency; null where "
-        "not defined (the notes say why).",
+        "not defined (the notes say why). kg_<pollutant> (e.g. kg_CO2e): physical emissions "
+        "over the study period; kg_<pollutant>_difference: the alternative's minus the "
+        "baseline's.",
         {**_TENDER, "best": _STR, "policy": _STR, "baseline": _STR},
-        _rows({"alternative": _STR, "lcc": _NUM, "rank": _INT, "net_savings": _NUM,
-               "sir": _NUM_OR_NULL, "airr": _NUM_OR_NULL, "simple_payback": _NUM_OR_NULL,
-               "discounted_payback": _NUM_OR_NULL, "annual_value": _NUM})),
+        {"type": "array", "items": {
+            "type": "object",
+            "properties": {"alternative": _STR, "lcc": _NUM, "rank": _INT, "net_savings": _NUM,
+                           "sir": _NUM_OR_NULL, "airr": _NUM_OR_NULL,
+                           "simple_payback": _NUM_OR_NULL, "discounted_payback": _NUM_OR_NULL,
+                           "annual_value": _NUM},
+            "required": ["alternative", "lcc", "rank", "net_savings", "sir", "airr",
+                         "simple_payback", "discounted_payback", "annual_value"],
+            "patternProperties": {"^kg_.+$": _NUM},
+            "additionalProperties": False}}),
     "sensitivity-tornado": _doc(
         "sensitivity-tornado", "One-at-a-time swings. low/high in the row's unit (the "
         "parameter's own); lcc_low, lcc_high and swing in currency. Rows whose alternative "

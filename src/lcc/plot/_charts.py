@@ -12,7 +12,7 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from lcc._errors import LCCError
-from lcc.plot._labels import label, money_axis
+from lcc.plot._labels import label, money_axis, safe
 
 #: One colour per category, stable across charts.
 CATEGORY_COLOURS = {
@@ -34,6 +34,12 @@ def _ax(ax: Axes | None, size: tuple[float, float] = (7.5, 4.2)) -> Axes:
         return ax
     _, new = plt.subplots(figsize=size, layout="constrained")
     return new
+
+
+def _unit(text: str, lang: str) -> str:
+    from lcc._i18n import unit
+
+    return unit(text, lang)
 
 
 def _money_ticks(axis: Any, lang: str) -> None:
@@ -80,7 +86,7 @@ def cumulative(obj: Any, *, discounted: bool = True, ax: Axes | None = None,
     for r in results:
         series = r.cash_flows[kind]["total"].cumsum()
         curves[r.name] = series
-        ax.step(series.index, series.to_numpy(), where="post", label=r.name, linewidth=2)
+        ax.step(series.index, series.to_numpy(), where="post", label=safe(r.name), linewidth=2)
     if mark and baseline is not None and len(results) > 1:
         base = curves[baseline].to_numpy()
         for name, series in curves.items():
@@ -94,12 +100,12 @@ def cumulative(obj: Any, *, discounted: bool = True, ax: Axes | None = None,
                 ax.plot([k], [series.iloc[k]], marker="o", markersize=8, color="black",
                         zorder=5)
                 word = label("payback" if start_below else "crossing", lang)
-                ax.annotate(f"{name}: {word} {label('year', lang).lower()} {k}",
+                ax.annotate(f"{safe(name)}: {word} {label('year', lang).lower()} {k}",
                             (k, series.iloc[k]), textcoords="offset points", xytext=(6, -14),
                             fontsize=8)
     ax.set_xlabel(label("year", lang))
     ax.set_ylabel(f"{label('cumulative_pv' if discounted else 'cumulative_nominal', lang)} "
-                  f"[{study.currency}]")
+                  f"[{_unit(study.currency, lang)}]")
     _money_ticks(ax.yaxis, lang)
     ax.set_xlim(0, study.years)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
@@ -133,13 +139,17 @@ def breakdown(obj: Any, *, ax: Axes | None = None, lang: str = "en") -> Axes:
         neg += np.where(vals < 0, vals, 0)
     totals = table.loc[cats, names].sum().to_numpy(dtype=float)
     ax.scatter(x, totals, marker="D", color="black", zorder=5, label=label("total", lang))
-    for xi, t in zip(x, totals, strict=True):
-        ax.annotate(money_axis(t, lang), (xi, t), textcoords="offset points", xytext=(0, 7),
-                    ha="center", fontsize=8)
+    for xi, t, top_ in zip(x, totals, pos, strict=True):
+        # the total's figure sits above the whole bar, clear of the bar and the title
+        ax.annotate(money_axis(t, lang), (xi, max(t, top_)), textcoords="offset points",
+                    xytext=(0, 5), ha="center", va="bottom", fontsize=8)
     ax.axhline(0, color="black", linewidth=0.8)
-    ax.set_xticks(x, names)
-    ax.set_ylabel(f"{label('present_value', lang)} [{study.currency}]")
-    ax.set_title(label("breakdown", lang))
+    ax.set_xticks(x, [safe(n) for n in names])
+    top = float(max(pos.max(initial=0.0), totals.max(initial=0.0)))
+    bottom_ = float(min(neg.min(initial=0.0), 0.0))
+    ax.set_ylim(bottom_ - 0.02 * (top - bottom_), top + 0.14 * (top - bottom_ or 1.0))
+    ax.set_ylabel(f"{label('present_value', lang)} [{_unit(study.currency, lang)}]")
+    ax.set_title(label("breakdown", lang), pad=10)
     _money_ticks(ax.yaxis, lang)
     ax.legend(frameon=False, fontsize=8, bbox_to_anchor=(1.01, 1), loc="upper left")
     ax.grid(axis="y", alpha=0.3)
@@ -147,7 +157,7 @@ def breakdown(obj: Any, *, ax: Axes | None = None, lang: str = "en") -> Axes:
 
 
 def tornado(table: Any, *, alternative: str | None = None, ax: Axes | None = None,
-            lang: str = "en", currency: str | None = None) -> Axes:
+            lang: str = "en", currency: str | None = None, comparison: Any = None) -> Axes:
     """Tornado chart from :func:`lcc.sensitivity.tornado`, or of a comparison.
 
     Parameters
@@ -157,6 +167,8 @@ def tornado(table: Any, *, alternative: str | None = None, ax: Axes | None = Non
         alternative, low, high, lcc_low, lcc_high, swing``), or an
         :class:`lcc.Comparison`, whose tornado is computed from its
         alternatives and study (declared ranges).
+    comparison : Comparison, optional
+        Where the parameters' descriptions are found (their names in words).
     alternative : str, optional
         Which alternative's bars to draw, or ``"difference"`` for the deciding
         difference (the runner-up's LCC minus the best one's, ``attrs
@@ -210,13 +222,29 @@ def tornado(table: Any, *, alternative: str | None = None, ax: Axes | None = Non
         ax.barh(y, lcc_hi - base, left=base, color="#c55a11", label=label("high", lang))
         ax.axvline(base, color="black", linewidth=0.8)
     units = rows["unit"] if "unit" in rows.columns else [""] * len(rows)
-    ax.set_yticks(y, [f"{p}\n({_fmt(a)} … {_fmt(b)}{(' ' + u) if u else ''})" for p, a, b, u in
+    from lcc.results._describe import difference_text, is_rate, parameter_name, value_text
+
+    params: dict[str, Any] = {}
+    if comparison is not None:
+        for r in comparison.results.values():
+            params.update(r._compiled.parameters)
+
+    def tick(p: str, a: Any, b: Any, u: Any) -> str:
+        u = str(u or "")
+        rate = is_rate(p, u)
+        name = parameter_name(p, lang, getattr(params.get(p), "description", None))
+        return safe(f"{name}\n({value_text(float(a), u, lang, rate=rate)} … "
+                    f"{value_text(float(b), u, lang, rate=rate)})")
+
+    ax.set_yticks(y, [tick(p, a, b, u) for p, a, b, u in
                       zip(rows["parameter"], rows["low"], rows["high"], units, strict=True)],
                   fontsize=8)
-    unit = currency or table.attrs.get("unit", "")
+    unit = _unit(currency or table.attrs.get("unit", ""), lang)
     what = label("lcc_difference" if which == difference else "lcc", lang)
     ax.set_xlabel(f"{what} [{unit}]".replace(" []", ""))
-    ax.set_title(f"{label('tornado', lang)}: {which}")
+    pair = table.attrs.get("pair")
+    shown = difference_text(pair[1], pair[0], lang) if which == difference and pair else which
+    ax.set_title(safe(f"{label('tornado', lang)}: {shown}"))
     _money_ticks(ax.xaxis, lang)
     ax.legend(frameon=False, fontsize=8)
     ax.grid(axis="x", alpha=0.3)
@@ -253,7 +281,9 @@ def distributions(result: Any, *, kind: str = "cdf", ax: Axes | None = None,
     edges = np.histogram_bin_edges(frame.to_numpy().ravel(), bins=bins)
     for name in frame.columns:
         values = np.sort(frame[name].to_numpy(dtype=float))
-        text = f"{name} ({label('p_best', lang)} = {float(p_best[name]):.0%})"
+        from lcc._i18n import percent
+
+        text = safe(f"{name} ({label('p_best', lang)} = {percent(float(p_best[name]), lang, 0)})")
         if kind == "cdf":
             ax.plot(values, np.arange(1, values.size + 1) / values.size, label=text,
                     linewidth=2)
@@ -262,8 +292,12 @@ def distributions(result: Any, *, kind: str = "cdf", ax: Axes | None = None,
             ax.hist(values, bins=list(edges), weights=weights, histtype="stepfilled", alpha=0.45,
                     label=text)
     currency = frame.attrs.get("unit", "")
-    ax.set_xlabel(f"{label('lcc', lang)} [{currency}]".replace(" []", ""))
+    ax.set_xlabel(f"{label('lcc', lang)} [{_unit(currency or '', lang)}]".replace(" []", ""))
     ax.set_ylabel(label("probability" if kind == "cdf" else "density", lang))
+    from lcc._i18n import number as _number
+
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: _number(v, lang, 1)))
+    ax.xaxis.set_major_locator(MaxNLocator(5))
     ax.set_title(label("distribution", lang))
     _money_ticks(ax.xaxis, lang)
     ax.legend(frameon=False, fontsize=8)
@@ -389,7 +423,9 @@ def to_svg(obj: Any) -> str:
     """Render an Axes or Figure to an SVG string (for reports), and close the figure."""
     fig = obj.figure if hasattr(obj, "figure") and obj.figure is not None else obj
     buf = io.StringIO()
-    fig.savefig(buf, format="svg", bbox_inches="tight")
+    # no date and fixed element ids: the same chart gives the same bytes
+    with plt.rc_context({"svg.hashsalt": "lcc", "svg.fonttype": "path"}):
+        fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
     plt.close(fig)
     text = buf.getvalue()
     return text[text.index("<svg"):]

@@ -1,85 +1,53 @@
-"""Chart labels in English and Swedish."""
+"""Chart labels, from the message catalogue (:mod:`lcc._i18n`)."""
 
 from __future__ import annotations
 
-from lcc._errors import LCCError
+from typing import Any
 
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "year": "Year",
-        "cumulative_pv": "Cumulative discounted cost",
-        "cumulative_nominal": "Cumulative undiscounted cost",
-        "present_value": "Present value",
-        "lcc": "Life-cycle cost",
-        "lcc_difference": "Difference in life-cycle cost",
-        "payback": "payback",
-        "crossing": "crossing",
-        "breakdown": "Life-cycle cost by category",
-        "total": "LCC",
-        "tornado": "Sensitivity of the LCC",
-        "tornado_x": "Change in LCC from the base case",
-        "low": "low value",
-        "high": "high value",
-        "distribution": "Distribution of the LCC",
-        "probability": "Cumulative probability",
-        "density": "Share of samples",
-        "p_best": "P(lowest)",
-        "break_even": "Break-even",
-        "no_break_even": "The two do not cost the same anywhere in",
-        "acquisition": "Acquisition",
-        "replacement": "Replacement",
-        "residual": "Residual value",
-        "energy": "Energy",
-        "water": "Water",
-        "consumables": "Consumables",
-        "maintenance": "Maintenance",
-        "end_of_life": "End of life",
-        "externality": "Externalities",
-        "other": "Other",
-    },
-    "sv": {
-        "year": "År",
-        "cumulative_pv": "Ackumulerad nuvärdeskostnad",
-        "cumulative_nominal": "Ackumulerad kostnad (odiskonterad)",
-        "present_value": "Nuvärde",
-        "lcc": "Livscykelkostnad",
-        "lcc_difference": "Skillnad i livscykelkostnad",
-        "payback": "återbetalning",
-        "crossing": "skärningspunkt",
-        "breakdown": "Livscykelkostnad per kostnadsslag",
-        "total": "LCC",
-        "tornado": "Känslighet i livscykelkostnaden",
-        "tornado_x": "Ändring av LCC från grundfallet",
-        "low": "lågt värde",
-        "high": "högt värde",
-        "distribution": "Fördelning av livscykelkostnaden",
-        "probability": "Kumulativ sannolikhet",
-        "density": "Andel av utfallen",
-        "p_best": "P(lägst)",
-        "break_even": "Brytpunkt",
-        "no_break_even": "Alternativen kostar inte lika mycket någonstans i",
-        "acquisition": "Anskaffning",
-        "replacement": "Reinvestering",
-        "residual": "Restvärde",
-        "energy": "Energi",
-        "water": "Vatten",
-        "consumables": "Förbrukningsmaterial",
-        "maintenance": "Underhåll",
-        "end_of_life": "Slutomhändertagande",
-        "externality": "Externa kostnader",
-        "other": "Övrigt",
-    },
+from lcc._i18n import LABELS as _COLUMN_LABELS
+from lcc._i18n import N_, check_lang, number, tr
+
+#: key -> English label; the Swedish text is in the catalogue.
+LABELS: dict[str, str] = {
+    "year": N_("Year"),
+    "cumulative_pv": N_("Cumulative discounted cost"),
+    "cumulative_nominal": N_("Cumulative undiscounted cost"),
+    "present_value": N_("Present value"),
+    "lcc": N_("Life-cycle cost"),
+    "lcc_difference": N_("Difference in life-cycle cost"),
+    "payback": N_("payback"),
+    "crossing": N_("crossing"),
+    "breakdown": N_("Life-cycle cost by cost category"),
+    "total": N_("LCC"),
+    "tornado": N_("Sensitivity of the life-cycle cost"),
+    "tornado_x": N_("Change in life-cycle cost from the base case"),
+    "low": N_("low value"),
+    "high": N_("high value"),
+    "distribution": N_("Distribution of the life-cycle cost"),
+    "probability": N_("Cumulative probability"),
+    "density": N_("Share of samples"),
+    "p_best": N_("P(lowest)"),
+    "break_even": N_("Break-even"),
+    "no_break_even": N_("The two do not cost the same anywhere in"),
 }
+for _cat in ("acquisition", "replacement", "residual", "energy", "water", "consumables",
+             "maintenance", "end_of_life", "externality", "other"):
+    LABELS[_cat] = _COLUMN_LABELS[_cat]
 
 
 def label(key: str, lang: str) -> str:
     """The label of ``key`` in ``lang`` ("en" or "sv")."""
-    if lang not in LABELS:
-        raise LCCError(f"lang: got {lang!r}, expected 'en' or 'sv'")
-    return LABELS[lang].get(key, key)
+    check_lang(lang)
+    return tr(LABELS[key], lang) if key in LABELS else key
 
 
 def money_axis(value: float, lang: str) -> str:
-    """Tick text for money: thousands separated by a space (sv: decimal comma)."""
-    text = f"{value:,.0f}".replace(",", "\u202f")
-    return text
+    """Tick text for money: thousands separated by a space (sv: minus sign U+2212)."""
+    return number(value, lang, 0)
+
+
+def safe(text: Any) -> str:
+    """Text from a tender file for matplotlib: ``$`` is not mathtext, no control characters."""
+    from lcc._i18n import printable
+
+    return "\n".join(printable(line) for line in str(text).split("\n")).replace("$", r"\$")

@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from lcc._errors import LCCError
-from lcc._i18n import word
+from lcc._i18n import check_lang, tr
 from lcc.report._content import Section, build_sections
 from lcc.report._render import to_excel, to_html, to_markdown
 from lcc.results import Comparison
@@ -59,9 +59,9 @@ class Report:
             raise LCCError(f"report: cannot write {target.name!r}; the file must end in "
                            f".html, .xlsx or .md")
         if suffix == "html":
-            target.write_text(self.html(), encoding="utf-8")
+            target.write_bytes(self.html().encode("utf-8"))
         elif suffix == "md":
-            target.write_text(self.markdown(), encoding="utf-8")
+            target.write_bytes(self.markdown().encode("utf-8"))
         else:
             to_excel(self.sections, target, title=self.title, lang=self.lang,
                      currency=self.currency)
@@ -79,7 +79,8 @@ class Report:
 def build(comparison: Comparison, *, title: str | None = None, lang: str = "en",
           tornado: pd.DataFrame | None = None, monte_carlo: Any = None,
           assumptions: list[str] | None = None, inputs: list[bytes] | None = None,
-          charts: bool = True, scenarios: pd.DataFrame | None = None) -> Report:
+          charts: bool = True, scenarios: pd.DataFrame | None = None,
+          date: Any = None) -> Report:
     """Build a report of a comparison.
 
     Parameters
@@ -88,7 +89,8 @@ def build(comparison: Comparison, *, title: str | None = None, lang: str = "en",
         From :func:`lcc.compare` (deterministic inputs).
     title : str, optional
     lang : {"en", "sv"}
-        Language of headings and table labels (the trace is in English).
+        Language of every text of the report: headings, labels, notes, assumptions,
+        method and the calculation trace (names from the tender file are kept as written).
     tornado : DataFrame, optional
         From :func:`lcc.sensitivity.tornado`.
     monte_carlo : MonteCarloResult, optional
@@ -103,11 +105,13 @@ def build(comparison: Comparison, *, title: str | None = None, lang: str = "en",
         The input files (tender, assumption set) to hash; default the model's repr.
     charts : bool
         Draw charts (needs matplotlib).
+    date : datetime.date or str (ISO), optional
+        The date printed on the report; default ``SOURCE_DATE_EPOCH`` if set, else none.
+        The wall clock is never used, so the same inputs give byte-identical files.
     """
-    if lang not in ("en", "sv"):
-        raise LCCError(f"lang: got {lang!r}, expected 'en' or 'sv'")
+    check_lang(lang)
     sections = build_sections(comparison, lang=lang, tornado=tornado, monte_carlo=monte_carlo,
                               assumptions=assumptions, inputs=inputs, charts=charts,
-                              scenarios=scenarios)
-    return Report(title or word("report_title", lang), lang, comparison.study.currency,
-                  comparison.best, sections)
+                              scenarios=scenarios, date_=date)
+    return Report(title or tr("Life-cycle cost analysis", lang), lang,
+                  comparison.study.currency, comparison.best, sections)

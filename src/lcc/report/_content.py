@@ -12,20 +12,30 @@ import numpy as np
 import pandas as pd
 
 from lcc._errors import LCCError
-from lcc._i18n import word
+from lcc._i18n import N_, date, document_date, emission_columns, money, number, percent, tr
 from lcc._version import __version__
 from lcc.results import Comparison
-from lcc.results._trace import METHOD
+from lcc.results._describe import (
+    difference_text,
+    distribution_text,
+    is_rate,
+    parameter_line,
+    parameter_name,
+    policy_name,
+    study_lines,
+    value_text,
+)
+from lcc.results._trace import method
 
 SOURCES: tuple[str, ...] = (
-    "Directive 2014/24/EU, art. 68 (life-cycle costing); LOU (2016:1145) 16 kap.",
-    "S. K. Fuller, S. R. Petersen, NIST Handbook 135, Life-Cycle Costing Manual for the "
-    "Federal Energy Management Program (1995): present values, UPV/UPV*, residual values, "
-    "NS, SIR, AIRR, payback",
-    "EN 15459-1:2017 and Commission Delegated Regulation (EU) No 244/2012: global cost, "
-    "final value, annuity",
-    "Upphandlingsmyndigheten: LCC-verktyg; Parametrar i en LCC-kalkyl (nuvärdesmetoden)",
-    "I. Fisher, The Theory of Interest (1930): (1 + D) = (1 + d)(1 + i)",
+    N_("Directive 2014/24/EU, art. 68 (life-cycle costing); LOU (2016:1145) chapter 16"),
+    N_("S. K. Fuller, S. R. Petersen, NIST Handbook 135 (1995): present values, UPV/UPV*, "
+       "residual values, NS, SIR, AIRR, payback"),
+    N_("EN 15459-1:2017 and Commission Delegated Regulation (EU) No 244/2012: global cost, "
+       "final value, annuity"),
+    N_("Upphandlingsmyndigheten: LCC tools; parameters of an LCC calculation (the present "
+       "value method)"),
+    N_("I. Fisher, The Theory of Interest (1930): (1 + D) = (1 + d)(1 + i)"),
 )
 
 
@@ -40,6 +50,7 @@ class Section:
     lines: list[str] = field(default_factory=list)
     pre: str | None = None
     money: bool = True
+    index_labels: bool = True  # translate the row labels (categories); False: user names
 
 
 def input_hash(comparison: Comparison, inputs: list[bytes] | None) -> str:
@@ -58,7 +69,7 @@ def input_hash(comparison: Comparison, inputs: list[bytes] | None) -> str:
     return digest.hexdigest()
 
 
-def versions() -> list[str]:
+def versions(lang: str = "en") -> list[str]:
     """The library, data and ecosystem versions."""
     import pint
     import scipy
@@ -67,7 +78,7 @@ def versions() -> list[str]:
 
     return [
         f"lcc (openlcc) {__version__}",
-        f"reference data fingerprint {fingerprint()}",
+        tr("Reference data: fingerprint {fingerprint}", lang, fingerprint=fingerprint()),
         f"Python {platform.python_version()}, numpy {np.__version__}, pandas {pd.__version__}, "
         f"scipy {scipy.__version__}, pint {pint.__version__}",
     ]
@@ -85,87 +96,180 @@ def _chart(fn: Any) -> str | None:
 
 def _scenario_section(df: pd.DataFrame, lang: str) -> Section:
     """LCC per scenario (rows) and alternative (columns), the winner of each named."""
-    table = pd.DataFrame(df["lcc"]).copy()
-    table.index.name = "scenario"
     best = df.attrs.get("best", {})
     descriptions = df.attrs.get("descriptions", {})
-    lines = []
-    for name, winners in best.items():
-        d = descriptions.get(name)
-        lines.append(f"{name}: {word('best', lang)} {', '.join(winners)}"
-                     + (f" — {d}" if d else ""))
+    names = {name: (tr("Base case", lang) if name == "base" else
+                    descriptions.get(name) or str(name).replace("_", " "))
+             for name in df.index}
+    table = pd.DataFrame(df["lcc"]).copy()
+    table.index = pd.Index([names[n] for n in table.index], name="scenario")
+    lines = [tr("{scenario}: lowest life-cycle cost {names}", lang, scenario=names[name],
+                names=", ".join(winners)) for name, winners in best.items()]
     if len({tuple(w) for w in best.values()}) > 1:
-        lines.append("The scenarios disagree on the winner.")
-    return Section("scenarios", f"{word('scenarios', lang)} (LCC)", table=table, lines=lines)
+        lines.append(tr("The scenarios disagree on the winner.", lang))
+    return Section("scenarios", tr("Scenarios (life-cycle cost)", lang), table=table,
+                   lines=lines, index_labels=False)
+
+
+def _parameters(c: Comparison) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+    for r in c.results.values():
+        params.update({p.name: p for p in r._compiled.parameters.values()})
+    return params
+
+
+def _tornado_section(tornado: pd.DataFrame, c: Comparison, lang: str, charts: bool) -> Section:
+    params = _parameters(c)
+    rows = []
+    for _, row in tornado.iterrows():
+        name = str(row["parameter"])
+        p = params.get(name)
+        unit_text = str(row.get("unit", "") or "")
+        rate = is_rate(name, unit_text)
+        alt = str(row["alternative"])
+        pair = tornado.attrs.get("pair")
+        if alt == tornado.attrs.get("difference") and pair:
+            alt = difference_text(pair[1], pair[0], lang)
+        rows.append({
+            "parameter": parameter_name(name, lang, getattr(p, "description", None)),
+            "alternative": alt,
+            "low": value_text(float(row["low"]), unit_text, lang, rate=rate),
+            "high": value_text(float(row["high"]), unit_text, lang, rate=rate),
+            "lcc_low": float(row["lcc_low"]), "lcc_high": float(row["lcc_high"]),
+            "swing": float(row["swing"])})
+    shown = pd.DataFrame(rows).set_index("parameter")
+    svg = _chart(lambda p: p.tornado(tornado, lang=lang, comparison=c)) if charts else None
+    lines = []
+    if tornado.attrs.get("difference") and tornado.attrs.get("pair"):
+        a, b = tornado.attrs["pair"]
+        lines.append(tr("{difference}: the deciding difference, the runner-up's life-cycle cost "
+                        "minus the best one's (positive while the best stays best)", lang,
+                        difference=difference_text(b, a, lang)))
+    return Section("tornado", tr("Sensitivity analysis (tornado)", lang), table=shown, svg=svg,
+                   lines=lines, index_labels=False)
+
+
+def _summary(c: Comparison, lang: str) -> Section:
+    summary = c.summary.copy()
+    for pollutant in _pollutants(c):
+        kg, diff = emission_columns(pollutant)
+        values = {name: float(r.emissions.get(pollutant, 0.0)) for name, r in c.results.items()}
+        base = values[c.baseline]
+        summary[kg] = pd.Series(values)
+        summary[diff] = pd.Series({k: v - base for k, v in values.items()})
+    cur = c.study.currency
+    best_lcc = money(float(c.summary.at[c.best, "lcc"]), cur, lang)  # type: ignore[arg-type]
+    lines = [tr("{name} has the lowest life-cycle cost: {lcc}", lang, name=c.best,
+                lcc=best_lcc),
+             tr("Measures against: {baseline}. Comparison basis: {policy}.", lang,
+                baseline=c.baseline, policy=policy_name(c.policy, lang)),
+             tr("Net savings: the baseline's life-cycle cost minus the alternative's. AIRR: "
+                "adjusted internal rate of return per year. Payback in years. Emissions: kg over "
+                "the study period; difference: the alternative minus the baseline.", lang)]
+    lines += [tr("Note: {note}", lang, note=n) for n in c.notes_in(lang)]
+    return Section("summary", tr("Summary", lang), table=summary, lines=lines,
+                   index_labels=False)
+
+
+def _pollutants(c: Comparison) -> list[str]:
+    out: list[str] = []
+    for r in c.results.values():
+        out += [str(p) for p in r.emissions.index if str(p) not in out]
+    return out
 
 
 def build_sections(comparison: Comparison, *, lang: str = "en", tornado: pd.DataFrame | None = None,
                    monte_carlo: Any = None, assumptions: list[str] | None = None,
                    inputs: list[bytes] | None = None, charts: bool = True,
-                   scenarios: pd.DataFrame | None = None) -> list[Section]:
+                   scenarios: pd.DataFrame | None = None,
+                   date_: _dt.date | str | None = None) -> list[Section]:
     """Every section of a report, in order."""
     c = comparison
     sections: list[Section] = []
     if c._samples:
         raise LCCError("report: the alternatives have sample inputs; report a deterministic "
                        "comparison and pass the Monte Carlo result as monte_carlo=")
-    summary = c.summary.copy()
-    lines = [f"{word('best', lang)}: {c.best}",
-             f"{word('baseline', lang)}: {c.baseline}; {word('policy', lang)}: {c.policy}"]
-    lines += [f"{word('notes', lang)}: {n}" for n in c.notes]
-    sections.append(Section("summary", word("summary", lang), table=summary, lines=lines))
+    sections.append(_summary(c, lang))
     from lcc.model import CATEGORIES
 
     by_cat = pd.DataFrame({name: r.by_category for name, r in c.results.items()}).fillna(0.0)
     by_cat = by_cat.reindex([cat for cat in CATEGORIES if cat in by_cat.index])
     by_cat.loc["total"] = by_cat.sum()
     by_cat.index.name = "category"
-    sections.append(Section("by_category", word("by_category", lang), table=by_cat))
-    sections.append(Section("differences", word("differences", lang), table=c.differences))
+    sections.append(Section("by_category", tr("Present value by cost category", lang),
+                            table=by_cat))
+    sections.append(Section("differences", tr("Difference from the baseline ({baseline}) by "
+                                              "cost category", lang, baseline=c.baseline),
+                            table=c.differences,
+                            lines=[tr("Each alternative's present value minus the baseline's; "
+                                      "positive: costs more than the baseline.", lang)]))
     emissions = pd.DataFrame({name: r.emissions for name, r in c.results.items()})
     if not emissions.empty:
         emissions.index.name = "pollutant"
-        sections.append(Section("emissions", f"{word('emissions', lang)} [kg]",
-                                table=emissions.fillna(0.0), money=False))
+        sections.append(Section("emissions", tr("Emissions over the study period (kg)", lang),
+                                table=emissions.fillna(0.0), money=False,
+                                index_labels=False))
     if charts:
         svg = _chart(lambda p: p.cumulative(c, lang=lang))
         if svg:
-            sections.append(Section("cumulative", word("cumulative", lang), svg=svg))
+            sections.append(Section("cumulative", tr("Cumulative discounted cost", lang),
+                                    svg=svg))
         svg = _chart(lambda p: p.breakdown(c, lang=lang))
         if svg:
-            sections.append(Section("breakdown", word("breakdown_chart", lang), svg=svg))
+            sections.append(Section("breakdown", tr("Life-cycle cost by cost category", lang),
+                                    svg=svg))
     if tornado is not None and not tornado.empty:
-        cols = [x for x in ("parameter", "alternative", "low", "high", "lcc_low", "lcc_high",
-                            "swing") if x in tornado.columns]
-        shown = tornado[cols].set_index("parameter")
-        svg = None
-        if charts:  # the deciding difference by default (the runner-up minus the best)
-            svg = _chart(lambda p: p.tornado(tornado, lang=lang))
-        sections.append(Section("tornado", word("tornado", lang), table=shown, svg=svg))
+        sections.append(_tornado_section(tornado, c, lang, charts))
     if scenarios is not None and not scenarios.empty:
         sections.append(_scenario_section(scenarios, lang))
     if monte_carlo is not None:
-        svg = _chart(lambda p: p.distributions(monte_carlo, lang=lang)) if charts else None
-        described = getattr(monte_carlo, "described", None) or {
-            k: str(v) for k, v in monte_carlo.distributions.items()}
-        mc_lines = [f"n = {monte_carlo.n:,}, seed {monte_carlo.seed}",
-                    *[f"{k}: {v}" for k, v in described.items()],
-                    f"Differences: each alternative's LCC minus {monte_carlo.best}'s, per "
-                    f"sample"]
-        sections.append(Section("monte_carlo", word("monte_carlo", lang),
-                                table=monte_carlo.summary, svg=svg, lines=mc_lines))
-    study_lines = c.study.describe()
-    params = {}
-    for r in c.results.values():
-        params.update({p.name: p for p in r._compiled.parameters.values()})
-    study_lines += [f"Parameter: {p.describe()}" for p in params.values()]
-    study_lines += list(assumptions or [])
-    sections.append(Section("assumptions", word("assumptions", lang), lines=study_lines))
-    sections.append(Section("method", word("method", lang), lines=[METHOD, *SOURCES]))
-    stamp = _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    version_lines = [*versions(), f"{word('inputs_hash', lang)} (SHA-256): "
-                     f"{input_hash(c, inputs)}", f"{word('generated', lang)}: {stamp}"]
-    sections.append(Section("versions", word("versions", lang), lines=version_lines))
-    sections.append(Section("trace", word("trace", lang), lines=[word("trace_note", lang)],
-                            pre=c.explain()))
+        sections.append(_monte_carlo_section(monte_carlo, c, lang, charts))
+    params = _parameters(c)
+    study_text = study_lines(c.study, lang)
+    study_text += [tr("Parameter: {line}", lang, line=parameter_line(p, lang))
+                   for p in params.values()]
+    study_text += list(assumptions or [])
+    sections.append(Section("assumptions", tr("Assumptions", lang), lines=study_text))
+    sections.append(Section("method", tr("Method and sources", lang),
+                            lines=[method(lang), *[tr(x, lang) for x in SOURCES]]))
+    version_lines = [*versions(lang), tr("Hash of the inputs (SHA-256): {hash}", lang,
+                                         hash=input_hash(c, inputs))]
+    when = document_date(date_)
+    if when is not None:
+        version_lines.append(tr("Date: {date}", lang, date=date(when, lang)))
+    sections.append(Section("versions", tr("Versions and input hash", lang),
+                            lines=version_lines))
+    sections.append(Section("trace", tr("Calculation trace", lang),
+                            lines=[tr("The calculation trace lists each item, its timing, "
+                                      "formula, factors and present value.", lang)],
+                            pre=c.explain(lang)))
     return sections
+
+
+def _monte_carlo_section(mc: Any, c: Comparison, lang: str, charts: bool) -> Section:
+    svg = _chart(lambda p: p.distributions(mc, lang=lang)) if charts else None
+    params = _parameters(c)
+    lines = [tr("{n} samples, random seed {seed}", lang, n=number(mc.n, lang, 0),
+                seed=mc.seed)]
+    for name, dist in mc.distributions.items():
+        p = params.get(name)
+        unit_text = p.unit_text if p is not None else ""
+        label = parameter_name(name, lang, getattr(p, "description", None))
+        lines.append(f"{label}: " + distribution_text(dist, unit_text, lang,
+                                                      rate=is_rate(name, unit_text)))
+    lines.append(tr("Differences: each alternative's life-cycle cost minus {best}'s, per "
+                    "sample", lang, best=mc.best))
+    table = mc.summary.copy()
+    suffix = f" minus {mc.best}"
+    table.index = pd.Index(
+        [difference_text(str(i)[:-len(suffix)], mc.best, lang)
+         if str(i).endswith(suffix) and str(i) not in mc.names else i
+         for i in table.index], name=table.index.name)
+    if "kind" in table.columns:
+        table["kind"] = [tr("alternative", lang) if k == "alternative" else
+                         tr("difference", lang) for k in table["kind"]]
+    return Section("monte_carlo", tr("Uncertainty analysis (Monte Carlo)", lang), table=table,
+                   svg=svg, lines=lines, index_labels=False)
+
+
+__all__ = ["SOURCES", "Section", "build_sections", "input_hash", "percent", "versions"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import html
 import re
 from pathlib import Path
@@ -10,59 +11,100 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from lcc._i18n import number, word
+from lcc._i18n import LABELS, cell, printable, printable_block, tr, unit, word
+from lcc._i18n._labels import EMISSION_COLUMN
 from lcc.report._content import Section
 
 _CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2rem auto;
-       max-width: 1100px; color: #1a1a1a; line-height: 1.45; padding: 0 1rem; }
+       max-width: 1280px; color: #1a1a1a; line-height: 1.45; padding: 0 1rem; }
 h1 { font-size: 1.7rem; border-bottom: 3px solid #1f4e79; padding-bottom: .3rem; }
 h2 { font-size: 1.25rem; margin-top: 2.2rem; color: #1f4e79; }
-table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .9rem; }
-th, td { border: 1px solid #c9d3df; padding: .3rem .6rem; }
+table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .8rem; }
+th, td { border: 1px solid #c9d3df; padding: .25rem .45rem; vertical-align: top; }
+thead th { hyphens: auto; }
 th { background: #eef3f8; text-align: left; }
+thead th { text-align: center; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-tr.best td { background: #e8f4e5; font-weight: 600; }
+tr.best td, tr.best th { background: #e8f4e5; font-weight: 600; }
 .lead { font-size: 1.05rem; background: #f5f8fb; border-left: 4px solid #1f4e79;
         padding: .6rem 1rem; }
+.table-wrap { overflow-x: auto; }
 pre { background: #f7f7f7; border: 1px solid #ddd; padding: .8rem; font-size: .78rem;
       overflow-x: auto; white-space: pre-wrap; }
 .chart svg { width: 100%; max-width: 900px; height: auto; }
 ul.lines li { margin: .15rem 0; }
 nav a { margin-right: .8rem; font-size: .9rem; }
 footer { margin-top: 3rem; font-size: .8rem; color: #666; }
+@page { size: A4; margin: 16mm 14mm 18mm 14mm; }
+@media print {
+  body { margin: 0; max-width: none; padding: 0; font-size: 10pt; line-height: 1.35; }
+  nav { display: none; }
+  h1 { font-size: 17pt; margin-top: 0; }
+  h2 { font-size: 13pt; margin-top: 0; break-after: avoid; page-break-after: avoid; }
+  section { break-inside: avoid; page-break-inside: avoid; margin-bottom: 6mm; }
+  section#tornado, section#assumptions, section#trace, section#monte_carlo {
+    break-inside: auto; page-break-inside: auto; }
+  section#cumulative, section#assumptions, section#trace {
+    break-before: page; page-break-before: always; }
+  table { font-size: 8pt; width: 100%; }
+  th, td { padding: 2pt 4pt; }
+  thead { display: table-header-group; }
+  tr, th, td, li, .lead { break-inside: avoid; page-break-inside: avoid; }
+  .table-wrap { overflow: visible; }
+  .chart { break-inside: avoid; page-break-inside: avoid; }
+  .chart svg { max-width: 100%; max-height: 230mm; }
+  pre { font-size: 6.5pt; white-space: pre-wrap; overflow: visible; border: none;
+        padding: 0; }
+  tr.best td, tr.best th, th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  footer { margin-top: 1rem; }
+}
 """
 
-_INT_COLUMNS = ("rank", "simple_payback", "discounted_payback")
-_RATIO_COLUMNS = ("sir", "airr", "probability_best", "probability_best_se", "first_order",
-                  "total_order", "low", "high", "base", "relative_change")
+
+def _head(col: Any, lang: str) -> str:
+    """A column header: a known key translated, a user's name (an alternative) kept."""
+    text = str(col)
+    if text in LABELS or EMISSION_COLUMN.match(text):
+        return word(text, lang)
+    return printable(text)
+
+
+def _row_label(section: Section, idx: Any, lang: str) -> str:
+    return printable(word(idx, lang, header=False) if section.index_labels else idx)
+
+
+#: Money columns shown in whole currency units in documents (the trace keeps the cents).
+_WHOLE = ("lcc", "net_savings", "annual_value", "lcc_low", "lcc_high", "swing", "mean", "std",
+          "se", "p5", "p50", "p95")
 
 
 def _cell(col: str, value: Any, lang: str, money: bool) -> tuple[str, bool]:
     if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
-        if col in _INT_COLUMNS:
+        if (money and col in _WHOLE) or (col not in LABELS and not EMISSION_COLUMN.match(col)):
+            from lcc._i18n import number
+
             return number(value, lang, 0), True
-        if col in _RATIO_COLUMNS or not money:
-            return number(value, lang, 4 if col in _RATIO_COLUMNS else 2), True
-        return number(value, lang, 2), True
-    return str(value), False
+        return cell(col, value, lang), True
+    return printable(value), False
 
 
 def _html_table(section: Section, lang: str, best: str | None) -> str:
     df = section.table
     assert df is not None
-    head = "".join(f"<th>{html.escape(word(c, lang))}</th>" for c in
+    head = "".join(f"<th>{html.escape(_head(c, lang))}</th>" for c in
                    [df.index.name or "", *df.columns])
     rows = []
     for idx, row in df.iterrows():
         cls = ' class="best"' if best is not None and idx == best else ""
-        cells = [f"<th>{html.escape(word(idx, lang, header=False))}</th>"]
+        cells = [f"<th>{html.escape(_row_label(section, idx, lang))}</th>"]
         for col, value in row.items():
             text, num = _cell(str(col), value, lang, section.money)
             cells.append(f'<td class="num">{html.escape(text)}</td>' if num
                          else f"<td>{html.escape(text)}</td>")
         rows.append(f"<tr{cls}>{''.join(cells)}</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    return (f'<div class="table-wrap"><table><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table></div>")
 
 
 def to_html(sections: list[Section], *, title: str, lang: str, currency: str,
@@ -73,22 +115,21 @@ def to_html(sections: list[Section], *, title: str, lang: str, currency: str,
     for s in sections:
         body.append(f'<section id="{s.key}"><h2>{html.escape(s.title)}</h2>')
         if s.key == "summary" and s.lines:
-            body.append(f'<p class="lead">{html.escape(s.lines[0])}</p>')
+            body.append(f'<p class="lead">{html.escape(printable(s.lines[0]))}</p>')
             rest = s.lines[1:]
         else:
             rest = s.lines
         if s.table is not None:
             body.append(_html_table(s, lang, best if s.key == "summary" else None))
             if s.money:
-                body.append(f"<p><small>{html.escape(word('amounts_in', lang))} "
-                            f"{html.escape(currency)}</small></p>")
+                body.append(f"<p><small>{html.escape(_amounts(currency, lang))}</small></p>")
         if s.svg:
             body.append(f'<div class="chart">{_clean_svg(s.svg)}</div>')
         if rest:
-            items = "".join(f"<li>{html.escape(line)}</li>" for line in rest)
+            items = "".join(f"<li>{html.escape(printable(line))}</li>" for line in rest)
             body.append(f'<ul class="lines">{items}</ul>')
         if s.pre:
-            body.append(f"<pre>{html.escape(s.pre)}</pre>")
+            body.append(f"<pre>{html.escape(printable_block(s.pre))}</pre>")
         body.append("</section>")
     body.append(f"<footer>lcc — {html.escape(title)}</footer>")
     lang_attr = "sv" if lang == "sv" else "en"
@@ -98,48 +139,68 @@ def to_html(sections: list[Section], *, title: str, lang: str, currency: str,
             f"<body>{''.join(body)}</body></html>\n")
 
 
+def _amounts(currency: str, lang: str) -> str:
+    return tr("Amounts in {currency}, present values, excluding VAT", lang,
+              currency=unit(currency, lang))
+
+
 def _clean_svg(svg: str) -> str:
     # drop the XML prolog and DOCTYPE so the SVG can sit inline in HTML
     svg = re.sub(r"<\?xml[^>]*>\s*", "", svg)
     return re.sub(r"<!DOCTYPE[^>]*>\s*", "", svg)
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
+
+
+def md(text: Any) -> str:
+    """Text for Markdown: HTML characters as entities, Markdown syntax escaped."""
+    escaped = html.escape(printable(text), quote=False)
+    return _MD_SPECIAL.sub(r"\\\1", escaped)
+
+
 def _md_table(section: Section, lang: str) -> str:
     df = section.table
     assert df is not None
-    cols = [df.index.name or "", *map(str, df.columns)]
-    lines = ["| " + " | ".join(word(c, lang) for c in cols) + " |",
+    cols = [df.index.name or "", *df.columns]
+    lines = ["| " + " | ".join(md(_head(c, lang)) for c in cols) + " |",
              "|" + "|".join(" --- " if i == 0 else " ---: " for i in range(len(cols))) + "|"]
     for idx, row in df.iterrows():
-        cells = [word(idx, lang, header=False)]
+        cells = [md(_row_label(section, idx, lang))]
         for col, value in row.items():
-            cells.append(_cell(str(col), value, lang, section.money)[0])
-        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+            cells.append(md(_cell(str(col), value, lang, section.money)[0]))
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
 def to_markdown(sections: list[Section], *, title: str, lang: str, currency: str) -> str:
     """Markdown: headings, pipe tables and the trace in a code block (no charts)."""
-    out = [f"# {title}", ""]
+    out = [f"# {md(title)}", ""]
     for s in sections:
         if s.table is None and not s.lines and not s.pre:
             continue
-        out += [f"## {s.title}", ""]
+        out += [f"## {md(s.title)}", ""]
         if s.table is not None:
             out += [_md_table(s, lang), ""]
             if s.money:
-                out += [f"_{currency}_", ""]
-        out += [f"- {line}" for line in s.lines]
+                out += [f"_{md(_amounts(currency, lang))}_", ""]
+        out += [f"- {md(line)}" for line in s.lines]
         if s.lines:
             out.append("")
         if s.pre:
-            out += ["```text", s.pre, "```", ""]
+            longest = max((len(m) for m in re.findall(r"`+", s.pre)), default=0)
+            fence = "`" * max(3, longest + 1)
+            out += [f"{fence}text", printable_block(s.pre), fence, ""]
     return "\n".join(out).rstrip() + "\n"
 
 
 def to_excel(sections: list[Section], path: Path, *, title: str, lang: str,
              currency: str) -> None:
-    """An Excel workbook: one sheet per table, plus assumptions, method, versions, trace."""
+    """An Excel workbook: one sheet per table, plus assumptions, method, versions, trace.
+
+    Every text is written as a text cell (never a formula, whatever it starts
+    with), and the file has no time stamps: the same inputs give the same bytes.
+    """
     try:
         from openpyxl import Workbook
         from openpyxl.styles import Font
@@ -150,47 +211,92 @@ def to_excel(sections: list[Section], path: Path, *, title: str, lang: str,
         raise LCCError("Excel reports need openpyxl: pip install 'openlcc[excel]'") from exc
     wb = Workbook()
     first = True
+    used: set[str] = set()
+
+    def text(ws: Any, row: int, column: int, value: Any) -> Any:
+        c = ws.cell(row=row, column=column)
+        c.value = printable(value)
+        c.data_type = "s"  # a text cell: "=HYPERLINK(…)" from a tender stays text
+        return c
+
     for s in sections:
         if s.table is None and not s.lines and not s.pre:
             continue
         ws = wb.active if first else wb.create_sheet()
         first = False
-        ws.title = _sheet_name(s.title)
-        ws["A1"] = s.title
-        ws["A1"].font = Font(bold=True, size=13)
+        ws.title = _sheet_name(s.title, used)
+        text(ws, 1, 1, s.title).font = Font(bold=True, size=13)
         row = 3
         if s.table is not None:
             df = s.table
-            headers = [word(df.index.name or "", lang), *(word(c, lang) for c in df.columns)]
+            headers = [_head(df.index.name or "", lang), *(_head(c, lang) for c in df.columns)]
             for j, h in enumerate(headers, start=1):
-                cell = ws.cell(row=row, column=j, value=h)
-                cell.font = Font(bold=True)
+                text(ws, row, j, h).font = Font(bold=True)
             for idx, values in df.iterrows():
                 row += 1
-                ws.cell(row=row, column=1, value=word(idx, lang, header=False))
+                text(ws, row, 1, _row_label(s, idx, lang))
                 for j, (col, v) in enumerate(values.items(), start=2):
-                    cell = ws.cell(row=row, column=j, value=_excel_value(v))
-                    if isinstance(cell.value, float):
-                        cell.number_format = ("0" if str(col) in _INT_COLUMNS else
-                                              "0.0000" if str(col) in _RATIO_COLUMNS else
-                                              "#,##0.00")
+                    value = _excel_value(v)
+                    if isinstance(value, str):
+                        text(ws, row, j, value)
+                        continue
+                    cell_ = ws.cell(row=row, column=j, value=value)
+                    if isinstance(cell_.value, float):
+                        col_ = str(col)
+                        cell_.number_format = (
+                            "0" if col_ in _INT_COLUMNS else
+                            "0.00%" if col_ in ("airr", "probability_best",
+                                                "probability_best_se") else
+                            "0.0000" if col_ in _RATIO_COLUMNS else
+                            "#,##0" if EMISSION_COLUMN.match(col_) else "#,##0.00")
             if s.money:
                 row += 2
-                ws.cell(row=row, column=1, value=f"[{currency}]")
+                text(ws, row, 1, _amounts(currency, lang))
             for j in range(1, len(headers) + 1):
-                ws.column_dimensions[get_column_letter(j)].width = 22 if j == 1 else 18
+                ws.column_dimensions[get_column_letter(j)].width = 26 if j == 1 else 18
             row += 2
         for line in s.lines:
-            ws.cell(row=row, column=1, value=line)
+            text(ws, row, 1, line)
             row += 1
         if s.pre:
             row += 1
             for line in s.pre.splitlines():
-                ws.cell(row=row, column=1, value=line)
+                text(ws, row, 1, line)
                 row += 1
             ws.column_dimensions["A"].width = 120
-    wb.properties.title = title
+    fixed = _dt.datetime(2000, 1, 1)
+    wb.properties.title = printable(title)
+    wb.properties.creator = "lcc"
+    wb.properties.created = fixed
+    wb.properties.modified = fixed
+    wb.properties.lastModifiedBy = None
     wb.save(path)
+    _normalise_zip(Path(path), fixed)
+
+
+def _normalise_zip(path: Path, when: _dt.datetime) -> None:
+    """Rewrite a zip (xlsx) with fixed time stamps in its entries and properties."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(path) as zin:
+        entries = [(info, zin.read(info.filename)) for info in zin.infolist()]
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info, data in entries:
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(<)",
+                              rb"\g<1>" + stamp + rb"\g<2>", data)
+            new = zipfile.ZipInfo(info.filename, date_time=when.timetuple()[:6])
+            new.compress_type = zipfile.ZIP_DEFLATED
+            new.external_attr = 0o600 << 16
+            zout.writestr(new, data)
+    path.write_bytes(buf.getvalue())
+
+
+_INT_COLUMNS = ("rank", "simple_payback", "discounted_payback")
+_RATIO_COLUMNS = ("sir", "first_order", "total_order", "S1", "S1_conf", "ST", "ST_conf")
 
 
 def _excel_value(v: Any) -> Any:
@@ -203,6 +309,13 @@ def _excel_value(v: Any) -> Any:
     return v
 
 
-def _sheet_name(title: str) -> str:
-    clean = re.sub(r"[\[\]:*?/\\]", " ", title).strip()
-    return clean[:31] or "Sheet"
+def _sheet_name(title: str, used: set[str] | None = None) -> str:
+    clean = re.sub(r"[\[\]:*?/\\]", " ", printable(title)).strip()[:31] or "Sheet"
+    if used is not None:
+        base, n = clean, 2
+        while clean.lower() in used:
+            suffix = f" {n}"
+            clean = base[:31 - len(suffix)] + suffix
+            n += 1
+        used.add(clean.lower())
+    return clean

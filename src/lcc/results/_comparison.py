@@ -20,20 +20,12 @@ from lcc.results._measures import airr, net_savings, payback, sir
 from lcc.results._ranking import TIE, best_shares, ranks, tied
 from lcc.results._result import LCCResult, _plot, evaluate
 from lcc.results._serialize import Picklable
-from lcc.results._trace import money
 
 POLICIES: tuple[str, ...] = ("study_period", "annuity", "per_service_year")
 SUMMARY_COLUMNS: tuple[str, ...] = (
     "lcc", "rank", "net_savings", "sir", "airr", "simple_payback", "discounted_payback",
     "annual_value",
 )
-_POLICY_TEXT = {
-    "study_period": "common study period (replacements within it, residual value at its end)",
-    "annuity": "equivalent annual cost over each alternative's own service life "
-               "(annuitetsmetoden: LCC over the life × CRF(d, life))",
-    "per_service_year": "cost per year of service (LCC over the alternative's own service "
-                        "life / life in years, as the Danish TCO tools normalise)",
-}
 
 
 def _life_study(study: Study, life: float) -> Study:
@@ -60,7 +52,7 @@ class Comparison(Picklable):
                  own_life: dict[str, LCCResult] | None = None,
                  lives: dict[str, float] | None = None,
                  winners: dict[str, str] | None = None,
-                 policy_notes: list[str] | None = None) -> None:
+                 policy_notes: list[tuple[str, str, str]] | None = None) -> None:
         self.results: dict[str, LCCResult] = {r.name: r for r in results}
         self.study = study
         self.baseline = baseline
@@ -213,16 +205,43 @@ class Comparison(Picklable):
 
     @cached_property
     def notes(self) -> list[str]:
-        """Ties, NaN measures and why, and policies that disagree on the winner."""
+        """Ties, measures that are not defined and why, and policies that disagree."""
+        return self.notes_in("en")
+
+    def notes_in(self, lang: str = "en") -> list[str]:
+        """:attr:`notes` in ``lang`` ("en" or "sv"), for reports and the command line."""
+        from lcc._i18n import money as fmt_money
+        from lcc._i18n import tr
+        from lcc.results._describe import policy_name
+
+        cur = self.study.currency
         notes: list[str] = []
         if self.policy != "study_period":
-            notes.append(f"Policy {self.policy}: {_POLICY_TEXT[self.policy]}; SIR, AIRR and "
-                         f"payback are defined on a common study period and are not computed")
-        notes += self._policy_notes
+            notes.append(tr("Comparison basis: {policy}; SIR, AIRR and payback are defined on a "
+                            "common study period and are not computed", lang,
+                            policy=policy_name(self.policy, lang)))
+        for kind, value, life in self._policy_notes:
+            if kind == "baseline":
+                notes.append(tr("Baseline: {name}, the alternative with the lowest initial "
+                                "investment (NIST Handbook 135); name another baseline to "
+                                "measure against it", lang, name=value))
+            elif kind == "fractional":
+                years = str(_whole_years(float(life)))
+                notes.append(tr("{name}: its service life of {life} years is not a whole number "
+                                "of years; the annuity and cost-per-service-year bases evaluate "
+                                "it over {years} years (the next purchase at {life} years and "
+                                "its residual value at {years} years are counted)", lang,
+                                name=value, years=years,
+                                life=life.replace(".", ",") if lang == "sv" else life))
+            else:
+                notes.append(tr("The comparison bases for different service lives were not "
+                                "checked: no service life is given for {names}", lang,
+                                names=value))
         for result in self.results.values():
-            notes += result.late_purchases
+            notes += result.late_purchases_in(lang)
         if self._samples:
-            notes.append(f"Inputs are samples ({self._samples}); see probability_best")
+            notes.append(tr("The inputs are samples ({n}); see the probability of the lowest "
+                            "cost", lang, n=self._samples))
             return notes
         table = self.summary
         values = np.array([float(self._value(n)) for n in self.names])
@@ -230,8 +249,9 @@ class Comparison(Picklable):
             for b in self.names[i + 1:]:
                 j = self.names.index(b)
                 if tied(values[i], values[j]):
-                    notes.append(f"{a} and {b} tie: their values differ by less than "
-                                 f"{TIE:g} relative ({money(values[i], self.study.currency)})")
+                    notes.append(tr("{a} and {b} tie: their values differ by less than {tie} "
+                                    "relative ({value})", lang, a=a, b=b, tie=format(TIE, "g"),
+                                    value=fmt_money(values[i], cur, lang, 2)))
         if self.policy == "study_period":
             base = self.results[self.baseline]
             base_inv, _ = _split(base)
@@ -243,27 +263,30 @@ class Comparison(Picklable):
                 added = _noise_free(inv - base_inv, max(abs(inv), abs(base_inv), abs(non),
                                                         abs(base_non)))
                 if added <= 0:
-                    notes.append(
-                        f"SIR, AIRR and payback of {name} are not defined: it adds no "
-                        f"investment-related cost relative to {self.baseline} (added "
-                        f"investment {money(added, self.study.currency)} ≤ 0)"
-                    )
+                    notes.append(tr(
+                        "SIR, AIRR and payback of {name} are not defined: it adds no "
+                        "investment-related cost relative to {base} (added investment "
+                        "{added} ≤ 0)", lang,
+                        name=name, base=self.baseline, added=fmt_money(added, cur, lang, 2)))
                     continue
                 if np.isnan(table.at[name, "airr"]):  # type: ignore[arg-type]
-                    notes.append(f"AIRR of {name} is NaN: SIR is negative")
-                for col, word in (("simple_payback", "undiscounted"),
-                                  ("discounted_payback", "discounted")):
-                    if np.isnan(table.at[name, col]):  # type: ignore[arg-type]
-                        notes.append(
-                            f"{col.replace('_', ' ')} of {name} is NaN: the cumulative "
-                            f"{word} savings against {self.baseline} never cover the added "
-                            f"cost within the study period"
-                        )
+                    notes.append(tr("AIRR of {name} is not defined: SIR is negative", lang,
+                                    name=name))
+                if np.isnan(table.at[name, "simple_payback"]):  # type: ignore[arg-type]
+                    notes.append(tr(
+                        "Simple payback of {name} is not defined: the cumulative undiscounted "
+                        "savings against {base} never cover the added cost within the study "
+                        "period", lang, name=name, base=self.baseline))
+                if np.isnan(table.at[name, "discounted_payback"]):  # type: ignore[arg-type]
+                    notes.append(tr(
+                        "Discounted payback of {name} is not defined: the cumulative discounted "
+                        "savings against {base} never cover the added cost within the study "
+                        "period", lang, name=name, base=self.baseline))
         winners = self._winners
         if len(set(winners.values())) > 1:
-            shown = "; ".join(f"{p}: {w}" for p, w in winners.items())
-            notes.append(f"The policies for different service lives disagree on the winner "
-                         f"({shown})")
+            shown = "; ".join(f"{policy_name(p, lang)}: {w}" for p, w in winners.items())
+            notes.append(tr("The comparison bases for different service lives disagree on the "
+                            "winner ({shown})", lang, shown=shown))
         return notes
 
     # -- serialisation -------------------------------------------------------------
@@ -278,11 +301,12 @@ class Comparison(Picklable):
             return dict.fromkeys(("sir", "airr", "simple_payback", "discounted_payback"), why)
         out = {}
         for note in self.notes:
-            for key, start in (("sir", f"SIR and AIRR of {name} are NaN"),
-                               ("airr", f"SIR and AIRR of {name} are NaN"),
-                               ("airr", f"AIRR of {name} is NaN"),
-                               ("simple_payback", f"simple payback of {name} is NaN"),
-                               ("discounted_payback", f"discounted payback of {name} is NaN")):
+            for key, start in (("sir", f"SIR and AIRR of {name} are not defined"),
+                               ("airr", f"SIR and AIRR of {name} are not defined"),
+                               ("airr", f"AIRR of {name} is not defined"),
+                               ("simple_payback", f"Simple payback of {name} is not defined"),
+                               ("discounted_payback",
+                                f"Discounted payback of {name} is not defined")):
                 if note.startswith(start):
                     out[key] = note
         return out
@@ -341,31 +365,38 @@ class Comparison(Picklable):
         return dumps(self.to_dict(results=results), indent=indent)
 
     # -- display ---------------------------------------------------------------
-    def explain(self) -> str:
-        """The comparison and the full calculation trace of every alternative."""
+    def explain(self, lang: str = "en") -> str:
+        """The comparison and the full calculation trace of every alternative (en or sv)."""
+        from lcc._i18n import table as text_table
+        from lcc._i18n import tr
+        from lcc.results._describe import policy_name
+
         lines = [
-            f"Comparison of {len(self.names)} alternatives",
-            f"Policy: {self.policy} — {_POLICY_TEXT[self.policy]}",
-            f"Baseline for the measures: {self.baseline}",
-            "Measures (NIST Handbook 135): NS = LCC_base − LCC_alt; SIR = PV(non-investment "
-            "savings) / PV(added investment-related cost); AIRR = (1 + d)·SIR^(1/N) − 1; "
-            "payback = first year the cumulative savings are ≥ 0",
+            tr("Comparison of {n} alternatives", lang, n=len(self.names)),
+            tr("Comparison basis: {policy}", lang, policy=policy_name(self.policy, lang)),
+            tr("Baseline for the measures: {name}", lang, name=self.baseline),
+            tr("Measures (NIST Handbook 135): NS = LCC_base − LCC_alt; SIR = PV(non-investment "
+               "savings) / PV(added investment-related cost); AIRR = (1 + d)·SIR^(1/N) − 1; "
+               "payback = first year the cumulative savings are ≥ 0", lang),
             "",
         ]
         if self._samples:
-            lines.append(self.probability_best.to_string())
+            lines.append(text_table(self.probability_best.to_frame(), lang))
         else:
-            with pd.option_context("display.width", 200, "display.max_columns", 20):
-                lines.append(self.summary.to_string(float_format=lambda x: f"{x:,.2f}"))
-            lines.append(f"\nLowest cost: {self.best}")
-        if self.notes:
-            lines += ["", "Notes", *[f"  - {n}" for n in self.notes]]
+            lines.append(text_table(self.summary, lang))
+            lines.append("\n" + tr("Lowest cost: {name}", lang, name=self.best))
+        notes = self.notes_in(lang)
+        if notes:
+            lines += ["", tr("Notes", lang), *[f"  - {n}" for n in notes]]
         for r in self.results.values():
-            lines += ["", "=" * 78, r.explain()]
+            lines += ["", "=" * 78, r.explain(lang)]
         if self.policy != "study_period":
             for name, r in self._own.items():
-                lines += ["", "=" * 78, f"(over its own service life of {self._lives[name]:g} "
-                                         f"years, for policy {self.policy})", r.explain()]
+                lines += ["", "=" * 78, tr("(over its own service life of {life} years, for "
+                                           "the comparison basis {policy})", lang,
+                                           life=format(self._lives[name], "g"),
+                                           policy=policy_name(self.policy, lang)),
+                          r.explain(lang)]
         return "\n".join(lines)
 
     def plot(self, kind: str = "cumulative", **kwargs: Any) -> Any:
@@ -466,13 +497,10 @@ def compare(alternatives: Sequence[Alternative], study: Study, baseline: Any = N
     if policy not in POLICIES:
         raise LCCError(f"compare: policy={policy!r}, expected one of {', '.join(POLICIES)}")
     results = [evaluate(a, study) for a in alts]
-    baseline_note = None
+    baseline_note = False
     if baseline is None:
         base = _lowest_initial_investment(results)
-        if len(alts) > 1:
-            baseline_note = (f"Baseline: {base}, the alternative with the lowest initial "
-                             f"investment (NIST Handbook 135); name another baseline to "
-                             f"measure against it")
+        baseline_note = len(alts) > 1
     elif isinstance(baseline, Alternative):
         base = baseline.name
     elif isinstance(baseline, int) and not isinstance(baseline, bool):
@@ -499,30 +527,18 @@ def compare(alternatives: Sequence[Alternative], study: Study, baseline: Any = N
             f"Investment with life="
         )
     own: dict[str, LCCResult] = {}
-    policy_notes: list[str] = [baseline_note] if baseline_note else []
+    policy_notes: list[tuple[str, str, str]] = [("baseline", base, "")] if baseline_note \
+        else []
     winners: dict[str, str] = {}
     if not missing:
         for a in alts:
             years = _whole_years(lives[a.name])
             if abs(lives[a.name] - years) > 1e-9:
-                policy_notes.append(
-                    f"{a.name}: its service life of {lives[a.name]:g} years is not a whole "
-                    f"number of years; the annuity and cost-per-service-year policies evaluate "
-                    f"it over {years} years (the next purchase at {lives[a.name]:g} years and "
-                    f"its residual value at {years} years are counted)")
+                policy_notes.append(("fractional", a.name, format(lives[a.name], ".6g")))
                 lives[a.name] = float(years)
-        try:
-            own = {a.name: evaluate(a, _life_study(study, lives[a.name])) for a in alts}
-        except LCCError as exc:
-            if policy != "study_period":
-                raise
-            policy_notes.append(f"Other policies not checked: {exc}")
-            own = {}
+        own = {a.name: evaluate(a, _life_study(study, lives[a.name])) for a in alts}
     elif len(alts) > 1:
-        policy_notes.append(
-            f"Policies for different service lives not checked: no service life for "
-            f"{', '.join(missing)}"
-        )
+        policy_notes.append(("missing", ", ".join(missing), ""))
     if own and not samples:
         for p in POLICIES:
             c = Comparison(results, study, base, p, own, lives)

@@ -81,8 +81,9 @@ def payback(differences: ArrayLike) -> Any:
     """Payback year from yearly flow differences (base − alternative), years 0..N.
 
     The first year k at which the cumulative difference over years 0..k is
-    ≥ 0; 0 if already at year 0; NaN if never (DESIGN §3). Give undiscounted
-    differences for simple payback, discounted ones for discounted payback.
+    ≥ 0; 0 if already at year 0; not defined (NaN) if never (the conventions,
+    docs/concepts/time.md). Give undiscounted differences for simple payback,
+    discounted ones for discounted payback.
     The last axis is years; leading axes (samples) are kept.
 
     Examples

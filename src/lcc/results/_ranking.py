@@ -3,7 +3,7 @@ and the name of a difference between two alternatives.
 
 Used by :class:`lcc.Comparison`, :class:`lcc.sensitivity.MonteCarloResult`,
 :func:`lcc.sensitivity.scenarios` and every table that shows a difference, so
-that ties and signs are the same everywhere (DESIGN §3: lower LCC is better;
+that ties and signs are the same everywhere (see the conventions: lower LCC is better;
 two values tie when their relative difference is below 1e-9).
 """
 
@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-#: Relative difference under which two values tie (DESIGN §3).
+#: Relative difference under which two values tie (the conventions, docs/concepts/time.md).
 TIE = 1e-9
 
 
@@ -26,7 +26,7 @@ def ranks(values: Any) -> np.ndarray:
     """Rank 1 = lowest along axis 0; tied values share the rank of the best among them.
 
     ``rank_i = 1 + #{j : v_j < v_i by more than 1e-9 · max(|v_i|, |v_j|)}`` —
-    "competition" ranking (1, 1, 3) with the DESIGN §3 tolerance.
+    "competition" ranking (1, 1, 3) with the tolerance TIE.
 
     Parameters
     ----------

@@ -213,30 +213,38 @@ class LCCResult(Picklable):
         """Cut sequences, flows outside the study period, purchases late in the study, …"""
         return [*self._compiled.warnings, *self.late_purchases]
 
-    @cached_property
+    @property
     def late_purchases(self) -> list[str]:
-        """A replacement bought so late that it serves under half its life in the study."""
+        """A replacement bought so late that it serves under half its life in the study:
+        when, its present value and that of the residual value it leaves."""
+        return self.late_purchases_in("en")
+
+    def late_purchases_in(self, lang: str = "en") -> list[str]:
+        """:attr:`late_purchases` in ``lang`` ("en" or "sv")."""
+        from lcc._i18n import money as fmt_money
+        from lcc._i18n import tr
         from lcc.engine._terms import ChainTerm
 
         out = []
         cur = self.currency
+        q = float(np.mean(self._quantity))
         for term, _ in self._per_term:
-            if not isinstance(term, ChainTerm):
-                continue
-            late = term.late_purchase(self._ctx)
+            late = term.late_purchase(self._ctx) if isinstance(term, ChainTerm) else None
             if late is None:
                 continue
             t, purchase, residual = late
-            q = float(np.mean(self._quantity))
-            out.append(
-                f"{self.name}: {term.item} is bought again at t = {t:.4g}, "
-                f"{self.study.years - t:.4g} years before the end of the study (present value "
-                f"{money(purchase * q, cur)}); its residual value at t = {self.study.years} "
-                f"credits back {money(-residual * q, cur)} (present value)")
+            out.append(tr(
+                "{name}: {item} is bought again at t = {t}, {left} years before the end of the "
+                "study (present value {pv}); its residual value at t = {n} credits back "
+                "{residual} (present value)", lang, name=self.name, item=term.item,
+                t=_dec(f"{t:.4g}", lang), left=_dec(f"{self.study.years - t:.4g}", lang),
+                n=self.study.years,
+                pv=fmt_money(purchase * q, cur, lang, 2),
+                residual=fmt_money(-residual * q, cur, lang, 2)))
         return out
 
-    def explain(self) -> str:
-        """A plain-text calculation trace to attach to an award decision.
+    def explain(self, lang: str = "en") -> str:
+        """A plain-text calculation trace to attach to an award decision (``lang`` en or sv).
 
         Lists the library version and method with sources, the study's
         assumptions, the parameters, each item with its timing, formula,
@@ -244,7 +252,7 @@ class LCCResult(Picklable):
         any warnings.
         """
         return trace(self._compiled, self._ctx, self._per_term, self._in_lcc, self._total,
-                     self._quantity)
+                     self._quantity, lang)
 
     # -- serialisation ----------------------------------------------------------------
     def to_dict(self, *, cash_flows: bool = True) -> dict[str, Any]:
@@ -345,6 +353,11 @@ class LCCResult(Picklable):
         warn = "".join(f"<li>{html.escape(w)}</li>" for w in self.warnings)
         warn_html = f"<p>Warnings:</p><ul>{warn}</ul>" if warn else ""
         return f"<div>{head}{table}{warn_html}</div>"
+
+
+def _dec(text: str, lang: str) -> str:
+    """A decimal number as the reader writes it (decimal comma in Swedish)."""
+    return text.replace(".", ",") if lang == "sv" else text
 
 
 def _check_finite(per_term: list[tuple[Any, dict[str, Any]]], name: str) -> None:

@@ -1,62 +1,150 @@
-"""The plain-text calculation trace of an evaluation (``LCCResult.explain``)."""
+"""The plain-text calculation trace of an evaluation (``LCCResult.explain``), en or sv."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import numpy as np
 
+from lcc._i18n import N_, significant, tr, unit, word
+from lcc._i18n import money as fmt_money
 from lcc._version import __version__
 from lcc.engine._compile import Compiled
 from lcc.engine._context import Context
 from lcc.engine._terms import AnnualTerm, ChainTerm, OnceTerm, SeriesTerm, Term
 from lcc.model._inputs import Num
 
-METHOD = (
-    "Method: present value (nuvärdesmetoden): LCC = Σ PV of all flows, costs positive, "
-    "residual value negative; PV factor (1 + d)^−t; annual amounts by UPV/UPV*; replacements "
-    "strictly before the end of the study; residual value linear in remaining life at the "
-    "price level of year N, discounted from t = N. Sources: NIST Handbook 135 (1995) §5; "
-    "EN 15459-1:2017 §6; Directive 2014/24/EU art. 68 (cost categories); DESIGN §3 of lcc."
+#: The method in one paragraph (English; :func:`method` gives it in a language).
+METHOD_TEXT = N_(
+    "Method: present value: LCC = Σ PV of all flows, costs positive, residual value "
+    "negative; PV factor (1 + d)^−t; annual amounts by UPV/UPV*; replacements strictly before "
+    "the end of the study; residual value linear in remaining life at the price level of year "
+    "N, discounted from t = N. Sources: NIST Handbook 135 (1995) §5; EN 15459-1:2017 §6; "
+    "Directive 2014/24/EU art. 68 (cost categories)."
 )
+METHOD = METHOD_TEXT
+
+#: Item types in words.
+ITEM_TYPES = {
+    "Investment": N_("Investment"), "OneOff": N_("One-off cost"),
+    "Periodic": N_("Periodic cost"), "Recurring": N_("Recurring cost"),
+    "Energy": N_("Energy"), "Water": N_("Water"), "Replacement": N_("Replacement"),
+    "Residual": N_("Residual value"), "Disposal": N_("Disposal"), "Emission": N_("Emission"),
+}
 
 
-def money(x: Any, currency: str = "") -> str:
-    """Format an amount for a trace: '12 345.67 SEK' (mean when samples)."""
+def method(lang: str = "en") -> str:
+    """The method paragraph in ``lang``."""
+    return tr(METHOD_TEXT, lang)
+
+
+def item_name(text: str, lang: str) -> str:
+    """``Investment 'LED luminaire'`` → ``Investering: LED luminaire`` (sv)."""
+    m = re.match(r"^(\w+)(?: '(.*)')?(.*)$", text, flags=re.S)
+    if not m or m.group(1) not in ITEM_TYPES:
+        return text
+    kind = tr(ITEM_TYPES[m.group(1)], lang)
+    label = m.group(2)
+    return f"{kind}: {label}{m.group(3)}" if label is not None else f"{kind}{m.group(3)}"
+
+
+def money(x: Any, currency: str = "", lang: str = "en") -> str:
+    """Format an amount for a trace: '12 345.67 SEK' (mean when samples); sv '12 345,67 kr'."""
     v = float(np.mean(x))
+    if lang != "en":
+        return fmt_money(v, currency, lang, 2) if currency else significant(v, lang)
     text = f"{v:,.2f}".replace(",", " ")
     return f"{text} {currency}".rstrip()
 
 
-def _num(x: Any, digits: int = 6) -> str:
-    return f"{float(np.mean(x)):.{digits}g}"
+def _num(x: Any, digits: int = 6, lang: str = "en") -> str:
+    v = float(np.mean(x))
+    return significant(v, lang, digits) if lang != "en" else f"{v:.{digits}g}"
 
 
-def _amount_text(term: Term, ctx: Context) -> str:
-    parts = [n.text for n in term.nums]
+_NUM_TEXT = re.compile(r"^(-?[0-9][0-9.e+-]*) ?(.*)$")
+
+
+def num_text(n: Num, lang: str) -> str:
+    """An input of a formula: ``4 100 h/yr``, or from a parameter ``Operating hours 4 100 h/yr``."""
+    if n.factors:
+        return " × ".join(num_text(f, lang) for f in n.factors)
+    if n.transform == "one_minus":
+        return f"(1 − {_plain_num_text(n, lang)})"
+    if n.transform == "reciprocal":
+        return f"1/{_plain_num_text(n, lang)}"
+    return _plain_num_text(n, lang)
+
+
+def _plain_num_text(n: Num, lang: str) -> str:
+    if n.parameter is not None:
+        from lcc.results._describe import is_rate, parameter_name, value_text
+
+        p = n.parameter
+        rate = is_rate(p.name, p.unit_text)
+        return (f"{parameter_name(p.name, lang, p.description)} "
+                f"{value_text(p.value, p.unit_text, lang, rate=rate)}")
+    text = n.text.strip()
+    if n.transform and (text.startswith("(1 − ") or text.startswith("1/")):
+        text = text[5:-1] if text.startswith("(1 − ") else text[2:]
+    if lang == "en":
+        return text
+    m = _NUM_TEXT.match(text)
+    if m:
+        try:
+            shown = significant(float(m.group(1)), lang)
+        except ValueError:
+            return text
+        u = unit(m.group(2), lang)
+        return f"{shown} {u}".rstrip()
+    return text
+
+
+def _amount_text(term: Term, ctx: Context, lang: str = "en") -> str:
+    parts = [num_text(n, lang) for n in term.nums]
     if term.const != 1.0:
-        parts.append(f"{term.const:.6g} (exchange rate)")
+        parts.append(tr("{factor} (exchange rate)", lang, factor=_num(term.const, 6, lang)))
     return " × ".join(parts) if parts else "1"
 
 
-def _esc_text(term: Term) -> str:
+def _esc_text(term: Term, lang: str = "en") -> str:
     esc = term.growth.esc
     if esc.sequence is None and esc.rate is not None and esc.rate.param is None and \
             not np.ndim(esc.rate.value) and esc.rate.value == 0.0:
-        return "no escalation"
-    return f"escalation {esc.text}"
+        return tr("no escalation", lang)
+    if esc.sequence is None and esc.rate is not None:
+        from lcc._i18n import percent
+
+        if esc.rate.parameter is not None:
+            return tr("escalation {rate} per year", lang, rate=num_text(esc.rate, lang))
+        return tr("escalation {rate} per year", lang, rate=percent(esc.rate.mean(), lang))
+    return tr("escalation per year {text}", lang, text=esc.text)
 
 
-def _lines(term: Term, ctx: Context, pv: dict[str, Any], cur: str) -> list[str]:
+def _cat(cat: str, lang: str) -> str:
+    return word(cat, lang, header=False)
+
+
+def _lines(term: Term, ctx: Context, pv: dict[str, Any], cur: str,
+           lang: str = "en") -> list[str]:
     amount = term.amount(ctx)
+    w = 20
+
+    def m(x: Any) -> str:
+        return money(x, cur, lang)
+
+    yr = unit("yr", lang)
     if isinstance(term, AnnualTerm):
         place = {0.0: "t = k", 0.5: "t = k − 0.5", 1.0: "t = k − 1"}[ctx.offset]
+        profile = tr(" × per-year profile", lang) if term.profile is not None else ""
         out = [
-            f"  {term.category:<12} {_amount_text(term, ctx)} = {money(amount, cur)}/yr"
-            f"{' × per-year profile' if term.profile is not None else ''}, "
-            f"years {term.k0}..{term.k1} at {place}, {_esc_text(term)}",
-            f"  {'':<12} PV = amount × Σ_k c_k·df(t_k) = {money(amount, cur)} × "
-            f"{_num(term.factor(ctx), 8)} = {money(pv[term.category], cur)}",
+            f"  {_cat(term.category, lang):<{w}} {_amount_text(term, ctx, lang)} = {m(amount)}/"
+            f"{yr}{profile}, " + tr("years {k0}..{k1} at {place}", lang, k0=term.k0,
+                                    k1=term.k1, place=place) + f", {_esc_text(term, lang)}",
+            f"  {'':<{w}} " + tr("PV = amount × Σ_k c_k·df(t_k)", lang)
+            + f" = {m(amount)} × {_num(term.factor(ctx), 8, lang)} = "
+            f"{m(pv[term.category])}",
         ]
         return out
     if isinstance(term, OnceTerm):
@@ -64,124 +152,152 @@ def _lines(term: Term, ctx: Context, pv: dict[str, Any], cur: str) -> list[str]:
         df = ctx.df(term.t)
         sign = "−" if term.sign < 0 else ""
         return [
-            f"  {term.category:<12} {sign}{_amount_text(term, ctx)} at t = {term.t:g}, "
-            f"{_esc_text(term)}: {sign}{money(amount, cur)} × growth {_num(grow, 8)} × "
-            f"discount factor {_num(df, 8)} = {money(pv[term.category], cur)}"
+            f"  {_cat(term.category, lang):<{w}} {sign}{_amount_text(term, ctx, lang)} "
+            + tr("at t = {t}", lang, t=_num(term.t, 6, lang)) + f", {_esc_text(term, lang)}: "
+            f"{sign}{m(amount)} × " + tr("growth", lang) + f" {_num(grow, 8, lang)} × "
+            + tr("discount factor", lang) + f" {_num(df, 8, lang)} = {m(pv[term.category])}"
         ]
     if isinstance(term, SeriesTerm):
         count = term.count(ctx)
         every = ctx.value(term.every)
         return [
-            f"  {term.category:<12} {_amount_text(term, ctx)} every {_num(every)} yr from "
-            f"t = {term.first:g} to t ≤ {term.last:g} ({_num(count)} times), {_esc_text(term)}",
-            f"  {'':<12} PV = amount × Σ_j c(t_j)·df(t_j) = {money(amount, cur)} × "
-            f"{_num(term.factor(ctx), 8)} = {money(pv[term.category], cur)}",
+            f"  {_cat(term.category, lang):<{w}} {_amount_text(term, ctx, lang)} "
+            + tr("every {every} {yr} from t = {first} to t ≤ {last} ({count} times)", lang,
+                 every=_num(every, 6, lang), yr=yr, first=_num(term.first, 6, lang),
+                 last=_num(term.last, 6, lang), count=_num(count, 6, lang))
+            + f", {_esc_text(term, lang)}",
+            f"  {'':<{w}} " + tr("PV = amount × Σ_j c(t_j)·df(t_j)", lang)
+            + f" = {m(amount)} × {_num(term.factor(ctx), 8, lang)} = {m(pv[term.category])}",
         ]
     if isinstance(term, ChainTerm):
-        return _chain_lines(term, ctx, pv, cur, amount)
-    return [f"  {cat:<12} {money(v, cur)}" for cat, v in pv.items()]  # pragma: no cover
+        return _chain_lines(term, ctx, pv, cur, amount, lang)
+    return [f"  {_cat(cat, lang):<{w}} {m(v)}" for cat, v in pv.items()]  # pragma: no cover
 
 
 def _chain_lines(term: ChainTerm, ctx: Context, pv: dict[str, Any], cur: str,
-                 amount: Any) -> list[str]:
+                 amount: Any, lang: str = "en") -> list[str]:
     life = ctx.value(term.life)
     count = term.replacements(ctx)
     n = term.years
+    w = 20
+    yr = unit("yr", lang)
+
+    def m(x: Any) -> str:
+        return money(x, cur, lang)
+
+    def f(x: Any) -> str:
+        return _num(x, 6, lang)
+
     given = f"{term.life.text.replace(' × 1/', ' ÷ ')} = " if term.life.factors else ""
-    out = [f"  installed at t = {term.start:g}, service life L = {given}{_num(life)} yr, "
-           f"{_esc_text(term)}; cost {_amount_text(term, ctx)} = {money(amount, cur)}"]
+    out = ["  " + tr("installed at t = {start}, service life L = {life} {yr}", lang,
+                     start=f(term.start), life=given + f(life), yr=yr)
+           + f", {_esc_text(term, lang)}; " + tr("cost", lang)
+           + f" {_amount_text(term, ctx, lang)} = {m(amount)}"]
     if term.initial:
-        out.append(f"  {'acquisition':<12} at t = {term.start:g}: "
-                   f"{money(pv['acquisition'], cur)}")
+        out.append(f"  {_cat('acquisition', lang):<{w}} "
+                   + tr("at t = {t}", lang, t=f(term.start)) + f": {m(pv['acquisition'])}")
     if np.ndim(count) == 0:
-        times = ", ".join(f"{term.start + m * float(life):g}" for m in range(1, int(count) + 1))
-        when = f"at t = {times}" if times else "none"
+        times = ", ".join(f(term.start + k * float(life)) for k in range(1, int(count) + 1))
+        when = tr("at t = {t}", lang, t=times) if times else tr("none", lang)
     else:
-        when = f"{_num(count)} on average over the samples"
+        when = tr("{n} on average over the samples", lang, n=f(count))
     out.append(
-        f"  {'replacement':<12} ⌈(N − a)/L⌉ − 1 = ⌈({n} − {term.start:g})/{_num(life)}⌉ − 1 "
-        f"= {_num(count)} replacement(s) {when}: {money(pv['replacement'], cur)}"
+        f"  {_cat('replacement', lang):<{w}} ⌈(N − a)/L⌉ − 1 = ⌈({n} − {f(term.start)})/"
+        f"{f(life)}⌉ − 1 = " + tr("{n} replacement(s) {when}", lang, n=f(count), when=when)
+        + f": {m(pv['replacement'])}"
     )
     if "end_of_life" in pv:
-        out.append(f"  {'end_of_life':<12} disposal of the old unit at each replacement: "
-                   f"{money(pv['end_of_life'], cur)}")
+        out.append(f"  {_cat('end_of_life', lang):<{w}} "
+                   + tr("disposal of the old unit at each replacement", lang)
+                   + f": {m(pv['end_of_life'])}")
     if "residual" in pv:
         value = term.residual_value(ctx, count)
         last = term.start + count * life
         if term.residual_mode == "linear":
-            how = (f"last installed at t = {_num(last)}, remaining {_num(last + life - n)} of "
-                   f"{_num(life)} yr: cost at year-{n} prices × remaining/L")
+            how = tr("last installed at t = {last}, remaining {rest} of {life} {yr}: cost at "
+                     "year-{n} prices × remaining/L", lang, last=f(last),
+                     rest=f(last + life - n), life=f(life), yr=yr, n=n)
         elif term.residual_mode == "fraction":
             assert term.residual is not None
-            how = f"{term.residual.text} of the cost at year-{n} prices"
+            how = tr("{share} of the cost at year-{n} prices", lang,
+                     share=num_text(term.residual, lang), n=n)
         else:
             assert term.residual is not None
-            how = f"stated amount {term.residual.text} escalated to year {n}"
+            how = tr("stated amount {amount} escalated to year {n}", lang,
+                     amount=num_text(term.residual, lang), n=n)
         out.append(
-            f"  {'residual':<12} {how} = −{money(value, cur)} at t = {n} × discount factor "
-            f"{_num(ctx.df(n), 8)} = {money(pv['residual'], cur)}"
+            f"  {_cat('residual', lang):<{w}} {how} = −{m(value)} "
+            + tr("at t = {t}", lang, t=n) + " × " + tr("discount factor", lang)
+            + f" {_num(ctx.df(n), 8, lang)} = {m(pv['residual'])}"
         )
     return out
 
 
 def trace(compiled: Compiled, ctx: Context, per_term: list[tuple[Term, dict[str, Any]]],
-          by_category: dict[str, Any], total: Any, quantity: Any) -> str:
+          by_category: dict[str, Any], total: Any, quantity: Any, lang: str = "en") -> str:
     """The full trace: header, assumptions, parameters, items, totals, warnings."""
+    from lcc.results._describe import parameter_line, study_lines
+
     alt = compiled.alternative
     study = compiled.study
     cur = study.currency
     samples = ctx.samples
     lines = [
-        f"Life-cycle cost of {alt.name!r}",
+        tr("Life-cycle cost of {name}", lang, name=alt.name),
         f"lcc {__version__}",
-        METHOD,
+        method(lang),
         "",
-        "Assumptions",
-        *[f"  {line}" for line in study.describe()],
+        tr("Assumptions", lang),
+        *[f"  {line}" for line in study_lines(study, lang)],
     ]
     if samples:
-        lines.append(f"  Samples: {samples}; figures below are means over the samples")
+        lines.append("  " + tr("Samples: {n}; figures below are means over the samples", lang,
+                               n=samples))
     if ctx.overrides:
-        shown = ", ".join(f"{k} = {_num(v)}" for k, v in ctx.overrides.items())
-        lines.append(f"  Values set for this evaluation: {shown}")
+        shown = ", ".join(f"{k} = {_num(v, 6, lang)}" for k, v in ctx.overrides.items())
+        lines.append("  " + tr("Values set for this evaluation: {values}", lang, values=shown))
     if compiled.parameters:
-        lines += ["", "Parameters"]
+        lines += ["", tr("Parameters", lang)]
         for p in compiled.parameters.values():
-            lines.append(f"  {p.describe()}")
-    lines += ["", f"Alternative {alt.name!r}"]
+            lines.append(f"  {parameter_line(p, lang)}")
+    lines += ["", tr("Alternative {name}", lang, name=alt.name)]
     if alt.description:
         lines.append(f"  {alt.description}")
     s = float(alt._start)
-    lines.append(f"  enters service at t = {s:g}; quantity {_qty(compiled.quantity)}")
+    lines.append("  " + tr("enters service at t = {t}; quantity {q}", lang, t=_num(s, 6, lang),
+                           q=_qty(compiled.quantity, lang)))
     by_item: dict[str, list[tuple[Term, dict[str, Any]]]] = {}
     for term, pv in per_term:
         by_item.setdefault(term.item, []).append((term, pv))
     for i, (item, entries) in enumerate(by_item.items(), start=1):
         lines.append("")
-        lines.append(f"{i}. {item}")
+        lines.append(f"{i}. {item_name(item, lang)}")
         for term, pv in entries:
             if isinstance(term, AnnualTerm) and term.category == "externality" and \
                     not study.include_externalities:
-                lines.append("  (externality: reported, not included in the LCC)")
-            lines.extend(_lines(term, ctx, pv, cur))
+                lines.append("  " + tr("(externality: reported, not included in the LCC)", lang))
+            lines.extend(_lines(term, ctx, pv, cur, lang))
     if compiled.streams:
-        lines += ["", "Emissions (physical, over the study period, × quantity)"]
+        lines += ["", tr("Emissions (physical, over the study period, × quantity)", lang)]
         for stream in compiled.streams:
             kg = stream.by_year(ctx).sum(axis=-1) * np.asarray(quantity)
-            lines.append(f"  {stream.item}: {stream.pollutant} "
-                         f"{' × '.join(n.text for n in stream.nums)} in years "
-                         f"{stream.k0}..{stream.k1} = {_num(kg)} kg")
-    lines += ["", f"Present value by category (× quantity {_qty(compiled.quantity)})"]
+            lines.append(f"  {item_name(stream.item, lang)}: {stream.pollutant} "
+                         f"{' × '.join(num_text(n, lang) for n in stream.nums)} "
+                         + tr("in years {k0}..{k1}", lang, k0=stream.k0, k1=stream.k1)
+                         + f" = {_num(kg, 6, lang)} kg")
+    lines += ["", tr("Present value by category (× quantity {q})", lang,
+                     q=_qty(compiled.quantity, lang))]
+    w = 22
     for cat, v in by_category.items():
-        lines.append(f"  {cat:<14} {money(v, cur):>20}")
-    lines.append(f"  {'LCC':<14} {money(total, cur):>20}")
+        lines.append(f"  {_cat(cat, lang):<{w}} {money(v, cur, lang):>20}")
+    lines.append(f"  {'LCC':<{w}} {money(total, cur, lang):>20}")
     if compiled.warnings:
-        lines += ["", "Warnings"]
-        lines += [f"  - {w}" for w in compiled.warnings]
+        lines += ["", tr("Warnings", lang)]
+        lines += [f"  - {w_}" for w_ in compiled.warnings]
     return "\n".join(lines)
 
 
-def _qty(q: Num | None) -> str:
+def _qty(q: Num | None, lang: str = "en") -> str:
     if q is None:
         return "1"
-    return q.text
+    return num_text(q, lang)

@@ -1,0 +1,147 @@
+"""Numbers, percentages, amounts, units and dates for readers, with Babel (sv_SE / en).
+
+Swedish: ``12 345,67`` (no-break space, decimal comma, the minus sign U+2212),
+``3,5 %``, ``1 234 kr``, ``29 november 2026``. English: ``12 345.67`` (a space
+between thousands, as SI and the Swedish authorities' English pages write),
+``3.5 %``, ``1 234 SEK``, ``29 November 2026``. A number that is not defined
+(NaN) is shown as ``—`` and the notes say why.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+from typing import Any
+
+import numpy as np
+
+from lcc._i18n._catalog import tr
+
+#: Babel locale per language.
+LOCALES = {"sv": "sv_SE", "en": "en_GB"}
+#: Shown where a number is not defined.
+NOT_DEFINED = "—"
+
+
+def _finite(x: Any) -> float | None:
+    if x is None or isinstance(x, (str, bytes, bool)):
+        return None
+    try:
+        v = float(np.mean(x)) if np.ndim(x) else float(x)
+    except (TypeError, ValueError):
+        return None
+    return v if math.isfinite(v) else None
+
+
+def _locale_text(text: str, lang: str) -> str:
+    if lang == "sv":
+        return text.replace("-", "\u2212")
+    return text.replace(",", " ")
+
+
+def number(x: Any, lang: str, digits: int = 2) -> str:
+    """``12 345.67`` (en) or ``12 345,67`` (sv); not defined as ``—``; text unchanged."""
+    if isinstance(x, (str, bytes)):
+        return str(x)
+    v = _finite(x)
+    if v is None:
+        return NOT_DEFINED
+    from babel.numbers import format_decimal
+
+    if round(v, digits) == 0:
+        v = 0.0  # no "−0,00"
+    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+    text = format_decimal(v, format=pattern, locale=LOCALES.get(lang, "en_GB"),
+                          decimal_quantization=True)
+    return _locale_text(text, lang)
+
+
+def significant(x: Any, lang: str, digits: int = 6) -> str:
+    """Up to ``digits`` significant digits: ``0.035``, ``4 100``, ``1,2`` (sv)."""
+    if isinstance(x, (str, bytes)):
+        return str(x)
+    v = _finite(x)
+    if v is None:
+        return NOT_DEFINED
+    if abs(v) >= 1000:
+        return number(v, lang, 0 if float(v).is_integer() else 2)
+    text = f"{v:.{digits}g}"
+    if "e" in text:
+        return _locale_text(text, lang).replace(".", "," if lang == "sv" else ".")
+    return text.replace(".", ",").replace("-", "\u2212") if lang == "sv" else text
+
+
+def percent(x: Any, lang: str, digits: int = 2) -> str:
+    """A share as a percentage: ``3,5 %`` (sv), ``1.55 %`` (en); not defined as ``—``."""
+    v = _finite(x)
+    if v is None:
+        return NOT_DEFINED
+    from babel.numbers import format_percent
+
+    pattern = "#,##0" + ("." + "#" * digits if digits > 0 else "") + "\u00a0%"
+    text = format_percent(v, format=pattern, locale=LOCALES.get(lang, "en_GB"))
+    return _locale_text(text, lang)
+
+
+#: Units as Swedish readers write them; the English side keeps the procurer's notation.
+_SV_UNITS = {"yr": "år", "SEK": "kr", "kSEK": "tkr", "MSEK": "Mkr", "d": "dygn",
+             "year": "år", "years": "år"}
+
+
+def unit(text: str | None, lang: str) -> str:
+    """A unit in the reader's language: ``SEK/kWh`` → ``kr/kWh``, ``h/yr`` → ``h/år`` (sv)."""
+    if not text:
+        return ""
+    text = str(text).replace(" / ", "/").replace(" * ", "·").replace("**", "^")
+    if lang != "sv":
+        return text
+    return re.sub(r"[A-Za-z]+", lambda m: _SV_UNITS.get(m.group(0), m.group(0)), text)
+
+
+def money(x: Any, currency: str, lang: str, digits: int = 0) -> str:
+    """An amount with its currency: ``1 234 567 kr`` (sv), ``1 234 567 SEK`` (en)."""
+    text = number(x, lang, digits)
+    if text == NOT_DEFINED:
+        return text
+    return f"{text}\u00a0{unit(currency, lang)}"
+
+
+def quantity(value: Any, unit_text: str | None, lang: str) -> str:
+    """A magnitude with its unit, 6 significant digits: ``1,5 kr/kWh``, ``4 100 h/år``."""
+    text = significant(value, lang)
+    u = unit(unit_text, lang)
+    return f"{text}\u00a0{u}" if u and text != NOT_DEFINED else text
+
+
+def years(n: Any, lang: str) -> str:
+    """``20 years`` / ``20 år``."""
+    v = _finite(n)
+    if v is None:
+        return NOT_DEFINED
+    shown = significant(v, lang)
+    return tr("{n} year", lang, n=shown) if v == 1 else tr("{n} years", lang, n=shown)
+
+
+def date(value: _dt.date, lang: str) -> str:
+    """``29 november 2026`` (sv), ``29 November 2026`` (en)."""
+    from babel.dates import format_date
+
+    return format_date(value, format="long", locale=LOCALES.get(lang, "en_GB"))
+
+
+def document_date(explicit: _dt.date | str | None = None) -> _dt.date | None:
+    """The date printed on a document: the given one, else ``SOURCE_DATE_EPOCH``, else None.
+
+    Never the wall clock, so the same inputs give the same file.
+    """
+    import os
+
+    if isinstance(explicit, _dt.date):
+        return explicit
+    if isinstance(explicit, str) and explicit:
+        return _dt.date.fromisoformat(explicit)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().lstrip("-").isdigit():
+        return _dt.datetime.fromtimestamp(int(epoch), _dt.UTC).date()
+    return None

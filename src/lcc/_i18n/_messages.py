@@ -1,0 +1,123 @@
+"""Input errors in the reader's language: one sentence per error code, the field's name.
+
+The raising code (model, io, templates, units) writes its messages in English;
+this module renders an error for a Swedish reader from its stable ``code``, its
+``field`` or ``path`` and the value it quotes (``got '…'``), and keeps the
+English detail after it for what only the raising code knows.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from lcc._i18n._catalog import N_, tr
+
+#: One sentence per error code (the codes of :data:`lcc.io.ERROR_CODES` and LCCError).
+CODE_TEXT: dict[str, str] = {
+    "parse-error": N_("the file cannot be read as TOML, YAML or JSON"),
+    "too-large": N_("the file or one of its values is larger than the limit"),
+    "too-deep": N_("the data is nested deeper than the limit"),
+    "too-many": N_("more entries than the limit"),
+    "unsupported-format": N_("an unknown file type or format version"),
+    "missing-file": N_("a referenced file cannot be found or read"),
+    "unknown-key": N_("a key the format does not define"),
+    "missing-field": N_("a required value is missing"),
+    "wrong-type": N_("a value of the wrong kind"),
+    "bare-number": N_("a number without a unit where the value needs a unit"),
+    "wrong-unit": N_("a unit of the wrong kind for this value"),
+    "invalid-value": N_("a value outside what is allowed"),
+    "duplicate-name": N_("the same name is used twice"),
+    "unknown-type": N_("an item type that does not exist"),
+    "unknown-template": N_("a product calculator that does not exist"),
+    "not-applicable": N_("a value that does not apply here"),
+    "unknown-parameter": N_("a reference to a parameter that is not defined"),
+    "unused-parameter": N_("a bid defines a parameter that none of its values uses"),
+    "parameter-override": N_("a bid defines a parameter with the name of a buyer parameter"),
+    "assumption-override": N_("the value departs from the assumption set without a declared "
+                              "override"),
+    "unused-override": N_("an override is declared for a value the tender does not change"),
+    "currency-mix": N_("an amount in another currency than the study's, without an exchange "
+                       "rate"),
+}
+
+#: The names of input fields (the last part of a field path).
+FIELD_NAMES: dict[str, str] = {
+    "period": N_("study period"), "discount_rate": N_("discount rate"),
+    "inflation": N_("inflation"), "timing": N_("timing of annual amounts"),
+    "base_year": N_("base year"), "currency": N_("currency"),
+    "carbon_price": N_("carbon price"), "include_externalities": N_("externalities in the LCC"),
+    "exchange_rates": N_("exchange rates"), "amount": N_("amount"),
+    "amount_per_year": N_("amount per year"), "at": N_("point in time"),
+    "life": N_("service life"), "residual": N_("residual value"), "disposal": N_("disposal cost"),
+    "every": N_("interval"), "first": N_("first time"), "last": N_("last time"),
+    "start": N_("start"), "end": N_("end"), "category": N_("cost category"),
+    "annual": N_("annual quantity"), "power": N_("power"), "hours": N_("operating hours"),
+    "price": N_("price"), "emission_factor": N_("emission factor"),
+    "pollutant": N_("pollutant"), "escalation": N_("price escalation"),
+    "indexed": N_("indexed to inflation"), "label": N_("label"), "name": N_("name"),
+    "quantity": N_("quantity"), "value": N_("value"), "low": N_("low value"),
+    "high": N_("high value"), "distribution": N_("distribution"),
+    "description": N_("description"), "type": N_("item type"), "items": N_("cost items"),
+    "alternatives": N_("alternatives"), "parameters": N_("parameters"),
+    "template": N_("product calculator"), "format": N_("file format"),
+    "assumptions": N_("assumption set"), "overrides": N_("overrides"),
+    "scenarios": N_("scenarios"), "seed": N_("random seed"),
+}
+
+_GOT = re.compile(r"\bgot (?P<value>'[^']*'|\"[^\"]*\"|[^;,]+)")
+
+
+def field_name(path: str | None, lang: str) -> str | None:
+    """The reader's name of the field at a dotted path (``alternatives[0].items[1].life``)."""
+    if not path:
+        return None
+    last = re.sub(r"\[[^\]]*\]", "", str(path)).split(".")[-1]
+    key = FIELD_NAMES.get(last)
+    return tr(key, lang) if key else None
+
+
+def quoted_value(message: str) -> str | None:
+    """The value an English message quotes after ``got``, if any."""
+    m = _GOT.search(message or "")
+    return m.group("value").strip() if m else None
+
+
+def _one(code: str | None, path: str | None, message: str, lang: str,
+         where: str = "") -> str:
+    if lang == "en" or not code or code not in CODE_TEXT:
+        return f"{where}{path + ': ' if path and where else ''}{message}" + (
+            f" [{code}]" if code and where else "")
+    parts = [tr(CODE_TEXT[code], lang)]
+    name = field_name(path, lang)
+    head = f"{path}" + (f" ({name})" if name else "") if path else (name or "")
+    value = quoted_value(message)
+    if value:
+        parts.append(tr("value {value}", lang, value=value))
+    sentence = "; ".join(parts)
+    detail = tr("details (English): {detail}", lang, detail=message)
+    return f"{where}{head + ': ' if head else ''}{sentence}. {detail} [{code}]"
+
+
+def error_lines(exc: Any, lang: str) -> list[str]:
+    """One line per problem of an LCCError (or TenderError) in ``lang``."""
+    issues = getattr(exc, "errors", None) or ()
+    out = []
+    for issue in issues:
+        if hasattr(issue, "path") and hasattr(issue, "file"):  # a TenderIssue of a file
+            where = (issue.file or "<string>") + (f":{issue.line}" if issue.line else "") + ": "
+            if lang == "en":
+                out.append(str(issue))
+            else:
+                out.append(_one(issue.code, issue.path, issue.message, lang, where))
+        elif issue is not exc and hasattr(issue, "code"):
+            out.append(_one(issue.code, issue.field, getattr(issue, "message", str(issue)),
+                            lang))
+    if out:
+        return out
+    message = getattr(exc, "message", str(exc))
+    if lang == "en":
+        return [tr("error: {message}", lang, message=message)]
+    return [tr("error: {message}", lang, message=_one(getattr(exc, "code", None),
+                                                     getattr(exc, "field", None),
+                                                     message, lang))]

@@ -1,0 +1,77 @@
+"""A tender's facts for readers: its name, files, assumption set, overrides and settings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lcc._i18n import date, number, tr
+from lcc.results._describe import parameter_name, policy_name
+
+
+def tender_lines(tender: Any, lang: str) -> list[str]:
+    """Lines about a tender in ``lang`` (the reader's version of ``Tender.describe``)."""
+    lines = [tr("Procurement: {name}", lang, name=tender.name)
+             + (f" ({tender.reference})" if tender.reference else "")]
+    if tender.source is not None:
+        lines.append(tr("Tender file: {file}", lang, file=getattr(tender.source, "name",
+                                                                  tender.source)))
+    a = tender.assumptions
+    if a is None:
+        lines.append(tr("Assumption set: none (every value is set in the tender itself)", lang))
+    else:
+        lines.append(tr("Assumption set: {name}, version {version}, valid from {valid}, decided "
+                        "by {owner}", lang, name=a.name, version=a.version,
+                        valid=date(a.valid_from, lang), owner=a.owner))
+        if a.path is not None:
+            lines.append(tr("File of the assumption set: {file}", lang,
+                            file=getattr(a.path, "name", a.path)))
+        if not tender.overrides:
+            lines.append(tr("Departures from the assumption set: none", lang))
+        for o in tender.overrides:
+            lines.append(tr("Departure from the assumption set, {what}: {reason}", lang,
+                            what=_path_name(o.path, lang), reason=o.reason))
+            for c in o.changes:
+                lines.append("  " + tr("{what}: {value} (assumption set: {assumed})", lang,
+                                       what=_path_name(c.path, lang), value=c.value,
+                                       assumed=c.assumed))
+    s = tender.sensitivity
+    if s is not None:
+        names = (", ".join(parameter_name(n, lang, _description(tender, n))
+                           for n in s.parameters) if s.parameters is not None
+                 else tr("every parameter with a range or distribution", lang))
+        text = tr("Sensitivity analysis of: {names}", lang, names=names)
+        if s.monte_carlo_n is not None:
+            text += "; " + tr("Monte Carlo with {n} samples", lang,
+                              n=number(s.monte_carlo_n, lang, 0))
+            if s.seed is not None:
+                text += ", " + tr("random seed {seed}", lang, seed=s.seed)
+        lines.append(text)
+    if tender.comparison is not None:
+        lines.append(tr("Comparison basis: {policy}", lang,
+                        policy=policy_name(tender.comparison.policy, lang)))
+        if tender.comparison.baseline:
+            lines[-1] += "; " + tr("measures against {name}", lang,
+                                   name=tender.comparison.baseline)
+    return lines
+
+
+def _description(tender: Any, name: str) -> str | None:
+    for p in tender.parameters:
+        if p.name == name:
+            return p.description
+    if tender.assumptions is not None:
+        p = tender.assumptions.parameter(name)
+        return p.description if p is not None else None
+    return None
+
+
+def _path_name(path: str, lang: str) -> str:
+    """``parameters.electricity_price`` → ``Electricity price``; ``study.period`` → its name."""
+    parts = str(path).split(".")
+    if len(parts) >= 2 and parts[0] in ("parameters", "study"):
+        from lcc._i18n import field_name
+
+        if parts[0] == "study":
+            return field_name(parts[1], lang) or parts[1]
+        return parameter_name(parts[1], lang)
+    return str(path)

@@ -1,0 +1,254 @@
+"""Inputs described for readers: the study, parameters and distributions, in en or sv.
+
+Used by the trace (:meth:`lcc.Comparison.explain`), the reports and the
+command line. Parameters are shown by their name in words, never by their
+identifier; rates as percentages; distributions in words with their values
+in the input's unit ("lognormal, median 1,20 kr/kWh, σ 0,25").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+
+from lcc._i18n import N_, percent, ptr, quantity, significant, tr, unit, years
+
+#: Names of well-known inputs: the study's own and the shared assumption set's vocabulary.
+KNOWN_NAMES: dict[str, str] = {
+    "discount_rate": N_("Discount rate"),
+    "inflation": N_("General inflation"),
+    "carbon_price": N_("Carbon price"),
+    "co2e_value": N_("Value of CO2e emissions"),
+    "electricity_price": N_("Electricity price"),
+    "electricity_price_escalation": N_("Real change of the electricity price"),
+    "electricity_emission_factor": N_("Emission factor of electricity"),
+    "operating_hours": N_("Operating hours"),
+    "water_price": N_("Water price"),
+    "light_points": N_("Number of light points"),
+}
+
+_RATE_NAME = re.compile(r"(^|_)(rate|escalation|inflation|growth)$")
+
+
+def parameter_name(name: str, lang: str, description: str | None = None) -> str:
+    """A parameter's name for readers: a known name, the head of its description
+    (``"Drifttid: …"`` → ``Drifttid``), or the identifier in words."""
+    if name in KNOWN_NAMES:
+        return tr(KNOWN_NAMES[name], lang)
+    if description:
+        head = re.split(r"[:.;(]", description.strip(), maxsplit=1)[0].strip()
+        if head and len(head) <= 40:
+            return head
+    words = name.replace("_", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def is_rate(name: str, unit_text: str | None) -> bool:
+    """Whether a dimensionless input is a rate per year, shown as a percentage."""
+    return not unit_text and bool(_RATE_NAME.search(name))
+
+
+def value_text(value: Any, unit_text: str | None, lang: str, *, rate: bool = False) -> str:
+    """A value in the reader's format: ``3,5 %``, ``1,5 kr/kWh``, ``250``."""
+    if value is None:
+        return "—"
+    if hasattr(value, "magnitude"):
+        from lcc.units import pretty_units
+
+        unit_text = pretty_units(value.units)
+        value = value.magnitude
+    if np.ndim(value):
+        arr = np.asarray(value, dtype=float)
+        shown = percent(arr.mean(), lang) if rate else quantity(arr.mean(), unit_text, lang)
+        return tr("{n} samples, mean {value}", lang, n=arr.size, value=shown)
+    return percent(value, lang) if rate else quantity(value, unit_text, lang)
+
+
+def _dist_parts(dist: Any) -> tuple[str, dict[str, float], str | None]:
+    """(kind, parameters, unit) of a UnitDistribution, a ScipyDistribution or a scipy rv."""
+    if hasattr(dist, "kind") and hasattr(dist, "data"):
+        return str(dist.kind), {k: float(v) for k, v in dist.data.items()}, dist.unit
+    name = getattr(dist, "name", None)
+    if not isinstance(name, str):
+        name = getattr(getattr(dist, "dist", None), "name", None)
+    kwds = dict(getattr(dist, "kwds", {}) or {})
+    args = getattr(dist, "args", ()) or ()
+    shapes = {"lognorm": ("s",), "triang": ("c",), "truncnorm": ("a", "b"),
+              "beta": ("a", "b"), "gamma": ("a",), "weibull_min": ("c",),
+              "randint": ("low", "high")}.get(str(name), ())
+    for key, a in zip((*shapes, "loc", "scale"), args, strict=False):
+        kwds.setdefault(key, a)
+    return str(name), {k: float(v) for k, v in kwds.items()}, None
+
+
+def distribution_text(dist: Any, unit_text: str | None, lang: str, *,
+                      rate: bool = False) -> str:
+    """A distribution in words with its values in the input's unit.
+
+    >>> from lcc.sensitivity import Uniform
+    >>> distribution_text(Uniform.of("3900 h/yr", "4300 h/yr"), "h/yr", "sv")
+    'likformig mellan 3\\xa0900\\xa0h/år och 4\\xa0300\\xa0h/år'
+    """
+    kind, p, own_unit = _dist_parts(dist)
+    u = own_unit or unit_text
+
+    def v(x: float) -> str:
+        return percent(x, lang) if rate else quantity(x, u, lang)
+
+    def d(x: float) -> str:  # a spread: no percent sign for a rate's standard deviation
+        return (tr("{value} percentage points", lang, value=significant(x * 100, lang))
+                if rate else quantity(x, u, lang))
+
+    loc, scale = p.get("loc", 0.0), p.get("scale", 1.0)
+    if kind == "uniform":
+        low, high = (p["low"], p["high"]) if "low" in p else (loc, loc + scale)
+        return tr("uniform between {low} and {high}", lang, low=v(low), high=v(high))
+    if kind in ("triangular", "triang", "PERT", "pert"):
+        if "mode" in p:
+            low, mode, high = p["low"], p["mode"], p["high"]
+        else:
+            low, mode, high = loc, loc + p.get("c", 0.5) * scale, loc + scale
+        name = tr("PERT", lang) if kind.lower() == "pert" else tr("triangular", lang)
+        return tr("{name}, lowest {low}, most likely {mode}, highest {high}", lang, name=name,
+                  low=v(low), mode=v(mode), high=v(high))
+    if kind in ("normal", "norm"):
+        mean, sd = (p["mean"], p["sd"]) if "mean" in p else (loc, scale)
+        return tr("normal, mean {mean}, standard deviation {sd}", lang, mean=v(mean), sd=d(sd))
+    if kind == "lognorm":
+        return tr("lognormal, median {median}, σ {sigma}", lang, median=v(scale + loc),
+                  sigma=significant(p.get("s", 1.0), lang))
+    names = {"truncnorm": N_("truncated normal"), "beta": N_("beta"), "gamma": N_("gamma"),
+             "expon": N_("exponential"), "weibull_min": N_("Weibull"),
+             "randint": N_("uniform over whole numbers")}
+    shown = tr(names[kind], lang) if kind in names else kind
+    inner = ", ".join(f"{k} {significant(x, lang)}" for k, x in p.items())
+    return f"{shown} ({inner})" if inner else shown
+
+
+def parameter_line(p: Any, lang: str) -> str:
+    """One line about a parameter: its name in words, value, range, role, source."""
+    rate = is_rate(p.name, p.unit_text)
+    parts = [tr("{name}: {value}", lang, name=parameter_name(p.name, lang, p.description),
+                value=value_text(p.value, p.unit_text, lang, rate=rate))]
+    if p.low is not None or p.high is not None:
+        parts.append(tr("range {low} to {high}", lang,
+                        low=value_text(p.low, p.unit_text, lang, rate=rate),
+                        high=value_text(p.high, p.unit_text, lang, rate=rate)))
+    if p.distribution is not None:
+        parts.append(tr("distribution: {text}", lang, text=distribution_text(
+            p.distribution, p.unit_text, lang, rate=rate)))
+    parts.append(tr("set by the buyer", lang) if p.role == "buyer"
+                 else tr("set by the bidder", lang))
+    if p.source:
+        parts.append(tr("source: {source}", lang, source=p.source))
+    return "; ".join(parts)
+
+
+TIMING_TEXT: dict[str, str] = {
+    "end": N_("end of year (the amount of year k at t = k)"),
+    "middle": N_("middle of year (t = k − 0.5)"),
+    "beginning": N_("beginning of year (t = k − 1)"),
+    "continuous": N_("continuous discounting, factor e^(−d·t)"),
+}
+
+POLICY_TEXT: dict[str, str] = {
+    "study_period": N_("common study period (replacements within it, residual value at its "
+                       "end)"),
+    "annuity": N_("equivalent annual cost over each alternative's own service life "
+                  "(annuity method)"),
+    "per_service_year": N_("cost per year of service over each alternative's own service "
+                           "life"),
+}
+
+
+def policy_name(policy: str, lang: str) -> str:
+    """The comparison basis in words."""
+    return tr(POLICY_TEXT[policy], lang) if policy in POLICY_TEXT else policy
+
+
+def carbon_price_text(study: Any, lang: str) -> str | None:
+    """The carbon price in words, or None when the study sets none."""
+    cp = study.carbon_price
+    if cp is None:
+        return None
+    from lcc.model import ByYear, Parameter
+
+    if isinstance(cp, Parameter):
+        return value_text(cp.value, cp.unit_text, lang)
+    if isinstance(cp, ByYear):
+        vals = np.asarray(cp.values, dtype=float)
+        u = cp.unit if isinstance(cp.unit, str) else (str(cp.unit) if cp.unit else "")
+        return tr("per year from {first} to {last}", lang, first=quantity(vals[0], u, lang),
+                  last=quantity(vals[-1], u, lang))
+    if isinstance(cp, str):
+        try:
+            from lcc import Q_
+
+            cp = Q_(cp)
+        except Exception:  # shown as written, in the reader's units
+            return unit(cp, lang)
+    return value_text(cp, None, lang)
+
+
+def study_lines(study: Any, lang: str) -> list[str]:
+    """The study's assumptions, one line each, in ``lang``."""
+    rate = study.rate
+    lines = [tr("Study period: {period}", lang, period=years(study.years, lang))]
+    if study.base_year is not None:
+        lines[-1] += tr(" (base date t = 0 at the start of {year})", lang,
+                        year=str(study.base_year))
+    shown = value_text(rate.value, None, lang, rate=True)
+    if study.nominal:
+        lines.append(tr("Discount rate: {rate} per year, nominal", lang, rate=shown))
+        infl = study._inflation
+        lines.append(tr("Price basis: current prices (nominal); general inflation {rate} per "
+                        "year on indexed items; real and nominal rates related by "
+                        "(1 + D) = (1 + d)(1 + i)", lang,
+                        rate=percent(float(np.mean(infl.value)), lang)))
+    else:
+        lines.append(tr("Discount rate: {rate} per year, real", lang, rate=shown))
+        lines.append(tr("Price basis: constant prices of the base year (real)", lang))
+    lines.append(tr("Timing of annual amounts: {timing}", lang,
+                    timing=tr(TIMING_TEXT[study.timing], lang)
+                    if study.timing in TIMING_TEXT else study.timing))
+    lines.append(tr("Currency: {currency}; amounts excluding VAT unless stated otherwise",
+                    lang, currency=unit(study.currency, lang)))
+    if study.exchange_rates is not None:
+        ex = study.exchange_rates
+        pairs = ", ".join(f"1 {unit(c, lang)} = {quantity(r, ex.base, lang)}"
+                          for c, r in ex.rates.items())
+        lines.append(tr("Exchange rates: {rates}", lang, rates=pairs))
+    price = carbon_price_text(study, lang)
+    if not study.include_externalities:
+        lines.append(tr("Externalities: reported in kg, not monetised and not part of the "
+                        "LCC", lang))
+        if price:
+            lines[-1] += tr(" (the carbon price {price} is shown for information)", lang,
+                            price=price)
+    elif price:
+        lines.append(tr("Externalities: monetised and included in the LCC; CO2e at {price}",
+                        lang, price=price))
+    else:
+        lines.append(tr("Externalities: no carbon price is set, so CO2e is reported in kg and "
+                        "adds nothing to the LCC; only emissions with their own price are "
+                        "monetised", lang))
+    return lines
+
+
+def difference_text(other: str, best: str, lang: str) -> str:
+    """A difference in words: ``Difference: LED bid B − LED bid A``."""
+    return tr("Difference: {other} − {best}", lang, other=other, best=best)
+
+
+def ptr_category(cat: str, lang: str) -> str:
+    """A cost category's name (``energy`` → ``Energi``)."""
+    from lcc._i18n import word
+
+    return word(cat, lang, header=False)
+
+
+__all__ = ["KNOWN_NAMES", "carbon_price_text", "difference_text", "distribution_text",
+           "is_rate", "parameter_line", "parameter_name", "policy_name", "ptr", "study_lines",
+           "value_text"]

@@ -1,0 +1,126 @@
+"""The message catalogue (issue 17): every message used in the code has a Swedish translation,
+with the same placeholders; Babel formats; input errors in Swedish per code."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+
+import lcc
+from lcc._i18n import (
+    catalog,
+    csv,
+    csv_safe,
+    error_lines,
+    money,
+    number,
+    percent,
+    printable,
+    table,
+    tr,
+    unit,
+    word,
+)
+from lcc._i18n._catalog import LOCALE_DIR, po_files
+from lcc._i18n._extract import extract
+
+
+def _fields(text: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(text) if f}
+
+
+def test_every_message_in_the_code_has_a_swedish_translation() -> None:
+    messages = extract()
+    assert len(messages) > 250
+    sv = catalog("sv")
+    missing = [f"{m} ({', '.join(where)})" for (ctx, m), where in messages.items()
+               if not sv.get((ctx, m), "").strip()]
+    assert not missing, "no Swedish translation:\n" + "\n".join(missing)
+
+
+def test_translations_keep_the_placeholders() -> None:
+    sv = catalog("sv")
+    wrong = [m for (_, m), t in sv.items() if _fields(m) != _fields(t)]
+    assert not wrong, wrong
+
+
+def test_catalogues_ship_inside_the_package_and_do_not_conflict() -> None:
+    from babel.messages.pofile import read_po
+
+    assert LOCALE_DIR.parent.name == "lcc" and po_files("sv")
+    seen: dict[tuple[str | None, str], str] = {}
+    for path in po_files("sv"):
+        with path.open("rb") as fh:
+            for msg in read_po(fh):
+                if msg.id:
+                    key = (msg.context, str(msg.id))
+                    assert seen.setdefault(key, str(msg.string)) == str(msg.string), key
+
+
+def test_english_is_the_message_itself_and_values_are_filled() -> None:
+    assert tr("Summary", "en") == "Summary"
+    assert tr("Summary", "sv") == "Sammanställning"
+    assert tr("Lowest life-cycle cost: {name}", "sv", name="{x}") == \
+        "Lägst livscykelkostnad: {x}"
+    with pytest.raises(lcc.LCCError):
+        tr("Summary", "de")
+
+
+def test_babel_formats_in_swedish_and_english() -> None:
+    assert number(-1234567.891, "sv") == "\u22121\u00a0234\u00a0567,89"
+    assert number(1234567.891, "en") == "1 234 567.89"
+    assert number(float("nan"), "sv") == "—"
+    assert percent(0.0155, "sv") == "1,55\u00a0%" and percent(0.04, "en") == "4\u00a0%"
+    assert money(2268559.63, "SEK", "sv") == "2\u00a0268\u00a0560\u00a0kr"
+    assert money(2268559.63, "SEK", "en") == "2 268 560\u00a0SEK"
+    assert unit("SEK/kWh", "sv") == "kr/kWh" and unit("h/yr", "sv") == "h/år"
+    assert word("net_savings", "sv") == "Nettobesparing"
+    assert word("kg_CO2e_difference", "sv") == "Skillnad, kg CO2e"
+    assert word("My_bid", "sv", header=False) == "My_bid"  # a user's name is kept
+
+
+def test_distributions_are_described_in_words_in_the_inputs_unit() -> None:
+    from scipy import stats
+
+    from lcc.results._describe import distribution_text
+
+    lognorm = stats.lognorm(0.25, scale=1.2)
+    assert distribution_text(lognorm, "SEK/kWh", "sv") == \
+        "lognormalfördelning, median 1,2\u00a0kr/kWh, σ 0,25"
+    assert distribution_text(stats.uniform(loc=0.01, scale=0.05), None, "en", rate=True) == \
+        "uniform between 1\u00a0% and 6\u00a0%"
+    assert "object at" not in distribution_text(stats.norm(3, 1), "h/yr", "en")
+
+
+def test_terminal_and_csv_text_is_safe() -> None:
+    import pandas as pd
+
+    assert printable("\x1b[31mred\x1b[0m\x07") == "red"
+    assert csv_safe("=1+1") == "'=1+1" and csv_safe("-2") == "'-2" and csv_safe(-2.0) == -2.0
+    df = pd.DataFrame({"lcc": [1.0]}, index=pd.Index(["@SUM(A1)"], name="alternative"))
+    assert "'@SUM(A1)" in csv(df, "en")
+    assert "\x1b" not in table(pd.DataFrame({"x": ["\x1b[2Jy"]}), "en")
+
+
+def test_input_errors_in_swedish_per_code_with_the_field_name(tmp_path) -> None:
+    from lcc.io import load_tender
+
+    path = tmp_path / "bad.toml"
+    path.write_text('format = "lcc.tender/1"\nname = "T"\n[study]\nperiod = "20 yr"\n'
+                    'discount_rate = 0.04\n[[alternatives]]\nname = "A"\n'
+                    '[[alternatives.items]]\ntype = "Investment"\namount = "100"\n'
+                    'life = "-3 yr"\n', encoding="utf-8")
+    with pytest.raises(lcc.LCCError) as info:
+        load_tender(path)
+    lines = error_lines(info.value, "sv")
+    assert any("(livslängd): ett värde utanför det tillåtna; värde '-3 yr'" in line
+               and "[invalid-value]" in line for line in lines), lines
+    assert any("(belopp): ett tal utan enhet" in line for line in lines), lines
+    assert error_lines(info.value, "en") == [str(e) for e in info.value.errors]
+    try:
+        lcc.Investment("100 SEK", life="-3 yr")
+    except lcc.LCCError as exc:
+        (line,) = error_lines(exc, "sv")
+    assert re.match(r"fel: Investment\.life \(livslängd\): ett värde utanför", line), line
