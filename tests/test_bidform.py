@@ -1,4 +1,4 @@
-"""lcc.io.bidform: Excel bid forms written for a tender, filled as a bidder would, read back.
+"""lcc.bidform: Excel bid forms written for a tender, filled as a bidder would, read back.
 
 Round trips compare the LCC of an imported bid with the LCC of the bid it was
 filled from (rel 1e-12); every broken form gives a TenderError naming the
@@ -24,7 +24,7 @@ openpyxl = pytest.importorskip("openpyxl")
 import lcc  # noqa: E402
 import lcc.io  # noqa: E402
 from lcc.io import TenderError, load_tender  # noqa: E402
-from lcc.io.bidform import (  # noqa: E402
+from lcc.bidform import (  # noqa: E402
     ERROR_CODES,
     bid_form,
     read_bid_form,
@@ -891,8 +891,8 @@ def test_every_example_has_a_bid_form(tmp_path: Path, example: Path) -> None:
     """An optional bidder input that the buyer's choices make necessary (the reusable
     tableware's mass per item beside a waste fee per kg) becomes a required row."""
     tender = load_tender(example)
-    out = lcc.io.bidform.write_bid_form(tender, tmp_path / "form.xlsx", tender_file=example)
+    out = lcc.bidform.write_bid_form(tender, tmp_path / "form.xlsx", tender_file=example)
     assert out.exists()
-    form = lcc.io.bidform.bid_form(tender)
+    form = lcc.bidform.bid_form(tender)
     if example.name == "reusable-tableware.toml":
         assert any(f.key == "mass" and f.required for f in form.fields)

@@ -365,7 +365,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_bid_form(args: argparse.Namespace) -> int:
-    from lcc.io import bidform
+    from lcc import bidform
 
     tender = _load(args.tender)
     path = bidform.write_bid_form(tender, args.output, lang=args.lang,
@@ -375,7 +375,7 @@ def cmd_bid_form(args: argparse.Namespace) -> int:
 
 
 def cmd_import_bids(args: argparse.Namespace) -> int:
-    from lcc.io import bidform
+    from lcc import bidform
 
     tender = _load(args.tender)
     alts = bidform.read_bid_forms(tender, args.forms, tender_file=Path(args.tender))

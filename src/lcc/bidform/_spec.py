@@ -20,7 +20,7 @@ from typing import Any
 
 from lcc._errors import LCCError
 from lcc.io import _fields as F
-from lcc.io._bidform_text import field_words
+from lcc.bidform._words import field_words
 from lcc.io._build import BAD, Reader, Scope, build_item, unit_problem
 from lcc.io._issues import Collector, Path, TenderError
 from lcc.io._model import Tender
@@ -280,7 +280,7 @@ class _Deriver:
         return c.issues[0]
 
     def name_field(self) -> BidField:
-        from lcc.io._bidform_text import TEXT
+        from lcc.bidform._words import TEXT
 
         t = TEXT[self.lang]
         return BidField("bidder", t["bidder"], "text", note=t["bidder_note"])
@@ -375,7 +375,7 @@ class _Deriver:
         return Slot(key)
 
     def _label(self, item_type: str | None, item_label: str | None, name: str) -> str:
-        from lcc.io._bidform_text import TYPE_WORDS
+        from lcc.bidform._words import TYPE_WORDS
 
         words = field_words(self.lang, item_type, name)
         if item_type is None:

@@ -22,8 +22,8 @@ import numpy as np
 
 from lcc._errors import LCCError
 from lcc._version import __version__
-from lcc.io._bidform_spec import BidField, BidForm, Slot, TenderFile, unit_of_text
-from lcc.io._bidform_text import META_SHEET, SHEETS, TEXT, TYPE_METHOD, TYPE_WORDS, field_words
+from lcc.bidform._spec import BidField, BidForm, Slot, TenderFile, unit_of_text
+from lcc.bidform._words import META_SHEET, SHEETS, TEXT, TYPE_METHOD, TYPE_WORDS, field_words
 from lcc.io._model import Tender
 from lcc.io._values import number_text, parameter_value
 from lcc.model import ByYear, Parameter

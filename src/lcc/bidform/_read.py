@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from lcc._errors import LCCError
-from lcc.io._bidform_spec import BidField, BidForm, Slot, TenderFile, value_text
-from lcc.io._bidform_text import LANGS, META_SHEET, SHEETS
-from lcc.io._bidform_write import (
+from lcc.bidform._spec import BidField, BidForm, Slot, TenderFile, value_text
+from lcc.bidform._words import LANGS, META_SHEET, SHEETS
+from lcc.bidform._write import (
     COL_KEY,
     COL_UNIT,
     COL_VALUE,
