@@ -23,7 +23,6 @@ openpyxl = pytest.importorskip("openpyxl")
 
 import lcc  # noqa: E402
 import lcc.io  # noqa: E402
-from lcc.io import TenderError, load_tender  # noqa: E402
 from lcc.bidform import (  # noqa: E402
     ERROR_CODES,
     bid_form,
@@ -32,6 +31,7 @@ from lcc.bidform import (  # noqa: E402
     save_with_bids,
     write_bid_form,
 )
+from lcc.io import TenderError, load_tender  # noqa: E402
 from lcc.templates import refurbished_vs_new, street_lighting  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -19,8 +19,8 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from lcc._errors import LCCError
-from lcc.io import _fields as F
 from lcc.bidform._words import field_words
+from lcc.io import _fields as F
 from lcc.io._build import BAD, Reader, Scope, build_item, unit_problem
 from lcc.io._issues import Collector, Path, TenderError
 from lcc.io._model import Tender
