@@ -18,8 +18,9 @@ TEXT: dict[str, dict[str, str]] = {
         "reference": "Reference",
         "tender_file": "Tender file",
         "fill_in": "Fill in the yellow cells in column D: numbers only, in the unit of column C "
-                   "(no unit, no text, no formulas without a value). Required rows must be "
-                   "filled in; an empty optional row leaves that value out. Do not add, remove "
+                   "(no unit, no text, no formulas without a value). Every row must be "
+                   "filled in, except where the tender states the value used for a blank "
+                   "cell. Do not add, remove "
                    "or move rows or sheets. The buyer's parameters and the evaluation method are "
                    "on the sheet '{tender}'.",
         "col_key": "key",
@@ -30,6 +31,7 @@ TEXT: dict[str, dict[str, str]] = {
         "col_note": "Explanation",
         "yes": "yes",
         "no": "no",
+        "if_blank": "if left blank: {value} (the tender's assumption)",
         "bidder": "Bidder: company name (names the bid)",
         "bidder_note": "The name of your bid as it appears in the evaluation, e.g. 'Company AB' "
                        "or 'Company AB, option 2'.",
@@ -146,8 +148,9 @@ TEXT: dict[str, dict[str, str]] = {
         "reference": "Diarienummer",
         "tender_file": "Upphandlingsfil",
         "fill_in": "Fyll i de gula cellerna i kolumn D: endast tal, i enheten i kolumn C "
-                   "(ingen enhet, ingen text, inga formler utan värde). Obligatoriska rader "
-                   "måste fyllas i; en tom frivillig rad utelämnar värdet. Lägg inte till, ta "
+                   "(ingen enhet, ingen text, inga formler utan värde). Varje rad måste "
+                   "fyllas i, utom där upphandlingen anger värdet för en tom cell. Lägg inte "
+                   "till, ta "
                    "inte bort och flytta inte rader eller blad. Köparens parametrar och "
                    "utvärderingsmetoden finns på bladet '{tender}'.",
         "col_key": "nyckel",
@@ -158,6 +161,7 @@ TEXT: dict[str, dict[str, str]] = {
         "col_note": "Förklaring",
         "yes": "ja",
         "no": "nej",
+        "if_blank": "om cellen lämnas tom: {value} (upphandlingens antagande)",
         "bidder": "Anbudsgivare: företagets namn (anbudets namn)",
         "bidder_note": "Anbudets namn som det visas i utvärderingen, t.ex. 'Företaget AB' eller "
                        "'Företaget AB, alternativ 2'.",

@@ -22,7 +22,7 @@ import numpy as np
 
 from lcc._errors import LCCError
 from lcc._version import __version__
-from lcc.bidform._spec import BidField, BidForm, Slot, TenderFile, unit_of_text
+from lcc.bidform._spec import BidField, BidForm, Slot, TenderFile, unit_of_text, value_text
 from lcc.bidform._words import META_SHEET, SHEETS, TEXT, TYPE_METHOD, TYPE_WORDS, field_words
 from lcc.io._model import Tender
 from lcc.io._values import number_text, parameter_value
@@ -162,7 +162,9 @@ class _Writer:
             if f.kind in ("text", "choice"):
                 value.number_format = "@"
             ws.cell(row, COL_REQUIRED, t["yes"] if f.required else t["no"]).alignment = self.top
-            note = "; ".join(x for x in (range_text(f, self.lang), f.note) if x)
+            blank = t["if_blank"].format(value=value_text(f, f.default)) \
+                if f.default is not None else ""
+            note = "; ".join(x for x in (blank, range_text(f, self.lang), f.note) if x)
             ws.cell(row, COL_NOTE, note or None).alignment = self.wrap
             lines = max(_lines(f.label, 45), _lines(note, 80))
             ws.row_dimensions[row].height = max(15, 15 * lines)

@@ -569,6 +569,9 @@ class Tender:
         if self.comparison is not None:
             lines.append(f"Comparison: policy {self.comparison.policy}" + (
                 f", baseline {self.comparison.baseline!r}" if self.comparison.baseline else ""))
+        # e.g. an imported bid whose blank cells took the tender's defaults says so
+        lines += [f"Alternative {a.name!r}: {a.description}" for a in self.alternatives
+                  if a.description]
         return lines
 
     def evaluate(self, **kwargs: Any) -> TenderResults:
