@@ -76,7 +76,8 @@ def test_unknown_attribute() -> None:
 
 #: The public names of lcc.bidform (its own layer; lcc.io.bidform is an alias).
 BIDFORM = {"BID_FORM_KEYS", "ERROR_CODES", "MARKER_KEYS", "BidField", "BidForm", "bid_form",
-           "read_bid_form", "read_bid_forms", "save_with_bids", "write_bid_form"}
+           "read_bid_form", "read_bid_forms", "save_with_bids", "with_bids",
+           "write_bid_form"}
 
 
 def test_bidform_is_its_own_package_with_an_exact_surface() -> None:

@@ -129,6 +129,7 @@ __all__ = [
     "read_bid_form",
     "read_bid_forms",
     "save_with_bids",
+    "with_bids",
     "write_bid_form",
 ]
 
@@ -244,7 +245,8 @@ def write_bid_form(tender: Tender, output: str | os.PathLike[str], *, lang: str 
 
 
 def read_bid_forms(tender: Tender, paths: Iterable[str | os.PathLike[str]], *,
-                   tender_file: str | os.PathLike[str] | None = None) -> list[Alternative]:
+                   tender_file: str | os.PathLike[str] | None = None,
+                   replace: bool = False) -> list[Alternative]:
     """Read filled bid forms as alternatives (one per form, named by the bidder).
 
     Parameters
@@ -254,8 +256,11 @@ def read_bid_forms(tender: Tender, paths: Iterable[str | os.PathLike[str]], *,
     paths : iterable of path
         The filled forms (``.xlsx`` or ``.xlsm``).
     tender_file : path, optional
-        The tender's file (default ``tender.source``); its SHA-256 must be the
-        one recorded in each form.
+        The tender's file (default ``tender.source``); what decides its
+        evaluation must be what each form records (see :func:`write_bid_form`).
+    replace : bool
+        Whether a bid may have the name of an alternative of the tender (it
+        will replace it); by default that is a ``duplicate-name`` error.
 
     Returns
     -------
@@ -275,16 +280,25 @@ def read_bid_forms(tender: Tender, paths: Iterable[str | os.PathLike[str]], *,
         paths = [paths]
     tf = read_tender_file(tender, tender_file)
     form = derive_form(tender, tf, "en")
-    alternatives, issues = read_forms(tender, form, tf, list(paths))
+    alternatives, issues = read_forms(tender, form, tf, list(paths), replace=replace)
     if issues:
         raise TenderError(issues)
     return alternatives
 
 
 def read_bid_form(tender: Tender, path: str | os.PathLike[str], *,
-                  tender_file: str | os.PathLike[str] | None = None) -> Alternative:
+                  tender_file: str | os.PathLike[str] | None = None,
+                  replace: bool = False) -> Alternative:
     """Read one filled bid form (see :func:`read_bid_forms`)."""
-    return read_bid_forms(tender, [path], tender_file=tender_file)[0]
+    return read_bid_forms(tender, [path], tender_file=tender_file, replace=replace)[0]
+
+
+def with_bids(tender: Tender, bids: Iterable[Alternative]) -> Tender:
+    """The tender with the bids added; a bid replaces the alternative of its name."""
+    bids = list(bids)
+    names = {b.name for b in bids}
+    return tender.with_alternatives(*(a for a in tender.alternatives if a.name not in names),
+                                    *bids)
 
 
 def save_with_bids(tender: Tender, bids: Iterable[Alternative], output: str | os.PathLike[str],
@@ -292,7 +306,8 @@ def save_with_bids(tender: Tender, bids: Iterable[Alternative], output: str | os
     """Write the tender file with the imported bids added to its alternatives.
 
     The tender's own file is kept as it is — comments, the ``[bid_form]``
-    table and all — with the bids appended (the reference to the assumption
+    table and all — with the bids appended (a bid with the name of an
+    alternative replaces it) (the reference to the assumption
     set is adjusted when ``output`` is in another folder). The format follows
     the suffix of ``output``; a TOML file written from a TOML file keeps its
     comments. A tender without a file is written with :func:`lcc.io.save_tender`.
@@ -307,7 +322,7 @@ def save_with_bids(tender: Tender, bids: Iterable[Alternative], output: str | os
     from lcc.io._write import WRITERS, _fill, alternative_data
 
     bids = list(bids)
-    merged = tender.with_alternatives(*tender.alternatives, *bids)  # checks the names
+    merged = with_bids(tender, bids)  # checks the names
     source = tender_file if tender_file is not None else tender.source
     target = Path(output)
     fmt = _format_of(target, None, os.fspath(target))
@@ -316,8 +331,9 @@ def save_with_bids(tender: Tender, bids: Iterable[Alternative], output: str | os
     shown = os.fspath(source)
     src_fmt = _format_of(shown, None, shown)
     text = decode(_read_bytes(Path(shown), shown), shown)
-    start = len(tender.alternatives)
-    tables = [alternative_data(a, f"alternatives[{start + i}]") for i, a in enumerate(bids)]
+    names = {b.name for b in bids}
+    kept = [a for a in tender.alternatives if a.name not in names]
+    tables = [alternative_data(a, f"alternatives[{len(kept) + i}]") for i, a in enumerate(bids)]
     moved = os.path.abspath(Path(shown).parent) != os.path.abspath(target.parent)
 
     def relocate(ref: str) -> str:
@@ -332,7 +348,12 @@ def save_with_bids(tender: Tender, bids: Iterable[Alternative], output: str | os
         doc = tomlkit.parse(text)
         if "assumptions" in doc:
             doc["assumptions"] = relocate(str(doc["assumptions"]))
+        if "alternatives" not in doc:
+            doc["alternatives"] = tomlkit.aot()
         aot = doc["alternatives"]
+        for j in reversed(range(len(aot))):  # the replaced bids
+            if aot[j].get("name") in names:
+                del aot[j]
         for data in tables:
             t = tomlkit.table()
             _fill(t, data)
@@ -345,7 +366,9 @@ def save_with_bids(tender: Tender, bids: Iterable[Alternative], output: str | os
         data = copy.deepcopy(data)
         if isinstance(data.get("assumptions"), str):
             data["assumptions"] = relocate(data["assumptions"])
-        data["alternatives"] = [*data["alternatives"], *tables]
+        data["alternatives"] = [*(a for a in data.get("alternatives", [])
+                                  if not (isinstance(a, dict) and a.get("name") in names)),
+                                *tables]
         out = WRITERS[fmt](_plain(data) if fmt == "json" else data)
     target.write_text(out, encoding="utf-8", newline="\n")
     load_tender(target)  # the file written must read back

@@ -430,13 +430,15 @@ def _is_formula(cell: Any) -> bool:
 
 
 def read_forms(tender: Tender, bid_form: BidForm, tf: TenderFile,
-               paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Alternative],
-                                                                 list[TenderIssue]]:
+               paths: Sequence[str | os.PathLike[str]], *, replace: bool = False
+               ) -> tuple[list[Alternative], list[TenderIssue]]:
     """Every form's alternative, and every problem found (forms are checked together)."""
     reader = _FormReader(tender, bid_form, tf)
     alternatives: list[Alternative] = []
     issues: list[TenderIssue] = []
-    taken: dict[str, str] = {a.name: "the tender's alternatives" for a in tender.alternatives}
+    taken: dict[str, str] = {} if replace else {
+        a.name: "an alternative of the tender (import with --replace, or replace=True, to "
+                "replace it)" for a in tender.alternatives}
     for p in paths:
         shown = os.fspath(p)
         alt, name_cell, form = reader.read(Path(shown), shown)
@@ -452,4 +454,3 @@ def read_forms(tender: Tender, bid_form: BidForm, tf: TenderFile,
         taken[alt.name] = f"the form {shown}"
         alternatives.append(alt)
     return alternatives, issues
-

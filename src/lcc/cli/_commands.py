@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -364,9 +365,24 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bidform_output(output: str, inputs: list[str], force: bool) -> None:
+    """Refuse to write over an input of the command; over any other file only with --force."""
+    target = Path(output)
+    for given in inputs:
+        if (Path(given).exists() and target.exists() and target.samefile(given)) or \
+                os.path.abspath(given) == os.path.abspath(target):
+            raise LCCError(f"{output}: is an input of this command ({given}); no command "
+                           f"writes over one of its own input files: choose another -o file",
+                           field="output", code="output-is-input")
+    if target.exists() and not force:
+        raise LCCError(f"{output}: the file exists; add --force to write over it",
+                       field="output", code="output-exists")
+
+
 def cmd_bid_form(args: argparse.Namespace) -> int:
     from lcc import bidform
 
+    _bidform_output(args.output, [args.tender], args.force)
     tender = _load(args.tender)
     path = bidform.write_bid_form(tender, args.output, lang=args.lang,
                                   tender_file=Path(args.tender))
@@ -377,9 +393,12 @@ def cmd_bid_form(args: argparse.Namespace) -> int:
 def cmd_import_bids(args: argparse.Namespace) -> int:
     from lcc import bidform
 
+    if args.output:
+        _bidform_output(args.output, [args.tender, *args.forms], args.force)
     tender = _load(args.tender)
-    alts = bidform.read_bid_forms(tender, args.forms, tender_file=Path(args.tender))
-    merged = tender.with_alternatives(*tender.alternatives, *alts)
+    alts = bidform.read_bid_forms(tender, args.forms, tender_file=Path(args.tender),
+                                  replace=args.replace)
+    merged = bidform.with_bids(tender, alts)
     if args.output:
         # the tender file as written, with the bids added ([bid_form] and comments kept)
         bidform.save_with_bids(tender, alts, args.output, tender_file=Path(args.tender))
@@ -387,8 +406,9 @@ def cmd_import_bids(args: argparse.Namespace) -> int:
     rows = {a.name: {"lcc": float(results[a.name].value)} for a in alts}
     df = pd.DataFrame.from_dict(rows, orient="index")
     df.index.name = "alternative"
+    defaults = [f"{a.name}: {a.description}" for a in alts if a.description]
     _emit(df, args, title=f"{word('lcc', args.lang)} — {tender.name}",
-          notes=[_unit_line(tender.study.currency, args.lang)])
+          notes=[_unit_line(tender.study.currency, args.lang), *defaults])
     return 0
 
 
