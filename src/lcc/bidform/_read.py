@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from lcc._errors import LCCError
+from lcc.bidform._identity import changes, decisive, fingerprint
 from lcc.bidform._spec import BidField, BidForm, Slot, TenderFile, value_text
 from lcc.bidform._words import LANGS, META_SHEET, SHEETS
 from lcc.bidform._write import (
@@ -125,7 +126,7 @@ def _cells(ws: Any) -> Iterable[tuple[int, int, Any]]:
         yield row, col, cell.value
 
 
-def _meta(form: _Form, wb: Any, tender: Tender, tf: TenderFile) -> dict[str, str] | None:
+def _meta(form: _Form, wb: Any, tender: Tender, bid_form: BidForm) -> dict[str, str] | None:
     if META_SHEET not in wb.sheetnames:
         form.add("missing-sheet", META_SHEET, f"the sheet {META_SHEET!r} of a bid form is "
                  f"missing: this is not a bid form made with 'lcc bid-form', or its hidden "
@@ -143,18 +144,20 @@ def _meta(form: _Form, wb: Any, tender: Tender, tf: TenderFile) -> dict[str, str
                  f"{meta.get('format')!r}; this version of lcc reads {FORM_FORMAT!r} forms; "
                  f"make the form again with 'lcc bid-form'")
         return None
-    name = meta.get("tender_name")
-    if name != tender.name:
-        form.add("other-tender", cell_ref(META_SHEET, 2, 2),
-                 f"the form was made for the tender {name!r}, not {tender.name!r}")
-        return None
-    if meta.get("tender_sha256") != tf.digest:
-        made = meta.get("tender_file") or "?"
-        form.add("other-tender", cell_ref(META_SHEET, 5, 2),
-                 f"the form was made for another version of the tender file (it was made "
-                 f"from {made!r} with SHA-256 {meta.get('tender_sha256', '?')[:12]}…, the "
-                 f"tender file now has {tf.digest[:12]}…); bids must be given on the form of "
-                 f"the published tender")
+    made = {ws.cell(row, 2).value: "" if ws.cell(row, 3).value is None
+            else str(ws.cell(row, 3).value)
+            for row, col, value in _cells(ws) if col == 1 and value == "decides"}
+    now = decisive(tender, bid_form)
+    if meta.get("fingerprint") != fingerprint(now) or fingerprint(made) != fingerprint(now):
+        changed = changes(made, now)
+        shown = "; ".join(changed[:8]) + (f"; and {len(changed) - 8} more"
+                                           if len(changed) > 8 else "")
+        form.add("other-tender", cell_ref(META_SHEET, 13, 2),
+                 f"the form was made for the tender {meta.get('tender_name')!r} as it was when "
+                 f"the form was made; what decides the evaluation has changed since: "
+                 f"{shown or 'the recorded fingerprint does not match'}; bids must be given "
+                 f"on the form of the tender as it is evaluated (make and publish new forms, "
+                 f"or evaluate with the tender as published)")
         return None
     if meta.get("lang") not in LANGS:
         form.add("invalid-value", cell_ref(META_SHEET, 8, 2),
@@ -251,7 +254,7 @@ class _FormReader:
         if books is None:
             return None, None, form
         values, formulas = books
-        meta = _meta(form, values, self.tender, self.tf)
+        meta = _meta(form, values, self.tender, self.form)
         if meta is None:
             return None, None, form
         names = SHEETS[meta["lang"]]

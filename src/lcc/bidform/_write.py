@@ -22,6 +22,7 @@ import numpy as np
 
 from lcc._errors import LCCError
 from lcc._version import __version__
+from lcc.bidform._identity import decisive, fingerprint
 from lcc.bidform._spec import BidField, BidForm, Slot, TenderFile, unit_of_text, value_text
 from lcc.bidform._words import META_SHEET, SHEETS, TEXT, TYPE_METHOD, TYPE_WORDS, field_words
 from lcc.io._model import Tender
@@ -29,8 +30,10 @@ from lcc.io._values import number_text, parameter_value
 from lcc.model import ByYear, Parameter
 from lcc.units import get_registry
 
+#: First row of the decisive inputs (path, text) on the metadata sheet.
+DECISIVE_ROW = 20
 #: The marker of the form's layout, kept in the metadata sheet.
-FORM_FORMAT = "lcc.bidform/1"
+FORM_FORMAT = "lcc.bidform/2"
 
 # layout of the bid sheet
 HEADER_ROW = 5
@@ -98,6 +101,7 @@ class _Writer:
         self.box = Border(left=thin, right=thin, top=thin, bottom=thin)
         #: row of each field on the bid sheet
         self.rows = {f.key: FIRST_ROW + i for i, f in enumerate(form.fields)}
+        self.decisive = decisive(tender, form)
 
     def cell_of(self, key: str) -> str:
         return cell_ref(self.names["bid"], self.rows[key], COL_VALUE)
@@ -498,10 +502,15 @@ class _Writer:
             ("calculator", self.form.calculator or ""),
             ("fields", json.dumps([f.key for f in self.form.fields])),
             ("note", self.t["hidden_note"]),
+            ("fingerprint", fingerprint(self.decisive)),
         ]
         for i, (key, value) in enumerate(rows, start=1):
             ws.cell(i, 1, key)
             ws.cell(i, 2, value)
+        for i, (path, text) in enumerate(sorted(self.decisive.items()), start=DECISIVE_ROW):
+            ws.cell(i, 1, "decides")
+            ws.cell(i, 2, path)
+            ws.cell(i, 3, text)
         ws.sheet_state = "veryHidden"
         self.protect(ws)
 
