@@ -413,7 +413,7 @@ def test_a_calculator_choice_is_a_list_and_reads_back(tmp_path: Path) -> None:
 def test_swedish_form_round_trip(tmp_path: Path, tender: Any) -> None:
     xlsx = write_bid_form(tender, tmp_path / "anbud.xlsx", lang="sv", tender_file=FIXTURE)
     wb = openpyxl.load_workbook(xlsx)
-    assert wb.sheetnames == ["Upphandling", "Anbud", "lcc"]
+    assert wb.sheetnames == ["Upphandling", "Anbud", "Ert LCC", "lcc"]
     assert wb["Anbud"]["D5"].value == "Ert värde"
     assert "livslängd" in wb["Anbud"]["B8"].value
     done = fill(xlsx, BID_A, sheet="Anbud")
@@ -433,7 +433,7 @@ def test_swedish_form_round_trip(tmp_path: Path, tender: Any) -> None:
 
 def test_sheets_are_protected_and_only_the_bidders_cells_are_open(form: Path) -> None:
     wb = openpyxl.load_workbook(form)
-    assert wb.sheetnames == ["Tender", "Bid", "lcc"]
+    assert wb.sheetnames == ["Tender", "Bid", "Your LCC", "lcc"]
     assert wb.active.title == "Bid"
     assert wb.security.lockStructure
     for name in wb.sheetnames:

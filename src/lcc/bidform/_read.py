@@ -241,7 +241,7 @@ def _read_value(form: _Form, f: BidField, value: Any, where: str) -> Any:
 
 
 class _FormReader:
-    def __init__(self, tender: Tender, bid_form: BidForm, tf: TenderFile) -> None:
+    def __init__(self, tender: Tender, bid_form: BidForm, tf: TenderFile | None) -> None:
         self.tender = tender
         self.form = bid_form
         self.tf = tf
@@ -258,7 +258,7 @@ class _FormReader:
         if meta is None:
             return None, None, form
         names = SHEETS[meta["lang"]]
-        expected = [names["tender"], names["bid"], META_SHEET]
+        expected = [names["tender"], names["bid"], names["lcc"], META_SHEET]
         for sheet in values.sheetnames:
             if sheet not in expected:
                 form.add("extra-sheet", sheet, f"the sheet {sheet!r} is not part of the bid "
@@ -410,6 +410,19 @@ class _FormReader:
                      cells[key], issue.message if key == "bidder"
                      else f"{fields[key].label!r}: {issue.message}")
         return None if c.issues else alt
+
+
+def make_bid(tender: Tender, bid_form: BidForm, given: dict[str, Any]) -> Alternative:
+    """The bid of the values ``given`` by key (for the form's own LCC); LCCError if none."""
+    reader = _FormReader(tender, bid_form, None)
+    scratch = _Form("the bid form", [])
+    cells = {f.key: f.key for f in bid_form.fields}
+    alt = reader.build_calculator(scratch, given["bidder"], given, cells) \
+        if bid_form.kind == "calculator" else \
+        reader.build_items(scratch, given["bidder"], given, cells)
+    if alt is None:
+        raise LCCError("; ".join(i.message for i in scratch.issues), code="invalid-value")
+    return alt
 
 
 def _located(path: str, cells: dict[str, str]) -> str:
