@@ -56,13 +56,14 @@ class Sheet:
     total: str = "B3"
     reason: str | None = None
 
+    #: cells that hold words (labels, units): data even where they start with "="
+    words: set[str] = field(default_factory=set)
+
     @property
     def formulas(self) -> set[str]:
-        """The cells that are formulas (every other text is data, even one that starts
-        with '=')."""
-        return {k for k, v in self.cells.items() if (isinstance(v, str) and v.startswith("=")
-                and not k.startswith("A") and not re.fullmatch(r"C\d+", k))
-                or (k in ("B3",) and isinstance(v, str) and v.startswith("="))}
+        """The cells that are formulas; every other text is data."""
+        return {k for k, v in self.cells.items() if isinstance(v, str) and v.startswith("=")
+                and not k.startswith("A") and k not in self.words}
 
 
 # ---------------------------------------------------------------------------- formula text
@@ -103,7 +104,15 @@ class _Plan:
         """Formula per category of a function multilinear in the cells ``keys``."""
         if len(keys) > MAX_CELLS:
             raise _Unexpressible(f"{len(keys)} values enter together")
-        corners = {k: _corners(self.fields[k]) for k in keys}
+        corners = {}
+        for k in keys:
+            corners[k] = pair = _corners(self.fields[k])
+            if pair[0] == 0.0:  # the model may refuse 0 (a life, an efficiency)
+                try:
+                    pv_of({k: 0.0})
+                except LCCError:
+                    hi = self.fields[k].maximum
+                    corners[k] = (hi / 2.0, hi) if hi is not None else (1.0, 2.0)
         points: dict[tuple[int, ...], dict[str, float]] = {}
         for bits in itertools.product((0, 1), repeat=len(keys)):
             given = {k: corners[k][b] for k, b in zip(keys, bits, strict=True)}
@@ -239,6 +248,10 @@ class _Plan:
         choices = [f for f in self.fields.values() if f.kind not in _NUMERIC]
         if choices:
             raise _Unexpressible(f"{choices[0].label!r} is a choice among words")
+        times = [f for f in self.fields.values() if f.unit in ("yr", "h")]
+        if times:
+            raise _Unexpressible(f"{times[0].label!r} is a time that these formulas do not "
+                                 f"follow")
         return self.multilinear(list(self.fields),
                                 lambda given: self.pv(self.build(self.values(**given))))
 
@@ -294,9 +307,10 @@ def plan_sheet(tender: Tender, form: BidForm, build: Callable[[dict[str, Any]], 
     for f in form.fields[1:]:
         c[f"A{row}"] = f.label
         c[f"C{row}"] = f.unit or None
+        sheet.words.add(f"C{row}")
         ref = bid_cells[f.key]
         if f.kind in _NUMERIC:
-            c[f"B{row}"] = f"=IF(ISBLANK({ref}),{_num(f.default)},{ref})" \
+            c[f"B{row}"] = f"=IF(ISNUMBER({ref}),{ref},{_num(f.default)})" \
                 if f.default is not None and not isinstance(f.default, str) else f"={ref}"
         value_ref[f.key] = f"$B${row}"
         row += 1
@@ -318,6 +332,7 @@ def plan_sheet(tender: Tender, form: BidForm, build: Callable[[dict[str, Any]], 
     cols = {cat: _col(2 + j) for j, cat in enumerate(cats)}
     for cat, col in cols.items():
         c[f"{col}{head}"] = words.get(f"cat_{cat}", cat)
+        sheet.words.add(f"{col}{head}")
     sum_col = _col(2 + len(cats))
     helper_col = [_col(3 + len(cats) + j) for j in range(2)]
     c[f"{sum_col}{head}"] = words["live_sum"]
@@ -358,7 +373,8 @@ def plan_sheet(tender: Tender, form: BidForm, build: Callable[[dict[str, Any]], 
     # the check: the formulas give lcc's LCC
     try:
         for given in checks:
-            got = evaluate_sheet(c, "B3", given, bid_cells)
+            got = evaluate_sheet({k: c[k] for k in sheet.formulas | {"B3"}}, "B3", given,
+                                 bid_cells)
             want = float(_lcc(tender, build({"bidder": "check", **given})))
             if not isinstance(got, float) or not abs(got - want) <= TOLERANCE:
                 raise _Unexpressible(f"the formulas give {got!r}, lcc {want!r}")
@@ -408,7 +424,7 @@ _OPS: dict[type, Callable[..., Any]] = {
 def evaluate_formula(text: str, cell: Callable[[str], Any]) -> Any:
     """Evaluate one of the formulas this module writes (Excel semantics for them).
 
-    Functions: IF, ISBLANK, COUNT, SUM, MAX, MIN, EXP, ABS, ROUNDUP(x, 0);
+    Functions: IF, ISNUMBER, COUNT, SUM, MAX, MIN, EXP, ABS, ROUNDUP(x, 0);
     ``cell(ref)`` gives a referenced cell's value (None if blank). This is the
     pure-Python check of the written formulas; the tests also evaluate the
     workbook with the ``formulas`` package (and LibreOffice where installed).
@@ -447,8 +463,9 @@ def evaluate_formula(text: str, cell: Callable[[str], Any]) -> Any:
             f, args = node.func.id, node.args
             if f == "IF":
                 return ev(args[1]) if ev(args[0]) else ev(args[2])
-            if f == "ISBLANK":
-                return raw(args[0]) is None
+            if f == "ISNUMBER":
+                v = raw(args[0])
+                return isinstance(v, (int, float)) and not isinstance(v, bool)
             if f == "COUNT":
                 return float(sum(isinstance(raw(a), (int, float)) and
                                  not isinstance(raw(a), bool) for a in args))
@@ -469,7 +486,8 @@ def evaluate_formula(text: str, cell: Callable[[str], Any]) -> Any:
 
 
 def evaluate_sheet(cells: Mapping[str, Any], target: str, given: Mapping[str, Any],
-                   bid_cells: Mapping[str, str]) -> Any:
+                   bid_cells: Mapping[str, str], words: set[str] | frozenset[str] = frozenset()
+                   ) -> Any:
     """The value of the LCC sheet's cell ``target`` with the bidder's values ``given``."""
     bid = {ref.replace("$", ""): key for key, ref in bid_cells.items()}
     memo: dict[str, Any] = {}
@@ -483,7 +501,7 @@ def evaluate_sheet(cells: Mapping[str, Any], target: str, given: Mapping[str, An
             return None if value is None else float(value)
         if ref not in memo:
             content = cells.get(ref)
-            if isinstance(content, str) and content.startswith("="):
+            if isinstance(content, str) and content.startswith("=") and ref not in words:
                 memo[ref] = evaluate_formula(_expand(content), cell)
             else:
                 memo[ref] = content

@@ -635,8 +635,24 @@ class _Deriver:
                     self.c.add(e.code or "invalid-value", (*ip, n) if n in inputs else ip,
                                e.detail or str(e))
                 return None
+        # an optional input of the calculator that the tender's study cannot evaluate (an
+        # exhaust emission priced in EUR without an exchange rate) is no row either
+        optional = [f.key for f in self.fields[1:] if not specs[f.key].required]
+        base = {k: v for k, v in trial.items() if k not in optional}
+        if optional and self._evaluates(module, base):
+            bad = [k for k in optional if not self._evaluates(module, {**base, k: trial[k]})]
+            self.fields = [f for f in self.fields if f.key not in bad]
         return BidForm("calculator", tuple(self.fields), origin, calculator=module.NAME,
                        inputs=fixed)
+
+    def _evaluates(self, module: Any, inputs: dict[str, Any]) -> bool:
+        from lcc.results import evaluate
+
+        try:
+            evaluate(module.alternative("trial", **inputs), self.tender.study)
+        except LCCError:
+            return False
+        return True
 
     def calculator_field(self, calculator: str, inp: Any, unit_raw: Any,
                          path: Path) -> BidField | None:

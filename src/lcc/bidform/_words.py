@@ -25,7 +25,8 @@ TEXT: dict[str, dict[str, str]] = {
         "live_values": "Your values (a blank cell with a stated default takes the default)",
         "live_none": "Not computed on the form: {reason}. The buyer computes your LCC with lcc "
                      "from the values you give.",
-        "live_check": "the form's formulas cannot reproduce this bid's LCC exactly",
+        "live_check": "the form's formulas cannot reproduce this bid's LCC exactly (a value "
+                      "that divides, such as an efficiency, or sets a time is not followed)",
         "live_item": "Cost item (present value per unit)",
         "live_sum": "Sum",
         "live_m": "Replacements",
@@ -175,7 +176,9 @@ TEXT: dict[str, dict[str, str]] = {
         "live_values": "Era värden (en tom cell med angivet standardvärde får det värdet)",
         "live_none": "Beräknas inte i formuläret: {reason}. Köparen beräknar ert LCC med lcc "
                      "från de värden ni lämnar.",
-        "live_check": "formulärets formler kan inte återge detta anbuds LCC exakt",
+        "live_check": "formulärets formler kan inte återge detta anbuds LCC exakt (ett värde "
+                      "som man delar med, t.ex. en verkningsgrad, eller som anger en tid "
+                      "följs inte)",
         "live_item": "Kostnadspost (nuvärde per enhet)",
         "live_sum": "Summa",
         "live_m": "Utbyten",
