@@ -1,99 +1,22 @@
 """Excel bid forms: publish a form with the tender, read the filled forms back as bids.
 
-Procurement officers publish an LCC evaluation with the tender documents
-(Directive 2014/24/EU art. 68: the documents state the data bidders supply
-and the calculation method). :func:`write_bid_form` writes an Excel workbook
-(needs openpyxl: ``pip install 'openlcc[excel]'``) with
+:func:`write_bid_form` writes a workbook (needs openpyxl: ``pip install
+'openlcc[excel]'``) with a protected *Tender* sheet (study, the buyer's
+parameters, assumption set, method), a protected *Bid* sheet (one validated
+row per value the bidder gives; a blank cell takes the tender's declared
+default or is refused), a *Your LCC* sheet (the bidder's own LCC by Excel
+formulas, preliminary: :mod:`lcc.bidform._live`) and a very hidden sheet
+recording what decides the evaluation (:mod:`lcc.bidform._identity`).
+:func:`read_bid_forms` reads filled forms back into alternatives: cell
+values only (formulas are never evaluated, macros never run), every problem
+located by file, sheet and cell with a code of :data:`ERROR_CODES`.
 
-- a protected sheet *Tender* (*Upphandling*): the study, the buyer's
-  parameters (name, value, unit, range, description, source), the assumption
-  set (name, version, sources, overrides with their reasons) and the method
-  in plain words: present value over the study period, the discount rate,
-  timing, replacements and residual value, and how each cost item of a bid is
-  computed from the buyer's and the bidder's values;
-- a protected sheet *Bid* (*Anbud*): one row per value each bidder gives —
-  what, unit, the input cell, required or not, explanation. Only the input
-  cells are unlocked; they are highlighted (yellow) and validated (a decimal
-  ≥ 0 or within the field's bounds, a whole number for counts, a list for
-  choices);
-- a very hidden, protected sheet ``lcc`` with the tender's name, the SHA-256
-  of the tender file and the lcc version, so that a form made for another
-  tender (or another version of the tender file) is refused on import.
-
-:func:`read_bid_forms` reads filled forms back into alternatives named by the
-bidder. It reads cell values only: formulas are never evaluated (the value
-Excel saved with the formula is used; a formula without one is an error) and
-macros never run (a .xlsm is read for its values; openpyxl drops the VBA
-project). Every problem is reported with the form's file, sheet and cell.
-
-How a tender says what bidders give
------------------------------------
-1. **A template of the bid** — ``[bid_form]`` with ``[[bid_form.items]]``
-   written like an alternative's items, where each value the bidder gives is
-   ``{ bidder = "<what to give>" }`` (optional keys: ``unit``, ``required =
-   false``, ``min``, ``max``, ``note``). Every other value is the buyer's,
-   the same for every bid: a value, or ``{ parameter = "<buyer parameter>" }``.
-   ``quantity``, ``life`` and ``start`` of the bid may be given the same way::
-
-       [bid_form]
-       quantity = { parameter = "light_points" }
-
-       [[bid_form.items]]
-       type = "Investment"
-       label = "Luminaire incl. installation"
-       amount = { bidder = "Price per luminaire incl. installation, excl. VAT", unit = "SEK" }
-       life = { bidder = "Service life", unit = "yr" }
-
-       [[bid_form.items]]
-       type = "Replacement"
-       label = "LED driver"
-       amount = { bidder = "Price of a new driver incl. labour", required = false }
-       every = { bidder = "Driver replacement interval", unit = "yr", required = false }
-
-       [[bid_form.items]]
-       type = "Energy"
-       power = { bidder = "System power per luminaire", unit = "W" }
-       hours = { parameter = "operating_hours" }
-       price = { parameter = "electricity_price" }
-
-   Without ``unit`` a value takes the unit of its field's example (money in
-   the study currency). An optional value left empty is left out of the
-   item; an item whose values are all optional and all left empty is left
-   out of the bid (a bid without a driver replacement).
-2. **A product calculator** — ``[bid_form]`` with ``template = "<name>"``
-   (one of :data:`lcc.templates.CALCULATORS`) and the buyer's inputs of the
-   calculator in ``[bid_form.inputs]`` (values, ``{ parameter = "..." }`` or
-   ``{ by_year = [...], unit = "..." }``). Every bidder input of the
-   calculator (:attr:`lcc.templates.Input.role` "bidder") that the buyer does
-   not fix in ``inputs`` and that applies to the chosen method becomes a row,
-   in the input's unit (``[bid_form.units]`` may pick another of its units,
-   e.g. ``life = "h"``)::
-
-       [bid_form]
-       template = "street_lighting"
-       [bid_form.inputs]
-       operating_hours = { parameter = "operating_hours" }
-       electricity_price = { parameter = "electricity_price" }
-
-3. **An alternative of the tender as the model** — ``[bid_form] like =
-   "<alternative>"``, and the default when the tender has no ``[bid_form]``
-   table (then the first alternative): every bid has that alternative's
-   items; each amount or other value with a unit written in it (``"4200
-   SEK"``, ``"38 W"``, ``"20 yr"``) and each value taken from the bid's own
-   parameters becomes a row for the bidder, while references to the buyer's
-   parameters, plain numbers, times (``at``, ``start``) and texts stay as
-   written. If that alternative uses a product calculator (``template =
-   "<name>"`` with ``inputs``), the calculator's bidder inputs are asked as in
-   2, and its inputs that are buyer inputs or refer to buyer parameters are
-   kept.
-
-Also in ``[bid_form]``: ``title`` and ``instructions`` (shown on the form).
-
-Error codes
------------
-:data:`ERROR_CODES` (besides the tender file's own, :data:`lcc.io.ERROR_CODES`,
-for a ``[bid_form]`` table with mistakes). Paths are ``<sheet>!<cell>``
-(``Bid!D7``) of the form named in ``file``.
+A tender declares the form in ``[bid_form]``: ``[[bid_form.items]]`` with
+bidder values ``{ bidder = "...", unit, min, max, default, note }``, a product
+calculator (``template``, ``inputs``, ``units``, ``defaults``) or an
+alternative as the model (``like``, the default). The table is described in
+full in ``docs/howto/bid-forms.md``; a tender with a ``[bid_form]`` needs no
+alternatives before its bids are imported.
 """
 
 from __future__ import annotations

@@ -41,9 +41,6 @@ _MODE_KEYS = {
 #: Keys of a bidder value ``{ bidder = "...", unit = "...", ... }``.
 MARKER_KEYS: tuple[str, ...] = ("bidder", "unit", "required", "default", "min", "max", "note")
 
-#: Kinds of a form cell.
-FORM_KINDS: tuple[str, ...] = ("quantity", "years", "number", "count", "choice", "text")
-
 _CURRENCY = re.compile(rf"\b(?:{'|'.join(CURRENCIES)})\b")
 _ALT_KINDS = {"quantity": F.COUNT, "life": F.DURATION, "start": F.POSITION}
 

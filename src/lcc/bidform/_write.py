@@ -185,7 +185,7 @@ class _Writer:
             lines = max(_lines(f.label, 45), _lines(note, 80))
             ws.row_dimensions[row].height = max(15, 15 * lines)
             choice_row = self.validation(ws, meta_ws, f, value.coordinate, choice_row)
-        widths = {COL_KEY: 18, COL_WHAT: 48, COL_UNIT: 14, COL_VALUE: 20, COL_REQUIRED: 12,
+        widths = {COL_KEY: 18, COL_WHAT: 48, COL_UNIT: 14, COL_VALUE: 20, COL_REQUIRED: 20,
                   COL_NOTE: 84}
         for col, width in widths.items():
             ws.column_dimensions[get_column_letter(col)].width = width
@@ -285,7 +285,7 @@ class _Writer:
             ws.row_dimensions[3].height = 45
         ws.column_dimensions["A"].width = 48
         for col in "BCDEFGHIJKLMN":
-            ws.column_dimensions[col].width = 16
+            ws.column_dimensions[col].width = 20
         self.protect(ws)
         self.page(ws, landscape=True)
         # and on the bid sheet, beside the title
