@@ -25,8 +25,8 @@ from lcc.io import _fields as F
 from lcc.io._build import BAD, Reader, Scope, build_item, unit_problem
 from lcc.io._issues import Collector, Path, TenderError
 from lcc.io._model import Tender
-from lcc.io._values import display, number_text, parameter_value
-from lcc.model import ByYear, Parameter
+from lcc.io._values import number_text, parameter_value
+from lcc.model import Parameter
 from lcc.units import CURRENCIES
 
 #: Keys of the ``[bid_form]`` table.
@@ -547,17 +547,10 @@ class _Deriver:
     # -- template = "<calculator>" --------------------------------------------------------
     def calculator(self, name: Any, raw_inputs: Any, raw_units: Any, tp: Path, ip: Path,
                    up: Path, *, like: bool, origin: str) -> BidForm | None:
-        from lcc import templates
+        from lcc.io import _templates as T
 
-        if not isinstance(name, str):
-            self.c.add("wrong-type", tp, "expected the name of a product calculator as text")
-            return None
-        try:
-            module = templates.get(name)
-        except LCCError:
-            self.c.add("unknown-template", tp, f"no product calculator is named {name!r}"
-                       f"{_suggest(name, templates.CALCULATORS)}; the calculators are: "
-                       f"{', '.join(templates.CALCULATORS)}")
+        module = T.calculator(self.r, {"template": name}, tp[:-1])
+        if module is None:
             return None
         specs = {inp.name: inp for inp in module.INPUTS}
         inputs = self.r.table(raw_inputs, ip, "the calculator's inputs (a table)")
@@ -565,19 +558,21 @@ class _Deriver:
         if inputs is None or units is None:
             return None
         fixed: dict[str, Any] = {}
-        shown: dict[str, str] = {}
         for key, value in inputs.items():
-            if key not in specs:
+            inp = specs.get(key)
+            if inp is None:
                 self.c.add("unknown-key", (*ip, key), f"{module.NAME!r} has no input {key!r}"
                            f"{_suggest(key, specs)}; its inputs are: {', '.join(specs)}")
                 continue
-            if like and specs[key].role == "bidder" and not _buyer_ref(value, self.buyer):
+            if like and inp.role == "bidder" and not _buyer_ref(value, self.buyer):
                 continue  # the bid's own value: asked on the form
-            v = self.calc_value(value, (*ip, key))
+            # read as a tender file's calculator input is: one description per input
+            v = T._profile(self.r, inp, value, (*ip, key), self.scope) \
+                if inp.kind == "profile" else T._value(self.r, inp, value, (*ip, key), self.scope)
             if v is not BAD:
                 fixed[key] = v
-                shown[key] = display(v) if not isinstance(v, Parameter) else v.name
-        selector, chosen = _selector(module.INPUTS, fixed)
+        selector = getattr(module, "SELECTOR", None)
+        chosen = fixed.get(selector, specs[selector].default) if selector else None
         defaults = self.defaults or {}
         dp: Path = ("bid_form", "defaults")
         self.fields = [self.name_field()]
@@ -691,36 +686,6 @@ class _Deriver:
         return BidField(inp.name, label, "quantity", in_currency(unit, self.currency), True,
                         lo, hi, note=note)
 
-    def calc_value(self, raw: Any, path: Path) -> Any:
-        """A calculator input as written in the tender, as a model value."""
-        if isinstance(raw, dict):
-            if set(raw) == {"parameter"}:
-                name = raw["parameter"]
-                p = self.buyer.get(name) if isinstance(name, str) else None
-                if p is None:
-                    self.c.add("unknown-parameter", (*path, "parameter"),
-                               f"no buyer parameter is named {name!r}"
-                               f"{_suggest(str(name), self.buyer)}")
-                    return BAD
-                return p
-            if "by_year" in raw:
-                if not self.r.keys(raw, path, ["by_year", "unit", "first_year"], ["by_year"],
-                                   what="a per-year sequence: "):
-                    return BAD
-                try:
-                    return ByYear(raw["by_year"], unit=raw.get("unit"),
-                                  first_year=raw.get("first_year", 1))
-                except (LCCError, TypeError, ValueError) as exc:
-                    self.c.add("invalid-value", path, str(exc))
-                    return BAD
-            self.c.add("wrong-type", path, "expected a value, {parameter = \"<name>\"} or "
-                       "{by_year = [...], unit = \"...\"}")
-            return BAD
-        if isinstance(raw, list):
-            out = [self.calc_value(v, (*path, i)) for i, v in enumerate(raw)]
-            return BAD if any(v is BAD for v in out) else out
-        return raw
-
 
 def derive_form(tender: Tender, tf: TenderFile, lang: str) -> BidForm:
     """The BidForm a tender declares; TenderError (located in the tender file) if invalid."""
@@ -742,21 +707,6 @@ def _is_marker(value: Any) -> bool:
 def _buyer_ref(value: Any, buyer: Mapping[str, Parameter]) -> bool:
     return isinstance(value, dict) and set(value) == {"parameter"} and \
         value["parameter"] in buyer
-
-
-def _selector(inputs: Any, fixed: Mapping[str, Any]) -> tuple[str | None, str | None]:
-    """The calculator's selector input (whose value decides which inputs apply) and its value."""
-    wanted = {a for inp in inputs for a in inp.applies_to}
-    if not wanted:
-        return None, None
-    for inp in inputs:
-        if inp.kind == "choice" and wanted <= set(inp.choices):
-            value = fixed.get(inp.name, inp.default)
-            if isinstance(value, str):
-                value = next((c for c in inp.choices if c.lower() == value.strip().lower()),
-                             value)
-            return inp.name, value
-    return None, None
 
 
 def _sample(f: BidField) -> Any:
