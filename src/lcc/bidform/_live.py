@@ -46,6 +46,8 @@ MAX_CELLS = 10
 #: Agreement asked of the formulas with lcc when the form is written (currency units).
 TOLERANCE = 0.5
 _NUMERIC = ("quantity", "years", "number", "count")
+#: One row of cost items: its label, a formula per category, its helper cells (name, formula).
+Row = tuple[str, dict[str, str], list[tuple[str, str]]]
 
 
 @dataclass
@@ -97,7 +99,8 @@ class _Plan:
     def pv(self, alt: Alternative) -> dict[str, float]:
         from lcc.results import evaluate
 
-        return {k: float(v) for k, v in evaluate(alt, self.tender.study).by_category.items()}
+        series = evaluate(alt, self.tender.study).by_category
+        return {str(k): float(series[k]) for k in series.index}
 
     def multilinear(self, keys: list[str], pv_of: Callable[[dict[str, Any]], dict[str, float]]
                     ) -> dict[str, str]:
@@ -140,7 +143,7 @@ class _Plan:
         return out
 
     # -- an item bid --------------------------------------------------------------------
-    def items(self) -> tuple[list[tuple[str, dict[str, str], list[tuple[str, str]]]], str]:
+    def items(self) -> tuple[list[Row], str]:
         """(label, formula per category, helper cells) per item, and the quantity formula."""
         template = self.form.template or {}
         for key in ("start", "life"):
@@ -150,7 +153,7 @@ class _Plan:
         if choices:
             raise _Unexpressible(f"{choices[0].label!r} is a choice among words")
         alt = self.build(self.values())
-        rows = []
+        rows: list[Row] = []
         for i, item in enumerate(template["items"]):
             keys = [v.key for v in item.values() if isinstance(v, Slot)]
             label = item.get("label") if isinstance(item.get("label"), str) else \
@@ -179,11 +182,13 @@ class _Plan:
         else:
             from lcc.engine import compile_alternative
 
-            quantity = _num(float(compile_alternative(alt, self.tender.study).quantity.value))
+            q_num = compile_alternative(alt, self.tender.study).quantity
+            assert q_num is not None
+            quantity = _num(float(q_num.value))
         return rows, quantity
 
     def chain(self, i: int, label: str, keys: list[str], life_key: str, alt: Alternative
-              ) -> tuple[str, dict[str, str], list[tuple[str, str]]]:
+              ) -> Row:
         """Purchase, replacements, disposal and residual of an installation whose life is
         the bidder's (closed form; DESIGN §3, lcc.engine's ChainTerm)."""
         from lcc.engine import compile_alternative, context_for
@@ -315,6 +320,7 @@ def plan_sheet(tender: Tender, form: BidForm, build: Callable[[dict[str, Any]], 
         value_ref[f.key] = f"$B${row}"
         row += 1
     plan = _Plan(tender, form, build, value_ref)
+    rows: list[Row]
     try:
         if form.kind == "calculator":
             rows = [(form.calculator or "", plan.calculator(), [])]

@@ -516,12 +516,12 @@ class _Deriver:
             note = n if n is not BAD else ""
         if not ok or label is BAD:
             return None
-        f = BidField(key, label, form_kind, unit, True, lo, hi,
-                     kind.choices if form_kind == "choice" else (), note)
+        f: BidField | None = BidField(key, label, form_kind, unit, True, lo, hi,
+                                      kind.choices if form_kind == "choice" else (), note)
         if "default" in raw:
-            f = self.with_default(f, raw["default"], (*path, "default"))
-            if f is None:
-                return None
+            f = self.with_default(f, raw["default"], (*path, "default"))  # type: ignore[arg-type]
+        if f is None:
+            return None
         self.fields.append(f)
         return Slot(key)
 
