@@ -30,10 +30,8 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.toml"))
 STREET = ROOT / "examples" / "street-lighting.toml"
 #: Examples whose bids the form's formulas cannot follow, and why (the cell says so).
 NOT_ON_THE_FORM = {
-    "indoor-lighting.toml": "'Life' is a time",
-    "pumps.toml": "'Life' is a time",
+    "pumps.toml": "cannot reproduce",  # the efficiency divides the shaft power
     "refurbished-furniture.toml": "'Condition' is a choice among words",
-    "street-lighting-calculator.toml": "'Life' is a time",
 }
 #: LED bid A and B of examples/street-lighting.toml, as a bidder fills them in.
 LED_A = {"bidder": "LED A AB", "items[0].amount": 4950, "items[0].life": 25,
@@ -219,6 +217,7 @@ def test_texts_from_the_tender_are_written_as_text_never_formulas(tmp_path: Path
     text = text.replace('amount = { bidder = "Price per luminaire incl. installation, excl. VAT"',
                         f"amount = {{ bidder = '{EVIL[1]}'", 1)
     text = text.replace('description = "Antal ljuspunkter"', f"description = '{EVIL[1]}'", 1)
+    text = text.replace('reference = "Dnr 2025/0117"', f'reference = "{EVIL[0]}"', 1)
     path = tmp_path / "evil.toml"
     path.write_text(text, encoding="utf-8")
     tender = load_tender(path)

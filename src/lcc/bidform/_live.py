@@ -5,24 +5,25 @@ give while it fills them in; the form does the same, marked as preliminary
 and informative (the buyer's evaluation with lcc decides). The formulas are
 derived from lcc itself, so they cannot drift from the model:
 
-- an item (or, for a product calculator, the whole bid) whose present value
-  is multilinear in the bidder's cells — amounts, powers, consumptions, the
-  number of units: everything but times — is evaluated by lcc at the corners
-  {0, 1} (or {1, 2}) of each cell, and its formula is the multilinear
-  interpolation Σ_S c_S·Π_{i∈S} x_i, exact for such a function;
-- an installation whose service life (``Investment.life``) or replacement
-  interval (``Replacement.every``) is the bidder's is written in closed form
-  (DESIGN §3: replacements at a + mL strictly before N, M = ⌈(N − a)/L⌉ − 1,
-  a linear residual of the last one at year-N prices), with the growth and
-  discount log-rate of the engine (:mod:`lcc.engine`), for a constant
-  escalation.
+- the bid (items or a product calculator's) is compiled by the engine
+  (:mod:`lcc.engine`) at two values of each bidder cell; each compiled term
+  whose present value is multilinear in the cells — amounts, powers,
+  consumptions, the number of units: everything but times — becomes the
+  multilinear interpolation Σ_S c_S·Π_{i∈S} y_i of lcc's values at the
+  corners (y_i the cell scaled to 0..1), exact for such a function;
+- an installation whose service life follows a bidder's cell (a life or a
+  replacement interval in years, or in burning hours over the buyer's
+  operating hours) is written in closed form (DESIGN §3: replacements at
+  a + mL strictly before N, M = ⌈(N − a)/L⌉ − 1, a linear residual of the
+  last one at year-N prices) with the engine's growth and discount log-rate,
+  for a constant escalation.
 
 Every sheet is then checked before it is written: its formulas, evaluated
 by :func:`evaluate_formula` (a small evaluator of exactly the functions used
 here), must give lcc's LCC to 0.5 kr at two sets of values. Where a bid
-cannot be expressed — a choice among words, a start year, an escalation by
-year with a bidder's life, anything that fails the check — the LCC cell says
-so in words instead of showing a number.
+cannot be expressed — a choice among words, a start year, an efficiency that
+divides, an escalation by year with a bidder's life, anything that fails the
+check — the LCC cell says so in words instead of showing a number.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lcc._errors import LCCError
-from lcc.bidform._spec import BidField, BidForm, Slot
+from lcc.bidform._spec import BidField, BidForm
 from lcc.io._model import Tender
 from lcc.model import Alternative
 
@@ -81,184 +82,168 @@ def _product(coef: float, factors: list[str]) -> str:
 
 
 class _Plan:
-    """Builds the formulas of one bid form (see the module notes)."""
+    """Builds the formulas of one bid form (see the module notes).
+
+    The bid is compiled by lcc's engine at corner values of the bidder's cells;
+    each compiled term (an item's flows) becomes one row: a multilinear
+    formula of its present value by category, or — for an installation whose
+    service life follows a bidder's cell — the closed form of its chain of
+    purchase, replacements, disposal and residual value.
+    """
 
     def __init__(self, tender: Tender, form: BidForm, build: Callable[[dict[str, Any]],
                                                                       Alternative],
                  value_ref: Mapping[str, str]) -> None:
         self.tender = tender
-        self.form = form
         self.build = build
         self.ref = value_ref  # key -> cell of the value on the LCC sheet ("$B$7")
         self.fields = {f.key: f for f in form.fields[1:]}
+        words = [f for f in self.fields.values() if f.kind not in _NUMERIC]
+        if words:
+            raise _Unexpressible(f"{words[0].label!r} is a choice among words")
         self.base = {k: _corners(f)[0] for k, f in self.fields.items()}
 
-    def values(self, **changed: Any) -> dict[str, Any]:
-        return {"bidder": "trial", **self.base, **changed}
-
-    def pv(self, alt: Alternative) -> dict[str, float]:
-        from lcc.results import evaluate
-
-        series = evaluate(alt, self.tender.study).by_category
-        return {str(k): float(series[k]) for k in series.index}
-
-    def multilinear(self, keys: list[str], pv_of: Callable[[dict[str, Any]], dict[str, float]]
-                    ) -> dict[str, str]:
-        """Formula per category of a function multilinear in the cells ``keys``."""
-        if len(keys) > MAX_CELLS:
-            raise _Unexpressible(f"{len(keys)} values enter together")
-        corners = {}
-        for k in keys:
-            corners[k] = pair = _corners(self.fields[k])
-            if pair[0] == 0.0:  # the model may refuse 0 (a life, an efficiency)
-                try:
-                    pv_of({k: 0.0})
-                except LCCError:
-                    hi = self.fields[k].maximum
-                    corners[k] = (hi / 2.0, hi) if hi is not None else (1.0, 2.0)
-        points: dict[tuple[int, ...], dict[str, float]] = {}
-        for bits in itertools.product((0, 1), repeat=len(keys)):
-            given = {k: corners[k][b] for k, b in zip(keys, bits, strict=True)}
-            points[bits] = pv_of(given)
-        cats = sorted({c for v in points.values() for c in v})
-        out: dict[str, str] = {}
-        for cat in cats:
-            terms = []
-            for bits in points:
-                coef = sum((-1) ** (sum(bits) - sum(sub)) * points[sub].get(cat, 0.0)
-                           for sub in points if all(s <= b for s, b in zip(sub, bits,
-                                                                             strict=True)))
-                if coef == 0.0:
-                    continue
-                factors = []
-                for k, b in zip(keys, bits, strict=True):
-                    if b:
-                        lo, hi = corners[k]
-                        x = self.ref[k]
-                        if lo != 0.0:
-                            x = f"({x}-{_num(lo)})"
-                        factors.append(x if hi - lo == 1.0 else f"{x}/{_num(hi - lo)}")
-                terms.append(_product(coef, factors))
-            out[cat] = "+".join(terms) if terms else "0"
-        return out
-
-    # -- an item bid --------------------------------------------------------------------
-    def items(self) -> tuple[list[Row], str]:
-        """(label, formula per category, helper cells) per item, and the quantity formula."""
-        template = self.form.template or {}
-        for key in ("start", "life"):
-            if isinstance(template.get(key), Slot):
-                raise _Unexpressible(f"the bid's {key} is the bidder's value")
-        choices = [f for f in self.fields.values() if f.kind not in _NUMERIC]
-        if choices:
-            raise _Unexpressible(f"{choices[0].label!r} is a choice among words")
-        alt = self.build(self.values())
-        rows: list[Row] = []
-        for i, item in enumerate(template["items"]):
-            keys = [v.key for v in item.values() if isinstance(v, Slot)]
-            label = item.get("label") if isinstance(item.get("label"), str) else \
-                alt.items[i].name
-            timing = [k for k in keys if self.fields[k].unit == "yr" or
-                      self.fields[k].kind == "years"]
-
-            def one(given: dict[str, Any], i: int = i) -> dict[str, float]:
-                bid = self.build(self.values(**given))
-                return self.pv(Alternative("x", bid.items[i], start=bid.start, life=bid.life))
-
-            if not timing:
-                rows.append((label, self.multilinear(keys, one), []))
-                continue
-            kind = item.get("type")
-            life_key = f"items[{i}].{'life' if kind == 'Investment' else 'every'}"
-            if kind not in ("Investment", "Replacement") or timing != [life_key] or \
-                    any(k.rsplit(".", 1)[1] not in ("amount", "disposal", "life", "every")
-                        for k in keys):
-                raise _Unexpressible(f"{self.fields[timing[0]].label!r} is a time that "
-                                     f"these formulas do not follow")
-            rows.append(self.chain(i, label, keys, life_key, alt))
-        q = template.get("quantity")
-        if isinstance(q, Slot):
-            quantity = self.ref[q.key]
-        else:
-            from lcc.engine import compile_alternative
-
-            q_num = compile_alternative(alt, self.tender.study).quantity
-            assert q_num is not None
-            quantity = _num(float(q_num.value))
-        return rows, quantity
-
-    def chain(self, i: int, label: str, keys: list[str], life_key: str, alt: Alternative
-              ) -> Row:
-        """Purchase, replacements, disposal and residual of an installation whose life is
-        the bidder's (closed form; DESIGN §3, lcc.engine's ChainTerm)."""
+    def compiled(self, **changed: Any) -> tuple[Any, Any]:
         from lcc.engine import compile_alternative, context_for
+
+        alt = self.build({"bidder": "trial", **self.base, **changed})
+        compiled = compile_alternative(alt, self.tender.study)
+        if compiled.samples is not None:
+            raise _Unexpressible("the buyer's values are samples")
+        return compiled, context_for(compiled)
+
+    def rows(self) -> tuple[list[Row], str]:
+        """One row per compiled term, and the formula of the number of units."""
         from lcc.engine._terms import ChainTerm
 
-        def term_of(given: dict[str, Any]) -> tuple[Any, Any]:
-            bid = self.build(self.values(**given))
-            one = Alternative("x", bid.items[i], start=bid.start, life=bid.life)
-            compiled = compile_alternative(one, self.tender.study)
-            terms = [t for t in compiled.terms if isinstance(t, ChainTerm)]
-            if len(terms) != 1 or compiled.samples is not None:
-                raise _Unexpressible(f"{label!r} is not one installation")
-            return terms[0], context_for(compiled)
+        base, ctx = self.compiled()
+        lives: dict[int, tuple[str, float]] = {}  # term -> (key, years per unit of the cell)
+        others = []
+        for k, f in self.fields.items():
+            x0, x1 = _corners(f)
+            other, octx = self.compiled(**{k: x1})
+            if [type(t) for t in other.terms] != [type(t) for t in base.terms]:
+                raise _Unexpressible(f"{f.label!r} changes the bid's cost items")
+            moved = False
+            for j, (t0, t1) in enumerate(zip(base.terms, other.terms, strict=True)):
+                if _shape(t0) != _shape(t1):
+                    raise _Unexpressible(f"{f.label!r} is a time that these formulas do not "
+                                         f"follow")
+                if isinstance(t0, ChainTerm):
+                    l0, l1 = float(ctx.value(t0.life)), float(octx.value(t1.life))
+                    if l0 != l1:
+                        scale = l1 / x1
+                        if j in lives or not math.isclose(l0, scale * x0, rel_tol=1e-12):
+                            raise _Unexpressible(f"{f.label!r} is a time that these formulas "
+                                                 f"do not follow")
+                        lives[j] = (k, scale)
+                        moved = True
+            if not moved:
+                others.append(k)
+        life_keys = {k for k, _ in lives.values()}
+        # the corners of the other cells: every term's parts at each
+        keys = others
+        if len(keys) > MAX_CELLS:
+            raise _Unexpressible(f"{len(keys)} values enter together")
+        corners = {k: _corners(self.fields[k]) for k in keys}
+        points: dict[tuple[int, ...], list[dict[str, float]]] = {}
+        for bits in itertools.product((0, 1), repeat=len(keys)):
+            given = {k: corners[k][b] for k, b in zip(keys, bits, strict=True)}
+            comp, cctx = self.compiled(**given)
+            parts = []
+            for j, term in enumerate(comp.terms):
+                if j in lives:
+                    part = {"amount": float(cctx.product(term.nums, term.const))}
+                    if term.disposal is not None:
+                        part["disposal"] = float(cctx.product(term.disposal,
+                                                              term.disposal_const))
+                    if term.residual_mode not in ("linear", "none"):
+                        part["residual"] = float(term.pv(cctx)["residual"])
+                else:
+                    part = {c: float(v) for c, v in term.pv(cctx).items()
+                            if c != "externality" or self.tender.study.include_externalities}
+                parts.append(part)
+            parts.append({"quantity": float(cctx.value(comp.quantity))})
+            points[bits] = parts
+        # a life key must not change the other terms
+        for k in life_keys:
+            other, octx = self.compiled(**{k: _corners(self.fields[k])[1]})
+            for j, term in enumerate(other.terms):
+                if j not in lives and term.pv(octx) != base.terms[j].pv(ctx):
+                    raise _Unexpressible(f"{self.fields[k].label!r} is a time that these "
+                                         f"formulas do not follow")
 
-        term, ctx = term_of({})
-        g = term.growth.rate_log(ctx)
-        if g is None or ctx.samples is not None:
-            raise _Unexpressible(f"{label!r} escalates year by year")
-        if term.residual_mode not in ("linear", "none"):
-            raise _Unexpressible(f"{label!r} has a residual value that is not linear")
-        lq = float(g + term.growth.infl(ctx) - ctx.lam)
-        a, n = float(term.start), float(term.years)
-        amount_key = f"items[{i}].amount"
-        disposal_key = f"items[{i}].disposal"
+        def formula(j: int, part: str) -> str:
+            return _multilinear(keys, corners, self.ref,
+                                {b: p[j].get(part, 0.0) for b, p in points.items()})
 
-        def per_unit(key: str, pick: Callable[[Any, Any], float]) -> str:
-            """The amount (or disposal) in the study currency, as a formula."""
-            if key in keys:
-                t1, c1 = term_of({key: 1.0})
-                t0, c0 = term_of({key: 0.0})
-                k1, k0 = pick(t1, c1), pick(t0, c0)
-                return f"{_num(k1 - k0)}*{self.ref[key]}" + (f"+{_num(k0)}" if k0 else "")
-            return _num(pick(term, ctx))
+        rows: list[Row] = []
+        for j, term in enumerate(base.terms):
+            if j not in lives:
+                cats = sorted({c for p in points.values() for c in p[j]})
+                rows.append((term.item, {c: formula(j, c) for c in cats}, []))
+                continue
+            key, scale = lives[j]
+            life = self.ref[key] if scale == 1.0 else f"({self.ref[key]}*{_num(scale)})"
+            disposal = formula(j, "disposal") if term.disposal is not None else None
+            residual = formula(j, "residual") if term.residual_mode not in ("linear", "none") \
+                else None
+            rows.append(_chain(term, ctx, formula(j, "amount"), disposal, residual, life))
+        return rows, formula(len(base.terms), "quantity")
 
-        amount = per_unit(amount_key, lambda t, c: float(c.product(t.nums, t.const)))
-        disposal = None
-        if term.disposal is not None:
-            disposal = per_unit(disposal_key,
-                                lambda t, c: float(c.product(t.disposal, t.disposal_const)))
-        life = self.ref[life_key]
-        # helper cells: M (replacements), S = Σ_{m=1..M} e^{m·L·lq}
-        m = f"MAX(ROUNDUP(({_num(n)}-{_num(a)})/{life}-1E-9,0)-1,0)"
-        helpers = [("M", m)]
-        mref, sref = "{M}", "{S}"
-        s = (f"IF(ABS({life}*{_num(lq)})<1E-12,{mref},EXP({life}*{_num(lq)})*"
-             f"(1-EXP({mref}*{life}*{_num(lq)}))/(1-EXP({life}*{_num(lq)})))")
-        helpers.append(("S", s))
-        at = _num(math.exp(a * lq))
-        out: dict[str, str] = {}
-        if term.initial:
-            out["acquisition"] = f"({amount})*{at}"
-        out["replacement"] = f"({amount})*{at}*{sref}"
-        if disposal is not None:
-            out["end_of_life"] = f"({disposal})*{at}*{sref}"
-        if term.residual_mode == "linear":
-            out["residual"] = (f"-({amount})*{_num(math.exp(n * lq))}*MIN(MAX({_num(a)}+"
-                               f"({mref}+1)*{life}-{_num(n)},0),{life})/{life}")
-        return label, out, helpers
 
-    # -- a calculator bid ---------------------------------------------------------------
-    def calculator(self) -> dict[str, str]:
-        choices = [f for f in self.fields.values() if f.kind not in _NUMERIC]
-        if choices:
-            raise _Unexpressible(f"{choices[0].label!r} is a choice among words")
-        times = [f for f in self.fields.values() if f.unit in ("yr", "h")]
-        if times:
-            raise _Unexpressible(f"{times[0].label!r} is a time that these formulas do not "
-                                 f"follow")
-        return self.multilinear(list(self.fields),
-                                lambda given: self.pv(self.build(self.values(**given))))
+def _shape(term: Any) -> tuple[Any, ...]:
+    """What places a term's flows in time (its life aside)."""
+    return tuple(getattr(term, a, None) for a in ("item", "category", "k0", "k1", "t", "first",
+                                                 "last", "start", "years", "initial",
+                                                 "residual_mode"))
+
+
+def _multilinear(keys: list[str], corners: Mapping[str, tuple[float, float]],
+                 ref: Mapping[str, str], points: Mapping[tuple[int, ...], float]) -> str:
+    """The formula of the multilinear function with the values ``points`` at the corners."""
+    terms = []
+    for bits in points:
+        coef = sum((-1) ** (sum(bits) - sum(sub)) * points[sub] for sub in points
+                   if all(s <= b for s, b in zip(sub, bits, strict=True)))
+        if coef == 0.0:
+            continue
+        factors = []
+        for k, b in zip(keys, bits, strict=True):
+            if b:
+                lo, hi = corners[k]
+                x = ref[k] if lo == 0.0 else f"({ref[k]}-{_num(lo)})"
+                factors.append(x if hi - lo == 1.0 else f"{x}/{_num(hi - lo)}")
+        terms.append("*".join([_num(coef), *factors]))
+    return "+".join(terms) if terms else "0"
+
+
+def _chain(term: Any, ctx: Any, amount: str, disposal: str | None, residual: str | None,
+           life: str) -> Row:
+    """Purchase, replacements, disposal and residual of an installation whose life is the
+    bidder's, in closed form (DESIGN §3; lcc.engine's ChainTerm): M = max(⌈(N − a)/L −
+    1e-9⌉ − 1, 0) replacements, S = Σ_{m=1..M} e^{m·L·lq}, a linear residual of the last."""
+    g = term.growth.rate_log(ctx)
+    if g is None:
+        raise _Unexpressible(f"{term.item} escalates year by year")
+    lq = float(g + term.growth.infl(ctx) - ctx.lam)
+    a, n = float(term.start), float(term.years)
+    m = f"MAX(ROUNDUP(({_num(n)}-{_num(a)})/{life}-1E-9,0)-1,0)"
+    x = f"{life}*{_num(lq)}"
+    s = f"IF(ABS({x})<1E-12,{{M}},EXP({x})*(1-EXP({{M}}*{x}))/(1-EXP({x})))"
+    at = _num(math.exp(a * lq))
+    out: dict[str, str] = {}
+    if term.initial:
+        out["acquisition"] = f"({amount})*{at}"
+    out["replacement"] = f"({amount})*{at}*{{S}}"
+    if disposal is not None:
+        out["end_of_life"] = f"({disposal})*{at}*{{S}}"
+    if term.residual_mode == "linear":
+        out["residual"] = (f"-({amount})*{_num(math.exp(n * lq))}*MIN(MAX({_num(a)}+"
+                           f"({{M}}+1)*{life}-{_num(n)},0),{life})/{life}")
+    elif residual is not None:
+        out["residual"] = residual
+    return term.item, out, [("M", m), ("S", s)]
 
 
 class _Unexpressible(Exception):
@@ -284,15 +269,12 @@ def check_points(form: BidForm) -> list[dict[str, Any]]:
 
 
 def _corners(f: BidField) -> tuple[float, float]:
-    """Two values of a cell at which lcc is evaluated: 0 and 1 where allowed, else inside
-    the row's bounds."""
-    lo = f.minimum if f.minimum is not None else 0.0
-    hi = f.maximum
-    if lo <= 0.0 and (hi is None or hi >= 1.0):
-        return 0.0, 1.0
-    a = max(lo, 1.0) if hi is None or hi >= max(lo, 1.0) else lo
-    b = a + 1.0 if hi is None or a + 1.0 <= hi else (a + hi) / 2.0
-    return a, b
+    """Two values of a cell, inside its bounds and not 0 (which the model may refuse: a
+    life, an efficiency), at which lcc is evaluated."""
+    lo = max(f.minimum or 0.0, 0.0)
+    if f.maximum is None:
+        return max(lo, 1.0), max(lo, 1.0) + 1.0
+    return max(lo, f.maximum / 2.0), f.maximum
 
 
 def plan_sheet(tender: Tender, form: BidForm, build: Callable[[dict[str, Any]], Alternative],
@@ -319,14 +301,9 @@ def plan_sheet(tender: Tender, form: BidForm, build: Callable[[dict[str, Any]], 
                 if f.default is not None and not isinstance(f.default, str) else f"={ref}"
         value_ref[f.key] = f"$B${row}"
         row += 1
-    plan = _Plan(tender, form, build, value_ref)
     rows: list[Row]
     try:
-        if form.kind == "calculator":
-            rows = [(form.calculator or "", plan.calculator(), [])]
-            quantity = "1"
-        else:
-            rows, quantity = plan.items()
+        rows, quantity = _Plan(tender, form, build, value_ref).rows()
     except (_Unexpressible, LCCError) as exc:
         sheet.reason = str(exc)
         c["B3"] = words["live_none"].format(reason=sheet.reason)
