@@ -181,7 +181,8 @@ class _Plan:
         for j, term in enumerate(base.terms):
             if j not in lives:
                 cats = sorted({c for p in points.values() for c in p[j]})
-                rows.append((term.item, {c: formula(j, c) for c in cats}, []))
+                if cats:  # (an externality left out of the LCC has none)
+                    rows.append((term.item, {c: formula(j, c) for c in cats}, []))
                 continue
             key, scale = lives[j]
             life = self.ref[key] if scale == 1.0 else f"({self.ref[key]}*{_num(scale)})"
