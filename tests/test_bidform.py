@@ -1,4 +1,4 @@
-"""lcc.io.bidform: Excel bid forms written for a tender, filled as a bidder would, read back.
+"""lcc.bidform: Excel bid forms written for a tender, filled as a bidder would, read back.
 
 Round trips compare the LCC of an imported bid with the LCC of the bid it was
 filled from (rel 1e-12); every broken form gives a TenderError naming the
@@ -23,8 +23,7 @@ openpyxl = pytest.importorskip("openpyxl")
 
 import lcc  # noqa: E402
 import lcc.io  # noqa: E402
-from lcc.io import TenderError, load_tender  # noqa: E402
-from lcc.io.bidform import (  # noqa: E402
+from lcc.bidform import (  # noqa: E402
     ERROR_CODES,
     bid_form,
     read_bid_form,
@@ -32,6 +31,7 @@ from lcc.io.bidform import (  # noqa: E402
     save_with_bids,
     write_bid_form,
 )
+from lcc.io import TenderError, load_tender  # noqa: E402
 from lcc.templates import refurbished_vs_new, street_lighting  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -147,8 +147,8 @@ life = { bidder = "Service life", unit = "yr", min = 5, max = 40 }
 [[bid_form.items]]
 type = "Replacement"
 label = "LED driver"
-amount = { bidder = "Price of a new driver incl. labour", required = false }
-every = { bidder = "Driver replacement interval", unit = "yr", required = false }
+amount = { bidder = "Price of a new driver incl. labour", default = 650 }
+every = { bidder = "Driver replacement interval", unit = "yr", default = "10 yr" }
 
 [[bid_form.items]]
 type = "Energy"
@@ -161,13 +161,13 @@ emission_factor = { parameter = "electricity_emission_factor" }
 [[bid_form.items]]
 type = "Recurring"
 label = "Cleaning and inspection"
-amount_per_year = { bidder = "Cleaning and inspection per luminaire and year", required = false }
+amount_per_year = { bidder = "Cleaning and inspection per luminaire and year", default = 0 }
 '''
 
 
-def test_round_trip_with_a_bid_template_and_optional_items(tmp_path: Path) -> None:
-    """[[bid_form.items]] with { bidder = ... }: Bid B's values give Bid B's LCC; optional
-    values left empty leave their item out."""
+def test_round_trip_with_a_bid_template_and_declared_defaults(tmp_path: Path) -> None:
+    """[[bid_form.items]] with { bidder = ... }: Bid B's values give Bid B's LCC; a blank
+    cell takes the tender's declared default, and the bid says so."""
     path = copy_tender(tmp_path, BID_FORM_ITEMS)
     tender = load_tender(path)
     form = bid_form(tender)
@@ -178,37 +178,46 @@ def test_round_trip_with_a_bid_template_and_optional_items(tmp_path: Path) -> No
     assert (life.minimum, life.maximum) == (5.0, 40.0)
     assert form.field("items[1].amount").unit == "SEK"  # the field's unit, in the currency
     assert form.field("items[3].amount_per_year").unit == "SEK/yr"
-    assert not form.field("items[1].every").required
+    every = form.field("items[1].every")
+    assert (every.required, every.default) == (False, 10.0)
+    assert life.required and life.default is None
     xlsx = write_bid_form(tender, tmp_path / "form.xlsx")
     ws = openpyxl.load_workbook(xlsx)["Bid"]
     assert ws["B1"].value == "Anbudsformulär gatubelysning"
     assert ws["B4"].value == "One form per luminaire offered."
+    assert "10" in ws["F10"].value and "blank" in ws["F10"].value  # the default is printed
     full = fill(xlsx, {"bidder": "Bravo AB", "items[0].amount": 3600, "items[0].life": 20,
-                       "items[1].amount": 650, "items[1].every": 10, "items[2].power": 44},
-                tmp_path / "bravo.xlsx")
+                       "items[1].amount": 650, "items[1].every": 10, "items[2].power": 44,
+                       "items[3].amount_per_year": 0}, tmp_path / "bravo.xlsx")
     lean = fill(xlsx, {"bidder": "Lean AB", "items[0].amount": 3600, "items[0].life": 20,
                        "items[2].power": 44}, tmp_path / "lean.xlsx")
     bravo, lean_bid = read_bid_forms(tender, [full, lean])
     bid_b = tender.alternative("Bid B")
     assert lcc_of(bravo, tender) == pytest.approx(lcc_of(bid_b, tender), rel=1e-12)
-    assert [it.kind for it in bravo.items] == ["Investment", "Replacement", "Energy"]
-    # without the driver replacement (and without cleaning): Bid B minus its Replacement
-    without = bid_b.with_items(*(it for it in bid_b.items if it.kind != "Replacement"))
-    assert [it.kind for it in lean_bid.items] == ["Investment", "Energy"]
-    assert lcc_of(lean_bid, tender) == pytest.approx(lcc_of(without, tender), rel=1e-12)
+    # blank cells gain nothing: the defaults are the full bid's values
+    assert lcc_of(lean_bid, tender) == pytest.approx(lcc_of(bravo, tender), rel=1e-12)
+    assert bravo.description is None
+    assert "'Driver replacement interval' = 10 yr (Bid!D10)" in lean_bid.description
+    assert "Bid!D9" in lean_bid.description and "Bid!D12" in lean_bid.description
+    notes = "\n".join(tender.with_alternatives(bravo, lean_bid).describe())
+    assert "Lean AB" in notes and "Bid!D10" in notes and "Bravo AB" not in notes
 
 
-def test_an_optional_value_needed_by_the_others_of_its_item_is_located(
-        tmp_path: Path) -> None:
-    path = copy_tender(tmp_path, BID_FORM_ITEMS)
-    tender = load_tender(path)
-    xlsx = write_bid_form(tender, tmp_path / "form.xlsx")
-    half = fill(xlsx, {"bidder": "Half AB", "items[0].amount": 3600, "items[0].life": 20,
-                       "items[1].amount": 650, "items[2].power": 44}, tmp_path / "half.xlsx")
+def test_an_optional_value_without_a_default_is_refused_in_the_tender(tmp_path: Path) -> None:
+    """required = false without a default would let a blank cell lower the LCC."""
+    text = BID_FORM_ITEMS.replace('every = { bidder = "Driver replacement interval", unit = '
+                                  '"yr", default = "10 yr" }', 'every = { bidder = "Driver '
+                                  'replacement interval", unit = "yr", required = false }')
+    path = copy_tender(tmp_path, text)
     with pytest.raises(TenderError) as info:
-        read_bid_forms(tender, [half])
-    assert located(info.value) == [("half.xlsx", "Bid!D10", "missing-value")]
-    assert "Driver replacement interval" in info.value.errors[0].message
+        bid_form(load_tender(path))
+    assert [(e.code, e.path) for e in info.value.errors] == [
+        ("invalid-value", "bid_form.items[1].every.required")]
+    bad = BID_FORM_ITEMS.replace('default = "10 yr"', 'default = "10 h"')
+    with pytest.raises(TenderError) as info:
+        bid_form(load_tender(copy_tender(tmp_path, bad)))
+    assert [(e.code, e.path) for e in info.value.errors] == [
+        ("wrong-type", "bid_form.items[1].every.default")]
 
 
 def test_like_another_alternative_asks_for_its_bidder_parameters(tmp_path: Path) -> None:
@@ -289,23 +298,30 @@ def test_round_trip_of_a_calculator_tender(calc: tuple[Any, Path]) -> None:
     assert [(f.key, f.kind, f.unit, f.required) for f in form.fields] == [
         ("bidder", "text", "", True), ("luminaires", "count", "", True),
         ("power", "quantity", "W", True), ("price", "quantity", "SEK", True),
-        ("control_savings", "number", "", False), ("maintenance", "quantity", "SEK/yr", False),
-        ("life", "quantity", "h", False)]
+        ("control_savings", "number", "", False), ("maintenance", "quantity", "SEK/yr", True),
+        ("life", "quantity", "h", True)]
+    # an optional input of the calculator keeps the calculator's documented default (printed
+    # on the form); one without a default is required: a blank must not lower the LCC
+    assert form.field("control_savings").default == 0.0
     bid = read_bid_form(tender, fill(xlsx, CALC_FORM))
     expected = street_lighting.alternative(
         "Lumen AB", **CALC_BID, operating_hours=tender.parameter("operating_hours"),
         electricity_price=tender.parameter("electricity_price"), escalation=0.01)
     assert bid.name == "Lumen AB"
     assert lcc_of(bid, tender) == pytest.approx(lcc_of(expected, tender), rel=1e-12)
-    # optional inputs left empty take the calculator's defaults
-    short = fill(xlsx, {"bidder": "Short AB", "luminaires": 250, "power": 45, "price": 4950},
+    short = fill(xlsx, dict(CALC_FORM, bidder="Short AB", control_savings=None),
                  xlsx.with_name("short.xlsx"))
     plain = street_lighting.alternative(
-        "Short AB", luminaires=250, power="45 W", price="4950 SEK",
+        "Short AB", **dict(CALC_BID, control_savings=0.0),
         operating_hours=tender.parameter("operating_hours"),
         electricity_price=tender.parameter("electricity_price"), escalation=0.01)
-    assert lcc_of(read_bid_form(tender, short), tender) == pytest.approx(
-        lcc_of(plain, tender), rel=1e-12)
+    got = read_bid_form(tender, short)
+    assert lcc_of(got, tender) == pytest.approx(lcc_of(plain, tender), rel=1e-12)
+    assert "'Control savings' = 0" in got.description
+    with pytest.raises(TenderError) as info:
+        read_bid_form(tender, fill(xlsx, dict(CALC_FORM, maintenance=None),
+                                   xlsx.with_name("lean.xlsx")))
+    assert [e.code for e in info.value.errors] == ["missing-value"]
 
 
 def test_a_calculator_bid_in_the_tender_file_is_the_model_of_the_form(tmp_path: Path) -> None:
@@ -340,10 +356,10 @@ escalation = 0.01
                                             "control_savings", "maintenance", "life"]
     assert form.field("life").unit == "yr"  # no [bid_form.units]: the input's own unit
     xlsx = write_bid_form(tender, tmp_path / "form.xlsx")
-    values = dict(CALC_FORM, life=None)
+    values = dict(CALC_FORM, life=25)
     bid = read_bid_form(tender, fill(xlsx, values))
     expected = street_lighting.alternative(
-        "x", **{**CALC_BID, "life": None}, operating_hours=tender.parameter("operating_hours"),
+        "x", **{**CALC_BID, "life": "25 yr"}, operating_hours=tender.parameter("operating_hours"),
         electricity_price=tender.parameter("electricity_price"), escalation=0.01)
     assert lcc_of(bid, tender) == pytest.approx(lcc_of(expected, tender), rel=1e-12)
 
@@ -376,15 +392,18 @@ def test_a_calculator_choice_is_a_list_and_reads_back(tmp_path: Path) -> None:
     assert len(lists) == 1
     assert lists[0].formula1 == '"new,refurbished"'
     assert str(lists[0].sqref) == f"D{keys['condition']}"
+    given = {"transport": 50, "embodied_co2e": 12, "maintenance": 30}
     done = fill(xlsx, {"bidder": "ReChair", "condition": "Refurbished", "price": 1800,
-                       "life": 8, "resale_value": 200})
+                       "life": 8, "resale_value": 200, **given})
     bid = read_bid_form(tender, done)
     expected = refurbished_vs_new.alternative("ReChair", condition="refurbished",
                                               price="1800 SEK", life="8 yr",
-                                              resale_value="200 SEK", units=40)
+                                              resale_value="200 SEK", units=40,
+                                              transport="50 SEK", embodied_co2e="12 kg",
+                                              maintenance="30 SEK/yr")
     assert lcc_of(bid, tender) == pytest.approx(lcc_of(expected, tender), rel=1e-12)
-    wrong = fill(xlsx, {"bidder": "X", "condition": "used", "price": 1800, "life": 8},
-                 tmp_path / "wrong.xlsx")
+    wrong = fill(xlsx, {"bidder": "X", "condition": "used", "price": 1800, "life": 8,
+                        "resale_value": 0, **given}, tmp_path / "wrong.xlsx")
     with pytest.raises(TenderError) as info:
         read_bid_form(tender, wrong)
     assert located(info.value) == [("wrong.xlsx", f"Bid!D{keys['condition']}",
@@ -394,7 +413,7 @@ def test_a_calculator_choice_is_a_list_and_reads_back(tmp_path: Path) -> None:
 def test_swedish_form_round_trip(tmp_path: Path, tender: Any) -> None:
     xlsx = write_bid_form(tender, tmp_path / "anbud.xlsx", lang="sv", tender_file=FIXTURE)
     wb = openpyxl.load_workbook(xlsx)
-    assert wb.sheetnames == ["Upphandling", "Anbud", "lcc"]
+    assert wb.sheetnames == ["Upphandling", "Anbud", "Ert LCC", "lcc"]
     assert wb["Anbud"]["D5"].value == "Ert värde"
     assert "livslängd" in wb["Anbud"]["B8"].value
     done = fill(xlsx, BID_A, sheet="Anbud")
@@ -414,7 +433,7 @@ def test_swedish_form_round_trip(tmp_path: Path, tender: Any) -> None:
 
 def test_sheets_are_protected_and_only_the_bidders_cells_are_open(form: Path) -> None:
     wb = openpyxl.load_workbook(form)
-    assert wb.sheetnames == ["Tender", "Bid", "lcc"]
+    assert wb.sheetnames == ["Tender", "Bid", "Your LCC", "lcc"]
     assert wb.active.title == "Bid"
     assert wb.security.lockStructure
     for name in wb.sheetnames:
@@ -464,7 +483,7 @@ def test_bounds_and_whole_numbers_are_validated(calc: tuple[Any, Path]) -> None:
 def test_metadata_ties_the_form_to_the_tender_file(form: Path, tender: Any) -> None:
     ws = openpyxl.load_workbook(form)["lcc"]
     meta = {ws.cell(r, 1).value: ws.cell(r, 2).value for r in range(1, ws.max_row + 1)}
-    assert meta["format"] == "lcc.bidform/1"
+    assert meta["format"] == "lcc.bidform/2"
     assert meta["tender_name"] == tender.name == "Street lighting 2025"
     assert meta["tender_file"] == "street-lighting.toml"
     assert meta["tender_sha256"] == hashlib.sha256(FIXTURE.read_bytes()).hexdigest()
@@ -568,27 +587,51 @@ def test_a_message_names_the_value_and_what_to_do(tender: Any, filled: Path) -> 
     assert "write the number only" in text and text.endswith("[wrong-type]")
 
 
-def test_a_form_for_another_tender_is_refused(tmp_path: Path, tender: Any) -> None:
-    other = load_tender(copy_tender(tmp_path, name="other.toml",
-                                    replace=('name = "Street lighting 2025"',
-                                             'name = "Street lighting 2026"')))
-    xlsx = fill(write_bid_form(other, tmp_path / "other.xlsx"), BID_A)
-    with pytest.raises(TenderError) as info:
-        read_bid_forms(tender, [xlsx], tender_file=FIXTURE)
-    assert located(info.value) == [(xlsx.name, "lcc!B2", "other-tender")]
-    assert "'Street lighting 2026'" in info.value.errors[0].message
+HARMLESS = [
+    ('description = "LED luminaires for 400 light points; bidders give price, power and '
+     'maintenance."', 'description = "LED luminaires; corrected after publication."'),
+    ("# Buyer (internal) parameters", "# A new comment.\n# Buyer (internal) parameters"),
+    ('value = "4100 h/yr"\nlow = "3800 h/yr"', 'low = "3800 h/yr"\nvalue = "4100 h/yr"'),
+    ('description = "Drifttid: dusk to dawn"', 'description = "Drifttid, kväll till gryning"'),
+    ('label = "Luminaire incl. installation"', 'label = "LED luminaire"'),
+    ('name = "Street lighting 2025"', 'name = "Street lighting 2025 (rättad)"'),
+]
 
 
-def test_a_form_for_another_version_of_the_tender_file_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("old", "new"), HARMLESS)
+def test_harmless_edits_of_the_tender_keep_returned_forms_importable(
+        tmp_path: Path, old: str, new: str) -> None:
+    """The form records what decides the evaluation, not the file's bytes."""
     path = copy_tender(tmp_path)
     xlsx = fill(write_bid_form(load_tender(path), tmp_path / "v1.xlsx"), BID_A)
-    path.write_text(path.read_text(encoding="utf-8") + "# corrected after publication\n",
-                    encoding="utf-8")
-    changed = load_tender(path)
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    edited = load_tender(path)
+    bid = read_bid_form(edited, xlsx)
+    assert lcc_of(bid, edited) == pytest.approx(lcc_of(edited.alternative("Bid A"), edited),
+                                                rel=1e-12)
+
+
+@pytest.mark.parametrize(("old", "new", "named"), [
+    ('value = "1.2 SEK/kWh"', 'value = "1.3 SEK/kWh"',
+     'parameters.electricity_price.value: "1.2 SEK/kWh" → "1.3 SEK/kWh"'),
+    ('period = "20 yr"', 'period = "25 yr"', 'study.period: "20 yr" → "25 yr"'),
+    ('high = "4400 h/yr"', 'high = "4600 h/yr"', "parameters.operating_hours.high"),
+    ('amount_per_year = "60 SEK/yr"', 'amount_per_year = "60 SEK/yr"\nescalation = 0.01',
+     "bid_form.items[2].escalation: (none) → 0.01"),
+])
+def test_a_change_that_alters_the_evaluation_is_refused_and_named(
+        tmp_path: Path, old: str, new: str, named: str) -> None:
+    path = copy_tender(tmp_path)
+    xlsx = fill(write_bid_form(load_tender(path), tmp_path / "v1.xlsx"), BID_A)
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(TenderError) as info:
-        read_bid_forms(changed, [xlsx])
-    assert located(info.value) == [(xlsx.name, "lcc!B5", "other-tender")]
-    assert "another version of the tender file" in info.value.errors[0].message
+        read_bid_forms(load_tender(path), [xlsx])
+    assert located(info.value) == [(xlsx.name, "lcc!B13", "other-tender")]
+    assert named in info.value.errors[0].message
 
 
 @pytest.mark.parametrize(("name", "content", "code"), [
@@ -746,7 +789,7 @@ wattage = "3 W"
 template = "street_lighting"
 [bid_form.inputs]
 operating_hours = { parameter = "operating_hours" }
-''') == [(base + 4, "bid_form.inputs", "invalid-value")]  # no electricity price
+''') == [(base + 4, "bid_form.inputs", "missing-field")]  # no electricity price
 
 
 def test_a_form_that_asks_nothing_is_refused(tmp_path: Path) -> None:
@@ -891,8 +934,8 @@ def test_every_example_has_a_bid_form(tmp_path: Path, example: Path) -> None:
     """An optional bidder input that the buyer's choices make necessary (the reusable
     tableware's mass per item beside a waste fee per kg) becomes a required row."""
     tender = load_tender(example)
-    out = lcc.io.bidform.write_bid_form(tender, tmp_path / "form.xlsx", tender_file=example)
+    out = lcc.bidform.write_bid_form(tender, tmp_path / "form.xlsx", tender_file=example)
     assert out.exists()
-    form = lcc.io.bidform.bid_form(tender)
+    form = lcc.bidform.bid_form(tender)
     if example.name == "reusable-tableware.toml":
         assert any(f.key == "mass" and f.required for f in form.fields)

@@ -126,7 +126,8 @@ def run_lcc(cmd: str, cwd: Path) -> None:
 def fixtures(folder: Path) -> None:
     """Two bid forms of examples/street-lighting.toml, filled in as bidders would."""
     openpyxl = pytest.importorskip("openpyxl")
-    from lcc.io import bidform, load_tender
+    from lcc import bidform
+    from lcc.io import load_tender
 
     tender_file = folder / "examples" / "street-lighting.toml"
     blank = bidform.write_bid_form(load_tender(tender_file), folder / "_blank.xlsx",

@@ -72,3 +72,20 @@ def test_unknown_attribute() -> None:
         assert "does_not_exist" in str(exc)
     else:
         raise AssertionError("expected AttributeError")
+
+
+#: The public names of lcc.bidform (its own layer; lcc.io.bidform is an alias).
+BIDFORM = {"BID_FORM_KEYS", "ERROR_CODES", "MARKER_KEYS", "BidField", "BidForm", "bid_form",
+           "read_bid_form", "read_bid_forms", "save_with_bids", "with_bids",
+           "write_bid_form"}
+
+
+def test_bidform_is_its_own_package_with_an_exact_surface() -> None:
+    import lcc.bidform as B
+    import lcc.io.bidform as alias
+
+    assert "bidform" in lcc.__all__ and lcc.bidform is B
+    assert set(B.__all__) == BIDFORM and len(B.__all__) == len(BIDFORM)
+    for name in B.__all__:
+        assert getattr(alias, name) is getattr(B, name), name
+    assert sorted(alias.__all__) == sorted(B.__all__)

@@ -19,6 +19,7 @@ from lcc._version import __version__
 
 if TYPE_CHECKING:
     from lcc import (
+        bidform,
         data,
         discounting,
         engine,
@@ -58,8 +59,8 @@ if TYPE_CHECKING:
     from lcc.units import Q_, ExchangeRates, ureg
 
 _MODULES = (
-    "data", "discounting", "engine", "io", "model", "plot", "portfolio", "report", "results",
-    "sensitivity", "templates", "units",
+    "bidform", "data", "discounting", "engine", "io", "model", "plot", "portfolio", "report",
+    "results", "sensitivity", "templates", "units",
 )
 _MODEL = (
     "CATEGORIES", "Alternative", "ByYear", "Disposal", "Emission", "Energy", "Investment",
@@ -124,6 +125,7 @@ __all__ = [  # noqa: RUF022 - grouped: exceptions and version, model, functions,
     "reciprocal",
     "save_tender",
     "ureg",
+    "bidform",
     "data",
     "discounting",
     "engine",

@@ -132,12 +132,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("tender")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="bid form (.xlsx)")
     p.add_argument("--lang", choices=("en", "sv"), default="en")
+    add_force(p)
 
     p = sub.add_parser("import-bids", help="read filled bid forms as alternatives")
     p.add_argument("tender")
     p.add_argument("forms", nargs="+", metavar="FORM")
     p.add_argument("-o", "--output", metavar="FILE",
                    help="write the tender with the imported bids (.toml/.yaml/.json)")
+    add_force(p)
+    p.add_argument("--replace", action="store_true",
+                   help="a bid named like an alternative of the tender replaces it")
     _common(p)
 
     p = sub.add_parser("calculators", help="the product calculators and their inputs")

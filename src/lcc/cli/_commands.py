@@ -441,8 +441,9 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def cmd_bid_form(args: argparse.Namespace) -> int:
-    from lcc.io import bidform
+    from lcc import bidform
 
+    output_path(args, args.tender)
     tender = _load(args.tender)
     path = bidform.write_bid_form(tender, args.output, lang=args.lang,
                                   tender_file=Path(args.tender))
@@ -451,11 +452,14 @@ def cmd_bid_form(args: argparse.Namespace) -> int:
 
 
 def cmd_import_bids(args: argparse.Namespace) -> int:
-    from lcc.io import bidform
+    from lcc import bidform
 
+    if args.output:
+        output_path(args, args.tender, *args.forms)
     tender = _load(args.tender)
-    alts = bidform.read_bid_forms(tender, args.forms, tender_file=Path(args.tender))
-    merged = tender.with_alternatives(*tender.alternatives, *alts)
+    alts = bidform.read_bid_forms(tender, args.forms, tender_file=Path(args.tender),
+                                  replace=args.replace)
+    merged = bidform.with_bids(tender, alts)
     if args.output:
         # the tender file as written, with the bids added ([bid_form] and comments kept)
         bidform.save_with_bids(tender, alts, args.output, tender_file=Path(args.tender))
@@ -463,8 +467,9 @@ def cmd_import_bids(args: argparse.Namespace) -> int:
     rows = {a.name: {"lcc": float(results[a.name].value)} for a in alts}
     df = pd.DataFrame.from_dict(rows, orient="index")
     df.index.name = "alternative"
+    defaults = [f"{a.name}: {a.description}" for a in alts if a.description]
     _emit(df, args, title=_title(N_("Life-cycle cost"), args.lang, tender),
-          notes=[_unit_line(tender.study.currency, args.lang)])
+          notes=[_unit_line(tender.study.currency, args.lang), *defaults])
     return 0
 
 

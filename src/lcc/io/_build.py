@@ -956,7 +956,9 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
                  ) -> Tender:
     """A Tender from file data; raises TenderError with every issue found."""
     r = Reader(c)
-    r.keys(data, (), F.TENDER_KEYS, ("name", "alternatives"), what="a tender file: ")
+    # a tender with a bid form may have no alternatives yet: its forms come first
+    r.keys(data, (), F.TENDER_KEYS, ("name",) if "bid_form" in data else ("name", "alternatives"),
+           what="a tender file: ")
     _check_format(r, data, F.TENDER_FORMAT, F.ASSUMPTIONS_FORMAT,
                   "load it with lcc.io.load_assumptions, and reference it from a tender with "
                   "assumptions = \"<file>\"")
@@ -1070,7 +1072,7 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
         elif len(raw_alts) > F.MAX_ALTERNATIVES:
             c.add("too-many", ("alternatives",), f"{len(raw_alts)} alternatives; the limit is "
                   f"{F.MAX_ALTERNATIVES}")
-        elif not raw_alts:
+        elif not raw_alts and "bid_form" not in data:
             c.add("missing-field", ("alternatives",), "a tender needs at least one alternative")
         else:
             names: dict[str, int] = {}

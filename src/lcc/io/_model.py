@@ -382,7 +382,7 @@ class Tender:
         if not isinstance(self.study, Study):
             raise _fail("wrong-type", "study", f"expected an lcc.Study, got {self.study!r}")
         alts = tuple(self.alternatives)
-        if not alts:
+        if not alts and self.bid_form is None:  # with a bid form, the bids may come later
             raise _fail("missing-field", "alternatives", "a tender needs at least one "
                         "alternative")
         for i, alt in enumerate(alts):
@@ -569,6 +569,14 @@ class Tender:
         if self.comparison is not None:
             lines.append(f"Comparison: policy {self.comparison.policy}" + (
                 f", baseline {self.comparison.baseline!r}" if self.comparison.baseline else ""))
+        # what the alternatives say of themselves, e.g. an imported bid whose blank cells
+        # took the tender's defaults (one line for alternatives with the same description)
+        described: dict[str, list[str]] = {}
+        for a in self.alternatives:
+            if a.description:
+                described.setdefault(a.description, []).append(repr(a.name))
+        lines += [f"Alternative{'s' if len(n) > 1 else ''} {', '.join(n)}: {text}"
+                  for text, n in described.items()]
         return lines
 
     def evaluate(self, **kwargs: Any) -> TenderResults:
@@ -581,6 +589,7 @@ class Tender:
         TenderResults
             A dict of name -> LCCResult with ``notes`` (:meth:`describe`).
         """
+        self._bids_needed()
         from lcc.engine import compile_alternative
         from lcc.results import evaluate
 
@@ -611,7 +620,14 @@ class Tender:
             kwargs.setdefault("policy", self.comparison.policy)
             if self.comparison.baseline is not None:
                 kwargs.setdefault("baseline", self.comparison.baseline)
+        self._bids_needed()
         return lcc.results.compare(list(self.alternatives), self.study, **kwargs)
+
+    def _bids_needed(self) -> None:
+        if not self.alternatives:
+            raise LCCError(f"the tender {self.name!r} has no alternatives yet: write its bid "
+                           f"forms (lcc bid-form) and import the filled forms (lcc "
+                           f"import-bids)", field="alternatives", code="missing-field")
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Tender):

@@ -570,9 +570,9 @@ def vehicle_alternative(
         raise LCCError(f"emission_prices: got {emission_prices!r}; expected 'cvd' or None")
     if emission_factor is not None and co2 is not None:
         raise LCCError(
-            "emission_factor and co2 both count the vehicle's CO2: give the lifecycle "
-            "emission_factor (priced with the study's carbon price) or the exhaust co2 per km "
-            "(priced with the Directive's cost), not both"
+            "input 'co2': emission_factor and co2 both count the vehicle's CO2: give the "
+            "lifecycle emission_factor (priced with the study's carbon price) or the exhaust "
+            "co2 per km (priced with the Directive's cost), not both"
         )
     items: list[Any] = [
         Investment(price, life=life, residual=residual if life is not None else None,
@@ -775,7 +775,7 @@ def alternative(name: str, **inputs: Any) -> Any:
     try:
         alt = vehicle_alternative(name, quantity=values["units"], **args)
     except LCCError as exc:
-        raise LCCError(f"{NAME}: {exc}") from None
+        raise fail(NAME, str(exc)) from None
     return remember(alt, NAME, inputs)
 
 

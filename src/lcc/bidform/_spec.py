@@ -8,6 +8,7 @@ located issues (file, line, path) like every other tender error.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import difflib
 import hashlib
@@ -19,29 +20,26 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from lcc._errors import LCCError
+from lcc.bidform._words import field_words
 from lcc.io import _fields as F
-from lcc.io._bidform_text import field_words
 from lcc.io._build import BAD, Reader, Scope, build_item, unit_problem
 from lcc.io._issues import Collector, Path, TenderError
 from lcc.io._model import Tender
-from lcc.io._values import display, number_text, parameter_value
-from lcc.model import ByYear, Parameter
+from lcc.io._values import number_text, parameter_value
+from lcc.model import Parameter
 from lcc.units import CURRENCIES
 
 #: Keys of the ``[bid_form]`` table.
-BID_FORM_KEYS: tuple[str, ...] = ("like", "template", "inputs", "units", "items", "quantity",
-                                  "life", "start", "title", "instructions")
+BID_FORM_KEYS: tuple[str, ...] = ("like", "template", "inputs", "units", "defaults", "items",
+                                  "quantity", "life", "start", "title", "instructions")
 _COMMON_KEYS = ("title", "instructions")
 _MODE_KEYS = {
-    "like": ("like", *_COMMON_KEYS),
-    "template": ("template", "inputs", "units", *_COMMON_KEYS),
+    "like": ("like", "defaults", *_COMMON_KEYS),
+    "template": ("template", "inputs", "units", "defaults", *_COMMON_KEYS),
     "items": ("items", "quantity", "life", "start", *_COMMON_KEYS),
 }
 #: Keys of a bidder value ``{ bidder = "...", unit = "...", ... }``.
-MARKER_KEYS: tuple[str, ...] = ("bidder", "unit", "required", "min", "max", "note")
-
-#: Kinds of a form cell.
-FORM_KINDS: tuple[str, ...] = ("quantity", "years", "number", "count", "choice", "text")
+MARKER_KEYS: tuple[str, ...] = ("bidder", "unit", "required", "default", "min", "max", "note")
 
 _CURRENCY = re.compile(rf"\b(?:{'|'.join(CURRENCIES)})\b")
 _ALT_KINDS = {"quantity": F.COUNT, "life": F.DURATION, "start": F.POSITION}
@@ -67,14 +65,17 @@ class BidField:
         The unit the number is given in (``"SEK"``, ``"W"``, ``"kWh/yr"``);
         ``""`` for plain numbers, choices and texts.
     required : bool
-        Whether the cell must be filled in. An empty optional cell leaves the
-        value out (and an item whose every value is left out, the item).
+        Whether the cell must be filled in: every value is, unless the tender
+        gives ``default`` (a blank cell must never lower a bid's LCC).
     minimum, maximum : float, optional
         Bounds of the number (inclusive).
     choices : tuple of str
         The accepted words of a choice.
     note : str
         Explanation shown beside the cell (meaning, source, example).
+    default : float or str, optional
+        The tender's value for a blank cell (in ``unit``), printed beside the
+        cell; an import that used it says so in the bid's description.
     """
 
     key: str
@@ -86,6 +87,7 @@ class BidField:
     maximum: float | None = None
     choices: tuple[str, ...] = ()
     note: str = ""
+    default: Any = None
 
 
 @dataclass(frozen=True)
@@ -210,6 +212,8 @@ class _Deriver:
         self.buyer = {p.name: p for p in tender.parameters}
         self.scope = Scope(self.buyer)
         self.fields: list[BidField] = []
+        #: [bid_form.defaults]: the value of a calculator input for a blank cell
+        self.defaults: dict[str, Any] | None = {}
 
     # -- entry ------------------------------------------------------------------------
     def derive(self) -> BidForm:
@@ -240,6 +244,8 @@ class _Deriver:
                 extra[key] = None if value is BAD else value
         line = self.c.line(path)
         at = f"{where}:{line}" if line is not None else where
+        self.defaults = self.r.table(obj.get("defaults", {}), (*path, "defaults"),
+                                     "values for blank cells of calculator inputs (a table)")
         form: BidForm | None
         if mode == "template":
             inputs = obj.get("inputs", {})
@@ -280,7 +286,7 @@ class _Deriver:
         return c.issues[0]
 
     def name_field(self) -> BidField:
-        from lcc.io._bidform_text import TEXT
+        from lcc.bidform._words import TEXT
 
         t = TEXT[self.lang]
         return BidField("bidder", t["bidder"], "text", note=t["bidder_note"])
@@ -375,7 +381,7 @@ class _Deriver:
         return Slot(key)
 
     def _label(self, item_type: str | None, item_label: str | None, name: str) -> str:
-        from lcc.io._bidform_text import TYPE_WORDS
+        from lcc.bidform._words import TYPE_WORDS
 
         words = field_words(self.lang, item_type, name)
         if item_type is None:
@@ -480,11 +486,12 @@ class _Deriver:
             self.c.add("invalid-value", (*path, "unit"), f"{name!r} is a {kind.name} without "
                        f"a unit; leave unit out")
             ok = False
-        required = True
-        if "required" in raw:
-            req = r.checked(F.BOOL, raw["required"], (*path, "required"))
-            ok = ok and req is not BAD
-            required = bool(req) if req is not BAD else True
+        if "required" in raw and raw["required"] is not True and "default" not in raw:
+            self.c.add("invalid-value", (*path, "required"), "a blank cell must not lower a "
+                       "bid's LCC: every bidder value is required unless the tender gives "
+                       "the value used for a blank cell, default = <value> (printed on the "
+                       "form); remove required = false or add a default")
+            ok = False
         bounds: dict[str, float | None] = {"min": None, "max": None}
         for b in ("min", "max"):
             if b in raw:
@@ -509,25 +516,41 @@ class _Deriver:
             note = n if n is not BAD else ""
         if not ok or label is BAD:
             return None
-        choices = kind.choices if form_kind == "choice" else ()
-        self.fields.append(BidField(key, label, form_kind, unit, required, lo, hi, choices,
-                                    note))
+        f: BidField | None = BidField(key, label, form_kind, unit, True, lo, hi,
+                                      kind.choices if form_kind == "choice" else (), note)
+        if "default" in raw:
+            f = self.with_default(f, raw["default"], (*path, "default"))  # type: ignore[arg-type]
+        if f is None:
+            return None
+        self.fields.append(f)
         return Slot(key)
+
+    def with_default(self, f: BidField, raw: Any, path: Path) -> BidField | None:
+        """The field with the tender's value for a blank cell (checked like a cell)."""
+        x = raw
+        if f.kind == "quantity" and isinstance(raw, str) and unit_of_text(raw) == f.unit:
+            x = raw.strip().split(None, 1)[0]
+            with contextlib.suppress(ValueError):
+                x = float(x)
+        from lcc.bidform._read import cell_problem
+
+        problem = cell_problem(f, x)
+        if problem is not None:
+            unit = f" in {f.unit}" if f.unit else ""
+            self.c.add(problem[0], path, f"the value for a blank cell: {problem[1]} (a number"
+                       f"{unit}{', or the text ' + repr('<number> ' + f.unit) if f.unit else ''}"
+                       f")")
+            return None
+        value = x if f.kind in ("text", "choice") else float(x)
+        return dataclasses.replace(f, required=False, default=value)
 
     # -- template = "<calculator>" --------------------------------------------------------
     def calculator(self, name: Any, raw_inputs: Any, raw_units: Any, tp: Path, ip: Path,
                    up: Path, *, like: bool, origin: str) -> BidForm | None:
-        from lcc import templates
+        from lcc.io import _templates as T
 
-        if not isinstance(name, str):
-            self.c.add("wrong-type", tp, "expected the name of a product calculator as text")
-            return None
-        try:
-            module = templates.get(name)
-        except LCCError:
-            self.c.add("unknown-template", tp, f"no product calculator is named {name!r}"
-                       f"{_suggest(name, templates.CALCULATORS)}; the calculators are: "
-                       f"{', '.join(templates.CALCULATORS)}")
+        module = T.calculator(self.r, {"template": name}, tp[:-1])
+        if module is None:
             return None
         specs = {inp.name: inp for inp in module.INPUTS}
         inputs = self.r.table(raw_inputs, ip, "the calculator's inputs (a table)")
@@ -535,19 +558,23 @@ class _Deriver:
         if inputs is None or units is None:
             return None
         fixed: dict[str, Any] = {}
-        shown: dict[str, str] = {}
         for key, value in inputs.items():
-            if key not in specs:
+            inp = specs.get(key)
+            if inp is None:
                 self.c.add("unknown-key", (*ip, key), f"{module.NAME!r} has no input {key!r}"
                            f"{_suggest(key, specs)}; its inputs are: {', '.join(specs)}")
                 continue
-            if like and specs[key].role == "bidder" and not _buyer_ref(value, self.buyer):
+            if like and inp.role == "bidder" and not _buyer_ref(value, self.buyer):
                 continue  # the bid's own value: asked on the form
-            v = self.calc_value(value, (*ip, key))
+            # read as a tender file's calculator input is: one description per input
+            v = T._profile(self.r, inp, value, (*ip, key), self.scope) \
+                if inp.kind == "profile" else T._value(self.r, inp, value, (*ip, key), self.scope)
             if v is not BAD:
                 fixed[key] = v
-                shown[key] = display(v) if not isinstance(v, Parameter) else v.name
-        selector, chosen = _selector(module.INPUTS, fixed)
+        selector = getattr(module, "SELECTOR", None)
+        chosen = fixed.get(selector, specs[selector].default) if selector else None
+        defaults = self.defaults or {}
+        dp: Path = ("bid_form", "defaults")
         self.fields = [self.name_field()]
         for inp in module.INPUTS:
             if inp.name in fixed or inp.role == "buyer" or inp.name == selector:
@@ -555,44 +582,69 @@ class _Deriver:
             if inp.applies_to and chosen not in inp.applies_to:
                 continue
             f = self.calculator_field(module.NAME, inp, units.get(inp.name), (*up, inp.name))
+            if f is None:
+                continue
+            if inp.name in defaults:
+                f = self.with_default(f, defaults[inp.name], (*dp, inp.name))
+            elif not inp.required and inp.default is not None:
+                # the calculator's own default, documented in its input: printed on the form
+                f = dataclasses.replace(f, required=False, default=inp.default)
             if f is not None:
                 self.fields.append(f)
+        asked = {f.key for f in self.fields}
         for key in units:
-            if key not in {f.key for f in self.fields}:
+            if key not in asked:
                 self.c.add("invalid-value", (*up, key), f"{key!r} is not a value the bidder "
                            f"gives on this form; units apply to: "
                            f"{', '.join(f.key for f in self.fields[1:] if f.kind == 'quantity')}")
+        for key in defaults:
+            if key not in asked:
+                self.c.add("invalid-value", (*dp, key), f"{key!r} is not a value the bidder "
+                           f"gives on this form; defaults apply to: "
+                           f"{', '.join(f.key for f in self.fields[1:])}")
         if self.c.issues:
             return None
-        # a trial bid with example values of the required bidder inputs checks the
-        # buyer's inputs together (optional ones may clash with a buyer's choice, e.g. a
-        # vehicle's co2 per km beside an emission factor: that is an error of the bid)
-        # an optional bidder input that the buyer's choices make necessary (a mass per item
-        # beside a waste fee per kg) becomes a required row
+        # a trial bid with example values checks the buyer's inputs together; a bidder
+        # input that the buyer's choices exclude (a vehicle's co2 per km beside an emission
+        # factor) is no row of the form
         trial = dict(fixed)
         for f in self.fields[1:]:
-            if f.required:
-                trial[f.key] = calculator_sample(specs[f.key], f)
+            trial[f.key] = calculator_sample(specs[f.key], f)
         for _ in range(len(self.fields)):
             try:
                 module.alternative("trial", **trial)
                 break
             except LCCError as exc:
-                message = str(exc).removeprefix(f"{module.NAME}: ")
-                needed = re.search(r"missing input '(\w+)'", message)
-                index = next((i for i, f in enumerate(self.fields) if needed and i > 0
-                              and f.key == needed.group(1) and not f.required), None)
-                if index is not None:
-                    field = dataclasses.replace(self.fields[index], required=True)
-                    self.fields[index] = field
-                    trial[field.key] = calculator_sample(specs[field.key], field)
+                errors = exc.errors or (exc,)
+                names = [(e.field or "").split(".", 1)[-1] for e in errors]
+                excluded = [n for n in names if n in trial and n not in fixed]
+                if excluded:
+                    self.fields = [f for f in self.fields if f.key not in excluded]
+                    for n in excluded:
+                        del trial[n]
                     continue
-                m = re.search(r"input '(\w+)'", message)
-                where: Path = (*ip, m.group(1)) if m and m.group(1) in inputs else ip
-                self.c.add("invalid-value", where, message)
+                for e, n in zip(errors, names, strict=True):
+                    self.c.add(e.code or "invalid-value", (*ip, n) if n in inputs else ip,
+                               e.detail or str(e))
                 return None
+        # an optional input of the calculator that the tender's study cannot evaluate (an
+        # exhaust emission priced in EUR without an exchange rate) is no row either
+        optional = [f.key for f in self.fields[1:] if not specs[f.key].required]
+        base = {k: v for k, v in trial.items() if k not in optional}
+        if optional and self._evaluates(module, base):
+            bad = [k for k in optional if not self._evaluates(module, {**base, k: trial[k]})]
+            self.fields = [f for f in self.fields if f.key not in bad]
         return BidForm("calculator", tuple(self.fields), origin, calculator=module.NAME,
                        inputs=fixed)
+
+    def _evaluates(self, module: Any, inputs: dict[str, Any]) -> bool:
+        from lcc.results import evaluate
+
+        try:
+            evaluate(module.alternative("trial", **inputs), self.tender.study)
+        except LCCError:
+            return False
+        return True
 
     def calculator_field(self, calculator: str, inp: Any, unit_raw: Any,
                          path: Path) -> BidField | None:
@@ -622,48 +674,17 @@ class _Deriver:
         note += f" Source: {inp.source}."
         label = inp.name.replace("_", " ").capitalize()
         if inp.kind == "choice":
-            return BidField(inp.name, label, "choice", "", inp.required, choices=inp.choices,
-                            note=note)
+            return BidField(inp.name, label, "choice", "", choices=inp.choices, note=note)
         if inp.kind in ("number", "count"):
-            return BidField(inp.name, label, inp.kind, "", inp.required, inp.minimum,
-                            inp.maximum, note=note)
+            return BidField(inp.name, label, inp.kind, "", True, inp.minimum, inp.maximum,
+                            note=note)
         if unit == "1":
-            return BidField(inp.name, label, "number", "", inp.required, inp.minimum,
-                            inp.maximum, note=note)
+            return BidField(inp.name, label, "number", "", True, inp.minimum, inp.maximum,
+                            note=note)
         lo, hi = (inp.minimum, inp.maximum) if unit == inp.unit else \
             (0.0 if inp.minimum is not None and inp.minimum >= 0 else None, None)
-        return BidField(inp.name, label, "quantity", in_currency(unit, self.currency),
-                        inp.required, lo, hi, note=note)
-
-    def calc_value(self, raw: Any, path: Path) -> Any:
-        """A calculator input as written in the tender, as a model value."""
-        if isinstance(raw, dict):
-            if set(raw) == {"parameter"}:
-                name = raw["parameter"]
-                p = self.buyer.get(name) if isinstance(name, str) else None
-                if p is None:
-                    self.c.add("unknown-parameter", (*path, "parameter"),
-                               f"no buyer parameter is named {name!r}"
-                               f"{_suggest(str(name), self.buyer)}")
-                    return BAD
-                return p
-            if "by_year" in raw:
-                if not self.r.keys(raw, path, ["by_year", "unit", "first_year"], ["by_year"],
-                                   what="a per-year sequence: "):
-                    return BAD
-                try:
-                    return ByYear(raw["by_year"], unit=raw.get("unit"),
-                                  first_year=raw.get("first_year", 1))
-                except (LCCError, TypeError, ValueError) as exc:
-                    self.c.add("invalid-value", path, str(exc))
-                    return BAD
-            self.c.add("wrong-type", path, "expected a value, {parameter = \"<name>\"} or "
-                       "{by_year = [...], unit = \"...\"}")
-            return BAD
-        if isinstance(raw, list):
-            out = [self.calc_value(v, (*path, i)) for i, v in enumerate(raw)]
-            return BAD if any(v is BAD for v in out) else out
-        return raw
+        return BidField(inp.name, label, "quantity", in_currency(unit, self.currency), True,
+                        lo, hi, note=note)
 
 
 def derive_form(tender: Tender, tf: TenderFile, lang: str) -> BidForm:
@@ -686,21 +707,6 @@ def _is_marker(value: Any) -> bool:
 def _buyer_ref(value: Any, buyer: Mapping[str, Parameter]) -> bool:
     return isinstance(value, dict) and set(value) == {"parameter"} and \
         value["parameter"] in buyer
-
-
-def _selector(inputs: Any, fixed: Mapping[str, Any]) -> tuple[str | None, str | None]:
-    """The calculator's selector input (whose value decides which inputs apply) and its value."""
-    wanted = {a for inp in inputs for a in inp.applies_to}
-    if not wanted:
-        return None, None
-    for inp in inputs:
-        if inp.kind == "choice" and wanted <= set(inp.choices):
-            value = fixed.get(inp.name, inp.default)
-            if isinstance(value, str):
-                value = next((c for c in inp.choices if c.lower() == value.strip().lower()),
-                             value)
-            return inp.name, value
-    return None, None
 
 
 def _sample(f: BidField) -> Any:
@@ -734,8 +740,9 @@ def _example_text(example: Any) -> str:
 
 
 def value_text(f: BidField, x: Any) -> Any:
-    """A form value as the value a tender file or calculator takes."""
-    if f.kind in ("text", "choice"):
+    """A form value as the value a tender file or calculator takes (a word such as a
+    calculator's default 'linear' as it is)."""
+    if f.kind in ("text", "choice") or isinstance(x, str):
         return x
     if f.kind == "quantity":
         return f"{number_text(x)} {f.unit}"

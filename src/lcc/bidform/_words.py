@@ -6,20 +6,42 @@ LANGS: tuple[str, ...] = ("en", "sv")
 
 #: Sheet names by language; the metadata sheet is ``lcc`` in every language.
 SHEETS: dict[str, dict[str, str]] = {
-    "en": {"tender": "Tender", "bid": "Bid"},
-    "sv": {"tender": "Upphandling", "bid": "Anbud"},
+    "en": {"tender": "Tender", "bid": "Bid", "lcc": "Your LCC"},
+    "sv": {"tender": "Upphandling", "bid": "Anbud", "lcc": "Ert LCC"},
 }
 META_SHEET = "lcc"
 
 TEXT: dict[str, dict[str, str]] = {
     "en": {
         "form_title": "Bid form",
+        "live_title": "Your LCC — preliminary and informative",
+        "live_note": "Computed by formulas from your values on the sheet '{bid}' and the "
+                     "buyer's values on the sheet '{tender}', as present values over the study "
+                     "period. It is for your information only: the buyer's evaluation with lcc "
+                     "decides (these formulas agree with it to within 1 kr).",
+        "live_total": "Your LCC (preliminary)",
+        "live_preliminary": "preliminary — the buyer's evaluation decides",
+        "live_missing": "fill in every required value",
+        "live_values": "Your values (a blank cell with a stated default takes the default)",
+        "live_none": "Not computed on the form: {reason}. The buyer computes your LCC with lcc "
+                     "from the values you give.",
+        "live_check": "the form's formulas cannot reproduce this bid's LCC exactly (a value "
+                      "that divides, such as an efficiency, or sets a time is not followed)",
+        "live_item": "Cost item (present value per unit)",
+        "live_sum": "Sum",
+        "live_m": "Replacements",
+        "live_s": "Replacement factor",
+        "live_per_unit": "Per unit",
+        "live_quantity": "Number of units",
+        "live_lcc": "LCC",
+        "live_short": "LCC (preliminary)",
         "tender_title": "Tender and evaluation method",
         "reference": "Reference",
         "tender_file": "Tender file",
         "fill_in": "Fill in the yellow cells in column D: numbers only, in the unit of column C "
-                   "(no unit, no text, no formulas without a value). Required rows must be "
-                   "filled in; an empty optional row leaves that value out. Do not add, remove "
+                   "(no unit, no text, no formulas without a value). Every row must be "
+                   "filled in, except where the tender states the value used for a blank "
+                   "cell. Do not add, remove "
                    "or move rows or sheets. The buyer's parameters and the evaluation method are "
                    "on the sheet '{tender}'.",
         "col_key": "key",
@@ -30,6 +52,7 @@ TEXT: dict[str, dict[str, str]] = {
         "col_note": "Explanation",
         "yes": "yes",
         "no": "no",
+        "if_blank": "if left blank: {value} (the tender's assumption)",
         "bidder": "Bidder: company name (names the bid)",
         "bidder_note": "The name of your bid as it appears in the evaluation, e.g. 'Company AB' "
                        "or 'Company AB, option 2'.",
@@ -142,12 +165,35 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "sv": {
         "form_title": "Anbudsformulär",
+        "live_title": "Ert LCC — preliminärt och informativt",
+        "live_note": "Beräknat med formler från era värden på bladet '{bid}' och köparens "
+                     "värden på bladet '{tender}', som nuvärden över kalkylperioden. Det är "
+                     "endast för er information: köparens utvärdering med lcc avgör (formlerna "
+                     "stämmer med den inom 1 kr).",
+        "live_total": "Ert LCC (preliminärt)",
+        "live_preliminary": "preliminärt — köparens utvärdering avgör",
+        "live_missing": "fyll i alla obligatoriska värden",
+        "live_values": "Era värden (en tom cell med angivet standardvärde får det värdet)",
+        "live_none": "Beräknas inte i formuläret: {reason}. Köparen beräknar ert LCC med lcc "
+                     "från de värden ni lämnar.",
+        "live_check": "formulärets formler kan inte återge detta anbuds LCC exakt (ett värde "
+                      "som man delar med, t.ex. en verkningsgrad, eller som anger en tid "
+                      "följs inte)",
+        "live_item": "Kostnadspost (nuvärde per enhet)",
+        "live_sum": "Summa",
+        "live_m": "Utbyten",
+        "live_s": "Utbytesfaktor",
+        "live_per_unit": "Per enhet",
+        "live_quantity": "Antal enheter",
+        "live_lcc": "LCC",
+        "live_short": "LCC (preliminärt)",
         "tender_title": "Upphandling och utvärderingsmetod",
         "reference": "Diarienummer",
         "tender_file": "Upphandlingsfil",
         "fill_in": "Fyll i de gula cellerna i kolumn D: endast tal, i enheten i kolumn C "
-                   "(ingen enhet, ingen text, inga formler utan värde). Obligatoriska rader "
-                   "måste fyllas i; en tom frivillig rad utelämnar värdet. Lägg inte till, ta "
+                   "(ingen enhet, ingen text, inga formler utan värde). Varje rad måste "
+                   "fyllas i, utom där upphandlingen anger värdet för en tom cell. Lägg inte "
+                   "till, ta "
                    "inte bort och flytta inte rader eller blad. Köparens parametrar och "
                    "utvärderingsmetoden finns på bladet '{tender}'.",
         "col_key": "nyckel",
@@ -158,6 +204,7 @@ TEXT: dict[str, dict[str, str]] = {
         "col_note": "Förklaring",
         "yes": "ja",
         "no": "nej",
+        "if_blank": "om cellen lämnas tom: {value} (upphandlingens antagande)",
         "bidder": "Anbudsgivare: företagets namn (anbudets namn)",
         "bidder_note": "Anbudets namn som det visas i utvärderingen, t.ex. 'Företaget AB' eller "
                        "'Företaget AB, alternativ 2'.",

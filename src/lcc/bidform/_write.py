@@ -21,16 +21,20 @@ from typing import Any
 import numpy as np
 
 from lcc._errors import LCCError
+from lcc._i18n import word
 from lcc._version import __version__
-from lcc.io._bidform_spec import BidField, BidForm, Slot, TenderFile, unit_of_text
-from lcc.io._bidform_text import META_SHEET, SHEETS, TEXT, TYPE_METHOD, TYPE_WORDS, field_words
+from lcc.bidform._identity import decisive, fingerprint
+from lcc.bidform._spec import BidField, BidForm, Slot, TenderFile, unit_of_text, value_text
+from lcc.bidform._words import META_SHEET, SHEETS, TEXT, TYPE_METHOD, TYPE_WORDS, field_words
 from lcc.io._model import Tender
 from lcc.io._values import number_text, parameter_value
-from lcc.model import ByYear, Parameter
+from lcc.model import CATEGORIES, ByYear, Parameter
 from lcc.units import get_registry
 
+#: First row of the decisive inputs (path, text) on the metadata sheet.
+DECISIVE_ROW = 20
 #: The marker of the form's layout, kept in the metadata sheet.
-FORM_FORMAT = "lcc.bidform/1"
+FORM_FORMAT = "lcc.bidform/2"
 
 # layout of the bid sheet
 HEADER_ROW = 5
@@ -98,6 +102,9 @@ class _Writer:
         self.box = Border(left=thin, right=thin, top=thin, bottom=thin)
         #: row of each field on the bid sheet
         self.rows = {f.key: FIRST_ROW + i for i, f in enumerate(form.fields)}
+        self.decisive = decisive(tender, form)
+        #: (sheet, cell) of every formula the form holds (the bidder's own LCC)
+        self.formulas: set[tuple[str, str]] = set()
 
     def cell_of(self, key: str) -> str:
         return cell_ref(self.names["bid"], self.rows[key], COL_VALUE)
@@ -111,9 +118,18 @@ class _Writer:
         tender_ws.title = self.names["tender"]
         bid_ws = wb.create_sheet(self.names["bid"])
         meta_ws = wb.create_sheet(META_SHEET)
+        live_ws = wb.create_sheet(self.names["lcc"], 2)
         self.bid_sheet(bid_ws, meta_ws)
+        self.live_sheet(live_ws, bid_ws)
         self.tender_sheet(tender_ws)
         self.meta_sheet(meta_ws)
+        # text is data, never code: a text from the tender or lcc that starts with "=" is
+        # written as text; only the LCC sheet's own formulas are formulas
+        for ws in wb.worksheets:
+            for row in ws.iter_rows():
+                for c in row:
+                    if c.data_type == "f" and (ws.title, c.coordinate) not in self.formulas:
+                        c.data_type = "s"
         wb.active = 1
         tender_ws.sheet_view.tabSelected = False
         bid_ws.sheet_view.tabSelected = True
@@ -162,12 +178,14 @@ class _Writer:
             if f.kind in ("text", "choice"):
                 value.number_format = "@"
             ws.cell(row, COL_REQUIRED, t["yes"] if f.required else t["no"]).alignment = self.top
-            note = "; ".join(x for x in (range_text(f, self.lang), f.note) if x)
+            blank = t["if_blank"].format(value=value_text(f, f.default)) \
+                if f.default is not None else ""
+            note = "; ".join(x for x in (blank, range_text(f, self.lang), f.note) if x)
             ws.cell(row, COL_NOTE, note or None).alignment = self.wrap
             lines = max(_lines(f.label, 45), _lines(note, 80))
             ws.row_dimensions[row].height = max(15, 15 * lines)
             choice_row = self.validation(ws, meta_ws, f, value.coordinate, choice_row)
-        widths = {COL_KEY: 18, COL_WHAT: 48, COL_UNIT: 14, COL_VALUE: 20, COL_REQUIRED: 12,
+        widths = {COL_KEY: 18, COL_WHAT: 48, COL_UNIT: 14, COL_VALUE: 20, COL_REQUIRED: 20,
                   COL_NOTE: 84}
         for col, width in widths.items():
             ws.column_dimensions[get_column_letter(col)].width = width
@@ -230,6 +248,54 @@ class _Writer:
         ws.add_data_validation(dv)
         dv.add(coordinate)
         return choice_row
+
+    # -- the bidder's own LCC ---------------------------------------------------------------
+    def live_sheet(self, ws: Any, bid_ws: Any) -> None:
+        from lcc.bidform._live import check_points, plan_sheet
+        from lcc.bidform._read import make_bid
+
+        t = self.t
+        bid = self.names["bid"]
+        cells = {f.key: f"{bid}!$D${self.rows[f.key]}" for f in self.form.fields}
+        words = {**t, "live_note": t["live_note"].format(bid=bid, tender=self.names["tender"])}
+        words.update({f"cat_{c}": word(c, self.lang).replace("_", " ").capitalize()
+                      for c in CATEGORIES})
+        sheet = plan_sheet(self.tender, self.form,
+                           lambda given: make_bid(self.tender, self.form, given), cells, words,
+                           check_points(self.form))
+        self.live = sheet
+        for coordinate, value in sheet.cells.items():
+            if value is not None:
+                ws[coordinate] = value
+        self.formulas |= {(ws.title, c) for c in sheet.formulas}
+        ws["A1"].font = self.title_font
+        ws["A3"].font = ws["B3"].font = self.head_font
+        ws["B3"].fill = self.input_fill
+        ws["B3"].number_format = ws["B3"].number_format if sheet.reason else "#,##0"
+        for row in ws.iter_rows(min_row=6):
+            for c in row:
+                if c.column > 1 and c.data_type == "f":
+                    c.number_format = "#,##0.00"
+        ws["A2"].alignment = self.wrap
+        ws.merge_cells("A2:H2")
+        ws.row_dimensions[2].height = 45
+        if sheet.reason:
+            ws["B3"].alignment = self.wrap
+            ws.merge_cells("B3:H3")
+            ws.row_dimensions[3].height = 45
+        ws.column_dimensions["A"].width = 48
+        for col in "BCDEFGHIJKLMN":
+            ws.column_dimensions[col].width = 20
+        self.protect(ws)
+        self.page(ws, landscape=True)
+        # and on the bid sheet, beside the title
+        bid_ws.cell(2, COL_REQUIRED, t["live_short"]).font = self.bold
+        quoted = "'" + ws.title.replace("'", "''") + "'"
+        shown = bid_ws.cell(2, COL_NOTE, f"={quoted}!B3")
+        shown.font = self.head_font
+        shown.number_format = "#,##0"
+        shown.fill = self.input_fill
+        self.formulas.add((bid_ws.title, shown.coordinate))
 
     # -- the tender sheet ---------------------------------------------------------------
     def tender_sheet(self, ws: Any) -> None:
@@ -496,10 +562,15 @@ class _Writer:
             ("calculator", self.form.calculator or ""),
             ("fields", json.dumps([f.key for f in self.form.fields])),
             ("note", self.t["hidden_note"]),
+            ("fingerprint", fingerprint(self.decisive)),
         ]
         for i, (key, value) in enumerate(rows, start=1):
             ws.cell(i, 1, key)
             ws.cell(i, 2, value)
+        for i, (path, text) in enumerate(sorted(self.decisive.items()), start=DECISIVE_ROW):
+            ws.cell(i, 1, "decides")
+            ws.cell(i, 2, path)
+            ws.cell(i, 3, text)
         ws.sheet_state = "veryHidden"
         self.protect(ws)
 

@@ -9,20 +9,24 @@ with the form's file and the sheet and cell as its path (``Bid!D7``).
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import math
 import os
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from lcc._errors import LCCError
-from lcc.io._bidform_spec import BidField, BidForm, Slot, TenderFile, value_text
-from lcc.io._bidform_text import LANGS, META_SHEET, SHEETS
-from lcc.io._bidform_write import (
+from lcc.bidform._identity import changes, decisive, fingerprint
+from lcc.bidform._spec import BidField, BidForm, Slot, TenderFile, value_text
+from lcc.bidform._words import LANGS, META_SHEET, SHEETS
+from lcc.bidform._write import (
     COL_KEY,
     COL_UNIT,
     COL_VALUE,
@@ -35,7 +39,9 @@ from lcc.io._bidform_write import (
 from lcc.io._build import Reader, Scope, build_alternative, check_evaluation
 from lcc.io._issues import Collector, TenderIssue
 from lcc.io._model import Tender
+from lcc.io._values import number_text
 from lcc.model import Alternative
+from lcc.results import evaluate
 
 #: Largest form read, in bytes (20 MiB), and largest unpacked content (200 MiB).
 MAX_FORM_BYTES = 20 * 1024 * 1024
@@ -52,6 +58,8 @@ class _Form:
 
     file: str
     issues: list[TenderIssue]
+    #: the fields whose blank cell took the tender's default, with the cell
+    defaults: list[tuple[BidField, str]] = field(default_factory=list)
 
     def add(self, code: str, where: str, message: str) -> None:
         self.issues.append(TenderIssue(code, message, where, self.file, None))
@@ -118,7 +126,7 @@ def _cells(ws: Any) -> Iterable[tuple[int, int, Any]]:
         yield row, col, cell.value
 
 
-def _meta(form: _Form, wb: Any, tender: Tender, tf: TenderFile) -> dict[str, str] | None:
+def _meta(form: _Form, wb: Any, tender: Tender, bid_form: BidForm) -> dict[str, str] | None:
     if META_SHEET not in wb.sheetnames:
         form.add("missing-sheet", META_SHEET, f"the sheet {META_SHEET!r} of a bid form is "
                  f"missing: this is not a bid form made with 'lcc bid-form', or its hidden "
@@ -136,18 +144,20 @@ def _meta(form: _Form, wb: Any, tender: Tender, tf: TenderFile) -> dict[str, str
                  f"{meta.get('format')!r}; this version of lcc reads {FORM_FORMAT!r} forms; "
                  f"make the form again with 'lcc bid-form'")
         return None
-    name = meta.get("tender_name")
-    if name != tender.name:
-        form.add("other-tender", cell_ref(META_SHEET, 2, 2),
-                 f"the form was made for the tender {name!r}, not {tender.name!r}")
-        return None
-    if meta.get("tender_sha256") != tf.digest:
-        made = meta.get("tender_file") or "?"
-        form.add("other-tender", cell_ref(META_SHEET, 5, 2),
-                 f"the form was made for another version of the tender file (it was made "
-                 f"from {made!r} with SHA-256 {meta.get('tender_sha256', '?')[:12]}…, the "
-                 f"tender file now has {tf.digest[:12]}…); bids must be given on the form of "
-                 f"the published tender")
+    made = {ws.cell(row, 2).value: "" if ws.cell(row, 3).value is None
+            else str(ws.cell(row, 3).value)
+            for row, col, value in _cells(ws) if col == 1 and value == "decides"}
+    now = decisive(tender, bid_form)
+    if meta.get("fingerprint") != fingerprint(now) or fingerprint(made) != fingerprint(now):
+        changed = changes(made, now)
+        shown = "; ".join(changed[:8]) + (f"; and {len(changed) - 8} more"
+                                           if len(changed) > 8 else "")
+        form.add("other-tender", cell_ref(META_SHEET, 13, 2),
+                 f"the form was made for the tender {meta.get('tender_name')!r} as it was when "
+                 f"the form was made; what decides the evaluation has changed since: "
+                 f"{shown or 'the recorded fingerprint does not match'}; bids must be given "
+                 f"on the form of the tender as it is evaluated (make and publish new forms, "
+                 f"or evaluate with the tender as published)")
         return None
     if meta.get("lang") not in LANGS:
         form.add("invalid-value", cell_ref(META_SHEET, 8, 2),
@@ -156,9 +166,26 @@ def _meta(form: _Form, wb: Any, tender: Tender, tf: TenderFile) -> dict[str, str
     return meta
 
 
-def _number_problem(f: BidField, value: Any) -> tuple[str, str] | None:
-    """(code, message) if a cell value is not an acceptable number for the field."""
+#: Largest magnitude a form number may have: beyond it a value is a typing error (1e308
+#: would overflow the LCC and rank a bid first), never a price.
+MAX_MAGNITUDE = 1e15
+
+
+def cell_problem(f: BidField, value: Any) -> tuple[str, str] | None:
+    """(code, message) if a cell value (not blank) is not acceptable for the field."""
     unit = f" in {f.unit}" if f.unit else ""
+    if f.kind == "text":
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            return "wrong-type", f"expected a text, got {value!r}"
+        if len(str(value).strip()) > 200:
+            return "invalid-value", f"{len(str(value).strip())} characters; the limit is 200"
+        return None
+    if f.kind == "choice":
+        if not isinstance(value, str):
+            return "wrong-type", f"got {value!r}; choose one of {', '.join(f.choices)}"
+        if not any(c.lower() == value.strip().lower() for c in f.choices):
+            return "invalid-value", f"got {value!r}; choose one of {', '.join(f.choices)}"
+        return None
     if isinstance(value, bool):
         return "wrong-type", f"got {str(value).upper()}; enter a number{unit}"
     if isinstance(value, (dt.datetime, dt.date, dt.time, dt.timedelta)):
@@ -171,68 +198,50 @@ def _number_problem(f: BidField, value: Any) -> tuple[str, str] | None:
         if re.fullmatch(r"[-+]?\d[\d\s]*([.,]\d+)?", text):
             hint = " (the cell holds it as text: enter it as a number)"
         elif re.match(r"[-+]?\d", text):
-            hint = f" (write the number only; the unit{(' ' + f.unit) if f.unit else ''} is " \
-                   f"given in column C)" if f.unit else " (write the number only)"
+            hint = f" (write the number only; the unit {f.unit} is given in column C)" \
+                if f.unit else " (write the number only)"
         return "wrong-type", f"got the text {value!r}; enter a number{unit}{hint}"
     if not isinstance(value, (int, float)):
         return "wrong-type", f"got {type(value).__name__} {value!r}; enter a number{unit}"
     x = float(value)
-    if not math.isfinite(x):
-        return "invalid-value", f"got {value!r}; enter a finite number{unit}"
+    if not math.isfinite(x) or abs(x) > MAX_MAGNITUDE:
+        return "invalid-value", f"got {value!r}; enter a finite number{unit} of at most " \
+                                f"{MAX_MAGNITUDE:.0e} in size"
     if f.kind == "count" and not x.is_integer():
         return "invalid-value", f"got {value!r}; enter a whole number"
     if f.minimum is not None and x < f.minimum:
-        return "invalid-value", f"got {value!r}; expected a value ≥ {_g(f.minimum)}{unit}"
+        return "invalid-value", f"got {value!r}; expected a value ≥ {number_text(f.minimum)}{unit}"
     if f.maximum is not None and x > f.maximum:
-        return "invalid-value", f"got {value!r}; expected a value ≤ {_g(f.maximum)}{unit}"
+        return "invalid-value", f"got {value!r}; expected a value ≤ {number_text(f.maximum)}{unit}"
     return None
 
 
-def _g(x: float) -> str:
-    from lcc.io._values import number_text
-
-    return number_text(x)
-
-
 def _read_value(form: _Form, f: BidField, value: Any, where: str) -> Any:
-    """The bidder's value of a field from its cell; None if empty (or wrong: issue added)."""
+    """The bidder's value of a field from its cell (the default if blank and declared);
+    None if empty or wrong (issue added)."""
     if isinstance(value, str) and not value.strip():
         value = None
     label = f"{f.label!r}" + (f" [{f.unit}]" if f.unit else "")
     if value is None:
-        if f.required:
-            form.add("missing-value", where, f"{label}: empty; this value is required")
+        if f.default is not None:
+            form.defaults.append((f, where))
+            return f.default
+        form.add("missing-value", where, f"{label}: empty; this value is required")
         return None
-    if f.kind == "text":
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            form.add("wrong-type", where, f"{label}: expected a text, got {value!r}")
-            return None
-        text = value.strip() if isinstance(value, str) else (
-            str(int(value)) if float(value).is_integer() else str(value))
-        if len(text) > 200:
-            form.add("invalid-value", where, f"{label}: {len(text)} characters; the limit "
-                     f"is 200")
-            return None
-        return text
-    if f.kind == "choice":
-        if not isinstance(value, str):
-            form.add("wrong-type", where, f"{label}: got {value!r}; choose one of "
-                     f"{', '.join(f.choices)}")
-            return None
-        word = next((c for c in f.choices if c.lower() == value.strip().lower()), None)
-        if word is None:
-            form.add("invalid-value", where, f"{label}: got {value!r}; choose one of "
-                     f"{', '.join(f.choices)}")
-        return word
-    problem = _number_problem(f, value)
+    problem = cell_problem(f, value)
     if problem is not None:
         form.add(problem[0], where, f"{label}: {problem[1]}")
         return None
+    if f.kind == "choice":
+        return next(c for c in f.choices if c.lower() == value.strip().lower())
+    if f.kind == "text":
+        return value.strip() if isinstance(value, str) else (
+            str(int(value)) if float(value).is_integer() else str(value))
     return float(value)
 
 
 class _FormReader:
-    def __init__(self, tender: Tender, bid_form: BidForm, tf: TenderFile) -> None:
+    def __init__(self, tender: Tender, bid_form: BidForm, tf: TenderFile | None) -> None:
         self.tender = tender
         self.form = bid_form
         self.tf = tf
@@ -245,11 +254,11 @@ class _FormReader:
         if books is None:
             return None, None, form
         values, formulas = books
-        meta = _meta(form, values, self.tender, self.tf)
+        meta = _meta(form, values, self.tender, self.form)
         if meta is None:
             return None, None, form
         names = SHEETS[meta["lang"]]
-        expected = [names["tender"], names["bid"], META_SHEET]
+        expected = [names["tender"], names["bid"], names["lcc"], META_SHEET]
         for sheet in values.sheetnames:
             if sheet not in expected:
                 form.add("extra-sheet", sheet, f"the sheet {sheet!r} is not part of the bid "
@@ -333,14 +342,32 @@ class _FormReader:
     def build(self, form: _Form, given: dict[str, Any], cells: dict[str, str]
               ) -> Alternative | None:
         name = given["bidder"]
-        if self.form.kind == "calculator":
-            return self.build_calculator(form, name, given, cells)
-        return self.build_items(form, name, given, cells)
+        description = None
+        if form.defaults:
+            description = f"Bid form {Path(form.file).name}: blank cells took the tender's " \
+                f"defaults: " + "; ".join(f"{f.label!r} = {value_text(f, f.default)} ({where})"
+                                          for f, where in form.defaults)
+        alt = self.build_calculator(form, name, given, cells) \
+            if self.form.kind == "calculator" else self.build_items(form, name, given, cells)
+        if alt is None:
+            return None
+        try:
+            total = evaluate(alt, self.tender.study).total.magnitude
+        except LCCError as exc:
+            form.add(exc.code or "invalid-value", cells["bidder"], str(exc))
+            return None
+        if not np.all(np.isfinite(total)):
+            form.add("invalid-value", cells["bidder"], "the bid's LCC is not a finite number; "
+                     "check its values for a typing error")
+            return None
+        if description:
+            alt = copy.copy(alt)  # keeps a calculator's call, which the constructor does not take
+            object.__setattr__(alt, "description", description)
+        return alt
 
     def build_calculator(self, form: _Form, name: str, given: dict[str, Any],
                          cells: dict[str, str]) -> Alternative | None:
         from lcc import templates
-        from lcc.results import evaluate
 
         assert self.form.calculator is not None
         module = templates.get(self.form.calculator)
@@ -349,15 +376,13 @@ class _FormReader:
             if f.key in given:
                 inputs[f.key] = value_text(f, given[f.key])
         try:
-            alt = module.alternative(name, **inputs)
-            evaluate(alt, self.tender.study)
+            return module.alternative(name, **inputs)
         except LCCError as exc:
-            message = str(exc).removeprefix(f"{module.NAME}: ")
-            m = re.search(r"input '(\w+)'", message)
-            key = m.group(1) if m and m.group(1) in cells else "bidder"
-            form.add("invalid-value", cells[key], message)
+            for e in exc.errors or (exc,):
+                key = (e.field or "").split(".", 1)[-1]
+                form.add(e.code or "invalid-value", cells.get(key, cells["bidder"]),
+                         e.detail or str(e))
             return None
-        return alt
 
     def build_items(self, form: _Form, name: str, given: dict[str, Any],
                     cells: dict[str, str]) -> Alternative | None:
@@ -366,27 +391,12 @@ class _FormReader:
 
         def fill(value: Any) -> Any:
             if isinstance(value, Slot):
-                x = given.get(value.key)
-                return None if x is None else value_text(fields[value.key], x)
+                return value_text(fields[value.key], given[value.key])
             return value
 
         raw: dict[str, Any] = {"name": name}
-        for key in ("start", "quantity", "life"):
-            if key in template:
-                v = fill(template[key])
-                if v is not None:
-                    raw[key] = v
-        items: list[dict[str, Any]] = []
-        kept: list[int] = []
-        for i, item in enumerate(template.get("items", [])):
-            slots = [v for v in item.values() if isinstance(v, Slot)]
-            out = {k: fill(v) for k, v in item.items()}
-            out = {k: v for k, v in out.items() if v is not None}
-            if slots and not any(s.key in given for s in slots):
-                continue  # every value of the item left out (all optional)
-            items.append(out)
-            kept.append(i)
-        raw["items"] = items
+        raw.update({k: fill(template[k]) for k in ("start", "quantity", "life") if k in template})
+        raw["items"] = [{k: fill(v) for k, v in item.items()} for item in template["items"]]
         c = Collector(form.file)
         study = self.tender.study
         r = Reader(c, str(study.currency), study.exchange_rates)
@@ -395,26 +405,36 @@ class _FormReader:
         if alt is not None:
             check_evaluation(r, alt, study, ("bid",))
         for issue in c.issues:
-            key = self.locate(issue.path, kept, cells)
-            f = fields[key]
-            code = "missing-value" if issue.code == "missing-field" else issue.code
-            form.add(code, cells[key], f"{f.label!r}: {issue.message}" if key != "bidder"
-                     else issue.message)
+            key = _located(issue.path, cells)
+            form.add("missing-value" if issue.code == "missing-field" else issue.code,
+                     cells[key], issue.message if key == "bidder"
+                     else f"{fields[key].label!r}: {issue.message}")
         return None if c.issues else alt
 
-    def locate(self, path: str, kept: Sequence[int], cells: dict[str, str]) -> str:
-        """The field key of a reader's issue path (``bid.items[1].amount``)."""
-        m = re.match(r"^bid\.items\[(\d+)\](?:\.(\w+))?", path)
-        if m:
-            j = int(m.group(1))
-            i = kept[j] if j < len(kept) else j
-            if m.group(2) and f"items[{i}].{m.group(2)}" in cells:
-                return f"items[{i}].{m.group(2)}"
-            return next((k for k in cells if k.startswith(f"items[{i}].")), "bidder")
-        m = re.match(r"^bid\.(\w+)", path)
-        if m and m.group(1) in cells:
-            return m.group(1)
-        return "bidder"
+
+def make_bid(tender: Tender, bid_form: BidForm, given: dict[str, Any]) -> Alternative:
+    """The bid of the values ``given`` by key (for the form's own LCC); LCCError if none."""
+    reader = _FormReader(tender, bid_form, None)
+    scratch = _Form("the bid form", [])
+    cells = {f.key: f.key for f in bid_form.fields}
+    alt = reader.build_calculator(scratch, given["bidder"], given, cells) \
+        if bid_form.kind == "calculator" else \
+        reader.build_items(scratch, given["bidder"], given, cells)
+    if alt is None:
+        raise LCCError("; ".join(i.message for i in scratch.issues), code="invalid-value")
+    return alt
+
+
+def _located(path: str, cells: dict[str, str]) -> str:
+    """The row key of a reader's issue path (``bid.items[1].amount``): the field's, else
+    the first row of its item, else the bid's name."""
+    key = path.removeprefix("bid.")
+    while key and key not in cells:
+        key = key.rpartition(".")[0]
+    if key:
+        return key
+    item = re.match(r"bid\.(items\[\d+\])", path)
+    return next((k for k in cells if item and k.startswith(item.group(1) + ".")), "bidder")
 
 
 def _is_formula(cell: Any) -> bool:
@@ -426,13 +446,15 @@ def _is_formula(cell: Any) -> bool:
 
 
 def read_forms(tender: Tender, bid_form: BidForm, tf: TenderFile,
-               paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Alternative],
-                                                                 list[TenderIssue]]:
+               paths: Sequence[str | os.PathLike[str]], *, replace: bool = False
+               ) -> tuple[list[Alternative], list[TenderIssue]]:
     """Every form's alternative, and every problem found (forms are checked together)."""
     reader = _FormReader(tender, bid_form, tf)
     alternatives: list[Alternative] = []
     issues: list[TenderIssue] = []
-    taken: dict[str, str] = {a.name: "the tender's alternatives" for a in tender.alternatives}
+    taken: dict[str, str] = {} if replace else {
+        a.name: "an alternative of the tender (import with --replace, or replace=True, to "
+                "replace it)" for a in tender.alternatives}
     for p in paths:
         shown = os.fspath(p)
         alt, name_cell, form = reader.read(Path(shown), shown)
@@ -448,4 +470,3 @@ def read_forms(tender: Tender, bid_form: BidForm, tf: TenderFile,
         taken[alt.name] = f"the form {shown}"
         alternatives.append(alt)
     return alternatives, issues
-
