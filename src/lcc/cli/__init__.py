@@ -25,6 +25,7 @@ import contextlib
 import os
 import sys
 import traceback
+import warnings
 from collections.abc import Sequence
 from typing import Any
 
@@ -170,6 +171,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     debug = args.debug or os.environ.get("LCC_DEBUG") == "1"
     stdout = sys.stdout
     sys.stdout = _Printable(stdout)
+    # numpy's overflow warnings say nothing to a reader: lcc checks every figure it prints
+    # and refuses an input that overflows, with its location
+    warnings.simplefilter("ignore", RuntimeWarning)
     try:
         from lcc.cli._commands import COMMANDS
 

@@ -828,7 +828,18 @@ def check_evaluation(r: Reader, alt: Alternative, study: Study, path: Path) -> b
 
     try:
         compiled = compile_alternative(alt, study)
-        for term, values in term_values(compiled, context_for(compiled)):
+        ctx = context_for(compiled)
+        per_term = term_values(compiled, ctx)
+        quantity = ctx.value(compiled.quantity) if compiled.quantity is not None else 1.0
+        with np.errstate(all="ignore"):
+            total = sum(float(np.sum(v)) for _, values in per_term for v in values.values())
+            total = float(np.max(np.abs(total * np.asarray(quantity, dtype=float))))
+        if not np.isfinite(total):
+            raise LCCError(f"Alternative {alt.name!r}: its life-cycle cost overflows",
+                           field="Alternative", code="invalid-value",
+                           detail="the life-cycle cost overflows: the amounts and quantities "
+                                  "are so large that their sum is not finite; check the values")
+        for term, values in per_term:
             if all(np.all(np.isfinite(v)) for v in values.values()):
                 continue
             index = next((i for i, it in enumerate(alt.items) if it.name == term.item), None)

@@ -344,7 +344,7 @@ def check_bare_rate(value: Any, name: str) -> None:
     x = float(arr[big].flat[0]) if arr.ndim else float(arr)
     raise LCCError(
         f"{name}: got the bare number {x:g}; a rate is a fraction per year, so this would be "
-        f"{x * 100:g} %. Did you mean {x:g} % = {x / 100:g}? Write '{x:g} %' or {x / 100:g} "
+        f"{x * 100:g} %; did you mean {x:g} % = {x / 100:g}? Write '{x:g} %' or {x / 100:g} "
         f"(a rate of {x * 100:g} % is written as text, '{x * 100:g} %')",
         field=name, code="invalid-value")
 

@@ -63,6 +63,16 @@ class LCCResult(Picklable):
             total = total + v
         if ctx.samples and np.ndim(total) == 0:
             total = np.full(ctx.samples, float(total))
+        with np.errstate(all="ignore"):
+            sums = [np.asarray(total, dtype=float),
+                    *(np.asarray(v, dtype=float) for v in self._all.values())]
+        if not all(np.all(np.isfinite(x)) for x in sums):
+            from lcc._errors import LCCError
+
+            raise LCCError(
+                f"Alternative {compiled.alternative.name!r}: its life-cycle cost overflows: the "
+                f"amounts and quantities are so large that their sum is not finite; check the "
+                f"values of its items", field="Alternative", code="invalid-value")
         self._total = total
 
     # -- identity ---------------------------------------------------------------
