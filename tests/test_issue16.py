@@ -82,9 +82,9 @@ def test_discount_rate_4_in_a_tender_is_refused_where_it_stands() -> None:
 
 
 def test_escalation_2_and_per_year_lists_are_refused() -> None:
-    with pytest.raises(lcc.LCCError, match="did you mean 2 % = 0.02"):
+    with pytest.raises(lcc.LCCError, match=r"did you mean 2 % = 0\.02"):
         lcc.Investment("1 SEK", escalation=2)
-    with pytest.raises(lcc.LCCError, match="did you mean 3 % = 0.03"):
+    with pytest.raises(lcc.LCCError, match=r"did you mean 3 % = 0\.03"):
         lcc.Energy(annual="1 kWh/yr", price="1 SEK/kWh", escalation=[0.01, 3])
     e = lcc.Energy(annual="1 kWh/yr", price="1 SEK/kWh", escalation=lcc.ByYear([1, 2], unit="%"))
     assert list(e.esc.sequence.values) == pytest.approx([0.01, 0.02])
