@@ -830,15 +830,6 @@ def check_evaluation(r: Reader, alt: Alternative, study: Study, path: Path) -> b
         compiled = compile_alternative(alt, study)
         ctx = context_for(compiled)
         per_term = term_values(compiled, ctx)
-        quantity = ctx.value(compiled.quantity) if compiled.quantity is not None else 1.0
-        with np.errstate(all="ignore"):
-            total = sum(float(np.sum(v)) for _, values in per_term for v in values.values())
-            total = float(np.max(np.abs(total * np.asarray(quantity, dtype=float))))
-        if not np.isfinite(total):
-            raise LCCError(f"Alternative {alt.name!r}: its life-cycle cost overflows",
-                           field="Alternative", code="invalid-value",
-                           detail="the life-cycle cost overflows: the amounts and quantities "
-                                  "are so large that their sum is not finite; check the values")
         for term, values in per_term:
             if all(np.all(np.isfinite(v)) for v in values.values()):
                 continue
@@ -849,6 +840,15 @@ def check_evaluation(r: Reader, alt: Alternative, study: Study, path: Path) -> b
                            code="invalid-value",
                            detail="its present value overflows: an amount, a quantity or a rate "
                                   "is so large that the sum is not finite; check the values")
+        quantity = ctx.value(compiled.quantity) if compiled.quantity is not None else 1.0
+        with np.errstate(all="ignore"):
+            total = sum(float(np.sum(v)) for _, values in per_term for v in values.values())
+            total = float(np.max(np.abs(total * np.asarray(quantity, dtype=float))))
+        if not np.isfinite(total):
+            raise LCCError(f"Alternative {alt.name!r}: its life-cycle cost overflows",
+                           field="Alternative", code="invalid-value",
+                           detail="the life-cycle cost overflows: the amounts and quantities "
+                                  "are so large that their sum is not finite; check the values")
     except LCCError as exc:
         for err in exc.errors:
             where = path
