@@ -25,7 +25,7 @@ from lcc._i18n import word
 from lcc._version import __version__
 from lcc.bidform._identity import decisive, fingerprint
 from lcc.bidform._spec import BidField, BidForm, Slot, TenderFile, unit_of_text, value_text
-from lcc.bidform._words import META_SHEET, SHEETS, TEXT, TYPE_METHOD, TYPE_WORDS, field_words
+from lcc.bidform._words import META_SHEET, SHEETS, field_words, texts, type_method, type_words
 from lcc.io._model import Tender
 from lcc.io._values import number_text, parameter_value
 from lcc.model import CATEGORIES, ByYear, Parameter
@@ -65,7 +65,7 @@ def cell_ref(sheet: str, row: int, col: int) -> str:
 
 
 def range_text(f: BidField, lang: str) -> str:
-    t = TEXT[lang]
+    t = texts(lang)
     parts = []
     if f.minimum is not None and f.maximum is not None:
         parts.append(t["between"].format(a=number_text(f.minimum), b=number_text(f.maximum)))
@@ -87,7 +87,7 @@ class _Writer:
         self.form = form
         self.tf = tf
         self.lang = lang
-        self.t = TEXT[lang]
+        self.t = texts(lang)
         self.names = SHEETS[lang]
         from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
@@ -496,10 +496,10 @@ class _Writer:
                           self.describe_value(template[key])], wrap=(6,))
         for i, item in enumerate(template.get("items", []), start=1):
             kind = item.get("type", "")
-            words = TYPE_WORDS[self.lang].get(kind, str(kind))
+            words = type_words(self.lang, str(kind))
             label = item.get("label")
             head = f"{i}. {words}" + (f" '{label}'" if isinstance(label, str) else "")
-            method = TYPE_METHOD[self.lang].get(kind, "")
+            method = type_method(self.lang, str(kind))
             self.put([head, None, None, None, None, method], wrap=(6,))
             self.ws.cell(self.row - 1, 1).font = self.bold
             for name, value in item.items():
