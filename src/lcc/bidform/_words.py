@@ -104,7 +104,7 @@ TEXT: dict[str, str] = {
     'from_set_overridden': N_('tender (overrides the assumption set)'),
     'from_tender': N_('tender'),
     'assumptions': N_('Assumption set'),
-    'no_assumptions': N_('None: every buyer value is set in the tender itself.'),
+    'no_assumptions': N_('No assumption set: every buyer value is set in the tender itself.'),
     'set_name': N_('Name'),
     'set_version': N_('Version'),
     'set_valid_from': N_('Valid from'),
@@ -116,7 +116,7 @@ TEXT: dict[str, str] = {
     'col_url': N_('URL'),
     'col_source_note': N_('Title and note'),
     'overrides': N_('Departures from the assumption set (overrides)'),
-    'no_overrides': N_('None.'),
+    'no_overrides': N_('No departures.'),
     'col_path': N_('Value'),
     'col_reason': N_('Reason'),
     'col_changes': N_('Changes (assumption set)'),
@@ -176,7 +176,7 @@ TEXT: dict[str, str] = {
     'col_input': N_('Input'),
     'col_meaning': N_('Meaning'),
     'formulas': N_('Formulas'),
-    'declared_by': N_('What bidders give is declared by: {origin}'),
+    'declared_by': N_('What bidders give is declared in the bid form section of the tender file.'),
     'hidden_note': N_('Metadata of the bid form: lcc reads it back to check that a '
                       'filled form belongs to this tender. Do not change it.'),
 }
