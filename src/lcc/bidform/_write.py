@@ -181,7 +181,7 @@ class _Writer:
             if f.kind in ("text", "choice"):
                 value.number_format = "@"
             ws.cell(row, COL_REQUIRED, t["yes"] if f.required else t["no"]).alignment = self.top
-            blank = t["if_blank"].format(value=value_text(f, f.default)) \
+            blank = t["if_blank"].format(value=unit(value_text(f, f.default), self.lang)) \
                 if f.default is not None else ""
             note = "; ".join(x for x in (blank, range_text(f, self.lang), f.note) if x)
             ws.cell(row, COL_NOTE, note or None).alignment = self.wrap
