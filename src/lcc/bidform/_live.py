@@ -280,9 +280,13 @@ def _corners(f: BidField) -> tuple[float, float]:
 
 def plan_sheet(tender: Tender, form: BidForm, build: Callable[[dict[str, Any]], Alternative],
                bid_cells: Mapping[str, str], words: Mapping[str, str],
-               checks: list[dict[str, Any]]) -> Sheet:
+               checks: list[dict[str, Any]],
+               item_words: Callable[[str], str] = str,
+               unit_words: Callable[[str], str] = str) -> Sheet:
     """The LCC sheet of a form (``bid_cells``: key -> ``Bid!$D$7``), checked against lcc at
-    ``checks`` (bidder values by key); ``reason`` set where it cannot be expressed."""
+    ``checks`` (bidder values by key); ``reason`` set where it cannot be expressed.
+    ``item_words`` and ``unit_words`` give a cost item's name and a unit in the reader's
+    words."""
     sheet = Sheet()
     c = sheet.cells
     c["A1"] = words["live_title"]
@@ -294,7 +298,7 @@ def plan_sheet(tender: Tender, form: BidForm, build: Callable[[dict[str, Any]], 
     row = 6
     for f in form.fields[1:]:
         c[f"A{row}"] = f.label
-        c[f"C{row}"] = f.unit or None
+        c[f"C{row}"] = unit_words(f.unit) if f.unit else None
         sheet.words.add(f"C{row}")
         ref = bid_cells[f.key]
         if f.kind in _NUMERIC:
@@ -323,7 +327,7 @@ def plan_sheet(tender: Tender, form: BidForm, build: Callable[[dict[str, Any]], 
     row = head + 1
     first = row
     for label, formulas, helpers in rows:
-        c[f"A{row}"] = label
+        c[f"A{row}"] = item_words(label)
         names = {}
         for j, (name, text) in enumerate(helpers):
             ref = f"${helper_col[j]}${row}"

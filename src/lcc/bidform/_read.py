@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from lcc._errors import LCCError
+from lcc._i18n import unit as shown_unit
 from lcc.bidform._identity import changes, decisive, fingerprint
 from lcc.bidform._spec import BidField, BidForm, Slot, TenderFile, value_text
 from lcc.bidform._words import LANGS, META_SHEET, SHEETS
@@ -282,7 +283,7 @@ class _FormReader:
             row = rows[f.key]
             cells[f.key] = cell_ref(sheet, row, COL_VALUE)
             unit = ws.cell(row, COL_UNIT).value
-            if (unit or "") != f.unit:
+            if (unit or "") not in {f.unit, *(shown_unit(f.unit, x) for x in LANGS)}:
                 form.add("wrong-unit", cell_ref(sheet, row, COL_UNIT),
                          f"{f.label!r}: the unit was changed to {unit!r}; this form takes "
                          f"the value in {f.unit or '(no unit)'!r}: restore the unit and "

@@ -20,6 +20,7 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from lcc._errors import LCCError
+from lcc._i18n import tr
 from lcc.bidform._words import field_words
 from lcc.io import _fields as F
 from lcc.io._build import BAD, Reader, Scope, build_item, unit_problem
@@ -288,8 +289,8 @@ class _Deriver:
     def name_field(self) -> BidField:
         from lcc.bidform._words import TEXT
 
-        t = TEXT[self.lang]
-        return BidField("bidder", t["bidder"], "text", note=t["bidder_note"])
+        return BidField("bidder", tr(TEXT["bidder"], self.lang), "text",
+                        note=tr(TEXT["bidder_note"], self.lang))
 
     # -- like = "<alternative>" ---------------------------------------------------------
     def like(self, name: str, path: Path | None, origin: str) -> BidForm | None:
@@ -381,12 +382,12 @@ class _Deriver:
         return Slot(key)
 
     def _label(self, item_type: str | None, item_label: str | None, name: str) -> str:
-        from lcc.bidform._words import TYPE_WORDS
+        from lcc.bidform._words import type_words
 
         words = field_words(self.lang, item_type, name)
         if item_type is None:
             return words
-        head = item_label or TYPE_WORDS[self.lang].get(item_type, item_type)
+        head = item_label or type_words(self.lang, item_type)
         return f"{head}: {words}"
 
     # -- [[bid_form.items]] ---------------------------------------------------------------

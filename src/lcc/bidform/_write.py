@@ -21,14 +21,15 @@ from typing import Any
 import numpy as np
 
 from lcc._errors import LCCError
-from lcc._i18n import word
+from lcc._i18n import percent, tr, unit, word
 from lcc._version import __version__
 from lcc.bidform._identity import decisive, fingerprint
 from lcc.bidform._spec import BidField, BidForm, Slot, TenderFile, unit_of_text, value_text
-from lcc.bidform._words import META_SHEET, SHEETS, TEXT, TYPE_METHOD, TYPE_WORDS, field_words
+from lcc.bidform._words import META_SHEET, SHEETS, field_words, texts, type_method, type_words
 from lcc.io._model import Tender
 from lcc.io._values import number_text, parameter_value
 from lcc.model import CATEGORIES, ByYear, Parameter
+from lcc.results._describe import is_rate, parameter_name
 from lcc.units import get_registry
 
 #: First row of the decisive inputs (path, text) on the metadata sheet.
@@ -45,6 +46,8 @@ LAST_COL = COL_NOTE
 _INPUT_FILL = "FFF2CC"
 _HEAD_FILL = "D9E1F2"
 _TEXT_MAX = 200
+#: A rate per year as a percentage (Excel shows "3,5 %" in Swedish, "3.5%" in English).
+_PERCENT = "0.0##%"
 
 
 def openpyxl_module() -> Any:
@@ -65,7 +68,7 @@ def cell_ref(sheet: str, row: int, col: int) -> str:
 
 
 def range_text(f: BidField, lang: str) -> str:
-    t = TEXT[lang]
+    t = texts(lang)
     parts = []
     if f.minimum is not None and f.maximum is not None:
         parts.append(t["between"].format(a=number_text(f.minimum), b=number_text(f.maximum)))
@@ -87,7 +90,7 @@ class _Writer:
         self.form = form
         self.tf = tf
         self.lang = lang
-        self.t = TEXT[lang]
+        self.t = texts(lang)
         self.names = SHEETS[lang]
         from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
@@ -169,7 +172,7 @@ class _Writer:
             row = self.rows[f.key]
             ws.cell(row, COL_KEY, f.key)
             ws.cell(row, COL_WHAT, f.label).alignment = self.wrap
-            ws.cell(row, COL_UNIT, f.unit or None).alignment = self.top
+            ws.cell(row, COL_UNIT, unit(f.unit, self.lang) or None).alignment = self.top
             value = ws.cell(row, COL_VALUE)
             value.protection = Protection(locked=False)
             value.fill = self.input_fill
@@ -178,7 +181,7 @@ class _Writer:
             if f.kind in ("text", "choice"):
                 value.number_format = "@"
             ws.cell(row, COL_REQUIRED, t["yes"] if f.required else t["no"]).alignment = self.top
-            blank = t["if_blank"].format(value=value_text(f, f.default)) \
+            blank = t["if_blank"].format(value=unit(value_text(f, f.default), self.lang)) \
                 if f.default is not None else ""
             note = "; ".join(x for x in (blank, range_text(f, self.lang), f.note) if x)
             ws.cell(row, COL_NOTE, note or None).alignment = self.wrap
@@ -234,7 +237,7 @@ class _Writer:
             if f.kind == "count":
                 error = t["error_whole"].format(range=shown_range)
             elif f.unit:
-                error = t["error_number"].format(range=shown_range, unit=f.unit)
+                error = t["error_number"].format(range=shown_range, unit=unit(f.unit, self.lang))
             else:
                 error = t["error_plain"].format(range=shown_range)
         dv.showErrorMessage = True
@@ -243,7 +246,8 @@ class _Writer:
         dv.error = error[:255]
         dv.showInputMessage = True
         dv.promptTitle = t["prompt_title"][:32]
-        prompt = f.label + (f" [{f.unit}]" if f.unit else "") + (f" — {rng}" if rng else "")
+        shown_unit = f" [{unit(f.unit, self.lang)}]" if f.unit else ""
+        prompt = f.label + shown_unit + (f" — {rng}" if rng else "")
         dv.prompt = prompt[:255]
         ws.add_data_validation(dv)
         dv.add(coordinate)
@@ -262,7 +266,10 @@ class _Writer:
                       for c in CATEGORIES})
         sheet = plan_sheet(self.tender, self.form,
                            lambda given: make_bid(self.tender, self.form, given), cells, words,
-                           check_points(self.form))
+                           check_points(self.form), item_words=self.item_words,
+                           unit_words=lambda u: unit(u, self.lang))
+        if sheet.reason and self.lang != "en":  # lcc's reason is English: say it in words
+            sheet.cells["B3"] = t["live_none"].format(reason=t["live_check"])
         self.live = sheet
         for coordinate, value in sheet.cells.items():
             if value is not None:
@@ -312,7 +319,7 @@ class _Writer:
             self.put([t["tender_file"], f"{self.tf.name} (SHA-256 {self.tf.digest})"])
         if tender.description:
             self.text(tender.description)
-        self.text(t["declared_by"].format(origin=self.form.origin))
+        self.text(self.declared_by())
         self.row += 1
         self.study_section()
         self.parameter_section()
@@ -375,20 +382,22 @@ class _Writer:
         self.heading(t["study"])
         self.table_head([t["col_name"], t["col_value_b"], t["col_unit"], "", "",
                          t["col_description"]])
-        self.put([t["period"], *value_and_unit(s.period)])
+        self.put([t["period"], *self.value_and_unit(s.period)])
         rate_label = t["discount_nominal"] if s.inflation is not None else t["discount_real"]
-        self.put([rate_label, *value_and_unit(s.discount_rate), "", "",
-                  _parameter_note(s.discount_rate)], wrap=(6,))
+        self.put([rate_label, *self.value_and_unit(s.discount_rate, rate=True), "", "",
+                  self.parameter_note(s.discount_rate)], wrap=(6,))
+        self.percent_cell()
         if s.inflation is not None:
-            self.put([t["inflation"], *value_and_unit(s.inflation), "", "",
-                      _parameter_note(s.inflation)], wrap=(6,))
+            self.put([t["inflation"], *self.value_and_unit(s.inflation, rate=True), "", "",
+                      self.parameter_note(s.inflation)], wrap=(6,))
+            self.percent_cell()
         self.put([t["timing"], t[f"timing_{s.timing}"]])
         if s.base_year is not None:
             self.put([t["base_year"], s.base_year])
-        self.put([t["currency"], s.currency])
+        self.put([t["currency"], unit(s.currency, self.lang)])
         if s.carbon_price is not None:
-            self.put([t["carbon_price"], *value_and_unit(s.carbon_price), "", "",
-                      _parameter_note(s.carbon_price)], wrap=(6,))
+            self.put([t["carbon_price"], *self.value_and_unit(s.carbon_price), "", "",
+                      self.parameter_note(s.carbon_price)], wrap=(6,))
         self.put([t["externalities"], t["yes"] if s.include_externalities else t["no"]])
 
     def parameter_section(self) -> None:
@@ -401,15 +410,20 @@ class _Writer:
         overridden = {o.path.split(".")[1] for o in tender.overrides
                       if o.path.startswith("parameters.")}
         for p in tender.parameters:
-            value, unit = value_and_unit(p)
-            low = value_and_unit(p.low, p)[0] if p.low is not None else None
-            high = value_and_unit(p.high, p)[0] if p.high is not None else None
+            rate = is_rate(p.name, p.unit if isinstance(p.unit, str) else None) and \
+                not isinstance(p.value, get_registry().Quantity)
+            value, shown_unit = self.value_and_unit(p, rate=rate)
+            low = self.value_and_unit(p.low, p, rate=rate)[0] if p.low is not None else None
+            high = self.value_and_unit(p.high, p, rate=rate)[0] if p.high is not None else None
             in_set = tender.assumptions is not None and \
                 tender.assumptions.parameter(p.name) is not None
             origin = t["from_tender"] if not in_set else (
                 t["from_set_overridden"] if p.name in overridden else t["from_set"])
-            self.put([p.name, value, unit, low, high, p.description, p.source, origin],
-                     wrap=(6, 7, 8))
+            self.put([self.parameter_name(p), value, shown_unit, low, high, p.description,
+                      p.source, origin], wrap=(1, 6, 7, 8))
+            if rate:
+                for col in (2, 4, 5):
+                    self.ws.cell(self.row - 1, col).number_format = _PERCENT
 
     def assumption_section(self) -> None:
         t = self.t
@@ -438,27 +452,30 @@ class _Writer:
         else:
             self.table_head([t["col_path"], "", "", "", "", t["col_reason"], t["col_changes"]])
         for o in self.tender.overrides:
-            changes = "; ".join(f"{c.path}: {c.value} ({c.assumed})" for c in o.changes)
-            self.put([o.path, None, None, None, None, o.reason, changes], wrap=(6, 7))
+            changes = "; ".join(f"{self.path_words(c.path)}: {c.value} ({c.assumed})"
+                                for c in o.changes)
+            self.put([self.path_words(o.path), None, None, None, None, o.reason, changes],
+                     wrap=(1, 6, 7))
 
     def method_section(self) -> None:
         t = self.t
         s = self.tender.study
         self.heading(t["method"])
         n = value_and_unit(s.period)[0]
-        d = value_and_unit(s.discount_rate)[0]
+        d = self.value_and_unit(s.discount_rate)[0]
         kind = t["nominal"] if s.inflation is not None else t["real"]
         paragraphs = [t["m_lcc"].format(n=_shown(n))]
         key = "m_pv_continuous" if s.timing == "continuous" else "m_pv"
-        paragraphs.append(t[key].format(d=_shown(d), kind=kind))
+        paragraphs.append(t[key].format(d=self.rate_text(d), kind=kind))
         paragraphs.append(t[f"m_timing_{s.timing}"])
         if s.inflation is None:
             year = f" ({s.base_year})" if s.base_year is not None else ""
             paragraphs.append(t["m_real"].format(year=year))
         else:
-            paragraphs.append(t["m_nominal"].format(i=_shown(value_and_unit(s.inflation)[0])))
+            paragraphs.append(t["m_nominal"].format(
+                i=self.rate_text(self.value_and_unit(s.inflation)[0])))
         paragraphs.append(t["m_life"])
-        paragraphs.append(t["m_currency"].format(cur=s.currency))
+        paragraphs.append(t["m_currency"].format(cur=unit(s.currency, self.lang)))
         paragraphs.append(t["m_ext_in"] if s.include_externalities else t["m_ext_out"])
         paragraphs.append(t["m_bidder"].format(bid=self.names["bid"], version=__version__))
         for text in paragraphs:
@@ -472,18 +489,23 @@ class _Writer:
             return t[word].format(cell=self.cell_of(value.key))
         if isinstance(value, dict) and set(value) == {"parameter"}:
             p = self.tender.parameter(value["parameter"])
-            shown = _param_text(p) if p is not None else "?"
-            return t["buyer_parameter"].format(name=value["parameter"], value=shown)
+            if p is None:
+                return t["buyer_parameter"].format(name=value["parameter"], value="?")
+            value = p
         if isinstance(value, Parameter):
-            return t["buyer_parameter"].format(name=value.name, value=_param_text(value))
+            return t["buyer_parameter"].format(name=self.parameter_name(value),
+                                               value=self.param_text(value))
         if isinstance(value, dict) and "by_year" in value:
-            unit = f" {value['unit']}" if value.get("unit") else ""
-            return f"{', '.join(number_text(float(x)) for x in value['by_year'])}{unit} " \
-                   f"(by year)"
+            shown_unit = f" {unit(value['unit'], self.lang)}" if value.get("unit") else ""
+            return tr("{values}{unit} (by year)", self.lang, unit=shown_unit, values=", ".join(
+                self.number(float(x)) for x in value["by_year"]))
         if isinstance(value, (list, tuple)):
             return "[" + ", ".join(self.describe_value(v) for v in value) + "]"
         if isinstance(value, float):
-            return number_text(value)
+            return self.number(value)
+        if isinstance(value, str) and unit_of_text(value) is not None:
+            number, shown_unit = value_and_unit(value)
+            return f"{self.number(number)} {unit(shown_unit, self.lang)}"
         return str(value)
 
     def items_section(self) -> None:
@@ -496,10 +518,10 @@ class _Writer:
                           self.describe_value(template[key])], wrap=(6,))
         for i, item in enumerate(template.get("items", []), start=1):
             kind = item.get("type", "")
-            words = TYPE_WORDS[self.lang].get(kind, str(kind))
+            words = type_words(self.lang, str(kind))
             label = item.get("label")
             head = f"{i}. {words}" + (f" '{label}'" if isinstance(label, str) else "")
-            method = TYPE_METHOD[self.lang].get(kind, "")
+            method = type_method(self.lang, str(kind))
             self.put([head, None, None, None, None, method], wrap=(6,))
             self.ws.cell(self.row - 1, 1).font = self.bold
             for name, value in item.items():
@@ -537,14 +559,79 @@ class _Writer:
                 shown = f"{t['calc_default']}: {inp.default}"
             else:
                 continue
-            self.put([inp.name, shown, None, None, None, inp.meaning, inp.source],
+            name = inp.name.replace("_", " ").capitalize()
+            self.put([name, shown, None, None, None, inp.meaning, inp.source],
                      wrap=(2, 6, 7), merge=True)
         self.heading(t["bidder_values"])
         for f in self.form.fields[1:]:
             word = "your_value" if f.required else "optional_value"
-            unit = f" [{f.unit}]" if f.unit else ""
-            self.put([f.label, t[word].format(cell=self.cell_of(f.key)) + unit, None, None,
+            shown_unit = f" [{unit(f.unit, self.lang)}]" if f.unit else ""
+            self.put([f.label, t[word].format(cell=self.cell_of(f.key)) + shown_unit, None, None,
                       None, f.note], wrap=(2, 6), merge=True)
+
+    # -- values in the reader's words ---------------------------------------------------
+    def value_and_unit(self, value: Any, like: Parameter | None = None, *,
+                       rate: bool = False) -> tuple[Any, str]:
+        """:func:`value_and_unit` with the unit in the reader's language; a rate's value as
+        its number (shown as a percentage by the cell's format)."""
+        shown, shown_unit = value_and_unit(value, like)
+        if isinstance(value, Parameter) and isinstance(shown, str) and shown.startswith(
+                "samples"):
+            shown = self.param_text(value)
+        return shown, ("" if rate else unit(shown_unit, self.lang))
+
+    def percent_cell(self) -> None:
+        """The value of the row just written (column B) as a percentage."""
+        c = self.ws.cell(self.row - 1, 2)
+        if isinstance(c.value, (int, float)):
+            c.number_format = _PERCENT
+
+    def parameter_name(self, p: Parameter) -> str:
+        return parameter_name(p.name, self.lang, p.description)
+
+    def param_text(self, p: Parameter) -> str:
+        value, shown_unit = value_and_unit(p)
+        if isinstance(value, (int, float)) and is_rate(p.name, shown_unit or None):
+            return self.rate_text(value)
+        return f"{self.number(value)} {unit(shown_unit, self.lang)}".strip()
+
+    def parameter_note(self, value: Any) -> str | None:
+        if isinstance(value, Parameter):
+            return tr("parameter: {name}", self.lang, name=self.parameter_name(value))
+        return None
+
+    def rate_text(self, x: Any) -> str:
+        return percent(x, self.lang) if isinstance(x, (int, float)) else str(x)
+
+    def number(self, x: Any) -> str:
+        text = _shown(x)
+        return text.replace(".", ",").replace("-", "\u2212") if self.lang == "sv" and \
+            isinstance(x, (int, float)) else text
+
+    def path_words(self, path: str) -> str:
+        """``parameters.energy_price.value`` -> the parameter's name in words."""
+        parts = path.split(".")
+        if parts[0] == "parameters" and len(parts) > 1:
+            p = self.tender.parameter(parts[1])
+            if p is not None:
+                return self.parameter_name(p)
+        if parts[0] == "study" and len(parts) > 1:
+            return word(parts[1], self.lang)
+        return path
+
+    def item_words(self, name: str) -> str:
+        """A cost item's name (``Investment 'LED'``) in words (``Investering: LED``)."""
+        m = re.fullmatch(r"(\w+)(?: '(.*)')?", name, re.S)
+        if m is None:
+            return name
+        kind = type_words(self.lang, m.group(1))
+        return f"{kind}: {m.group(2)}" if m.group(2) else kind
+
+    def declared_by(self) -> str:
+        if isinstance((self.tf.data or {}).get("bid_form"), dict):
+            return self.t["declared_by"]
+        return tr("What bidders give follows the tender's first alternative, {name}.",
+                  self.lang, name=self.tender.alternatives[0].name)
 
     # -- the metadata sheet -------------------------------------------------------------
     def meta_sheet(self, ws: Any) -> None:
@@ -640,18 +727,6 @@ def _units(q: Any) -> str:
     from lcc.units import pretty_units
 
     return pretty_units(q.units)
-
-
-def _param_text(p: Parameter) -> str:
-    value, unit = value_and_unit(p)
-    return f"{_shown(value)} {unit}".strip()
-
-
-def _parameter_note(value: Any) -> str | None:
-    if isinstance(value, Parameter):
-        return f"parameter {value.name}" + (f": {value.description}" if value.description
-                                           else "")
-    return None
 
 
 def _shown(x: Any) -> str:
