@@ -81,6 +81,23 @@ def test_discount_rate_4_in_a_tender_is_refused_where_it_stands() -> None:
         loads_tender(text, "toml", source=STREET)
 
 
+def test_a_scenario_rate_of_4_is_refused_in_files_and_python() -> None:
+    """``[scenarios.low] discount_rate = 4`` was run at 400 %."""
+    text = STREET.read_text(encoding="utf-8").replace('discount_rate = "2 %"',
+                                                      "discount_rate = 2")
+    with pytest.raises(TenderError) as info:
+        loads_tender(text, "toml", source=STREET)
+    (issue,) = info.value.errors
+    assert issue.path == "scenarios.rate_2_percent.discount_rate"
+    assert "did you mean 2 % = 0.02?" in issue.message
+    alt = lcc.Alternative("A", lcc.Energy(annual="1000 kWh/yr", price="1 SEK/kWh"))
+    with pytest.raises(lcc.LCCError, match=r"did you mean 4 % = 0\.04"):
+        lcc.sensitivity.scenarios([alt], lcc.Study("20 yr", 0.03), {"high": {"discount_rate": 4}})
+    table = lcc.sensitivity.scenarios([alt], lcc.Study("20 yr", 0.03),
+                                      {"two": {"discount_rate": "2 %"}})
+    assert len(table) >= 1
+
+
 def test_escalation_2_and_per_year_lists_are_refused() -> None:
     with pytest.raises(lcc.LCCError, match=r"did you mean 2 % = 0\.02"):
         lcc.Investment("1 SEK", escalation=2)

@@ -1138,8 +1138,10 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
         every = dict(buyer)
         for alt in alternatives:
             every.update({p.name: p for p in alt.parameters()})
+        rates = {num.param for alt in alternatives for item in alt.items
+                 for num in item.inputs() if getattr(num, "floor", None) == -1.0 and num.param}
         scenarios = read_scenarios(r, data["scenarios"], every, set(bad_params) - set(every),
-                                   BAD, set_failed)
+                                   BAD, set_failed, rates)
     comparison: Any = None
     if "comparison" in data:
         comparison = _comparison(r, data["comparison"], data.get("alternatives"))

@@ -123,7 +123,8 @@ def check_distribution_unit(r: Any, p: Any, path: Path) -> bool:
 # -- scenarios -------------------------------------------------------------------------------
 
 def read_scenarios(r: Any, raw: Any, known: Mapping[str, Any], skip: set[str],
-                   bad: Any, incomplete: bool = False) -> Any:
+                   bad: Any, incomplete: bool = False,
+                   rates: set[str] | frozenset[str] = frozenset()) -> Any:
     """``[scenarios.NAME]`` tables as ``{name: Scenario}`` (``bad`` if any is wrong).
 
     ``known`` maps parameter names to Parameters (buyer and bidder);
@@ -180,6 +181,22 @@ def read_scenarios(r: Any, raw: Any, known: Mapping[str, Any], skip: set[str],
                         f"{_suggest(key, [*known, 'discount_rate'])}")
                 ok = False
                 continue
+            if key == "discount_rate" or key in rates:  # a bare 4 is 4 %, not 400 %
+                from lcc.model._fields import located
+                from lcc.model._inputs import check_bare_rate
+
+                raw = value.get("by_year") if isinstance(value, dict) else value
+                plain = isinstance(raw, (int, float)) or (
+                    isinstance(raw, list) and all(isinstance(x, (int, float)) for x in raw))
+                try:
+                    if plain and not isinstance(raw, bool) and \
+                            not (isinstance(value, dict) and value.get("unit")):
+                        with located("value", "value"):
+                            check_bare_rate(raw, "value")
+                except LCCError as exc:
+                    r.c.add("invalid-value", kp, exc.detail)
+                    ok = False
+                    continue
             if isinstance(value, dict):
                 got = _path(r, value, kp, p, rate_like, bad, ByYear)
             else:

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from lcc._errors import LCCError
+from lcc.model._inputs import check_bare_rate
 from lcc.model._parameter import ByYear, Parameter
 from lcc.model._study import Study
 from lcc.sensitivity._model import Model, difference_label, ranks
@@ -234,6 +235,10 @@ def scenarios(alternatives: Any, study: Study, scenarios: Mapping[str, Any], *,
             if name in point or name in paths:
                 raise LCCError(f"{where}: the discount rate is given twice (as "
                                f"'discount_rate' and by its Parameter name)")
+            if model.is_rate(name):  # a bare 4 is 4 %, not 400 % (as in every rate field)
+                raw = value.values if isinstance(value, ByYear) else value
+                if not isinstance(raw, str) and not getattr(value, "unit", None):
+                    check_bare_rate(raw, where)
             if _is_path(value, model.inputs[name].unit):
                 paths[name] = value
                 show[name] = [float(v) for v in (value.values if isinstance(value, ByYear)

@@ -171,6 +171,11 @@ class Model:
                     out[num.param] = max(out.get(num.param, floor), floor)
         return out
 
+    def is_rate(self, name: str) -> bool:
+        """Whether an input is a rate per year given as a plain number (a fraction)."""
+        plain = name in self.inputs and self.inputs[name].unit in ("", "1")
+        return plain and (name == DISCOUNT_RATE or self._floors.get(name) == -1.0)
+
     def check_support(self, name: str, dist: Any, where: str) -> None:
         """Refuse a distribution that draws values below the least its input takes."""
         floor = self._floors.get(name)
