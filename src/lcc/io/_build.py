@@ -33,6 +33,7 @@ from lcc.io._model import (
 )
 from lcc.model import Alternative, ByYear, CostItem, Parameter, Study
 from lcc.model._fields import located
+from lcc.model._inputs import Num
 from lcc.units import ExchangeRates
 from lcc.units import _parse_text as _units_parse_text
 
@@ -1139,7 +1140,8 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
         for alt in alternatives:
             every.update({p.name: p for p in alt.parameters()})
         rates = {num.param for alt in alternatives for item in alt.items
-                 for num in item.inputs() if getattr(num, "floor", None) == -1.0 and num.param}
+                 for num in item.inputs()
+                 if isinstance(num, Num) and num.floor == -1.0 and num.param}
         scenarios = read_scenarios(r, data["scenarios"], every, set(bad_params) - set(every),
                                    BAD, set_failed, rates)
     comparison: Any = None
