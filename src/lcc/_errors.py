@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
+from typing import Any, ClassVar
 
 #: The stable error codes an input error may carry (the ones tender files document too).
 INPUT_CODES: tuple[str, ...] = (
@@ -74,3 +76,39 @@ def _rebuild(cls: type[LCCError], message: str, field: str | None, code: str | N
     err = cls.__new__(cls)
     LCCError.__init__(err, message, field=field, code=code, errors=errors, detail=detail)
     return err
+
+
+class LocatedErrors(LCCError):
+    """Base of the errors of a file: every problem found, each a located record.
+
+    ``errors`` lists the records (frozen dataclasses with ``code``, ``file``, a position
+    and ``to_dict()``) once each, ordered by file and then by :attr:`position`;
+    ``str(error)`` lists them one per line.
+    """
+
+    #: The record attribute that orders problems within a file ("line", "row").
+    position: ClassVar[str] = "line"
+    #: Whether problems without a position come first (a whole plan) or last (a file).
+    unplaced_first: ClassVar[bool] = False
+
+    def __init__(self, errors: Iterable[Any]) -> None:
+        unique = list(dict.fromkeys(errors))
+        order = {f: i for i, f in enumerate(dict.fromkeys(e.file for e in unique))}
+
+        def key(e: Any) -> tuple[int, bool, int]:
+            at = getattr(e, self.position)
+            return order[e.file], (at is not None) == self.unplaced_first, at or 0
+
+        unique.sort(key=key)
+        super().__init__("\n".join(str(e) for e in unique))
+        self.errors: list[Any] = unique  # type: ignore[assignment]
+
+    @property
+    def codes(self) -> list[str]:
+        """The code of every error, in order."""
+        return [e.code for e in self.errors]
+
+    def to_json(self, indent: int | None = None) -> str:
+        """The errors as JSON: ``{"errors": [each record as a dict]}``."""
+        return json.dumps({"errors": [e.to_dict() for e in self.errors]}, indent=indent,
+                          ensure_ascii=False)

@@ -261,15 +261,20 @@ class Reader:
 
     def yearly_rates(self, raw: list[Any], path: Path) -> Any:
         """A list of yearly rates (escalation by year)."""
-        if len(raw) > F.MAX_SEQUENCE:
-            self.c.add("too-many", path, f"{len(raw)} yearly values; the limit is "
+        values = self.yearly(raw, path, "rate", "a rate (a number)")
+        return BAD if values is BAD else raw
+
+    def yearly(self, values: list[Any], path: Path, word: str, what: str = "a number") -> Any:
+        """A non-empty list of finite yearly numbers within the length limit, or BAD."""
+        if len(values) > F.MAX_SEQUENCE:
+            self.c.add("too-many", path, f"{len(values)} yearly values; the limit is "
                        f"{F.MAX_SEQUENCE}")
             return BAD
-        if not raw:
-            self.c.add("invalid-value", path, "an empty list; give one rate per year")
+        if not values:
+            self.c.add("invalid-value", path, f"an empty list; give one {word} per year")
             return BAD
-        values = [self.finite(v, (*path, i), "a rate (a number)") for i, v in enumerate(raw)]
-        return BAD if any(v is BAD for v in values) else raw
+        nums = [self.finite(v, (*path, i), what) for i, v in enumerate(values)]
+        return BAD if any(v is BAD for v in nums) else nums
 
     def check_currency(self, code: str, path: Path, what: str = "the amount is") -> bool:
         """Whether an amount in currency ``code`` can enter the study (else an issue)."""
@@ -363,14 +368,9 @@ class Reader:
             self.c.add("wrong-type", vp, f"expected a list of yearly values, got "
                        f"{_kind_of(values)}")
             return BAD
-        if len(values) > F.MAX_SEQUENCE:
-            self.c.add("too-many", vp, f"{len(values)} yearly values; the limit is "
-                       f"{F.MAX_SEQUENCE}")
+        nums = self.yearly(values, vp, "value")
+        if nums is BAD and (not values or len(values) > F.MAX_SEQUENCE):
             return BAD
-        if not values:
-            self.c.add("invalid-value", vp, "an empty list; give one value per year")
-            return BAD
-        nums = [self.finite(v, (*vp, i)) for i, v in enumerate(values)]
         first = raw.get("first_year", 1)
         if "first_year" in raw and (not isinstance(first, int) or isinstance(first, bool)
                                     or not 1 <= first <= 9999):
@@ -394,7 +394,7 @@ class Reader:
                 if problem is not None:
                     self.c.add(problem.code or "invalid-value", up, problem.detail)
                     unit = BAD
-        if BAD in (first, unit) or any(v is BAD for v in nums):
+        if BAD in (first, unit) or nums is BAD:
             return BAD
         try:
             return ByYear(list(values), unit=unit, first_year=first)

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from lcc._errors import LCCError
+from lcc._errors import LocatedErrors
 
 #: The stable error codes, with what each means.
 ERROR_CODES: dict[str, str] = {
@@ -110,7 +110,7 @@ class TenderIssue:
         return asdict(self)
 
 
-class TenderError(LCCError):
+class TenderError(LocatedErrors):
     """A tender or assumption-set file is invalid; ``errors`` lists every problem.
 
     ``str(error)`` lists them one per line as ``file:line: path: message [code]``,
@@ -122,25 +122,7 @@ class TenderError(LCCError):
         Every problem found, in file and line order.
     """
 
-    def __init__(self, errors: Iterable[TenderIssue]) -> None:
-        unique: list[TenderIssue] = []
-        for err in errors:
-            if err not in unique:
-                unique.append(err)
-        order = {f: i for i, f in enumerate(dict.fromkeys(e.file for e in unique))}
-        unique.sort(key=lambda e: (order[e.file], e.line is None, e.line or 0))
-        super().__init__("\n".join(str(e) for e in unique))
-        self.errors: list[TenderIssue] = unique  # type: ignore[assignment]
-
-    @property
-    def codes(self) -> list[str]:
-        """The code of every error, in order."""
-        return [e.code for e in self.errors]
-
-    def to_json(self, indent: int | None = None) -> str:
-        """The errors as JSON: ``{"errors": [{"code", "message", "path", "file", "line"}]}``."""
-        return json.dumps({"errors": [e.to_dict() for e in self.errors]}, indent=indent,
-                          ensure_ascii=False)
+    errors: list[TenderIssue]
 
 
 class Collector:

@@ -8,12 +8,10 @@ them, formatted like the errors of tender files.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from lcc._errors import LCCError
+from lcc._errors import LocatedErrors
 
 #: The stable error codes of plans, with what each means.
 PLAN_CODES: dict[str, str] = {
@@ -80,33 +78,15 @@ class PlanIssue:
         return asdict(self)
 
 
-class PlanError(LCCError):
+class PlanError(LocatedErrors):
     """A plan, its targets or a factor table is invalid; ``errors`` lists every problem.
 
     ``str(error)`` lists them one per line as ``file:row: column: message [code]``.
     """
 
-    def __init__(self, errors: Iterable[PlanIssue]) -> None:
-        unique: list[PlanIssue] = []
-        seen: set[PlanIssue] = set()
-        for err in errors:
-            if err not in seen:
-                seen.add(err)
-                unique.append(err)
-        order = {f: i for i, f in enumerate(dict.fromkeys(e.file for e in unique))}
-        unique.sort(key=lambda e: (order[e.file], e.row is not None, e.row or 0))
-        super().__init__("\n".join(str(e) for e in unique))
-        self.errors: list[PlanIssue] = unique  # type: ignore[assignment]
-
-    @property
-    def codes(self) -> list[str]:
-        """The code of every error, in order."""
-        return [e.code for e in self.errors]
-
-    def to_json(self, indent: int | None = None) -> str:
-        """``{"errors": [{"code", "message", "file", "row", "column", "value"}]}``."""
-        return json.dumps({"errors": [e.to_dict() for e in self.errors]}, indent=indent,
-                          ensure_ascii=False)
+    position = "row"
+    unplaced_first = True
+    errors: list[PlanIssue]
 
 
 class Issues:
