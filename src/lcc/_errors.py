@@ -13,6 +13,53 @@ INPUT_CODES: tuple[str, ...] = (
 )
 
 
+class Msg(str):
+    """An English message that can also be shown in the reader's language.
+
+    It *is* the English text (a :class:`str`), and it keeps the catalogue id
+    (``msgid``, English with ``{name}`` fields) and the ``values`` that fill
+    it, so :meth:`in_lang` can render it from ``lcc/locale/<lang>/`` later —
+    an error raised deep in the model is shown in Swedish by the command line
+    without anyone parsing its text. A value that is itself a ``Msg`` is
+    rendered in the same language. Babel extracts ``Msg("…")`` like ``tr``.
+
+    >>> m = Msg("{name}: got {value!r}; expected a duration", name="life", value="-3 yr")
+    >>> str(m)
+    "life: got '-3 yr'; expected a duration"
+    >>> m.msgid, m.values["value"]
+    ('{name}: got {value!r}; expected a duration', '-3 yr')
+    """
+
+    msgid: str
+    values: dict[str, Any]
+
+    def __new__(cls, msgid: str, /, **values: Any) -> Msg:
+        self = super().__new__(cls, msgid.format(**values) if values else msgid)
+        self.msgid = msgid
+        self.values = values
+        return self
+
+    def in_lang(self, lang: str) -> str:
+        """The message in ``lang`` (``"en"`` or ``"sv"``); English where no translation exists."""
+        if lang == "en":
+            return str(self)
+        from lcc._i18n._catalog import tr
+
+        return tr(self.msgid, lang, **{k: in_lang(v, lang) for k, v in self.values.items()})
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_msg, (self.msgid, self.values))
+
+
+def _msg(msgid: str, values: dict[str, Any]) -> Msg:
+    return Msg(msgid, **values)
+
+
+def in_lang(text: Any, lang: str) -> Any:
+    """``text`` in ``lang`` if it is a :class:`Msg`; any other value unchanged."""
+    return text.in_lang(lang) if isinstance(text, Msg) else text
+
+
 class LCCError(ValueError):
     """An input to lcc is invalid.
 
@@ -55,8 +102,19 @@ class LCCError(ValueError):
 
     @property
     def message(self) -> str:
-        """The message without the exception's type."""
-        return str(self.args[0]) if self.args else ""
+        """The message without the exception's type (a :class:`Msg` where the raiser gave one)."""
+        if not self.args:
+            return ""
+        m = self.args[0]
+        return m if isinstance(m, str) else str(m)
+
+    def message_in(self, lang: str) -> str:
+        """The message in the reader's language (``"en"`` or ``"sv"``)."""
+        return str(in_lang(self.message, lang))
+
+    def detail_in(self, lang: str) -> str:
+        """:attr:`detail` in the reader's language."""
+        return str(in_lang(self.detail, lang))
 
     @property
     def detail(self) -> str:

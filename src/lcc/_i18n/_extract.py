@@ -18,7 +18,7 @@ from pathlib import Path
 from lcc._i18n._catalog import LOCALE_DIR, po_files
 
 #: Babel keyword specification of the marking functions.
-KEYWORDS = {"tr": (1,), "N_": None, "ptr": ((1, "c"), 2)}
+KEYWORDS = {"tr": (1,), "N_": None, "ptr": ((1, "c"), 2), "Msg": (1,)}
 PACKAGE = Path(__file__).resolve().parent.parent
 
 

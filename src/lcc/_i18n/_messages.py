@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from lcc._errors import Msg
 from lcc._i18n._catalog import N_, tr
 
 #: One sentence per error code (the codes of :data:`lcc.io.ERROR_CODES` and LCCError).
@@ -85,6 +86,9 @@ def quoted_value(message: str) -> str | None:
 
 def _one(code: str | None, path: str | None, message: str, lang: str,
          where: str = "") -> str:
+    if isinstance(message, Msg):  # the raiser's own words, in the reader's language
+        return f"{where}{path + ': ' if path and where else ''}{message.in_lang(lang)}" + (
+            f" [{code}]" if code and where else "")
     if lang == "en" or not code or code not in CODE_TEXT:
         return f"{where}{path + ': ' if path and where else ''}{message}" + (
             f" [{code}]" if code and where else "")
