@@ -10,6 +10,7 @@ from __future__ import annotations
 from lcc.engine._compile import Compiled, compile_alternative
 from lcc.engine._context import Context, make_context
 from lcc.engine._evaluate import (
+    base_values,
     category_totals,
     check_overrides,
     context_for,
@@ -23,6 +24,7 @@ from lcc.engine._evaluate import (
 __all__ = [
     "Compiled",
     "Context",
+    "base_values",
     "category_totals",
     "check_overrides",
     "compile_alternative",

@@ -50,6 +50,9 @@ class Compiled:
     samples: int | None = None
     quantity: Num | None = None
     notes: dict[int, str] = field(default_factory=dict)
+    #: The context and present values per term without overrides, once computed
+    #: (:func:`lcc.engine.base_values`): loading a file checks them, the comparison reuses them.
+    base: Any = field(default=None, repr=False, compare=False)
 
 
 class _Builder:

@@ -60,6 +60,22 @@ def term_values(compiled: Compiled, ctx: Context) -> list[tuple[Term, dict[str, 
     return [(term, term.pv(ctx)) for term in compiled.terms]
 
 
+def base_values(compiled: Compiled) -> tuple[Context, list[tuple[Term, dict[str, Any]]]]:
+    """The context and present values per term of ``compiled`` without overrides.
+
+    Computed once per compilation and kept on it when there are no samples (every value is
+    then a float): reading a tender file checks these values for overflow, and the
+    comparison that follows uses the same ones instead of evaluating again.
+    """
+    if compiled.base is not None:
+        return compiled.base  # type: ignore[no-any-return]
+    ctx = context_for(compiled)
+    out = (ctx, term_values(compiled, ctx))
+    if compiled.samples is None and not ctx.samples:
+        compiled.base = out
+    return out
+
+
 def category_totals(per_term: list[tuple[Term, dict[str, Any]]],
                     quantity: Any) -> dict[str, Any]:
     """Sum per category over terms, times the quantity; in CATEGORIES order."""

@@ -825,12 +825,11 @@ def check_evaluation(r: Reader, alt: Alternative, study: Study, path: Path) -> b
     """
     import numpy as np
 
-    from lcc.engine import compile_alternative, context_for, term_values
+    from lcc.engine import base_values, compile_alternative
 
     try:
         compiled = compile_alternative(alt, study)
-        ctx = context_for(compiled)
-        per_term = term_values(compiled, ctx)
+        ctx, per_term = base_values(compiled)
         for term, values in per_term:
             if all(np.all(np.isfinite(v)) for v in values.values()):
                 continue

@@ -13,6 +13,7 @@ from lcc.discounting import crf, upv
 from lcc.engine._compile import Compiled, compile_alternative
 from lcc.engine._context import Context
 from lcc.engine._evaluate import (
+    base_values,
     category_totals,
     context_for,
     emissions_by_year,
@@ -48,11 +49,12 @@ class LCCResult(Picklable):
     ``emissions`` and ``emissions_by_year`` give means over the samples.
     """
 
-    def __init__(self, compiled: Compiled, ctx: Context) -> None:
+    def __init__(self, compiled: Compiled, ctx: Context,
+                 per_term: list[tuple[Any, dict[str, Any]]] | None = None) -> None:
         self._compiled = compiled
         self._ctx = ctx
         self._quantity = ctx.value(compiled.quantity) if compiled.quantity is not None else 1.0
-        self._per_term = term_values(compiled, ctx)
+        self._per_term = term_values(compiled, ctx) if per_term is None else per_term
         _check_finite(self._per_term, compiled.alternative.name)
         self._all = category_totals(self._per_term, self._quantity)
         study = compiled.study
@@ -424,4 +426,6 @@ def evaluate(alternative: Alternative, study: Study, *,
     -24554.49
     """
     compiled = compile_alternative(alternative, study)
+    if not overrides:
+        return LCCResult(compiled, *base_values(compiled))
     return LCCResult(compiled, context_for(compiled, overrides))
