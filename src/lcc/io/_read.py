@@ -1,6 +1,8 @@
 """Reading a file's bytes into plain data and a map of lines, safely.
 
-Only data comes out: TOML through ``tomllib``, JSON through ``json`` and
+Only data comes out: TOML through ``tomli`` (the compiled build of the parser the
+standard library ships as ``tomllib``, about three times faster; ``tomllib`` where
+it is not installed), JSON through ``json`` and
 YAML through PyYAML's *safe* loader, with aliases refused (they could make a
 small file expand into an enormous one) and every tag other than YAML's
 plain types refused by the safe constructor. Nothing in a file can run code.
@@ -128,12 +130,19 @@ def parse(text: str, fmt: str, file: str | None) -> tuple[Any, Mapping[Path, int
     return data, lines
 
 
-def _parse_toml(text: str, file: str | None) -> Any:
-    import tomllib
-
+def _toml() -> Any:
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+        import tomli
+    except ImportError:  # pragma: no cover - tomli is a dependency
+        import tomllib as tomli
+    return tomli
+
+
+def _parse_toml(text: str, file: str | None) -> Any:
+    toml = _toml()
+    try:
+        return toml.loads(text)
+    except toml.TOMLDecodeError as exc:
         msg = str(exc)
         m = _TOML_AT.search(msg)
         line = int(m.group(1)) if m else None
