@@ -11,13 +11,13 @@ Public names are imported lazily on first use, so ``import lcc`` stays fast
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+import importlib as _importlib
+import typing as _typing
 
 from lcc._errors import LCCError
 from lcc._version import __version__
 
-if TYPE_CHECKING:
+if _typing.TYPE_CHECKING:
     from lcc import (
         bidform,
         data,
@@ -140,14 +140,14 @@ __all__ = [  # noqa: RUF022 - grouped: exceptions and version, model, functions,
 ]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> _typing.Any:
     if name not in _LAZY:
         raise AttributeError(f"module 'lcc' has no attribute {name!r}")
     where = _LAZY[name]
     if where is None:
-        value: Any = importlib.import_module(f"lcc.{name}")
+        value: _typing.Any = _importlib.import_module(f"lcc.{name}")
     else:
-        value = getattr(importlib.import_module(where), name)
+        value = getattr(_importlib.import_module(where), name)
     globals()[name] = value
     return value
 

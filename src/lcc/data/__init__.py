@@ -24,10 +24,15 @@ True
 
 from __future__ import annotations
 
-import pandas as pd
+import typing as _typing
 
-from lcc.data._loader import fingerprint, list_tables, load_table
+from lcc.data._loader import fingerprint
+from lcc.data._loader import list_tables as _list_tables
+from lcc.data._loader import load_table as _load_table
 from lcc.data._price_index import inflate
+
+if _typing.TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["fingerprint", "inflate", "list", "load"]
 
@@ -41,7 +46,7 @@ def list() -> pd.DataFrame:
         One row per table, sorted by name, with columns ``name``, ``title``,
         ``source`` (the publication) and ``year`` (its publication year).
     """
-    return list_tables()
+    return _list_tables()
 
 
 def load(name: str) -> pd.DataFrame:
@@ -67,4 +72,4 @@ def load(name: str) -> pd.DataFrame:
     LCCError
         If ``name`` is not a shipped table; the message lists the names.
     """
-    return load_table(name)
+    return _load_table(name)

@@ -9,7 +9,7 @@ importing this module does.
 from __future__ import annotations
 
 try:
-    import matplotlib  # noqa: F401
+    import matplotlib as _matplotlib  # noqa: F401
 except ImportError as exc:  # pragma: no cover - depends on the environment
     from lcc._errors import LCCError
 
