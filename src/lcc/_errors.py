@@ -84,6 +84,8 @@ _HEAD = "{name}: "
 class _Detail(Msg):
     """A message about an input without its leading ``{name}: `` (see :meth:`Msg.detail`)."""
 
+    whole: Msg
+
     def __new__(cls, whole: Msg) -> _Detail:
         text = str(whole)[len(str(whole.values["name"])) + 2:]
         self = str.__new__(cls, text)
@@ -97,7 +99,7 @@ class _Detail(Msg):
             return str(self)
         from lcc._i18n._catalog import catalog
 
-        template = catalog(lang).get((None, self.whole.msgid), self.whole.msgid)
+        template: str = catalog(lang).get((None, self.whole.msgid), self.whole.msgid)
         if template.startswith(_HEAD):
             template = template[len(_HEAD):]
         return template.format(**self.whole._values_in(lang))
