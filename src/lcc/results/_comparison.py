@@ -528,7 +528,8 @@ def compare(alternatives: Sequence[Alternative], study: Study, baseline: Any = N
     if policy != "study_period" and missing:
         raise LCCError(
             Msg("{name}: policy {policy!r} needs each alternative's service life; {missing} has "
-                "none — give Alternative(..., life='N yr') or an Investment with life=",
+                "none — give the alternative a service life (life, e.g. '20 yr') or an Investment "
+                "with a life",
                 name='compare', policy=policy, missing=', '.join(missing))
         )
     own: dict[str, LCCResult] = {}
