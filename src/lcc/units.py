@@ -343,8 +343,9 @@ def _check_finite(magnitude: Any, name: str, shown: Any) -> None:
         raise LCCError(Msg("{name}: expected a number, got {value!r}", name=name, value=shown),
                        field=name, code='wrong-type')
     if not np.all(np.isfinite(arr)):
-        raise LCCError(Msg("{name}: got {value!r}; values must be finite numbers (not infinite or undefined)",
-                           name=name, value=shown), field=name, code="invalid-value")
+        raise LCCError(Msg("{name}: got {value!r}; values must be finite numbers (not "
+                           "infinite or undefined)", name=name, value=shown),
+                       field=name, code="invalid-value")
 
 
 def parse_quantity(value: Any, spec: str, *, name: str = "value",
@@ -514,8 +515,9 @@ def parse_number(value: Any, *, name: str = "value", allow_array: bool = True) -
                            type=type(shown).__name__, value=shown), field=name, code="wrong-type")
     x = float(value)
     if not math.isfinite(x):
-        raise LCCError(Msg("{name}: got {value!r}; values must be finite numbers (not infinite or undefined)",
-                           name=name, value=shown), field=name, code="invalid-value")
+        raise LCCError(Msg("{name}: got {value!r}; values must be finite numbers (not "
+                           "infinite or undefined)", name=name, value=shown),
+                       field=name, code="invalid-value")
     return x
 
 
