@@ -3,7 +3,6 @@ with the same placeholders; Babel formats; input errors in Swedish per code."""
 
 from __future__ import annotations
 
-import re
 import string
 
 import pytest

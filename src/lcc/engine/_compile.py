@@ -166,11 +166,14 @@ class _Builder:
         shortest = min(values)
         if shortest <= 0 or span / shortest > MAX_EVENTS:
             n = span / shortest if shortest > 0 else float("inf")
-            count = "an unbounded number of" if n > 1e12 else f"{n:,.0f}"
+            count = Msg("an unbounded number of") if n > 1e12 else \
+                f"{n:,.0f}".replace(",", " ")
             raise LCCError(
-                f"{item.name}.{key}: an interval of {shortest:.3g} years gives {count} "
-                f"occurrences in the study; at most {MAX_EVENTS:,} are evaluated per item — give "
-                f"a longer interval (a cost every year is a Recurring item)".replace(",", " "),
+                Msg("{name}: an interval of {shortest:.3g} years gives {count} occurrences in "
+                    "the study; at most {most} are evaluated per item — give a longer interval "
+                    "(a cost every year is a Recurring item)", name=f"{item.name}.{key}",
+                    shortest=shortest, count=count,
+                    most=f"{MAX_EVENTS:,}".replace(",", " ")),
                 field=f"{item.name}.{key}", code="invalid-value")
 
     # -- items ----------------------------------------------------------------
