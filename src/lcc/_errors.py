@@ -40,19 +40,90 @@ class Msg(str):
         return self
 
     def in_lang(self, lang: str) -> str:
-        """The message in ``lang`` (``"en"`` or ``"sv"``); English where no translation exists."""
+        """The message in ``lang`` (``"en"`` or ``"sv"``); English where no translation exists.
+
+        A value named ``name`` that is plain text is the name of an input
+        (``"Investment 'LED'.life"``): in another language than English the
+        reader's name of the field follows it, ``Investment 'LED'.life (livslängd)``.
+        """
         if lang == "en":
             return str(self)
         from lcc._i18n._catalog import tr
 
-        return tr(self.msgid, lang, **{k: in_lang(v, lang) for k, v in self.values.items()})
+        return tr(self.msgid, lang, **self._values_in(lang))
+
+    def _values_in(self, lang: str) -> dict[str, Any]:
+        out = {k: in_lang(v, lang) for k, v in self.values.items()}
+        name = self.values.get("name")
+        if isinstance(name, str) and not isinstance(name, Msg):
+            from lcc._i18n._messages import field_name
+
+            reader = field_name(name, lang)
+            if reader:
+                out["name"] = f"{name} ({reader})"
+        return out
+
+    def detail(self) -> Msg | None:
+        """The message without the name of the input it starts with (``"{name}: …"``).
+
+        A file reader shows it after its own location of the input. Every
+        translation of a message that starts with ``{name}: `` starts with it too
+        (``tests/test_i18n.py`` checks), so the rest is the detail in any language.
+        """
+        return _Detail(self) if self.msgid.startswith(_HEAD) and "name" in self.values \
+            else None
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_msg, (self.msgid, self.values))
 
 
+#: How a message about an input starts: its name.
+_HEAD = "{name}: "
+
+
+class _Detail(Msg):
+    """A message about an input without its leading ``{name}: `` (see :meth:`Msg.detail`)."""
+
+    whole: Msg
+
+    def __new__(cls, whole: Msg) -> _Detail:
+        text = str(whole)[len(str(whole.values["name"])) + 2:]
+        self = str.__new__(cls, text)
+        self.msgid = whole.msgid[len(_HEAD):]
+        self.values = whole.values
+        self.whole = whole
+        return self
+
+    def in_lang(self, lang: str) -> str:
+        if lang == "en":
+            return str(self)
+        from lcc._i18n._catalog import catalog
+
+        template: str = catalog(lang).get((None, self.whole.msgid), self.whole.msgid)
+        if template.startswith(_HEAD):
+            template = template[len(_HEAD):]
+        return template.format(**self.whole._values_in(lang))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_Detail, (self.whole,))
+
+
 def _msg(msgid: str, values: dict[str, Any]) -> Msg:
     return Msg(msgid, **values)
+
+
+def join(sep: str, parts: Iterable[str]) -> Msg:
+    """The texts ``parts`` joined by ``sep`` as one :class:`Msg` (each part in its language).
+
+    >>> join("; ", [Msg("a {x}", x=1), "b"])
+    'a 1; b'
+    """
+    items = list(parts)
+    if not items:
+        return Msg("")
+    escaped = sep.replace("{", "{{").replace("}", "}}")
+    return Msg(escaped.join(f"{{m{i}}}" for i in range(len(items))),
+               **{f"m{i}": p for i, p in enumerate(items)})
 
 
 def in_lang(text: Any, lang: str) -> Any:

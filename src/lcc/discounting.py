@@ -41,7 +41,7 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import ArrayLike
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 
 __all__ = [
     "TIMINGS",
@@ -109,16 +109,18 @@ TIMINGS: tuple[str, ...] = tuple(TIMING_TABLE)
 def _rate(x: ArrayLike, name: str) -> np.ndarray:
     arr = np.asarray(x, dtype=float)
     if not np.all(np.isfinite(arr)):
-        raise LCCError(f"{name}: got {x!r}; rates must be finite")
+        raise LCCError(Msg("{name}: got {x!r}; rates must be finite", name=name, x=x))
     if np.any(arr <= -1.0):
-        raise LCCError(f"{name}: got {x!r}; a rate must be greater than -1 (-100 %)")
+        raise LCCError(Msg("{name}: got {x!r}; a rate must be greater than -1 (-100 %)",
+                           name=name, x=x))
     return arr
 
 
 def _years(n: ArrayLike, name: str = "n") -> np.ndarray:
     arr = np.asarray(n, dtype=float)
     if not np.all(np.isfinite(arr)) or np.any(arr < 0):
-        raise LCCError(f"{name}: got {n!r}; the number of years must be finite and >= 0")
+        raise LCCError(Msg("{name}: got {n!r}; the number of years must be finite and >= 0",
+                           name=name, n=n))
     return arr
 
 
@@ -134,7 +136,8 @@ def timing_rule(timing: str) -> TimingRule:
         return TIMING_TABLE[timing]
     except (KeyError, TypeError):
         raise LCCError(
-            f"timing: got {timing!r}, expected one of {', '.join(TIMINGS)}"
+            Msg("{name}: got {timing!r}, expected one of {choices}", name='timing',
+                timing=timing, choices=', '.join(TIMINGS))
         ) from None
 
 
@@ -353,16 +356,19 @@ def _upv_star_sequence(d: ArrayLike, e: Sequence[float], n: ArrayLike,
     nn = _years(n)
     if nn.ndim or nn != np.round(nn):
         raise LCCError(
-            f"n: got {n!r}; with a per-year escalation sequence n must be one whole number"
+            Msg("{name}: got {n!r}; with a per-year escalation sequence n must be one whole "
+                "number", name='n', n=n)
         )
     count = int(nn)
     seq = _rate(np.asarray(e, dtype=float), "e")
     if seq.ndim != 1:
-        raise LCCError("e: a per-year escalation sequence must be a flat list of rates")
+        raise LCCError(Msg("{name}: a per-year escalation sequence must be a flat list of rates",
+                           name='e'))
     if seq.size < count:
         raise LCCError(
-            f"e: the escalation sequence has {seq.size} years but {count} are needed "
-            f"(years {seq.size + 1}..{count} are missing)"
+            Msg("{name}: the escalation sequence has {size} years but {count} are needed (years "
+                "{size2}..{count} are missing)", name='e', size=seq.size, count=count,
+                size2=seq.size + 1)
         )
     c = np.cumprod(1.0 + seq[:count])
     k = np.arange(1, count + 1, dtype=float)
@@ -384,7 +390,8 @@ def crf(d: ArrayLike, n: ArrayLike) -> Any:
     """
     nn = _years(n)
     if np.any(nn <= 0):
-        raise LCCError(f"n: got {n!r}; the capital recovery factor needs n > 0 years")
+        raise LCCError(Msg("{name}: got {n!r}; the capital recovery factor needs n > 0 years",
+                           name='n', n=n))
     return _out(1.0 / np.asarray(upv(d, nn)))
 
 
@@ -456,7 +463,7 @@ def npv(rate: ArrayLike, flows: ArrayLike, *, timing: str = "end") -> Any:
     rule = timing_rule(timing)
     cf = np.asarray(flows, dtype=float)
     if cf.ndim != 1 or cf.size == 0:
-        raise LCCError("flows: expected a non-empty one-dimensional sequence")
+        raise LCCError(Msg("{name}: expected a non-empty one-dimensional sequence", name='flows'))
     t = np.arange(cf.size, dtype=float)
     t[1:] -= rule.offset
     rr = np.asarray(rate, dtype=float)[..., None]
@@ -479,9 +486,9 @@ def irr(flows: ArrayLike) -> float:
     """
     cf = np.asarray(flows, dtype=float)
     if cf.ndim != 1 or cf.size < 2:
-        raise LCCError("flows: expected at least two yearly flows")
+        raise LCCError(Msg("{name}: expected at least two yearly flows", name='flows'))
     if not np.all(np.isfinite(cf)):
-        raise LCCError("flows: values must be finite")
+        raise LCCError(Msg("{name}: values must be finite", name='flows'))
     nz = np.flatnonzero(cf)
     if nz.size == 0:
         return float("nan")

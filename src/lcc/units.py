@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg, join
 
 if TYPE_CHECKING:
     import pint
@@ -159,26 +159,27 @@ def _preprocess(text: str, name: str) -> str:
     Unicode minus, ``l/100km``; refuses texts pint would take too long over."""
     s = text.strip()
     if len(s) > MAX_TEXT:
-        raise LCCError(f"{name}: got a text of {len(s)} characters; a quantity is at most "
-                       f"{MAX_TEXT} characters, e.g. '1.2 SEK/kWh'", field=name,
-                       code="invalid-value")
+        raise LCCError(Msg("{name}: got a text of {n} characters; a quantity is at most "
+                           "{most} characters, e.g. '1.2 SEK/kWh'", name=name, n=len(s),
+                           most=MAX_TEXT), field=name, code="invalid-value")
     s = _MINUS.sub("-", s)
     s = _THOUSANDS.sub("", s)
     if _LONG_NUMBER.search(s):
-        raise LCCError(f"{name}: {text!r} holds a number of more than 30 digits; write it "
-                       f"with an exponent, e.g. '1.5e40'", field=name, code="invalid-value")
+        raise LCCError(Msg("{name}: {text!r} holds a number of more than 30 digits; write it "
+                           "with an exponent, e.g. '1.5e40'", name=name, text=text),
+                       field=name, code="invalid-value")
     if _NUMBER_POWER.search(s) or any(abs(float(e)) > 9 for e in _EXPONENT.findall(s)) \
             or s.count("**") + s.count("^") > 4:
-        raise LCCError(f"{name}: {text!r} raises a number to a power, or a unit to a power "
-                       f"above 9; write the number itself (e.g. '1e6 SEK') and units such as "
-                       f"'m**3'", field=name, code="invalid-value")
+        raise LCCError(Msg("{name}: {text!r} raises a number to a power, or a unit to a power "
+                           "above 9; write the number itself (e.g. '1e6 SEK') and units such "
+                           "as 'm**3'", name=name, text=text), field=name, code="invalid-value")
 
     def _comma(m: re.Match[str]) -> str:
         if len(m.group(2)) == 3:
             raise LCCError(
-                f"{name}: {text!r} is ambiguous: is ',' a decimal comma or a thousands "
-                f"separator? Write the number with '.' as decimal point, e.g. "
-                f"'{m.group(1)}.{m.group(2)}' or '{m.group(1)}{m.group(2)}'",
+                Msg("{name}: {text!r} is ambiguous: is ',' a decimal comma or a thousands "
+                    "separator? Write the number with '.' as decimal point, e.g. "
+                    "'{a}.{b}' or '{a}{b}'", name=name, text=text, a=m.group(1), b=m.group(2)),
                 field=name, code="invalid-value"
             )
         return f"{m.group(1)}.{m.group(2)}"
@@ -198,12 +199,13 @@ def _parse_text(text: str, name: str) -> pint.Quantity:
     reg: Any = get_registry()
     s = _preprocess(text, name)
     if not s:
-        raise LCCError(f"{name}: got an empty string, expected a quantity such as "
-                       f"'1.2 SEK/kWh'", field=name, code="invalid-value")
+        raise LCCError(Msg("{name}: got an empty string, expected a quantity such as "
+                           "'1.2 SEK/kWh'", name=name), field=name, code="invalid-value")
     try:
         magnitude, units = _parse_cached(s)
     except _Unreadable as exc:
-        raise LCCError(f"{name}: could not read {text!r} as a quantity ({exc})",
+        raise LCCError(Msg("{name}: could not read {text!r} as a quantity ({why})",
+                           name=name, text=text, why=exc.args[0]),
                        field=name, code="invalid-value") from None
     return reg.Quantity(magnitude, units)
 
@@ -212,29 +214,38 @@ class _Unreadable(Exception):
     pass
 
 
+def _pint_reason(exc: Exception) -> Msg:
+    """Why pint could not read a text, in the reader's words (pint's own text is English)."""
+    names = getattr(exc, "unit_names", None)
+    if names:
+        unknown = names if isinstance(names, str) else ", ".join(map(str, names))
+        return Msg("{unit!r} is not a known unit", unit=unknown)
+    return Msg("not a number with a unit")
+
+
 @lru_cache(maxsize=8192)
 def _parse_cached(s: str) -> tuple[Any, Any]:
     reg: Any = get_registry()
     try:
         q: Any = reg.parse_expression(s)
     except Exception as exc:  # pint raises many kinds on odd text (":", ")", "1 +")
-        raise _Unreadable(str(exc) or "not a number with a unit") from None
+        raise _Unreadable(_pint_reason(exc)) from None
     if not isinstance(q, reg.Quantity):
         q = reg.Quantity(q, None)
     magnitude = q.magnitude
     if isinstance(magnitude, complex) or not isinstance(magnitude, (int, float)):
-        raise _Unreadable("not a number with a unit")
+        raise _Unreadable(Msg("not a number with a unit"))
     return magnitude, q._units
 
 
-_DIM_NAMES: tuple[tuple[str, str], ...] = (
-    ("kWh", "energy"),
-    ("kW", "power"),
-    ("m**3", "volume"),
-    ("m**2", "area"),
-    ("m", "length"),
-    ("kg", "mass"),
-    ("s", "time"),
+_DIM_NAMES: tuple[tuple[str, Msg], ...] = (
+    ("kWh", Msg("energy")),
+    ("kW", Msg("power")),
+    ("m**3", Msg("volume")),
+    ("m**2", Msg("area")),
+    ("m", Msg("length")),
+    ("kg", Msg("mass")),
+    ("s", Msg("time")),
 )
 
 
@@ -243,30 +254,32 @@ def _dim_name(unit_name: str, exp: float) -> str:
     dims = reg.get_dimensionality(f"({unit_name})**{exp:g}")
     keys = list(dims)
     if len(keys) == 1 and keys[0].startswith("[currency_"):
-        return "currency" if exp == 1 else f"currency^{exp:g}"
+        return Msg("currency") if exp == 1 else Msg("{dimension}^{exp:g}",
+                                                    dimension=Msg("currency"), exp=exp)
     for ref, label in _DIM_NAMES:
         if dims == reg.get_dimensionality(ref):
             return label
     single = reg.get_dimensionality(unit_name)
     for ref, label in _DIM_NAMES:
         if single == reg.get_dimensionality(ref):
-            return f"{label}^{exp:g}"
+            return Msg("{dimension}^{exp:g}", dimension=label, exp=exp)
     return str(dims)
 
 
 @lru_cache(maxsize=512)
 def _dims_text(spec: str) -> str:
-    """Describe a spec in words, e.g. ``"CUR/kWh"`` -> ``"currency per energy"``."""
+    """Describe a spec in words, e.g. ``"CUR/kWh"`` -> ``"currency per energy"`` (a Msg)."""
     reg = get_registry()
     units: Any = reg.Unit(spec.replace("CUR", "SEK"))._units
     if not units and "/" in spec:
         top, bottom = spec.split("/", 1)
-        return f"{_dims_text(top)} per {_dims_text(bottom.strip('()'))}"
+        return Msg("{top} per {bottom}", top=_dims_text(top),
+                   bottom=_dims_text(bottom.strip("()")))
     num = [_dim_name(k, v) for k, v in units.items() if v > 0]
     den = [_dim_name(k, -v) for k, v in units.items() if v < 0]
-    text = " × ".join(num) or "1"
+    text: str = join(" × ", num) if num else "1"
     for part in den:
-        text += f" per {part}"
+        text = Msg("{top} per {bottom}", top=text, bottom=part)
     return text
 
 
@@ -290,7 +303,8 @@ def currency_of(q: pint.Quantity) -> str | None:
     """
     codes = [k[len("[currency_"):-1] for k in q.dimensionality if k.startswith("[currency_")]
     if len(codes) > 1:
-        raise LCCError(f"{q} mixes currencies {', '.join(codes)}", code='wrong-unit')
+        raise LCCError(Msg("{q} mixes currencies {codes}", q=str(q), codes=", ".join(codes)),
+                       code='wrong-unit')
     return codes[0] if codes else None
 
 
@@ -323,12 +337,14 @@ def _factor(units: Any, target: Any) -> float:
 def _check_finite(magnitude: Any, name: str, shown: Any) -> None:
     arr = np.asarray(magnitude)
     if arr.ndim and arr.size == 0:
-        raise LCCError(f"{name}: got an empty array of samples; give at least one value",
-                       field=name, code="invalid-value")
+        raise LCCError(Msg("{name}: got an empty array of samples; give at least one value",
+                           name=name), field=name, code="invalid-value")
     if arr.dtype == object or not np.issubdtype(arr.dtype, np.number):
-        raise LCCError(f"{name}: expected a number, got {shown!r}", field=name, code='wrong-type')
+        raise LCCError(Msg("{name}: expected a number, got {value!r}", name=name, value=shown),
+                       field=name, code='wrong-type')
     if not np.all(np.isfinite(arr)):
-        raise LCCError(f"{name}: got {shown!r}; values must be finite (no NaN or inf)",
+        raise LCCError(Msg("{name}: got {value!r}; values must be finite numbers (not "
+                           "infinite or undefined)", name=name, value=shown),
                        field=name, code="invalid-value")
 
 
@@ -369,15 +385,17 @@ def parse_quantity(value: Any, spec: str, *, name: str = "value",
     """
     reg = get_registry()
     if expect is None:
-        expect = f"{_dims_text(spec)}, e.g. '1 {_example(spec)}'"
-    expect = f"expected {expect}"
+        expect = Msg("{what}, e.g. '{example}'", what=_dims_text(spec),
+                     example=f"1 {_example(spec)}")
+    expect = Msg("expected {what}", what=expect)
     sides = None
     if isinstance(value, str):
         q = _parse_text(value, name)
         if q.unitless and not q._units:
             sides = _ratio_sides(value, name)
             if sides is None:
-                raise LCCError(f"{name}: got {value!r} without a unit; {expect}",
+                raise LCCError(Msg("{name}: got {value!r} without a unit; {expect}", name=name,
+                                   value=value, expect=expect),
                                field=name, code="bare-number")
     elif isinstance(value, reg.Quantity):
         q = value
@@ -385,37 +403,45 @@ def parse_quantity(value: Any, spec: str, *, name: str = "value",
         try:
             q = reg.Quantity(value.magnitude, str(value.units))
         except Exception:
-            raise LCCError(f"{name}: got {value!r} from another unit registry; {expect}",
+            raise LCCError(Msg("{name}: got {value!r} from another unit registry; {expect}",
+                               name=name, value=value, expect=expect),
                            field=name, code="wrong-type") from None
     elif isinstance(value, bool) or value is None:
-        raise LCCError(f"{name}: got {value!r}; {expect}", field=name, code='wrong-type')
+        raise LCCError(Msg("{name}: got {value!r}; {expect}", name=name, value=value,
+                           expect=expect), field=name, code='wrong-type')
     elif isinstance(value, (int, float, np.number, np.ndarray, list, tuple)):
         raise LCCError(
-            f"{name}: got the bare number {value!r}; this field has a unit, so write it "
-            f"with one; {expect}", field=name, code='bare-number'
+            Msg("{name}: got the bare number {value!r}; this field has a unit, so write it "
+                "with one; {expect}", name=name, value=value, expect=expect),
+            field=name, code='bare-number'
         )
     else:
-        raise LCCError(f"{name}: got {type(value).__name__} {value!r}; {expect}",
+        raise LCCError(Msg("{name}: got {type} {value!r}; {expect}", name=name,
+                           type=type(value).__name__, value=value, expect=expect),
                        field=name, code="wrong-type")
     _check_finite(q.magnitude, name, value if isinstance(value, str) else q)
     code = "SEK"
     if "CUR" in spec:
         cur = currency_of(q)
         if cur is None:
-            raise LCCError(f"{name}: got {value!r}, which has no currency; {expect}",
+            raise LCCError(Msg("{name}: got {value!r}, which has no currency; {expect}",
+                               name=name, value=value, expect=expect),
                            field=name, code="wrong-unit")
         code = cur
     elif currency_of(q) is not None:
-        raise LCCError(f"{name}: got {value!r}, a money amount; {expect}",
+        raise LCCError(Msg("{name}: got {value!r}, a money amount; {expect}", name=name,
+                           value=value, expect=expect),
                        field=name, code="wrong-unit")
     target, ratio, split = _spec_info(spec, code)
     if q.dimensionality != reg.get_dimensionality(target):
-        raise LCCError(f"{name}: got {value!r} ({_units_text(q)}); {expect}",
+        raise LCCError(Msg("{name}: got {value!r} (units {units}); {expect}", name=name,
+                           value=value, units=pretty_units(q.units), expect=expect),
                        field=name, code="wrong-unit")
     if ratio and spec.strip() not in ("", "1") and (sides or _split(q._units)) != split:
         raise LCCError(
-            f"{name}: got {value!r}; {expect} (a ratio like {_example(spec)} must be written "
-            f"with units of that shape)", field=name, code='wrong-unit'
+            Msg("{name}: got {value!r}; {expect} (a ratio like {example} must be written "
+                "with units of that shape)", name=name, value=value, expect=expect,
+                example=_example(spec)), field=name, code='wrong-unit'
         )
     return q
 
@@ -435,10 +461,6 @@ def _ratio_sides(text: str, name: str) -> tuple[Any, Any] | None:
                 reg.get_dimensionality(reg.parse_units(den.strip().strip("()"))))
     except Exception:
         return None
-
-
-def _units_text(q: pint.Quantity) -> str:
-    return f"units {pretty_units(q.units)}"
 
 
 def magnitude_in(q: pint.Quantity, spec: str) -> Any:
@@ -462,36 +484,39 @@ def parse_number(value: Any, *, name: str = "value", allow_array: bool = True) -
     reg = get_registry() if isinstance(value, str) or hasattr(value, "units") else None
     shown = value
     if isinstance(value, bool) or value is None:
-        raise LCCError(f"{name}: expected a number, got {value!r}", field=name, code='wrong-type')
+        raise LCCError(Msg("{name}: expected a number, got {value!r}", name=name, value=value),
+                       field=name, code='wrong-type')
     if isinstance(value, str):
         value = _parse_text(value, name)
     if reg is not None and isinstance(value, reg.Quantity):
         if value.dimensionality:
-            raise LCCError(f"{name}: expected a plain number (or a percentage), got {shown!r}",
-                           field=name, code="wrong-unit")
+            raise LCCError(Msg("{name}: expected a plain number (or a percentage), got "
+                               "{value!r}", name=name, value=shown), field=name, code="wrong-unit")
         value = value.to("").magnitude
     if isinstance(value, (list, tuple)):
         raise LCCError(
-            f"{name}: got a {type(value).__name__}; a sequence of samples must be a numpy "
-            f"array (a per-year sequence is lcc.ByYear)", field=name, code='wrong-type'
+            Msg("{name}: got a {type}; a sequence of samples must be a numpy array (a per-year "
+                "sequence is lcc.ByYear)", name=name, type=type(value).__name__),
+            field=name, code='wrong-type'
         )
     if isinstance(value, np.ndarray):
         if not allow_array:
-            raise LCCError(f"{name}: expected a single number, not an array of samples",
-                           field=name, code="wrong-type")
+            raise LCCError(Msg("{name}: expected a single number, not an array of samples",
+                               name=name), field=name, code="wrong-type")
         if value.ndim != 1:
             raise LCCError(
-                f"{name}: samples must be a one-dimensional array, got shape {value.shape}",
-                field=name, code="wrong-type"
+                Msg("{name}: samples must be a one-dimensional array, got shape {shape}",
+                    name=name, shape=value.shape), field=name, code="wrong-type"
             )
         _check_finite(value, name, shown)
         return value.astype(float)
     if not isinstance(value, (int, float, np.number)):
-        raise LCCError(f"{name}: expected a number, got {type(shown).__name__} {shown!r}",
-                       field=name, code="wrong-type")
+        raise LCCError(Msg("{name}: expected a number, got {type} {value!r}", name=name,
+                           type=type(shown).__name__, value=shown), field=name, code="wrong-type")
     x = float(value)
     if not math.isfinite(x):
-        raise LCCError(f"{name}: got {shown!r}; values must be finite (no NaN or inf)",
+        raise LCCError(Msg("{name}: got {value!r}; values must be finite numbers (not "
+                           "infinite or undefined)", name=name, value=shown),
                        field=name, code="invalid-value")
     return x
 
@@ -540,23 +565,22 @@ class ExchangeRates:
     def __post_init__(self) -> None:
         if self.base not in CURRENCIES:
             raise LCCError(
-                f"ExchangeRates.base: got {self.base!r}, expected one of {', '.join(CURRENCIES)}"
-            )
+                Msg("{name}: got {value!r}, expected one of {choices}", name="ExchangeRates.base",
+                    value=self.base, choices=", ".join(CURRENCIES)))
         if not isinstance(self.rates, Mapping):
             raise LCCError(
-                f"ExchangeRates.rates: expected a mapping such as {{'EUR': 11.48}}, "
-                f"got {self.rates!r}"
-            )
+                Msg("{name}: expected a mapping such as {example}, got {value!r}",
+                    name="ExchangeRates.rates", example="{'EUR': 11.48}", value=self.rates))
         clean: dict[str, float] = {}
         for code, rate in self.rates.items():
             if code not in CURRENCIES:
                 raise LCCError(
-                    f"ExchangeRates.rates: unknown currency {code!r}, expected one of "
-                    f"{', '.join(CURRENCIES)}"
-                )
+                    Msg("{name}: unknown currency {code!r}, expected one of {choices}",
+                        name="ExchangeRates.rates", code=code, choices=", ".join(CURRENCIES)))
             x = parse_number(rate, name=f"ExchangeRates.rates[{code!r}]", allow_array=False)
             if x <= 0:
-                raise LCCError(f"ExchangeRates.rates[{code!r}]: got {rate!r}, expected a rate > 0")
+                raise LCCError(Msg("{name}: got {value!r}, expected a rate > 0",
+                                   name=f"ExchangeRates.rates[{code!r}]", value=rate))
             clean[code] = x
         clean[self.base] = 1.0
         object.__setattr__(self, "rates", clean)
@@ -566,9 +590,9 @@ class ExchangeRates:
         for code in (from_currency, to_currency):
             if code not in self.rates:
                 raise LCCError(
-                    f"no exchange rate for {code}: declare it, e.g. "
-                    f"ExchangeRates(base={self.base!r}, rates={{{code!r}: ...}})"
-                )
+                    Msg("no exchange rate for {code}: declare it, e.g. "
+                        "ExchangeRates(base={base!r}, rates={{{code!r}: ...}})", code=code,
+                        base=self.base))
         return self.rates[from_currency] / self.rates[to_currency]
 
     def convert(self, quantity: Any, to: str | None = None) -> pint.Quantity:
@@ -589,10 +613,12 @@ class ExchangeRates:
         reg = get_registry()
         target = self.base if to is None else to
         if target not in CURRENCIES:
-            raise LCCError(f"convert: to={to!r}, expected one of {', '.join(CURRENCIES)}")
+            raise LCCError(Msg("convert: to={to!r}, expected one of {choices}", to=to,
+                               choices=", ".join(CURRENCIES)))
         q = _parse_text(quantity, "quantity") if isinstance(quantity, str) else quantity
         if not isinstance(q, reg.Quantity):
-            raise LCCError(f"convert: expected a quantity with a currency, got {quantity!r}")
+            raise LCCError(Msg("convert: expected a quantity with a currency, got {value!r}",
+                               value=quantity))
         factor: Any = 1.0
         new_units: Any = reg.Unit("")._units
         exp: Any
@@ -619,8 +645,9 @@ class ExchangeRates:
 def currency_mix_error(name: str, found: str, wanted: str) -> LCCError:
     """The error for an amount in another currency when no rate is declared."""
     return LCCError(
-        f"{name}: the amount is in {found} but the study currency is {wanted}, and no "
-        f"exchange rate from {found} is declared. Declare it on the study, e.g. "
-        f"lcc.Study(..., currency={wanted!r}, exchange_rates=lcc.ExchangeRates("
-        f"base={wanted!r}, rates={{{found!r}: <{wanted} per {found}>}}, date=..., source=...))"
+        Msg("{name}: the amount is in {found} but the study currency is {wanted}, and no "
+            "exchange rate from {found} is declared. Declare it on the study, e.g. "
+            "lcc.Study(..., currency={wanted!r}, exchange_rates=lcc.ExchangeRates("
+            "base={wanted!r}, rates={{{found!r}: <{wanted} per {found}>}}, date=..., "
+            "source=...))", name=name, found=found, wanted=wanted)
     )

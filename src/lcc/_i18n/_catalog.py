@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 
 #: The languages of the outputs.
 LANGS: tuple[str, ...] = ("en", "sv")
@@ -29,7 +29,8 @@ LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 def check_lang(lang: str) -> str:
     """``lang`` if it is one of :data:`LANGS`, else an LCCError."""
     if lang not in LANGS:
-        raise LCCError(f"lang: got {lang!r}, expected 'en' or 'sv'", field="lang",
+        raise LCCError(Msg("{name}: got {value!r}, expected 'en' or 'sv'", name="lang",
+                           value=lang), field="lang",
                        code="invalid-value")
     return lang
 

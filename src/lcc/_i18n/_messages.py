@@ -1,9 +1,11 @@
 """Input errors in the reader's language: one sentence per error code, the field's name.
 
-The raising code (model, io, templates, units) writes its messages in English;
-this module renders an error for a Swedish reader from its stable ``code``, its
-``field`` or ``path`` and the value it quotes (``got '…'``), and keeps the
-English detail after it for what only the raising code knows.
+The raising code writes each message as a :class:`~lcc._errors.Msg`: English text
+that keeps its catalogue id and values, so it is shown here in the reader's
+language as the raiser worded it, after the input's path and the reader's name of
+the field. Nobody parses a message. A message that is still plain English (a
+module not converted yet) is shown with the sentence of its stable ``code`` and
+the English text after it.
 """
 
 from __future__ import annotations
@@ -78,29 +80,22 @@ def field_name(path: str | None, lang: str) -> str | None:
     return tr(key, lang) if key else None
 
 
-def quoted_value(message: str) -> str | None:
-    """The value an English message quotes after ``got``, if any."""
-    m = _GOT.search(message or "")
-    return m.group("value").strip() if m else None
-
-
 def _one(code: str | None, path: str | None, message: str, lang: str,
          where: str = "") -> str:
-    if isinstance(message, Msg):  # the raiser's own words, in the reader's language
-        return f"{where}{path + ': ' if path and where else ''}{message.in_lang(lang)}" + (
-            f" [{code}]" if code and where else "")
-    if lang == "en" or not code or code not in CODE_TEXT:
-        return f"{where}{path + ': ' if path and where else ''}{message}" + (
-            f" [{code}]" if code and where else "")
-    parts = [tr(CODE_TEXT[code], lang)]
+    tail = f" [{code}]" if code and where else ""
+    if lang == "en":
+        return f"{where}{path + ': ' if path and where else ''}{message}{tail}"
     name = field_name(path, lang)
-    head = f"{path}" + (f" ({name})" if name else "") if path else (name or "")
-    value = quoted_value(message)
-    if value:
-        parts.append(tr("value {value}", lang, value=value))
-    sentence = "; ".join(parts)
+    head = f"{path}" + (f" ({name})" if name and name != path else "") if path else ""
+    if isinstance(message, Msg):  # the raiser's own words, in the reader's language
+        return f"{where}{head + ': ' if head and where else ''}{message.in_lang(lang)}{tail}"
+    # not (yet) written as a Msg: the sentence of its code, then the English text as it is
+    if not code or code not in CODE_TEXT:
+        return f"{where}{head + ': ' if head and where else ''}{message}{tail}"
+    if not where:
+        head = head or (name or "")
     detail = tr("details (English): {detail}", lang, detail=message)
-    return f"{where}{head + ': ' if head else ''}{sentence}. {detail} [{code}]"
+    return f"{where}{head + ': ' if head else ''}{tr(CODE_TEXT[code], lang)}. {detail} [{code}]"
 
 
 def error_lines(exc: Any, lang: str) -> list[str]:

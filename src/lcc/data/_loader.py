@@ -20,7 +20,7 @@ from typing import Any
 
 import pandas as pd
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 
 #: Metadata keys every table's TOML file must have.
 REQUIRED_KEYS: tuple[str, ...] = (
@@ -71,8 +71,9 @@ def table_dir() -> Traversable:
     if source.is_dir():
         return source
     raise LCCError(
-        f"lcc.data: the reference tables are missing: neither the packaged folder "
-        f"{packaged} nor the source folder {source} exists; reinstall openlcc"
+        Msg("{name}: the reference tables are missing: neither the packaged folder {packaged} "
+            "nor the source folder {source} exists; reinstall openlcc", name='lcc.data',
+            packaged=packaged, source=source)
     )
 
 
@@ -94,8 +95,8 @@ def _check_name(name: object) -> str:
     names = table_names()
     if not isinstance(name, str) or name not in names:
         raise LCCError(
-            f"lcc.data.load: name={name!r} is not a shipped table; expected one of: "
-            f"{', '.join(names)}"
+            Msg("lcc.data.load: name={table!r} is not a shipped table; expected one of: {names}",
+                table=name, names=', '.join(names))
         )
     return name
 
@@ -115,13 +116,14 @@ def read_metadata(name: str) -> Mapping[str, Any]:
     missing = [key for key in REQUIRED_KEYS if key not in meta]
     if missing:
         raise LCCError(
-            f"lcc.data: the metadata of table {name!r} lacks {', '.join(missing)}; "
-            f"expected the keys {', '.join(REQUIRED_KEYS)}"
+            Msg("lcc.data: the metadata of table {table!r} lacks {missing}; expected the keys "
+                "{keys}", table=name, missing=', '.join(missing),
+                keys=', '.join(REQUIRED_KEYS))
         )
     if not isinstance(meta["units"], dict):
         raise LCCError(
-            f"lcc.data: units in the metadata of table {name!r} must be a table "
-            f"(column = unit), got {meta['units']!r}"
+            Msg("lcc.data: units in the metadata of table {table!r} must be a table (column = "
+                "unit), got {units!r}", table=name, units=meta['units'])
         )
     return meta
 
@@ -135,8 +137,9 @@ def _read(name: str) -> pd.DataFrame:
     columns = [str(c) for c in df.columns]
     if set(units) != set(columns):
         raise LCCError(
-            f"lcc.data: table {name!r} has columns {columns} but its metadata gives units "
-            f"for {sorted(units)}; expected one unit entry per column"
+            Msg("lcc.data: table {table!r} has columns {columns} but its metadata gives units "
+                "for {units}; expected one unit entry per column", table=name, columns=columns,
+                units=sorted(units))
         )
     df.attrs = {"name": name, **{key: meta.get(key) for key in ATTR_KEYS}, "units": units}
     return df

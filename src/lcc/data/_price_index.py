@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -48,9 +48,11 @@ def _shipped(name: str) -> dict[int, float]:
 
 def _year(value: Any, field: str) -> int:
     if isinstance(value, bool) or not isinstance(value, (Integral, float, np.floating)):
-        raise LCCError(f"{field}: got {value!r}; expected a calendar year such as 2023")
+        raise LCCError(Msg("{name}: got {value!r}; expected a calendar year such as 2023",
+                           name=field, value=value))
     if isinstance(value, (float, np.floating)) and not float(value).is_integer():
-        raise LCCError(f"{field}: got {value!r}; expected a whole calendar year such as 2023")
+        raise LCCError(Msg("{name}: got {value!r}; expected a whole calendar year such as 2023",
+                           name=field, value=value))
     return int(value)
 
 
@@ -60,8 +62,9 @@ def _index_table(index: Any) -> tuple[str, dict[int, float]]:
         key = index.strip().upper()
         if key not in SHIPPED_INDICES:
             raise LCCError(
-                f"index: got {index!r}; expected one of {', '.join(SHIPPED_INDICES)} or a "
-                f"pandas Series mapping year to index value"
+                Msg("{name}: got {index!r}; expected one of {choices} or a pandas "
+                    "Series mapping year to index value", name='index', index=index,
+                    choices=', '.join(SHIPPED_INDICES))
             )
         return f"{key} ({SHIPPED_INDICES[key][0]})", _shipped(key)
     items: Any
@@ -69,8 +72,8 @@ def _index_table(index: Any) -> tuple[str, dict[int, float]]:
         items = index.items()
     else:
         raise LCCError(
-            f"index: got {type(index).__name__} {index!r}; expected 'KPI' or a pandas Series "
-            f"mapping year to index value"
+            Msg("{name}: got {type} {index!r}; expected 'KPI' or a pandas Series mapping year "
+                "to index value", name='index', type=type(index).__name__, index=index)
         )
     table: dict[int, float] = {}
     for year, value in items:
@@ -79,13 +82,16 @@ def _index_table(index: Any) -> tuple[str, dict[int, float]]:
             v = float(value)
         except (TypeError, ValueError):
             raise LCCError(
-                f"index[{y}]: got {value!r}; expected a positive number"
+                Msg("{name}: got {value!r}; expected a positive number", name=f'index[{y}]',
+                    value=value)
             ) from None
         if not math.isfinite(v) or v <= 0:
-            raise LCCError(f"index[{y}]: got {value!r}; expected a positive, finite number")
+            raise LCCError(Msg("{name}: got {value!r}; expected a positive, finite number",
+                               name=f'index[{y}]', value=value))
         table[y] = v
     if not table:
-        raise LCCError("index: the series is empty; expected index values by year")
+        raise LCCError(Msg("{name}: the series is empty; expected index values by year",
+                           name='index'))
     return "the given index", table
 
 
@@ -154,14 +160,16 @@ def inflate(
     y_from = _year(from_year, "from_year")
     if isinstance(to_year, str):
         if to_year.strip().lower() != "latest":
-            raise LCCError(f"to_year: got {to_year!r}; expected a calendar year or 'latest'")
+            raise LCCError(Msg("{name}: got {to_year!r}; expected a calendar year or 'latest'",
+                               name='to_year', to_year=to_year))
         y_to = years[-1]
     else:
         y_to = _year(to_year, "to_year")
     for field, y in (("from_year", y_from), ("to_year", y_to)):
         if y not in table:
             raise LCCError(
-                f"{field}: {y} is not in {label}; available years: {_years_text(years)}"
+                Msg("{name}: {y} is not in {label}; available years: {years}", name=field, y=y,
+                    label=label, years=_years_text(years))
             )
     ratio = table[y_to] / table[y_from]
     return _scale(amount, ratio)
@@ -169,7 +177,8 @@ def inflate(
 
 def _scale(amount: Any, ratio: float) -> Any:
     if isinstance(amount, bool) or amount is None:
-        raise LCCError(f"amount: got {amount!r}; expected a money amount such as '7 SEK/kg'")
+        raise LCCError(Msg("{name}: got {amount!r}; expected a money amount such as '7 SEK/kg'",
+                           name='amount', amount=amount))
     if isinstance(amount, str) or hasattr(amount, "units"):
         from lcc.units import _parse_text, currency_of, get_registry
 
@@ -180,21 +189,23 @@ def _scale(amount: Any, ratio: float) -> Any:
                 q = reg.Quantity(q.magnitude, str(q.units))
             except Exception:
                 raise LCCError(
-                    f"amount: got {amount!r}, which lcc's unit registry cannot read"
+                    Msg("{name}: got {amount!r}, which lcc's unit registry cannot read",
+                        name='amount', amount=amount)
                 ) from None
         if currency_of(q) is None:
             raise LCCError(
-                f"amount: got {amount!r}, which has no currency; a price index scales money "
-                f"amounts such as '7 SEK/kg' or '120 EUR/t'"
+                Msg("{name}: got {amount!r}, which has no currency; a price index scales money "
+                    "amounts such as '7 SEK/kg' or '120 EUR/t'", name='amount', amount=amount)
             )
         return q * ratio
     if isinstance(amount, np.ndarray):
         if not np.issubdtype(amount.dtype, np.number):
-            raise LCCError(f"amount: expected numbers, got an array of {amount.dtype}")
+            raise LCCError(Msg("{name}: expected numbers, got an array of {dtype}",
+                               name='amount', dtype=amount.dtype))
         return amount * ratio
     if isinstance(amount, (Integral, float, np.floating)):
         return float(amount) * ratio
     raise LCCError(
-        f"amount: got {type(amount).__name__} {amount!r}; expected a money amount (a quantity "
-        f"such as '7 SEK/kg' or a number)"
+        Msg("{name}: got {type} {amount!r}; expected a money amount (a quantity such as '7 "
+            "SEK/kg' or a number)", name='amount', type=type(amount).__name__, amount=amount)
     )

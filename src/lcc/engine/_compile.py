@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 from lcc.engine._context import Growth
 from lcc.engine._terms import (
     AnnualTerm,
@@ -64,8 +64,9 @@ class _Builder:
         self.out = Compiled(alt, study)
 
     # -- helpers ------------------------------------------------------------
-    def warn(self, text: str) -> None:
-        self.out.warnings.append(f"{self.alt.name}: {text}")
+    def warn(self, text: Msg) -> None:
+        self.out.warnings.append(Msg("{alternative}: {warning}", alternative=self.alt.name,
+                                     warning=text))
 
     def fx(self, currency: str | None, where: str) -> float:
         """Factor from an input's currency to the study currency."""
@@ -78,7 +79,8 @@ class _Builder:
         try:
             return rates.rate(currency, self.study.currency)
         except LCCError as exc:
-            raise LCCError(f"{where}: {exc}", field=where, code="currency-mix") from None
+            raise LCCError(Msg("{name}: {problem}", name=where, problem=exc.message), field=where,
+                           code="currency-mix") from None
 
     def align(self, seq: Seq, k0: int, k1: int, where: str) -> np.ndarray:
         """A per-year sequence as a vector over study years 0..N (used years k0..k1)."""
@@ -87,8 +89,9 @@ class _Builder:
             base = self.study.base_year
             if base is None:
                 raise LCCError(
-                    f"{where}: the ByYear is by calendar year (first_year={first}); give "
-                    f"Study(base_year=...) to align it with the study years", field=where,
+                    Msg("{name}: the ByYear is by calendar year (first_year={first}); give "
+                        "Study(base_year=...) to align it with the study years", name=where,
+                        first=first), field=where,
                     code="invalid-value")
             first = first - base + 1
             label = lambda k: f"{k + base - 1}"  # noqa: E731
@@ -98,14 +101,16 @@ class _Builder:
         if first > k0 or last < k1:
             missing = [k for k in range(k0, k1 + 1) if k < first or k > last]
             raise LCCError(
-                f"{where}: the per-year sequence covers years {label(first)}..{label(last)} but "
-                f"years {label(k0)}..{label(k1)} are needed (missing: "
-                f"{_ranges([label(k) for k in missing])})", field=where, code="invalid-value"
+                Msg("{name}: the per-year sequence covers years {first}..{last} but years "
+                    "{k0}..{k1} are needed (missing: {missing})", name=where, first=label(first),
+                    last=label(last), k0=label(k0), k1=label(k1),
+                    missing=_ranges([label(k) for k in missing])), field=where, code="invalid-value"
             )
         if first < k0 or last > k1:
             self.warn(
-                f"{where}: per-year sequence cut to years {label(k0)}..{label(k1)} "
-                f"(it covers {label(first)}..{label(last)})"
+                Msg("{name}: per-year sequence cut to years {k0}..{k1} (it covers "
+                    "{first}..{last})", name=where, k0=label(k0), k1=label(k1),
+                    first=label(first), last=label(last))
             )
         vec = np.zeros(self.n + 1)
         vec[k0:k1 + 1] = seq.values[k0 - first:k1 - first + 1]
@@ -114,8 +119,8 @@ class _Builder:
     def growth(self, item: CostItem, esc: Esc | None = None) -> Growth:
         esc = item.esc if esc is None else esc
         if not item.indexed and not self.study.nominal:
-            self.warn(f"{item.name}: indexed=False has no effect in a real study "
-                      f"(inflation=None); amounts are in constant prices")
+            self.warn(Msg("{name}: indexed=False has no effect in a real study "
+                          "(inflation=None); amounts are in constant prices", name=item.name))
         if esc.sequence is None:
             return Growth(esc, item.indexed)
         seq = esc.sequence
@@ -129,12 +134,12 @@ class _Builder:
         k0 = int(self.s) + item._start
         k1 = self.n if item._end is None else int(self.s) + item._end
         if k0 > self.n:
-            self.warn(f"{item.name}: starts in year {k0}, after the end of the study "
-                      f"(year {self.n}); left out")
+            self.warn(Msg("{name}: starts in year {k0}, after the end of the study (year {n}); "
+                          "left out", name=item.name, k0=k0, n=self.n))
             return None
         if k1 > self.n:
-            self.warn(f"{item.name}: runs to year {k1}, past the end of the study; "
-                      f"years {self.n + 1}..{k1} left out")
+            self.warn(Msg("{name}: runs to year {k1}, past the end of the study; years "
+                          "{n}..{k1} left out", name=item.name, k1=k1, n=self.n + 1))
             k1 = self.n
         return k0, k1
 
@@ -164,11 +169,14 @@ class _Builder:
         shortest = min(values)
         if shortest <= 0 or span / shortest > MAX_EVENTS:
             n = span / shortest if shortest > 0 else float("inf")
-            count = "an unbounded number of" if n > 1e12 else f"{n:,.0f}"
+            count = Msg("an unbounded number of") if n > 1e12 else \
+                f"{n:,.0f}".replace(",", " ")
             raise LCCError(
-                f"{item.name}.{key}: an interval of {shortest:.3g} years gives {count} "
-                f"occurrences in the study; at most {MAX_EVENTS:,} are evaluated per item — give "
-                f"a longer interval (a cost every year is a Recurring item)".replace(",", " "),
+                Msg("{name}: an interval of {shortest:.3g} years gives {count} occurrences in "
+                    "the study; at most {most} are evaluated per item — give a longer interval "
+                    "(a cost every year is a Recurring item)", name=f"{item.name}.{key}",
+                    shortest=shortest, count=count,
+                    most=f"{MAX_EVENTS:,}".replace(",", " ")),
                 field=f"{item.name}.{key}", code="invalid-value")
 
     # -- items ----------------------------------------------------------------
@@ -180,14 +188,14 @@ class _Builder:
                 if handler is not None:
                     break
         if handler is None:  # pragma: no cover - every model type has a handler
-            raise LCCError(f"{item.name}: the engine does not know this item type")
+            raise LCCError(Msg("{name}: the engine does not know this item type", name=item.name))
         handler(item)
 
     def _once(self, item: CostItem, category: str, at: float, amount: Num,
               sign: float = 1.0) -> None:
         if at > self.n + 1e-12:
-            self.warn(f"{item.name}: at t = {at:g}, after the end of the study "
-                      f"(t = {self.n}); left out")
+            self.warn(Msg("{name}: at t = {at:g}, after the end of the study (t = {n}); left out",
+                          name=item.name, at=at, n=self.n))
             return
         const = self.fx(amount.currency, f"{item.name}.amount")
         self.out.terms.append(OnceTerm(item.name, (amount,), const, self.growth(item),
@@ -202,8 +210,8 @@ class _Builder:
             self._once(item, "acquisition", a, amount)
             return
         if a > self.n + 1e-12:
-            self.warn(f"{item.name}: at t = {a:g}, after the end of the study (t = {self.n}); "
-                      f"left out")
+            self.warn(Msg("{name}: at t = {a:g}, after the end of the study (t = {n}); left out",
+                          name=item.name, a=a, n=self.n))
             return
         self.few_events(item, "life" if initial else "every", life, self.n - a)
         residual: Num | None = item._residual
@@ -235,12 +243,12 @@ class _Builder:
         first = self.s + item._first
         last = float(self.n) if item._last is None else self.s + item._last
         if first > self.n + 1e-12:
-            self.warn(f"{item.name}: first occurrence at t = {first:g}, after the end of the "
-                      f"study (t = {self.n}); left out")
+            self.warn(Msg("{name}: first occurrence at t = {first:g}, after the end of the "
+                          "study (t = {n}); left out", name=item.name, first=first, n=self.n))
             return
         if last > self.n:
-            self.warn(f"{item.name}: occurrences after t = {self.n} (last = {last:g}) are "
-                      f"outside the study; left out")
+            self.warn(Msg("{name}: occurrences after t = {n} (last = {last:g}) are outside the "
+                          "study; left out", name=item.name, n=self.n, last=last))
             last = float(self.n)
         self.few_events(item, "every", item._every, last - first)
         amount: Num = item._amount
@@ -288,8 +296,8 @@ class _Builder:
             price = self.study._carbon
             esc = NO_ESCALATION
         if price is None:
-            self.warn(f"{item.name}: no price for {pollutant}; reported in kg only, no money "
-                      f"value in the LCC")
+            self.warn(Msg("{name}: no price for {pollutant}; reported in kg only, no money "
+                          "value in the LCC", name=item.name, pollutant=pollutant))
             return
         pnums, pconst, pprof = self.split([price], k0, k1, f"{item.name} ({pollutant} price)")
         if profile is not None and pprof is not None:
@@ -315,9 +323,11 @@ MAX_EVENTS = 10_000
 def compile_alternative(alt: Alternative, study: Study) -> Compiled:
     """Compile one alternative under a study (see :class:`Compiled`)."""
     if not isinstance(alt, Alternative):
-        raise LCCError(f"expected an lcc.Alternative, got {type(alt).__name__} {alt!r}")
+        raise LCCError(Msg("expected an lcc.Alternative, got {type} {alt!r}",
+                           type=type(alt).__name__, alt=alt))
     if not isinstance(study, Study):
-        raise LCCError(f"expected an lcc.Study, got {type(study).__name__} {study!r}")
+        raise LCCError(Msg("expected an lcc.Study, got {type} {study!r}",
+                           type=type(study).__name__, study=study))
     # The last compilation is kept on the alternative with the study it was made under:
     # both are immutable once built, so an alternative evaluated again under the same study
     # (a tender checked when read, then compared) is compiled once.
@@ -332,8 +342,8 @@ def compile_alternative(alt: Alternative, study: Study) -> Compiled:
 def _compile(alt: Alternative, study: Study) -> Compiled:
     b = _Builder(alt, study)
     if b.s >= study.years:
-        b.warn(f"enters service at t = {b.s:g}, at or after the end of the study "
-               f"(t = {study.years})")
+        b.warn(Msg("enters service at t = {s:g}, at or after the end of the study (t = {years})",
+                   s=b.s, years=study.years))
     for i, item in enumerate(alt.items):
         try:
             if isinstance(item, Emission):
@@ -350,8 +360,8 @@ def _compile(alt: Alternative, study: Study) -> Compiled:
         and study.discount_rate.name == "discount_rate"
     ):
         raise LCCError(
-            "a Parameter named 'discount_rate' is used outside Study.discount_rate; that name "
-            "addresses the study's discount rate in sensitivity analysis — rename it"
+            Msg("a Parameter named 'discount_rate' is used outside Study.discount_rate; that "
+                "name addresses the study's discount rate in sensitivity analysis — rename it")
         )
     out.quantity = alt._quantity
     sizes = {_samples(alt._quantity), _samples(study.rate)}
@@ -363,9 +373,9 @@ def _compile(alt: Alternative, study: Study) -> Compiled:
     sizes.discard(None)
     if len(sizes) > 1:
         raise LCCError(
-            f"Alternative {alt.name!r} with the study: sample arrays of different lengths "
-            f"({sorted(s for s in sizes if s is not None)}); every sampled input must have "
-            f"the same number of samples"
+            Msg("Alternative {called!r} with the study: sample arrays of different lengths "
+                "({value}); every sampled input must have the same number of samples",
+                called=alt.name, value=sorted(s for s in sizes if s is not None))
         )
     out.samples = next(iter(sizes)) if sizes else None
     return out
@@ -380,8 +390,14 @@ def _at_item(exc: LCCError, index: int, item: CostItem) -> LCCError:
     where = exc.field or ""
     key = where[len(item.name):] if where.startswith(item.name) else ""
     code = exc.code or "invalid-value"
-    detail = exc.message[len(where) + 2:] if where and exc.message.startswith(f"{where}: ") \
-        else exc.detail
+    message = exc.message
+    detail: str | None
+    if isinstance(message, Msg) and message.detail() is not None \
+            and str(message.values["name"]) == where:
+        detail = message.detail()  # in any language
+    else:
+        detail = message[len(where) + 2:] if where and message.startswith(f"{where}: ") \
+            else exc.detail
     return LCCError(exc.message, field=f"Alternative.items[{index}]{key}", code=code,
                     detail=detail)
 

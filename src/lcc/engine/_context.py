@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 from lcc.discounting import timing_rule
 from lcc.model._inputs import Esc, Num
 
@@ -143,11 +143,13 @@ def make_context(study: Any, overrides: dict[str, Any] | None, samples: int | No
         i_num = study._inflation
         i = np.multiply(ov[i_num.param], i_num.scale) if i_num.param in ov else i_num.value
         if np.ndim(i):
-            raise LCCError("inflation: samples of the inflation rate are not supported")
+            raise LCCError(Msg("{name}: samples of the inflation rate are not supported",
+                               name='inflation'))
         infl = float(np.log1p(i))
     rule = timing_rule(study.timing)
     if not rule.continuous and (d <= -1 if scalar else np.any(d <= -1)):
-        raise LCCError(f"discount_rate: got {d!r}; a rate must be greater than -1")
+        raise LCCError(Msg("{name}: got {d!r}; a rate must be greater than -1",
+                           name='discount_rate', d=d))
     return Context(study.years, study.timing, rule.offset, rule.continuous, d,
                    rule.log_rate(d), infl, samples, ov)
 
@@ -213,8 +215,10 @@ class Growth:
 def _log1p_rate(e: Any) -> Any:
     if isinstance(e, float):
         if e <= -1:
-            raise LCCError(f"escalation: got {e!r}; a rate must be greater than -1")
+            raise LCCError(Msg("{name}: got {e!r}; a rate must be greater than -1",
+                               name='escalation', e=e))
         return np.log1p(e)
     if np.any(np.asarray(e) <= -1):
-        raise LCCError(f"escalation: got {e!r}; a rate must be greater than -1")
+        raise LCCError(Msg("{name}: got {e!r}; a rate must be greater than -1",
+                           name='escalation', e=e))
     return np.log1p(e)

@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 from lcc.engine._compile import Compiled
 from lcc.engine._context import Context, make_context
 from lcc.engine._terms import Term
@@ -21,12 +21,14 @@ def _samples_of(compiled: Compiled | Sequence[Compiled],
     sizes = {c.samples for c in many}
     for name, value in (overrides or {}).items():
         if np.ndim(value) > 1:
-            raise LCCError(f"override {name!r}: samples must be a one-dimensional array")
+            raise LCCError(Msg("override {param!r}: samples must be a one-dimensional array",
+                               param=name))
         if np.ndim(value):
             sizes.add(int(np.size(value)))
     sizes.discard(None)
     if len(sizes) > 1:
-        raise LCCError(f"sample arrays of different lengths: {sorted(s for s in sizes if s)}")
+        raise LCCError(Msg("sample arrays of different lengths: {s}",
+                           s=sorted(s for s in sizes if s)))
     return next(iter(sizes)) if sizes else None
 
 
@@ -41,10 +43,11 @@ def _check_overrides(parameters: Mapping[str, Any],
     for name, value in (overrides or {}).items():
         if name != "discount_rate" and name not in parameters:
             known = ", ".join(sorted({"discount_rate", *parameters})) or "none"
-            raise LCCError(f"unknown parameter {name!r}; known parameters: {known}")
+            raise LCCError(Msg("unknown parameter {param!r}; known parameters: {known}",
+                               param=name, known=known))
         arr = np.asarray(value, dtype=float)
         if not np.all(np.isfinite(arr)):
-            raise LCCError(f"override {name!r}: values must be finite")
+            raise LCCError(Msg("override {param!r}: values must be finite", param=name))
         out[name] = arr if arr.ndim else float(arr)
     return out
 
@@ -161,9 +164,10 @@ def lcc_values_many(compiled: Sequence[Compiled],
     for c in many[1:]:
         if c.study is not study and c.study != study:
             raise LCCError(
-                f"lcc_values_many: alternative {c.alternative.name!r} was compiled under "
-                f"another study than {many[0].alternative.name!r}; compile every alternative "
-                f"under the same study"
+                Msg("{name}: alternative {called!r} was compiled under another study than "
+                    "{called2!r}; compile every alternative under the same study",
+                    name='lcc_values_many', called=c.alternative.name,
+                    called2=many[0].alternative.name)
             )
     params = check_parameters([p for c in many for p in c.parameters.values()],
                               "lcc_values_many")

@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 from lcc.model import _fields as F
 from lcc.model._compare import ModelEq
 from lcc.model._fields import Errors, Field, located
@@ -35,9 +35,10 @@ def check_parameters(params: list[Parameter], where: str) -> dict[str, Parameter
             seen[p.name] = p
         elif old is not p and not old.same_as(p):
             raise LCCError(
-                f"{where}: two different Parameters are named {p.name!r} "
-                f"({old.describe()} and {p.describe()}); sensitivity analysis addresses "
-                f"inputs by name, so give them different names or use one Parameter"
+                Msg("{name}: two different Parameters are named {called!r} ({text} and "
+                    "{text2}); sensitivity analysis addresses inputs by name, so give them "
+                    "different names or use one Parameter", name=where, called=p.name,
+                    text=old.describe(), text2=p.describe())
             )
     return seen
 
@@ -114,7 +115,8 @@ class Alternative(ModelEq):
     def __init__(self, name: str, *items: CostItem, start: Any = 0, quantity: Any = 1,
                  life: Any = None, description: str | None = None) -> None:
         if not isinstance(name, str) or not name.strip():
-            raise LCCError(f"Alternative.name: expected a non-empty string, got {name!r}",
+            raise LCCError(Msg("{name}: expected a non-empty string, got {value!r}",
+                               name="Alternative.name", value=name),
                            field="Alternative.name",
                            code="wrong-type" if not isinstance(name, str) else "invalid-value")
         where = f"Alternative {name!r}"
@@ -123,8 +125,9 @@ class Alternative(ModelEq):
         for i, item in enumerate(items):
             if not isinstance(item, CostItem):
                 raise LCCError(
-                    f"{where}: item {i + 1} is {type(item).__name__} {item!r}, expected a cost "
-                    f"item such as lcc.Investment or lcc.Energy", field="Alternative.items",
+                    Msg("{name}: item {i} is {type} {item!r}, expected a cost item such as "
+                        "lcc.Investment or lcc.Energy", name=where, i=i + 1,
+                        type=type(item).__name__, item=item), field="Alternative.items",
                     code="wrong-type")
         set_ = object.__setattr__
         set_(self, "name", name)
@@ -152,8 +155,9 @@ class Alternative(ModelEq):
             sizes.add(self._quantity.samples)
         if len(sizes) > 1:
             raise LCCError(
-                f"{where}: sample arrays of different lengths ({sorted(sizes)}); every sampled "
-                f"input must have the same number of samples", field="Alternative",
+                Msg("{name}: sample arrays of different lengths ({sizes}); every sampled input "
+                    "must have the same number of samples", name=where, sizes=sorted(sizes)),
+                field="Alternative",
                 code="invalid-value")
 
     def parameters(self) -> list[Parameter]:

@@ -18,8 +18,9 @@ from typing import Any
 
 import numpy as np
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg, join
 from lcc.model._inputs import (
+    A_VALUE,
     read_amount,
     read_escalation,
     read_number,
@@ -128,14 +129,14 @@ class Field:
         if kind == "quantity":
             spec = unit or self.unit
             assert spec is not None
-            expect = f"{self.what}, e.g. '{self.example}'" if self.what and \
-                (spec == self.unit and len(self.units) == 1) else None
+            expect = Msg("{what}, e.g. '{example}'", what=self.what, example=self.example) \
+                if self.what and (spec == self.unit and len(self.units) == 1) else None
             if self.by_year:
                 return read_amount(value, spec, name, allow_sequence=True,
-                                   minimum=self.minimum, what=self.what or "a value",
+                                   minimum=self.minimum, what=self.what or A_VALUE,
                                    expect=expect)
             return read_quantity(value, spec, name, minimum=self.minimum,
-                                 exclusive=self.exclusive, what=self.what or "a value",
+                                 exclusive=self.exclusive, what=self.what or A_VALUE,
                                  expect=expect)
         if kind == "position":
             return read_position(value, name, whole=self.whole,
@@ -143,49 +144,54 @@ class Field:
         if kind == "rate":
             if self.by_year:
                 return read_escalation(value, name)
-            return read_number(value, name, minimum=-1.0, exclusive=True, what="a rate",
+            return read_number(value, name, minimum=-1.0, exclusive=True, what=Msg("a rate"),
                                rate=True)
         if kind in ("number", "count"):
             return read_number(value, name, minimum=self.minimum, exclusive=self.exclusive,
-                               maximum=self.maximum, what=self.what or "a value")
+                               maximum=self.maximum, what=self.what or A_VALUE)
         if kind == "text":
             if not isinstance(value, str):
-                raise LCCError(f"{name}: expected a text, got {value!r}", code="wrong-type")
+                raise LCCError(Msg("{name}: expected a text, got {value!r}", name=name,
+                                   value=value), code="wrong-type")
             return value
         if kind == "bool":
             if not isinstance(value, bool):
-                raise LCCError(f"{name}: expected True or False, got {value!r}",
-                               code="wrong-type")
+                raise LCCError(Msg("{name}: expected True or False, got {value!r}", name=name,
+                                   value=value), code="wrong-type")
             return value
         if kind == "year":
             if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-                raise LCCError(f"{name}: got {value!r}, expected a calendar year such as 2025",
-                               code="wrong-type")
+                raise LCCError(Msg("{name}: got {value!r}, expected a calendar year such as "
+                                   "2025", name=name, value=value), code="wrong-type")
             if not 1000 <= value <= 9999:
-                raise LCCError(f"{name}: got {value!r}, expected a calendar year such as 2025",
-                               code="invalid-value")
+                raise LCCError(Msg("{name}: got {value!r}, expected a calendar year such as "
+                                   "2025", name=name, value=value), code="invalid-value")
             return int(value)
         if kind == "choice":
             if value not in self.choices:
                 code = "invalid-value" if isinstance(value, str) else "wrong-type"
-                raise LCCError(f"{name}: got {value!r}, expected one of "
-                               f"{', '.join(self.choices)}", code=code)
+                raise LCCError(Msg("{name}: got {value!r}, expected one of {choices}",
+                                   name=name, value=value, choices=", ".join(self.choices)),
+                               code=code)
             return str(value)
         raise AssertionError(kind)  # residual: read by its item (it depends on the item)
 
     def expect(self) -> str:
-        """What the field expects, in words, for messages."""
+        """What the field expects, in words, for messages (a :class:`~lcc._errors.Msg`).
+
+        Each phrase is a whole template of the catalogue, so a translation words it as its
+        language needs; ``ref`` adds the parameter reference with a template of its own.
+        """
+        text: str
         if self.kind == "quantity":
-            text = f"{self.what or 'a value'} as text with a unit, e.g. '{self.example}'"
+            text = Msg("{what} as text with a unit, e.g. '{example}'",
+                       what=self.what or A_VALUE, example=self.example)
         elif self.kind == "choice":
-            text = f"one of {', '.join(repr(c) for c in self.choices)}"
+            text = Msg("one of {choices}", choices=", ".join(repr(c) for c in self.choices))
         else:
-            text = {"text": "a text", "bool": "true or false",
-                    "year": "a calendar year such as 2025",
-                    "position": "a number of years, e.g. 3 or '3 yr'",
-                    "count": "a number >= 0, e.g. 12"}.get(self.kind, self.example)
+            text = _EXPECT.get(self.kind, self.example)
         if self.ref:
-            text += ", or {parameter = \"<name>\"}"
+            text = Msg("{expect}, or {{parameter = \"<name>\"}}", expect=text)
         return text
 
 
@@ -202,8 +208,12 @@ def located(field: str, name: str | None = None) -> Iterator[None]:
         if len(exc.errors) > 1:
             raise
         message = exc.message
-        detail = None
-        if name is not None and message.startswith(name):
+        detail: str | None = None
+        head = message.values.get("name") if isinstance(message, Msg) else None
+        if name is not None and isinstance(message, Msg) and message.detail() is not None and (
+                head == name or (isinstance(head, Msg) and head.values.get("name") == name)):
+            detail = message.detail()  # the rest of the message, in any language
+        elif name is not None and message.startswith(name):
             rest = message[len(name):]
             if rest.startswith(": "):
                 detail = rest[2:]
@@ -235,8 +245,17 @@ class Errors:
         if len(self.errors) == 1:
             raise self.errors[0]
         first = self.errors[0]
-        raise LCCError("\n".join(e.message for e in self.errors), field=first.field,
+        raise LCCError(join("\n", (e.message for e in self.errors)), field=first.field,
                        code=first.code, errors=self.errors)
+
+
+#: What a field of a kind without a unit expects, in words.
+_EXPECT: dict[str, str] = {
+    "text": Msg("a text"), "bool": Msg("true or false"),
+    "year": Msg("a calendar year such as 2025"),
+    "position": Msg("a number of years, e.g. 3 or '3 yr'"),
+    "count": Msg("a number >= 0, e.g. 12"),
+}
 
 
 def parameters_in(values: Mapping[str, Any]) -> list[Parameter]:
@@ -255,36 +274,36 @@ def quantity(unit: str, example: str, what: str, *, by_year: bool = False, ref: 
                  exclusive=exclusive, alt_units=alt)
 
 
-MONEY = quantity("CUR", "2500 SEK", "an amount")
-SIGNED_MONEY = quantity("CUR", "2500 SEK", "an amount of money", minimum=None)
-MONEY_PER_YEAR = quantity("CUR/yr", "800 SEK/yr", "money per year", by_year=True, minimum=None)
-ENERGY_PER_YEAR = quantity("kWh/yr", "3000 kWh/yr", "energy (or fuel volume or mass) per year",
+MONEY = quantity("CUR", "2500 SEK", Msg("an amount"))
+SIGNED_MONEY = quantity("CUR", "2500 SEK", Msg("an amount of money"), minimum=None)
+MONEY_PER_YEAR = quantity("CUR/yr", "800 SEK/yr", Msg("money per year"), by_year=True, minimum=None)
+ENERGY_PER_YEAR = quantity("kWh/yr", "3000 kWh/yr", Msg("energy (or fuel volume or mass) per year"),
                            by_year=True, alt=("m**3/yr", "kg/yr"))
-POWER = quantity("kW", "45 W", "a power")
-HOURS = quantity("h/yr", "4000 h/yr", "hours per year")
-DISTANCE = quantity("km/yr", "15000 km/yr", "a distance per year")
-CONSUMPTION = quantity("kWh/km", "5 l/100km", "energy (or fuel volume or mass) per distance",
+POWER = quantity("kW", "45 W", Msg("a power"))
+HOURS = quantity("h/yr", "4000 h/yr", Msg("hours per year"))
+DISTANCE = quantity("km/yr", "15000 km/yr", Msg("a distance per year"))
+CONSUMPTION = quantity("kWh/km", "5 l/100km", Msg("energy (or fuel volume or mass) per distance"),
                        alt=("m**3/km", "kg/km"))
 ENERGY_PRICE = quantity("CUR/kWh", "1.2 SEK/kWh",
-                        "a price per energy (or per volume or mass of fuel)", by_year=True,
+                        Msg("a price per energy (or per volume or mass of fuel)"), by_year=True,
                         alt=("CUR/m**3", "CUR/kg"))
 EMISSION_FACTOR = quantity("kg/kWh", "0.05 kg/kWh",
-                           "a mass per energy (or per volume or mass of fuel)",
+                           Msg("a mass per energy (or per volume or mass of fuel)"),
                            alt=("kg/m**3", "kg/kg"))
-INTENSITY = quantity("kg/km", "132 g/km", "a mass per distance")
-VOLUME_PER_YEAR = quantity("m**3/yr", "12 m**3/yr", "a volume per year", by_year=True)
-VOLUME_PRICE = quantity("CUR/m**3", "45 SEK/m**3", "a price per volume", by_year=True)
-MASS_PER_YEAR = quantity("kg/yr", "120 kg/yr", "a mass per year", by_year=True)
-MASS_PRICE = quantity("CUR/kg", "7 SEK/kg", "a price per mass", by_year=True)
-DURATION = quantity("yr", "20 yr", "a duration", exclusive=True)
-PERIOD = quantity("yr", "20 yr", "a duration", ref=False, exclusive=True)
-POSITION = Field("position", "yr", "3 (years) or '3 yr'", ref=False, minimum=0.0)
-YEAR_OF_SERVICE = Field("position", "yr", "3 (years) or '3 yr'", ref=False, minimum=1.0,
+INTENSITY = quantity("kg/km", "132 g/km", Msg("a mass per distance"))
+VOLUME_PER_YEAR = quantity("m**3/yr", "12 m**3/yr", Msg("a volume per year"), by_year=True)
+VOLUME_PRICE = quantity("CUR/m**3", "45 SEK/m**3", Msg("a price per volume"), by_year=True)
+MASS_PER_YEAR = quantity("kg/yr", "120 kg/yr", Msg("a mass per year"), by_year=True)
+MASS_PRICE = quantity("CUR/kg", "7 SEK/kg", Msg("a price per mass"), by_year=True)
+DURATION = quantity("yr", "20 yr", Msg("a duration"), exclusive=True)
+PERIOD = quantity("yr", "20 yr", Msg("a duration"), ref=False, exclusive=True)
+POSITION = Field("position", "yr", Msg("3 (years) or '3 yr'"), ref=False, minimum=0.0)
+YEAR_OF_SERVICE = Field("position", "yr", Msg("3 (years) or '3 yr'"), ref=False, minimum=1.0,
                         whole=True)
-RATE = Field("rate", None, "0.02 or '2 %'", by_year=True)
-STUDY_RATE = Field("rate", None, "0.035 or '3.5 %'")
-COUNT = Field("count", None, "12", minimum=0.0, what="a quantity")
-RESIDUAL = Field("residual", None, "'linear', 'none', a fraction 0..1 or an amount '500 SEK'")
+RATE = Field("rate", None, Msg("0.02 or '2 %'"), by_year=True)
+STUDY_RATE = Field("rate", None, Msg("0.035 or '3.5 %'"))
+COUNT = Field("count", None, "12", minimum=0.0, what=Msg("a quantity"))
+RESIDUAL = Field("residual", None, Msg("'linear', 'none', a fraction 0..1 or an amount '500 SEK'"))
 TEXT = Field("text", example="some text", ref=False)
 BOOL = Field("bool", example="true", ref=False)
 YEAR = Field("year", example="2025", ref=False)

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 from lcc.model._parameter import ByYear, Parameter
 from lcc.model._product import Factor, Product
 from lcc.units import (
@@ -31,6 +31,10 @@ from lcc.units import (
     parse_quantity,
     pretty_units,
 )
+
+#: What a field holds, in words, where its Field says nothing more precise.
+A_VALUE = Msg("a value")
+AN_AMOUNT = Msg("an amount")
 
 
 @dataclass(frozen=True, eq=False, slots=True)
@@ -83,12 +87,14 @@ def _check_range(arr: Any, name: str, shown: Any, *, minimum: float | None,
             first = float(a[bad].flat[0]) if a.ndim else float(a)
             op = ">" if exclusive else ">="
             raise LCCError(
-                f"{name}: got {_show(shown, first)}; expected {what} {op} {minimum:g}",
+                Msg("{name}: got {value}; expected {what} {op} {minimum:g}", name=name,
+                    value=_show(shown, first), what=what, op=op, minimum=minimum),
                 field=name, code="invalid-value"
             )
     if maximum is not None and np.any(a > maximum):
         first = float(a[a > maximum].flat[0]) if a.ndim else float(a)
-        raise LCCError(f"{name}: got {_show(shown, first)}; expected {what} <= {maximum:g}",
+        raise LCCError(Msg("{name}: got {value}; expected {what} <= {maximum:g}", name=name,
+                           value=_show(shown, first), what=what, maximum=maximum),
                        field=name, code="invalid-value")
 
 
@@ -97,7 +103,7 @@ def _show(shown: Any, first: float) -> str:
         return repr(shown)
     if isinstance(shown, np.ndarray) or (hasattr(shown, "magnitude")
                                          and np.ndim(shown.magnitude)):
-        return f"a sample with value {first:g}"
+        return Msg("a sample with value {value:g}", value=first)
     if hasattr(shown, "units"):
         return format_quantity(shown)
     return repr(shown)
@@ -112,16 +118,16 @@ def _factor_num(raw: Any, name: str) -> tuple[Num, Any]:
     param = raw if isinstance(raw, Parameter) else None
     source = param.value if param is not None else raw
     if isinstance(source, (ByYear, list, tuple)):
-        raise LCCError(f"{name}: a factor of a Product cannot be a per-year sequence",
-                       field=name, code="wrong-type")
+        raise LCCError(Msg("{name}: a factor of a Product cannot be a per-year sequence",
+                           name=name), field=name, code="wrong-type")
     if isinstance(source, (str, reg.Quantity)):
         q = _any_quantity(source, name)
     else:
         q = reg.Quantity(parse_number(source, name=name), "")
     label = f"{param.name} = {format_quantity(q)}" if param is not None else format_quantity(q)
     if transform == "one_minus" and q.dimensionality:
-        raise LCCError(f"{name}: 1 − x needs a plain number, got {label}",
-                       field=name, code="wrong-unit")
+        raise LCCError(Msg("{name}: 1 − x needs a plain number, got {label}", name=name,
+                           label=label), field=name, code="wrong-unit")
     if not q.dimensionality:
         scale = _factor(q.units, reg.Unit("")) if q._units else 1.0
         base = q.magnitude * scale
@@ -135,8 +141,8 @@ def _factor_num(raw: Any, name: str) -> tuple[Num, Any]:
         factor_q = (1.0 - base) * unit_q
     elif transform == "reciprocal":
         if np.any(np.asarray(base) == 0):
-            raise LCCError(f"{name}: 1/x of zero ({label}); expected a value other than 0",
-                           field=name, code="invalid-value")
+            raise LCCError(Msg("{name}: 1/x of zero ({label}); expected a value other than 0",
+                               name=name, label=label), field=name, code="invalid-value")
         label = f"1/{label}"
         factor_q = 1.0 / (base * unit_q)
     else:
@@ -158,12 +164,12 @@ def _any_quantity(value: Any, name: str) -> Any:
 
 
 def read_product(value: Product, spec: str, name: str, *, minimum: float | None = 0.0,
-                 exclusive: bool = False, what: str = "a value") -> Num:
+                 exclusive: bool = False, what: str = A_VALUE) -> Num:
     """A field given as a :class:`Product` of inputs (each may be a Parameter)."""
     factors = []
     combined: Any = None
     for i, raw in enumerate(value.factors):
-        num, q = _factor_num(raw, f"{name} (factor {i + 1})")
+        num, q = _factor_num(raw, Msg("{name} (factor {n})", name=name, n=i + 1))
         factors.append(num)
         combined = q if combined is None else combined * q
     q = parse_quantity(combined, spec, name=name)
@@ -198,7 +204,7 @@ def _scalar_in(magnitude: float, units: Any, spec: str) -> tuple[float, str | No
 
 
 def read_quantity(value: Any, spec: str, name: str, *, minimum: float | None = 0.0,
-                  exclusive: bool = False, what: str = "a value",
+                  exclusive: bool = False, what: str = A_VALUE,
                   expect: str | None = None) -> Num:
     """A field with a unit (``spec`` as in :func:`lcc.units.parse_quantity`)."""
     if isinstance(value, Product):
@@ -207,8 +213,9 @@ def read_quantity(value: Any, spec: str, name: str, *, minimum: float | None = 0
         p = value
         if p.unit is None:
             raise LCCError(
-                f"{name}: Parameter {p.name!r} is the bare number {p.value!r}, but this field "
-                f"has a unit; give the parameter a value with a unit",
+                Msg("{name}: Parameter {param!r} is the bare number {value!r}, but this field "
+                    "has a unit; give the parameter a value with a unit", name=name,
+                    param=p.name, value=p.value),
                 field=name, code="bare-number"
             )
         canon: Any
@@ -216,13 +223,13 @@ def read_quantity(value: Any, spec: str, name: str, *, minimum: float | None = 0
             try:
                 canon, code, shown, scale = _scalar_in(p.value.magnitude, p.value._units, spec)
             except LCCError:
-                parse_quantity(p.value, spec, name=f"{name} (Parameter {p.name!r})",
+                parse_quantity(p.value, spec, name=_in_param(name, p),
                                expect=expect)  # raises with the name
                 raise
             _check_range(canon, name, p.value, minimum=minimum, exclusive=exclusive,
                          maximum=None, what=what)
             return Num(canon, code, p.name, scale, f"{p.name} = {shown}", p, floor=minimum)
-        q = parse_quantity(p.value, spec, name=f"{name} (Parameter {p.name!r})", expect=expect)
+        q = parse_quantity(p.value, spec, name=_in_param(name, p), expect=expect)
         canon = magnitude_in(q, spec)
         _check_range(canon, name, p.value, minimum=minimum, exclusive=exclusive,
                      maximum=None, what=what)
@@ -233,8 +240,8 @@ def read_quantity(value: Any, spec: str, name: str, *, minimum: float | None = 0
                    floor=minimum)
     if isinstance(value, (ByYear, list, tuple)):
         raise LCCError(
-            f"{name}: a per-year sequence is not accepted here; give one value "
-            f"(or an ndarray of samples)", field=name, code='wrong-type'
+            Msg("{name}: a per-year sequence is not accepted here; give one value "
+                "(or an ndarray of samples)", name=name), field=name, code='wrong-type'
         )
     if isinstance(value, str):
         try:
@@ -252,7 +259,7 @@ def read_quantity(value: Any, spec: str, name: str, *, minimum: float | None = 0
     if isinstance(canon, np.ndarray):
         canon = canon.astype(float)
         if canon.ndim != 1:
-            raise LCCError(f"{name}: samples must be a one-dimensional array",
+            raise LCCError(Msg("{name}: samples must be a one-dimensional array", name=name),
                            field=name, code="wrong-type")
     else:
         canon = float(canon)
@@ -263,33 +270,34 @@ def read_sequence(value: ByYear, spec: str, name: str, *, minimum: float | None 
     """A ByYear with a unit, converted to the field's canonical unit."""
     if value.unit is None:
         raise LCCError(
-            f"{name}: the ByYear has no unit; give one, e.g. ByYear([...], unit="
-            f"'{spec.replace('CUR', 'SEK')}')", field=name, code='bare-number'
+            Msg("{name}: the ByYear has no unit; give one, e.g. ByYear([...], unit="
+                "'{unit}')", name=name, unit=spec.replace('CUR', 'SEK')),
+            field=name, code='bare-number'
         )
-    q1 = parse_quantity(value.unit_quantity, spec, name=f"{name} (ByYear unit)")
+    q1 = parse_quantity(value.unit_quantity, spec, name=Msg("{name} (ByYear unit)", name=name))
     factor = float(magnitude_in(q1, spec))
     vals = np.asarray(value.values, dtype=float) * factor
     if minimum is not None and np.any(vals < minimum):
-        raise LCCError(f"{name}: the ByYear holds a negative value; expected values >= 0",
-                       field=name, code="invalid-value")
+        raise LCCError(Msg("{name}: the ByYear holds a negative value; expected values >= 0",
+                           name=name), field=name, code="invalid-value")
     text = f"{value!r}"
     return Seq(vals, value.first_year, value.calendar, currency_of(q1), text)
 
 
 def read_amount(value: Any, spec: str, name: str, *, allow_sequence: bool = False,
-                minimum: float | None = 0.0, what: str = "an amount",
+                minimum: float | None = 0.0, what: str = AN_AMOUNT,
                 expect: str | None = None) -> Num | Seq:
     """A field that may also be a per-year sequence (ByYear) when allowed."""
     if isinstance(value, ByYear):
         if not allow_sequence:
-            raise LCCError(f"{name}: a per-year sequence (ByYear) is not accepted here",
-                           field=name, code="wrong-type")
+            raise LCCError(Msg("{name}: a per-year sequence (ByYear) is not accepted here",
+                               name=name), field=name, code="wrong-type")
         return read_sequence(value, spec, name, minimum=minimum)
     return read_quantity(value, spec, name, minimum=minimum, what=what, expect=expect)
 
 
 def read_number(value: Any, name: str, *, minimum: float | None = None, exclusive: bool = True,
-                maximum: float | None = None, what: str = "a value", rate: bool = False) -> Num:
+                maximum: float | None = None, what: str = A_VALUE, rate: bool = False) -> Num:
     """A plain-number field: a rate, a fraction or a count (Parameter allowed).
 
     With ``rate``, the value is a fraction per year: a percentage written as text
@@ -308,23 +316,24 @@ def read_number(value: Any, name: str, *, minimum: float | None = None, exclusiv
         if p.unit is not None:
             if p.value.dimensionality or not set(p.value._units) <= {"percent"}:
                 raise LCCError(
-                    f"{name}: Parameter {p.name!r} has the unit {p.unit_text!r}, but this field "
-                    f"is a plain number", field=name, code="wrong-unit")
+                    Msg("{name}: Parameter {param!r} has the unit {unit!r}, but this field "
+                        "is a plain number", name=name, param=p.name, unit=p.unit_text),
+                    field=name, code="wrong-unit")
             scale = _factor(p.value.units, get_registry().Unit(""))
             x = p.value.magnitude * scale
             x = x.astype(float) if isinstance(x, np.ndarray) else float(x)
         else:
-            x = parse_number(p.value, name=f"{name} (Parameter {p.name!r})")
+            x = parse_number(p.value, name=_in_param(name, p))
             if rate:
                 for shown in (p.value, p.low, p.high):
                     if shown is not None and not hasattr(shown, "units"):
-                        check_bare_rate(shown, f"{name} (Parameter {p.name!r})")
+                        check_bare_rate(shown, _in_param(name, p))
         _check_range(x, name, p.value, minimum=minimum, exclusive=exclusive, maximum=maximum,
                      what=what)
         return Num(x, None, p.name, scale, f"{p.name} = {_fmt_num(x)}", p, floor=minimum)
     if isinstance(value, ByYear):
-        raise LCCError(f"{name}: a per-year sequence (ByYear) is not accepted here",
-                       field=name, code="wrong-type")
+        raise LCCError(Msg("{name}: a per-year sequence (ByYear) is not accepted here",
+                           name=name), field=name, code="wrong-type")
     x = parse_number(value, name=name)
     if rate and not isinstance(value, str) and not hasattr(value, "units"):
         check_bare_rate(x, name)
@@ -343,10 +352,16 @@ def check_bare_rate(value: Any, name: str) -> None:
         return
     x = float(arr[big].flat[0]) if arr.ndim else float(arr)
     raise LCCError(
-        f"{name}: got the bare number {x:g}; a rate is a fraction per year, so this would be "
-        f"{x * 100:g} %; did you mean {x:g} % = {x / 100:g}? Write '{x:g} %' or {x / 100:g} "
-        f"(a rate of {x * 100:g} % is written as text, '{x * 100:g} %')",
+        Msg("{name}: got the bare number {x:g}; a rate is a fraction per year, so this would be "
+            "{pct:g} %; did you mean {x:g} % = {frac:g}? Write '{x:g} %' or {frac:g} "
+            "(a rate of {pct:g} % is written as text, '{pct:g} %')",
+            name=name, x=x, pct=x * 100, frac=x / 100),
         field=name, code="invalid-value")
+
+
+def _in_param(name: str, p: Parameter) -> Msg:
+    """How a message names a field whose value comes from the Parameter ``p``."""
+    return Msg("{name} (Parameter {param!r})", name=name, param=p.name)
 
 
 def _fmt_num(x: Any) -> str:
@@ -357,7 +372,8 @@ def _fmt_num(x: Any) -> str:
 
 def read_duration(value: Any, name: str) -> Num:
     """A duration in years (> 0): service life, interval, period."""
-    return read_quantity(value, "yr", name, minimum=0.0, exclusive=True, what="a duration")
+    return read_quantity(value, "yr", name, minimum=0.0, exclusive=True,
+                         what=Msg("a duration"))
 
 
 def _is_plain_number(text: str) -> bool:
@@ -397,34 +413,35 @@ def read_position(value: Any, name: str, *, whole: bool = False, minimum: float 
     """
     reg = get_registry()
     if isinstance(value, Parameter):
-        raise LCCError(f"{name}: a point in time cannot be a Parameter; give a number of years",
-                       field=name, code="wrong-type")
+        raise LCCError(Msg("{name}: a point in time cannot be a Parameter; give a number of "
+                           "years", name=name), field=name, code="wrong-type")
     if isinstance(value, str) and _is_plain_number(value):
-        raise LCCError(f"{name}: got the text {value!r}; write a number of years without "
-                       f"quotes ({value.strip()}) or with a unit ('{value.strip()} yr')",
-                       code="wrong-type")
+        raise LCCError(Msg("{name}: got the text {value!r}; write a number of years without "
+                           "quotes ({number}) or with a unit ('{number} yr')", name=name,
+                           value=value, number=value.strip()), code="wrong-type")
     if isinstance(value, (str, reg.Quantity)):
         q = parse_quantity(value, "yr", name=name)
         x = q.to("yr").magnitude
     elif isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise LCCError(f"{name}: expected a number of years, got {value!r}",
-                       field=name, code="wrong-type")
+        raise LCCError(Msg("{name}: expected a number of years, got {value!r}", name=name,
+                           value=value), field=name, code="wrong-type")
     else:
         x = value
     if np.ndim(x):
-        raise LCCError(f"{name}: expected a single number of years, not samples",
-                       field=name, code="wrong-type")
+        raise LCCError(Msg("{name}: expected a single number of years, not samples",
+                           name=name), field=name, code="wrong-type")
     x = float(x)
     if not math.isfinite(x):
-        raise LCCError(f"{name}: got {value!r}; expected a finite number of years",
-                       field=name, code="invalid-value")
+        raise LCCError(Msg("{name}: got {value!r}; expected a finite number of years",
+                           name=name, value=value), field=name, code="invalid-value")
     if x < minimum:
-        raise LCCError(f"{name}: got {value!r}; expected a number of years >= {minimum:g}",
+        raise LCCError(Msg("{name}: got {value!r}; expected a number of years >= {minimum:g}",
+                           name=name, value=value, minimum=minimum),
                        field=name, code="invalid-value")
     if whole:
         if abs(x - round(x)) > 1e-9:
-            raise LCCError(f"{name}: got {value!r}; expected a whole number of years",
-                           field=name, code="invalid-value")
+            raise LCCError(Msg("{name}: got {value!r}; expected a whole number of years",
+                               name=name, value=value), field=name, code="invalid-value")
         x = float(round(x))
     return x
 
@@ -464,19 +481,20 @@ def read_escalation(value: Any, name: str) -> Esc:
         percent = value.unit is not None and str(value.unit).strip() in ("%", "percent")
         if value.unit is not None and not percent and \
                 str(value.unit) not in ("", "dimensionless"):
-            raise LCCError(f"{name}: escalation rates are plain numbers or percentages; the "
-                           f"ByYear has the unit {value.unit!r}", field=name, code="wrong-unit")
+            raise LCCError(Msg("{name}: escalation rates are plain numbers or percentages; "
+                               "the ByYear has the unit {unit!r}", name=name, unit=value.unit),
+                           field=name, code="wrong-unit")
         vals = np.asarray(value.values, dtype=float)
         if percent:
             vals = vals / 100.0
         else:
             check_bare_rate(vals, name)
         if np.any(vals <= -1):
-            raise LCCError(f"{name}: an escalation rate must be greater than -1 (-100 %)",
-                           field=name, code="invalid-value")
+            raise LCCError(Msg("{name}: an escalation rate must be greater than -1 (-100 %)",
+                               name=name), field=name, code="invalid-value")
         return Esc(None, Seq(vals, value.first_year, value.calendar, None, repr(value)))
-    return Esc(read_number(value, name, minimum=-1.0, exclusive=True, what="a rate", rate=True),
-               None)
+    return Esc(read_number(value, name, minimum=-1.0, exclusive=True, what=Msg("a rate"),
+                           rate=True), None)
 
 
 def unit_text(spec: str, currency: str | None) -> str:

@@ -16,11 +16,20 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 from lcc.model import _fields as F
 from lcc.model._compare import ModelEq
 from lcc.model._fields import Errors, Field
-from lcc.model._inputs import Esc, Num, Seq, in_burning_hours, read_number, read_quantity
+from lcc.model._inputs import (
+    A_VALUE,
+    AN_AMOUNT,
+    Esc,
+    Num,
+    Seq,
+    in_burning_hours,
+    read_number,
+    read_quantity,
+)
 from lcc.model._parameter import ByYear, Parameter
 from lcc.model._product import Product, reciprocal
 
@@ -88,8 +97,9 @@ class CostItem(ModelEq):
             if getattr(self, key) is None:
                 with errs.field(f"{self.kind}.{key}", f"{self.name}.{key}"):
                     spec = self.FIELDS[key]
-                    raise LCCError(f"{self.name}.{key}: missing; give {spec.what or 'a value'}, "
-                                   f"e.g. '{spec.example}'", code="missing-field")
+                    raise LCCError(Msg("{name}: missing; give {value}, e.g. '{example}'",
+                                       name=f'{self.name}.{key}', value=spec.what or A_VALUE,
+                                       example=spec.example), code="missing-field")
         self._read(errs)
         if "hours" in self.FIELDS and "hours" not in self._read_values and \
                 getattr(self, "hours", None) is not None:
@@ -117,9 +127,10 @@ class CostItem(ModelEq):
         basis = getattr(self, "hours", None)
         if basis is None:
             raise LCCError(
-                f"{self.name}.{key}: got {life!r}, a life in burning hours; give the operating "
-                f"hours per year to count it with, hours='4000 h/yr' (then {life!r} ÷ hours "
-                f"is the life in years), or give the life in years, e.g. '12 yr'",
+                Msg("{name}: got {life!r}, a life in burning hours; give the operating hours "
+                    "per year to count it with, hours='4000 h/yr' (then {life!r} ÷ hours is the "
+                    "life in years), or give the life in years, e.g. '12 yr'",
+                    name=f'{self.name}.{key}', life=life),
                 code="missing-field")
         return Product(life, reciprocal(basis))
 
@@ -184,25 +195,26 @@ def _read_residual(item: CostItem, value: Any) -> tuple[str, Num | None]:
     if isinstance(value, Parameter):
         if value.unit is None:
             return "fraction", read_number(value, name, minimum=0.0, exclusive=False,
-                                           maximum=1.0, what="a fraction")
-        return "amount", read_quantity(value, "CUR", name, what="an amount")
+                                           maximum=1.0, what=Msg("a fraction"))
+        return "amount", read_quantity(value, "CUR", name, what=AN_AMOUNT)
     if isinstance(value, (int, float, np.ndarray, np.number)) and not isinstance(value, bool):
         return "fraction", read_number(value, name, minimum=0.0, exclusive=False, maximum=1.0,
-                                       what="a fraction")
+                                       what=Msg("a fraction"))
     if isinstance(value, str):
         try:
             num = read_number(value, name, minimum=0.0, exclusive=False, maximum=1.0,
-                              what="a fraction")
+                              what=Msg("a fraction"))
             return "fraction", num
         except LCCError:
             pass
     try:
-        return "amount", read_quantity(value, "CUR", name, what="an amount")
+        return "amount", read_quantity(value, "CUR", name, what=AN_AMOUNT)
     except LCCError as exc:
         code = exc.code if exc.code in ("invalid-value", "wrong-type") else "wrong-unit"
         raise LCCError(
-            f"{name}: got {value!r}; expected 'linear', None, a fraction of the installation's "
-            f"cost (0..1) or an amount of money ({exc})", code=code
+            Msg("{name}: got {value!r}; expected 'linear', None, a fraction of the "
+                "installation's cost (0..1) or an amount of money ({reason})", name=name,
+                value=value, reason=exc.message), code=code
         ) from None
 
 
@@ -373,15 +385,16 @@ class Periodic(CostItem):
         elif every is not None:
             with errs.field(f"{self.kind}.first", f"{self.name}.first"):
                 if every.samples or every.param:
-                    raise LCCError(f"{n}.first: give `first` when `every` is samples or a "
-                                   f"Parameter", code="missing-field")
+                    raise LCCError(Msg("{name}: give `first` when `every` is samples or a "
+                                       "Parameter", name=f'{n}.first'), code="missing-field")
                 first = float(every.value)
         self._set("_first", first)
         last = None if self.last is None else self._field(errs, "last")
         self._set("_last", last)
         if last is not None and first is not None and last < first:
             with errs.field(f"{self.kind}.last", f"{self.name}.last"):
-                raise LCCError(f"{n}.last: got {self.last!r}, before first ({first:g})",
+                raise LCCError(Msg("{name}: got {last!r}, before first ({first:g})",
+                                   name=f'{n}.last', last=self.last, first=first),
                                code="invalid-value")
 
 
@@ -399,7 +412,8 @@ class _Annual(CostItem):
         end = None if end_raw is None else self._field(errs, "end")
         if end is not None and start is not None and end < start:
             with errs.field(f"{self.kind}.end", f"{self.name}.end"):
-                raise LCCError(f"{n}.end: got {end_raw!r}, before start ({start:g})",
+                raise LCCError(Msg("{name}: got {end_raw!r}, before start ({start:g})",
+                                   name=f'{n}.end', end_raw=end_raw, start=start),
                                code="invalid-value")
         self._set("_start", None if start is None else int(start))
         self._set("_end", None if end is None else int(end))
@@ -434,9 +448,9 @@ class Recurring(_Annual):
 
 
 _COMMODITIES: tuple[tuple[str, str, str], ...] = (
-    ("kWh", "energy", "1.2 SEK/kWh"),
-    ("m**3", "volume", "18 SEK/l"),
-    ("kg", "mass", "25 SEK/kg"),
+    ("kWh", Msg("energy"), "1.2 SEK/kWh"),
+    ("m**3", Msg("volume"), "18 SEK/l"),
+    ("kg", Msg("mass"), "25 SEK/kg"),
 )
 
 
@@ -452,8 +466,9 @@ def _read_price(item: CostItem, value: Any) -> tuple[str, str, Num | Seq]:
     if isinstance(value, (ByYear, Parameter)) or errors[0].code != "wrong-unit":
         raise errors[0]
     raise LCCError(
-        f"{name}: got {value!r}; expected a price per unit of what is used: per energy "
-        f"('1.2 SEK/kWh'), per volume ('18 SEK/l', '4 SEK/Nm3') or per mass ('25 SEK/kg')",
+        Msg("{name}: got {value!r}; expected a price per unit of what is used: per energy ('1.2 "
+            "SEK/kWh'), per volume ('18 SEK/l', '4 SEK/Nm3') or per mass ('25 SEK/kg')",
+            name=name, value=value),
         code="wrong-unit")
 
 
@@ -517,18 +532,21 @@ class Energy(_Annual):
         before = len(errs.errors)
         with errs.field(self.kind, self.name):
             if sum(ways) > 1:
-                raise LCCError(f"{n}: give one of annual, power and hours, or distance and "
-                               f"consumption — not several", code="invalid-value")
+                raise LCCError(Msg("{name}: give one of annual, power and hours, or distance "
+                                   "and consumption — not several", name=n), code="invalid-value")
             if not any(ways):
                 raise LCCError(
-                    f"{n}: missing the energy use; give annual (e.g. '3000 kWh/yr'), power and "
-                    f"hours (e.g. power='45 W', hours='4000 h/yr') or distance and consumption "
-                    f"(e.g. distance='15000 km/yr', consumption='5 l/100km')",
+                    Msg("{name}: missing the energy use; give annual (e.g. '3000 kWh/yr'), "
+                        "power and hours (e.g. power='45 W', hours='4000 h/yr') or distance and "
+                        "consumption (e.g. distance='15000 km/yr', consumption='5 l/100km')",
+                        name=n),
                     code="missing-field")
             if ways[1] and (self.power is None or self.hours is None):
-                raise LCCError(f"{n}: give both power and hours", code="missing-field")
+                raise LCCError(Msg("{name}: give both power and hours", name=n),
+                               code="missing-field")
             if ways[2] and (self.distance is None or self.consumption is None):
-                raise LCCError(f"{n}: give both distance and consumption", code="missing-field")
+                raise LCCError(Msg("{name}: give both distance and consumption", name=n),
+                               code="missing-field")
         if len(errs.errors) > before:
             return
         unit = None
@@ -543,14 +561,15 @@ class Energy(_Annual):
                 if getattr(self, key) is not None:
                     self._any_unit(errs, key)
             return
-        per = f"{label} (priced per {unit.replace('**3', '³')})"
+        per = Msg("{commodity} (priced per {unit})", commodity=label,
+                  unit=unit.replace('**3', '³'))
         if ways[0]:
             self._use(errs, "annual", f"{unit}/yr", per)
         elif ways[1]:
             if unit != "kWh":
                 with errs.field(f"{self.kind}.power", f"{self.name}.power"):
-                    raise LCCError(f"{n}.power: power and hours give energy, but the price is "
-                                   f"per {per}", code="wrong-unit")
+                    raise LCCError(Msg("{name}: power and hours give energy, but the price is "
+                                       "per {per}", name=f'{n}.power', per=per), code="wrong-unit")
             else:
                 self._use(errs, "power", "kW", per)
                 self._use(errs, "hours", "h/yr", per)
@@ -576,7 +595,7 @@ class Energy(_Annual):
             assert first is not None
             raise first
 
-    def _use(self, errs: Errors, key: str, unit: str, per: str) -> None:
+    def _use(self, errs: Errors, key: str, unit: str, per: Msg) -> None:
         with errs.field(f"{self.kind}.{key}", f"{self.name}.{key}"):
             try:
                 out = self.FIELDS[key].read(getattr(self, key), f"{self.name}.{key}", unit=unit)
@@ -585,8 +604,16 @@ class Energy(_Annual):
             except LCCError as exc:
                 if exc.code != "wrong-unit":
                     raise
-                raise LCCError(f"{exc.message} — the use must match the price, which is per "
-                               f"{per}", code="wrong-unit") from None
+                raise LCCError(_use_must_match(exc.message, per), code="wrong-unit") from None
+
+
+def _use_must_match(message: str, per: Msg) -> Msg:
+    """An error of a use field that does not fit the unit of the price, said so."""
+    if isinstance(message, Msg) and message.detail() is not None:
+        return Msg("{name}: {problem} — the use must match the price, which is per {per}",
+                   name=message.values["name"], problem=message.detail(), per=per)
+    return Msg("{problem} — the use must match the price, which is per {per}", problem=message,
+               per=per)
 
 
 @dataclass(frozen=True, eq=False)
@@ -659,8 +686,9 @@ class Emission(_Annual):
         n = self.name
         with errs.field(f"{self.kind}.pollutant", f"{self.name}.pollutant"):
             if not isinstance(self.pollutant, str) or not self.pollutant.strip():
-                raise LCCError(f"{n}.pollutant: expected a name such as 'CO2e' or 'NOx', got "
-                               f"{self.pollutant!r}",
+                raise LCCError(Msg("{name}: expected a name such as 'CO2e' or 'NOx', got "
+                                   "{pollutant!r}", name=f'{n}.pollutant',
+                                   pollutant=self.pollutant),
                                code="wrong-type" if not isinstance(self.pollutant, str)
                                else "invalid-value")
         self._set("_annual", None)
@@ -669,7 +697,8 @@ class Emission(_Annual):
         if self.annual is not None:
             if self.distance is not None or self.intensity is not None:
                 with errs.field(self.kind, self.name):
-                    raise LCCError(f"{n}: give annual, or distance and intensity — not both",
+                    raise LCCError(Msg("{name}: give annual, or distance and intensity — not "
+                                       "both", name=n),
                                    code="invalid-value")
             self._field(errs, "annual")
         elif self.distance is not None and self.intensity is not None:
@@ -677,9 +706,10 @@ class Emission(_Annual):
             self._field(errs, "intensity")
         else:
             with errs.field(f"{self.kind}.annual", f"{self.name}.annual"):
-                raise LCCError(f"{n}.annual: missing; give a mass per year, e.g. '120 kg/yr', "
-                               f"or distance and intensity, e.g. distance='15000 km/yr', "
-                               f"intensity='132 g/km'", code="missing-field")
+                raise LCCError(Msg("{name}: missing; give a mass per year, e.g. '120 kg/yr', or "
+                                   "distance and intensity, e.g. distance='15000 km/yr', "
+                                   "intensity='132 g/km'", name=f'{n}.annual'),
+                               code="missing-field")
         self._set("_price", None)
         if self.price is not None:
             self._field(errs, "price")

@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 from lcc.model._compare import same
 from lcc.units import format_quantity, get_registry, parse_number
 
@@ -20,10 +20,11 @@ def _as_quantity_or_number(value: Any, name: str) -> Any:
     """A Parameter's value: a pint Quantity (from a string or Quantity) or a number/array."""
     reg = get_registry()
     if isinstance(value, Parameter):
-        raise LCCError(f"{name}: a Parameter's value cannot itself be a Parameter",
+        raise LCCError(Msg("{name}: a Parameter's value cannot itself be a Parameter", name=name),
                        field=name, code="wrong-type")
     if isinstance(value, ByYear):
-        raise LCCError(f"{name}: a Parameter holds one value (or samples), not a ByYear sequence",
+        raise LCCError(Msg("{name}: a Parameter holds one value (or samples), not a ByYear "
+                           "sequence", name=name),
                        field=name, code="wrong-type")
     if isinstance(value, str):
         from lcc.units import _check_finite, _parse_text
@@ -38,7 +39,7 @@ def _as_quantity_or_number(value: Any, name: str) -> Any:
 
         _check_finite(value.magnitude, name, value)
         if isinstance(value.magnitude, np.ndarray) and value.magnitude.ndim != 1:
-            raise LCCError(f"{name}: samples must be a one-dimensional array",
+            raise LCCError(Msg("{name}: samples must be a one-dimensional array", name=name),
                            field=name, code="wrong-type")
         return value
     return parse_number(value, name=name)
@@ -84,11 +85,13 @@ class Parameter:
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name.strip():
-            raise LCCError(f"Parameter.name: expected a non-empty string, got {self.name!r}",
+            raise LCCError(Msg("{name}: expected a non-empty string, got {called!r}",
+                               name='Parameter.name', called=self.name),
                            field="Parameter.name", code="wrong-type")
         label = f"Parameter {self.name!r}"
         if self.role not in ROLES:
-            raise LCCError(f"{label}.role: got {self.role!r}, expected 'buyer' or 'bidder'",
+            raise LCCError(Msg("{name}: got {role!r}, expected 'buyer' or 'bidder'",
+                               name=f'{label}.role', role=self.role),
                            field="Parameter.role", code="invalid-value")
         from lcc.model._fields import located
 
@@ -104,22 +107,25 @@ class Parameter:
         lo, hi = self.low_magnitude, self.high_magnitude
         if lo is not None and hi is not None and lo > hi:
             raise LCCError(
-                f"{label}: low ({self.low}) is greater than high ({self.high})",
+                Msg("{name}: low ({low}) is greater than high ({high})", name=label,
+                    low=self.low, high=self.high),
                 field="Parameter", code="invalid-value"
             )
         here = _mag(self.value)
         if not np.ndim(here) and ((lo is not None and here < lo) or
                                   (hi is not None and here > hi)):
             raise LCCError(
-                f"{label}.value: {self.value} lies outside the parameter's own range "
-                f"low = {self.low}, high = {self.high}; the value must be within its range",
+                Msg("{name}: {value} lies outside the parameter's own range low = {low}, high = "
+                    "{high}; the value must be within its range", name=f'{label}.value',
+                    value=self.value, low=self.low, high=self.high),
                 field="Parameter.value", code="invalid-value")
         if self.distribution is not None and not (
             hasattr(self.distribution, "rvs") and hasattr(self.distribution, "ppf")
         ):
             raise LCCError(
-                f"{label}.distribution: expected a frozen scipy.stats distribution such as "
-                f"scipy.stats.norm(1.2, 0.1), got {self.distribution!r}",
+                Msg("{name}: expected a frozen scipy.stats distribution such as "
+                    "scipy.stats.norm(1.2, 0.1), got {distribution!r}",
+                    name=f'{label}.distribution', distribution=self.distribution),
                 field="Parameter.distribution", code="wrong-type"
             )
 
@@ -129,13 +135,14 @@ class Parameter:
         if isinstance(got, np.ndarray) or (
             isinstance(got, reg.Quantity) and np.ndim(got.magnitude)
         ):
-            raise LCCError(f"{name}: expected a single value, not samples",
+            raise LCCError(Msg("{name}: expected a single value, not samples", name=name),
                            field=name, code="wrong-type")
         if isinstance(self.value, reg.Quantity):
             if not isinstance(got, reg.Quantity):
                 raise LCCError(
-                    f"{name}: got the bare number {raw!r}; write it in the unit of the value, "
-                    f"e.g. '{got} {self.unit_text}'", field=name, code='bare-number'
+                    Msg("{name}: got the bare number {raw!r}; write it in the unit of the "
+                        "value, e.g. '{got} {unit_text}'", name=name, raw=raw, got=got,
+                        unit_text=self.unit_text), field=name, code='bare-number'
                 )
             from lcc.units import _split
 
@@ -144,12 +151,14 @@ class Parameter:
             if got.dimensionality != self.value.dimensionality or (
                     not got.dimensionality and not same_shape):
                 raise LCCError(
-                    f"{name}: got {raw!r}, which does not have the dimension of the value "
-                    f"({self.unit_text})", field=name, code='wrong-unit'
+                    Msg("{name}: got {raw!r}, which does not have the dimension of the value "
+                        "({unit_text})", name=name, raw=raw, unit_text=self.unit_text),
+                    field=name, code='wrong-unit'
                 )
             return got.to(self.value.units)
         if isinstance(got, reg.Quantity):
-            raise LCCError(f"{name}: got {raw!r} but the value {self.value!r} is a plain number",
+            raise LCCError(Msg("{name}: got {raw!r} but the value {value!r} is a plain number",
+                               name=name, raw=raw, value=self.value),
                            field=name, code="invalid-value")
         return got
 
@@ -275,29 +284,35 @@ class ByYear:
         if isinstance(self.values, (str, bytes)) or not isinstance(
             self.values, (Sequence, np.ndarray)
         ):
-            raise LCCError(f"ByYear.values: expected a sequence of numbers, got {self.values!r}",
+            raise LCCError(Msg("{name}: expected a sequence of numbers, got {values!r}",
+                               name='ByYear.values', values=self.values),
                            field="ByYear.values", code="wrong-type")
         try:
             arr = np.asarray(self.values, dtype=float)
         except (TypeError, ValueError):
-            raise LCCError(f"ByYear.values: expected numbers, got {self.values!r}",
+            raise LCCError(Msg("{name}: expected numbers, got {values!r}", name='ByYear.values',
+                               values=self.values),
                            field="ByYear.values", code="wrong-type") from None
         if arr.ndim != 1 or arr.size == 0:
-            raise LCCError("ByYear.values: expected a flat, non-empty sequence of yearly values",
+            raise LCCError(Msg("{name}: expected a flat, non-empty sequence of yearly values",
+                               name='ByYear.values'),
                            field="ByYear.values", code="invalid-value")
         bad = np.flatnonzero(~np.isfinite(arr))
         if bad.size:
             raise LCCError(
-                f"ByYear.values: value {arr[bad[0]]!r} at position {int(bad[0])} is not finite",
+                Msg("{name}: value {bad!r} at position {position} is not finite",
+                    name='ByYear.values', bad=arr[bad[0]], position=int(bad[0])),
                 field="ByYear.values", code="invalid-value"
             )
         arr.setflags(write=False)
         object.__setattr__(self, "values", arr)
         if isinstance(self.first_year, bool) or not isinstance(self.first_year, (int, np.integer)):
-            raise LCCError(f"ByYear.first_year: expected a whole year, got {self.first_year!r}",
+            raise LCCError(Msg("{name}: expected a whole year, got {first_year!r}",
+                               name='ByYear.first_year', first_year=self.first_year),
                            field="ByYear.first_year", code="wrong-type")
         if self.first_year < 1:
-            raise LCCError(f"ByYear.first_year: got {self.first_year}, expected 1 or later",
+            raise LCCError(Msg("{name}: got {first_year}, expected 1 or later",
+                               name='ByYear.first_year', first_year=self.first_year),
                            field="ByYear.first_year", code="invalid-value")
         object.__setattr__(self, "first_year", int(self.first_year))
         object.__setattr__(self, "_unit_q", None)
@@ -310,7 +325,8 @@ class ByYear:
 
                 unit_q = _parse_text(f"1 {self.unit}", "ByYear.unit")
             else:
-                raise LCCError(f"ByYear.unit: expected a unit such as 'SEK/kg', got {self.unit!r}",
+                raise LCCError(Msg("{name}: expected a unit such as 'SEK/kg', got {unit!r}",
+                                   name='ByYear.unit', unit=self.unit),
                                field="ByYear.unit", code="wrong-type")
             object.__setattr__(self, "_unit_q", unit_q)
 

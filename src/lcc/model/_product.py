@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 from lcc.model._compare import same
 
 TRANSFORMS: tuple[str, ...] = ("one_minus", "reciprocal")
@@ -28,10 +28,11 @@ class Factor:
 
     def __post_init__(self) -> None:
         if self.transform not in TRANSFORMS:
-            raise LCCError(f"Factor.transform: got {self.transform!r}, expected one of "
-                           f"{', '.join(TRANSFORMS)}")
+            raise LCCError(Msg("{name}: got {transform!r}, expected one of {choices}",
+                               name='Factor.transform', transform=self.transform,
+                               choices=', '.join(TRANSFORMS)))
         if isinstance(self.value, (Factor, Product)):
-            raise LCCError("a Factor holds one value or Parameter, not another product")
+            raise LCCError(Msg("a Factor holds one value or Parameter, not another product"))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Factor) and self.transform == other.transform and \
@@ -74,10 +75,11 @@ class Product:
 
     def __init__(self, *factors: Any) -> None:
         if not factors:
-            raise LCCError("Product: give at least one factor")
+            raise LCCError(Msg("{name}: give at least one factor", name='Product'))
         for f in factors:
             if isinstance(f, Product):
-                raise LCCError("Product: a factor cannot itself be a Product; list its factors")
+                raise LCCError(Msg("{name}: a factor cannot itself be a Product; list its "
+                                   "factors", name='Product'))
         object.__setattr__(self, "factors", tuple(factors))
 
     def __setattr__(self, name: str, value: Any) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 from lcc.discounting import TIMINGS
 from lcc.model import _fields as F
 from lcc.model._compare import ModelEq
@@ -34,26 +34,31 @@ REQUIRED: tuple[str, ...] = ("period", "discount_rate")
 def _read_period(period: Any) -> int:
     """The study period N in whole years (1..500)."""
     if isinstance(period, (int, float, np.number)) and not isinstance(period, bool):
-        raise LCCError(f"Study.period: got the bare number {period!r}; write it with a unit, "
-                       f"e.g. '{period} yr'", code="bare-number")
+        raise LCCError(Msg("{name}: got the bare number {period!r}; write it with a unit, e.g. "
+                           "'{period} yr'", name='Study.period', period=period),
+                       code="bare-number")
     if isinstance(period, (list, tuple, dict, bool)) or period is None:
-        raise LCCError(f"Study.period: got {period!r}; expected a whole number of years with "
-                       f"a unit, e.g. '15 yr'", code="wrong-type")
+        raise LCCError(Msg("{name}: got {period!r}; expected a whole number of years with a "
+                           "unit, e.g. '15 yr'", name='Study.period', period=period),
+                       code="wrong-type")
     if isinstance(period, Parameter):
-        raise LCCError("Study.period: the study period cannot be a Parameter; give it as "
-                       "'15 yr'", code="wrong-type")
+        raise LCCError(Msg("{name}: the study period cannot be a Parameter; give it as '15 yr'",
+                           name='Study.period'), code="wrong-type")
     q = parse_quantity(period, "yr", name="Study.period")
     if np.ndim(q.magnitude):
-        raise LCCError("Study.period: expected one period, not samples", code="wrong-type")
+        raise LCCError(Msg("{name}: expected one period, not samples", name='Study.period'),
+                       code="wrong-type")
     years = float(q.to("yr").magnitude)
     if years <= 0:
-        raise LCCError(f"Study.period: got {period!r}; expected a period > 0 years",
+        raise LCCError(Msg("{name}: got {period!r}; expected a period > 0 years",
+                           name='Study.period', period=period),
                        code="invalid-value")
     if abs(years - round(years)) > 1e-9:
-        raise LCCError(f"Study.period: got {period!r}; expected a whole number of years "
-                       f"(annual steps)", code="invalid-value")
+        raise LCCError(Msg("{name}: got {period!r}; expected a whole number of years (annual "
+                           "steps)", name='Study.period', period=period), code="invalid-value")
     if years > 500:
-        raise LCCError(f"Study.period: got {period!r}; expected at most 500 years",
+        raise LCCError(Msg("{name}: got {period!r}; expected at most 500 years",
+                           name='Study.period', period=period),
                        code="invalid-value")
     return round(years)
 
@@ -126,7 +131,8 @@ class Study(ModelEq):
             with errs.field("Study.inflation", "Study.inflation"):
                 infl = FIELDS["inflation"].read(self.inflation, "Study.inflation")
                 if infl.samples:
-                    raise LCCError("Study.inflation: expected one rate, not samples",
+                    raise LCCError(Msg("{name}: expected one rate, not samples",
+                                       name='Study.inflation'),
                                    code="wrong-type")
         object.__setattr__(self, "_inflation", infl)
         for key in ("timing", "currency", "include_externalities"):
@@ -137,17 +143,17 @@ class Study(ModelEq):
                 FIELDS["base_year"].read(self.base_year, "Study.base_year")
         if self.exchange_rates is not None and not isinstance(self.exchange_rates, ExchangeRates):
             with errs.field("Study.exchange_rates", "Study.exchange_rates"):
-                raise LCCError("Study.exchange_rates: expected lcc.ExchangeRates(base=..., "
-                               "rates=...)", code="wrong-type")
+                raise LCCError(Msg("{name}: expected lcc.ExchangeRates(base=..., rates=...)",
+                                   name='Study.exchange_rates'), code="wrong-type")
         carbon: Num | Seq | None = None
         if self.carbon_price is not None:
             with errs.field("Study.carbon_price", "Study.carbon_price"):
                 carbon = FIELDS["carbon_price"].read(self.carbon_price, "Study.carbon_price")
                 if isinstance(carbon, Seq) and carbon.calendar and self.base_year is None:
                     raise LCCError(
-                        "Study.carbon_price: the ByYear is by calendar year "
-                        f"(first_year={carbon.first_year}); give Study(base_year=...) to align "
-                        f"it", code="invalid-value")
+                        Msg("{name}: the ByYear is by calendar year (first_year={first_year}); "
+                            "give Study(base_year=...) to align it", name='Study.carbon_price',
+                            first_year=carbon.first_year), code="invalid-value")
         object.__setattr__(self, "_carbon", carbon)
         errs.raise_any()
 

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 from lcc.discounting import crf
 from lcc.model._alternative import Alternative
 from lcc.model._items import INVESTMENT_CATEGORIES
@@ -106,10 +106,11 @@ class Comparison(Picklable):
     def _require_single(self, what: str) -> None:
         if self._samples:
             raise LCCError(
-                f"Comparison.{what}: the inputs are samples ({self._samples} of them), so there "
-                f"is no single ranking; use Comparison.samples (LCC per sample), "
-                f"Comparison.rank_samples or Comparison.probability_best, or "
-                f"lcc.sensitivity.monte_carlo for a summary with standard errors"
+                Msg("{name}: the inputs are samples ({samples} of them), so there is no single "
+                    "ranking; use Comparison.samples (LCC per sample), Comparison.rank_samples "
+                    "or Comparison.probability_best, or lcc.sensitivity.monte_carlo for a "
+                    "summary with standard errors", name=f'Comparison.{what}',
+                    samples=self._samples)
             )
 
     @cached_property
@@ -485,17 +486,19 @@ def compare(alternatives: Sequence[Alternative], study: Study, baseline: Any = N
     """
     alts = list(alternatives)
     if not alts:
-        raise LCCError("compare: give at least one alternative")
+        raise LCCError(Msg("{name}: give at least one alternative", name='compare'))
     for i, a in enumerate(alts):
         if not isinstance(a, Alternative):
-            raise LCCError(f"compare: alternative {i + 1} is {type(a).__name__}, expected "
-                           f"lcc.Alternative")
+            raise LCCError(Msg("{name}: alternative {i} is {type}, expected lcc.Alternative",
+                               name='compare', i=i + 1, type=type(a).__name__))
     names = [a.name for a in alts]
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
-        raise LCCError(f"compare: alternative names must be unique; repeated: {', '.join(dupes)}")
+        raise LCCError(Msg("{name}: alternative names must be unique; repeated: {dupes}",
+                           name='compare', dupes=', '.join(dupes)))
     if policy not in POLICIES:
-        raise LCCError(f"compare: policy={policy!r}, expected one of {', '.join(POLICIES)}")
+        raise LCCError(Msg("{name}: policy={policy!r}, expected one of {choices}",
+                           name='compare', policy=policy, choices=', '.join(POLICIES)))
     results = [evaluate(a, study) for a in alts]
     baseline_note = False
     if baseline is None:
@@ -505,12 +508,14 @@ def compare(alternatives: Sequence[Alternative], study: Study, baseline: Any = N
         base = baseline.name
     elif isinstance(baseline, int) and not isinstance(baseline, bool):
         if not 0 <= baseline < len(alts):
-            raise LCCError(f"compare: baseline index {baseline} out of range")
+            raise LCCError(Msg("{name}: baseline index {baseline} out of range", name='compare',
+                               baseline=baseline))
         base = names[baseline]
     else:
         base = str(baseline)
     if base not in names:
-        raise LCCError(f"compare: baseline {baseline!r} is not one of {', '.join(names)}")
+        raise LCCError(Msg("{name}: baseline {baseline!r} is not one of {names}", name='compare',
+                           baseline=baseline, names=', '.join(names)))
     samples = any(r.samples for r in results)
     lives: dict[str, float] = {}
     missing = []
@@ -522,9 +527,10 @@ def compare(alternatives: Sequence[Alternative], study: Study, baseline: Any = N
             lives[a.name] = life
     if policy != "study_period" and missing:
         raise LCCError(
-            f"compare: policy {policy!r} needs each alternative's service life; "
-            f"{', '.join(missing)} has none — give Alternative(..., life='N yr') or an "
-            f"Investment with life="
+            Msg("{name}: policy {policy!r} needs each alternative's service life; {missing} has "
+                "none — give the alternative a service life (life, e.g. '20 yr') or an Investment "
+                "with a life",
+                name='compare', policy=policy, missing=', '.join(missing))
         )
     own: dict[str, LCCResult] = {}
     policy_notes: list[tuple[str, str, str]] = [("baseline", base, "")] if baseline_note \

@@ -69,12 +69,13 @@ class LCCResult(Picklable):
             sums = [np.asarray(total, dtype=float),
                     *(np.asarray(v, dtype=float) for v in self._all.values())]
         if not all(np.all(np.isfinite(x)) for x in sums):
-            from lcc._errors import LCCError
+            from lcc._errors import LCCError, Msg
 
             raise LCCError(
-                f"Alternative {compiled.alternative.name!r}: its life-cycle cost overflows: the "
-                f"amounts and quantities are so large that their sum is not finite; check the "
-                f"values of its items", field="Alternative", code="invalid-value")
+                Msg("Alternative {called!r}: its life-cycle cost overflows: the amounts and "
+                    "quantities are so large that their sum is not finite; check the values of "
+                    "its items", called=compiled.alternative.name),
+                field="Alternative", code="invalid-value")
         self._total = total
 
     # -- identity ---------------------------------------------------------------
@@ -374,16 +375,17 @@ def _dec(text: str, lang: str) -> str:
 
 def _check_finite(per_term: list[tuple[Any, dict[str, Any]]], name: str) -> None:
     """Refuse a result that overflowed: never a silently wrong number."""
-    from lcc._errors import LCCError
+    from lcc._errors import LCCError, Msg
 
     for term, values in per_term:
         for cat, v in values.items():
             if not np.all(np.isfinite(v)):
                 shown = v if np.ndim(v) == 0 else "not finite in some samples"
                 raise LCCError(
-                    f"{term.item}: its present value ({cat}) is {shown}: an amount, a "
-                    f"quantity or a rate is so large that the sum overflows; check the values "
-                    f"of this item in alternative {name!r}"
+                    Msg("{item}: its present value ({cat}) is {shown}: an amount, a quantity or "
+                        "a rate is so large that the sum overflows; check the values of this "
+                        "item in alternative {alternative!r}", item=term.item, cat=cat,
+                        shown=shown, alternative=name)
                 )
 
 
@@ -391,10 +393,11 @@ def _plot(obj: Any, kind: str, kinds: tuple[str, ...], **kwargs: Any) -> Any:
     """Dispatch a ``.plot()`` shortcut to :mod:`lcc.plot` (imported only when used)."""
     import importlib
 
-    from lcc._errors import LCCError
+    from lcc._errors import LCCError, Msg
 
     if kind not in kinds:
-        raise LCCError(f"plot: kind={kind!r}, expected one of {', '.join(kinds)}")
+        raise LCCError(Msg("{name}: kind={kind!r}, expected one of {kinds}", name='plot',
+                           kind=kind, kinds=', '.join(kinds)))
     plot = importlib.import_module("lcc.plot")
     return getattr(plot, kind)(obj, **kwargs)
 

@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from lcc._errors import in_lang
 from lcc._i18n import N_, significant, tr, unit, word
 from lcc._i18n import money as fmt_money
 from lcc._version import __version__
@@ -293,7 +294,7 @@ def trace(compiled: Compiled, ctx: Context, per_term: list[tuple[Term, dict[str,
     lines.append(f"  {'LCC':<{w}} {money(total, cur, lang):>20}")
     if compiled.warnings:
         lines += ["", tr("Warnings", lang)]
-        lines += [f"  - {w_}" for w_ in compiled.warnings]
+        lines += [f"  - {in_lang(w_, lang)}" for w_ in compiled.warnings]
     return "\n".join(lines)
 
 
