@@ -162,14 +162,17 @@ class Alternative(ModelEq):
 
     def parameters(self) -> list[Parameter]:
         """Every Parameter the alternative uses (items and quantity)."""
-        out = [p for item in self.items for p in item.parameters()]
-        for num in (self._quantity, self._life):
-            if num is None:
-                continue
-            for g in (num, *(num.factors or ())):
-                if g.parameter is not None:
-                    out.append(g.parameter)
-        return out
+        cached = self.__dict__.get("_parameters")
+        if cached is None:  # the alternative is immutable once built: collected once
+            out = [p for item in self.items for p in item.parameters()]
+            for num in (self._quantity, self._life):
+                if num is None:
+                    continue
+                for g in (num, *(num.factors or ())):
+                    if g.parameter is not None:
+                        out.append(g.parameter)
+            cached = self.__dict__["_parameters"] = tuple(out)
+        return list(cached)
 
     def service_life(self) -> float | None:
         """The alternative's service life in years (mean of samples), or None."""

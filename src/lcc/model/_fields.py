@@ -11,8 +11,7 @@ parse a message.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -195,32 +194,68 @@ class Field:
         return text
 
 
-@contextmanager
-def located(field: str, name: str | None = None) -> Iterator[None]:
+class located:
     """Give every :class:`LCCError` raised inside the field's dotted path.
 
     ``name`` is how the messages name the input (``"Investment 'LED'.life"``);
     the error's :attr:`~lcc.LCCError.detail` is its message without that name.
+    A plain class rather than a generator: it wraps every field read of a file.
     """
-    try:
-        yield
-    except LCCError as exc:
-        if len(exc.errors) > 1:
-            raise
-        message = exc.message
-        detail: str | None = None
-        head = message.values.get("name") if isinstance(message, Msg) else None
-        if name is not None and isinstance(message, Msg) and message.detail() is not None and (
-                head == name or (isinstance(head, Msg) and head.values.get("name") == name)):
-            detail = message.detail()  # the rest of the message, in any language
-        elif name is not None and message.startswith(name):
-            rest = message[len(name):]
-            if rest.startswith(": "):
-                detail = rest[2:]
-            elif rest.startswith(" (") and "): " in rest:
-                detail = rest[rest.index("): ") + 3:]
-        raise LCCError(message, field=field, code=exc.code or "invalid-value",
-                       detail=detail if detail is not None else exc._detail) from None
+
+    __slots__ = ("field", "name")
+
+    def __init__(self, field: str, name: str | None = None) -> None:
+        self.field = field
+        self.name = name
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: Any, exc: Any, tb: Any) -> None:
+        if isinstance(exc, LCCError):
+            _relocate(exc, self.field, self.name)
+
+
+def _relocate(exc: LCCError, field: str, name: str | None) -> None:
+    """Raise ``exc`` again with its field and its detail (the message without ``name``)."""
+    if len(exc.errors) > 1:
+        return
+    message = exc.message
+    detail: str | None = None
+    head = message.values.get("name") if isinstance(message, Msg) else None
+    if name is not None and isinstance(message, Msg) and message.detail() is not None and (
+            head == name or (isinstance(head, Msg) and head.values.get("name") == name)):
+        detail = message.detail()  # the rest of the message, in any language
+    elif name is not None and message.startswith(name):
+        rest = message[len(name):]
+        if rest.startswith(": "):
+            detail = rest[2:]
+        elif rest.startswith(" (") and "): " in rest:
+            detail = rest[rest.index("): ") + 3:]
+    raise LCCError(message, field=field, code=exc.code or "invalid-value",
+                   detail=detail if detail is not None else exc._detail) from None
+
+
+class _Recorded:
+    __slots__ = ("errors", "field", "name")
+
+    def __init__(self, errors: list[LCCError], field: str, name: str | None) -> None:
+        self.errors = errors
+        self.field = field
+        self.name = name
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: Any, exc: Any, tb: Any) -> bool:
+        if not isinstance(exc, LCCError):
+            return False
+        try:
+            _relocate(exc, self.field, self.name)
+        except LCCError as located_exc:
+            exc = located_exc
+        self.errors.extend(exc.errors)
+        return True
 
 
 class Errors:
@@ -229,14 +264,9 @@ class Errors:
     def __init__(self) -> None:
         self.errors: list[LCCError] = []
 
-    @contextmanager
-    def field(self, field: str, name: str | None = None) -> Iterator[None]:
+    def field(self, field: str, name: str | None = None) -> _Recorded:
         """Record an error of ``field`` (named ``name`` in messages) instead of raising it."""
-        try:
-            with located(field, name):
-                yield
-        except LCCError as exc:
-            self.errors.extend(exc.errors)
+        return _Recorded(self.errors, field, name)
 
     def raise_any(self) -> None:
         """Raise the errors recorded, if any: one, or all of them in one LCCError."""

@@ -80,6 +80,10 @@ class Seq:
 
 def _check_range(arr: Any, name: str, shown: Any, *, minimum: float | None,
                  exclusive: bool, maximum: float | None, what: str) -> None:
+    if isinstance(arr, float) and (  # one value inside its bounds: the common case, fast
+            minimum is None or (arr > minimum if exclusive else arr >= minimum)) and (
+            maximum is None or arr <= maximum):
+        return
     a = np.asarray(arr, dtype=float)
     if minimum is not None:
         bad = a <= minimum if exclusive else a < minimum
@@ -346,6 +350,8 @@ def check_bare_rate(value: Any, name: str) -> None:
 
     A procurer who writes ``4`` for a kalkylränta of 4 % would otherwise get 400 %.
     """
+    if isinstance(value, (float, int)) and -1 < value < 1:  # one value, no percentage
+        return
     arr = np.asarray(value, dtype=float)
     big = np.abs(arr) >= 1
     if not np.any(big):
