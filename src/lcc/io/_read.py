@@ -288,20 +288,31 @@ def _check_shape(data: Any, file: str | None) -> list[tuple[str, Path, str]]:
 
     Depth and number of values stop the reading at once (``TenderError``);
     keys that are not text and overlong texts are returned as problems.
+    Only tables and lists are stacked; their plain values are checked in place.
     """
     issues: list[tuple[str, Path, str]] = []
     stack: list[tuple[Any, Path]] = [(data, ())]
-    count = 0
+    count = 1
     while stack:
         value, path = stack.pop()
-        count += 1
+        if isinstance(value, dict):
+            pairs: Any = value.items()
+        elif isinstance(value, list):
+            pairs = enumerate(value)
+        else:
+            if isinstance(value, str) and len(value) > MAX_TEXT:  # the whole file is a text
+                issues.append(("too-large", path, f"the text is {len(value)} characters long; "
+                               f"the limit is {MAX_TEXT}"))
+            continue
+        count += len(value)
         if count > MAX_VALUES:
             raise _fail(file, f"the file holds more than {MAX_VALUES:,} values"
                         .replace(",", " "), "too-many")
-        if len(path) > MAX_DEPTH:
+        if value and len(path) >= MAX_DEPTH:
             raise _fail(file, f"the data is nested deeper than {MAX_DEPTH} levels", "too-deep")
-        if isinstance(value, dict):
-            for k, v in value.items():
+        is_table = isinstance(value, dict)
+        for k, v in pairs:
+            if is_table:
                 if not isinstance(k, str):
                     issues.append(("wrong-type", path, f"the key {k!r} is not text; write keys "
                                    f"as text (in YAML, quote keys such as \"NO\", \"yes\" or "
@@ -310,10 +321,9 @@ def _check_shape(data: Any, file: str | None) -> list[tuple[str, Path, str]]:
                 if len(k) > MAX_TEXT:
                     raise _fail(file, f"a key is {len(k)} characters long; the limit is "
                                 f"{MAX_TEXT}", "too-large")
+            if isinstance(v, (dict, list)):
                 stack.append((v, (*path, k)))
-        elif isinstance(value, list):
-            stack.extend((v, (*path, i)) for i, v in enumerate(value))
-        elif isinstance(value, str) and len(value) > MAX_TEXT:
-            issues.append(("too-large", path, f"the text is {len(value)} characters long; the "
-                           f"limit is {MAX_TEXT}"))
+            elif isinstance(v, str) and len(v) > MAX_TEXT:
+                issues.append(("too-large", (*path, k), f"the text is {len(v)} characters "
+                               f"long; the limit is {MAX_TEXT}"))
     return issues
