@@ -11,8 +11,18 @@ from typing import Any
 
 import pandas as pd
 
-from lcc._errors import LCCError
-from lcc._i18n import N_, emission_columns, number, printable, printable_block, table, tr, unit
+from lcc._errors import LCCError, Msg, in_lang
+from lcc._i18n import (
+    N_,
+    emission_columns,
+    number,
+    percent,
+    printable,
+    printable_block,
+    table,
+    tr,
+    unit,
+)
 from lcc._i18n import csv as to_csv
 from lcc.cli._files import output_path
 from lcc.cli._portfolio import cmd_portfolio
@@ -47,6 +57,7 @@ def _emit(df: pd.DataFrame, args: argparse.Namespace, *, title: str | None = Non
     "notes": [...]}`` — a list of rows, so rows that share an index value all survive.
     """
     fmt = getattr(args, "format", "table")
+    lang = getattr(args, "lang", "en")
     if fmt == "json":  # stable identifiers, English keys
         from lcc.results._serialize import dumps, records
 
@@ -56,6 +67,9 @@ def _emit(df: pd.DataFrame, args: argparse.Namespace, *, title: str | None = Non
         payload["notes"] = [n for n in (notes or []) if not n.startswith("(")]
         print(dumps(payload))
     else:
+        text_columns = [c for c in df.columns if df[c].dtype == object]
+        if text_columns:  # messages (a break-even's reason) in the reader's language
+            df = df.assign(**{str(c): [in_lang(v, lang) for v in df[c]] for c in text_columns})
         if tender is not None and df.index.name == "parameter":  # names in words, not ids
             from lcc.results._describe import parameter_name
 
@@ -69,7 +83,8 @@ def _emit(df: pd.DataFrame, args: argparse.Namespace, *, title: str | None = Non
         else:
             print(table(df, args.lang, title=title))
             for line in notes or []:
-                print(printable(line))
+                print(printable(in_lang(line, lang)))
+
 
 
 def _parameter_names(tender: Any, lang: str) -> dict[str, str]:
@@ -218,10 +233,9 @@ def _tornado(tender: Any, args: argparse.Namespace) -> int:
 
 
 def _break_even(tender: Any, args: argparse.Namespace) -> int:
-    import warnings
-
     import lcc.sensitivity as sens
     from lcc.results import difference_label
+    from lcc.sensitivity._breakeven import _bracket, _search
     from lcc.sensitivity._model import Model
 
     alts, study, lang = list(tender.alternatives), tender.study, args.lang
@@ -229,18 +243,19 @@ def _break_even(tender: Any, args: argparse.Namespace) -> int:
     if args.parameter:
         model = Model(alts, study)
         a, b = model.pair(pair)
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            value = sens.break_even(alts, study, args.parameter, pair=pair)
-        reason = "; ".join(str(w.message) for w in caught)
-        df = pd.DataFrame({"break_even": [value if value is not None else float("nan")],
-                           "reason": [reason]},
-                          index=pd.Index([args.parameter], name="parameter"))
+        name = model.resolve(args.parameter, "--parameter")
+        lo, hi = _bracket(model, name, None, "--parameter")
+        res = _search(model, name, (a, b), lo, hi)
+        df = pd.DataFrame({"break_even": [res.value if res.value is not None else float("nan")],
+                           "reason": pd.Series([res.reason], dtype=object)})
+        df.index = pd.Index([args.parameter], name="parameter")
         names = (model.names[a], model.names[b])
     else:
         full = sens.switching_values(alts, study, pair=pair)
         df = full.set_index("parameter")
+        df["reason"] = pd.Series(full.attrs["reasons"], index=df.index, dtype=object)
         names = full.attrs["pair"]
+
     extra = _head(tender, "break-even")
     extra.update(pair=list(names), difference=difference_label(names[1], names[0]))
     notes = [tr("{difference}: the life-cycle cost of {b} minus that of {a}; the break-even "
@@ -272,12 +287,14 @@ def _monte_carlo(tender: Any, args: argparse.Namespace) -> int:
              tr("Lowest mean life-cycle cost: {name}", lang, name=mc.best),
              tr("Differences: each alternative's life-cycle cost minus {best}'s, per "
                 "sample", lang, best=mc.best),
-             *[f"{k}: {v}" for k, v in mc.described.items()]]
+             *_distribution_lines(tender, mc.distributions, mc.described, lang)]
     extra = _head(tender, "monte-carlo")
     extra.update(n=mc.n, seed=mc.seed, best=mc.best, distributions=dict(mc.described))
     summary = mc.summary.copy()
     summary.insert(0, "kind", ["alternative" if i in mc.names else "difference"
                                for i in summary.index])
+    if args.format != "json":  # words for readers; JSON keeps the stable identifiers
+        summary["kind"] = [tr(k, lang) for k in summary["kind"]]
     _emit(summary, args, title=_title(N_("Uncertainty analysis (Monte Carlo)"), lang, tender),
           notes=notes, extra=extra, kind="sensitivity-monte-carlo")
     return 0
@@ -290,20 +307,62 @@ def _sobol(tender: Any, args: argparse.Namespace) -> int:
     df = sobol(list(tender.alternatives), tender.study, None, n or 1024, seed=seed,
                parameters=_chosen(tender))
     a = df.attrs
-    notes = [*a["notes"], f"n = {a['n']} ({a['evaluations']:,} evaluations), seed = "
-             f"{a['seed']}; S1_conf and ST_conf: half-widths of "
-             f"{a['confidence_level']:.0%} bootstrap intervals ({a['bootstrap']} resamples)",
-             *[f"{k}: {v}" for k, v in a["distributions"].items()]]
+    lang = args.lang
+    notes = [*a["notes"],
+             tr("{n} samples ({evaluations} evaluations), random seed {seed}; ± (S1) and "
+                "± (ST): half-widths of {level} bootstrap intervals ({bootstrap} resamples)",
+                lang, n=number(a["n"], lang, 0), evaluations=number(a["evaluations"], lang, 0),
+                seed=a["seed"], level=percent(a["confidence_level"], lang, 0),
+                bootstrap=number(a["bootstrap"], lang, 0)),
+             *_distribution_lines(tender, _sobol_distributions(tender), a["distributions"],
+                                  lang)]
     if a.get("difference"):
-        notes.append(f"{a['difference']}: the deciding difference (runner-up minus best)")
+        notes.append(tr("{difference}: the deciding difference, the runner-up's life-cycle cost "
+                        "minus the best one's (positive while the best stays best)", lang,
+                        difference=a["difference"]))
     extra = _head(tender, "sobol")
     extra.update({k: a[k] for k in ("n", "n_requested", "evaluations", "seed", "bootstrap",
                                     "confidence_level", "difference")})
     extra["pair"] = list(a["pair"]) if a.get("pair") else None
     extra["distributions"] = dict(a["distributions"])
-    _emit(df.to_frame().set_index("parameter"), args, title=f"Sobol — {tender.name}",
-          notes=notes, extra=extra, kind="sensitivity-sobol")
+    _emit(df.to_frame().set_index("parameter"), args,
+          title=_title(N_("Sensitivity analysis (Sobol indices)"), lang, tender),
+          notes=notes, extra=extra, kind="sensitivity-sobol", tender=tender)
     return 0
+
+
+def _sobol_distributions(tender: Any) -> dict[str, Any]:
+    """The distributions a Sobol run of the tender samples (as :func:`lcc.sensitivity.sobol`)."""
+    from lcc.sensitivity._model import Model
+    from lcc.sensitivity._montecarlo import choose_distributions
+
+    return choose_distributions(Model(list(tender.alternatives), tender.study), None,
+                                Msg("distributions"), _chosen(tender))
+
+
+def _distribution_lines(tender: Any, dists: dict[str, Any], described: dict[str, str],
+                        lang: str) -> list[str]:
+    """One line per sampled input: its name and its distribution in words, in its unit."""
+    from lcc.results._describe import distribution_text, is_rate
+
+    params = {p.name: p for p in tender.parameters}
+    if tender.assumptions is not None:
+        for p in tender.assumptions.parameters:
+            params.setdefault(p.name, p)
+    names = _parameter_names(tender, lang)
+    lines, default = [], False
+    for name, dist in dists.items():
+        p = params.get(name)
+        unit_text = getattr(p, "unit_text", None) or ""
+        text = distribution_text(dist, unit_text, lang, rate=is_rate(name, unit_text))
+        if str(described.get(name, "")).endswith("(default: PERT(low, value, high))"):
+            text += " *"
+            default = True
+        lines.append(f"{names.get(name, name)}: {text}")
+    if default:
+        lines.append(tr("* the default distribution of a parameter with a low and a high value: "
+                        "PERT between them, its value the most likely", lang))
+    return lines
 
 
 def _scenarios(tender: Any, args: argparse.Namespace) -> int:
@@ -312,13 +371,18 @@ def _scenarios(tender: Any, args: argparse.Namespace) -> int:
     study, lang = tender.study, args.lang
     chosen: dict[str, Any] = dict(tender.scenarios or {})
     for rate in args.discount_rates or []:
-        chosen[f"discount_rate {rate}"] = Scenario({"discount_rate": rate},
-                                                   f"discount rate {rate}")
+        if args.format == "json":  # the stable name of JSON output
+            chosen[f"discount_rate {rate}"] = Scenario({"discount_rate": rate},
+                                                       f"discount rate {rate}")
+        else:
+            chosen[tr("Discount rate {rate}", lang, rate=rate)] = Scenario(
+                {"discount_rate": rate})
     if not chosen:
-        raise LCCError(f"{tender.name!r} has no scenarios: add them to the tender file, e.g. "
-                       f"[scenarios.high_price] with electricity_price = \"2.5 SEK/kWh\" "
-                       f"(or a per-year path {{ by_year = [...], unit = \"SEK/kWh\" }}), or "
-                       f"give --discount-rates 2% 5% (EN 15459 asks for at least two)")
+        raise LCCError(Msg("{name!r} has no scenarios: add them to the tender file, e.g. "
+                           "[scenarios.high_price] with electricity_price = \"2.5 SEK/kWh\" "
+                           "(or a per-year path {{ by_year = [...], unit = \"SEK/kWh\" }}), or "
+                           "give --discount-rates 2% 5% (EN 15459 asks for at least two)",
+                           name=tender.name), field="scenarios", code="missing-field")
     df = scenarios(list(tender.alternatives), study, chosen)
     rows = []
     for name in df.index:
@@ -332,10 +396,13 @@ def _scenarios(tender: Any, args: argparse.Namespace) -> int:
     notes = [_unit_line(study.currency, lang)]
     for s, b in best.items():
         d = descriptions.get(s)
-        notes.append(tr("{scenario}: lowest life-cycle cost {names}", lang, scenario=s,
+        shown_name = tr("Base value", lang) if s == "base" else s
+        notes.append(tr("{scenario}: lowest life-cycle cost {names}", lang, scenario=shown_name,
                         names=", ".join(b)) + (f" — {d}" if d else ""))
     if len({tuple(b) for b in best.values()}) > 1:
-        notes.append("The scenarios disagree on the winner")
+        notes.append(tr("The scenarios disagree on which alternative has the lowest life-cycle "
+                        "cost", lang))
+
     extra = _head(tender, "scenarios")
     extra["best"] = {k: list(v) for k, v in best.items()}
     extra["scenarios"] = {k: {"description": descriptions.get(k), "values": v}

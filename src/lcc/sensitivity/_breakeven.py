@@ -214,12 +214,12 @@ def switching_values(alternatives: Any, study: Study, *, pair: Any = None,
     model = Model(alternatives, study)
     a, b = model.pair(pair)
     rngs, skipped = model.ranges(ranges, "ranges")
-    rows = []
+    rows: list[tuple[Any, ...]] = []
     for name, (lo, hi) in rngs.items():
         inp = model.inputs[name]
         if not lo < hi:
             rows.append((name, inp.unit, inp.base, lo, hi, np.nan, np.nan,
-                         "the range is a single value; nothing to search"))
+                         Msg("the range is a single value; nothing to search")))
             continue
         res = _search(model, name, (a, b), lo, hi)
         x = np.nan if res.value is None else res.value
@@ -227,7 +227,9 @@ def switching_values(alternatives: Any, study: Study, *, pair: Any = None,
         rows.append((name, inp.unit, inp.base, lo, hi, x, rel, res.reason))
     df = pd.DataFrame(rows, columns=["parameter", "unit", "base", "low", "high", "break_even",
                                      "relative_change", "reason"])
+    df.attrs["reasons"] = [r[-1] for r in rows]  # each a Msg ('' for a clean crossing)
     base = model.base_lcc()
+
     df.attrs["pair"] = (model.names[a], model.names[b])
     df.attrs["difference"] = difference_label(model.names[b], model.names[a])
     df.attrs["difference_base"] = float(base[b] - base[a])
