@@ -32,9 +32,10 @@ def _load(path: str) -> Any:
     from lcc.io import load_tender
 
     if not Path(path).exists():
-        raise LCCError(f"{path}: no such file")
+        raise LCCError(Msg("{path}: no such file", path=path))
     if Path(path).is_dir():
-        raise LCCError(f"{path}: is a folder, expected a tender file (.toml, .yaml, .json)")
+        raise LCCError(Msg("{path}: is a folder, expected a tender file (.toml, .yaml, .json)",
+                           path=path))
     return load_tender(path)
 
 
@@ -42,8 +43,9 @@ def _check_names(tender: Any, names: list[str], option: str = "--alternative") -
     known = [a.name for a in tender.alternatives]
     for name in names:
         if name not in known:
-            raise LCCError(f"{option}: no alternative named {name!r} in {tender.name!r}; "
-                           f"the alternatives are: {', '.join(known)}", field=option,
+            raise LCCError(Msg("{option}: no alternative named {name!r} in {tender!r}; the "
+                               "alternatives are: {known}", option=option, name=name,
+                               tender=tender.name, known=", ".join(known)), field=option,
                            code="invalid-value")
 
 
@@ -195,8 +197,8 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
     if args.pair:
         _check_names(tender, list(args.pair), "--pair")
         if args.pair[0] == args.pair[1]:
-            raise LCCError(f"--pair: got {args.pair[0]!r} twice; give two different "
-                           f"alternatives", field="--pair", code="invalid-value")
+            raise LCCError(Msg("--pair: got {name!r} twice; give two different alternatives",
+                               name=args.pair[0]), field="--pair", code="invalid-value")
     return {"tornado": _tornado, "break-even": _break_even, "monte-carlo": _monte_carlo,
             "sobol": _sobol, "scenarios": _scenarios}[args.kind](tender, args)
 
@@ -207,8 +209,8 @@ def _tornado(tender: Any, args: argparse.Namespace) -> int:
     study, lang = tender.study, args.lang
     df = tornado(list(tender.alternatives), study)
     if df.empty:
-        raise LCCError("tornado: no parameter has a range; give the tender's parameters "
-                       "low and high values")
+        raise LCCError(Msg("tornado: no parameter has a range; give the tender's parameters "
+                           "low and high values"))
     chosen = _chosen(tender)
     if chosen is not None:
         df = df[df["parameter"].isin(chosen)]
@@ -437,8 +439,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     out = output_path(args, args.tender, tender.assumptions.path if tender.assumptions
                       is not None else None)
     if out.suffix.lower() not in (".html", ".htm", ".xlsx", ".md", ".markdown"):
-        raise LCCError(f"report: cannot write {out.name!r}; the file must end in .html, "
-                       f".xlsx or .md")
+        raise LCCError(Msg("report: cannot write {name!r}; the file must end in .html, .xlsx "
+                           "or .md", name=out.name))
     c = tender.compare()
     alts, study = list(tender.alternatives), tender.study
     tornado = None if args.no_tornado else sens.tornado(alts, study)
@@ -466,13 +468,13 @@ def cmd_calculators(args: argparse.Namespace) -> int:
 
     lister = getattr(templates, "list_calculators", None)
     if lister is None:  # pragma: no cover - the calculators ship with lcc
-        raise LCCError("no product calculators are installed")
+        raise LCCError(Msg("no product calculators are installed"))
     df = lister()
     if args.name and "calculator" in df.columns:
         known = sorted(set(df["calculator"]))
         if args.name not in known:
-            raise LCCError(f"calculators: no calculator {args.name!r}; known: "
-                           f"{', '.join(known)}")
+            raise LCCError(Msg("calculators: no calculator {name!r}; known: {known}",
+                               name=args.name, known=", ".join(known)))
         df = df[df["calculator"] == args.name]
     index = [c for c in ("calculator", "input", "name") if c in df.columns][:2]
     shown = df.set_index(index) if index else df
@@ -483,7 +485,9 @@ def cmd_calculators(args: argparse.Namespace) -> int:
             title = group["title"].iloc[0] if "title" in group.columns else ""
             print(f"\n{calc}: {title}")
             print(table(group.droplevel(0)[brief], args.lang))
-        print("\n(--format csv or json lists every column: source, example, choices, range …)")
+        print("\n(" + tr("--format csv or json lists every column: source, example, choices, "
+                         "range …", args.lang) + ")")
+
         return 0
     _emit(shown.reset_index(level=0) if len(index) > 1 else shown, args)
     return 0

@@ -20,7 +20,7 @@ from typing import Any
 
 import pandas as pd
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 from lcc.cli._files import add_force, output_path
 
 ACTIONS = ("follow-up", "outcomes", "linked", "priorities", "criteria", "report")
@@ -62,18 +62,19 @@ def cmd_portfolio(args: argparse.Namespace) -> int:
     from lcc.portfolio import read_factors, read_plan
 
     if not Path(args.plan).exists():
-        raise LCCError(f"{args.plan}: no such file")
+        raise LCCError(Msg("{path}: no such file", path=args.plan))
     plan = read_plan(args.plan, targets=args.targets)
     factors = read_factors(args.factors) if args.factors else None
     by = _by(args.by)
     if args.action == "report":
         if not args.output:
-            raise LCCError("portfolio report: give the report file with -o FILE (.html or "
-                           ".xlsx)")
+            raise LCCError(Msg("portfolio report: give the report file with -o FILE (.html or "
+                               ".xlsx)"))
         output_path(args, args.plan, args.targets, args.factors)
         if Path(args.output).suffix.lower() not in (".html", ".htm", ".xlsx"):
-            raise LCCError(f"portfolio report: cannot write {Path(args.output).name!r}; the "
-                           f"file must end in .html or .xlsx")
+            raise LCCError(Msg("portfolio report: cannot write {name!r}; the file must end in "
+                               ".html or .xlsx", name=Path(args.output).name))
+
         report = plan.report(by=by or ["organisation", "year"], lang=args.lang,
                              factors=factors, title=args.title)
         print(report.save(args.output))

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 from lcc._i18n import number, significant
 from lcc._version import __version__
 from lcc.portfolio._columns import REQUIREMENTS
@@ -543,7 +543,7 @@ def to_xlsx(blocks: list[Block], *, title: str, lang: str) -> bytes:
         from openpyxl.styles import Font
         from openpyxl.utils import get_column_letter
     except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise LCCError("Excel reports need openpyxl: pip install 'openlcc[excel]'") from exc
+        raise LCCError(Msg("Excel reports need openpyxl: pip install 'openlcc[excel]'")) from exc
     wb = Workbook()
     first = True
     used: set[str] = set()
@@ -632,8 +632,8 @@ class PlanReport:
         elif suffix == ".xlsx":
             target.write_bytes(self.xlsx())
         else:
-            raise LCCError(f"report: cannot write {target.name!r}; the file must end in "
-                           f".html or .xlsx")
+            raise LCCError(Msg("report: cannot write {name!r}; the file must end in .html or .xlsx",
+                               name=target.name))
         return target
 
 
@@ -642,6 +642,6 @@ def build_report(plan: Plan, *, by: Sequence[str] = ("organisation", "year"),
                  title: str | None = None) -> PlanReport:
     """Build the follow-up report of a plan (see :meth:`Plan.report`)."""
     if lang not in ("en", "sv"):
-        raise LCCError(f"lang: got {lang!r}, expected 'en' or 'sv'")
+        raise LCCError(Msg("lang: got {lang!r}, expected 'en' or 'sv'", lang=lang))
     blocks = build_sections(plan, by=list(by), lang=lang, factors=factors)
     return PlanReport(title or label("report_title", lang), lang, plan.currency, blocks)
