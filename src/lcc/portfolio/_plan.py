@@ -154,9 +154,9 @@ class Plan:
         zero = value == 0
         notes: list[str] = []
         if zero.any():
-            notes.append("Groups whose procurements all have value 0 show the share of "
-                         "procurements as their value share: "
-                         + ", ".join(_label(i) for i in grouped.index[zero]))
+            notes.append(Msg("Groups whose procurements all have value 0 show the share of "
+                             "procurements as their value share: {groups}",
+                             groups=", ".join(_label(i) for i in grouped.index[zero])))
         safe = np.where(zero, 1.0, value)
         declared = self.targets.requirements
         orgs = (grouped.index.get_level_values("organisation").astype(str)

@@ -685,6 +685,6 @@ def read_table(path: str | os.PathLike[str], *, targets: Any = None,
     notes = []
     without = sorted(set(df["organisation"].astype(str)) - set(tgt.by_organisation))
     if tgt.by_organisation and without:
-        notes.append("Organisations without targets of their own follow the overall targets: "
-                     + ", ".join(without))
+        notes.append(Msg("Organisations without targets of their own follow the overall "
+                         "targets: {names}", names=", ".join(without)))
     return df, cur, tgt, outcomes, notes
