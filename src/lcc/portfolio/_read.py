@@ -682,7 +682,7 @@ def read_table(path: str | os.PathLike[str], *, targets: Any = None,
     _check_organisations(tgt, sorted(seen_orgs), sink, tlines)
     if sink:
         raise PlanError(sink)
-    notes = []
+    notes: list[str] = []
     without = sorted(set(df["organisation"].astype(str)) - set(tgt.by_organisation))
     if tgt.by_organisation and without:
         notes.append(Msg("Organisations without targets of their own follow the overall "
