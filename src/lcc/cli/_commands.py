@@ -19,6 +19,7 @@ from lcc._i18n import (
     percent,
     printable,
     printable_block,
+    ptr,
     table,
     tr,
     unit,
@@ -484,13 +485,33 @@ def cmd_calculators(args: argparse.Namespace) -> int:
         for calc, group in shown.groupby(level=0, sort=False):
             title = group["title"].iloc[0] if "title" in group.columns else ""
             print(f"\n{calc}: {title}")
-            print(table(group.droplevel(0)[brief], args.lang))
+            print(table(_calculator_words(group.droplevel(0)[brief], args.lang), args.lang))
         print("\n(" + tr("--format csv or json lists every column: source, example, choices, "
                          "range …", args.lang) + ")")
 
         return 0
     _emit(shown.reset_index(level=0) if len(index) > 1 else shown, args)
     return 0
+
+
+#: The column headers of ``lcc calculators`` (a table for readers).
+CALCULATOR_COLUMNS = {"input": N_("Input"), "role": N_("Given by"), "required": N_("Required"),
+                      "default": N_("Default"), "applies_to": N_("Applies to"),
+                      "meaning": N_("Meaning")}
+
+
+def _calculator_words(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The table of a calculator's inputs with its headers, roles and yes/no in ``lang``."""
+    out = df.copy()
+    if "role" in out.columns:
+        out["role"] = [ptr("role", "buyer", lang) if r == "buyer" else
+                       ptr("role", "bidder", lang) if r == "bidder" else r
+                       for r in out["role"]]
+    if "required" in out.columns:
+        out["required"] = [tr("yes", lang) if v is True else tr("no", lang) if v is False
+                           else v for v in out["required"]]
+    out.index.name = tr(CALCULATOR_COLUMNS["input"], lang) if out.index.name else None
+    return out.rename(columns={c: tr(t, lang) for c, t in CALCULATOR_COLUMNS.items()})
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
