@@ -23,13 +23,15 @@ from __future__ import annotations
 import argparse
 import contextlib
 import os
+import re
 import sys
 import traceback
 import warnings
 from collections.abc import Sequence
 from typing import Any
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
+from lcc._i18n._catalog import N_, tr
 from lcc._version import __version__
 from lcc.cli._files import add_force
 
@@ -42,10 +44,61 @@ OUTPUTS: tuple[str, ...] = ("evaluate", "compare", "sensitivity-tornado",
                             "calculators")
 
 
+#: The arguments being parsed (the language of a usage error is read from them).
+_ARGV: list[str] = []
+#: The last message of a value refused by an argument's type (``_count``).
+_REFUSED: list[Msg] = []
+
+#: argparse's usage errors (its English wording) -> the same in the catalogue.
+_USAGE: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^argument (?P<arg>[^:]+): invalid choice: (?P<value>.+?) "
+                r"\(choose from (?P<choices>.+)\)$"),
+     N_("argument {arg}: {value} is not one of the choices {choices}")),
+    (re.compile(r"^argument (?P<arg>[^:]+): expected (?P<n>\w+) arguments?$"),
+     N_("argument {arg}: expected {n} values")),
+    (re.compile(r"^argument (?P<arg>[^:]+): expected one argument$"),
+     N_("argument {arg}: expected a value")),
+    (re.compile(r"^argument (?P<arg>[^:]+): invalid (?P<kind>\w+) value: (?P<value>.+)$"),
+     N_("argument {arg}: {value} is not a whole number")),
+    (re.compile(r"^the following arguments are required: (?P<args>.+)$"),
+     N_("these arguments are required: {args}")),
+    (re.compile(r"^unrecognized arguments: (?P<args>.+)$"),
+     N_("unknown arguments: {args}")),
+)
+
+
+def _argv_lang(argv: Sequence[str]) -> str:
+    """The value of ``--lang`` among the arguments ('en' when absent or not known)."""
+    for i, a in enumerate(argv):
+        if a == "--lang" and i + 1 < len(argv) and argv[i + 1] in ("en", "sv"):
+            return argv[i + 1]
+        if a.startswith("--lang=") and a[7:] in ("en", "sv"):
+            return a[7:]
+    return "en"
+
+
+def usage_error(message: str, lang: str) -> str:
+    """An argparse usage error in ``lang`` (argparse writes English)."""
+    from lcc._i18n import tr
+
+    if lang == "en":
+        return tr("error: {message}", lang, message=message)
+    m = re.match(r"^argument (?P<arg>[^:]+): (?P<rest>.*)$", message)
+    if m and _REFUSED and m.group("rest") == str(_REFUSED[-1]):
+        text = tr("argument {arg}: {problem}", lang, arg=m.group("arg"),
+                  problem=_REFUSED[-1].in_lang(lang))
+        return tr("error: {message}", lang, message=text)
+    for pattern, msgid in _USAGE:
+        m = pattern.match(message)
+        if m:
+            return tr("error: {message}", lang, message=tr(msgid, lang, **m.groupdict()))
+    return tr("error: {message}", lang, message=message)
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> Any:  # argparse's own exit code for usage errors is 2
         self.print_usage(sys.stderr)
-        self.exit(EXIT_INPUT, f"lcc: error: {message}\n")
+        self.exit(EXIT_INPUT, f"lcc: {usage_error(message, _argv_lang(_ARGV))}\n")
 
 
 def _common(p: argparse.ArgumentParser, *, fmt: bool = True) -> None:
@@ -61,10 +114,12 @@ def _count(text: str) -> int:
     try:
         x = float(text.replace("_", "").replace(" ", ""))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of samples") from None
+        _REFUSED.append(Msg("{text!r} is not a number of samples", text=text))
+        raise argparse.ArgumentTypeError(_REFUSED[-1]) from None
     if not x.is_integer() or x < 1 or x > 1e15:
-        raise argparse.ArgumentTypeError(f"got {text!r}; expected a whole number of samples "
-                                         f">= 1, e.g. 10000")
+        _REFUSED.append(Msg("got {text!r}; expected a whole number of samples >= 1, e.g. 10000",
+                            text=text))
+        raise argparse.ArgumentTypeError(_REFUSED[-1])
     return int(x)
 
 
@@ -167,7 +222,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     parser = build_parser()
+    _ARGV[:] = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
+    lang = getattr(args, "lang", "en") or "en"
     debug = args.debug or os.environ.get("LCC_DEBUG") == "1"
     stdout = sys.stdout
     sys.stdout = _Printable(stdout)
@@ -179,10 +236,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return int(COMMANDS[args.command](args) or EXIT_OK)
     except KeyboardInterrupt:
-        print("lcc: interrupted", file=sys.stderr)
+        print("lcc: " + tr("interrupted", lang), file=sys.stderr)
         return 130
     except LCCError as exc:
-        _print_input_error(exc, getattr(args, "lang", "en") or "en")
+        _print_input_error(exc, lang)
         return EXIT_INPUT
     except BrokenPipeError:  # the reader (| head) stopped reading: not an error
         with contextlib.suppress(OSError):
@@ -190,20 +247,27 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())
         return EXIT_OK
     except OSError as exc:
-        where = f" {exc.filename!r}" if getattr(exc, "filename", None) else ""
-        print(f"lcc: error: cannot read or write{where}: {exc.strerror or exc}",
-              file=sys.stderr)
+        from lcc._i18n._tables import printable
+
+        if getattr(exc, "filename", None):
+            text = tr("cannot read or write {file!r}: {reason}", lang, file=exc.filename,
+                      reason=exc.strerror or exc)
+        else:
+            text = tr("cannot read or write: {reason}", lang, reason=exc.strerror or exc)
+        print(printable("lcc: " + tr("error: {message}", lang, message=text)), file=sys.stderr)
         return EXIT_INPUT
     except Exception as exc:  # an internal error: a bug in lcc, not the user's input
         from lcc._i18n._tables import printable
 
-        print(printable(f"lcc: internal error: {type(exc).__name__}: {exc}"), file=sys.stderr)
+        print(printable("lcc: " + tr("internal error: {kind}: {detail}", lang,
+                                     kind=type(exc).__name__, detail=exc)), file=sys.stderr)
         if debug:
             traceback.print_exc()
         else:
-            print("This is a bug in lcc. Run again with --debug for details and report it.",
-                  file=sys.stderr)
+            print(tr("This is a bug in lcc. Run again with --debug for details and report it.",
+                     lang), file=sys.stderr)
         return EXIT_INTERNAL
+
     finally:
         sys.stdout = stdout
 
@@ -228,7 +292,10 @@ def _print_input_error(exc: LCCError, lang: str = "en") -> None:
     from lcc._i18n import error_lines, printable
 
     issues = getattr(exc, "errors", None)
-    if lang == "en":
+    if issues and all(hasattr(i, "text_in") for i in issues):  # located records (a plan)
+        lines = [i.text_in(lang) for i in issues]
+    elif lang == "en":
+
         if issues and issues != (exc,):
             lines = [str(issue) for issue in issues]
         else:

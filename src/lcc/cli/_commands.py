@@ -11,8 +11,19 @@ from typing import Any
 
 import pandas as pd
 
-from lcc._errors import LCCError
-from lcc._i18n import N_, emission_columns, number, printable, printable_block, table, tr, unit
+from lcc._errors import LCCError, Msg, in_lang
+from lcc._i18n import (
+    N_,
+    emission_columns,
+    number,
+    percent,
+    printable,
+    printable_block,
+    ptr,
+    table,
+    tr,
+    unit,
+)
 from lcc._i18n import csv as to_csv
 from lcc.cli._files import output_path
 from lcc.cli._portfolio import cmd_portfolio
@@ -22,9 +33,10 @@ def _load(path: str) -> Any:
     from lcc.io import load_tender
 
     if not Path(path).exists():
-        raise LCCError(f"{path}: no such file")
+        raise LCCError(Msg("{path}: no such file", path=path))
     if Path(path).is_dir():
-        raise LCCError(f"{path}: is a folder, expected a tender file (.toml, .yaml, .json)")
+        raise LCCError(Msg("{path}: is a folder, expected a tender file (.toml, .yaml, .json)",
+                           path=path))
     return load_tender(path)
 
 
@@ -32,8 +44,9 @@ def _check_names(tender: Any, names: list[str], option: str = "--alternative") -
     known = [a.name for a in tender.alternatives]
     for name in names:
         if name not in known:
-            raise LCCError(f"{option}: no alternative named {name!r} in {tender.name!r}; "
-                           f"the alternatives are: {', '.join(known)}", field=option,
+            raise LCCError(Msg("{option}: no alternative named {name!r} in {tender!r}; the "
+                               "alternatives are: {known}", option=option, name=name,
+                               tender=tender.name, known=", ".join(known)), field=option,
                            code="invalid-value")
 
 
@@ -47,6 +60,7 @@ def _emit(df: pd.DataFrame, args: argparse.Namespace, *, title: str | None = Non
     "notes": [...]}`` — a list of rows, so rows that share an index value all survive.
     """
     fmt = getattr(args, "format", "table")
+    lang = getattr(args, "lang", "en")
     if fmt == "json":  # stable identifiers, English keys
         from lcc.results._serialize import dumps, records
 
@@ -56,6 +70,9 @@ def _emit(df: pd.DataFrame, args: argparse.Namespace, *, title: str | None = Non
         payload["notes"] = [n for n in (notes or []) if not n.startswith("(")]
         print(dumps(payload))
     else:
+        text_columns = [c for c in df.columns if df[c].dtype == object]
+        if text_columns:  # messages (a break-even's reason) in the reader's language
+            df = df.assign(**{str(c): [in_lang(v, lang) for v in df[c]] for c in text_columns})
         if tender is not None and df.index.name == "parameter":  # names in words, not ids
             from lcc.results._describe import parameter_name
 
@@ -69,7 +86,8 @@ def _emit(df: pd.DataFrame, args: argparse.Namespace, *, title: str | None = Non
         else:
             print(table(df, args.lang, title=title))
             for line in notes or []:
-                print(printable(line))
+                print(printable(in_lang(line, lang)))
+
 
 
 def _parameter_names(tender: Any, lang: str) -> dict[str, str]:
@@ -180,8 +198,8 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
     if args.pair:
         _check_names(tender, list(args.pair), "--pair")
         if args.pair[0] == args.pair[1]:
-            raise LCCError(f"--pair: got {args.pair[0]!r} twice; give two different "
-                           f"alternatives", field="--pair", code="invalid-value")
+            raise LCCError(Msg("--pair: got {name!r} twice; give two different alternatives",
+                               name=args.pair[0]), field="--pair", code="invalid-value")
     return {"tornado": _tornado, "break-even": _break_even, "monte-carlo": _monte_carlo,
             "sobol": _sobol, "scenarios": _scenarios}[args.kind](tender, args)
 
@@ -192,8 +210,8 @@ def _tornado(tender: Any, args: argparse.Namespace) -> int:
     study, lang = tender.study, args.lang
     df = tornado(list(tender.alternatives), study)
     if df.empty:
-        raise LCCError("tornado: no parameter has a range; give the tender's parameters "
-                       "low and high values")
+        raise LCCError(Msg("tornado: no parameter has a range; give the tender's parameters "
+                           "low and high values"))
     chosen = _chosen(tender)
     if chosen is not None:
         df = df[df["parameter"].isin(chosen)]
@@ -218,10 +236,9 @@ def _tornado(tender: Any, args: argparse.Namespace) -> int:
 
 
 def _break_even(tender: Any, args: argparse.Namespace) -> int:
-    import warnings
-
     import lcc.sensitivity as sens
     from lcc.results import difference_label
+    from lcc.sensitivity._breakeven import _bracket, _search
     from lcc.sensitivity._model import Model
 
     alts, study, lang = list(tender.alternatives), tender.study, args.lang
@@ -229,18 +246,19 @@ def _break_even(tender: Any, args: argparse.Namespace) -> int:
     if args.parameter:
         model = Model(alts, study)
         a, b = model.pair(pair)
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            value = sens.break_even(alts, study, args.parameter, pair=pair)
-        reason = "; ".join(str(w.message) for w in caught)
-        df = pd.DataFrame({"break_even": [value if value is not None else float("nan")],
-                           "reason": [reason]},
-                          index=pd.Index([args.parameter], name="parameter"))
+        name = model.resolve(args.parameter, "--parameter")
+        lo, hi = _bracket(model, name, None, "--parameter")
+        res = _search(model, name, (a, b), lo, hi)
+        df = pd.DataFrame({"break_even": [res.value if res.value is not None else float("nan")],
+                           "reason": pd.Series([res.reason], dtype=object)})
+        df.index = pd.Index([args.parameter], name="parameter")
         names = (model.names[a], model.names[b])
     else:
         full = sens.switching_values(alts, study, pair=pair)
         df = full.set_index("parameter")
+        df["reason"] = pd.Series(full.attrs["reasons"], index=df.index, dtype=object)
         names = full.attrs["pair"]
+
     extra = _head(tender, "break-even")
     extra.update(pair=list(names), difference=difference_label(names[1], names[0]))
     notes = [tr("{difference}: the life-cycle cost of {b} minus that of {a}; the break-even "
@@ -272,12 +290,14 @@ def _monte_carlo(tender: Any, args: argparse.Namespace) -> int:
              tr("Lowest mean life-cycle cost: {name}", lang, name=mc.best),
              tr("Differences: each alternative's life-cycle cost minus {best}'s, per "
                 "sample", lang, best=mc.best),
-             *[f"{k}: {v}" for k, v in mc.described.items()]]
+             *_distribution_lines(tender, mc.distributions, mc.described, lang)]
     extra = _head(tender, "monte-carlo")
     extra.update(n=mc.n, seed=mc.seed, best=mc.best, distributions=dict(mc.described))
     summary = mc.summary.copy()
     summary.insert(0, "kind", ["alternative" if i in mc.names else "difference"
                                for i in summary.index])
+    if args.format != "json":  # words for readers; JSON keeps the stable identifiers
+        summary["kind"] = [tr(k, lang) for k in summary["kind"]]
     _emit(summary, args, title=_title(N_("Uncertainty analysis (Monte Carlo)"), lang, tender),
           notes=notes, extra=extra, kind="sensitivity-monte-carlo")
     return 0
@@ -290,20 +310,62 @@ def _sobol(tender: Any, args: argparse.Namespace) -> int:
     df = sobol(list(tender.alternatives), tender.study, None, n or 1024, seed=seed,
                parameters=_chosen(tender))
     a = df.attrs
-    notes = [*a["notes"], f"n = {a['n']} ({a['evaluations']:,} evaluations), seed = "
-             f"{a['seed']}; S1_conf and ST_conf: half-widths of "
-             f"{a['confidence_level']:.0%} bootstrap intervals ({a['bootstrap']} resamples)",
-             *[f"{k}: {v}" for k, v in a["distributions"].items()]]
+    lang = args.lang
+    notes = [*a["notes"],
+             tr("{n} samples ({evaluations} evaluations), random seed {seed}; ± (S1) and "
+                "± (ST): half-widths of {level} bootstrap intervals ({bootstrap} resamples)",
+                lang, n=number(a["n"], lang, 0), evaluations=number(a["evaluations"], lang, 0),
+                seed=a["seed"], level=percent(a["confidence_level"], lang, 0),
+                bootstrap=number(a["bootstrap"], lang, 0)),
+             *_distribution_lines(tender, _sobol_distributions(tender), a["distributions"],
+                                  lang)]
     if a.get("difference"):
-        notes.append(f"{a['difference']}: the deciding difference (runner-up minus best)")
+        notes.append(tr("{difference}: the deciding difference, the runner-up's life-cycle cost "
+                        "minus the best one's (positive while the best stays best)", lang,
+                        difference=a["difference"]))
     extra = _head(tender, "sobol")
     extra.update({k: a[k] for k in ("n", "n_requested", "evaluations", "seed", "bootstrap",
                                     "confidence_level", "difference")})
     extra["pair"] = list(a["pair"]) if a.get("pair") else None
     extra["distributions"] = dict(a["distributions"])
-    _emit(df.to_frame().set_index("parameter"), args, title=f"Sobol — {tender.name}",
-          notes=notes, extra=extra, kind="sensitivity-sobol")
+    _emit(df.to_frame().set_index("parameter"), args,
+          title=_title(N_("Sensitivity analysis (Sobol indices)"), lang, tender),
+          notes=notes, extra=extra, kind="sensitivity-sobol", tender=tender)
     return 0
+
+
+def _sobol_distributions(tender: Any) -> dict[str, Any]:
+    """The distributions a Sobol run of the tender samples (as :func:`lcc.sensitivity.sobol`)."""
+    from lcc.sensitivity._model import Model
+    from lcc.sensitivity._montecarlo import choose_distributions
+
+    return choose_distributions(Model(list(tender.alternatives), tender.study), None,
+                                Msg("distributions"), _chosen(tender))
+
+
+def _distribution_lines(tender: Any, dists: dict[str, Any], described: dict[str, str],
+                        lang: str) -> list[str]:
+    """One line per sampled input: its name and its distribution in words, in its unit."""
+    from lcc.results._describe import distribution_text, is_rate
+
+    params = {p.name: p for p in tender.parameters}
+    if tender.assumptions is not None:
+        for p in tender.assumptions.parameters:
+            params.setdefault(p.name, p)
+    names = _parameter_names(tender, lang)
+    lines, default = [], False
+    for name, dist in dists.items():
+        p = params.get(name)
+        unit_text = getattr(p, "unit_text", None) or ""
+        text = distribution_text(dist, unit_text, lang, rate=is_rate(name, unit_text))
+        if str(described.get(name, "")).endswith("(default: PERT(low, value, high))"):
+            text += " *"
+            default = True
+        lines.append(f"{names.get(name, name)}: {text}")
+    if default:
+        lines.append(tr("* the default distribution of a parameter with a low and a high value: "
+                        "PERT between them, its value the most likely", lang))
+    return lines
 
 
 def _scenarios(tender: Any, args: argparse.Namespace) -> int:
@@ -312,13 +374,18 @@ def _scenarios(tender: Any, args: argparse.Namespace) -> int:
     study, lang = tender.study, args.lang
     chosen: dict[str, Any] = dict(tender.scenarios or {})
     for rate in args.discount_rates or []:
-        chosen[f"discount_rate {rate}"] = Scenario({"discount_rate": rate},
-                                                   f"discount rate {rate}")
+        if args.format == "json":  # the stable name of JSON output
+            chosen[f"discount_rate {rate}"] = Scenario({"discount_rate": rate},
+                                                       f"discount rate {rate}")
+        else:
+            chosen[tr("Discount rate {rate}", lang, rate=rate)] = Scenario(
+                {"discount_rate": rate})
     if not chosen:
-        raise LCCError(f"{tender.name!r} has no scenarios: add them to the tender file, e.g. "
-                       f"[scenarios.high_price] with electricity_price = \"2.5 SEK/kWh\" "
-                       f"(or a per-year path {{ by_year = [...], unit = \"SEK/kWh\" }}), or "
-                       f"give --discount-rates 2% 5% (EN 15459 asks for at least two)")
+        raise LCCError(Msg("{name!r} has no scenarios: add them to the tender file, e.g. "
+                           "[scenarios.high_price] with electricity_price = \"2.5 SEK/kWh\" "
+                           "(or a per-year path {{ by_year = [...], unit = \"SEK/kWh\" }}), or "
+                           "give --discount-rates 2% 5% (EN 15459 asks for at least two)",
+                           name=tender.name), field="scenarios", code="missing-field")
     df = scenarios(list(tender.alternatives), study, chosen)
     rows = []
     for name in df.index:
@@ -332,10 +399,13 @@ def _scenarios(tender: Any, args: argparse.Namespace) -> int:
     notes = [_unit_line(study.currency, lang)]
     for s, b in best.items():
         d = descriptions.get(s)
-        notes.append(tr("{scenario}: lowest life-cycle cost {names}", lang, scenario=s,
+        shown_name = tr("Base value", lang) if s == "base" else s
+        notes.append(tr("{scenario}: lowest life-cycle cost {names}", lang, scenario=shown_name,
                         names=", ".join(b)) + (f" — {d}" if d else ""))
     if len({tuple(b) for b in best.values()}) > 1:
-        notes.append("The scenarios disagree on the winner")
+        notes.append(tr("The scenarios disagree on which alternative has the lowest life-cycle "
+                        "cost", lang))
+
     extra = _head(tender, "scenarios")
     extra["best"] = {k: list(v) for k, v in best.items()}
     extra["scenarios"] = {k: {"description": descriptions.get(k), "values": v}
@@ -370,8 +440,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     out = output_path(args, args.tender, tender.assumptions.path if tender.assumptions
                       is not None else None)
     if out.suffix.lower() not in (".html", ".htm", ".xlsx", ".md", ".markdown"):
-        raise LCCError(f"report: cannot write {out.name!r}; the file must end in .html, "
-                       f".xlsx or .md")
+        raise LCCError(Msg("report: cannot write {name!r}; the file must end in .html, .xlsx "
+                           "or .md", name=out.name))
     c = tender.compare()
     alts, study = list(tender.alternatives), tender.study
     tornado = None if args.no_tornado else sens.tornado(alts, study)
@@ -399,13 +469,13 @@ def cmd_calculators(args: argparse.Namespace) -> int:
 
     lister = getattr(templates, "list_calculators", None)
     if lister is None:  # pragma: no cover - the calculators ship with lcc
-        raise LCCError("no product calculators are installed")
+        raise LCCError(Msg("no product calculators are installed"))
     df = lister()
     if args.name and "calculator" in df.columns:
         known = sorted(set(df["calculator"]))
         if args.name not in known:
-            raise LCCError(f"calculators: no calculator {args.name!r}; known: "
-                           f"{', '.join(known)}")
+            raise LCCError(Msg("calculators: no calculator {name!r}; known: {known}",
+                               name=args.name, known=", ".join(known)))
         df = df[df["calculator"] == args.name]
     index = [c for c in ("calculator", "input", "name") if c in df.columns][:2]
     shown = df.set_index(index) if index else df
@@ -415,11 +485,33 @@ def cmd_calculators(args: argparse.Namespace) -> int:
         for calc, group in shown.groupby(level=0, sort=False):
             title = group["title"].iloc[0] if "title" in group.columns else ""
             print(f"\n{calc}: {title}")
-            print(table(group.droplevel(0)[brief], args.lang))
-        print("\n(--format csv or json lists every column: source, example, choices, range …)")
+            print(table(_calculator_words(group.droplevel(0)[brief], args.lang), args.lang))
+        print("\n(" + tr("--format csv or json lists every column: source, example, choices, "
+                         "range …", args.lang) + ")")
+
         return 0
     _emit(shown.reset_index(level=0) if len(index) > 1 else shown, args)
     return 0
+
+
+#: The column headers of ``lcc calculators`` (a table for readers).
+CALCULATOR_COLUMNS = {"input": N_("Input"), "role": N_("Given by"), "required": N_("Required"),
+                      "default": N_("Default"), "applies_to": N_("Applies to"),
+                      "meaning": N_("Meaning")}
+
+
+def _calculator_words(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The table of a calculator's inputs with its headers, roles and yes/no in ``lang``."""
+    out = df.copy()
+    if "role" in out.columns:
+        out["role"] = [ptr("role", "buyer", lang) if r == "buyer" else
+                       ptr("role", "bidder", lang) if r == "bidder" else r
+                       for r in out["role"]]
+    if "required" in out.columns:
+        out["required"] = [tr("yes", lang) if v is True else tr("no", lang) if v is False
+                           else v for v in out["required"]]
+    out.index.name = tr(CALCULATOR_COLUMNS["input"], lang) if out.index.name else None
+    return out.rename(columns={c: tr(t, lang) for c, t in CALCULATOR_COLUMNS.items()})
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

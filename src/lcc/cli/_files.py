@@ -6,7 +6,7 @@ import argparse
 import os
 from pathlib import Path
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 
 
 def add_force(parser: argparse.ArgumentParser) -> None:
@@ -28,14 +28,17 @@ def output_path(args: argparse.Namespace, *inputs: str | os.PathLike[str] | None
     out = Path(args.output)
     for given in inputs:
         if given is not None and _same(out, Path(given)):
-            raise LCCError(
-                f"-o: {out} is one of this command's input files ({given}); no command writes "
-                f"over its own input — write to another file", field="-o", code="invalid-value")
+            raise LCCError(Msg(
+                "-o: {out} is one of this command's input files ({given}); no command writes "
+                "over its own input — write to another file", out=str(out), given=str(given)),
+                field="-o", code="invalid-value")
     if out.exists() and not getattr(args, "force", False):
-        raise LCCError(f"-o: {out} exists already; add --force to write over it, or give "
-                       f"another file", field="-o", code="invalid-value")
+        raise LCCError(Msg("-o: {out} exists already; add --force to write over it, or give "
+                           "another file", out=str(out)), field="-o", code="invalid-value")
     if out.exists() and not out.is_file():
-        raise LCCError(f"-o: {out} is not a regular file", field="-o", code="invalid-value")
+        raise LCCError(Msg("-o: {out} is not a regular file", out=str(out)), field="-o",
+                       code="invalid-value")
+
     return out
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -135,8 +135,9 @@ def output_schema(what: str) -> dict[str, Any]:
     try:
         return SCHEMAS[what]
     except KeyError:
-        raise LCCError(f"schema: no output schema for {what!r}; known: "
-                       f"{', '.join(SCHEMAS)}") from None
+        raise LCCError(Msg("schema: no output schema for {what!r}; known: {known}", what=what,
+                           known=", ".join(SCHEMAS))) from None
+
 
 
 __all__ = ["SCHEMAS", "output_schema"]

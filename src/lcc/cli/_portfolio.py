@@ -20,7 +20,8 @@ from typing import Any
 
 import pandas as pd
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg, in_lang
+from lcc._i18n import unit
 from lcc.cli._files import add_force, output_path
 
 ACTIONS = ("follow-up", "outcomes", "linked", "priorities", "criteria", "report")
@@ -62,18 +63,19 @@ def cmd_portfolio(args: argparse.Namespace) -> int:
     from lcc.portfolio import read_factors, read_plan
 
     if not Path(args.plan).exists():
-        raise LCCError(f"{args.plan}: no such file")
+        raise LCCError(Msg("{path}: no such file", path=args.plan))
     plan = read_plan(args.plan, targets=args.targets)
     factors = read_factors(args.factors) if args.factors else None
     by = _by(args.by)
     if args.action == "report":
         if not args.output:
-            raise LCCError("portfolio report: give the report file with -o FILE (.html or "
-                           ".xlsx)")
+            raise LCCError(Msg("portfolio report: give the report file with -o FILE (.html or "
+                               ".xlsx)"))
         output_path(args, args.plan, args.targets, args.factors)
         if Path(args.output).suffix.lower() not in (".html", ".htm", ".xlsx"):
-            raise LCCError(f"portfolio report: cannot write {Path(args.output).name!r}; the "
-                           f"file must end in .html or .xlsx")
+            raise LCCError(Msg("portfolio report: cannot write {name!r}; the file must end in "
+                               ".html or .xlsx", name=Path(args.output).name))
+
         report = plan.report(by=by or ["organisation", "year"], lang=args.lang,
                              factors=factors, title=args.title)
         print(report.save(args.output))
@@ -111,10 +113,20 @@ def _plain(v: Any) -> Any:
 def _emit(df: pd.DataFrame, args: argparse.Namespace, currency: str,
           notes: list[str]) -> None:
     from lcc.portfolio._report import kind_of, show
-    from lcc.portfolio._text import label, spreadsheet_safe, terminal_safe
+    from lcc.portfolio._text import (
+        label,
+        requirement_label,
+        spreadsheet_safe,
+        terminal_safe,
+        yes_no,
+    )
 
     flat = df.reset_index() if any(n is not None for n in df.index.names) else df
     cols = [str(c) for c in flat.columns]
+    if "behind" in cols and args.format != "json":  # requirements by their label
+        flat = flat.assign(behind=["; ".join(requirement_label(r, args.lang)
+                                             for r in str(b).split("; ") if r)
+                                   if isinstance(b, str) else b for b in flat["behind"]])
     if "plan" in cols and args.format == "table":
         flat = flat.assign(plan=[label(v, args.lang) for v in flat["plan"]])
     if args.format == "json":
@@ -127,7 +139,8 @@ def _emit(df: pd.DataFrame, args: argparse.Namespace, currency: str,
         buf = io.StringIO()
         sv = args.lang == "sv"
         writer = csv.writer(buf, delimiter=";" if sv else ",", lineterminator="\n")
-        writer.writerow(cols)
+        writer.writerow(cols if not sv else [spreadsheet_safe(label(c, args.lang))
+                                             for c in cols])
         for row in flat.itertuples(index=False, name=None):
             cells = []
             for v in row:
@@ -135,7 +148,7 @@ def _emit(df: pd.DataFrame, args: argparse.Namespace, currency: str,
                 if v is None:
                     cells.append("")
                 elif isinstance(v, bool):
-                    cells.append("true" if v else "false")
+                    cells.append(yes_no(v, args.lang) if sv else "true" if v else "false")
                 elif isinstance(v, (int, float)):
                     cells.append(repr(v).replace(".", ",") if sv and isinstance(v, float)
                                  else str(v))
@@ -163,7 +176,6 @@ def _emit(df: pd.DataFrame, args: argparse.Namespace, currency: str,
              "  ".join("-" * w for w in widths)]
     lines += ["  ".join(fit(c, i) for i, c in enumerate(r)).rstrip() for r in rows]
     print("\n".join(lines))
-    amounts = "Belopp i" if args.lang == "sv" else "Amounts in"
-    print(f"({amounts} {currency})")
+    print(f"({label('amounts_in', args.lang)} {unit(currency, args.lang)})")
     for n in notes:
-        print(terminal_safe(n))
+        print(terminal_safe(in_lang(n, args.lang)))

@@ -11,11 +11,12 @@ from __future__ import annotations
 try:
     import matplotlib as _matplotlib  # noqa: F401
 except ImportError as exc:  # pragma: no cover - depends on the environment
-    from lcc._errors import LCCError
+    from lcc._errors import LCCError, Msg
 
-    raise LCCError(
-        "lcc.plot needs matplotlib: install the plot extra, pip install 'openlcc[plot]'"
-    ) from exc
+    raise LCCError(Msg(
+        "charts need matplotlib: install the plot extra, pip install 'openlcc[plot]'"
+    )) from exc
+
 
 from lcc.plot._charts import (
     CATEGORY_COLOURS,

@@ -11,7 +11,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 from lcc.plot._labels import label, money_axis, safe
 
 #: One colour per category, stable across charts.
@@ -56,7 +56,7 @@ def _results(obj: Any) -> tuple[list[Any], str | None, Any]:
         return [obj], None, obj.study
     items = list(obj)
     if not items or not all(isinstance(r, LCCResult) for r in items):
-        raise LCCError("expected a Comparison, an LCCResult or a list of LCCResults")
+        raise LCCError(Msg("expected a Comparison, an LCCResult or a list of LCCResults"))
     return items, items[0].name, items[0].study
 
 
@@ -186,21 +186,22 @@ def tornado(table: Any, *, alternative: str | None = None, ax: Axes | None = Non
         table = _tornado([r.alternative for r in table.results.values()], table.study)
     needed = {"parameter", "alternative", "low", "high", "lcc_low", "lcc_high", "swing"}
     if not needed <= set(table.columns):
-        raise LCCError(f"tornado: the table needs the columns {sorted(needed)}")
+        raise LCCError(Msg("tornado: the table needs the columns {columns}",
+                           columns=", ".join(sorted(needed))))
     if table.empty:
-        raise LCCError("tornado: the table is empty")
+        raise LCCError(Msg("tornado: the table is empty"))
     difference = table.attrs.get("difference")
     if alternative == "difference" or (alternative is None and difference):
         if not difference:
-            raise LCCError("tornado: the table has no difference rows (it needs two or more "
-                           "alternatives)")
+            raise LCCError(Msg("tornado: the table has no difference rows (it needs two or "
+                               "more alternatives)"))
         which = str(difference)
     else:
         which = alternative if alternative is not None else str(table["alternative"].iloc[0])
     rows = table[table["alternative"] == which]
     if rows.empty:
-        raise LCCError(f"tornado: no rows for alternative {which!r}; have "
-                       f"{', '.join(map(str, table['alternative'].unique()))}")
+        raise LCCError(Msg("tornado: no rows for alternative {name!r}; have {known}", name=which,
+                           known=", ".join(map(str, table["alternative"].unique()))))
     rows = rows.sort_values("swing")
     bases = table.attrs.get("base_lcc")
     if "lcc_base" in rows.columns:
@@ -274,7 +275,7 @@ def distributions(result: Any, *, kind: str = "cdf", ax: Axes | None = None,
     matplotlib.axes.Axes
     """
     if kind not in ("cdf", "hist"):
-        raise LCCError(f"kind: got {kind!r}, expected 'cdf' or 'hist'")
+        raise LCCError(Msg("kind: got {kind!r}, expected 'cdf' or 'hist'", kind=kind))
     frame = result.lcc
     p_best = result.probability_best
     ax = _ax(ax)
@@ -342,20 +343,21 @@ def break_even(alternatives: Any, study: Any = None, parameter: str | None = Non
         study = study if study is not None else alternatives.study
         alternatives = [r.alternative for r in alternatives.results.values()]
     if study is None or parameter is None:
-        raise LCCError("break_even: give the alternatives, the study and the parameter (or a "
-                       "Comparison and the parameter)")
+        raise LCCError(Msg("break_even: give the alternatives, the study and the parameter (or "
+                           "a Comparison and the parameter)"))
     if show not in ("difference", "lcc"):
-        raise LCCError(f"break_even: show={show!r}, expected 'difference' or 'lcc'")
+        raise LCCError(Msg("break_even: show={show!r}, expected 'difference' or 'lcc'",
+                           show=show))
     compiled = {a.name: compile_alternative(a, study) for a in alternatives}
     if pair is None:
         base = {n: float(np.mean(lcc_values(c)["total"])) for n, c in compiled.items()}
         ordered = sorted(base, key=base.__getitem__)
         if len(ordered) < 2:
-            raise LCCError("break_even: needs two alternatives")
+            raise LCCError(Msg("break_even: needs two alternatives"))
         pair = (ordered[0], ordered[1])
     for name in pair:
         if name not in compiled:
-            raise LCCError(f"break_even: no alternative named {name!r}")
+            raise LCCError(Msg("break_even: no alternative named {name!r}", name=name))
     if values is None:
         lo, hi = bracket if bracket is not None else _declared_range(compiled, parameter)
         values = np.linspace(lo, hi, points)
@@ -407,8 +409,9 @@ def _declared_range(compiled: dict[str, Any], parameter: str) -> tuple[float, fl
         p = c.parameters.get(parameter)
         if p is not None and p.low is not None and p.high is not None:
             return float(p.low_magnitude), float(p.high_magnitude)
-    raise LCCError(f"break_even: parameter {parameter!r} has no low/high; give values= or "
-                   f"bracket=")
+    raise LCCError(Msg("break_even: parameter {name!r} has no low/high; give values= or "
+                       "bracket=", name=parameter))
+
 
 
 def _parameter_unit(compiled: dict[str, Any], parameter: str) -> str:

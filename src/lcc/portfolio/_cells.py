@@ -9,7 +9,7 @@ import re
 from fractions import Fraction
 from typing import Any
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 from lcc.portfolio._columns import AWARD_BASES, NO, STATUSES, YES, Column
 
 #: Longest text accepted in a cell.
@@ -43,36 +43,38 @@ def suggest(word: str, known: list[str] | tuple[str, ...]) -> str:
     if not close:
         return ""
     match = next(k for k in known if k.lower() == close[0])
-    return f"; did you mean {match!r}?"
+    return Msg("; did you mean {match!r}?", match=match)
 
 
 def _text(raw: Any, col: Column) -> str:
     if isinstance(raw, (dt.date, dt.datetime, dt.time)):
-        raise CellError("wrong-type", f"got the date {raw}; expected text, e.g. "
-                        f"{col.example!r}")
+        raise CellError("wrong-type", Msg("got the date {raw}; expected text, e.g. {example!r}",
+                                          raw=raw, example=col.example))
     text = shown(raw).strip()
     if len(text) > MAX_TEXT:
-        raise CellError("too-large", f"the text is {len(text)} characters; the limit is "
-                        f"{MAX_TEXT}")
+        raise CellError("too-large", Msg("the text is {n} characters; the limit is {MAX_TEXT}",
+                                         n=len(text), MAX_TEXT=MAX_TEXT))
     return text
 
 
 def read_year(raw: Any, col: Column) -> int:
     """A calendar year 1900-2200 (text or an integral number)."""
     if isinstance(raw, bool):
-        raise CellError("wrong-type", f"got {raw!r}; expected a year such as 2025")
+        raise CellError("wrong-type", Msg("got {raw!r}; expected a year such as 2025", raw=raw))
     if isinstance(raw, (int, float)):
         if not (isinstance(raw, int) or (math.isfinite(raw) and raw.is_integer())):
-            raise CellError("wrong-type", f"got {shown(raw)}; expected a whole year such as "
-                            f"2025")
+            raise CellError("wrong-type", Msg("got {shown}; expected a whole year such as 2025",
+                                              shown=shown(raw)))
         year = int(raw)
     else:
         text = _text(raw, col)
         if not re.fullmatch(r"\d{4}", text):
-            raise CellError("wrong-type", f"got {text!r}; expected a year such as 2025")
+            raise CellError("wrong-type", Msg("got {text!r}; expected a year such as 2025",
+                                              text=text))
         year = int(text)
     if not 1900 <= year <= 2200:
-        raise CellError("invalid-value", f"got {year}; expected a year between 1900 and 2200")
+        raise CellError("invalid-value", Msg("got {year}; expected a year between 1900 and 2200",
+                                             year=year))
     return year
 
 
@@ -90,8 +92,9 @@ _FAST_UNITS: dict[str, tuple[int, str]] = {
 def read_money(raw: Any, col: Column, cache: dict[str, tuple[float, str]]) -> tuple[float, str]:
     """(amount in the currency's base unit, currency code) of a value such as '1,2 Mkr'."""
     if isinstance(raw, (bool, int, float)):
-        raise CellError("bare-number", f"got the bare number {shown(raw)}; write the value "
-                        f"with its currency, e.g. '{shown(raw)} SEK' or {col.example!r}")
+        raise CellError("bare-number", Msg("got the bare number {shown}; write the value with its "
+                                           "currency, e.g. '{shown} SEK' or {example!r}",
+                                           shown=shown(raw), example=col.example))
     text = _text(raw, col)
     hit = cache.get(text)
     if hit is not None:
@@ -111,14 +114,18 @@ def read_money(raw: Any, col: Column, cache: dict[str, tuple[float, str]]) -> tu
     except LCCError as exc:
         message = str(exc).removeprefix(f"{col.name}: ")
         if "without a unit" in message:
-            raise CellError("bare-number", f"got {text!r} without a currency; write the value "
-                            f"with its currency, e.g. '{text} SEK' or {col.example!r}") from None
-        raise CellError("invalid-value", message) from None
+            raise CellError("bare-number", Msg("got {text!r} without a currency; write the value "
+                                               "with its currency, e.g. '{text} SEK' or "
+                                               "{example!r}", text=text,
+                                               example=col.example)) from None
+        # the units' own words (a Msg in the reader's language where units gives one)
+        detail = exc.detail if exc.detail != exc.message else message
+        raise CellError("invalid-value", Msg("{detail}", detail=detail)) from None
     cur = currency_of(q)
     assert cur is not None
     amount = float(q.to(cur).magnitude)
     if amount < 0:
-        raise CellError("invalid-value", f"got {text!r}; a value must be 0 or more")
+        raise CellError("invalid-value", Msg("got {text!r}; a value must be 0 or more", text=text))
     cache[text] = (amount, cur)
     return amount, cur
 
@@ -131,9 +138,11 @@ def read_choice(raw: Any, col: Column) -> str:
         if text == key or text in words:
             return key
     known = [w for key, words in table.items() for w in (key, *words)]
-    raise CellError("invalid-value", f"got {shown(raw)!r}; expected one of "
-                    f"{', '.join(table)} (Swedish: {', '.join(w[0] for w in table.values())})"
-                    f"{suggest(text, known)}")
+    raise CellError("invalid-value", Msg("got {shown!r}; expected one of {value} (Swedish: "
+                                         "{value2}){suggest}", shown=shown(raw),
+                                         value=', '.join(table),
+                                         value2=', '.join(w[0] for w in table.values()),
+                                         suggest=suggest(text, known)))
 
 
 def read_yesno(raw: Any, col: Column) -> bool:
@@ -147,7 +156,8 @@ def read_yesno(raw: Any, col: Column) -> bool:
         return True
     if text in NO:
         return False
-    raise CellError("invalid-value", f"got {shown(raw)!r}; expected yes or no (ja or nej)")
+    raise CellError("invalid-value", Msg("got {shown!r}; expected yes or no (ja or nej)",
+                                         shown=shown(raw)))
 
 
 def read_list(raw: Any, col: Column) -> tuple[str, ...]:
@@ -170,10 +180,11 @@ def read_share(raw: Any) -> Fraction:
     must lie in 0..1 (0 % .. 100 %).
     """
     if isinstance(raw, bool) or raw is None:
-        raise CellError("wrong-type", f"got {raw!r}; expected a share such as '20 %' or 0.2")
+        raise CellError("wrong-type", Msg("got {raw!r}; expected a share such as '20 %' or 0.2",
+                                          raw=raw))
     if isinstance(raw, (int, float)):
         if not math.isfinite(raw):
-            raise CellError("invalid-value", f"got {raw!r}; a share must be finite")
+            raise CellError("invalid-value", Msg("got {raw!r}; a share must be finite", raw=raw))
         value = Fraction(repr(raw)) if isinstance(raw, float) else Fraction(raw)
         text = repr(raw)
         percent = False
@@ -186,16 +197,18 @@ def read_share(raw: Any) -> Fraction:
         else:
             m = _NUMBER.match(text)
             if not m:
-                raise CellError("wrong-type", f"got {raw!r}; expected a share such as '20 %' "
-                                f"or 0.2")
+                raise CellError("wrong-type", Msg("got {raw!r}; expected a share such as '20 %' or "
+                                                  "0.2", raw=raw))
             value = Fraction(m.group(1).replace(",", "."))
             percent = False
     else:
-        raise CellError("wrong-type", f"got {raw!r}; expected a share such as '20 %' or 0.2")
+        raise CellError("wrong-type", Msg("got {raw!r}; expected a share such as '20 %' or 0.2",
+                                          raw=raw))
     if not percent and value >= 1:
-        raise CellError("bare-number", f"got the bare number {text}; a share is a fraction "
-                        f"of 0..1 or a percentage: did you mean '{text} %'?")
+        raise CellError("bare-number", Msg("got the bare number {text}; a share is a fraction of "
+                                           "0..1 or a percentage: did you mean '{text} %'?",
+                                           text=text))
     if value < 0 or value > 1:
-        raise CellError("invalid-value", f"got {raw!r}; a share must lie between 0 % and "
-                        f"100 %")
+        raise CellError("invalid-value", Msg("got {raw!r}; a share must lie between 0 % and 100 %",
+                                             raw=raw))
     return value

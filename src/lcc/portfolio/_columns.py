@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lcc._i18n._catalog import N_, tr
+
 #: The requirement columns, in the order every output lists them.
 REQUIREMENTS: tuple[str, ...] = ("environmental", "reuse", "plastics", "climate", "lcc")
 
@@ -50,9 +52,8 @@ class Column:
     example : str
         An example cell.
     meaning : str
-        What the column holds (English).
-    meaning_sv : str
-        What the column holds (Swedish).
+        What the column holds (English; the catalogue has it in Swedish, see
+        :meth:`meaning_in`).
     """
 
     name: str
@@ -61,7 +62,6 @@ class Column:
     required: bool
     example: str
     meaning: str
-    meaning_sv: str
     choices: tuple[str, ...] = ()
 
     @property
@@ -69,58 +69,59 @@ class Column:
         """Every header accepted for the column: the name, then its aliases."""
         return (self.name, *self.aliases)
 
+    def meaning_in(self, lang: str) -> str:
+        """What the column holds, in ``lang``."""
+        return tr(self.meaning, lang)
 
-def _req(name: str, sv: str, what: str, what_sv: str) -> Column:
-    return Column(name, (sv,), "yesno", True, "yes",
-                  f"whether the procurement sets {what} (yes/no; ja/nej)",
-                  f"om upphandlingen ställer {what_sv} (ja/nej)")
+    @property
+    def meaning_sv(self) -> str:
+        """What the column holds, in Swedish."""
+        return self.meaning_in("sv")
+
+
+def _req(name: str, sv: str, meaning: str) -> Column:
+    return Column(name, (sv,), "yesno", True, "yes", meaning)
 
 
 #: Every column of a plan, in the order of the documentation and of a written plan.
 COLUMNS: tuple[Column, ...] = (
     Column("id", ("id", "diarienummer", "upphandlings-id"), "id", True, "2025-017",
-           "the procurement's identifier, unique in the plan",
-           "upphandlingens id, unikt i planen"),
+           N_("the procurement's identifier, unique in the plan")),
     Column("title", ("titel", "benämning", "upphandling"), "text", True, "Street lighting",
-           "what is procured", "vad som upphandlas"),
+           N_("what is procured")),
     Column("organisation", ("organisation", "myndighet", "kommun"), "text", True,
-           "Alby kommun", "the procuring organisation", "den upphandlande organisationen"),
+           "Alby kommun", N_("the procuring organisation")),
     Column("year", ("år", "planår"), "year", True, "2025",
-           "the plan year (a calendar year)", "planåret (ett kalenderår)"),
+           N_("the plan year (a calendar year)")),
     Column("category", ("kategori", "område", "upphandlingsområde"), "text", True, "Vehicles",
-           "the procurement category (for follow-up, climate factors and criteria)",
-           "upphandlingsområdet (för uppföljning, klimatfaktorer och kriterier)"),
+           N_("the procurement category (for follow-up, climate factors and criteria)")),
     Column("value", ("värde", "uppskattat värde", "kontraktsvärde"), "money", True,
            "1 200 000 SEK",
-           "estimated or contract value with a currency (kr, tkr, Mkr, SEK, EUR …), ≥ 0",
-           "uppskattat värde eller kontraktsvärde med valuta (kr, tkr, Mkr, SEK, EUR …), ≥ 0"),
+           N_("estimated or contract value with a currency (kr, tkr, Mkr, SEK, EUR …), ≥ 0")),
     Column("award_basis", ("tilldelningsgrund",), "choice", True, "cost",
-           "the award criterion: price (lowest price), cost (lowest cost, e.g. LCC) or "
-           "price_quality (best price-quality ratio)",
-           "tilldelningsgrund: pris, kostnad eller pris och kvalitet",
+           N_("the award criterion: price (lowest price), cost (lowest cost, e.g. LCC) or "
+              "price_quality (best price-quality ratio)"),
            tuple(AWARD_BASES)),
-    _req("environmental", "miljökrav", "environmental requirements", "miljökrav"),
-    _req("reuse", "återbrukskrav", "reuse requirements", "återbrukskrav"),
-    _req("plastics", "plastkrav", "requirements on single-use plastics",
-         "krav på engångsplast"),
-    _req("climate", "klimatkrav", "climate requirements", "klimatkrav"),
+    _req("environmental", "miljökrav",
+         N_("whether the procurement sets environmental requirements (yes/no; ja/nej)")),
+    _req("reuse", "återbrukskrav",
+         N_("whether the procurement sets reuse requirements (yes/no; ja/nej)")),
+    _req("plastics", "plastkrav",
+         N_("whether the procurement sets requirements on single-use plastics (yes/no; "
+            "ja/nej)")),
+    _req("climate", "klimatkrav",
+         N_("whether the procurement sets climate requirements (yes/no; ja/nej)")),
     Column("lcc", ("lcc-krav", "livscykelkostnad"), "yesno", True, "no",
-           "whether the award or a requirement uses a life-cycle cost (yes/no; ja/nej)",
-           "om tilldelningen eller ett krav använder livscykelkostnad (ja/nej)"),
+           N_("whether the award or a requirement uses a life-cycle cost (yes/no; ja/nej)")),
     Column("criteria", ("kriterier", "kravid"), "list", True, "10234; 10551",
-           "criteria IDs (e.g. Upphandlingsmyndigheten's KravID) separated by ';'; may be "
-           "blank",
-           "kriteriernas id (t.ex. Upphandlingsmyndighetens KravID) åtskilda med ';'; får "
-           "vara tomt"),
+           N_("criteria IDs (e.g. Upphandlingsmyndigheten's KravID) separated by ';'; may be "
+              "blank")),
     Column("status", ("status",), "choice", True, "planned",
-           "planned, advertised or awarded", "planerad, annonserad eller tilldelad",
-           tuple(STATUSES)),
+           N_("planned, advertised or awarded"), tuple(STATUSES)),
     Column("tender", ("anbudsfil", "lcc-fil"), "path", False, "../street-lighting.toml",
-           "optional: an lcc tender file, relative to the plan's folder",
-           "valfri: en lcc-anbudsfil, relativt planens mapp"),
+           N_("optional: an lcc tender file, relative to the plan's folder")),
     Column("awarded", ("tilldelat", "vinnande anbud"), "text", False, "LED bid A",
-           "with tender and status awarded: the name of the awarded alternative",
-           "med anbudsfil och status tilldelad: namnet på det tilldelade alternativet"),
+           N_("with tender and status awarded: the name of the awarded alternative")),
 )
 
 BY_NAME: dict[str, Column] = {c.name: c for c in COLUMNS}

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from lcc._errors import Msg
 from lcc.portfolio._issues import Issues, PlanError, PlanIssue
 
 FACTOR_COLUMNS: tuple[str, ...] = ("category", "factor", "unit", "source")
@@ -67,28 +68,29 @@ def read_factors(path: str | os.PathLike[str]) -> Factors:
     try:
         text = Path(file).read_bytes().decode("utf-8-sig")
     except OSError as exc:
-        issues.add("missing-file", None, "", f"cannot read the factor table: "
-                   f"{exc.strerror or exc}")
+        issues.add("missing-file", None, "", Msg("cannot read the factor table: {value}",
+                                                 value=exc.strerror or exc))
         raise PlanError(sink) from None
     except UnicodeDecodeError:
-        issues.add("parse-error", None, "", "the file is not UTF-8 text")
+        issues.add("parse-error", None, "", Msg("the file is not UTF-8 text"))
         raise PlanError(sink) from None
     first = text.split("\n", 1)[0]
     reader = csv.reader(io.StringIO(text, newline=""),
                         delimiter=";" if first.count(";") > first.count(",") else ",")
     rows = list(reader)
     if not rows:
-        issues.add("parse-error", None, "", "the file is empty")
+        issues.add("parse-error", None, "", Msg("the file is empty"))
         raise PlanError(sink)
     header = [h.strip().lower() for h in rows[0]]
     for col in FACTOR_COLUMNS:
         if col not in header:
-            issues.add("missing-column", 1, col, f"the factor table has no column {col}; "
-                       f"its columns are {', '.join(FACTOR_COLUMNS)}")
+            issues.add("missing-column", 1, col, Msg("the factor table has no column {col}; its "
+                                                     "columns are {value}", col=col,
+                                                     value=', '.join(FACTOR_COLUMNS)))
     for h in header:
         if h and h not in FACTOR_COLUMNS and not h.startswith("#"):
-            issues.add("unknown-column", 1, h, f"unknown column {h!r}; the columns are "
-                       f"{', '.join(FACTOR_COLUMNS)}")
+            issues.add("unknown-column", 1, h, Msg("unknown column {h!r}; the columns are {value}",
+                                                   h=h, value=', '.join(FACTOR_COLUMNS)))
     if sink:
         raise PlanError(sink)
     pos = {c: header.index(c) for c in FACTOR_COLUMNS}
@@ -100,43 +102,48 @@ def read_factors(path: str | os.PathLike[str]) -> Factors:
         get = {c: (cells[i].strip() if i < len(cells) else "") for c, i in pos.items()}
         for c in FACTOR_COLUMNS:
             if not get[c]:
-                issues.add("missing-value", line, c, f"the cell is blank; every factor needs "
-                           f"its {c}")
+                issues.add("missing-value", line, c, Msg("the cell is blank; every factor needs "
+                                                         "its {c}", c=c))
         if not all(get.values()):
             continue
         cat = get["category"]
         if cat in out:
-            issues.add("duplicate-id", line, "category", f"a second factor for {cat!r}", cat)
+            issues.add("duplicate-id", line, "category", Msg("a second factor for {cat!r}",
+                                                             cat=cat), cat)
             continue
         try:
             value = float(get["factor"].replace(",", "."))
         except ValueError:
-            issues.add("wrong-type", line, "factor", f"got {get['factor']!r}; expected a "
-                       f"number", get["factor"])
+            issues.add("wrong-type", line, "factor", Msg("got {factor!r}; expected a number",
+                                                         factor=get['factor']), get["factor"])
             continue
         if not math.isfinite(value) or value < 0:
-            issues.add("invalid-value", line, "factor", f"got {get['factor']!r}; a factor "
-                       f"must be finite and 0 or more", get["factor"])
+            issues.add("invalid-value", line, "factor", Msg("got {factor!r}; a factor must be "
+                                                            "finite and 0 or more",
+                                                            factor=get['factor']), get["factor"])
             continue
         m = _UNIT.match(get["unit"])
         if not m:
-            issues.add("invalid-value", line, "unit", f"got {get['unit']!r}; expected a unit "
-                       f"such as 'kg CO2e/SEK'", get["unit"])
+            issues.add("invalid-value", line, "unit", Msg("got {unit!r}; expected a unit such as "
+                                                          "'kg CO2e/SEK'",
+                                                          unit=get['unit']), get["unit"])
             continue
         mass = {"kg": 1.0, "t": 1000.0, "g": 0.001}[m.group(1).lower()]
         try:
             money = parse_quantity(f"1 {m.group(2)}", "CUR", name="unit")
         except Exception:
-            issues.add("invalid-value", line, "unit", f"got {get['unit']!r}; the part after "
-                       f"'/' must be a currency (SEK, kr, tkr, Mkr, EUR …)", get["unit"])
+            issues.add("invalid-value", line, "unit", Msg("got {unit!r}; the part after '/' must "
+                                                          "be a currency (SEK, kr, tkr, Mkr, EUR "
+                                                          "…)", unit=get['unit']), get["unit"])
             continue
         code = currency_of(money)
         assert code is not None
         if currency is None:
             currency = code
         elif code != currency:
-            issues.add("currency-mix", line, "unit", f"the factor is per {code} but the "
-                       f"table's first factor is per {currency}", get["unit"])
+            issues.add("currency-mix", line, "unit", Msg("the factor is per {code} but the table's "
+                                                         "first factor is per {currency}",
+                                                         code=code, currency=currency), get["unit"])
             continue
         per_unit = float(money.to(code).magnitude)
         out[cat] = {"factor": value * mass / per_unit, "unit": get["unit"],

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from lcc._errors import LocatedErrors
+from lcc._errors import LocatedErrors, Msg, in_lang
+from lcc._i18n._catalog import tr
 
 #: The stable error codes of plans, with what each means.
 PLAN_CODES: dict[str, str] = {
@@ -46,7 +47,8 @@ class PlanIssue:
     code : str
         A stable code from :data:`PLAN_CODES`.
     message : str
-        What is wrong and what was expected.
+        What is wrong and what was expected: a :class:`~lcc._errors.Msg`, English
+        as text, in the reader's language with :meth:`text_in`.
     file : str or None
         The file, as given.
     row : int or None
@@ -75,7 +77,20 @@ class PlanIssue:
 
     def to_dict(self) -> dict[str, Any]:
         """The record as a plain dict (for JSON)."""
-        return asdict(self)
+        out = asdict(self)
+        out["message"] = str(self.message)
+        return out
+
+    def text_in(self, lang: str) -> str:
+        """The line of :meth:`__str__` in ``lang``: the column by its header in that
+        language (Swedish: its first Swedish header), the message translated."""
+        if lang == "en":
+            return str(self)
+        where = self.file or tr("<plan>", lang)
+        if self.row is not None:
+            where += f":{self.row}"
+        col = f" {column_header(self.column, lang)}:" if self.column else ""
+        return f"{where}:{col} {in_lang(self.message, lang)} [{self.code}]"
 
 
 class PlanError(LocatedErrors):
@@ -87,6 +102,51 @@ class PlanError(LocatedErrors):
     position = "row"
     unplaced_first = True
     errors: list[PlanIssue]
+
+    def lines_in(self, lang: str) -> list[str]:
+        """One line per problem, in ``lang``."""
+        return [e.text_in(lang) for e in self.errors]
+
+
+def column_header(column: str, lang: str) -> str:
+    """A column's header in ``lang``: English is its name; Swedish its first Swedish
+    header (a TOML key such as ``targets.reuse`` as written)."""
+    if lang == "en":
+        return column
+    from lcc.portfolio._columns import BY_NAME
+
+    col = BY_NAME.get(column)
+    return col.aliases[0] if col is not None and col.aliases else column
+
+
+class ErrorsText(Msg):
+    """The errors of a linked tender file, '; '-separated, each in the reader's language."""
+
+    exc: BaseException
+    messages: bool
+
+    def __new__(cls, exc: BaseException, *, messages: bool = False) -> ErrorsText:
+        found = getattr(exc, "errors", None)
+        if messages:  # the records' messages without their places (a PlanError)
+            text = "; ".join(str(e.message) for e in found or ())
+        else:
+            text = "; ".join(str(e) for e in found) if found else str(exc)
+        self: ErrorsText = super().__new__(cls, "{text}", text=text)  # type: ignore[assignment]
+        self.exc, self.messages = exc, messages
+        return self
+
+    def in_lang(self, lang: str) -> str:
+        if lang == "en":
+            return str(self)
+        if self.messages:
+            return "; ".join(str(in_lang(e.message, lang))
+                             for e in getattr(self.exc, "errors", None) or ())
+        from lcc._i18n import error_lines
+
+        return "; ".join(error_lines(self.exc, lang))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (str, (str(self),))
 
 
 class Issues:

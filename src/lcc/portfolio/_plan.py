@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 from lcc.portfolio._columns import GROUPS, REQUIREMENTS
 from lcc.portfolio._factors import Factors
 from lcc.portfolio._read import Targets
@@ -30,11 +30,11 @@ def _keys(by: str | Sequence[str] | None) -> list[str]:
         keys = [k.strip() for k in by.split(",") if k.strip()]
     for k in keys:
         if k not in GROUPS:
-            raise LCCError(f"by: cannot group by {k!r}; expected one or more of "
-                           f"{', '.join(GROUPS)}, or None for the whole plan",
+            raise LCCError(Msg("by: cannot group by {k!r}; expected one or more of {value}, or "
+                               "None for the whole plan", k=k, value=', '.join(GROUPS)),
                            ) from None
     if len(set(keys)) != len(keys):
-        raise LCCError(f"by: {keys} names a column twice")
+        raise LCCError(Msg("by: {keys} names a column twice", keys=keys))
     return keys
 
 
@@ -154,9 +154,9 @@ class Plan:
         zero = value == 0
         notes: list[str] = []
         if zero.any():
-            notes.append("Groups whose procurements all have value 0 show the share of "
-                         "procurements as their value share: "
-                         + ", ".join(_label(i) for i in grouped.index[zero]))
+            notes.append(Msg("Groups whose procurements all have value 0 show the share of "
+                             "procurements as their value share: {groups}",
+                             groups=", ".join(_label(i) for i in grouped.index[zero])))
         safe = np.where(zero, 1.0, value)
         declared = self.targets.requirements
         orgs = (grouped.index.get_level_values("organisation").astype(str)
@@ -317,11 +317,11 @@ class Plan:
             factor).
         """
         if requirement is not None and requirement not in REQUIREMENTS:
-            raise LCCError(f"requirement: got {requirement!r}; expected one of "
-                           f"{', '.join(REQUIREMENTS)}")
+            raise LCCError(Msg("requirement: got {requirement!r}; expected one of {value}",
+                               requirement=requirement, value=', '.join(REQUIREMENTS)))
         if factors is not None and factors.currency != self.currency:
-            raise LCCError(f"factors: the factors are per {factors.currency} but the plan is "
-                           f"in {self.currency}")
+            raise LCCError(Msg("factors: the factors are per {currency} but the plan is in "
+                               "{currency2}", currency=factors.currency, currency2=self.currency))
         t = self.table[self.table["status"] == "planned"]
         if requirement is not None:
             t = t[~t[requirement]]

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from lcc._errors import Msg
 from lcc.portfolio._cells import (
     CellError,
     is_blank,
@@ -31,7 +32,7 @@ from lcc.portfolio._cells import (
     suggest,
 )
 from lcc.portfolio._columns import BY_NAME, COLUMNS, REQUIREMENTS, Column, header_map
-from lcc.portfolio._issues import Issues, PlanError, PlanIssue
+from lcc.portfolio._issues import ErrorsText, Issues, PlanError, PlanIssue
 from lcc.portfolio._tenders import TenderOutcome, load_outcome
 
 #: Largest plan file read, in bytes (64 MiB: a 100 000-row plan is about 15 MiB).
@@ -94,13 +95,13 @@ def _decode(data: bytes, issues: Issues) -> str | None:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
-        issues.add("parse-error", line, "", f"the file is not UTF-8 text (byte "
-                   f"0x{data[exc.start]:02x}); save it as 'CSV UTF-8'")
+        issues.add("parse-error", line, "", Msg("the file is not UTF-8 text (byte 0x{value:02x}); "
+                                                "save it as 'CSV UTF-8'", value=data[exc.start]))
         return None
     text = text.removeprefix("\ufeff")
     if "\x00" in text:
-        issues.add("parse-error", None, "", "the file holds a NUL byte: it looks like "
-                   "binary data, not text")
+        issues.add("parse-error", None, "", Msg("the file holds a NUL byte: it looks like binary "
+                                                "data, not text"))
         return None
     return text
 
@@ -122,15 +123,17 @@ def _csv_rows(text: str, issues: Issues) -> tuple[list[tuple[int, str]], list[Ra
                 continue
             if any(c.strip() for c in record):
                 if len(record) > len(headers):
-                    issues.add("invalid-value", start, "", f"the row has {len(record)} cells "
-                               f"but the header has {len(headers)}")
+                    issues.add("invalid-value", start, "", Msg("the row has {n} cells but the "
+                                                               "header has {n2}", n=len(record),
+                                                               n2=len(headers)))
                 rows.append((start, {str(i): c for i, c in enumerate(record)}, {}))
             start = reader.line_num + 1
             if len(rows) > MAX_ROWS:
-                issues.add("too-large", start, "", f"more than {MAX_ROWS} procurements")
+                issues.add("too-large", start, "", Msg("more than {MAX_ROWS} procurements",
+                                                       MAX_ROWS=MAX_ROWS))
                 break
     except csv.Error as exc:
-        issues.add("parse-error", reader.line_num, "", f"cannot read the CSV: {exc}")
+        issues.add("parse-error", reader.line_num, "", Msg("cannot read the CSV: {exc}", exc=exc))
     return headers, rows
 
 
@@ -138,13 +141,13 @@ def _xlsx_rows(path: Path, issues: Issues) -> tuple[list[tuple[int, str]], list[
     try:
         from openpyxl import load_workbook
     except ImportError:  # pragma: no cover - depends on the environment
-        issues.add("unsupported-format", None, "", "reading Excel plans needs openpyxl: "
-                   "pip install 'openlcc[excel]'")
+        issues.add("unsupported-format", None, "", Msg("reading Excel plans needs openpyxl: pip "
+                                                       "install 'openlcc[excel]'"))
         return [], []
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken file
-        issues.add("parse-error", None, "", f"cannot read the workbook: {exc}")
+        issues.add("parse-error", None, "", Msg("cannot read the workbook: {exc}", exc=exc))
         return [], []
     try:
         ws = wb.worksheets[0]
@@ -159,7 +162,8 @@ def _xlsx_rows(path: Path, issues: Issues) -> tuple[list[tuple[int, str]], list[
             if any(not is_blank(c) for c in cells):
                 rows.append((n, {str(i): c for i, c in enumerate(cells)}, {}))
             if len(rows) > MAX_ROWS:
-                issues.add("too-large", n, "", f"more than {MAX_ROWS} procurements")
+                issues.add("too-large", n, "", Msg("more than {MAX_ROWS} procurements",
+                                                   MAX_ROWS=MAX_ROWS))
                 break
         return headers, rows
     finally:
@@ -178,21 +182,23 @@ def _map_headers(headers: list[tuple[int, str]], issues: Issues,
             continue  # an empty header or a '#' note column holds no plan data
         name = known.get(h.lower())
         if name is None:
-            issues.add("unknown-column", row, h, f"unknown column {h!r}{suggest(h, list(known))}"
-                       f"; remove it or start its header with '#' to keep it as a note",
+            issues.add("unknown-column", row, h, Msg("unknown column {h!r}{suggest}; remove it or "
+                                                     "start its header with '#' to keep it as a "
+                                                     "note", h=h, suggest=suggest(h, list(known))),
                        h)
             continue
         if name in seen:
-            issues.add("duplicate-column", row, name, f"the columns {seen[name]!r} and {h!r} "
-                       f"both give {name}", h)
+            issues.add("duplicate-column", row, name, Msg("the columns {value!r} and {h!r} both "
+                                                          "give {name}", value=seen[name], h=h,
+                                                          name=name), h)
             continue
         seen[name] = h
         found[str(pos)] = name
     for col in COLUMNS:
         if col.required and col.name not in seen:
-            issues.add("missing-column", row, col.name, f"the plan has no column {col.name} "
-                       f"(Swedish: {', '.join(repr(a) for a in col.aliases)}); "
-                       f"{col.meaning}")
+            issues.add("missing-column", row, col.name, Msg(
+                "the plan has no column {name} (Swedish: {value}); {meaning}", name=col.name,
+                value=", ".join(repr(a) for a in col.aliases), meaning=Msg(col.meaning)))
     return found
 
 
@@ -208,24 +214,25 @@ def _toml_rows(path: Path, data: bytes, issues: Issues
             issues.add("parse-error", e.line, e.path, e.message)
         return [], {}, {}
     if not isinstance(doc, dict):  # pragma: no cover - TOML documents are tables
-        issues.add("parse-error", None, "", "expected a TOML table")
+        issues.add("parse-error", None, "", Msg("expected a TOML table"))
         return [], {}, {}
     known = header_map()
     for key in doc:
         if key not in ("plan", "targets", "procurements"):
-            issues.add("unknown-key", lines.get((key,)), key, f"unknown table {key!r}; a plan "
-                       f"file holds [plan], [targets] and [[procurements]]"
-                       f"{suggest(key, ['plan', 'targets', 'procurements'])}")
+            issues.add("unknown-key", lines.get((key,)), key, Msg(
+                "unknown table {key!r}; a plan file holds [plan], [targets] and "
+                "[[procurements]]{suggest}", key=key,
+                suggest=suggest(key, ["plan", "targets", "procurements"])))
     items = doc.get("procurements")
     if not isinstance(items, list) or not items:
-        issues.add("missing-column", None, "procurements", "the plan has no "
-                   "[[procurements]]; give one table per procurement")
+        issues.add("missing-column", None, "procurements", Msg("the plan has no [[procurements]]; "
+                                                               "give one table per procurement"))
         items = []
     rows: list[RawRow] = []
     for i, item in enumerate(items):
         at = lines.get(("procurements", i))
         if not isinstance(item, dict):
-            issues.add("wrong-type", at, f"procurements[{i}]", "expected a table")
+            issues.add("wrong-type", at, f"procurements[{i}]", Msg("expected a table"))
             continue
         cells: dict[str, Any] = {}
         where: dict[str, int] = {}
@@ -233,23 +240,26 @@ def _toml_rows(path: Path, data: bytes, issues: Issues
             name = known.get(key.lower())
             line = lines.get(("procurements", i, key), at)
             if name is None:
-                issues.add("unknown-column", line, key, f"unknown key {key!r}"
-                           f"{suggest(key, list(known))}", key)
+                issues.add("unknown-column", line, key, Msg("unknown key {key!r}{suggest}", key=key,
+                                                            suggest=suggest(key, list(known))), key)
                 continue
             if name in cells:
-                issues.add("duplicate-column", line, name, f"{key!r} gives {name} again")
+                issues.add("duplicate-column", line, name, Msg("{key!r} gives {name} again",
+                                                               key=key, name=name))
                 continue
             cells[name] = value
             if line is not None:
                 where[name] = line
         for col in COLUMNS:
             if col.required and col.name not in cells:
-                issues.add("missing-column", at, col.name, f"the procurement has no "
-                           f"{col.name} (Swedish: {col.aliases[0]!r}); {col.meaning}")
+                issues.add("missing-column", at, col.name, Msg("the procurement has no {name} "
+                                                               "(Swedish: {value!r}); {meaning}",
+                                                               name=col.name, value=col.aliases[0],
+                                                               meaning=Msg(col.meaning)))
         rows.append((at or 0, cells, where))
     plan_meta = doc.get("plan", {})
     if not isinstance(plan_meta, dict):
-        issues.add("wrong-type", lines.get(("plan",)), "plan", "expected a table")
+        issues.add("wrong-type", lines.get(("plan",)), "plan", Msg("expected a table"))
         plan_meta = {}
     targets_doc = doc.get("targets")
     return rows, {"plan": plan_meta, "targets": targets_doc, "lines": lines}, lines
@@ -298,8 +308,10 @@ def _build(rows: list[RawRow], positions: dict[str, str] | None, issues: Issues,
                 continue
             if is_blank(raw) and col.kind != "list":
                 if col.required:
-                    issues.add("missing-value", at, col.name, f"the cell is blank; expected "
-                               f"{col.meaning}, e.g. {col.example!r}")
+                    issues.add("missing-value", at, col.name, Msg("the cell is blank; expected "
+                                                                  "{meaning}, e.g. {example!r}",
+                                                                  meaning=Msg(col.meaning),
+                                                                  example=col.example))
                     ok = False
                 values[col.name] = None
                 continue
@@ -323,8 +335,9 @@ def _build(rows: list[RawRow], positions: dict[str, str] | None, issues: Issues,
         ident = values.get("id")
         if ident is not None:
             if ident in ids:
-                issues.add("duplicate-id", row, "id", f"the id {ident!r} is already used on "
-                           f"row {ids[ident]}", ident)
+                issues.add("duplicate-id", row, "id", Msg("the id {ident!r} is already used on row "
+                                                          "{value}", ident=ident,
+                                                          value=ids[ident]), ident)
                 ok = False
             else:
                 ids[ident] = row
@@ -332,11 +345,12 @@ def _build(rows: list[RawRow], positions: dict[str, str] | None, issues: Issues,
         if money is not None:
             amount, code = money
             if code != plan_currency:
-                since = ("its [plan] currency" if currency is not None
-                         else "the currency of most of its values")
+                since = (Msg("its [plan] currency") if currency is not None
+                         else Msg("the currency of most of its values"))
                 issues.add("currency-mix", where.get("value", row), "value",
-                           f"the value is in {code} but the plan is in {plan_currency} "
-                           f"({since}); give every value in one currency",
+                           Msg("the value is in {code} but the plan is in {plan_currency} "
+                               "({since}); give every value in one currency", code=code,
+                               plan_currency=plan_currency, since=since),
                            shown(cells.get("value")))
                 ok = False
             values["value"] = amount
@@ -396,14 +410,14 @@ def _read_cell(raw: Any, col: Column, cache: dict[str, tuple[float, str]]) -> An
     if kind == "list":
         return read_list(raw, col)
     if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
-        raise CellError("wrong-type", f"got {shown(raw)!r}; expected text, e.g. "
-                        f"{col.example!r}")
+        raise CellError("wrong-type", Msg("got {shown!r}; expected text, e.g. {example!r}",
+                                          shown=shown(raw), example=col.example))
     text = shown(raw).strip()
     from lcc.portfolio._cells import MAX_TEXT
 
     if len(text) > MAX_TEXT:
-        raise CellError("too-large", f"the text is {len(text)} characters; the limit is "
-                        f"{MAX_TEXT}")
+        raise CellError("too-large", Msg("the text is {n} characters; the limit is {MAX_TEXT}",
+                                         n=len(text), MAX_TEXT=MAX_TEXT))
     return text
 
 
@@ -414,24 +428,28 @@ def _check_link(values: dict[str, Any], row: int, where: dict[str, int], issues:
     at_t, at_a = where.get("tender", row), where.get("awarded", row)
     if tender is None:
         if awarded is not None:
-            issues.add("invalid-value", at_a, "awarded", "an awarded alternative needs the "
-                       "tender file it belongs to in the column tender", awarded)
+            issues.add("invalid-value", at_a, "awarded", Msg("an awarded alternative needs the "
+                                                             "tender file it belongs to in the "
+                                                             "column tender"), awarded)
             return False
         return True
     ok = True
     if awarded is not None and status is not None and status != "awarded":
-        issues.add("invalid-value", at_a, "awarded", f"the status is {status}, so nothing "
-                   f"is awarded yet; leave awarded blank or set the status to awarded", awarded)
+        issues.add("invalid-value", at_a, "awarded", Msg("the status is {status}, so nothing is "
+                                                         "awarded yet; leave awarded blank or set "
+                                                         "the status to awarded",
+                                                         status=status), awarded)
         ok = False
     if awarded is None and status == "awarded":
-        issues.add("missing-value", at_a, "awarded", "the procurement is awarded and links a "
-                   "tender: give the name of the awarded alternative")
+        issues.add("missing-value", at_a, "awarded", Msg("the procurement is awarded and links a "
+                                                         "tender: give the name of the awarded "
+                                                         "alternative"))
         ok = False
     target = (base / tender) if not Path(tender).is_absolute() else Path(tender)
     key = os.path.normpath(target)
     if key in failed:
-        issues.add("tender-error", at_t, "tender", f"the tender file {tender!r} has errors "
-                   f"(listed above)", tender)
+        issues.add("tender-error", at_t, "tender", Msg("the tender file {tender!r} has errors "
+                                                       "(listed above)", tender=tender), tender)
         return False
     outcome = outcomes.get(key)
     if outcome is None:
@@ -439,26 +457,32 @@ def _check_link(values: dict[str, Any], row: int, where: dict[str, int], issues:
             outcome = load_outcome(key)
         except PlanError as exc:
             failed.add(key)
-            issues.add("tender-error", at_t, "tender", f"the tender file {tender!r} cannot "
-                       f"be used: " + "; ".join(e.message for e in exc.errors), tender)
+            issues.add("tender-error", at_t, "tender", Msg("the tender file {tender!r} cannot be "
+                       "used: {detail}", tender=tender, detail=ErrorsText(exc, messages=True)),
+                       tender)
             return False
         except Exception as exc:  # an LCCError/TenderError from the tender: located below
             failed.add(key)
-            found = getattr(exc, "errors", None)
-            detail = "; ".join(str(e) for e in found) if found else str(exc)
-            issues.add("tender-error", at_t, "tender", f"the tender file {tender!r} has "
-                       f"errors: {detail}", tender)
+            detail = ErrorsText(exc)
+            issues.add("tender-error", at_t, "tender", Msg("the tender file {tender!r} has errors: "
+                                                           "{detail}", tender=tender,
+                                                           detail=detail), tender)
             return False
         outcomes[key] = outcome
     if currency is not None and outcome.currency != currency:
-        issues.add("currency-mix", at_t, "tender", f"the tender is evaluated in "
-                   f"{outcome.currency} but the plan is in {currency}", tender)
+        issues.add("currency-mix", at_t, "tender", Msg("the tender is evaluated in {currency} but "
+                                                       "the plan is in {currency2}",
+                                                       currency=outcome.currency,
+                                                       currency2=currency), tender)
         ok = False
     if awarded is not None and awarded not in outcome.alternatives.index:
         names = list(outcome.alternatives.index)
-        issues.add("unknown-alternative", at_a, "awarded", f"the tender {tender!r} has no "
-                   f"alternative {awarded!r}{suggest(awarded, names)}; its alternatives "
-                   f"are: {', '.join(names)}", awarded)
+        issues.add("unknown-alternative", at_a, "awarded", Msg("the tender {tender!r} has no "
+                                                               "alternative {awarded!r}{suggest}; "
+                                                               "its alternatives are: {value}",
+                                                               tender=tender, awarded=awarded,
+                                                               suggest=suggest(awarded, names),
+                                                               value=', '.join(names)), awarded)
         ok = False
     values["tender"] = key
     return ok
@@ -475,8 +499,9 @@ def read_targets(data: Any, issues: Issues, lines: Mapping[Any, int] | None = No
     by_org: dict[str, dict[str, Fraction]] = {}
     name = ".".join(prefix)
     if not isinstance(data, Mapping):
-        issues.add("wrong-type", lines.get(prefix), name, f"expected a table of targets such "
-                   f"as {{ reuse = \"20 %\" }}, got {data!r}")
+        issues.add("wrong-type", lines.get(prefix), name, Msg('expected a table of targets such as '
+                                                              '{{ reuse = "20 %" }}, got {data!r}',
+                                                              data=data))
         return Targets(source=issues.file)
 
     def one(table: Mapping[str, Any], path: tuple[str, ...], into: dict[str, Fraction]) -> None:
@@ -487,12 +512,14 @@ def read_targets(data: Any, issues: Issues, lines: Mapping[Any, int] | None = No
                 continue
             req = _TARGET_KEYS.get(str(key).lower())
             if req is None:
-                issues.add("unknown-key", at, where, f"unknown requirement {key!r}; targets "
-                           f"are given for {', '.join(REQUIREMENTS)}{suggest(key, REQUIREMENTS)}",
+                issues.add("unknown-key", at, where, Msg("unknown requirement {key!r}; targets are "
+                                                         "given for {value}{suggest}", key=key,
+                                                         value=', '.join(REQUIREMENTS),
+                                                         suggest=suggest(key, REQUIREMENTS)),
                            key)
                 continue
             if req in into:
-                issues.add("duplicate-column", at, where, f"a second target for {req}")
+                issues.add("duplicate-column", at, where, Msg("a second target for {req}", req=req))
                 continue
             try:
                 into[req] = read_share(raw)
@@ -504,14 +531,14 @@ def read_targets(data: Any, issues: Issues, lines: Mapping[Any, int] | None = No
     if orgs is not None:
         key = "organisation" if "organisation" in data else "organisations"
         if not isinstance(orgs, Mapping):
-            issues.add("wrong-type", lines.get((*prefix, key)), f"{name}.{key}", "expected "
-                       "a table per organisation: [targets.organisation.\"Alby kommun\"]")
+            issues.add("wrong-type", lines.get((*prefix, key)), f"{name}.{key}", Msg(
+                'expected a table per organisation: [targets.organisation."Alby kommun"]'))
         else:
             for org, table in orgs.items():
                 path = (*prefix, key, org)
                 if not isinstance(table, Mapping):
                     issues.add("wrong-type", lines.get(path), ".".join(path),
-                               "expected a table of targets such as { reuse = \"30 %\" }")
+                               Msg('expected a table of targets such as {{ reuse = "30 %" }}'))
                     continue
                 mine: dict[str, Fraction] = {}
                 one(table, path, mine)
@@ -526,13 +553,15 @@ def _targets_from_file(path: Path, sink: list[PlanIssue]) -> tuple[Targets, Mapp
     file = os.fspath(path)
     issues = Issues(file, sink)
     if path.suffix.lower() != ".toml":
-        issues.add("unsupported-format", None, "", f"targets are a TOML file with a "
-                   f"[targets] table; got {path.suffix or 'no suffix'!r}")
+        issues.add("unsupported-format", None, "", Msg("targets are a TOML file with a [targets] "
+                                                       "table; got {value!r}",
+                                                       value=path.suffix or 'no suffix'))
         return Targets(source=file), {}
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        issues.add("missing-file", None, "", f"cannot read the targets: {exc.strerror or exc}")
+        issues.add("missing-file", None, "", Msg("cannot read the targets: {value}",
+                                                 value=exc.strerror or exc))
         return Targets(source=file), {}
     try:
         doc, lines = parse(decode(raw, file), "toml", file)
@@ -542,11 +571,12 @@ def _targets_from_file(path: Path, sink: list[PlanIssue]) -> tuple[Targets, Mapp
         return Targets(source=file), {}
     for key in doc:
         if key != "targets":
-            issues.add("unknown-key", lines.get((key,)), key, f"unknown table {key!r}; a "
-                       f"targets file holds one [targets] table")
+            issues.add("unknown-key", lines.get((key,)), key, Msg("unknown table {key!r}; a "
+                                                                  "targets file holds one "
+                                                                  "[targets] table", key=key))
     if "targets" not in doc:
-        issues.add("missing-column", None, "targets", "the file has no [targets] table, e.g. "
-                   "[targets] reuse = \"20 %\"")
+        issues.add("missing-column", None, "targets", Msg('the file has no [targets] table, e.g. '
+                                                          '[targets] reuse = "20 %"'))
         return Targets(source=file), lines
     return read_targets(doc["targets"], issues, lines), lines
 
@@ -561,9 +591,10 @@ def _check_organisations(targets: Targets, organisations: list[str], sink: list[
                          and k[0] == "targets" and k[2] == org), None)
             issues.add("unknown-organisation", lines.get(path) if path else None,
                        f"targets.organisation.{org}",
-                       f"no procurement of the plan is by {org!r}"
-                       f"{suggest(org, sorted(known))}; the plan's organisations are: "
-                       f"{', '.join(sorted(known))}", org)
+                       Msg("no procurement of the plan is by {org!r}{suggest}; the plan's "
+                           "organisations are: {value}", org=org,
+                           suggest=suggest(org, sorted(known)),
+                           value=', '.join(sorted(known))), org)
 
 
 # --------------------------------------------------------------------------- plan
@@ -578,19 +609,21 @@ def read_table(path: str | os.PathLike[str], *, targets: Any = None,
     issues = Issues(file, sink)
     suffix = p.suffix.lower()
     if suffix not in (".csv", ".xlsx", ".toml"):
-        issues.add("unsupported-format", None, "", f"unknown file type {suffix or '(none)'!r}; "
-                   f"a plan is a .csv, .xlsx (first sheet) or .toml file")
+        issues.add("unsupported-format", None, "", Msg("unknown file type {value!r}; a plan is a "
+                                                       ".csv, .xlsx (first sheet) or .toml file",
+                                                       value=suffix or '(none)'))
         raise PlanError(sink)
     try:
         size = p.stat().st_size
         if p.is_dir():
             raise IsADirectoryError(21, "is a folder, expected a plan file")
     except OSError as exc:
-        issues.add("missing-file", None, "", f"cannot read the plan: {exc.strerror or exc}")
+        issues.add("missing-file", None, "", Msg("cannot read the plan: {value}",
+                                                 value=exc.strerror or exc))
         raise PlanError(sink) from None
     if size > MAX_BYTES:
-        issues.add("too-large", None, "", f"the file is {size} bytes; the limit is "
-                   f"{MAX_BYTES} bytes")
+        issues.add("too-large", None, "", Msg("the file is {size} bytes; the limit is {MAX_BYTES} "
+                                              "bytes", size=size, MAX_BYTES=MAX_BYTES))
         raise PlanError(sink)
     positions: dict[str, str] | None = None
     meta: dict[str, Any] = {}
@@ -598,8 +631,8 @@ def read_table(path: str | os.PathLike[str], *, targets: Any = None,
     if suffix == ".xlsx":
         headers, rows = _xlsx_rows(p, issues)
         if not headers and not sink:
-            issues.add("parse-error", None, "", "the first sheet is empty; expected a header "
-                       "row and one row per procurement")
+            issues.add("parse-error", None, "", Msg("the first sheet is empty; expected a header "
+                                                    "row and one row per procurement"))
         positions = _map_headers(headers, issues, 1) if headers else {}
     else:
         data = p.read_bytes()
@@ -607,8 +640,8 @@ def read_table(path: str | os.PathLike[str], *, targets: Any = None,
             text = _decode(data, issues)
             headers, rows = _csv_rows(text, issues) if text is not None else ([], [])
             if text is not None and not headers:
-                issues.add("parse-error", None, "", "the file is empty; expected a header row "
-                           "and one row per procurement")
+                issues.add("parse-error", None, "", Msg("the file is empty; expected a header row "
+                                                        "and one row per procurement"))
             positions = _map_headers(headers, issues, 1) if headers else {}
         else:
             rows, meta, lines = _toml_rows(p, data, issues)
@@ -620,18 +653,19 @@ def read_table(path: str | os.PathLike[str], *, targets: Any = None,
 
             if value not in CURRENCIES:
                 issues.add("invalid-value", lines.get(("plan", key)), "plan.currency",
-                           f"got {value!r}; expected one of {', '.join(CURRENCIES)}", value)
+                           Msg("got {value!r}; expected one of {value2}", value=value,
+                               value2=', '.join(CURRENCIES)), value)
             else:
                 currency = str(value)
         else:
             issues.add("unknown-key", lines.get(("plan", key)), f"plan.{key}",
-                       f"unknown key {key!r}; [plan] holds currency")
+                       Msg("unknown key {key!r}; [plan] holds currency", key=key))
     # the targets: given, or the TOML plan's [targets]
     tgt = Targets()
     tlines: Mapping[Any, int] = {}
     if meta.get("targets") is not None and targets is not None:
-        issues.add("invalid-value", lines.get(("targets",)), "targets", "the plan has its own "
-                   "[targets] and targets were given too; keep one of them")
+        issues.add("invalid-value", lines.get(("targets",)), "targets", Msg(
+            "the plan has its own [targets] and targets were given too; keep one of them"))
     elif meta.get("targets") is not None:
         tgt, tlines = read_targets(meta["targets"], issues, lines), lines
     elif isinstance(targets, Targets):
@@ -644,13 +678,13 @@ def read_table(path: str | os.PathLike[str], *, targets: Any = None,
         raise PlanError(sink)  # the rows cannot be read meaningfully
     df, cur, outcomes, seen_orgs = _build(rows, positions, issues, p.parent, currency, sink)
     if not rows:
-        issues.add("missing-value", None, "", "the plan has no procurements")
+        issues.add("missing-value", None, "", Msg("the plan has no procurements"))
     _check_organisations(tgt, sorted(seen_orgs), sink, tlines)
     if sink:
         raise PlanError(sink)
-    notes = []
+    notes: list[str] = []
     without = sorted(set(df["organisation"].astype(str)) - set(tgt.by_organisation))
     if tgt.by_organisation and without:
-        notes.append("Organisations without targets of their own follow the overall targets: "
-                     + ", ".join(without))
+        notes.append(Msg("Organisations without targets of their own follow the overall "
+                         "targets: {names}", names=", ".join(without)))
     return df, cur, tgt, outcomes, notes

@@ -22,14 +22,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from lcc._errors import LCCError
-from lcc._i18n import number, significant
+from lcc._errors import LCCError, Msg
+from lcc._i18n import number, significant, tr
 from lcc._version import __version__
 from lcc.portfolio._columns import REQUIREMENTS
 from lcc.portfolio._text import (
-    REQUIREMENT_LABELS,
     label,
     percent,
+    requirement_label,
     terminal_safe,
     xlsx_safe,
     yes_no,
@@ -166,7 +166,7 @@ def chart_by_organisation_year(plan: Plan, requirement: str, lang: str) -> str:
     ax.set_xticks(x, [_safe_label(o) for o in orgs], rotation=20 if len(orgs) > 5 else 0,
                   ha="right" if len(orgs) > 5 else "center", fontsize=8)
     _share_axis(ax, lang)
-    ax.set_title(_safe_label(f"{REQUIREMENT_LABELS[lang][requirement]} — "
+    ax.set_title(_safe_label(f"{requirement_label(requirement, lang)} — "
                              f"{label('by_organisation_year', lang).lower()}"), fontsize=10)
     ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False)
     return _svg(fig)
@@ -181,7 +181,7 @@ def chart_by_year(plan: Plan, lang: str) -> str:
     for r in REQUIREMENTS:
         colour = _REQ_COLOURS[r]
         ax.plot(years, fu[f"{r}_share"], marker="o", color=colour,
-                label=_safe_label(REQUIREMENT_LABELS[lang][r]))
+                label=_safe_label(requirement_label(r, lang)))
         target = plan.targets.overall.get(r)
         if target is not None:
             ax.axhline(float(target), color=colour, linestyle="--", linewidth=1)
@@ -249,36 +249,21 @@ def input_hash(plan: Plan, factors: Factors | None) -> str:
 
 
 def _method(lang: str, currency: str) -> list[str]:
-    if lang == "sv":
-        return [
-            "Andel = antal upphandlingar med kravet / antal upphandlingar i gruppen.",
-            "Värdeandel = värdet av upphandlingar med kravet / gruppens värde; har alla "
-            "gruppens upphandlingar värdet 0 visas andelen av antalet.",
-            "Uppfyllt: andelen ≥ målet, räknat exakt. Saknas = minsta antal m så att "
-            "(antal + m) / n ≥ mål, dvs. max(0, ⌈mål · n − antal⌉).",
-            "En organisations egna mål gäller dess grupper; övriga grupper följer de "
-            "övergripande målen.",
-            "Kopplade upphandlingar: livscykelkostnaden (nuvärde, " + currency + ") för det "
-            "tilldelade alternativet jämförs med alternativet med lägst anskaffningskostnad "
-            "(vid lika anskaffningskostnad det med lägst LCC). Besparing = skillnaden; "
-            "kg CO2e över respektive kalkylperiod.",
-            "Klimatfaktorerna (kg CO2e per krona) är användarens egna, med källa; lcc "
-            "levererar inga utgiftsbaserade faktorer.",
-        ]
     return [
-        "Share = procurements with the requirement / procurements in the group.",
-        "Value share = value of the procurements with the requirement / value of the group; "
-        "where every procurement of a group has value 0 the share of procurements is shown.",
-        "Met: share ≥ target, exactly. Missing = the smallest m with (count + m) / n ≥ "
-        "target, i.e. max(0, ⌈target · n − count⌉).",
-        "An organisation's own targets apply to its groups; other groups follow the overall "
-        "targets.",
-        "Linked procurements: the life-cycle cost (present value, " + currency + ") of the "
-        "awarded alternative against the alternative with the lowest acquisition cost "
-        "(among equal acquisition costs the one with the lowest LCC). Saving = the "
-        "difference; kg CO2e over each tender's study period.",
-        "The climate factors (kg CO2e per unit of money) are the user's, with their source; "
-        "lcc ships no spend-based factors.",
+        tr("Share = procurements with the requirement / procurements in the group.", lang),
+        tr("Value share = value of the procurements with the requirement / value of the "
+           "group; where every procurement of a group has value 0 the share of procurements "
+           "is shown.", lang),
+        tr("Met: share ≥ target, exactly. Missing = the smallest m with (count + m) / n ≥ "
+           "target, i.e. max(0, ⌈target · n − count⌉).", lang),
+        tr("An organisation's own targets apply to its groups; other groups follow the "
+           "overall targets.", lang),
+        tr("Linked procurements: the life-cycle cost (present value, {currency}) of the "
+           "awarded alternative against the alternative with the lowest acquisition cost "
+           "(among equal acquisition costs the one with the lowest LCC). Saving = the "
+           "difference; kg CO2e over each tender's study period.", lang, currency=currency),
+        tr("The climate factors (kg CO2e per unit of money) are the user's, with their "
+           "source; lcc ships no spend-based factors.", lang),
     ]
 
 
@@ -305,12 +290,12 @@ def build_sections(plan: Plan, *, by: list[str], lang: str,
         f"{plan.currency}.",
     ]
     if targets.requirements:
-        parts = [f"{REQUIREMENT_LABELS[lang][r]} {percent(float(x), lang, 1)}"
+        parts = [f"{requirement_label(r, lang)} {percent(float(x), lang, 1)}"
                  for r, x in targets.overall.items()]
         text = f"{label('targets', lang)}: " + (", ".join(parts) if parts else "—")
         for org, mine in targets.by_organisation.items():
             text += "; " + org + ": " + ", ".join(
-                f"{REQUIREMENT_LABELS[lang][r]} {percent(float(x), lang, 1)}"
+                f"{requirement_label(r, lang)} {percent(float(x), lang, 1)}"
                 for r, x in mine.items())
         lines.append(text + ".")
         whole = plan.follow_up(None)
@@ -321,21 +306,17 @@ def build_sections(plan: Plan, *, by: list[str], lang: str,
             miss = int(whole[f"{r}_missing"].iloc[0])
             share = percent(whole[f"{r}_share"].iloc[0], lang)
             goal = percent(whole[f"{r}_target"].iloc[0], lang)
-            if lang == "sv":
-                state = "uppfyllt" if met else f"{miss} upphandlingar till hade behövt kravet"
-                lines.append(f"{REQUIREMENT_LABELS[lang][r]}: {share} mot målet {goal} — "
-                             f"{state}.")
-            else:
-                state = "met" if met else f"{miss} more procurements would have needed it"
-                lines.append(f"{REQUIREMENT_LABELS[lang][r]}: {share} against the target "
-                             f"{goal} — {state}.")
+            state = tr("met", lang) if met else tr(
+                "{n} more procurements would have needed it", lang, n=miss)
+            lines.append(tr("{requirement}: {share} against the target {goal} — {state}.",
+                            lang, requirement=requirement_label(r, lang), share=share,
+                            goal=goal, state=state))
     else:
         lines.append(label("no_targets", lang))
     without = [o for o in plan.organisations if o not in targets.by_organisation]
     if targets.by_organisation and without:
-        lines.append(("Organisationer utan egna mål följer de övergripande målen: "
-                      if lang == "sv" else "Organisations without targets of their own "
-                      "follow the overall targets: ") + ", ".join(without) + ".")
+        lines.append(tr("Organisations without targets of their own follow the overall "
+                        "targets: {names}.", lang, names=", ".join(without)))
     blocks.append(Block("summary", label("summary", lang), lines=lines))
 
     whole = plan.follow_up(None)
@@ -379,7 +360,7 @@ def build_sections(plan: Plan, *, by: list[str], lang: str,
                          f"{label('source', lang).lower()}: {source}")
     shown = pri.drop(columns=["source"]).head(TOP_PRIORITIES).rename(
         columns={"factor": f"kg CO2e/{plan.currency}"})
-    shown["behind"] = ["; ".join(REQUIREMENT_LABELS[lang][r] for r in b.split("; ") if r)
+    shown["behind"] = ["; ".join(requirement_label(r, lang) for r in b.split("; ") if r)
                        for b in shown["behind"]]
     blocks.append(Block("priorities", label("priorities", lang), table=shown, sheet=pri,
                         lines=lines))
@@ -543,7 +524,7 @@ def to_xlsx(blocks: list[Block], *, title: str, lang: str) -> bytes:
         from openpyxl.styles import Font
         from openpyxl.utils import get_column_letter
     except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise LCCError("Excel reports need openpyxl: pip install 'openlcc[excel]'") from exc
+        raise LCCError(Msg("Excel reports need openpyxl: pip install 'openlcc[excel]'")) from exc
     wb = Workbook()
     first = True
     used: set[str] = set()
@@ -632,8 +613,8 @@ class PlanReport:
         elif suffix == ".xlsx":
             target.write_bytes(self.xlsx())
         else:
-            raise LCCError(f"report: cannot write {target.name!r}; the file must end in "
-                           f".html or .xlsx")
+            raise LCCError(Msg("report: cannot write {name!r}; the file must end in .html or .xlsx",
+                               name=target.name))
         return target
 
 
@@ -642,6 +623,6 @@ def build_report(plan: Plan, *, by: Sequence[str] = ("organisation", "year"),
                  title: str | None = None) -> PlanReport:
     """Build the follow-up report of a plan (see :meth:`Plan.report`)."""
     if lang not in ("en", "sv"):
-        raise LCCError(f"lang: got {lang!r}, expected 'en' or 'sv'")
+        raise LCCError(Msg("lang: got {lang!r}, expected 'en' or 'sv'", lang=lang))
     blocks = build_sections(plan, by=list(by), lang=lang, factors=factors)
     return PlanReport(title or label("report_title", lang), lang, plan.currency, blocks)

@@ -11,6 +11,7 @@ from typing import Any
 
 import pandas as pd
 
+from lcc._errors import Msg
 from lcc.portfolio._issues import PlanError, PlanIssue
 
 #: Operating (running) cost categories: an LCC award pays where these dominate.
@@ -101,7 +102,7 @@ def load_outcome(path: str | os.PathLike[str]) -> TenderOutcome:
 
     file = os.fspath(path)
     if not Path(file).is_file():
-        raise PlanError([PlanIssue("missing-file", "no such file", file)])
+        raise PlanError([PlanIssue("missing-file", Msg("no such file"), file)])
     tender = load_tender(file)
     results = tender.evaluate()
     rows = {}

@@ -9,125 +9,103 @@ from typing import Any
 
 import pandas as pd
 
-from lcc._i18n import number
+from lcc._i18n import N_, number, ptr, tr
 from lcc.portfolio._columns import REQUIREMENTS
 
-REQUIREMENT_LABELS: dict[str, dict[str, str]] = {
-    "en": {"environmental": "Environmental", "reuse": "Reuse", "plastics": "Single-use plastics",
-           "climate": "Climate", "lcc": "LCC"},
-    "sv": {"environmental": "Miljökrav", "reuse": "Återbrukskrav", "plastics": "Plastkrav",
-           "climate": "Klimatkrav", "lcc": "LCC-krav"},
+#: The requirements' labels (English; Swedish in the catalogue, ``messages.po``).
+REQUIREMENT_WORDS: dict[str, str] = {
+    "environmental": N_("Environmental"), "reuse": N_("Reuse"),
+    "plastics": N_("Single-use plastics"), "climate": N_("Climate"),
 }
 
-_SUFFIXES: dict[str, dict[str, str]] = {
-    "en": {"share": "share", "value_share": "value share", "target": "target", "met": "met",
-           "missing": "missing"},
-    "sv": {"share": "andel", "value_share": "värdeandel", "target": "mål", "met": "uppfyllt",
-           "missing": "saknas"},
+#: The second part of a requirement's column label ('Reuse, share').
+SUFFIX_WORDS: dict[str, str] = {
+    "share": N_("share"), "value_share": N_("value share"), "target": N_("target"),
+    "met": N_("met"), "missing": N_("missing"),
 }
 
-WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "organisation": "Organisation", "year": "Year", "category": "Category",
-        "status": "Status", "award_basis": "Award basis", "plan": "Plan", "all": "Whole plan",
-        "procurements": "Procurements", "value": "Value", "linked": "Linked tenders",
-        "lcc_awarded": "LCC awarded", "lcc_lowest_acquisition": "LCC lowest acquisition cost",
-        "lcc_saving": "LCC saved", "co2e_awarded_kg": "kg CO2e awarded",
-        "co2e_lowest_acquisition_kg": "kg CO2e lowest acquisition cost",
-        "co2e_saving_kg": "kg CO2e saved", "id": "Id", "title": "Title",
-        "tender": "Tender", "awarded": "Awarded", "lowest_acquisition": "Lowest acquisition cost",
-        "rank": "Rank", "factor": "kg CO2e per", "kg_co2e": "kg CO2e (estimate)",
-        "behind": "Behind target", "lcc_pays": "LCC award pays", "source": "Source",
-        "tenders": "Tenders", "operating_share": "Operating share of LCC",
-        "lives_differ": "Lives differ", "winner_changes": "Winner changes",
-        "criterion": "Criterion", "organisations": "Organisations using it",
-        "differs": "Differs",
-        "yes": "yes", "no": "no",
-        "report_title": "Follow-up of the procurement plan",
-        "summary": "Summary", "whole": "The whole plan", "by_organisation": "By organisation",
-        "by_year": "By year", "by_organisation_year": "By organisation and year",
-        "by_category": "By category",
-        "shares": "Share of procurements with each requirement",
-        "value_shares": "Share of value with each requirement",
-        "charts": "Shares against targets", "outcomes": "Results of linked tenders",
-        "linked_rows": "Linked procurements", "priorities": "Where to act",
-        "lcc_categories": "Where an LCC award pays",
-        "criteria": "Criteria across organisations",
-        "criteria_lead": "Criteria used by some but not all organisations that procure in the "
-                         "category (✓ = used, – = procures in the category without it, blank = "
-                         "no procurement in the category).",
-        "method": "Method", "versions": "Versions and input hash",
-        "amounts_in": "Amounts in", "target_line": "target",
-        "saving_chart": "LCC saved by awarding on LCC",
-        "co2e_chart": "kg CO2e saved", "no_targets": "No targets are declared.",
-        "no_linked": "No awarded procurement links a tender file.",
-        "no_factors": "No climate factors were given (lcc portfolio … --factors FILE): the "
-                      "ranking is by value.",
-        "no_differences": "Every organisation uses the same criteria in each category.",
-        "plan_file": "Plan", "targets": "Targets", "currency": "Currency",
-        "procurements_n": "procurements", "organisations_n": "organisations",
-        "years_n": "years",
-    },
-    "sv": {
-        "organisation": "Organisation", "year": "År", "category": "Kategori",
-        "status": "Status", "award_basis": "Tilldelningsgrund", "plan": "Plan",
-        "all": "Hela planen", "procurements": "Upphandlingar", "value": "Värde",
-        "linked": "Kopplade anbudsfiler", "lcc_awarded": "LCC tilldelat",
-        "lcc_lowest_acquisition": "LCC lägsta anskaffningskostnad",
-        "lcc_saving": "LCC besparing", "co2e_awarded_kg": "kg CO2e tilldelat",
-        "co2e_lowest_acquisition_kg": "kg CO2e lägsta anskaffningskostnad",
-        "co2e_saving_kg": "kg CO2e besparing", "id": "Id", "title": "Titel",
-        "tender": "Upphandling", "awarded": "Tilldelat",
-        "lowest_acquisition": "Lägsta anskaffningskostnad", "rank": "Rang",
-        "factor": "kg CO2e per", "kg_co2e": "kg CO2e (uppskattning)",
-        "behind": "Under målet", "lcc_pays": "LCC lönar sig", "source": "Källa",
-        "tenders": "Anbudsfiler", "operating_share": "Driftkostnadens andel av LCC",
-        "lives_differ": "Olika livslängd", "winner_changes": "Annan vinnare",
-        "criterion": "Kriterium", "organisations": "Organisationer som använder det",
-        "differs": "Skiljer sig",
-        "yes": "ja", "no": "nej",
-        "report_title": "Uppföljning av upphandlingsplanen",
-        "summary": "Sammanfattning", "whole": "Hela planen",
-        "by_organisation": "Per organisation", "by_year": "Per år",
-        "by_organisation_year": "Per organisation och år", "by_category": "Per kategori",
-        "shares": "Andel upphandlingar med respektive krav",
-        "value_shares": "Andel av värdet med respektive krav",
-        "charts": "Andelar mot målen", "outcomes": "Resultat av kopplade upphandlingar",
-        "linked_rows": "Kopplade upphandlingar", "priorities": "Var insatser gör mest nytta",
-        "lcc_categories": "Där tilldelning på LCC lönar sig",
-        "criteria": "Kriterier mellan organisationer",
-        "criteria_lead": "Kriterier som några men inte alla organisationer som upphandlar i "
-                         "kategorin använder (✓ = används, – = upphandlar i kategorin utan det, "
-                         "tomt = ingen upphandling i kategorin).",
-        "method": "Metod", "versions": "Versioner och kontrollsumma",
-        "amounts_in": "Belopp i", "target_line": "mål",
-        "saving_chart": "Besparing genom tilldelning på LCC",
-        "co2e_chart": "Minskade utsläpp, kg CO2e", "no_targets": "Inga mål är angivna.",
-        "no_linked": "Ingen tilldelad upphandling har en kopplad anbudsfil.",
-        "no_factors": "Inga klimatfaktorer angavs (lcc portfolio … --factors FIL): "
-                      "rangordningen följer värdet.",
-        "no_differences": "Alla organisationer använder samma kriterier i varje kategori.",
-        "plan_file": "Plan", "targets": "Mål", "currency": "Valuta",
-        "procurements_n": "upphandlingar", "organisations_n": "organisationer",
-        "years_n": "år",
-    },
+#: The labels of the follow-up's columns and the words of its report (English; Swedish in
+#: the catalogue). Words whose English is used elsewhere with another Swedish word are in
+#: :func:`_in_context`.
+WORDS: dict[str, str] = {
+    "organisation": N_("Organisation"), "year": N_("Year"),
+    "status": N_("Status"), "award_basis": N_("Award basis"), "plan": N_("Plan"),
+    "all": N_("Whole plan"), "procurements": N_("Procurements"), "value": N_("Value"),
+    "linked": N_("Linked tenders"), "lcc_awarded": N_("LCC awarded"),
+    "lcc_lowest_acquisition": N_("LCC lowest acquisition cost"),
+    "lcc_saving": N_("LCC saved"), "co2e_awarded_kg": N_("kg CO2e awarded"),
+    "co2e_lowest_acquisition_kg": N_("kg CO2e lowest acquisition cost"),
+    "co2e_saving_kg": N_("kg CO2e saved"), "id": N_("Id"), "title": N_("Title"),
+    "tender": N_("Tender"), "awarded": N_("Awarded"),
+    "lowest_acquisition": N_("Lowest acquisition cost"), "rank": N_("Rank"),
+    "factor": N_("kg CO2e per"), "kg_co2e": N_("kg CO2e (estimate)"),
+    "behind": N_("Behind target"), "lcc_pays": N_("LCC award pays"), "source": N_("Source"),
+    "tenders": N_("Tenders"), "operating_share": N_("Operating share of LCC"),
+    "lives_differ": N_("Lives differ"), "winner_changes": N_("Winner changes"),
+    "criterion": N_("Criterion"), "organisations": N_("Organisations using it"),
+    "differs": N_("Differs"),
+    "yes": N_("yes"), "no": N_("no"),
+    "report_title": N_("Follow-up of the procurement plan"),
+    "whole": N_("The whole plan"), "by_organisation": N_("By organisation"),
+    "by_year": N_("By year"), "by_organisation_year": N_("By organisation and year"),
+    "by_category": N_("By category"),
+    "shares": N_("Share of procurements with each requirement"),
+    "value_shares": N_("Share of value with each requirement"),
+    "charts": N_("Shares against targets"), "outcomes": N_("Results of linked tenders"),
+    "linked_rows": N_("Linked procurements"), "priorities": N_("Where to act"),
+    "lcc_categories": N_("Where an LCC award pays"),
+    "criteria": N_("Criteria across organisations"),
+    "criteria_lead": N_("Criteria used by some but not all organisations that procure in the "
+                        "category (✓ = used, – = procures in the category without it, blank = "
+                        "no procurement in the category)."),
+    "method": N_("Method"), "versions": N_("Versions and input hash"),
+    "amounts_in": N_("Amounts in"), "target_line": N_("target"),
+    "saving_chart": N_("LCC saved by awarding on LCC"),
+    "co2e_chart": N_("kg CO2e saved"), "no_targets": N_("No targets are declared."),
+    "no_linked": N_("No awarded procurement links a tender file."),
+    "no_factors": N_("No climate factors were given (lcc portfolio … --factors FILE): the "
+                     "ranking is by value."),
+    "no_differences": N_("Every organisation uses the same criteria in each category."),
+    "plan_file": N_("Plan"), "targets": N_("Targets"), "currency": N_("Currency"),
+    "procurements_n": N_("procurements"), "organisations_n": N_("organisations"),
+    "years_n": N_("years"),
 }
+
+
+def _in_context(key: str, lang: str) -> str | None:
+    """The words whose English the catalogue already has with another Swedish word."""
+    if key == "category":
+        return ptr("portfolio", "Category", lang)
+    if key == "summary":
+        return ptr("portfolio", "Summary", lang)
+    if key == "lcc":  # the requirement
+        return ptr("requirement", "LCC", lang)
+    return None
+
+
+def requirement_label(requirement: str, lang: str) -> str:
+    """A requirement's label: 'Återbrukskrav' (sv), 'Reuse' (en)."""
+    if requirement == "lcc":
+        return ptr("requirement", "LCC", lang)
+    return tr(REQUIREMENT_WORDS[requirement], lang)
 
 
 def label(key: Any, lang: str) -> str:
     """The label of a column or word in ``lang``; requirement columns are composed
     (``reuse_share`` -> 'Återbrukskrav, andel')."""
     text = str(key)
-    words = WORDS[lang]
-    if text in words:
-        return words[text]
+    if text in ("category", "summary"):
+        return _in_context(text, lang) or text
+    if text in WORDS:
+        return tr(WORDS[text], lang)
     for r in REQUIREMENTS:
         if text == r:
-            return REQUIREMENT_LABELS[lang][r]
+            return requirement_label(r, lang)
         if text.startswith(r + "_"):
             suffix = text[len(r) + 1:]
-            if suffix in _SUFFIXES[lang]:
-                return f"{REQUIREMENT_LABELS[lang][r]}, {_SUFFIXES[lang][suffix]}"
+            if suffix in SUFFIX_WORDS:
+                return tr("{requirement}, {part}", lang, requirement=requirement_label(r, lang),
+                          part=tr(SUFFIX_WORDS[suffix], lang))
     return text
 
 
@@ -146,7 +124,7 @@ def yes_no(x: Any, lang: str) -> str:
     """'yes'/'no' ('ja'/'nej'); NA as '—'."""
     if x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x)):
         return "—"
-    return WORDS[lang]["yes" if bool(x) else "no"]
+    return tr(WORDS["yes" if bool(x) else "no"], lang)
 
 
 # ------------------------------------------------------------------ hostile text

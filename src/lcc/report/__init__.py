@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 from lcc._i18n import check_lang, tr
 from lcc.report._content import Section, build_sections
 from lcc.report._render import to_excel, to_html, to_markdown
@@ -56,8 +56,9 @@ class Report:
         if suffix == "markdown":
             suffix = "md"
         if suffix not in FORMATS:
-            raise LCCError(f"report: cannot write {target.name!r}; the file must end in "
-                           f".html, .xlsx or .md")
+            raise LCCError(Msg("report: cannot write {name!r}; the file must end in .html, "
+                               ".xlsx or .md", name=target.name))
+
         if suffix == "html":
             target.write_bytes(self.html().encode("utf-8"))
         elif suffix == "md":

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 from lcc._i18n import N_, date, document_date, emission_columns, money, number, percent, tr
 from lcc._version import __version__
 from lcc.results import Comparison
@@ -187,8 +187,10 @@ def build_sections(comparison: Comparison, *, lang: str = "en", tornado: pd.Data
     c = comparison
     sections: list[Section] = []
     if c._samples:
-        raise LCCError("report: the alternatives have sample inputs; report a deterministic "
-                       "comparison and pass the Monte Carlo result as monte_carlo=")
+        raise LCCError(Msg("report: the alternatives have sample inputs; report a "
+                           "deterministic comparison and pass the Monte Carlo result as "
+                           "monte_carlo="))
+
     sections.append(_summary(c, lang))
     from lcc.model import CATEGORIES
 

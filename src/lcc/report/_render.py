@@ -206,9 +206,9 @@ def to_excel(sections: list[Section], path: Path, *, title: str, lang: str,
         from openpyxl.styles import Font
         from openpyxl.utils import get_column_letter
     except ImportError as exc:  # pragma: no cover - depends on the environment
-        from lcc._errors import LCCError
+        from lcc._errors import LCCError, Msg
 
-        raise LCCError("Excel reports need openpyxl: pip install 'openlcc[excel]'") from exc
+        raise LCCError(Msg("Excel reports need openpyxl: pip install 'openlcc[excel]'")) from exc
     wb = Workbook()
     first = True
     used: set[str] = set()

@@ -10,9 +10,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 from lcc.model._study import Study
 from lcc.sensitivity._model import Model, difference_label
+from lcc.sensitivity._words import Figure, Figures, Unit
 
 #: Points of the scan for sign changes before brentq refines each crossing.
 GRID = 129
@@ -50,21 +51,23 @@ def _search(model: Model, name: str, pair: tuple[int, int], lo: float, hi: float
     unit = f" {inp.unit}" if inp.unit else ""
     label = (na, nb)
     xs = np.linspace(lo, hi, GRID)
-    model.check_values(name, xs, f"bracket of {name!r}")
+    model.check_values(name, xs, Msg("bracket of {name!r}", name=name))
     try:
         values = model.evaluate_points([{name: float(x)} for x in xs])
     except LCCError as exc:
-        raise LCCError(f"break-even of {name!r} over the bracket ({lo:g}, {hi:g}){unit}: "
-                       f"{exc}") from None
+        raise LCCError(Msg("break-even of {name!r} over the bracket ({low:g}, {high:g}){unit}: "
+                           "{problem}", name=name, low=lo, high=hi, unit=unit,
+                           problem=exc.message)) from None
     f = values[a] - values[b]
     if not np.all(np.isfinite(f)):
-        raise LCCError(f"break-even of {name!r} over the bracket ({lo:g}, {hi:g}){unit}: the "
-                       f"LCC is not finite somewhere in it; narrow the bracket")
+        raise LCCError(Msg("break-even of {name!r} over the bracket ({low:g}, {high:g}){unit}: "
+                           "the LCC cannot be computed somewhere in it; narrow the bracket",
+                           name=name, low=lo, high=hi, unit=unit))
     scale = max(float(np.abs(values[[a, b]]).max()), 1.0)
     if np.all(np.abs(f - f[0]) <= 1e-12 * scale):
         return BreakEven(name, label, (lo, hi), None,
-                         f"the difference {dlabel} does not change with {name!r} "
-                         f"(neither depends on it)")
+                         Msg("the difference {difference} does not change with {name!r} "
+                             "(neither depends on it)", difference=dlabel, name=name))
 
     from scipy.optimize import brentq
 
@@ -84,39 +87,49 @@ def _search(model: Model, name: str, pair: tuple[int, int], lo: float, hi: float
         cheaper, dearer = (na, nb) if f[0] < 0 else (nb, na)
         return BreakEven(
             name, label, (lo, hi), None,
-            f"{cheaper} is cheaper than {dearer} over the whole bracket [{lo:g}, {hi:g}]{unit} "
-            f"(difference {dlabel} from {-f.max():,.2f} to {-f.min():,.2f}); no crossing "
-            f"(scanned at {GRID} points)",
+            Msg("{cheaper} is cheaper than {dearer} over the whole bracket [{low}, {high}]{unit} "
+                "(difference {difference} from {least} to {most}); no crossing (scanned at "
+                "{points} points)", cheaper=cheaper, dearer=dearer, low=Figure(lo, f"{lo:g}"),
+                high=Figure(hi, f"{hi:g}"), unit=Unit(unit), difference=dlabel,
+                least=Figure(-f.max(), f"{-f.max():,.2f}", 2),
+                most=Figure(-f.min(), f"{-f.min():,.2f}", 2), points=GRID),
         )
     roots.sort()
     value, jump = min(roots, key=lambda rj: abs(rj[0] - inp.base))
-    notes = []
+    notes: list[Msg] = []
     if len(roots) > 1:
-        notes.append(f"{len(roots)} crossings in the bracket, at "
-                     f"{', '.join(f'{r:.6g}' for r, _ in roots)}{unit}; this is the one "
-                     f"nearest the base value {inp.base:g}")
+        notes.append(Msg("{n} crossings in the bracket, at {values}{unit}; this is the one "
+                         "nearest the base value {base}", n=len(roots),
+                         values=Figures([r for r, _ in roots]), unit=Unit(unit),
+                         base=Figure(inp.base, f"{inp.base:g}")))
     if jump:
-        notes.append(f"the difference {dlabel} jumps across zero at {value:.6g}{unit} (a "
-                     f"step such as a change in the number of replacements): the two never "
-                     f"cost exactly the same; this is where the ranking switches")
-    return BreakEven(name, label, (lo, hi), value, "; ".join(notes),
-                     [r for r, _ in roots], jump)
+        notes.append(Msg("the difference {difference} jumps across zero at {value}{unit} (a "
+                         "step such as a change in the number of replacements): the two never "
+                         "cost exactly the same; this is where the ranking switches",
+                         difference=dlabel, value=Figure(value, f"{value:.6g}"),
+                         unit=Unit(unit)))
+    reason: str = ""
+    if len(notes) == 2:
+        reason = Msg("{first}; {second}", first=notes[0], second=notes[1])
+    elif notes:
+        reason = notes[0]
+    return BreakEven(name, label, (lo, hi), value, reason, [r for r, _ in roots], jump)
 
 
 def _bracket(model: Model, name: str, bracket: Any, where: str) -> tuple[float, float]:
     if bracket is None:
         rng = model.inputs[name].declared_range
         if rng is None:
-            raise LCCError(
-                f"{where}: parameter {name!r} has no range; give bracket=(low, high) in its "
-                f"unit or declare low= and high= on the Parameter"
-            )
+            raise LCCError(Msg(
+                "{where}: parameter {name!r} has no range; give bracket=(low, high) in its "
+                "unit or declare low= and high= on the Parameter", where=where, name=name))
         lo, hi = rng
     else:
         lo, hi = model.own_range(name, bracket, "bracket")
     if not lo < hi:
-        raise LCCError(f"{where}: the bracket of {name!r} is ({lo:g}, {hi:g}); expected "
-                       f"low < high")
+        raise LCCError(Msg("{where}: the bracket of {name!r} is ({low:g}, {high:g}); expected "
+                           "low < high", where=where, name=name, low=lo, high=hi))
+
     return lo, hi
 
 
@@ -201,12 +214,12 @@ def switching_values(alternatives: Any, study: Study, *, pair: Any = None,
     model = Model(alternatives, study)
     a, b = model.pair(pair)
     rngs, skipped = model.ranges(ranges, "ranges")
-    rows = []
+    rows: list[tuple[Any, ...]] = []
     for name, (lo, hi) in rngs.items():
         inp = model.inputs[name]
         if not lo < hi:
             rows.append((name, inp.unit, inp.base, lo, hi, np.nan, np.nan,
-                         "the range is a single value; nothing to search"))
+                         Msg("the range is a single value; nothing to search")))
             continue
         res = _search(model, name, (a, b), lo, hi)
         x = np.nan if res.value is None else res.value
@@ -214,7 +227,9 @@ def switching_values(alternatives: Any, study: Study, *, pair: Any = None,
         rows.append((name, inp.unit, inp.base, lo, hi, x, rel, res.reason))
     df = pd.DataFrame(rows, columns=["parameter", "unit", "base", "low", "high", "break_even",
                                      "relative_change", "reason"])
+    df.attrs["reasons"] = [r[-1] for r in rows]  # each a Msg ('' for a clean crossing)
     base = model.base_lcc()
+
     df.attrs["pair"] = (model.names[a], model.names[b])
     df.attrs["difference"] = difference_label(model.names[b], model.names[a])
     df.attrs["difference_base"] = float(base[b] - base[a])

@@ -8,13 +8,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 from lcc.model._inputs import check_bare_rate
 from lcc.model._parameter import ByYear, Parameter
 from lcc.model._study import Study
 from lcc.sensitivity._model import Model, difference_label, ranks
 from lcc.sensitivity._scenario import Scenario
 from lcc.sensitivity._tables import TornadoResult
+from lcc.sensitivity._words import at
 
 #: Relative change of an LCC below which an input counts as not affecting it.
 UNCHANGED = 1e-12
@@ -141,8 +142,9 @@ def _substitute(alternatives: list[Any], study: Study, paths: Mapping[str, Any],
         items = [swap(item) for item in alt.items]
         for name in paths:
             if isinstance(alt.quantity, Parameter) and alt.quantity.name == name:
-                raise LCCError(f"{where}[{name!r}]: is the quantity of {alt.name!r}; a quantity "
-                               f"takes one value, not a per-year path")
+                raise LCCError(Msg("{where}: is the quantity of {alternative!r}; a quantity "
+                                   "takes one value, not a per-year path",
+                                   where=at(where, name), alternative=alt.name))
         alts.append(alt.with_items(*items) if any(
             a is not b for a, b in zip(items, alt.items, strict=True)) else alt)
     changes = {}
@@ -153,11 +155,13 @@ def _substitute(alternatives: list[Any], study: Study, paths: Mapping[str, Any],
             used.add(value.name)
     if (isinstance(study.discount_rate, Parameter) and study.discount_rate.name in paths) \
             or "discount_rate" in paths:
-        raise LCCError(f"{where}: the discount rate takes one value, not a per-year path")
+        raise LCCError(Msg("{where}: the discount rate takes one value, not a per-year path",
+                           where=where))
     for name in paths:
         if name not in used:
-            raise LCCError(f"{where}[{name!r}]: no item uses the parameter {name!r} directly "
-                           f"as a field, so a per-year path cannot replace it; give one value")
+            raise LCCError(Msg("{where}: no item uses the parameter {name!r} directly as a "
+                               "field, so a per-year path cannot replace it; give one value",
+                               where=at(where, name), name=name))
     return alts, study.replace(**changes) if changes else study
 
 
@@ -205,8 +209,8 @@ def scenarios(alternatives: Any, study: Study, scenarios: Mapping[str, Any], *,
     """
     model = Model(alternatives, study)
     if not isinstance(scenarios, Mapping):
-        raise LCCError(f"scenarios: got {type(scenarios).__name__}; expected a mapping "
-                       f"{{scenario_name: {{parameter: value}}}}")
+        raise LCCError(Msg("scenarios: got {kind}; expected a mapping {{scenario_name: "
+                           "{{parameter: value}}}}", kind=type(scenarios).__name__))
     names: list[str] = ["base"] if include_base else []
     points: list[dict[str, float]] = [{}] if include_base else []
     path_sets: list[dict[str, Any]] = [{}] if include_base else []
@@ -214,18 +218,18 @@ def scenarios(alternatives: Any, study: Study, scenarios: Mapping[str, Any], *,
     descriptions: list[str | None] = [None] if include_base else []
     for sname, assignment in scenarios.items():
         if not isinstance(sname, str) or not sname:
-            raise LCCError(f"scenarios: got the scenario name {sname!r}; expected a non-empty "
-                           f"string")
+            raise LCCError(Msg("scenarios: got the scenario name {name!r}; expected a "
+                               "non-empty string", name=sname))
         if sname == "base" and include_base:
-            raise LCCError("scenarios: a scenario is named 'base', which is the row of base "
-                           "values; rename it or pass include_base=False")
+            raise LCCError(Msg("scenarios: a scenario is named 'base', which is the row of "
+                               "base values; rename it or pass include_base=False"))
         description = None
         if isinstance(assignment, Scenario):
             description = assignment.description
             assignment = assignment.values
         if not isinstance(assignment, Mapping):
-            raise LCCError(f"scenarios[{sname!r}]: got {assignment!r}; expected a mapping "
-                           f"{{parameter: value}}")
+            raise LCCError(Msg("{where}: got {value!r}; expected a mapping {{parameter: "
+                               "value}}", where=at("scenarios", sname), value=assignment))
         point: dict[str, float] = {}
         paths: dict[str, Any] = {}
         show: dict[str, Any] = {}
@@ -233,8 +237,9 @@ def scenarios(alternatives: Any, study: Study, scenarios: Mapping[str, Any], *,
             where = f"scenarios[{sname!r}][{key!r}]"
             name = model.resolve(key, where)
             if name in point or name in paths:
-                raise LCCError(f"{where}: the discount rate is given twice (as "
-                               f"'discount_rate' and by its Parameter name)")
+                raise LCCError(Msg("{where}: the discount rate is given twice (as "
+                                   "'discount_rate' and by the name of its parameter)",
+                                   where=where))
             if model.is_rate(name):  # a bare 4 is 4 %, not 400 % (as in every rate field)
                 raw = value.values if isinstance(value, ByYear) else value
                 if not isinstance(raw, str) and not getattr(value, "unit", None):
@@ -253,7 +258,9 @@ def scenarios(alternatives: Any, study: Study, scenarios: Mapping[str, Any], *,
         shown.append(show)
         descriptions.append(description)
     if not points:
-        raise LCCError("scenarios: got no scenarios and include_base=False; nothing to evaluate")
+        raise LCCError(Msg("scenarios: got no scenarios and include_base=False; nothing to "
+                           "evaluate"))
+
     plain = [i for i, p in enumerate(path_sets) if not p]
     values = np.empty((len(model.names), len(points)))
     if plain:

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 
 #: PERT's weight of the mode (Malcolm et al. 1959; Vose 2008 §III.7.3).
 PERT_LAMBDA = 4.0
@@ -34,7 +34,8 @@ def _magnitude_and_unit(value: Any, where: str) -> tuple[float, str | None]:
     A percentage ("4 %") is a plain number (0.04).
     """
     if isinstance(value, bool):
-        raise LCCError(f"{where}: got {value!r}; expected a number or a value with a unit")
+        raise LCCError(Msg("{where}: got {value!r}; expected a number or a value with a unit",
+                           where=where, value=value))
     if isinstance(value, str) or hasattr(value, "units"):
         from lcc.units import _parse_text, pretty_units
 
@@ -47,8 +48,8 @@ def _magnitude_and_unit(value: Any, where: str) -> tuple[float, str | None]:
     try:
         x = float(value)
     except (TypeError, ValueError):
-        raise LCCError(f"{where}: got {value!r}; expected a number or a value with a "
-                       f"unit such as '1.5 SEK/kWh'") from None
+        raise LCCError(Msg("{where}: got {value!r}; expected a number or a value with a "
+                           "unit such as '1.5 SEK/kWh'", where=where, value=value)) from None
     return _finite(x, where), None
 
 
@@ -62,7 +63,8 @@ def convert_magnitude(x: float, unit: str, to: str) -> float:
 
 def _finite(x: float, where: str) -> float:
     if not math.isfinite(x):
-        raise LCCError(f"{where}: got {x!r}; expected a finite number")
+        raise LCCError(Msg("{where}: got {value!r}; expected a finite number", where=where,
+                           value=x))
     return x
 
 
@@ -100,8 +102,9 @@ class UnitDistribution:
         given = {u for u in units if u is not None}
         if given:
             if None in units:
-                raise LCCError(f"{where}: write every parameter of the {cls.kind} distribution "
-                               f"with a unit, or none ({', '.join(cls.keys)})")
+                raise LCCError(Msg("{where}: write every parameter of the {kind} distribution "
+                                   "with a unit, or none ({keys})", where=where,
+                                   kind=cls.kind, keys=", ".join(cls.keys)))
             unit = units[0]
             if len(given) > 1:
                 for i, u in enumerate(units):
@@ -110,8 +113,9 @@ class UnitDistribution:
                         try:
                             mags[i] = convert_magnitude(mags[i], u, unit)
                         except Exception:
-                            raise LCCError(f"{where}.{cls.keys[i]}: the unit {u} does not "
-                                           f"convert to {unit}") from None
+                            raise LCCError(Msg("{where}: the unit {unit} does not convert "
+                                               "to {to}", where=".".join((where, cls.keys[i])),
+                                               unit=u, to=unit)) from None
         out = cls(tuple(mags), unit)
         out._check(where)
         return out
@@ -209,11 +213,12 @@ class UnitDistribution:
 
 def _range_check(where: str, kind: str, low: float, mode: float, high: float) -> None:
     if not low < high:
-        raise LCCError(f"{where}: {kind} needs low < high; got low {_fmt(low)} and high "
-                       f"{_fmt(high)}")
+        raise LCCError(Msg("{where}: {kind} needs low < high; got low {low} and high {high}",
+                           where=where, kind=kind, low=_fmt(low), high=_fmt(high)))
     if not low <= mode <= high:
-        raise LCCError(f"{where}: {kind} needs low <= mode <= high; got {_fmt(low)}, "
-                       f"{_fmt(mode)}, {_fmt(high)}")
+        raise LCCError(Msg("{where}: {kind} needs low <= mode <= high; got {low}, {mode}, "
+                           "{high}", where=where, kind=kind, low=_fmt(low), mode=_fmt(mode),
+                           high=_fmt(high)))
 
 
 class Triangular(UnitDistribution):
@@ -324,7 +329,8 @@ class Normal(UnitDistribution):
 
     def _check(self, where: str) -> None:
         if not self.values[1] > 0:
-            raise LCCError(f"{where}: normal needs sd > 0; got {_fmt(self.values[1])}")
+            raise LCCError(Msg("{where}: normal needs sd > 0; got {sd}", where=where,
+                               sd=_fmt(self.values[1])))
 
     def _make(self) -> Any:
         from scipy import stats
@@ -348,7 +354,8 @@ class Uniform(UnitDistribution):
     def _check(self, where: str) -> None:
         lo, hi = self.values
         if not lo < hi:
-            raise LCCError(f"{where}: uniform needs low < high; got {_fmt(lo)} and {_fmt(hi)}")
+            raise LCCError(Msg("{where}: uniform needs low < high; got {low} and {high}",
+                               where=where, low=_fmt(lo), high=_fmt(hi)))
 
     def _make(self) -> Any:
         from scipy import stats
@@ -374,13 +381,22 @@ def unit_distribution(name: str, raw: dict[str, Any], where: str) -> UnitDistrib
     """
     cls = UNIT_DISTRIBUTIONS.get(name)
     if cls is None:
-        raise LCCError(f"{where}: {name!r} is not one of {', '.join(UNIT_DISTRIBUTIONS)}")
+        raise LCCError(Msg("{where}: {name!r} is not one of {known}", where=where, name=name,
+                           known=", ".join(UNIT_DISTRIBUTIONS)))
     missing = [k for k in cls.keys if k not in raw]
     extra = [k for k in raw if k not in cls.keys]
     if missing or extra:
-        raise LCCError(f"{where}: the {name} distribution takes {', '.join(cls.keys)}"
-                       + (f"; missing {', '.join(missing)}" if missing else "")
-                       + (f"; unknown {', '.join(extra)}" if extra else ""))
+        keys = ", ".join(cls.keys)
+        if missing and extra:
+            raise LCCError(Msg("{where}: the {name} distribution takes {keys}; missing "
+                               "{missing}; unknown {extra}", where=where, name=name, keys=keys,
+                               missing=", ".join(missing), extra=", ".join(extra)))
+        if missing:
+            raise LCCError(Msg("{where}: the {name} distribution takes {keys}; missing "
+                               "{missing}", where=where, name=name, keys=keys,
+                               missing=", ".join(missing)))
+        raise LCCError(Msg("{where}: the {name} distribution takes {keys}; unknown {extra}",
+                           where=where, name=name, keys=keys, extra=", ".join(extra)))
     return cls._build(raw, where)
 
 
@@ -551,11 +567,13 @@ def scipy_distribution(name: str, kwds: dict[str, float]) -> ScipyDistribution:
         try:
             ok = known[2](kwds)
         except KeyError as exc:
-            raise LCCError(f"scipy.stats.{name} needs the parameter {exc.args[0]}") from None
+            raise LCCError(Msg("the distribution {name!r} needs the parameter {key}",
+                               name=name, key=exc.args[0])) from None
         if not ok:
             shown = ", ".join(f"{k} = {v:g}" for k, v in kwds.items())
-            raise LCCError(f"scipy.stats.{name} with {shown} is not a valid distribution "
-                           f"(e.g. a scale must be > 0)")
+            raise LCCError(Msg("the distribution {name!r} with {shown} is not a valid "
+                               "distribution (its spread must be greater than zero)",
+                               name=name, shown=shown))
         return ScipyDistribution(name, kwds)
     out = ScipyDistribution(name, kwds)
     import numpy as np
@@ -563,12 +581,17 @@ def scipy_distribution(name: str, kwds: dict[str, float]) -> ScipyDistribution:
     try:
         with np.errstate(all="ignore"):
             median = float(out.frozen.median())
-    except Exception as exc:
-        raise LCCError(f"scipy.stats.{name} refuses these parameters: {exc}") from None
+    except Exception:
+        shown = ", ".join(f"{k} = {v:g}" for k, v in kwds.items())
+        raise LCCError(Msg("the distribution {name!r} with {shown} is not a valid "
+                           "distribution (its spread must be greater than zero)",
+                           name=name, shown=shown)) from None
     if not math.isfinite(median):
         shown = ", ".join(f"{k} = {v:g}" for k, v in kwds.items())
-        raise LCCError(f"scipy.stats.{name} with {shown} is not a valid distribution (e.g. a "
-                       f"scale must be > 0)")
+        raise LCCError(Msg("the distribution {name!r} with {shown} is not a valid "
+                           "distribution (its spread must be greater than zero)",
+                           name=name, shown=shown))
+
     return out
 
 

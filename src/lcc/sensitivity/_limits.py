@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 
 #: Share of the available memory a sampling run may plan to use.
 SHARE = 0.5
@@ -31,10 +31,11 @@ def check_memory(n: int, floats_per_sample: int, what: str, *, name: str = "n") 
     if need <= SHARE * have:
         return
     fits = max(1, int(SHARE * have // (floats_per_sample * 8)))
-    raise LCCError(
-        f"{name}: {what} with {_count(n)} samples would need about {_size(need)} of memory; "
-        f"{_size(have)} is available, so at most about {_count(fits)} samples fit",
-        field=name, code="too-many")
+    raise LCCError(Msg(
+        "{name}: {what} with {n} samples would need about {need} of memory; {have} is "
+        "available, so at most about {fits} samples fit", name=name, what=what, n=_count(n),
+        need=_size(need), have=_size(have), fits=_count(fits)), field=name, code="too-many")
+
 
 
 def _count(n: int) -> str:

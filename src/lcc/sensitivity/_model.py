@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 from lcc.engine import Compiled, compile_alternative, lcc_values_many
 from lcc.engine._terms import ChainTerm, SeriesTerm
 from lcc.model._alternative import Alternative, check_parameters
@@ -80,27 +80,25 @@ def as_alternatives(alternatives: Any) -> list[Alternative]:
     if isinstance(alternatives, Alternative):
         alts = [alternatives]
     elif isinstance(alternatives, (str, bytes)) or not isinstance(alternatives, Iterable):
-        raise LCCError(
-            f"alternatives: got {type(alternatives).__name__} {alternatives!r}; expected an "
-            f"lcc.Alternative or a list of them"
-        )
+        raise LCCError(Msg(
+            "alternatives: got {kind} {value!r}; expected an lcc.Alternative or a list of "
+            "them", kind=type(alternatives).__name__, value=alternatives))
     else:
         alts = list(alternatives)
     if not alts:
-        raise LCCError("alternatives: got an empty list; expected at least one lcc.Alternative")
+        raise LCCError(Msg("alternatives: got an empty list; expected at least one "
+                           "lcc.Alternative"))
     for i, alt in enumerate(alts):
         if not isinstance(alt, Alternative):
-            raise LCCError(
-                f"alternatives: item {i + 1} is {type(alt).__name__} {alt!r}; expected an "
-                f"lcc.Alternative"
-            )
+            raise LCCError(Msg(
+                "alternatives: item {i} is {kind} {value!r}; expected an lcc.Alternative",
+                i=i + 1, kind=type(alt).__name__, value=alt))
     names = [a.name for a in alts]
     dup = sorted({n for n in names if names.count(n) > 1})
     if dup:
-        raise LCCError(
-            f"alternatives: the name(s) {', '.join(map(repr, dup))} occur more than once; "
-            f"results are labelled by name, so give every alternative its own"
-        )
+        raise LCCError(Msg(
+            "alternatives: the name(s) {names} occur more than once; results are labelled by "
+            "name, so give every alternative its own", names=", ".join(map(repr, dup))))
     return alts
 
 
@@ -115,18 +113,18 @@ class Model:
 
     def __init__(self, alternatives: Any, study: Study) -> None:
         if not isinstance(study, Study):
-            raise LCCError(f"study: got {type(study).__name__} {study!r}; expected an lcc.Study")
+            raise LCCError(Msg("study: got {kind} {value!r}; expected an lcc.Study",
+                               kind=type(study).__name__, value=study))
         self.alternatives = as_alternatives(alternatives)
         self.study = study
         self.names = [a.name for a in self.alternatives]
         self.compiled: list[Compiled] = [compile_alternative(a, study) for a in self.alternatives]
         for c in self.compiled:
             if c.samples is not None:
-                raise LCCError(
-                    f"Alternative {c.alternative.name!r}: has inputs with {c.samples} samples; "
-                    f"sensitivity analysis varies single-valued inputs — give Parameters single "
-                    f"values and let monte_carlo draw the samples"
-                )
+                raise LCCError(Msg(
+                    "Alternative {name!r}: has inputs with {n} samples; sensitivity analysis "
+                    "varies single-valued inputs — give Parameters single values and let "
+                    "monte_carlo draw the samples", name=c.alternative.name, n=c.samples))
         params = check_parameters(
             [p for c in self.compiled for p in c.parameters.values()],
             "alternatives with the study",
@@ -187,12 +185,13 @@ class Model:
             return
         if low < floor - 1e-12 * max(1.0, abs(floor)):
             unit = self.inputs[name].unit if name in self.inputs else ""
-            raise LCCError(
-                f"{where}: the distribution of {name!r} draws values down to {low:.6g} "
-                f"{unit}, below {floor:g} {unit}, the least this input takes (a negative price "
-                f"or quantity would be a silently wrong number); give a distribution whose "
-                f"support stays within it, e.g. PERT or triangular with low >= {floor:g}, a "
-                f"lognormal or a truncated normal", field=name, code="invalid-value")
+            raise LCCError(Msg(
+                "{where}: the distribution of {name!r} draws values down to {low:.6g} {unit}, "
+                "below {floor:g} {unit}, the least this input takes (a negative price or "
+                "quantity would be a silently wrong number); give a distribution that stays "
+                "within it, e.g. PERT or triangular with a lowest value of at least {floor:g}, "
+                "a lognormal or a truncated normal", where=where, name=name, low=low, unit=unit,
+                floor=floor), field=name, code="invalid-value")
 
     @cached_property
     def _floors(self) -> dict[str, float]:
@@ -224,7 +223,8 @@ class Model:
                 return name
             if name == self.alias:
                 return DISCOUNT_RATE
-        raise LCCError(f"{where}: unknown parameter {name!r}; known parameters: {self.known}")
+        raise LCCError(Msg("{where}: unknown parameter {name!r}; known parameters: {known}",
+                           where=where, name=name, known=self.known))
 
     def own_value(self, name: str, value: Any, where: str) -> float:
         """A single value in the input's own unit (a number, or a quantity converted to it)."""
@@ -240,32 +240,36 @@ class Model:
             value = got.magnitude if isinstance(got, reg.Quantity) else got
         if isinstance(value, bool) or not isinstance(value, (int, float, np.integer,
                                                              np.floating)):
-            unit = f" in {inp.unit}" if inp.unit else ""
-            raise LCCError(f"{where}: got {value!r}; expected one number{unit} (the unit of "
-                           f"parameter {name!r})")
+            if inp.unit:
+                raise LCCError(Msg("{where}: got {value!r}; expected one number in {unit} (the "
+                                   "unit of parameter {name!r})", where=where, value=value,
+                                   unit=inp.unit, name=name))
+            raise LCCError(Msg("{where}: got {value!r}; expected one number (the unit of "
+                               "parameter {name!r})", where=where, value=value, name=name))
         x = float(value)
         if not math.isfinite(x):
-            raise LCCError(f"{where}: got {value!r}; expected a finite number")
+            raise LCCError(Msg("{where}: got {value!r}; expected a finite number", where=where,
+                               value=value))
         return x
 
     def own_range(self, name: str, value: Any, where: str) -> tuple[float, float]:
         """A (low, high) pair in the input's own unit, low <= high."""
         if isinstance(value, (str, bytes)) or not isinstance(value, Sequence) or len(value) != 2:
-            raise LCCError(f"{where}: got {value!r}; expected a pair (low, high) in the unit of "
-                           f"parameter {name!r}")
+            raise LCCError(Msg("{where}: got {value!r}; expected a pair (low, high) in the unit "
+                               "of parameter {name!r}", where=where, value=value, name=name))
         lo = self.own_value(name, value[0], f"{where} low")
         hi = self.own_value(name, value[1], f"{where} high")
         if lo > hi:
-            raise LCCError(f"{where}: low ({lo:g}) is greater than high ({hi:g}); expected "
-                           f"(low, high)")
+            raise LCCError(Msg("{where}: low ({low:g}) is greater than high ({high:g}); "
+                               "expected (low, high)", where=where, low=lo, high=hi))
         return lo, hi
 
     def ranges(self, ranges: Mapping[str, Any] | None, where: str
                ) -> tuple[dict[str, tuple[float, float]], list[str]]:
         """Ranges by input: given ones override declared ones; names without a range."""
         if ranges is not None and not isinstance(ranges, Mapping):
-            raise LCCError(f"{where}: got {type(ranges).__name__}; expected a mapping "
-                           f"name -> (low, high)")
+            raise LCCError(Msg("{where}: got {kind}; expected a mapping name -> (low, high)",
+                               where=where, kind=type(ranges).__name__))
         given: dict[str, tuple[float, float]] = {}
         for key, value in (ranges or {}).items():
             name = self.resolve(key, f"{where}[{key!r}]")
@@ -286,10 +290,10 @@ class Model:
             arr = np.asarray(values, dtype=float)
             if np.any(arr <= 0):
                 bad = float(arr[arr <= 0].flat[0]) if arr.ndim else float(arr)
-                raise LCCError(
-                    f"{where}: parameter {name!r} is a service life or interval and got "
-                    f"{bad:g} {self.inputs[name].unit}; expected values > 0"
-                )
+                raise LCCError(Msg(
+                    "{where}: parameter {name!r} is a service life or interval and got "
+                    "{value:g} {unit}; expected values > 0", where=where, name=name, value=bad,
+                    unit=self.inputs[name].unit))
 
     # -- evaluation ---------------------------------------------------------
     def evaluate(self, overrides: Mapping[str, Any]) -> np.ndarray:
@@ -330,8 +334,9 @@ class Model:
         """Position of an alternative by name."""
         if isinstance(name, str) and name in self.names:
             return self.names.index(name)
-        raise LCCError(f"{where}: unknown alternative {name!r}; the alternatives are "
-                       f"{', '.join(map(repr, self.names))}")
+        raise LCCError(Msg("{where}: unknown alternative {name!r}; the alternatives are "
+                           "{names}", where=where, name=name,
+                           names=", ".join(map(repr, self.names))))
 
     def pair(self, pair: Any, where: str = "pair") -> tuple[int, int]:
         """Indices of the pair (A, B): given names, or the two best at base values.
@@ -341,15 +346,18 @@ class Model:
         """
         if pair is None:
             if len(self.names) < 2:
-                raise LCCError(f"{where}: needs two alternatives; got only "
-                               f"{self.names[0]!r}")
+                raise LCCError(Msg("{where}: needs two alternatives; got only {name!r}",
+                                   where=where, name=self.names[0]))
             order = np.argsort(self.base_lcc(), kind="stable")
             return int(order[0]), int(order[1])
         if isinstance(pair, (str, bytes)) or not isinstance(pair, Sequence) or len(pair) != 2:
-            raise LCCError(f"{where}: got {pair!r}; expected two alternative names (A, B)")
+            raise LCCError(Msg("{where}: got {pair!r}; expected two alternative names (A, B)",
+                               where=where, pair=pair))
         a, b = self.index(pair[0], where), self.index(pair[1], where)
         if a == b:
-            raise LCCError(f"{where}: got {pair!r}; expected two different alternatives")
+            raise LCCError(Msg("{where}: got {pair!r}; expected two different alternatives",
+                               where=where, pair=pair))
+
         return a, b
 
 

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 from lcc.model._study import Study
 from lcc.results._ranking import best_shares, difference_label
 from lcc.results._serialize import Picklable
@@ -25,6 +25,7 @@ from lcc.sensitivity._distributions import (
 from lcc.sensitivity._limits import check_memory
 from lcc.sensitivity._model import Model, own_distribution
 from lcc.sensitivity._progress import Progress
+from lcc.sensitivity._words import at
 
 #: Samples evaluated per chunk by default (fits the working arrays in cache).
 DEFAULT_CHUNK = 32_768
@@ -35,7 +36,7 @@ _U_MIN = 2.0 ** -53
 def check_count(n: Any, name: str) -> int:
     """A whole number >= 1 (bools refused)."""
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-        raise LCCError(f"{name}: got {n!r}; expected a whole number >= 1")
+        raise LCCError(Msg("{name}: got {n!r}; expected a whole number >= 1", name=name, n=n))
     return int(n)
 
 
@@ -57,27 +58,28 @@ def choose_distributions(model: Model, distributions: Mapping[str, Any] | None,
         elif inp.low is not None and inp.high is not None and inp.low < inp.high \
                 and not inp.scalar_only:
             if not inp.low <= inp.base <= inp.high:
-                raise LCCError(
-                    f"{where}: parameter {name!r} has the value {inp.base:g} outside its range "
-                    f"[{inp.low:g}, {inp.high:g}]{(' ' + inp.unit) if inp.unit else ''}, so the "
-                    f"default PERT(low, value, high) does not exist; give it a distribution")
+                raise LCCError(Msg(
+                    "{where}: parameter {name!r} has the value {value:g} outside its range "
+                    "[{low:g}, {high:g}]{unit}, so the default PERT(low, value, high) does not "
+                    "exist; give it a distribution", where=where, name=name, value=inp.base,
+                    low=inp.low, high=inp.high, unit=(' ' + inp.unit) if inp.unit else ''))
             chosen[name] = default_distribution(inp.low, inp.base, inp.high)
     if distributions is not None:
         if not isinstance(distributions, Mapping):
-            raise LCCError(f"{where}: got {type(distributions).__name__}; expected a mapping "
-                           f"parameter name -> distribution (or None)")
+            raise LCCError(Msg("{where}: got {kind}; expected a mapping parameter name -> "
+                               "distribution (or None)", where=where,
+                               kind=type(distributions).__name__))
         for key, dist in distributions.items():
             name = model.resolve(key, f"{where}[{key!r}]")
             if dist is None:
                 chosen.pop(name, None)
                 continue
             if not callable(getattr(dist, "ppf", None)):
-                raise LCCError(
-                    f"{where}[{key!r}]: got {dist!r}; expected a distribution such as "
-                    f"lcc.sensitivity.Triangular.of('0.8 SEK/kWh', '1.2 SEK/kWh', "
-                    f"'2 SEK/kWh') or a frozen scipy.stats distribution, in the parameter's "
-                    f"own unit"
-                )
+                raise LCCError(Msg(
+                    "{where}: got {value!r}; expected a distribution such as "
+                    "lcc.sensitivity.Triangular.of('0.8 SEK/kWh', '1.2 SEK/kWh', "
+                    "'2 SEK/kWh') or a frozen scipy.stats distribution, in the parameter's "
+                    "own unit", where=at(where, key), value=dist))
             inp = model.inputs[name]
             if isinstance(dist, UnitDistribution) and inp.parameter is not None:
                 dist = own_distribution(inp.parameter.__class__(
@@ -87,19 +89,20 @@ def choose_distributions(model: Model, distributions: Mapping[str, Any] | None,
         keep = [model.resolve(p, f"{where}: parameters") for p in parameters]
         for name in keep:
             if name not in chosen:
-                raise LCCError(f"{where}: parameter {name!r} has neither a distribution nor a "
-                               f"range (low < high) to sample from")
+                raise LCCError(Msg("{where}: parameter {name!r} has neither a distribution "
+                                   "nor a range (low < high) to sample from", where=where,
+                                   name=name))
         chosen = {k: v for k, v in chosen.items() if k in keep}
     if not chosen:
-        raise LCCError(f"{where}: no input has a distribution or a range; give "
-                       f"distributions={{name: distribution}}, or declare low= and high= (the "
-                       f"default distribution is PERT(low, value, high)) or distribution= on "
-                       f"a Parameter; known parameters: {model.known}")
+        raise LCCError(Msg("{where}: no input has a distribution or a range; give a parameter "
+                           "a low and a high value (it is then drawn from PERT(low, value, "
+                           "high)) or a distribution; known parameters: {known}", where=where,
+                           known=model.known))
     for name in chosen:
         if model.inputs[name].scalar_only:
-            raise LCCError(f"{where}[{name!r}]: the study's inflation rate cannot be sampled "
-                           f"(the engine takes one inflation rate); vary it with tornado or "
-                           f"scenarios")
+            raise LCCError(Msg("{where}: the study's inflation rate cannot be sampled "
+                               "(the calculation takes one inflation rate); vary it in a "
+                               "tornado or in scenarios", where=at(where, name)))
     return {name: chosen[name] for name in model.inputs if name in chosen}
 
 
@@ -127,8 +130,8 @@ def root_seed(seed: Any) -> np.random.SeedSequence:
     if seed is None or (isinstance(seed, (int, np.integer)) and not isinstance(seed, bool)
                         and seed >= 0):
         return np.random.SeedSequence(None if seed is None else int(seed))
-    raise LCCError(f"seed: got {seed!r}; expected None, a whole number >= 0 or a "
-                   f"numpy.random.SeedSequence")
+    raise LCCError(Msg("seed: got {seed!r}; expected None, a whole number >= 0 or a "
+                       "numpy.random.SeedSequence", seed=seed))
 
 
 def streams(seed: Any, names: list[str]) -> tuple[int, dict[str, np.random.Generator]]:
@@ -156,19 +159,21 @@ def draw(model: Model, name: str, dist: Any, gen: np.random.Generator, m: int) -
     the same numbers as k + j at once), so results do not depend on the chunk
     size.
     """
-    model.check_support(name, dist, f"distribution of {name!r}")
+    model.check_support(name, dist, Msg("distribution of {name!r}", name=name))
     u = gen.random(m)
     np.maximum(u, _U_MIN, out=u)
     x = np.asarray(dist.ppf(u), dtype=float)
     if x.shape != (m,):
-        raise LCCError(f"distribution of {name!r}: ppf returned shape {x.shape}; expected "
-                       f"({m},) — give a frozen univariate scipy.stats distribution")
+        raise LCCError(Msg("distribution of {name!r}: ppf returned shape {shape}; expected "
+                           "({m},) — give a frozen univariate scipy.stats distribution",
+                           name=name, shape=x.shape, m=m))
     bad = ~np.isfinite(x)
     if bad.any():
-        raise LCCError(f"distribution of {name!r}: ppf({float(u[bad][0]):.6g}) = "
-                       f"{float(x[bad][0])!r}; expected finite values (check the "
-                       f"distribution's parameters)")
-    model.check_values(name, x, f"distribution of {name!r}")
+        raise LCCError(Msg("distribution of {name!r}: it gives the value {value} at the "
+                           "cumulative probability {p:.6g}; expected finite values (check the "
+                           "distribution's parameters)", name=name, p=float(u[bad][0]),
+                           value=float(x[bad][0])))
+    model.check_values(name, x, Msg("distribution of {name!r}", name=name))
     return x
 
 
@@ -236,7 +241,7 @@ def monte_carlo(alternatives: Any, study: Study, distributions: Mapping[str, Any
     model = Model(alternatives, study)
     n = check_count(n, "n")
     chunk = DEFAULT_CHUNK if chunk_size is None else check_count(chunk_size, "chunk_size")
-    dists = choose_distributions(model, distributions, "distributions", parameters)
+    dists = choose_distributions(model, distributions, Msg("distributions"), parameters)
     names = list(dists)
     # the LCC and inputs arrays, and the tables and statistics built from them (about 3x)
     check_memory(n, 3 * (len(model.names) + len(names)) + 4, "Monte Carlo")
@@ -271,10 +276,10 @@ def _not_finite(model: Model, values: np.ndarray, overrides: dict[str, Any]) -> 
     """The error for a sample whose LCC overflowed: never an inf in a result."""
     row, col = (int(i[0]) for i in np.nonzero(~np.isfinite(values)))
     drawn = ", ".join(f"{name} = {float(x[col]):.6g}" for name, x in overrides.items())
-    return LCCError(
-        f"Monte Carlo: the LCC of {model.names[row]!r} is not finite for a sample ({drawn}): "
-        f"a value drawn is so large that the sum overflows; narrow the distributions",
-        field="distributions", code="invalid-value")
+    return LCCError(Msg(
+        "Monte Carlo: the LCC of {name!r} is not finite for a sample ({drawn}): a value "
+        "drawn is so large that the sum overflows; narrow the distributions",
+        name=model.names[row], drawn=drawn), field="distributions", code="invalid-value")
 
 
 def _stats(x: np.ndarray, n: int) -> tuple[float, ...]:
@@ -377,7 +382,9 @@ class MonteCarloResult(Picklable):
         """
         qs = np.atleast_1d(np.asarray(q, dtype=float))
         if qs.ndim != 1 or np.any((qs < 0) | (qs > 100)) or not np.all(np.isfinite(qs)):
-            raise LCCError(f"percentiles: got q={q!r}; expected percent values in 0..100")
+            raise LCCError(Msg("percentiles: got q={q!r}; expected percent values in 0..100",
+                               q=q))
+
         values = np.percentile(self._lcc, qs, axis=1)
         df = pd.DataFrame(values, index=pd.Index(qs, name="q"),
                           columns=pd.Index(self.names, name="alternative"))

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 
 
 @dataclass(frozen=True)
@@ -30,10 +30,12 @@ class Scenario:
 
     def __post_init__(self) -> None:
         if not isinstance(self.values, Mapping):
-            raise LCCError(f"Scenario.values: got {self.values!r}; expected a mapping "
-                           f"{{parameter: value}}")
+            raise LCCError(Msg("{where}: got {value!r}; expected a mapping {{parameter: "
+                               "value}}", where="Scenario.values", value=self.values))
         if self.description is not None and not isinstance(self.description, str):
-            raise LCCError(f"Scenario.description: got {self.description!r}; expected text")
+            raise LCCError(Msg("Scenario.description: got {value!r}; expected text",
+                               value=self.description))
+
         object.__setattr__(self, "values", dict(self.values))
 
 

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 from lcc.model._study import Study
 from lcc.sensitivity._limits import check_memory
 from lcc.sensitivity._model import Model, difference_label
@@ -179,18 +179,20 @@ def sobol(alternatives: Any, study: Study, distributions: Mapping[str, Any] | No
     n = 1 << (requested - 1).bit_length()
     notes: list[str] = []
     if n != requested:
-        notes.append(f"n = {requested} rounded up to {n}: Sobol' sampling needs a power of 2")
+        notes.append(Msg("n = {requested} rounded up to {n}: Sobol' sampling needs a power "
+                         "of 2", requested=requested, n=n))
     if isinstance(bootstrap, bool) or not isinstance(bootstrap, (int, np.integer)) \
             or bootstrap < 0:
-        raise LCCError(f"bootstrap: got {bootstrap!r}; expected a whole number >= 0")
+        raise LCCError(Msg("bootstrap: got {value!r}; expected a whole number >= 0",
+                           value=bootstrap))
     if isinstance(confidence_level, bool) or not isinstance(confidence_level, (int, float)) \
             or not 0 < confidence_level < 1:
-        raise LCCError(f"confidence_level: got {confidence_level!r}; expected a number "
-                       f"between 0 and 1 such as 0.95")
-    dists = choose_distributions(model, distributions, "distributions", parameters)
+        raise LCCError(Msg("confidence_level: got {value!r}; expected a number between 0 and "
+                           "1 such as 0.95", value=confidence_level))
+    dists = choose_distributions(model, distributions, Msg("distributions"), parameters)
     names = list(dists)
     for name in names:
-        model.check_support(name, dists[name], f"distribution of {name!r}")
+        model.check_support(name, dists[name], Msg("distribution of {name!r}", name=name))
     # scipy evaluates n·(k + 2) samples and keeps them with the inputs drawn
     check_memory(n, (len(names) + 2) * (2 * (len(model.names) + 1 + len(names)) + 4), "Sobol")
     pair = model.pair(None) if len(model.names) > 1 else None
@@ -209,14 +211,14 @@ def sobol(alternatives: Any, study: Study, distributions: Mapping[str, Any] | No
             ov = {}
             for j, name in enumerate(names):
                 ov[name] = np.ascontiguousarray(x[j, start:stop], dtype=float)
-                model.check_values(name, ov[name], f"distribution of {name!r}")
+                model.check_values(name, ov[name], Msg("distribution of {name!r}", name=name))
             v = model.evaluate(ov)
             out[:len(model.names), start:stop] = v
             if pair is not None:
                 out[-1, start:stop] = v[pair[1]] - v[pair[0]]
         if not np.all(np.isfinite(out)):
-            raise LCCError("sobol: the LCC is not finite for some sampled inputs; check the "
-                           "distributions' supports")
+            raise LCCError(Msg("Sobol: the LCC cannot be computed for some sampled inputs; "
+                               "check the ranges of the distributions"))
         calls.append(out)
         return out
 
@@ -244,8 +246,9 @@ def sobol(alternatives: Any, study: Study, distributions: Mapping[str, Any] | No
         first[flat] = np.nan
         total[flat] = np.nan
         for i in np.flatnonzero(flat):
-            notes.append(f"{outputs[i]} does not vary with the sampled inputs: its indices "
-                         f"are NaN")
+            notes.append(Msg("{name} does not vary with the sampled inputs: its indices are "
+                             "not defined", name=outputs[i]))
+
     rows = [(name, out, float(first[i, j]), float(s1_conf[i, j]), float(total[i, j]),
              float(st_conf[i, j]))
             for i, out in enumerate(outputs) for j, name in enumerate(names)]
