@@ -343,3 +343,19 @@ def test_every_message_of_the_new_catalogue_is_translated() -> None:
         cat = read_po(fh)
     same = {str(m.id) for m in cat if m.id and m.string == m.id}
     assert same == SAME_IN_SWEDISH
+
+
+def test_error_lines_renders_a_plan_error_in_each_language(tmp_path: Path) -> None:
+    """error_lines() is the one renderer of errors: a PlanError goes through it too."""
+    from lcc._i18n import error_lines
+    from lcc.portfolio import PlanError, read_plan
+
+    plan = tmp_path / "plan.csv"
+    plan.write_text("id,title,category,value\nP1,Städ,cleaning,lots\n", encoding="utf-8")
+    with pytest.raises(PlanError) as info:
+        read_plan(plan)
+    sv, en = error_lines(info.value, "sv"), error_lines(info.value, "en")
+    assert len(sv) == len(en) == len(info.value.errors) >= 1
+    assert en == [str(e) for e in info.value.errors]
+    assert sv == [e.text_in("sv") for e in info.value.errors]
+    assert sv != en

@@ -103,7 +103,9 @@ def error_lines(exc: Any, lang: str) -> list[str]:
     issues = getattr(exc, "errors", None) or ()
     out = []
     for issue in issues:
-        if hasattr(issue, "path") and hasattr(issue, "file"):  # a TenderIssue of a file
+        if hasattr(issue, "text_in"):  # a located record that renders itself (a PlanIssue)
+            out.append(issue.text_in(lang))
+        elif hasattr(issue, "path") and hasattr(issue, "file"):  # a TenderIssue of a file
             where = (issue.file or "<string>") + (f":{issue.line}" if issue.line else "") + ": "
             if lang == "en":
                 out.append(str(issue))
