@@ -37,7 +37,7 @@ BIDFORM_STRICT = True
 #: The calculators' own texts (lcc.templates: input meanings and sources, titles, formulas)
 #: are English and have identifiers in them; a bid form that shows them (every calculator
 #: form) is expected to fail the check (strict xfail) until they are in the catalogue.
-CALCULATOR_TEXTS_DONE = False
+CALCULATOR_TEXTS_DONE = True
 
 #: English words that never appear in a Swedish sentence (whole words, case-insensitive).
 ENGLISH = re.compile(

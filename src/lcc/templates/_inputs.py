@@ -113,6 +113,14 @@ class Input:
     per_year : bool
         Whether a per-year sequence is accepted: an :class:`lcc.ByYear` (with
         the unit) or, for a plain number such as escalation, a list.
+    label : str
+        What a person reads instead of the name ("Number of luminaires"), in
+        English; a catalogue message, like ``meaning`` and ``source`` (shown
+        with :func:`lcc._i18n.tr` in the reader's language). Left empty, the
+        name in words.
+    choice_labels : tuple of str
+        The words of ``choices`` as a person reads them (same order), catalogue
+        messages; empty means the words themselves.
     """
 
     name: str
@@ -131,11 +139,19 @@ class Input:
     parameter: bool = True
     applies_to: tuple[str, ...] = ()
     per_year: bool = False
+    label: str = ""
+    choice_labels: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         where = f"Input {self.name!r}"
         if not isinstance(self.name, str) or not self.name.isidentifier():
             raise LCCError(f"Input.name: expected a Python identifier, got {self.name!r}")
+        if not self.label:
+            words = self.name.replace("_", " ")
+            object.__setattr__(self, "label", words[:1].upper() + words[1:])
+        if self.choice_labels and len(self.choice_labels) != len(self.choices):
+            raise LCCError(f"{where}.choice_labels: expected one label per choice "
+                           f"({len(self.choices)}), got {len(self.choice_labels)}")
         if self.role not in ROLES:
             raise LCCError(f"{where}.role: got {self.role!r}, expected 'buyer' or 'bidder'")
         if self.kind not in KINDS:
@@ -162,6 +178,14 @@ class Input:
     def units(self) -> tuple[str, ...]:
         """``unit`` followed by ``other_units``."""
         return (self.unit, *self.other_units)
+
+    def choice_label(self, word: Any) -> str:
+        """How a person reads one of ``choices`` (English; translate with ``tr``)."""
+        if isinstance(word, str) and self.choice_labels:
+            for c, shown in zip(self.choices, self.choice_labels, strict=True):
+                if c.lower() == word.strip().lower():
+                    return shown
+        return str(word)
 
     def describe(self) -> str:
         """One line: name [unit] (role, required/optional): meaning."""
