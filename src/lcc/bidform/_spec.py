@@ -665,15 +665,17 @@ class _Deriver:
             self.c.add("invalid-value", path, f"the input {inp.name!r} is a {inp.kind} "
                        f"without a unit to choose")
             return None
-        note = inp.meaning.rstrip(".") + "."
+        lang = self.lang
+        note = tr(inp.meaning, lang).rstrip(".") + "."
         example = inp.example
         if isinstance(example, str) and inp.kind == "quantity" and unit_of_text(example) \
                 not in (unit, in_currency(unit, self.currency)):
             example = None  # written in another of the input's units
         if example is not None and inp.kind != "choice":
-            note += f" ({_example_text(example)})"
-        note += f" Source: {inp.source}."
-        label = inp.name.replace("_", " ").capitalize()
+            note += " (" + tr("for example {value}", lang,
+                              value=example_text(example, lang, self.currency)) + ")"
+        note += " " + tr("Source: {source}.", lang, source=tr(inp.source, lang).rstrip("."))
+        label = tr(inp.label, lang)
         if inp.kind == "choice":
             return BidField(inp.name, label, "choice", "", choices=inp.choices, note=note)
         if inp.kind in ("number", "count"):
@@ -735,9 +737,24 @@ def calculator_sample(inp: Any, f: BidField) -> Any:
     return _sample(f)
 
 
-def _example_text(example: Any) -> str:
-    return f"e.g. {example}" if not isinstance(example, float) else \
-        f"e.g. {number_text(example)}"
+def example_text(example: Any, lang: str, currency: str = "SEK") -> str:
+    """A calculator input's example as a reader writes it: ``3 500 kr``, ``0,3``, ``50 kr/år``
+    in Swedish (money in the tender's currency's words)."""
+    from lcc._i18n import significant, unit
+
+    if isinstance(example, bool):
+        return str(example)
+    if isinstance(example, (int, float)):
+        return significant(float(example), lang)
+    text = str(example)
+    shown = unit_of_text(text)
+    if shown is None:
+        return text
+    try:
+        x = float(text.strip().split()[0].replace("−", "-"))
+    except ValueError:
+        return text
+    return f"{significant(x, lang)} {unit(in_currency(shown, currency), lang)}"
 
 
 def value_text(f: BidField, x: Any) -> Any:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import inspect
 import json
 import math
 import re
@@ -536,12 +535,13 @@ class _Writer:
         t = self.t
         assert self.form.calculator is not None
         module = templates.get(self.form.calculator)
-        self.heading(f"{t['calculator']}: {module.NAME}")
-        self.text(module.TITLE)
-        formulas = _formulas(module)
-        if formulas:
+        title = tr(module.TITLE, self.lang)
+        self.heading(f"{t['calculator']}: {title.split(':', 1)[0]}")
+        self.text(title)
+        method = getattr(module, "METHOD", "")
+        if method:
             self.put([t["formulas"]], font=self.bold)
-            self.text(formulas)
+            self.text(tr(method, self.lang))
         self.heading(t["calc_inputs"])
         self.table_head([t["col_input"], t["col_value_b"], "", "", "", t["col_meaning"],
                          t["col_source"]])
@@ -552,15 +552,15 @@ class _Writer:
             if inp.name in asked:
                 continue
             if inp.name in self.form.inputs:
-                shown = self.describe_value(self.form.inputs[inp.name])
+                shown = self.input_value(inp, self.form.inputs[inp.name])
             elif inp.role == "buyer":
                 if inp.default is None:
                     continue
-                shown = f"{t['calc_default']}: {inp.default}"
+                shown = f"{t['calc_default']}: {self.input_value(inp, inp.default)}"
             else:
                 continue
-            name = inp.name.replace("_", " ").capitalize()
-            self.put([name, shown, None, None, None, inp.meaning, inp.source],
+            self.put([tr(inp.label, self.lang), shown, None, None, None,
+                      tr(inp.meaning, self.lang), tr(inp.source, self.lang)],
                      wrap=(2, 6, 7), merge=True)
         self.heading(t["bidder_values"])
         for f in self.form.fields[1:]:
@@ -570,6 +570,20 @@ class _Writer:
                       None, f.note], wrap=(2, 6), merge=True)
 
     # -- values in the reader's words ---------------------------------------------------
+    def input_value(self, inp: Any, value: Any) -> str:
+        """A calculator input's value in words: a choice by its label, a profile as its
+        steps (hours per year × share), a number or quantity in the reader's format."""
+        if inp.choices and isinstance(value, str) and inp.choice_label(value) != value:
+            return tr(inp.choice_label(value), self.lang)
+        if inp.kind == "profile" and isinstance(value, (list, tuple)):
+            return "; ".join(f"{self.describe_value(h)} × {self.describe_value(float(f))}"
+                             if isinstance(f, (int, float)) else
+                             f"{self.describe_value(h)} × {self.describe_value(f)}"
+                             for h, f in value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return self.number(float(value))
+        return self.describe_value(value)
+
     def value_and_unit(self, value: Any, like: Parameter | None = None, *,
                        rate: bool = False) -> tuple[Any, str]:
         """:func:`value_and_unit` with the unit in the reader's language; a rate's value as
@@ -625,7 +639,10 @@ class _Writer:
         if m is None:
             return name
         kind = type_words(self.lang, m.group(1))
-        return f"{kind}: {m.group(2)}" if m.group(2) else kind
+        label = m.group(2)
+        if label and self.form.kind == "calculator":  # lcc's own words, in the catalogue
+            label = tr(label, self.lang)
+        return f"{kind}: {label}" if label else kind
 
     def declared_by(self) -> str:
         if isinstance((self.tf.data or {}).get("bid_form"), dict):
@@ -744,15 +761,3 @@ def _lines(text: str | None, width: int) -> int:
         return 1
     return sum(max(1, math.ceil(len(line) / width)) for line in str(text).splitlines())
 
-
-def _formulas(module: Any) -> str:
-    """The 'Formulas' paragraph of a calculator module's docstring, as plain text."""
-    doc = inspect.getdoc(module) or ""
-    m = re.search(r"^Formulas.*?(?=^References|^Examples|\Z)", doc, re.S | re.M)
-    if not m:
-        return ""
-    text = m.group(0).strip()
-    text = re.sub(r":\w+:`~?([^`]+)`", lambda g: g.group(1).rsplit(".", 1)[-1], text)
-    text = text.replace("``", "")
-    text = re.sub(r"\n(?!\s*- )\s*", " ", text)
-    return re.sub(r"\n\s*- ", "\n• ", text)
