@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from lcc._errors import LCCError
-from lcc._i18n import percent, tr, unit, word
+from lcc._i18n import percent, significant, tr, unit, word
 from lcc._version import __version__
 from lcc.bidform._identity import decisive, fingerprint
 from lcc.bidform._spec import BidField, BidForm, Slot, TenderFile, unit_of_text, value_text
@@ -78,7 +78,7 @@ def range_text(f: BidField, lang: str) -> str:
     if f.kind == "count":
         parts.append(t["whole"])
     if f.kind == "choice":
-        parts.append(t["one_of"].format(x=", ".join(f.choices)))
+        parts.append(t["one_of"].format(x=", ".join(f.shown_choices)))
     return "; ".join(parts)
 
 
@@ -180,7 +180,7 @@ class _Writer:
             if f.kind in ("text", "choice"):
                 value.number_format = "@"
             ws.cell(row, COL_REQUIRED, t["yes"] if f.required else t["no"]).alignment = self.top
-            blank = t["if_blank"].format(value=unit(value_text(f, f.default), self.lang)) \
+            blank = t["if_blank"].format(value=self.default_text(f)) \
                 if f.default is not None else ""
             note = "; ".join(x for x in (blank, range_text(f, self.lang), f.note) if x)
             ws.cell(row, COL_NOTE, note or None).alignment = self.wrap
@@ -204,12 +204,12 @@ class _Writer:
         rng = range_text(f, self.lang)
         shown_range = f" ({rng})" if rng and f.kind != "choice" else ""
         if f.kind == "choice":
-            words = ",".join(f.choices)
+            words = ",".join(f.shown_choices)
             if len(words) <= 250 and not any(ch in words for ch in '"'):
                 formula = f'"{words}"'
             else:
                 start = choice_row
-                for w in f.choices:
+                for w in f.shown_choices:
                     meta_ws.cell(choice_row, 4, w)
                     choice_row += 1
                 formula = f"{META_SHEET}!$D${start}:$D${choice_row - 1}"
@@ -570,6 +570,18 @@ class _Writer:
                       None, f.note], wrap=(2, 6), merge=True)
 
     # -- values in the reader's words ---------------------------------------------------
+    def default_text(self, f: BidField) -> str:
+        """The tender's value for a blank cell in the reader's words (``0``, ``ny``,
+        ``1,5 kr``); a plain 0 was shown as nothing before."""
+        x = f.default
+        if f.kind == "choice" and isinstance(x, str):
+            word = f.choice_of(x)
+            return f.shown_choices[f.choices.index(word)] if word is not None else x
+        if isinstance(x, (int, float)) and not isinstance(x, bool):
+            number = significant(float(x), self.lang)
+            return f"{number} {unit(f.unit, self.lang)}" if f.unit else number
+        return unit(str(value_text(f, x)), self.lang)
+
     def input_value(self, inp: Any, value: Any) -> str:
         """A calculator input's value in words: a choice by its label, a profile as its
         steps (hours per year × share), a number or quantity in the reader's format."""
