@@ -118,3 +118,28 @@ def test_the_calculators_command_lists_labels_and_keys_in_the_readers_language()
     assert " maintenance " in text  # the key of the tender file stays as it is
     assert "Underhåll per armatur" in text and "anbudsgivaren" in text
     assert not re.search(r"\b(bidder|buyer|True|False|Number of)\b", text)
+
+
+def test_the_calculator_section_shows_words_by_their_labels_and_only_inputs_that_apply(
+        tmp_path: Path) -> None:
+    pytest.importorskip("openpyxl")
+    from lcc.bidform import write_bid_form
+    from lcc.io import load_tender
+
+    root = Path(__file__).resolve().parents[1] / "examples"
+    from tests.test_documents import _form_text
+
+    for name, present, absent in (
+            ("vehicles", ["Kostnad för CO2", "kalkylens standardvärde: hög",
+                          "om cellen lämnas tom: linjärt"], ["standardvärde: high",
+                                                            "tom: linear"]),
+            ("reusable-tableware", ["engångs"], ["Andel trasiga eller förlorade per år",
+                                                 "single_use"])):
+        example = root / f"{name}.toml"
+        tender = load_tender(example)
+        xlsx = write_bid_form(tender, tmp_path / f"{name}.xlsx", lang="sv", tender_file=example)
+        text = _form_text(xlsx.read_bytes())
+        for word in present:
+            assert word in text, (name, word)
+        for word in absent:
+            assert not re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text), (name, word)

@@ -689,7 +689,7 @@ class _Deriver:
                        f"without a unit to choose")
             return None
         lang = self.lang
-        note = tr(inp.meaning, lang).rstrip(".") + "."
+        note = tr(inp.meaning, lang).rstrip(".")
         example = inp.example
         if isinstance(example, str) and inp.kind == "quantity" and unit_of_text(example) \
                 not in (unit, in_currency(unit, self.currency)):
@@ -697,7 +697,7 @@ class _Deriver:
         if example is not None and inp.kind != "choice":
             note += " (" + tr("for example {value}", lang,
                               value=example_text(example, lang, self.currency)) + ")"
-        note += " " + tr("Source: {source}.", lang, source=tr(inp.source, lang).rstrip("."))
+        note += ". " + tr("Source: {source}.", lang, source=tr(inp.source, lang).rstrip("."))
         label = tr(inp.label, lang)
         if inp.kind == "choice":
             shown = tuple(tr(w, lang) for w in inp.choice_labels)

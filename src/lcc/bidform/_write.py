@@ -548,9 +548,12 @@ class _Writer:
         self.ws.merge_cells(start_row=self.row - 1, start_column=2, end_row=self.row - 1,
                             end_column=5)
         asked = {f.key for f in self.form.fields}
+        selector = getattr(module, "SELECTOR", None)
+        chosen = self.form.inputs.get(selector, next(
+            (i.default for i in module.INPUTS if i.name == selector), None)) if selector else None
         for inp in module.INPUTS:
-            if inp.name in asked:
-                continue
+            if inp.name in asked or (inp.applies_to and chosen not in inp.applies_to):
+                continue  # asked on the bid sheet, or not an input of the chosen kind
             if inp.name in self.form.inputs:
                 shown = self.input_value(inp, self.form.inputs[inp.name])
             elif inp.role == "buyer":
@@ -577,6 +580,13 @@ class _Writer:
         if f.kind == "choice" and isinstance(x, str):
             word = f.choice_of(x)
             return f.shown_choices[f.choices.index(word)] if word is not None else x
+        if isinstance(x, str) and self.form.calculator is not None:  # a word ('linear')
+            from lcc import templates
+
+            inp = next((i for i in templates.get(self.form.calculator).INPUTS
+                        if i.name == f.key), None)
+            if inp is not None and x.strip().lower() in {c.lower() for c in inp.choices}:
+                return tr(inp.choice_label(x), self.lang)
         if isinstance(x, (int, float)) and not isinstance(x, bool):
             number = significant(float(x), self.lang)
             return f"{number} {unit(f.unit, self.lang)}" if f.unit else number
@@ -585,7 +595,8 @@ class _Writer:
     def input_value(self, inp: Any, value: Any) -> str:
         """A calculator input's value in words: a choice by its label, a profile as its
         steps (hours per year × share), a number or quantity in the reader's format."""
-        if inp.choices and isinstance(value, str) and inp.choice_label(value) != value:
+        if inp.choices and isinstance(value, str) and \
+                value.strip().lower() in {c.lower() for c in inp.choices}:
             return tr(inp.choice_label(value), self.lang)
         if inp.kind == "profile" and isinstance(value, (list, tuple)):
             return "; ".join(f"{self.describe_value(h)} × {self.describe_value(float(f))}"

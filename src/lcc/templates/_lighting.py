@@ -47,12 +47,11 @@ def luminaire_inputs(*, controls: str) -> tuple[Input, ...]:
                  "bidder): underhåll"), required=False, example="50 SEK/yr",
               label=N_("Maintenance per luminaire")),
         Input("life", "bidder", "yr",
-              N_("Service life of the luminaire: in years, or as its rated life in burning "
-                 "hours (e.g. L80 '50000 h'), which is converted to years with the operating "
-                 "hours per year (their base value: sensitivity analysis on the hours does not "
-                 "move it), so a parameter of the tender only in years. The luminaire is "
-                 "replaced at the end of its life and the one in service at the end of the "
-                 "study leaves a linear residual value; left out, it lasts the study"),
+              N_("Service life of the luminaire, in years or as its rated life in burning "
+                 "hours (e.g. L80 50 000 h), which is converted to years with the operating "
+                 "hours per year. The luminaire is replaced at the end of its life; the one in "
+                 "service at the end of the period leaves a linear residual value. Left out, it "
+                 "lasts the whole period"),
               N_("Manufacturer's data: rated life Lx in hours (IEC 62717 for LED modules)"),
               required=False, example="50000 h", other_units=("h",),
               label=N_("Service life of the luminaire")),
