@@ -143,3 +143,23 @@ def test_the_calculator_section_shows_words_by_their_labels_and_only_inputs_that
             assert word in text, (name, word)
         for word in absent:
             assert not re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text), (name, word)
+
+
+def test_the_trace_shows_a_calculators_words_in_the_readers_language_and_user_labels_as_given(
+        ) -> None:
+    import lcc
+    from lcc.templates import indoor_lighting
+
+    study = lcc.Study("5 yr", 0.03)
+    bid = indoor_lighting.alternative("LED", luminaires=10, power="30 W", price="2000 SEK",
+                                      operating_hours="3000 h/yr",
+                                      electricity_price="1.5 SEK/kWh",
+                                      maintenance="50 SEK/yr")
+    text = lcc.evaluate(bid, study).explain(lang="sv")
+    assert "Inomhusbelysning: armaturer" in text and "Armatur inkl. installation" in text
+    assert "Luminaire" not in text and "Indoor lighting" not in text
+    own = lcc.Alternative("Own", lcc.Recurring("50 SEK/yr", label="Maintenance"),
+                          description="Indoor lighting: luminaires, controls, electricity "
+                                      "and maintenance")
+    text = lcc.evaluate(own, study).explain(lang="sv")
+    assert "Maintenance" in text and "Indoor lighting: luminaires" in text  # the user's words
