@@ -21,13 +21,6 @@ from lcc.model._product import Factor
 from lcc.templates._inputs import Input, base_value, fail, is_parameter, quantity
 from lcc.units import get_registry, parse_quantity
 
-#: Where the buyer's figures come from (the start of the buyer inputs' ``source``).
-UHM = ("Upphandlingsmyndigheten, LCC-verktyg and 'Parametrar i en LCC-kalkyl' "
-       "(internal parameters set by the buyer)")
-#: Where the bidders' figures come from.
-UHM_BID = "Upphandlingsmyndigheten, LCC-verktyg (external parameters given by each bidder)"
-DIRECTIVE = "Directive 2014/24/EU art. 68 (life-cycle costing)"
-
 
 def electricity_price(**changes: Any) -> Input:
     """The buyer's electricity price."""

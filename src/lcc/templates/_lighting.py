@@ -9,9 +9,6 @@ from lcc.model import CostItem, Investment, Recurring, one_minus
 from lcc.templates._common import electricity, life_in_years, product
 from lcc.templates._inputs import Input
 
-EN15193 = ("EN 15193-1:2017 (energy requirements for lighting): annual lighting energy = "
-           "installed power × operating hours × control factors")
-
 
 def luminaire_inputs(*, controls: str) -> tuple[Input, ...]:
     """The bidder's luminaire inputs (count, power, price, controls, maintenance, life).

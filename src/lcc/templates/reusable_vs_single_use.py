@@ -80,7 +80,6 @@ METHOD = N_(
     "year 1 and those of the replacements every year. Every amount per year is a present "
     "value over the period of use (NIST Handbook 135).")
 
-DALARNA = "Region Dalarna, 'Minska inköp av engångsplast'"
 SU = ("single_use",)
 RE = ("reusable",)
 
