@@ -319,7 +319,7 @@ def test_round_trip_of_a_calculator_tender(calc: tuple[Any, Path]) -> None:
         electricity_price=tender.parameter("electricity_price"), escalation=0.01)
     got = read_bid_form(tender, short)
     assert lcc_of(got, tender) == pytest.approx(lcc_of(plain, tender), rel=1e-12)
-    assert "'Control savings' = 0" in got.description
+    assert "'Energy saved by controls' = 0" in got.description
     with pytest.raises(TenderError) as info:
         read_bid_form(tender, fill(xlsx, dict(CALC_FORM, maintenance=None),
                                    xlsx.with_name("lean.xlsx")))

@@ -31,7 +31,7 @@ STREET = ROOT / "examples" / "street-lighting.toml"
 #: Examples whose bids the form's formulas cannot follow, and why (the cell says so).
 NOT_ON_THE_FORM = {
     "pumps.toml": "cannot reproduce",  # the efficiency divides the shaft power
-    "refurbished-furniture.toml": "'Condition' is a choice among words",
+    "refurbished-furniture.toml": "'New or refurbished' is a choice among words",
 }
 #: LED bid A and B of examples/street-lighting.toml, as a bidder fills them in.
 LED_A = {"bidder": "LED A AB", "items[0].amount": 4950, "items[0].life": 25,

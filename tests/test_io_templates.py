@@ -403,8 +403,7 @@ def test_messages_name_the_calculator_and_what_is_expected() -> None:
         "'indoor_lighting' needs electricity_price (buyer): Electricity price per kWh, "
         "excluding VAT, in base-year prices, e.g. '1.20 SEK/kWh' [missing-field]",
         "<string>:15: alternatives[0].inputs.power: got the bare number 36; this field has a "
-        "unit, so write it with one; expected power, e.g. '1 W' (for example '36 W') "
-        "[bare-number]",
+        "unit, so write it with one; expected power per luminaire, e.g. '36 W' [bare-number]",
         "<string>:17: alternatives[0].inputs.colr: the calculator 'indoor_lighting' has no "
         "input 'colr'; its inputs are: luminaires, power, price, control_savings, maintenance, "
         "life, operating_hours, electricity_price, escalation, emission_factor [unknown-key]",

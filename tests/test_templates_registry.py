@@ -372,11 +372,11 @@ def test_choices_bounds_and_model_errors_name_the_calculator() -> None:
     with pytest.raises(lcc.LCCError, match="reusable_vs_single_use: input 'kind': got 'paper'; "
                                            "expected one of 'single_use', 'reusable'"):
         templates.get("reusable_vs_single_use").alternative("x", kind="paper")
-    with pytest.raises(lcc.LCCError, match=r"indoor_lighting: input 'control_savings'.*≤ 1"):
+    with pytest.raises(lcc.LCCError, match=r"indoor_lighting: input 'control_savings'.*<= 1"):
         templates.get("indoor_lighting").alternative(
             "x", luminaires=1, power="1 W", price="1 SEK", operating_hours="1 h/yr",
             electricity_price="1 SEK/kWh", control_savings=1.2)
-    with pytest.raises(lcc.LCCError, match=r"dishwasher: input 'units'.*≥ 0"):
+    with pytest.raises(lcc.LCCError, match=r"dishwasher: input 'units'.*>= 0"):
         templates.get("dishwasher").alternative(
             "x", price="1 SEK", energy="1 kWh/yr", water="1 l/yr",
             electricity_price="1 SEK/kWh", water_price="1 SEK/m**3", units=-2)
@@ -409,7 +409,8 @@ def test_per_year_sequences() -> None:
     with pytest.raises(lcc.LCCError, match="dishwasher: input 'energy': got a per-year"):
         dish("x", **{**args, "energy": lcc.ByYear([1.0], unit="kWh/yr")},
              electricity_price="1 SEK/kWh")
-    with pytest.raises(lcc.LCCError, match="dishwasher: input 'electricity_price': the ByYear"):
+    with pytest.raises(lcc.LCCError,
+                       match=r"dishwasher: input 'electricity_price' \(ByYear unit\)"):
         dish("x", **args, electricity_price=lcc.ByYear([1.0], unit="SEK/l"))
 
 

@@ -183,9 +183,9 @@ def cell_problem(f: BidField, value: Any) -> tuple[str, str] | None:
         return None
     if f.kind == "choice":
         if not isinstance(value, str):
-            return "wrong-type", f"got {value!r}; choose one of {', '.join(f.choices)}"
-        if not any(c.lower() == value.strip().lower() for c in f.choices):
-            return "invalid-value", f"got {value!r}; choose one of {', '.join(f.choices)}"
+            return "wrong-type", f"got {value!r}; choose one of {', '.join(f.shown_choices)}"
+        if f.choice_of(value) is None:
+            return "invalid-value", f"got {value!r}; choose one of {', '.join(f.shown_choices)}"
         return None
     if isinstance(value, bool):
         return "wrong-type", f"got {str(value).upper()}; enter a number{unit}"
@@ -234,7 +234,7 @@ def _read_value(form: _Form, f: BidField, value: Any, where: str) -> Any:
         form.add(problem[0], where, f"{label}: {problem[1]}")
         return None
     if f.kind == "choice":
-        return next(c for c in f.choices if c.lower() == value.strip().lower())
+        return f.choice_of(value)
     if f.kind == "text":
         return value.strip() if isinstance(value, str) else (
             str(int(value)) if float(value).is_integer() else str(value))

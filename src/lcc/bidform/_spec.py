@@ -20,7 +20,7 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from lcc._errors import LCCError
-from lcc._i18n import tr
+from lcc._i18n import LANGS, tr
 from lcc.bidform._words import field_words
 from lcc.io import _fields as F
 from lcc.io._build import BAD, Reader, Scope, build_item, unit_problem
@@ -77,6 +77,12 @@ class BidField:
     default : float or str, optional
         The tender's value for a blank cell (in ``unit``), printed beside the
         cell; an import that used it says so in the bid's description.
+    shown : tuple of str
+        The ``choices`` as the form shows them, in its language (same order;
+        empty: the words themselves).
+    spellings : tuple of tuple of str
+        Per choice, the other texts a cell may hold for it (its label in every
+        language of the forms), so a form reads back whatever its language.
     """
 
     key: str
@@ -89,6 +95,23 @@ class BidField:
     choices: tuple[str, ...] = ()
     note: str = ""
     default: Any = None
+    shown: tuple[str, ...] = ()
+    spellings: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def shown_choices(self) -> tuple[str, ...]:
+        """The words of a choice as the form shows them."""
+        return self.shown or self.choices
+
+    def choice_of(self, text: str) -> str | None:
+        """The choice a cell's text names (shown word or the word itself, any letter
+        case), or None."""
+        key = text.strip().lower()
+        other = self.spellings or tuple(() for _ in self.choices)
+        for word, shown, more in zip(self.choices, self.shown_choices, other, strict=True):
+            if key in (word.lower(), shown.lower(), *(m.lower() for m in more)):
+                return word
+        return None
 
 
 @dataclass(frozen=True)
@@ -665,17 +688,28 @@ class _Deriver:
             self.c.add("invalid-value", path, f"the input {inp.name!r} is a {inp.kind} "
                        f"without a unit to choose")
             return None
-        note = inp.meaning.rstrip(".") + "."
+        lang = self.lang
+        note = tr(inp.meaning, lang).rstrip(".")
         example = inp.example
         if isinstance(example, str) and inp.kind == "quantity" and unit_of_text(example) \
                 not in (unit, in_currency(unit, self.currency)):
             example = None  # written in another of the input's units
         if example is not None and inp.kind != "choice":
-            note += f" ({_example_text(example)})"
-        note += f" Source: {inp.source}."
-        label = inp.name.replace("_", " ").capitalize()
+            note += " (" + tr("for example {value}", lang,
+                              value=example_text(example, lang, self.currency)) + ")"
+        note += ". " + tr("Source: {source}.", lang, source=tr(inp.source, lang).rstrip("."))
+        label = tr(inp.label, lang)
         if inp.kind == "choice":
-            return BidField(inp.name, label, "choice", "", choices=inp.choices, note=note)
+            shown = tuple(tr(w, lang) for w in inp.choice_labels)
+            spellings = tuple(tuple(tr(w, other) for other in LANGS) for w in inp.choice_labels)
+            owner: dict[str, set[str]] = {}
+            for word, texts in zip(inp.choices, spellings, strict=False):
+                for x in (word, *texts):
+                    owner.setdefault(x.strip().lower(), set()).add(word)
+            unique = all(len(words) == 1 for words in owner.values())  # no text names two
+            return BidField(inp.name, label, "choice", "", choices=inp.choices, note=note,
+                            shown=shown if unique else (),
+                            spellings=spellings if unique else ())
         if inp.kind in ("number", "count"):
             return BidField(inp.name, label, inp.kind, "", True, inp.minimum, inp.maximum,
                             note=note)
@@ -735,9 +769,24 @@ def calculator_sample(inp: Any, f: BidField) -> Any:
     return _sample(f)
 
 
-def _example_text(example: Any) -> str:
-    return f"e.g. {example}" if not isinstance(example, float) else \
-        f"e.g. {number_text(example)}"
+def example_text(example: Any, lang: str, currency: str = "SEK") -> str:
+    """A calculator input's example as a reader writes it: ``3 500 kr``, ``0,3``, ``50 kr/år``
+    in Swedish (money in the tender's currency's words)."""
+    from lcc._i18n import significant, unit
+
+    if isinstance(example, bool):
+        return str(example)
+    if isinstance(example, (int, float)):
+        return significant(float(example), lang)
+    text = str(example)
+    shown = unit_of_text(text)
+    if shown is None:
+        return text
+    try:
+        x = float(text.strip().split()[0].replace("−", "-"))
+    except ValueError:
+        return text
+    return f"{significant(x, lang)} {unit(in_currency(shown, currency), lang)}"
 
 
 def value_text(f: BidField, x: Any) -> Any:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import inspect
 import json
 import math
 import re
@@ -21,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from lcc._errors import LCCError
-from lcc._i18n import percent, tr, unit, word
+from lcc._i18n import percent, significant, tr, unit, word
 from lcc._version import __version__
 from lcc.bidform._identity import decisive, fingerprint
 from lcc.bidform._spec import BidField, BidForm, Slot, TenderFile, unit_of_text, value_text
@@ -79,7 +78,7 @@ def range_text(f: BidField, lang: str) -> str:
     if f.kind == "count":
         parts.append(t["whole"])
     if f.kind == "choice":
-        parts.append(t["one_of"].format(x=", ".join(f.choices)))
+        parts.append(t["one_of"].format(x=", ".join(f.shown_choices)))
     return "; ".join(parts)
 
 
@@ -181,7 +180,7 @@ class _Writer:
             if f.kind in ("text", "choice"):
                 value.number_format = "@"
             ws.cell(row, COL_REQUIRED, t["yes"] if f.required else t["no"]).alignment = self.top
-            blank = t["if_blank"].format(value=unit(value_text(f, f.default), self.lang)) \
+            blank = t["if_blank"].format(value=self.default_text(f)) \
                 if f.default is not None else ""
             note = "; ".join(x for x in (blank, range_text(f, self.lang), f.note) if x)
             ws.cell(row, COL_NOTE, note or None).alignment = self.wrap
@@ -205,12 +204,12 @@ class _Writer:
         rng = range_text(f, self.lang)
         shown_range = f" ({rng})" if rng and f.kind != "choice" else ""
         if f.kind == "choice":
-            words = ",".join(f.choices)
+            words = ",".join(f.shown_choices)
             if len(words) <= 250 and not any(ch in words for ch in '"'):
                 formula = f'"{words}"'
             else:
                 start = choice_row
-                for w in f.choices:
+                for w in f.shown_choices:
                     meta_ws.cell(choice_row, 4, w)
                     choice_row += 1
                 formula = f"{META_SHEET}!$D${start}:$D${choice_row - 1}"
@@ -536,31 +535,35 @@ class _Writer:
         t = self.t
         assert self.form.calculator is not None
         module = templates.get(self.form.calculator)
-        self.heading(f"{t['calculator']}: {module.NAME}")
-        self.text(module.TITLE)
-        formulas = _formulas(module)
-        if formulas:
+        title = tr(module.TITLE, self.lang)
+        self.heading(f"{t['calculator']}: {title.split(':', 1)[0]}")
+        self.text(title)
+        method = getattr(module, "METHOD", "")
+        if method:
             self.put([t["formulas"]], font=self.bold)
-            self.text(formulas)
+            self.text(tr(method, self.lang))
         self.heading(t["calc_inputs"])
         self.table_head([t["col_input"], t["col_value_b"], "", "", "", t["col_meaning"],
                          t["col_source"]])
         self.ws.merge_cells(start_row=self.row - 1, start_column=2, end_row=self.row - 1,
                             end_column=5)
         asked = {f.key for f in self.form.fields}
+        selector = getattr(module, "SELECTOR", None)
+        chosen = self.form.inputs.get(selector, next(
+            (i.default for i in module.INPUTS if i.name == selector), None)) if selector else None
         for inp in module.INPUTS:
-            if inp.name in asked:
-                continue
+            if inp.name in asked or (inp.applies_to and chosen not in inp.applies_to):
+                continue  # asked on the bid sheet, or not an input of the chosen kind
             if inp.name in self.form.inputs:
-                shown = self.describe_value(self.form.inputs[inp.name])
+                shown = self.input_value(inp, self.form.inputs[inp.name])
             elif inp.role == "buyer":
                 if inp.default is None:
                     continue
-                shown = f"{t['calc_default']}: {inp.default}"
+                shown = f"{t['calc_default']}: {self.input_value(inp, inp.default)}"
             else:
                 continue
-            name = inp.name.replace("_", " ").capitalize()
-            self.put([name, shown, None, None, None, inp.meaning, inp.source],
+            self.put([tr(inp.label, self.lang), shown, None, None, None,
+                      tr(inp.meaning, self.lang), tr(inp.source, self.lang)],
                      wrap=(2, 6, 7), merge=True)
         self.heading(t["bidder_values"])
         for f in self.form.fields[1:]:
@@ -570,6 +573,40 @@ class _Writer:
                       None, f.note], wrap=(2, 6), merge=True)
 
     # -- values in the reader's words ---------------------------------------------------
+    def default_text(self, f: BidField) -> str:
+        """The tender's value for a blank cell in the reader's words (``0``, ``ny``,
+        ``1,5 kr``); a plain 0 was shown as nothing before."""
+        x = f.default
+        if f.kind == "choice" and isinstance(x, str):
+            word = f.choice_of(x)
+            return f.shown_choices[f.choices.index(word)] if word is not None else x
+        if isinstance(x, str) and self.form.calculator is not None:  # a word ('linear')
+            from lcc import templates
+
+            inp = next((i for i in templates.get(self.form.calculator).INPUTS
+                        if i.name == f.key), None)
+            if inp is not None and x.strip().lower() in {c.lower() for c in inp.choices}:
+                return tr(inp.choice_label(x), self.lang)
+        if isinstance(x, (int, float)) and not isinstance(x, bool):
+            number = significant(float(x), self.lang)
+            return f"{number} {unit(f.unit, self.lang)}" if f.unit else number
+        return unit(str(value_text(f, x)), self.lang)
+
+    def input_value(self, inp: Any, value: Any) -> str:
+        """A calculator input's value in words: a choice by its label, a profile as its
+        steps (hours per year × share), a number or quantity in the reader's format."""
+        if inp.choices and isinstance(value, str) and \
+                value.strip().lower() in {c.lower() for c in inp.choices}:
+            return tr(inp.choice_label(value), self.lang)
+        if inp.kind == "profile" and isinstance(value, (list, tuple)):
+            return "; ".join(f"{self.describe_value(h)} × {self.describe_value(float(f))}"
+                             if isinstance(f, (int, float)) else
+                             f"{self.describe_value(h)} × {self.describe_value(f)}"
+                             for h, f in value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return self.number(float(value))
+        return self.describe_value(value)
+
     def value_and_unit(self, value: Any, like: Parameter | None = None, *,
                        rate: bool = False) -> tuple[Any, str]:
         """:func:`value_and_unit` with the unit in the reader's language; a rate's value as
@@ -625,7 +662,10 @@ class _Writer:
         if m is None:
             return name
         kind = type_words(self.lang, m.group(1))
-        return f"{kind}: {m.group(2)}" if m.group(2) else kind
+        label = m.group(2)
+        if label and self.form.kind == "calculator":  # lcc's own words, in the catalogue
+            label = tr(label, self.lang)
+        return f"{kind}: {label}" if label else kind
 
     def declared_by(self) -> str:
         if isinstance((self.tf.data or {}).get("bid_form"), dict):
@@ -744,15 +784,3 @@ def _lines(text: str | None, width: int) -> int:
         return 1
     return sum(max(1, math.ceil(len(line) / width)) for line in str(text).splitlines())
 
-
-def _formulas(module: Any) -> str:
-    """The 'Formulas' paragraph of a calculator module's docstring, as plain text."""
-    doc = inspect.getdoc(module) or ""
-    m = re.search(r"^Formulas.*?(?=^References|^Examples|\Z)", doc, re.S | re.M)
-    if not m:
-        return ""
-    text = m.group(0).strip()
-    text = re.sub(r":\w+:`~?([^`]+)`", lambda g: g.group(1).rsplit(".", 1)[-1], text)
-    text = text.replace("``", "")
-    text = re.sub(r"\n(?!\s*- )\s*", " ", text)
-    return re.sub(r"\n\s*- ", "\n• ", text)

@@ -19,7 +19,6 @@ from lcc._i18n import (
     percent,
     printable,
     printable_block,
-    ptr,
     table,
     tr,
     unit,
@@ -470,7 +469,8 @@ def cmd_calculators(args: argparse.Namespace) -> int:
     lister = getattr(templates, "list_calculators", None)
     if lister is None:  # pragma: no cover - the calculators ship with lcc
         raise LCCError(Msg("no product calculators are installed"))
-    df = lister()
+    # the texts a person reads in --lang; JSON keeps lcc's English texts (stable output)
+    df = lister(lang="en" if args.format == "json" else args.lang)
     if args.name and "calculator" in df.columns:
         known = sorted(set(df["calculator"]))
         if args.name not in known:
@@ -480,38 +480,59 @@ def cmd_calculators(args: argparse.Namespace) -> int:
     index = [c for c in ("calculator", "input", "name") if c in df.columns][:2]
     shown = df.set_index(index) if index else df
     if args.format == "table":
-        brief = [c for c in ("role", "unit", "required", "default", "applies_to", "meaning")
-                 if c in shown.columns]
+        brief = [c for c in ("label", "role", "unit", "required", "default", "applies_to",
+                             "meaning") if c in shown.columns]
         for calc, group in shown.groupby(level=0, sort=False):
             title = group["title"].iloc[0] if "title" in group.columns else ""
             print(f"\n{calc}: {title}")
-            print(table(_calculator_words(group.droplevel(0)[brief], args.lang), args.lang))
-        print("\n(" + tr("--format csv or json lists every column: source, example, choices, "
-                         "range …", args.lang) + ")")
-
+            print(table(_calculator_rows(group.droplevel(0)[brief], args.lang), args.lang))
+        print("\n" + tr("(--format csv or json lists every column: source, example, choices, "
+                         "range …)", args.lang))
         return 0
     _emit(shown.reset_index(level=0) if len(index) > 1 else shown, args)
     return 0
 
 
-#: The column headers of ``lcc calculators`` (a table for readers).
-CALCULATOR_COLUMNS = {"input": N_("Input"), "role": N_("Given by"), "required": N_("Required"),
-                      "default": N_("Default"), "applies_to": N_("Applies to"),
-                      "meaning": N_("Meaning")}
+#: Headers of the ``lcc calculators`` table (the input's name is the tender file's key).
+_CALCULATOR_HEADERS = {"input": N_("Input (key in tender files)"), "label": N_("Label"),
+                       "role": N_("Given by"), "unit": N_("Unit"), "required": N_("Required"),
+                       "default": N_("Default"), "applies_to": N_("Applies to"),
+                       "meaning": N_("Meaning")}
+_ROLES = {"buyer": N_("buyer"), "bidder": N_("bidder")}
 
 
-def _calculator_words(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The table of a calculator's inputs with its headers, roles and yes/no in ``lang``."""
-    out = df.copy()
+def _calculator_rows(df: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The inputs of one calculator as the table shows them: the label first, the key as a
+    plain column (not a word to translate), headers, roles and yes/no in the reader's
+    words."""
+    out = df.reset_index()
+    if "label" in out.columns:
+        out = out[["label", *(c for c in out.columns if c != "label")]]
     if "role" in out.columns:
-        out["role"] = [ptr("role", "buyer", lang) if r == "buyer" else
-                       ptr("role", "bidder", lang) if r == "bidder" else r
-                       for r in out["role"]]
+        out["role"] = [tr(_ROLES.get(r, r), lang) for r in out["role"]]
     if "required" in out.columns:
-        out["required"] = [tr("yes", lang) if v is True else tr("no", lang) if v is False
-                           else v for v in out["required"]]
-    out.index.name = tr(CALCULATOR_COLUMNS["input"], lang) if out.index.name else None
-    return out.rename(columns={c: tr(t, lang) for c, t in CALCULATOR_COLUMNS.items()})
+        out["required"] = [tr("yes", lang) if r else tr("no", lang) for r in out["required"]]
+    if "unit" in out.columns:
+        out["unit"] = [unit(u, lang) if u not in ("", "1") else "" for u in out["unit"]]
+    if "default" in out.columns:
+        out["default"] = [_default_text(d, lang) for d in out["default"]]
+    out.columns = [tr(_CALCULATOR_HEADERS[c], lang) if c in _CALCULATOR_HEADERS else c
+                   for c in out.columns]
+    return out.set_index(out.columns[0])
+
+
+def _default_text(text: str, lang: str) -> str:
+    """A calculator default (as listed: text) in the reader's format: ``0``, ``365 d/år``."""
+    if not text:
+        return ""
+    head, _, rest = text.partition(" ")
+    try:
+        x = float(head)
+    except ValueError:
+        return text
+    from lcc._i18n import significant
+
+    return f"{significant(x, lang)} {unit(rest, lang)}".strip()
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

@@ -42,7 +42,7 @@ from lcc.io._issues import Path
 from lcc.io._values import encode, parameter_data
 from lcc.model import Alternative, Parameter
 from lcc.templates import CALCULATORS
-from lcc.templates._inputs import Input, spec_of
+from lcc.templates._inputs import Input
 
 #: Keys of an alternative that names a template.
 TEMPLATE_KEYS: tuple[str, ...] = ("name", "description", "template", "inputs", "parameters")
@@ -50,28 +50,10 @@ TEMPLATE_KEYS: tuple[str, ...] = ("name", "description", "template", "inputs", "
 NOT_WITH_TEMPLATE: tuple[str, ...] = ("items", "quantity", "start", "life")
 
 
-def _quantity_units(inp: Input) -> list[str]:
-    return [u for u in inp.units if u != "1"]
-
-
 def input_kind(inp: Input) -> F.Kind:
-    """The file kind of a calculator input (a profile's hours for a profile)."""
-    example = "" if inp.example is None else str(inp.example)
-    if inp.kind in ("quantity", "profile"):
-        units = _quantity_units(inp)
-        specs = tuple(spec_of(u) for u in units)
-        if inp.kind == "profile":
-            example = f"2000 {inp.unit}"
-        elif inp.example in inp.choices:
-            example = f"1 {units[0]}"
-        return F.Kind("quantity", specs[0], example, ref=inp.parameter,
-                      by_year=inp.per_year and inp.kind == "quantity",
-                      what=f"a quantity in {' or '.join(units)}", alt_units=specs[1:])
-    if inp.kind == "number":
-        return F.Kind("rate", None, example, ref=inp.parameter, by_year=inp.per_year)
-    if inp.kind == "count":
-        return F.Kind("count", None, example, ref=inp.parameter)
-    return F.Kind("choice", example=example, choices=inp.choices)
+    """The file kind of a calculator input (a profile's hours for a profile): the input's
+    own :attr:`~lcc.templates.Input.field`, the one description of what it holds."""
+    return inp.field
 
 
 def calculator(r: Reader, obj: dict[str, Any], path: Path) -> ModuleType | None:
@@ -186,7 +168,7 @@ def _profile(r: Reader, inp: Input, raw: Any, path: Path, scope: Scope) -> Any:
         r.c.add("too-many", path, f"{len(raw)} steps; the limit is {F.MAX_SEQUENCE}")
         return BAD
     hours_kind = input_kind(inp)
-    fraction_kind = F.Kind("rate", None, "0.5", ref=inp.parameter)
+    fraction_kind = inp.fraction
     out: list[tuple[Any, Any]] = []
     ok = True
     for i, pair in enumerate(raw):

@@ -40,13 +40,20 @@ def method(lang: str = "en") -> str:
     return tr(METHOD_TEXT, lang)
 
 
-def item_name(text: str, lang: str) -> str:
-    """``Investment 'LED luminaire'`` → ``Investering: LED luminaire`` (sv)."""
+def item_name(text: str, lang: str, *, ours: bool = False) -> str:
+    """``Investment 'LED luminaire'`` → ``Investering: LED luminaire`` (sv).
+
+    ``ours``: the label is lcc's own word (an item a product calculator made, such as
+    ``Luminaire incl. installation``), a catalogue message shown in ``lang``; a label the
+    user wrote is data and kept as written.
+    """
     m = re.match(r"^(\w+)(?: '(.*)')?(.*)$", text, flags=re.S)
     if not m or m.group(1) not in ITEM_TYPES:
         return text
     kind = tr(ITEM_TYPES[m.group(1)], lang)
     label = m.group(2)
+    if label is not None and ours:
+        label = tr(label, lang)
     return f"{kind}: {label}{m.group(3)}" if label is not None else f"{kind}{m.group(3)}"
 
 
@@ -262,8 +269,9 @@ def trace(compiled: Compiled, ctx: Context, per_term: list[tuple[Term, dict[str,
         for p in compiled.parameters.values():
             lines.append(f"  {parameter_line(p, lang)}")
     lines += ["", tr("Alternative {name}", lang, name=alt.name)]
+    ours = getattr(alt, "calculator", None) is not None  # built by a product calculator
     if alt.description:
-        lines.append(f"  {alt.description}")
+        lines.append(f"  {tr(alt.description, lang) if ours else alt.description}")
     s = float(alt._start)
     lines.append("  " + tr("enters service at t = {t}; quantity {q}", lang, t=_num(s, 6, lang),
                            q=_qty(compiled.quantity, lang)))
@@ -272,7 +280,7 @@ def trace(compiled: Compiled, ctx: Context, per_term: list[tuple[Term, dict[str,
         by_item.setdefault(term.item, []).append((term, pv))
     for i, (item, entries) in enumerate(by_item.items(), start=1):
         lines.append("")
-        lines.append(f"{i}. {item_name(item, lang)}")
+        lines.append(f"{i}. {item_name(item, lang, ours=ours)}")
         for term, pv in entries:
             if isinstance(term, AnnualTerm) and term.category == "externality" and \
                     not study.include_externalities:
@@ -282,7 +290,7 @@ def trace(compiled: Compiled, ctx: Context, per_term: list[tuple[Term, dict[str,
         lines += ["", tr("Emissions (physical, over the study period, × quantity)", lang)]
         for stream in compiled.streams:
             kg = stream.by_year(ctx).sum(axis=-1) * np.asarray(quantity)
-            lines.append(f"  {item_name(stream.item, lang)}: {stream.pollutant} "
+            lines.append(f"  {item_name(stream.item, lang, ours=ours)}: {stream.pollutant} "
                          f"{' × '.join(num_text(n, lang) for n in stream.nums)} "
                          + tr("in years {k0}..{k1}", lang, k0=stream.k0, k1=stream.k1)
                          + f" = {_num(kg, 6, lang)} kg")

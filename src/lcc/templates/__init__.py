@@ -14,7 +14,9 @@ Each calculator is a module with the same interface:
   (buyer or bidder), unit, meaning, source, whether it is required, its
   default, an example, and whether a :class:`lcc.Parameter` is accepted (so
   sensitivity analysis reaches it);
-- ``NAME`` and ``TITLE``.
+- ``NAME``, ``TITLE`` and ``METHOD`` (the method in words); the title, the
+  method and each input's ``label``, ``meaning`` and ``source`` are catalogue
+  messages, shown with :func:`lcc._i18n.tr` in the reader's language.
 
 Registry:
 
@@ -45,6 +47,7 @@ from types import MappingProxyType, ModuleType
 from typing import TYPE_CHECKING
 
 from lcc._errors import LCCError
+from lcc._i18n import check_lang, tr
 from lcc.templates import (
     dishwasher,
     fridge_freezer,
@@ -72,7 +75,7 @@ CALCULATORS: Mapping[str, ModuleType] = MappingProxyType({
 
 #: Columns of :func:`list_calculators`.
 COLUMNS: tuple[str, ...] = (
-    "calculator", "title", "input", "role", "kind", "unit", "other_units", "choices",
+    "calculator", "title", "input", "label", "role", "kind", "unit", "other_units", "choices",
     "required", "default", "example", "minimum", "maximum", "parameter", "per_year",
     "applies_to", "meaning", "source",
 )
@@ -93,25 +96,30 @@ def get(name: str) -> ModuleType:
     return CALCULATORS[key]
 
 
-def list_calculators(name: str | None = None) -> pd.DataFrame:
+def list_calculators(name: str | None = None, lang: str = "en") -> pd.DataFrame:
     """A table of every calculator's inputs, one row per input.
 
     Parameters
     ----------
     name : str, optional
         Only this calculator.
+    lang : {"en", "sv"}
+        The language of the texts a person reads: ``title``, ``label``,
+        ``meaning`` and ``source`` (the names and units stay as they are).
 
     Returns
     -------
     pandas.DataFrame
         Columns :data:`COLUMNS`: the calculator's name and title, then the
-        fields of each :class:`Input` (``input`` is its name; ``other_units``,
-        ``choices`` and ``applies_to`` are joined with ``", "``; ``default``
+        fields of each :class:`Input` (``input`` is its name, ``label`` what a
+        person reads instead; ``other_units``, ``choices`` and ``applies_to``
+        are joined with ``", "``; ``default``
         and ``example`` are shown as text, empty when there is none). In
         :data:`CALCULATORS` order and each calculator's ``INPUTS`` order.
     """
     import pandas as pd
 
+    check_lang(lang)
     modules = [get(name)] if name is not None else list(CALCULATORS.values())
     rows = []
     for module in modules:
@@ -122,5 +130,7 @@ def list_calculators(name: str | None = None) -> pd.DataFrame:
                 row[key] = ", ".join(row[key])
             for key in ("default", "example"):
                 row[key] = "" if row[key] is None else str(row[key])
-            rows.append({"calculator": module.NAME, "title": module.TITLE, **row})
+            for key in ("label", "meaning", "source"):
+                row[key] = tr(row[key], lang)
+            rows.append({"calculator": module.NAME, "title": tr(module.TITLE, lang), **row})
     return pd.DataFrame(rows, columns=list(COLUMNS))

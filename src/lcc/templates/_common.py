@@ -15,23 +15,22 @@ from typing import Any
 import numpy as np
 
 from lcc._errors import LCCError
+from lcc._i18n import N_
 from lcc.model import Alternative, CalculatorCall, CostItem, Energy, Periodic, Product, Residual
 from lcc.model._product import Factor
 from lcc.templates._inputs import Input, base_value, fail, is_parameter, quantity
 from lcc.units import get_registry, parse_quantity
-
-UHM = ("Upphandlingsmyndigheten, LCC-verktyg and 'Parametrar i en LCC-kalkyl' "
-       "(internal parameters set by the buyer)")
-UHM_BID = ("Upphandlingsmyndigheten, LCC-verktyg (external parameters given by each bidder)")
-DIRECTIVE = "Directive 2014/24/EU art. 68 (life-cycle costing)"
 
 
 def electricity_price(**changes: Any) -> Input:
     """The buyer's electricity price."""
     fields: dict[str, Any] = dict(
         name="electricity_price", role="buyer", unit="SEK/kWh",
-        meaning="Electricity price per kWh, excluding VAT, in base-year prices",
-        source=f"{UHM}: elpris, from the organisation's electricity contract",
+        label=N_("Electricity price"),
+        meaning=N_("Electricity price per kWh, excluding VAT, in base-year prices"),
+        source=N_("Upphandlingsmyndigheten, LCC-verktyg and 'Parametrar i en LCC-kalkyl' "
+                  "(internal parameters set by the buyer): elpris, from the organisation's "
+                  "electricity contract"),
         example="1.20 SEK/kWh", per_year=True)
     fields.update(changes)
     return Input(**fields)
@@ -41,9 +40,12 @@ def escalation(**changes: Any) -> Input:
     """The buyer's yearly real change of the electricity price."""
     fields: dict[str, Any] = dict(
         name="escalation", role="buyer", unit="1",
-        meaning="Real change of the electricity price per year (0.02 = +2 %/yr), as a "
-                "constant, a per-year list or a Parameter",
-        source=f"{UHM}: optional yearly (real) energy price increase",
+        label=N_("Real change of the electricity price"),
+        meaning=N_("Real change of the electricity price per year (0.02 = +2 % a year), as "
+                   "one figure, one figure per year, or a parameter of the tender"),
+        source=N_("Upphandlingsmyndigheten, LCC-verktyg and 'Parametrar i en LCC-kalkyl' "
+                  "(internal parameters set by the buyer): optional yearly (real) energy "
+                  "price increase"),
         required=False, default=0.0, example=0.02, kind="number", minimum=-1.0, per_year=True)
     fields.update(changes)
     return Input(**fields)
@@ -53,10 +55,12 @@ def emission_factor(**changes: Any) -> Input:
     """The buyer's CO2e per kWh of electricity."""
     fields: dict[str, Any] = dict(
         name="emission_factor", role="buyer", unit="kg/kWh",
-        meaning="Greenhouse gas emissions per kWh of electricity (CO2e); reported in kg, "
-                "and priced only if the study has a carbon_price",
-        source=f"{UHM}: optional kg CO2e/kWh; e.g. the table emission_factors_electricity "
-               f"(lcc.data)",
+        label=N_("Emission factor of electricity"),
+        meaning=N_("Greenhouse gas emissions per kWh of electricity (CO2e); reported in kg, "
+                   "and priced only if the study has a carbon price"),
+        source=N_("Upphandlingsmyndigheten, LCC-verktyg and 'Parametrar i en LCC-kalkyl' "
+                  "(internal parameters set by the buyer): optional kg CO2e per kWh, e.g. "
+                  "from the electricity emission factors shipped with lcc"),
         required=False, example="0.05 kg/kWh")
     fields.update(changes)
     return Input(**fields)
@@ -65,9 +69,11 @@ def emission_factor(**changes: Any) -> Input:
 def units(**changes: Any) -> Input:
     """The buyer's number of units (Alternative.quantity)."""
     fields: dict[str, Any] = dict(
-        name="units", role="buyer", unit="1",
-        meaning="Number of units bought (antal); multiplies every cost and emission",
-        source=f"{UHM}: antal", required=False, default=1, example=10, kind="count")
+        name="units", role="buyer", unit="1", label=N_("Number of units"),
+        meaning=N_("Number of units bought (antal); multiplies every cost and emission"),
+        source=N_("Upphandlingsmyndigheten, LCC-verktyg and 'Parametrar i en LCC-kalkyl' "
+                  "(internal parameters set by the buyer): antal"),
+        required=False, default=1, example=10, kind="count")
     fields.update(changes)
     return Input(**fields)
 
@@ -169,7 +175,7 @@ def resale_items(calculator: str, resale: Any, life: Any) -> list[CostItem]:
     if resale is None:
         return []
     if life is None:
-        return [Residual(resale, label="Resale value")]
+        return [Residual(resale, label=N_("Resale value"))]
     if is_parameter(life):
         raise fail(calculator, f"input 'life': got Parameter {life.name!r}, but with a "
                                f"resale_value the unit is resold at the end of every service "
@@ -180,7 +186,7 @@ def resale_items(calculator: str, resale: Any, life: Any) -> list[CostItem]:
         raise fail(calculator, "input 'life': samples of the life cannot time the resale; "
                                "give one value")
     amount = product(-1.0, resale) if is_parameter(resale) else -quantity(resale, "SEK")
-    return [Periodic(amount, every=every, category="residual", label="Resale value")]
+    return [Periodic(amount, every=every, category="residual", label=N_("Resale value"))]
 
 
 def remember(alt: Alternative, calculator: str, given: Mapping[str, Any]) -> Alternative:

@@ -40,7 +40,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -48,7 +48,7 @@ import numpy as np
 
 from lcc._errors import LCCError
 from lcc.model import ByYear, Parameter
-from lcc.model._inputs import check_bare_rate
+from lcc.model._fields import Field
 from lcc.units import (
     CURRENCIES,
     _parse_text,
@@ -113,6 +113,25 @@ class Input:
     per_year : bool
         Whether a per-year sequence is accepted: an :class:`lcc.ByYear` (with
         the unit) or, for a plain number such as escalation, a list.
+    label : str
+        What a person reads instead of the name ("Number of luminaires"), in
+        English; a catalogue message, like ``meaning`` and ``source`` (shown
+        with :func:`lcc._i18n.tr` in the reader's language). Left empty, the
+        name in words.
+    choice_labels : tuple of str
+        The words of ``choices`` as a person reads them (same order), catalogue
+        messages; empty means the words themselves.
+
+    Attributes
+    ----------
+    field : lcc.model._fields.Field
+        What the input holds as the model's one description of an input
+        (DESIGN §6): kind, unit(s) as parse specs, bounds, whether it takes a
+        Parameter or a per-year sequence, an example. Reading a value — in
+        :func:`read_inputs`, in tender files, on bid forms — goes through its
+        :meth:`~lcc.model._fields.Field.read`, so a wrong unit, a bare rate
+        ≥ 1, a Unicode minus or ``"4 %"`` are treated exactly as in a model
+        field. For a profile it describes the hours of one step.
     """
 
     name: str
@@ -131,11 +150,20 @@ class Input:
     parameter: bool = True
     applies_to: tuple[str, ...] = ()
     per_year: bool = False
+    label: str = ""
+    choice_labels: tuple[str, ...] = ()
+    field: Field = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         where = f"Input {self.name!r}"
         if not isinstance(self.name, str) or not self.name.isidentifier():
             raise LCCError(f"Input.name: expected a Python identifier, got {self.name!r}")
+        if not self.label:
+            words = self.name.replace("_", " ")
+            object.__setattr__(self, "label", words[:1].upper() + words[1:])
+        if self.choice_labels and len(self.choice_labels) != len(self.choices):
+            raise LCCError(f"{where}.choice_labels: expected one label per choice "
+                           f"({len(self.choices)}), got {len(self.choice_labels)}")
         if self.role not in ROLES:
             raise LCCError(f"{where}.role: got {self.role!r}, expected 'buyer' or 'bidder'")
         if self.kind not in KINDS:
@@ -157,11 +185,20 @@ class Input:
                     parse_quantity(f"1 {unit}", spec_of(unit), name=f"{where}.unit")
         if self.required and self.default is not None:
             raise LCCError(f"{where}: a required input has no default")
+        object.__setattr__(self, "field", _field_of(self))
 
     @property
     def units(self) -> tuple[str, ...]:
         """``unit`` followed by ``other_units``."""
         return (self.unit, *self.other_units)
+
+    def choice_label(self, word: Any) -> str:
+        """How a person reads one of ``choices`` (English; translate with ``tr``)."""
+        if isinstance(word, str) and self.choice_labels:
+            for c, shown in zip(self.choices, self.choice_labels, strict=True):
+                if c.lower() == word.strip().lower():
+                    return shown
+        return str(word)
 
     def describe(self) -> str:
         """One line: name [unit] (role, required/optional): meaning."""
@@ -169,9 +206,49 @@ class Input:
         unit = " | ".join(u for u in self.units if u) or "text"
         return f"{self.name} [{unit}] ({self.role}, {need}): {self.meaning}"
 
+    @property
+    def fraction(self) -> Field:
+        """What each fraction of a profile holds: a plain number within the bounds."""
+        return Field("number", None, "0.5", ref=self.parameter, minimum=self.minimum,
+                     maximum=self.maximum, what="a fraction")
+
     def as_dict(self) -> dict[str, Any]:
-        """The record as a plain dict (for tables and files)."""
-        return asdict(self)
+        """The record as a plain dict (for tables and files; without the derived field)."""
+        out = asdict(self)
+        out.pop("field", None)
+        return out
+
+
+def _field_of(inp: Input) -> Field:
+    """The :class:`Field` of a calculator input: its one description as a model field."""
+    example = "" if inp.example is None else str(inp.example)
+    if inp.kind in ("quantity", "profile"):
+        units = [u for u in inp.units if u != "1"]
+        specs = tuple(spec_of(u) for u in units)
+        if inp.kind == "profile":
+            example = f"2000 {inp.unit}"
+        elif inp.example in inp.choices:
+            example = f"1 {units[0]}"
+        minimum = None if inp.minimum is None else \
+            float(magnitude_in(parse_quantity(f"{inp.minimum!r} {units[0]}", specs[0]),
+                               specs[0]))
+        what = inp.label[:1].lower() + inp.label[1:] if inp.label and inp.kind == "quantity" \
+            else f"a quantity in {' or '.join(units)}"
+        return Field("quantity", specs[0], example, what,
+                     ref=inp.parameter, by_year=inp.per_year and inp.kind == "quantity",
+                     minimum=minimum if inp.kind == "quantity" else 0.0,
+                     alt_units=specs[1:], choices=inp.choices)
+    if inp.kind == "number":
+        rate = inp.minimum == -1.0 and inp.maximum is None  # a rate per year
+        return Field("rate" if rate else "number", None, example, "a value",
+                     ref=inp.parameter, by_year=inp.per_year,
+                     minimum=None if rate else inp.minimum, maximum=inp.maximum)
+    if inp.kind == "count":
+        return Field("count", None, example, "a value", ref=inp.parameter,
+                     minimum=inp.minimum if inp.minimum is not None else 0.0,
+                     maximum=inp.maximum)
+    return Field("choice", example=example, ref=False, choices=inp.choices,
+                 meaning=inp.meaning, source=inp.source)
 
 
 @lru_cache(maxsize=256)
@@ -242,15 +319,15 @@ def _expected(inp: Input) -> str:
     return text + (f", e.g. {inp.example!r}" if inp.example is not None else "")
 
 
-def _bounds(calculator: str, inp: Input, x: Any, shown: Any, what: str = "") -> None:
-    arr = np.asarray(x, dtype=float)
+def _read(calculator: str, inp: Input, fld: Field, value: Any, what: str = "",
+          unit: str | None = None) -> Any:
+    """``value`` read by a field's one rule (:meth:`Field.read`); its error as the
+    calculator's (``"<calculator>: input '<name>'<what>: …"``, the field's code kept)."""
     label = f"input {inp.name!r}{what}"
-    if inp.minimum is not None and np.any(arr < inp.minimum):
-        raise fail(calculator, f"{label}: got {shown!r}; expected a value ≥ {inp.minimum:g}"
-                   + (f" {inp.unit}" if inp.unit not in ("", "1") else ""))
-    if inp.maximum is not None and np.any(arr > inp.maximum):
-        raise fail(calculator, f"{label}: got {shown!r}; expected a value ≤ {inp.maximum:g}"
-                   + (f" {inp.unit}" if inp.unit not in ("", "1") else ""))
+    try:
+        return fld.read(value, label, unit=unit)
+    except LCCError as exc:
+        raise fail(calculator, exc.message, code=exc.code) from None
 
 
 def _check_quantity(calculator: str, inp: Input, value: Any) -> Any:
@@ -262,28 +339,29 @@ def _check_quantity(calculator: str, inp: Input, value: Any) -> Any:
             raise fail(calculator, f"input {inp.name!r}: a Parameter holds a value, not the "
                                    f"word {raw!r}")
         return word
+    if "1" in inp.other_units and not isinstance(raw, str) and \
+            not hasattr(raw, "units") and not isinstance(raw, (bool, ByYear)):
+        # a plain number besides the quantity (a residual as a fraction of the price)
+        _read(calculator, inp, inp.fraction if inp.maximum is not None else Field(
+            "number", None, "0.5", "a value", minimum=inp.minimum), value)
+        return value
+    fld = inp.field
     errors: list[LCCError] = []
-    for i, unit in enumerate(inp.units):
+    for spec in fld.units:
         try:
-            if unit == "1":
-                x = parse_number(raw, name=inp.name)
-                if inp.minimum is not None and inp.minimum >= 0:
-                    _bounds(calculator, inp, x, raw)
-                return value
-            q = parse_quantity(raw, spec_of(unit), name=inp.name)
+            _read(calculator, inp, fld, value, unit=spec)
         except LCCError as exc:
             errors.append(exc)
             continue
-        if i == 0:
-            _bounds(calculator, inp, magnitude_in(q, spec_of(unit)), raw)
-        elif inp.minimum is not None and inp.minimum >= 0 and np.any(np.asarray(q.magnitude) < 0):
-            raise fail(calculator, f"input {inp.name!r}: got {raw!r}; expected a value ≥ 0")
         return value
     if len(errors) == 1 and not inp.choices:
-        detail = str(errors[0]).removeprefix(f"{inp.name}: ")
-        example = f" (for example {inp.example!r})" if inp.example is not None else ""
-        code = errors[0].code if errors[0].code in ("bare-number", "wrong-unit") else None
-        raise fail(calculator, f"input {inp.name!r}: {detail}{example}", code=code)
+        e = errors[0]  # the field's own message names its example when it has one unit
+        example = f" (for example {inp.example!r})" \
+            if inp.example is not None and len(fld.units) > 1 else ""
+        raise LCCError(f"{e.message}{example}", field=e.field, code=e.code,
+                       detail=f"{e.detail}{example}")
+    if any(e.code == "invalid-value" for e in errors):  # the unit fits, the value does not
+        raise next(e for e in errors if e.code == "invalid-value")
     hint = ""
     if isinstance(raw, (int, float, np.number, np.ndarray)) and not isinstance(raw, bool):
         hint = " (a bare number is refused: this input has a unit)"
@@ -293,27 +371,20 @@ def _check_quantity(calculator: str, inp: Input, value: Any) -> Any:
 
 
 def _check_number(calculator: str, inp: Input, value: Any) -> Any:
-    raw = base_value(value)
-    try:
-        x = parse_number(raw, name=inp.name)
-        if inp.minimum == -1.0 and not isinstance(raw, str):  # a rate per year
-            check_bare_rate(x, inp.name)
-    except LCCError as exc:
-        raise fail(calculator, f"input {inp.name!r}: got {raw!r}; expected {_expected(inp)} "
-                               f"— {exc}") from None
-    _bounds(calculator, inp, x, raw)
-    return value if is_parameter(value) else x
+    fld = replace(inp.field, by_year=False) if inp.field.by_year else inp.field  # one value
+    num = _read(calculator, inp, fld, value)
+    return value if is_parameter(value) else num.value
 
 
 def read_profile(calculator: str, inp: Input, value: Any) -> tuple[tuple[Any, float], ...]:
     """A yearly profile: (hours per year, fraction) pairs, checked.
 
-    The hours are quantities of the input's unit (``"2000 h/yr"``) and the
-    fractions plain numbers within the input's bounds; with
-    ``inp.parameter`` either may be a Parameter (each reaches sensitivity
-    analysis; the bounds are checked on its base value). The hours may add up
-    to at most a year (8 784 h). Returns (hours, fraction) pairs: a
-    Parameter kept, a fraction otherwise as a float.
+    The hours are quantities of the input's unit (``"2000 h/yr"``, read by
+    ``inp.field``) and the fractions plain numbers within the input's bounds
+    (``inp.fraction``); with ``inp.parameter`` either may be a Parameter
+    (each reaches sensitivity analysis; the bounds are checked on its base
+    value). The hours may add up to at most a year (8 784 h). Returns
+    (hours, fraction) pairs: a Parameter kept, a fraction otherwise as a float.
     """
     label = f"input {inp.name!r}"
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Sequence) or \
@@ -327,23 +398,18 @@ def read_profile(calculator: str, inp: Input, value: Any) -> tuple[tuple[Any, fl
             raise fail(calculator, f"{where}: got {pair!r}; expected a pair (hours per year, "
                                    f"fraction), e.g. {inp.example[0]!r}")
         hours, fraction = pair
-        try:
-            q = parse_quantity(base_value(hours), spec_of(inp.unit), name="hours")
-        except LCCError as exc:
-            raise fail(calculator, f"{where}: the hours {base_value(hours)!r} — {exc}") from None
-        h = magnitude_in(q, inp.unit)
-        if np.any(np.asarray(h) < 0):
-            raise fail(calculator, f"{where}: got {base_value(hours)!r}; expected hours ≥ 0")
+        if is_parameter(hours) and not inp.parameter:
+            raise fail(calculator, f"{where}: the hours are a Parameter; this profile takes "
+                                   f"values")
+        h = _read(calculator, inp, inp.field, hours, f", step {i + 1} hours").value
         total = total + h
         if is_parameter(fraction) and not inp.parameter:
             raise fail(calculator, f"{where}: the fraction is a Parameter; this profile takes "
                                    f"plain numbers")
-        try:
-            f = parse_number(base_value(fraction), name="fraction", allow_array=False)
-        except LCCError as exc:
-            raise fail(calculator, f"{where}: the fraction {base_value(fraction)!r} — "
-                                   f"{exc}") from None
-        _bounds(calculator, inp, f, base_value(fraction), what=f", step {i + 1} fraction")
+        if isinstance(base_value(fraction), np.ndarray):
+            raise fail(calculator, f"{where}: the fraction {base_value(fraction)!r} — expected "
+                                   f"a single number, not an array of samples")
+        f = _read(calculator, inp, inp.fraction, fraction, f", step {i + 1} fraction").value
         out.append((hours, fraction if is_parameter(fraction) else float(f)))
     if np.any(np.asarray(total) > MAX_HOURS_PER_YEAR + 1e-9):
         shown = float(np.max(total))
@@ -460,28 +526,15 @@ def _check_sequence(calculator: str, inp: Input, value: Any) -> Any:
     if not inp.per_year:
         raise fail(calculator, f"input {inp.name!r}: got a per-year sequence {value!r}; this "
                                f"input takes one value (or an array of samples)")
-    if isinstance(value, (list, tuple)):
-        if inp.kind != "number":
-            raise fail(calculator, f"input {inp.name!r}: got a {type(value).__name__}; a "
-                                   f"per-year sequence with a unit is lcc.ByYear(values, "
-                                   f"unit={inp.unit!r})")
-        value = ByYear(list(value))
-    if inp.kind == "number":
-        if value.unit is not None and str(value.unit) not in ("", "1", "dimensionless"):
-            raise fail(calculator, f"input {inp.name!r}: the ByYear has the unit "
-                                   f"{value.unit!r}; expected plain numbers")
-        _bounds(calculator, inp, value.values, value)
-        return value
-    if value.unit_quantity is None:
+    if isinstance(value, (list, tuple)) and inp.kind != "number":
+        raise fail(calculator, f"input {inp.name!r}: got a {type(value).__name__}; a "
+                               f"per-year sequence with a unit is lcc.ByYear(values, "
+                               f"unit={inp.unit!r})")
+    if isinstance(value, ByYear) and inp.kind != "number" and value.unit is None:
         raise fail(calculator, f"input {inp.name!r}: the ByYear has no unit; give one, e.g. "
-                               f"ByYear([...], unit={inp.unit!r})")
-    try:
-        q = parse_quantity(value.unit_quantity, spec_of(inp.unit), name=inp.name)
-    except LCCError as exc:
-        raise fail(calculator, f"input {inp.name!r}: the ByYear's unit — {exc}") from None
-    _bounds(calculator, inp, np.asarray(value.values) * float(magnitude_in(q, spec_of(inp.unit))),
-            value)
-    return value
+                               f"ByYear([...], unit={inp.unit!r})", code="bare-number")
+    _read(calculator, inp, inp.field, value)
+    return ByYear(list(value)) if isinstance(value, (list, tuple)) else value
 
 
 def _check(calculator: str, inp: Input, value: Any) -> Any:

@@ -33,10 +33,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from lcc._i18n import N_
 from lcc.model import Alternative, CostItem, Investment, Water
 from lcc.templates._common import (
-    UHM,
-    UHM_BID,
     build,
     electricity,
     electricity_price,
@@ -46,29 +45,43 @@ from lcc.templates._common import (
 )
 from lcc.templates._inputs import Input, read_inputs
 
-__all__ = ["INPUTS", "NAME", "TITLE", "alternative"]
+__all__ = ["INPUTS", "METHOD", "NAME", "TITLE", "alternative"]
 
 NAME = "dishwasher"
-TITLE = "Dishwashers (household): price, energy and water from the EU energy label"
-
-LABEL = ("EU energy label: annual energy consumption, kWh/annum (Regulation (EU) No 1059/2010, "
-         "280 cycles), or energy per 100 cycles × cycles/100 (Regulation (EU) 2019/2017)")
-WATER_LABEL = ("EU energy label: annual water consumption, litres/annum (Regulation (EU) "
-               "No 1059/2010), or water per cycle × cycles per year (Regulation (EU) 2019/2017)")
+TITLE = N_("Dishwashers (household): price, energy and water from the EU energy label")
+#: The method in words (shown on bid forms and in ``lcc calculators``): a catalogue message.
+METHOD = N_(
+    "Per dishwasher, multiplied by the number of units: LCC = price + (energy use per year × "
+    "electricity price + water use per year × water price) × the present value factor of the "
+    "period of use (NIST Handbook 135; with the real change of the electricity price where "
+    "the buyer gives one). The water price is per m³ (1 m³ = 1 000 litres). The dishwasher "
+    "serves the whole period of use: no replacement and no residual value, as in "
+    "Upphandlingsmyndigheten's calculator. On the label of Regulation (EU) No 1059/2010 the "
+    "annual energy and water use are based on 280 cycles a year; the label of Regulation (EU) "
+    "2019/2017 states energy per 100 cycles and water per cycle, to be multiplied by the "
+    "cycles per year.")
 
 INPUTS: tuple[Input, ...] = (
-    Input("price", "bidder", "SEK", "Price per dishwasher including delivery, excluding VAT",
-          f"{UHM_BID}: pris inkl. leverans", example="6500 SEK"),
-    Input("energy", "bidder", "kWh/yr", "Energy use per dishwasher and year", LABEL,
-          example="240 kWh/yr"),
-    Input("water", "bidder", "l/yr", "Water use per dishwasher and year (litres)", WATER_LABEL,
-          example="2800 l/yr"),
+    Input("price", "bidder", "SEK",
+          N_("Price per dishwasher including delivery, excluding VAT"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg (external parameters given by each bidder): "
+             "pris inkl. leverans"), example="6500 SEK", label=N_("Price per dishwasher")),
+    Input("energy", "bidder", "kWh/yr", N_("Energy use per dishwasher and year"),
+          N_("EU energy label: annual energy consumption, kWh/annum (Regulation (EU) No "
+             "1059/2010, 280 cycles), or energy per 100 cycles × cycles/100 (Regulation (EU) "
+             "2019/2017)"), example="240 kWh/yr", label=N_("Energy use per year")),
+    Input("water", "bidder", "l/yr", N_("Water use per dishwasher and year (litres)"),
+          N_("EU energy label: annual water consumption, litres/annum (Regulation (EU) No "
+             "1059/2010), or water per cycle × cycles per year (Regulation (EU) 2019/2017)"),
+          example="2800 l/yr", label=N_("Water use per year")),
     electricity_price(),
     Input("water_price", "buyer", "SEK/m**3",
-          "Price of cold water per m³ (water and sewage charge), excluding VAT",
-          f"{UHM}: vattenpris (kr/m³), from the municipal water tariff", example="45 SEK/m**3",
-          per_year=True),
-    units(meaning="Number of dishwashers bought (antal); multiplies every cost and emission"),
+          N_("Price of cold water per m³ (water and sewage charge), excluding VAT"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg and 'Parametrar i en LCC-kalkyl' (internal "
+             "parameters set by the buyer): vattenpris (kr/m³), from the municipal water "
+             "tariff"), example="45 SEK/m**3", per_year=True, label=N_("Water price")),
+    units(meaning=N_("Number of dishwashers bought (antal); multiplies every cost and "
+                     "emission"), label=N_("Number of dishwashers")),
     escalation(),
     emission_factor(),
 )
@@ -114,9 +127,9 @@ def alternative(name: str, **inputs: Any) -> Alternative:
 
     def items() -> list[CostItem]:
         return [
-            Investment(values["price"], label="Dishwasher incl. delivery"),
-            electricity(values, annual=values["energy"], label="Electricity"),
-            Water(annual=values["water"], price=values["water_price"], label="Water"),
+            Investment(values["price"], label=N_("Dishwasher incl. delivery")),
+            electricity(values, annual=values["energy"], label=N_("Electricity")),
+            Water(annual=values["water"], price=values["water_price"], label=N_("Water")),
         ]
 
     return build(NAME, name, items, count=values["units"], description=TITLE,

@@ -34,10 +34,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from lcc._i18n import N_
 from lcc.model import Alternative, CostItem, Investment
 from lcc.templates._common import (
-    UHM,
-    UHM_BID,
     build,
     electricity,
     electricity_price,
@@ -48,26 +47,40 @@ from lcc.templates._common import (
 )
 from lcc.templates._inputs import Input, read_inputs
 
-__all__ = ["INPUTS", "NAME", "TITLE", "alternative"]
+__all__ = ["INPUTS", "METHOD", "NAME", "TITLE", "alternative"]
 
 NAME = "fridge_freezer"
-TITLE = "Professional fridges and freezers: net volume and energy per 48 h (EN 441)"
+TITLE = N_("Professional fridges and freezers: net volume and energy per 48 h (EN 441)")
+#: The method in words (shown on bid forms and in ``lcc calculators``): a catalogue message.
+METHOD = N_(
+    "Per cabinet, multiplied by the number of cabinets. Energy per year = energy use per 48 h "
+    "per m³ × net volume (m³) × days of use per year × 24 h ÷ 48 h (EN 441, now EN ISO "
+    "23953); so 2.5 kWh per 48 h and m³ × 600 litres × 300 days = 225 kWh a year. LCC = price "
+    "+ energy per year × electricity price × the present value factor of the period of use "
+    "(NIST Handbook 135; with the real change of the electricity price where the buyer gives "
+    "one). No replacement and no residual value, as in Upphandlingsmyndigheten's calculator.")
 
 INPUTS: tuple[Input, ...] = (
-    Input("price", "bidder", "SEK", "Price per cabinet including delivery, excluding VAT",
-          f"{UHM_BID}: pris inkl. leverans", example="28000 SEK"),
+    Input("price", "bidder", "SEK", N_("Price per cabinet including delivery, excluding VAT"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg (external parameters given by each bidder): "
+             "pris inkl. leverans"), example="28000 SEK", label=N_("Price per cabinet")),
     Input("net_volume", "bidder", "l",
-          "Net volume of the cabinet (litres or m³)",
-          f"{UHM_BID}: nettovolym, measured by EN 441 (now EN ISO 23953)", example="600 l"),
+          N_("Net volume of the cabinet (litres or m³)"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg (external parameters given by each bidder): "
+             "nettovolym, measured by EN 441 (now EN ISO 23953)"), example="600 l",
+          label=N_("Net volume")),
     Input("energy_48h", "bidder", "kWh/(48 h)/m**3",
-          "Energy use per 48 hours per m³ of net volume",
-          f"{UHM_BID}: energianvändning kWh/48h/m³, tested by EN 441 (now EN ISO 23953)",
-          example="2.5 kWh/(48 h)/m**3"),
-    Input("usage_days", "buyer", "d/yr", "Days per year the cabinet is in use",
-          f"{UHM}: användningsdagar per år", required=False, default="365 d/yr",
-          example="300 d/yr"),
+          N_("Energy use per 48 hours per m³ of net volume"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg (external parameters given by each bidder): "
+             "energianvändning kWh/48h/m³, tested by EN 441 (now EN ISO 23953)"),
+          example="2.5 kWh/(48 h)/m**3", label=N_("Energy use per 48 h and m³")),
+    Input("usage_days", "buyer", "d/yr", N_("Days per year the cabinet is in use"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg and 'Parametrar i en LCC-kalkyl' (internal "
+             "parameters set by the buyer): användningsdagar per år"), required=False,
+          default="365 d/yr", example="300 d/yr", label=N_("Days of use per year")),
     electricity_price(),
-    units(meaning="Number of cabinets bought (antal); multiplies every cost and emission"),
+    units(meaning=N_("Number of cabinets bought (antal); multiplies every cost and emission"),
+          label=N_("Number of cabinets")),
     escalation(),
     emission_factor(),
 )
@@ -115,8 +128,8 @@ def alternative(name: str, **inputs: Any) -> Alternative:
     def items() -> list[CostItem]:
         load = product(values["energy_48h"], values["net_volume"])
         return [
-            Investment(values["price"], label="Cabinet incl. delivery"),
-            electricity(values, power=load, hours=values["usage_days"], label="Electricity"),
+            Investment(values["price"], label=N_("Cabinet incl. delivery")),
+            electricity(values, power=load, hours=values["usage_days"], label=N_("Electricity")),
         ]
 
     return build(NAME, name, items, count=values["units"], description=TITLE,

@@ -35,21 +35,36 @@ from __future__ import annotations
 
 from typing import Any
 
+from lcc._i18n import N_
 from lcc.model import Alternative
-from lcc.templates._common import UHM, build, electricity_price, emission_factor, escalation
+from lcc.templates._common import build, electricity_price, emission_factor, escalation
 from lcc.templates._inputs import Input, read_inputs
-from lcc.templates._lighting import EN15193, luminaire_inputs, luminaire_items
+from lcc.templates._lighting import luminaire_inputs, luminaire_items
 
-__all__ = ["INPUTS", "NAME", "TITLE", "alternative"]
+__all__ = ["INPUTS", "METHOD", "NAME", "TITLE", "alternative"]
 
 NAME = "indoor_lighting"
-TITLE = "Indoor lighting: luminaires, controls, electricity and maintenance"
+TITLE = N_("Indoor lighting: luminaires, controls, electricity and maintenance")
+#: The method in words (shown on bid forms and in ``lcc calculators``): a catalogue message.
+METHOD = N_(
+    "Per luminaire, multiplied by the number of luminaires. Energy per year = power per "
+    "luminaire × operating hours per year × (1 − energy saved by controls) (EN 15193-1:2017). "
+    "Energy cost = that energy × electricity price, changing each year with the real change "
+    "of the electricity price, as a present value over the period of use (NIST Handbook 135); "
+    "emissions = energy × emission factor of electricity (kg CO2e, priced only with a carbon "
+    "price). Purchase: the price per luminaire including installation at the start, bought "
+    "again at the end of each service life; the luminaire in service at the end of the period "
+    "leaves a linear residual value. A life in burning hours is divided by the operating "
+    "hours per year. Maintenance: a cost per year, as a present value.")
 
 INPUTS: tuple[Input, ...] = (
-    *luminaire_inputs(controls="presence detection, daylight dimming, constant illuminance"),
+    *luminaire_inputs(controls=N_("Share of the energy saved by controls (presence detection, "
+                                  "daylight dimming, constant illuminance), 0–1")),
     Input("operating_hours", "buyer", "h/yr",
-          "Operating (burning) hours per year of the lighting", f"{UHM}: drifttid; "
-          f"{EN15193}", example="2800 h/yr"),
+          N_("Operating (burning) hours per year of the lighting"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg and 'Parametrar i en LCC-kalkyl' (internal "
+             "parameters set by the buyer): drifttid; EN 15193-1:2017 (energy requirements for "
+             "lighting)"), example="2800 h/yr", label=N_("Operating hours per year")),
     electricity_price(),
     escalation(),
     emission_factor(),
@@ -97,6 +112,6 @@ def alternative(name: str, **inputs: Any) -> Alternative:
     hours = values["operating_hours"]
     return build(
         NAME, name,
-        lambda: luminaire_items(NAME, values, hours, [(1.0, hours, "Electricity")]),
+        lambda: luminaire_items(NAME, values, hours, [(1.0, hours, N_("Electricity"))]),
         count=values["luminaires"], description=TITLE, given=inputs,
     )

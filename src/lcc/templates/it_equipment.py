@@ -35,10 +35,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from lcc._i18n import N_
 from lcc.model import Alternative, CostItem, Investment, Recurring
 from lcc.templates._common import (
-    UHM,
-    UHM_BID,
     build,
     electricity,
     electricity_price,
@@ -49,34 +48,51 @@ from lcc.templates._common import (
 )
 from lcc.templates._inputs import Input, read_inputs
 
-__all__ = ["INPUTS", "NAME", "TITLE", "alternative"]
+__all__ = ["INPUTS", "METHOD", "NAME", "TITLE", "alternative"]
 
 NAME = "it_equipment"
-TITLE = "IT equipment: price, typical energy consumption (TEC), life and resale value"
+TITLE = N_("IT equipment: price, typical energy consumption (TEC), life and resale value")
+#: The method in words (shown on bid forms and in ``lcc calculators``): a catalogue message.
+METHOD = N_(
+    "Per unit, multiplied by the number of units. Purchase: the price at the start; with a "
+    "period of use, the unit is bought again at the end of each period, and the unit in "
+    "service at the end of the study leaves a linear residual value. Energy: typical energy "
+    "consumption per year × electricity price each year, as a present value (NIST Handbook "
+    "135; with the real change of the electricity price where the buyer gives one); "
+    "emissions = energy × emission factor of electricity. Resale value: with a period of use, "
+    "each unit is sold at the end of its period; without one it serves the whole study and "
+    "is sold at its end (a negative cost). Maintenance: support and repairs per year.")
 
 INPUTS: tuple[Input, ...] = (
-    Input("price", "bidder", "SEK", "Price per unit including delivery, excluding VAT",
-          f"{UHM_BID}: pris", example="9000 SEK"),
+    Input("price", "bidder", "SEK", N_("Price per unit including delivery, excluding VAT"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg (external parameters given by each bidder): "
+             "pris"), example="9000 SEK", label=N_("Price per unit")),
     Input("tec", "bidder", "kWh/yr",
-          "Typical energy consumption per unit and year (TEC) under the standard duty cycle",
-          "ENERGY STAR TEC, or E_TEC of Regulation (EU) No 617/2013, from the product's "
-          "test report or registration", example="25 kWh/yr"),
+          N_("Typical energy consumption per unit and year (TEC) under the standard duty "
+             "cycle"),
+          N_("ENERGY STAR TEC, or E(TEC) of Regulation (EU) No 617/2013, from the product's "
+             "test report or registration"), example="25 kWh/yr",
+          label=N_("Typical energy consumption (TEC)")),
     Input("resale_value", "bidder", "SEK",
-          "Resale (buy-back) value per unit at the end of its life, in base-year prices; "
-          "counted as a negative cost",
-          f"{UHM_BID}: restvärde (the bidder's buy-back offer or a market estimate)",
-          required=False, example="800 SEK"),
+          N_("Resale (buy-back) value per unit at the end of its life, in base-year prices; "
+             "counted as a negative cost"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg (external parameters given by each bidder): "
+             "restvärde (the bidder's buy-back offer or a market estimate)"),
+          required=False, example="800 SEK", label=N_("Resale value per unit")),
     Input("maintenance", "bidder", "SEK/yr",
-          "Support, warranty extension and repairs per unit and year", f"{UHM_BID}: underhåll",
-          required=False, example="150 SEK/yr"),
+          N_("Support, warranty extension and repairs per unit and year"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg (external parameters given by each bidder): "
+             "underhåll"), required=False, example="150 SEK/yr",
+          label=N_("Maintenance per unit")),
     Input("life", "buyer", "yr",
-          "Years each unit is used before it is replaced (and resold); left out, one unit "
-          "serves the whole study. A Parameter only when resale_value is left out (the "
-          "resales are timed by the life)",
-          f"{UHM}: användningstid (the organisation's replacement cycle)", required=False,
-          example="4 yr"),
+          N_("Years each unit is used before it is replaced (and resold); left out, one unit "
+             "serves the whole study. A parameter of the tender only when no resale value is "
+             "given (the resales are timed by the life)"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg and 'Parametrar i en LCC-kalkyl' (internal "
+             "parameters set by the buyer): användningstid (the organisation's replacement "
+             "cycle)"), required=False, example="4 yr", label=N_("Period of use")),
     electricity_price(),
-    units(meaning="Number of units bought (antal); multiplies every cost and emission"),
+    units(),
     escalation(),
     emission_factor(),
 )
@@ -127,12 +143,12 @@ def alternative(name: str, **inputs: Any) -> Alternative:
     def items() -> list[CostItem]:
         out: list[CostItem] = [
             Investment(values["price"], life=life,
-                       residual="linear" if life is not None else None, label="Purchase"),
-            electricity(values, annual=values["tec"], label="Electricity (TEC)"),
+                       residual="linear" if life is not None else None, label=N_("Purchase")),
+            electricity(values, annual=values["tec"], label=N_("Electricity (TEC)")),
             *resale_items(NAME, values["resale_value"], life),
         ]
         if values["maintenance"] is not None:
-            out.append(Recurring(values["maintenance"], label="Maintenance"))
+            out.append(Recurring(values["maintenance"], label=N_("Maintenance")))
         return out
 
     return build(NAME, name, items, count=values["units"], description=TITLE,

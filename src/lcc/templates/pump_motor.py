@@ -40,10 +40,9 @@ from typing import Any
 
 import numpy as np
 
+from lcc._i18n import N_
 from lcc.model import Alternative, CostItem, Investment, Recurring, reciprocal
 from lcc.templates._common import (
-    UHM,
-    UHM_BID,
     build,
     electricity,
     electricity_price,
@@ -55,37 +54,60 @@ from lcc.templates._common import (
 )
 from lcc.templates._inputs import Input, base_value, fail, number, read_inputs
 
-__all__ = ["INPUTS", "NAME", "TITLE", "alternative"]
+__all__ = ["INPUTS", "METHOD", "NAME", "TITLE", "alternative"]
 
 NAME = "pump_motor"
-TITLE = "Pumps and motors: shaft power, efficiency and a load profile"
-
-EUROPUMP = ("Europump and Hydraulic Institute, 'Pump Life Cycle Costs: A Guide to LCC Analysis "
-            "for Pumping Systems' (2001): energy cost = Σ power input at each load × hours")
+TITLE = N_("Pumps and motors: shaft power, efficiency and a load profile")
+#: The method in words (shown on bid forms and in ``lcc calculators``): a catalogue message.
+METHOD = N_(
+    "Per pump unit, multiplied by the number of units. Electrical energy per year = the sum, "
+    "over the steps of the load profile, of hours per year × shaft power × share of the "
+    "duty-point load ÷ efficiency (Europump and Hydraulic Institute, Pump Life Cycle Costs, "
+    "2001); the efficiency is one figure for every load. Energy cost = that energy × "
+    "electricity price, changing each year with the real change of the electricity price, as "
+    "a present value (NIST Handbook 135); emissions = energy × emission factor of "
+    "electricity. Purchase: the price at the start, bought again at the end of each service "
+    "life; the unit in service at the end of the period leaves a linear residual value. "
+    "Maintenance: a cost per year, as a present value.")
 
 INPUTS: tuple[Input, ...] = (
     Input("shaft_power", "bidder", "kW",
-          "Shaft power the pump needs at the duty point (100 % load)",
-          f"{UHM_BID}; the pump's performance curve at the tendered duty point", example="7.5 kW"),
+          N_("Shaft power the pump needs at the duty point (100 % load)"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg (external parameters given by each "
+             "bidder); the pump's performance curve at the tendered duty point"),
+          example="7.5 kW", label=N_("Shaft power at the duty point")),
     Input("efficiency", "bidder", "1",
-          "Efficiency from grid to shaft (motor, and drive if any), greater than 0 and at "
-          "most 1",
-          f"{UHM_BID}; motor data sheet (IEC 60034-2-1 test method)", example=0.92,
-          kind="number", maximum=1.0),
-    Input("price", "bidder", "SEK", "Price per pump unit including installation, excluding VAT",
-          f"{UHM_BID}: pris", example="60000 SEK"),
-    Input("maintenance", "bidder", "SEK/yr", "Maintenance per unit and year",
-          f"{UHM_BID}: underhåll; {EUROPUMP}", required=False, example="2000 SEK/yr"),
+          N_("Efficiency from grid to shaft (motor, and drive if any), greater than 0 and at "
+             "most 1"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg (external parameters given by each "
+             "bidder); motor data sheet (IEC 60034-2-1 test method)"), example=0.92,
+          kind="number", maximum=1.0, label=N_("Efficiency")),
+    Input("price", "bidder", "SEK",
+          N_("Price per pump unit including installation, excluding VAT"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg (external parameters given by each "
+             "bidder): pris"), example="60000 SEK", label=N_("Price per pump unit")),
+    Input("maintenance", "bidder", "SEK/yr", N_("Maintenance per unit and year"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg (external parameters given by each "
+             "bidder): underhåll; Europump and Hydraulic Institute, 'Pump Life Cycle Costs: A "
+             "Guide to LCC Analysis for Pumping Systems' (2001)"), required=False,
+          example="2000 SEK/yr", label=N_("Maintenance per unit")),
     Input("life", "bidder", "yr",
-          "Service life; replaced at its end, linear residual value at the end of the study; "
-          "left out, the unit lasts the study", f"{UHM_BID}", required=False, example="15 yr"),
+          N_("Service life; replaced at its end, linear residual value at the end of the "
+             "study; left out, the unit lasts the study"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg (external parameters given by each "
+             "bidder)"), required=False, example="15 yr", label=N_("Service life")),
     Input("load_profile", "buyer", "h/yr",
-          "Hours per year at each load, as (hours per year, fraction of the duty-point shaft "
-          "power) pairs; the hours and the fractions may be Parameters",
-          f"{UHM}: drifttid; {EUROPUMP}", example=[("2000 h/yr", 1.0), ("4000 h/yr", 0.6)],
-          kind="profile", maximum=None),
+          N_("Hours per year at each load, as (hours per year, share of the duty-point shaft "
+             "power) pairs; the hours and the shares may be parameters of the tender"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg and 'Parametrar i en LCC-kalkyl' (internal "
+             "parameters set by the buyer): drifttid; Europump and Hydraulic Institute, 'Pump "
+             "Life Cycle Costs: A Guide to LCC Analysis for Pumping Systems' (2001): energy "
+             "cost = Σ power input at each load × hours"),
+          example=[("2000 h/yr", 1.0), ("4000 h/yr", 0.6)], kind="profile", maximum=None,
+          label=N_("Load profile")),
     electricity_price(),
-    units(meaning="Number of pump units bought (antal); multiplies every cost and emission"),
+    units(meaning=N_("Number of pump units bought (antal); multiplies every cost and "
+                     "emission"), label=N_("Number of pump units")),
     escalation(),
     emission_factor(),
 )
@@ -142,14 +164,14 @@ def alternative(name: str, **inputs: Any) -> Alternative:
     def items() -> list[CostItem]:
         out: list[CostItem] = [
             Investment(values["price"], life=life,
-                       residual="linear" if life is not None else None, label="Pump unit"),
+                       residual="linear" if life is not None else None, label=N_("Pump unit")),
         ]
         for i, (hours, load) in enumerate(values["load_profile"], start=1):
             power = product(values["shaft_power"], load, reciprocal(values["efficiency"]))
             out.append(electricity(values, power=power, hours=hours,
                                    label=f"Electricity, step {i}: {share_text(load)} load"))
         if values["maintenance"] is not None:
-            out.append(Recurring(values["maintenance"], label="Maintenance"))
+            out.append(Recurring(values["maintenance"], label=N_("Maintenance")))
         return out
 
     return build(NAME, name, items, count=values["units"], description=TITLE,

@@ -37,42 +37,64 @@ from __future__ import annotations
 
 from typing import Any
 
+from lcc._i18n import N_
 from lcc.model import Alternative, CostItem, Emission, Investment, Recurring, reciprocal
-from lcc.templates._common import DIRECTIVE, UHM_BID, build, product, resale_items, units
+from lcc.templates._common import build, product, resale_items, units
 from lcc.templates._inputs import Input, read_inputs
 
-__all__ = ["INPUTS", "NAME", "TITLE", "alternative"]
+__all__ = ["INPUTS", "METHOD", "NAME", "TITLE", "alternative"]
 
 NAME = "refurbished_vs_new"
-TITLE = "Refurbished or new: price, remaining life, transport, resale and embodied CO2e"
+TITLE = N_("Refurbished or new: price, remaining life, transport, resale and embodied CO2e")
+#: The method in words (shown on bid forms and in ``lcc calculators``): a catalogue message.
+METHOD = N_(
+    "Per item, multiplied by the number of items. Purchase: the price and the transport at "
+    "the start, both paid again at the end of each service life; the item in service at the "
+    "end of the period leaves a linear residual value (NIST Handbook 135). Resale or reuse "
+    "value at the end of each service life, as a negative cost. Embodied emissions: the kg "
+    "CO2e per item spread evenly over its service life (kg CO2e ÷ life, every year), priced "
+    "with the carbon price as an external cost (Directive 2014/24/EU art. 68(1)(b)). "
+    "Maintenance: a cost per year, as a present value.")
 
 INPUTS: tuple[Input, ...] = (
-    Input("condition", "bidder", "", "Whether the offered item is new or refurbished (reused); "
-          "shown in labels", f"{UHM_BID}", required=False, default="new",
-          example="refurbished", kind="choice", choices=("new", "refurbished")),
-    Input("price", "bidder", "SEK", "Price per item, excluding VAT", f"{UHM_BID}: pris",
-          example="2500 SEK"),
+    Input("condition", "bidder", "",
+          N_("Whether the offered item is new or refurbished (reused); shown in labels"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg (external parameters given by each "
+             "bidder)"), required=False, default="new", example="refurbished", kind="choice",
+          choices=("new", "refurbished"), label=N_("New or refurbished"),
+          choice_labels=(N_("new"), N_("refurbished"))),
+    Input("price", "bidder", "SEK", N_("Price per item, excluding VAT"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg (external parameters given by each "
+             "bidder): pris"), example="2500 SEK", label=N_("Price per item")),
     Input("life", "bidder", "yr",
-          "Expected (remaining) service life of the item: its whole life if new, the life "
-          "left after refurbishment if reused. A Parameter only when resale_value is left "
-          "out (the resales are timed by the life)",
-          f"{UHM_BID}; the manufacturer's or refurbisher's statement or guarantee",
-          example="8 yr"),
+          N_("Expected (remaining) service life of the item: its whole life if new, the life "
+             "left after refurbishment if reused. A parameter of the tender only when no "
+             "resale value is given (the resales are timed by the life)"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg (external parameters given by each "
+             "bidder); the manufacturer's or refurbisher's statement or guarantee"),
+          example="8 yr", label=N_("Expected service life")),
     Input("transport", "bidder", "SEK",
-          "Transport (collection, delivery) per item, paid with each purchase",
-          f"{UHM_BID}", required=False, example="150 SEK"),
+          N_("Transport (collection, delivery) per item, paid with each purchase"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg (external parameters given by each "
+             "bidder)"), required=False, example="150 SEK", label=N_("Transport per item")),
     Input("resale_value", "bidder", "SEK",
-          "Reuse or resale value per item at the end of each service life, in base-year "
-          "prices; counted as a negative cost", f"{UHM_BID}: restvärde (buy-back offer or "
-          f"market estimate)", required=False, example="200 SEK"),
+          N_("Reuse or resale value per item at the end of each service life, in base-year "
+             "prices; counted as a negative cost"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg (external parameters given by each "
+             "bidder): restvärde (buy-back offer or market estimate)"), required=False,
+          example="200 SEK", label=N_("Resale value per item")),
     Input("embodied_co2e", "bidder", "kg",
-          "Embodied greenhouse gas emissions per item (CO2e): manufacture for a new item, "
-          "refurbishment and transport for a reused one",
-          f"EPD (ISO 14025) or the supplier's LCA; an externality under {DIRECTIVE}(1)(b)",
-          required=False, example="90 kg"),
-    Input("maintenance", "bidder", "SEK/yr", "Maintenance and repairs per item and year",
-          f"{UHM_BID}: underhåll", required=False, example="50 SEK/yr"),
-    units(meaning="Number of items bought (antal); multiplies every cost and emission"),
+          N_("Embodied greenhouse gas emissions per item (CO2e): manufacture for a new item, "
+             "refurbishment and transport for a reused one"),
+          N_("EPD (ISO 14025) or the supplier's LCA; an external cost under Directive "
+             "2014/24/EU art. 68(1)(b)"), required=False, example="90 kg",
+          label=N_("Embodied emissions per item (CO2e)")),
+    Input("maintenance", "bidder", "SEK/yr", N_("Maintenance and repairs per item and year"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg (external parameters given by each "
+             "bidder): underhåll"), required=False, example="50 SEK/yr",
+          label=N_("Maintenance per item")),
+    units(meaning=N_("Number of items bought (antal); multiplies every cost and emission"),
+          label=N_("Number of items")),
 )
 
 
@@ -117,19 +139,19 @@ def alternative(name: str, **inputs: Any) -> Alternative:
     """
     values = read_inputs(NAME, INPUTS, inputs)
     life = values["life"]
-    what = "Refurbished item" if values["condition"] == "refurbished" else "New item"
+    what = N_("Refurbished item") if values["condition"] == "refurbished" else N_("New item")
 
     def items() -> list[CostItem]:
         out: list[CostItem] = [Investment(values["price"], life=life, label=what)]
         if values["transport"] is not None:
-            out.append(Investment(values["transport"], life=life, label="Transport"))
+            out.append(Investment(values["transport"], life=life, label=N_("Transport")))
         out.extend(resale_items(NAME, values["resale_value"], life))
         if values["embodied_co2e"] is not None:
             per_year = product(values["embodied_co2e"], reciprocal(life))
             out.append(Emission(annual=per_year, pollutant="CO2e",
-                                label="Embodied CO2e (spread over the life)"))
+                                label=N_("Embodied CO2e (spread over the life)")))
         if values["maintenance"] is not None:
-            out.append(Recurring(values["maintenance"], label="Maintenance"))
+            out.append(Recurring(values["maintenance"], label=N_("Maintenance")))
         return out
 
     return build(NAME, name, items, count=values["units"],

@@ -51,10 +51,9 @@ from __future__ import annotations
 from typing import Any
 
 from lcc._errors import LCCError
+from lcc._i18n import N_
 from lcc.model import Alternative, CostItem, Emission, Investment, Recurring, Water
 from lcc.templates._common import (
-    UHM,
-    UHM_BID,
     build,
     electricity,
     electricity_price,
@@ -64,70 +63,97 @@ from lcc.templates._common import (
 )
 from lcc.templates._inputs import Input, fail, read_inputs
 
-__all__ = ["INPUTS", "NAME", "TITLE", "alternative"]
+__all__ = ["INPUTS", "METHOD", "NAME", "TITLE", "alternative"]
 
 NAME = "reusable_vs_single_use"
 #: The choice input that selects which of the other inputs apply.
 SELECTOR = "kind"
-TITLE = "Reusable or single-use items: purchases, washing, waste and CO2e"
+TITLE = N_("Reusable or single-use items: purchases, washing, waste and CO2e")
+#: The method in words (shown on bid forms and in ``lcc calculators``): a catalogue message.
+METHOD = N_(
+    "Single-use: every year, the items used per year × the price per item (consumables), their "
+    "waste × mass per item × waste fee (end of life) and their emissions × kg CO2e per item. "
+    "Reusable: the initial stock × the price at the start (no residual value); every year the "
+    "broken or lost share of the stock is bought again and its disposal paid; each use costs "
+    "washing energy at the electricity price, washing water at the water price (per m³, "
+    "1 m³ = 1 000 litres), detergent and labour; emissions of the initial stock count in "
+    "year 1 and those of the replacements every year. Every amount per year is a present "
+    "value over the period of use (NIST Handbook 135).")
 
-DALARNA = "Region Dalarna, 'Minska inköp av engångsplast'"
 SU = ("single_use",)
 RE = ("reusable",)
 
 INPUTS: tuple[Input, ...] = (
-    Input("kind", "buyer", "", "Which alternative: 'single_use' items bought for every use, "
-          "or a 'reusable' stock washed after every use", DALARNA, example="reusable",
-          kind="choice", choices=("single_use", "reusable")),
-    Input("price", "bidder", "SEK", "Price per item, excluding VAT",
-          f"{UHM_BID}: pris", example="0.45 SEK"),
+    Input("kind", "buyer", "",
+          N_("Which alternative: single-use items bought for every use, or a reusable stock "
+             "washed after every use"), N_("Region Dalarna, 'Minska inköp av engångsplast'"),
+          example="reusable", kind="choice", choices=("single_use", "reusable"),
+          label=N_("Single-use or reusable"), choice_labels=(N_("single-use"), N_("reusable"))),
+    Input("price", "bidder", "SEK", N_("Price per item, excluding VAT"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg (external parameters given by each "
+             "bidder): pris"), example="0.45 SEK", label=N_("Price per item")),
     Input("co2e", "bidder", "kg",
-          "Greenhouse gas emissions per item over its production (CO2e)",
-          "EPD (ISO 14025) or the supplier's LCA", required=False, example="0.01 kg"),
+          N_("Greenhouse gas emissions per item over its production (CO2e)"),
+          N_("EPD (ISO 14025) or the supplier's LCA"), required=False, example="0.01 kg",
+          label=N_("Emissions per item (CO2e)")),
     # single use
-    Input("items_per_year", "buyer", "1/yr", "Single-use items used per year",
-          f"{DALARNA}: the organisation's purchase statistics", example="60000 /yr",
-          applies_to=SU),
-    Input("mass", "bidder", "g", "Mass per single-use item (to price its waste)",
-          f"{UHM_BID}; product data sheet", required=False, example="5 g", applies_to=SU),
-    Input("waste_fee", "buyer", "SEK/kg", "Fee for the waste per kg (collection and treatment)",
-          f"{UHM}: the municipal waste tariff", required=False, example="2.5 SEK/kg",
-          applies_to=SU),
+    Input("items_per_year", "buyer", "1/yr", N_("Single-use items used per year"),
+          N_("Region Dalarna, 'Minska inköp av engångsplast': the organisation's purchase "
+             "statistics"), example="60000 /yr", applies_to=SU,
+          label=N_("Items used per year")),
+    Input("mass", "bidder", "g", N_("Mass per single-use item (to price its waste)"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg (external parameters given by each "
+             "bidder); product data sheet"), required=False, example="5 g", applies_to=SU,
+          label=N_("Mass per item")),
+    Input("waste_fee", "buyer", "SEK/kg",
+          N_("Fee for the waste per kg (collection and treatment)"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg and 'Parametrar i en LCC-kalkyl' (internal "
+             "parameters set by the buyer): the municipal waste tariff"), required=False,
+          example="2.5 SEK/kg", applies_to=SU, label=N_("Waste fee")),
     # reusable
     Input("stock", "buyer", "1",
-          "Number of reusable items bought to start with (the stock in circulation)",
-          f"{DALARNA}: the kitchen's or event's need at peak use", example=500, kind="count",
-          applies_to=RE),
+          N_("Number of reusable items bought to start with (the stock in circulation)"),
+          N_("Region Dalarna, 'Minska inköp av engångsplast': the kitchen's or event's need "
+             "at peak use"), example=500, kind="count", applies_to=RE,
+          label=N_("Initial stock")),
     Input("breakage_rate", "buyer", "1",
-          "Share of the stock broken or lost per year, 0–1 (replaced by new purchases)",
-          f"{DALARNA}: the organisation's experience or the supplier's durability data",
-          required=False, default=0.0, example=0.1, kind="number", maximum=1.0, applies_to=RE),
-    Input("uses_per_year", "buyer", "1/yr", "Uses (and washes) of reusable items per year",
-          f"{DALARNA}: servings per year", example="60000 /yr", applies_to=RE),
+          N_("Share of the stock broken or lost per year, 0–1 (replaced by new purchases)"),
+          N_("Region Dalarna, 'Minska inköp av engångsplast': the organisation's experience "
+             "or the supplier's durability data"),
+          required=False, default=0.0, example=0.1, kind="number", maximum=1.0, applies_to=RE,
+          label=N_("Share broken or lost per year")),
+    Input("uses_per_year", "buyer", "1/yr", N_("Uses (and washes) of reusable items per year"),
+          N_("Region Dalarna, 'Minska inköp av engångsplast': servings per year"),
+          example="60000 /yr", applies_to=RE, label=N_("Uses per year")),
     Input("energy_per_use", "buyer", "kWh",
-          "Washing energy per item and use (the dishwasher's energy per cycle / items per "
-          "cycle)", "The buyer's dishwasher: manufacturer's data per cycle",
-          required=False, example="0.01 kWh", applies_to=RE),
-    Input("water_per_use", "buyer", "l", "Washing water per item and use (litres)",
-          "The buyer's dishwasher: manufacturer's data per cycle", required=False,
-          example="0.05 l", applies_to=RE),
-    Input("detergent_per_use", "buyer", "SEK", "Detergent cost per item and use",
-          "The buyer's detergent consumption and price", required=False, example="0.02 SEK",
-          applies_to=RE),
+          N_("Washing energy per item and use (the dishwasher's energy per cycle ÷ items per "
+             "cycle)"), N_("The buyer's dishwasher: manufacturer's data per cycle"),
+          required=False, example="0.01 kWh", applies_to=RE,
+          label=N_("Washing energy per use")),
+    Input("water_per_use", "buyer", "l", N_("Washing water per item and use (litres)"),
+          N_("The buyer's dishwasher: manufacturer's data per cycle"), required=False,
+          example="0.05 l", applies_to=RE, label=N_("Washing water per use")),
+    Input("detergent_per_use", "buyer", "SEK", N_("Detergent cost per item and use"),
+          N_("The buyer's detergent consumption and price"), required=False,
+          example="0.02 SEK", applies_to=RE, label=N_("Detergent per use")),
     Input("labour_per_use", "buyer", "SEK",
-          "Labour cost of handling and washing per item and use",
-          "The buyer's time per item × hourly labour cost", required=False,
-          example="0.15 SEK", applies_to=RE),
-    Input("end_of_life_fee", "buyer", "SEK", "Cost of disposing of a broken reusable item",
-          f"{UHM}: the municipal waste tariff", required=False, example="0.5 SEK",
-          applies_to=RE),
+          N_("Labour cost of handling and washing per item and use"),
+          N_("The buyer's time per item × hourly labour cost"), required=False,
+          example="0.15 SEK", applies_to=RE, label=N_("Labour per use")),
+    Input("end_of_life_fee", "buyer", "SEK", N_("Cost of disposing of a broken reusable item"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg and 'Parametrar i en LCC-kalkyl' (internal "
+             "parameters set by the buyer): the municipal waste tariff"), required=False,
+          example="0.5 SEK", applies_to=RE, label=N_("Disposal cost per broken item")),
     electricity_price(required=False, applies_to=RE,
-                      meaning="Electricity price per kWh for washing, excluding VAT; needed "
-                              "with energy_per_use"),
+                      meaning=N_("Electricity price per kWh for washing, excluding VAT; "
+                                 "needed with the washing energy per use")),
     Input("water_price", "buyer", "SEK/m**3",
-          "Price of water per m³ (water and sewage charge), excluding VAT; needed with "
-          "water_per_use", f"{UHM}: vattenpris (kr/m³), from the municipal water tariff",
-          required=False, example="45 SEK/m**3", per_year=True, applies_to=RE),
+          N_("Price of water per m³ (water and sewage charge), excluding VAT; needed with the "
+             "washing water per use"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg and 'Parametrar i en LCC-kalkyl' (internal "
+             "parameters set by the buyer): vattenpris (kr/m³), from the municipal water "
+             "tariff"), required=False, example="45 SEK/m**3", per_year=True, applies_to=RE,
+          label=N_("Water price")),
     escalation(applies_to=RE),
     emission_factor(applies_to=RE),
 )
@@ -148,17 +174,17 @@ def _single_use(values: dict[str, Any]) -> list[CostItem]:
     n = values["items_per_year"]
     out: list[CostItem] = [
         Recurring(product(n, values["price"]), category="consumables",
-                  label="Single-use items"),
+                  label=N_("Single-use items")),
     ]
     if values["waste_fee"] is not None:
         if values["mass"] is None:
             raise fail(NAME, "missing input 'mass' (bidder): the waste fee is per kg, so give "
                              "the mass per item, e.g. '5 g'")
         fee = product(n, values["mass"], values["waste_fee"])
-        out.append(Recurring(fee, category="end_of_life", label="Waste fee"))
+        out.append(Recurring(fee, category="end_of_life", label=N_("Waste fee")))
     if values["co2e"] is not None:
         out.append(Emission(annual=product(n, values["co2e"]), pollutant="CO2e",
-                            label="CO2e of single-use items"))
+                            label=N_("CO2e of single-use items")))
     return out
 
 
@@ -174,35 +200,35 @@ def _reusable(values: dict[str, Any]) -> list[CostItem]:
     stock, breakage = values["stock"], values["breakage_rate"]
     uses, price = values["uses_per_year"], values["price"]
     out: list[CostItem] = [
-        Investment(product(price, stock), label="Reusable items (initial stock)"),
+        Investment(product(price, stock), label=N_("Reusable items (initial stock)")),
         Recurring(product(stock, breakage, PER_YEAR, price), category="replacement",
-                  label="Replacement of broken items"),
+                  label=N_("Replacement of broken items")),
     ]
     if values["end_of_life_fee"] is not None:
         out.append(Recurring(product(stock, breakage, PER_YEAR, values["end_of_life_fee"]),
-                             category="end_of_life", label="Disposal of broken items"))
+                             category="end_of_life", label=N_("Disposal of broken items")))
     if values["energy_per_use"] is not None:
         if values["electricity_price"] is None:
             raise fail(NAME, "missing input 'electricity_price' (buyer): needed to price "
                              "energy_per_use, e.g. '1.20 SEK/kWh'")
         out.append(electricity(values, annual=product(uses, values["energy_per_use"]),
-                               label="Washing energy"))
+                               label=N_("Washing energy")))
     if values["water_per_use"] is not None:
         if values["water_price"] is None:
             raise fail(NAME, "missing input 'water_price' (buyer): needed to price "
                              "water_per_use, e.g. '45 SEK/m**3'")
         out.append(Water(annual=product(uses, values["water_per_use"]),
-                         price=values["water_price"], label="Washing water"))
-    for key, category, label in (("detergent_per_use", "consumables", "Detergent"),
-                                 ("labour_per_use", "other", "Washing labour")):
+                         price=values["water_price"], label=N_("Washing water")))
+    for key, category, label in (("detergent_per_use", "consumables", N_("Detergent")),
+                                 ("labour_per_use", "other", N_("Washing labour"))):
         if values[key] is not None:
             out.append(Recurring(product(uses, values[key]), category=category, label=label))
     if values["co2e"] is not None:
         co2e = values["co2e"]
         out.append(Emission(annual=product(stock, PER_YEAR, co2e), start=1, end=1,
-                            pollutant="CO2e", label="CO2e of the initial stock (year 1)"))
+                            pollutant="CO2e", label=N_("CO2e of the initial stock (year 1)")))
         out.append(Emission(annual=product(stock, breakage, PER_YEAR, co2e), pollutant="CO2e",
-                            label="CO2e of replacement items"))
+                            label=N_("CO2e of replacement items")))
     return out
 
 

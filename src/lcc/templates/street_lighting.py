@@ -31,9 +31,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from lcc._i18n import N_
 from lcc.model import Alternative
 from lcc.templates._common import (
-    UHM,
     build,
     electricity_price,
     emission_factor,
@@ -43,24 +43,42 @@ from lcc.templates._common import (
 from lcc.templates._inputs import Input, fail, quantity, read_inputs
 from lcc.templates._lighting import luminaire_inputs, luminaire_items
 
-__all__ = ["INPUTS", "NAME", "TITLE", "alternative"]
+__all__ = ["INPUTS", "METHOD", "NAME", "TITLE", "alternative"]
 
 NAME = "street_lighting"
-TITLE = "Street lighting: luminaires with a dimming profile, electricity and maintenance"
-
-EN13201 = ("EN 13201-5:2015 (road lighting, energy performance indicators): annual energy = "
-           "Σ power in each operating period × its duration")
+TITLE = N_("Street lighting: luminaires with a dimming profile, electricity and maintenance")
+#: The method in words (shown on bid forms and in ``lcc calculators``): a catalogue message.
+METHOD = N_(
+    "Per luminaire, multiplied by the number of luminaires. Energy per year = power per "
+    "luminaire × (1 − energy saved by controls) × the sum, over the steps of the dimming "
+    "profile, of hours per year × share of full power (EN 13201-5:2015); without a profile, "
+    "the operating hours at full power. Energy cost = that energy × electricity price, "
+    "changing each year with the real change of the electricity price, as a present value "
+    "over the period of use (NIST Handbook 135); emissions = energy × emission factor of "
+    "electricity (kg CO2e, priced only with a carbon price). Purchase: the price per "
+    "luminaire including installation at the start, bought again at the end of each service "
+    "life; the luminaire in service at the end of the period leaves a linear residual value. "
+    "A life in burning hours is divided by the hours per year of the profile. Maintenance: a "
+    "cost per year, as a present value.")
 
 INPUTS: tuple[Input, ...] = (
-    *luminaire_inputs(controls="e.g. constant light output, presence detection"),
+    *luminaire_inputs(controls=N_("Share of the energy saved by controls (e.g. constant light "
+                                  "output, presence detection), 0–1")),
     Input("dimming_profile", "buyer", "h/yr",
-          "Hours per year at each power level, as (hours per year, fraction of full power) "
-          "pairs; the hours and the fractions may be Parameters. Give this or "
-          "operating_hours", f"{UHM}: drifttid and dimning; {EN13201}", required=False,
-          example=[("1500 h/yr", 1.0), ("2500 h/yr", 0.5)], kind="profile", maximum=1.0),
+          N_("Hours per year at each power level, as (hours per year, share of full power) "
+             "pairs; the hours and the shares may be parameters of the tender. Give this or "
+             "the operating hours"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg and 'Parametrar i en LCC-kalkyl' (internal "
+             "parameters set by the buyer): drifttid and dimning; EN 13201-5:2015 (road "
+             "lighting, energy performance indicators): annual energy = Σ power in each "
+             "operating period × its duration"), required=False,
+          example=[("1500 h/yr", 1.0), ("2500 h/yr", 0.5)], kind="profile", maximum=1.0,
+          label=N_("Dimming profile")),
     Input("operating_hours", "buyer", "h/yr",
-          "Operating hours per year at full power, when there is no dimming profile",
-          f"{UHM}: drifttid", required=False, example="4000 h/yr"),
+          N_("Operating hours per year at full power, when there is no dimming profile"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg and 'Parametrar i en LCC-kalkyl' (internal "
+             "parameters set by the buyer): drifttid"), required=False, example="4000 h/yr",
+          label=N_("Operating hours per year")),
     electricity_price(),
     escalation(),
     emission_factor(),

@@ -41,6 +41,7 @@ import numpy as np
 import pandas as pd
 
 from lcc._errors import LCCError
+from lcc._i18n import N_
 from lcc.templates._common import build, remember
 from lcc.templates._inputs import Input, base_value, fail, read_inputs
 from lcc.units import (
@@ -52,7 +53,7 @@ from lcc.units import (
     parse_quantity,
 )
 
-__all__ = ["INPUTS", "NAME", "TITLE", "alternative", "clean_vehicles_directive",
+__all__ = ["INPUTS", "METHOD", "NAME", "TITLE", "alternative", "clean_vehicles_directive",
            "vehicle_alternative"]
 
 #: The pollutants of Annex Table 2, in the order of the result.
@@ -576,19 +577,19 @@ def vehicle_alternative(
         )
     items: list[Any] = [
         Investment(price, life=life, residual=residual if life is not None else None,
-                   label="Purchase"),
+                   label=N_("Purchase")),
         Energy(distance=annual_mileage, consumption=consumption, price=fuel_price,
-               escalation=fuel_escalation, emission_factor=emission_factor, label="Fuel"),
+               escalation=fuel_escalation, emission_factor=emission_factor, label=N_("Fuel")),
     ]
     if maintenance is not None:
-        items.append(Recurring(maintenance, label="Maintenance"))
+        items.append(Recurring(maintenance, label=N_("Maintenance")))
     for pollutant, value in (("CO2", co2), ("NOx", nox), ("NMHC", nmhc), ("PM", pm)):
         if value is None:
             continue
         unit_price = None if emission_prices is None else _cvd_price(pollutant, co2_price,
                                                                       emission_cost_factor)
         items.append(Emission(distance=annual_mileage, intensity=value, pollutant=pollutant,
-                              price=unit_price, label=f"Exhaust {pollutant}"))
+                              price=unit_price, label=_EXHAUST_LABEL[pollutant]))
     return Alternative(name, *items, quantity=quantity, start=start)
 
 
@@ -599,119 +600,192 @@ def vehicle_alternative(
 NAME = "vehicles"
 #: The choice input that selects which of the other inputs apply.
 SELECTOR = "method"
-TITLE = ("Road vehicles: discounted LCC with fuel, maintenance and priced emissions, or the "
-         "Clean Vehicles Directive's operational lifetime cost")
+TITLE = N_("Road vehicles: discounted LCC with fuel, maintenance and priced emissions, or "
+           "the Clean Vehicles Directive's operational lifetime cost")
+#: The method in words (shown on bid forms and in ``lcc calculators``): a catalogue message.
+METHOD = N_(
+    "Two methods, chosen by the buyer. Discounted LCC: per vehicle, multiplied by the number "
+    "of vehicles, the purchase price at the start, bought again at the end of each period of "
+    "use, with a residual value for the vehicle in service at the end of the study; fuel = "
+    "distance per year × consumption × fuel price, changing each year with the real change "
+    "of the fuel price; service and repairs per year; exhaust emissions per km × distance, "
+    "priced with the Directive's costs where the buyer says so; each amount per year as a "
+    "present value (NIST Handbook 135). Clean Vehicles Directive (2009/33/EC, Article 6 and "
+    "Annex): the purchase price plus the undiscounted operational lifetime cost over the "
+    "lifetime mileage of the vehicle category — energy in MJ priced at the lower of the "
+    "pre-tax petrol and diesel price per MJ, and the emissions of CO2, NOx, NMHC and "
+    "particulate matter at the Directive's prices.")
 
 _CVD = "Directive 2009/33/EC, Article 6 and Annex (operational lifetime cost)"
-_UHM = "Upphandlingsmyndigheten, LCC-verktyg (LCC-kalkyl personbilar)"
 _LCC_ONLY = ("lcc",)
 _CVD_ONLY = ("cvd",)
 _FUELS = ("diesel", "petrol", "natural_gas", "biogas", "lpg", "ethanol", "biodiesel",
           "emulsion", "hydrogen", "electricity")
+_FUEL_LABELS = (N_("diesel"), N_("petrol"), N_("natural gas"), N_("biogas"), N_("LPG"),
+                N_("ethanol"), N_("biodiesel"), N_("diesel emulsion"), N_("hydrogen"),
+                N_("electricity"))
+#: The exhaust emissions a bidder states per km: (input, meaning, label, example).
+_EXHAUST = (
+    ("co2", N_("Exhaust emissions of CO2 per km; optional for the discounted LCC (reported, "
+               "and priced with the Directive's costs when the buyer prices emissions so), "
+               "needed for the Directive's method"), N_("Exhaust CO2 per km"), "132 g/km"),
+    ("nox", N_("Exhaust emissions of NOx per km; optional for the discounted LCC (reported, "
+               "and priced with the Directive's costs when the buyer prices emissions so), "
+               "needed for the Directive's method"), N_("Exhaust NOx per km"), "0.08 g/km"),
+    ("nmhc", N_("Exhaust emissions of non-methane hydrocarbons per km; optional for the "
+                "discounted LCC (reported, and priced with the Directive's costs when the "
+                "buyer prices emissions so), needed for the Directive's method"),
+     N_("Exhaust NMHC per km"), "0.02 g/km"),
+    ("pm", N_("Exhaust emissions of particulate matter per km; optional for the discounted "
+              "LCC (reported, and priced with the Directive's costs when the buyer prices "
+              "emissions so), needed for the Directive's method"),
+     N_("Exhaust particulate matter per km"), "0.0045 g/km"),
+)
+
+#: The labels of the exhaust emission items (catalogue messages).
+_EXHAUST_LABEL = {"CO2": N_("Exhaust CO2"), "NOx": N_("Exhaust NOx"),
+                  "NMHC": N_("Exhaust NMHC"), "PM": N_("Exhaust particulate matter")}
 
 
 INPUTS: tuple[Input, ...] = (
     Input("method", "buyer", "",
-          "'lcc': a discounted LCC over the study — purchase with replacement and residual "
-          "value, the vehicle's own fuel, maintenance and emissions per km "
-          "(vehicle_alternative); 'cvd': the purchase price plus the Directive's "
-          "undiscounted operational lifetime cost, at t = 0 (clean_vehicles_directive)",
-          f"{_CVD}; NIST Handbook 135", required=False, default="lcc", example="lcc",
-          kind="choice", choices=("lcc", "cvd")),
-    Input("price", "bidder", "SEK", "Purchase price per vehicle, excluding VAT",
-          f"{_UHM}: pris", example="350000 SEK"),
+          N_("Discounted LCC: an LCC over the study — purchase with replacement and residual "
+             "value, the vehicle's own fuel, maintenance and emissions per km; or the Clean "
+             "Vehicles Directive: the purchase price plus the Directive's undiscounted "
+             "operational lifetime cost, at the start"),
+          N_("Directive 2009/33/EC, Article 6 and Annex (operational lifetime cost); NIST "
+             "Handbook 135"), required=False, default="lcc", example="lcc",
+          kind="choice", choices=("lcc", "cvd"), label=N_("Method"),
+          choice_labels=(N_("discounted LCC"), N_("Clean Vehicles Directive"))),
+    Input("price", "bidder", "SEK", N_("Purchase price per vehicle, excluding VAT"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg (LCC-kalkyl personbilar): pris"),
+          example="350000 SEK", label=N_("Purchase price per vehicle")),
     Input("consumption", "bidder", "l/100km",
-          "Fuel or energy use per distance, in the unit the fuel is priced in for "
-          "method 'lcc' (l, kWh, Nm3 or kg per distance); any of them, or MJ/km, for 'cvd'",
-          f"Type approval (WLTP, Regulation (EU) 2017/1151); {_CVD}",
+          N_("Fuel or energy use per distance, in the unit the fuel is priced in for the "
+             "discounted LCC (l, kWh, Nm3 or kg per distance); any of them, or MJ/km, for the "
+             "Directive's method"),
+          N_("Type approval (WLTP, Regulation (EU) 2017/1151); Directive 2009/33/EC, Article "
+             "6 and Annex (operational lifetime cost)"),
           example="5.0 l/100km", other_units=("kWh/100km", "Nm3/100km", "kg/100km",
-                                              "MJ/km")),
-    *(Input(p.lower(), "bidder", "g/km",
-            f"Exhaust emissions of {label} per km; optional for 'lcc' (reported, and "
-            f"priced with the Directive's costs when emission_prices='cvd'), needed for "
-            f"'cvd'",
-            f"Type approval (certificate of conformity); {_CVD}, Annex Table 2",
-            required=False, example=ex)
-      for p, label, ex in (("CO2", "CO2", "132 g/km"), ("NOx", "NOx", "0.08 g/km"),
-                           ("NMHC", "non-methane hydrocarbons", "0.02 g/km"),
-                           ("PM", "particulate matter", "0.0045 g/km"))),
+                                              "MJ/km"), label=N_("Fuel or energy use")),
+    *(Input(key, "bidder", "g/km", meaning,
+            N_("Type approval (certificate of conformity); Directive 2009/33/EC, Article 6 and "
+               "Annex (operational lifetime cost), Annex Table 2"),
+            required=False, example=ex, label=label)
+      for key, meaning, label, ex in _EXHAUST),
     Input("co2_price", "buyer", "EUR/kg",
-          "Cost of CO2 for the Directive's prices: 'high' (0.04 EUR/kg), 'low' "
-          "(0.03 EUR/kg) or an own price per kg (a Parameter holds an own price, not a word)",
-          f"{_CVD}, Annex Table 2 (2007 prices)", required=False, default="high",
-          example="high", choices=("high", "low")),
+          N_("Cost of CO2 for the Directive's prices: high (0.04 EUR/kg), low (0.03 EUR/kg) "
+             "or an own price per kg (a parameter of the tender holds an own price, not a "
+             "word)"),
+          N_("Directive 2009/33/EC, Article 6 and Annex (operational lifetime cost), Annex "
+             "Table 2 (2007 prices)"), required=False, default="high",
+          example="high", choices=("high", "low"), label=N_("Cost of CO2"),
+          choice_labels=(N_("high"), N_("low"))),
     Input("emission_cost_factor", "buyer", "1",
-          "Multiplies the Directive's emission costs, 1–2 (authorities may use up to twice "
-          "them)", f"{_CVD}, Article 6(1)(b)", required=False, default=1.0, example=1.0,
-          kind="number", minimum=1.0, maximum=MAX_EMISSION_COST_FACTOR),
+          N_("Multiplies the Directive's emission costs, 1–2 (authorities may use up to twice "
+             "them)"),
+          N_("Directive 2009/33/EC, Article 6 and Annex (operational lifetime cost), Article "
+             "6(1)(b)"), required=False, default=1.0, example=1.0,
+          kind="number", minimum=1.0, maximum=MAX_EMISSION_COST_FACTOR,
+          label=N_("Factor on the emission costs")),
     Input("units", "buyer", "1",
-          "Number of vehicles bought (antal); multiplies every cost and emission",
-          f"{_UHM}: antal", required=False, default=1, example=5, kind="count"),
+          N_("Number of vehicles bought (antal); multiplies every cost and emission"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg (LCC-kalkyl personbilar): antal"),
+          required=False, default=1, example=5, kind="count", label=N_("Number of vehicles")),
     # method "lcc"
-    Input("annual_mileage", "buyer", "km/yr", "Distance driven per vehicle and year",
-          f"{_UHM}: körsträcka per år", example="15000 km/yr", applies_to=_LCC_ONLY),
+    Input("annual_mileage", "buyer", "km/yr", N_("Distance driven per vehicle and year"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg (LCC-kalkyl personbilar): körsträcka per "
+             "år"), example="15000 km/yr", applies_to=_LCC_ONLY,
+          label=N_("Distance per year")),
     Input("fuel_price", "buyer", "SEK/l",
-          "Price of the vehicle's fuel or electricity per unit used (per l, kWh, Nm3 or "
-          "kg, matching consumption), excluding VAT", f"{_UHM}: bränslepris / elpris",
+          N_("Price of the vehicle's fuel or electricity per unit used (per l, kWh, Nm3 or kg, "
+             "matching the consumption), excluding VAT"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg (LCC-kalkyl personbilar): bränslepris / "
+             "elpris"),
           example="18 SEK/l", other_units=("SEK/kWh", "SEK/Nm3", "SEK/kg"), per_year=True,
-          applies_to=_LCC_ONLY),
+          applies_to=_LCC_ONLY, label=N_("Fuel price")),
     Input("fuel_escalation", "buyer", "1",
-          "Real change of the fuel price per year (0.02 = +2 %/yr)",
-          f"{_UHM}: optional yearly energy price increase", required=False, default=0.0,
-          example=0.02, kind="number", minimum=-1.0, per_year=True, applies_to=_LCC_ONLY),
+          N_("Real change of the fuel price per year (0.02 = +2 % a year)"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg (LCC-kalkyl personbilar): optional yearly "
+             "energy price increase"), required=False, default=0.0,
+          example=0.02, kind="number", minimum=-1.0, per_year=True, applies_to=_LCC_ONLY,
+          label=N_("Real change of the fuel price")),
     Input("life", "buyer", "yr",
-          "Years each vehicle is kept; replaced at the end, the one in service at the end "
-          "of the study leaves a residual value. Left out: one vehicle for the whole study, "
-          "no residual", f"{_UHM}: användningstid", required=False, example="8 yr",
-          applies_to=_LCC_ONLY),
+          N_("Years each vehicle is kept; replaced at the end, the one in service at the end "
+             "of the study leaves a residual value. Left out: one vehicle for the whole study, "
+             "no residual value"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg (LCC-kalkyl personbilar): användningstid"),
+          required=False, example="8 yr", applies_to=_LCC_ONLY, label=N_("Period of use")),
     Input("residual", "bidder", "SEK",
-          "Residual (resale) value of the vehicle in service at the end of the study: "
-          "'linear' (by remaining life), 'none', a fraction of the price (0–1) or an amount",
-          f"{_UHM}: restvärde; NIST Handbook 135 (linear residual value)", required=False,
+          N_("Residual (resale) value of the vehicle in service at the end of the study: "
+             "linear (by remaining life), none, a share of the price (0–1) or an amount"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg (LCC-kalkyl personbilar): restvärde; NIST "
+             "Handbook 135 (linear residual value)"), required=False,
           default="linear", example="linear", choices=("linear", "none"),
-          other_units=("1",), applies_to=_LCC_ONLY),
-    Input("maintenance", "bidder", "SEK/yr", "Service and repairs per vehicle and year",
-          f"{_UHM}: service och underhåll", required=False, example="6000 SEK/yr",
-          applies_to=_LCC_ONLY),
+          other_units=("1",), applies_to=_LCC_ONLY, label=N_("Residual value"),
+          choice_labels=(N_("linear"), N_("none"))),
+    Input("maintenance", "bidder", "SEK/yr", N_("Service and repairs per vehicle and year"),
+          N_("Upphandlingsmyndigheten, LCC-verktyg (LCC-kalkyl personbilar): service och "
+             "underhåll"), required=False, example="6000 SEK/yr",
+          applies_to=_LCC_ONLY, label=N_("Service and repairs per year")),
     Input("emission_factor", "buyer", "kg/l",
-          "Lifecycle CO2e per unit of fuel (per l, kWh, Nm3 or kg, matching consumption), "
-          "priced with the study's carbon price; do not combine with co2",
-          "e.g. the table emission_factors_fuels_se_lifecycle (lcc.data)", required=False,
-          example="2.6 kg/l", other_units=("kg/kWh", "kg/Nm3", "kg/kg"),
-          applies_to=_LCC_ONLY),
+          N_("Lifecycle CO2e per unit of fuel (per l, kWh, Nm3 or kg, matching the "
+             "consumption), priced with the study's carbon price; do not combine with exhaust "
+             "CO2"),
+          N_("e.g. the Swedish lifecycle emission factors of fuels shipped with lcc"),
+          required=False, example="2.6 kg/l", other_units=("kg/kWh", "kg/Nm3", "kg/kg"),
+          applies_to=_LCC_ONLY, label=N_("Emission factor of the fuel")),
     Input("emission_prices", "buyer", "",
-          "'cvd': price co2, nox, nmhc and pm with the Directive's costs (in EUR: the "
-          "study then needs exchange rates for EUR unless it is in EUR); 'none': report "
-          "them in kg only", _CVD, required=False, default="cvd", example="cvd",
-          kind="choice", choices=("cvd", "none"), applies_to=_LCC_ONLY),
+          N_("Price the exhaust emissions with the Directive's costs (in EUR: the study then "
+             "needs an exchange rate for EUR unless it is in EUR), or report them in kg only"),
+          N_("Directive 2009/33/EC, Article 6 and Annex (operational lifetime cost)"),
+          required=False, default="cvd", example="cvd",
+          kind="choice", choices=("cvd", "none"), applies_to=_LCC_ONLY,
+          label=N_("Pricing of exhaust emissions"),
+          choice_labels=(N_("the Directive's costs"), N_("not priced"))),
     # method "cvd"
     Input("category", "buyer", "",
-          "EU vehicle category: M1 (car), N1 (van), N2/N3 (lorry), M2/M3 (bus); sets the "
-          "lifetime mileage", f"{_CVD}, Annex Table 3", example="M1", kind="choice",
-          choices=("M1", "N1", "N2", "N3", "M2", "M3"), applies_to=_CVD_ONLY),
+          N_("EU vehicle category: M1 (car), N1 (van), N2/N3 (lorry), M2/M3 (bus); sets the "
+             "lifetime mileage"),
+          N_("Directive 2009/33/EC, Article 6 and Annex (operational lifetime cost), Annex "
+             "Table 3"), example="M1", kind="choice",
+          choices=("M1", "N1", "N2", "N3", "M2", "M3"), applies_to=_CVD_ONLY,
+          label=N_("Vehicle category")),
     Input("fuel", "bidder", "",
-          "The vehicle's fuel: sets the energy content that converts a volume "
-          "consumption into MJ/km", f"{_CVD}, Annex Table 1", example="diesel",
-          kind="choice", choices=_FUELS, applies_to=_CVD_ONLY),
+          N_("The vehicle's fuel: sets the energy content that converts a volume consumption "
+             "into MJ/km"),
+          N_("Directive 2009/33/EC, Article 6 and Annex (operational lifetime cost), Annex "
+             "Table 1"), example="diesel",
+          kind="choice", choices=_FUELS, applies_to=_CVD_ONLY, label=N_("Fuel"),
+          choice_labels=_FUEL_LABELS),
     Input("petrol_price", "buyer", "SEK/l",
-          "Pre-tax price of petrol per litre (the energy of every vehicle is priced at "
-          "the lower of petrol and diesel per MJ); a value, not a Parameter: the calculator "
-          "picks the lower of the two prices, which the model cannot redo under a changed "
-          "value", f"{_CVD}, Article 6(1)(b)",
-          example="0.55 EUR/l", parameter=False, applies_to=_CVD_ONLY),
+          N_("Pre-tax price of petrol per litre (the energy of every vehicle is priced at the "
+             "lower of petrol and diesel per MJ); a value, not a Parameter: the calculator "
+             "picks the lower of the two prices, which the model cannot redo under a changed "
+             "value"),
+          N_("Directive 2009/33/EC, Article 6 and Annex (operational lifetime cost), Article "
+             "6(1)(b)"),
+          example="0.55 EUR/l", parameter=False, applies_to=_CVD_ONLY,
+          label=N_("Petrol price before tax")),
     Input("diesel_price", "buyer", "SEK/l",
-          "Pre-tax price of diesel per litre; a value, not a Parameter (as petrol_price)",
-          f"{_CVD}, Article 6(1)(b)", example="0.50 EUR/l", parameter=False,
-          applies_to=_CVD_ONLY),
+          N_("Pre-tax price of diesel per litre; a value, not a Parameter (as the petrol "
+             "price)"),
+          N_("Directive 2009/33/EC, Article 6 and Annex (operational lifetime cost), Article "
+             "6(1)(b)"), example="0.50 EUR/l", parameter=False,
+          applies_to=_CVD_ONLY, label=N_("Diesel price before tax")),
     Input("mileage", "buyer", "km",
-          "Lifetime mileage; default the category's figure (M1 200 000 km, N1 250 000, "
-          "N2/N3 1 000 000, M2/M3 800 000)", f"{_CVD}, Annex Table 3", required=False,
-          example="200000 km", applies_to=_CVD_ONLY),
+          N_("Lifetime mileage; by default the category's figure (M1 200 000 km, N1 250 000, "
+             "N2/N3 1 000 000, M2/M3 800 000)"),
+          N_("Directive 2009/33/EC, Article 6 and Annex (operational lifetime cost), Annex "
+             "Table 3"), required=False,
+          example="200000 km", applies_to=_CVD_ONLY, label=N_("Lifetime mileage")),
     Input("energy_content", "bidder", "MJ/Nm3",
-          "Energy per volume or mass of the fuel; needed for natural gas and biogas (the "
-          "Directive gives 33–38 MJ/Nm3) and for a consumption per mass",
-          f"{_CVD}, Annex Table 1", required=False, example="36 MJ/Nm3",
-          other_units=("MJ/l", "MJ/kg"), applies_to=_CVD_ONLY),
+          N_("Energy per volume or mass of the fuel; needed for natural gas and biogas (the "
+             "Directive gives 33–38 MJ/Nm3) and for a consumption per mass"),
+          N_("Directive 2009/33/EC, Article 6 and Annex (operational lifetime cost), Annex "
+             "Table 1"), required=False, example="36 MJ/Nm3",
+          other_units=("MJ/l", "MJ/kg"), applies_to=_CVD_ONLY,
+          label=N_("Energy content of the fuel")),
 )
 
 
@@ -831,7 +905,7 @@ def _cvd_items(values: dict[str, Any]) -> list[Any]:
                      per_mj)
     factor = values["emission_cost_factor"]
     items: list[Any] = [
-        Investment(values["price"], label="Purchase"),
+        Investment(values["price"], label=N_("Purchase")),
         OneOff(energy, at=0, category="energy",
                label=f"Lifetime energy ({cost.attrs['energy_price_set_by']} price per MJ, "
                      f"Directive 2009/33/EC)"),
