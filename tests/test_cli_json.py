@@ -12,7 +12,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from lcc.cli import OUTPUTS
+from lcc.cli._main import OUTPUTS
 from lcc.cli._output_schema import SCHEMAS
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -317,7 +317,7 @@ def test_break_even_reason_in_the_readers_format() -> None:
 
 
 def test_usage_errors_in_swedish() -> None:
-    from lcc.cli import usage_error
+    from lcc.cli._main import usage_error
 
     assert usage_error("argument kind: invalid choice: 'x' (choose from 'a', 'b')", "sv") == \
         "fel: argumentet kind: 'x' är inte ett av valen 'a', 'b'"

@@ -98,8 +98,9 @@ def test_bidform_is_its_own_package_with_an_exact_surface() -> None:
 
 
 #: lcc and its public subpackages (DESIGN §2), each with an exact ``__all__``.
-PACKAGES = ("lcc", "lcc.bidform", "lcc.data", "lcc.engine", "lcc.io", "lcc.io.bidform",
-            "lcc.model", "lcc.plot", "lcc.results")
+PACKAGES = ("lcc", "lcc.bidform", "lcc.cli", "lcc.data", "lcc.engine", "lcc.io",
+            "lcc.io.bidform", "lcc.model", "lcc.plot", "lcc.portfolio", "lcc.report",
+            "lcc.results", "lcc.sensitivity", "lcc.templates")
 
 
 def _exported(module: Any) -> set[str]:
@@ -129,3 +130,11 @@ def test_the_guard_sees_a_stray_name(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(lcc.results, "helper", lambda: None, raising=False)
     assert "helper" in _exported(lcc.results) - set(lcc.results.__all__)
+
+
+def test_every_public_subpackage_is_guarded() -> None:
+    import pkgutil
+
+    found = {f"lcc.{m.name}" for m in pkgutil.iter_modules(lcc.__path__)
+             if m.ispkg and not m.name.startswith("_") and m.name != "locale"}
+    assert found <= set(PACKAGES), found - set(PACKAGES)

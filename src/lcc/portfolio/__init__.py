@@ -18,8 +18,7 @@ award, kg CO2e), :meth:`Plan.priorities` where a requirement would do most,
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
-from typing import Any
+import typing as _typing
 
 from lcc.portfolio._columns import COLUMNS, REQUIREMENTS, Column, columns_markdown
 from lcc.portfolio._factors import Factors, read_factors
@@ -27,6 +26,10 @@ from lcc.portfolio._issues import PLAN_CODES, PlanError, PlanIssue
 from lcc.portfolio._plan import Plan, missing_count
 from lcc.portfolio._read import Targets
 from lcc.portfolio._tenders import TenderOutcome
+
+if _typing.TYPE_CHECKING:
+    from collections.abc import Mapping
+    from typing import Any
 
 __all__ = [
     "COLUMNS",

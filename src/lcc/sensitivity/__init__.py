@@ -34,9 +34,9 @@ scipy or pandas.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+import typing as _typing
 
-if TYPE_CHECKING:
+if _typing.TYPE_CHECKING:
     from lcc.sensitivity._breakeven import BreakEvenWarning, break_even, switching_values
     from lcc.sensitivity._deterministic import scenarios, tornado
     from lcc.sensitivity._distributions import (
@@ -82,7 +82,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> _typing.Any:
     where = _WHERE.get(name)
     if where is None:
         raise AttributeError(f"module 'lcc.sensitivity' has no attribute {name!r}")

@@ -42,12 +42,12 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from types import MappingProxyType, ModuleType
-from typing import TYPE_CHECKING
+import typing as _typing
+from types import MappingProxyType as _MappingProxyType
 
-from lcc._errors import LCCError
-from lcc._i18n import check_lang, tr
+from lcc._errors import LCCError as _LCCError
+from lcc._i18n import check_lang as _check_lang
+from lcc._i18n import tr as _tr
 from lcc.templates import (
     dishwasher,
     fridge_freezer,
@@ -61,13 +61,16 @@ from lcc.templates import (
 )
 from lcc.templates._inputs import Input
 
-if TYPE_CHECKING:
+if _typing.TYPE_CHECKING:
+    from collections.abc import Mapping
+    from types import ModuleType
+
     import pandas as pd
 
 __all__ = ["CALCULATORS", "COLUMNS", "Input", "get", "list_calculators"]
 
 #: Every calculator by name (binding names), in the order of the issue that introduced them.
-CALCULATORS: Mapping[str, ModuleType] = MappingProxyType({
+CALCULATORS: Mapping[str, ModuleType] = _MappingProxyType({
     module.NAME: module
     for module in (indoor_lighting, street_lighting, dishwasher, fridge_freezer, vehicles,
                    it_equipment, pump_motor, reusable_vs_single_use, refurbished_vs_new)
@@ -92,7 +95,7 @@ def get(name: str) -> ModuleType:
     key = name.strip().lower().replace("-", "_").replace(" ", "_") if isinstance(name, str) \
         else name
     if key not in CALCULATORS:
-        raise LCCError(f"unknown calculator {name!r}; expected one of {', '.join(CALCULATORS)}")
+        raise _LCCError(f"unknown calculator {name!r}; expected one of {', '.join(CALCULATORS)}")
     return CALCULATORS[key]
 
 
@@ -119,7 +122,7 @@ def list_calculators(name: str | None = None, lang: str = "en") -> pd.DataFrame:
     """
     import pandas as pd
 
-    check_lang(lang)
+    _check_lang(lang)
     modules = [get(name)] if name is not None else list(CALCULATORS.values())
     rows = []
     for module in modules:
@@ -131,6 +134,6 @@ def list_calculators(name: str | None = None, lang: str = "en") -> pd.DataFrame:
             for key in ("default", "example"):
                 row[key] = "" if row[key] is None else str(row[key])
             for key in ("label", "meaning", "source"):
-                row[key] = tr(row[key], lang)
-            rows.append({"calculator": module.NAME, "title": tr(module.TITLE, lang), **row})
+                row[key] = _tr(row[key], lang)
+            rows.append({"calculator": module.NAME, "title": _tr(module.TITLE, lang), **row})
     return pd.DataFrame(rows, columns=list(COLUMNS))

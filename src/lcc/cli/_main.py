@@ -1,0 +1,290 @@
+"""The ``lcc`` command line: its parser, its commands' dispatch and its exit codes (internal;
+see :mod:`lcc.cli`)."""
+
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import re
+import sys
+import traceback
+import warnings
+from collections.abc import Sequence
+from typing import Any
+
+from lcc._errors import LCCError, Msg
+from lcc._i18n._catalog import N_, tr
+from lcc._version import __version__
+from lcc.cli._files import add_force
+
+EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
+
+#: The commands whose JSON output has a schema (``lcc schema WHAT``).
+OUTPUTS: tuple[str, ...] = ("evaluate", "compare", "sensitivity-tornado",
+                            "sensitivity-break-even", "sensitivity-monte-carlo",
+                            "sensitivity-sobol", "sensitivity-scenarios", "import-bids",
+                            "calculators")
+
+
+#: The arguments being parsed (the language of a usage error is read from them).
+_ARGV: list[str] = []
+#: The last message of a value refused by an argument's type (``_count``).
+_REFUSED: list[Msg] = []
+
+#: argparse's usage errors (its English wording) -> the same in the catalogue.
+_USAGE: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^argument (?P<arg>[^:]+): invalid choice: (?P<value>.+?) "
+                r"\(choose from (?P<choices>.+)\)$"),
+     N_("argument {arg}: {value} is not one of the choices {choices}")),
+    (re.compile(r"^argument (?P<arg>[^:]+): expected (?P<n>\w+) arguments?$"),
+     N_("argument {arg}: expected {n} values")),
+    (re.compile(r"^argument (?P<arg>[^:]+): expected one argument$"),
+     N_("argument {arg}: expected a value")),
+    (re.compile(r"^argument (?P<arg>[^:]+): invalid (?P<kind>\w+) value: (?P<value>.+)$"),
+     N_("argument {arg}: {value} is not a whole number")),
+    (re.compile(r"^the following arguments are required: (?P<args>.+)$"),
+     N_("these arguments are required: {args}")),
+    (re.compile(r"^unrecognized arguments: (?P<args>.+)$"),
+     N_("unknown arguments: {args}")),
+)
+
+
+def _argv_lang(argv: Sequence[str]) -> str:
+    """The value of ``--lang`` among the arguments ('en' when absent or not known)."""
+    for i, a in enumerate(argv):
+        if a == "--lang" and i + 1 < len(argv) and argv[i + 1] in ("en", "sv"):
+            return argv[i + 1]
+        if a.startswith("--lang=") and a[7:] in ("en", "sv"):
+            return a[7:]
+    return "en"
+
+
+def usage_error(message: str, lang: str) -> str:
+    """An argparse usage error in ``lang`` (argparse writes English)."""
+    from lcc._i18n import tr
+
+    if lang == "en":
+        return tr("error: {message}", lang, message=message)
+    m = re.match(r"^argument (?P<arg>[^:]+): (?P<rest>.*)$", message)
+    if m and _REFUSED and m.group("rest") == str(_REFUSED[-1]):
+        text = tr("argument {arg}: {problem}", lang, arg=m.group("arg"),
+                  problem=_REFUSED[-1].in_lang(lang))
+        return tr("error: {message}", lang, message=text)
+    for pattern, msgid in _USAGE:
+        m = pattern.match(message)
+        if m:
+            return tr("error: {message}", lang, message=tr(msgid, lang, **m.groupdict()))
+    return tr("error: {message}", lang, message=message)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # argparse's own exit code for usage errors is 2
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_INPUT, f"lcc: {usage_error(message, _argv_lang(_ARGV))}\n")
+
+
+def _common(p: argparse.ArgumentParser, *, fmt: bool = True) -> None:
+    p.add_argument("--lang", choices=("en", "sv"), default="en",
+                   help="language of labels and number format (sv: Swedish)")
+    if fmt:
+        p.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                       help="output format (default: table)")
+
+
+def _count(text: str) -> int:
+    """A number of samples: a whole number >= 1, also written 1e6 or 1_000_000."""
+    try:
+        x = float(text.replace("_", "").replace(" ", ""))
+    except ValueError:
+        _REFUSED.append(Msg("{text!r} is not a number of samples", text=text))
+        raise argparse.ArgumentTypeError(_REFUSED[-1]) from None
+    if not x.is_integer() or x < 1 or x > 1e15:
+        _REFUSED.append(Msg("got {text!r}; expected a whole number of samples >= 1, e.g. 10000",
+                            text=text))
+        raise argparse.ArgumentTypeError(_REFUSED[-1])
+    return int(x)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``lcc`` command."""
+    parser = _Parser(prog="lcc", description="Life-cycle cost (LCC) for public procurement.")
+    parser.add_argument("--version", action="version", version=f"lcc {__version__}")
+    parser.add_argument("--debug", action="store_true",
+                        help="show the Python traceback of internal errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    p = sub.add_parser("evaluate", help="LCC of every alternative, by category")
+    p.add_argument("tender", help="tender file (.toml, .yaml, .json)")
+    p.add_argument("--alternative", action="append", metavar="NAME",
+                   help="only this alternative (repeatable)")
+    _common(p)
+
+    p = sub.add_parser("compare", help="rank the alternatives and compute the measures")
+    p.add_argument("tender")
+    p.add_argument("--policy", choices=("study_period", "annuity", "per_service_year"),
+                   help="how bids with different service lives are compared")
+    p.add_argument("--baseline", metavar="NAME", help="the alternative to compare against")
+    _common(p)
+
+    p = sub.add_parser("sensitivity",
+                       help="tornado, break-even, Monte Carlo, Sobol or scenarios")
+    p.add_argument("tender")
+    p.add_argument("kind", choices=("tornado", "break-even", "monte-carlo", "sobol",
+                                    "scenarios"))
+    p.add_argument("--parameter", metavar="NAME",
+                   help="break-even: the parameter (default: every parameter with a range)")
+    p.add_argument("--pair", nargs=2, metavar=("A", "B"),
+                   help="the two alternatives (default: the two best)")
+    p.add_argument("-n", "--samples", type=_count, metavar="N",
+                   help="Monte Carlo / Sobol samples (default: the tender's setting, or "
+                        "10 000 for Monte Carlo and 1024 for Sobol; Sobol rounds up to a "
+                        "power of 2)")
+    p.add_argument("--discount-rates", nargs="+", metavar="RATE",
+                   help="scenarios: add one scenario per discount rate, e.g. 2%% 5%%")
+    p.add_argument("--seed", type=int, help="random seed (default: the tender's setting)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _common(p)
+
+    p = sub.add_parser("explain", help="the full calculation trace")
+    p.add_argument("tender")
+    p.add_argument("--alternative", action="append", metavar="NAME")
+    p.add_argument("--lang", choices=("en", "sv"), default="en")
+
+    p = sub.add_parser("report", help="HTML, Excel or Markdown report")
+    p.add_argument("tender")
+    p.add_argument("-o", "--output", required=True, metavar="FILE",
+                   help="report file: .html, .xlsx or .md")
+    add_force(p)
+    p.add_argument("--monte-carlo", type=_count, metavar="N", default=None,
+                   help="include a Monte Carlo analysis with N samples")
+    p.add_argument("--seed", type=int)
+    p.add_argument("--no-tornado", action="store_true", help="leave out the tornado")
+    p.add_argument("--no-scenarios", action="store_true",
+                   help="leave out the tender's scenarios")
+    p.add_argument("--no-charts", action="store_true", help="leave out the charts")
+    p.add_argument("--title")
+    p.add_argument("--lang", choices=("en", "sv"), default="en")
+
+    p = sub.add_parser("bid-form", help="write an Excel bid form for the bidders")
+    p.add_argument("tender")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="bid form (.xlsx)")
+    p.add_argument("--lang", choices=("en", "sv"), default="en")
+    add_force(p)
+
+    p = sub.add_parser("import-bids", help="read filled bid forms as alternatives")
+    p.add_argument("tender")
+    p.add_argument("forms", nargs="+", metavar="FORM")
+    p.add_argument("-o", "--output", metavar="FILE",
+                   help="write the tender with the imported bids (.toml/.yaml/.json)")
+    add_force(p)
+    p.add_argument("--replace", action="store_true",
+                   help="a bid named like an alternative of the tender replaces it")
+    _common(p)
+
+    p = sub.add_parser("calculators", help="the product calculators and their inputs")
+    p.add_argument("name", nargs="?", help="one calculator")
+    _common(p)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of tender files, or of a "
+                                      "command's JSON output")
+    p.add_argument("of", nargs="?", default="tender", choices=("tender", *OUTPUTS),
+                   metavar="WHAT",
+                   help="tender (default), or the command whose --format json output to "
+                        "describe: " + ", ".join(OUTPUTS))
+    p.add_argument("-o", "--output", metavar="FILE")
+    add_force(p)
+
+    from lcc.cli._portfolio import add_parser as add_portfolio
+
+    add_portfolio(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = build_parser()
+    _ARGV[:] = list(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(argv)
+    lang = getattr(args, "lang", "en") or "en"
+    debug = args.debug or os.environ.get("LCC_DEBUG") == "1"
+    stdout = sys.stdout
+    sys.stdout = _Printable(stdout)
+    # numpy's overflow warnings say nothing to a reader: lcc checks every figure it prints
+    # and refuses an input that overflows, with its location
+    warnings.simplefilter("ignore", RuntimeWarning)
+    try:
+        from lcc.cli._commands import COMMANDS
+
+        return int(COMMANDS[args.command](args) or EXIT_OK)
+    except KeyboardInterrupt:
+        print("lcc: " + tr("interrupted", lang), file=sys.stderr)
+        return 130
+    except LCCError as exc:
+        _print_input_error(exc, lang)
+        return EXIT_INPUT
+    except BrokenPipeError:  # the reader (| head) stopped reading: not an error
+        with contextlib.suppress(OSError):
+            sys.stdout = stdout
+            os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())
+        return EXIT_OK
+    except OSError as exc:
+        from lcc._i18n._tables import printable
+
+        if getattr(exc, "filename", None):
+            text = tr("cannot read or write {file!r}: {reason}", lang, file=exc.filename,
+                      reason=exc.strerror or exc)
+        else:
+            text = tr("cannot read or write: {reason}", lang, reason=exc.strerror or exc)
+        print(printable("lcc: " + tr("error: {message}", lang, message=text)), file=sys.stderr)
+        return EXIT_INPUT
+    except Exception as exc:  # an internal error: a bug in lcc, not the user's input
+        from lcc._i18n._tables import printable
+
+        print(printable("lcc: " + tr("internal error: {kind}: {detail}", lang,
+                                     kind=type(exc).__name__, detail=exc)), file=sys.stderr)
+        if debug:
+            traceback.print_exc()
+        else:
+            print(tr("This is a bug in lcc. Run again with --debug for details and report it.",
+                     lang), file=sys.stderr)
+        return EXIT_INTERNAL
+
+    finally:
+        sys.stdout = stdout
+
+
+class _Printable:
+    """Standard output with control characters from names and labels escaped."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from lcc._i18n._tables import printable_block
+
+        return self._stream.write(printable_block(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def _print_input_error(exc: LCCError, lang: str = "en") -> None:
+    """One line per problem on stderr, in the language of ``--lang`` (no control characters)."""
+    from lcc._i18n import error_lines, printable
+
+    issues = getattr(exc, "errors", None)
+    if issues and all(hasattr(i, "text_in") for i in issues):  # located records (a plan)
+        lines = [i.text_in(lang) for i in issues]
+    elif lang == "en":
+
+        if issues and issues != (exc,):
+            lines = [str(issue) for issue in issues]
+        else:
+            lines = [f"error: {exc}"]
+    else:
+        lines = error_lines(exc, lang)
+    for line in lines:
+        print(printable(f"lcc: {line}"), file=sys.stderr)
