@@ -71,7 +71,7 @@ def base_values(compiled: Compiled) -> tuple[Context, list[tuple[Term, dict[str,
     comparison that follows uses the same ones instead of evaluating again.
     """
     if compiled.base is not None:
-        return compiled.base  # type: ignore[no-any-return]
+        return compiled.base
     ctx = context_for(compiled)
     out = (ctx, term_values(compiled, ctx))
     if compiled.samples is None and not ctx.samples:

@@ -131,11 +131,12 @@ def parse(text: str, fmt: str, file: str | None) -> tuple[Any, Mapping[Path, int
 
 
 def _toml() -> Any:
+    import importlib
+
     try:
-        import tomli
+        return importlib.import_module("tomli")
     except ImportError:  # pragma: no cover - tomli is a dependency
-        import tomllib as tomli
-    return tomli
+        return importlib.import_module("tomllib")
 
 
 def _parse_toml(text: str, file: str | None) -> Any:
