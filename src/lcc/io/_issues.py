@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from lcc._errors import LocatedErrors
+from lcc._errors import LocatedErrors, Msg
 
 #: The stable error codes, with what each means.
 ERROR_CODES: dict[str, str] = {
@@ -155,8 +155,9 @@ class Collector:
         if self.full:
             if len(self.issues) == MAX_ISSUES:
                 self.issues.append(TenderIssue(
-                    "too-many", f"more than {MAX_ISSUES} problems; the rest are not listed — "
-                    f"mend these and read the file again", "", self.file))
+                    "too-many", Msg("more than {limit} problems; the rest are not listed — "
+                                    "mend these and read the file again", limit=MAX_ISSUES),
+                    "", self.file))
             return
         self.issues.append(TenderIssue(code, message, format_path(path), self.file,
                                        self.line(path)))
