@@ -149,7 +149,7 @@ class Collector:
         text = self.file or "<string>"
         return f"{text}:{line}" if line is not None else text
 
-    def add(self, code: str, path: Path, message: str) -> None:
+    def add(self, code: str, path: Path, message: Msg) -> None:
         """Record one issue at ``path`` (up to :data:`MAX_ISSUES`; then one issue says so)."""
         assert code in ERROR_CODES, code
         if self.full:
