@@ -291,3 +291,93 @@ def test_engine_warnings_follow_the_reader() -> None:
     swedish = warning.in_lang("sv")
     assert "efter kalkylperiodens slut" in swedish and not _sv_words(swedish)
     assert "efter kalkylperiodens slut" in result.explain("sv")
+
+
+#: File errors of lcc.io (issue 17): (the tender's text, Swedish expected, English expected).
+_BASE = ('format = "lcc.tender/1"\nname = "T"\n[study]\nperiod = "20 yr"\ndiscount_rate = 0.04\n'
+         '{study}[parameters.el]\nvalue = "1.2 SEK/kWh"\n{params}[[alternatives]]\nname = "A"\n'
+         '{alt}[[alternatives.items]]\ntype = "Investment"\namount = "100 SEK"\nlife = "10 yr"\n'
+         '{item}')
+
+
+def _file(study: str = "", params: str = "", alt: str = "", item: str = "",
+          extra: str = "") -> str:
+    return _BASE.format(study=study, params=params, alt=alt, item=item) + extra
+
+
+IO_CASES = [
+    ("unknown-key", _file(item="lifee = 3\n"), "okänd nyckel 'lifee' (menade du 'life'?)",
+     "unknown key 'lifee' (did you mean 'life'?); an Investment item: the keys are:"),
+    ("missing-field", _file().replace('amount = "100 SEK"\n', ""),
+     "saknas; en post av typen Investment: 'amount' krävs",
+     "missing; an Investment item: 'amount' is required"),
+    ("unknown-parameter", _file(item='[alternatives.items.disposal]\nparameter = "ell"\n'),
+     "ingen parameter heter 'ell' (menade du 'el'?); definierade: el",
+     "no parameter is named 'ell' (did you mean 'el'?); defined: el"),
+    ("duplicate-name", _file(extra='[[alternatives]]\nname = "A"\n[[alternatives.items]]\n'
+                                   'type = "OneOff"\namount = "1 SEK"\nat = 1\n'),
+     "'A' är också namnet på alternatives[0] (rad 9); varje alternativ behöver ett eget namn",
+     "'A' is also the name of alternatives[0] (line 9); every alternative needs its own name"),
+    ("parse-error", 'name = "T"\n[study\n', "ogiltig TOML: tolken säger", "not valid TOML: "),
+    ("invalid-value", _file(item='[alternatives.items.escalation]\nby_year = []\n'),
+     "en tom lista; ange ett värde per år", "an empty list; give one value per year"),
+    ("invalid-value", _file(study='exchange_rates = { base = "SEK", rates = { ABC = 2 } }\n'),
+     "okänd valuta 'ABC'; välj en av", "unknown currency 'ABC'; expected one of"),
+    ("currency-mix", _file().replace('amount = "100 SEK"', 'amount = "100 EUR"'),
+     "beloppet är i EUR men kalkylens valuta är SEK, och ingen växelkurs för EUR är angiven",
+     "the amount is in EUR but the study currency is SEK, and no exchange rate for EUR is "
+     "declared"),
+    ("assumption-override", None, "strider mot antagandeuppsättningen 'set' version 1, som "
+     "anger", "conflicts with the assumption set 'set' version 1, which says"),
+    ("unknown-parameter", _file(extra='[scenarios.high]\nell = "2 SEK/kWh"\n'),
+     "ingen parameter heter 'ell' (menade du 'el'?)",
+     "no parameter is named 'ell' (did you mean 'el'?)"),
+    ("invalid-value", _file(extra='[scenarios.base]\nel = "2 SEK/kWh"\n'),
+     "'base' är raden med grundvärden; ge scenariot ett annat namn",
+     "'base' is the row of base values; give the scenario another name"),
+]
+
+_SET = ('format = "lcc.assumptions/1"\nname = "set"\nversion = "1"\nvalid_from = 2025-01-01\n'
+        'owner = "Buyer"\n[study]\nperiod = "20 yr"\ndiscount_rate = 0.04\n')
+
+
+def _io_words(text: str) -> list[str]:
+    """English words of a Swedish file error, leaving out the file's location and path, its
+    own key lists (after ``nycklarna är:``), the TOML to paste (``{base = …}``), and the
+    values quoted (as :func:`_sv_words`)."""
+    import re
+
+    text = re.sub(r"\S+\.toml(:\d+)?: [\w.\[\]\"]+", "", text)
+    text = re.sub(r"nycklarna är: [\w, ]+", "", text)
+    text = re.sub(r"\{.*\}", "", text)
+    return _sv_words(text)
+
+
+@pytest.mark.parametrize(("code", "text", "sv", "en"), IO_CASES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(IO_CASES)])
+def test_cli_file_errors_in_swedish(code: str, text: str | None, sv: str, en: str,
+                                    tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from lcc import cli
+    from lcc.io import TenderError, load_tender
+
+    if text is None:  # a tender that departs from its assumption set
+        (tmp_path / "set.toml").write_text(_SET, encoding="utf-8")
+        text = _file().replace('discount_rate = 0.04\n', 'discount_rate = 0.05\n').replace(
+            'name = "T"\n', 'name = "T"\nassumptions = "set.toml"\n', 1)
+    path = tmp_path / "tender.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(TenderError) as info:
+        load_tender(path)
+    assert code in info.value.codes
+    for issue in info.value.errors:
+        assert isinstance(issue.message, Msg), issue
+    assert cli.main(["evaluate", str(path), "--lang", "sv"]) == 2
+    swedish = capsys.readouterr().err
+    assert sv in swedish, swedish
+    assert f"[{code}]" in swedish
+    assert not _io_words(swedish), (swedish, _io_words(swedish))
+    assert "detaljer" not in swedish.lower()
+    assert cli.main(["evaluate", str(path)]) == 2
+    english = capsys.readouterr().err
+    assert en in english, english
+    assert en in str(info.value)  # the API says the same
