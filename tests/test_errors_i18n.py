@@ -17,12 +17,38 @@ from tests.test_documents import ENGLISH
 
 SRC = Path(lcc.__file__).resolve().parent
 
-#: The modules whose errors are all Msg (io, bidform, templates, sensitivity, portfolio,
+#: The modules whose errors are all Msg (bidform, templates, sensitivity, portfolio,
 #: report, plot and cli are converted separately).
-CONVERTED = ["model", "units.py", "engine", "results", "discounting.py", "data", "_i18n"]
+CONVERTED = ["model", "units.py", "engine", "results", "discounting.py", "data", "_i18n", "io"]
 
-#: Calls whose first argument is a message a person reads.
-RAISERS = {"LCCError", "warn"}
+#: Calls that take a message a person reads, and the position of the message: an error, a
+#: warning, a located issue of a file, and the collector's ``c.add(code, path, message)``.
+RAISERS = {"LCCError": 0, "warn": 0, "TenderIssue": 1, "add": 2}
+
+
+def _message_params(tree: ast.Module) -> dict[str, int]:
+    """Functions of the module with a parameter ``message: Msg``, by its position (the
+    helpers that make an issue: ``_fail(file, message)``, ``bad(code, path, message)``)."""
+    out = {}
+    for f in ast.walk(tree):
+        if isinstance(f, ast.FunctionDef | ast.AsyncFunctionDef):
+            names = [a.arg for a in f.args.args if a.arg != "self"]
+            if "message" in names and "message" in _msg_params(f):
+                out[f.name] = names.index("message")
+    return out
+
+
+def _msg_params(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    """Parameters of ``func`` annotated ``Msg`` (its callers give a Msg, by this rule)."""
+    return {a.arg for a in func.args.args if isinstance(a.annotation, ast.Name | ast.Constant)
+            and getattr(a.annotation, "id", getattr(a.annotation, "value", None)) == "Msg"}
+
+
+def _module_msgs(tree: ast.Module) -> set[str]:
+    """Module-level names assigned a Msg (``_TWICE = Msg("defined twice")``)."""
+    return {n.targets[0].id for n in tree.body if isinstance(n, ast.Assign)
+            and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+            and _is_msg(n.value, set(), set())}
 
 
 def _files() -> list[Path]:
@@ -42,14 +68,16 @@ def _msg_functions(tree: ast.Module) -> set[str]:
 
 def _is_msg(node: ast.expr, makers: set[str], names: set[str]) -> bool:
     """The rule: a message is a ``Msg(...)`` or ``join(...)`` call, a call of a function of
-    the module annotated ``-> Msg``, the ``.message`` of a caught LCCError (itself a Msg by
-    this rule), or a local name assigned only such values."""
+    the module annotated ``-> Msg``, the ``.message`` or ``.detail`` of a caught LCCError
+    (itself a Msg by this rule), or a local name assigned only such values."""
     if isinstance(node, ast.Call):
         f = node.func
         name = f.id if isinstance(f, ast.Name) else None
         return name in {"Msg", "join"} | makers
+    if isinstance(node, ast.IfExp):
+        return _is_msg(node.body, makers, names) and _is_msg(node.orelse, makers, names)
     if isinstance(node, ast.Attribute):
-        return node.attr == "message"
+        return node.attr in ("message", "detail")
     if isinstance(node, ast.Name):
         return node.id in names
     return False
@@ -68,25 +96,31 @@ def _msg_names(func: ast.AST, makers: set[str]) -> set[str]:
 
 def test_every_error_message_of_the_converted_modules_is_a_msg() -> None:
     bad = []
-    for path in _files():
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        makers = _msg_functions(tree)
+    trees = {path: ast.parse(path.read_text(encoding="utf-8")) for path in _files()}
+    everywhere = set().union(*(_msg_functions(t) for t in trees.values()))
+    for path, tree in trees.items():
+        makers = _msg_functions(tree) | everywhere
+        raisers = {**RAISERS, **_message_params(tree)}
+        module = _module_msgs(tree)
         for func in ast.walk(tree):
             if not isinstance(func, ast.FunctionDef | ast.AsyncFunctionDef):
                 continue
-            names = _msg_names(func, makers)
+            names = _msg_names(func, makers) | module | set().union(*(  # nested helpers too
+                _msg_params(g) for g in ast.walk(func)
+                if isinstance(g, ast.FunctionDef | ast.AsyncFunctionDef)))
             for node in ast.walk(func):
                 if not isinstance(node, ast.Call):
                     continue
                 f = node.func
                 called = f.id if isinstance(f, ast.Name) else \
                     f.attr if isinstance(f, ast.Attribute) else None
-                if called not in RAISERS:
-                    continue
-                first = node.args[0] if node.args else None
+                if called not in raisers or (called == "add" and len(node.args) != 3):
+                    continue  # set.add(x) is no message
+                at = raisers[called]
+                first = node.args[at] if len(node.args) > at else None
                 if first is None or not _is_msg(first, makers, names):
                     bad.append(f"{path.relative_to(SRC)}:{node.lineno}")
-    assert len(_files()) > 20
+    assert len(_files()) > 30
     assert not bad, "an error message that is not a Msg:\n" + "\n".join(bad)
 
 
@@ -97,6 +131,13 @@ def test_the_rule_catches_plain_messages() -> None:
     tree = ast.parse('def f(x):\n    m = Msg("{x}", x=x)\n    raise LCCError(m)\n')
     func = tree.body[0]
     assert _msg_names(func, set()) == {"m"}
+    tree = ast.parse('def f(c, x):\n    c.add("invalid-value", (), f"{x}: bad")\n'
+                     'def bad(code, path, message: Msg):\n    pass\n')
+    assert _message_params(tree) == {"bad": 2}
+    call = next(n for n in ast.walk(tree) if isinstance(n, ast.Call))
+    assert not _is_msg(call.args[RAISERS["add"]], set(), set())
+    tree = ast.parse('_X = Msg("defined twice")\n_Y = "plain"\n')
+    assert _module_msgs(tree) == {"_X"}
 
 
 def test_a_message_about_an_input_starts_with_its_name_in_every_language() -> None:
@@ -182,10 +223,8 @@ CLI_CASES = [
     ('life = "10 m"', "items[0].life (livslängd): '10 m' har fel slags enhet (m); ange en "
      "tidslängd, t.ex. '20 yr' [wrong-unit]", "items[0].life: got '10 m' (units m); expected a "
      "duration, e.g. '20 yr' [wrong-unit]"),
-    pytest.param('currency = "XYZ"', "study.currency (valuta): ogiltigt värde 'XYZ'; välj ett av",
-                 "study.currency: got 'XYZ', expected one of",
-                 marks=pytest.mark.xfail(strict=True, reason="the study's currency in a file is "
-                                         "checked by lcc.io, whose messages are not Msg yet")),
+    ('currency = "XYZ"', "study.currency (valuta): ogiltigt värde 'XYZ'; välj ett av",
+     "study.currency: got 'XYZ', expected one of"),
     ('period = "20.5 yr"', "study.period (kalkylperiod): ogiltigt värde '20.5 yr'; ange ett "
      "helt antal år (kalkylen räknar per år) [invalid-value]", "study.period: got '20.5 yr'; "
      "expected a whole number of years (annual steps) [invalid-value]"),
@@ -252,3 +291,93 @@ def test_engine_warnings_follow_the_reader() -> None:
     swedish = warning.in_lang("sv")
     assert "efter kalkylperiodens slut" in swedish and not _sv_words(swedish)
     assert "efter kalkylperiodens slut" in result.explain("sv")
+
+
+#: File errors of lcc.io (issue 17): (the tender's text, Swedish expected, English expected).
+_BASE = ('format = "lcc.tender/1"\nname = "T"\n[study]\nperiod = "20 yr"\ndiscount_rate = 0.04\n'
+         '{study}[parameters.el]\nvalue = "1.2 SEK/kWh"\n{params}[[alternatives]]\nname = "A"\n'
+         '{alt}[[alternatives.items]]\ntype = "Investment"\namount = "100 SEK"\nlife = "10 yr"\n'
+         '{item}')
+
+
+def _file(study: str = "", params: str = "", alt: str = "", item: str = "",
+          extra: str = "") -> str:
+    return _BASE.format(study=study, params=params, alt=alt, item=item) + extra
+
+
+IO_CASES = [
+    ("unknown-key", _file(item="lifee = 3\n"), "okänd nyckel 'lifee' (menade du 'life'?)",
+     "unknown key 'lifee' (did you mean 'life'?); an Investment item: the keys are:"),
+    ("missing-field", _file().replace('amount = "100 SEK"\n', ""),
+     "saknas; en post av typen Investment: 'amount' krävs",
+     "missing; an Investment item: 'amount' is required"),
+    ("unknown-parameter", _file(item='[alternatives.items.disposal]\nparameter = "ell"\n'),
+     "ingen parameter heter 'ell' (menade du 'el'?); definierade: el",
+     "no parameter is named 'ell' (did you mean 'el'?); defined: el"),
+    ("duplicate-name", _file(extra='[[alternatives]]\nname = "A"\n[[alternatives.items]]\n'
+                                   'type = "OneOff"\namount = "1 SEK"\nat = 1\n'),
+     "'A' är också namnet på alternatives[0] (rad 9); varje alternativ behöver ett eget namn",
+     "'A' is also the name of alternatives[0] (line 9); every alternative needs its own name"),
+    ("parse-error", 'name = "T"\n[study\n', "ogiltig TOML: tolken säger", "not valid TOML: "),
+    ("invalid-value", _file(item='[alternatives.items.escalation]\nby_year = []\n'),
+     "en tom lista; ange ett värde per år", "an empty list; give one value per year"),
+    ("invalid-value", _file(study='exchange_rates = { base = "SEK", rates = { ABC = 2 } }\n'),
+     "okänd valuta 'ABC'; välj en av", "unknown currency 'ABC'; expected one of"),
+    ("currency-mix", _file().replace('amount = "100 SEK"', 'amount = "100 EUR"'),
+     "beloppet är i EUR men kalkylens valuta är SEK, och ingen växelkurs för EUR är angiven",
+     "the amount is in EUR but the study currency is SEK, and no exchange rate for EUR is "
+     "declared"),
+    ("assumption-override", None, "strider mot antagandeuppsättningen 'set' version 1, som "
+     "anger", "conflicts with the assumption set 'set' version 1, which says"),
+    ("unknown-parameter", _file(extra='[scenarios.high]\nell = "2 SEK/kWh"\n'),
+     "ingen parameter heter 'ell' (menade du 'el'?)",
+     "no parameter is named 'ell' (did you mean 'el'?)"),
+    ("invalid-value", _file(extra='[scenarios.base]\nel = "2 SEK/kWh"\n'),
+     "'base' är raden med grundvärden; ge scenariot ett annat namn",
+     "'base' is the row of base values; give the scenario another name"),
+]
+
+_SET = ('format = "lcc.assumptions/1"\nname = "set"\nversion = "1"\nvalid_from = 2025-01-01\n'
+        'owner = "Buyer"\n[study]\nperiod = "20 yr"\ndiscount_rate = 0.04\n')
+
+
+def _io_words(text: str) -> list[str]:
+    """English words of a Swedish file error, leaving out the file's location and path, its
+    own key lists (after ``nycklarna är:``), the TOML to paste (``{base = …}``), and the
+    values quoted (as :func:`_sv_words`)."""
+    import re
+
+    text = re.sub(r"\S+\.toml(:\d+)?: [\w.\[\]\"]+", "", text)
+    text = re.sub(r"nycklarna är: [\w, ]+", "", text)
+    text = re.sub(r"\{.*\}", "", text)
+    return _sv_words(text)
+
+
+@pytest.mark.parametrize(("code", "text", "sv", "en"), IO_CASES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(IO_CASES)])
+def test_cli_file_errors_in_swedish(code: str, text: str | None, sv: str, en: str,
+                                    tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from lcc import cli
+    from lcc.io import TenderError, load_tender
+
+    if text is None:  # a tender that departs from its assumption set
+        (tmp_path / "set.toml").write_text(_SET, encoding="utf-8")
+        text = _file().replace('discount_rate = 0.04\n', 'discount_rate = 0.05\n').replace(
+            'name = "T"\n', 'name = "T"\nassumptions = "set.toml"\n', 1)
+    path = tmp_path / "tender.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(TenderError) as info:
+        load_tender(path)
+    assert code in info.value.codes
+    for issue in info.value.errors:
+        assert isinstance(issue.message, Msg), issue
+    assert cli.main(["evaluate", str(path), "--lang", "sv"]) == 2
+    swedish = capsys.readouterr().err
+    assert sv in swedish, swedish
+    assert f"[{code}]" in swedish
+    assert not _io_words(swedish), (swedish, _io_words(swedish))
+    assert "detaljer" not in swedish.lower()
+    assert cli.main(["evaluate", str(path)]) == 2
+    english = capsys.readouterr().err
+    assert en in english, english
+    assert en in str(info.value)  # the API says the same

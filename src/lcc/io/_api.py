@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 from lcc.io._build import BAD, build_assumptions, build_tender
 from lcc.io._issues import Collector, TenderError, TenderIssue
 from lcc.io._model import AssumptionSet, Tender
@@ -19,35 +19,37 @@ def _format_of(path: str | os.PathLike[str], fmt: str | None, file: str | None) 
     if fmt is not None:
         if fmt not in WRITERS:
             raise TenderError([TenderIssue(
-                "unsupported-format", f"unknown format {fmt!r}; expected 'toml', 'yaml' or "
-                f"'json'", "", file)])
+                "unsupported-format", Msg("unknown format {format!r}; expected 'toml', 'yaml' "
+                                          "or 'json'", format=fmt), "", file)])
         return fmt
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
         raise TenderError([TenderIssue(
-            "unsupported-format", f"unknown file type {suffix or '(no suffix)'!r}; expected "
-            f".toml, .yaml, .yml or .json", "", file)])
+            "unsupported-format", Msg("unknown file type {suffix!r}; expected .toml, .yaml, "
+                                      ".yml or .json", suffix=suffix or "(no suffix)"),
+            "", file)])
     return FORMATS[suffix]
 
 
 def _read_bytes(path: Path, file: str) -> bytes:
-    from lcc.io._read import MAX_BYTES
+    from lcc.io._read import MAX_BYTES, _too_large
 
     if path.exists() and not path.is_file():
         raise TenderError([TenderIssue(
-            "unsupported-format", "not a regular file (a folder, a pipe or a device); give "
-            "the path of a tender file (.toml, .yaml, .json)", "", file)])
+            "unsupported-format", Msg("not a regular file (a folder, a pipe or a device); give "
+                                      "the path of a tender file (.toml, .yaml, .json)"),
+            "", file)])
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise TenderError([TenderIssue(
-                "too-large", f"the file is {size:,} bytes; the limit is {MAX_BYTES:,} bytes "
-                f"(5 MiB)".replace(",", " "), "", file)])
+                "too-large", _too_large(size), "", file)])
         with path.open("rb") as fh:
             return fh.read(MAX_BYTES + 1)
     except OSError as exc:
         raise TenderError([TenderIssue(
-            "missing-file", f"cannot read the file: {exc.strerror or exc}", "", file)]) from None
+            "missing-file", Msg("cannot read the file: {reason}",
+                                reason=exc.strerror or str(exc)), "", file)]) from None
 
 
 #: Assumption sets read without a problem, by (file, its bytes' SHA-256): an
@@ -160,7 +162,8 @@ def dumps_tender(tender: Tender, format: str = "toml", *,
     """
     fmt = _format_of(f"x.{format}", format, None)
     if not isinstance(tender, Tender):
-        raise LCCError(f"dumps_tender: expected a Tender, got {tender!r}")
+        raise LCCError(Msg("dumps_tender: expected a Tender, got {value!r}", value=tender),
+                       code="wrong-type")
     data = tender_data(tender, Path(base_dir) if base_dir is not None else None)
     return WRITERS[fmt](data)
 

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from pathlib import Path as FsPath
 from typing import Any
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 from lcc.io import _fields as F
 from lcc.io._issues import Collector, Path, TenderError, TenderIssue, format_path
 from lcc.io._model import (
@@ -48,8 +48,8 @@ def _parse_text(value: str) -> Any:
         except LCCError:
             raise
         except Exception:  # pint can raise AssertionError and others on odd text (":")
-            raise LCCError(f"value: could not read {value!r} as a quantity",
-                           code="invalid-value") from None
+            raise LCCError(Msg("{name}: could not read {value!r} as a quantity", name="value",
+                               value=value), code="invalid-value") from None
 
 
 def currency_of_value(value: Any) -> str | None:
@@ -80,14 +80,29 @@ def unit_problem(kind: F.Kind, value: Any) -> LCCError | None:
     return first
 
 _NAME = re.compile(F.NAME_PATTERN)
+_NOTHING = Msg("")
+_A_NUMBER = Msg("a number")
+_BUYER = Msg("buyer parameters, as [parameters.<name>] tables")
+_BIDDER = Msg("bidder parameters, as [parameters.<name>] tables")
+_NEEDS_VALUE = Msg("missing; a parameter needs a value")
+_STUDY_WHAT = Msg("[study]: ")
 
 
-def _suggest(word: str, options: Any) -> str:
+def _parameter_name(value: Any) -> Msg:
+    return Msg("expected a parameter name, got {kind}", kind=_kind_of(value))
+
+
+def _limit(count: int, what: Msg, limit: int) -> Msg:
+    """``"600 items; the limit is 500"``."""
+    return Msg("{count} {what}; the limit is {limit}", count=count, what=what, limit=limit)
+
+
+def _suggest(word: str, options: Any) -> Msg:
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return Msg(" (did you mean {option!r}?)", option=close[0]) if close else Msg("")
 
 
-def _kind_of(value: Any) -> str:
+def _kind_of(value: Any) -> Msg:
     from lcc.io._read import _kind
 
     return _kind(value)
@@ -106,7 +121,8 @@ def model_issues(c: Collector, exc: Exception, path: Path, fields: Any,
     ``skip`` (whose values already failed) are left out.
     """
     if not isinstance(exc, LCCError):  # pragma: no cover - the model raises LCCError only
-        c.add("invalid-value", path, f"could not be read ({type(exc).__name__}: {exc})")
+        c.add("invalid-value", path, Msg("could not be read ({type}: {error})",
+                                         type=type(exc).__name__, error=str(exc)))
         return
     for err in exc.errors:
         key = (err.field or "").partition(".")[2]
@@ -114,10 +130,6 @@ def model_issues(c: Collector, exc: Exception, path: Path, fields: Any,
             continue
         where = (*path, key) if key in fields else path
         c.add(err.code or "invalid-value", where, err.detail)
-
-
-def _a(word: str) -> str:
-    return f"an {word}" if word[:1].lower() in "aeiou" else f"a {word}"
 
 
 class Scope:
@@ -158,12 +170,12 @@ class Reader:
     def table(self, value: Any, path: Path, what: str) -> dict[str, Any] | None:
         if isinstance(value, dict):
             return value
-        self.c.add("wrong-type", path, f"expected {what} (a table of keys), got "
-                   f"{_kind_of(value)}")
+        self.c.add("wrong-type", path, Msg("expected {what} (a table of keys), got {kind}",
+                                           what=what, kind=_kind_of(value)))
         return None
 
     def keys(self, obj: dict[str, Any], path: Path, allowed: Any, required: Any = (),
-             what: str = "") -> bool:
+             what: str = _NOTHING) -> bool:
         """Unknown and missing keys; True if none."""
         ok = True
         allowed = list(allowed)
@@ -171,44 +183,48 @@ class Reader:
             if key not in allowed:
                 ok = False
                 if self.c.full:
-                    self.c.add("unknown-key", (*path, key), "")
+                    self.c.add("unknown-key", (*path, key), _NOTHING)
                     break
-                self.c.add("unknown-key", (*path, key),
-                           f"unknown key {key!r}{_suggest(key, allowed)}; {what}the keys are: "
-                           f"{', '.join(allowed)}")
+                self.c.add("unknown-key", (*path, key), Msg(
+                    "unknown key {key!r}{suggest}; {what}the keys are: {keys}", key=key,
+                    suggest=_suggest(key, allowed), what=what, keys=", ".join(allowed)))
         for key in required:
             if key not in obj:
                 ok = False
-                self.c.add("missing-field", (*path, key), f"missing; {what}{key!r} is required")
+                self.c.add("missing-field", (*path, key), Msg("missing; {what}{key!r} is required",
+                                                              what=what, key=key))
         return ok
 
     def text(self, value: Any, path: Path, *, empty: bool = False) -> Any:
         if isinstance(value, str) and (empty or value.strip()):
             return value
         if isinstance(value, str):
-            self.c.add("invalid-value", path, "expected a non-empty text")
+            self.c.add("invalid-value", path, Msg("expected a non-empty text"))
         else:
-            self.c.add("wrong-type", path, f"expected a text, got {_kind_of(value)}")
+            self.c.add("wrong-type", path, Msg("expected a text, got {kind}",
+                                               kind=_kind_of(value)))
         return BAD
 
     def name(self, value: Any, path: Path, what: str) -> Any:
         if not isinstance(value, str):
-            self.c.add("wrong-type", path, f"expected the {what} as a text, got "
-                       f"{_kind_of(value)}")
+            self.c.add("wrong-type", path, Msg("expected the {what} as a text, got {kind}",
+                                               what=what, kind=_kind_of(value)))
             return BAD
         if not _NAME.match(value):
-            self.c.add("invalid-value", path, f"{value!r} is not a valid {what}: use letters, "
-                       f"digits and underscores, starting with a letter (e.g. "
-                       f"'electricity_price')")
+            self.c.add("invalid-value", path, Msg(
+                "{value!r} is not a valid {what}: use letters, digits and underscores, starting "
+                "with a letter (e.g. 'electricity_price')", value=value, what=what))
             return BAD
         return value
 
-    def finite(self, value: Any, path: Path, what: str = "a number") -> Any:
+    def finite(self, value: Any, path: Path, what: str = _A_NUMBER) -> Any:
         if not _is_number(value):
-            self.c.add("wrong-type", path, f"expected {what}, got {_kind_of(value)}")
+            self.c.add("wrong-type", path, Msg("expected {what}, got {kind}", what=what,
+                                               kind=_kind_of(value)))
             return BAD
         if not math.isfinite(value):
-            self.c.add("invalid-value", path, f"got {value!r}; expected a finite number")
+            self.c.add("invalid-value", path, Msg("got {value!r}; expected a finite number",
+                                                  value=value))
             return BAD
         return value
 
@@ -226,7 +242,8 @@ class Reader:
             if "by_year" in raw and kind.by_year:
                 return self.by_year(kind, raw, path)
             if kind.name != "exchange_rates":
-                self.c.add("wrong-type", path, f"expected {kind.expect()}, got a table")
+                self.c.add("wrong-type", path, Msg("expected {expect}, got a table",
+                                                   expect=kind.expect()))
                 return BAD
         if isinstance(raw, list) and kind.name == "rate" and kind.by_year:
             return self.yearly_rates(raw, path)
@@ -235,17 +252,16 @@ class Reader:
 
     def reference(self, kind: F.Kind, raw: dict[str, Any], path: Path,
                   scope: Scope | None) -> Any:
-        if not self.keys(raw, path, ["parameter"], what="a reference has one key, "):
+        if not self.keys(raw, path, ["parameter"], what=Msg("a reference has one key, ")):
             return BAD
         if not kind.ref or scope is None:
             plain = F.Kind(kind.name, kind.unit, kind.example, kind.what, ref=False)
-            self.c.add("wrong-type", path, f"this field cannot refer to a parameter; expected "
-                       f"{plain.expect()}")
+            self.c.add("wrong-type", path, Msg("this field cannot refer to a parameter; "
+                                               "expected {expect}", expect=plain.expect()))
             return BAD
         name = raw["parameter"]
         if not isinstance(name, str):
-            self.c.add("wrong-type", (*path, "parameter"),
-                       f"expected a parameter name, got {_kind_of(name)}")
+            self.c.add("wrong-type", (*path, "parameter"), _parameter_name(name))
             return BAD
         p = scope.lookup(name)
         if p is None and (name in scope.failed or scope.incomplete):
@@ -253,41 +269,42 @@ class Reader:
             return BAD
         if p is None:
             known = scope.names()
-            self.c.add("unknown-parameter", (*path, "parameter"),
-                       f"no parameter is named {name!r}{_suggest(name, known)}; defined: "
-                       f"{', '.join(known) if known else 'none'}")
+            self.c.add("unknown-parameter", (*path, "parameter"), Msg(
+                "no parameter is named {parameter!r}{suggest}; defined: {known}",
+                parameter=name, suggest=_suggest(name, known),
+                known=", ".join(known) if known else Msg("none")))
             return BAD
         return p
 
     def yearly_rates(self, raw: list[Any], path: Path) -> Any:
         """A list of yearly rates (escalation by year)."""
-        values = self.yearly(raw, path, "rate", "a rate (a number)")
+        values = self.yearly(raw, path, Msg("give one rate per year"), Msg("a rate (a number)"))
         return BAD if values is BAD else raw
 
-    def yearly(self, values: list[Any], path: Path, word: str, what: str = "a number") -> Any:
+    def yearly(self, values: list[Any], path: Path, give: Msg, what: Msg = _A_NUMBER) -> Any:
         """A non-empty list of finite yearly numbers within the length limit, or BAD."""
         if len(values) > F.MAX_SEQUENCE:
-            self.c.add("too-many", path, f"{len(values)} yearly values; the limit is "
-                       f"{F.MAX_SEQUENCE}")
+            self.c.add("too-many", path, Msg("{count} yearly values; the limit is {limit}",
+                                             count=len(values), limit=F.MAX_SEQUENCE))
             return BAD
         if not values:
-            self.c.add("invalid-value", path, f"an empty list; give one {word} per year")
+            self.c.add("invalid-value", path, Msg("an empty list; {give}", give=give))
             return BAD
         nums = [self.finite(v, (*path, i), what) for i, v in enumerate(values)]
         return BAD if any(v is BAD for v in nums) else nums
 
-    def check_currency(self, code: str, path: Path, what: str = "the amount is") -> bool:
+    def check_currency(self, code: str, path: Path) -> bool:
         """Whether an amount in currency ``code`` can enter the study (else an issue)."""
         cur = self.currency
         if cur is None or code == cur:
             return True
         if self.rates is not None and code in self.rates.rates and cur in self.rates.rates:
             return True
-        self.c.add("currency-mix", path,
-                   f"{what} in {code} but the study currency is {cur}, and no exchange rate "
-                   f"for {code} is declared; add to [study]: exchange_rates = {{base = "
-                   f"\"{cur}\", rates = {{{code} = <{cur} per {code}>}}, date = \"...\", "
-                   f"source = \"...\"}}")
+        self.c.add("currency-mix", path, Msg(
+            "the amount is in {code} but the study currency is {currency}, and no exchange rate "
+            "for {code} is declared; add to [study]: exchange_rates = {{base = \"{currency}\", "
+            "rates = {{{code} = <{currency} per {code}>}}, date = \"...\", source = \"...\"}}",
+            code=code, currency=cur))
         return False
 
     def checked(self, kind: F.Kind, raw: Any, path: Path) -> Any:
@@ -303,39 +320,36 @@ class Reader:
         return self.text(raw, path)
 
     def _read_choice(self, kind: F.Kind, raw: Any, path: Path) -> Any:
-        if isinstance(raw, str) and raw in kind.choices:
-            return raw
-        if not isinstance(raw, str):
-            self.c.add("wrong-type", path, f"expected {kind.expect()}, got "
-                       f"{_kind_of(raw)}")
-        else:
-            self.c.add("invalid-value", path, f"got {raw!r}{_suggest(raw, kind.choices)}; "
-                       f"expected {kind.expect()}")
-        return BAD
+        return self.checked(kind, raw, path)  # the field's own rule (Field.read)
 
     def _read_exchange_rates(self, kind: F.Kind, raw: Any, path: Path) -> Any:
-        obj = self.table(raw, path, "exchange rates {base = \"SEK\", rates = {EUR = 11.48}}")
+        obj = self.table(raw, path, Msg("exchange rates {example}",
+                                        example="{base = \"SEK\", rates = {EUR = 11.48}}"))
         if obj is None:
             return BAD
         ok = self.keys(obj, path, ["base", "rates", "date", "source"], ["base", "rates"])
         base = self._read_choice(F.STUDY["currency"], obj.get("base"), (*path, "base")) \
             if "base" in obj else BAD
         rates: dict[str, float] = {}
-        table = self.table(obj.get("rates"), (*path, "rates"), "rates such as {EUR = 11.48}") \
+        table = self.table(obj.get("rates"), (*path, "rates"),
+                           Msg("rates such as {example}", example="{EUR = 11.48}")) \
             if "rates" in obj else None
         if table is not None:
             for code, rate in table.items():
                 rp = (*path, "rates", code)
                 if code not in F.STUDY["currency"].choices:
-                    self.c.add("invalid-value", rp, f"unknown currency {code!r}; expected one "
-                               f"of {', '.join(F.STUDY['currency'].choices)}")
+                    self.c.add("invalid-value", rp, Msg(
+                        "unknown currency {code!r}; expected one of {choices}", code=code,
+                        choices=", ".join(F.STUDY["currency"].choices)))
                     ok = False
                     continue
-                r = self.finite(rate, rp, "a rate (a number of the base currency per unit)")
+                r = self.finite(rate, rp, Msg("a rate (a number of the base currency per "
+                                              "unit)"))
                 if r is BAD:
                     ok = False
                 elif r <= 0:
-                    self.c.add("invalid-value", rp, f"got {r!r}; expected a rate > 0")
+                    self.c.add("invalid-value", rp, Msg("got {value!r}; expected a rate > 0",
+                                                        value=r))
                     ok = False
                 else:
                     rates[code] = float(r)
@@ -360,34 +374,37 @@ class Reader:
 
     def by_year(self, kind: F.Kind, raw: dict[str, Any], path: Path) -> Any:
         allowed = ["by_year", "unit", "first_year"] if kind.unit else ["by_year", "first_year"]
-        if not self.keys(raw, path, allowed, ["by_year"], what="a per-year sequence: "):
+        if not self.keys(raw, path, allowed, ["by_year"], what=Msg("a per-year sequence: ")):
             return BAD
         values = raw["by_year"]
         vp = (*path, "by_year")
         if not isinstance(values, list):
-            self.c.add("wrong-type", vp, f"expected a list of yearly values, got "
-                       f"{_kind_of(values)}")
+            self.c.add("wrong-type", vp, Msg("expected a list of yearly values, got {kind}",
+                                             kind=_kind_of(values)))
             return BAD
-        nums = self.yearly(values, vp, "value")
+        nums = self.yearly(values, vp, Msg("give one value per year"))
         if nums is BAD and (not values or len(values) > F.MAX_SEQUENCE):
             return BAD
         first = raw.get("first_year", 1)
         if "first_year" in raw and (not isinstance(first, int) or isinstance(first, bool)
                                     or not 1 <= first <= 9999):
             self.c.add("invalid-value" if isinstance(first, int) else "wrong-type",
-                       (*path, "first_year"), f"got {first!r}; expected a study year (1, 2, …) "
-                       f"or a calendar year such as 2025")
+                       (*path, "first_year"), Msg("got {value!r}; expected a study year (1, 2, "
+                                                  "…) or a calendar year such as 2025",
+                                                  value=first))
             first = BAD
         unit = None
         if kind.unit:
             if "unit" not in raw:
-                self.c.add("missing-field", (*path, "unit"), f"missing; the values need a unit, "
-                           f"e.g. unit = \"{kind.example.split(' ', 1)[-1]}\"")
+                self.c.add("missing-field", (*path, "unit"), Msg(
+                    "missing; the values need a unit, e.g. unit = \"{unit}\"",
+                    unit=kind.example.split(" ", 1)[-1]))
                 return BAD
             unit = raw["unit"]
             up = (*path, "unit")
             if not isinstance(unit, str):
-                self.c.add("wrong-type", up, f"expected a unit as text, got {_kind_of(unit)}")
+                self.c.add("wrong-type", up, Msg("expected a unit as text, got {kind}",
+                                                 kind=_kind_of(unit)))
                 unit = BAD
             else:
                 problem = unit_problem(kind, f"1 {unit}")
@@ -405,7 +422,7 @@ class Reader:
     # -- parameters -----------------------------------------------------------------------
     def parameter_fields(self, obj: dict[str, Any], path: Path) -> dict[str, Any] | None:
         """The fields of a parameter table, read (None if any is wrong)."""
-        ok = self.keys(obj, path, F.PARAMETER_KEYS, what="a parameter: ")
+        ok = self.keys(obj, path, F.PARAMETER_KEYS, what=Msg("a parameter: "))
         out: dict[str, Any] = {}
         for key in ("value", "low", "high"):
             if key not in obj:
@@ -421,8 +438,8 @@ class Reader:
                     self.c.add("invalid-value", kp, exc.detail)
                     v = BAD
             else:
-                self.c.add("wrong-type", kp, f"expected a number or a text with a unit (e.g. "
-                           f"'1.2 SEK/kWh'), got {_kind_of(v)}")
+                self.c.add("wrong-type", kp, Msg("expected a number or a text with a unit (e.g. "
+                                                 "'1.2 SEK/kWh'), got {kind}", kind=_kind_of(v)))
                 v = BAD
             ok = ok and v is not BAD
             out[key] = v
@@ -455,20 +472,20 @@ class Reader:
 
         return p if check_distribution_unit(self, p, path) else None
 
-    def parameter_table(self, raw: Any, path: Path, what: str) -> dict[str, Any] | None:
+    def parameter_table(self, raw: Any, path: Path, what: Msg) -> dict[str, Any] | None:
         """A ``parameters`` table: name -> raw table, with names and counts checked."""
-        obj = self.table(raw, path, f"{what} parameters, as [parameters.<name>] tables")
+        obj = self.table(raw, path, what)
         if obj is None:
             return None
         if len(obj) > F.MAX_PARAMETERS:
-            self.c.add("too-many", path, f"{len(obj)} parameters; the limit is "
-                       f"{F.MAX_PARAMETERS}")
+            self.c.add("too-many", path, _limit(len(obj), Msg("parameters"), F.MAX_PARAMETERS))
             return None
         out = {}
         for name, table in obj.items():
-            if self.name(name, (*path, name), "parameter name") is BAD:
+            if self.name(name, (*path, name), Msg("parameter name")) is BAD:
                 continue
-            t = self.table(table, (*path, name), "a parameter table with at least value = ...")
+            t = self.table(table, (*path, name), Msg("a parameter table with at least value = "
+                                                     "..."))
             if t is not None:
                 out[name] = t
         return out
@@ -478,16 +495,18 @@ class Reader:
 
 
 def _check_format(r: Reader, data: dict[str, Any], expected: str, other: str,
-                  other_hint: str) -> None:
+                  other_hint: Msg) -> None:
     if "format" not in data:
         return
     value = data["format"]
     if value == expected:
         return
     if value == other:
-        r.c.add("unsupported-format", ("format",), f"this file is {other!r}: {other_hint}")
+        r.c.add("unsupported-format", ("format",), Msg("this file is {format!r}: {hint}",
+                                                       format=other, hint=other_hint))
     else:
-        r.c.add("unsupported-format", ("format",), f"got {value!r}; expected {expected!r}")
+        r.c.add("unsupported-format", ("format",), Msg("got {value!r}; expected {format!r}",
+                                                       value=value, format=expected))
 
 
 def _study_fields(r: Reader, raw: dict[str, Any], path: Path, scope: Scope) -> dict[str, Any]:
@@ -544,10 +563,10 @@ def build_assumptions(data: dict[str, Any], c: Collector, path: FsPath | None) -
     start = c.count  # the sink may hold the issues of the tender that refers to the set
     r = Reader(c)
     r.keys(data, (), F.ASSUMPTION_KEYS, ("name", "version", "valid_from", "owner"),
-           what="an assumption set: ")
+           what=Msg("an assumption set: "))
     _check_format(r, data, F.ASSUMPTIONS_FORMAT, F.TENDER_FORMAT,
-                  "load it with lcc.io.load_tender, and reference assumption sets with "
-                  "assumptions = \"<file>\"")
+                  Msg("load it with lcc.io.load_tender, and reference assumption sets with "
+                      "assumptions = \"<file>\""))
     fields: dict[str, Any] = {}
     for key in ("name", "owner", "description"):
         if key in data:
@@ -555,8 +574,9 @@ def build_assumptions(data: dict[str, Any], c: Collector, path: FsPath | None) -
     if "version" in data:
         v = data["version"]
         if _is_number(v):
-            c.add("wrong-type", ("version",), f"got the number {v!r}; write the version as "
-                  f"text, e.g. version = \"{v}\"")
+            c.add("wrong-type", ("version",), Msg("got the number {value!r}; write the version "
+                                                  "as text, e.g. version = \"{value}\"",
+                                                  value=v))
             v = BAD
         fields["version"] = r.text(v, ("version",)) if v is not BAD else BAD
     if "valid_from" in data:
@@ -565,58 +585,57 @@ def build_assumptions(data: dict[str, Any], c: Collector, path: FsPath | None) -
             try:
                 v = dt.date.fromisoformat(v)
             except ValueError:
-                c.add("invalid-value", ("valid_from",), f"got {v!r}; expected a date such as "
-                      f"2025-01-01")
+                c.add("invalid-value", ("valid_from",), Msg("got {value!r}; expected a date "
+                                                            "such as 2025-01-01", value=v))
                 v = BAD
         elif type(v) is not dt.date:
-            c.add("wrong-type", ("valid_from",), f"expected a date such as 2025-01-01, got "
-                  f"{_kind_of(v)}")
+            c.add("wrong-type", ("valid_from",), Msg("expected a date such as 2025-01-01, got "
+                                                     "{kind}", kind=_kind_of(v)))
             v = BAD
         fields["valid_from"] = v
     sources: list[Source] = []
     if "sources" in data:
         raw = data["sources"]
         if not isinstance(raw, list):
-            c.add("wrong-type", ("sources",), f"expected a list of sources ([[sources]] "
-                  f"tables), got {_kind_of(raw)}")
+            c.add("wrong-type", ("sources",), Msg("expected a list of sources ([[sources]] "
+                                                  "tables), got {kind}", kind=_kind_of(raw)))
         elif len(raw) > F.MAX_PARAMETERS:
-            c.add("too-many", ("sources",), f"{len(raw)} sources; the limit is "
-                  f"{F.MAX_PARAMETERS}")
+            c.add("too-many", ("sources",), _limit(len(raw), Msg("sources"), F.MAX_PARAMETERS))
         else:
             ids: set[str] = set()
             for i, s in enumerate(raw):
                 sp: Path = ("sources", i)
-                t = r.table(s, sp, "a source {id = ..., title = ...}")
+                t = r.table(s, sp, Msg("a source {example}",
+                                       example="{id = ..., title = ...}"))
                 if t is None or not r.keys(t, sp, F.SOURCE_KEYS, ("id", "title"),
-                                           what="a source: "):
+                                           what=Msg("a source: ")):
                     continue
                 vals = {k: r.text(t[k], (*sp, k)) for k in F.SOURCE_KEYS if k in t}
                 if BAD in vals.values():
                     continue
                 if vals["id"] in ids:
-                    c.add("duplicate-name", (*sp, "id"), f"the source id {vals['id']!r} is "
-                          f"used twice")
+                    c.add("duplicate-name", (*sp, "id"), Msg("the source id {id!r} is used "
+                                                             "twice", id=vals["id"]))
                 ids.add(vals["id"])
                 sources.append(Source(**vals))
     params: dict[str, Parameter] = {}
     if "parameters" in data:
-        table = r.parameter_table(data["parameters"], ("parameters",), "buyer")
+        table = r.parameter_table(data["parameters"], ("parameters",), _BUYER)
         for name, t in (table or {}).items():
             pf = r.parameter_fields(t, ("parameters", name))
             if pf is None:
                 continue
             if "value" not in pf:
-                c.add("missing-field", ("parameters", name, "value"), "missing; a parameter "
-                      "needs a value")
+                c.add("missing-field", ("parameters", name, "value"), _NEEDS_VALUE)
                 continue
             p = r.build_parameter(name, pf, "buyer", ("parameters", name))
             if p is not None:
                 params[name] = p
     study: dict[str, Any] = {}
     if "study" in data:
-        raw_study = r.table(data["study"], ("study",), "the study")
+        raw_study = r.table(data["study"], ("study",), Msg("the study"))
         if raw_study is not None:
-            r.keys(raw_study, ("study",), F.STUDY, what="[study]: ")
+            r.keys(raw_study, ("study",), F.STUDY, what=_STUDY_WHAT)
             cur, rates = _currency(r, raw_study, ("study",))
             r.currency = cur if isinstance(cur, str) else None
             r.rates = rates if isinstance(rates, ExchangeRates) else None
@@ -630,8 +649,9 @@ def build_assumptions(data: dict[str, Any], c: Collector, path: FsPath | None) -
     if "policy_choices" in data:
         raw = data["policy_choices"]
         if not isinstance(raw, list):
-            c.add("wrong-type", ("policy_choices",), f"expected a list of paths such as "
-                  f"\"parameters.discount_rate\", got {_kind_of(raw)}")
+            c.add("wrong-type", ("policy_choices",), Msg(
+                "expected a list of paths such as \"parameters.discount_rate\", got {kind}",
+                kind=_kind_of(raw)))
         else:
             for i, item in enumerate(raw):
                 if r.text(item, ("policy_choices", i)) is BAD:
@@ -641,9 +661,9 @@ def build_assumptions(data: dict[str, Any], c: Collector, path: FsPath | None) -
                     (parts[0] == "study" and parts[1] in study)
                     or (parts[0] == "parameters" and parts[1] in params))
                 if not known:
-                    c.add("invalid-value", ("policy_choices", i),
-                          f"{item!r} is not a value of this set; expected a path such as "
-                          f"'study.timing' or 'parameters.discount_rate'")
+                    c.add("invalid-value", ("policy_choices", i), Msg(
+                        "{path!r} is not a value of this set; expected a path such as "
+                        "'study.timing' or 'parameters.discount_rate'", path=item))
                     continue
                 policy.append(item)
     if c.count > start or any(v is BAD for v in fields.values()) or \
@@ -664,21 +684,25 @@ def build_assumptions(data: dict[str, Any], c: Collector, path: FsPath | None) -
 
 
 def build_item(r: Reader, raw: Any, path: Path, scope: Scope) -> CostItem | None:
-    obj = r.table(raw, path, "a cost item {type = \"Investment\", ...}")
+    obj = r.table(raw, path, Msg("a cost item {example}",
+                                 example="{type = \"Investment\", ...}"))
     if obj is None:
         return None
     if "type" not in obj:
-        r.c.add("missing-field", (*path, "type"), f"missing; every item needs a type, one of "
-                f"{', '.join(F.ITEMS)}")
+        r.c.add("missing-field", (*path, "type"), Msg("missing; every item needs a type, one "
+                                                      "of {choices}", choices=", ".join(F.ITEMS)))
         return None
     kind = obj["type"]
     if not isinstance(kind, str) or kind not in F.ITEMS:
         r.c.add("unknown-type" if isinstance(kind, str) else "wrong-type", (*path, "type"),
-                f"got {kind!r}{_suggest(kind, F.ITEMS) if isinstance(kind, str) else ''}; "
-                f"expected one of {', '.join(F.ITEMS)}")
+                Msg("got {value!r}{suggest}; expected one of {choices}", value=kind,
+                    suggest=_suggest(kind, F.ITEMS) if isinstance(kind, str) else _NOTHING,
+                    choices=", ".join(F.ITEMS)))
         return None
     spec = F.ITEMS[kind]
-    ok = r.keys(obj, path, ["type", *spec.fields], spec.required, what=f"{_a(kind)} item: ")
+    ok = r.keys(obj, path, ["type", *spec.fields], spec.required,
+                what=Msg("an {type} item: ", type=kind) if kind[:1].lower() in "aeiou"
+                else Msg("a {type} item: ", type=kind))
     values: dict[str, Any] = {}
     bad: set[str] = set()
     for key, value in obj.items():
@@ -712,7 +736,7 @@ def build_item(r: Reader, raw: Any, path: Path, scope: Scope) -> CostItem | None
 
 def build_alternative(r: Reader, raw: Any, path: Path, buyer_scope: Scope,
                       buyer_where: Callable[[str], str]) -> Alternative | None:
-    obj = r.table(raw, path, "an alternative (a bid) with name and items")
+    obj = r.table(raw, path, Msg("an alternative (a bid) with name and items"))
     if obj is None:
         return None
     # the calculators are imported only for a tender that uses one (CLI start-up, issue 19)
@@ -724,29 +748,29 @@ def build_alternative(r: Reader, raw: Any, path: Path, buyer_scope: Scope,
     templated = module is not None or ("inputs" in obj and "template" not in obj)
     required = ("name", "template", "inputs") if templated else \
         ("name",) if "template" in obj else ("name", "items")
-    ok = r.keys(obj, path, F.ALTERNATIVE, required, what="an alternative: ")
+    ok = r.keys(obj, path, F.ALTERNATIVE, required, what=Msg("an alternative: "))
     ok = ok and ("template" not in obj or module is not None)
     if templated:
         for key in T.NOT_WITH_TEMPLATE:
             if key in obj:
-                r.c.add("not-applicable", (*path, key),
-                        f"{key!r} does not go with template: the calculator sets the items and "
-                        f"the quantity from the inputs; the keys of a template alternative are: "
-                        f"{', '.join(T.TEMPLATE_KEYS)}")
+                r.c.add("not-applicable", (*path, key), Msg(
+                    "{key!r} does not go with template: the calculator sets the items and the "
+                    "quantity from the inputs; the keys of a template alternative are: {keys}",
+                    key=key, keys=", ".join(T.TEMPLATE_KEYS)))
                 ok = False
     name = r.text(obj["name"], (*path, "name")) if "name" in obj else BAD
     buyer = buyer_scope.buyer
     bid: dict[str, Parameter] = {}
     failed: set[str] = set()
     if "parameters" in obj:
-        table = r.parameter_table(obj["parameters"], (*path, "parameters"), "bidder")
+        table = r.parameter_table(obj["parameters"], (*path, "parameters"), _BIDDER)
         for pname, t in (table or {}).items():
             pp = (*path, "parameters", pname)
             if pname in buyer or pname in buyer_scope.failed:
-                r.c.add("parameter-override", pp,
-                        f"a bid cannot override the buyer parameter {pname!r} (defined at "
-                        f"{buyer_where(pname)}); refer to it with {{parameter = \"{pname}\"}}, "
-                        f"or give the bid's own value another name")
+                r.c.add("parameter-override", pp, Msg(
+                    "a bid cannot override the buyer parameter {parameter!r} (defined at "
+                    "{where}); refer to it with {{parameter = \"{parameter}\"}}, or give the "
+                    "bid's own value another name", parameter=pname, where=buyer_where(pname)))
                 ok = False
                 continue
             pf = r.parameter_fields(t, pp)
@@ -755,7 +779,7 @@ def build_alternative(r: Reader, raw: Any, path: Path, buyer_scope: Scope,
                 failed.add(pname)
                 continue
             if "value" not in pf:
-                r.c.add("missing-field", (*pp, "value"), "missing; a parameter needs a value")
+                r.c.add("missing-field", (*pp, "value"), _NEEDS_VALUE)
                 ok = False
                 failed.add(pname)
                 continue
@@ -775,14 +799,14 @@ def build_alternative(r: Reader, raw: Any, path: Path, buyer_scope: Scope,
         raw_items = obj["items"]
         ip = (*path, "items")
         if not isinstance(raw_items, list):
-            r.c.add("wrong-type", ip, f"expected a list of items ([[alternatives.items]] "
-                    f"tables), got {_kind_of(raw_items)}")
+            r.c.add("wrong-type", ip, Msg("expected a list of items ([[alternatives.items]] "
+                                          "tables), got {kind}", kind=_kind_of(raw_items)))
             ok = False
         elif len(raw_items) > F.MAX_ITEMS:
-            r.c.add("too-many", ip, f"{len(raw_items)} items; the limit is {F.MAX_ITEMS}")
+            r.c.add("too-many", ip, _limit(len(raw_items), Msg("items"), F.MAX_ITEMS))
             ok = False
         elif not raw_items:
-            r.c.add("missing-field", ip, "an alternative needs at least one item")
+            r.c.add("missing-field", ip, Msg("an alternative needs at least one item"))
             ok = False
         else:
             for i, item_raw in enumerate(raw_items):
@@ -799,9 +823,9 @@ def build_alternative(r: Reader, raw: Any, path: Path, buyer_scope: Scope,
             extra[key] = v
     for pname in bid:
         if pname not in scope.used:
-            r.c.add("unused-parameter", (*path, "parameters", pname),
-                    f"the bid defines {pname!r} but none of its values uses it; refer to it "
-                    f"with {{parameter = \"{pname}\"}} or remove it")
+            r.c.add("unused-parameter", (*path, "parameters", pname), Msg(
+                "the bid defines {parameter!r} but none of its values uses it; refer to it with "
+                "{{parameter = \"{parameter}\"}} or remove it", parameter=pname))
             ok = False
     if module is not None and inputs is not None and name is not BAD:
         values, reported, _ = inputs
@@ -834,21 +858,24 @@ def check_evaluation(r: Reader, alt: Alternative, study: Study, path: Path) -> b
             if all(np.all(np.isfinite(v)) for v in values.values()):
                 continue
             index = next((i for i, it in enumerate(alt.items) if it.name == term.item), None)
-            raise LCCError(f"{term.item}: its present value overflows: an amount, a quantity or "
-                           f"a rate is so large that the sum is not finite",
+            raise LCCError(Msg("{name}: its present value overflows: an amount, a quantity or "
+                               "a rate is so large that the sum is not finite", name=term.item),
                            field=f"Alternative.items[{index}]" if index is not None else None,
                            code="invalid-value",
-                           detail="its present value overflows: an amount, a quantity or a rate "
-                                  "is so large that the sum is not finite; check the values")
+                           detail=Msg("its present value overflows: an amount, a quantity or a "
+                                      "rate is so large that the sum is not finite; check the "
+                                      "values"))
         quantity = ctx.value(compiled.quantity) if compiled.quantity is not None else 1.0
         with np.errstate(all="ignore"):
             total = sum(float(np.sum(v)) for _, values in per_term for v in values.values())
             total = float(np.max(np.abs(total * np.asarray(quantity, dtype=float))))
         if not np.isfinite(total):
-            raise LCCError(f"Alternative {alt.name!r}: its life-cycle cost overflows",
+            raise LCCError(Msg("Alternative {alternative!r}: its life-cycle cost overflows",
+                               alternative=alt.name),
                            field="Alternative", code="invalid-value",
-                           detail="the life-cycle cost overflows: the amounts and quantities "
-                                  "are so large that their sum is not finite; check the values")
+                           detail=Msg("the life-cycle cost overflows: the amounts and quantities "
+                                      "are so large that their sum is not finite; check the "
+                                      "values"))
     except LCCError as exc:
         for err in exc.errors:
             where = path
@@ -869,27 +896,27 @@ def check_evaluation(r: Reader, alt: Alternative, study: Study, path: Path) -> b
 
 def _sensitivity(r: Reader, raw: Any, known: dict[str, Parameter], failed: set[str],
                  incomplete: bool) -> Any:
-    obj = r.table(raw, ("sensitivity",), "sensitivity settings")
+    obj = r.table(raw, ("sensitivity",), Msg("sensitivity settings"))
     if obj is None:
         return BAD
-    ok = r.keys(obj, ("sensitivity",), ["parameters", "monte_carlo"], what="[sensitivity]: ")
+    ok = r.keys(obj, ("sensitivity",), ["parameters", "monte_carlo"],
+                what=Msg("[sensitivity]: "))
     names: tuple[str, ...] | None = None
     if "parameters" in obj:
         raw_names = obj["parameters"]
         pp: Path = ("sensitivity", "parameters")
         if not isinstance(raw_names, list):
-            r.c.add("wrong-type", pp, f"expected a list of parameter names, got "
-                    f"{_kind_of(raw_names)}")
+            r.c.add("wrong-type", pp, Msg("expected a list of parameter names, got {kind}",
+                                          kind=_kind_of(raw_names)))
             ok = False
         elif len(raw_names) > F.MAX_PARAMETERS:
-            r.c.add("too-many", pp, f"{len(raw_names)} names; the limit is {F.MAX_PARAMETERS}")
+            r.c.add("too-many", pp, _limit(len(raw_names), Msg("names"), F.MAX_PARAMETERS))
             ok = False
         else:
             out = []
             for i, n in enumerate(raw_names):
                 if not isinstance(n, str):
-                    r.c.add("wrong-type", (*pp, i), f"expected a parameter name, got "
-                            f"{_kind_of(n)}")
+                    r.c.add("wrong-type", (*pp, i), _parameter_name(n))
                     ok = False
                     continue
                 p = known.get(n)
@@ -897,13 +924,15 @@ def _sensitivity(r: Reader, raw: Any, known: dict[str, Parameter], failed: set[s
                     ok = False
                     continue
                 if p is None:
-                    r.c.add("unknown-parameter", (*pp, i), f"no parameter is named {n!r}"
-                            f"{_suggest(n, known)}")
+                    r.c.add("unknown-parameter", (*pp, i), Msg(
+                        "no parameter is named {parameter!r}{suggest}", parameter=n,
+                        suggest=_suggest(n, known)))
                     ok = False
                     continue
                 if (p.low is None or p.high is None) and p.distribution is None:
-                    r.c.add("invalid-value", (*pp, i), f"the parameter {n!r} has neither a "
-                            f"range (low and high) nor a distribution to vary it by")
+                    r.c.add("invalid-value", (*pp, i), Msg(
+                        "the parameter {parameter!r} has neither a range (low and high) nor a "
+                        "distribution to vary it by", parameter=n))
                     ok = False
                     continue
                 out.append(n)
@@ -912,19 +941,20 @@ def _sensitivity(r: Reader, raw: Any, known: dict[str, Parameter], failed: set[s
     seed: int | None = None
     if "monte_carlo" in obj:
         mp: Path = ("sensitivity", "monte_carlo")
-        mc = r.table(obj["monte_carlo"], mp, "Monte Carlo settings {n = 10000, seed = 1}")
-        if mc is None or not r.keys(mc, mp, ["n", "seed"], ["n"], what="monte_carlo: "):
+        mc = r.table(obj["monte_carlo"], mp, Msg("Monte Carlo settings {example}",
+                                                 example="{n = 10000, seed = 1}"))
+        if mc is None or not r.keys(mc, mp, ["n", "seed"], ["n"], what=Msg("monte_carlo: ")):
             ok = False
         else:
             n = mc["n"]
             if not isinstance(n, int) or isinstance(n, bool):
-                r.c.add("wrong-type", (*mp, "n"), f"expected a whole number of samples, got "
-                        f"{_kind_of(n)}")
+                r.c.add("wrong-type", (*mp, "n"), Msg("expected a whole number of samples, got "
+                                                      "{kind}", kind=_kind_of(n)))
                 ok = False
             elif not 1 <= n <= F.MAX_MONTE_CARLO:
                 r.c.add("too-many" if n > 0 else "invalid-value", (*mp, "n"),
-                        f"got {n}; expected 1 to {F.MAX_MONTE_CARLO:,} samples"
-                        .replace(",", " "))
+                        Msg("got {value}; expected 1 to {limit} samples", value=n,
+                            limit=f"{F.MAX_MONTE_CARLO:,}".replace(",", " ")))
                 ok = False
             else:
                 n_mc = n
@@ -932,7 +962,8 @@ def _sensitivity(r: Reader, raw: Any, known: dict[str, Parameter], failed: set[s
                 s = mc["seed"]
                 if not isinstance(s, int) or isinstance(s, bool) or not 0 <= s < 2**63:
                     r.c.add("wrong-type" if not isinstance(s, int) else "invalid-value",
-                            (*mp, "seed"), f"got {s!r}; expected a whole number >= 0")
+                            (*mp, "seed"), Msg("got {value!r}; expected a whole number >= 0",
+                                               value=s))
                     ok = False
                 else:
                     seed = s
@@ -940,9 +971,10 @@ def _sensitivity(r: Reader, raw: Any, known: dict[str, Parameter], failed: set[s
 
 
 def _comparison(r: Reader, raw: Any, alternatives: Any) -> Any:
-    obj = r.table(raw, ("comparison",), "comparison settings {policy = \"study_period\"}")
+    obj = r.table(raw, ("comparison",), Msg("comparison settings {example}",
+                                            example="{policy = \"study_period\"}"))
     if obj is None or not r.keys(obj, ("comparison",), ["policy", "baseline"],
-                                 what="[comparison]: "):
+                                 what=Msg("[comparison]: ")):
         return BAD
     from lcc.results import POLICIES
 
@@ -954,8 +986,9 @@ def _comparison(r: Reader, raw: Any, alternatives: Any) -> Any:
         names = [a.get("name") for a in alternatives if isinstance(a, dict)] \
             if isinstance(alternatives, list) else []
         if baseline is not BAD and baseline not in names:
-            r.c.add("invalid-value", ("comparison", "baseline"),
-                    f"no alternative is named {baseline!r}{_suggest(baseline, names)}")
+            r.c.add("invalid-value", ("comparison", "baseline"), Msg(
+                "no alternative is named {alternative!r}{suggest}", alternative=baseline,
+                suggest=_suggest(baseline, names)))
             baseline = BAD
     if BAD in (policy, baseline):
         return BAD
@@ -969,10 +1002,10 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
     r = Reader(c)
     # a tender with a bid form may have no alternatives yet: its forms come first
     r.keys(data, (), F.TENDER_KEYS, ("name",) if "bid_form" in data else ("name", "alternatives"),
-           what="a tender file: ")
+           what=Msg("a tender file: "))
     _check_format(r, data, F.TENDER_FORMAT, F.ASSUMPTIONS_FORMAT,
-                  "load it with lcc.io.load_assumptions, and reference it from a tender with "
-                  "assumptions = \"<file>\"")
+                  Msg("load it with lcc.io.load_assumptions, and reference it from a tender "
+                      "with assumptions = \"<file>\""))
     head: dict[str, Any] = {}
     for key in ("name", "description", "reference"):
         if key in data:
@@ -988,9 +1021,9 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
             if aset is BAD:
                 pass
             elif aset is None:
-                c.add("missing-file", ("assumptions",),
-                      f"cannot read the assumption set {ref!r} (looked for "
-                      f"{os.path.normpath(target)}); the path is relative to the tender file")
+                c.add("missing-file", ("assumptions",), Msg(
+                    "cannot read the assumption set {file!r} (looked for {target}); the path is "
+                    "relative to the tender file", file=ref, target=os.path.normpath(target)))
                 aset = BAD
         else:
             aset = BAD
@@ -1002,7 +1035,7 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
         for p in the_set.parameters:
             buyer[p.name] = p
             owner[p.name] = (set_c, ("parameters", p.name))
-    raw_params = r.parameter_table(data["parameters"], ("parameters",), "buyer") \
+    raw_params = r.parameter_table(data["parameters"], ("parameters",), _BUYER) \
         if "parameters" in data else {}
     bad_params: set[str] = set()
     for name, t in (raw_params or {}).items():
@@ -1018,7 +1051,7 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
                       "distribution": base.distribution, "description": base.description,
                       "source": base.source}
         elif "value" not in pf:
-            c.add("missing-field", (*pp, "value"), "missing; a parameter needs a value")
+            c.add("missing-field", (*pp, "value"), _NEEDS_VALUE)
             bad_params.add(name)
             continue
         merged.update(pf)
@@ -1036,9 +1069,9 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
     # the study: the set's fields, with the tender's on top
     raw_study: dict[str, Any] = {}
     if "study" in data:
-        rs = r.table(data["study"], ("study",), "the study ([study] table)")
+        rs = r.table(data["study"], ("study",), Msg("the study ([study] table)"))
         if rs is not None:
-            r.keys(rs, ("study",), F.STUDY, what="[study]: ")
+            r.keys(rs, ("study",), F.STUDY, what=_STUDY_WHAT)
             raw_study = {k: v for k, v in rs.items() if k in F.STUDY}
     cur, rates = _currency(r, raw_study, ("study",))
     study_fields: dict[str, Any] = {}
@@ -1061,9 +1094,10 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
         if key not in study_fields and set_failed:
             study_fields[key] = BAD
         elif key not in study_fields:
-            where = "the tender's [study] table" + (
-                f" or the assumption set {the_set.name!r}" if the_set is not None else "")
-            c.add("missing-field", ("study", key), f"missing; {key} must be set in {where}")
+            c.add("missing-field", ("study", key), Msg(
+                "missing; {key} must be set in the tender's [study] table or the assumption set "
+                "{set!r}", key=key, set=the_set.name) if the_set is not None else Msg(
+                "missing; {key} must be set in the tender's [study] table", key=key))
             study_fields[key] = BAD
 
     def study_path(field: str) -> tuple[Reader, Path]:
@@ -1078,13 +1112,15 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
     if "alternatives" in data:
         raw_alts = data["alternatives"]
         if not isinstance(raw_alts, list):
-            c.add("wrong-type", ("alternatives",), f"expected a list of alternatives "
-                  f"([[alternatives]] tables), got {_kind_of(raw_alts)}")
+            c.add("wrong-type", ("alternatives",), Msg(
+                "expected a list of alternatives ([[alternatives]] tables), got {kind}",
+                kind=_kind_of(raw_alts)))
         elif len(raw_alts) > F.MAX_ALTERNATIVES:
-            c.add("too-many", ("alternatives",), f"{len(raw_alts)} alternatives; the limit is "
-                  f"{F.MAX_ALTERNATIVES}")
+            c.add("too-many", ("alternatives",), _limit(len(raw_alts), Msg("alternatives"),
+                                                        F.MAX_ALTERNATIVES))
         elif not raw_alts and "bid_form" not in data:
-            c.add("missing-field", ("alternatives",), "a tender needs at least one alternative")
+            c.add("missing-field", ("alternatives",),
+                  Msg("a tender needs at least one alternative"))
         else:
             names: dict[str, int] = {}
             for i, raw in enumerate(raw_alts):
@@ -1097,10 +1133,10 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
                 n = raw.get("name") if isinstance(raw, dict) else None
                 if isinstance(n, str):
                     if n in names:
-                        c.add("duplicate-name", ("alternatives", i, "name"),
-                              f"{n!r} is also the name of alternatives[{names[n]}] (line "
-                              f"{c.line(('alternatives', names[n], 'name'))}); every "
-                              f"alternative needs its own name")
+                        c.add("duplicate-name", ("alternatives", i, "name"), Msg(
+                            "{alternative!r} is also the name of alternatives[{index}] (line "
+                            "{line}); every alternative needs its own name", alternative=n,
+                            index=names[n], line=c.line(("alternatives", names[n], "name"))))
                     names.setdefault(n, i)
                 if alt is not None:
                     alternatives.append(alt)
@@ -1113,11 +1149,12 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
                 continue
             j, other = bidder.setdefault(p.name, (index, p))
             if j != index and not other.same_as(p):
-                c.add("duplicate-name", ("alternatives", index, "parameters", p.name),
-                      f"alternatives[{j}] ({c.where(('alternatives', j, 'parameters', p.name))}"
-                      f") has another parameter named {p.name!r}; sensitivity analysis "
-                      f"addresses parameters by name across all bids, so give each bid's "
-                      f"parameter its own name (e.g. '{p.name}_{index + 1}')")
+                c.add("duplicate-name", ("alternatives", index, "parameters", p.name), Msg(
+                    "alternatives[{index}] ({where}) has another parameter named {parameter!r}; "
+                    "sensitivity analysis addresses parameters by name across all bids, so give "
+                    "each bid's parameter its own name (e.g. '{parameter}_{number}')", index=j,
+                    where=c.where(("alternatives", j, "parameters", p.name)), parameter=p.name,
+                    number=index + 1))
     # sensitivity
     sensitivity: Any = None
     if "sensitivity" in data:
@@ -1149,20 +1186,21 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
     # overrides of the assumption set
     declared: dict[str, str] = {}
     if "overrides" in data:
-        ov = r.table(data["overrides"], ("overrides",), "overrides: \"<path>\" = \"<reason>\"")
+        ov = r.table(data["overrides"], ("overrides",),
+                     Msg("overrides: \"<path>\" = \"<reason>\""))
         for key, reason in (ov or {}).items():
             op: Path = ("overrides", key)
             if _split(key) is None:
-                c.add("invalid-value", op, "expected a path such as \"study.period\", "
-                      "\"parameters.electricity_price\" or "
-                      "\"parameters.electricity_price.value\"")
+                c.add("invalid-value", op, Msg("expected a path such as \"study.period\", "
+                                               "\"parameters.electricity_price\" or "
+                                               "\"parameters.electricity_price.value\""))
                 continue
             text = r.text(reason, op)
             if text is BAD:
                 continue
             if aset is None:
-                c.add("unused-override", op, "the tender has no assumption set "
-                      "(assumptions = \"<file>\") to override")
+                c.add("unused-override", op, Msg("the tender has no assumption set "
+                                                 "(assumptions = \"<file>\") to override"))
                 continue
             declared[key] = text
     if the_set is not None and study is not None and set_c is not None \
@@ -1175,24 +1213,25 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
             hits = [p for p, _, _ in found if p[:len(parts)] == parts]
             covered.update(hits)
             if not hits:
-                c.add("unused-override", ("overrides", key),
-                      f"declared, but the tender does not change {key} of the assumption set "
-                      f"{the_set.name!r} version {the_set.version}; remove the override")
+                c.add("unused-override", ("overrides", key), Msg(
+                    "declared, but the tender does not change {path} of the assumption set "
+                    "{set!r} version {version}; remove the override", path=key,
+                    set=the_set.name, version=the_set.version))
         from lcc.io._model import _show
 
         for path, assumed, value in found:
             if path in covered:
                 continue
-            set_where = f"{set_c.where(path)} {'.'.join(path)}"
-            c.add("assumption-override", path,
-                  f"{_show(value)} conflicts with the assumption set {the_set.name!r} version "
-                  f"{the_set.version}, which says {_show(assumed)} ({set_where}); follow the "
-                  f"set, or declare the departure with a reason under [overrides]: "
-                  f"\"{'.'.join(path)}\" = \"<reason>\"")
+            c.add("assumption-override", path, Msg(
+                "{value} conflicts with the assumption set {set!r} version {version}, which says "
+                "{assumed} ({where} {path}); follow the set, or declare the departure with a "
+                "reason under [overrides]: \"{path}\" = \"<reason>\"", value=_show(value),
+                set=the_set.name, version=the_set.version, assumed=_show(assumed),
+                where=set_c.where(path), path=".".join(path)))
     bid_form = data.get("bid_form")
     if bid_form is not None and not isinstance(bid_form, dict):
-        c.add("wrong-type", ("bid_form",), "expected a table [bid_form] describing what each "
-              "bidder gives on the Excel bid form")
+        c.add("wrong-type", ("bid_form",), Msg("expected a table [bid_form] describing what "
+                                               "each bidder gives on the Excel bid form"))
     if c.count or study is None or aset is BAD or sensitivity is BAD or comparison is BAD \
             or scenarios is BAD \
             or any(v is BAD for v in head.values()):

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from lcc._errors import LocatedErrors
+from lcc._errors import LocatedErrors, Msg
 
 #: The stable error codes, with what each means.
 ERROR_CODES: dict[str, str] = {
@@ -150,13 +150,18 @@ class Collector:
         return f"{text}:{line}" if line is not None else text
 
     def add(self, code: str, path: Path, message: str) -> None:
-        """Record one issue at ``path`` (up to :data:`MAX_ISSUES`; then one issue says so)."""
+        """Record one issue at ``path`` (up to :data:`MAX_ISSUES`; then one issue says so).
+
+        ``message`` is a :class:`~lcc._errors.Msg` (``tests/test_errors_i18n.py`` checks every
+        call), or the detail of a model error, which is one where the model wrote a Msg.
+        """
         assert code in ERROR_CODES, code
         if self.full:
             if len(self.issues) == MAX_ISSUES:
                 self.issues.append(TenderIssue(
-                    "too-many", f"more than {MAX_ISSUES} problems; the rest are not listed — "
-                    f"mend these and read the file again", "", self.file))
+                    "too-many", Msg("more than {limit} problems; the rest are not listed — "
+                                    "mend these and read the file again", limit=MAX_ISSUES),
+                    "", self.file))
             return
         self.issues.append(TenderIssue(code, message, format_path(path), self.file,
                                        self.line(path)))

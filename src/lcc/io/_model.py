@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 from lcc.io._fields import PARAMETER_KEYS, STUDY
 from lcc.io._issues import TenderError, TenderIssue, format_path
 from lcc.io._values import display, dist_key, same_value
@@ -20,8 +20,19 @@ if TYPE_CHECKING:
     from lcc.results import LCCResult
 
 
-def _fail(code: str, path: str, message: str) -> TenderError:
+def _fail(code: str, path: str, message: Msg) -> TenderError:
     return TenderError([TenderIssue(code, message, path)])
+
+
+_TWICE = Msg("defined twice")
+
+
+def _non_empty(value: Any) -> Msg:
+    return Msg("expected a non-empty text, got {value!r}", value=value)
+
+
+def _expected(what: str, value: Any) -> Msg:
+    return Msg("expected {what}, got {value!r}", what=what, value=value)
 
 
 @dataclass(frozen=True)
@@ -86,16 +97,16 @@ class AssumptionSet:
     def __post_init__(self) -> None:
         issues: list[TenderIssue] = []
 
-        def bad(path: str, message: str, code: str = "invalid-value") -> None:
+        def bad(code: str, path: str, message: Msg) -> None:
             issues.append(TenderIssue(code, message, path))
 
         for key in ("name", "version", "owner"):
             value = getattr(self, key)
             if not isinstance(value, str) or not value.strip():
-                bad(key, f"expected a non-empty text, got {value!r}", "wrong-type")
+                bad("wrong-type", key, _non_empty(value))
         if type(self.valid_from) is not dt.date:
-            bad("valid_from", f"expected a date such as 2025-01-01, got {self.valid_from!r}",
-                "wrong-type")
+            bad("wrong-type", "valid_from", Msg("expected a date such as 2025-01-01, got "
+                                                "{value!r}", value=self.valid_from))
         object.__setattr__(self, "study", dict(self.study))
         object.__setattr__(self, "parameters", tuple(self.parameters))
         object.__setattr__(self, "sources", tuple(self.sources))
@@ -104,27 +115,31 @@ class AssumptionSet:
             object.__setattr__(self, "path", Path(self.path))
         for key in self.study:
             if key not in STUDY:
-                bad(f"study.{key}", f"unknown study field; expected one of {', '.join(STUDY)}",
-                    "unknown-key")
+                bad("unknown-key", f"study.{key}", Msg("unknown study field; expected one of "
+                                                       "{keys}", keys=", ".join(STUDY)))
         names: set[str] = set()
         for p in self.parameters:
             if not isinstance(p, Parameter):
-                bad("parameters", f"expected lcc.Parameter objects, got {p!r}", "wrong-type")
+                bad("wrong-type", "parameters", Msg("expected lcc.Parameter objects, got "
+                                                    "{value!r}", value=p))
                 continue
             if p.role != "buyer":
-                bad(f"parameters.{p.name}", "an assumption set holds buyer parameters only "
-                    f"(role 'buyer'), got role {p.role!r}")
+                bad("invalid-value", f"parameters.{p.name}",
+                    Msg("an assumption set holds buyer parameters only (role 'buyer'), got "
+                        "role {role!r}", role=p.role))
             if p.name in names:
-                bad(f"parameters.{p.name}", "defined twice", "duplicate-name")
+                bad("duplicate-name", f"parameters.{p.name}", _TWICE)
             names.add(p.name)
         for value in self.study.values():
             if isinstance(value, Parameter) and value.name not in names:
-                bad("study", f"refers to the parameter {value.name!r}, which the set does not "
-                    f"define", "unknown-parameter")
+                bad("unknown-parameter", "study",
+                    Msg("refers to the parameter {parameter!r}, which the set does not define",
+                        parameter=value.name))
         for choice in self.policy_choices:
             if _split(choice) is None or not self._has(choice):
-                bad("policy_choices", f"{choice!r} is not a value of this set; expected paths "
-                    f"such as 'study.timing' or 'parameters.discount_rate'")
+                bad("invalid-value", "policy_choices",
+                    Msg("{path!r} is not a value of this set; expected paths such as "
+                        "'study.timing' or 'parameters.discount_rate'", path=choice))
         if issues:
             raise TenderError(issues)
 
@@ -373,39 +388,39 @@ class Tender:
     def __post_init__(self) -> None:
         issues: list[TenderIssue] = []
 
-        def bad(code: str, path: str, message: str) -> None:
+        def bad(code: str, path: str, message: Msg) -> None:
             issues.append(TenderIssue(code, message, path))
 
         set_ = object.__setattr__
         if not isinstance(self.name, str) or not self.name.strip():
-            raise _fail("wrong-type", "name", f"expected a non-empty text, got {self.name!r}")
+            raise _fail("wrong-type", "name", _non_empty(self.name))
         if not isinstance(self.study, Study):
-            raise _fail("wrong-type", "study", f"expected an lcc.Study, got {self.study!r}")
+            raise _fail("wrong-type", "study", _expected("lcc.Study", self.study))
         alts = tuple(self.alternatives)
         if not alts and self.bid_form is None:  # with a bid form, the bids may come later
-            raise _fail("missing-field", "alternatives", "a tender needs at least one "
-                        "alternative")
+            raise _fail("missing-field", "alternatives",
+                        Msg("a tender needs at least one alternative"))
         for i, alt in enumerate(alts):
             if not isinstance(alt, Alternative):
                 raise _fail("wrong-type", f"alternatives[{i}]",
-                            f"expected an lcc.Alternative, got {alt!r}")
+                            _expected("lcc.Alternative", alt))
         set_(self, "alternatives", alts)
         if self.source is not None:
             set_(self, "source", Path(self.source))
         if self.assumptions is not None and not isinstance(self.assumptions, AssumptionSet):
-            raise _fail("wrong-type", "assumptions",
-                        f"expected an AssumptionSet, got {self.assumptions!r}")
+            raise _fail("wrong-type", "assumptions", _expected("AssumptionSet",
+                                                              self.assumptions))
         # buyer parameters: declared, from the assumption set, used
         params: dict[str, Parameter] = {}
         for p in self.parameters:
             if not isinstance(p, Parameter):
-                raise _fail("wrong-type", "parameters", f"expected lcc.Parameter, got {p!r}")
+                raise _fail("wrong-type", "parameters", _expected("lcc.Parameter", p))
             if p.name in params:
-                bad("duplicate-name", f"parameters.{p.name}", "defined twice")
+                bad("duplicate-name", f"parameters.{p.name}", _TWICE)
             if p.role != "buyer":
                 bad("invalid-value", f"parameters.{p.name}",
-                    f"the tender's parameters are the buyer's (role 'buyer'); got role "
-                    f"{p.role!r} — bidder parameters belong to their alternative")
+                    Msg("the tender's parameters are the buyer's (role 'buyer'); got role "
+                        "{role!r} — bidder parameters belong to their alternative", role=p.role))
             params[p.name] = p
         if self.assumptions is not None:
             for p in self.assumptions.parameters:
@@ -417,55 +432,58 @@ class Tender:
             old = params.setdefault(p.name, p)
             if old is not p and not old.same_as(p):
                 bad("duplicate-name", f"parameters.{p.name}",
-                    f"two different parameters are named {p.name!r}: {old.describe()} and "
-                    f"{p.describe()}")
+                    Msg("two different parameters are named {parameter!r}: {one} and {other}",
+                        parameter=p.name, one=old.describe(), other=p.describe()))
         set_(self, "parameters", tuple(params.values()))
         seen: dict[str, int] = {}
         bidder: dict[str, tuple[int, Parameter]] = {}
         for i, alt in enumerate(alts):
             if alt.name in seen:
                 bad("duplicate-name", f"alternatives[{i}].name",
-                    f"{alt.name!r} is also the name of alternatives[{seen[alt.name]}]; every "
-                    f"alternative needs its own name")
+                    Msg("{alternative!r} is also the name of alternatives[{index}]; every "
+                        "alternative needs its own name", alternative=alt.name,
+                        index=seen[alt.name]))
             seen.setdefault(alt.name, i)
             for p in alt.parameters():
                 if p.role != "bidder":
                     continue
                 if p.name in params:
                     bad("parameter-override", f"alternatives[{i}].parameters.{p.name}",
-                        f"a bid cannot override the buyer parameter {p.name!r} "
-                        f"(parameters.{p.name})")
+                        Msg("a bid cannot override the buyer parameter {parameter!r} "
+                            "(parameters.{parameter})", parameter=p.name))
                     continue
                 j, other = bidder.setdefault(p.name, (i, p))
                 if j != i and not other.same_as(p):
                     bad("duplicate-name", f"alternatives[{i}].parameters.{p.name}",
-                        f"alternatives[{j}] has another parameter named {p.name!r}; "
-                        f"sensitivity analysis addresses parameters by name across all bids, "
-                        f"so give each bid's parameter its own name")
+                        Msg("alternatives[{index}] has another parameter named {parameter!r}; "
+                            "sensitivity analysis addresses parameters by name across all "
+                            "bids, so give each bid's parameter its own name", index=j,
+                            parameter=p.name))
         if self.comparison is not None:
             if not isinstance(self.comparison, ComparisonSettings):
                 raise _fail("wrong-type", "comparison",
-                            f"expected ComparisonSettings, got {self.comparison!r}")
+                            _expected("ComparisonSettings", self.comparison))
             from lcc.results import POLICIES
 
             if self.comparison.policy not in POLICIES:
                 bad("invalid-value", "comparison.policy",
-                    f"got {self.comparison.policy!r}; expected one of {', '.join(POLICIES)}")
+                    Msg("got {value!r}; expected one of {choices}",
+                        value=self.comparison.policy, choices=", ".join(POLICIES)))
             base = self.comparison.baseline
             if base is not None and base not in seen:
                 bad("invalid-value", "comparison.baseline",
-                    f"no alternative is named {base!r}")
+                    Msg("no alternative is named {alternative!r}", alternative=base))
         if self.sensitivity is not None:
             if not isinstance(self.sensitivity, SensitivitySettings):
                 raise _fail("wrong-type", "sensitivity",
-                            f"expected SensitivitySettings, got {self.sensitivity!r}")
+                            _expected("SensitivitySettings", self.sensitivity))
             known = dict(params)
             for alt in alts:
                 known.update({p.name: p for p in alt.parameters()})
             for k, name in enumerate(self.sensitivity.parameters or ()):
                 if name not in known:
                     bad("unknown-parameter", f"sensitivity.parameters[{k}]",
-                        f"no parameter is named {name!r}")
+                        Msg("no parameter is named {parameter!r}", parameter=name))
         set_(self, "overrides", self._check_overrides(bad))
         if issues:
             raise TenderError(issues)
@@ -478,13 +496,13 @@ class Tender:
             declared = list(raw)
         for o in declared:
             if not isinstance(o, Override):
-                bad("wrong-type", "overrides", f"expected Override records or a mapping of "
-                    f"path to reason, got {o!r}")
+                bad("wrong-type", "overrides", Msg("expected Override records or a mapping of "
+                                                   "path to reason, got {value!r}", value=o))
                 return ()
         if self.assumptions is None:
             for o in declared:
                 bad("unused-override", format_path(("overrides", o.path)),
-                    "the tender has no assumption set to override")
+                    Msg("the tender has no assumption set to override"))
             return tuple(declared)
         found = conflicts(self.assumptions, self.study, self.parameters)
         out: list[Override] = []
@@ -493,28 +511,30 @@ class Tender:
             parts = _split(o.path)
             if parts is None:
                 bad("invalid-value", format_path(("overrides", o.path)),
-                    "expected a path such as 'study.period', 'parameters.electricity_price' "
-                    "or 'parameters.electricity_price.value'")
+                    Msg("expected a path such as 'study.period', 'parameters.electricity_price' "
+                        "or 'parameters.electricity_price.value'"))
                 continue
             if not isinstance(o.reason, str) or not o.reason.strip():
                 bad("wrong-type", format_path(("overrides", o.path)),
-                    f"expected the reason as a non-empty text, got {o.reason!r}")
+                    Msg("expected the reason as a non-empty text, got {value!r}",
+                        value=o.reason))
                 continue
             changes = tuple(Change(".".join(path), _show(a), _show(b))
                             for path, a, b in found if path[:len(parts)] == parts)
             covered.update(path for path, _, _ in found if path[:len(parts)] == parts)
             if not changes:
                 bad("unused-override", format_path(("overrides", o.path)),
-                    f"declared, but the tender does not change {o.path} of the assumption "
-                    f"set {self.assumptions.name!r}")
+                    Msg("declared, but the tender does not change {path} of the assumption "
+                        "set {set!r}", path=o.path, set=self.assumptions.name))
             out.append(Override(o.path, o.reason, changes))
         for path, a, b in found:
             if path not in covered:
                 bad("assumption-override", format_path(path),
-                    f"{_show(b)} conflicts with the assumption set "
-                    f"{self.assumptions.name!r} version {self.assumptions.version}, which "
-                    f"says {_show(a)}; follow the set, or declare the departure with a reason "
-                    f"under [overrides]: \"{'.'.join(path)}\" = \"<reason>\"")
+                    Msg("{value} conflicts with the assumption set {set!r} version {version}, "
+                        "which says {assumed}; follow the set, or declare the departure with a "
+                        "reason under [overrides]: \"{path}\" = \"<reason>\"", value=_show(b),
+                        set=self.assumptions.name, version=self.assumptions.version,
+                        assumed=_show(a), path=".".join(path)))
         return tuple(out)
 
     # -- convenience ---------------------------------------------------------------
@@ -600,8 +620,11 @@ class Tender:
         everywhere = set().union(*known.values()) if known else {"discount_rate"}
         unknown = sorted(set(overrides) - everywhere)
         if unknown:
-            raise LCCError(f"overrides: unknown parameter {', '.join(map(repr, unknown))}; "
-                           f"the tender's parameters are: {', '.join(sorted(everywhere))}")
+            raise LCCError(Msg("{name}: unknown parameter {unknown}; the tender's parameters "
+                               "are: {known}", name="overrides",
+                               unknown=", ".join(map(repr, unknown)),
+                               known=", ".join(sorted(everywhere))),
+                           field="overrides", code="unknown-parameter")
         results = {}
         for alt in self.alternatives:
             mine = {k: v for k, v in overrides.items() if k in known[alt.name]}
@@ -625,9 +648,10 @@ class Tender:
 
     def _bids_needed(self) -> None:
         if not self.alternatives:
-            raise LCCError(f"the tender {self.name!r} has no alternatives yet: write its bid "
-                           f"forms (lcc bid-form) and import the filled forms (lcc "
-                           f"import-bids)", field="alternatives", code="missing-field")
+            raise LCCError(Msg("the tender {tender!r} has no alternatives yet: write its bid "
+                               "forms (lcc bid-form) and import the filled forms (lcc "
+                               "import-bids)", tender=self.name), field="alternatives",
+                           code="missing-field")
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Tender):

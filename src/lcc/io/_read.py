@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+from lcc._errors import Msg
 from lcc.io._issues import Collector, Path, TenderError, TenderIssue
 from lcc.io._lines import json_lines, toml_lines
 
@@ -39,7 +40,7 @@ FORMATS: dict[str, str] = {".toml": "toml", ".yaml": "yaml", ".yml": "yaml", ".j
 _TOML_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 
 
-def _fail(file: str | None, message: str, code: str = "parse-error",
+def _fail(file: str | None, message: Msg, code: str = "parse-error",
           line: int | None = None) -> TenderError:
     return TenderError([TenderIssue(code, message, "", file, line)])
 
@@ -48,27 +49,27 @@ def decode(data: bytes | str, file: str | None) -> str:
     """UTF-8 text of a file's bytes, within the size limit; never empty."""
     raw = data.encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data)
     if len(raw) > MAX_BYTES:
-        raise _fail(file, f"the file is {len(raw):,} bytes; the limit is {MAX_BYTES:,} bytes "
-                    f"(5 MiB)".replace(",", " "), "too-large")
+        raise _fail(file, _too_large(len(raw)), "too-large")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[:exc.start].count(b"\n") + 1
-        raise _fail(file, f"the file is not UTF-8 text: byte 0x{raw[exc.start]:02x} at byte "
-                    f"offset {exc.start} cannot be decoded; save the file as UTF-8",
-                    line=line) from None
+        raise _fail(file, Msg("the file is not UTF-8 text: byte 0x{byte:02x} at byte offset "
+                              "{offset} cannot be decoded; save the file as UTF-8",
+                              byte=raw[exc.start], offset=exc.start), line=line) from None
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        raise _fail(file, "the file is empty; expected a tender or assumption set "
-                    "(see lcc.io.json_schema())")
+        raise _fail(file, Msg("the file is empty; expected a tender or assumption set "
+                              "(see lcc.io.json_schema())"))
     if "\x00" in text:
         line = text[:text.index("\x00")].count("\n") + 1
-        raise _fail(file, "the file holds a NUL byte: it looks like binary data, not text",
-                    line=line)
+        raise _fail(file, Msg("the file holds a NUL byte: it looks like binary data, not "
+                              "text"), line=line)
     lines = text.count("\n")
     if lines > MAX_LINES:
-        raise _fail(file, f"the file has {lines:,} lines; a tender or assumption-set file has "
-                    f"at most {MAX_LINES:,}".replace(",", " "), "too-large")
+        raise _fail(file, Msg("the file has {lines} lines; a tender or assumption-set file "
+                              "has at most {limit}", lines=_n(lines), limit=_n(MAX_LINES)),
+                    "too-large")
     return text
 
 
@@ -113,20 +114,19 @@ def parse(text: str, fmt: str, file: str | None) -> tuple[Any, Mapping[Path, int
         data, yaml_lines = _parse_yaml(text, file)
     else:  # pragma: no cover - callers check the format
         raise ValueError(fmt)
-    found = _check_shape(data, file)
     lines: Mapping[Path, int]
     if fmt in ("toml", "json"):  # scanned only when a message needs a line
         lines = LazyLines(text, toml_lines if fmt == "toml" else json_lines)
     else:
         lines = yaml_lines
-    if found:
-        c = Collector(file, lines)
-        for code, path, message in found:
-            c.add(code, path, message)
+    c = Collector(file, lines)
+    _check_shape(data, c)
+    if c.issues:
         raise TenderError(c.issues)
     if not isinstance(data, dict):
-        raise _fail(file, f"the file holds {_kind(data)}; expected a table of keys such as "
-                    f"name, study, parameters and alternatives", "wrong-type", 1)
+        raise _fail(file, Msg("the file holds {kind}; expected a table of keys such as "
+                              "name, study, parameters and alternatives", kind=_kind(data)),
+                    "wrong-type", 1)
     return data, lines
 
 
@@ -148,13 +148,14 @@ def _parse_toml(text: str, file: str | None) -> Any:
         m = _TOML_AT.search(msg)
         line = int(m.group(1)) if m else None
         if m:
-            msg = msg[:m.start()] + f" (column {m.group(2)})"
-        raise _fail(file, f"not valid TOML: {msg}", line=line) from None
+            raise _fail(file, Msg("not valid TOML: {problem} (column {column})",
+                                  problem=msg[:m.start()], column=m.group(2)),
+                        line=line) from None
+        raise _fail(file, Msg("not valid TOML: {problem}", problem=msg), line=line) from None
     except RecursionError:
-        raise _fail(file, f"the data is nested too deeply; the limit is {MAX_DEPTH} levels",
-                    "too-deep") from None
+        raise _fail(file, _TOO_DEEP, "too-deep") from None
     except ValueError as exc:  # e.g. an integer with thousands of digits
-        raise _fail(file, f"not valid TOML: {exc}") from None
+        raise _fail(file, Msg("not valid TOML: {problem}", problem=str(exc))) from None
 
 
 def _no_constant(name: str) -> Any:
@@ -181,32 +182,34 @@ def _parse_json(text: str, file: str | None) -> Any:
         key = str(exc)
         hits = [m.start() for m in re.finditer(re.escape(json.dumps(key)) + r"\s*:", text)]
         line = text.count("\n", 0, hits[1]) + 1 if len(hits) > 1 else None
-        raise _fail(file, f"the key {key!r} is given twice in one object; JSON readers keep "
-                    f"only the last, so give each key once", line=line) from None
+        raise _fail(file, Msg("the key {key!r} is given twice in one object; JSON readers "
+                              "keep only the last, so give each key once", key=key),
+                    line=line) from None
     except json.JSONDecodeError as exc:
-        raise _fail(file, f"not valid JSON: {exc.msg} (column {exc.colno})",
-                    line=exc.lineno) from None
+        raise _fail(file, Msg("not valid JSON: {problem} (column {column})", problem=exc.msg,
+                              column=exc.colno), line=exc.lineno) from None
     except RecursionError:
-        raise _fail(file, f"the data is nested too deeply; the limit is {MAX_DEPTH} levels",
-                    "too-deep") from None
+        raise _fail(file, _TOO_DEEP, "too-deep") from None
     except ValueError as exc:
         m = re.search(r"(?<![\w\"])(-?Infinity|NaN)(?![\w\"])", text)
         line = text.count("\n", 0, m.start()) + 1 if m else None
-        raise _fail(file, f"not valid JSON: {exc}", line=line) from None
+        raise _fail(file, Msg("not valid JSON: {problem}", problem=str(exc)), line=line) \
+            from None
 
 
 def _parse_yaml(text: str, file: str | None) -> tuple[Any, dict[Path, int]]:
     try:
         import yaml
     except ImportError:
-        raise _fail(file, "reading YAML needs PyYAML: pip install 'openlcc[yaml]' "
-                    "(or use the TOML or JSON form of the file)", "unsupported-format") from None
+        raise _fail(file, Msg("reading YAML needs PyYAML: pip install 'openlcc[yaml]' "
+                              "(or use the TOML or JSON form of the file)"),
+                    "unsupported-format") from None
     loader = None
     try:
         loader = yaml.SafeLoader(text)
         node = loader.get_single_node()
         if node is None:
-            raise _fail(file, "the file is empty; expected a tender or assumption set")
+            raise _fail(file, Msg("the file is empty; expected a tender or assumption set"))
         lines: dict[Path, int] = {}
         _walk_yaml(node, (), lines, set(), file, node.start_mark.line + 1)
         data = loader.construct_document(node)
@@ -215,16 +218,19 @@ def _parse_yaml(text: str, file: str | None) -> tuple[Any, dict[Path, int]]:
         line = mark.line + 1 if mark is not None else None
         problem = exc.problem or exc.context or "invalid YAML"
         if "constructor for the tag" in problem:
-            problem += " (only plain YAML data is accepted: tags such as !!python/... are refused)"
-        raise _fail(file, f"not valid YAML: {problem}", line=line) from None
+            raise _fail(file, Msg("not valid YAML: {problem} (only plain YAML data is accepted: "
+                                  "tags such as !!python/... are refused)", problem=problem),
+                        line=line) from None
+        raise _fail(file, Msg("not valid YAML: {problem}", problem=problem), line=line) \
+            from None
     except yaml.YAMLError as exc:
         pos = getattr(exc, "position", None)
         line = text[:pos].count("\n") + 1 if isinstance(pos, int) else None
         reason = getattr(exc, "reason", None) or str(exc).splitlines()[0]
-        raise _fail(file, f"not valid YAML: {reason}", line=line) from None
+        raise _fail(file, Msg("not valid YAML: {problem}", problem=reason), line=line) \
+            from None
     except RecursionError:
-        raise _fail(file, f"the data is nested too deeply; the limit is {MAX_DEPTH} levels",
-                    "too-deep") from None
+        raise _fail(file, _TOO_DEEP, "too-deep") from None
     finally:
         if loader is not None:
             loader.dispose()
@@ -236,23 +242,22 @@ def _walk_yaml(node: Any, path: Path, lines: dict[Path, int], seen: set[int],
     import yaml
 
     if id(node) in seen:
-        raise _fail(file, "YAML aliases (*name) are not accepted in tender files; write the "
-                    "value out", line=at)
+        raise _fail(file, Msg("YAML aliases (*name) are not accepted in tender files; write "
+                              "the value out"), line=at)
     seen.add(id(node))
     if len(path) > MAX_DEPTH:
-        raise _fail(file, f"the data is nested deeper than {MAX_DEPTH} levels", "too-deep",
-                    node.start_mark.line + 1)
+        raise _fail(file, _deeper(), "too-deep", node.start_mark.line + 1)
     if len(seen) > MAX_VALUES:
-        raise _fail(file, f"the file holds more than {MAX_VALUES:,} values".replace(",", " "),
-                    "too-many")
+        raise _fail(file, _too_many_values(), "too-many")
     if isinstance(node, yaml.MappingNode):
         first: dict[Any, int] = {}
         for key, value in node.value:
             k = key.value if isinstance(key, yaml.ScalarNode) else repr(key.value)
             line = key.start_mark.line + 1
             if k in first:
-                raise _fail(file, f"the key {k!r} is given twice (lines {first[k]} and {line}); "
-                            f"a YAML mapping keeps only the last, so give each key once",
+                raise _fail(file, Msg("the key {key!r} is given twice (lines {first} and "
+                                      "{line}); a YAML mapping keeps only the last, so give "
+                                      "each key once", key=k, first=first[k], line=line),
                             line=line)
             first[k] = line
             lines.setdefault((*path, k), line)
@@ -264,34 +269,56 @@ def _walk_yaml(node: Any, path: Path, lines: dict[Path, int], seen: set[int],
             _walk_yaml(value, (*path, i), lines, seen, file, node.start_mark.line + 1)
 
 
-def _kind(value: Any) -> str:
+def _kind(value: Any) -> Msg:
+    """What a value of a file is, in words (for "expected …, got <kind>")."""
     if value is None:
-        return "nothing (null)"
+        return Msg("nothing (null)")
     if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
+        return Msg("the boolean {value}", value=str(value).lower())
     if isinstance(value, (int, float)):
-        return f"the number {value!r}"
+        return Msg("the number {value!r}", value=value)
     if isinstance(value, str):
-        return f"the text {value!r}" if len(value) < 60 else "a text"
+        return Msg("the text {value!r}", value=value) if len(value) < 60 else Msg("a text")
     if isinstance(value, list):
-        return "a list"
+        return Msg("a list")
     if isinstance(value, dict):
-        return "a table"
+        return Msg("a table")
     if isinstance(value, (dt.date, dt.datetime, dt.time)):
-        return f"the date/time {value.isoformat()}"
+        return Msg("the date/time {value}", value=value.isoformat())
     if isinstance(value, bytes):
-        return "binary data"
-    return f"a {type(value).__name__}"
+        return Msg("binary data")
+    return Msg("a value of the Python type {type}", type=type(value).__name__)
 
 
-def _check_shape(data: Any, file: str | None) -> list[tuple[str, Path, str]]:
+def _n(count: int) -> str:
+    """A count with spaces between thousands: ``200 000``."""
+    return f"{count:,}".replace(",", " ")
+
+
+def _too_large(size: int) -> Msg:
+    return Msg("the file is {size} bytes; the limit is {limit} bytes (5 MiB)", size=_n(size),
+               limit=_n(MAX_BYTES))
+
+
+def _deeper() -> Msg:
+    return Msg("the data is nested deeper than {limit} levels", limit=MAX_DEPTH)
+
+
+def _too_many_values() -> Msg:
+    return Msg("the file holds more than {limit} values", limit=_n(MAX_VALUES))
+
+
+_TOO_DEEP = Msg("the data is nested too deeply; the limit is {limit} levels", limit=MAX_DEPTH)
+
+
+def _check_shape(data: Any, c: Collector) -> None:
     """Depth, number of values, length of texts and kinds of keys (iteratively).
 
     Depth and number of values stop the reading at once (``TenderError``);
-    keys that are not text and overlong texts are returned as problems.
+    keys that are not text and overlong texts are recorded in ``c``.
     Only tables and lists are stacked; their plain values are checked in place.
     """
-    issues: list[tuple[str, Path, str]] = []
+    file = c.file
     stack: list[tuple[Any, Path]] = [(data, ())]
     count = 1
     while stack:
@@ -302,29 +329,30 @@ def _check_shape(data: Any, file: str | None) -> list[tuple[str, Path, str]]:
             pairs = enumerate(value)
         else:
             if isinstance(value, str) and len(value) > MAX_TEXT:  # the whole file is a text
-                issues.append(("too-large", path, f"the text is {len(value)} characters long; "
-                               f"the limit is {MAX_TEXT}"))
+                c.add("too-large", path, _too_long(value))
             continue
         count += len(value)
         if count > MAX_VALUES:
-            raise _fail(file, f"the file holds more than {MAX_VALUES:,} values"
-                        .replace(",", " "), "too-many")
+            raise _fail(file, _too_many_values(), "too-many")
         if value and len(path) >= MAX_DEPTH:
-            raise _fail(file, f"the data is nested deeper than {MAX_DEPTH} levels", "too-deep")
+            raise _fail(file, _deeper(), "too-deep")
         is_table = isinstance(value, dict)
         for k, v in pairs:
             if is_table:
                 if not isinstance(k, str):
-                    issues.append(("wrong-type", path, f"the key {k!r} is not text; write keys "
-                                   f"as text (in YAML, quote keys such as \"NO\", \"yes\" or "
-                                   f"2025)"))
+                    c.add("wrong-type", path, Msg(
+                        "the key {key!r} is not text; write keys as text (in YAML, quote keys "
+                        "such as \"NO\", \"yes\" or 2025)", key=k))
                     continue
                 if len(k) > MAX_TEXT:
-                    raise _fail(file, f"a key is {len(k)} characters long; the limit is "
-                                f"{MAX_TEXT}", "too-large")
+                    raise _fail(file, Msg("a key is {length} characters long; the limit is "
+                                          "{limit}", length=len(k), limit=MAX_TEXT), "too-large")
             if isinstance(v, (dict, list)):
                 stack.append((v, (*path, k)))
             elif isinstance(v, str) and len(v) > MAX_TEXT:
-                issues.append(("too-large", (*path, k), f"the text is {len(v)} characters "
-                               f"long; the limit is {MAX_TEXT}"))
-    return issues
+                c.add("too-large", (*path, k), _too_long(v))
+
+
+def _too_long(text: str) -> Msg:
+    return Msg("the text is {length} characters long; the limit is {limit}",
+               length=len(text), limit=MAX_TEXT)

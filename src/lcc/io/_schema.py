@@ -304,7 +304,8 @@ def json_schema(kind: str = "tender") -> dict[str, Any]:
     ['name', 'owner', 'valid_from', 'version']
     """
     if kind not in ("tender", "assumptions"):
-        from lcc._errors import LCCError
+        from lcc._errors import LCCError, Msg
 
-        raise LCCError(f"json_schema: kind={kind!r}, expected 'tender' or 'assumptions'")
+        raise LCCError(Msg("json_schema: kind={kind!r}, expected 'tender' or 'assumptions'",
+                           kind=kind), code="invalid-value")
     return copy.deepcopy(_cached(kind))

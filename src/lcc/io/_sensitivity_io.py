@@ -20,7 +20,8 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
+from lcc.io._read import _kind as _kind_of
 
 #: Reserved key of a scenario table.
 DESCRIPTION = "description"
@@ -30,45 +31,51 @@ MAX_SCENARIOS = 50
 Path = tuple[Any, ...]
 
 
-def _kind_of(value: Any) -> str:
-    return type(value).__name__ if not isinstance(value, dict) else "a table"
-
-
 # -- distributions ---------------------------------------------------------------------------
+
+def _number_or_text(value: Any) -> Msg:
+    return Msg("expected a number or a text with a unit (e.g. '1.2 SEK/kWh'), got {kind}",
+               kind=_kind_of(value))
+
 
 def read_distribution(r: Any, raw: Any, path: Path, bad: Any) -> Any:
     """A tender file's ``distribution`` table: written in units, or scipy's by name."""
     from lcc.sensitivity import _distributions as D
 
-    obj = r.table(raw, path, "a distribution such as {name = \"triangular\", low = \"0.8 "
-                             "SEK/kWh\", mode = \"1.2 SEK/kWh\", high = \"2 SEK/kWh\"}")
+    obj = r.table(raw, path, Msg("a distribution such as {example}",
+                                 example="{name = \"triangular\", low = \"0.8 SEK/kWh\", "
+                                         "mode = \"1.2 SEK/kWh\", high = \"2 SEK/kWh\"}"))
     if obj is None:
         return bad
     if "name" not in obj:
-        r.c.add("missing-field", (*path, "name"), "missing; name the distribution, e.g. "
-                "name = \"triangular\" (low, mode, high), \"pert\", \"normal\" (mean, sd), "
-                "\"uniform\" (low, high), or a scipy.stats name such as \"norm\"")
+        r.c.add("missing-field", (*path, "name"), Msg(
+            "missing; name the distribution, e.g. name = \"triangular\" (low, mode, high), "
+            "\"pert\", \"normal\" (mean, sd), \"uniform\" (low, high), or a scipy.stats name "
+            "such as \"norm\""))
         return bad
     name = obj["name"]
     if not isinstance(name, str):
-        r.c.add("wrong-type", (*path, "name"), f"expected a distribution name such as "
-                f"'triangular', got {_kind_of(name)}")
+        r.c.add("wrong-type", (*path, "name"), Msg("expected a distribution name such as "
+                                                   "'triangular', got {kind}",
+                                                   kind=_kind_of(name)))
         return bad
     rest = {k: v for k, v in obj.items() if k != "name"}
     if D.is_unit_form(name, rest):
         cls = D.UNIT_DISTRIBUTIONS[name]
         if not r.keys(obj, path, ["name", *cls.keys], ["name", *cls.keys],
-                      what=f"the {name} distribution: "):
+                      what=Msg("the {distribution} distribution: ", distribution=name)):
             return bad
         for key, v in rest.items():
             if isinstance(v, bool) or not isinstance(v, (int, float, str)):
-                r.c.add("wrong-type", (*path, key), f"expected a number or a text with a unit "
-                        f"(e.g. '1.2 SEK/kWh'), got {_kind_of(v)}")
+                r.c.add("wrong-type", (*path, key), _number_or_text(v))
                 return bad
+        from lcc.model._fields import located
+
         try:
-            return D.unit_distribution(name, rest, "distribution")
+            with located("distribution", "distribution"):
+                return D.unit_distribution(name, rest, "distribution")
         except LCCError as exc:
-            r.c.add("invalid-value", path, str(exc).removeprefix("distribution: "))
+            r.c.add("invalid-value", path, exc.detail)
             return bad
     if not name.replace("_", "").isalnum() or name.startswith("_"):
         shapes = None
@@ -78,19 +85,21 @@ def read_distribution(r: Any, raw: Any, path: Path, bad: Any) -> Any:
         from lcc.io._build import _suggest
 
         options = [*D.UNIT_DISTRIBUTIONS, *D.scipy_names()]
-        r.c.add("invalid-value", (*path, "name"), f"{name!r} is not a distribution lcc "
-                f"knows{_suggest(name, options)}; e.g. 'triangular', 'pert', 'normal', "
-                f"'uniform', or a scipy.stats name such as 'norm', 'triang', 'lognorm'")
+        r.c.add("invalid-value", (*path, "name"), Msg(
+            "{distribution!r} is not a distribution lcc knows{suggest}; e.g. 'triangular', "
+            "'pert', 'normal', 'uniform', or a scipy.stats name such as 'norm', 'triang', "
+            "'lognorm'", distribution=name, suggest=_suggest(name, options)))
         return bad
     shape_names, continuous = shapes
     allowed = ["name", *shape_names, "loc", "scale"] if continuous else \
         ["name", *shape_names, "loc"]
-    ok = r.keys(obj, path, allowed, ["name", *shape_names], what=f"the distribution {name!r}: ")
+    ok = r.keys(obj, path, allowed, ["name", *shape_names],
+                what=Msg("the distribution {distribution!r}: ", distribution=name))
     kwargs: dict[str, float] = {}
     for key, v in rest.items():
         if key not in allowed:
             continue
-        x = r.finite(v, (*path, key), "a number (in the unit of the value)")
+        x = r.finite(v, (*path, key), Msg("a number (in the unit of the value)"))
         if x is bad:
             ok = False
         else:
@@ -100,7 +109,7 @@ def read_distribution(r: Any, raw: Any, path: Path, bad: Any) -> Any:
     try:
         return D.scipy_distribution(name, kwargs)
     except LCCError as exc:
-        r.c.add("invalid-value", path, str(exc))
+        r.c.add("invalid-value", path, exc.message)
         return bad
 
 
@@ -135,26 +144,27 @@ def read_scenarios(r: Any, raw: Any, known: Mapping[str, Any], skip: set[str],
     from lcc.sensitivity._scenario import Scenario
 
     top: Path = ("scenarios",)
-    obj = r.table(raw, top, "scenarios: one table per scenario, [scenarios.high_price]")
+    obj = r.table(raw, top, Msg("scenarios: one table per scenario, [scenarios.high_price]"))
     if obj is None:
         return bad
     if len(obj) > MAX_SCENARIOS:
-        r.c.add("too-many", top, f"{len(obj)} scenarios; the limit is {MAX_SCENARIOS}")
+        r.c.add("too-many", top, Msg("{count} scenarios; the limit is {limit}", count=len(obj),
+                                     limit=MAX_SCENARIOS))
         return bad
     out: dict[str, Any] = {}
     ok = True
     for sname, table in obj.items():
         spath: Path = (*top, sname)
-        if r.name(sname, spath, "scenario name") is bad:
+        if r.name(sname, spath, Msg("scenario name")) is bad:
             ok = False
             continue
         if sname == "base":
-            r.c.add("invalid-value", spath, "'base' is the row of base values; give the "
-                    "scenario another name")
+            r.c.add("invalid-value", spath, Msg("'base' is the row of base values; give the "
+                                                "scenario another name"))
             ok = False
             continue
-        t = r.table(table, spath, "a scenario: parameter = value, or parameter = { by_year "
-                                  "= [...], unit = \"...\" }")
+        t = r.table(table, spath, Msg("a scenario: parameter = value, or parameter = "
+                                      "{example}", example="{ by_year = [...], unit = \"...\" }"))
         if t is None:
             ok = False
             continue
@@ -177,8 +187,9 @@ def read_scenarios(r: Any, raw: Any, known: Mapping[str, Any], skip: set[str],
             if p is None and key != "discount_rate":
                 from lcc.io._build import _suggest
 
-                r.c.add("unknown-parameter", kp, f"no parameter is named {key!r}"
-                        f"{_suggest(key, [*known, 'discount_rate'])}")
+                r.c.add("unknown-parameter", kp, Msg(
+                    "no parameter is named {parameter!r}{suggest}", parameter=key,
+                    suggest=_suggest(key, [*known, "discount_rate"])))
                 ok = False
                 continue
             if key == "discount_rate" or key in rates:  # a bare 4 is 4 %, not 400 %
@@ -206,7 +217,8 @@ def read_scenarios(r: Any, raw: Any, known: Mapping[str, Any], skip: set[str],
             else:
                 values[key] = got
         if not values and ok:
-            r.c.add("missing-field", spath, "a scenario needs at least one parameter = value")
+            r.c.add("missing-field", spath, Msg("a scenario needs at least one parameter = "
+                                                "value"))
             ok = False
             continue
         out[sname] = Scenario(values, None if description is bad else description)
@@ -215,12 +227,14 @@ def read_scenarios(r: Any, raw: Any, known: Mapping[str, Any], skip: set[str],
 
 def _single(r: Any, value: Any, path: Path, p: Any, bad: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        r.c.add("wrong-type", path, f"expected a value (a number, or a text with a unit such "
-                f"as '2.1 SEK/kWh') or a per-year path {{ by_year = [...] }}, got "
-                f"{_kind_of(value)}")
+        r.c.add("wrong-type", path, Msg("expected a value (a number, or a text with a unit "
+                                        "such as '2.1 SEK/kWh') or a per-year path {example}, "
+                                        "got {kind}", example="{ by_year = [...] }",
+                                        kind=_kind_of(value)))
         return bad
     if isinstance(value, float) and not math.isfinite(value):
-        r.c.add("invalid-value", path, f"got {value!r}; expected a finite number")
+        r.c.add("invalid-value", path, Msg("got {value!r}; expected a finite number",
+                                           value=value))
         return bad
     from lcc.model._fields import located
 
@@ -241,27 +255,29 @@ def _single(r: Any, value: Any, path: Path, p: Any, bad: Any) -> Any:
 def _path(r: Any, value: dict[str, Any], path: Path, p: Any, rate_like: bool, bad: Any,
           by_year: Any) -> Any:
     if not r.keys(value, path, ["by_year", "unit", "first_year"], ["by_year"],
-                  what="a per-year path: "):
+                  what=Msg("a per-year path: ")):
         return bad
     seq = value["by_year"]
     if not isinstance(seq, list) or not seq or not all(
             not isinstance(x, bool) and isinstance(x, (int, float)) and math.isfinite(x)
             for x in seq):
-        r.c.add("wrong-type", (*path, "by_year"), "expected a non-empty list of finite "
-                "numbers, one per year")
+        r.c.add("wrong-type", (*path, "by_year"), Msg("expected a non-empty list of finite "
+                                                      "numbers, one per year"))
         return bad
     unit = value.get("unit")
     first = value.get("first_year", 1)
     if unit is not None and not isinstance(unit, str):
-        r.c.add("wrong-type", (*path, "unit"), f"expected a unit as text, got {_kind_of(unit)}")
+        r.c.add("wrong-type", (*path, "unit"), Msg("expected a unit as text, got {kind}",
+                                                   kind=_kind_of(unit)))
         return bad
     if rate_like and unit is not None:
-        r.c.add("invalid-value", (*path, "unit"), "this parameter is a plain number; give its "
-                "path without a unit")
+        r.c.add("invalid-value", (*path, "unit"), Msg("this parameter is a plain number; give "
+                                                      "its path without a unit"))
         return bad
     if not rate_like and unit is None:
-        r.c.add("missing-field", (*path, "unit"), f"missing; the values need the unit of "
-                f"{p.name!r} ({p.unit_text}), e.g. unit = \"{p.unit_text}\"")
+        r.c.add("missing-field", (*path, "unit"), Msg(
+            "missing; the values need the unit of {parameter!r} ({unit}), e.g. unit = "
+            "\"{unit}\"", parameter=p.name, unit=p.unit_text))
         return bad
     if not rate_like:
         from lcc.model._fields import located
@@ -275,7 +291,7 @@ def _path(r: Any, value: dict[str, Any], path: Path, p: Any, rate_like: bool, ba
     try:
         return by_year([float(x) for x in seq], unit=unit, first_year=first)
     except LCCError as exc:
-        r.c.add("invalid-value", path, str(exc))
+        r.c.add("invalid-value", path, exc.message)
         return bad
 
 

@@ -35,7 +35,7 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 from lcc.io import _fields as F
 from lcc.io._build import BAD, Reader, Scope, _is_number, _kind_of, _suggest, unit_problem
 from lcc.io._issues import Path
@@ -61,13 +61,15 @@ def calculator(r: Reader, obj: dict[str, Any], path: Path) -> ModuleType | None:
     raw = obj["template"]
     tp = (*path, "template")
     if not isinstance(raw, str):
-        r.c.add("wrong-type", tp, f"expected the name of a product calculator as a text, got "
-                f"{_kind_of(raw)}; one of {', '.join(CALCULATORS)}")
+        r.c.add("wrong-type", tp, Msg("expected the name of a product calculator as a text, "
+                                      "got {kind}; one of {choices}", kind=_kind_of(raw),
+                                      choices=", ".join(CALCULATORS)))
         return None
     if raw not in CALCULATORS:
-        r.c.add("unknown-template", tp, f"no product calculator is named {raw!r}"
-                f"{_suggest(raw, CALCULATORS)}; expected one of {', '.join(CALCULATORS)} "
-                f"(lcc calculators lists their inputs)")
+        r.c.add("unknown-template", tp, Msg(
+            "no product calculator is named {value!r}{suggest}; expected one of {choices} "
+            "(lcc calculators lists their inputs)", value=raw,
+            suggest=_suggest(raw, CALCULATORS), choices=", ".join(CALCULATORS)))
         return None
     return CALCULATORS[raw]
 
@@ -80,7 +82,8 @@ def read_inputs(r: Reader, module: ModuleType, raw: Any, path: Path,
     already, and whether all is well (None when ``inputs`` is not a table).
     """
     ip = (*path, "inputs")
-    obj = r.table(raw, ip, f"the inputs of the calculator {module.NAME!r} (a table)")
+    obj = r.table(raw, ip, Msg("the inputs of the calculator {calculator!r} (a table)",
+                               calculator=module.NAME))
     if obj is None:
         return None
     reported: set[str] = set()
@@ -88,9 +91,10 @@ def read_inputs(r: Reader, module: ModuleType, raw: Any, path: Path,
     ok = True
     for key in obj:
         if key not in spec:
-            r.c.add("unknown-key", (*ip, key),
-                    f"the calculator {module.NAME!r} has no input {key!r}"
-                    f"{_suggest(str(key), spec)}; its inputs are: {', '.join(spec)}")
+            r.c.add("unknown-key", (*ip, key), Msg(
+                "the calculator {calculator!r} has no input {key!r}{suggest}; its inputs are: "
+                "{keys}", calculator=module.NAME, key=key, suggest=_suggest(str(key), spec),
+                keys=", ".join(spec)))
             ok = False
     selector = getattr(module, "SELECTOR", None)
     chosen = None
@@ -104,9 +108,10 @@ def read_inputs(r: Reader, module: ModuleType, raw: Any, path: Path,
             continue
         vp = (*ip, key)
         if chosen is not None and inp.applies_to and chosen not in inp.applies_to:
-            r.c.add("not-applicable", vp,
-                    f"applies to {selector} = {' or '.join(repr(a) for a in inp.applies_to)} "
-                    f"only, not {selector} = {chosen!r}; leave it out")
+            r.c.add("not-applicable", vp, Msg(
+                "applies to {selector} = {applies} only, not {selector} = {chosen!r}; leave it "
+                "out", selector=selector, applies=" or ".join(repr(a) for a in inp.applies_to),
+                chosen=chosen))
             ok = False
             reported.add(key)
             continue
@@ -121,9 +126,10 @@ def read_inputs(r: Reader, module: ModuleType, raw: Any, path: Path,
         applies = not inp.applies_to or chosen is None or chosen in inp.applies_to
         if inp.required and applies and inp.name not in obj and \
                 not (selector is not None and chosen is None and inp.applies_to):
-            r.c.add("missing-field", (*ip, inp.name),
-                    f"missing; the calculator {module.NAME!r} needs {inp.name} ({inp.role}): "
-                    f"{inp.meaning}, e.g. {_example(inp)}")
+            r.c.add("missing-field", (*ip, inp.name), Msg(
+                "missing; the calculator {calculator!r} needs {input} ({role}): {meaning}, "
+                "e.g. {example}", calculator=module.NAME, input=inp.name, role=inp.role,
+                meaning=inp.meaning, example=_example(inp)))
             ok = False
             reported.add(inp.name)
     return values, reported, ok
@@ -144,7 +150,8 @@ def _value(r: Reader, inp: Input, raw: Any, path: Path, scope: Scope) -> Any:
     kind = input_kind(inp)
     if isinstance(raw, dict) and "parameter" in raw:
         if not inp.parameter:
-            r.c.add("wrong-type", path, f"{inp.name} cannot be a parameter: {inp.meaning}")
+            r.c.add("wrong-type", path, Msg("{input} cannot be a parameter: {meaning}",
+                                            input=inp.name, meaning=inp.meaning))
             return BAD
         name = raw.get("parameter")
         p = scope.lookup(name) if isinstance(name, str) else None
@@ -158,14 +165,17 @@ def _profile(r: Reader, inp: Input, raw: Any, path: Path, scope: Scope) -> Any:
     """A profile: a list of [hours per year, fraction] pairs."""
     shown = _example(inp)
     if not isinstance(raw, list):
-        r.c.add("wrong-type", path, f"expected a list of [hours per year, fraction] pairs, "
-                f"e.g. {shown}, got {_kind_of(raw)}")
+        r.c.add("wrong-type", path, Msg("expected a list of [hours per year, fraction] pairs, "
+                                        "e.g. {example}, got {kind}", example=shown,
+                                        kind=_kind_of(raw)))
         return BAD
     if not raw:
-        r.c.add("invalid-value", path, f"an empty list; give at least one pair, e.g. {shown}")
+        r.c.add("invalid-value", path, Msg("an empty list; give at least one pair, e.g. "
+                                           "{example}", example=shown))
         return BAD
     if len(raw) > F.MAX_SEQUENCE:
-        r.c.add("too-many", path, f"{len(raw)} steps; the limit is {F.MAX_SEQUENCE}")
+        r.c.add("too-many", path, Msg("{count} steps; the limit is {limit}", count=len(raw),
+                                      limit=F.MAX_SEQUENCE))
         return BAD
     hours_kind = input_kind(inp)
     fraction_kind = inp.fraction
@@ -174,8 +184,9 @@ def _profile(r: Reader, inp: Input, raw: Any, path: Path, scope: Scope) -> Any:
     for i, pair in enumerate(raw):
         pp = (*path, i)
         if not isinstance(pair, list) or len(pair) != 2:
-            r.c.add("wrong-type", pp, f"expected a pair [hours per year, fraction], e.g. "
-                    f"{shown}, got {_kind_of(pair)}")
+            r.c.add("wrong-type", pp, Msg("expected a pair [hours per year, fraction], e.g. "
+                                          "{example}, got {kind}", example=shown,
+                                          kind=_kind_of(pair)))
             ok = False
             continue
         hours = r.value(hours_kind, pair[0], (*pp, 0), scope)

@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 from lcc.model import ByYear, Parameter
 from lcc.model._compare import same
 from lcc.units import ExchangeRates, get_registry, pretty_units
@@ -21,19 +21,27 @@ def number_text(x: float) -> str:
     return repr(float(x))
 
 
+def _samples(where: str) -> LCCError:
+    return LCCError(Msg("{name}: holds samples (an array); a tender file holds single values — "
+                        "describe the uncertainty with a distribution on a Parameter instead",
+                        name=where), field=where, code="wrong-type")
+
+
+def _not_finite(where: str, value: float) -> LCCError:
+    return LCCError(Msg("{name}: {value!r} is not a finite number", name=where, value=value),
+                    field=where, code="invalid-value")
+
+
 def quantity_text(q: Any, where: str = "value") -> str:
     """A scalar pint quantity as text that :func:`lcc.units.parse_quantity` reads back."""
     from lcc.units import _parse_text
 
     mag = q.magnitude
     if np.ndim(mag):
-        raise LCCError(
-            f"{where}: holds samples (an array); a tender file holds single values — "
-            f"describe the uncertainty with a distribution on a Parameter instead"
-        )
+        raise _samples(where)
     mag = float(mag)
     if not math.isfinite(mag):
-        raise LCCError(f"{where}: {mag!r} is not a finite number")
+        raise _not_finite(where, mag)
     for text in (pretty_units(q.units), format(q.units, "D")):
         out = f"{number_text(mag)} {text}".strip()
         try:
@@ -74,13 +82,10 @@ def encode(value: Any, where: str = "value") -> Any:
         return int(value)
     if isinstance(value, (float, np.floating)):
         if not math.isfinite(float(value)):
-            raise LCCError(f"{where}: {float(value)!r} is not a finite number")
+            raise _not_finite(where, float(value))
         return float(value)
     if isinstance(value, np.ndarray):
-        raise LCCError(
-            f"{where}: holds samples (an array); a tender file holds single values — "
-            f"describe the uncertainty with a distribution on a Parameter instead"
-        )
+        raise _samples(where)
     if isinstance(value, (list, tuple)):
         return [encode(v, f"{where}[{i}]") for i, v in enumerate(value)]
     if isinstance(value, reg.Quantity):
@@ -93,7 +98,8 @@ def encode(value: Any, where: str = "value") -> Any:
         if value.source is not None:
             ex["source"] = value.source
         return ex
-    raise LCCError(f"{where}: cannot write {type(value).__name__} {value!r} to a tender file")
+    raise LCCError(Msg("{name}: cannot write {type} {value!r} to a tender file", name=where,
+                       type=type(value).__name__, value=value), field=where, code="wrong-type")
 
 
 def parameter_value(value: Any, where: str) -> Any:
@@ -115,7 +121,8 @@ def distribution_data(dist: Any, where: str) -> dict[str, Any]:
     rv = getattr(dist, "dist", None)
     name = getattr(rv, "name", None)
     if rv is None or name is None:
-        raise LCCError(f"{where}: cannot write the distribution {dist!r}")
+        raise LCCError(Msg("{name}: cannot write the distribution {value!r}", name=where,
+                           value=dist), field=where, code="wrong-type")
     shapes = [s.strip() for s in (rv.shapes or "").split(",") if s.strip()]
     names = [*shapes, "loc", "scale"]
     out: dict[str, Any] = {"name": name}

@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 from lcc._version import __version__
 from lcc.io import _fields as F
 from lcc.io._model import Tender
@@ -60,10 +60,11 @@ def _parameters_data(t: Tender) -> dict[str, Any]:
         base_data = parameter_data(base, f"parameters.{p.name}")
         dropped = [k for k in base_data if k not in data]
         if dropped:
-            raise LCCError(
-                f"parameters.{p.name}: the tender drops {', '.join(dropped)} of the assumption "
-                f"set's parameter; a tender file can change a value of the set but not remove it"
-            )
+            raise LCCError(Msg(
+                "{name}: the tender drops {keys} of the assumption set's parameter; a tender "
+                "file can change a value of the set but not remove it",
+                name=f"parameters.{p.name}", keys=", ".join(dropped)),
+                field=f"parameters.{p.name}", code="invalid-value")
         diff = {k: v for k, v in data.items() if base_data.get(k) != v}
         if diff:
             out[p.name] = diff
@@ -74,8 +75,9 @@ def item_data(item: CostItem, where: str) -> dict[str, Any]:
     """A cost item as a file table: its type and the fields that differ from defaults."""
     kind = _CLASS_NAMES.get(type(item))
     if kind is None:
-        raise LCCError(f"{where}: cannot write an item of type {type(item).__name__}; a tender "
-                       f"file holds the items {', '.join(F.ITEMS)}")
+        raise LCCError(Msg("{name}: cannot write an item of type {type}; a tender file holds "
+                           "the items {types}", name=where, type=type(item).__name__,
+                           types=", ".join(F.ITEMS)), field=where, code="unknown-type")
     spec = F.ITEMS[kind]
     out: dict[str, Any] = {"type": kind}
     values = item.field_values()
@@ -136,10 +138,10 @@ def tender_data(t: Tender, dest_dir: Path | None = None) -> dict[str, Any]:
             out[key] = value
     if t.assumptions is not None:
         if t.assumptions.path is None:
-            raise LCCError(
-                f"assumptions: the assumption set {t.assumptions.name!r} has no file to refer "
-                f"to; load it with lcc.io.load_assumptions(path)"
-            )
+            raise LCCError(Msg(
+                "{name}: the assumption set {set!r} has no file to refer to; load it with "
+                "lcc.io.load_assumptions(path)", name="assumptions", set=t.assumptions.name),
+                field="assumptions", code="missing-file")
         target = os.path.abspath(t.assumptions.path)
         if dest_dir is None:
             out["assumptions"] = Path(target).as_posix()
@@ -199,8 +201,8 @@ def to_yaml(data: dict[str, Any]) -> str:
     try:
         import yaml
     except ImportError:
-        raise LCCError("writing YAML needs PyYAML: pip install 'openlcc[yaml]' (or write TOML "
-                       "or JSON)") from None
+        raise LCCError(Msg("writing YAML needs PyYAML: pip install 'openlcc[yaml]' (or write "
+                           "TOML or JSON)")) from None
     class Dumper(yaml.SafeDumper):
         pass
 
