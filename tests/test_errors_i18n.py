@@ -38,10 +38,19 @@ def _message_params(tree: ast.Module) -> dict[str, int]:
     return out
 
 
+def _is_msg_annotation(node: ast.expr | None) -> bool:
+    """``Msg``, or ``Msg | str`` (a model error's ``detail``, typed ``str``, is a Msg by
+    this rule wherever it is passed on)."""
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return _is_msg_annotation(node.left) and isinstance(node.right, ast.Name) \
+            and node.right.id == "str"
+    return isinstance(node, ast.Name | ast.Constant) and \
+        getattr(node, "id", getattr(node, "value", None)) == "Msg"
+
+
 def _msg_params(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
     """Parameters of ``func`` annotated ``Msg`` (its callers give a Msg, by this rule)."""
-    return {a.arg for a in func.args.args if isinstance(a.annotation, ast.Name | ast.Constant)
-            and getattr(a.annotation, "id", getattr(a.annotation, "value", None)) == "Msg"}
+    return {a.arg for a in func.args.args if _is_msg_annotation(a.annotation)}
 
 
 def _module_msgs(tree: ast.Module) -> set[str]:

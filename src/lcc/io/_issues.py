@@ -149,7 +149,7 @@ class Collector:
         text = self.file or "<string>"
         return f"{text}:{line}" if line is not None else text
 
-    def add(self, code: str, path: Path, message: str) -> None:
+    def add(self, code: str, path: Path, message: Msg | str) -> None:
         """Record one issue at ``path`` (up to :data:`MAX_ISSUES`; then one issue says so).
 
         ``message`` is a :class:`~lcc._errors.Msg` (``tests/test_errors_i18n.py`` checks every
