@@ -331,7 +331,7 @@ IO_CASES = [
     ("invalid-value", _file(item='[alternatives.items.escalation]\nby_year = []\n'),
      "en tom lista; ange ett värde per år", "an empty list; give one value per year"),
     ("invalid-value", _file(study='exchange_rates = { base = "SEK", rates = { ABC = 2 } }\n'),
-     "okänd valuta 'ABC'; välj en av", "unknown currency 'ABC'; expected one of"),
+     "okänd valuta 'ABC'; välj en av", "unknown currency 'ABC', expected one of"),
     ("currency-mix", _file().replace('amount = "100 SEK"', 'amount = "100 EUR"'),
      "beloppet är i EUR men kalkylens valuta är SEK, och ingen växelkurs för EUR är angiven",
      "the amount is in EUR but the study currency is SEK, and no exchange rate for EUR is "

@@ -212,3 +212,21 @@ class TestExchangeRates:
 def test_adding_currencies_without_rates_is_an_error() -> None:
     with pytest.raises(pint.DimensionalityError):
         Q_("1 SEK") + Q_("1 EUR")
+
+
+def test_exchange_rates_collect_every_error_with_its_field() -> None:
+    """One rule for the API and files: ExchangeRates names each bad input (io maps the field
+    to the file's path)."""
+    with pytest.raises(LCCError) as info:
+        ExchangeRates("XYZ", {"EUR": -1, "ABC": 2, "USD": "ten"}, date=5)
+    got = [(e.field, e.code) for e in info.value.errors]
+    assert got == [("ExchangeRates.base", "invalid-value"),
+                   ("ExchangeRates.rates.EUR", "invalid-value"),
+                   ("ExchangeRates.rates.ABC", "invalid-value"),
+                   ("ExchangeRates.rates.USD", "invalid-value"),
+                   ("ExchangeRates.date", "wrong-type")]
+    assert [e.detail for e in info.value.errors][:2] == [
+        "got 'XYZ', expected one of SEK, EUR, USD, NOK, DKK, GBP",
+        "got -1, expected a rate > 0"]
+    # a rate written as text is read as the number it says
+    assert ExchangeRates("SEK", {"EUR": "11,48"}).rates["EUR"] == 11.48

@@ -563,25 +563,53 @@ class ExchangeRates:
     source: str | None = None
 
     def __post_init__(self) -> None:
+        errors: list[LCCError] = []
+
+        def bad(field: str, code: str, message: Msg) -> None:
+            errors.append(LCCError(message, field=f"ExchangeRates.{field}", code=code,
+                                   detail=message.detail()))
+
         if self.base not in CURRENCIES:
-            raise LCCError(
+            bad("base", "invalid-value" if isinstance(self.base, str) else "wrong-type",
                 Msg("{name}: got {value!r}, expected one of {choices}", name="ExchangeRates.base",
                     value=self.base, choices=", ".join(CURRENCIES)))
+        clean: dict[str, float] = {}
         if not isinstance(self.rates, Mapping):
-            raise LCCError(
+            bad("rates", "wrong-type",
                 Msg("{name}: expected a mapping such as {example}, got {value!r}",
                     name="ExchangeRates.rates", example="{'EUR': 11.48}", value=self.rates))
-        clean: dict[str, float] = {}
-        for code, rate in self.rates.items():
+        for code, rate in self.rates.items() if isinstance(self.rates, Mapping) else ():
+            name = f"ExchangeRates.rates[{code!r}]"
             if code not in CURRENCIES:
-                raise LCCError(
+                bad(f"rates.{code}", "invalid-value",
                     Msg("{name}: unknown currency {code!r}, expected one of {choices}",
-                        name="ExchangeRates.rates", code=code, choices=", ".join(CURRENCIES)))
-            x = parse_number(rate, name=f"ExchangeRates.rates[{code!r}]", allow_array=False)
+                        name=name, code=code, choices=", ".join(CURRENCIES)))
+                continue
+            try:
+                x = parse_number(rate, name=name, allow_array=False)
+            except LCCError as exc:
+                message = exc.message
+                errors.append(LCCError(message, field=f"ExchangeRates.rates.{code}",
+                                       code=exc.code or "invalid-value",
+                                       detail=(message.detail() if isinstance(message, Msg)
+                                               else None)))
+                continue
             if x <= 0:
-                raise LCCError(Msg("{name}: got {value!r}, expected a rate > 0",
-                                   name=f"ExchangeRates.rates[{code!r}]", value=rate))
+                bad(f"rates.{code}", "invalid-value",
+                    Msg("{name}: got {value!r}, expected a rate > 0", name=name, value=rate))
+                continue
             clean[code] = x
+        for key in ("date", "source"):
+            value, name = getattr(self, key), "ExchangeRates." + key
+            if value is not None and not (isinstance(value, str) and value.strip()):
+                bad(key, "wrong-type" if not isinstance(value, str) else "invalid-value",
+                    Msg("{name}: expected a non-empty text, got {value!r}", name=name,
+                        value=value))
+        if len(errors) == 1:
+            raise errors[0]
+        if errors:
+            raise LCCError(join("\n", (e.message for e in errors)), field=errors[0].field,
+                           code=errors[0].code, errors=errors)
         clean[self.base] = 1.0
         object.__setattr__(self, "rates", clean)
 

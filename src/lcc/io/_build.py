@@ -323,54 +323,27 @@ class Reader:
         return self.checked(kind, raw, path)  # the field's own rule (Field.read)
 
     def _read_exchange_rates(self, kind: F.Kind, raw: Any, path: Path) -> Any:
+        """The file's table; every rule of the rates is :class:`~lcc.ExchangeRates`' own."""
         obj = self.table(raw, path, Msg("exchange rates {example}",
                                         example="{base = \"SEK\", rates = {EUR = 11.48}}"))
         if obj is None:
             return BAD
         ok = self.keys(obj, path, ["base", "rates", "date", "source"], ["base", "rates"])
-        base = self._read_choice(F.STUDY["currency"], obj.get("base"), (*path, "base")) \
-            if "base" in obj else BAD
-        rates: dict[str, float] = {}
-        table = self.table(obj.get("rates"), (*path, "rates"),
+        table = self.table(obj["rates"], (*path, "rates"),
                            Msg("rates such as {example}", example="{EUR = 11.48}")) \
             if "rates" in obj else None
-        if table is not None:
-            for code, rate in table.items():
-                rp = (*path, "rates", code)
-                if code not in F.STUDY["currency"].choices:
-                    self.c.add("invalid-value", rp, Msg(
-                        "unknown currency {code!r}; expected one of {choices}", code=code,
-                        choices=", ".join(F.STUDY["currency"].choices)))
-                    ok = False
-                    continue
-                r = self.finite(rate, rp, Msg("a rate (a number of the base currency per "
-                                              "unit)"))
-                if r is BAD:
-                    ok = False
-                elif r <= 0:
-                    self.c.add("invalid-value", rp, Msg("got {value!r}; expected a rate > 0",
-                                                        value=r))
-                    ok = False
-                else:
-                    rates[code] = float(r)
-        else:
-            ok = False
-        extra: dict[str, Any] = {}
-        for key in ("date", "source"):
-            if key in obj:
-                v = obj[key]
-                if key == "date" and isinstance(v, dt.date):
-                    v = v.isoformat()
-                v = self.text(v, (*path, key))
-                ok = ok and v is not BAD
-                extra[key] = v
-        if not ok or base is BAD:
+        if "base" not in obj or table is None:
             return BAD
+        date = obj.get("date")
         try:
-            return ExchangeRates(base, rates, date=extra.get("date"), source=extra.get("source"))
+            rates = ExchangeRates(obj["base"], table, source=obj.get("source"),
+                                  date=date.isoformat() if isinstance(date, dt.date) else date)
         except LCCError as exc:
-            self.c.add("invalid-value", path, exc.detail)
+            for err in exc.errors:
+                where = (err.field or "").split(".", 2)[1:]  # ExchangeRates.rates.EUR
+                self.c.add(err.code or "invalid-value", (*path, *where), err.detail)
             return BAD
+        return rates if ok else BAD
 
     def by_year(self, kind: F.Kind, raw: dict[str, Any], path: Path) -> Any:
         allowed = ["by_year", "unit", "first_year"] if kind.unit else ["by_year", "first_year"]
