@@ -1108,3 +1108,20 @@ def test_tender_evaluate_with_overrides_of_a_parameter_some_bids_use() -> None:
     assert float(moved["Bid B"].value) > float(base["Bid B"].value)
     with pytest.raises(lcc.LCCError, match="unknown parameter 'gas'"):
         tender.evaluate(overrides={"gas": 1.0})
+
+
+def test_a_per_year_sequence_is_read_by_byyears_own_rules_with_every_error_at_once() -> None:
+    """One rule for the API and files (issue 15): ByYear checks each value, the first year and
+    the unit; the file reader locates each at its own path, the unit's dimension by the field."""
+    text = BASE.replace('annual = "3000 kWh/yr"',
+                        'annual = { by_year = ["1.5", 2, nan], unit = "kg", first_year = 0 }')
+    assert problems(text) == [
+        (14, "alternatives[0].items[1].annual.by_year[0]", "wrong-type"),
+        (14, "alternatives[0].items[1].annual.by_year[2]", "invalid-value"),
+        (14, "alternatives[0].items[1].annual.first_year", "invalid-value"),
+        (14, "alternatives[0].items[1].annual.unit", "wrong-unit"),
+    ]
+    # the API follows the same rule: a first year after 9999 was accepted there, refused in files
+    with pytest.raises(lcc.LCCError) as info:
+        lcc.ByYear([1.0], first_year=20000)
+    assert info.value.field == "ByYear.first_year" and info.value.code == "invalid-value"

@@ -67,7 +67,7 @@ Q_ = lcc.Q_
         (lambda: lcc.Alternative("A", "not an item"), r"item 1 is str"),
         (lambda: lcc.Alternative("A", quantity=-2), r"quantity: got -2"),
         (lambda: lcc.Alternative("A", start=1.5), r"start.*whole number"),
-        (lambda: lcc.ByYear([1.0, float("nan")]), r"ByYear\.values.*position 1"),
+        (lambda: lcc.ByYear([1.0, float("nan")]), r"ByYear\.values\[1\]: got nan"),
         (lambda: lcc.ByYear([]), r"ByYear\.values"),
         (lambda: lcc.ByYear([1.0], first_year=0), r"first_year"),
         (lambda: lcc.Parameter("", 1.0), r"Parameter\.name"),

@@ -346,6 +346,8 @@ class Reader:
         return rates if ok else BAD
 
     def by_year(self, kind: F.Kind, raw: dict[str, Any], path: Path) -> Any:
+        """A ``{by_year = [...], unit, first_year}`` table: its structure here, its values by
+        :class:`~lcc.ByYear`'s rules, its unit by the field's."""
         allowed = ["by_year", "unit", "first_year"] if kind.unit else ["by_year", "first_year"]
         if not self.keys(raw, path, allowed, ["by_year"], what=Msg("a per-year sequence: ")):
             return BAD
@@ -355,42 +357,32 @@ class Reader:
             self.c.add("wrong-type", vp, Msg("expected a list of yearly values, got {kind}",
                                              kind=_kind_of(values)))
             return BAD
-        nums = self.yearly(values, vp, Msg("give one value per year"))
-        if nums is BAD and (not values or len(values) > F.MAX_SEQUENCE):
+        if len(values) > F.MAX_SEQUENCE:
+            self.c.add("too-many", vp, Msg("{count} yearly values; the limit is {limit}",
+                                           count=len(values), limit=F.MAX_SEQUENCE))
             return BAD
-        first = raw.get("first_year", 1)
-        if "first_year" in raw and (not isinstance(first, int) or isinstance(first, bool)
-                                    or not 1 <= first <= 9999):
-            self.c.add("invalid-value" if isinstance(first, int) else "wrong-type",
-                       (*path, "first_year"), Msg("got {value!r}; expected a study year (1, 2, "
-                                                  "…) or a calendar year such as 2025",
-                                                  value=first))
-            first = BAD
-        unit = None
-        if kind.unit:
-            if "unit" not in raw:
-                self.c.add("missing-field", (*path, "unit"), Msg(
-                    "missing; the values need a unit, e.g. unit = \"{unit}\"",
-                    unit=kind.example.split(" ", 1)[-1]))
-                return BAD
-            unit = raw["unit"]
-            up = (*path, "unit")
-            if not isinstance(unit, str):
-                self.c.add("wrong-type", up, Msg("expected a unit as text, got {kind}",
-                                                 kind=_kind_of(unit)))
-                unit = BAD
-            else:
-                problem = unit_problem(kind, f"1 {unit}")
-                if problem is not None:
-                    self.c.add(problem.code or "invalid-value", up, problem.detail)
-                    unit = BAD
-        if BAD in (first, unit) or nums is BAD:
+        unit = raw.get("unit")
+        if kind.unit and "unit" not in raw:
+            self.c.add("missing-field", (*path, "unit"), Msg(
+                "missing; the values need a unit, e.g. unit = \"{unit}\"",
+                unit=kind.example.split(" ", 1)[-1]))
             return BAD
+        errors: tuple[LCCError, ...] = ()
         try:
-            return ByYear(list(values), unit=unit, first_year=first)
+            seq: Any = ByYear(values, unit=unit, first_year=raw.get("first_year", 1))
         except LCCError as exc:
-            self.c.add("invalid-value", path, exc.detail)
-            return BAD
+            seq, errors = BAD, exc.errors
+        for err in errors:  # ByYear.values[3], ByYear.first_year, ByYear.unit
+            key, _, index = (err.field or "").removeprefix("ByYear.").partition("[")
+            where = {"values": vp}.get(key, (*path, key))
+            self.c.add(err.code or "invalid-value",
+                       (*where, int(index[:-1])) if index else where, err.detail)
+        if isinstance(unit, str) and not any(e.field == "ByYear.unit" for e in errors):
+            problem = unit_problem(kind, f"1 {unit}")  # the field's rule: its dimension
+            if problem is not None:
+                self.c.add(problem.code or "invalid-value", (*path, "unit"), problem.detail)
+                seq = BAD
+        return seq
 
     # -- parameters -----------------------------------------------------------------------
     def parameter_fields(self, obj: dict[str, Any], path: Path) -> dict[str, Any] | None:

@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from lcc._errors import LCCError, Msg
+from lcc._errors import LCCError, Msg, join
 from lcc.model._compare import same
 from lcc.units import format_quantity, get_registry, parse_number
 
@@ -251,6 +251,10 @@ def _show(value: Any) -> str:
     return f"{value:.6g}"
 
 
+#: The last calendar year a per-year sequence may start in.
+MAX_YEAR = 9999
+
+
 @dataclass(frozen=True, eq=False)
 class ByYear:
     """A per-year sequence: one value for each year, not samples.
@@ -281,41 +285,43 @@ class ByYear:
     first_year: int = 1
 
     def __post_init__(self) -> None:
-        if isinstance(self.values, (str, bytes)) or not isinstance(
-            self.values, (Sequence, np.ndarray)
-        ):
-            raise LCCError(Msg("{name}: expected a sequence of numbers, got {values!r}",
-                               name='ByYear.values', values=self.values),
-                           field="ByYear.values", code="wrong-type")
-        try:
-            arr = np.asarray(self.values, dtype=float)
-        except (TypeError, ValueError):
-            raise LCCError(Msg("{name}: expected numbers, got {values!r}", name='ByYear.values',
-                               values=self.values),
-                           field="ByYear.values", code="wrong-type") from None
+        errors: list[LCCError] = []
+
+        def bad(field: str, code: str, message: Msg) -> None:
+            errors.append(LCCError(message, field=field, code=code, detail=message.detail()))
+
+        values = self.values
+        if isinstance(values, (str, bytes)) or not isinstance(values, (Sequence, np.ndarray)):
+            message = Msg("{name}: expected a sequence of numbers, got {values!r}",
+                          name="ByYear.values", values=values)
+            raise LCCError(message, field="ByYear.values", code="wrong-type",
+                           detail=message.detail())
+        arr = np.asarray(values, dtype=object) if not isinstance(values, np.ndarray) else values
         if arr.ndim != 1 or arr.size == 0:
-            raise LCCError(Msg("{name}: expected a flat, non-empty sequence of yearly values",
-                               name='ByYear.values'),
-                           field="ByYear.values", code="invalid-value")
-        bad = np.flatnonzero(~np.isfinite(arr))
-        if bad.size:
-            raise LCCError(
-                Msg("{name}: value {bad!r} at position {position} is not finite",
-                    name='ByYear.values', bad=arr[bad[0]], position=int(bad[0])),
-                field="ByYear.values", code="invalid-value"
-            )
-        arr.setflags(write=False)
-        object.__setattr__(self, "values", arr)
-        if isinstance(self.first_year, bool) or not isinstance(self.first_year, (int, np.integer)):
-            raise LCCError(Msg("{name}: expected a whole year, got {first_year!r}",
-                               name='ByYear.first_year', first_year=self.first_year),
-                           field="ByYear.first_year", code="wrong-type")
-        if self.first_year < 1:
-            raise LCCError(Msg("{name}: got {first_year}, expected 1 or later",
-                               name='ByYear.first_year', first_year=self.first_year),
-                           field="ByYear.first_year", code="invalid-value")
-        object.__setattr__(self, "first_year", int(self.first_year))
-        object.__setattr__(self, "_unit_q", None)
+            bad("ByYear.values", "invalid-value",
+                Msg("{name}: an empty list; give one value per year", name="ByYear.values")
+                if arr.size == 0 else
+                Msg("{name}: expected a flat list of yearly values", name="ByYear.values"))
+        else:
+            for i, v in enumerate(arr.tolist()):
+                name = f"ByYear.values[{i}]"
+                if isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)):
+                    bad(name, "wrong-type",
+                        Msg("{name}: expected a number, got {value!r}", name=name, value=v))
+                elif not math.isfinite(v):
+                    bad(name, "invalid-value",
+                        Msg("{name}: got {value!r}; expected a finite number", name=name,
+                            value=v))
+        first = self.first_year
+        if isinstance(first, bool) or not isinstance(first, (int, np.integer)):
+            bad("ByYear.first_year", "wrong-type", Msg(
+                "{name}: got {value!r}; expected a study year (1, 2, …) or a calendar year "
+                "such as 2025", name="ByYear.first_year", value=first))
+        elif not 1 <= first <= MAX_YEAR:
+            bad("ByYear.first_year", "invalid-value", Msg(
+                "{name}: got {value!r}; expected a study year (1, 2, …) or a calendar year "
+                "such as 2025", name="ByYear.first_year", value=first))
+        unit_q = None
         if self.unit is not None:
             reg = get_registry()
             if isinstance(self.unit, reg.Unit):
@@ -323,12 +329,27 @@ class ByYear:
             elif isinstance(self.unit, str):
                 from lcc.units import _parse_text
 
-                unit_q = _parse_text(f"1 {self.unit}", "ByYear.unit")
+                try:
+                    unit_q = _parse_text(f"1 {self.unit}", "ByYear.unit")
+                except LCCError as exc:
+                    errors.append(LCCError(exc.message, field="ByYear.unit",
+                                           code=exc.code or "invalid-value",
+                                           detail=exc.message.detail()
+                                           if isinstance(exc.message, Msg) else None))
             else:
-                raise LCCError(Msg("{name}: expected a unit such as 'SEK/kg', got {unit!r}",
-                                   name='ByYear.unit', unit=self.unit),
-                               field="ByYear.unit", code="wrong-type")
-            object.__setattr__(self, "_unit_q", unit_q)
+                bad("ByYear.unit", "wrong-type",
+                    Msg("{name}: expected a unit such as 'SEK/kg', got {unit!r}",
+                        name="ByYear.unit", unit=self.unit))
+        if len(errors) == 1:
+            raise errors[0]
+        if errors:
+            raise LCCError(join("\n", (e.message for e in errors)), field=errors[0].field,
+                           code=errors[0].code, errors=errors)
+        arr = np.array(arr, dtype=float)
+        arr.setflags(write=False)
+        object.__setattr__(self, "values", arr)
+        object.__setattr__(self, "first_year", int(first))
+        object.__setattr__(self, "_unit_q", unit_q)
 
     @property
     def unit_quantity(self) -> Any:
