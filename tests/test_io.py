@@ -1125,3 +1125,24 @@ def test_a_per_year_sequence_is_read_by_byyears_own_rules_with_every_error_at_on
     with pytest.raises(lcc.LCCError) as info:
         lcc.ByYear([1.0], first_year=20000)
     assert info.value.field == "ByYear.first_year" and info.value.code == "invalid-value"
+
+
+def test_a_parameter_is_read_by_parameters_own_rules_with_every_error_at_once() -> None:
+    """One rule (issue 15): Parameter checks its value, bounds and texts and names each; the
+    file reader adds only the form of the table (a value is a number or a text)."""
+    text = BASE.replace('value = "1.5 SEK/kWh"',
+                        'value = "lots"\nlow = true\nhigh = [1]\ndescription = 5')
+    assert problems(text) == [
+        (6, "parameters.electricity_price.value", "invalid-value"),
+        (7, "parameters.electricity_price.low", "wrong-type"),
+        (8, "parameters.electricity_price.high", "wrong-type"),
+        (9, "parameters.electricity_price.description", "wrong-type"),
+    ]
+    text = BASE.replace('value = "1.5 SEK/kWh"',
+                        'value = "lots"\nlow = true\ndescription = 5\nsource = ""')
+    assert problems(text) == [
+        (6, "parameters.electricity_price.value", "invalid-value"),
+        (7, "parameters.electricity_price.low", "wrong-type"),
+        (8, "parameters.electricity_price.description", "wrong-type"),
+        (9, "parameters.electricity_price.source", "invalid-value"),
+    ]

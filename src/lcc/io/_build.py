@@ -386,37 +386,31 @@ class Reader:
 
     # -- parameters -----------------------------------------------------------------------
     def parameter_fields(self, obj: dict[str, Any], path: Path) -> dict[str, Any] | None:
-        """The fields of a parameter table, read (None if any is wrong)."""
+        """The fields of a parameter table as the model takes them (None if the table's form
+        is wrong); the rules of each value are :class:`~lcc.Parameter`'s own."""
         ok = self.keys(obj, path, F.PARAMETER_KEYS, what=Msg("a parameter: "))
         out: dict[str, Any] = {}
         for key in ("value", "low", "high"):
             if key not in obj:
                 continue
             v = obj[key]
-            kp = (*path, key)
-            if _is_number(v):
-                v = self.finite(v, kp)
-            elif isinstance(v, str):
-                try:
-                    _parse_text(v)
-                except LCCError as exc:
-                    self.c.add("invalid-value", kp, exc.detail)
-                    v = BAD
-            else:
-                self.c.add("wrong-type", kp, Msg("expected a number or a text with a unit (e.g. "
-                                                 "'1.2 SEK/kWh'), got {kind}", kind=_kind_of(v)))
-                v = BAD
-            ok = ok and v is not BAD
+            if not (_is_number(v) or isinstance(v, str)):  # a table, a list: no value at all
+                self.c.add("wrong-type", (*path, key), Msg(
+                    "expected a number or a text with a unit (e.g. '1.2 SEK/kWh'), got {kind}",
+                    kind=_kind_of(v)))
+                ok, v = False, BAD
             out[key] = v
         if "distribution" in obj:
             d = self.distribution(obj["distribution"], (*path, "distribution"))
             ok = ok and d is not BAD
             out["distribution"] = d
-        for key in ("description", "source"):
-            if key in obj:
-                v = self.text(obj[key], (*path, key))
-                ok = ok and v is not BAD
-                out[key] = v
+        out.update({k: obj[k] for k in ("description", "source") if k in obj})
+        if not ok and out.get("value", BAD) is not BAD:  # the rest still gets checked
+            rest = {k: v for k, v in out.items() if v is not BAD and k != "distribution"}
+            try:
+                Parameter("p", rest.pop("value"), **rest)
+            except LCCError as exc:
+                model_issues(self.c, exc, path, F.PARAMETER_KEYS)
         return out if ok else None
 
     def distribution(self, raw: Any, path: Path) -> Any:

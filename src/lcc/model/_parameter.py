@@ -93,17 +93,31 @@ class Parameter:
             raise LCCError(Msg("{name}: got {role!r}, expected 'buyer' or 'bidder'",
                                name=f'{label}.role', role=self.role),
                            field="Parameter.role", code="invalid-value")
-        from lcc.model._fields import located
+        from lcc.model._fields import Errors
 
-        with located("Parameter.value", f"{label}.value"):
+        errs = Errors()  # every bad field at once, each with its name
+        value: Any = None
+        with errs.field("Parameter.value", f"{label}.value"):
             value = _as_quantity_or_number(self.value, f"{label}.value")
-        object.__setattr__(self, "value", value)
+            object.__setattr__(self, "value", value)
         for bound in ("low", "high"):
             raw = getattr(self, bound)
             if raw is None:
                 continue
-            with located(f"Parameter.{bound}", f"{label}.{bound}"):
-                object.__setattr__(self, bound, self._same_unit(raw, f"{label}.{bound}"))
+            with errs.field(f"Parameter.{bound}", f"{label}.{bound}"):
+                if value is None:  # the value failed: the bound is only read
+                    _as_quantity_or_number(raw, f"{label}.{bound}")
+                else:
+                    object.__setattr__(self, bound, self._same_unit(raw, f"{label}.{bound}"))
+        for key in ("description", "source"):
+            text, name = getattr(self, key), f"{label}.{key}"
+            if text is not None and not (isinstance(text, str) and text.strip()):
+                with errs.field(f"Parameter.{key}", name):
+                    raise LCCError(Msg("{name}: expected a non-empty text, got {value!r}",
+                                       name=name, value=text),
+                                   code="wrong-type" if not isinstance(text, str)
+                                   else "invalid-value")
+        errs.raise_any()
         lo, hi = self.low_magnitude, self.high_magnitude
         if lo is not None and hi is not None and lo > hi:
             raise LCCError(
