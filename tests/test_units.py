@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pint
 import pytest
@@ -230,3 +232,29 @@ def test_exchange_rates_collect_every_error_with_its_field() -> None:
         "got -1, expected a rate > 0"]
     # a rate written as text is read as the number it says
     assert ExchangeRates("SEK", {"EUR": "11,48"}).rates["EUR"] == 11.48
+
+
+def test_pints_definition_cache_is_per_installation_and_repairs_itself(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache entry written by a deleted environment made every start parse pint's
+    definitions again (0.3 s); lcc keeps one folder per installation of pint and rewrites
+    a cache it cannot read."""
+    import types
+
+    import platformdirs
+
+    from lcc.units import _cache_folder, _new_registry
+
+    monkeypatch.setattr(platformdirs, "user_cache_path", lambda **_: tmp_path)
+    one = _cache_folder(types.SimpleNamespace(__file__="/env-a/pint/__init__.py"))
+    other = _cache_folder(types.SimpleNamespace(__file__="/env-b/pint/__init__.py"))
+    assert one != other and one.parent == other.parent == tmp_path
+    folder = _cache_folder(pint)
+    _new_registry(pint)
+    written = sorted(folder.iterdir())
+    assert written
+    for entry in written:  # what a deleted environment's entries amount to: unreadable
+        entry.write_bytes(b"\x80stale")
+    reg = _new_registry(pint)
+    assert reg.Quantity(1, "kWh").to("J").magnitude == 3.6e6
+    pint.UnitRegistry(cache_folder=folder)  # the rewritten cache reads without error

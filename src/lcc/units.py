@@ -70,17 +70,41 @@ def _new_registry(pint: Any) -> Any:
     """pint's registry, with its parsed definitions cached on disk when that works.
 
     Parsing pint's definitions file takes about 0.3 s at every start; pint's own
-    cache (``cache_folder=":auto:"``, the user cache folder) brings it to a few
-    ms. ``LCC_PINT_CACHE=0`` turns it off; an unusable folder falls back to parsing.
+    disk cache brings it to a few ms. lcc keeps that cache in a folder of its own
+    for each installation of pint (:func:`_cache_folder`): pint's shared folder
+    records the path of the environment that wrote an entry, and once that
+    environment is deleted every other one failed to read the entry and parsed
+    the file again at every start. A cache that cannot be read is cleared and
+    written again once; a folder that cannot be used falls back to parsing.
+    ``LCC_PINT_CACHE=0`` turns the cache off.
     """
     import os
+    import shutil
 
-    if os.environ.get("LCC_PINT_CACHE", "1") != "0":
-        try:
-            return pint.UnitRegistry(cache_folder=":auto:")
-        except Exception:  # pragma: no cover - a read-only or odd cache folder
-            pass
+    folder = _cache_folder(pint) if os.environ.get("LCC_PINT_CACHE", "1") != "0" else None
+    if folder is not None:
+        for attempt in range(2):
+            try:
+                return pint.UnitRegistry(cache_folder=folder)
+            except Exception:  # an unreadable or stale entry: clear the folder, try once more
+                if attempt == 0:
+                    shutil.rmtree(folder, ignore_errors=True)
     return pint.UnitRegistry(cache_folder=None)
+
+
+def _cache_folder(pint: Any) -> Any:
+    """lcc's folder of pint's cache for this installation of pint (None if there is none)."""
+    import hashlib
+    from pathlib import Path
+
+    try:
+        import platformdirs
+
+        home = platformdirs.user_cache_path(appname="pint", appauthor=False)
+    except Exception:  # pragma: no cover - pint installs platformdirs
+        return None
+    where = str(Path(pint.__file__).resolve().parent)
+    return home / f"lcc-{hashlib.sha256(where.encode()).hexdigest()[:16]}"
 
 
 def get_registry() -> pint.UnitRegistry:
