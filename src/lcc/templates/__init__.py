@@ -46,7 +46,7 @@ from collections.abc import Mapping
 from types import MappingProxyType, ModuleType
 from typing import TYPE_CHECKING
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 from lcc._i18n import check_lang, tr
 from lcc.templates import (
     dishwasher,
@@ -92,7 +92,9 @@ def get(name: str) -> ModuleType:
     key = name.strip().lower().replace("-", "_").replace(" ", "_") if isinstance(name, str) \
         else name
     if key not in CALCULATORS:
-        raise LCCError(f"unknown calculator {name!r}; expected one of {', '.join(CALCULATORS)}")
+        raise LCCError(Msg("unknown calculator {calculator!r}; expected one of {names}",
+                           calculator=name, names=", ".join(CALCULATORS)),
+                       code="unknown-template")
     return CALCULATORS[key]
 
 
