@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from lcc._errors import LCCError, Msg
+from lcc._errors import ItemName, LCCError, Msg
 from lcc._i18n import percent, significant, tr, unit, word
 from lcc._version import __version__
 from lcc.bidform._identity import decisive, fingerprint
@@ -663,6 +663,9 @@ class _Writer:
 
     def item_words(self, name: str) -> str:
         """A cost item's name (``Investment 'LED'``) in words (``Investering: LED``)."""
+        if isinstance(name, ItemName):  # lcc's own label (a calculator's), in the form's words
+            kind, label = name.words(self.lang)
+            return f"{kind}: {label}{name.suffix}"
         m = re.fullmatch(r"(\w+)(?: '(.*)')?", name, re.S)
         if m is None:
             return name

@@ -108,10 +108,36 @@ def product(*factors: Any) -> Any:
     return Product(*kept)
 
 
-def share_text(fraction: Any) -> str:
-    """A fraction for a label: ``"50 %"``, or ``"dimmed_level = 50 %"`` for a Parameter."""
-    text = f"{float(np.mean(base_value(fraction))):.0%}"
-    return f"{fraction.name} = {text}" if is_parameter(fraction) else text
+def share_text(fraction: Any) -> Msg:
+    """A fraction for a label: ``"50%"``, or ``"dimmed_level = 50%"`` for a Parameter (in
+    Swedish ``50 %`` and the parameter's name in words)."""
+    percent = f"{float(np.mean(base_value(fraction))):.0%}".removesuffix("%")
+    if is_parameter(fraction):
+        return Msg("{parameter} = {percent}%", parameter=_ParameterName(fraction.name,
+                                                                 fraction.description),
+                   percent=percent)
+    return Msg("{percent}%", percent=percent)
+
+
+class _ParameterName(Msg):
+    """A parameter in a label: its name in English as written, its name in words otherwise."""
+
+    name: str
+    description: str | None
+
+    def __new__(cls, name: str, description: str | None) -> _ParameterName:
+        self = str.__new__(cls, name)
+        self.msgid, self.values = name, {}
+        self.name, self.description = name, description
+        return self
+
+    def in_lang(self, lang: str) -> str:
+        from lcc.results._describe import parameter_name
+
+        return str(self) if lang == "en" else parameter_name(self.name, lang, self.description)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_ParameterName, (self.name, self.description))
 
 
 def escalation_value(value: Any) -> Any:
@@ -212,6 +238,9 @@ def build(calculator: str, name: str, make: Callable[[], list[CostItem]], *,
     """
     try:
         items = make()
+        for item in items:  # lcc's own words: shown in the reader's language (ItemName)
+            if isinstance(item.label, str) and not isinstance(item.label, Msg):
+                object.__setattr__(item, "label", Msg(item.label))
         alt = Alternative(name, *items, quantity=1 if count is None else count,
                           description=description)
     except LCCError as exc:

@@ -170,7 +170,8 @@ def alternative(name: str, **inputs: Any) -> Alternative:
         for i, (hours, load) in enumerate(values["load_profile"], start=1):
             power = product(values["shaft_power"], load, reciprocal(values["efficiency"]))
             out.append(electricity(values, power=power, hours=hours,
-                                   label=f"Electricity, step {i}: {share_text(load)} load"))
+                                   label=Msg("Electricity, step {step}: {share} load", step=i,
+                                             share=share_text(load))))
         if values["maintenance"] is not None:
             out.append(Recurring(values["maintenance"], label=N_("Maintenance")))
         return out

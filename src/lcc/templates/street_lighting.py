@@ -144,7 +144,8 @@ def alternative(name: str, **inputs: Any) -> Alternative:
                            "full power, e.g. '4000 h/yr'"))
         profile = ((hours, 1.0),)
     total: Any = sum(quantity(h, "h/yr") for h, _ in profile)
-    steps = [(fraction, h, f"Electricity, step {i}: {share_text(fraction)} power")
+    steps = [(fraction, h, Msg("Electricity, step {step}: {share} power", step=i,
+                               share=share_text(fraction)))
              for i, (h, fraction) in enumerate(profile, start=1)]
     return build(NAME, name, lambda: luminaire_items(NAME, values, total, steps),
                  count=values["luminaires"], description=TITLE, given=inputs)
