@@ -19,7 +19,12 @@ SRC = Path(lcc.__file__).resolve().parent
 
 #: The modules whose errors are all Msg (bidform, templates, sensitivity, portfolio,
 #: report, plot and cli are converted separately).
-CONVERTED = ["model", "units.py", "engine", "results", "discounting.py", "data", "_i18n", "io"]
+CONVERTED = ["model", "units.py", "engine", "results", "discounting.py", "data", "_i18n",
+             "io", "bidform", "templates"]
+#: Files of the converted modules whose errors are not all Msg yet: the vehicle functions
+#: behind the vehicles calculator (the Clean Vehicles Directive's own checks), whose
+#: errors a calculator passes on as they are.
+NOT_YET = {"templates/vehicles.py"}
 
 #: Calls that take a message a person reads, and the position of the message: an error, a
 #: warning, a located issue of a file, and the collector's ``c.add(code, path, message)``.
@@ -65,7 +70,7 @@ def _files() -> list[Path]:
     for name in CONVERTED:
         path = SRC / name
         out += sorted(path.rglob("*.py")) if path.is_dir() else [path]
-    return out
+    return [p for p in out if p.relative_to(SRC).as_posix() not in NOT_YET]
 
 
 def _msg_functions(tree: ast.Module) -> set[str]:

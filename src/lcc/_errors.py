@@ -108,6 +108,49 @@ class _Detail(Msg):
         return (_Detail, (self.whole,))
 
 
+class ItemName(Msg):
+    """The name of a cost item whose label is lcc's own words (a product calculator's
+    ``Msg``): ``Energy 'Electricity, step 1: 100% power'`` in English, the type and the
+    label in the reader's words in another language (``Energi 'El, steg 1: 100 % effekt'``).
+    ``suffix`` follows the name as it is (`` (CO2e)``).
+
+    >>> ItemName("Recurring", Msg("Maintenance")).in_lang("sv")
+    "Årlig kostnad 'Underhåll'"
+    """
+
+    kind: str
+    label: Msg
+    suffix: str
+
+    def __new__(cls, kind: str, label: Msg, suffix: str = "") -> ItemName:
+        self = str.__new__(cls, f"{kind} {label!r}{suffix}")
+        self.msgid = "{kind} {label!r}{suffix}"
+        self.values = {"kind": kind, "label": label, "suffix": suffix}
+        self.kind, self.label, self.suffix = kind, label, suffix
+        return self
+
+    def with_suffix(self, suffix: str) -> ItemName:
+        """The name followed by ``suffix``."""
+        return ItemName(self.kind, self.label, self.suffix + suffix)
+
+    def words(self, lang: str) -> tuple[str, str]:
+        """(the item type, the label) in ``lang``."""
+        from lcc._i18n import tr
+        from lcc.results._trace import ITEM_TYPES
+
+        kind = tr(ITEM_TYPES[self.kind], lang) if self.kind in ITEM_TYPES else self.kind
+        return kind, str(in_lang(self.label, lang))
+
+    def in_lang(self, lang: str) -> str:
+        if lang == "en":
+            return str(self)
+        kind, label = self.words(lang)
+        return f"{kind} {label!r}{self.suffix}"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (ItemName, (self.kind, self.label, self.suffix))
+
+
 def _msg(msgid: str, values: dict[str, Any]) -> Msg:
     return Msg(msgid, **values)
 

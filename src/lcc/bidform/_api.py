@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 from lcc.bidform._spec import (
     BidForm,
     derive_form,
@@ -51,7 +51,8 @@ ERROR_CODES: dict[str, str] = {
 
 def _check_lang(lang: str) -> None:
     if lang not in LANGS:
-        raise LCCError(f"bid form: lang={lang!r}, expected one of {', '.join(LANGS)}")
+        raise LCCError(Msg("bid form: lang={lang!r}, expected one of {langs}", lang=lang,
+                           langs=", ".join(LANGS)), field="lang", code="invalid-value")
 
 
 def bid_form(tender: Tender, *, tender_file: str | os.PathLike[str] | None = None,
@@ -79,7 +80,8 @@ def bid_form(tender: Tender, *, tender_file: str | os.PathLike[str] | None = Non
     """
     _check_lang(lang)
     if not isinstance(tender, Tender):
-        raise LCCError(f"bid_form: expected a Tender, got {tender!r}")
+        raise LCCError(Msg("bid_form: expected a Tender, got {value!r}", value=tender),
+                       code="wrong-type")
     return derive_form(tender, read_tender_file(tender, tender_file), lang)
 
 
@@ -123,8 +125,9 @@ def write_bid_form(tender: Tender, output: str | os.PathLike[str], *, lang: str 
     _check_lang(lang)
     target = Path(output)
     if target.suffix.lower() != ".xlsx":
-        raise LCCError(f"bid form: cannot write {target.name!r}; the form is an Excel "
-                       f"workbook, so the file must end in .xlsx")
+        raise LCCError(Msg("bid form: cannot write {file!r}; the form is an Excel workbook, "
+                           "so the file must end in .xlsx", file=target.name),
+                       code="unsupported-format")
     openpyxl_module()
     tf = read_tender_file(tender, tender_file)
     form = derive_form(tender, tf, lang)

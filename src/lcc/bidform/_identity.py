@@ -16,6 +16,7 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from lcc._errors import Msg
 from lcc.bidform._spec import BidForm, Slot
 from lcc.io._model import Tender
 from lcc.io._values import display
@@ -73,12 +74,13 @@ def fingerprint(items: Mapping[str, str]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def changes(made: Mapping[str, str], now: Mapping[str, str]) -> list[str]:
+def changes(made: Mapping[str, str], now: Mapping[str, str]) -> list[Msg]:
     """What changed between the form's inputs and the tender's, path by path."""
     out = []
     for key in sorted(set(made) | set(now)):
         before, after = made.get(key), now.get(key)
         if before != after:
-            out.append(f"{key}: {before if before is not None else '(none)'} → "
-                       f"{after if after is not None else '(none)'}")
+            out.append(Msg("{key}: {before} → {after}", key=key,
+                           before=before if before is not None else Msg("(none)"),
+                           after=after if after is not None else Msg("(none)")))
     return out

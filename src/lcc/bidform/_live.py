@@ -37,7 +37,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 from lcc.bidform._spec import BidField, BidForm
 from lcc.io._model import Tender
 from lcc.model import Alternative
@@ -100,7 +100,8 @@ class _Plan:
         self.fields = {f.key: f for f in form.fields[1:]}
         words = [f for f in self.fields.values() if f.kind not in _NUMERIC]
         if words:
-            raise _Unexpressible(f"{words[0].label!r} is a choice among words")
+            raise _Unexpressible(Msg("{label!r} is a choice among words",
+                                     label=words[0].label))
         self.base = {k: _corners(f)[0] for k, f in self.fields.items()}
 
     def compiled(self, **changed: Any) -> tuple[Any, Any]:
@@ -109,7 +110,7 @@ class _Plan:
         alt = self.build({"bidder": "trial", **self.base, **changed})
         compiled = compile_alternative(alt, self.tender.study)
         if compiled.samples is not None:
-            raise _Unexpressible("the buyer's values are samples")
+            raise _Unexpressible(Msg("the buyer's values are samples"))
         return compiled, context_for(compiled)
 
     def rows(self) -> tuple[list[Row], str]:
@@ -123,19 +124,18 @@ class _Plan:
             x0, x1 = _corners(f)
             other, octx = self.compiled(**{k: x1})
             if [type(t) for t in other.terms] != [type(t) for t in base.terms]:
-                raise _Unexpressible(f"{f.label!r} changes the bid's cost items")
+                raise _Unexpressible(Msg("{label!r} changes the bid's cost items",
+                                         label=f.label))
             moved = False
             for j, (t0, t1) in enumerate(zip(base.terms, other.terms, strict=True)):
                 if _shape(t0) != _shape(t1):
-                    raise _Unexpressible(f"{f.label!r} is a time that these formulas do not "
-                                         f"follow")
+                    raise _Unexpressible(_a_time(f.label))
                 if isinstance(t0, ChainTerm):
                     l0, l1 = float(ctx.value(t0.life)), float(octx.value(t1.life))
                     if l0 != l1:
                         scale = l1 / x1
                         if j in lives or not math.isclose(l0, scale * x0, rel_tol=1e-12):
-                            raise _Unexpressible(f"{f.label!r} is a time that these formulas "
-                                                 f"do not follow")
+                            raise _Unexpressible(_a_time(f.label))
                         lives[j] = (k, scale)
                         moved = True
             if not moved:
@@ -144,7 +144,7 @@ class _Plan:
         # the corners of the other cells: every term's parts at each
         keys = others
         if len(keys) > MAX_CELLS:
-            raise _Unexpressible(f"{len(keys)} values enter together")
+            raise _Unexpressible(Msg("{n} values enter together", n=len(keys)))
         corners = {k: _corners(self.fields[k]) for k in keys}
         points: dict[tuple[int, ...], list[dict[str, float]]] = {}
         for bits in itertools.product((0, 1), repeat=len(keys)):
@@ -170,8 +170,7 @@ class _Plan:
             other, octx = self.compiled(**{k: _corners(self.fields[k])[1]})
             for j, term in enumerate(other.terms):
                 if j not in lives and term.pv(octx) != base.terms[j].pv(ctx):
-                    raise _Unexpressible(f"{self.fields[k].label!r} is a time that these "
-                                         f"formulas do not follow")
+                    raise _Unexpressible(_a_time(self.fields[k].label))
 
         def formula(j: int, part: str) -> str:
             return _multilinear(keys, corners, self.ref,
@@ -226,7 +225,7 @@ def _chain(term: Any, ctx: Any, amount: str, disposal: str | None, residual: str
     1e-9⌉ − 1, 0) replacements, S = Σ_{m=1..M} e^{m·L·lq}, a linear residual of the last."""
     g = term.growth.rate_log(ctx)
     if g is None:
-        raise _Unexpressible(f"{term.item} escalates year by year")
+        raise _Unexpressible(Msg("{item} escalates year by year", item=term.item))
     lq = float(g + term.growth.infl(ctx) - ctx.lam)
     a, n = float(term.start), float(term.years)
     m = f"MAX(ROUNDUP(({_num(n)}-{_num(a)})/{life}-1E-9,0)-1,0)"
@@ -248,7 +247,19 @@ def _chain(term: Any, ctx: Any, amount: str, disposal: str | None, residual: str
 
 
 class _Unexpressible(Exception):
-    pass
+    """Why a bid's LCC cannot be written as formulas (a :class:`Msg`, shown on the form)."""
+
+
+def _a_time(label: str) -> Msg:
+    return Msg("{label!r} is a time that these formulas do not follow", label=label)
+
+
+def _reason(exc: Exception) -> str:
+    """The reason of an exception: its Msg where it has one (rendered in the form's words)."""
+    if isinstance(exc, LCCError):
+        return exc.message
+    first = exc.args[0] if exc.args else None
+    return first if isinstance(first, str) else str(exc)
 
 
 def check_points(form: BidForm) -> list[dict[str, Any]]:
@@ -310,7 +321,7 @@ def plan_sheet(tender: Tender, form: BidForm, build: Callable[[dict[str, Any]], 
     try:
         rows, quantity = _Plan(tender, form, build, value_ref).rows()
     except (_Unexpressible, LCCError) as exc:
-        sheet.reason = str(exc)
+        sheet.reason = _reason(exc)
         c["B3"] = words["live_none"].format(reason=sheet.reason)
         return sheet
     cats = [cat for cat in _categories() if any(cat in r[1] for r in rows)]
@@ -365,11 +376,12 @@ def plan_sheet(tender: Tender, form: BidForm, build: Callable[[dict[str, Any]], 
                                  bid_cells)
             want = float(_lcc(tender, build({"bidder": "check", **given})))
             if not isinstance(got, float) or not abs(got - want) <= TOLERANCE:
-                raise _Unexpressible(f"the formulas give {got!r}, lcc {want!r}")
+                raise _Unexpressible(Msg("the formulas give {got!r}, lcc {want!r}", got=got,
+                                             want=want))
     except (_Unexpressible, LCCError, ArithmeticError, ValueError) as exc:
         keep = {k: v for k, v in c.items() if k[0] == "A" and int(k[1:]) < 5}
         sheet.cells = keep
-        sheet.reason = str(exc)
+        sheet.reason = _reason(exc)
         keep["B3"] = words["live_none"].format(reason=words["live_check"])
     return sheet
 

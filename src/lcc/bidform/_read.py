@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg, join
 from lcc._i18n import unit as shown_unit
 from lcc.bidform._identity import changes, decisive, fingerprint
 from lcc.bidform._spec import BidField, BidForm, Slot, TenderFile, value_text
@@ -62,7 +62,7 @@ class _Form:
     #: the fields whose blank cell took the tender's default, with the cell
     defaults: list[tuple[BidField, str]] = field(default_factory=list)
 
-    def add(self, code: str, where: str, message: str) -> None:
+    def add(self, code: str, where: str, message: Msg) -> None:
         self.issues.append(TenderIssue(code, message, where, self.file, None))
 
 
@@ -70,22 +70,27 @@ def _open(form: _Form, path: Path) -> tuple[Any, Any] | None:
     """The workbook twice: cached values, and formulas (to spot formulas without values)."""
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
-        hint = " (an old .xls workbook: save it as .xlsx)" if suffix == ".xls" else \
-            " (save it as an Excel workbook, .xlsx)"
-        form.add("unsupported-format", "", f"not an Excel workbook: the file type is "
-                 f"{suffix or '(no suffix)'!r}; expected .xlsx or .xlsm{hint}")
+        hint = Msg(" (an old .xls workbook: save it as .xlsx)") if suffix == ".xls" else \
+            Msg(" (save it as an Excel workbook, .xlsx)")
+        form.add("unsupported-format", "", Msg(
+            "not an Excel workbook: the file type is {suffix!r}; expected .xlsx or .xlsm{hint}",
+            suffix=suffix, hint=hint) if suffix else Msg(
+            "not an Excel workbook: the file type is '(no suffix)'; expected .xlsx or "
+            ".xlsm{hint}", hint=hint))
         return None
     try:
         size = path.stat().st_size
     except OSError as exc:
-        form.add("missing-file", "", f"cannot read the file: {exc.strerror or exc}")
+        form.add("missing-file", "", Msg("cannot read the file: {reason}",
+                                         reason=exc.strerror or str(exc)))
         return None
     if path.is_dir():
-        form.add("missing-file", "", "is a folder, not a bid form")
+        form.add("missing-file", "", Msg("is a folder, not a bid form"))
         return None
     if size > MAX_FORM_BYTES:
-        form.add("too-large", "", f"the file is {size:,} bytes; the limit for a bid form is "
-                 f"{MAX_FORM_BYTES:,} bytes".replace(",", " "))
+        form.add("too-large", "", Msg("the file is {size} bytes; the limit for a bid form is "
+                                      "{limit} bytes", size=_bytes(size),
+                                      limit=_bytes(MAX_FORM_BYTES)))
         return None
     try:
         with zipfile.ZipFile(path) as z:
@@ -93,17 +98,19 @@ def _open(form: _Form, path: Path) -> tuple[Any, Any] | None:
             unpacked = sum(p.file_size for p in parts)
             names = {p.filename for p in parts}
     except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        form.add("parse-error", "", "the file cannot be opened as an Excel workbook: it is "
-                 "not a valid .xlsx package (corrupt, or another kind of file renamed)")
+        form.add("parse-error", "", Msg("the file cannot be opened as an Excel workbook: it "
+                                        "is not a valid .xlsx package (corrupt, or another "
+                                        "kind of file renamed)"))
         return None
     if len(parts) > MAX_PARTS or unpacked > MAX_UNPACKED_BYTES:
-        form.add("too-large", "", f"the workbook unpacks to {len(parts)} parts and {unpacked:,} "
-                 f"bytes; the limit is {MAX_PARTS} parts and {MAX_UNPACKED_BYTES:,} bytes"
-                 .replace(",", " "))
+        form.add("too-large", "", Msg("the workbook unpacks to {parts} parts and {size} "
+                                      "bytes; the limit is {most} parts and {limit} bytes",
+                                      parts=len(parts), size=_bytes(unpacked), most=MAX_PARTS,
+                                      limit=_bytes(MAX_UNPACKED_BYTES)))
         return None
     if "xl/workbook.xml" not in names:
-        form.add("parse-error", "", "the file is a zip package but not an Excel workbook "
-                 "(no xl/workbook.xml)")
+        form.add("parse-error", "", Msg("the file is a zip package but not an Excel "
+                                        "workbook (no xl/workbook.xml)"))
         return None
     openpyxl = openpyxl_module()
     try:
@@ -114,9 +121,10 @@ def _open(form: _Form, path: Path) -> tuple[Any, Any] | None:
                                           keep_links=False)
     except Exception as exc:  # openpyxl raises many kinds on damaged packages
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-        form.add("parse-error", "", f"the workbook cannot be read ({type(exc).__name__}"
-                 f"{': ' + detail[:200] if detail else ''}); it is damaged or not an Excel "
-                 f"workbook")
+        form.add("parse-error", "", Msg("the workbook cannot be read ({error}); it is "
+                                        "damaged or not an Excel workbook",
+                                        error=type(exc).__name__ + (": " + detail[:200]
+                                                                    if detail else "")))
         return None
     return values, formulas
 
@@ -129,9 +137,9 @@ def _cells(ws: Any) -> Iterable[tuple[int, int, Any]]:
 
 def _meta(form: _Form, wb: Any, tender: Tender, bid_form: BidForm) -> dict[str, str] | None:
     if META_SHEET not in wb.sheetnames:
-        form.add("missing-sheet", META_SHEET, f"the sheet {META_SHEET!r} of a bid form is "
-                 f"missing: this is not a bid form made with 'lcc bid-form', or its hidden "
-                 f"sheet was removed")
+        form.add("missing-sheet", META_SHEET, Msg(
+            "the sheet {sheet!r} of a bid form is missing: this is not a bid form made with "
+            "'lcc bid-form', or its hidden sheet was removed", sheet=META_SHEET))
         return None
     ws = wb[META_SHEET]
     meta: dict[str, str] = {}
@@ -141,9 +149,9 @@ def _meta(form: _Form, wb: Any, tender: Tender, bid_form: BidForm) -> dict[str, 
             meta[value] = "" if other is None else str(other)
     where = cell_ref(META_SHEET, 1, 2)
     if meta.get("format") != FORM_FORMAT:
-        form.add("unsupported-format", where, f"the form's format is "
-                 f"{meta.get('format')!r}; this version of lcc reads {FORM_FORMAT!r} forms; "
-                 f"make the form again with 'lcc bid-form'")
+        form.add("unsupported-format", where, Msg(
+            "the form's format is {got!r}; this version of lcc reads {format!r} forms; make "
+            "the form again with 'lcc bid-form'", got=meta.get("format"), format=FORM_FORMAT))
         return None
     made = {ws.cell(row, 2).value: "" if ws.cell(row, 3).value is None
             else str(ws.cell(row, 3).value)
@@ -151,18 +159,19 @@ def _meta(form: _Form, wb: Any, tender: Tender, bid_form: BidForm) -> dict[str, 
     now = decisive(tender, bid_form)
     if meta.get("fingerprint") != fingerprint(now) or fingerprint(made) != fingerprint(now):
         changed = changes(made, now)
-        shown = "; ".join(changed[:8]) + (f"; and {len(changed) - 8} more"
-                                           if len(changed) > 8 else "")
-        form.add("other-tender", cell_ref(META_SHEET, 13, 2),
-                 f"the form was made for the tender {meta.get('tender_name')!r} as it was when "
-                 f"the form was made; what decides the evaluation has changed since: "
-                 f"{shown or 'the recorded fingerprint does not match'}; bids must be given "
-                 f"on the form of the tender as it is evaluated (make and publish new forms, "
-                 f"or evaluate with the tender as published)")
+        shown = join("; ", [*changed[:8], *([Msg("and {n} more", n=len(changed) - 8)]
+                                            if len(changed) > 8 else [])]) if changed else \
+            Msg("the recorded fingerprint does not match")
+        form.add("other-tender", cell_ref(META_SHEET, 13, 2), Msg(
+            "the form was made for the tender {tender!r} as it was when the form was made; "
+            "what decides the evaluation has changed since: {changes}; bids must be given on "
+            "the form of the tender as it is evaluated (make and publish new forms, or "
+            "evaluate with the tender as published)", tender=meta.get("tender_name"),
+            changes=shown))
         return None
     if meta.get("lang") not in LANGS:
         form.add("invalid-value", cell_ref(META_SHEET, 8, 2),
-                 f"unknown form language {meta.get('lang')!r}")
+                 Msg("unknown form language {lang!r}", lang=meta.get("lang")))
         return None
     return meta
 
@@ -170,51 +179,77 @@ def _meta(form: _Form, wb: Any, tender: Tender, bid_form: BidForm) -> dict[str, 
 #: Largest magnitude a form number may have: beyond it a value is a typing error (1e308
 #: would overflow the LCC and rank a bid first), never a price.
 MAX_MAGNITUDE = 1e15
+_MAX_SHOWN = "1e+15"
 
 
-def cell_problem(f: BidField, value: Any) -> tuple[str, str] | None:
+def cell_problem(f: BidField, value: Any) -> tuple[str, Msg] | None:
     """(code, message) if a cell value (not blank) is not acceptable for the field."""
-    unit = f" in {f.unit}" if f.unit else ""
+    unit = Msg(" in {unit}", unit=f.unit) if f.unit else ""
     if f.kind == "text":
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            return "wrong-type", f"expected a text, got {value!r}"
+            return "wrong-type", Msg("expected a text, got {value!r}", value=value)
         if len(str(value).strip()) > 200:
-            return "invalid-value", f"{len(str(value).strip())} characters; the limit is 200"
+            return "invalid-value", Msg("{n} characters; the limit is 200",
+                                        n=len(str(value).strip()))
         return None
     if f.kind == "choice":
+        choices = ", ".join(f.shown_choices)
         if not isinstance(value, str):
-            return "wrong-type", f"got {value!r}; choose one of {', '.join(f.shown_choices)}"
+            return "wrong-type", Msg("got {value!r}; choose one of {choices}", value=value,
+                                     choices=choices)
         if f.choice_of(value) is None:
-            return "invalid-value", f"got {value!r}; choose one of {', '.join(f.shown_choices)}"
+            return "invalid-value", Msg("got {value!r}; choose one of {choices}", value=value,
+                                        choices=choices)
         return None
     if isinstance(value, bool):
-        return "wrong-type", f"got {str(value).upper()}; enter a number{unit}"
+        return "wrong-type", Msg("got {value}; enter a number{unit}",
+                                 value=str(value).upper(), unit=unit)
     if isinstance(value, (dt.datetime, dt.date, dt.time, dt.timedelta)):
-        return "wrong-type", f"got a date or time ({value}); enter a number{unit}"
+        return "wrong-type", Msg("got a date or time ({value}); enter a number{unit}",
+                                 value=value, unit=unit)
     if isinstance(value, str):
         text = value.strip()
         if text.startswith("#"):
-            return "wrong-type", f"the cell shows the error {text}; enter a number{unit}"
-        hint = ""
+            return "wrong-type", Msg("the cell shows the error {error}; enter a number{unit}",
+                                     error=text, unit=unit)
+        hint: Msg | str = ""
         if re.fullmatch(r"[-+]?\d[\d\s]*([.,]\d+)?", text):
-            hint = " (the cell holds it as text: enter it as a number)"
+            hint = Msg(" (the cell holds it as text: enter it as a number)")
         elif re.match(r"[-+]?\d", text):
-            hint = f" (write the number only; the unit {f.unit} is given in column C)" \
-                if f.unit else " (write the number only)"
-        return "wrong-type", f"got the text {value!r}; enter a number{unit}{hint}"
+            hint = Msg(" (write the number only; the unit {unit} is given in column C)",
+                       unit=f.unit) if f.unit else Msg(" (write the number only)")
+        return "wrong-type", Msg("got the text {value!r}; enter a number{unit}{hint}",
+                                 value=value, unit=unit, hint=hint)
     if not isinstance(value, (int, float)):
-        return "wrong-type", f"got {type(value).__name__} {value!r}; enter a number{unit}"
+        return "wrong-type", Msg("got {type} {value!r}; enter a number{unit}",
+                                 type=type(value).__name__, value=value, unit=unit)
     x = float(value)
     if not math.isfinite(x) or abs(x) > MAX_MAGNITUDE:
-        return "invalid-value", f"got {value!r}; enter a finite number{unit} of at most " \
-                                f"{MAX_MAGNITUDE:.0e} in size"
+        return "invalid-value", Msg("got {value!r}; enter a finite number{unit} of at most "
+                                    "{limit} in size", value=value, unit=unit,
+                                    limit=_MAX_SHOWN)
     if f.kind == "count" and not x.is_integer():
-        return "invalid-value", f"got {value!r}; enter a whole number"
+        return "invalid-value", Msg("got {value!r}; enter a whole number", value=value)
     if f.minimum is not None and x < f.minimum:
-        return "invalid-value", f"got {value!r}; expected a value ≥ {number_text(f.minimum)}{unit}"
+        return "invalid-value", Msg("got {value!r}; expected a value ≥ {bound}{unit}",
+                                    value=value, bound=number_text(f.minimum), unit=unit)
     if f.maximum is not None and x > f.maximum:
-        return "invalid-value", f"got {value!r}; expected a value ≤ {number_text(f.maximum)}{unit}"
+        return "invalid-value", Msg("got {value!r}; expected a value ≤ {bound}{unit}",
+                                    value=value, bound=number_text(f.maximum), unit=unit)
     return None
+
+
+def _label(f: BidField) -> Msg:
+    """The row a message is about: ``'Energy: power' [W]`` (its label in the reader's words
+    where lcc wrote it)."""
+    if f.unit:
+        return Msg("{label!r} [{unit}]", label=f.label, unit=f.unit)
+    return Msg("{label!r}", label=f.label)
+
+
+def _about(f: BidField, message: Msg) -> Msg:
+    """A message about a row: ``'Energy: power' [W]: got …``."""
+    return Msg("{row}: {message}", row=_label(f), message=message)
 
 
 def _read_value(form: _Form, f: BidField, value: Any, where: str) -> Any:
@@ -222,16 +257,15 @@ def _read_value(form: _Form, f: BidField, value: Any, where: str) -> Any:
     None if empty or wrong (issue added)."""
     if isinstance(value, str) and not value.strip():
         value = None
-    label = f"{f.label!r}" + (f" [{f.unit}]" if f.unit else "")
     if value is None:
         if f.default is not None:
             form.defaults.append((f, where))
             return f.default
-        form.add("missing-value", where, f"{label}: empty; this value is required")
+        form.add("missing-value", where, _about(f, Msg("empty; this value is required")))
         return None
     problem = cell_problem(f, value)
     if problem is not None:
-        form.add(problem[0], where, f"{label}: {problem[1]}")
+        form.add(problem[0], where, _about(f, problem[1]))
         return None
     if f.kind == "choice":
         return f.choice_of(value)
@@ -262,13 +296,14 @@ class _FormReader:
         expected = [names["tender"], names["bid"], names["lcc"], META_SHEET]
         for sheet in values.sheetnames:
             if sheet not in expected:
-                form.add("extra-sheet", sheet, f"the sheet {sheet!r} is not part of the bid "
-                         f"form; a form has the sheets {', '.join(map(repr, expected))} only "
-                         f"(give attachments separately)")
+                form.add("extra-sheet", sheet, Msg(
+                    "the sheet {sheet!r} is not part of the bid form; a form has the sheets "
+                    "{sheets} only (give attachments separately)", sheet=sheet,
+                    sheets=", ".join(map(repr, expected))))
         for sheet in expected[:2]:
             if sheet not in values.sheetnames:
-                form.add("missing-sheet", sheet, f"the sheet {sheet!r} of the bid form is "
-                         f"missing")
+                form.add("missing-sheet", sheet, Msg("the sheet {sheet!r} of the bid form "
+                                                     "is missing", sheet=sheet))
         if names["bid"] not in values.sheetnames:
             return None, None, form
         sheet = names["bid"]
@@ -284,18 +319,21 @@ class _FormReader:
             cells[f.key] = cell_ref(sheet, row, COL_VALUE)
             unit = ws.cell(row, COL_UNIT).value
             if (unit or "") not in {f.unit, *(shown_unit(f.unit, x) for x in LANGS)}:
-                form.add("wrong-unit", cell_ref(sheet, row, COL_UNIT),
-                         f"{f.label!r}: the unit was changed to {unit!r}; this form takes "
-                         f"the value in {f.unit or '(no unit)'!r}: restore the unit and "
-                         f"give the value in it")
+                form.add("wrong-unit", cell_ref(sheet, row, COL_UNIT), Msg(
+                    "{label!r}: the unit was changed to {unit!r}; this form takes the value "
+                    "in {expected!r}: restore the unit and give the value in it",
+                    label=f.label, unit=unit, expected=f.unit) if f.unit else Msg(
+                    "{label!r}: the unit was changed to {unit!r}; this form takes the value "
+                    "without a unit: restore the unit cell and give the value",
+                    label=f.label, unit=unit))
                 continue
             raw = ws.cell(row, COL_VALUE).value
             source = fws.cell(row, COL_VALUE)
             if _is_formula(source) and raw is None:
-                form.add("formula-without-value", cells[f.key],
-                         f"{f.label!r}: the cell holds the formula {str(source.value)[:80]!r} "
-                         f"without a calculated value (lcc never calculates formulas); open "
-                         f"and save the file in Excel, or type the value")
+                form.add("formula-without-value", cells[f.key], Msg(
+                    "{label!r}: the cell holds the formula {formula!r} without a calculated "
+                    "value (lcc never calculates formulas); open and save the file in Excel, "
+                    "or type the value", label=f.label, formula=str(source.value)[:80]))
                 continue
             value = _read_value(form, f, raw, cells[f.key])
             if value is not None:
@@ -314,9 +352,9 @@ class _FormReader:
             if value is None or (isinstance(value, str) and not value.strip()):
                 continue
             if col > LAST_COL:
-                form.add("extra-cell", cell_ref(sheet, row, col),
-                         f"a value outside the form ({value!r}); the form's cells are in "
-                         f"columns A to F; give other information separately")
+                form.add("extra-cell", cell_ref(sheet, row, col), Msg(
+                    "a value outside the form ({value!r}); the form's cells are in columns A "
+                    "to F; give other information separately", value=value))
             elif row >= FIRST_ROW:
                 filled.setdefault(row, col)
         for row, col in sorted(filled.items()):
@@ -324,17 +362,22 @@ class _FormReader:
             if key in self.keys and key not in found:
                 found[key] = row
                 continue
-            what = f"(key {key!r})" if key is not None else \
-                f"({ws.cell(row, col).value!r})"
-            where = "below the form" if row > last else "not part of the form"
-            form.add("extra-row", cell_ref(sheet, row, col if key is None else COL_KEY),
-                     f"row {row} is {where} {what}; do not add or copy rows")
+            ref = cell_ref(sheet, row, col if key is None else COL_KEY)
+            if key is not None:
+                what = Msg("(key {key!r})", key=key)
+            else:
+                what = Msg("({value!r})", value=ws.cell(row, col).value)
+            form.add("extra-row", ref, Msg(
+                "row {row} is below the form {what}; do not add or copy rows", row=row,
+                what=what) if row > last else Msg(
+                "row {row} is not part of the form {what}; do not add or copy rows", row=row,
+                what=what))
         for i, key in enumerate(self.keys):
             if key not in found:
                 f = self.form.fields[i]
-                form.add("missing-row", cell_ref(sheet, FIRST_ROW + i, COL_KEY),
-                         f"the row for {f.label!r} (key {key!r}) is missing; do not delete "
-                         f"rows — make a new form from the tender if needed")
+                form.add("missing-row", cell_ref(sheet, FIRST_ROW + i, COL_KEY), Msg(
+                    "the row for {label!r} (key {key!r}) is missing; do not delete rows — "
+                    "make a new form from the tender if needed", label=f.label, key=key))
         if len(found) < len(self.keys):
             return None
         return found
@@ -345,9 +388,12 @@ class _FormReader:
         name = given["bidder"]
         description = None
         if form.defaults:
-            description = f"Bid form {Path(form.file).name}: blank cells took the tender's " \
-                f"defaults: " + "; ".join(f"{f.label!r} = {value_text(f, f.default)} ({where})"
-                                          for f, where in form.defaults)
+            description = Msg(
+                "Bid form {file}: blank cells took the tender's defaults: {values}",
+                file=Path(form.file).name, values=join("; ", [
+                    Msg("{label!r} = {value} ({cell})", label=f.label,
+                        value=value_text(f, f.default), cell=where)
+                    for f, where in form.defaults]))
         alt = self.build_calculator(form, name, given, cells) \
             if self.form.kind == "calculator" else self.build_items(form, name, given, cells)
         if alt is None:
@@ -355,15 +401,18 @@ class _FormReader:
         try:
             total = evaluate(alt, self.tender.study).total.magnitude
         except LCCError as exc:
-            form.add(exc.code or "invalid-value", cells["bidder"], str(exc))
+            form.add(exc.code or "invalid-value", cells["bidder"], _message(exc))
             return None
         if not np.all(np.isfinite(total)):
-            form.add("invalid-value", cells["bidder"], "the bid's LCC is not a finite number; "
-                     "check its values for a typing error")
+            form.add("invalid-value", cells["bidder"], Msg(
+                "the bid's LCC is not a finite number; check its values for a typing error"))
             return None
         if description:
             alt = copy.copy(alt)  # keeps a calculator's call, which the constructor does not take
-            object.__setattr__(alt, "description", description)
+            # the description is the bid's data (written to tender files as text); the note
+            # in the reader's language is kept beside it (``defaults_note``)
+            object.__setattr__(alt, "description", str(description))
+            object.__setattr__(alt, "_defaults_note", description)
         return alt
 
     def build_calculator(self, form: _Form, name: str, given: dict[str, Any],
@@ -382,7 +431,7 @@ class _FormReader:
             for e in exc.errors or (exc,):
                 key = (e.field or "").split(".", 1)[-1]
                 form.add(e.code or "invalid-value", cells.get(key, cells["bidder"]),
-                         e.detail or str(e))
+                         _detail(e))
             return None
 
     def build_items(self, form: _Form, name: str, given: dict[str, Any],
@@ -408,9 +457,18 @@ class _FormReader:
         for issue in c.issues:
             key = _located(issue.path, cells)
             form.add("missing-value" if issue.code == "missing-field" else issue.code,
-                     cells[key], issue.message if key == "bidder"
-                     else f"{fields[key].label!r}: {issue.message}")
+                     cells[key], _as_msg(issue.message) if key == "bidder"
+                     else Msg("{label!r}: {message}", label=fields[key].label,
+                              message=issue.message))
         return None if c.issues else alt
+
+
+def defaults_note(alt: Alternative, lang: str) -> str | None:
+    """What blank cells of the bid's form took, in ``lang`` (None if none did)."""
+    note = getattr(alt, "_defaults_note", None)
+    if isinstance(note, Msg) and note == alt.description:
+        return note.in_lang(lang)
+    return alt.description
 
 
 def make_bid(tender: Tender, bid_form: BidForm, given: dict[str, Any]) -> Alternative:
@@ -422,7 +480,7 @@ def make_bid(tender: Tender, bid_form: BidForm, given: dict[str, Any]) -> Altern
         if bid_form.kind == "calculator" else \
         reader.build_items(scratch, given["bidder"], given, cells)
     if alt is None:
-        raise LCCError("; ".join(i.message for i in scratch.issues), code="invalid-value")
+        raise LCCError(join("; ", [i.message for i in scratch.issues]), code="invalid-value")
     return alt
 
 
@@ -436,6 +494,28 @@ def _located(path: str, cells: dict[str, str]) -> str:
         return key
     item = re.match(r"bid\.(items\[\d+\])", path)
     return next((k for k in cells if item and k.startswith(item.group(1) + ".")), "bidder")
+
+
+def _bytes(n: int) -> str:
+    """A size in bytes with a space between thousands (``20 971 520``)."""
+    return f"{n:,}".replace(",", " ")
+
+
+def _as_msg(text: str) -> Msg:
+    """A message passed on: the raiser's Msg, or text that is none (shown as it is)."""
+    return text if isinstance(text, Msg) else Msg("{text}", text=text)
+
+
+def _message(exc: LCCError) -> Msg:
+    """An error's whole message as a Msg (its problems joined)."""
+    if len(exc.errors) > 1:
+        return join("\n", [_as_msg(e.message) for e in exc.errors])
+    return _as_msg(exc.message)
+
+
+def _detail(exc: LCCError) -> Msg:
+    """An error's detail (its message without the input's name) as a Msg."""
+    return _as_msg(exc.detail) if exc.detail else _message(exc)
 
 
 def _is_formula(cell: Any) -> bool:
@@ -453,9 +533,9 @@ def read_forms(tender: Tender, bid_form: BidForm, tf: TenderFile,
     reader = _FormReader(tender, bid_form, tf)
     alternatives: list[Alternative] = []
     issues: list[TenderIssue] = []
-    taken: dict[str, str] = {} if replace else {
-        a.name: "an alternative of the tender (import with --replace, or replace=True, to "
-                "replace it)" for a in tender.alternatives}
+    taken: dict[str, Msg] = {} if replace else {
+        a.name: Msg("an alternative of the tender (import with --replace, or replace=True, "
+                    "to replace it)") for a in tender.alternatives}
     for p in paths:
         shown = os.fspath(p)
         alt, name_cell, form = reader.read(Path(shown), shown)
@@ -464,10 +544,11 @@ def read_forms(tender: Tender, bid_form: BidForm, tf: TenderFile,
             continue
         if alt.name in taken:
             issues.append(TenderIssue(
-                "duplicate-name", f"the bid name {alt.name!r} is already used by "
-                f"{taken[alt.name]}; every bid needs its own name (e.g. add 'option 2')",
+                "duplicate-name", Msg("the bid name {bid!r} is already used by {other}; every "
+                                      "bid needs its own name (e.g. add 'option 2')",
+                                      bid=alt.name, other=taken[alt.name]),
                 name_cell or "", shown, None))
             continue
-        taken[alt.name] = f"the form {shown}"
+        taken[alt.name] = Msg("the form {file}", file=shown)
         alternatives.append(alt)
     return alternatives, issues

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 from lcc._i18n import LANGS, tr
-from lcc.bidform._words import field_words
+from lcc.bidform._words import said
 from lcc.io import _fields as F
 from lcc.io._build import BAD, Reader, Scope, build_item, unit_problem
 from lcc.io._issues import Collector, Path, TenderError
@@ -243,50 +243,55 @@ class _Deriver:
     def derive(self) -> BidForm:
         data = self.tf.data or {}
         spec = data.get("bid_form")
-        where = self.tf.name or "the tender"
+        where = self.tf.name or Msg("the tender")
         if spec is None:
             first = self.tender.alternatives[0].name
-            return self.done(self.like(first, None, f"the tender's first alternative {first!r} "
-                                                    f"(no [bid_form] table in {where})"))
+            return self.done(self.like(first, None, Msg(
+                "the tender's first alternative {alternative!r} (no [bid_form] table in "
+                "{file})", alternative=first, file=where)))
         path: Path = ("bid_form",)
-        obj = self.r.table(spec, path, "the bid form ([bid_form] table)")
+        obj = self.r.table(spec, path, Msg("the bid form ([bid_form] table)"))
         if obj is None:
             raise TenderError(self.c.issues)
         modes = [k for k in ("like", "template", "items") if k in obj]
         if len(modes) > 1:
-            self.c.add("invalid-value", (*path, modes[1]),
-                       f"[bid_form] has both {modes[0]!r} and {modes[1]!r}; give one: like = "
-                       f"\"<alternative>\", template = \"<calculator>\" or [[bid_form.items]]")
+            self.c.add("invalid-value", (*path, modes[1]), Msg(
+                "[bid_form] has both {first!r} and {second!r}; give one: like = "
+                "\"<alternative>\", template = \"<calculator>\" or [[bid_form.items]]",
+                first=modes[0], second=modes[1]))
             raise TenderError(self.c.issues)
         mode = modes[0] if modes else "like"
         self.r.keys(obj, path, _MODE_KEYS[mode],
-                    what=f"[bid_form] with {mode!r}: " if modes else "[bid_form]: ")
+                    what=Msg("[bid_form] with {mode!r}: ", mode=mode) if modes
+                    else Msg("[bid_form]: "))
         extra: dict[str, Any] = {}
         for key in _COMMON_KEYS:
             if key in obj:
                 value = self.r.text(obj[key], (*path, key))
                 extra[key] = None if value is BAD else value
         line = self.c.line(path)
-        at = f"{where}:{line}" if line is not None else where
+        at = Msg("{file}:{line}", file=where, line=line) if line is not None else where
         self.defaults = self.r.table(obj.get("defaults", {}), (*path, "defaults"),
-                                     "values for blank cells of calculator inputs (a table)")
+                                     Msg("values for blank cells of calculator inputs "
+                                         "(a table)"))
         form: BidForm | None
         if mode == "template":
             inputs = obj.get("inputs", {})
             units = obj.get("units", {})
             form = self.calculator(obj["template"], inputs, units, (*path, "template"),
                                    (*path, "inputs"), (*path, "units"), like=False,
-                                   origin=f"[bid_form] template ({at})")
+                                   origin=Msg("[bid_form] template ({at})", at=at))
         elif mode == "items":
-            form = self.items(obj, path, f"[bid_form] items ({at})")
+            form = self.items(obj, path, Msg("[bid_form] items ({at})", at=at))
         else:
             name = obj.get("like", self.tender.alternatives[0].name)
             if "like" in obj and not isinstance(name, str):
-                self.c.add("wrong-type", (*path, "like"), "expected the name of an "
-                           "alternative as text")
+                self.c.add("wrong-type", (*path, "like"), Msg("expected the name of an "
+                                                              "alternative as text"))
                 raise TenderError(self.c.issues)
             form = self.like(name, (*path, "like") if "like" in obj else None,
-                             f"[bid_form] like = {name!r} ({at})")
+                             Msg("[bid_form] like = {alternative!r} ({at})",
+                                 alternative=name, at=at))
         if form is not None:
             form = BidForm(form.kind, form.fields, form.origin, extra.get("title"),
                            extra.get("instructions"), form.calculator, form.template,
@@ -298,13 +303,14 @@ class _Deriver:
             raise TenderError(self.c.issues)
         if len(form.fields) <= 1:
             raise TenderError([self._issue(
-                "invalid-value", ("bid_form",), f"the bid form asks the bidder for nothing but "
-                f"a name ({form.origin}); mark the bidder's values with {{ bidder = "
-                f"\"<what to give>\" }}, or write them in the alternative as values rather "
-                f"than references to buyer parameters")])
+                "invalid-value", ("bid_form",), Msg(
+                    "the bid form asks the bidder for nothing but a name ({origin}); mark the "
+                    "bidder's values with {{ bidder = \"<what to give>\" }}, or write them in "
+                    "the alternative as values rather than references to buyer parameters",
+                    origin=form.origin))])
         return form
 
-    def _issue(self, code: str, path: Path, message: str) -> Any:
+    def _issue(self, code: str, path: Path, message: Msg) -> Any:
         c = Collector(self.c.file, self.c.lines)
         c.add(code, path, message)
         return c.issues[0]
@@ -312,17 +318,18 @@ class _Deriver:
     def name_field(self) -> BidField:
         from lcc.bidform._words import TEXT
 
-        return BidField("bidder", tr(TEXT["bidder"], self.lang), "text",
+        return BidField("bidder", said(TEXT["bidder"], self.lang), "text",
                         note=tr(TEXT["bidder_note"], self.lang))
 
     # -- like = "<alternative>" ---------------------------------------------------------
-    def like(self, name: str, path: Path | None, origin: str) -> BidForm | None:
+    def like(self, name: str, path: Path | None, origin: Msg) -> BidForm | None:
         names = [a.name for a in self.tender.alternatives]
         if name not in names:
-            self.c.add("invalid-value", path or ("bid_form",),
-                       f"no alternative is named {name!r}{_suggest(name, names)}; the bid form "
-                       f"takes the items of an alternative of the tender: "
-                       f"{', '.join(repr(n) for n in names)}")
+            self.c.add("invalid-value", path or ("bid_form",), Msg(
+                "no alternative is named {alternative!r}{hint}; the bid form takes the items "
+                "of an alternative of the tender: {names}", alternative=name,
+                hint=_suggest(name, names),
+                names=", ".join(repr(n) for n in names)))
             return None
         raw_alts = (self.tf.data or {}).get("alternatives")
         index = names.index(name)
@@ -405,16 +412,18 @@ class _Deriver:
         return Slot(key)
 
     def _label(self, item_type: str | None, item_label: str | None, name: str) -> str:
-        from lcc.bidform._words import type_words
+        from lcc.bidform._words import TYPE_WORDS, field_message
 
-        words = field_words(self.lang, item_type, name)
+        words = said(field_message(item_type, name), self.lang)
         if item_type is None:
             return words
-        head = item_label or type_words(self.lang, item_type)
+        head = item_label or said(TYPE_WORDS.get(item_type, item_type), self.lang)
+        if self.lang == "en":  # the label shown in messages: in the reader's words later
+            return Msg("{head}: {words}", head=head, words=words)
         return f"{head}: {words}"
 
     # -- [[bid_form.items]] ---------------------------------------------------------------
-    def items(self, obj: dict[str, Any], path: Path, origin: str) -> BidForm | None:
+    def items(self, obj: dict[str, Any], path: Path, origin: Msg) -> BidForm | None:
         self.fields = [self.name_field()]
         template: dict[str, Any] = {}
         for key in ("start", "quantity", "life"):
@@ -435,15 +444,16 @@ class _Deriver:
         raw = obj["items"]
         if not isinstance(raw, list) or not raw:
             self.c.add("wrong-type" if not isinstance(raw, list) else "missing-field", ip,
-                       "expected the bid's cost items as [[bid_form.items]] tables")
+                       Msg("expected the bid's cost items as [[bid_form.items]] tables"))
             return None
         if len(raw) > F.MAX_ITEMS:
-            self.c.add("too-many", ip, f"{len(raw)} items; the limit is {F.MAX_ITEMS}")
+            self.c.add("too-many", ip, Msg("{n} items; the limit is {limit}", n=len(raw),
+                                           limit=F.MAX_ITEMS))
             return None
         items: list[Any] = []
         for i, item in enumerate(raw):
             p: Path = (*ip, i)
-            t = self.r.table(item, p, "a cost item {type = \"Investment\", ...}")
+            t = self.r.table(item, p, Msg("a cost item {type = \"Investment\", ...}"))
             if t is None:
                 continue
             kind_name = t.get("type")
@@ -476,13 +486,14 @@ class _Deriver:
                item_type: str | None, item_label: str | None, name: str) -> Slot | None:
         """A bidder value ``{ bidder = "...", unit = ..., ... }``: a BidField and its Slot."""
         r = self.r
-        ok = r.keys(raw, path, MARKER_KEYS, ("bidder",), what="a bidder value: ")
+        ok = r.keys(raw, path, MARKER_KEYS, ("bidder",), what=Msg("a bidder value: "))
         label = r.text(raw.get("bidder"), (*path, "bidder")) if "bidder" in raw else BAD
         form_kind = {"quantity": "quantity", "position": "years", "rate": "number",
                      "count": "count", "choice": "choice", "text": "text"}.get(kind.name)
         if form_kind is None:
-            self.c.add("wrong-type", path, f"{name!r} cannot be given by the bidder on a form "
-                       f"(a {kind.name} value); write the value itself")
+            self.c.add("wrong-type", path, Msg(
+                "{key!r} cannot be given by the bidder on a form (a {kind} value); write the "
+                "value itself", key=name, kind=kind.name))
             return None
         unit = ""
         if form_kind == "quantity":
@@ -490,11 +501,13 @@ class _Deriver:
             if "unit" in raw:
                 u = raw["unit"]
                 if not isinstance(u, str) or not u.strip():
-                    self.c.add("wrong-type", (*path, "unit"), f"expected a unit as text, e.g. "
-                               f"unit = \"{kind.example.split(' ', 1)[-1]}\"")
+                    self.c.add("wrong-type", (*path, "unit"), Msg(
+                        "expected a unit as text, e.g. unit = \"{unit}\"",
+                        unit=kind.example.split(" ", 1)[-1]))
                     ok = False
                 elif (problem := unit_problem(kind, f"1 {u}")) is not None:
-                    self.c.add(problem.code or "invalid-value", (*path, "unit"), problem.detail)
+                    self.c.add(problem.code or "invalid-value", (*path, "unit"),
+                               problem.detail)
                     ok = False
                 else:
                     unit = u.strip()
@@ -503,24 +516,26 @@ class _Deriver:
         elif form_kind == "years":
             unit = "yr"
             if "unit" in raw:
-                self.c.add("invalid-value", (*path, "unit"), "a number of years has no unit "
-                           "to choose; leave unit out")
+                self.c.add("invalid-value", (*path, "unit"), Msg(
+                    "a number of years has no unit to choose; leave unit out"))
                 ok = False
         elif "unit" in raw:
-            self.c.add("invalid-value", (*path, "unit"), f"{name!r} is a {kind.name} without "
-                       f"a unit; leave unit out")
+            self.c.add("invalid-value", (*path, "unit"), Msg(
+                "{key!r} is a {kind} without a unit; leave unit out", key=name,
+                kind=kind.name))
             ok = False
         if "required" in raw and raw["required"] is not True and "default" not in raw:
-            self.c.add("invalid-value", (*path, "required"), "a blank cell must not lower a "
-                       "bid's LCC: every bidder value is required unless the tender gives "
-                       "the value used for a blank cell, default = <value> (printed on the "
-                       "form); remove required = false or add a default")
+            self.c.add("invalid-value", (*path, "required"), Msg(
+                "a blank cell must not lower a bid's LCC: every bidder value is required "
+                "unless the tender gives the value used for a blank cell, default = <value> "
+                "(printed on the form); remove required = false or add a default"))
             ok = False
         bounds: dict[str, float | None] = {"min": None, "max": None}
         for b in ("min", "max"):
             if b in raw:
                 if form_kind not in ("quantity", "years", "number", "count"):
-                    self.c.add("invalid-value", (*path, b), f"{b} applies to numbers only")
+                    self.c.add("invalid-value", (*path, b), Msg("{key} applies to numbers "
+                                                                "only", key=b))
                     ok = False
                     continue
                 x = r.finite(raw[b], (*path, b))
@@ -530,8 +545,8 @@ class _Deriver:
                                                                         "count") else None)
         hi = bounds["max"]
         if lo is not None and hi is not None and lo > hi:
-            self.c.add("invalid-value", (*path, "max"), f"max = {number_text(hi)} is below "
-                       f"min = {number_text(lo)}")
+            self.c.add("invalid-value", (*path, "max"), Msg(
+                "max = {high} is below min = {low}", high=number_text(hi), low=number_text(lo)))
             ok = False
         note = ""
         if "note" in raw:
@@ -560,10 +575,11 @@ class _Deriver:
 
         problem = cell_problem(f, x)
         if problem is not None:
-            unit = f" in {f.unit}" if f.unit else ""
-            self.c.add(problem[0], path, f"the value for a blank cell: {problem[1]} (a number"
-                       f"{unit}{', or the text ' + repr('<number> ' + f.unit) if f.unit else ''}"
-                       f")")
+            self.c.add(problem[0], path, Msg(
+                "the value for a blank cell: {problem} (a number in {unit}, or the text "
+                "{text!r})", problem=problem[1], unit=f.unit, text="<number> " + f.unit)
+                if f.unit else Msg("the value for a blank cell: {problem} (a number)",
+                                   problem=problem[1]))
             return None
         value = x if f.kind in ("text", "choice") else float(x)
         return dataclasses.replace(f, required=False, default=value)
@@ -577,16 +593,18 @@ class _Deriver:
         if module is None:
             return None
         specs = {inp.name: inp for inp in module.INPUTS}
-        inputs = self.r.table(raw_inputs, ip, "the calculator's inputs (a table)")
-        units = self.r.table(raw_units, up, "units of the bidder's inputs (a table)")
+        inputs = self.r.table(raw_inputs, ip, Msg("the calculator's inputs (a table)"))
+        units = self.r.table(raw_units, up, Msg("units of the bidder's inputs (a table)"))
         if inputs is None or units is None:
             return None
         fixed: dict[str, Any] = {}
         for key, value in inputs.items():
             inp = specs.get(key)
             if inp is None:
-                self.c.add("unknown-key", (*ip, key), f"{module.NAME!r} has no input {key!r}"
-                           f"{_suggest(key, specs)}; its inputs are: {', '.join(specs)}")
+                self.c.add("unknown-key", (*ip, key), Msg(
+                    "{calculator!r} has no input {key!r}{hint}; its inputs are: {inputs}",
+                    calculator=module.NAME, key=key, hint=_suggest(key, specs),
+                    inputs=", ".join(specs)))
                 continue
             if like and inp.role == "bidder" and not _buyer_ref(value, self.buyer):
                 continue  # the bid's own value: asked on the form
@@ -618,14 +636,15 @@ class _Deriver:
         asked = {f.key for f in self.fields}
         for key in units:
             if key not in asked:
-                self.c.add("invalid-value", (*up, key), f"{key!r} is not a value the bidder "
-                           f"gives on this form; units apply to: "
-                           f"{', '.join(f.key for f in self.fields[1:] if f.kind == 'quantity')}")
+                self.c.add("invalid-value", (*up, key), Msg(
+                    "{key!r} is not a value the bidder gives on this form; units apply to: "
+                    "{keys}", key=key,
+                    keys=", ".join(f.key for f in self.fields[1:] if f.kind == "quantity")))
         for key in defaults:
             if key not in asked:
-                self.c.add("invalid-value", (*dp, key), f"{key!r} is not a value the bidder "
-                           f"gives on this form; defaults apply to: "
-                           f"{', '.join(f.key for f in self.fields[1:])}")
+                self.c.add("invalid-value", (*dp, key), Msg(
+                    "{key!r} is not a value the bidder gives on this form; defaults apply to: "
+                    "{keys}", key=key, keys=", ".join(f.key for f in self.fields[1:])))
         if self.c.issues:
             return None
         # a trial bid with example values checks the buyer's inputs together; a bidder
@@ -649,7 +668,7 @@ class _Deriver:
                     continue
                 for e, n in zip(errors, names, strict=True):
                     self.c.add(e.code or "invalid-value", (*ip, n) if n in inputs else ip,
-                               e.detail or str(e))
+                               e.detail or e.message)
                 return None
         # an optional input of the calculator that the tender's study cannot evaluate (an
         # exhaust emission priced in EUR without an exchange rate) is no row either
@@ -673,20 +692,23 @@ class _Deriver:
     def calculator_field(self, calculator: str, inp: Any, unit_raw: Any,
                          path: Path) -> BidField | None:
         if inp.kind == "profile":
-            self.c.add("invalid-value", path, f"{calculator}: the bidder's input {inp.name!r} "
-                       f"is a profile, which a form row cannot hold; give it in the tender's "
-                       f"inputs")
+            self.c.add("invalid-value", path, Msg(
+                "{calculator}: the bidder's input {key!r} is a profile, which a form row "
+                "cannot hold; give it in the tender's inputs", calculator=calculator,
+                key=inp.name))
             return None
         unit = inp.unit
         if unit_raw is not None and inp.kind == "quantity":
             if not isinstance(unit_raw, str) or unit_raw.strip() not in inp.units:
-                self.c.add("invalid-value", path, f"got {unit_raw!r}; the input {inp.name!r} "
-                           f"takes one of the units {', '.join(repr(u) for u in inp.units)}")
+                self.c.add("invalid-value", path, Msg(
+                    "got {value!r}; the input {key!r} takes one of the units {units}",
+                    value=unit_raw, key=inp.name, units=", ".join(repr(u) for u in inp.units)))
                 return None
             unit = unit_raw.strip()
         elif unit_raw is not None:
-            self.c.add("invalid-value", path, f"the input {inp.name!r} is a {inp.kind} "
-                       f"without a unit to choose")
+            self.c.add("invalid-value", path, Msg(
+                "the input {key!r} is a {kind} without a unit to choose", key=inp.name,
+                kind=inp.kind))
             return None
         lang = self.lang
         note = tr(inp.meaning, lang).rstrip(".")
@@ -698,7 +720,7 @@ class _Deriver:
             note += " (" + tr("for example {value}", lang,
                               value=example_text(example, lang, self.currency)) + ")"
         note += ". " + tr("Source: {source}.", lang, source=tr(inp.source, lang).rstrip("."))
-        label = tr(inp.label, lang)
+        label = said(inp.label, lang)
         if inp.kind == "choice":
             shown = tuple(tr(w, lang) for w in inp.choice_labels)
             spellings = tuple(tuple(tr(w, other) for other in LANGS) for w in inp.choice_labels)
@@ -730,9 +752,9 @@ def derive_form(tender: Tender, tf: TenderFile, lang: str) -> BidForm:
 # ---------------------------------------------------------------------------- helpers
 
 
-def _suggest(word: str, options: Any) -> str:
+def _suggest(word: str, options: Any) -> Msg | str:
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return Msg(" (did you mean {word!r}?)", word=close[0]) if close else ""
 
 
 def _is_marker(value: Any) -> bool:

@@ -8,6 +8,7 @@ read back by, and the key of each text.
 
 from __future__ import annotations
 
+from lcc._errors import Msg
 from lcc._i18n import LANGS, N_, tr
 
 #: Sheet names by language; the metadata sheet is ``lcc`` in every language. A form is
@@ -280,12 +281,22 @@ def type_method(lang: str, item_type: str) -> str:
 
 def field_words(lang: str, item_type: str | None, name: str) -> str:
     """A field of an item (or of the alternative, ``item_type`` None) in words."""
+    return tr(field_message(item_type, name), lang)
+
+
+def field_message(item_type: str | None, name: str) -> str:
+    """The catalogue message of a field of an item (the field's name in words if none)."""
     if item_type is not None and f"{item_type}.{name}" in FIELD_WORDS:
-        return tr(FIELD_WORDS[f"{item_type}.{name}"], lang)
-    if name in FIELD_WORDS:
-        return tr(FIELD_WORDS[name], lang)
-    return name.replace("_", " ")
+        return FIELD_WORDS[f"{item_type}.{name}"]
+    return FIELD_WORDS.get(name, name.replace("_", " "))
+
+
+def said(message: str, lang: str) -> str:
+    """A catalogue message in ``lang``; in English a :class:`Msg`, so a message that quotes
+    it (an error of a form read in English) shows it in its reader's words."""
+    return Msg(message) if lang == "en" else tr(message, lang)
 
 
 __all__ = ["FIELD_WORDS", "LANGS", "META_SHEET", "SHEETS", "TEXT", "TYPE_METHOD",
-           "TYPE_WORDS", "field_words", "texts", "type_method", "type_words"]
+           "TYPE_WORDS", "field_message", "field_words", "said", "texts", "type_method",
+           "type_words"]

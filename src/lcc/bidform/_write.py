@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from lcc._errors import LCCError
+from lcc._errors import ItemName, LCCError, Msg
 from lcc._i18n import percent, significant, tr, unit, word
 from lcc._version import __version__
 from lcc.bidform._identity import decisive, fingerprint
@@ -53,7 +53,8 @@ def openpyxl_module() -> Any:
     try:
         import openpyxl
     except ImportError:
-        raise LCCError("Excel bid forms need openpyxl: pip install 'openlcc[excel]'") from None
+        raise LCCError(Msg("Excel bid forms need openpyxl: pip install 'openlcc[excel]'")) \
+            from None
     return openpyxl
 
 
@@ -267,8 +268,12 @@ class _Writer:
                            lambda given: make_bid(self.tender, self.form, given), cells, words,
                            check_points(self.form), item_words=self.item_words,
                            unit_words=lambda u: unit(u, self.lang))
-        if sheet.reason and self.lang != "en":  # lcc's reason is English: say it in words
-            sheet.cells["B3"] = t["live_none"].format(reason=t["live_check"])
+        if sheet.reason and self.lang != "en" and \
+                sheet.cells.get("B3") == t["live_none"].format(reason=sheet.reason):
+            # the reason in the form's words (a Msg); a reason that is none, in general words
+            reason = sheet.reason.in_lang(self.lang) if isinstance(sheet.reason, Msg) \
+                else t["live_check"]
+            sheet.cells["B3"] = t["live_none"].format(reason=reason)
         self.live = sheet
         for coordinate, value in sheet.cells.items():
             if value is not None:
@@ -658,6 +663,9 @@ class _Writer:
 
     def item_words(self, name: str) -> str:
         """A cost item's name (``Investment 'LED'``) in words (``Investering: LED``)."""
+        if isinstance(name, ItemName):  # lcc's own label (a calculator's), in the form's words
+            kind, label = name.words(self.lang)
+            return f"{kind}: {label}{name.suffix}"
         m = re.fullmatch(r"(\w+)(?: '(.*)')?", name, re.S)
         if m is None:
             return name

@@ -580,7 +580,9 @@ def cmd_import_bids(args: argparse.Namespace) -> int:
     rows = {a.name: {"lcc": float(results[a.name].value)} for a in alts}
     df = pd.DataFrame.from_dict(rows, orient="index")
     df.index.name = "alternative"
-    defaults = [f"{a.name}: {a.description}" for a in alts if a.description]
+    from lcc.bidform._read import defaults_note
+
+    defaults = [f"{a.name}: {defaults_note(a, args.lang)}" for a in alts if a.description]
     _emit(df, args, title=_title(N_("Life-cycle cost"), args.lang, tender),
           notes=[_unit_line(tender.study.currency, args.lang), *defaults])
     return 0

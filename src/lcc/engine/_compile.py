@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from lcc._errors import LCCError, Msg
+from lcc._errors import ItemName, LCCError, Msg
 from lcc.engine._context import Growth
 from lcc.engine._terms import (
     AnnualTerm,
@@ -306,8 +306,10 @@ class _Builder:
             prof = profile if pprof is None else pprof
         growth = Growth(esc or NO_ESCALATION, True) if esc is None or esc.sequence is None \
             else self.growth(item, esc)
+        name = item.name
         self.out.terms.append(AnnualTerm(
-            f"{item.name} ({pollutant})", nums + pnums, const * pconst, growth, "externality",
+            name.with_suffix(f" ({pollutant})") if isinstance(name, ItemName)
+            else f"{name} ({pollutant})", nums + pnums, const * pconst, growth, "externality",
             k0, k1, prof))
 
     def _emission_item(self, item: Emission) -> None:

@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from lcc._errors import LCCError, Msg
+from lcc._errors import ItemName, LCCError, Msg
 from lcc.model import _fields as F
 from lcc.model._compare import ModelEq
 from lcc.model._fields import Errors, Field
@@ -146,7 +146,11 @@ class CostItem(ModelEq):
 
     @property
     def name(self) -> str:
-        """How the item is named in messages: ``Investment 'LED luminaires'``."""
+        """How the item is named in messages: ``Investment 'LED luminaires'`` (an
+        :class:`~lcc._errors.ItemName` in the reader's words where the label is lcc's own, a
+        ``Msg``)."""
+        if isinstance(self.label, Msg):
+            return ItemName(self.kind, self.label)
         return f"{self.kind} {self.label!r}" if self.label else self.kind
 
     @property

@@ -184,7 +184,7 @@ def carbon_price_text(study: Any, lang: str) -> str | None:
                   last=quantity(vals[-1], u, lang))
     if isinstance(cp, str):
         try:
-            from lcc import Q_
+            from lcc.units import Q_
 
             cp = Q_(cp)
         except Exception:  # shown as written, in the reader's units

@@ -237,6 +237,7 @@ class LCCResult(Picklable):
         from lcc._i18n import money as fmt_money
         from lcc._i18n import tr
         from lcc.engine._terms import ChainTerm
+        from lcc.results._trace import item_ref
 
         out = []
         cur = self.currency
@@ -249,7 +250,8 @@ class LCCResult(Picklable):
             out.append(tr(
                 "{name}: {item} is bought again at t = {t}, {left} years before the end of the "
                 "study (present value {pv}); its residual value at t = {n} credits back "
-                "{residual} (present value)", lang, name=self.name, item=term.item,
+                "{residual} (present value)", lang, name=self.name,
+                item=item_ref(term.item, lang),
                 t=_dec(f"{t:.4g}", lang), left=_dec(f"{self.study.years - t:.4g}", lang),
                 n=self.study.years,
                 pv=fmt_money(purchase * q, cur, lang, 2),

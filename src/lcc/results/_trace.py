@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from lcc._errors import in_lang
+from lcc._errors import ItemName, in_lang
 from lcc._i18n import N_, significant, tr, unit, word
 from lcc._i18n import money as fmt_money
 from lcc._version import __version__
@@ -47,6 +47,9 @@ def item_name(text: str, lang: str, *, ours: bool = False) -> str:
     ``Luminaire incl. installation``), a catalogue message shown in ``lang``; a label the
     user wrote is data and kept as written.
     """
+    if isinstance(text, ItemName):  # lcc's own label, in the reader's words
+        kind, label = text.words(lang)
+        return f"{kind}: {label}{text.suffix}"
     m = re.match(r"^(\w+)(?: '(.*)')?(.*)$", text, flags=re.S)
     if not m or m.group(1) not in ITEM_TYPES:
         return text
@@ -55,6 +58,17 @@ def item_name(text: str, lang: str, *, ours: bool = False) -> str:
     if label is not None and ours:
         label = tr(label, lang)
     return f"{kind}: {label}{m.group(3)}" if label is not None else f"{kind}{m.group(3)}"
+
+
+def item_ref(text: str, lang: str) -> str:
+    """An item's name inside a sentence: ``Investment 'LED'`` → ``Investering 'LED'`` (sv);
+    a label that is lcc's own (an :class:`~lcc._errors.ItemName`) in the reader's words."""
+    if isinstance(text, ItemName) or lang == "en":
+        return str(in_lang(text, lang))
+    m = re.match(r"^(\w+)( '.*)$", text, flags=re.S)
+    if not m or m.group(1) not in ITEM_TYPES:
+        return text
+    return tr(ITEM_TYPES[m.group(1)], lang) + m.group(2)
 
 
 def money(x: Any, currency: str = "", lang: str = "en") -> str:

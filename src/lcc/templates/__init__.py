@@ -40,15 +40,7 @@ Examples
 ['price', 'energy', 'water']
 """
 
-from __future__ import annotations
-
-import typing as _typing
-from types import MappingProxyType as _MappingProxyType
-
-from lcc._errors import LCCError as _LCCError
-from lcc._i18n import check_lang as _check_lang
-from lcc._i18n import tr as _tr
-from lcc.templates import (
+from lcc.templates import (  # noqa: F401 - the calculator modules, bound as attributes
     dishwasher,
     fridge_freezer,
     indoor_lighting,
@@ -60,80 +52,6 @@ from lcc.templates import (
     vehicles,
 )
 from lcc.templates._inputs import Input
-
-if _typing.TYPE_CHECKING:
-    from collections.abc import Mapping
-    from types import ModuleType
-
-    import pandas as pd
+from lcc.templates._registry import CALCULATORS, COLUMNS, get, list_calculators
 
 __all__ = ["CALCULATORS", "COLUMNS", "Input", "get", "list_calculators"]
-
-#: Every calculator by name (binding names), in the order of the issue that introduced them.
-CALCULATORS: Mapping[str, ModuleType] = _MappingProxyType({
-    module.NAME: module
-    for module in (indoor_lighting, street_lighting, dishwasher, fridge_freezer, vehicles,
-                   it_equipment, pump_motor, reusable_vs_single_use, refurbished_vs_new)
-})
-
-#: Columns of :func:`list_calculators`.
-COLUMNS: tuple[str, ...] = (
-    "calculator", "title", "input", "label", "role", "kind", "unit", "other_units", "choices",
-    "required", "default", "example", "minimum", "maximum", "parameter", "per_year",
-    "applies_to", "meaning", "source",
-)
-
-
-def get(name: str) -> ModuleType:
-    """The calculator module of a name (``"dishwasher"``; ``-`` and spaces read as ``_``).
-
-    Raises
-    ------
-    LCCError
-        For an unknown name, listing the known ones.
-    """
-    key = name.strip().lower().replace("-", "_").replace(" ", "_") if isinstance(name, str) \
-        else name
-    if key not in CALCULATORS:
-        raise _LCCError(f"unknown calculator {name!r}; expected one of {', '.join(CALCULATORS)}")
-    return CALCULATORS[key]
-
-
-def list_calculators(name: str | None = None, lang: str = "en") -> pd.DataFrame:
-    """A table of every calculator's inputs, one row per input.
-
-    Parameters
-    ----------
-    name : str, optional
-        Only this calculator.
-    lang : {"en", "sv"}
-        The language of the texts a person reads: ``title``, ``label``,
-        ``meaning`` and ``source`` (the names and units stay as they are).
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns :data:`COLUMNS`: the calculator's name and title, then the
-        fields of each :class:`Input` (``input`` is its name, ``label`` what a
-        person reads instead; ``other_units``, ``choices`` and ``applies_to``
-        are joined with ``", "``; ``default``
-        and ``example`` are shown as text, empty when there is none). In
-        :data:`CALCULATORS` order and each calculator's ``INPUTS`` order.
-    """
-    import pandas as pd
-
-    _check_lang(lang)
-    modules = [get(name)] if name is not None else list(CALCULATORS.values())
-    rows = []
-    for module in modules:
-        for inp in module.INPUTS:
-            row = inp.as_dict()
-            row["input"] = row.pop("name")
-            for key in ("other_units", "choices", "applies_to"):
-                row[key] = ", ".join(row[key])
-            for key in ("default", "example"):
-                row[key] = "" if row[key] is None else str(row[key])
-            for key in ("label", "meaning", "source"):
-                row[key] = _tr(row[key], lang)
-            rows.append({"calculator": module.NAME, "title": _tr(module.TITLE, lang), **row})
-    return pd.DataFrame(rows, columns=list(COLUMNS))

@@ -14,11 +14,11 @@ from typing import Any
 
 import numpy as np
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 from lcc._i18n import N_
 from lcc.model import Alternative, CalculatorCall, CostItem, Energy, Periodic, Product, Residual
 from lcc.model._product import Factor
-from lcc.templates._inputs import Input, base_value, fail, is_parameter, quantity
+from lcc.templates._inputs import Input, base_value, fail, is_parameter, quantity, the_input
 from lcc.units import get_registry, parse_quantity
 
 
@@ -108,10 +108,36 @@ def product(*factors: Any) -> Any:
     return Product(*kept)
 
 
-def share_text(fraction: Any) -> str:
-    """A fraction for a label: ``"50 %"``, or ``"dimmed_level = 50 %"`` for a Parameter."""
-    text = f"{float(np.mean(base_value(fraction))):.0%}"
-    return f"{fraction.name} = {text}" if is_parameter(fraction) else text
+def share_text(fraction: Any) -> Msg:
+    """A fraction for a label: ``"50%"``, or ``"dimmed_level = 50%"`` for a Parameter (in
+    Swedish ``50 %`` and the parameter's name in words)."""
+    percent = f"{float(np.mean(base_value(fraction))):.0%}".removesuffix("%")
+    if is_parameter(fraction):
+        return Msg("{parameter} = {percent}%", parameter=_ParameterName(fraction.name,
+                                                                 fraction.description),
+                   percent=percent)
+    return Msg("{percent}%", percent=percent)
+
+
+class _ParameterName(Msg):
+    """A parameter in a label: its name in English as written, its name in words otherwise."""
+
+    name: str
+    description: str | None
+
+    def __new__(cls, name: str, description: str | None) -> _ParameterName:
+        self = str.__new__(cls, name)
+        self.msgid, self.values = name, {}
+        self.name, self.description = name, description
+        return self
+
+    def in_lang(self, lang: str) -> str:
+        from lcc.results._describe import parameter_name
+
+        return str(self) if lang == "en" else parameter_name(self.name, lang, self.description)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_ParameterName, (self.name, self.description))
 
 
 def escalation_value(value: Any) -> Any:
@@ -148,15 +174,18 @@ def life_in_years(calculator: str, life: Any, hours_per_year: Any) -> Any:
     if not is_burning_hours(life):
         return life
     if is_parameter(life):
-        raise fail(calculator, f"input 'life': got Parameter {life.name!r} in hours; a life in "
-                               f"burning hours is converted with the operating hours, so give it "
-                               f"as a value, or give the Parameter in years")
+        raise fail(calculator, Msg("{name}: got Parameter {parameter!r} in hours; a life in "
+                                   "burning hours is converted with the operating hours, so "
+                                   "give it as a value, or give the Parameter in years",
+                                   name=the_input("life"), parameter=life.name), key="life")
     h = quantity(life, "h")
     per_year = quantity(hours_per_year, "h/yr")
     years = (h / per_year).to("yr")
     if np.any(np.asarray(years.magnitude) <= 0):
-        raise fail(calculator, f"input 'life': got {base_value(life)!r} with "
-                               f"{base_value(hours_per_year)!r} of operation; expected a life > 0")
+        raise fail(calculator, Msg("{name}: got {life!r} with {hours!r} of operation; "
+                                   "expected a life > 0", name=the_input("life"),
+                                   life=base_value(life), hours=base_value(hours_per_year)),
+                   key="life")
     return years
 
 
@@ -177,14 +206,16 @@ def resale_items(calculator: str, resale: Any, life: Any) -> list[CostItem]:
     if life is None:
         return [Residual(resale, label=N_("Resale value"))]
     if is_parameter(life):
-        raise fail(calculator, f"input 'life': got Parameter {life.name!r}, but with a "
-                               f"resale_value the unit is resold at the end of every service "
-                               f"life, which the model cannot time from a Parameter; give the "
-                               f"life as a value (or leave life out to resell once, at the end)")
+        raise fail(calculator, Msg("{name}: got Parameter {parameter!r}, but with a "
+                                   "resale_value the unit is resold at the end of every service "
+                                   "life, which the model cannot time from a Parameter; give "
+                                   "the life as a value (or leave life out to resell once, at "
+                                   "the end)", name=the_input("life"), parameter=life.name),
+                   key="life")
     every = quantity(life, "yr")
     if np.ndim(every.magnitude):
-        raise fail(calculator, "input 'life': samples of the life cannot time the resale; "
-                               "give one value")
+        raise fail(calculator, Msg("{name}: samples of the life cannot time the resale; give "
+                                   "one value", name=the_input("life")), key="life")
     amount = product(-1.0, resale) if is_parameter(resale) else -quantity(resale, "SEK")
     return [Periodic(amount, every=every, category="residual", label=N_("Resale value"))]
 
@@ -207,11 +238,14 @@ def build(calculator: str, name: str, make: Callable[[], list[CostItem]], *,
     """
     try:
         items = make()
+        for item in items:  # lcc's own words: shown in the reader's language (ItemName)
+            if isinstance(item.label, str) and not isinstance(item.label, Msg):
+                object.__setattr__(item, "label", Msg(item.label))
         alt = Alternative(name, *items, quantity=1 if count is None else count,
                           description=description)
     except LCCError as exc:
-        text = str(exc)
-        if text.startswith(f"{calculator}:"):
+        if str(exc).startswith(f"{calculator}:"):
             raise
-        raise fail(calculator, text) from None
+        message = exc.message if isinstance(exc.message, Msg) else Msg("{text}", text=str(exc))
+        raise fail(calculator, message) from None
     return alt if given is None else remember(alt, calculator, given)

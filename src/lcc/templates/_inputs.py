@@ -46,7 +46,7 @@ from typing import Any
 
 import numpy as np
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg, join
 from lcc.model import ByYear, Parameter
 from lcc.model._fields import Field
 from lcc.units import (
@@ -157,34 +157,42 @@ class Input:
     def __post_init__(self) -> None:
         where = f"Input {self.name!r}"
         if not isinstance(self.name, str) or not self.name.isidentifier():
-            raise LCCError(f"Input.name: expected a Python identifier, got {self.name!r}")
+            raise LCCError(Msg("Input.name: expected a Python identifier, got {value!r}",
+                               value=self.name))
         if not self.label:
             words = self.name.replace("_", " ")
             object.__setattr__(self, "label", words[:1].upper() + words[1:])
         if self.choice_labels and len(self.choice_labels) != len(self.choices):
-            raise LCCError(f"{where}.choice_labels: expected one label per choice "
-                           f"({len(self.choices)}), got {len(self.choice_labels)}")
+            raise LCCError(Msg("{where}.choice_labels: expected one label per choice "
+                               "({n}), got {got}", where=where, n=len(self.choices),
+                               got=len(self.choice_labels)))
         if self.role not in ROLES:
-            raise LCCError(f"{where}.role: got {self.role!r}, expected 'buyer' or 'bidder'")
+            raise LCCError(Msg("{where}.role: got {value!r}, expected 'buyer' or 'bidder'",
+                               where=where, value=self.role))
         if self.kind not in KINDS:
-            raise LCCError(f"{where}.kind: got {self.kind!r}, expected one of {', '.join(KINDS)}")
+            raise LCCError(Msg("{where}.kind: got {value!r}, expected one of {kinds}",
+                               where=where, value=self.kind, kinds=", ".join(KINDS)))
         for key in ("meaning", "source"):
             if not isinstance(getattr(self, key), str) or not getattr(self, key).strip():
-                raise LCCError(f"{where}.{key}: expected a non-empty text")
+                raise LCCError(Msg("{where}.{key}: expected a non-empty text", where=where,
+                                   key=key))
         if self.kind == "choice" and not self.choices:
-            raise LCCError(f"{where}.choices: a choice needs its accepted words")
+            raise LCCError(Msg("{where}.choices: a choice needs its accepted words",
+                               where=where))
         if self.kind == "choice":  # a word is never a Parameter
             object.__setattr__(self, "parameter", False)
         if self.kind in ("number", "count") and self.unit != "1":
-            raise LCCError(f"{where}.unit: a {self.kind} has unit '1', got {self.unit!r}")
+            raise LCCError(Msg("{where}.unit: a {kind} has unit '1', got {value!r}",
+                               where=where, kind=self.kind, value=self.unit))
         if self.kind == "choice" and self.unit != "":
-            raise LCCError(f"{where}.unit: a choice has unit '', got {self.unit!r}")
+            raise LCCError(Msg("{where}.unit: a choice has unit '', got {value!r}",
+                               where=where, value=self.unit))
         if self.kind in ("quantity", "profile"):
             for unit in self.units:
                 if unit != "1":
                     parse_quantity(f"1 {unit}", spec_of(unit), name=f"{where}.unit")
         if self.required and self.default is not None:
-            raise LCCError(f"{where}: a required input has no default")
+            raise LCCError(Msg("{where}: a required input has no default", where=where))
         object.__setattr__(self, "field", _field_of(self))
 
     @property
@@ -219,6 +227,25 @@ class Input:
         return out
 
 
+class _Lowered(Msg):
+    """A catalogue message with a small first letter (a label inside a sentence)."""
+
+    def __new__(cls, message: str) -> _Lowered:
+        self = str.__new__(cls, message[:1].lower() + message[1:])
+        self.msgid = message
+        self.values = {}
+        return self
+
+    def in_lang(self, lang: str) -> str:
+        from lcc._i18n import tr
+
+        text = tr(self.msgid, lang)
+        return text[:1].lower() + text[1:]
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_Lowered, (self.msgid,))
+
+
 def _field_of(inp: Input) -> Field:
     """The :class:`Field` of a calculator input: its one description as a model field."""
     example = "" if inp.example is None else str(inp.example)
@@ -232,8 +259,8 @@ def _field_of(inp: Input) -> Field:
         minimum = None if inp.minimum is None else \
             float(magnitude_in(parse_quantity(f"{inp.minimum!r} {units[0]}", specs[0]),
                                specs[0]))
-        what = inp.label[:1].lower() + inp.label[1:] if inp.label and inp.kind == "quantity" \
-            else f"a quantity in {' or '.join(units)}"
+        what: str = _Lowered(inp.label) if inp.label and inp.kind == "quantity" \
+            else Msg("a quantity in {units}", units=" or ".join(units))
         return Field("quantity", specs[0], example, what,
                      ref=inp.parameter, by_year=inp.per_year and inp.kind == "quantity",
                      minimum=minimum if inp.kind == "quantity" else 0.0,
@@ -281,53 +308,71 @@ def base_value(value: Any) -> Any:
 _PHRASE = re.compile(r"(?P<missing>missing )?input '(?P<key>\w+)'(?P<rest>.*)", re.S)
 
 
-def fail(calculator: str, text: str, *, code: str | None = None) -> LCCError:
+def the_input(key: str) -> Msg:
+    """How a message names a calculator's input: ``input 'power'`` (the ``name`` of a
+    message ``"{name}: …"``, so its detail is the rest)."""
+    return Msg("input {key!r}", key=key)
+
+
+def fail(calculator: str, message: Msg, *, key: str | None = None, code: str | None = None,
+         detail: Msg | None = None) -> LCCError:
     """The LCCError of a calculator: its message starts with the calculator's name.
 
-    ``text`` starts with the input it concerns (``"input 'power': got …"``,
-    ``"missing input 'price' …"``); the error's ``field`` is then
-    ``"<calculator>.<input>"`` and its ``detail`` the text after the input's name.
-    ``code`` defaults to ``missing-field`` for a missing input, ``not-applicable``
-    for an input that does not apply, else ``invalid-value``.
+    ``message`` is a :class:`Msg`; about one input ``key`` it is worded
+    ``"{name}: …"`` with ``name=the_input(key)`` (``input 'power': got …``), and the
+    error's ``field`` is ``"<calculator>.<input>"`` and its ``detail`` the text after the
+    input's name (or ``detail``). ``code`` defaults to ``invalid-value``.
     """
-    m = _PHRASE.match(text)
-    if m is None:
-        return LCCError(f"{calculator}: {text}", field=calculator, code=code or "invalid-value",
-                        detail=f"the calculator {calculator!r}: {text}")
-    key, rest = m.group("key"), m.group("rest")
-    if m.group("missing"):
-        code, detail = code or "missing-field", f"missing{rest}"
-    elif rest.startswith((" applies to", " is given")):
-        code, detail = code or "not-applicable", f"{key}{rest}"
-    else:
-        detail = rest.removeprefix(":").strip()
-    return LCCError(f"{calculator}: {text}", field=f"{calculator}.{key}",
-                    code=code or "invalid-value", detail=detail)
+    text = Msg("{calculator}: {message}", calculator=calculator, message=message)
+    m = _PHRASE.match(message) if key is None else None
+    if m is not None:  # a text passed on that names the input (``input 'co2': …``)
+        missing = bool(m.group("missing"))
+        rest = m.group("rest")
+        return LCCError(text, field=f"{calculator}.{m.group('key')}",
+                        code=code or ("missing-field" if missing else "invalid-value"),
+                        detail=detail or Msg("{text}", text=f"missing{rest}" if missing
+                                             else rest.removeprefix(":").strip()))
+    if key is None:
+        return LCCError(text, field=calculator, code=code or "invalid-value",
+                        detail=detail or Msg("the calculator {calculator!r}: {message}",
+                                             calculator=calculator, message=message))
+    return LCCError(text, field=f"{calculator}.{key}", code=code or "invalid-value",
+                    detail=detail or message.detail() or message)
 
 
-def _expected(inp: Input) -> str:
+def _expected(inp: Input) -> Msg:
+    example = Msg(", e.g. {example!r}", example=inp.example) if inp.example is not None \
+        else ""
     if inp.kind == "choice":
-        return "one of " + ", ".join(repr(c) for c in inp.choices)
+        return Msg("one of {choices}", choices=", ".join(repr(c) for c in inp.choices))
     if inp.kind in ("number", "count"):
-        what = "a count" if inp.kind == "count" else "a plain number"
-        return f"{what}" + (f", e.g. {inp.example!r}" if inp.example is not None else "")
+        return Msg("a count{example}", example=example) if inp.kind == "count" else \
+            Msg("a plain number{example}", example=example)
     if inp.kind == "profile":
-        return (f"a list of (hours per year, fraction) pairs, e.g. {inp.example!r}")
-    units = " or ".join(("a plain number" if u == "1" else f"[{u}]") for u in inp.units)
-    words = " or ".join(repr(c) for c in inp.choices)
-    text = f"{words} or {units}" if words else units
-    return text + (f", e.g. {inp.example!r}" if inp.example is not None else "")
+        return Msg("a list of (hours per year, fraction) pairs, e.g. {example!r}",
+                   example=inp.example)
+    shown: list[str] = []
+    for u in inp.units:
+        shown += [*([Msg(" or ")] if shown else []), Msg("a plain number") if u == "1"
+                  else f"[{u}]"]
+    units = join("", shown)
+    if inp.choices:
+        return Msg("{words} or {units}{example}", words=" or ".join(
+            repr(c) for c in inp.choices), units=units, example=example)
+    return Msg("{units}{example}", units=units, example=example)
 
 
-def _read(calculator: str, inp: Input, fld: Field, value: Any, what: str = "",
+def _read(calculator: str, inp: Input, fld: Field, value: Any, what: Msg | None = None,
           unit: str | None = None) -> Any:
     """``value`` read by a field's one rule (:meth:`Field.read`); its error as the
     calculator's (``"<calculator>: input '<name>'<what>: …"``, the field's code kept)."""
-    label = f"input {inp.name!r}{what}"
+    label: Msg = what or the_input(inp.name)
     try:
         return fld.read(value, label, unit=unit)
     except LCCError as exc:
-        raise fail(calculator, exc.message, code=exc.code) from None
+        message = exc.message if isinstance(exc.message, Msg) else Msg("{text}",
+                                                                         text=exc.message)
+        raise fail(calculator, message, key=inp.name, code=exc.code) from None
 
 
 def _check_quantity(calculator: str, inp: Input, value: Any) -> Any:
@@ -336,8 +381,9 @@ def _check_quantity(calculator: str, inp: Input, value: Any) -> Any:
     word = _choice(inp, raw)
     if word is not None:
         if is_parameter(value):
-            raise fail(calculator, f"input {inp.name!r}: a Parameter holds a value, not the "
-                                   f"word {raw!r}")
+            raise fail(calculator, Msg("{name}: a Parameter holds a value, not the word "
+                                       "{word!r}", name=the_input(inp.name), word=raw),
+                       key=inp.name)
         return word
     if "1" in inp.other_units and not isinstance(raw, str) and \
             not hasattr(raw, "units") and not isinstance(raw, (bool, ByYear)):
@@ -356,17 +402,21 @@ def _check_quantity(calculator: str, inp: Input, value: Any) -> Any:
         return value
     if len(errors) == 1 and not inp.choices:
         e = errors[0]  # the field's own message names its example when it has one unit
-        example = f" (for example {inp.example!r})" \
-            if inp.example is not None and len(fld.units) > 1 else ""
-        raise LCCError(f"{e.message}{example}", field=e.field, code=e.code,
-                       detail=f"{e.detail}{example}")
+        if inp.example is None or len(fld.units) == 1:
+            raise e
+        example = Msg(" (for example {example!r})", example=inp.example)
+        raise LCCError(Msg("{message}{example}", message=e.message, example=example),
+                       field=e.field, code=e.code,
+                       detail=Msg("{message}{example}", message=e.detail, example=example))
     if any(e.code == "invalid-value" for e in errors):  # the unit fits, the value does not
         raise next(e for e in errors if e.code == "invalid-value")
-    hint = ""
+    hint: Msg | str = ""
     if isinstance(raw, (int, float, np.number, np.ndarray)) and not isinstance(raw, bool):
-        hint = " (a bare number is refused: this input has a unit)"
+        hint = Msg(" (a bare number is refused: this input has a unit)")
     wrong_unit = bool(errors) and all(e.code == "wrong-unit" for e in errors)
-    raise fail(calculator, f"input {inp.name!r}: got {raw!r}{hint}; expected {_expected(inp)}",
+    raise fail(calculator, Msg("{name}: got {value!r}{hint}; expected {expected}",
+                               name=the_input(inp.name), value=raw, hint=hint,
+                               expected=_expected(inp)), key=inp.name,
                code="bare-number" if hint else "wrong-unit" if wrong_unit else None)
 
 
@@ -386,35 +436,41 @@ def read_profile(calculator: str, inp: Input, value: Any) -> tuple[tuple[Any, fl
     value). The hours may add up to at most a year (8 784 h). Returns
     (hours, fraction) pairs: a Parameter kept, a fraction otherwise as a float.
     """
-    label = f"input {inp.name!r}"
+    label = the_input(inp.name)
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Sequence) or \
             not value:
-        raise fail(calculator, f"{label}: got {value!r}; expected {_expected(inp)}")
+        raise fail(calculator, Msg("{name}: got {value!r}; expected {expected}", name=label,
+                                   value=value, expected=_expected(inp)), key=inp.name)
     out: list[tuple[Any, float]] = []
     total = 0.0
     for i, pair in enumerate(value):
-        where = f"{label}, step {i + 1}"
+        where = Msg("input {key!r}, step {step}", key=inp.name, step=i + 1)
         if isinstance(pair, (str, bytes)) or not isinstance(pair, Sequence) or len(pair) != 2:
-            raise fail(calculator, f"{where}: got {pair!r}; expected a pair (hours per year, "
-                                   f"fraction), e.g. {inp.example[0]!r}")
+            raise fail(calculator, Msg("{name}: got {value!r}; expected a pair (hours per "
+                                       "year, fraction), e.g. {example!r}", name=where,
+                                       value=pair, example=inp.example[0]), key=inp.name)
         hours, fraction = pair
         if is_parameter(hours) and not inp.parameter:
-            raise fail(calculator, f"{where}: the hours are a Parameter; this profile takes "
-                                   f"values")
-        h = _read(calculator, inp, inp.field, hours, f", step {i + 1} hours").value
+            raise fail(calculator, Msg("{name}: the hours are a Parameter; this profile takes "
+                                       "values", name=where), key=inp.name)
+        h = _read(calculator, inp, inp.field, hours, Msg(
+            "input {key!r}, step {step} hours", key=inp.name, step=i + 1)).value
         total = total + h
         if is_parameter(fraction) and not inp.parameter:
-            raise fail(calculator, f"{where}: the fraction is a Parameter; this profile takes "
-                                   f"plain numbers")
+            raise fail(calculator, Msg("{name}: the fraction is a Parameter; this profile "
+                                       "takes plain numbers", name=where), key=inp.name)
         if isinstance(base_value(fraction), np.ndarray):
-            raise fail(calculator, f"{where}: the fraction {base_value(fraction)!r} — expected "
-                                   f"a single number, not an array of samples")
-        f = _read(calculator, inp, inp.fraction, fraction, f", step {i + 1} fraction").value
+            raise fail(calculator, Msg("{name}: the fraction {value!r} — expected a single "
+                                       "number, not an array of samples", name=where,
+                                       value=base_value(fraction)), key=inp.name)
+        f = _read(calculator, inp, inp.fraction, fraction, Msg(
+            "input {key!r}, step {step} fraction", key=inp.name, step=i + 1)).value
         out.append((hours, fraction if is_parameter(fraction) else float(f)))
     if np.any(np.asarray(total) > MAX_HOURS_PER_YEAR + 1e-9):
         shown = float(np.max(total))
-        raise fail(calculator, f"{label}: the hours add up to {shown:g} h/yr, more than a year "
-                               f"({MAX_HOURS_PER_YEAR:g} h)")
+        raise fail(calculator, Msg("{name}: the hours add up to {hours} h/yr, more than a "
+                                   "year ({most} h)", name=label, hours=f"{shown:g}",
+                                   most=f"{MAX_HOURS_PER_YEAR:g}"), key=inp.name)
     return tuple(out)
 
 
@@ -455,9 +511,10 @@ def read_inputs(calculator: str, spec: Sequence[Input], given: Mapping[str, Any]
     for name in given:
         if name not in by_name:
             close = difflib.get_close_matches(name, list(by_name), n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            errors.append(fail(calculator, f"unknown input {name!r}{hint} Expected inputs: "
-                                           f"{', '.join(by_name)}", code="unknown-key"))
+            hint = Msg("; did you mean {word!r}?", word=close[0]) if close else ""
+            errors.append(fail(calculator, Msg("unknown input {key!r}{hint} Expected inputs: "
+                                               "{inputs}", key=name, hint=hint,
+                                               inputs=", ".join(by_name)), code="unknown-key"))
     values: dict[str, Any] = {}
     chosen: str | None = None
     if selector is not None:
@@ -466,8 +523,12 @@ def read_inputs(calculator: str, spec: Sequence[Input], given: Mapping[str, Any]
         raw = sel.default if raw is None else raw
         try:
             if raw is None:
-                raise fail(calculator, f"missing input {selector!r}: {sel.meaning}; expected "
-                                       f"{_expected(sel)}")
+                raise fail(calculator, Msg("missing input {key!r}: {meaning}; expected "
+                                           "{expected}", key=selector, meaning=Msg(sel.meaning),
+                                           expected=_expected(sel)), key=selector,
+                           code="missing-field", detail=Msg(
+                               "missing: {meaning}; expected {expected}",
+                               meaning=Msg(sel.meaning), expected=_expected(sel)))
             chosen = _check_choice(calculator, sel, raw)
             values[selector] = chosen
         except LCCError as exc:
@@ -480,29 +541,40 @@ def read_inputs(calculator: str, spec: Sequence[Input], given: Mapping[str, Any]
         try:
             if not applies:
                 if value is not None:
-                    raise fail(calculator, f"input {inp.name!r} applies to {selector}="
-                                           f"{' or '.join(repr(a) for a in inp.applies_to)} "
-                                           f"only, not {selector}={chosen!r}; leave it out")
+                    applies_to = " or ".join(repr(a) for a in inp.applies_to)
+                    raise fail(calculator, Msg(
+                        "input {key!r} applies to {selector}={values} only, not "
+                        "{selector}={chosen!r}; leave it out", key=inp.name, selector=selector,
+                        values=applies_to, chosen=chosen), key=inp.name, code="not-applicable",
+                        detail=Msg("{key} applies to {selector}={values} only, not "
+                                   "{selector}={chosen!r}; leave it out", key=inp.name,
+                                   selector=selector, values=applies_to, chosen=chosen))
                 continue
             if value is None:
                 if inp.required and (chosen is not None or not inp.applies_to):
-                    raise fail(calculator, f"missing input {inp.name!r} ({inp.role}): "
-                                           f"{inp.meaning}; expected {_expected(inp)}")
+                    raise fail(calculator, Msg(
+                        "missing input {key!r} ({role}): {meaning}; expected {expected}",
+                        key=inp.name, role=Msg(inp.role), meaning=Msg(inp.meaning),
+                        expected=_expected(inp)), key=inp.name, code="missing-field",
+                        detail=Msg("missing ({role}): {meaning}; expected {expected}",
+                                   role=Msg(inp.role), meaning=Msg(inp.meaning),
+                                   expected=_expected(inp)))
                 values[inp.name] = inp.default
                 continue
             if is_parameter(value) and not inp.parameter:
-                raise fail(calculator, f"input {inp.name!r}: got Parameter {value.name!r}, but "
-                                       f"the calculator decides something from this input's "
-                                       f"value before it reaches the model, so sensitivity "
-                                       f"analysis could not vary it; give a value (or an array "
-                                       f"of samples)", code="wrong-type")
+                raise fail(calculator, Msg(
+                    "{name}: got Parameter {parameter!r}, but the calculator decides something "
+                    "from this input's value before it reaches the model, so sensitivity "
+                    "analysis could not vary it; give a value (or an array of samples)",
+                    name=the_input(inp.name), parameter=value.name), key=inp.name,
+                    code="wrong-type")
             values[inp.name] = _check(calculator, inp, value)
         except LCCError as exc:
             errors.append(exc)
     if len(errors) == 1:
         raise errors[0]
     if errors:
-        raise LCCError("\n".join(e.message for e in errors), field=errors[0].field,
+        raise LCCError(join("\n", [e.message for e in errors]), field=errors[0].field,
                        code=errors[0].code, errors=errors)
     return values
 
@@ -518,21 +590,26 @@ def _choice(inp: Input, value: Any) -> str | None:
 def _check_choice(calculator: str, inp: Input, value: Any) -> str:
     word = None if is_parameter(value) else _choice(inp, value)
     if word is None:
-        raise fail(calculator, f"input {inp.name!r}: got {value!r}; expected {_expected(inp)}")
+        raise fail(calculator, Msg("{name}: got {value!r}; expected {expected}",
+                                   name=the_input(inp.name), value=value,
+                                   expected=_expected(inp)), key=inp.name)
     return word
 
 
 def _check_sequence(calculator: str, inp: Input, value: Any) -> Any:
     if not inp.per_year:
-        raise fail(calculator, f"input {inp.name!r}: got a per-year sequence {value!r}; this "
-                               f"input takes one value (or an array of samples)")
+        raise fail(calculator, Msg("{name}: got a per-year sequence {value!r}; this input "
+                                   "takes one value (or an array of samples)",
+                                   name=the_input(inp.name), value=value), key=inp.name)
     if isinstance(value, (list, tuple)) and inp.kind != "number":
-        raise fail(calculator, f"input {inp.name!r}: got a {type(value).__name__}; a "
-                               f"per-year sequence with a unit is lcc.ByYear(values, "
-                               f"unit={inp.unit!r})")
+        raise fail(calculator, Msg("{name}: got a {type}; a per-year sequence with a unit "
+                                   "is lcc.ByYear(values, unit={unit!r})",
+                                   name=the_input(inp.name), type=type(value).__name__,
+                                   unit=inp.unit), key=inp.name)
     if isinstance(value, ByYear) and inp.kind != "number" and value.unit is None:
-        raise fail(calculator, f"input {inp.name!r}: the ByYear has no unit; give one, e.g. "
-                               f"ByYear([...], unit={inp.unit!r})", code="bare-number")
+        raise fail(calculator, Msg("{name}: the ByYear has no unit; give one, e.g. "
+                                   "ByYear([...], unit={unit!r})", name=the_input(inp.name),
+                                   unit=inp.unit), key=inp.name, code="bare-number")
     _read(calculator, inp, inp.field, value)
     return ByYear(list(value)) if isinstance(value, (list, tuple)) else value
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from lcc._i18n import N_
@@ -56,7 +57,7 @@ def luminaire_inputs(*, controls: str) -> tuple[Input, ...]:
 
 
 def luminaire_items(calculator: str, values: dict[str, Any], hours_per_year: Any,
-                    energy: list[tuple[Any, Any, str]]) -> list[CostItem]:
+                    energy: Sequence[tuple[Any, Any, str]]) -> list[CostItem]:
     """Investment (with life), Energy items and maintenance of one luminaire.
 
     ``energy`` lists (fraction of full power, hours, label) per operating

@@ -40,6 +40,7 @@ from typing import Any
 
 import numpy as np
 
+from lcc._errors import Msg
 from lcc._i18n import N_
 from lcc.model import Alternative, CostItem, Investment, Recurring, reciprocal
 from lcc.templates._common import (
@@ -52,7 +53,7 @@ from lcc.templates._common import (
     share_text,
     units,
 )
-from lcc.templates._inputs import Input, base_value, fail, number, read_inputs
+from lcc.templates._inputs import Input, base_value, fail, number, read_inputs, the_input
 
 __all__ = ["INPUTS", "METHOD", "NAME", "TITLE", "alternative"]
 
@@ -156,9 +157,9 @@ def alternative(name: str, **inputs: Any) -> Alternative:
     values = read_inputs(NAME, INPUTS, inputs)
     eff = number(values["efficiency"])
     if np.any(np.asarray(eff) <= 0):
-        raise fail(NAME, f"input 'efficiency': got {base_value(values['efficiency'])!r}; "
-                         f"expected a number "
-                         f"greater than 0 (and at most 1)")
+        raise fail(NAME, Msg("{name}: got {value!r}; expected a number greater than 0 (and at "
+                             "most 1)", name=the_input("efficiency"),
+                             value=base_value(values["efficiency"])), key="efficiency")
     life = values["life"]
 
     def items() -> list[CostItem]:
@@ -169,7 +170,8 @@ def alternative(name: str, **inputs: Any) -> Alternative:
         for i, (hours, load) in enumerate(values["load_profile"], start=1):
             power = product(values["shaft_power"], load, reciprocal(values["efficiency"]))
             out.append(electricity(values, power=power, hours=hours,
-                                   label=f"Electricity, step {i}: {share_text(load)} load"))
+                                   label=Msg("Electricity, step {step}: {share} load", step=i,
+                                             share=share_text(load))))
         if values["maintenance"] is not None:
             out.append(Recurring(values["maintenance"], label=N_("Maintenance")))
         return out

@@ -50,7 +50,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 from lcc._i18n import N_
 from lcc.model import Alternative, CostItem, Emission, Investment, Recurring, Water
 from lcc.templates._common import (
@@ -164,8 +164,11 @@ PER_YEAR = "1 /yr"
 
 
 def _unused(key: str, needs: str) -> LCCError:
-    return fail(NAME, f"input {key!r} is given, but it is used only with {needs!r}; give "
-                      f"{needs} too, or leave {key} out")
+    return fail(NAME, Msg("input {key!r} is given, but it is used only with {needs!r}; give "
+                          "{needs} too, or leave {key} out", key=key, needs=needs), key=key,
+                code="not-applicable", detail=Msg(
+                    "{key} is given, but it is used only with {needs!r}; give {needs} too, or "
+                    "leave {key} out", key=key, needs=needs))
 
 
 def _single_use(values: dict[str, Any]) -> list[CostItem]:
@@ -178,8 +181,11 @@ def _single_use(values: dict[str, Any]) -> list[CostItem]:
     ]
     if values["waste_fee"] is not None:
         if values["mass"] is None:
-            raise fail(NAME, "missing input 'mass' (bidder): the waste fee is per kg, so give "
-                             "the mass per item, e.g. '5 g'")
+            raise fail(NAME, Msg("missing input 'mass' (bidder): the waste fee is per kg, so "
+                                 "give the mass per item, e.g. '5 g'"), key="mass",
+                       code="missing-field", detail=Msg(
+                           "missing (bidder): the waste fee is per kg, so give the mass per "
+                           "item, e.g. '5 g'"))
         fee = product(n, values["mass"], values["waste_fee"])
         out.append(Recurring(fee, category="end_of_life", label=N_("Waste fee")))
     if values["co2e"] is not None:
@@ -209,14 +215,20 @@ def _reusable(values: dict[str, Any]) -> list[CostItem]:
                              category="end_of_life", label=N_("Disposal of broken items")))
     if values["energy_per_use"] is not None:
         if values["electricity_price"] is None:
-            raise fail(NAME, "missing input 'electricity_price' (buyer): needed to price "
-                             "energy_per_use, e.g. '1.20 SEK/kWh'")
+            raise fail(NAME, Msg("missing input 'electricity_price' (buyer): needed to price "
+                                 "energy_per_use, e.g. '1.20 SEK/kWh'"), key="electricity_price",
+                       code="missing-field", detail=Msg(
+                           "missing (buyer): needed to price energy_per_use, e.g. "
+                           "'1.20 SEK/kWh'"))
         out.append(electricity(values, annual=product(uses, values["energy_per_use"]),
                                label=N_("Washing energy")))
     if values["water_per_use"] is not None:
         if values["water_price"] is None:
-            raise fail(NAME, "missing input 'water_price' (buyer): needed to price "
-                             "water_per_use, e.g. '45 SEK/m**3'")
+            raise fail(NAME, Msg("missing input 'water_price' (buyer): needed to price "
+                                 "water_per_use, e.g. '45 SEK/m**3'"), key="water_price",
+                       code="missing-field", detail=Msg(
+                           "missing (buyer): needed to price water_per_use, e.g. "
+                           "'45 SEK/m**3'"))
         out.append(Water(annual=product(uses, values["water_per_use"]),
                          price=values["water_price"], label=N_("Washing water")))
     for key, category, label in (("detergent_per_use", "consumables", N_("Detergent")),

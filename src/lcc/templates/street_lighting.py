@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from lcc._errors import Msg
 from lcc._i18n import N_
 from lcc.model import Alternative
 from lcc.templates._common import (
@@ -129,16 +130,22 @@ def alternative(name: str, **inputs: Any) -> Alternative:
     profile = values["dimming_profile"]
     hours = values["operating_hours"]
     if profile is not None and hours is not None:
-        raise fail(NAME, "got both 'dimming_profile' and 'operating_hours'; give the profile "
-                         "(hours at each power level) or the hours at full power, not both")
+        raise fail(NAME, Msg("got both 'dimming_profile' and 'operating_hours'; give the "
+                             "profile (hours at each power level) or the hours at full power, "
+                             "not both"))
     if profile is None:
         if hours is None:
-            raise fail(NAME, "missing input 'dimming_profile' (buyer): hours per year at each "
-                             "power level, e.g. [('1500 h/yr', 1.0), ('2500 h/yr', 0.5)] — or "
-                             "'operating_hours' at full power, e.g. '4000 h/yr'")
+            raise fail(NAME, Msg("missing input 'dimming_profile' (buyer): hours per year at "
+                                 "each power level, e.g. [('1500 h/yr', 1.0), ('2500 h/yr', "
+                                 "0.5)] — or 'operating_hours' at full power, e.g. '4000 h/yr'"),
+                       key="dimming_profile", code="missing-field", detail=Msg(
+                           "missing (buyer): hours per year at each power level, e.g. "
+                           "[('1500 h/yr', 1.0), ('2500 h/yr', 0.5)] — or 'operating_hours' at "
+                           "full power, e.g. '4000 h/yr'"))
         profile = ((hours, 1.0),)
     total: Any = sum(quantity(h, "h/yr") for h, _ in profile)
-    steps = [(fraction, h, f"Electricity, step {i}: {share_text(fraction)} power")
+    steps = [(fraction, h, Msg("Electricity, step {step}: {share} power", step=i,
+                               share=share_text(fraction)))
              for i, (h, fraction) in enumerate(profile, start=1)]
     return build(NAME, name, lambda: luminaire_items(NAME, values, total, steps),
                  count=values["luminaires"], description=TITLE, given=inputs)

@@ -40,10 +40,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from lcc._errors import LCCError
+from lcc._errors import LCCError, Msg
 from lcc._i18n import N_
 from lcc.templates._common import build, remember
-from lcc.templates._inputs import Input, base_value, fail, read_inputs
+from lcc.templates._inputs import Input, base_value, fail, read_inputs, the_input
 from lcc.units import (
     ExchangeRates,
     currency_of,
@@ -849,8 +849,13 @@ def alternative(name: str, **inputs: Any) -> Any:
     try:
         alt = vehicle_alternative(name, quantity=values["units"], **args)
     except LCCError as exc:
-        raise fail(NAME, str(exc)) from None
+        raise fail(NAME, _message(exc)) from None
     return remember(alt, NAME, inputs)
+
+
+def _message(exc: LCCError) -> Msg:
+    """An error's message passed on as a Msg (the raiser's, or its text as it is)."""
+    return exc.message if isinstance(exc.message, Msg) else Msg("{text}", text=str(exc))
 
 
 def _cvd_items(values: dict[str, Any]) -> list[Any]:
@@ -867,15 +872,20 @@ def _cvd_items(values: dict[str, Any]) -> list[Any]:
 
     for key in ("co2", "nox", "nmhc", "pm"):
         if values[key] is None:
-            raise fail(NAME, f"missing input {key!r} (bidder): method 'cvd' prices the exhaust "
-                             f"emissions of CO2, NOx, NMHC and PM, e.g. {key}='0.02 g/km'")
+            raise fail(NAME, Msg("missing input {key!r} (bidder): method 'cvd' prices the "
+                                 "exhaust emissions of CO2, NOx, NMHC and PM, e.g. "
+                                 "{key}='0.02 g/km'", key=key), key=key, code="missing-field",
+                       detail=Msg("missing (bidder): method 'cvd' prices the exhaust emissions "
+                                  "of CO2, NOx, NMHC and PM, e.g. {key}='0.02 g/km'", key=key))
     reg = get_registry()
     prices = [parse_quantity(values[k], "CUR/l", name=k) for k in ("petrol_price",
                                                                    "diesel_price")]
     codes = [currency_of(q) for q in prices]
     if codes[0] != codes[1]:
-        raise fail(NAME, f"input 'diesel_price': got {values['diesel_price']!r} ({codes[1]}) "
-                         f"but petrol_price is in {codes[0]}; give both in the same currency")
+        raise fail(NAME, Msg("{name}: got {value!r} ({currency}) but petrol_price is in "
+                             "{other}; give both in the same currency",
+                             name=the_input("diesel_price"), value=values["diesel_price"],
+                             currency=codes[1], other=codes[0]), key="diesel_price")
     # The Directive's function checks every input (at the base values of Parameters) and
     # finds the price per MJ: the lower of petrol and diesel. That price is linear in the
     # fuel prices whatever their currency, so it is computed with the magnitudes written as
@@ -891,7 +901,7 @@ def _cvd_items(values: dict[str, Any]) -> list[Any]:
             pm=zero, mileage=base_value(values["mileage"]),
             energy_content=base_value(values["energy_content"]))
     except LCCError as exc:
-        raise fail(NAME, str(exc)) from None
+        raise fail(NAME, _message(exc)) from None
     km = values["mileage"] if values["mileage"] is not None else \
         reg.Quantity(cost.attrs["mileage"], "km")
     per_mj = reg.Quantity(float(cost.attrs["energy_price_per_mj"]), f"{codes[0]}/MJ")
