@@ -18,7 +18,7 @@ import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -182,8 +182,20 @@ MAX_MAGNITUDE = 1e15
 _MAX_SHOWN = "1e+15"
 
 
-def cell_problem(f: BidField, value: Any) -> tuple[str, Msg] | None:
-    """(code, message) if a cell value (not blank) is not acceptable for the field."""
+class Problem(NamedTuple):
+    """What is wrong with a cell's value: its code and the message."""
+
+    code: str
+    message: Msg
+
+
+def cell_problem(f: BidField, value: Any) -> Problem | None:
+    """The problem of a cell value (not blank) that is not acceptable for the field."""
+    found = _cell_problem(f, value)
+    return None if found is None else Problem(*found)
+
+
+def _cell_problem(f: BidField, value: Any) -> tuple[str, Msg] | None:
     unit = Msg(" in {unit}", unit=f.unit) if f.unit else ""
     if f.kind == "text":
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
@@ -265,7 +277,7 @@ def _read_value(form: _Form, f: BidField, value: Any, where: str) -> Any:
         return None
     problem = cell_problem(f, value)
     if problem is not None:
-        form.add(problem[0], where, _about(f, problem[1]))
+        form.add(problem.code, where, _about(f, problem.message))
         return None
     if f.kind == "choice":
         return f.choice_of(value)

@@ -668,7 +668,7 @@ class _Deriver:
                     continue
                 for e, n in zip(errors, names, strict=True):
                     self.c.add(e.code or "invalid-value", (*ip, n) if n in inputs else ip,
-                               e.detail or e.message)
+                               e.detail)
                 return None
         # an optional input of the calculator that the tender's study cannot evaluate (an
         # exhaust emission priced in EUR without an exchange rate) is no row either
