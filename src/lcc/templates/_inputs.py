@@ -305,9 +305,6 @@ def base_value(value: Any) -> Any:
     return value.value if isinstance(value, Parameter) else value
 
 
-_PHRASE = re.compile(r"(?P<missing>missing )?input '(?P<key>\w+)'(?P<rest>.*)", re.S)
-
-
 def the_input(key: str) -> Msg:
     """How a message names a calculator's input: ``input 'power'`` (the ``name`` of a
     message ``"{name}: …"``, so its detail is the rest)."""
@@ -324,14 +321,6 @@ def fail(calculator: str, message: Msg, *, key: str | None = None, code: str | N
     input's name (or ``detail``). ``code`` defaults to ``invalid-value``.
     """
     text = Msg("{calculator}: {message}", calculator=calculator, message=message)
-    m = _PHRASE.match(message) if key is None else None
-    if m is not None:  # a text passed on that names the input (``input 'co2': …``)
-        missing = bool(m.group("missing"))
-        rest = m.group("rest")
-        return LCCError(text, field=f"{calculator}.{m.group('key')}",
-                        code=code or ("missing-field" if missing else "invalid-value"),
-                        detail=detail or Msg("{text}", text=f"missing{rest}" if missing
-                                             else rest.removeprefix(":").strip()))
     if key is None:
         return LCCError(text, field=calculator, code=code or "invalid-value",
                         detail=detail or Msg("the calculator {calculator!r}: {message}",

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -122,24 +122,25 @@ def _constants() -> _Constants:
 
 def _scalar(x: Any, name: str) -> float:
     if np.ndim(x) != 0:
-        raise LCCError(
-            f"{name}: got an array of samples; clean_vehicles_directive takes single values "
-            f"(call it once per sample)"
-        )
+        raise LCCError(Msg("{name}: got an array of samples; the Directive's costs take single "
+                           "values (evaluate them once per sample)", name=name),
+                       field=name, code="wrong-type")
     return float(x)
 
 
 def _nonneg(q: Any, spec: str, name: str, shown: Any) -> float:
     x = _scalar(magnitude_in(q, spec), name)
     if x < 0:
-        raise LCCError(f"{name}: got {shown!r}; expected a value ≥ 0")
+        raise LCCError(Msg("{name}: got {value!r}; expected a value ≥ 0", name=name,
+                           value=shown), field=name, code="invalid-value")
     return x
 
 
 def _energy_per_km(
     consumption: Any, fuel: str, energy_content: Any, consts: _Constants
-) -> tuple[float, str]:
-    """Energy use in MJ/km and a note on how it was obtained."""
+) -> tuple[float, Msg, str]:
+    """Energy use in MJ/km, a note on how it was obtained and where the energy content came
+    from (``"energy"``: the use is given as energy; ``"given"``; ``"directive"``)."""
     kind = None
     q: Any = None
     for spec, label in (("MJ/km", "energy"), ("l/km", "volume"), ("kg/km", "mass")):
@@ -150,46 +151,51 @@ def _energy_per_km(
         kind = label
         break
     if kind is None:
-        raise LCCError(
-            f"consumption: got {consumption!r}; expected energy, volume or mass per distance, "
-            f"e.g. '5.0 l/100km', '18 kWh/100km', '6 Nm3/100km' or '1.8 MJ/km'"
-        )
+        raise LCCError(Msg("{name}: got {value!r}; expected energy, volume or mass per "
+                           "distance, e.g. '5.0 l/100km', '18 kWh/100km', '6 Nm3/100km' or "
+                           "'1.8 MJ/km'", name="consumption", value=consumption),
+                       field="consumption", code="wrong-unit")
     if kind == "energy":
         if energy_content is not None:
-            raise LCCError(
-                f"energy_content: got {energy_content!r}, but consumption {consumption!r} is "
-                f"already energy per distance; leave energy_content out"
-            )
-        return _nonneg(q, "MJ/km", "consumption", consumption), "consumption given as energy"
+            raise LCCError(Msg("{name}: got {value!r}, but the consumption {consumption!r} "
+                               "is already energy per distance; leave the energy content out",
+                               name="energy_content", value=energy_content,
+                               consumption=consumption),
+                           field="energy_content", code="not-applicable")
+        return (_nonneg(q, "MJ/km", "consumption", consumption),
+                Msg("consumption given as energy"), "energy")
     spec = "MJ/l" if kind == "volume" else "MJ/kg"
     if energy_content is not None:
         content = parse_quantity(energy_content, spec, name="energy_content")
-        note = f"energy content {energy_content} (given)"
+        note, source = Msg("energy content {content} (given)", content=energy_content), "given"
     elif kind == "mass":
-        raise LCCError(
-            f"consumption: got {consumption!r}, a mass per distance; the Directive gives "
-            f"energy contents per litre or Nm3 only, so state the energy content, e.g. "
-            f"energy_content='120 MJ/kg'"
-        )
+        raise LCCError(Msg("{name}: got {value!r}, a mass per distance; the Directive gives "
+                           "energy contents per litre or Nm3 only, so state the energy "
+                           "content, e.g. '120 MJ/kg'", name="consumption", value=consumption),
+                       field="consumption", code="missing-field")
     elif fuel not in consts.energy_content:
-        raise LCCError(
-            f"consumption: got {consumption!r} for fuel {fuel!r}, which has no energy content "
-            f"per volume; give the consumption as energy per distance, e.g. '18 kWh/100km'"
-        )
+        raise LCCError(Msg("{name}: got {value!r} for the fuel {fuel!r}, which has no energy "
+                           "content per volume; give the consumption as energy per distance, "
+                           "e.g. '18 kWh/100km'", name="consumption", value=consumption,
+                           fuel=fuel), field="consumption", code="wrong-unit")
     else:
         low, high, unit = consts.energy_content[fuel]
         if low != high:
-            raise LCCError(
-                f"fuel={fuel!r}: the Directive gives a range of {low:g}–{high:g} {unit}; state "
-                f"the energy content of the gas in question, e.g. energy_content='{low:g} {unit}'"
-            )
+            raise LCCError(Msg("{name}: the Directive gives a range of {low:g}–{high:g} {unit} "
+                               "for {fuel!r}; state the energy content of the gas in question, "
+                               "e.g. '{low:g} {unit}'", name="energy_content", fuel=fuel,
+                               low=low, high=high, unit=unit),
+                           field="energy_content", code="missing-field")
         content = get_registry().Quantity(low, unit)
-        note = f"energy content {low:g} {unit} (Directive 2009/33/EC, Annex Table 1)"
+        note = Msg("energy content {low:g} {unit} (Directive 2009/33/EC, Annex Table 1)",
+                   low=low, unit=unit)
+        source = "directive"
     mj_per_km = (q * content).to("MJ/km").magnitude
     x = _scalar(mj_per_km, "consumption")
     if x < 0:
-        raise LCCError(f"consumption: got {consumption!r}; expected a value ≥ 0")
-    return x, note
+        raise LCCError(Msg("{name}: got {value!r}; expected a value ≥ 0", name="consumption",
+                           value=consumption), field="consumption", code="invalid-value")
+    return x, note, source
 
 
 def _to_currency(
@@ -202,11 +208,10 @@ def _to_currency(
     if found == currency:
         return value
     if rates is None:
-        raise LCCError(
-            f"{name}: the amount is in {found} but the fuel prices are in {currency}; "
-            f"pass exchange_rates=lcc.ExchangeRates(base={currency!r}, "
-            f"rates={{{found!r}: <{currency} per {found}>}}) to convert it"
-        )
+        raise LCCError(Msg("{name}: the amount is in {found} but the fuel prices are in "
+                           "{currency}; give an exchange rate for {found} in {currency} "
+                           "(exchange_rates) to convert it", name=name, found=found,
+                           currency=currency), field=name, code="currency-mix")
     return float(rates.convert(q, to=currency).magnitude)
 
 
@@ -315,9 +320,9 @@ def clean_vehicles_directive(
     consts = _constants()
 
     if not isinstance(category, str) or category.strip().upper() not in consts.mileage_km:
-        raise LCCError(
-            f"category: got {category!r}; expected one of {', '.join(consts.mileage_km)}"
-        )
+        raise LCCError(Msg("{name}: got {value!r}; expected one of {choices}", name="category",
+                           value=category, choices=", ".join(consts.mileage_km)),
+                       field="category", code="invalid-value")
     cat = category.strip().upper()
 
     fuels = (*consts.energy_content, "electricity")
@@ -325,9 +330,12 @@ def clean_vehicles_directive(
         fuel.strip().lower().replace(" ", "_").replace("-", "_") if isinstance(fuel, str) else ""
     )
     if fuel_key not in fuels:
-        raise LCCError(f"fuel: got {fuel!r}; expected one of {', '.join(fuels)}")
+        raise LCCError(Msg("{name}: got {value!r}; expected one of {choices}", name="fuel",
+                           value=fuel, choices=", ".join(fuels)), field="fuel",
+                       code="invalid-value")
 
-    mj_per_km, content_note = _energy_per_km(consumption, fuel_key, energy_content, consts)
+    mj_per_km, content_note, content_source = _energy_per_km(consumption, fuel_key,
+                                                             energy_content, consts)
 
     # --- fuel prices -> price per MJ (Annex Table 1 energy contents)
     prices = {}
@@ -340,10 +348,12 @@ def clean_vehicles_directive(
         low, _, unit = consts.energy_content[which]
         prices[which] = per_litre / _convert(low, unit, "MJ/l")
     if currencies["petrol"] != currencies["diesel"]:
-        raise LCCError(
-            f"petrol_price: got {petrol_price!r} ({currencies['petrol']}) but diesel_price "
-            f"{diesel_price!r} ({currencies['diesel']}); give both in the same currency"
-        )
+        raise LCCError(Msg("{name}: got {value!r} ({currency}) but the diesel price "
+                           "{other!r} ({other_currency}); give both in the same currency",
+                           name="petrol_price", value=petrol_price,
+                           currency=currencies["petrol"], other=diesel_price,
+                           other_currency=currencies["diesel"]),
+                       field="petrol_price", code="currency-mix")
     currency = str(currencies["petrol"])
     if prices["petrol"] < prices["diesel"]:
         set_by = "petrol"
@@ -354,10 +364,9 @@ def clean_vehicles_directive(
     price_per_mj = min(prices["petrol"], prices["diesel"])
 
     if exchange_rates is not None and not isinstance(exchange_rates, ExchangeRates):
-        raise LCCError(
-            f"exchange_rates: got {type(exchange_rates).__name__} {exchange_rates!r}; "
-            f"expected lcc.ExchangeRates(base=..., rates={{...}})"
-        )
+        raise LCCError(Msg("{name}: got {value!r}; expected exchange rates (lcc.ExchangeRates)",
+                           name="exchange_rates", value=exchange_rates),
+                       field="exchange_rates", code="wrong-type")
 
     # --- mileage
     if mileage is None:
@@ -375,10 +384,7 @@ def clean_vehicles_directive(
     # --- emission costs per kg, in the result currency
     factor = parse_number(emission_cost_factor, name="emission_cost_factor", allow_array=False)
     if not 1.0 <= factor <= MAX_EMISSION_COST_FACTOR:
-        raise LCCError(
-            f"emission_cost_factor: got {emission_cost_factor!r}; expected a number from 1 to "
-            f"{MAX_EMISSION_COST_FACTOR:g} (the Directive allows up to double the costs)"
-        )
+        raise _factor_error(emission_cost_factor)
     eur_kg = f"{EMISSION_COST_CURRENCY}/kg"
     per_kg: dict[str, float] = {}
     if isinstance(co2_price, str) and co2_price.strip().lower() in ("high", "low"):
@@ -387,10 +393,9 @@ def clean_vehicles_directive(
         per_kg["CO2"] = _to_currency(chosen, eur_kg, currency, exchange_rates, "co2_price")
     else:
         if isinstance(co2_price, str) and not any(ch.isdigit() for ch in co2_price):
-            raise LCCError(
-                f"co2_price: got {co2_price!r}; expected 'high', 'low' or a price per kg "
-                f"such as '0.035 EUR/kg'"
-            )
+            raise LCCError(Msg("{name}: got {value!r}; expected 'high', 'low' or a price per kg "
+                               "such as '0.035 EUR/kg'", name="co2_price", value=co2_price),
+                           field="co2_price", code="invalid-value")
         q = parse_quantity(co2_price, "CUR/kg", name="co2_price")
         own = _nonneg(q, "CUR/kg", "co2_price", co2_price)
         per_kg["CO2"] = _to_currency(
@@ -420,6 +425,7 @@ def clean_vehicles_directive(
         "mileage": km,
         "energy_per_km": mj_per_km,
         "energy_content_note": content_note,
+        "energy_content_source": content_source,
         "petrol_price_per_mj": prices["petrol"],
         "diesel_price_per_mj": prices["diesel"],
         "energy_price_per_mj": price_per_mj,
@@ -474,11 +480,14 @@ def _check_factor(emission_cost_factor: Any) -> None:
     factor = parse_number(base_value(emission_cost_factor), name="emission_cost_factor",
                           allow_array=False)
     if not 1.0 <= factor <= MAX_EMISSION_COST_FACTOR:
-        raise LCCError(
-            f"emission_cost_factor: got {base_value(emission_cost_factor)!r}; expected a "
-            f"number from 1 to {MAX_EMISSION_COST_FACTOR:g} (the Directive allows up to double "
-            f"the costs)"
-        )
+        raise _factor_error(base_value(emission_cost_factor))
+
+
+def _factor_error(value: Any) -> LCCError:
+    return LCCError(Msg("{name}: got {value!r}; expected a number from 1 to {most:g} (the "
+                        "Directive allows up to double the costs)", name="emission_cost_factor",
+                        value=value, most=MAX_EMISSION_COST_FACTOR),
+                    field="emission_cost_factor", code="invalid-value")
 
 
 def vehicle_alternative(
@@ -568,13 +577,14 @@ def vehicle_alternative(
 
     _check_factor(emission_cost_factor)
     if emission_prices not in ("cvd", None):
-        raise LCCError(f"emission_prices: got {emission_prices!r}; expected 'cvd' or None")
+        raise LCCError(Msg("{name}: got {value!r}; expected 'cvd' or none",
+                           name="emission_prices", value=emission_prices),
+                       field="emission_prices", code="invalid-value")
     if emission_factor is not None and co2 is not None:
-        raise LCCError(
-            "input 'co2': emission_factor and co2 both count the vehicle's CO2: give the "
-            "lifecycle emission_factor (priced with the study's carbon price) or the exhaust "
-            "co2 per km (priced with the Directive's cost), not both"
-        )
+        raise LCCError(Msg("{name}: the emission factor and co2 both count the vehicle's CO2: "
+                           "give the life-cycle emission factor (priced with the study's carbon "
+                           "price) or the exhaust CO2 per km (priced with the Directive's cost), "
+                           "not both", name="co2"), field="co2", code="not-applicable")
     items: list[Any] = [
         Investment(price, life=life, residual=residual if life is not None else None,
                    label=N_("Purchase")),
@@ -849,13 +859,21 @@ def alternative(name: str, **inputs: Any) -> Any:
     try:
         alt = vehicle_alternative(name, quantity=values["units"], **args)
     except LCCError as exc:
-        raise fail(NAME, _message(exc)) from None
+        raise _passed_on(exc) from None
     return remember(alt, NAME, inputs)
 
 
-def _message(exc: LCCError) -> Msg:
-    """An error's message passed on as a Msg (the raiser's, or its text as it is)."""
-    return exc.message if isinstance(exc.message, Msg) else Msg("{text}", text=str(exc))
+#: The fuel whose price per MJ sets the energy price, in words.
+_SET_BY = {"petrol": Msg("petrol"), "diesel": Msg("diesel"),
+           "petrol and diesel (equal)": Msg("petrol and diesel (equal)")}
+
+
+def _passed_on(exc: LCCError) -> LCCError:
+    """An error of the Directive's functions as the calculator's error of the input it names
+    (its ``field``), its message and code kept."""
+    names = {inp.name for inp in INPUTS}
+    key = exc.field if exc.field in names else None
+    return fail(NAME, cast(Msg, exc.message), key=key, code=exc.code)
 
 
 def _cvd_items(values: dict[str, Any]) -> list[Any]:
@@ -901,14 +919,14 @@ def _cvd_items(values: dict[str, Any]) -> list[Any]:
             pm=zero, mileage=base_value(values["mileage"]),
             energy_content=base_value(values["energy_content"]))
     except LCCError as exc:
-        raise fail(NAME, _message(exc)) from None
+        raise _passed_on(exc) from None
     km = values["mileage"] if values["mileage"] is not None else \
         reg.Quantity(cost.attrs["mileage"], "km")
     per_mj = reg.Quantity(float(cost.attrs["energy_price_per_mj"]), f"{codes[0]}/MJ")
     content: Any = None
-    if "given" in cost.attrs["energy_content_note"]:
+    if cost.attrs["energy_content_source"] == "given":
         content = values["energy_content"]
-    elif "Annex Table 1" in cost.attrs["energy_content_note"]:
+    elif cost.attrs["energy_content_source"] == "directive":
         low, _, unit = _constants().energy_content[cost.attrs["fuel"]]
         content = reg.Quantity(low, unit)
     energy = product(km, values["consumption"], *([content] if content is not None else []),
@@ -917,12 +935,13 @@ def _cvd_items(values: dict[str, Any]) -> list[Any]:
     items: list[Any] = [
         Investment(values["price"], label=N_("Purchase")),
         OneOff(energy, at=0, category="energy",
-               label=f"Lifetime energy ({cost.attrs['energy_price_set_by']} price per MJ, "
-                     f"Directive 2009/33/EC)"),
+               label=Msg("Lifetime energy ({fuel} price per MJ, Directive 2009/33/EC)",
+                         fuel=_SET_BY[cost.attrs["energy_price_set_by"]])),
     ]
     for pollutant in POLLUTANTS:
         price = _cvd_price(pollutant, values["co2_price"], 1.0)
         amount = product(km, values[pollutant.lower()], price, factor)
         items.append(OneOff(amount, at=0, category="externality",
-                            label=f"Lifetime {pollutant} (Directive 2009/33/EC)"))
+                            label=Msg("Lifetime {pollutant} (Directive 2009/33/EC)",
+                                      pollutant=pollutant)))
     return items
