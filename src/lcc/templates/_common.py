@@ -244,7 +244,7 @@ def build(calculator: str, name: str, make: Callable[[], list[CostItem]], *,
         alt = Alternative(name, *items, quantity=1 if count is None else count,
                           description=description)
     except LCCError as exc:
-        if str(exc).startswith(f"{calculator}:"):
+        if (exc.field or "").partition(".")[0] == calculator:  # the calculator's own (fail)
             raise
         message = exc.message if isinstance(exc.message, Msg) else Msg("{text}", text=str(exc))
         raise fail(calculator, message) from None
