@@ -8,7 +8,7 @@ UPV* = n at d = e, CRF = 1/n at d = 0.
 
 Notes
 -----
-Time convention (DESIGN §3): t = 0 is the base date; the amount of year k
+Time convention (docs: Concepts › Time): t = 0 is the base date; the amount of year k
 (k = 1..n) sits at t = k ("end", the default), k − 0.5 ("middle") or k − 1
 ("beginning"). "continuous" keeps the amount of year k at t = k but discounts
 every flow with e^(−d·t), d read as a continuously compounded rate (NIST E3).
@@ -95,7 +95,7 @@ class TimingRule:
         return d if self.continuous else np.log1p(d)
 
 
-#: The timing conventions (DESIGN §3), by name: the one table that
+#: The timing conventions (docs: Concepts › Time), by name: the one table that
 #: :func:`upv`, :func:`upv_star`, :func:`npv` and the engine read.
 TIMING_TABLE: Mapping[str, TimingRule] = MappingProxyType({
     "end": TimingRule("end", 0.0, False),
@@ -303,7 +303,7 @@ def upv_star(
 ) -> Any:
     """Modified uniform present value factor: annual amounts escalating at e.
 
-    The amount of year k is A·Π_{j≤k}(1 + e_j) (DESIGN §3, escalation by study
+    The amount of year k is A·Π_{j≤k}(1 + e_j) (docs: Concepts › Time, escalation by study
     year), so with a constant rate it is A·(1 + e)^k.
 
     Parameters

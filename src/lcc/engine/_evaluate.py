@@ -95,7 +95,7 @@ def yearly(compiled: Compiled, ctx: Context, quantity: Any) -> tuple[dict[str, A
                                                                       dict[str, Any]]:
     """Nominal and present value per study year (0..N) and category.
 
-    A flow at time t goes into year ⌈t⌉ (DESIGN §3). Arrays have shape
+    A flow at time t goes into year ⌈t⌉ (docs: Concepts › Time). Arrays have shape
     (N+1,) or (S, N+1).
     """
     n = ctx.years

@@ -8,7 +8,7 @@ agree.
 References
 ----------
 NIST Handbook 135 (1995), §5 (present values of one-time and annually
-recurring amounts, UPV*), §5.3 (residual values); DESIGN §3 (timing,
+recurring amounts, UPV*), §5.3 (residual values); the documentation's Concepts › Time (timing,
 escalation by study year, replacements strictly before N, residual at the
 price level of year N).
 """

@@ -80,7 +80,7 @@ class Alternative(ModelEq):
     start : float
         Years after the base date when it enters service (whole years);
         its investment sits at t = start and every ``at``/``start``/``end`` of
-        its items counts from there (DESIGN §3).
+        its items counts from there (docs: Concepts › Time).
     quantity : float, ndarray or Parameter
         Number of units; multiplies every flow and emission.
     life : duration, optional

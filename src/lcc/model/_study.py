@@ -87,7 +87,7 @@ class Study(ModelEq):
         in constant prices of the base year; a number means a nominal analysis:
         ``discount_rate`` is nominal and every indexed item is inflated.
     timing : {"end", "middle", "beginning", "continuous"}
-        Where annual amounts sit within their year (DESIGN §3).
+        Where annual amounts sit within their year (docs: Concepts › Time).
     base_year : int, optional
         Calendar year of the base date t = 0; study year k is calendar year
         base_year + k − 1. Needed for ByYear sequences by calendar year.

@@ -118,7 +118,7 @@ def tornado(alternatives: Any, study: Study,
 
 
 def _is_path(value: Any, unit: str) -> bool:
-    """A ByYear, or a plain list for a dimensionless input (DESIGN §3: lists are years)."""
+    """A ByYear, or a plain list for a dimensionless input (a list holds years)."""
     return isinstance(value, ByYear) or (not unit and isinstance(value, (list, tuple)))
 
 

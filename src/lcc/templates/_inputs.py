@@ -126,7 +126,7 @@ class Input:
     ----------
     field : lcc.model._fields.Field
         What the input holds as the model's one description of an input
-        (DESIGN §6): kind, unit(s) as parse specs, bounds, whether it takes a
+        (one description per input): kind, unit(s) as parse specs, bounds, whether it takes a
         Parameter or a per-year sequence, an example. Reading a value — in
         :func:`read_inputs`, in tender files, on bid forms — goes through its
         :meth:`~lcc.model._fields.Field.read`, so a wrong unit, a bare rate

@@ -18,8 +18,8 @@ Formulas (per luminaire; ``luminaires`` becomes :attr:`lcc.Alternative.quantity`
   (present value with UPV*, NIST Handbook 135); emissions = energy ×
   ``emission_factor`` (kg CO2e, priced only with the study's carbon price);
 - acquisition: ``price`` (incl. installation) at t = 0, replaced after
-  ``life`` years with a linear residual value at the end of the study (DESIGN
-  §3); a life in burning hours is life_h / operating_hours years (with the
+  ``life`` years with a linear residual value at the end of the study (docs:
+  Concepts › Service lives); a life in burning hours is life_h / operating_hours years (with the
   hours' base value, so such a life cannot be a Parameter; a life in years
   can);
 - maintenance per year (present value with UPV).

@@ -12,7 +12,7 @@ Formulas, per unit (``units`` becomes :attr:`lcc.Alternative.quantity`):
 
 - acquisition: ``price`` at t = 0; with a ``life``, replaced at L, 2L, …
   before the end of the study, and the unit in service at the end leaves a
-  linear residual value (DESIGN §3);
+  linear residual value (docs: Concepts › Service lives);
 - energy: ``tec`` [kWh/yr] × ``electricity_price`` each year (UPV, or UPV*
   with escalation; NIST Handbook 135); emissions ``tec`` × ``emission_factor``;
 - resale value R (given positive, a negative cost in category residual): with

@@ -20,7 +20,7 @@ Formulas, per unit (``units`` becomes :attr:`lcc.Alternative.quantity`):
 - energy cost with ``electricity_price`` and ``escalation`` (UPV*, NIST
   Handbook 135), emissions with ``emission_factor``;
 - acquisition: ``price`` at t = 0, replaced after ``life`` years with a
-  linear residual value at the end of the study (DESIGN §3); maintenance per
+  linear residual value at the end of the study (docs: Concepts › Service lives); maintenance per
   year.
 
 IE efficiency classes (IEC 60034-30-1, Regulation (EU) 2019/1781) are not

@@ -10,7 +10,7 @@ Formulas, per item (``units`` becomes :attr:`lcc.Alternative.quantity`):
 - acquisition: ``price`` and ``transport`` at t = 0 (two Investment items,
   category acquisition), each replaced after ``life`` years (the same kind of
   item again) before the end of the study, the installation in service at
-  the end leaving a linear residual value (DESIGN §3; NIST Handbook 135);
+  the end leaving a linear residual value (docs: Concepts › Service lives; NIST Handbook 135);
 - reuse/resale value R at the end of each service life, t = L, 2L, … ≤ N
   (negative cost, category residual); a unit still in service at N is valued
   linearly from its price and transport instead — choose a study period that

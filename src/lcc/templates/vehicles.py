@@ -571,7 +571,7 @@ def vehicle_alternative(
     References
     ----------
     Directive 2009/33/EC, Annex (emission costs); NIST Handbook 135 §5
-    (discounting); DESIGN §3.
+    (discounting); docs: Concepts › Time.
     """
     from lcc.model import Alternative, Emission, Energy, Investment, Recurring
 
@@ -837,8 +837,8 @@ def alternative(name: str, **inputs: Any) -> Any:
 
     Examples
     --------
-    The Directive's passenger car (REFERENCE §2 item 6), 6 208.70 EUR of
-    operational lifetime cost on top of the price:
+    The Directive's worked passenger car, 6 208.70 EUR of operational lifetime cost on top
+    of the price:
 
     >>> import lcc
     >>> from lcc.templates import vehicles
