@@ -20,7 +20,7 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from lcc._errors import LCCError, Msg
-from lcc._i18n import LANGS, tr
+from lcc._i18n import LANGS, N_, tr
 from lcc.bidform._words import said
 from lcc.io import _fields as F
 from lcc.io._build import BAD, Reader, Scope, build_item, unit_problem
@@ -316,10 +316,9 @@ class _Deriver:
         return c.issues[0]
 
     def name_field(self) -> BidField:
-        from lcc.bidform._words import TEXT
-
-        return BidField("bidder", said(TEXT["bidder"], self.lang), "text",
-                        note=tr(TEXT["bidder_note"], self.lang))
+        return BidField("bidder", said(N_("Bidder: company name (names the bid)"), self.lang),
+                        "text", note=tr("The name of your bid as it appears in the evaluation, "
+                                        "e.g. 'Company AB' or 'Company AB, option 2'.", self.lang))
 
     # -- like = "<alternative>" ---------------------------------------------------------
     def like(self, name: str, path: Path | None, origin: Msg) -> BidForm | None:
