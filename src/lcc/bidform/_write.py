@@ -230,12 +230,12 @@ class _Writer:
             kind = "whole" if f.kind == "count" else "decimal"
             lo, hi = f.minimum, f.maximum
             if lo is not None and hi is not None:
-                dv = DataValidation(type=kind, operator="between", formula1=_num(lo),
-                                    formula2=_num(hi))
+                dv = DataValidation(type=kind, operator="between", formula1=_shown(lo),
+                                    formula2=_shown(hi))
             elif lo is not None:
-                dv = DataValidation(type=kind, operator="greaterThanOrEqual", formula1=_num(lo))
+                dv = DataValidation(type=kind, operator="greaterThanOrEqual", formula1=_shown(lo))
             elif hi is not None:
-                dv = DataValidation(type=kind, operator="lessThanOrEqual", formula1=_num(hi))
+                dv = DataValidation(type=kind, operator="lessThanOrEqual", formula1=_shown(hi))
             else:
                 dv = DataValidation(type=kind, operator="between", formula1="-1E+300",
                                     formula2="1E+300")
@@ -620,8 +620,8 @@ class _Writer:
 
             inp = next((i for i in templates.get(self.form.calculator).INPUTS
                         if i.name == f.key), None)
-            if inp is not None and x.strip().lower() in {c.lower() for c in inp.choices}:
-                return tr(inp.choice_label(x), self.lang)
+            if inp is not None and (words := self.choice_words(inp, x)) is not None:
+                return words
         if isinstance(x, (int, float)) and not isinstance(x, bool):
             number = significant(float(x), self.lang)
             return f"{number} {unit(f.unit, self.lang)}" if f.unit else number
@@ -630,17 +630,21 @@ class _Writer:
     def input_value(self, inp: Any, value: Any) -> str:
         """A calculator input's value in words: a choice by its label, a profile as its
         steps (hours per year × share), a number or quantity in the reader's format."""
-        if inp.choices and isinstance(value, str) and \
-                value.strip().lower() in {c.lower() for c in inp.choices}:
-            return tr(inp.choice_label(value), self.lang)
+        if (words := self.choice_words(inp, value)) is not None:
+            return words
         if inp.kind == "profile" and isinstance(value, (list, tuple)):
-            return "; ".join(f"{self.describe_value(h)} × {self.describe_value(float(f))}"
-                             if isinstance(f, (int, float)) else
-                             f"{self.describe_value(h)} × {self.describe_value(f)}"
-                             for h, f in value)
+            return "; ".join(self.describe_value(h) + " × " + self.describe_value(
+                float(f) if isinstance(f, (int, float)) else f) for h, f in value)
         if isinstance(value, int) and not isinstance(value, bool):
             return self.number(float(value))
         return self.describe_value(value)
+
+    def choice_words(self, inp: Any, value: Any) -> str | None:
+        """A calculator input's word (``"linear"``) by its label in the form's language."""
+        if inp.choices and isinstance(value, str) and \
+                value.strip().lower() in {c.lower() for c in inp.choices}:
+            return tr(inp.choice_label(value), self.lang)
+        return None
 
     def value_and_unit(self, value: Any, like: Parameter | None = None, *,
                        rate: bool = False) -> tuple[Any, str]:
@@ -818,10 +822,6 @@ def _units(q: Any) -> str:
 def _shown(x: Any) -> str:
     return number_text(float(x)) if isinstance(x, (int, float)) and not isinstance(x, bool) \
         else str(x)
-
-
-def _num(x: float) -> str:
-    return number_text(float(x))
 
 
 def _lines(text: str | None, width: int) -> int:
