@@ -290,26 +290,36 @@ def _corners(f: BidField) -> tuple[float, float]:
 
 
 def plan_sheet(tender: Tender, form: BidForm, build: Callable[[dict[str, Any]], Alternative],
-               bid_cells: Mapping[str, str], words: Mapping[str, str],
-               checks: list[dict[str, Any]],
-               item_words: Callable[[str], str] = str,
-               unit_words: Callable[[str], str] = str) -> Sheet:
-    """The LCC sheet of a form (``bid_cells``: key -> ``Bid!$D$7``), checked against lcc at
-    ``checks`` (bidder values by key); ``reason`` set where it cannot be expressed.
-    ``item_words`` and ``unit_words`` give a cost item's name and a unit in the reader's
-    words."""
+               bid_cells: Mapping[str, str], lang: str, checks: list[dict[str, Any]],
+               item_words: Callable[[str], str] = str) -> Sheet:
+    """The LCC sheet of a form (``bid_cells``: key -> ``Bid!$D$7``) in ``lang``, checked
+    against lcc at ``checks`` (bidder values by key); ``reason`` set where it cannot be
+    expressed. ``item_words`` gives a cost item's name in the reader's words."""
+    from lcc._i18n import tr, unit, word
+    from lcc.bidform._words import SHEETS
+
+    def none(reason: str) -> str:
+        return tr("Not computed on the form: {reason}. The buyer computes your LCC with lcc "
+                  "from the values you give.", lang, reason=reason)
+
+    check = tr("the form's formulas cannot reproduce this bid's LCC exactly (a value that "
+               "divides, such as an efficiency, or sets a time is not followed)", lang)
     sheet = Sheet()
     c = sheet.cells
-    c["A1"] = words["live_title"]
-    c["A2"] = words["live_note"]
-    c["A3"] = words["live_total"]
-    c["A5"] = words["live_values"]
+    c["A1"] = tr("Your LCC — preliminary and informative", lang)
+    c["A2"] = tr("Computed by formulas from your values on the sheet '{bid}' and the buyer's "
+                 "values on the sheet '{tender}', as present values over the study period. It "
+                 "is for your information only: the buyer's evaluation with lcc decides (these "
+                 "formulas agree with it to within 1 kr).", lang, bid=SHEETS[lang]["bid"],
+                 tender=SHEETS[lang]["tender"])
+    c["A3"] = tr("Your LCC (preliminary)", lang)
+    c["A5"] = tr("Your values (a blank cell with a stated default takes the default)", lang)
     numeric = [f for f in form.fields[1:] if f.kind in _NUMERIC]
     value_ref: dict[str, str] = {}
     row = 6
     for f in form.fields[1:]:
         c[f"A{row}"] = f.label
-        c[f"C{row}"] = unit_words(f.unit) if f.unit else None
+        c[f"C{row}"] = unit(f.unit, lang) if f.unit else None
         sheet.words.add(f"C{row}")
         ref = bid_cells[f.key]
         if f.kind in _NUMERIC:
@@ -321,20 +331,22 @@ def plan_sheet(tender: Tender, form: BidForm, build: Callable[[dict[str, Any]], 
     try:
         rows, quantity = _Plan(tender, form, build, value_ref).rows()
     except (_Unexpressible, LCCError) as exc:
-        sheet.reason = _reason(exc)
-        c["B3"] = words["live_none"].format(reason=sheet.reason)
+        sheet.reason = reason = _reason(exc)
+        if lang != "en" and reason:  # in the form's words; a reason that is no Msg, in general
+            reason = reason.in_lang(lang) if isinstance(reason, Msg) else check
+        c["B3"] = none(reason)
         return sheet
     cats = [cat for cat in _categories() if any(cat in r[1] for r in rows)]
     row += 1
     head = row
-    c[f"A{head}"] = words["live_item"]
+    c[f"A{head}"] = tr("Cost item (present value per unit)", lang)
     cols = {cat: _col(2 + j) for j, cat in enumerate(cats)}
     for cat, col in cols.items():
-        c[f"{col}{head}"] = words.get(f"cat_{cat}", cat)
+        c[f"{col}{head}"] = word(cat, lang).replace("_", " ").capitalize()
         sheet.words.add(f"{col}{head}")
     sum_col = _col(2 + len(cats))
     helper_col = [_col(3 + len(cats) + j) for j in range(2)]
-    c[f"{sum_col}{head}"] = words["live_sum"]
+    c[f"{sum_col}{head}"] = tr("Sum", lang)
     row = head + 1
     first = row
     for label, formulas, helpers in rows:
@@ -350,25 +362,26 @@ def plan_sheet(tender: Tender, form: BidForm, build: Callable[[dict[str, Any]], 
         row += 1
     last = row - 1
     if helper_col and any(r[2] for r in rows):
-        c[f"{helper_col[0]}{head}"] = words["live_m"]
-        c[f"{helper_col[1]}{head}"] = words["live_s"]
-    c[f"A{row}"] = words["live_per_unit"]
+        c[f"{helper_col[0]}{head}"] = tr("Replacements", lang)
+        c[f"{helper_col[1]}{head}"] = tr("Replacement factor", lang)
+    c[f"A{row}"] = tr("Per unit", lang)
     for col in [*cols.values(), sum_col]:
         c[f"{col}{row}"] = f"=SUM({col}{first}:{col}{last})"
     per_unit = row
     row += 1
-    c[f"A{row}"] = words["live_quantity"]
+    c[f"A{row}"] = tr("Number of units", lang)
     c[f"B{row}"] = "=" + quantity
     qrow = row
     row += 1
-    c[f"A{row}"] = words["live_lcc"]
+    c[f"A{row}"] = tr("LCC", lang)
     for col in [*cols.values(), sum_col]:
         c[f"{col}{row}"] = f"={col}{per_unit}*$B${qrow}"
     required = [bid_cells[f.key] for f in numeric if f.default is None]
     total = f"{sum_col}{row}"
-    c["B3"] = (f'=IF(COUNT({",".join(required)})<{len(required)},"{words["live_missing"]}",'
-               f"{total})") if required else f"={total}"
-    c["B4"] = words["live_preliminary"]
+    missing = tr("fill in every required value", lang)
+    c["B3"] = (f'=IF(COUNT({",".join(required)})<{len(required)},"{missing}",{total})'
+               if required else f"={total}")
+    c["B4"] = tr("preliminary — the buyer's evaluation decides", lang)
     # the check: the formulas give lcc's LCC
     try:
         for given in checks:
@@ -382,7 +395,7 @@ def plan_sheet(tender: Tender, form: BidForm, build: Callable[[dict[str, Any]], 
         keep = {k: v for k, v in c.items() if k[0] == "A" and int(k[1:]) < 5}
         sheet.cells = keep
         sheet.reason = _reason(exc)
-        keep["B3"] = words["live_none"].format(reason=words["live_check"])
+        keep["B3"] = none(check)
     return sheet
 
 

@@ -20,7 +20,7 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from lcc._errors import LCCError, Msg
-from lcc._i18n import LANGS, tr
+from lcc._i18n import LANGS, N_, tr
 from lcc.bidform._words import said
 from lcc.io import _fields as F
 from lcc.io._build import BAD, Reader, Scope, build_item, unit_problem
@@ -44,6 +44,11 @@ MARKER_KEYS: tuple[str, ...] = ("bidder", "unit", "required", "default", "min", 
 
 _CURRENCY = re.compile(rf"\b(?:{'|'.join(CURRENCIES)})\b")
 _ALT_KINDS = {"quantity": F.COUNT, "life": F.DURATION, "start": F.POSITION}
+#: The row kind of each field kind a bidder may give (a position is a number of years).
+_ROW_KINDS = {"quantity": "quantity", "position": "years", "rate": "number", "count": "count",
+              "choice": "choice", "text": "text"}
+#: Row kinds of numbers that are never negative unless the tender says so.
+_NOT_NEGATIVE = ("quantity", "years", "count")
 
 
 @dataclass(frozen=True)
@@ -316,10 +321,9 @@ class _Deriver:
         return c.issues[0]
 
     def name_field(self) -> BidField:
-        from lcc.bidform._words import TEXT
-
-        return BidField("bidder", said(TEXT["bidder"], self.lang), "text",
-                        note=tr(TEXT["bidder_note"], self.lang))
+        return BidField("bidder", said(N_("Bidder: company name (names the bid)"), self.lang),
+                        "text", note=tr("The name of your bid as it appears in the evaluation, "
+                                        "e.g. 'Company AB' or 'Company AB, option 2'.", self.lang))
 
     # -- like = "<alternative>" ---------------------------------------------------------
     def like(self, name: str, path: Path | None, origin: Msg) -> BidForm | None:
@@ -395,20 +399,13 @@ class _Deriver:
             text_kind = "quantity"
         else:
             return value
-        label = self._label(item_type, item_label, name)
-        if text_kind == "quantity":
-            if unit is None:
-                return value
-            f = BidField(key, label, "quantity", unit, minimum=0.0, note=note)
-        elif text_kind == "position":
-            f = BidField(key, label, "years", "yr", minimum=0.0, note=note)
-        elif text_kind == "count":
-            f = BidField(key, label, "count", minimum=0.0, note=note)
-        elif text_kind == "rate":
-            f = BidField(key, label, "number", note=note)
-        else:
+        row = _ROW_KINDS[text_kind]
+        if row == "quantity" and unit is None:
             return value
-        self.fields.append(f)
+        self.fields.append(BidField(
+            key, self._label(item_type, item_label, name), row,
+            (unit or "") if row == "quantity" else "yr" if row == "years" else "",
+            minimum=0.0 if row in _NOT_NEGATIVE else None, note=note))
         return Slot(key)
 
     def _label(self, item_type: str | None, item_label: str | None, name: str) -> str:
@@ -488,8 +485,7 @@ class _Deriver:
         r = self.r
         ok = r.keys(raw, path, MARKER_KEYS, ("bidder",), what=Msg("a bidder value: "))
         label = r.text(raw.get("bidder"), (*path, "bidder")) if "bidder" in raw else BAD
-        form_kind = {"quantity": "quantity", "position": "years", "rate": "number",
-                     "count": "count", "choice": "choice", "text": "text"}.get(kind.name)
+        form_kind = _ROW_KINDS.get(kind.name)
         if form_kind is None:
             self.c.add("wrong-type", path, Msg(
                 "{key!r} cannot be given by the bidder on a form (a {kind} value); write the "
@@ -541,8 +537,7 @@ class _Deriver:
                 x = r.finite(raw[b], (*path, b))
                 ok = ok and x is not BAD
                 bounds[b] = None if x is BAD else float(x)
-        lo = bounds["min"] if "min" in raw else (0.0 if form_kind in ("quantity", "years",
-                                                                        "count") else None)
+        lo = bounds["min"] if "min" in raw else (0.0 if form_kind in _NOT_NEGATIVE else None)
         hi = bounds["max"]
         if lo is not None and hi is not None and lo > hi:
             self.c.add("invalid-value", (*path, "max"), Msg(

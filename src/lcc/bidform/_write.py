@@ -24,10 +24,10 @@ from lcc._i18n import percent, significant, tr, unit, word
 from lcc._version import __version__
 from lcc.bidform._identity import decisive, fingerprint
 from lcc.bidform._spec import BidField, BidForm, Slot, TenderFile, unit_of_text, value_text
-from lcc.bidform._words import META_SHEET, SHEETS, field_words, texts, type_method, type_words
+from lcc.bidform._words import META_SHEET, SHEETS, field_words, type_method, type_words
 from lcc.io._model import Tender
 from lcc.io._values import number_text, parameter_value
-from lcc.model import CATEGORIES, ByYear, Parameter
+from lcc.model import ByYear, Parameter
 from lcc.results._describe import is_rate, parameter_name
 from lcc.units import get_registry
 
@@ -68,18 +68,18 @@ def cell_ref(sheet: str, row: int, col: int) -> str:
 
 
 def range_text(f: BidField, lang: str) -> str:
-    t = texts(lang)
     parts = []
     if f.minimum is not None and f.maximum is not None:
-        parts.append(t["between"].format(a=number_text(f.minimum), b=number_text(f.maximum)))
+        parts.append(tr("{a} to {b}", lang, a=number_text(f.minimum),
+                        b=number_text(f.maximum)))
     elif f.minimum is not None:
-        parts.append(t["at_least"].format(x=number_text(f.minimum)))
+        parts.append(tr("≥ {x}", lang, x=number_text(f.minimum)))
     elif f.maximum is not None:
-        parts.append(t["at_most"].format(x=number_text(f.maximum)))
+        parts.append(tr("≤ {x}", lang, x=number_text(f.maximum)))
     if f.kind == "count":
-        parts.append(t["whole"])
+        parts.append(tr("a whole number", lang))
     if f.kind == "choice":
-        parts.append(t["one_of"].format(x=", ".join(f.shown_choices)))
+        parts.append(tr("one of: {x}", lang, x=", ".join(f.shown_choices)))
     return "; ".join(parts)
 
 
@@ -90,7 +90,6 @@ class _Writer:
         self.form = form
         self.tf = tf
         self.lang = lang
-        self.t = texts(lang)
         self.names = SHEETS[lang]
         from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
@@ -108,6 +107,10 @@ class _Writer:
         self.decisive = decisive(tender, form)
         #: (sheet, cell) of every formula the form holds (the bidder's own LCC)
         self.formulas: set[tuple[str, str]] = set()
+
+    def tr(self, message: str, **values: Any) -> str:
+        """A message of the catalogue in the form's language."""
+        return tr(message, self.lang, **values)
 
     def cell_of(self, key: str) -> str:
         return cell_ref(self.names["bid"], self.rows[key], COL_VALUE)
@@ -137,7 +140,7 @@ class _Writer:
         tender_ws.sheet_view.tabSelected = False
         bid_ws.sheet_view.tabSelected = True
         wb.security = WorkbookProtection(lockStructure=True)
-        wb.properties.title = f"{self.t['form_title']}: {self.tender.name}"
+        wb.properties.title = self.tr("Bid form") + f": {self.tender.name}"
         wb.properties.creator = f"lcc {__version__}"
         wb.save(output)
         return output
@@ -147,21 +150,24 @@ class _Writer:
         from openpyxl.styles import Protection
         from openpyxl.utils import get_column_letter
 
-        t = self.t
-        ws.cell(1, COL_WHAT, self.form.title or f"{t['form_title']}: {self.tender.name}") \
-            .font = self.title_font
+        title = self.form.title or self.tr("Bid form") + f": {self.tender.name}"
+        ws.cell(1, COL_WHAT, title).font = self.title_font
         sub = []
         if self.tender.reference:
-            sub.append(f"{t['reference']}: {self.tender.reference}")
+            sub.append(self.tr("Reference") + f": {self.tender.reference}")
         if self.tf.name:
-            sub.append(f"{t['tender_file']}: {self.tf.name}")
+            sub.append(self.tr("Tender file") + f": {self.tf.name}")
         ws.cell(2, COL_WHAT, " · ".join(sub))
-        self.paragraph(ws, 3, t["fill_in"].format(tender=self.names["tender"]), COL_WHAT,
-                       LAST_COL, 120)
+        self.paragraph(ws, 3, self.tr(
+            "Fill in the yellow cells in column D: numbers only, in the unit of column C (no "
+            "unit, no text, no formulas without a value). Every row must be filled in, except "
+            "where the tender states the value used for a blank cell. Do not add, remove or "
+            "move rows or sheets. The buyer's parameters and the evaluation method are on the "
+            "sheet '{tender}'.", tender=self.names["tender"]), COL_WHAT, LAST_COL, 120)
         if self.form.instructions:
             self.paragraph(ws, 4, self.form.instructions, COL_WHAT, LAST_COL, 120)
-        heads = [t["col_key"], t["col_what"], t["col_unit"], t["col_value"],
-                 t["col_required"], t["col_note"]]
+        heads = [self.tr("key"), self.tr("Value to give"), self.tr("Unit"), self.tr("Your value"),
+                 self.tr("Required"), self.tr("Explanation")]
         for col, text in enumerate(heads, start=1):
             c = ws.cell(HEADER_ROW, col, text)
             c.font = self.bold
@@ -180,9 +186,10 @@ class _Writer:
             value.alignment = self.top
             if f.kind in ("text", "choice"):
                 value.number_format = "@"
-            ws.cell(row, COL_REQUIRED, t["yes"] if f.required else t["no"]).alignment = self.top
-            blank = t["if_blank"].format(value=self.default_text(f)) \
-                if f.default is not None else ""
+            required = self.tr("yes") if f.required else self.tr("no")
+            ws.cell(row, COL_REQUIRED, required).alignment = self.top
+            blank = self.tr("if left blank: {value} (the tender's assumption)",
+                            value=self.default_text(f)) if f.default is not None else ""
             note = "; ".join(x for x in (blank, range_text(f, self.lang), f.note) if x)
             ws.cell(row, COL_NOTE, note or None).alignment = self.wrap
             lines = max(_lines(f.label, 45), _lines(note, 80))
@@ -201,7 +208,6 @@ class _Writer:
                    choice_row: int) -> int:
         from openpyxl.worksheet.datavalidation import DataValidation
 
-        t = self.t
         rng = range_text(f, self.lang)
         shown_range = f" ({rng})" if rng and f.kind != "choice" else ""
         if f.kind == "choice":
@@ -215,37 +221,38 @@ class _Writer:
                     choice_row += 1
                 formula = f"{META_SHEET}!$D${start}:$D${choice_row - 1}"
             dv = DataValidation(type="list", formula1=formula, allow_blank=not f.required)
-            error = t["error_choice"]
+            error = self.tr("Choose one of the values in the list.")
         elif f.kind == "text":
             dv = DataValidation(type="textLength", operator="between", formula1="1",
                                 formula2=str(_TEXT_MAX), allow_blank=not f.required)
-            error = t["error_text"]
+            error = self.tr("Enter a text of at most 200 characters.")
         else:
             kind = "whole" if f.kind == "count" else "decimal"
             lo, hi = f.minimum, f.maximum
             if lo is not None and hi is not None:
-                dv = DataValidation(type=kind, operator="between", formula1=_num(lo),
-                                    formula2=_num(hi))
+                dv = DataValidation(type=kind, operator="between", formula1=_shown(lo),
+                                    formula2=_shown(hi))
             elif lo is not None:
-                dv = DataValidation(type=kind, operator="greaterThanOrEqual", formula1=_num(lo))
+                dv = DataValidation(type=kind, operator="greaterThanOrEqual", formula1=_shown(lo))
             elif hi is not None:
-                dv = DataValidation(type=kind, operator="lessThanOrEqual", formula1=_num(hi))
+                dv = DataValidation(type=kind, operator="lessThanOrEqual", formula1=_shown(hi))
             else:
                 dv = DataValidation(type=kind, operator="between", formula1="-1E+300",
                                     formula2="1E+300")
             dv.allow_blank = not f.required
             if f.kind == "count":
-                error = t["error_whole"].format(range=shown_range)
+                error = self.tr("Enter a whole number{range}.", range=shown_range)
             elif f.unit:
-                error = t["error_number"].format(range=shown_range, unit=unit(f.unit, self.lang))
+                error = self.tr("Enter a number{range} in {unit}.", range=shown_range,
+                                unit=unit(f.unit, self.lang))
             else:
-                error = t["error_plain"].format(range=shown_range)
+                error = self.tr("Enter a number{range}.", range=shown_range)
         dv.showErrorMessage = True
         dv.errorStyle = "stop"
-        dv.errorTitle = t["error_title"][:32]
+        dv.errorTitle = self.tr("Not accepted")[:32]
         dv.error = error[:255]
         dv.showInputMessage = True
-        dv.promptTitle = t["prompt_title"][:32]
+        dv.promptTitle = self.tr("Your value")[:32]
         shown_unit = f" [{unit(f.unit, self.lang)}]" if f.unit else ""
         prompt = f.label + shown_unit + (f" — {rng}" if rng else "")
         dv.prompt = prompt[:255]
@@ -258,23 +265,11 @@ class _Writer:
         from lcc.bidform._live import check_points, plan_sheet
         from lcc.bidform._read import make_bid
 
-        t = self.t
         bid = self.names["bid"]
         cells = {f.key: f"{bid}!$D${self.rows[f.key]}" for f in self.form.fields}
-        words = {**t, "live_note": t["live_note"].format(bid=bid, tender=self.names["tender"])}
-        words.update({f"cat_{c}": word(c, self.lang).replace("_", " ").capitalize()
-                      for c in CATEGORIES})
         sheet = plan_sheet(self.tender, self.form,
-                           lambda given: make_bid(self.tender, self.form, given), cells, words,
-                           check_points(self.form), item_words=self.item_words,
-                           unit_words=lambda u: unit(u, self.lang))
-        if sheet.reason and self.lang != "en" and \
-                sheet.cells.get("B3") == t["live_none"].format(reason=sheet.reason):
-            # the reason in the form's words (a Msg); a reason that is none, in general words
-            reason = sheet.reason.in_lang(self.lang) if isinstance(sheet.reason, Msg) \
-                else t["live_check"]
-            sheet.cells["B3"] = t["live_none"].format(reason=reason)
-        self.live = sheet
+                           lambda given: make_bid(self.tender, self.form, given), cells,
+                           self.lang, check_points(self.form), item_words=self.item_words)
         for coordinate, value in sheet.cells.items():
             if value is not None:
                 ws[coordinate] = value
@@ -300,7 +295,7 @@ class _Writer:
         self.protect(ws)
         self.page(ws, landscape=True)
         # and on the bid sheet, beside the title
-        bid_ws.cell(2, COL_REQUIRED, t["live_short"]).font = self.bold
+        bid_ws.cell(2, COL_REQUIRED, self.tr("LCC (preliminary)")).font = self.bold
         quoted = "'" + ws.title.replace("'", "''") + "'"
         shown = bid_ws.cell(2, COL_NOTE, f"={quoted}!B3")
         shown.font = self.head_font
@@ -312,15 +307,15 @@ class _Writer:
     def tender_sheet(self, ws: Any) -> None:
         from openpyxl.utils import get_column_letter
 
-        t = self.t
         tender = self.tender
         self.ws = ws
         self.row = 1
-        self.put([f"{t['tender_title']}: {tender.name}"], font=self.title_font)
+        self.put([self.tr("Tender and evaluation method") + f": {tender.name}"],
+                 font=self.title_font)
         if tender.reference:
-            self.put([t["reference"], tender.reference])
+            self.put([self.tr("Reference"), tender.reference])
         if self.tf.name:
-            self.put([t["tender_file"], f"{self.tf.name} (SHA-256 {self.tf.digest})"])
+            self.put([self.tr("Tender file"), f"{self.tf.name} (SHA-256 {self.tf.digest})"])
         if tender.description:
             self.text(tender.description)
         self.text(self.declared_by())
@@ -381,36 +376,40 @@ class _Writer:
         ws.row_dimensions[row].height = 15 * _lines(text, width)
 
     def study_section(self) -> None:
-        t = self.t
         s = self.tender.study
-        self.heading(t["study"])
-        self.table_head([t["col_name"], t["col_value_b"], t["col_unit"], "", "",
-                         t["col_description"]])
-        self.put([t["period"], *self.value_and_unit(s.period)])
-        rate_label = t["discount_nominal"] if s.inflation is not None else t["discount_real"]
+        self.heading(self.tr("Study"))
+        self.table_head([self.tr("Name"), self.tr("Value"), self.tr("Unit"), "", "",
+                         self.tr("Description")])
+        self.put([self.tr("Study period"), *self.value_and_unit(s.period)])
+        rate_label = self.tr("Discount rate (kalkylränta), nominal, per year") \
+            if s.inflation is not None else self.tr("Discount rate (kalkylränta), real, per year")
         self.put([rate_label, *self.value_and_unit(s.discount_rate, rate=True), "", "",
                   self.parameter_note(s.discount_rate)], wrap=(6,))
         self.percent_cell()
         if s.inflation is not None:
-            self.put([t["inflation"], *self.value_and_unit(s.inflation, rate=True), "", "",
+            self.put([self.tr("General inflation per year"),
+                      *self.value_and_unit(s.inflation, rate=True), "", "",
                       self.parameter_note(s.inflation)], wrap=(6,))
             self.percent_cell()
-        self.put([t["timing"], t[f"timing_{s.timing}"]])
+        self.put([self.tr("Timing of yearly amounts"), {
+            "end": self.tr("end of each year"), "middle": self.tr("middle of each year"),
+            "beginning": self.tr("beginning of each year"),
+            "continuous": self.tr("continuous discounting")}[s.timing]])
         if s.base_year is not None:
-            self.put([t["base_year"], s.base_year])
-        self.put([t["currency"], unit(s.currency, self.lang)])
+            self.put([self.tr("Base year (price level)"), s.base_year])
+        self.put([self.tr("Currency"), unit(s.currency, self.lang)])
         if s.carbon_price is not None:
-            self.put([t["carbon_price"], *self.value_and_unit(s.carbon_price), "", "",
+            self.put([self.tr("Carbon price (CO2e)"), *self.value_and_unit(s.carbon_price), "", "",
                       self.parameter_note(s.carbon_price)], wrap=(6,))
-        self.put([t["externalities"], t["yes"] if s.include_externalities else t["no"]])
+        self.put([self.tr("Externalities included in the LCC"),
+                  self.tr("yes") if s.include_externalities else self.tr("no")])
 
     def parameter_section(self) -> None:
-        t = self.t
         tender = self.tender
-        self.heading(t["parameters"])
-        self.table_head([t["col_name"], t["col_value_b"], t["col_unit"], t["col_low"],
-                         t["col_high"], t["col_description"], t["col_source"],
-                         t["col_origin"]])
+        self.heading(self.tr("The buyer's parameters (the same for every bid)"))
+        self.table_head([self.tr("Name"), self.tr("Value"), self.tr("Unit"), self.tr("Low"),
+                         self.tr("High"), self.tr("Description"), self.tr("Source"),
+                         self.tr("From")])
         overridden = {o.path.split(".")[1] for o in tender.overrides
                       if o.path.startswith("parameters.")}
         for p in tender.parameters:
@@ -421,8 +420,9 @@ class _Writer:
             high = self.value_and_unit(p.high, p, rate=rate)[0] if p.high is not None else None
             in_set = tender.assumptions is not None and \
                 tender.assumptions.parameter(p.name) is not None
-            origin = t["from_tender"] if not in_set else (
-                t["from_set_overridden"] if p.name in overridden else t["from_set"])
+            origin = self.tr("tender") if not in_set else (
+                self.tr("tender (overrides the assumption set)") if p.name in overridden
+                else self.tr("assumption set"))
             self.put([self.parameter_name(p), value, shown_unit, low, high, p.description,
                       p.source, origin], wrap=(1, 6, 7, 8))
             if rate:
@@ -430,31 +430,32 @@ class _Writer:
                     self.ws.cell(self.row - 1, col).number_format = _PERCENT
 
     def assumption_section(self) -> None:
-        t = self.t
         a = self.tender.assumptions
-        self.heading(t["assumptions"])
+        self.heading(self.tr("Assumption set"))
         if a is None:
-            self.text(t["no_assumptions"])
+            self.text(self.tr("No assumption set: every buyer value is set in the tender itself."))
             return
-        self.put([t["set_name"], a.name])
-        self.put([t["set_version"], a.version])
-        self.put([t["set_valid_from"], a.valid_from.isoformat()])
-        self.put([t["set_owner"], a.owner])
+        self.put([self.tr("Name"), a.name])
+        self.put([self.tr("Version"), a.version])
+        self.put([self.tr("Valid from"), a.valid_from.isoformat()])
+        self.put([self.tr("Owner"), a.owner])
         if a.path is not None:
-            self.put([t["set_file"], a.path.name])
+            self.put([self.tr("File"), a.path.name])
         if a.description:
-            self.text(f"{t['set_description']}: {a.description}")
+            self.text(self.tr("Description") + f": {a.description}")
         if a.sources:
-            self.heading(t["sources"])
-            self.table_head([t["col_id"], "", "", "", "", t["col_source_note"], t["col_url"]])
+            self.heading(self.tr("Sources"))
+            self.table_head([self.tr("Id"), "", "", "", "", self.tr("Title and note"),
+                             self.tr("URL")])
             for s in a.sources:
                 self.put([s.id, None, None, None, None, f"{s.title}. {s.note or ''}".strip(),
                           s.url], wrap=(6, 7))
-        self.heading(t["overrides"])
+        self.heading(self.tr("Departures from the assumption set (overrides)"))
         if not self.tender.overrides:
-            self.text(t["no_overrides"])
+            self.text(self.tr("No departures."))
         else:
-            self.table_head([t["col_path"], "", "", "", "", t["col_reason"], t["col_changes"]])
+            self.table_head([self.tr("Value"), "", "", "", "", self.tr("Reason"),
+                             self.tr("Changes (assumption set)")])
         for o in self.tender.overrides:
             changes = "; ".join(f"{self.path_words(c.path)}: {c.value} ({c.assumed})"
                                 for c in o.changes)
@@ -462,43 +463,75 @@ class _Writer:
                      wrap=(1, 6, 7))
 
     def method_section(self) -> None:
-        t = self.t
         s = self.tender.study
-        self.heading(t["method"])
+        self.heading(self.tr("Method"))
         n = value_and_unit(s.period)[0]
-        d = self.value_and_unit(s.discount_rate)[0]
-        kind = t["nominal"] if s.inflation is not None else t["real"]
-        paragraphs = [t["m_lcc"].format(n=_shown(n))]
-        key = "m_pv_continuous" if s.timing == "continuous" else "m_pv"
-        paragraphs.append(t[key].format(d=self.rate_text(d), kind=kind))
-        paragraphs.append(t[f"m_timing_{s.timing}"])
+        d = self.rate_text(self.value_and_unit(s.discount_rate)[0])
+        kind = self.tr("nominal") if s.inflation is not None else self.tr("real")
+        tr = self.tr
+        self.text(tr(
+            "The life-cycle cost (LCC) of each bid is the sum of the present values of all its "
+            "costs over a study period of {n} years, the same for every bid (Directive "
+            "2014/24/EU art. 68; LOU 16 kap.). Costs are positive; residual values count as "
+            "negative costs. The bid with the lowest LCC is the best on cost.", n=_shown(n)))
+        self.text(tr(
+            "Present value: an amount paid t years after the base date counts as amount × "
+            "e^(−d·t), where d = {d} is the {kind} discount rate, used as a continuously "
+            "compounded rate.",
+            d=d, kind=kind) if s.timing == "continuous" else tr(
+            "Present value: an amount paid t years after the base date counts as amount × "
+            "(1 + d)^−t, where d = {d} is the {kind} discount rate (kalkylränta).", d=d,
+            kind=kind))
+        self.text({
+            "end": tr("Yearly amounts (energy, maintenance …) of year k are placed at the end "
+                      "of that year (t = k); one-off amounts at their stated time."),
+            "middle": tr("Yearly amounts (energy, maintenance …) of year k are placed in the "
+                         "middle of that year (t = k − 0.5); one-off amounts at their stated "
+                         "time."),
+            "beginning": tr("Yearly amounts (energy, maintenance …) of year k are placed at the "
+                            "beginning of that year (t = k − 1); one-off amounts at their "
+                            "stated time."),
+            "continuous": tr("Every amount is discounted from its own time."),
+        }[s.timing])
         if s.inflation is None:
             year = f" ({s.base_year})" if s.base_year is not None else ""
-            paragraphs.append(t["m_real"].format(year=year))
+            self.text(tr(
+                "The analysis is real: every amount is in constant prices of the base year"
+                "{year}, excluding VAT; a price that changes faster or slower than general "
+                "inflation follows its escalation e (the amount of year k is A × (1 + e_1) × … "
+                "× (1 + e_k)).", year=year))
         else:
-            paragraphs.append(t["m_nominal"].format(
+            self.text(tr(
+                "The analysis is nominal: the discount rate includes general inflation i = {i}; "
+                "amounts follow general inflation and their own escalation.",
                 i=self.rate_text(self.value_and_unit(s.inflation)[0])))
-        paragraphs.append(t["m_life"])
-        paragraphs.append(t["m_currency"].format(cur=unit(s.currency, self.lang)))
-        paragraphs.append(t["m_ext_in"] if s.include_externalities else t["m_ext_out"])
-        paragraphs.append(t["m_bidder"].format(bid=self.names["bid"], version=__version__))
-        for text in paragraphs:
-            self.text(text)
+        self.text(tr(
+            "A unit with a service life shorter than the study period is bought again at the "
+            "end of each life; the unit still in service at the end of the study period leaves "
+            "a residual value proportional to its remaining life, at the price level of the "
+            "last year and discounted from the end of the period."))
+        self.text(tr("All amounts in {cur}, excluding VAT.", cur=unit(s.currency, self.lang)))
+        self.text(tr("Externalities (emissions at the carbon price) are included in the LCC.")
+                  if s.include_externalities else
+                  tr("Emissions are reported in kg CO2e; they are not included in the LCC."))
+        self.text(tr(
+            "Each bidder gives the values on the sheet '{bid}' (the yellow cells), in the units "
+            "shown; every other value is the buyer's and the same for every bid. The LCC is "
+            "computed with the open-source library lcc (openlcc) version {version}.",
+            bid=self.names["bid"], version=__version__))
 
     def describe_value(self, value: Any) -> str:
-        t = self.t
         if isinstance(value, Slot):
-            f = self.form.field(value.key)
-            word = "your_value" if f.required else "optional_value"
-            return t[word].format(cell=self.cell_of(value.key))
+            return self.your_value(self.form.field(value.key))
         if isinstance(value, dict) and set(value) == {"parameter"}:
             p = self.tender.parameter(value["parameter"])
             if p is None:
-                return t["buyer_parameter"].format(name=value["parameter"], value="?")
+                return self.tr("the buyer's parameter {name} ({value})",
+                               name=value["parameter"], value="?")
             value = p
         if isinstance(value, Parameter):
-            return t["buyer_parameter"].format(name=self.parameter_name(value),
-                                               value=self.param_text(value))
+            return self.tr("the buyer's parameter {name} ({value})",
+                           name=self.parameter_name(value), value=self.param_text(value))
         if isinstance(value, dict) and "by_year" in value:
             shown_unit = f" {unit(value['unit'], self.lang)}" if value.get("unit") else ""
             return tr("{values}{unit} (by year)", self.lang, unit=shown_unit, values=", ".join(
@@ -513,9 +546,8 @@ class _Writer:
         return str(value)
 
     def items_section(self) -> None:
-        t = self.t
         template = self.form.template or {}
-        self.heading(t["items"])
+        self.heading(self.tr("The cost items of every bid"))
         for key in ("quantity", "life", "start"):
             if key in template:
                 self.put([field_words(self.lang, None, key), None, None, None, None,
@@ -537,19 +569,18 @@ class _Writer:
     def calculator_section(self) -> None:
         from lcc import templates
 
-        t = self.t
         assert self.form.calculator is not None
         module = templates.get(self.form.calculator)
         title = tr(module.TITLE, self.lang)
-        self.heading(f"{t['calculator']}: {title.split(':', 1)[0]}")
+        self.heading(self.tr("Product calculator") + f": {title.split(':', 1)[0]}")
         self.text(title)
         method = getattr(module, "METHOD", "")
         if method:
-            self.put([t["formulas"]], font=self.bold)
+            self.put([self.tr("Formulas")], font=self.bold)
             self.text(tr(method, self.lang))
-        self.heading(t["calc_inputs"])
-        self.table_head([t["col_input"], t["col_value_b"], "", "", "", t["col_meaning"],
-                         t["col_source"]])
+        self.heading(self.tr("The buyer's inputs of the calculator"))
+        self.table_head([self.tr("Input"), self.tr("Value"), "", "", "", self.tr("Meaning"),
+                         self.tr("Source")])
         self.ws.merge_cells(start_row=self.row - 1, start_column=2, end_row=self.row - 1,
                             end_column=5)
         asked = {f.key for f in self.form.fields}
@@ -564,17 +595,16 @@ class _Writer:
             elif inp.role == "buyer":
                 if inp.default is None:
                     continue
-                shown = f"{t['calc_default']}: {self.input_value(inp, inp.default)}"
+                shown = self.tr("calculator default") + f": {self.input_value(inp, inp.default)}"
             else:
                 continue
             self.put([tr(inp.label, self.lang), shown, None, None, None,
                       tr(inp.meaning, self.lang), tr(inp.source, self.lang)],
                      wrap=(2, 6, 7), merge=True)
-        self.heading(t["bidder_values"])
+        self.heading(self.tr("The values each bidder gives"))
         for f in self.form.fields[1:]:
-            word = "your_value" if f.required else "optional_value"
             shown_unit = f" [{unit(f.unit, self.lang)}]" if f.unit else ""
-            self.put([f.label, t[word].format(cell=self.cell_of(f.key)) + shown_unit, None, None,
+            self.put([f.label, self.your_value(f) + shown_unit, None, None,
                       None, f.note], wrap=(2, 6), merge=True)
 
     # -- values in the reader's words ---------------------------------------------------
@@ -590,8 +620,8 @@ class _Writer:
 
             inp = next((i for i in templates.get(self.form.calculator).INPUTS
                         if i.name == f.key), None)
-            if inp is not None and x.strip().lower() in {c.lower() for c in inp.choices}:
-                return tr(inp.choice_label(x), self.lang)
+            if inp is not None and (words := self.choice_words(inp, x)) is not None:
+                return words
         if isinstance(x, (int, float)) and not isinstance(x, bool):
             number = significant(float(x), self.lang)
             return f"{number} {unit(f.unit, self.lang)}" if f.unit else number
@@ -600,17 +630,21 @@ class _Writer:
     def input_value(self, inp: Any, value: Any) -> str:
         """A calculator input's value in words: a choice by its label, a profile as its
         steps (hours per year × share), a number or quantity in the reader's format."""
-        if inp.choices and isinstance(value, str) and \
-                value.strip().lower() in {c.lower() for c in inp.choices}:
-            return tr(inp.choice_label(value), self.lang)
+        if (words := self.choice_words(inp, value)) is not None:
+            return words
         if inp.kind == "profile" and isinstance(value, (list, tuple)):
-            return "; ".join(f"{self.describe_value(h)} × {self.describe_value(float(f))}"
-                             if isinstance(f, (int, float)) else
-                             f"{self.describe_value(h)} × {self.describe_value(f)}"
-                             for h, f in value)
+            return "; ".join(self.describe_value(h) + " × " + self.describe_value(
+                float(f) if isinstance(f, (int, float)) else f) for h, f in value)
         if isinstance(value, int) and not isinstance(value, bool):
             return self.number(float(value))
         return self.describe_value(value)
+
+    def choice_words(self, inp: Any, value: Any) -> str | None:
+        """A calculator input's word (``"linear"``) by its label in the form's language."""
+        if inp.choices and isinstance(value, str) and \
+                value.strip().lower() in {c.lower() for c in inp.choices}:
+            return tr(inp.choice_label(value), self.lang)
+        return None
 
     def value_and_unit(self, value: Any, like: Parameter | None = None, *,
                        rate: bool = False) -> tuple[Any, str]:
@@ -661,6 +695,12 @@ class _Writer:
             return word(parts[1], self.lang)
         return path
 
+    def your_value(self, f: BidField) -> str:
+        """Where the bidder gives a value: ``your value (Bid!D7)``."""
+        if f.required:
+            return self.tr("your value ({cell})", cell=self.cell_of(f.key))
+        return self.tr("your value ({cell}; optional)", cell=self.cell_of(f.key))
+
     def item_words(self, name: str) -> str:
         """A cost item's name (``Investment 'LED'``) in words (``Investering: LED``)."""
         if isinstance(name, ItemName):  # lcc's own label (a calculator's), in the form's words
@@ -677,7 +717,8 @@ class _Writer:
 
     def declared_by(self) -> str:
         if isinstance((self.tf.data or {}).get("bid_form"), dict):
-            return self.t["declared_by"]
+            return self.tr("What bidders give is declared in the bid form section of the "
+                           "tender file.")
         return tr("What bidders give follows the tender's first alternative, {name}.",
                   self.lang, name=self.tender.alternatives[0].name)
 
@@ -696,7 +737,8 @@ class _Writer:
             ("kind", self.form.kind),
             ("calculator", self.form.calculator or ""),
             ("fields", json.dumps([f.key for f in self.form.fields])),
-            ("note", self.t["hidden_note"]),
+            ("note", self.tr("Metadata of the bid form: lcc reads it back to check that a "
+                             "filled form belongs to this tender. Do not change it.")),
             ("fingerprint", fingerprint(self.decisive)),
         ]
         for i, (key, value) in enumerate(rows, start=1):
@@ -780,10 +822,6 @@ def _units(q: Any) -> str:
 def _shown(x: Any) -> str:
     return number_text(float(x)) if isinstance(x, (int, float)) and not isinstance(x, bool) \
         else str(x)
-
-
-def _num(x: float) -> str:
-    return number_text(float(x))
 
 
 def _lines(text: str | None, width: int) -> int:
