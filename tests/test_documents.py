@@ -255,6 +255,33 @@ def test_same_inputs_give_byte_identical_documents(tmp_path: Path,
         assert {i.date_time for i in z.infolist()} == {(2000, 1, 1, 0, 0, 0)}
 
 
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_the_same_tender_gives_a_byte_identical_bid_form(tmp_path: Path, lang: str,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bid form is filed with the tender documents too: no wall-clock time inside; its
+    date is the document's own (SOURCE_DATE_EPOCH), else none."""
+    from lcc.io import bidform
+
+    example = ROOT / "examples" / "street-lighting-calculator.toml"
+    tender = load_tender(example)
+
+    def write(name: str) -> bytes:
+        out = bidform.write_bid_form(tender, tmp_path / name, lang=lang, tender_file=example)
+        return Path(out).read_bytes()
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    first, again = write("a.xlsx"), write("b.xlsx")
+    assert first == again
+    with zipfile.ZipFile(tmp_path / "a.xlsx") as z:
+        assert {i.date_time for i in z.infolist()} == {(2000, 1, 1, 0, 0, 0)}
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764374400")  # 2025-11-29
+    dated = write("c.xlsx")
+    assert dated != first and dated == write("d.xlsx")
+    with zipfile.ZipFile(tmp_path / "c.xlsx") as z:
+        sheets = "".join(z.read(n).decode() for n in z.namelist() if n.endswith(".xml"))
+    assert "2025-11-29" in sheets
+
+
 def test_document_date_comes_from_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     assert "Datum:" not in _build().markdown()

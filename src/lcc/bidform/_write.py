@@ -9,7 +9,6 @@ tender file.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import json
 import math
 import re
@@ -20,8 +19,9 @@ from typing import Any
 import numpy as np
 
 from lcc._errors import ItemName, LCCError, Msg
-from lcc._i18n import percent, significant, tr, unit, word
+from lcc._i18n import document_date, percent, significant, tr, unit, word
 from lcc._version import __version__
+from lcc._xlsx import save_reproducible
 from lcc.bidform._identity import decisive, fingerprint
 from lcc.bidform._spec import BidField, BidForm, Slot, TenderFile, unit_of_text, value_text
 from lcc.bidform._words import META_SHEET, SHEETS, field_words, type_method, type_words
@@ -142,8 +142,7 @@ class _Writer:
         wb.security = WorkbookProtection(lockStructure=True)
         wb.properties.title = self.tr("Bid form") + f": {self.tender.name}"
         wb.properties.creator = f"lcc {__version__}"
-        wb.save(output)
-        return output
+        return save_reproducible(wb, output)
 
     # -- the bid sheet ------------------------------------------------------------------
     def bid_sheet(self, ws: Any, meta_ws: Any) -> None:
@@ -732,7 +731,8 @@ class _Writer:
             ("tender_file", self.tf.name or ""),
             ("tender_sha256", self.tf.digest),
             ("lcc_version", __version__),
-            ("created", dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()),
+            # the document's own date (SOURCE_DATE_EPOCH), never the wall clock
+            ("created", date.isoformat() if (date := document_date()) is not None else ""),
             ("lang", self.lang),
             ("kind", self.form.kind),
             ("calculator", self.form.calculator or ""),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 import html
 import re
 from pathlib import Path
@@ -13,6 +12,7 @@ import pandas as pd
 
 from lcc._i18n import LABELS, cell, printable, printable_block, tr, unit, word
 from lcc._i18n._labels import EMISSION_COLUMN
+from lcc._xlsx import save_reproducible
 from lcc.report._content import Section
 
 _CSS = """
@@ -264,35 +264,9 @@ def to_excel(sections: list[Section], path: Path, *, title: str, lang: str,
                 text(ws, row, 1, line)
                 row += 1
             ws.column_dimensions["A"].width = 120
-    fixed = _dt.datetime(2000, 1, 1)
     wb.properties.title = printable(title)
     wb.properties.creator = "lcc"
-    wb.properties.created = fixed
-    wb.properties.modified = fixed
-    wb.properties.lastModifiedBy = None
-    wb.save(path)
-    _normalise_zip(Path(path), fixed)
-
-
-def _normalise_zip(path: Path, when: _dt.datetime) -> None:
-    """Rewrite a zip (xlsx) with fixed time stamps in its entries and properties."""
-    import io
-    import zipfile
-
-    with zipfile.ZipFile(path) as zin:
-        entries = [(info, zin.read(info.filename)) for info in zin.infolist()]
-    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info, data in entries:
-            if info.filename == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(<)",
-                              rb"\g<1>" + stamp + rb"\g<2>", data)
-            new = zipfile.ZipInfo(info.filename, date_time=when.timetuple()[:6])
-            new.compress_type = zipfile.ZIP_DEFLATED
-            new.external_attr = 0o600 << 16
-            zout.writestr(new, data)
-    path.write_bytes(buf.getvalue())
+    save_reproducible(wb, path)
 
 
 _INT_COLUMNS = ("rank", "simple_payback", "discounted_payback")
