@@ -349,15 +349,23 @@ def plan_sheet(tender: Tender, form: BidForm, build: Callable[[dict[str, Any]], 
     c[f"{sum_col}{head}"] = tr("Sum", lang)
     row = head + 1
     first = row
+    required = [bid_cells[f.key] for f in numeric if f.default is None]
+    # until every required value is given, an item's cells stay empty (no #DIV/0! from a
+    # blank life): the sums then count them as 0 and B3 asks for the values
+    incomplete = f"COUNT({','.join(required)})<{len(required)}" if required else None
+
+    def formula(text: str) -> str:
+        return f'=IF({incomplete},"",{text})' if incomplete else "=" + text
+
     for label, formulas, helpers in rows:
         c[f"A{row}"] = item_words(label)
         names = {}
         for j, (name, text) in enumerate(helpers):
             ref = f"${helper_col[j]}${row}"
             names[name] = ref
-            c[f"{helper_col[j]}{row}"] = "=" + _fill(text, names)
+            c[f"{helper_col[j]}{row}"] = formula(_fill(text, names))
         for cat, text in formulas.items():
-            c[f"{cols[cat]}{row}"] = "=" + _fill(text, names)
+            c[f"{cols[cat]}{row}"] = formula(_fill(text, names))
         c[f"{sum_col}{row}"] = f"=SUM(B{row}:{_col(1 + len(cats))}{row})"
         row += 1
     last = row - 1
@@ -376,7 +384,6 @@ def plan_sheet(tender: Tender, form: BidForm, build: Callable[[dict[str, Any]], 
     c[f"A{row}"] = tr("LCC", lang)
     for col in [*cols.values(), sum_col]:
         c[f"{col}{row}"] = f"={col}{per_unit}*$B${qrow}"
-    required = [bid_cells[f.key] for f in numeric if f.default is None]
     total = f"{sum_col}{row}"
     missing = tr("fill in every required value", lang)
     c["B3"] = (f'=IF(COUNT({",".join(required)})<{len(required)},"{missing}",{total})'
