@@ -6,7 +6,8 @@ minus, a wrong type, an unknown key, a missing key — and runs ``lcc compare --
 it in process. The rule checked: exit 0 with every printed figure finite, or exit 2 with a
 located message; never exit 1, never a traceback, never more than a few seconds.
 
-``python -m tests.mutation`` runs every case of every example and prints the counts.
+``python -m tests.mutation [--lang sv]`` runs every case of every example and prints the
+counts; ``--lang sv`` runs the command in Swedish (every message through the catalogue).
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ def mutate(text: str, path: tuple[Any, ...], value: Any) -> str:
     return tomlkit.dumps(doc)
 
 
-def run(text: str, folder: Path) -> tuple[int, str, str, float]:
+def run(text: str, folder: Path, lang: str = "en") -> tuple[int, str, str, float]:
     """``lcc compare --format json`` on the text, in process: (exit, stdout, stderr, seconds)."""
     from lcc.cli import main
 
@@ -85,7 +86,7 @@ def run(text: str, folder: Path) -> tuple[int, str, str, float]:
     start = time.perf_counter()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         try:
-            code = main(["compare", str(path), "--format", "json"])
+            code = main(["compare", str(path), "--format", "json", "--lang", lang])
         except SystemExit as exc:  # argparse
             code = int(exc.code or 0)
     return code, out.getvalue(), err.getvalue(), time.perf_counter() - start
@@ -137,8 +138,10 @@ def cases(example: Path) -> Iterator[tuple[tuple[Any, ...], str, Any]]:
 
 def main() -> None:  # pragma: no cover - a script for the closing note
     import collections
+    import sys
     import tempfile
 
+    lang = sys.argv[sys.argv.index("--lang") + 1] if "--lang" in sys.argv else "en"
     counts: collections.Counter[int] = collections.Counter()
     bad = []
     worst = 0.0
@@ -150,14 +153,14 @@ def main() -> None:  # pragma: no cover - a script for the closing note
             for f in (ROOT / "examples" / "assumptions").glob("*.toml"):
                 (folder / "assumptions" / f.name).write_text(f.read_text("utf-8"), "utf-8")
             for path, name, value in cases(example):
-                code, out, err, seconds = run(mutate(text, path, value), folder)
+                code, out, err, seconds = run(mutate(text, path, value), folder, lang)
                 counts[code] += 1
                 worst = max(worst, seconds)
                 problem = check(code, out, err, seconds)
                 if problem:
                     bad.append((example.name, path, name, problem))
-    print(f"cases: {sum(counts.values())}; exit codes: {dict(sorted(counts.items()))}; "
-          f"worst wall time {worst:.2f} s; rule broken: {len(bad)}")
+    print(f"lang {lang}; cases: {sum(counts.values())}; exit codes: "
+          f"{dict(sorted(counts.items()))}; worst wall time {worst:.2f} s; rule broken: {len(bad)}")
     for row in bad[:50]:
         print(row)
 
