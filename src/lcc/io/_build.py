@@ -431,6 +431,37 @@ class Reader:
 
         return p if check_distribution_unit(self, p, path) else None
 
+    def parameters(self, obj: dict[str, Any], path: Path, role: str,
+                   base: dict[str, Parameter] | None = None,
+                   refuse: Callable[[str, Path], bool] | None = None
+                   ) -> tuple[dict[str, Parameter], set[str]]:
+        """The ``parameters`` table of ``obj`` (at ``path``) as Parameters of ``role``, and
+        the names that failed. A table of a name in ``base`` changes that parameter's fields
+        (a tender over its assumption set), any other needs a value; ``refuse(name, path)``
+        records why a name may not be defined here."""
+        out: dict[str, Parameter] = {}
+        failed: set[str] = set()
+        what = _BUYER if role == "buyer" else _BIDDER
+        path = (*path, "parameters")
+        table = self.parameter_table(obj["parameters"], path, what) \
+            if "parameters" in obj else None
+        for name, t in (table or {}).items():
+            pp = (*path, name)
+            old = (base or {}).get(name)
+            fields = None if refuse is not None and refuse(name, pp) else \
+                self.parameter_fields(t, pp)
+            if fields is not None and old is None and "value" not in fields:
+                self.c.add("missing-field", (*pp, "value"), _NEEDS_VALUE)
+                fields = None
+            if old is not None and fields is not None:
+                fields = {**{k: getattr(old, k) for k in F.PARAMETER_KEYS}, **fields}
+            p = None if fields is None else self.build_parameter(name, fields, role, pp)
+            if p is None:
+                failed.add(name)
+            else:
+                out[name] = p
+        return out, failed
+
     def parameter_table(self, raw: Any, path: Path, what: Msg) -> dict[str, Any] | None:
         """A ``parameters`` table: name -> raw table, with names and counts checked."""
         obj = self.table(raw, path, what)
@@ -577,19 +608,7 @@ def build_assumptions(data: dict[str, Any], c: Collector, path: FsPath | None) -
                                                              "twice", id=vals["id"]))
                 ids.add(vals["id"])
                 sources.append(Source(**vals))
-    params: dict[str, Parameter] = {}
-    if "parameters" in data:
-        table = r.parameter_table(data["parameters"], ("parameters",), _BUYER)
-        for name, t in (table or {}).items():
-            pf = r.parameter_fields(t, ("parameters", name))
-            if pf is None:
-                continue
-            if "value" not in pf:
-                c.add("missing-field", ("parameters", name, "value"), _NEEDS_VALUE)
-                continue
-            p = r.build_parameter(name, pf, "buyer", ("parameters", name))
-            if p is not None:
-                params[name] = p
+    params, _ = r.parameters(data, (), "buyer")
     study: dict[str, Any] = {}
     if "study" in data:
         raw_study = r.table(data["study"], ("study",), Msg("the study"))
@@ -719,35 +738,18 @@ def build_alternative(r: Reader, raw: Any, path: Path, buyer_scope: Scope,
                 ok = False
     name = r.text(obj["name"], (*path, "name")) if "name" in obj else BAD
     buyer = buyer_scope.buyer
-    bid: dict[str, Parameter] = {}
-    failed: set[str] = set()
-    if "parameters" in obj:
-        table = r.parameter_table(obj["parameters"], (*path, "parameters"), _BIDDER)
-        for pname, t in (table or {}).items():
-            pp = (*path, "parameters", pname)
-            if pname in buyer or pname in buyer_scope.failed:
-                r.c.add("parameter-override", pp, Msg(
-                    "a bid cannot override the buyer parameter {parameter!r} (defined at "
-                    "{where}); refer to it with {{parameter = \"{parameter}\"}}, or give the "
-                    "bid's own value another name", parameter=pname, where=buyer_where(pname)))
-                ok = False
-                continue
-            pf = r.parameter_fields(t, pp)
-            if pf is None:
-                ok = False
-                failed.add(pname)
-                continue
-            if "value" not in pf:
-                r.c.add("missing-field", (*pp, "value"), _NEEDS_VALUE)
-                ok = False
-                failed.add(pname)
-                continue
-            p = r.build_parameter(pname, pf, "bidder", pp)
-            if p is None:
-                ok = False
-                failed.add(pname)
-            else:
-                bid[pname] = p
+
+    def override(pname: str, pp: Path) -> bool:
+        if pname in buyer or pname in buyer_scope.failed:
+            r.c.add("parameter-override", pp, Msg(
+                "a bid cannot override the buyer parameter {parameter!r} (defined at "
+                "{where}); refer to it with {{parameter = \"{parameter}\"}}, or give the "
+                "bid's own value another name", parameter=pname, where=buyer_where(pname)))
+            return True
+        return False
+
+    bid, failed = r.parameters(obj, path, "bidder", refuse=override)
+    ok = ok and not failed
     scope = Scope(buyer, bid, path, failed | buyer_scope.failed, buyer_scope.incomplete)
     items: list[CostItem] = []
     inputs: tuple[dict[str, Any], set[str], bool] | None = None
@@ -994,32 +996,9 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
         for p in the_set.parameters:
             buyer[p.name] = p
             owner[p.name] = (set_c, ("parameters", p.name))
-    raw_params = r.parameter_table(data["parameters"], ("parameters",), _BUYER) \
-        if "parameters" in data else {}
-    bad_params: set[str] = set()
-    for name, t in (raw_params or {}).items():
-        pp: Path = ("parameters", name)
-        pf = r.parameter_fields(t, pp)
-        if pf is None:
-            bad_params.add(name)
-            continue
-        base = buyer.get(name)
-        merged: dict[str, Any] = {}
-        if base is not None:
-            merged = {"value": base.value, "low": base.low, "high": base.high,
-                      "distribution": base.distribution, "description": base.description,
-                      "source": base.source}
-        elif "value" not in pf:
-            c.add("missing-field", (*pp, "value"), _NEEDS_VALUE)
-            bad_params.add(name)
-            continue
-        merged.update(pf)
-        built = r.build_parameter(name, merged, "buyer", pp)
-        if built is None:
-            bad_params.add(name)
-            continue
-        buyer[name] = built
-        owner[name] = (c, pp)
+    params, bad_params = r.parameters(data, (), "buyer", buyer)
+    buyer.update(params)
+    owner.update({name: (c, ("parameters", name)) for name in params})
 
     def buyer_where(name: str) -> str:
         col, path = owner.get(name, (c, ("parameters", name)))
