@@ -499,20 +499,28 @@ def _check_format(r: Reader, data: dict[str, Any], expected: str, other: str,
                                                        value=value, format=expected))
 
 
-def _study_fields(r: Reader, raw: dict[str, Any], path: Path, scope: Scope) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in raw.items():
-        kind = F.STUDY.get(key)
-        if kind is None:
-            continue
-        if key in ("currency", "exchange_rates"):
-            continue  # read first, by the caller
-        v = r.value(kind, value, (*path, key), scope)
-        if v is not BAD:
-            out[key] = v
-        else:
-            out[key] = BAD
-    return out
+def _read_study(r: Reader, data: dict[str, Any], base: dict[str, Any], scope: Scope
+                ) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The ``[study]`` table of a document: its keys as written, and the fields as the model
+    takes them over ``base`` (an assumption set's). The currency and exchange rates are read
+    first: the reader checks the currencies of the amounts against them."""
+    raw: dict[str, Any] = {}
+    if "study" in data:
+        table = r.table(data["study"], ("study",), Msg("the study ([study] table)"))
+        if table is not None:
+            r.keys(table, ("study",), F.STUDY, what=_STUDY_WHAT)
+            raw = {k: v for k, v in table.items() if k in F.STUDY}
+    fields = dict(base)
+    first = ("currency", "exchange_rates")
+    for key in first:
+        if key in raw:
+            fields[key] = r.value(F.STUDY[key], raw[key], ("study", key), None)
+    currency, rates = fields.get("currency", "SEK"), fields.get("exchange_rates")
+    r.currency = currency if isinstance(currency, str) else None
+    r.rates = rates if isinstance(rates, ExchangeRates) else None
+    fields.update({key: r.value(F.STUDY[key], value, ("study", key), scope)
+                   for key, value in raw.items() if key not in first})
+    return raw, fields
 
 
 def _build_study(r: Reader, fields: dict[str, Any], path_of: Callable[[str], tuple[Reader, Path]],
@@ -532,17 +540,6 @@ def _build_study(r: Reader, fields: dict[str, Any], path_of: Callable[[str], tup
                 r.c.add(err.code or "invalid-value", base, err.detail)
         return None
     return None if bad else study
-
-
-def _currency(r: Reader, raw: dict[str, Any], path: Path) -> tuple[Any, Any]:
-    cur: Any = None
-    rates: Any = None
-    if "currency" in raw:
-        cur = r.value(F.STUDY["currency"], raw["currency"], (*path, "currency"), None)
-    if "exchange_rates" in raw:
-        rates = r.value(F.STUDY["exchange_rates"], raw["exchange_rates"],
-                        (*path, "exchange_rates"), None)
-    return cur, rates
 
 
 # ---------------------------------------------------------------------------- assumption set
@@ -611,17 +608,8 @@ def build_assumptions(data: dict[str, Any], c: Collector, path: FsPath | None) -
     params, _ = r.parameters(data, (), "buyer")
     study: dict[str, Any] = {}
     if "study" in data:
-        raw_study = r.table(data["study"], ("study",), Msg("the study"))
-        if raw_study is not None:
-            r.keys(raw_study, ("study",), F.STUDY, what=_STUDY_WHAT)
-            cur, rates = _currency(r, raw_study, ("study",))
-            r.currency = cur if isinstance(cur, str) else None
-            r.rates = rates if isinstance(rates, ExchangeRates) else None
-            study = _study_fields(r, raw_study, ("study",), Scope(params))
-            if "currency" in raw_study:
-                study["currency"] = cur
-            if "exchange_rates" in raw_study:
-                study["exchange_rates"] = rates
+        _, study = _read_study(r, data, {}, Scope(params))
+        if isinstance(data["study"], dict):
             _build_study(r, study, lambda f: (r, ("study", f)), ("study",))
     policy: list[str] = []
     if "policy_choices" in data:
@@ -1005,29 +993,11 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
         return f"{col.where(path)} {format_path(path)}"
 
     # the study: the set's fields, with the tender's on top
-    raw_study: dict[str, Any] = {}
-    if "study" in data:
-        rs = r.table(data["study"], ("study",), Msg("the study ([study] table)"))
-        if rs is not None:
-            r.keys(rs, ("study",), F.STUDY, what=_STUDY_WHAT)
-            raw_study = {k: v for k, v in rs.items() if k in F.STUDY}
-    cur, rates = _currency(r, raw_study, ("study",))
-    study_fields: dict[str, Any] = {}
-    from_set: dict[str, Any] = dict(the_set.study) if the_set is not None else {}
-    for key, value in from_set.items():
-        study_fields[key] = buyer.get(value.name, value) if isinstance(value, Parameter) \
-            else value
-    if cur is not None:
-        study_fields["currency"] = cur
-    if rates is not None:
-        study_fields["exchange_rates"] = rates
-    currency = study_fields.get("currency", "SEK")
-    r.currency = currency if isinstance(currency, str) else None
-    ex = study_fields.get("exchange_rates")
-    r.rates = ex if isinstance(ex, ExchangeRates) else None
+    from_set = {k: buyer.get(v.name, v) if isinstance(v, Parameter) else v
+                for k, v in (the_set.study if the_set is not None else {}).items()}
     set_failed = aset is BAD
     scope = Scope(buyer, failed=bad_params, incomplete=set_failed)
-    study_fields.update(_study_fields(r, raw_study, ("study",), scope))
+    raw_study, study_fields = _read_study(r, data, from_set, scope)
     for key in F.STUDY_REQUIRED:
         if key not in study_fields and set_failed:
             study_fields[key] = BAD
