@@ -29,7 +29,8 @@ from lcc.io._model import (
     Source,
     Tender,
     _split,
-    conflicts,
+    bad_override_path,
+    departures,
 )
 from lcc.model import Alternative, ByYear, CostItem, Parameter, Study
 from lcc.model._fields import located
@@ -1099,9 +1100,7 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
         for key, reason in (ov or {}).items():
             op: Path = ("overrides", key)
             if _split(key) is None:
-                c.add("invalid-value", op, Msg("expected a path such as \"study.period\", "
-                                               "\"parameters.electricity_price\" or "
-                                               "\"parameters.electricity_price.value\""))
+                c.add("invalid-value", op, bad_override_path())
                 continue
             text = r.text(reason, op)
             if text is BAD:
@@ -1111,31 +1110,9 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
                                                  "(assumptions = \"<file>\") to override"))
                 continue
             declared[key] = text
-    if the_set is not None and study is not None and set_c is not None \
-            and not bad_params:
-        found = conflicts(the_set, study, buyer.values())
-        covered: set[tuple[str, ...]] = set()
-        for key in declared:
-            parts = _split(key)
-            assert parts is not None
-            hits = [p for p, _, _ in found if p[:len(parts)] == parts]
-            covered.update(hits)
-            if not hits:
-                c.add("unused-override", ("overrides", key), Msg(
-                    "declared, but the tender does not change {path} of the assumption set "
-                    "{set!r} version {version}; remove the override", path=key,
-                    set=the_set.name, version=the_set.version))
-        from lcc.io._model import _show
-
-        for path, assumed, value in found:
-            if path in covered:
-                continue
-            c.add("assumption-override", path, Msg(
-                "{value} conflicts with the assumption set {set!r} version {version}, which says "
-                "{assumed} ({where} {path}); follow the set, or declare the departure with a "
-                "reason under [overrides]: \"{path}\" = \"<reason>\"", value=_show(value),
-                set=the_set.name, version=the_set.version, assumed=_show(assumed),
-                where=set_c.where(path), path=".".join(path)))
+    if the_set is not None and study is not None and set_c is not None and not bad_params:
+        departures(the_set, study, buyer.values(), declared, c.add,
+                   lambda path: set_c.where(path) if set_c is not None else "")
     bid_form = data.get("bid_form")
     if bid_form is not None and not isinstance(bid_form, dict):
         c.add("wrong-type", ("bid_form",), Msg("expected a table [bid_form] describing what "
