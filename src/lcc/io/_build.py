@@ -10,7 +10,6 @@ issue at the path of the field it names.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import importlib
 import math
 import os
@@ -21,7 +20,15 @@ from typing import Any
 
 from lcc._errors import LCCError, Msg
 from lcc.io import _fields as F
-from lcc.io._issues import Collector, Path, TenderError, TenderIssue, format_path
+from lcc.io._issues import (
+    Collector,
+    Path,
+    TenderError,
+    TenderIssue,
+    format_path,
+    kind_of,
+    suggest,
+)
 from lcc.io._model import (
     AssumptionSet,
     ComparisonSettings,
@@ -87,26 +94,16 @@ _BUYER = Msg("buyer parameters, as [parameters.<name>] tables")
 _BIDDER = Msg("bidder parameters, as [parameters.<name>] tables")
 _NEEDS_VALUE = Msg("missing; a parameter needs a value")
 _STUDY_WHAT = Msg("[study]: ")
+_YEARLY = Msg("yearly values")
 
 
 def _parameter_name(value: Any) -> Msg:
-    return Msg("expected a parameter name, got {kind}", kind=_kind_of(value))
+    return Msg("expected a parameter name, got {kind}", kind=kind_of(value))
 
 
 def _limit(count: int, what: Msg, limit: int) -> Msg:
     """``"600 items; the limit is 500"``."""
     return Msg("{count} {what}; the limit is {limit}", count=count, what=what, limit=limit)
-
-
-def _suggest(word: str, options: Any) -> Msg:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return Msg(" (did you mean {option!r}?)", option=close[0]) if close else Msg("")
-
-
-def _kind_of(value: Any) -> Msg:
-    from lcc.io._read import _kind
-
-    return _kind(value)
 
 
 def _is_number(value: Any) -> bool:
@@ -172,7 +169,7 @@ class Reader:
         if isinstance(value, dict):
             return value
         self.c.add("wrong-type", path, Msg("expected {what} (a table of keys), got {kind}",
-                                           what=what, kind=_kind_of(value)))
+                                           what=what, kind=kind_of(value)))
         return None
 
     def keys(self, obj: dict[str, Any], path: Path, allowed: Any, required: Any = (),
@@ -188,7 +185,7 @@ class Reader:
                     break
                 self.c.add("unknown-key", (*path, key), Msg(
                     "unknown key {key!r}{suggest}; {what}the keys are: {keys}", key=key,
-                    suggest=_suggest(key, allowed), what=what, keys=", ".join(allowed)))
+                    suggest=suggest(key, allowed), what=what, keys=", ".join(allowed)))
         for key in required:
             if key not in obj:
                 ok = False
@@ -203,13 +200,13 @@ class Reader:
             self.c.add("invalid-value", path, Msg("expected a non-empty text"))
         else:
             self.c.add("wrong-type", path, Msg("expected a text, got {kind}",
-                                               kind=_kind_of(value)))
+                                               kind=kind_of(value)))
         return BAD
 
     def name(self, value: Any, path: Path, what: str) -> Any:
         if not isinstance(value, str):
             self.c.add("wrong-type", path, Msg("expected the {what} as a text, got {kind}",
-                                               what=what, kind=_kind_of(value)))
+                                               what=what, kind=kind_of(value)))
             return BAD
         if not _NAME.match(value):
             self.c.add("invalid-value", path, Msg(
@@ -221,13 +218,30 @@ class Reader:
     def finite(self, value: Any, path: Path, what: str = _A_NUMBER) -> Any:
         if not _is_number(value):
             self.c.add("wrong-type", path, Msg("expected {what}, got {kind}", what=what,
-                                               kind=_kind_of(value)))
+                                               kind=kind_of(value)))
             return BAD
         if not math.isfinite(value):
             self.c.add("invalid-value", path, Msg("got {value!r}; expected a finite number",
                                                   value=value))
             return BAD
         return value
+
+    def entries(self, raw: Any, path: Path, what: Msg, limit: int | None = None,
+                noun: Msg | None = None, empty: Msg = _NOTHING,
+                empty_code: str = "missing-field") -> list[Any] | None:
+        """A list of ``what`` (``noun`` in counts); None, with the issue recorded, when it is
+        not a list, is longer than ``limit`` or is empty where ``empty`` says why it may not
+        be."""
+        if not isinstance(raw, list):
+            self.c.add("wrong-type", path, Msg("expected a list of {what}, got {kind}",
+                                               what=what, kind=kind_of(raw)))
+        elif limit is not None and len(raw) > limit:
+            self.c.add("too-many", path, _limit(len(raw), noun or what, limit))
+        elif not raw and empty:
+            self.c.add(empty_code, path, empty)
+        else:
+            return raw
+        return None
 
     # -- values by kind -------------------------------------------------------------------
     def value(self, kind: F.Kind, raw: Any, path: Path, scope: Scope | None) -> Any:
@@ -272,7 +286,7 @@ class Reader:
             known = scope.names()
             self.c.add("unknown-parameter", (*path, "parameter"), Msg(
                 "no parameter is named {parameter!r}{suggest}; defined: {known}",
-                parameter=name, suggest=_suggest(name, known),
+                parameter=name, suggest=suggest(name, known),
                 known=", ".join(known) if known else Msg("none")))
             return BAD
         return p
@@ -284,12 +298,8 @@ class Reader:
 
     def yearly(self, values: list[Any], path: Path, give: Msg, what: Msg = _A_NUMBER) -> Any:
         """A non-empty list of finite yearly numbers within the length limit, or BAD."""
-        if len(values) > F.MAX_SEQUENCE:
-            self.c.add("too-many", path, Msg("{count} yearly values; the limit is {limit}",
-                                             count=len(values), limit=F.MAX_SEQUENCE))
-            return BAD
-        if not values:
-            self.c.add("invalid-value", path, Msg("an empty list; {give}", give=give))
+        if self.entries(values, path, _YEARLY, F.MAX_SEQUENCE, empty=Msg(
+                "an empty list; {give}", give=give), empty_code="invalid-value") is None:
             return BAD
         nums = [self.finite(v, (*path, i), what) for i, v in enumerate(values)]
         return BAD if any(v is BAD for v in nums) else nums
@@ -354,13 +364,7 @@ class Reader:
             return BAD
         values = raw["by_year"]
         vp = (*path, "by_year")
-        if not isinstance(values, list):
-            self.c.add("wrong-type", vp, Msg("expected a list of yearly values, got {kind}",
-                                             kind=_kind_of(values)))
-            return BAD
-        if len(values) > F.MAX_SEQUENCE:
-            self.c.add("too-many", vp, Msg("{count} yearly values; the limit is {limit}",
-                                           count=len(values), limit=F.MAX_SEQUENCE))
+        if self.entries(values, vp, _YEARLY, F.MAX_SEQUENCE) is None:
             return BAD
         unit = raw.get("unit")
         if kind.unit and "unit" not in raw:
@@ -398,7 +402,7 @@ class Reader:
             if not (_is_number(v) or isinstance(v, str)):  # a table, a list: no value at all
                 self.c.add("wrong-type", (*path, key), Msg(
                     "expected a number or a text with a unit (e.g. '1.2 SEK/kWh'), got {kind}",
-                    kind=_kind_of(v)))
+                    kind=kind_of(v)))
                 ok, v = False, BAD
             out[key] = v
         if "distribution" in obj:
@@ -578,34 +582,27 @@ def build_assumptions(data: dict[str, Any], c: Collector, path: FsPath | None) -
                 v = BAD
         elif type(v) is not dt.date:
             c.add("wrong-type", ("valid_from",), Msg("expected a date such as 2025-01-01, got "
-                                                     "{kind}", kind=_kind_of(v)))
+                                                     "{kind}", kind=kind_of(v)))
             v = BAD
         fields["valid_from"] = v
     sources: list[Source] = []
-    if "sources" in data:
-        raw = data["sources"]
-        if not isinstance(raw, list):
-            c.add("wrong-type", ("sources",), Msg("expected a list of sources ([[sources]] "
-                                                  "tables), got {kind}", kind=_kind_of(raw)))
-        elif len(raw) > F.MAX_PARAMETERS:
-            c.add("too-many", ("sources",), _limit(len(raw), Msg("sources"), F.MAX_PARAMETERS))
-        else:
-            ids: set[str] = set()
-            for i, s in enumerate(raw):
-                sp: Path = ("sources", i)
-                t = r.table(s, sp, Msg("a source {example}",
-                                       example="{id = ..., title = ...}"))
-                if t is None or not r.keys(t, sp, F.SOURCE_KEYS, ("id", "title"),
-                                           what=Msg("a source: ")):
-                    continue
-                vals = {k: r.text(t[k], (*sp, k)) for k in F.SOURCE_KEYS if k in t}
-                if BAD in vals.values():
-                    continue
-                if vals["id"] in ids:
-                    c.add("duplicate-name", (*sp, "id"), Msg("the source id {id!r} is used "
-                                                             "twice", id=vals["id"]))
-                ids.add(vals["id"])
-                sources.append(Source(**vals))
+    ids: set[str] = set()
+    raw = r.entries(data["sources"], ("sources",), Msg("sources ([[sources]] tables)"),
+                    F.MAX_PARAMETERS, Msg("sources")) if "sources" in data else None
+    for i, s in enumerate(raw or ()):
+        sp: Path = ("sources", i)
+        t = r.table(s, sp, Msg("a source {example}", example="{id = ..., title = ...}"))
+        if t is None or not r.keys(t, sp, F.SOURCE_KEYS, ("id", "title"),
+                                   what=Msg("a source: ")):
+            continue
+        vals = {k: r.text(t[k], (*sp, k)) for k in F.SOURCE_KEYS if k in t}
+        if BAD in vals.values():
+            continue
+        if vals["id"] in ids:
+            c.add("duplicate-name", (*sp, "id"), Msg("the source id {id!r} is used twice",
+                                                     id=vals["id"]))
+        ids.add(vals["id"])
+        sources.append(Source(**vals))
     params, _ = r.parameters(data, (), "buyer")
     study: dict[str, Any] = {}
     if "study" in data:
@@ -613,26 +610,18 @@ def build_assumptions(data: dict[str, Any], c: Collector, path: FsPath | None) -
         if isinstance(data["study"], dict):
             _build_study(r, study, lambda f: (r, ("study", f)), ("study",))
     policy: list[str] = []
-    if "policy_choices" in data:
-        raw = data["policy_choices"]
-        if not isinstance(raw, list):
-            c.add("wrong-type", ("policy_choices",), Msg(
-                "expected a list of paths such as \"parameters.discount_rate\", got {kind}",
-                kind=_kind_of(raw)))
-        else:
-            for i, item in enumerate(raw):
-                if r.text(item, ("policy_choices", i)) is BAD:
-                    continue
-                parts = _split(item)
-                known = parts is not None and (
-                    (parts[0] == "study" and parts[1] in study)
-                    or (parts[0] == "parameters" and parts[1] in params))
-                if not known:
-                    c.add("invalid-value", ("policy_choices", i), Msg(
-                        "{path!r} is not a value of this set; expected a path such as "
-                        "'study.timing' or 'parameters.discount_rate'", path=item))
-                    continue
-                policy.append(item)
+    choices = r.entries(data["policy_choices"], ("policy_choices",), Msg(
+        "paths such as \"parameters.discount_rate\"")) if "policy_choices" in data else None
+    for i, item in enumerate(choices or ()):
+        if r.text(item, ("policy_choices", i)) is BAD:
+            continue
+        parts = _split(item)
+        if parts is None or parts[1] not in (study if parts[0] == "study" else params):
+            c.add("invalid-value", ("policy_choices", i), Msg(
+                "{path!r} is not a value of this set; expected a path such as "
+                "'study.timing' or 'parameters.discount_rate'", path=item))
+            continue
+        policy.append(item)
     if c.count > start or any(v is BAD for v in fields.values()) or \
             any(v is BAD for v in study.values()):
         return BAD
@@ -663,7 +652,7 @@ def build_item(r: Reader, raw: Any, path: Path, scope: Scope) -> CostItem | None
     if not isinstance(kind, str) or kind not in F.ITEMS:
         r.c.add("unknown-type" if isinstance(kind, str) else "wrong-type", (*path, "type"),
                 Msg("got {value!r}{suggest}; expected one of {choices}", value=kind,
-                    suggest=_suggest(kind, F.ITEMS) if isinstance(kind, str) else _NOTHING,
+                    suggest=suggest(kind, F.ITEMS) if isinstance(kind, str) else _NOTHING,
                     choices=", ".join(F.ITEMS)))
         return None
     spec = F.ITEMS[kind]
@@ -746,25 +735,17 @@ def build_alternative(r: Reader, raw: Any, path: Path, buyer_scope: Scope,
         inputs = T.read_inputs(r, module, obj["inputs"], path, scope)
         ok = ok and inputs is not None and inputs[2]
     if "items" in obj and not templated:
-        raw_items = obj["items"]
         ip = (*path, "items")
-        if not isinstance(raw_items, list):
-            r.c.add("wrong-type", ip, Msg("expected a list of items ([[alternatives.items]] "
-                                          "tables), got {kind}", kind=_kind_of(raw_items)))
-            ok = False
-        elif len(raw_items) > F.MAX_ITEMS:
-            r.c.add("too-many", ip, _limit(len(raw_items), Msg("items"), F.MAX_ITEMS))
-            ok = False
-        elif not raw_items:
-            r.c.add("missing-field", ip, Msg("an alternative needs at least one item"))
-            ok = False
-        else:
-            for i, item_raw in enumerate(raw_items):
-                item = build_item(r, item_raw, (*ip, i), scope)
-                if item is None:
-                    ok = False
-                else:
-                    items.append(item)
+        raw_items = r.entries(obj["items"], ip, Msg("items ([[alternatives.items]] tables)"),
+                              F.MAX_ITEMS, Msg("items"),
+                              Msg("an alternative needs at least one item"))
+        ok = ok and raw_items is not None
+        for i, item_raw in enumerate(raw_items or ()):
+            item = build_item(r, item_raw, (*ip, i), scope)
+            if item is None:
+                ok = False
+            else:
+                items.append(item)
     extra: dict[str, Any] = {}
     for key in ("start", "quantity", "life", "description"):
         if key in obj and not (templated and key in T.NOT_WITH_TEMPLATE):
@@ -853,40 +834,28 @@ def _sensitivity(r: Reader, raw: Any, known: dict[str, Parameter], failed: set[s
                 what=Msg("[sensitivity]: "))
     names: tuple[str, ...] | None = None
     if "parameters" in obj:
-        raw_names = obj["parameters"]
         pp: Path = ("sensitivity", "parameters")
-        if not isinstance(raw_names, list):
-            r.c.add("wrong-type", pp, Msg("expected a list of parameter names, got {kind}",
-                                          kind=_kind_of(raw_names)))
-            ok = False
-        elif len(raw_names) > F.MAX_PARAMETERS:
-            r.c.add("too-many", pp, _limit(len(raw_names), Msg("names"), F.MAX_PARAMETERS))
-            ok = False
-        else:
-            out = []
-            for i, n in enumerate(raw_names):
-                if not isinstance(n, str):
-                    r.c.add("wrong-type", (*pp, i), _parameter_name(n))
-                    ok = False
-                    continue
-                p = known.get(n)
-                if p is None and (n in failed or incomplete):
-                    ok = False
-                    continue
-                if p is None:
-                    r.c.add("unknown-parameter", (*pp, i), Msg(
-                        "no parameter is named {parameter!r}{suggest}", parameter=n,
-                        suggest=_suggest(n, known)))
-                    ok = False
-                    continue
-                if (p.low is None or p.high is None) and p.distribution is None:
-                    r.c.add("invalid-value", (*pp, i), Msg(
-                        "the parameter {parameter!r} has neither a range (low and high) nor a "
-                        "distribution to vary it by", parameter=n))
-                    ok = False
-                    continue
+        raw_names = r.entries(obj["parameters"], pp, Msg("parameter names"), F.MAX_PARAMETERS,
+                              Msg("names"))
+        ok = ok and raw_names is not None
+        out = []
+        for i, n in enumerate(raw_names or ()):
+            p = known.get(n) if isinstance(n, str) else None
+            if p is not None and (p.distribution is not None or None not in (p.low, p.high)):
                 out.append(n)
-            names = tuple(out)
+                continue
+            ok = False
+            if not isinstance(n, str):
+                r.c.add("wrong-type", (*pp, i), _parameter_name(n))
+            elif p is not None:
+                r.c.add("invalid-value", (*pp, i), Msg(
+                    "the parameter {parameter!r} has neither a range (low and high) nor a "
+                    "distribution to vary it by", parameter=n))
+            elif not (n in failed or incomplete):
+                r.c.add("unknown-parameter", (*pp, i), Msg(
+                    "no parameter is named {parameter!r}{suggest}", parameter=n,
+                    suggest=suggest(n, known)))
+        names = tuple(out) if raw_names is not None else None
     n_mc: int | None = None
     seed: int | None = None
     if "monte_carlo" in obj:
@@ -899,7 +868,7 @@ def _sensitivity(r: Reader, raw: Any, known: dict[str, Parameter], failed: set[s
             n = mc["n"]
             if not isinstance(n, int) or isinstance(n, bool):
                 r.c.add("wrong-type", (*mp, "n"), Msg("expected a whole number of samples, got "
-                                                      "{kind}", kind=_kind_of(n)))
+                                                      "{kind}", kind=kind_of(n)))
                 ok = False
             elif not 1 <= n <= F.MAX_MONTE_CARLO:
                 r.c.add("too-many" if n > 0 else "invalid-value", (*mp, "n"),
@@ -938,7 +907,7 @@ def _comparison(r: Reader, raw: Any, alternatives: Any) -> Any:
         if baseline is not BAD and baseline not in names:
             r.c.add("invalid-value", ("comparison", "baseline"), Msg(
                 "no alternative is named {alternative!r}{suggest}", alternative=baseline,
-                suggest=_suggest(baseline, names)))
+                suggest=suggest(baseline, names)))
             baseline = BAD
     if BAD in (policy, baseline):
         return BAD
@@ -1019,36 +988,26 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
     alternatives: list[Alternative] = []
     alt_index: list[int] = []
     if "alternatives" in data:
-        raw_alts = data["alternatives"]
-        if not isinstance(raw_alts, list):
-            c.add("wrong-type", ("alternatives",), Msg(
-                "expected a list of alternatives ([[alternatives]] tables), got {kind}",
-                kind=_kind_of(raw_alts)))
-        elif len(raw_alts) > F.MAX_ALTERNATIVES:
-            c.add("too-many", ("alternatives",), _limit(len(raw_alts), Msg("alternatives"),
-                                                        F.MAX_ALTERNATIVES))
-        elif not raw_alts and "bid_form" not in data:
-            c.add("missing-field", ("alternatives",),
-                  Msg("a tender needs at least one alternative"))
-        else:
-            names: dict[str, int] = {}
-            for i, raw in enumerate(raw_alts):
-                alt = build_alternative(r, raw, ("alternatives", i), scope, buyer_where)
-                if alt is not None and study is not None and \
-                        not check_evaluation(r, alt, study, ("alternatives", i)):
-                    alt = None
-                if alt is not None:
-                    alt_index.append(i)
-                n = raw.get("name") if isinstance(raw, dict) else None
-                if isinstance(n, str):
-                    if n in names:
-                        c.add("duplicate-name", ("alternatives", i, "name"), Msg(
-                            "{alternative!r} is also the name of alternatives[{index}] (line "
-                            "{line}); every alternative needs its own name", alternative=n,
-                            index=names[n], line=c.line(("alternatives", names[n], "name"))))
-                    names.setdefault(n, i)
-                if alt is not None:
-                    alternatives.append(alt)
+        raw_alts = r.entries(data["alternatives"], ("alternatives",), Msg(
+            "alternatives ([[alternatives]] tables)"), F.MAX_ALTERNATIVES, Msg("alternatives"),
+            _NOTHING if "bid_form" in data else Msg("a tender needs at least one alternative"))
+        names: dict[str, int] = {}
+        for i, raw in enumerate(raw_alts or ()):
+            alt = build_alternative(r, raw, ("alternatives", i), scope, buyer_where)
+            if alt is not None and study is not None and \
+                    not check_evaluation(r, alt, study, ("alternatives", i)):
+                alt = None
+            if alt is not None:
+                alt_index.append(i)
+                alternatives.append(alt)
+            n = raw.get("name") if isinstance(raw, dict) else None
+            if isinstance(n, str) and n in names:
+                c.add("duplicate-name", ("alternatives", i, "name"), Msg(
+                    "{alternative!r} is also the name of alternatives[{index}] (line {line}); "
+                    "every alternative needs its own name", alternative=n, index=names[n],
+                    line=c.line(("alternatives", names[n], "name"))))
+            if isinstance(n, str):
+                names.setdefault(n, i)
     # bidder parameters: one name, one parameter across all bids
     bidder: dict[str, tuple[int, Parameter]] = {}
     for i, alt in enumerate(alternatives):
