@@ -42,22 +42,9 @@ from lcc.io._model import (
 from lcc.model import Alternative, ByYear, CostItem, Parameter, Study
 from lcc.model._fields import located
 from lcc.model._inputs import Num
-from lcc.units import ExchangeRates
-from lcc.units import _parse_text as _units_parse_text
+from lcc.units import ExchangeRates, _parse_text
 
 BAD: Any = object()  # a value that failed validation (its issue is recorded)
-
-
-def _parse_text(value: str) -> Any:
-    """A text read as a quantity; an LCCError whose detail says what is wrong."""
-    with located("value", "value"):
-        try:
-            return _units_parse_text(value, "value")
-        except LCCError:
-            raise
-        except Exception:  # pint can raise AssertionError and others on odd text (":")
-            raise LCCError(Msg("{name}: could not read {value!r} as a quantity", name="value",
-                               value=value), code="invalid-value") from None
 
 
 def currency_of_value(value: Any) -> str | None:
@@ -66,9 +53,9 @@ def currency_of_value(value: Any) -> str | None:
 
     raw = value.value if isinstance(value, Parameter) else value
     try:
-        q = _parse_text(raw) if isinstance(raw, str) else raw
+        q = _parse_text(raw, "value") if isinstance(raw, str) else raw
         return currency_of(q) if hasattr(q, "dimensionality") else None
-    except LCCError:
+    except Exception:  # pint raises odd errors on odd text (":"); the model reports the value
         return None
 
 
@@ -292,17 +279,14 @@ class Reader:
         return p
 
     def yearly_rates(self, raw: list[Any], path: Path) -> Any:
-        """A list of yearly rates (escalation by year)."""
-        values = self.yearly(raw, path, Msg("give one rate per year"), Msg("a rate (a number)"))
-        return BAD if values is BAD else raw
-
-    def yearly(self, values: list[Any], path: Path, give: Msg, what: Msg = _A_NUMBER) -> Any:
-        """A non-empty list of finite yearly numbers within the length limit, or BAD."""
-        if self.entries(values, path, _YEARLY, F.MAX_SEQUENCE, empty=Msg(
-                "an empty list; {give}", give=give), empty_code="invalid-value") is None:
+        """A list of yearly rates (escalation by year): not empty, within the length limit,
+        each a finite number; BAD with the issues recorded."""
+        if self.entries(raw, path, _YEARLY, F.MAX_SEQUENCE, empty=Msg(
+                "an empty list; {give}", give=Msg("give one rate per year")),
+                empty_code="invalid-value") is None:
             return BAD
-        nums = [self.finite(v, (*path, i), what) for i, v in enumerate(values)]
-        return BAD if any(v is BAD for v in nums) else nums
+        nums = [self.finite(v, (*path, i), Msg("a rate (a number)")) for i, v in enumerate(raw)]
+        return BAD if any(v is BAD for v in nums) else raw
 
     def check_currency(self, code: str, path: Path) -> bool:
         """Whether an amount in currency ``code`` can enter the study (else an issue)."""
