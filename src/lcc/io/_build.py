@@ -252,6 +252,21 @@ class Reader:
         reader = getattr(self, f"_read_{kind.name}", None)
         return raw if reader is None else reader(kind, raw, path)
 
+    def fields(self, obj: dict[str, Any], path: Path, fields: dict[str, F.Kind],
+               scope: Scope | None) -> tuple[dict[str, Any], set[str]]:
+        """The values of the keys of ``obj`` that ``fields`` describes, each read by its
+        field (:meth:`value`), and the keys whose values failed."""
+        values: dict[str, Any] = {}
+        bad: set[str] = set()
+        for key, raw in obj.items():
+            if key in fields:
+                value = self.value(fields[key], raw, (*path, key), scope)
+                if value is BAD:
+                    bad.add(key)
+                else:
+                    values[key] = value
+        return values, bad
+
     def reference(self, kind: F.Kind, raw: dict[str, Any], path: Path,
                   scope: Scope | None) -> Any:
         if not self.keys(raw, path, ["parameter"], what=Msg("a reference has one key, ")):
@@ -507,9 +522,9 @@ def _read_study(r: Reader, data: dict[str, Any], base: dict[str, Any], scope: Sc
     currency, rates = fields.get("currency", "SEK"), fields.get("exchange_rates")
     r.currency = currency if isinstance(currency, str) else None
     r.rates = rates if isinstance(rates, ExchangeRates) else None
-    fields.update({key: r.value(F.STUDY[key], value, ("study", key), scope)
-                   for key, value in raw.items() if key not in first})
-    return raw, fields
+    values, bad = r.fields({k: v for k, v in raw.items() if k not in first}, ("study",),
+                           F.STUDY, scope)
+    return raw, {**fields, **values, **dict.fromkeys(bad, BAD)}
 
 
 def _build_study(r: Reader, fields: dict[str, Any], path_of: Callable[[str], tuple[Reader, Path]],
@@ -643,16 +658,7 @@ def build_item(r: Reader, raw: Any, path: Path, scope: Scope) -> CostItem | None
     ok = r.keys(obj, path, ["type", *spec.fields], spec.required,
                 what=Msg("an {type} item: ", type=kind) if kind[:1].lower() in "aeiou"
                 else Msg("a {type} item: ", type=kind))
-    values: dict[str, Any] = {}
-    bad: set[str] = set()
-    for key, value in obj.items():
-        if key == "type" or key not in spec.fields:
-            continue
-        v = r.value(spec.fields[key], value, (*path, key), scope)
-        if v is BAD:
-            bad.add(key)
-        else:
-            values[key] = v
+    values, bad = r.fields(obj, path, spec.fields, scope)
     missing = [k for k in spec.required if k not in obj]
     try:  # the model checks every value; its errors of keys already reported are left out
         item = spec.cls(**{**{k: None for k in spec.required}, **values})
@@ -730,12 +736,9 @@ def build_alternative(r: Reader, raw: Any, path: Path, buyer_scope: Scope,
                 ok = False
             else:
                 items.append(item)
-    extra: dict[str, Any] = {}
-    for key in ("start", "quantity", "life", "description"):
-        if key in obj and not (templated and key in T.NOT_WITH_TEMPLATE):
-            v = r.value(F.ALTERNATIVE[key], obj[key], (*path, key), scope)
-            ok = ok and v is not BAD
-            extra[key] = v
+    extra, bad = r.fields(obj, path, {k: kind for k, kind in F.ALTERNATIVE_FIELDS.items()
+                                      if not (templated and k in T.NOT_WITH_TEMPLATE)}, scope)
+    ok = ok and not bad
     for pname in bid:
         if pname not in scope.used:
             r.c.add("unused-parameter", (*path, "parameters", pname), Msg(
