@@ -245,9 +245,9 @@ def _walk_yaml(node: Any, path: Path, lines: dict[Path, int], seen: set[int],
                               "the value out"), line=at)
     seen.add(id(node))
     if len(path) > MAX_DEPTH:
-        raise _fail(file, _deeper(), "too-deep", node.start_mark.line + 1)
+        raise _fail(file, _TOO_DEEP, "too-deep", node.start_mark.line + 1)
     if len(seen) > MAX_VALUES:
-        raise _fail(file, _too_many_values(), "too-many")
+        raise _fail(file, _TOO_MANY_VALUES, "too-many")
     if isinstance(node, yaml.MappingNode):
         first: dict[Any, int] = {}
         for key, value in node.value:
@@ -278,15 +278,8 @@ def _too_large(size: int) -> Msg:
                limit=_n(MAX_BYTES))
 
 
-def _deeper() -> Msg:
-    return Msg("the data is nested deeper than {limit} levels", limit=MAX_DEPTH)
-
-
-def _too_many_values() -> Msg:
-    return Msg("the file holds more than {limit} values", limit=_n(MAX_VALUES))
-
-
-_TOO_DEEP = Msg("the data is nested too deeply; the limit is {limit} levels", limit=MAX_DEPTH)
+_TOO_DEEP = Msg("the data is nested deeper than {limit} levels", limit=MAX_DEPTH)
+_TOO_MANY_VALUES = Msg("the file holds more than {limit} values", limit=_n(MAX_VALUES))
 
 
 def _check_shape(data: Any, c: Collector) -> None:
@@ -311,9 +304,9 @@ def _check_shape(data: Any, c: Collector) -> None:
             continue
         count += len(value)
         if count > MAX_VALUES:
-            raise _fail(file, _too_many_values(), "too-many")
+            raise _fail(file, _TOO_MANY_VALUES, "too-many")
         if value and len(path) >= MAX_DEPTH:
-            raise _fail(file, _deeper(), "too-deep")
+            raise _fail(file, _TOO_DEEP, "too-deep")
         is_table = isinstance(value, dict)
         for k, v in pairs:
             if is_table:
