@@ -901,6 +901,85 @@ def _comparison(r: Reader, raw: Any, alternatives: Any) -> Any:
     return ComparisonSettings(policy, baseline)
 
 
+def _assumption_set(r: Reader, data: dict[str, Any], base_dir: FsPath,
+                    load_set: Callable[[FsPath, str], tuple[Any, Collector]]
+                    ) -> tuple[Any, Collector | None]:
+    """The assumption set a tender refers to (None if none, BAD if it cannot be read) and the
+    collector of its file."""
+    if "assumptions" not in data:
+        return None, None
+    ref = r.text(data["assumptions"], ("assumptions",))
+    if ref is BAD:
+        return BAD, None
+    target = FsPath(ref) if os.path.isabs(ref) else base_dir / ref
+    aset, set_c = load_set(target, ref)
+    if aset is None:
+        r.c.add("missing-file", ("assumptions",), Msg(
+            "cannot read the assumption set {file!r} (looked for {target}); the path is "
+            "relative to the tender file", file=ref, target=os.path.normpath(target)))
+        return BAD, set_c
+    return aset, set_c
+
+
+def _alternatives(r: Reader, data: dict[str, Any], scope: Scope, study: Study | None,
+                  buyer_where: Callable[[str], str]) -> list[Alternative]:
+    """The tender's alternatives that could be built; the issues of the others recorded,
+    and two alternatives of one name, or two bids' different parameters of one name."""
+    c = r.c
+    raw_alts = r.entries(data["alternatives"], ("alternatives",), Msg(
+        "alternatives ([[alternatives]] tables)"), F.MAX_ALTERNATIVES, Msg("alternatives"),
+        _NOTHING if "bid_form" in data else Msg("a tender needs at least one alternative"))
+    out: list[Alternative] = []
+    names: dict[str, int] = {}
+    bidder: dict[str, tuple[int, Parameter]] = {}
+    for i, raw in enumerate(raw_alts or ()):
+        alt = build_alternative(r, raw, ("alternatives", i), scope, buyer_where)
+        if alt is not None and study is not None and \
+                not check_evaluation(r, alt, study, ("alternatives", i)):
+            alt = None
+        n = raw.get("name") if isinstance(raw, dict) else None
+        if isinstance(n, str) and n in names:
+            c.add("duplicate-name", ("alternatives", i, "name"), Msg(
+                "{alternative!r} is also the name of alternatives[{index}] (line {line}); "
+                "every alternative needs its own name", alternative=n, index=names[n],
+                line=c.line(("alternatives", names[n], "name"))))
+        if isinstance(n, str):
+            names.setdefault(n, i)
+        if alt is not None:
+            out.append(alt)
+            for p in alt.parameters():  # one name, one parameter across all bids
+                if p.role != "bidder":
+                    continue
+                j, other = bidder.setdefault(p.name, (i, p))
+                if j != i and not other.same_as(p):
+                    c.add("duplicate-name", ("alternatives", i, "parameters", p.name), Msg(
+                        "alternatives[{index}] ({where}) has another parameter named "
+                        "{parameter!r}; sensitivity analysis addresses parameters by name "
+                        "across all bids, so give each bid's parameter its own name (e.g. "
+                        "'{parameter}_{number}')", index=j,
+                        where=c.where(("alternatives", j, "parameters", p.name)),
+                        parameter=p.name, number=i + 1))
+    return out
+
+
+def _overrides(r: Reader, raw: Any, aset: Any) -> dict[str, str]:
+    """The ``[overrides]`` table: path -> reason, for the paths of values and their reasons."""
+    declared: dict[str, str] = {}
+    table = r.table(raw, ("overrides",), Msg("overrides: \"<path>\" = \"<reason>\""))
+    for key, reason in (table or {}).items():
+        op: Path = ("overrides", key)
+        if _split(key) is None:
+            r.c.add("invalid-value", op, bad_override_path())
+        elif (text := r.text(reason, op)) is BAD:
+            continue
+        elif aset is None:
+            r.c.add("unused-override", op, Msg("the tender has no assumption set "
+                                               "(assumptions = \"<file>\") to override"))
+        else:
+            declared[key] = text
+    return declared
+
+
 def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
                  base_dir: FsPath, load_set: Callable[[FsPath, str], tuple[Any, Collector]]
                  ) -> Tender:
@@ -916,23 +995,7 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
     for key in ("name", "description", "reference"):
         if key in data:
             head[key] = r.text(data[key], (key,))
-    # the assumption set
-    aset: Any = None
-    set_c: Collector | None = None
-    if "assumptions" in data:
-        ref = r.text(data["assumptions"], ("assumptions",))
-        if ref is not BAD:
-            target = FsPath(ref) if os.path.isabs(ref) else base_dir / ref
-            aset, set_c = load_set(target, ref)
-            if aset is BAD:
-                pass
-            elif aset is None:
-                c.add("missing-file", ("assumptions",), Msg(
-                    "cannot read the assumption set {file!r} (looked for {target}); the path is "
-                    "relative to the tender file", file=ref, target=os.path.normpath(target)))
-                aset = BAD
-        else:
-            aset = BAD
+    aset, set_c = _assumption_set(r, data, base_dir, load_set)
     the_set: AssumptionSet | None = aset if isinstance(aset, AssumptionSet) else None
     # buyer parameters: the set's, with the tender's fields on top
     buyer: dict[str, Parameter] = {}
@@ -971,45 +1034,8 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
         return Reader(set_c), ("study", field)
 
     study = _build_study(r, study_fields, study_path, ("study",))
-    # the alternatives
-    alternatives: list[Alternative] = []
-    alt_index: list[int] = []
-    if "alternatives" in data:
-        raw_alts = r.entries(data["alternatives"], ("alternatives",), Msg(
-            "alternatives ([[alternatives]] tables)"), F.MAX_ALTERNATIVES, Msg("alternatives"),
-            _NOTHING if "bid_form" in data else Msg("a tender needs at least one alternative"))
-        names: dict[str, int] = {}
-        for i, raw in enumerate(raw_alts or ()):
-            alt = build_alternative(r, raw, ("alternatives", i), scope, buyer_where)
-            if alt is not None and study is not None and \
-                    not check_evaluation(r, alt, study, ("alternatives", i)):
-                alt = None
-            if alt is not None:
-                alt_index.append(i)
-                alternatives.append(alt)
-            n = raw.get("name") if isinstance(raw, dict) else None
-            if isinstance(n, str) and n in names:
-                c.add("duplicate-name", ("alternatives", i, "name"), Msg(
-                    "{alternative!r} is also the name of alternatives[{index}] (line {line}); "
-                    "every alternative needs its own name", alternative=n, index=names[n],
-                    line=c.line(("alternatives", names[n], "name"))))
-            if isinstance(n, str):
-                names.setdefault(n, i)
-    # bidder parameters: one name, one parameter across all bids
-    bidder: dict[str, tuple[int, Parameter]] = {}
-    for i, alt in enumerate(alternatives):
-        index = alt_index[i]
-        for p in alt.parameters():
-            if p.role != "bidder":
-                continue
-            j, other = bidder.setdefault(p.name, (index, p))
-            if j != index and not other.same_as(p):
-                c.add("duplicate-name", ("alternatives", index, "parameters", p.name), Msg(
-                    "alternatives[{index}] ({where}) has another parameter named {parameter!r}; "
-                    "sensitivity analysis addresses parameters by name across all bids, so give "
-                    "each bid's parameter its own name (e.g. '{parameter}_{number}')", index=j,
-                    where=c.where(("alternatives", j, "parameters", p.name)), parameter=p.name,
-                    number=index + 1))
+    alternatives = _alternatives(r, data, scope, study, buyer_where) \
+        if "alternatives" in data else []
     # sensitivity
     sensitivity: Any = None
     if "sensitivity" in data:
@@ -1038,24 +1064,7 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
     comparison: Any = None
     if "comparison" in data:
         comparison = _comparison(r, data["comparison"], data.get("alternatives"))
-    # overrides of the assumption set
-    declared: dict[str, str] = {}
-    if "overrides" in data:
-        ov = r.table(data["overrides"], ("overrides",),
-                     Msg("overrides: \"<path>\" = \"<reason>\""))
-        for key, reason in (ov or {}).items():
-            op: Path = ("overrides", key)
-            if _split(key) is None:
-                c.add("invalid-value", op, bad_override_path())
-                continue
-            text = r.text(reason, op)
-            if text is BAD:
-                continue
-            if aset is None:
-                c.add("unused-override", op, Msg("the tender has no assumption set "
-                                                 "(assumptions = \"<file>\") to override"))
-                continue
-            declared[key] = text
+    declared = _overrides(r, data["overrides"], aset) if "overrides" in data else {}
     if the_set is not None and study is not None and set_c is not None and not bad_params:
         departures(the_set, study, buyer.values(), declared, c.add,
                    lambda path: set_c.where(path) if set_c is not None else "")
