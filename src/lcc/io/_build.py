@@ -405,7 +405,9 @@ class Reader:
                 ok, v = False, BAD
             out[key] = v
         if "distribution" in obj:
-            d = self.distribution(obj["distribution"], (*path, "distribution"))
+            from lcc.io._sensitivity_io import read_distribution  # issue 19: lazy scipy
+
+            d = read_distribution(self, obj["distribution"], (*path, "distribution"), BAD)
             ok = ok and d is not BAD
             out["distribution"] = d
         out.update({k: obj[k] for k in ("description", "source") if k in obj})
@@ -416,11 +418,6 @@ class Reader:
             except LCCError as exc:
                 model_issues(self.c, exc, path, F.PARAMETER_KEYS)
         return out if ok else None
-
-    def distribution(self, raw: Any, path: Path) -> Any:
-        from lcc.io._sensitivity_io import read_distribution  # issue 19: units, lazy scipy
-
-        return read_distribution(self, raw, path, BAD)
 
     def build_parameter(self, name: str, fields: dict[str, Any], role: str,
                         path: Path) -> Parameter | None:
@@ -445,12 +442,19 @@ class Reader:
         records why a name may not be defined here."""
         out: dict[str, Parameter] = {}
         failed: set[str] = set()
-        what = _BUYER if role == "buyer" else _BIDDER
         path = (*path, "parameters")
-        table = self.parameter_table(obj["parameters"], path, what) \
+        table = self.table(obj["parameters"], path, _BUYER if role == "buyer" else _BIDDER) \
             if "parameters" in obj else None
-        for name, t in (table or {}).items():
+        if table is not None and len(table) > F.MAX_PARAMETERS:
+            self.c.add("too-many", path, _limit(len(table), Msg("parameters"), F.MAX_PARAMETERS))
+            table = None
+        for name, raw in (table or {}).items():
             pp = (*path, name)
+            if self.name(name, pp, Msg("parameter name")) is BAD:
+                continue
+            t = self.table(raw, pp, Msg("a parameter table with at least value = ..."))
+            if t is None:
+                continue
             old = (base or {}).get(name)
             fields = None if refuse is not None and refuse(name, pp) else \
                 self.parameter_fields(t, pp)
@@ -465,24 +469,6 @@ class Reader:
             else:
                 out[name] = p
         return out, failed
-
-    def parameter_table(self, raw: Any, path: Path, what: Msg) -> dict[str, Any] | None:
-        """A ``parameters`` table: name -> raw table, with names and counts checked."""
-        obj = self.table(raw, path, what)
-        if obj is None:
-            return None
-        if len(obj) > F.MAX_PARAMETERS:
-            self.c.add("too-many", path, _limit(len(obj), Msg("parameters"), F.MAX_PARAMETERS))
-            return None
-        out = {}
-        for name, table in obj.items():
-            if self.name(name, (*path, name), Msg("parameter name")) is BAD:
-                continue
-            t = self.table(table, (*path, name), Msg("a parameter table with at least value = "
-                                                     "..."))
-            if t is not None:
-                out[name] = t
-        return out
 
 
 # ---------------------------------------------------------------------------- helpers
