@@ -38,6 +38,7 @@ from lcc.io._model import (
     _split,
     bad_override_path,
     departures,
+    not_in_set,
 )
 from lcc.model import Alternative, ByYear, CostItem, Parameter, Study
 from lcc.model._fields import located
@@ -230,6 +231,14 @@ class Reader:
             return raw
         return None
 
+    def number_or_text(self, value: Any, path: Path) -> bool:
+        """Whether a value is a number or a text (a table or a list is no value at all)."""
+        if _is_number(value) or isinstance(value, str):
+            return True
+        self.c.add("wrong-type", path, Msg("expected a number or a text with a unit (e.g. "
+                                           "'1.2 SEK/kWh'), got {kind}", kind=kind_of(value)))
+        return False
+
     # -- values by kind -------------------------------------------------------------------
     def value(self, kind: F.Kind, raw: Any, path: Path, scope: Scope | None) -> Any:
         """A value of a field as the model takes it; BAD if the file's form is wrong.
@@ -397,13 +406,8 @@ class Reader:
         for key in ("value", "low", "high"):
             if key not in obj:
                 continue
-            v = obj[key]
-            if not (_is_number(v) or isinstance(v, str)):  # a table, a list: no value at all
-                self.c.add("wrong-type", (*path, key), Msg(
-                    "expected a number or a text with a unit (e.g. '1.2 SEK/kWh'), got {kind}",
-                    kind=kind_of(v)))
-                ok, v = False, BAD
-            out[key] = v
+            out[key] = obj[key] if self.number_or_text(obj[key], (*path, key)) else BAD
+            ok = ok and out[key] is not BAD
         if "distribution" in obj:
             from lcc.io._sensitivity_io import read_distribution  # issue 19: lazy scipy
 
@@ -602,9 +606,7 @@ def build_assumptions(data: dict[str, Any], c: Collector, path: FsPath | None) -
             continue
         parts = _split(item)
         if parts is None or parts[1] not in (study if parts[0] == "study" else params):
-            c.add("invalid-value", ("policy_choices", i), Msg(
-                "{path!r} is not a value of this set; expected a path such as "
-                "'study.timing' or 'parameters.discount_rate'", path=item))
+            c.add("invalid-value", ("policy_choices", i), not_in_set(item))
             continue
         policy.append(item)
     if c.count > start or any(v is BAD for v in fields.values()) or \

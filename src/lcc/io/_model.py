@@ -137,9 +137,7 @@ class AssumptionSet:
                         parameter=value.name))
         for choice in self.policy_choices:
             if _split(choice) is None or not self._has(choice):
-                bad("invalid-value", "policy_choices",
-                    Msg("{path!r} is not a value of this set; expected paths such as "
-                        "'study.timing' or 'parameters.discount_rate'", path=choice))
+                bad("invalid-value", "policy_choices", not_in_set(choice))
         if issues:
             raise TenderError(issues)
 
@@ -303,6 +301,12 @@ def conflicts(assumptions: AssumptionSet, study: Study,
             if differs:
                 out.append((("parameters", p.name, key), a, b))
     return out
+
+
+def not_in_set(path: str) -> Msg:
+    """The message of a policy choice that is not a value of its assumption set."""
+    return Msg("{path!r} is not a value of this set; expected a path such as 'study.timing' or "
+               "'parameters.discount_rate'", path=path)
 
 
 def bad_override_path() -> Msg:

@@ -33,11 +33,6 @@ Path = tuple[Any, ...]
 
 # -- distributions ---------------------------------------------------------------------------
 
-def _number_or_text(value: Any) -> Msg:
-    return Msg("expected a number or a text with a unit (e.g. '1.2 SEK/kWh'), got {kind}",
-               kind=kind_of(value))
-
-
 def read_distribution(r: Any, raw: Any, path: Path, bad: Any) -> Any:
     """A tender file's ``distribution`` table: written in units, or scipy's by name."""
     from lcc.sensitivity import _distributions as D
@@ -65,10 +60,8 @@ def read_distribution(r: Any, raw: Any, path: Path, bad: Any) -> Any:
         if not r.keys(obj, path, ["name", *cls.keys], ["name", *cls.keys],
                       what=Msg("the {distribution} distribution: ", distribution=name)):
             return bad
-        for key, v in rest.items():
-            if isinstance(v, bool) or not isinstance(v, (int, float, str)):
-                r.c.add("wrong-type", (*path, key), _number_or_text(v))
-                return bad
+        if not all(r.number_or_text(v, (*path, key)) for key, v in rest.items()):
+            return bad
         from lcc.model._fields import located
 
         try:
@@ -228,9 +221,7 @@ def _single(r: Any, value: Any, path: Path, p: Any, bad: Any) -> Any:
                                         "got {kind}", example="{ by_year = [...] }",
                                         kind=kind_of(value)))
         return bad
-    if isinstance(value, float) and not math.isfinite(value):
-        r.c.add("invalid-value", path, Msg("got {value!r}; expected a finite number",
-                                           value=value))
+    if isinstance(value, float) and r.finite(value, path) is bad:
         return bad
     from lcc.model._fields import located
 
