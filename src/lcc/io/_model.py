@@ -152,10 +152,7 @@ class AssumptionSet:
 
     def parameter(self, name: str) -> Parameter | None:
         """The set's parameter of that name, or None."""
-        for p in self.parameters:
-            if p.name == name:
-                return p
-        return None
+        return next((p for p in self.parameters if p.name == name), None)
 
     def label(self) -> str:
         """``"sweden-2025" version 1.0 (valid from 2025-01-01, owner …)"``."""
@@ -570,10 +567,7 @@ class Tender:
     # -- convenience ---------------------------------------------------------------
     def parameter(self, name: str) -> Parameter | None:
         """The buyer parameter of that name, or None."""
-        for p in self.parameters:
-            if p.name == name:
-                return p
-        return None
+        return next((p for p in self.parameters if p.name == name), None)
 
     def alternative(self, name: str) -> Alternative:
         """The alternative of that name (KeyError if none)."""
