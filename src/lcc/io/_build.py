@@ -757,45 +757,36 @@ def check_evaluation(r: Reader, alt: Alternative, study: Study, path: Path) -> b
 
     from lcc.engine import base_values, compile_alternative
 
+    inputs = (*path, "inputs") if alt.calculator is not None else None
     try:
         compiled = compile_alternative(alt, study)
         ctx, per_term = base_values(compiled)
-        for term, values in per_term:
-            if all(np.all(np.isfinite(v)) for v in values.values()):
-                continue
-            index = next((i for i, it in enumerate(alt.items) if it.name == term.item), None)
-            raise LCCError(Msg("{name}: its present value overflows: an amount, a quantity or "
-                               "a rate is so large that the sum is not finite", name=term.item),
-                           field=f"Alternative.items[{index}]" if index is not None else None,
-                           code="invalid-value",
-                           detail=Msg("its present value overflows: an amount, a quantity or a "
-                                      "rate is so large that the sum is not finite; check the "
-                                      "values"))
         quantity = ctx.value(compiled.quantity) if compiled.quantity is not None else 1.0
-        with np.errstate(all="ignore"):
-            total = sum(float(np.sum(v)) for _, values in per_term for v in values.values())
-            total = float(np.max(np.abs(total * np.asarray(quantity, dtype=float))))
-        if not np.isfinite(total):
-            raise LCCError(Msg("Alternative {alternative!r}: its life-cycle cost overflows",
-                               alternative=alt.name),
-                           field="Alternative", code="invalid-value",
-                           detail=Msg("the life-cycle cost overflows: the amounts and quantities "
-                                      "are so large that their sum is not finite; check the "
-                                      "values"))
     except LCCError as exc:
-        for err in exc.errors:
+        for err in exc.errors:  # Alternative.items[2].price
+            pos, _, key = (err.field or "").removeprefix("Alternative.items[").partition("]")
             where = path
-            field = (err.field or "").removeprefix("Alternative")
-            if alt.calculator is not None:
-                where = (*path, "inputs")
-            elif field.startswith(".items["):
-                pos, _, key = field[len(".items["):].partition("]")
-                item = alt.items[int(pos)]
-                spec = next(s for s in F.ITEMS.values() if s.cls is type(item))
+            if pos.isdigit():
                 where = (*path, "items", int(pos))
-                if key.removeprefix(".") in spec.fields:
-                    where = (*where, key.removeprefix("."))
-            r.c.add(err.code or "invalid-value", where, err.detail)
+                if key[1:] in F.ITEMS[alt.items[int(pos)].kind].fields:
+                    where = (*where, key[1:])
+            r.c.add(err.code or "invalid-value", inputs or where, err.detail)
+        return False
+    for term, values in per_term:
+        if not all(np.all(np.isfinite(v)) for v in values.values()):
+            at = next(((*path, "items", i) for i, it in enumerate(alt.items)
+                       if it.name == term.item), path)
+            r.c.add("invalid-value", inputs or at, Msg(
+                "its present value overflows: an amount, a quantity or a rate is so large "
+                "that the sum is not finite; check the values"))
+            return False
+    with np.errstate(all="ignore"):
+        total = sum(float(np.sum(v)) for _, values in per_term for v in values.values())
+        total = float(np.max(np.abs(total * np.asarray(quantity, dtype=float))))
+    if not np.isfinite(total):
+        r.c.add("invalid-value", inputs or path, Msg(
+            "the life-cycle cost overflows: the amounts and quantities are so large that their "
+            "sum is not finite; check the values"))
         return False
     return True
 
