@@ -547,7 +547,7 @@ class Tender:
                 bad("unused-override", format_path(("overrides", o.path)),
                     Msg("the tender has no assumption set to override"))
             return tuple(declared)
-        valid: dict[str, str] = {}
+        valid: list[Override] = []
         for o in declared:
             if _split(o.path) is None:
                 bad("invalid-value", format_path(("overrides", o.path)), bad_override_path())
@@ -556,13 +556,14 @@ class Tender:
                     Msg("expected the reason as a non-empty text, got {value!r}",
                         value=o.reason))
             else:
-                valid[o.path] = o.reason
+                valid.append(o)
 
         def located(code: str, path: tuple[str, ...], message: Msg) -> None:
             bad(code, format_path(path), message)
 
-        changes = departures(self.assumptions, self.study, self.parameters, valid, located)
-        return tuple(Override(key, reason, changes[key]) for key, reason in valid.items())
+        changes = departures(self.assumptions, self.study, self.parameters,
+                             [o.path for o in valid], located)
+        return tuple(Override(o.path, o.reason, changes[o.path]) for o in valid)
 
     # -- convenience ---------------------------------------------------------------
     def parameter(self, name: str) -> Parameter | None:
