@@ -87,6 +87,15 @@ def _set_loader(sink: list[TenderIssue]) -> Any:
     return load_set
 
 
+def _document(data: str | bytes, format: str, source: str | os.PathLike[str] | None
+              ) -> tuple[str | None, dict[str, Any], Collector]:
+    """A file's text parsed: its name, its data and the collector of its issues."""
+    file = os.fspath(source) if source is not None else None
+    fmt = _format_of(file or f"x.{format}", format, file)
+    raw, lines = parse(decode(data, file), fmt, file)
+    return file, raw, Collector(file, lines)
+
+
 def loads_tender(data: str | bytes, format: str = "toml", *,
                  source: str | os.PathLike[str] | None = None,
                  base_dir: str | os.PathLike[str] | None = None) -> Tender:
@@ -112,11 +121,7 @@ def loads_tender(data: str | bytes, format: str = "toml", *,
     TenderError
         With every problem found, each located (file, line, path) and coded.
     """
-    file = os.fspath(source) if source is not None else None
-    fmt = _format_of(file or f"x.{format}", format, file)
-    text = decode(data, file)
-    raw, lines = parse(text, fmt, file)
-    c = Collector(file, lines)
+    file, raw, c = _document(data, format, source)
     if base_dir is None:
         base_dir = Path(file).parent if file is not None else Path(".")
     return build_tender(raw, c, Path(file) if file is not None else None, Path(base_dir),
@@ -191,10 +196,7 @@ def save_tender(tender: Tender, path: str | os.PathLike[str], *,
 def loads_assumptions(data: str | bytes, format: str = "toml", *,
                       source: str | os.PathLike[str] | None = None) -> AssumptionSet:
     """Read an assumption set from text or bytes (see :func:`load_assumptions`)."""
-    file = os.fspath(source) if source is not None else None
-    fmt = _format_of(file or f"x.{format}", format, file)
-    raw, lines = parse(decode(data, file), fmt, file)
-    c = Collector(file, lines)
+    file, raw, c = _document(data, format, source)
     result = build_assumptions(raw, c, Path(file) if file is not None else None)
     if result is BAD or c.issues:
         raise TenderError(c.issues)

@@ -10,7 +10,6 @@ issue at the path of the field it names.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import importlib
 import math
 import os
@@ -21,7 +20,15 @@ from typing import Any
 
 from lcc._errors import LCCError, Msg
 from lcc.io import _fields as F
-from lcc.io._issues import Collector, Path, TenderError, TenderIssue, format_path
+from lcc.io._issues import (
+    Collector,
+    Path,
+    TenderError,
+    TenderIssue,
+    format_path,
+    kind_of,
+    suggest,
+)
 from lcc.io._model import (
     AssumptionSet,
     ComparisonSettings,
@@ -29,27 +36,16 @@ from lcc.io._model import (
     Source,
     Tender,
     _split,
-    conflicts,
+    bad_override_path,
+    departures,
+    not_in_set,
 )
 from lcc.model import Alternative, ByYear, CostItem, Parameter, Study
 from lcc.model._fields import located
 from lcc.model._inputs import Num
-from lcc.units import ExchangeRates
-from lcc.units import _parse_text as _units_parse_text
+from lcc.units import ExchangeRates, _parse_text
 
 BAD: Any = object()  # a value that failed validation (its issue is recorded)
-
-
-def _parse_text(value: str) -> Any:
-    """A text read as a quantity; an LCCError whose detail says what is wrong."""
-    with located("value", "value"):
-        try:
-            return _units_parse_text(value, "value")
-        except LCCError:
-            raise
-        except Exception:  # pint can raise AssertionError and others on odd text (":")
-            raise LCCError(Msg("{name}: could not read {value!r} as a quantity", name="value",
-                               value=value), code="invalid-value") from None
 
 
 def currency_of_value(value: Any) -> str | None:
@@ -58,9 +54,9 @@ def currency_of_value(value: Any) -> str | None:
 
     raw = value.value if isinstance(value, Parameter) else value
     try:
-        q = _parse_text(raw) if isinstance(raw, str) else raw
+        q = _parse_text(raw, "value") if isinstance(raw, str) else raw
         return currency_of(q) if hasattr(q, "dimensionality") else None
-    except LCCError:
+    except Exception:  # pint raises odd errors on odd text (":"); the model reports the value
         return None
 
 
@@ -86,26 +82,16 @@ _BUYER = Msg("buyer parameters, as [parameters.<name>] tables")
 _BIDDER = Msg("bidder parameters, as [parameters.<name>] tables")
 _NEEDS_VALUE = Msg("missing; a parameter needs a value")
 _STUDY_WHAT = Msg("[study]: ")
+_YEARLY = Msg("yearly values")
 
 
 def _parameter_name(value: Any) -> Msg:
-    return Msg("expected a parameter name, got {kind}", kind=_kind_of(value))
+    return Msg("expected a parameter name, got {kind}", kind=kind_of(value))
 
 
 def _limit(count: int, what: Msg, limit: int) -> Msg:
     """``"600 items; the limit is 500"``."""
     return Msg("{count} {what}; the limit is {limit}", count=count, what=what, limit=limit)
-
-
-def _suggest(word: str, options: Any) -> Msg:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return Msg(" (did you mean {option!r}?)", option=close[0]) if close else Msg("")
-
-
-def _kind_of(value: Any) -> Msg:
-    from lcc.io._read import _kind
-
-    return _kind(value)
 
 
 def _is_number(value: Any) -> bool:
@@ -171,7 +157,7 @@ class Reader:
         if isinstance(value, dict):
             return value
         self.c.add("wrong-type", path, Msg("expected {what} (a table of keys), got {kind}",
-                                           what=what, kind=_kind_of(value)))
+                                           what=what, kind=kind_of(value)))
         return None
 
     def keys(self, obj: dict[str, Any], path: Path, allowed: Any, required: Any = (),
@@ -187,7 +173,7 @@ class Reader:
                     break
                 self.c.add("unknown-key", (*path, key), Msg(
                     "unknown key {key!r}{suggest}; {what}the keys are: {keys}", key=key,
-                    suggest=_suggest(key, allowed), what=what, keys=", ".join(allowed)))
+                    suggest=suggest(key, allowed), what=what, keys=", ".join(allowed)))
         for key in required:
             if key not in obj:
                 ok = False
@@ -202,13 +188,13 @@ class Reader:
             self.c.add("invalid-value", path, Msg("expected a non-empty text"))
         else:
             self.c.add("wrong-type", path, Msg("expected a text, got {kind}",
-                                               kind=_kind_of(value)))
+                                               kind=kind_of(value)))
         return BAD
 
     def name(self, value: Any, path: Path, what: str) -> Any:
         if not isinstance(value, str):
             self.c.add("wrong-type", path, Msg("expected the {what} as a text, got {kind}",
-                                               what=what, kind=_kind_of(value)))
+                                               what=what, kind=kind_of(value)))
             return BAD
         if not _NAME.match(value):
             self.c.add("invalid-value", path, Msg(
@@ -220,13 +206,38 @@ class Reader:
     def finite(self, value: Any, path: Path, what: str = _A_NUMBER) -> Any:
         if not _is_number(value):
             self.c.add("wrong-type", path, Msg("expected {what}, got {kind}", what=what,
-                                               kind=_kind_of(value)))
+                                               kind=kind_of(value)))
             return BAD
         if not math.isfinite(value):
             self.c.add("invalid-value", path, Msg("got {value!r}; expected a finite number",
                                                   value=value))
             return BAD
         return value
+
+    def entries(self, raw: Any, path: Path, what: Msg, limit: int | None = None,
+                noun: Msg | None = None, empty: Msg = _NOTHING,
+                empty_code: str = "missing-field") -> list[Any] | None:
+        """A list of ``what`` (``noun`` in counts); None, with the issue recorded, when it is
+        not a list, is longer than ``limit`` or is empty where ``empty`` says why it may not
+        be."""
+        if not isinstance(raw, list):
+            self.c.add("wrong-type", path, Msg("expected a list of {what}, got {kind}",
+                                               what=what, kind=kind_of(raw)))
+        elif limit is not None and len(raw) > limit:
+            self.c.add("too-many", path, _limit(len(raw), noun or what, limit))
+        elif not raw and empty:
+            self.c.add(empty_code, path, empty)
+        else:
+            return raw
+        return None
+
+    def number_or_text(self, value: Any, path: Path) -> bool:
+        """Whether a value is a number or a text (a table or a list is no value at all)."""
+        if _is_number(value) or isinstance(value, str):
+            return True
+        self.c.add("wrong-type", path, Msg("expected a number or a text with a unit (e.g. "
+                                           "'1.2 SEK/kWh'), got {kind}", kind=kind_of(value)))
+        return False
 
     # -- values by kind -------------------------------------------------------------------
     def value(self, kind: F.Kind, raw: Any, path: Path, scope: Scope | None) -> Any:
@@ -250,6 +261,21 @@ class Reader:
         reader = getattr(self, f"_read_{kind.name}", None)
         return raw if reader is None else reader(kind, raw, path)
 
+    def fields(self, obj: dict[str, Any], path: Path, fields: dict[str, F.Kind],
+               scope: Scope | None) -> tuple[dict[str, Any], set[str]]:
+        """The values of the keys of ``obj`` that ``fields`` describes, each read by its
+        field (:meth:`value`), and the keys whose values failed."""
+        values: dict[str, Any] = {}
+        bad: set[str] = set()
+        for key, raw in obj.items():
+            if key in fields:
+                value = self.value(fields[key], raw, (*path, key), scope)
+                if value is BAD:
+                    bad.add(key)
+                else:
+                    values[key] = value
+        return values, bad
+
     def reference(self, kind: F.Kind, raw: dict[str, Any], path: Path,
                   scope: Scope | None) -> Any:
         if not self.keys(raw, path, ["parameter"], what=Msg("a reference has one key, ")):
@@ -271,27 +297,20 @@ class Reader:
             known = scope.names()
             self.c.add("unknown-parameter", (*path, "parameter"), Msg(
                 "no parameter is named {parameter!r}{suggest}; defined: {known}",
-                parameter=name, suggest=_suggest(name, known),
+                parameter=name, suggest=suggest(name, known),
                 known=", ".join(known) if known else Msg("none")))
             return BAD
         return p
 
     def yearly_rates(self, raw: list[Any], path: Path) -> Any:
-        """A list of yearly rates (escalation by year)."""
-        values = self.yearly(raw, path, Msg("give one rate per year"), Msg("a rate (a number)"))
-        return BAD if values is BAD else raw
-
-    def yearly(self, values: list[Any], path: Path, give: Msg, what: Msg = _A_NUMBER) -> Any:
-        """A non-empty list of finite yearly numbers within the length limit, or BAD."""
-        if len(values) > F.MAX_SEQUENCE:
-            self.c.add("too-many", path, Msg("{count} yearly values; the limit is {limit}",
-                                             count=len(values), limit=F.MAX_SEQUENCE))
+        """A list of yearly rates (escalation by year): not empty, within the length limit,
+        each a finite number; BAD with the issues recorded."""
+        if self.entries(raw, path, _YEARLY, F.MAX_SEQUENCE, empty=Msg(
+                "an empty list; {give}", give=Msg("give one rate per year")),
+                empty_code="invalid-value") is None:
             return BAD
-        if not values:
-            self.c.add("invalid-value", path, Msg("an empty list; {give}", give=give))
-            return BAD
-        nums = [self.finite(v, (*path, i), what) for i, v in enumerate(values)]
-        return BAD if any(v is BAD for v in nums) else nums
+        nums = [self.finite(v, (*path, i), Msg("a rate (a number)")) for i, v in enumerate(raw)]
+        return BAD if any(v is BAD for v in nums) else raw
 
     def check_currency(self, code: str, path: Path) -> bool:
         """Whether an amount in currency ``code`` can enter the study (else an issue)."""
@@ -353,13 +372,7 @@ class Reader:
             return BAD
         values = raw["by_year"]
         vp = (*path, "by_year")
-        if not isinstance(values, list):
-            self.c.add("wrong-type", vp, Msg("expected a list of yearly values, got {kind}",
-                                             kind=_kind_of(values)))
-            return BAD
-        if len(values) > F.MAX_SEQUENCE:
-            self.c.add("too-many", vp, Msg("{count} yearly values; the limit is {limit}",
-                                           count=len(values), limit=F.MAX_SEQUENCE))
+        if self.entries(values, vp, _YEARLY, F.MAX_SEQUENCE) is None:
             return BAD
         unit = raw.get("unit")
         if kind.unit and "unit" not in raw:
@@ -393,15 +406,12 @@ class Reader:
         for key in ("value", "low", "high"):
             if key not in obj:
                 continue
-            v = obj[key]
-            if not (_is_number(v) or isinstance(v, str)):  # a table, a list: no value at all
-                self.c.add("wrong-type", (*path, key), Msg(
-                    "expected a number or a text with a unit (e.g. '1.2 SEK/kWh'), got {kind}",
-                    kind=_kind_of(v)))
-                ok, v = False, BAD
-            out[key] = v
+            out[key] = obj[key] if self.number_or_text(obj[key], (*path, key)) else BAD
+            ok = ok and out[key] is not BAD
         if "distribution" in obj:
-            d = self.distribution(obj["distribution"], (*path, "distribution"))
+            from lcc.io._sensitivity_io import read_distribution  # issue 19: lazy scipy
+
+            d = read_distribution(self, obj["distribution"], (*path, "distribution"), BAD)
             ok = ok and d is not BAD
             out["distribution"] = d
         out.update({k: obj[k] for k in ("description", "source") if k in obj})
@@ -412,11 +422,6 @@ class Reader:
             except LCCError as exc:
                 model_issues(self.c, exc, path, F.PARAMETER_KEYS)
         return out if ok else None
-
-    def distribution(self, raw: Any, path: Path) -> Any:
-        from lcc.io._sensitivity_io import read_distribution  # issue 19: units, lazy scipy
-
-        return read_distribution(self, raw, path, BAD)
 
     def build_parameter(self, name: str, fields: dict[str, Any], role: str,
                         path: Path) -> Parameter | None:
@@ -431,23 +436,43 @@ class Reader:
 
         return p if check_distribution_unit(self, p, path) else None
 
-    def parameter_table(self, raw: Any, path: Path, what: Msg) -> dict[str, Any] | None:
-        """A ``parameters`` table: name -> raw table, with names and counts checked."""
-        obj = self.table(raw, path, what)
-        if obj is None:
-            return None
-        if len(obj) > F.MAX_PARAMETERS:
-            self.c.add("too-many", path, _limit(len(obj), Msg("parameters"), F.MAX_PARAMETERS))
-            return None
-        out = {}
-        for name, table in obj.items():
-            if self.name(name, (*path, name), Msg("parameter name")) is BAD:
+    def parameters(self, obj: dict[str, Any], path: Path, role: str,
+                   base: dict[str, Parameter] | None = None,
+                   refuse: Callable[[str, Path], bool] | None = None
+                   ) -> tuple[dict[str, Parameter], set[str]]:
+        """The ``parameters`` table of ``obj`` (at ``path``) as Parameters of ``role``, and
+        the names that failed. A table of a name in ``base`` changes that parameter's fields
+        (a tender over its assumption set), any other needs a value; ``refuse(name, path)``
+        records why a name may not be defined here."""
+        out: dict[str, Parameter] = {}
+        failed: set[str] = set()
+        path = (*path, "parameters")
+        table = self.table(obj["parameters"], path, _BUYER if role == "buyer" else _BIDDER) \
+            if "parameters" in obj else None
+        if table is not None and len(table) > F.MAX_PARAMETERS:
+            self.c.add("too-many", path, _limit(len(table), Msg("parameters"), F.MAX_PARAMETERS))
+            table = None
+        for name, raw in (table or {}).items():
+            pp = (*path, name)
+            if self.name(name, pp, Msg("parameter name")) is BAD:
                 continue
-            t = self.table(table, (*path, name), Msg("a parameter table with at least value = "
-                                                     "..."))
-            if t is not None:
-                out[name] = t
-        return out
+            t = self.table(raw, pp, Msg("a parameter table with at least value = ..."))
+            if t is None:
+                continue
+            old = (base or {}).get(name)
+            fields = None if refuse is not None and refuse(name, pp) else \
+                self.parameter_fields(t, pp)
+            if fields is not None and old is None and "value" not in fields:
+                self.c.add("missing-field", (*pp, "value"), _NEEDS_VALUE)
+                fields = None
+            if old is not None and fields is not None:
+                fields = {**{k: getattr(old, k) for k in F.PARAMETER_KEYS}, **fields}
+            p = None if fields is None else self.build_parameter(name, fields, role, pp)
+            if p is None:
+                failed.add(name)
+            else:
+                out[name] = p
+        return out, failed
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -468,20 +493,28 @@ def _check_format(r: Reader, data: dict[str, Any], expected: str, other: str,
                                                        value=value, format=expected))
 
 
-def _study_fields(r: Reader, raw: dict[str, Any], path: Path, scope: Scope) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in raw.items():
-        kind = F.STUDY.get(key)
-        if kind is None:
-            continue
-        if key in ("currency", "exchange_rates"):
-            continue  # read first, by the caller
-        v = r.value(kind, value, (*path, key), scope)
-        if v is not BAD:
-            out[key] = v
-        else:
-            out[key] = BAD
-    return out
+def _read_study(r: Reader, data: dict[str, Any], base: dict[str, Any], scope: Scope
+                ) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The ``[study]`` table of a document: its keys as written, and the fields as the model
+    takes them over ``base`` (an assumption set's). The currency and exchange rates are read
+    first: the reader checks the currencies of the amounts against them."""
+    raw: dict[str, Any] = {}
+    if "study" in data:
+        table = r.table(data["study"], ("study",), Msg("the study ([study] table)"))
+        if table is not None:
+            r.keys(table, ("study",), F.STUDY, what=_STUDY_WHAT)
+            raw = {k: v for k, v in table.items() if k in F.STUDY}
+    fields = dict(base)
+    first = ("currency", "exchange_rates")
+    for key in first:
+        if key in raw:
+            fields[key] = r.value(F.STUDY[key], raw[key], ("study", key), None)
+    currency, rates = fields.get("currency", "SEK"), fields.get("exchange_rates")
+    r.currency = currency if isinstance(currency, str) else None
+    r.rates = rates if isinstance(rates, ExchangeRates) else None
+    values, bad = r.fields({k: v for k, v in raw.items() if k not in first}, ("study",),
+                           F.STUDY, scope)
+    return raw, {**fields, **values, **dict.fromkeys(bad, BAD)}
 
 
 def _build_study(r: Reader, fields: dict[str, Any], path_of: Callable[[str], tuple[Reader, Path]],
@@ -501,17 +534,6 @@ def _build_study(r: Reader, fields: dict[str, Any], path_of: Callable[[str], tup
                 r.c.add(err.code or "invalid-value", base, err.detail)
         return None
     return None if bad else study
-
-
-def _currency(r: Reader, raw: dict[str, Any], path: Path) -> tuple[Any, Any]:
-    cur: Any = None
-    rates: Any = None
-    if "currency" in raw:
-        cur = r.value(F.STUDY["currency"], raw["currency"], (*path, "currency"), None)
-    if "exchange_rates" in raw:
-        rates = r.value(F.STUDY["exchange_rates"], raw["exchange_rates"],
-                        (*path, "exchange_rates"), None)
-    return cur, rates
 
 
 # ---------------------------------------------------------------------------- assumption set
@@ -549,82 +571,44 @@ def build_assumptions(data: dict[str, Any], c: Collector, path: FsPath | None) -
                 v = BAD
         elif type(v) is not dt.date:
             c.add("wrong-type", ("valid_from",), Msg("expected a date such as 2025-01-01, got "
-                                                     "{kind}", kind=_kind_of(v)))
+                                                     "{kind}", kind=kind_of(v)))
             v = BAD
         fields["valid_from"] = v
     sources: list[Source] = []
-    if "sources" in data:
-        raw = data["sources"]
-        if not isinstance(raw, list):
-            c.add("wrong-type", ("sources",), Msg("expected a list of sources ([[sources]] "
-                                                  "tables), got {kind}", kind=_kind_of(raw)))
-        elif len(raw) > F.MAX_PARAMETERS:
-            c.add("too-many", ("sources",), _limit(len(raw), Msg("sources"), F.MAX_PARAMETERS))
-        else:
-            ids: set[str] = set()
-            for i, s in enumerate(raw):
-                sp: Path = ("sources", i)
-                t = r.table(s, sp, Msg("a source {example}",
-                                       example="{id = ..., title = ...}"))
-                if t is None or not r.keys(t, sp, F.SOURCE_KEYS, ("id", "title"),
-                                           what=Msg("a source: ")):
-                    continue
-                vals = {k: r.text(t[k], (*sp, k)) for k in F.SOURCE_KEYS if k in t}
-                if BAD in vals.values():
-                    continue
-                if vals["id"] in ids:
-                    c.add("duplicate-name", (*sp, "id"), Msg("the source id {id!r} is used "
-                                                             "twice", id=vals["id"]))
-                ids.add(vals["id"])
-                sources.append(Source(**vals))
-    params: dict[str, Parameter] = {}
-    if "parameters" in data:
-        table = r.parameter_table(data["parameters"], ("parameters",), _BUYER)
-        for name, t in (table or {}).items():
-            pf = r.parameter_fields(t, ("parameters", name))
-            if pf is None:
-                continue
-            if "value" not in pf:
-                c.add("missing-field", ("parameters", name, "value"), _NEEDS_VALUE)
-                continue
-            p = r.build_parameter(name, pf, "buyer", ("parameters", name))
-            if p is not None:
-                params[name] = p
+    ids: set[str] = set()
+    raw = r.entries(data["sources"], ("sources",), Msg("sources ([[sources]] tables)"),
+                    F.MAX_PARAMETERS, Msg("sources")) if "sources" in data else None
+    for i, s in enumerate(raw or ()):
+        sp: Path = ("sources", i)
+        t = r.table(s, sp, Msg("a source {example}", example="{id = ..., title = ...}"))
+        if t is None or not r.keys(t, sp, F.SOURCE_KEYS, ("id", "title"),
+                                   what=Msg("a source: ")):
+            continue
+        vals = {k: r.text(t[k], (*sp, k)) for k in F.SOURCE_KEYS if k in t}
+        if BAD in vals.values():
+            continue
+        if vals["id"] in ids:
+            c.add("duplicate-name", (*sp, "id"), Msg("the source id {id!r} is used twice",
+                                                     id=vals["id"]))
+        ids.add(vals["id"])
+        sources.append(Source(**vals))
+    params, _ = r.parameters(data, (), "buyer")
     study: dict[str, Any] = {}
     if "study" in data:
-        raw_study = r.table(data["study"], ("study",), Msg("the study"))
-        if raw_study is not None:
-            r.keys(raw_study, ("study",), F.STUDY, what=_STUDY_WHAT)
-            cur, rates = _currency(r, raw_study, ("study",))
-            r.currency = cur if isinstance(cur, str) else None
-            r.rates = rates if isinstance(rates, ExchangeRates) else None
-            study = _study_fields(r, raw_study, ("study",), Scope(params))
-            if "currency" in raw_study:
-                study["currency"] = cur
-            if "exchange_rates" in raw_study:
-                study["exchange_rates"] = rates
+        _, study = _read_study(r, data, {}, Scope(params))
+        if isinstance(data["study"], dict):
             _build_study(r, study, lambda f: (r, ("study", f)), ("study",))
     policy: list[str] = []
-    if "policy_choices" in data:
-        raw = data["policy_choices"]
-        if not isinstance(raw, list):
-            c.add("wrong-type", ("policy_choices",), Msg(
-                "expected a list of paths such as \"parameters.discount_rate\", got {kind}",
-                kind=_kind_of(raw)))
-        else:
-            for i, item in enumerate(raw):
-                if r.text(item, ("policy_choices", i)) is BAD:
-                    continue
-                parts = _split(item)
-                known = parts is not None and (
-                    (parts[0] == "study" and parts[1] in study)
-                    or (parts[0] == "parameters" and parts[1] in params))
-                if not known:
-                    c.add("invalid-value", ("policy_choices", i), Msg(
-                        "{path!r} is not a value of this set; expected a path such as "
-                        "'study.timing' or 'parameters.discount_rate'", path=item))
-                    continue
-                policy.append(item)
+    choices = r.entries(data["policy_choices"], ("policy_choices",), Msg(
+        "paths such as \"parameters.discount_rate\"")) if "policy_choices" in data else None
+    for i, item in enumerate(choices or ()):
+        if r.text(item, ("policy_choices", i)) is BAD:
+            continue
+        parts = _split(item)
+        if parts is None or parts[1] not in (study if parts[0] == "study" else params):
+            c.add("invalid-value", ("policy_choices", i), not_in_set(item))
+            continue
+        policy.append(item)
     if c.count > start or any(v is BAD for v in fields.values()) or \
             any(v is BAD for v in study.values()):
         return BAD
@@ -655,23 +639,14 @@ def build_item(r: Reader, raw: Any, path: Path, scope: Scope) -> CostItem | None
     if not isinstance(kind, str) or kind not in F.ITEMS:
         r.c.add("unknown-type" if isinstance(kind, str) else "wrong-type", (*path, "type"),
                 Msg("got {value!r}{suggest}; expected one of {choices}", value=kind,
-                    suggest=_suggest(kind, F.ITEMS) if isinstance(kind, str) else _NOTHING,
+                    suggest=suggest(kind, F.ITEMS) if isinstance(kind, str) else _NOTHING,
                     choices=", ".join(F.ITEMS)))
         return None
     spec = F.ITEMS[kind]
     ok = r.keys(obj, path, ["type", *spec.fields], spec.required,
                 what=Msg("an {type} item: ", type=kind) if kind[:1].lower() in "aeiou"
                 else Msg("a {type} item: ", type=kind))
-    values: dict[str, Any] = {}
-    bad: set[str] = set()
-    for key, value in obj.items():
-        if key == "type" or key not in spec.fields:
-            continue
-        v = r.value(spec.fields[key], value, (*path, key), scope)
-        if v is BAD:
-            bad.add(key)
-        else:
-            values[key] = v
+    values, bad = r.fields(obj, path, spec.fields, scope)
     missing = [k for k in spec.required if k not in obj]
     try:  # the model checks every value; its errors of keys already reported are left out
         item = spec.cls(**{**{k: None for k in spec.required}, **values})
@@ -719,35 +694,18 @@ def build_alternative(r: Reader, raw: Any, path: Path, buyer_scope: Scope,
                 ok = False
     name = r.text(obj["name"], (*path, "name")) if "name" in obj else BAD
     buyer = buyer_scope.buyer
-    bid: dict[str, Parameter] = {}
-    failed: set[str] = set()
-    if "parameters" in obj:
-        table = r.parameter_table(obj["parameters"], (*path, "parameters"), _BIDDER)
-        for pname, t in (table or {}).items():
-            pp = (*path, "parameters", pname)
-            if pname in buyer or pname in buyer_scope.failed:
-                r.c.add("parameter-override", pp, Msg(
-                    "a bid cannot override the buyer parameter {parameter!r} (defined at "
-                    "{where}); refer to it with {{parameter = \"{parameter}\"}}, or give the "
-                    "bid's own value another name", parameter=pname, where=buyer_where(pname)))
-                ok = False
-                continue
-            pf = r.parameter_fields(t, pp)
-            if pf is None:
-                ok = False
-                failed.add(pname)
-                continue
-            if "value" not in pf:
-                r.c.add("missing-field", (*pp, "value"), _NEEDS_VALUE)
-                ok = False
-                failed.add(pname)
-                continue
-            p = r.build_parameter(pname, pf, "bidder", pp)
-            if p is None:
-                ok = False
-                failed.add(pname)
-            else:
-                bid[pname] = p
+
+    def override(pname: str, pp: Path) -> bool:
+        if pname in buyer or pname in buyer_scope.failed:
+            r.c.add("parameter-override", pp, Msg(
+                "a bid cannot override the buyer parameter {parameter!r} (defined at "
+                "{where}); refer to it with {{parameter = \"{parameter}\"}}, or give the "
+                "bid's own value another name", parameter=pname, where=buyer_where(pname)))
+            return True
+        return False
+
+    bid, failed = r.parameters(obj, path, "bidder", refuse=override)
+    ok = ok and not failed
     scope = Scope(buyer, bid, path, failed | buyer_scope.failed, buyer_scope.incomplete)
     items: list[CostItem] = []
     inputs: tuple[dict[str, Any], set[str], bool] | None = None
@@ -755,31 +713,20 @@ def build_alternative(r: Reader, raw: Any, path: Path, buyer_scope: Scope,
         inputs = T.read_inputs(r, module, obj["inputs"], path, scope)
         ok = ok and inputs is not None and inputs[2]
     if "items" in obj and not templated:
-        raw_items = obj["items"]
         ip = (*path, "items")
-        if not isinstance(raw_items, list):
-            r.c.add("wrong-type", ip, Msg("expected a list of items ([[alternatives.items]] "
-                                          "tables), got {kind}", kind=_kind_of(raw_items)))
-            ok = False
-        elif len(raw_items) > F.MAX_ITEMS:
-            r.c.add("too-many", ip, _limit(len(raw_items), Msg("items"), F.MAX_ITEMS))
-            ok = False
-        elif not raw_items:
-            r.c.add("missing-field", ip, Msg("an alternative needs at least one item"))
-            ok = False
-        else:
-            for i, item_raw in enumerate(raw_items):
-                item = build_item(r, item_raw, (*ip, i), scope)
-                if item is None:
-                    ok = False
-                else:
-                    items.append(item)
-    extra: dict[str, Any] = {}
-    for key in ("start", "quantity", "life", "description"):
-        if key in obj and not (templated and key in T.NOT_WITH_TEMPLATE):
-            v = r.value(F.ALTERNATIVE[key], obj[key], (*path, key), scope)
-            ok = ok and v is not BAD
-            extra[key] = v
+        raw_items = r.entries(obj["items"], ip, Msg("items ([[alternatives.items]] tables)"),
+                              F.MAX_ITEMS, Msg("items"),
+                              Msg("an alternative needs at least one item"))
+        ok = ok and raw_items is not None
+        for i, item_raw in enumerate(raw_items or ()):
+            item = build_item(r, item_raw, (*ip, i), scope)
+            if item is None:
+                ok = False
+            else:
+                items.append(item)
+    extra, bad = r.fields(obj, path, {k: kind for k, kind in F.ALTERNATIVE_FIELDS.items()
+                                      if not (templated and k in T.NOT_WITH_TEMPLATE)}, scope)
+    ok = ok and not bad
     for pname in bid:
         if pname not in scope.used:
             r.c.add("unused-parameter", (*path, "parameters", pname), Msg(
@@ -810,45 +757,36 @@ def check_evaluation(r: Reader, alt: Alternative, study: Study, path: Path) -> b
 
     from lcc.engine import base_values, compile_alternative
 
+    inputs = (*path, "inputs") if alt.calculator is not None else None
     try:
         compiled = compile_alternative(alt, study)
         ctx, per_term = base_values(compiled)
-        for term, values in per_term:
-            if all(np.all(np.isfinite(v)) for v in values.values()):
-                continue
-            index = next((i for i, it in enumerate(alt.items) if it.name == term.item), None)
-            raise LCCError(Msg("{name}: its present value overflows: an amount, a quantity or "
-                               "a rate is so large that the sum is not finite", name=term.item),
-                           field=f"Alternative.items[{index}]" if index is not None else None,
-                           code="invalid-value",
-                           detail=Msg("its present value overflows: an amount, a quantity or a "
-                                      "rate is so large that the sum is not finite; check the "
-                                      "values"))
         quantity = ctx.value(compiled.quantity) if compiled.quantity is not None else 1.0
-        with np.errstate(all="ignore"):
-            total = sum(float(np.sum(v)) for _, values in per_term for v in values.values())
-            total = float(np.max(np.abs(total * np.asarray(quantity, dtype=float))))
-        if not np.isfinite(total):
-            raise LCCError(Msg("Alternative {alternative!r}: its life-cycle cost overflows",
-                               alternative=alt.name),
-                           field="Alternative", code="invalid-value",
-                           detail=Msg("the life-cycle cost overflows: the amounts and quantities "
-                                      "are so large that their sum is not finite; check the "
-                                      "values"))
     except LCCError as exc:
-        for err in exc.errors:
+        for err in exc.errors:  # Alternative.items[2].price
+            pos, _, key = (err.field or "").removeprefix("Alternative.items[").partition("]")
             where = path
-            field = (err.field or "").removeprefix("Alternative")
-            if alt.calculator is not None:
-                where = (*path, "inputs")
-            elif field.startswith(".items["):
-                pos, _, key = field[len(".items["):].partition("]")
-                item = alt.items[int(pos)]
-                spec = next(s for s in F.ITEMS.values() if s.cls is type(item))
+            if pos.isdigit():
                 where = (*path, "items", int(pos))
-                if key.removeprefix(".") in spec.fields:
-                    where = (*where, key.removeprefix("."))
-            r.c.add(err.code or "invalid-value", where, err.detail)
+                if key[1:] in F.ITEMS[alt.items[int(pos)].kind].fields:
+                    where = (*where, key[1:])
+            r.c.add(err.code or "invalid-value", inputs or where, err.detail)
+        return False
+    for term, values in per_term:
+        if not all(np.all(np.isfinite(v)) for v in values.values()):
+            at = next(((*path, "items", i) for i, it in enumerate(alt.items)
+                       if it.name == term.item), path)
+            r.c.add("invalid-value", inputs or at, Msg(
+                "its present value overflows: an amount, a quantity or a rate is so large "
+                "that the sum is not finite; check the values"))
+            return False
+    with np.errstate(all="ignore"):
+        total = sum(float(np.sum(v)) for _, values in per_term for v in values.values())
+        total = float(np.max(np.abs(total * np.asarray(quantity, dtype=float))))
+    if not np.isfinite(total):
+        r.c.add("invalid-value", inputs or path, Msg(
+            "the life-cycle cost overflows: the amounts and quantities are so large that their "
+            "sum is not finite; check the values"))
         return False
     return True
 
@@ -862,40 +800,28 @@ def _sensitivity(r: Reader, raw: Any, known: dict[str, Parameter], failed: set[s
                 what=Msg("[sensitivity]: "))
     names: tuple[str, ...] | None = None
     if "parameters" in obj:
-        raw_names = obj["parameters"]
         pp: Path = ("sensitivity", "parameters")
-        if not isinstance(raw_names, list):
-            r.c.add("wrong-type", pp, Msg("expected a list of parameter names, got {kind}",
-                                          kind=_kind_of(raw_names)))
-            ok = False
-        elif len(raw_names) > F.MAX_PARAMETERS:
-            r.c.add("too-many", pp, _limit(len(raw_names), Msg("names"), F.MAX_PARAMETERS))
-            ok = False
-        else:
-            out = []
-            for i, n in enumerate(raw_names):
-                if not isinstance(n, str):
-                    r.c.add("wrong-type", (*pp, i), _parameter_name(n))
-                    ok = False
-                    continue
-                p = known.get(n)
-                if p is None and (n in failed or incomplete):
-                    ok = False
-                    continue
-                if p is None:
-                    r.c.add("unknown-parameter", (*pp, i), Msg(
-                        "no parameter is named {parameter!r}{suggest}", parameter=n,
-                        suggest=_suggest(n, known)))
-                    ok = False
-                    continue
-                if (p.low is None or p.high is None) and p.distribution is None:
-                    r.c.add("invalid-value", (*pp, i), Msg(
-                        "the parameter {parameter!r} has neither a range (low and high) nor a "
-                        "distribution to vary it by", parameter=n))
-                    ok = False
-                    continue
+        raw_names = r.entries(obj["parameters"], pp, Msg("parameter names"), F.MAX_PARAMETERS,
+                              Msg("names"))
+        ok = ok and raw_names is not None
+        out = []
+        for i, n in enumerate(raw_names or ()):
+            p = known.get(n) if isinstance(n, str) else None
+            if p is not None and (p.distribution is not None or None not in (p.low, p.high)):
                 out.append(n)
-            names = tuple(out)
+                continue
+            ok = False
+            if not isinstance(n, str):
+                r.c.add("wrong-type", (*pp, i), _parameter_name(n))
+            elif p is not None:
+                r.c.add("invalid-value", (*pp, i), Msg(
+                    "the parameter {parameter!r} has neither a range (low and high) nor a "
+                    "distribution to vary it by", parameter=n))
+            elif not (n in failed or incomplete):
+                r.c.add("unknown-parameter", (*pp, i), Msg(
+                    "no parameter is named {parameter!r}{suggest}", parameter=n,
+                    suggest=suggest(n, known)))
+        names = tuple(out) if raw_names is not None else None
     n_mc: int | None = None
     seed: int | None = None
     if "monte_carlo" in obj:
@@ -908,7 +834,7 @@ def _sensitivity(r: Reader, raw: Any, known: dict[str, Parameter], failed: set[s
             n = mc["n"]
             if not isinstance(n, int) or isinstance(n, bool):
                 r.c.add("wrong-type", (*mp, "n"), Msg("expected a whole number of samples, got "
-                                                      "{kind}", kind=_kind_of(n)))
+                                                      "{kind}", kind=kind_of(n)))
                 ok = False
             elif not 1 <= n <= F.MAX_MONTE_CARLO:
                 r.c.add("too-many" if n > 0 else "invalid-value", (*mp, "n"),
@@ -947,11 +873,90 @@ def _comparison(r: Reader, raw: Any, alternatives: Any) -> Any:
         if baseline is not BAD and baseline not in names:
             r.c.add("invalid-value", ("comparison", "baseline"), Msg(
                 "no alternative is named {alternative!r}{suggest}", alternative=baseline,
-                suggest=_suggest(baseline, names)))
+                suggest=suggest(baseline, names)))
             baseline = BAD
     if BAD in (policy, baseline):
         return BAD
     return ComparisonSettings(policy, baseline)
+
+
+def _assumption_set(r: Reader, data: dict[str, Any], base_dir: FsPath,
+                    load_set: Callable[[FsPath, str], tuple[Any, Collector]]
+                    ) -> tuple[Any, Collector | None]:
+    """The assumption set a tender refers to (None if none, BAD if it cannot be read) and the
+    collector of its file."""
+    if "assumptions" not in data:
+        return None, None
+    ref = r.text(data["assumptions"], ("assumptions",))
+    if ref is BAD:
+        return BAD, None
+    target = FsPath(ref) if os.path.isabs(ref) else base_dir / ref
+    aset, set_c = load_set(target, ref)
+    if aset is None:
+        r.c.add("missing-file", ("assumptions",), Msg(
+            "cannot read the assumption set {file!r} (looked for {target}); the path is "
+            "relative to the tender file", file=ref, target=os.path.normpath(target)))
+        return BAD, set_c
+    return aset, set_c
+
+
+def _alternatives(r: Reader, data: dict[str, Any], scope: Scope, study: Study | None,
+                  buyer_where: Callable[[str], str]) -> list[Alternative]:
+    """The tender's alternatives that could be built; the issues of the others recorded,
+    and two alternatives of one name, or two bids' different parameters of one name."""
+    c = r.c
+    raw_alts = r.entries(data["alternatives"], ("alternatives",), Msg(
+        "alternatives ([[alternatives]] tables)"), F.MAX_ALTERNATIVES, Msg("alternatives"),
+        _NOTHING if "bid_form" in data else Msg("a tender needs at least one alternative"))
+    out: list[Alternative] = []
+    names: dict[str, int] = {}
+    bidder: dict[str, tuple[int, Parameter]] = {}
+    for i, raw in enumerate(raw_alts or ()):
+        alt = build_alternative(r, raw, ("alternatives", i), scope, buyer_where)
+        if alt is not None and study is not None and \
+                not check_evaluation(r, alt, study, ("alternatives", i)):
+            alt = None
+        n = raw.get("name") if isinstance(raw, dict) else None
+        if isinstance(n, str) and n in names:
+            c.add("duplicate-name", ("alternatives", i, "name"), Msg(
+                "{alternative!r} is also the name of alternatives[{index}] (line {line}); "
+                "every alternative needs its own name", alternative=n, index=names[n],
+                line=c.line(("alternatives", names[n], "name"))))
+        if isinstance(n, str):
+            names.setdefault(n, i)
+        if alt is not None:
+            out.append(alt)
+            for p in alt.parameters():  # one name, one parameter across all bids
+                if p.role != "bidder":
+                    continue
+                j, other = bidder.setdefault(p.name, (i, p))
+                if j != i and not other.same_as(p):
+                    c.add("duplicate-name", ("alternatives", i, "parameters", p.name), Msg(
+                        "alternatives[{index}] ({where}) has another parameter named "
+                        "{parameter!r}; sensitivity analysis addresses parameters by name "
+                        "across all bids, so give each bid's parameter its own name (e.g. "
+                        "'{parameter}_{number}')", index=j,
+                        where=c.where(("alternatives", j, "parameters", p.name)),
+                        parameter=p.name, number=i + 1))
+    return out
+
+
+def _overrides(r: Reader, raw: Any, aset: Any) -> dict[str, str]:
+    """The ``[overrides]`` table: path -> reason, for the paths of values and their reasons."""
+    declared: dict[str, str] = {}
+    table = r.table(raw, ("overrides",), Msg("overrides: \"<path>\" = \"<reason>\""))
+    for key, reason in (table or {}).items():
+        op: Path = ("overrides", key)
+        if _split(key) is None:
+            r.c.add("invalid-value", op, bad_override_path())
+        elif (text := r.text(reason, op)) is BAD:
+            continue
+        elif aset is None:
+            r.c.add("unused-override", op, Msg("the tender has no assumption set "
+                                               "(assumptions = \"<file>\") to override"))
+        else:
+            declared[key] = text
+    return declared
 
 
 def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
@@ -969,23 +974,7 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
     for key in ("name", "description", "reference"):
         if key in data:
             head[key] = r.text(data[key], (key,))
-    # the assumption set
-    aset: Any = None
-    set_c: Collector | None = None
-    if "assumptions" in data:
-        ref = r.text(data["assumptions"], ("assumptions",))
-        if ref is not BAD:
-            target = FsPath(ref) if os.path.isabs(ref) else base_dir / ref
-            aset, set_c = load_set(target, ref)
-            if aset is BAD:
-                pass
-            elif aset is None:
-                c.add("missing-file", ("assumptions",), Msg(
-                    "cannot read the assumption set {file!r} (looked for {target}); the path is "
-                    "relative to the tender file", file=ref, target=os.path.normpath(target)))
-                aset = BAD
-        else:
-            aset = BAD
+    aset, set_c = _assumption_set(r, data, base_dir, load_set)
     the_set: AssumptionSet | None = aset if isinstance(aset, AssumptionSet) else None
     # buyer parameters: the set's, with the tender's fields on top
     buyer: dict[str, Parameter] = {}
@@ -994,61 +983,20 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
         for p in the_set.parameters:
             buyer[p.name] = p
             owner[p.name] = (set_c, ("parameters", p.name))
-    raw_params = r.parameter_table(data["parameters"], ("parameters",), _BUYER) \
-        if "parameters" in data else {}
-    bad_params: set[str] = set()
-    for name, t in (raw_params or {}).items():
-        pp: Path = ("parameters", name)
-        pf = r.parameter_fields(t, pp)
-        if pf is None:
-            bad_params.add(name)
-            continue
-        base = buyer.get(name)
-        merged: dict[str, Any] = {}
-        if base is not None:
-            merged = {"value": base.value, "low": base.low, "high": base.high,
-                      "distribution": base.distribution, "description": base.description,
-                      "source": base.source}
-        elif "value" not in pf:
-            c.add("missing-field", (*pp, "value"), _NEEDS_VALUE)
-            bad_params.add(name)
-            continue
-        merged.update(pf)
-        built = r.build_parameter(name, merged, "buyer", pp)
-        if built is None:
-            bad_params.add(name)
-            continue
-        buyer[name] = built
-        owner[name] = (c, pp)
+    params, bad_params = r.parameters(data, (), "buyer", buyer)
+    buyer.update(params)
+    owner.update({name: (c, ("parameters", name)) for name in params})
 
     def buyer_where(name: str) -> str:
         col, path = owner.get(name, (c, ("parameters", name)))
         return f"{col.where(path)} {format_path(path)}"
 
     # the study: the set's fields, with the tender's on top
-    raw_study: dict[str, Any] = {}
-    if "study" in data:
-        rs = r.table(data["study"], ("study",), Msg("the study ([study] table)"))
-        if rs is not None:
-            r.keys(rs, ("study",), F.STUDY, what=_STUDY_WHAT)
-            raw_study = {k: v for k, v in rs.items() if k in F.STUDY}
-    cur, rates = _currency(r, raw_study, ("study",))
-    study_fields: dict[str, Any] = {}
-    from_set: dict[str, Any] = dict(the_set.study) if the_set is not None else {}
-    for key, value in from_set.items():
-        study_fields[key] = buyer.get(value.name, value) if isinstance(value, Parameter) \
-            else value
-    if cur is not None:
-        study_fields["currency"] = cur
-    if rates is not None:
-        study_fields["exchange_rates"] = rates
-    currency = study_fields.get("currency", "SEK")
-    r.currency = currency if isinstance(currency, str) else None
-    ex = study_fields.get("exchange_rates")
-    r.rates = ex if isinstance(ex, ExchangeRates) else None
+    from_set = {k: buyer.get(v.name, v) if isinstance(v, Parameter) else v
+                for k, v in (the_set.study if the_set is not None else {}).items()}
     set_failed = aset is BAD
     scope = Scope(buyer, failed=bad_params, incomplete=set_failed)
-    study_fields.update(_study_fields(r, raw_study, ("study",), scope))
+    raw_study, study_fields = _read_study(r, data, from_set, scope)
     for key in F.STUDY_REQUIRED:
         if key not in study_fields and set_failed:
             study_fields[key] = BAD
@@ -1065,55 +1013,8 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
         return Reader(set_c), ("study", field)
 
     study = _build_study(r, study_fields, study_path, ("study",))
-    # the alternatives
-    alternatives: list[Alternative] = []
-    alt_index: list[int] = []
-    if "alternatives" in data:
-        raw_alts = data["alternatives"]
-        if not isinstance(raw_alts, list):
-            c.add("wrong-type", ("alternatives",), Msg(
-                "expected a list of alternatives ([[alternatives]] tables), got {kind}",
-                kind=_kind_of(raw_alts)))
-        elif len(raw_alts) > F.MAX_ALTERNATIVES:
-            c.add("too-many", ("alternatives",), _limit(len(raw_alts), Msg("alternatives"),
-                                                        F.MAX_ALTERNATIVES))
-        elif not raw_alts and "bid_form" not in data:
-            c.add("missing-field", ("alternatives",),
-                  Msg("a tender needs at least one alternative"))
-        else:
-            names: dict[str, int] = {}
-            for i, raw in enumerate(raw_alts):
-                alt = build_alternative(r, raw, ("alternatives", i), scope, buyer_where)
-                if alt is not None and study is not None and \
-                        not check_evaluation(r, alt, study, ("alternatives", i)):
-                    alt = None
-                if alt is not None:
-                    alt_index.append(i)
-                n = raw.get("name") if isinstance(raw, dict) else None
-                if isinstance(n, str):
-                    if n in names:
-                        c.add("duplicate-name", ("alternatives", i, "name"), Msg(
-                            "{alternative!r} is also the name of alternatives[{index}] (line "
-                            "{line}); every alternative needs its own name", alternative=n,
-                            index=names[n], line=c.line(("alternatives", names[n], "name"))))
-                    names.setdefault(n, i)
-                if alt is not None:
-                    alternatives.append(alt)
-    # bidder parameters: one name, one parameter across all bids
-    bidder: dict[str, tuple[int, Parameter]] = {}
-    for i, alt in enumerate(alternatives):
-        index = alt_index[i]
-        for p in alt.parameters():
-            if p.role != "bidder":
-                continue
-            j, other = bidder.setdefault(p.name, (index, p))
-            if j != index and not other.same_as(p):
-                c.add("duplicate-name", ("alternatives", index, "parameters", p.name), Msg(
-                    "alternatives[{index}] ({where}) has another parameter named {parameter!r}; "
-                    "sensitivity analysis addresses parameters by name across all bids, so give "
-                    "each bid's parameter its own name (e.g. '{parameter}_{number}')", index=j,
-                    where=c.where(("alternatives", j, "parameters", p.name)), parameter=p.name,
-                    number=index + 1))
+    alternatives = _alternatives(r, data, scope, study, buyer_where) \
+        if "alternatives" in data else []
     # sensitivity
     sensitivity: Any = None
     if "sensitivity" in data:
@@ -1142,51 +1043,10 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
     comparison: Any = None
     if "comparison" in data:
         comparison = _comparison(r, data["comparison"], data.get("alternatives"))
-    # overrides of the assumption set
-    declared: dict[str, str] = {}
-    if "overrides" in data:
-        ov = r.table(data["overrides"], ("overrides",),
-                     Msg("overrides: \"<path>\" = \"<reason>\""))
-        for key, reason in (ov or {}).items():
-            op: Path = ("overrides", key)
-            if _split(key) is None:
-                c.add("invalid-value", op, Msg("expected a path such as \"study.period\", "
-                                               "\"parameters.electricity_price\" or "
-                                               "\"parameters.electricity_price.value\""))
-                continue
-            text = r.text(reason, op)
-            if text is BAD:
-                continue
-            if aset is None:
-                c.add("unused-override", op, Msg("the tender has no assumption set "
-                                                 "(assumptions = \"<file>\") to override"))
-                continue
-            declared[key] = text
-    if the_set is not None and study is not None and set_c is not None \
-            and not bad_params:
-        found = conflicts(the_set, study, buyer.values())
-        covered: set[tuple[str, ...]] = set()
-        for key in declared:
-            parts = _split(key)
-            assert parts is not None
-            hits = [p for p, _, _ in found if p[:len(parts)] == parts]
-            covered.update(hits)
-            if not hits:
-                c.add("unused-override", ("overrides", key), Msg(
-                    "declared, but the tender does not change {path} of the assumption set "
-                    "{set!r} version {version}; remove the override", path=key,
-                    set=the_set.name, version=the_set.version))
-        from lcc.io._model import _show
-
-        for path, assumed, value in found:
-            if path in covered:
-                continue
-            c.add("assumption-override", path, Msg(
-                "{value} conflicts with the assumption set {set!r} version {version}, which says "
-                "{assumed} ({where} {path}); follow the set, or declare the departure with a "
-                "reason under [overrides]: \"{path}\" = \"<reason>\"", value=_show(value),
-                set=the_set.name, version=the_set.version, assumed=_show(assumed),
-                where=set_c.where(path), path=".".join(path)))
+    declared = _overrides(r, data["overrides"], aset) if "overrides" in data else {}
+    if the_set is not None and study is not None and set_c is not None and not bad_params:
+        departures(the_set, study, buyer.values(), declared, c.add,
+                   lambda path: set_c.where(path) if set_c is not None else "")
     bid_form = data.get("bid_form")
     if bid_form is not None and not isinstance(bid_form, dict):
         c.add("wrong-type", ("bid_form",), Msg("expected a table [bid_form] describing what "

@@ -22,19 +22,14 @@ from lcc.model import (
     Residual,
     Water,
 )
-from lcc.model import _fields as MF
 from lcc.model._alternative import FIELDS as ALTERNATIVE_FIELDS
-from lcc.model._fields import Field
+from lcc.model._fields import BOOL, COUNT, DURATION, POSITION, RATE, TEXT, Field  # noqa: F401
 from lcc.model._study import FIELDS as STUDY_FIELDS
 from lcc.model._study import REQUIRED as STUDY_REQUIRED_FIELDS
 
-#: The kind of value a key holds: the model's one description of the input.
+#: The kind of value a key holds: the model's one description of the input (COUNT, DURATION
+#: and POSITION, imported above, are the kinds of the bid forms' columns).
 Kind = Field
-
-MONEY, MONEY_PER_YEAR, POSITION, RATE, STUDY_RATE, COUNT, DURATION, PERIOD = (
-    MF.MONEY, MF.MONEY_PER_YEAR, MF.POSITION, MF.RATE, MF.STUDY_RATE, MF.COUNT, MF.DURATION,
-    MF.PERIOD)
-TEXT, BOOL, YEAR = MF.TEXT, MF.BOOL, MF.YEAR
 
 
 @dataclass(frozen=True)

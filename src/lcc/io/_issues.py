@@ -10,6 +10,8 @@ holding them all.
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -71,6 +73,33 @@ def format_path(path: Sequence[str | int]) -> str:
         else:
             out += f"[{json.dumps(part, ensure_ascii=False)}]"
     return out
+
+
+def kind_of(value: Any) -> Msg:
+    """What a value of a file is, in words (for "expected …, got <kind>")."""
+    if value is None:
+        return Msg("nothing (null)")
+    if isinstance(value, bool):
+        return Msg("the boolean {value}", value=str(value).lower())
+    if isinstance(value, (int, float)):
+        return Msg("the number {value!r}", value=value)
+    if isinstance(value, str):
+        return Msg("the text {value!r}", value=value) if len(value) < 60 else Msg("a text")
+    if isinstance(value, list):
+        return Msg("a list")
+    if isinstance(value, dict):
+        return Msg("a table")
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return Msg("the date/time {value}", value=value.isoformat())
+    if isinstance(value, bytes):
+        return Msg("binary data")
+    return Msg("a value of the Python type {type}", type=type(value).__name__)
+
+
+def suggest(word: str, options: Any) -> Msg:
+    """`` (did you mean 'x'?)`` for the option closest to a misspelt word, if one is close."""
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return Msg(" (did you mean {option!r}?)", option=close[0]) if close else Msg("")
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -137,9 +137,7 @@ class AssumptionSet:
                         parameter=value.name))
         for choice in self.policy_choices:
             if _split(choice) is None or not self._has(choice):
-                bad("invalid-value", "policy_choices",
-                    Msg("{path!r} is not a value of this set; expected paths such as "
-                        "'study.timing' or 'parameters.discount_rate'", path=choice))
+                bad("invalid-value", "policy_choices", not_in_set(choice))
         if issues:
             raise TenderError(issues)
 
@@ -154,10 +152,7 @@ class AssumptionSet:
 
     def parameter(self, name: str) -> Parameter | None:
         """The set's parameter of that name, or None."""
-        for p in self.parameters:
-            if p.name == name:
-                return p
-        return None
+        return next((p for p in self.parameters if p.name == name), None)
 
     def label(self) -> str:
         """``"sweden-2025" version 1.0 (valid from 2025-01-01, owner …)"``."""
@@ -302,6 +297,54 @@ def conflicts(assumptions: AssumptionSet, study: Study,
                 differs = not same_value(a, b)
             if differs:
                 out.append((("parameters", p.name, key), a, b))
+    return out
+
+
+def not_in_set(path: str) -> Msg:
+    """The message of a policy choice that is not a value of its assumption set."""
+    return Msg("{path!r} is not a value of this set; expected a path such as 'study.timing' or "
+               "'parameters.discount_rate'", path=path)
+
+
+def bad_override_path() -> Msg:
+    """The message of an override whose path is not one of a value."""
+    return Msg("expected a path such as \"study.period\", "
+               "\"parameters.electricity_price\" or \"parameters.electricity_price.value\"")
+
+
+def departures(assumptions: AssumptionSet, study: Study, parameters: Iterable[Parameter],
+               declared: Iterable[str], bad: Callable[[str, tuple[str, ...], Msg], None],
+               where: Callable[[tuple[str, ...]], str] | None = None
+               ) -> dict[str, tuple[Change, ...]]:
+    """The changes each declared override (a valid path) covers.
+
+    Every override that changes nothing and every departure from the set that no override
+    covers is reported as ``bad(code, path, message)``; ``where(path)`` is the place in the
+    set's file of a value the tender departs from (for a file's messages).
+    """
+    found = conflicts(assumptions, study, parameters)
+    name, version = assumptions.name, assumptions.version
+    out: dict[str, tuple[Change, ...]] = {}
+    covered: set[tuple[str, ...]] = set()
+    for key in declared:
+        parts = _split(key)
+        assert parts is not None
+        hits = [(path, a, b) for path, a, b in found if path[:len(parts)] == parts]
+        covered.update(path for path, _, _ in hits)
+        out[key] = tuple(Change(".".join(path), _show(a), _show(b)) for path, a, b in hits)
+        if not hits:
+            bad("unused-override", ("overrides", key), Msg(
+                "declared, but the tender does not change {path} of the assumption set {set!r} "
+                "version {version}; remove the override", path=key, set=name, version=version))
+    for path, a, b in found:
+        if path not in covered:
+            at = Msg(" ({where} {path})", where=where(path), path=".".join(path)) \
+                if where is not None else Msg("")
+            bad("assumption-override", path, Msg(
+                "{value} conflicts with the assumption set {set!r} version {version}, which says "
+                "{assumed}{at}; follow the set, or declare the departure with a reason under "
+                "[overrides]: \"{path}\" = \"<reason>\"", value=_show(b), set=name,
+                version=version, assumed=_show(a), at=at, path=".".join(path)))
     return out
 
 
@@ -504,46 +547,28 @@ class Tender:
                 bad("unused-override", format_path(("overrides", o.path)),
                     Msg("the tender has no assumption set to override"))
             return tuple(declared)
-        found = conflicts(self.assumptions, self.study, self.parameters)
-        out: list[Override] = []
-        covered: set[tuple[str, ...]] = set()
+        valid: list[Override] = []
         for o in declared:
-            parts = _split(o.path)
-            if parts is None:
-                bad("invalid-value", format_path(("overrides", o.path)),
-                    Msg("expected a path such as 'study.period', 'parameters.electricity_price' "
-                        "or 'parameters.electricity_price.value'"))
-                continue
-            if not isinstance(o.reason, str) or not o.reason.strip():
+            if _split(o.path) is None:
+                bad("invalid-value", format_path(("overrides", o.path)), bad_override_path())
+            elif not isinstance(o.reason, str) or not o.reason.strip():
                 bad("wrong-type", format_path(("overrides", o.path)),
                     Msg("expected the reason as a non-empty text, got {value!r}",
                         value=o.reason))
-                continue
-            changes = tuple(Change(".".join(path), _show(a), _show(b))
-                            for path, a, b in found if path[:len(parts)] == parts)
-            covered.update(path for path, _, _ in found if path[:len(parts)] == parts)
-            if not changes:
-                bad("unused-override", format_path(("overrides", o.path)),
-                    Msg("declared, but the tender does not change {path} of the assumption "
-                        "set {set!r}", path=o.path, set=self.assumptions.name))
-            out.append(Override(o.path, o.reason, changes))
-        for path, a, b in found:
-            if path not in covered:
-                bad("assumption-override", format_path(path),
-                    Msg("{value} conflicts with the assumption set {set!r} version {version}, "
-                        "which says {assumed}; follow the set, or declare the departure with a "
-                        "reason under [overrides]: \"{path}\" = \"<reason>\"", value=_show(b),
-                        set=self.assumptions.name, version=self.assumptions.version,
-                        assumed=_show(a), path=".".join(path)))
-        return tuple(out)
+            else:
+                valid.append(o)
+
+        def located(code: str, path: tuple[str, ...], message: Msg) -> None:
+            bad(code, format_path(path), message)
+
+        changes = departures(self.assumptions, self.study, self.parameters,
+                             [o.path for o in valid], located)
+        return tuple(Override(o.path, o.reason, changes[o.path]) for o in valid)
 
     # -- convenience ---------------------------------------------------------------
     def parameter(self, name: str) -> Parameter | None:
         """The buyer parameter of that name, or None."""
-        for p in self.parameters:
-            if p.name == name:
-                return p
-        return None
+        return next((p for p in self.parameters if p.name == name), None)
 
     def alternative(self, name: str) -> Alternative:
         """The alternative of that name (KeyError if none)."""

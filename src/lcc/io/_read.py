@@ -12,14 +12,13 @@ the length of a text keep a hostile file from exhausting memory or time.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from lcc._errors import Msg
-from lcc.io._issues import Collector, Path, TenderError, TenderIssue
+from lcc.io._issues import Collector, Path, TenderError, TenderIssue, kind_of
 from lcc.io._lines import json_lines, toml_lines
 
 #: Largest file read, in bytes (5 MiB).
@@ -125,7 +124,7 @@ def parse(text: str, fmt: str, file: str | None) -> tuple[Any, Mapping[Path, int
         raise TenderError(c.issues)
     if not isinstance(data, dict):
         raise _fail(file, Msg("the file holds {kind}; expected a table of keys such as "
-                              "name, study, parameters and alternatives", kind=_kind(data)),
+                              "name, study, parameters and alternatives", kind=kind_of(data)),
                     "wrong-type", 1)
     return data, lines
 
@@ -246,9 +245,9 @@ def _walk_yaml(node: Any, path: Path, lines: dict[Path, int], seen: set[int],
                               "the value out"), line=at)
     seen.add(id(node))
     if len(path) > MAX_DEPTH:
-        raise _fail(file, _deeper(), "too-deep", node.start_mark.line + 1)
+        raise _fail(file, _TOO_DEEP, "too-deep", node.start_mark.line + 1)
     if len(seen) > MAX_VALUES:
-        raise _fail(file, _too_many_values(), "too-many")
+        raise _fail(file, _TOO_MANY_VALUES, "too-many")
     if isinstance(node, yaml.MappingNode):
         first: dict[Any, int] = {}
         for key, value in node.value:
@@ -269,27 +268,6 @@ def _walk_yaml(node: Any, path: Path, lines: dict[Path, int], seen: set[int],
             _walk_yaml(value, (*path, i), lines, seen, file, node.start_mark.line + 1)
 
 
-def _kind(value: Any) -> Msg:
-    """What a value of a file is, in words (for "expected …, got <kind>")."""
-    if value is None:
-        return Msg("nothing (null)")
-    if isinstance(value, bool):
-        return Msg("the boolean {value}", value=str(value).lower())
-    if isinstance(value, (int, float)):
-        return Msg("the number {value!r}", value=value)
-    if isinstance(value, str):
-        return Msg("the text {value!r}", value=value) if len(value) < 60 else Msg("a text")
-    if isinstance(value, list):
-        return Msg("a list")
-    if isinstance(value, dict):
-        return Msg("a table")
-    if isinstance(value, (dt.date, dt.datetime, dt.time)):
-        return Msg("the date/time {value}", value=value.isoformat())
-    if isinstance(value, bytes):
-        return Msg("binary data")
-    return Msg("a value of the Python type {type}", type=type(value).__name__)
-
-
 def _n(count: int) -> str:
     """A count with spaces between thousands: ``200 000``."""
     return f"{count:,}".replace(",", " ")
@@ -300,15 +278,8 @@ def _too_large(size: int) -> Msg:
                limit=_n(MAX_BYTES))
 
 
-def _deeper() -> Msg:
-    return Msg("the data is nested deeper than {limit} levels", limit=MAX_DEPTH)
-
-
-def _too_many_values() -> Msg:
-    return Msg("the file holds more than {limit} values", limit=_n(MAX_VALUES))
-
-
-_TOO_DEEP = Msg("the data is nested too deeply; the limit is {limit} levels", limit=MAX_DEPTH)
+_TOO_DEEP = Msg("the data is nested deeper than {limit} levels", limit=MAX_DEPTH)
+_TOO_MANY_VALUES = Msg("the file holds more than {limit} values", limit=_n(MAX_VALUES))
 
 
 def _check_shape(data: Any, c: Collector) -> None:
@@ -333,9 +304,9 @@ def _check_shape(data: Any, c: Collector) -> None:
             continue
         count += len(value)
         if count > MAX_VALUES:
-            raise _fail(file, _too_many_values(), "too-many")
+            raise _fail(file, _TOO_MANY_VALUES, "too-many")
         if value and len(path) >= MAX_DEPTH:
-            raise _fail(file, _deeper(), "too-deep")
+            raise _fail(file, _TOO_DEEP, "too-deep")
         is_table = isinstance(value, dict)
         for k, v in pairs:
             if is_table:

@@ -65,21 +65,19 @@ def _object(props: dict[str, Any], required: Any = (), **extra: Any) -> dict[str
 
 def _common_defs() -> dict[str, Any]:
     number_or_text = {"anyOf": [{"type": "number"}, {"type": "string"}]}
+
+    def by_year(**unit: Any) -> dict[str, Any]:  # fresh dicts: a schema shares no parts
+        return {"by_year": {"type": "array", "items": {"type": "number"}, "minItems": 1,
+                            "maxItems": F.MAX_SEQUENCE}, **unit,
+                "first_year": {"type": "integer", "minimum": 1, "maximum": 9999}}
+
     return {
         "reference": _object({"parameter": {"type": "string", "pattern": F.NAME_PATTERN}},
                              ["parameter"], description="A reference to a parameter by name."),
-        "by_year": _object({
-            "by_year": {"type": "array", "items": {"type": "number"}, "minItems": 1,
-                        "maxItems": F.MAX_SEQUENCE},
-            "unit": {"type": "string"},
-            "first_year": {"type": "integer", "minimum": 1, "maximum": 9999},
-        }, ["by_year", "unit"], description="Values by year: study years 1, 2, … or calendar "
-                                            "years (first_year >= 1000)."),
-        "by_year_plain": _object({
-            "by_year": {"type": "array", "items": {"type": "number"}, "minItems": 1,
-                        "maxItems": F.MAX_SEQUENCE},
-            "first_year": {"type": "integer", "minimum": 1, "maximum": 9999},
-        }, ["by_year"]),
+        "by_year": _object(by_year(unit={"type": "string"}), ["by_year", "unit"],
+                           description="Values by year: study years 1, 2, … or calendar "
+                                       "years (first_year >= 1000)."),
+        "by_year_plain": _object(by_year(), ["by_year"]),
         "distribution": distribution_schema(),
         "parameter": _object({
             "value": number_or_text, "low": number_or_text, "high": number_or_text,

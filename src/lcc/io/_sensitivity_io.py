@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from lcc._errors import LCCError, Msg
-from lcc.io._read import _kind as _kind_of
+from lcc.io._issues import kind_of, suggest
 
 #: Reserved key of a scenario table.
 DESCRIPTION = "description"
@@ -32,11 +32,6 @@ Path = tuple[Any, ...]
 
 
 # -- distributions ---------------------------------------------------------------------------
-
-def _number_or_text(value: Any) -> Msg:
-    return Msg("expected a number or a text with a unit (e.g. '1.2 SEK/kWh'), got {kind}",
-               kind=_kind_of(value))
-
 
 def read_distribution(r: Any, raw: Any, path: Path, bad: Any) -> Any:
     """A tender file's ``distribution`` table: written in units, or scipy's by name."""
@@ -57,7 +52,7 @@ def read_distribution(r: Any, raw: Any, path: Path, bad: Any) -> Any:
     if not isinstance(name, str):
         r.c.add("wrong-type", (*path, "name"), Msg("expected a distribution name such as "
                                                    "'triangular', got {kind}",
-                                                   kind=_kind_of(name)))
+                                                   kind=kind_of(name)))
         return bad
     rest = {k: v for k, v in obj.items() if k != "name"}
     if D.is_unit_form(name, rest):
@@ -65,10 +60,8 @@ def read_distribution(r: Any, raw: Any, path: Path, bad: Any) -> Any:
         if not r.keys(obj, path, ["name", *cls.keys], ["name", *cls.keys],
                       what=Msg("the {distribution} distribution: ", distribution=name)):
             return bad
-        for key, v in rest.items():
-            if isinstance(v, bool) or not isinstance(v, (int, float, str)):
-                r.c.add("wrong-type", (*path, key), _number_or_text(v))
-                return bad
+        if not all(r.number_or_text(v, (*path, key)) for key, v in rest.items()):
+            return bad
         from lcc.model._fields import located
 
         try:
@@ -82,13 +75,11 @@ def read_distribution(r: Any, raw: Any, path: Path, bad: Any) -> Any:
     else:
         shapes = D.scipy_shapes(name)
     if shapes is None:
-        from lcc.io._build import _suggest
-
         options = [*D.UNIT_DISTRIBUTIONS, *D.scipy_names()]
         r.c.add("invalid-value", (*path, "name"), Msg(
             "{distribution!r} is not a distribution lcc knows{suggest}; e.g. 'triangular', "
             "'pert', 'normal', 'uniform', or a scipy.stats name such as 'norm', 'triang', "
-            "'lognorm'", distribution=name, suggest=_suggest(name, options)))
+            "'lognorm'", distribution=name, suggest=suggest(name, options)))
         return bad
     shape_names, continuous = shapes
     allowed = ["name", *shape_names, "loc", "scale"] if continuous else \
@@ -185,11 +176,9 @@ def read_scenarios(r: Any, raw: Any, known: Mapping[str, Any], skip: set[str],
                 ok = False  # the assumption set that would define it could not be read
                 continue
             if p is None and key != "discount_rate":
-                from lcc.io._build import _suggest
-
                 r.c.add("unknown-parameter", kp, Msg(
                     "no parameter is named {parameter!r}{suggest}", parameter=key,
-                    suggest=_suggest(key, [*known, "discount_rate"])))
+                    suggest=suggest(key, [*known, "discount_rate"])))
                 ok = False
                 continue
             if key == "discount_rate" or key in rates:  # a bare 4 is 4 %, not 400 %
@@ -230,11 +219,9 @@ def _single(r: Any, value: Any, path: Path, p: Any, bad: Any) -> Any:
         r.c.add("wrong-type", path, Msg("expected a value (a number, or a text with a unit "
                                         "such as '2.1 SEK/kWh') or a per-year path {example}, "
                                         "got {kind}", example="{ by_year = [...] }",
-                                        kind=_kind_of(value)))
+                                        kind=kind_of(value)))
         return bad
-    if isinstance(value, float) and not math.isfinite(value):
-        r.c.add("invalid-value", path, Msg("got {value!r}; expected a finite number",
-                                           value=value))
+    if isinstance(value, float) and r.finite(value, path) is bad:
         return bad
     from lcc.model._fields import located
 
@@ -268,7 +255,7 @@ def _path(r: Any, value: dict[str, Any], path: Path, p: Any, rate_like: bool, ba
     first = value.get("first_year", 1)
     if unit is not None and not isinstance(unit, str):
         r.c.add("wrong-type", (*path, "unit"), Msg("expected a unit as text, got {kind}",
-                                                   kind=_kind_of(unit)))
+                                                   kind=kind_of(unit)))
         return bad
     if rate_like and unit is not None:
         r.c.add("invalid-value", (*path, "unit"), Msg("this parameter is a plain number; give "

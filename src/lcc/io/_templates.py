@@ -37,8 +37,8 @@ from typing import Any
 
 from lcc._errors import LCCError, Msg
 from lcc.io import _fields as F
-from lcc.io._build import BAD, Reader, Scope, _is_number, _kind_of, _suggest, unit_problem
-from lcc.io._issues import Path
+from lcc.io._build import BAD, Reader, Scope, _is_number, unit_problem
+from lcc.io._issues import Path, kind_of, suggest
 from lcc.io._values import encode, parameter_data
 from lcc.model import Alternative, Parameter
 from lcc.templates import CALCULATORS
@@ -62,14 +62,14 @@ def calculator(r: Reader, obj: dict[str, Any], path: Path) -> ModuleType | None:
     tp = (*path, "template")
     if not isinstance(raw, str):
         r.c.add("wrong-type", tp, Msg("expected the name of a product calculator as a text, "
-                                      "got {kind}; one of {choices}", kind=_kind_of(raw),
+                                      "got {kind}; one of {choices}", kind=kind_of(raw),
                                       choices=", ".join(CALCULATORS)))
         return None
     if raw not in CALCULATORS:
         r.c.add("unknown-template", tp, Msg(
             "no product calculator is named {value!r}{suggest}; expected one of {choices} "
             "(lcc calculators lists their inputs)", value=raw,
-            suggest=_suggest(raw, CALCULATORS), choices=", ".join(CALCULATORS)))
+            suggest=suggest(raw, CALCULATORS), choices=", ".join(CALCULATORS)))
         return None
     return CALCULATORS[raw]
 
@@ -93,7 +93,7 @@ def read_inputs(r: Reader, module: ModuleType, raw: Any, path: Path,
         if key not in spec:
             r.c.add("unknown-key", (*ip, key), Msg(
                 "the calculator {calculator!r} has no input {key!r}{suggest}; its inputs are: "
-                "{keys}", calculator=module.NAME, key=key, suggest=_suggest(str(key), spec),
+                "{keys}", calculator=module.NAME, key=key, suggest=suggest(str(key), spec),
                 keys=", ".join(spec)))
             ok = False
     selector = getattr(module, "SELECTOR", None)
@@ -167,7 +167,7 @@ def _profile(r: Reader, inp: Input, raw: Any, path: Path, scope: Scope) -> Any:
     if not isinstance(raw, list):
         r.c.add("wrong-type", path, Msg("expected a list of [hours per year, fraction] pairs, "
                                         "e.g. {example}, got {kind}", example=shown,
-                                        kind=_kind_of(raw)))
+                                        kind=kind_of(raw)))
         return BAD
     if not raw:
         r.c.add("invalid-value", path, Msg("an empty list; give at least one pair, e.g. "
@@ -186,7 +186,7 @@ def _profile(r: Reader, inp: Input, raw: Any, path: Path, scope: Scope) -> Any:
         if not isinstance(pair, list) or len(pair) != 2:
             r.c.add("wrong-type", pp, Msg("expected a pair [hours per year, fraction], e.g. "
                                           "{example}, got {kind}", example=shown,
-                                          kind=_kind_of(pair)))
+                                          kind=kind_of(pair)))
             ok = False
             continue
         hours = r.value(hours_kind, pair[0], (*pp, 0), scope)

@@ -9,9 +9,10 @@ currency).
 
 from __future__ import annotations
 
-import dataclasses
+import inspect
 import json
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -27,26 +28,24 @@ _SHOWN_ALWAYS = ("period", "discount_rate", "timing", "currency")
 _CLASS_NAMES = {spec.cls: name for name, spec in F.ITEMS.items()}
 
 
-def _default(cls: type, name: str) -> Any:
-    for f in dataclasses.fields(cls):
-        if f.name == name:
-            return f.default
-    return dataclasses.MISSING
+def _data(values: dict[str, Any], cls: type, keys: Iterable[str], where: str,
+          keep: Iterable[str] = ()) -> dict[str, Any]:
+    """The ``values`` of a model object that say something, as file data, in the order of
+    ``keys``: not None, and not the default of the class's constructor (unless in ``keep``)."""
+    defaults = {k: p.default for k, p in inspect.signature(cls).parameters.items()
+                if p.default is not inspect.Parameter.empty}
+    return {key: encode(values[key], f"{where}.{key}") for key in keys
+            if values.get(key) is not None and (key in keep or key not in defaults
+                                                or not same(values[key], defaults[key]))}
 
 
 def _study_data(t: Tender) -> dict[str, Any]:
+    """The study's fields but those that the assumption set gives."""
     assumed = dict(t.assumptions.study) if t.assumptions is not None else {}
-    out: dict[str, Any] = {}
-    for key in F.STUDY:
-        value = getattr(t.study, key)
-        if key in assumed:
-            if same_value(assumed[key], value):
-                continue
-        elif value is None or (key not in _SHOWN_ALWAYS
-                               and same(value, _default(Study, key))):
-            continue
-        out[key] = encode(value, f"study.{key}")
-    return out
+    values = {key: getattr(t.study, key) for key in F.STUDY}
+    return _data({k: v for k, v in values.items()
+                  if k not in assumed or not same_value(assumed[k], v)},
+                 Study, F.STUDY, "study", keep=(*_SHOWN_ALWAYS, *assumed))
 
 
 def _parameters_data(t: Tender) -> dict[str, Any]:
@@ -79,19 +78,11 @@ def item_data(item: CostItem, where: str) -> dict[str, Any]:
                            "the items {types}", name=where, type=type(item).__name__,
                            types=", ".join(F.ITEMS)), field=where, code="unknown-type")
     spec = F.ITEMS[kind]
-    out: dict[str, Any] = {"type": kind}
     values = item.field_values()
     order = ["label", *(k for k in spec.fields if k != "label")]
-    for name, value in sorted(values.items(), key=lambda kv: order.index(kv[0])
-                              if kv[0] in order else len(order)):
-        if value is None:
-            continue
-        default = _default(type(item), name)
-        if name not in spec.required and default is not dataclasses.MISSING and \
-                same(value, default):
-            continue
-        out[name] = encode(value, f"{where}.{name}")
-    return out
+    return {"type": kind, **_data(values, type(item), [*order, *(k for k in values
+                                                               if k not in order)],
+                                  where, keep=spec.required)}
 
 
 def alternative_data(alt: Alternative, where: str) -> dict[str, Any]:
@@ -104,15 +95,9 @@ def alternative_data(alt: Alternative, where: str) -> dict[str, Any]:
         from lcc.io._templates import template_data
 
         return template_data(alt, where)
-    out: dict[str, Any] = {"name": alt.name}
-    if alt.description is not None:
-        out["description"] = alt.description
-    for key, default in (("start", 0), ("quantity", 1)):
-        value = getattr(alt, key)
-        if not same(value, default):
-            out[key] = encode(value, f"{where}.{key}")
-    if alt.life is not None:
-        out["life"] = encode(alt.life, f"{where}.life")
+    keys = ("description", "start", "quantity", "life")
+    out = {"name": alt.name, **_data({k: getattr(alt, k) for k in keys}, Alternative, keys,
+                                     where)}
     bidder = {p.name: p for p in alt.parameters() if p.role == "bidder"}
     if bidder:
         out["parameters"] = {name: parameter_data(p, f"{where}.parameters.{name}")
