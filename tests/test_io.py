@@ -1146,3 +1146,20 @@ def test_a_parameter_is_read_by_parameters_own_rules_with_every_error_at_once() 
         (8, "parameters.electricity_price.description", "wrong-type"),
         (9, "parameters.electricity_price.source", "invalid-value"),
     ]
+
+
+def test_a_value_outside_one_bound_names_that_bound_and_a_misspelt_reference_is_suggested() -> None:
+    """Seen as a user: 'low = 2, high = None' for a parameter with only a low bound, and no
+    suggestion for a misspelt name of a parameter that had failed."""
+    text = BASE.replace('value = "1.5 SEK/kWh"', 'value = "1.5 SEK/kWh"\nlow = "2 SEK/kWh"') \
+        .replace('{ parameter = "electricity_price" }', '{ parameter = "electricity_prize" }')
+    with pytest.raises(TenderError) as info:
+        loads_tender(text)
+    messages = {e.path: str(e.message) for e in info.value.errors}
+    assert messages["parameters.electricity_price.value"] == (
+        "1.5 SEK/kWh is below the parameter's own low = 2.0 SEK/kWh; the value must not be "
+        "below it")
+    assert "(did you mean 'electricity_price'?)" in \
+        messages["alternatives[0].items[1].price.parameter"]
+    with pytest.raises(lcc.LCCError, match=r"is above the parameter's own high = 1.0 SEK/kWh"):
+        lcc.Parameter("p", "1.5 SEK/kWh", high="1 SEK/kWh")

@@ -294,10 +294,10 @@ class Reader:
             scope.used.add(name)
             return BAD
         if p is None:
-            known = scope.names()
+            known = scope.names()  # a misspelt name of a parameter that failed is still likely
             self.c.add("unknown-parameter", (*path, "parameter"), Msg(
                 "no parameter is named {parameter!r}{suggest}; defined: {known}",
-                parameter=name, suggest=suggest(name, known),
+                parameter=name, suggest=suggest(name, [*known, *sorted(scope.failed)]),
                 known=", ".join(known) if known else Msg("none")))
             return BAD
         return p

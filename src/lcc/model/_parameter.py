@@ -128,11 +128,19 @@ class Parameter:
         here = _mag(self.value)
         if not np.ndim(here) and ((lo is not None and here < lo) or
                                   (hi is not None and here > hi)):
-            raise LCCError(
+            name = f"{label}.value"
+            message = (
                 Msg("{name}: {value} lies outside the parameter's own range low = {low}, high = "
-                    "{high}; the value must be within its range", name=f'{label}.value',
-                    value=self.value, low=self.low, high=self.high),
-                field="Parameter.value", code="invalid-value")
+                    "{high}; the value must be within its range", name=name,
+                    value=self.value, low=self.low, high=self.high)
+                if lo is not None and hi is not None else
+                Msg("{name}: {value} is below the parameter's own low = {low}; the value must "
+                    "not be below it", name=name, value=self.value, low=self.low)
+                if lo is not None else
+                Msg("{name}: {value} is above the parameter's own high = {high}; the value must "
+                    "not be above it", name=name, value=self.value, high=self.high))
+            raise LCCError(message, field="Parameter.value", code="invalid-value",
+                           detail=message.detail())
         if self.distribution is not None and not (
             hasattr(self.distribution, "rvs") and hasattr(self.distribution, "ppf")
         ):
