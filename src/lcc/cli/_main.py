@@ -34,17 +34,37 @@ _ARGV: list[str] = []
 #: The last message of a value refused by an argument's type (``_count``).
 _REFUSED: list[Msg] = []
 
-#: argparse's usage errors (its English wording) -> the same in the catalogue.
+#: argparse's usage errors (its English wording, the same in Python 3.11-3.13) -> the same in
+#: the catalogue. Those of a parser's programming (conflicting options, a missing dest) never
+#: reach a user and are left out.
 _USAGE: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^argument (?P<arg>[^:]+): invalid choice: (?P<value>.+?) "
                 r"\(choose from (?P<choices>.+)\)$"),
      N_("argument {arg}: {value} is not one of the choices {choices}")),
-    (re.compile(r"^argument (?P<arg>[^:]+): expected (?P<n>\w+) arguments?$"),
+    (re.compile(r"^argument (?P<arg>[^:]+): expected (?P<n>\d+) arguments?$"),
      N_("argument {arg}: expected {n} values")),
     (re.compile(r"^argument (?P<arg>[^:]+): expected one argument$"),
      N_("argument {arg}: expected a value")),
-    (re.compile(r"^argument (?P<arg>[^:]+): invalid (?P<kind>\w+) value: (?P<value>.+)$"),
+    (re.compile(r"^argument (?P<arg>[^:]+): expected at least one argument$"),
+     N_("argument {arg}: expected at least one value")),
+    (re.compile(r"^argument (?P<arg>[^:]+): expected at most one argument$"),
+     N_("argument {arg}: expected at most one value")),
+    (re.compile(r"^argument (?P<arg>[^:]+): ignored explicit argument (?P<value>.+)$"),
+     N_("argument {arg}: takes no value, got {value}")),
+    (re.compile(r"^argument (?P<arg>[^:]+): not allowed with argument (?P<other>.+)$"),
+     N_("argument {arg}: cannot be given with argument {other}")),
+    (re.compile(r"^argument (?P<arg>[^:]+): invalid int value: (?P<value>.+)$"),
      N_("argument {arg}: {value} is not a whole number")),
+    (re.compile(r"^argument (?P<arg>[^:]+): invalid float value: (?P<value>.+)$"),
+     N_("argument {arg}: {value} is not a number")),
+    (re.compile(r"^argument (?P<arg>[^:]+): invalid (?P<kind>\w+) value: (?P<value>.+)$"),
+     N_("argument {arg}: {value} is not a valid value")),
+    (re.compile(r"^ambiguous option: (?P<option>.+?) could match (?P<matches>.+)$"),
+     N_("ambiguous option: {option} could be any of {matches}")),
+    (re.compile(r"^one of the arguments (?P<args>.+) is required$"),
+     N_("one of the arguments {args} is required")),
+    (re.compile(r"^unexpected option string: (?P<option>.+)$"),
+     N_("unexpected option: {option}")),
     (re.compile(r"^the following arguments are required: (?P<args>.+)$"),
      N_("these arguments are required: {args}")),
     (re.compile(r"^unrecognized arguments: (?P<args>.+)$"),
