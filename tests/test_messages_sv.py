@@ -188,8 +188,8 @@ def test_bad_sensitivity_input_in_swedish(capsys: pytest.CaptureFixture[str],
                                           args: tuple[str, ...]) -> None:
     code, _, err = _run(capsys, "sensitivity", STREET, *args, "--lang", "sv", "--no-progress")
     assert code == 2, err
-    message = "\n".join(line for line in err.splitlines() if not line.startswith("usage:")
-                        and not line.startswith(" "))
+    message = "\n".join(line for line in err.splitlines()
+                        if not line.startswith("användning:") and not line.startswith(" "))
     assert message.startswith("lcc: fel: "), err
     problems = _problems(message, [*_tender_data(), "no_such_parameter", "No such bid",
                                    "many", "wrong-kind", "--pair", "-n/--samples", "kind",

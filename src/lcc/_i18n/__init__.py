@@ -9,7 +9,8 @@
 * :func:`error_lines` — input errors per code in the reader's language.
 
 Adding messages: write the English text in the code inside ``tr("…", lang)``
-(or ``N_("…")`` where it is translated later) and add its ``msgid``/``msgstr``
+(or ``N_("…")`` where it is translated later, ``NP_(context, "…")`` with a
+context, translated by ``ptr``) and add its ``msgid``/``msgstr``
 to a ``.po`` file of ``lcc/locale/sv/LC_MESSAGES/`` — a module may have its
 own file. ``tests/test_i18n.py`` extracts every message with Babel and fails
 on one without a Swedish translation.

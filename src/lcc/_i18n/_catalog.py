@@ -70,6 +70,12 @@ def N_(message: str) -> str:
     return message
 
 
+def NP_(context: str, message: str) -> str:
+    """Mark a message with a context without translating it yet (``pgettext_noop``);
+    :func:`ptr` with the same context translates it."""
+    return message
+
+
 def tr(message: str, lang: str, /, **values: Any) -> str:
     """``message`` in ``lang``, with ``{name}`` fields filled from ``values``.
 

@@ -6,8 +6,8 @@
     python -m lcc._i18n._extract --update   # add them (empty) to locale/sv/LC_MESSAGES/lcc.po
 
 Messages are the first argument of ``tr(…)`` and ``N_(…)`` and the second of
-``ptr(context, …)`` (the first is the context), found with Babel's Python
-extractor — the same list ``tests/test_i18n.py`` checks.
+``ptr(context, …)`` and ``NP_(context, …)`` (the first is the context), found with
+Babel's Python extractor — the same list ``tests/test_i18n.py`` checks.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from pathlib import Path
 from lcc._i18n._catalog import LOCALE_DIR, po_files
 
 #: Babel keyword specification of the marking functions.
-KEYWORDS = {"tr": (1,), "N_": None, "ptr": ((1, "c"), 2), "Msg": (1,)}
+KEYWORDS = {"tr": (1,), "N_": None, "ptr": ((1, "c"), 2), "NP_": ((1, "c"), 2),
+            "Msg": (1,)}
 PACKAGE = Path(__file__).resolve().parent.parent
 
 

@@ -283,7 +283,7 @@ def _monte_carlo(tender: Any, args: argparse.Namespace) -> int:
     n, seed = _samples(tender, args)
     progress = False if args.no_progress else None
     mc = monte_carlo(list(tender.alternatives), study, None, n or 10_000, seed=seed,
-                     progress=progress, parameters=_chosen(tender))
+                     progress=progress, parameters=_chosen(tender), lang=lang)
     notes = [_unit_line(study.currency, lang),
              tr("{n} samples, random seed {seed}", lang, n=number(mc.n, lang, 0), seed=mc.seed),
              tr("Lowest mean life-cycle cost: {name}", lang, name=mc.best),

@@ -7,12 +7,13 @@ import os
 from pathlib import Path
 
 from lcc._errors import LCCError, Msg
+from lcc._i18n._catalog import N_
 
 
 def add_force(parser: argparse.ArgumentParser) -> None:
     """The ``--force`` option of a command that writes a file."""
     parser.add_argument("--force", action="store_true",
-                        help="write over the output file if it exists (never over an input)")
+                        help=N_("write over the output file if it exists (never over an input)"))
 
 
 def output_path(args: argparse.Namespace, *inputs: str | os.PathLike[str] | None) -> Path:

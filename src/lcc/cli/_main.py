@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import os
 import re
 import sys
@@ -15,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from lcc._errors import LCCError, Msg
-from lcc._i18n._catalog import N_, tr
+from lcc._i18n._catalog import N_, NP_, ptr, tr
 from lcc._version import __version__
 from lcc.cli._files import add_force
 
@@ -33,17 +34,37 @@ _ARGV: list[str] = []
 #: The last message of a value refused by an argument's type (``_count``).
 _REFUSED: list[Msg] = []
 
-#: argparse's usage errors (its English wording) -> the same in the catalogue.
+#: argparse's usage errors (its English wording, the same in Python 3.11-3.13) -> the same in
+#: the catalogue. Those of a parser's programming (conflicting options, a missing dest) never
+#: reach a user and are left out.
 _USAGE: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^argument (?P<arg>[^:]+): invalid choice: (?P<value>.+?) "
                 r"\(choose from (?P<choices>.+)\)$"),
      N_("argument {arg}: {value} is not one of the choices {choices}")),
-    (re.compile(r"^argument (?P<arg>[^:]+): expected (?P<n>\w+) arguments?$"),
+    (re.compile(r"^argument (?P<arg>[^:]+): expected (?P<n>\d+) arguments?$"),
      N_("argument {arg}: expected {n} values")),
     (re.compile(r"^argument (?P<arg>[^:]+): expected one argument$"),
      N_("argument {arg}: expected a value")),
-    (re.compile(r"^argument (?P<arg>[^:]+): invalid (?P<kind>\w+) value: (?P<value>.+)$"),
+    (re.compile(r"^argument (?P<arg>[^:]+): expected at least one argument$"),
+     N_("argument {arg}: expected at least one value")),
+    (re.compile(r"^argument (?P<arg>[^:]+): expected at most one argument$"),
+     N_("argument {arg}: expected at most one value")),
+    (re.compile(r"^argument (?P<arg>[^:]+): ignored explicit argument (?P<value>.+)$"),
+     N_("argument {arg}: takes no value, got {value}")),
+    (re.compile(r"^argument (?P<arg>[^:]+): not allowed with argument (?P<other>.+)$"),
+     N_("argument {arg}: cannot be given with argument {other}")),
+    (re.compile(r"^argument (?P<arg>[^:]+): invalid int value: (?P<value>.+)$"),
      N_("argument {arg}: {value} is not a whole number")),
+    (re.compile(r"^argument (?P<arg>[^:]+): invalid float value: (?P<value>.+)$"),
+     N_("argument {arg}: {value} is not a number")),
+    (re.compile(r"^argument (?P<arg>[^:]+): invalid (?P<kind>\w+) value: (?P<value>.+)$"),
+     N_("argument {arg}: {value} is not a valid value")),
+    (re.compile(r"^ambiguous option: (?P<option>.+?) could match (?P<matches>.+)$"),
+     N_("ambiguous option: {option} could be any of {matches}")),
+    (re.compile(r"^one of the arguments (?P<args>.+) is required$"),
+     N_("one of the arguments {args} is required")),
+    (re.compile(r"^unexpected option string: (?P<option>.+)$"),
+     N_("unexpected option: {option}")),
     (re.compile(r"^the following arguments are required: (?P<args>.+)$"),
      N_("these arguments are required: {args}")),
     (re.compile(r"^unrecognized arguments: (?P<args>.+)$"),
@@ -85,12 +106,81 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_INPUT, f"lcc: {usage_error(message, _argv_lang(_ARGV))}\n")
 
 
+#: argparse's own words in a help text (it takes them through ``gettext``, which lcc does
+#: not install): :func:`_translate` and :class:`_Formatter` put them in the reader's language.
+_ARGPARSE_WORDS = (N_("usage: "), N_("positional arguments"), N_("options"),
+                   N_("show this help message and exit"),
+                   N_("show program's version number and exit"))
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help formatter with "usage: " in :attr:`lang`."""
+
+    lang = "en"
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: Any = None) -> None:
+        if prefix is None and self.lang != "en":
+            prefix = tr("usage: ", self.lang)
+        super().add_usage(usage, actions, groups, prefix)
+
+
+@functools.cache
+def _formatter(lang: str) -> type[argparse.HelpFormatter]:
+    """The help formatter of a language (a class: argparse makes one per help text)."""
+    if lang == "en":
+        return argparse.HelpFormatter
+    return type(f"_Formatter_{lang}", (_Formatter,), {"lang": lang})
+
+
+@functools.cache
+def _parser_class(lang: str) -> type[_Parser]:
+    """The class of the subcommands' parsers, with the formatter of ``lang``."""
+    formatter = _formatter(lang)
+
+    class _Sub(_Parser):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs.setdefault("formatter_class", formatter)
+            super().__init__(*args, **kwargs)
+
+    return _Sub
+
+
+def _translate(parser: argparse.ArgumentParser, lang: str) -> None:
+    """Put a parser's texts (and its subcommands') in ``lang``: description, epilog, group
+    titles, help and metavars. Option names, command names and choice values stay: they
+    are what a person types."""
+    if lang == "en":
+        return
+    if parser.description:
+        parser.description = tr(parser.description, lang)
+    if parser.epilog:
+        parser.epilog = tr(parser.epilog, lang)
+    for group in parser._action_groups:
+        if group.title:
+            group.title = tr(group.title, lang)
+        if group.description:
+            group.description = tr(group.description, lang)
+    for action in parser._actions:
+        if action.help and action.help is not argparse.SUPPRESS:
+            action.help = tr(action.help, lang)
+        if isinstance(action.metavar, str):
+            action.metavar = ptr("metavar", action.metavar, lang)
+        elif isinstance(action.metavar, tuple):
+            action.metavar = tuple(ptr("metavar", m, lang) for m in action.metavar)
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._get_subactions():
+                if choice.help:
+                    choice.help = tr(choice.help, lang)
+            for sub in {id(p): p for p in action.choices.values()}.values():
+                _translate(sub, lang)
+
+
 def _common(p: argparse.ArgumentParser, *, fmt: bool = True) -> None:
     p.add_argument("--lang", choices=("en", "sv"), default="en",
-                   help="language of labels and number format (sv: Swedish)")
+                   help=N_("language of labels and number format (sv: Swedish)"))
     if fmt:
         p.add_argument("--format", choices=("table", "csv", "json"), default="table",
-                       help="output format (default: table)")
+                       help=N_("output format (default: table)"))
 
 
 def _count(text: str) -> int:
@@ -107,106 +197,114 @@ def _count(text: str) -> int:
     return int(x)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``lcc`` command."""
-    parser = _Parser(prog="lcc", description="Life-cycle cost (LCC) for public procurement.")
+def build_parser(lang: str = "en") -> argparse.ArgumentParser:
+    """The argument parser of the ``lcc`` command, its help in ``lang``."""
+    parser = _Parser(prog="lcc", description=N_("Life-cycle cost (LCC) for public procurement."),
+                     formatter_class=_formatter(lang))
     parser.add_argument("--version", action="version", version=f"lcc {__version__}")
     parser.add_argument("--debug", action="store_true",
-                        help="show the Python traceback of internal errors")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+                        help=N_("show the Python traceback of internal errors"))
+    sub = parser.add_subparsers(dest="command", metavar=NP_("metavar", "COMMAND"),
+                                parser_class=_parser_class(lang))
     sub.required = True
 
-    p = sub.add_parser("evaluate", help="LCC of every alternative, by category")
-    p.add_argument("tender", help="tender file (.toml, .yaml, .json)")
-    p.add_argument("--alternative", action="append", metavar="NAME",
-                   help="only this alternative (repeatable)")
+    p = sub.add_parser("evaluate", help=N_("LCC of every alternative, by category"))
+    p.add_argument("tender", metavar=NP_("metavar", "tender"),
+                   help=N_("tender file (.toml, .yaml, .json)"))
+    p.add_argument("--alternative", action="append", metavar=NP_("metavar", "NAME"),
+                   help=N_("only this alternative (repeatable)"))
     _common(p)
 
-    p = sub.add_parser("compare", help="rank the alternatives and compute the measures")
-    p.add_argument("tender")
+    p = sub.add_parser("compare", help=N_("rank the alternatives and compute the measures"))
+    p.add_argument("tender", metavar=NP_("metavar", "tender"))
     p.add_argument("--policy", choices=("study_period", "annuity", "per_service_year"),
-                   help="how bids with different service lives are compared")
-    p.add_argument("--baseline", metavar="NAME", help="the alternative to compare against")
+                   help=N_("how bids with different service lives are compared"))
+    p.add_argument("--baseline", metavar=NP_("metavar", "NAME"),
+                   help=N_("the alternative to compare against"))
     _common(p)
 
     p = sub.add_parser("sensitivity",
-                       help="tornado, break-even, Monte Carlo, Sobol or scenarios")
-    p.add_argument("tender")
+                       help=N_("tornado, break-even, Monte Carlo, Sobol or scenarios"))
+    p.add_argument("tender", metavar=NP_("metavar", "tender"))
     p.add_argument("kind", choices=("tornado", "break-even", "monte-carlo", "sobol",
                                     "scenarios"))
-    p.add_argument("--parameter", metavar="NAME",
-                   help="break-even: the parameter (default: every parameter with a range)")
+    p.add_argument("--parameter", metavar=NP_("metavar", "NAME"),
+                   help=N_("break-even: the parameter (default: every parameter with a range)"))
     p.add_argument("--pair", nargs=2, metavar=("A", "B"),
-                   help="the two alternatives (default: the two best)")
+                   help=N_("the two alternatives (default: the two best)"))
     p.add_argument("-n", "--samples", type=_count, metavar="N",
-                   help="Monte Carlo / Sobol samples (default: the tender's setting, or "
-                        "10 000 for Monte Carlo and 1024 for Sobol; Sobol rounds up to a "
-                        "power of 2)")
-    p.add_argument("--discount-rates", nargs="+", metavar="RATE",
-                   help="scenarios: add one scenario per discount rate, e.g. 2%% 5%%")
-    p.add_argument("--seed", type=int, help="random seed (default: the tender's setting)")
-    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+                   help=N_("Monte Carlo / Sobol samples (default: the tender's setting, or "
+                           "10 000 for Monte Carlo and 1024 for Sobol; Sobol rounds up to a "
+                           "power of 2)"))
+    p.add_argument("--discount-rates", nargs="+", metavar=NP_("metavar", "RATE"),
+                   help=N_("scenarios: add one scenario per discount rate, e.g. 2%% 5%%"))
+    p.add_argument("--seed", type=int, metavar=NP_("metavar", "SEED"),
+                   help=N_("random seed (default: the tender's setting)"))
+    p.add_argument("--no-progress", action="store_true", help=N_("no progress bar"))
     _common(p)
 
-    p = sub.add_parser("explain", help="the full calculation trace")
-    p.add_argument("tender")
-    p.add_argument("--alternative", action="append", metavar="NAME")
+    p = sub.add_parser("explain", help=N_("the full calculation trace"))
+    p.add_argument("tender", metavar=NP_("metavar", "tender"))
+    p.add_argument("--alternative", action="append", metavar=NP_("metavar", "NAME"))
     p.add_argument("--lang", choices=("en", "sv"), default="en")
 
-    p = sub.add_parser("report", help="HTML, Excel or Markdown report")
-    p.add_argument("tender")
-    p.add_argument("-o", "--output", required=True, metavar="FILE",
-                   help="report file: .html, .xlsx or .md")
+    p = sub.add_parser("report", help=N_("HTML, Excel or Markdown report"))
+    p.add_argument("tender", metavar=NP_("metavar", "tender"))
+    p.add_argument("-o", "--output", required=True, metavar=NP_("metavar", "FILE"),
+                   help=N_("report file: .html, .xlsx or .md"))
     add_force(p)
     p.add_argument("--monte-carlo", type=_count, metavar="N", default=None,
-                   help="include a Monte Carlo analysis with N samples")
-    p.add_argument("--seed", type=int)
-    p.add_argument("--no-tornado", action="store_true", help="leave out the tornado")
+                   help=N_("include a Monte Carlo analysis with N samples"))
+    p.add_argument("--seed", type=int, metavar=NP_("metavar", "SEED"))
+    p.add_argument("--no-tornado", action="store_true", help=N_("leave out the tornado"))
     p.add_argument("--no-scenarios", action="store_true",
-                   help="leave out the tender's scenarios")
-    p.add_argument("--no-charts", action="store_true", help="leave out the charts")
-    p.add_argument("--title")
+                   help=N_("leave out the tender's scenarios"))
+    p.add_argument("--no-charts", action="store_true", help=N_("leave out the charts"))
+    p.add_argument("--title", metavar=NP_("metavar", "TITLE"))
     p.add_argument("--lang", choices=("en", "sv"), default="en")
 
-    p = sub.add_parser("bid-form", help="write an Excel bid form for the bidders")
-    p.add_argument("tender")
-    p.add_argument("-o", "--output", required=True, metavar="FILE", help="bid form (.xlsx)")
+    p = sub.add_parser("bid-form", help=N_("write an Excel bid form for the bidders"))
+    p.add_argument("tender", metavar=NP_("metavar", "tender"))
+    p.add_argument("-o", "--output", required=True, metavar=NP_("metavar", "FILE"),
+                   help=N_("bid form (.xlsx)"))
     p.add_argument("--lang", choices=("en", "sv"), default="en")
     add_force(p)
 
-    p = sub.add_parser("import-bids", help="read filled bid forms as alternatives")
-    p.add_argument("tender")
-    p.add_argument("forms", nargs="+", metavar="FORM")
-    p.add_argument("-o", "--output", metavar="FILE",
-                   help="write the tender with the imported bids (.toml/.yaml/.json)")
+    p = sub.add_parser("import-bids", help=N_("read filled bid forms as alternatives"))
+    p.add_argument("tender", metavar=NP_("metavar", "tender"))
+    p.add_argument("forms", nargs="+", metavar=NP_("metavar", "FORM"))
+    p.add_argument("-o", "--output", metavar=NP_("metavar", "FILE"),
+                   help=N_("write the tender with the imported bids (.toml/.yaml/.json)"))
     add_force(p)
     p.add_argument("--replace", action="store_true",
-                   help="a bid named like an alternative of the tender replaces it")
+                   help=N_("a bid named like an alternative of the tender replaces it"))
     _common(p)
 
-    p = sub.add_parser("calculators", help="the product calculators and their inputs")
-    p.add_argument("name", nargs="?", help="one calculator")
+    p = sub.add_parser("calculators", help=N_("the product calculators and their inputs"))
+    p.add_argument("name", nargs="?", metavar=NP_("metavar", "name"),
+                   help=N_("one calculator"))
     _common(p)
 
-    p = sub.add_parser("schema", help="print the JSON Schema of tender files, or of a "
-                                      "command's JSON output")
+    p = sub.add_parser("schema", help=N_("print the JSON Schema of tender files, or of "
+                                         "a command's JSON output"))
     p.add_argument("of", nargs="?", default="tender", choices=("tender", *OUTPUTS),
-                   metavar="WHAT",
-                   help="tender (default), or the command whose --format json output to "
-                        "describe: " + ", ".join(OUTPUTS))
-    p.add_argument("-o", "--output", metavar="FILE")
+                   metavar=NP_("metavar", "WHAT"),
+                   help=tr("tender (default), or the command whose --format json output to "
+                           "describe: {outputs}", lang, outputs=", ".join(OUTPUTS)))
+    p.add_argument("-o", "--output", metavar=NP_("metavar", "FILE"))
     add_force(p)
 
     from lcc.cli._portfolio import add_parser as add_portfolio
 
     add_portfolio(sub)
+    _translate(parser, lang)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    parser = build_parser()
     _ARGV[:] = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(_argv_lang(_ARGV))
     args = parser.parse_args(argv)
     lang = getattr(args, "lang", "en") or "en"
     debug = args.debug or os.environ.get("LCC_DEBUG") == "1"

@@ -22,6 +22,7 @@ import pandas as pd
 
 from lcc._errors import LCCError, Msg, in_lang
 from lcc._i18n import unit
+from lcc._i18n._catalog import N_, NP_
 from lcc.cli._files import add_force, output_path
 
 ACTIONS = ("follow-up", "outcomes", "linked", "priorities", "criteria", "report")
@@ -29,26 +30,29 @@ ACTIONS = ("follow-up", "outcomes", "linked", "priorities", "criteria", "report"
 
 def add_parser(sub: Any) -> None:
     """Register ``portfolio`` on the ``lcc`` command's subparsers."""
-    p = sub.add_parser("portfolio", help="follow-up of a procurement plan against its targets")
-    p.add_argument("plan", help="procurement plan (.csv, .xlsx, .toml)")
+    p = sub.add_parser("portfolio", help=N_("follow-up of a procurement plan against its targets"))
+    p.add_argument("plan", metavar=NP_("metavar", "plan"),
+                   help=N_("procurement plan (.csv, .xlsx, .toml)"))
     p.add_argument("action", nargs="?", choices=ACTIONS, default="follow-up",
-                   help="what to show (default: follow-up); report writes -o FILE")
-    p.add_argument("--targets", metavar="FILE", help="targets (.toml with a [targets] table)")
-    p.add_argument("--by", default="organisation", metavar="COLUMNS",
-                   help="group by organisation, year, category, status or award_basis, "
-                        "comma-separated; 'plan' for the whole plan (default: organisation)")
-    p.add_argument("--factors", metavar="FILE",
-                   help="climate factors per category (.csv: category, factor, unit, source)")
+                   help=N_("what to show (default: follow-up); report writes -o FILE"))
+    p.add_argument("--targets", metavar=NP_("metavar", "FILE"),
+                   help=N_("targets (.toml with a [targets] table)"))
+    p.add_argument("--by", default="organisation", metavar=NP_("metavar", "COLUMNS"),
+                   help=N_("group by organisation, year, category, status or award_basis, "
+                           "comma-separated; 'plan' for the whole plan (default: organisation)"))
+    p.add_argument("--factors", metavar=NP_("metavar", "FILE"),
+                   help=N_("climate factors per category (.csv: category, factor, unit, source)"))
     p.add_argument("--requirement", metavar="R",
-                   help="priorities: only procurements without this requirement")
-    p.add_argument("--top", type=int, metavar="N", help="priorities: only the first N")
-    p.add_argument("-o", "--output", metavar="FILE", help="report: .html or .xlsx")
+                   help=N_("priorities: only procurements without this requirement"))
+    p.add_argument("--top", type=int, metavar="N", help=N_("priorities: only the first N"))
+    p.add_argument("-o", "--output", metavar=NP_("metavar", "FILE"),
+                   help=N_("report: .html or .xlsx"))
     add_force(p)
-    p.add_argument("--title", help="report: the title")
+    p.add_argument("--title", metavar=NP_("metavar", "TITLE"), help=N_("report: the title"))
     p.add_argument("--lang", choices=("en", "sv"), default="en",
-                   help="language of labels and number format (sv: Swedish)")
+                   help=N_("language of labels and number format (sv: Swedish)"))
     p.add_argument("--format", choices=("table", "csv", "json"), default="table",
-                   help="output format (default: table)")
+                   help=N_("output format (default: table)"))
 
 
 def _by(text: str) -> list[str] | None:

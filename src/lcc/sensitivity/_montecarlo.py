@@ -180,7 +180,7 @@ def draw(model: Model, name: str, dist: Any, gen: np.random.Generator, m: int) -
 def monte_carlo(alternatives: Any, study: Study, distributions: Mapping[str, Any] | None = None,
                 n: int = 10_000, *, seed: Any = None, chunk_size: int | None = None,
                 progress: bool | None = None,
-                parameters: Sequence[str] | None = None) -> MonteCarloResult:
+                parameters: Sequence[str] | None = None, lang: str = "en") -> MonteCarloResult:
     """Monte Carlo simulation of the LCC of every alternative under uncertain inputs.
 
     Each sampled input draws uniforms from its own random stream
@@ -218,6 +218,8 @@ def monte_carlo(alternatives: Any, study: Study, distributions: Mapping[str, Any
     parameters : sequence of str, optional
         Sample only these inputs (each needs a distribution or a range); the
         others stay at their base values.
+    lang : {"en", "sv"}
+        Language of the progress line ("elapsed", "left" and the numbers).
 
     Returns
     -------
@@ -248,7 +250,7 @@ def monte_carlo(alternatives: Any, study: Study, distributions: Mapping[str, Any
     entropy, gens = streams(seed, names)
     lcc = np.empty((len(model.names), n))
     inputs = np.empty((len(names), n))
-    bar = Progress(n, "Monte Carlo", progress)
+    bar = Progress(n, "Monte Carlo", progress, lang=lang)
     t0 = time.perf_counter()
     for start in range(0, n, chunk):
         m = min(chunk, n - start)

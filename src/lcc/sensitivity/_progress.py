@@ -6,6 +6,8 @@ import sys
 import time
 from typing import TextIO
 
+from lcc._i18n import check_lang, number, tr
+
 #: Seconds a run must last before the automatic display appears.
 DELAY = 2.0
 #: Seconds between redraws.
@@ -39,11 +41,14 @@ class Progress:
         and the run has lasted more than ``DELAY`` seconds.
     stream : text stream, optional
         Where to draw; default ``sys.stderr``.
+    lang : {"en", "sv"}
+        Language of the words and numbers of the line.
     """
 
     def __init__(self, total: int, label: str, show: bool | None = None,
-                 stream: TextIO | None = None) -> None:
+                 stream: TextIO | None = None, lang: str = "en") -> None:
         self.total = total
+        self.lang = check_lang(lang)
         self.label = label
         self.stream = stream if stream is not None else sys.stderr
         self.enabled = interactive() if show is None else bool(show)
@@ -62,15 +67,26 @@ class Progress:
         self.last = now
         share = done / self.total if self.total else 1.0
         left = now / share - now if share > 0 else float("nan")
-        self.stream.write(f"\r{self.label}: {share * 100:3.0f} % ({done:,} / {self.total:,}), "
-                          f"{now:.1f} s elapsed, ~{left:.1f} s left ")
+        self.stream.write("\r" + tr("{label}: {share} % ({done} / {total}), {elapsed} s elapsed, "
+                                    "~{left} s left ", self.lang, label=self.label,
+                                    share=self._number(share * 100, 0, 3),
+                                    done=self._number(done), total=self._number(self.total),
+                                    elapsed=self._number(now, 1), left=self._number(left, 1)))
         self.stream.flush()
         self.drawn = True
+
+    def _number(self, x: float, digits: int = 0, width: int = 0) -> str:
+        """``x`` as the reader writes it: ``12,345`` and ``1.5`` (en), ``12 345`` and ``1,5``
+        (sv)."""
+        if self.lang == "en":  # as it always was
+            return f"{x:{width},.{digits}f}"
+        return number(x, self.lang, digits).rjust(width)
 
     def close(self) -> None:
         """Finish the line (only if something was drawn)."""
         if self.drawn:
             now = time.perf_counter() - self.start
-            self.stream.write(f"\r{self.label}: 100 % ({self.total:,} / {self.total:,}), "
-                              f"{now:.1f} s{' ' * 20}\n")
+            total = self._number(self.total)
+            self.stream.write(f"\r{self.label}: 100 % ({total} / {total}), "
+                              f"{self._number(now, 1)} s{' ' * 20}\n")
             self.stream.flush()
