@@ -40,17 +40,6 @@ Examples
 ['price', 'energy', 'water']
 """
 
-from lcc.templates import (  # noqa: F401 - the calculator modules, bound as attributes
-    dishwasher,
-    fridge_freezer,
-    indoor_lighting,
-    it_equipment,
-    pump_motor,
-    refurbished_vs_new,
-    reusable_vs_single_use,
-    street_lighting,
-    vehicles,
-)
 from lcc.templates._inputs import Input
 from lcc.templates._registry import CALCULATORS, COLUMNS, get, list_calculators
 
