@@ -74,18 +74,37 @@ def _width(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "100")
 
 
-@pytest.mark.skipif(sys.version_info >= (3, 13), reason="argparse 3.13 lays out help "
-                    "otherwise (-n, --samples N); the snapshot is of 3.11/3.12")
+def _content(text: str) -> str:
+    """Help text without argparse's layout: words and their order only.
+
+    argparse 3.13 shows ``-n, --samples N`` where 3.11/3.12 show ``-n N, --samples N``, and
+    so wraps lines elsewhere (breaking ``sensitivity-tornado`` after its hyphen)."""
+    text = re.sub(r"-\n\s+", "-", text)
+    text = re.sub(r"(?<!\S)(-\w) (\S+), (--[\w-]+) \2(?!\S)", r"\1, \3 \2", text)
+    return " ".join(text.split())
+
+
 @pytest.mark.parametrize("command", COMMANDS, ids=IDS)
 def test_english_help_is_unchanged(capsys: pytest.CaptureFixture[str], command: str) -> None:
+    """The snapshot is the help of 3.11/3.12, byte for byte; on a later Python whose argparse
+    lays it out otherwise, the same words in the same order."""
     snapshot = (SNAPSHOTS / f"{command or 'lcc'}.txt").read_text(encoding="utf-8")
-    assert _help(capsys, command) == snapshot
-    assert _help(capsys, command, "--lang", "en") == snapshot
+    for text in (_help(capsys, command), _help(capsys, command, "--lang", "en")):
+        if sys.version_info < (3, 13):
+            assert text == snapshot
+        assert _content(text) == _content(snapshot)
+
+
+def test_content_ignores_only_the_layout() -> None:
+    old = "  -n N, --samples N    number of\n                        samples (sensitivity-\n"
+    new = "  -n, --samples N  number of samples\n                   (sensitivity-\n"
+    assert _content(old) == _content(new) == "-n, --samples N number of samples (sensitivity-"
+    assert _content("-n N, --samples N draws") != _content("-n, --samples N samples")
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=IDS)
 def test_swedish_help_has_no_english(capsys: pytest.CaptureFixture[str], command: str) -> None:
-    text = _help(capsys, command, "--lang", "sv")
+    text = re.sub(r"-\n\s+", "-", _help(capsys, command, "--lang", "sv"))  # a wrapped choice
     assert text.startswith("användning: lcc"), text
     for english in ("usage:", "positional arguments", "options:", "show this help",
                     "show program's"):
