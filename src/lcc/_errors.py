@@ -155,6 +155,16 @@ def _msg(msgid: str, values: dict[str, Any]) -> Msg:
     return Msg(msgid, **values)
 
 
+def raise_collected(errors: list[LCCError]) -> None:
+    """Raise the errors collected from one object's inputs, if any: the one, or all of them
+    in one LCCError whose message lists them and whose ``errors`` holds each."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise LCCError(join("\n", (e.message for e in errors)), field=errors[0].field,
+                       code=errors[0].code, errors=errors)
+
+
 def join(sep: str, parts: Iterable[str]) -> Msg:
     """The texts ``parts`` joined by ``sep`` as one :class:`Msg` (each part in its language).
 

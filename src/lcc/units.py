@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from lcc._errors import LCCError, Msg, join
+from lcc._errors import LCCError, Msg, join, raise_collected
 
 if TYPE_CHECKING:
     import pint
@@ -629,11 +629,7 @@ class ExchangeRates:
                 bad(key, "wrong-type" if not isinstance(value, str) else "invalid-value",
                     Msg("{name}: expected a non-empty text, got {value!r}", name=name,
                         value=value))
-        if len(errors) == 1:
-            raise errors[0]
-        if errors:
-            raise LCCError(join("\n", (e.message for e in errors)), field=errors[0].field,
-                           code=errors[0].code, errors=errors)
+        raise_collected(errors)
         clean[self.base] = 1.0
         object.__setattr__(self, "rates", clean)
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from lcc._errors import LCCError, Msg, join
+from lcc._errors import LCCError, Msg, raise_collected
 from lcc.model._inputs import (
     A_VALUE,
     read_amount,
@@ -270,13 +270,7 @@ class Errors:
 
     def raise_any(self) -> None:
         """Raise the errors recorded, if any: one, or all of them in one LCCError."""
-        if not self.errors:
-            return
-        if len(self.errors) == 1:
-            raise self.errors[0]
-        first = self.errors[0]
-        raise LCCError(join("\n", (e.message for e in self.errors)), field=first.field,
-                       code=first.code, errors=self.errors)
+        raise_collected(self.errors)
 
 
 #: What a field of a kind without a unit expects, in words.

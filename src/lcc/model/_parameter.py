@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from lcc._errors import LCCError, Msg, join
+from lcc._errors import LCCError, Msg, raise_collected
 from lcc.model._compare import same
 from lcc.units import format_quantity, get_registry, parse_number
 
@@ -362,11 +362,7 @@ class ByYear:
                 bad("ByYear.unit", "wrong-type",
                     Msg("{name}: expected a unit such as 'SEK/kg', got {unit!r}",
                         name="ByYear.unit", unit=self.unit))
-        if len(errors) == 1:
-            raise errors[0]
-        if errors:
-            raise LCCError(join("\n", (e.message for e in errors)), field=errors[0].field,
-                           code=errors[0].code, errors=errors)
+        raise_collected(errors)
         arr = np.array(arr, dtype=float)
         arr.setflags(write=False)
         object.__setattr__(self, "values", arr)

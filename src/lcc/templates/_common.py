@@ -22,9 +22,15 @@ from lcc.templates._inputs import Input, base_value, fail, is_parameter, quantit
 from lcc.units import get_registry, parse_quantity
 
 
+def _shared(changes: dict[str, Any], **fields: Any) -> Input:
+    """An input shared by several calculators, with one calculator's ``changes``."""
+    return Input(**{**fields, **changes})
+
+
 def electricity_price(**changes: Any) -> Input:
     """The buyer's electricity price."""
-    fields: dict[str, Any] = dict(
+    return _shared(
+        changes,
         name="electricity_price", role="buyer", unit="SEK/kWh",
         label=N_("Electricity price"),
         meaning=N_("Electricity price per kWh, excluding VAT, in base-year prices"),
@@ -32,13 +38,12 @@ def electricity_price(**changes: Any) -> Input:
                   "(internal parameters set by the buyer): elpris, from the organisation's "
                   "electricity contract"),
         example="1.20 SEK/kWh", per_year=True)
-    fields.update(changes)
-    return Input(**fields)
 
 
 def escalation(**changes: Any) -> Input:
     """The buyer's yearly real change of the electricity price."""
-    fields: dict[str, Any] = dict(
+    return _shared(
+        changes,
         name="escalation", role="buyer", unit="1",
         label=N_("Real change of the electricity price"),
         meaning=N_("Real change of the electricity price per year (0.02 = +2 % a year), as "
@@ -47,13 +52,12 @@ def escalation(**changes: Any) -> Input:
                   "(internal parameters set by the buyer): optional yearly (real) energy "
                   "price increase"),
         required=False, default=0.0, example=0.02, kind="number", minimum=-1.0, per_year=True)
-    fields.update(changes)
-    return Input(**fields)
 
 
 def emission_factor(**changes: Any) -> Input:
     """The buyer's CO2e per kWh of electricity."""
-    fields: dict[str, Any] = dict(
+    return _shared(
+        changes,
         name="emission_factor", role="buyer", unit="kg/kWh",
         label=N_("Emission factor of electricity"),
         meaning=N_("Greenhouse gas emissions per kWh of electricity (CO2e); reported in kg, "
@@ -62,20 +66,17 @@ def emission_factor(**changes: Any) -> Input:
                   "(internal parameters set by the buyer): optional kg CO2e per kWh, e.g. "
                   "from the electricity emission factors shipped with lcc"),
         required=False, example="0.05 kg/kWh")
-    fields.update(changes)
-    return Input(**fields)
 
 
 def units(**changes: Any) -> Input:
     """The buyer's number of units (Alternative.quantity)."""
-    fields: dict[str, Any] = dict(
+    return _shared(
+        changes,
         name="units", role="buyer", unit="1", label=N_("Number of units"),
         meaning=N_("Number of units bought (antal); multiplies every cost and emission"),
         source=N_("Upphandlingsmyndigheten, LCC-verktyg and 'Parametrar i en LCC-kalkyl' "
                   "(internal parameters set by the buyer): antal"),
         required=False, default=1, example=10, kind="count")
-    fields.update(changes)
-    return Input(**fields)
 
 
 def _is_one(factor: Any) -> bool:

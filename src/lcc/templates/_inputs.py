@@ -46,7 +46,7 @@ from typing import Any
 
 import numpy as np
 
-from lcc._errors import LCCError, Msg, join
+from lcc._errors import LCCError, Msg, join, raise_collected
 from lcc.model import ByYear, Parameter
 from lcc.model._fields import Field
 from lcc.units import (
@@ -560,11 +560,7 @@ def read_inputs(calculator: str, spec: Sequence[Input], given: Mapping[str, Any]
             values[inp.name] = _check(calculator, inp, value)
         except LCCError as exc:
             errors.append(exc)
-    if len(errors) == 1:
-        raise errors[0]
-    if errors:
-        raise LCCError(join("\n", [e.message for e in errors]), field=errors[0].field,
-                       code=errors[0].code, errors=errors)
+    raise_collected(errors)
     return values
 
 
