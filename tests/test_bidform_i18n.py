@@ -324,3 +324,15 @@ def test_item_names_pickle_in_their_language() -> None:
     assert again == names and all(isinstance(n, ItemName) for n in again)
     assert [in_lang(n, "sv") for n in again] == [in_lang(n, "sv") for n in names]
     assert "El, steg 2: Night level = 50 % effekt" in in_lang(again[2], "sv")
+
+
+def test_a_cell_message_names_the_unit_as_the_swedish_form_shows_it(form: Path,
+                                                                    tmp_path: Path) -> None:
+    """Seen as a bidder: the Swedish form shows 'år' in column C; the message said 'yr'."""
+    filled = fill(form, dict(BID_A, **{"items[0].life": "20 years"}), tmp_path / "life.xlsx")
+    _, english = _run("import-bids", str(FIXTURE), str(filled))
+    assert "[yr]: got the text '20 years'; enter a number in yr (write the number only; the " \
+           "unit yr is given in column C)" in english
+    _, swedish = _run("import-bids", str(FIXTURE), str(filled), "--lang", "sv")
+    assert "[år]: fick texten '20 years'; ange ett tal i år (skriv bara talet; enheten år " \
+           "står i kolumn C)" in swedish

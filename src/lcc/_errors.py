@@ -151,6 +151,28 @@ class ItemName(Msg):
         return (ItemName, (self.kind, self.label, self.suffix))
 
 
+class UnitText(Msg):
+    """A unit named in a message, shown in the reader's words (``SEK/yr`` → ``kr/år``), as
+    forms and reports show it.
+
+    >>> UnitText("SEK/yr").in_lang("sv")
+    'kr/år'
+    """
+
+    def __new__(cls, text: str) -> UnitText:
+        self = str.__new__(cls, text)
+        self.msgid, self.values = "{unit}", {"unit": text}
+        return self
+
+    def in_lang(self, lang: str) -> str:
+        from lcc._i18n._format import unit
+
+        return unit(str(self), lang)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (UnitText, (str(self),))
+
+
 def _msg(msgid: str, values: dict[str, Any]) -> Msg:
     return Msg(msgid, **values)
 

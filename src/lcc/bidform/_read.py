@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from lcc._errors import LCCError, Msg, join
+from lcc._errors import LCCError, Msg, UnitText, join
 from lcc._i18n import unit as shown_unit
 from lcc.bidform._identity import changes, decisive, fingerprint
 from lcc.bidform._spec import BidField, BidForm, Slot, TenderFile, value_text
@@ -196,7 +196,7 @@ def cell_problem(f: BidField, value: Any) -> Problem | None:
 
 
 def _cell_problem(f: BidField, value: Any) -> tuple[str, Msg] | None:
-    unit = Msg(" in {unit}", unit=f.unit) if f.unit else ""
+    unit = Msg(" in {unit}", unit=UnitText(f.unit)) if f.unit else ""
     if f.kind == "text":
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):
             return "wrong-type", Msg("expected a text, got {value!r}", value=value)
@@ -229,7 +229,7 @@ def _cell_problem(f: BidField, value: Any) -> tuple[str, Msg] | None:
             hint = Msg(" (the cell holds it as text: enter it as a number)")
         elif re.match(r"[-+]?\d", text):
             hint = Msg(" (write the number only; the unit {unit} is given in column C)",
-                       unit=f.unit) if f.unit else Msg(" (write the number only)")
+                       unit=UnitText(f.unit)) if f.unit else Msg(" (write the number only)")
         return "wrong-type", Msg("got the text {value!r}; enter a number{unit}{hint}",
                                  value=value, unit=unit, hint=hint)
     if not isinstance(value, (int, float)):
@@ -255,7 +255,7 @@ def _label(f: BidField) -> Msg:
     """The row a message is about: ``'Energy: power' [W]`` (its label in the reader's words
     where lcc wrote it)."""
     if f.unit:
-        return Msg("{label!r} [{unit}]", label=f.label, unit=f.unit)
+        return Msg("{label!r} [{unit}]", label=f.label, unit=UnitText(f.unit))
     return Msg("{label!r}", label=f.label)
 
 
@@ -334,7 +334,7 @@ class _FormReader:
                 form.add("wrong-unit", cell_ref(sheet, row, COL_UNIT), Msg(
                     "{label!r}: the unit was changed to {unit!r}; this form takes the value "
                     "in {expected!r}: restore the unit and give the value in it",
-                    label=f.label, unit=unit, expected=f.unit) if f.unit else Msg(
+                    label=f.label, unit=unit, expected=UnitText(f.unit)) if f.unit else Msg(
                     "{label!r}: the unit was changed to {unit!r}; this form takes the value "
                     "without a unit: restore the unit cell and give the value",
                     label=f.label, unit=unit))
