@@ -187,7 +187,7 @@ API_CASES = [
      "unit ('3 yr')"),
     (lambda: lcc.Investment("100 SEK", life="10 m"),
      "Investment.life (livslängd): '10 m' har fel slags enhet (m); ange en tidslängd, "
-     "t.ex. '20 yr'",
+     "t.ex. '20 år'",
      "Investment.life: got '10 m' (units m); expected a duration, e.g. '20 yr'"),
     (lambda: lcc.Study("20.5 yr", 0.04),
      "Study.period (kalkylperiod): ogiltigt värde '20.5 yr'; ange ett helt antal år",
@@ -196,7 +196,7 @@ API_CASES = [
      "Study.currency (valuta): ogiltigt värde 'XYZ'; välj ett av",
      "Study.currency: got 'XYZ', expected one of"),
     (lambda: lcc.Investment("100", life="10 yr"),
-     "Investment.amount (belopp): '100' saknar enhet; ange ett belopp, t.ex. '2500 SEK'",
+     "Investment.amount (belopp): '100' saknar enhet; ange ett belopp, t.ex. '2500 kr'",
      "Investment.amount: got '100' without a unit; expected an amount, e.g. '2500 SEK'"),
     (lambda: lcc.ExchangeRates("XYZ"), "ExchangeRates.base: ogiltigt värde 'XYZ'; välj ett av",
      "ExchangeRates.base: got 'XYZ', expected one of"),
@@ -233,7 +233,7 @@ CLI_CASES = [
      "anges som andel per år, så detta vore 400 %", "study.discount_rate: got the bare number "
      "4; a rate is a fraction per year, so this would be 400 %"),
     ('life = "10 m"', "items[0].life (livslängd): '10 m' har fel slags enhet (m); ange en "
-     "tidslängd, t.ex. '20 yr' [wrong-unit]", "items[0].life: got '10 m' (units m); expected a "
+     "tidslängd, t.ex. '20 år' [wrong-unit]", "items[0].life: got '10 m' (units m); expected a "
      "duration, e.g. '20 yr' [wrong-unit]"),
     ('currency = "XYZ"', "study.currency (valuta): ogiltigt värde 'XYZ'; välj ett av",
      "study.currency: got 'XYZ', expected one of"),

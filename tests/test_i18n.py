@@ -117,7 +117,7 @@ def test_input_errors_in_swedish_per_code_with_the_field_name(tmp_path) -> None:
     assert any(line.endswith("alternatives[0].items[0].life (livslängd): ogiltigt värde "
                              "'-3 yr'; ange en tidslängd > 0 [invalid-value]")
                for line in lines), lines
-    assert any("amount (belopp): '100' saknar enhet; ange ett belopp, t.ex. '2500 SEK'" in line
+    assert any("amount (belopp): '100' saknar enhet; ange ett belopp, t.ex. '2500 kr'" in line
                for line in lines), lines
     assert error_lines(info.value, "en") == [str(e) for e in info.value.errors]
     try:
@@ -125,3 +125,21 @@ def test_input_errors_in_swedish_per_code_with_the_field_name(tmp_path) -> None:
     except lcc.LCCError as exc:
         (line,) = error_lines(exc, "sv")
     assert line == "fel: Investment.life (livslängd): ogiltigt värde '-3 yr'; ange en tidslängd > 0"
+
+
+def test_a_swedish_example_in_a_message_is_read_as_the_english_one() -> None:
+    """Messages suggest values ('t.ex. 800 kr/år'): in Swedish units too, and lcc reads them."""
+    from lcc._errors import UnitText
+    from lcc.model import _items
+    from lcc.model._study import Study
+
+    specs = [f for cls in (*vars(_items).values(), Study) if isinstance(cls, type)
+             for f in getattr(cls, "FIELDS", {}).values()
+             if f.kind == "quantity" and isinstance(f.example, str)]
+    assert len(specs) > 20
+    for f in specs:
+        sv = UnitText(f.example).in_lang("sv")
+        assert lcc.Q_(sv) == lcc.Q_(f.example), (f.example, sv)
+    assert UnitText("800 SEK/yr").in_lang("sv") == "800 kr/år"
+    assert UnitText("365 d/yr").in_lang("sv") == "365 dygn/år"
+    assert lcc.Q_("365 dygn/år") == lcc.Q_("365 d/yr")

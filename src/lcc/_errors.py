@@ -152,8 +152,9 @@ class ItemName(Msg):
 
 
 class UnitText(Msg):
-    """A unit named in a message, shown in the reader's words (``SEK/yr`` → ``kr/år``), as
-    forms and reports show it.
+    """A unit, or a value with its unit, named in a message and shown in the reader's words
+    (``SEK/yr`` → ``kr/år``, ``'800 SEK/yr'`` → ``'800 kr/år'``), as forms and reports show
+    it; lcc reads both spellings.
 
     >>> UnitText("SEK/yr").in_lang("sv")
     'kr/år'

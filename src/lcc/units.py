@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from lcc._errors import LCCError, Msg, join, raise_collected
+from lcc._errors import LCCError, Msg, UnitText, join, raise_collected
 
 if TYPE_CHECKING:
     import pint
@@ -60,7 +60,7 @@ _DEFINITIONS: tuple[str, ...] = (
     "Mkr = 1000000 * SEK",
     "Nm3 = meter ** 3 = _ = normal_cubic_meter",
 )
-_ALIASES: tuple[str, ...] = ("@alias year = år",)
+_ALIASES: tuple[str, ...] = ("@alias year = år", "@alias day = dygn")
 
 _lock = threading.Lock()
 _registry: pint.UnitRegistry | None = None
@@ -410,7 +410,7 @@ def parse_quantity(value: Any, spec: str, *, name: str = "value",
     reg = get_registry()
     if expect is None:
         expect = Msg("{what}, e.g. '{example}'", what=_dims_text(spec),
-                     example=f"1 {_example(spec)}")
+                     example=UnitText(f"1 {_example(spec)}"))
     expect = Msg("expected {what}", what=expect)
     sides = None
     if isinstance(value, str):

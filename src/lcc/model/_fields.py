@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from lcc._errors import LCCError, Msg, raise_collected
+from lcc._errors import LCCError, Msg, UnitText, raise_collected
 from lcc.model._inputs import (
     A_VALUE,
     read_amount,
@@ -128,7 +128,8 @@ class Field:
         if kind == "quantity":
             spec = unit or self.unit
             assert spec is not None
-            expect = Msg("{what}, e.g. '{example}'", what=self.what, example=self.example) \
+            expect = Msg("{what}, e.g. '{example}'", what=self.what,
+                         example=UnitText(self.example)) \
                 if self.what and (spec == self.unit and len(self.units) == 1) else None
             if self.by_year:
                 return read_amount(value, spec, name, allow_sequence=True,
@@ -184,7 +185,7 @@ class Field:
         text: str
         if self.kind == "quantity":
             text = Msg("{what} as text with a unit, e.g. '{example}'",
-                       what=self.what or A_VALUE, example=self.example)
+                       what=self.what or A_VALUE, example=UnitText(self.example))
         elif self.kind == "choice":
             text = Msg("one of {choices}", choices=", ".join(repr(c) for c in self.choices))
         else:
