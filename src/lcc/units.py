@@ -640,7 +640,7 @@ class ExchangeRates:
                 raise LCCError(
                     Msg("no exchange rate for {code}: declare it, e.g. "
                         "ExchangeRates(base={base!r}, rates={{{code!r}: ...}})", code=code,
-                        base=self.base))
+                        base=self.base), field="ExchangeRates.rates", code="currency-mix")
         return self.rates[from_currency] / self.rates[to_currency]
 
     def convert(self, quantity: Any, to: str | None = None) -> pint.Quantity:
@@ -662,11 +662,13 @@ class ExchangeRates:
         target = self.base if to is None else to
         if target not in CURRENCIES:
             raise LCCError(Msg("convert: to={to!r}, expected one of {choices}", to=to,
-                               choices=", ".join(CURRENCIES)))
+                               choices=", ".join(CURRENCIES)), field="ExchangeRates.convert.to",
+                           code="invalid-value")
         q = _parse_text(quantity, "quantity") if isinstance(quantity, str) else quantity
         if not isinstance(q, reg.Quantity):
             raise LCCError(Msg("convert: expected a quantity with a currency, got {value!r}",
-                               value=quantity))
+                               value=quantity), field="ExchangeRates.convert.quantity",
+                           code="wrong-type")
         factor: Any = 1.0
         new_units: Any = reg.Unit("")._units
         exp: Any
@@ -697,5 +699,5 @@ def currency_mix_error(name: str, found: str, wanted: str) -> LCCError:
             "exchange rate from {found} is declared. Declare it on the study, e.g. "
             "lcc.Study(..., currency={wanted!r}, exchange_rates=lcc.ExchangeRates("
             "base={wanted!r}, rates={{{found!r}: <{wanted} per {found}>}}, date=..., "
-            "source=...))", name=name, found=found, wanted=wanted)
-    )
+            "source=...))", name=name, found=found, wanted=wanted),
+        field=name, code="currency-mix")

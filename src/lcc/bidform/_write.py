@@ -53,8 +53,8 @@ def openpyxl_module() -> Any:
     try:
         import openpyxl
     except ImportError:
-        raise LCCError(Msg("Excel bid forms need openpyxl: pip install 'openlcc[excel]'")) \
-            from None
+        raise LCCError(Msg("Excel bid forms need openpyxl: pip install 'openlcc[excel]'"),
+                       field="format", code="unsupported-format") from None
     return openpyxl
 
 

@@ -188,7 +188,8 @@ class _Builder:
                 if handler is not None:
                     break
         if handler is None:  # pragma: no cover - every model type has a handler
-            raise LCCError(Msg("{name}: the engine does not know this item type", name=item.name))
+            raise LCCError(Msg("{name}: the engine does not know this item type", name=item.name),
+                           field="Alternative.items", code="unknown-type")
         handler(item)
 
     def _once(self, item: CostItem, category: str, at: float, amount: Num,
@@ -326,10 +327,12 @@ def compile_alternative(alt: Alternative, study: Study) -> Compiled:
     """Compile one alternative under a study (see :class:`Compiled`)."""
     if not isinstance(alt, Alternative):
         raise LCCError(Msg("expected an lcc.Alternative, got {type} {alt!r}",
-                           type=type(alt).__name__, alt=alt))
+                           type=type(alt).__name__, alt=alt), field="alternative",
+                       code="wrong-type")
     if not isinstance(study, Study):
         raise LCCError(Msg("expected an lcc.Study, got {type} {study!r}",
-                           type=type(study).__name__, study=study))
+                           type=type(study).__name__, study=study), field="study",
+                       code="wrong-type")
     # The last compilation is kept on the alternative with the study it was made under:
     # both are immutable once built, so an alternative evaluated again under the same study
     # (a tender checked when read, then compared) is compiled once.
@@ -363,8 +366,8 @@ def _compile(alt: Alternative, study: Study) -> Compiled:
     ):
         raise LCCError(
             Msg("a Parameter named 'discount_rate' is used outside Study.discount_rate; that "
-                "name addresses the study's discount rate in sensitivity analysis — rename it")
-        )
+                "name addresses the study's discount rate in sensitivity analysis — rename it"),
+            field="Alternative.parameters", code="invalid-value")
     out.quantity = alt._quantity
     sizes = {_samples(alt._quantity), _samples(study.rate)}
     for item in alt.items:
@@ -377,8 +380,8 @@ def _compile(alt: Alternative, study: Study) -> Compiled:
         raise LCCError(
             Msg("Alternative {called!r} with the study: sample arrays of different lengths "
                 "({value}); every sampled input must have the same number of samples",
-                called=alt.name, value=sorted(s for s in sizes if s is not None))
-        )
+                called=alt.name, value=sorted(s for s in sizes if s is not None)),
+            field="Alternative", code="invalid-value")
     out.samples = next(iter(sizes)) if sizes else None
     return out
 

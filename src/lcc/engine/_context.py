@@ -144,12 +144,13 @@ def make_context(study: Any, overrides: dict[str, Any] | None, samples: int | No
         i = np.multiply(ov[i_num.param], i_num.scale) if i_num.param in ov else i_num.value
         if np.ndim(i):
             raise LCCError(Msg("{name}: samples of the inflation rate are not supported",
-                               name='inflation'))
+                               name='inflation'), field="Study.inflation", code="invalid-value")
         infl = float(np.log1p(i))
     rule = timing_rule(study.timing)
     if not rule.continuous and (d <= -1 if scalar else np.any(d <= -1)):
         raise LCCError(Msg("{name}: got {d!r}; a rate must be greater than -1",
-                           name='discount_rate', d=d))
+                           name='discount_rate', d=d), field="Study.discount_rate",
+                       code="invalid-value")
     return Context(study.years, study.timing, rule.offset, rule.continuous, d,
                    rule.log_rate(d), infl, samples, ov)
 
@@ -216,9 +217,9 @@ def _log1p_rate(e: Any) -> Any:
     if isinstance(e, float):
         if e <= -1:
             raise LCCError(Msg("{name}: got {e!r}; a rate must be greater than -1",
-                               name='escalation', e=e))
+                               name='escalation', e=e), field="escalation", code="invalid-value")
         return np.log1p(e)
     if np.any(np.asarray(e) <= -1):
         raise LCCError(Msg("{name}: got {e!r}; a rate must be greater than -1",
-                           name='escalation', e=e))
+                           name='escalation', e=e), field="escalation", code="invalid-value")
     return np.log1p(e)

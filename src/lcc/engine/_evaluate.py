@@ -22,13 +22,14 @@ def _samples_of(compiled: Compiled | Sequence[Compiled],
     for name, value in (overrides or {}).items():
         if np.ndim(value) > 1:
             raise LCCError(Msg("override {param!r}: samples must be a one-dimensional array",
-                               param=name))
+                               param=name), field=f"overrides.{name}", code="wrong-type")
         if np.ndim(value):
             sizes.add(int(np.size(value)))
     sizes.discard(None)
     if len(sizes) > 1:
         raise LCCError(Msg("sample arrays of different lengths: {s}",
-                           s=sorted(s for s in sizes if s)))
+                           s=sorted(s for s in sizes if s)), field="overrides",
+                       code="invalid-value")
     return next(iter(sizes)) if sizes else None
 
 
@@ -44,10 +45,12 @@ def _check_overrides(parameters: Mapping[str, Any],
         if name != "discount_rate" and name not in parameters:
             known = ", ".join(sorted({"discount_rate", *parameters})) or "none"
             raise LCCError(Msg("unknown parameter {param!r}; known parameters: {known}",
-                               param=name, known=known))
+                               param=name, known=known), field=f"overrides.{name}",
+                           code="unknown-parameter")
         arr = np.asarray(value, dtype=float)
         if not np.all(np.isfinite(arr)):
-            raise LCCError(Msg("override {param!r}: values must be finite", param=name))
+            raise LCCError(Msg("override {param!r}: values must be finite", param=name),
+                           field=f"overrides.{name}", code="invalid-value")
         out[name] = arr if arr.ndim else float(arr)
     return out
 
@@ -167,8 +170,8 @@ def lcc_values_many(compiled: Sequence[Compiled],
                 Msg("{name}: alternative {called!r} was compiled under another study than "
                     "{called2!r}; compile every alternative under the same study",
                     name='lcc_values_many', called=c.alternative.name,
-                    called2=many[0].alternative.name)
-            )
+                    called2=many[0].alternative.name),
+                field="compiled", code="invalid-value")
     params = check_parameters([p for c in many for p in c.parameters.values()],
                               "lcc_values_many")
     ov = _check_overrides(params, overrides)

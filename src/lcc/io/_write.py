@@ -187,7 +187,7 @@ def to_yaml(data: dict[str, Any]) -> str:
         import yaml
     except ImportError:
         raise LCCError(Msg("writing YAML needs PyYAML: pip install 'openlcc[yaml]' (or write "
-                           "TOML or JSON)")) from None
+                           "TOML or JSON)"), field="format", code="unsupported-format") from None
     class Dumper(yaml.SafeDumper):
         pass
 

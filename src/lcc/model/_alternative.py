@@ -38,8 +38,8 @@ def check_parameters(params: list[Parameter], where: str) -> dict[str, Parameter
                 Msg("{name}: two different Parameters are named {called!r} ({text} and "
                     "{text2}); sensitivity analysis addresses inputs by name, so give them "
                     "different names or use one Parameter", name=where, called=p.name,
-                    text=old.describe(), text2=p.describe())
-            )
+                    text=old.describe(), text2=p.describe()),
+                field="Alternative.parameters", code="duplicate-name")
     return seen
 
 

@@ -30,9 +30,11 @@ class Factor:
         if self.transform not in TRANSFORMS:
             raise LCCError(Msg("{name}: got {transform!r}, expected one of {choices}",
                                name='Factor.transform', transform=self.transform,
-                               choices=', '.join(TRANSFORMS)))
+                               choices=', '.join(TRANSFORMS)),
+                           field="Factor.transform", code="invalid-value")
         if isinstance(self.value, (Factor, Product)):
-            raise LCCError(Msg("a Factor holds one value or Parameter, not another product"))
+            raise LCCError(Msg("a Factor holds one value or Parameter, not another product"),
+                           field="Factor.value", code="wrong-type")
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Factor) and self.transform == other.transform and \
@@ -75,11 +77,13 @@ class Product:
 
     def __init__(self, *factors: Any) -> None:
         if not factors:
-            raise LCCError(Msg("{name}: give at least one factor", name='Product'))
+            raise LCCError(Msg("{name}: give at least one factor", name='Product'),
+                           field="Product.factors", code="missing-field")
         for f in factors:
             if isinstance(f, Product):
                 raise LCCError(Msg("{name}: a factor cannot itself be a Product; list its "
-                                   "factors", name='Product'))
+                                   "factors", name='Product'), field="Product.factors",
+                               code="wrong-type")
         object.__setattr__(self, "factors", tuple(factors))
 
     def __setattr__(self, name: str, value: Any) -> None:

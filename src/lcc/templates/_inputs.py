@@ -48,7 +48,7 @@ import numpy as np
 
 from lcc._errors import LCCError, Msg, join, raise_collected
 from lcc.model import ByYear, Parameter
-from lcc.model._fields import Field
+from lcc.model._fields import Field, located
 from lcc.units import (
     CURRENCIES,
     _parse_text,
@@ -158,41 +158,48 @@ class Input:
         where = f"Input {self.name!r}"
         if not isinstance(self.name, str) or not self.name.isidentifier():
             raise LCCError(Msg("Input.name: expected a Python identifier, got {value!r}",
-                               value=self.name))
+                               value=self.name), field="Input.name", code="invalid-value")
         if not self.label:
             words = self.name.replace("_", " ")
             object.__setattr__(self, "label", words[:1].upper() + words[1:])
         if self.choice_labels and len(self.choice_labels) != len(self.choices):
             raise LCCError(Msg("{where}.choice_labels: expected one label per choice "
                                "({n}), got {got}", where=where, n=len(self.choices),
-                               got=len(self.choice_labels)))
+                               got=len(self.choice_labels)), field="Input.choice_labels",
+                           code="invalid-value")
         if self.role not in ROLES:
             raise LCCError(Msg("{where}.role: got {value!r}, expected 'buyer' or 'bidder'",
-                               where=where, value=self.role))
+                               where=where, value=self.role), field="Input.role",
+                           code="invalid-value")
         if self.kind not in KINDS:
             raise LCCError(Msg("{where}.kind: got {value!r}, expected one of {kinds}",
-                               where=where, value=self.kind, kinds=", ".join(KINDS)))
+                               where=where, value=self.kind, kinds=", ".join(KINDS)),
+                           field="Input.kind", code="invalid-value")
         for key in ("meaning", "source"):
             if not isinstance(getattr(self, key), str) or not getattr(self, key).strip():
                 raise LCCError(Msg("{where}.{key}: expected a non-empty text", where=where,
-                                   key=key))
+                                   key=key), field=f"Input.{key}", code="missing-field")
         if self.kind == "choice" and not self.choices:
             raise LCCError(Msg("{where}.choices: a choice needs its accepted words",
-                               where=where))
+                               where=where), field="Input.choices", code="missing-field")
         if self.kind == "choice":  # a word is never a Parameter
             object.__setattr__(self, "parameter", False)
         if self.kind in ("number", "count") and self.unit != "1":
             raise LCCError(Msg("{where}.unit: a {kind} has unit '1', got {value!r}",
-                               where=where, kind=self.kind, value=self.unit))
+                               where=where, kind=self.kind, value=self.unit),
+                           field="Input.unit", code="invalid-value")
         if self.kind == "choice" and self.unit != "":
             raise LCCError(Msg("{where}.unit: a choice has unit '', got {value!r}",
-                               where=where, value=self.unit))
+                               where=where, value=self.unit), field="Input.unit",
+                           code="invalid-value")
         if self.kind in ("quantity", "profile"):
             for unit in self.units:
                 if unit != "1":
-                    parse_quantity(f"1 {unit}", spec_of(unit), name=f"{where}.unit")
+                    with located("Input.unit", f"{where}.unit"):
+                        parse_quantity(f"1 {unit}", spec_of(unit), name=f"{where}.unit")
         if self.required and self.default is not None:
-            raise LCCError(Msg("{where}: a required input has no default", where=where))
+            raise LCCError(Msg("{where}: a required input has no default", where=where),
+                           field="Input.default", code="invalid-value")
         object.__setattr__(self, "field", _field_of(self))
 
     @property
