@@ -127,7 +127,7 @@ def write_bid_form(tender: Tender, output: str | os.PathLike[str], *, lang: str 
     if target.suffix.lower() != ".xlsx":
         raise LCCError(Msg("bid form: cannot write {file!r}; the form is an Excel workbook, "
                            "so the file must end in .xlsx", file=target.name),
-                       code="unsupported-format")
+                       field="output", code="unsupported-format")
     openpyxl_module()
     tf = read_tender_file(tender, tender_file)
     form = derive_form(tender, tf, lang)

@@ -305,5 +305,5 @@ def json_schema(kind: str = "tender") -> dict[str, Any]:
         from lcc._errors import LCCError, Msg
 
         raise LCCError(Msg("json_schema: kind={kind!r}, expected 'tender' or 'assumptions'",
-                           kind=kind), code="invalid-value")
+                           kind=kind), field="kind", code="invalid-value")
     return copy.deepcopy(_cached(kind))

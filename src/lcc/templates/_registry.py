@@ -53,7 +53,7 @@ def get(name: str) -> ModuleType:
     if key not in CALCULATORS:
         raise LCCError(Msg("unknown calculator {calculator!r}; expected one of {names}",
                              calculator=name, names=", ".join(CALCULATORS)),
-                        code="unknown-template")
+                        field="template", code="unknown-template")
     return CALCULATORS[key]
 
 
