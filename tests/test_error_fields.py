@@ -152,3 +152,86 @@ def test_an_error_names_its_field_and_code(what: str, make: Callable[[], Any], f
     assert any(e.field == field and e.code == code for e in errors), \
         [(e.field, e.code, str(e)) for e in errors]
     assert all(e.code in _documented_codes() for e in errors)
+
+
+# -- a tender's settings: one rule for objects and files -------------------------------------
+
+def _tender(**kw: Any) -> Any:
+    from lcc.io import Tender
+
+    price = lcc.Parameter("price", "1.2 SEK/kWh", low="1 SEK/kWh", high="2 SEK/kWh")
+    flat = lcc.Parameter("flat", "10 SEK")
+    alts = (lcc.Alternative("Old", lcc.Energy(annual="100 kWh/yr", price=price),
+                            lcc.OneOff(flat, at=1)),
+            lcc.Alternative("New", lcc.Investment("50 SEK"),
+                            lcc.Energy(annual="60 kWh/yr", price=price)))
+    return Tender("T", lcc.Study("10 yr", 0.03), alts, **kw)
+
+
+SETTINGS_CASES: list[tuple[str, Callable[[], Any], list[tuple[str, str]]]] = [
+    ("no samples", lambda: __import__("lcc.io", fromlist=["x"]).SensitivitySettings(
+        monte_carlo_n=0), [("SensitivitySettings.monte_carlo_n", "invalid-value")]),
+    ("too many samples", lambda: __import__("lcc.io", fromlist=["x"]).SensitivitySettings(
+        monte_carlo_n=10**7), [("SensitivitySettings.monte_carlo_n", "too-many")]),
+    ("samples as text and a negative seed", lambda: __import__(
+        "lcc.io", fromlist=["x"]).SensitivitySettings(monte_carlo_n="100", seed=-1),
+     [("SensitivitySettings.monte_carlo_n", "wrong-type"),
+      ("SensitivitySettings.seed", "invalid-value")]),
+    ("a number among the names", lambda: __import__(
+        "lcc.io", fromlist=["x"]).SensitivitySettings(("price", 3)),
+     [("SensitivitySettings.parameters[1]", "wrong-type")]),
+    ("a policy that does not exist and a baseline that is no name", lambda: __import__(
+        "lcc.io", fromlist=["x"]).ComparisonSettings("cheapest", 2),
+     [("ComparisonSettings.policy", "invalid-value"),
+      ("ComparisonSettings.baseline", "wrong-type")]),
+]
+
+
+@pytest.mark.parametrize(("what", "make", "expected"), SETTINGS_CASES,
+                         ids=[c[0] for c in SETTINGS_CASES])
+def test_settings_check_their_values(what: str, make: Callable[[], Any],
+                                     expected: list[tuple[str, str]]) -> None:
+    with pytest.raises(LCCError) as info:
+        make()
+    assert [(e.field, e.code) for e in info.value.errors] == expected
+
+
+@pytest.mark.parametrize(("settings", "path", "code", "words"), [
+    ({"sensitivity": ("flat",)}, "sensitivity.parameters[0]", "invalid-value",
+     "neither a range"),
+    ({"sensitivity": ("prize",)}, "sensitivity.parameters[0]", "unknown-parameter",
+     "did you mean 'price'?"),
+    ({"comparison": ("study_period", "Nwe")}, "comparison.baseline", "invalid-value",
+     "did you mean 'New'?"),
+])
+def test_a_tender_object_is_refused_where_its_file_is(settings: dict[str, Any], path: str,
+                                                       code: str, words: str,
+                                                       tmp_path: Path) -> None:
+    """The rule is one: a Tender built in Python is refused as its file is (a Tender with a
+    sensitivity parameter that has no range used to be accepted, and its file refused)."""
+    from lcc.io import ComparisonSettings, SensitivitySettings, TenderError, loads_tender
+
+    with pytest.raises(TenderError) as info:
+        if "sensitivity" in settings:
+            _tender(sensitivity=SensitivitySettings(settings["sensitivity"]))
+        else:
+            _tender(comparison=ComparisonSettings(*settings["comparison"]))
+    [issue] = info.value.errors
+    assert (issue.path, issue.code) == (path, code) and words in issue.message
+    good = _tender(sensitivity=SensitivitySettings(("price",), 100, 1),
+                   comparison=ComparisonSettings("study_period", "New"))
+    text = lcc.io.dumps_tender(good)
+    assert loads_tender(text).sensitivity == good.sensitivity
+    section, key = path.split(".")[0], path.split(".")[1].split("[")[0]
+    bad_value = '["' + settings["sensitivity"][0] + '"]' if section == "sensitivity" \
+        else '"' + settings["comparison"][1] + '"'
+    lines = text.splitlines()
+    start = lines.index(f"[{section}]")
+    at = next(i for i in range(start, len(lines)) if lines[i].startswith(f"{key} ="))
+    lines[at] = f"{key} = {bad_value}"
+    with pytest.raises(TenderError) as from_file:
+        loads_tender("\n".join(lines))
+    [file_issue] = from_file.value.errors
+    assert (file_issue.path, file_issue.code, file_issue.message) == \
+        (issue.path, issue.code, issue.message)
+    assert file_issue.line == at + 1

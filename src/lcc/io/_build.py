@@ -37,8 +37,11 @@ from lcc.io._model import (
     Tender,
     _split,
     bad_override_path,
+    check_baseline,
+    check_sensitivity_names,
     departures,
     not_in_set,
+    settings_issues,
 )
 from lcc.model import Alternative, ByYear, CostItem, Parameter, Study
 from lcc.model._fields import located
@@ -793,66 +796,38 @@ def check_evaluation(r: Reader, alt: Alternative, study: Study, path: Path) -> b
 
 def _sensitivity(r: Reader, raw: Any, known: dict[str, Parameter], failed: set[str],
                  incomplete: bool) -> Any:
+    """``[sensitivity]``: its structure here, its values by :class:`SensitivitySettings` and
+    the names by the tender's rule (:func:`check_sensitivity_names`)."""
     obj = r.table(raw, ("sensitivity",), Msg("sensitivity settings"))
     if obj is None:
         return BAD
     ok = r.keys(obj, ("sensitivity",), ["parameters", "monte_carlo"],
                 what=Msg("[sensitivity]: "))
-    names: tuple[str, ...] | None = None
-    if "parameters" in obj:
-        pp: Path = ("sensitivity", "parameters")
-        raw_names = r.entries(obj["parameters"], pp, Msg("parameter names"), F.MAX_PARAMETERS,
-                              Msg("names"))
-        ok = ok and raw_names is not None
-        out = []
-        for i, n in enumerate(raw_names or ()):
-            p = known.get(n) if isinstance(n, str) else None
-            if p is not None and (p.distribution is not None or None not in (p.low, p.high)):
-                out.append(n)
-                continue
-            ok = False
-            if not isinstance(n, str):
-                r.c.add("wrong-type", (*pp, i), _parameter_name(n))
-            elif p is not None:
-                r.c.add("invalid-value", (*pp, i), Msg(
-                    "the parameter {parameter!r} has neither a range (low and high) nor a "
-                    "distribution to vary it by", parameter=n))
-            elif not (n in failed or incomplete):
-                r.c.add("unknown-parameter", (*pp, i), Msg(
-                    "no parameter is named {parameter!r}{suggest}", parameter=n,
-                    suggest=suggest(n, known)))
-        names = tuple(out) if raw_names is not None else None
-    n_mc: int | None = None
-    seed: int | None = None
+    pp: Path = ("sensitivity", "parameters")
+    names = r.entries(obj["parameters"], pp, Msg("parameter names"), F.MAX_PARAMETERS,
+                      Msg("names")) if "parameters" in obj else None
+    ok = ok and ("parameters" not in obj or names is not None)
+    mc: dict[str, Any] = {}
     if "monte_carlo" in obj:
         mp: Path = ("sensitivity", "monte_carlo")
-        mc = r.table(obj["monte_carlo"], mp, Msg("Monte Carlo settings {example}",
-                                                 example="{n = 10000, seed = 1}"))
-        if mc is None or not r.keys(mc, mp, ["n", "seed"], ["n"], what=Msg("monte_carlo: ")):
+        table = r.table(obj["monte_carlo"], mp, Msg("Monte Carlo settings {example}",
+                                                    example="{n = 10000, seed = 1}"))
+        if table is None or not r.keys(table, mp, ["n", "seed"], ["n"],
+                                       what=Msg("monte_carlo: ")):
             ok = False
         else:
-            n = mc["n"]
-            if not isinstance(n, int) or isinstance(n, bool):
-                r.c.add("wrong-type", (*mp, "n"), Msg("expected a whole number of samples, got "
-                                                      "{kind}", kind=kind_of(n)))
-                ok = False
-            elif not 1 <= n <= F.MAX_MONTE_CARLO:
-                r.c.add("too-many" if n > 0 else "invalid-value", (*mp, "n"),
-                        Msg("got {value}; expected 1 to {limit} samples", value=n,
-                            limit=f"{F.MAX_MONTE_CARLO:,}".replace(",", " ")))
-                ok = False
-            else:
-                n_mc = n
-            if "seed" in mc:
-                s = mc["seed"]
-                if not isinstance(s, int) or isinstance(s, bool) or not 0 <= s < 2**63:
-                    r.c.add("wrong-type" if not isinstance(s, int) else "invalid-value",
-                            (*mp, "seed"), Msg("got {value!r}; expected a whole number >= 0",
-                                               value=s))
-                    ok = False
-                else:
-                    seed = s
-    return SensitivitySettings(names, n_mc, seed) if ok else BAD
+            mc = table
+    try:
+        settings = SensitivitySettings(None if names is None else tuple(names), mc.get("n"),
+                                       mc.get("seed"))
+    except LCCError as exc:
+        settings_issues(exc, r.c.add, ("sensitivity",))
+        return BAD
+    chosen = check_sensitivity_names(settings.parameters or (), known, r.c.add,
+                                     lambda name: incomplete or name in failed)
+    if not ok or chosen != (settings.parameters or ()):
+        return BAD
+    return settings
 
 
 def _comparison(r: Reader, raw: Any, alternatives: Any) -> Any:
@@ -861,23 +836,14 @@ def _comparison(r: Reader, raw: Any, alternatives: Any) -> Any:
     if obj is None or not r.keys(obj, ("comparison",), ["policy", "baseline"],
                                  what=Msg("[comparison]: ")):
         return BAD
-    from lcc.results import POLICIES
-
-    policy = r._read_choice(F.Kind("choice", choices=POLICIES), obj.get("policy",
-                            "study_period"), ("comparison", "policy"))
-    baseline = None
-    if "baseline" in obj:
-        baseline = r.text(obj["baseline"], ("comparison", "baseline"))
-        names = [a.get("name") for a in alternatives if isinstance(a, dict)] \
-            if isinstance(alternatives, list) else []
-        if baseline is not BAD and baseline not in names:
-            r.c.add("invalid-value", ("comparison", "baseline"), Msg(
-                "no alternative is named {alternative!r}{suggest}", alternative=baseline,
-                suggest=suggest(baseline, names)))
-            baseline = BAD
-    if BAD in (policy, baseline):
+    try:
+        settings = ComparisonSettings(**obj)
+    except LCCError as exc:
+        settings_issues(exc, r.c.add, ("comparison",))
         return BAD
-    return ComparisonSettings(policy, baseline)
+    names = [a["name"] for a in alternatives if isinstance(a, dict)
+             and isinstance(a.get("name"), str)] if isinstance(alternatives, list) else []
+    return settings if check_baseline(settings.baseline, names, r.c.add) else BAD
 
 
 def _assumption_set(r: Reader, data: dict[str, Any], base_dir: FsPath,

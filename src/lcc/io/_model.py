@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lcc._errors import LCCError, Msg
-from lcc.io._fields import PARAMETER_KEYS, STUDY
-from lcc.io._issues import TenderError, TenderIssue, format_path
+from lcc._errors import LCCError, Msg, raise_collected
+from lcc.io._fields import MAX_MONTE_CARLO, PARAMETER_KEYS, STUDY
+from lcc.io._issues import TenderError, TenderIssue, format_path, kind_of, suggest
 from lcc.io._values import display, dist_key, same_value
 from lcc.model import Alternative, Parameter, Study
 from lcc.model._compare import same
@@ -237,16 +237,59 @@ class SensitivitySettings:
     ----------
     parameters : tuple of str, optional
         Names of the parameters to vary; None means every parameter with a
-        range (low/high) or a distribution.
+        range (low/high) or a distribution. The tender checks that each names
+        one of its parameters and that it has a range or a distribution.
     monte_carlo_n : int, optional
-        Number of Monte Carlo samples.
+        Number of Monte Carlo samples, 1 to 1 000 000.
     seed : int, optional
-        Seed of the random generator, for reproducible samples.
+        Seed of the random generator (0 ≤ seed < 2**63), for reproducible samples.
+
+    Raises
+    ------
+    LCCError
+        Every bad value, each with its field (``SensitivitySettings.seed``).
     """
 
     parameters: tuple[str, ...] | None = None
     monte_carlo_n: int | None = None
     seed: int | None = None
+
+    def __post_init__(self) -> None:
+        errors: list[LCCError] = []
+
+        def bad(key: str, code: str, message: Msg) -> None:
+            errors.append(LCCError(message, field=f"SensitivitySettings.{key}", code=code,
+                                   detail=message.detail()))
+
+        names = self.parameters
+        if isinstance(names, str) or not (names is None or isinstance(names, Iterable)):
+            bad("parameters", "wrong-type", Msg(
+                "{name}: expected a list of parameter names, got {kind}",
+                name="SensitivitySettings.parameters", kind=kind_of(names)))
+        elif names is not None:
+            object.__setattr__(self, "parameters", tuple(names))
+            for i, word in enumerate(self.parameters or ()):
+                if not isinstance(word, str):
+                    bad(f"parameters[{i}]", "wrong-type", Msg(
+                        "{name}: expected a parameter name, got {kind}",
+                        name=f"SensitivitySettings.parameters[{i}]", kind=kind_of(word)))
+        n = self.monte_carlo_n
+        if n is not None and (not isinstance(n, int) or isinstance(n, bool)):
+            bad("monte_carlo_n", "wrong-type", Msg(
+                "{name}: expected a whole number of samples, got {kind}",
+                name="SensitivitySettings.monte_carlo_n", kind=kind_of(n)))
+        elif n is not None and not 1 <= n <= MAX_MONTE_CARLO:
+            bad("monte_carlo_n", "too-many" if n > 0 else "invalid-value", Msg(
+                "{name}: got {value}; expected 1 to {limit} samples",
+                name="SensitivitySettings.monte_carlo_n", value=n,
+                limit=f"{MAX_MONTE_CARLO:,}".replace(",", " ")))
+        seed = self.seed
+        if seed is not None and (not isinstance(seed, int) or isinstance(seed, bool)
+                                 or not 0 <= seed < 2**63):
+            bad("seed", "wrong-type" if not isinstance(seed, int) else "invalid-value", Msg(
+                "{name}: got {value!r}; expected a whole number >= 0",
+                name="SensitivitySettings.seed", value=seed))
+        raise_collected(errors)
 
 
 @dataclass(frozen=True)
@@ -260,11 +303,84 @@ class ComparisonSettings:
         ``"annuity"``, ``"per_service_year"``.
     baseline : str, optional
         Name of the alternative the measures (net savings, SIR …) are taken
-        against; default the first.
+        against; default the one with the lowest initial investment. The tender
+        checks that it names one of its alternatives.
+
+    Raises
+    ------
+    LCCError
+        Every bad value, each with its field (``ComparisonSettings.policy``).
     """
 
     policy: str = "study_period"
     baseline: str | None = None
+
+    def __post_init__(self) -> None:
+        from lcc.model._fields import Field, located
+        from lcc.results import POLICIES
+
+        errors: list[LCCError] = []
+        try:
+            with located("ComparisonSettings.policy", "ComparisonSettings.policy"):
+                Field("choice", choices=POLICIES).read(self.policy, "ComparisonSettings.policy")
+        except LCCError as exc:
+            errors.append(exc)
+        if self.baseline is not None and not isinstance(self.baseline, str):
+            message = Msg("{name}: expected the name of an alternative, got {kind}",
+                          name="ComparisonSettings.baseline", kind=kind_of(self.baseline))
+            errors.append(LCCError(message, field="ComparisonSettings.baseline",
+                                   code="wrong-type", detail=message.detail()))
+        raise_collected(errors)
+
+
+def settings_issues(exc: LCCError, bad: Callable[[str, tuple[Any, ...], Msg], None],
+                    at: tuple[Any, ...]) -> None:
+    """Report the errors of SensitivitySettings or ComparisonSettings at their paths in a
+    tender (``at``: the settings' own path): ``monte_carlo_n`` is ``monte_carlo.n``."""
+    for err in exc.errors:
+        key = (err.field or "").partition(".")[2]
+        name, _, index = key.partition("[")
+        path = _SETTINGS_PATHS.get(name, (name,) if name else ())
+        if index:
+            path = (*path, int(index.rstrip("]")))
+        bad(err.code or "invalid-value", (*at, *path), Msg(err.detail))
+
+
+_SETTINGS_PATHS = {"monte_carlo_n": ("monte_carlo", "n"), "seed": ("monte_carlo", "seed")}
+
+
+def check_sensitivity_names(names: Iterable[str], known: Mapping[str, Parameter],
+                            bad: Callable[[str, tuple[Any, ...], Msg], None],
+                            quiet: Callable[[str], bool] = lambda name: False) -> tuple[str, ...]:
+    """The names that name a parameter with a range or a distribution; each other name is
+    reported as ``bad(code, path, message)`` (an unknown name for which ``quiet(name)``,
+    one of a parameter that failed, is left to that parameter's own issue)."""
+    out = []
+    for i, n in enumerate(names):
+        path = ("sensitivity", "parameters", i)
+        p = known.get(n)
+        if p is None:
+            if not quiet(n):
+                bad("unknown-parameter", path, Msg("no parameter is named {parameter!r}{suggest}",
+                                                   parameter=n, suggest=suggest(n, known)))
+        elif p.distribution is None and None in (p.low, p.high):
+            bad("invalid-value", path, Msg(
+                "the parameter {parameter!r} has neither a range (low and high) nor a "
+                "distribution to vary it by", parameter=n))
+        else:
+            out.append(n)
+    return tuple(out)
+
+
+def check_baseline(baseline: str | None, names: Sequence[str],
+                   bad: Callable[[str, tuple[Any, ...], Msg], None]) -> bool:
+    """Whether the baseline names an alternative (else reported as ``bad``)."""
+    if baseline is None or baseline in names:
+        return True
+    bad("invalid-value", ("comparison", "baseline"), Msg(
+        "no alternative is named {alternative!r}{suggest}", alternative=baseline,
+        suggest=suggest(baseline, names)))
+    return False
 
 
 def conflicts(assumptions: AssumptionSet, study: Study,
@@ -502,20 +618,14 @@ class Tender:
                             "sensitivity analysis addresses parameters by name across all "
                             "bids, so give each bid's parameter its own name", index=j,
                             parameter=p.name))
+        def at(code: str, path: tuple[Any, ...], message: Msg) -> None:
+            bad(code, format_path(path), message)
+
         if self.comparison is not None:
             if not isinstance(self.comparison, ComparisonSettings):
                 raise _fail("wrong-type", "comparison",
                             _expected("ComparisonSettings", self.comparison))
-            from lcc.results import POLICIES
-
-            if self.comparison.policy not in POLICIES:
-                bad("invalid-value", "comparison.policy",
-                    Msg("got {value!r}; expected one of {choices}",
-                        value=self.comparison.policy, choices=", ".join(POLICIES)))
-            base = self.comparison.baseline
-            if base is not None and base not in seen:
-                bad("invalid-value", "comparison.baseline",
-                    Msg("no alternative is named {alternative!r}", alternative=base))
+            check_baseline(self.comparison.baseline, list(seen), at)
         if self.sensitivity is not None:
             if not isinstance(self.sensitivity, SensitivitySettings):
                 raise _fail("wrong-type", "sensitivity",
@@ -523,10 +633,7 @@ class Tender:
             known = dict(params)
             for alt in alts:
                 known.update({p.name: p for p in alt.parameters()})
-            for k, name in enumerate(self.sensitivity.parameters or ()):
-                if name not in known:
-                    bad("unknown-parameter", f"sensitivity.parameters[{k}]",
-                        Msg("no parameter is named {parameter!r}", parameter=name))
+            check_sensitivity_names(self.sensitivity.parameters or (), known, at)
         set_(self, "overrides", self._check_overrides(bad))
         if issues:
             raise TenderError(issues)
@@ -558,11 +665,11 @@ class Tender:
             else:
                 valid.append(o)
 
-        def located(code: str, path: tuple[str, ...], message: Msg) -> None:
+        def at(code: str, path: tuple[str, ...], message: Msg) -> None:
             bad(code, format_path(path), message)
 
         changes = departures(self.assumptions, self.study, self.parameters,
-                             [o.path for o in valid], located)
+                             [o.path for o in valid], at)
         return tuple(Override(o.path, o.reason, changes[o.path]) for o in valid)
 
     # -- convenience ---------------------------------------------------------------
