@@ -87,7 +87,7 @@ def _passes(arg: ast.expr, makers: set[str], params: set[str] = frozenset()) -> 
     if isinstance(arg, ast.Name):
         return arg.id in params
     if isinstance(arg, ast.Call) and isinstance(arg.func, ast.Name):
-        return arg.func.id in {"Msg", "join", *makers}
+        return arg.func.id in {"Msg", "join", "as_msg", *makers}
     if isinstance(arg, ast.Subscript):  # problem[1]: cell_problem's (code, Msg)
         return isinstance(arg.value, ast.Name) and arg.value.id == "problem"
     return isinstance(arg, ast.Attribute) and arg.attr in {"message", "detail"}

@@ -235,3 +235,33 @@ def test_a_tender_object_is_refused_where_its_file_is(settings: dict[str, Any], 
     assert (file_issue.path, file_issue.code, file_issue.message) == \
         (issue.path, issue.code, issue.message)
     assert file_issue.line == at + 1
+
+
+@pytest.mark.parametrize(("kw", "toml", "path", "code"), [
+    ({"sources": "twice"}, '[[sources]]\nid = "a"\ntitle = "T1"\n\n[[sources]]\nid = "a"\n'
+     'title = "T2"\n', "sources[1].id", "duplicate-name"),
+    ({"study": {"discount_rate": 7}}, "[study]\ndiscount_rate = 7\n", "study.discount_rate",
+     "invalid-value"),
+    ({"study": {"period": "banana"}}, '[study]\nperiod = "banana"\n', "study.period",
+     "invalid-value"),
+])
+def test_an_assumption_set_object_is_refused_where_its_file_is(
+        kw: dict[str, Any], toml: str, path: str, code: str) -> None:
+    """An assumption set built in Python follows the rules of its file: a source id used
+    twice and a study value the study refuses (both used to be accepted)."""
+    import datetime as dt
+
+    from lcc.io import AssumptionSet, Source, TenderError, loads_assumptions
+
+    if kw.get("sources") == "twice":
+        kw = {"sources": (Source("a", "T1"), Source("a", "T2"))}
+    with pytest.raises(TenderError) as info:
+        AssumptionSet("s", "1", dt.date(2025, 1, 1), "me", **kw)
+    [issue] = info.value.errors
+    head = 'name = "s"\nversion = "1"\nvalid_from = 2025-01-01\nowner = "me"\n\n'
+    with pytest.raises(TenderError) as from_file:
+        loads_assumptions(head + toml)
+    [file_issue] = from_file.value.errors
+    assert (issue.path, issue.code) == (file_issue.path, file_issue.code) == (path, code)
+    assert issue.message == file_issue.message
+    assert file_issue.line is not None and file_issue.line > 4

@@ -188,6 +188,16 @@ def raise_collected(errors: list[LCCError]) -> None:
                        code=errors[0].code, errors=errors)
 
 
+def as_msg(text: str) -> Msg:
+    """A message passed on: the raiser's :class:`Msg` as it is, or a text that is none (shown
+    as it is in every language).
+
+    >>> as_msg(Msg("a {x}", x=1)).msgid, as_msg("plain").msgid
+    ('a {x}', '{text}')
+    """
+    return text if isinstance(text, Msg) else Msg("{text}", text=text)
+
+
 def join(sep: str, parts: Iterable[str]) -> Msg:
     """The texts ``parts`` joined by ``sep`` as one :class:`Msg` (each part in its language).
 

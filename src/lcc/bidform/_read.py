@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from lcc._errors import LCCError, Msg, UnitText, join
+from lcc._errors import LCCError, Msg, UnitText, as_msg, join
 from lcc._i18n import unit as shown_unit
 from lcc.bidform._identity import changes, decisive, fingerprint
 from lcc.bidform._spec import BidField, BidForm, Slot, TenderFile, value_text
@@ -469,7 +469,7 @@ class _FormReader:
         for issue in c.issues:
             key = _located(issue.path, cells)
             form.add("missing-value" if issue.code == "missing-field" else issue.code,
-                     cells[key], _as_msg(issue.message) if key == "bidder"
+                     cells[key], as_msg(issue.message) if key == "bidder"
                      else Msg("{label!r}: {message}", label=fields[key].label,
                               message=issue.message))
         return None if c.issues else alt
@@ -513,21 +513,16 @@ def _bytes(n: int) -> str:
     return f"{n:,}".replace(",", " ")
 
 
-def _as_msg(text: str) -> Msg:
-    """A message passed on: the raiser's Msg, or text that is none (shown as it is)."""
-    return text if isinstance(text, Msg) else Msg("{text}", text=text)
-
-
 def _message(exc: LCCError) -> Msg:
     """An error's whole message as a Msg (its problems joined)."""
     if len(exc.errors) > 1:
-        return join("\n", [_as_msg(e.message) for e in exc.errors])
-    return _as_msg(exc.message)
+        return join("\n", [as_msg(e.message) for e in exc.errors])
+    return as_msg(exc.message)
 
 
 def _detail(exc: LCCError) -> Msg:
     """An error's detail (its message without the input's name) as a Msg."""
-    return _as_msg(exc.detail) if exc.detail else _message(exc)
+    return as_msg(exc.detail) if exc.detail else _message(exc)
 
 
 def _is_formula(cell: Any) -> bool:

@@ -42,6 +42,8 @@ from lcc.io._model import (
     departures,
     not_in_set,
     settings_issues,
+    study_issues,
+    unique_sources,
 )
 from lcc.model import Alternative, ByYear, CostItem, Parameter, Study
 from lcc.model._fields import located
@@ -577,8 +579,7 @@ def build_assumptions(data: dict[str, Any], c: Collector, path: FsPath | None) -
                                                      "{kind}", kind=kind_of(v)))
             v = BAD
         fields["valid_from"] = v
-    sources: list[Source] = []
-    ids: set[str] = set()
+    sources: list[tuple[int, Source]] = []
     raw = r.entries(data["sources"], ("sources",), Msg("sources ([[sources]] tables)"),
                     F.MAX_PARAMETERS, Msg("sources")) if "sources" in data else None
     for i, s in enumerate(raw or ()):
@@ -588,19 +589,19 @@ def build_assumptions(data: dict[str, Any], c: Collector, path: FsPath | None) -
                                    what=Msg("a source: ")):
             continue
         vals = {k: r.text(t[k], (*sp, k)) for k in F.SOURCE_KEYS if k in t}
-        if BAD in vals.values():
-            continue
-        if vals["id"] in ids:
-            c.add("duplicate-name", (*sp, "id"), Msg("the source id {id!r} is used twice",
-                                                     id=vals["id"]))
-        ids.add(vals["id"])
-        sources.append(Source(**vals))
+        if BAD not in vals.values():
+            sources.append((i, Source(**vals)))
+
+    def in_file(code: str, path: tuple[Any, ...], message: Msg) -> None:  # i-th read source
+        c.add(code, ("sources", sources[int(path[1])][0], *path[2:]), message)
+
+    unique_sources([s for _, s in sources], in_file)
     params, _ = r.parameters(data, (), "buyer")
     study: dict[str, Any] = {}
     if "study" in data:
         _, study = _read_study(r, data, {}, Scope(params))
         if isinstance(data["study"], dict):
-            _build_study(r, study, lambda f: (r, ("study", f)), ("study",))
+            study_issues({k: v for k, v in study.items() if v is not BAD}, c.add)
     policy: list[str] = []
     choices = r.entries(data["policy_choices"], ("policy_choices",), Msg(
         "paths such as \"parameters.discount_rate\"")) if "policy_choices" in data else None
@@ -618,7 +619,8 @@ def build_assumptions(data: dict[str, Any], c: Collector, path: FsPath | None) -
     try:
         return AssumptionSet(
             fields["name"], fields["version"], fields["valid_from"], fields["owner"],
-            study=study, parameters=tuple(params.values()), sources=tuple(sources),
+            study=study, parameters=tuple(params.values()),
+            sources=tuple(s for _, s in sources),
             policy_choices=tuple(policy), description=fields.get("description"), path=path)
     except TenderError as exc:
         c.issues.extend(TenderIssue(e.code, e.message, e.path, c.file, None)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lcc._errors import LCCError, Msg, raise_collected
+from lcc._errors import LCCError, Msg, as_msg, raise_collected
 from lcc.io._fields import MAX_MONTE_CARLO, PARAMETER_KEYS, STUDY
 from lcc.io._issues import TenderError, TenderIssue, format_path, kind_of, suggest
 from lcc.io._values import display, dist_key, same_value
@@ -130,11 +130,18 @@ class AssumptionSet:
             if p.name in names:
                 bad("duplicate-name", f"parameters.{p.name}", _TWICE)
             names.add(p.name)
-        for value in self.study.values():
-            if isinstance(value, Parameter) and value.name not in names:
-                bad("unknown-parameter", "study",
-                    Msg("refers to the parameter {parameter!r}, which the set does not define",
-                        parameter=value.name))
+        unknown = [v.name for v in self.study.values()
+                   if isinstance(v, Parameter) and v.name not in names]
+        for name in unknown:
+            bad("unknown-parameter", "study",
+                Msg("refers to the parameter {parameter!r}, which the set does not define",
+                    parameter=name))
+        def at(code: str, path: tuple[Any, ...], message: Msg) -> None:
+            bad(code, format_path(path), message)
+
+        if not unknown and all(key in STUDY for key in self.study):
+            study_issues(self.study, at)
+        unique_sources(self.sources, at)
         for choice in self.policy_choices:
             if _split(choice) is None or not self._has(choice):
                 bad("invalid-value", "policy_choices", not_in_set(choice))
@@ -333,6 +340,31 @@ class ComparisonSettings:
         raise_collected(errors)
 
 
+def study_issues(fields: Mapping[str, Any],
+                 bad: Callable[[str, tuple[Any, ...], Msg], None]) -> Study | None:
+    """The study of some fields (an assumption set's, over the defaults of :class:`Study`),
+    or None with each of its errors reported at ``("study", field)``."""
+    try:
+        return Study(**fields)
+    except LCCError as exc:
+        for err in exc.errors:
+            key = (err.field or "").partition(".")[2]
+            bad(err.code or "invalid-value", ("study", key) if key in fields else ("study",),
+                as_msg(err.detail))
+    return None
+
+
+def unique_sources(sources: Sequence[Source],
+                   bad: Callable[[str, tuple[Any, ...], Msg], None]) -> None:
+    """Report a source id used twice (parameters cite sources by id)."""
+    ids: set[str] = set()
+    for i, source in enumerate(sources):
+        if source.id in ids:
+            bad("duplicate-name", ("sources", i, "id"), Msg("the source id {id!r} is used twice",
+                                                           id=source.id))
+        ids.add(source.id)
+
+
 def settings_issues(exc: LCCError, bad: Callable[[str, tuple[Any, ...], Msg], None],
                     at: tuple[Any, ...]) -> None:
     """Report the errors of SensitivitySettings or ComparisonSettings at their paths in a
@@ -343,7 +375,7 @@ def settings_issues(exc: LCCError, bad: Callable[[str, tuple[Any, ...], Msg], No
         path = _SETTINGS_PATHS.get(name, (name,) if name else ())
         if index:
             path = (*path, int(index.rstrip("]")))
-        bad(err.code or "invalid-value", (*at, *path), Msg(err.detail))
+        bad(err.code or "invalid-value", (*at, *path), as_msg(err.detail))
 
 
 _SETTINGS_PATHS = {"monte_carlo_n": ("monte_carlo", "n"), "seed": ("monte_carlo", "seed")}

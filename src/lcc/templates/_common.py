@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from lcc._errors import LCCError, Msg
+from lcc._errors import LCCError, Msg, as_msg
 from lcc._i18n import N_
 from lcc.model import Alternative, CalculatorCall, CostItem, Energy, Periodic, Product, Residual
 from lcc.model._product import Factor
@@ -247,6 +247,5 @@ def build(calculator: str, name: str, make: Callable[[], list[CostItem]], *,
     except LCCError as exc:
         if (exc.field or "").partition(".")[0] == calculator:  # the calculator's own (fail)
             raise
-        message = exc.message if isinstance(exc.message, Msg) else Msg("{text}", text=str(exc))
-        raise fail(calculator, message) from None
+        raise fail(calculator, as_msg(exc.message)) from None
     return alt if given is None else remember(alt, calculator, given)

@@ -46,7 +46,7 @@ from typing import Any
 
 import numpy as np
 
-from lcc._errors import LCCError, Msg, join, raise_collected
+from lcc._errors import LCCError, Msg, as_msg, join, raise_collected
 from lcc.model import ByYear, Parameter
 from lcc.model._fields import Field, located
 from lcc.units import (
@@ -366,9 +366,7 @@ def _read(calculator: str, inp: Input, fld: Field, value: Any, what: Msg | None 
     try:
         return fld.read(value, label, unit=unit)
     except LCCError as exc:
-        message = exc.message if isinstance(exc.message, Msg) else Msg("{text}",
-                                                                         text=exc.message)
-        raise fail(calculator, message, key=inp.name, code=exc.code) from None
+        raise fail(calculator, as_msg(exc.message), key=inp.name, code=exc.code) from None
 
 
 def _check_quantity(calculator: str, inp: Input, value: Any) -> Any:
