@@ -243,9 +243,9 @@ def _break_even(tender: Any, args: argparse.Namespace) -> int:
     alts, study, lang = list(tender.alternatives), tender.study, args.lang
     pair = tuple(args.pair) if args.pair else None
     if args.parameter:
-        model = Model(alts, study)
+        model = Model(alts, study, "break_even")
         a, b = model.pair(pair)
-        name = model.resolve(args.parameter, "--parameter")
+        name = model.resolve(args.parameter, "--parameter", arg="parameter")
         lo, hi = _bracket(model, name, None, "--parameter")
         res = _search(model, name, (a, b), lo, hi)
         df = pd.DataFrame({"break_even": [res.value if res.value is not None else float("nan")],
@@ -338,7 +338,7 @@ def _sobol_distributions(tender: Any) -> dict[str, Any]:
     from lcc.sensitivity._model import Model
     from lcc.sensitivity._montecarlo import choose_distributions
 
-    return choose_distributions(Model(list(tender.alternatives), tender.study), None,
+    return choose_distributions(Model(list(tender.alternatives), tender.study, "sobol"), None,
                                 Msg("distributions"), _chosen(tender))
 
 
