@@ -106,21 +106,24 @@ TIMING_TABLE: Mapping[str, TimingRule] = MappingProxyType({
 TIMINGS: tuple[str, ...] = tuple(TIMING_TABLE)
 
 
-def _rate(x: ArrayLike, name: str) -> np.ndarray:
+def _rate(x: ArrayLike, name: str, func: str) -> np.ndarray:
+    """A rate > −1, the argument ``name`` of the function ``func`` (the field of an error)."""
     arr = np.asarray(x, dtype=float)
     if not np.all(np.isfinite(arr)):
-        raise LCCError(Msg("{name}: got {x!r}; rates must be finite", name=name, x=x))
+        raise LCCError(Msg("{name}: got {x!r}; rates must be finite", name=name, x=x),
+                       field=f"{func}.{name}", code="invalid-value")
     if np.any(arr <= -1.0):
         raise LCCError(Msg("{name}: got {x!r}; a rate must be greater than -1 (-100 %)",
-                           name=name, x=x))
+                           name=name, x=x), field=f"{func}.{name}", code="invalid-value")
     return arr
 
 
-def _years(n: ArrayLike, name: str = "n") -> np.ndarray:
+def _years(n: ArrayLike, func: str) -> np.ndarray:
+    """A number of years >= 0, the argument ``n`` of the function ``func``."""
     arr = np.asarray(n, dtype=float)
     if not np.all(np.isfinite(arr)) or np.any(arr < 0):
         raise LCCError(Msg("{name}: got {n!r}; the number of years must be finite and >= 0",
-                           name=name, n=n))
+                           name="n", n=n), field=f"{func}.n", code="invalid-value")
     return arr
 
 
@@ -132,12 +135,18 @@ def timing_rule(timing: str) -> TimingRule:
     >>> timing_rule("middle")
     TimingRule(name='middle', offset=0.5, continuous=False)
     """
+    return _rule(timing, "timing_rule")
+
+
+def _rule(timing: str, func: str) -> TimingRule:
+    """The rule of ``timing``, the argument of the function ``func``."""
     try:
         return TIMING_TABLE[timing]
     except (KeyError, TypeError):
         raise LCCError(
             Msg("{name}: got {timing!r}, expected one of {choices}", name='timing',
-                timing=timing, choices=', '.join(TIMINGS))
+                timing=timing, choices=', '.join(TIMINGS)), field=f"{func}.timing",
+            code="invalid-value"
         ) from None
 
 
@@ -147,7 +156,7 @@ def _out(x: np.ndarray) -> Any:
 
 def timing_offset(timing: str) -> float:
     """How far before the end of its year an annual amount sits: 0, 0.5 or 1 [yr]."""
-    return timing_rule(timing).offset
+    return _rule(timing, "timing_offset").offset
 
 
 def spv(d: ArrayLike, t: ArrayLike, *, continuous: bool = False) -> Any:
@@ -172,7 +181,11 @@ def spv(d: ArrayLike, t: ArrayLike, *, continuous: bool = False) -> Any:
     >>> round(spv(0.03, 10), 6)
     0.744094
     """
-    dd = _rate(d, "d") if not continuous else np.asarray(d, dtype=float)
+    return _spv(d, t, continuous, "spv")
+
+
+def _spv(d: ArrayLike, t: ArrayLike, continuous: bool, func: str) -> Any:
+    dd = _rate(d, "d", func) if not continuous else np.asarray(d, dtype=float)
     tt = np.asarray(t, dtype=float)
     if continuous:
         return _out(np.exp(-dd * tt))
@@ -184,7 +197,7 @@ def discount_factor(d: ArrayLike, t: ArrayLike, timing: str = "end") -> Any:
 
     (1 + d)^(−t) for the discrete timings, e^(−d·t) for "continuous".
     """
-    return spv(d, t, continuous=timing_rule(timing).continuous)
+    return _spv(d, t, _rule(timing, "discount_factor").continuous, "discount_factor")
 
 
 def geometric_sum(log_ratio: ArrayLike, n: ArrayLike) -> Any:
@@ -289,9 +302,12 @@ def upv(d: ArrayLike, n: ArrayLike, timing: str = "end") -> Any:
     >>> upv(0.0, 15)
     15.0
     """
-    rule = timing_rule(timing)
-    nn = _years(n)
-    lam = _log_rate(rule, d)
+    return _upv(d, n, _rule(timing, "upv"), "upv")
+
+
+def _upv(d: ArrayLike, n: ArrayLike, rule: TimingRule, func: str) -> Any:
+    nn = _years(n, func)
+    lam = _log_rate(rule, d, func)
     return _out(_shifted(np.asarray(geometric_sum(-lam, nn)), rule, lam))
 
 
@@ -329,18 +345,18 @@ def upv_star(
     >>> round(upv_star(0.05, 0.03, 20), 4)
     16.4437
     """
-    rule = timing_rule(timing)
+    rule = _rule(timing, "upv_star")
     if isinstance(e, (list, tuple)):
         return _upv_star_sequence(d, e, n, rule)
-    ee = _rate(e, "e")
-    nn = _years(n)
-    lam = _log_rate(rule, d)
+    ee = _rate(e, "e", "upv_star")
+    nn = _years(n, "upv_star")
+    lam = _log_rate(rule, d, "upv_star")
     return _out(_shifted(np.asarray(geometric_sum(np.log1p(ee) - lam, nn)), rule, lam))
 
 
-def _log_rate(rule: TimingRule, d: ArrayLike) -> np.ndarray:
+def _log_rate(rule: TimingRule, d: ArrayLike, func: str) -> np.ndarray:
     """λ of a discount rate as an array (checked > −1 for the discrete timings)."""
-    dd = np.asarray(d, dtype=float) if rule.continuous else _rate(d, "d")
+    dd = np.asarray(d, dtype=float) if rule.continuous else _rate(d, "d", func)
     return np.asarray(rule.log_rate(dd))
 
 
@@ -353,26 +369,26 @@ def _shifted(series: np.ndarray, rule: TimingRule, lam: np.ndarray) -> np.ndarra
 
 def _upv_star_sequence(d: ArrayLike, e: Sequence[float], n: ArrayLike,
                        rule: TimingRule) -> Any:
-    nn = _years(n)
+    nn = _years(n, "upv_star")
     if nn.ndim or nn != np.round(nn):
         raise LCCError(
             Msg("{name}: got {n!r}; with a per-year escalation sequence n must be one whole "
-                "number", name='n', n=n)
+                "number", name='n', n=n), field="upv_star.n", code="invalid-value"
         )
     count = int(nn)
-    seq = _rate(np.asarray(e, dtype=float), "e")
+    seq = _rate(np.asarray(e, dtype=float), "e", "upv_star")
     if seq.ndim != 1:
         raise LCCError(Msg("{name}: a per-year escalation sequence must be a flat list of rates",
-                           name='e'))
+                           name='e'), field="upv_star.e", code="wrong-type")
     if seq.size < count:
         raise LCCError(
             Msg("{name}: the escalation sequence has {size} years but {count} are needed (years "
                 "{size2}..{count} are missing)", name='e', size=seq.size, count=count,
-                size2=seq.size + 1)
+                size2=seq.size + 1), field="upv_star.e", code="missing-field"
         )
     c = np.cumprod(1.0 + seq[:count])
     k = np.arange(1, count + 1, dtype=float)
-    lam = _log_rate(rule, d)[..., None]
+    lam = _log_rate(rule, d, "upv_star")[..., None]
     df = np.exp(-(k - rule.offset) * lam)
     return _out(np.asarray((df * c).sum(axis=-1)))
 
@@ -388,11 +404,11 @@ def crf(d: ArrayLike, n: ArrayLike) -> Any:
     >>> round(crf(0.05, 10), 6)
     0.129505
     """
-    nn = _years(n)
+    nn = _years(n, "crf")
     if np.any(nn <= 0):
         raise LCCError(Msg("{name}: got {n!r}; the capital recovery factor needs n > 0 years",
-                           name='n', n=n))
-    return _out(1.0 / np.asarray(upv(d, nn)))
+                           name='n', n=n), field="crf.n", code="invalid-value")
+    return _out(1.0 / np.asarray(_upv(d, nn, TIMING_TABLE["end"], "crf")))
 
 
 def real_rate(nominal: ArrayLike, inflation: ArrayLike) -> Any:
@@ -405,8 +421,8 @@ def real_rate(nominal: ArrayLike, inflation: ArrayLike) -> Any:
     >>> round(real_rate(0.042, 0.012), 6)
     0.029644
     """
-    big = _rate(nominal, "nominal")
-    i = _rate(inflation, "inflation")
+    big = _rate(nominal, "nominal", "real_rate")
+    i = _rate(inflation, "inflation", "real_rate")
     return _out((1.0 + big) / (1.0 + i) - 1.0)
 
 
@@ -420,8 +436,8 @@ def nominal_rate(real: ArrayLike, inflation: ArrayLike) -> Any:
     >>> round(nominal_rate(0.03, 0.012), 6)
     0.04236
     """
-    d = _rate(real, "real")
-    i = _rate(inflation, "inflation")
+    d = _rate(real, "real", "nominal_rate")
+    i = _rate(inflation, "inflation", "nominal_rate")
     return _out((1.0 + d) * (1.0 + i) - 1.0)
 
 
@@ -432,7 +448,8 @@ def legacy_real_rate(nominal: ArrayLike, inflation: ArrayLike) -> Any:
     Inflation", Upphandlingsmyndigheten's LCC tools). It is not exact: use
     :func:`real_rate`.
     """
-    return _out(_rate(nominal, "nominal") - np.asarray(inflation, dtype=float))
+    return _out(_rate(nominal, "nominal", "legacy_real_rate") - np.asarray(inflation,
+                                                                          dtype=float))
 
 
 def npv(rate: ArrayLike, flows: ArrayLike, *, timing: str = "end") -> Any:
@@ -460,14 +477,15 @@ def npv(rate: ArrayLike, flows: ArrayLike, *, timing: str = "end") -> Any:
     >>> round(npv(0.1, [-100, 60, 60]), 6)
     4.132231
     """
-    rule = timing_rule(timing)
+    rule = _rule(timing, "npv")
     cf = np.asarray(flows, dtype=float)
     if cf.ndim != 1 or cf.size == 0:
-        raise LCCError(Msg("{name}: expected a non-empty one-dimensional sequence", name='flows'))
+        raise LCCError(Msg("{name}: expected a non-empty one-dimensional sequence", name='flows'),
+                       field="npv.flows", code="invalid-value" if cf.ndim == 1 else "wrong-type")
     t = np.arange(cf.size, dtype=float)
     t[1:] -= rule.offset
     rr = np.asarray(rate, dtype=float)[..., None]
-    lam = rule.log_rate(rr if rule.continuous else _rate(rr, "rate"))
+    lam = rule.log_rate(rr if rule.continuous else _rate(rr, "rate", "npv"))
     df = np.exp(-t * lam)
     return _out(np.asarray((df * cf).sum(axis=-1)))
 
@@ -486,9 +504,11 @@ def irr(flows: ArrayLike) -> float:
     """
     cf = np.asarray(flows, dtype=float)
     if cf.ndim != 1 or cf.size < 2:
-        raise LCCError(Msg("{name}: expected at least two yearly flows", name='flows'))
+        raise LCCError(Msg("{name}: expected at least two yearly flows", name='flows'),
+                       field="irr.flows", code="invalid-value" if cf.ndim == 1 else "wrong-type")
     if not np.all(np.isfinite(cf)):
-        raise LCCError(Msg("{name}: values must be finite", name='flows'))
+        raise LCCError(Msg("{name}: values must be finite", name='flows'), field="irr.flows",
+                       code="invalid-value")
     nz = np.flatnonzero(cf)
     if nz.size == 0:
         return float("nan")

@@ -32,10 +32,11 @@ def _load(path: str) -> Any:
     from lcc.io import load_tender
 
     if not Path(path).exists():
-        raise LCCError(Msg("{path}: no such file", path=path))
+        raise LCCError(Msg("{path}: no such file", path=path), field="tender",
+                       code="missing-file")
     if Path(path).is_dir():
         raise LCCError(Msg("{path}: is a folder, expected a tender file (.toml, .yaml, .json)",
-                           path=path))
+                           path=path), field="tender", code="missing-file")
     return load_tender(path)
 
 
@@ -210,7 +211,7 @@ def _tornado(tender: Any, args: argparse.Namespace) -> int:
     df = tornado(list(tender.alternatives), study)
     if df.empty:
         raise LCCError(Msg("tornado: no parameter has a range; give the tender's parameters "
-                           "low and high values"))
+                           "low and high values"), field="Parameter.low", code="missing-field")
     chosen = _chosen(tender)
     if chosen is not None:
         df = df[df["parameter"].isin(chosen)]
@@ -243,9 +244,9 @@ def _break_even(tender: Any, args: argparse.Namespace) -> int:
     alts, study, lang = list(tender.alternatives), tender.study, args.lang
     pair = tuple(args.pair) if args.pair else None
     if args.parameter:
-        model = Model(alts, study)
+        model = Model(alts, study, "break_even")
         a, b = model.pair(pair)
-        name = model.resolve(args.parameter, "--parameter")
+        name = model.resolve(args.parameter, "--parameter", arg="parameter")
         lo, hi = _bracket(model, name, None, "--parameter")
         res = _search(model, name, (a, b), lo, hi)
         df = pd.DataFrame({"break_even": [res.value if res.value is not None else float("nan")],
@@ -338,7 +339,7 @@ def _sobol_distributions(tender: Any) -> dict[str, Any]:
     from lcc.sensitivity._model import Model
     from lcc.sensitivity._montecarlo import choose_distributions
 
-    return choose_distributions(Model(list(tender.alternatives), tender.study), None,
+    return choose_distributions(Model(list(tender.alternatives), tender.study, "sobol"), None,
                                 Msg("distributions"), _chosen(tender))
 
 
@@ -440,7 +441,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                       is not None else None)
     if out.suffix.lower() not in (".html", ".htm", ".xlsx", ".md", ".markdown"):
         raise LCCError(Msg("report: cannot write {name!r}; the file must end in .html, .xlsx "
-                           "or .md", name=out.name))
+                           "or .md", name=out.name), field="-o", code="unsupported-format")
     c = tender.compare()
     alts, study = list(tender.alternatives), tender.study
     tornado = None if args.no_tornado else sens.tornado(alts, study)
@@ -468,14 +469,16 @@ def cmd_calculators(args: argparse.Namespace) -> int:
 
     lister = getattr(templates, "list_calculators", None)
     if lister is None:  # pragma: no cover - the calculators ship with lcc
-        raise LCCError(Msg("no product calculators are installed"))
+        raise LCCError(Msg("no product calculators are installed"), field="lcc.templates",
+                       code="missing-file")
     # the texts a person reads in --lang; JSON keeps lcc's English texts (stable output)
     df = lister(lang="en" if args.format == "json" else args.lang)
     if args.name and "calculator" in df.columns:
         known = sorted(set(df["calculator"]))
         if args.name not in known:
             raise LCCError(Msg("calculators: no calculator {name!r}; known: {known}",
-                               name=args.name, known=", ".join(known)))
+                               name=args.name, known=", ".join(known)), field="name",
+                           code="invalid-value")
         df = df[df["calculator"] == args.name]
     index = [c for c in ("calculator", "input", "name") if c in df.columns][:2]
     shown = df.set_index(index) if index else df

@@ -136,7 +136,8 @@ def output_schema(what: str) -> dict[str, Any]:
         return SCHEMAS[what]
     except KeyError:
         raise LCCError(Msg("schema: no output schema for {what!r}; known: {known}", what=what,
-                           known=", ".join(SCHEMAS))) from None
+                           known=", ".join(SCHEMAS)), field="output_schema.what",
+                       code="invalid-value") from None
 
 
 

@@ -67,18 +67,20 @@ def cmd_portfolio(args: argparse.Namespace) -> int:
     from lcc.portfolio import read_factors, read_plan
 
     if not Path(args.plan).exists():
-        raise LCCError(Msg("{path}: no such file", path=args.plan))
+        raise LCCError(Msg("{path}: no such file", path=args.plan), field="plan",
+                       code="missing-file")
     plan = read_plan(args.plan, targets=args.targets)
     factors = read_factors(args.factors) if args.factors else None
     by = _by(args.by)
     if args.action == "report":
         if not args.output:
             raise LCCError(Msg("portfolio report: give the report file with -o FILE (.html or "
-                               ".xlsx)"))
+                               ".xlsx)"), field="-o", code="missing-field")
         output_path(args, args.plan, args.targets, args.factors)
         if Path(args.output).suffix.lower() not in (".html", ".htm", ".xlsx"):
             raise LCCError(Msg("portfolio report: cannot write {name!r}; the file must end in "
-                               ".html or .xlsx", name=Path(args.output).name))
+                               ".html or .xlsx", name=Path(args.output).name), field="-o",
+                           code="unsupported-format")
 
         report = plan.report(by=by or ["organisation", "year"], lang=args.lang,
                              factors=factors, title=args.title)

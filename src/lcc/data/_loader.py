@@ -73,7 +73,7 @@ def table_dir() -> Traversable:
     raise LCCError(
         Msg("{name}: the reference tables are missing: neither the packaged folder {packaged} "
             "nor the source folder {source} exists; reinstall openlcc", name='lcc.data',
-            packaged=packaged, source=source)
+            packaged=packaged, source=source), field="lcc.data", code="missing-file"
     )
 
 
@@ -96,7 +96,8 @@ def _check_name(name: object) -> str:
     if not isinstance(name, str) or name not in names:
         raise LCCError(
             Msg("lcc.data.load: name={table!r} is not a shipped table; expected one of: {names}",
-                table=name, names=', '.join(names))
+                table=name, names=', '.join(names)), field="load.name",
+            code="invalid-value" if isinstance(name, str) else "wrong-type"
         )
     return name
 
@@ -118,12 +119,13 @@ def read_metadata(name: str) -> Mapping[str, Any]:
         raise LCCError(
             Msg("lcc.data: the metadata of table {table!r} lacks {missing}; expected the keys "
                 "{keys}", table=name, missing=', '.join(missing),
-                keys=', '.join(REQUIRED_KEYS))
+                keys=', '.join(REQUIRED_KEYS)), field="lcc.data", code="missing-field"
         )
     if not isinstance(meta["units"], dict):
         raise LCCError(
             Msg("lcc.data: units in the metadata of table {table!r} must be a table (column = "
-                "unit), got {units!r}", table=name, units=meta['units'])
+                "unit), got {units!r}", table=name, units=meta['units']), field="lcc.data",
+            code="wrong-type"
         )
     return meta
 
@@ -139,7 +141,7 @@ def _read(name: str) -> pd.DataFrame:
         raise LCCError(
             Msg("lcc.data: table {table!r} has columns {columns} but its metadata gives units "
                 "for {units}; expected one unit entry per column", table=name, columns=columns,
-                units=sorted(units))
+                units=sorted(units)), field="lcc.data", code="invalid-value"
         )
     df.attrs = {"name": name, **{key: meta.get(key) for key in ATTR_KEYS}, "units": units}
     return df

@@ -46,13 +46,19 @@ def _shipped(name: str) -> dict[int, float]:
     return {int(y): float(v) for y, v in zip(df[year_col], df[value_col], strict=True)}
 
 
-def _year(value: Any, field: str) -> int:
+#: The fields of the index and the amount given to :func:`inflate`.
+INDEX, AMOUNT = "inflate.index", "inflate.amount"
+
+
+def _year(value: Any, field: str, arg: str) -> int:
+    """A calendar year, named ``field`` in messages, of the argument ``arg`` of inflate."""
     if isinstance(value, bool) or not isinstance(value, (Integral, float, np.floating)):
         raise LCCError(Msg("{name}: got {value!r}; expected a calendar year such as 2023",
-                           name=field, value=value))
+                           name=field, value=value), field=f"inflate.{arg}", code="wrong-type")
     if isinstance(value, (float, np.floating)) and not float(value).is_integer():
         raise LCCError(Msg("{name}: got {value!r}; expected a whole calendar year such as 2023",
-                           name=field, value=value))
+                           name=field, value=value), field=f"inflate.{arg}",
+                       code="invalid-value")
     return int(value)
 
 
@@ -64,7 +70,7 @@ def _index_table(index: Any) -> tuple[str, dict[int, float]]:
             raise LCCError(
                 Msg("{name}: got {index!r}; expected one of {choices} or a pandas "
                     "Series mapping year to index value", name='index', index=index,
-                    choices=', '.join(SHIPPED_INDICES))
+                    choices=', '.join(SHIPPED_INDICES)), field=INDEX, code="invalid-value"
             )
         return f"{key} ({SHIPPED_INDICES[key][0]})", _shipped(key)
     items: Any
@@ -73,25 +79,27 @@ def _index_table(index: Any) -> tuple[str, dict[int, float]]:
     else:
         raise LCCError(
             Msg("{name}: got {type} {index!r}; expected 'KPI' or a pandas Series mapping year "
-                "to index value", name='index', type=type(index).__name__, index=index)
+                "to index value", name='index', type=type(index).__name__, index=index),
+            field=INDEX, code="wrong-type"
         )
     table: dict[int, float] = {}
     for year, value in items:
-        y = _year(year, "index (a year in its index)")
+        y = _year(year, "index (a year in its index)", "index")
         try:
             v = float(value)
         except (TypeError, ValueError):
             raise LCCError(
                 Msg("{name}: got {value!r}; expected a positive number", name=f'index[{y}]',
-                    value=value)
+                    value=value), field=INDEX, code="wrong-type"
             ) from None
         if not math.isfinite(v) or v <= 0:
             raise LCCError(Msg("{name}: got {value!r}; expected a positive, finite number",
-                               name=f'index[{y}]', value=value))
+                               name=f'index[{y}]', value=value), field=INDEX,
+                           code="invalid-value")
         table[y] = v
     if not table:
         raise LCCError(Msg("{name}: the series is empty; expected index values by year",
-                           name='index'))
+                           name='index'), field=INDEX, code="missing-field")
     return "the given index", table
 
 
@@ -157,19 +165,21 @@ def inflate(
     """
     label, table = _index_table(index)
     years = sorted(table)
-    y_from = _year(from_year, "from_year")
+    y_from = _year(from_year, "from_year", "from_year")
     if isinstance(to_year, str):
         if to_year.strip().lower() != "latest":
             raise LCCError(Msg("{name}: got {to_year!r}; expected a calendar year or 'latest'",
-                               name='to_year', to_year=to_year))
+                               name='to_year', to_year=to_year), field="inflate.to_year",
+                           code="invalid-value")
         y_to = years[-1]
     else:
-        y_to = _year(to_year, "to_year")
+        y_to = _year(to_year, "to_year", "to_year")
     for field, y in (("from_year", y_from), ("to_year", y_to)):
         if y not in table:
             raise LCCError(
                 Msg("{name}: {y} is not in {label}; available years: {years}", name=field, y=y,
-                    label=label, years=_years_text(years))
+                    label=label, years=_years_text(years)), field=f"inflate.{field}",
+                code="invalid-value"
             )
     ratio = table[y_to] / table[y_from]
     return _scale(amount, ratio)
@@ -178,7 +188,7 @@ def inflate(
 def _scale(amount: Any, ratio: float) -> Any:
     if isinstance(amount, bool) or amount is None:
         raise LCCError(Msg("{name}: got {amount!r}; expected a money amount such as '7 SEK/kg'",
-                           name='amount', amount=amount))
+                           name='amount', amount=amount), field=AMOUNT, code="wrong-type")
     if isinstance(amount, str) or hasattr(amount, "units"):
         from lcc.units import _parse_text, currency_of, get_registry
 
@@ -190,22 +200,25 @@ def _scale(amount: Any, ratio: float) -> Any:
             except Exception:
                 raise LCCError(
                     Msg("{name}: got {amount!r}, which lcc's unit registry cannot read",
-                        name='amount', amount=amount)
+                        name='amount', amount=amount), field=AMOUNT, code="wrong-unit"
                 ) from None
         if currency_of(q) is None:
             raise LCCError(
                 Msg("{name}: got {amount!r}, which has no currency; a price index scales money "
-                    "amounts such as '7 SEK/kg' or '120 EUR/t'", name='amount', amount=amount)
+                    "amounts such as '7 SEK/kg' or '120 EUR/t'", name='amount', amount=amount),
+                field=AMOUNT, code="wrong-unit"
             )
         return q * ratio
     if isinstance(amount, np.ndarray):
         if not np.issubdtype(amount.dtype, np.number):
             raise LCCError(Msg("{name}: expected numbers, got an array of {dtype}",
-                               name='amount', dtype=amount.dtype))
+                               name='amount', dtype=amount.dtype), field=AMOUNT,
+                           code="wrong-type")
         return amount * ratio
     if isinstance(amount, (Integral, float, np.floating)):
         return float(amount) * ratio
     raise LCCError(
         Msg("{name}: got {type} {amount!r}; expected a money amount (a quantity such as '7 "
-            "SEK/kg' or a number)", name='amount', type=type(amount).__name__, amount=amount)
+            "SEK/kg' or a number)", name='amount', type=type(amount).__name__, amount=amount),
+        field=AMOUNT, code="wrong-type"
     )

@@ -15,7 +15,7 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
 
     raise LCCError(Msg(
         "charts need matplotlib: install the plot extra, pip install 'openlcc[plot]'"
-    )) from exc
+    ), field="lcc.plot", code="unsupported-format") from exc
 
 
 from lcc.plot._charts import (

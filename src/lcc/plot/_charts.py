@@ -46,8 +46,9 @@ def _money_ticks(axis: Any, lang: str) -> None:
     axis.set_major_formatter(FuncFormatter(lambda v, _: money_axis(v, lang)))
 
 
-def _results(obj: Any) -> tuple[list[Any], str | None, Any]:
-    """(LCCResults, baseline name, study) from a Comparison, a result or a list of results."""
+def _results(obj: Any, func: str) -> tuple[list[Any], str | None, Any]:
+    """(LCCResults, baseline name, study) from a Comparison, a result or a list of results
+    (the argument ``obj`` of the chart ``func``)."""
     from lcc.results import Comparison, LCCResult
 
     if isinstance(obj, Comparison):
@@ -56,7 +57,8 @@ def _results(obj: Any) -> tuple[list[Any], str | None, Any]:
         return [obj], None, obj.study
     items = list(obj)
     if not items or not all(isinstance(r, LCCResult) for r in items):
-        raise LCCError(Msg("expected a Comparison, an LCCResult or a list of LCCResults"))
+        raise LCCError(Msg("expected a Comparison, an LCCResult or a list of LCCResults"),
+                       field=f"{func}.obj", code="wrong-type")
     return items, items[0].name, items[0].study
 
 
@@ -79,7 +81,7 @@ def cumulative(obj: Any, *, discounted: bool = True, ax: Axes | None = None,
     -------
     matplotlib.axes.Axes
     """
-    results, baseline, study = _results(obj)
+    results, baseline, study = _results(obj, "cumulative")
     ax = _ax(ax)
     kind = "present_value" if discounted else "nominal"
     curves = {}
@@ -121,7 +123,7 @@ def breakdown(obj: Any, *, ax: Axes | None = None, lang: str = "en") -> Axes:
     -------
     matplotlib.axes.Axes
     """
-    results, _, study = _results(obj)
+    results, _, study = _results(obj, "breakdown")
     ax = _ax(ax)
     names = [r.name for r in results]
     table = pd.DataFrame({r.name: {c: float(np.mean(v)) for c, v in r.category_values.items()}
@@ -187,21 +189,25 @@ def tornado(table: Any, *, alternative: str | None = None, ax: Axes | None = Non
     needed = {"parameter", "alternative", "low", "high", "lcc_low", "lcc_high", "swing"}
     if not needed <= set(table.columns):
         raise LCCError(Msg("tornado: the table needs the columns {columns}",
-                           columns=", ".join(sorted(needed))))
+                           columns=", ".join(sorted(needed))), field="tornado.table",
+                       code="missing-field")
     if table.empty:
-        raise LCCError(Msg("tornado: the table is empty"))
+        raise LCCError(Msg("tornado: the table is empty"), field="tornado.table",
+                       code="invalid-value")
     difference = table.attrs.get("difference")
     if alternative == "difference" or (alternative is None and difference):
         if not difference:
             raise LCCError(Msg("tornado: the table has no difference rows (it needs two or "
-                               "more alternatives)"))
+                               "more alternatives)"), field="tornado.alternative",
+                           code="not-applicable")
         which = str(difference)
     else:
         which = alternative if alternative is not None else str(table["alternative"].iloc[0])
     rows = table[table["alternative"] == which]
     if rows.empty:
         raise LCCError(Msg("tornado: no rows for alternative {name!r}; have {known}", name=which,
-                           known=", ".join(map(str, table["alternative"].unique()))))
+                           known=", ".join(map(str, table["alternative"].unique()))),
+                       field="tornado.alternative", code="invalid-value")
     rows = rows.sort_values("swing")
     bases = table.attrs.get("base_lcc")
     if "lcc_base" in rows.columns:
@@ -275,7 +281,8 @@ def distributions(result: Any, *, kind: str = "cdf", ax: Axes | None = None,
     matplotlib.axes.Axes
     """
     if kind not in ("cdf", "hist"):
-        raise LCCError(Msg("kind: got {kind!r}, expected 'cdf' or 'hist'", kind=kind))
+        raise LCCError(Msg("kind: got {kind!r}, expected 'cdf' or 'hist'", kind=kind),
+                       field="distributions.kind", code="invalid-value")
     frame = result.lcc
     p_best = result.probability_best
     ax = _ax(ax)
@@ -344,20 +351,24 @@ def break_even(alternatives: Any, study: Any = None, parameter: str | None = Non
         alternatives = [r.alternative for r in alternatives.results.values()]
     if study is None or parameter is None:
         raise LCCError(Msg("break_even: give the alternatives, the study and the parameter (or "
-                           "a Comparison and the parameter)"))
+                           "a Comparison and the parameter)"),
+                       field="break_even.study" if study is None else "break_even.parameter",
+                       code="missing-field")
     if show not in ("difference", "lcc"):
         raise LCCError(Msg("break_even: show={show!r}, expected 'difference' or 'lcc'",
-                           show=show))
+                           show=show), field="break_even.show", code="invalid-value")
     compiled = {a.name: compile_alternative(a, study) for a in alternatives}
     if pair is None:
         base = {n: float(np.mean(lcc_values(c)["total"])) for n, c in compiled.items()}
         ordered = sorted(base, key=base.__getitem__)
         if len(ordered) < 2:
-            raise LCCError(Msg("break_even: needs two alternatives"))
+            raise LCCError(Msg("break_even: needs two alternatives"),
+                           field="break_even.alternatives", code="missing-field")
         pair = (ordered[0], ordered[1])
     for name in pair:
         if name not in compiled:
-            raise LCCError(Msg("break_even: no alternative named {name!r}", name=name))
+            raise LCCError(Msg("break_even: no alternative named {name!r}", name=name),
+                           field="break_even.pair", code="invalid-value")
     if values is None:
         lo, hi = bracket if bracket is not None else _declared_range(compiled, parameter)
         values = np.linspace(lo, hi, points)
@@ -410,7 +421,8 @@ def _declared_range(compiled: dict[str, Any], parameter: str) -> tuple[float, fl
         if p is not None and p.low is not None and p.high is not None:
             return float(p.low_magnitude), float(p.high_magnitude)
     raise LCCError(Msg("break_even: parameter {name!r} has no low/high; give values= or "
-                       "bracket=", name=parameter))
+                       "bracket=", name=parameter), field="break_even.bracket",
+                   code="missing-field")
 
 
 

@@ -22,7 +22,8 @@ from lcc.portfolio._tenders import TenderOutcome
 WHOLE_PLAN = "all"
 
 
-def _keys(by: str | Sequence[str] | None) -> list[str]:
+def _keys(by: str | Sequence[str] | None, method: str) -> list[str]:
+    """The columns to group by, the argument ``by`` of the Plan's ``method``."""
     if by is None:
         return []
     keys = [by] if isinstance(by, str) else list(by)
@@ -32,9 +33,10 @@ def _keys(by: str | Sequence[str] | None) -> list[str]:
         if k not in GROUPS:
             raise LCCError(Msg("by: cannot group by {k!r}; expected one or more of {value}, or "
                                "None for the whole plan", k=k, value=', '.join(GROUPS)),
-                           ) from None
+                           field=f"Plan.{method}.by", code="invalid-value") from None
     if len(set(keys)) != len(keys):
-        raise LCCError(Msg("by: {keys} names a column twice", keys=keys))
+        raise LCCError(Msg("by: {keys} names a column twice", keys=keys),
+                       field=f"Plan.{method}.by", code="invalid-value")
     return keys
 
 
@@ -132,7 +134,7 @@ class Plan:
         ``by`` includes ``"organisation"``; every other group follows the overall
         target.
         """
-        keys = _keys(by)
+        keys = _keys(by, "follow_up")
         t = self.table
         cols: dict[str, Any] = {"procurements": np.ones(len(t), dtype=np.int64),
                                 "value": t["value"].to_numpy()}
@@ -233,7 +235,7 @@ class Plan:
             ``co2e_saving_kg`` (see :meth:`linked`). Groups without linked
             tenders are left out.
         """
-        keys = _keys(by)
+        keys = _keys(by, "outcomes")
         rows = self.linked()
         if keys:
             if not set(keys) <= {"organisation", "year", "category"}:
@@ -318,10 +320,12 @@ class Plan:
         """
         if requirement is not None and requirement not in REQUIREMENTS:
             raise LCCError(Msg("requirement: got {requirement!r}; expected one of {value}",
-                               requirement=requirement, value=', '.join(REQUIREMENTS)))
+                               requirement=requirement, value=', '.join(REQUIREMENTS)),
+                           field="Plan.priorities.requirement", code="invalid-value")
         if factors is not None and factors.currency != self.currency:
             raise LCCError(Msg("factors: the factors are per {currency} but the plan is in "
-                               "{currency2}", currency=factors.currency, currency2=self.currency))
+                               "{currency2}", currency=factors.currency, currency2=self.currency),
+                           field="Plan.priorities.factors", code="currency-mix")
         t = self.table[self.table["status"] == "planned"]
         if requirement is not None:
             t = t[~t[requirement]]

@@ -524,7 +524,8 @@ def to_xlsx(blocks: list[Block], *, title: str, lang: str) -> bytes:
         from openpyxl.styles import Font
         from openpyxl.utils import get_column_letter
     except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise LCCError(Msg("Excel reports need openpyxl: pip install 'openlcc[excel]'")) from exc
+        raise LCCError(Msg("Excel reports need openpyxl: pip install 'openlcc[excel]'"),
+                       field="format", code="unsupported-format") from exc
     wb = Workbook()
     first = True
     used: set[str] = set()
@@ -614,7 +615,8 @@ class PlanReport:
             target.write_bytes(self.xlsx())
         else:
             raise LCCError(Msg("report: cannot write {name!r}; the file must end in .html or .xlsx",
-                               name=target.name))
+                               name=target.name), field="PlanReport.save.path",
+                           code="unsupported-format")
         return target
 
 
@@ -623,6 +625,7 @@ def build_report(plan: Plan, *, by: Sequence[str] = ("organisation", "year"),
                  title: str | None = None) -> PlanReport:
     """Build the follow-up report of a plan (see :meth:`Plan.report`)."""
     if lang not in ("en", "sv"):
-        raise LCCError(Msg("lang: got {lang!r}, expected 'en' or 'sv'", lang=lang))
+        raise LCCError(Msg("lang: got {lang!r}, expected 'en' or 'sv'", lang=lang),
+                       field="Plan.report.lang", code="invalid-value")
     blocks = build_sections(plan, by=list(by), lang=lang, factors=factors)
     return PlanReport(title or label("report_title", lang), lang, plan.currency, blocks)

@@ -48,7 +48,8 @@ class Report:
             suffix = "md"
         if suffix not in FORMATS:
             raise LCCError(Msg("report: cannot write {name!r}; the file must end in .html, "
-                               ".xlsx or .md", name=target.name))
+                               ".xlsx or .md", name=target.name), field="Report.save.path",
+                           code="unsupported-format")
 
         if suffix == "html":
             target.write_bytes(self.html().encode("utf-8"))

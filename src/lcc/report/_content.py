@@ -189,7 +189,7 @@ def build_sections(comparison: Comparison, *, lang: str = "en", tornado: pd.Data
     if c._samples:
         raise LCCError(Msg("report: the alternatives have sample inputs; report a "
                            "deterministic comparison and pass the Monte Carlo result as "
-                           "monte_carlo="))
+                           "monte_carlo="), field="build.comparison", code="not-applicable")
 
     sections.append(_summary(c, lang))
     from lcc.model import CATEGORIES

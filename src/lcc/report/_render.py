@@ -208,7 +208,8 @@ def to_excel(sections: list[Section], path: Path, *, title: str, lang: str,
     except ImportError as exc:  # pragma: no cover - depends on the environment
         from lcc._errors import LCCError, Msg
 
-        raise LCCError(Msg("Excel reports need openpyxl: pip install 'openlcc[excel]'")) from exc
+        raise LCCError(Msg("Excel reports need openpyxl: pip install 'openlcc[excel]'"),
+                       field="format", code="unsupported-format") from exc
     wb = Workbook()
     first = True
     used: set[str] = set()

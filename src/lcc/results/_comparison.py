@@ -110,7 +110,7 @@ class Comparison(Picklable):
                     "ranking; use Comparison.samples (LCC per sample), Comparison.rank_samples "
                     "or Comparison.probability_best, or lcc.sensitivity.monte_carlo for a "
                     "summary with standard errors", name=f'Comparison.{what}',
-                    samples=self._samples)
+                    samples=self._samples), field=f"Comparison.{what}", code="not-applicable"
             )
 
     @cached_property
@@ -486,19 +486,23 @@ def compare(alternatives: Sequence[Alternative], study: Study, baseline: Any = N
     """
     alts = list(alternatives)
     if not alts:
-        raise LCCError(Msg("{name}: give at least one alternative", name='compare'))
+        raise LCCError(Msg("{name}: give at least one alternative", name='compare'),
+                       field="compare.alternatives", code="missing-field")
     for i, a in enumerate(alts):
         if not isinstance(a, Alternative):
             raise LCCError(Msg("{name}: alternative {i} is {type}, expected lcc.Alternative",
-                               name='compare', i=i + 1, type=type(a).__name__))
+                               name='compare', i=i + 1, type=type(a).__name__),
+                           field="compare.alternatives", code="wrong-type")
     names = [a.name for a in alts]
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
         raise LCCError(Msg("{name}: alternative names must be unique; repeated: {dupes}",
-                           name='compare', dupes=', '.join(dupes)))
+                           name='compare', dupes=', '.join(dupes)),
+                       field="compare.alternatives", code="duplicate-name")
     if policy not in POLICIES:
         raise LCCError(Msg("{name}: policy={policy!r}, expected one of {choices}",
-                           name='compare', policy=policy, choices=', '.join(POLICIES)))
+                           name='compare', policy=policy, choices=', '.join(POLICIES)),
+                       field="compare.policy", code="invalid-value")
     results = [evaluate(a, study) for a in alts]
     baseline_note = False
     if baseline is None:
@@ -509,13 +513,15 @@ def compare(alternatives: Sequence[Alternative], study: Study, baseline: Any = N
     elif isinstance(baseline, int) and not isinstance(baseline, bool):
         if not 0 <= baseline < len(alts):
             raise LCCError(Msg("{name}: baseline index {baseline} out of range", name='compare',
-                               baseline=baseline))
+                               baseline=baseline), field="compare.baseline",
+                           code="invalid-value")
         base = names[baseline]
     else:
         base = str(baseline)
     if base not in names:
         raise LCCError(Msg("{name}: baseline {baseline!r} is not one of {names}", name='compare',
-                           baseline=baseline, names=', '.join(names)))
+                           baseline=baseline, names=', '.join(names)), field="compare.baseline",
+                       code="invalid-value")
     samples = any(r.samples for r in results)
     lives: dict[str, float] = {}
     missing = []
@@ -530,7 +536,8 @@ def compare(alternatives: Sequence[Alternative], study: Study, baseline: Any = N
             Msg("{name}: policy {policy!r} needs each alternative's service life; {missing} has "
                 "none — give the alternative a service life (life, e.g. '20 yr') or an Investment "
                 "with a life",
-                name='compare', policy=policy, missing=', '.join(missing))
+                name='compare', policy=policy, missing=', '.join(missing)),
+            field="Alternative.life", code="missing-field"
         )
     own: dict[str, LCCResult] = {}
     policy_notes: list[tuple[str, str, str]] = [("baseline", base, "")] if baseline_note \

@@ -387,7 +387,8 @@ def _check_finite(per_term: list[tuple[Any, dict[str, Any]]], name: str) -> None
                     Msg("{item}: its present value ({cat}) is {shown}: an amount, a quantity or "
                         "a rate is so large that the sum overflows; check the values of this "
                         "item in alternative {alternative!r}", item=term.item, cat=cat,
-                        shown=shown, alternative=name)
+                        shown=shown, alternative=name), field="Alternative.items",
+                    code="invalid-value"
                 )
 
 
@@ -399,7 +400,8 @@ def _plot(obj: Any, kind: str, kinds: tuple[str, ...], **kwargs: Any) -> Any:
 
     if kind not in kinds:
         raise LCCError(Msg("{name}: kind={kind!r}, expected one of {kinds}", name='plot',
-                           kind=kind, kinds=', '.join(kinds)))
+                           kind=kind, kinds=', '.join(kinds)),
+                       field=f"{type(obj).__name__}.plot.kind", code="invalid-value")
     plot = importlib.import_module("lcc.plot")
     return getattr(plot, kind)(obj, **kwargs)
 

@@ -43,7 +43,8 @@ class BreakEven:
     jump: bool = False
 
 
-def _search(model: Model, name: str, pair: tuple[int, int], lo: float, hi: float) -> BreakEven:
+def _search(model: Model, name: str, pair: tuple[int, int], lo: float, hi: float,
+            arg: str = "bracket") -> BreakEven:
     a, b = pair
     na, nb = model.names[a], model.names[b]
     dlabel = difference_label(nb, na)
@@ -51,18 +52,20 @@ def _search(model: Model, name: str, pair: tuple[int, int], lo: float, hi: float
     unit = f" {inp.unit}" if inp.unit else ""
     label = (na, nb)
     xs = np.linspace(lo, hi, GRID)
-    model.check_values(name, xs, Msg("bracket of {name!r}", name=name))
+    model.check_values(name, xs, Msg("bracket of {name!r}", name=name), arg=arg)
     try:
         values = model.evaluate_points([{name: float(x)} for x in xs])
     except LCCError as exc:
         raise LCCError(Msg("break-even of {name!r} over the bracket ({low:g}, {high:g}){unit}: "
                            "{problem}", name=name, low=lo, high=hi, unit=unit,
-                           problem=exc.message)) from None
+                           problem=exc.message), field=model.field(arg),
+                       code=exc.code or "invalid-value") from None
     f = values[a] - values[b]
     if not np.all(np.isfinite(f)):
         raise LCCError(Msg("break-even of {name!r} over the bracket ({low:g}, {high:g}){unit}: "
                            "the LCC cannot be computed somewhere in it; narrow the bracket",
-                           name=name, low=lo, high=hi, unit=unit))
+                           name=name, low=lo, high=hi, unit=unit), field=model.field(arg),
+                       code="invalid-value")
     scale = max(float(np.abs(values[[a, b]]).max()), 1.0)
     if np.all(np.abs(f - f[0]) <= 1e-12 * scale):
         return BreakEven(name, label, (lo, hi), None,
@@ -122,13 +125,15 @@ def _bracket(model: Model, name: str, bracket: Any, where: str) -> tuple[float, 
         if rng is None:
             raise LCCError(Msg(
                 "{where}: parameter {name!r} has no range; give bracket=(low, high) in its "
-                "unit or declare low= and high= on the Parameter", where=where, name=name))
+                "unit or declare low= and high= on the Parameter", where=where, name=name),
+                field=model.field("bracket"), code="missing-field")
         lo, hi = rng
     else:
-        lo, hi = model.own_range(name, bracket, "bracket")
+        lo, hi = model.own_range(name, bracket, "bracket", arg="bracket")
     if not lo < hi:
         raise LCCError(Msg("{where}: the bracket of {name!r} is ({low:g}, {high:g}); expected "
-                           "low < high", where=where, name=name, low=lo, high=hi))
+                           "low < high", where=where, name=name, low=lo, high=hi),
+                       field=model.field("bracket"), code="invalid-value")
 
     return lo, hi
 
@@ -173,8 +178,8 @@ def break_even(alternatives: Any, study: Study, parameter: str, *, pair: Any = N
         bracket that is not (low, high) with low < high, or an LCC that cannot be
         evaluated inside the bracket (e.g. a discount rate <= −100 %).
     """
-    model = Model(alternatives, study)
-    name = model.resolve(parameter, "parameter")
+    model = Model(alternatives, study, "break_even")
+    name = model.resolve(parameter, "parameter", arg="parameter")
     a, b = model.pair(pair)
     lo, hi = _bracket(model, name, bracket, "break_even")
     res = _search(model, name, (a, b), lo, hi)
@@ -211,7 +216,7 @@ def switching_values(alternatives: Any, study: Study, *, pair: Any = None,
         A"``), ``"difference_base"`` (LCC_B − LCC_A at base values, study
         currency), ``"skipped"`` (inputs without a range).
     """
-    model = Model(alternatives, study)
+    model = Model(alternatives, study, "switching_values")
     a, b = model.pair(pair)
     rngs, skipped = model.ranges(ranges, "ranges")
     rows: list[tuple[Any, ...]] = []
@@ -221,7 +226,7 @@ def switching_values(alternatives: Any, study: Study, *, pair: Any = None,
             rows.append((name, inp.unit, inp.base, lo, hi, np.nan, np.nan,
                          Msg("the range is a single value; nothing to search")))
             continue
-        res = _search(model, name, (a, b), lo, hi)
+        res = _search(model, name, (a, b), lo, hi, "ranges")
         x = np.nan if res.value is None else res.value
         rel = x / inp.base - 1.0 if inp.base != 0 else np.nan
         rows.append((name, inp.unit, inp.base, lo, hi, x, rel, res.reason))

@@ -20,6 +20,9 @@ from lcc.sensitivity._words import at
 #: Relative change of an LCC below which an input counts as not affecting it.
 UNCHANGED = 1e-12
 
+#: The field of an error in the scenarios given to :func:`scenarios`.
+SCENARIOS = "scenarios.scenarios"
+
 TORNADO_COLUMNS = ["parameter", "alternative", "low", "high", "lcc_low", "lcc_high", "swing",
                    "base", "lcc_base", "unit"]
 
@@ -79,13 +82,13 @@ def tornado(alternatives: Any, study: Study,
     Handbook 135 (1995), §7.1; it ignores interactions between inputs (see
     :func:`sobol` for that).
     """
-    model = Model(alternatives, study)
+    model = Model(alternatives, study, "tornado")
     rngs, skipped = model.ranges(ranges, "ranges")
     base = model.base_lcc()
     pair = model.pair(None) if len(model.names) > 1 else None
     points: list[dict[str, float]] = []
     for name, (lo, hi) in rngs.items():
-        model.check_values(name, [lo, hi], f"ranges[{name!r}]")
+        model.check_values(name, [lo, hi], f"ranges[{name!r}]", arg="ranges")
         points += [{name: lo}, {name: hi}]
     values = model.evaluate_points(points)
     rows = []
@@ -144,7 +147,8 @@ def _substitute(alternatives: list[Any], study: Study, paths: Mapping[str, Any],
             if isinstance(alt.quantity, Parameter) and alt.quantity.name == name:
                 raise LCCError(Msg("{where}: is the quantity of {alternative!r}; a quantity "
                                    "takes one value, not a per-year path",
-                                   where=at(where, name), alternative=alt.name))
+                                   where=at(where, name), alternative=alt.name),
+                               field=SCENARIOS, code="not-applicable")
         alts.append(alt.with_items(*items) if any(
             a is not b for a, b in zip(items, alt.items, strict=True)) else alt)
     changes = {}
@@ -156,12 +160,13 @@ def _substitute(alternatives: list[Any], study: Study, paths: Mapping[str, Any],
     if (isinstance(study.discount_rate, Parameter) and study.discount_rate.name in paths) \
             or "discount_rate" in paths:
         raise LCCError(Msg("{where}: the discount rate takes one value, not a per-year path",
-                           where=where))
+                           where=where), field=SCENARIOS, code="not-applicable")
     for name in paths:
         if name not in used:
             raise LCCError(Msg("{where}: no item uses the parameter {name!r} directly as a "
                                "field, so a per-year path cannot replace it; give one value",
-                               where=at(where, name), name=name))
+                               where=at(where, name), name=name), field=SCENARIOS,
+                           code="not-applicable")
     return alts, study.replace(**changes) if changes else study
 
 
@@ -207,10 +212,11 @@ def scenarios(alternatives: Any, study: Study, scenarios: Mapping[str, Any], *,
         input that takes one value (the discount rate, a quantity), or a
         scenario named ``"base"`` while ``include_base`` is true.
     """
-    model = Model(alternatives, study)
+    model = Model(alternatives, study, "scenarios")
     if not isinstance(scenarios, Mapping):
         raise LCCError(Msg("scenarios: got {kind}; expected a mapping {{scenario_name: "
-                           "{{parameter: value}}}}", kind=type(scenarios).__name__))
+                           "{{parameter: value}}}}", kind=type(scenarios).__name__),
+                       field=SCENARIOS, code="wrong-type")
     names: list[str] = ["base"] if include_base else []
     points: list[dict[str, float]] = [{}] if include_base else []
     path_sets: list[dict[str, Any]] = [{}] if include_base else []
@@ -219,27 +225,30 @@ def scenarios(alternatives: Any, study: Study, scenarios: Mapping[str, Any], *,
     for sname, assignment in scenarios.items():
         if not isinstance(sname, str) or not sname:
             raise LCCError(Msg("scenarios: got the scenario name {name!r}; expected a "
-                               "non-empty string", name=sname))
+                               "non-empty string", name=sname), field=SCENARIOS,
+                           code="invalid-value" if isinstance(sname, str) else "wrong-type")
         if sname == "base" and include_base:
             raise LCCError(Msg("scenarios: a scenario is named 'base', which is the row of "
-                               "base values; rename it or pass include_base=False"))
+                               "base values; rename it or pass include_base=False"),
+                           field=SCENARIOS, code="duplicate-name")
         description = None
         if isinstance(assignment, Scenario):
             description = assignment.description
             assignment = assignment.values
         if not isinstance(assignment, Mapping):
             raise LCCError(Msg("{where}: got {value!r}; expected a mapping {{parameter: "
-                               "value}}", where=at("scenarios", sname), value=assignment))
+                               "value}}", where=at("scenarios", sname), value=assignment),
+                           field=SCENARIOS, code="wrong-type")
         point: dict[str, float] = {}
         paths: dict[str, Any] = {}
         show: dict[str, Any] = {}
         for key, value in assignment.items():
             where = f"scenarios[{sname!r}][{key!r}]"
-            name = model.resolve(key, where)
+            name = model.resolve(key, where, arg="scenarios")
             if name in point or name in paths:
                 raise LCCError(Msg("{where}: the discount rate is given twice (as "
                                    "'discount_rate' and by the name of its parameter)",
-                                   where=where))
+                                   where=where), field=SCENARIOS, code="duplicate-name")
             if model.is_rate(name):  # a bare 4 is 4 %, not 400 % (as in every rate field)
                 raw = value.values if isinstance(value, ByYear) else value
                 if not isinstance(raw, str) and not getattr(value, "unit", None):
@@ -249,8 +258,8 @@ def scenarios(alternatives: Any, study: Study, scenarios: Mapping[str, Any], *,
                 show[name] = [float(v) for v in (value.values if isinstance(value, ByYear)
                                                  else value)]
                 continue
-            point[name] = model.own_value(name, value, where)
-            model.check_values(name, point[name], where)
+            point[name] = model.own_value(name, value, where, arg="scenarios")
+            model.check_values(name, point[name], where, arg="scenarios")
             show[name] = point[name]
         names.append(sname)
         points.append(point)
@@ -259,7 +268,7 @@ def scenarios(alternatives: Any, study: Study, scenarios: Mapping[str, Any], *,
         descriptions.append(description)
     if not points:
         raise LCCError(Msg("scenarios: got no scenarios and include_base=False; nothing to "
-                           "evaluate"))
+                           "evaluate"), field=SCENARIOS, code="missing-field")
 
     plain = [i for i, p in enumerate(path_sets) if not p]
     values = np.empty((len(model.names), len(points)))
@@ -270,7 +279,7 @@ def scenarios(alternatives: Any, study: Study, scenarios: Mapping[str, Any], *,
             continue
         alts, st = _substitute(model.alternatives, study, paths,
                                f"scenarios[{names[i]!r}]")
-        values[:, i] = Model(alts, st).evaluate_points([points[i]])[:, 0]
+        values[:, i] = Model(alts, st, "scenarios").evaluate_points([points[i]])[:, 0]
     rank = ranks(values)
     lcc_part = pd.DataFrame(values.T, index=names, columns=model.names)
     rank_part = pd.DataFrame(rank.T, index=names, columns=model.names)

@@ -28,29 +28,30 @@ from lcc._errors import LCCError, Msg
 PERT_LAMBDA = 4.0
 
 
-def _magnitude_and_unit(value: Any, where: str) -> tuple[float, str | None]:
+def _magnitude_and_unit(value: Any, where: str, field: str) -> tuple[float, str | None]:
     """A number (unit None) or a quantity/text with a unit, as (magnitude, unit text).
 
-    A percentage ("4 %") is a plain number (0.04).
+    A percentage ("4 %") is a plain number (0.04). ``field`` is the field of an error.
     """
     if isinstance(value, bool):
         raise LCCError(Msg("{where}: got {value!r}; expected a number or a value with a unit",
-                           where=where, value=value))
+                           where=where, value=value), field=field, code="wrong-type")
     if isinstance(value, str) or hasattr(value, "units"):
         from lcc.units import _parse_text, pretty_units
 
         q = _parse_text(value, where) if isinstance(value, str) else value
         if not q._units:
-            return _finite(float(q.magnitude), where), None
+            return _finite(float(q.magnitude), where, field), None
         if q.dimensionless and str(q.units) in ("%", "percent"):
-            return _finite(float(q.to("").magnitude), where), None
-        return _finite(float(q.magnitude), where), pretty_units(q.units)
+            return _finite(float(q.to("").magnitude), where, field), None
+        return _finite(float(q.magnitude), where, field), pretty_units(q.units)
     try:
         x = float(value)
     except (TypeError, ValueError):
         raise LCCError(Msg("{where}: got {value!r}; expected a number or a value with a "
-                           "unit such as '1.5 SEK/kWh'", where=where, value=value)) from None
-    return _finite(x, where), None
+                           "unit such as '1.5 SEK/kWh'", where=where, value=value),
+                       field=field, code="wrong-type") from None
+    return _finite(x, where, field), None
 
 
 def convert_magnitude(x: float, unit: str, to: str) -> float:
@@ -61,10 +62,10 @@ def convert_magnitude(x: float, unit: str, to: str) -> float:
                  .magnitude)
 
 
-def _finite(x: float, where: str) -> float:
+def _finite(x: float, where: str, field: str) -> float:
     if not math.isfinite(x):
         raise LCCError(Msg("{where}: got {value!r}; expected a finite number", where=where,
-                           value=x))
+                           value=x), field=field, code="invalid-value")
     return x
 
 
@@ -96,7 +97,7 @@ class UnitDistribution:
         unit: str | None = None
         units: list[str | None] = []
         for key in cls.keys:
-            m, u = _magnitude_and_unit(raw[key], f"{where}.{key}")
+            m, u = _magnitude_and_unit(raw[key], f"{where}.{key}", cls._field(key))
             mags.append(m)
             units.append(u)
         given = {u for u in units if u is not None}
@@ -104,7 +105,9 @@ class UnitDistribution:
             if None in units:
                 raise LCCError(Msg("{where}: write every parameter of the {kind} distribution "
                                    "with a unit, or none ({keys})", where=where,
-                                   kind=cls.kind, keys=", ".join(cls.keys)))
+                                   kind=cls.kind, keys=", ".join(cls.keys)),
+                               field=cls._field(cls.keys[units.index(None)]),
+                               code="bare-number")
             unit = units[0]
             if len(given) > 1:
                 for i, u in enumerate(units):
@@ -115,13 +118,19 @@ class UnitDistribution:
                         except Exception:
                             raise LCCError(Msg("{where}: the unit {unit} does not convert "
                                                "to {to}", where=".".join((where, cls.keys[i])),
-                                               unit=u, to=unit)) from None
+                                               unit=u, to=unit), field=cls._field(cls.keys[i]),
+                                           code="wrong-unit") from None
         out = cls(tuple(mags), unit)
         out._check(where)
         return out
 
     def _check(self, where: str) -> None:  # pragma: no cover - overridden
         pass
+
+    @classmethod
+    def _field(cls, key: str) -> str:
+        """The field of one of its parameters: ``"Triangular.low"``."""
+        return f"{cls.__name__}.{key}"
 
     # -- scipy ---------------------------------------------------------------
     def _make(self) -> Any:  # pragma: no cover - overridden
@@ -211,14 +220,17 @@ class UnitDistribution:
         return self.describe()
 
 
-def _range_check(where: str, kind: str, low: float, mode: float, high: float) -> None:
+def _range_check(where: str, kind: str, low: float, mode: float, high: float, *,
+                 owner: str) -> None:
+    """low < high and low <= mode <= high of the distribution ``owner`` (a class name)."""
     if not low < high:
         raise LCCError(Msg("{where}: {kind} needs low < high; got low {low} and high {high}",
-                           where=where, kind=kind, low=_fmt(low), high=_fmt(high)))
+                           where=where, kind=kind, low=_fmt(low), high=_fmt(high)),
+                       field=f"{owner}.low", code="invalid-value")
     if not low <= mode <= high:
         raise LCCError(Msg("{where}: {kind} needs low <= mode <= high; got {low}, {mode}, "
                            "{high}", where=where, kind=kind, low=_fmt(low), mode=_fmt(mode),
-                           high=_fmt(high)))
+                           high=_fmt(high)), field=f"{owner}.mode", code="invalid-value")
 
 
 class Triangular(UnitDistribution):
@@ -243,7 +255,7 @@ class Triangular(UnitDistribution):
         return out
 
     def _check(self, where: str) -> None:
-        _range_check(where, self.kind, *self.values)
+        _range_check(where, self.kind, *self.values, owner=type(self).__name__)
 
     def _make(self) -> Any:
         from scipy import stats
@@ -290,7 +302,7 @@ class PERT(UnitDistribution):
         return "PERT"
 
     def _check(self, where: str) -> None:
-        _range_check(where, "PERT", *self.values)
+        _range_check(where, "PERT", *self.values, owner=type(self).__name__)
 
     @property
     def shapes(self) -> tuple[float, float]:
@@ -330,7 +342,8 @@ class Normal(UnitDistribution):
     def _check(self, where: str) -> None:
         if not self.values[1] > 0:
             raise LCCError(Msg("{where}: normal needs sd > 0; got {sd}", where=where,
-                               sd=_fmt(self.values[1])))
+                               sd=_fmt(self.values[1])), field=self._field("sd"),
+                           code="invalid-value")
 
     def _make(self) -> Any:
         from scipy import stats
@@ -355,7 +368,8 @@ class Uniform(UnitDistribution):
         lo, hi = self.values
         if not lo < hi:
             raise LCCError(Msg("{where}: uniform needs low < high; got {low} and {high}",
-                               where=where, low=_fmt(lo), high=_fmt(hi)))
+                               where=where, low=_fmt(lo), high=_fmt(hi)), field=self._field("low"),
+                           code="invalid-value")
 
     def _make(self) -> Any:
         from scipy import stats
@@ -382,7 +396,8 @@ def unit_distribution(name: str, raw: dict[str, Any], where: str) -> UnitDistrib
     cls = UNIT_DISTRIBUTIONS.get(name)
     if cls is None:
         raise LCCError(Msg("{where}: {name!r} is not one of {known}", where=where, name=name,
-                           known=", ".join(UNIT_DISTRIBUTIONS)))
+                           known=", ".join(UNIT_DISTRIBUTIONS)), field="unit_distribution.name",
+                       code="invalid-value")
     missing = [k for k in cls.keys if k not in raw]
     extra = [k for k in raw if k not in cls.keys]
     if missing or extra:
@@ -390,13 +405,16 @@ def unit_distribution(name: str, raw: dict[str, Any], where: str) -> UnitDistrib
         if missing and extra:
             raise LCCError(Msg("{where}: the {name} distribution takes {keys}; missing "
                                "{missing}; unknown {extra}", where=where, name=name, keys=keys,
-                               missing=", ".join(missing), extra=", ".join(extra)))
+                               missing=", ".join(missing), extra=", ".join(extra)),
+                           field=cls._field(missing[0]), code="missing-field")
         if missing:
             raise LCCError(Msg("{where}: the {name} distribution takes {keys}; missing "
                                "{missing}", where=where, name=name, keys=keys,
-                               missing=", ".join(missing)))
+                               missing=", ".join(missing)), field=cls._field(missing[0]),
+                           code="missing-field")
         raise LCCError(Msg("{where}: the {name} distribution takes {keys}; unknown {extra}",
-                           where=where, name=name, keys=keys, extra=", ".join(extra)))
+                           where=where, name=name, keys=keys, extra=", ".join(extra)),
+                       field=cls._field(str(extra[0])), code="unknown-key")
     return cls._build(raw, where)
 
 
@@ -556,6 +574,10 @@ def scipy_names() -> list[str]:
                                                 (stats.rv_continuous, stats.rv_discrete))]
 
 
+#: The field of an error in the parameters of a scipy.stats distribution given by name.
+SCIPY_FIELD = "scipy_distribution.kwds"
+
+
 def scipy_distribution(name: str, kwds: dict[str, float]) -> ScipyDistribution:
     """A lazily frozen scipy.stats distribution; invalid parameters raise LCCError.
 
@@ -568,12 +590,13 @@ def scipy_distribution(name: str, kwds: dict[str, float]) -> ScipyDistribution:
             ok = known[2](kwds)
         except KeyError as exc:
             raise LCCError(Msg("the distribution {name!r} needs the parameter {key}",
-                               name=name, key=exc.args[0])) from None
+                               name=name, key=exc.args[0]), field=SCIPY_FIELD,
+                           code="missing-field") from None
         if not ok:
             shown = ", ".join(f"{k} = {v:g}" for k, v in kwds.items())
             raise LCCError(Msg("the distribution {name!r} with {shown} is not a valid "
                                "distribution (its spread must be greater than zero)",
-                               name=name, shown=shown))
+                               name=name, shown=shown), field=SCIPY_FIELD, code="invalid-value")
         return ScipyDistribution(name, kwds)
     out = ScipyDistribution(name, kwds)
     import numpy as np
@@ -585,12 +608,13 @@ def scipy_distribution(name: str, kwds: dict[str, float]) -> ScipyDistribution:
         shown = ", ".join(f"{k} = {v:g}" for k, v in kwds.items())
         raise LCCError(Msg("the distribution {name!r} with {shown} is not a valid "
                            "distribution (its spread must be greater than zero)",
-                           name=name, shown=shown)) from None
+                           name=name, shown=shown), field=SCIPY_FIELD,
+                       code="invalid-value") from None
     if not math.isfinite(median):
         shown = ", ".join(f"{k} = {v:g}" for k, v in kwds.items())
         raise LCCError(Msg("the distribution {name!r} with {shown} is not a valid "
                            "distribution (its spread must be greater than zero)",
-                           name=name, shown=shown))
+                           name=name, shown=shown), field=SCIPY_FIELD, code="invalid-value")
 
     return out
 

@@ -20,8 +20,10 @@ def available_memory() -> int:
         return FALLBACK
 
 
-def check_memory(n: int, floats_per_sample: int, what: str, *, name: str = "n") -> None:
-    """Refuse ``n`` samples that would need more than half the available memory.
+def check_memory(n: int, floats_per_sample: int, what: str, *, name: str = "n",
+                 func: str) -> None:
+    """Refuse ``n`` samples (the argument ``name`` of ``func``) that would need more than half
+    the available memory.
 
     ``floats_per_sample`` is how many float64 values the run keeps per sample (the
     LCC of every alternative, every input drawn, and the tables built from them).
@@ -34,7 +36,8 @@ def check_memory(n: int, floats_per_sample: int, what: str, *, name: str = "n") 
     raise LCCError(Msg(
         "{name}: {what} with {n} samples would need about {need} of memory; {have} is "
         "available, so at most about {fits} samples fit", name=name, what=what, n=_count(n),
-        need=_size(need), have=_size(have), fits=_count(fits)), field=name, code="too-many")
+        need=_size(need), have=_size(have), fits=_count(fits)), field=f"{func}.{name}",
+        code="too-many")
 
 
 

@@ -75,30 +75,36 @@ def own_distribution(p: Parameter) -> Any:
     return d
 
 
-def as_alternatives(alternatives: Any) -> list[Alternative]:
-    """One Alternative or an iterable of them, as a list with unique names."""
+def as_alternatives(alternatives: Any, func: str = "Model") -> list[Alternative]:
+    """One Alternative or an iterable of them, as a list with unique names.
+
+    ``func`` is the function they were given to (the field of an error is ``func.alternatives``).
+    """
+    field = f"{func}.alternatives"
     if isinstance(alternatives, Alternative):
         alts = [alternatives]
     elif isinstance(alternatives, (str, bytes)) or not isinstance(alternatives, Iterable):
         raise LCCError(Msg(
             "alternatives: got {kind} {value!r}; expected an lcc.Alternative or a list of "
-            "them", kind=type(alternatives).__name__, value=alternatives))
+            "them", kind=type(alternatives).__name__, value=alternatives), field=field,
+            code="wrong-type")
     else:
         alts = list(alternatives)
     if not alts:
         raise LCCError(Msg("alternatives: got an empty list; expected at least one "
-                           "lcc.Alternative"))
+                           "lcc.Alternative"), field=field, code="missing-field")
     for i, alt in enumerate(alts):
         if not isinstance(alt, Alternative):
             raise LCCError(Msg(
                 "alternatives: item {i} is {kind} {value!r}; expected an lcc.Alternative",
-                i=i + 1, kind=type(alt).__name__, value=alt))
+                i=i + 1, kind=type(alt).__name__, value=alt), field=field, code="wrong-type")
     names = [a.name for a in alts]
     dup = sorted({n for n in names if names.count(n) > 1})
     if dup:
         raise LCCError(Msg(
             "alternatives: the name(s) {names} occur more than once; results are labelled by "
-            "name, so give every alternative its own", names=", ".join(map(repr, dup))))
+            "name, so give every alternative its own", names=", ".join(map(repr, dup))),
+            field=field, code="duplicate-name")
     return alts
 
 
@@ -109,13 +115,18 @@ class Model:
     ----------
     alternatives : Alternative or sequence of Alternative
     study : Study
+    func : str
+        The analysis they were given to (``"tornado"``, ``"monte_carlo"`` …): the field
+        of an input error is ``func.argument`` (``"monte_carlo.distributions"``).
     """
 
-    def __init__(self, alternatives: Any, study: Study) -> None:
+    def __init__(self, alternatives: Any, study: Study, func: str = "Model") -> None:
+        self.func = func
         if not isinstance(study, Study):
             raise LCCError(Msg("study: got {kind} {value!r}; expected an lcc.Study",
-                               kind=type(study).__name__, value=study))
-        self.alternatives = as_alternatives(alternatives)
+                               kind=type(study).__name__, value=study),
+                           field=self.field("study"), code="wrong-type")
+        self.alternatives = as_alternatives(alternatives, func)
         self.study = study
         self.names = [a.name for a in self.alternatives]
         self.compiled: list[Compiled] = [compile_alternative(a, study) for a in self.alternatives]
@@ -124,7 +135,8 @@ class Model:
                 raise LCCError(Msg(
                     "Alternative {name!r}: has inputs with {n} samples; sensitivity analysis "
                     "varies single-valued inputs — give Parameters single values and let "
-                    "monte_carlo draw the samples", name=c.alternative.name, n=c.samples))
+                    "monte_carlo draw the samples", name=c.alternative.name, n=c.samples),
+                    field=self.field("alternatives"), code="not-applicable")
         params = check_parameters(
             [p for c in self.compiled for p in c.parameters.values()],
             "alternatives with the study",
@@ -145,6 +157,10 @@ class Model:
                 own_distribution(p), name in durations, name == inflation,
             )
         self.inputs = inputs
+
+    def field(self, arg: str) -> str:
+        """The field of an argument of the analysis: ``"tornado.ranges"``."""
+        return f"{self.func}.{arg}"
 
     # -- inputs -------------------------------------------------------------
     def _rate_input(self) -> Input:
@@ -191,7 +207,7 @@ class Model:
                 "quantity would be a silently wrong number); give a distribution that stays "
                 "within it, e.g. PERT or triangular with a lowest value of at least {floor:g}, "
                 "a lognormal or a truncated normal", where=where, name=name, low=low, unit=unit,
-                floor=floor), field=name, code="invalid-value")
+                floor=floor), field=self.field("distributions"), code="invalid-value")
 
     @cached_property
     def _floors(self) -> dict[str, float]:
@@ -216,17 +232,21 @@ class Model:
             names.append(f"{self.alias} (= discount_rate)")
         return ", ".join(names)
 
-    def resolve(self, name: Any, where: str) -> str:
-        """The input a name addresses; unknown names are an error listing the known ones."""
+    def resolve(self, name: Any, where: str, *, arg: str) -> str:
+        """The input a name addresses; unknown names are an error listing the known ones.
+
+        ``arg`` is the argument that gave the name (the field of the error).
+        """
         if isinstance(name, str):
             if name in self.inputs:
                 return name
             if name == self.alias:
                 return DISCOUNT_RATE
         raise LCCError(Msg("{where}: unknown parameter {name!r}; known parameters: {known}",
-                           where=where, name=name, known=self.known))
+                           where=where, name=name, known=self.known), field=self.field(arg),
+                       code="unknown-parameter")
 
-    def own_value(self, name: str, value: Any, where: str) -> float:
+    def own_value(self, name: str, value: Any, where: str, *, arg: str) -> float:
         """A single value in the input's own unit (a number, or a quantity converted to it)."""
         inp = self.inputs[name]
         reg = get_registry()
@@ -243,25 +263,30 @@ class Model:
             if inp.unit:
                 raise LCCError(Msg("{where}: got {value!r}; expected one number in {unit} (the "
                                    "unit of parameter {name!r})", where=where, value=value,
-                                   unit=inp.unit, name=name))
+                                   unit=inp.unit, name=name), field=self.field(arg),
+                               code="wrong-type")
             raise LCCError(Msg("{where}: got {value!r}; expected one number (the unit of "
-                               "parameter {name!r})", where=where, value=value, name=name))
+                               "parameter {name!r})", where=where, value=value, name=name),
+                           field=self.field(arg), code="wrong-type")
         x = float(value)
         if not math.isfinite(x):
             raise LCCError(Msg("{where}: got {value!r}; expected a finite number", where=where,
-                               value=value))
+                               value=value), field=self.field(arg), code="invalid-value")
         return x
 
-    def own_range(self, name: str, value: Any, where: str) -> tuple[float, float]:
+    def own_range(self, name: str, value: Any, where: str, *, arg: str
+                  ) -> tuple[float, float]:
         """A (low, high) pair in the input's own unit, low <= high."""
         if isinstance(value, (str, bytes)) or not isinstance(value, Sequence) or len(value) != 2:
             raise LCCError(Msg("{where}: got {value!r}; expected a pair (low, high) in the unit "
-                               "of parameter {name!r}", where=where, value=value, name=name))
-        lo = self.own_value(name, value[0], f"{where} low")
-        hi = self.own_value(name, value[1], f"{where} high")
+                               "of parameter {name!r}", where=where, value=value, name=name),
+                           field=self.field(arg), code="wrong-type")
+        lo = self.own_value(name, value[0], f"{where} low", arg=arg)
+        hi = self.own_value(name, value[1], f"{where} high", arg=arg)
         if lo > hi:
             raise LCCError(Msg("{where}: low ({low:g}) is greater than high ({high:g}); "
-                               "expected (low, high)", where=where, low=lo, high=hi))
+                               "expected (low, high)", where=where, low=lo, high=hi),
+                           field=self.field(arg), code="invalid-value")
         return lo, hi
 
     def ranges(self, ranges: Mapping[str, Any] | None, where: str
@@ -269,11 +294,12 @@ class Model:
         """Ranges by input: given ones override declared ones; names without a range."""
         if ranges is not None and not isinstance(ranges, Mapping):
             raise LCCError(Msg("{where}: got {kind}; expected a mapping name -> (low, high)",
-                               where=where, kind=type(ranges).__name__))
+                               where=where, kind=type(ranges).__name__),
+                           field=self.field("ranges"), code="wrong-type")
         given: dict[str, tuple[float, float]] = {}
         for key, value in (ranges or {}).items():
-            name = self.resolve(key, f"{where}[{key!r}]")
-            given[name] = self.own_range(name, value, f"{where}[{key!r}]")
+            name = self.resolve(key, f"{where}[{key!r}]", arg="ranges")
+            given[name] = self.own_range(name, value, f"{where}[{key!r}]", arg="ranges")
         out: dict[str, tuple[float, float]] = {}
         skipped: list[str] = []
         for name, inp in self.inputs.items():
@@ -284,7 +310,7 @@ class Model:
                 out[name] = rng
         return out, skipped
 
-    def check_values(self, name: str, values: Any, where: str) -> None:
+    def check_values(self, name: str, values: Any, where: str, *, arg: str) -> None:
         """Values of a service life or interval must be > 0 years."""
         if self.inputs[name].duration:
             arr = np.asarray(values, dtype=float)
@@ -293,7 +319,7 @@ class Model:
                 raise LCCError(Msg(
                     "{where}: parameter {name!r} is a service life or interval and got "
                     "{value:g} {unit}; expected values > 0", where=where, name=name, value=bad,
-                    unit=self.inputs[name].unit))
+                    unit=self.inputs[name].unit), field=self.field(arg), code="invalid-value")
 
     # -- evaluation ---------------------------------------------------------
     def evaluate(self, overrides: Mapping[str, Any]) -> np.ndarray:
@@ -336,7 +362,8 @@ class Model:
             return self.names.index(name)
         raise LCCError(Msg("{where}: unknown alternative {name!r}; the alternatives are "
                            "{names}", where=where, name=name,
-                           names=", ".join(map(repr, self.names))))
+                           names=", ".join(map(repr, self.names))),
+                       field=self.field("pair"), code="invalid-value")
 
     def pair(self, pair: Any, where: str = "pair") -> tuple[int, int]:
         """Indices of the pair (A, B): given names, or the two best at base values.
@@ -347,16 +374,19 @@ class Model:
         if pair is None:
             if len(self.names) < 2:
                 raise LCCError(Msg("{where}: needs two alternatives; got only {name!r}",
-                                   where=where, name=self.names[0]))
+                                   where=where, name=self.names[0]),
+                               field=self.field("alternatives"), code="missing-field")
             order = np.argsort(self.base_lcc(), kind="stable")
             return int(order[0]), int(order[1])
         if isinstance(pair, (str, bytes)) or not isinstance(pair, Sequence) or len(pair) != 2:
             raise LCCError(Msg("{where}: got {pair!r}; expected two alternative names (A, B)",
-                               where=where, pair=pair))
+                               where=where, pair=pair), field=self.field("pair"),
+                           code="wrong-type")
         a, b = self.index(pair[0], where), self.index(pair[1], where)
         if a == b:
             raise LCCError(Msg("{where}: got {pair!r}; expected two different alternatives",
-                               where=where, pair=pair))
+                               where=where, pair=pair), field=self.field("pair"),
+                           code="invalid-value")
 
         return a, b
 

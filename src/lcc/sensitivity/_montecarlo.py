@@ -33,10 +33,12 @@ DEFAULT_CHUNK = 32_768
 _U_MIN = 2.0 ** -53
 
 
-def check_count(n: Any, name: str) -> int:
-    """A whole number >= 1 (bools refused)."""
+def check_count(n: Any, name: str, func: str) -> int:
+    """A whole number >= 1 (bools refused); ``name`` is the argument of ``func``."""
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-        raise LCCError(Msg("{name}: got {n!r}; expected a whole number >= 1", name=name, n=n))
+        wrong = isinstance(n, bool) or not isinstance(n, (int, np.integer))
+        raise LCCError(Msg("{name}: got {n!r}; expected a whole number >= 1", name=name, n=n),
+                       field=f"{func}.{name}", code="wrong-type" if wrong else "invalid-value")
     return int(n)
 
 
@@ -51,6 +53,7 @@ def choose_distributions(model: Model, distributions: Mapping[str, Any] | None,
     or adds (None drops one); ``parameters``, when given, keeps only those
     inputs (each must then have a distribution or a range).
     """
+    field = model.field("distributions")
     chosen: dict[str, Any] = {}
     for name, inp in model.inputs.items():
         if inp.distribution is not None:
@@ -62,15 +65,17 @@ def choose_distributions(model: Model, distributions: Mapping[str, Any] | None,
                     "{where}: parameter {name!r} has the value {value:g} outside its range "
                     "[{low:g}, {high:g}]{unit}, so the default PERT(low, value, high) does not "
                     "exist; give it a distribution", where=where, name=name, value=inp.base,
-                    low=inp.low, high=inp.high, unit=(' ' + inp.unit) if inp.unit else ''))
+                    low=inp.low, high=inp.high, unit=(' ' + inp.unit) if inp.unit else ''),
+                    field="Parameter.value", code="invalid-value")
             chosen[name] = default_distribution(inp.low, inp.base, inp.high)
     if distributions is not None:
         if not isinstance(distributions, Mapping):
             raise LCCError(Msg("{where}: got {kind}; expected a mapping parameter name -> "
                                "distribution (or None)", where=where,
-                               kind=type(distributions).__name__))
+                               kind=type(distributions).__name__), field=field,
+                           code="wrong-type")
         for key, dist in distributions.items():
-            name = model.resolve(key, f"{where}[{key!r}]")
+            name = model.resolve(key, f"{where}[{key!r}]", arg="distributions")
             if dist is None:
                 chosen.pop(name, None)
                 continue
@@ -79,30 +84,32 @@ def choose_distributions(model: Model, distributions: Mapping[str, Any] | None,
                     "{where}: got {value!r}; expected a distribution such as "
                     "lcc.sensitivity.Triangular.of('0.8 SEK/kWh', '1.2 SEK/kWh', "
                     "'2 SEK/kWh') or a frozen scipy.stats distribution, in the parameter's "
-                    "own unit", where=at(where, key), value=dist))
+                    "own unit", where=at(where, key), value=dist), field=field,
+                    code="wrong-type")
             inp = model.inputs[name]
             if isinstance(dist, UnitDistribution) and inp.parameter is not None:
                 dist = own_distribution(inp.parameter.__class__(
                     inp.parameter.name, inp.parameter.value, distribution=dist))
             chosen[name] = dist
     if parameters is not None:
-        keep = [model.resolve(p, f"{where}: parameters") for p in parameters]
+        keep = [model.resolve(p, f"{where}: parameters", arg="parameters") for p in parameters]
         for name in keep:
             if name not in chosen:
                 raise LCCError(Msg("{where}: parameter {name!r} has neither a distribution "
                                    "nor a range (low < high) to sample from", where=where,
-                                   name=name))
+                                   name=name), field=field, code="missing-field")
         chosen = {k: v for k, v in chosen.items() if k in keep}
     if not chosen:
         raise LCCError(Msg("{where}: no input has a distribution or a range; give a parameter "
                            "a low and a high value (it is then drawn from PERT(low, value, "
                            "high)) or a distribution; known parameters: {known}", where=where,
-                           known=model.known))
+                           known=model.known), field=field, code="missing-field")
     for name in chosen:
         if model.inputs[name].scalar_only:
             raise LCCError(Msg("{where}: the study's inflation rate cannot be sampled "
                                "(the calculation takes one inflation rate); vary it in a "
-                               "tornado or in scenarios", where=at(where, name)))
+                               "tornado or in scenarios", where=at(where, name)),
+                           field=field, code="not-applicable")
     return {name: chosen[name] for name in model.inputs if name in chosen}
 
 
@@ -123,18 +130,21 @@ def _name_key(name: str) -> tuple[int, int]:
     return int.from_bytes(digest[:4], "little"), int.from_bytes(digest[4:], "little")
 
 
-def root_seed(seed: Any) -> np.random.SeedSequence:
-    """The root SeedSequence of a run: from None (fresh entropy), an int >= 0 or itself."""
+def root_seed(seed: Any, func: str) -> np.random.SeedSequence:
+    """The root SeedSequence of a run of ``func``: from None (fresh entropy), an int >= 0 or
+    itself."""
     if isinstance(seed, np.random.SeedSequence):
         return seed
-    if seed is None or (isinstance(seed, (int, np.integer)) and not isinstance(seed, bool)
-                        and seed >= 0):
+    whole = isinstance(seed, (int, np.integer)) and not isinstance(seed, bool)
+    if seed is None or (whole and seed >= 0):
         return np.random.SeedSequence(None if seed is None else int(seed))
     raise LCCError(Msg("seed: got {seed!r}; expected None, a whole number >= 0 or a "
-                       "numpy.random.SeedSequence", seed=seed))
+                       "numpy.random.SeedSequence", seed=seed), field=f"{func}.seed",
+                   code="invalid-value" if whole else "wrong-type")
 
 
-def streams(seed: Any, names: list[str]) -> tuple[int, dict[str, np.random.Generator]]:
+def streams(seed: Any, names: list[str], func: str
+            ) -> tuple[int, dict[str, np.random.Generator]]:
     """One random stream per input, keyed by the input's name.
 
     ``SeedSequence(seed)`` gives the root entropy; each input's stream is the
@@ -142,7 +152,7 @@ def streams(seed: Any, names: list[str]) -> tuple[int, dict[str, np.random.Gener
     (BLAKE2b), so an input draws the same numbers whatever else is sampled
     and in whatever order. Returns (entropy, name -> Generator).
     """
-    root = root_seed(seed)
+    root = root_seed(seed, func)
     entropy = root.entropy
     assert isinstance(entropy, int)
     out = {}
@@ -166,14 +176,16 @@ def draw(model: Model, name: str, dist: Any, gen: np.random.Generator, m: int) -
     if x.shape != (m,):
         raise LCCError(Msg("distribution of {name!r}: ppf returned shape {shape}; expected "
                            "({m},) — give a frozen univariate scipy.stats distribution",
-                           name=name, shape=x.shape, m=m))
+                           name=name, shape=x.shape, m=m), field=model.field("distributions"),
+                       code="wrong-type")
     bad = ~np.isfinite(x)
     if bad.any():
         raise LCCError(Msg("distribution of {name!r}: it gives the value {value} at the "
                            "cumulative probability {p:.6g}; expected finite values (check the "
                            "distribution's parameters)", name=name, p=float(u[bad][0]),
-                           value=float(x[bad][0])))
-    model.check_values(name, x, Msg("distribution of {name!r}", name=name))
+                           value=float(x[bad][0])), field=model.field("distributions"),
+                       code="invalid-value")
+    model.check_values(name, x, Msg("distribution of {name!r}", name=name), arg="distributions")
     return x
 
 
@@ -240,14 +252,15 @@ def monte_carlo(alternatives: Any, study: Study, distributions: Mapping[str, Any
     transform sampling: Devroye, *Non-Uniform Random Variate Generation*,
     1986, §2.1.
     """
-    model = Model(alternatives, study)
-    n = check_count(n, "n")
-    chunk = DEFAULT_CHUNK if chunk_size is None else check_count(chunk_size, "chunk_size")
+    model = Model(alternatives, study, "monte_carlo")
+    n = check_count(n, "n", model.func)
+    chunk = DEFAULT_CHUNK if chunk_size is None else check_count(chunk_size, "chunk_size",
+                                                                 model.func)
     dists = choose_distributions(model, distributions, Msg("distributions"), parameters)
     names = list(dists)
     # the LCC and inputs arrays, and the tables and statistics built from them (about 3x)
-    check_memory(n, 3 * (len(model.names) + len(names)) + 4, "Monte Carlo")
-    entropy, gens = streams(seed, names)
+    check_memory(n, 3 * (len(model.names) + len(names)) + 4, "Monte Carlo", func=model.func)
+    entropy, gens = streams(seed, names, model.func)
     lcc = np.empty((len(model.names), n))
     inputs = np.empty((len(names), n))
     bar = Progress(n, "Monte Carlo", progress, lang=lang)
@@ -281,7 +294,8 @@ def _not_finite(model: Model, values: np.ndarray, overrides: dict[str, Any]) -> 
     return LCCError(Msg(
         "Monte Carlo: the LCC of {name!r} is not finite for a sample ({drawn}): a value "
         "drawn is so large that the sum overflows; narrow the distributions",
-        name=model.names[row], drawn=drawn), field="distributions", code="invalid-value")
+        name=model.names[row], drawn=drawn), field=model.field("distributions"),
+        code="invalid-value")
 
 
 def _stats(x: np.ndarray, n: int) -> tuple[float, ...]:
@@ -385,7 +399,8 @@ class MonteCarloResult(Picklable):
         qs = np.atleast_1d(np.asarray(q, dtype=float))
         if qs.ndim != 1 or np.any((qs < 0) | (qs > 100)) or not np.all(np.isfinite(qs)):
             raise LCCError(Msg("percentiles: got q={q!r}; expected percent values in 0..100",
-                               q=q))
+                               q=q), field="MonteCarloResult.percentiles.q",
+                           code="invalid-value")
 
         values = np.percentile(self._lcc, qs, axis=1)
         df = pd.DataFrame(values, index=pd.Index(qs, name="q"),

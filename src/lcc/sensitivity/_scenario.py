@@ -31,10 +31,12 @@ class Scenario:
     def __post_init__(self) -> None:
         if not isinstance(self.values, Mapping):
             raise LCCError(Msg("{where}: got {value!r}; expected a mapping {{parameter: "
-                               "value}}", where="Scenario.values", value=self.values))
+                               "value}}", where="Scenario.values", value=self.values),
+                           field="Scenario.values", code="wrong-type")
         if self.description is not None and not isinstance(self.description, str):
             raise LCCError(Msg("Scenario.description: got {value!r}; expected text",
-                               value=self.description))
+                               value=self.description), field="Scenario.description",
+                           code="wrong-type")
 
         object.__setattr__(self, "values", dict(self.values))
 

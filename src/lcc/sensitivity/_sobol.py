@@ -174,8 +174,8 @@ def sobol(alternatives: Any, study: Study, distributions: Mapping[str, Any] | No
     """
     from scipy.stats import sobol_indices
 
-    model = Model(alternatives, study)
-    requested = check_count(n, "n")
+    model = Model(alternatives, study, "sobol")
+    requested = check_count(n, "n", model.func)
     n = 1 << (requested - 1).bit_length()
     notes: list[str] = []
     if n != requested:
@@ -183,18 +183,25 @@ def sobol(alternatives: Any, study: Study, distributions: Mapping[str, Any] | No
                          "of 2", requested=requested, n=n))
     if isinstance(bootstrap, bool) or not isinstance(bootstrap, (int, np.integer)) \
             or bootstrap < 0:
+        wrong = isinstance(bootstrap, bool) or not isinstance(bootstrap, (int, np.integer))
         raise LCCError(Msg("bootstrap: got {value!r}; expected a whole number >= 0",
-                           value=bootstrap))
+                           value=bootstrap), field=model.field("bootstrap"),
+                       code="wrong-type" if wrong else "invalid-value")
     if isinstance(confidence_level, bool) or not isinstance(confidence_level, (int, float)) \
             or not 0 < confidence_level < 1:
+        wrong = isinstance(confidence_level, bool) or not isinstance(confidence_level,
+                                                                     (int, float))
         raise LCCError(Msg("confidence_level: got {value!r}; expected a number between 0 and "
-                           "1 such as 0.95", value=confidence_level))
+                           "1 such as 0.95", value=confidence_level),
+                       field=model.field("confidence_level"),
+                       code="wrong-type" if wrong else "invalid-value")
     dists = choose_distributions(model, distributions, Msg("distributions"), parameters)
     names = list(dists)
     for name in names:
         model.check_support(name, dists[name], Msg("distribution of {name!r}", name=name))
     # scipy evaluates n·(k + 2) samples and keeps them with the inputs drawn
-    check_memory(n, (len(names) + 2) * (2 * (len(model.names) + 1 + len(names)) + 4), "Sobol")
+    check_memory(n, (len(names) + 2) * (2 * (len(model.names) + 1 + len(names)) + 4), "Sobol",
+                 func=model.func)
     pair = model.pair(None) if len(model.names) > 1 else None
     outputs = list(model.names)
     difference = None
@@ -211,18 +218,20 @@ def sobol(alternatives: Any, study: Study, distributions: Mapping[str, Any] | No
             ov = {}
             for j, name in enumerate(names):
                 ov[name] = np.ascontiguousarray(x[j, start:stop], dtype=float)
-                model.check_values(name, ov[name], Msg("distribution of {name!r}", name=name))
+                model.check_values(name, ov[name], Msg("distribution of {name!r}", name=name),
+                                   arg="distributions")
             v = model.evaluate(ov)
             out[:len(model.names), start:stop] = v
             if pair is not None:
                 out[-1, start:stop] = v[pair[1]] - v[pair[0]]
         if not np.all(np.isfinite(out)):
             raise LCCError(Msg("Sobol: the LCC cannot be computed for some sampled inputs; "
-                               "check the ranges of the distributions"))
+                               "check the ranges of the distributions"),
+                           field=model.field("distributions"), code="invalid-value")
         calls.append(out)
         return out
 
-    root = root_seed(seed)
+    root = root_seed(seed, model.func)
     scramble_ss, boot_ss = root.spawn(2) if bootstrap else (root, root)
     key = "rng" if "rng" in inspect.signature(sobol_indices).parameters else "random_state"
     with warnings.catch_warnings(), np.errstate(divide="ignore", invalid="ignore"):
