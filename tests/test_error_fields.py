@@ -265,3 +265,23 @@ def test_an_assumption_set_object_is_refused_where_its_file_is(
     assert (issue.path, issue.code) == (file_issue.path, file_issue.code) == (path, code)
     assert issue.message == file_issue.message
     assert file_issue.line is not None and file_issue.line > 4
+
+
+@pytest.mark.parametrize("name", ["el price", "el-pris", "3rd_price", "p" * 101, "pris€"])
+def test_a_parameter_name_follows_one_rule(name: str) -> None:
+    """A name a tender file refuses is refused by Parameter too: a tender built in Python
+    with 'el price' was saved as a file that could not be read back."""
+    with pytest.raises(LCCError) as info:
+        lcc.Parameter(name, "1 SEK/kWh")
+    assert (info.value.field, info.value.code) == ("Parameter.name", "invalid-value")
+    assert "is not a valid parameter name" in str(info.value)
+
+
+@pytest.mark.parametrize("name", ["elpris", "Elpris_2025", "_x", "växelkurs", "p" * 100])
+def test_a_good_parameter_name_reads_back_from_its_file(name: str) -> None:
+    from lcc.io import Tender, dumps_tender, loads_tender
+
+    p = lcc.Parameter(name, "1 SEK/kWh", low="0.5 SEK/kWh", high="2 SEK/kWh")
+    t = Tender("T", lcc.Study("10 yr", 0.03),
+               (lcc.Alternative("A", lcc.Energy(annual="10 kWh/yr", price=p)),))
+    assert loads_tender(dumps_tender(t)).parameter(name) == p

@@ -13,7 +13,6 @@ import datetime as dt
 import importlib
 import math
 import os
-import re
 from collections.abc import Callable
 from pathlib import Path as FsPath
 from typing import Any
@@ -48,6 +47,7 @@ from lcc.io._model import (
 from lcc.model import Alternative, ByYear, CostItem, Parameter, Study
 from lcc.model._fields import located
 from lcc.model._inputs import Num
+from lcc.model._parameter import NAME as PARAMETER_NAME
 from lcc.units import ExchangeRates, _parse_text
 
 BAD: Any = object()  # a value that failed validation (its issue is recorded)
@@ -80,7 +80,6 @@ def unit_problem(kind: F.Kind, value: Any) -> LCCError | None:
             first = first or exc
     return first
 
-_NAME = re.compile(F.NAME_PATTERN)
 _NOTHING = Msg("")
 _A_NUMBER = Msg("a number")
 _BUYER = Msg("buyer parameters, as [parameters.<name>] tables")
@@ -201,7 +200,7 @@ class Reader:
             self.c.add("wrong-type", path, Msg("expected the {what} as a text, got {kind}",
                                                what=what, kind=kind_of(value)))
             return BAD
-        if not _NAME.match(value):
+        if not PARAMETER_NAME.match(value):
             self.c.add("invalid-value", path, Msg(
                 "{value!r} is not a valid {what}: use letters, digits and underscores, starting "
                 "with a letter (e.g. 'electricity_price')", value=value, what=what))

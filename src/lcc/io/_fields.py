@@ -24,6 +24,7 @@ from lcc.model import (
 )
 from lcc.model._alternative import FIELDS as ALTERNATIVE_FIELDS
 from lcc.model._fields import BOOL, COUNT, DURATION, POSITION, RATE, TEXT, Field  # noqa: F401
+from lcc.model._parameter import NAME_PATTERN as PARAMETER_NAME_PATTERN
 from lcc.model._study import FIELDS as STUDY_FIELDS
 from lcc.model._study import REQUIRED as STUDY_REQUIRED_FIELDS
 
@@ -96,6 +97,5 @@ MAX_PARAMETERS = 1000
 MAX_SEQUENCE = 1000
 MAX_MONTE_CARLO = 1_000_000
 
-#: Names of parameters: a letter or underscore, then letters, digits or underscores.
-NAME_PATTERN = r"^[A-Za-z_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]" \
-               r"[A-Za-z0-9_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]{0,99}$"
+#: Names of parameters (and scenarios): the model's rule for a Parameter's name.
+NAME_PATTERN = PARAMETER_NAME_PATTERN

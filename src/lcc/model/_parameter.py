@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,6 +15,12 @@ from lcc.model._compare import same
 from lcc.units import format_quantity, get_registry, parse_number
 
 ROLES: tuple[str, ...] = ("buyer", "bidder")
+#: Names of parameters: a letter or underscore, then letters, digits or underscores (up to
+#: 100; Swedish letters included), so a name reads the same in a file, on the command line
+#: (``--set name=value``) and in a formula.
+NAME_PATTERN = r"^[A-Za-z_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]" \
+               r"[A-Za-z0-9_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]{0,99}$"
+NAME = re.compile(NAME_PATTERN)
 
 
 def _as_quantity_or_number(value: Any, name: str) -> Any:
@@ -88,6 +95,11 @@ class Parameter:
             raise LCCError(Msg("{name}: expected a non-empty string, got {called!r}",
                                name='Parameter.name', called=self.name),
                            field="Parameter.name", code="wrong-type")
+        if not NAME.match(self.name):
+            raise LCCError(Msg("{name}: {value!r} is not a valid parameter name: use letters, "
+                               "digits and underscores, starting with a letter (e.g. "
+                               "'electricity_price')", name="Parameter.name", value=self.name),
+                           field="Parameter.name", code="invalid-value")
         label = f"Parameter {self.name!r}"
         if self.role not in ROLES:
             raise LCCError(Msg("{name}: got {role!r}, expected 'buyer' or 'bidder'",
