@@ -285,3 +285,57 @@ def test_a_good_parameter_name_reads_back_from_its_file(name: str) -> None:
     t = Tender("T", lcc.Study("10 yr", 0.03),
                (lcc.Alternative("A", lcc.Energy(annual="10 kWh/yr", price=p)),))
     assert loads_tender(dumps_tender(t)).parameter(name) == p
+
+
+def _scenario_tender(scenarios: Any) -> Any:
+    from lcc.io import Tender
+
+    price = lcc.Parameter("price", "1 SEK/kWh", low="0.5 SEK/kWh", high="2 SEK/kWh")
+    esc = lcc.Parameter("esc", 0.01)
+    alt = lcc.Alternative("A", lcc.Energy(annual="100 kWh/yr", price=price, escalation=esc))
+    return Tender("T", lcc.Study("10 yr", 0.03), (alt,), scenarios=scenarios)
+
+
+@pytest.mark.parametrize(("scenarios", "path", "code"), [
+    ({"high price": {"price": 1.5}}, 'scenarios["high price"]', "invalid-value"),
+    ({"base": {"price": 1.5}}, "scenarios.base", "invalid-value"),
+    ({"high": {"prize": 1.5}}, "scenarios.high.prize", "unknown-parameter"),
+    ({"high": {"price": "1.5 SEK"}}, "scenarios.high.price", "wrong-unit"),
+    ({"high": {"esc": 4}}, "scenarios.high.esc", "invalid-value"),
+    ({"high": {"discount_rate": 5}}, "scenarios.high.discount_rate", "invalid-value"),
+    ({"high": 3}, "scenarios.high", "wrong-type"),
+    ([{"price": 1.5}], "scenarios", "wrong-type"),
+])
+def test_a_tenders_scenarios_follow_the_rules_of_its_file(scenarios: Any, path: str,
+                                                          code: str) -> None:
+    """Tender(scenarios=...) was not checked at all: a name with a space, an unknown
+    parameter or a bare 4 for a rate were accepted, and the file save_tender wrote could not
+    be read back (or writing it failed)."""
+    from lcc.io import TenderError
+
+    with pytest.raises(TenderError) as info:
+        _scenario_tender(scenarios)
+    assert [(e.path, e.code) for e in info.value.errors] == [(path, code)]
+
+
+def test_a_scenario_number_in_the_parameters_unit_is_written_with_it() -> None:
+    """``{"price": 1.5}`` is 1.5 in the parameter's own unit (SEK/kWh), as
+    lcc.sensitivity.scenarios reads it; the file says so, and gives the same LCC."""
+    from lcc.io import dumps_tender, loads_tender
+    from lcc.sensitivity import Scenario, scenarios
+
+    t = _scenario_tender({"high": {"price": 1.5}, "path": Scenario(
+        {"price": lcc.ByYear([1.0 + 0.05 * k for k in range(10)], unit="SEK/kWh"),
+         "esc": [0.02] * 10}, "rising")})
+    text = dumps_tender(t)
+    assert 'price = "1.5 SEK/kWh"' in text
+    back = loads_tender(text)
+    assert back.scenarios["high"].values == {"price": "1.5 SEK/kWh"}
+    assert back.scenarios["path"].description == "rising"
+    study = t.study
+    a = scenarios(list(t.alternatives), study, t.scenarios)["lcc"]["A"]
+    b = scenarios(list(back.alternatives), study, back.scenarios)["lcc"]["A"]
+    # 100 kWh/yr × 1.5 SEK/kWh with 1 % escalation over 10 years at 3 %: the same either way
+    assert a["high"] == pytest.approx(b["high"], rel=1e-12)
+    assert a["high"] == pytest.approx(1.5 / 1.0 * a["base"], rel=1e-12)
+    assert a["path"] == pytest.approx(b["path"], rel=1e-12)

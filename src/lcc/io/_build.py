@@ -39,14 +39,15 @@ from lcc.io._model import (
     check_baseline,
     check_sensitivity_names,
     departures,
+    every_parameter,
     not_in_set,
+    rate_parameters,
     settings_issues,
     study_issues,
     unique_sources,
 )
 from lcc.model import Alternative, ByYear, CostItem, Parameter, Study
 from lcc.model._fields import located
-from lcc.model._inputs import Num
 from lcc.model._parameter import NAME as PARAMETER_NAME
 from lcc.units import ExchangeRates, _parse_text
 
@@ -999,14 +1000,9 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
     if "scenarios" in data:  # issue 19: [scenarios.NAME]
         from lcc.io._sensitivity_io import read_scenarios
 
-        every = dict(buyer)
-        for alt in alternatives:
-            every.update({p.name: p for p in alt.parameters()})
-        rates = {num.param for alt in alternatives for item in alt.items
-                 for num in item.inputs()
-                 if isinstance(num, Num) and num.floor == -1.0 and num.param}
+        every = every_parameter(buyer.values(), alternatives)
         scenarios = read_scenarios(r, data["scenarios"], every, set(bad_params) - set(every),
-                                   BAD, set_failed, rates)
+                                   BAD, set_failed, rate_parameters(alternatives))
     comparison: Any = None
     if "comparison" in data:
         comparison = _comparison(r, data["comparison"], data.get("alternatives"))

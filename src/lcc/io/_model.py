@@ -340,6 +340,25 @@ class ComparisonSettings:
         raise_collected(errors)
 
 
+def every_parameter(buyer: Iterable[Parameter],
+                    alternatives: Iterable[Alternative]) -> dict[str, Parameter]:
+    """The parameters a tender's sensitivity settings and scenarios may name: the buyer's,
+    then each bid's."""
+    known = {p.name: p for p in buyer}
+    for alt in alternatives:
+        known.update({p.name: p for p in alt.parameters()})
+    return known
+
+
+def rate_parameters(alternatives: Iterable[Alternative]) -> set[str]:
+    """Names of the parameters that stand for a rate (escalation) somewhere: a bare 4 given
+    for one is 4 %, not 400 %."""
+    from lcc.model._inputs import Num
+
+    return {num.param for alt in alternatives for item in alt.items for num in item.inputs()
+            if isinstance(num, Num) and num.floor == -1.0 and num.param}
+
+
 def study_issues(fields: Mapping[str, Any],
                  bad: Callable[[str, tuple[Any, ...], Msg], None]) -> Study | None:
     """The study of some fields (an assumption set's, over the defaults of :class:`Study`),
@@ -662,13 +681,38 @@ class Tender:
             if not isinstance(self.sensitivity, SensitivitySettings):
                 raise _fail("wrong-type", "sensitivity",
                             _expected("SensitivitySettings", self.sensitivity))
-            known = dict(params)
-            for alt in alts:
-                known.update({p.name: p for p in alt.parameters()})
-            check_sensitivity_names(self.sensitivity.parameters or (), known, at)
+            check_sensitivity_names(self.sensitivity.parameters or (), every_parameter(
+                params.values(), alts), at)
+        if self.scenarios is not None:
+            self._check_scenarios(every_parameter(params.values(), alts), bad)
         set_(self, "overrides", self._check_overrides(bad))
         if issues:
             raise TenderError(issues)
+
+    def _check_scenarios(self, known: Mapping[str, Parameter], bad: Any) -> None:
+        """The scenarios follow the rules of a file's ``[scenarios]``: they are read as the
+        file :func:`lcc.io.save_tender` writes would be, so what a Tender accepts its file
+        accepts (and the other way round)."""
+        from lcc.io._build import BAD, Reader
+        from lcc.io._issues import Collector
+        from lcc.io._sensitivity_io import read_scenarios, scenarios_data
+        from lcc.sensitivity import Scenario
+
+        if not isinstance(self.scenarios, Mapping):
+            bad("wrong-type", "scenarios", Msg(
+                "expected a mapping of scenario names to lcc.sensitivity.Scenario, got "
+                "{kind}", kind=kind_of(self.scenarios)))
+            return
+        # {parameter: value} stands for a Scenario without description, as in
+        # lcc.sensitivity.scenarios
+        object.__setattr__(self, "scenarios", {
+            name: Scenario(dict(sc)) if isinstance(sc, Mapping) else sc
+            for name, sc in self.scenarios.items()})
+        c = Collector(None)
+        read_scenarios(Reader(c), scenarios_data(self.scenarios, known), known, set(), BAD,
+                       rates=rate_parameters(self.alternatives))
+        for issue in c.issues:
+            bad(issue.code, issue.path, issue.message)
 
     def _check_overrides(self, bad: Any) -> tuple[Override, ...]:
         raw = self.overrides

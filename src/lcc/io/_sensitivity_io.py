@@ -282,16 +282,33 @@ def _path(r: Any, value: dict[str, Any], path: Path, p: Any, rate_like: bool, ba
         return bad
 
 
-def scenarios_data(scenarios: Mapping[str, Any]) -> dict[str, Any]:
-    """``{name: Scenario}`` as tender-file data (the inverse of :func:`read_scenarios`)."""
+def scenarios_data(scenarios: Mapping[str, Any],
+                   known: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """``{name: Scenario}`` as tender-file data (the inverse of :func:`read_scenarios`).
+
+    A number of a parameter with a unit (``known``: parameters by name) is in that unit,
+    as :func:`lcc.sensitivity.scenarios` reads it, and is written with it; a value of
+    another kind is written as it is, for the reader to report.
+    """
     from lcc.model._parameter import ByYear
+    from lcc.sensitivity._scenario import Scenario
 
     out: dict[str, Any] = {}
     for name, sc in scenarios.items():
+        if not isinstance(sc, Scenario):
+            out[name] = sc
+            continue
         table: dict[str, Any] = {}
         if sc.description:
             table[DESCRIPTION] = sc.description
         for key, value in sc.values.items():
+            p = (known or {}).get(key)
+            if p is not None and p.unit is not None and not isinstance(value, bool) and \
+                    isinstance(value, (int, float)):
+                from lcc.io._values import number_text
+
+                table[key] = f"{number_text(value)} {p.unit_text}"
+                continue
             if isinstance(value, ByYear):
                 path: dict[str, Any] = {"by_year": [float(v) for v in value.values]}
                 if value.unit is not None:
@@ -300,7 +317,7 @@ def scenarios_data(scenarios: Mapping[str, Any]) -> dict[str, Any]:
                     path["first_year"] = value.first_year
                 table[key] = path
             elif isinstance(value, (list, tuple)):
-                table[key] = {"by_year": [float(v) for v in value]}
+                table[key] = {"by_year": list(value)}
             elif hasattr(value, "units"):
                 from lcc.units import format_quantity
 

@@ -19,7 +19,7 @@ from typing import Any
 from lcc._errors import LCCError, Msg
 from lcc._version import __version__
 from lcc.io import _fields as F
-from lcc.io._model import Tender
+from lcc.io._model import Tender, every_parameter
 from lcc.io._values import encode, parameter_data, same_value
 from lcc.model import Alternative, CostItem, Study
 from lcc.model._compare import same
@@ -157,7 +157,8 @@ def tender_data(t: Tender, dest_dir: Path | None = None) -> dict[str, Any]:
     if t.scenarios:
         from lcc.io._sensitivity_io import scenarios_data
 
-        out["scenarios"] = scenarios_data(t.scenarios)
+        out["scenarios"] = scenarios_data(t.scenarios, every_parameter(t.parameters,
+                                                                        t.alternatives))
     if t.comparison is not None:
         cmp: dict[str, Any] = {"policy": t.comparison.policy}
         if t.comparison.baseline is not None:
