@@ -339,3 +339,37 @@ def test_a_scenario_number_in_the_parameters_unit_is_written_with_it() -> None:
     assert a["high"] == pytest.approx(b["high"], rel=1e-12)
     assert a["high"] == pytest.approx(1.5 / 1.0 * a["base"], rel=1e-12)
     assert a["path"] == pytest.approx(b["path"], rel=1e-12)
+
+
+@pytest.mark.parametrize(("make", "field", "code"), [
+    (lambda: lcc.Alternative("A", *[lcc.OneOff("1 SEK", at=1) for _ in range(501)]),
+     "Alternative.items", "too-many"),
+    (lambda: lcc.ByYear([1.0] * 1001, unit="SEK/yr"), "ByYear.values", "too-many"),
+    (lambda: lcc.Parameter("p", "1 SEK/kWh", description="d" * 20_001),
+     "Parameter.description", "too-large"),
+    (lambda: lcc.OneOff("1 SEK", at=1, label="x" * 20_001), "OneOff.label", "too-large"),
+    (lambda: lcc.Alternative("A" * 20_001, lcc.OneOff("1 SEK", at=1)), "Alternative.name",
+     "too-large"),
+])
+def test_an_object_keeps_the_limits_of_a_file(make: Callable[[], Any], field: str,
+                                              code: str) -> None:
+    """What a file may not hold, an object may not either (an alternative of 600 items was
+    built, saved, and refused when read back): the limits live in lcc.model._limits."""
+    with pytest.raises(LCCError) as info:
+        make()
+    assert [(e.field, e.code) for e in info.value.errors] == [(field, code)]
+
+
+def test_objects_at_the_limits_read_back_from_their_file() -> None:
+    from lcc.io import Tender, dumps_tender, loads_tender
+    from lcc.model._limits import MAX_ITEMS, MAX_SEQUENCE, MAX_TEXT
+
+    alt = lcc.Alternative("A" * 100, *[lcc.OneOff("1 SEK", at=1) for _ in range(MAX_ITEMS - 1)],
+                          lcc.Recurring(lcc.ByYear([1.0] * MAX_SEQUENCE, unit="SEK/yr")),
+                          description="d" * MAX_TEXT)
+    t = Tender("T", lcc.Study("10 yr", 0.03), (alt,), description="x" * MAX_TEXT)
+    back = loads_tender(dumps_tender(t))
+    assert len(back.alternatives[0].items) == MAX_ITEMS
+    # 499 one-off costs of 1 SEK at t = 1 and 1 SEK a year for 10 years (the sequence is cut)
+    expected = 499 / 1.03 + sum(1.03 ** -k for k in range(1, 11))
+    assert float(back.evaluate()[alt.name].total.magnitude) == pytest.approx(expected, rel=1e-12)

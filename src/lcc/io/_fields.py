@@ -24,6 +24,12 @@ from lcc.model import (
 )
 from lcc.model._alternative import FIELDS as ALTERNATIVE_FIELDS
 from lcc.model._fields import BOOL, COUNT, DURATION, POSITION, RATE, TEXT, Field  # noqa: F401
+from lcc.model._limits import (  # noqa: F401 - the model's limits, read by files too
+    MAX_ALTERNATIVES,
+    MAX_ITEMS,
+    MAX_PARAMETERS,
+    MAX_SEQUENCE,
+)
 from lcc.model._parameter import NAME_PATTERN as PARAMETER_NAME_PATTERN
 from lcc.model._study import FIELDS as STUDY_FIELDS
 from lcc.model._study import REQUIRED as STUDY_REQUIRED_FIELDS
@@ -91,10 +97,6 @@ TENDER_FORMAT = "lcc.tender/1"
 ASSUMPTIONS_FORMAT = "lcc.assumptions/1"
 
 #: Limits on counts that keep a hostile file small.
-MAX_ALTERNATIVES = 500
-MAX_ITEMS = 500
-MAX_PARAMETERS = 1000
-MAX_SEQUENCE = 1000
 MAX_MONTE_CARLO = 1_000_000
 
 #: Names of parameters (and scenarios): the model's rule for a Parameter's name.

@@ -10,11 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lcc._errors import LCCError, Msg, as_msg, raise_collected
-from lcc.io._fields import MAX_MONTE_CARLO, PARAMETER_KEYS, STUDY
+from lcc.io._fields import MAX_ALTERNATIVES, MAX_MONTE_CARLO, PARAMETER_KEYS, STUDY
 from lcc.io._issues import TenderError, TenderIssue, format_path, kind_of, suggest
 from lcc.io._values import display, dist_key, same_value
 from lcc.model import Alternative, Parameter, Study
 from lcc.model._compare import same
+from lcc.model._limits import MAX_TEXT
 
 if TYPE_CHECKING:
     from lcc.results import LCCResult
@@ -606,10 +607,20 @@ class Tender:
             raise _fail("wrong-type", "name", _non_empty(self.name))
         if not isinstance(self.study, Study):
             raise _fail("wrong-type", "study", _expected("lcc.Study", self.study))
+        for key in ("name", "description", "reference"):
+            text = getattr(self, key)
+            if isinstance(text, str) and len(text) > MAX_TEXT:
+                raise _fail("too-large", key, Msg(
+                    "the text is {length} characters long; the limit is {limit}",
+                    length=len(text), limit=MAX_TEXT))
         alts = tuple(self.alternatives)
         if not alts and self.bid_form is None:  # with a bid form, the bids may come later
             raise _fail("missing-field", "alternatives",
                         Msg("a tender needs at least one alternative"))
+        if len(alts) > MAX_ALTERNATIVES:
+            raise _fail("too-many", "alternatives", Msg(
+                "{count} {what}; the limit is {limit}", count=len(alts),
+                what=Msg("alternatives"), limit=MAX_ALTERNATIVES))
         for i, alt in enumerate(alts):
             if not isinstance(alt, Alternative):
                 raise _fail("wrong-type", f"alternatives[{i}]",

@@ -20,6 +20,7 @@ from typing import Any
 from lcc._errors import Msg
 from lcc.io._issues import Collector, Path, TenderError, TenderIssue, kind_of
 from lcc.io._lines import json_lines, toml_lines
+from lcc.model import _limits as model_limits
 
 #: Largest file read, in bytes (5 MiB).
 MAX_BYTES = 5 * 1024 * 1024
@@ -30,8 +31,8 @@ MAX_LINES = 20_000
 MAX_DEPTH = 32
 #: Most values (keys and list entries) in one document.
 MAX_VALUES = 200_000
-#: Longest text value, in characters.
-MAX_TEXT = 20_000
+#: Longest text value, in characters (the model's limit).
+MAX_TEXT = model_limits.MAX_TEXT
 
 #: File types by suffix.
 FORMATS: dict[str, str] = {".toml": "toml", ".yaml": "yaml", ".yml": "yaml", ".json": "json"}

@@ -12,9 +12,10 @@ import numpy as np
 from lcc._errors import LCCError, Msg
 from lcc.model import _fields as F
 from lcc.model._compare import ModelEq
-from lcc.model._fields import Errors, Field, located
+from lcc.model._fields import Errors, Field, check_text, located
 from lcc.model._inputs import Num
 from lcc.model._items import CostItem, Investment
+from lcc.model._limits import MAX_ITEMS
 from lcc.model._parameter import Parameter
 
 #: The fields of an alternative besides its name and items, each described once.
@@ -119,9 +120,14 @@ class Alternative(ModelEq):
                                name="Alternative.name", value=name),
                            field="Alternative.name",
                            code="wrong-type" if not isinstance(name, str) else "invalid-value")
+        check_text(name, "Alternative.name")
         where = f"Alternative {name!r}"
         if len(items) == 1 and isinstance(items[0], (list, tuple)):
             items = tuple(items[0])
+        if len(items) > MAX_ITEMS:
+            raise LCCError(Msg("{name}: {count} items; the limit is {limit}",
+                               name=f"{where}.items", count=len(items), limit=MAX_ITEMS),
+                           field="Alternative.items", code="too-many")
         for i, item in enumerate(items):
             if not isinstance(item, CostItem):
                 raise LCCError(

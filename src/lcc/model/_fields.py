@@ -26,6 +26,7 @@ from lcc.model._inputs import (
     read_position,
     read_quantity,
 )
+from lcc.model._limits import MAX_TEXT
 from lcc.model._parameter import Parameter
 
 #: The kinds of value a field may hold.
@@ -33,6 +34,14 @@ KINDS: tuple[str, ...] = ("quantity", "position", "rate", "number", "count", "re
                           "text", "bool", "year", "choice",
                           # structures of files, read by lcc.io itself
                           "exchange_rates", "template", "inputs", "parameters", "items")
+
+
+def check_text(text: str, name: str) -> None:
+    """Refuse a text longer than :data:`~lcc.model._limits.MAX_TEXT` characters."""
+    if len(text) > MAX_TEXT:
+        raise LCCError(Msg("{name}: the text is {length} characters long; the limit is {limit}",
+                           name=name, length=len(text), limit=MAX_TEXT), field=name,
+                       code="too-large")
 
 
 @dataclass(frozen=True)
@@ -153,6 +162,7 @@ class Field:
             if not isinstance(value, str):
                 raise LCCError(Msg("{name}: expected a text, got {value!r}", name=name,
                                    value=value), code="wrong-type")
+            check_text(value, name)
             return value
         if kind == "bool":
             if not isinstance(value, bool):

@@ -12,6 +12,7 @@ import numpy as np
 
 from lcc._errors import LCCError, Msg, raise_collected
 from lcc.model._compare import same
+from lcc.model._limits import MAX_SEQUENCE, MAX_TEXT
 from lcc.units import format_quantity, get_registry, parse_number
 
 ROLES: tuple[str, ...] = ("buyer", "bidder")
@@ -129,6 +130,11 @@ class Parameter:
                                        name=name, value=text),
                                    code="wrong-type" if not isinstance(text, str)
                                    else "invalid-value")
+            elif text is not None and len(text) > MAX_TEXT:
+                with errs.field(f"Parameter.{key}", name):
+                    raise LCCError(Msg("{name}: the text is {length} characters long; the "
+                                       "limit is {limit}", name=name, length=len(text),
+                                       limit=MAX_TEXT), code="too-large")
         errs.raise_any()
         lo, hi = self.low_magnitude, self.high_magnitude
         if lo is not None and hi is not None and lo > hi:
@@ -331,7 +337,11 @@ class ByYear:
             raise LCCError(message, field="ByYear.values", code="wrong-type",
                            detail=message.detail())
         arr = np.asarray(values, dtype=object) if not isinstance(values, np.ndarray) else values
-        if arr.ndim != 1 or arr.size == 0:
+        if arr.ndim == 1 and arr.size > MAX_SEQUENCE:
+            bad("ByYear.values", "too-many", Msg(
+                "{name}: {count} yearly values; the limit is {limit}", name="ByYear.values",
+                count=arr.size, limit=MAX_SEQUENCE))
+        elif arr.ndim != 1 or arr.size == 0:
             bad("ByYear.values", "invalid-value",
                 Msg("{name}: an empty list; give one value per year", name="ByYear.values")
                 if arr.size == 0 else

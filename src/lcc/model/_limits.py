@@ -1,0 +1,17 @@
+"""Limits on the size of an input, the same for Python objects and tender files.
+
+A file holding more is refused before it is read (a hostile file stays small); an object
+holding more is refused when it is built, so a tender built in Python can always be saved
+and read back.
+"""
+
+#: Characters of a text: a name, a label, a description.
+MAX_TEXT = 20_000
+#: Values of a per-year sequence (a study has at most 500 years).
+MAX_SEQUENCE = 1000
+#: Cost items of one alternative.
+MAX_ITEMS = 500
+#: Alternatives of one tender.
+MAX_ALTERNATIVES = 500
+#: Parameters in one table of a tender or an assumption set.
+MAX_PARAMETERS = 1000
