@@ -522,23 +522,20 @@ def _read_study(r: Reader, data: dict[str, Any], base: dict[str, Any], scope: Sc
     return raw, {**fields, **values, **dict.fromkeys(bad, BAD)}
 
 
-def _build_study(r: Reader, fields: dict[str, Any], path_of: Callable[[str], tuple[Reader, Path]],
-                 base: Path) -> Study | None:
-    bad = {k for k, v in fields.items() if v is BAD}
-    try:
-        study = Study(**{k: v for k, v in fields.items() if v is not BAD})
-    except LCCError as exc:
-        for err in exc.errors:
-            key = (err.field or "").partition(".")[2]
-            if key in bad:
-                continue
-            if key in F.STUDY and key in fields:
-                reader, p = path_of(key)
-                reader.c.add(err.code or "invalid-value", p, err.detail)
-            else:
-                r.c.add(err.code or "invalid-value", base, err.detail)
-        return None
-    return None if bad else study
+def _build_study(r: Reader, fields: dict[str, Any],
+                 path_of: Callable[[str], tuple[Reader, Path]]) -> Study | None:
+    """The tender's study from its fields (the set's and its own), each error reported in
+    the file that gave the field; None if any field failed."""
+    failed = {k for k, v in fields.items() if v is BAD}
+
+    def at(code: str, path: tuple[Any, ...], message: Msg) -> None:
+        key = path[1] if len(path) > 1 else None
+        if key not in failed:
+            reader, where = path_of(key) if key is not None else (r, ("study",))
+            reader.c.add(code, where, message)
+
+    study = study_issues({k: v for k, v in fields.items() if v is not BAD}, at)
+    return None if failed else study
 
 
 # ---------------------------------------------------------------------------- assumption set
@@ -980,7 +977,7 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
             return r, ("study", field)
         return Reader(set_c), ("study", field)
 
-    study = _build_study(r, study_fields, study_path, ("study",))
+    study = _build_study(r, study_fields, study_path)
     alternatives = _alternatives(r, data, scope, study, buyer_where) \
         if "alternatives" in data else []
     # sensitivity

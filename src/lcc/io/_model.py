@@ -746,7 +746,8 @@ class Tender:
             if _split(o.path) is None:
                 bad("invalid-value", format_path(("overrides", o.path)), bad_override_path())
             elif not isinstance(o.reason, str) or not o.reason.strip():
-                bad("wrong-type", format_path(("overrides", o.path)),
+                bad("wrong-type" if not isinstance(o.reason, str) else "invalid-value",
+                    format_path(("overrides", o.path)),
                     Msg("expected the reason as a non-empty text, got {value!r}",
                         value=o.reason))
             else:
