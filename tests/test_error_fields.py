@@ -373,3 +373,40 @@ def test_objects_at_the_limits_read_back_from_their_file() -> None:
     # 499 one-off costs of 1 SEK at t = 1 and 1 SEK a year for 10 years (the sequence is cut)
     expected = 499 / 1.03 + sum(1.03 ** -k for k in range(1, 11))
     assert float(back.evaluate()[alt.name].total.magnitude) == pytest.approx(expected, rel=1e-12)
+
+
+def test_scenarios_read_from_a_file_are_read_again_for_other_bids() -> None:
+    """A loaded tender's scenarios are not read twice, but a copy with other bids checks
+    them again: a scenario of a bid's own parameter fails once that bid is gone."""
+    from lcc.io import TenderError, loads_tender
+
+    text = '''name = "T"
+[study]
+period = "10 yr"
+discount_rate = 0.03
+[parameters.price]
+value = "1 SEK/kWh"
+[[alternatives]]
+name = "A"
+[[alternatives.items]]
+type = "Energy"
+annual = "100 kWh/yr"
+price = { parameter = "price" }
+[[alternatives]]
+name = "B"
+[alternatives.parameters.b_life]
+value = "12 yr"
+[[alternatives.items]]
+type = "Investment"
+amount = "100 SEK"
+life = { parameter = "b_life" }
+[scenarios.short]
+b_life = "8 yr"
+'''
+    t = loads_tender(text)
+    assert t.scenarios is not None and set(t.scenarios) == {"short"}
+    assert t.with_alternatives(*t.alternatives).scenarios == t.scenarios
+    with pytest.raises(TenderError) as info:
+        t.with_alternatives(t.alternatives[0])
+    assert [(e.path, e.code) for e in info.value.errors] == [
+        ("scenarios.short.b_life", "unknown-parameter")]

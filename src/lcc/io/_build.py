@@ -1000,6 +1000,8 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
         every = every_parameter(buyer.values(), alternatives)
         scenarios = read_scenarios(r, data["scenarios"], every, set(bad_params) - set(every),
                                    BAD, set_failed, rate_parameters(alternatives))
+        if scenarios is not BAD:
+            scenarios.alternatives = tuple(alternatives)  # read with these bids' parameters
     comparison: Any = None
     if "comparison" in data:
         comparison = _comparison(r, data["comparison"], data.get("alternatives"))

@@ -706,7 +706,7 @@ class Tender:
         accepts (and the other way round)."""
         from lcc.io._build import BAD, Reader
         from lcc.io._issues import Collector
-        from lcc.io._sensitivity_io import read_scenarios, scenarios_data
+        from lcc.io._sensitivity_io import CheckedScenarios, read_scenarios, scenarios_data
         from lcc.sensitivity import Scenario
 
         if not isinstance(self.scenarios, Mapping):
@@ -714,6 +714,9 @@ class Tender:
                 "expected a mapping of scenario names to lcc.sensitivity.Scenario, got "
                 "{kind}", kind=kind_of(self.scenarios)))
             return
+        if isinstance(self.scenarios, CheckedScenarios) and \
+                self.scenarios.checked_against(known, self.alternatives):
+            return  # read from a file against these very parameters and bids
         # {parameter: value} stands for a Scenario without description, as in
         # lcc.sensitivity.scenarios
         object.__setattr__(self, "scenarios", {

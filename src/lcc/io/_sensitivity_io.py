@@ -17,7 +17,7 @@ and report each problem with its path through it.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from lcc._errors import LCCError, Msg
@@ -211,7 +211,25 @@ def read_scenarios(r: Any, raw: Any, known: Mapping[str, Any], skip: set[str],
             ok = False
             continue
         out[sname] = Scenario(values, None if description is bad else description)
-    return out if ok else bad
+    return CheckedScenarios(out, known) if ok else bad
+
+
+class CheckedScenarios(dict[str, Any]):
+    """Scenarios read by the rules of ``[scenarios]``, with the parameters they were read
+    against: a Tender of the same parameters and alternatives need not read them again."""
+
+    def __init__(self, scenarios: Mapping[str, Any], known: Mapping[str, Any]) -> None:
+        super().__init__(scenarios)
+        self.known = dict(known)
+        #: the alternatives whose use of the parameters (as rates) they were read with
+        self.alternatives: tuple[Any, ...] | None = None
+
+    def checked_against(self, known: Mapping[str, Any], alternatives: Iterable[Any]) -> bool:
+        """Whether these were read against these very parameters and alternatives."""
+        alts = tuple(alternatives)
+        return self.alternatives is not None and len(alts) == len(self.alternatives) and \
+            all(a is b for a, b in zip(alts, self.alternatives, strict=True)) and \
+            self.known.keys() == known.keys() and all(self.known[k] is known[k] for k in known)
 
 
 def _single(r: Any, value: Any, path: Path, p: Any, bad: Any) -> Any:
