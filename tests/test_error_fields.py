@@ -410,3 +410,43 @@ b_life = "8 yr"
         t.with_alternatives(t.alternatives[0])
     assert [(e.path, e.code) for e in info.value.errors] == [
         ("scenarios.short.b_life", "unknown-parameter")]
+
+
+def test_every_problem_of_the_settings_is_listed_at_once() -> None:
+    """The settings' own rules and the tender's (names, baseline) report together: a bad
+    policy used to hide a bad baseline once the settings checked themselves."""
+    from lcc.io import TenderError, loads_tender
+
+    text = '''name = "T"
+[study]
+period = "10 yr"
+discount_rate = 0.03
+[parameters.price]
+value = "1 SEK/kWh"
+low = "0.5 SEK/kWh"
+high = "2 SEK/kWh"
+[[alternatives]]
+name = "Old"
+[[alternatives.items]]
+type = "Energy"
+annual = "100 kWh/yr"
+price = { parameter = "price" }
+[sensitivity]
+parameters = ["prise", 3]
+monte_carlo = { n = 0, seed = -3 }
+[comparison]
+policy = "studyperiod"
+baseline = "Odl"
+'''
+    with pytest.raises(TenderError) as info:
+        loads_tender(text)
+    assert [(e.line, e.path, e.code) for e in info.value.errors] == [
+        (16, "sensitivity.parameters[0]", "unknown-parameter"),
+        (16, "sensitivity.parameters[1]", "wrong-type"),
+        (17, "sensitivity.monte_carlo.n", "invalid-value"),
+        (17, "sensitivity.monte_carlo.seed", "invalid-value"),
+        (19, "comparison.policy", "invalid-value"),
+        (20, "comparison.baseline", "invalid-value"),
+    ]
+    assert "did you mean 'price'?" in info.value.errors[0].message
+    assert "did you mean 'Old'?" in info.value.errors[5].message

@@ -816,17 +816,16 @@ def _sensitivity(r: Reader, raw: Any, known: dict[str, Parameter], failed: set[s
             ok = False
         else:
             mc = table
+    given = tuple(n if isinstance(n, str) else "" for n in names or ())
+    chosen = check_sensitivity_names(given, known, r.c.add,
+                                     lambda name: incomplete or name in failed or not name)
+    settings: SensitivitySettings | None = None
     try:
         settings = SensitivitySettings(None if names is None else tuple(names), mc.get("n"),
                                        mc.get("seed"))
     except LCCError as exc:
         settings_issues(exc, r.c.add, ("sensitivity",))
-        return BAD
-    chosen = check_sensitivity_names(settings.parameters or (), known, r.c.add,
-                                     lambda name: incomplete or name in failed)
-    if not ok or chosen != (settings.parameters or ()):
-        return BAD
-    return settings
+    return settings if ok and settings is not None and chosen == given else BAD
 
 
 def _comparison(r: Reader, raw: Any, alternatives: Any) -> Any:
@@ -835,14 +834,16 @@ def _comparison(r: Reader, raw: Any, alternatives: Any) -> Any:
     if obj is None or not r.keys(obj, ("comparison",), ["policy", "baseline"],
                                  what=Msg("[comparison]: ")):
         return BAD
+    settings: ComparisonSettings | None = None
     try:
         settings = ComparisonSettings(**obj)
     except LCCError as exc:
         settings_issues(exc, r.c.add, ("comparison",))
-        return BAD
     names = [a["name"] for a in alternatives if isinstance(a, dict)
              and isinstance(a.get("name"), str)] if isinstance(alternatives, list) else []
-    return settings if check_baseline(settings.baseline, names, r.c.add) else BAD
+    baseline = obj.get("baseline")
+    ok = check_baseline(baseline if isinstance(baseline, str) else None, names, r.c.add)
+    return settings if ok and settings is not None else BAD
 
 
 def _assumption_set(r: Reader, data: dict[str, Any], base_dir: FsPath,
