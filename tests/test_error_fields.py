@@ -450,3 +450,51 @@ baseline = "Odl"
     ]
     assert "did you mean 'price'?" in info.value.errors[0].message
     assert "did you mean 'Old'?" in info.value.errors[5].message
+
+
+_TEXT_METHODS = {"removeprefix", "removesuffix", "startswith", "endswith", "split", "partition",
+                 "find", "index", "replace", "splitlines", "strip"}
+
+
+def _message_parsing(tree: ast.AST) -> list[int]:
+    """Lines where a caught LCCError's text is searched or cut (``"x" in str(exc)``,
+    ``exc.message.startswith(...)``): its field and code say what it is."""
+    found = []
+    for handler in ast.walk(tree):
+        if not isinstance(handler, ast.ExceptHandler) or handler.name is None:
+            continue
+        caught = handler.type
+        names = [caught] if not isinstance(caught, ast.Tuple) else list(caught.elts)
+        if not any(isinstance(n, ast.Name) and n.id.endswith("Error") and n.id != "Exception"
+                   and "LCC" in n.id for n in names):
+            continue
+
+        def is_text(node: ast.AST, exc: str = handler.name) -> bool:
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
+                    node.func.id == "str" and node.args and isinstance(node.args[0], ast.Name):
+                return node.args[0].id == exc
+            return isinstance(node, ast.Attribute) and node.attr in ("message", "detail") and \
+                isinstance(node.value, ast.Name) and node.value.id == exc
+
+        for node in (n for stmt in handler.body for n in ast.walk(stmt)):
+            if isinstance(node, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn))
+                                                     for op in node.ops):
+                if any(is_text(c) for c in node.comparators):
+                    found.append(node.lineno)
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and \
+                    node.func.attr in _TEXT_METHODS and is_text(node.func.value):
+                found.append(node.lineno)
+    return found
+
+
+def test_nothing_parses_the_text_of_an_lccerror() -> None:
+    bad = [f"{path.relative_to(SRC)}:{line}" for path in sorted(SRC.rglob("*.py"))
+           for line in _message_parsing(ast.parse(path.read_text(encoding="utf-8")))]
+    assert not bad, "an LCCError's message is parsed:\n" + "\n".join(bad)
+
+
+def test_the_parsing_rule_catches_what_it_should() -> None:
+    tree = ast.parse("try:\n    f()\nexcept LCCError as exc:\n"
+                     "    if 'finite' not in exc.detail:\n        pass\n"
+                     "    m = str(exc).removeprefix('x: ')\n")
+    assert _message_parsing(tree) == [4, 6]

@@ -67,7 +67,9 @@ def currency_of_value(value: Any) -> str | None:
 
 
 def unit_problem(kind: F.Kind, value: Any) -> LCCError | None:
-    """None if a value has one of the field's units (by the model's rule), else the error."""
+    """None if a value has one of the field's units (by the model's rule), else the error.
+
+    A value out of the field's range has its unit; its range is the field's own check."""
     first = None
     for unit in kind.units:
         try:
@@ -76,8 +78,7 @@ def unit_problem(kind: F.Kind, value: Any) -> LCCError | None:
             return None
         except LCCError as exc:
             if exc.code not in ("wrong-unit", "bare-number"):
-                return None if exc.code == "invalid-value" and "finite" not in exc.detail \
-                    else exc
+                return None if exc.code == "invalid-value" else exc
             first = first or exc
     return first
 

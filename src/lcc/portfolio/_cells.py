@@ -107,20 +107,20 @@ def read_money(raw: Any, col: Column, cache: dict[str, tuple[float, str]]) -> tu
         exact = Fraction(int(digits)) if decimals is None else Fraction(f"{digits}.{decimals}")
         cache[text] = (float(exact * factor), code)
         return cache[text]
+    from lcc.model._fields import located
     from lcc.units import currency_of, parse_quantity
 
     try:
-        q = parse_quantity(text.replace("\u2212", "-"), "CUR", name=col.name)
+        with located(col.name, col.name):
+            q = parse_quantity(text.replace("\u2212", "-"), "CUR", name=col.name)
     except LCCError as exc:
-        message = str(exc).removeprefix(f"{col.name}: ")
-        if "without a unit" in message:
+        if exc.code == "bare-number":
             raise CellError("bare-number", Msg("got {text!r} without a currency; write the value "
                                                "with its currency, e.g. '{text} SEK' or "
                                                "{example!r}", text=text,
                                                example=col.example)) from None
-        # the units' own words (a Msg in the reader's language where units gives one)
-        detail = exc.detail if exc.detail != exc.message else message
-        raise CellError("invalid-value", Msg("{detail}", detail=detail)) from None
+        # the units' own words (a Msg in the reader's language), without the column's name
+        raise CellError("invalid-value", Msg("{detail}", detail=exc.detail)) from None
     cur = currency_of(q)
     assert cur is not None
     amount = float(q.to(cur).magnitude)
