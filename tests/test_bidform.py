@@ -464,10 +464,31 @@ def test_every_input_cell_is_validated(form: Path) -> None:
         ("textLength", "between", "1", "200")
     for cell in ("D7", "D8", "D9", "D10"):
         dv = rules[cell]
-        assert (dv.type, dv.operator, dv.formula1) == ("decimal", "greaterThanOrEqual", "0")
+        # a service life is more than 0 years, as Investment.life says; a price may be 0
+        assert (dv.type, dv.operator, dv.formula1) == \
+            ("decimal", "greaterThan" if cell == "D8" else "greaterThanOrEqual", "0")
         assert dv.showErrorMessage and dv.errorStyle == "stop"
         assert not dv.allow_blank
     assert "W" in rules["D9"].error and "≥ 0" in rules["D9"].prompt
+    assert "> 0" in rules["D8"].prompt and "> 0" in rules["D8"].error
+
+
+def test_a_life_row_refuses_zero_as_the_model_does(tmp_path: Path, tender: Any,
+                                                   form: Path) -> None:
+    """The form's bound is the field's: Investment.life is more than 0 years, so the row
+    says '> 0', Excel refuses 0, and an import of 0 names the bound at its cell."""
+    row = bid_form(tender, tender_file=FIXTURE).field("items[0].life")
+    assert (row.minimum, row.exclusive) == (0.0, True)
+    assert bid_form(tender, tender_file=FIXTURE).field("items[0].amount").exclusive is False
+    bad = fill(form, {**BID_A, "items[0].life": 0}, tmp_path / "zero-life.xlsx")
+    with pytest.raises(TenderError) as info:
+        read_bid_forms(tender, [bad], tender_file=FIXTURE)
+    [issue] = info.value.errors
+    assert (issue.path, issue.code) == ("Bid!D8", "invalid-value")
+    assert "got 0; expected a value > 0" in issue.message
+    ok = fill(form, {**BID_A, "items[0].life": 0.5}, tmp_path / "half-year.xlsx")
+    [bid] = read_bid_forms(tender, [ok], tender_file=FIXTURE)
+    assert bid.items[0].life == "0.5 yr"
 
 
 def test_bounds_and_whole_numbers_are_validated(calc: tuple[Any, Path]) -> None:

@@ -242,6 +242,9 @@ def _cell_problem(f: BidField, value: Any) -> tuple[str, Msg] | None:
                                     limit=_MAX_SHOWN)
     if f.kind == "count" and not x.is_integer():
         return "invalid-value", Msg("got {value!r}; enter a whole number", value=value)
+    if f.minimum is not None and f.exclusive and x <= f.minimum:
+        return "invalid-value", Msg("got {value!r}; expected a value > {bound}{unit}",
+                                    value=value, bound=number_text(f.minimum), unit=unit)
     if f.minimum is not None and x < f.minimum:
         return "invalid-value", Msg("got {value!r}; expected a value ≥ {bound}{unit}",
                                     value=value, bound=number_text(f.minimum), unit=unit)

@@ -88,6 +88,9 @@ class BidField:
     spellings : tuple of tuple of str
         Per choice, the other texts a cell may hold for it (its label in every
         language of the forms), so a form reads back whatever its language.
+    exclusive : bool
+        Whether ``minimum`` itself is refused, as the model's field refuses it (a
+        service life or an interval is more than 0 years).
     """
 
     key: str
@@ -102,6 +105,7 @@ class BidField:
     default: Any = None
     shown: tuple[str, ...] = ()
     spellings: tuple[tuple[str, ...], ...] = ()
+    exclusive: bool = False
 
     @property
     def shown_choices(self) -> tuple[str, ...]:
@@ -402,10 +406,11 @@ class _Deriver:
         row = _ROW_KINDS[text_kind]
         if row == "quantity" and unit is None:
             return value
+        lo = 0.0 if row in _NOT_NEGATIVE else None
         self.fields.append(BidField(
             key, self._label(item_type, item_label, name), row,
             (unit or "") if row == "quantity" else "yr" if row == "years" else "",
-            minimum=0.0 if row in _NOT_NEGATIVE else None, note=note))
+            minimum=lo, note=note, exclusive=_exclusive(kind, lo)))
         return Slot(key)
 
     def _label(self, item_type: str | None, item_label: str | None, name: str) -> str:
@@ -551,7 +556,8 @@ class _Deriver:
         if not ok or label is BAD:
             return None
         f: BidField | None = BidField(key, label, form_kind, unit, True, lo, hi,
-                                      kind.choices if form_kind == "choice" else (), note)
+                                      kind.choices if form_kind == "choice" else (), note,
+                                      exclusive=_exclusive(kind, lo))
         if "default" in raw:
             f = self.with_default(f, raw["default"], (*path, "default"))  # type: ignore[arg-type]
         if f is None:
@@ -750,6 +756,11 @@ def derive_form(tender: Tender, tf: TenderFile, lang: str) -> BidForm:
 def _suggest(word: str, options: Any) -> Msg | str:
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return Msg(" (did you mean {word!r}?)", word=close[0]) if close else ""
+
+
+def _exclusive(kind: F.Kind, lo: float | None) -> bool:
+    """Whether a row's minimum ``lo`` is one the item's field refuses (0 for a life)."""
+    return kind.exclusive and lo is not None and lo == kind.minimum == 0.0
 
 
 def _is_marker(value: Any) -> bool:

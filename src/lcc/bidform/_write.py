@@ -69,7 +69,11 @@ def cell_ref(sheet: str, row: int, col: int) -> str:
 
 def range_text(f: BidField, lang: str) -> str:
     parts = []
-    if f.minimum is not None and f.maximum is not None:
+    if f.minimum is not None and f.exclusive:
+        parts.append(tr("> {x}", lang, x=number_text(f.minimum)) if f.maximum is None else
+                     tr("over {a}, at most {b}", lang, a=number_text(f.minimum),
+                        b=number_text(f.maximum)))
+    elif f.minimum is not None and f.maximum is not None:
         parts.append(tr("{a} to {b}", lang, a=number_text(f.minimum),
                         b=number_text(f.maximum)))
     elif f.minimum is not None:
@@ -232,7 +236,8 @@ class _Writer:
                 dv = DataValidation(type=kind, operator="between", formula1=_shown(lo),
                                     formula2=_shown(hi))
             elif lo is not None:
-                dv = DataValidation(type=kind, operator="greaterThanOrEqual", formula1=_shown(lo))
+                dv = DataValidation(type=kind, operator="greaterThan" if f.exclusive
+                                    else "greaterThanOrEqual", formula1=_shown(lo))
             elif hi is not None:
                 dv = DataValidation(type=kind, operator="lessThanOrEqual", formula1=_shown(hi))
             else:
