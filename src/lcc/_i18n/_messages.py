@@ -68,8 +68,6 @@ FIELD_NAMES: dict[str, str] = {
     "scenarios": N_("scenarios"), "seed": N_("random seed"),
 }
 
-_GOT = re.compile(r"\bgot (?P<value>'[^']*'|\"[^\"]*\"|[^;,]+)")
-
 
 def field_name(path: str | None, lang: str) -> str | None:
     """The reader's name of the field at a dotted path (``alternatives[0].items[1].life``)."""

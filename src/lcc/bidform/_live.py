@@ -77,10 +77,6 @@ def _num(x: float) -> str:
     return f"({text})" if text.startswith("-") else text
 
 
-def _product(coef: float, factors: list[str]) -> str:
-    return "*".join([_num(coef), *factors])
-
-
 class _Plan:
     """Builds the formulas of one bid form (see the module notes).
 

@@ -11,7 +11,6 @@ parse a message.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,7 +26,6 @@ from lcc.model._inputs import (
     read_quantity,
 )
 from lcc.model._limits import MAX_TEXT
-from lcc.model._parameter import Parameter
 
 #: The kinds of value a field may hold.
 KINDS: tuple[str, ...] = ("quantity", "position", "rate", "number", "count", "residual",
@@ -291,11 +289,6 @@ _EXPECT: dict[str, str] = {
     "position": Msg("a number of years, e.g. 3 or '3 yr'"),
     "count": Msg("a number >= 0, e.g. 12"),
 }
-
-
-def parameters_in(values: Mapping[str, Any]) -> list[Parameter]:
-    """The Parameters given directly as values (helper for objects with few inputs)."""
-    return [v for v in values.values() if isinstance(v, Parameter)]
 
 
 # ------------------------------------------------------------------ the fields of the model

@@ -376,12 +376,6 @@ def _fmt_num(x: Any) -> str:
     return f"{x:.6g}"
 
 
-def read_duration(value: Any, name: str) -> Num:
-    """A duration in years (> 0): service life, interval, period."""
-    return read_quantity(value, "yr", name, minimum=0.0, exclusive=True,
-                         what=Msg("a duration"))
-
-
 def _is_plain_number(text: str) -> bool:
     try:
         float(text.strip())
@@ -458,11 +452,6 @@ class Esc:
 
     rate: Num | None
     sequence: Seq | None
-
-    @property
-    def is_zero(self) -> bool:
-        return self.sequence is None and self.rate is not None and self.rate.param is None and \
-            not np.ndim(self.rate.value) and self.rate.value == 0.0
 
     @property
     def text(self) -> str:

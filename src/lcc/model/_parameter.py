@@ -430,8 +430,3 @@ class ByYear:
         more = ", …" if len(self.values) > 6 else ""
         unit = f", unit={str(self.unit)!r}" if self.unit is not None else ""
         return f"ByYear([{vals}{more}]{unit}, first_year={self.first_year})"
-
-
-def is_finite_number(x: Any) -> bool:
-    """True for a finite real number (not bool)."""
-    return isinstance(x, (int, float, np.number)) and not isinstance(x, bool) and math.isfinite(x)

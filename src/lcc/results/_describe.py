@@ -242,13 +242,6 @@ def difference_text(other: str, best: str, lang: str) -> str:
     return tr("Difference: {other} − {best}", lang, other=other, best=best)
 
 
-def ptr_category(cat: str, lang: str) -> str:
-    """A cost category's name (``energy`` → ``Energi``)."""
-    from lcc._i18n import word
-
-    return word(cat, lang, header=False)
-
-
 __all__ = ["KNOWN_NAMES", "carbon_price_text", "difference_text", "distribution_text",
            "is_rate", "parameter_line", "parameter_name", "policy_name", "ptr", "study_lines",
            "value_text"]
