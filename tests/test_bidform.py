@@ -205,6 +205,47 @@ def test_round_trip_with_a_bid_template_and_declared_defaults(tmp_path: Path) ->
     assert "Lean AB" in notes and "Bid!D10" in notes and "Bravo AB" not in notes
 
 
+def test_a_first_year_row_takes_whole_years_from_one(tmp_path: Path) -> None:
+    """The row of an annual cost's first year follows its field (a whole year of service,
+    1, 2, …): the form says so and Excel takes whole numbers; 0 and 2.5 are refused at the
+    cell on import, 3 gives the bid with the contract from year 3."""
+    text = BID_FORM_ITEMS.replace(
+        'amount_per_year = { bidder = "Cleaning and inspection per luminaire and year", '
+        'default = 0 }',
+        'amount_per_year = { bidder = "Cleaning and inspection per luminaire and year", '
+        'default = 0 }\nstart = { bidder = "First year of the cleaning contract" }')
+    tender = load_tender(copy_tender(tmp_path, text))
+    row = bid_form(tender).field("items[3].start")
+    assert (row.kind, row.unit, row.minimum, row.whole, row.whole_number) == \
+        ("years", "yr", 1.0, True, True)
+    xlsx = write_bid_form(tender, tmp_path / "form.xlsx")
+    ws = openpyxl.load_workbook(xlsx)["Bid"]
+    rules = {ws.cell(int(str(dv.sqref)[1:]), 1).value: dv
+             for dv in ws.data_validations.dataValidation}
+    start = rules["items[3].start"]
+    assert (start.type, start.operator, start.formula1) == ("whole", "greaterThanOrEqual", "1")
+    values = {"bidder": "Bravo AB", "items[0].amount": 3600, "items[0].life": 20,
+              "items[1].amount": 650, "items[1].every": 10, "items[2].power": 44,
+              "items[3].amount_per_year": 100}
+    for bad, words in ((0, "expected a value ≥ 1"), (2.5, "enter a whole number")):
+        filled = fill(xlsx, {**values, "items[3].start": bad}, tmp_path / f"bad-{bad}.xlsx")
+        with pytest.raises(TenderError) as info:
+            read_bid_forms(tender, [filled])
+        [issue] = info.value.errors
+        assert issue.code == "invalid-value" and words in issue.message
+    [bid] = read_bid_forms(tender, [fill(xlsx, {**values, "items[3].start": 3},
+                                         tmp_path / "ok.xlsx")])
+    # 100 SEK a year from year 3 instead of year 1: the LCC differs by years 1 and 2, for
+    # every luminaire (the bid's quantity)
+    [bid1] = read_bid_forms(tender, [fill(xlsx, {**values, "items[3].start": 1},
+                                          tmp_path / "one.xlsx")])
+    early = lcc.Alternative("x", lcc.Recurring("100 SEK/yr", start=1, end=2),
+                            quantity=bid1.quantity)
+    assert lcc_of(bid1, tender) - lcc_of(bid, tender) == pytest.approx(lcc_of(early, tender),
+                                                                        rel=1e-9)
+    assert lcc_of(early, tender) > 0
+
+
 def test_an_optional_value_without_a_default_is_refused_in_the_tender(tmp_path: Path) -> None:
     """required = false without a default would let a blank cell lower the LCC."""
     text = BID_FORM_ITEMS.replace('every = { bidder = "Driver replacement interval", unit = '

@@ -271,7 +271,7 @@ def check_points(form: BidForm) -> list[dict[str, Any]]:
             lo = max(f.minimum or 0.0, 0.0)
             hi = f.maximum if f.maximum is not None else lo + 30.0
             x = lo + t * (hi - lo)
-            given[f.key] = float(round(x)) if f.kind == "count" else x
+            given[f.key] = float(round(x)) if f.whole_number else x
         out.append(given)
     return out
 

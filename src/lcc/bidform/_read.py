@@ -240,7 +240,7 @@ def _cell_problem(f: BidField, value: Any) -> tuple[str, Msg] | None:
         return "invalid-value", Msg("got {value!r}; enter a finite number{unit} of at most "
                                     "{limit} in size", value=value, unit=unit,
                                     limit=_MAX_SHOWN)
-    if f.kind == "count" and not x.is_integer():
+    if f.whole_number and not x.is_integer():
         return "invalid-value", Msg("got {value!r}; enter a whole number", value=value)
     if f.minimum is not None and f.exclusive and x <= f.minimum:
         return "invalid-value", Msg("got {value!r}; expected a value > {bound}{unit}",

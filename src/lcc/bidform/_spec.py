@@ -91,6 +91,9 @@ class BidField:
     exclusive : bool
         Whether ``minimum`` itself is refused, as the model's field refuses it (a
         service life or an interval is more than 0 years).
+    whole : bool
+        A number of years that must be whole, as the model's field says (the first
+        year of an annual cost is 1, 2, …).
     """
 
     key: str
@@ -106,6 +109,12 @@ class BidField:
     shown: tuple[str, ...] = ()
     spellings: tuple[tuple[str, ...], ...] = ()
     exclusive: bool = False
+    whole: bool = False
+
+    @property
+    def whole_number(self) -> bool:
+        """Whether the cell takes whole numbers only (a count, or whole years)."""
+        return self.kind == "count" or self.whole
 
     @property
     def shown_choices(self) -> tuple[str, ...]:
@@ -406,11 +415,12 @@ class _Deriver:
         row = _ROW_KINDS[text_kind]
         if row == "quantity" and unit is None:
             return value
-        lo = 0.0 if row in _NOT_NEGATIVE else None
+        lo = _lowest(kind, row)
         self.fields.append(BidField(
             key, self._label(item_type, item_label, name), row,
             (unit or "") if row == "quantity" else "yr" if row == "years" else "",
-            minimum=lo, note=note, exclusive=_exclusive(kind, lo)))
+            minimum=lo, note=note, exclusive=_exclusive(kind, lo),
+            whole=kind.whole and row == "years"))
         return Slot(key)
 
     def _label(self, item_type: str | None, item_label: str | None, name: str) -> str:
@@ -542,7 +552,7 @@ class _Deriver:
                 x = r.finite(raw[b], (*path, b))
                 ok = ok and x is not BAD
                 bounds[b] = None if x is BAD else float(x)
-        lo = bounds["min"] if "min" in raw else (0.0 if form_kind in _NOT_NEGATIVE else None)
+        lo = bounds["min"] if "min" in raw else _lowest(kind, form_kind)
         hi = bounds["max"]
         if lo is not None and hi is not None and lo > hi:
             self.c.add("invalid-value", (*path, "max"), Msg(
@@ -557,7 +567,8 @@ class _Deriver:
             return None
         f: BidField | None = BidField(key, label, form_kind, unit, True, lo, hi,
                                       kind.choices if form_kind == "choice" else (), note,
-                                      exclusive=_exclusive(kind, lo))
+                                      exclusive=_exclusive(kind, lo),
+                                      whole=kind.whole and form_kind == "years")
         if "default" in raw:
             f = self.with_default(f, raw["default"], (*path, "default"))  # type: ignore[arg-type]
         if f is None:
@@ -756,6 +767,14 @@ def derive_form(tender: Tender, tf: TenderFile, lang: str) -> BidForm:
 def _suggest(word: str, options: Any) -> Msg | str:
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     return Msg(" (did you mean {word!r}?)", word=close[0]) if close else ""
+
+
+def _lowest(kind: F.Kind, row: str) -> float | None:
+    """A row's minimum: the field's own for a number of years (the first year of an annual
+    cost is 1), else 0 for numbers that are never negative unless the tender says so."""
+    if row == "years" and kind.minimum is not None:
+        return kind.minimum
+    return 0.0 if row in _NOT_NEGATIVE else None
 
 
 def _exclusive(kind: F.Kind, lo: float | None) -> bool:

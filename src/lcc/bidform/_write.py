@@ -80,7 +80,7 @@ def range_text(f: BidField, lang: str) -> str:
         parts.append(tr("≥ {x}", lang, x=number_text(f.minimum)))
     elif f.maximum is not None:
         parts.append(tr("≤ {x}", lang, x=number_text(f.maximum)))
-    if f.kind == "count":
+    if f.whole_number:
         parts.append(tr("a whole number", lang))
     if f.kind == "choice":
         parts.append(tr("one of: {x}", lang, x=", ".join(f.shown_choices)))
@@ -230,7 +230,7 @@ class _Writer:
                                 formula2=str(_TEXT_MAX), allow_blank=not f.required)
             error = self.tr("Enter a text of at most 200 characters.")
         else:
-            kind = "whole" if f.kind == "count" else "decimal"
+            kind = "whole" if f.whole_number else "decimal"
             lo, hi = f.minimum, f.maximum
             if lo is not None and hi is not None:
                 dv = DataValidation(type=kind, operator="between", formula1=_shown(lo),
@@ -244,7 +244,7 @@ class _Writer:
                 dv = DataValidation(type=kind, operator="between", formula1="-1E+300",
                                     formula2="1E+300")
             dv.allow_blank = not f.required
-            if f.kind == "count":
+            if f.whole_number:
                 error = self.tr("Enter a whole number{range}.", range=shown_range)
             elif f.unit:
                 error = self.tr("Enter a number{range} in {unit}.", range=shown_range,
