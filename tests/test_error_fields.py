@@ -498,3 +498,21 @@ def test_the_parsing_rule_catches_what_it_should() -> None:
                      "    if 'finite' not in exc.detail:\n        pass\n"
                      "    m = str(exc).removeprefix('x: ')\n")
     assert _message_parsing(tree) == [4, 6]
+
+
+def test_a_bid_form_row_is_named_by_its_fields_own_label() -> None:
+    """The words of a row come from the field's one description (Field.label), not from a
+    table of the bid form: an Energy item's first year is its own 'first year' (the table
+    gave it the words of the alternative's start, 'Years from the base date …')."""
+    from lcc.bidform._words import field_message
+    from lcc.io import _fields as F
+
+    assert field_message("Investment", "amount") == \
+        "price per unit incl. delivery and installation, excl. VAT"
+    assert field_message("Energy", "start") == "first year"
+    assert field_message(None, "start") == "Years from the base date until service starts"
+    assert field_message("Investment", "hours") == "hours"  # no label: the key in words
+    labelled = {(name, key) for name, spec in F.ITEMS.items()
+                for key, field in spec.fields.items() if field.label}
+    assert ("Replacement", "every") in labelled and ("Recurring", "escalation") in labelled
+    assert len(labelled) >= 45

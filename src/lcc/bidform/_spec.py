@@ -43,7 +43,6 @@ _MODE_KEYS = {
 MARKER_KEYS: tuple[str, ...] = ("bidder", "unit", "required", "default", "min", "max", "note")
 
 _CURRENCY = re.compile(rf"\b(?:{'|'.join(CURRENCIES)})\b")
-_ALT_KINDS = {"quantity": F.COUNT, "life": F.DURATION, "start": F.POSITION}
 #: The row kind of each field kind a bidder may give (a position is a number of years).
 _ROW_KINDS = {"quantity": "quantity", "position": "years", "rate": "number", "count": "count",
               "choice": "choice", "text": "text"}
@@ -441,7 +440,7 @@ class _Deriver:
         for key in ("start", "quantity", "life"):
             if key not in obj:
                 continue
-            kind = _ALT_KINDS[key]
+            kind = F.ALTERNATIVE[key]
             kp: Path = (*path, key)
             value = obj[key]
             if _is_marker(value):

@@ -3,8 +3,9 @@
 The Swedish texts are in ``lcc/locale/sv/LC_MESSAGES/bidform.po`` (a message
 shared with the reports, such as ``Disposal``, is translated once, in
 ``lcc.po``). What stays here is data: the sheet names, which a filled form is
-read back by, and the words of the item types and fields (the other texts are
-``tr(...)`` calls where they are used).
+read back by, and the words of the item types (a field's words are its own label,
+described with the field in the model; the other texts are ``tr(...)`` calls where they
+are used).
 """
 
 from __future__ import annotations
@@ -54,52 +55,6 @@ TYPE_METHOD: dict[str, str] = {
     'Disposal': N_('a cost at its time (default: the end of the study period)'),
 }
 
-#: The fields of the items (and of an alternative) in words.
-FIELD_WORDS: dict[str, str] = {
-    'Investment.amount': N_('price per unit incl. delivery and installation, excl. '
-                            'VAT'),
-    'Investment.life': N_('service life'),
-    'Investment.disposal': N_('disposal cost per replaced unit'),
-    'Investment.at': N_('year of purchase'),
-    'Replacement.amount': N_('cost per replacement'),
-    'Replacement.every': N_('replacement interval'),
-    'Replacement.disposal': N_('disposal cost per replaced component'),
-    'OneOff.amount': N_('cost'),
-    'OneOff.at': N_('year'),
-    'Periodic.amount': N_('cost per occasion'),
-    'Periodic.every': N_('interval'),
-    'Periodic.first': N_('first occasion'),
-    'Periodic.last': N_('last occasion'),
-    'Recurring.amount_per_year': N_('cost per year'),
-    'Recurring.start': N_('first year'),
-    'Recurring.end': N_('last year'),
-    'Energy.annual': N_('energy use per year'),
-    'Energy.power': N_('power'),
-    'Energy.hours': N_('operating hours per year'),
-    'Energy.distance': N_('distance per year'),
-    'Energy.consumption': N_('consumption per distance'),
-    'Energy.price': N_('energy price'),
-    'Energy.emission_factor': N_('emissions per unit of energy'),
-    'Water.annual': N_('water use per year'),
-    'Water.price': N_('water price'),
-    'Emission.annual': N_('emissions per year'),
-    'Emission.intensity': N_('emissions per distance'),
-    'Emission.distance': N_('distance per year'),
-    'Emission.price': N_('price per kg'),
-    'Emission.pollutant': N_('pollutant'),
-    'Residual.amount': N_('residual value'),
-    'Residual.at': N_('year'),
-    'Disposal.amount': N_('disposal cost'),
-    'Disposal.at': N_('year'),
-    'escalation': N_('real price change per year'),
-    'category': N_('cost category'),
-    'label': N_('label'),
-    'quantity': N_('Number of units'),
-    'life': N_('Service life of the bid'),
-    'start': N_('Years from the base date until service starts'),
-}
-
-
 def type_words(lang: str, item_type: str) -> str:
     """An item type in words (``Energy`` -> ``Energi``)."""
     message = TYPE_WORDS.get(item_type)
@@ -118,10 +73,14 @@ def field_words(lang: str, item_type: str | None, name: str) -> str:
 
 
 def field_message(item_type: str | None, name: str) -> str:
-    """The catalogue message of a field of an item (the field's name in words if none)."""
-    if item_type is not None and f"{item_type}.{name}" in FIELD_WORDS:
-        return FIELD_WORDS[f"{item_type}.{name}"]
-    return FIELD_WORDS.get(name, name.replace("_", " "))
+    """The catalogue message naming a field of an item (of the alternative for
+    ``item_type`` None): the field's own label (:attr:`lcc.model._fields.Field.label`),
+    else its key in words."""
+    from lcc.io import _fields as F
+
+    spec = F.ITEMS.get(item_type) if item_type is not None else None
+    found = (spec.fields if spec is not None else F.ALTERNATIVE).get(name)
+    return found.label if found is not None and found.label else name.replace("_", " ")
 
 
 def said(message: str, lang: str) -> str:
@@ -130,5 +89,5 @@ def said(message: str, lang: str) -> str:
     return Msg(message) if lang == "en" else tr(message, lang)
 
 
-__all__ = ["FIELD_WORDS", "LANGS", "META_SHEET", "SHEETS", "TYPE_METHOD", "TYPE_WORDS",
+__all__ = ["LANGS", "META_SHEET", "SHEETS", "TYPE_METHOD", "TYPE_WORDS",
            "field_message", "field_words", "said", "type_method", "type_words"]

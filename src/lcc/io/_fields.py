@@ -48,11 +48,8 @@ class ItemSpec:
     required: tuple[str, ...]
 
 
-_COMMON: dict[str, Kind] = {"label": TEXT, "escalation": RATE, "indexed": BOOL}
-
-
 def _spec(cls: type[CostItem]) -> ItemSpec:
-    return ItemSpec(cls, {**cls.FIELDS, **_COMMON}, cls.REQUIRED)
+    return ItemSpec(cls, {**cls.FIELDS, **cls.COMMON_FIELDS}, cls.REQUIRED)
 
 
 #: Every cost item type, by the name written in ``type = "..."``: the model's own fields.

@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 
 from lcc._errors import LCCError, Msg
+from lcc._i18n._catalog import N_
 from lcc.model import _fields as F
 from lcc.model._compare import ModelEq
 from lcc.model._fields import Errors, Field, check_text, located
@@ -20,9 +21,10 @@ from lcc.model._parameter import Parameter
 
 #: The fields of an alternative besides its name and items, each described once.
 FIELDS: dict[str, Field] = {
-    "start": Field("position", "yr", "0 (years) or '2 yr'", ref=False, minimum=0.0, whole=True),
-    "quantity": F.COUNT,
-    "life": F.DURATION,
+    "start": Field("position", "yr", "0 (years) or '2 yr'", ref=False, minimum=0.0, whole=True,
+                   label=N_("Years from the base date until service starts")),
+    "quantity": F.COUNT.named(N_("Number of units")),
+    "life": F.DURATION.named(N_("Service life of the bid")),
     "description": F.TEXT,
 }
 

@@ -11,7 +11,7 @@ parse a message.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -82,6 +82,10 @@ class Field:
         For calculator inputs: what the input means and where its rule or
         default comes from (shown by ``lcc calculators``, the docs and the
         bid form).
+    label : str
+        The input in a person's words, as a bid form's row and the tender sheet
+        name it ("service life", "price per unit incl. delivery and installation,
+        excl. VAT"): a catalogue message; empty for the field's key in words.
     """
 
     kind: str
@@ -98,9 +102,14 @@ class Field:
     whole: bool = False
     meaning: str = ""
     source: str = ""
+    label: str = ""
 
     def __post_init__(self) -> None:
         assert self.kind in KINDS, self.kind
+
+    def named(self, label: str) -> Field:
+        """The same field, named ``label`` for the one input it describes."""
+        return replace(self, label=label)
 
     @property
     def name(self) -> str:

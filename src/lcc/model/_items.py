@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from lcc._errors import ItemName, LCCError, Msg
+from lcc._i18n._catalog import N_
 from lcc.model import _fields as F
 from lcc.model._compare import ModelEq
 from lcc.model._fields import Errors, Field
@@ -50,7 +51,10 @@ CATEGORIES: tuple[str, ...] = (
 INVESTMENT_CATEGORIES: tuple[str, ...] = ("acquisition", "replacement", "residual", "end_of_life")
 
 
-CATEGORY = Field("choice", example="maintenance", choices=CATEGORIES, ref=False)
+CATEGORY = Field("choice", example="maintenance", choices=CATEGORIES, ref=False,
+                 label=N_("cost category"))
+_FIRST_YEAR = F.YEAR_OF_SERVICE.named(N_("first year"))
+_LAST_YEAR = F.YEAR_OF_SERVICE.named(N_("last year"))
 
 
 @dataclass(frozen=True, eq=False)
@@ -75,6 +79,10 @@ class CostItem(ModelEq):
     FIELDS: ClassVar[dict[str, Field]] = {}
     #: The fields an item of the type must be given.
     REQUIRED: ClassVar[tuple[str, ...]] = ()
+    #: The fields every item type has.
+    COMMON_FIELDS: ClassVar[dict[str, Field]] = {
+        "label": F.TEXT.named(N_("label")),
+        "escalation": F.RATE.named(N_("real price change per year")), "indexed": F.BOOL}
     _: KW_ONLY
     label: str | None = None
     escalation: Any = 0.0
@@ -85,13 +93,15 @@ class CostItem(ModelEq):
     def __post_init__(self) -> None:
         errs = Errors()
         self._set("_read_values", {})
+        common = self.COMMON_FIELDS
         with errs.field(f"{self.kind}.label", f"{self.name}.label"):
             if self.label is not None:
-                F.TEXT.read(self.label, f"{self.kind}.label")
+                common["label"].read(self.label, f"{self.kind}.label")
         with errs.field(f"{self.kind}.indexed", f"{self.name}.indexed"):
-            F.BOOL.read(self.indexed, f"{self.name}.indexed")
+            common["indexed"].read(self.indexed, f"{self.name}.indexed")
         with errs.field(f"{self.kind}.escalation", f"{self.name}.escalation"):
-            self._set("_escalation", F.RATE.read(self.escalation, f"{self.name}.escalation"))
+            self._set("_escalation", common["escalation"].read(self.escalation,
+                                                               f"{self.name}.escalation"))
             self._read_values["escalation"] = self._escalation.rate or self._escalation.sequence
         for key in self.REQUIRED:
             if getattr(self, key) is None:
@@ -265,8 +275,11 @@ class Investment(CostItem):
     _disposal: Num | None = field(init=False, repr=False, compare=False)
 
     FIELDS: ClassVar[dict[str, Field]] = {
-        "amount": F.MONEY, "at": F.POSITION, "life": F.DURATION, "residual": F.RESIDUAL,
-        "disposal": F.MONEY, "hours": F.HOURS}
+        "amount": F.MONEY.named(N_("price per unit incl. delivery and installation, excl. "
+                                   "VAT")),
+        "at": F.POSITION.named(N_("year of purchase")),
+        "life": F.DURATION.named(N_("service life")), "residual": F.RESIDUAL,
+        "disposal": F.MONEY.named(N_("disposal cost per replaced unit")), "hours": F.HOURS}
     REQUIRED = ("amount",)
 
     def _read(self, errs: Errors) -> None:
@@ -312,7 +325,9 @@ class Replacement(CostItem):
     _disposal: Num | None = field(init=False, repr=False, compare=False)
 
     FIELDS: ClassVar[dict[str, Field]] = {
-        "amount": F.MONEY, "every": F.DURATION, "residual": F.RESIDUAL, "disposal": F.MONEY,
+        "amount": F.MONEY.named(N_("cost per replacement")),
+        "every": F.DURATION.named(N_("replacement interval")), "residual": F.RESIDUAL,
+        "disposal": F.MONEY.named(N_("disposal cost per replaced component")),
         "hours": F.HOURS}
     REQUIRED = ("amount", "every")
 
@@ -340,7 +355,8 @@ class OneOff(CostItem):
     _at: float = field(init=False, repr=False, compare=False)
 
     FIELDS: ClassVar[dict[str, Field]] = {
-        "amount": F.SIGNED_MONEY, "at": F.POSITION, "category": CATEGORY}
+        "amount": F.SIGNED_MONEY.named(N_("cost")), "at": F.POSITION.named(N_("year")),
+        "category": CATEGORY}
     REQUIRED = ("amount", "at")
 
     def _read(self, errs: Errors) -> None:
@@ -374,8 +390,10 @@ class Periodic(CostItem):
     _last: float | None = field(init=False, repr=False, compare=False)
 
     FIELDS: ClassVar[dict[str, Field]] = {
-        "amount": F.SIGNED_MONEY, "every": F.DURATION, "first": F.POSITION, "last": F.POSITION,
-        "category": CATEGORY, "hours": F.HOURS}
+        "amount": F.SIGNED_MONEY.named(N_("cost per occasion")),
+        "every": F.DURATION.named(N_("interval")),
+        "first": F.POSITION.named(N_("first occasion")),
+        "last": F.POSITION.named(N_("last occasion")), "category": CATEGORY, "hours": F.HOURS}
     REQUIRED = ("amount", "every")
 
     def _read(self, errs: Errors) -> None:
@@ -441,8 +459,8 @@ class Recurring(_Annual):
     _amount: Num | Seq = field(init=False, repr=False, compare=False)
 
     FIELDS: ClassVar[dict[str, Field]] = {
-        "amount_per_year": F.MONEY_PER_YEAR, "start": F.YEAR_OF_SERVICE,
-        "end": F.YEAR_OF_SERVICE, "category": CATEGORY}
+        "amount_per_year": F.MONEY_PER_YEAR.named(N_("cost per year")),
+        "start": _FIRST_YEAR, "end": _LAST_YEAR, "category": CATEGORY}
     REQUIRED = ("amount_per_year",)
 
     def _read(self, errs: Errors) -> None:
@@ -520,10 +538,14 @@ class Energy(_Annual):
         return [self._distance, self._consumption]
 
     FIELDS: ClassVar[dict[str, Field]] = {
-        "annual": F.ENERGY_PER_YEAR, "power": F.POWER, "hours": F.HOURS,
-        "distance": F.DISTANCE, "consumption": F.CONSUMPTION, "price": F.ENERGY_PRICE,
-        "emission_factor": F.EMISSION_FACTOR, "start": F.YEAR_OF_SERVICE,
-        "end": F.YEAR_OF_SERVICE}
+        "annual": F.ENERGY_PER_YEAR.named(N_("energy use per year")),
+        "power": F.POWER.named(N_("power")),
+        "hours": F.HOURS.named(N_("operating hours per year")),
+        "distance": F.DISTANCE.named(N_("distance per year")),
+        "consumption": F.CONSUMPTION.named(N_("consumption per distance")),
+        "price": F.ENERGY_PRICE.named(N_("energy price")),
+        "emission_factor": F.EMISSION_FACTOR.named(N_("emissions per unit of energy")),
+        "start": _FIRST_YEAR, "end": _LAST_YEAR}
     REQUIRED = ("price",)
 
     def _read(self, errs: Errors) -> None:
@@ -639,8 +661,9 @@ class Water(_Annual):
     _price: Num | Seq = field(init=False, repr=False, compare=False)
 
     FIELDS: ClassVar[dict[str, Field]] = {
-        "annual": F.VOLUME_PER_YEAR, "price": F.VOLUME_PRICE, "start": F.YEAR_OF_SERVICE,
-        "end": F.YEAR_OF_SERVICE}
+        "annual": F.VOLUME_PER_YEAR.named(N_("water use per year")),
+        "price": F.VOLUME_PRICE.named(N_("water price")), "start": _FIRST_YEAR,
+        "end": _LAST_YEAR}
     REQUIRED = ("annual", "price")
 
     def _read(self, errs: Errors) -> None:
@@ -682,9 +705,12 @@ class Emission(_Annual):
         return [self._distance, self._intensity]
 
     FIELDS: ClassVar[dict[str, Field]] = {
-        "annual": F.MASS_PER_YEAR, "pollutant": F.TEXT, "price": F.MASS_PRICE,
-        "distance": F.DISTANCE, "intensity": F.INTENSITY, "start": F.YEAR_OF_SERVICE,
-        "end": F.YEAR_OF_SERVICE}
+        "annual": F.MASS_PER_YEAR.named(N_("emissions per year")),
+        "pollutant": F.TEXT.named(N_("pollutant")),
+        "price": F.MASS_PRICE.named(N_("price per kg")),
+        "distance": F.DISTANCE.named(N_("distance per year")),
+        "intensity": F.INTENSITY.named(N_("emissions per distance")),
+        "start": _FIRST_YEAR, "end": _LAST_YEAR}
 
     def _read(self, errs: Errors) -> None:
         n = self.name
@@ -750,6 +776,8 @@ class Residual(_OneAmount):
     """
 
     kind: ClassVar[str] = "Residual"
+    FIELDS: ClassVar[dict[str, Field]] = {"amount": F.MONEY.named(N_("residual value")),
+                                          "at": F.POSITION.named(N_("year"))}
 
 
 @dataclass(frozen=True, eq=False)
@@ -757,6 +785,8 @@ class Disposal(_OneAmount):
     """End-of-life cost (category end_of_life); ``at`` None = end of study, t = N."""
 
     kind: ClassVar[str] = "Disposal"
+    FIELDS: ClassVar[dict[str, Field]] = {"amount": F.MONEY.named(N_("disposal cost")),
+                                          "at": F.POSITION.named(N_("year"))}
 
 
 ITEM_TYPES: tuple[type[CostItem], ...] = (
