@@ -22,9 +22,9 @@ _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 def _kind_schema(kind: F.Kind) -> dict[str, Any]:
     options: list[dict[str, Any]] = []
     if kind.name == "quantity":
-        options.append({"type": "string", "description": f"a quantity in {kind.unit}, "
-                                                         f"e.g. '{kind.example}'"})
-    elif kind.name == "position":
+        options.append({"type": "string", "description": f"a quantity in "
+                        f"{' or '.join(kind.units)}, e.g. '{kind.example}'"})
+    elif kind.name in ("position", "number"):
         options += [{"type": "number"}, {"type": "string"}]
     elif kind.name == "rate":
         options += [{"type": "number"}, {"type": "string"}]
@@ -101,34 +101,24 @@ def _common_defs() -> dict[str, Any]:
 
 
 def _input_schema(inp: Any) -> dict[str, Any]:
-    """The schema of one product-calculator input (a :class:`lcc.templates.Input`)."""
-    ref = [{"$ref": "#/$defs/reference"}] if inp.parameter else []
-    units = " or ".join(u for u in inp.units if u != "1")
+    """The schema of one product-calculator input (a :class:`lcc.templates.Input`): its
+    field's, with the input's meaning; a quantity that may be a plain number (a share
+    instead of an amount) takes a number too, and a profile is a list of pairs."""
     if inp.kind == "choice":
         return {"enum": list(inp.choices), "description": inp.meaning}
     if inp.kind == "profile":
+        ref = [{"$ref": "#/$defs/reference"}] if inp.parameter else []
         hours = {"anyOf": [{"type": "string", "description": f"hours in {inp.unit}"}, *ref]}
         fraction = {"anyOf": [{"type": "number"}, {"type": "string"}, *ref]}
         return {"type": "array", "minItems": 1, "maxItems": F.MAX_SEQUENCE,
                 "items": {"type": "array", "prefixItems": [hours, fraction], "minItems": 2,
                           "maxItems": 2},
                 "description": f"{inp.meaning}; [hours per year, fraction] pairs"}
-    options: list[dict[str, Any]]
-    if inp.kind == "quantity":
-        options = [{"type": "string", "description": f"a quantity in {units}, e.g. "
-                                                    f"'{inp.example}'"}]
-        if "1" in inp.other_units:
-            options.append({"type": "number"})
-        if inp.per_year:
-            options.append({"$ref": "#/$defs/by_year"})
-    elif inp.kind == "count":
-        options = [{"type": "number", "minimum": 0}]
-    else:
-        options = [{"type": "number"}, {"type": "string"}]
-        if inp.per_year:
-            options += [{"type": "array", "items": {"type": "number"}, "minItems": 1,
-                         "maxItems": F.MAX_SEQUENCE}, {"$ref": "#/$defs/by_year_plain"}]
-    return {"anyOf": [*options, *ref], "description": inp.meaning}
+    schema = _kind_schema(inp.field)
+    options = list(schema.get("anyOf", [schema]))
+    if inp.kind == "quantity" and "1" in inp.other_units:
+        options.insert(1, {"type": "number"})
+    return {"anyOf": options, "description": inp.meaning}
 
 
 def _template_props(defs: dict[str, Any]) -> dict[str, Any]:
