@@ -516,3 +516,24 @@ def test_a_bid_form_row_is_named_by_its_fields_own_label() -> None:
                 for key, field in spec.fields.items() if field.label}
     assert ("Replacement", "every") in labelled and ("Recurring", "escalation") in labelled
     assert len(labelled) >= 45
+
+
+def test_two_bids_parameters_of_one_name_are_one_rule() -> None:
+    """Objects and files share the rule (and now the advice) on two bids' different
+    parameters of one name."""
+    from lcc.io import Tender, TenderError
+
+    def bid(name: str, kwh: str) -> Any:
+        p = lcc.Parameter("kwh", kwh, role="bidder")
+        return lcc.Alternative(name, lcc.Energy(annual=p, price="1 SEK/kWh"))
+
+    with pytest.raises(TenderError) as info:
+        Tender("T", lcc.Study("10 yr", 0.03), (bid("A", "100 kWh/yr"), bid("B", "200 kWh/yr")))
+    [e] = info.value.errors
+    assert (e.path, e.code) == ("alternatives[1].parameters.kwh", "duplicate-name")
+    assert e.message == ("alternatives[0] has another parameter named 'kwh'; sensitivity "
+                         "analysis addresses parameters by name across all bids, so give each "
+                         "bid's parameter its own name (e.g. 'kwh_2')")
+    same = Tender("T", lcc.Study("10 yr", 0.03), (bid("A", "100 kWh/yr"),
+                                                  bid("B", "100 kWh/yr")))
+    assert len(same.alternatives) == 2

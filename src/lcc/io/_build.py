@@ -37,6 +37,7 @@ from lcc.io._model import (
     _split,
     bad_override_path,
     check_baseline,
+    check_bids,
     check_sensitivity_names,
     departures,
     every_parameter,
@@ -875,37 +876,22 @@ def _alternatives(r: Reader, data: dict[str, Any], scope: Scope, study: Study | 
     raw_alts = r.entries(data["alternatives"], ("alternatives",), Msg(
         "alternatives ([[alternatives]] tables)"), F.MAX_ALTERNATIVES, Msg("alternatives"),
         _NOTHING if "bid_form" in data else Msg("a tender needs at least one alternative"))
-    out: list[Alternative] = []
-    names: dict[str, int] = {}
-    bidder: dict[str, tuple[int, Parameter]] = {}
+    bids: list[tuple[int, Any, Alternative | None]] = []
     for i, raw in enumerate(raw_alts or ()):
         alt = build_alternative(r, raw, ("alternatives", i), scope, buyer_where)
         if alt is not None and study is not None and \
                 not check_evaluation(r, alt, study, ("alternatives", i)):
             alt = None
-        n = raw.get("name") if isinstance(raw, dict) else None
-        if isinstance(n, str) and n in names:
-            c.add("duplicate-name", ("alternatives", i, "name"), Msg(
-                "{alternative!r} is also the name of alternatives[{index}] (line {line}); "
-                "every alternative needs its own name", alternative=n, index=names[n],
-                line=c.line(("alternatives", names[n], "name"))))
-        if isinstance(n, str):
-            names.setdefault(n, i)
-        if alt is not None:
-            out.append(alt)
-            for p in alt.parameters():  # one name, one parameter across all bids
-                if p.role != "bidder":
-                    continue
-                j, other = bidder.setdefault(p.name, (i, p))
-                if j != i and not other.same_as(p):
-                    c.add("duplicate-name", ("alternatives", i, "parameters", p.name), Msg(
-                        "alternatives[{index}] ({where}) has another parameter named "
-                        "{parameter!r}; sensitivity analysis addresses parameters by name "
-                        "across all bids, so give each bid's parameter its own name (e.g. "
-                        "'{parameter}_{number}')", index=j,
-                        where=c.where(("alternatives", j, "parameters", p.name)),
-                        parameter=p.name, number=i + 1))
-    return out
+        bids.append((i, raw.get("name") if isinstance(raw, dict) else None, alt))
+
+    def line(path: Path) -> Msg:
+        return Msg(" (line {line})", line=c.line(path))
+
+    def place(path: Path) -> Msg:
+        return Msg(" ({where})", where=c.where(path))
+
+    check_bids(bids, scope.buyer, c.add, line, place)
+    return [alt for _, _, alt in bids if alt is not None]
 
 
 def _overrides(r: Reader, raw: Any, aset: Any) -> dict[str, str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -424,6 +424,44 @@ def check_sensitivity_names(names: Iterable[str], known: Mapping[str, Parameter]
     return tuple(out)
 
 
+def _nowhere(path: tuple[Any, ...]) -> Msg:
+    return Msg("")
+
+
+def check_bids(bids: Iterable[tuple[int, Any, Alternative | None]], buyer: Container[str],
+               bad: Callable[[str, tuple[Any, ...], Msg], None],
+               line: Callable[[tuple[Any, ...]], Msg] = _nowhere,
+               place: Callable[[tuple[Any, ...]], Msg] = _nowhere) -> None:
+    """Two alternatives of one name, and two bids' different parameters of one name (the
+    sensitivity analysis names parameters across all bids), reported as ``bad``.
+
+    ``bids`` holds ``(index, name, alternative or None)``; ``line(path)`` and
+    ``place(path)`` say where the other one is (`` (line 8)``, `` (t.toml:8)``) in a file.
+    """
+    names: dict[str, int] = {}
+    bidder: dict[str, tuple[int, Parameter]] = {}
+    for i, name, alt in bids:
+        if isinstance(name, str) and name in names:
+            first = names[name]
+            bad("duplicate-name", ("alternatives", i, "name"), Msg(
+                "{alternative!r} is also the name of alternatives[{index}]{at}; every "
+                "alternative needs its own name", alternative=name, index=first,
+                at=line(("alternatives", first, "name"))))
+        if isinstance(name, str):
+            names.setdefault(name, i)
+        for p in alt.parameters() if alt is not None else ():
+            if p.role != "bidder" or p.name in buyer:
+                continue
+            j, other = bidder.setdefault(p.name, (i, p))
+            if j != i and not other.same_as(p):
+                bad("duplicate-name", ("alternatives", i, "parameters", p.name), Msg(
+                    "alternatives[{index}]{at} has another parameter named {parameter!r}; "
+                    "sensitivity analysis addresses parameters by name across all bids, so "
+                    "give each bid's parameter its own name (e.g. '{parameter}_{number}')",
+                    index=j, at=place(("alternatives", j, "parameters", p.name)),
+                    parameter=p.name, number=i + 1))
+
+
 def check_baseline(baseline: str | None, names: Sequence[str],
                    bad: Callable[[str, tuple[Any, ...], Msg], None]) -> bool:
     """Whether the baseline names an alternative (else reported as ``bad``)."""
@@ -656,38 +694,23 @@ class Tender:
                     Msg("two different parameters are named {parameter!r}: {one} and {other}",
                         parameter=p.name, one=old.describe(), other=p.describe()))
         set_(self, "parameters", tuple(params.values()))
-        seen: dict[str, int] = {}
-        bidder: dict[str, tuple[int, Parameter]] = {}
         for i, alt in enumerate(alts):
-            if alt.name in seen:
-                bad("duplicate-name", f"alternatives[{i}].name",
-                    Msg("{alternative!r} is also the name of alternatives[{index}]; every "
-                        "alternative needs its own name", alternative=alt.name,
-                        index=seen[alt.name]))
-            seen.setdefault(alt.name, i)
             for p in alt.parameters():
-                if p.role != "bidder":
-                    continue
-                if p.name in params:
+                if p.role == "bidder" and p.name in params:
                     bad("parameter-override", f"alternatives[{i}].parameters.{p.name}",
                         Msg("a bid cannot override the buyer parameter {parameter!r} "
                             "(parameters.{parameter})", parameter=p.name))
-                    continue
-                j, other = bidder.setdefault(p.name, (i, p))
-                if j != i and not other.same_as(p):
-                    bad("duplicate-name", f"alternatives[{i}].parameters.{p.name}",
-                        Msg("alternatives[{index}] has another parameter named {parameter!r}; "
-                            "sensitivity analysis addresses parameters by name across all "
-                            "bids, so give each bid's parameter its own name", index=j,
-                            parameter=p.name))
+
         def at(code: str, path: tuple[Any, ...], message: Msg) -> None:
             bad(code, format_path(path), message)
+
+        check_bids([(i, alt.name, alt) for i, alt in enumerate(alts)], params, at)
 
         if self.comparison is not None:
             if not isinstance(self.comparison, ComparisonSettings):
                 raise _fail("wrong-type", "comparison",
                             _expected("ComparisonSettings", self.comparison))
-            check_baseline(self.comparison.baseline, list(seen), at)
+            check_baseline(self.comparison.baseline, [a.name for a in alts], at)
         if self.sensitivity is not None:
             if not isinstance(self.sensitivity, SensitivitySettings):
                 raise _fail("wrong-type", "sensitivity",
