@@ -537,3 +537,28 @@ def test_two_bids_parameters_of_one_name_are_one_rule() -> None:
     same = Tender("T", lcc.Study("10 yr", 0.03), (bid("A", "100 kWh/yr"),
                                                   bid("B", "100 kWh/yr")))
     assert len(same.alternatives) == 2
+
+
+def test_overrides_follow_one_rule_for_objects_and_files() -> None:
+    """A path that names no value, a reason that is no text, an override without an
+    assumption set: the same issues, in the same words, from Python and from a file."""
+    from lcc.io import Tender, TenderError, loads_tender
+
+    alt = lcc.Alternative("A", lcc.OneOff("1 SEK", at=1))
+    with pytest.raises(TenderError) as api:
+        Tender("T", lcc.Study("10 yr", 0.03), (alt,),
+               overrides={"study": "why", "study.period": "", "study.timing": 3,
+                          "study.currency": "because"})
+    text = ('name = "T"\n[study]\nperiod = "10 yr"\ndiscount_rate = 0.03\n[[alternatives]]\n'
+            'name = "A"\n[[alternatives.items]]\ntype = "OneOff"\namount = "1 SEK"\nat = 1\n'
+            '[overrides]\nstudy = "why"\n"study.period" = ""\n"study.timing" = 3\n'
+            '"study.currency" = "because"\n')
+    with pytest.raises(TenderError) as file:
+        loads_tender(text)
+    found = [(e.path, e.code, e.message) for e in api.value.errors]
+    assert found == [(e.path, e.code, e.message) for e in file.value.errors]
+    assert [(path, code) for path, code, _ in found] == [
+        ("overrides.study", "invalid-value"), ('overrides["study.period"]', "invalid-value"),
+        ('overrides["study.timing"]', "wrong-type"),
+        ('overrides["study.currency"]', "unused-override")]
+    assert [e.line for e in file.value.errors] == [12, 13, 14, 15]

@@ -35,9 +35,9 @@ from lcc.io._model import (
     Source,
     Tender,
     _split,
-    bad_override_path,
     check_baseline,
     check_bids,
+    check_overrides,
     check_sensitivity_names,
     departures,
     every_parameter,
@@ -895,21 +895,9 @@ def _alternatives(r: Reader, data: dict[str, Any], scope: Scope, study: Study | 
 
 
 def _overrides(r: Reader, raw: Any, aset: Any) -> dict[str, str]:
-    """The ``[overrides]`` table: path -> reason, for the paths of values and their reasons."""
-    declared: dict[str, str] = {}
+    """The ``[overrides]`` table: path -> reason, by the tender's rule (check_overrides)."""
     table = r.table(raw, ("overrides",), Msg("overrides: \"<path>\" = \"<reason>\""))
-    for key, reason in (table or {}).items():
-        op: Path = ("overrides", key)
-        if _split(key) is None:
-            r.c.add("invalid-value", op, bad_override_path())
-        elif (text := r.text(reason, op)) is BAD:
-            continue
-        elif aset is None:
-            r.c.add("unused-override", op, Msg("the tender has no assumption set "
-                                               "(assumptions = \"<file>\") to override"))
-        else:
-            declared[key] = text
-    return declared
+    return check_overrides((table or {}).items(), aset is not None, r.c.add)
 
 
 def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,

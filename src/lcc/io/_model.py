@@ -512,10 +512,26 @@ def not_in_set(path: str) -> Msg:
                "'parameters.discount_rate'", path=path)
 
 
-def bad_override_path() -> Msg:
-    """The message of an override whose path is not one of a value."""
-    return Msg("expected a path such as \"study.period\", "
-               "\"parameters.electricity_price\" or \"parameters.electricity_price.value\"")
+def check_overrides(declared: Iterable[tuple[str, Any]], has_set: bool,
+                    bad: Callable[[str, tuple[Any, ...], Msg], None]) -> dict[str, str]:
+    """The declared overrides (path -> reason) that name a value and give a reason, of a
+    tender that has an assumption set; each other one is reported as ``bad``."""
+    out: dict[str, str] = {}
+    for key, reason in declared:
+        path = ("overrides", key)
+        if _split(key) is None:
+            bad("invalid-value", path, Msg(
+                "expected a path such as \"study.period\", \"parameters.electricity_price\" "
+                "or \"parameters.electricity_price.value\""))
+        elif not isinstance(reason, str) or not reason.strip():
+            bad("wrong-type" if not isinstance(reason, str) else "invalid-value", path, Msg(
+                "expected the reason as a non-empty text, got {kind}", kind=kind_of(reason)))
+        elif not has_set:
+            bad("unused-override", path, Msg(
+                "the tender has no assumption set (assumptions = \"<file>\") to override"))
+        else:
+            out[key] = reason
+    return out
 
 
 def departures(assumptions: AssumptionSet, study: Study, parameters: Iterable[Parameter],
@@ -762,29 +778,15 @@ class Tender:
                 bad("wrong-type", "overrides", Msg("expected Override records or a mapping of "
                                                    "path to reason, got {value!r}", value=o))
                 return ()
-        if self.assumptions is None:
-            for o in declared:
-                bad("unused-override", format_path(("overrides", o.path)),
-                    Msg("the tender has no assumption set to override"))
-            return tuple(declared)
-        valid: list[Override] = []
-        for o in declared:
-            if _split(o.path) is None:
-                bad("invalid-value", format_path(("overrides", o.path)), bad_override_path())
-            elif not isinstance(o.reason, str) or not o.reason.strip():
-                bad("wrong-type" if not isinstance(o.reason, str) else "invalid-value",
-                    format_path(("overrides", o.path)),
-                    Msg("expected the reason as a non-empty text, got {value!r}",
-                        value=o.reason))
-            else:
-                valid.append(o)
-
         def at(code: str, path: tuple[str, ...], message: Msg) -> None:
             bad(code, format_path(path), message)
 
-        changes = departures(self.assumptions, self.study, self.parameters,
-                             [o.path for o in valid], at)
-        return tuple(Override(o.path, o.reason, changes[o.path]) for o in valid)
+        valid = check_overrides([(o.path, o.reason) for o in declared],
+                                self.assumptions is not None, at)
+        if self.assumptions is None:
+            return tuple(declared)
+        changes = departures(self.assumptions, self.study, self.parameters, valid, at)
+        return tuple(Override(path, reason, changes[path]) for path, reason in valid.items())
 
     # -- convenience ---------------------------------------------------------------
     def parameter(self, name: str) -> Parameter | None:
