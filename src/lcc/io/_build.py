@@ -35,6 +35,7 @@ from lcc.io._model import (
     Source,
     Tender,
     _split,
+    buyer_override,
     check_baseline,
     check_bids,
     check_overrides,
@@ -701,10 +702,7 @@ def build_alternative(r: Reader, raw: Any, path: Path, buyer_scope: Scope,
 
     def override(pname: str, pp: Path) -> bool:
         if pname in buyer or pname in buyer_scope.failed:
-            r.c.add("parameter-override", pp, Msg(
-                "a bid cannot override the buyer parameter {parameter!r} (defined at "
-                "{where}); refer to it with {{parameter = \"{parameter}\"}}, or give the "
-                "bid's own value another name", parameter=pname, where=buyer_where(pname)))
+            r.c.add("parameter-override", pp, buyer_override(pname, buyer_where(pname)))
             return True
         return False
 

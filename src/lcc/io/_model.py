@@ -424,6 +424,14 @@ def check_sensitivity_names(names: Iterable[str], known: Mapping[str, Parameter]
     return tuple(out)
 
 
+def buyer_override(name: str, where: str) -> Msg:
+    """The message of a bid's parameter under the name of a buyer parameter (``where``:
+    where the buyer's is defined)."""
+    return Msg("a bid cannot override the buyer parameter {parameter!r} (defined at {where}); "
+               "refer to it with {{parameter = \"{parameter}\"}}, or give the bid's own value "
+               "another name", parameter=name, where=where)
+
+
 def _nowhere(path: tuple[Any, ...]) -> Msg:
     return Msg("")
 
@@ -714,8 +722,7 @@ class Tender:
             for p in alt.parameters():
                 if p.role == "bidder" and p.name in params:
                     bad("parameter-override", f"alternatives[{i}].parameters.{p.name}",
-                        Msg("a bid cannot override the buyer parameter {parameter!r} "
-                            "(parameters.{parameter})", parameter=p.name))
+                        buyer_override(p.name, f"parameters.{p.name}"))
 
         def at(code: str, path: tuple[Any, ...], message: Msg) -> None:
             bad(code, format_path(path), message)
