@@ -562,3 +562,22 @@ def test_overrides_follow_one_rule_for_objects_and_files() -> None:
         ('overrides["study.timing"]', "wrong-type"),
         ('overrides["study.currency"]', "unused-override")]
     assert [e.line for e in file.value.errors] == [12, 13, 14, 15]
+
+
+def test_an_error_of_a_file_has_the_code_and_field_of_its_first_problem() -> None:
+    """A TenderError is an LCCError like any other: ``code`` and ``field`` are its first
+    problem's (they were None), and survive pickling."""
+    import pickle
+
+    from lcc.io import TenderError, loads_tender
+
+    with pytest.raises(TenderError) as info:
+        loads_tender('name = "T"\n[study]\nperiod = "10 yr"\ndiscount_rate = 7\n'
+                     '[[alternatives]]\nname = "A"\n[[alternatives.items]]\ntype = "OneOf"\n')
+    e = info.value
+    assert [(x.path, x.code) for x in e.errors] == [
+        ("study.discount_rate", "invalid-value"), ("alternatives[0].items[0].type",
+                                                   "unknown-type")]
+    assert (e.field, e.code) == ("study.discount_rate", "invalid-value")
+    back = pickle.loads(pickle.dumps(e))
+    assert (back.field, back.code, len(back.errors)) == (e.field, e.code, 2)

@@ -298,7 +298,8 @@ class LocatedErrors(LCCError):
 
     ``errors`` lists the records (frozen dataclasses with ``code``, ``file``, a position
     and ``to_dict()``) once each, ordered by file and then by :attr:`position`;
-    ``str(error)`` lists them one per line.
+    ``str(error)`` lists them one per line. :attr:`code` and :attr:`field` are those of
+    the first problem (its ``path``, where the record has one), as for any LCCError.
     """
 
     #: The record attribute that orders problems within a file ("line", "row").
@@ -315,7 +316,11 @@ class LocatedErrors(LCCError):
             return order[e.file], (at is not None) == self.unplaced_first, at or 0
 
         unique.sort(key=key)
-        super().__init__("\n".join(str(e) for e in unique))
+        first = unique[0] if unique else None
+        super().__init__("\n".join(str(e) for e in unique),
+                         field=getattr(first, "path", None) or getattr(first, "column", None)
+                         or None,
+                         code=getattr(first, "code", None))
         self.errors: list[Any] = unique  # type: ignore[assignment]
 
     @property
