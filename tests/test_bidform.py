@@ -1011,3 +1011,28 @@ def test_every_example_has_a_bid_form(tmp_path: Path, example: Path) -> None:
     form = lcc.bidform.bid_form(tender)
     if example.name == "reusable-tableware.toml":
         assert any(f.key == "mass" and f.required for f in form.fields)
+
+
+def test_a_calculators_life_of_zero_is_refused_at_its_own_cell(tmp_path: Path) -> None:
+    """A calculator's service life is more than 0 years, as the item it builds says: the
+    row says '> 0', and a 0 is refused at the life's cell (it was reported at the bidder's
+    name, from the luminaire item the calculator built)."""
+    src = ROOT / "examples" / "street-lighting-calculator.toml"
+    t = load_tender(src)
+    row = bid_form(t, tender_file=src).field("life")
+    assert (row.minimum, row.exclusive) == (0.0, True)
+    xlsx = write_bid_form(t, tmp_path / "calc.xlsx", tender_file=src)
+    values = {"bidder": "X AB", "luminaires": 100, "power": 30, "price": 3000,
+              "maintenance": 50, "life": 0}
+    filled = fill(xlsx, values, tmp_path / "zero.xlsx")
+    with pytest.raises(TenderError) as info:
+        read_bid_forms(t, [filled], tender_file=src)
+    [issue] = info.value.errors
+    ws = openpyxl.load_workbook(xlsx)["Bid"]
+    life_row = next(r for r in range(6, ws.max_row + 1) if ws.cell(r, 1).value == "life")
+    assert (issue.path, issue.code) == (f"Bid!D{life_row}", "invalid-value")
+    assert "expected a value > 0" in issue.message
+    with pytest.raises(lcc.LCCError) as api:
+        street_lighting.alternative("x", luminaires=1, power="30 W", price="3000 SEK",
+                                    electricity_price="1 SEK/kWh", life="0 yr")
+    assert (api.value.field, api.value.code) == ("street_lighting.life", "invalid-value")

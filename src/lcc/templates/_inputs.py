@@ -121,6 +121,9 @@ class Input:
     choice_labels : tuple of str
         The words of ``choices`` as a person reads them (same order), catalogue
         messages; empty means the words themselves.
+    exclusive : bool
+        Whether ``minimum`` itself is refused (a service life is more than 0 years):
+        the input says so at once instead of the item the calculator builds from it.
 
     Attributes
     ----------
@@ -152,6 +155,7 @@ class Input:
     per_year: bool = False
     label: str = ""
     choice_labels: tuple[str, ...] = ()
+    exclusive: bool = False
     field: Field = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -271,6 +275,7 @@ def _field_of(inp: Input) -> Field:
         return Field("quantity", specs[0], example, what,
                      ref=inp.parameter, by_year=inp.per_year and inp.kind == "quantity",
                      minimum=minimum if inp.kind == "quantity" else 0.0,
+                     exclusive=inp.exclusive and inp.kind == "quantity",
                      alt_units=specs[1:], choices=inp.choices)
     if inp.kind == "number":
         rate = inp.minimum == -1.0 and inp.maximum is None  # a rate per year

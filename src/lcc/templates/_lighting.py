@@ -52,7 +52,7 @@ def luminaire_inputs(*, controls: str) -> tuple[Input, ...]:
                  "lasts the whole period"),
               N_("Manufacturer's data: rated life Lx in hours (IEC 62717 for LED modules)"),
               required=False, example="50000 h", other_units=("h",),
-              label=N_("Service life of the luminaire")),
+              label=N_("Service life of the luminaire"), exclusive=True),
     )
 
 

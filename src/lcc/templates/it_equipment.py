@@ -90,7 +90,7 @@ INPUTS: tuple[Input, ...] = (
              "given (the resales are timed by the life)"),
           N_("Upphandlingsmyndigheten, LCC-verktyg and 'Parametrar i en LCC-kalkyl' (internal "
              "parameters set by the buyer): användningstid (the organisation's replacement "
-             "cycle)"), required=False, example="4 yr", label=N_("Period of use")),
+             "cycle)"), required=False, example="4 yr", label=N_("Period of use"), exclusive=True),
     electricity_price(),
     units(),
     escalation(),

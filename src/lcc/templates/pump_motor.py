@@ -96,7 +96,7 @@ INPUTS: tuple[Input, ...] = (
           N_("Service life; replaced at its end, linear residual value at the end of the "
              "study; left out, the unit lasts the study"),
           N_("Upphandlingsmyndigheten, LCC-verktyg (external parameters given by each "
-             "bidder)"), required=False, example="15 yr", label=N_("Service life")),
+             "bidder)"), required=False, example="15 yr", label=N_("Service life"), exclusive=True),
     Input("load_profile", "buyer", "h/yr",
           N_("Hours per year at each load, as (hours per year, share of the duty-point shaft "
              "power) pairs; the hours and the shares may be parameters of the tender"),

@@ -725,7 +725,8 @@ INPUTS: tuple[Input, ...] = (
              "of the study leaves a residual value. Left out: one vehicle for the whole study, "
              "no residual value"),
           N_("Upphandlingsmyndigheten, LCC-verktyg (LCC-kalkyl personbilar): användningstid"),
-          required=False, example="8 yr", applies_to=_LCC_ONLY, label=N_("Period of use")),
+          required=False, example="8 yr", applies_to=_LCC_ONLY, label=N_("Period of use"),
+          exclusive=True),
     Input("residual", "bidder", "SEK",
           N_("Residual (resale) value of the vehicle in service at the end of the study: "
              "linear (by remaining life), none, a share of the price (0–1) or an amount"),
