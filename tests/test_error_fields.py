@@ -581,3 +581,42 @@ def test_an_error_of_a_file_has_the_code_and_field_of_its_first_problem() -> Non
     assert (e.field, e.code) == ("study.discount_rate", "invalid-value")
     back = pickle.loads(pickle.dumps(e))
     assert (back.field, back.code, len(back.errors)) == (e.field, e.code, 2)
+
+
+def test_a_distribution_in_another_unit_is_refused_by_the_parameter() -> None:
+    """A distribution written in units that do not convert to the value's is refused when
+    the Parameter is built (files refused it; Python found out only when sampling), with
+    the same code and path from a file, and without the parameter's name twice."""
+    from lcc.io import TenderError, loads_tender
+    from lcc.sensitivity import Normal, Triangular
+
+    with pytest.raises(LCCError) as info:
+        lcc.Parameter("price", "1 SEK/kWh", distribution=Normal.of("1 SEK", "0.1 SEK"))
+    assert (info.value.field, info.value.code) == ("Parameter.distribution", "wrong-unit")
+    ok = lcc.Parameter("price", "1 SEK/kWh",
+                       distribution=Triangular.of("80 öre/kWh", "1 SEK/kWh", "2 SEK/kWh"))
+    assert ok.distribution.unit == "öre/kWh"
+    text = ('name = "T"\n[study]\nperiod = "10 yr"\ndiscount_rate = 0.03\n'
+            '[parameters.price]\nvalue = "1 SEK/kWh"\n'
+            'distribution = { name = "normal", mean = "1 SEK", sd = "0.1 SEK" }\n'
+            '[[alternatives]]\nname = "A"\n[[alternatives.items]]\ntype = "Energy"\n'
+            'annual = "10 kWh/yr"\nprice = { parameter = "price" }\n')
+    with pytest.raises(TenderError) as file:
+        loads_tender(text)
+    [e] = file.value.errors
+    assert (e.path, e.code, e.line) == ("parameters.price.distribution", "wrong-unit", 7)
+    assert e.message == "got '1 SEK', which does not have the dimension of the value (SEK/kWh)"
+
+
+def test_an_empty_sensitivity_name_is_reported() -> None:
+    """'' in [sensitivity] parameters is an unknown name (it gave a TenderError that listed
+    nothing while the settings were being unified)."""
+    from lcc.io import TenderError, loads_tender
+
+    text = ('name = "T"\n[study]\nperiod = "10 yr"\ndiscount_rate = 0.03\n'
+            '[[alternatives]]\nname = "A"\n[[alternatives.items]]\ntype = "OneOff"\n'
+            'amount = "1 SEK"\nat = 1\n[sensitivity]\nparameters = [""]\n')
+    with pytest.raises(TenderError) as info:
+        loads_tender(text)
+    assert [(e.path, e.code) for e in info.value.errors] == [
+        ("sensitivity.parameters[0]", "unknown-parameter")]

@@ -440,9 +440,7 @@ class Reader:
         except LCCError as exc:
             model_issues(self.c, exc, path, F.PARAMETER_KEYS)
             return None
-        from lcc.io._sensitivity_io import check_distribution_unit
-
-        return p if check_distribution_unit(self, p, path) else None
+        return p
 
     def parameters(self, obj: dict[str, Any], path: Path, role: str,
                    base: dict[str, Parameter] | None = None,
@@ -816,9 +814,9 @@ def _sensitivity(r: Reader, raw: Any, known: dict[str, Parameter], failed: set[s
             ok = False
         else:
             mc = table
-    given = tuple(n if isinstance(n, str) else "" for n in names or ())
+    given = tuple(names or ())
     chosen = check_sensitivity_names(given, known, r.c.add,
-                                     lambda name: incomplete or name in failed or not name)
+                                     lambda name: incomplete or name in failed)
     settings: SensitivitySettings | None = None
     try:
         settings = SensitivitySettings(None if names is None else tuple(names), mc.get("n"),

@@ -401,7 +401,7 @@ def settings_issues(exc: LCCError, bad: Callable[[str, tuple[Any, ...], Msg], No
 _SETTINGS_PATHS = {"monte_carlo_n": ("monte_carlo", "n"), "seed": ("monte_carlo", "seed")}
 
 
-def check_sensitivity_names(names: Iterable[str], known: Mapping[str, Parameter],
+def check_sensitivity_names(names: Iterable[Any], known: Mapping[str, Parameter],
                             bad: Callable[[str, tuple[Any, ...], Msg], None],
                             quiet: Callable[[str], bool] = lambda name: False) -> tuple[str, ...]:
     """The names that name a parameter with a range or a distribution; each other name is
@@ -409,6 +409,8 @@ def check_sensitivity_names(names: Iterable[str], known: Mapping[str, Parameter]
     one of a parameter that failed, is left to that parameter's own issue)."""
     out = []
     for i, n in enumerate(names):
+        if not isinstance(n, str):
+            continue  # the settings' own problem (expected a parameter name)
         path = ("sensitivity", "parameters", i)
         p = known.get(n)
         if p is None:

@@ -104,22 +104,6 @@ def read_distribution(r: Any, raw: Any, path: Path, bad: Any) -> Any:
         return bad
 
 
-def check_distribution_unit(r: Any, p: Any, path: Path) -> bool:
-    """A distribution written with units must convert to the parameter's unit."""
-    from lcc.sensitivity._distributions import UnitDistribution
-
-    if not isinstance(p.distribution, UnitDistribution) or p.distribution.unit is None:
-        return True
-    from lcc.sensitivity._model import own_distribution
-
-    try:
-        own_distribution(p)
-    except LCCError as exc:
-        r.c.add("wrong-unit", (*path, "distribution"), exc.detail)
-        return False
-    return True
-
-
 # -- scenarios -------------------------------------------------------------------------------
 
 def read_scenarios(r: Any, raw: Any, known: Mapping[str, Any], skip: set[str],
@@ -398,5 +382,5 @@ def distribution_schema() -> dict[str, Any]:
     }
 
 
-__all__ = ["check_distribution_unit", "distribution_schema", "read_distribution",
+__all__ = ["distribution_schema", "read_distribution",
            "read_scenarios", "scenarios_data", "scenarios_schema"]

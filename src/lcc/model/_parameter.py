@@ -168,6 +168,17 @@ class Parameter:
                     name=f'{label}.distribution', distribution=self.distribution),
                 field="Parameter.distribution", code="wrong-type"
             )
+        # asked of the class first: a lazily frozen scipy distribution freezes (imports
+        # scipy.stats) on any attribute it does not know
+        written = callable(getattr(type(self.distribution), "in_unit", None))
+        unit = getattr(self.distribution, "unit", None) if written else None
+        if isinstance(unit, str):
+            # written with units (Triangular.of("0.8 SEK/kWh", …)): they must convert to the
+            # value's, as they will when the distribution is sampled
+            from lcc.model._fields import located
+
+            with located("Parameter.distribution", f"{label}.distribution"):
+                self._same_unit(f"1 {unit}", f"{label}.distribution")
 
     def _same_unit(self, raw: Any, name: str) -> Any:
         reg = get_registry()
