@@ -752,7 +752,7 @@ class _Deriver:
         lo, hi = (inp.minimum, inp.maximum) if unit == inp.unit else \
             (0.0 if inp.minimum is not None and inp.minimum >= 0 else None, None)
         return BidField(inp.name, label, "quantity", in_currency(unit, self.currency), True,
-                        lo, hi, note=note, exclusive=inp.exclusive and lo == 0.0)
+                        lo, hi, note=note, exclusive=_exclusive(inp.field, lo))
 
 
 def derive_form(tender: Tender, tf: TenderFile, lang: str) -> BidForm:

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any
 from lcc._errors import LCCError, Msg, as_msg, raise_collected
 from lcc.io._fields import MAX_ALTERNATIVES, MAX_MONTE_CARLO, PARAMETER_KEYS, STUDY
 from lcc.io._issues import TenderError, TenderIssue, format_path, kind_of, suggest
+from lcc.io._read import MAX_TEXT, _too_long
 from lcc.io._values import display, dist_key, same_value
 from lcc.model import Alternative, Parameter, Study
 from lcc.model._compare import same
-from lcc.model._limits import MAX_TEXT
 
 if TYPE_CHECKING:
     from lcc.results import LCCResult
@@ -674,9 +674,7 @@ class Tender:
         for key in ("name", "description", "reference"):
             text = getattr(self, key)
             if isinstance(text, str) and len(text) > MAX_TEXT:
-                raise _fail("too-large", key, Msg(
-                    "the text is {length} characters long; the limit is {limit}",
-                    length=len(text), limit=MAX_TEXT))
+                raise _fail("too-large", key, _too_long(text))
         alts = tuple(self.alternatives)
         if not alts and self.bid_form is None:  # with a bid form, the bids may come later
             raise _fail("missing-field", "alternatives",
@@ -736,14 +734,14 @@ class Tender:
                 raise _fail("wrong-type", "comparison",
                             _expected("ComparisonSettings", self.comparison))
             check_baseline(self.comparison.baseline, [a.name for a in alts], at)
+        known = every_parameter(params.values(), alts)
         if self.sensitivity is not None:
             if not isinstance(self.sensitivity, SensitivitySettings):
                 raise _fail("wrong-type", "sensitivity",
                             _expected("SensitivitySettings", self.sensitivity))
-            check_sensitivity_names(self.sensitivity.parameters or (), every_parameter(
-                params.values(), alts), at)
+            check_sensitivity_names(self.sensitivity.parameters or (), known, at)
         if self.scenarios is not None:
-            self._check_scenarios(every_parameter(params.values(), alts), bad)
+            self._check_scenarios(known, bad)
         set_(self, "overrides", self._check_overrides(bad))
         if issues:
             raise TenderError(issues)

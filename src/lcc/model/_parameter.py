@@ -12,7 +12,7 @@ import numpy as np
 
 from lcc._errors import LCCError, Msg, raise_collected
 from lcc.model._compare import same
-from lcc.model._limits import MAX_SEQUENCE, MAX_TEXT
+from lcc.model._limits import MAX_SEQUENCE
 from lcc.units import format_quantity, get_registry, parse_number
 
 ROLES: tuple[str, ...] = ("buyer", "bidder")
@@ -106,7 +106,7 @@ class Parameter:
             raise LCCError(Msg("{name}: got {role!r}, expected 'buyer' or 'bidder'",
                                name=f'{label}.role', role=self.role),
                            field="Parameter.role", code="invalid-value")
-        from lcc.model._fields import Errors
+        from lcc.model._fields import Errors, check_text
 
         errs = Errors()  # every bad field at once, each with its name
         value: Any = None
@@ -130,11 +130,9 @@ class Parameter:
                                        name=name, value=text),
                                    code="wrong-type" if not isinstance(text, str)
                                    else "invalid-value")
-            elif text is not None and len(text) > MAX_TEXT:
+            elif text is not None:
                 with errs.field(f"Parameter.{key}", name):
-                    raise LCCError(Msg("{name}: the text is {length} characters long; the "
-                                       "limit is {limit}", name=name, length=len(text),
-                                       limit=MAX_TEXT), code="too-large")
+                    check_text(text, name)
         errs.raise_any()
         lo, hi = self.low_magnitude, self.high_magnitude
         if lo is not None and hi is not None and lo > hi:
