@@ -274,3 +274,26 @@ def test_internal_errors_exit_1_without_traceback(monkeypatch: pytest.MonkeyPatc
     assert cli.main(["schema"]) == 1
     err = capsys.readouterr().err
     assert "internal error: RuntimeError: simulated bug" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_a_huge_but_finite_amount_is_shown_with_an_exponent(tmp_path: Path, lang: str) -> None:
+    """An amount of '1e300 SEK' is finite and is read; its LCC used to crash the number
+    formatting (exit 1, Babel cannot round 1e302 to cents). Figures past 1e15 are shown with
+    an exponent, in every command and document."""
+    text = STREET.read_text(encoding="utf-8").replace('amount = "3900 SEK"',
+                                                      'amount = "1e300 SEK"', 1)
+    assert "1e300 SEK" in text
+    path = tmp_path / "street-lighting.toml"
+    path.write_text(text.replace('"assumptions/', f'"{(EXAMPLES / "assumptions").as_posix()}/'),
+                    encoding="utf-8")
+    out = run("compare", path, "--lang", lang)
+    assert out.returncode == 0, out.stderr
+    # LED bid B: 250 light points × 1e300 SEK bought at t = 0 (life 20 yr = the study), the
+    # rest negligible beside it
+    assert ("2,5e+302" if lang == "sv" else "2.5e+302") in out.stdout
+    for args in (("explain", path), ("report", path, "-o", tmp_path / f"r-{lang}.html"),
+                 ("report", path, "-o", tmp_path / f"r-{lang}.xlsx"),
+                 ("sensitivity", path, "tornado")):
+        done = run(*args, "--lang", lang)
+        assert done.returncode == 0, (args, done.stderr)

@@ -143,3 +143,13 @@ def test_a_swedish_example_in_a_message_is_read_as_the_english_one() -> None:
     assert UnitText("800 SEK/yr").in_lang("sv") == "800 kr/år"
     assert UnitText("365 d/yr").in_lang("sv") == "365 dygn/år"
     assert lcc.Q_("365 dygn/år") == lcc.Q_("365 d/yr")
+
+
+def test_numbers_past_a_floats_precision_have_an_exponent() -> None:
+    from lcc._i18n import number
+
+    assert number(999_999_999_999_999.0, "sv") == "999\u00a0999\u00a0999\u00a0999\u00a0999,00"
+    assert number(2.5e302, "sv") == "2,5e+302"
+    assert number(-2.5e20, "sv") == "\u22122,5e+20"
+    assert number(-2.5e20, "en") == "-2.5e+20"
+    assert number(1e15, "en") == "1e+15"

@@ -40,6 +40,16 @@ def _locale_text(text: str, lang: str) -> str:
     return text.replace(",", " ")
 
 
+#: From here on a number is shown with an exponent (``1,5e+20``): its grouped digits past a
+#: float's precision would be noise, and Babel's rounding to cents fails above about 1e26.
+LARGE = 1e15
+
+
+def _scientific(v: float, lang: str) -> str:
+    text = _locale_text(f"{v:.6g}", lang)
+    return text.replace(".", ",") if lang == "sv" else text
+
+
 def number(x: Any, lang: str, digits: int = 2) -> str:
     """``12 345.67`` (en) or ``12 345,67`` (sv); not defined as ``—``; text unchanged."""
     if isinstance(x, (str, bytes)):
@@ -51,6 +61,8 @@ def number(x: Any, lang: str, digits: int = 2) -> str:
 
     if round(v, digits) == 0:
         v = 0.0  # no "−0,00"
+    if abs(v) >= LARGE:  # past a float's 16 digits: grouped digits would be noise
+        return _scientific(v, lang)
     pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
     text = format_decimal(v, format=pattern, locale=LOCALES.get(lang, "en_GB"),
                           decimal_quantization=True)
