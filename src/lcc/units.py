@@ -162,7 +162,9 @@ def __getattr__(name: str) -> Any:
 # --------------------------------------------------------------------------- parsing
 
 _THOUSANDS = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")
-_DECIMAL_COMMA = re.compile(r"(?<![\d,.])(\d+),(\d+)(?![\d,])")
+#: A number written with '.' or ',' between its digits ("1,5", "1.234.567", "1.234,50").
+_SEPARATED = re.compile(r"(?<![\w.,])\d*(?:[.,]\d+)+(?![.,]?\d)")
+_EXPONENT_NEXT = re.compile(r"[eE][-+]?\d")
 _PER_NUMBER = re.compile(r"/\s*(\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*([^\W\d][\w³²]*(?:\*\*\d+|\d)?)")
 _NM3 = re.compile(r"\bNm(?:³|\^3|\*\*3)")
 
@@ -198,20 +200,69 @@ def _preprocess(text: str, name: str) -> str:
                            "above 9; write the number itself (e.g. '1e6 SEK') and units such "
                            "as 'm**3'", name=name, text=text), field=name, code="invalid-value")
 
-    def _comma(m: re.Match[str]) -> str:
-        if len(m.group(2)) == 3:
-            raise LCCError(
-                Msg("{name}: {text!r} is ambiguous: is ',' a decimal comma or a thousands "
-                    "separator? Write the number with '.' as decimal point, e.g. "
-                    "'{a}.{b}' or '{a}{b}'", name=name, text=text, a=m.group(1), b=m.group(2)),
-                field=name, code="invalid-value"
-            )
-        return f"{m.group(1)}.{m.group(2)}"
-
-    s = _DECIMAL_COMMA.sub(_comma, s)
+    s = _number_separators(s, name, text)
     s = _NM3.sub("Nm3", s)
     s = _PER_NUMBER.sub(r"/(\1 \2)", s)
     return s
+
+
+def _number_separators(s: str, name: str, text: str | None = None) -> str:
+    """``s`` with each number's thousands separators removed and its decimal sign a point,
+    by the one rule every reader of lcc applies (see :func:`_plain_number`).
+
+    >>> _number_separators("1.234,50 kr", "x"), _number_separators("0,125", "x")
+    ('1234.50 kr', '0.125')
+    """
+    return _SEPARATED.sub(lambda m: _plain_number(m, s if text is None else text, name), s)
+
+
+def _grouped(groups: list[str]) -> bool:
+    """Whether digit groups are thousands: 1 to 3 digits, then groups of exactly 3."""
+    return 1 <= len(groups[0]) <= 3 and not (groups[0].startswith("0") and len(groups[0]) > 1) \
+        and all(len(g) == 3 for g in groups[1:])
+
+
+def _plain_number(m: re.Match[str], text: str, name: str) -> str:
+    """A number with separators as pint reads it, by the one reading rule of lcc.
+
+    The last of two different separators is the decimal one (``"1.234,50"``,
+    ``"1,234.50"``); one separator used several times groups thousands
+    (``"1.234.567"``, ``"1,234,567"``); a single separator is decimal, except
+    after 1 to 3 digits (not a lone 0) before exactly 3 digits, where ``"1,500"``
+    and ``"1.500"`` are 1.5 to some readers and 1 500 to others: refused, with both
+    readings offered. Any other grouping is refused.
+    """
+    token = m.group(0)
+    seps = [c for c in token if c in ".,"]
+    groups = re.split(r"[.,]", token)
+    scientific = _EXPONENT_NEXT.match(m.string, m.end()) is not None
+    if len(set(seps)) == 2 and seps.count(seps[-1]) == 1 and _grouped(groups[:-1]) \
+            and not scientific:
+        return "".join(groups[:-1]) + "." + groups[-1]
+    if len(seps) > 1 and len(set(seps)) == 1 and _grouped(groups) and not scientific:
+        return "".join(groups)
+    if len(seps) > 1:
+        raise LCCError(Msg("{name}: cannot read the number {number!r} in {text!r}: write "
+                           "thousands with spaces or not at all and one decimal sign, e.g. "
+                           "'1 234 567.5' or '1234567,5'", name=name, number=token, text=text),
+                       field=name, code="invalid-value")
+    whole, decimals = groups
+    if len(decimals) == 3 and whole and not whole.startswith("0") and len(whole) <= 3 \
+            and not scientific:
+        short = decimals.rstrip("0")
+        decimal = whole if not short else f"{whole}.{short}" if short != decimals else \
+            f"{whole}.{decimals}0"
+
+        def written(number: str) -> str:
+            return text.strip().replace(token, number, 1) if token in text else number
+
+        raise LCCError(Msg("{name}: {text!r} is ambiguous: is {sep!r} a decimal sign or a "
+                           "thousands separator? Write {thousands!r} for the thousands, or "
+                           "{decimal!r} for the decimal number", name=name, text=text,
+                           sep=seps[0], thousands=written(f"{whole} {decimals}"),
+                           decimal=written(decimal)),
+                       field=name, code="invalid-value")
+    return f"{whole or 0}.{decimals}"
 
 
 def _parse_text(text: str, name: str) -> pint.Quantity:

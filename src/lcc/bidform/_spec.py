@@ -8,7 +8,6 @@ located issues (file, line, path) like every other tender error.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import difflib
 import hashlib
@@ -28,6 +27,7 @@ from lcc.io._issues import Collector, Path, TenderError
 from lcc.io._model import Tender
 from lcc.io._values import number_text, parameter_value
 from lcc.model import Parameter
+from lcc.model._fields import located
 from lcc.units import CURRENCIES
 
 #: Keys of the ``[bid_form]`` table.
@@ -43,6 +43,9 @@ _MODE_KEYS = {
 MARKER_KEYS: tuple[str, ...] = ("bidder", "unit", "required", "default", "min", "max", "note")
 
 _CURRENCY = re.compile(rf"\b(?:{'|'.join(CURRENCIES)})\b")
+#: A quantity text's number (thousands in spaces, '.' or ',', an exponent), then its unit.
+_NUMBER_PART = re.compile(r"\s*[-+\u2212]?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d*)(?:[.,]\d+)*"
+                          r"(?<=\d)(?:[eE][-+]?\d+)?\s+(?![\d\s]+$)(\S.*)")
 #: The row kind of each field kind a bidder may give (a position is a number of years).
 _ROW_KINDS = {"quantity": "quantity", "position": "years", "rate": "number", "count": "count",
               "choice": "choice", "text": "text"}
@@ -229,15 +232,10 @@ def in_currency(unit: str, currency: str) -> str:
 
 
 def unit_of_text(text: str) -> str | None:
-    """The unit part of a quantity text (``"4200 SEK"`` -> ``"SEK"``); None if bare."""
-    parts = text.strip().split(None, 1)
-    if len(parts) != 2:
-        return None
-    try:
-        float(parts[0].replace(",", "."))
-    except ValueError:
-        return None
-    return parts[1].strip() or None
+    """The unit part of a quantity text (``"4200 SEK"``, ``"1 500 SEK"`` -> ``"SEK"``); None
+    if bare."""
+    m = _NUMBER_PART.match(text)
+    return (m.group(1).strip() or None) if m else None
 
 
 class _Deriver:
@@ -579,9 +577,14 @@ class _Deriver:
         """The field with the tender's value for a blank cell (checked like a cell)."""
         x = raw
         if f.kind == "quantity" and isinstance(raw, str) and unit_of_text(raw) == f.unit:
-            x = raw.strip().split(None, 1)[0]
-            with contextlib.suppress(ValueError):
-                x = float(x)
+            from lcc.units import _parse_text
+
+            try:  # the number by the one reading rule ('1 500,5 kr'; '1.500 kr' is refused)
+                with located("default", "default"):
+                    x = float(_parse_text(raw, "default").magnitude)
+            except LCCError as exc:
+                self.c.add(exc.code or "invalid-value", path, exc.detail)
+                return None
         from lcc.bidform._read import cell_problem
 
         problem = cell_problem(f, x)

@@ -185,8 +185,14 @@ def _common(p: argparse.ArgumentParser, *, fmt: bool = True) -> None:
 
 def _count(text: str) -> int:
     """A number of samples: a whole number >= 1, also written 1e6 or 1_000_000."""
-    try:
-        x = float(text.replace("_", "").replace(" ", ""))
+    from lcc.units import _number_separators
+
+    try:  # '10 000', '1.000.000'; '10.000' is 10 or 10 000, refused as everywhere in lcc
+        x = float(_number_separators(text.replace("_", "").replace(" ", ""), "--samples"))
+    except LCCError as exc:
+        whole: Msg = exc.args[0]  # the units' own words, without the option's name
+        _REFUSED.append(whole.detail() or whole)
+        raise argparse.ArgumentTypeError(_REFUSED[-1]) from None
     except ValueError:
         _REFUSED.append(Msg("{text!r} is not a number of samples", text=text))
         raise argparse.ArgumentTypeError(_REFUSED[-1]) from None

@@ -321,9 +321,9 @@ def scenarios_data(scenarios: Mapping[str, Any],
             elif isinstance(value, (list, tuple)):
                 table[key] = {"by_year": list(value)}
             elif hasattr(value, "units"):
-                from lcc.units import format_quantity
+                from lcc.io._values import quantity_text
 
-                table[key] = format_quantity(value)
+                table[key] = quantity_text(value, key)  # full precision, read back exactly
             else:
                 table[key] = value
         out[name] = table

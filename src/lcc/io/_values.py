@@ -15,10 +15,21 @@ from lcc.units import ExchangeRates, get_registry, pretty_units
 
 
 def number_text(x: float) -> str:
-    """A float as short text that reads back to the same float."""
+    """A float as short text that reads back to the same float.
+
+    A number of three decimals after one to three digits gets a fourth: lcc refuses
+    ``"1.234"`` as ambiguous (1.234 or 1 234), and reads ``"1.2340"`` only one way.
+
+    >>> number_text(3.0), number_text(1.234), number_text(1234.5), number_text(0.125)
+    ('3', '1.2340', '1234.5', '0.125')
+    """
     if math.isfinite(x) and x == int(x) and abs(x) < 1e15:
         return str(int(x))
-    return repr(float(x))
+    text = repr(float(x))
+    whole, _, decimals = text.lstrip("-").partition(".")
+    if len(decimals) == 3 and len(whole) <= 3 and whole != "0":
+        return text + "0"  # '1.234' reads as 1 234 to many: '1.2340' reads only as 1.234
+    return text
 
 
 def _samples(where: str) -> LCCError:

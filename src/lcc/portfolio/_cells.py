@@ -89,6 +89,13 @@ _FAST_UNITS: dict[str, tuple[int, str]] = {
     "GBP": (1, "GBP")}
 
 
+def _ambiguous(whole: str, decimals: str | None) -> bool:
+    """'1.500 SEK': 1.5 or 1 500? lcc.units refuses it with both readings; the fast path
+    leaves it to that rule."""
+    return decimals is not None and len(decimals) == 3 and len(whole) <= 3 and \
+        not whole.startswith("0")
+
+
 def read_money(raw: Any, col: Column, cache: dict[str, tuple[float, str]]) -> tuple[float, str]:
     """(amount in the currency's base unit, currency code) of a value such as '1,2 Mkr'."""
     if isinstance(raw, (bool, int, float)):
@@ -100,7 +107,7 @@ def read_money(raw: Any, col: Column, cache: dict[str, tuple[float, str]]) -> tu
     if hit is not None:
         return hit
     fast = _FAST_MONEY.match(text)
-    if fast:
+    if fast and not _ambiguous(*fast.groups()[:2]):
         whole, decimals, unit = fast.groups()
         factor, code = _FAST_UNITS[unit]
         digits = re.sub(r"\D", "", whole)
@@ -169,8 +176,8 @@ def read_list(raw: Any, col: Column) -> tuple[str, ...]:
     return tuple(dict.fromkeys(p for p in parts if p))
 
 
-_PERCENT = re.compile(r"^\s*([+-]?\d+(?:[.,]\d+)?)\s*%\s*$")
-_NUMBER = re.compile(r"^\s*([+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+))\s*$")
+_PERCENT = re.compile(r"^\s*([+-]?\d+(?:\.\d+)?)\s*%\s*$")
+_NUMBER = re.compile(r"^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*$")
 
 
 def read_share(raw: Any) -> Fraction:
@@ -189,17 +196,26 @@ def read_share(raw: Any) -> Fraction:
         text = repr(raw)
         percent = False
     elif isinstance(raw, str):
+        from lcc.units import _number_separators
+
         text = raw.strip().replace("\u2212", "-")
-        m = _PERCENT.match(text)
+        from lcc.model._fields import located
+
+        try:  # '12,5 %', '0,2'; '12,500 %' is ambiguous, as everywhere in lcc
+            with located("share", "share"):
+                plain = _number_separators(text, "share")
+        except LCCError as exc:
+            raise CellError("invalid-value", Msg("{detail}", detail=exc.detail)) from None
+        m = _PERCENT.match(plain)
         if m:
-            value = Fraction(m.group(1).replace(",", ".")) / 100
+            value = Fraction(m.group(1)) / 100
             percent = True
         else:
-            m = _NUMBER.match(text)
+            m = _NUMBER.match(plain)
             if not m:
                 raise CellError("wrong-type", Msg("got {raw!r}; expected a share such as '20 %' or "
                                                   "0.2", raw=raw))
-            value = Fraction(m.group(1).replace(",", "."))
+            value = Fraction(m.group(1))
             percent = False
     else:
         raise CellError("wrong-type", Msg("got {raw!r}; expected a share such as '20 %' or 0.2",
