@@ -58,6 +58,12 @@ _DEFINITIONS: tuple[str, ...] = (
     "kr = SEK",
     "tkr = 1000 * SEK",
     "Mkr = 1000000 * SEK",
+    # Swedish financial notation, which pint reads as prefixes: tera-kr, milli-kr
+    "Tkr = 1000 * SEK",
+    "TSEK = 1000 * SEK",
+    "mkr = 1000000 * SEK",
+    "mnkr = 1000000 * SEK",
+    "mdkr = 1000000000 * SEK",
     "Nm3 = meter ** 3 = _ = normal_cubic_meter",
 )
 _ALIASES: tuple[str, ...] = ("@alias year = år", "@alias day = dygn")
@@ -123,9 +129,9 @@ def get_registry() -> pint.UnitRegistry:
             import pint
 
             reg: Any = _new_registry(pint)
-            for line in _DEFINITIONS:
+            for line in _DEFINITIONS:  # before any lookup: pint caches 'Tkr' as tera-kr
                 name = line.split("=", 1)[0].strip()
-                if name not in reg:
+                if name not in reg._units:
                     reg.define(line)
             for line in _ALIASES:
                 alias = line.rsplit("=", 1)[1].strip()
@@ -146,6 +152,10 @@ def _read_texts_as_procurers_write(quantity: Any) -> None:
         if isinstance(value, str) and units is None:
             q = _parse_text(value, "Q_")
             value, units = q.magnitude, q._units
+        elif isinstance(units, str):  # Q_(3, "dkr"): the units read by the same rule
+            q = plain_new(cls, value, units)
+            _check_units(q._units, units, "Q_")
+            return q
         return plain_new(cls, value, units)
 
     quantity.__new__ = __new__
@@ -282,7 +292,50 @@ def _parse_text(text: str, name: str) -> pint.Quantity:
         raise LCCError(Msg("{name}: could not read {text!r} as a quantity ({why})",
                            name=name, text=text, why=exc.args[0]),
                        field=name, code="invalid-value") from None
+    _check_units(units, text, name)
     return reg.Quantity(magnitude, units)
+
+
+#: Prefixes a currency may take: thousands, millions, billions (kSEK, MSEK, GSEK, kkr).
+_MONEY_PREFIXES = ("kilo", "mega", "giga")
+
+
+@lru_cache(maxsize=1024)
+def _misread_unit(units: Any) -> tuple[str, str] | None:
+    """(unit, why) of a unit that pint reads otherwise than a procurer means it, or None.
+
+    A currency with another SI prefix (``dkr`` is a tenth of a krona to pint, a Danish
+    krone to a Dane; ``mSEK``, ``µkr``) and the ``ton`` (907 kg to pint, the US short
+    ton; 1 000 kg in Swedish, 1 016 kg in the UK).
+    """
+    reg: Any = get_registry()
+    for key in units:
+        readings = reg.parse_unit_name(key)
+        prefix, base = ("", key) if any(not r[0] for r in readings) else readings[0][:2]
+        if base == "ton":
+            return key, "ton"
+        if prefix and any(d.startswith("[currency_") for d in reg.get_dimensionality(base)) \
+                and not (prefix in _MONEY_PREFIXES and base in (*CURRENCIES, "kr")):
+            return key, "money"
+    return None
+
+
+def _check_units(units: Any, text: str, name: str) -> None:
+    problem = _misread_unit(units)
+    if problem is None or (problem[1] == "ton" and "short_ton" in text):
+        return
+    unit = get_registry().get_symbol(problem[0]) if problem[1] == "money" else "ton"
+    if problem[1] == "ton":
+        raise LCCError(Msg("{name}: {text!r}: 'ton' is 1 000 kg in Swedish, 907 kg as the US "
+                           "short ton (how pint reads it) and 1 016 kg in the UK; write 't' or "
+                           "'tonne' for 1 000 kg, or 'short_ton'", name=name, text=text),
+                       field=name, code="invalid-value")
+    raise LCCError(Msg("{name}: {text!r}: the unit {unit!r} reads as a fraction or an odd "
+                       "multiple of a currency, which no amount means; write the currency "
+                       "('1 500 SEK', '1 500 kr'), thousands ('350 tkr', '350 kSEK') or "
+                       "millions ('2.5 Mkr', '2.5 MSEK'); Danish and Norwegian kroner are DKK "
+                       "and NOK", name=name, text=text, unit=unit),
+                   field=name, code="invalid-value")
 
 
 class _Unreadable(Exception):
