@@ -170,7 +170,7 @@ def read_scenarios(r: Any, raw: Any, known: Mapping[str, Any], skip: set[str],
                 from lcc.model._inputs import check_bare_rate
 
                 raw = value.get("by_year") if isinstance(value, dict) else value
-                plain = isinstance(raw, (int, float)) or (
+                plain = isinstance(raw, (int, float, str)) or (
                     isinstance(raw, list) and all(isinstance(x, (int, float)) for x in raw))
                 try:
                     if plain and not isinstance(raw, bool) and \
@@ -178,7 +178,7 @@ def read_scenarios(r: Any, raw: Any, known: Mapping[str, Any], skip: set[str],
                         with located("value", "value"):
                             check_bare_rate(raw, "value")
                 except LCCError as exc:
-                    r.c.add("invalid-value", kp, exc.detail)
+                    r.c.add(exc.code or "invalid-value", kp, exc.detail)
                     ok = False
                     continue
             if isinstance(value, dict):

@@ -330,7 +330,7 @@ def read_number(value: Any, name: str, *, minimum: float | None = None, exclusiv
             x = parse_number(p.value, name=_in_param(name, p))
             if rate:
                 for shown in (p.value, p.low, p.high):
-                    if shown is not None and not hasattr(shown, "units"):
+                    if shown is not None:
                         check_bare_rate(shown, _in_param(name, p))
         _check_range(x, name, p.value, minimum=minimum, exclusive=exclusive, maximum=maximum,
                      what=what)
@@ -339,8 +339,8 @@ def read_number(value: Any, name: str, *, minimum: float | None = None, exclusiv
         raise LCCError(Msg("{name}: a per-year sequence (ByYear) is not accepted here",
                            name=name), field=name, code="wrong-type")
     x = parse_number(value, name=name)
-    if rate and not isinstance(value, str) and not hasattr(value, "units"):
-        check_bare_rate(x, name)
+    if rate:
+        check_bare_rate(value, name)  # 4 and '4' alike
     _check_range(x, name, value, minimum=minimum, exclusive=exclusive, maximum=maximum, what=what)
     return Num(x, None, None, 1.0, _fmt_num(x))
 
@@ -352,6 +352,10 @@ def check_bare_rate(value: Any, name: str) -> None:
     """
     if isinstance(value, (float, int)) and -1 < value < 1:  # one value, no percentage
         return
+    if hasattr(value, "units") or (isinstance(value, str) and _has_unit(value, name)):
+        return  # '400 %' says what it means
+    if isinstance(value, str):  # '4' is the bare number 4
+        value = parse_number(value, name=name)
     arr = np.asarray(value, dtype=float)
     big = np.abs(arr) >= 1
     if not np.any(big):
@@ -374,6 +378,13 @@ def _fmt_num(x: Any) -> str:
     if isinstance(x, np.ndarray):
         return f"[{x.size} samples, mean {x.mean():.6g}]"
     return f"{x:.6g}"
+
+
+def _has_unit(text: str, name: str | Msg = "value") -> bool:
+    """Whether a text that reads as a number carries a unit (``"4 %"``) or is bare (``"4"``)."""
+    from lcc.units import _parse_text
+
+    return bool(_parse_text(text, name)._units)
 
 
 def _is_plain_number(text: str) -> bool:

@@ -251,7 +251,7 @@ def scenarios(alternatives: Any, study: Study, scenarios: Mapping[str, Any], *,
                                    where=where), field=SCENARIOS, code="duplicate-name")
             if model.is_rate(name):  # a bare 4 is 4 %, not 400 % (as in every rate field)
                 raw = value.values if isinstance(value, ByYear) else value
-                if not isinstance(raw, str) and not getattr(value, "unit", None):
+                if not getattr(value, "unit", None):
                     check_bare_rate(raw, where)
             if _is_path(value, model.inputs[name].unit):
                 paths[name] = value

@@ -1,0 +1,92 @@
+"""A rate written as a text without a unit is a bare number: '4' is refused as 4 is.
+
+The rule (DESIGN §6): a bare rate of 1 or more (or −1 or less) is refused with the
+percentage reading offered, so a kalkylränta of 4 is never read as 400 %. It held for
+the number 4 but not for the text ``"4"``: ``Study(discount_rate="4")``, a tender
+file's ``discount_rate = "4"`` (as YAML and CSV tools write it), ``escalation="3"``
+and a scenario's ``{"discount_rate": "4"}`` were read as 400 % and 300 %. A text with
+a unit (``"400 %"``) still says what it means.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import lcc
+import lcc.io
+from lcc import LCCError
+from lcc.sensitivity import scenarios
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(("text", "x", "percent"), [
+    ("4", "4", "4 %"), (" 4 ", "4", "4 %"), ("4,5", "4.5", "4.5 %"), ("1", "1", "1 %"),
+    ("-2", "-2", "-2 %"), ("\u22122", "-2", "-2 %"),
+])
+def test_a_bare_rate_text_is_refused_with_the_percentage_offered(text: str, x: str,
+                                                                 percent: str) -> None:
+    for build, field in ((lambda v: lcc.Study("10 yr", v), "Study.discount_rate"),
+                         (lambda v: lcc.Study("10 yr", 0.03, inflation=v), "Study.inflation"),
+                         (lambda v: lcc.Energy(annual="1 kWh/yr", price="1 SEK/kWh",
+                                               escalation=v), "Energy.escalation")):
+        with pytest.raises(LCCError) as info:
+            build(text)
+        assert (info.value.field, info.value.code) == (field, "invalid-value")
+        assert f"got the bare number {x};" in str(info.value)
+        assert f"Write '{percent}'" in str(info.value)
+
+
+@pytest.mark.parametrize(("text", "rate"), [("0,04", 0.04), ("0.04", 0.04), ("4 %", 0.04),
+                                            ("4,5 %", 0.045), ("400 %", 4.0)])
+def test_rates_that_say_what_they_mean(text: str, rate: float) -> None:
+    assert lcc.Study("10 yr", text)._rate.value == pytest.approx(rate, rel=1e-15)
+
+
+def test_in_a_tender_file() -> None:
+    text = """name = "T"
+[study]
+period = "10 yr"
+discount_rate = "4"
+[[alternatives]]
+name = "A"
+[[alternatives.items]]
+type = "Investment"
+amount = "1000 SEK"
+"""
+    with pytest.raises(lcc.io.TenderError) as info:
+        lcc.io.loads_tender(text)
+    [issue] = info.value.errors
+    assert (issue.code, issue.path) == ("invalid-value", "study.discount_rate")
+    assert "did you mean 4 % = 0.04?" in issue.message
+    # 1 000 SEK at t = 0 is 1 000 SEK at any rate; "4 %" is read
+    assert lcc.io.loads_tender(text.replace('"4"', '"4 %"')).evaluate()["A"].value == 1000.0
+
+
+def test_in_scenarios_from_python_and_from_a_file(tmp_path: Path) -> None:
+    tender = lcc.io.load_tender(ROOT / "examples" / "street-lighting.toml")
+    with pytest.raises(LCCError, match=r"got the bare number 4; .*400 %"):
+        scenarios(list(tender.alternatives), tender.study, {"high": {"discount_rate": "4"}})
+    text = (ROOT / "examples" / "street-lighting.toml").read_text(encoding="utf-8")
+    assert 'discount_rate = "5 %"' in text
+    path = tmp_path / "street-lighting.toml"
+    path.write_text(text.replace('discount_rate = "5 %"', 'discount_rate = "5"').replace(
+        'assumptions = "', f'assumptions = "{(ROOT / "examples").as_posix()}/'),
+        encoding="utf-8")
+    with pytest.raises(lcc.io.TenderError) as info:
+        lcc.io.load_tender(path)
+    assert [(e.code, e.path) for e in info.value.errors] == [
+        ("invalid-value", "scenarios.rate_5_percent.discount_rate")]
+
+
+def test_a_calculators_rate_input() -> None:
+    from lcc.templates import street_lighting
+
+    bid = {"luminaires": 250, "power": "45 W", "price": "4950 SEK", "control_savings": 0.2,
+           "maintenance": "40 SEK/yr", "life": "100000 h", "operating_hours": "4000 h/yr",
+           "electricity_price": "1.5 SEK/kWh"}
+    with pytest.raises(LCCError, match=r"got the bare number 2; .*200 %"):
+        street_lighting.alternative("A", **bid, escalation="2")
+    assert street_lighting.alternative("A", **bid, escalation="2 %") is not None
