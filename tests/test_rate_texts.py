@@ -90,3 +90,25 @@ def test_a_calculators_rate_input() -> None:
     with pytest.raises(LCCError, match=r"got the bare number 2; .*200 %"):
         street_lighting.alternative("A", **bid, escalation="2")
     assert street_lighting.alternative("A", **bid, escalation="2 %") is not None
+
+
+@pytest.mark.parametrize("share", [60, "60", 1.2, "1,2"])
+def test_a_bare_profile_share_above_one_is_a_percentage(share: object) -> None:
+    """The pump's load shares have no upper bound (a step may run above the duty point),
+    so 60 meant as 60 % was read as 60 times the duty-point power. A bare share above 1 is
+    refused with the percentage offered; '120 %' says what it means: 2 000 h × 10 kW × 1.2
+    / 0.8 = 30 000 kWh/yr at 1 SEK/kWh over one year at 0 %."""
+    from lcc.templates import pump_motor
+
+    def pump(load: object) -> lcc.Alternative:
+        return pump_motor.alternative("P", shaft_power="10 kW", efficiency=0.8,
+                                      price="50000 SEK", load_profile=[("2000 h/yr", load)],
+                                      electricity_price="1 SEK/kWh")
+
+    with pytest.raises(LCCError, match=r"step 1: got the bare number .*did you mean") as info:
+        pump(share)
+    assert (info.value.field, info.value.code) == ("pump_motor.load_profile", "invalid-value")
+    energy = lcc.evaluate(pump("120 %"), lcc.Study("1 yr", 0.0)).by_category["energy"]
+    assert energy == pytest.approx(30_000.0, rel=1e-12)
+    assert lcc.evaluate(pump("0,6"), lcc.Study("1 yr", 0.0)).by_category["energy"] == \
+        pytest.approx(15_000.0, rel=1e-12)

@@ -462,6 +462,7 @@ def read_profile(calculator: str, inp: Input, value: Any) -> tuple[tuple[Any, fl
             raise fail(calculator, Msg("{name}: the fraction {value!r} — expected a single "
                                        "number, not an array of samples", name=where,
                                        value=base_value(fraction)), key=inp.name)
+        _bare_share(calculator, inp, fraction, where)
         f = _read(calculator, inp, inp.fraction, fraction, Msg(
             "input {key!r}, step {step} fraction", key=inp.name, step=i + 1)).value
         out.append((hours, fraction if is_parameter(fraction) else float(f)))
@@ -471,6 +472,25 @@ def read_profile(calculator: str, inp: Input, value: Any) -> tuple[tuple[Any, fl
                                    "year ({most} h)", name=label, hours=f"{shown:g}",
                                    most=f"{MAX_HOURS_PER_YEAR:g}"), key=inp.name)
     return tuple(out)
+
+
+def _bare_share(calculator: str, inp: Input, fraction: Any, where: Msg) -> None:
+    """Refuse a profile's share given as a bare number above 1: a percentage (60 for 60 %
+    would be 60 times the load). A share above 100 % that is meant is written as text,
+    ``"120 %"``, as a rate of 400 % is."""
+    from lcc.model._inputs import _has_unit
+
+    if inp.maximum is not None and inp.maximum <= 1:
+        return  # a share of at most 1: its bound says so
+    x = fraction
+    if isinstance(x, str) and not _has_unit(x, where):
+        x = parse_number(x, name=where)
+    if isinstance(x, (int, float, np.number)) and not isinstance(x, bool) and x > 1:
+        raise fail(calculator, Msg(
+            "{name}: got the bare number {x:g}; a share is a fraction of the load, so this "
+            "would be {pct:g} %; did you mean {x:g} % = {frac:g}? Write '{x:g} %' or {frac:g} "
+            "(a share of {pct:g} % is written as text, '{pct:g} %')", name=where, x=float(x),
+            pct=float(x) * 100, frac=float(x) / 100), key=inp.name)
 
 
 def read_inputs(calculator: str, spec: Sequence[Input], given: Mapping[str, Any], *,
