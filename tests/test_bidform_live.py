@@ -258,3 +258,29 @@ def test_an_absurd_price_is_refused_at_its_cell_never_ranked_best(tmp_path: Path
         read_bid_form(tender, filled)
     assert [(Path(e.file or "").name, e.path, e.code) for e in info.value.errors] == [
         ("a.xlsx", "Bid!D7", "invalid-value")]
+
+
+def test_a_replacement_interval_longer_than_the_study_credits_nothing(tmp_path: Path) -> None:
+    """A bidder who states a driver interval longer than the study gained a residual value
+    for a driver never bought (lcc credited the first driver, which the luminaire's price
+    pays for, again). The form's own LCC and lcc now agree that a longer interval than
+    the study only removes the replacements: the LCC at 40 years equals the LCC at the
+    study's length, and both exceed nothing of the luminaire's own value."""
+    from tests.test_bidform import BID_FORM_ITEMS, copy_tender
+
+    tender = load_tender(copy_tender(tmp_path, BID_FORM_ITEMS))
+    years = tender.study.years
+    xlsx = write_bid_form(tender, tmp_path / "form.xlsx")
+    base = {"bidder": "Lumen AB", "items[0].amount": 4950, "items[0].life": 30,
+            "items[1].amount": 650, "items[2].power": 45,
+            "items[3].amount_per_year": 40}
+    got = {}
+    for every in (7, years, years + 1, 40):
+        values = dict(base, **{"items[1].every": every})
+        filled = fill(xlsx, values, tmp_path / f"bid{every}.xlsx")
+        got[every] = compared(tender, filled)
+        assert excel_lcc(filled) == pytest.approx(got[every], abs=1.0)
+        assert python_lcc(filled, values) == pytest.approx(got[every], abs=1.0)
+    assert got[years + 1] == pytest.approx(got[years], rel=1e-12)
+    assert got[40] == pytest.approx(got[years], rel=1e-12)
+    assert got[7] > got[years]

@@ -630,3 +630,29 @@ def test_reciprocal_of_a_quantity() -> None:
     assert moved.value.tolist() == pytest.approx([180.0, 45.0])
     with pytest.raises(lcc.LCCError, match=r"1/x of zero"):
         lcc.Emission(annual=lcc.Product("90 kg", lcc.reciprocal("0 yr")))
+
+
+@pytest.mark.parametrize("every", ["10 yr", "11 yr", "30 yr"])
+def test_a_replacement_never_made_in_the_study_credits_no_residual(every: str) -> None:
+    """Replacement 1 000 SEK every ≥ 10 years, 10-year study at 3 %: no replacement falls
+    strictly before t = 10, so the item bought nothing; its first unit is another item's
+    (an Investment's, whose residual value counts it). The LCC was −496.06 SEK at 30 years
+    (1 000 × 20/30 × 1.03^−10 credited for a unit never bought) and −67.64 at 11."""
+    r = lcc.evaluate(lcc.Alternative("A", lcc.Replacement("1000 SEK", every=every)),
+                     lcc.Study("10 yr", "3 %"))
+    assert r.value == 0.0
+    assert "no replacement within the study, so this item bought no unit to credit" in \
+        r.explain()
+
+
+def test_a_replacement_made_in_the_study_leaves_its_residual_value() -> None:
+    """Every 9 years in a 10-year study at 3 %: bought at t = 9, 8 of 9 years left at
+    t = 10: 1 000 × 1.03^−9 − 1 000 × 8/9 × 1.03^−10 = 766.4167 − 661.4168 = 105.00 SEK;
+    with samples of the interval (30 and 9 years) each sample follows its own rule."""
+    r = lcc.evaluate(lcc.Alternative("A", lcc.Replacement("1000 SEK", every="9 yr")),
+                     lcc.Study("10 yr", "3 %"))
+    assert r.value == pytest.approx(1000 * 1.03**-9 - 1000 * 8 / 9 * 1.03**-10, rel=1e-12)
+    assert float(r.value) == pytest.approx(105.00, abs=0.005)
+    samples = lcc.Replacement("1000 SEK", every=lcc.Q_(np.array([30.0, 9.0]), "yr"))
+    both = lcc.evaluate(lcc.Alternative("A", samples), lcc.Study("10 yr", "3 %")).value
+    assert both[0] == 0.0 and both[1] == pytest.approx(float(r.value), rel=1e-12)

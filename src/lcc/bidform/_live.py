@@ -153,8 +153,10 @@ class _Plan:
                     if term.disposal is not None:
                         part["disposal"] = float(cctx.product(term.disposal,
                                                               term.disposal_const))
-                    if term.residual_mode not in ("linear", "none"):
-                        part["residual"] = float(term.pv(cctx)["residual"])
+                    if term.residual_mode not in ("linear", "none"):  # as if bought: M ≥ 1
+                        part["residual"] = float(                       # is in the formula
+                            -term.residual_if_bought(cctx, term.replacements(cctx))
+                            * cctx.df_at(float(term.years)))
                 else:
                     part = {c: float(v) for c, v in term.pv(cctx).items()
                             if c != "externality" or self.tender.study.include_externalities}
@@ -218,7 +220,8 @@ def _chain(term: Any, ctx: Any, amount: str, disposal: str | None, residual: str
            life: str) -> Row:
     """Purchase, replacements, disposal and residual of an installation whose life is the
     bidder's, in closed form (DESIGN §3; lcc.engine's ChainTerm): M = max(⌈(N − a)/L −
-    1e-9⌉ − 1, 0) replacements, S = Σ_{m=1..M} e^{m·L·lq}, a linear residual of the last."""
+    1e-9⌉ − 1, 0) replacements, S = Σ_{m=1..M} e^{m·L·lq}, a linear residual of the last
+    (of a Replacement only when M ≥ 1: its first unit is another item's)."""
     g = term.growth.rate_log(ctx)
     if g is None:
         raise _Unexpressible(Msg("{item} escalates year by year", item=term.item))
@@ -239,6 +242,8 @@ def _chain(term: Any, ctx: Any, amount: str, disposal: str | None, residual: str
                            f"({{M}}+1)*{life}-{_num(n)},0),{life})/{life}")
     elif residual is not None:
         out["residual"] = residual
+    if "residual" in out and not term.initial:  # a replacement never bought credits nothing
+        out["residual"] = f"IF({{M}}>=1,{out['residual']},0)"
     return term.item, out, [("M", m), ("S", s)]
 
 

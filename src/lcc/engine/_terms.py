@@ -202,7 +202,11 @@ class ChainTerm(Term):
     (strictly before N); ``disposal`` paid at each replacement; the last
     installation, in service at N, leaves the residual value
     (mode linear: cost at year-N prices × remaining life / L; fraction: × f;
-    amount: a stated amount at base-year prices escalated to N).
+    amount: a stated amount at base-year prices escalated to N). Without
+    ``initial`` (a :class:`~lcc.Replacement`: the first unit is bought by another
+    item) only a unit this term bought leaves one: with M = 0 there is none (the
+    final value of the last replacement, EN 15459-1 §6; the first unit's value is
+    in its own item's residual value).
     """
 
     life: Num
@@ -244,6 +248,16 @@ class ChainTerm(Term):
 
     def residual_value(self, ctx: Context, count: Any) -> Any:
         """Residual value at t = N in year-N prices (before discounting), or 0."""
+        value = self.residual_if_bought(ctx, count)
+        if self.initial or self.residual_mode == "none":
+            return value
+        if np.ndim(count) == 0:
+            return value if count >= 1 else 0.0 * value
+        return np.where(np.asarray(count) >= 1, value, 0.0)
+
+    def residual_if_bought(self, ctx: Context, count: Any) -> Any:
+        """The residual value of the last unit as if this term bought it (M ≥ 1 or
+        ``initial``)."""
         if self.residual_mode == "none":
             return 0.0
         n = self.years
