@@ -159,6 +159,21 @@ def _read_texts_as_procurers_write(quantity: Any) -> None:
         return plain_new(cls, value, units)
 
     quantity.__new__ = __new__
+    quantity.__reduce__ = _reduce_quantity
+
+
+def _reduce_quantity(q: Any) -> tuple[Any, ...]:
+    """Pickle a quantity of lcc's registry through that registry: pint unpickles through its
+    application registry, which knows no SEK, so a model object holding '1.2 SEK/kWh'
+    could not be loaded back (in this process or another)."""
+    return (_quantity, (q._magnitude, tuple(q._units.items())))
+
+
+def _quantity(magnitude: Any, units: tuple[tuple[str, float], ...]) -> Any:
+    reg: Any = get_registry()
+    for name, _ in units:  # a prefixed name ('kilowatt_hour') is known once looked up
+        reg.get_name(name)
+    return reg.Quantity(magnitude, reg.UnitsContainer(dict(units)))
 
 
 def __getattr__(name: str) -> Any:
