@@ -190,6 +190,8 @@ _THOUSANDS = re.compile(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))")
 #: A number written with '.' or ',' between its digits ("1,5", "1.234.567", "1.234,50").
 _SEPARATED = re.compile(r"(?<![\w.,])\d*(?:[.,]\d+)+(?![.,]?\d)")
 _EXPONENT_NEXT = re.compile(r"[eE][-+]?\d")
+#: Where a text without commas needs the rule: several dots in a number, or three decimals.
+_DOTS_TO_READ = re.compile(r"\d\.\d+\.\d|\.\d{3}(?!\d)")
 _PER_NUMBER = re.compile(r"/\s*(\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*([^\W\d][\w³²]*(?:\*\*\d+|\d)?)")
 _NM3 = re.compile(r"\bNm(?:³|\^3|\*\*3)")
 
@@ -238,6 +240,8 @@ def _number_separators(s: str, name: str, text: str | None = None) -> str:
     >>> _number_separators("1.234,50 kr", "x"), _number_separators("0,125", "x")
     ('1234.50 kr', '0.125')
     """
+    if "," not in s and not _DOTS_TO_READ.search(s):  # '1.2', '4000': pint reads them as is
+        return s
     return _SEPARATED.sub(lambda m: _plain_number(m, s if text is None else text, name), s)
 
 
