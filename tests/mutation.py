@@ -1,8 +1,9 @@
 """Mutations of the bundled examples, as a person could mistype them (issue 16).
 
 Each case takes an example tender file, replaces one value (a leaf of the parsed TOML) by a
-mutation — a wrong unit, a bare number, NaN, ±inf, 1e308, a negative number, zero, a Unicode
-minus, a wrong type, an unknown key, a missing key — and runs ``lcc compare --format json`` on
+mutation — a wrong unit, a bare number (also as text), NaN, ±inf, 1e308, a negative number,
+zero, a Unicode minus, a wrong type, thousands written with dots, Swedish money words, an
+unknown key, a missing key — and runs ``lcc compare --format json`` on
 it in process. The rule checked: exit 0 with every printed figure finite, or exit 2 with a
 located message; never exit 1, never a traceback, never more than a few seconds.
 
@@ -46,6 +47,12 @@ MUTATIONS: tuple[tuple[str, Any], ...] = (
     ("a word", "banana"),
     ("percent text", "4 %"),
     ("hours", "100000 h"),
+    ("huge amount", "1e300 SEK"),
+    ("text bare rate", "4"),
+    ("dotted thousands", "1.500 SEK"),
+    ("mixed separators", "1.234,50 SEK"),
+    ("Swedish thousands", "3 Tkr"),
+    ("ton", "2 ton"),
 )
 
 
