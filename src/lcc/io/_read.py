@@ -12,6 +12,7 @@ the length of a text keep a hostile file from exhausting memory or time.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -206,7 +207,7 @@ def _parse_yaml(text: str, file: str | None) -> tuple[Any, dict[Path, int]]:
                     "unsupported-format") from None
     loader = None
     try:
-        loader = yaml.SafeLoader(text)
+        loader = _yaml_loader()(text)
         node = loader.get_single_node()
         if node is None:
             raise _fail(file, Msg("the file is empty; expected a tender or assumption set"))
@@ -235,6 +236,46 @@ def _parse_yaml(text: str, file: str | None) -> tuple[Any, dict[Path, int]]:
         if loader is not None:
             loader.dispose()
     return data, lines
+
+
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+
+
+@functools.cache
+def _yaml_loader() -> Any:
+    """PyYAML's safe loader with numbers read as YAML 1.2, TOML and JSON read them.
+
+    YAML 1.1 reads ``quantity: 010`` as the octal 8 and ``1:30`` as the base-60 90;
+    here ``010`` is ten, ``0o10`` eight and ``1:30`` a text (which a number field
+    refuses).
+    """
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag not in (_INT, _FLOAT)]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+    Loader.add_implicit_resolver(
+        _INT, re.compile(r"^(?:[-+]?[0-9][0-9_]*|0o[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+)$"),
+        list("-+0123456789"))
+    Loader.add_implicit_resolver(
+        _FLOAT, re.compile(r"^(?:[-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9][0-9_]*)"
+                           r"(?:[eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+"
+                           r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+        list("-+.0123456789"))
+
+    def construct_int(loader: Any, node: Any) -> int:
+        text = loader.construct_scalar(node).replace("_", "")
+        sign = -1 if text.startswith("-") else 1
+        digits = text.lstrip("+-")
+        base = {"0o": 8, "0x": 16, "0b": 2}.get(digits[:2].lower(), 10)
+        return sign * int(digits[2:] if base != 10 else digits, base)
+
+    Loader.add_constructor(_INT, construct_int)
+    return Loader
 
 
 def _walk_yaml(node: Any, path: Path, lines: dict[Path, int], seen: set[int],

@@ -1,0 +1,44 @@
+"""Numbers in YAML tender files are read as YAML 1.2, TOML and JSON read them.
+
+PyYAML follows YAML 1.1, where ``quantity: 010`` is the octal 8 and ``1:30`` the
+base-60 number 90: a quantity of ten luminaires padded with a zero, as spreadsheet
+exports write it, became eight without a word.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("yaml")
+
+import lcc.io
+
+TENDER = """name: T
+study:
+  period: 1 yr
+  discount_rate: 0
+alternatives:
+  - name: A
+    quantity: {quantity}
+    items:
+      - type: Investment
+        amount: 1000 SEK
+"""
+
+
+@pytest.mark.parametrize(("quantity", "lcc_value"), [
+    ("010", 10_000.0),   # ten luminaires × 1 000 SEK (was 8 000: the octal 8)
+    ("0o10", 8_000.0),   # YAML 1.2's octal, written as such
+    ("1_000", 1_000_000.0),
+    ("1e1", 10_000.0),
+])
+def test_a_padded_quantity_is_decimal(quantity: str, lcc_value: float) -> None:
+    tender = lcc.io.loads_tender(TENDER.format(quantity=quantity), "yaml")
+    assert tender.evaluate()["A"].value == lcc_value
+
+
+def test_base_60_is_no_number() -> None:
+    with pytest.raises(lcc.io.TenderError) as info:
+        lcc.io.loads_tender(TENDER.format(quantity="1:30"), "yaml")
+    [issue] = info.value.errors
+    assert issue.path == "alternatives[0].quantity" and "'1:30'" in issue.message
