@@ -206,3 +206,50 @@ def test_the_rule_itself() -> None:
     assert _number_separators("1.234,50 kr/kWh", "x") == "1234.50 kr/kWh"
     assert _number_separators("5 l/100km", "x") == "5 l/100km"
     assert _number_separators("CO2,5", "x") == "CO2,5"  # a unit's digits are no number
+
+
+# ------------------------------------------------ one number and its unit, no arithmetic
+
+@pytest.mark.parametrize(("text", "pint_alone"), [
+    ("1:30 h", "30 h"),              # a clock time
+    ("1 30 SEK", "30 SEK"),          # a stray space in 130
+    ("2 3 SEK", "6 SEK"),
+    ("1 1/2 SEK", "0.5 SEK"),        # a mixed number, 1½
+    ("2–3 %", "−1 %"),               # a range, with an en dash
+    ("10-15 SEK", "−5 SEK"),
+    ("4950 SEK 2", "9 900 SEK"),     # a typo after the unit
+    ("1;5 SEK", "5 SEK"),
+    ("3*4 SEK", "12 SEK"),
+    ("5 SEK + 3 SEK", "8 SEK"),
+    ("1.5. SEK", "1.5 SEK"),
+])
+def test_more_than_one_number_is_refused(text: str, pint_alone: str) -> None:
+    """pint evaluates a text as arithmetic; a procurer who wrote these meant something else
+    (or nothing one can know), so lcc refuses them where pint read ``pint_alone``."""
+    with pytest.raises(LCCError) as info:
+        lcc.Q_(text)
+    assert info.value.code == "invalid-value"
+    assert repr(text) in str(info.value)
+    assert "one number and its unit" in str(info.value)
+    if text.endswith("SEK"):
+        with pytest.raises(LCCError, match="one number and its unit"):
+            lcc.Investment(text)  # a model field reads by the same rule
+    if text.endswith("%"):
+        with pytest.raises(LCCError, match="one number and its unit"):
+            lcc.Study("10 yr", text)
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("5 l/100km", 0.05, "l/km"),     # per so many units
+    ("2.5 kWh/(48 h)", 2.5 / 48, "kWh/h"),
+    ("45 SEK/m**3", 45.0, "SEK/m**3"),
+    ("3 m**-1", 3.0, "1/m"),
+    ("60000 1/yr", 60000.0, "1/yr"),
+    ("100 SEK/3 yr", 100 / 3, "SEK/yr"),
+    ("SEK 5 000", 5000.0, "SEK"),    # the currency first, as English texts write it
+    ("– 3,5 %", -3.5, "%"),
+    ("1.5e+3 SEK", 1500.0, "SEK"),
+])
+def test_one_number_with_a_unit_that_counts_per_is_read(text: str, value: float,
+                                                        unit: str) -> None:
+    assert lcc.Q_(text).to(unit).magnitude == pytest.approx(value, rel=1e-15)

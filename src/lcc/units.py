@@ -228,8 +228,54 @@ def _preprocess(text: str, name: str) -> str:
                            "as 'm**3'", name=name, text=text), field=name, code="invalid-value")
 
     s = _number_separators(s, name, text)
+    s = _one_number(s, text, name)
     s = _NM3.sub("Nm3", s)
     s = _PER_NUMBER.sub(r"/(\1 \2)", s)
+    return s
+
+
+#: A number as a quantity text holds it (its sign, its exponent), not inside a unit's name.
+_NUMBER_LITERAL = re.compile(r"(?<![\w.])(?:[-+]\s*)?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?")
+#: Characters pint would read as arithmetic, or pass over, between the parts of a quantity.
+_NOT_IN_A_UNIT = re.compile(r"[:;+\-,.=!?]")
+_PER_UNIT = re.compile(r"\s*/\s*\(?\s*[^\W\d]")
+_CURRENCY_FIRST = re.compile(r"^(SEK|EUR|USD|NOK|DKK|GBP)\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)"
+                             r"(?:[eE][-+]?\d+)?)$")
+
+
+def _with_unit(number: str, unit: str) -> str:
+    """``"2 kWh"``; the number alone for the dimensionless unit ``"1"`` (``"2 1"`` is two
+    numbers, which a quantity text may not hold)."""
+    return number if unit.strip() in ("", "1") else f"{number} {unit}"
+
+
+def _one_number(s: str, text: str, name: str) -> str:
+    """``s`` if it is one number and its unit, where a further number only counts per
+    (``/100km``, ``/(48 h)``) or raises a unit to a power (``m**3``); refused otherwise.
+
+    pint evaluates what it is given: ``"1 30"`` is 30, ``"1 1/2"`` 0.5, ``"2–3 %"`` −1 %,
+    ``"1:30"`` 30, ``"4950 SEK 2"`` 9 900 SEK. ``"SEK 500"`` is read as ``"500 SEK"``.
+    """
+    first = _CURRENCY_FIRST.match(s)
+    if first:
+        return f"{first.group(2)} {first.group(1)}"
+    numbers = list(_NUMBER_LITERAL.finditer(s))
+    for i, m in enumerate(numbers):
+        before = s[:m.start()].rstrip(" (")
+        if (i == 0 and not before) or (before.endswith(("/", "**", "^")) and
+                                       not m.group().startswith("+")):
+            continue
+        if m.group() == "1" and _PER_UNIT.match(s, m.end()):
+            continue  # the unit 1/yr
+        raise LCCError(Msg("{name}: {text!r} holds more than one number, or a sign between "
+                           "numbers; write one number and its unit, e.g. '1300 SEK' or "
+                           "'4.5 %' (a quantity per so many units, '5 l/100km', is read)",
+                           name=name, text=text), field=name, code="invalid-value")
+    if _NOT_IN_A_UNIT.search(_NUMBER_LITERAL.sub(" ", s)):
+        raise LCCError(Msg("{name}: {text!r} holds a character that is no part of a number or "
+                           "a unit (':', ';', '+', '-', '.', ',', '=' …); write one number and "
+                           "its unit, e.g. '1300 SEK'", name=name, text=text),
+                       field=name, code="invalid-value")
     return s
 
 
@@ -470,7 +516,8 @@ def _spec_info(spec: str, code: str) -> tuple[Any, bool, Any]:
     reg = get_registry()
     target = reg.Unit(spec.replace("CUR", code))
     ratio = reg.get_dimensionality(target) == reg.get_dimensionality("")
-    split = (_ratio_sides(f"1 {spec.replace('CUR', code)}", "spec") or _split(target._units)
+    split = (_ratio_sides(_with_unit("1", spec.replace("CUR", code)), "spec") or
+             _split(target._units)
              if ratio else None)
     return target, ratio, split
 

@@ -13,7 +13,7 @@ import numpy as np
 from lcc._errors import LCCError, Msg, raise_collected
 from lcc.model._compare import same
 from lcc.model._limits import MAX_SEQUENCE
-from lcc.units import format_quantity, get_registry, parse_number
+from lcc.units import _with_unit, format_quantity, get_registry, parse_number
 
 ROLES: tuple[str, ...] = ("buyer", "bidder")
 #: Names of parameters: a letter or underscore, then letters, digits or underscores (up to
@@ -176,7 +176,7 @@ class Parameter:
             from lcc.model._fields import located
 
             with located("Parameter.distribution", f"{label}.distribution"):
-                self._same_unit(f"1 {unit}", f"{label}.distribution")
+                self._same_unit(_with_unit("1", unit), f"{label}.distribution")
 
     def _same_unit(self, raw: Any, name: str) -> Any:
         reg = get_registry()
@@ -380,10 +380,10 @@ class ByYear:
             if isinstance(self.unit, reg.Unit):
                 unit_q = reg.Quantity(1.0, self.unit)
             elif isinstance(self.unit, str):
-                from lcc.units import _parse_text
+                from lcc.units import _parse_text, _with_unit
 
                 try:
-                    unit_q = _parse_text(f"1 {self.unit}", "ByYear.unit")
+                    unit_q = _parse_text(_with_unit("1", self.unit), "ByYear.unit")
                 except LCCError as exc:
                     errors.append(LCCError(exc.message, field="ByYear.unit",
                                            code=exc.code or "invalid-value",

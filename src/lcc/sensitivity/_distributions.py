@@ -56,10 +56,10 @@ def _magnitude_and_unit(value: Any, where: str, field: str) -> tuple[float, str 
 
 def convert_magnitude(x: float, unit: str, to: str) -> float:
     """``x unit`` expressed in ``to``."""
-    from lcc.units import _parse_text
+    from lcc.units import _parse_text, _with_unit
 
-    return float(_parse_text(f"{x!r} {unit}", "unit").to(_parse_text(f"1 {to}", "unit").units)
-                 .magnitude)
+    return float(_parse_text(_with_unit(repr(x), unit), "unit")
+                 .to(_parse_text(_with_unit("1", to), "unit").units).magnitude)
 
 
 def _finite(x: float, where: str, field: str) -> float:
