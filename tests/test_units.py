@@ -90,9 +90,17 @@ def test_procurer_notations(text: str, spec: str, target: str, value: float) -> 
 
 
 def test_plain_pint_misreads_per_hundred_km() -> None:
-    """The reason for the preprocessing: pint alone multiplies by km; lcc.Q_ does not."""
-    reg = get_registry()
-    assert reg.parse_expression("5 l/100km").dimensionality != Q_("1 l/km").dimensionality
+    """The reason for the preprocessing: pint alone multiplies by km; lcc.Q_ and lcc.ureg
+    do not."""
+    import pint
+
+    plain = pint.UnitRegistry(cache_folder=None)
+    assert plain.parse_expression("5 l/100km").dimensionality != \
+        plain.parse_expression("1 l/km").dimensionality
+    assert plain("50 000 m").magnitude == 0  # and '50 000' is 50 × 000
+    assert lcc.ureg("5 l/100km").to("l/km").magnitude == pytest.approx(0.05)
+    assert lcc.ureg.parse_expression("50 000 kr").magnitude == 50_000
+    assert lcc.ureg("1.000.000 kr").magnitude == 1_000_000
     assert Q_("5 l/100km").to("l/km").magnitude == pytest.approx(0.05)
 
 

@@ -87,15 +87,26 @@ def _new_registry(pint: Any) -> Any:
     import os
     import shutil
 
+    class Registry(pint.UnitRegistry):
+        """pint's registry, reading a text as every lcc field does: ``ureg("50 000 kr")``
+        is 50 000 SEK (pint alone: 0 kr), as ``Q_("50 000 kr")`` is."""
+
+        def parse_expression(self, input_string: str, *args: Any, **kwargs: Any) -> Any:
+            if args or kwargs or not isinstance(input_string, str):
+                return super().parse_expression(input_string, *args, **kwargs)
+            return _parse_text(input_string, "ureg")
+
+        __call__ = parse_expression
+
     folder = _cache_folder(pint) if os.environ.get("LCC_PINT_CACHE", "1") != "0" else None
     if folder is not None:
         for attempt in range(2):
             try:
-                return pint.UnitRegistry(cache_folder=folder)
+                return Registry(cache_folder=folder)
             except Exception:  # an unreadable or stale entry: clear the folder, try once more
                 if attempt == 0:
                     shutil.rmtree(folder, ignore_errors=True)
-    return pint.UnitRegistry(cache_folder=None)
+    return Registry(cache_folder=None)
 
 
 def _cache_folder(pint: Any) -> Any:
@@ -418,9 +429,11 @@ def _pint_reason(exc: Exception) -> Msg:
 
 @lru_cache(maxsize=8192)
 def _parse_cached(s: str) -> tuple[Any, Any]:
+    import pint
+
     reg: Any = get_registry()
     try:
-        q: Any = reg.parse_expression(s)
+        q: Any = pint.UnitRegistry.parse_expression(reg, s)  # pint's own reading
     except Exception as exc:  # pint raises many kinds on odd text (":", ")", "1 +")
         raise _Unreadable(_pint_reason(exc)) from None
     if not isinstance(q, reg.Quantity):
