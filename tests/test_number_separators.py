@@ -247,6 +247,7 @@ def test_more_than_one_number_is_refused(text: str, pint_alone: str) -> None:
     ("60000 1/yr", 60000.0, "1/yr"),
     ("100 SEK/3 yr", 100 / 3, "SEK/yr"),
     ("SEK 5 000", 5000.0, "SEK"),    # the currency first, as English texts write it
+    ("kr 1,5", 1.5, "SEK"),
     ("– 3,5 %", -3.5, "%"),
     ("1.5e+3 SEK", 1500.0, "SEK"),
 ])

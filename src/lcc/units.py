@@ -250,7 +250,7 @@ _NUMBER_LITERAL = re.compile(r"(?<![\w.])(?:[-+]\s*)?(?:\d+(?:\.\d*)?|\.\d+)(?:[
 #: Characters pint would read as arithmetic, or pass over, between the parts of a quantity.
 _NOT_IN_A_UNIT = re.compile(r"[:;+\-,.=!?]")
 _PER_UNIT = re.compile(r"\s*/\s*\(?\s*[^\W\d]")
-_CURRENCY_FIRST = re.compile(r"^(SEK|EUR|USD|NOK|DKK|GBP)\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)"
+_CURRENCY_FIRST = re.compile(r"^(SEK|EUR|USD|NOK|DKK|GBP|kr)\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)"
                              r"(?:[eE][-+]?\d+)?)$")
 
 
@@ -265,7 +265,8 @@ def _one_number(s: str, text: str, name: str) -> str:
     (``/100km``, ``/(48 h)``) or raises a unit to a power (``m**3``); refused otherwise.
 
     pint evaluates what it is given: ``"1 30"`` is 30, ``"1 1/2"`` 0.5, ``"2–3 %"`` −1 %,
-    ``"1:30"`` 30, ``"4950 SEK 2"`` 9 900 SEK. ``"SEK 500"`` is read as ``"500 SEK"``.
+    ``"1:30"`` 30, ``"4950 SEK 2"`` 9 900 SEK. ``"SEK 500"`` and ``"kr 500"`` are read as
+    ``"500 SEK"``, ``"500 kr"``.
     """
     first = _CURRENCY_FIRST.match(s)
     if first:
@@ -278,10 +279,11 @@ def _one_number(s: str, text: str, name: str) -> str:
             continue
         if m.group() == "1" and _PER_UNIT.match(s, m.end()):
             continue  # the unit 1/yr
-        raise LCCError(Msg("{name}: {text!r} holds more than one number, or a sign between "
-                           "numbers; write one number and its unit, e.g. '1300 SEK' or "
-                           "'4.5 %' (a quantity per so many units, '5 l/100km', is read)",
-                           name=name, text=text), field=name, code="invalid-value")
+        raise LCCError(Msg("{name}: {text!r} is not one number and its unit (it holds a "
+                           "second number, a sign between numbers or a number after its "
+                           "unit); write e.g. '1300 SEK' or '4.5 %' (a quantity per so many "
+                           "units, '5 l/100km', is read)", name=name, text=text),
+                       field=name, code="invalid-value")
     if _NOT_IN_A_UNIT.search(_NUMBER_LITERAL.sub(" ", s)):
         raise LCCError(Msg("{name}: {text!r} holds a character that is no part of a number or "
                            "a unit (':', ';', '+', '-', '.', ',', '=' …); write one number and "
