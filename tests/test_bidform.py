@@ -505,13 +505,19 @@ def test_every_input_cell_is_validated(form: Path) -> None:
         ("textLength", "between", "1", "200")
     for cell in ("D7", "D8", "D9", "D10"):
         dv = rules[cell]
-        # a service life is more than 0 years, as Investment.life says; a price may be 0
-        assert (dv.type, dv.operator, dv.formula1) == \
-            ("decimal", "greaterThan" if cell == "D8" else "greaterThanOrEqual", "0")
+        # a service life is more than 0 and at most 500 years, as Investment.life says (a
+        # life in years above the longest study is hours typed into a field of years); a
+        # price may be 0
+        if cell == "D8":
+            assert (dv.type, dv.formula1) == ("custom", "AND(ISNUMBER(D8),D8>0,D8<=500)")
+        else:
+            assert (dv.type, dv.operator, dv.formula1) == \
+                ("decimal", "greaterThanOrEqual", "0")
         assert dv.showErrorMessage and dv.errorStyle == "stop"
         assert not dv.allow_blank
     assert "W" in rules["D9"].error and "≥ 0" in rules["D9"].prompt
-    assert "> 0" in rules["D8"].prompt and "> 0" in rules["D8"].error
+    assert "over 0, at most 500" in rules["D8"].prompt
+    assert "over 0, at most 500" in rules["D8"].error
 
 
 def test_a_life_row_refuses_zero_as_the_model_does(tmp_path: Path, tender: Any,
@@ -530,6 +536,15 @@ def test_a_life_row_refuses_zero_as_the_model_does(tmp_path: Path, tender: Any,
     ok = fill(form, {**BID_A, "items[0].life": 0.5}, tmp_path / "half-year.xlsx")
     [bid] = read_bid_forms(tender, [ok], tender_file=FIXTURE)
     assert bid.items[0].life == "0.5 yr"
+    # a datasheet's rated life in hours typed into the row of years: 50 000 years would
+    # credit back almost the whole price as residual value; refused at its cell
+    assert bid_form(tender, tender_file=FIXTURE).field("items[0].life").maximum == 500.0
+    hours = fill(form, {**BID_A, "items[0].life": 50000}, tmp_path / "hours.xlsx")
+    with pytest.raises(TenderError) as info:
+        read_bid_forms(tender, [hours], tender_file=FIXTURE)
+    [issue] = info.value.errors
+    assert (issue.path, issue.code) == ("Bid!D8", "invalid-value")
+    assert "got 50000; expected a value ≤ 500" in issue.message
 
 
 def test_bounds_and_whole_numbers_are_validated(calc: tuple[Any, Path]) -> None:

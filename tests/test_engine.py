@@ -8,6 +8,7 @@ of lcc's closed forms.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 import numpy_financial as npf
@@ -656,3 +657,36 @@ def test_a_replacement_made_in_the_study_leaves_its_residual_value() -> None:
     samples = lcc.Replacement("1000 SEK", every=lcc.Q_(np.array([30.0, 9.0]), "yr"))
     both = lcc.evaluate(lcc.Alternative("A", samples), lcc.Study("10 yr", "3 %")).value
     assert both[0] == 0.0 and both[1] == pytest.approx(float(r.value), rel=1e-12)
+
+
+@pytest.mark.parametrize(("item", "field"), [
+    (lambda: lcc.Investment("5000 SEK", life="50000 yr"), "Investment.life"),
+    (lambda: lcc.Replacement("650 SEK", every="501 yr"), "Replacement.every"),
+    (lambda: lcc.Investment("5000 SEK", life=lcc.Q_(np.array([20.0, 50000.0]), "yr")),
+     "Investment.life"),
+])
+def test_a_life_longer_than_the_longest_study_is_refused(item: Callable[[], object],
+                                                         field: str) -> None:
+    """A life of 50 000 years is a datasheet's 50 000 h typed as years: in a 20-year study at
+    3 % it credited 5 000 × 49 980/50 000 × 1.03^−20 = 2 767 SEK of a 5 000 SEK price back.
+    The bound is the longest study lcc evaluates (Study.period: at most 500 years)."""
+    with pytest.raises(lcc.LCCError) as info:
+        item()
+    assert (info.value.field, info.value.code) == (field, "invalid-value")
+    assert "expected at most 500 years" in str(info.value) and "'50000 h'" in str(info.value)
+    assert lcc.Investment("5000 SEK", life="500 yr").life == "500 yr"
+    # the hours themselves, with the operating hours: 50 000 h ÷ 4 000 h/yr = 12.5 years
+    r = lcc.evaluate(lcc.Alternative("A", lcc.Investment("5000 SEK", life="50000 h",
+                                                         hours="4000 h/yr")),
+                     lcc.Study("20 yr", "3 %"))
+    assert "12.5 yr" in r.explain()
+
+
+def test_a_calculators_life_in_years_has_the_same_bound() -> None:
+    from lcc.templates import pump_motor
+
+    with pytest.raises(lcc.LCCError, match="expected at most 500 years") as info:
+        pump_motor.alternative("P", shaft_power="10 kW", efficiency=0.8, price="50000 SEK",
+                               life="50000 yr", load_profile=[("1000 h/yr", 1.0)],
+                               electricity_price="1 SEK/kWh")
+    assert info.value.field == "pump_motor.life"

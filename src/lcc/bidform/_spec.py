@@ -413,11 +413,11 @@ class _Deriver:
         if row == "quantity" and unit is None:
             return value
         lo = _lowest(kind, row)
+        shown_unit = (unit or "") if row == "quantity" else "yr" if row == "years" else ""
         self.fields.append(BidField(
-            key, self._label(item_type, item_label, name), row,
-            (unit or "") if row == "quantity" else "yr" if row == "years" else "",
-            minimum=lo, note=note, exclusive=_exclusive(kind, lo),
-            whole=kind.whole and row == "years"))
+            key, self._label(item_type, item_label, name), row, shown_unit,
+            minimum=lo, maximum=_highest(kind, shown_unit), note=note,
+            exclusive=_exclusive(kind, lo), whole=kind.whole and row == "years"))
         return Slot(key)
 
     def _label(self, item_type: str | None, item_label: str | None, name: str) -> str:
@@ -550,7 +550,7 @@ class _Deriver:
                 ok = ok and x is not BAD
                 bounds[b] = None if x is BAD else float(x)
         lo = bounds["min"] if "min" in raw else _lowest(kind, form_kind)
-        hi = bounds["max"]
+        hi = bounds["max"] if "max" in raw else _highest(kind, unit)
         if lo is not None and hi is not None and lo > hi:
             self.c.add("invalid-value", (*path, "max"), Msg(
                 "max = {high} is below min = {low}", high=number_text(hi), low=number_text(lo)))
@@ -752,7 +752,8 @@ class _Deriver:
         if unit == "1":
             return BidField(inp.name, label, "number", "", True, inp.minimum, inp.maximum,
                             note=note)
-        lo, hi = (inp.minimum, inp.maximum) if unit == inp.unit else \
+        lo, hi = (inp.minimum, inp.maximum if inp.maximum is not None else
+                  _highest(inp.field, unit)) if unit == inp.unit else \
             (0.0 if inp.minimum is not None and inp.minimum >= 0 else None, None)
         return BidField(inp.name, label, "quantity", in_currency(unit, self.currency), True,
                         lo, hi, note=note, exclusive=_exclusive(inp.field, lo))
@@ -777,6 +778,12 @@ def _lowest(kind: F.Kind, row: str) -> float | None:
     if row == "years" and kind.minimum is not None:
         return kind.minimum
     return 0.0 if row in _NOT_NEGATIVE else None
+
+
+def _highest(kind: F.Kind, unit: str) -> float | None:
+    """A row's maximum: the field's own where the row is in the field's unit (a service life
+    in years is at most 500 years; a row in hours has no such bound)."""
+    return kind.maximum if kind.unit is not None and unit == kind.unit else None
 
 
 def _exclusive(kind: F.Kind, lo: float | None) -> bool:

@@ -232,7 +232,12 @@ class _Writer:
         else:
             kind = "whole" if f.whole_number else "decimal"
             lo, hi = f.minimum, f.maximum
-            if lo is not None and hi is not None:
+            if lo is not None and hi is not None and f.exclusive:  # (lo, hi]: 'between' takes lo
+                cell = coordinate.replace("$", "")
+                whole = f",{cell}=INT({cell})" if f.whole_number else ""
+                dv = DataValidation(type="custom", formula1=f"AND(ISNUMBER({cell}),{cell}>"
+                                    f"{_shown(lo)},{cell}<={_shown(hi)}{whole})")
+            elif lo is not None and hi is not None:
                 dv = DataValidation(type=kind, operator="between", formula1=_shown(lo),
                                     formula2=_shown(hi))
             elif lo is not None:

@@ -153,7 +153,8 @@ class Field:
                                    expect=expect)
             return read_quantity(value, spec, name, minimum=self.minimum,
                                  exclusive=self.exclusive, what=self.what or A_VALUE,
-                                 expect=expect)
+                                 expect=expect, maximum=self.maximum,
+                                 over=_LONGER_THAN_A_STUDY if spec == "yr" else None)
         if kind == "position":
             return read_position(value, name, whole=self.whole,
                                  minimum=self.minimum if self.minimum is not None else 0.0)
@@ -305,10 +306,20 @@ _EXPECT: dict[str, str] = {
 
 def quantity(unit: str, example: str, what: str, *, by_year: bool = False, ref: bool = True,
              alt: tuple[str, ...] = (), minimum: float | None = 0.0,
-             exclusive: bool = False) -> Field:
+             exclusive: bool = False, maximum: float | None = None) -> Field:
     """A field with a unit."""
     return Field("quantity", unit, example, what, ref=ref, by_year=by_year, minimum=minimum,
-                 exclusive=exclusive, alt_units=alt)
+                 exclusive=exclusive, alt_units=alt, maximum=maximum)
+
+
+#: The longest study lcc evaluates (``Study.period``), in years: a service life or an
+#: interval longer than that changes nothing but the residual value credited, and a number
+#: that large is the rated life in hours of a datasheet, typed into a field of years.
+MAX_YEARS = 500.0
+_LONGER_THAN_A_STUDY = Msg(
+    "expected at most {most:g} years, the longest study lcc evaluates; a life or an interval "
+    "in hours is written with its unit, '50000 h', with the operating hours per year",
+    most=MAX_YEARS)
 
 
 MONEY = quantity("CUR", "2500 SEK", Msg("an amount"))
@@ -332,7 +343,7 @@ VOLUME_PER_YEAR = quantity("m**3/yr", "12 m**3/yr", Msg("a volume per year"), by
 VOLUME_PRICE = quantity("CUR/m**3", "45 SEK/m**3", Msg("a price per volume"), by_year=True)
 MASS_PER_YEAR = quantity("kg/yr", "120 kg/yr", Msg("a mass per year"), by_year=True)
 MASS_PRICE = quantity("CUR/kg", "7 SEK/kg", Msg("a price per mass"), by_year=True)
-DURATION = quantity("yr", "20 yr", Msg("a duration"), exclusive=True)
+DURATION = quantity("yr", "20 yr", Msg("a duration"), exclusive=True, maximum=MAX_YEARS)
 PERIOD = quantity("yr", "20 yr", Msg("a duration"), ref=False, exclusive=True)
 POSITION = Field("position", "yr", Msg("3 (years) or '3 yr'"), ref=False, minimum=0.0)
 YEAR_OF_SERVICE = Field("position", "yr", Msg("3 (years) or '3 yr'"), ref=False, minimum=1.0,

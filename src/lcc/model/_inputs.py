@@ -79,7 +79,8 @@ class Seq:
 
 
 def _check_range(arr: Any, name: str, shown: Any, *, minimum: float | None,
-                 exclusive: bool, maximum: float | None, what: str) -> None:
+                 exclusive: bool, maximum: float | None, what: str,
+                 over: Msg | None = None) -> None:
     if isinstance(arr, float) and (  # one value inside its bounds: the common case, fast
             minimum is None or (arr > minimum if exclusive else arr >= minimum)) and (
             maximum is None or arr <= maximum):
@@ -97,6 +98,10 @@ def _check_range(arr: Any, name: str, shown: Any, *, minimum: float | None,
             )
     if maximum is not None and np.any(a > maximum):
         first = float(a[a > maximum].flat[0]) if a.ndim else float(a)
+        if over is not None:  # the field's own words for a value above its maximum
+            raise LCCError(Msg("{name}: got {value}; {over}", name=name,
+                               value=_show(shown, first), over=over),
+                           field=name, code="invalid-value")
         raise LCCError(Msg("{name}: got {value}; expected {what} <= {maximum:g}", name=name,
                            value=_show(shown, first), what=what, maximum=maximum),
                        field=name, code="invalid-value")
@@ -105,6 +110,8 @@ def _check_range(arr: Any, name: str, shown: Any, *, minimum: float | None,
 def _show(shown: Any, first: float) -> str:
     if isinstance(shown, str):
         return repr(shown)
+    if isinstance(shown, Product):  # '50000 h' ÷ '1000 h/yr': the value it comes to
+        return f"{first:g}"
     if isinstance(shown, np.ndarray) or (hasattr(shown, "magnitude")
                                          and np.ndim(shown.magnitude)):
         return Msg("a sample with value {value:g}", value=first)
@@ -168,7 +175,8 @@ def _any_quantity(value: Any, name: str) -> Any:
 
 
 def read_product(value: Product, spec: str, name: str, *, minimum: float | None = 0.0,
-                 exclusive: bool = False, what: str = A_VALUE) -> Num:
+                 exclusive: bool = False, what: str = A_VALUE,
+                 maximum: float | None = None, over: Msg | None = None) -> Num:
     """A field given as a :class:`Product` of inputs (each may be a Parameter)."""
     factors = []
     combined: Any = None
@@ -181,8 +189,8 @@ def read_product(value: Product, spec: str, name: str, *, minimum: float | None 
     target = _spec_info(spec, code or "SEK")[0]
     k = _factor(q.units, target) if q._units != target._units else 1.0
     canon = np.asarray(q.magnitude, dtype=float) * k
-    _check_range(canon, name, value, minimum=minimum, exclusive=exclusive, maximum=None,
-                 what=what)
+    _check_range(canon, name, value, minimum=minimum, exclusive=exclusive, maximum=maximum,
+                 what=what, over=over)
     canon_value = canon if canon.ndim else float(canon)
     text = " × ".join(f.text for f in factors)
     return Num(canon_value, code, None, k, text, None, tuple(factors))
@@ -209,10 +217,13 @@ def _scalar_in(magnitude: float, units: Any, spec: str) -> tuple[float, str | No
 
 def read_quantity(value: Any, spec: str, name: str, *, minimum: float | None = 0.0,
                   exclusive: bool = False, what: str = A_VALUE,
-                  expect: str | None = None) -> Num:
-    """A field with a unit (``spec`` as in :func:`lcc.units.parse_quantity`)."""
+                  expect: str | None = None, maximum: float | None = None,
+                  over: Msg | None = None) -> Num:
+    """A field with a unit (``spec`` as in :func:`lcc.units.parse_quantity`); ``minimum``
+    and ``maximum`` in the canonical unit of ``spec``."""
     if isinstance(value, Product):
-        return read_product(value, spec, name, minimum=minimum, exclusive=exclusive, what=what)
+        return read_product(value, spec, name, minimum=minimum, exclusive=exclusive, what=what,
+                            maximum=maximum, over=over)
     if isinstance(value, Parameter):
         p = value
         if p.unit is None:
@@ -231,12 +242,12 @@ def read_quantity(value: Any, spec: str, name: str, *, minimum: float | None = 0
                                expect=expect)  # raises with the name
                 raise
             _check_range(canon, name, p.value, minimum=minimum, exclusive=exclusive,
-                         maximum=None, what=what)
+                         maximum=maximum, what=what, over=over)
             return Num(canon, code, p.name, scale, f"{p.name} = {shown}", p, floor=minimum)
         q = parse_quantity(p.value, spec, name=_in_param(name, p), expect=expect)
         canon = magnitude_in(q, spec)
         _check_range(canon, name, p.value, minimum=minimum, exclusive=exclusive,
-                     maximum=None, what=what)
+                     maximum=maximum, what=what, over=over)
         code = currency_of(q)
         target = _spec_info(spec, code or "SEK")[0]
         scale = _factor(q.units, target)
@@ -253,13 +264,13 @@ def read_quantity(value: Any, spec: str, name: str, *, minimum: float | None = 0
         except LCCError:
             parse_quantity(value, spec, name=name, expect=expect)  # raises with the name
             raise
-        _check_range(canon, name, value, minimum=minimum, exclusive=exclusive, maximum=None,
-                     what=what)
+        _check_range(canon, name, value, minimum=minimum, exclusive=exclusive, maximum=maximum,
+                     what=what, over=over)
         return Num(canon, code, None, 1.0, shown)
     q = parse_quantity(value, spec, name=name, expect=expect)
     canon = magnitude_in(q, spec)
-    _check_range(canon, name, value, minimum=minimum, exclusive=exclusive, maximum=None,
-                 what=what)
+    _check_range(canon, name, value, minimum=minimum, exclusive=exclusive, maximum=maximum,
+                 what=what, over=over)
     if isinstance(canon, np.ndarray):
         canon = canon.astype(float)
         if canon.ndim != 1:

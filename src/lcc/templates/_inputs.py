@@ -48,7 +48,7 @@ import numpy as np
 
 from lcc._errors import LCCError, Msg, as_msg, join, raise_collected
 from lcc.model import ByYear, Parameter
-from lcc.model._fields import Field, located
+from lcc.model._fields import MAX_YEARS, Field, located
 from lcc.units import (
     CURRENCIES,
     _parse_text,
@@ -276,7 +276,8 @@ def _field_of(inp: Input) -> Field:
                      ref=inp.parameter, by_year=inp.per_year and inp.kind == "quantity",
                      minimum=minimum if inp.kind == "quantity" else 0.0,
                      exclusive=inp.exclusive and inp.kind == "quantity",
-                     alt_units=specs[1:], choices=inp.choices)
+                     alt_units=specs[1:], choices=inp.choices,
+                     maximum=MAX_YEARS if specs == ("yr",) and inp.kind == "quantity" else None)
     if inp.kind == "number":
         rate = inp.minimum == -1.0 and inp.maximum is None  # a rate per year
         return Field("rate" if rate else "number", None, example, "a value",
