@@ -236,10 +236,12 @@ def _chain_lines(term: ChainTerm, ctx: Context, pv: dict[str, Any], cur: str,
         value = term.residual_value(ctx, count)
         last = term.start + count * life
         if not term.initial and np.ndim(count) == 0 and count < 1:
-            how = tr("no replacement within the study, so this item bought no unit to credit "
-                     "(the first unit's value is in the residual value of the item that "
-                     "bought it)", lang)
-        elif term.residual_mode == "linear":
+            out.append(f"  {_cat('residual', lang):<{w}} " + tr(
+                "no replacement within the study, so this item bought no unit to credit (the "
+                "first unit's value is in the residual value of the item that bought it)", lang)
+                + f": {m(0.0)}")
+            return out
+        if term.residual_mode == "linear":
             how = tr("last installed at t = {last}, remaining {rest} of {life} {yr}: cost at "
                      "year-{n} prices × remaining/L", lang, last=f(last),
                      rest=f(last + life - n), life=f(life), yr=yr, n=n)
