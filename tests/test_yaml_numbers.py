@@ -1,4 +1,5 @@
-"""Numbers in YAML tender files are read as YAML 1.2, TOML and JSON read them.
+"""Numbers and truth values in YAML tender files are read as YAML 1.2, TOML and JSON read
+them.
 
 PyYAML follows YAML 1.1, where ``quantity: 010`` is the octal 8 and ``1:30`` the
 base-60 number 90: a quantity of ten luminaires padded with a zero, as spreadsheet
@@ -42,3 +43,24 @@ def test_base_60_is_no_number() -> None:
         lcc.io.loads_tender(TENDER.format(quantity="1:30"), "yaml")
     [issue] = info.value.errors
     assert issue.path == "alternatives[0].quantity" and "'1:30'" in issue.message
+
+
+def test_only_true_and_false_are_truth_values() -> None:
+    """YAML 1.1 reads an unquoted No, Off or yes as a truth value: a bid named No and the
+    currency code NO (Norway) became false. As in YAML 1.2, TOML and JSON, only true and
+    false are; a truth-value field given 'yes' is refused, not guessed."""
+    text = TENDER.format(quantity=1).replace("name: A", "name: No")
+    assert [a.name for a in lcc.io.loads_tender(text, "yaml").alternatives] == ["No"]
+    study = "study:\n  period: 1 yr\n  discount_rate: 0\n"
+    with pytest.raises(lcc.io.TenderError) as info:
+        lcc.io.loads_tender(text.replace(study, study + "  currency: NO\n"), "yaml")
+    assert [(e.code, e.path) for e in info.value.errors] == [
+        ("invalid-value", "study.currency")]
+    assert "got 'NO'" in info.value.errors[0].message
+    yes = text.replace(study, study + "  include_externalities: yes\n")
+    with pytest.raises(lcc.io.TenderError) as info:
+        lcc.io.loads_tender(yes, "yaml")
+    assert [(e.code, e.path) for e in info.value.errors] == [
+        ("wrong-type", "study.include_externalities")]
+    tender = lcc.io.loads_tender(yes.replace(": yes", ": false"), "yaml")
+    assert tender.study.include_externalities is False

@@ -240,15 +240,18 @@ def _parse_yaml(text: str, file: str | None) -> tuple[Any, dict[Path, int]]:
 
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
 
 
 @functools.cache
 def _yaml_loader() -> Any:
-    """PyYAML's safe loader with numbers read as YAML 1.2, TOML and JSON read them.
+    """PyYAML's safe loader with numbers and truth values read as YAML 1.2, TOML and JSON
+    read them.
 
-    YAML 1.1 reads ``quantity: 010`` as the octal 8 and ``1:30`` as the base-60 90;
-    here ``010`` is ten, ``0o10`` eight and ``1:30`` a text (which a number field
-    refuses).
+    YAML 1.1 reads ``quantity: 010`` as the octal 8, ``1:30`` as the base-60 90 and an
+    unquoted ``No``, ``Off`` or ``yes`` as a truth value (a bid named No, the currency
+    code NO); here ``010`` is ten, ``0o10`` eight, ``1:30`` and ``No`` texts, and only
+    ``true`` and ``false`` are truth values.
     """
     import yaml
 
@@ -256,8 +259,10 @@ def _yaml_loader() -> Any:
         pass
 
     Loader.yaml_implicit_resolvers = {
-        first: [(tag, rx) for tag, rx in resolvers if tag not in (_INT, _FLOAT)]
+        first: [(tag, rx) for tag, rx in resolvers if tag not in (_INT, _FLOAT, _BOOL)]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+    Loader.add_implicit_resolver(
+        _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
     Loader.add_implicit_resolver(
         _INT, re.compile(r"^(?:[-+]?[0-9][0-9_]*|0o[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+)$"),
         list("-+0123456789"))
