@@ -25,7 +25,7 @@ from lcc.model._inputs import (
     read_position,
     read_quantity,
 )
-from lcc.model._limits import MAX_TEXT
+from lcc.model._limits import MAX_TEXT, MAX_YEARS
 
 #: The kinds of value a field may hold.
 KINDS: tuple[str, ...] = ("quantity", "position", "rate", "number", "count", "residual",
@@ -312,10 +312,8 @@ def quantity(unit: str, example: str, what: str, *, by_year: bool = False, ref: 
                  exclusive=exclusive, alt_units=alt, maximum=maximum)
 
 
-#: The longest study lcc evaluates (``Study.period``), in years: a service life or an
-#: interval longer than that changes nothing but the residual value credited, and a number
-#: that large is the rated life in hours of a datasheet, typed into a field of years.
-MAX_YEARS = 500.0
+#: A service life or an interval longer than the longest study (MAX_YEARS) is refused: a
+#: number that large is the rated life in hours of a datasheet, typed into a field of years.
 _LONGER_THAN_A_STUDY = Msg(
     "expected at most {most:g} years, the longest study lcc evaluates; a life or an interval "
     "in hours is written with its unit, '50000 h', with the operating hours per year",

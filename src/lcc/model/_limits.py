@@ -5,6 +5,9 @@ holding more is refused when it is built, so a tender built in Python can always
 and read back.
 """
 
+#: Years of the longest study (Study.period), and of the longest service life or interval:
+#: a life beyond every study changes nothing but the residual value credited.
+MAX_YEARS = 500
 #: Characters of a text: a name, a label, a description.
 MAX_TEXT = 20_000
 #: Values of a per-year sequence (a study has at most 500 years).

@@ -13,6 +13,7 @@ from lcc.model import _fields as F
 from lcc.model._compare import ModelEq
 from lcc.model._fields import Errors, Field
 from lcc.model._inputs import Num, Seq
+from lcc.model._limits import MAX_YEARS
 from lcc.model._parameter import ByYear, Parameter
 from lcc.units import CURRENCIES, ExchangeRates, parse_quantity
 
@@ -56,7 +57,7 @@ def _read_period(period: Any) -> int:
     if abs(years - round(years)) > 1e-9:
         raise LCCError(Msg("{name}: got {period!r}; expected a whole number of years (annual "
                            "steps)", name='Study.period', period=period), code="invalid-value")
-    if years > 500:
+    if years > MAX_YEARS:
         raise LCCError(Msg("{name}: got {period!r}; expected at most 500 years",
                            name='Study.period', period=period),
                        code="invalid-value")

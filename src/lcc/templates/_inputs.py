@@ -48,7 +48,8 @@ import numpy as np
 
 from lcc._errors import LCCError, Msg, as_msg, join, raise_collected
 from lcc.model import ByYear, Parameter
-from lcc.model._fields import MAX_YEARS, Field, located
+from lcc.model._fields import Field, located
+from lcc.model._limits import MAX_YEARS
 from lcc.units import (
     CURRENCIES,
     _parse_text,
