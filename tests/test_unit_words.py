@@ -91,3 +91,150 @@ def test_a_fresh_registry_without_the_disk_cache_reads_them_too() -> None:
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                              env={**os.environ, "LCC_PINT_CACHE": cache}, timeout=120)
         assert out.stdout.split() == ["1000", "1000000"], out.stderr
+
+
+# --------------------------------------------------------------- Swedish unit words (stop 25)
+
+@pytest.mark.parametrize(("text", "unit", "value"), [
+    ("500 kr/mån", "SEK/yr", 6_000.0),  # 500 kr a month: 500 × 12 = 6 000 kr a year
+    ("500 kr/månad", "SEK/yr", 6_000.0),
+    ("3 månader", "yr", 0.25),
+    ("2 timmar", "h", 2.0), ("2 tim", "h", 2.0), ("1 timme", "h", 1.0),
+    ("4000 timmar/år", "h/yr", 4_000.0),
+    ("2 veckor", "d", 14.0), ("1 vecka", "d", 7.0),
+    ("5 dagar", "d", 5.0), ("8 tim/dygn", "h/d", 8.0),
+    ("4 procent", "", 0.04),
+    ("5 kronor", "SEK", 5.0), ("1 krona", "SEK", 1.0),
+    ("3 st", "", 3.0), ("3 styck", "", 3.0),
+    ("120 kvm", "m**2", 120.0), ("3 kbm", "m**3", 3.0),
+    ("45 kr/m3", "SEK/m**3", 45.0), ("120 m2", "m**2", 120.0), ("2 km2", "m**2", 2e6),
+    ("2 dm3", "l", 2.0), ("16 mm2", "mm**2", 16.0), ("45 kr/100 m3", "SEK/m**3", 0.45),
+])
+def test_swedish_unit_words_are_read_as_meant(text: str, unit: str, value: float) -> None:
+    q = lcc.Q_(text)
+    assert (q.to(unit).magnitude if unit else q.to("").magnitude) == pytest.approx(value,
+                                                                                   rel=1e-12)
+
+
+def test_swedish_unit_words_in_model_fields() -> None:
+    study = lcc.Study("1 yr", 0.0)
+    # a monthly fee of 500 kr: 500 × 12 = 6 000 kr in the one year
+    fee = lcc.evaluate(lcc.Alternative("A", lcc.Recurring("500 kr/mån")), study)
+    assert fee.value == pytest.approx(6_000.0, rel=1e-12)
+    # 100 m3 of water a year at 45 kr/m3: 4 500 kr
+    water = lcc.evaluate(lcc.Alternative("A", lcc.Water(annual="100 m3/år", price="45 kr/m3")),
+                         study)
+    assert water.value == pytest.approx(4_500.0, rel=1e-12)
+    # 3 st of a 1 000 kr unit: 3 000 kr
+    three = lcc.evaluate(lcc.Alternative("A", lcc.Investment("1 000 kr"), quantity="3 st"),
+                         study)
+    assert three.value == pytest.approx(3_000.0, rel=1e-12)
+    # 0.1 kW for 4000 timmar/år at 1.5 kr/kWh: 0.1 × 4000 × 1.5 = 600 kr
+    energy = lcc.evaluate(lcc.Alternative("A", lcc.Energy(power="100 W", hours="4000 timmar/år",
+                                                          price="1,5 kr/kWh")), study)
+    assert energy.value == pytest.approx(600.0, rel=1e-12)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("0.5 l/mil", "'mil' is a Swedish mile of 10 km"),
+    ("15 mil", "'mil' is a Swedish mile of 10 km"),
+    ("1.8 kWh/mil", "'mil' is a Swedish mile of 10 km"),
+    ("3 dag", "'dag' is a day in Swedish, but a decagram"),
+    ("8 h/dag", "'dag' is a day in Swedish, but a decagram"),
+    ("5 M kr", "'M' alone is a concentration"),
+    ("5 M SEK", "'M' alone is a concentration"),
+    ("12 pcs", "'pc' and 'pcs' are the parsec"),
+    ("200 kr/pc", "'pc' and 'pcs' are the parsec"),
+])
+def test_words_pint_reads_otherwise_are_refused(text: str, words: str) -> None:
+    with pytest.raises(LCCError, match=words) as info:
+        lcc.Q_(text)
+    assert (info.value.code, info.value.field) == ("invalid-value", "Q_")
+
+
+def test_a_consumption_per_mil_is_refused_not_read_per_thou() -> None:
+    """0.5 l/mil (Swedish: per 10 km) was read per thousandth of an inch: 19 685 l/km."""
+    with pytest.raises(LCCError, match="'mil' is a Swedish mile") as info:
+        lcc.Energy(distance="15000 km/yr", consumption="0.5 l/mil", price="20 kr/l")
+    assert info.value.field == "Energy.consumption"
+    # as the message offers: 0.5 l/(10 km) = 0.05 l/km; 15 000 km × 0.05 l/km × 20 kr/l
+    # = 15 000 kr a year
+    result = lcc.evaluate(lcc.Alternative("A", lcc.Energy(
+        distance="15000 km/yr", consumption="0.5 l/(10 km)", price="20 kr/l")),
+        lcc.Study("1 yr", 0.0))
+    assert result.value == pytest.approx(15_000.0, rel=1e-12)
+
+
+@pytest.mark.parametrize(("text", "code", "value"), [
+    ("5 €", "EUR", 5.0), ("€5", "EUR", 5.0), ("€ 1 200", "EUR", 1_200.0),
+    ("1 200 €", "EUR", 1_200.0), ("0,12 €/kWh", "EUR/kWh", 0.12), ("5€/kWh", "EUR/kWh", 5.0),
+    ("7 £", "GBP", 7.0), ("£7", "GBP", 7.0),
+])
+def test_currency_signs_are_read_as_their_code(text: str, code: str, value: float) -> None:
+    assert lcc.Q_(text).to(code).magnitude == pytest.approx(value, rel=1e-15)
+
+
+def test_a_currency_sign_is_not_dropped() -> None:
+    """pint passed over '€': '0.5 €' was the rate 0.5 (50 %) and '5 €/kWh' 5 per kWh."""
+    with pytest.raises(LCCError) as info:
+        lcc.Study("10 yr", "0.5 €")
+    assert info.value.field == "Study.discount_rate"
+    with pytest.raises(LCCError, match=r"'\$' is the sign of several currencies; write the "
+                                       r"currency's code, e.g. '1300 USD'"):
+        lcc.Q_("5 $")
+    study = lcc.Study("1 yr", 0.0, currency="EUR")
+    assert lcc.evaluate(lcc.Alternative("A", lcc.Investment("1 200 €")), study).value == 1200.0
+
+
+@pytest.mark.parametrize("char", ['"', "'", "#", "@", "&", "<", "[", "{", "|", "~", "`", "\\",
+                                  "¤", "¥", "§"])
+def test_characters_pint_passes_over_are_refused(char: str) -> None:
+    """pint dropped quotes, '#' (a comment to it), '@' and brackets: '5 "kr"' was 5, '5 # kr' 5."""
+    for text in (f"5 {char}kr{char}", f"5 {char} kr", f"5 kr {char}"):
+        with pytest.raises(LCCError, match="which is no part of a number or a unit") as info:
+            lcc.Q_(text)
+        assert repr(char) in str(info.value)
+    with pytest.raises(LCCError) as info:
+        lcc.Investment(f"5 {char} kr")
+    assert info.value.field == "Investment.amount"
+
+
+def test_dots_and_crosses_between_units_still_multiply() -> None:
+    assert lcc.Q_("5 kW·h").to("kWh").magnitude == 5.0
+    assert lcc.Q_("5 kW×h").to("kWh").magnitude == 5.0
+    assert lcc.Q_("5 kWh/(m²·yr)").to("kWh/m**2/yr").magnitude == 5.0
+
+
+@pytest.mark.parametrize(("text", "likely"), [
+    ("5 kwh", "kWh"), ("5 KWh", "kWh"), ("5 MWH", "MWh"), ("5 mwh", "MWh"), ("5 KW", "kW"),
+    ("5 msek", "MSEK"), ("5 ksek", "kSEK"), ("5 sek", "SEK"), ("5 eur", "EUR"),
+    ("5 euro", "EUR"), ("5 KR", "kr"), ("5 kr/kwh", "kWh"),
+])
+def test_a_unit_in_the_wrong_letter_case_is_offered_its_spelling(text: str, likely: str) -> None:
+    with pytest.raises(LCCError) as info:
+        lcc.Q_(text)
+    assert f"did you mean {likely!r}?" in str(info.value)
+    assert f"menar du {likely!r}?" in info.value.message_in("sv")
+
+
+def test_swedish_words_in_a_tender_file_and_messages_in_swedish() -> None:
+    text = """name = "T"
+[study]
+period = "1 yr"
+discount_rate = 0.0
+[[alternatives]]
+name = "A"
+[[alternatives.items]]
+type = "Recurring"
+amount_per_year = "500 kr/mån"
+"""
+    # 500 kr a month: 6 000 kr in the one year
+    assert lcc.io.loads_tender(text).evaluate()["A"].value == pytest.approx(6_000.0, rel=1e-12)
+    with pytest.raises(lcc.io.TenderError) as info:
+        lcc.io.loads_tender(text.replace("500 kr/mån", "500 kr/mil"))
+    [issue] = info.value.errors
+    assert (issue.code, issue.path, issue.line) == ("invalid-value",
+                                                    "alternatives[0].items[0].amount_per_year", 9)
+    with pytest.raises(LCCError) as err:
+        lcc.Energy(distance="1000 km/yr", consumption="0,5 l/mil", price="20 kr/l")
+    assert "'mil' är en svensk mil på 10 km" in err.value.message_in("sv")

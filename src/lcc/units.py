@@ -13,7 +13,9 @@ converts compound units such as EUR/kWh (pint contexts cannot).
 Notations procurers write are read with their intended meaning:
 ``"5 l/100km"`` is 0.05 l/km (plain pint reads 5 l·km/100), ``"Nm3"`` is a
 normal cubic metre (a volume), ``"50 000 kr"`` is fifty thousand kronor, and
-``kr``, ``tkr``, ``Mkr``, ``öre`` (``ore``) and ``år`` are understood.
+``kr``, ``tkr``, ``Mkr``, ``öre`` (``ore``), ``år``, ``m3`` and the Swedish words for
+hours, days, weeks and months are understood. Unit words that mean one thing to a
+procurer and another to pint (``ton``, ``mil``, ``dag``) are refused with both readings.
 """
 
 from __future__ import annotations
@@ -65,8 +67,21 @@ _DEFINITIONS: tuple[str, ...] = (
     "mnkr = 1000000 * SEK",
     "mdkr = 1000000000 * SEK",
     "Nm3 = meter ** 3 = _ = normal_cubic_meter",
+    # Swedish unit words a procurer writes (kvadratmeter, kubikmeter, styck)
+    "kvm = meter ** 2",
+    "kbm = meter ** 3",
+    "styck = 1 = st",
 )
-_ALIASES: tuple[str, ...] = ("@alias year = år", "@alias day = dygn")
+#: Swedish words for units pint knows: (pint's unit, the Swedish words).
+_ALIASES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("year", ("år",)),
+    ("day", ("dygn", "dagar")),
+    ("hour", ("tim", "timme", "timmar")),
+    ("week", ("vecka", "veckor")),
+    ("month", ("mån", "månad", "månader")),
+    ("percent", ("procent",)),
+    ("SEK", ("krona", "kronor")),
+)
 
 _lock = threading.Lock()
 _registry: pint.UnitRegistry | None = None
@@ -144,10 +159,9 @@ def get_registry() -> pint.UnitRegistry:
                 name = line.split("=", 1)[0].strip()
                 if name not in reg._units:
                     reg.define(line)
-            for line in _ALIASES:
-                alias = line.rsplit("=", 1)[1].strip()
-                if alias not in reg:
-                    reg.define(line)
+            for unit, words in _ALIASES:
+                if words[0] not in reg:
+                    reg.define(f"@alias {unit} = {' = '.join(words)}")
             reg.formatter.default_format = "~P"
             _read_texts_as_procurers_write(reg.Quantity)
             _registry = reg
@@ -163,10 +177,10 @@ def _read_texts_as_procurers_write(quantity: Any) -> None:
         if isinstance(value, str) and units is None:
             q = _parse_text(value, "Q_")
             value, units = q.magnitude, q._units
-        elif isinstance(units, str):  # Q_(3, "dkr"): the units read by the same rule
-            q = plain_new(cls, value, units)
-            _check_units(q._units, units, "Q_")
-            return q
+        elif isinstance(units, str):  # Q_(3, "dkr"), Q_(3, "kr/m3"): read by the same rule
+            q = _parse_text(f"1 {units}", "Q_", shown=units)
+            factor = q.magnitude  # Q_(5, "l/100km") is 0.05 l/km
+            value, units = (value if factor == 1 else value * factor), q._units
         return plain_new(cls, value, units)
 
     quantity.__new__ = __new__
@@ -205,6 +219,8 @@ _EXPONENT_NEXT = re.compile(r"[eE][-+]?\d")
 _DOTS_TO_READ = re.compile(r"\d\.\d+\.\d|\.\d{3}(?!\d)")
 _PER_NUMBER = re.compile(r"/\s*(\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*([^\W\d][\w³²]*(?:\*\*\d+|\d)?)")
 _NM3 = re.compile(r"\bNm(?:³|\^3|\*\*3)")
+#: Square and cubic metres as written without a superscript: 'm2', 'm3', 'km2', 'dm3'.
+_SQUARE_CUBE = re.compile(r"(?<![^\W\d])([kdcmµ]?m)([23])(?!\w)")
 
 
 #: Characters that stand for a minus sign: U+2212 (as word processors and spreadsheets write
@@ -218,15 +234,18 @@ MAX_TEXT = 200
 _LONG_NUMBER = re.compile(r"\d{31,}")
 
 
-def _preprocess(text: str, name: str) -> str:
+def _preprocess(text: str, name: str, shown: str | None = None) -> str:
     """A procurer's notation as pint reads it: spaces in thousands, decimal commas,
-    Unicode minus, ``l/100km``; refuses texts pint would take too long over."""
+    Unicode minus, ``l/100km``; refuses texts pint would take too long over (naming
+    ``shown``, by default ``text``)."""
     s = text.strip()
+    text = text if shown is None else shown
     if len(s) > MAX_TEXT:
         raise LCCError(Msg("{name}: got a text of {n} characters; a quantity is at most "
                            "{most} characters, e.g. '1.2 SEK/kWh'", name=name, n=len(s),
                            most=MAX_TEXT), field=name, code="invalid-value")
     s = _MINUS.sub("-", s)
+    s = _CURRENCY_SIGNS.sub(lambda m: f" {_SIGN_CODES[m.group(1)]} ", s).strip()
     s = _THOUSANDS.sub("", s)
     if _LONG_NUMBER.search(s):
         raise LCCError(Msg("{name}: {text!r} holds a number of more than 30 digits; write it "
@@ -241,14 +260,19 @@ def _preprocess(text: str, name: str) -> str:
     s = _number_separators(s, name, text)
     s = _one_number(s, text, name)
     s = _NM3.sub("Nm3", s)
+    s = _SQUARE_CUBE.sub(r"\1**\2", s)
     s = _PER_NUMBER.sub(r"/(\1 \2)", s)
     return s
 
 
 #: A number as a quantity text holds it (its sign, its exponent), not inside a unit's name.
 _NUMBER_LITERAL = re.compile(r"(?<![\w.])(?:[-+]\s*)?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?")
-#: Characters pint would read as arithmetic, or pass over, between the parts of a quantity.
-_NOT_IN_A_UNIT = re.compile(r"[:;+\-,.=!?]")
+#: Characters pint would read as arithmetic, or pass over, between the parts of a quantity:
+#: anything but letters, digits, spaces, '/', '*', '^', brackets, '%', '‰', '°', '·', '×', '⁻'.
+_NOT_IN_A_UNIT = re.compile(r"[^\w\s/*^()%‰°·⋅×⁻]")
+#: Currency signs read as their code; '$' is the sign of several currencies.
+_CURRENCY_SIGNS = re.compile(r"\s*([€£])\s*")
+_SIGN_CODES = {"€": "EUR", "£": "GBP"}
 _PER_UNIT = re.compile(r"\s*/\s*\(?\s*[^\W\d]")
 _CURRENCY_FIRST = re.compile(r"^(SEK|EUR|USD|NOK|DKK|GBP|kr)\s*([-+]?(?:\d+(?:\.\d*)?|\.\d+)"
                              r"(?:[eE][-+]?\d+)?)$")
@@ -284,11 +308,15 @@ def _one_number(s: str, text: str, name: str) -> str:
                            "unit); write e.g. '1300 SEK' or '4.5 %' (a quantity per so many "
                            "units, '5 l/100km', is read)", name=name, text=text),
                        field=name, code="invalid-value")
-    if _NOT_IN_A_UNIT.search(_NUMBER_LITERAL.sub(" ", s)):
-        raise LCCError(Msg("{name}: {text!r} holds a character that is no part of a number or "
-                           "a unit (':', ';', '+', '-', '.', ',', '=' …); write one number and "
-                           "its unit, e.g. '1300 SEK'", name=name, text=text),
+    odd = _NOT_IN_A_UNIT.search(_NUMBER_LITERAL.sub(" ", s))
+    if odd and odd.group() == "$":
+        raise LCCError(Msg("{name}: {text!r}: '$' is the sign of several currencies; write the "
+                           "currency's code, e.g. '1300 USD'", name=name, text=text),
                        field=name, code="invalid-value")
+    if odd:
+        raise LCCError(Msg("{name}: {text!r} holds {char!r}, which is no part of a number or a "
+                           "unit; write one number and its unit, e.g. '1300 SEK'", name=name,
+                           text=text, char=odd.group()), field=name, code="invalid-value")
     return s
 
 
@@ -353,14 +381,15 @@ def _plain_number(m: re.Match[str], text: str, name: str) -> str:
     return f"{whole or 0}.{decimals}"
 
 
-def _parse_text(text: str, name: str) -> pint.Quantity:
+def _parse_text(text: str, name: str, shown: str | None = None) -> pint.Quantity:
     """A text read as a quantity of lcc's registry (procurer notations included).
 
     Each distinct text is parsed once: the result is cached (a new Quantity is
     made from the cached magnitude and units each time).
     """
     reg: Any = get_registry()
-    s = _preprocess(text, name)
+    s = _preprocess(text, name, shown)
+    text = text if shown is None else shown
     if not s:
         raise LCCError(Msg("{name}: got an empty string, expected a quantity such as "
                            "'1.2 SEK/kWh'", name=name), field=name, code="invalid-value")
@@ -373,6 +402,18 @@ def _parse_text(text: str, name: str) -> pint.Quantity:
     _check_units(units, text, name)
     return reg.Quantity(magnitude, units)
 
+
+#: Units whose name means something else to a procurer than to pint, with what it means.
+_OTHER_WORDS: dict[str, Msg] = {
+    "mil": Msg("'mil' is a Swedish mile of 10 km, but a thousandth of an inch (0.0254 mm) "
+               "to pint; write the distance in km, e.g. '0.5 l/(10 km)' or '0.05 l/km'"),
+    "decagram": Msg("'dag' is a day in Swedish, but a decagram (10 g) to pint; write 'd', 'dygn' "
+                "or 'dagar' for days, or '10 g'"),
+    "molar": Msg("'M' alone is a concentration (molar) to pint; write millions of kronor as "
+                 "'Mkr' or 'MSEK', e.g. '2.5 Mkr'"),
+    "parsec": Msg("'pc' and 'pcs' are the parsec to pint; write a number of pieces without a "
+                  "unit (or with 'st'), e.g. '12'"),
+}
 
 #: Prefixes a currency may take: thousands, millions, billions (kSEK, MSEK, GSEK, kkr).
 _MONEY_PREFIXES = ("kilo", "mega", "giga")
@@ -392,6 +433,8 @@ def _misread_unit(units: Any) -> tuple[str, str] | None:
         prefix, base = ("", key) if any(not r[0] for r in readings) else readings[0][:2]
         if base == "ton":
             return key, "ton"
+        if prefix + base in _OTHER_WORDS:
+            return key, prefix + base
         if prefix and any(d.startswith("[currency_") for d in reg.get_dimensionality(base)) \
                 and not (prefix in _MONEY_PREFIXES and base in (*CURRENCIES, "kr")):
             return key, "money"
@@ -402,6 +445,9 @@ def _check_units(units: Any, text: str, name: str) -> None:
     problem = _misread_unit(units)
     if problem is None or (problem[1] == "ton" and "short_ton" in text):
         return
+    if problem[1] in _OTHER_WORDS:
+        raise LCCError(Msg("{name}: {text!r}: {why}", name=name, text=text,
+                           why=_OTHER_WORDS[problem[1]]), field=name, code="invalid-value")
     unit = get_registry().get_symbol(problem[0]) if problem[1] == "money" else "ton"
     if problem[1] == "ton":
         raise LCCError(Msg("{name}: {text!r}: 'ton' is 1 000 kg in Swedish, 907 kg as the US "
@@ -416,6 +462,15 @@ def _check_units(units: Any, text: str, name: str) -> None:
                    field=name, code="invalid-value")
 
 
+#: Units procurers write, by their letters in any case: 'kwh' is offered 'kWh'.
+_LIKELY_UNITS: dict[str, str] = {
+    **{u.casefold(): u for u in ("Wh", "kWh", "MWh", "GWh", "kW", "MW", "GW", "SEK", "kSEK",
+                                 "MSEK", "EUR", "kEUR", "USD", "NOK", "DKK", "GBP", "kr",
+                                 "tkr", "Mkr", "Nm3", "km", "kg", "yr", "år")},
+    "euro": "EUR", "euros": "EUR", "sek": "SEK",
+}
+
+
 class _Unreadable(Exception):
     pass
 
@@ -425,6 +480,10 @@ def _pint_reason(exc: Exception) -> Msg:
     names = getattr(exc, "unit_names", None)
     if names:
         unknown = names if isinstance(names, str) else ", ".join(map(str, names))
+        likely = _LIKELY_UNITS.get(unknown.casefold())
+        if likely:
+            return Msg("{unit!r} is not a known unit; did you mean {likely!r}?", unit=unknown,
+                       likely=likely)
         return Msg("{unit!r} is not a known unit", unit=unknown)
     return Msg("not a number with a unit")
 
