@@ -152,8 +152,12 @@ def test_words_pint_reads_otherwise_are_refused(text: str, words: str) -> None:
     assert (info.value.code, info.value.field) == ("invalid-value", "Q_")
 
 
-def test_a_consumption_per_mil_is_refused_not_read_per_thou() -> None:
-    """0.5 l/mil (Swedish: per 10 km) was read per thousandth of an inch: 19 685 l/km."""
+def test_mil_is_refused_with_the_km_reading_offered() -> None:
+    """pint's 'mil' is the angular mil (π/32 000 rad): a quantity of '3 mil' was the number
+    3π/32 000 = 0.000295, so three units of 1 000 kr cost 0.29 kr."""
+    with pytest.raises(LCCError, match="'mil' is a Swedish mile") as info:
+        lcc.Alternative("A", lcc.Investment("1 000 kr"), quantity="3 mil")
+    assert info.value.field == "Alternative.quantity"
     with pytest.raises(LCCError, match="'mil' is a Swedish mile") as info:
         lcc.Energy(distance="15000 km/yr", consumption="0.5 l/mil", price="20 kr/l")
     assert info.value.field == "Energy.consumption"

@@ -405,8 +405,9 @@ def _parse_text(text: str, name: str, shown: str | None = None) -> pint.Quantity
 
 #: Units whose name means something else to a procurer than to pint, with what it means.
 _OTHER_WORDS: dict[str, Msg] = {
-    "mil": Msg("'mil' is a Swedish mile of 10 km, but a thousandth of an inch (0.0254 mm) "
-               "to pint; write the distance in km, e.g. '0.5 l/(10 km)' or '0.05 l/km'"),
+    "mil": Msg("'mil' is a Swedish mile of 10 km, but an angle to pint (the angular mil, so "
+               "'3 mil' was the number 0.0003); write the distance in km, e.g. "
+               "'0.5 l/(10 km)' or '0.05 l/km'"),
     "decagram": Msg("'dag' is a day in Swedish, but a decagram (10 g) to pint; write 'd', 'dygn' "
                 "or 'dagar' for days, or '10 g'"),
     "molar": Msg("'M' alone is a concentration (molar) to pint; write millions of kronor as "
