@@ -242,3 +242,41 @@ amount_per_year = "500 kr/mån"
     with pytest.raises(LCCError) as err:
         lcc.Energy(distance="1000 km/yr", consumption="0,5 l/mil", price="20 kr/l")
     assert "'mil' är en svensk mil på 10 km" in err.value.message_in("sv")
+
+
+@pytest.mark.parametrize("text", ["280 cycles/yr", "280 cycle/yr", "0.9 kWh/cycle", "3 deg",
+                                  "3 rad", "2 turn", "3 rpm", "3 sr", "3 arcmin", "3 gon"])
+def test_angles_are_refused(text: str) -> None:
+    """pint's cycle is an angle of 2π rad: '280 cycles/yr' (a dishwasher's label) was
+    280 × 2π = 1 759.3 a year, and '0.9 kWh/cycle' 0.9 / 2π = 0.143 kWh."""
+    with pytest.raises(LCCError, match="holds an angle") as info:
+        lcc.Q_(text)
+    assert info.value.code == "invalid-value"
+    assert "innehåller en vinkel" in info.value.message_in("sv")
+
+
+def test_a_dishwasher_in_cycles_is_refused_at_its_input() -> None:
+    from lcc.templates import dishwasher
+    bid = {"price": "6000 SEK", "energy": "200 kWh/yr", "water": "2000 l/yr",
+           "electricity_price": "1.5 SEK/kWh", "water_price": "40 SEK/m3", "units": 2}
+    # 2 × (6 000 + 200 × 1.5 + 2 m³ × 40) = 12 760 SEK in one year, undiscounted ('m3': m³)
+    result = lcc.evaluate(dishwasher.alternative("A", **bid), lcc.Study("1 yr", 0.0))
+    assert result.value == pytest.approx(12_760.0, rel=1e-12)
+    with pytest.raises(LCCError, match="holds an angle") as info:
+        dishwasher.alternative("A", **{**bid, "units": "2 cycles"})
+    assert info.value.field.endswith("units")
+    with pytest.raises(LCCError, match="holds an angle") as info:
+        lcc.Alternative("A", lcc.Investment("1 000 kr"), quantity="3 deg")
+    assert info.value.field == "Alternative.quantity"
+    with pytest.raises(LCCError, match="holds an angle"):
+        lcc.Study("10 yr", "3 deg")
+
+
+def test_photometric_units_and_counts_still_read() -> None:
+    assert lcc.Q_("3000 lm").to("lm").magnitude == 3000.0
+    assert lcc.Q_("100 lm/W").to("lm/W").magnitude == 100.0
+    assert lcc.Q_("500 lx").to("lx").magnitude == 500.0
+    assert lcc.Q_("5 kr/st").to("SEK").magnitude == 5.0
+    for text in ("3 kst", "3 mst"):
+        with pytest.raises(LCCError, match="a count of pieces takes no prefix"):
+            lcc.Q_(text)

@@ -436,6 +436,11 @@ def _misread_unit(units: Any) -> tuple[str, str] | None:
             return key, "ton"
         if prefix + base in _OTHER_WORDS:
             return key, prefix + base
+        if prefix and base == "styck":
+            return key, "pieces"
+        root = reg.get_root_units(key)[1]._units
+        if "radian" in root and "candela" not in root:  # an angle (photometric units aside)
+            return key, "angle"
         if prefix and any(d.startswith("[currency_") for d in reg.get_dimensionality(base)) \
                 and not (prefix in _MONEY_PREFIXES and base in (*CURRENCIES, "kr")):
             return key, "money"
@@ -446,6 +451,19 @@ def _check_units(units: Any, text: str, name: str) -> None:
     problem = _misread_unit(units)
     if problem is None or (problem[1] == "ton" and "short_ton" in text):
         return
+    if problem[1] == "angle":
+        raise LCCError(Msg("{name}: {text!r} holds an angle, {unit!r} to pint (a 'cycle' or a "
+                           "'turn' is 2π radians, so '280 cycles/yr' was 1 759 a year); lcc "
+                           "reads no angles: write a count without a unit, e.g. '280 /yr', and "
+                           "an amount per cycle as the amount, e.g. '0.9 kWh'", name=name,
+                           text=text,
+                           unit=get_registry().get_symbol(problem[0])),
+                       field=name, code="invalid-value")
+    if problem[1] == "pieces":
+        raise LCCError(Msg("{name}: {text!r}: a count of pieces takes no prefix ({unit!r}); write "
+                           "the number, e.g. '2000' or '2000 st'", name=name, text=text,
+                           unit=get_registry().get_symbol(problem[0])),
+                       field=name, code="invalid-value")
     if problem[1] in _OTHER_WORDS:
         raise LCCError(Msg("{name}: {text!r}: {why}", name=name, text=text,
                            why=_OTHER_WORDS[problem[1]]), field=name, code="invalid-value")
