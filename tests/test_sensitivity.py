@@ -562,8 +562,12 @@ def test_no_range_and_bad_brackets() -> None:
                      (("1 kWh", 2.0), "does not have the dimension")):
         with pytest.raises(lcc.LCCError, match=msg):
             break_even(alts, STUDY, "el", bracket=bad)
-    with pytest.raises(lcc.LCCError, match="a rate must be greater than -1"):
+    # the bracket keeps the bounds of the rate (> -1), named at the bracket
+    with pytest.raises(lcc.LCCError, match=r"bracket of 'discount_rate': parameter "
+                                           r"'discount_rate' got -1\.5; the inputs it stands "
+                                           r"in take values > -1 ") as info:
         break_even(alts, STUDY, "discount_rate", bracket=(-1.5, 0.1))
+    assert info.value.field == "break_even.bracket"
     with pytest.raises(lcc.LCCError, match="needs two alternatives"):
         break_even(alts[0], STUDY, "el", bracket=(1, 2))
 

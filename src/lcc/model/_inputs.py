@@ -44,7 +44,9 @@ class Num:
     ``value`` is a float or a 1-D float array (samples). ``currency`` is the
     currency code for money (None otherwise). ``param`` names the Parameter it
     came from; ``scale`` converts the parameter's own unit to the canonical
-    unit (override × scale = canonical value).
+    unit (override × scale = canonical value). ``floor`` (strict with ``strict``)
+    and ``ceiling`` are the field's bounds in the canonical unit, which every value
+    an analysis gives the Parameter must keep.
     """
 
     value: Any
@@ -56,6 +58,8 @@ class Num:
     factors: tuple[Num, ...] | None = None
     transform: str | None = None
     floor: float | None = None
+    strict: bool = False
+    ceiling: float | None = None
 
     @property
     def samples(self) -> int | None:
@@ -107,7 +111,22 @@ def _check_range(arr: Any, name: str, shown: Any, *, minimum: float | None,
                        field=name, code="invalid-value")
 
 
-def _show(shown: Any, first: float) -> str:
+def _check_low_high(p: Parameter, scale: float, name: str, **bounds: Any) -> None:
+    """The field's bounds hold for the Parameter's ``low`` and ``high`` too: the tornado and
+    break-even evaluate the field at them (a life's ``high = '600 yr'`` is over the longest
+    life, a price's ``low = '-1 SEK/kWh'`` a negative price)."""
+    for which, shown, magnitude in (("low", p.low, p.low_magnitude),
+                                    ("high", p.high, p.high_magnitude)):
+        if magnitude is not None:
+            value = format_quantity(shown) if hasattr(shown, "units") else repr(shown)
+            _check_range(magnitude * scale, name,
+                         Msg("{value}, the {which} of Parameter {param!r}", value=value,
+                             which=which, param=p.name), **bounds)
+
+
+def _show(shown: Any, first: float) -> str | Msg:
+    if isinstance(shown, Msg):  # already in words ('600 yr, the high of Parameter 'life'')
+        return shown
     if isinstance(shown, str):
         return repr(shown)
     if isinstance(shown, Product):  # '50000 h' ÷ '1000 h/yr': the value it comes to
@@ -243,7 +262,10 @@ def read_quantity(value: Any, spec: str, name: str, *, minimum: float | None = 0
                 raise
             _check_range(canon, name, p.value, minimum=minimum, exclusive=exclusive,
                          maximum=maximum, what=what, over=over)
-            return Num(canon, code, p.name, scale, f"{p.name} = {shown}", p, floor=minimum)
+            _check_low_high(p, scale, name, minimum=minimum, exclusive=exclusive,
+                            maximum=maximum, what=what, over=over)
+            return Num(canon, code, p.name, scale, f"{p.name} = {shown}", p, floor=minimum,
+                       strict=exclusive, ceiling=maximum)
         q = parse_quantity(p.value, spec, name=_in_param(name, p), expect=expect)
         canon = magnitude_in(q, spec)
         _check_range(canon, name, p.value, minimum=minimum, exclusive=exclusive,
@@ -251,8 +273,10 @@ def read_quantity(value: Any, spec: str, name: str, *, minimum: float | None = 0
         code = currency_of(q)
         target = _spec_info(spec, code or "SEK")[0]
         scale = _factor(q.units, target)
+        _check_low_high(p, scale, name, minimum=minimum, exclusive=exclusive, maximum=maximum,
+                        what=what, over=over)
         return Num(canon, code, p.name, scale, f"{p.name} = {format_quantity(q)}", p,
-                   floor=minimum)
+                   floor=minimum, strict=exclusive, ceiling=maximum)
     if isinstance(value, (ByYear, list, tuple)):
         raise LCCError(
             Msg("{name}: a per-year sequence is not accepted here; give one value "
@@ -345,7 +369,10 @@ def read_number(value: Any, name: str, *, minimum: float | None = None, exclusiv
                         check_bare_rate(shown, _in_param(name, p))
         _check_range(x, name, p.value, minimum=minimum, exclusive=exclusive, maximum=maximum,
                      what=what)
-        return Num(x, None, p.name, scale, f"{p.name} = {_fmt_num(x)}", p, floor=minimum)
+        _check_low_high(p, scale, name, minimum=minimum, exclusive=exclusive, maximum=maximum,
+                        what=what)
+        return Num(x, None, p.name, scale, f"{p.name} = {_fmt_num(x)}", p, floor=minimum,
+                   strict=exclusive, ceiling=maximum)
     if isinstance(value, ByYear):
         raise LCCError(Msg("{name}: a per-year sequence (ByYear) is not accepted here",
                            name=name), field=name, code="wrong-type")
@@ -353,7 +380,8 @@ def read_number(value: Any, name: str, *, minimum: float | None = None, exclusiv
     if rate:
         check_bare_rate(value, name)  # 4 and '4' alike
     _check_range(x, name, value, minimum=minimum, exclusive=exclusive, maximum=maximum, what=what)
-    return Num(x, None, None, 1.0, _fmt_num(x))
+    return Num(x, None, None, 1.0, _fmt_num(x), floor=minimum, strict=exclusive,
+               ceiling=maximum)
 
 
 def check_bare_rate(value: Any, name: str) -> None:

@@ -165,25 +165,50 @@ class Model:
     # -- inputs -------------------------------------------------------------
     def _rate_input(self) -> Input:
         rate = self.study.discount_rate
-        if isinstance(rate, Parameter):
-            return Input(DISCOUNT_RATE, rate, float(rate.magnitude), "", rate.low_magnitude,
-                         rate.high_magnitude, own_distribution(rate), False, False)
+        if isinstance(rate, Parameter):  # in its own unit ('3 %': 3, in %), as every input
+            return Input(DISCOUNT_RATE, rate, float(rate.magnitude), rate.unit_text or "",
+                         rate.low_magnitude, rate.high_magnitude, own_distribution(rate), False,
+                         False)
         return Input(DISCOUNT_RATE, None, float(self.study.rate.value), "", None, None, None,
                      False, False)
 
-    def floors(self) -> dict[str, float]:
-        """The least value each Parameter may take, in its own unit (the highest of the
-        lower bounds of the fields it stands in: 0 for a price, > −1 for a rate)."""
-        out: dict[str, float] = {}
+    def _nums(self) -> list[Num]:
+        """Every input read from a Parameter: the items', the alternatives' and the study's."""
+        nums: list[Any] = [self.study._inflation, self.study._carbon]
         for alt in self.alternatives:
+            nums += [alt._quantity, alt._life]
             for item in alt.items:
-                for num in item.inputs():
-                    if not isinstance(num, Num) or num.param is None or num.floor is None \
-                            or num.scale <= 0:
-                        continue
-                    floor = num.floor / num.scale
-                    out[num.param] = max(out.get(num.param, floor), floor)
+                nums += item.inputs()
+        return [self.study._rate] + [n for n in nums if isinstance(n, Num)
+                                     and n.param is not None and n.scale > 0]
+
+    def bounds(self) -> dict[str, tuple[float | None, bool, float | None]]:
+        """(least, whether the least is excluded, most) value each Parameter may take, in its
+        own unit: the tightest bounds of the fields it stands in (0 for a price, > −1 for a
+        rate, > 0 and at most 500 years for a life)."""
+        out: dict[str, tuple[float | None, bool, float | None]] = {}
+        for num in self._nums():
+            name = DISCOUNT_RATE if num.param in (self.alias, None) else num.param
+            floor, strict, ceiling = out.get(name, (None, False, None))
+            if num.floor is not None:
+                lo = num.floor / num.scale
+                if floor is None or lo > floor:
+                    floor, strict = lo, num.strict
+                elif lo == floor:
+                    strict = strict or num.strict
+            if num.ceiling is not None:
+                hi = num.ceiling / num.scale
+                ceiling = hi if ceiling is None else min(ceiling, hi)
+            out[name] = (floor, strict, ceiling)
         return out
+
+    def floors(self) -> dict[str, float]:
+        """The least value each Parameter may take, in its own unit (see :meth:`bounds`)."""
+        return {k: lo for k, (lo, _, _) in self._bounds.items() if lo is not None}
+
+    @cached_property
+    def _bounds(self) -> dict[str, tuple[float | None, bool, float | None]]:
+        return self.bounds()
 
     def is_rate(self, name: str) -> bool:
         """Whether an input is a rate per year given as a plain number (a fraction)."""
@@ -208,10 +233,26 @@ class Model:
                 "within it, e.g. PERT or triangular with a lowest value of at least {floor:g}, "
                 "a lognormal or a truncated normal", where=where, name=name, low=low, unit=unit,
                 floor=floor), field=self.field("distributions"), code="invalid-value")
+        ceiling = self._bounds.get(name, (None, False, None))[2]
+        if ceiling is None:
+            return
+        high = float(dist.ppf(1 - 1e-9))
+        if high > ceiling + 1e-12 * max(1.0, abs(ceiling)):
+            unit = self.inputs[name].unit if name in self.inputs else ""
+            raise LCCError(Msg(
+                "{where}: the distribution of {name!r} draws values up to {high:.6g} {unit}, "
+                "above {ceiling:g} {unit}, the most this input takes; give a distribution that "
+                "stays within it, e.g. PERT or triangular with a highest value of at most "
+                "{ceiling:g}, or a truncated normal", where=where, name=name, high=high,
+                unit=unit, ceiling=ceiling), field=self.field("distributions"),
+                code="invalid-value")
 
     @cached_property
     def _floors(self) -> dict[str, float]:
         return self.floors()
+
+    def _least_most(self, name: str) -> tuple[float | None, bool, float | None]:
+        return self._bounds.get(name, (None, False, None))
 
     def _durations(self) -> set[str]:
         """Names of Parameters used as a service life or an interval (must stay > 0)."""
@@ -311,15 +352,37 @@ class Model:
         return out, skipped
 
     def check_values(self, name: str, values: Any, where: str, *, arg: str) -> None:
-        """Values of a service life or interval must be > 0 years."""
-        if self.inputs[name].duration:
-            arr = np.asarray(values, dtype=float)
-            if np.any(arr <= 0):
-                bad = float(arr[arr <= 0].flat[0]) if arr.ndim else float(arr)
+        """Values an analysis gives a Parameter keep the bounds of every field it stands in
+        (:meth:`bounds`): a service life or interval > 0 years, a price >= 0 …"""
+        arr = np.asarray(values, dtype=float)
+        unit = self.inputs[name].unit
+        spaced = f" {unit}" if unit else ""
+        if self.inputs[name].duration and np.any(arr <= 0):
+            bad = float(arr[arr <= 0].flat[0]) if arr.ndim else float(arr)
+            raise LCCError(Msg(
+                "{where}: parameter {name!r} is a service life or interval and got "
+                "{value:g} {unit}; expected values > 0", where=where, name=name, value=bad,
+                unit=unit), field=self.field(arg), code="invalid-value")
+        floor, strict, ceiling = self._least_most(name)
+        if floor is not None:
+            tol = 1e-12 * max(1.0, abs(floor))
+            low = arr <= floor + tol if strict else arr < floor - tol
+            if np.any(low):
                 raise LCCError(Msg(
-                    "{where}: parameter {name!r} is a service life or interval and got "
-                    "{value:g} {unit}; expected values > 0", where=where, name=name, value=bad,
-                    unit=self.inputs[name].unit), field=self.field(arg), code="invalid-value")
+                    "{where}: parameter {name!r} got {value:g}{unit}; the inputs it stands in "
+                    "take values {op} {floor:g}{unit} (outside them the LCC would be a silently "
+                    "wrong number)", where=where, name=name,
+                    value=float(arr[low].flat[0]) if arr.ndim else float(arr), unit=spaced,
+                    op=">" if strict else ">=", floor=floor), field=self.field(arg),
+                    code="invalid-value")
+        if ceiling is not None:
+            high = arr > ceiling + 1e-12 * max(1.0, abs(ceiling))
+            if np.any(high):
+                raise LCCError(Msg(
+                    "{where}: parameter {name!r} got {value:g}{unit}; the inputs it stands in "
+                    "take values <= {ceiling:g}{unit}", where=where, name=name,
+                    value=float(arr[high].flat[0]) if arr.ndim else float(arr), unit=spaced,
+                    ceiling=ceiling), field=self.field(arg), code="invalid-value")
 
     # -- evaluation ---------------------------------------------------------
     def evaluate(self, overrides: Mapping[str, Any]) -> np.ndarray:

@@ -1,0 +1,152 @@
+"""A field's bounds hold for every value an analysis gives the Parameter that stands in it.
+
+A field refused a life of 600 years or a negative price as a value, but a Parameter's
+``low``/``high``, a tornado's ranges, a scenario's values, a break-even bracket and the top
+of a distribution were evaluated outside them without a word. And a discount rate held by a
+Parameter in percent (``Parameter("discount_rate", "3 %")``, as the docs write it) read a
+scenario's ``"5 %"`` as 0.05 % and a tornado range ``("1 %", "5 %")`` as 0.01–0.05 %.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import lcc
+from lcc import LCCError
+from lcc.sensitivity import Uniform, break_even, monte_carlo, scenarios, tornado
+
+
+def _bids(price: object = "1.5 SEK/kWh", life: object = "20 yr") -> list[lcc.Alternative]:
+    return [lcc.Alternative("A", lcc.Investment("1000 SEK", life=life),
+                            lcc.Energy(annual="100 kWh/yr", price=price)),
+            lcc.Alternative("B", lcc.Investment("1500 SEK", life="40 yr"),
+                            lcc.Energy(annual="50 kWh/yr", price=price))]
+
+
+# ------------------------------------------------------------------ low and high of a Parameter
+
+@pytest.mark.parametrize(("build", "field", "words"), [
+    (lambda: lcc.Investment("1000 SEK", life=lcc.Parameter("life", "20 yr", high="600 yr")),
+     "Investment.life", r"Investment.life: got 600 yr, the high of Parameter 'life'; expected "
+                        r"at most 500 years"),
+    (lambda: lcc.Investment("1000 SEK", life=lcc.Parameter("life", "20 yr", low="0 yr")),
+     "Investment.life", r"Investment.life: got 0 yr, the low of Parameter 'life'; expected a "
+                        r"duration > 0"),
+    (lambda: lcc.Replacement("300 SEK", every=lcc.Parameter("every", "8 yr", low="0 yr")),
+     "Replacement.every", r"the low of Parameter 'every'"),
+    (lambda: lcc.Energy(annual="100 kWh/yr",
+                        price=lcc.Parameter("el", "1.5 SEK/kWh", low="-1 SEK/kWh")),
+     "Energy.price", r"Energy.price: got -1 SEK/kWh, the low of Parameter 'el'; expected .* >= 0"),
+    (lambda: lcc.Study("10 yr", lcc.Parameter("discount_rate", "3 %", low="-150 %")),
+     "Study.discount_rate", r"got -150 %, the low of Parameter 'discount_rate'; expected a rate "
+                            r"> -1"),
+    (lambda: lcc.Investment("1000 SEK", residual=lcc.Parameter("rv", 0.2, high=1.5), life="9 yr"),
+     "Investment.residual", r"got 1.5, the high of Parameter 'rv'"),
+])
+def test_low_and_high_keep_the_field_bounds(build, field: str, words: str) -> None:
+    with pytest.raises(LCCError, match=words) as info:
+        build()
+    assert info.value.field == field
+    assert info.value.code == "invalid-value"
+
+
+def test_in_swedish_and_in_a_tender_file() -> None:
+    with pytest.raises(LCCError) as info:
+        lcc.Investment("1000 SEK", life=lcc.Parameter("life", "20 yr", high="600 yr"))
+    assert "600 yr, high för parametern 'life'" in info.value.message_in("sv")
+    text = """name = "T"
+[study]
+period = "20 yr"
+discount_rate = 0.03
+[parameters.life]
+value = "20 yr"
+high = "600 yr"
+[[alternatives]]
+name = "A"
+[[alternatives.items]]
+type = "Investment"
+amount = "1000 SEK"
+life = { parameter = "life" }
+"""
+    with pytest.raises(lcc.io.TenderError) as err:
+        lcc.io.loads_tender(text)
+    [issue] = err.value.errors
+    assert (issue.code, issue.path) == ("invalid-value", "alternatives[0].items[0].life")
+    assert issue.message.startswith("got 600 yr, the high of Parameter 'life'; expected at "
+                                    "most 500 years")
+    assert issue.line == 13
+    assert lcc.io.loads_tender(text.replace('"600 yr"', '"40 yr"')).evaluate()
+
+
+# --------------------------------------------------------- values an analysis gives a Parameter
+
+def test_tornado_ranges_scenarios_and_brackets_keep_the_bounds() -> None:
+    price = lcc.Parameter("price", "1.5 SEK/kWh")
+    life = lcc.Parameter("life", "20 yr")
+    alts, study = _bids(price, life), lcc.Study("40 yr", 0.03)
+    with pytest.raises(LCCError, match=r"ranges\['price'\]: parameter 'price' got -1 SEK/kWh; "
+                                       r"the inputs it stands in take values >= 0 SEK/kWh") as i:
+        tornado(alts, study, ranges={"price": ("-1 SEK/kWh", "2 SEK/kWh")})
+    assert i.value.field == "tornado.ranges"
+    with pytest.raises(LCCError, match=r"parameter 'life' got 600 yr; the inputs it stands in "
+                                       r"take values <= 500 yr"):
+        tornado(alts, study, ranges={"life": ("10 yr", "600 yr")})
+    with pytest.raises(LCCError, match=r"scenarios\['neg'\]\['price'\]: parameter 'price' got "
+                                       r"-1 SEK/kWh") as i:
+        scenarios(alts, study, {"neg": {"price": "-1 SEK/kWh"}})
+    assert i.value.field == "scenarios.scenarios"
+    with pytest.raises(LCCError, match="take values <= 500 yr"):
+        scenarios(alts, study, {"long": {"life": "600 yr"}})
+    with pytest.raises(LCCError, match=r"bracket of 'price': parameter 'price' got -5 SEK/kWh"):
+        break_even(alts, study, "price", bracket=("-5 SEK/kWh", "5 SEK/kWh"))
+    with pytest.raises(LCCError, match=r"parameter 'discount_rate' got -1; the inputs it stands "
+                                       r"in take values > -1 "):
+        scenarios(alts, study, {"r": {"discount_rate": "-100 %"}})
+    with pytest.raises(LCCError, match=r"draws values up to 700 yr, above 500 yr, the most "
+                                       r"this input takes") as i:
+        monte_carlo(alts, study, {"life": Uniform.of("10 yr", "700 yr")}, n=64)
+    assert i.value.field == "monte_carlo.distributions"
+    # inside the bounds the same calls run: price 0 is allowed (>= 0), a life of 500 years too
+    assert tornado(alts, study, ranges={"price": ("0 SEK/kWh", "2 SEK/kWh"),
+                                        "life": ("10 yr", "500 yr")}) is not None
+
+
+def test_the_bounds_of_every_field_a_parameter_stands_in() -> None:
+    """A Parameter used as a price (>= 0) and as a residual fraction (<= 1): both bounds."""
+    share = lcc.Parameter("share", 0.5)
+    alts = [lcc.Alternative("A", lcc.Investment("1000 SEK", life="9 yr", residual=share),
+                            quantity=share),
+            lcc.Alternative("B", lcc.Investment("1200 SEK"))]
+    study = lcc.Study("10 yr", 0.03)
+    for bad, words in ((-0.1, ">= 0"), (1.5, "<= 1")):
+        with pytest.raises(LCCError, match=f"parameter 'share' got {bad:g}; the inputs it "
+                                           f"stands in take values {words}"):
+            scenarios(alts, study, {"s": {"share": bad}})
+
+
+# ------------------------------------------------------- a discount rate Parameter in percent
+
+def test_a_percent_discount_rate_parameter_reads_scenarios_and_ranges_in_percent() -> None:
+    """At 5 %: A = 1 000 + 1 000 × 1.05^−20 + 150 × (1 − 1.05^−40) / 0.05
+    = 1 000 + 376.89 + 2 573.86 = 3 950.75 SEK; B = 1 500 + 75 × 17.159 = 2 786.93 SEK."""
+    a5 = 1000 + 1000 * 1.05**-20 + 150 * (1 - 1.05**-40) / 0.05
+    b5 = 1500 + 75 * (1 - 1.05**-40) / 0.05
+    assert a5 == pytest.approx(3950.7524, abs=1e-4) and b5 == pytest.approx(2786.9315, abs=1e-4)
+    for rate in (lcc.Parameter("discount_rate", "3 %", low="1 %", high="5 %"),
+                 lcc.Parameter("kalkylranta", "3 %", low="1 %", high="5 %"),
+                 lcc.Parameter("discount_rate", 0.03, low=0.01, high=0.05)):
+        study = lcc.Study("40 yr", rate)
+        table = scenarios(_bids(), study, {"five": {"discount_rate": "5 %"}})
+        assert table.loc["five", ("lcc", "A")] == pytest.approx(a5, rel=1e-12)
+        assert table.loc["five", ("lcc", "B")] == pytest.approx(b5, rel=1e-12)
+        given = pd.DataFrame(tornado(_bids(), study,
+                                     ranges={"discount_rate": ("1 %", "5 %")}))
+        declared = pd.DataFrame(tornado(_bids(), study))
+        row = given[given.alternative == "A"].iloc[0]
+        assert row.lcc_high == pytest.approx(a5, rel=1e-12)
+        pd.testing.assert_frame_equal(given, declared)
+    # a bare number in a percent parameter's scenario is in its own unit: 5 is 5 %
+    study = lcc.Study("40 yr", lcc.Parameter("discount_rate", "3 %", low="1 %", high="5 %"))
+    table = scenarios(_bids(), study, {"five": {"discount_rate": 5}})
+    assert table.loc["five", ("lcc", "A")] == pytest.approx(a5, rel=1e-12)
