@@ -150,3 +150,17 @@ def test_a_percent_discount_rate_parameter_reads_scenarios_and_ranges_in_percent
     study = lcc.Study("40 yr", lcc.Parameter("discount_rate", "3 %", low="1 %", high="5 %"))
     table = scenarios(_bids(), study, {"five": {"discount_rate": 5}})
     assert table.loc["five", ("lcc", "A")] == pytest.approx(a5, rel=1e-12)
+
+
+def test_a_life_in_burning_hours_over_500_years_shows_its_conversion() -> None:
+    """5 000 000 h at 4 000 h/yr is 1 250 years: the message shows that arithmetic, not
+    advice to write the life in hours (it was)."""
+    with pytest.raises(LCCError) as info:
+        lcc.Investment("900 SEK", life="5000000 h", hours="4000 h/yr")
+    assert str(info.value) == ("Investment.life: got 5e+06 h × 1/4000 h/yr = 1250 yr; expected "
+                               "at most 500 years, the longest study lcc evaluates")
+    assert info.value.field == "Investment.life"
+    assert "ange högst 500 år, den längsta kalkylperiod lcc beräknar" in \
+        info.value.message_in("sv")
+    # 50 000 h at 4 000 h/yr = 12.5 years is read
+    lcc.Investment("900 SEK", life="50000 h", hours="4000 h/yr")

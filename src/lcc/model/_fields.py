@@ -26,6 +26,7 @@ from lcc.model._inputs import (
     read_quantity,
 )
 from lcc.model._limits import MAX_TEXT, MAX_YEARS
+from lcc.model._product import Product
 
 #: The kinds of value a field may hold.
 KINDS: tuple[str, ...] = ("quantity", "position", "rate", "number", "count", "residual",
@@ -154,7 +155,8 @@ class Field:
             return read_quantity(value, spec, name, minimum=self.minimum,
                                  exclusive=self.exclusive, what=self.what or A_VALUE,
                                  expect=expect, maximum=self.maximum,
-                                 over=_LONGER_THAN_A_STUDY if spec == "yr" else None)
+                                 over=None if spec != "yr" else _LONGER_THAN_A_STUDY
+                                 if not isinstance(value, Product) else _LONGER_IN_HOURS)
         if kind == "position":
             return read_position(value, name, whole=self.whole,
                                  minimum=self.minimum if self.minimum is not None else 0.0)
@@ -318,6 +320,8 @@ _LONGER_THAN_A_STUDY = Msg(
     "expected at most {most:g} years, the longest study lcc evaluates; a life or an interval "
     "in hours is written with its unit, '50000 h', with the operating hours per year",
     most=MAX_YEARS)
+_LONGER_IN_HOURS = Msg("expected at most {most:g} years, the longest study lcc evaluates",
+                       most=MAX_YEARS)
 
 
 MONEY = quantity("CUR", "2500 SEK", Msg("an amount"))

@@ -208,10 +208,13 @@ def read_product(value: Product, spec: str, name: str, *, minimum: float | None 
     target = _spec_info(spec, code or "SEK")[0]
     k = _factor(q.units, target) if q._units != target._units else 1.0
     canon = np.asarray(q.magnitude, dtype=float) * k
-    _check_range(canon, name, value, minimum=minimum, exclusive=exclusive, maximum=maximum,
+    text = " × ".join(f.text for f in factors)
+    shown: Any = value if canon.ndim else Msg(  # '50000 h × 1/4000 h/yr = 12.5 yr'
+        "{text} = {value:g} {unit}", text=text, value=float(canon),
+        unit=code or pretty_units(target))
+    _check_range(canon, name, shown, minimum=minimum, exclusive=exclusive, maximum=maximum,
                  what=what, over=over)
     canon_value = canon if canon.ndim else float(canon)
-    text = " × ".join(f.text for f in factors)
     return Num(canon_value, code, None, k, text, None, tuple(factors))
 
 
