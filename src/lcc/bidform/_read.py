@@ -242,6 +242,10 @@ def _cell_problem(f: BidField, value: Any) -> tuple[str, Msg] | None:
                                     limit=_MAX_SHOWN)
     if f.whole_number and not x.is_integer():
         return "invalid-value", Msg("got {value!r}; enter a whole number", value=value)
+    if f.percent and not -1 < x < 1:  # the cell holds a fraction: 2 is 200 %
+        return "invalid-value", Msg("got {value!r}, which is {shown}; enter a percentage over "
+                                    "−100 % and under 100 % with its sign, e.g. 2 %",
+                                    value=value, shown=f"{x * 100:g} %")
     if f.minimum is not None and f.exclusive and x <= f.minimum:
         return "invalid-value", Msg("got {value!r}; expected a value > {bound}{unit}",
                                     value=value, bound=number_text(f.minimum), unit=unit)
@@ -333,7 +337,8 @@ class _FormReader:
             row = rows[f.key]
             cells[f.key] = cell_ref(sheet, row, COL_VALUE)
             unit = ws.cell(row, COL_UNIT).value
-            if (unit or "") not in {f.unit, *(shown_unit(f.unit, x) for x in LANGS)}:
+            if (unit or "") not in ({"%"} if f.percent else
+                                    {f.unit, *(shown_unit(f.unit, x) for x in LANGS)}):
                 form.add("wrong-unit", cell_ref(sheet, row, COL_UNIT), Msg(
                     "{label!r}: the unit was changed to {unit!r}; this form takes the value "
                     "in {expected!r}: restore the unit and give the value in it",

@@ -96,6 +96,9 @@ class BidField:
     whole : bool
         A number of years that must be whole, as the model's field says (the first
         year of an annual cost is 1, 2, …).
+    percent : bool
+        A rate per year: the cell holds the fraction and shows it as a percentage
+        (typed as ``2 %``); more than −100 % and less than 100 %, as a bare rate is.
     """
 
     key: str
@@ -112,6 +115,7 @@ class BidField:
     spellings: tuple[tuple[str, ...], ...] = ()
     exclusive: bool = False
     whole: bool = False
+    percent: bool = False
 
     @property
     def whole_number(self) -> bool:
@@ -417,7 +421,8 @@ class _Deriver:
         self.fields.append(BidField(
             key, self._label(item_type, item_label, name), row, shown_unit,
             minimum=lo, maximum=_highest(kind, shown_unit), note=note,
-            exclusive=_exclusive(kind, lo), whole=kind.whole and row == "years"))
+            exclusive=_exclusive(kind, lo), whole=kind.whole and row == "years",
+            percent=kind.name == "rate"))
         return Slot(key)
 
     def _label(self, item_type: str | None, item_label: str | None, name: str) -> str:
@@ -565,7 +570,8 @@ class _Deriver:
         f: BidField | None = BidField(key, label, form_kind, unit, True, lo, hi,
                                       kind.choices if form_kind == "choice" else (), note,
                                       exclusive=_exclusive(kind, lo),
-                                      whole=kind.whole and form_kind == "years")
+                                      whole=kind.whole and form_kind == "years",
+                                      percent=kind.name == "rate")
         if "default" in raw:
             f = self.with_default(f, raw["default"], (*path, "default"))  # type: ignore[arg-type]
         if f is None:
@@ -747,8 +753,10 @@ class _Deriver:
                             shown=shown if unique else (),
                             spellings=spellings if unique else ())
         if inp.kind in ("number", "count"):
-            return BidField(inp.name, label, inp.kind, "", True, inp.minimum, inp.maximum,
-                            note=note)
+            rate = inp.field.kind == "rate"
+            return BidField(inp.name, label, inp.kind, "", True, _lowest(inp.field, "number")
+                            if rate else inp.minimum, inp.maximum, note=note,
+                            exclusive=rate, percent=rate)
         if unit == "1":
             return BidField(inp.name, label, "number", "", True, inp.minimum, inp.maximum,
                             note=note)
@@ -774,8 +782,9 @@ def _suggest(word: str, options: Any) -> Msg | str:
 
 def _lowest(kind: F.Kind, row: str) -> float | None:
     """A row's minimum: the field's own for a number of years (the first year of an annual
-    cost is 1), else 0 for numbers that are never negative unless the tender says so."""
-    if row == "years" and kind.minimum is not None:
+    cost is 1) and for a rate (more than −100 %), else 0 for numbers that are never negative
+    unless the tender says so."""
+    if (row == "years" or kind.name == "rate") and kind.minimum is not None:
         return kind.minimum
     return 0.0 if row in _NOT_NEGATIVE else None
 
@@ -787,8 +796,10 @@ def _highest(kind: F.Kind, unit: str) -> float | None:
 
 
 def _exclusive(kind: F.Kind, lo: float | None) -> bool:
-    """Whether a row's minimum ``lo`` is one the item's field refuses (0 for a life)."""
-    return kind.exclusive and lo is not None and lo == kind.minimum == 0.0
+    """Whether a row's minimum ``lo`` is one the item's field refuses (0 for a life, −100 %
+    for a rate)."""
+    return kind.exclusive and lo is not None and lo == kind.minimum and \
+        (lo == 0.0 or kind.name == "rate")
 
 
 def _is_marker(value: Any) -> bool:

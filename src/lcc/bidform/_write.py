@@ -69,7 +69,11 @@ def cell_ref(sheet: str, row: int, col: int) -> str:
 
 def range_text(f: BidField, lang: str) -> str:
     parts = []
-    if f.minimum is not None and f.exclusive:
+    if f.percent:  # a rate: typed as a percentage
+        parts.append(tr("a percentage per year, e.g. {example}; over {a}, under {b}", lang,
+                        example=percent(0.02, lang), a=percent(-1, lang, 0),
+                        b=percent(1, lang, 0)))
+    elif f.minimum is not None and f.exclusive:
         parts.append(tr("> {x}", lang, x=number_text(f.minimum)) if f.maximum is None else
                      tr("over {a}, at most {b}", lang, a=number_text(f.minimum),
                         b=number_text(f.maximum)))
@@ -181,7 +185,8 @@ class _Writer:
             row = self.rows[f.key]
             ws.cell(row, COL_KEY, f.key)
             ws.cell(row, COL_WHAT, f.label).alignment = self.wrap
-            ws.cell(row, COL_UNIT, unit(f.unit, self.lang) or None).alignment = self.top
+            ws.cell(row, COL_UNIT, "%" if f.percent else unit(f.unit, self.lang) or None
+                    ).alignment = self.top
             value = ws.cell(row, COL_VALUE)
             value.protection = Protection(locked=False)
             value.fill = self.input_fill
@@ -189,6 +194,8 @@ class _Writer:
             value.alignment = self.top
             if f.kind in ("text", "choice"):
                 value.number_format = "@"
+            elif f.percent:  # typed '2 %' (or 2 in Excel): the cell holds 0.02
+                value.number_format = _PERCENT
             required = self.tr("yes") if f.required else self.tr("no")
             ws.cell(row, COL_REQUIRED, required).alignment = self.top
             blank = self.tr("if left blank: {value} (the tender's assumption)",
@@ -229,6 +236,11 @@ class _Writer:
             dv = DataValidation(type="textLength", operator="between", formula1="1",
                                 formula2=str(_TEXT_MAX), allow_blank=not f.required)
             error = self.tr("Enter a text of at most 200 characters.")
+        elif f.percent:  # (−100 %, 100 %): 'between' takes its ends, a bare rate does not
+            cell = coordinate.replace("$", "")
+            dv = DataValidation(type="custom", formula1=f"AND(ISNUMBER({cell}),{cell}>-1,"
+                                f"{cell}<1)", allow_blank=not f.required)
+            error = self.tr("Enter a percentage ({range}).", range=rng)
         else:
             kind = "whole" if f.whole_number else "decimal"
             lo, hi = f.minimum, f.maximum
@@ -632,6 +644,8 @@ class _Writer:
             if inp is not None and (words := self.choice_words(inp, x)) is not None:
                 return words
         if isinstance(x, (int, float)) and not isinstance(x, bool):
+            if f.percent:
+                return percent(float(x), self.lang, 4)
             number = significant(float(x), self.lang)
             return f"{number} {unit(f.unit, self.lang)}" if f.unit else number
         return unit(str(value_text(f, x)), self.lang)

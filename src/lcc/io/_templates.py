@@ -157,7 +157,7 @@ def _value(r: Reader, inp: Input, raw: Any, path: Path, scope: Scope) -> Any:
         p = scope.lookup(name) if isinstance(name, str) else None
         if inp.kind == "quantity" and "1" in inp.other_units and p is not None and \
                 p.unit is None:  # a quantity input that also takes a plain number (a share)
-            kind = F.Kind("rate", None, "0.2", ref=True)
+            kind = F.Kind("rate", None, "0.2", ref=True, minimum=F.RATE.minimum, exclusive=True)
     return r.value(kind, raw, path, scope)
 
 

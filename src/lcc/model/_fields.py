@@ -163,8 +163,8 @@ class Field:
         if kind == "rate":
             if self.by_year:
                 return read_escalation(value, name)
-            return read_number(value, name, minimum=-1.0, exclusive=True, what=Msg("a rate"),
-                               rate=True)
+            return read_number(value, name, minimum=self.minimum, exclusive=self.exclusive,
+                               what=Msg("a rate"), rate=True)
         if kind in ("number", "count"):
             return read_number(value, name, minimum=self.minimum, exclusive=self.exclusive,
                                maximum=self.maximum, what=self.what or A_VALUE)
@@ -350,8 +350,8 @@ PERIOD = quantity("yr", "20 yr", Msg("a duration"), ref=False, exclusive=True)
 POSITION = Field("position", "yr", Msg("3 (years) or '3 yr'"), ref=False, minimum=0.0)
 YEAR_OF_SERVICE = Field("position", "yr", Msg("3 (years) or '3 yr'"), ref=False, minimum=1.0,
                         whole=True)
-RATE = Field("rate", None, Msg("0.02 or '2 %'"), by_year=True)
-STUDY_RATE = Field("rate", None, Msg("0.035 or '3.5 %'"))
+RATE = Field("rate", None, Msg("0.02 or '2 %'"), by_year=True, minimum=-1.0, exclusive=True)
+STUDY_RATE = Field("rate", None, Msg("0.035 or '3.5 %'"), minimum=-1.0, exclusive=True)
 COUNT = Field("count", None, "12", minimum=0.0, what=Msg("a quantity"))
 RESIDUAL = Field("residual", None, Msg("'linear', 'none', a fraction 0..1 or an amount '500 SEK'"))
 TEXT = Field("text", example="some text", ref=False)

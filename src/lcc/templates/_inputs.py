@@ -282,8 +282,8 @@ def _field_of(inp: Input) -> Field:
     if inp.kind == "number":
         rate = inp.minimum == -1.0 and inp.maximum is None  # a rate per year
         return Field("rate" if rate else "number", None, example, "a value",
-                     ref=inp.parameter, by_year=inp.per_year,
-                     minimum=None if rate else inp.minimum, maximum=inp.maximum)
+                     ref=inp.parameter, by_year=inp.per_year, minimum=inp.minimum,
+                     exclusive=rate, maximum=inp.maximum)
     if inp.kind == "count":
         return Field("count", None, example, "a value", ref=inp.parameter,
                      minimum=inp.minimum if inp.minimum is not None else 0.0,

@@ -1,0 +1,98 @@
+"""A rate a bidder gives on the form is a percentage cell.
+
+The row of a bidder's rate (an annual price increase) had no unit, no explanation, a General
+cell and a validation of ±1e300: a bidder who typed 0.5 for 0.5 % was read as 50 % a year
+(an LCC of 133 750 SEK instead of 9 481 SEK), without a word. The cell now shows and takes a
+percentage (typed '2 %', or 2 in Excel's percent cell), its unit column says '%', Excel
+refuses values outside (−100 %, 100 %), and so does the import, naming the cell.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+openpyxl = pytest.importorskip("openpyxl")
+
+import lcc  # noqa: E402
+from lcc.bidform import bid_form, read_bid_form, write_bid_form  # noqa: E402
+from lcc.io import TenderError, load_tender  # noqa: E402
+
+TENDER = """name = "Service"
+[study]
+period = "10 yr"
+discount_rate = 0.03
+[[alternatives]]
+name = "Own"
+[[alternatives.items]]
+type = "Recurring"
+amount_per_year = "1000 SEK/yr"
+[bid_form]
+[[bid_form.items]]
+type = "Recurring"
+amount_per_year = { bidder = "Annual service fee", unit = "SEK/yr" }
+escalation = { bidder = "Annual price increase" }
+"""
+
+
+@pytest.fixture()
+def tender(tmp_path: Path) -> lcc.io.Tender:
+    path = tmp_path / "t.toml"
+    path.write_text(TENDER, encoding="utf-8")
+    return load_tender(path)
+
+
+def _filled(tender: lcc.io.Tender, tmp_path: Path, rate: float, lang: str = "en") -> Path:
+    form = write_bid_form(tender, tmp_path / f"form-{lang}.xlsx", lang=lang)
+    wb = openpyxl.load_workbook(form)
+    ws = wb["Bid" if lang == "en" else wb.sheetnames[1]]
+    rows = {ws.cell(r, 1).value: r for r in range(1, ws.max_row + 1)}
+    ws.cell(rows["bidder"], 4, "Firm AB")
+    ws.cell(rows["items[0].amount_per_year"], 4, 1000)
+    ws.cell(rows["items[0].escalation"], 4, rate)
+    out = tmp_path / f"filled-{rate}-{lang}.xlsx"
+    wb.save(out)
+    return out
+
+
+def test_the_rate_row_is_a_percentage(tender: lcc.io.Tender, tmp_path: Path) -> None:
+    [field] = [f for f in bid_form(tender).fields if f.key == "items[0].escalation"]
+    assert field.percent and field.exclusive and field.minimum == -1.0
+    form = write_bid_form(tender, tmp_path / "form.xlsx")
+    ws = openpyxl.load_workbook(form)["Bid"]
+    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value ==
+               "items[0].escalation")
+    assert ws.cell(row, 3).value == "%"
+    assert ws.cell(row, 4).number_format == "0.0##%"
+    assert ws.cell(row, 6).value == "a percentage per year, e.g. 2\u00a0%; over -100\u00a0%, " \
+                                    "under 100\u00a0%"
+    [dv] = [d for d in ws.data_validations.dataValidation if f"D{row}" in str(d.sqref)]
+    assert (dv.type, dv.formula1) == ("custom", f"AND(ISNUMBER(D{row}),D{row}>-1,D{row}<1)")
+    sv = openpyxl.load_workbook(write_bid_form(tender, tmp_path / "sv.xlsx", lang="sv"))
+    ws = sv[sv.sheetnames[1]]
+    assert ws.cell(row, 6).value.startswith("en procentsats per år, t.ex. 2\u00a0%")
+
+
+def test_a_percentage_is_read_as_its_fraction(tender: lcc.io.Tender, tmp_path: Path) -> None:
+    """2 % a year on 1 000 SEK/yr over 10 years at 3 %:
+    Σ_{k=1..10} 1 000 × 1.02^k × 1.03^−k = 9 481.27 SEK."""
+    expected = sum(1000 * 1.02**k * 1.03**-k for k in range(1, 11))
+    assert expected == pytest.approx(9481.27, abs=0.01)
+    bid = read_bid_form(tender, _filled(tender, tmp_path, 0.02))
+    assert lcc.evaluate(bid, tender.study).value == pytest.approx(expected, rel=1e-12)
+    bid = read_bid_form(tender, _filled(tender, tmp_path, 0.02, "sv"))
+    assert lcc.evaluate(bid, tender.study).value == pytest.approx(expected, rel=1e-12)
+
+
+@pytest.mark.parametrize(("rate", "shown"), [(2, "200 %"), (-1, "-100 %"), (1, "100 %"),
+                                             (35, "3500 %")])
+def test_a_rate_outside_the_percentage_range_is_refused_at_its_cell(
+        tender: lcc.io.Tender, tmp_path: Path, rate: float, shown: str) -> None:
+    with pytest.raises(TenderError) as info:
+        read_bid_form(tender, _filled(tender, tmp_path, rate))
+    [issue] = info.value.errors
+    assert issue.code == "invalid-value"
+    assert (issue.file, issue.path) == (str(tmp_path / f"filled-{rate}-en.xlsx"), "Bid!D8")
+    assert f"got {rate!r}, which is {shown}; enter a percentage over −100 % and under 100 %" \
+        in issue.message
