@@ -69,6 +69,10 @@ def test_the_rate_row_is_a_percentage(tender: lcc.io.Tender, tmp_path: Path) -> 
                                     "under 100\u00a0%"
     [dv] = [d for d in ws.data_validations.dataValidation if f"D{row}" in str(d.sqref)]
     assert (dv.type, dv.formula1) == ("custom", f"AND(ISNUMBER(D{row}),D{row}>-1,D{row}<1)")
+    # the form's own LCC was tried at a rate of 1 and 2 (100 %, 200 %), and said so in the
+    # model's words for a bare rate; it is tried at 1 % and 2 %
+    live = openpyxl.load_workbook(form)["Your LCC"]["B3"].value
+    assert live.startswith("Not computed on the form: the form's formulas cannot reproduce")
     sv = openpyxl.load_workbook(write_bid_form(tender, tmp_path / "sv.xlsx", lang="sv"))
     ws = sv[sv.sheetnames[1]]
     assert ws.cell(row, 6).value.startswith("en procentsats per år, t.ex. 2\u00a0%")

@@ -283,7 +283,9 @@ def check_points(form: BidForm) -> list[dict[str, Any]]:
 
 def _corners(f: BidField) -> tuple[float, float]:
     """Two values of a cell, inside its bounds and not 0 (which the model may refuse: a
-    life, an efficiency), at which lcc is evaluated."""
+    life, an efficiency), at which lcc is evaluated; 1 % and 2 % for a rate."""
+    if f.percent:
+        return 0.01, 0.02
     lo = max(f.minimum or 0.0, 0.0)
     if f.maximum is None:
         return max(lo, 1.0), max(lo, 1.0) + 1.0
