@@ -64,3 +64,27 @@ def test_only_true_and_false_are_truth_values() -> None:
         ("wrong-type", "study.include_externalities")]
     tender = lcc.io.loads_tender(yes.replace(": yes", ": false"), "yaml")
     assert tender.study.include_externalities is False
+
+
+@pytest.mark.parametrize("name", ["0E0", "1e3", "1E-5", ".5", "1_000", "0o7", "0x1F", "010",
+                                  "1:30", "No", "yes", "true", "null", "~"])
+def test_texts_that_read_as_numbers_are_quoted_when_written(name: str) -> None:
+    """PyYAML's writer quotes what YAML 1.1 reads as a number; '0E0' is a float only to
+    YAML 1.2 (as lcc reads), so a tender named '0E0' came back as the number 0.0."""
+    import yaml
+
+    tender = lcc.io.loads_tender(f"""name = "{name}"
+[study]
+period = "1 yr"
+discount_rate = 0.0
+[[alternatives]]
+name = "{name}"
+[[alternatives.items]]
+type = "Investment"
+amount = "1000 SEK"
+""")
+    text = lcc.io.dumps_tender(tender, "yaml")
+    back = lcc.io.loads_tender(text, format="yaml")
+    assert back.name == name and back.alternatives[0].name == name
+    assert back.evaluate()[name].value == 1000.0
+    assert yaml.safe_load(text)["name"] == name  # and so do YAML 1.1 readers

@@ -636,7 +636,7 @@ def _check_finite(magnitude: Any, name: str, shown: Any) -> None:
 
 
 def parse_quantity(value: Any, spec: str, *, name: str = "value",
-                   expect: str | None = None) -> pint.Quantity:
+                   expect: str | None = None, calendar: bool = True) -> pint.Quantity:
     """Read a quantity and check its dimension.
 
     Parameters
@@ -654,6 +654,10 @@ def parse_quantity(value: Any, spec: str, *, name: str = "value",
     expect : str, optional
         What the field expects, in words with an example, for messages
         (default: the dimension of ``spec`` in words).
+    calendar : bool
+        For an amount per year (``spec`` ending in ``/yr``): refuse one written per
+        hour, minute or second (``"50 kr/h"``, ``"45 W"``), which pint would count
+        over every hour of the year; it must be per year, month, week or day.
 
     Returns
     -------
@@ -730,7 +734,32 @@ def parse_quantity(value: Any, spec: str, *, name: str = "value",
                 "with units of that shape)", name=name, value=value, expect=expect,
                 example=_example(spec)), field=name, code='wrong-unit'
         )
+    if calendar and not ratio and spec.replace(" ", "").endswith("/yr") and \
+            not _per_calendar(q._units):
+        yearly = format_quantity(q.to(target), 10) if not np.ndim(q.magnitude) else \
+            _example(spec)
+        raise LCCError(
+            Msg("{name}: got {value!r}, which is not per year, month, week or day: counted all "
+                "year round it is {yearly!r}, but an amount per operating hour needs the "
+                "operating hours; write the amount per year (an energy use may also be given "
+                "as power and hours)", name=name, value=value,
+                yearly=UnitText(yearly)), field=name, code="wrong-unit")
     return q
+
+
+#: Time units an amount per year may be written per: calendar periods, not hours of use.
+_CALENDAR = frozenset({"year", "month", "week", "day"})
+
+
+@lru_cache(maxsize=1024)
+def _per_calendar(units: Any) -> bool:
+    """Whether a yearly amount's units are per a calendar period (``kr/mån``, ``kWh/yr``),
+    not per hour or second (``kr/h``, ``W``: every hour of the year to pint)."""
+    reg: Any = get_registry()
+    per = [name for name, exp in units.items() if exp < 0 and
+           reg.get_dimensionality(name) == reg.get_dimensionality("s")]
+    return bool(per) and all(reg.parse_unit_name(name)[0][1] in _CALENDAR and
+                             not reg.parse_unit_name(name)[0][0] for name in per)
 
 
 _LEADING_NUMBER = re.compile(r"^\s*[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*")

@@ -189,8 +189,16 @@ def to_yaml(data: dict[str, Any]) -> str:
     except ImportError:
         raise LCCError(Msg("writing YAML needs PyYAML: pip install 'openlcc[yaml]' (or write "
                            "TOML or JSON)"), field="format", code="unsupported-format") from None
+    from lcc.io._read import _yaml_loader
+
     class Dumper(yaml.SafeDumper):
         pass
+
+    # a text that YAML 1.2 (as lcc reads it) or 1.1 (as other tools do) would read as a
+    # number or a truth value is quoted: '0E0' is a float to YAML 1.2, not to 1.1
+    for first, resolvers in _yaml_loader().yaml_implicit_resolvers.items():
+        for tag, rx in resolvers:
+            Dumper.add_implicit_resolver(tag, rx, [first])
 
     def text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
         # YAML reads NEL and the Unicode line and paragraph separators as line breaks

@@ -203,7 +203,8 @@ def read_product(value: Product, spec: str, name: str, *, minimum: float | None 
         num, q = _factor_num(raw, Msg("{name} (factor {n})", name=name, n=i + 1))
         factors.append(num)
         combined = q if combined is None else combined * q
-    q = parse_quantity(combined, spec, name=name)
+    # 45 W × 4000 h/yr: pint makes the hours per year a plain factor, the product a power
+    q = parse_quantity(combined, spec, name=name, calendar=False)
     code = currency_of(q)
     target = _spec_info(spec, code or "SEK")[0]
     k = _factor(q.units, target) if q._units != target._units else 1.0
