@@ -146,10 +146,28 @@ def test_a_percent_discount_rate_parameter_reads_scenarios_and_ranges_in_percent
         row = given[given.alternative == "A"].iloc[0]
         assert row.lcc_high == pytest.approx(a5, rel=1e-12)
         pd.testing.assert_frame_equal(given, declared)
-    # a bare number in a percent parameter's scenario is in its own unit: 5 is 5 %
-    study = lcc.Study("40 yr", lcc.Parameter("discount_rate", "3 %", low="1 %", high="5 %"))
-    table = scenarios(_bids(), study, {"five": {"discount_rate": 5}})
-    assert table.loc["five", ("lcc", "A")] == pytest.approx(a5, rel=1e-12)
+    # a rate is a fraction or a percentage as text, whatever its parameter's unit: 0.05 is
+    # 5 % and a bare 5 is refused with the percentage offered, as in every rate field
+    for rate in (lcc.Parameter("discount_rate", "3 %", low="1 %", high="5 %"),
+                 lcc.Parameter("esc", "2 %")):
+        study = lcc.Study("40 yr", rate if rate.name == "discount_rate" else 0.05)
+        bids = _bids() if rate.name == "discount_rate" else [
+            lcc.Alternative("A", lcc.Recurring("100 SEK/yr", escalation=rate)),
+            lcc.Alternative("B", lcc.Recurring("90 SEK/yr"))]
+        name = rate.name
+        table = scenarios(bids, study, {"a": {name: 0.05}, "b": {name: "5 %"}})
+        assert table.loc["a", ("lcc", "A")] == table.loc["b", ("lcc", "A")]
+        with pytest.raises(LCCError, match=r"got the bare number 5; .* did you mean 5 % = "
+                                           r"0\.05\?"):
+            scenarios(bids, study, {"c": {name: 5}})
+        with pytest.raises(LCCError, match=r"low: got the bare number 1; .* did you mean 1 %"):
+            tornado(bids, study, ranges={name: (1, 5)})
+    # the escalation at 5 %: Σ 100 × 1.05^k × 1.05^−k over 40 years = 4 000 SEK
+    esc = lcc.Parameter("esc", "2 %")
+    table = scenarios([lcc.Alternative("A", lcc.Recurring("100 SEK/yr", escalation=esc)),
+                       lcc.Alternative("B", lcc.Recurring("90 SEK/yr"))],
+                      lcc.Study("40 yr", 0.05), {"five": {"esc": 0.05}})
+    assert table.loc["five", ("lcc", "A")] == pytest.approx(4000.0, rel=1e-12)
 
 
 def test_a_life_in_burning_hours_over_500_years_shows_its_conversion() -> None:

@@ -562,12 +562,16 @@ def test_no_range_and_bad_brackets() -> None:
                      (("1 kWh", 2.0), "does not have the dimension")):
         with pytest.raises(lcc.LCCError, match=msg):
             break_even(alts, STUDY, "el", bracket=bad)
-    # the bracket keeps the bounds of the rate (> -1), named at the bracket
+    # the bracket keeps the bounds of the rate (> -1), named at the bracket; a bare -1.5 is
+    # read by the rule of every rate (did you mean -1.5 %?)
     with pytest.raises(lcc.LCCError, match=r"bracket of 'discount_rate': parameter "
                                            r"'discount_rate' got -1\.5; the inputs it stands "
                                            r"in take values > -1 ") as info:
-        break_even(alts, STUDY, "discount_rate", bracket=(-1.5, 0.1))
+        break_even(alts, STUDY, "discount_rate", bracket=("-150 %", 0.1))
     assert info.value.field == "break_even.bracket"
+    with pytest.raises(lcc.LCCError, match=r"bracket low: got the bare number -1\.5; .* did "
+                                           r"you mean -1\.5 % = -0\.015\?"):
+        break_even(alts, STUDY, "discount_rate", bracket=(-1.5, 0.1))
     with pytest.raises(lcc.LCCError, match="needs two alternatives"):
         break_even(alts[0], STUDY, "el", bracket=(1, 2))
 

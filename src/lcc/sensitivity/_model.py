@@ -211,9 +211,23 @@ class Model:
         return self.bounds()
 
     def is_rate(self, name: str) -> bool:
-        """Whether an input is a rate per year given as a plain number (a fraction)."""
-        plain = name in self.inputs and self.inputs[name].unit in ("", "1")
-        return plain and (name == DISCOUNT_RATE or self._floors.get(name) == -1.0)
+        """Whether an input is a rate per year (the discount rate, or a Parameter that stands
+        in a rate field), held as a plain number or in percent."""
+        return name in self._rates and self._rate_scale(name) is not None
+
+    @cached_property
+    def _rates(self) -> set[str]:
+        return {DISCOUNT_RATE} | {
+            DISCOUNT_RATE if n.param == self.alias else str(n.param) for n in self._nums()
+            if n.floor == -1.0 and n.strict}
+
+    def _rate_scale(self, name: str) -> float | None:
+        """The fraction one of the input's own unit stands for (1, or 0.01 for '%')."""
+        unit = self.inputs[name].unit
+        if unit in ("", "1"):
+            return 1.0
+        q = get_registry().Quantity(1.0, unit)
+        return None if q.dimensionality else float(q.to("").magnitude)
 
     def check_support(self, name: str, dist: Any, where: str) -> None:
         """Refuse a distribution that draws values below the least its input takes."""
@@ -291,7 +305,18 @@ class Model:
         """A single value in the input's own unit (a number, or a quantity converted to it)."""
         inp = self.inputs[name]
         reg = get_registry()
-        if isinstance(value, (str, reg.Quantity)):
+        if self.is_rate(name) and not isinstance(value, bool) and \
+                isinstance(value, (str, reg.Quantity, int, float, np.integer, np.floating)):
+            # a rate is a fraction or a percentage written as text, whatever the unit of its
+            # parameter ('3 %' holds 3): 0.05 and '5 %' are 5 %, a bare 5 is refused
+            from lcc.model._inputs import check_bare_rate
+            from lcc.units import parse_number
+
+            check_bare_rate(value, where)
+            scale = self._rate_scale(name)
+            assert scale is not None
+            value = parse_number(value, name=where) / scale
+        elif isinstance(value, (str, reg.Quantity)):
             if inp.parameter is None or (not inp.unit and isinstance(value, str)):
                 from lcc.units import parse_number  # a plain number or a percentage
 
