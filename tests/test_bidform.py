@@ -223,11 +223,14 @@ def test_a_first_year_row_takes_whole_years_from_one(tmp_path: Path) -> None:
     rules = {ws.cell(int(str(dv.sqref)[1:]), 1).value: dv
              for dv in ws.data_validations.dataValidation}
     start = rules["items[3].start"]
-    assert (start.type, start.operator, start.formula1) == ("whole", "greaterThanOrEqual", "1")
+    # at most 500, the longest study: a calendar year (2030) is refused at the cell
+    assert (start.type, start.operator, start.formula1, start.formula2) == \
+        ("whole", "between", "1", "500")
     values = {"bidder": "Bravo AB", "items[0].amount": 3600, "items[0].life": 20,
               "items[1].amount": 650, "items[1].every": 10, "items[2].power": 44,
               "items[3].amount_per_year": 100}
-    for bad, words in ((0, "expected a value ≥ 1"), (2.5, "enter a whole number")):
+    for bad, words in ((0, "expected a value ≥ 1"), (2.5, "enter a whole number"),
+                       (2030, "expected a value ≤ 500")):
         filled = fill(xlsx, {**values, "items[3].start": bad}, tmp_path / f"bad-{bad}.xlsx")
         with pytest.raises(TenderError) as info:
             read_bid_forms(tender, [filled])

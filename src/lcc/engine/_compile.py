@@ -346,9 +346,12 @@ def compile_alternative(alt: Alternative, study: Study) -> Compiled:
 
 def _compile(alt: Alternative, study: Study) -> Compiled:
     b = _Builder(alt, study)
-    if b.s >= study.years:
-        b.warn(Msg("enters service at t = {s:g}, at or after the end of the study (t = {years})",
-                   s=b.s, years=study.years))
+    if b.s >= study.years:  # none of its costs would count: an LCC of 0, ranked best
+        raise LCCError(Msg("{name}: enters service at t = {s:g}, at or after the end of the "
+                           "study (t = {years}), so none of its costs would count; start it "
+                           "before t = {years} (a calendar year is written as the years after "
+                           "the base year) or lengthen the study", name=alt.name, s=b.s,
+                           years=study.years), field="Alternative.start", code="invalid-value")
     for i, item in enumerate(alt.items):
         try:
             if isinstance(item, Emission):

@@ -16,12 +16,13 @@ from lcc.model._compare import ModelEq
 from lcc.model._fields import Errors, Field, check_text, located
 from lcc.model._inputs import Num
 from lcc.model._items import CostItem, Investment
-from lcc.model._limits import MAX_ITEMS
+from lcc.model._limits import MAX_ITEMS, MAX_YEARS
 from lcc.model._parameter import Parameter
 
 #: The fields of an alternative besides its name and items, each described once.
 FIELDS: dict[str, Field] = {
     "start": Field("position", "yr", "0 (years) or '2 yr'", ref=False, minimum=0.0, whole=True,
+                   maximum=MAX_YEARS,
                    label=N_("Years from the base date until service starts")),
     "quantity": F.COUNT.named(N_("Number of units")),
     "life": F.DURATION.named(N_("Service life of the bid")),

@@ -159,7 +159,8 @@ class Field:
                                  if not isinstance(value, Product) else _LONGER_IN_HOURS)
         if kind == "position":
             return read_position(value, name, whole=self.whole,
-                                 minimum=self.minimum if self.minimum is not None else 0.0)
+                                 minimum=self.minimum if self.minimum is not None else 0.0,
+                                 maximum=self.maximum)
         if kind == "rate":
             if self.by_year:
                 return read_escalation(value, name)
@@ -347,9 +348,10 @@ MASS_PER_YEAR = quantity("kg/yr", "120 kg/yr", Msg("a mass per year"), by_year=T
 MASS_PRICE = quantity("CUR/kg", "7 SEK/kg", Msg("a price per mass"), by_year=True)
 DURATION = quantity("yr", "20 yr", Msg("a duration"), exclusive=True, maximum=MAX_YEARS)
 PERIOD = quantity("yr", "20 yr", Msg("a duration"), ref=False, exclusive=True)
-POSITION = Field("position", "yr", Msg("3 (years) or '3 yr'"), ref=False, minimum=0.0)
+POSITION = Field("position", "yr", Msg("3 (years) or '3 yr'"), ref=False, minimum=0.0,
+                 maximum=MAX_YEARS)
 YEAR_OF_SERVICE = Field("position", "yr", Msg("3 (years) or '3 yr'"), ref=False, minimum=1.0,
-                        whole=True)
+                        whole=True, maximum=MAX_YEARS)
 RATE = Field("rate", None, Msg("0.02 or '2 %'"), by_year=True, minimum=-1.0, exclusive=True)
 STUDY_RATE = Field("rate", None, Msg("0.035 or '3.5 %'"), minimum=-1.0, exclusive=True)
 COUNT = Field("count", None, "12", minimum=0.0, what=Msg("a quantity"))

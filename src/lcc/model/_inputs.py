@@ -459,11 +459,13 @@ def in_burning_hours(value: Any) -> bool:
     return set(units) <= {"hour", "kilohour"} and all(v == 1 for v in units.values())
 
 
-def read_position(value: Any, name: str, *, whole: bool = False, minimum: float = 0.0) -> float:
+def read_position(value: Any, name: str, *, whole: bool = False, minimum: float = 0.0,
+                  maximum: float | None = None) -> float:
     """A point on the study's year axis: a bare number of years or a time quantity.
 
     Positions (``at``, ``start``, ``end``, ``first``, ``last``) are single values,
-    never samples or Parameters.
+    never samples or Parameters. ``maximum`` is the longest study: a point beyond it
+    is in no study, most often a calendar year (``at = 2030``).
     """
     reg = get_registry()
     if isinstance(value, Parameter):
@@ -492,6 +494,12 @@ def read_position(value: Any, name: str, *, whole: bool = False, minimum: float 
         raise LCCError(Msg("{name}: got {value!r}; expected a number of years >= {minimum:g}",
                            name=name, value=value, minimum=minimum),
                        field=name, code="invalid-value")
+    if maximum is not None and x > maximum:
+        raise LCCError(Msg("{name}: got {value!r}; a point in time is counted in years from "
+                           "the base date (t = 0) and is at most {most:g}, the longest study; "
+                           "a calendar year is written as the years after the study's base "
+                           "year (2030 with base year 2025 is 5)", name=name, value=value,
+                           most=maximum), field=name, code="invalid-value")
     if whole:
         if abs(x - round(x)) > 1e-9:
             raise LCCError(Msg("{name}: got {value!r}; expected a whole number of years",

@@ -238,7 +238,9 @@ class Comparison(Picklable):
                 notes.append(tr("The comparison bases for different service lives were not "
                                 "checked: no service life is given for {names}", lang,
                                 names=value))
-        for result in self.results.values():
+        for result in self.results.values():  # flows left out, sequences cut: they change ranks
+            notes += [w.in_lang(lang) if isinstance(w, Msg) else str(w)
+                      for w in result._compiled.warnings]
             notes += result.late_purchases_in(lang)
         if self._samples:
             notes.append(tr("The inputs are samples ({n}); see the probability of the lowest "
