@@ -85,3 +85,37 @@ price = "1 SEK/kWh"
                                                     9)
     text = text.replace('annual = "45 W"', 'annual = "180 kWh/yr"')
     assert lcc.io.loads_tender(text).evaluate()["A"].value == pytest.approx(180.0)
+
+
+@pytest.mark.parametrize(("build", "field"), [
+    (lambda: lcc.Energy(power="1 kW", hours="9000 h/yr", price="1 SEK/kWh"), "Energy.hours"),
+    (lambda: lcc.Energy(power="1 kW", hours="25 h/dygn", price="1 SEK/kWh"), "Energy.hours"),
+    (lambda: lcc.Investment("100 SEK", life="50000 h", hours="9000 h/yr"), "Investment.hours"),
+])
+def test_more_operating_hours_than_a_year_has_are_refused(build, field: str) -> None:
+    """A year has at most 24 × 366 = 8 784 hours; 25 h/dygn is 9 131.25 h/yr."""
+    with pytest.raises(LCCError) as info:
+        build()
+    assert str(info.value) == f"{field}: got {info.value.message.values['value']}; expected " \
+                              "hours per year <= 8784"  # one message, not the same one twice
+    assert info.value.field == field
+
+
+def test_a_calculators_operating_hours_keep_the_same_bound() -> None:
+    from lcc.templates import street_lighting
+    [hours] = [i for i in street_lighting.INPUTS if i.name == "operating_hours"]
+    assert hours.field.maximum == 8784.0
+    # 1 kW all year round, 24 × 366 = 8 784 h: 8 784 kWh at 1 SEK/kWh
+    energy = lcc.Energy(power="1 kW", hours="8784 h/yr", price="1 SEK/kWh")
+    assert lcc.evaluate(lcc.Alternative("A", energy), STUDY).value == pytest.approx(8784.0)
+
+
+def test_a_calculators_days_of_use_are_at_most_a_years() -> None:
+    from lcc.templates import fridge_freezer
+    [days] = [i for i in fridge_freezer.INPUTS if i.name == "usage_days"]
+    assert days.field.maximum == 366.0  # 8 784 h / 24
+    with pytest.raises(LCCError, match=r"usage_days.*got '450 d/yr'; expected .* <= 366") as e:
+        fridge_freezer.alternative("A", price="20000 SEK", energy_48h="0.5 kWh/(48 h)/m**3",
+                                   net_volume="1.2 m**3", usage_days="450 d/yr",
+                                   electricity_price="1.5 SEK/kWh")
+    assert e.value.field.endswith("usage_days")

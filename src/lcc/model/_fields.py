@@ -25,7 +25,7 @@ from lcc.model._inputs import (
     read_position,
     read_quantity,
 )
-from lcc.model._limits import MAX_TEXT, MAX_YEARS
+from lcc.model._limits import MAX_HOURS_PER_YEAR, MAX_TEXT, MAX_YEARS
 from lcc.model._product import Product
 
 #: The kinds of value a field may hold.
@@ -331,7 +331,7 @@ MONEY_PER_YEAR = quantity("CUR/yr", "800 SEK/yr", Msg("money per year"), by_year
 ENERGY_PER_YEAR = quantity("kWh/yr", "3000 kWh/yr", Msg("energy (or fuel volume or mass) per year"),
                            by_year=True, alt=("m**3/yr", "kg/yr"))
 POWER = quantity("kW", "45 W", Msg("a power"))
-HOURS = quantity("h/yr", "4000 h/yr", Msg("hours per year"))
+HOURS = quantity("h/yr", "4000 h/yr", Msg("hours per year"), maximum=MAX_HOURS_PER_YEAR)
 DISTANCE = quantity("km/yr", "15000 km/yr", Msg("a distance per year"))
 CONSUMPTION = quantity("kWh/km", "5 l/100km", Msg("energy (or fuel volume or mass) per distance"),
                        alt=("m**3/km", "kg/km"))

@@ -112,7 +112,8 @@ class CostItem(ModelEq):
                                        example=spec.example), code="missing-field")
         self._read(errs)
         if "hours" in self.FIELDS and "hours" not in self._read_values and \
-                getattr(self, "hours", None) is not None:
+                getattr(self, "hours", None) is not None and \
+                not any(e.field == f"{self.kind}.hours" for e in errs.errors):  # once
             self._field(errs, "hours", to="_hours_basis")
         errs.raise_any()
 

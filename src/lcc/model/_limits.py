@@ -8,6 +8,8 @@ and read back.
 #: Years of the longest study (Study.period), and of the longest service life or interval:
 #: a life beyond every study changes nothing but the residual value credited.
 MAX_YEARS = 500
+#: Hours in a leap year (24 × 366): the most operating hours a year has.
+MAX_HOURS_PER_YEAR = 8784.0
 #: Characters of a text: a name, a label, a description.
 MAX_TEXT = 20_000
 #: Values of a per-year sequence (a study has at most 500 years).

@@ -49,7 +49,7 @@ import numpy as np
 from lcc._errors import LCCError, Msg, as_msg, join, raise_collected
 from lcc.model import ByYear, Parameter
 from lcc.model._fields import Field, located
-from lcc.model._limits import MAX_YEARS
+from lcc.model._limits import MAX_HOURS_PER_YEAR, MAX_YEARS
 from lcc.units import (
     CURRENCIES,
     _parse_text,
@@ -64,8 +64,6 @@ KINDS: tuple[str, ...] = ("quantity", "number", "count", "choice", "profile")
 
 _CURRENCY = re.compile(rf"\b(?:{'|'.join(CURRENCIES)})\b")
 
-#: Hours in a leap year: the most a yearly operating profile can add up to.
-MAX_HOURS_PER_YEAR = 8784.0
 
 
 @dataclass(frozen=True)
@@ -258,6 +256,14 @@ class _Lowered(Msg):
         return (_Lowered, (self.msgid,))
 
 
+def _most(specs: tuple[str, ...]) -> float | None:
+    """The largest value of a quantity input in its canonical unit: a life in years the
+    longest study, a time of use per year (h/yr, d/yr) the hours of a year."""
+    most: dict[tuple[str, ...], float] = {("yr",): MAX_YEARS, ("h/yr",): MAX_HOURS_PER_YEAR,
+                                          ("d/yr",): MAX_HOURS_PER_YEAR / 24}
+    return most.get(specs)
+
+
 def _field_of(inp: Input) -> Field:
     """The :class:`Field` of a calculator input: its one description as a model field."""
     example = "" if inp.example is None else str(inp.example)
@@ -278,7 +284,7 @@ def _field_of(inp: Input) -> Field:
                      minimum=minimum if inp.kind == "quantity" else 0.0,
                      exclusive=inp.exclusive and inp.kind == "quantity",
                      alt_units=specs[1:], choices=inp.choices,
-                     maximum=MAX_YEARS if specs == ("yr",) and inp.kind == "quantity" else None)
+                     maximum=None if inp.kind != "quantity" else _most(specs))
     if inp.kind == "number":
         rate = inp.minimum == -1.0 and inp.maximum is None  # a rate per year
         return Field("rate" if rate else "number", None, example, "a value",
