@@ -88,3 +88,20 @@ amount = "1000 SEK"
     assert back.name == name and back.alternatives[0].name == name
     assert back.evaluate()[name].value == 1000.0
     assert yaml.safe_load(text)["name"] == name  # and so do YAML 1.1 readers
+
+
+def test_a_date_in_a_message_is_written_as_the_file_writes_it() -> None:
+    """TOML and YAML read 2025-01-01 as a date; messages showed datetime.date(2025, 1, 1)."""
+    import datetime
+
+    text = "name: T\nstudy:\n  period: 10 yr\n  discount_rate: 0.03\n  base_year: 2025-01-01\n" \
+           "alternatives:\n  - name: A\n    items:\n      - type: Investment\n" \
+           "        amount: 1000 SEK\n"
+    with pytest.raises(lcc.io.TenderError) as info:
+        lcc.io.loads_tender(text, format="yaml")
+    [issue] = info.value.errors
+    assert (issue.path, issue.line) == ("study.base_year", 5)
+    assert issue.message == "got 2025-01-01, expected a calendar year such as 2025"
+    with pytest.raises(lcc.LCCError) as err:
+        lcc.Study("10 yr", 0.03, base_year=datetime.date(2025, 1, 1))
+    assert "datetime" not in str(err.value) and "datetime" not in err.value.message_in("sv")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable
 from typing import Any, ClassVar
@@ -34,6 +35,8 @@ class Msg(str):
     values: dict[str, Any]
 
     def __new__(cls, msgid: str, /, **values: Any) -> Msg:
+        values = {k: _DateText(v.isoformat()) if isinstance(v, (dt.date, dt.time)) else v
+                  for k, v in values.items()}  # a file's date in its own words, not Python's
         self = super().__new__(cls, msgid.format(**values) if values else msgid)
         self.msgid = msgid
         self.values = values
@@ -79,6 +82,13 @@ class Msg(str):
 
 #: How a message about an input starts: its name.
 _HEAD = "{name}: "
+
+
+class _DateText(str):
+    """A date or time as a file writes it: ``2025-01-01`` (shown as is, also with ``!r``)."""
+
+    def __repr__(self) -> str:
+        return str(self)
 
 
 class _Detail(Msg):
