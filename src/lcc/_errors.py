@@ -35,8 +35,7 @@ class Msg(str):
     values: dict[str, Any]
 
     def __new__(cls, msgid: str, /, **values: Any) -> Msg:
-        values = {k: _DateText(v.isoformat()) if isinstance(v, (dt.date, dt.time)) else v
-                  for k, v in values.items()}  # a file's date in its own words, not Python's
+        values = {k: _shown(v) for k, v in values.items()}
         self = super().__new__(cls, msgid.format(**values) if values else msgid)
         self.msgid = msgid
         self.values = values
@@ -84,11 +83,24 @@ class Msg(str):
 _HEAD = "{name}: "
 
 
-class _DateText(str):
-    """A date or time as a file writes it: ``2025-01-01`` (shown as is, also with ``!r``)."""
+class _AsWritten(str):
+    """A value as a file writes it: ``2025-01-01``, ``1.000e+400`` (as is, also with ``!r``)."""
 
     def __repr__(self) -> str:
         return str(self)
+
+
+def _shown(value: Any) -> Any:
+    """A value as a message shows it: a file's date in its own words (``2025-01-01``, not
+    ``datetime.date(2025, 1, 1)``), a whole number of over 30 digits by its size
+    (``1.000e+400``, not 401 digits)."""
+    if isinstance(value, (dt.date, dt.time)):
+        return _AsWritten(value.isoformat())
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**30:
+        digits = str(abs(value))
+        sign = "-" if value < 0 else ""
+        return _AsWritten(f"{sign}{digits[0]}.{digits[1:4]}e+{len(digits) - 1}")
+    return value
 
 
 class _Detail(Msg):

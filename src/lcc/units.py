@@ -829,12 +829,27 @@ def parse_number(value: Any, *, name: str = "value", allow_array: bool = True) -
     if not isinstance(value, (int, float, np.number)):
         raise LCCError(Msg("{name}: expected a number, got {type} {value!r}", name=name,
                            type=type(shown).__name__, value=shown), field=name, code="wrong-type")
-    x = float(value)
+    x = as_float(value, name)
     if not math.isfinite(x):
         raise LCCError(Msg("{name}: got {value!r}; values must be finite numbers (not "
                            "infinite or undefined)", name=name, value=shown),
                        field=name, code="invalid-value")
     return x
+
+
+def as_float(value: Any, name: Any) -> float:
+    """``float(value)``, refusing a whole number too large for a float (TOML, YAML, JSON and
+    Python write integers of any length) with the input's name, not an OverflowError."""
+    try:
+        return float(value)
+    except OverflowError:
+        raise LCCError(too_large(value, name), field=name, code="invalid-value") from None
+
+
+def too_large(value: int, name: Any) -> Msg:
+    """The message for a whole number beyond the largest float."""
+    return Msg("{name}: got a number of {digits} digits, larger than any number lcc computes "
+               "with (about 1.8e308)", name=name, digits=len(str(abs(int(value)))))
 
 
 def format_quantity(q: Any, digits: int = 6) -> str:

@@ -23,6 +23,7 @@ from lcc.model._product import Factor, Product
 from lcc.units import (
     _factor,
     _spec_info,
+    as_float,
     currency_of,
     format_quantity,
     get_registry,
@@ -486,7 +487,7 @@ def read_position(value: Any, name: str, *, whole: bool = False, minimum: float 
     if np.ndim(x):
         raise LCCError(Msg("{name}: expected a single number of years, not samples",
                            name=name), field=name, code="wrong-type")
-    x = float(x)
+    x = as_float(x, name)
     if not math.isfinite(x):
         raise LCCError(Msg("{name}: got {value!r}; expected a finite number of years",
                            name=name, value=value), field=name, code="invalid-value")

@@ -13,7 +13,7 @@ import numpy as np
 from lcc._errors import LCCError, Msg, raise_collected
 from lcc.model._compare import same
 from lcc.model._limits import MAX_SEQUENCE
-from lcc.units import _with_unit, format_quantity, get_registry, parse_number
+from lcc.units import _with_unit, format_quantity, get_registry, parse_number, too_large
 
 ROLES: tuple[str, ...] = ("buyer", "bidder")
 #: Names of parameters: a letter or underscore, then letters, digits or underscores (up to
@@ -361,6 +361,8 @@ class ByYear:
                 if isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)):
                     bad(name, "wrong-type",
                         Msg("{name}: expected a number, got {value!r}", name=name, value=v))
+                elif isinstance(v, int) and abs(v) > 1e308:
+                    bad(name, "invalid-value", too_large(v, name))
                 elif not math.isfinite(v):
                     bad(name, "invalid-value",
                         Msg("{name}: got {value!r}; expected a finite number", name=name,
