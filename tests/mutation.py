@@ -53,6 +53,13 @@ MUTATIONS: tuple[tuple[str, Any], ...] = (
     ("mixed separators", "1.234,50 SEK"),
     ("Swedish thousands", "3 Tkr"),
     ("ton", "2 ton"),
+    ("huge whole number", 10**400),
+    ("calendar year", 2030),
+    ("per hour", "50 SEK/h"),
+    ("Swedish mile", "0.5 l/mil"),
+    ("angle", "280 cycles/yr"),
+    ("quoted unit", "5 'SEK'"),
+    ("euro sign", "5 €"),
 )
 
 
