@@ -56,14 +56,28 @@ life = {digits}
 type = "OneOff"
 amount = "1 SEK"
 at = {digits}
+[parameters.p]
+value = "1 SEK"
+distribution = {{ name = "uniform", loc = 1, scale = {digits} }}
 """, encoding="utf-8")
     out = subprocess.run([sys.executable, "-m", "lcc", "compare", str(path)],
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 2, out.stderr
     lines = out.stderr.splitlines()
+    # every such number of the file, where it stands, before any reader converts it (a
+    # distribution's scale, read by its own reader, stopped with an internal error too)
     assert lines == [
-        f"lcc: {path}:10: alternatives[0].items[0].life: got the bare number 1.000e+400; this "
-        "field has a unit, so write it with one; expected a duration, e.g. '20 yr' "
-        "[bare-number]",
-        f"lcc: {path}:14: alternatives[0].items[1].at: got a number of 401 digits, larger than "
-        "any number lcc computes with (about 1.8e308) [invalid-value]"]
+        f"lcc: {path}:{line}: {where}: got a number of 401 digits, larger than any number lcc "
+        "computes with (about 1.8e308) [invalid-value]"
+        for line, where in ((10, "alternatives[0].items[0].life"),
+                            (14, "alternatives[0].items[1].at"),
+                            (17, "parameters.p.distribution.scale"))]
+
+
+def test_a_message_shows_a_huge_number_by_its_size() -> None:
+    with pytest.raises(LCCError) as info:
+        lcc.Investment("1 SEK", life=BIG)  # a bare number where a unit is needed
+    assert str(info.value).startswith("Investment.life: got the bare number 1.000e+400; ")
+    with pytest.raises(LCCError) as info:
+        lcc.Investment("1 SEK", life=-BIG)
+    assert "got the bare number -1.000e+400; " in str(info.value)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import sys
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -329,6 +330,11 @@ _TOO_DEEP = Msg("the data is nested deeper than {limit} levels", limit=MAX_DEPTH
 _TOO_MANY_VALUES = Msg("the file holds more than {limit} values", limit=_n(MAX_VALUES))
 
 
+#: The largest float: a whole number beyond it (TOML, YAML and JSON write any length) is
+#: refused where it stands, before any reader converts it.
+_LARGEST_FLOAT = sys.float_info.max
+
+
 def _check_shape(data: Any, c: Collector) -> None:
     """Depth, number of values, length of texts and kinds of keys (iteratively).
 
@@ -369,6 +375,10 @@ def _check_shape(data: Any, c: Collector) -> None:
                 stack.append((v, (*path, k)))
             elif isinstance(v, str) and len(v) > MAX_TEXT:
                 c.add("too-large", (*path, k), _too_long(v))
+            elif isinstance(v, int) and not isinstance(v, bool) and abs(v) > _LARGEST_FLOAT:
+                c.add("invalid-value", (*path, k), Msg(
+                    "got a number of {digits} digits, larger than any number lcc computes with "
+                    "(about 1.8e308)", digits=len(str(abs(v)))))
 
 
 def _too_long(text: str) -> Msg:
