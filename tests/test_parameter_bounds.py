@@ -182,3 +182,34 @@ def test_a_life_in_burning_hours_over_500_years_shows_its_conversion() -> None:
         info.value.message_in("sv")
     # 50 000 h at 4 000 h/yr = 12.5 years is read
     lcc.Investment("900 SEK", life="50000 h", hours="4000 h/yr")
+
+
+def test_a_bare_bound_of_a_percent_parameter_is_a_fraction() -> None:
+    """Parameter('r', '3 %', low=0.01) was refused with 'write it in the unit of the value,
+    e.g. '0.01 %'' — the advice read 1 % as 0.01 %. A bare number is a fraction: 0.01 is 1 %;
+    1 or more would be 100 % or more and is refused with the percentage offered."""
+    rate = lcc.Parameter("discount_rate", "3 %", low=0.01, high=0.05)
+    assert (rate.low_magnitude, rate.high_magnitude) == (pytest.approx(1.0), pytest.approx(5.0))
+    a5 = 1000 + 1000 * 1.05**-20 + 150 * (1 - 1.05**-40) / 0.05  # as above, at 5 %
+    table = pd.DataFrame(tornado(_bids(), lcc.Study("40 yr", rate)))
+    assert table[table.alternative == "A"].iloc[0].lcc_high == pytest.approx(a5, rel=1e-12)
+    with pytest.raises(LCCError, match=r"Parameter 'r'.low: got the bare number 1 for a value "
+                                       r"in %; a bare number is a fraction, so this would be "
+                                       r"100 %; did you mean 1 % = 0.01\?"):
+        lcc.Parameter("r", "3 %", low=1)
+    with pytest.raises(LCCError, match=r"write it in the unit of the value, e\.g\. '1\.0 SEK/kWh'"):
+        lcc.Parameter("p", "1.2 SEK/kWh", low=1)  # a bare bound of a price has no reading
+
+
+def test_a_bare_value_for_a_percent_parameter_in_an_analysis_is_a_fraction() -> None:
+    share = lcc.Parameter("share", "60 %")
+    alts = [lcc.Alternative("A", lcc.Investment("1000 SEK"), quantity=share),
+            lcc.Alternative("B", lcc.Investment("700 SEK"))]
+    study = lcc.Study("10 yr", 0.03)
+    # 70 % of one unit of 1 000 SEK: 700 SEK, as 0.7 and as '70 %'
+    table = scenarios(alts, study, {"a": {"share": 0.7}, "b": {"share": "70 %"}})
+    assert table.loc["a", ("lcc", "A")] == pytest.approx(700.0, rel=1e-15)
+    assert table.loc["b", ("lcc", "A")] == pytest.approx(700.0, rel=1e-15)
+    with pytest.raises(LCCError, match=r"got the bare number 70 for a value in %; .* did you "
+                                       r"mean 70 % = 0\.7\?"):
+        scenarios(alts, study, {"c": {"share": 70}})

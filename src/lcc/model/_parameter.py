@@ -187,6 +187,18 @@ class Parameter:
             raise LCCError(Msg("{name}: expected a single value, not samples", name=name),
                            field=name, code="wrong-type")
         if isinstance(self.value, reg.Quantity):
+            if not isinstance(got, reg.Quantity) and not self.value.dimensionality and \
+                    set(self.value._units) <= {"percent", "permille"}:
+                # a value in % and a bare bound: the bound is a fraction (0.01 is 1 %), as
+                # every plain number is; 1 or more would be 100 % or more, said so
+                if abs(float(got)) >= 1:
+                    raise LCCError(Msg(
+                        "{name}: got the bare number {x:g} for a value in {unit}; a bare number "
+                        "is a fraction, so this would be {pct:g} %; did you mean {x:g} % = "
+                        "{frac:g}? Write '{x:g} %' or {frac:g}", name=name, x=float(got),
+                        unit=self.unit_text, pct=float(got) * 100, frac=float(got) / 100),
+                        field=name, code="invalid-value")
+                return reg.Quantity(float(got), "").to(self.value.units)
             if not isinstance(got, reg.Quantity):
                 raise LCCError(
                     Msg("{name}: got the bare number {raw!r}; write it in the unit of the "

@@ -316,7 +316,10 @@ class Model:
             scale = self._rate_scale(name)
             assert scale is not None
             value = parse_number(value, name=where) / scale
-        elif isinstance(value, (str, reg.Quantity)):
+        elif isinstance(value, (str, reg.Quantity)) or (
+                inp.unit in ("%", "‰") and inp.parameter is not None and
+                isinstance(value, (int, float, np.integer, np.floating))):
+            # a bare number for a parameter in % is a fraction, as its low and high are
             if inp.parameter is None or (not inp.unit and isinstance(value, str)):
                 from lcc.units import parse_number  # a plain number or a percentage
 
