@@ -35,7 +35,10 @@ class Msg(str):
     values: dict[str, Any]
 
     def __new__(cls, msgid: str, /, **values: Any) -> Msg:
-        values = {k: _shown(v) for k, v in values.items()}
+        for v in values.values():
+            if isinstance(v, _AS_WRITTEN):  # a date, or a number too long to show whole
+                values = {k: _shown(v) for k, v in values.items()}
+                break
         self = super().__new__(cls, msgid.format(**values) if values else msgid)
         self.msgid = msgid
         self.values = values
@@ -88,6 +91,9 @@ class _AsWritten(str):
 
     def __repr__(self) -> str:
         return str(self)
+
+
+_AS_WRITTEN = (dt.date, dt.time, int)
 
 
 def _shown(value: Any) -> Any:

@@ -178,13 +178,20 @@ def _read_texts_as_procurers_write(quantity: Any) -> None:
             q = _parse_text(value, "Q_")
             value, units = q.magnitude, q._units
         elif isinstance(units, str):  # Q_(3, "dkr"), Q_(3, "kr/m3"): read by the same rule
-            q = _parse_text(f"1 {units}", "Q_", shown=units)
-            factor = q.magnitude  # Q_(5, "l/100km") is 0.05 l/km
-            value, units = (value if factor == 1 else value * factor), q._units
+            factor, units = _unit_text(units)  # Q_(5, "l/100km") is 0.05 l/km
+            value = value if factor == 1 else value * factor
         return plain_new(cls, value, units)
 
     quantity.__new__ = __new__
     quantity.__reduce__ = _reduce_quantity
+
+
+@lru_cache(maxsize=1024)
+def _unit_text(units: str) -> tuple[Any, Any]:
+    """(factor, units) of a unit text read as a quantity text is: ``"l/100km"`` is
+    (0.01, l/km); each distinct text is read once."""
+    q = _parse_text(f"1 {units}", "Q_", shown=units)
+    return q.magnitude, q._units
 
 
 def _reduce_quantity(q: Any) -> tuple[Any, ...]:
@@ -245,7 +252,8 @@ def _preprocess(text: str, name: str, shown: str | None = None) -> str:
                            "{most} characters, e.g. '1.2 SEK/kWh'", name=name, n=len(s),
                            most=MAX_TEXT), field=name, code="invalid-value")
     s = _MINUS.sub("-", s)
-    s = _CURRENCY_SIGNS.sub(lambda m: f" {_SIGN_CODES[m.group(1)]} ", s).strip()
+    if "€" in s or "£" in s:
+        s = _CURRENCY_SIGNS.sub(lambda m: f" {_SIGN_CODES[m.group(1)]} ", s).strip()
     s = _THOUSANDS.sub("", s)
     if _LONG_NUMBER.search(s):
         raise LCCError(Msg("{name}: {text!r} holds a number of more than 30 digits; write it "
@@ -260,7 +268,8 @@ def _preprocess(text: str, name: str, shown: str | None = None) -> str:
     s = _number_separators(s, name, text)
     s = _one_number(s, text, name)
     s = _NM3.sub("Nm3", s)
-    s = _SQUARE_CUBE.sub(r"\1**\2", s)
+    if "m2" in s or "m3" in s:
+        s = _SQUARE_CUBE.sub(r"\1**\2", s)
     s = _PER_NUMBER.sub(r"/(\1 \2)", s)
     return s
 

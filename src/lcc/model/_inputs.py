@@ -116,9 +116,15 @@ def _check_low_high(p: Parameter, scale: float, name: str, **bounds: Any) -> Non
     """The field's bounds hold for the Parameter's ``low`` and ``high`` too: the tornado and
     break-even evaluate the field at them (a life's ``high = '600 yr'`` is over the longest
     life, a price's ``low = '-1 SEK/kWh'`` a negative price)."""
+    if p.low is None and p.high is None:
+        return
     for which, shown, magnitude in (("low", p.low, p.low_magnitude),
                                     ("high", p.high, p.high_magnitude)):
-        if magnitude is not None:
+        if magnitude is None:
+            continue
+        try:
+            _check_range(magnitude * scale, name, shown, **bounds)
+        except LCCError:  # said again with the bound named (built only when it is wrong)
             value = format_quantity(shown) if hasattr(shown, "units") else repr(shown)
             _check_range(magnitude * scale, name,
                          Msg("{value}, the {which} of Parameter {param!r}", value=value,
