@@ -217,6 +217,9 @@ class Parameter:
                     field=name, code='wrong-unit'
                 )
             return got.to(self.value.units)
+        if isinstance(got, reg.Quantity) and not got.dimensionality and \
+                set(got._units) <= {"percent", "permille"}:
+            return float(got.to("").magnitude)  # '5 %' for a plain number is 0.05
         if isinstance(got, reg.Quantity):
             raise LCCError(Msg("{name}: got {raw!r} but the value {value!r} is a plain number",
                                name=name, raw=raw, value=self.value),

@@ -31,7 +31,8 @@ PERT_LAMBDA = 4.0
 def _magnitude_and_unit(value: Any, where: str, field: str) -> tuple[float, str | None]:
     """A number (unit None) or a quantity/text with a unit, as (magnitude, unit text).
 
-    A percentage ("4 %") is a plain number (0.04). ``field`` is the field of an error.
+    A percentage keeps its unit ("4 %" is (4, "%")): for a parameter in % it is 4, for a
+    plain-number parameter 0.04. ``field`` is the field of an error.
     """
     if isinstance(value, bool):
         raise LCCError(Msg("{where}: got {value!r}; expected a number or a value with a unit",
@@ -42,8 +43,6 @@ def _magnitude_and_unit(value: Any, where: str, field: str) -> tuple[float, str 
         q = _parse_text(value, where) if isinstance(value, str) else value
         if not q._units:
             return _finite(float(q.magnitude), where, field), None
-        if q.dimensionless and str(q.units) in ("%", "percent"):
-            return _finite(float(q.to("").magnitude), where, field), None
         return _finite(float(q.magnitude), where, field), pretty_units(q.units)
     try:
         x = float(value)
