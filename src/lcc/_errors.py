@@ -36,8 +36,8 @@ class Msg(str):
 
     def __new__(cls, msgid: str, /, **values: Any) -> Msg:
         for v in values.values():
-            if isinstance(v, _AS_WRITTEN):  # a date, or a number too long to show whole
-                values = {k: _shown(v) for k, v in values.items()}
+            if isinstance(v, _DATES) or (type(v) is int and not -_LONG < v < _LONG):
+                values = {k: _shown(v) for k, v in values.items()}  # as a file writes it
                 break
         self = super().__new__(cls, msgid.format(**values) if values else msgid)
         self.msgid = msgid
@@ -93,7 +93,9 @@ class _AsWritten(str):
         return str(self)
 
 
-_AS_WRITTEN = (dt.date, dt.time, int)
+_DATES = (dt.date, dt.time)
+#: A whole number this long or longer is shown by its size.
+_LONG = 10**30
 
 
 def _shown(value: Any) -> Any:
@@ -102,7 +104,7 @@ def _shown(value: Any) -> Any:
     (``1.000e+400``, not 401 digits)."""
     if isinstance(value, (dt.date, dt.time)):
         return _AsWritten(value.isoformat())
-    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**30:
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _LONG:
         digits = str(abs(value))
         sign = "-" if value < 0 else ""
         return _AsWritten(f"{sign}{digits[0]}.{digits[1:4]}e+{len(digits) - 1}")
