@@ -102,7 +102,7 @@ def _shown(value: Any) -> Any:
     """A value as a message shows it: a file's date in its own words (``2025-01-01``, not
     ``datetime.date(2025, 1, 1)``), a whole number of over 30 digits by its size
     (``1.000e+400``, not 401 digits)."""
-    if isinstance(value, (dt.date, dt.time)):
+    if isinstance(value, _DATES):
         return _AsWritten(value.isoformat())
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _LONG:
         digits = str(abs(value))

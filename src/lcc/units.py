@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -844,6 +845,16 @@ def parse_number(value: Any, *, name: str = "value", allow_array: bool = True) -
                            "infinite or undefined)", name=name, value=shown),
                        field=name, code="invalid-value")
     return x
+
+
+#: The largest float: a whole number beyond it (TOML, YAML, JSON and Python write any
+#: length) cannot be computed with.
+LARGEST_FLOAT = sys.float_info.max
+
+
+def is_percent(q: Any) -> bool:
+    """Whether a quantity is a plain number written in % or ‰ (``"5 %"``)."""
+    return not q.dimensionality and bool(q._units) and set(q._units) <= {"percent", "permille"}
 
 
 def as_float(value: Any, name: Any) -> float:

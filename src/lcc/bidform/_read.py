@@ -25,7 +25,7 @@ import numpy as np
 from lcc._errors import LCCError, Msg, UnitText, as_msg, join
 from lcc._i18n import unit as shown_unit
 from lcc.bidform._identity import changes, decisive, fingerprint
-from lcc.bidform._spec import BidField, BidForm, Slot, TenderFile, value_text
+from lcc.bidform._spec import PERCENT_RANGE, BidField, BidForm, Slot, TenderFile, value_text
 from lcc.bidform._words import LANGS, META_SHEET, SHEETS
 from lcc.bidform._write import (
     COL_KEY,
@@ -242,7 +242,7 @@ def _cell_problem(f: BidField, value: Any) -> tuple[str, Msg] | None:
                                     limit=_MAX_SHOWN)
     if f.whole_number and not x.is_integer():
         return "invalid-value", Msg("got {value!r}; enter a whole number", value=value)
-    if f.percent and not -1 < x < 1:  # the cell holds a fraction: 2 is 200 %
+    if f.percent and not PERCENT_RANGE[0] < x < PERCENT_RANGE[1]:  # a fraction: 2 is 200 %
         return "invalid-value", Msg("got {value!r}, which is {shown}; enter a percentage over "
                                     "−100 % and under 100 % with its sign, e.g. 2 %",
                                     value=value, shown=f"{x * 100:g} %")

@@ -49,6 +49,8 @@ _NUMBER_PART = re.compile(r"\s*[-+\u2212]?(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d
 #: The row kind of each field kind a bidder may give (a position is a number of years).
 _ROW_KINDS = {"quantity": "quantity", "position": "years", "rate": "number", "count": "count",
               "choice": "choice", "text": "text"}
+#: The range of a percentage row (a rate): over −100 % and under 100 %, as a bare rate is.
+PERCENT_RANGE = (-1.0, 1.0)
 #: Row kinds of numbers that are never negative unless the tender says so.
 _NOT_NEGATIVE = ("quantity", "years", "count")
 

@@ -23,7 +23,15 @@ from lcc._i18n import document_date, percent, significant, tr, unit, word
 from lcc._version import __version__
 from lcc._xlsx import save_reproducible
 from lcc.bidform._identity import decisive, fingerprint
-from lcc.bidform._spec import BidField, BidForm, Slot, TenderFile, unit_of_text, value_text
+from lcc.bidform._spec import (
+    PERCENT_RANGE,
+    BidField,
+    BidForm,
+    Slot,
+    TenderFile,
+    unit_of_text,
+    value_text,
+)
 from lcc.bidform._words import META_SHEET, SHEETS, field_words, type_method, type_words
 from lcc.io._model import Tender
 from lcc.io._values import number_text, parameter_value
@@ -71,8 +79,8 @@ def range_text(f: BidField, lang: str) -> str:
     parts = []
     if f.percent:  # a rate: typed as a percentage
         parts.append(tr("a percentage per year, e.g. {example}; over {a}, under {b}", lang,
-                        example=percent(0.02, lang), a=percent(-1, lang, 0),
-                        b=percent(1, lang, 0)))
+                        example=percent(0.02, lang), a=percent(PERCENT_RANGE[0], lang, 0),
+                        b=percent(PERCENT_RANGE[1], lang, 0)))
     elif f.minimum is not None and f.exclusive:
         parts.append(tr("> {x}", lang, x=number_text(f.minimum)) if f.maximum is None else
                      tr("over {a}, at most {b}", lang, a=number_text(f.minimum),
@@ -238,8 +246,9 @@ class _Writer:
             error = self.tr("Enter a text of at most 200 characters.")
         elif f.percent:  # (−100 %, 100 %): 'between' takes its ends, a bare rate does not
             cell = coordinate.replace("$", "")
-            dv = DataValidation(type="custom", formula1=f"AND(ISNUMBER({cell}),{cell}>-1,"
-                                f"{cell}<1)", allow_blank=not f.required)
+            low, high = (_shown(x) for x in PERCENT_RANGE)
+            dv = DataValidation(type="custom", formula1=f"AND(ISNUMBER({cell}),{cell}>{low},"
+                                f"{cell}<{high})", allow_blank=not f.required)
             error = self.tr("Enter a percentage ({range}).", range=rng)
         else:
             kind = "whole" if f.whole_number else "decimal"

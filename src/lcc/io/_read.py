@@ -15,7 +15,6 @@ from __future__ import annotations
 import functools
 import json
 import re
-import sys
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -23,6 +22,7 @@ from lcc._errors import Msg
 from lcc.io._issues import Collector, Path, TenderError, TenderIssue, kind_of
 from lcc.io._lines import json_lines, toml_lines
 from lcc.model import _limits as model_limits
+from lcc.units import LARGEST_FLOAT
 
 #: Largest file read, in bytes (5 MiB).
 MAX_BYTES = 5 * 1024 * 1024
@@ -330,11 +330,6 @@ _TOO_DEEP = Msg("the data is nested deeper than {limit} levels", limit=MAX_DEPTH
 _TOO_MANY_VALUES = Msg("the file holds more than {limit} values", limit=_n(MAX_VALUES))
 
 
-#: The largest float: a whole number beyond it (TOML, YAML and JSON write any length) is
-#: refused where it stands, before any reader converts it.
-_LARGEST_FLOAT = sys.float_info.max
-
-
 def _check_shape(data: Any, c: Collector) -> None:
     """Depth, number of values, length of texts and kinds of keys (iteratively).
 
@@ -375,7 +370,8 @@ def _check_shape(data: Any, c: Collector) -> None:
                 stack.append((v, (*path, k)))
             elif isinstance(v, str) and len(v) > MAX_TEXT:
                 c.add("too-large", (*path, k), _too_long(v))
-            elif isinstance(v, int) and not isinstance(v, bool) and abs(v) > _LARGEST_FLOAT:
+            elif isinstance(v, int) and not isinstance(v, bool) and abs(v) > LARGEST_FLOAT:
+                # refused where it stands, before any reader converts it
                 c.add("invalid-value", (*path, k), Msg(
                     "got a number of {digits} digits, larger than any number lcc computes with "
                     "(about 1.8e308)", digits=len(str(abs(v)))))

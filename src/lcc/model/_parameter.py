@@ -13,7 +13,15 @@ import numpy as np
 from lcc._errors import LCCError, Msg, raise_collected
 from lcc.model._compare import same
 from lcc.model._limits import MAX_SEQUENCE
-from lcc.units import _with_unit, format_quantity, get_registry, parse_number, too_large
+from lcc.units import (
+    LARGEST_FLOAT,
+    _with_unit,
+    format_quantity,
+    get_registry,
+    is_percent,
+    parse_number,
+    too_large,
+)
 
 ROLES: tuple[str, ...] = ("buyer", "bidder")
 #: Names of parameters: a letter or underscore, then letters, digits or underscores (up to
@@ -187,8 +195,7 @@ class Parameter:
             raise LCCError(Msg("{name}: expected a single value, not samples", name=name),
                            field=name, code="wrong-type")
         if isinstance(self.value, reg.Quantity):
-            if not isinstance(got, reg.Quantity) and not self.value.dimensionality and \
-                    set(self.value._units) <= {"percent", "permille"}:
+            if not isinstance(got, reg.Quantity) and is_percent(self.value):
                 # a value in % and a bare bound: the bound is a fraction (0.01 is 1 %), as
                 # every plain number is; 1 or more would be 100 % or more, said so
                 if abs(float(got)) >= 1:
@@ -217,8 +224,7 @@ class Parameter:
                     field=name, code='wrong-unit'
                 )
             return got.to(self.value.units)
-        if isinstance(got, reg.Quantity) and not got.dimensionality and \
-                set(got._units) <= {"percent", "permille"}:
+        if isinstance(got, reg.Quantity) and is_percent(got):
             return float(got.to("").magnitude)  # '5 %' for a plain number is 0.05
         if isinstance(got, reg.Quantity):
             raise LCCError(Msg("{name}: got {raw!r} but the value {value!r} is a plain number",
@@ -376,7 +382,7 @@ class ByYear:
                 if isinstance(v, bool) or not isinstance(v, (int, float, np.integer, np.floating)):
                     bad(name, "wrong-type",
                         Msg("{name}: expected a number, got {value!r}", name=name, value=v))
-                elif isinstance(v, int) and abs(v) > 1e308:
+                elif isinstance(v, int) and abs(v) > LARGEST_FLOAT:
                     bad(name, "invalid-value", too_large(v, name))
                 elif not math.isfinite(v):
                     bad(name, "invalid-value",
