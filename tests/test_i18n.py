@@ -11,18 +11,17 @@ import lcc
 from lcc._i18n import (
     catalog,
     csv,
-    csv_safe,
     error_lines,
     money,
     number,
     percent,
-    printable,
     table,
     tr,
     unit,
     word,
 )
 from lcc._i18n._catalog import LOCALE_DIR, po_files
+from lcc._text import shown, spreadsheet_text
 from lcc._i18n._extract import extract
 
 
@@ -96,8 +95,9 @@ def test_distributions_are_described_in_words_in_the_inputs_unit() -> None:
 def test_terminal_and_csv_text_is_safe() -> None:
     import pandas as pd
 
-    assert printable("\x1b[31mred\x1b[0m\x07") == "red"
-    assert csv_safe("=1+1") == "'=1+1" and csv_safe("-2") == "'-2" and csv_safe(-2.0) == -2.0
+    assert shown("\x1b[31mred\x1b[0m\x07") == "red"
+    assert spreadsheet_text("=1+1") == "'=1+1" and spreadsheet_text("-2") == "'-2"
+    assert spreadsheet_text(-2.0) == -2.0
     df = pd.DataFrame({"lcc": [1.0]}, index=pd.Index(["@SUM(A1)"], name="alternative"))
     assert "'@SUM(A1)" in csv(df, "en")
     assert "\x1b" not in table(pd.DataFrame({"x": ["\x1b[2Jy"]}), "en")

@@ -35,17 +35,13 @@ from lcc._i18n._tables import (
     VALUE_COLUMNS,
     cell,
     csv,
-    csv_safe,
-    printable,
-    printable_block,
     table,
     to_json,
 )
 
 __all__ = [
     "LABELS", "LANGS", "NOT_DEFINED", "N_", "PERCENT_COLUMNS", "VALUE_COLUMNS", "catalog",
-    "cell", "check_lang", "csv", "csv_safe", "date", "document_date", "emission_columns",
-    "error_lines", "field_name", "money", "number", "percent", "printable",
-    "printable_block", "ptr",
+    "cell", "check_lang", "csv", "date", "document_date", "emission_columns",
+    "error_lines", "field_name", "money", "number", "percent", "ptr",
     "quantity", "significant", "table", "to_json", "tr", "unit", "word", "years",
 ]

@@ -21,7 +21,8 @@ import numpy as np
 from lcc._errors import ItemName, LCCError, Msg
 from lcc._i18n import document_date, percent, significant, tr, unit, word
 from lcc._version import __version__
-from lcc._xlsx import save_reproducible
+from lcc._xlsx import put, save_reproducible
+from lcc._xlsx import text as cell_text
 from lcc.bidform._identity import decisive, fingerprint
 from lcc.bidform._spec import (
     PERCENT_RANGE,
@@ -166,13 +167,13 @@ class _Writer:
         from openpyxl.utils import get_column_letter
 
         title = self.form.title or self.tr("Bid form") + f": {self.tender.name}"
-        ws.cell(1, COL_WHAT, title).font = self.title_font
+        put(ws, 1, COL_WHAT, title).font = self.title_font
         sub = []
         if self.tender.reference:
             sub.append(self.tr("Reference") + f": {self.tender.reference}")
         if self.tf.name:
             sub.append(self.tr("Tender file") + f": {self.tf.name}")
-        ws.cell(2, COL_WHAT, " · ".join(sub))
+        put(ws, 2, COL_WHAT, " · ".join(sub))
         self.paragraph(ws, 3, self.tr(
             "Fill in the yellow cells in column D: numbers only, in the unit of column C (no "
             "unit, no text, no formulas without a value). Every row must be filled in, except "
@@ -184,16 +185,16 @@ class _Writer:
         heads = [self.tr("key"), self.tr("Value to give"), self.tr("Unit"), self.tr("Your value"),
                  self.tr("Required"), self.tr("Explanation")]
         for col, text in enumerate(heads, start=1):
-            c = ws.cell(HEADER_ROW, col, text)
+            c = put(ws, HEADER_ROW, col, text)
             c.font = self.bold
             c.fill = self.head_fill
             c.border = self.box
         choice_row = 2
         for f in self.form.fields:
             row = self.rows[f.key]
-            ws.cell(row, COL_KEY, f.key)
-            ws.cell(row, COL_WHAT, f.label).alignment = self.wrap
-            ws.cell(row, COL_UNIT, "%" if f.percent else unit(f.unit, self.lang) or None
+            put(ws, row, COL_KEY, f.key)
+            put(ws, row, COL_WHAT, f.label).alignment = self.wrap
+            put(ws, row, COL_UNIT, "%" if f.percent else unit(f.unit, self.lang) or None
                     ).alignment = self.top
             value = ws.cell(row, COL_VALUE)
             value.protection = Protection(locked=False)
@@ -205,11 +206,11 @@ class _Writer:
             elif f.percent:  # typed '2 %' (or 2 in Excel): the cell holds 0.02
                 value.number_format = _PERCENT
             required = self.tr("yes") if f.required else self.tr("no")
-            ws.cell(row, COL_REQUIRED, required).alignment = self.top
+            put(ws, row, COL_REQUIRED, required).alignment = self.top
             blank = self.tr("if left blank: {value} (the tender's assumption)",
                             value=self.default_text(f)) if f.default is not None else ""
             note = "; ".join(x for x in (blank, range_text(f, self.lang), f.note) if x)
-            ws.cell(row, COL_NOTE, note or None).alignment = self.wrap
+            put(ws, row, COL_NOTE, note or None).alignment = self.wrap
             lines = max(_lines(f.label, 45), _lines(note, 80))
             ws.row_dimensions[row].height = max(15, 15 * lines)
             choice_row = self.validation(ws, meta_ws, f, value.coordinate, choice_row)
@@ -235,7 +236,7 @@ class _Writer:
             else:
                 start = choice_row
                 for w in f.shown_choices:
-                    meta_ws.cell(choice_row, 4, w)
+                    put(meta_ws, choice_row, 4, w)
                     choice_row += 1
                 formula = f"{META_SHEET}!$D${start}:$D${choice_row - 1}"
             dv = DataValidation(type="list", formula1=formula, allow_blank=not f.required)
@@ -302,7 +303,7 @@ class _Writer:
                            self.lang, check_points(self.form), item_words=self.item_words)
         for coordinate, value in sheet.cells.items():
             if value is not None:
-                ws[coordinate] = value
+                ws[coordinate] = value if coordinate in sheet.formulas else cell_text(value)
         self.formulas |= {(ws.title, c) for c in sheet.formulas}
         ws["A1"].font = self.title_font
         ws["A3"].font = ws["B3"].font = self.head_font
@@ -325,7 +326,7 @@ class _Writer:
         self.protect(ws)
         self.page(ws, landscape=True)
         # and on the bid sheet, beside the title
-        bid_ws.cell(2, COL_REQUIRED, self.tr("LCC (preliminary)")).font = self.bold
+        put(bid_ws, 2, COL_REQUIRED, self.tr("LCC (preliminary)")).font = self.bold
         quoted = "'" + ws.title.replace("'", "''") + "'"
         shown = bid_ws.cell(2, COL_NOTE, f"={quoted}!B3")
         shown.font = self.head_font
@@ -374,7 +375,7 @@ class _Writer:
         for col, value in enumerate(values, start=1):
             if value is None or value == "":
                 continue
-            c = self.ws.cell(self.row, col, value)
+            c = put(self.ws, self.row, col, value)
             c.alignment = self.wrap if col in wrap else self.top
             if font is not None:
                 c.font = font
@@ -401,7 +402,7 @@ class _Writer:
     def paragraph(self, ws: Any, row: int, text: str, first: int, last: int,
                   width: int) -> None:
         ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
-        c = ws.cell(row, first, text)
+        c = put(ws, row, first, text)
         c.alignment = self.wrap
         ws.row_dimensions[row].height = 15 * _lines(text, width)
 
@@ -775,12 +776,12 @@ class _Writer:
             ("fingerprint", fingerprint(self.decisive)),
         ]
         for i, (key, value) in enumerate(rows, start=1):
-            ws.cell(i, 1, key)
-            ws.cell(i, 2, value)
+            put(ws, i, 1, key)
+            put(ws, i, 2, value)
         for i, (path, text) in enumerate(sorted(self.decisive.items()), start=DECISIVE_ROW):
-            ws.cell(i, 1, "decides")
-            ws.cell(i, 2, path)
-            ws.cell(i, 3, text)
+            put(ws, i, 1, "decides")
+            put(ws, i, 2, path)
+            put(ws, i, 3, text)
         ws.sheet_state = "veryHidden"
         self.protect(ws)
 

@@ -17,13 +17,12 @@ from lcc._i18n import (
     emission_columns,
     number,
     percent,
-    printable,
-    printable_block,
     table,
     tr,
     unit,
 )
 from lcc._i18n import csv as to_csv
+from lcc._text import shown, shown_lines
 from lcc.cli._files import output_path
 from lcc.cli._portfolio import cmd_portfolio
 
@@ -86,7 +85,7 @@ def _emit(df: pd.DataFrame, args: argparse.Namespace, *, title: str | None = Non
         else:
             print(table(df, args.lang, title=title))
             for line in notes or []:
-                print(printable(in_lang(line, lang)))
+                print(shown(in_lang(line, lang)))
 
 
 
@@ -421,14 +420,14 @@ def cmd_explain(args: argparse.Namespace) -> int:
         _check_names(tender, args.alternative)
         results = tender.evaluate()
         for name in args.alternative:
-            print(printable_block("\n".join([*_tender_lines(tender, args.lang), "",
+            print(shown_lines("\n".join([*_tender_lines(tender, args.lang), "",
                                               results[name].explain(args.lang)])))
             print()
         return 0
     c = tender.compare()
-    print(printable_block("\n".join(_tender_lines(tender, args.lang))))
+    print(shown_lines("\n".join(_tender_lines(tender, args.lang))))
     print()
-    print(printable_block(c.explain(args.lang)))
+    print(shown_lines(c.explain(args.lang)))
     return 0
 
 

@@ -335,19 +335,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.dup2(os.open(os.devnull, os.O_WRONLY), stdout.fileno())
         return EXIT_OK
     except OSError as exc:
-        from lcc._i18n._tables import printable
+        from lcc._text import shown
 
         if getattr(exc, "filename", None):
             text = tr("cannot read or write {file!r}: {reason}", lang, file=exc.filename,
                       reason=exc.strerror or exc)
         else:
             text = tr("cannot read or write: {reason}", lang, reason=exc.strerror or exc)
-        print(printable("lcc: " + tr("error: {message}", lang, message=text)), file=sys.stderr)
+        print(shown("lcc: " + tr("error: {message}", lang, message=text)), file=sys.stderr)
         return EXIT_INPUT
     except Exception as exc:  # an internal error: a bug in lcc, not the user's input
-        from lcc._i18n._tables import printable
+        from lcc._text import shown
 
-        print(printable("lcc: " + tr("internal error: {kind}: {detail}", lang,
+        print(shown("lcc: " + tr("internal error: {kind}: {detail}", lang,
                                      kind=type(exc).__name__, detail=exc)), file=sys.stderr)
         if debug:
             traceback.print_exc()
@@ -367,9 +367,9 @@ class _Printable:
         self._stream = stream
 
     def write(self, text: str) -> int:
-        from lcc._i18n._tables import printable_block
+        from lcc._text import shown_lines
 
-        return self._stream.write(printable_block(text))
+        return self._stream.write(shown_lines(text))
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
@@ -377,7 +377,8 @@ class _Printable:
 
 def _print_input_error(exc: LCCError, lang: str = "en") -> None:
     """One line per problem on stderr, in the language of ``--lang`` (no control characters)."""
-    from lcc._i18n import error_lines, printable
+    from lcc._i18n import error_lines
+    from lcc._text import shown
 
     issues = getattr(exc, "errors", None)
     if issues and all(hasattr(i, "text_in") for i in issues):  # located records (a plan)
@@ -391,4 +392,4 @@ def _print_input_error(exc: LCCError, lang: str = "en") -> None:
     else:
         lines = error_lines(exc, lang)
     for line in lines:
-        print(printable(f"lcc: {line}"), file=sys.stderr)
+        print(shown(f"lcc: {line}"), file=sys.stderr)

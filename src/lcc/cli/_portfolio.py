@@ -118,12 +118,11 @@ def _plain(v: Any) -> Any:
 
 def _emit(df: pd.DataFrame, args: argparse.Namespace, currency: str,
           notes: list[str]) -> None:
+    from lcc._text import shown, spreadsheet_text
     from lcc.portfolio._report import kind_of, show
     from lcc.portfolio._text import (
         label,
         requirement_label,
-        spreadsheet_safe,
-        terminal_safe,
         yes_no,
     )
 
@@ -145,7 +144,7 @@ def _emit(df: pd.DataFrame, args: argparse.Namespace, currency: str,
         buf = io.StringIO()
         sv = args.lang == "sv"
         writer = csv.writer(buf, delimiter=";" if sv else ",", lineterminator="\n")
-        writer.writerow(cols if not sv else [spreadsheet_safe(label(c, args.lang))
+        writer.writerow(cols if not sv else [spreadsheet_text(label(c, args.lang))
                                              for c in cols])
         for row in flat.itertuples(index=False, name=None):
             cells = []
@@ -159,17 +158,17 @@ def _emit(df: pd.DataFrame, args: argparse.Namespace, currency: str,
                     cells.append(repr(v).replace(".", ",") if sv and isinstance(v, float)
                                  else str(v))
                 elif isinstance(v, list):
-                    cells.append(spreadsheet_safe("; ".join(map(str, v))))
+                    cells.append(spreadsheet_text("; ".join(map(str, v))))
                 else:
-                    cells.append(spreadsheet_safe(v))
+                    cells.append(spreadsheet_text(v))
             writer.writerow(cells)
         sys.stdout.write(buf.getvalue())
         return
     kinds = {c: kind_of(c, flat[c].dtype) for c in cols}
-    header = [terminal_safe(label(c, args.lang)) for c in cols]
+    header = [shown(label(c, args.lang)) for c in cols]
     rows = []
     for row in flat.itertuples(index=False, name=None):
-        rows.append([terminal_safe(show(_plain(v) if not isinstance(v, tuple) else
+        rows.append([shown(show(_plain(v) if not isinstance(v, tuple) else
                                         "; ".join(v), kinds[c], args.lang))
                      for c, v in zip(cols, row, strict=True)])
     widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(header)]
@@ -184,4 +183,4 @@ def _emit(df: pd.DataFrame, args: argparse.Namespace, currency: str,
     print("\n".join(lines))
     print(f"({label('amounts_in', args.lang)} {unit(currency, args.lang)})")
     for n in notes:
-        print(terminal_safe(in_lang(n, args.lang)))
+        print(shown(in_lang(n, args.lang)))

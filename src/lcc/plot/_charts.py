@@ -12,7 +12,8 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from lcc._errors import LCCError, Msg
-from lcc.plot._labels import label, money_axis, safe
+from lcc._text import math_text as safe
+from lcc.plot._labels import label, money_axis
 
 #: One colour per category, stable across charts.
 CATEGORY_COLOURS = {

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from lcc._i18n import LABELS as _COLUMN_LABELS
 from lcc._i18n import N_, check_lang, number, tr
 
@@ -45,9 +43,3 @@ def money_axis(value: float, lang: str) -> str:
     """Tick text for money: thousands separated by a space (sv: minus sign U+2212)."""
     return number(value, lang, 0)
 
-
-def safe(text: Any) -> str:
-    """Text from a tender file for matplotlib: ``$`` is not mathtext, no control characters."""
-    from lcc._i18n import printable
-
-    return "\n".join(printable(line) for line in str(text).split("\n")).replace("$", r"\$")

@@ -8,12 +8,9 @@ and kept out of matplotlib's mathtext in charts.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import html
 import io
 import re
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,14 +21,14 @@ import pandas as pd
 
 from lcc._errors import LCCError, Msg
 from lcc._i18n import number, significant, tr
+from lcc._text import html_text, math_text
 from lcc._version import __version__
+from lcc._xlsx import put, workbook_bytes
 from lcc.portfolio._columns import REQUIREMENTS
 from lcc.portfolio._text import (
     label,
     percent,
     requirement_label,
-    terminal_safe,
-    xlsx_safe,
     yes_no,
 )
 
@@ -41,8 +38,6 @@ if TYPE_CHECKING:
 
 #: Rows of the priorities shown in a report.
 TOP_PRIORITIES = 25
-#: Fixed timestamp written into workbooks, so that a rerun gives the same bytes.
-_FIXED_TIME = dt.datetime(2000, 1, 1)
 
 
 @dataclass
@@ -103,11 +98,6 @@ def show(value: Any, kind: str, lang: str) -> str:
 # --------------------------------------------------------------------------- charts
 
 
-def _safe_label(text: Any) -> str:
-    # mathtext reads $...$; a title from a file must stay text
-    return terminal_safe(text).replace("$", r"\$")
-
-
 def _svg(fig: Any) -> str:
     import matplotlib
 
@@ -163,10 +153,10 @@ def chart_by_organisation_year(plan: Plan, requirement: str, lang: str) -> str:
             if target is not None:
                 ax.hlines(float(target), i - 0.45, i + 0.45, colors="#000000", linewidth=2,
                           label=label("target_line", lang) if i == 0 else None)
-    ax.set_xticks(x, [_safe_label(o) for o in orgs], rotation=20 if len(orgs) > 5 else 0,
+    ax.set_xticks(x, [math_text(o) for o in orgs], rotation=20 if len(orgs) > 5 else 0,
                   ha="right" if len(orgs) > 5 else "center", fontsize=8)
     _share_axis(ax, lang)
-    ax.set_title(_safe_label(f"{requirement_label(requirement, lang)} — "
+    ax.set_title(math_text(f"{requirement_label(requirement, lang)} — "
                              f"{label('by_organisation_year', lang).lower()}"), fontsize=10)
     ax.legend(fontsize=7, loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False)
     return _svg(fig)
@@ -181,7 +171,7 @@ def chart_by_year(plan: Plan, lang: str) -> str:
     for r in REQUIREMENTS:
         colour = _REQ_COLOURS[r]
         ax.plot(years, fu[f"{r}_share"], marker="o", color=colour,
-                label=_safe_label(requirement_label(r, lang)))
+                label=math_text(requirement_label(r, lang)))
         target = plan.targets.overall.get(r)
         if target is not None:
             ax.axhline(float(target), color=colour, linestyle="--", linewidth=1)
@@ -196,7 +186,7 @@ def chart_by_year(plan: Plan, lang: str) -> str:
 def chart_outcomes(plan: Plan, lang: str) -> str:
     """Two panels of horizontal bars per organisation: LCC saved and kg CO2e saved."""
     out = plan.outcomes("organisation")
-    orgs = [_safe_label(o) for o in out.index]
+    orgs = [math_text(o) for o in out.index]
     fig = _figure(8.0, 0.6 + 0.35 * max(len(orgs), 2))
     left, right = fig.subplots(1, 2, sharey=True)
     y = np.arange(len(orgs))
@@ -208,7 +198,7 @@ def chart_outcomes(plan: Plan, lang: str) -> str:
                                     label("co2e_chart", lang))):
         ax.barh(y, out[col].fillna(0.0), color=colour)
         ax.axvline(0, color="#555555", linewidth=0.8)
-        ax.set_title(_safe_label(title), fontsize=9)
+        ax.set_title(math_text(title), fontsize=9)
         ax.xaxis.set_major_locator(MaxNLocator(nbins=4))
         ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: number(v, lang, 0)))
         ax.tick_params(axis="x", labelsize=7)
@@ -384,7 +374,7 @@ def build_sections(plan: Plan, *, by: list[str], lang: str,
 
 def _esc(text: str) -> str:
     """HTML-escaped text without control characters."""
-    return html.escape(xlsx_safe(text))
+    return html_text(text, lines=True)
 
 
 _CSS = """
@@ -506,15 +496,7 @@ def _excel_value(value: Any, kind: str, lang: str) -> Any:
         return int(value)
     if isinstance(value, (np.floating, float)):
         return float(value)
-    return xlsx_safe(value)
-
-
-def _put(ws: Any, row: int, col: int, value: Any) -> Any:
-    cell = ws.cell(row=row, column=col)
-    cell.value = value
-    if isinstance(value, str):
-        cell.data_type = "s"  # text from a file is never a formula
-    return cell
+    return str(value)
 
 
 def to_xlsx(blocks: list[Block], *, title: str, lang: str) -> bytes:
@@ -540,10 +522,10 @@ def to_xlsx(blocks: list[Block], *, title: str, lang: str) -> bytes:
             name = name[:28] + f"~{len(used)}"
         used.add(name)
         ws.title = name
-        _put(ws, 1, 1, b.title).font = Font(bold=True, size=13)
+        put(ws, 1, 1, b.title).font = Font(bold=True, size=13)
         r = 3
         for line in b.lines:
-            _put(ws, r, 1, xlsx_safe(line))
+            put(ws, r, 1, line)
             r += 1
         if df is not None:
             r += 1 if b.lines else 0
@@ -551,38 +533,17 @@ def to_xlsx(blocks: list[Block], *, title: str, lang: str) -> bytes:
             cols = [str(c) for c in flat.columns]
             kinds = {c: kind_of(c, flat[c].dtype) for c in cols}
             for j, c in enumerate(cols, start=1):
-                _put(ws, r, j, label(c, lang)).font = Font(bold=True)
+                put(ws, r, j, label(c, lang)).font = Font(bold=True)
                 ws.column_dimensions[get_column_letter(j)].width = 16 if j > 1 else 24
             for values in flat.itertuples(index=False, name=None):
                 r += 1
                 for j, (c, v) in enumerate(zip(cols, values, strict=True), start=1):
-                    cell = _put(ws, r, j, _excel_value(v, kinds[c], lang))
+                    cell = put(ws, r, j, _excel_value(v, kinds[c], lang))
                     if isinstance(cell.value, (int, float)) and kinds[c] in _FORMATS:
                         cell.number_format = _FORMATS[kinds[c]]
-    wb.properties.title = xlsx_safe(title)
+    wb.properties.title = title
     wb.properties.creator = "lcc"
-    wb.properties.created = _FIXED_TIME
-    buf = io.BytesIO()
-    wb.save(buf)
-    return _normalise_zip(buf.getvalue())
-
-
-def _normalise_zip(data: bytes) -> bytes:
-    """The same workbook with fixed timestamps (zip entries and docProps/core.xml)."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    stamp = _FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ")
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            blob = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                blob = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
-                              rb"\g<1>" + stamp.encode() + rb"\g<2>", blob)
-            fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o600 << 16
-            dst.writestr(fixed, blob)
-    return out.getvalue()
+    return workbook_bytes(wb)
 
 
 # --------------------------------------------------------------------------- report

@@ -1,10 +1,9 @@
-"""Labels of the follow-up in English and Swedish, number formats, and the neutralising
-of text from plan files for terminals, CSV and spreadsheets."""
+"""Labels of the follow-up in English and Swedish and number formats (text from plan
+files is shown by the rule of :mod:`lcc._text`)."""
 
 from __future__ import annotations
 
 import math
-import re
 from typing import Any
 
 import pandas as pd
@@ -125,27 +124,3 @@ def yes_no(x: Any, lang: str) -> str:
     if x is None or x is pd.NA or (isinstance(x, float) and math.isnan(x)):
         return "—"
     return tr(WORDS["yes" if bool(x) else "no"], lang)
-
-
-# ------------------------------------------------------------------ hostile text
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-
-
-def terminal_safe(text: Any) -> str:
-    """Text without control characters (terminal escapes, bidi overrides), one line."""
-    return _CONTROL.sub("", str(text)).replace("\n", " ").replace("\t", " ")
-
-
-def spreadsheet_safe(text: Any) -> str:
-    """CSV cell text a spreadsheet will not run: a leading = + - @ (or tab, CR) gets a
-    leading apostrophe (OWASP CSV injection)."""
-    s = _CONTROL.sub("", str(text))
-    if s and s[0] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + s
-    return s
-
-
-def xlsx_safe(text: Any) -> str:
-    """Text for an Excel cell: control characters removed (openpyxl refuses them)."""
-    return _CONTROL.sub("", str(text))

@@ -10,9 +10,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from lcc._i18n import LABELS, cell, printable, printable_block, tr, unit, word
+from lcc._i18n import LABELS, cell, tr, unit, word
 from lcc._i18n._labels import EMISSION_COLUMN
-from lcc._xlsx import save_reproducible
+from lcc._text import html_text, shown, shown_lines
+from lcc._xlsx import put, save_reproducible
 from lcc.report._content import Section
 
 _CSS = """
@@ -67,11 +68,11 @@ def _head(col: Any, lang: str) -> str:
     text = str(col)
     if text in LABELS or EMISSION_COLUMN.match(text):
         return word(text, lang)
-    return printable(text)
+    return shown(text)
 
 
 def _row_label(section: Section, idx: Any, lang: str) -> str:
-    return printable(word(idx, lang, header=False) if section.index_labels else idx)
+    return shown(word(idx, lang, header=False) if section.index_labels else idx)
 
 
 #: Money columns shown in whole currency units in documents (the trace keeps the cents).
@@ -86,22 +87,22 @@ def _cell(col: str, value: Any, lang: str, money: bool) -> tuple[str, bool]:
 
             return number(value, lang, 0), True
         return cell(col, value, lang), True
-    return printable(value), False
+    return shown(value), False
 
 
 def _html_table(section: Section, lang: str, best: str | None) -> str:
     df = section.table
     assert df is not None
-    head = "".join(f"<th>{html.escape(_head(c, lang))}</th>" for c in
+    head = "".join(f"<th>{html_text(_head(c, lang))}</th>" for c in
                    [df.index.name or "", *df.columns])
     rows = []
     for idx, row in df.iterrows():
         cls = ' class="best"' if best is not None and idx == best else ""
-        cells = [f"<th>{html.escape(_row_label(section, idx, lang))}</th>"]
+        cells = [f"<th>{html_text(_row_label(section, idx, lang))}</th>"]
         for col, value in row.items():
             text, num = _cell(str(col), value, lang, section.money)
-            cells.append(f'<td class="num">{html.escape(text)}</td>' if num
-                         else f"<td>{html.escape(text)}</td>")
+            cells.append(f'<td class="num">{html_text(text)}</td>' if num
+                         else f"<td>{html_text(text)}</td>")
         rows.append(f"<tr{cls}>{''.join(cells)}</tr>")
     return (f'<div class="table-wrap"><table><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(rows)}</tbody></table></div>")
@@ -110,32 +111,32 @@ def _html_table(section: Section, lang: str, best: str | None) -> str:
 def to_html(sections: list[Section], *, title: str, lang: str, currency: str,
             best: str | None) -> str:
     """A self-contained HTML page: inline CSS and SVG, no network access."""
-    nav = "".join(f'<a href="#{s.key}">{html.escape(s.title)}</a>' for s in sections)
-    body = [f"<h1>{html.escape(title)}</h1>", f"<nav>{nav}</nav>"]
+    nav = "".join(f'<a href="#{s.key}">{html_text(s.title)}</a>' for s in sections)
+    body = [f"<h1>{html_text(title)}</h1>", f"<nav>{nav}</nav>"]
     for s in sections:
-        body.append(f'<section id="{s.key}"><h2>{html.escape(s.title)}</h2>')
+        body.append(f'<section id="{s.key}"><h2>{html_text(s.title)}</h2>')
         if s.key == "summary" and s.lines:
-            body.append(f'<p class="lead">{html.escape(printable(s.lines[0]))}</p>')
+            body.append(f'<p class="lead">{html_text(s.lines[0])}</p>')
             rest = s.lines[1:]
         else:
             rest = s.lines
         if s.table is not None:
             body.append(_html_table(s, lang, best if s.key == "summary" else None))
             if s.money:
-                body.append(f"<p><small>{html.escape(_amounts(currency, lang))}</small></p>")
+                body.append(f"<p><small>{html_text(_amounts(currency, lang))}</small></p>")
         if s.svg:
             body.append(f'<div class="chart">{_clean_svg(s.svg)}</div>')
         if rest:
-            items = "".join(f"<li>{html.escape(printable(line))}</li>" for line in rest)
+            items = "".join(f"<li>{html_text(line)}</li>" for line in rest)
             body.append(f'<ul class="lines">{items}</ul>')
         if s.pre:
-            body.append(f"<pre>{html.escape(printable_block(s.pre))}</pre>")
+            body.append(f"<pre>{html_text(s.pre, lines=True)}</pre>")
         body.append("</section>")
-    body.append(f"<footer>lcc — {html.escape(title)}</footer>")
+    body.append(f"<footer>lcc — {html_text(title)}</footer>")
     lang_attr = "sv" if lang == "sv" else "en"
     return (f'<!DOCTYPE html>\n<html lang="{lang_attr}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{html.escape(title)}</title><style>{_CSS}</style></head>"
+            f"<title>{html_text(title)}</title><style>{_CSS}</style></head>"
             f"<body>{''.join(body)}</body></html>\n")
 
 
@@ -150,12 +151,13 @@ def _clean_svg(svg: str) -> str:
     return re.sub(r"<!DOCTYPE[^>]*>\s*", "", svg)
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
+#: Markdown syntax, with GitHub's and GitLab's ``$…$`` mathematics and ``~~`` strikethrough.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#$~])")
 
 
 def md(text: Any) -> str:
     """Text for Markdown: HTML characters as entities, Markdown syntax escaped."""
-    escaped = html.escape(printable(text), quote=False)
+    escaped = html.escape(shown(text), quote=False)
     return _MD_SPECIAL.sub(r"\\\1", escaped)
 
 
@@ -190,7 +192,7 @@ def to_markdown(sections: list[Section], *, title: str, lang: str, currency: str
         if s.pre:
             longest = max((len(m) for m in re.findall(r"`+", s.pre)), default=0)
             fence = "`" * max(3, longest + 1)
-            out += [f"{fence}text", printable_block(s.pre), fence, ""]
+            out += [f"{fence}text", shown_lines(s.pre), fence, ""]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -214,32 +216,26 @@ def to_excel(sections: list[Section], path: Path, *, title: str, lang: str,
     first = True
     used: set[str] = set()
 
-    def text(ws: Any, row: int, column: int, value: Any) -> Any:
-        c = ws.cell(row=row, column=column)
-        c.value = printable(value)
-        c.data_type = "s"  # a text cell: "=HYPERLINK(…)" from a tender stays text
-        return c
-
     for s in sections:
         if s.table is None and not s.lines and not s.pre:
             continue
         ws = wb.active if first else wb.create_sheet()
         first = False
         ws.title = _sheet_name(s.title, used)
-        text(ws, 1, 1, s.title).font = Font(bold=True, size=13)
+        put(ws, 1, 1, s.title).font = Font(bold=True, size=13)
         row = 3
         if s.table is not None:
             df = s.table
             headers = [_head(df.index.name or "", lang), *(_head(c, lang) for c in df.columns)]
             for j, h in enumerate(headers, start=1):
-                text(ws, row, j, h).font = Font(bold=True)
+                put(ws, row, j, h).font = Font(bold=True)
             for idx, values in df.iterrows():
                 row += 1
-                text(ws, row, 1, _row_label(s, idx, lang))
+                put(ws, row, 1, _row_label(s, idx, lang))
                 for j, (col, v) in enumerate(values.items(), start=2):
                     value = _excel_value(v)
                     if isinstance(value, str):
-                        text(ws, row, j, value)
+                        put(ws, row, j, value)
                         continue
                     cell_ = ws.cell(row=row, column=j, value=value)
                     if isinstance(cell_.value, float):
@@ -252,20 +248,20 @@ def to_excel(sections: list[Section], path: Path, *, title: str, lang: str,
                             "#,##0" if EMISSION_COLUMN.match(col_) else "#,##0.00")
             if s.money:
                 row += 2
-                text(ws, row, 1, _amounts(currency, lang))
+                put(ws, row, 1, _amounts(currency, lang))
             for j in range(1, len(headers) + 1):
                 ws.column_dimensions[get_column_letter(j)].width = 26 if j == 1 else 18
             row += 2
         for line in s.lines:
-            text(ws, row, 1, line)
+            put(ws, row, 1, line)
             row += 1
         if s.pre:
             row += 1
             for line in s.pre.splitlines():
-                text(ws, row, 1, line)
+                put(ws, row, 1, line)
                 row += 1
             ws.column_dimensions["A"].width = 120
-    wb.properties.title = printable(title)
+    wb.properties.title = shown(title)
     wb.properties.creator = "lcc"
     save_reproducible(wb, path)
 
@@ -285,7 +281,7 @@ def _excel_value(v: Any) -> Any:
 
 
 def _sheet_name(title: str, used: set[str] | None = None) -> str:
-    clean = re.sub(r"[\[\]:*?/\\]", " ", printable(title)).strip()[:31] or "Sheet"
+    clean = re.sub(r"[\[\]:*?/\\]", " ", shown(title)).strip()[:31] or "Sheet"
     if used is not None:
         base, n = clean, 2
         while clean.lower() in used:

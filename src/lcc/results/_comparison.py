@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Sequence
 from functools import cached_property
@@ -12,6 +11,7 @@ import numpy as np
 import pandas as pd
 
 from lcc._errors import LCCError, Msg
+from lcc._text import html_text, shown
 from lcc.discounting import crf
 from lcc.model._alternative import Alternative
 from lcc.model._items import INVESTMENT_CATEGORIES
@@ -415,16 +415,17 @@ class Comparison(Picklable):
         return f"<Comparison of {len(self.names)} alternatives: best {self.best!r}>"
 
     def _repr_html_(self) -> str:
-        cur = html.escape(self.study.currency)
-        head = (f"<p><strong>Comparison</strong> ({html.escape(self.policy)}; baseline "
-                f"{html.escape(self.baseline)}; {cur})</p>")
+        cur = html_text(self.study.currency)
+        head = (f"<p><strong>Comparison</strong> ({html_text(self.policy)}; baseline "
+                f"{html_text(self.baseline)}; {cur})</p>")
         if self._samples:
-            body = self.probability_best.to_frame().to_html(float_format=lambda x: f"{x:.3f}")
+            body = self.probability_best.to_frame().rename(index=shown).to_html(
+                float_format=lambda x: f"{x:.3f}")
         else:
-            fmt = self.summary.copy()
-            body = fmt.to_html(float_format=lambda x: f"{x:,.2f}", na_rep="—")
-            body += f"<p>Lowest cost: <strong>{html.escape(self.best)}</strong></p>"
-        notes = "".join(f"<li>{html.escape(n)}</li>" for n in self.notes)
+            body = self.summary.rename(index=shown).to_html(
+                float_format=lambda x: f"{x:,.2f}", na_rep="—")
+            body += f"<p>Lowest cost: <strong>{html_text(self.best)}</strong></p>"
+        notes = "".join(f"<li>{html_text(n)}</li>" for n in self.notes)
         return f"<div>{head}{body}{'<ul>' + notes + '</ul>' if notes else ''}</div>"
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import html
 from functools import cached_property
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from lcc._text import html_text
 from lcc.discounting import crf, upv
 from lcc.engine._compile import Compiled, compile_alternative
 from lcc.engine._context import Context
@@ -353,8 +353,8 @@ class LCCResult(Picklable):
         return f"<LCCResult {self.name!r}: {money(self._total, self.currency)}>"
 
     def _repr_html_(self) -> str:
-        cur = html.escape(self.currency)
-        title = f"<strong>LCC of {html.escape(self.name)}</strong>"
+        cur = html_text(self.currency)
+        title = f"<strong>LCC of {html_text(self.name)}</strong>"
         if self.samples:
             table = self.by_category.to_html(float_format=lambda x: f"{x:,.2f}")
             head = f"{title}: {self.samples} samples, mean {money(self._total, cur)}"
@@ -365,7 +365,7 @@ class LCCResult(Picklable):
             frame.loc["LCC"] = float(self._total)
             table = frame.to_html(float_format=lambda x: f"{x:,.2f}")
             head = f"{title}: {money(self._total, cur)}"
-        warn = "".join(f"<li>{html.escape(w)}</li>" for w in self.warnings)
+        warn = "".join(f"<li>{html_text(w)}</li>" for w in self.warnings)
         warn_html = f"<p>Warnings:</p><ul>{warn}</ul>" if warn else ""
         return f"<div>{head}{table}{warn_html}</div>"
 

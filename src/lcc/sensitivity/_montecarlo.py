@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import html
 import time
 from collections.abc import Mapping, Sequence
 from functools import cached_property
@@ -13,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from lcc._errors import LCCError, Msg
+from lcc._text import html_text, shown
 from lcc.model._study import Study
 from lcc.results._ranking import best_shares, difference_label
 from lcc.results._serialize import Picklable
@@ -502,13 +502,13 @@ class MonteCarloResult(Picklable):
                 f"LCC {self.best!r}>")
 
     def _repr_html_(self) -> str:
-        cur = html.escape(self.currency)
-        dists = ", ".join(html.escape(name) for name in self.distributions)
+        cur = html_text(self.currency)
+        dists = ", ".join(html_text(name) for name in self.distributions)
         head = (f"<strong>Monte Carlo</strong>: {self.n:,} samples, seed {self.seed}; "
                 f"uncertain inputs: {dists}. Money in {cur}.")
         money = lambda x: f"{x:,.2f}"  # noqa: E731
         share = lambda x: "" if np.isnan(x) else f"{x:.4f}"  # noqa: E731
         formatters = {c: money for c in ("mean", "std", "se", "p5", "p50", "p95")}
         formatters.update({c: share for c in ("probability_best", "probability_best_se")})
-        table = self.summary.to_html(formatters=formatters)
+        table = self.summary.rename(index=shown).to_html(formatters=formatters)
         return f"<div>{head}{table}</div>"

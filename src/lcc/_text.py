@@ -1,0 +1,107 @@
+"""Text from outside (tender files, bid forms, plans, the command line) as lcc shows it.
+
+Text from outside is data. Wherever lcc shows it, the same rule applies:
+
+* no control character reaches a terminal or a document: an escape sequence is
+  removed whole (``ESC [2J`` would clear the screen), other C0/C1 controls are
+  removed, and line breaks and tabs become spaces in one-line text;
+* no invisible format character is shown: a bidi override (U+202E) in a bid's
+  name would turn the figures after it around on the screen (``2 268 560 kr``
+  shown as ``rk 065 862 2``), a zero-width space would make two names look the
+  same; zero-width joiners (U+200C, U+200D), which some scripts need, stay;
+* half of a UTF-16 surrogate pair, which no file can hold, is shown as U+FFFD;
+* a spreadsheet cell never starts like a formula (OWASP, CSV injection);
+* matplotlib never reads ``$…$`` as mathematics.
+
+Two names are the same name when they look the same: :func:`name_key` is what
+the checks for repeated names compare.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from typing import Any
+
+#: ANSI escape sequences (CSI … final byte, OSC … BEL/ST, two-character escapes).
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
+#: Line breaks and tabs: a space in one-line text.
+_BREAKS = re.compile("[\t\n\v\f\r\x1c-\x1f\x85\u2028\u2029]")
+#: Controls (Cc), invisible format characters (Cf) but the joiners U+200C/U+200D, and
+#: surrogates (Cs); tested against ``unicodedata`` for every code point.
+_HIDDEN = re.compile(
+    "[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f"
+    "\u0890\u0891\u08e2\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
+    "\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f\ud800-\udfff]")
+#: What a spreadsheet runs as a formula when a cell starts with it (full-width forms too).
+_FORMULA_START = "=+-@\t\r\n\uff1d\uff0b\uff0d\uff20"
+
+
+def _hide(text: str) -> str:
+    return _HIDDEN.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff" else "", text)
+
+
+def shown(text: Any) -> str:
+    """``text`` as one line that is safe to show anywhere.
+
+    >>> shown("\\x1b[31mLED\\x1b[0m Alfa\\u202e\\nAB")
+    'LED Alfa AB'
+    """
+    s = str(text)
+    if s.isascii() and s.isprintable():
+        return s
+    return _hide(_BREAKS.sub(" ", _ANSI.sub("", s)))
+
+
+def shown_lines(text: Any) -> str:
+    """``text`` safe to show, its line breaks kept (``\\n``).
+
+    >>> shown_lines("a\\tb\\r\\nc\\x07")
+    'a b\\nc'
+    """
+    return "\n".join(shown(line) for line in re.split(r"\r\n|[\n\u2028\u2029]", str(text)))
+
+
+def html_text(text: Any, *, lines: bool = False) -> str:
+    """``text`` safe to show, escaped for HTML (``lines``: line breaks kept).
+
+    >>> html_text("<b>A</b>\u202e & B")
+    '&lt;b&gt;A&lt;/b&gt; &amp; B'
+    """
+    return html.escape(shown_lines(text) if lines else shown(text))
+
+
+def spreadsheet_text(value: Any) -> Any:
+    """A CSV cell a spreadsheet will not run as a formula: ``'=…``; numbers stay numbers.
+
+    >>> spreadsheet_text("=1+1"), spreadsheet_text("\\u200b-2"), spreadsheet_text(3)
+    ("'=1+1", "'-2", 3)
+    """
+    if not isinstance(value, str):
+        return value
+    s = shown(value)
+    first = s.lstrip(" ")[:1]
+    return "'" + s if first and first in _FORMULA_START else s
+
+
+def math_text(text: Any) -> str:
+    """Text for a matplotlib label: safe to show, ``$`` not read as mathematics.
+
+    >>> math_text("$x^2$ bid")
+    '\\\\$x^2\\\\$ bid'
+    """
+    return shown_lines(text).replace("$", r"\$")
+
+
+def name_key(text: str) -> str:
+    """What two names are compared by: as shown, in NFKC, joiners removed, blanks collapsed.
+
+    ``"LED Alfa"``, ``"LED  Alfa "``, ``"LED\\u200b Alfa"`` and ``"ＬＥＤ Alfa"`` are one name.
+
+    >>> name_key("ＬＥＤ  Alfa\\u00a0 ") == name_key("LED Alfa")
+    True
+    """
+    s = unicodedata.normalize("NFKC", shown(text)).replace("\u200c", "").replace("\u200d", "")
+    return " ".join(s.split())
