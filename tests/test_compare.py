@@ -112,7 +112,7 @@ def test_baseline_choice_and_validation() -> None:
     assert lcc.compare([old(), new()], STUDY, baseline=1).baseline == "New"
     with pytest.raises(lcc.LCCError, match="baseline 'X' is not one of Old, New"):
         lcc.compare([old(), new()], STUDY, baseline="X")
-    with pytest.raises(lcc.LCCError, match="repeated: Old"):
+    with pytest.raises(lcc.LCCError, match="repeated: 'Old'"):
         lcc.compare([old(), old()], STUDY)
     with pytest.raises(lcc.LCCError, match="policy='best'"):
         lcc.compare([old(), new()], STUDY, policy="best")

@@ -187,3 +187,102 @@ def test_the_command_line_shows_no_hidden_character(tmp_path: Path, command: lis
     if "csv" in command:
         rows = list(csv.reader(io.StringIO(out), delimiter=";"))
         assert all(row[0][:1] not in "=+-@" for row in rows[1:] if row)
+
+
+# -- half of a surrogate pair: refused where it is read --------------------------------------
+
+def test_a_lone_surrogate_in_a_json_tender_is_refused_at_its_line(tmp_path: Path) -> None:
+    """JSON may escape half of a UTF-16 pair ('\\ud83d' without '\\ude42'); no output could
+    be written with it (before: 'lcc compare' stopped with an internal error, exit 1)."""
+    path = tmp_path / "t.json"
+    path.write_text('{"format": "lcc.tender/1", "name": "X \\ud800",\n'
+                    ' "study": {"period": "10 yr", "discount_rate": 0.03},\n'
+                    ' "alternatives": [{"name": "A", "items": [{"type": "Investment",\n'
+                    '   "amount": "1000 SEK", "label": "lamp \\ud83d", "k\\udc00": 1}]}]}\n',
+                    encoding="utf-8")
+    with pytest.raises(lcc.TenderError) as info:
+        lcc.io.load_tender(path)
+    got = [(e.line, e.path, e.code) for e in info.value.errors]
+    assert got[:2] == [(1, "name", "invalid-value"),
+                       (4, "alternatives[0].items[0].label", "invalid-value")]
+    assert "character 3 of the text is U+D800" in info.value.errors[0].message
+    assert "U+D83D" in info.value.errors[1].message
+    assert any("U+DC00" in e.message for e in info.value.errors)
+    code, _, err = _run("compare", str(path), "--lang", "sv")
+    assert code == 2 and "ena halvan av ett UTF-16-surrogatpar" in err
+
+
+@pytest.mark.parametrize("make", [
+    lambda: lcc.Alternative("A\ud800", lcc.Investment("1 SEK")),
+    lambda: lcc.Investment("1 SEK", label="lamp\udfff"),
+    lambda: lcc.Parameter("price", "1 SEK/kWh", description="\ud83d"),
+])
+def test_a_lone_surrogate_is_refused_from_python(make: object) -> None:
+    with pytest.raises(lcc.LCCError, match="surrogate pair") as info:
+        make()  # type: ignore[operator]
+    assert info.value.code == "invalid-value" and info.value.field
+
+
+def test_a_title_from_the_command_line_with_undecodable_bytes_is_shown(tmp_path: Path) -> None:
+    """Python decodes bytes that are not UTF-8 in argv as surrogates ('\\udcff'); the report is
+    written with U+FFFD in their place (before: an internal error)."""
+    tender = _tender(tmp_path)
+    out = tmp_path / "r.html"
+    code, _, err = _run("report", str(tender), "-o", str(out), "--no-charts", "--no-tornado",
+                        "--title", "Rapport \udcff")
+    assert code == 0, err
+    assert "Rapport \ufffd" in out.read_text(encoding="utf-8")
+
+
+# -- names that look the same are one name -----------------------------------------------------
+
+def test_compare_refuses_names_that_look_the_same() -> None:
+    study = lcc.Study("10 yr", 0.04)
+    alts = [lcc.Alternative(n, lcc.Investment("1000 SEK"))
+            for n in ("LED A", "LED A\u200b", "Ｂ", "B ")]
+    with pytest.raises(lcc.LCCError) as info:
+        lcc.compare(alts, study)
+    assert info.value.code == "duplicate-name"
+    assert "repeated: 'LED A' and 'LED A\\u200b', 'Ｂ' and 'B '" in str(info.value)
+    import lcc.sensitivity as sens
+
+    with pytest.raises(lcc.LCCError, match="'LED A' and 'LED A\\\\u200b'"):
+        sens.scenarios(alts[:2], study, {"x": {"discount_rate": 0.05}})
+
+
+def test_a_tender_file_refuses_names_that_look_the_same(tmp_path: Path) -> None:
+    path = tmp_path / "t.toml"
+    path.write_text('format = "lcc.tender/1"\nname = "T"\n[study]\nperiod = "10 yr"\n'
+                    'discount_rate = 0.04\n'
+                    '[[alternatives]]\nname = "LED A"\n[[alternatives.items]]\n'
+                    'type = "Investment"\namount = "1000 SEK"\n'
+                    '[[alternatives]]\nname = "LED\\u00a0A "\n[[alternatives.items]]\n'
+                    'type = "Investment"\namount = "900 SEK"\n', encoding="utf-8")
+    with pytest.raises(lcc.TenderError) as info:
+        lcc.io.load_tender(path)
+    [e] = info.value.errors
+    assert (e.line, e.path, e.code) == (12, "alternatives[1].name", "duplicate-name")
+    assert e.message == ("'LED\\xa0A ' looks the same as 'LED A', the name of alternatives[0] "
+                         "(line 7); every alternative needs a name of its own")
+
+
+def test_an_imported_bid_that_looks_like_an_alternative_of_the_tender(tmp_path: Path) -> None:
+    from lcc.bidform import read_bid_forms, with_bids, write_bid_form
+
+    fixture = ROOT / "tests" / "fixtures" / "street-lighting.toml"
+    tender = lcc.io.load_tender(fixture)
+    form = write_bid_form(tender, tmp_path / "form.xlsx", tender_file=fixture)
+    wb = openpyxl.load_workbook(form)
+    ws = wb["Bid"]
+    values = {"bidder": "Bid  A", "items[0].amount": 4200, "items[0].life": 20,
+              "items[1].power": 38, "items[2].amount_per_year": 60}
+    rows = {ws.cell(r, 1).value: r for r in range(6, ws.max_row + 1)}
+    for key, value in values.items():
+        ws.cell(rows[key], 4).value = value
+    wb.save(tmp_path / "a.xlsx")
+    with pytest.raises(lcc.TenderError) as info:
+        read_bid_forms(tender, [tmp_path / "a.xlsx"])
+    assert [(e.code, e.path) for e in info.value.errors] == [("duplicate-name", "Bid!D6")]
+    # replacing: the look-alike takes the place of 'Bid A' (not a second 'Bid A' beside it)
+    merged = with_bids(tender, read_bid_forms(tender, [tmp_path / "a.xlsx"], replace=True))
+    assert [a.name for a in merged.alternatives] == ["Bid B", "Bid  A"]

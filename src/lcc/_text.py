@@ -22,6 +22,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Iterable
 from typing import Any
 
 #: ANSI escape sequences (CSI … final byte, OSC … BEL/ST, two-character escapes).
@@ -35,6 +36,8 @@ _HIDDEN = re.compile(
     "\u0890\u0891\u08e2\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
     "\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
     "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f\ud800-\udfff]")
+#: Half of a UTF-16 surrogate pair: no character, and no file can hold it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 #: What a spreadsheet runs as a formula when a cell starts with it (full-width forms too).
 _FORMULA_START = "=+-@\t\r\n\uff1d\uff0b\uff0d\uff20"
 
@@ -95,6 +98,17 @@ def math_text(text: Any) -> str:
     return shown_lines(text).replace("$", r"\$")
 
 
+def lone_surrogate(text: str) -> tuple[int, str] | None:
+    """Where ``text`` holds half of a UTF-16 surrogate pair (a JSON ``"\\ud800"`` escape
+    without its other half): ``(position from 1, 'U+D800')``, or None.
+
+    >>> lone_surrogate("ok"), lone_surrogate("A\\ud83d")
+    (None, (2, 'U+D83D'))
+    """
+    m = None if text.isascii() else _SURROGATE.search(text)
+    return None if m is None else (m.start() + 1, f"U+{ord(m.group()):04X}")
+
+
 def name_key(text: str) -> str:
     """What two names are compared by: as shown, in NFKC, joiners removed, blanks collapsed.
 
@@ -105,3 +119,17 @@ def name_key(text: str) -> str:
     """
     s = unicodedata.normalize("NFKC", shown(text)).replace("\u200c", "").replace("\u200d", "")
     return " ".join(s.split())
+
+
+def repeated(names: Iterable[str]) -> str:
+    """The names that occur more than once by :func:`name_key`, for a message ('' if none):
+    each as written (``'A'``), look-alikes with every spelling (``'A' and 'A\\u200b'``).
+
+    >>> repeated(["A", "B", "A", "A\\u200b", "C"]), repeated(["A", "B"])
+    ("'A' and 'A\\\\u200b'", '')
+    """
+    spellings: dict[str, list[str]] = {}
+    for n in names:
+        spellings.setdefault(name_key(n), []).append(n)
+    return ", ".join(" and ".join(repr(s) for s in dict.fromkeys(group))
+                     for group in spellings.values() if len(group) > 1)

@@ -24,6 +24,7 @@ import numpy as np
 
 from lcc._errors import LCCError, Msg, UnitText, as_msg, join
 from lcc._i18n import unit as shown_unit
+from lcc._text import name_key
 from lcc.bidform._identity import changes, decisive, fingerprint
 from lcc.bidform._spec import PERCENT_RANGE, BidField, BidForm, Slot, TenderFile, value_text
 from lcc.bidform._words import LANGS, META_SHEET, SHEETS
@@ -549,21 +550,21 @@ def read_forms(tender: Tender, bid_form: BidForm, tf: TenderFile,
     alternatives: list[Alternative] = []
     issues: list[TenderIssue] = []
     taken: dict[str, Msg] = {} if replace else {
-        a.name: Msg("an alternative of the tender (import with --replace, or replace=True, "
-                    "to replace it)") for a in tender.alternatives}
+        name_key(a.name): Msg("an alternative of the tender (import with --replace, or "
+                              "replace=True, to replace it)") for a in tender.alternatives}
     for p in paths:
         shown = os.fspath(p)
         alt, name_cell, form = reader.read(Path(shown), shown)
         issues.extend(form.issues)
         if alt is None:
             continue
-        if alt.name in taken:
+        if name_key(alt.name) in taken:
             issues.append(TenderIssue(
                 "duplicate-name", Msg("the bid name {bid!r} is already used by {other}; every "
                                       "bid needs its own name (e.g. add 'option 2')",
-                                      bid=alt.name, other=taken[alt.name]),
+                                      bid=alt.name, other=taken[name_key(alt.name)]),
                 name_cell or "", shown, None))
             continue
-        taken[alt.name] = Msg("the form {file}", file=shown)
+        taken[name_key(alt.name)] = Msg("the form {file}", file=shown)
         alternatives.append(alt)
     return alternatives, issues

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lcc._errors import LCCError, Msg, as_msg, raise_collected
+from lcc._text import name_key
 from lcc.io._fields import MAX_ALTERNATIVES, MAX_MONTE_CARLO, PARAMETER_KEYS, STUDY
 from lcc.io._issues import TenderError, TenderIssue, format_path, kind_of, suggest
 from lcc.io._read import MAX_TEXT, _too_long
@@ -448,17 +449,22 @@ def check_bids(bids: Iterable[tuple[int, Any, Alternative | None]], buyer: Conta
     ``bids`` holds ``(index, name, alternative or None)``; ``line(path)`` and
     ``place(path)`` say where the other one is (`` (line 8)``, `` (t.toml:8)``) in a file.
     """
-    names: dict[str, int] = {}
+    names: dict[str, tuple[int, str]] = {}
     bidder: dict[str, tuple[int, Parameter]] = {}
     for i, name, alt in bids:
-        if isinstance(name, str) and name in names:
-            first = names[name]
+        key = name_key(name) if isinstance(name, str) else None
+        if key is not None and key in names:
+            first, written = names[key]
+            at = line(("alternatives", first, "name"))
             bad("duplicate-name", ("alternatives", i, "name"), Msg(
                 "{alternative!r} is also the name of alternatives[{index}]{at}; every "
-                "alternative needs its own name", alternative=name, index=first,
-                at=line(("alternatives", first, "name"))))
-        if isinstance(name, str):
-            names.setdefault(name, i)
+                "alternative needs its own name", alternative=name, index=first, at=at)
+                if written == name else Msg(
+                "{alternative!r} looks the same as {other!r}, the name of "
+                "alternatives[{index}]{at}; every alternative needs a name of its own",
+                alternative=name, other=written, index=first, at=at))
+        if key is not None:
+            names.setdefault(key, (i, name))
         for p in alt.parameters() if alt is not None else ():
             if p.role != "bidder" or p.name in buyer:
                 continue

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from lcc._errors import Msg
+from lcc._text import lone_surrogate
 from lcc.io._issues import Collector, Path, TenderError, TenderIssue, kind_of
 from lcc.io._lines import json_lines, toml_lines
 from lcc.model import _limits as model_limits
@@ -347,8 +348,8 @@ def _check_shape(data: Any, c: Collector) -> None:
         elif isinstance(value, list):
             pairs = enumerate(value)
         else:
-            if isinstance(value, str) and len(value) > MAX_TEXT:  # the whole file is a text
-                c.add("too-large", path, _too_long(value))
+            if isinstance(value, str):  # the whole file is a text
+                _check_text(value, path, c)
             continue
         count += len(value)
         if count > MAX_VALUES:
@@ -366,15 +367,26 @@ def _check_shape(data: Any, c: Collector) -> None:
                 if len(k) > MAX_TEXT:
                     raise _fail(file, Msg("a key is {length} characters long; the limit is "
                                           "{limit}", length=len(k), limit=MAX_TEXT), "too-large")
+                _check_text(k, (*path, k), c)
             if isinstance(v, (dict, list)):
                 stack.append((v, (*path, k)))
-            elif isinstance(v, str) and len(v) > MAX_TEXT:
-                c.add("too-large", (*path, k), _too_long(v))
+            elif isinstance(v, str):
+                _check_text(v, (*path, k), c)
             elif isinstance(v, int) and not isinstance(v, bool) and abs(v) > LARGEST_FLOAT:
                 # refused where it stands, before any reader converts it
                 c.add("invalid-value", (*path, k), Msg(
                     "got a number of {digits} digits, larger than any number lcc computes with "
                     "(about 1.8e308)", digits=len(str(abs(v)))))
+
+
+def _check_text(text: str, path: Path, c: Collector) -> None:
+    if len(text) > MAX_TEXT:
+        c.add("too-large", path, _too_long(text))
+    half = lone_surrogate(text)
+    if half is not None:
+        c.add("invalid-value", path, Msg(
+            "character {at} of the text is {code}, half of a UTF-16 surrogate pair and no "
+            "character; write the character itself", at=half[0], code=half[1]))
 
 
 def _too_long(text: str) -> Msg:

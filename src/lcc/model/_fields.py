@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from lcc._errors import LCCError, Msg, UnitText, raise_collected
+from lcc._text import lone_surrogate
 from lcc.model._inputs import (
     A_VALUE,
     read_amount,
@@ -36,11 +37,18 @@ KINDS: tuple[str, ...] = ("quantity", "position", "rate", "number", "count", "re
 
 
 def check_text(text: str, name: str) -> None:
-    """Refuse a text longer than :data:`~lcc.model._limits.MAX_TEXT` characters."""
+    """Refuse a text longer than :data:`~lcc.model._limits.MAX_TEXT` characters, and one
+    that holds half of a surrogate pair (no character; it cannot be written to a file)."""
     if len(text) > MAX_TEXT:
         raise LCCError(Msg("{name}: the text is {length} characters long; the limit is {limit}",
                            name=name, length=len(text), limit=MAX_TEXT), field=name,
                        code="too-large")
+    half = lone_surrogate(text)
+    if half is not None:
+        raise LCCError(Msg("{name}: character {at} of the text is {code}, half of a UTF-16 "
+                           "surrogate pair and no character; write the character itself",
+                           name=name, at=half[0], code=half[1]), field=name,
+                       code="invalid-value")
 
 
 @dataclass(frozen=True)

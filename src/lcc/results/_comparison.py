@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from lcc._errors import LCCError, Msg
-from lcc._text import html_text, shown
+from lcc._text import html_text, repeated, shown
 from lcc.discounting import crf
 from lcc.model._alternative import Alternative
 from lcc.model._items import INVESTMENT_CATEGORIES
@@ -497,10 +497,10 @@ def compare(alternatives: Sequence[Alternative], study: Study, baseline: Any = N
                                name='compare', i=i + 1, type=type(a).__name__),
                            field="compare.alternatives", code="wrong-type")
     names = [a.name for a in alts]
-    dupes = sorted({n for n in names if names.count(n) > 1})
+    dupes = repeated(names)
     if dupes:
         raise LCCError(Msg("{name}: alternative names must be unique; repeated: {dupes}",
-                           name='compare', dupes=', '.join(dupes)),
+                           name='compare', dupes=dupes),
                        field="compare.alternatives", code="duplicate-name")
     if policy not in POLICIES:
         raise LCCError(Msg("{name}: policy={policy!r}, expected one of {choices}",

@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from lcc._errors import LCCError, Msg
+from lcc._text import repeated
 from lcc.engine import Compiled, compile_alternative, lcc_values_many
 from lcc.engine._terms import ChainTerm, SeriesTerm
 from lcc.model._alternative import Alternative, check_parameters
@@ -98,12 +99,11 @@ def as_alternatives(alternatives: Any, func: str = "Model") -> list[Alternative]
             raise LCCError(Msg(
                 "alternatives: item {i} is {kind} {value!r}; expected an lcc.Alternative",
                 i=i + 1, kind=type(alt).__name__, value=alt), field=field, code="wrong-type")
-    names = [a.name for a in alts]
-    dup = sorted({n for n in names if names.count(n) > 1})
+    dup = repeated(a.name for a in alts)
     if dup:
         raise LCCError(Msg(
             "alternatives: the name(s) {names} occur more than once; results are labelled by "
-            "name, so give every alternative its own", names=", ".join(map(repr, dup))),
+            "name, so give every alternative its own", names=dup),
             field=field, code="duplicate-name")
     return alts
 
