@@ -21,8 +21,8 @@ from lcc._i18n import (
     word,
 )
 from lcc._i18n._catalog import LOCALE_DIR, po_files
-from lcc._text import shown, spreadsheet_text
 from lcc._i18n._extract import extract
+from lcc._text import shown, spreadsheet_text
 
 
 def _fields(text: str) -> set[str]:

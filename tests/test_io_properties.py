@@ -13,6 +13,7 @@ import tomlkit
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from lcc._text import is_blank
 from lcc.io import TenderError, dumps_tender, loads_tender
 from lcc.io._write import to_toml
 
@@ -22,7 +23,7 @@ FIXTURE = ROOT / "tests" / "fixtures" / "street-lighting.toml"
 PROPERTY = settings(max_examples=60, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
 
-texts = st.text(min_size=1, max_size=24).filter(lambda s: s.strip() != "")
+texts = st.text(min_size=1, max_size=24).filter(lambda s: not is_blank(s))  # shows something
 amounts = st.floats(min_value=0.01, max_value=1e7, allow_nan=False)
 rates = st.floats(min_value=-0.05, max_value=0.2, allow_nan=False)
 
@@ -83,7 +84,8 @@ def tenders(draw: st.DrawFn) -> dict[str, Any]:
         "parameters": {"electricity_price": {"value": draw(money("SEK/kWh"))}},
     }
     if draw(st.booleans()):
-        data["description"] = draw(st.text(min_size=1, max_size=60).filter(str.strip))
+        data["description"] = draw(st.text(min_size=1, max_size=60).filter(
+            lambda s: not is_blank(s)))
     p = data["parameters"]["electricity_price"]
     if draw(st.booleans()):
         p["description"] = draw(texts)

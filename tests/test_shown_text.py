@@ -286,3 +286,32 @@ def test_an_imported_bid_that_looks_like_an_alternative_of_the_tender(tmp_path: 
     # replacing: the look-alike takes the place of 'Bid A' (not a second 'Bid A' beside it)
     merged = with_bids(tender, read_bid_forms(tender, [tmp_path / "a.xlsx"], replace=True))
     assert [a.name for a in merged.alternatives] == ["Bid B", "Bid  A"]
+
+
+@pytest.mark.parametrize("make", [
+    lambda: lcc.Alternative("\u200b\u202e ", lcc.Investment("1 SEK")),
+    lambda: lcc.Parameter("\u2060", "1 SEK/kWh"),
+    lambda: lcc.Parameter("price", "1 SEK/kWh", source="\ufeff"),
+])
+def test_a_name_of_invisible_characters_only_is_empty(make: object) -> None:
+    with pytest.raises(lcc.LCCError, match="non-empty"):
+        make()  # type: ignore[operator]
+
+
+def test_an_invisible_bidder_name_is_a_blank_cell(tmp_path: Path) -> None:
+    from lcc.bidform import read_bid_forms, write_bid_form
+
+    fixture = ROOT / "tests" / "fixtures" / "street-lighting.toml"
+    tender = lcc.io.load_tender(fixture)
+    form = write_bid_form(tender, tmp_path / "form.xlsx", tender_file=fixture)
+    wb = openpyxl.load_workbook(form)
+    ws = wb["Bid"]
+    values = {"bidder": "\u200b \u202e", "items[0].amount": 4200, "items[0].life": 20,
+              "items[1].power": 38, "items[2].amount_per_year": 60}
+    rows = {ws.cell(r, 1).value: r for r in range(6, ws.max_row + 1)}
+    for key, value in values.items():
+        ws.cell(rows[key], 4).value = value
+    wb.save(tmp_path / "a.xlsx")
+    with pytest.raises(lcc.TenderError) as info:
+        read_bid_forms(tender, [tmp_path / "a.xlsx"])
+    assert [(e.code, e.path) for e in info.value.errors] == [("missing-value", "Bid!D6")]

@@ -117,8 +117,21 @@ def name_key(text: str) -> str:
     >>> name_key("ＬＥＤ  Alfa\\u00a0 ") == name_key("LED Alfa")
     True
     """
+    if text.isascii() and text.isprintable():
+        return " ".join(text.split())
     s = unicodedata.normalize("NFKC", shown(text)).replace("\u200c", "").replace("\u200d", "")
     return " ".join(s.split())
+
+
+def is_blank(text: str) -> bool:
+    """Whether ``text`` shows nothing: empty, spaces, or only invisible characters.
+
+    >>> is_blank(" \\u200b\\u202e "), is_blank(" A ")
+    (True, False)
+    """
+    if text.lstrip()[:1].isalnum():  # a letter or digit is never hidden
+        return False
+    return not name_key(text)
 
 
 def repeated(names: Iterable[str]) -> str:

@@ -24,7 +24,7 @@ import numpy as np
 
 from lcc._errors import LCCError, Msg, UnitText, as_msg, join
 from lcc._i18n import unit as shown_unit
-from lcc._text import name_key
+from lcc._text import is_blank, name_key
 from lcc.bidform._identity import changes, decisive, fingerprint
 from lcc.bidform._spec import PERCENT_RANGE, BidField, BidForm, Slot, TenderFile, value_text
 from lcc.bidform._words import LANGS, META_SHEET, SHEETS
@@ -275,7 +275,7 @@ def _about(f: BidField, message: Msg) -> Msg:
 def _read_value(form: _Form, f: BidField, value: Any, where: str) -> Any:
     """The bidder's value of a field from its cell (the default if blank and declared);
     None if empty or wrong (issue added)."""
-    if isinstance(value, str) and not value.strip():
+    if isinstance(value, str) and is_blank(value):
         value = None
     if value is None:
         if f.default is not None:

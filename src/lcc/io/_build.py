@@ -18,6 +18,7 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from lcc._errors import LCCError, Msg
+from lcc._text import is_blank
 from lcc.io import _fields as F
 from lcc.io._issues import (
     Collector,
@@ -190,7 +191,7 @@ class Reader:
         return ok
 
     def text(self, value: Any, path: Path, *, empty: bool = False) -> Any:
-        if isinstance(value, str) and (empty or value.strip()):
+        if isinstance(value, str) and (empty or not is_blank(value)):
             return value
         if isinstance(value, str):
             self.c.add("invalid-value", path, Msg("expected a non-empty text"))

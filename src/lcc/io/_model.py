@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lcc._errors import LCCError, Msg, as_msg, raise_collected
-from lcc._text import name_key
+from lcc._text import is_blank, name_key
 from lcc.io._fields import MAX_ALTERNATIVES, MAX_MONTE_CARLO, PARAMETER_KEYS, STUDY
 from lcc.io._issues import TenderError, TenderIssue, format_path, kind_of, suggest
 from lcc.io._read import MAX_TEXT, _too_long
@@ -104,7 +104,7 @@ class AssumptionSet:
 
         for key in ("name", "version", "owner"):
             value = getattr(self, key)
-            if not isinstance(value, str) or not value.strip():
+            if not isinstance(value, str) or is_blank(value):
                 bad("wrong-type", key, _non_empty(value))
         if type(self.valid_from) is not dt.date:
             bad("wrong-type", "valid_from", Msg("expected a date such as 2025-01-01, got "
@@ -539,7 +539,7 @@ def check_overrides(declared: Iterable[tuple[str, Any]], has_set: bool,
             bad("invalid-value", path, Msg(
                 "expected a path such as \"study.period\", \"parameters.electricity_price\" "
                 "or \"parameters.electricity_price.value\""))
-        elif not isinstance(reason, str) or not reason.strip():
+        elif not isinstance(reason, str) or is_blank(reason):
             bad("wrong-type" if not isinstance(reason, str) else "invalid-value", path, Msg(
                 "expected the reason as a non-empty text, got {kind}", kind=kind_of(reason)))
         elif not has_set:
@@ -673,7 +673,7 @@ class Tender:
             issues.append(TenderIssue(code, message, path))
 
         set_ = object.__setattr__
-        if not isinstance(self.name, str) or not self.name.strip():
+        if not isinstance(self.name, str) or is_blank(self.name):
             raise _fail("wrong-type", "name", _non_empty(self.name))
         if not isinstance(self.study, Study):
             raise _fail("wrong-type", "study", _expected("lcc.Study", self.study))

@@ -348,8 +348,8 @@ def _check_shape(data: Any, c: Collector) -> None:
         elif isinstance(value, list):
             pairs = enumerate(value)
         else:
-            if isinstance(value, str):  # the whole file is a text
-                _check_text(value, path, c)
+            if isinstance(value, str) and (len(value) > MAX_TEXT or not value.isascii()):
+                _check_text(value, path, c)  # the whole file is a text
             continue
         count += len(value)
         if count > MAX_VALUES:
@@ -367,11 +367,13 @@ def _check_shape(data: Any, c: Collector) -> None:
                 if len(k) > MAX_TEXT:
                     raise _fail(file, Msg("a key is {length} characters long; the limit is "
                                           "{limit}", length=len(k), limit=MAX_TEXT), "too-large")
-                _check_text(k, (*path, k), c)
+                if not k.isascii():
+                    _check_text(k, (*path, k), c)
             if isinstance(v, (dict, list)):
                 stack.append((v, (*path, k)))
             elif isinstance(v, str):
-                _check_text(v, (*path, k), c)
+                if len(v) > MAX_TEXT or not v.isascii():  # most texts are short and ASCII
+                    _check_text(v, (*path, k), c)
             elif isinstance(v, int) and not isinstance(v, bool) and abs(v) > LARGEST_FLOAT:
                 # refused where it stands, before any reader converts it
                 c.add("invalid-value", (*path, k), Msg(

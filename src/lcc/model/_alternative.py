@@ -11,6 +11,7 @@ import numpy as np
 
 from lcc._errors import LCCError, Msg
 from lcc._i18n._catalog import N_
+from lcc._text import is_blank
 from lcc.model import _fields as F
 from lcc.model._compare import ModelEq
 from lcc.model._fields import Errors, Field, check_text, located
@@ -118,7 +119,7 @@ class Alternative(ModelEq):
 
     def __init__(self, name: str, *items: CostItem, start: Any = 0, quantity: Any = 1,
                  life: Any = None, description: str | None = None) -> None:
-        if not isinstance(name, str) or not name.strip():
+        if not isinstance(name, str) or is_blank(name):
             raise LCCError(Msg("{name}: expected a non-empty string, got {value!r}",
                                name="Alternative.name", value=name),
                            field="Alternative.name",

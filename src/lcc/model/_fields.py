@@ -43,7 +43,7 @@ def check_text(text: str, name: str) -> None:
         raise LCCError(Msg("{name}: the text is {length} characters long; the limit is {limit}",
                            name=name, length=len(text), limit=MAX_TEXT), field=name,
                        code="too-large")
-    half = lone_surrogate(text)
+    half = None if text.isascii() else lone_surrogate(text)
     if half is not None:
         raise LCCError(Msg("{name}: character {at} of the text is {code}, half of a UTF-16 "
                            "surrogate pair and no character; write the character itself",

@@ -18,6 +18,7 @@ import numpy as np
 
 from lcc._errors import ItemName, LCCError, Msg
 from lcc._i18n._catalog import N_
+from lcc._text import is_blank
 from lcc.model import _fields as F
 from lcc.model._compare import ModelEq
 from lcc.model._fields import Errors, Field
@@ -716,7 +717,7 @@ class Emission(_Annual):
     def _read(self, errs: Errors) -> None:
         n = self.name
         with errs.field(f"{self.kind}.pollutant", f"{self.name}.pollutant"):
-            if not isinstance(self.pollutant, str) or not self.pollutant.strip():
+            if not isinstance(self.pollutant, str) or is_blank(self.pollutant):
                 raise LCCError(Msg("{name}: expected a name such as 'CO2e' or 'NOx', got "
                                    "{pollutant!r}", name=f'{n}.pollutant',
                                    pollutant=self.pollutant),

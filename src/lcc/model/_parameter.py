@@ -11,6 +11,7 @@ from typing import Any
 import numpy as np
 
 from lcc._errors import LCCError, Msg, raise_collected
+from lcc._text import is_blank
 from lcc.model._compare import same
 from lcc.model._limits import MAX_SEQUENCE
 from lcc.units import (
@@ -100,7 +101,7 @@ class Parameter:
     source: str | None = field(default=None, kw_only=True)
 
     def __post_init__(self) -> None:
-        if not isinstance(self.name, str) or not self.name.strip():
+        if not isinstance(self.name, str) or is_blank(self.name):
             raise LCCError(Msg("{name}: expected a non-empty string, got {called!r}",
                                name='Parameter.name', called=self.name),
                            field="Parameter.name", code="wrong-type")
@@ -132,7 +133,7 @@ class Parameter:
                     object.__setattr__(self, bound, self._same_unit(raw, f"{label}.{bound}"))
         for key in ("description", "source"):
             text, name = getattr(self, key), f"{label}.{key}"
-            if text is not None and not (isinstance(text, str) and text.strip()):
+            if text is not None and not (isinstance(text, str) and not is_blank(text)):
                 with errs.field(f"Parameter.{key}", name):
                     raise LCCError(Msg("{name}: expected a non-empty text, got {value!r}",
                                        name=name, value=text),
