@@ -619,3 +619,36 @@ def test_public_surface() -> None:
     for name in P.__all__:
         assert getattr(P, name) is not None
     assert sorted(P.__all__) == sorted(set(P.__all__))
+
+
+# ------------------------------------------------------- names that look the same are one name
+
+def test_spellings_that_look_the_same_are_one_organisation_and_category(
+        tmp_path: Path, small: P.Plan) -> None:
+    """Before, 'Alby\u00a0kommun' (a no-break space from a copied cell) and 'Alby kommun' were
+    two rows of the follow-up that look the same, each with its own shares."""
+    variants = (SMALL.replace("P2,Food,Alby,", "P2,Food,Alby\u200b ,")
+                .replace("P3,Cups,Alby,", "P3,Cups,\u00a0Al\u200bby,")
+                .replace("P4,Food,Borby,2025,Food,", "P4,Food,Borby,2025,Food\u00a0 ,"))
+    targets = TARGETS.replace("[targets.organisation.Borby]",
+                              '[targets.organisation."Borby\u00a0"]')
+    plan = P.read_plan(write(tmp_path, "v.csv", variants),
+                       targets=write(tmp_path, "v.toml", targets))
+    pd.testing.assert_frame_equal(plan.follow_up("organisation"), small.follow_up("organisation"))
+    pd.testing.assert_frame_equal(plan.follow_up("category"), small.follow_up("category"))
+    assert list(plan.follow_up("organisation").index) == ["Alby", "Borby"]
+    # Borby's own reuse target (50 %) still applies
+    assert plan.follow_up("organisation").loc["Borby", "reuse_target"] == 0.5
+    factors = P.read_factors(write(tmp_path, "f.csv", "category,factor,unit,source\n"
+                                                      "Food\u200b,0.25,kg CO2e/SEK,test\n"))
+    assert factors.factor("Food") == 0.25 and factors.factor(" Food\u00a0") == 0.25
+
+
+def test_an_awarded_name_is_matched_as_it_shows(tmp_path: Path) -> None:
+    tender = (ROOT / "examples" / "street-lighting.toml").as_posix()
+    plan = write(tmp_path, "p.csv", f"{HEADER}\nP1,Lights,Alby,2025,Lighting,1 Mkr,cost,"
+                                    f"yes,no,no,no,yes,,awarded,{tender},LED\u00a0bid  A \n")
+    out = P.read_plan(plan).outcomes("organisation")
+    assert out.loc["Alby", "linked"] == 1
+    detail = P.read_plan(plan).linked()
+    assert list(detail["awarded"]) == ["LED bid A"]

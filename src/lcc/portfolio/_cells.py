@@ -10,6 +10,8 @@ from fractions import Fraction
 from typing import Any
 
 from lcc._errors import LCCError, Msg
+from lcc._text import is_blank as text_is_blank
+from lcc._text import name_key
 from lcc.portfolio._columns import AWARD_BASES, NO, STATUSES, YES, Column
 
 #: Longest text accepted in a cell.
@@ -26,8 +28,8 @@ class CellError(Exception):
 
 
 def is_blank(raw: Any) -> bool:
-    """A cell with nothing in it (None, empty or white space)."""
-    return raw is None or (isinstance(raw, str) and not raw.strip())
+    """A cell with nothing in it (None, empty, white space or invisible characters)."""
+    return raw is None or (isinstance(raw, str) and text_is_blank(raw))
 
 
 def shown(raw: Any) -> str:
@@ -46,7 +48,8 @@ def suggest(word: str, known: list[str] | tuple[str, ...]) -> str:
     return Msg("; did you mean {match!r}?", match=match)
 
 
-def _text(raw: Any, col: Column) -> str:
+def plain_text(raw: Any, col: Column) -> str:
+    """A text cell without the blanks around it (a file's name, an amount)."""
     if isinstance(raw, (dt.date, dt.datetime, dt.time)):
         raise CellError("wrong-type", Msg("got the date {raw}; expected text, e.g. {example!r}",
                                           raw=raw, example=col.example))
@@ -55,6 +58,12 @@ def _text(raw: Any, col: Column) -> str:
         raise CellError("too-large", Msg("the text is {n} characters; the limit is {MAX_TEXT}",
                                          n=len(text), MAX_TEXT=MAX_TEXT))
     return text
+
+
+def read_text(raw: Any, col: Column) -> str:
+    """A text cell as the name it shows (:func:`lcc._text.name_key`): 'Ekås kommun ' and
+    'Ekås\u00a0kommun' are one organisation, not two rows that look the same."""
+    return name_key(plain_text(raw, col))
 
 
 def read_year(raw: Any, col: Column) -> int:
@@ -67,7 +76,7 @@ def read_year(raw: Any, col: Column) -> int:
                                               shown=shown(raw)))
         year = int(raw)
     else:
-        text = _text(raw, col)
+        text = read_text(raw, col)
         if not re.fullmatch(r"\d{4}", text):
             raise CellError("wrong-type", Msg("got {text!r}; expected a year such as 2025",
                                               text=text))
@@ -102,7 +111,7 @@ def read_money(raw: Any, col: Column, cache: dict[str, tuple[float, str]]) -> tu
         raise CellError("bare-number", Msg("got the bare number {shown}; write the value with its "
                                            "currency, e.g. '{shown} SEK' or {example!r}",
                                            shown=shown(raw), example=col.example))
-    text = _text(raw, col)
+    text = plain_text(raw, col)
     hit = cache.get(text)
     if hit is not None:
         return hit
@@ -139,7 +148,7 @@ def read_money(raw: Any, col: Column, cache: dict[str, tuple[float, str]]) -> tu
 
 def read_choice(raw: Any, col: Column) -> str:
     """One of the column's choices, or its Swedish word."""
-    text = _text(raw, col).lower()
+    text = read_text(raw, col).lower()
     table = AWARD_BASES if col.name == "award_basis" else STATUSES
     for key, words in table.items():
         if text == key or text in words:
@@ -158,7 +167,7 @@ def read_yesno(raw: Any, col: Column) -> bool:
         return raw
     if isinstance(raw, (int, float)) and raw in (0, 1):
         return bool(raw)
-    text = _text(raw, col).lower()
+    text = read_text(raw, col).lower()
     if text in YES:
         return True
     if text in NO:
@@ -171,7 +180,7 @@ def read_list(raw: Any, col: Column) -> tuple[str, ...]:
     """IDs separated by ';' (blank: none)."""
     if is_blank(raw):
         return ()
-    text = _text(raw, col)
+    text = read_text(raw, col)
     parts = [p.strip() for p in text.split(";")]
     return tuple(dict.fromkeys(p for p in parts if p))
 

@@ -27,6 +27,7 @@ from pathlib import Path
 import pandas as pd
 
 from lcc._errors import Msg
+from lcc._text import name_key
 from lcc.portfolio._issues import Issues, PlanError, PlanIssue
 
 FACTOR_COLUMNS: tuple[str, ...] = ("category", "factor", "unit", "source")
@@ -45,6 +46,7 @@ class Factors:
 
     def factor(self, category: str) -> float:
         """kg CO2e per unit of money of a category (NaN where the table has none)."""
+        category = name_key(category)
         if category in self.table.index:
             return float(self.table["factor"].to_dict()[category])
         return math.nan
@@ -106,7 +108,7 @@ def read_factors(path: str | os.PathLike[str]) -> Factors:
                                                          "its {c}", c=c))
         if not all(get.values()):
             continue
-        cat = get["category"]
+        cat = name_key(get["category"])  # as the plan reads its categories
         if cat in out:
             issues.add("duplicate-id", line, "category", Msg("a second factor for {cat!r}",
                                                              cat=cat), cat)

@@ -19,13 +19,16 @@ import numpy as np
 import pandas as pd
 
 from lcc._errors import Msg
+from lcc._text import name_key
 from lcc.portfolio._cells import (
     CellError,
     is_blank,
+    plain_text,
     read_choice,
     read_list,
     read_money,
     read_share,
+    read_text,
     read_year,
     read_yesno,
     shown,
@@ -412,13 +415,9 @@ def _read_cell(raw: Any, col: Column, cache: dict[str, tuple[float, str]]) -> An
     if isinstance(raw, bool) or not isinstance(raw, (str, int, float)):
         raise CellError("wrong-type", Msg("got {shown!r}; expected text, e.g. {example!r}",
                                           shown=shown(raw), example=col.example))
-    text = shown(raw).strip()
-    from lcc.portfolio._cells import MAX_TEXT
-
-    if len(text) > MAX_TEXT:
-        raise CellError("too-large", Msg("the text is {n} characters; the limit is {MAX_TEXT}",
-                                         n=len(text), MAX_TEXT=MAX_TEXT))
-    return text
+    if kind == "path":  # a file's name, exactly as written (but the blanks around it)
+        return plain_text(raw, col)
+    return read_text(raw, col)
 
 
 def _check_link(values: dict[str, Any], row: int, where: dict[str, int], issues: Issues,
@@ -477,6 +476,10 @@ def _check_link(values: dict[str, Any], row: int, where: dict[str, int], issues:
         ok = False
     if awarded is not None and awarded not in outcome.alternatives.index:
         names = list(outcome.alternatives.index)
+        same = [n for n in names if name_key(str(n)) == awarded]
+        if same:  # the tender's spelling of the name the plan shows
+            values["awarded"] = awarded = same[0]
+    if awarded is not None and awarded not in outcome.alternatives.index:
         issues.add("unknown-alternative", at_a, "awarded", Msg("the tender {tender!r} has no "
                                                                "alternative {awarded!r}{suggest}; "
                                                                "its alternatives are: {value}",
@@ -542,7 +545,7 @@ def read_targets(data: Any, issues: Issues, lines: Mapping[Any, int] | None = No
                     continue
                 mine: dict[str, Fraction] = {}
                 one(table, path, mine)
-                by_org[str(org).strip()] = mine
+                by_org[name_key(str(org))] = mine
     return Targets(overall, by_org, issues.file)
 
 
