@@ -2,10 +2,12 @@
 
 Each case takes an example tender file, replaces one value (a leaf of the parsed TOML) by a
 mutation — a wrong unit, a bare number (also as text), NaN, ±inf, 1e308, a negative number,
-zero, a Unicode minus, a wrong type, thousands written with dots, Swedish money words, an
-unknown key, a missing key — and runs ``lcc compare --format json`` on
+zero, a Unicode minus, a wrong type, thousands written with dots, Swedish money words, text
+with a bidi override, an escape sequence or only invisible characters, an unknown key, a
+missing key — and runs ``lcc compare --format json`` on
 it in process. The rule checked: exit 0 with every printed figure finite, or exit 2 with a
-located message; never exit 1, never a traceback, never more than a few seconds.
+located message; never exit 1, never a traceback, never more than a few seconds, and never
+a control or invisible character in what it prints.
 
 ``python -m tests.mutation [--lang sv]`` runs every case of every example and prints the
 counts; ``--lang sv`` runs the command in Swedish (every message through the catalogue).
@@ -17,6 +19,7 @@ import contextlib
 import io
 import json
 import math
+import re
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -60,7 +63,14 @@ MUTATIONS: tuple[tuple[str, Any], ...] = (
     ("angle", "280 cycles/yr"),
     ("quoted unit", "5 'SEK'"),
     ("euro sign", "5 €"),
+    ("bidi override", "LED\u202e A 5 SEK"),
+    ("invisible text", "\u200b\u2060"),
+    ("escape sequence", "\x1b[2J\x1b]0;x\x07Bid"),
 )
+
+#: What no output may hold: controls but the line break, bidi controls, invisible marks.
+HIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e"
+                    "\u2028\u2029\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 def leaves(data: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
@@ -119,6 +129,8 @@ def finite(value: Any) -> bool:
 
 def check(code: int, out: str, err: str, seconds: float) -> str | None:
     """None if the outcome keeps the rule, else what is wrong."""
+    if HIDDEN.search(out) or HIDDEN.search(err):
+        return "a control or invisible character in the output"
     if code == 0:
         try:
             doc = json.loads(out)

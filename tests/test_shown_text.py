@@ -315,3 +315,42 @@ def test_an_invisible_bidder_name_is_a_blank_cell(tmp_path: Path) -> None:
     with pytest.raises(lcc.TenderError) as info:
         read_bid_forms(tender, [tmp_path / "a.xlsx"])
     assert [(e.code, e.path) for e in info.value.errors] == [("missing-value", "Bid!D6")]
+
+
+# -- files lcc writes: invisible characters as escapes, read back exactly --------------------
+
+WRITTEN = ('format = "lcc.tender/1"\nname = "T\u202e x \u200b \\u001b[2J \U000e0001 \x85"\n'
+           'description = """rad 1\nrad\u2028 2\u200f"""\n[study]\nperiod = "10 yr"\n'
+           'discount_rate = 0.03\n[[alternatives]]\nname = "A\u202e"\n'
+           '[[alternatives.items]]\ntype = "Investment"\namount = "1 SEK"\nlabel = "x\u2066y"\n')
+
+
+@pytest.mark.parametrize("fmt", ["toml", "yaml", "json"])
+def test_a_written_tender_shows_its_invisible_characters_as_escapes(fmt: str) -> None:
+    """An editor, a terminal or a diff of a tender file lcc wrote shows '\\u202e' where the
+    name holds a bidi override (which would turn the rest of the line around)."""
+    from lcc._text import INVISIBLE
+    from lcc.io import dumps_tender, loads_tender
+
+    tender = loads_tender(WRITTEN, format="toml")
+    text = dumps_tender(tender, format=fmt)
+    assert not INVISIBLE.search(text)
+    assert "A\\u202e" in text and "x\\u2066y" in text
+    assert loads_tender(text, format=fmt) == tender
+    assert loads_tender(text, format=fmt).alternatives[0].name == "A\u202e"
+
+
+@pytest.mark.parametrize(("scenarios", "match"), [
+    ({"Hög": {"discount_rate": 0.05}, "Hög ": {"discount_rate": 0.06}},
+     "the names 'Hög' and 'Hög ' look the same"),
+    ({"base\u200b": {"discount_rate": 0.05}}, "is named 'base'"),
+    ({"\u200b": {"discount_rate": 0.05}}, "non-empty"),
+])
+def test_scenario_names_that_look_the_same(scenarios: dict[str, object], match: str) -> None:
+    import lcc.sensitivity as sens
+
+    study = lcc.Study("10 yr", 0.04)
+    alts = [lcc.Alternative("A", lcc.Investment("1 SEK")),
+            lcc.Alternative("B", lcc.Investment("2 SEK"))]
+    with pytest.raises(lcc.LCCError, match=match):
+        sens.scenarios(alts, study, scenarios)

@@ -29,13 +29,17 @@ from typing import Any
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])")
 #: Line breaks and tabs: a space in one-line text.
 _BREAKS = re.compile("[\t\n\v\f\r\x1c-\x1f\x85\u2028\u2029]")
-#: Controls (Cc), invisible format characters (Cf) but the joiners U+200C/U+200D, and
-#: surrogates (Cs); tested against ``unicodedata`` for every code point.
-_HIDDEN = re.compile(
-    "[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f"
-    "\u0890\u0891\u08e2\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f"
-    "\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
-    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f\ud800-\udfff]")
+#: Invisible format characters (Cf) but the joiners U+200C/U+200D.
+_FORMAT = ("\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b\u200e"
+           "\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd"
+           "\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+           "\U000e0001\U000e0020-\U000e007f")
+#: Controls (Cc), invisible format characters and surrogates (Cs); tested against
+#: ``unicodedata`` for every code point.
+_HIDDEN = re.compile(f"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f{_FORMAT}\ud800-\udfff]")
+#: What a file lcc writes holds as an escape (``\u202e``), so that an editor, a terminal or
+#: a diff shows it: C1 controls and DEL, invisible format characters, line separators.
+INVISIBLE = re.compile(f"[\x7f-\x9f{_FORMAT}\u2028\u2029]")
 #: Half of a UTF-16 surrogate pair: no character, and no file can hold it.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 #: What a spreadsheet runs as a formula when a cell starts with it (full-width forms too).

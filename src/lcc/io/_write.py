@@ -12,11 +12,13 @@ from __future__ import annotations
 import inspect
 import json
 import os
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from lcc._errors import LCCError, Msg
+from lcc._text import INVISIBLE
 from lcc._version import __version__
 from lcc.io import _fields as F
 from lcc.io._model import Tender, every_parameter
@@ -177,9 +179,26 @@ def tender_data(t: Tender, dest_dir: Path | None = None) -> dict[str, Any]:
 _HEADER = f"Tender file (lcc.tender/1), written by lcc {__version__}."
 
 
+def _escaped(text: str, *, json_pairs: bool = False) -> str:
+    """``text`` with every invisible character written as an escape (``\\u202e``); valid
+    where such characters can only stand inside quoted strings (JSON, TOML's basic strings,
+    YAML's double-quoted scalars). An escape beyond U+FFFF is ``\\U…`` (TOML, YAML) or a
+    surrogate pair (JSON)."""
+    def escape(m: re.Match[str]) -> str:
+        code = ord(m.group())
+        if code <= 0xFFFF:
+            return f"\\u{code:04x}"
+        if json_pairs:
+            code -= 0x10000
+            return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+        return f"\\U{code:08x}"
+
+    return INVISIBLE.sub(escape, text)
+
+
 def to_json(data: dict[str, Any]) -> str:
-    """JSON text of file data."""
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    """JSON text of file data (invisible characters as escapes)."""
+    return _escaped(json.dumps(data, indent=2, ensure_ascii=False), json_pairs=True) + "\n"
 
 
 def to_yaml(data: dict[str, Any]) -> str:
@@ -201,15 +220,15 @@ def to_yaml(data: dict[str, Any]) -> str:
             Dumper.add_implicit_resolver(tag, rx, [first])
 
     def text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-        # YAML reads NEL and the Unicode line and paragraph separators as line breaks
-        # unless they are escaped in a double-quoted scalar
-        style = '"' if any(c in value for c in "\x85\u2028\u2029") else None
+        # YAML reads NEL and the Unicode line and paragraph separators as line breaks, and
+        # an invisible character can be written as an escape, only in a double-quoted scalar
+        style = '"' if INVISIBLE.search(value) else None
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
     Dumper.add_representer(str, text)
     body = yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True,
                      default_flow_style=False, width=100)
-    return f"# {_HEADER}\n{body}"
+    return f"# {_HEADER}\n{_escaped(body)}"
 
 
 _TABLES = {"study", "sensitivity", "comparison", "overrides", "exchange_rates", "monte_carlo",
@@ -274,8 +293,14 @@ def _inline(value: Any) -> Any:
         for v in value:
             arr.append(_inline(v))
         return arr
-    if isinstance(value, str) and "\n" in value and "\r" not in value:
-        return tomlkit.string(value, multiline=True)
+    if isinstance(value, str):
+        text = tomlkit.string(value, multiline="\n" in value and "\r" not in value)
+        if not INVISIBLE.search(value):
+            return text
+        from tomlkit.items import String, Trivia
+
+        quotes = len(text.type.value)  # a basic string: escapes are read
+        return String(text.type, value, _escaped(text.as_string()[quotes:-quotes]), Trivia())
     return value
 
 

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from lcc._errors import LCCError, Msg
+from lcc._text import is_blank, name_key, repeated
 from lcc.model._inputs import check_bare_rate
 from lcc.model._parameter import ByYear, Parameter
 from lcc.model._study import Study
@@ -223,11 +224,11 @@ def scenarios(alternatives: Any, study: Study, scenarios: Mapping[str, Any], *,
     shown: list[dict[str, Any]] = [{}] if include_base else []
     descriptions: list[str | None] = [None] if include_base else []
     for sname, assignment in scenarios.items():
-        if not isinstance(sname, str) or not sname:
+        if not isinstance(sname, str) or is_blank(sname):
             raise LCCError(Msg("scenarios: got the scenario name {name!r}; expected a "
                                "non-empty string", name=sname), field=SCENARIOS,
                            code="invalid-value" if isinstance(sname, str) else "wrong-type")
-        if sname == "base" and include_base:
+        if name_key(sname) == "base" and include_base:
             raise LCCError(Msg("scenarios: a scenario is named 'base', which is the row of "
                                "base values; rename it or pass include_base=False"),
                            field=SCENARIOS, code="duplicate-name")
@@ -266,6 +267,10 @@ def scenarios(alternatives: Any, study: Study, scenarios: Mapping[str, Any], *,
         path_sets.append(paths)
         shown.append(show)
         descriptions.append(description)
+    dup = repeated(names)
+    if dup:
+        raise LCCError(Msg("scenarios: the names {names} look the same; give every scenario a "
+                           "name of its own", names=dup), field=SCENARIOS, code="duplicate-name")
     if not points:
         raise LCCError(Msg("scenarios: got no scenarios and include_base=False; nothing to "
                            "evaluate"), field=SCENARIOS, code="missing-field")
