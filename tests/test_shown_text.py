@@ -234,6 +234,26 @@ def test_a_title_from_the_command_line_with_undecodable_bytes_is_shown(tmp_path:
     assert "Rapport \ufffd" in out.read_text(encoding="utf-8")
 
 
+FIXTURE = ROOT / "tests" / "fixtures" / "street-lighting.toml"
+
+
+def _filled_form(tmp_path: Path, bidder: str) -> tuple[lcc.io.Tender, Path]:
+    """The fixture's bid form filled with Bid A's values under the name ``bidder``."""
+    from lcc.bidform import write_bid_form
+
+    tender = lcc.io.load_tender(FIXTURE)
+    form = write_bid_form(tender, tmp_path / "form.xlsx", tender_file=FIXTURE)
+    wb = openpyxl.load_workbook(form)
+    ws = wb["Bid"]
+    values = {"bidder": bidder, "items[0].amount": 4200, "items[0].life": 20,
+              "items[1].power": 38, "items[2].amount_per_year": 60}
+    rows = {ws.cell(r, 1).value: r for r in range(6, ws.max_row + 1)}
+    for key, value in values.items():
+        ws.cell(rows[key], 4).value = value
+    wb.save(tmp_path / "a.xlsx")
+    return tender, tmp_path / "a.xlsx"
+
+
 # -- names that look the same are one name -----------------------------------------------------
 
 def test_compare_refuses_names_that_look_the_same() -> None:
@@ -267,24 +287,14 @@ def test_a_tender_file_refuses_names_that_look_the_same(tmp_path: Path) -> None:
 
 
 def test_an_imported_bid_that_looks_like_an_alternative_of_the_tender(tmp_path: Path) -> None:
-    from lcc.bidform import read_bid_forms, with_bids, write_bid_form
+    from lcc.bidform import read_bid_forms, with_bids
 
-    fixture = ROOT / "tests" / "fixtures" / "street-lighting.toml"
-    tender = lcc.io.load_tender(fixture)
-    form = write_bid_form(tender, tmp_path / "form.xlsx", tender_file=fixture)
-    wb = openpyxl.load_workbook(form)
-    ws = wb["Bid"]
-    values = {"bidder": "Bid  A", "items[0].amount": 4200, "items[0].life": 20,
-              "items[1].power": 38, "items[2].amount_per_year": 60}
-    rows = {ws.cell(r, 1).value: r for r in range(6, ws.max_row + 1)}
-    for key, value in values.items():
-        ws.cell(rows[key], 4).value = value
-    wb.save(tmp_path / "a.xlsx")
+    tender, filled = _filled_form(tmp_path, "Bid  A")
     with pytest.raises(lcc.TenderError) as info:
-        read_bid_forms(tender, [tmp_path / "a.xlsx"])
+        read_bid_forms(tender, [filled])
     assert [(e.code, e.path) for e in info.value.errors] == [("duplicate-name", "Bid!D6")]
     # replacing: the look-alike takes the place of 'Bid A' (not a second 'Bid A' beside it)
-    merged = with_bids(tender, read_bid_forms(tender, [tmp_path / "a.xlsx"], replace=True))
+    merged = with_bids(tender, read_bid_forms(tender, [filled], replace=True))
     assert [a.name for a in merged.alternatives] == ["Bid B", "Bid  A"]
 
 
@@ -299,21 +309,11 @@ def test_a_name_of_invisible_characters_only_is_empty(make: object) -> None:
 
 
 def test_an_invisible_bidder_name_is_a_blank_cell(tmp_path: Path) -> None:
-    from lcc.bidform import read_bid_forms, write_bid_form
+    from lcc.bidform import read_bid_forms
 
-    fixture = ROOT / "tests" / "fixtures" / "street-lighting.toml"
-    tender = lcc.io.load_tender(fixture)
-    form = write_bid_form(tender, tmp_path / "form.xlsx", tender_file=fixture)
-    wb = openpyxl.load_workbook(form)
-    ws = wb["Bid"]
-    values = {"bidder": "\u200b \u202e", "items[0].amount": 4200, "items[0].life": 20,
-              "items[1].power": 38, "items[2].amount_per_year": 60}
-    rows = {ws.cell(r, 1).value: r for r in range(6, ws.max_row + 1)}
-    for key, value in values.items():
-        ws.cell(rows[key], 4).value = value
-    wb.save(tmp_path / "a.xlsx")
+    tender, filled = _filled_form(tmp_path, "\u200b \u202e")
     with pytest.raises(lcc.TenderError) as info:
-        read_bid_forms(tender, [tmp_path / "a.xlsx"])
+        read_bid_forms(tender, [filled])
     assert [(e.code, e.path) for e in info.value.errors] == [("missing-value", "Bid!D6")]
 
 
@@ -354,3 +354,16 @@ def test_scenario_names_that_look_the_same(scenarios: dict[str, object], match: 
             lcc.Alternative("B", lcc.Investment("2 SEK"))]
     with pytest.raises(lcc.LCCError, match=match):
         sens.scenarios(alts, study, scenarios)
+
+
+@pytest.mark.parametrize("suffix", ["toml", "yaml", "json"])
+def test_a_bid_added_to_a_tender_file_shows_its_invisible_characters(tmp_path: Path,
+                                                                     suffix: str) -> None:
+    from lcc.bidform import read_bid_forms, save_with_bids
+
+    tender, filled = _filled_form(tmp_path, "Acme\u202e AB")
+    out = save_with_bids(tender, read_bid_forms(tender, [filled]), tmp_path / f"t.{suffix}",
+                         tender_file=FIXTURE)
+    text = out.read_text(encoding="utf-8")
+    assert "\u202e" not in text and "Acme\\u202e AB" in text
+    assert lcc.io.load_tender(out).alternatives[-1].name == "Acme\u202e AB"
