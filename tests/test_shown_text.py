@@ -367,3 +367,19 @@ def test_a_bid_added_to_a_tender_file_shows_its_invisible_characters(tmp_path: P
     text = out.read_text(encoding="utf-8")
     assert "\u202e" not in text and "Acme\\u202e AB" in text
     assert lcc.io.load_tender(out).alternatives[-1].name == "Acme\u202e AB"
+
+
+def test_json_output_keeps_a_name_exact_with_escapes(tmp_path: Path) -> None:
+    """Machine-read JSON (a bid portal) gets the name exactly, its bidi override written as
+    an escape: neither raw on the terminal nor dropped."""
+    import json
+
+    tender = _tender(tmp_path)
+    code, out, err = _run("compare", str(tender), "--format", "json")
+    assert code == 0, err
+    assert "\u202e" not in out and "LED Alfa \\u202e" in out
+    assert json.loads(out)["best"] in ("LED Alfa \u202e", "LED bid B", "LED bid C")
+    alts, study = _alternatives()
+    doc = lcc.compare(alts, study).to_json()
+    assert "\u202e" not in doc
+    assert json.loads(doc)["alternatives"][0]["alternative"] == NAMES[0]

@@ -50,6 +50,28 @@ def _hide(text: str) -> str:
     return _HIDDEN.sub(lambda m: "\ufffd" if "\ud800" <= m.group() <= "\udfff" else "", text)
 
 
+def escape_invisible(text: str, *, json: bool = False) -> str:
+    """``text`` with every :data:`INVISIBLE` character written as an escape (``\\u202e``).
+
+    For text where such characters can only stand inside quoted strings: JSON, TOML's
+    basic strings, YAML's double-quoted scalars. Beyond U+FFFF an escape is ``\\U…``
+    (TOML, YAML) or a surrogate pair (``json=True``).
+
+    >>> print(escape_invisible('"A\\u202e"'), escape_invisible("\\U000e0001", json=True))
+    "A\\u202e" \\udb40\\udc01
+    """
+    def escape(m: re.Match[str]) -> str:
+        code = ord(m.group())
+        if code <= 0xFFFF:
+            return f"\\u{code:04x}"
+        if json:
+            code -= 0x10000
+            return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+        return f"\\U{code:08x}"
+
+    return INVISIBLE.sub(escape, text)
+
+
 def shown(text: Any) -> str:
     """``text`` as one line that is safe to show anywhere.
 

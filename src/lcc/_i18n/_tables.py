@@ -15,7 +15,7 @@ import pandas as pd
 
 from lcc._i18n._format import number, percent, significant
 from lcc._i18n._labels import EMISSION_COLUMN, PERCENT_COLUMNS, word
-from lcc._text import shown, spreadsheet_text
+from lcc._text import escape_invisible, shown, spreadsheet_text
 
 #: Columns of input values (any magnitude): shown with 6 significant digits.
 VALUE_COLUMNS = ("base", "low", "high", "break_even", "relative_change", "value")
@@ -103,4 +103,4 @@ def to_json(payload: Any) -> str:
     if isinstance(payload, pd.DataFrame):
         payload = {str(i): {str(c): row[c] for c in payload.columns}
                    for i, row in payload.iterrows()}
-    return json.dumps(_clean(payload), ensure_ascii=False, indent=2)
+    return escape_invisible(json.dumps(_clean(payload), ensure_ascii=False, indent=2), json=True)

@@ -118,7 +118,7 @@ def _plain(v: Any) -> Any:
 
 def _emit(df: pd.DataFrame, args: argparse.Namespace, currency: str,
           notes: list[str]) -> None:
-    from lcc._text import shown, spreadsheet_text
+    from lcc._text import escape_invisible, shown, spreadsheet_text
     from lcc.portfolio._report import kind_of, show
     from lcc.portfolio._text import (
         label,
@@ -137,8 +137,9 @@ def _emit(df: pd.DataFrame, args: argparse.Namespace, currency: str,
     if args.format == "json":
         records = [{c: _plain(v) for c, v in zip(cols, row, strict=True)}
                    for row in flat.itertuples(index=False, name=None)]
-        print(json.dumps({"currency": currency, "table": records, "notes": notes},
-                         ensure_ascii=False, indent=2))
+        print(escape_invisible(json.dumps({"currency": currency, "table": records,
+                                           "notes": notes}, ensure_ascii=False, indent=2),
+                               json=True))
         return
     if args.format == "csv":
         buf = io.StringIO()

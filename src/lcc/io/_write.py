@@ -12,13 +12,12 @@ from __future__ import annotations
 import inspect
 import json
 import os
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from lcc._errors import LCCError, Msg
-from lcc._text import INVISIBLE
+from lcc._text import INVISIBLE, escape_invisible
 from lcc._version import __version__
 from lcc.io import _fields as F
 from lcc.io._model import Tender, every_parameter
@@ -179,26 +178,9 @@ def tender_data(t: Tender, dest_dir: Path | None = None) -> dict[str, Any]:
 _HEADER = f"Tender file (lcc.tender/1), written by lcc {__version__}."
 
 
-def _escaped(text: str, *, json_pairs: bool = False) -> str:
-    """``text`` with every invisible character written as an escape (``\\u202e``); valid
-    where such characters can only stand inside quoted strings (JSON, TOML's basic strings,
-    YAML's double-quoted scalars). An escape beyond U+FFFF is ``\\U…`` (TOML, YAML) or a
-    surrogate pair (JSON)."""
-    def escape(m: re.Match[str]) -> str:
-        code = ord(m.group())
-        if code <= 0xFFFF:
-            return f"\\u{code:04x}"
-        if json_pairs:
-            code -= 0x10000
-            return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
-        return f"\\U{code:08x}"
-
-    return INVISIBLE.sub(escape, text)
-
-
 def to_json(data: dict[str, Any]) -> str:
     """JSON text of file data (invisible characters as escapes)."""
-    return _escaped(json.dumps(data, indent=2, ensure_ascii=False), json_pairs=True) + "\n"
+    return escape_invisible(json.dumps(data, indent=2, ensure_ascii=False), json=True) + "\n"
 
 
 def to_yaml(data: dict[str, Any]) -> str:
@@ -228,7 +210,7 @@ def to_yaml(data: dict[str, Any]) -> str:
     Dumper.add_representer(str, text)
     body = yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True,
                      default_flow_style=False, width=100)
-    return f"# {_HEADER}\n{_escaped(body)}"
+    return f"# {_HEADER}\n{escape_invisible(body)}"
 
 
 _TABLES = {"study", "sensitivity", "comparison", "overrides", "exchange_rates", "monte_carlo",
@@ -300,7 +282,8 @@ def _inline(value: Any) -> Any:
         from tomlkit.items import String, Trivia
 
         quotes = len(text.type.value)  # a basic string: escapes are read
-        return String(text.type, value, _escaped(text.as_string()[quotes:-quotes]), Trivia())
+        inner = text.as_string()[quotes:-quotes]
+        return String(text.type, value, escape_invisible(inner), Trivia())
     return value
 
 

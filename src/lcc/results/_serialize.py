@@ -21,6 +21,8 @@ from typing import Any
 
 import numpy as np
 
+from lcc._text import escape_invisible
+
 
 def number(x: Any) -> float | int | bool | None:
     """A JSON number: finite floats and ints as they are; NaN and ±inf as None."""
@@ -57,8 +59,10 @@ def clean(obj: Any) -> Any:
 
 
 def dumps(doc: Any, indent: int | None = 2) -> str:
-    """JSON text of a document (NaN and inf refused: they must be null already)."""
-    return json.dumps(clean(doc), ensure_ascii=False, indent=indent, allow_nan=False)
+    """JSON text of a document (NaN and inf refused: they must be null already; invisible
+    characters in names as escapes, ``\\u202e``)."""
+    return escape_invisible(json.dumps(clean(doc), ensure_ascii=False, indent=indent,
+                                       allow_nan=False), json=True)
 
 
 def header(kind: str) -> dict[str, Any]:
