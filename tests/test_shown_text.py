@@ -383,3 +383,13 @@ def test_json_output_keeps_a_name_exact_with_escapes(tmp_path: Path) -> None:
     doc = lcc.compare(alts, study).to_json()
     assert "\u202e" not in doc
     assert json.loads(doc)["alternatives"][0]["alternative"] == NAMES[0]
+
+
+def test_a_file_text_of_invisible_characters_says_what_it_holds(tmp_path: Path) -> None:
+    path = tmp_path / "t.toml"
+    path.write_text('format = "lcc.tender/1"\nname = "\\u200b\\u2060 "\n[study]\n'
+                    'period = "10 yr"\ndiscount_rate = 0.04\n', encoding="utf-8")
+    code, _, err = _run("compare", str(path), "--lang", "sv")
+    assert code == 2
+    assert ("t.toml:2: name (namn): väntade en text som inte är tom, fick '\\u200b\\u2060 ': "
+            "bara blanksteg eller osynliga tecken [invalid-value]") in err

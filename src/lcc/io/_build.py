@@ -194,7 +194,9 @@ class Reader:
         if isinstance(value, str) and (empty or not is_blank(value)):
             return value
         if isinstance(value, str):
-            self.c.add("invalid-value", path, Msg("expected a non-empty text"))
+            self.c.add("invalid-value", path, Msg("expected a non-empty text") if not value else
+                       Msg("expected a non-empty text, got {value!r}: only blanks or invisible "
+                           "characters", value=value))
         else:
             self.c.add("wrong-type", path, Msg("expected a text, got {kind}",
                                                kind=kind_of(value)))
