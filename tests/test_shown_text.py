@@ -393,3 +393,18 @@ def test_a_file_text_of_invisible_characters_says_what_it_holds(tmp_path: Path) 
     assert code == 2
     assert ("t.toml:2: name (namn): väntade en text som inte är tom, fick '\\u200b\\u2060 ': "
             "bara blanksteg eller osynliga tecken [invalid-value]") in err
+
+
+def test_sheet_names_excel_opens() -> None:
+    """Excel refuses a sheet name with [ ] : * ? / \\, one that starts or ends with an
+    apostrophe, one longer than 31 characters, 'History', and two names that differ only in
+    case (the follow-up compared them with case, so 'Plan' and 'plan' made a broken file)."""
+    from lcc._xlsx import sheet_name
+
+    used: set[str] = set()
+    names = [sheet_name(t, used) for t in ("Plan", "plan", "History", "'Anbud'",
+                                           "Skillnad mot jämförelsealternativet (x)",
+                                           "a\x1b[2J\u202e:b", "", "x" * 29 + " '")]
+    assert names == ["Plan", "plan 2", "History 2", "Anbud", "Skillnad mot jämförelsealternat",
+                     "a b", "Sheet", "x" * 29]
+    assert all(len(n) <= 31 and n[0] != "'" and n[-1] != "'" for n in names)

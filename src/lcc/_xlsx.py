@@ -40,6 +40,27 @@ def put(ws: Any, row: int, column: int, value: Any) -> Any:
     return c
 
 
+def sheet_name(title: str, used: set[str]) -> str:
+    """A sheet name for ``title`` that Excel opens: shown by the rule of :mod:`lcc._text`,
+    without ``[ ] : * ? / \\``, no apostrophe or blank at either end, at most 31
+    characters, not 'History' (Excel's own) and unique without regard to case (``used``
+    holds the names given, in lower case).
+
+    >>> used = set()
+    >>> sheet_name("Difference from 'Bid: A'", used), sheet_name("difference from 'bid: a'", used)
+    ("Difference from 'Bid  A", "difference from 'bid  a 2")
+    """
+    clean = re.sub(r"[\[\]:*?/\\]", " ", shown_lines(title).replace("\n", " "))
+    clean = clean[:31].strip(" '") or "Sheet"
+    base, n = clean, 2
+    while clean.lower() in used or clean.lower() == "history":
+        suffix = f" {n}"
+        clean = base[:31 - len(suffix)].rstrip(" '") + suffix
+        n += 1
+    used.add(clean.lower())
+    return clean
+
+
 def save_reproducible(wb: Any, path: str | Path) -> Path:
     """Save ``wb`` to ``path`` with fixed time stamps; the same workbook gives the same bytes."""
     Path(path).write_bytes(workbook_bytes(wb))

@@ -23,7 +23,7 @@ from lcc._errors import LCCError, Msg
 from lcc._i18n import number, significant, tr
 from lcc._text import html_text, math_text
 from lcc._version import __version__
-from lcc._xlsx import put, workbook_bytes
+from lcc._xlsx import put, sheet_name, workbook_bytes
 from lcc.portfolio._columns import REQUIREMENTS
 from lcc.portfolio._text import (
     label,
@@ -517,11 +517,7 @@ def to_xlsx(blocks: list[Block], *, title: str, lang: str) -> bytes:
             continue
         ws = wb.active if first else wb.create_sheet()
         first = False
-        name = re.sub(r"[\[\]:*?/\\]", " ", b.title).strip()[:31] or "Sheet"
-        while name in used:
-            name = name[:28] + f"~{len(used)}"
-        used.add(name)
-        ws.title = name
+        ws.title = sheet_name(b.title, used)
         put(ws, 1, 1, b.title).font = Font(bold=True, size=13)
         r = 3
         for line in b.lines:

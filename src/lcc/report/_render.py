@@ -13,7 +13,7 @@ import pandas as pd
 from lcc._i18n import LABELS, cell, tr, unit, word
 from lcc._i18n._labels import EMISSION_COLUMN
 from lcc._text import html_text, shown, shown_lines
-from lcc._xlsx import put, save_reproducible
+from lcc._xlsx import put, save_reproducible, sheet_name
 from lcc.report._content import Section
 
 _CSS = """
@@ -221,7 +221,7 @@ def to_excel(sections: list[Section], path: Path, *, title: str, lang: str,
             continue
         ws = wb.active if first else wb.create_sheet()
         first = False
-        ws.title = _sheet_name(s.title, used)
+        ws.title = sheet_name(s.title, used)
         put(ws, 1, 1, s.title).font = Font(bold=True, size=13)
         row = 3
         if s.table is not None:
@@ -278,15 +278,3 @@ def _excel_value(v: Any) -> Any:
     if isinstance(v, pd.Timestamp):
         return v.to_pydatetime()
     return v
-
-
-def _sheet_name(title: str, used: set[str] | None = None) -> str:
-    clean = re.sub(r"[\[\]:*?/\\]", " ", shown(title)).strip()[:31] or "Sheet"
-    if used is not None:
-        base, n = clean, 2
-        while clean.lower() in used:
-            suffix = f" {n}"
-            clean = base[:31 - len(suffix)] + suffix
-            n += 1
-        used.add(clean.lower())
-    return clean
