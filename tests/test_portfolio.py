@@ -652,3 +652,17 @@ def test_an_awarded_name_is_matched_as_it_shows(tmp_path: Path) -> None:
     assert out.loc["Alby", "linked"] == 1
     detail = P.read_plan(plan).linked()
     assert list(detail["awarded"]) == ["LED bid A"]
+
+
+@pytest.mark.parametrize(("text", "share"), [("20 %", Fraction(1, 5)),
+                                             ("20 procent", Fraction(1, 5)),
+                                             ("12,5 percent", Fraction(1, 8)),
+                                             ("0,2", Fraction(1, 5))])
+def test_a_share_takes_the_percent_words_of_every_rate(text: str, share: Fraction) -> None:
+    """The words a tender's rate takes for percent (lcc.units.PERCENT_WORDS)."""
+    assert read_share(text) == share
+    word = text.split()[-1]
+    if word in ("procent", "percent"):  # the same words in a tender's rate: 4 procent = 0.04
+        alt = lcc.Alternative("A", lcc.Recurring("100 SEK/yr"))
+        assert (lcc.evaluate(alt, lcc.Study("10 yr", f"4 {word}")).total.magnitude
+                == pytest.approx(lcc.evaluate(alt, lcc.Study("10 yr", 0.04)).total.magnitude))

@@ -84,6 +84,9 @@ _ALIASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("SEK", ("krona", "kronor")),
 )
 
+#: Every way a text writes "percent": the sign, pint's word and the Swedish ones.
+PERCENT_WORDS: tuple[str, ...] = ("%", "percent", *dict(_ALIASES)["percent"])
+
 _lock = threading.Lock()
 _registry: pint.UnitRegistry | None = None
 

@@ -13,6 +13,7 @@ from lcc._errors import LCCError, Msg
 from lcc._text import is_blank as text_is_blank
 from lcc._text import name_key
 from lcc.portfolio._columns import AWARD_BASES, NO, STATUSES, YES, Column
+from lcc.units import PERCENT_WORDS
 
 #: Longest text accepted in a cell.
 MAX_TEXT = 2_000
@@ -185,7 +186,8 @@ def read_list(raw: Any, col: Column) -> tuple[str, ...]:
     return tuple(dict.fromkeys(p for p in parts if p))
 
 
-_PERCENT = re.compile(r"^\s*([+-]?\d+(?:\.\d+)?)\s*%\s*$")
+_PERCENT = re.compile(r"^\s*([+-]?\d+(?:\.\d+)?)\s*(?:"
+                      + "|".join(map(re.escape, PERCENT_WORDS)) + r")\s*$")
 _NUMBER = re.compile(r"^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*$")
 
 
