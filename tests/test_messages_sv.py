@@ -359,3 +359,15 @@ def test_error_lines_renders_a_plan_error_in_each_language(tmp_path: Path) -> No
     assert en == [str(e) for e in info.value.errors]
     assert sv == [e.text_in("sv") for e in info.value.errors]
     assert sv != en
+
+
+def test_a_figure_lcc_computes_in_a_swedish_message_has_the_decimal_comma() -> None:
+    """45 W all year round: 45 W × 8 766 h = 394 470 Wh = 394.47 kWh, shown '394,47 kWh/år'
+    in Swedish (the value the user wrote stays as written: '45 W')."""
+    from lcc._errors import in_lang
+
+    with pytest.raises(lcc.LCCError) as info:
+        lcc.Energy(annual="45 W", price="1 SEK/kWh")
+    sv = in_lang(info.value.args[0], "sv")
+    assert "'394,47 kWh/år'" in sv and "'45 W'" in sv
+    assert "'394.47 kWh/yr'" in str(info.value)

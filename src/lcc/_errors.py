@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
@@ -186,8 +187,11 @@ class UnitText(Msg):
     (``SEK/yr`` → ``kr/år``, ``'800 SEK/yr'`` → ``'800 kr/år'``), as forms and reports show
     it; lcc reads both spellings.
 
-    >>> UnitText("SEK/yr").in_lang("sv")
-    'kr/år'
+    A number in it is lcc's (an example, a conversion), never a reader's text, so in
+    Swedish it has the decimal comma.
+
+    >>> UnitText("SEK/yr").in_lang("sv"), UnitText("394.47 kWh/yr").in_lang("sv")
+    ('kr/år', '394,47 kWh/år')
     """
 
     def __new__(cls, text: str) -> UnitText:
@@ -198,7 +202,8 @@ class UnitText(Msg):
     def in_lang(self, lang: str) -> str:
         from lcc._i18n._format import unit
 
-        return unit(str(self), lang)
+        text = re.sub(r"(?<=\d)\.(?=\d)", ",", str(self)) if lang == "sv" else str(self)
+        return unit(text, lang)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (UnitText, (str(self),))
