@@ -408,3 +408,19 @@ def test_sheet_names_excel_opens() -> None:
     assert names == ["Plan", "plan 2", "History 2", "Anbud", "Skillnad mot jämförelsealternat",
                      "a b", "Sheet", "x" * 29]
     assert all(len(n) <= 31 and n[0] != "'" and n[-1] != "'" for n in names)
+
+
+def test_no_file_of_the_project_holds_an_invisible_character() -> None:
+    """The project's own sources, tests, docs and examples write every invisible character as
+    an escape, so a review sees what a line holds (a bidi override in a source line can make
+    it read differently from what runs)."""
+    from lcc._text import INVISIBLE
+
+    found = []
+    for folder in ("src", "tests", "docs", "examples", "benchmarks", "notebooks"):
+        for path in sorted((ROOT / folder).rglob("*")):
+            if path.suffix in (".py", ".md", ".po", ".toml", ".yaml", ".json", ".csv", ".ipynb"):
+                for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                    if INVISIBLE.search(line):
+                        found.append(f"{path.relative_to(ROOT)}:{n}")
+    assert not found, found

@@ -96,7 +96,7 @@ def shown_lines(text: Any) -> str:
 def html_text(text: Any, *, lines: bool = False) -> str:
     """``text`` safe to show, escaped for HTML (``lines``: line breaks kept).
 
-    >>> html_text("<b>A</b>\u202e & B")
+    >>> html_text("<b>A</b>\\u202e & B")
     '&lt;b&gt;A&lt;/b&gt; &amp; B'
     """
     return html.escape(shown_lines(text) if lines else shown(text))
