@@ -371,3 +371,23 @@ def test_a_figure_lcc_computes_in_a_swedish_message_has_the_decimal_comma() -> N
     sv = in_lang(info.value.args[0], "sv")
     assert "'394,47 kWh/år'" in sv and "'45 W'" in sv
     assert "'394.47 kWh/yr'" in str(info.value)
+
+
+def test_a_calculator_input_names_what_it_expects_in_swedish(tmp_path: Path) -> None:
+    """'ange a value >= 0' mixed English into the Swedish message of a calculator's count."""
+    from lcc.cli import main
+
+    text = (ROOT / "examples" / "dishwashers.toml").read_text(encoding="utf-8")
+    text = text.replace('units = { parameter = "dishwashers" }', "units = -5", 1)
+    (tmp_path / "assumptions").mkdir()
+    for f in (ROOT / "examples" / "assumptions").glob("*.toml"):
+        (tmp_path / "assumptions" / f.name).write_bytes(f.read_bytes())
+    path = tmp_path / "t.toml"
+    path.write_text(text, encoding="utf-8")
+    import contextlib
+    import io
+
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        assert main(["compare", str(path), "--lang", "sv"]) == 2
+    assert "alternatives[0].inputs.units: ogiltigt värde -5; ange ett värde >= 0" in err.getvalue()

@@ -49,6 +49,7 @@ import numpy as np
 from lcc._errors import LCCError, Msg, as_msg, join, raise_collected
 from lcc.model import ByYear, Parameter
 from lcc.model._fields import Field, located
+from lcc.model._inputs import A_VALUE
 from lcc.model._limits import MAX_HOURS_PER_YEAR, MAX_YEARS
 from lcc.units import (
     CURRENCIES,
@@ -228,7 +229,7 @@ class Input:
     def fraction(self) -> Field:
         """What each fraction of a profile holds: a plain number within the bounds."""
         return Field("number", None, "0.5", ref=self.parameter, minimum=self.minimum,
-                     maximum=self.maximum, what="a fraction")
+                     maximum=self.maximum, what=Msg("a fraction"))
 
     def as_dict(self) -> dict[str, Any]:
         """The record as a plain dict (for tables and files; without the derived field)."""
@@ -287,11 +288,11 @@ def _field_of(inp: Input) -> Field:
                      maximum=None if inp.kind != "quantity" else _most(specs))
     if inp.kind == "number":
         rate = inp.minimum == -1.0 and inp.maximum is None  # a rate per year
-        return Field("rate" if rate else "number", None, example, "a value",
+        return Field("rate" if rate else "number", None, example, A_VALUE,
                      ref=inp.parameter, by_year=inp.per_year, minimum=inp.minimum,
                      exclusive=rate, maximum=inp.maximum)
     if inp.kind == "count":
-        return Field("count", None, example, "a value", ref=inp.parameter,
+        return Field("count", None, example, A_VALUE, ref=inp.parameter,
                      minimum=inp.minimum if inp.minimum is not None else 0.0,
                      maximum=inp.maximum)
     return Field("choice", example=example, ref=False, choices=inp.choices,
@@ -396,7 +397,7 @@ def _check_quantity(calculator: str, inp: Input, value: Any) -> Any:
             not hasattr(raw, "units") and not isinstance(raw, (bool, ByYear)):
         # a plain number besides the quantity (a residual as a fraction of the price)
         _read(calculator, inp, inp.fraction if inp.maximum is not None else Field(
-            "number", None, "0.5", "a value", minimum=inp.minimum), value)
+            "number", None, "0.5", A_VALUE, minimum=inp.minimum), value)
         return value
     fld = inp.field
     errors: list[LCCError] = []
