@@ -391,3 +391,30 @@ def test_a_calculator_input_names_what_it_expects_in_swedish(tmp_path: Path) -> 
     with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
         assert main(["compare", str(path), "--lang", "sv"]) == 2
     assert "alternatives[0].inputs.units: ogiltigt värde -5; ange ett värde >= 0" in err.getvalue()
+
+
+@pytest.mark.parametrize(("example", "old", "new", "expected"), [
+    ("indoor-lighting.toml", "luminaires = 240\n", "",
+     "behöver luminaires (anbudsgivaren): Antal armaturer i anbudets belysningslösning"),
+    ("vehicles.toml", "residual = 0.40 ", 'residual = "12 kg" ',
+     "fick '12 kg'; ange 'linear' eller 'none' eller [SEK] eller ett tal utan enhet"),
+])
+def test_a_calculator_message_in_swedish_has_no_english_words(
+        tmp_path: Path, example: str, old: str, new: str, expected: str) -> None:
+    """A missing input's role and meaning, and the 'or' between choices, were English."""
+    import contextlib
+    import io
+
+    from lcc.cli import main
+
+    text = (ROOT / "examples" / example).read_text(encoding="utf-8")
+    assert old in text
+    (tmp_path / "assumptions").mkdir()
+    for f in (ROOT / "examples" / "assumptions").glob("*.toml"):
+        (tmp_path / "assumptions" / f.name).write_bytes(f.read_bytes())
+    path = tmp_path / "t.toml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        assert main(["compare", str(path), "--lang", "sv"]) == 2
+    assert expected in err.getvalue()

@@ -182,6 +182,23 @@ class ItemName(Msg):
         return (ItemName, (self.kind, self.label, self.suffix))
 
 
+class CatalogText(Msg):
+    """A text of lcc's catalogue used as a value in a message (a calculator input's meaning,
+    a role): shown in the reader's language.
+
+    >>> CatalogText("bidder").in_lang("sv")
+    'anbudsgivaren'
+    """
+
+    def __new__(cls, text: str) -> CatalogText:
+        self = str.__new__(cls, text)
+        self.msgid, self.values = text, {}
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (CatalogText, (str(self),))
+
+
 class UnitText(Msg):
     """A unit, or a value with its unit, named in a message and shown in the reader's words
     (``SEK/yr`` → ``kr/år``, ``'800 SEK/yr'`` → ``'800 kr/år'``), as forms and reports show

@@ -35,7 +35,7 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any
 
-from lcc._errors import LCCError, Msg
+from lcc._errors import CatalogText, LCCError, Msg
 from lcc.io import _fields as F
 from lcc.io._build import BAD, Reader, Scope, _is_number, unit_problem
 from lcc.io._issues import Path, kind_of, suggest
@@ -128,8 +128,9 @@ def read_inputs(r: Reader, module: ModuleType, raw: Any, path: Path,
                 not (selector is not None and chosen is None and inp.applies_to):
             r.c.add("missing-field", (*ip, inp.name), Msg(
                 "missing; the calculator {calculator!r} needs {input} ({role}): {meaning}, "
-                "e.g. {example}", calculator=module.NAME, input=inp.name, role=inp.role,
-                meaning=inp.meaning, example=_example(inp)))
+                "e.g. {example}", calculator=module.NAME, input=inp.name,
+                role=CatalogText(inp.role), meaning=CatalogText(inp.meaning),
+                example=_example(inp)))
             ok = False
             reported.add(inp.name)
     return values, reported, ok

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from typing import Any
@@ -279,7 +279,7 @@ def _field_of(inp: Input) -> Field:
             float(magnitude_in(parse_quantity(f"{inp.minimum!r} {units[0]}", specs[0]),
                                specs[0]))
         what: str = _Lowered(inp.label) if inp.label and inp.kind == "quantity" \
-            else Msg("a quantity in {units}", units=" or ".join(units))
+            else Msg("a quantity in {units}", units=_either(units))
         return Field("quantity", specs[0], example, what,
                      ref=inp.parameter, by_year=inp.per_year and inp.kind == "quantity",
                      minimum=minimum if inp.kind == "quantity" else 0.0,
@@ -361,15 +361,19 @@ def _expected(inp: Input) -> Msg:
     if inp.kind == "profile":
         return Msg("a list of (hours per year, fraction) pairs, e.g. {example!r}",
                    example=inp.example)
-    shown: list[str] = []
-    for u in inp.units:
-        shown += [*([Msg(" or ")] if shown else []), Msg("a plain number") if u == "1"
-                  else f"[{u}]"]
-    units = join("", shown)
+    units = _either(Msg("a plain number") if u == "1" else f"[{u}]" for u in inp.units)
     if inp.choices:
-        return Msg("{words} or {units}{example}", words=" or ".join(
-            repr(c) for c in inp.choices), units=units, example=example)
+        return Msg("{words} or {units}{example}", words=_either(repr(c) for c in inp.choices),
+                   units=units, example=example)
     return Msg("{units}{example}", units=units, example=example)
+
+
+def _either(parts: Iterable[str]) -> Msg:
+    """``a or b or c`` in the reader's language."""
+    shown: list[str] = []
+    for part in parts:
+        shown += [*([Msg(" or ")] if shown else []), part]
+    return join("", shown)
 
 
 def _read(calculator: str, inp: Input, fld: Field, value: Any, what: Msg | None = None,
