@@ -424,3 +424,17 @@ def test_no_file_of_the_project_holds_an_invisible_character() -> None:
                     if INVISIBLE.search(line):
                         found.append(f"{path.relative_to(ROOT)}:{n}")
     assert not found, found
+
+
+def test_a_long_text_in_a_message_is_shown_by_its_start(tmp_path: Path) -> None:
+    """A 19 999-character value was printed whole in its message."""
+    text = (ROOT / "examples" / "street-lighting.toml").read_text(encoding="utf-8")
+    path = tmp_path / "t.toml"
+    path.write_text(text.replace('name = "uniform"', f'name = "{"x" * 19_999}"', 1),
+                    encoding="utf-8")
+    (tmp_path / "assumptions").mkdir()
+    for f in (ROOT / "examples" / "assumptions").glob("*.toml"):
+        (tmp_path / "assumptions" / f.name).write_bytes(f.read_bytes())
+    code, _, err = _run("compare", str(path))
+    assert code == 2
+    assert f"'{'x' * 60}…' is not a distribution lcc knows" in err and len(err) < 600

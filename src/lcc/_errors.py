@@ -37,7 +37,8 @@ class Msg(str):
 
     def __new__(cls, msgid: str, /, **values: Any) -> Msg:
         for v in values.values():
-            if isinstance(v, _DATES) or (type(v) is int and not -_LONG < v < _LONG):
+            if isinstance(v, _DATES) or (type(v) is int and not -_LONG < v < _LONG) or \
+                    (type(v) is str and len(v) > _LONG_TEXT):
                 values = {k: _shown(v) for k, v in values.items()}  # as a file writes it
                 break
         self = super().__new__(cls, msgid.format(**values) if values else msgid)
@@ -94,9 +95,25 @@ class _AsWritten(str):
         return str(self)
 
 
+class _Cut(str):
+    """A long text from a file, shown by its start (its reader has the whole of it).
+
+    >>> str(Msg("got {v!r}", v="x" * 999))
+    "got 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…'"
+    """
+
+    def __new__(cls, text: str) -> _Cut:
+        return str.__new__(cls, text[:60] + "…")
+
+    def __repr__(self) -> str:
+        return repr(str(self))
+
+
 _DATES = (dt.date, dt.time)
 #: A whole number this long or longer is shown by its size.
 _LONG = 10**30
+#: A text longer than this is shown by its start and its length.
+_LONG_TEXT = 200
 
 
 def _shown(value: Any) -> Any:
@@ -105,6 +122,8 @@ def _shown(value: Any) -> Any:
     (``1.000e+400``, not 401 digits)."""
     if isinstance(value, _DATES):
         return _AsWritten(value.isoformat())
+    if type(value) is str and len(value) > _LONG_TEXT:
+        return _Cut(value)
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _LONG:
         digits = str(abs(value))
         sign = "-" if value < 0 else ""
