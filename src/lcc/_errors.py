@@ -96,23 +96,21 @@ class _AsWritten(str):
 
 
 class _Cut(str):
-    """A long text from a file, shown by its start (its reader has the whole of it).
+    """A long text quoted in a message (``{value!r}``, a value from a file) is shown by its
+    start; as it is (``{value}``, lcc's own words) it is whole.
 
     >>> str(Msg("got {v!r}", v="x" * 999))
     "got 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…'"
     """
 
-    def __new__(cls, text: str) -> _Cut:
-        return str.__new__(cls, text[:60] + "…")
-
     def __repr__(self) -> str:
-        return repr(str(self))
+        return repr(self[:60] + "…")
 
 
 _DATES = (dt.date, dt.time)
 #: A whole number this long or longer is shown by its size.
 _LONG = 10**30
-#: A text longer than this is shown by its start and its length.
+#: A text longer than this, quoted in a message, is shown by its start.
 _LONG_TEXT = 200
 
 
