@@ -438,3 +438,17 @@ def test_a_long_text_in_a_message_is_shown_by_its_start(tmp_path: Path) -> None:
     code, _, err = _run("compare", str(path))
     assert code == 2
     assert f"'{'x' * 60}…' is not a distribution lcc knows" in err and len(err) < 600
+
+
+def test_a_wide_name_keeps_the_terminal_table_in_columns() -> None:
+    """Each CJK character takes two columns in a terminal; the table pads by columns."""
+    import pandas as pd
+
+    from lcc._i18n import table
+    from lcc._text import width
+
+    df = pd.DataFrame({"lcc": [1.0, 22.0]}, index=pd.Index(["東京 LED", "LED bid B"],
+                                                           name="alternative"))
+    lines = table(df, "en").splitlines()
+    assert len({width(line) for line in lines}) == 1, lines
+    assert lines[2].startswith("東京 LED    ") and lines[3].startswith("LED bid B   ")

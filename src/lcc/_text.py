@@ -93,6 +93,25 @@ def shown_lines(text: Any) -> str:
     return "\n".join(shown(line) for line in re.split(r"\r\n|[\n\u2028\u2029]", str(text)))
 
 
+def width(text: str) -> int:
+    """How many terminal columns ``text`` takes: a wide or full-width character (CJK) two, a
+    combining mark none (Unicode's East Asian Width; what a monospaced terminal shows).
+
+    >>> width("Kök"), width("東京 AB"), width("e\u0301")
+    (3, 7, 1)
+    """
+    if text.isascii():
+        return len(text)
+    return sum(0 if unicodedata.combining(c) else
+               2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def pad(text: str, columns: int, *, right: bool = False) -> str:
+    """``text`` padded with spaces to ``columns`` terminal columns (:func:`width`)."""
+    fill = " " * max(0, columns - width(text))
+    return fill + text if right else text + fill
+
+
 def html_text(text: Any, *, lines: bool = False) -> str:
     """``text`` safe to show, escaped for HTML (``lines``: line breaks kept).
 

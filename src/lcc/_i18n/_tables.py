@@ -15,7 +15,7 @@ import pandas as pd
 
 from lcc._i18n._format import number, percent, significant
 from lcc._i18n._labels import EMISSION_COLUMN, PERCENT_COLUMNS, word
-from lcc._text import escape_invisible, shown, spreadsheet_text
+from lcc._text import escape_invisible, pad, shown, spreadsheet_text, width
 
 #: Columns of input values (any magnitude): shown with 6 significant digits.
 VALUE_COLUMNS = ("base", "low", "high", "break_even", "relative_change", "value")
@@ -52,13 +52,13 @@ def table(df: pd.DataFrame, lang: str, *, title: str | None = None) -> str:
         cells = [shown(word(idx, lang, header=False))]
         cells += [cell(c, v, lang) for c, v in zip(cols, row.tolist(), strict=True)]
         rows.append(cells)
-    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h)
+    widths = [max(width(h), *(width(r[i]) for r in rows)) if rows else width(h)
               for i, h in enumerate(header)]
     numeric = [False] + [pd.api.types.is_numeric_dtype(df[c]) and
                          not pd.api.types.is_bool_dtype(df[c]) for c in df.columns]
 
     def fit(text: str, i: int) -> str:
-        return text.rjust(widths[i]) if numeric[i] else text.ljust(widths[i])
+        return pad(text, widths[i], right=numeric[i])
 
     lines = []
     if title:

@@ -118,7 +118,7 @@ def _plain(v: Any) -> Any:
 
 def _emit(df: pd.DataFrame, args: argparse.Namespace, currency: str,
           notes: list[str]) -> None:
-    from lcc._text import escape_invisible, shown, spreadsheet_text
+    from lcc._text import escape_invisible, pad, shown, spreadsheet_text, width
     from lcc.portfolio._report import kind_of, show
     from lcc.portfolio._text import (
         label,
@@ -172,11 +172,11 @@ def _emit(df: pd.DataFrame, args: argparse.Namespace, currency: str,
         rows.append([shown(show(_plain(v) if not isinstance(v, tuple) else
                                         "; ".join(v), kinds[c], args.lang))
                      for c, v in zip(cols, row, strict=True)])
-    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(header)]
+    widths = [max([width(h), *(width(r[i]) for r in rows)]) for i, h in enumerate(header)]
     right = [kinds[c] not in ("text", "bool") for c in cols]
 
     def fit(text: str, i: int) -> str:
-        return text.rjust(widths[i]) if right[i] else text.ljust(widths[i])
+        return pad(text, widths[i], right=right[i])
 
     lines = ["  ".join(fit(h, i) for i, h in enumerate(header)).rstrip(),
              "  ".join("-" * w for w in widths)]
