@@ -373,40 +373,19 @@ def test_a_figure_lcc_computes_in_a_swedish_message_has_the_decimal_comma() -> N
     assert "'394.47 kWh/yr'" in str(info.value)
 
 
-def test_a_calculator_input_names_what_it_expects_in_swedish(tmp_path: Path) -> None:
-    """'ange a value >= 0' mixed English into the Swedish message of a calculator's count."""
-    from lcc.cli import main
-
-    text = (ROOT / "examples" / "dishwashers.toml").read_text(encoding="utf-8")
-    text = text.replace('units = { parameter = "dishwashers" }', "units = -5", 1)
-    (tmp_path / "assumptions").mkdir()
-    for f in (ROOT / "examples" / "assumptions").glob("*.toml"):
-        (tmp_path / "assumptions" / f.name).write_bytes(f.read_bytes())
-    path = tmp_path / "t.toml"
-    path.write_text(text, encoding="utf-8")
-    import contextlib
-    import io
-
-    err = io.StringIO()
-    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-        assert main(["compare", str(path), "--lang", "sv"]) == 2
-    assert "alternatives[0].inputs.units: ogiltigt värde -5; ange ett värde >= 0" in err.getvalue()
-
-
 @pytest.mark.parametrize(("example", "old", "new", "expected"), [
+    ("dishwashers.toml", 'units = { parameter = "dishwashers" }', "units = -5",
+     "alternatives[0].inputs.units: ogiltigt värde -5; ange ett värde >= 0"),
     ("indoor-lighting.toml", "luminaires = 240\n", "",
      "behöver luminaires (anbudsgivaren): Antal armaturer i anbudets belysningslösning"),
     ("vehicles.toml", "residual = 0.40 ", 'residual = "12 kg" ',
      "fick '12 kg'; ange 'linear' eller 'none' eller [SEK] eller ett tal utan enhet"),
 ])
 def test_a_calculator_message_in_swedish_has_no_english_words(
-        tmp_path: Path, example: str, old: str, new: str, expected: str) -> None:
-    """A missing input's role and meaning, and the 'or' between choices, were English."""
-    import contextlib
-    import io
-
-    from lcc.cli import main
-
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], example: str, old: str, new: str,
+        expected: str) -> None:
+    """A count's bound ('ange a value >= 0'), a missing input's role and meaning, and the
+    'or' between choices were English in the Swedish messages of a calculator."""
     text = (ROOT / "examples" / example).read_text(encoding="utf-8")
     assert old in text
     (tmp_path / "assumptions").mkdir()
@@ -414,7 +393,6 @@ def test_a_calculator_message_in_swedish_has_no_english_words(
         (tmp_path / "assumptions" / f.name).write_bytes(f.read_bytes())
     path = tmp_path / "t.toml"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    err = io.StringIO()
-    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
-        assert main(["compare", str(path), "--lang", "sv"]) == 2
-    assert expected in err.getvalue()
+    code, _, err = _run(capsys, "compare", path, "--lang", "sv")
+    assert code == 2
+    assert expected in err

@@ -23,16 +23,15 @@ import lcc
 import lcc.report
 from lcc._text import math_text, name_key, shown, shown_lines, spreadsheet_text
 from lcc.cli import main
+from tests import mutation as M
 
 openpyxl = pytest.importorskip("openpyxl")
 pytest.importorskip("matplotlib")
 
 ROOT = Path(__file__).resolve().parents[1]
 
-#: Characters no output may hold (a document's own line breaks aside): C0/C1 controls,
-#: bidi controls, invisible format marks.
-HIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200b\u200e\u200f\u202a-\u202e\u2028\u2029"
-                    "\u2060-\u2064\u2066-\u2069\ufeff]")
+#: Characters no output may hold (a document's own line breaks aside).
+HIDDEN = M.HIDDEN
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
 
 
@@ -140,6 +139,11 @@ def _tender(tmp_path: Path) -> Path:
                   count=1, flags=re.M)
     text = text.replace('name = "LED bid A"', r'name = "LED Alfa \u202e"')
     text = text.replace('reference = "', r'reference = "\u0007\u2066=SUM(1) ', 1)
+    return _in_folder(tmp_path, text)
+
+
+def _in_folder(tmp_path: Path, text: str) -> Path:
+    """``text`` as ``t.toml`` beside a copy of the examples' assumption sets."""
     path = tmp_path / "t.toml"
     path.write_text(text, encoding="utf-8")
     (tmp_path / "assumptions").mkdir()
@@ -429,12 +433,7 @@ def test_no_file_of_the_project_holds_an_invisible_character() -> None:
 def test_a_long_text_in_a_message_is_shown_by_its_start(tmp_path: Path) -> None:
     """A 19 999-character value was printed whole in its message."""
     text = (ROOT / "examples" / "street-lighting.toml").read_text(encoding="utf-8")
-    path = tmp_path / "t.toml"
-    path.write_text(text.replace('name = "uniform"', f'name = "{"x" * 19_999}"', 1),
-                    encoding="utf-8")
-    (tmp_path / "assumptions").mkdir()
-    for f in (ROOT / "examples" / "assumptions").glob("*.toml"):
-        (tmp_path / "assumptions" / f.name).write_bytes(f.read_bytes())
+    path = _in_folder(tmp_path, text.replace('name = "uniform"', f'name = "{"x" * 19_999}"', 1))
     code, _, err = _run("compare", str(path))
     assert code == 2
     assert f"'{'x' * 60}…' is not a distribution lcc knows" in err and len(err) < 600
