@@ -112,3 +112,111 @@ def test_a_bare_profile_share_above_one_is_a_percentage(share: object) -> None:
     assert energy == pytest.approx(30_000.0, rel=1e-12)
     assert lcc.evaluate(pump("0,6"), lcc.Study("1 yr", 0.0)).by_category["energy"] == \
         pytest.approx(15_000.0, rel=1e-12)
+
+
+# ------------------------------------------------------------------ distributions of a rate
+
+def _escalated(esc: lcc.Parameter) -> list[lcc.Alternative]:
+    return [lcc.Alternative("A", lcc.Recurring("1000 SEK/yr", escalation=esc)),
+            lcc.Alternative("B", lcc.Recurring("1100 SEK/yr"))]
+
+
+def test_a_bare_distribution_of_a_rate_held_as_a_fraction_is_refused() -> None:
+    """A rate held as a plain number (0.02) draws its distribution as fractions: a tender's
+    ``triangular(1, 2, 3)`` for an escalation held as 0.02 drew 100 % to 300 % a year and
+    gave B a mean LCC of 62 billion SEK without a word. It is refused as a bare rate is,
+    with the percentage reading offered; where the numbers stand is said after the field."""
+    from lcc.sensitivity import Triangular
+
+    with pytest.raises(LCCError) as info:
+        _escalated(lcc.Parameter("esc", 0.02, distribution=Triangular.of(1, 2, 3)))
+    assert (info.value.field, info.value.code) == ("Recurring.escalation", "invalid-value")
+    assert str(info.value) == (
+        "Recurring.escalation: the distribution of Parameter 'esc' holds the bare number 1; a "
+        "rate is a fraction per year, so this would be 100 %; did you mean 1 % = 0.01? Write "
+        "'1 %' or 0.01 (a rate of 100 % is written as text, '100 %')")
+    assert info.value.message_in("sv").startswith(
+        "Recurring.escalation (prisförändring): fördelningen för parametern 'esc' innehåller "
+        "talet 1 utan enhet; en ränta anges som andel per år, så detta vore 100 %")
+    # the value, low and high are named the same way
+    with pytest.raises(LCCError, match=r"^Recurring.escalation: the high of Parameter 'esc' "
+                                       r"holds the bare number 3; .* 300 %"):
+        _escalated(lcc.Parameter("esc", 0.02, low=0.01, high=3))
+
+
+def test_a_distribution_of_a_rate_that_says_what_it_means() -> None:
+    """Written with '%', as fractions, or bare for a parameter held in percent: the same
+    draws, 1 % to 3 % a year."""
+    from lcc.sensitivity import Triangular, monte_carlo
+
+    draws = []
+    for esc in (lcc.Parameter("esc", 0.02, distribution=Triangular.of("1 %", "2 %", "3 %")),
+                lcc.Parameter("esc", 0.02, distribution=Triangular.of(0.01, 0.02, 0.03)),
+                lcc.Parameter("esc", "2 %", distribution=Triangular.of(1, 2, 3))):
+        result = monte_carlo(_escalated(esc), lcc.Study("20 yr", 0.03), n=256, seed=5)
+        scale = 0.01 if esc.unit is not None else 1.0  # '2 %' draws in %, its own unit
+        draws.append(result.inputs["esc"].to_numpy() * scale)
+        # A's LCC lies between 1 000 SEK a year escalated at 1 % and at 3 %, 20 years at 3 %
+        at = [sum(1000 * (1 + e)**t / 1.03**t for t in range(1, 21)) for e in (0.01, 0.03)]
+        assert at[0] <= float(result.lcc["A"].min()) <= float(result.lcc["A"].max()) <= at[1]
+    assert draws[0] == pytest.approx(draws[1], rel=1e-12)
+    assert draws[0] == pytest.approx(draws[2], rel=1e-12)
+    assert float(draws[0].min()) >= 0.01 and float(draws[0].max()) <= 0.03
+
+
+def test_a_scipy_distribution_of_a_rate_is_asked_what_it_draws() -> None:
+    """A scipy distribution is frozen only when sampled, so what it draws is asked then:
+    ``uniform(0, 1.5)`` for an escalation held as 0.02 is 0 % to 150 %."""
+    from scipy import stats
+
+    from lcc.sensitivity import Uniform, monte_carlo
+
+    alts = _escalated(lcc.Parameter("esc", 0.02, distribution=stats.uniform(0, 1.5)))
+    study = lcc.Study("20 yr", 0.03)
+    with pytest.raises(LCCError) as info:
+        monte_carlo(alts, study, n=64, seed=1)
+    assert (info.value.field, info.value.code) == ("Parameter.distribution", "invalid-value")
+    assert str(info.value).startswith(
+        "parameter 'esc': the distribution draws values from 0 to 1.5; a rate is a fraction "
+        "per year, so this would be 0 % to 150 %; if its numbers are percentages, write the "
+        "parameter's value in percent")
+    # distributions given to the analysis, for a parameter and for the study's discount rate
+    for key, dist in (("esc", Uniform.of(1, 3)), ("discount_rate", stats.norm(3, 0.5))):
+        with pytest.raises(LCCError) as info:
+            monte_carlo(alts, study, {"esc": None, key: dist}, n=64, seed=1)
+        assert (info.value.field, info.value.code) == ("monte_carlo.distributions",
+                                                       "invalid-value")
+        assert str(info.value).startswith(f"distributions[{key!r}]: ")
+        assert "this would be" in str(info.value)
+    # 1 % to 5 %: the discount rate's draws are fractions
+    result = monte_carlo(alts, study, {"esc": None, "discount_rate": Uniform.of("1 %", "5 %")},
+                         n=64, seed=1)
+    assert float(result.inputs["discount_rate"].min()) >= 0.01
+    assert float(result.inputs["discount_rate"].max()) <= 0.05
+
+
+def test_a_bare_distribution_of_a_rate_in_a_tender_file() -> None:
+    text = """name = "T"
+[study]
+period = "20 yr"
+discount_rate = "4 %"
+[parameters.esc]
+value = 0.02
+distribution = { name = "triangular", low = 1, mode = 2, high = 3 }
+[[alternatives]]
+name = "A"
+[[alternatives.items]]
+type = "Recurring"
+amount_per_year = "1000 SEK/yr"
+escalation = { parameter = "esc" }
+"""
+    with pytest.raises(lcc.io.TenderError) as info:
+        lcc.io.loads_tender(text)
+    [issue] = info.value.errors
+    assert (issue.code, issue.path, issue.line) == ("invalid-value",
+                                                    "alternatives[0].items[0].escalation", 13)
+    assert issue.message.startswith("the distribution of Parameter 'esc' holds the bare "
+                                    "number 1; ")
+    # held in percent, the same numbers are percentages
+    tender = lcc.io.loads_tender(text.replace("value = 0.02", 'value = "2 %"'))
+    assert tender.alternatives[0].parameters()[0].unit_text == "%"

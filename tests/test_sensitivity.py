@@ -601,7 +601,7 @@ def test_bad_sample_counts_and_distributions() -> None:
         sobol(alts, STUDY, None, 8, seed="x")
     life = P("life", "8 yr")
     alt = lcc.Alternative("A", lcc.Investment("1000 SEK", life=life))
-    with pytest.raises(lcc.LCCError, match="the distribution of 'life' draws values down to"):
+    with pytest.raises(lcc.LCCError, match="distribution of 'life': it draws values down to"):
         monte_carlo(alt, STUDY, {"life": stats.norm(8, 5)}, 1000, seed=1)
 
 

@@ -374,10 +374,17 @@ def read_number(value: Any, name: str, *, minimum: float | None = None, exclusiv
             x = x.astype(float) if isinstance(x, np.ndarray) else float(x)
         else:
             x = parse_number(p.value, name=_in_param(name, p))
-            if rate:
-                for shown in (p.value, p.low, p.high):
+            if rate:  # where each number stands is said after the field's name (a file
+                # reports the field at its line and keeps what follows the name)
+                for shown, source in (
+                        (p.value, Msg("the value of Parameter {param!r}", param=p.name)),
+                        (p.low, Msg("the low of Parameter {param!r}", param=p.name)),
+                        (p.high, Msg("the high of Parameter {param!r}", param=p.name))):
                     if shown is not None:
-                        check_bare_rate(shown, _in_param(name, p))
+                        check_bare_rate(shown, name, source=source)
+                if p.distribution is not None:  # what it draws is asked when it is sampled
+                    check_bare_rate_distribution(p.distribution, name, source=Msg(
+                        "the distribution of Parameter {param!r}", param=p.name), draws=False)
         _check_range(x, name, p.value, minimum=minimum, exclusive=exclusive, maximum=maximum,
                      what=what)
         _check_low_high(p, scale, name, minimum=minimum, exclusive=exclusive, maximum=maximum,
@@ -395,10 +402,12 @@ def read_number(value: Any, name: str, *, minimum: float | None = None, exclusiv
                ceiling=maximum)
 
 
-def check_bare_rate(value: Any, name: str) -> None:
+def check_bare_rate(value: Any, name: str | Msg, *, source: Msg | None = None) -> None:
     """Refuse a rate given as a bare number of 1 or more (or -1 or less): a percentage.
 
     A procurer who writes ``4`` for a kalkylränta of 4 % would otherwise get 400 %.
+    ``source`` says where the number stands when it is not the field's own value (``the
+    high of Parameter 'esc'``).
     """
     if isinstance(value, (float, int)) and -1 < value < 1:  # one value, no percentage
         return
@@ -415,8 +424,71 @@ def check_bare_rate(value: Any, name: str) -> None:
         Msg("{name}: got the bare number {x:g}; a rate is a fraction per year, so this would be "
             "{pct:g} %; did you mean {x:g} % = {frac:g}? Write '{x:g} %' or {frac:g} "
             "(a rate of {pct:g} % is written as text, '{pct:g} %')",
-            name=name, x=x, pct=x * 100, frac=x / 100),
+            name=name, x=x, pct=x * 100, frac=x / 100) if source is None else
+        Msg("{name}: {source} holds the bare number {x:g}; a rate is a fraction per year, so "
+            "this would be {pct:g} %; did you mean {x:g} % = {frac:g}? Write '{x:g} %' or "
+            "{frac:g} (a rate of {pct:g} % is written as text, '{pct:g} %')",
+            name=name, source=source, x=x, pct=x * 100, frac=x / 100),
         field=name, code="invalid-value")
+
+
+def check_bare_rate_distribution(dist: Any, name: str | Msg, *, source: Msg | None = None,
+                                 draws: bool = True) -> None:
+    """Refuse a distribution of a rate held as a plain number that draws 1 or more (or -1
+    or less): its numbers are percentages.
+
+    A rate held as a plain number (``0.02``) draws its distribution's values as fractions,
+    so ``uniform(1, 3)`` is 100 % to 300 % a year. Written with units (``"1 %"``) a
+    distribution says what it means and is not refused; for a rate held in percent
+    (``"2 %"``) bare values are percentages (the parameter's own unit) and this is not asked.
+    Without ``draws`` only the numbers written are asked (a scipy distribution is frozen, and
+    scipy imported, only when sampled).
+    """
+    if callable(getattr(type(dist), "in_unit", None)):  # lcc's own: its values as written
+        if dist.unit is not None:
+            return
+        data = dist.data
+        check_bare_rate(np.array([v for k, v in data.items() if k not in dist.shift]), name,
+                        source=source or Msg("the distribution"))
+        if not dist.shift:  # bounded by its values: nothing more to draw
+            return
+    if not draws:
+        return
+    ends = _drawn_ends(dist)
+    if ends is None or (ends[0] > -1 and ends[1] < 1):
+        return
+    low, high = ends
+    raise LCCError(
+        Msg("{name}: {source} draws values from {low:.4g} to {high:.4g}; a rate is a "
+            "fraction per year, so this would be {plow:.4g} % to {phigh:.4g} %; if its numbers "
+            "are percentages, write the parameter's value in percent (such as '2 %' for 0.02), "
+            "which reads its distribution in percent too (as a rate of 100 % or more is "
+            "written)", name=name, source=source or Msg("the distribution"), low=low,
+            high=high, plow=low * 100, phigh=high * 100),
+        field=name, code="invalid-value")
+
+
+def _drawn_ends(dist: Any) -> tuple[float, float] | None:
+    """The least and most values a distribution draws: the ends of its support, or its 1e-9
+    and 1 − 1e-9 quantiles where the support has none (the sampling checks' range); None when
+    it cannot say."""
+    try:
+        return _ends_of(dist)
+    except TypeError:  # not hashable: asked again each time
+        return _ends_of.__wrapped__(dist)
+
+
+@lru_cache(maxsize=256)
+def _ends_of(dist: Any) -> tuple[float, float] | None:
+    try:  # the ends of its support where they are finite (a uniform's 0 and 1.5)
+        ends = [float(x) for x in dist.ppf([1e-9, 1 - 1e-9])]
+        support = dist.support() if callable(getattr(dist, "support", None)) else ()
+        for i, end in enumerate(support):
+            if math.isfinite(float(end)):
+                ends[i] = float(end)
+    except Exception:  # not a univariate distribution: refused where it is sampled
+        return None
+    return ends[0], ends[1]
 
 
 def _in_param(name: str, p: Parameter) -> Msg:

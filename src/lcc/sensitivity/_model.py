@@ -213,7 +213,7 @@ class Model:
     def is_rate(self, name: str) -> bool:
         """Whether an input is a rate per year (the discount rate, or a Parameter that stands
         in a rate field), held as a plain number or in percent."""
-        return name in self._rates and self._rate_scale(name) is not None
+        return name in self._rates and self.rate_scale(name) is not None
 
     @cached_property
     def _rates(self) -> set[str]:
@@ -221,7 +221,7 @@ class Model:
             DISCOUNT_RATE if n.param == self.alias else str(n.param) for n in self._nums()
             if n.floor == -1.0 and n.strict}
 
-    def _rate_scale(self, name: str) -> float | None:
+    def rate_scale(self, name: str) -> float | None:
         """The fraction one of the input's own unit stands for (1, or 0.01 for '%')."""
         unit = self.inputs[name].unit
         if unit in ("", "1"):
@@ -241,12 +241,13 @@ class Model:
         if low < floor - 1e-12 * max(1.0, abs(floor)):
             unit = self.inputs[name].unit if name in self.inputs else ""
             raise LCCError(Msg(
-                "{where}: the distribution of {name!r} draws values down to {low:.6g} {unit}, "
-                "below {floor:g} {unit}, the least this input takes (a negative price or "
+                "{where}: it draws values down to {low:.6g}{unit}, "
+                "below {floor:g}{unit}, the least this input takes (a negative price or "
                 "quantity would be a silently wrong number); give a distribution that stays "
                 "within it, e.g. PERT or triangular with a lowest value of at least {floor:g}, "
-                "a lognormal or a truncated normal", where=where, name=name, low=low, unit=unit,
-                floor=floor), field=self.field("distributions"), code="invalid-value")
+                "a lognormal or a truncated normal", where=where, low=low,
+                unit=f" {unit}" if unit else "", floor=floor), field=self.field("distributions"),
+                code="invalid-value")
         ceiling = self._bounds.get(name, (None, False, None))[2]
         if ceiling is None:
             return
@@ -254,12 +255,12 @@ class Model:
         if high > ceiling + 1e-12 * max(1.0, abs(ceiling)):
             unit = self.inputs[name].unit if name in self.inputs else ""
             raise LCCError(Msg(
-                "{where}: the distribution of {name!r} draws values up to {high:.6g} {unit}, "
-                "above {ceiling:g} {unit}, the most this input takes; give a distribution that "
+                "{where}: it draws values up to {high:.6g}{unit}, "
+                "above {ceiling:g}{unit}, the most this input takes; give a distribution that "
                 "stays within it, e.g. PERT or triangular with a highest value of at most "
-                "{ceiling:g}, or a truncated normal", where=where, name=name, high=high,
-                unit=unit, ceiling=ceiling), field=self.field("distributions"),
-                code="invalid-value")
+                "{ceiling:g}, or a truncated normal", where=where, high=high,
+                unit=f" {unit}" if unit else "", ceiling=ceiling),
+                field=self.field("distributions"), code="invalid-value")
 
     @cached_property
     def _floors(self) -> dict[str, float]:
@@ -313,7 +314,7 @@ class Model:
             from lcc.units import parse_number
 
             check_bare_rate(value, where)
-            scale = self._rate_scale(name)
+            scale = self.rate_scale(name)
             assert scale is not None
             value = parse_number(value, name=where) / scale
         elif isinstance(value, (str, reg.Quantity)) or (

@@ -13,6 +13,9 @@ import pandas as pd
 
 from lcc._errors import LCCError, Msg
 from lcc._text import html_text, shown
+from lcc.model._fields import located
+from lcc.model._inputs import check_bare_rate_distribution
+from lcc.model._parameter import Parameter
 from lcc.model._study import Study
 from lcc.results._ranking import best_shares, difference_label
 from lcc.results._serialize import Picklable
@@ -55,9 +58,13 @@ def choose_distributions(model: Model, distributions: Mapping[str, Any] | None,
     """
     field = model.field("distributions")
     chosen: dict[str, Any] = {}
+    written: dict[str, tuple[Any, str, Msg]] = {}  # each as given: field and name of an error
     for name, inp in model.inputs.items():
         if inp.distribution is not None:
             chosen[name] = inp.distribution
+            if inp.parameter is not None:  # as written (own_distribution converted it)
+                written[name] = (inp.parameter.distribution, "Parameter.distribution",
+                                 Msg("parameter {param!r}", param=name))
         elif inp.low is not None and inp.high is not None and inp.low < inp.high \
                 and not inp.scalar_only:
             if not inp.low <= inp.base <= inp.high:
@@ -87,9 +94,12 @@ def choose_distributions(model: Model, distributions: Mapping[str, Any] | None,
                     "own unit", where=at(where, key), value=dist), field=field,
                     code="wrong-type")
             inp = model.inputs[name]
-            if isinstance(dist, UnitDistribution) and inp.parameter is not None:
-                dist = own_distribution(inp.parameter.__class__(
-                    inp.parameter.name, inp.parameter.value, distribution=dist))
+            written[name] = (dist, field, at(where, key))
+            if isinstance(dist, UnitDistribution):  # in the input's own unit: '1 %' for a
+                # discount rate held as 0.03 (no Parameter) is 0.01
+                value = inp.base if inp.parameter is None else inp.parameter.value
+                with located(field):
+                    dist = own_distribution(Parameter(name, value, distribution=dist))
             chosen[name] = dist
     if parameters is not None:
         keep = [model.resolve(p, f"{where}: parameters", arg="parameters") for p in parameters]
@@ -105,6 +115,10 @@ def choose_distributions(model: Model, distributions: Mapping[str, Any] | None,
                            "high)) or a distribution; known parameters: {known}", where=where,
                            known=model.known), field=field, code="missing-field")
     for name in chosen:
+        if name in written and model.is_rate(name) and model.rate_scale(name) == 1.0:
+            dist, in_field, named = written[name]
+            with located(in_field):  # a rate held as a fraction draws fractions
+                check_bare_rate_distribution(dist, named)
         if model.inputs[name].scalar_only:
             raise LCCError(Msg("{where}: the study's inflation rate cannot be sampled "
                                "(the calculation takes one inflation rate); vary it in a "
