@@ -269,3 +269,112 @@ amount = "1500 SEK"
     result = monte_carlo(tender.alternatives, tender.study, n=512, seed=3)
     draws = result.inputs["discount_rate"]
     assert float(draws.min()) >= 1.0 and float(draws.max()) <= 5.0  # in %, the parameter's unit
+
+
+# ------------------------------------------------------------------ a value its distribution draws
+
+_DR_TENDER = """name = "T"
+[study]
+period = "20 yr"
+discount_rate = { parameter = "dr" }
+[parameters.dr]
+value = "3 %"
+low = 0.01
+high = 0.05
+distribution = DIST
+[[alternatives]]
+name = "A"
+[[alternatives.items]]
+type = "Recurring"
+amount_per_year = "1000 SEK/yr"
+[[alternatives]]
+name = "B"
+[[alternatives.items]]
+type = "Investment"
+amount = "5000 SEK"
+[[alternatives.items]]
+type = "Recurring"
+amount_per_year = "600 SEK/yr"
+"""
+
+
+def test_a_distribution_that_never_draws_the_value_is_refused() -> None:
+    """A parameter holding '3 %' with low = 0.01 and high = 0.05 (fractions, 1 % and 5 %)
+    and a uniform distribution from 0.01 to 0.05 drew 0.01 % to 0.05 % (bare numbers in a
+    distribution are in the value's unit): Monte Carlo gave A a mean LCC of 19 937 SEK, above
+    its 18 046 SEK at 1 %, while the output said 'uniform between 1 % and 5 %'. The
+    comparison evaluates the value and Monte Carlo the distribution, so a distribution that
+    never draws the value is refused, with the likely reading offered."""
+    from scipy import stats
+
+    from lcc.sensitivity import Triangular
+
+    # written bare in the file: refused where it stands, when the file is read
+    with pytest.raises(lcc.io.TenderError) as info:
+        lcc.io.loads_tender(_DR_TENDER.replace(
+            "DIST", '{ name = "uniform", low = 0.01, high = 0.05 }'))
+    [issue] = info.value.errors
+    assert (issue.code, issue.path, issue.line) == ("invalid-value", "parameters.dr.distribution",
+                                                    9)
+    assert issue.message == (
+        "draws 0.01 % to 0.05 %, but the value is 3 %, which it never draws; did you mean 1 % to "
+        "5 %? Bare numbers in a distribution are in the value's unit (%): write them with '%'")
+    # a scipy distribution is frozen when it is sampled, and asked then
+    tender = lcc.io.loads_tender(_DR_TENDER.replace(
+        "DIST", '{ name = "uniform", loc = 0.01, scale = 0.04 }'))
+    with pytest.raises(LCCError) as err:
+        monte_carlo(tender.alternatives, tender.study, n=64, seed=1)
+    assert (err.value.field, err.value.code) == ("Parameter.distribution", "invalid-value")
+    assert str(err.value).startswith("the distribution of Parameter 'dr': draws 0.01 % to "
+                                     "0.05 %, but the value is 3 %")
+    assert err.value.message_in("sv").startswith(
+        "fördelningen för parametern 'dr': ger värden från 0.01 % till 0.05 %, men värdet är "
+        "3 %, som den aldrig ger; menade du 1 % till 5 %?")
+    # another unit: no reading to offer
+    with pytest.raises(LCCError, match=r"^Parameter 'p'.distribution: draws 75 SEK/kWh to 300 "
+                                       r"SEK/kWh, but the value is 1.5 SEK/kWh, which it never "
+                                       r"draws; a distribution is written in the value's unit"):
+        lcc.Parameter("p", "1.5 SEK/kWh", distribution=Triangular.of(75, 150, 300))
+    lcc.Parameter("p", "1.5 SEK/kWh", distribution=Triangular.of("75 öre/kWh", "150 öre/kWh",
+                                                                   "300 öre/kWh"))
+    # given to the analysis, for a parameter and for a discount rate held as a number
+    price = lcc.Parameter("price", "1.5 SEK/kWh")
+    for key, dist in (("price", Uniform.of(75, 300)), ("price", stats.norm(100, 10)),
+                      ("discount_rate", stats.uniform(0.05, 0.1))):
+        with pytest.raises(LCCError) as err:
+            monte_carlo(_bids(price), lcc.Study("40 yr", 0.03), {key: dist}, n=64, seed=1)
+        assert (err.value.field, err.value.code) == ("monte_carlo.distributions",
+                                                     "invalid-value")
+        assert str(err.value).startswith(f"distributions[{key!r}]: draws ")
+        assert "which it never draws" in str(err.value)
+
+
+def test_a_discount_rate_in_percent_is_described_as_it_is_drawn(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A discount rate parameter holding '3 %' with a scipy uniform(loc=1, scale=4) draws 1 %
+    to 5 % (its own unit), but the command line and the report described it as 'uniform
+    between 100 % and 500 %': the description looked the parameter up by the name
+    'discount_rate', found none, and read the numbers as fractions."""
+    import tempfile
+    from pathlib import Path
+
+    from lcc.cli import main
+    from lcc.report import build
+
+    text = _DR_TENDER.replace("DIST", '{ name = "uniform", loc = 1, scale = 4 }')
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "t.toml"
+        path.write_text(text, encoding="utf-8")
+        for command, n in (("monte-carlo", "200"), ("sobol", "64")):
+            assert main(["sensitivity", str(path), command, "-n", n]) == 0
+            out = capsys.readouterr().out
+            assert "Discount rate: uniform between 1\u00a0% and 5\u00a0%" in out, out
+    tender = lcc.io.loads_tender(text)
+    mc = monte_carlo(tender.alternatives, tender.study, n=200, seed=1)
+    assert float(mc.inputs["discount_rate"].min()) >= 1.0  # in %, the parameter's unit
+    assert float(mc.inputs["discount_rate"].max()) <= 5.0
+    for lang, words in (("en", "Discount rate: uniform between 1\u00a0% and 5\u00a0%"),
+                        ("sv", "Kalkylränta: likformig mellan 1\u00a0% och 5\u00a0%")):
+        text = build(tender.compare(), monte_carlo=mc, lang=lang, charts=False).markdown()
+        assert words in text
+        assert "500 %" not in text

@@ -122,22 +122,32 @@ def _escalated(esc: lcc.Parameter) -> list[lcc.Alternative]:
 
 
 def test_a_bare_distribution_of_a_rate_held_as_a_fraction_is_refused() -> None:
-    """A rate held as a plain number (0.02) draws its distribution as fractions: a tender's
+    """A rate held as a plain number draws its distribution as fractions: a tender's
     ``triangular(1, 2, 3)`` for an escalation held as 0.02 drew 100 % to 300 % a year and
-    gave B a mean LCC of 62 billion SEK without a word. It is refused as a bare rate is,
-    with the percentage reading offered; where the numbers stand is said after the field."""
+    gave B a mean LCC of 62 billion SEK without a word. A distribution that never draws the
+    value is refused (the percentage reading offered); one that does but holds a bare
+    number of 1 or more is refused as a bare rate is, and where the numbers stand is said
+    after the field."""
     from lcc.sensitivity import Triangular
 
     with pytest.raises(LCCError) as info:
-        _escalated(lcc.Parameter("esc", 0.02, distribution=Triangular.of(1, 2, 3)))
+        lcc.Parameter("esc", 0.02, distribution=Triangular.of(1, 2, 3))
+    assert (info.value.field, info.value.code) == ("Parameter.distribution", "invalid-value")
+    assert str(info.value) == (
+        "Parameter 'esc'.distribution: draws 1 to 3, but the value is 0.02, which it never "
+        "draws; did you mean 1 % to 3 %? Bare numbers in a distribution are in the value's unit "
+        "(a plain number, 0.01 is 1 %): write them with '%'")
+    # no real change of the price, from -2 % to 3 % meant: -200 % to 300 %
+    with pytest.raises(LCCError) as info:
+        _escalated(lcc.Parameter("esc", 0.0, distribution=Triangular.of(-2, 0, 3)))
     assert (info.value.field, info.value.code) == ("Recurring.escalation", "invalid-value")
     assert str(info.value) == (
-        "Recurring.escalation: the distribution of Parameter 'esc' holds the bare number 1; a "
-        "rate is a fraction per year, so this would be 100 %; did you mean 1 % = 0.01? Write "
-        "'1 %' or 0.01 (a rate of 100 % is written as text, '100 %')")
+        "Recurring.escalation: the distribution of Parameter 'esc' holds the bare number -2; a "
+        "rate is a fraction per year, so this would be -200 %; did you mean -2 % = -0.02? Write "
+        "'-2 %' or -0.02 (a rate of -200 % is written as text, '-200 %')")
     assert info.value.message_in("sv").startswith(
         "Recurring.escalation (prisförändring): fördelningen för parametern 'esc' innehåller "
-        "talet 1 utan enhet; en ränta anges som andel per år, så detta vore 100 %")
+        "talet -2 utan enhet; en ränta anges som andel per år, så detta vore -200 %")
     # the value, low and high are named the same way
     with pytest.raises(LCCError, match=r"^Recurring.escalation: the high of Parameter 'esc' "
                                        r"holds the bare number 3; .* 300 %"):
@@ -181,7 +191,7 @@ def test_a_scipy_distribution_of_a_rate_is_asked_what_it_draws() -> None:
         "per year, so this would be 0 % to 150 %; if its numbers are percentages, write the "
         "parameter's value in percent")
     # distributions given to the analysis, for a parameter and for the study's discount rate
-    for key, dist in (("esc", Uniform.of(1, 3)), ("discount_rate", stats.norm(3, 0.5))):
+    for key, dist in (("esc", Uniform.of(-1, 3)), ("discount_rate", stats.norm(0.03, 0.5))):
         with pytest.raises(LCCError) as info:
             monte_carlo(alts, study, {"esc": None, key: dist}, n=64, seed=1)
         assert (info.value.field, info.value.code) == ("monte_carlo.distributions",
@@ -201,8 +211,8 @@ def test_a_bare_distribution_of_a_rate_in_a_tender_file() -> None:
 period = "20 yr"
 discount_rate = "4 %"
 [parameters.esc]
-value = 0.02
-distribution = { name = "triangular", low = 1, mode = 2, high = 3 }
+value = 0.0
+distribution = { name = "triangular", low = -2, mode = 0, high = 3 }
 [[alternatives]]
 name = "A"
 [[alternatives.items]]
@@ -216,7 +226,7 @@ escalation = { parameter = "esc" }
     assert (issue.code, issue.path, issue.line) == ("invalid-value",
                                                     "alternatives[0].items[0].escalation", 13)
     assert issue.message.startswith("the distribution of Parameter 'esc' holds the bare "
-                                    "number 1; ")
+                                    "number -2; ")
     # held in percent, the same numbers are percentages
-    tender = lcc.io.loads_tender(text.replace("value = 0.02", 'value = "2 %"'))
+    tender = lcc.io.loads_tender(text.replace("value = 0.0", 'value = "0 %"'))
     assert tender.alternatives[0].parameters()[0].unit_text == "%"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -289,7 +289,8 @@ def _monte_carlo(tender: Any, args: argparse.Namespace) -> int:
              tr("Lowest mean life-cycle cost: {name}", lang, name=mc.best),
              tr("Differences: each alternative's life-cycle cost minus {best}'s, per "
                 "sample", lang, best=mc.best),
-             *_distribution_lines(tender, mc.distributions, mc.described, lang)]
+             *_distribution_lines(tender, mc.distributions, mc.inputs.attrs["units"], lang,
+                                  described=mc.described)]
     extra = _head(tender, "monte-carlo")
     extra.update(n=mc.n, seed=mc.seed, best=mc.best, distributions=dict(mc.described))
     summary = mc.summary.copy()
@@ -316,8 +317,8 @@ def _sobol(tender: Any, args: argparse.Namespace) -> int:
                 lang, n=number(a["n"], lang, 0), evaluations=number(a["evaluations"], lang, 0),
                 seed=a["seed"], level=percent(a["confidence_level"], lang, 0),
                 bootstrap=number(a["bootstrap"], lang, 0)),
-             *_distribution_lines(tender, _sobol_distributions(tender), a["distributions"],
-                                  lang)]
+             *_distribution_lines(tender, *_sobol_distributions(tender), lang,
+                                  described=a["distributions"])]
     if a.get("difference"):
         notes.append(tr("{difference}: the deciding difference, the runner-up's life-cycle cost "
                         "minus the best one's (positive while the best stays best)", lang,
@@ -333,29 +334,27 @@ def _sobol(tender: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def _sobol_distributions(tender: Any) -> dict[str, Any]:
-    """The distributions a Sobol run of the tender samples (as :func:`lcc.sensitivity.sobol`)."""
+def _sobol_distributions(tender: Any) -> tuple[dict[str, Any], dict[str, str]]:
+    """The distributions a Sobol run of the tender samples (as :func:`lcc.sensitivity.sobol`)
+    and the unit of each input."""
     from lcc.sensitivity._model import Model
     from lcc.sensitivity._montecarlo import choose_distributions
 
-    return choose_distributions(Model(list(tender.alternatives), tender.study, "sobol"), None,
-                                Msg("distributions"), _chosen(tender))
+    model = Model(list(tender.alternatives), tender.study, "sobol")
+    dists = choose_distributions(model, None, Msg("distributions"), _chosen(tender))
+    return dists, {name: model.inputs[name].unit for name in dists}
 
 
-def _distribution_lines(tender: Any, dists: dict[str, Any], described: dict[str, str],
-                        lang: str) -> list[str]:
-    """One line per sampled input: its name and its distribution in words, in its unit."""
+def _distribution_lines(tender: Any, dists: dict[str, Any], units: Mapping[str, str],
+                        lang: str, *, described: Mapping[str, str]) -> list[str]:
+    """One line per sampled input: its name and its distribution in words, in the input's own
+    unit (``units``, as sampled: the discount rate's parameter may hold percent)."""
     from lcc.results._describe import distribution_text, is_rate
 
-    params = {p.name: p for p in tender.parameters}
-    if tender.assumptions is not None:
-        for p in tender.assumptions.parameters:
-            params.setdefault(p.name, p)
     names = _parameter_names(tender, lang)
     lines, default = [], False
     for name, dist in dists.items():
-        p = params.get(name)
-        unit_text = getattr(p, "unit_text", None) or ""
+        unit_text = units.get(name, "")
         text = distribution_text(dist, unit_text, lang, rate=is_rate(name, unit_text))
         if str(described.get(name, "")).endswith("(default: PERT(low, value, high))"):
             text += " *"

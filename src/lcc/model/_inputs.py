@@ -454,7 +454,7 @@ def check_bare_rate_distribution(dist: Any, name: str | Msg, *, source: Msg | No
             return
     if not draws:
         return
-    ends = _drawn_ends(dist)
+    ends = drawn_ends(dist)
     if ends is None or (ends[0] > -1 and ends[1] < 1):
         return
     low, high = ends
@@ -468,7 +468,7 @@ def check_bare_rate_distribution(dist: Any, name: str | Msg, *, source: Msg | No
         field=name, code="invalid-value")
 
 
-def _drawn_ends(dist: Any) -> tuple[float, float] | None:
+def drawn_ends(dist: Any) -> tuple[float, float] | None:
     """The least and most values a distribution draws: the ends of its support, or its 1e-9
     and 1 − 1e-9 quantiles where the support has none (the sampling checks' range); None when
     it cannot say."""

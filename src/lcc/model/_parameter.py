@@ -186,6 +186,45 @@ class Parameter:
 
             with located("Parameter.distribution", f"{label}.distribution"):
                 self._same_unit(_with_unit("1", unit), f"{label}.distribution")
+        if written and not self.distribution.shift and not np.ndim(here):
+            # bounded by the values written (triangular, PERT, uniform): asked here; what
+            # another distribution draws is asked when it is sampled
+            ends = [float(v) for v in self.distribution.values]
+            if isinstance(unit, str):
+                ends = [float(_mag(self._same_unit(_with_unit(repr(v), unit),
+                                                   f"{label}.distribution"))) for v in ends]
+            self.check_drawn(min(ends), max(ends), f"{label}.distribution")
+
+    def check_drawn(self, low: float, high: float, name: str | Msg) -> None:
+        """Refuse a distribution that never draws the value: from ``low`` to ``high`` in the
+        value's unit (its support, or its 1e-9 and 1 − 1e-9 quantiles).
+
+        The comparison evaluates the value and Monte Carlo the distribution, so one of them
+        misreads the input: numbers meant as fractions for a value in percent (``uniform(0.01,
+        0.05)`` for ``"3 %"`` draws 0.01 % to 0.05 %), percentages for a plain number, or
+        another unit. ``name`` names the distribution in the message.
+        """
+        here = _mag(self.value)
+        tol = 1e-9 * max(abs(low), abs(high), abs(here) if not np.ndim(here) else 0.0, 1e-300)
+        if np.ndim(here) or low - tol <= here <= high + tol:
+            return
+        unit = self.unit_text
+        if unit == "%" and low * 100 - tol <= here <= high * 100 + tol:
+            offer: Msg = Msg("; did you mean {low:g} % to {high:g} %? Bare numbers in a "
+                             "distribution are in the value's unit (%): write them with '%'",
+                             low=low * 100, high=high * 100)
+        elif not unit and low / 100 - tol <= here <= high / 100 + tol:
+            offer = Msg("; did you mean {low:g} % to {high:g} %? Bare numbers in a distribution "
+                        "are in the value's unit (a plain number, 0.01 is 1 %): write them "
+                        "with '%'", low=low, high=high)
+        else:
+            offer = Msg("; a distribution is written in the value's unit or with units that "
+                        "convert to it")
+        message = Msg("{name}: draws {low:.6g}{unit} to {high:.6g}{unit}, but the value is "
+                      "{value}, which it never draws{offer}", name=name, low=low, high=high,
+                      unit=f" {unit}" if unit else "", value=self.value, offer=offer)
+        raise LCCError(message, field="Parameter.distribution", code="invalid-value",
+                       detail=message.detail())
 
     def _same_unit(self, raw: Any, name: str) -> Any:
         reg = get_registry()

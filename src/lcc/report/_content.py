@@ -253,9 +253,10 @@ def _monte_carlo_section(mc: Any, c: Comparison, lang: str, charts: bool) -> Sec
     params = _parameters(c)
     lines = [tr("{n} samples, random seed {seed}", lang, n=number(mc.n, lang, 0),
                 seed=mc.seed)]
+    units = mc.inputs.attrs.get("units", {})
     for name, dist in mc.distributions.items():
         p = params.get(name)
-        unit_text = p.unit_text if p is not None else ""
+        unit_text = units.get(name, "")  # as sampled (the discount rate's parameter's own)
         label = parameter_name(name, lang, getattr(p, "description", None))
         lines.append(f"{label}: " + distribution_text(dist, unit_text, lang,
                                                       rate=is_rate(name, unit_text)))

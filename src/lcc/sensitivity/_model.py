@@ -64,10 +64,13 @@ class Input:
 def own_distribution(p: Parameter) -> Any:
     """The Parameter's distribution in its own unit (a distribution written with units,
     such as ``Triangular.of("0.75 SEK/kWh", …)``, converted to the value's unit)."""
-    d = p.distribution
-    if isinstance(d, UnitDistribution) and d.unit is not None:
-        where = f"Parameter {p.name!r}.distribution"
+    return in_own_unit(p.distribution, p, f"Parameter {p.name!r}.distribution")
 
+
+def in_own_unit(d: Any, p: Parameter, where: str | Msg) -> Any:
+    """A distribution in the unit of the Parameter ``p``'s value (``where`` names it in an
+    error: its units must convert to the value's)."""
+    if isinstance(d, UnitDistribution) and d.unit is not None:
         def convert(x: float, unit: str | None) -> float:
             got = p._same_unit(f"{x!r} {unit}", where)
             return float(got.magnitude if hasattr(got, "magnitude") else got)
@@ -484,4 +487,4 @@ class Model:
 
 
 __all__ = ["DISCOUNT_RATE", "TIE", "Input", "Model", "as_alternatives", "difference_label",
-           "own_distribution", "ranks"]
+           "in_own_unit", "own_distribution", "ranks"]

@@ -14,7 +14,7 @@ import pandas as pd
 from lcc._errors import LCCError, Msg
 from lcc._text import html_text, shown
 from lcc.model._fields import located
-from lcc.model._inputs import check_bare_rate_distribution
+from lcc.model._inputs import check_bare_rate_distribution, drawn_ends
 from lcc.model._parameter import Parameter
 from lcc.model._study import Study
 from lcc.results._ranking import best_shares, difference_label
@@ -26,7 +26,7 @@ from lcc.sensitivity._distributions import (
     describe,
 )
 from lcc.sensitivity._limits import check_memory
-from lcc.sensitivity._model import Model, own_distribution
+from lcc.sensitivity._model import Model, in_own_unit
 from lcc.sensitivity._progress import Progress
 from lcc.sensitivity._words import at
 
@@ -58,13 +58,16 @@ def choose_distributions(model: Model, distributions: Mapping[str, Any] | None,
     """
     field = model.field("distributions")
     chosen: dict[str, Any] = {}
-    written: dict[str, tuple[Any, str, Msg]] = {}  # each as given: field and name of an error
+    # each as given, the field of its errors and how they name it
+    written: dict[str, tuple[Any, str, Msg, Msg]] = {}
     for name, inp in model.inputs.items():
         if inp.distribution is not None:
             chosen[name] = inp.distribution
             if inp.parameter is not None:  # as written (own_distribution converted it)
                 written[name] = (inp.parameter.distribution, "Parameter.distribution",
-                                 Msg("parameter {param!r}", param=name))
+                                 Msg("parameter {param!r}", param=inp.parameter.name),
+                                 Msg("the distribution of Parameter {param!r}",
+                                     param=inp.parameter.name))
         elif inp.low is not None and inp.high is not None and inp.low < inp.high \
                 and not inp.scalar_only:
             if not inp.low <= inp.base <= inp.high:
@@ -94,12 +97,12 @@ def choose_distributions(model: Model, distributions: Mapping[str, Any] | None,
                     "own unit", where=at(where, key), value=dist), field=field,
                     code="wrong-type")
             inp = model.inputs[name]
-            written[name] = (dist, field, at(where, key))
+            written[name] = (dist, field, at(where, key), at(where, key))
             if isinstance(dist, UnitDistribution):  # in the input's own unit: '1 %' for a
                 # discount rate held as 0.03 (no Parameter) is 0.01
-                value = inp.base if inp.parameter is None else inp.parameter.value
                 with located(field):
-                    dist = own_distribution(Parameter(name, value, distribution=dist))
+                    dist = in_own_unit(dist, inp.parameter or Parameter(name, inp.base),
+                                       at(where, key))
             chosen[name] = dist
     if parameters is not None:
         keep = [model.resolve(p, f"{where}: parameters", arg="parameters") for p in parameters]
@@ -115,10 +118,16 @@ def choose_distributions(model: Model, distributions: Mapping[str, Any] | None,
                            "high)) or a distribution; known parameters: {known}", where=where,
                            known=model.known), field=field, code="missing-field")
     for name in chosen:
-        if name in written and model.is_rate(name) and model.rate_scale(name) == 1.0:
-            dist, in_field, named = written[name]
-            with located(in_field):  # a rate held as a fraction draws fractions
-                check_bare_rate_distribution(dist, named)
+        if name in written:
+            dist, in_field, named, drawn = written[name]
+            inp = model.inputs[name]
+            with located(in_field):
+                if model.is_rate(name) and model.rate_scale(name) == 1.0:
+                    check_bare_rate_distribution(dist, named)  # it draws fractions
+                ends = drawn_ends(chosen[name])  # in the input's own unit
+                if ends is not None:  # the comparison's value is one it draws
+                    holder = inp.parameter or Parameter(name, inp.base)
+                    holder.check_drawn(*ends, drawn)
         if model.inputs[name].scalar_only:
             raise LCCError(Msg("{where}: the study's inflation rate cannot be sampled "
                                "(the calculation takes one inflation rate); vary it in a "
