@@ -328,7 +328,7 @@ def test_a_distribution_that_never_draws_the_value_is_refused() -> None:
     assert str(err.value).startswith("the distribution of Parameter 'dr': draws 0.01 % to "
                                      "0.05 %, but the value is 3 %")
     assert err.value.message_in("sv").startswith(
-        "fördelningen för parametern 'dr': ger värden från 0.01 % till 0.05 %, men värdet är "
+        "fördelningen för parametern 'dr': ger värden från 0,01 % till 0,05 %, men värdet är "
         "3 %, som den aldrig ger; menade du 1 % till 5 %?")
     # another unit: no reading to offer
     with pytest.raises(LCCError, match=r"^Parameter 'p'.distribution: draws 75 SEK/kWh to 300 "

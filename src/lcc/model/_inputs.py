@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from lcc._errors import LCCError, Msg
+from lcc._errors import LCCError, Msg, UnitText
 from lcc.model._parameter import ByYear, Parameter
 from lcc.model._product import Factor, Product
 from lcc.units import (
@@ -459,12 +459,13 @@ def check_bare_rate_distribution(dist: Any, name: str | Msg, *, source: Msg | No
         return
     low, high = ends
     raise LCCError(
-        Msg("{name}: {source} draws values from {low:.4g} to {high:.4g}; a rate is a "
-            "fraction per year, so this would be {plow:.4g} % to {phigh:.4g} %; if its numbers "
-            "are percentages, write the parameter's value in percent (such as '2 %' for 0.02), "
-            "which reads its distribution in percent too (as a rate of 100 % or more is "
-            "written)", name=name, source=source or Msg("the distribution"), low=low,
-            high=high, plow=low * 100, phigh=high * 100),
+        Msg("{name}: {source} draws values from {low} to {high}; a rate is a fraction per "
+            "year, so this would be {plow} to {phigh}; if its numbers are percentages, write "
+            "the parameter's value in percent (such as '2 %' for 0.02), which reads its "
+            "distribution in percent too (as a rate of 100 % or more is written)", name=name,
+            source=source or Msg("the distribution"), low=UnitText(f"{low:.4g}"),
+            high=UnitText(f"{high:.4g}"), plow=UnitText(f"{low * 100:.4g} %"),
+            phigh=UnitText(f"{high * 100:.4g} %")),
         field=name, code="invalid-value")
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from lcc._errors import LCCError, Msg, raise_collected
+from lcc._errors import LCCError, Msg, UnitText, raise_collected
 from lcc._text import is_blank
 from lcc.model._compare import same
 from lcc.model._limits import MAX_SEQUENCE
@@ -209,20 +209,23 @@ class Parameter:
         if np.ndim(here) or low - tol <= here <= high + tol:
             return
         unit = self.unit_text
+        def figure(x: float, unit: str) -> UnitText:  # lcc's figure: a decimal comma in sv
+            return UnitText(f"{x:.6g} {unit}" if unit else f"{x:.6g}")
+
         if unit == "%" and low * 100 - tol <= here <= high * 100 + tol:
-            offer: Msg = Msg("; did you mean {low:g} % to {high:g} %? Bare numbers in a "
-                             "distribution are in the value's unit (%): write them with '%'",
-                             low=low * 100, high=high * 100)
+            offer: Msg = Msg("; did you mean {low} to {high}? Bare numbers in a distribution "
+                             "are in the value's unit (%): write them with '%'",
+                             low=figure(low * 100, "%"), high=figure(high * 100, "%"))
         elif not unit and low / 100 - tol <= here <= high / 100 + tol:
-            offer = Msg("; did you mean {low:g} % to {high:g} %? Bare numbers in a distribution "
-                        "are in the value's unit (a plain number, 0.01 is 1 %): write them "
-                        "with '%'", low=low, high=high)
+            offer = Msg("; did you mean {low} to {high}? Bare numbers in a distribution are in "
+                        "the value's unit (a plain number, 0.01 is 1 %): write them with '%'",
+                        low=figure(low, "%"), high=figure(high, "%"))
         else:
             offer = Msg("; a distribution is written in the value's unit or with units that "
                         "convert to it")
-        message = Msg("{name}: draws {low:.6g}{unit} to {high:.6g}{unit}, but the value is "
-                      "{value}, which it never draws{offer}", name=name, low=low, high=high,
-                      unit=f" {unit}" if unit else "", value=self.value, offer=offer)
+        message = Msg("{name}: draws {low} to {high}, but the value is {value}, which it never "
+                      "draws{offer}", name=name, low=figure(low, unit),
+                      high=figure(high, unit), value=self.value, offer=offer)
         raise LCCError(message, field="Parameter.distribution", code="invalid-value",
                        detail=message.detail())
 
