@@ -230,3 +230,21 @@ escalation = { parameter = "esc" }
     # held in percent, the same numbers are percentages
     tender = lcc.io.loads_tender(text.replace("value = 0.0", 'value = "0 %"'))
     assert tender.alternatives[0].parameters()[0].unit_text == "%"
+
+
+def test_a_distribution_without_finite_ends_is_left_to_the_sampling_checks() -> None:
+    """What a distribution with a NaN parameter draws cannot be asked; its draws are refused
+    as not finite, and no figure in a message is NaN from the new checks."""
+    import warnings
+
+    import numpy as np
+    from scipy import stats
+
+    from lcc.sensitivity import monte_carlo
+
+    alts = _escalated(lcc.Parameter("esc", 0.02, distribution=stats.uniform(np.nan, 1)))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        with pytest.raises(LCCError, match=r"^distribution of 'esc': it gives the value nan at "
+                                           r"the cumulative probability .*expected finite"):
+            monte_carlo(alts, lcc.Study("20 yr", 0.03), n=64, seed=1)

@@ -482,12 +482,15 @@ def drawn_ends(dist: Any) -> tuple[float, float] | None:
 @lru_cache(maxsize=256)
 def _ends_of(dist: Any) -> tuple[float, float] | None:
     try:  # the ends of its support where they are finite (a uniform's 0 and 1.5)
-        ends = [float(x) for x in dist.ppf([1e-9, 1 - 1e-9])]
-        support = dist.support() if callable(getattr(dist, "support", None)) else ()
+        with np.errstate(all="ignore"):  # a NaN parameter: refused where it is sampled
+            ends = [float(x) for x in dist.ppf([1e-9, 1 - 1e-9])]
+            support = dist.support() if callable(getattr(dist, "support", None)) else ()
         for i, end in enumerate(support):
             if math.isfinite(float(end)):
                 ends[i] = float(end)
     except Exception:  # not a univariate distribution: refused where it is sampled
+        return None
+    if not all(math.isfinite(x) for x in ends):  # refused where it is sampled, by its draws
         return None
     return ends[0], ends[1]
 
