@@ -209,6 +209,7 @@ class Parameter:
         if np.ndim(here) or low - tol <= here <= high + tol:
             return
         unit = self.unit_text
+
         def figure(x: float, unit: str) -> UnitText:  # lcc's figure: a decimal comma in sv
             return UnitText(f"{x:.6g} {unit}" if unit else f"{x:.6g}")
 
