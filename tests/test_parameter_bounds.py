@@ -378,3 +378,73 @@ def test_a_discount_rate_in_percent_is_described_as_it_is_drawn(
         text = build(tender.compare(), monte_carlo=mc, lang=lang, charts=False).markdown()
         assert words in text
         assert "500 %" not in text
+
+
+# ------------------------------------------------------------------ hours of operation and years
+
+def test_calendar_time_for_a_life_in_hours_of_operation_is_refused() -> None:
+    """A life of '50000 h' is burning hours: at 4 000 h/yr, 12.5 years. A tornado range of
+    ('10 yr', '15 yr') was converted by pint over every hour of the year, to 87 660 h and
+    131 490 h, which the item then read as 21.9 and 32.9 years: A's LCC 'at a life of 10
+    years' was 3 223 SEK, its LCC at a life of 21.9 years. Calendar time for a value in hours
+    of operation (or hours for a value in years) is refused wherever a Parameter takes another
+    value: low and high, a distribution's units, tornado ranges, scenarios."""
+    from lcc.sensitivity import Uniform
+
+    life = lcc.Parameter("life", "50000 h", low="40000 h", high="60000 h")
+    alts = [lcc.Alternative("A", lcc.Investment("1000 SEK", life=life, hours="4000 h/yr"),
+                            lcc.Recurring("100 SEK/yr")),
+            lcc.Alternative("B", lcc.Investment("1500 SEK", life="20 yr"))]
+    study = lcc.Study("30 yr", 0.03)
+    with pytest.raises(LCCError) as info:
+        tornado(alts, study, ranges={"life": ("10 yr", "15 yr")})
+    assert (info.value.field, info.value.code) == ("tornado.ranges", "wrong-unit")
+    assert str(info.value) == (
+        "ranges['life'] low: got '10 yr', calendar time, for a value in hours of operation "
+        "(50000 h); it would count as 87660 h of operation, every hour of the year. Write it in "
+        "hours of operation, as the value is, or give the value in years")
+    with pytest.raises(LCCError, match=r"^scenarios\['x'\]\['life'\]: got '10 yr', calendar"):
+        scenarios(alts, study, {"x": {"life": "10 yr"}})
+    with pytest.raises(LCCError, match=r"^Parameter 'life'.distribution: got '10 yr', calendar"):
+        lcc.Parameter("life", "50000 h", distribution=Uniform.of("10 yr", "15 yr"))
+    with pytest.raises(LCCError) as info:
+        lcc.Parameter("life", "20 yr", low="100000 h")
+    assert (info.value.field, info.value.code) == ("Parameter.low", "wrong-unit")
+    assert "got '100000 h', hours of operation, for a value in calendar time (20 yr); it " \
+           "would count as 11.4077 yr of calendar time" in str(info.value)
+    assert "det skulle räknas som 11,4077 år kalendertid" in info.value.message_in("sv")
+    # in hours, kilohours included: 40 000 h at 4 000 h/yr is a life of 10 years, bought at
+    # t = 0, 10 and 20, with 100 SEK a year over 30 years, at 3 %
+    a10 = 1000 * (1 + 1.03**-10 + 1.03**-20) + 100 * (1 - 1.03**-30) / 0.03
+    row = pd.DataFrame(tornado(alts, study, ranges={"life": ("40 kh", "60 kh")})).iloc[0]
+    assert (row.low, row.high) == (40000.0, 60000.0)
+    assert row.lcc_low == pytest.approx(a10, rel=1e-12)
+    # calendar units among themselves and rates of hours convert as before
+    assert lcc.Parameter("life", "20 yr", low="180 months").low_magnitude == 15.0
+    assert lcc.Parameter("h", "4000 h/yr", high="12 h/d").high_magnitude == \
+        pytest.approx(12 * 365.25, rel=1e-12)
+
+
+def test_calendar_time_for_hours_of_operation_in_a_tender_file() -> None:
+    text = """name = "T"
+[study]
+period = "30 yr"
+discount_rate = "3 %"
+[parameters.life]
+value = "50000 h"
+low = "10 yr"
+high = "60000 h"
+[[alternatives]]
+name = "A"
+[[alternatives.items]]
+type = "Investment"
+amount = "1000 SEK"
+life = { parameter = "life" }
+hours = "4000 h/yr"
+"""
+    with pytest.raises(lcc.io.TenderError) as info:
+        lcc.io.loads_tender(text)
+    [issue] = info.value.errors
+    assert (issue.code, issue.path, issue.line) == ("wrong-unit", "parameters.life.low", 7)
+    assert issue.message.startswith("got '10 yr', calendar time, for a value in hours of "
+                                    "operation (50000 h)")

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from lcc._errors import LCCError, Msg, UnitText
-from lcc.model._parameter import ByYear, Parameter
+from lcc.model._parameter import ByYear, Parameter, burning_hours
 from lcc.model._product import Factor, Product
 from lcc.units import (
     _factor,
@@ -536,10 +536,7 @@ def in_burning_hours(value: Any) -> bool:
             raw = _parse_text(raw, "value")
         except LCCError:
             return False
-    units: Any = getattr(raw, "_units", None)
-    if not units:
-        return False
-    return set(units) <= {"hour", "kilohour"} and all(v == 1 for v in units.values())
+    return burning_hours(getattr(raw, "_units", None))
 
 
 def read_position(value: Any, name: str, *, whole: bool = False, minimum: float = 0.0,

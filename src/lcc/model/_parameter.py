@@ -185,7 +185,8 @@ class Parameter:
             from lcc.model._fields import located
 
             with located("Parameter.distribution", f"{label}.distribution"):
-                self._same_unit(_with_unit("1", unit), f"{label}.distribution")
+                self._same_unit(_with_unit(f"{self.distribution.values[0]:g}", unit),
+                                f"{label}.distribution")
         if written and not self.distribution.shift and not np.ndim(here):
             # bounded by the values written (triangular, PERT, uniform): asked here; what
             # another distribution draws is asked when it is sampled
@@ -267,6 +268,9 @@ class Parameter:
                         "({unit_text})", name=name, raw=raw, unit_text=self.unit_text),
                     field=name, code='wrong-unit'
                 )
+            if dict(got.dimensionality) == {"[time]": 1} and \
+                    burning_hours(got._units) != burning_hours(self.value._units):
+                self._calendar_and_burning(got, raw, name)
             return got.to(self.value.units)
         if isinstance(got, reg.Quantity) and is_percent(got):
             return float(got.to("").magnitude)  # '5 %' for a plain number is 0.05
@@ -275,6 +279,30 @@ class Parameter:
                                name=name, raw=raw, value=self.value),
                            field=name, code="invalid-value")
         return got
+
+    def _calendar_and_burning(self, got: Any, raw: Any, name: str) -> None:
+        """Refuse calendar time for a value in hours of operation, or hours for a value in
+        calendar time: pint converts one into the other over every hour of the year (10 yr is
+        87 660 h), but a life or interval in hours counts burning hours, which become years
+        only over the operating hours of the item it stands in."""
+        hours = got.to("h").magnitude
+        if burning_hours(self.value._units):
+            message = Msg(
+                "{name}: got {raw!r}, calendar time, for a value in hours of operation "
+                "({value}); it would count as {hours} of operation, every hour of the year. "
+                "Write it in hours of operation, as the value is, or give the value in years",
+                name=name, raw=raw, value=UnitText(format_quantity(self.value)),
+                hours=UnitText(f"{hours:.6g} h"))
+        else:
+            message = Msg(
+                "{name}: got {raw!r}, hours of operation, for a value in calendar time "
+                "({value}); it would count as {years} of calendar time, every hour of the year. "
+                "Write it in {unit}, as the value is, or give the value in hours of operation "
+                "(read over the operating hours per year of the item it stands in)",
+                name=name, raw=raw, value=UnitText(format_quantity(self.value)),
+                years=UnitText(f"{got.to('yr').magnitude:.6g} yr"),
+                unit=UnitText(self.unit_text))
+        raise LCCError(message, field=name, code="wrong-unit")
 
     @property
     def unit(self) -> Any:
@@ -342,6 +370,13 @@ class Parameter:
         )
 
     __hash__ = None  # type: ignore[assignment]
+
+
+def burning_hours(units: Any) -> bool:
+    """Whether pint units (``Quantity._units``) are hours of operation, ``h`` or ``kh``: a
+    life or interval given so counts burning hours, not calendar time."""
+    return bool(units) and set(units) <= {"hour", "kilohour"} and \
+        all(v == 1 for v in units.values())
 
 
 def _dist_key(dist: Any) -> Any:

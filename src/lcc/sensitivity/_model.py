@@ -23,6 +23,7 @@ from lcc._text import repeated
 from lcc.engine import Compiled, compile_alternative, lcc_values_many
 from lcc.engine._terms import ChainTerm, SeriesTerm
 from lcc.model._alternative import Alternative, check_parameters
+from lcc.model._fields import located
 from lcc.model._inputs import Num
 from lcc.model._parameter import Parameter
 from lcc.model._study import Study
@@ -329,7 +330,8 @@ class Model:
 
                 got: Any = parse_number(value, name=where)
             else:
-                got = inp.parameter._same_unit(value, where)
+                with located(self.field(arg)):  # the analysis' argument, as every error here
+                    got = inp.parameter._same_unit(value, where)
             value = got.magnitude if isinstance(got, reg.Quantity) else got
         if isinstance(value, bool) or not isinstance(value, (int, float, np.integer,
                                                              np.floating)):
