@@ -451,3 +451,39 @@ def test_a_wide_name_keeps_the_terminal_table_in_columns() -> None:
     lines = table(df, "en").splitlines()
     assert len({width(line) for line in lines}) == 1, lines
     assert lines[2].startswith("東京 LED    ") and lines[3].startswith("LED bid B   ")
+
+
+# ------------------------------------------------------------------ the option a word means
+
+def test_one_rule_finds_the_option_a_misspelt_word_means() -> None:
+    """Four readers each found 'the option you meant' their own way (case-sensitive or not,
+    cutoffs 0.6 and 0.7) and a model field's choices offered none: ``currency = "sek"`` was
+    refused without 'SEK'. One rule (lcc._text.closest): an option that looks the same but
+    for case or blanks is it, else the nearest by difflib, case ignored."""
+    from lcc._text import closest
+
+    assert closest("sek", ["SEK", "EUR"]) == "SEK"
+    assert closest("SEK\u00a0", ["SEK", "EUR"]) == "SEK"  # a no-break space from a cell
+    assert closest("recurring", ["Investment", "Recurring"]) == "Recurring"
+    assert closest("Invesment", ["Investment", "OneOff"]) == "Investment"
+    assert closest("kr", ["SEK", "EUR"]) is None
+    with pytest.raises(lcc.LCCError) as info:
+        lcc.Study("20 yr", 0.03, currency="sek")
+    assert str(info.value) == ("Study.currency: got 'sek' (did you mean 'SEK'?), expected one "
+                               "of SEK, EUR, USD, NOK, DKK, GBP")
+    assert info.value.message_in("sv") == (
+        "Study.currency (valuta): ogiltigt värde 'sek' (menade du 'SEK'?); välj ett av SEK, "
+        "EUR, USD, NOK, DKK, GBP")
+    assert (info.value.field, info.value.code) == ("Study.currency", "invalid-value")
+    with pytest.raises(lcc.LCCError, match=r"^Study.timing: got 'End' \(did you mean 'end'\?\)"):
+        lcc.Study("20 yr", 0.03, timing="End")
+    with pytest.raises(lcc.LCCError, match=r"unknown currency 'eur' \(did you mean 'EUR'\?\)"):
+        lcc.ExchangeRates("SEK", {"eur": 11.48})
+    # in a tender file, at its line
+    with pytest.raises(lcc.io.TenderError) as err:
+        lcc.io.loads_tender('name = "T"\n[study]\nperiod = "10 yr"\ndiscount_rate = 0.03\n'
+                            'currency = "sek"\n[[alternatives]]\nname = "A"\n'
+                            '[[alternatives.items]]\ntype = "Investment"\namount = "1 SEK"\n')
+    [issue] = err.value.errors
+    assert (issue.path, issue.line) == ("study.currency", 5)
+    assert "(did you mean 'SEK'?)" in issue.message

@@ -281,6 +281,19 @@ def join(sep: str, parts: Iterable[str]) -> Msg:
                **{f"m{i}": p for i, p in enumerate(items)})
 
 
+def suggest(word: str, options: Iterable[str]) -> Msg:
+    """`` (did you mean 'x'?)`` for the option closest to a misspelt word (case ignored,
+    :func:`lcc._text.closest`), or nothing.
+
+    >>> suggest("sek", ["SEK", "EUR"]), suggest("kr", ["SEK", "EUR"])
+    (" (did you mean 'SEK'?)", '')
+    """
+    from lcc._text import closest
+
+    option = closest(word, options)
+    return Msg(" (did you mean {option!r}?)", option=option) if option else Msg("")
+
+
 def in_lang(text: Any, lang: str) -> Any:
     """``text`` in ``lang`` if it is a :class:`Msg`; any other value unchanged."""
     return text.in_lang(lang) if isinstance(text, Msg) else text

@@ -168,6 +168,27 @@ def name_key(text: str) -> str:
     return " ".join(s.split())
 
 
+def closest(word: str, options: Iterable[str], *, cutoff: float = 0.6) -> str | None:
+    """The option a misspelt word most likely means, spelt as the option is, or None.
+
+    One that looks the same but for case is it; else the nearest by
+    :func:`difflib.get_close_matches` (case ignored) with a ratio of at least ``cutoff``.
+
+    >>> closest("sek", ["SEK", "EUR"]), closest("Invesment", ["Investment", "OneOff"])
+    ('SEK', 'Investment')
+    >>> closest("kr", ["SEK", "EUR"]) is None
+    True
+    """
+    import difflib
+
+    by_key = {name_key(o).casefold(): o for o in options}
+    key = name_key(word).casefold()
+    if key in by_key:
+        return by_key[key]
+    close = difflib.get_close_matches(key, list(by_key), n=1, cutoff=cutoff)
+    return by_key[close[0]] if close else None
+
+
 def is_blank(text: str) -> bool:
     """Whether ``text`` shows nothing: empty, spaces, or only invisible characters.
 

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from lcc._errors import LCCError, Msg, UnitText, join, raise_collected
+from lcc._errors import LCCError, Msg, UnitText, join, raise_collected, suggest
 
 if TYPE_CHECKING:
     import pint
@@ -925,8 +925,10 @@ class ExchangeRates:
 
         if self.base not in CURRENCIES:
             bad("base", "invalid-value" if isinstance(self.base, str) else "wrong-type",
-                Msg("{name}: got {value!r}, expected one of {choices}", name="ExchangeRates.base",
-                    value=self.base, choices=", ".join(CURRENCIES)))
+                Msg("{name}: got {value!r}{suggestion}, expected one of {choices}",
+                    name="ExchangeRates.base", value=self.base, choices=", ".join(CURRENCIES),
+                    suggestion=suggest(self.base, CURRENCIES) if isinstance(self.base, str)
+                    else ""))
         clean: dict[str, float] = {}
         if not isinstance(self.rates, Mapping):
             bad("rates", "wrong-type",
@@ -936,8 +938,9 @@ class ExchangeRates:
             name = f"ExchangeRates.rates[{code!r}]"
             if code not in CURRENCIES:
                 bad(f"rates.{code}", "invalid-value",
-                    Msg("{name}: unknown currency {code!r}, expected one of {choices}",
-                        name=name, code=code, choices=", ".join(CURRENCIES)))
+                    Msg("{name}: unknown currency {code!r}{suggestion}, expected one of "
+                        "{choices}", name=name, code=code, choices=", ".join(CURRENCIES),
+                        suggestion=suggest(code, CURRENCIES) if isinstance(code, str) else ""))
                 continue
             try:
                 x = parse_number(rate, name=name, allow_array=False)

@@ -9,7 +9,6 @@ located issues (file, line, path) like every other tender error.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import hashlib
 import os
 import re
@@ -18,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
-from lcc._errors import LCCError, Msg
+from lcc._errors import LCCError, Msg, suggest
 from lcc._i18n import LANGS, N_, tr
 from lcc.bidform._words import said
 from lcc.io import _fields as F
@@ -348,7 +347,7 @@ class _Deriver:
             self.c.add("invalid-value", path or ("bid_form",), Msg(
                 "no alternative is named {alternative!r}{hint}; the bid form takes the items "
                 "of an alternative of the tender: {names}", alternative=name,
-                hint=_suggest(name, names),
+                hint=suggest(name, names),
                 names=", ".join(repr(n) for n in names)))
             return None
         raw_alts = (self.tf.data or {}).get("alternatives")
@@ -625,7 +624,7 @@ class _Deriver:
             if inp is None:
                 self.c.add("unknown-key", (*ip, key), Msg(
                     "{calculator!r} has no input {key!r}{hint}; its inputs are: {inputs}",
-                    calculator=module.NAME, key=key, hint=_suggest(key, specs),
+                    calculator=module.NAME, key=key, hint=suggest(key, specs),
                     inputs=", ".join(specs)))
                 continue
             if like and inp.role == "bidder" and not _buyer_ref(value, self.buyer):
@@ -775,11 +774,6 @@ def derive_form(tender: Tender, tf: TenderFile, lang: str) -> BidForm:
 
 
 # ---------------------------------------------------------------------------- helpers
-
-
-def _suggest(word: str, options: Any) -> Msg | str:
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return Msg(" (did you mean {word!r}?)", word=close[0]) if close else ""
 
 
 def _lowest(kind: F.Kind, row: str) -> float | None:

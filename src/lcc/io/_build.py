@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path as FsPath
 from typing import Any
 
-from lcc._errors import LCCError, Msg
+from lcc._errors import LCCError, Msg, suggest
 from lcc._text import is_blank
 from lcc.io import _fields as F
 from lcc.io._issues import (
@@ -27,7 +27,6 @@ from lcc.io._issues import (
     TenderIssue,
     format_path,
     kind_of,
-    suggest,
 )
 from lcc.io._model import (
     AssumptionSet,

@@ -11,7 +11,6 @@ holding them all.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
 import re
 from collections.abc import Mapping, Sequence
@@ -94,12 +93,6 @@ def kind_of(value: Any) -> Msg:
     if isinstance(value, bytes):
         return Msg("binary data")
     return Msg("a value of the Python type {type}", type=type(value).__name__)
-
-
-def suggest(word: str, options: Any) -> Msg:
-    """`` (did you mean 'x'?)`` for the option closest to a misspelt word, if one is close."""
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return Msg(" (did you mean {option!r}?)", option=close[0]) if close else Msg("")
 
 
 @dataclass(frozen=True)

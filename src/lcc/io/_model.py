@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lcc._errors import LCCError, Msg, as_msg, raise_collected
+from lcc._errors import LCCError, Msg, as_msg, raise_collected, suggest
 from lcc._text import is_blank, name_key
 from lcc.io._fields import MAX_ALTERNATIVES, MAX_MONTE_CARLO, PARAMETER_KEYS, STUDY
-from lcc.io._issues import TenderError, TenderIssue, format_path, kind_of, suggest
+from lcc.io._issues import TenderError, TenderIssue, format_path, kind_of
 from lcc.io._read import MAX_TEXT, _too_long
 from lcc.io._values import display, dist_key, same_value
 from lcc.model import Alternative, Parameter, Study

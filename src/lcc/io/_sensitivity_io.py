@@ -20,8 +20,8 @@ import math
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from lcc._errors import LCCError, Msg
-from lcc.io._issues import kind_of, suggest
+from lcc._errors import LCCError, Msg, suggest
+from lcc.io._issues import kind_of
 
 #: Reserved key of a scenario table.
 DESCRIPTION = "description"

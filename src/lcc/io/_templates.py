@@ -35,10 +35,10 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Any
 
-from lcc._errors import CatalogText, LCCError, Msg
+from lcc._errors import CatalogText, LCCError, Msg, suggest
 from lcc.io import _fields as F
 from lcc.io._build import BAD, Reader, Scope, _is_number, unit_problem
-from lcc.io._issues import Path, kind_of, suggest
+from lcc.io._issues import Path, kind_of
 from lcc.io._values import encode, parameter_data
 from lcc.model import Alternative, Parameter
 from lcc.templates import CALCULATORS

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from lcc._errors import LCCError, Msg, UnitText, raise_collected
+from lcc._errors import LCCError, Msg, UnitText, raise_collected, suggest
 from lcc._text import lone_surrogate
 from lcc.model._inputs import (
     A_VALUE,
@@ -198,10 +198,13 @@ class Field:
             return int(value)
         if kind == "choice":
             if value not in self.choices:
-                code = "invalid-value" if isinstance(value, str) else "wrong-type"
-                raise LCCError(Msg("{name}: got {value!r}, expected one of {choices}",
-                                   name=name, value=value, choices=", ".join(self.choices)),
-                               code=code)
+                if not isinstance(value, str):
+                    raise LCCError(Msg("{name}: got {value!r}, expected one of {choices}",
+                                       name=name, value=value, choices=", ".join(self.choices)),
+                                   code="wrong-type")
+                raise LCCError(Msg("{name}: got {value!r}{suggestion}, expected one of {choices}",
+                                   name=name, value=value, suggestion=suggest(value, self.choices),
+                                   choices=", ".join(self.choices)), code="invalid-value")
             return str(value)
         raise AssertionError(kind)  # residual: read by its item (it depends on the item)
 

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 import re
 from fractions import Fraction
 from typing import Any
 
 from lcc._errors import LCCError, Msg
+from lcc._text import closest, name_key
 from lcc._text import is_blank as text_is_blank
-from lcc._text import name_key
 from lcc.portfolio._columns import AWARD_BASES, NO, STATUSES, YES, Column
 from lcc.units import PERCENT_WORDS
 
@@ -42,11 +41,8 @@ def shown(raw: Any) -> str:
 
 def suggest(word: str, known: list[str] | tuple[str, ...]) -> str:
     """'; did you mean 'x'?' when a close match exists, else ''."""
-    close = difflib.get_close_matches(word.lower(), [k.lower() for k in known], n=1, cutoff=0.7)
-    if not close:
-        return ""
-    match = next(k for k in known if k.lower() == close[0])
-    return Msg("; did you mean {match!r}?", match=match)
+    match = closest(word, known)
+    return Msg("; did you mean {match!r}?", match=match) if match else ""
 
 
 def plain_text(raw: Any, col: Column) -> str:

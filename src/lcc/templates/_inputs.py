@@ -37,7 +37,6 @@ Conventions of the records:
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, replace
@@ -47,6 +46,7 @@ from typing import Any
 import numpy as np
 
 from lcc._errors import LCCError, Msg, as_msg, join, raise_collected
+from lcc._text import closest
 from lcc.model import ByYear, Parameter
 from lcc.model._fields import Field, located
 from lcc.model._inputs import A_VALUE
@@ -542,8 +542,8 @@ def read_inputs(calculator: str, spec: Sequence[Input], given: Mapping[str, Any]
     errors: list[LCCError] = []
     for name in given:
         if name not in by_name:
-            close = difflib.get_close_matches(name, list(by_name), n=1)
-            hint = Msg("; did you mean {word!r}?", word=close[0]) if close else ""
+            close = closest(name, by_name)
+            hint = Msg("; did you mean {word!r}?", word=close) if close else ""
             errors.append(fail(calculator, Msg("unknown input {key!r}{hint} Expected inputs: "
                                                "{inputs}", key=name, hint=hint,
                                                inputs=", ".join(by_name)), code="unknown-key"))
