@@ -602,9 +602,18 @@ def test_product_of_parameters_reaches_sensitivity() -> None:
     study = lcc.Study("1 yr", 0.0)
     assert float(lcc.evaluate(alt, study).value) == pytest.approx(160.0)
     # 45 W × [1 000, 2 000] h/yr × (1 − 0.5) / 1.00 = [22.5, 45] kWh/yr (efficiency in %)
-    moved = lcc.evaluate(alt, study, overrides={"savings": 0.5, "efficiency": 100,
+    moved = lcc.evaluate(alt, study, overrides={"savings": 0.5, "efficiency": "100 %",
                                                 "operating_hours": np.array([1000., 2000.])})
     assert moved.value.tolist() == pytest.approx([22.5, 45.0])
+    # one value for a parameter in percent is read as an analysis reads it: a bare number is
+    # a fraction (0.8 is 80 %: 45 W × 4 000 h/yr × 0.8 / 0.8 = 180 kWh/yr), and 100 would
+    # be 10 000 %
+    assert float(lcc.evaluate(alt, study, overrides={"efficiency": 0.8}).value) == \
+        pytest.approx(180.0, rel=1e-12)
+    with pytest.raises(lcc.LCCError, match=r"^overrides\['efficiency'\]: got the bare number "
+                                           r"100 for a value in %; .* did you mean 100 %\? "
+                                           r"Write it as text, '100 %'$"):
+        lcc.evaluate(alt, study, overrides={"efficiency": 100})
     assert "45 W × Operating hours 4 000\xa0h/yr × (1 − Savings 0.2) × 1/Efficiency 90\xa0%" \
         in lcc.evaluate(alt, study).explain()
 

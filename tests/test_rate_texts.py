@@ -248,3 +248,64 @@ def test_a_distribution_without_finite_ends_is_left_to_the_sampling_checks() -> 
         with pytest.raises(LCCError, match=r"^distribution of 'esc': it gives the value nan at "
                                            r"the cumulative probability .*expected finite"):
             monte_carlo(alts, lcc.Study("20 yr", 0.03), n=64, seed=1)
+
+
+# ------------------------------------------------------------------ lcc.evaluate's overrides
+
+def test_an_override_is_read_as_an_analysis_reads_its_values() -> None:
+    """``lcc.evaluate(..., overrides=)`` took raw numbers: ``{'discount_rate': 5}`` was 500 %
+    and ``Q_(5, '%')`` was read as 5, 500 % too (an LCC of 1 020 SEK instead of 2 496 SEK,
+    without a word); a text stopped with a ValueError and a list with an AttributeError.
+    One value is now read as a tornado range or a scenario reads it."""
+    esc = lcc.Parameter("esc", "2 %")
+    price = lcc.Parameter("price", "1.5 SEK/kWh")
+    alt = lcc.Alternative("A", lcc.Investment("1000 SEK", life="20 yr"),
+                          lcc.Recurring("100 SEK/yr", escalation=esc),
+                          lcc.Energy(annual="100 kWh/yr", price=price))
+    study = lcc.Study("20 yr", 0.03)
+
+    def lcc_at(d: float, e: float, p: float) -> float:  # 20 years, amounts at each year's end
+        return 1000 + sum((100 * (1 + e)**t + 100 * p) / (1 + d)**t for t in range(1, 21))
+
+    def total(**overrides: object) -> float:
+        return float(lcc.evaluate(alt, study, overrides=overrides).value)
+
+    for rate in (0.05, "5 %", "5%", lcc.Q_(5, "%"), lcc.Q_(0.05, "")):
+        assert total(discount_rate=rate) == pytest.approx(lcc_at(0.05, 0.02, 1.5), rel=1e-12)
+    for e in (0.03, "3 %", lcc.Q_(3, "%")):  # a rate held in % still reads fractions
+        assert total(esc=e) == pytest.approx(lcc_at(0.03, 0.03, 1.5), rel=1e-12)
+    for p in (0.75, "75 öre/kWh", lcc.Q_(750, "SEK/MWh")):
+        assert total(price=p) == pytest.approx(lcc_at(0.03, 0.02, 0.75), rel=1e-12)
+    for key, bare in (("discount_rate", 5), ("esc", 3)):
+        with pytest.raises(LCCError) as info:
+            total(**{key: bare})
+        assert (info.value.field, info.value.code) == (f"overrides.{key}", "invalid-value")
+        assert f"overrides[{key!r}]: got the bare number {bare}; a rate is a fraction per " \
+               f"year, so this would be {bare}00 %" in str(info.value)
+    with pytest.raises(LCCError, match=r"does not have the dimension of the value"):
+        total(price="0.1 EUR/kWh")
+    with pytest.raises(LCCError) as info:
+        lcc.evaluate(alt, study, overrides=[("esc", 0.03)])
+    assert (info.value.field, info.value.code) == ("overrides", "wrong-type")
+    # samples are in the parameter's own unit, as Monte Carlo draws them; a rate held as a
+    # plain number draws fractions
+    r = lcc.evaluate(alt, study, overrides={"esc": [2, 3], "discount_rate": [0.03, 0.03]})
+    assert r.value.tolist() == pytest.approx([lcc_at(0.03, 0.02, 1.5),
+                                              lcc_at(0.03, 0.03, 1.5)], rel=1e-12)
+    with pytest.raises(LCCError, match=r"got the bare number 3; .* 300 %"):
+        lcc.evaluate(alt, study, overrides={"discount_rate": [0.03, 3]})
+    # a tender passes its overrides on
+    tender = lcc.io.loads_tender("""name = "T"
+[study]
+period = "20 yr"
+discount_rate = "3 %"
+[[alternatives]]
+name = "A"
+[[alternatives.items]]
+type = "Recurring"
+amount_per_year = "100 SEK/yr"
+""")
+    with pytest.raises(LCCError, match=r"got the bare number 4; .* 400 %"):
+        tender.evaluate(overrides={"discount_rate": 4})
+    assert float(tender.evaluate(overrides={"discount_rate": "4 %"})["A"].value) == \
+        pytest.approx(sum(100 / 1.04**t for t in range(1, 21)), rel=1e-12)

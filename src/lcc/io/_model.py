@@ -355,10 +355,7 @@ def every_parameter(buyer: Iterable[Parameter],
 def rate_parameters(alternatives: Iterable[Alternative]) -> set[str]:
     """Names of the parameters that stand for a rate (escalation) somewhere: a bare 4 given
     for one is 4 %, not 400 %."""
-    from lcc.model._inputs import Num
-
-    return {num.param for alt in alternatives for item in alt.items for num in item.inputs()
-            if isinstance(num, Num) and num.floor == -1.0 and num.param}
+    return set().union(*(alt.rates() for alt in alternatives))
 
 
 def study_issues(fields: Mapping[str, Any],

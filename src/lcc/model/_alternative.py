@@ -184,6 +184,12 @@ class Alternative(ModelEq):
             cached = self.__dict__["_parameters"] = tuple(out)
         return list(cached)
 
+    def rates(self) -> set[str]:
+        """Names of the Parameters that stand in a rate field (an escalation): a fraction per
+        year, where a bare 4 is 4 %, not 400 %."""
+        return {num.param for item in self.items for num in item.inputs()
+                if isinstance(num, Num) and num.param and num.floor == -1.0 and num.strict}
+
     def service_life(self) -> float | None:
         """The alternative's service life in years (mean of samples), or None."""
         if self._life is not None:

@@ -420,6 +420,15 @@ def check_bare_rate(value: Any, name: str | Msg, *, source: Msg | None = None) -
     if not np.any(big):
         return
     x = float(arr[big].flat[0]) if arr.ndim else float(arr)
+    if abs(x) >= 100:  # its fraction, 1 or more, would be refused the same way
+        raise LCCError(
+            Msg("{name}: got the bare number {x:g}; a rate is a fraction per year, so this "
+                "would be {pct:g} %; did you mean {x:g} %? Write it as text, '{x:g} %'",
+                name=name, x=x, pct=x * 100) if source is None else
+            Msg("{name}: {source} holds the bare number {x:g}; a rate is a fraction per year, "
+                "so this would be {pct:g} %; did you mean {x:g} %? Write it as text, '{x:g} %'",
+                name=name, source=source, x=x, pct=x * 100),
+            field=name, code="invalid-value")
     raise LCCError(
         Msg("{name}: got the bare number {x:g}; a rate is a fraction per year, so this would be "
             "{pct:g} %; did you mean {x:g} % = {frac:g}? Write '{x:g} %' or {frac:g} "
@@ -430,6 +439,44 @@ def check_bare_rate(value: Any, name: str | Msg, *, source: Msg | None = None) -
             "{frac:g} (a rate of {pct:g} % is written as text, '{pct:g} %')",
             name=name, source=source, x=x, pct=x * 100, frac=x / 100),
         field=name, code="invalid-value")
+
+
+def analysis_value(p: Parameter | None, value: Any, where: str, *, rate: bool) -> Any:
+    """One value an analysis or an override gives a Parameter, in the Parameter's own unit.
+
+    One rule for tornado ranges, scenarios, break-even brackets and :func:`lcc.evaluate`'s
+    overrides: a text or a quantity with a unit is converted to the parameter's unit; a rate
+    (``rate``: it stands in a rate field) is a fraction or a percentage written as text,
+    whatever its parameter's unit (``0.05`` and ``"5 %"`` are 5 %, a bare 5 is refused); for
+    any other value in percent a bare number is a fraction (0.5 is 50 %); other numbers are
+    in the parameter's unit. ``p`` None is a discount rate held as a number.
+    """
+    reg = get_registry()
+    if isinstance(value, bool):
+        raise LCCError(Msg("{name}: got {value!r}; expected a number or a value with a unit",
+                           name=where, value=value), field=where, code="wrong-type")
+    per = own_fraction(p)
+    number = isinstance(value, (int, float, np.integer, np.floating))
+    if rate and per is not None and (number or isinstance(value, (str, reg.Quantity))):
+        check_bare_rate(value, where)
+        return parse_number(value, name=where) / per
+    if isinstance(value, (str, reg.Quantity)) or (number and per not in (None, 1.0)):
+        if p is None or (p.unit is None and isinstance(value, str)):
+            return parse_number(value, name=where)  # a plain number, or a percentage
+        got = p._same_unit(value, where)  # in percent, a bare number is a fraction
+        return got.magnitude if isinstance(got, reg.Quantity) else got
+    return value
+
+
+def own_fraction(p: Parameter | None) -> float | None:
+    """One of the Parameter's own units as a fraction: 1 for a plain number (or no
+    Parameter), 0.01 for '%', 0.001 for '‰'; None for any other unit (``h/yr`` has no
+    dimension but is no fraction)."""
+    if p is None or p.unit is None:
+        return 1.0
+    if set(p.value._units) <= {"percent", "permille"}:
+        return float(get_registry().Quantity(1.0, p.unit).to("").magnitude)
+    return None
 
 
 def check_bare_rate_distribution(dist: Any, name: str | Msg, *, source: Msg | None = None,

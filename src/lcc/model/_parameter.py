@@ -243,12 +243,19 @@ class Parameter:
             if not isinstance(got, reg.Quantity) and is_percent(self.value):
                 # a value in % and a bare bound: the bound is a fraction (0.01 is 1 %), as
                 # every plain number is; 1 or more would be 100 % or more, said so
-                if abs(float(got)) >= 1:
+                x = float(got)
+                if abs(x) >= 100:  # its fraction, 1 or more, would be refused the same way
+                    raise LCCError(Msg(
+                        "{name}: got the bare number {x:g} for a value in {unit}; a bare number "
+                        "is a fraction, so this would be {pct:g} %; did you mean {x:g} %? Write "
+                        "it as text, '{x:g} %'", name=name, x=x, unit=self.unit_text,
+                        pct=x * 100), field=name, code="invalid-value")
+                if abs(x) >= 1:
                     raise LCCError(Msg(
                         "{name}: got the bare number {x:g} for a value in {unit}; a bare number "
                         "is a fraction, so this would be {pct:g} %; did you mean {x:g} % = "
-                        "{frac:g}? Write '{x:g} %' or {frac:g}", name=name, x=float(got),
-                        unit=self.unit_text, pct=float(got) * 100, frac=float(got) / 100),
+                        "{frac:g}? Write '{x:g} %' or {frac:g}", name=name, x=x,
+                        unit=self.unit_text, pct=x * 100, frac=x / 100),
                         field=name, code="invalid-value")
                 return reg.Quantity(float(got), "").to(self.value.units)
             if not isinstance(got, reg.Quantity):

@@ -22,6 +22,7 @@ from lcc.engine._evaluate import (
 )
 from lcc.model._alternative import Alternative
 from lcc.model._study import Study
+from lcc.results._overrides import read_overrides
 from lcc.results._serialize import Picklable
 from lcc.results._trace import money, trace
 from lcc.units import get_registry
@@ -415,9 +416,15 @@ def evaluate(alternative: Alternative, study: Study, *,
     alternative : Alternative
     study : Study
     overrides : dict, optional
-        Values for Parameters by name (and ``"discount_rate"``), in each
-        parameter's own unit; floats or 1-D sample arrays. Used by
-        sensitivity analysis.
+        Values for Parameters by name (and ``"discount_rate"``). One value is
+        read as a tornado range or a scenario reads it: a text or a quantity
+        with a unit in any unit that converts (``"75 öre/kWh"``); a rate as a
+        fraction or a percentage written as text, whatever its parameter's unit
+        (``0.05`` or ``"5 %"``; a bare 5 would be 500 % and is refused);
+        another value in percent as a fraction (0.5 is 50 %); any other number
+        in the parameter's own unit. A 1-D array of samples is in the
+        parameter's own unit, as Monte Carlo draws them
+        (``MonteCarloResult.inputs``).
 
     Returns
     -------
@@ -435,4 +442,4 @@ def evaluate(alternative: Alternative, study: Study, *,
     compiled = compile_alternative(alternative, study)
     if not overrides:
         return LCCResult(compiled, *base_values(compiled))
-    return LCCResult(compiled, context_for(compiled, overrides))
+    return LCCResult(compiled, context_for(compiled, read_overrides(compiled, overrides)))

@@ -24,7 +24,7 @@ from lcc.engine import Compiled, compile_alternative, lcc_values_many
 from lcc.engine._terms import ChainTerm, SeriesTerm
 from lcc.model._alternative import Alternative, check_parameters
 from lcc.model._fields import located
-from lcc.model._inputs import Num
+from lcc.model._inputs import Num, analysis_value
 from lcc.model._parameter import Parameter
 from lcc.model._study import Study
 from lcc.results._ranking import TIE, difference_label, ranks
@@ -221,9 +221,10 @@ class Model:
 
     @cached_property
     def _rates(self) -> set[str]:
-        return {DISCOUNT_RATE} | {
-            DISCOUNT_RATE if n.param == self.alias else str(n.param) for n in self._nums()
-            if n.floor == -1.0 and n.strict}
+        inflation = self.study._inflation  # the study's other rate
+        named = {inflation.param} if isinstance(inflation, Num) and inflation.param else set()
+        return {DISCOUNT_RATE} | {DISCOUNT_RATE if name == self.alias else name for name in
+                                  named.union(*(alt.rates() for alt in self.alternatives))}
 
     def rate_scale(self, name: str) -> float | None:
         """The fraction one of the input's own unit stands for (1, or 0.01 for '%')."""
@@ -310,29 +311,10 @@ class Model:
         """A single value in the input's own unit (a number, or a quantity converted to it)."""
         inp = self.inputs[name]
         reg = get_registry()
-        if self.is_rate(name) and not isinstance(value, bool) and \
-                isinstance(value, (str, reg.Quantity, int, float, np.integer, np.floating)):
-            # a rate is a fraction or a percentage written as text, whatever the unit of its
-            # parameter ('3 %' holds 3): 0.05 and '5 %' are 5 %, a bare 5 is refused
-            from lcc.model._inputs import check_bare_rate
-            from lcc.units import parse_number
-
-            check_bare_rate(value, where)
-            scale = self.rate_scale(name)
-            assert scale is not None
-            value = parse_number(value, name=where) / scale
-        elif isinstance(value, (str, reg.Quantity)) or (
-                inp.unit in ("%", "‰") and inp.parameter is not None and
-                isinstance(value, (int, float, np.integer, np.floating))):
-            # a bare number for a parameter in % is a fraction, as its low and high are
-            if inp.parameter is None or (not inp.unit and isinstance(value, str)):
-                from lcc.units import parse_number  # a plain number or a percentage
-
-                got: Any = parse_number(value, name=where)
-            else:
-                with located(self.field(arg)):  # the analysis' argument, as every error here
-                    got = inp.parameter._same_unit(value, where)
-            value = got.magnitude if isinstance(got, reg.Quantity) else got
+        if not isinstance(value, bool) and isinstance(
+                value, (str, reg.Quantity, int, float, np.integer, np.floating)):
+            with located(self.field(arg)):  # the analysis' argument, as every error here
+                value = analysis_value(inp.parameter, value, where, rate=self.is_rate(name))
         if isinstance(value, bool) or not isinstance(value, (int, float, np.integer,
                                                              np.floating)):
             if inp.unit:
