@@ -23,7 +23,10 @@ Q_ = lcc.Q_
         (lambda: lcc.Investment("inf SEK"), r"Investment\.amount.*finite"),
         (lambda: lcc.Investment(20000), r"Investment\.amount: got the bare number 20000"),
         (lambda: lcc.Investment("20 kWh"), r"Investment\.amount.*no currency"),
-        (lambda: lcc.Investment("1 SEK", residual=1.5), r"Investment\.residual: got 1\.5"),
+        (lambda: lcc.Investment("1 SEK", residual=1.5),
+         r"Investment\.residual: got the bare number 1\.5; .* this would be 150 %"),
+        (lambda: lcc.Investment("1 SEK", residual=150), r"Investment\.residual: got 150; "
+         r"expected a fraction <= 1"),
         (lambda: lcc.Investment("1 SEK", residual="bogus"), r"Investment\.residual"),
         (lambda: lcc.Investment("1 SEK", at=-1), r"Investment\.at: got -1"),
         (lambda: lcc.Investment("1 SEK", escalation=-1.0),
@@ -143,3 +146,47 @@ def test_swedish_units_in_items() -> None:
     energy = lcc.Energy(annual="3 MWh/yr", price="95 öre/kWh")
     assert energy._annual.value == pytest.approx(3000)  # type: ignore[union-attr]
     assert energy._price.value == pytest.approx(0.95)  # type: ignore[union-attr]
+
+
+def test_a_residual_fraction_written_as_a_percentage_is_offered_its_reading() -> None:
+    """``residual=20`` was refused with 'expected a fraction <= 1' and 'Linear' with a
+    message about units; the likely reading is now offered: 20 % of the cost, 'linear'."""
+    for value in (20, "20", lcc.Parameter("r", 20)):
+        with pytest.raises(lcc.LCCError) as info:
+            lcc.Investment("1000 SEK", life="20 yr", residual=value)
+        assert (info.value.field, info.value.code) == ("Investment.residual", "invalid-value")
+        assert str(info.value) == (
+            "Investment.residual: got the bare number 20; a residual value given as a number "
+            "is a fraction of the installation's cost, so this would be 2000 %; did you mean "
+            "20 % = 0.2? Write '20 %' or 0.2")
+    with pytest.raises(lcc.LCCError, match=r"^Replacement.residual: got 'Linear' \(did you "
+                                           r"mean 'linear'\?\)"):
+        lcc.Replacement("100 SEK", every="5 yr", residual="Linear")
+    # 20 % of 1 000 SEK, recovered at the end of a 10-year study at 0 %: 1 000 − 200 SEK
+    for value in (0.2, "20 %"):
+        alt = lcc.Alternative("A", lcc.Investment("1000 SEK", life="20 yr", residual=value))
+        assert float(lcc.evaluate(alt, lcc.Study("10 yr", 0.0)).value) == \
+            pytest.approx(800.0, rel=1e-15)
+
+
+@pytest.mark.parametrize("spelling", ["CO2e", "co2e", "CO₂e", "CO2-e", "CO2 eq", "CO2-ekv",
+                                      "co2 ekvivalenter"])
+def test_a_pollutant_is_held_in_its_usual_spelling(spelling: str) -> None:
+    """``pollutant="co2e"`` (or ``"CO₂e"``, ``"CO2-ekv"``) was another pollutant than
+    ``"CO2e"``: the study's carbon price did not apply (an LCC 1 500 SEK lower, with only a
+    warning in the result), the emissions table had two rows and a follow-up found no CO2e.
+    1 000 kg/yr × 1.5 SEK/kg over one year at 0 % = 1 500 SEK."""
+    study = lcc.Study("1 yr", 0.0, carbon_price="1.5 SEK/kg")
+    item = lcc.Emission(annual="1000 kg/yr", pollutant=spelling)
+    assert item.pollutant == "CO2e"
+    both = lcc.Alternative("A", item, lcc.Emission(annual="500 kg/yr"))
+    result = lcc.evaluate(both, study)
+    assert float(result.value) == pytest.approx(2250.0, rel=1e-15)
+    assert dict(result.emissions) == {"CO2e": pytest.approx(1500.0, rel=1e-15)}
+    assert result.warnings == []
+
+
+def test_other_pollutants_keep_one_spelling() -> None:
+    assert [lcc.Emission(annual="1 kg/yr", pollutant=p).pollutant
+            for p in ("nox", "NOX", "pm2,5", "PM 10", "CO2", "Lead ", "bly  kvicksilver")] == \
+        ["NOx", "NOx", "PM2.5", "PM10", "CO2", "Lead", "bly kvicksilver"]

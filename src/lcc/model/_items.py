@@ -18,7 +18,7 @@ import numpy as np
 
 from lcc._errors import ItemName, LCCError, Msg
 from lcc._i18n._catalog import N_
-from lcc._text import is_blank
+from lcc._text import closest, is_blank
 from lcc.model import _fields as F
 from lcc.model._compare import ModelEq
 from lcc.model._fields import Errors, Field
@@ -28,12 +28,15 @@ from lcc.model._inputs import (
     Esc,
     Num,
     Seq,
+    _is_plain_number,
     in_burning_hours,
     read_number,
     read_quantity,
 )
 from lcc.model._parameter import ByYear, Parameter
+from lcc.model._pollutants import pollutant_name
 from lcc.model._product import Product, reciprocal
+from lcc.units import parse_number
 
 #: Cost categories (Directive 2014/24/EU art. 68), in reporting order.
 CATEGORIES: tuple[str, ...] = (
@@ -202,12 +205,27 @@ class CostItem(ModelEq):
         return {f.name: getattr(self, f.name) for f in fields(self) if f.init}
 
 
+def _residual_percent(value: Any, name: str) -> None:
+    """Refuse a bare number over 1 and up to 100 for a residual fraction with the percentage
+    reading offered: ``residual = 20`` is 20 % of the cost, not 2 000 %."""
+    x = value.value if isinstance(value, Parameter) else value
+    if isinstance(x, str) and _is_plain_number(x):
+        x = parse_number(x, name=name)
+    if isinstance(x, (int, float, np.number)) and not isinstance(x, bool) and 1 < x <= 100:
+        raise LCCError(Msg(
+            "{name}: got the bare number {x:g}; a residual value given as a number is a "
+            "fraction of the installation's cost, so this would be {pct:g} %; did you mean "
+            "{x:g} % = {frac:g}? Write '{x:g} %' or {frac:g}", name=name, x=float(x),
+            pct=float(x) * 100, frac=float(x) / 100), field=name, code="invalid-value")
+
+
 def _read_residual(item: CostItem, value: Any) -> tuple[str, Num | None]:
     name = f"{item.name}.residual"
     if value is None or value == "none":
         return "none", None
     if isinstance(value, str) and value == "linear":
         return "linear", None
+    _residual_percent(value, name)
     if isinstance(value, Parameter):
         if value.unit is None:
             return "fraction", read_number(value, name, minimum=0.0, exclusive=False,
@@ -227,6 +245,12 @@ def _read_residual(item: CostItem, value: Any) -> tuple[str, Num | None]:
         return "amount", read_quantity(value, "CUR", name, what=AN_AMOUNT)
     except LCCError as exc:
         code = exc.code if exc.code in ("invalid-value", "wrong-type") else "wrong-unit"
+        word = closest(value, ("linear", "none")) if isinstance(value, str) else None
+        if word is not None:  # 'Linear', 'None': a word, not an amount
+            raise LCCError(Msg("{name}: got {value!r} (did you mean {word!r}?); expected "
+                               "'linear', None, a fraction of the installation's cost (0..1) "
+                               "or an amount of money", name=name, value=value, word=word),
+                           code="invalid-value") from None
         raise LCCError(
             Msg("{name}: got {value!r}; expected 'linear', None, a fraction of the "
                 "installation's cost (0..1) or an amount of money ({reason})", name=name,
@@ -682,7 +706,9 @@ class Emission(_Annual):
     ``distance`` (``"15000 km/yr"``) and ``intensity`` (``"132 g/km"``).
     ``price`` is money per mass; for ``pollutant="CO2e"`` it defaults to the
     study's ``carbon_price``. Without a price the emission is reported in kg
-    only.
+    only. A pollutant is held in its usual spelling (``"co2e"``, ``"CO₂e"`` and
+    ``"CO2-ekv"`` are ``"CO2e"``, ``"nox"`` is ``"NOx"``), so its price and
+    every table find all of it.
     """
 
     kind: ClassVar[str] = "Emission"
@@ -723,6 +749,7 @@ class Emission(_Annual):
                                    pollutant=self.pollutant),
                                code="wrong-type" if not isinstance(self.pollutant, str)
                                else "invalid-value")
+            self._set("pollutant", pollutant_name(self.pollutant))  # 'co2e' is CO2e
         self._set("_annual", None)
         self._set("_distance", None)
         self._set("_intensity", None)
