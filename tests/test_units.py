@@ -266,3 +266,27 @@ def test_pints_definition_cache_is_per_installation_and_repairs_itself(
     reg = _new_registry(pint)
     assert reg.Quantity(1, "kWh").to("J").magnitude == 3.6e6
     pint.UnitRegistry(cache_folder=folder)  # the rewritten cache reads without error
+
+
+def test_an_inverted_exchange_rate_is_refused_with_its_inverse() -> None:
+    """``ExchangeRates("SEK", {"EUR": 0.087})`` (SEK per EUR written as EUR per SEK) made
+    every euro amount 132 times too small without a word. Between currencies whose worth
+    has long differed fourfold or more, a rate near the inverse of the usual one is refused
+    with the inverse offered; currencies of about one worth (NOK and SEK) cannot be told."""
+    with pytest.raises(lcc.LCCError) as info:
+        lcc.ExchangeRates("SEK", {"EUR": 0.087})
+    assert (info.value.field, info.value.code) == ("ExchangeRates.rates.EUR", "invalid-value")
+    assert str(info.value) == (
+        "ExchangeRates.rates['EUR']: got 0.087, but 1 EUR has long been worth about 10 SEK; "
+        "the rate looks inverted: did you mean 11.4943, that is 1 EUR = 11.4943 SEK? A rate is "
+        "the units of the base currency per unit of the currency")
+    assert "kursen ser omvänd ut: menade du 11,4943" in info.value.message_in("sv")
+    for base, rates in (("EUR", {"SEK": 11.48}), ("DKK", {"EUR": 0.134})):
+        with pytest.raises(lcc.LCCError, match="the rate looks inverted"):
+            lcc.ExchangeRates(base, rates)
+    # the usual rates, and rates between currencies of about one worth, are read
+    rates = lcc.ExchangeRates("SEK", {"EUR": 11.48, "USD": 10.5, "GBP": 13.2, "NOK": 0.98,
+                                      "DKK": 1.54})
+    assert rates.convert("1 EUR").magnitude == pytest.approx(11.48, rel=1e-15)
+    assert lcc.ExchangeRates("EUR", {"SEK": 0.0871, "USD": 0.92}).rate("SEK", "EUR") == 0.0871
+    assert lcc.ExchangeRates("SEK", {"NOK": 1.02}).rate("NOK", "SEK") == 1.02

@@ -887,6 +887,12 @@ def format_quantity(q: Any, digits: int = 6) -> str:
 
 # --------------------------------------------------------------------------- exchange rates
 
+#: What one unit of each currency is worth in SEK, to within a factor of two since 2000
+#: (Riksbank annual means: EUR 8.2–11.9 SEK, USD 6.4–11.0, GBP 10.5–15.1, NOK 0.8–1.3,
+#: DKK 1.1–1.6). Used only to tell a rate from its inverse (1 EUR = 0.087 SEK), never to
+#: convert: between currencies this far apart the two differ a hundredfold.
+_ROUGH_SEK = {"SEK": 1.0, "NOK": 1.0, "DKK": 1.4, "EUR": 10.0, "USD": 9.0, "GBP": 12.0}
+
 
 @dataclass(frozen=True)
 class ExchangeRates:
@@ -954,6 +960,17 @@ class ExchangeRates:
             if x <= 0:
                 bad(f"rates.{code}", "invalid-value",
                     Msg("{name}: got {value!r}, expected a rate > 0", name=name, value=rate))
+                continue
+            near = _ROUGH_SEK.get(code, 0.0) / _ROUGH_SEK.get(self.base, 1.0) \
+                if self.base in _ROUGH_SEK else 0.0
+            if (near >= 4 or 0 < near <= 0.25) and abs(math.log(x * near)) < math.log(4) \
+                    and abs(math.log(x / near)) > math.log(4):
+                bad(f"rates.{code}", "invalid-value", Msg(
+                    "{name}: got {value!r}, but 1 {code} has long been worth about {near} "
+                    "{base}; the rate looks inverted: did you mean {inverse}, that is 1 {code} "
+                    "= {inverse} {base}? A rate is the units of the base currency per unit of "
+                    "the currency", name=name, value=rate, code=code, base=self.base,
+                    near=UnitText(f"{near:.2g}"), inverse=UnitText(f"{1 / x:.6g}")))
                 continue
             clean[code] = x
         for key in ("date", "source"):
