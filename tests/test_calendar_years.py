@@ -63,3 +63,18 @@ def test_flows_left_out_of_the_study_are_in_the_comparisons_notes() -> None:
     assert "A: OneOff: at t = 25, after the end of the study (t = 20); left out" in c.notes
     assert "A: OneOff: vid t = 25, efter kalkylperiodens slut (t = 20); tas inte med" in \
         c.notes_in("sv")
+
+
+def test_a_calendar_year_written_as_text_is_named_a_calendar_year() -> None:
+    """``at = "2030"`` was told to drop the quotes (2030), which is then refused as a
+    calendar year: the advice went in a circle. It is now refused as a calendar year."""
+    for build, field in ((lambda v: lcc.OneOff("100 SEK", at=v), "OneOff.at"),
+                         (lambda v: lcc.Recurring("100 SEK/yr", end=v), "Recurring.end")):
+        with pytest.raises(lcc.LCCError) as info:
+            build(" 2030 ")
+        assert (info.value.field, info.value.code) == (field, "invalid-value")
+        assert str(info.value).startswith(f"{field}: got 2030; a point in time is counted in "
+                                          "years from the base date")
+        with pytest.raises(lcc.LCCError, match=r"got the text '5'; write a number of years "
+                                               r"without quotes \(5\)"):
+            build("5")

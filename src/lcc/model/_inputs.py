@@ -599,6 +599,10 @@ def read_position(value: Any, name: str, *, whole: bool = False, minimum: float 
         raise LCCError(Msg("{name}: a point in time cannot be a Parameter; give a number of "
                            "years", name=name), field=name, code="wrong-type")
     if isinstance(value, str) and _is_plain_number(value):
+        number = float(value)
+        if maximum is not None and number > maximum:  # a calendar year: said so below
+            return read_position(int(number) if number.is_integer() else number, name,
+                                 whole=whole, minimum=minimum, maximum=maximum)
         raise LCCError(Msg("{name}: got the text {value!r}; write a number of years without "
                            "quotes ({number}) or with a unit ('{number} yr')", name=name,
                            value=value, number=value.strip()), code="wrong-type")
