@@ -175,7 +175,9 @@ class TestNpvIrr:
             assert math.isnan(got)
         else:
             assert got == pytest.approx(expected, rel=1e-6, abs=1e-9)
-            assert lcc.npv(got, flows) == pytest.approx(0.0, abs=1e-6 * invest)
+            # a rate of 100 % or more goes to npv as text, as every rate lcc reads
+            rate = got if abs(got) < 1 else f"{got * 100!r} %"
+            assert lcc.npv(rate, flows) == pytest.approx(0.0, abs=1e-6 * invest)
 
     def test_irr_published(self) -> None:
         """numpy-financial documentation example: irr([-100, 39, 59, 55, 20]) = 0.28095."""
@@ -327,3 +329,29 @@ class TestTimingTable:
         assert ctx.lam == rule.log_rate(0.05)
         assert float(lcc.evaluate(alt, study).value) == pytest.approx(
             100 * dc.upv_star(0.05, 0.02, 10, timing), rel=1e-14)
+
+
+def test_a_rate_with_a_unit_is_a_fraction_and_npv_refuses_a_bare_percentage() -> None:
+    """``lcc.npv(Q_(5, "%"), flows)`` took the quantity's magnitude, 5, for 500 %, and
+    ``lcc.npv(5, flows)`` was 500 % too (−88.33 instead of 11.56 for −100, 60, 60); a text
+    such as ``"5 %"`` stopped with a ValueError. Rates given with a unit are read as
+    fractions everywhere in the module; npv refuses a bare rate of 1 or more as every rate
+    field does. −100 + 60/1.05 + 60/1.05² = 11.5646…"""
+    at5 = -100 + 60 / 1.05 + 60 / 1.05**2
+    for rate in (0.05, "5 %", "5%", lcc.Q_(5, "%"), "0,05"):
+        assert lcc.npv(rate, [-100, 60, 60]) == pytest.approx(at5, rel=1e-14)
+    assert lcc.npv("200 %", [-100, 60, 60]) == pytest.approx(-100 + 60 / 3 + 60 / 9,
+                                                             rel=1e-14)
+    for bare in (5, "4", [0.03, 5]):
+        with pytest.raises(lcc.LCCError) as info:
+            lcc.npv(bare, [-100, 60, 60])
+        assert (info.value.field, info.value.code) == ("npv.rate", "invalid-value")
+        assert "a rate is a fraction per year, so this would be" in str(info.value)
+    with pytest.raises(lcc.LCCError, match="expected a plain number"):
+        lcc.npv("5 SEK", [-100, 60, 60])
+    spv, upv, crf = dc.spv, dc.upv, dc.crf
+    for rate in ("3 %", lcc.Q_(3, "%")):
+        assert spv(rate, 10) == pytest.approx(1.03**-10, rel=1e-15)
+        assert upv(rate, 20) == pytest.approx((1 - 1.03**-20) / 0.03, rel=1e-14)
+        assert crf(rate, 20) == pytest.approx(0.03 / (1 - 1.03**-20), rel=1e-14)
+        assert spv(rate, 10, continuous=True) == pytest.approx(math.exp(-0.3), rel=1e-15)

@@ -16,6 +16,11 @@ every flow with e^(−d·t), d read as a continuously compounded rate (NIST E3).
 (:mod:`lcc.engine`) both read them from it, and both sum their uniform series
 with :func:`geometric_sum`.
 
+Rates are fractions (0.05 is 5 %); a rate given as text or as a quantity with a unit
+(``"5 %"``, ``Q_(5, "%")``) is read as a fraction. The factors are pure arithmetic and take
+any rate above −1; :func:`npv`, which a procurer calls with a kalkylränta, refuses a bare
+rate of 1 or more as every rate field does.
+
 Every factor is e^(−λ·t) with the discount log-rate λ = ln(1 + d) (discrete
 timings) or λ = d (continuous), so a series of amounts escalating at e sums
 x^k with x = e^(ln(1 + e) − λ): the geometric series, in closed form.
@@ -106,8 +111,20 @@ TIMING_TABLE: Mapping[str, TimingRule] = MappingProxyType({
 TIMINGS: tuple[str, ...] = tuple(TIMING_TABLE)
 
 
+def _number(x: Any, name: str, func: str) -> Any:
+    """A rate given as text or as a quantity with a unit, as a fraction: ``"5 %"`` and
+    ``Q_(5, "%")`` are 0.05 (numpy would take the text for an error and the quantity's
+    magnitude, 5, for 500 %); numbers and arrays as they are."""
+    if isinstance(x, str) or hasattr(x, "units"):
+        from lcc.units import parse_number
+
+        return parse_number(x, name=f"{func}.{name}")
+    return x
+
+
 def _rate(x: ArrayLike, name: str, func: str) -> np.ndarray:
     """A rate > −1, the argument ``name`` of the function ``func`` (the field of an error)."""
+    x = _number(x, name, func)
     arr = np.asarray(x, dtype=float)
     if not np.all(np.isfinite(arr)):
         raise LCCError(Msg("{name}: got {x!r}; rates must be finite", name=name, x=x),
@@ -185,7 +202,8 @@ def spv(d: ArrayLike, t: ArrayLike, *, continuous: bool = False) -> Any:
 
 
 def _spv(d: ArrayLike, t: ArrayLike, continuous: bool, func: str) -> Any:
-    dd = _rate(d, "d", func) if not continuous else np.asarray(d, dtype=float)
+    dd = _rate(d, "d", func) if not continuous else np.asarray(_number(d, "d", func),
+                                                                 dtype=float)
     tt = np.asarray(t, dtype=float)
     if continuous:
         return _out(np.exp(-dd * tt))
@@ -356,7 +374,8 @@ def upv_star(
 
 def _log_rate(rule: TimingRule, d: ArrayLike, func: str) -> np.ndarray:
     """λ of a discount rate as an array (checked > −1 for the discrete timings)."""
-    dd = np.asarray(d, dtype=float) if rule.continuous else _rate(d, "d", func)
+    dd = np.asarray(_number(d, "d", func), dtype=float) if rule.continuous \
+        else _rate(d, "d", func)
     return np.asarray(rule.log_rate(dd))
 
 
@@ -457,8 +476,10 @@ def npv(rate: ArrayLike, flows: ArrayLike, *, timing: str = "end") -> Any:
 
     Parameters
     ----------
-    rate : float or array
-        Discount rate per year [1]; an array gives one NPV per rate.
+    rate : float, array or text
+        Discount rate per year: a fraction (0.05) or a percentage written as text or as a
+        quantity (``"5 %"``); a bare number of 1 or more (or −1 or less) is refused as in
+        every rate lcc reads (``4`` would be 400 %). An array gives one NPV per rate.
     flows : array_like
         flows[0] sits at t = 0 (the base date); flows[k], k >= 1, is the amount
         of year k, placed by ``timing``.
@@ -484,7 +505,14 @@ def npv(rate: ArrayLike, flows: ArrayLike, *, timing: str = "end") -> Any:
                        field="npv.flows", code="invalid-value" if cf.ndim == 1 else "wrong-type")
     t = np.arange(cf.size, dtype=float)
     t[1:] -= rule.offset
-    rr = np.asarray(rate, dtype=float)[..., None]
+    from lcc.units import check_bare_rate
+
+    try:  # 4 would be 400 %: refused, as in every rate lcc reads
+        check_bare_rate(rate, "rate")
+    except LCCError as exc:
+        exc.field = "npv.rate"
+        raise
+    rr = np.asarray(_number(rate, "rate", "npv"), dtype=float)[..., None]
     lam = rule.log_rate(rr if rule.continuous else _rate(rr, "rate", "npv"))
     df = np.exp(-t * lam)
     return _out(np.asarray((df * cf).sum(axis=-1)))
@@ -495,7 +523,9 @@ def irr(flows: ArrayLike) -> float:
 
     The rate r > −1 at which ``npv(r, flows) = 0``, found as a real positive
     root x = 1/(1 + r) of the polynomial Σ flows[k]·x^k. When several rates
-    qualify, the one closest to zero is returned; NaN when there is none.
+    qualify, the one closest to zero is returned; NaN when there is none. A rate
+    of 100 % or more is the number 1 or more; :func:`npv` takes it as text
+    (``f"{r * 100} %"``), as every rate lcc reads.
 
     Examples
     --------

@@ -24,6 +24,7 @@ from lcc.units import (
     _factor,
     _spec_info,
     as_float,
+    check_bare_rate,
     currency_of,
     format_quantity,
     get_registry,
@@ -402,45 +403,6 @@ def read_number(value: Any, name: str, *, minimum: float | None = None, exclusiv
                ceiling=maximum)
 
 
-def check_bare_rate(value: Any, name: str | Msg, *, source: Msg | None = None) -> None:
-    """Refuse a rate given as a bare number of 1 or more (or -1 or less): a percentage.
-
-    A procurer who writes ``4`` for a kalkylränta of 4 % would otherwise get 400 %.
-    ``source`` says where the number stands when it is not the field's own value (``the
-    high of Parameter 'esc'``).
-    """
-    if isinstance(value, (float, int)) and -1 < value < 1:  # one value, no percentage
-        return
-    if hasattr(value, "units") or (isinstance(value, str) and _has_unit(value, name)):
-        return  # '400 %' says what it means
-    if isinstance(value, str):  # '4' is the bare number 4
-        value = parse_number(value, name=name)
-    arr = np.asarray(value, dtype=float)
-    big = np.abs(arr) >= 1
-    if not np.any(big):
-        return
-    x = float(arr[big].flat[0]) if arr.ndim else float(arr)
-    if abs(x) >= 100:  # its fraction, 1 or more, would be refused the same way
-        raise LCCError(
-            Msg("{name}: got the bare number {x:g}; a rate is a fraction per year, so this "
-                "would be {pct:g} %; did you mean {x:g} %? Write it as text, '{x:g} %'",
-                name=name, x=x, pct=x * 100) if source is None else
-            Msg("{name}: {source} holds the bare number {x:g}; a rate is a fraction per year, "
-                "so this would be {pct:g} %; did you mean {x:g} %? Write it as text, '{x:g} %'",
-                name=name, source=source, x=x, pct=x * 100),
-            field=name, code="invalid-value")
-    raise LCCError(
-        Msg("{name}: got the bare number {x:g}; a rate is a fraction per year, so this would be "
-            "{pct:g} %; did you mean {x:g} % = {frac:g}? Write '{x:g} %' or {frac:g} "
-            "(a rate of {pct:g} % is written as text, '{pct:g} %')",
-            name=name, x=x, pct=x * 100, frac=x / 100) if source is None else
-        Msg("{name}: {source} holds the bare number {x:g}; a rate is a fraction per year, so "
-            "this would be {pct:g} %; did you mean {x:g} % = {frac:g}? Write '{x:g} %' or "
-            "{frac:g} (a rate of {pct:g} % is written as text, '{pct:g} %')",
-            name=name, source=source, x=x, pct=x * 100, frac=x / 100),
-        field=name, code="invalid-value")
-
-
 def analysis_value(p: Parameter | None, value: Any, where: str, *, rate: bool) -> Any:
     """One value an analysis or an override gives a Parameter, in the Parameter's own unit.
 
@@ -551,13 +513,6 @@ def _fmt_num(x: Any) -> str:
     if isinstance(x, np.ndarray):
         return f"[{x.size} samples, mean {x.mean():.6g}]"
     return f"{x:.6g}"
-
-
-def _has_unit(text: str, name: str | Msg = "value") -> bool:
-    """Whether a text that reads as a number carries a unit (``"4 %"``) or is bare (``"4"``)."""
-    from lcc.units import _parse_text
-
-    return bool(_parse_text(text, name)._units)
 
 
 def _is_plain_number(text: str) -> bool:

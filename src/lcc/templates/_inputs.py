@@ -491,7 +491,7 @@ def _bare_share(calculator: str, inp: Input, fraction: Any, where: Msg) -> None:
     """Refuse a profile's share given as a bare number above 1: a percentage (60 for 60 %
     would be 60 times the load). A share above 100 % that is meant is written as text,
     ``"120 %"``, as a rate of 400 % is."""
-    from lcc.model._inputs import _has_unit
+    from lcc.units import _has_unit
 
     if inp.maximum is not None and inp.maximum <= 1:
         return  # a share of at most 1: its bound says so
