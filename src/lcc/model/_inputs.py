@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from lcc._errors import LCCError, Msg, UnitText
+from lcc._i18n._catalog import N_
 from lcc.model._parameter import ByYear, Parameter, burning_hours
 from lcc.model._product import Factor, Product
 from lcc.units import (
@@ -33,6 +34,11 @@ from lcc.units import (
     parse_quantity,
     pretty_units,
 )
+
+#: Where a number of a Parameter in a rate field stands, in its messages.
+_THE_VALUE = N_("the value of Parameter {param!r}")
+_THE_LOW = N_("the low of Parameter {param!r}")
+_THE_HIGH = N_("the high of Parameter {param!r}")
 
 #: What a field holds, in words, where its Field says nothing more precise.
 A_VALUE = Msg("a value")
@@ -377,12 +383,11 @@ def read_number(value: Any, name: str, *, minimum: float | None = None, exclusiv
             x = parse_number(p.value, name=_in_param(name, p))
             if rate:  # where each number stands is said after the field's name (a file
                 # reports the field at its line and keeps what follows the name)
-                for shown, source in (
-                        (p.value, Msg("the value of Parameter {param!r}", param=p.name)),
-                        (p.low, Msg("the low of Parameter {param!r}", param=p.name)),
-                        (p.high, Msg("the high of Parameter {param!r}", param=p.name))):
-                    if shown is not None:
-                        check_bare_rate(shown, name, source=source)
+                for shown, where in ((p.value, _THE_VALUE), (p.low, _THE_LOW),
+                                     (p.high, _THE_HIGH)):
+                    if shown is not None and not (
+                            isinstance(shown, float) and -1 < shown < 1):  # the common case
+                        check_bare_rate(shown, name, source=Msg(where, param=p.name))
                 if p.distribution is not None:  # what it draws is asked when it is sampled
                     check_bare_rate_distribution(p.distribution, name, source=Msg(
                         "the distribution of Parameter {param!r}", param=p.name), draws=False)
