@@ -227,7 +227,8 @@ class Parameter:
                         "convert to it")
         message = Msg("{name}: draws {low} to {high}, but the value is {value}, which it never "
                       "draws{offer}", name=name, low=figure(low, unit),
-                      high=figure(high, unit), value=self.value, offer=offer)
+                      high=figure(high, unit), value=UnitText(format_quantity(self.value))
+                      if unit else figure(float(here), ""), offer=offer)
         raise LCCError(message, field="Parameter.distribution", code="invalid-value",
                        detail=message.detail())
 
