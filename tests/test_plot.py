@@ -119,3 +119,24 @@ def test_monte_carlo_plot_shortcut() -> None:
     assert abs(p_old - exact) < 4 * (exact * (1 - exact) / 2000) ** 0.5
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
     assert labels[0] == f"Old (P(lowest) = {p_old * 100:.0f}\xa0%)"
+
+
+def test_cumulative_says_payback_only_where_the_comparison_has_one() -> None:
+    """A bid that costs more at first but less to keep (no replacement) crosses the
+    baseline's curve, yet its added investment-related cost is not positive, so the summary
+    has no payback ('—'). The chart said 'payback year 5' beside it; it now marks a crossing.
+    At 0 %: A = 1 000 + 100/yr, bought again at t = 5; B = 1 200 + 100/yr. Cumulative at
+    t = 4: A 1 400, B 1 600; at t = 5: A 2 500, B 1 700 — they cross in year 5. Added
+    investment of B: 1 200 − (1 000 + 1 000) = −800 ≤ 0."""
+    study = lcc.Study("10 yr", 0.0)
+    a = lcc.Alternative("A", lcc.Investment("1000 SEK", life="5 yr"),
+                        lcc.Recurring("100 SEK/yr"))
+    b = lcc.Alternative("B", lcc.Investment("1200 SEK", life="10 yr"),
+                        lcc.Recurring("100 SEK/yr"))
+    comparison = lcc.compare([a, b], study)
+    assert comparison.baseline == "A"
+    assert np.isnan(comparison.summary.loc["B", "discounted_payback"])
+    texts = [t.get_text() for t in plot.cumulative(comparison).texts]
+    assert texts == ["B: crossing year 5"]
+    sv = [t.get_text() for t in plot.cumulative(comparison, lang="sv").texts]
+    assert sv == ["B: skärningspunkt år 5"]

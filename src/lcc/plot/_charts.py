@@ -92,6 +92,7 @@ def cumulative(obj: Any, *, discounted: bool = True, ax: Axes | None = None,
         ax.step(series.index, series.to_numpy(), where="post", label=safe(r.name), linewidth=2)
     if mark and baseline is not None and len(results) > 1:
         base = curves[baseline].to_numpy()
+        paybacks = _paybacks(obj, discounted)
         for name, series in curves.items():
             if name == baseline:
                 continue
@@ -102,7 +103,11 @@ def cumulative(obj: Any, *, discounted: bool = True, ax: Axes | None = None,
                 k = int(hits[0])
                 ax.plot([k], [series.iloc[k]], marker="o", markersize=8, color="black",
                         zorder=5)
-                word = label("payback" if start_below else "crossing", lang)
+                # 'payback' only where the comparison's measure says that year: a bid whose
+                # added investment is not positive has no payback (its summary says '—'),
+                # though its curve may cross the baseline's
+                payback = paybacks.get(name) if paybacks is not None else k
+                word = label("payback" if start_below and payback == k else "crossing", lang)
                 ax.annotate(f"{safe(name)}: {word} {label('year', lang).lower()} {k}",
                             (k, series.iloc[k]), textcoords="offset points", xytext=(6, -14),
                             fontsize=8)
@@ -115,6 +120,17 @@ def cumulative(obj: Any, *, discounted: bool = True, ax: Axes | None = None,
     ax.grid(alpha=0.3)
     ax.legend(frameon=False)
     return ax
+
+
+def _paybacks(obj: Any, discounted: bool) -> dict[str, int | None] | None:
+    """The payback year of each alternative by the comparison's measure (None where it has
+    none), or None for results without a comparison."""
+    from lcc.results import Comparison
+
+    if not isinstance(obj, Comparison):
+        return None
+    column = obj.summary["discounted_payback" if discounted else "simple_payback"]
+    return {str(name): int(v) if np.isfinite(v) else None for name, v in column.items()}
 
 
 def breakdown(obj: Any, *, ax: Axes | None = None, lang: str = "en") -> Axes:
