@@ -448,3 +448,31 @@ hours = "4000 h/yr"
     assert (issue.code, issue.path, issue.line) == ("wrong-unit", "parameters.life.low", 7)
     assert issue.message.startswith("got '10 yr', calendar time, for a value in hours of "
                                     "operation (50000 h)")
+
+
+def test_a_rate_is_shown_as_a_percentage_by_what_the_model_reads() -> None:
+    """Outputs chose 'show as a percentage' by the parameter's name (``…_rate``,
+    ``…_escalation``): a discount rate held as 0.03 with ``Uniform.of('1 %', '5 %')`` was
+    described in the trace and the report as 'uniform between 100 % and 500 %' (the values
+    written in % read again as fractions), and an escalation named ``esc`` as 'lowest
+    −0.02'. The model says which inputs are rates; a distribution written with a unit is
+    shown in it."""
+    from lcc.sensitivity import Triangular, monte_carlo, tornado
+
+    rate = lcc.Parameter("discount_rate", 0.03, distribution=Uniform.of("1 %", "5 %"))
+    esc = lcc.Parameter("esc", 0.0, low=-0.02, high=0.03,
+                        distribution=Triangular.of(-0.02, 0.0, 0.03))
+    alts = [lcc.Alternative("A", lcc.Recurring("100 SEK/yr", escalation=esc)),
+            lcc.Alternative("B", lcc.Investment("500 SEK"), lcc.Recurring("50 SEK/yr"))]
+    study = lcc.Study("10 yr", rate)
+    trace = lcc.evaluate(alts[0], study).explain()
+    assert "Discount rate: 3\u00a0%; distribution: uniform between 1\u00a0% and 5\u00a0%" in trace
+    assert "Esc: 0\u00a0%; range -2\u00a0% to 3\u00a0%; distribution: triangular, lowest " \
+           "-2\u00a0%, most likely 0\u00a0%, highest 3\u00a0%" in trace
+    mc = monte_carlo(alts, study, n=64, seed=1)
+    assert sorted(mc.inputs.attrs["rates"]) == ["discount_rate", "esc"]
+    assert sorted(tornado(alts, study).attrs["rates"]) == ["discount_rate", "esc"]
+    text = lcc.report.build(lcc.compare(alts, study), monte_carlo=mc, charts=False,
+                            lang="sv").markdown()
+    assert "Esc: triangelfördelning, lägst −2\u00a0%, troligast 0\u00a0%, högst 3\u00a0%" in text
+    assert "500\u00a0%" not in text

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -290,7 +290,7 @@ def _monte_carlo(tender: Any, args: argparse.Namespace) -> int:
              tr("Differences: each alternative's life-cycle cost minus {best}'s, per "
                 "sample", lang, best=mc.best),
              *_distribution_lines(tender, mc.distributions, mc.inputs.attrs["units"], lang,
-                                  described=mc.described)]
+                                  described=mc.described, rates=mc.inputs.attrs["rates"])]
     extra = _head(tender, "monte-carlo")
     extra.update(n=mc.n, seed=mc.seed, best=mc.best, distributions=dict(mc.described))
     summary = mc.summary.copy()
@@ -318,7 +318,7 @@ def _sobol(tender: Any, args: argparse.Namespace) -> int:
                 seed=a["seed"], level=percent(a["confidence_level"], lang, 0),
                 bootstrap=number(a["bootstrap"], lang, 0)),
              *_distribution_lines(tender, *_sobol_distributions(tender), lang,
-                                  described=a["distributions"])]
+                                  described=a["distributions"], rates=a["rates"])]
     if a.get("difference"):
         notes.append(tr("{difference}: the deciding difference, the runner-up's life-cycle cost "
                         "minus the best one's (positive while the best stays best)", lang,
@@ -346,7 +346,8 @@ def _sobol_distributions(tender: Any) -> tuple[dict[str, Any], dict[str, str]]:
 
 
 def _distribution_lines(tender: Any, dists: dict[str, Any], units: Mapping[str, str],
-                        lang: str, *, described: Mapping[str, str]) -> list[str]:
+                        lang: str, *, described: Mapping[str, str],
+                        rates: Sequence[str]) -> list[str]:
     """One line per sampled input: its name and its distribution in words, in the input's own
     unit (``units``, as sampled: the discount rate's parameter may hold percent)."""
     from lcc.results._describe import distribution_text, is_rate
@@ -355,7 +356,7 @@ def _distribution_lines(tender: Any, dists: dict[str, Any], units: Mapping[str, 
     lines, default = [], False
     for name, dist in dists.items():
         unit_text = units.get(name, "")
-        text = distribution_text(dist, unit_text, lang, rate=is_rate(name, unit_text))
+        text = distribution_text(dist, unit_text, lang, rate=is_rate(name, unit_text, rates))
         if str(described.get(name, "")).endswith("(default: PERT(low, value, high))"):
             text += " *"
             default = True

@@ -31,6 +31,16 @@ FIELDS: dict[str, Field] = {
 }
 
 
+def rate_names(alternatives: Any, study: Any) -> set[str]:
+    """Every input of a comparison that is a rate per year: ``"discount_rate"``, the
+    Parameters of the study's discount and inflation rates, and those standing in a rate
+    field of any alternative. Outputs show these as percentages."""
+    out = {"discount_rate"}
+    out.update(num.param for num in (study._rate, study._inflation)
+               if isinstance(num, Num) and num.param)
+    return out.union(*(alt.rates() for alt in alternatives))
+
+
 def check_parameters(params: list[Parameter], where: str) -> dict[str, Parameter]:
     """Map names to Parameters; two different Parameters under one name are an error."""
     seen: dict[str, Parameter] = {}
@@ -188,7 +198,7 @@ class Alternative(ModelEq):
         """Names of the Parameters that stand in a rate field (an escalation): a fraction per
         year, where a bare 4 is 4 %, not 400 %."""
         return {num.param for item in self.items for num in item.inputs()
-                if isinstance(num, Num) and num.param and num.floor == -1.0 and num.strict}
+                if isinstance(num, Num) and num.param and num.is_rate}
 
     def service_life(self) -> float | None:
         """The alternative's service life in years (mean of samples), or None."""

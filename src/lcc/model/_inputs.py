@@ -70,6 +70,12 @@ class Num:
     ceiling: float | None = None
 
     @property
+    def is_rate(self) -> bool:
+        """Whether the field is a rate per year (more than −100 %): an escalation, a discount
+        or an inflation rate."""
+        return self.floor == -1.0 and self.strict
+
+    @property
     def samples(self) -> int | None:
         """Number of samples, or None for a single value."""
         return int(np.size(self.value)) if np.ndim(self.value) else None

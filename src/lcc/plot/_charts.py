@@ -255,7 +255,7 @@ def tornado(table: Any, *, alternative: str | None = None, ax: Axes | None = Non
 
     def tick(p: str, a: Any, b: Any, u: Any) -> str:
         u = str(u or "")
-        rate = is_rate(p, u)
+        rate = is_rate(p, u, table.attrs.get("rates"))
         name = parameter_name(p, lang, getattr(params.get(p), "description", None))
         return safe(f"{name}\n({value_text(float(a), u, lang, rate=rate)} … "
                     f"{value_text(float(b), u, lang, rate=rate)})")

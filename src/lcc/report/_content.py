@@ -14,6 +14,7 @@ import pandas as pd
 from lcc._errors import LCCError, Msg
 from lcc._i18n import N_, date, document_date, emission_columns, money, number, percent, tr
 from lcc._version import __version__
+from lcc.model._alternative import rate_names
 from lcc.results import Comparison
 from lcc.results._describe import (
     difference_text,
@@ -125,7 +126,7 @@ def _tornado_section(tornado: pd.DataFrame, c: Comparison, lang: str, charts: bo
         name = str(row["parameter"])
         p = params.get(name)
         unit_text = str(row.get("unit", "") or "")
-        rate = is_rate(name, unit_text)
+        rate = is_rate(name, unit_text, tornado.attrs.get("rates"))
         alt = str(row["alternative"])
         pair = tornado.attrs.get("pair")
         if alt == tornado.attrs.get("difference") and pair:
@@ -227,8 +228,9 @@ def build_sections(comparison: Comparison, *, lang: str = "en", tornado: pd.Data
     if monte_carlo is not None:
         sections.append(_monte_carlo_section(monte_carlo, c, lang, charts))
     params = _parameters(c)
+    rates = rate_names([r._compiled.alternative for r in c.results.values()], c.study)
     study_text = study_lines(c.study, lang)
-    study_text += [tr("Parameter: {line}", lang, line=parameter_line(p, lang))
+    study_text += [tr("Parameter: {line}", lang, line=parameter_line(p, lang, rates))
                    for p in params.values()]
     study_text += list(assumptions or [])
     sections.append(Section("assumptions", tr("Assumptions", lang), lines=study_text))
@@ -258,8 +260,8 @@ def _monte_carlo_section(mc: Any, c: Comparison, lang: str, charts: bool) -> Sec
         p = params.get(name)
         unit_text = units.get(name, "")  # as sampled (the discount rate's parameter's own)
         label = parameter_name(name, lang, getattr(p, "description", None))
-        lines.append(f"{label}: " + distribution_text(dist, unit_text, lang,
-                                                      rate=is_rate(name, unit_text)))
+        lines.append(f"{label}: " + distribution_text(
+            dist, unit_text, lang, rate=is_rate(name, unit_text, mc.inputs.attrs.get("rates"))))
     lines.append(tr("Differences: each alternative's life-cycle cost minus {best}'s, per "
                     "sample", lang, best=mc.best))
     table = mc.summary.copy()

@@ -9,6 +9,7 @@ in the input's unit ("lognormal, median 1,20 kr/kWh, σ 0,25").
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from typing import Any
 
 import numpy as np
@@ -45,9 +46,16 @@ def parameter_name(name: str, lang: str, description: str | None = None) -> str:
     return words[:1].upper() + words[1:]
 
 
-def is_rate(name: str, unit_text: str | None) -> bool:
-    """Whether a dimensionless input is a rate per year, shown as a percentage."""
-    return not unit_text and bool(_RATE_NAME.search(name))
+def is_rate(name: str, unit_text: str | None, rates: Container[str] | None = None) -> bool:
+    """Whether a dimensionless input is a rate per year, shown as a percentage.
+
+    ``rates`` names the inputs the model reads as rates (:func:`lcc.model.rate_names`, an
+    analysis' ``attrs["rates"]``); without it, a name such as ``discount_rate`` or
+    ``…_escalation`` says so.
+    """
+    if unit_text:
+        return False
+    return name in rates if rates is not None else bool(_RATE_NAME.search(name))
 
 
 def value_text(value: Any, unit_text: str | None, lang: str, *, rate: bool = False) -> str:
@@ -93,6 +101,7 @@ def distribution_text(dist: Any, unit_text: str | None, lang: str, *,
     """
     kind, p, own_unit = _dist_parts(dist)
     u = own_unit or unit_text
+    rate = rate and not own_unit  # written with a unit ('1 %'): its values are in that unit
 
     def v(x: float) -> str:
         return percent(x, lang) if rate else quantity(x, u, lang)
@@ -127,9 +136,10 @@ def distribution_text(dist: Any, unit_text: str | None, lang: str, *,
     return f"{shown} ({inner})" if inner else shown
 
 
-def parameter_line(p: Any, lang: str) -> str:
-    """One line about a parameter: its name in words, value, range, role, source."""
-    rate = is_rate(p.name, p.unit_text)
+def parameter_line(p: Any, lang: str, rates: Container[str] | None = None) -> str:
+    """One line about a parameter: its name in words, value, range, role, source
+    (``rates``: as :func:`is_rate`)."""
+    rate = is_rate(p.name, p.unit_text, rates)
     parts = [tr("{name}: {value}", lang, name=parameter_name(p.name, lang, p.description),
                 value=value_text(p.value, p.unit_text, lang, rate=rate))]
     if p.low is not None or p.high is not None:

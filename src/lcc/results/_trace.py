@@ -101,10 +101,10 @@ def num_text(n: Num, lang: str) -> str:
 
 def _plain_num_text(n: Num, lang: str) -> str:
     if n.parameter is not None:
-        from lcc.results._describe import is_rate, parameter_name, value_text
+        from lcc.results._describe import parameter_name, value_text
 
         p = n.parameter
-        rate = is_rate(p.name, p.unit_text)
+        rate = not p.unit_text and n.is_rate  # as the field reads it
         return (f"{parameter_name(p.name, lang, p.description)} "
                 f"{value_text(p.value, p.unit_text, lang, rate=rate)}")
     text = n.text.strip()
@@ -264,6 +264,7 @@ def _chain_lines(term: ChainTerm, ctx: Context, pv: dict[str, Any], cur: str,
 def trace(compiled: Compiled, ctx: Context, per_term: list[tuple[Term, dict[str, Any]]],
           by_category: dict[str, Any], total: Any, quantity: Any, lang: str = "en") -> str:
     """The full trace: header, assumptions, parameters, items, totals, warnings."""
+    from lcc.model._alternative import rate_names
     from lcc.results._describe import parameter_line, study_lines
 
     alt = compiled.alternative
@@ -286,8 +287,9 @@ def trace(compiled: Compiled, ctx: Context, per_term: list[tuple[Term, dict[str,
         lines.append("  " + tr("Values set for this evaluation: {values}", lang, values=shown))
     if compiled.parameters:
         lines += ["", tr("Parameters", lang)]
+        rates = rate_names([alt], study)
         for p in compiled.parameters.values():
-            lines.append(f"  {parameter_line(p, lang)}")
+            lines.append(f"  {parameter_line(p, lang, rates)}")
     lines += ["", tr("Alternative {name}", lang, name=alt.name)]
     ours = getattr(alt, "calculator", None) is not None  # built by a product calculator
     if alt.description:

@@ -118,6 +118,7 @@ def tornado(alternatives: Any, study: Study,
         model.names[pair[1]], model.names[pair[0]])
     df.attrs["base_lcc"] = {n: float(v) for n, v in zip(model.names, base, strict=True)}
     df.attrs["unit"] = study.currency
+    df.attrs["rates"] = [name for name in model.inputs if model.is_rate(name)]
     return df
 
 

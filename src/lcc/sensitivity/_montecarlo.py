@@ -307,7 +307,8 @@ def monte_carlo(alternatives: Any, study: Study, distributions: Mapping[str, Any
     return MonteCarloResult(model.names, lcc, names, inputs, units=units, currency=study.currency,
                             seed=entropy, chunk_size=chunk, distributions=dists,
                             elapsed=elapsed,
-                            described=describe_distributions(model, dists))
+                            described=describe_distributions(model, dists),
+                            rates=[name for name in names if model.is_rate(name)])
 
 
 def _not_finite(model: Model, values: np.ndarray, overrides: dict[str, Any]) -> LCCError:
@@ -355,7 +356,7 @@ class MonteCarloResult(Picklable):
     def __init__(self, names: list[str], lcc: np.ndarray, input_names: list[str],
                  inputs: np.ndarray, *, units: dict[str, str], currency: str, seed: int,
                  chunk_size: int, distributions: dict[str, Any], elapsed: float,
-                 described: dict[str, str] | None = None) -> None:
+                 described: dict[str, str] | None = None, rates: Sequence[str] = ()) -> None:
         self.names = list(names)
         self._lcc = lcc
         self._inputs = inputs
@@ -373,6 +374,7 @@ class MonteCarloResult(Picklable):
         self.inputs = pd.DataFrame(inputs.T, columns=pd.Index(input_names, name="parameter"),
                                    copy=False)
         self.inputs.attrs["units"] = dict(units)
+        self.inputs.attrs["rates"] = list(rates)  # the inputs read as rates per year
 
     # -- statistics ------------------------------------------------------------
     @cached_property

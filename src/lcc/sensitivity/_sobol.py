@@ -269,6 +269,7 @@ def sobol(alternatives: Any, study: Study, distributions: Mapping[str, Any] | No
         "pair": None if pair is None else (model.names[pair[0]], model.names[pair[1]]),
         "difference": difference,
         "distributions": describe_distributions(model, dists),
+        "rates": [name for name in dists if model.is_rate(name)],
         "bootstrap": int(bootstrap), "confidence_level": float(confidence_level),
         "notes": notes,
         "method": "scipy.stats.sobol_indices (Sobol' sequence; first order: Saltelli 2010; "
