@@ -475,6 +475,13 @@ def test_one_rule_finds_the_option_a_misspelt_word_means() -> None:
         "Study.currency (valuta): ogiltigt värde 'sek' (menade du 'SEK'?); välj ett av SEK, "
         "EUR, USD, NOK, DKK, GBP")
     assert (info.value.field, info.value.code) == ("Study.currency", "invalid-value")
+    # a currency as lcc reads it in an amount: 'kr' and 'kronor' are SEK, '€' is EUR; '$' is
+    # the sign of several currencies
+    for word, code in (("kr", "SEK"), ("kronor", "SEK"), ("€", "EUR")):
+        with pytest.raises(lcc.LCCError, match=rf"got '{word}' \(did you mean '{code}'\?\)"):
+            lcc.Study("20 yr", 0.03, currency=word)
+    with pytest.raises(lcc.LCCError, match=r"got '\$', expected one of"):
+        lcc.Study("20 yr", 0.03, currency="$")
     with pytest.raises(lcc.LCCError, match=r"^Study.timing: got 'End' \(did you mean 'end'\?\)"):
         lcc.Study("20 yr", 0.03, timing="End")
     with pytest.raises(lcc.LCCError, match=r"unknown currency 'eur' \(did you mean 'EUR'\?\)"):

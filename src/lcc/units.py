@@ -607,6 +607,22 @@ def currency_of(q: pint.Quantity) -> str | None:
     return codes[0] if codes else None
 
 
+def suggest_currency(word: Any) -> Msg:
+    """`` (did you mean 'SEK'?)`` for a word that is no currency code but names one: a
+    misspelt code (``"sek"``), or a currency as lcc reads it in an amount (``"kr"`` and
+    ``"kronor"`` are SEK, ``"€"`` is EUR); nothing for anything else."""
+    if not isinstance(word, str):
+        return Msg("")
+    near = suggest(word, CURRENCIES)
+    if near or not word.strip() or len(word) > 20:
+        return near
+    try:
+        code = currency_of(_parse_text(f"1 {word.strip()}", "currency"))
+    except (LCCError, ValueError):
+        return Msg("")
+    return Msg(" (did you mean {option!r}?)", option=code) if code else Msg("")
+
+
 def _split(units: Any) -> tuple[Any, Any]:
     reg = get_registry()
     num = {k: v for k, v in units.items() if v > 0}
@@ -977,8 +993,7 @@ class ExchangeRates:
             bad("base", "invalid-value" if isinstance(self.base, str) else "wrong-type",
                 Msg("{name}: got {value!r}{suggestion}, expected one of {choices}",
                     name="ExchangeRates.base", value=self.base, choices=", ".join(CURRENCIES),
-                    suggestion=suggest(self.base, CURRENCIES) if isinstance(self.base, str)
-                    else ""))
+                    suggestion=suggest_currency(self.base)))
         clean: dict[str, float] = {}
         if not isinstance(self.rates, Mapping):
             bad("rates", "wrong-type",
@@ -990,7 +1005,7 @@ class ExchangeRates:
                 bad(f"rates.{code}", "invalid-value",
                     Msg("{name}: unknown currency {code!r}{suggestion}, expected one of "
                         "{choices}", name=name, code=code, choices=", ".join(CURRENCIES),
-                        suggestion=suggest(code, CURRENCIES) if isinstance(code, str) else ""))
+                        suggestion=suggest_currency(code)))
                 continue
             try:
                 x = parse_number(rate, name=name, allow_array=False)

@@ -28,6 +28,7 @@ from lcc.model._inputs import (
 )
 from lcc.model._limits import MAX_HOURS_PER_YEAR, MAX_TEXT, MAX_YEARS
 from lcc.model._product import Product
+from lcc.units import CURRENCIES, suggest_currency
 
 #: The kinds of value a field may hold.
 KINDS: tuple[str, ...] = ("quantity", "position", "rate", "number", "count", "residual",
@@ -202,8 +203,11 @@ class Field:
                     raise LCCError(Msg("{name}: got {value!r}, expected one of {choices}",
                                        name=name, value=value, choices=", ".join(self.choices)),
                                    code="wrong-type")
+                hint = suggest(value, self.choices)
+                if not hint and self.choices == CURRENCIES:  # 'kr' is SEK in an amount
+                    hint = suggest_currency(value)
                 raise LCCError(Msg("{name}: got {value!r}{suggestion}, expected one of {choices}",
-                                   name=name, value=value, suggestion=suggest(value, self.choices),
+                                   name=name, value=value, suggestion=hint,
                                    choices=", ".join(self.choices)), code="invalid-value")
             return str(value)
         raise AssertionError(kind)  # residual: read by its item (it depends on the item)
