@@ -9,8 +9,9 @@ import numpy as np
 
 from lcc._errors import LCCError, Msg
 from lcc.engine._compile import Compiled
+from lcc.model._alternative import rate_names
 from lcc.model._fields import located
-from lcc.model._inputs import Num, analysis_value, check_bare_rate, own_fraction
+from lcc.model._inputs import analysis_value, check_bare_rate, own_fraction
 from lcc.model._parameter import Parameter
 
 
@@ -22,9 +23,9 @@ def read_overrides(compiled: Compiled, overrides: Any) -> dict[str, Any] | None:
     SEK/kWh); a rate is a fraction or a percentage written as text, whatever its parameter's
     unit (``0.05`` and ``"5 %"`` are 5 %; a bare 5 would be 500 % and is refused); another
     value in percent takes fractions (0.5 is 50 %); other numbers are in the parameter's
-    unit. Sample arrays are in the parameter's own unit, as Monte Carlo draws them; a rate's
-    held as a plain number are fractions below 1. Unknown names are left to
-    :func:`lcc.engine.check_overrides`.
+    unit. Sample arrays are in the parameter's own unit, as Monte Carlo draws them (the
+    samples of a rate held as a plain number are fractions, each below 1). Unknown names are
+    left to :func:`lcc.engine.check_overrides`.
     """
     if overrides is None:
         return None
@@ -33,9 +34,7 @@ def read_overrides(compiled: Compiled, overrides: Any) -> dict[str, Any] | None:
                            "e.g. {{'discount_rate': 0.05}}", kind=type(overrides).__name__),
                        field="overrides", code="wrong-type")
     study = compiled.study
-    rates = {"discount_rate", *compiled.alternative.rates()}
-    rates.update(num.param for num in (study._rate, study._inflation)
-                 if isinstance(num, Num) and num.param)
+    rates = rate_names([compiled.alternative], study)
     out: dict[str, Any] = {}
     for name, value in overrides.items():
         p = study._rate.parameter if name == "discount_rate" else compiled.parameters.get(name)

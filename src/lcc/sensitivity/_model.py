@@ -22,7 +22,7 @@ from lcc._errors import LCCError, Msg
 from lcc._text import repeated
 from lcc.engine import Compiled, compile_alternative, lcc_values_many
 from lcc.engine._terms import ChainTerm, SeriesTerm
-from lcc.model._alternative import Alternative, check_parameters
+from lcc.model._alternative import Alternative, check_parameters, rate_names
 from lcc.model._fields import located
 from lcc.model._inputs import Num, analysis_value
 from lcc.model._parameter import Parameter
@@ -221,10 +221,8 @@ class Model:
 
     @cached_property
     def _rates(self) -> set[str]:
-        inflation = self.study._inflation  # the study's other rate
-        named = {inflation.param} if isinstance(inflation, Num) and inflation.param else set()
-        return {DISCOUNT_RATE} | {DISCOUNT_RATE if name == self.alias else name for name in
-                                  named.union(*(alt.rates() for alt in self.alternatives))}
+        return {DISCOUNT_RATE if name == self.alias else name
+                for name in rate_names(self.alternatives, self.study)}
 
     def rate_scale(self, name: str) -> float | None:
         """The fraction one of the input's own unit stands for (1, or 0.01 for '%')."""
