@@ -11,6 +11,7 @@ parse a message.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -28,7 +29,6 @@ from lcc.model._inputs import (
 )
 from lcc.model._limits import MAX_HOURS_PER_YEAR, MAX_TEXT, MAX_YEARS
 from lcc.model._product import Product
-from lcc.units import CURRENCIES, suggest_currency
 
 #: The kinds of value a field may hold.
 KINDS: tuple[str, ...] = ("quantity", "position", "rate", "number", "count", "residual",
@@ -86,6 +86,9 @@ class Field:
         minimum strict.
     choices : tuple of str
         The accepted texts of a choice.
+    offer : callable, optional
+        For a choice: the likely reading of a text that is none of them, as a message
+        (`` (did you mean 'SEK'?)``); the closest choice when not given.
     whole : bool
         A position that must be a whole number of years.
     meaning, source : str
@@ -108,6 +111,7 @@ class Field:
     exclusive: bool = False
     maximum: float | None = None
     choices: tuple[str, ...] = ()
+    offer: Callable[[str], Msg] | None = None
     alt_units: tuple[str, ...] = ()
     whole: bool = False
     meaning: str = ""
@@ -203,9 +207,7 @@ class Field:
                     raise LCCError(Msg("{name}: got {value!r}, expected one of {choices}",
                                        name=name, value=value, choices=", ".join(self.choices)),
                                    code="wrong-type")
-                hint = suggest(value, self.choices)
-                if not hint and self.choices == CURRENCIES:  # 'kr' is SEK in an amount
-                    hint = suggest_currency(value)
+                hint = self.offer(value) if self.offer else suggest(value, self.choices)
                 raise LCCError(Msg("{name}: got {value!r}{suggestion}, expected one of {choices}",
                                    name=name, value=value, suggestion=hint,
                                    choices=", ".join(self.choices)), code="invalid-value")

@@ -179,21 +179,19 @@ class Parameter:
         # scipy.stats) on any attribute it does not know
         written = callable(getattr(type(self.distribution), "in_unit", None))
         unit = getattr(self.distribution, "unit", None) if written else None
+        ends: list[float] = [float(v) for v in self.distribution.values] if written else []
         if isinstance(unit, str):
             # written with units (Triangular.of("0.8 SEK/kWh", …)): they must convert to the
             # value's, as they will when the distribution is sampled
             from lcc.model._fields import located
 
             with located("Parameter.distribution", f"{label}.distribution"):
-                self._same_unit(_with_unit(f"{self.distribution.values[0]:g}", unit),
-                                f"{label}.distribution")
+                ends = [float(_mag(self._same_unit(
+                    _with_unit(str(int(v)) if v.is_integer() else repr(v), unit),
+                    f"{label}.distribution"))) for v in ends]
         if written and not self.distribution.shift and not np.ndim(here):
             # bounded by the values written (triangular, PERT, uniform): asked here; what
             # another distribution draws is asked when it is sampled
-            ends = [float(v) for v in self.distribution.values]
-            if isinstance(unit, str):
-                ends = [float(_mag(self._same_unit(_with_unit(repr(v), unit),
-                                                   f"{label}.distribution"))) for v in ends]
             self.check_drawn(min(ends), max(ends), f"{label}.distribution")
 
     def check_drawn(self, low: float, high: float, name: str | Msg) -> None:

@@ -15,7 +15,7 @@ from lcc.model._fields import Errors, Field
 from lcc.model._inputs import Num, Seq
 from lcc.model._limits import MAX_YEARS
 from lcc.model._parameter import ByYear, Parameter
-from lcc.units import CURRENCIES, ExchangeRates, parse_quantity
+from lcc.units import CURRENCIES, ExchangeRates, parse_quantity, suggest_currency
 
 #: The fields of a study, each described once (exchange rates are an object of their own).
 FIELDS: dict[str, Field] = {
@@ -24,7 +24,8 @@ FIELDS: dict[str, Field] = {
     "inflation": F.STUDY_RATE,
     "timing": Field("choice", example="end", choices=TIMINGS, ref=False),
     "base_year": F.YEAR,
-    "currency": Field("choice", example="SEK", choices=CURRENCIES, ref=False),
+    "currency": Field("choice", example="SEK", choices=CURRENCIES, offer=suggest_currency,
+                      ref=False),
     "carbon_price": F.MASS_PRICE,
     "include_externalities": F.BOOL,
 }

@@ -24,7 +24,7 @@ from lcc.engine import Compiled, compile_alternative, lcc_values_many
 from lcc.engine._terms import ChainTerm, SeriesTerm
 from lcc.model._alternative import Alternative, check_parameters, rate_names
 from lcc.model._fields import located
-from lcc.model._inputs import Num, analysis_value
+from lcc.model._inputs import Num, analysis_value, own_fraction
 from lcc.model._parameter import Parameter
 from lcc.model._study import Study
 from lcc.results._ranking import TIE, difference_label, ranks
@@ -226,11 +226,7 @@ class Model:
 
     def rate_scale(self, name: str) -> float | None:
         """The fraction one of the input's own unit stands for (1, or 0.01 for '%')."""
-        unit = self.inputs[name].unit
-        if unit in ("", "1"):
-            return 1.0
-        q = get_registry().Quantity(1.0, unit)
-        return None if q.dimensionality else float(q.to("").magnitude)
+        return own_fraction(self.inputs[name].parameter)
 
     def check_support(self, name: str, dist: Any, where: str) -> None:
         """Refuse a distribution that draws values below the least its input takes."""
