@@ -100,3 +100,94 @@ def test_a_rate_outside_the_percentage_range_is_refused_at_its_cell(
     assert (issue.file, issue.path) == (str(tmp_path / f"filled-{rate}-en.xlsx"), "Bid!D8")
     assert f"got {rate!r}, which is {shown}; enter a percentage over −100 % and under 100 %" \
         in issue.message
+
+
+SHOWN = """name = "Pumps"
+[study]
+period = "3 yr"
+discount_rate = 0.03
+[parameters.esc]
+value = 0.02
+low = 0.0
+high = 0.04
+[parameters.fleet_growth]
+value = 3
+description = "Pumps"
+[parameters.service_esc]
+value = 0.01
+[[alternatives]]
+name = "Ref"
+quantity = { parameter = "fleet_growth" }
+[[alternatives.items]]
+type = "Recurring"
+amount_per_year = "100 SEK/yr"
+escalation = { parameter = "esc" }
+[bid_form]
+[[bid_form.items]]
+type = "Recurring"
+amount_per_year = { bidder = "Energy cost" }
+escalation = { parameter = "service_esc" }
+[[bid_form.items]]
+type = "Recurring"
+label = "Service"
+amount_per_year = "50 SEK/yr"
+escalation = 0.015
+[[bid_form.items]]
+type = "Recurring"
+label = "Parts"
+amount_per_year = "20 SEK/yr"
+escalation = [0.01, 0.02, 0.02]
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_the_tender_sheet_shows_what_the_model_reads_as_a_rate(tmp_path: Path,
+                                                               lang: str) -> None:
+    """The buyer's parameters and the items' values are percentages where the model reads a
+    rate, whatever their names: a fleet of 3 pumps named ``fleet_growth`` was shown as
+    300 %, an escalation named ``esc`` as 0.02, and escalations written in the items as
+    0.015 and [0.01, 0.02, 0.02]."""
+    path = tmp_path / "t.toml"
+    path.write_text(SHOWN, encoding="utf-8")
+    form = write_bid_form(load_tender(path), tmp_path / "f.xlsx", lang=lang)
+    ws = openpyxl.load_workbook(form).worksheets[0]
+    rows = {ws.cell(r, 1).value: r for r in range(1, ws.max_row + 1)}
+    fmt = {name: ws.cell(rows[name], 2).number_format for name in ("Esc", "Pumps")}
+    values = {name: ws.cell(rows[name], 2).value for name in ("Esc", "Pumps")}
+    assert values == {"Esc": 0.02, "Pumps": 3}
+    assert fmt["Esc"] == "0.0##%" and "%" not in fmt["Pumps"]
+    assert [ws.cell(rows["Esc"], c).number_format for c in (4, 5)] == ["0.0##%"] * 2
+    texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+    pct = "\xa0%"
+    sep = "," if lang == "sv" else "."
+    assert any(t.endswith(f"Service esc (1{pct})") for t in texts), texts
+    assert f"1{sep}5{pct}" in texts
+    assert f"[1{pct}, 2{pct}, 2{pct}]" in texts
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_a_form_no_bid_of_which_can_be_evaluated_is_refused(tmp_path: Path, lang: str) -> None:
+    """An escalation by year of 3 values for a 15-year study: the form was written and sent,
+    and every bid was refused at the import, at the bidder's name. The form is refused where
+    the buyer wrote the sequence."""
+    path = tmp_path / "t.toml"
+    path.write_text(SHOWN.replace('period = "3 yr"', 'period = "15 yr"'), encoding="utf-8")
+    with pytest.raises(TenderError) as info:
+        write_bid_form(load_tender(path), tmp_path / "f.xlsx", lang=lang)
+    [issue] = info.value.errors
+    assert (issue.code, issue.path, issue.line) == (
+        "invalid-value", "bid_form.items[2].escalation", 35)
+    assert "covers years 1..3 but years 1..15 are needed (missing: 4..15)" in issue.message
+    assert not (tmp_path / "f.xlsx").exists()
+
+
+def test_a_form_in_a_currency_without_an_exchange_rate_is_refused(tmp_path: Path) -> None:
+    """An item of the form in EUR in a SEK study without exchange rates: refused at the item
+    (the tender's own alternatives are checked when it is read, the form's items were not)."""
+    path = tmp_path / "t.toml"
+    path.write_text(SHOWN.replace('amount_per_year = "50 SEK/yr"',
+                                  'amount_per_year = "50 EUR/yr"'), encoding="utf-8")
+    with pytest.raises(TenderError) as info:
+        write_bid_form(load_tender(path), tmp_path / "f.xlsx")
+    assert [(i.code, i.path) for i in info.value.errors] == [
+        ("currency-mix", "bid_form.items[1].amount_per_year")]

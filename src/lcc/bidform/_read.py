@@ -457,17 +457,8 @@ class _FormReader:
 
     def build_items(self, form: _Form, name: str, given: dict[str, Any],
                     cells: dict[str, str]) -> Alternative | None:
-        template = self.form.template or {}
         fields = {f.key: f for f in self.form.fields}
-
-        def fill(value: Any) -> Any:
-            if isinstance(value, Slot):
-                return value_text(fields[value.key], given[value.key])
-            return value
-
-        raw: dict[str, Any] = {"name": name}
-        raw.update({k: fill(template[k]) for k in ("start", "quantity", "life") if k in template})
-        raw["items"] = [{k: fill(v) for k, v in item.items()} for item in template["items"]]
+        raw = bid_data(self.form, name, given)
         c = Collector(form.file)
         study = self.tender.study
         r = Reader(c, str(study.currency), study.exchange_rates)
@@ -482,6 +473,23 @@ class _FormReader:
                      else Msg("{label!r}: {message}", label=fields[key].label,
                               message=issue.message))
         return None if c.issues else alt
+
+
+def bid_data(bid_form: BidForm, name: str, given: dict[str, Any]) -> dict[str, Any]:
+    """The bid of an item form as a tender file's alternative table: the template with the
+    values ``given`` by key in its slots."""
+    template = bid_form.template or {}
+    fields = {f.key: f for f in bid_form.fields}
+
+    def fill(value: Any) -> Any:
+        if isinstance(value, Slot):
+            return value_text(fields[value.key], given[value.key])
+        return value
+
+    raw: dict[str, Any] = {"name": name}
+    raw.update({k: fill(template[k]) for k in ("start", "quantity", "life") if k in template})
+    raw["items"] = [{k: fill(v) for k, v in item.items()} for item in template["items"]]
+    return raw
 
 
 def defaults_note(alt: Alternative, lang: str) -> str | None:

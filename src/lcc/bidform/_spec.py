@@ -25,7 +25,7 @@ from lcc.io._build import BAD, Reader, Scope, build_item, unit_problem
 from lcc.io._issues import Collector, Path, TenderError
 from lcc.io._model import Tender
 from lcc.io._values import number_text, parameter_value
-from lcc.model import Parameter
+from lcc.model import Alternative, Parameter
 from lcc.model._fields import located
 from lcc.units import CURRENCIES
 
@@ -258,6 +258,8 @@ class _Deriver:
         self.fields: list[BidField] = []
         #: [bid_form.defaults]: the value of a calculator input for a blank cell
         self.defaults: dict[str, Any] | None = {}
+        #: how the tender declares the form: "like", "template" or "items"
+        self.mode = "like"
 
     # -- entry ------------------------------------------------------------------------
     def derive(self) -> BidForm:
@@ -280,7 +282,7 @@ class _Deriver:
                 "\"<alternative>\", template = \"<calculator>\" or [[bid_form.items]]",
                 first=modes[0], second=modes[1]))
             raise TenderError(self.c.issues)
-        mode = modes[0] if modes else "like"
+        mode = self.mode = modes[0] if modes else "like"
         self.r.keys(obj, path, _MODE_KEYS[mode],
                     what=Msg("[bid_form] with {mode!r}: ", mode=mode) if modes
                     else Msg("[bid_form]: "))
@@ -328,7 +330,34 @@ class _Deriver:
                     "bidder's values with {{ bidder = \"<what to give>\" }}, or write them in "
                     "the alternative as values rather than references to buyer parameters",
                     origin=form.origin))])
+        if self.mode != "like":  # an alternative of the tender was evaluated when it was read
+            self.check_trial(form)
         return form
+
+    def check_trial(self, form: BidForm) -> None:
+        """Refuse a form no bid of which can be evaluated under the tender's study (an
+        escalation by year shorter than the period, an amount in a currency without an
+        exchange rate): a trial bid of example values is compiled as a tender's alternative
+        is, its errors located in ``[bid_form]``."""
+        from lcc.bidform._live import check_points
+        from lcc.bidform._read import bid_data, make_bid
+        from lcc.io._build import build_alternative, check_evaluation
+
+        given = check_points(form)[0]
+        trial: Alternative | None
+        if form.kind == "calculator":
+            try:  # the calculator's inputs were checked together with example values
+                trial = make_bid(self.tender, form, {"bidder": "trial", **given})
+            except LCCError:  # pragma: no cover - a row's own problem, reported with its row
+                return
+        else:  # each item was built with example values: the bid builds
+            trial = build_alternative(Reader(Collector(None), self.currency,
+                                             self.tender.study.exchange_rates),
+                                      bid_data(form, "trial", given), ("bid_form",),
+                                      self.scope, lambda n: "the tender")
+        if trial is not None and not check_evaluation(self.r, trial, self.tender.study,
+                                                      ("bid_form",)):
+            raise TenderError(self.c.issues)
 
     def _issue(self, code: str, path: Path, message: Msg) -> Any:
         c = Collector(self.c.file, self.c.lines)

@@ -34,9 +34,11 @@ from lcc.bidform._spec import (
     value_text,
 )
 from lcc.bidform._words import META_SHEET, SHEETS, field_words, type_method, type_words
+from lcc.io import _fields as F
 from lcc.io._model import Tender
 from lcc.io._values import number_text, parameter_value
 from lcc.model import ByYear, Parameter
+from lcc.model._alternative import rate_names
 from lcc.results._describe import is_rate, parameter_name
 from lcc.units import get_registry
 
@@ -124,6 +126,8 @@ class _Writer:
         self.decisive = decisive(tender, form)
         #: (sheet, cell) of every formula the form holds (the bidder's own LCC)
         self.formulas: set[tuple[str, str]] = set()
+        #: the inputs the model reads as rates (shown as percentages)
+        self.rates = form_rates(tender, form)
 
     def tr(self, message: str, **values: Any) -> str:
         """A message of the catalogue in the form's language."""
@@ -444,8 +448,8 @@ class _Writer:
         overridden = {o.path.split(".")[1] for o in tender.overrides
                       if o.path.startswith("parameters.")}
         for p in tender.parameters:
-            rate = is_rate(p.name, p.unit if isinstance(p.unit, str) else None) and \
-                not isinstance(p.value, get_registry().Quantity)
+            rate = is_rate(p.name, p.unit if isinstance(p.unit, str) else None, self.rates) \
+                and not isinstance(p.value, get_registry().Quantity)
             value, shown_unit = self.value_and_unit(p, rate=rate)
             low = self.value_and_unit(p.low, p, rate=rate)[0] if p.low is not None else None
             high = self.value_and_unit(p.high, p, rate=rate)[0] if p.high is not None else None
@@ -551,7 +555,9 @@ class _Writer:
             "computed with the open-source library lcc (openlcc) version {version}.",
             bid=self.names["bid"], version=__version__))
 
-    def describe_value(self, value: Any) -> str:
+    def describe_value(self, value: Any, rate: bool = False) -> str:
+        """A value of the bid's template in the reader's words; ``rate``: the value of a rate
+        field, whose plain numbers are percentages."""
         if isinstance(value, Slot):
             return self.your_value(self.form.field(value.key))
         if isinstance(value, dict) and set(value) == {"parameter"}:
@@ -566,9 +572,12 @@ class _Writer:
         if isinstance(value, dict) and "by_year" in value:
             shown_unit = f" {unit(value['unit'], self.lang)}" if value.get("unit") else ""
             return tr("{values}{unit} (by year)", self.lang, unit=shown_unit, values=", ".join(
-                self.number(float(x)) for x in value["by_year"]))
+                self.rate_text(float(x)) if rate and not shown_unit else self.number(float(x))
+                for x in value["by_year"]))
         if isinstance(value, (list, tuple)):
-            return "[" + ", ".join(self.describe_value(v) for v in value) + "]"
+            return "[" + ", ".join(self.describe_value(v, rate) for v in value) + "]"
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and rate:
+            return self.rate_text(float(value))
         if isinstance(value, float):
             return self.number(value)
         if isinstance(value, str) and unit_of_text(value) is not None:
@@ -594,8 +603,11 @@ class _Writer:
             for name, value in item.items():
                 if name in ("type", "label"):
                     continue
+                spec = F.ITEMS.get(str(kind))
+                rate = spec is not None and name in spec.fields and \
+                    spec.fields[name].kind == "rate"
                 self.put([f"    {field_words(self.lang, kind, name)}", None, None, None, None,
-                          self.describe_value(value)], wrap=(6,))
+                          self.describe_value(value, rate)], wrap=(6,))
 
     def calculator_section(self) -> None:
         from lcc import templates
@@ -668,9 +680,10 @@ class _Writer:
         if inp.kind == "profile" and isinstance(value, (list, tuple)):
             return "; ".join(self.describe_value(h) + " × " + self.describe_value(
                 float(f) if isinstance(f, (int, float)) else f) for h, f in value)
-        if isinstance(value, int) and not isinstance(value, bool):
+        rate = inp.field.kind == "rate"
+        if isinstance(value, int) and not isinstance(value, bool) and not rate:
             return self.number(float(value))
-        return self.describe_value(value)
+        return self.describe_value(value, rate)
 
     def choice_words(self, inp: Any, value: Any) -> str | None:
         """A calculator input's word (``"linear"``) by its label in the form's language."""
@@ -700,7 +713,7 @@ class _Writer:
 
     def param_text(self, p: Parameter) -> str:
         value, shown_unit = value_and_unit(p)
-        if isinstance(value, (int, float)) and is_rate(p.name, shown_unit or None):
+        if isinstance(value, (int, float)) and is_rate(p.name, shown_unit or None, self.rates):
             return self.rate_text(value)
         return f"{self.number(value)} {unit(shown_unit, self.lang)}".strip()
 
@@ -806,6 +819,20 @@ def write_form(tender: Tender, form: BidForm, tf: TenderFile, output: Path,
 
 
 # ---------------------------------------------------------------------------- values
+
+
+def form_rates(tender: Tender, form: BidForm) -> set[str]:
+    """The inputs a tender and the bids of its form read as rates (:func:`rate_names`): the
+    tender's alternatives' and a trial bid's, whose buyer parameters may stand in the form's
+    items only."""
+    from lcc.bidform._live import check_points
+    from lcc.bidform._read import make_bid
+
+    alternatives = list(tender.alternatives)
+    with contextlib.suppress(LCCError):  # the form's rows were checked with sample values
+        alternatives.append(make_bid(tender, form, {"bidder": "trial",
+                                                    **check_points(form)[0]}))
+    return rate_names(alternatives, tender.study)
 
 
 def value_and_unit(value: Any, like: Parameter | None = None) -> tuple[Any, str]:
