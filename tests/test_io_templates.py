@@ -563,3 +563,38 @@ def test_the_schema_describes_template_alternatives() -> None:
     data = json.loads(json.dumps(good))
     stock(data["alternatives"][reusable])
     assert not check.is_valid(data)                                 # input of the other kind
+
+
+def test_an_input_in_a_currency_without_an_exchange_rate_is_located_at_the_input() -> None:
+    """A calculator's price in NOK in a SEK study that declares only EUR was refused at the
+    ``inputs`` table with the Python call to make (``lcc.Study(..., exchange_rates=…)``); it
+    is refused at the input, with the file's table to add, as an item's amount is."""
+    from lcc._errors import in_lang
+
+    text = HEAD + """
+    [[alternatives]]
+    name = "E"
+    template = "dishwasher"
+
+    [alternatives.inputs]
+    price = "6000 NOK"
+    energy = "200 kWh/yr"
+    water = "2000 l/yr"
+    electricity_price = { parameter = "el" }
+    water_price = "40 SEK/m**3"
+
+    [parameters.el]
+    value = "0.12 EUR/kWh"
+    """
+    assert issues(text) == [(14, "alternatives[0].inputs.price", "currency-mix")]
+    with pytest.raises(TenderError) as info:
+        load(text)
+    message = info.value.errors[0].message
+    for lang in ("en", "sv"):
+        shown = in_lang(message, lang)
+        assert "lcc.Study" not in shown
+        assert "exchange_rates = {base = \"SEK\", rates = {NOK = <SEK per NOK>}" in shown
+    # EUR has its rate: a price of 600 × 11 = 6600 SEK; energy 200 kWh × 0.12 × 11 = 264 SEK
+    flows = load(text.replace("6000 NOK", "600 EUR")).evaluate()["E"].cash_flows["nominal"]
+    assert flows.loc[0, "acquisition"] == pytest.approx(6600.0, rel=1e-12)
+    assert flows.loc[1, "energy"] == pytest.approx(264.0, rel=1e-12)

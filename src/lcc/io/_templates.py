@@ -37,7 +37,7 @@ from typing import Any
 
 from lcc._errors import CatalogText, LCCError, Msg, suggest
 from lcc.io import _fields as F
-from lcc.io._build import BAD, Reader, Scope, _is_number, unit_problem
+from lcc.io._build import BAD, Reader, Scope, _is_number, currency_of_value, unit_problem
 from lcc.io._issues import Path, kind_of
 from lcc.io._values import encode, parameter_data
 from lcc.model import Alternative, Parameter
@@ -159,7 +159,9 @@ def _value(r: Reader, inp: Input, raw: Any, path: Path, scope: Scope) -> Any:
         if inp.kind == "quantity" and "1" in inp.other_units and p is not None and \
                 p.unit is None:  # a quantity input that also takes a plain number (a share)
             kind = F.Kind("rate", None, "0.2", ref=True, minimum=F.RATE.minimum, exclusive=True)
-    return r.value(kind, raw, path, scope)
+    value = r.value(kind, raw, path, scope)
+    code = currency_of_value(value) if value is not BAD and inp.kind == "quantity" else None
+    return BAD if code is not None and not r.check_currency(code, path) else value
 
 
 def _profile(r: Reader, inp: Input, raw: Any, path: Path, scope: Scope) -> Any:
