@@ -35,7 +35,34 @@ def test_reference_kpi_rebasing_asek_value() -> None:
 def test_back_to_the_earlier_year_and_same_year() -> None:
     """8.7731 SEK at 2023 prices is 8.7731 × 322.11 / 403.70 = 7.0000 SEK at 2017 prices."""
     assert inflate(7 * 403.70 / 322.11, 2023, 2017) == pytest.approx(7.0, rel=1e-12)
-    assert inflate("120 EUR/t", 2019, 2019).magnitude == 120
+    assert inflate("120 SEK/t", 2019, 2019).magnitude == 120
+
+
+def test_an_amount_in_another_currency_needs_the_index_of_its_prices() -> None:
+    """KPI measures Swedish prices: 120 EUR/t at 2017 prices came out as 120 × 403.70 /
+    322.11 = 150.40 EUR/t at 2023 prices, by Swedish inflation, without a word. Without an
+    index it is refused, naming the index to give; with one (the EU's HICP rates 2018–2023,
+    1.9, 1.5, 0.7, 2.9, 9.2 and 6.4 %) it is scaled by it, and index='KPI' says the Swedish
+    index is meant."""
+    with pytest.raises(lcc.LCCError) as info:
+        inflate("120 EUR/t", 2017, 2023)
+    assert (info.value.field, info.value.code) == ("inflate.index", "missing-field")
+    assert "an amount in EUR; the default index, SCB's KPI, measures Swedish prices" in \
+        str(info.value)
+    with pytest.raises(lcc.LCCError, match="an amount in NOK"):
+        inflate(lcc.Q_(5, "NOK"), 2020, 2021)
+    hicp = {2017: 100.0}
+    for year, rate in zip(range(2018, 2024), (1.9, 1.5, 0.7, 2.9, 9.2, 6.4), strict=True):
+        hicp[year] = hicp[year - 1] * (1 + rate / 100)
+    expected = 120 * 1.019 * 1.015 * 1.007 * 1.029 * 1.092 * 1.064
+    assert inflate("120 EUR/t", 2017, 2023, index=hicp).magnitude == pytest.approx(
+        expected, rel=1e-12)
+    assert inflate("120 EUR/t", 2017, 2023, index="KPI").magnitude == pytest.approx(
+        120 * 403.70 / 322.11, rel=1e-12)
+    # kronor in every unit of them take KPI: 7 kSEK and 7 öre as 7 SEK
+    for unit in ("kSEK", "MSEK", "öre"):
+        assert inflate(f"7 {unit}", 2017, 2023).magnitude == pytest.approx(
+            7 * 403.70 / 322.11, rel=1e-12)
 
 
 def test_latest_means_the_last_shipped_year() -> None:

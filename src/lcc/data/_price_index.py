@@ -6,8 +6,10 @@ An amount stated at the prices of year *a* is expressed at the prices of year
     amount_b = amount_a × I(b) / I(a)
 
 The default index is Statistics Sweden's consumer price index KPI (1980 = 100,
-annual means; shipped table ``scb_kpi_annual``). Any other index can be passed
-as a pandas Series (or a mapping) from year to index value.
+annual means; shipped table ``scb_kpi_annual``), for amounts in Swedish kronor.
+An amount in another currency needs the price index of its prices, passed as a
+pandas Series (or a mapping) from year to index value: KPI measures Swedish
+prices, and applying it to euros would silently give a wrong number.
 
 Reference: SCB, "Konsumentprisindex (1980=100), fastställda tal"; the method is
 the usual rebasing of constant prices with a price index (e.g. Trafikverket's
@@ -45,6 +47,9 @@ def _shipped(name: str) -> dict[int, float]:
     df = load_table(table)
     return {int(y): float(v) for y, v in zip(df[year_col], df[value_col], strict=True)}
 
+
+#: The currencies whose prices KPI measures (the units of Swedish kronor).
+_KRONOR = ("SEK",)
 
 #: The fields of the index and the amount given to :func:`inflate`.
 INDEX, AMOUNT = "inflate.index", "inflate.amount"
@@ -115,7 +120,7 @@ def inflate(
     amount: Any,
     from_year: int,
     to_year: int | str,
-    index: str | pd.Series | Mapping[int, float] = "KPI",
+    index: str | pd.Series | Mapping[int, float] | None = None,
 ) -> Any:
     """Express an amount stated at one year's prices at another year's prices.
 
@@ -132,10 +137,14 @@ def inflate(
     to_year : int or "latest"
         The year whose price level is wanted; ``"latest"`` is the last year of
         the index (for KPI, the latest shipped year: "today's prices").
-    index : "KPI", pandas.Series or mapping, default "KPI"
+    index : "KPI", pandas.Series or mapping, optional
         ``"KPI"`` is SCB's consumer price index (1980 = 100, annual means,
         table ``scb_kpi_annual``). A Series (or dict) maps year to index value;
-        only ratios matter, so any base year works.
+        only ratios matter, so any base year works. By default KPI, for an
+        amount in Swedish kronor (SEK, kSEK, MSEK, öre) or a plain number; an
+        amount in another currency is refused without an index (give the index
+        of its prices, such as Eurostat's HICP for euros, or ``"KPI"`` to scale
+        it by Swedish prices all the same).
 
     Returns
     -------
@@ -147,7 +156,8 @@ def inflate(
     ------
     LCCError
         If a year is outside the index (the message gives the years available),
-        the amount has a unit but no currency, or the index is not valid.
+        the amount has a unit but no currency, is in a currency other than
+        Swedish kronor without an index, or the index is not valid.
 
     References
     ----------
@@ -163,7 +173,7 @@ def inflate(
     >>> round(inflate(100.0, 2022, 2023), 4)
     108.5478
     """
-    label, table = _index_table(index)
+    label, table = _index_table("KPI" if index is None else index)
     years = sorted(table)
     y_from = _year(from_year, "from_year", "from_year")
     if isinstance(to_year, str):
@@ -182,10 +192,10 @@ def inflate(
                 code="invalid-value"
             )
     ratio = table[y_to] / table[y_from]
-    return _scale(amount, ratio)
+    return _scale(amount, ratio, given=index is not None)
 
 
-def _scale(amount: Any, ratio: float) -> Any:
+def _scale(amount: Any, ratio: float, given: bool = True) -> Any:
     if isinstance(amount, bool) or amount is None:
         raise LCCError(Msg("{name}: got {amount!r}; expected a money amount such as '7 SEK/kg'",
                            name='amount', amount=amount), field=AMOUNT, code="wrong-type")
@@ -208,6 +218,14 @@ def _scale(amount: Any, ratio: float) -> Any:
                     "amounts such as '7 SEK/kg' or '120 EUR/t'", name='amount', amount=amount),
                 field=AMOUNT, code="wrong-unit"
             )
+        code = currency_of(q)
+        if not given and code not in _KRONOR:
+            raise LCCError(
+                Msg("{name}: got {amount!r}, an amount in {code}; the default index, SCB's "
+                    "KPI, measures Swedish prices; give the price index of {code} prices as "
+                    "index= (a pandas Series from year to index value, e.g. Eurostat's HICP "
+                    "for euros), or index='KPI' to scale it by Swedish prices all the same",
+                    name="amount", amount=amount, code=code), field=INDEX, code="missing-field")
         return q * ratio
     if isinstance(amount, np.ndarray):
         if not np.issubdtype(amount.dtype, np.number):
