@@ -131,7 +131,7 @@ def inflate(
     amount : pint.Quantity, str, number or numpy array
         The amount at the prices of ``from_year``: a quantity with a currency
         (``"7 SEK/kg"``, ``Q_(120, "EUR/t")``), or a plain number (or an array
-        of samples) taken to be money.
+        of samples) taken to be money at the index's prices (kronor for KPI).
     from_year : int
         The year whose price level ``amount`` is stated at.
     to_year : int or "latest"
