@@ -102,6 +102,22 @@ def test_a_rate_outside_the_percentage_range_is_refused_at_its_cell(
         in issue.message
 
 
+@pytest.mark.parametrize(("rate", "en", "sv"), [
+    (2.5, "got 2.5, which is 250 %", "fick 2,5, vilket är 250 %"),
+    (-1.25, "got -1.25, which is -125 %", "fick -1,25, vilket är -125 %")])
+def test_a_typed_number_is_quoted_as_the_readers_spreadsheet_shows_it(
+        tender: lcc.io.Tender, tmp_path: Path, rate: float, en: str, sv: str) -> None:
+    """A Swedish reader typed 2,5 and was told 'fick 2.5'; the figure is in the reader's
+    format, as every figure lcc writes in Swedish."""
+    from lcc._errors import in_lang
+
+    with pytest.raises(TenderError) as info:
+        read_bid_form(tender, _filled(tender, tmp_path, rate, "sv"))
+    [issue] = info.value.errors
+    assert en in issue.message
+    assert sv in in_lang(issue.message, "sv")
+
+
 SHOWN = """name = "Pumps"
 [study]
 period = "3 yr"

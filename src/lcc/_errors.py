@@ -95,6 +95,31 @@ class _AsWritten(str):
         return str(self)
 
 
+class Figure(Msg):
+    """A number a reader typed (a spreadsheet's cell), quoted in a message in the reader's
+    format: as Python writes it in English, with the decimal comma in Swedish (as the
+    reader's spreadsheet shows it).
+
+    >>> m = Msg("got {value!r}", value=Figure(-1500.5))
+    >>> str(m), str(Figure(-1500.5).in_lang("sv"))
+    ('got -1500.5', '-1500,5')
+    """
+
+    def __new__(cls, value: float) -> Figure:
+        self = str.__new__(cls, repr(value))
+        self.msgid, self.values = "{value}", {"value": value}
+        return self
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def in_lang(self, lang: str) -> str:
+        return _AsWritten(str(self).replace(".", ",") if lang == "sv" else str(self))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Figure, (self.values["value"],))
+
+
 class _Cut(str):
     """A long text quoted in a message (``{value!r}``, a value from a file) is shown by its
     start; as it is (``{value}``, lcc's own words) it is whole.

@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from lcc._errors import LCCError, Msg, UnitText, as_msg, join
+from lcc._errors import Figure, LCCError, Msg, UnitText, as_msg, join
 from lcc._i18n import unit as shown_unit
 from lcc._text import is_blank, name_key
 from lcc.bidform._identity import changes, decisive, fingerprint
@@ -237,6 +237,7 @@ def _cell_problem(f: BidField, value: Any) -> tuple[str, Msg] | None:
         return "wrong-type", Msg("got {type} {value!r}; enter a number{unit}",
                                  type=type(value).__name__, value=value, unit=unit)
     x = float(value)
+    value = Figure(value)  # as the reader's spreadsheet shows it: -1500,5 in Swedish
     if not math.isfinite(x) or abs(x) > MAX_MAGNITUDE:
         return "invalid-value", Msg("got {value!r}; enter a finite number{unit} of at most "
                                     "{limit} in size", value=value, unit=unit,
@@ -246,16 +247,16 @@ def _cell_problem(f: BidField, value: Any) -> tuple[str, Msg] | None:
     if f.percent and not PERCENT_RANGE[0] < x < PERCENT_RANGE[1]:  # a fraction: 2 is 200 %
         return "invalid-value", Msg("got {value!r}, which is {shown}; enter a percentage over "
                                     "−100 % and under 100 % with its sign, e.g. 2 %",
-                                    value=value, shown=f"{x * 100:g} %")
+                                    value=value, shown=UnitText(f"{x * 100:g} %"))
     if f.minimum is not None and f.exclusive and x <= f.minimum:
         return "invalid-value", Msg("got {value!r}; expected a value > {bound}{unit}",
-                                    value=value, bound=number_text(f.minimum), unit=unit)
+                                    value=value, bound=UnitText(number_text(f.minimum)), unit=unit)
     if f.minimum is not None and x < f.minimum:
         return "invalid-value", Msg("got {value!r}; expected a value ≥ {bound}{unit}",
-                                    value=value, bound=number_text(f.minimum), unit=unit)
+                                    value=value, bound=UnitText(number_text(f.minimum)), unit=unit)
     if f.maximum is not None and x > f.maximum:
         return "invalid-value", Msg("got {value!r}; expected a value ≤ {bound}{unit}",
-                                    value=value, bound=number_text(f.maximum), unit=unit)
+                                    value=value, bound=UnitText(number_text(f.maximum)), unit=unit)
     return None
 
 
