@@ -137,3 +137,17 @@ def test_scenarios_with_discount_rates(tmp_path: Path) -> None:
         (ROOT / "examples" / "assumptions" / "sweden-2025.toml").read_bytes())
     out = run("sensitivity", bare, "scenarios")
     assert out.returncode == 2 and "--discount-rates" in out.stderr
+
+
+@pytest.mark.parametrize(("rate", "expected"), [
+    ("4", "lcc: error: --discount-rates: got the bare number 4; a rate is a fraction per year, "
+          "so this would be 400 %; did you mean 4 % = 0.04?"),
+    ("fyra", "lcc: error: --discount-rates: could not read 'fyra'")])
+def test_a_discount_rate_option_is_refused_by_its_name(rate: str, expected: str) -> None:
+    """A mistaken --discount-rates value was named by the Python call behind it
+    (``scenarios['Discount rate 4']['discount_rate']``); it is named by the option."""
+    out = run("sensitivity", STREET, "scenarios", "--discount-rates", "2%", rate,
+              "--no-progress")
+    assert out.returncode == 2
+    assert out.stderr.startswith(expected), out.stderr
+    assert "scenarios[" not in out.stderr

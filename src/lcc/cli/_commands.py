@@ -368,11 +368,13 @@ def _distribution_lines(tender: Any, dists: dict[str, Any], units: Mapping[str, 
 
 
 def _scenarios(tender: Any, args: argparse.Namespace) -> int:
+    from lcc.model._fields import STUDY_RATE
     from lcc.sensitivity import Scenario, scenarios
 
     study, lang = tender.study, args.lang
     chosen: dict[str, Any] = dict(tender.scenarios or {})
     for rate in args.discount_rates or []:
+        STUDY_RATE.read(rate, "--discount-rates")  # the discount rate's rule, named as given
         if args.format == "json":  # the stable name of JSON output
             chosen[f"discount_rate {rate}"] = Scenario({"discount_rate": rate},
                                                        f"discount rate {rate}")
