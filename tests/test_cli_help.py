@@ -163,7 +163,15 @@ USAGE = [
      "argument --force: ignored explicit argument 'yes'",
      "argumentet --force: tar inget värde, fick 'yes'"),
     (["sensitivity", str(STREET), "tornado", "--seed", "x"],
-     "argument --seed: invalid int value: 'x'", "argumentet --seed: 'x' är inte ett heltal"),
+     "argument --seed: got 'x'; expected a whole number >= 0, e.g. 2025",
+     "argumentet --seed: fick 'x'; ange ett heltal som är minst 0, t.ex. 2025"),
+    # numpy's words ("None, … or a numpy.random.SeedSequence") were the message of a -1
+    (["sensitivity", str(STREET), "monte-carlo", "--seed", "-1"],
+     "argument --seed: got '-1'; expected a whole number >= 0, e.g. 2025",
+     "argumentet --seed: fick '-1'; ange ett heltal som är minst 0, t.ex. 2025"),
+    (["report", str(STREET), "-o", "x.html", "--seed", "1.5"],
+     "argument --seed: got '1.5'; expected a whole number >= 0, e.g. 2025",
+     "argumentet --seed: fick '1.5'; ange ett heltal som är minst 0, t.ex. 2025"),
     (["portfolio", "plan.csv", "--top", "1.5"],
      "argument --top: invalid int value: '1.5'", "argumentet --top: '1.5' är inte ett heltal"),
 ]

@@ -151,3 +151,17 @@ def test_a_discount_rate_option_is_refused_by_its_name(rate: str, expected: str)
     assert out.returncode == 2
     assert out.stderr.startswith(expected), out.stderr
     assert "scenarios[" not in out.stderr
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (("break-even", "--parameter", "Electricity-price"),
+     "lcc: error: --parameter: unknown parameter 'Electricity-price' (did you mean "
+     "'electricity_price'?); known parameters: discount_rate, "),
+    (("break-even", "--pair", "LED bid a", "Existing HPS"),
+     "lcc: error: --pair: no alternative named 'LED bid a' in 'Street lighting, "
+     "Storgatan–Hamnvägen' (did you mean 'LED bid A'?); the alternatives are: ")])
+def test_a_misspelt_name_on_the_command_line_offers_the_name(
+        args: tuple[str, ...], expected: str) -> None:
+    out = run("sensitivity", STREET, *args, "--no-progress")
+    assert out.returncode == 2
+    assert out.stderr.startswith(expected), out.stderr

@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from lcc._errors import LCCError, Msg, in_lang
+from lcc._errors import LCCError, Msg, in_lang, suggest
 from lcc._i18n import (
     N_,
     emission_columns,
@@ -43,10 +43,10 @@ def _check_names(tender: Any, names: list[str], option: str = "--alternative") -
     known = [a.name for a in tender.alternatives]
     for name in names:
         if name not in known:
-            raise LCCError(Msg("{option}: no alternative named {name!r} in {tender!r}; the "
-                               "alternatives are: {known}", option=option, name=name,
-                               tender=tender.name, known=", ".join(known)), field=option,
-                           code="invalid-value")
+            raise LCCError(Msg("{option}: no alternative named {name!r} in {tender!r}"
+                               "{suggest}; the alternatives are: {known}", option=option,
+                               name=name, tender=tender.name, suggest=suggest(name, known),
+                               known=", ".join(known)), field=option, code="invalid-value")
 
 
 def _emit(df: pd.DataFrame, args: argparse.Namespace, *, title: str | None = None,

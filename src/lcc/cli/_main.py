@@ -203,6 +203,18 @@ def _count(text: str) -> int:
     return int(x)
 
 
+def _seed(text: str) -> int:
+    """A random seed: a whole number >= 0, as numpy takes it."""
+    try:
+        seed = int(text.strip().replace("_", ""))
+    except ValueError:
+        seed = -1
+    if seed < 0:
+        _REFUSED.append(Msg("got {text!r}; expected a whole number >= 0, e.g. 2025", text=text))
+        raise argparse.ArgumentTypeError(_REFUSED[-1])
+    return seed
+
+
 def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     """The argument parser of the ``lcc`` command, its help in ``lang``."""
     parser = _Parser(prog="lcc", description=N_("Life-cycle cost (LCC) for public procurement."),
@@ -244,7 +256,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
                            "power of 2)"))
     p.add_argument("--discount-rates", nargs="+", metavar=NP_("metavar", "RATE"),
                    help=N_("scenarios: add one scenario per discount rate, e.g. 2%% 5%%"))
-    p.add_argument("--seed", type=int, metavar=NP_("metavar", "SEED"),
+    p.add_argument("--seed", type=_seed, metavar=NP_("metavar", "SEED"),
                    help=N_("random seed (default: the tender's setting)"))
     p.add_argument("--no-progress", action="store_true", help=N_("no progress bar"))
     _common(p)
@@ -261,7 +273,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     add_force(p)
     p.add_argument("--monte-carlo", type=_count, metavar="N", default=None,
                    help=N_("include a Monte Carlo analysis with N samples"))
-    p.add_argument("--seed", type=int, metavar=NP_("metavar", "SEED"))
+    p.add_argument("--seed", type=_seed, metavar=NP_("metavar", "SEED"))
     p.add_argument("--no-tornado", action="store_true", help=N_("leave out the tornado"))
     p.add_argument("--no-scenarios", action="store_true",
                    help=N_("leave out the tender's scenarios"))

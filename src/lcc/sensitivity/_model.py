@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from lcc._errors import LCCError, Msg
+from lcc._errors import LCCError, Msg, suggest
 from lcc._text import repeated
 from lcc.engine import Compiled, compile_alternative, lcc_values_many
 from lcc.engine._terms import ChainTerm, SeriesTerm
@@ -297,9 +297,11 @@ class Model:
                 return name
             if name == self.alias:
                 return DISCOUNT_RATE
-        raise LCCError(Msg("{where}: unknown parameter {name!r}; known parameters: {known}",
-                           where=where, name=name, known=self.known), field=self.field(arg),
-                       code="unknown-parameter")
+        names = [*self.inputs, *([self.alias] if self.alias else [])]
+        raise LCCError(Msg("{where}: unknown parameter {name!r}{suggest}; known parameters: "
+                           "{known}", where=where, name=name, known=self.known,
+                           suggest=suggest(name, names) if isinstance(name, str) else ""),
+                       field=self.field(arg), code="unknown-parameter")
 
     def own_value(self, name: str, value: Any, where: str, *, arg: str) -> float:
         """A single value in the input's own unit (a number, or a quantity converted to it)."""
