@@ -35,11 +35,17 @@ _RATE_NAME = re.compile(r"(^|_)(rate|escalation|inflation|growth)$")
 
 def parameter_name(name: str, lang: str, description: str | None = None) -> str:
     """A parameter's name for readers: a known name, the head of its description
-    (``"Drifttid: …"`` → ``Drifttid``), or the identifier in words."""
+    (``"Drifttid: …"`` → ``Drifttid``), or the identifier in words.
+
+    >>> parameter_name("biogas_co2e", "en", "CO2e of biogas, 1.5 kg per kg. Estimate")
+    'CO2e of biogas, 1.5 kg per kg'
+    >>> parameter_name("biogas_co2e", "en", "CO2e of biogas, 1.5 kg per kg of upgraded gas")
+    'Biogas co2e'
+    """
     if name in KNOWN_NAMES:
         return tr(KNOWN_NAMES[name], lang)
-    if description:
-        head = re.split(r"[:.;(]", description.strip(), maxsplit=1)[0].strip()
+    if description:  # a full stop ends the head; a decimal point ('1.0 kg') does not
+        head = re.split(r"[:;(]|\.(?!\d)", description.strip(), maxsplit=1)[0].strip()
         if head and len(head) <= 40:
             return head
     words = name.replace("_", " ").strip()
