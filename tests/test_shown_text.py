@@ -118,6 +118,30 @@ def test_reports_show_no_hidden_character(tmp_path: Path, lang: str) -> None:
     assert not HIDDEN.search(wb.properties.title or "")
 
 
+def test_markdown_makes_no_link_or_list_of_a_name() -> None:
+    """GitHub and GitLab link ``www.…`` and ``https://…`` without markup, and a bullet that
+    starts with a name '1. Firm AB' or '- Beta' became a numbered or nested list (checked
+    with cmark-gfm, GitHub's renderer, when the escapes were written)."""
+    study = lcc.Study("10 yr", 0.04)
+    names = ["1. Firm AB", "- Beta", "www.evil.se", "https://evil.se/x", "12) Delta"]
+    alts = [lcc.Alternative(name, lcc.Investment(f"{1000 + 100 * i} SEK"))
+            for i, name in enumerate(names)]
+    md = lcc.report.build(lcc.compare(alts, study), title="www.t.se", lang="en").markdown()
+    assert md.startswith("# www\\.t.se\n")
+    assert re.search(r"^- 1\\\. Firm AB has the lowest life-cycle cost: 1\s000\sSEK$", md, re.M)
+    rows = [line.split(" | ")[0] for line in md.splitlines() if line.startswith("| ")]
+    assert rows[2:7] == ["| 1\\. Firm AB", "| \\- Beta", "| www\\.evil.se",
+                        "| https\\://evil.se/x", "| 12\\) Delta"]
+    prose = md.split("```text")[0]  # the trace is a code block, where nothing is a link
+    assert "www.evil.se" in md.split("```text")[1]
+    assert not re.search(r"(?<!\\)www\.|(?<!\\)://", prose.replace("www\\.", ""))
+    # what is not a marker stays as written: '-5', '1.5', 'a-b'
+    from lcc.report._render import md as text
+
+    assert [text(t) for t in ("-5 %", "1.5", "a-b", "2) ", "x 1. y")] == \
+        ["-5 %", "1.5", "a-b", "2\\) ", "x 1. y"]
+
+
 def _page_text(page: str) -> str:
     import html
 

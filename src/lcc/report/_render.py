@@ -155,10 +155,23 @@ def _clean_svg(svg: str) -> str:
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#$~])")
 
 
+#: What GitHub and GitLab turn into a link without any markup: ``www.`` and a URL's scheme.
+_MD_AUTOLINK = re.compile(r"(?i)(?<![\w.])(www(?=\.)|https?(?=://)|ftp(?=://))")
+#: A list item's marker at the start of a text (``- ``, ``+ ``, ``1. ``, ``2) ``), which would
+#: nest a list in the line that shows the text.
+_MD_MARKER = re.compile(r"^(?:([-+])(?=\s|$|-)|(\d+)([.)])(?=\s|$))")
+
+
 def md(text: Any) -> str:
-    """Text for Markdown: HTML characters as entities, Markdown syntax escaped."""
-    escaped = html.escape(shown(text), quote=False)
-    return _MD_SPECIAL.sub(r"\\\1", escaped)
+    """Text for Markdown: HTML characters as entities, Markdown syntax escaped, no link or
+    list made of it.
+
+    >>> md("1. Firm AB, www.firm.se")
+    '1\\\\. Firm AB, www\\\\.firm.se'
+    """
+    escaped = _MD_SPECIAL.sub(r"\\\1", html.escape(shown(text), quote=False).lstrip())
+    escaped = _MD_AUTOLINK.sub(r"\1\\", escaped)
+    return _MD_MARKER.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", escaped)
 
 
 def _md_table(section: Section, lang: str) -> str:
