@@ -159,9 +159,13 @@ def test_a_discount_rate_option_is_refused_by_its_name(rate: str, expected: str)
      "'electricity_price'?); known parameters: discount_rate, "),
     (("break-even", "--pair", "LED bid a", "Existing HPS"),
      "lcc: error: --pair: no alternative named 'LED bid a' in 'Street lighting, "
-     "Storgatan–Hamnvägen' (did you mean 'LED bid A'?); the alternatives are: ")])
+     "Storgatan–Hamnvägen' (did you mean 'LED bid A'?); the alternatives are: "),
+    (("compare", STREET, "--baseline", "Existing hps"),
+     "lcc: error: --baseline: no alternative named 'Existing hps' in 'Street lighting, "
+     "Storgatan–Hamnvägen' (did you mean 'Existing HPS'?); the alternatives are: ")])
 def test_a_misspelt_name_on_the_command_line_offers_the_name(
-        args: tuple[str, ...], expected: str) -> None:
-    out = run("sensitivity", STREET, *args, "--no-progress")
+        args: tuple[str | Path, ...], expected: str) -> None:
+    out = run(*args) if args[0] == "compare" else \
+        run("sensitivity", STREET, *args, "--no-progress")
     assert out.returncode == 2
     assert out.stderr.startswith(expected), out.stderr

@@ -110,8 +110,11 @@ def test_baseline_choice_and_validation() -> None:
     c = lcc.compare([old(), new()], STUDY, baseline="New")
     assert c.summary.loc["Old", "net_savings"] == pytest.approx(-(600 * UPV5 - 2000))
     assert lcc.compare([old(), new()], STUDY, baseline=1).baseline == "New"
-    with pytest.raises(lcc.LCCError, match="baseline 'X' is not one of Old, New"):
+    with pytest.raises(lcc.LCCError, match=r"baseline 'X' is not one of Old, New$"):
         lcc.compare([old(), new()], STUDY, baseline="X")
+    with pytest.raises(lcc.LCCError, match=r"baseline 'new' is not one of Old, New \(did you "
+                                           r"mean 'New'\?\)$"):
+        lcc.compare([old(), new()], STUDY, baseline="new")
     with pytest.raises(lcc.LCCError, match="repeated: 'Old'"):
         lcc.compare([old(), old()], STUDY)
     with pytest.raises(lcc.LCCError, match="policy='best'"):

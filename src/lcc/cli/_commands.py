@@ -167,6 +167,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 def cmd_compare(args: argparse.Namespace) -> int:
     tender = _load(args.tender)
+    if args.baseline:
+        _check_names(tender, [args.baseline], "--baseline")
     kwargs = {k: v for k, v in (("policy", args.policy), ("baseline", args.baseline)) if v}
     c = tender.compare(**kwargs)
     lang = args.lang

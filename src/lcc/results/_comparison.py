@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from lcc._errors import LCCError, Msg
+from lcc._errors import LCCError, Msg, suggest
 from lcc._text import html_text, repeated, shown
 from lcc.discounting import crf
 from lcc.model._alternative import Alternative
@@ -522,8 +522,9 @@ def compare(alternatives: Sequence[Alternative], study: Study, baseline: Any = N
     else:
         base = str(baseline)
     if base not in names:
-        raise LCCError(Msg("{name}: baseline {baseline!r} is not one of {names}", name='compare',
-                           baseline=baseline, names=', '.join(names)), field="compare.baseline",
+        raise LCCError(Msg("{name}: baseline {baseline!r} is not one of {names}{suggest}",
+                           name='compare', baseline=baseline, names=', '.join(names),
+                           suggest=suggest(base, names)), field="compare.baseline",
                        code="invalid-value")
     samples = any(r.samples for r in results)
     lives: dict[str, float] = {}

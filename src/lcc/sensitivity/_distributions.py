@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from lcc._errors import LCCError, Msg
+from lcc._errors import LCCError, Msg, suggest
 
 #: PERT's weight of the mode (Malcolm et al. 1959; Vose 2008 §III.7.3).
 PERT_LAMBDA = 4.0
@@ -394,9 +394,11 @@ def unit_distribution(name: str, raw: dict[str, Any], where: str) -> UnitDistrib
     """
     cls = UNIT_DISTRIBUTIONS.get(name)
     if cls is None:
-        raise LCCError(Msg("{where}: {name!r} is not one of {known}", where=where, name=name,
-                           known=", ".join(UNIT_DISTRIBUTIONS)), field="unit_distribution.name",
-                       code="invalid-value")
+        raise LCCError(Msg("{where}: {name!r} is not one of {known}{suggest}", where=where,
+                           name=name, known=", ".join(UNIT_DISTRIBUTIONS),
+                           suggest=suggest(name, UNIT_DISTRIBUTIONS)
+                           if isinstance(name, str) else ""),
+                       field="unit_distribution.name", code="invalid-value")
     missing = [k for k in cls.keys if k not in raw]
     extra = [k for k in raw if k not in cls.keys]
     if missing or extra:
