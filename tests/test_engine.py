@@ -433,8 +433,11 @@ def test_overrides_by_parameter_name() -> None:
     both = lcc.evaluate(alt, STUDY5, overrides={"el": np.array([1.2, 2.4]),
                                                 "discount_rate": 0.0})
     assert both.value.tolist() == pytest.approx([6000.0, 12000.0])
-    with pytest.raises(lcc.LCCError, match=r"unknown parameter 'gas'.*el"):
+    with pytest.raises(lcc.LCCError, match=r"unknown parameter 'gas'; known parameters: "
+                                           r"discount_rate, el$"):
         lcc.evaluate(alt, STUDY5, overrides={"gas": 1.0})
+    with pytest.raises(lcc.LCCError, match=r"unknown parameter 'El' \(did you mean 'el'\?\)"):
+        lcc.evaluate(alt, STUDY5, overrides={"El": 1.0})
 
 
 def test_override_in_another_unit_scale() -> None:

@@ -1106,8 +1106,11 @@ def test_tender_evaluate_with_overrides_of_a_parameter_some_bids_use() -> None:
     moved = tender.evaluate(overrides={"driver_replacement": 900})
     assert float(moved["Bid A"].value) == float(base["Bid A"].value)
     assert float(moved["Bid B"].value) > float(base["Bid B"].value)
-    with pytest.raises(lcc.LCCError, match="unknown parameter 'gas'"):
+    with pytest.raises(lcc.LCCError, match="unknown parameter 'gas'; the tender's"):
         tender.evaluate(overrides={"gas": 1.0})
+    with pytest.raises(lcc.LCCError, match=r"unknown parameter 'driver-replacement' \(did you "
+                                           r"mean 'driver_replacement'\?\)"):
+        tender.evaluate(overrides={"driver-replacement": 1.0})
 
 
 def test_a_per_year_sequence_is_read_by_byyears_own_rules_with_every_error_at_once() -> None:

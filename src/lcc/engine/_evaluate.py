@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from lcc._errors import LCCError, Msg
+from lcc._errors import LCCError, Msg, suggest
 from lcc.engine._compile import Compiled
 from lcc.engine._context import Context, make_context
 from lcc.engine._terms import Term
@@ -44,9 +44,10 @@ def _check_overrides(parameters: Mapping[str, Any],
     for name, value in (overrides or {}).items():
         if name != "discount_rate" and name not in parameters:
             known = ", ".join(sorted({"discount_rate", *parameters})) or "none"
-            raise LCCError(Msg("unknown parameter {param!r}; known parameters: {known}",
-                               param=name, known=known), field=f"overrides.{name}",
-                           code="unknown-parameter")
+            raise LCCError(Msg("unknown parameter {param!r}{suggest}; known parameters: {known}",
+                               param=name, known=known, suggest=suggest(
+                                   str(name), ["discount_rate", *parameters])),
+                           field=f"overrides.{name}", code="unknown-parameter")
         arr = np.asarray(value, dtype=float)
         if not np.all(np.isfinite(arr)):
             raise LCCError(Msg("override {param!r}: values must be finite", param=name),

@@ -878,9 +878,11 @@ class Tender:
         everywhere = set().union(*known.values()) if known else {"discount_rate"}
         unknown = sorted(set(overrides) - everywhere)
         if unknown:
-            raise LCCError(Msg("{name}: unknown parameter {unknown}; the tender's parameters "
-                               "are: {known}", name="overrides",
+            raise LCCError(Msg("{name}: unknown parameter {unknown}{suggest}; the tender's "
+                               "parameters are: {known}", name="overrides",
                                unknown=", ".join(map(repr, unknown)),
+                               suggest=suggest(str(unknown[0]), everywhere)
+                               if len(unknown) == 1 else "",
                                known=", ".join(sorted(everywhere))),
                            field="overrides", code="unknown-parameter")
         results = {}
