@@ -207,3 +207,30 @@ def test_a_form_in_a_currency_without_an_exchange_rate_is_refused(tmp_path: Path
         write_bid_form(load_tender(path), tmp_path / "f.xlsx")
     assert [(i.code, i.path) for i in info.value.errors] == [
         ("currency-mix", "bid_form.items[1].amount_per_year")]
+
+
+def test_a_calculators_rate_input_is_a_percentage_on_the_tender_sheet(tmp_path: Path) -> None:
+    """The buyer's escalation of a calculator form, written 0.02, was shown as 0.02."""
+    text = """name = "Lights"
+[study]
+period = "10 yr"
+discount_rate = 0.03
+[[alternatives]]
+name = "Own"
+[[alternatives.items]]
+type = "Investment"
+amount = "1000 SEK"
+[bid_form]
+template = "street_lighting"
+[bid_form.inputs]
+electricity_price = "1 SEK/kWh"
+escalation = 0.02
+operating_hours = "4000 h/yr"
+"""
+    path = tmp_path / "t.toml"
+    path.write_text(text, encoding="utf-8")
+    form = write_bid_form(load_tender(path), tmp_path / "f.xlsx", lang="sv")
+    ws = openpyxl.load_workbook(form).worksheets[0]
+    shown = {row[0].value: row[1].value for row in ws.iter_rows() if row[0].value}
+    assert shown["Real förändring av elpriset"] == "2\xa0%"
+    assert shown["Elpris"] == "1 kr/kWh"
