@@ -234,3 +234,18 @@ operating_hours = "4000 h/yr"
     shown = {row[0].value: row[1].value for row in ws.iter_rows() if row[0].value}
     assert shown["Real förändring av elpriset"] == "2\xa0%"
     assert shown["Elpris"] == "1 kr/kWh"
+
+
+def test_a_form_like_an_alternative_that_cannot_be_evaluated_is_refused(tmp_path: Path) -> None:
+    """A tender made in Python is not evaluated when it is made: its first alternative, with
+    a price path of 2 years for a 10-year study, gave a form every bid of which failed."""
+    bid_price = lcc.Parameter("price", "1000 SEK", role="bidder")
+    alt = lcc.Alternative("A", lcc.Investment(bid_price),
+                          lcc.Recurring(lcc.ByYear([100, 110], unit="SEK/yr")))
+    tender = lcc.io.Tender("T", lcc.Study("10 yr", 0.03), (alt,))
+    with pytest.raises(TenderError) as info:
+        write_bid_form(tender, tmp_path / "f.xlsx")
+    [issue] = info.value.errors
+    assert (issue.code, issue.path) == ("invalid-value", "alternatives[0].items[1]")
+    assert "covers years 1..2 but years 1..10 are needed" in issue.message
+    assert not (tmp_path / "f.xlsx").exists()

@@ -258,8 +258,8 @@ class _Deriver:
         self.fields: list[BidField] = []
         #: [bid_form.defaults]: the value of a calculator input for a blank cell
         self.defaults: dict[str, Any] | None = {}
-        #: how the tender declares the form: "like", "template" or "items"
-        self.mode = "like"
+        #: where the bid's template stands: [bid_form], or the alternative it is like
+        self.template_path: Path = ("bid_form",)
 
     # -- entry ------------------------------------------------------------------------
     def derive(self) -> BidForm:
@@ -282,7 +282,7 @@ class _Deriver:
                 "\"<alternative>\", template = \"<calculator>\" or [[bid_form.items]]",
                 first=modes[0], second=modes[1]))
             raise TenderError(self.c.issues)
-        mode = self.mode = modes[0] if modes else "like"
+        mode = modes[0] if modes else "like"
         self.r.keys(obj, path, _MODE_KEYS[mode],
                     what=Msg("[bid_form] with {mode!r}: ", mode=mode) if modes
                     else Msg("[bid_form]: "))
@@ -330,15 +330,15 @@ class _Deriver:
                     "bidder's values with {{ bidder = \"<what to give>\" }}, or write them in "
                     "the alternative as values rather than references to buyer parameters",
                     origin=form.origin))])
-        if self.mode != "like":  # an alternative of the tender was evaluated when it was read
-            self.check_trial(form)
+        self.check_trial(form)
         return form
 
     def check_trial(self, form: BidForm) -> None:
         """Refuse a form no bid of which can be evaluated under the tender's study (an
         escalation by year shorter than the period, an amount in a currency without an
         exchange rate): a trial bid of example values is compiled as a tender's alternative
-        is, its errors located in ``[bid_form]``."""
+        is, its errors located where the template stands (``[bid_form]``, or the alternative
+        the form is like)."""
         from lcc.bidform._live import check_points
         from lcc.bidform._read import bid_data, make_bid
         from lcc.io._build import build_alternative, check_evaluation
@@ -353,10 +353,10 @@ class _Deriver:
         else:  # each item was built with example values: the bid builds
             trial = build_alternative(Reader(Collector(None), self.currency,
                                              self.tender.study.exchange_rates),
-                                      bid_data(form, "trial", given), ("bid_form",),
+                                      bid_data(form, "trial", given), self.template_path,
                                       self.scope, lambda n: "the tender")
         if trial is not None and not check_evaluation(self.r, trial, self.tender.study,
-                                                      ("bid_form",)):
+                                                      self.template_path):
             raise TenderError(self.c.issues)
 
     def _issue(self, code: str, path: Path, message: Msg) -> Any:
@@ -386,6 +386,7 @@ class _Deriver:
             raw_alt = next((a for a in raw_alts if isinstance(a, dict) and a.get("name") == name),
                            None)
             index = raw_alts.index(raw_alt) if raw_alt is not None else index
+        self.template_path = ("alternatives", index)
         from lcc.io._write import alternative_data
 
         alt = self.tender.alternative(name)
