@@ -249,3 +249,46 @@ def test_a_form_like_an_alternative_that_cannot_be_evaluated_is_refused(tmp_path
     assert (issue.code, issue.path) == ("invalid-value", "alternatives[0].items[1]")
     assert "covers years 1..2 but years 1..10 are needed" in issue.message
     assert not (tmp_path / "f.xlsx").exists()
+
+
+@pytest.mark.parametrize("default", ['"2 %"', '"2 procent"', '"2,0 %"', "0.02"])
+def test_a_rate_rows_default_is_read_as_every_rate(tmp_path: Path, default: str) -> None:
+    """``default = "2 %"`` for a rate row was refused ('got the text '2 %'; enter a number')
+    by a message that asked for '2 %'. It is read by the rate field's rule, and a blank cell
+    takes it: Σ_{k=1..10} 1 000 × 1.02^k × 1.03^−k = 9 481.27 SEK."""
+    text = TENDER.replace('escalation = { bidder = "Annual price increase" }',
+                          f'escalation = {{ bidder = "Annual price increase", '
+                          f'default = {default} }}')
+    path = tmp_path / "t.toml"
+    path.write_text(text, encoding="utf-8")
+    tender = load_tender(path)
+    [field] = [f for f in bid_form(tender).fields if f.key == "items[0].escalation"]
+    assert (field.default, field.required) == (pytest.approx(0.02, rel=1e-12), False)
+    form = write_bid_form(tender, tmp_path / "form.xlsx")
+    wb = openpyxl.load_workbook(form)
+    ws = wb["Bid"]
+    rows = {ws.cell(r, 1).value: r for r in range(1, ws.max_row + 1)}
+    ws.cell(rows["bidder"], 4, "Firm AB")
+    ws.cell(rows["items[0].amount_per_year"], 4, 1000)
+    wb.save(tmp_path / "filled.xlsx")
+    bid = read_bid_form(tender, tmp_path / "filled.xlsx")
+    expected = sum(1000 * 1.02**k * 1.03**-k for k in range(1, 11))
+    assert lcc.evaluate(bid, tender.study).value == pytest.approx(expected, rel=1e-12)
+
+
+@pytest.mark.parametrize(("default", "message"), [
+    ('"2"', "got the bare number 2; a rate is a fraction per year, so this would be 200 %"),
+    ("2", "got 2, which is 200 %"),
+    ('"200 %"', "got 2.0, which is 200 %")])
+def test_a_rate_rows_default_out_of_range_is_refused(tmp_path: Path, default: str,
+                                                       message: str) -> None:
+    text = TENDER.replace('escalation = { bidder = "Annual price increase" }',
+                          f'escalation = {{ bidder = "Annual price increase", '
+                          f'default = {default} }}')
+    path = tmp_path / "t.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(TenderError) as info:
+        bid_form(load_tender(path))
+    [issue] = info.value.errors
+    assert issue.path == "bid_form.items[0].escalation.default"
+    assert message in issue.message

@@ -613,7 +613,14 @@ class _Deriver:
     def with_default(self, f: BidField, raw: Any, path: Path) -> BidField | None:
         """The field with the tender's value for a blank cell (checked like a cell)."""
         x = raw
-        if f.kind == "quantity" and isinstance(raw, str) and unit_of_text(raw) == f.unit:
+        if f.percent and isinstance(raw, str):  # '2 %', as every rate is written
+            try:
+                with located("default", "default"):
+                    x = F.RATE.read(raw, "default").rate.value  # one text: one rate
+            except LCCError as exc:
+                self.c.add(exc.code or "invalid-value", path, exc.detail)
+                return None
+        elif f.kind == "quantity" and isinstance(raw, str) and unit_of_text(raw) == f.unit:
             from lcc.units import _parse_text
 
             try:  # the number by the one reading rule ('1 500,5 kr'; '1.500 kr' is refused)
