@@ -292,3 +292,49 @@ def test_a_rate_rows_default_out_of_range_is_refused(tmp_path: Path, default: st
     [issue] = info.value.errors
     assert issue.path == "bid_form.items[0].escalation.default"
     assert message in issue.message
+
+
+CALCULATOR = """name = "Lights"
+[study]
+period = "10 yr"
+discount_rate = 0.03
+[[alternatives]]
+name = "Own"
+[[alternatives.items]]
+type = "Investment"
+amount = "1000 SEK"
+[bid_form]
+template = "street_lighting"
+[bid_form.inputs]
+electricity_price = "1 SEK/kWh"
+operating_hours = "4000 h/yr"
+[bid_form.defaults]
+control_savings = {default}
+"""
+
+
+@pytest.mark.parametrize("default", ['"10 %"', '"10 procent"', '"0,1"', "0.1"])
+def test_a_share_default_is_read_as_a_calculator_input_is(tmp_path: Path, default: str) -> None:
+    """control_savings = "10 %" is read in a tender's calculator inputs; in [bid_form.defaults]
+    it was refused as text, and a second message said the input was no row of the form."""
+    path = tmp_path / "t.toml"
+    path.write_text(CALCULATOR.replace("{default}", default), encoding="utf-8")
+    [field] = [f for f in bid_form(load_tender(path)).fields if f.key == "control_savings"]
+    assert (field.default, field.required) == (pytest.approx(0.1, rel=1e-12), False)
+
+
+@pytest.mark.parametrize(("default", "message"), [
+    ('"abc"', "could not read 'abc'"), ('"150 %"', "got 1.5; expected a value ≤ 1"),
+    ('"0.1 kg"', "got the text '0.1 kg'; enter a number")])
+def test_a_wrong_default_is_one_message(tmp_path: Path, default: str, message: str) -> None:
+    path = tmp_path / "t.toml"
+    path.write_text(CALCULATOR.replace("{default}", default) + '[bid_form.units]\nfoo = "W"\n',
+                    encoding="utf-8")
+    with pytest.raises(TenderError) as info:
+        bid_form(load_tender(path))
+    [default_issue, unit_issue] = info.value.errors
+    assert default_issue.path == "bid_form.defaults.control_savings"
+    assert message in default_issue.message
+    assert unit_issue.path == "bid_form.units.foo"
+    # the rows with a unit to choose, also the one whose default failed
+    assert unit_issue.message.endswith("units apply to: power, price, maintenance, life")

@@ -613,19 +613,10 @@ class _Deriver:
     def with_default(self, f: BidField, raw: Any, path: Path) -> BidField | None:
         """The field with the tender's value for a blank cell (checked like a cell)."""
         x = raw
-        if f.percent and isinstance(raw, str):  # '2 %', as every rate is written
+        if isinstance(raw, str) and f.kind not in ("text", "choice"):
             try:
                 with located("default", "default"):
-                    x = F.RATE.read(raw, "default").rate.value  # one text: one rate
-            except LCCError as exc:
-                self.c.add(exc.code or "invalid-value", path, exc.detail)
-                return None
-        elif f.kind == "quantity" and isinstance(raw, str) and unit_of_text(raw) == f.unit:
-            from lcc.units import _parse_text
-
-            try:  # the number by the one reading rule ('1 500,5 kr'; '1.500 kr' is refused)
-                with located("default", "default"):
-                    x = float(_parse_text(raw, "default").magnitude)
+                    x = _default_number(f, raw)
             except LCCError as exc:
                 self.c.add(exc.code or "invalid-value", path, exc.detail)
                 return None
@@ -676,11 +667,13 @@ class _Deriver:
         defaults = self.defaults or {}
         dp: Path = ("bid_form", "defaults")
         self.fields = [self.name_field()]
+        asked: list[str] = []  # the inputs that are rows (also one whose unit or default failed)
         for inp in module.INPUTS:
             if inp.name in fixed or inp.role == "buyer" or inp.name == selector:
                 continue
             if inp.applies_to and chosen not in inp.applies_to:
                 continue
+            asked.append(inp.name)
             f = self.calculator_field(module.NAME, inp, units.get(inp.name), (*up, inp.name))
             if f is None:
                 continue
@@ -691,18 +684,17 @@ class _Deriver:
                 f = dataclasses.replace(f, required=False, default=inp.default)
             if f is not None:
                 self.fields.append(f)
-        asked = {f.key for f in self.fields}
         for key in units:
             if key not in asked:
                 self.c.add("invalid-value", (*up, key), Msg(
                     "{key!r} is not a value the bidder gives on this form; units apply to: "
                     "{keys}", key=key,
-                    keys=", ".join(f.key for f in self.fields[1:] if f.kind == "quantity")))
+                    keys=", ".join(k for k in asked if specs[k].kind == "quantity")))
         for key in defaults:
             if key not in asked:
                 self.c.add("invalid-value", (*dp, key), Msg(
                     "{key!r} is not a value the bidder gives on this form; defaults apply to: "
-                    "{keys}", key=key, keys=", ".join(f.key for f in self.fields[1:])))
+                    "{keys}", key=key, keys=", ".join(asked)))
         if self.c.issues:
             return None
         # a trial bid with example values checks the buyer's inputs together; a bidder
@@ -833,6 +825,23 @@ def _exclusive(kind: F.Kind, lo: float | None) -> bool:
     for a rate)."""
     return kind.exclusive and lo is not None and lo == kind.minimum and \
         (lo == 0.0 or kind.name == "rate")
+
+
+def _default_number(f: BidField, text: str) -> Any:
+    """The number of a default written as text, by the rule of every value of its kind: a rate
+    ('2 %') as every rate field reads it, a plain number or share ('10 %', '0,1') as a number
+    field does, a quantity in the row's unit ('1 500,5 kr'; '1.500 kr' is refused); any other
+    text is returned as it is (and refused as a cell holding text is)."""
+    from lcc.units import _parse_text
+
+    if f.percent:
+        return F.RATE.read(text, "default").rate.value  # one text: one rate
+    if f.kind == "quantity" and unit_of_text(text) == f.unit:
+        return float(_parse_text(text, "default").magnitude)
+    if f.kind in ("number", "count") and unit_of_text(text) in (None, "%", "percent", "procent"):
+        q = _parse_text(text, "default")
+        return float(q.to("").magnitude) if hasattr(q, "to") else float(q)
+    return text
 
 
 def _is_marker(value: Any) -> bool:
