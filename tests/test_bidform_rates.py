@@ -338,3 +338,50 @@ def test_a_wrong_default_is_one_message(tmp_path: Path, default: str, message: s
     assert unit_issue.path == "bid_form.units.foo"
     # the rows with a unit to choose, also the one whose default failed
     assert unit_issue.message.endswith("units apply to: power, price, maintenance, life")
+
+
+YEARS = """name = "S"
+[study]
+period = "10 yr"
+discount_rate = 0.03
+[[alternatives]]
+name = "Own"
+[[alternatives.items]]
+type = "Recurring"
+amount_per_year = "1000 SEK/yr"
+[bid_form]
+[[bid_form.items]]
+type = "OneOff"
+amount = { bidder = "Overhaul cost", default = AMOUNT }
+at = { bidder = "Year of overhaul", default = AT }
+"""
+
+
+@pytest.mark.parametrize(("amount", "at"), [('"2 500 kr"', '"3 yr"'), ("2500", '"3 år"'),
+                                             ('"2500 SEK"', '"3"'), ("2500", "3")])
+def test_a_default_is_read_in_its_rows_unit_however_spelt(tmp_path: Path, amount: str,
+                                                          at: str) -> None:
+    """The form's own hint asked for "the text '<number> yr'" and refused '3 yr' for a year;
+    '2 500 kr' was refused for a row in SEK."""
+    path = tmp_path / "t.toml"
+    path.write_text(YEARS.replace("AMOUNT", amount).replace("AT", at), encoding="utf-8")
+    fields = {f.key: f for f in bid_form(load_tender(path)).fields}
+    assert fields["items[0].amount"].default == 2500.0
+    assert fields["items[0].at"].default == 3.0
+
+
+@pytest.mark.parametrize("at", ['"3 h"', '"36 months"', '"3 %"', '"3 kg"'])
+def test_a_default_in_another_unit_is_refused_not_converted(tmp_path: Path, at: str) -> None:
+    """Hours are not years (a life in burning hours needs its basis), and a percentage of
+    nothing is no year: refused, in the reader's words."""
+    from lcc._errors import in_lang
+
+    path = tmp_path / "t.toml"
+    path.write_text(YEARS.replace("AMOUNT", "2500").replace("AT", at), encoding="utf-8")
+    with pytest.raises(TenderError) as info:
+        bid_form(load_tender(path))
+    [issue] = info.value.errors
+    assert issue.path == "bid_form.items[0].at.default"
+    assert f"got the text {at[1:-1]!r}" in issue.message
+    assert issue.message.endswith("(a number in yr, or the text '<number> yr')")
+    assert in_lang(issue.message, "sv").endswith("(ett tal i år, eller texten '<tal> år')")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
-from lcc._errors import LCCError, Msg, suggest
+from lcc._errors import LCCError, Msg, UnitText, suggest
 from lcc._i18n import LANGS, N_, tr
 from lcc.bidform._words import said
 from lcc.io import _fields as F
@@ -626,7 +626,7 @@ class _Deriver:
         if problem is not None:
             self.c.add(problem[0], path, Msg(
                 "the value for a blank cell: {problem} (a number in {unit}, or the text "
-                "{text!r})", problem=problem[1], unit=f.unit, text="<number> " + f.unit)
+                "'<number> {unit}')", problem=problem[1], unit=UnitText(f.unit))
                 if f.unit else Msg("the value for a blank cell: {problem} (a number)",
                                    problem=problem[1]))
             return None
@@ -830,15 +830,23 @@ def _exclusive(kind: F.Kind, lo: float | None) -> bool:
 def _default_number(f: BidField, text: str) -> Any:
     """The number of a default written as text, by the rule of every value of its kind: a rate
     ('2 %') as every rate field reads it, a plain number or share ('10 %', '0,1') as a number
-    field does, a quantity in the row's unit ('1 500,5 kr'; '1.500 kr' is refused); any other
-    text is returned as it is (and refused as a cell holding text is)."""
+    field does, a quantity or a number of years in the row's unit, however spelt ('1 500,5 kr'
+    for SEK, '3 år'; '1.500 kr' is refused); any other text, also one in another unit of the
+    row's kind ('1,5 tkr', '3 h' for years), is returned as it is and refused as a cell holding
+    text is."""
     from lcc.units import _parse_text
 
     if f.percent:
         return F.RATE.read(text, "default").rate.value  # one text: one rate
-    if f.kind == "quantity" and unit_of_text(text) == f.unit:
-        return float(_parse_text(text, "default").magnitude)
-    if f.kind in ("number", "count") and unit_of_text(text) in (None, "%", "percent", "procent"):
+    unit = unit_of_text(text)
+    if f.kind in ("quantity", "years") and unit is not None:
+        q = _parse_text(text, "default")  # in the row's unit, also spelt 'år' or 'kr'
+        row = _parse_text(f"1 {f.unit}", "default")
+        same = q.dimensionality == row.dimensionality and \
+            float((1 * q.units).to(row.units).magnitude) == 1.0
+        return float(q.magnitude) if same else text
+    if (f.kind == "years" and unit is None) or \
+            (f.kind in ("number", "count") and unit in (None, "%", "percent", "procent")):
         q = _parse_text(text, "default")
         return float(q.to("").magnitude) if hasattr(q, "to") else float(q)
     return text
