@@ -1054,3 +1054,29 @@ def test_a_calculators_life_of_zero_is_refused_at_its_own_cell(tmp_path: Path) -
         street_lighting.alternative("x", luminaires=1, power="30 W", price="3000 SEK",
                                     electricity_price="1 SEK/kWh", life="0 yr")
     assert (api.value.field, api.value.code) == ("street_lighting.life", "invalid-value")
+
+
+# --------------------------------------------- the mutation rule for cells, as a property test
+
+def test_mistyped_cells_exit_0_with_finite_figures_or_2_with_a_message(tmp_path: Path) -> None:
+    """Any example's form with one cell mistyped by a bidder: exit 0 and finite figures, or
+    exit 2 with a message; never exit 1, a traceback or a hidden character.
+
+    ``python -m tests.bidform_mutation`` runs every case of every example (about 1 900)."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from tests import bidform_mutation as B
+    from tests import mutation as M
+
+    @settings(max_examples=25, deadline=None, derandomize=True,
+              suppress_health_check=[HealthCheck.too_slow])
+    @given(data=st.data())
+    def one(data: st.DataObject) -> None:
+        example = data.draw(st.sampled_from(M.EXAMPLES))
+        lang = data.draw(st.sampled_from(["en", "sv"]))
+        key, value = data.draw(st.sampled_from(list(B.cases(example, tmp_path, lang))))
+        code, out, err, seconds = B.run(example, key, value, tmp_path, lang)
+        assert M.check(code, out, err, seconds) is None, (example.name, key, value, err)
+
+    one()
