@@ -37,6 +37,20 @@ def test_cumulative_marks_the_payback_year() -> None:
     assert len(ax.get_lines()) == 3  # two curves and the marker
 
 
+def test_labels_of_one_year_stand_apart_and_inside_the_axes() -> None:
+    """Two bids that pay back in the same late year: their labels stood on one another,
+    beyond the right edge of the axes. New and Newer: 2 000 SEK now and 400 SEK/yr against
+    1 000 SEK/yr, undiscounted: cumulative savings −2 000, −1 400, −800, −200, +400 → year 4
+    of 6, in the right half: the labels end left of their marker, the second below the
+    first."""
+    study, (old, new) = two_bids()
+    newer = lcc.Alternative("Newer", *new.items)
+    ax = plot.cumulative(lcc.compare([old, new, newer], study, baseline="Old"))
+    assert [t.get_text() for t in ax.texts] == ["New: payback year 4", "Newer: payback year 4"]
+    assert [t.get_horizontalalignment() for t in ax.texts] == ["right", "right"]
+    assert [t.xyann for t in ax.texts] == [(-6, -14), (-6, -25)]
+
+
 def test_swedish_labels_and_given_axes() -> None:
     study, alts = two_bids()
     _fig, ax = plt.subplots()

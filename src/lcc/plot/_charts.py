@@ -93,6 +93,7 @@ def cumulative(obj: Any, *, discounted: bool = True, ax: Axes | None = None,
     if mark and baseline is not None and len(results) > 1:
         base = curves[baseline].to_numpy()
         paybacks = _paybacks(obj, discounted)
+        placed: dict[int, int] = {}  # labels already at a year: the next one goes below them
         for name, series in curves.items():
             if name == baseline:
                 continue
@@ -108,9 +109,13 @@ def cumulative(obj: Any, *, discounted: bool = True, ax: Axes | None = None,
                 # though its curve may cross the baseline's
                 payback = paybacks.get(name) if paybacks is not None else k
                 word = label("payback" if start_below and payback == k else "crossing", lang)
+                right = k > study.years / 2  # the label inside the axes, towards the middle
+                below = placed.get(k, 0)
+                placed[k] = below + 1
                 ax.annotate(f"{safe(name)}: {word} {label('year', lang).lower()} {k}",
-                            (k, series.iloc[k]), textcoords="offset points", xytext=(6, -14),
-                            fontsize=8)
+                            (k, series.iloc[k]), textcoords="offset points",
+                            xytext=(-6 if right else 6, -14 - 11 * below),
+                            ha="right" if right else "left", fontsize=8)
     ax.set_xlabel(label("year", lang))
     ax.set_ylabel(f"{label('cumulative_pv' if discounted else 'cumulative_nominal', lang)} "
                   f"[{_unit(study.currency, lang)}]")
