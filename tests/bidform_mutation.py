@@ -99,10 +99,7 @@ def main() -> None:  # pragma: no cover - a script for the closing note
                 problem = M.check(code, out, err, seconds)
                 if problem:
                     bad.append((example.name, key, value, problem))
-    print(f"lang {lang}; cases: {sum(counts.values())}; exit codes: "
-          f"{dict(sorted(counts.items()))}; worst wall time {worst:.2f} s; rule broken: {len(bad)}")
-    for row in bad[:50]:
-        print(row)
+    M.summary(lang, counts, worst, bad)
 
 
 if __name__ == "__main__":  # pragma: no cover

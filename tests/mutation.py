@@ -185,6 +185,11 @@ def main() -> None:  # pragma: no cover - a script for the closing note
                 problem = check(code, out, err, seconds)
                 if problem:
                     bad.append((example.name, path, name, problem))
+    summary(lang, counts, worst, bad)
+
+
+def summary(lang: str, counts: Any, worst: float, bad: list[Any]) -> None:  # pragma: no cover
+    """The counts of a run, and the first cases that broke the rule."""
     print(f"lang {lang}; cases: {sum(counts.values())}; exit codes: "
           f"{dict(sorted(counts.items()))}; worst wall time {worst:.2f} s; rule broken: {len(bad)}")
     for row in bad[:50]:

@@ -209,9 +209,7 @@ def test_a_form_in_a_currency_without_an_exchange_rate_is_refused(tmp_path: Path
         ("currency-mix", "bid_form.items[1].amount_per_year")]
 
 
-def test_a_calculators_rate_input_is_a_percentage_on_the_tender_sheet(tmp_path: Path) -> None:
-    """The buyer's escalation of a calculator form, written 0.02, was shown as 0.02."""
-    text = """name = "Lights"
+CALCULATOR = """name = "Lights"
 [study]
 period = "10 yr"
 discount_rate = 0.03
@@ -224,9 +222,17 @@ amount = "1000 SEK"
 template = "street_lighting"
 [bid_form.inputs]
 electricity_price = "1 SEK/kWh"
-escalation = 0.02
 operating_hours = "4000 h/yr"
+[bid_form.defaults]
+control_savings = {default}
 """
+
+
+def test_a_calculators_rate_input_is_a_percentage_on_the_tender_sheet(tmp_path: Path) -> None:
+    """The buyer's escalation of a calculator form, written 0.02, was shown as 0.02."""
+    text = CALCULATOR.replace("[bid_form.defaults]\ncontrol_savings = {default}\n", "") \
+        .replace('operating_hours = "4000 h/yr"\n', 'operating_hours = "4000 h/yr"\n'
+                 'escalation = 0.02\n')
     path = tmp_path / "t.toml"
     path.write_text(text, encoding="utf-8")
     form = write_bid_form(load_tender(path), tmp_path / "f.xlsx", lang="sv")
@@ -294,23 +300,6 @@ def test_a_rate_rows_default_out_of_range_is_refused(tmp_path: Path, default: st
     assert message in issue.message
 
 
-CALCULATOR = """name = "Lights"
-[study]
-period = "10 yr"
-discount_rate = 0.03
-[[alternatives]]
-name = "Own"
-[[alternatives.items]]
-type = "Investment"
-amount = "1000 SEK"
-[bid_form]
-template = "street_lighting"
-[bid_form.inputs]
-electricity_price = "1 SEK/kWh"
-operating_hours = "4000 h/yr"
-[bid_form.defaults]
-control_savings = {default}
-"""
 
 
 @pytest.mark.parametrize("default", ['"10 %"', '"10 procent"', '"0,1"', "0.1"])
@@ -340,16 +329,7 @@ def test_a_wrong_default_is_one_message(tmp_path: Path, default: str, message: s
     assert unit_issue.message.endswith("units apply to: power, price, maintenance, life")
 
 
-YEARS = """name = "S"
-[study]
-period = "10 yr"
-discount_rate = 0.03
-[[alternatives]]
-name = "Own"
-[[alternatives.items]]
-type = "Recurring"
-amount_per_year = "1000 SEK/yr"
-[bid_form]
+YEARS = TENDER.split("[bid_form]")[0] + """[bid_form]
 [[bid_form.items]]
 type = "OneOff"
 amount = { bidder = "Overhaul cost", default = AMOUNT }
