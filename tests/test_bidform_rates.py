@@ -365,3 +365,45 @@ def test_a_default_in_another_unit_is_refused_not_converted(tmp_path: Path, at: 
     assert f"got the text {at[1:-1]!r}" in issue.message
     assert issue.message.endswith("(a number in yr, or the text '<number> yr')")
     assert in_lang(issue.message, "sv").endswith("(ett tal i år, eller texten '<tal> år')")
+
+
+@pytest.mark.parametrize(("bounds", "text", "formula"), [
+    ('max = "5 %"', "a percentage per year, e.g. 2\xa0%; over -100\xa0%, at most 5\xa0%",
+     "AND(ISNUMBER(D8),D8>-1,D8<1,D8<=0.05)"),
+    ("min = 0, max = 0.05", "a percentage per year, e.g. 2\xa0%; at least 0\xa0%, at most 5\xa0%",
+     "AND(ISNUMBER(D8),D8>-1,D8<1,D8>=0,D8<=0.05)"),
+    ("", "a percentage per year, e.g. 2\xa0%; over -100\xa0%, under 100\xa0%",
+     "AND(ISNUMBER(D8),D8>-1,D8<1)")])
+def test_a_rate_rows_bounds_are_rates_shown_and_checked(tmp_path: Path, bounds: str, text: str,
+                                                        formula: str) -> None:
+    """The buyer's max = "5 %" was refused as text and max = 0.05 was checked on import only:
+    the form said "over −100 %, under 100 %" and Excel let 10 % in. The bounds are read as
+    rates, shown on the form and checked by Excel and by the import."""
+    marker = f'{{ bidder = "Annual price increase", {bounds} }}' if bounds else \
+        '{ bidder = "Annual price increase" }'
+    path = tmp_path / "t.toml"
+    path.write_text(TENDER.replace('{ bidder = "Annual price increase" }', marker),
+                    encoding="utf-8")
+    tender = load_tender(path)
+    form = write_bid_form(tender, tmp_path / "form.xlsx")
+    ws = openpyxl.load_workbook(form)["Bid"]
+    assert ws["F8"].value == text
+    [dv] = [dv for dv in ws.data_validations.dataValidation if "D8" in str(dv.sqref)]
+    assert dv.formula1 == formula
+    if bounds:
+        with pytest.raises(TenderError, match=r"Bid!D8: .*expected a value ≤ 0\.05"):
+            read_bid_form(tender, _filled(tender, tmp_path, 0.1))
+
+
+def test_a_bare_rate_bound_is_refused_with_the_percentage_offered(tmp_path: Path) -> None:
+    """max = 5 for 5 % was 500 %: no bound at all on a row that takes less than 100 %."""
+    path = tmp_path / "t.toml"
+    path.write_text(TENDER.replace('{ bidder = "Annual price increase" }',
+                                   '{ bidder = "Annual price increase", max = 5 }'),
+                    encoding="utf-8")
+    with pytest.raises(TenderError) as info:
+        bid_form(load_tender(path))
+    [issue] = info.value.errors
+    assert issue.path == "bid_form.items[0].escalation.max"
+    assert "got the bare number 5; a rate is a fraction per year, so this would be 500 %; " \
+        "did you mean 5 % = 0.05?" in issue.message

@@ -582,7 +582,8 @@ class _Deriver:
                                                                 "only", key=b))
                     ok = False
                     continue
-                x = r.finite(raw[b], (*path, b))
+                x = self.rate_bound(raw[b], (*path, b), b) if kind.name == "rate" else \
+                    r.finite(raw[b], (*path, b))
                 ok = ok and x is not BAD
                 bounds[b] = None if x is BAD else float(x)
         lo = bounds["min"] if "min" in raw else _lowest(kind, form_kind)
@@ -609,6 +610,19 @@ class _Deriver:
             return None
         self.fields.append(f)
         return Slot(key)
+
+    def rate_bound(self, raw: Any, path: Path, key: str) -> Any:
+        """A rate row's ``min`` or ``max`` read as every rate is: ``"5 %"`` or 0.05; a bare 5
+        is refused with the percentage reading offered (it would be 500 %, no bound at all on
+        a row that takes less than 100 %)."""
+        if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
+            return self.r.finite(raw, path)  # its wrong type, said as for every bound
+        try:
+            with located(key, key):
+                return F.RATE.read(raw, key).rate.value  # one value: one rate
+        except LCCError as exc:
+            self.c.add(exc.code or "invalid-value", path, exc.detail)
+            return BAD
 
     def with_default(self, f: BidField, raw: Any, path: Path) -> BidField | None:
         """The field with the tender's value for a blank cell (checked like a cell)."""

@@ -80,10 +80,16 @@ def cell_ref(sheet: str, row: int, col: int) -> str:
 
 def range_text(f: BidField, lang: str) -> str:
     parts = []
-    if f.percent:  # a rate: typed as a percentage
-        parts.append(tr("a percentage per year, e.g. {example}; over {a}, under {b}", lang,
-                        example=percent(0.02, lang), a=percent(PERCENT_RANGE[0], lang, 0),
-                        b=percent(PERCENT_RANGE[1], lang, 0)))
+    if f.percent:  # a rate: typed as a percentage, within the tender's bounds if it has any
+        low, high = f.minimum, f.maximum
+        parts.append(tr("a percentage per year, e.g. {example}; {low}, {high}", lang,
+                        example=percent(0.02, lang),
+                        low=tr("at least {x}", lang, x=percent(low, lang)) if low is not None
+                        and low > PERCENT_RANGE[0] else tr("over {x}", lang, x=percent(
+                            PERCENT_RANGE[0], lang, 0)),
+                        high=tr("at most {x}", lang, x=percent(high, lang)) if high is not None
+                        and high < PERCENT_RANGE[1] else tr("under {x}", lang, x=percent(
+                            PERCENT_RANGE[1], lang, 0))))
     elif f.minimum is not None and f.exclusive:
         parts.append(tr("> {x}", lang, x=number_text(f.minimum)) if f.maximum is None else
                      tr("over {a}, at most {b}", lang, a=number_text(f.minimum),
@@ -252,8 +258,11 @@ class _Writer:
         elif f.percent:  # (−100 %, 100 %): 'between' takes its ends, a bare rate does not
             cell = coordinate.replace("$", "")
             low, high = (_shown(x) for x in PERCENT_RANGE)
+            own = "".join(f",{cell}{op}{_shown(x)}" for op, x in ((">=", f.minimum),
+                                                                   ("<=", f.maximum))
+                          if x is not None and PERCENT_RANGE[0] < x < PERCENT_RANGE[1])
             dv = DataValidation(type="custom", formula1=f"AND(ISNUMBER({cell}),{cell}>{low},"
-                                f"{cell}<{high})", allow_blank=not f.required)
+                                f"{cell}<{high}{own})", allow_blank=not f.required)
             error = self.tr("Enter a percentage ({range}).", range=rng)
         else:
             kind = "whole" if f.whole_number else "decimal"
