@@ -280,6 +280,8 @@ def test_a_rate_rows_default_is_read_as_every_rate(tmp_path: Path, default: str)
     bid = read_bid_form(tender, tmp_path / "filled.xlsx")
     expected = sum(1000 * 1.02**k * 1.03**-k for k in range(1, 11))
     assert lcc.evaluate(bid, tender.study).value == pytest.approx(expected, rel=1e-12)
+    # the bid's note says what the blank cell took, as a percentage (it said 0.02)
+    assert "'Annual price increase' = 2 % (Bid!D8)" in (bid.description or "")
 
 
 @pytest.mark.parametrize(("default", "message"), [

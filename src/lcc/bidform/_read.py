@@ -414,7 +414,7 @@ class _FormReader:
                 "Bid form {file}: blank cells took the tender's defaults: {values}",
                 file=Path(form.file).name, values=join("; ", [
                     Msg("{label!r} = {value} ({cell})", label=f.label,
-                        value=value_text(f, f.default), cell=where)
+                        value=_default_shown(f), cell=where)
                     for f, where in form.defaults]))
         alt = self.build_calculator(form, name, given, cells) \
             if self.form.kind == "calculator" else self.build_items(form, name, given, cells)
@@ -474,6 +474,16 @@ class _FormReader:
                      else Msg("{label!r}: {message}", label=fields[key].label,
                               message=issue.message))
         return None if c.issues else alt
+
+
+def _default_shown(f: BidField) -> Any:
+    """The tender's value for a blank cell as the reader reads it: ``2 %`` for a rate,
+    ``100 kr/år`` in Swedish; a word as it is."""
+    if f.kind in ("text", "choice") or isinstance(f.default, str):
+        return value_text(f, f.default)
+    if f.percent:
+        return UnitText(f"{float(f.default) * 100:g} %")
+    return UnitText(str(value_text(f, f.default)))
 
 
 def bid_data(bid_form: BidForm, name: str, given: dict[str, Any]) -> dict[str, Any]:
