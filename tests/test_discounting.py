@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 import numpy_financial as npf
@@ -355,3 +356,34 @@ def test_a_rate_with_a_unit_is_a_fraction_and_npv_refuses_a_bare_percentage() ->
         assert upv(rate, 20) == pytest.approx((1 - 1.03**-20) / 0.03, rel=1e-14)
         assert crf(rate, 20) == pytest.approx(0.03 / (1 - 1.03**-20), rel=1e-14)
         assert spv(rate, 10, continuous=True) == pytest.approx(math.exp(-0.3), rel=1e-15)
+
+
+@pytest.mark.parametrize(("call", "field"), [
+    (lambda: dc.upv(4, 20), "upv.d"), (lambda: dc.spv(5, 10), "spv.d"),
+    (lambda: dc.spv("5", 10, continuous=True), "spv.d"), (lambda: dc.crf(3, 10), "crf.d"),
+    (lambda: dc.discount_factor(2, 3), "discount_factor.d"),
+    (lambda: dc.upv_star(4, 0.02, 10), "upv_star.d"),
+    (lambda: dc.upv_star(0.04, 2, 10), "upv_star.e"),
+    (lambda: dc.upv_star(0.04, [0.01, 2], 2), "upv_star.e"),
+    (lambda: dc.real_rate(4, 0.02), "real_rate.nominal"),
+    (lambda: dc.nominal_rate(0.03, 2), "nominal_rate.inflation"),
+    (lambda: dc.legacy_real_rate(0.04, 2), "legacy_real_rate.inflation"),
+    (lambda: dc.upv(np.array([0.03, 4.0]), 20), "upv.d")])
+def test_every_factor_refuses_a_bare_percentage(call: Any, field: str) -> None:
+    """``upv(4, 20)`` for a kalkylränta of 4 % was 0.25 (400 %) instead of 13.5903, without a
+    word; every factor now reads a rate as every rate field does (DESIGN §6)."""
+    with pytest.raises(lcc.LCCError) as info:
+        call()
+    assert (info.value.field, info.value.code) == (field, "invalid-value")
+    assert "a rate is a fraction per year, so this would be" in str(info.value)
+
+
+def test_rates_of_100_percent_or_more_are_written_as_text_and_lcc_takes_them() -> None:
+    """(1 − 2.5^−20)/1.5 = 0.666667: a rate of 150 % as text; and a study at '150 %' keeps
+    its annual value, CRF(1.5, 2) = 1.5/(1 − 2.5^−2) = 1.785714 (the model read the rate)."""
+    assert dc.upv("150 %", 20) == pytest.approx((1 - 2.5**-20) / 1.5, rel=1e-14)
+    assert dc.upv_star(0.03, ["1 %", "2 %"], 2) == pytest.approx(
+        1.01 / 1.03 + 1.01 * 1.02 / 1.03**2, rel=1e-14)
+    study = lcc.Study("2 yr", "150 %")
+    r = lcc.evaluate(lcc.Alternative("A", lcc.Investment("100 SEK")), study)
+    assert r.annual_value.magnitude == pytest.approx(100 * 1.5 / (1 - 2.5**-2), rel=1e-14)

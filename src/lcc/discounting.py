@@ -17,9 +17,11 @@ every flow with e^(−d·t), d read as a continuously compounded rate (NIST E3).
 with :func:`geometric_sum`.
 
 Rates are fractions (0.05 is 5 %); a rate given as text or as a quantity with a unit
-(``"5 %"``, ``Q_(5, "%")``) is read as a fraction. The factors are pure arithmetic and take
-any rate above −1; :func:`npv`, which a procurer calls with a kalkylränta, refuses a bare
-rate of 1 or more as every rate field does.
+(``"5 %"``, ``Q_(5, "%")``) is read as a fraction. A bare rate of 1 or more (or −1 or less)
+is refused with the percentage reading offered, as in every rate lcc reads: ``upv(4, 20)``
+would be 400 % (DESIGN §6); a rate of 100 % or more is written as text, ``upv("150 %",
+20)``. Inside lcc, where the model has read the rate already, the factors take any rate
+above −1.
 
 Every factor is e^(−λ·t) with the discount log-rate λ = ln(1 + d) (discrete
 timings) or λ = d (continuous), so a series of amounts escalating at e sums
@@ -135,6 +137,22 @@ def _rate(x: ArrayLike, name: str, func: str) -> np.ndarray:
     return arr
 
 
+def _given(x: Any, name: str, func: str) -> Any:
+    """A rate as a caller gives it: a bare number of 1 or more (or −1 or less) is refused
+    with the percentage reading offered, as in every rate lcc reads (4 would be 400 %); text
+    or a quantity says what it means (``"150 %"``)."""
+    from lcc.units import check_bare_rate
+
+    if isinstance(x, (list, tuple)):  # a per-year sequence: each year's rate
+        return [_given(v, name, func) for v in x]
+    try:
+        check_bare_rate(x, name)
+    except LCCError as exc:
+        exc.field = f"{func}.{name}"
+        raise
+    return x
+
+
 def _years(n: ArrayLike, func: str) -> np.ndarray:
     """A number of years >= 0, the argument ``n`` of the function ``func``."""
     arr = np.asarray(n, dtype=float)
@@ -198,7 +216,7 @@ def spv(d: ArrayLike, t: ArrayLike, *, continuous: bool = False) -> Any:
     >>> round(spv(0.03, 10), 6)
     0.744094
     """
-    return _spv(d, t, continuous, "spv")
+    return _spv(_given(d, "d", "spv"), t, continuous, "spv")
 
 
 def _spv(d: ArrayLike, t: ArrayLike, continuous: bool, func: str) -> Any:
@@ -215,7 +233,8 @@ def discount_factor(d: ArrayLike, t: ArrayLike, timing: str = "end") -> Any:
 
     (1 + d)^(−t) for the discrete timings, e^(−d·t) for "continuous".
     """
-    return _spv(d, t, _rule(timing, "discount_factor").continuous, "discount_factor")
+    return _spv(_given(d, "d", "discount_factor"), t,
+                _rule(timing, "discount_factor").continuous, "discount_factor")
 
 
 def geometric_sum(log_ratio: ArrayLike, n: ArrayLike) -> Any:
@@ -320,7 +339,7 @@ def upv(d: ArrayLike, n: ArrayLike, timing: str = "end") -> Any:
     >>> upv(0.0, 15)
     15.0
     """
-    return _upv(d, n, _rule(timing, "upv"), "upv")
+    return _upv(_given(d, "d", "upv"), n, _rule(timing, "upv"), "upv")
 
 
 def _upv(d: ArrayLike, n: ArrayLike, rule: TimingRule, func: str) -> Any:
@@ -364,8 +383,10 @@ def upv_star(
     16.4437
     """
     rule = _rule(timing, "upv_star")
-    if isinstance(e, (list, tuple)):
-        return _upv_star_sequence(d, e, n, rule)
+    _given(d, "d", "upv_star")
+    e = _given(e, "e", "upv_star")
+    if isinstance(e, list):
+        return _upv_star_sequence(d, [_number(v, "e", "upv_star") for v in e], n, rule)
     ee = _rate(e, "e", "upv_star")
     nn = _years(n, "upv_star")
     lam = _log_rate(rule, d, "upv_star")
@@ -423,11 +444,17 @@ def crf(d: ArrayLike, n: ArrayLike) -> Any:
     >>> round(crf(0.05, 10), 6)
     0.129505
     """
+    return _annuity(_given(d, "d", "crf"), n)
+
+
+def _annuity(d: ArrayLike, n: ArrayLike, timing: str = "end") -> Any:
+    """1 / UPV: :func:`crf` (end of year) or its continuous form, of a rate as lcc holds it
+    (a fraction > −1 read by the model's rules, which may be 1 or more: '150 %')."""
     nn = _years(n, "crf")
     if np.any(nn <= 0):
         raise LCCError(Msg("{name}: got {n!r}; the capital recovery factor needs n > 0 years",
                            name='n', n=n), field="crf.n", code="invalid-value")
-    return _out(1.0 / np.asarray(_upv(d, nn, TIMING_TABLE["end"], "crf")))
+    return _out(1.0 / np.asarray(_upv(d, nn, TIMING_TABLE[timing], "crf")))
 
 
 def real_rate(nominal: ArrayLike, inflation: ArrayLike) -> Any:
@@ -440,8 +467,8 @@ def real_rate(nominal: ArrayLike, inflation: ArrayLike) -> Any:
     >>> round(real_rate(0.042, 0.012), 6)
     0.029644
     """
-    big = _rate(nominal, "nominal", "real_rate")
-    i = _rate(inflation, "inflation", "real_rate")
+    big = _rate(_given(nominal, "nominal", "real_rate"), "nominal", "real_rate")
+    i = _rate(_given(inflation, "inflation", "real_rate"), "inflation", "real_rate")
     return _out((1.0 + big) / (1.0 + i) - 1.0)
 
 
@@ -455,8 +482,8 @@ def nominal_rate(real: ArrayLike, inflation: ArrayLike) -> Any:
     >>> round(nominal_rate(0.03, 0.012), 6)
     0.04236
     """
-    d = _rate(real, "real", "nominal_rate")
-    i = _rate(inflation, "inflation", "nominal_rate")
+    d = _rate(_given(real, "real", "nominal_rate"), "real", "nominal_rate")
+    i = _rate(_given(inflation, "inflation", "nominal_rate"), "inflation", "nominal_rate")
     return _out((1.0 + d) * (1.0 + i) - 1.0)
 
 
@@ -467,8 +494,10 @@ def legacy_real_rate(nominal: ArrayLike, inflation: ArrayLike) -> Any:
     Inflation", Upphandlingsmyndigheten's LCC tools). It is not exact: use
     :func:`real_rate`.
     """
-    return _out(_rate(nominal, "nominal", "legacy_real_rate") - np.asarray(inflation,
-                                                                          dtype=float))
+    d = _rate(_given(nominal, "nominal", "legacy_real_rate"), "nominal", "legacy_real_rate")
+    i = _number(_given(inflation, "inflation", "legacy_real_rate"), "inflation",
+                "legacy_real_rate")
+    return _out(d - np.asarray(i, dtype=float))
 
 
 def npv(rate: ArrayLike, flows: ArrayLike, *, timing: str = "end") -> Any:
@@ -505,14 +534,7 @@ def npv(rate: ArrayLike, flows: ArrayLike, *, timing: str = "end") -> Any:
                        field="npv.flows", code="invalid-value" if cf.ndim == 1 else "wrong-type")
     t = np.arange(cf.size, dtype=float)
     t[1:] -= rule.offset
-    from lcc.units import check_bare_rate
-
-    try:  # 4 would be 400 %: refused, as in every rate lcc reads
-        check_bare_rate(rate, "rate")
-    except LCCError as exc:
-        exc.field = "npv.rate"
-        raise
-    rr = np.asarray(_number(rate, "rate", "npv"), dtype=float)[..., None]
+    rr = np.asarray(_number(_given(rate, "rate", "npv"), "rate", "npv"), dtype=float)[..., None]
     lam = rule.log_rate(rr if rule.continuous else _rate(rr, "rate", "npv"))
     df = np.exp(-t * lam)
     return _out(np.asarray((df * cf).sum(axis=-1)))

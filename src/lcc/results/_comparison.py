@@ -12,7 +12,7 @@ import pandas as pd
 
 from lcc._errors import LCCError, Msg, suggest
 from lcc._text import html_text, repeated, shown
-from lcc.discounting import crf
+from lcc.discounting import _annuity
 from lcc.model._alternative import Alternative
 from lcc.model._items import INVESTMENT_CATEGORIES
 from lcc.model._study import Study
@@ -76,7 +76,7 @@ class Comparison(Picklable):
         own = self._own[name].value
         life = self._lives[name]
         if self.policy == "annuity":
-            return own * crf(self._own[name]._ctx.rate, life)
+            return own * _annuity(self._own[name]._ctx.rate, life)
         return own / life
 
     @cached_property
@@ -144,7 +144,7 @@ class Comparison(Picklable):
             r = self.results[name]
             if self.policy == "study_period":
                 lcc_value = float(r.value)
-                annual = lcc_value * crf(rate, n)
+                annual = lcc_value * _annuity(rate, n)
                 ns = net_savings(base.value, r.value)
                 if name == self.baseline:
                     s = a = sp = dp = np.nan

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from lcc._text import html_text
-from lcc.discounting import crf, upv
+from lcc.discounting import _annuity
 from lcc.engine._compile import Compiled, compile_alternative
 from lcc.engine._context import Context
 from lcc.engine._evaluate import (
@@ -164,8 +164,7 @@ class LCCResult(Picklable):
         """
         d = self._ctx.rate
         n = self.study.years
-        factor = (1.0 / np.asarray(upv(d, n, "continuous")) if self._ctx.continuous
-                  else crf(d, n))
+        factor = _annuity(d, n, "continuous" if self._ctx.continuous else "end")
         return get_registry().Quantity(self._total * factor, f"{self.currency}/yr")
 
     @cached_property
