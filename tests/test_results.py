@@ -91,3 +91,17 @@ def test_emissions_tables(result: lcc.LCCResult) -> None:
     assert result.emissions["CO2e"] == pytest.approx(3000.0)
     assert result.emissions.attrs["unit"] == "kg"
     assert result.emissions_by_year["CO2e"].iloc[1] == pytest.approx(300.0)
+
+
+def test_airr_reads_its_rate_as_every_rate() -> None:
+    """AIRR = (1 + d)·SIR^(1/N) − 1 = 1.03 × 1.5^(1/20) − 1 = 0.051095; airr(1.5, 3, 20) was
+    (1 + 3)·1.5^(1/20) − 1 = 3.08 (300 %) and '3 %' stopped with a ValueError."""
+    from lcc.results import airr
+
+    expected = 1.03 * 1.5 ** (1 / 20) - 1
+    assert airr(1.5, 0.03, 20) == pytest.approx(expected, rel=1e-14)
+    assert airr(1.5, "3 %", 20) == pytest.approx(expected, rel=1e-14)
+    with pytest.raises(lcc.LCCError) as info:
+        airr(1.5, 3, 20)
+    assert (info.value.field, info.value.code) == ("airr.rate", "invalid-value")
+    assert "did you mean 3 % = 0.03?" in str(info.value)

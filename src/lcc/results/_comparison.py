@@ -16,7 +16,7 @@ from lcc.discounting import _annuity
 from lcc.model._alternative import Alternative
 from lcc.model._items import INVESTMENT_CATEGORIES
 from lcc.model._study import Study
-from lcc.results._measures import airr, net_savings, payback, sir
+from lcc.results._measures import _airr, net_savings, payback, sir
 from lcc.results._ranking import TIE, best_shares, ranks, tied
 from lcc.results._result import LCCResult, _plot, evaluate
 from lcc.results._serialize import Picklable
@@ -153,7 +153,7 @@ class Comparison(Picklable):
                     scale = max(abs(base_inv), abs(inv), abs(base_non), abs(non))
                     added = _noise_free(inv - base_inv, scale)
                     s = sir(_noise_free(base_non - non, scale), added)
-                    a = airr(s, rate, n)
+                    a = _airr(s, rate, n)
                     flows = r.cash_flows
                     if added > 0:
                         sp = payback(_noise_free((base_flows["nominal"]["total"]

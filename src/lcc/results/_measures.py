@@ -16,6 +16,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
+from lcc.discounting import _given, _number
+
 
 def net_savings(lcc_base: ArrayLike, lcc_alt: ArrayLike) -> Any:
     """NS = LCC_base − LCC_alt [currency]; positive when the alternative saves money.
@@ -67,7 +69,15 @@ def airr(sir_value: ArrayLike, rate: ArrayLike, years: ArrayLike) -> Any:
     --------
     >>> round(airr(1.5, 0.03, 20), 6)
     0.051095
+
+    The rate is read as every rate: ``"3 %"`` is 0.03; a bare 3 is refused (it would be
+    300 %).
     """
+    return _airr(sir_value, _number(_given(rate, "rate", "airr"), "rate", "airr"), years)
+
+
+def _airr(sir_value: ArrayLike, rate: ArrayLike, years: ArrayLike) -> Any:
+    """:func:`airr` of a rate as lcc holds it (read by the model's rules)."""
     s = np.asarray(sir_value, dtype=float)
     d = np.asarray(rate, dtype=float)
     n = np.asarray(years, dtype=float)
