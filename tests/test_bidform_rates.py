@@ -409,3 +409,62 @@ def test_a_bare_rate_bound_is_refused_with_the_percentage_offered(tmp_path: Path
     assert issue.path == "bid_form.items[0].escalation.max"
     assert "got the bare number 5; a rate is a fraction per year, so this would be 500 %; " \
         "did you mean 5 % = 0.05?" in issue.message
+
+
+LATER = TENDER.split("[bid_form]")[0].replace('period = "10 yr"', 'period = "20 yr"') + """
+[bid_form]
+[[bid_form.items]]
+type = "Periodic"
+amount = { bidder = "Service cost" }
+every = "2 yr"
+first = 5
+last = { bidder = "Last service" }
+[[bid_form.items]]
+type = "Recurring"
+amount_per_year = { bidder = "Fee" }
+start = 3
+end = { bidder = "Last year" }
+"""
+
+
+def test_a_bidders_last_year_after_the_buyers_first_makes_a_form(tmp_path: Path) -> None:
+    """The buyer's first = 5 and the bidder's last: the form was refused ('items[0].last: got
+    1.0, before first (5)'), since its rows were tried at the least they take. Years rows are
+    tried at the study's last year too; a bid with last = 15 and end = 18 is then imported:
+    500 × Σ_{t=5,7,…,15} 1.03^−t + 100 × Σ_{k=3..18} 1.03^−k = 2 243.68 + 1 184.00."""
+    path = tmp_path / "t.toml"
+    path.write_text(LATER, encoding="utf-8")
+    tender = load_tender(path)
+    form = write_bid_form(tender, tmp_path / "form.xlsx")
+    assert bid_form(tender).trial["items[0].last"] == 20.0
+    wb = openpyxl.load_workbook(form)
+    ws = wb["Bid"]
+    rows = {ws.cell(r, 1).value: r for r in range(1, ws.max_row + 1)}
+    for key, value in {"bidder": "Firm AB", "items[0].amount": 500, "items[0].last": 15,
+                       "items[1].amount_per_year": 100, "items[1].end": 18}.items():
+        ws.cell(rows[key], 4, value)
+    wb.save(tmp_path / "filled.xlsx")
+    bid = read_bid_form(tender, tmp_path / "filled.xlsx")
+    expected = sum(500 * 1.03**-t for t in range(5, 16, 2)) + \
+        sum(100 * 1.03**-k for k in range(3, 19))
+    assert expected == pytest.approx(2243.68 + 1184.00, abs=0.01)
+    assert lcc.evaluate(bid, tender.study).value == pytest.approx(expected, rel=1e-12)
+
+
+def test_a_form_whose_rows_enter_service_late_is_written(tmp_path: Path) -> None:
+    """A trial bid at values inside the bounds but far from their least (a start of 185
+    years) refused a good form: the trial takes each row's least value."""
+    text = TENDER.split("[bid_form]")[0] + """[bid_form]
+start = { bidder = "Start of service" }
+[[bid_form.items]]
+type = "OneOff"
+amount = { bidder = "Overhaul cost" }
+at = { bidder = "Year of overhaul" }
+[[bid_form.items]]
+type = "Investment"
+amount = { bidder = "Price" }
+life = { bidder = "Life" }
+"""
+    path = tmp_path / "t.toml"
+    path.write_text(text, encoding="utf-8")
+    assert write_bid_form(load_tender(path), tmp_path / "f.xlsx").exists()

@@ -169,6 +169,9 @@ class BidForm:
         :class:`Slot` markers.
     inputs : mapping
         Kind "calculator": the buyer's inputs of the calculator (model values).
+    trial : mapping
+        A value of each bidder row, by key, valid together with the others: the trial
+        bid the form was checked with before it was written.
     """
 
     kind: str
@@ -179,6 +182,7 @@ class BidForm:
     calculator: str | None = None
     template: Mapping[str, Any] | None = None
     inputs: Mapping[str, Any] = field(default_factory=dict)
+    trial: Mapping[str, Any] = field(default_factory=dict)
 
     def field(self, key: str) -> BidField:
         """The field of a key (KeyError if none)."""
@@ -260,6 +264,10 @@ class _Deriver:
         self.defaults: dict[str, Any] | None = {}
         #: where the bid's template stands: [bid_form], or the alternative it is like
         self.template_path: Path = ("bid_form",)
+        #: the value of each bidder row its item was built with (see :meth:`workable`)
+        self.trial: dict[str, Any] = {}
+        #: the alternative the form is like (its bids are it with the bidder's values)
+        self.like_alt: Alternative | None = None
 
     # -- entry ------------------------------------------------------------------------
     def derive(self) -> BidForm:
@@ -330,22 +338,24 @@ class _Deriver:
                     "bidder's values with {{ bidder = \"<what to give>\" }}, or write them in "
                     "the alternative as values rather than references to buyer parameters",
                     origin=form.origin))])
+        form = dataclasses.replace(form, trial={**trial_values(form), **self.trial})
         self.check_trial(form)
         return form
 
     def check_trial(self, form: BidForm) -> None:
         """Refuse a form no bid of which can be evaluated under the tender's study (an
         escalation by year shorter than the period, an amount in a currency without an
-        exchange rate): a trial bid of example values is compiled as a tender's alternative
-        is, its errors located where the template stands (``[bid_form]``, or the alternative
-        the form is like)."""
-        from lcc.bidform._live import check_points
+        exchange rate): a trial bid of example values (:attr:`BidForm.trial`), or the
+        alternative the form is like, is compiled as a tender's alternative is, its errors
+        located where the template stands (``[bid_form]``, or that alternative)."""
         from lcc.bidform._read import bid_data, make_bid
         from lcc.io._build import build_alternative, check_evaluation
 
-        given = check_points(form)[0]
+        given = dict(form.trial)
         trial: Alternative | None
-        if form.kind == "calculator":
+        if self.like_alt is not None:  # its bids are this alternative with other values
+            trial = self.like_alt
+        elif form.kind == "calculator":
             try:  # the calculator's inputs were checked together with example values
                 trial = make_bid(self.tender, form, {"bidder": "trial", **given})
             except LCCError:  # pragma: no cover - a row's own problem, reported with its row
@@ -389,7 +399,7 @@ class _Deriver:
         self.template_path = ("alternatives", index)
         from lcc.io._write import alternative_data
 
-        alt = self.tender.alternative(name)
+        alt = self.like_alt = self.tender.alternative(name)
         data = alternative_data(alt, f"alternatives[{index}]")
         if not isinstance(raw_alt, dict) and "template" in data:
             raw_alt = data  # a calculator's alternative of a tender without a file
@@ -480,6 +490,8 @@ class _Deriver:
             if _is_marker(value):
                 slot = self.marker(kind, value, kp, key, None, None, key)
                 template[key] = slot if slot is not None else BAD
+                if slot is not None:
+                    self.trial[key] = _sample(self.fields[-1])
             else:
                 if self.r.value(F.ALTERNATIVE[key], value, kp, self.scope) is BAD:
                     template[key] = BAD
@@ -509,6 +521,7 @@ class _Deriver:
             label = t.get("label") if isinstance(t.get("label"), str) else None
             out: dict[str, Any] = {}
             sample: dict[str, Any] = {}
+            rows: dict[str, BidField] = {}
             for key, value in t.items():
                 if _is_marker(value) and key in spec.fields:
                     slot = self.marker(spec.fields[key], value, (*p, key), f"items[{i}].{key}",
@@ -518,14 +531,35 @@ class _Deriver:
                         continue
                     out[key] = slot
                     sample[key] = _sample(self.fields[-1])
+                    rows[key] = self.fields[-1]
                 else:
                     out[key] = value
                     sample[key] = value
             if BAD not in out.values():
+                sample = self.workable(sample, rows, p)
+                self.trial.update({f.key: sample[k] for k, f in rows.items()})
                 build_item(self.r, sample, p, self.scope)
             items.append(out)
         template["items"] = items
         return BidForm("items", tuple(self.fields), origin, template=template)
+
+    def workable(self, sample: dict[str, Any], rows: Mapping[str, BidField],
+                 path: Path) -> dict[str, Any]:
+        """An item's example values with which it can be built: each bidder row at the least
+        it takes, or — where the buyer's own values need a later year (``first = 5`` before
+        the bidder's ``last``) — its years rows at the study's last year, together or one at a
+        time. The first that builds; else the least (whose problems are then reported)."""
+        years = [k for k, f in rows.items() if f.kind == "years"]
+        last = float(self.tender.study.years)
+        tries = [sample]
+        if years:
+            tries += [{**sample, **dict.fromkeys(years, last)},
+                      *({**sample, k: last} for k in years)]
+        for values in tries:
+            scratch = Reader(Collector(None), self.currency, self.tender.study.exchange_rates)
+            if build_item(scratch, values, path, self.scope) is not None:
+                return values
+        return sample
 
     def marker(self, kind: F.Kind, raw: dict[str, Any], path: Path, key: str,
                item_type: str | None, item_label: str | None, name: str) -> Slot | None:
@@ -741,6 +775,7 @@ class _Deriver:
         if optional and self._evaluates(module, base):
             bad = [k for k in optional if not self._evaluates(module, {**base, k: trial[k]})]
             self.fields = [f for f in self.fields if f.key not in bad]
+        self.trial.update({f.key: trial[f.key] for f in self.fields[1:]})
         return BidForm("calculator", tuple(self.fields), origin, calculator=module.NAME,
                        inputs=fixed)
 
@@ -889,6 +924,12 @@ def _sample(f: BidField) -> Any:
     if f.kind == "choice":
         return f.choices[0]
     return "x"
+
+
+def trial_values(form: BidForm) -> dict[str, Any]:
+    """A value of each bidder row of a form, valid together: the form's own trial values,
+    else the least each row takes (:func:`_sample`)."""
+    return {**{f.key: _sample(f) for f in form.fields[1:]}, **form.trial}
 
 
 def calculator_sample(inp: Any, f: BidField) -> Any:

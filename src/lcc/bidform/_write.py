@@ -834,13 +834,12 @@ def form_rates(tender: Tender, form: BidForm) -> set[str]:
     """The inputs a tender and the bids of its form read as rates (:func:`rate_names`): the
     tender's alternatives' and a trial bid's, whose buyer parameters may stand in the form's
     items only."""
-    from lcc.bidform._live import check_points
     from lcc.bidform._read import make_bid
+    from lcc.bidform._spec import trial_values
 
     alternatives = list(tender.alternatives)
-    with contextlib.suppress(LCCError):  # the form's rows were checked with sample values
-        alternatives.append(make_bid(tender, form, {"bidder": "trial",
-                                                    **check_points(form)[0]}))
+    with contextlib.suppress(LCCError):  # the form's trial bid was evaluated when it was made
+        alternatives.append(make_bid(tender, form, {"bidder": "trial", **trial_values(form)}))
     return rate_names(alternatives, tender.study)
 
 
