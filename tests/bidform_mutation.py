@@ -81,25 +81,15 @@ def cases(example: Path, folder: Path, lang: str = "en") -> Iterator[tuple[str, 
 
 
 def main() -> None:  # pragma: no cover - a script for the closing note
-    import collections
     import sys
     import tempfile
 
     lang = sys.argv[sys.argv.index("--lang") + 1] if "--lang" in sys.argv else "en"
-    counts: collections.Counter[int] = collections.Counter()
-    bad = []
-    worst = 0.0
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        for example in M.EXAMPLES:
-            for key, value in cases(example, folder, lang):
-                code, out, err, seconds = run(example, key, value, folder, lang)
-                counts[code] += 1
-                worst = max(worst, seconds)
-                problem = M.check(code, out, err, seconds)
-                if problem:
-                    bad.append((example.name, key, value, problem))
-    M.summary(lang, counts, worst, bad)
+        M.tally(lang, (((example.name, key, value), run(example, key, value, folder, lang))
+                       for example in M.EXAMPLES
+                       for key, value in cases(example, folder, lang)))
 
 
 if __name__ == "__main__":  # pragma: no cover

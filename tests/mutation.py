@@ -21,7 +21,7 @@ import json
 import math
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -163,33 +163,41 @@ def cases(example: Path) -> Iterator[tuple[tuple[Any, ...], str, Any]]:
 
 
 def main() -> None:  # pragma: no cover - a script for the closing note
-    import collections
     import sys
     import tempfile
 
     lang = sys.argv[sys.argv.index("--lang") + 1] if "--lang" in sys.argv else "en"
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+
+        def outcomes() -> Iterator[tuple[Any, tuple[int, str, str, float]]]:
+            for example in EXAMPLES:
+                text = example.read_text(encoding="utf-8")
+                (folder / "assumptions").mkdir(exist_ok=True)
+                for f in (ROOT / "examples" / "assumptions").glob("*.toml"):
+                    (folder / "assumptions" / f.name).write_text(f.read_text("utf-8"), "utf-8")
+                for path, name, value in cases(example):
+                    yield ((example.name, path, name),
+                           run(mutate(text, path, value), folder, lang))
+
+        tally(lang, outcomes())
+
+
+def tally(lang: str, outcomes: Iterable[tuple[Any, tuple[int, str, str, float]]]
+          ) -> None:  # pragma: no cover - a script for the closing note
+    """Check each (case, outcome) by the rule and print the counts and the first cases that
+    broke it."""
+    import collections
+
     counts: collections.Counter[int] = collections.Counter()
     bad = []
     worst = 0.0
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        for example in EXAMPLES:
-            text = example.read_text(encoding="utf-8")
-            (folder / "assumptions").mkdir(exist_ok=True)
-            for f in (ROOT / "examples" / "assumptions").glob("*.toml"):
-                (folder / "assumptions" / f.name).write_text(f.read_text("utf-8"), "utf-8")
-            for path, name, value in cases(example):
-                code, out, err, seconds = run(mutate(text, path, value), folder, lang)
-                counts[code] += 1
-                worst = max(worst, seconds)
-                problem = check(code, out, err, seconds)
-                if problem:
-                    bad.append((example.name, path, name, problem))
-    summary(lang, counts, worst, bad)
-
-
-def summary(lang: str, counts: Any, worst: float, bad: list[Any]) -> None:  # pragma: no cover
-    """The counts of a run, and the first cases that broke the rule."""
+    for case, (code, out, err, seconds) in outcomes:
+        counts[code] += 1
+        worst = max(worst, seconds)
+        problem = check(code, out, err, seconds)
+        if problem:
+            bad.append((*case, problem))
     print(f"lang {lang}; cases: {sum(counts.values())}; exit codes: "
           f"{dict(sorted(counts.items()))}; worst wall time {worst:.2f} s; rule broken: {len(bad)}")
     for row in bad[:50]:

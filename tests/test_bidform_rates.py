@@ -209,16 +209,7 @@ def test_a_form_in_a_currency_without_an_exchange_rate_is_refused(tmp_path: Path
         ("currency-mix", "bid_form.items[1].amount_per_year")]
 
 
-CALCULATOR = """name = "Lights"
-[study]
-period = "10 yr"
-discount_rate = 0.03
-[[alternatives]]
-name = "Own"
-[[alternatives.items]]
-type = "Investment"
-amount = "1000 SEK"
-[bid_form]
+CALCULATOR = TENDER.split("[bid_form]")[0] + """[bid_form]
 template = "street_lighting"
 [bid_form.inputs]
 electricity_price = "1 SEK/kWh"

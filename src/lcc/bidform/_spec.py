@@ -538,7 +538,6 @@ class _Deriver:
             if BAD not in out.values():
                 sample = self.workable(sample, rows, p)
                 self.trial.update({f.key: sample[k] for k, f in rows.items()})
-                build_item(self.r, sample, p, self.scope)
             items.append(out)
         template["items"] = items
         return BidForm("items", tuple(self.fields), origin, template=template)
@@ -548,7 +547,7 @@ class _Deriver:
         """An item's example values with which it can be built: each bidder row at the least
         it takes, or — where the buyer's own values need a later year (``first = 5`` before
         the bidder's ``last``) — its years rows at the study's last year, together or one at a
-        time. The first that builds; else the least (whose problems are then reported)."""
+        time. The first that builds; else the least, whose problems are reported."""
         years = [k for k, f in rows.items() if f.kind == "years"]
         last = float(self.tender.study.years)
         tries = [sample]
@@ -559,6 +558,7 @@ class _Deriver:
             scratch = Reader(Collector(None), self.currency, self.tender.study.exchange_rates)
             if build_item(scratch, values, path, self.scope) is not None:
                 return values
+        build_item(self.r, sample, path, self.scope)  # records why the item does not build
         return sample
 
     def marker(self, kind: F.Kind, raw: dict[str, Any], path: Path, key: str,
