@@ -142,6 +142,29 @@ def test_markdown_makes_no_link_or_list_of_a_name() -> None:
         ["-5 %", "1.5", "a-b", "2\\) ", "x 1. y"]
 
 
+def test_right_to_left_names_are_isolated_in_html() -> None:
+    """A browser draws the figure after an Arabic or Hebrew name before it ("1 234 :شركة kr")
+    unless the name stands in <bdi>; two names around a minus sign are isolated each, so that
+    "B − A" is not drawn as "A − B"."""
+    from lcc._text import html_text
+
+    assert html_text("Lowest: שלום 2: 1 234 kr") == "Lowest: <bdi>שלום</bdi> 2: 1 234 kr"
+    assert html_text("Difference: אור בע״מ − شركة ألف") == \
+        "Difference: <bdi>אור בע״מ</bdi> − <bdi>شركة ألف</bdi>"
+    assert html_text("a ب١٢ c, د; <e>\nو") == \
+        "a <bdi>ب١٢</bdi> c, <bdi>د</bdi>; &lt;e&gt; <bdi>و</bdi>"
+    assert html_text("א\nב", lines=True) == "<bdi>א</bdi>\n<bdi>ב</bdi>"
+    assert html_text("שלום <b>", isolate=False) == "שלום &lt;b&gt;"
+    study = lcc.Study("10 yr", 0.04)
+    alts = [lcc.Alternative("شركة ألف", lcc.Investment("1000 SEK")),
+            lcc.Alternative("אור", lcc.Investment("1500 SEK"))]
+    for lang in ("en", "sv"):
+        page = lcc.report.build(lcc.compare(alts, study), title="שלום 1", lang=lang).html()
+        assert re.search(r'"lead">[^<]*<bdi>شركة ألف</bdi>[^<0-9]*: 1[\s\xa0]000', page), lang
+        assert "<title>שלום 1</title>" in page and "<h1><bdi>שלום</bdi> 1</h1>" in page
+        assert re.search(r"<th><bdi>אור</bdi></th>", page)
+
+
 def _page_text(page: str) -> str:
     import html
 

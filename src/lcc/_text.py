@@ -112,13 +112,63 @@ def pad(text: str, columns: int, *, right: bool = False) -> str:
     return fill + text if right else text + fill
 
 
-def html_text(text: Any, *, lines: bool = False) -> str:
+#: A right-to-left letter (Hebrew, Arabic, Syriac, Thaana, N'Ko and others): where one
+#: stands, :func:`html_text` looks for the runs to isolate.
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff"
+                  "\U0001e800-\U0001efff]")
+
+
+#: What stands between two names in lcc's texts ("{other} − {best}", "A, B"): each name
+#: is isolated by itself, so that "B − A" is not shown as "A − B".
+_BETWEEN = re.compile(r"\s+[−–—/|]\s+|[,;]\s+")
+
+
+def _rtl_runs(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` holds right-to-left text: from a right-to-left letter to the last one
+    (or its marks and Arabic digits) before a left-to-right letter, a line break or what
+    stands between two names."""
+    runs: list[tuple[int, int]] = []
+    start = end = -1
+    between = {i for m in _BETWEEN.finditer(text) for i in range(*m.span())}
+    for i, ch in enumerate(text):
+        kind = unicodedata.bidirectional(ch)
+        if i in between and start >= 0:
+            runs.append((start, end))
+            start = -1
+        elif kind in ("R", "AL"):
+            start = i if start < 0 else start
+            end = i + 1
+        elif (kind == "AN" and start >= 0) or (kind == "NSM" and end == i):
+            end = i + 1
+        elif kind in ("L", "B", "S") and start >= 0:
+            runs.append((start, end))
+            start = -1
+    if start >= 0:
+        runs.append((start, end))
+    return runs
+
+
+def html_text(text: Any, *, lines: bool = False, isolate: bool = True) -> str:
     """``text`` safe to show, escaped for HTML (``lines``: line breaks kept).
+
+    Right-to-left text (a bidder's name in Arabic or Hebrew) stands in ``<bdi>``
+    (``isolate``), so that the figures and words after it keep their place: without it, a
+    browser shows "شركة ألف: 1 234 kr" as "1 234 :شركة ألف kr", the amount before the
+    name. ``isolate=False`` is for where no markup may stand (``<title>``).
 
     >>> html_text("<b>A</b>\\u202e & B")
     '&lt;b&gt;A&lt;/b&gt; &amp; B'
+    >>> print(ascii(html_text("Bid \\u05d0\\u05d1 2: 1 234 kr")))
+    'Bid <bdi>\\u05d0\\u05d1</bdi> 2: 1 234 kr'
     """
-    return html.escape(shown_lines(text) if lines else shown(text))
+    s = shown_lines(text) if lines else shown(text)
+    if not isolate or not _RTL.search(s):
+        return html.escape(s)
+    out, at = [], 0
+    for start, end in _rtl_runs(s):
+        out += [html.escape(s[at:start]), "<bdi>", html.escape(s[start:end]), "</bdi>"]
+        at = end
+    return "".join([*out, html.escape(s[at:])])
 
 
 def spreadsheet_text(value: Any) -> Any:

@@ -477,7 +477,7 @@ def to_html(blocks: list[Block], *, title: str, lang: str, currency: str) -> str
                f"{_esc(label('amounts_in', lang))} {_esc(currency)}</footer>")
     return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{_esc(title)}</title><style>{_CSS}</style></head>"
+            f"<title>{html_text(title, isolate=False)}</title><style>{_CSS}</style></head>"
             f"<body>{''.join(out)}</body></html>\n")
 
 

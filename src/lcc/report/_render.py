@@ -136,7 +136,7 @@ def to_html(sections: list[Section], *, title: str, lang: str, currency: str,
     lang_attr = "sv" if lang == "sv" else "en"
     return (f'<!DOCTYPE html>\n<html lang="{lang_attr}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f"<title>{html_text(title)}</title><style>{_CSS}</style></head>"
+            f"<title>{html_text(title, isolate=False)}</title><style>{_CSS}</style></head>"
             f"<body>{''.join(body)}</body></html>\n")
 
 
