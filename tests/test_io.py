@@ -536,6 +536,22 @@ def test_unknown_parameter_suggests_a_name() -> None:
                          "'electricity_price'?); defined: electricity_price")
 
 
+def test_a_misspelt_name_looked_up_is_a_key_error_naming_the_closest() -> None:
+    import lcc.report
+
+    tender = load_tender(ROOT / "examples" / "street-lighting.toml")
+    with pytest.raises(KeyError) as err:
+        tender.alternative("LED bid a")
+    assert err.value.args == ("LED bid a",)
+    assert str(err.value) == ("no alternative named 'LED bid a' (did you mean 'LED bid A'?); "
+                              "the alternatives are 'Existing HPS', 'LED bid A', 'LED bid B', "
+                              "'LED bid C'")
+    report = lcc.report.build(tender.compare(), charts=False)
+    with pytest.raises(KeyError, match=r"no section named 'sumary' \(did you mean 'summary'"):
+        report.section("sumary")
+    assert report.section("summary").key == "summary"
+
+
 def test_parameter_rules() -> None:
     base = BASE.replace('[parameters.electricity_price]\nvalue = "1.5 SEK/kWh"\n', "")
     body = base.replace('{ parameter = "electricity_price" }', '"1 SEK/kWh"')

@@ -439,3 +439,23 @@ class LocatedErrors(LCCError):
         """The errors as JSON: ``{"errors": [each record as a dict]}``."""
         return json.dumps({"errors": [e.to_dict() for e in self.errors]}, indent=indent,
                           ensure_ascii=False)
+
+
+class NotFound(KeyError):
+    """A name looked up that is not there: a :class:`KeyError` whose message names the
+    closest one and those there are.
+
+    >>> err = NotFound("LED bid a", ["LED bid A", "LED bid B"], "alternative")
+    >>> err.args[0], str(err)
+    ('LED bid a', "no alternative named 'LED bid a' (did you mean 'LED bid A'?); the \
+alternatives are 'LED bid A', 'LED bid B'")
+    """
+
+    def __init__(self, name: str, options: Iterable[str], what: str) -> None:
+        super().__init__(name)
+        known = list(options)
+        listed = ", ".join(repr(o) for o in known) or "none"
+        self.message = f"no {what} named {name!r}{suggest(name, known)}; the {what}s are {listed}"
+
+    def __str__(self) -> str:
+        return str(self.message)

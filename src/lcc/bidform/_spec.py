@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
-from lcc._errors import LCCError, Msg, UnitText, suggest
+from lcc._errors import LCCError, Msg, NotFound, UnitText, suggest
 from lcc._i18n import LANGS, N_, tr
 from lcc.bidform._words import said
 from lcc.io import _fields as F
@@ -185,11 +185,11 @@ class BidForm:
     trial: Mapping[str, Any] = field(default_factory=dict)
 
     def field(self, key: str) -> BidField:
-        """The field of a key (KeyError if none)."""
+        """The field of a key (KeyError, naming the closest, if none)."""
         for f in self.fields:
             if f.key == key:
                 return f
-        raise KeyError(key)
+        raise NotFound(key, (f.key for f in self.fields), "field")
 
 
 # ---------------------------------------------------------------------------- the tender file

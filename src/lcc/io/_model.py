@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lcc._errors import LCCError, Msg, as_msg, raise_collected, suggest
+from lcc._errors import LCCError, Msg, NotFound, as_msg, raise_collected, suggest
 from lcc._text import is_blank, name_key
 from lcc.io._fields import MAX_ALTERNATIVES, MAX_MONTE_CARLO, PARAMETER_KEYS, STUDY
 from lcc.io._issues import TenderError, TenderIssue, format_path, kind_of
@@ -804,11 +804,11 @@ class Tender:
         return next((p for p in self.parameters if p.name == name), None)
 
     def alternative(self, name: str) -> Alternative:
-        """The alternative of that name (KeyError if none)."""
+        """The alternative of that name (KeyError, naming the closest, if none)."""
         for alt in self.alternatives:
             if alt.name == name:
                 return alt
-        raise KeyError(name)
+        raise NotFound(name, (a.name for a in self.alternatives), "alternative")
 
     def with_alternatives(self, *alternatives: Alternative) -> Tender:
         """A copy with other alternatives (validated again).

@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from lcc._errors import LCCError, Msg
+from lcc._errors import LCCError, Msg, NotFound
 from lcc._i18n import check_lang, tr
 from lcc.report._content import Section, build_sections
 from lcc.report._render import to_excel, to_html, to_markdown
@@ -66,7 +66,7 @@ class Report:
         for s in self.sections:
             if s.key == key:
                 return s
-        raise KeyError(key)
+        raise NotFound(key, (s.key for s in self.sections), "section")
 
 
 def build(comparison: Comparison, *, title: str | None = None, lang: str = "en",
