@@ -552,6 +552,52 @@ def test_a_misspelt_name_looked_up_is_a_key_error_naming_the_closest() -> None:
     assert report.section("summary").key == "summary"
 
 
+def test_a_parameter_number_a_field_refuses_is_reported_where_it_is_written() -> None:
+    """A bare 2 for an escalation parameter was reported at each item that reads it; it stands
+    at the parameter's value, once for each field that reads it, in the buyer's table and in
+    a bid's own."""
+    text = textwrap.dedent("""\
+        name = "T"
+        [study]
+        period = "10 yr"
+        discount_rate = "3 %"
+        [parameters.esc]
+        value = 2
+        [[alternatives]]
+        name = "A"
+        [[alternatives.items]]
+        type = "Recurring"
+        amount_per_year = "100 SEK/yr"
+        escalation = { parameter = "esc" }
+        [[alternatives]]
+        name = "B"
+        [alternatives.parameters.own]
+        value = 0.01
+        high = 1.5
+        [[alternatives.items]]
+        type = "Recurring"
+        amount_per_year = "90 SEK/yr"
+        escalation = { parameter = "esc" }
+        [[alternatives.items]]
+        type = "Recurring"
+        amount_per_year = "10 SEK/yr"
+        escalation = { parameter = "own" }
+        """)
+    with pytest.raises(TenderError) as err:
+        loads_tender(text)
+    got = [(e.line, e.path, e.message.rpartition(" (read by ")[2]) for e in err.value.errors]
+    assert got == [(6, "parameters.esc.value", "alternatives[0].items[0].escalation)"),
+                   (6, "parameters.esc.value", "alternatives[1].items[0].escalation)"),
+                   (17, "alternatives[1].parameters.own.high",
+                    "alternatives[1].items[1].escalation)")]
+    assert err.value.errors[0].message.startswith(
+        "the value of Parameter 'esc' holds the bare number 2; a rate is a fraction per year, "
+        "so this would be 200 %; did you mean 2 % = 0.02?")
+    fixed = text.replace("value = 2", 'value = "2 %"').replace("high = 1.5", "high = 0.015")
+    # A: Σ_{k=1..10} 100 × (1.02 / 1.03)^k = 948.13 SEK
+    assert loads_tender(fixed).compare().summary.loc["A", "lcc"] == pytest.approx(948.1274318)
+
+
 def test_parameter_rules() -> None:
     base = BASE.replace('[parameters.electricity_price]\nvalue = "1.5 SEK/kWh"\n', "")
     body = base.replace('{ parameter = "electricity_price" }', '"1 SEK/kWh"')

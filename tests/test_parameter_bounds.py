@@ -72,10 +72,12 @@ life = { parameter = "life" }
     with pytest.raises(lcc.io.TenderError) as err:
         lcc.io.loads_tender(text)
     [issue] = err.value.errors
-    assert (issue.code, issue.path) == ("invalid-value", "alternatives[0].items[0].life")
+    # the error stands where the number is written, and names the field that reads it
+    assert (issue.code, issue.path) == ("invalid-value", "parameters.life.high")
     assert issue.message.startswith("got 600 yr, the high of Parameter 'life'; expected at "
                                     "most 500 years")
-    assert issue.line == 13
+    assert issue.message.endswith(" (read by alternatives[0].items[0].life)")
+    assert issue.line == 7
     assert lcc.io.loads_tender(text.replace('"600 yr"', '"40 yr"')).evaluate()
 
 

@@ -175,21 +175,23 @@ def test_a_distribution_of_a_rate_that_says_what_it_means() -> None:
 
 
 def test_a_scipy_distribution_of_a_rate_is_asked_what_it_draws() -> None:
-    """A scipy distribution is frozen only when sampled, so what it draws is asked then:
+    """What a scipy distribution draws is asked where a rate field reads its parameter:
     ``uniform(0, 1.5)`` for an escalation held as 0.02 is 0 % to 150 %."""
     from scipy import stats
 
     from lcc.sensitivity import Uniform, monte_carlo
 
-    alts = _escalated(lcc.Parameter("esc", 0.02, distribution=stats.uniform(0, 1.5)))
-    study = lcc.Study("20 yr", 0.03)
+    esc = lcc.Parameter("esc", 0.02, distribution=stats.uniform(0, 1.5))
     with pytest.raises(LCCError) as info:
-        monte_carlo(alts, study, n=64, seed=1)
-    assert (info.value.field, info.value.code) == ("Parameter.distribution", "invalid-value")
+        _escalated(esc)
+    assert (info.value.field, info.value.code) == ("Recurring.escalation", "invalid-value")
+    assert info.value.parameter == ("esc", "distribution")
     assert str(info.value).startswith(
-        "parameter 'esc': the distribution draws values from 0 to 1.5; a rate is a fraction "
-        "per year, so this would be 0 % to 150 %; if its numbers are percentages, write the "
-        "parameter's value in percent")
+        "Recurring.escalation: the distribution of Parameter 'esc' draws values from 0 to 1.5; "
+        "a rate is a fraction per year, so this would be 0 % to 150 %; if its numbers are "
+        "percentages, write the parameter's value in percent")
+    alts = _escalated(lcc.Parameter("esc", 0.02, distribution=stats.uniform(0, 0.05)))
+    study = lcc.Study("20 yr", 0.03)
     # distributions given to the analysis, for a parameter and for the study's discount rate
     for key, dist in (("esc", Uniform.of(-1, 3)), ("discount_rate", stats.norm(0.03, 0.5))):
         with pytest.raises(LCCError) as info:
@@ -224,9 +226,22 @@ escalation = { parameter = "esc" }
         lcc.io.loads_tender(text)
     [issue] = info.value.errors
     assert (issue.code, issue.path, issue.line) == ("invalid-value",
-                                                    "alternatives[0].items[0].escalation", 13)
+                                                    "parameters.esc.distribution", 7)
     assert issue.message.startswith("the distribution of Parameter 'esc' holds the bare "
                                     "number -2; ")
+    assert issue.message.endswith("(read by alternatives[0].items[0].escalation)")
+    # scipy's by name: its ends, without importing scipy for a bounded one
+    scipy_text = text.replace('name = "triangular", low = -2, mode = 0, high = 3',
+                              'name = "uniform", loc = 1, scale = 2')
+    with pytest.raises(lcc.io.TenderError) as info:
+        lcc.io.loads_tender(scipy_text)
+    [issue] = info.value.errors
+    assert (issue.path, issue.line) == ("parameters.esc.distribution", 7)
+    assert issue.message.startswith("the distribution of Parameter 'esc' draws values from 1 "
+                                    "to 3; a rate is a fraction per year, so this would be "
+                                    "100 % to 300 %")
+    assert lcc.io.loads_tender(scipy_text.replace("loc = 1, scale = 2",
+                                                  "loc = -0.01, scale = 0.04"))
     # held in percent, the same numbers are percentages
     tender = lcc.io.loads_tender(text.replace("value = 0.0", 'value = "0 %"'))
     assert tender.alternatives[0].parameters()[0].unit_text == "%"

@@ -348,6 +348,14 @@ class LCCError(ValueError):
         When one object has several invalid inputs, each of them; the
         message then lists them all.
 
+    Attributes
+    ----------
+    parameter : tuple of (str, str) or None
+        Where the field's value comes from a :class:`~lcc.Parameter` whose own number
+        breaks the field's rule: its name and the key that holds the number
+        (``("esc", "value")``, ``"low"``, ``"high"`` or ``"distribution"``). A tender
+        file reports the error at that key of the parameter's table.
+
     Examples
     --------
     >>> err = LCCError("Investment.life: got '-3 yr'; expected a duration > 0",
@@ -363,6 +371,7 @@ class LCCError(ValueError):
         self.code = code
         self.errors: tuple[LCCError, ...] = tuple(errors) or (self,)
         self._detail = detail
+        self.parameter: tuple[str, str] | None = None
 
     @property
     def message(self) -> str:

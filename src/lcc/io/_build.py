@@ -107,12 +107,15 @@ def _is_number(value: Any) -> bool:
 
 
 def model_issues(c: Collector, exc: Exception, path: Path, fields: Any,
-                 skip: set[str] | frozenset[str] = frozenset()) -> None:
+                 skip: set[str] | frozenset[str] = frozenset(),
+                 placed: Callable[[str], Path | None] | None = None) -> None:
     """Record the errors of a model object built from file values at their paths.
 
     Each :class:`LCCError` names its input (``field = "Investment.life"``); the
     part after the object's type is the key under ``path``. Errors of keys in
-    ``skip`` (whose values already failed) are left out.
+    ``skip`` (whose values already failed) are left out. An error about a number of a
+    parameter this file defines (:attr:`LCCError.parameter`) stands at that number,
+    where ``placed(name)`` says the parameter's table is, and names the field that reads it.
     """
     if not isinstance(exc, LCCError):  # pragma: no cover - the model raises LCCError only
         c.add("invalid-value", path, Msg("could not be read ({type}: {error})",
@@ -123,6 +126,11 @@ def model_issues(c: Collector, exc: Exception, path: Path, fields: Any,
         if key in skip or (skip and not key):
             continue
         where = (*path, key) if key in fields else path
+        table = placed(err.parameter[0]) if placed and err.parameter else None
+        if table is not None and err.parameter is not None:
+            c.add(err.code or "invalid-value", (*table, err.parameter[1]), Msg(
+                "{detail} (read by {field})", detail=err.detail, field=format_path(where)))
+            continue
         c.add(err.code or "invalid-value", where, err.detail)
 
 
@@ -159,6 +167,15 @@ class Reader:
         self.c = c
         self.currency = currency
         self.rates = rates
+        #: where the table of each Parameter this document defines is (by the object)
+        self.tables: dict[int, Path] = {}
+
+    def placed(self, scope: Scope) -> Callable[[str], Path | None]:
+        """Where the table of a parameter ``scope`` names is, in this document, or None."""
+        def table(name: str) -> Path | None:
+            p = scope.bid.get(name) or scope.buyer.get(name)
+            return None if p is None else self.tables.get(id(p))
+        return table
 
     # -- structure --------------------------------------------------------------------
     def table(self, value: Any, path: Path, what: str) -> dict[str, Any] | None:
@@ -480,6 +497,7 @@ class Reader:
                 failed.add(name)
             else:
                 out[name] = p
+                self.tables[id(p)] = pp
         return out, failed
 
 
@@ -657,7 +675,7 @@ def build_item(r: Reader, raw: Any, path: Path, scope: Scope) -> CostItem | None
         item = spec.cls(**{**{k: None for k in spec.required}, **values})
     except LCCError as exc:
         model_issues(r.c, exc, path, spec.fields, skip={*bad, *missing} if bad or missing
-                     else frozenset())
+                     else frozenset(), placed=r.placed(scope))
         failed = {(e.field or "").partition(".")[2] for e in exc.errors}
         for key, value in values.items():  # the currencies of the values the model read
             unit = spec.fields[key].unit
@@ -744,7 +762,7 @@ def build_alternative(r: Reader, raw: Any, path: Path, buyer_scope: Scope,
     try:
         return Alternative(name, *items, **extra)
     except LCCError as exc:
-        model_issues(r.c, exc, path, F.ALTERNATIVE)
+        model_issues(r.c, exc, path, F.ALTERNATIVE, placed=r.placed(scope))
         return None
 
 

@@ -271,8 +271,10 @@ def _relocate(exc: LCCError, field: str, name: str | None) -> None:
             detail = rest[2:]
         elif rest.startswith(" (") and "): " in rest:
             detail = rest[rest.index("): ") + 3:]
-    raise LCCError(message, field=field, code=exc.code or "invalid-value",
-                   detail=detail if detail is not None else exc._detail) from None
+    moved = LCCError(message, field=field, code=exc.code or "invalid-value",
+                     detail=detail if detail is not None else exc._detail)
+    moved.parameter = exc.parameter
+    raise moved from None
 
 
 class _Recorded:

@@ -40,6 +40,23 @@ _THE_VALUE = N_("the value of Parameter {param!r}")
 _THE_LOW = N_("the low of Parameter {param!r}")
 _THE_HIGH = N_("the high of Parameter {param!r}")
 
+class _Of:
+    """Tags the LCCError raised inside with the Parameter's key whose number is wrong
+    (:attr:`LCCError.parameter`), so that a file reports it where the number is written."""
+
+    __slots__ = ("key", "p")
+
+    def __init__(self, p: Parameter, key: str) -> None:
+        self.p, self.key = p, key
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: Any, exc: Any, tb: Any) -> None:
+        if isinstance(exc, LCCError) and exc.parameter is None:
+            exc.parameter = (self.p.name, self.key)
+
+
 #: What a field holds, in words, where its Field says nothing more precise.
 A_VALUE = Msg("a value")
 AN_AMOUNT = Msg("an amount")
@@ -139,9 +156,10 @@ def _check_low_high(p: Parameter, scale: float, name: str, **bounds: Any) -> Non
             _check_range(magnitude * scale, name, shown, **bounds)
         except LCCError:  # said again with the bound named (built only when it is wrong)
             value = format_quantity(shown) if hasattr(shown, "units") else repr(shown)
-            _check_range(magnitude * scale, name,
-                         Msg("{value}, the {which} of Parameter {param!r}", value=value,
-                             which=which, param=p.name), **bounds)
+            with _Of(p, which):
+                _check_range(magnitude * scale, name,
+                             Msg("{value}, the {which} of Parameter {param!r}", value=value,
+                                 which=which, param=p.name), **bounds)
 
 
 def _show(shown: Any, first: float) -> str | Msg:
@@ -284,16 +302,18 @@ def read_quantity(value: Any, spec: str, name: str, *, minimum: float | None = 0
                 parse_quantity(p.value, spec, name=_in_param(name, p),
                                expect=expect)  # raises with the name
                 raise
-            _check_range(canon, name, p.value, minimum=minimum, exclusive=exclusive,
-                         maximum=maximum, what=what, over=over)
+            with _Of(p, "value"):
+                _check_range(canon, name, p.value, minimum=minimum, exclusive=exclusive,
+                             maximum=maximum, what=what, over=over)
             _check_low_high(p, scale, name, minimum=minimum, exclusive=exclusive,
                             maximum=maximum, what=what, over=over)
             return Num(canon, code, p.name, scale, f"{p.name} = {shown}", p, floor=minimum,
                        strict=exclusive, ceiling=maximum)
         q = parse_quantity(p.value, spec, name=_in_param(name, p), expect=expect)
         canon = magnitude_in(q, spec)
-        _check_range(canon, name, p.value, minimum=minimum, exclusive=exclusive,
-                     maximum=maximum, what=what, over=over)
+        with _Of(p, "value"):
+            _check_range(canon, name, p.value, minimum=minimum, exclusive=exclusive,
+                         maximum=maximum, what=what, over=over)
         code = currency_of(q)
         target = _spec_info(spec, code or "SEK")[0]
         scale = _factor(q.units, target)
@@ -389,16 +409,20 @@ def read_number(value: Any, name: str, *, minimum: float | None = None, exclusiv
             x = parse_number(p.value, name=_in_param(name, p))
             if rate:  # where each number stands is said after the field's name (a file
                 # reports the field at its line and keeps what follows the name)
-                for shown, where in ((p.value, _THE_VALUE), (p.low, _THE_LOW),
-                                     (p.high, _THE_HIGH)):
+                for key, shown, where in (("value", p.value, _THE_VALUE),
+                                          ("low", p.low, _THE_LOW),
+                                          ("high", p.high, _THE_HIGH)):
                     if shown is not None and not (
                             isinstance(shown, float) and -1 < shown < 1):  # the common case
-                        check_bare_rate(shown, name, source=Msg(where, param=p.name))
-                if p.distribution is not None:  # what it draws is asked when it is sampled
-                    check_bare_rate_distribution(p.distribution, name, source=Msg(
-                        "the distribution of Parameter {param!r}", param=p.name), draws=False)
-        _check_range(x, name, p.value, minimum=minimum, exclusive=exclusive, maximum=maximum,
-                     what=what)
+                        with _Of(p, key):
+                            check_bare_rate(shown, name, source=Msg(where, param=p.name))
+                if p.distribution is not None:  # what it draws, by the ends of its support
+                    with _Of(p, "distribution"):
+                        check_bare_rate_distribution(p.distribution, name, source=Msg(
+                            "the distribution of Parameter {param!r}", param=p.name))
+        with _Of(p, "value"):
+            _check_range(x, name, p.value, minimum=minimum, exclusive=exclusive,
+                         maximum=maximum, what=what)
         _check_low_high(p, scale, name, minimum=minimum, exclusive=exclusive, maximum=maximum,
                         what=what)
         return Num(x, None, p.name, scale, f"{p.name} = {_fmt_num(x)}", p, floor=minimum,
@@ -503,8 +527,10 @@ def drawn_ends(dist: Any) -> tuple[float, float] | None:
 def _ends_of(dist: Any) -> tuple[float, float] | None:
     try:  # the ends of its support where they are finite (a uniform's 0 and 1.5)
         with np.errstate(all="ignore"):  # a NaN parameter: refused where it is sampled
+            support: Any = dist.support() if callable(getattr(dist, "support", None)) else ()
+            if len(support) == 2 and all(math.isfinite(float(x)) for x in support):
+                return float(support[0]), float(support[1])
             ends = [float(x) for x in dist.ppf([1e-9, 1 - 1e-9])]
-            support = dist.support() if callable(getattr(dist, "support", None)) else ()
         for i, end in enumerate(support):
             if math.isfinite(float(end)):
                 ends[i] = float(end)

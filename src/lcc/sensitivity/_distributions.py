@@ -530,6 +530,18 @@ class ScipyDistribution:
     def ppf(self, q: Any) -> Any:
         return self.frozen.ppf(q)
 
+    def support(self) -> tuple[float, float]:
+        """The least and most values it draws; for a uniform, triang, beta or truncnorm
+        without importing scipy (the rate check of a tender's parameters asks it)."""
+        k = self._kwds
+        loc, scale = k.get("loc", 0.0), k.get("scale", 1.0)
+        if self.name in ("uniform", "triang", "beta"):
+            return loc, loc + scale
+        if self.name == "truncnorm":
+            return loc + k["a"] * scale, loc + k["b"] * scale
+        low, high = self.frozen.support()
+        return float(low), float(high)
+
     def rvs(self, size: Any = None, random_state: Any = None) -> Any:
         return self.frozen.rvs(size=size, random_state=random_state)
 
