@@ -186,6 +186,11 @@ def test_a_scipy_distribution_of_a_rate_is_asked_what_it_draws() -> None:
         _escalated(esc)
     assert (info.value.field, info.value.code) == ("Recurring.escalation", "invalid-value")
     assert info.value.parameter == ("esc", "distribution")
+    import pickle
+
+    again = pickle.loads(pickle.dumps(info.value))
+    assert (again.parameter, again.field, str(again)) == (
+        ("esc", "distribution"), "Recurring.escalation", str(info.value))
     assert str(info.value).startswith(
         "Recurring.escalation: the distribution of Parameter 'esc' draws values from 0 to 1.5; "
         "a rate is a fraction per year, so this would be 0 % to 150 %; if its numbers are "

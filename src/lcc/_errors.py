@@ -399,13 +399,16 @@ class LCCError(ValueError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (_rebuild, (type(self), self.message, self.field, self.code,
-                           self.errors if self.errors != (self,) else (), self._detail))
+                           self.errors if self.errors != (self,) else (), self._detail,
+                           self.parameter))
 
 
 def _rebuild(cls: type[LCCError], message: str, field: str | None, code: str | None,
-             errors: tuple[LCCError, ...], detail: str | None) -> LCCError:
+             errors: tuple[LCCError, ...], detail: str | None,
+             parameter: tuple[str, str] | None = None) -> LCCError:
     err = cls.__new__(cls)
     LCCError.__init__(err, message, field=field, code=code, errors=errors, detail=detail)
+    err.parameter = parameter
     return err
 
 
