@@ -498,6 +498,22 @@ def test_a_study_too_long_for_a_per_year_input_is_located_at_the_inputs() -> Non
     assert issues(text) == [(13, "alternatives[0].inputs", "invalid-value")]
 
 
+def test_a_parameter_number_a_calculator_input_refuses_is_reported_where_it_is_written(
+        ) -> None:
+    """The dimming level 1.5 of a parameter was reported at each alternative's profile as
+    'got 1.5', not naming the parameter; a bid's own power too."""
+    text = TENDER.replace("value = 0.5\nlow = 0.3\nhigh = 0.7", "value = 1.5").replace(
+        'value = "36 W"\nlow = "34 W"', 'value = "-36 W"\nlow = "-40 W"')
+    with pytest.raises(TenderError) as info:
+        load(text)
+    got = [(e.line, e.path, e.message) for e in info.value.errors]
+    assert got == [
+        (21, "parameters.dimmed_level.value", "got 1.5; expected a fraction <= 1 (read by "
+         "alternatives[1].inputs.dimming_profile)"),
+        (29, "alternatives[0].parameters.power_a.value", "got -36 W; expected power per "
+         "luminaire >= 0 (read by alternatives[0].inputs.power)")]
+
+
 def test_a_reference_where_no_parameter_is_accepted() -> None:
     text = HEAD + """
     [parameters.petrol]

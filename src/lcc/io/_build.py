@@ -123,7 +123,7 @@ def model_issues(c: Collector, exc: Exception, path: Path, fields: Any,
         return
     for err in exc.errors:
         key = (err.field or "").partition(".")[2]
-        if key in skip or (skip and not key):
+        if key in skip or (skip and key not in fields):
             continue
         where = (*path, key) if key in fields else path
         table = placed(err.parameter[0]) if placed and err.parameter else None
@@ -755,7 +755,8 @@ def build_alternative(r: Reader, raw: Any, path: Path, buyer_scope: Scope,
             ok = False
     if module is not None and inputs is not None and name is not BAD:
         values, reported, _ = inputs
-        alt = T.build(r, module, name, values, path, extra.get("description"), reported)
+        alt = T.build(r, module, name, values, path, extra.get("description"), reported,
+                      r.placed(scope))
         return alt if ok else None
     if not ok or name is BAD:
         return None

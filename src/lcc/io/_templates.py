@@ -32,12 +32,21 @@ names.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from types import ModuleType
 from typing import Any
 
 from lcc._errors import CatalogText, LCCError, Msg, suggest
 from lcc.io import _fields as F
-from lcc.io._build import BAD, Reader, Scope, _is_number, currency_of_value, unit_problem
+from lcc.io._build import (
+    BAD,
+    Reader,
+    Scope,
+    _is_number,
+    currency_of_value,
+    model_issues,
+    unit_problem,
+)
 from lcc.io._issues import Path, kind_of
 from lcc.io._values import encode, parameter_data
 from lcc.model import Alternative, Parameter
@@ -207,22 +216,18 @@ def _profile(r: Reader, inp: Input, raw: Any, path: Path, scope: Scope) -> Any:
 
 
 def build(r: Reader, module: ModuleType, name: str, inputs: dict[str, Any], path: Path,
-          description: Any = None, reported: set[str] | frozenset[str] = frozenset()
-          ) -> Alternative | None:
-    """The calculator's alternative; its LCCErrors become issues at the input they name.
+          description: Any = None, reported: set[str] | frozenset[str] = frozenset(),
+          placed: Callable[[str], Path | None] | None = None) -> Alternative | None:
+    """The calculator's alternative; its LCCErrors become issues at the input they name
+    (:func:`~lcc.io._build.model_issues`, ``placed`` as there).
 
     Errors of inputs in ``reported`` (whose problems the file reader recorded) are left out.
     """
     try:
         alt = module.alternative(name, **inputs)
     except LCCError as exc:
-        ip = (*path, "inputs")
-        keys = {inp.name for inp in module.INPUTS}
-        for err in exc.errors:
-            key = (err.field or "").partition(".")[2]
-            if key in reported or (reported and key not in keys):
-                continue
-            r.c.add(err.code or "invalid-value", (*ip, key) if key in keys else ip, err.detail)
+        model_issues(r.c, exc, (*path, "inputs"), {inp.name for inp in module.INPUTS},
+                     skip=reported, placed=placed)
         return None
     if description is not None:
         call = alt.calculator

@@ -384,7 +384,9 @@ def _read(calculator: str, inp: Input, fld: Field, value: Any, what: Msg | None 
     try:
         return fld.read(value, label, unit=unit)
     except LCCError as exc:
-        raise fail(calculator, as_msg(exc.message), key=inp.name, code=exc.code) from None
+        err = fail(calculator, as_msg(exc.message), key=inp.name, code=exc.code)
+        err.parameter = exc.parameter
+        raise err from None
 
 
 def _check_quantity(calculator: str, inp: Input, value: Any) -> Any:
@@ -417,9 +419,11 @@ def _check_quantity(calculator: str, inp: Input, value: Any) -> Any:
         if inp.example is None or len(fld.units) == 1:
             raise e
         example = Msg(" (for example {example!r})", example=inp.example)
-        raise LCCError(Msg("{message}{example}", message=e.message, example=example),
+        err = LCCError(Msg("{message}{example}", message=e.message, example=example),
                        field=e.field, code=e.code,
                        detail=Msg("{message}{example}", message=e.detail, example=example))
+        err.parameter = e.parameter
+        raise err
     if any(e.code == "invalid-value" for e in errors):  # the unit fits, the value does not
         raise next(e for e in errors if e.code == "invalid-value")
     hint: Msg | str = ""
