@@ -598,6 +598,28 @@ def test_a_parameter_number_a_field_refuses_is_reported_where_it_is_written() ->
     assert loads_tender(fixed).compare().summary.loc["A", "lcc"] == pytest.approx(948.1274318)
 
 
+def test_a_rate_the_study_reads_from_a_parameter_is_reported_where_the_tender_sets_it(
+        tmp_path: Path) -> None:
+    """The assumption set's study reads discount_rate = { parameter = "discount_rate" }; a
+    tender's value = 4 for it was reported in the set, at its [study] line, a file the
+    procurer did not write."""
+    shutil.copytree(ROOT / "examples" / "assumptions", tmp_path / "assumptions")
+    text = (ROOT / "examples" / "street-lighting.toml").read_text(encoding="utf-8")
+    text = text.replace("[study]\n", "[parameters.discount_rate]\nvalue = 4\nlow = 3\n"
+                        "high = 5\n\n[study]\n", 1)
+    line = text.splitlines().index("value = 4") + 1
+    (tmp_path / "t.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(TenderError) as err:
+        load_tender(tmp_path / "t.toml")
+    [issue] = err.value.errors
+    assert (Path(issue.file or "").name, issue.line, issue.path) == (
+        "t.toml", line, "parameters.discount_rate.value")
+    assert issue.message.startswith("the value of Parameter 'discount_rate' holds the bare "
+                                    "number 4; a rate is a fraction per year, so this would "
+                                    "be 400 %; did you mean 4 % = 0.04?")
+    assert issue.message.endswith(" (read by study.discount_rate)")
+
+
 def test_parameter_rules() -> None:
     base = BASE.replace('[parameters.electricity_price]\nvalue = "1.5 SEK/kWh"\n', "")
     body = base.replace('{ parameter = "electricity_price" }', '"1 SEK/kWh"')

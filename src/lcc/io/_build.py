@@ -13,7 +13,7 @@ import datetime as dt
 import importlib
 import math
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -544,12 +544,19 @@ def _read_study(r: Reader, data: dict[str, Any], base: dict[str, Any], scope: Sc
 
 
 def _build_study(r: Reader, fields: dict[str, Any],
-                 path_of: Callable[[str], tuple[Reader, Path]]) -> Study | None:
+                 path_of: Callable[[str], tuple[Reader, Path]],
+                 owner: Mapping[str, tuple[Collector, Path]]) -> Study | None:
     """The tender's study from its fields (the set's and its own), each error reported in
-    the file that gave the field; None if any field failed."""
+    the file that gave the field, or that gave the number of the parameter it refers to
+    (``owner``: name -> the file and path of the parameter's table); None if any field
+    failed."""
     failed = {k for k, v in fields.items() if v is BAD}
 
     def at(code: str, path: tuple[Any, ...], message: Msg) -> None:
+        if path[0] == "parameters":
+            col, table = owner.get(path[1], (r.c, path[:2]))
+            col.add(code, (*table, *path[2:]), message)
+            return
         key = path[1] if len(path) > 1 else None
         if key not in failed:
             reader, where = path_of(key) if key is not None else (r, ("study",))
@@ -970,7 +977,7 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
             return r, ("study", field)
         return Reader(set_c), ("study", field)
 
-    study = _build_study(r, study_fields, study_path)
+    study = _build_study(r, study_fields, study_path, owner)
     alternatives = _alternatives(r, data, scope, study, buyer_where) \
         if "alternatives" in data else []
     # sensitivity

@@ -361,12 +361,19 @@ def rate_parameters(alternatives: Iterable[Alternative]) -> set[str]:
 def study_issues(fields: Mapping[str, Any],
                  bad: Callable[[str, tuple[Any, ...], Msg], None]) -> Study | None:
     """The study of some fields (an assumption set's, over the defaults of :class:`Study`),
-    or None with each of its errors reported at ``("study", field)``."""
+    or None with each of its errors reported at ``("study", field)``; an error about a
+    number of the parameter a field refers to at ``("parameters", name, key)``, naming the
+    field (:attr:`LCCError.parameter`)."""
     try:
         return Study(**fields)
     except LCCError as exc:
         for err in exc.errors:
             key = (err.field or "").partition(".")[2]
+            if err.parameter is not None and key in fields:
+                bad(err.code or "invalid-value", ("parameters", *err.parameter), Msg(
+                    "{detail} (read by {field})", detail=as_msg(err.detail),
+                    field=f"study.{key}"))
+                continue
             bad(err.code or "invalid-value", ("study", key) if key in fields else ("study",),
                 as_msg(err.detail))
     return None
