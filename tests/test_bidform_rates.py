@@ -459,3 +459,28 @@ life = { bidder = "Life" }
     path = tmp_path / "t.toml"
     path.write_text(text, encoding="utf-8")
     assert write_bid_form(load_tender(path), tmp_path / "f.xlsx").exists()
+
+
+@pytest.mark.parametrize("form", [
+    '[bid_form]\ntemplate = "street_lighting"\n[bid_form.inputs]\noperating_hours = "4000 h/yr"\n'
+    'electricity_price = "1.2 SEK/kWh"\nescalation = { parameter = "esc" }\n',
+    '[[bid_form.items]]\ntype = "Recurring"\namount_per_year = { bidder = "Service" }\n'
+    'escalation = { parameter = "esc" }\n'])
+def test_a_buyer_parameter_a_form_refuses_is_reported_at_its_number(tmp_path: Path,
+                                                                    form: str) -> None:
+    """A bare 3 for an escalation parameter was reported at the form's reference to it; it
+    stands at the parameter's value, naming the row that reads it."""
+    path = tmp_path / "t.toml"
+    path.write_text('name = "T"\n[study]\nperiod = "15 yr"\ndiscount_rate = "3 %"\n'
+                    '[parameters.esc]\nvalue = 3\n' + form, encoding="utf-8")
+    with pytest.raises(TenderError) as info:
+        bid_form(load_tender(path))
+    [issue] = info.value.errors
+    where = "inputs.escalation" if "template" in form else "items[0].escalation"
+    assert (issue.path, issue.line) == ("parameters.esc.value", 6)
+    assert issue.message.startswith("the value of Parameter 'esc' holds the bare number 3; a "
+                                    "rate is a fraction per year, so this would be 300 %")
+    assert issue.message.endswith(f" (read by bid_form.{where})")
+    path.write_text(path.read_text(encoding="utf-8").replace("value = 3", 'value = "3 %"'),
+                    encoding="utf-8")
+    assert bid_form(load_tender(path)).fields[1:]

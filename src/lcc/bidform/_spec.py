@@ -21,7 +21,7 @@ from lcc._errors import LCCError, Msg, NotFound, UnitText, suggest
 from lcc._i18n import LANGS, N_, tr
 from lcc.bidform._words import said
 from lcc.io import _fields as F
-from lcc.io._build import BAD, Reader, Scope, build_item, unit_problem
+from lcc.io._build import BAD, Reader, Scope, build_item, model_issues, unit_problem
 from lcc.io._issues import Collector, Path, TenderError
 from lcc.io._model import Tender
 from lcc.io._values import number_text, parameter_value
@@ -259,6 +259,9 @@ class _Deriver:
         self.r = Reader(self.c, self.currency, tender.study.exchange_rates)
         self.buyer = {p.name: p for p in tender.parameters}
         self.scope = Scope(self.buyer)
+        for p in tender.parameters:  # an error about one's number stands at it (model_issues)
+            if ("parameters", p.name) in self.c.lines:
+                self.r.tables[id(p)] = ("parameters", p.name)
         self.fields: list[BidField] = []
         #: [bid_form.defaults]: the value of a calculator input for a blank cell
         self.defaults: dict[str, Any] | None = {}
@@ -764,9 +767,7 @@ class _Deriver:
                     for n in excluded:
                         del trial[n]
                     continue
-                for e, n in zip(errors, names, strict=True):
-                    self.c.add(e.code or "invalid-value", (*ip, n) if n in inputs else ip,
-                               e.detail)
+                model_issues(self.c, exc, ip, inputs, placed=self.r.placed(self.scope))
                 return None
         # an optional input of the calculator that the tender's study cannot evaluate (an
         # exhaust emission priced in EUR without an exchange rate) is no row either
