@@ -454,6 +454,63 @@ Vehicles,0.05,kg CO2e/SEK,illustrative
     assert pd.isna(pri.loc["C", "kg_co2e"])
 
 
+def test_a_factor_is_read_by_the_one_rule_of_separators(tmp_path: Path) -> None:
+    """'25,000 kg CO2e/MSEK' (25 000 kg per million kronor) was read as 25, a thousand times
+    too small, which moved the procurement down the priorities; the plan's values refused
+    it as ambiguous. Every number of the factor table is now read by the one rule."""
+    with pytest.raises(P.PlanError) as info:
+        P.read_factors(write(tmp_path, "f.csv", """category,factor,unit,source
+Vehicles,"25,000",kg CO2e/MSEK,x
+Food,1.250,kg CO2e/MSEK,x
+Paper,2 %,kg CO2e/SEK,x
+Steel,1e306,t CO2e/öre,x
+"""))
+    assert [(e.row, e.column, e.code) for e in info.value.errors] == [
+        (2, "factor", "invalid-value"), (3, "factor", "invalid-value"),
+        (4, "factor", "wrong-type"), (5, "factor", "invalid-value")]
+    assert info.value.errors[0].message == (
+        "'25,000' is ambiguous: is ',' a decimal sign or a thousands separator? Write "
+        "'25 000' for the thousands, or '25' for the decimal number")
+    # 1e306 t per öre = 1e306 × 1000 kg × 100 per SEK, more than a float holds
+    assert info.value.errors[3].message.startswith("got '1e306' in 't CO2e/öre': more kg CO2e "
+                                                   "per SEK than lcc can compute with")
+    factors = P.read_factors(write(tmp_path, "g.csv", """category,factor,unit,source
+Vehicles,25 000,kg CO2e/MSEK,x
+Food,"1.234,5",kg CO2e/MSEK,x
+Paper,"0,02",kg CO2e/SEK,x
+"""))
+    # 25 000 kg / 1e6 SEK = 0.025 kg/SEK; 1 234.5 kg / 1e6 SEK = 0.0012345 kg/SEK
+    assert factors.factor("Vehicles") == pytest.approx(0.025)
+    assert factors.factor("Food") == pytest.approx(0.0012345)
+    assert factors.factor("Paper") == pytest.approx(0.02)
+
+
+def test_values_past_what_a_float_holds_are_refused_not_shown_as_a_dash(tmp_path: Path) -> None:
+    """Two values of 1e308 and 1.7e308 kr summed to inf: the follow-up showed '—' for the
+    value and its shares, and the JSON output held 'Infinity', which is not JSON."""
+    text = f"""{HEADER}
+A,Cars,Alby,2026,Vehicles,1e308 kr,price,yes,no,no,no,no,,planned,,
+B,Cars,Alby,2026,Vehicles,1.7e308 kr,price,no,no,no,no,no,,planned,,
+"""
+    with pytest.raises(P.PlanError) as info:
+        P.read_plan(write(tmp_path, "p.csv", text))
+    [issue] = info.value.errors
+    assert (issue.row, issue.column, issue.code) == (3, "value", "invalid-value")
+    assert "the largest is 1.7e+308 SEK" in issue.message
+    plan = P.read_plan(write(tmp_path, "q.csv", text.replace("1.7e308 kr", "1 kr")))
+    huge = P.read_factors(write(tmp_path, "f.csv", "category,factor,unit,source\n"
+                                                    "Vehicles,10,kg CO2e/SEK,x\n"))
+    with pytest.raises(lcc.LCCError, match="the climate factor of 'Vehicles' times the value "
+                                           "of procurement 'A' is more kg CO2e") as err:
+        plan.priorities(huge)
+    assert (err.value.field, err.value.code) == ("Plan.priorities.factors", "invalid-value")
+    out = subprocess.run([sys.executable, "-m", "lcc", "portfolio", str(tmp_path / "q.csv"),
+                          "--format", "json"], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout, parse_constant=lambda c: pytest.fail(c))["table"][0][
+        "value"] == pytest.approx(1e308 + 1)
+
+
 # --------------------------------------------------------------------------- criteria
 
 

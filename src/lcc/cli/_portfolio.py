@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import json
 import math
 import sys
 from pathlib import Path
@@ -118,7 +117,7 @@ def _plain(v: Any) -> Any:
 
 def _emit(df: pd.DataFrame, args: argparse.Namespace, currency: str,
           notes: list[str]) -> None:
-    from lcc._text import escape_invisible, pad, shown, spreadsheet_text, width
+    from lcc._text import pad, shown, spreadsheet_text, width
     from lcc.portfolio._report import kind_of, show
     from lcc.portfolio._text import (
         label,
@@ -137,9 +136,9 @@ def _emit(df: pd.DataFrame, args: argparse.Namespace, currency: str,
     if args.format == "json":
         records = [{c: _plain(v) for c, v in zip(cols, row, strict=True)}
                    for row in flat.itertuples(index=False, name=None)]
-        print(escape_invisible(json.dumps({"currency": currency, "table": records,
-                                           "notes": notes}, ensure_ascii=False, indent=2),
-                               json=True))
+        from lcc.results._serialize import dumps
+
+        print(dumps({"currency": currency, "table": records, "notes": notes}))
         return
     if args.format == "csv":
         buf = io.StringIO()

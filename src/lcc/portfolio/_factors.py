@@ -52,6 +52,27 @@ class Factors:
         return math.nan
 
 
+def _factor_number(text: str, line: int, issues: Issues) -> float | None:
+    """A factor's number by the one reading rule of lcc's numbers (``0,09``; ``25 000``;
+    ``25,000`` refused as it may be 25 or 25 000), or None with the issue recorded."""
+    from lcc._errors import LCCError
+    from lcc.model._fields import located
+    from lcc.units import _number_separators
+
+    try:
+        with located("factor", "factor"):
+            plain = _number_separators(text.replace("\u2212", "-"), "factor")
+    except LCCError as exc:
+        issues.add("invalid-value", line, "factor", Msg("{detail}", detail=exc.detail), text)
+        return None
+    try:
+        return float(re.sub(r"[\s\u00a0\u202f]", "", plain))
+    except ValueError:
+        issues.add("wrong-type", line, "factor", Msg("got {factor!r}; expected a number",
+                                                     factor=text), text)
+        return None
+
+
 def read_factors(path: str | os.PathLike[str]) -> Factors:
     """Read a table of climate factors (CSV: category, factor, unit, source).
 
@@ -113,11 +134,8 @@ def read_factors(path: str | os.PathLike[str]) -> Factors:
             issues.add("duplicate-id", line, "category", Msg("a second factor for {cat!r}",
                                                              cat=cat), cat)
             continue
-        try:
-            value = float(get["factor"].replace(",", "."))
-        except ValueError:
-            issues.add("wrong-type", line, "factor", Msg("got {factor!r}; expected a number",
-                                                         factor=get['factor']), get["factor"])
+        value = _factor_number(get["factor"], line, issues)
+        if value is None:
             continue
         if not math.isfinite(value) or value < 0:
             issues.add("invalid-value", line, "factor", Msg("got {factor!r}; a factor must be "
@@ -148,6 +166,12 @@ def read_factors(path: str | os.PathLike[str]) -> Factors:
                                                          code=code, currency=currency), get["unit"])
             continue
         per_unit = float(money.to(code).magnitude)
+        if not math.isfinite(value * mass / per_unit):
+            issues.add("invalid-value", line, "factor", Msg(
+                "got {factor!r} in {unit!r}: more kg CO2e per {code} than lcc can compute "
+                "with; check the factor and its unit", factor=get["factor"], unit=get["unit"],
+                code=code), get["factor"])
+            continue
         out[cat] = {"factor": value * mass / per_unit, "unit": get["unit"],
                     "source": get["source"]}
     if sink:

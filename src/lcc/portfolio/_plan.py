@@ -337,10 +337,20 @@ class Plan:
         else:
             fac = pd.Series(math.nan, index=t.index)
             source = pd.Series("", index=t.index)
+        with np.errstate(over="ignore"):  # refused below
+            kg = t["value"] * fac
+        over = np.isinf(kg.to_numpy(dtype=float))
+        if over.any():
+            i = int(np.argmax(over))
+            raise LCCError(Msg(
+                "factors: the climate factor of {category!r} times the value of procurement "
+                "{id!r} is more kg CO2e than lcc can compute with; check the factor's unit and "
+                "the value's", category=cats.iloc[i], id=t["id"].iloc[i]),
+                field="Plan.priorities.factors", code="invalid-value")
         out = pd.DataFrame({
             "id": t["id"], "title": t["title"], "organisation": t["organisation"].astype(str),
             "year": t["year"], "category": cats, "value": t["value"], "factor": fac,
-            "kg_co2e": t["value"] * fac,
+            "kg_co2e": kg,
         })
         # requirements behind target in the row's organisation and year
         declared = self.targets.requirements

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from lcc._errors import Msg
+from lcc._errors import Figure, Msg
 from lcc._text import name_key
 from lcc.portfolio._cells import (
     CellError,
@@ -364,6 +365,15 @@ def _build(rows: list[RawRow], positions: dict[str, str] | None, issues: Issues,
         for col in COLUMNS:
             out[col.name].append(values.get(col.name))
         out["row"].append(row)
+    amounts = np.asarray(out["value"], dtype=float)
+    with np.errstate(over="ignore"):  # each is finite and >= 0: only their sum overflows
+        total = float(amounts.sum())
+    if not math.isfinite(total):
+        largest = int(np.argmax(amounts))
+        issues.add("invalid-value", out["row"][largest], "value", Msg(
+            "the plan's values add up to more than lcc can compute with (about 1.8e308); the "
+            "largest is {value} {currency}: check the value and its unit (kr, tkr, Mkr)",
+            value=Figure(float(f"{amounts[largest]:.4g}")), currency=plan_currency))
     df = pd.DataFrame({
         "id": pd.Series(out["id"], dtype=object),
         "title": pd.Series(out["title"], dtype=object),
