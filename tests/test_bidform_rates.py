@@ -243,7 +243,7 @@ def test_a_form_like_an_alternative_that_cannot_be_evaluated_is_refused(tmp_path
     with pytest.raises(TenderError) as info:
         write_bid_form(tender, tmp_path / "f.xlsx")
     [issue] = info.value.errors
-    assert (issue.code, issue.path) == ("invalid-value", "alternatives[0].items[1]")
+    assert (issue.code, issue.path) == ("invalid-value", "alternatives[0].items[1].amount_per_year")
     assert "covers years 1..2 but years 1..10 are needed" in issue.message
     assert not (tmp_path / "f.xlsx").exists()
 

@@ -476,7 +476,7 @@ def test_wrong_types_at_top(line: str, value: None, path: str, code: str) -> Non
     ("annual", "[1, 2]", "annual", "wrong-type"),
     ("annual", "{ by_year = [1, 2] }", "annual.unit", "missing-field"),
     ("annual", "{ by_year = [1, 2], unit = 'kg' }", "annual.unit", "wrong-unit"),
-    ("annual", "{ by_year = [1, 2], unit = 'kWh/yr' }", "", "invalid-value"),  # too short
+    ("annual", "{ by_year = [1, 2], unit = 'kWh/yr' }", "annual", "invalid-value"),  # short
     ("annual", "{ by_year = [], unit = 'kWh/yr' }", "annual.by_year", "invalid-value"),
     ("annual", "{ by_year = [1], unit = 'kWh/yr', first_year = 0 }", "annual.first_year",
      "invalid-value"),

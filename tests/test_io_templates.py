@@ -483,6 +483,8 @@ def test_errors_of_the_calculator_are_located_at_their_input() -> None:
 
 
 def test_a_study_too_long_for_a_per_year_input_is_located_at_the_inputs() -> None:
+    """At the input that holds the sequence: it stood at 'inputs', which did not say which of
+    the calculator's inputs was too short."""
     text = HEAD + """
     [[alternatives]]
     name = "E"
@@ -495,7 +497,11 @@ def test_a_study_too_long_for_a_per_year_input_is_located_at_the_inputs() -> Non
     electricity_price = { by_year = [1.5, 1.6], unit = "SEK/kWh" }
     water_price = "40 SEK/m**3"
     """
-    assert issues(text) == [(13, "alternatives[0].inputs", "invalid-value")]
+    assert issues(text) == [(17, "alternatives[0].inputs.electricity_price", "invalid-value")]
+    # a list of yearly rates, which the calculator makes a ByYear of, is found too
+    text = text.replace('{ by_year = [1.5, 1.6], unit = "SEK/kWh" }', '"1.5 SEK/kWh"\n    '
+                        'escalation = [0.01, 0.02, 0.03]')
+    assert issues(text) == [(18, "alternatives[0].inputs.escalation", "invalid-value")]
 
 
 def test_a_parameter_number_a_calculator_input_refuses_is_reported_where_it_is_written(

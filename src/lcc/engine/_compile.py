@@ -143,9 +143,10 @@ class _Builder:
             k1 = self.n
         return k0, k1
 
-    def split(self, parts: list[Num | Seq | None], k0: int, k1: int,
-              where: str) -> tuple[tuple[Num, ...], float, np.ndarray | None]:
-        """Separate scalar inputs (nums) from per-year ones (a profile vector)."""
+    def split(self, parts: list[Num | Seq | None], k0: int, k1: int, where: str,
+              item: CostItem | None = None) -> tuple[tuple[Num, ...], float, np.ndarray | None]:
+        """Separate scalar inputs (nums) from per-year ones (a profile vector); an error of a
+        per-year one names the item's field that holds it."""
         nums: list[Num] = []
         const = 1.0
         profile: np.ndarray | None = None
@@ -154,7 +155,9 @@ class _Builder:
                 continue
             const *= self.fx(part.currency, where)
             if isinstance(part, Seq):
-                vec = self.align(part, k0, k1, where)
+                key = next((k for k, v in item.read_values().items() if v is part), None) \
+                    if item is not None else None
+                vec = self.align(part, k0, k1, where if key is None else f"{where}.{key}")
                 profile = vec if profile is None else profile * vec
             else:
                 nums.append(part)
@@ -263,7 +266,7 @@ class _Builder:
         if span is None:
             return None
         k0, k1 = span
-        nums, const, profile = self.split(parts, k0, k1, item.name)
+        nums, const, profile = self.split(parts, k0, k1, item.name, item)
         self.out.terms.append(AnnualTerm(item.name, nums, const,
                                          growth or self.growth(item), category, k0, k1,
                                          profile))
@@ -290,7 +293,7 @@ class _Builder:
         if span is None:
             return
         k0, k1 = span
-        nums, const, profile = self.split(mass, k0, k1, item.name)
+        nums, const, profile = self.split(mass, k0, k1, item.name, item)
         self.out.streams.append(EmissionStream(item.name, pollutant, nums, const, k0, k1,
                                                profile))
         if price is None and pollutant == "CO2e":

@@ -774,6 +774,17 @@ def build_alternative(r: Reader, raw: Any, path: Path, buyer_scope: Scope,
         return None
 
 
+def _same_input(given: Any, value: Any) -> bool:
+    """Whether a calculator's input is the value an item of its alternative holds: the
+    object itself, or a list of yearly rates the calculator made a ByYear of."""
+    if given is value:
+        return True
+    from lcc.model import ByYear
+
+    return isinstance(given, (list, tuple)) and isinstance(value, ByYear) and \
+        value.unit is None and value.first_year == 1 and list(value.values) == list(given)
+
+
 def check_evaluation(r: Reader, alt: Alternative, study: Study, path: Path) -> bool:
     """Compile the alternative under the study: errors that only the pair shows.
 
@@ -798,7 +809,12 @@ def check_evaluation(r: Reader, alt: Alternative, study: Study, path: Path) -> b
                 where = (*path, "items", int(pos))
                 if key[1:] in F.ITEMS[alt.items[int(pos)].kind].fields:
                     where = (*where, key[1:])
-            r.c.add(err.code or "invalid-value", inputs or where, err.detail)
+            if alt.calculator is not None and inputs is not None:  # the input holding it
+                given = getattr(alt.items[int(pos)], key[1:], None) \
+                    if pos.isdigit() and key[1:] else None
+                where = next(((*inputs, k) for k, v in alt.calculator.inputs.items()
+                              if given is not None and _same_input(v, given)), inputs)
+            r.c.add(err.code or "invalid-value", where, err.detail)
         return False
     for term, values in per_term:
         if not all(np.all(np.isfinite(v)) for v in values.values()):
