@@ -1080,3 +1080,50 @@ def test_mistyped_cells_exit_0_with_finite_figures_or_2_with_a_message(tmp_path:
         assert M.check(code, out, err, seconds) is None, (example.name, key, value, err)
 
     one()
+
+
+#: (cell, number format, value): a format that shows another number than the cell holds.
+MISSHOWN = [
+    ("D7", '0" tkr"', 4, "shows 4 with 'tkr', while the row is in SEK"),
+    ("D7", "#,##0,", 4200, "shows 4200 in thousands or millions (as 4.2)"),
+    ("D7", '0.0,,"M"', 4200, "shows 4200 in thousands or millions (as 0.0042)"),
+    ("D7", ";;;", 4200, "shows 4200 as a blank cell"),
+    ("D7", '"4200"', 4, "shows 4 as the text '4200' alone"),
+    ("D7", "0%", 4200, "shows 4200 as 420000 %"),
+    ("D7", "[<1000]0;0", 4200, "shows 4200 by a condition of its own"),
+    ("D8", '0" months"', 20, "shows 20 with 'months', while the row is in yr"),
+]
+
+
+@pytest.mark.parametrize(("cell", "fmt", "value", "how"), MISSHOWN)
+def test_a_number_format_that_shows_another_number_is_refused(
+        tender: Any, form: Path, cell: str, fmt: str, value: float, how: str) -> None:
+    """A bidder who formats the price cell '0" tkr"' and types 4 shows '4 tkr' to whoever
+    reads the form, while lcc read 4 SEK: the bid ranked first on a price a thousand times
+    too low."""
+    wb = openpyxl.load_workbook(fill(form, BID_A))
+    wb["Bid"][cell].number_format = fmt
+    wb["Bid"][cell].value = value
+    wb.save(form.with_name("gamed.xlsx"))
+    with pytest.raises(TenderError) as info:
+        read_bid_form(tender, form.with_name("gamed.xlsx"))
+    [issue] = info.value.errors
+    assert (issue.path, issue.code) == (f"Bid!{cell}", "number-format")
+    assert f"the cell's number format {fmt!r} {how}; set the cell's format back to General" \
+        in issue.message
+
+
+@pytest.mark.parametrize(("cell", "fmt"), [
+    ("D7", "#,##0"), ("D7", "0.00"), ("D7", '#,##0 "kr"'), ("D7", "[$SEK] #,##0"),
+    ("D7", '_-* #,##0\\ "kr"_-;\\-* #,##0\\ "kr"_-;_-* "-"\\ "kr"_-;_-@_-'),  # Swedish Excel
+    ("D8", '0" år"'), ("D8", "0.0E+00"), ("D7", "[Red]#,##0.00")])
+def test_a_number_format_that_shows_the_same_number_is_read(
+        tender: Any, form: Path, cell: str, fmt: str) -> None:
+    """The formats Excel gives a number typed as '4 200 kr' or '4 200,00', and the row's unit
+    however spelt, show the number lcc reads: the bid is Bid A."""
+    wb = openpyxl.load_workbook(fill(form, BID_A))
+    wb["Bid"][cell].number_format = fmt
+    wb.save(form.with_name("formatted.xlsx"))
+    bid = read_bid_form(tender, form.with_name("formatted.xlsx"))
+    assert lcc_of(bid, tender) == pytest.approx(lcc_of(tender.alternative("Bid A"), tender),
+                                                rel=1e-12)

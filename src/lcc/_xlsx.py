@@ -13,6 +13,7 @@ both are set to one fixed time. The date a document shows is its own
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import io
 import re
@@ -89,3 +90,95 @@ def workbook_bytes(wb: Any) -> bytes:
             new.external_attr = 0o600 << 16
             zout.writestr(new, data)
     return buf.getvalue()
+
+
+@dataclasses.dataclass(frozen=True)
+class Shown:
+    """How a cell's number format shows a number (Excel's format codes, ECMA-376 §18.8.31).
+
+    ``scale`` is what the shown number is multiplied by (``0,`` shows thousands: 0.001;
+    ``0%`` shows hundredths: 100); ``text`` the words it adds (``"tkr"``, ``kr`` of
+    ``[$kr-41D]``), without signs, brackets and blanks; ``digits`` whether it shows the
+    number at all (a section without ``0``, ``#`` or ``?`` shows only its text); ``sign``
+    whether a negative number shows a minus or brackets; ``date`` whether it shows a date or
+    a time; ``condition`` whether the section is chosen by a condition (``[<100]``).
+    """
+
+    scale: float = 1.0
+    percent: bool = False
+    text: str = ""
+    digits: bool = True
+    sign: bool = True
+    date: bool = False
+    condition: bool = False
+
+
+_CODE = re.compile(r'"[^"]*"?|\\.|_.|\*.|\[[^\]]*\]?|[^"\\_*\[]+', re.S)
+_DATE_CODES = re.compile(r"(?i)[ymdhse]|am/pm|a/p|b[12]?|g")
+
+
+def _sections(fmt: str) -> list[str]:
+    out, part = [], ""
+    for token in _CODE.findall(fmt):
+        if token[0] not in '"\\_*[' and ";" in token:
+            pieces = token.split(";")
+            out.append(part + pieces[0])
+            out.extend(pieces[1:-1])
+            part = pieces[-1]
+        else:
+            part += token
+    return [*out, part]
+
+
+def number_shown(fmt: str | None, value: float) -> Shown:
+    """How the number format ``fmt`` of a cell shows ``value``.
+
+    >>> number_shown('#,##0 "tkr"', 4.0).text, number_shown("0,", 4000.0).scale
+    ('tkr', 0.001)
+    >>> number_shown("0;0", -5.0).sign, number_shown(";;;", 5.0).digits
+    (False, False)
+    >>> number_shown("yyyy-mm-dd", 45000.0).date, number_shown("0.0E+00", 4e6).date
+    (True, False)
+    """
+    if not fmt or fmt.strip().lower() in ("general", "@"):
+        return Shown()
+    sections = _sections(fmt)
+    if value < 0 and len(sections) > 1:
+        section, automatic = sections[1], False
+    elif value == 0 and len(sections) > 2:
+        section, automatic = sections[2], True
+    else:
+        section, automatic = sections[0], True
+    words = ""  # the format's own text, a blank where a code stands between two pieces
+    codes = ""
+    condition = date = False
+    for token in _CODE.findall(section):
+        if token[0] == '"':
+            words += token.strip('"')
+        elif token[0] == "\\":
+            words += token[1]
+        elif token[0] in "_*":
+            continue
+        elif token[0] == "[":
+            inner = token.strip("[]")
+            if inner.startswith("$"):
+                words += " " + inner[1:].split("-", 1)[0] + " "
+            elif re.fullmatch(r"(?i)[hms]+", inner):
+                date = True
+            elif re.match(r"[<>=]", inner):
+                condition = True
+        else:
+            code = "0" + token[7:] if token.lower().startswith("general") else token
+            codes += code
+            words += " " + re.sub(r"[0#?.,%/ ()+\-:$!^&'~{}<>=@]", "", re.sub(
+                r"(?i)e[+-]", "", code)) + " "
+    plain = re.sub(r"(?i)e[+-]", "", codes)  # an exponent is not a date code
+    date = date or bool(_DATE_CODES.search(re.sub(r"[0#?.,%/ ()+\-:$!^&'~{}<>=@\d]", "",
+                                                  plain)))
+    text = " ".join(re.sub(r"[()\-+−–]", " ", words).split())
+    percent = "%" in codes
+    scaling = sum(len(g) for g in re.findall(r"[0#?](,+)(?![,]*[0#?])", codes))
+    sign = automatic or any(c in "-(" for c in section.replace("\\", ""))
+    return Shown(scale=(100.0 if percent else 1.0) / 1000.0 ** scaling, percent=percent,
+                 text=text, digits=bool(re.search(r"[0#?]", codes)), sign=sign, date=date,
+                 condition=condition)

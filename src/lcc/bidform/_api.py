@@ -42,6 +42,8 @@ ERROR_CODES: dict[str, str] = {
     "wrong-type": "text (or a date, TRUE/FALSE, an error such as #DIV/0!) in a number cell, or "
                   "a number where a choice is expected",
     "wrong-unit": "the unit cell of a row was changed",
+    "number-format": "a value cell's number format shows another number than the cell holds "
+                     "(in thousands, as a percentage, with another unit, as a date, hidden)",
     "invalid-value": "a number out of range or not whole, a word not among the choices, or a "
                      "value the model refuses (e.g. a service life of 0)",
     "duplicate-name": "two forms, or a form and an alternative of the tender, with the same "

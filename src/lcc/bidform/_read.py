@@ -25,8 +25,17 @@ import numpy as np
 from lcc._errors import Figure, LCCError, Msg, UnitText, as_msg, join
 from lcc._i18n import unit as shown_unit
 from lcc._text import is_blank, name_key
+from lcc._xlsx import number_shown
 from lcc.bidform._identity import changes, decisive, fingerprint
-from lcc.bidform._spec import PERCENT_RANGE, BidField, BidForm, Slot, TenderFile, value_text
+from lcc.bidform._spec import (
+    PERCENT_RANGE,
+    BidField,
+    BidForm,
+    Slot,
+    TenderFile,
+    same_unit,
+    value_text,
+)
 from lcc.bidform._words import LANGS, META_SHEET, SHEETS
 from lcc.bidform._write import (
     COL_KEY,
@@ -260,6 +269,43 @@ def _cell_problem(f: BidField, value: Any) -> tuple[str, Msg] | None:
     return None
 
 
+def _figure(x: float) -> Figure:
+    return Figure(int(x) if float(x).is_integer() and abs(x) < 1e15 else float(x))
+
+
+def how_shown(f: BidField, fmt: str | None, x: float) -> Msg | None:
+    """How the cell's number format shows another number than ``x``, the one lcc reads in the
+    row's unit (the buyer would read '4 tkr' where lcc reads 4 SEK), or None.
+
+    Excel's own formats of a typed number pass: ``#,##0``, ``0.00``, the row's unit however
+    spelt (``#,##0 "kr"`` for SEK), the percentage a rate row is written with."""
+    shown = number_shown(fmt, x)
+    if shown.date:
+        how = Msg("as a date or a time")
+    elif shown.condition:
+        how = Msg("by a condition of its own")
+    elif not shown.digits and (x != 0 or re.search(r"\d", shown.text)):
+        how = Msg("as the text {text!r} alone", text=shown.text) if shown.text else \
+            Msg("as a blank cell")
+    elif re.search(r"\d", shown.text):
+        how = Msg("with the figures {text!r}", text=shown.text)
+    elif x < 0 and not shown.sign:
+        how = Msg("without its minus sign")
+    elif (shown.percent and not f.percent and (f.unit or f.kind != "number")) or \
+            (f.percent and not shown.percent):  # a share of 0.1 may show as 10 %
+        how = Msg("as {shown}", shown=UnitText(f"{x * 100:g} %")) if shown.percent else \
+            Msg("as the plain number {value}, not as a percentage", value=_figure(x))
+    elif shown.scale not in (1.0, 100.0):
+        how = Msg("in thousands or millions (as {shown})", shown=_figure(x * shown.scale))
+    elif shown.text and not (f.unit and same_unit(shown.text, f.unit)):
+        how = Msg("with {text!r}, while the row is in {unit}", text=shown.text,
+                  unit=UnitText(f.unit)) if f.unit else \
+            Msg("with {text!r}, while the row has no unit", text=shown.text)
+    else:
+        return None
+    return how
+
+
 def _label(f: BidField) -> Msg:
     """The row a message is about: ``'Energy: power' [W]`` (its label in the reader's words
     where lcc wrote it)."""
@@ -358,7 +404,17 @@ class _FormReader:
                     "or type the value", label=f.label, formula=str(source.value)[:80]))
                 continue
             value = _read_value(form, f, raw, cells[f.key])
-            if value is not None:
+            fmt = ws.cell(row, COL_VALUE).number_format
+            how = None if value is None or raw is None or f.kind in ("text", "choice") \
+                else how_shown(f, fmt, raw)
+            if how is not None:
+                form.add("number-format", cells[f.key], _about(f, Msg(
+                    "the cell's number format {fmt!r} shows {value} {how}; set the cell's "
+                    "format back to General and give the value {unit}", fmt=fmt,
+                    value=_figure(raw), how=how,
+                    unit=Msg("in {unit}", unit=UnitText(f.unit)) if f.unit else
+                    Msg("as a percentage, e.g. 2 %") if f.percent else Msg("as a number"))))
+            elif value is not None:
                 given[f.key] = value
         if form.issues:
             return None, cells.get("bidder"), form

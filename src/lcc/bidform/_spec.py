@@ -891,15 +891,26 @@ def _default_number(f: BidField, text: str) -> Any:
     unit = unit_of_text(text)
     if f.kind in ("quantity", "years") and unit is not None:
         q = _parse_text(text, "default")  # in the row's unit, also spelt 'år' or 'kr'
-        row = _parse_text(f"1 {f.unit}", "default")
-        same = q.dimensionality == row.dimensionality and \
-            float((1 * q.units).to(row.units).magnitude) == 1.0
-        return float(q.magnitude) if same else text
+        return float(q.magnitude) if f.unit and same_unit(unit, f.unit) else text
     if (f.kind == "years" and unit is None) or \
             (f.kind in ("number", "count") and unit in (None, "%", "percent", "procent")):
         q = _parse_text(text, "default")
         return float(q.to("").magnitude) if hasattr(q, "to") else float(q)
     return text
+
+
+def same_unit(text: str, unit: str) -> bool:
+    """Whether ``text`` is the unit ``unit``, however spelt (``kr`` for SEK, ``år`` for yr):
+    one of it is exactly one ``unit``; never another unit of its kind (``tkr``, ``h``)."""
+    from lcc.units import _parse_text
+
+    try:
+        q = _parse_text(f"1 {text}", "unit")
+    except LCCError:
+        return False
+    row = _parse_text(f"1 {unit}", "unit")
+    return q.dimensionality == row.dimensionality and \
+        float((1 * q.units).to(row.units).magnitude) == 1.0
 
 
 def _is_marker(value: Any) -> bool:
