@@ -1127,3 +1127,51 @@ def test_a_number_format_that_shows_the_same_number_is_read(
     bid = read_bid_form(tender, form.with_name("formatted.xlsx"))
     assert lcc_of(bid, tender) == pytest.approx(lcc_of(tender.alternative("Bid A"), tender),
                                                 rel=1e-12)
+
+
+@pytest.mark.parametrize(("sheet", "cell", "value"), [
+    ("Bid", "B7", "Luminaire excl. installation: price per unit, excl. VAT"),
+    ("Bid", "F7", "≥ 0; installation is invoiced separately"),
+    ("Bid", "B3", "Fill in what you like."),
+    ("Bid", "B7", None),
+    ("Tender", "B11", 0.07)])
+def test_a_form_whose_words_were_changed_is_refused(tender: Any, form: Path, sheet: str,
+                                                     cell: str, value: Any) -> None:
+    """A bidder who made the price row read 'excl. installation' had their price evaluated as
+    one incl. installation, without a word; the form's words and the tender sheet's figures
+    are the tender's."""
+    wb = openpyxl.load_workbook(fill(form, BID_A))
+    was = wb[sheet][cell].value
+    wb[sheet][cell].value = value
+    wb.save(form.with_name("changed.xlsx"))
+    with pytest.raises(TenderError) as info:
+        read_bid_form(tender, form.with_name("changed.xlsx"))
+    [issue] = info.value.errors
+    assert (issue.path, issue.code) == (f"{sheet}!{cell}", "changed-text")
+    said = f"'{was[:30]}" if isinstance(was, str) else repr(was)  # a long text by its start
+    assert f"the tender's form says {said}" in issue.message
+    assert issue.message.endswith(": restore it (a reservation or a remark goes in a letter "
+                                  "beside the form, not in it)")
+    # blanks and line breaks are not words: Excel or LibreOffice may rewrap a text
+    if isinstance(was, str):
+        wb[sheet][cell].value = "  " + was.replace(" ", "\n", 1) + " "
+        wb.save(form.with_name("rewrapped.xlsx"))
+        assert read_bid_form(tender, form.with_name("rewrapped.xlsx")).name == "Acme AB"
+
+
+def test_a_blank_cell_with_a_number_format_takes_the_default(tmp_path: Path) -> None:
+    """A cell of blanks (or of a zero-width space) takes the row's default whatever its number
+    format: the format check stopped the import with a TypeError (found by
+    tests/bidform_mutation.py)."""
+    example = load_tender(ROOT / "examples" / "street-lighting.toml")
+    form = write_bid_form(example, tmp_path / "form.xlsx")
+    values = {"bidder": "Firm AB", "items[0].amount": 4000, "items[0].life": 20,
+              "items[1].amount": 300, "items[3].power": 40, "items[4].amount_per_year": 50}
+    full = fill(form, {**values, "items[2].amount": 900})
+    for blank in (" ", "\u200b"):
+        wb = openpyxl.load_workbook(fill(form, {**values, "items[2].amount": blank}))
+        wb["Bid"]["D10"].number_format = '0" tkr"'
+        wb.save(tmp_path / "blank.xlsx")
+        bid = read_bid_form(example, tmp_path / "blank.xlsx")
+        assert lcc_of(bid, example) == pytest.approx(lcc_of(read_bid_form(example, full),
+                                                            example), rel=1e-12)

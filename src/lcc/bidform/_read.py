@@ -342,6 +342,40 @@ def _read_value(form: _Form, f: BidField, value: Any, where: str) -> Any:
     return float(value)
 
 
+def _check_texts(form: _Form, meta: Any, book: Any, bid_sheet: str) -> None:
+    """Refuse a form whose words were changed: each text and figure the form was written with
+    (its meta sheet records them, ``shows``) must stand in its cell, blanks aside. A bidder who
+    makes 'Price incl. installation' read 'Price excl. installation' has answered another
+    question than the one evaluated. The rows' keys and units have checks of their own."""
+    from openpyxl.utils.cell import coordinate_from_string, get_column_letter
+
+    own = {get_column_letter(COL_KEY), get_column_letter(COL_UNIT)}
+    for row, col, value in _cells(meta):
+        if col != 1 or value != "shows":
+            continue
+        where, text = str(meta.cell(row, 2).value or ""), meta.cell(row, 3).value
+        sheet, _, coordinate = where.rpartition("!")
+        if sheet not in book.sheetnames:
+            continue  # a missing sheet is said once, as such
+        letter, line = coordinate_from_string(coordinate)
+        if sheet == bid_sheet and line >= FIRST_ROW and letter in own:
+            continue
+        now = book[sheet][coordinate].value
+        if _words(now) != _words(text):
+            form.add("changed-text", where, Msg(
+                "the form's text was changed to {now!r}; the tender's form says {text!r}: "
+                "restore it (a reservation or a remark goes in a letter beside the form, not "
+                "in it)", now=now if now is not None else "", text=text))
+
+
+def _words(value: Any) -> Any:
+    """A cell's value as compared: a text by its words (blanks and line breaks aside), a
+    number as a number."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    return " ".join(str(value if value is not None else "").split())
+
+
 class _FormReader:
     def __init__(self, tender: Tender, bid_form: BidForm, tf: TenderFile | None) -> None:
         self.tender = tender
@@ -379,6 +413,7 @@ class _FormReader:
         rows = self.layout(form, ws, sheet)
         if rows is None:
             return None, None, form
+        _check_texts(form, values[META_SHEET], formulas, sheet)
         given: dict[str, Any] = {}
         cells: dict[str, str] = {}
         for f in self.form.fields:
@@ -405,8 +440,8 @@ class _FormReader:
                 continue
             value = _read_value(form, f, raw, cells[f.key])
             fmt = ws.cell(row, COL_VALUE).number_format
-            how = None if value is None or raw is None or f.kind in ("text", "choice") \
-                else how_shown(f, fmt, raw)
+            how = how_shown(f, fmt, raw) if value is not None and f.kind not in (
+                "text", "choice") and isinstance(raw, (int, float)) else None
             if how is not None:
                 form.add("number-format", cells[f.key], _about(f, Msg(
                     "the cell's number format {fmt!r} shows {value} {how}; set the cell's "

@@ -134,6 +134,8 @@ class _Writer:
         self.formulas: set[tuple[str, str]] = set()
         #: the inputs the model reads as rates (shown as percentages)
         self.rates = form_rates(tender, form)
+        #: (sheet, cell, value) of every text and number of the tender and bid sheets
+        self.shown: list[tuple[str, str, Any]] = []
 
     def tr(self, message: str, **values: Any) -> str:
         """A message of the catalogue in the form's language."""
@@ -155,6 +157,12 @@ class _Writer:
         self.bid_sheet(bid_ws, meta_ws)
         self.live_sheet(live_ws, bid_ws)
         self.tender_sheet(tender_ws)
+        # the buyer's words and figures on the sheets a bidder sees, recorded where the
+        # bidder cannot change them (read_bid_forms refuses a form whose words were changed)
+        self.shown = [(ws.title, c.coordinate, c.value) for ws in (tender_ws, bid_ws)
+                      for row in ws.iter_rows() for c in row
+                      if (c.value if isinstance(c.value, str) else str(c.value or "")).strip()
+                      and (ws.title, c.coordinate) not in self.formulas]
         self.meta_sheet(meta_ws)
         # text is data, never code: a text from the tender or lcc that starts with "=" is
         # written as text; only the LCC sheet's own formulas are formulas
@@ -800,10 +808,15 @@ class _Writer:
         for i, (key, value) in enumerate(rows, start=1):
             put(ws, i, 1, key)
             put(ws, i, 2, value)
+        i = DECISIVE_ROW
         for i, (path, text) in enumerate(sorted(self.decisive.items()), start=DECISIVE_ROW):
             put(ws, i, 1, "decides")
             put(ws, i, 2, path)
             put(ws, i, 3, text)
+        for j, (sheet, coordinate, text) in enumerate(self.shown, start=i + 1):
+            put(ws, j, 1, "shows")
+            put(ws, j, 2, f"{sheet}!{coordinate}")
+            put(ws, j, 3, text)
         ws.sheet_state = "veryHidden"
         self.protect(ws)
 
