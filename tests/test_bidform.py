@@ -1175,3 +1175,28 @@ def test_a_blank_cell_with_a_number_format_takes_the_default(tmp_path: Path) -> 
         bid = read_bid_form(example, tmp_path / "blank.xlsx")
         assert lcc_of(bid, example) == pytest.approx(lcc_of(read_bid_form(example, full),
                                                             example), rel=1e-12)
+
+
+def test_a_form_that_unpacks_past_the_limit_is_refused_before_it_is_read(
+        tender: Any, filled: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A few hundred kilobytes of zip can unpack to gigabytes: the package's sizes are read
+    before the workbook (the limit is lowered here to keep the test small)."""
+    import zipfile
+
+    import lcc.bidform._read as R
+
+    big = filled.with_name("big.xlsx")
+    with zipfile.ZipFile(big, "w", zipfile.ZIP_DEFLATED) as out, zipfile.ZipFile(filled) as z:
+        for part in z.infolist():
+            data = z.read(part.filename)
+            if part.filename == "xl/worksheets/sheet2.xml":
+                data = data.replace(b"Acme AB", b"A" * 3_000_000, 1)
+            out.writestr(part.filename, data)
+    assert big.stat().st_size < 100_000
+    monkeypatch.setattr(R, "MAX_UNPACKED_BYTES", 2_000_000)
+    with pytest.raises(TenderError) as info:
+        read_bid_form(tender, big)
+    [issue] = info.value.errors
+    assert issue.code == "too-large"
+    assert re.fullmatch(r"the workbook unpacks to \d+ parts and [\d ]+ bytes; the limit is 2000 "
+                        r"parts and 2 000 000 bytes", issue.message)

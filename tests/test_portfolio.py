@@ -723,3 +723,37 @@ def test_a_share_takes_the_percent_words_of_every_rate(text: str, share: Fractio
         alt = lcc.Alternative("A", lcc.Recurring("100 SEK/yr"))
         assert (lcc.evaluate(alt, lcc.Study("10 yr", f"4 {word}")).total.magnitude
                 == pytest.approx(lcc.evaluate(alt, lcc.Study("10 yr", 0.04)).total.magnitude))
+
+
+def test_an_excel_plan_that_unpacks_past_the_limit_is_refused_before_it_is_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 400 KB workbook whose title unpacked to 400 million characters took 866 MB of memory
+    to read (a 'zip bomb'); what a workbook unpacks to is known from its package first, as
+    the bid-form reader does. The limit is lowered here to keep the test small."""
+    import zipfile
+
+    import lcc.portfolio._read as R
+
+    openpyxl = pytest.importorskip("openpyxl")
+    import csv
+
+    wb = openpyxl.Workbook()
+    for row in csv.reader(SMALL.splitlines()):
+        wb.active.append(row)
+    wb.save(tmp_path / "plan.xlsx")
+    assert len(P.read_plan(tmp_path / "plan.xlsx").table) == 5
+    with zipfile.ZipFile(tmp_path / "big.xlsx", "w", zipfile.ZIP_DEFLATED) as out, \
+            zipfile.ZipFile(tmp_path / "plan.xlsx") as z:
+        for part in z.infolist():
+            data = z.read(part.filename)
+            if part.filename.startswith("xl/worksheets/"):
+                data = data.replace(b"Food", b"F" * 3_000_000, 1)
+            out.writestr(part.filename, data)
+    monkeypatch.setattr(R, "MAX_UNPACKED_BYTES", 2_000_000)
+    with pytest.raises(P.PlanError) as info:
+        P.read_plan(tmp_path / "big.xlsx")
+    [issue] = info.value.errors
+    assert issue.code == "too-large"
+    assert issue.message.startswith("the workbook unpacks to ")
+    assert issue.message.endswith(" bytes; the limit is 2000000 bytes (a larger plan can be "
+                                  "read as CSV)")

@@ -182,3 +182,15 @@ def number_shown(fmt: str | None, value: float) -> Shown:
     return Shown(scale=(100.0 if percent else 1.0) / 1000.0 ** scaling, percent=percent,
                  text=text, digits=bool(re.search(r"[0#?]", codes)), sign=sign, date=date,
                  condition=condition)
+
+
+def package_size(path: str | Path) -> tuple[int, int, set[str]] | None:
+    """(parts, bytes they unpack to, their names) of an Excel package, None if the file is no
+    zip package. What a reader may unpack is known before it unpacks anything: a few hundred
+    kilobytes can unpack to gigabytes (a 'zip bomb')."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            parts = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return None
+    return len(parts), sum(p.file_size for p in parts), {p.filename for p in parts}

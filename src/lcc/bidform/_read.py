@@ -14,7 +14,6 @@ import datetime as dt
 import math
 import os
 import re
-import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +24,7 @@ import numpy as np
 from lcc._errors import Figure, LCCError, Msg, UnitText, as_msg, join
 from lcc._i18n import unit as shown_unit
 from lcc._text import is_blank, name_key
-from lcc._xlsx import number_shown
+from lcc._xlsx import number_shown, package_size
 from lcc.bidform._identity import changes, decisive, fingerprint
 from lcc.bidform._spec import (
     PERCENT_RANGE,
@@ -102,20 +101,17 @@ def _open(form: _Form, path: Path) -> tuple[Any, Any] | None:
                                       "{limit} bytes", size=_bytes(size),
                                       limit=_bytes(MAX_FORM_BYTES)))
         return None
-    try:
-        with zipfile.ZipFile(path) as z:
-            parts = z.infolist()
-            unpacked = sum(p.file_size for p in parts)
-            names = {p.filename for p in parts}
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    package = package_size(path)
+    if package is None:
         form.add("parse-error", "", Msg("the file cannot be opened as an Excel workbook: it "
                                         "is not a valid .xlsx package (corrupt, or another "
                                         "kind of file renamed)"))
         return None
-    if len(parts) > MAX_PARTS or unpacked > MAX_UNPACKED_BYTES:
+    parts, unpacked, names = package
+    if parts > MAX_PARTS or unpacked > MAX_UNPACKED_BYTES:
         form.add("too-large", "", Msg("the workbook unpacks to {parts} parts and {size} "
                                       "bytes; the limit is {most} parts and {limit} bytes",
-                                      parts=len(parts), size=_bytes(unpacked), most=MAX_PARTS,
+                                      parts=parts, size=_bytes(unpacked), most=MAX_PARTS,
                                       limit=_bytes(MAX_UNPACKED_BYTES)))
         return None
     if "xl/workbook.xml" not in names:

@@ -21,6 +21,7 @@ import pandas as pd
 
 from lcc._errors import Figure, Msg
 from lcc._text import name_key
+from lcc._xlsx import package_size
 from lcc.portfolio._cells import (
     CellError,
     is_blank,
@@ -43,6 +44,9 @@ from lcc.portfolio._tenders import TenderOutcome, load_outcome
 MAX_BYTES = 64 * 1024 * 1024
 #: Most procurements in one plan.
 MAX_ROWS = 1_000_000
+#: Most bytes an Excel plan may unpack to (a 100 000-row plan unpacks to about 60 MiB); a
+#: few hundred kilobytes of zip can unpack to gigabytes, and a reader holds a text whole.
+MAX_UNPACKED_BYTES = 512 * 1024 * 1024
 
 #: Requirement keys accepted in [targets]: the binding names and their Swedish headers.
 _TARGET_KEYS: dict[str, str] = {h.lower(): r for r in REQUIREMENTS for h in BY_NAME[r].headers}
@@ -147,6 +151,12 @@ def _xlsx_rows(path: Path, issues: Issues) -> tuple[list[tuple[int, str]], list[
     except ImportError:  # pragma: no cover - depends on the environment
         issues.add("unsupported-format", None, "", Msg("reading Excel plans needs openpyxl: pip "
                                                        "install 'openlcc[excel]'"))
+        return [], []
+    package = package_size(path)
+    if package is not None and package[1] > MAX_UNPACKED_BYTES:
+        issues.add("too-large", None, "", Msg(
+            "the workbook unpacks to {size} bytes; the limit is {limit} bytes (a larger plan "
+            "can be read as CSV)", size=package[1], limit=MAX_UNPACKED_BYTES))
         return [], []
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
