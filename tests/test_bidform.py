@@ -1200,3 +1200,14 @@ def test_a_form_that_unpacks_past_the_limit_is_refused_before_it_is_read(
     assert issue.code == "too-large"
     assert re.fullmatch(r"the workbook unpacks to \d+ parts and [\d ]+ bytes; the limit is 2000 "
                         r"parts and 2 000 000 bytes", issue.message)
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_named_like_a_form_is_refused_not_waited_on(tender: Any, tmp_path: Path) -> None:
+    """Reading a named pipe 'form.xlsx' waited forever."""
+    import os
+
+    os.mkfifo(tmp_path / "form.xlsx")
+    with pytest.raises(TenderError) as info:
+        read_bid_form(tender, tmp_path / "form.xlsx")
+    assert located(info.value) == [("form.xlsx", "", "unsupported-format")]

@@ -757,3 +757,25 @@ def test_an_excel_plan_that_unpacks_past_the_limit_is_refused_before_it_is_read(
     assert issue.message.startswith("the workbook unpacks to ")
     assert issue.message.endswith(" bytes; the limit is 2000000 bytes (a larger plan can be "
                                   "read as CSV)")
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_or_a_device_is_no_plan_targets_or_factor_table(tmp_path: Path) -> None:
+    """'--factors /dev/zero' filled 5 GB of memory in 5 seconds, and a plan or targets file
+    that is a named pipe waited forever; each is refused before it is read."""
+    import os
+
+    plan = write(tmp_path, "plan.csv", SMALL)
+    for name in ("pipe.csv", "pipe.toml"):
+        os.mkfifo(tmp_path / name)
+    cases = [(lambda: P.read_plan(tmp_path / "pipe.csv"), "the plan"),
+             (lambda: P.read_plan(plan, targets=tmp_path / "pipe.toml"), "the targets"),
+             (lambda: P.read_factors("/dev/zero"), "the factor table"),
+             (lambda: P.read_factors(tmp_path), "the factor table")]
+    for read, what in cases:
+        with pytest.raises(P.PlanError) as info:
+            read()
+        [issue] = info.value.errors
+        assert (issue.code, issue.message) == (
+            "unsupported-format", "not a regular file (a folder, a pipe or a device); give the "
+            f"path of {what}")

@@ -96,6 +96,10 @@ def _open(form: _Form, path: Path) -> tuple[Any, Any] | None:
     if path.is_dir():
         form.add("missing-file", "", Msg("is a folder, not a bid form"))
         return None
+    if not path.is_file():  # a pipe or a device: reading it would wait forever
+        form.add("unsupported-format", "", Msg("not a regular file (a pipe or a device), not "
+                                               "a bid form"))
+        return None
     if size > MAX_FORM_BYTES:
         form.add("too-large", "", Msg("the file is {size} bytes; the limit for a bid form is "
                                       "{limit} bytes", size=_bytes(size),

@@ -88,12 +88,11 @@ def read_factors(path: str | os.PathLike[str]) -> Factors:
     file = os.fspath(path)
     sink: list[PlanIssue] = []
     issues = Issues(file, sink)
+    data = issues.read(Path(file), Msg("the factor table"), 16 * 1024 * 1024)
+    if data is None:
+        raise PlanError(sink)
     try:
-        text = Path(file).read_bytes().decode("utf-8-sig")
-    except OSError as exc:
-        issues.add("missing-file", None, "", Msg("cannot read the factor table: {value}",
-                                                 value=exc.strerror or exc))
-        raise PlanError(sink) from None
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         issues.add("parse-error", None, "", Msg("the file is not UTF-8 text"))
         raise PlanError(sink) from None

@@ -9,6 +9,7 @@ them, formatted like the errors of tender files.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
 
 from lcc._errors import LocatedErrors, Msg, in_lang
@@ -162,6 +163,31 @@ class Issues:
         assert code in PLAN_CODES, code
         shown = None if value is None else str(value)
         self.items.append(PlanIssue(code, message, self.file, row, column, shown))
+
+    def read(self, path: Path, what: Msg, limit: int) -> bytes | None:
+        """The bytes of a file of the plan (the plan, its targets, its factor table), or None
+        with the issue recorded: a folder, a pipe or a device is no file (reading a pipe
+        waits forever, reading /dev/zero fills the memory), and a file over ``limit`` bytes
+        is not read."""
+        try:
+            if not path.is_file():
+                if not path.exists():
+                    raise FileNotFoundError(2, "No such file or directory")
+                self.add("unsupported-format", None, "", Msg(
+                    "not a regular file (a folder, a pipe or a device); give the path of "
+                    "{what}", what=what))
+                return None
+            with path.open("rb") as fh:
+                data = fh.read(limit + 1)
+        except OSError as exc:
+            self.add("missing-file", None, "", Msg("cannot read {what}: {value}", what=what,
+                                                   value=exc.strerror or exc))
+            return None
+        if len(data) > limit:
+            self.add("too-large", None, "", Msg("the file is over {limit} bytes, the limit",
+                                                limit=limit))
+            return None
+        return data
 
     def raise_if_any(self) -> None:
         """Raise a :class:`PlanError` with everything collected, if anything was."""

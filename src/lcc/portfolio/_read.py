@@ -580,11 +580,8 @@ def _targets_from_file(path: Path, sink: list[PlanIssue]) -> tuple[Targets, Mapp
                                                        "table; got {value!r}",
                                                        value=path.suffix or 'no suffix'))
         return Targets(source=file), {}
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        issues.add("missing-file", None, "", Msg("cannot read the targets: {value}",
-                                                 value=exc.strerror or exc))
+    raw = issues.read(path, Msg("the targets"), MAX_BYTES)
+    if raw is None:
         return Targets(source=file), {}
     try:
         doc, lines = parse(decode(raw, file), "toml", file)
@@ -636,17 +633,8 @@ def read_table(path: str | os.PathLike[str], *, targets: Any = None,
                                                        ".csv, .xlsx (first sheet) or .toml file",
                                                        value=suffix or '(none)'))
         raise PlanError(sink)
-    try:
-        size = p.stat().st_size
-        if p.is_dir():
-            raise IsADirectoryError(21, "is a folder, expected a plan file")
-    except OSError as exc:
-        issues.add("missing-file", None, "", Msg("cannot read the plan: {value}",
-                                                 value=exc.strerror or exc))
-        raise PlanError(sink) from None
-    if size > MAX_BYTES:
-        issues.add("too-large", None, "", Msg("the file is {size} bytes; the limit is {MAX_BYTES} "
-                                              "bytes", size=size, MAX_BYTES=MAX_BYTES))
+    data = issues.read(p, Msg("the plan"), MAX_BYTES)
+    if data is None:
         raise PlanError(sink)
     positions: dict[str, str] | None = None
     meta: dict[str, Any] = {}
@@ -658,7 +646,6 @@ def read_table(path: str | os.PathLike[str], *, targets: Any = None,
                                                     "row and one row per procurement"))
         positions = _map_headers(headers, issues, 1) if headers else {}
     else:
-        data = p.read_bytes()
         if suffix == ".csv":
             text = _decode(data, issues)
             headers, rows = _csv_rows(text, issues) if text is not None else ([], [])
