@@ -1129,6 +1129,26 @@ def test_a_number_format_that_shows_the_same_number_is_read(
                                                 rel=1e-12)
 
 
+@pytest.mark.parametrize(("sheet", "cell", "value", "says"), [
+    ("Bid", "A2", "All prices excl. installation", "a text was added to the form: 'All prices "
+     "excl. installation'; the form's cells hold the tender's words, and the bidder's values "
+     "only in the yellow cells: remove it"),
+    ("Tender", "H3", "excl. installation", "a text was added to the form"),
+    ("Bid", "F2", "1 000 kr", "the form's formula was replaced by '1 000 kr': restore it")])
+def test_a_text_added_to_a_form_or_a_formula_replaced_is_refused(
+        tender: Any, form: Path, sheet: str, cell: str, value: Any, says: str) -> None:
+    """A reservation written into an empty cell ('All prices excl. installation'), or a
+    preliminary LCC typed over its formula, is part of the bid as a reader sees it."""
+    wb = openpyxl.load_workbook(fill(form, BID_A))
+    wb[sheet][cell].value = value
+    wb.save(form.with_name("added.xlsx"))
+    with pytest.raises(TenderError) as info:
+        read_bid_form(tender, form.with_name("added.xlsx"))
+    [issue] = info.value.errors
+    assert (issue.path, issue.code) == (f"{sheet}!{cell}", "changed-text")
+    assert issue.message.startswith(says)
+
+
 @pytest.mark.parametrize(("sheet", "cell", "value"), [
     ("Bid", "B7", "Luminaire excl. installation: price per unit, excl. VAT"),
     ("Bid", "F7", "≥ 0; installation is invoiced separately"),

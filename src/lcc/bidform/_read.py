@@ -342,30 +342,62 @@ def _read_value(form: _Form, f: BidField, value: Any, where: str) -> Any:
     return float(value)
 
 
-def _check_texts(form: _Form, meta: Any, book: Any, bid_sheet: str) -> None:
+def _check_texts(form: _Form, meta: Any, book: Any, sheets: tuple[str, str],
+                 last_row: int) -> None:
     """Refuse a form whose words were changed: each text and figure the form was written with
-    (its meta sheet records them, ``shows``) must stand in its cell, blanks aside. A bidder who
-    makes 'Price incl. installation' read 'Price excl. installation' has answered another
-    question than the one evaluated. The rows' keys and units have checks of their own."""
-    from openpyxl.utils.cell import coordinate_from_string, get_column_letter
+    on its tender and bid sheets (its meta sheet records them, ``shows``) must stand in its
+    cell, blanks aside, and nothing may be added beside them. A bidder who makes 'Price incl.
+    installation' read 'Price excl. installation', or writes 'excl. installation' in an empty
+    cell, has answered another question than the one evaluated. The bidder's values, the
+    rows' keys and units, and what lies outside the form's rows and columns have checks of
+    their own (:meth:`_FormReader.layout`)."""
+    from openpyxl.utils.cell import get_column_letter
 
-    own = {get_column_letter(COL_KEY), get_column_letter(COL_UNIT)}
+    recorded: dict[str, Any] = {}
+    formulas: set[str] = set()
     for row, col, value in _cells(meta):
-        if col != 1 or value != "shows":
-            continue
-        where, text = str(meta.cell(row, 2).value or ""), meta.cell(row, 3).value
-        sheet, _, coordinate = where.rpartition("!")
+        if col == 1 and value in ("shows", "formula"):
+            where = str(meta.cell(row, 2).value or "")
+            if value == "formula":
+                formulas.add(where)
+            else:
+                recorded[where] = meta.cell(row, 3).value
+    if not recorded:
+        return  # a form of an earlier lcc records no words
+    bid_sheet = sheets[1]
+    for sheet in sheets:
         if sheet not in book.sheetnames:
             continue  # a missing sheet is said once, as such
-        letter, line = coordinate_from_string(coordinate)
-        if sheet == bid_sheet and line >= FIRST_ROW and letter in own:
-            continue
-        now = book[sheet][coordinate].value
-        if _words(now) != _words(text):
-            form.add("changed-text", where, Msg(
-                "the form's text was changed to {now!r}; the tender's form says {text!r}: "
-                "restore it (a reservation or a remark goes in a letter beside the form, not "
-                "in it)", now=now if now is not None else "", text=text))
+        ws = book[sheet]
+        places = {(r, c) for r, c, _ in _cells(ws)} | {
+            (ws[w.rpartition("!")[2]].row, ws[w.rpartition("!")[2]].column)
+            for w in recorded if w.rpartition("!")[0] == sheet}
+        for row, col in sorted(places):
+            if sheet == bid_sheet and row >= FIRST_ROW and (
+                    col in (COL_KEY, COL_UNIT, COL_VALUE) or col > LAST_COL or row > last_row):
+                continue
+            where = f"{sheet}!{get_column_letter(col)}{row}"
+            cell = ws.cell(row, col)
+            if where in formulas:
+                if not _is_formula(cell):
+                    form.add("changed-text", where, Msg(
+                        "the form's formula was replaced by {now!r}: restore it (make the form "
+                        "again from the tender if needed)", now=cell.value))
+                continue
+            now, was = cell.value, recorded.get(where)
+            if _words(now) == _words(was):
+                continue
+            if was is None:
+                form.add("changed-text", where, Msg(
+                    "a text was added to the form: {now!r}; the form's cells hold the tender's "
+                    "words, and the bidder's values only in the yellow cells: remove it (a "
+                    "reservation or a remark goes in a letter beside the form, not in it)",
+                    now=now))
+            else:
+                form.add("changed-text", where, Msg(
+                    "the form's text was changed to {now!r}; the tender's form says {text!r}: "
+                    "restore it (a reservation or a remark goes in a letter beside the form, "
+                    "not in it)", now=now if now is not None else "", text=was))
 
 
 def _words(value: Any) -> Any:
@@ -413,7 +445,8 @@ class _FormReader:
         rows = self.layout(form, ws, sheet)
         if rows is None:
             return None, None, form
-        _check_texts(form, values[META_SHEET], formulas, sheet)
+        _check_texts(form, values[META_SHEET], formulas, (names["tender"], sheet),
+                     FIRST_ROW + len(self.form.fields) - 1)
         given: dict[str, Any] = {}
         cells: dict[str, str] = {}
         for f in self.form.fields:

@@ -161,7 +161,7 @@ class _Writer:
         # bidder cannot change them (read_bid_forms refuses a form whose words were changed)
         self.shown = [(ws.title, c.coordinate, c.value) for ws in (tender_ws, bid_ws)
                       for row in ws.iter_rows() for c in row
-                      if (c.value if isinstance(c.value, str) else str(c.value or "")).strip()
+                      if c.value is not None and str(c.value).strip()
                       and (ws.title, c.coordinate) not in self.formulas]
         self.meta_sheet(meta_ws)
         # text is data, never code: a text from the tender or lcc that starts with "=" is
@@ -813,8 +813,11 @@ class _Writer:
             put(ws, i, 1, "decides")
             put(ws, i, 2, path)
             put(ws, i, 3, text)
-        for j, (sheet, coordinate, text) in enumerate(self.shown, start=i + 1):
-            put(ws, j, 1, "shows")
+        formulas = sorted((sheet, cell) for sheet, cell in self.formulas
+                          if sheet in (self.names["tender"], self.names["bid"]))
+        for j, (sheet, coordinate, text) in enumerate(
+                [*self.shown, *((sheet, cell, None) for sheet, cell in formulas)], start=i + 1):
+            put(ws, j, 1, "shows" if text is not None else "formula")
             put(ws, j, 2, f"{sheet}!{coordinate}")
             put(ws, j, 3, text)
         ws.sheet_state = "veryHidden"
