@@ -1129,6 +1129,19 @@ def test_a_number_format_that_shows_the_same_number_is_read(
                                                 rel=1e-12)
 
 
+def _changed(tender: Any, form: Path, sheet: str, cell: str, value: Any) -> tuple[Any, Any]:
+    """The filled form with one cell changed: (the cell's value before, the one issue)."""
+    wb = openpyxl.load_workbook(fill(form, BID_A))
+    was = wb[sheet][cell].value
+    wb[sheet][cell].value = value
+    wb.save(form.with_name("changed.xlsx"))
+    with pytest.raises(TenderError) as info:
+        read_bid_form(tender, form.with_name("changed.xlsx"))
+    [issue] = info.value.errors
+    assert (issue.path, issue.code) == (f"{sheet}!{cell}", "changed-text")
+    return was, issue
+
+
 @pytest.mark.parametrize(("sheet", "cell", "value", "says"), [
     ("Bid", "A2", "All prices excl. installation", "a text was added to the form: 'All prices "
      "excl. installation'; the form's cells hold the tender's words, and the bidder's values "
@@ -1139,14 +1152,7 @@ def test_a_text_added_to_a_form_or_a_formula_replaced_is_refused(
         tender: Any, form: Path, sheet: str, cell: str, value: Any, says: str) -> None:
     """A reservation written into an empty cell ('All prices excl. installation'), or a
     preliminary LCC typed over its formula, is part of the bid as a reader sees it."""
-    wb = openpyxl.load_workbook(fill(form, BID_A))
-    wb[sheet][cell].value = value
-    wb.save(form.with_name("added.xlsx"))
-    with pytest.raises(TenderError) as info:
-        read_bid_form(tender, form.with_name("added.xlsx"))
-    [issue] = info.value.errors
-    assert (issue.path, issue.code) == (f"{sheet}!{cell}", "changed-text")
-    assert issue.message.startswith(says)
+    assert _changed(tender, form, sheet, cell, value)[1].message.startswith(says)
 
 
 @pytest.mark.parametrize(("sheet", "cell", "value"), [
@@ -1160,20 +1166,14 @@ def test_a_form_whose_words_were_changed_is_refused(tender: Any, form: Path, she
     """A bidder who made the price row read 'excl. installation' had their price evaluated as
     one incl. installation, without a word; the form's words and the tender sheet's figures
     are the tender's."""
-    wb = openpyxl.load_workbook(fill(form, BID_A))
-    was = wb[sheet][cell].value
-    wb[sheet][cell].value = value
-    wb.save(form.with_name("changed.xlsx"))
-    with pytest.raises(TenderError) as info:
-        read_bid_form(tender, form.with_name("changed.xlsx"))
-    [issue] = info.value.errors
-    assert (issue.path, issue.code) == (f"{sheet}!{cell}", "changed-text")
+    was, issue = _changed(tender, form, sheet, cell, value)
     said = f"'{was[:30]}" if isinstance(was, str) else repr(was)  # a long text by its start
     assert f"the tender's form says {said}" in issue.message
     assert issue.message.endswith(": restore it (a reservation or a remark goes in a letter "
                                   "beside the form, not in it)")
     # blanks and line breaks are not words: Excel or LibreOffice may rewrap a text
     if isinstance(was, str):
+        wb = openpyxl.load_workbook(form.with_name("changed.xlsx"))
         wb[sheet][cell].value = "  " + was.replace(" ", "\n", 1) + " "
         wb.save(form.with_name("rewrapped.xlsx"))
         assert read_bid_form(tender, form.with_name("rewrapped.xlsx")).name == "Acme AB"
