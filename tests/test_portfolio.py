@@ -779,3 +779,30 @@ def test_a_pipe_or_a_device_is_no_plan_targets_or_factor_table(tmp_path: Path) -
         assert (issue.code, issue.message) == (
             "unsupported-format", "not a regular file (a folder, a pipe or a device); give the "
             f"path of {what}")
+
+
+def test_an_excel_plans_value_is_read_as_its_number_format_shows_it(tmp_path: Path) -> None:
+    """A value column formatted as currency (Excel's 'Valuta', '#,##0 "kr"') holds numbers: it
+    was refused as bare numbers, a whole column at a time. A number whose format shows its
+    currency is read as shown; one without (General) is still a bare number."""
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(HEADER.split(","))
+    formats = ['#,##0 "kr"', '#,##0 "tkr"', '#,##0, "tkr"',
+               '_-* #,##0\\ "kr"_-;\\-* #,##0\\ "kr"_-;_-* "-"\\ "kr"_-;_-@_-', "General"]
+    for i, (value, fmt) in enumerate(zip([1_200_000, 1200, 1_250_000, 0, 7], formats,
+                                         strict=True)):
+        ws.append([f"P{i}", "Cars", "Alby", 2026, "Vehicles", value, "price", "no", "no",
+                   "no", "no", "no", "", "planned", "", ""])
+        ws.cell(i + 2, 6).number_format = fmt
+    wb.save(tmp_path / "plan.xlsx")
+    with pytest.raises(P.PlanError) as info:
+        P.read_plan(tmp_path / "plan.xlsx")
+    assert [(e.row, e.column, e.code) for e in info.value.errors] == [(6, "value", "bare-number")]
+    ws.delete_rows(6)
+    wb.save(tmp_path / "plan.xlsx")
+    # 1 200 000 kr; 1 200 tkr = 1 200 000 kr; 1 250 000 shown in thousands as '1 250 tkr'
+    # = 1 250 000 kr; the accounting format's zero '- kr' = 0 kr
+    values = P.read_plan(tmp_path / "plan.xlsx").table["value"].tolist()
+    assert values == [1_200_000.0, 1_200_000.0, 1_250_000.0, 0.0]

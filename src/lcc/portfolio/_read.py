@@ -21,7 +21,7 @@ import pandas as pd
 
 from lcc._errors import Figure, Msg
 from lcc._text import name_key
-from lcc._xlsx import package_size
+from lcc._xlsx import number_shown, package_size
 from lcc.portfolio._cells import (
     CellError,
     is_blank,
@@ -167,12 +167,18 @@ def _xlsx_rows(path: Path, issues: Issues) -> tuple[list[tuple[int, str]], list[
         ws = wb.worksheets[0]
         headers: list[tuple[int, str]] = []
         rows: list[RawRow] = []
-        for n, values in enumerate(ws.iter_rows(values_only=True), start=1):
-            cells = ["" if v is None else v for v in values]
+        money: list[int] = []  # the positions of the value column
+        for n, row in enumerate(ws.iter_rows(), start=1):
+            cells = ["" if c.value is None else c.value for c in row]
             if not headers:
                 if any(not is_blank(c) for c in cells):
                     headers = [(i, shown(h)) for i, h in enumerate(cells)]
+                    known = header_map()
+                    money = [i for i, h in headers if known.get(h.strip().lower()) == "value"]
                 continue
+            for i in money:
+                if i < len(row):
+                    cells[i] = _as_shown(row[i].value, row[i].number_format)
             if any(not is_blank(c) for c in cells):
                 rows.append((n, {str(i): c for i, c in enumerate(cells)}, {}))
             if len(rows) > MAX_ROWS:
@@ -182,6 +188,22 @@ def _xlsx_rows(path: Path, issues: Issues) -> tuple[list[tuple[int, str]], list[
         return headers, rows
     finally:
         wb.close()
+
+
+def _as_shown(value: Any, fmt: str | None) -> Any:
+    """A value cell as Excel shows it, where its number format gives the number a currency:
+    1200000 formatted ``#,##0 "kr"`` reads '1200000 kr', 1200 formatted ``#,##0 "tkr"`` reads
+    '1200 tkr', 1200000 formatted ``#,##0, "tkr"`` (in thousands) reads '1200 tkr'. Any other
+    cell is read as it is (a bare number is refused, as in a CSV plan)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    how = number_shown(fmt, float(value))
+    if not how.text or how.date or how.condition or how.percent or (
+            not how.digits and value != 0) or (value < 0 and not how.sign):
+        return value  # the accounting format shows 0 as '- kr': 0 kr
+    thousands = round(math.log(how.scale, 1000)) if how.scale != 1 else 0
+    number = Fraction(repr(float(value))) * Fraction(1000) ** thousands
+    return f"{float(number)!r} {how.text}"
 
 
 def _map_headers(headers: list[tuple[int, str]], issues: Issues,
