@@ -790,8 +790,9 @@ def test_an_excel_plans_value_is_read_as_its_number_format_shows_it(tmp_path: Pa
     ws = wb.active
     ws.append(HEADER.split(","))
     formats = ['#,##0 "kr"', '#,##0 "tkr"', '#,##0, "tkr"',
-               '_-* #,##0\\ "kr"_-;\\-* #,##0\\ "kr"_-;_-* "-"\\ "kr"_-;_-@_-', "General"]
-    for i, (value, fmt) in enumerate(zip([1_200_000, 1200, 1_250_000, 0, 7], formats,
+               '_-* #,##0\\ "kr"_-;\\-* #,##0\\ "kr"_-;_-* "-"\\ "kr"_-;_-@_-', "General",
+               '0' + ',' * 400 + ' "kr"']  # 400 scaling commas overflowed
+    for i, (value, fmt) in enumerate(zip([1_200_000, 1200, 1_250_000, 0, 7, 9], formats,
                                          strict=True)):
         ws.append([f"P{i}", "Cars", "Alby", 2026, "Vehicles", value, "price", "no", "no",
                    "no", "no", "no", "", "planned", "", ""])
@@ -799,8 +800,9 @@ def test_an_excel_plans_value_is_read_as_its_number_format_shows_it(tmp_path: Pa
     wb.save(tmp_path / "plan.xlsx")
     with pytest.raises(P.PlanError) as info:
         P.read_plan(tmp_path / "plan.xlsx")
-    assert [(e.row, e.column, e.code) for e in info.value.errors] == [(6, "value", "bare-number")]
-    ws.delete_rows(6)
+    assert [(e.row, e.column, e.code) for e in info.value.errors] == [
+        (6, "value", "bare-number"), (7, "value", "bare-number")]
+    ws.delete_rows(6, 2)
     wb.save(tmp_path / "plan.xlsx")
     # 1 200 000 kr; 1 200 tkr = 1 200 000 kr; 1 250 000 shown in thousands as '1 250 tkr'
     # = 1 250 000 kr; the accounting format's zero '- kr' = 0 kr

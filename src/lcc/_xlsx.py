@@ -97,7 +97,8 @@ class Shown:
     """How a cell's number format shows a number (Excel's format codes, ECMA-376 §18.8.31).
 
     ``scale`` is what the shown number is multiplied by (``0,`` shows thousands: 0.001;
-    ``0%`` shows hundredths: 100); ``text`` the words it adds (``"tkr"``, ``kr`` of
+    ``0%`` shows hundredths: 100), ``thousands`` how many times it divides by 1000;
+    ``text`` the words it adds (``"tkr"``, ``kr`` of
     ``[$kr-41D]``), without signs, brackets and blanks; ``digits`` whether it shows the
     number at all (a section without ``0``, ``#`` or ``?`` shows only its text); ``sign``
     whether a negative number shows a minus or brackets; ``date`` whether it shows a date or
@@ -105,6 +106,7 @@ class Shown:
     """
 
     scale: float = 1.0
+    thousands: int = 0
     percent: bool = False
     text: str = ""
     digits: bool = True
@@ -179,7 +181,8 @@ def number_shown(fmt: str | None, value: float) -> Shown:
     percent = "%" in codes
     scaling = sum(len(g) for g in re.findall(r"[0#?](,+)(?![,]*[0#?])", codes))
     sign = automatic or any(c in "-(" for c in section.replace("\\", ""))
-    return Shown(scale=(100.0 if percent else 1.0) / 1000.0 ** scaling, percent=percent,
+    return Shown(scale=(100.0 if percent else 1.0) * 10.0 ** (-3 * min(scaling, 200)),
+                 thousands=scaling, percent=percent,
                  text=text, digits=bool(re.search(r"[0#?]", codes)), sign=sign, date=date,
                  condition=condition)
 

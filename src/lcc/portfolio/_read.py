@@ -198,11 +198,10 @@ def _as_shown(value: Any, fmt: str | None) -> Any:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return value
     how = number_shown(fmt, float(value))
-    if not how.text or how.date or how.condition or how.percent or (
+    if not how.text or how.date or how.condition or how.percent or how.thousands > 3 or (
             not how.digits and value != 0) or (value < 0 and not how.sign):
         return value  # the accounting format shows 0 as '- kr': 0 kr
-    thousands = round(math.log(how.scale, 1000)) if how.scale != 1 else 0
-    number = Fraction(repr(float(value))) * Fraction(1000) ** thousands
+    number = Fraction(repr(float(value))) / Fraction(1000) ** how.thousands
     return f"{float(number)!r} {how.text}"
 
 
