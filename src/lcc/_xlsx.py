@@ -19,7 +19,7 @@ import io
 import re
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from lcc._text import shown_lines
 
@@ -105,7 +105,6 @@ class Shown:
     a time; ``condition`` whether the section is chosen by a condition (``[<100]``).
     """
 
-    scale: float = 1.0
     thousands: int = 0
     percent: bool = False
     text: str = ""
@@ -113,6 +112,11 @@ class Shown:
     sign: bool = True
     date: bool = False
     condition: bool = False
+
+    @property
+    def scale(self) -> float:
+        """What the shown number is multiplied by (0 past 200 scaling commas)."""
+        return (100.0 if self.percent else 1.0) * 10.0 ** (-3 * min(self.thousands, 200))
 
 
 _CODE = re.compile(r'"[^"]*"?|\\.|_.|\*.|\[[^\]]*\]?|[^"\\_*\[]+', re.S)
@@ -181,13 +185,12 @@ def number_shown(fmt: str | None, value: float) -> Shown:
     percent = "%" in codes
     scaling = sum(len(g) for g in re.findall(r"[0#?](,+)(?![,]*[0#?])", codes))
     sign = automatic or any(c in "-(" for c in section.replace("\\", ""))
-    return Shown(scale=(100.0 if percent else 1.0) * 10.0 ** (-3 * min(scaling, 200)),
-                 thousands=scaling, percent=percent,
-                 text=text, digits=bool(re.search(r"[0#?]", codes)), sign=sign, date=date,
+    return Shown(thousands=scaling, percent=percent, text=text,
+                 digits=bool(re.search(r"[0#?]", codes)), sign=sign, date=date,
                  condition=condition)
 
 
-def package_size(path: str | Path) -> tuple[int, int, set[str]] | None:
+def package_size(path: str | Path | IO[bytes]) -> tuple[int, int, set[str]] | None:
     """(parts, bytes they unpack to, their names) of an Excel package, None if the file is no
     zip package. What a reader may unpack is known before it unpacks anything: a few hundred
     kilobytes can unpack to gigabytes (a 'zip bomb')."""

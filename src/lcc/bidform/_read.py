@@ -351,7 +351,7 @@ def _check_texts(form: _Form, meta: Any, book: Any, sheets: tuple[str, str],
     cell, has answered another question than the one evaluated. The bidder's values, the
     rows' keys and units, and what lies outside the form's rows and columns have checks of
     their own (:meth:`_FormReader.layout`)."""
-    from openpyxl.utils.cell import get_column_letter
+    from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter
 
     recorded: dict[str, Any] = {}
     formulas: set[str] = set()
@@ -370,8 +370,8 @@ def _check_texts(form: _Form, meta: Any, book: Any, sheets: tuple[str, str],
             continue  # a missing sheet is said once, as such
         ws = book[sheet]
         places = {(r, c) for r, c, _ in _cells(ws)} | {
-            (ws[w.rpartition("!")[2]].row, ws[w.rpartition("!")[2]].column)
-            for w in recorded if w.rpartition("!")[0] == sheet}
+            coordinate_to_tuple(cell) for where in recorded
+            for name, _, cell in [where.rpartition("!")] if name == sheet}
         for row, col in sorted(places):
             if sheet == bid_sheet and row >= FIRST_ROW and (
                     col in (COL_KEY, COL_UNIT, COL_VALUE) or col > LAST_COL or row > last_row):

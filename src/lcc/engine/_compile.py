@@ -155,9 +155,14 @@ class _Builder:
                 continue
             const *= self.fx(part.currency, where)
             if isinstance(part, Seq):
-                key = next((k for k, v in item.read_values().items() if v is part), None) \
-                    if item is not None else None
-                vec = self.align(part, k0, k1, where if key is None else f"{where}.{key}")
+                try:
+                    vec = self.align(part, k0, k1, where)
+                except LCCError:  # said again with the field named (found only when wrong)
+                    key = next((k for k, v in item.read_values().items() if v is part),
+                               None) if item is not None else None
+                    if key is None:
+                        raise
+                    vec = self.align(part, k0, k1, f"{where}.{key}")
                 profile = vec if profile is None else profile * vec
             else:
                 nums.append(part)

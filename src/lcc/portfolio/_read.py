@@ -145,21 +145,21 @@ def _csv_rows(text: str, issues: Issues) -> tuple[list[tuple[int, str]], list[Ra
     return headers, rows
 
 
-def _xlsx_rows(path: Path, issues: Issues) -> tuple[list[tuple[int, str]], list[RawRow]]:
+def _xlsx_rows(data: bytes, issues: Issues) -> tuple[list[tuple[int, str]], list[RawRow]]:
     try:
         from openpyxl import load_workbook
     except ImportError:  # pragma: no cover - depends on the environment
         issues.add("unsupported-format", None, "", Msg("reading Excel plans needs openpyxl: pip "
                                                        "install 'openlcc[excel]'"))
         return [], []
-    package = package_size(path)
+    package = package_size(io.BytesIO(data))
     if package is not None and package[1] > MAX_UNPACKED_BYTES:
         issues.add("too-large", None, "", Msg(
             "the workbook unpacks to {size} bytes; the limit is {limit} bytes (a larger plan "
             "can be read as CSV)", size=package[1], limit=MAX_UNPACKED_BYTES))
         return [], []
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken file
         issues.add("parse-error", None, "", Msg("cannot read the workbook: {exc}", exc=exc))
         return [], []
@@ -661,7 +661,7 @@ def read_table(path: str | os.PathLike[str], *, targets: Any = None,
     meta: dict[str, Any] = {}
     lines: Mapping[Any, int] = {}
     if suffix == ".xlsx":
-        headers, rows = _xlsx_rows(p, issues)
+        headers, rows = _xlsx_rows(data, issues)
         if not headers and not sink:
             issues.add("parse-error", None, "", Msg("the first sheet is empty; expected a header "
                                                     "row and one row per procurement"))
