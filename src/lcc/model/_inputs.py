@@ -211,6 +211,8 @@ def _factor_num(raw: Any, name: str) -> tuple[Num, Any]:
         if np.any(np.asarray(base) == 0):
             raise LCCError(Msg("{name}: 1/x of zero ({label}); expected a value other than 0",
                                name=name, label=label), field=name, code="invalid-value")
+        if param is not None:
+            _check_divisor_range(param, name)
         label = f"1/{label}"
         factor_q = 1.0 / (base * unit_q)
     else:
@@ -218,6 +220,41 @@ def _factor_num(raw: Any, name: str) -> tuple[Num, Any]:
     base = np.asarray(base, dtype=float) if np.ndim(base) else float(base)
     return Num(base, currency_of(q), param.name if param else None, scale, label, param,
                None, transform), factor_q
+
+
+def _check_divisor_range(p: Parameter, name: str) -> None:
+    """A Parameter divided by (1/efficiency, 1/operating hours) keeps clear of 0 over every
+    value an analysis gives it: its ``low`` and ``high`` and what its distribution draws are
+    on the side of 0 its value is (a tornado at an efficiency's low of 0 is an infinite
+    LCC)."""
+    sign = float(np.sign(np.mean(p.value.magnitude if hasattr(p.value, "magnitude")
+                                 else p.value)))
+    unit = f" {p.unit_text}" if p.unit is not None else ""
+    ends: list[tuple[str, Any, Any]] = [
+        (k, m, format_quantity(v) if hasattr(v, "units") else f"{float(m):g}")
+        for k, m, v in (("low", p.low_magnitude, p.low), ("high", p.high_magnitude, p.high))
+        if m is not None]
+    if p.distribution is not None:
+        drawn = drawn_ends(p.distribution)
+        dist_unit = getattr(p.distribution, "unit", None)
+        if drawn is not None:
+            ends += [("distribution", x, f"{x:g}" + (f" {dist_unit}" if dist_unit else unit))
+                     for x in drawn]
+    for which, x, text in ends:
+        if float(x) * sign > 0:
+            continue
+        shown = UnitText(text)
+        with _Of(p, which):
+            raise LCCError(
+                Msg("{name}: this field divides by Parameter {param!r}, which reaches {value} "
+                    "({where}); expected its low, high and distribution on the side of 0 its "
+                    "value is", name=name, param=p.name, value=shown,
+                    where=_THE_END[which]),
+                field=name, code="invalid-value")
+
+
+_THE_END = {"low": Msg("its low"), "high": Msg("its high"),
+            "distribution": Msg("an end of its distribution")}
 
 
 def _any_quantity(value: Any, name: str) -> Any:

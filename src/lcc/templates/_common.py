@@ -14,12 +14,13 @@ from typing import Any
 
 import numpy as np
 
-from lcc._errors import LCCError, Msg, as_msg
+from lcc._errors import LCCError, Msg, UnitText, as_msg
 from lcc._i18n import N_
 from lcc.model import Alternative, CalculatorCall, CostItem, Energy, Periodic, Product, Residual
+from lcc.model._inputs import in_burning_hours
 from lcc.model._product import Factor
 from lcc.templates._inputs import Input, base_value, fail, is_parameter, quantity, the_input
-from lcc.units import get_registry, parse_quantity
+from lcc.units import format_quantity
 
 
 def _shared(changes: dict[str, Any], **fields: Any) -> Input:
@@ -153,26 +154,17 @@ def electricity(values: dict[str, Any], **use: Any) -> Energy:
                   emission_factor=values.get("emission_factor"), **use)
 
 
-def is_burning_hours(value: Any) -> bool:
-    """Whether a life is written in hours (burning/operating hours, e.g. ``"50000 h"``)."""
-    raw = base_value(value)
-    try:
-        q = parse_quantity(raw, "yr", name="life")
-    except LCCError:
-        return False
-    return bool(q.units == get_registry().hour)
-
-
 def life_in_years(calculator: str, life: Any, hours_per_year: Any) -> Any:
     """A service life for the model: calendar time as given, burning hours converted.
 
-    A life in hours (a rated life such as L80 50 000 h) is divided by the
-    operating hours per year (a Parameter's base value is used, so sensitivity
-    analysis on the operating hours does not move the converted life).
+    A life in hours (a rated life such as L80 50 000 h, or 50 kh; the model's rule,
+    :func:`lcc.model._inputs.in_burning_hours`) is divided by the operating hours per year
+    (a Parameter's base value is used, so sensitivity analysis on the operating hours does
+    not move the converted life).
     """
     if life is None:
         return None
-    if not is_burning_hours(life):
+    if not in_burning_hours(life):
         return life
     if is_parameter(life):
         raise fail(calculator, Msg("{name}: got Parameter {parameter!r} in hours; a life in "
@@ -181,13 +173,13 @@ def life_in_years(calculator: str, life: Any, hours_per_year: Any) -> Any:
                                    name=the_input("life"), parameter=life.name), key="life")
     h = quantity(life, "h")
     per_year = quantity(hours_per_year, "h/yr")
-    years = (h / per_year).to("yr")
-    if np.any(np.asarray(years.magnitude) <= 0):
-        raise fail(calculator, Msg("{name}: got {life!r} with {hours!r} of operation; "
-                                   "expected a life > 0", name=the_input("life"),
-                                   life=base_value(life), hours=base_value(hours_per_year)),
-                   key="life")
-    return years
+    if not np.all(np.asarray(per_year.magnitude) > 0):
+        raise fail(calculator, Msg("{name}: got {life!r}, a life in burning hours, with "
+                                   "{hours} of operation a year; a life in hours needs "
+                                   "operating hours above 0, or give the life in years",
+                                   name=the_input("life"), life=base_value(life),
+                                   hours=UnitText(format_quantity(per_year))), key="life")
+    return (h / per_year).to("yr")
 
 
 def resale_items(calculator: str, resale: Any, life: Any) -> list[CostItem]:
@@ -247,5 +239,20 @@ def build(calculator: str, name: str, make: Callable[[], list[CostItem]], *,
     except LCCError as exc:
         if (exc.field or "").partition(".")[0] == calculator:  # the calculator's own (fail)
             raise
-        raise fail(calculator, as_msg(exc.message)) from None
+        message = as_msg(exc.message)
+        key = _holding(given, exc.parameter[0]) if exc.parameter and given else None
+        error = fail(calculator, message, key=key, detail=Msg(
+            "the calculator {calculator!r}: {message}", calculator=calculator, message=message))
+        error.parameter = exc.parameter
+        raise error from None
     return alt if given is None else remember(alt, calculator, given)
+
+
+def _holding(given: Mapping[str, Any], name: str) -> str | None:
+    """The input whose value is (or holds, as a profile does) the Parameter ``name``."""
+    def holds(value: Any) -> bool:
+        if isinstance(value, (list, tuple)):
+            return any(holds(v) for v in value)
+        return is_parameter(value) and value.name == name
+
+    return next((key for key, value in given.items() if holds(value)), None)
