@@ -214,16 +214,18 @@ def _tornado(tender: Any, args: argparse.Namespace) -> int:
         raise LCCError(Msg("tornado: no parameter has a range; give the tender's parameters "
                            "low and high values"), field="Parameter.low", code="missing-field")
     chosen = _chosen(tender)
-    if chosen is not None:
-        df = df[df["parameter"].isin(chosen)]
+    if chosen is not None:  # the study's rate stands in the table as discount_rate
+        rate = getattr(study.discount_rate, "name", None)
+        df = df[df["parameter"].isin({"discount_rate" if n == rate else n for n in chosen})]
     cols = ["parameter", "alternative", "low", "high", "unit", "lcc_low", "lcc_high", "swing"]
     shown = df[cols].set_index("parameter")
     skipped = df.attrs.get("skipped") or []
     notes = [_unit_line(study.currency, lang)]
-    if df.attrs.get("difference"):
-        notes.append(tr("{difference}: the deciding difference, the runner-up's life-cycle cost "
-                        "minus the best one's (positive while the best stays best)", lang,
-                        difference=df.attrs["difference"]))
+    from lcc.results._describe import deciding_difference_note
+
+    note = deciding_difference_note(df, str(df.attrs.get("difference")), lang)
+    if note:
+        notes.append(note)
     if skipped:
         names = _parameter_names(tender, lang)
         notes.append(tr("Left out (no range): {names}", lang,

@@ -217,6 +217,8 @@ def tornado(table: Any, *, alternative: str | None = None, ax: Axes | None = Non
         raise LCCError(Msg("tornado: the table is empty"), field="tornado.table",
                        code="invalid-value")
     difference = table.attrs.get("difference")
+    if alternative is None and difference and not (table["alternative"] == difference).any():
+        difference = None  # no input moves the difference: the largest swing's bars instead
     if alternative == "difference" or (alternative is None and difference):
         if not difference:
             raise LCCError(Msg("tornado: the table has no difference rows (it needs two or "

@@ -17,6 +17,7 @@ from lcc._version import __version__
 from lcc.model._alternative import rate_names
 from lcc.results import Comparison
 from lcc.results._describe import (
+    deciding_difference_note,
     difference_text,
     distribution_text,
     is_rate,
@@ -140,12 +141,10 @@ def _tornado_section(tornado: pd.DataFrame, c: Comparison, lang: str, charts: bo
             "swing": float(row["swing"])})
     shown = pd.DataFrame(rows).set_index("parameter")
     svg = _chart(lambda p: p.tornado(tornado, lang=lang, comparison=c)) if charts else None
-    lines = []
-    if tornado.attrs.get("difference") and tornado.attrs.get("pair"):
-        a, b = tornado.attrs["pair"]
-        lines.append(tr("{difference}: the deciding difference, the runner-up's life-cycle cost "
-                        "minus the best one's (positive while the best stays best)", lang,
-                        difference=difference_text(b, a, lang)))
+    pair = tornado.attrs.get("pair")
+    note = deciding_difference_note(tornado, difference_text(pair[1], pair[0], lang), lang) \
+        if pair else None
+    lines = [note] if note else []
     return Section("tornado", tr("Sensitivity analysis (tornado)", lang), table=shown, svg=svg,
                    lines=lines, index_labels=False)
 

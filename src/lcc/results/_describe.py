@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from lcc._i18n import N_, percent, ptr, quantity, significant, tr, unit, years
+from lcc._i18n import N_, money, percent, ptr, quantity, significant, tr, unit, years
 
 #: Names of well-known inputs: the study's own and the shared assumption set's vocabulary.
 KNOWN_NAMES: dict[str, str] = {
@@ -258,6 +258,24 @@ def difference_text(other: str, best: str, lang: str) -> str:
     return tr("Difference: {other} − {best}", lang, other=other, best=best)
 
 
-__all__ = ["KNOWN_NAMES", "carbon_price_text", "difference_text", "distribution_text",
-           "is_rate", "parameter_line", "parameter_name", "policy_name", "ptr", "study_lines",
-           "value_text"]
+def deciding_difference_note(tornado: Any, shown: str, lang: str) -> str | None:
+    """The note on a tornado's deciding difference (``shown`` as the reader reads its label):
+    what its rows are, or that no input with a range moves it (it has no rows then)."""
+    pair, label = tornado.attrs.get("pair"), tornado.attrs.get("difference")
+    if not pair or not label:
+        return None
+    if (tornado["alternative"] == label).any():
+        return tr("{difference}: the deciding difference, the runner-up's life-cycle cost "
+                  "minus the best one's (positive while the best stays best)", lang,
+                  difference=shown)
+    bases = tornado.attrs.get("base_lcc") or {}
+    gap = float(bases[pair[1]]) - float(bases[pair[0]])
+    return tr("{difference}: the deciding difference, the runner-up's life-cycle cost minus "
+              "the best one's, is {amount} at every low and high value: no input with a range "
+              "changes which of the two is best", lang, difference=shown,
+              amount=money(gap, str(tornado.attrs.get("unit") or ""), lang, 2))
+
+
+__all__ = ["KNOWN_NAMES", "carbon_price_text", "deciding_difference_note", "difference_text",
+           "distribution_text", "is_rate", "parameter_line", "parameter_name", "policy_name",
+           "ptr", "study_lines", "value_text"]
