@@ -385,3 +385,26 @@ def test_compare_imports_only_what_it_needs() -> None:
                          text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert out.stderr.strip().splitlines()[-1] == "[]"
+
+
+def test_a_scenario_number_for_a_percent_parameter_survives_writing() -> None:
+    """0.05 for a parameter in percent is 5 % (the model's rule), and a written tender
+    says '5 %' rather than '0.05 %'."""
+    from lcc.sensitivity import Scenario
+
+    rate = P("discount_rate", "3 %", low="1 %", high="5 %")
+    esc = P("esc", "2 %", low="0 %", high="4 %")
+    study = lcc.Study("10 yr", rate)
+    a = lcc.Alternative("A", lcc.Investment("1000 SEK"), lcc.Recurring("100 SEK/yr",
+                                                                       escalation=esc))
+    t = lcc.Tender("T", study, [a], scenarios={"r5": Scenario({"discount_rate": 0.05}),
+                                               "e5": Scenario({"esc": 0.05})})
+    text = lcc.io.dumps_tender(t)
+    assert 'discount_rate = "5 %"' in text and 'esc = "5 %"' in text
+    back = lcc.io.loads_tender(text)
+    before = scenarios([a], study, t.scenarios)["lcc"]["A"]
+    after = scenarios(list(back.alternatives), back.study, back.scenarios)["lcc"]["A"]
+    # r5: 1 000 + 100 × Σ_{k=1..10} (1.02/1.05)^k = 1 000 + 855.59 = 1 855.59 SEK
+    k = np.arange(1, 11)
+    assert before["r5"] == pytest.approx(1000 + 100 * np.sum((1.02 / 1.05) ** k))
+    assert after.to_dict() == pytest.approx(before.to_dict())

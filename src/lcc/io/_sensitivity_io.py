@@ -288,9 +288,10 @@ def scenarios_data(scenarios: Mapping[str, Any],
                    known: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """``{name: Scenario}`` as tender-file data (the inverse of :func:`read_scenarios`).
 
-    A number of a parameter with a unit (``known``: parameters by name) is in that unit,
-    as :func:`lcc.sensitivity.scenarios` reads it, and is written with it; a value of
-    another kind is written as it is, for the reader to report.
+    A number of a parameter with a unit (``known``: parameters by name) is read as
+    :func:`lcc.sensitivity.scenarios` reads it (the model's one rule: in the parameter's unit,
+    but a fraction for a parameter in percent, 0.05 for '3 %' is 5 %) and written in that
+    unit; a value of another kind is written as it is, for the reader to report.
     """
     from lcc.model._parameter import ByYear
     from lcc.sensitivity._scenario import Scenario
@@ -308,8 +309,10 @@ def scenarios_data(scenarios: Mapping[str, Any],
             if p is not None and p.unit is not None and not isinstance(value, bool) and \
                     isinstance(value, (int, float)):
                 from lcc.io._values import number_text
+                from lcc.model._inputs import analysis_value
 
-                table[key] = f"{number_text(value)} {p.unit_text}"
+                own = analysis_value(p, value, key, rate=False)
+                table[key] = f"{number_text(own)} {p.unit_text}"
                 continue
             if isinstance(value, ByYear):
                 path: dict[str, Any] = {"by_year": [float(v) for v in value.values]}
