@@ -174,12 +174,21 @@ def read_yesno(raw: Any, col: Column) -> bool:
 
 
 def read_list(raw: Any, col: Column) -> tuple[str, ...]:
-    """IDs separated by ';' (blank: none)."""
+    """IDs separated by ';', ',' or line breaks (blank: none); IDs of figures separated by
+    blanks alone ('10234 10551') are refused: two IDs or one written in groups of digits."""
     if is_blank(raw):
         return ()
-    text = read_text(raw, col)
-    parts = [p.strip() for p in text.split(";")]
+    parts = [name_key(p) for p in _LIST_SEPARATORS.split(plain_text(raw, col))]
+    for part in parts:
+        if _SPACED_FIGURES.match(part):
+            raise CellError("invalid-value", Msg(
+                "got {shown!r}; separate criteria IDs by ';' (such as '{parts}')",
+                shown=part, parts="; ".join(part.split())))
     return tuple(dict.fromkeys(p for p in parts if p))
+
+
+_LIST_SEPARATORS = re.compile(r"[;,\n\r]")
+_SPACED_FIGURES = re.compile(r"^\d+(?:\s+\d+)+$")
 
 
 _PERCENT = re.compile(r"^\s*([+-]?\d+(?:\.\d+)?)\s*(?:"

@@ -114,8 +114,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("lcc", ("lcc-krav", "livscykelkostnad"), "yesno", True, "no",
            N_("whether the award or a requirement uses a life-cycle cost (yes/no; ja/nej)")),
     Column("criteria", ("kriterier", "kravid"), "list", True, "10234; 10551",
-           N_("criteria IDs (e.g. Upphandlingsmyndigheten's KravID) separated by ';'; may be "
-              "blank")),
+           N_("criteria IDs (e.g. Upphandlingsmyndigheten's KravID) separated by ';', ',' or "
+              "line breaks; may be blank")),
     Column("status", ("status",), "choice", True, "planned",
            N_("planned, advertised or awarded"), tuple(STATUSES)),
     Column("tender", ("anbudsfil", "lcc-fil"), "path", False, "../street-lighting.toml",

@@ -165,6 +165,7 @@ def _xlsx_rows(data: bytes, issues: Issues) -> tuple[list[tuple[int, str]], list
         return [], []
     try:
         ws = wb.worksheets[0]
+        ws.reset_dimensions()  # every row and column, not the size the file says it has
         headers: list[tuple[int, str]] = []
         rows: list[RawRow] = []
         money: list[int] = []  # the positions of the value column
@@ -350,6 +351,18 @@ def _build(rows: list[RawRow], positions: dict[str, str] | None, issues: Issues,
                     ok = False
                 values[col.name] = None
                 continue
+            if isinstance(raw, (list, dict)):  # a TOML array or table
+                if col.kind == "list" and isinstance(raw, list) and all(
+                        isinstance(v, (str, int)) and not isinstance(v, bool) for v in raw):
+                    raw = "; ".join(str(v) for v in raw)  # criteria = ["10234", "10551"]
+                else:
+                    issues.add("wrong-type", at, col.name, Msg(
+                        "got a {what} of values; expected one value, e.g. {example!r}",
+                        what=Msg("list") if isinstance(raw, list) else Msg("table"),
+                        example=col.example), shown(raw))
+                    ok = False
+                    values[col.name] = None
+                    continue
             key = (type(raw), raw)
             known = memo[col.name].get(key, _UNSEEN) if col.name in memo else _UNSEEN
             if known is _UNSEEN:

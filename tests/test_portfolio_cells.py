@@ -1,0 +1,111 @@
+"""Plan cells read as a procurement officer means them: every row of an Excel sheet whatever
+size the file records, TOML arrays, and criteria IDs however they are separated."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import lcc.portfolio as P
+from lcc.cli import main
+
+HEADER = ["id", "title", "organisation", "year", "category", "value", "award_basis",
+          "environmental", "reuse", "plastics", "climate", "lcc", "criteria", "status"]
+
+
+def _stale(path: Path, ref: str) -> None:
+    """Rewrite the sheet's recorded size (<dimension>) as a template-based export leaves it."""
+    with zipfile.ZipFile(path) as z:
+        parts = {i: z.read(i.filename) for i in z.infolist()}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in parts.items():
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = re.sub(rb'<dimension ref="[^"]*"\s*/>',
+                              f'<dimension ref="{ref}"/>'.encode(), data)
+                assert f'ref="{ref}"'.encode() in data
+            z.writestr(info, data)
+
+
+def test_an_excel_plan_is_read_to_its_last_row_whatever_size_it_records(tmp_path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append([*HEADER, "tender", "awarded"])
+    for i in range(1, 11):
+        ws.append([f"A{i}", "Food", "Alby", 2025, "Food", "1 Mkr", "price", "ja",
+                   "ja" if i <= 2 else "nej", "nej", "nej", "nej", "", "planerad", None,
+                   None])
+    path = tmp_path / "plan.xlsx"
+    wb.save(path)
+    _stale(path, "A1:N3")  # says 3 rows and 14 columns; it has 11 rows and 16 columns
+    plan = P.read_plan(path)
+    assert len(plan.table) == 10
+    share = plan.follow_up(by=None)["reuse_share"].iloc[0]
+    assert share == pytest.approx(2 / 10)  # 2 of 10 procurements set reuse requirements
+    assert "awarded" in plan.table.columns
+
+
+TOML = """\
+[[procurements]]
+id = "1"
+title = "Food"
+organisation = "Alby"
+year = 2025
+category = "Food"
+value = "100 kr"
+award_basis = "price"
+environmental = true
+reuse = false
+plastics = false
+climate = false
+lcc = false
+criteria = {criteria}
+status = "planned"
+"""
+
+
+def test_a_toml_array_of_criteria_is_a_list_of_ids(tmp_path) -> None:
+    path = tmp_path / "plan.toml"
+    path.write_text(TOML.format(criteria='["10234", 10551]'), encoding="utf-8")
+    assert P.read_plan(path).table["criteria"].iloc[0] == ("10234", "10551")
+
+
+@pytest.mark.parametrize(("line", "column", "words"), [
+    ("reuse = false", "reuse", "got a table of values"),
+    ('status = "planned"', "status", "got a list of values"),
+])
+def test_a_toml_array_or_table_in_any_other_column_is_refused(tmp_path, line, column,
+                                                              words) -> None:
+    other = "{ value = false }" if "table" in words else '["planned"]'
+    text = TOML.format(criteria='""').replace(line, f"{line.split(' = ')[0]} = {other}")
+    path = tmp_path / "plan.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(P.PlanError) as info:
+        P.read_plan(path)
+    [err] = info.value.errors
+    assert (err.column, err.code) == (column, "wrong-type")
+    assert words in err.message
+    assert main(["portfolio", str(path)]) == 2  # was an internal error, exit 1
+
+
+@pytest.mark.parametrize("cell", ['"10234; 10551"', '"10234, 10551"', '"10234\n10551"',
+                                  '"10234;10551;"'])
+def test_criteria_ids_separated_by_semicolons_commas_or_line_breaks(tmp_path, cell) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text(",".join(HEADER) + "\n" + "1,Cars,Alby,2025,Vehicles,5 Mkr,price,yes,no,no,"
+                    f"no,no,{cell},planned\n", encoding="utf-8")
+    assert P.read_plan(path).table["criteria"].iloc[0] == ("10234", "10551")
+
+
+def test_ids_of_figures_separated_by_blanks_alone_are_refused(tmp_path) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text(",".join(HEADER) + "\n" + "1,Cars,Alby,2025,Vehicles,5 Mkr,price,yes,no,no,"
+                    "no,no,10234 10551,planned\n", encoding="utf-8")
+    with pytest.raises(P.PlanError) as info:
+        P.read_plan(path)
+    [err] = info.value.errors
+    assert (err.row, err.column, err.code) == (2, "criteria", "invalid-value")
+    assert "separate criteria IDs by ';' (such as '10234; 10551')" in err.message
