@@ -3,7 +3,9 @@ located errors, linked tenders, priorities, criteria, hostile text, CLI and repo
 
 from __future__ import annotations
 
+import csv
 import importlib.util
+import io
 import json
 import re
 import subprocess
@@ -558,6 +560,21 @@ def test_hostile_text_is_data_everywhere(tmp_path: Path) -> None:
     table = run("portfolio", path, "priorities")
     assert table.returncode == 0, table.stderr
     assert "\x1b" not in table.stdout
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_organisation_names_heading_the_criteria_csv_are_text(tmp_path: Path, lang) -> None:
+    """The criteria matrix has a column per organisation: its name heads a CSV column."""
+    text = (f"{HEADER}\n"
+            'C1,Food,"=HYPERLINK(""http://x"",""y"")",2025,Food,1 000 SEK,price,yes,no,no,no,'
+            "no,K1,planned,,\n"
+            "C2,Food,+Org B,2025,Food,1 000 SEK,price,yes,no,no,no,no,K2,planned,,\n")
+    out = run("portfolio", write(tmp_path, "plan.csv", text), "criteria", "--format", "csv",
+              "--lang", lang)
+    assert out.returncode == 0, out.stderr
+    header = next(csv.reader(io.StringIO(out.stdout), delimiter=";" if lang == "sv" else ","))
+    assert "'=HYPERLINK(\"http://x\",\"y\")" in header and "'+Org B" in header
+    assert not any(h.startswith(("=", "+", "-", "@")) for h in header)
 
 
 # --------------------------------------------------------------------------- CLI

@@ -123,15 +123,19 @@ def test_markdown_makes_no_link_or_list_of_a_name() -> None:
     starts with a name '1. Firm AB' or '- Beta' became a numbered or nested list (checked
     with cmark-gfm, GitHub's renderer, when the escapes were written)."""
     study = lcc.Study("10 yr", 0.04)
-    names = ["1. Firm AB", "- Beta", "www.evil.se", "https://evil.se/x", "12) Delta"]
+    names = ["1. Firm AB", "- Beta", "www.evil.se", "https://evil.se/x", "12) Delta",
+             "Bid_https://evil.se/pay", "Offer 2https://evil.se", "Bid_www.evil.se",
+             "Mail mailto:a@evil.se"]
     alts = [lcc.Alternative(name, lcc.Investment(f"{1000 + 100 * i} SEK"))
             for i, name in enumerate(names)]
     md = lcc.report.build(lcc.compare(alts, study), title="www.t.se", lang="en").markdown()
     assert md.startswith("# www\\.t.se\n")
     assert re.search(r"^- 1\\\. Firm AB has the lowest life-cycle cost: 1\s000\sSEK$", md, re.M)
     rows = [line.split(" | ")[0] for line in md.splitlines() if line.startswith("| ")]
-    assert rows[2:7] == ["| 1\\. Firm AB", "| \\- Beta", "| www\\.evil.se",
-                        "| https\\://evil.se/x", "| 12\\) Delta"]
+    assert rows[2:11] == ["| 1\\. Firm AB", "| \\- Beta", "| www\\.evil.se",
+                         "| https\\://evil.se/x", "| 12\\) Delta",
+                         "| Bid\\_https\\://evil.se/pay", "| Offer 2https\\://evil.se",
+                         "| Bid\\_www\\.evil.se", "| Mail mailto\\:a@evil.se"]
     prose = md.split("```text")[0]  # the trace is a code block, where nothing is a link
     assert "www.evil.se" in md.split("```text")[1]
     assert not re.search(r"(?<!\\)www\.|(?<!\\)://", prose.replace("www\\.", ""))

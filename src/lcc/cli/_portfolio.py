@@ -144,8 +144,7 @@ def _emit(df: pd.DataFrame, args: argparse.Namespace, currency: str,
         buf = io.StringIO()
         sv = args.lang == "sv"
         writer = csv.writer(buf, delimiter=";" if sv else ",", lineterminator="\n")
-        writer.writerow(cols if not sv else [spreadsheet_text(label(c, args.lang))
-                                             for c in cols])
+        writer.writerow([spreadsheet_text(label(c, args.lang) if sv else c) for c in cols])
         for row in flat.itertuples(index=False, name=None):
             cells = []
             for v in row:

@@ -155,8 +155,9 @@ def _clean_svg(svg: str) -> str:
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#$~])")
 
 
-#: What GitHub and GitLab turn into a link without any markup: ``www.`` and a URL's scheme.
-_MD_AUTOLINK = re.compile(r"(?i)(?<![\w.])(www(?=\.)|https?(?=://)|ftp(?=://))")
+#: What GitHub and GitLab turn into a link without any markup: ``www.`` and a URL's scheme,
+#: whatever stands before them (GitHub links ``Bid_https://…`` and ``2https://…`` too).
+_MD_AUTOLINK = re.compile(r"(?i)(www(?=\.)|https?(?=://)|ftp(?=://)|mailto(?=:)|xmpp(?=:))")
 #: A list item's marker at the start of a text (``- ``, ``+ ``, ``1. ``, ``2) ``), which would
 #: nest a list in the line that shows the text.
 _MD_MARKER = re.compile(r"^(?:([-+])(?=\s|$|-)|(\d+)([.)])(?=\s|$))")
