@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path as FsPath
 from typing import Any
 
-from lcc._errors import LCCError, Msg, suggest
+from lcc._errors import LCCError, Msg, as_msg, suggest
 from lcc._text import is_blank
 from lcc.io import _fields as F
 from lcc.io._issues import (
@@ -50,6 +50,7 @@ from lcc.io._model import (
 )
 from lcc.model import Alternative, ByYear, CostItem, Parameter, Study
 from lcc.model._fields import located
+from lcc.model._inputs import read_number
 from lcc.model._parameter import NAME as PARAMETER_NAME
 from lcc.units import ExchangeRates, _parse_text
 
@@ -336,8 +337,21 @@ class Reader:
                 "an empty list; {give}", give=Msg("give one rate per year")),
                 empty_code="invalid-value") is None:
             return BAD
-        nums = [self.finite(v, (*path, i), Msg("a rate (a number)")) for i, v in enumerate(raw)]
+        nums = [self.finite(v, (*path, i), Msg("a rate (a number)"))
+                if not isinstance(v, str) else self.rate_text(v, (*path, i))
+                for i, v in enumerate(raw)]
         return BAD if any(v is BAD for v in nums) else raw
+
+    def rate_text(self, text: str, path: Path) -> Any:
+        """A yearly rate written as text ('2 %'), read by the model's rule for a rate."""
+        try:
+            read_number(text, format_path(path), minimum=-1.0, exclusive=True,
+                        what=Msg("a rate"), rate=True)
+        except LCCError as exc:
+            self.c.add(exc.code or "invalid-value", path,
+                       Msg("{detail}", detail=as_msg(exc.message).detail() or exc.detail))
+            return BAD
+        return text
 
     def check_currency(self, code: str, path: Path) -> bool:
         """Whether an amount in currency ``code`` can enter the study (else an issue)."""

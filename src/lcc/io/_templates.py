@@ -51,7 +51,7 @@ from lcc.io._issues import Path, kind_of
 from lcc.io._values import encode, parameter_data
 from lcc.model import Alternative, Parameter
 from lcc.templates import CALCULATORS
-from lcc.templates._inputs import Input
+from lcc.templates._inputs import Input, choice_of
 
 #: Keys of an alternative that names a template.
 TEMPLATE_KEYS: tuple[str, ...] = ("name", "description", "template", "inputs", "parameters")
@@ -108,8 +108,7 @@ def read_inputs(r: Reader, module: ModuleType, raw: Any, path: Path,
     selector = getattr(module, "SELECTOR", None)
     chosen = None
     if selector is not None:
-        word = obj.get(selector, spec[selector].default)
-        chosen = word if isinstance(word, str) and word in spec[selector].choices else None
+        chosen = choice_of(spec[selector], obj.get(selector, spec[selector].default))
     values: dict[str, Any] = {}
     for key, value in obj.items():
         inp = spec.get(key)
@@ -153,8 +152,9 @@ def _example(inp: Input) -> str:
 
 def _value(r: Reader, inp: Input, raw: Any, path: Path, scope: Scope) -> Any:
     """One input value (not a profile), checked against its kind."""
-    if inp.kind == "quantity" and isinstance(raw, str) and raw in inp.choices:
-        return raw
+    word = choice_of(inp, raw)  # the calculator's rule: its words in any letter case
+    if word is not None:
+        return word
     if inp.kind == "quantity" and "1" in inp.other_units and _is_number(raw):
         return r.finite(raw, path)
     kind = input_kind(inp)
@@ -221,8 +221,12 @@ def build(r: Reader, module: ModuleType, name: str, inputs: dict[str, Any], path
     """The calculator's alternative; its LCCErrors become issues at the input they name
     (:func:`~lcc.io._build.model_issues`, ``placed`` as there).
 
-    Errors of inputs in ``reported`` (whose problems the file reader recorded) are left out.
+    Errors of inputs in ``reported`` (whose problems the file reader recorded) are left out;
+    with its selector reported (a method that is no choice) it is not called: which inputs
+    apply depends on it, and its default would judge them by another method.
     """
+    if getattr(module, "SELECTOR", None) in reported:
+        return None
     try:
         alt = module.alternative(name, **inputs)
     except LCCError as exc:

@@ -11,6 +11,7 @@ canonical unit, so sensitivity analysis can substitute values by name.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -688,12 +689,20 @@ class Esc:
 NO_ESCALATION = Esc(Num(0.0, None, None, 1.0, "0"), None)
 
 
+def rates_by_year(values: Sequence[Any], name: str | Msg) -> ByYear:
+    """A list of yearly rates as a ByYear; a rate written as text ('2 %') is read by the rule
+    of a rate, so that ``["2 %", "3 %"]`` is 0.02 and 0.03 as ``"2 %"`` alone is."""
+    return ByYear([float(read_number(v, Msg("{name}[{i}]", name=name, i=i), minimum=-1.0,
+                                     exclusive=True, what=Msg("a rate"), rate=True).value)
+                   if isinstance(v, str) else v for i, v in enumerate(values)])
+
+
 def read_escalation(value: Any, name: str) -> Esc:
     """Escalation: a rate > −1 per year, samples, a Parameter, or a per-year sequence."""
     if value is None:
         return NO_ESCALATION
     if isinstance(value, (list, tuple)):
-        value = ByYear(list(value))
+        value = rates_by_year(value, name)
     if isinstance(value, ByYear):
         percent = value.unit is not None and str(value.unit).strip() in ("%", "percent")
         if value.unit is not None and not percent and \

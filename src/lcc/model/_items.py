@@ -205,7 +205,7 @@ class CostItem(ModelEq):
         return {f.name: getattr(self, f.name) for f in fields(self) if f.init}
 
 
-def _residual_percent(value: Any, name: str) -> None:
+def residual_percent(value: Any, name: str | Msg) -> None:
     """Refuse a bare number over 1 and up to 100 for a residual fraction with the percentage
     reading offered: ``residual = 20`` is 20 % of the cost, not 2 000 %."""
     x = value.value if isinstance(value, Parameter) else value
@@ -225,7 +225,7 @@ def _read_residual(item: CostItem, value: Any) -> tuple[str, Num | None]:
         return "none", None
     if isinstance(value, str) and value == "linear":
         return "linear", None
-    _residual_percent(value, name)
+    residual_percent(value, name)
     if isinstance(value, Parameter):
         if value.unit is None:
             return "fraction", read_number(value, name, minimum=0.0, exclusive=False,

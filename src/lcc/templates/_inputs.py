@@ -49,7 +49,8 @@ from lcc._errors import LCCError, Msg, as_msg, join, raise_collected
 from lcc._text import closest
 from lcc.model import ByYear, Parameter
 from lcc.model._fields import Field, located
-from lcc.model._inputs import A_VALUE
+from lcc.model._inputs import A_VALUE, rates_by_year
+from lcc.model._items import residual_percent
 from lcc.model._limits import MAX_HOURS_PER_YEAR, MAX_YEARS
 from lcc.units import (
     CURRENCIES,
@@ -389,21 +390,38 @@ def _read(calculator: str, inp: Input, fld: Field, value: Any, what: Msg | None 
         raise err from None
 
 
+#: A residual value as a share of the price (the model's residual field as a fraction).
+_A_FRACTION = Field("number", None, "0.4", Msg("a fraction"), minimum=0.0, maximum=1.0)
+
+
+def _dimensionless_text(text: str) -> bool:
+    """Whether a text is a plain number or a percentage ('0,4', '40 %'), not a quantity."""
+    try:
+        q = _parse_text(text, "value")
+    except LCCError:
+        return False
+    return not hasattr(q, "dimensionality") or not q.dimensionality
+
+
 def _check_quantity(calculator: str, inp: Input, value: Any) -> Any:
     """Check a quantity input; return it as given (a choice word as spelled in ``choices``)."""
     raw = base_value(value)
-    word = _choice(inp, raw)
+    word = choice_of(inp, raw)
     if word is not None:
         if is_parameter(value):
             raise fail(calculator, Msg("{name}: a Parameter holds a value, not the word "
                                        "{word!r}", name=the_input(inp.name), word=raw),
                        key=inp.name)
         return word
-    if "1" in inp.other_units and not isinstance(raw, str) and \
-            not hasattr(raw, "units") and not isinstance(raw, (bool, ByYear)):
-        # a plain number besides the quantity (a residual as a fraction of the price)
-        _read(calculator, inp, inp.fraction if inp.maximum is not None else Field(
-            "number", None, "0.5", A_VALUE, minimum=inp.minimum), value)
+    if "1" in inp.other_units and not isinstance(raw, (bool, ByYear)) and (
+            _dimensionless_text(raw) if isinstance(raw, str) else not hasattr(raw, "units")):
+        # a plain number besides the quantity: a residual as a fraction of the price, 0.4,
+        # '40 %' or '0,4', read by the model's residual rule (a bare 40 is offered as 40 %)
+        try:
+            residual_percent(value, the_input(inp.name))
+        except LCCError as exc:
+            raise fail(calculator, as_msg(exc.message), key=inp.name, code=exc.code) from None
+        _read(calculator, inp, _A_FRACTION, value)
         return value
     fld = inp.field
     errors: list[LCCError] = []
@@ -611,8 +629,8 @@ def read_inputs(calculator: str, spec: Sequence[Input], given: Mapping[str, Any]
     return values
 
 
-def _choice(inp: Input, value: Any) -> str | None:
-    """The choice a text names (any letter case), or None."""
+def choice_of(inp: Input, value: Any) -> str | None:
+    """The choice a text names (any letter case, blanks around it), or None."""
     if not isinstance(value, str):
         return None
     key = value.strip().lower()
@@ -620,7 +638,7 @@ def _choice(inp: Input, value: Any) -> str | None:
 
 
 def _check_choice(calculator: str, inp: Input, value: Any) -> str:
-    word = None if is_parameter(value) else _choice(inp, value)
+    word = None if is_parameter(value) else choice_of(inp, value)
     if word is None:
         raise fail(calculator, Msg("{name}: got {value!r}; expected {expected}",
                                    name=the_input(inp.name), value=value,
@@ -643,7 +661,8 @@ def _check_sequence(calculator: str, inp: Input, value: Any) -> Any:
                                    "ByYear([...], unit={unit!r})", name=the_input(inp.name),
                                    unit=inp.unit), key=inp.name, code="bare-number")
     _read(calculator, inp, inp.field, value)
-    return ByYear(list(value)) if isinstance(value, (list, tuple)) else value
+    return rates_by_year(value, the_input(inp.name)) if isinstance(value, (list, tuple)) \
+        else value
 
 
 def _check(calculator: str, inp: Input, value: Any) -> Any:

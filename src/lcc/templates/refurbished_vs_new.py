@@ -72,7 +72,7 @@ INPUTS: tuple[Input, ...] = (
              "resale value is given (the resales are timed by the life)"),
           N_("Upphandlingsmyndigheten, LCC-verktyg (external parameters given by each "
              "bidder); the manufacturer's or refurbisher's statement or guarantee"),
-          example="8 yr", label=N_("Expected service life"), exclusive=True),
+          example="8 yr", label=N_("Service life"), exclusive=True),
     Input("transport", "bidder", "SEK",
           N_("Transport (collection, delivery) per item, paid with each purchase"),
           N_("Upphandlingsmyndigheten, LCC-verktyg (external parameters given by each "

@@ -453,6 +453,43 @@ def clean_vehicles_directive(
     return result
 
 
+def _check_used(*, life: Any, residual: Any, emission_prices: Any, co2_price: Any,
+                emission_cost_factor: Any, exhaust: dict[str, Any]) -> None:
+    """Refuse an input given away from its default that this vehicle would not use: a bid's
+    residual value without a life (one vehicle serves the whole study), an emission price
+    with emission_prices none or without the emissions it prices. Dropped without a word, a
+    bid's resale value of 40 % would not count."""
+    def given(value: Any, default: Any) -> bool:
+        return value is not None and not (isinstance(value, str) and isinstance(default, str)
+                                          and value.strip().lower() == default) and \
+            not (_is_plain_number(value) and float(value) == default)
+
+    if life is None and given(residual, "linear") and given(residual, "none"):
+        raise LCCError(Msg("{name}: got {value!r}, but without a life the vehicle serves the "
+                           "whole study and leaves no residual value; give life too, or leave "
+                           "residual out", name="residual", value=residual),
+                       field="residual", code="not-applicable")
+    for key, value, default, needs in (
+            ("co2_price", co2_price, "high", ["co2"]),
+            ("emission_cost_factor", emission_cost_factor, 1.0, list(exhaust))):
+        if not given(value, default):
+            continue
+        if emission_prices is None:
+            raise LCCError(Msg("{name}: got {value!r}, but emission_prices is none: the exhaust "
+                               "emissions are reported in kg, not priced; leave {name} out, or "
+                               "set emission_prices to 'cvd'", name=key, value=value),
+                           field=key, code="not-applicable")
+        if all(exhaust[k] is None for k in needs):
+            raise LCCError(Msg("{name}: got {value!r}, but no exhaust emission it prices is "
+                               "given ({needs}); give one, or leave {name} out", name=key,
+                               value=value, needs=", ".join(needs)),
+                           field=key, code="not-applicable")
+
+
+def _is_plain_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
 def _is_word(co2_price: Any) -> bool:
     return isinstance(co2_price, str) and co2_price.strip().lower() in ("high", "low")
 
@@ -585,6 +622,9 @@ def vehicle_alternative(
                            "give the life-cycle emission factor (priced with the study's carbon "
                            "price) or the exhaust CO2 per km (priced with the Directive's cost), "
                            "not both", name="co2"), field="co2", code="not-applicable")
+    _check_used(life=life, residual=residual, emission_prices=emission_prices,
+                co2_price=co2_price, emission_cost_factor=emission_cost_factor,
+                exhaust={"co2": co2, "nox": nox, "nmhc": nmhc, "pm": pm})
     items: list[Any] = [
         Investment(price, life=life, residual=residual if life is not None else None,
                    label=N_("Purchase")),

@@ -1,0 +1,137 @@
+"""Calculator inputs read by one rule in Python and in tender files: a bid's residual value
+is never dropped, a share reads '40 %', choices read any letter case, a list of yearly rates
+reads '2 %'."""
+
+from __future__ import annotations
+
+import pytest
+
+import lcc
+from lcc import LCCError
+from lcc.io import loads_tender
+from lcc.io._issues import TenderError
+from lcc.templates import dishwasher, refurbished_vs_new, vehicles
+
+EUR6 = lcc.Study("6 yr", 0.0, currency="EUR")
+CAR = dict(method="lcc", price="10000 EUR", annual_mileage="10000 km/yr",
+           consumption="5 l/100km", fuel_price="0 EUR/l")
+
+
+@pytest.mark.parametrize("residual", [0.4, "4000 EUR"])
+def test_a_residual_value_without_a_life_is_refused_not_dropped(residual) -> None:
+    with pytest.raises(LCCError) as info:
+        vehicles.alternative("Car", residual=residual, **CAR)
+    assert (info.value.field, info.value.code) == ("vehicles.residual", "not-applicable")
+    assert "without a life the vehicle serves the whole study" in str(info.value)
+
+
+@pytest.mark.parametrize("residual", ["linear", "none", None])
+def test_the_default_residual_needs_no_life(residual) -> None:
+    alt = vehicles.alternative("Car", residual=residual, **CAR)
+    assert lcc.evaluate(alt, EUR6).value == pytest.approx(10000)
+
+
+@pytest.mark.parametrize(("extra", "field", "words"), [
+    (dict(co2="100 g/km", emission_prices="none", co2_price="0.5 EUR/kg"), "co2_price",
+     "but emission_prices is none"),
+    (dict(co2="100 g/km", emission_prices="none", emission_cost_factor=2),
+     "emission_cost_factor", "but emission_prices is none"),
+    (dict(co2_price="0.5 EUR/kg"), "co2_price", "no exhaust emission it prices is given (co2)"),
+    (dict(nox="0.1 g/km", co2_price="0.5 EUR/kg"), "co2_price", "(co2)"),
+    (dict(emission_cost_factor=2), "emission_cost_factor", "(co2, nox, nmhc, pm)"),
+])
+def test_an_emission_price_that_prices_nothing_is_refused(extra, field, words) -> None:
+    with pytest.raises(LCCError) as info:
+        vehicles.alternative("Car", **CAR, **extra)
+    assert info.value.field == f"vehicles.{field}"
+    assert words in str(info.value)
+
+
+@pytest.mark.parametrize("residual", [0.4, "40 %", "0,4", "0.4",
+                                      lcc.Parameter("share", 0.4, low=0.2, high=0.6)])
+def test_a_residual_share_reads_as_the_model_reads_it(residual) -> None:
+    alt = vehicles.alternative("Car", residual=residual, life="8 yr", **CAR)
+    # the car in service at the end of 6 years: 10 000 − 0.4 × 10 000 = 6 000 EUR
+    assert lcc.evaluate(alt, EUR6).value == pytest.approx(6000)
+
+
+@pytest.mark.parametrize(("residual", "words"), [
+    (40, "did you mean 40 % = 0.4?"), ("140 %", "expected a fraction <= 1"),
+    (-0.1, "expected a fraction >= 0")])
+def test_a_residual_share_out_of_range_is_refused_at_the_input(residual, words) -> None:
+    with pytest.raises(LCCError) as info:
+        vehicles.alternative("Car", residual=residual, life="8 yr", **CAR)
+    assert info.value.field == "vehicles.residual"
+    assert words in str(info.value)
+
+
+VEHICLE = """\
+format = "lcc.tender/1"
+name = "Cars"
+[study]
+period = "10 yr"
+discount_rate = 0.04
+currency = "EUR"
+[[alternatives]]
+name = "Car"
+template = "vehicles"
+[alternatives.inputs]
+method = "{method}"
+price = "20000 EUR"
+category = "{category}"
+fuel = "{fuel}"
+consumption = "5.0 l/100km"
+petrol_price = "0.55 EUR/l"
+diesel_price = "0.50 EUR/l"
+co2 = "132 g/km"
+nox = "0.08 g/km"
+nmhc = "0.02 g/km"
+pm = "0.0045 g/km"
+"""
+
+
+def test_a_tender_file_reads_choices_in_any_letter_case_as_python_does() -> None:
+    t = loads_tender(VEHICLE.format(method="CVD", category="m1", fuel="Diesel"), "toml")
+    # the Directive's worked car: 20 000 + 5 000 + 1 056 + 70.4 + 4 + 78.3 = 26 208.70 EUR
+    assert t.evaluate()["Car"].value == pytest.approx(26208.7)
+    api = vehicles.alternative("Car", method="CVD", category="m1", fuel="Diesel",
+                               price="20000 EUR", consumption="5.0 l/100km",
+                               petrol_price="0.55 EUR/l", diesel_price="0.50 EUR/l",
+                               co2="132 g/km", nox="0.08 g/km", nmhc="0.02 g/km",
+                               pm="0.0045 g/km")
+    assert lcc.evaluate(api, t.study).value == pytest.approx(26208.7)
+
+
+def test_a_method_that_is_no_choice_is_the_only_error() -> None:
+    with pytest.raises(TenderError) as info:
+        loads_tender(VEHICLE.format(method="CVDD", category="M1", fuel="diesel"), "toml")
+    assert [e.path for e in info.value.errors] == ["alternatives[0].inputs.method"]
+
+
+def test_a_list_of_yearly_rates_reads_percent_text() -> None:
+    study = lcc.Study("3 yr", 0.0)
+    item = lcc.Recurring("100 SEK/yr", escalation=["10 %", "10 %", "10 %"])
+    # 100 × (1.1 + 1.1² + 1.1³) = 100 × 3.641 = 364.10 SEK
+    assert lcc.evaluate(lcc.Alternative("A", item), study).value == pytest.approx(364.1)
+    bid = dishwasher.alternative("D", price="0 SEK", energy="100 kWh/yr", water="0 l/yr",
+                                 electricity_price="1 SEK/kWh", water_price="48 SEK/m**3",
+                                 escalation=["10 %", "10 %", "10 %"])
+    assert lcc.evaluate(bid, study).value == pytest.approx(364.1)
+    text = ('format = "lcc.tender/1"\nname = "E"\n[study]\nperiod = "3 yr"\n'
+            'discount_rate = 0.0\n[[alternatives]]\nname = "A"\n[[alternatives.items]]\n'
+            'type = "Recurring"\namount_per_year = "100 SEK/yr"\n'
+            'escalation = ["10 %", "10 %", "10 %"]\n')
+    assert loads_tender(text, "toml").evaluate()["A"].value == pytest.approx(364.1)
+    with pytest.raises(TenderError) as info:
+        loads_tender(text.replace('"10 %", "10 %"]', '"x", "-100 %"]'), "toml")
+    assert [(e.path, e.code) for e in info.value.errors] == [
+        ("alternatives[0].items[0].escalation[1]", "invalid-value"),
+        ("alternatives[0].items[0].escalation[2]", "invalid-value")]
+
+
+def test_a_life_input_named_in_a_message_reads_once() -> None:
+    with pytest.raises(LCCError) as info:
+        refurbished_vs_new.alternative("R", price="100 SEK", life=lcc.Parameter(
+            "L", "5 yr", low="0 yr", high="10 yr"))
+    assert "expected service life > 0" in str(info.value)
+    assert "expected expected" not in str(info.value)
