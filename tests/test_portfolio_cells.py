@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+import lcc
 import lcc.portfolio as P
 from lcc.cli import main
 
@@ -109,3 +110,72 @@ def test_ids_of_figures_separated_by_blanks_alone_are_refused(tmp_path) -> None:
     [err] = info.value.errors
     assert (err.row, err.column, err.code) == (2, "criteria", "invalid-value")
     assert "separate criteria IDs by ';' (such as '10234; 10551')" in err.message
+
+
+CASES = """\
+id,title,organisation,year,category,value,award_basis,environmental,reuse,plastics,climate,lcc,criteria,status
+1,Cars,Alby kommun,2025,Fordon,5 Mkr,price,ja,ja,nej,nej,nej,,planned
+2,Cars,Alby Kommun,2025,fordon,5 Mkr,price,ja,nej,nej,nej,nej,,planned
+3,Food,Alby kommun,2025,Livsmedel,10 Mkr,price,ja,nej,nej,nej,nej,,planned
+4,Food,ALBY KOMMUN,2025,Livsmedel,1 Mkr,price,ja,nej,nej,nej,nej,,planned
+5,Food,Byn,2025,Livsmedel,1 Mkr,price,ja,nej,nej,nej,nej,,planned
+"""
+
+
+def _cases(tmp_path, targets: str) -> P.Plan:
+    (tmp_path / "plan.csv").write_text(CASES, encoding="utf-8")
+    (tmp_path / "targets.toml").write_text(targets, encoding="utf-8")
+    return P.read_plan(tmp_path / "plan.csv", targets=tmp_path / "targets.toml")
+
+
+def test_an_organisation_in_another_letter_case_is_one_organisation(tmp_path) -> None:
+    plan = _cases(tmp_path, '[targets]\nreuse = "20 %"\n'
+                            '[targets.organisation."alby KOMMUN"]\nreuse = "50 %"\n')
+    fu = plan.follow_up(by="organisation")
+    assert list(fu.index.astype(str)) == ["Alby kommun", "Byn"]
+    alby = fu.loc["Alby kommun"]
+    # 1 of Alby's 4 procurements sets reuse requirements: 25 %, against its own 50 %
+    assert (alby["procurements"], alby["reuse_share"]) == (4, pytest.approx(0.25))
+    assert alby["reuse_target"] == pytest.approx(0.5) and not alby["reuse_met"]
+    assert fu.loc["Byn"]["reuse_target"] == pytest.approx(0.2)  # the overall target
+    assert "'ALBY KOMMUN', 'Alby Kommun' read as the organisation 'Alby kommun'" in \
+        " ".join(plan.notes)
+    assert list(plan.follow_up(by="category").index.astype(str)) == ["Fordon", "Livsmedel"]
+
+
+def test_targets_under_both_spellings_of_the_table_are_each_read(tmp_path) -> None:
+    plan = _cases(tmp_path, '[targets]\nreuse = "20 %"\n'
+                            '[targets.organisation."Alby kommun"]\nreuse = "50 %"\n'
+                            '[targets.organisations.Byn]\nreuse = "100 %"\n')
+    fu = plan.follow_up(by="organisation")
+    assert fu.loc["Byn"]["reuse_target"] == pytest.approx(1.0)
+    with pytest.raises(P.PlanError) as info:
+        _cases(tmp_path, '[targets.organisation.Byn]\nreuse = "50 %"\n'
+                         '[targets.organisations.byn]\nreuse = "100 %"\n')
+    assert [(e.code, e.column) for e in info.value.errors] == [
+        ("duplicate-column", "targets.organisations.byn")]
+
+
+def test_climate_factors_match_categories_in_any_case_and_say_what_is_missing(
+        tmp_path) -> None:
+    plan = _cases(tmp_path, '[targets]\nreuse = "20 %"\n')
+    factors_path = tmp_path / "factors.csv"
+    factors_path.write_text("category,factor,unit,source\nFORDON,0.09,kg CO2e/SEK,x\n"
+                            "Livsmedlen,0.25,kg CO2e/SEK,x\n", encoding="utf-8")
+    pr = plan.priorities(P.read_factors(factors_path))
+    # 5 000 000 SEK × 0.09 kg/SEK = 450 000 kg for each car procurement
+    assert list(pr["kg_co2e"].iloc[:2]) == [pytest.approx(450_000)] * 2
+    assert pr["kg_co2e"].iloc[2:].isna().all()
+    [note] = pr.attrs["notes"]
+    assert "No climate factor for the categories 'Livsmedel'" in note
+    assert "no planned procurement has: 'Livsmedlen'" in note
+
+
+@pytest.mark.parametrize("top", [0, -5])
+def test_top_is_one_or_more(tmp_path, top) -> None:
+    plan = _cases(tmp_path, '[targets]\nreuse = "20 %"\n')
+    with pytest.raises(lcc.LCCError) as info:
+        plan.priorities(top=top)
+    assert info.value.field == "Plan.priorities.top"
+    assert main(["portfolio", str(tmp_path / "plan.csv"), "priorities", "--top",
+                 str(top)]) == 2

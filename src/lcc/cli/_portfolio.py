@@ -95,7 +95,7 @@ def cmd_portfolio(args: argparse.Namespace) -> int:
         df = plan.priorities(factors, requirement=args.requirement, top=args.top)
     else:
         df = plan.criteria()
-    notes = list(df.attrs.get("notes", []))
+    notes = [*plan.notes, *df.attrs.get("notes", [])]
     _emit(df, args, plan.currency, notes)
     return 0
 
@@ -180,6 +180,7 @@ def _emit(df: pd.DataFrame, args: argparse.Namespace, currency: str,
              "  ".join("-" * w for w in widths)]
     lines += ["  ".join(fit(c, i) for i, c in enumerate(r)).rstrip() for r in rows]
     print("\n".join(lines))
-    print(f"({label('amounts_in', args.lang)} {unit(currency, args.lang)})")
+    if "money" in kinds.values():
+        print(f"({label('amounts_in', args.lang)} {unit(currency, args.lang)})")
     for n in notes:
         print(shown(in_lang(n, args.lang)))

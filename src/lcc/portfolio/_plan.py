@@ -318,6 +318,9 @@ class Plan:
             :meth:`lcc_categories`; NA where none is linked) and ``source`` (of the
             factor).
         """
+        if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
+            raise LCCError(Msg("top: got {top!r}; expected a whole number of rows, 1 or more",
+                               top=top), field="Plan.priorities.top", code="invalid-value")
         if requirement is not None and requirement not in REQUIREMENTS:
             raise LCCError(Msg("requirement: got {requirement!r}; expected one of {value}",
                                requirement=requirement, value=', '.join(REQUIREMENTS)),
@@ -330,10 +333,22 @@ class Plan:
         if requirement is not None:
             t = t[~t[requirement]]
         cats = t["category"].astype(str)
+        notes: list[str] = []
         if factors is not None:
-            table = factors.table
-            fac = cats.map(table["factor"]).astype(float)
-            source = cats.map(table["source"]).fillna("")
+            table = factors.table  # a category in any letter case, as the plan reads it
+            named = {str(c).casefold(): c for c in table.index}
+            keys = cats.map(lambda c: named.get(c.casefold()))
+            fac = keys.map(table["factor"]).astype(float)
+            source = keys.map(table["source"]).fillna("")
+            unknown = sorted(set(cats[keys.isna()]))
+            if unknown:
+                unused = sorted(str(c) for c in table.index
+                                if str(c).casefold() not in {c.casefold() for c in cats})
+                notes.append(Msg(
+                    "No climate factor for the categories {names}: they rank last, by value "
+                    "(the factor table's categories that no planned procurement has: {unused})",
+                    names=", ".join(repr(c) for c in unknown),
+                    unused=", ".join(repr(c) for c in unused) if unused else Msg("none")))
         else:
             fac = pd.Series(math.nan, index=t.index)
             source = pd.Series("", index=t.index)
@@ -378,6 +393,7 @@ class Plan:
         if top is not None:
             out = out.head(top)
         out.attrs["currency"] = self.currency
+        out.attrs["notes"] = notes
         return out
 
     # ------------------------------------------------------------------ criteria

@@ -7,6 +7,7 @@ as a :class:`~lcc.portfolio.PlanError`.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import math
 import os
@@ -325,6 +326,8 @@ def _build(rows: list[RawRow], positions: dict[str, str] | None, issues: Issues,
     outcomes: dict[str, TenderOutcome] = {}
     failed: set[str] = set()
     seen_orgs: set[str] = set()
+    spellings: dict[tuple[str, str], str] = {}
+    merged: dict[tuple[str, str], set[str]] = {}
     # cells repeat (yes/no, years, organisations): each distinct cell is read once
     memo: dict[str, dict[tuple[type, Any], Any]] = {
         c.name: {} for c in COLUMNS if c.kind in ("yesno", "choice", "year", "text", "list")
@@ -376,6 +379,11 @@ def _build(rows: list[RawRow], positions: dict[str, str] | None, issues: Issues,
                 issues.add(known.code, at, col.name, known.message, shown(raw))
                 ok = False
                 values[col.name] = None
+            elif col.name in _ONE_NAME and isinstance(known, str):  # one name in any case
+                first = spellings.setdefault((col.name, known.casefold()), known)
+                if first != known:
+                    merged.setdefault((col.name, first), set()).add(known)
+                values[col.name] = first
             else:
                 values[col.name] = known
         if values.get("organisation") is not None:
@@ -434,6 +442,7 @@ def _build(rows: list[RawRow], positions: dict[str, str] | None, issues: Issues,
         "awarded": pd.Series(out["awarded"], dtype=object),
         "row": np.asarray(out["row"], dtype=np.int64),
     })
+    df.attrs["merged"] = {k: sorted(v) for k, v in sorted(merged.items())}
     return df, plan_currency or "SEK", outcomes, seen_orgs
 
 
@@ -584,22 +593,27 @@ def read_targets(data: Any, issues: Issues, lines: Mapping[Any, int] | None = No
                 issues.add(exc.code, at, where, exc.message, shown(raw))
 
     one(data, prefix, overall)
-    orgs = data.get("organisation", data.get("organisations"))
-    if orgs is not None:
-        key = "organisation" if "organisation" in data else "organisations"
+    for key in ("organisation", "organisations"):  # both spellings, each read
+        orgs = data.get(key)
+        if orgs is None:
+            continue
         if not isinstance(orgs, Mapping):
             issues.add("wrong-type", lines.get((*prefix, key)), f"{name}.{key}", Msg(
                 'expected a table per organisation: [targets.organisation."Alby kommun"]'))
-        else:
-            for org, table in orgs.items():
-                path = (*prefix, key, org)
-                if not isinstance(table, Mapping):
-                    issues.add("wrong-type", lines.get(path), ".".join(path),
-                               Msg('expected a table of targets such as {{ reuse = "30 %" }}'))
-                    continue
-                mine: dict[str, Fraction] = {}
-                one(table, path, mine)
-                by_org[name_key(str(org))] = mine
+            continue
+        for org, table in orgs.items():
+            path = (*prefix, key, org)
+            if not isinstance(table, Mapping):
+                issues.add("wrong-type", lines.get(path), ".".join(path),
+                           Msg('expected a table of targets such as {{ reuse = "30 %" }}'))
+                continue
+            if name_key(str(org)).casefold() in {o.casefold() for o in by_org}:
+                issues.add("duplicate-column", lines.get(path), ".".join(path), Msg(
+                    "the targets of {org!r} are given again", org=org))
+                continue
+            mine: dict[str, Fraction] = {}
+            one(table, path, mine)
+            by_org[name_key(str(org))] = mine
     return Targets(overall, by_org, issues.file)
 
 
@@ -635,12 +649,19 @@ def _targets_from_file(path: Path, sink: list[PlanIssue]) -> tuple[Targets, Mapp
     return read_targets(doc["targets"], issues, lines), lines
 
 
+#: Columns whose names are one name in any letter case (an organisation, a category).
+_ONE_NAME = ("organisation", "category")
+
+
 def _check_organisations(targets: Targets, organisations: list[str], sink: list[PlanIssue],
-                         lines: Mapping[Any, int]) -> None:
+                         lines: Mapping[Any, int]) -> Targets:
+    """The targets with each organisation named as the plan names it (in any letter case);
+    an organisation the plan does not have is an issue."""
     known = set(organisations)
+    plan_name = {org.casefold(): org for org in organisations}
     issues = Issues(targets.source, sink)
     for org in targets.by_organisation:
-        if org not in known:
+        if org.casefold() not in plan_name:
             path = next((k for k in lines if isinstance(k, tuple) and len(k) == 3
                          and k[0] == "targets" and k[2] == org), None)
             issues.add("unknown-organisation", lines.get(path) if path else None,
@@ -649,6 +670,8 @@ def _check_organisations(targets: Targets, organisations: list[str], sink: list[
                            "organisations are: {value}", org=org,
                            suggest=suggest(org, sorted(known)),
                            value=', '.join(sorted(known))), org)
+    return dataclasses.replace(targets, by_organisation={
+        plan_name.get(org.casefold(), org): mine for org, mine in targets.by_organisation.items()})
 
 
 # --------------------------------------------------------------------------- plan
@@ -723,10 +746,16 @@ def read_table(path: str | os.PathLike[str], *, targets: Any = None,
     df, cur, outcomes, seen_orgs = _build(rows, positions, issues, p.parent, currency, sink)
     if not rows:
         issues.add("missing-value", None, "", Msg("the plan has no procurements"))
-    _check_organisations(tgt, sorted(seen_orgs), sink, tlines)
+    tgt = _check_organisations(tgt, sorted(seen_orgs), sink, tlines)
     if sink:
         raise PlanError(sink)
-    notes: list[str] = []
+    notes: list[str] = [
+        Msg("{spellings} read as the organisation {name!r}, as first written (letter case "
+            "aside)", spellings=", ".join(repr(v) for v in others), name=first)
+        if col == "organisation" else
+        Msg("{spellings} read as the category {name!r}, as first written (letter case aside)",
+            spellings=", ".join(repr(v) for v in others), name=first)
+        for (col, first), others in df.attrs.pop("merged").items()]
     without = sorted(set(df["organisation"].astype(str)) - set(tgt.by_organisation))
     if tgt.by_organisation and without:
         notes.append(Msg("Organisations without targets of their own follow the overall "
