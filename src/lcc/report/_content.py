@@ -53,6 +53,7 @@ class Section:
     pre: str | None = None
     money: bool = True
     index_labels: bool = True  # translate the row labels (categories); False: user names
+    digits: int = 0  # decimals of the amounts shown in whole units (LCC, net savings …)
 
 
 def input_hash(comparison: Comparison, inputs: list[bytes] | None) -> str:
@@ -158,9 +159,16 @@ def _summary(c: Comparison, lang: str) -> Section:
         summary[kg] = pd.Series(values)
         summary[diff] = pd.Series({k: v - base for k, v in values.items()})
     cur = c.study.currency
-    best_lcc = money(float(c.summary.at[c.best, "lcc"]), cur, lang)  # type: ignore[arg-type]
-    lines = [tr("{name} has the lowest life-cycle cost: {lcc}", lang, name=c.best,
-                lcc=best_lcc),
+    lccs = c.summary["lcc"].astype(float)
+    # amounts in whole units unless that shows two different LCCs as one (0.40 kr apart)
+    digits = 0 if lccs.round(0).nunique() == lccs.nunique() else 2
+    best_lcc = money(float(lccs[c.best]), cur, lang, digits)
+    winners = [str(n) for n in c.summary.index if c.summary.at[n, "rank"] == 1]
+    lead = tr("{name} has the lowest life-cycle cost: {lcc}", lang, name=c.best,
+              lcc=best_lcc) if len(winners) < 2 else \
+        tr("{names} tie for the lowest life-cycle cost: {lcc}", lang,
+           names=", ".join(winners), lcc=best_lcc)
+    lines = [lead,
              tr("Measures against: {baseline}. Comparison basis: {policy}.", lang,
                 baseline=c.baseline, policy=policy_name(c.policy, lang)),
              tr("Net savings: the baseline's life-cycle cost minus the alternative's. AIRR: "
@@ -168,7 +176,7 @@ def _summary(c: Comparison, lang: str) -> Section:
                 "the study period; difference: the alternative minus the baseline.", lang)]
     lines += [tr("Note: {note}", lang, note=n) for n in c.notes_in(lang)]
     return Section("summary", tr("Summary", lang), table=summary, lines=lines,
-                   index_labels=False)
+                   index_labels=False, digits=digits)
 
 
 def _pollutants(c: Comparison) -> list[str]:

@@ -80,12 +80,12 @@ _WHOLE = ("lcc", "net_savings", "annual_value", "lcc_low", "lcc_high", "swing", 
           "se", "p5", "p50", "p95")
 
 
-def _cell(col: str, value: Any, lang: str, money: bool) -> tuple[str, bool]:
+def _cell(col: str, value: Any, lang: str, money: bool, digits: int = 0) -> tuple[str, bool]:
     if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
         if (money and col in _WHOLE) or (col not in LABELS and not EMISSION_COLUMN.match(col)):
             from lcc._i18n import number
 
-            return number(value, lang, 0), True
+            return number(value, lang, digits if col in _WHOLE else 0), True
         return cell(col, value, lang), True
     return shown(value), False
 
@@ -96,11 +96,13 @@ def _html_table(section: Section, lang: str, best: str | None) -> str:
     head = "".join(f"<th>{html_text(_head(c, lang))}</th>" for c in
                    [df.index.name or "", *df.columns])
     rows = []
-    for idx, row in df.iterrows():
-        cls = ' class="best"' if best is not None and idx == best else ""
+    first = df.at[best, "rank"] if best is not None and "rank" in df.columns else None
+    for idx, row in df.iterrows():  # the best, and those that tie with it
+        cls = ' class="best"' if best is not None and (
+            idx == best or (first is not None and row["rank"] == first)) else ""
         cells = [f"<th>{html_text(_row_label(section, idx, lang))}</th>"]
         for col, value in row.items():
-            text, num = _cell(str(col), value, lang, section.money)
+            text, num = _cell(str(col), value, lang, section.money, section.digits)
             cells.append(f'<td class="num">{html_text(text)}</td>' if num
                          else f"<td>{html_text(text)}</td>")
         rows.append(f"<tr{cls}>{''.join(cells)}</tr>")
@@ -184,7 +186,7 @@ def _md_table(section: Section, lang: str) -> str:
     for idx, row in df.iterrows():
         cells = [md(_row_label(section, idx, lang))]
         for col, value in row.items():
-            cells.append(md(_cell(str(col), value, lang, section.money)[0]))
+            cells.append(md(_cell(str(col), value, lang, section.money, section.digits)[0]))
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 

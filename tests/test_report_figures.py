@@ -1,0 +1,48 @@
+"""A report never shows two different LCCs as one figure, and a tie names every winner."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import lcc
+
+STUDY = lcc.Study("10 yr", 0.035)
+
+
+def _pumps(b_price: str) -> lcc.Comparison:
+    def pump(name: str, price: str) -> lcc.Alternative:
+        return lcc.Alternative(name, lcc.Investment(price, life="10 yr"),
+                               lcc.Recurring("1000 SEK/yr"))
+    return lcc.compare([pump("Pump A", "52000 SEK"), pump("Pump B", b_price)], STUDY)
+
+
+#: 52 000 + 1 000 × (1 − 1.035^−10) / 0.035 = 52 000 + 8 316.61 = 60 316.61 SEK
+A = 52000 + 1000 * (1 - 1.035 ** -10) / 0.035
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_two_lccs_forty_ore_apart_are_shown_apart(lang) -> None:
+    c = _pumps("52000.4 SEK")
+    assert c.summary["lcc"].tolist() == pytest.approx([A, A + 0.4])
+    md = lcc.report.build(c, lang=lang).markdown()
+    sep = "," if lang == "sv" else "."
+    rows = [line for line in md.splitlines() if line.startswith("| Pump")]
+    assert re.search(rf"\| Pump A \| 60\s316{sep}61 \| 1 \|", rows[0])
+    assert re.search(rf"\| Pump B \| 60\s317{sep}01 \| 2 \| [-−]0{sep}40 \|", rows[1])
+
+
+def test_amounts_stay_whole_when_whole_amounts_tell_the_lccs_apart() -> None:
+    md = lcc.report.build(_pumps("53000 SEK"), lang="en").markdown()
+    assert re.search(r"\| Pump B \| 61\s317 \| 2 \| -1\s000 \|", md)
+
+
+@pytest.mark.parametrize(("lang", "lead"), [
+    ("en", "Pump A, Pump B tie for the lowest life-cycle cost: 60\u00a0317\u00a0SEK"),
+    ("sv", "Pump A, Pump B har samma, lägsta livscykelkostnad: 60\u00a0317\u00a0kr")])
+def test_a_tie_names_every_winner_and_marks_each_row(lang, lead) -> None:
+    report = lcc.report.build(_pumps("52000 SEK"), lang=lang)
+    assert lead.replace("\u00a0", " ") in report.markdown().replace("\u00a0", " ")
+    html = report.html()
+    assert html.count('<tr class="best">') == 2
