@@ -43,10 +43,11 @@ def ranks(values: Any) -> np.ndarray:
     [3, 1, 3, 2]
     """
     v = np.asarray(values, dtype=float)
-    a = v[:, None, ...]
-    b = v[None, :, ...]
-    lower = (a - b) > TIE * np.maximum(np.abs(a), np.abs(b))
-    return (1 + lower.sum(axis=1)).astype(int)
+    out = np.ones(v.shape, dtype=int)
+    for j in range(v.shape[0]):  # one alternative at a time: memory of values, not its square
+        b = v[j]
+        out += (v - b) > TIE * np.maximum(np.abs(v), np.abs(b))
+    return out
 
 
 def best_shares(values: Any) -> np.ndarray:

@@ -146,6 +146,14 @@ class UnitDistribution:
         """Inverse CDF, in ``unit``."""
         return self.frozen.ppf(q)
 
+    def support(self) -> tuple[float, float]:
+        """The least and most values it draws, in ``unit``: the values written where they bound
+        it (uniform, triangular, PERT; scipy not imported), else scipy's support."""
+        if not self.shift:
+            return float(min(self.values)), float(max(self.values))
+        low, high = self.frozen.support()
+        return float(low), float(high)
+
     def cdf(self, x: Any) -> Any:
         """CDF at x (in ``unit``)."""
         return self.frozen.cdf(x)
@@ -449,7 +457,13 @@ def describe(dist: Any, unit: str = "") -> str:
     name = getattr(rv, "name", None)
     if name is None:
         return repr(dist)
-    parts = [_fmt(float(a)) for a in getattr(dist, "args", ())]
+    # scipy's arguments by name: uniform(1, 4) is loc=1, scale=4 (1 to 5), not lcc's
+    # Uniform(1, 4) (1 to 4)
+    shapes = [s.strip() for s in (getattr(rv, "shapes", None) or "").split(",") if s.strip()]
+    keys = [*shapes, "loc", "scale"]
+    args = getattr(dist, "args", ())
+    parts = [f"{keys[i]}={_fmt(float(a))}" if i < len(keys) else _fmt(float(a))
+             for i, a in enumerate(args)]
     parts += [f"{k}={_fmt(float(v))}" for k, v in getattr(dist, "kwds", {}).items()]
     return f"{name}({', '.join(parts)}){(' ' + unit) if unit else ''}"
 

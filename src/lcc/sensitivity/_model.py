@@ -229,16 +229,24 @@ class Model:
         return own_fraction(self.inputs[name].parameter)
 
     def check_support(self, name: str, dist: Any, where: str) -> None:
-        """Refuse a distribution that draws values below the least its input takes."""
-        floor = self._floors.get(name)
+        """Refuse a distribution that draws values below the least its input takes (or that
+        least itself where the input is more than it: a service life of 0 years)."""
+        floor, strict, _ = self._least_most(name)
         if floor is None:
             return
         try:
             low = float(dist.ppf(1e-9))
         except Exception:  # pragma: no cover - a distribution without ppf is refused elsewhere
             return
+        unit = self.inputs[name].unit if name in self.inputs else ""
+        if strict and floor - 1e-12 * max(1.0, abs(floor)) <= low <= floor:
+            raise LCCError(Msg(
+                "{where}: it draws {low:.6g}{unit}, while this input is more than "
+                "{floor:g}{unit}; give a distribution that stays above it, e.g. PERT or "
+                "triangular with a lowest value above {floor:g}, or a lognormal", where=where,
+                low=low, unit=f" {unit}" if unit else "", floor=floor),
+                field=self.field("distributions"), code="invalid-value")
         if low < floor - 1e-12 * max(1.0, abs(floor)):
-            unit = self.inputs[name].unit if name in self.inputs else ""
             raise LCCError(Msg(
                 "{where}: it draws values down to {low:.6g}{unit}, "
                 "below {floor:g}{unit}, the least this input takes (a negative price or "

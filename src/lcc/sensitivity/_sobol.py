@@ -102,6 +102,11 @@ def bootstrap_conf(f_a: np.ndarray, f_b: np.ndarray, f_ab: np.ndarray, resamples
         return z * np.nanstd(s1s, axis=0, ddof=1), z * np.nanstd(sts, axis=0, ddof=1)
 
 
+#: The most bootstrap resamples of :func:`sobol` (memory grows with them: about 440 MB per
+#: million with 2 inputs and 3 outputs).
+MAX_BOOTSTRAP = 100_000
+
+
 def sobol(alternatives: Any, study: Study, distributions: Mapping[str, Any] | None = None,
           n: int = 1024, *, seed: Any = None, parameters: Sequence[str] | None = None,
           bootstrap: int = BOOTSTRAP, confidence_level: float = 0.95) -> SobolResult:
@@ -125,8 +130,8 @@ def sobol(alternatives: Any, study: Study, distributions: Mapping[str, Any] | No
         from the default ``PERT(low, value, high)``. Inputs are taken as
         independent.
     n : int
-        Base sample size. Sobol' sampling needs a power of 2: any other n is
-        rounded up to the next one, and a note says so (``attrs["notes"]``).
+        Base sample size, 2 or more. Sobol' sampling needs a power of 2: any other n
+        is rounded up to the next one, and a note says so (``attrs["notes"]``).
     seed : int, numpy.random.SeedSequence or None
         Seed of the scrambling and the bootstrap; same seed ⇒ same indices and
         intervals. With None the entropy drawn is kept in ``attrs["seed"]``.
@@ -134,7 +139,7 @@ def sobol(alternatives: Any, study: Study, distributions: Mapping[str, Any] | No
         Sample only these inputs.
     bootstrap : int
         Bootstrap resamples for the confidence intervals (default 1000; 0 for
-        none, the ``_conf`` columns are then NaN).
+        none, the ``_conf`` columns are then NaN; at most ``MAX_BOOTSTRAP``, 100 000).
     confidence_level : float
         Of the intervals (default 0.95).
 
@@ -176,6 +181,11 @@ def sobol(alternatives: Any, study: Study, distributions: Mapping[str, Any] | No
 
     model = Model(alternatives, study, "sobol")
     requested = check_count(n, "n", model.func)
+    if requested < 2:  # one row: no variance to split, and every bootstrap resample alike
+        raise LCCError(Msg("n: got {n!r}; Sobol' indices need at least 2 base samples to "
+                           "estimate a variance (1 024 or more for indices to about two "
+                           "decimals)", n=requested), field=model.field("n"),
+                       code="invalid-value")
     n = 1 << (requested - 1).bit_length()
     notes: list[str] = []
     if n != requested:
@@ -187,6 +197,11 @@ def sobol(alternatives: Any, study: Study, distributions: Mapping[str, Any] | No
         raise LCCError(Msg("bootstrap: got {value!r}; expected a whole number >= 0",
                            value=bootstrap), field=model.field("bootstrap"),
                        code="wrong-type" if wrong else "invalid-value")
+    if bootstrap > MAX_BOOTSTRAP:  # each resample holds every index of every output
+        raise LCCError(Msg("bootstrap: got {value!r}; the most lcc resamples is {limit} (its "
+                           "intervals are then as exact as the sample allows)",
+                           value=bootstrap, limit=MAX_BOOTSTRAP),
+                       field=model.field("bootstrap"), code="too-large")
     if isinstance(confidence_level, bool) or not isinstance(confidence_level, (int, float)) \
             or not 0 < confidence_level < 1:
         wrong = isinstance(confidence_level, bool) or not isinstance(confidence_level,

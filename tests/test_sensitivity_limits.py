@@ -1,0 +1,78 @@
+"""What uncertainty analysis accepts: lcc's own uniform at its ends, a service life kept
+above 0 whatever the seed, Sobol' indices from more than one sample, bounded resampling, and
+a scipy distribution named so that it reads apart from lcc's own."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from scipy import stats
+
+import lcc
+from lcc import LCCError
+from lcc.results._ranking import best_shares, ranks
+from lcc.sensitivity import Uniform, monte_carlo, sobol
+
+STUDY = lcc.Study("10 yr", 0.03)
+
+
+def _escalating(dist, value=0.03):
+    esc = lcc.Parameter("esc", value, distribution=dist)
+    return [lcc.Alternative("A", lcc.Recurring("100 SEK/yr", escalation=esc)),
+            lcc.Alternative("B", lcc.Recurring("120 SEK/yr"))]
+
+
+@pytest.mark.parametrize("value", [0.03, -0.02, "3 %"])
+def test_lccs_own_uniform_draws_its_ends(value) -> None:
+    """Uniform(-0.02, 0.03) draws its ends: a value at an end is drawn (it was refused by
+    Monte Carlo and Sobol' as 'never drawn', judged by its 1e-9 quantiles)."""
+    dist = Uniform.of("-2 %", "3 %") if value == "3 %" else Uniform.of(-0.02, 0.03)
+    res = monte_carlo(_escalating(dist, value), STUDY, n=64, seed=1, progress=False)
+    drawn = res.inputs["esc"]
+    assert drawn.min() >= (-2 if value == "3 %" else -0.02)
+    assert sobol(_escalating(dist, value), STUDY, n=8, seed=1, bootstrap=0) is not None
+
+
+@pytest.mark.parametrize(("n", "seed"), [(5, 1), (5, 2), (5, 3), (200, 1)])
+def test_a_life_whose_distribution_reaches_zero_is_refused_for_every_seed(n, seed) -> None:
+    life = lcc.Parameter("life", "5 yr", distribution=stats.randint(0, 50))
+    alts = [lcc.Alternative("A", lcc.Investment("1000 SEK", life=life)),
+            lcc.Alternative("B", lcc.Investment("1500 SEK", life="10 yr"))]
+    with pytest.raises(LCCError) as info:
+        monte_carlo(alts, STUDY, n=n, seed=seed, progress=False)
+    assert "it draws 0 yr, while this input is more than 0 yr" in str(info.value)
+
+
+def test_sobol_needs_two_samples_and_bounds_its_bootstrap() -> None:
+    p = lcc.Parameter("p", "1 SEK/kWh", low="0.5 SEK/kWh", high="2 SEK/kWh")
+    alts = [lcc.Alternative("A", lcc.Energy(annual="100 kWh/yr", price=p)),
+            lcc.Alternative("B", lcc.Investment("1000 SEK"))]
+    with pytest.raises(LCCError) as info:
+        sobol(alts, STUDY, n=1, seed=1)
+    assert (info.value.field, info.value.code) == ("sobol.n", "invalid-value")
+    with pytest.raises(LCCError) as info:
+        sobol(alts, STUDY, n=8, seed=1, bootstrap=10**8)
+    assert (info.value.field, info.value.code) == ("sobol.bootstrap", "too-large")
+
+
+def test_a_scipy_distribution_is_described_by_its_arguments_names() -> None:
+    """scipy's uniform(1, 4) draws 1 to 5 (loc, scale); lcc's Uniform(1, 4) draws 1 to 4."""
+    ours = monte_carlo(_escalating(Uniform.of(1, 4), "3 %"), STUDY, n=16, seed=1,
+                       progress=False)
+    theirs = monte_carlo(_escalating(stats.uniform(1, 4), "3 %"), STUDY, n=16, seed=1,
+                         progress=False)
+    assert ours.described["esc"] == "uniform(1, 4) %"
+    assert theirs.described["esc"] == "uniform(loc=1, scale=4) %"
+    tri = monte_carlo(_escalating(stats.triang(0.5, 1, 4), "3 %"), STUDY, n=16, seed=1,
+                      progress=False)
+    assert tri.described["esc"] == "triang(c=0.5, loc=1, scale=4) %"
+
+
+def test_ranks_of_many_alternatives_by_the_one_rule() -> None:
+    rng = np.random.default_rng(3)
+    v = rng.integers(0, 5, size=(40, 1000)).astype(float)
+    # rank = 1 + the number of alternatives strictly lower, in every sample
+    expected = 1 + (v[None, :, :] < v[:, None, :]).sum(axis=1)
+    assert (ranks(v) == expected).all()
+    shares = best_shares(v)
+    assert shares.sum() == pytest.approx(1.0)
