@@ -135,3 +135,35 @@ def test_a_life_input_named_in_a_message_reads_once() -> None:
             "L", "5 yr", low="0 yr", high="10 yr"))
     assert "expected service life > 0" in str(info.value)
     assert "expected expected" not in str(info.value)
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_the_calculators_csv_keeps_the_keys_of_tender_files(lang, capsys) -> None:
+    import csv
+    import io
+
+    from lcc.cli import main
+
+    assert main(["calculators", "--format", "csv", "--lang", lang]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out),
+                           delimiter=";" if lang == "sv" else ","))
+    keys = {(r[1], r[0]) for r in rows[1:]}
+    # the keys a tender file's [alternatives.inputs] takes, never a label
+    assert ("dishwasher", "energy") in keys and ("vehicles", "category") in keys
+    assert ("vehicles", "residual") in keys and ("reusable_vs_single_use", "kind") in keys
+    assert all(k.isidentifier() and k == k.lower() for _, k in keys)
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv"])
+def test_an_alternative_named_like_a_category_keeps_its_name(tmp_path, capsys, fmt) -> None:
+    from lcc.cli import main
+
+    path = tmp_path / "t.toml"
+    path.write_text('format = "lcc.tender/1"\nname = "N"\n[study]\nperiod = "3 yr"\n'
+                    'discount_rate = 0.0\n[[alternatives]]\nname = "energy"\n'
+                    '[[alternatives.items]]\ntype = "Investment"\namount = "100 SEK"\n',
+                    encoding="utf-8")
+    assert main(["evaluate", str(path), "--format", fmt, "--lang", "sv"]) == 0
+    rows = [line for line in capsys.readouterr().out.splitlines()
+            if line.lower().startswith(("energy", "energi"))]
+    assert len(rows) == 1 and rows[0].startswith("energy;" if fmt == "csv" else "energy ")

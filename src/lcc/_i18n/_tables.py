@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Container
 from typing import Any
 
 import numpy as np
@@ -42,14 +43,24 @@ def cell(column: str, value: Any, lang: str) -> str:
     return shown(value)
 
 
-def table(df: pd.DataFrame, lang: str, *, title: str | None = None) -> str:
-    """An aligned plain-text table with translated labels and formatted numbers."""
+def _index_word(i: Any, lang: str, words: Container[str] | None) -> str:
+    """A row label: lcc's word translated (a category), a user's name as written — an
+    alternative named 'energy' stays 'energy' where ``words`` says which are lcc's."""
+    return word(i, lang, header=False) if words is None or str(i) in words else str(i)
+
+
+def table(df: pd.DataFrame, lang: str, *, title: str | None = None,
+          index_words: Container[str] | None = None) -> str:
+    """An aligned plain-text table with translated labels and formatted numbers.
+
+    ``index_words``: the row labels that are lcc's own words, to translate (None: all that
+    are known words, as for categories); other row labels are names, shown as written."""
     cols = [str(c) for c in df.columns]
     header = [shown(word(df.index.name or "", lang))] + [shown(word(c, lang))
                                                              for c in cols]
     rows = []
     for idx, row in df.iterrows():
-        cells = [shown(word(idx, lang, header=False))]
+        cells = [shown(_index_word(idx, lang, index_words))]
         cells += [cell(c, v, lang) for c, v in zip(cols, row.tolist(), strict=True)]
         rows.append(cells)
     widths = [max(width(h), *(width(r[i]) for r in rows)) if rows else width(h)
@@ -70,13 +81,14 @@ def table(df: pd.DataFrame, lang: str, *, title: str | None = None) -> str:
     return "\n".join(lines)
 
 
-def csv(df: pd.DataFrame, lang: str) -> str:
+def csv(df: pd.DataFrame, lang: str, *, index_words: Container[str] | None = None) -> str:
     """CSV: ',' and '.' decimals (en); ';' and ',' decimals (sv, as Excel expects).
 
-    Text cells that start like a formula are neutralised (:func:`spreadsheet_text`).
+    Text cells that start like a formula are neutralised (:func:`spreadsheet_text`);
+    ``index_words`` as for :func:`table`.
     """
     out = df.rename(columns=lambda c: spreadsheet_text(word(c, lang)),
-                 index=lambda i: spreadsheet_text(word(i, lang, header=False)))
+                    index=lambda i: spreadsheet_text(_index_word(i, lang, index_words)))
     for c in out.columns:
         if out[c].dtype == object or pd.api.types.is_string_dtype(out[c]):
             out[c] = out[c].map(spreadsheet_text)

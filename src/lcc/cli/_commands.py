@@ -80,13 +80,20 @@ def _emit(df: pd.DataFrame, args: argparse.Namespace, *, title: str | None = Non
         if "unit" in df.columns:
             df = df.assign(unit=[unit(u, args.lang) if isinstance(u, str) else u
                                  for u in df["unit"]])
+        # rows of names (alternatives, inputs, parameters in words) are shown as written
+        words = _INDEX_WORDS.get(str(df.index.name)) if df.index.name else None
         if fmt == "csv":
-            sys.stdout.write(to_csv(df, args.lang))
+            sys.stdout.write(to_csv(df, args.lang, index_words=words))
         else:
-            print(table(df, args.lang, title=title))
+            print(table(df, args.lang, title=title, index_words=words))
             for line in notes or []:
                 print(shown(in_lang(line, lang)))
 
+
+
+#: Row labels by the index they stand in that are lcc's own words (the rest are names).
+_INDEX_WORDS: dict[str, tuple[str, ...]] = {
+    "alternative": (), "input": (), "calculator": (), "parameter": (), "scenario": ("base",)}
 
 
 def _parameter_names(tender: Any, lang: str) -> dict[str, str]:
