@@ -167,3 +167,20 @@ def test_an_alternative_named_like_a_category_keeps_its_name(tmp_path, capsys, f
     rows = [line for line in capsys.readouterr().out.splitlines()
             if line.lower().startswith(("energy", "energi"))]
     assert len(rows) == 1 and rows[0].startswith("energy;" if fmt == "csv" else "energy ")
+
+
+def test_the_directives_emission_costs_left_out_of_the_lcc_are_said() -> None:
+    car = vehicles.alternative("Car", method="cvd", category="M1", fuel="diesel",
+                               price="20000 EUR", consumption="5.0 l/100km",
+                               petrol_price="0.55 EUR/l", diesel_price="0.50 EUR/l",
+                               co2="132 g/km", nox="0.08 g/km", nmhc="0.02 g/km",
+                               pm="0.0045 g/km")
+    study = lcc.Study("10 yr", 0.04, currency="EUR", include_externalities=False)
+    c = lcc.compare([car], study)
+    # 20 000 + 5 000 energy; the emission costs 1 056 + 70.4 + 4 + 78.3 = 1 208.70 EUR are out
+    assert c.summary.at["Car", "lcc"] == pytest.approx(25000)
+    assert any(n.startswith("Car: its externalities, 1 208.70\u00a0EUR, are priced in money "
+                            "only (no kg)") for n in c.notes)
+    kg = lcc.compare([vehicles.alternative("Car", **CAR, co2="100 g/km")],
+                     lcc.Study("6 yr", 0.0, currency="EUR", include_externalities=False))
+    assert not any("priced in money only" in n for n in kg.notes)  # its kg are reported

@@ -242,6 +242,14 @@ class Comparison(Picklable):
             notes += [w.in_lang(lang) if isinstance(w, Msg) else str(w)
                       for w in result._compiled.warnings]
             notes += result.late_purchases_in(lang)
+            left = float(np.mean(result._all.get("externality", 0.0)))
+            if not self.study.include_externalities and left != 0.0 and \
+                    not len(result.emissions):  # priced in money only: shown nowhere else
+                notes.append(tr("{name}: its externalities, {amount}, are priced in money only "
+                                "(no kg) and are not part of the LCC (the study's "
+                                "include_externalities is false)", lang,
+                                name=result.alternative.name,
+                                amount=fmt_money(left, cur, lang, 2)))
         if self._samples:
             notes.append(tr("The inputs are samples ({n}); see the probability of the lowest "
                             "cost", lang, n=self._samples))
