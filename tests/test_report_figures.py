@@ -46,3 +46,27 @@ def test_a_tie_names_every_winner_and_marks_each_row(lang, lead) -> None:
     assert lead.replace("\u00a0", " ") in report.markdown().replace("\u00a0", " ")
     html = report.html()
     assert html.count('<tr class="best">') == 2
+
+
+@pytest.mark.parametrize(("lang", "lines"), [
+    ("sv", ["- Elpris, värde: 1,1\u00a0kr/kWh (kalkylförutsättningarna: 1,5\u00a0kr/kWh)",
+            "- Elpris, lågt värde: 0,6\u00a0kr/kWh (kalkylförutsättningarna: 0,75\u00a0kr/kWh)",
+            "- Elpris, fördelning: triangelfördelning, lägst 0,6\u00a0kr/kWh, troligast "
+            "1,1\u00a0kr/kWh, högst 2,2\u00a0kr/kWh (kalkylförutsättningarna: "
+            "triangelfördelning, lägst 0,75\u00a0kr/kWh, troligast 1,5\u00a0kr/kWh, högst "
+            "3\u00a0kr/kWh)"]),
+    ("en", ["- Electricity price, high value: 2.2\u00a0SEK/kWh (assumption set: "
+            "3\u00a0SEK/kWh)"])])
+def test_departures_from_the_assumption_set_are_in_the_readers_words(lang, lines,
+                                                                     tmp_path) -> None:
+    from pathlib import Path
+
+    from lcc.cli import main
+
+    out = tmp_path / "r.md"
+    pumps = Path(__file__).parents[1] / "examples" / "pumps.toml"
+    assert main(["report", str(pumps), "-o", str(out), "--lang", lang, "--no-charts"]) == 0
+    md = out.read_text(encoding="utf-8")
+    for line in lines:
+        assert line in md.splitlines()
+    assert "{'name'" not in md and '"1.1 SEK/kWh"' not in md

@@ -205,11 +205,16 @@ def _split(path: str) -> tuple[str, ...] | None:
 
 @dataclass(frozen=True)
 class Change:
-    """One value of a tender that differs from its assumption set."""
+    """One value of a tender that differs from its assumption set.
+
+    ``assumed`` and ``value`` are written as a tender file writes them (for messages about
+    the file); ``raw`` holds the two values themselves (a quantity, a number, a
+    distribution or None), for a reader's words."""
 
     path: str
     assumed: str
     value: str
+    raw: tuple[Any, Any] = field(default=(None, None), compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -573,7 +578,8 @@ def departures(assumptions: AssumptionSet, study: Study, parameters: Iterable[Pa
         assert parts is not None
         hits = [(path, a, b) for path, a, b in found if path[:len(parts)] == parts]
         covered.update(path for path, _, _ in hits)
-        out[key] = tuple(Change(".".join(path), _show(a), _show(b)) for path, a, b in hits)
+        out[key] = tuple(Change(".".join(path), _show(a), _show(b), (a, b))
+                         for path, a, b in hits)
         if not hits:
             bad("unused-override", ("overrides", key), Msg(
                 "declared, but the tender does not change {path} of the assumption set {set!r} "

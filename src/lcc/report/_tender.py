@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lcc._i18n import date, number, tr
+from lcc._i18n import N_, date, number, tr
 from lcc.results._describe import parameter_name, policy_name
 
 
@@ -31,9 +31,11 @@ def tender_lines(tender: Any, lang: str) -> list[str]:
             lines.append(tr("Departure from the assumption set, {what}: {reason}", lang,
                             what=_path_name(o.path, lang), reason=o.reason))
             for c in o.changes:
-                lines.append("  " + tr("{what}: {value} (assumption set: {assumed})", lang,
-                                       what=_path_name(c.path, lang), value=c.value,
-                                       assumed=c.assumed))
+                lines.append(tr("{what}: {value} (assumption set: {assumed})", lang,
+                                what=_path_name(c.path, lang),
+                                value=_value_words(tender, c.path, c.raw[1], c.value, lang),
+                                assumed=_value_words(tender, c.path, c.raw[0], c.assumed,
+                                                     lang)))
     s = tender.sensitivity
     if s is not None:
         names = (", ".join(parameter_name(n, lang, _description(tender, n))
@@ -65,13 +67,44 @@ def _description(tender: Any, name: str) -> str | None:
     return None
 
 
+#: The parts of a parameter a departure names, in words.
+_PARAMETER_KEYS = {"value": N_("value"), "low": N_("low value"), "high": N_("high value"),
+                   "distribution": N_("distribution"), "description": N_("description"),
+                   "source": N_("source")}
+
+
 def _path_name(path: str, lang: str) -> str:
-    """``parameters.electricity_price`` → ``Electricity price``; ``study.period`` → its name."""
+    """``parameters.electricity_price`` → ``Electricity price``,
+    ``parameters.electricity_price.low`` → ``Electricity price, low value``; ``study.period``
+    → its name."""
     parts = str(path).split(".")
     if len(parts) >= 2 and parts[0] in ("parameters", "study"):
         from lcc._i18n import field_name
 
         if parts[0] == "study":
             return field_name(parts[1], lang) or parts[1]
-        return parameter_name(parts[1], lang)
+        name = parameter_name(parts[1], lang)
+        key = _PARAMETER_KEYS.get(parts[2]) if len(parts) > 2 else None
+        return f"{name}, {tr(key, lang)}" if key else name
     return str(path)
+
+
+def _value_words(tender: Any, path: str, raw: Any, written: str, lang: str) -> str:
+    """A departure's value as the reader reads it: '1,1 kr/kWh', a distribution in words,
+    'not set'; as the file writes it where lcc has no words for it (a text)."""
+    from lcc._i18n import quantity, significant
+    from lcc.results._describe import distribution_text
+
+    if raw is None:
+        return tr("not set", lang)
+    parts = str(path).split(".")
+    p = next((q for q in tender.parameters if len(parts) > 1 and q.name == parts[1]), None)
+    unit = p.unit_text if p is not None and p.unit is not None else None
+    if hasattr(raw, "rvs"):
+        return distribution_text(raw, unit, lang)
+    if hasattr(raw, "magnitude") and hasattr(raw, "units") and not hasattr(raw.magnitude,
+                                                                             "__len__"):
+        return quantity(float(raw.magnitude), f"{raw.units:~P}" or None, lang)
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        return significant(float(raw), lang)
+    return written
