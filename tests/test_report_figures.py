@@ -70,3 +70,22 @@ def test_departures_from_the_assumption_set_are_in_the_readers_words(lang, lines
     for line in lines:
         assert line in md.splitlines()
     assert "{'name'" not in md and '"1.1 SEK/kWh"' not in md
+
+
+def test_codes_and_python_numbers_stay_out_of_swedish_words() -> None:
+    from scipy import stats
+
+    from lcc.results._comparison import _tie_text
+    from lcc.results._describe import distribution_text
+    from lcc.sensitivity import switching_values
+
+    assert _tie_text("sv") == "1·10⁻⁹" and _tie_text("en") == "1e-9"
+    text = distribution_text(stats.gumbel_r(loc=4000, scale=200), "h/yr", "sv")
+    assert text == "scipy.stats-fördelningen gumbel_r (läge 4\u00a0000\u00a0h/år, skala " \
+        "200\u00a0h/år)"
+    rate = lcc.Parameter("discount_rate", 0.035, low=0.02, high=0.05)
+    pumps = [lcc.Alternative(n, lcc.Investment(f"{p} SEK"), lcc.Recurring("1000 SEK/yr"))
+             for n, p in (("A", 52000), ("B", 53000))]
+    reason = switching_values(pumps, lcc.Study("10 yr", rate)).attrs["reasons"][0]
+    assert "'discount_rate' (the two depend on it alike, or not at all)" in str(reason)
+    assert "ändras inte med 'Kalkylränta'" in reason.in_lang("sv")

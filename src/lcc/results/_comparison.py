@@ -261,7 +261,7 @@ class Comparison(Picklable):
                 j = self.names.index(b)
                 if tied(values[i], values[j]):
                     notes.append(tr("{a} and {b} tie: their values differ by less than {tie} "
-                                    "relative ({value})", lang, a=a, b=b, tie=format(TIE, "g"),
+                                    "relative ({value})", lang, a=a, b=b, tie=_tie_text(lang),
                                     value=fmt_money(values[i], cur, lang, 2)))
         if self.policy == "study_period":
             base = self.results[self.baseline]
@@ -569,3 +569,10 @@ def compare(alternatives: Sequence[Alternative], study: Study, baseline: Any = N
             c = Comparison(results, study, base, p, own, lives)
             winners[p] = c.best
     return Comparison(results, study, base, policy, own, lives, winners, policy_notes)
+
+
+def _tie_text(lang: str) -> str:
+    """The tie tolerance as a reader writes a small share: '1e-9' (en), '1·10⁻⁹' (sv)."""
+    exponent = round(float(np.log10(TIE)))
+    return f"1e{exponent}" if lang == "en" else "1·10" + str(exponent).translate(
+        str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))

@@ -14,6 +14,7 @@ from typing import Any
 
 import numpy as np
 
+from lcc._errors import Msg
 from lcc._i18n import N_, money, percent, ptr, quantity, significant, tr, unit, years
 
 #: Names of well-known inputs: the study's own and the shared assumption set's vocabulary.
@@ -137,8 +138,12 @@ def distribution_text(dist: Any, unit_text: str | None, lang: str, *,
     names = {"truncnorm": N_("truncated normal"), "beta": N_("beta"), "gamma": N_("gamma"),
              "expon": N_("exponential"), "weibull_min": N_("Weibull"),
              "randint": N_("uniform over whole numbers")}
-    shown = tr(names[kind], lang) if kind in names else kind
-    inner = ", ".join(f"{k} {significant(x, lang)}" for k, x in p.items())
+    shown = tr(names[kind], lang) if kind in names else \
+        tr("the scipy.stats distribution {name}", lang, name=kind)
+    # loc and scale are in the input's unit (its location and spread), shapes plain numbers
+    words = {"loc": N_("location"), "scale": N_("scale")}
+    inner = ", ".join(f"{tr(words[k], lang)} {v(x) if k == 'loc' else d(x)}" if k in words
+                      else f"{k} {significant(x, lang)}" for k, x in p.items())
     return f"{shown} ({inner})" if inner else shown
 
 
@@ -258,6 +263,26 @@ def difference_text(other: str, best: str, lang: str) -> str:
     return tr("Difference: {other} − {best}", lang, other=other, best=best)
 
 
+class ParameterName(Msg):
+    """A parameter in a message or label: its name in English as written, its name in words
+    in another language (``discount_rate`` → ``Kalkylränta``)."""
+
+    name: str
+    description: str | None
+
+    def __new__(cls, name: str, description: str | None = None) -> ParameterName:
+        self = str.__new__(cls, name)
+        self.msgid, self.values = name, {}
+        self.name, self.description = name, description
+        return self
+
+    def in_lang(self, lang: str) -> str:
+        return str(self) if lang == "en" else parameter_name(self.name, lang, self.description)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (ParameterName, (self.name, self.description))
+
+
 def deciding_difference_note(tornado: Any, shown: str, lang: str) -> str | None:
     """The note on a tornado's deciding difference (``shown`` as the reader reads its label):
     what its rows are, or that no input with a range moves it (it has no rows then)."""
@@ -276,6 +301,7 @@ def deciding_difference_note(tornado: Any, shown: str, lang: str) -> str | None:
               amount=money(gap, str(tornado.attrs.get("unit") or ""), lang, 2))
 
 
-__all__ = ["KNOWN_NAMES", "carbon_price_text", "deciding_difference_note", "difference_text",
-           "distribution_text", "is_rate", "parameter_line", "parameter_name", "policy_name",
+__all__ = ["KNOWN_NAMES", "ParameterName", "carbon_price_text", "deciding_difference_note",
+           "difference_text", "distribution_text", "is_rate", "parameter_line", "parameter_name",
+           "policy_name",
            "ptr", "study_lines", "value_text"]

@@ -11,7 +11,9 @@ import numpy as np
 import pandas as pd
 
 from lcc._errors import LCCError, Msg
+from lcc._i18n import number
 from lcc.model._study import Study
+from lcc.results._describe import ParameterName
 from lcc.sensitivity._model import Model, difference_label
 from lcc.sensitivity._words import Figure, Figures, Unit
 
@@ -43,6 +45,10 @@ class BreakEven:
     jump: bool = False
 
 
+def _description(inp: Any) -> str | None:
+    return getattr(getattr(inp, "parameter", None), "description", None)
+
+
 def _search(model: Model, name: str, pair: tuple[int, int], lo: float, hi: float,
             arg: str = "bracket") -> BreakEven:
     a, b = pair
@@ -70,7 +76,8 @@ def _search(model: Model, name: str, pair: tuple[int, int], lo: float, hi: float
     if np.all(np.abs(f - f[0]) <= 1e-12 * scale):
         return BreakEven(name, label, (lo, hi), None,
                          Msg("the difference {difference} does not change with {name!r} "
-                             "(neither depends on it)", difference=dlabel, name=name))
+                             "(the two depend on it alike, or not at all)", difference=dlabel,
+                             name=ParameterName(name, _description(inp))))
 
     from scipy.optimize import brentq
 
@@ -94,8 +101,8 @@ def _search(model: Model, name: str, pair: tuple[int, int], lo: float, hi: float
                 "(difference {difference} from {least} to {most}); no crossing (scanned at "
                 "{points} points)", cheaper=cheaper, dearer=dearer, low=Figure(lo, f"{lo:g}"),
                 high=Figure(hi, f"{hi:g}"), unit=Unit(unit), difference=dlabel,
-                least=Figure(-f.max(), f"{-f.max():,.2f}", 2),
-                most=Figure(-f.min(), f"{-f.min():,.2f}", 2), points=GRID),
+                least=Figure(-f.max(), number(-f.max(), "en", 2), 2),
+                most=Figure(-f.min(), number(-f.min(), "en", 2), 2), points=GRID),
         )
     roots.sort()
     value, jump = min(roots, key=lambda rj: abs(rj[0] - inp.base))

@@ -19,6 +19,7 @@ from lcc._i18n import N_
 from lcc.model import Alternative, CalculatorCall, CostItem, Energy, Periodic, Product, Residual
 from lcc.model._inputs import in_burning_hours
 from lcc.model._product import Factor
+from lcc.results._describe import ParameterName
 from lcc.templates._inputs import Input, base_value, fail, is_parameter, quantity, the_input
 from lcc.units import format_quantity
 
@@ -115,31 +116,10 @@ def share_text(fraction: Any) -> Msg:
     Swedish ``50 %`` and the parameter's name in words)."""
     percent = f"{float(np.mean(base_value(fraction))):.0%}".removesuffix("%")
     if is_parameter(fraction):
-        return Msg("{parameter} = {percent}%", parameter=_ParameterName(fraction.name,
-                                                                 fraction.description),
+        return Msg("{parameter} = {percent}%", parameter=ParameterName(fraction.name,
+                                                                fraction.description),
                    percent=percent)
     return Msg("{percent}%", percent=percent)
-
-
-class _ParameterName(Msg):
-    """A parameter in a label: its name in English as written, its name in words otherwise."""
-
-    name: str
-    description: str | None
-
-    def __new__(cls, name: str, description: str | None) -> _ParameterName:
-        self = str.__new__(cls, name)
-        self.msgid, self.values = name, {}
-        self.name, self.description = name, description
-        return self
-
-    def in_lang(self, lang: str) -> str:
-        from lcc.results._describe import parameter_name
-
-        return str(self) if lang == "en" else parameter_name(self.name, lang, self.description)
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (_ParameterName, (self.name, self.description))
 
 
 def escalation_value(value: Any) -> Any:
