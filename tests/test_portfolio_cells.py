@@ -179,3 +179,19 @@ def test_top_is_one_or_more(tmp_path, top) -> None:
     assert info.value.field == "Plan.priorities.top"
     assert main(["portfolio", str(tmp_path / "plan.csv"), "priorities", "--top",
                  str(top)]) == 2
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("sv", ["planerad", "lägsta pris"]), ("en", ["planned", "lowest price"])])
+def test_status_and_award_basis_are_shown_in_words(tmp_path, capsys, lang, words) -> None:
+    (tmp_path / "plan.csv").write_text(CASES, encoding="utf-8")
+    assert main(["portfolio", str(tmp_path / "plan.csv"), "--by", "status,award_basis",
+                 "--lang", lang]) == 0
+    row = capsys.readouterr().out.splitlines()[2].split()
+    assert row[:len(" ".join(words).split())] == " ".join(words).split()
+
+
+def test_the_report_names_the_spellings_read_as_one(tmp_path) -> None:
+    plan = _cases(tmp_path, '[targets]\nreuse = "20 %"\n')
+    html = plan.report(lang="sv").html()
+    assert "läses som organisationen" in html and "ALBY KOMMUN" in html

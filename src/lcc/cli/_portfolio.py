@@ -120,6 +120,7 @@ def _emit(df: pd.DataFrame, args: argparse.Namespace, currency: str,
     from lcc._text import pad, shown, spreadsheet_text, width
     from lcc.portfolio._report import kind_of, show
     from lcc.portfolio._text import (
+        choice_word,
         label,
         requirement_label,
         yes_no,
@@ -167,8 +168,9 @@ def _emit(df: pd.DataFrame, args: argparse.Namespace, currency: str,
     header = [shown(label(c, args.lang)) for c in cols]
     rows = []
     for row in flat.itertuples(index=False, name=None):
-        rows.append([shown(show(_plain(v) if not isinstance(v, tuple) else
-                                        "; ".join(v), kinds[c], args.lang))
+        rows.append([shown(show(choice_word(c, _plain(v), args.lang)
+                                if not isinstance(v, tuple) else "; ".join(v), kinds[c],
+                                args.lang))
                      for c, v in zip(cols, row, strict=True)])
     widths = [max([width(h), *(width(r[i]) for r in rows)]) for i, h in enumerate(header)]
     right = [kinds[c] not in ("text", "bool") for c in cols]

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from lcc._errors import LCCError, Msg
+from lcc._errors import LCCError, Msg, in_lang
 from lcc._i18n import number, significant, tr
 from lcc._text import html_text, math_text
 from lcc._version import __version__
@@ -303,10 +303,7 @@ def build_sections(plan: Plan, *, by: list[str], lang: str,
                             goal=goal, state=state))
     else:
         lines.append(label("no_targets", lang))
-    without = [o for o in plan.organisations if o not in targets.by_organisation]
-    if targets.by_organisation and without:
-        lines.append(tr("Organisations without targets of their own follow the overall "
-                        "targets: {names}.", lang, names=", ".join(without)))
+    lines += [str(in_lang(n, lang)) for n in plan.notes]  # targets, spellings read as one
     blocks.append(Block("summary", label("summary", lang), lines=lines))
 
     whole = plan.follow_up(None)

@@ -108,6 +108,23 @@ def label(key: Any, lang: str) -> str:
     return text
 
 
+#: The words of a plan's choice columns as a reader reads them (the plan's keys in files).
+CHOICE_WORDS: dict[str, dict[str, str]] = {
+    "status": {"planned": N_("planned"), "advertised": N_("advertised"),
+               "awarded": N_("awarded")},
+    "award_basis": {"price": N_("lowest price"), "cost": N_("lowest cost"),
+                    "price_quality": N_("best price-quality ratio")},
+}
+
+
+def choice_word(column: str, value: Any, lang: str) -> Any:
+    """A status or an award basis in words ('tilldelad', 'lägsta pris'); other values as
+    they are."""
+    words = CHOICE_WORDS.get(column)
+    return tr(words[value], lang) if words and isinstance(value, str) and value in words \
+        else value
+
+
 def percent(x: Any, lang: str, digits: int = 1) -> str:
     """'37.5 %' (en) or '37,5 %' (sv); NaN or NA as '—'."""
     try:
