@@ -195,3 +195,32 @@ def test_the_report_names_the_spellings_read_as_one(tmp_path) -> None:
     plan = _cases(tmp_path, '[targets]\nreuse = "20 %"\n')
     html = plan.report(lang="sv").html()
     assert "läses som organisationen" in html and "ALBY KOMMUN" in html
+
+
+def _sheet(tmp_path, headers: list[str], value) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(headers)
+    ws.append(["A1", "Food", "Alby", 2025, "Food", value, "price", "yes", "no", "no", "no",
+               "no", "", "planned"])
+    path = tmp_path / "plan.xlsx"
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("header", ["V\u0061\u0308rde", "Uppskattat\nvärde",
+                                    "Uppskattat\u00a0värde", " VÄRDE "])
+def test_a_header_is_read_as_it_shows(tmp_path, header) -> None:
+    """'Värde' with a decomposed ä (as macOS writes it), a line break typed with Alt+Enter, a
+    no-break space: each is the header it shows."""
+    headers = [*HEADER[:5], header, *HEADER[6:]]
+    plan = P.read_plan(_sheet(tmp_path, headers, "1 Mkr"))
+    assert plan.table["value"].iloc[0] == pytest.approx(1_000_000)
+
+
+def test_true_in_the_value_column_is_named_as_excel_shows_it(tmp_path) -> None:
+    with pytest.raises(P.PlanError) as info:
+        P.read_plan(_sheet(tmp_path, HEADER, True))
+    [err] = info.value.errors
+    assert (err.column, err.code) == ("value", "wrong-type")
+    assert err.message.startswith("got TRUE; expected estimated or contract value")

@@ -104,7 +104,11 @@ def _ambiguous(whole: str, decimals: str | None) -> bool:
 
 def read_money(raw: Any, col: Column, cache: dict[str, tuple[float, str]]) -> tuple[float, str]:
     """(amount in the currency's base unit, currency code) of a value such as '1,2 Mkr'."""
-    if isinstance(raw, (bool, int, float)):
+    if isinstance(raw, bool):  # Excel's TRUE or FALSE in the value column
+        raise CellError("wrong-type", Msg("got {shown}; expected {meaning}, e.g. {example!r}",
+                                          shown="TRUE" if raw else "FALSE",
+                                          meaning=Msg(col.meaning), example=col.example))
+    if isinstance(raw, (int, float)):
         raise CellError("bare-number", Msg("got the bare number {shown}; write the value with its "
                                            "currency, e.g. '{shown} SEK' or {example!r}",
                                            shown=shown(raw), example=col.example))

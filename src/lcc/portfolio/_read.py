@@ -176,7 +176,7 @@ def _xlsx_rows(data: bytes, issues: Issues) -> tuple[list[tuple[int, str]], list
                 if any(not is_blank(c) for c in cells):
                     headers = [(i, shown(h)) for i, h in enumerate(cells)]
                     known = header_map()
-                    money = [i for i, h in headers if known.get(h.strip().lower()) == "value"]
+                    money = [i for i, h in headers if known.get(name_key(h).lower()) == "value"]
                 continue
             for i in money:
                 if i < len(row):
@@ -214,7 +214,7 @@ def _map_headers(headers: list[tuple[int, str]], issues: Issues,
     found: dict[str, str] = {}
     seen: dict[str, str] = {}
     for pos, raw in headers:
-        h = raw.strip()
+        h = name_key(raw)  # as the header shows: 'År' decomposed, 'Uppskattat\nvärde' alike
         if not h or h.startswith("#"):
             continue  # an empty header or a '#' note column holds no plan data
         name = known.get(h.lower())
@@ -274,7 +274,7 @@ def _toml_rows(path: Path, data: bytes, issues: Issues
         cells: dict[str, Any] = {}
         where: dict[str, int] = {}
         for key, value in item.items():
-            name = known.get(key.lower())
+            name = known.get(name_key(key).lower())
             line = lines.get(("procurements", i, key), at)
             if name is None:
                 issues.add("unknown-column", line, key, Msg("unknown key {key!r}{suggest}", key=key,
