@@ -76,3 +76,38 @@ def test_ranks_of_many_alternatives_by_the_one_rule() -> None:
     assert (ranks(v) == expected).all()
     shares = best_shares(v)
     assert shares.sum() == pytest.approx(1.0)
+
+
+def test_sampling_and_distribution_errors_are_in_swedish(tmp_path, capsys) -> None:
+    from lcc.cli import main
+
+    base = ('format = "lcc.tender/1"\nname = "T"\n[study]\nperiod = "10 yr"\n'
+            'discount_rate = 0.03\n[parameters.price]\nvalue = "1.5 SEK/kWh"\n'
+            'distribution = {dist}\n[[alternatives]]\nname = "A"\n'
+            '[[alternatives.items]]\ntype = "Energy"\nannual = "1000 kWh/yr"\n'
+            'price = {{ parameter = "price" }}\n[[alternatives]]\nname = "B"\n'
+            '[[alternatives.items]]\ntype = "Investment"\namount = "15000 SEK"\n')
+    path = tmp_path / "t.toml"
+    path.write_text(base.format(dist='{ name = "normal", mean = 1.5, sd = 1 }'),
+                    encoding="utf-8")
+    assert main(["sensitivity", str(path), "monte-carlo", "-n", "64", "--lang", "sv"]) == 2
+    err = capsys.readouterr().err
+    # the 1e-9 quantile of N(1.5, 1): 1.5 − 5.998 = −4.49781 kr/kWh, in Swedish figures
+    assert "ned till \u22124,49781 kr/kWh, under 0 kr/kWh" in err
+    path.write_text(base.format(dist='{ name = "triangular", low = 0.8, mode = 3.5, '
+                                     'high = 3 }'), encoding="utf-8")
+    assert main(["sensitivity", str(path), "monte-carlo", "-n", "64", "--lang", "sv"]) == 2
+    err = capsys.readouterr().err
+    assert "på engelska" not in err and "kräver att det mest sannolika värdet" in err
+
+
+def test_a_discount_rate_scenario_is_named_as_a_rate(capsys) -> None:
+    from pathlib import Path
+
+    from lcc.cli import main
+
+    street = Path(__file__).parents[1] / "examples" / "street-lighting.toml"
+    assert main(["sensitivity", str(street), "scenarios", "--discount-rates", "0.05",
+                 "3.5 %", "--lang", "sv"]) == 0
+    out = capsys.readouterr().out
+    assert "Kalkylränta 5\u00a0%:" in out and "Kalkylränta 3,5\u00a0%:" in out

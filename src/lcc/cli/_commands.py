@@ -17,6 +17,7 @@ from lcc._i18n import (
     emission_columns,
     number,
     percent,
+    significant,
     table,
     tr,
     unit,
@@ -385,12 +386,13 @@ def _scenarios(tender: Any, args: argparse.Namespace) -> int:
     study, lang = tender.study, args.lang
     chosen: dict[str, Any] = dict(tender.scenarios or {})
     for rate in args.discount_rates or []:
-        STUDY_RATE.read(rate, "--discount-rates")  # the discount rate's rule, named as given
+        num = STUDY_RATE.read(rate, "--discount-rates")  # the rate's rule, named as given
         if args.format == "json":  # the stable name of JSON output
             chosen[f"discount_rate {rate}"] = Scenario({"discount_rate": rate},
                                                        f"discount rate {rate}")
-        else:
-            chosen[tr("Discount rate {rate}", lang, rate=rate)] = Scenario(
+        else:  # as the reader writes a rate: 'Kalkylränta 5 %' for 0.05 or '5%'
+            rate_text = significant(float(num.value) * 100, lang) + "\u00a0%"
+            chosen[tr("Discount rate {rate}", lang, rate=rate_text)] = Scenario(
                 {"discount_rate": rate})
     if not chosen:
         raise LCCError(Msg("{name!r} has no scenarios: add them to the tender file, e.g. "

@@ -231,12 +231,12 @@ def _range_check(where: str, kind: str, low: float, mode: float, high: float, *,
                  owner: str) -> None:
     """low < high and low <= mode <= high of the distribution ``owner`` (a class name)."""
     if not low < high:
-        raise LCCError(Msg("{where}: {kind} needs low < high; got low {low} and high {high}",
-                           where=where, kind=kind, low=_fmt(low), high=_fmt(high)),
+        raise LCCError(Msg("{name}: {kind} needs low < high; got low {low} and high {high}",
+                           name=where, kind=kind, low=_fmt(low), high=_fmt(high)),
                        field=f"{owner}.low", code="invalid-value")
     if not low <= mode <= high:
-        raise LCCError(Msg("{where}: {kind} needs low <= mode <= high; got {low}, {mode}, "
-                           "{high}", where=where, kind=kind, low=_fmt(low), mode=_fmt(mode),
+        raise LCCError(Msg("{name}: {kind} needs low <= mode <= high; got {low}, {mode}, "
+                           "{high}", name=where, kind=kind, low=_fmt(low), mode=_fmt(mode),
                            high=_fmt(high)), field=f"{owner}.mode", code="invalid-value")
 
 
@@ -348,7 +348,7 @@ class Normal(UnitDistribution):
 
     def _check(self, where: str) -> None:
         if not self.values[1] > 0:
-            raise LCCError(Msg("{where}: normal needs sd > 0; got {sd}", where=where,
+            raise LCCError(Msg("{name}: normal needs sd > 0; got {sd}", name=where,
                                sd=_fmt(self.values[1])), field=self._field("sd"),
                            code="invalid-value")
 
@@ -374,8 +374,8 @@ class Uniform(UnitDistribution):
     def _check(self, where: str) -> None:
         lo, hi = self.values
         if not lo < hi:
-            raise LCCError(Msg("{where}: uniform needs low < high; got {low} and {high}",
-                               where=where, low=_fmt(lo), high=_fmt(hi)), field=self._field("low"),
+            raise LCCError(Msg("{name}: uniform needs low < high; got {low} and {high}",
+                               name=where, low=_fmt(lo), high=_fmt(hi)), field=self._field("low"),
                            code="invalid-value")
 
     def _make(self) -> Any:

@@ -29,6 +29,7 @@ from lcc.model._parameter import Parameter
 from lcc.model._study import Study
 from lcc.results._ranking import TIE, difference_label, ranks
 from lcc.sensitivity._distributions import UnitDistribution
+from lcc.sensitivity._words import Figure, Unit
 from lcc.units import get_registry
 
 #: The name that addresses the study's discount rate.
@@ -241,19 +242,21 @@ class Model:
         unit = self.inputs[name].unit if name in self.inputs else ""
         if strict and floor - 1e-12 * max(1.0, abs(floor)) <= low <= floor:
             raise LCCError(Msg(
-                "{where}: it draws {low:.6g}{unit}, while this input is more than "
-                "{floor:g}{unit}; give a distribution that stays above it, e.g. PERT or "
-                "triangular with a lowest value above {floor:g}, or a lognormal", where=where,
-                low=low, unit=f" {unit}" if unit else "", floor=floor),
+                "{where}: it draws {low}{unit}, while this input is more than "
+                "{floor}{unit}; give a distribution that stays above it, e.g. PERT or "
+                "triangular with a lowest value above {floor}, or a lognormal", where=where,
+                low=Figure(low, f"{low:.6g}"), unit=Unit(f" {unit}" if unit else ""),
+                floor=Figure(floor, f"{floor:g}")),
                 field=self.field("distributions"), code="invalid-value")
         if low < floor - 1e-12 * max(1.0, abs(floor)):
             raise LCCError(Msg(
-                "{where}: it draws values down to {low:.6g}{unit}, "
-                "below {floor:g}{unit}, the least this input takes (a negative price or "
+                "{where}: it draws values down to {low}{unit}, "
+                "below {floor}{unit}, the least this input takes (a negative price or "
                 "quantity would be a silently wrong number); give a distribution that stays "
-                "within it, e.g. PERT or triangular with a lowest value of at least {floor:g}, "
-                "a lognormal or a truncated normal", where=where, low=low,
-                unit=f" {unit}" if unit else "", floor=floor), field=self.field("distributions"),
+                "within it, e.g. PERT or triangular with a lowest value of at least {floor}, "
+                "a lognormal or a truncated normal", where=where,
+                low=Figure(low, f"{low:.6g}"), unit=Unit(f" {unit}" if unit else ""),
+                floor=Figure(floor, f"{floor:g}")), field=self.field("distributions"),
                 code="invalid-value")
         ceiling = self._bounds.get(name, (None, False, None))[2]
         if ceiling is None:
@@ -262,11 +265,12 @@ class Model:
         if high > ceiling + 1e-12 * max(1.0, abs(ceiling)):
             unit = self.inputs[name].unit if name in self.inputs else ""
             raise LCCError(Msg(
-                "{where}: it draws values up to {high:.6g}{unit}, "
-                "above {ceiling:g}{unit}, the most this input takes; give a distribution that "
+                "{where}: it draws values up to {high}{unit}, "
+                "above {ceiling}{unit}, the most this input takes; give a distribution that "
                 "stays within it, e.g. PERT or triangular with a highest value of at most "
-                "{ceiling:g}, or a truncated normal", where=where, high=high,
-                unit=f" {unit}" if unit else "", ceiling=ceiling),
+                "{ceiling}, or a truncated normal", where=where,
+                high=Figure(high, f"{high:.6g}"), unit=Unit(f" {unit}" if unit else ""),
+                ceiling=Figure(ceiling, f"{ceiling:g}")),
                 field=self.field("distributions"), code="invalid-value")
 
     @cached_property
