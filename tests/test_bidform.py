@@ -1130,6 +1130,18 @@ def test_a_number_format_that_shows_the_same_number_is_read(
                                                 rel=1e-12)
 
 
+@pytest.mark.parametrize(("fmt", "refused"), [
+    ('0" st"', False), ('#,##0" styck"', False), ('0" kr"', True), ('0" pcs"', True)])
+def test_a_count_formatted_as_pieces_is_read(fmt: str, refused: bool) -> None:
+    """Swedish Excel's '0 "st"' on a count of luminaires shows 12 pieces: the number lcc reads
+    ('pcs' is the parsec to pint, and no unit of a count)."""
+    from lcc.bidform._read import how_shown
+    from lcc.bidform._spec import BidField
+
+    row = BidField("quantity", "Number of luminaires", "count")
+    assert (how_shown(row, fmt, 12.0) is not None) is refused
+
+
 def _changed(tender: Any, form: Path, sheet: str, cell: str, value: Any) -> tuple[Any, Any]:
     """The filled form with one cell changed: (the cell's value before, the one issue)."""
     wb = openpyxl.load_workbook(fill(form, BID_A))

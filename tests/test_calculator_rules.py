@@ -184,3 +184,30 @@ def test_the_directives_emission_costs_left_out_of_the_lcc_are_said() -> None:
     kg = lcc.compare([vehicles.alternative("Car", **CAR, co2="100 g/km")],
                      lcc.Study("6 yr", 0.0, currency="EUR", include_externalities=False))
     assert not any("priced in money only" in n for n in kg.notes)  # its kg are reported
+
+
+@pytest.mark.parametrize("power", ["10 kVA", "10 VA", "0.01 MVA"])
+def test_apparent_power_is_no_shaft_power(power) -> None:
+    from lcc.templates import pump_motor
+
+    with pytest.raises(LCCError) as info:
+        pump_motor.alternative("P", shaft_power=power, efficiency=0.9, price="1 SEK",
+                               load_profile=[("1000 h/yr", 1.0)],
+                               electricity_price="1 SEK/kWh")
+    assert info.value.field == "pump_motor.shaft_power"
+    assert "'VA' is apparent power (volt-ampere)" in str(info.value)
+
+
+@pytest.mark.parametrize("units", [40.5, "40,5"])
+def test_a_count_of_units_is_whole(units) -> None:
+    with pytest.raises(LCCError) as info:
+        dishwasher.alternative("D", price="7400 SEK", energy="210 kWh/yr", water="2660 l/yr",
+                               electricity_price="1.5 SEK/kWh", water_price="48 SEK/m**3",
+                               units=units)
+    assert info.value.field == "dishwasher.units"
+    assert "expected a whole number of units" in str(info.value)
+    # a Parameter of the count may vary over whole and fractional values alike (sampling)
+    n = lcc.Parameter("n", 40, low=30, high=50)
+    assert dishwasher.alternative("D", price="7400 SEK", energy="210 kWh/yr",
+                                  water="2660 l/yr", electricity_price="1.5 SEK/kWh",
+                                  water_price="48 SEK/m**3", units=n).quantity is n

@@ -229,9 +229,11 @@ def test_parameters_reach_overrides(name: str, setup: dict[str, Any], key: str) 
     example = PARAMETER_VALUE.get((name, key), inp.example)
     param = lcc.Parameter(key, example, role=inp.role)
     # 1.5 × the example, or 0.8 × where that passes the input's bound (300 days a year of
-    # use × 1.5 is more days than a year has)
+    # use × 1.5 is more days than a year has), or 2 × a count
     factor = 0.8 if inp.field.maximum is not None and \
         float(param.magnitude) * 1.5 > inp.field.maximum else 1.5
+    if inp.kind == "count":  # a count stays whole: 5 vehicles × 2
+        factor = 2
     changed = scaled(example, factor)
     with_param = module.alternative("p", **{**args, key: param})
     with_value = module.alternative("v", **{**args, key: changed})

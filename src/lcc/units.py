@@ -427,6 +427,9 @@ _OTHER_WORDS: dict[str, Msg] = {
                  "'Mkr' or 'MSEK', e.g. '2.5 Mkr'"),
     "parsec": Msg("'pc' and 'pcs' are the parsec to pint; write a number of pieces without a "
                   "unit (or with 'st'), e.g. '12'"),
+    "volt_ampere": Msg("'VA' is apparent power (volt-ampere), which pint reads as watts; give "
+                       "the real power in W or kW (a motor's rated shaft power, or apparent "
+                       "power × power factor)"),
 }
 
 #: Prefixes a currency may take: thousands, millions, billions (kSEK, MSEK, GSEK, kkr).
@@ -449,6 +452,8 @@ def _misread_unit(units: Any) -> tuple[str, str] | None:
             return key, "ton"
         if prefix + base in _OTHER_WORDS:
             return key, prefix + base
+        if base == "volt_ampere":  # any prefix: kVA, MVA
+            return key, base
         if prefix and base == "styck":
             return key, "pieces"
         root = reg.get_root_units(key)[1]._units

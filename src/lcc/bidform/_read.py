@@ -297,7 +297,8 @@ def how_shown(f: BidField, fmt: str | None, x: float) -> Msg | None:
             Msg("as the plain number {value}, not as a percentage", value=_figure(x))
     elif shown.scale not in (1.0, 100.0):
         how = Msg("in thousands or millions (as {shown})", shown=_figure(x * shown.scale))
-    elif shown.text and not (f.unit and same_unit(shown.text, f.unit)):
+    elif shown.text and not (f.unit and same_unit(shown.text, f.unit)) and not (
+            f.kind == "count" and same_unit(shown.text, "st")):  # '12 st': twelve pieces
         how = Msg("with {text!r}, while the row is in {unit}", text=shown.text,
                   unit=UnitText(f.unit)) if f.unit else \
             Msg("with {text!r}, while the row has no unit", text=shown.text)

@@ -457,6 +457,11 @@ def _check_quantity(calculator: str, inp: Input, value: Any) -> Any:
 def _check_number(calculator: str, inp: Input, value: Any) -> Any:
     fld = replace(inp.field, by_year=False) if inp.field.by_year else inp.field  # one value
     num = _read(calculator, inp, fld, value)
+    if inp.kind == "count" and not is_parameter(value) and not np.ndim(num.value) and \
+            not float(num.value).is_integer():  # 40.5 dishwashers: a typo, not a purchase
+        raise fail(calculator, Msg("{name}: got {value!r}; expected a whole number of units, "
+                                   "e.g. {example!r}", name=the_input(inp.name), value=value,
+                                   example=inp.example), key=inp.name)
     return value if is_parameter(value) else num.value
 
 
