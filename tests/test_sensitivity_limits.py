@@ -111,3 +111,19 @@ def test_a_discount_rate_scenario_is_named_as_a_rate(capsys) -> None:
                  "3.5 %", "--lang", "sv"]) == 0
     out = capsys.readouterr().out
     assert "Kalkylränta 5\u00a0%:" in out and "Kalkylränta 3,5\u00a0%:" in out
+
+
+def test_a_scenario_that_moves_no_lcc_is_said() -> None:
+    from lcc.sensitivity import Scenario, scenarios
+
+    price = lcc.Parameter("price", "1.5 SEK/kWh")
+    carbon = lcc.Parameter("carbon", "1 SEK/kg")
+    study = lcc.Study("10 yr", 0.03, carbon_price=carbon, include_externalities=False)
+    alts = [lcc.Alternative("A", lcc.Energy(annual="1000 kWh/yr", price=price,
+                                            emission_factor="0.1 kg/kWh")),
+            lcc.Alternative("B", lcc.Investment("12000 SEK"))]
+    df = scenarios(alts, study, {"dear": Scenario({"price": "3 SEK/kWh"}),
+                                 "carbon_high": Scenario({"carbon": "20 SEK/kg"})})
+    assert df.attrs["unchanged"] == ["carbon_high"]
+    # dear: 1 000 kWh × 3 SEK/kWh × UPV(10 yr, 3 %) = 3 000 × 8.530203 = 25 590.61 SEK
+    assert df.loc["dear", ("lcc", "A")] == pytest.approx(3000 * (1 - 1.03 ** -10) / 0.03)

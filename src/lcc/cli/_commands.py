@@ -419,6 +419,9 @@ def _scenarios(tender: Any, args: argparse.Namespace) -> int:
     if len({tuple(b) for b in best.values()}) > 1:
         notes.append(tr("The scenarios disagree on which alternative has the lowest life-cycle "
                         "cost", lang))
+    for s in df.attrs.get("unchanged", []):
+        notes.append(tr("{scenario}: every life-cycle cost is the base one; no alternative "
+                        "depends on what it changes", lang, scenario=s))
 
     extra = _head(tender, "scenarios")
     extra["best"] = {k: list(v) for k, v in best.items()}

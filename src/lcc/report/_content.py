@@ -110,6 +110,9 @@ def _scenario_section(df: pd.DataFrame, lang: str) -> Section:
                 names=", ".join(winners)) for name, winners in best.items()]
     if len({tuple(w) for w in best.values()}) > 1:
         lines.append(tr("The scenarios disagree on the winner.", lang))
+    lines += [tr("{scenario}: every life-cycle cost is the base one; no alternative depends on "
+                 "what it changes", lang, scenario=names[s])
+              for s in df.attrs.get("unchanged", []) if s in names]
     return Section("scenarios", tr("Scenarios (life-cycle cost)", lang), table=table,
                    lines=lines, index_labels=False)
 

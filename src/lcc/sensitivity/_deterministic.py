@@ -13,6 +13,7 @@ from lcc._text import is_blank, name_key, repeated
 from lcc.model._inputs import check_bare_rate
 from lcc.model._parameter import ByYear, Parameter
 from lcc.model._study import Study
+from lcc.results._ranking import tied
 from lcc.sensitivity._model import Model, difference_label, ranks
 from lcc.sensitivity._scenario import Scenario
 from lcc.sensitivity._tables import TornadoResult
@@ -204,7 +205,9 @@ def scenarios(alternatives: Any, study: Study, scenarios: Mapping[str, Any], *,
         ``df["lcc"]`` and ``df["rank"]`` give the two tables. ``df.attrs``:
         ``"best"`` (dict scenario -> alternatives ranked 1), ``"scenarios"``
         (the values used, own units; paths as lists), ``"descriptions"``
-        (scenario -> text or None) and ``"unit"`` (study currency).
+        (scenario -> text or None), ``"unit"`` (study currency) and ``"unchanged"`` (the
+        scenarios in which every LCC ties with its base value: no alternative depends on
+        what they change, such as a carbon price the study leaves out of the LCC).
 
     Raises
     ------
@@ -296,4 +299,7 @@ def scenarios(alternatives: Any, study: Study, scenarios: Mapping[str, Any], *,
     df.attrs["scenarios"] = dict(zip(names, shown, strict=True))
     df.attrs["descriptions"] = dict(zip(names, descriptions, strict=True))
     df.attrs["unit"] = study.currency
+    base = model.base_lcc()  # a scenario that moves no LCC is said, not shown as a finding
+    df.attrs["unchanged"] = [s for i, s in enumerate(names) if s != "base" and all(
+        tied(float(values[k, i]), float(base[k])) for k in range(len(model.names)))]
     return df
