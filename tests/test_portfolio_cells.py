@@ -224,3 +224,11 @@ def test_true_in_the_value_column_is_named_as_excel_shows_it(tmp_path) -> None:
     [err] = info.value.errors
     assert (err.column, err.code) == ("value", "wrong-type")
     assert err.message.startswith("got TRUE; expected estimated or contract value")
+
+
+def test_a_table_without_amounts_says_nothing_of_amounts(tmp_path, capsys) -> None:
+    (tmp_path / "plan.csv").write_text(CASES, encoding="utf-8")
+    assert main(["portfolio", str(tmp_path / "plan.csv"), "criteria"]) == 0
+    assert "(Amounts in" not in capsys.readouterr().out
+    assert main(["portfolio", str(tmp_path / "plan.csv")]) == 0
+    assert "(Amounts in SEK)" in capsys.readouterr().out
