@@ -89,3 +89,9 @@ def test_codes_and_python_numbers_stay_out_of_swedish_words() -> None:
     reason = switching_values(pumps, lcc.Study("10 yr", rate)).attrs["reasons"][0]
     assert "'discount_rate' (the two depend on it alike, or not at all)" in str(reason)
     assert "ändras inte med 'Kalkylränta'" in reason.in_lang("sv")
+
+
+@pytest.mark.parametrize("title", ["\x1b\x07", "\u200b \u202e", "   "])
+def test_a_title_of_nothing_visible_is_the_default(title) -> None:
+    md = lcc.report.build(_pumps("53000 SEK"), title=title, lang="sv").markdown()
+    assert md.splitlines()[0] == "# Livscykelkostnadsanalys"

@@ -21,7 +21,7 @@ import pandas as pd
 
 from lcc._errors import LCCError, Msg, in_lang
 from lcc._i18n import number, significant, tr
-from lcc._text import html_text, math_text
+from lcc._text import html_text, is_blank, math_text, shown
 from lcc._version import __version__
 from lcc._xlsx import put, sheet_name, workbook_bytes
 from lcc.portfolio._columns import REQUIREMENTS
@@ -582,4 +582,5 @@ def build_report(plan: Plan, *, by: Sequence[str] = ("organisation", "year"),
         raise LCCError(Msg("lang: got {lang!r}, expected 'en' or 'sv'", lang=lang),
                        field="Plan.report.lang", code="invalid-value")
     blocks = build_sections(plan, by=list(by), lang=lang, factors=factors)
-    return PlanReport(title or label("report_title", lang), lang, plan.currency, blocks)
+    return PlanReport(title if title and not is_blank(shown(title)) else
+                      label("report_title", lang), lang, plan.currency, blocks)

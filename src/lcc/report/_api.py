@@ -11,6 +11,7 @@ import pandas as pd
 
 from lcc._errors import LCCError, Msg, NotFound
 from lcc._i18n import check_lang, tr
+from lcc._text import is_blank, shown
 from lcc.report._content import Section, build_sections
 from lcc.report._render import to_excel, to_html, to_markdown
 from lcc.results import Comparison
@@ -106,5 +107,7 @@ def build(comparison: Comparison, *, title: str | None = None, lang: str = "en",
     sections = build_sections(comparison, lang=lang, tornado=tornado, monte_carlo=monte_carlo,
                               assumptions=assumptions, inputs=inputs, charts=charts,
                               scenarios=scenarios, date_=date)
-    return Report(title or tr("Life-cycle cost analysis", lang), lang,
+    # a title of blanks or control characters alone shows as nothing: the default instead
+    return Report(title if title and not is_blank(shown(title)) else
+                  tr("Life-cycle cost analysis", lang), lang,
                   comparison.study.currency, comparison.best, sections)
