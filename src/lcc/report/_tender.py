@@ -92,8 +92,7 @@ def _path_name(path: str, lang: str) -> str:
 def _value_words(tender: Any, path: str, raw: Any, written: str, lang: str) -> str:
     """A departure's value as the reader reads it: '1,1 kr/kWh', a distribution in words,
     'not set'; as the file writes it where lcc has no words for it (a text)."""
-    from lcc._i18n import quantity, significant
-    from lcc.results._describe import distribution_text
+    from lcc.results._describe import distribution_text, value_text
 
     if raw is None:
         return tr("not set", lang)
@@ -102,9 +101,7 @@ def _value_words(tender: Any, path: str, raw: Any, written: str, lang: str) -> s
     unit = p.unit_text if p is not None and p.unit is not None else None
     if hasattr(raw, "rvs"):
         return distribution_text(raw, unit, lang)
-    if hasattr(raw, "magnitude") and hasattr(raw, "units") and not hasattr(raw.magnitude,
-                                                                             "__len__"):
-        return quantity(float(raw.magnitude), f"{raw.units:~P}" or None, lang)
-    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
-        return significant(float(raw), lang)
+    if hasattr(raw, "magnitude") or (isinstance(raw, (int, float))
+                                     and not isinstance(raw, bool)):
+        return value_text(raw, None, lang)
     return written

@@ -395,12 +395,13 @@ _A_FRACTION = Field("number", None, "0.4", Msg("a fraction"), minimum=0.0, maxim
 
 
 def _dimensionless_text(text: str) -> bool:
-    """Whether a text is a plain number or a percentage ('0,4', '40 %'), not a quantity."""
+    """Whether a text is a plain number or a percentage ('0,4', '40 %'), not a quantity:
+    what :func:`lcc.units.parse_number` reads."""
     try:
-        q = _parse_text(text, "value")
+        parse_number(text)
     except LCCError:
         return False
-    return not hasattr(q, "dimensionality") or not q.dimensionality
+    return True
 
 
 def _check_quantity(calculator: str, inp: Input, value: Any) -> Any:
