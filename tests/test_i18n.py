@@ -153,3 +153,22 @@ def test_numbers_past_a_floats_precision_have_an_exponent() -> None:
     assert number(-2.5e20, "sv") == "\u22122,5e+20"
     assert number(-2.5e20, "en") == "-2.5e+20"
     assert number(1e15, "en") == "1e+15"
+
+
+def test_a_field_of_an_item_labelled_in_lccs_words_is_named_in_the_readers_words() -> None:
+    """A calculator's item is labelled in lcc's words (a Msg): an error about one of its
+    fields names the item type, the label and the field in Swedish; a user's label stays
+    as written, and the field's key is followed by its Swedish name."""
+    from lcc._errors import Msg, in_lang
+
+    with pytest.raises(lcc.LCCError) as own:
+        lcc.Investment(label=Msg("Maintenance"), amount="100 SEK", life="-5 yr")
+    assert in_lang(own.value.message, "sv").startswith(
+        "Investering 'Underhåll'.life (livslängd): ")
+    assert str(own.value.message).startswith("Investment 'Maintenance'.life: got '-5 yr'")
+    assert own.value.field == "Investment.life"
+    assert str(own.value.detail) == "got '-5 yr'; expected a duration > 0"
+
+    with pytest.raises(lcc.LCCError) as users:
+        lcc.Investment(label="LED", amount="100 SEK", life="-5 yr")
+    assert in_lang(users.value.message, "sv").startswith("Investment 'LED'.life (livslängd): ")

@@ -62,12 +62,12 @@ class Msg(str):
     def _values_in(self, lang: str) -> dict[str, Any]:
         out = {k: in_lang(v, lang) for k, v in self.values.items()}
         name = self.values.get("name")
-        if isinstance(name, str) and not isinstance(name, Msg):
+        if isinstance(name, str) and (not isinstance(name, Msg) or isinstance(name, ItemName)):
             from lcc._i18n._messages import field_name
 
             reader = field_name(name, lang)
             if reader:
-                out["name"] = f"{name} ({reader})"
+                out["name"] = f"{out['name']} ({reader})"
         return out
 
     def detail(self) -> Msg | None:
@@ -222,6 +222,12 @@ class ItemName(Msg):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (ItemName, (self.kind, self.label, self.suffix))
+
+
+def field_of(item: str, key: str) -> str:
+    """How messages name field ``key`` of the item named ``item``: ``Investment 'LED'.life``,
+    in the reader's words where the item's name is (an :class:`ItemName`)."""
+    return item.with_suffix(f".{key}") if isinstance(item, ItemName) else f"{item}.{key}"
 
 
 class CatalogText(Msg):

@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from lcc._errors import ItemName, LCCError, Msg
+from lcc._errors import ItemName, LCCError, Msg, field_of
 from lcc.engine._context import Growth
 from lcc.engine._terms import (
     AnnualTerm,
@@ -124,7 +124,7 @@ class _Builder:
         if esc.sequence is None:
             return Growth(esc, item.indexed)
         seq = esc.sequence
-        rates = self.align(seq, 1, self.n, f"{item.name}.escalation") if seq else None
+        rates = self.align(seq, 1, self.n, field_of(item.name, "escalation")) if seq else None
         assert rates is not None
         step = np.log1p(rates)
         step[0] = 0.0
@@ -182,10 +182,10 @@ class _Builder:
             raise LCCError(
                 Msg("{name}: an interval of {shortest:.3g} years gives {count} occurrences in "
                     "the study; at most {most} are evaluated per item — give a longer interval "
-                    "(a cost every year is a Recurring item)", name=f"{item.name}.{key}",
+                    "(a cost every year is a Recurring item)", name=field_of(item.name, key),
                     shortest=shortest, count=count,
                     most=f"{MAX_EVENTS:,}".replace(",", " ")),
-                field=f"{item.name}.{key}", code="invalid-value")
+                field=field_of(item.name, key), code="invalid-value")
 
     # -- items ----------------------------------------------------------------
     def item(self, item: CostItem) -> None:
@@ -206,7 +206,7 @@ class _Builder:
             self.warn(Msg("{name}: at t = {at:g}, after the end of the study (t = {n}); left out",
                           name=item.name, at=at, n=self.n))
             return
-        const = self.fx(amount.currency, f"{item.name}.amount")
+        const = self.fx(amount.currency, field_of(item.name, "amount"))
         self.out.terms.append(OnceTerm(item.name, (amount,), const, self.growth(item),
                                        category, at, sign))
 
@@ -227,12 +227,13 @@ class _Builder:
         mode: str = item._residual_mode
         disposal: Num | None = item._disposal
         self.out.terms.append(ChainTerm(
-            item.name, (amount,), self.fx(amount.currency, f"{item.name}.amount"),
+            item.name, (amount,), self.fx(amount.currency, field_of(item.name, "amount")),
             self.growth(item), life, a, self.n, initial, mode, residual,
-            self.fx(residual.currency, f"{item.name}.residual") if mode == "amount"
+            self.fx(residual.currency, field_of(item.name, "residual")) if mode == "amount"
             and residual is not None else 1.0,
             None if disposal is None else (disposal,),
-            1.0 if disposal is None else self.fx(disposal.currency, f"{item.name}.disposal"),
+            1.0 if disposal is None
+            else self.fx(disposal.currency, field_of(item.name, "disposal")),
         ))
 
     _replacement = _investment
@@ -262,7 +263,7 @@ class _Builder:
         self.few_events(item, "every", item._every, last - first)
         amount: Num = item._amount
         self.out.terms.append(SeriesTerm(
-            item.name, (amount,), self.fx(amount.currency, f"{item.name}.amount"),
+            item.name, (amount,), self.fx(amount.currency, field_of(item.name, "amount")),
             self.growth(item), item._category, item._every, first, last))
 
     def _annual(self, item: Any, category: str, parts: list[Num | Seq | None],

@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from lcc._errors import ItemName, LCCError, Msg
+from lcc._errors import ItemName, LCCError, Msg, field_of
 from lcc._i18n._catalog import N_
 from lcc._text import closest, is_blank
 from lcc.model import _fields as F
@@ -98,21 +98,21 @@ class CostItem(ModelEq):
         errs = Errors()
         self._set("_read_values", {})
         common = self.COMMON_FIELDS
-        with errs.field(f"{self.kind}.label", f"{self.name}.label"):
+        with errs.field(f"{self.kind}.label", field_of(self.name, "label")):
             if self.label is not None:
                 common["label"].read(self.label, f"{self.kind}.label")
-        with errs.field(f"{self.kind}.indexed", f"{self.name}.indexed"):
-            common["indexed"].read(self.indexed, f"{self.name}.indexed")
-        with errs.field(f"{self.kind}.escalation", f"{self.name}.escalation"):
+        with errs.field(f"{self.kind}.indexed", field_of(self.name, "indexed")):
+            common["indexed"].read(self.indexed, field_of(self.name, "indexed"))
+        with errs.field(f"{self.kind}.escalation", field_of(self.name, "escalation")):
             self._set("_escalation", common["escalation"].read(self.escalation,
-                                                               f"{self.name}.escalation"))
+                                                               field_of(self.name, "escalation")))
             self._read_values["escalation"] = self._escalation.rate or self._escalation.sequence
         for key in self.REQUIRED:
             if getattr(self, key) is None:
-                with errs.field(f"{self.kind}.{key}", f"{self.name}.{key}"):
+                with errs.field(f"{self.kind}.{key}", field_of(self.name, key)):
                     spec = self.FIELDS[key]
                     raise LCCError(Msg("{name}: missing; give {value}, e.g. '{example}'",
-                                       name=f'{self.name}.{key}', value=spec.what or A_VALUE,
+                                       name=field_of(self.name, key), value=spec.what or A_VALUE,
                                        example=spec.example), code="missing-field")
         self._read(errs)
         if "hours" in self.FIELDS and "hours" not in self._read_values and \
@@ -129,10 +129,10 @@ class CostItem(ModelEq):
         if raw is None and key in self.REQUIRED:  # reported as missing already
             self._set(to or f"_{key}", None)
             return None
-        with errs.field(f"{self.kind}.{key}", f"{self.name}.{key}"):
+        with errs.field(f"{self.kind}.{key}", field_of(self.name, key)):
             if key in ("life", "every") and in_burning_hours(raw):
                 raw = self._per_year(key, raw)
-            out = self.FIELDS[key].read(raw, f"{self.name}.{key}", unit=unit)
+            out = self.FIELDS[key].read(raw, field_of(self.name, key), unit=unit)
         self._set(to or f"_{key}", out)
         self._read_values[key] = out
         return out
@@ -145,7 +145,7 @@ class CostItem(ModelEq):
                 Msg("{name}: got {life!r}, a life in burning hours; give the operating hours "
                     "per year to count it with, hours='4000 h/yr' (then {life!r} ÷ hours is the "
                     "life in years), or give the life in years, e.g. '12 yr'",
-                    name=f'{self.name}.{key}', life=life),
+                    name=field_of(self.name, key), life=life),
                 code="missing-field")
         return Product(life, reciprocal(basis))
 
@@ -220,7 +220,7 @@ def residual_percent(value: Any, name: str | Msg) -> None:
 
 
 def _read_residual(item: CostItem, value: Any) -> tuple[str, Num | None]:
-    name = f"{item.name}.residual"
+    name = field_of(item.name, "residual")
     if value is None or value == "none":
         return "none", None
     if isinstance(value, str) and value == "linear":
@@ -320,7 +320,7 @@ class Investment(CostItem):
             self._field(errs, "disposal")
 
     def _residual_field(self, errs: Errors) -> None:
-        with errs.field(f"{self.kind}.residual", f"{self.name}.residual"):
+        with errs.field(f"{self.kind}.residual", field_of(self.name, "residual")):
             mode, value = _read_residual(self, self.residual)
             self._set("_residual_mode", mode)
             self._set("_residual", value)
@@ -431,18 +431,19 @@ class Periodic(CostItem):
         if self.first is not None:
             first = self._field(errs, "first")
         elif every is not None:
-            with errs.field(f"{self.kind}.first", f"{self.name}.first"):
+            with errs.field(f"{self.kind}.first", field_of(self.name, "first")):
                 if every.samples or every.param:
                     raise LCCError(Msg("{name}: give `first` when `every` is samples or a "
-                                       "Parameter", name=f'{n}.first'), code="missing-field")
+                                       "Parameter", name=field_of(n, "first")),
+                                   code="missing-field")
                 first = float(every.value)
         self._set("_first", first)
         last = None if self.last is None else self._field(errs, "last")
         self._set("_last", last)
         if last is not None and first is not None and last < first:
-            with errs.field(f"{self.kind}.last", f"{self.name}.last"):
+            with errs.field(f"{self.kind}.last", field_of(self.name, "last")):
                 raise LCCError(Msg("{name}: got {last!r}, before first ({first:g})",
-                                   name=f'{n}.last', last=self.last, first=first),
+                                   name=field_of(n, "last"), last=self.last, first=first),
                                code="invalid-value")
 
 
@@ -459,9 +460,9 @@ class _Annual(CostItem):
         end_raw = getattr(self, "end", None)
         end = None if end_raw is None else self._field(errs, "end")
         if end is not None and start is not None and end < start:
-            with errs.field(f"{self.kind}.end", f"{self.name}.end"):
+            with errs.field(f"{self.kind}.end", field_of(self.name, "end")):
                 raise LCCError(Msg("{name}: got {end_raw!r}, before start ({start:g})",
-                                   name=f'{n}.end', end_raw=end_raw, start=start),
+                                   name=field_of(n, "end"), end_raw=end_raw, start=start),
                                code="invalid-value")
         self._set("_start", None if start is None else int(start))
         self._set("_end", None if end is None else int(end))
@@ -504,7 +505,7 @@ _COMMODITIES: tuple[tuple[str, str, str], ...] = (
 
 def _read_price(item: CostItem, value: Any) -> tuple[str, str, Num | Seq]:
     """A price per unit of what is used: energy, volume or mass (tried in that order)."""
-    name = f"{item.name}.price"
+    name = field_of(item.name, "price")
     errors: list[LCCError] = []
     for unit, label, _ in _COMMODITIES:
         try:
@@ -603,7 +604,7 @@ class Energy(_Annual):
             return
         unit = None
         if self.price is not None:
-            with errs.field(f"{self.kind}.price", f"{self.name}.price"):
+            with errs.field(f"{self.kind}.price", field_of(self.name, "price")):
                 unit, label, price = _read_price(self, self.price)
                 self._set("_price", price)
                 self._read_values["price"] = price
@@ -619,9 +620,10 @@ class Energy(_Annual):
             self._use(errs, "annual", f"{unit}/yr", per)
         elif ways[1]:
             if unit != "kWh":
-                with errs.field(f"{self.kind}.power", f"{self.name}.power"):
+                with errs.field(f"{self.kind}.power", field_of(self.name, "power")):
                     raise LCCError(Msg("{name}: power and hours give energy, but the price is "
-                                       "per {per}", name=f'{n}.power', per=per), code="wrong-unit")
+                                       "per {per}", name=field_of(n, "power"), per=per),
+                                   code="wrong-unit")
             else:
                 self._use(errs, "power", "kW", per)
                 self._use(errs, "hours", "h/yr", per)
@@ -637,20 +639,20 @@ class Energy(_Annual):
         first: LCCError | None = None
         for unit in spec.units:
             try:
-                spec.read(getattr(self, key), f"{self.name}.{key}", unit=unit)
+                spec.read(getattr(self, key), field_of(self.name, key), unit=unit)
                 return
             except LCCError as exc:
                 first = first or exc
                 if exc.code != "wrong-unit":
                     break
-        with errs.field(f"{self.kind}.{key}", f"{self.name}.{key}"):
+        with errs.field(f"{self.kind}.{key}", field_of(self.name, key)):
             assert first is not None
             raise first
 
     def _use(self, errs: Errors, key: str, unit: str, per: Msg) -> None:
-        with errs.field(f"{self.kind}.{key}", f"{self.name}.{key}"):
+        with errs.field(f"{self.kind}.{key}", field_of(self.name, key)):
             try:
-                out = self.FIELDS[key].read(getattr(self, key), f"{self.name}.{key}", unit=unit)
+                out = self.FIELDS[key].read(getattr(self, key), field_of(self.name, key), unit=unit)
                 self._set(f"_{key}", out)
                 self._read_values[key] = out
             except LCCError as exc:
@@ -742,10 +744,10 @@ class Emission(_Annual):
 
     def _read(self, errs: Errors) -> None:
         n = self.name
-        with errs.field(f"{self.kind}.pollutant", f"{self.name}.pollutant"):
+        with errs.field(f"{self.kind}.pollutant", field_of(self.name, "pollutant")):
             if not isinstance(self.pollutant, str) or is_blank(self.pollutant):
                 raise LCCError(Msg("{name}: expected a name such as 'CO2e' or 'NOx', got "
-                                   "{pollutant!r}", name=f'{n}.pollutant',
+                                   "{pollutant!r}", name=field_of(n, "pollutant"),
                                    pollutant=self.pollutant),
                                code="wrong-type" if not isinstance(self.pollutant, str)
                                else "invalid-value")
@@ -764,10 +766,10 @@ class Emission(_Annual):
             self._field(errs, "distance")
             self._field(errs, "intensity")
         else:
-            with errs.field(f"{self.kind}.annual", f"{self.name}.annual"):
+            with errs.field(f"{self.kind}.annual", field_of(self.name, "annual")):
                 raise LCCError(Msg("{name}: missing; give a mass per year, e.g. '120 kg/yr', or "
                                    "distance and intensity, e.g. distance='15000 km/yr', "
-                                   "intensity='132 g/km'", name=f'{n}.annual'),
+                                   "intensity='132 g/km'", name=field_of(n, "annual")),
                                code="missing-field")
         self._set("_price", None)
         if self.price is not None:
