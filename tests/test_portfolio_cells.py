@@ -232,3 +232,76 @@ def test_a_table_without_amounts_says_nothing_of_amounts(tmp_path, capsys) -> No
     assert "(Amounts in" not in capsys.readouterr().out
     assert main(["portfolio", str(tmp_path / "plan.csv")]) == 0
     assert "(Amounts in SEK)" in capsys.readouterr().out
+
+
+def _plan_sheet(rows: int = 3) -> tuple[openpyxl.Workbook, object]:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(HEADER)
+    for i in range(1, rows + 1):
+        ws.append([f"A{i}", "Food", "Alby", 2025, "Food", "1 Mkr", "price", "ja", "nej",
+                   "nej", "nej", "nej", "", "planerad"])
+    return wb, ws
+
+
+def _edit_sheet(path: Path, old: bytes, new: bytes) -> None:
+    with zipfile.ZipFile(path) as z:
+        parts = {i: z.read(i.filename) for i in z.infolist()}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in parts.items():
+            if info.filename == "xl/worksheets/sheet1.xml":
+                assert old in data
+                data = data.replace(old, new)
+            z.writestr(info, data)
+
+
+def test_a_formula_without_a_stored_result_is_refused_not_read_as_a_blank_cell(tmp_path) -> None:
+    """A plan written by a script (openpyxl stores no results) read the formula's cell as
+    blank: an optional column (criteria, status) then lost its value without a word."""
+    wb, ws = _plan_sheet()
+    ws["I2"] = '=IF(1=1,"ja","nej")'  # reuse, required
+    ws["M3"] = '="EX-1; EX-2"'  # criteria, optional: was read as no criteria
+    path = tmp_path / "plan.xlsx"
+    wb.save(path)
+    with pytest.raises(P.PlanError) as err:
+        P.read_plan(path)
+    found = {(e.row, e.column, e.code, e.value) for e in err.value.errors}
+    assert found == {(2, "reuse", "formula-without-value", '=IF(1=1,"ja","nej")'),
+                     (3, "criteria", "formula-without-value", '="EX-1; EX-2"')}
+    sv = "\n".join(err.value.lines_in("sv"))
+    assert "formeln '=IF(1=1,\"ja\",\"nej\")' utan sparat resultat" in sv
+
+
+def test_a_formula_whose_result_is_an_empty_text_is_a_blank_cell(tmp_path) -> None:
+    """Excel and LibreOffice store an empty text result as <v></v> with t="str"; that is a
+    result, and the cell is blank (an optional column may be)."""
+    wb, ws = _plan_sheet()
+    ws["M2"] = '=IF(1=0,"EX-1","")'
+    path = tmp_path / "plan.xlsx"
+    wb.save(path)
+    _edit_sheet(path, b'<c r="M2"><f>IF(1=0,"EX-1","")</f><v /></c>',
+                b'<c r="M2" t="str"><f>IF(1=0,"EX-1","")</f><v></v></c>')
+    plan = P.read_plan(path)
+    assert len(plan.table) == 3
+    assert plan.table["criteria"].iloc[0] == ()
+
+
+def test_cells_inside_merged_cells_are_refused_with_the_range(tmp_path) -> None:
+    """An organisation merged down three rows is held by the first cell only: the other rows
+    were reported as blank cells, which they do not look like in Excel."""
+    wb, ws = _plan_sheet(4)
+    ws["C3"] = None
+    ws["C4"] = None
+    ws.merge_cells("C2:C4")
+    ws["M4"] = None
+    ws.merge_cells("L4:M5")  # across columns and rows: lcc (L4) holds the value
+    path = tmp_path / "plan.xlsx"
+    wb.save(path)
+    with pytest.raises(P.PlanError) as err:
+        P.read_plan(path)
+    found = {(e.row, e.column, e.code) for e in err.value.errors}
+    assert found == {(3, "organisation", "merged-cell"), (4, "organisation", "merged-cell"),
+                     (4, "criteria", "merged-cell"), (5, "lcc", "merged-cell"),
+                     (5, "criteria", "merged-cell")}
+    message = next(e for e in err.value.errors if e.row == 3).message
+    assert "merged cells C2:C4" in str(message)

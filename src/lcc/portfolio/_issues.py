@@ -36,6 +36,10 @@ PLAN_CODES: dict[str, str] = {
     "unknown-organisation": "a target for an organisation that has no procurement in the plan",
     "unknown-alternative": "an awarded alternative that the linked tender does not contain",
     "tender-error": "a linked tender file has errors (each is listed)",
+    "formula-without-value": "an Excel cell whose formula has no stored result (lcc never "
+                             "calculates formulas)",
+    "merged-cell": "an Excel cell inside merged cells other than their first, which holds no "
+                   "value",
 }
 
 

@@ -6,11 +6,14 @@ as a :class:`~lcc.portfolio.PlanError`.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import dataclasses
 import io
 import math
 import os
+import re
+import zipfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -167,6 +170,7 @@ def _xlsx_rows(data: bytes, issues: Issues) -> tuple[list[tuple[int, str]], list
     try:
         ws = wb.worksheets[0]
         ws.reset_dimensions()  # every row and column, not the size the file says it has
+        merged, formulas = _sheet_marks(data, ws)
         headers: list[tuple[int, str]] = []
         rows: list[RawRow] = []
         money: list[int] = []  # the positions of the value column
@@ -181,6 +185,7 @@ def _xlsx_rows(data: bytes, issues: Issues) -> tuple[list[tuple[int, str]], list
             for i in money:
                 if i < len(row):
                     cells[i] = _as_shown(row[i].value, row[i].number_format)
+            _unread(cells, n, formulas, merged)
             if any(not is_blank(c) for c in cells):
                 rows.append((n, {str(i): c for i, c in enumerate(cells)}, {}))
             if len(rows) > MAX_ROWS:
@@ -190,6 +195,107 @@ def _xlsx_rows(data: bytes, issues: Issues) -> tuple[list[tuple[int, str]], list
         return headers, rows
     finally:
         wb.close()
+
+
+class Unread:
+    """An Excel cell with nothing lcc can read in it, though the sheet shows one: a formula
+    without a stored result, or a cell inside merged cells other than their first."""
+
+    __slots__ = ("code", "message", "value")
+
+    def __init__(self, code: str, message: Msg, value: str | None = None) -> None:
+        self.code, self.message, self.value = code, message, value
+
+
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=[\"']([A-Z]+)(\d+):([A-Z]+)(\d+)[\"']")
+#: A cell of the sheet's XML: its attributes and what it holds.
+_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
+_AT = re.compile(rb"\br=[\"']([A-Z]+)(\d+)[\"']")
+_TEXT_RESULT = re.compile(rb"\bt=[\"'](?:str|inlineStr)[\"']")
+_FORMULA = re.compile(rb"<(?:\w+:)?f\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?f>)", re.DOTALL)
+_ANY_FORMULA = re.compile(rb"<(?:\w+:)?f\b")
+_RESULT = re.compile(rb"<(?:\w+:)?v\b[^>]*>\s*[^<\s]")
+
+
+class Merged:
+    """The merged cells of a sheet: which range a cell lies in, other than as its first."""
+
+    def __init__(self) -> None:
+        self.by_column: dict[int, list[tuple[int, int, str]]] = {}
+        self.ordered = True
+
+    def add(self, ref: str, c1: int, r1: int, c2: int, r2: int) -> None:
+        """Add the range ``ref``: columns ``c1``..``c2`` (from 1), rows ``r1``..``r2``."""
+        self.ordered = False
+        for c in range(c1, c2 + 1):
+            first = r1 + 1 if c == c1 else r1
+            if first <= r2:
+                self.by_column.setdefault(c - 1, []).append((first, r2, ref))
+
+    def at(self, row: int, column: int) -> str | None:
+        """The range that the cell (``row`` from 1, ``column`` from 0) is inside, or None."""
+        if not self.ordered:
+            for spans in self.by_column.values():
+                spans.sort()
+            self.ordered = True
+        spans = self.by_column.get(column, [])
+        i = bisect.bisect_right(spans, (row, math.inf)) - 1
+        return spans[i][2] if i >= 0 and spans[i][0] <= row <= spans[i][1] else None
+
+
+def _sheet_marks(data: bytes, ws: Any) -> tuple[Merged, dict[tuple[int, int], str]]:
+    """The merged cells of the sheet, and its cells whose formula has no stored result,
+    (row from 1, column from 0) -> the formula. Read from the sheet's XML a chunk at a time
+    (a read-only sheet keeps neither; openpyxl reads a formula without a result and one whose
+    result is an empty text alike, as None)."""
+    from html import unescape
+
+    from openpyxl.utils import column_index_from_string
+
+    merged = Merged()
+    formulas: dict[tuple[int, int], str] = {}
+    seen: set[bytes] = set()
+    with zipfile.ZipFile(io.BytesIO(data)) as z, z.open(ws._worksheet_path) as xml:
+        tail = b""
+        while chunk := xml.read(1 << 20):
+            text = tail + chunk
+            end = max(0, len(text) - (64 << 10))  # a cell is never as long
+            for m in (_CELL.finditer(text) if _ANY_FORMULA.search(text) else ()):
+                end = m.end()
+                inner = m[2] or b""
+                f = _FORMULA.search(inner)
+                at = _AT.search(m[1])
+                if f is None or at is None or _RESULT.search(inner) or (
+                        _TEXT_RESULT.search(m[1]) and b"<v" in inner):
+                    continue  # no formula, or its result is stored (an empty text too)
+                row, column = int(at[2]), column_index_from_string(at[1].decode()) - 1
+                formulas[(row, column)] = "=" + unescape((f[1] or b"").decode("utf-8", "replace"))
+            for m in _MERGE.finditer(text):
+                if m[0] not in seen:  # not read already in the overlap of two chunks
+                    seen.add(m[0])
+                    ref = b"%s%s:%s%s" % (m[1], m[2], m[3], m[4])
+                    merged.add(ref.decode(), column_index_from_string(m[1].decode()), int(m[2]),
+                               column_index_from_string(m[3].decode()), int(m[4]))
+            tail = text[end:]
+    return merged, formulas
+
+
+def _unread(cells: list[Any], row: int, formulas: dict[tuple[int, int], str],
+            merged: Merged) -> None:
+    """Mark the cells of ``row`` that show a value Excel did not store (:class:`Unread`)."""
+    for i, cell in enumerate(cells):
+        if cell is not None and cell != "":
+            continue
+        formula = formulas.get((row, i))
+        if formula is not None:
+            cells[i] = Unread("formula-without-value", Msg(
+                "the cell holds the formula {formula!r} without a stored result (lcc never "
+                "calculates formulas); open and save the plan in Excel or LibreOffice, or "
+                "type the value", formula=formula[:80]), formula[:80])
+        elif (ref := merged.at(row, i)) is not None:
+            cells[i] = Unread("merged-cell", Msg(
+                "the cell is part of the merged cells {ref}, whose value only their first "
+                "cell holds; unmerge them and write the value in each row", ref=ref))
 
 
 def _as_shown(value: Any, fmt: str | None) -> Any:
@@ -344,6 +450,11 @@ def _build(rows: list[RawRow], positions: dict[str, str] | None, issues: Issues,
                 values[col.name] = None  # a missing column, reported once already
                 if col.required:
                     ok = False
+                continue
+            if isinstance(raw, Unread):
+                issues.add(raw.code, at, col.name, raw.message, raw.value)
+                ok = False
+                values[col.name] = None
                 continue
             if is_blank(raw) and col.kind != "list":
                 if col.required:
