@@ -215,8 +215,15 @@ class _Builder:
         amount: Num = item._amount
         life: Num | None = item._life
         initial = isinstance(item, Investment)
-        if life is None:
+        if life is None:  # never replaced: in service at the end, with a stated residual
             self._once(item, "acquisition", a, amount)
+            if item._residual is not None and a <= self.n + 1e-12:
+                value = item._residual
+                factors = (amount, value) if item._residual_mode == "fraction" else (value,)
+                cur = (amount if item._residual_mode == "fraction" else value).currency
+                self.out.terms.append(OnceTerm(
+                    item.name, factors, self.fx(cur, field_of(item.name, "residual")),
+                    self.growth(item), "residual", float(self.n), -1.0))
             return
         if a > self.n + 1e-12:
             self.warn(Msg("{name}: at t = {a:g}, after the end of the study (t = {n}); left out",
@@ -302,9 +309,9 @@ class _Builder:
         nums, const, profile = self.split(mass, k0, k1, item.name, item)
         self.out.streams.append(EmissionStream(item.name, pollutant, nums, const, k0, k1,
                                                profile))
-        if price is None and pollutant == "CO2e":
-            price = self.study._carbon
-            esc = NO_ESCALATION
+        own = price is not None
+        if not own and pollutant == "CO2e":
+            price = self.study._carbon  # its own path; the item's escalation is refused
         if price is None:
             self.warn(Msg("{name}: no price for {pollutant}; reported in kg only, no money "
                           "value in the LCC", name=item.name, pollutant=pollutant))
@@ -314,8 +321,7 @@ class _Builder:
             prof = profile * pprof
         else:
             prof = profile if pprof is None else pprof
-        growth = Growth(esc or NO_ESCALATION, True) if esc is None or esc.sequence is None \
-            else self.growth(item, esc)
+        growth = self.growth(item, esc) if own else Growth(NO_ESCALATION, True)
         name = item.name
         self.out.terms.append(AnnualTerm(
             name.with_suffix(f" ({pollutant})") if isinstance(name, ItemName)

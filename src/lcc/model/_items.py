@@ -272,7 +272,9 @@ class Investment(CostItem):
         Service life, e.g. ``"20 yr"`` (samples and Parameters allowed). The
         item is replaced at at + L, at + 2L, … strictly before the end of the
         study (category replacement); the installation still in service at
-        the end leaves a residual value. None: no replacement, no residual.
+        the end leaves a residual value. None: never replaced, so in service at
+        the end of the study, where a stated residual (a fraction or an amount)
+        counts; ``"linear"`` then gives none.
     residual : "linear", fraction, money or None
         Residual value of the last installation at the end of the study:
         ``"linear"`` (cost × remaining life / L, NIST Handbook 135), a fraction
@@ -316,7 +318,14 @@ class Investment(CostItem):
             self._field(errs, "life")
         self._residual_field(errs)
         self._set("_disposal", None)
-        if self.disposal is not None:
+        if self.disposal is not None and self.life is None:
+            with errs.field(f"{self.kind}.disposal", field_of(self.name, "disposal")):
+                raise LCCError(Msg("{name}: got {value!r}, a cost paid at each replacement, but "
+                                   "the installation has no life and is never replaced; give "
+                                   "its life (life='15 yr'), or a Disposal item for disposal at "
+                                   "the end of the study", name=field_of(self.name, "disposal"),
+                                   value=self.disposal), code="invalid-value")
+        elif self.disposal is not None:
             self._field(errs, "disposal")
 
     def _residual_field(self, errs: Errors) -> None:
@@ -774,7 +783,28 @@ class Emission(_Annual):
         self._set("_price", None)
         if self.price is not None:
             self._field(errs, "price")
+        else:
+            self._unpriced(errs)
         self._read_years(errs)
+
+    def _unpriced(self, errs: Errors) -> None:
+        """An escalation or indexed=False of an emission without a price of its own has no
+        amount to change: the study's carbon price keeps its own path."""
+        esc = self._read_values.get("escalation")
+        rate = getattr(esc, "value", 0.0)
+        changes = esc is not None and (not isinstance(esc, Num) or esc.param is not None
+                                       or bool(np.any(np.asarray(rate) != 0)))
+        where = Msg("give the study's carbon price as a per-year sequence "
+                    "(Study(carbon_price=[…])) or give the emission a price of its own "
+                    "(price='1.5 SEK/kg')") if self.pollutant == "CO2e" else \
+            Msg("give the emission a price (price='50 SEK/kg')")
+        for key, given in (("escalation", changes), ("indexed", self.indexed is False)):
+            if given and not any(e.field == f"{self.kind}.{key}" for e in errs.errors):
+                with errs.field(f"{self.kind}.{key}", field_of(self.name, key)):
+                    raise LCCError(Msg("{name}: the emission has no price of its own, so "
+                                       "{key} has no amount to change; {where}",
+                                       name=field_of(self.name, key), key=key, where=where),
+                                   code="invalid-value")
 
 
 @dataclass(frozen=True, eq=False)

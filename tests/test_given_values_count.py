@@ -1,0 +1,91 @@
+"""A value a user gives counts as given, or is refused: an emission's fixed price and its
+escalation, a residual value of an installation never replaced, a disposal cost."""
+
+from __future__ import annotations
+
+import pytest
+
+import lcc
+from lcc import LCCError
+
+
+def test_an_emissions_fixed_price_is_not_inflated_in_a_nominal_study() -> None:
+    """1 kg/yr NOx at a fixed 1 SEK/kg (indexed=False) for 3 years, D = 3 %, i = 2 %:
+    Σ 1 × 1.03^−k over k = 1..3 = 0.970874 + 0.942596 + 0.915142 = 2.828611 SEK, as a
+    Recurring cost with indexed=False. It was inflated to 2.9421 when its escalation was a
+    constant (and not when it was a list of zeros)."""
+    study = lcc.Study("3 yr", 0.03, inflation=0.02)
+    hand = sum(1.03 ** -k for k in (1, 2, 3))
+    for escalation in (0.0, [0.0, 0.0, 0.0]):
+        item = lcc.Emission(annual="1 kg/yr", pollutant="NOx", price="1 SEK/kg",
+                            indexed=False, escalation=escalation)
+        assert lcc.evaluate(lcc.Alternative("A", item), study).value == pytest.approx(hand)
+    recurring = lcc.Recurring("1 SEK/yr", indexed=False)
+    assert lcc.evaluate(lcc.Alternative("B", recurring), study).value == pytest.approx(hand)
+
+
+def test_an_emissions_escalation_applies_to_its_own_price() -> None:
+    """100 kg/yr CO2e at 1 SEK/kg rising 5 %/yr, d = 3 %, 5 years:
+    Σ 100 × 1.05^k × 1.03^−k over k = 1..5 = 529.89 SEK."""
+    study = lcc.Study("5 yr", 0.03)
+    item = lcc.Emission(annual="100 kg/yr", price="1 SEK/kg", escalation=0.05)
+    hand = sum(100 * 1.05 ** k / 1.03 ** k for k in range(1, 6))
+    assert hand == pytest.approx(529.89, abs=0.005)
+    assert lcc.evaluate(lcc.Alternative("A", item), study).value == pytest.approx(hand)
+
+
+@pytest.mark.parametrize(("given", "field"), [
+    (dict(escalation=0.05), "Emission.escalation"),
+    (dict(escalation=[0.05] * 5), "Emission.escalation"),
+    (dict(indexed=False), "Emission.indexed"),
+])
+def test_an_escalation_of_an_emission_without_a_price_is_refused(given, field) -> None:
+    """Priced by the study's carbon price, the item's escalation was dropped without a word
+    (457.97 SEK instead of 529.89 SEK); the study's carbon price has its own path."""
+    with pytest.raises(LCCError) as info:
+        lcc.Emission(annual="100 kg/yr", **given)
+    assert (info.value.field, info.value.code) == (field, "invalid-value")
+    assert "carbon_price" in str(info.value)
+    with pytest.raises(LCCError, match="give the emission a price"):
+        lcc.Emission(annual="1 kg/yr", pollutant="NOx", **given)
+
+
+def test_an_emission_without_a_price_and_no_escalation_is_read() -> None:
+    study = lcc.Study("2 yr", 0.0, carbon_price="2 SEK/kg")
+    item = lcc.Emission(annual="10 kg/yr", escalation=0)
+    assert lcc.evaluate(lcc.Alternative("A", item), study).value == pytest.approx(40.0)
+
+
+@pytest.mark.parametrize("residual", [0.3, "30 %", "300 SEK"])
+def test_a_stated_residual_of_an_installation_never_replaced_counts(residual) -> None:
+    """Without a life the installation serves the whole study and is in service at its end,
+    where a stated residual counts: 1 000 − 300 / 1.04^10 = 1 000 − 202.67 = 797.33 SEK.
+    It was dropped without a word (1 000 SEK)."""
+    study = lcc.Study("10 yr", 0.04)
+    result = lcc.evaluate(lcc.Alternative("A", lcc.Investment("1000 SEK", residual=residual)),
+                          study)
+    assert result.by_category["residual"] == pytest.approx(-300 / 1.04 ** 10)
+    assert result.value == pytest.approx(797.33, abs=0.005)
+
+
+def test_a_stated_residual_escalates_with_the_item_to_the_end_of_the_study() -> None:
+    """0.5 × 1 000 SEK at 2 %/yr for 5 years, d = 0: −500 × 1.02^5 = −552.04 SEK."""
+    item = lcc.Investment("1000 SEK", residual=0.5, escalation=0.02)
+    result = lcc.evaluate(lcc.Alternative("A", item), lcc.Study("5 yr", 0.0))
+    assert result.by_category["residual"] == pytest.approx(-500 * 1.02 ** 5)
+
+
+@pytest.mark.parametrize("residual", ["linear", None, "none"])
+def test_a_linear_or_no_residual_of_an_installation_never_replaced_is_none(residual) -> None:
+    result = lcc.evaluate(lcc.Alternative("A", lcc.Investment("1000 SEK", residual=residual)),
+                          lcc.Study("10 yr", 0.04))
+    assert result.value == pytest.approx(1000)
+
+
+def test_a_disposal_cost_of_an_installation_never_replaced_is_refused() -> None:
+    """Disposal is paid at each replacement; without a life there is none, and 50 SEK was
+    dropped without a word."""
+    with pytest.raises(LCCError) as info:
+        lcc.Investment("1000 SEK", disposal="50 SEK")
+    assert (info.value.field, info.value.code) == ("Investment.disposal", "invalid-value")
+    assert "a Disposal item" in str(info.value)
