@@ -115,13 +115,14 @@ def test_tornado_ranges_scenarios_and_brackets_keep_the_bounds() -> None:
 
 
 def test_the_bounds_of_every_field_a_parameter_stands_in() -> None:
-    """A Parameter used as a price (>= 0) and as a residual fraction (<= 1): both bounds."""
+    """A Parameter used as a quantity (> 0) and as a residual fraction (>= 0, <= 1): the
+    tighter bounds of both."""
     share = lcc.Parameter("share", 0.5)
     alts = [lcc.Alternative("A", lcc.Investment("1000 SEK", life="9 yr", residual=share),
                             quantity=share),
             lcc.Alternative("B", lcc.Investment("1200 SEK"))]
     study = lcc.Study("10 yr", 0.03)
-    for bad, words in ((-0.1, ">= 0"), (1.5, "<= 1")):
+    for bad, words in ((-0.1, "> 0"), (0, "> 0"), (1.5, "<= 1")):
         with pytest.raises(LCCError, match=f"parameter 'share' got {bad:g}; the inputs it "
                                            f"stands in take values {words}"):
             scenarios(alts, study, {"s": {"share": bad}})

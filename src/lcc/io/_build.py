@@ -275,6 +275,10 @@ class Reader:
         ByYear; every other rule of the value (its unit, range, type) is the
         model's, checked once when the object is built (:func:`model_issues`).
         """
+        if raw is None:  # JSON null, or a YAML key left empty: never read as its default
+            self.c.add("wrong-type", path, Msg("got nothing (null); give {expect}, or leave the "
+                                               "key out", expect=kind.expect()))
+            return BAD
         if isinstance(raw, dict):
             if "parameter" in raw:
                 return self.reference(kind, raw, path, scope)

@@ -159,8 +159,12 @@ class Alternative(ModelEq):
         errs = Errors()
         for key, value in (("start", start), ("quantity", quantity), ("life", life)):
             out = None
-            if value is not None:
-                with errs.field(f"Alternative.{key}", f"{where}.{key}"):
+            with errs.field(f"Alternative.{key}", f"{where}.{key}"):
+                if value is None and key != "life":  # None is no count and no time
+                    raise LCCError(Msg("{name}: got None; expected {expect}",
+                                       name=f"{where}.{key}", expect=FIELDS[key].expect()),
+                                   code="missing-field")
+                if value is not None:
                     out = FIELDS[key].read(value, f"{where}.{key}")
             set_(self, f"_{key}", out)
         with errs.field("Alternative.description", f"{where}.description"):

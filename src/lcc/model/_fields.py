@@ -319,7 +319,7 @@ _EXPECT: dict[str, str] = {
     "text": Msg("a text"), "bool": Msg("true or false"),
     "year": Msg("a calendar year such as 2025"),
     "position": Msg("a number of years, e.g. 3 or '3 yr'"),
-    "count": Msg("a number >= 0, e.g. 12"),
+    "count": Msg("a number > 0, e.g. 12"),
 }
 
 
@@ -373,7 +373,8 @@ YEAR_OF_SERVICE = Field("position", "yr", Msg("3 (years) or '3 yr'"), ref=False,
                         whole=True, maximum=MAX_YEARS)
 RATE = Field("rate", None, Msg("0.02 or '2 %'"), by_year=True, minimum=-1.0, exclusive=True)
 STUDY_RATE = Field("rate", None, Msg("0.035 or '3.5 %'"), minimum=-1.0, exclusive=True)
-COUNT = Field("count", None, "12", minimum=0.0, what=Msg("a quantity"))
+#: A number of units: none would give an LCC of 0, ranked best.
+COUNT = Field("count", None, "12", minimum=0.0, exclusive=True, what=Msg("a quantity"))
 RESIDUAL = Field("residual", None, Msg("'linear', 'none', a fraction 0..1 or an amount '500 SEK'"))
 TEXT = Field("text", example="some text", ref=False)
 BOOL = Field("bool", example="true", ref=False)

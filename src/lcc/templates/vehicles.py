@@ -617,7 +617,8 @@ def vehicle_alternative(
                            "price) or the exhaust CO2 per km (priced with the Directive's cost), "
                            "not both", name="co2"), field="co2", code="not-applicable")
     _check_used(emission_prices=emission_prices, co2_price=co2_price,
-                emission_cost_factor=emission_cost_factor, exhaust={"co2": co2, "nox": nox, "nmhc": nmhc, "pm": pm})
+                emission_cost_factor=emission_cost_factor,
+                exhaust={"co2": co2, "nox": nox, "nmhc": nmhc, "pm": pm})
     items: list[Any] = [
         Investment(price, life=life, residual=residual, label=N_("Purchase")),
         Energy(distance=annual_mileage, consumption=consumption, price=fuel_price,
