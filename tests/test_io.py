@@ -1250,3 +1250,19 @@ def test_a_value_outside_one_bound_names_that_bound_and_a_misspelt_reference_is_
         messages["alternatives[0].items[1].price.parameter"]
     with pytest.raises(lcc.LCCError, match=r"is above the parameter's own high = 1.0 SEK/kWh"):
         lcc.Parameter("p", "1.5 SEK/kWh", high="1 SEK/kWh")
+
+
+@pytest.mark.parametrize("fmt", ["toml", "yaml", "json"])
+def test_no_residual_value_survives_a_round_trip(fmt: str) -> None:
+    """residual=None (no residual value) was written as no key, read back as 'linear':
+    1 000 − 1 000 × 5/15 / 1.04^10 = 774.81 SEK instead of 1 000 SEK, and the best bid
+    changed."""
+    from lcc.io import Tender, dumps_tender, loads_tender
+
+    study = lcc.Study("10 yr", 0.04)
+    alts = [lcc.Alternative("A", lcc.Investment("1000 SEK", life="15 yr", residual=None)),
+            lcc.Alternative("B", lcc.Replacement("100 SEK", every="15 yr", residual=None),
+                            lcc.Investment("500 SEK"))]
+    again = loads_tender(dumps_tender(Tender("T", study, alts), format=fmt), fmt)
+    values = {a.name: lcc.evaluate(a, again.study).value for a in again.alternatives}
+    assert values == pytest.approx({"A": 1000.0, "B": 500.0})

@@ -35,6 +35,8 @@ def _data(values: dict[str, Any], cls: type, keys: Iterable[str], where: str,
     ``keys``: not None, and not the default of the class's constructor (unless in ``keep``)."""
     defaults = {k: p.default for k, p in inspect.signature(cls).parameters.items()
                 if p.default is not inspect.Parameter.empty}
+    values = {k: "none" if v is None and k == "residual" and defaults.get(k) is not None
+              else v for k, v in values.items()}  # None is no residual; left out, 'linear'
     return {key: encode(values[key], f"{where}.{key}") for key in keys
             if values.get(key) is not None and (key in keep or key not in defaults
                                                 or not same(values[key], defaults[key]))}
