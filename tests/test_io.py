@@ -869,6 +869,44 @@ def test_yaml_is_safe(tmp_path: Path) -> None:
     assert (e.line, e.path, e.code) == (None, "", "wrong-type")
 
 
+YAML_BID = """\
+name: Y
+study: {{period: 10 yr, discount_rate: 0.04}}
+alternatives:
+  - name: A
+    items:
+      - type: Recurring
+        amount_per_year: 100 SEK/yr
+        {extra}
+"""
+
+
+@pytest.mark.parametrize("value", ["0x_", "0o_", "0b_", "1_", "1__0", "!!int 2.5"])
+def test_yaml_integers_without_digits_are_refused_with_a_line(value: str) -> None:
+    """'0x_' and '!!int 2.5' stopped with a ValueError (exit 1); '1_' was read as 1."""
+    text = YAML_BID.format(extra="escalation: 0.02").replace(
+        "    items:", f"    quantity: {value}\n    items:")
+    e = one_error(text, "yaml")
+    assert e.line == 5
+    assert e.code in ("parse-error", "invalid-value")
+
+
+def test_yaml_integers_read_as_toml_reads_them() -> None:
+    text = YAML_BID.format(extra="escalation: 0.02").replace(
+        "    items:", "    quantity: 1_000\n    items:")
+    assert loads_tender(text, "yaml").alternatives[0].quantity == 1000
+    assert loads_tender(text.replace("1_000", "0x1_0"), "yaml").alternatives[0].quantity == 16
+
+
+def test_a_yaml_merge_key_is_refused() -> None:
+    """`<<: {amount_per_year: 999 SEK/yr, escalation: 0.02}` beside amount_per_year took the
+    escalation and dropped 999 SEK/yr without a word, around the rule of keys given twice."""
+    text = YAML_BID.format(extra="<<: {amount_per_year: 999 SEK/yr, escalation: 0.02}")
+    e = one_error(text, "yaml")
+    assert (e.line, e.code) == (8, "parse-error")
+    assert "merge keys (<<)" in e.message
+
+
 def test_size_depth_and_count_limits(tmp_path: Path) -> None:
     big = tmp_path / "big.toml"
     big.write_bytes(b"# " + b"x" * (5 * 1024 * 1024) + b"\n")

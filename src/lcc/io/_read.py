@@ -266,7 +266,8 @@ def _yaml_loader() -> Any:
     Loader.add_implicit_resolver(
         _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
     Loader.add_implicit_resolver(
-        _INT, re.compile(r"^(?:[-+]?[0-9][0-9_]*|0o[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+)$"),
+        _INT, re.compile(r"^(?:[-+]?[0-9](?:_?[0-9])*|0o[0-7](?:_?[0-7])*"
+                         r"|0x[0-9a-fA-F](?:_?[0-9a-fA-F])*|0b[01](?:_?[01])*)$"),
         list("-+0123456789"))
     Loader.add_implicit_resolver(
         _FLOAT, re.compile(r"^(?:[-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9][0-9_]*)"
@@ -275,11 +276,16 @@ def _yaml_loader() -> Any:
         list("-+.0123456789"))
 
     def construct_int(loader: Any, node: Any) -> int:
-        text = loader.construct_scalar(node).replace("_", "")
+        written = loader.construct_scalar(node)
+        text = written.replace("_", "")
         sign = -1 if text.startswith("-") else 1
-        digits = text.lstrip("+-")
+        digits = text[1:] if text[:1] in "+-" else text
         base = {"0o": 8, "0x": 16, "0b": 2}.get(digits[:2].lower(), 10)
-        return sign * int(digits[2:] if base != 10 else digits, base)
+        try:
+            return sign * int(digits[2:] if base != 10 else digits, base)
+        except ValueError:  # a tag !!int on what is no whole number
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{written!r} is not a whole number", node.start_mark) from None
 
     Loader.add_constructor(_INT, construct_int)
     return Loader
@@ -302,6 +308,10 @@ def _walk_yaml(node: Any, path: Path, lines: dict[Path, int], seen: set[int],
         for key, value in node.value:
             k = key.value if isinstance(key, yaml.ScalarNode) else repr(key.value)
             line = key.start_mark.line + 1
+            if key.tag == "tag:yaml.org,2002:merge":
+                raise _fail(file, Msg("YAML merge keys (<<) are not accepted in tender files: a "
+                                      "key given both ways would be dropped without a word; "
+                                      "write the keys out"), line=line)
             if k in first:
                 raise _fail(file, Msg("the key {key!r} is given twice (lines {first} and "
                                       "{line}); a YAML mapping keeps only the last, so give "
