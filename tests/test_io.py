@@ -1304,3 +1304,19 @@ def test_no_residual_value_survives_a_round_trip(fmt: str) -> None:
     again = loads_tender(dumps_tender(Tender("T", study, alts), format=fmt), fmt)
     values = {a.name: lcc.evaluate(a, again.study).value for a in again.alternatives}
     assert values == pytest.approx({"A": 1000.0, "B": 500.0})
+
+
+def test_a_seed_without_a_sample_count_is_written_and_read() -> None:
+    """SensitivitySettings(seed=42) without n was written as an empty [sensitivity] table
+    (the file format required n), so a reloaded tender drew other samples."""
+    from lcc.io import SensitivitySettings, Tender, dumps_tender
+
+    settings = SensitivitySettings(None, None, 42)
+    t = Tender("T", lcc.Study("5 yr", 0.03), [lcc.Alternative("A", lcc.Investment("1 SEK"))],
+               sensitivity=settings)
+    text = dumps_tender(t)
+    assert "[sensitivity.monte_carlo]\nseed = 42" in text
+    assert loads_tender(text).sensitivity == settings
+    e = one_error(text.replace("seed = 42", f"seed = {2**63}"))
+    assert (e.path, e.code) == ("sensitivity.monte_carlo.seed", "invalid-value")
+    assert "from 0 to 9223372036854775807" in e.message

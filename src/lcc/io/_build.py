@@ -871,8 +871,7 @@ def _sensitivity(r: Reader, raw: Any, known: dict[str, Parameter], failed: set[s
         mp: Path = ("sensitivity", "monte_carlo")
         table = r.table(obj["monte_carlo"], mp, Msg("Monte Carlo settings {example}",
                                                     example="{n = 10000, seed = 1}"))
-        if table is None or not r.keys(table, mp, ["n", "seed"], ["n"],
-                                       what=Msg("monte_carlo: ")):
+        if table is None or not r.keys(table, mp, ["n", "seed"], what=Msg("monte_carlo: ")):
             ok = False
         else:
             mc = table

@@ -301,8 +301,8 @@ class SensitivitySettings:
         if seed is not None and (not isinstance(seed, int) or isinstance(seed, bool)
                                  or not 0 <= seed < 2**63):
             bad("seed", "wrong-type" if not isinstance(seed, int) else "invalid-value", Msg(
-                "{name}: got {value!r}; expected a whole number >= 0",
-                name="SensitivitySettings.seed", value=seed))
+                "{name}: got {value!r}; expected a whole number from 0 to {limit}",
+                name="SensitivitySettings.seed", value=seed, limit=2**63 - 1))
         raise_collected(errors)
 
 
@@ -854,8 +854,8 @@ class Tender:
             text = f"Sensitivity: {names}"
             if s.monte_carlo_n is not None:
                 text += f"; Monte Carlo n = {s.monte_carlo_n}"
-                if s.seed is not None:
-                    text += f", seed = {s.seed}"
+            if s.seed is not None:
+                text += f"{',' if s.monte_carlo_n is not None else '; Monte Carlo'} seed = {s.seed}"
             lines.append(text)
         if self.comparison is not None:
             lines.append(f"Comparison: policy {self.comparison.policy}" + (

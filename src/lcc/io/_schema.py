@@ -215,8 +215,8 @@ def _tender_schema() -> dict[str, Any]:
                 "parameters": {"type": "array", "items": {"type": "string"}},
                 "monte_carlo": _object({
                     "n": {"type": "integer", "minimum": 1, "maximum": F.MAX_MONTE_CARLO},
-                    "seed": {"type": "integer", "minimum": 0},
-                }, ["n"]),
+                    "seed": {"type": "integer", "minimum": 0, "maximum": 2**63 - 1},
+                }),
             }),
             "scenarios": scenarios_schema(F.NAME_PATTERN),
             "comparison": _object({

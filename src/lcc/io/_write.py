@@ -151,10 +151,9 @@ def tender_data(t: Tender, dest_dir: Path | None = None) -> dict[str, Any]:
         s: dict[str, Any] = {}
         if t.sensitivity.parameters is not None:
             s["parameters"] = list(t.sensitivity.parameters)
-        if t.sensitivity.monte_carlo_n is not None:
-            mc: dict[str, Any] = {"n": t.sensitivity.monte_carlo_n}
-            if t.sensitivity.seed is not None:
-                mc["seed"] = t.sensitivity.seed
+        mc = {k: v for k, v in (("n", t.sensitivity.monte_carlo_n),
+                                ("seed", t.sensitivity.seed)) if v is not None}
+        if mc:
             s["monte_carlo"] = mc
         out["sensitivity"] = s
     if t.scenarios:

@@ -45,8 +45,9 @@ def tender_lines(tender: Any, lang: str) -> list[str]:
         if s.monte_carlo_n is not None:
             text += "; " + tr("Monte Carlo with {n} samples", lang,
                               n=number(s.monte_carlo_n, lang, 0))
-            if s.seed is not None:
-                text += ", " + tr("random seed {seed}", lang, seed=s.seed)
+        if s.seed is not None:
+            text += (", " if s.monte_carlo_n is not None else "; ") + tr(
+                "random seed {seed}", lang, seed=s.seed)
         lines.append(text)
     if tender.comparison is not None:
         lines.append(tr("Comparison basis: {policy}", lang,
