@@ -1320,3 +1320,21 @@ def test_a_seed_without_a_sample_count_is_written_and_read() -> None:
     e = one_error(text.replace("seed = 42", f"seed = {2**63}"))
     assert (e.path, e.code) == ("sensitivity.monte_carlo.seed", "invalid-value")
     assert "from 0 to 9223372036854775807" in e.message
+
+
+@pytest.mark.parametrize("blank", ["", " ", "\u200e", "\x7f", "\x0b\x0c"])
+def test_a_blank_text_is_refused_by_the_model_as_by_a_file(blank: str) -> None:
+    """The API took a blank label or description that save_tender wrote and load_tender
+    then refused: a tender saved from code could not be opened again."""
+    from lcc.io import Tender
+
+    with pytest.raises(lcc.LCCError) as info:
+        lcc.Investment("1 SEK", label=blank)
+    assert (info.value.field, info.value.code) == ("Investment.label", "invalid-value")
+    with pytest.raises(lcc.LCCError):
+        lcc.Alternative("A", lcc.Investment("1 SEK"), description=blank)
+    for key in ("description", "reference"):
+        with pytest.raises(TenderError) as err:
+            Tender("T", lcc.Study("5 yr", 0.0), [lcc.Alternative("A", lcc.Investment("1 SEK"))],
+                   **{key: blank})
+        assert [(e.path, e.code) for e in err.value.errors] == [(key, "invalid-value")]

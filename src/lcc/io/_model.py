@@ -17,6 +17,7 @@ from lcc.io._read import MAX_TEXT, _too_long
 from lcc.io._values import display, dist_key, same_value
 from lcc.model import Alternative, Parameter, Study
 from lcc.model._compare import same
+from lcc.model._fields import TEXT, located
 
 if TYPE_CHECKING:
     from lcc.results import LCCResult
@@ -691,6 +692,12 @@ class Tender:
             text = getattr(self, key)
             if isinstance(text, str) and len(text) > MAX_TEXT:
                 raise _fail("too-large", key, _too_long(text))
+            if text is not None and key != "name":
+                try:
+                    with located(key, key):
+                        TEXT.read(text, key)
+                except LCCError as exc:
+                    raise _fail(exc.code or "invalid-value", key, exc.detail) from None
         alts = tuple(self.alternatives)
         if not alts and self.bid_form is None:  # with a bid form, the bids may come later
             raise _fail("missing-field", "alternatives",

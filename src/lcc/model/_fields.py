@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from lcc._errors import LCCError, Msg, UnitText, raise_collected, suggest
-from lcc._text import lone_surrogate
+from lcc._text import is_blank, lone_surrogate
 from lcc.model._inputs import (
     A_VALUE,
     read_amount,
@@ -38,8 +38,14 @@ KINDS: tuple[str, ...] = ("quantity", "position", "rate", "number", "count", "re
 
 
 def check_text(text: str, name: str) -> None:
-    """Refuse a text longer than :data:`~lcc.model._limits.MAX_TEXT` characters, and one
-    that holds half of a surrogate pair (no character; it cannot be written to a file)."""
+    """Refuse a text longer than :data:`~lcc.model._limits.MAX_TEXT` characters, one of
+    blanks or invisible characters alone (it names or says nothing, and a file refuses it),
+    and one that holds half of a surrogate pair (no character; it cannot be written to a
+    file)."""
+    if is_blank(text):
+        raise LCCError(Msg("{name}: expected a non-empty text, got {value!r}: only blanks or "
+                           "invisible characters", name=name, value=text), field=name,
+                       code="invalid-value")
     if len(text) > MAX_TEXT:
         raise LCCError(Msg("{name}: the text is {length} characters long; the limit is {limit}",
                            name=name, length=len(text), limit=MAX_TEXT), field=name,
