@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from lcc.results import LCCResult
 
 
-def _fail(code: str, path: str, message: Msg) -> TenderError:
+def _fail(code: str, path: str, message: Msg | str) -> TenderError:
     return TenderError([TenderIssue(code, message, path)])
 
 
