@@ -12,7 +12,7 @@ import pandas as pd
 
 from lcc._errors import LCCError, Msg, suggest
 from lcc._text import html_text, repeated, shown
-from lcc.discounting import _annuity
+from lcc.discounting import _annuity, discount_factor
 from lcc.model._alternative import Alternative
 from lcc.model._items import INVESTMENT_CATEGORIES
 from lcc.model._study import Study
@@ -28,9 +28,16 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
 )
 
 
-def _life_study(study: Study, life: float) -> Study:
-    """The study over an alternative's own service life, in whole years (⌈life⌉)."""
-    return study.replace(period=f"{_whole_years(life)} yr")
+def _life_study(study: Study, life: float, start: float = 0.0) -> Study:
+    """The study over an alternative's own service life, in whole years (⌈life⌉), from the
+    base date to the end of that life: an alternative entering service at ``start`` serves
+    its whole life in it."""
+    return study.replace(period=f"{int(start) + _whole_years(life)} yr")
+
+
+def _timing(result: LCCResult) -> str:
+    """The timing of a result's annual value: continuous, or the end-of-year convention."""
+    return "continuous" if result._ctx.continuous else "end"
 
 
 def _whole_years(life: float) -> int:
@@ -52,7 +59,8 @@ class Comparison(Picklable):
                  own_life: dict[str, LCCResult] | None = None,
                  lives: dict[str, float] | None = None,
                  winners: dict[str, str] | None = None,
-                 policy_notes: list[tuple[str, str, str]] | None = None) -> None:
+                 policy_notes: list[tuple[str, str, str]] | None = None,
+                 starts: dict[str, float] | None = None) -> None:
         self.results: dict[str, LCCResult] = {r.name: r for r in results}
         self.study = study
         self.baseline = baseline
@@ -61,6 +69,7 @@ class Comparison(Picklable):
         self._lives = lives or {}
         self._winners = winners or {}
         self._policy_notes = policy_notes or []
+        self._starts = starts or {}
         self._samples = next((r.samples for r in results if r.samples), None)
 
     # -- values -----------------------------------------------------------------
@@ -73,10 +82,13 @@ class Comparison(Picklable):
         """The value the policy ranks by (LCC, annuity or cost per service year)."""
         if self.policy == "study_period":
             return self.results[name].value
-        own = self._own[name].value
+        result = self._own[name]
         life = self._lives[name]
+        # the PV of its own life at its service start: a later start is no cheaper year of use
+        own = result.value / discount_factor(result._ctx.rate, self._starts.get(name, 0.0),
+                                             _timing(result))
         if self.policy == "annuity":
-            return own * _annuity(self._own[name]._ctx.rate, life)
+            return own * _annuity(result._ctx.rate, life, _timing(result))
         return own / life
 
     @cached_property
@@ -144,7 +156,7 @@ class Comparison(Picklable):
             r = self.results[name]
             if self.policy == "study_period":
                 lcc_value = float(r.value)
-                annual = lcc_value * _annuity(rate, n)
+                annual = lcc_value * _annuity(rate, n, _timing(base))
                 ns = net_savings(base.value, r.value)
                 if name == self.baseline:
                     s = a = sp = dp = np.nan
@@ -153,7 +165,7 @@ class Comparison(Picklable):
                     scale = max(abs(base_inv), abs(inv), abs(base_non), abs(non))
                     added = _noise_free(inv - base_inv, scale)
                     s = sir(_noise_free(base_non - non, scale), added)
-                    a = _airr(s, rate, n)
+                    a = _airr(s, rate, n, base._ctx.continuous)
                     flows = r.cash_flows
                     if added > 0:
                         sp = payback(_noise_free((base_flows["nominal"]["total"]
@@ -234,6 +246,11 @@ class Comparison(Picklable):
                                 "its residual value at {years} years are counted)", lang,
                                 name=value, years=years,
                                 life=life.replace(".", ",") if lang == "sv" else life))
+            elif kind == "unchecked":
+                notes.append(tr("The comparison bases for different service lives were not "
+                                "checked: {name} cannot be evaluated over its own service "
+                                "life ({error})", lang, name=value,
+                                error=life.in_lang(lang) if isinstance(life, Msg) else life))
             else:
                 notes.append(tr("The comparison bases for different service lives were not "
                                 "checked: no service life is given for {names}", lang,
@@ -561,14 +578,28 @@ def compare(alternatives: Sequence[Alternative], study: Study, baseline: Any = N
             if abs(lives[a.name] - years) > 1e-9:
                 policy_notes.append(("fractional", a.name, format(lives[a.name], ".6g")))
                 lives[a.name] = float(years)
-        own = {a.name: evaluate(a, _life_study(study, lives[a.name])) for a in alts}
+        for a in alts:
+            life_study = _life_study(study, lives[a.name], a._start)
+            try:
+                own[a.name] = evaluate(a, life_study)
+            except LCCError as exc:
+                if policy != "study_period":
+                    raise LCCError(Msg(
+                        "{name}: the comparison basis {policy!r} evaluates each alternative "
+                        "over its own service life, here {years} years from the base date: "
+                        "{error}", name=a.name, policy=policy, years=life_study.years,
+                        error=exc.message), field="compare.policy", code=exc.code) from None
+                policy_notes.append(("unchecked", a.name, exc.message))
+                own = {}
+                break
     elif len(alts) > 1:
         policy_notes.append(("missing", ", ".join(missing), ""))
+    starts = {a.name: a._start for a in alts}
     if own and not samples:
         for p in POLICIES:
-            c = Comparison(results, study, base, p, own, lives)
+            c = Comparison(results, study, base, p, own, lives, starts=starts)
             winners[p] = c.best
-    return Comparison(results, study, base, policy, own, lives, winners, policy_notes)
+    return Comparison(results, study, base, policy, own, lives, winners, policy_notes, starts)
 
 
 def _tie_text(lang: str) -> str:

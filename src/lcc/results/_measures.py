@@ -76,14 +76,21 @@ def airr(sir_value: ArrayLike, rate: ArrayLike, years: ArrayLike) -> Any:
     return _airr(sir_value, _number(_given(rate, "rate", "airr"), "rate", "airr"), years)
 
 
-def _airr(sir_value: ArrayLike, rate: ArrayLike, years: ArrayLike) -> Any:
-    """:func:`airr` of a rate as lcc holds it (read by the model's rules)."""
+def _airr(sir_value: ArrayLike, rate: ArrayLike, years: ArrayLike,
+          continuous: bool = False) -> Any:
+    """:func:`airr` of a rate as lcc holds it (read by the model's rules).
+
+    With continuous discounting (factors e^(−d·t)) the savings reinvested at d grow by
+    e^(d·N), so AIRR, a continuous rate like d, is d + ln(SIR)/N (NaN where SIR ≤ 0)."""
     s = np.asarray(sir_value, dtype=float)
     d = np.asarray(rate, dtype=float)
     n = np.asarray(years, dtype=float)
     with np.errstate(invalid="ignore", divide="ignore"):
-        out = np.where(s >= 0, (1.0 + d) * np.power(np.where(s >= 0, s, 0.0), 1.0 / n) - 1.0,
-                       np.nan)
+        if continuous:
+            out = np.where(s > 0, d + np.log(np.where(s > 0, s, 1.0)) / n, np.nan)
+        else:
+            out = np.where(s >= 0, (1.0 + d) * np.power(np.where(s >= 0, s, 0.0), 1.0 / n)
+                           - 1.0, np.nan)
     return float(out) if out.ndim == 0 else out
 
 
