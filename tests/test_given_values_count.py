@@ -89,3 +89,23 @@ def test_a_disposal_cost_of_an_installation_never_replaced_is_refused() -> None:
         lcc.Investment("1000 SEK", disposal="50 SEK")
     assert (info.value.field, info.value.code) == ("Investment.disposal", "invalid-value")
     assert "a Disposal item" in str(info.value)
+
+
+@pytest.mark.parametrize("kind", ["life", "every"])
+def test_a_sampled_life_with_a_per_year_escalation_is_each_samples_own(kind) -> None:
+    """Lives of 3 and 7 years as samples with an escalation list stopped with an IndexError
+    (the chain of the 3-year sample reached past the 10 years of the path); each sample is
+    the LCC of that life alone."""
+    import numpy as np
+
+    study = lcc.Study("10 yr", 0.04)
+    esc = [0.01] * 10
+
+    def item(life):
+        if kind == "life":
+            return lcc.Investment("1000 SEK", life=life, escalation=esc)
+        return lcc.Periodic("1000 SEK", every=life, first=2, escalation=esc)
+
+    both = lcc.evaluate(lcc.Alternative("A", item(lcc.Q_(np.array([3.0, 7.0]), "yr"))), study)
+    alone = [lcc.evaluate(lcc.Alternative("A", item(f"{v} yr")), study).value for v in (3, 7)]
+    assert np.asarray(both.value) == pytest.approx(alone)

@@ -196,7 +196,9 @@ class Growth:
         else:
             assert self.log_c is not None and self.step is not None
             tt = np.asarray(t, dtype=float)
-            lo = np.floor(tt).astype(int)
+            # a sampled life's events past the path (t > N) are masked by the caller; each
+            # sample's own events inside the study are read exactly
+            lo = np.minimum(np.floor(tt).astype(int), self.log_c.size - 1)
             frac = tt - lo
             hi = np.minimum(lo + 1, self.step.size - 1)
             esc_part = self.log_c[lo] + frac * self.step[hi]
