@@ -86,3 +86,27 @@ def test_continuous_timing_annual_value_and_airr() -> None:
     # that is e^(10 × AIRR)
     terminal = sum(200 * math.exp(0.05 * (10 - k)) for k in range(1, 11))
     assert math.exp(10 * summary.loc["New", "airr"]) == pytest.approx(terminal / 1000)
+
+
+def test_the_json_reason_of_measures_of_an_alternative_that_adds_no_investment() -> None:
+    """The reason matched a note's old wording and fell back to 'not a finite number'."""
+    study = lcc.Study("10 yr", 0.05)
+    base = lcc.Alternative("Base", lcc.Investment("1000 SEK"),
+                           lcc.Recurring("500 SEK/yr", category="energy"))
+    e = lcc.Alternative("E", lcc.Investment("500 SEK"),
+                        lcc.Recurring("550 SEK/yr", category="energy"))
+    row = lcc.compare([base, e], study, baseline="Base").to_dict()["alternatives"][1]
+    for key in ("sir", "airr", "simple_payback", "discounted_payback"):
+        assert row[key]["value"] is None
+        assert row[key]["reason"].startswith("SIR, AIRR and payback of E are not defined: it "
+                                             "adds no investment-related cost")
+
+
+def test_best_is_the_first_of_alternatives_tied_for_the_lowest() -> None:
+    """1 000 000.0001 and 1 000 000 SEK differ by 1e-10 relative: a tie, both rank 1, and
+    best is the first (it was the second, by a plain argmin)."""
+    a = lcc.Alternative("A", lcc.Investment("1000000.0001 SEK"))
+    b = lcc.Alternative("B", lcc.Investment("1000000 SEK"))
+    c = lcc.compare([a, b], lcc.Study("10 yr", 0.0), baseline="A")
+    assert c.summary["rank"].to_list() == [1, 1]
+    assert c.best == "A"

@@ -188,10 +188,11 @@ class Comparison(Picklable):
 
     @property
     def best(self) -> str:
-        """Name of the alternative with the lowest cost under the policy (first if tied)."""
+        """Name of the alternative with the lowest cost under the policy; of alternatives tied
+        for the lowest (within the tie tolerance, :func:`lcc.results.ranks`), the first."""
         self._require_single("best")
-        values = [float(self._value(name)) for name in self.names]
-        return self.names[int(np.argmin(values))]
+        rank = ranks([float(self._value(name)) for name in self.names])
+        return self.names[int(np.argmax(rank == 1))]
 
     @cached_property
     def differences(self) -> pd.DataFrame:
@@ -328,9 +329,10 @@ class Comparison(Picklable):
             why = "the baseline: measures are against it"
             return dict.fromkeys(("sir", "airr", "simple_payback", "discounted_payback"), why)
         out = {}
+        every = f"SIR, AIRR and payback of {name} are not defined"
         for note in self.notes:
-            for key, start in (("sir", f"SIR and AIRR of {name} are not defined"),
-                               ("airr", f"SIR and AIRR of {name} are not defined"),
+            for key, start in (("sir", every), ("airr", every), ("simple_payback", every),
+                               ("discounted_payback", every),
                                ("airr", f"AIRR of {name} is not defined"),
                                ("simple_payback", f"Simple payback of {name} is not defined"),
                                ("discounted_payback",
@@ -487,7 +489,9 @@ def compare(alternatives: Sequence[Alternative], study: Study, baseline: Any = N
         The bids (and usually the existing solution, first). Names must be unique.
     study : Study
     baseline : str, int or Alternative, optional
-        The alternative the measures are computed against; default the first.
+        The alternative the measures are computed against; default the one with the
+        lowest initial investment (present value of acquisition; the first if tied),
+        as NIST Handbook 135 measures against the least-cost-to-buy option.
     policy : {"study_period", "annuity", "per_service_year"}
         How bids with different service lives are made comparable:
         ``"study_period"`` (default) evaluates all over the common study
