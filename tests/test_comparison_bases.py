@@ -110,3 +110,17 @@ def test_best_is_the_first_of_alternatives_tied_for_the_lowest() -> None:
     c = lcc.compare([a, b], lcc.Study("10 yr", 0.0), baseline="A")
     assert c.summary["rank"].to_list() == [1, 1]
     assert c.best == "A"
+
+
+def test_the_continuous_nominal_twin_and_its_trace() -> None:
+    """Continuous factors e^(−D·t) with inflation (1 + i)^t: the nominal twin of a real rate
+    d is D = d + ln(1 + i), and the trace says so (it stated Fisher's discrete relation)."""
+    alt = lcc.Alternative("A", lcc.Investment("1000 SEK"), lcc.Recurring("100 SEK/yr"))
+    real = lcc.evaluate(alt, lcc.Study("10 yr", 0.04, timing="continuous"))
+    twin = lcc.evaluate(alt, lcc.Study("10 yr", 0.04 + math.log1p(0.025), inflation=0.025,
+                                       timing="continuous"))
+    assert twin.value == pytest.approx(real.value, rel=1e-12)
+    assert real.value == pytest.approx(1000 + 100 * sum(math.exp(-0.04 * k)
+                                                        for k in range(1, 11)))
+    assert "D = d + ln(1 + i)" in twin.explain()
+    assert "(1 + D) = (1 + d)(1 + i)" not in twin.explain()

@@ -200,7 +200,9 @@ class Study(ModelEq):
             assert infl is not None
             lines.append(
                 f"Price basis: nominal (current prices); general inflation {infl.value * 100:.4g} "
-                f"%/yr applied to indexed items; real ↔ nominal by Fisher, (1 + D) = (1 + d)(1 + i)"
+                f"%/yr applied to indexed items; real ↔ nominal by Fisher, "
+                + ("D = d + ln(1 + i)" if self.timing == "continuous"
+                   else "(1 + D) = (1 + d)(1 + i)")
             )
         else:
             lines.append("Price basis: real (constant prices of the base year)")

@@ -226,8 +226,9 @@ def study_lines(study: Any, lang: str) -> list[str]:
         infl = study._inflation
         lines.append(tr("Price basis: current prices (nominal); general inflation {rate} per "
                         "year on indexed items; real and nominal rates related by "
-                        "(1 + D) = (1 + d)(1 + i)", lang,
-                        rate=percent(float(np.mean(infl.value)), lang)))
+                        "{relation}", lang, rate=percent(float(np.mean(infl.value)), lang),
+                        relation="D = d + ln(1 + i)" if study.timing == "continuous"
+                        else "(1 + D) = (1 + d)(1 + i)"))
     else:
         lines.append(tr("Discount rate: {rate} per year, real", lang, rate=shown))
         lines.append(tr("Price basis: constant prices of the base year (real)", lang))
