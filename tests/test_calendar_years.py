@@ -61,7 +61,7 @@ def test_flows_left_out_of_the_study_are_in_the_comparisons_notes() -> None:
     b = lcc.Alternative("B", lcc.Investment("1500 SEK"))
     c = lcc.compare([a, b], STUDY)
     assert "A: OneOff: at t = 25, after the end of the study (t = 20); left out" in c.notes
-    assert "A: OneOff: vid t = 25, efter kalkylperiodens slut (t = 20); tas inte med" in \
+    assert "A: Engångskostnad: vid t = 25, efter kalkylperiodens slut (t = 20); tas inte med" in \
         c.notes_in("sv")
 
 

@@ -192,12 +192,16 @@ class ItemName(Msg):
     """
 
     kind: str
-    label: Msg
+    label: Msg | str | None
     suffix: str
 
-    def __new__(cls, kind: str, label: Msg, suffix: str = "") -> ItemName:
-        self = str.__new__(cls, f"{kind} {label!r}{suffix}")
-        self.msgid = "{kind} {label!r}{suffix}"
+    def __new__(cls, kind: str, label: Msg | str | None, suffix: str = "") -> ItemName:
+        if label is None:  # an item without a label is named by its type
+            self = str.__new__(cls, f"{kind}{suffix}")
+            self.msgid = "{kind}{suffix}"
+        else:
+            self = str.__new__(cls, f"{kind} {label!r}{suffix}")
+            self.msgid = "{kind} {label!r}{suffix}"
         self.values = {"kind": kind, "label": label, "suffix": suffix}
         self.kind, self.label, self.suffix = kind, label, suffix
         return self
@@ -206,19 +210,20 @@ class ItemName(Msg):
         """The name followed by ``suffix``."""
         return ItemName(self.kind, self.label, self.suffix + suffix)
 
-    def words(self, lang: str) -> tuple[str, str]:
-        """(the item type, the label) in ``lang``."""
+    def words(self, lang: str) -> tuple[str, str | None]:
+        """(the item type, the label or None) in ``lang``; a label the user wrote is data,
+        kept as written."""
         from lcc._i18n import tr
         from lcc.results._trace import ITEM_TYPES
 
         kind = tr(ITEM_TYPES[self.kind], lang) if self.kind in ITEM_TYPES else self.kind
-        return kind, str(in_lang(self.label, lang))
+        return kind, None if self.label is None else str(in_lang(self.label, lang))
 
     def in_lang(self, lang: str) -> str:
         if lang == "en":
             return str(self)
         kind, label = self.words(lang)
-        return f"{kind} {label!r}{self.suffix}"
+        return f"{kind}{self.suffix}" if label is None else f"{kind} {label!r}{self.suffix}"
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (ItemName, (self.kind, self.label, self.suffix))
@@ -226,8 +231,11 @@ class ItemName(Msg):
 
 def field_of(item: str, key: str) -> str:
     """How messages name field ``key`` of the item named ``item``: ``Investment 'LED'.life``,
-    in the reader's words where the item's name is (an :class:`ItemName`)."""
-    return item.with_suffix(f".{key}") if isinstance(item, ItemName) else f"{item}.{key}"
+    the path the API writes; in the reader's words where the item's label is lcc's own (a
+    calculator's item, whose label the user never wrote)."""
+    if isinstance(item, ItemName) and isinstance(item.label, Msg):
+        return item.with_suffix(f".{key}")
+    return f"{str.__str__(item)}.{key}"
 
 
 class CatalogText(Msg):

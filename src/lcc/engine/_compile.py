@@ -316,7 +316,8 @@ class _Builder:
             self.warn(Msg("{name}: no price for {pollutant}; reported in kg only, no money "
                           "value in the LCC", name=item.name, pollutant=pollutant))
             return
-        pnums, pconst, pprof = self.split([price], k0, k1, f"{item.name} ({pollutant} price)")
+        pnums, pconst, pprof = self.split([price], k0, k1, Msg(
+            "{name} ({pollutant} price)", name=item.name, pollutant=pollutant))
         if profile is not None and pprof is not None:
             prof = profile * pprof
         else:

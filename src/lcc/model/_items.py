@@ -164,9 +164,7 @@ class CostItem(ModelEq):
         """How the item is named in messages: ``Investment 'LED luminaires'`` (an
         :class:`~lcc._errors.ItemName` in the reader's words where the label is lcc's own, a
         ``Msg``)."""
-        if isinstance(self.label, Msg):
-            return ItemName(self.kind, self.label)
-        return f"{self.kind} {self.label!r}" if self.label else self.kind
+        return ItemName(self.kind, self.label or None)
 
     @property
     def esc(self) -> Esc:

@@ -592,7 +592,7 @@ def compare(alternatives: Sequence[Alternative], study: Study, baseline: Any = N
                         "{name}: the comparison basis {policy!r} evaluates each alternative "
                         "over its own service life, here {years} years from the base date: "
                         "{error}", name=a.name, policy=policy, years=life_study.years,
-                        error=exc.message), field="compare.policy", code=exc.code) from None
+                        error=exc.message), field="compare.policy", code="invalid-value") from None
                 policy_notes.append(("unchecked", a.name, exc.message))
                 own = {}
                 break

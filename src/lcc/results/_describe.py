@@ -201,8 +201,8 @@ def carbon_price_text(study: Any, lang: str) -> str | None:
     if isinstance(cp, ByYear):
         vals = np.asarray(cp.values, dtype=float)
         u = cp.unit if isinstance(cp.unit, str) else (str(cp.unit) if cp.unit else "")
-        return tr("per year from {first} to {last}", lang, first=quantity(vals[0], u, lang),
-                  last=quantity(vals[-1], u, lang))
+        return tr("{first} in the first year to {last} in the last", lang,
+                  first=quantity(vals[0], u, lang), last=quantity(vals[-1], u, lang))
     if isinstance(cp, str):
         try:
             from lcc.units import Q_

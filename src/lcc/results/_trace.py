@@ -47,9 +47,9 @@ def item_name(text: str, lang: str, *, ours: bool = False) -> str:
     ``Luminaire incl. installation``), a catalogue message shown in ``lang``; a label the
     user wrote is data and kept as written.
     """
-    if isinstance(text, ItemName):  # lcc's own label, in the reader's words
+    if isinstance(text, ItemName):  # its type and lcc's own label in the reader's words
         kind, label = text.words(lang)
-        return f"{kind}: {label}{text.suffix}"
+        return f"{kind}{text.suffix}" if label is None else f"{kind}: {label}{text.suffix}"
     m = re.match(r"^(\w+)(?: '(.*)')?(.*)$", text, flags=re.S)
     if not m or m.group(1) not in ITEM_TYPES:
         return text
@@ -141,7 +141,24 @@ def _esc_text(term: Term, lang: str = "en") -> str:
         if esc.rate.parameter is not None:
             return tr("escalation {rate} per year", lang, rate=num_text(esc.rate, lang))
         return tr("escalation {rate} per year", lang, rate=percent(esc.rate.mean(), lang))
-    return tr("escalation per year {text}", lang, text=esc.text)
+    return _sequence_text(esc.sequence, lang) if esc.sequence is not None else \
+        tr("escalation per year {text}", lang, text=esc.text)
+
+
+def _sequence_text(seq: Any, lang: str) -> str:
+    """A per-year escalation in words: ``escalation 1 % per year in years 1–12`` when it is
+    one rate, else the rates of its first years (``1 %, 2 %, 3 %, … per year``)."""
+    from lcc._i18n import percent
+
+    values = np.asarray(seq.values, dtype=float)
+    first = int(seq.first_year)
+    years = f"{first}–{first + values.size - 1}"
+    if values.size and np.all(values == values[0]):
+        return tr("escalation {rate} per year in years {years}", lang,
+                  rate=percent(float(values[0]), lang), years=years)
+    shown = ", ".join(percent(float(v), lang) for v in values[:6])
+    return tr("escalation per year {rates} in years {years}", lang,
+              rates=shown + (", …" if values.size > 6 else ""), years=years)
 
 
 def _cat(cat: str, lang: str) -> str:
@@ -158,11 +175,18 @@ def _lines(term: Term, ctx: Context, pv: dict[str, Any], cur: str,
 
     yr = unit("yr", lang)
     if isinstance(term, AnnualTerm):
-        place = {0.0: "t = k", 0.5: "t = k − 0.5", 1.0: "t = k − 1"}[ctx.offset]
-        profile = tr(" × per-year profile", lang) if term.profile is not None else ""
+        place = {0.0: "t = k", 0.5: "t = k − " + _num(0.5, 1, lang),
+                 1.0: "t = k − 1"}[ctx.offset]
+        if term.profile is not None:  # a per-year input: its values c_k multiply the rest
+            c = np.asarray(term.profile, dtype=float)  # by study year 0..N
+            shown = " × " + tr("the per-year values c_k, {first} in year {k0} to {last} in "
+                               "year {k1}", lang, first=_num(c[term.k0], 6, lang), k0=term.k0,
+                               last=_num(c[term.k1], 6, lang), k1=term.k1)
+        else:
+            shown = f" = {m(amount)}/{yr}"
         out = [
-            f"  {_cat(term.category, lang):<{w}} {_amount_text(term, ctx, lang)} = {m(amount)}/"
-            f"{yr}{profile}, " + tr("years {k0}..{k1} at {place}", lang, k0=term.k0,
+            f"  {_cat(term.category, lang):<{w}} {_amount_text(term, ctx, lang)}{shown}, "
+            + tr("years {k0}..{k1} at {place}", lang, k0=term.k0,
                                     k1=term.k1, place=place) + f", {_esc_text(term, lang)}",
             f"  {'':<{w}} " + tr("PV = amount × Σ_k c_k·df(t_k)", lang)
             + f" = {m(amount)} × {_num(term.factor(ctx), 8, lang)} = "
@@ -172,7 +196,8 @@ def _lines(term: Term, ctx: Context, pv: dict[str, Any], cur: str,
     if isinstance(term, OnceTerm):
         grow = np.exp(term.growth.log_at(ctx, term.t))
         df = ctx.df(term.t)
-        sign = "−" if term.sign < 0 else ""
+        # a credit's minus as the amounts write it (none on 0: '−0 SEK' is no figure)
+        sign = ("-" if lang == "en" else "−") if term.sign < 0 and np.any(amount != 0) else ""
         return [
             f"  {_cat(term.category, lang):<{w}} {sign}{_amount_text(term, ctx, lang)} "
             + tr("at t = {t}", lang, t=_num(term.t, 6, lang)) + f", {_esc_text(term, lang)}: "
@@ -254,7 +279,7 @@ def _chain_lines(term: ChainTerm, ctx: Context, pv: dict[str, Any], cur: str,
             how = tr("stated amount {amount} escalated to year {n}", lang,
                      amount=num_text(term.residual, lang), n=n)
         out.append(
-            f"  {_cat('residual', lang):<{w}} {how} = −{m(value)} "
+            f"  {_cat('residual', lang):<{w}} {how} = {m(-value)} "
             + tr("at t = {t}", lang, t=n) + " × " + tr("discount factor", lang)
             + f" {_num(ctx.df(n), 8, lang)} = {m(pv['residual'])}"
         )
