@@ -669,6 +669,13 @@ def _check_finite(magnitude: Any, name: str, shown: Any) -> None:
                        field=name, code="invalid-value")
 
 
+def _written(value: Any) -> Any:
+    """A value as a message quotes it: a Quantity as lcc writes one ('1.2 SEK/kWh'), not its
+    Python repr."""
+    return format_quantity(value) if hasattr(value, "dimensionality") and hasattr(
+        value, "magnitude") else value
+
+
 def parse_quantity(value: Any, spec: str, *, name: str = "value",
                    expect: str | None = None, calendar: bool = True) -> pint.Quantity:
     """Read a quantity and check its dimension.
@@ -742,7 +749,7 @@ def parse_quantity(value: Any, spec: str, *, name: str = "value",
         )
     else:
         raise LCCError(Msg("{name}: got {type} {value!r}; {expect}", name=name,
-                           type=type(value).__name__, value=value, expect=expect),
+                           type=type(value).__name__, value=_written(value), expect=expect),
                        field=name, code="wrong-type")
     _check_finite(q.magnitude, name, value if isinstance(value, str) else q)
     code = "SEK"
@@ -750,22 +757,22 @@ def parse_quantity(value: Any, spec: str, *, name: str = "value",
         cur = currency_of(q)
         if cur is None:
             raise LCCError(Msg("{name}: got {value!r}, which has no currency; {expect}",
-                               name=name, value=value, expect=expect),
+                               name=name, value=_written(value), expect=expect),
                            field=name, code="wrong-unit")
         code = cur
     elif currency_of(q) is not None:
         raise LCCError(Msg("{name}: got {value!r}, a money amount; {expect}", name=name,
-                           value=value, expect=expect),
+                           value=_written(value), expect=expect),
                        field=name, code="wrong-unit")
     target, ratio, split = _spec_info(spec, code)
     if q.dimensionality != reg.get_dimensionality(target):
         raise LCCError(Msg("{name}: got {value!r} (units {units}); {expect}", name=name,
-                           value=value, units=pretty_units(q.units), expect=expect),
+                           value=_written(value), units=pretty_units(q.units), expect=expect),
                        field=name, code="wrong-unit")
     if ratio and spec.strip() not in ("", "1") and (sides or _split(q._units)) != split:
         raise LCCError(
             Msg("{name}: got {value!r}; {expect} (a ratio like {example} must be written "
-                "with units of that shape)", name=name, value=value, expect=expect,
+                "with units of that shape)", name=name, value=_written(value), expect=expect,
                 example=_example(spec)), field=name, code='wrong-unit'
         )
     if calendar and not ratio and spec.replace(" ", "").endswith("/yr") and \
@@ -776,7 +783,7 @@ def parse_quantity(value: Any, spec: str, *, name: str = "value",
             Msg("{name}: got {value!r}, which is not per year, month, week or day: counted all "
                 "year round it is {yearly!r}, but an amount per operating hour needs the "
                 "operating hours; write the amount per year (an energy use may also be given "
-                "as power and hours)", name=name, value=value,
+                "as power and hours)", name=name, value=_written(value),
                 yearly=UnitText(yearly)), field=name, code="wrong-unit")
     return q
 

@@ -9,6 +9,7 @@ issue at the path of the field it names.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import importlib
 import math
@@ -275,10 +276,6 @@ class Reader:
         ByYear; every other rule of the value (its unit, range, type) is the
         model's, checked once when the object is built (:func:`model_issues`).
         """
-        if raw is None:  # JSON null, or a YAML key left empty: never read as its default
-            self.c.add("wrong-type", path, Msg("got nothing (null); give {expect}, or leave the "
-                                               "key out", expect=kind.expect()))
-            return BAD
         if isinstance(raw, dict):
             if "parameter" in raw:
                 return self.reference(kind, raw, path, scope)
@@ -290,6 +287,10 @@ class Reader:
                 return BAD
         if isinstance(raw, list) and kind.name == "rate" and kind.by_year:
             return self.yearly_rates(raw, path)
+        if isinstance(raw, list) and not kind.by_year:  # a file holds no samples
+            self.c.add("wrong-type", path, Msg("expected {expect}, got a list",
+                                               expect=kind.expect()))
+            return BAD
         reader = getattr(self, f"_read_{kind.name}", None)
         return raw if reader is None else reader(kind, raw, path)
 
@@ -313,7 +314,7 @@ class Reader:
         if not self.keys(raw, path, ["parameter"], what=Msg("a reference has one key, ")):
             return BAD
         if not kind.ref or scope is None:
-            plain = F.Kind(kind.name, kind.unit, kind.example, kind.what, ref=False)
+            plain = dataclasses.replace(kind, ref=False)
             self.c.add("wrong-type", path, Msg("this field cannot refer to a parameter; "
                                                "expected {expect}", expect=plain.expect()))
             return BAD

@@ -381,6 +381,9 @@ def _check_shape(data: Any, c: Collector) -> None:
                     _check_text(k, (*path, k), c)
             if isinstance(v, (dict, list)):
                 stack.append((v, (*path, k)))
+            elif v is None:  # JSON null, a YAML key left empty: never read as a default
+                c.add("wrong-type", (*path, k), Msg("got nothing (null); give a value, or "
+                                                    "leave the key out"))
             elif isinstance(v, str):
                 if len(v) > MAX_TEXT or not v.isascii():  # most texts are short and ASCII
                     _check_text(v, (*path, k), c)

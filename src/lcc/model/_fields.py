@@ -196,7 +196,7 @@ class Field:
             return value
         if kind == "bool":
             if not isinstance(value, bool):
-                raise LCCError(Msg("{name}: expected True or False, got {value!r}", name=name,
+                raise LCCError(Msg("{name}: expected true or false, got {value!r}", name=name,
                                    value=value), code="wrong-type")
             return value
         if kind == "year":
@@ -367,8 +367,8 @@ EMISSION_FACTOR = quantity("kg/kWh", "0.05 kg/kWh",
                            Msg("a mass per energy (or per volume or mass of fuel)"),
                            alt=("kg/m**3", "kg/kg"))
 INTENSITY = quantity("kg/km", "132 g/km", Msg("a mass per distance"))
-VOLUME_PER_YEAR = quantity("m**3/yr", "12 m**3/yr", Msg("a volume per year"), by_year=True)
-VOLUME_PRICE = quantity("CUR/m**3", "45 SEK/m**3", Msg("a price per volume"), by_year=True)
+VOLUME_PER_YEAR = quantity("m**3/yr", "12 m3/yr", Msg("a volume per year"), by_year=True)
+VOLUME_PRICE = quantity("CUR/m**3", "45 SEK/m3", Msg("a price per volume"), by_year=True)
 MASS_PER_YEAR = quantity("kg/yr", "120 kg/yr", Msg("a mass per year"), by_year=True)
 MASS_PRICE = quantity("CUR/kg", "7 SEK/kg", Msg("a price per mass"), by_year=True)
 DURATION = quantity("yr", "20 yr", Msg("a duration"), exclusive=True, maximum=MAX_YEARS)

@@ -361,8 +361,8 @@ def read_quantity(value: Any, spec: str, name: str, *, minimum: float | None = 0
                    floor=minimum, strict=exclusive, ceiling=maximum)
     if isinstance(value, (ByYear, list, tuple)):
         raise LCCError(
-            Msg("{name}: a per-year sequence is not accepted here; give one value "
-                "(or an ndarray of samples)", name=name), field=name, code='wrong-type'
+            Msg("{name}: a per-year sequence is not accepted here; give one value",
+                name=name), field=name, code='wrong-type'
         )
     if isinstance(value, str):
         try:
@@ -414,6 +414,12 @@ def read_amount(value: Any, spec: str, name: str, *, allow_sequence: bool = Fals
             raise LCCError(Msg("{name}: a per-year sequence (ByYear) is not accepted here",
                                name=name), field=name, code="wrong-type")
         return read_sequence(value, spec, name, minimum=minimum)
+    if allow_sequence and isinstance(value, (list, tuple)):
+        shown = spec.replace("CUR", "SEK")
+        raise LCCError(Msg("{name}: got a list; a per-year sequence of this field is written "
+                           "with its unit, ByYear([100, 110], unit='{unit}') in Python and "
+                           "{{by_year = [100, 110], unit = \"{unit}\"}} in a tender file",
+                           name=name, unit=shown), field=name, code="wrong-type")
     return read_quantity(value, spec, name, minimum=minimum, what=what, expect=expect)
 
 

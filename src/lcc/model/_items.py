@@ -681,9 +681,9 @@ def _use_must_match(message: str, per: Msg) -> Msg:
 class Water(_Annual):
     """Water use priced per volume (category water).
 
-    ``annual`` is volume per year in any volume unit (``"12 m**3/yr"``,
+    ``annual`` is volume per year in any volume unit (``"12 m3/yr"``,
     ``"2800 l/yr"``) or a ByYear; ``price`` is money per volume
-    (``"45 SEK/m**3"``).
+    (``"45 SEK/m3"``).
     """
 
     kind: ClassVar[str] = "Water"
