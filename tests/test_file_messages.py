@@ -83,3 +83,15 @@ def test_a_null_anywhere_is_refused_where_it_stands(where, path) -> None:
     (e,) = info.value.errors
     assert (e.path, e.code) == (path, "wrong-type")
     assert e.message == "got nothing (null); give a value, or leave the key out"
+
+
+@pytest.mark.parametrize("value", ["1e308", "-1.7e308"])
+def test_a_rate_beyond_any_percentage_says_no_inf(value) -> None:
+    """'this would be inf %; did you mean 1e+308 %?' printed a figure that is no number."""
+    with pytest.raises(TenderError) as info:
+        loads_tender(BASE.format(study="", alternative="", type="Recurring",
+                                 item='amount_per_year = "1 SEK/yr"').replace(
+            "discount_rate = 0.04", f"discount_rate = {value}"))
+    (e,) = info.value.errors
+    assert (e.path, e.code) == ("study.discount_rate", "invalid-value")
+    assert "far beyond any rate" in e.message and "inf" not in e.message

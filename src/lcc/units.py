@@ -906,6 +906,10 @@ def check_bare_rate(value: Any, name: str | Msg, *, source: Msg | None = None) -
     if not np.any(big):
         return
     x = float(arr[big].flat[0]) if arr.ndim else float(arr)
+    if not np.isfinite(x * 100):  # no percentage reading is a number either
+        raise LCCError(Msg("{name}: got the bare number {x:g}, far beyond any rate; write a "
+                           "rate as a fraction (0.04) or a percentage as text ('4 %')",
+                           name=name, x=x), field=name, code="invalid-value")
     if abs(x) >= 100:  # its fraction, 1 or more, would be refused the same way
         raise LCCError(
             Msg("{name}: got the bare number {x:g}; a rate is a fraction per year, so this "
