@@ -129,3 +129,45 @@ def test_inflate_lives_in_the_data_layer() -> None:
 
     assert lcc.inflate is lcc.data.inflate is module.inflate
     assert "inflate" in lcc.data.__all__
+
+
+def test_yearly_rates_are_refused_as_an_index_and_their_chain_is_one() -> None:
+    """The shipped HICP table holds yearly rates (2021 2.9 %, 2022 9.2 %): read as index
+    levels they moved 100 EUR from 2020 to 2022 to 100 × 9.2 / 0.7 = 1 314.29 EUR. Chained,
+    100 × 1.029 × 1.092 = 112.37 EUR."""
+    hicp = lcc.data.load("eu_hicp_annual_rate").set_index("year")["annual_rate"]
+    with pytest.raises(lcc.LCCError, match="holds yearly rates of change, not index levels"):
+        inflate("100 EUR", 2020, 2022, index=hicp)
+    chained = (1 + hicp / 100).cumprod().rename("hicp_index")
+    chained.attrs = {}
+    out = inflate("100 EUR", 2020, 2022, index=chained)
+    assert out.magnitude == pytest.approx(100 * 1.029 * 1.092, rel=1e-12)
+    assert round(out.magnitude, 2) == 112.37
+
+
+def test_money_in_the_denominator_moves_the_other_way() -> None:
+    """50 kg CO2e per kSEK at 2017 prices is 50 / (403.70 / 322.11) = 39.89 kg per kSEK at
+    2023 prices (it was multiplied, 62.66); SEK² moves by the ratio squared."""
+    ratio = 403.70 / 322.11
+    assert inflate("50 kg/kSEK", 2017, 2023).magnitude == pytest.approx(50 / ratio)
+    assert inflate("4 SEK**2", 2017, 2023).magnitude == pytest.approx(4 * ratio ** 2)
+
+
+def test_a_year_given_twice_in_an_index_is_refused() -> None:
+    """Monthly values keyed by year: the last month of each year won by row order."""
+    with pytest.raises(lcc.LCCError, match="the year 2023 is given twice"):
+        inflate(100.0, 2023, 2024, index=pd.Series([410.0, 413.34, 414.26],
+                                                   index=[2023, 2023, 2024]))
+
+
+def test_a_tables_price_base_is_a_year_inflate_reads() -> None:
+    asek = lcc.data.load("asek_co2e_value")
+    assert inflate("7 SEK/kg", asek.attrs["price_base"], 2023).magnitude == pytest.approx(
+        7 * 403.70 / 322.11)
+
+
+@pytest.mark.parametrize("amount", [float("nan"), float("inf"), "nan SEK",
+                                    np.array([1.0, np.nan])])
+def test_an_amount_that_is_no_finite_number_is_refused(amount: Any) -> None:
+    with pytest.raises(lcc.LCCError, match="expected finite numbers"):
+        inflate(amount, 2017, 2023)

@@ -56,7 +56,10 @@ INDEX, AMOUNT = "inflate.index", "inflate.amount"
 
 
 def _year(value: Any, field: str, arg: str) -> int:
-    """A calendar year, named ``field`` in messages, of the argument ``arg`` of inflate."""
+    """A calendar year, named ``field`` in messages, of the argument ``arg`` of inflate; a
+    year written as text ('2017', a table's ``price_base``) is that year."""
+    if isinstance(value, str) and value.strip().isdecimal() and len(value.strip()) == 4:
+        return int(value)
     if isinstance(value, bool) or not isinstance(value, (Integral, float, np.floating)):
         raise LCCError(Msg("{name}: got {value!r}; expected a calendar year such as 2023",
                            name=field, value=value), field=f"inflate.{arg}", code="wrong-type")
@@ -79,6 +82,15 @@ def _index_table(index: Any) -> tuple[str, dict[int, float]]:
             )
         return f"{key} ({SHIPPED_INDICES[key][0]})", _shipped(key)
     items: Any
+    units = getattr(index, "attrs", {}).get("units")
+    column = getattr(index, "name", None)
+    if (isinstance(units, dict) and "percent" in str(units.get(column, ""))) or \
+            (isinstance(column, str) and "rate" in column.lower()):
+        raise LCCError(
+            Msg("{name}: the series {column!r} holds yearly rates of change, not index levels; "
+                "chain them into an index first: (1 + rates / 100).cumprod() for rates in "
+                "percent (the rate of a year moves prices from the year before to it)",
+                name="index", column=column), field=INDEX, code="invalid-value")
     if hasattr(index, "items") and callable(index.items) and not isinstance(index, str):
         items = index.items()
     else:
@@ -101,6 +113,10 @@ def _index_table(index: Any) -> tuple[str, dict[int, float]]:
             raise LCCError(Msg("{name}: got {value!r}; expected a positive, finite number",
                                name=f'index[{y}]', value=value), field=INDEX,
                            code="invalid-value")
+        if y in table:  # monthly values keyed by year: which one would be chance
+            raise LCCError(Msg("{name}: the year {y} is given twice; an index has one value a "
+                               "year (the annual mean of monthly values)", name="index", y=y),
+                           field=INDEX, code="invalid-value")
         table[y] = v
     if not table:
         raise LCCError(Msg("{name}: the series is empty; expected index values by year",
@@ -223,20 +239,33 @@ def _scale(amount: Any, ratio: float, given: bool = True) -> Any:
             raise LCCError(
                 Msg("{name}: got {amount!r}, an amount in {code}; the default index, SCB's "
                     "KPI, measures Swedish prices; give the price index of {code} prices as "
-                    "index= (a pandas Series from year to index value, e.g. Eurostat's HICP "
-                    "for euros), or index='KPI' to scale it by Swedish prices all the same",
+                    "index= (a pandas Series from year to index level, e.g. Eurostat's HICP "
+                    "index for euros; the table eu_hicp_annual_rate holds its yearly rates, "
+                    "which (1 + rates / 100).cumprod() makes an index), or index='KPI' to "
+                    "scale it by Swedish prices all the same",
                     name="amount", amount=amount, code=code), field=INDEX, code="missing-field")
-        return q * ratio
+        _finite(q.magnitude, amount)
+        # money to the power p (kg per kSEK: p = −1) moves by the ratio to the power p
+        power = q.dimensionality.get(f"[currency_{code}]", 1)
+        return q * ratio ** power
     if isinstance(amount, np.ndarray):
         if not np.issubdtype(amount.dtype, np.number):
             raise LCCError(Msg("{name}: expected numbers, got an array of {dtype}",
                                name='amount', dtype=amount.dtype), field=AMOUNT,
                            code="wrong-type")
+        _finite(amount, amount)
         return amount * ratio
     if isinstance(amount, (Integral, float, np.floating)):
+        _finite(amount, amount)
         return float(amount) * ratio
     raise LCCError(
         Msg("{name}: got {type} {amount!r}; expected a money amount (a quantity such as '7 "
             "SEK/kg' or a number)", name='amount', type=type(amount).__name__, amount=amount),
         field=AMOUNT, code="wrong-type"
     )
+
+
+def _finite(values: Any, amount: Any) -> None:
+    if not np.all(np.isfinite(np.asarray(values, dtype=float))):
+        raise LCCError(Msg("{name}: got {amount!r}; expected finite numbers", name="amount",
+                           amount=amount), field=AMOUNT, code="invalid-value")
