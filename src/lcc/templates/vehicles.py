@@ -976,6 +976,7 @@ def _cvd_items(values: dict[str, Any]) -> list[Any]:
         price = _cvd_price(pollutant, values["co2_price"], 1.0)
         amount = product(km, values[pollutant.lower()], price, factor)
         items.append(OneOff(amount, at=0, category="externality",
-                            label=Msg("Lifetime {pollutant} (Directive 2009/33/EC)",
-                                      pollutant=pollutant)))
+                            label=Msg("Lifetime {pollutant} (Directive 2009/33/EC, its cost "
+                                      "per kg at {year} prices)", pollutant=pollutant,
+                                      year=_constants().price_base)))
     return items
