@@ -95,3 +95,30 @@ def test_a_rate_beyond_any_percentage_says_no_inf(value) -> None:
     (e,) = info.value.errors
     assert (e.path, e.code) == ("study.discount_rate", "invalid-value")
     assert "far beyond any rate" in e.message and "inf" not in e.message
+
+
+def test_an_alternatives_own_keys_are_checked_with_its_bad_items() -> None:
+    """quantity = -5 and start = 1.5 were reported only once the items were mended."""
+    found = {(e.path, e.code) for e in _issues(alternative="quantity = -5\nstart = 1.5",
+                                                item='amount_per_year = "100 SEK"')}
+    assert found == {("alternatives[0].quantity", "invalid-value"),
+                     ("alternatives[0].start", "invalid-value"),
+                     ("alternatives[0].items[0].amount_per_year", "wrong-unit")}
+
+
+@pytest.mark.parametrize(("rate", "read"), [(11.48, 11.48), ('"11,48"', 11.48),
+                                            ('"11.48 SEK"', 11.48), ('"11.48 SEK/EUR"', 11.48)])
+def test_an_exchange_rate_is_a_number_or_an_amount_of_the_base_currency(rate, read) -> None:
+    text = BASE.format(study=f'exchange_rates = {{ base = "SEK", rates = {{ EUR = {rate} }} }}',
+                       alternative="", type="Investment", item='amount = "100 EUR"')
+    assert loads_tender(text).study.exchange_rates.rates["EUR"] == pytest.approx(read)
+
+
+@pytest.mark.parametrize("rate", ['"1150 %"', '"11 kWh"', '"11.48 EUR"'])
+def test_an_exchange_rate_that_is_no_price_of_the_currency_is_refused_alone(rate) -> None:
+    """'1150 %' was read as 11.5 SEK per EUR; a refused rate was followed by 'no exchange
+    rate for EUR is declared' at every amount in euros."""
+    (e,) = _issues(study=f'exchange_rates = {{ base = "SEK", rates = {{ EUR = {rate} }} }}',
+                   type="Investment", item='amount = "100 EUR"')
+    assert (e.path, e.code) == ("study.exchange_rates.rates.EUR", "wrong-unit")
+    assert "expected the value of 1 EUR in SEK" in e.message

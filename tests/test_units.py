@@ -204,7 +204,7 @@ class TestExchangeRates:
             (("SEK", {"XYZ": 1.0}), "unknown currency"),
             (("SEK", {"EUR": -1.0}), "rate > 0"),
             (("SEK", {"EUR": float("nan")}), "finite"),
-            (("SEK", {"EUR": "11 SEK"}), "plain number"),
+            (("SEK", {"EUR": "11 kWh"}), "the value of 1 EUR in SEK"),
         ],
     )
     def test_validation(self, args, msg) -> None:  # type: ignore[no-untyped-def]

@@ -832,6 +832,21 @@ def magnitude_in(q: pint.Quantity, spec: str) -> Any:
     return q.magnitude * _factor(q.units, target)
 
 
+def _exchange_rate(rate: Any, code: str, base: str, name: str) -> float:
+    """The value of 1 ``code`` in ``base``: a plain number, or an amount of the base currency
+    ('11.48 SEK', '11.48 SEK/EUR'); a percentage or another unit is no exchange rate."""
+    reg = get_registry()
+    q = _parse_text(rate, name) if isinstance(rate, str) else rate
+    if isinstance(q, reg.Quantity) and (q.dimensionality or len(q._units)):
+        for unit in (base, f"{base}/{code}"):
+            if base in CURRENCIES and q.dimensionality == reg.get_dimensionality(unit):
+                return float(q.to(unit).magnitude)
+        raise LCCError(Msg("{name}: got {value!r}; expected the value of 1 {code} in {base}: a "
+                           "number, e.g. 11.48, or '11.48 {base}'", name=name, value=rate,
+                           code=code, base=base), field=name, code="wrong-unit")
+    return float(parse_number(rate, name=name, allow_array=False))
+
+
 def parse_number(value: Any, *, name: str = "value", allow_array: bool = True) -> Any:
     """Read a plain number (a rate, a fraction or a count).
 
@@ -1024,7 +1039,7 @@ class ExchangeRates:
                         suggestion=suggest_currency(code)))
                 continue
             try:
-                x = parse_number(rate, name=name, allow_array=False)
+                x = _exchange_rate(rate, code, self.base, name)
             except LCCError as exc:
                 message = exc.message
                 errors.append(LCCError(message, field=f"ExchangeRates.rates.{code}",

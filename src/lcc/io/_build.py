@@ -557,6 +557,8 @@ def _read_study(r: Reader, data: dict[str, Any], base: dict[str, Any], scope: Sc
     currency, rates = fields.get("currency", "SEK"), fields.get("exchange_rates")
     r.currency = currency if isinstance(currency, str) else None
     r.rates = rates if isinstance(rates, ExchangeRates) else None
+    if rates is BAD:  # reported where it stands: amounts in other currencies stay quiet
+        r.currency = None
     values, bad = r.fields({k: v for k, v in raw.items() if k not in first}, ("study",),
                            F.STUDY, scope)
     return raw, {**fields, **values, **dict.fromkeys(bad, BAD)}
@@ -784,7 +786,13 @@ def build_alternative(r: Reader, raw: Any, path: Path, buyer_scope: Scope,
         alt = T.build(r, module, name, values, path, extra.get("description"), reported,
                       r.placed(scope))
         return alt if ok else None
-    if not ok or name is BAD:
+    if not ok or name is BAD:  # its own keys are read all the same: every error at once
+        for key, value in extra.items():
+            try:
+                with located(f"Alternative.{key}", key):
+                    F.ALTERNATIVE_FIELDS[key].read(value, key)
+            except LCCError as exc:
+                model_issues(r.c, exc, path, F.ALTERNATIVE, placed=r.placed(scope))
         return None
     try:
         return Alternative(name, *items, **extra)
