@@ -122,3 +122,19 @@ def test_an_exchange_rate_that_is_no_price_of_the_currency_is_refused_alone(rate
                    type="Investment", item='amount = "100 EUR"')
     assert (e.path, e.code) == ("study.exchange_rates.rates.EUR", "wrong-unit")
     assert "expected the value of 1 EUR in SEK" in e.message
+
+
+def test_a_scenarios_per_year_discount_rate_is_refused_where_it_stands() -> None:
+    """It loaded, and `lcc sensitivity … scenarios` stopped with "scenarios['x']: the discount
+    rate takes one value", without a file or line."""
+    text = BASE.format(study="", alternative="", type="Recurring",
+                       item='amount_per_year = "100 SEK/yr"') + """
+[scenarios.falling_rate]
+discount_rate = { by_year = [0.04, 0.03, 0.02, 0.02, 0.02, 0.02, 0.02, 0.02, 0.02, 0.02] }
+"""
+    with pytest.raises(TenderError) as info:
+        loads_tender(text)
+    (e,) = info.value.errors
+    assert (e.path, e.code, e.line) == ("scenarios.falling_rate.discount_rate",
+                                        "not-applicable", 16)
+    assert e.message == "the discount rate takes one value, not a per-year path"

@@ -28,6 +28,7 @@ from lcc.io._issues import (
     TenderIssue,
     format_path,
     kind_of,
+    path_of,
 )
 from lcc.io._model import (
     AssumptionSet,
@@ -1065,7 +1066,8 @@ def build_tender(data: dict[str, Any], c: Collector, source: FsPath | None,
                       reference=head.get("reference"), assumptions=the_set,
                       overrides=declared, sensitivity=sensitivity, comparison=comparison,
                       source=source, bid_form=bid_form, scenarios=scenarios)
-    except TenderError as exc:
-        c.issues.extend(TenderIssue(e.code, e.message, e.path, c.file, None)
+    except TenderError as exc:  # the tender's own checks: each at its line where it has one
+        c.issues.extend(TenderIssue(e.code, e.message, e.path, c.file,
+                                    c.line(path_of(e.path) or ()))
                         for e in exc.errors)
         raise TenderError(c.issues) from None

@@ -74,6 +74,23 @@ def format_path(path: Sequence[str | int]) -> str:
     return out
 
 
+_PART = re.compile(r'\.?([A-Za-z_][A-Za-z0-9_-]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]')
+
+
+def path_of(text: str) -> Path | None:
+    """The path :func:`format_path` wrote as ``text``; None if it wrote no such text."""
+    parts: list[str | int] = []
+    at = 0
+    while at < len(text):
+        m = _PART.match(text, at)
+        if m is None:
+            return None
+        parts.append(m[1] if m[1] is not None else int(m[2]) if m[2] is not None
+                     else json.loads(m[3]))
+        at = m.end()
+    return tuple(parts)
+
+
 def kind_of(value: Any) -> Msg:
     """What a value of a file is, in words (for "expected …, got <kind>")."""
     if value is None:

@@ -764,7 +764,18 @@ class Tender:
                             _expected("SensitivitySettings", self.sensitivity))
             check_sensitivity_names(self.sensitivity.parameters or (), known, at)
         if self.scenarios is not None:
+            count = len(issues)
             self._check_scenarios(known, bad)
+            if len(issues) == count and alts:  # the rules of a scenario applied to the bids
+                from lcc.sensitivity._deterministic import check_scenarios
+
+                try:
+                    check_scenarios(alts, self.study, self.scenarios)
+                except LCCError as exc:
+                    field = exc.field or ""
+                    where = field if field.startswith("scenarios.") else "scenarios"
+                    bad(exc.code or "invalid-value", where, Msg(
+                        "{detail}", detail=as_msg(exc.message).detail() or exc.message))
         set_(self, "overrides", self._check_overrides(bad))
         if issues:
             raise TenderError(issues)

@@ -129,9 +129,10 @@ def _is_path(value: Any, unit: str) -> bool:
 
 
 def _substitute(alternatives: list[Any], study: Study, paths: Mapping[str, Any],
-                where: str) -> tuple[list[Any], Study]:
+                scenario: str) -> tuple[list[Any], Study]:
     """Alternatives and study with each Parameter named in ``paths`` replaced by its path."""
     used: set[str] = set()
+    where = f"scenarios[{scenario!r}]"
 
     def swap(obj: Any) -> Any:
         changes = {}
@@ -148,10 +149,10 @@ def _substitute(alternatives: list[Any], study: Study, paths: Mapping[str, Any],
         items = [swap(item) for item in alt.items]
         for name in paths:
             if isinstance(alt.quantity, Parameter) and alt.quantity.name == name:
-                raise LCCError(Msg("{where}: is the quantity of {alternative!r}; a quantity "
+                raise LCCError(Msg("{name}: is the quantity of {alternative!r}; a quantity "
                                    "takes one value, not a per-year path",
-                                   where=at(where, name), alternative=alt.name),
-                               field=SCENARIOS, code="not-applicable")
+                                   name=at(where, name), alternative=alt.name),
+                               field=f"scenarios.{scenario}.{name}", code="not-applicable")
         alts.append(alt.with_items(*items) if any(
             a is not b for a, b in zip(items, alt.items, strict=True)) else alt)
     changes = {}
@@ -162,14 +163,17 @@ def _substitute(alternatives: list[Any], study: Study, paths: Mapping[str, Any],
             used.add(value.name)
     if (isinstance(study.discount_rate, Parameter) and study.discount_rate.name in paths) \
             or "discount_rate" in paths:
-        raise LCCError(Msg("{where}: the discount rate takes one value, not a per-year path",
-                           where=where), field=SCENARIOS, code="not-applicable")
+        rate = next(k for k in paths if k == "discount_rate" or (
+            isinstance(study.discount_rate, Parameter) and k == study.discount_rate.name))
+        raise LCCError(Msg("{name}: the discount rate takes one value, not a per-year path",
+                           name=at(where, rate)), field=f"scenarios.{scenario}.{rate}",
+                       code="not-applicable")
     for name in paths:
         if name not in used:
-            raise LCCError(Msg("{where}: no item uses the parameter {name!r} directly as a "
-                               "field, so a per-year path cannot replace it; give one value",
-                               where=at(where, name), name=name), field=SCENARIOS,
-                           code="not-applicable")
+            raise LCCError(Msg("{name}: no item uses the parameter {parameter!r} directly as "
+                               "a field, so a per-year path cannot replace it; give one value",
+                               name=at(where, name), parameter=name),
+                           field=f"scenarios.{scenario}.{name}", code="not-applicable")
     return alts, study.replace(**changes) if changes else study
 
 
@@ -222,6 +226,36 @@ def scenarios(alternatives: Any, study: Study, scenarios: Mapping[str, Any], *,
         raise LCCError(Msg("scenarios: got {kind}; expected a mapping {{scenario_name: "
                            "{{parameter: value}}}}", kind=type(scenarios).__name__),
                        field=SCENARIOS, code="wrong-type")
+    names, points, path_sets, shown, descriptions, models = _prepare(
+        model, study, scenarios, include_base)
+    values = np.empty((len(model.names), len(points)))
+    plain = [i for i, p in enumerate(path_sets) if not p]
+    if plain:
+        values[:, plain] = model.evaluate_points([points[i] for i in plain])
+    for i, paths_model in models.items():
+        values[:, i] = paths_model.evaluate_points([points[i]])[:, 0]
+    rank = ranks(values)
+    lcc_part = pd.DataFrame(values.T, index=names, columns=model.names)
+    rank_part = pd.DataFrame(rank.T, index=names, columns=model.names)
+    df = pd.concat({"lcc": lcc_part, "rank": rank_part}, axis=1)
+    df.index.name = "scenario"
+    df.attrs["best"] = {s: [a for a, r in zip(model.names, rank[:, i], strict=True) if r == 1]
+                        for i, s in enumerate(names)}
+    df.attrs["scenarios"] = dict(zip(names, shown, strict=True))
+    df.attrs["descriptions"] = dict(zip(names, descriptions, strict=True))
+    df.attrs["unit"] = study.currency
+    base = model.base_lcc()  # a scenario that moves no LCC is said, not shown as a finding
+    df.attrs["unchanged"] = [s for i, s in enumerate(names) if s != "base" and all(
+        tied(float(values[k, i]), float(base[k])) for k in range(len(model.names)))]
+    return df
+
+
+def _prepare(model: Model, study: Study, scenarios: Mapping[str, Any], include_base: bool
+             ) -> tuple[list[str], list[dict[str, float]], list[dict[str, Any]],
+                        list[dict[str, Any]], list[str | None], dict[int, Model]]:
+    """Each scenario's values read by the rules of its inputs, and a model of the alternatives
+    with its per-year paths in place: every rule of a scenario, checked before any
+    evaluation (``lcc.io`` checks a tender's scenarios with it when the tender is read)."""
     names: list[str] = ["base"] if include_base else []
     points: list[dict[str, float]] = [{}] if include_base else []
     path_sets: list[dict[str, Any]] = [{}] if include_base else []
@@ -279,27 +313,16 @@ def scenarios(alternatives: Any, study: Study, scenarios: Mapping[str, Any], *,
         raise LCCError(Msg("scenarios: got no scenarios and include_base=False; nothing to "
                            "evaluate"), field=SCENARIOS, code="missing-field")
 
-    plain = [i for i, p in enumerate(path_sets) if not p]
-    values = np.empty((len(model.names), len(points)))
-    if plain:
-        values[:, plain] = model.evaluate_points([points[i] for i in plain])
+    models: dict[int, Model] = {}
     for i, paths in enumerate(path_sets):
-        if not paths:
-            continue
-        alts, st = _substitute(model.alternatives, study, paths,
-                               f"scenarios[{names[i]!r}]")
-        values[:, i] = Model(alts, st, "scenarios").evaluate_points([points[i]])[:, 0]
-    rank = ranks(values)
-    lcc_part = pd.DataFrame(values.T, index=names, columns=model.names)
-    rank_part = pd.DataFrame(rank.T, index=names, columns=model.names)
-    df = pd.concat({"lcc": lcc_part, "rank": rank_part}, axis=1)
-    df.index.name = "scenario"
-    df.attrs["best"] = {s: [a for a, r in zip(model.names, rank[:, i], strict=True) if r == 1]
-                        for i, s in enumerate(names)}
-    df.attrs["scenarios"] = dict(zip(names, shown, strict=True))
-    df.attrs["descriptions"] = dict(zip(names, descriptions, strict=True))
-    df.attrs["unit"] = study.currency
-    base = model.base_lcc()  # a scenario that moves no LCC is said, not shown as a finding
-    df.attrs["unchanged"] = [s for i, s in enumerate(names) if s != "base" and all(
-        tied(float(values[k, i]), float(base[k])) for k in range(len(model.names)))]
-    return df
+        if paths:
+            alts, st = _substitute(model.alternatives, study, paths, names[i])
+            models[i] = Model(alts, st, "scenarios")
+    return names, points, path_sets, shown, descriptions, models
+
+
+def check_scenarios(alternatives: Any, study: Study, scenarios: Mapping[str, Any]) -> None:
+    """Raise the first problem :func:`scenarios` would find in ``scenarios``, without
+    evaluating anything; its ``field`` is ``scenarios.<name>.<parameter>`` where one value is
+    at fault."""
+    _prepare(Model(alternatives, study, "scenarios"), study, scenarios, False)
