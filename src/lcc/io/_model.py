@@ -288,6 +288,10 @@ class SensitivitySettings:
                     bad(f"parameters[{i}]", "wrong-type", Msg(
                         "{name}: expected a parameter name, got {kind}",
                         name=f"SensitivitySettings.parameters[{i}]", kind=kind_of(word)))
+        for key in ("monte_carlo_n", "seed"):  # JSON's 1000.0 is 1000
+            got = getattr(self, key)
+            if isinstance(got, float) and got.is_integer() and abs(got) < 2**63:
+                object.__setattr__(self, key, int(got))
         n = self.monte_carlo_n
         if n is not None and (not isinstance(n, int) or isinstance(n, bool)):
             bad("monte_carlo_n", "wrong-type", Msg(

@@ -19,25 +19,40 @@ from lcc.io._sensitivity_io import distribution_schema, scenarios_schema
 _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
+#: A text that says something: not blanks alone (nor invisible characters, which a schema
+#: cannot tell; the reader refuses them).
+_TEXT: dict[str, Any] = {"type": "string", "minLength": 1, "pattern": "\\S"}
+
+
+def _bounded(kind: F.Kind) -> dict[str, Any]:
+    """A number within the field's bounds (its minimum, maximum, and whole where it is)."""
+    out: dict[str, Any] = {"type": "number"}
+    if kind.minimum is not None:
+        out["exclusiveMinimum" if kind.exclusive else "minimum"] = kind.minimum
+    if kind.maximum is not None:
+        out["maximum"] = kind.maximum
+    if kind.whole:
+        out["multipleOf"] = 1
+    return out
+
+
 def _kind_schema(kind: F.Kind) -> dict[str, Any]:
     options: list[dict[str, Any]] = []
     if kind.name == "quantity":
         options.append({"type": "string", "description": f"a quantity in "
                         f"{' or '.join(kind.units)}, e.g. '{kind.example}'"})
-    elif kind.name in ("position", "number"):
-        options += [{"type": "number"}, {"type": "string"}]
+    elif kind.name in ("position", "number", "count"):
+        options += [_bounded(kind), {"type": "string"}]
     elif kind.name == "rate":
         options += [{"type": "number"}, {"type": "string"}]
-        if kind.by_year:
-            options.append({"type": "array", "items": {"type": "number"},
+        if kind.by_year:  # yearly rates, numbers or texts ('2 %')
+            options.append({"type": "array", "items": {"type": ["number", "string"]},
                             "minItems": 1, "maxItems": F.MAX_SEQUENCE})
-    elif kind.name == "count":
-        options.append({"type": "number", "minimum": 0})
     elif kind.name == "residual":
         options += [{"enum": ["linear", "none"]}, {"type": "number", "minimum": 0, "maximum": 1},
                     {"type": "string"}]
     elif kind.name == "text":
-        options.append({"type": "string", "minLength": 1})
+        options.append(_TEXT)
     elif kind.name == "bool":
         options.append({"type": "boolean"})
     elif kind.name == "year":
@@ -93,19 +108,35 @@ def _common_defs() -> dict[str, Any]:
             "base": {"enum": list(F.STUDY["currency"].choices)},
             "rates": {"type": "object",
                       "propertyNames": {"enum": list(F.STUDY["currency"].choices)},
-                      "additionalProperties": {"type": "number", "exclusiveMinimum": 0}},
+                      "additionalProperties": {"anyOf": [
+                          {"type": "number", "exclusiveMinimum": 0},
+                          {"type": "string", "description": "a number, or an amount of the "
+                                                            "base currency ('11.48 SEK')"}]}},
             "date": {"type": "string"}, "source": {"type": "string"},
         }, ["base", "rates"]),
         "study": _object({k: _kind_schema(v) for k, v in F.STUDY.items()}),
     }
 
 
+#: The characters a regular expression reads as syntax (ECMA 262, as JSON Schema's).
+_SYNTAX = frozenset("\\^$.|?*+()[]{}/")
+
+
+def _any_case(choices: Any) -> str:
+    """A pattern that matches each of ``choices`` in any letter case."""
+    def one(word: str) -> str:
+        return "".join(f"[{c.lower()}{c.upper()}]" if c.lower() != c.upper() and
+                       len(c.upper()) == 1 else "\\" + c if c in _SYNTAX else c for c in word)
+    return "^(?:" + "|".join(one(str(c)) for c in choices) + ")$"
+
+
 def _input_schema(inp: Any) -> dict[str, Any]:
     """The schema of one product-calculator input (a :class:`lcc.templates.Input`): its
     field's, with the input's meaning; a quantity that may be a plain number (a share
     instead of an amount) takes a number too, and a profile is a list of pairs."""
-    if inp.kind == "choice":
-        return {"enum": list(inp.choices), "description": inp.meaning}
+    if inp.kind == "choice":  # in any letter case, as the reader takes it
+        return {"type": "string", "pattern": _any_case(inp.choices),
+                "description": f"{inp.meaning} (one of {', '.join(inp.choices)})"}
     if inp.kind == "profile":
         ref = [{"$ref": "#/$defs/reference"}] if inp.parameter else []
         hours = {"anyOf": [{"type": "string", "description": f"hours in {inp.unit}"}, *ref]}
@@ -202,15 +233,15 @@ def _tender_schema() -> dict[str, Any]:
                        "the bids and their items. Indices in error paths count from 0.",
         **_object({
             "format": {"const": F.TENDER_FORMAT},
-            "name": {"type": "string", "minLength": 1},
-            "description": {"type": "string"},
-            "reference": {"type": "string"},
+            "name": _TEXT,
+            "description": _TEXT,
+            "reference": _TEXT,
             "assumptions": {"type": "string", "description": "Path of the assumption set, "
                                                               "relative to this file."},
             "study": {"$ref": "#/$defs/study"},
             "parameters": {"$ref": "#/$defs/parameters"},
             "alternatives": {"type": "array", "items": {"$ref": "#/$defs/alternative"},
-                             "minItems": 1, "maxItems": F.MAX_ALTERNATIVES},
+                             "maxItems": F.MAX_ALTERNATIVES},
             "sensitivity": _object({
                 "parameters": {"type": "array", "items": {"type": "string"}},
                 "monte_carlo": _object({
@@ -235,7 +266,10 @@ def _tender_schema() -> dict[str, Any]:
                                "like = '<alternative>', template = '<calculator>' with inputs, "
                                "or items whose bidder values are { bidder = '<what>' }.",
             },
-        }, ["name", "alternatives"]),
+        }, ["name"]),
+        # the bids may come later on bid forms: without a [bid_form], at least one
+        "if": {"not": {"required": ["bid_form"]}},
+        "then": {"required": ["alternatives"], "properties": {"alternatives": {"minItems": 1}}},
         "$defs": defs,
     }
 

@@ -200,6 +200,8 @@ class Field:
                                    value=value), code="wrong-type")
             return value
         if kind == "year":
+            if isinstance(value, float) and value.is_integer():  # JSON's 2025.0 is 2025
+                value = int(value)
             if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
                 raise LCCError(Msg("{name}: got {value!r}, expected a calendar year such as "
                                    "2025", name=name, value=value), code="wrong-type")
