@@ -109,3 +109,25 @@ def test_a_sampled_life_with_a_per_year_escalation_is_each_samples_own(kind) -> 
     both = lcc.evaluate(lcc.Alternative("A", item(lcc.Q_(np.array([3.0, 7.0]), "yr"))), study)
     alone = [lcc.evaluate(lcc.Alternative("A", item(f"{v} yr")), study).value for v in (3, 7)]
     assert np.asarray(both.value) == pytest.approx(alone)
+
+
+@pytest.mark.parametrize("item", [
+    lambda: lcc.Investment("100 SEK", life="12 yr", hours="4000 h/yr"),
+    lambda: lcc.Investment("100 SEK", hours="4000 h/yr"),
+    lambda: lcc.Periodic("100 SEK", every="2 yr", hours="4000 h/yr"),
+])
+def test_operating_hours_that_convert_no_life_are_refused(item) -> None:
+    """hours convert a life in burning hours into years; beside a life in years they were
+    dropped without a word."""
+    with pytest.raises(LCCError) as info:
+        item()
+    assert info.value.code == "not-applicable"
+    assert info.value.field.endswith(".hours")
+
+
+def test_operating_hours_convert_a_life_in_burning_hours() -> None:
+    """50 000 h at 4 000 h/yr is a life of 12.5 years: bought at t = 0 and 12.5 in 20 years,
+    at d = 0 with a linear residual of 5/12.5 of 100 SEK: 100 + 100 − 40 = 160 SEK."""
+    item = lcc.Investment("100 SEK", life="50000 h", hours="4000 h/yr")
+    assert lcc.evaluate(lcc.Alternative("A", item), lcc.Study("20 yr", 0.0)).value == \
+        pytest.approx(160.0)

@@ -703,8 +703,10 @@ def build_item(r: Reader, raw: Any, path: Path, scope: Scope) -> CostItem | None
     try:  # the model checks every value; its errors of keys already reported are left out
         item = spec.cls(**{**{k: None for k in spec.required}, **values})
     except LCCError as exc:
-        model_issues(r.c, exc, path, spec.fields, skip={*bad, *missing} if bad or missing
-                     else frozenset(), placed=r.placed(scope))
+        # hours convert a life or interval: with that value failed, they cannot be judged
+        judged = {"hours"} if bad & {"life", "every"} else set()
+        model_issues(r.c, exc, path, spec.fields, skip={*bad, *missing, *judged}
+                     if bad or missing else frozenset(), placed=r.placed(scope))
         failed = {(e.field or "").partition(".")[2] for e in exc.errors}
         for key, value in values.items():  # the currencies of the values the model read
             unit = spec.fields[key].unit

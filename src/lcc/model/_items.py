@@ -119,6 +119,15 @@ class CostItem(ModelEq):
                 getattr(self, "hours", None) is not None and \
                 not any(e.field == f"{self.kind}.hours" for e in errs.errors):  # once
             self._field(errs, "hours", to="_hours_basis")
+            if ("life" in self.FIELDS or "every" in self.FIELDS) and not any(
+                    in_burning_hours(getattr(self, k, None)) for k in ("life", "every")):
+                with errs.field(f"{self.kind}.hours", field_of(self.name, "hours")):
+                    raise LCCError(Msg(
+                        "{name}: got {value!r}, operating hours that convert a life in burning "
+                        "hours into years, but no life or interval here is in hours; leave "
+                        "hours out, or give the life in hours (life='50000 h')",
+                        name=field_of(self.name, "hours"), value=self.hours),
+                        code="not-applicable")
         errs.raise_any()
 
     def _field(self, errs: Errors, key: str, value: Any = None, *,
