@@ -126,7 +126,7 @@ class CostItem(ModelEq):
                         "{name}: got {value!r}, operating hours that convert a life in burning "
                         "hours into years, but no life or interval here is in hours; leave "
                         "hours out, or give the life in hours (life='50000 h')",
-                        name=field_of(self.name, "hours"), value=self.hours),
+                        name=field_of(self.name, "hours"), value=getattr(self, "hours", None)),
                         code="not-applicable")
         errs.raise_any()
 
