@@ -556,10 +556,10 @@ def _default_text(text: str, lang: str) -> str:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    if args.of == "tender":
+    if args.of in ("tender", "assumptions"):
         from lcc.io import json_schema
 
-        schema = json_schema()
+        schema = json_schema(args.of)
     else:
         from lcc.cli._output_schema import output_schema
 

@@ -305,10 +305,12 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
 
     p = sub.add_parser("schema", help=N_("print the JSON Schema of tender files, or of "
                                          "a command's JSON output"))
-    p.add_argument("of", nargs="?", default="tender", choices=("tender", *OUTPUTS),
+    p.add_argument("of", nargs="?", default="tender",
+                   choices=("tender", "assumptions", *OUTPUTS),
                    metavar=NP_("metavar", "WHAT"),
-                   help=tr("tender (default), or the command whose --format json output to "
-                           "describe: {outputs}", lang, outputs=", ".join(OUTPUTS)))
+                   help=tr("tender (default), assumptions (an assumption set), or the command "
+                           "whose --format json output to describe: {outputs}", lang,
+                           outputs=", ".join(OUTPUTS)))
     p.add_argument("-o", "--output", metavar=NP_("metavar", "FILE"))
     add_force(p)
 
