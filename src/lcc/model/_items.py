@@ -173,7 +173,11 @@ class CostItem(ModelEq):
         """How the item is named in messages: ``Investment 'LED luminaires'`` (an
         :class:`~lcc._errors.ItemName` in the reader's words where the label is lcc's own, a
         ``Msg``)."""
-        return ItemName(self.kind, self.label or None)
+        name = self.__dict__.get("_name")
+        if name is None:  # asked for every field read: made once
+            name = ItemName(self.kind, self.label or None)
+            object.__setattr__(self, "_name", name)
+        return name
 
     @property
     def esc(self) -> Esc:

@@ -128,11 +128,44 @@ def _is_path(value: Any, unit: str) -> bool:
     return isinstance(value, ByYear) or (not unit and isinstance(value, (list, tuple)))
 
 
+def check_paths(alternatives: Any, study: Study, paths: Mapping[str, Any],
+                scenario: str) -> None:
+    """Refuse a per-year path that no field takes: for a quantity or the discount rate (one
+    value each), or for a parameter no item or study field uses directly. Its ``field`` is
+    ``scenarios.<scenario>.<parameter>``."""
+    where = f"scenarios[{scenario!r}]"
+    used: set[str] = set()
+    for alt in alternatives:
+        for item in alt.items:
+            used.update(v.name for v in item.field_values().values()
+                        if isinstance(v, Parameter) and v.name in paths)
+        for name in paths:
+            if isinstance(alt.quantity, Parameter) and alt.quantity.name == name:
+                raise LCCError(Msg("{name}: is the quantity of {alternative!r}; a quantity "
+                                   "takes one value, not a per-year path",
+                                   name=at(where, name), alternative=alt.name),
+                               field=f"scenarios.{scenario}.{name}", code="not-applicable")
+    if isinstance(study.carbon_price, Parameter) and study.carbon_price.name in paths:
+        used.add(study.carbon_price.name)
+    rate = study.discount_rate.name if isinstance(study.discount_rate, Parameter) else None
+    for name in paths:
+        if name in ("discount_rate", rate):
+            raise LCCError(Msg("{name}: the discount rate takes one value, not a per-year "
+                               "path", name=at(where, name)),
+                           field=f"scenarios.{scenario}.{name}", code="not-applicable")
+    for name in paths:
+        if name not in used:
+            raise LCCError(Msg("{name}: no item uses the parameter {parameter!r} directly as "
+                               "a field, so a per-year path cannot replace it; give one value",
+                               name=at(where, name), parameter=name),
+                           field=f"scenarios.{scenario}.{name}", code="not-applicable")
+
+
 def _substitute(alternatives: list[Any], study: Study, paths: Mapping[str, Any],
                 scenario: str) -> tuple[list[Any], Study]:
-    """Alternatives and study with each Parameter named in ``paths`` replaced by its path."""
-    used: set[str] = set()
-    where = f"scenarios[{scenario!r}]"
+    """Alternatives and study with each Parameter named in ``paths`` replaced by its path
+    (:func:`check_paths` says which paths no field takes)."""
+    check_paths(alternatives, study, paths, scenario)
 
     def swap(obj: Any) -> Any:
         changes = {}
@@ -141,39 +174,16 @@ def _substitute(alternatives: list[Any], study: Study, paths: Mapping[str, Any],
                 path = paths[value.name]
                 changes[key] = path if isinstance(path, ByYear) or value.unit is None else \
                     ByYear(list(path), value.unit_text or None)
-                used.add(value.name)
         return obj.replace(**changes) if changes else obj
 
     alts = []
     for alt in alternatives:
         items = [swap(item) for item in alt.items]
-        for name in paths:
-            if isinstance(alt.quantity, Parameter) and alt.quantity.name == name:
-                raise LCCError(Msg("{name}: is the quantity of {alternative!r}; a quantity "
-                                   "takes one value, not a per-year path",
-                                   name=at(where, name), alternative=alt.name),
-                               field=f"scenarios.{scenario}.{name}", code="not-applicable")
         alts.append(alt.with_items(*items) if any(
             a is not b for a, b in zip(items, alt.items, strict=True)) else alt)
     changes = {}
-    for key in ("carbon_price",):
-        value = getattr(study, key)
-        if isinstance(value, Parameter) and value.name in paths:
-            changes[key] = paths[value.name]
-            used.add(value.name)
-    if (isinstance(study.discount_rate, Parameter) and study.discount_rate.name in paths) \
-            or "discount_rate" in paths:
-        rate = next(k for k in paths if k == "discount_rate" or (
-            isinstance(study.discount_rate, Parameter) and k == study.discount_rate.name))
-        raise LCCError(Msg("{name}: the discount rate takes one value, not a per-year path",
-                           name=at(where, rate)), field=f"scenarios.{scenario}.{rate}",
-                       code="not-applicable")
-    for name in paths:
-        if name not in used:
-            raise LCCError(Msg("{name}: no item uses the parameter {parameter!r} directly as "
-                               "a field, so a per-year path cannot replace it; give one value",
-                               name=at(where, name), parameter=name),
-                           field=f"scenarios.{scenario}.{name}", code="not-applicable")
+    if isinstance(study.carbon_price, Parameter) and study.carbon_price.name in paths:
+        changes["carbon_price"] = paths[study.carbon_price.name]
     return alts, study.replace(**changes) if changes else study
 
 
@@ -255,7 +265,7 @@ def _prepare(model: Model, study: Study, scenarios: Mapping[str, Any], include_b
                         list[dict[str, Any]], list[str | None], dict[int, Model]]:
     """Each scenario's values read by the rules of its inputs, and a model of the alternatives
     with its per-year paths in place: every rule of a scenario, checked before any
-    evaluation (``lcc.io`` checks a tender's scenarios with it when the tender is read)."""
+    evaluation."""
     names: list[str] = ["base"] if include_base else []
     points: list[dict[str, float]] = [{}] if include_base else []
     path_sets: list[dict[str, Any]] = [{}] if include_base else []
@@ -322,7 +332,11 @@ def _prepare(model: Model, study: Study, scenarios: Mapping[str, Any], include_b
 
 
 def check_scenarios(alternatives: Any, study: Study, scenarios: Mapping[str, Any]) -> None:
-    """Raise the first problem :func:`scenarios` would find in ``scenarios``, without
-    evaluating anything; its ``field`` is ``scenarios.<name>.<parameter>`` where one value is
-    at fault."""
-    _prepare(Model(alternatives, study, "scenarios"), study, scenarios, False)
+    """Raise the first per-year path of ``scenarios`` that :func:`scenarios` would refuse
+    (:func:`check_paths`), without evaluating anything: ``lcc.io`` reads a tender's
+    scenarios with it (their values, one by one, it reads by their parameters' rules)."""
+    for sname, scenario in scenarios.items():
+        values = scenario.values if isinstance(scenario, Scenario) else scenario
+        paths = {k: v for k, v in values.items() if isinstance(v, (ByYear, list, tuple))}
+        if paths:
+            check_paths(alternatives, study, paths, sname)
