@@ -17,13 +17,12 @@ CAR = dict(method="lcc", price="10000 EUR", annual_mileage="10000 km/yr",
            consumption="5 l/100km", fuel_price="0 EUR/l")
 
 
-@pytest.mark.parametrize("residual", [0.4, "40 %", "4000 EUR"])
-def test_a_residual_value_without_a_life_counts_at_the_end_of_the_study(residual) -> None:
-    """One vehicle serves the whole study; the bid's stated resale value is not dropped:
-    at d = 0, 10 000 EUR − 0.4 × 10 000 EUR (or 4 000 EUR) = 6 000 EUR."""
-    result = lcc.evaluate(vehicles.alternative("Car", residual=residual, **CAR), EUR6)
-    assert result.value == pytest.approx(6000)
-    assert result.by_category["residual"] == pytest.approx(-4000)
+@pytest.mark.parametrize("residual", [0.4, "4000 EUR"])
+def test_a_residual_value_without_a_life_is_refused_not_dropped(residual) -> None:
+    with pytest.raises(LCCError) as info:
+        vehicles.alternative("Car", residual=residual, **CAR)
+    assert (info.value.field, info.value.code) == ("vehicles.residual", "not-applicable")
+    assert "without a life the vehicle serves the whole study" in str(info.value)
 
 
 @pytest.mark.parametrize("residual", ["linear", "none", None])

@@ -1,5 +1,5 @@
 """A value a user gives counts as given, or is refused: an emission's fixed price and its
-escalation, a residual value of an installation never replaced, a disposal cost."""
+escalation, a residual value or a disposal cost of an installation never replaced."""
 
 from __future__ import annotations
 
@@ -57,20 +57,18 @@ def test_an_emission_without_a_price_and_no_escalation_is_read() -> None:
 
 
 @pytest.mark.parametrize("residual", [0.3, "30 %", "300 SEK"])
-def test_a_stated_residual_of_an_installation_never_replaced_counts(residual) -> None:
-    """Without a life the installation serves the whole study and is in service at its end,
-    where a stated residual counts: 1 000 − 300 / 1.04^10 = 1 000 − 202.67 = 797.33 SEK.
-    It was dropped without a word (1 000 SEK)."""
-    study = lcc.Study("10 yr", 0.04)
-    result = lcc.evaluate(lcc.Alternative("A", lcc.Investment("1000 SEK", residual=residual)),
-                          study)
-    assert result.by_category["residual"] == pytest.approx(-300 / 1.04 ** 10)
-    assert result.value == pytest.approx(797.33, abs=0.005)
+def test_a_stated_residual_of_an_installation_never_replaced_is_refused(residual) -> None:
+    """life=None means no replacement and no residual (DESIGN §3): a stated residual value was
+    dropped without a word (1 000 SEK for a bid whose resale value is 300 SEK)."""
+    with pytest.raises(LCCError) as info:
+        lcc.Investment("1000 SEK", residual=residual)
+    assert (info.value.field, info.value.code) == ("Investment.residual", "not-applicable")
+    assert "a Residual item for a resale value" in str(info.value)
 
 
-def test_a_stated_residual_escalates_with_the_item_to_the_end_of_the_study() -> None:
-    """0.5 × 1 000 SEK at 2 %/yr for 5 years, d = 0: −500 × 1.02^5 = −552.04 SEK."""
-    item = lcc.Investment("1000 SEK", residual=0.5, escalation=0.02)
+def test_a_stated_residual_with_a_life_counts_at_the_end() -> None:
+    """0.5 × 1 000 SEK, life 20 years, 5 years, 2 %/yr, d = 0: −500 × 1.02^5 = −552.04 SEK."""
+    item = lcc.Investment("1000 SEK", life="20 yr", residual=0.5, escalation=0.02)
     result = lcc.evaluate(lcc.Alternative("A", item), lcc.Study("5 yr", 0.0))
     assert result.by_category["residual"] == pytest.approx(-500 * 1.02 ** 5)
 

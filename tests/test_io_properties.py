@@ -43,8 +43,9 @@ def items(draw: st.DrawFn, params: list[str]) -> dict[str, Any]:
         item["amount"] = draw(money())
         if draw(st.booleans()):
             item["life"] = f"{draw(st.integers(1, 40))} yr"
-        if draw(st.booleans()):
-            item["residual"] = draw(st.sampled_from(["linear", "none", 0.5, "100 SEK"]))
+        if draw(st.booleans()):  # a stated residual needs a life (DESIGN §3)
+            item["residual"] = draw(st.sampled_from(
+                ["linear", "none", 0.5, "100 SEK"] if "life" in item else ["linear", "none"]))
     elif kind == "Energy":
         item["annual"] = draw(amounts.map(lambda x: f"{x!r} kWh/yr"))
         item["price"] = {"parameter": draw(st.sampled_from(params))} if draw(st.booleans()) \

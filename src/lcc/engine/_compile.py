@@ -215,15 +215,8 @@ class _Builder:
         amount: Num = item._amount
         life: Num | None = item._life
         initial = isinstance(item, Investment)
-        if life is None:  # never replaced: in service at the end, with a stated residual
+        if life is None:  # no replacement and no residual (a stated one is refused)
             self._once(item, "acquisition", a, amount)
-            if item._residual is not None and a <= self.n + 1e-12:
-                value = item._residual
-                factors = (amount, value) if item._residual_mode == "fraction" else (value,)
-                cur = (amount if item._residual_mode == "fraction" else value).currency
-                self.out.terms.append(OnceTerm(
-                    item.name, factors, self.fx(cur, field_of(item.name, "residual")),
-                    self.growth(item), "residual", float(self.n), -1.0))
             return
         if a > self.n + 1e-12:
             self.warn(Msg("{name}: at t = {a:g}, after the end of the study (t = {n}); left out",

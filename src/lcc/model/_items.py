@@ -173,11 +173,11 @@ class CostItem(ModelEq):
         """How the item is named in messages: ``Investment 'LED luminaires'`` (an
         :class:`~lcc._errors.ItemName` in the reader's words where the label is lcc's own, a
         ``Msg``)."""
-        name = self.__dict__.get("_name")
-        if name is None:  # asked for every field read: made once
-            name = ItemName(self.kind, self.label or None)
-            object.__setattr__(self, "_name", name)
-        return name
+        made = self.__dict__.get("_name")
+        if made is None or made[0] is not self.label:  # asked for every field read
+            made = (self.label, ItemName(self.kind, self.label or None))
+            object.__setattr__(self, "_name", made)
+        return made[1]
 
     @property
     def esc(self) -> Esc:
@@ -283,9 +283,9 @@ class Investment(CostItem):
         Service life, e.g. ``"20 yr"`` (samples and Parameters allowed). The
         item is replaced at at + L, at + 2L, … strictly before the end of the
         study (category replacement); the installation still in service at
-        the end leaves a residual value. None: never replaced, so in service at
-        the end of the study, where a stated residual (a fraction or an amount)
-        counts; ``"linear"`` then gives none.
+        the end leaves a residual value. None: no replacement and no residual (a
+        stated residual, a fraction or an amount, is then refused: a resale value at
+        the end of the study is a :class:`Residual` item).
     residual : "linear", fraction, money or None
         Residual value of the last installation at the end of the study:
         ``"linear"`` (cost × remaining life / L, NIST Handbook 135), a fraction
@@ -345,6 +345,13 @@ class Investment(CostItem):
             self._set("_residual_mode", mode)
             self._set("_residual", value)
             self._read_values["residual"] = value
+            if value is not None and getattr(self, "life", 0) is None:  # it would be dropped
+                raise LCCError(Msg("{name}: got {value!r}, a stated residual value, but the "
+                                   "installation has no life, and without one there is no "
+                                   "replacement and no residual value; give its life "
+                                   "(life='15 yr'), or a Residual item for a resale value at "
+                                   "the end of the study", name=field_of(self.name, "residual"),
+                                   value=self.residual), code="not-applicable")
 
 
 @dataclass(frozen=True, eq=False)

@@ -453,16 +453,22 @@ def clean_vehicles_directive(
     return result
 
 
-def _check_used(*, emission_prices: Any, co2_price: Any, emission_cost_factor: Any,
-                exhaust: dict[str, Any]) -> None:
-    """Refuse an emission price given away from its default that this vehicle would not use:
-    with emission_prices none or without the emissions it prices. Dropped without a word, it
-    would price nothing."""
+def _check_used(*, life: Any, residual: Any, emission_prices: Any, co2_price: Any,
+                emission_cost_factor: Any, exhaust: dict[str, Any]) -> None:
+    """Refuse an input given away from its default that this vehicle would not use: a bid's
+    residual value without a life (one vehicle serves the whole study), an emission price
+    with emission_prices none or without the emissions it prices. Dropped without a word, a
+    bid's resale value of 40 % would not count."""
     def given(value: Any, default: Any) -> bool:
         return value is not None and not (isinstance(value, str) and isinstance(default, str)
                                           and value.strip().lower() == default) and \
             not (_is_plain_number(value) and float(value) == default)
 
+    if life is None and given(residual, "linear") and given(residual, "none"):
+        raise LCCError(Msg("{name}: got {value!r}, but without a life the vehicle serves the "
+                           "whole study and leaves no residual value; give life too, or leave "
+                           "residual out", name="residual", value=residual),
+                       field="residual", code="not-applicable")
     for key, value, default, needs in (
             ("co2_price", co2_price, "high", ["co2"]),
             ("emission_cost_factor", emission_cost_factor, 1.0, list(exhaust))):
@@ -616,11 +622,12 @@ def vehicle_alternative(
                            "give the life-cycle emission factor (priced with the study's carbon "
                            "price) or the exhaust CO2 per km (priced with the Directive's cost), "
                            "not both", name="co2"), field="co2", code="not-applicable")
-    _check_used(emission_prices=emission_prices, co2_price=co2_price,
-                emission_cost_factor=emission_cost_factor,
+    _check_used(life=life, residual=residual, emission_prices=emission_prices,
+                co2_price=co2_price, emission_cost_factor=emission_cost_factor,
                 exhaust={"co2": co2, "nox": nox, "nmhc": nmhc, "pm": pm})
     items: list[Any] = [
-        Investment(price, life=life, residual=residual, label=N_("Purchase")),
+        Investment(price, life=life, residual=residual if life is not None else None,
+                   label=N_("Purchase")),
         Energy(distance=annual_mileage, consumption=consumption, price=fuel_price,
                escalation=fuel_escalation, emission_factor=emission_factor, label=N_("Fuel")),
     ]
@@ -756,7 +763,7 @@ INPUTS: tuple[Input, ...] = (
     Input("life", "buyer", "yr",
           N_("Years each vehicle is kept; replaced at the end, the one in service at the end "
              "of the study leaves a residual value. Left out: one vehicle for the whole study, "
-             "whose residual value counts if given as a share or an amount"),
+             "no residual value"),
           N_("Upphandlingsmyndigheten, LCC-verktyg (LCC-kalkyl personbilar): användningstid"),
           required=False, example="8 yr", applies_to=_LCC_ONLY, label=N_("Period of use"),
           exclusive=True),
