@@ -336,3 +336,32 @@ def test_a_cell_message_names_the_unit_as_the_swedish_form_shows_it(form: Path,
     _, swedish = _run("import-bids", str(FIXTURE), str(filled), "--lang", "sv")
     assert "[år]: fick texten '20 years'; ange ett tal i år (skriv bara talet; enheten år " \
            "står i kolumn C)" in swedish
+
+
+def test_the_bid_forms_item_words_name_the_type_in_the_forms_words(tmp_path: Path) -> None:
+    """An unlabelled item showed as 'Investment: None' and a Recurring item as 'Recurring
+    cost: …' where the form says 'Annual cost'."""
+    import openpyxl
+
+    from lcc.bidform import write_bid_form
+
+    text = """name = "T"
+[study]
+period = "10 yr"
+discount_rate = 0.04
+[[alternatives]]
+name = "A"
+[[alternatives.items]]
+type = "Investment"
+amount = "1000 SEK"
+[[alternatives.items]]
+type = "Recurring"
+label = "Power"
+amount_per_year = "100 SEK/yr"
+"""
+    tender = lcc.io.loads_tender(text)
+    path = write_bid_form(tender, tmp_path / "form.xlsx")
+    ws = openpyxl.load_workbook(path)["Your LCC"]
+    words = [ws[f"A{r}"].value for r in range(1, 40)]
+    assert "Investment" in words and "Annual cost: Power" in words
+    assert not any(isinstance(w, str) and "None" in w for w in words)

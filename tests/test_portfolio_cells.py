@@ -305,3 +305,15 @@ def test_cells_inside_merged_cells_are_refused_with_the_range(tmp_path) -> None:
                      (5, "criteria", "merged-cell")}
     message = next(e for e in err.value.errors if e.row == 3).message
     assert "merged cells C2:C4" in str(message)
+
+
+def test_a_merged_range_reaching_into_blank_rows_makes_no_procurement(tmp_path) -> None:
+    """A '#' note merged down past the last procurement made the blank rows below count as
+    procurements, each refused as blank (the plan had read fine)."""
+    wb, ws = _plan_sheet(2)
+    ws["O1"] = "# note"
+    ws["O2"] = "see the board's decision"
+    ws.merge_cells("O2:O6")
+    path = tmp_path / "plan.xlsx"
+    wb.save(path)
+    assert len(P.read_plan(path).table) == 2

@@ -171,3 +171,9 @@ def test_a_tables_price_base_is_a_year_inflate_reads() -> None:
 def test_an_amount_that_is_no_finite_number_is_refused(amount: Any) -> None:
     with pytest.raises(lcc.LCCError, match="expected finite numbers"):
         inflate(amount, 2017, 2023)
+
+
+def test_an_index_whose_name_holds_the_letters_rate_is_an_index() -> None:
+    """'Corporate services price index' was refused as a series of rates."""
+    index = pd.Series({2020: 100.0, 2021: 110.0}, name="Corporate services price index")
+    assert inflate(100.0, 2020, 2021, index=index) == pytest.approx(110.0)

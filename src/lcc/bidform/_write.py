@@ -766,9 +766,14 @@ class _Writer:
 
     def item_words(self, name: str) -> str:
         """A cost item's name (``Investment 'LED'``) in words (``Investering: LED``)."""
-        if isinstance(name, ItemName):  # lcc's own label (a calculator's), in the form's words
-            kind, label = name.words(self.lang)
-            return f"{kind}: {label}{name.suffix}"
+        if isinstance(name, ItemName):  # the form's words for the type; lcc's label in them
+            kind = type_words(self.lang, name.kind)
+            label = name.label
+            if isinstance(label, Msg):
+                label = str(label.in_lang(self.lang))
+            elif label and self.form.kind == "calculator":  # lcc's own words, in the catalogue
+                label = tr(label, self.lang)
+            return (f"{kind}: {label}" if label else kind) + name.suffix
         m = re.fullmatch(r"(\w+)(?: '(.*)')?", name, re.S)
         if m is None:
             return name

@@ -19,6 +19,7 @@ ASEK values are stated at one price level and rebased this way).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from functools import cache
 from numbers import Integral
@@ -85,7 +86,8 @@ def _index_table(index: Any) -> tuple[str, dict[int, float]]:
     units = getattr(index, "attrs", {}).get("units")
     column = getattr(index, "name", None)
     if (isinstance(units, dict) and "percent" in str(units.get(column, ""))) or \
-            (isinstance(column, str) and "rate" in column.lower()):
+            (isinstance(column, str) and re.search(r"(?:^|[\W_])rates?(?:$|[\W_])", column,
+                                                  re.IGNORECASE) is not None):
         raise LCCError(
             Msg("{name}: the series {column!r} holds yearly rates of change, not index levels; "
                 "chain them into an index first: (1 + rates / 100).cumprod() for rates in "

@@ -776,8 +776,9 @@ class Tender:
                 try:
                     check_scenarios(alts, self.study, self.scenarios)
                 except LCCError as exc:
-                    field = exc.field or ""
-                    where = field if field.startswith("scenarios.") else "scenarios"
+                    parts = (exc.field or "").split(".", 2)  # scenarios.<name>.<parameter>
+                    where = format_path(("scenarios", *parts[1:])) \
+                        if parts[0] == "scenarios" and len(parts) == 3 else "scenarios"
                     bad(exc.code or "invalid-value", where, Msg(
                         "{detail}", detail=as_msg(exc.message).detail() or exc.message))
         set_(self, "overrides", self._check_overrides(bad))

@@ -43,8 +43,9 @@ def _kind_schema(kind: F.Kind) -> dict[str, Any]:
                         f"{' or '.join(kind.units)}, e.g. '{kind.example}'"})
     elif kind.name in ("position", "number", "count"):
         options += [_bounded(kind), {"type": "string"}]
-    elif kind.name == "rate":
-        options += [{"type": "number"}, {"type": "string"}]
+    elif kind.name == "rate":  # a fraction above −1; a bare 1 or more is a percentage refused
+        options += [{"type": "number", "exclusiveMinimum": -1, "exclusiveMaximum": 1},
+                    {"type": "string"}]
         if kind.by_year:  # yearly rates, numbers or texts ('2 %')
             options.append({"type": "array", "items": {"type": ["number", "string"]},
                             "minItems": 1, "maxItems": F.MAX_SEQUENCE})

@@ -185,8 +185,11 @@ def _xlsx_rows(data: bytes, issues: Issues) -> tuple[list[tuple[int, str]], list
             for i in money:
                 if i < len(row):
                     cells[i] = _as_shown(row[i].value, row[i].number_format)
-            _unread(cells, n, formulas, merged)
-            if any(not is_blank(c) for c in cells):
+            # a row with data, or with a formula whose value is not stored, is a procurement; a
+            # merged range reaching into blank rows makes none
+            if any(not is_blank(c) for c in cells) or any(
+                    (n, i) in formulas for i in range(len(cells))):
+                _unread(cells, n, formulas, merged)
                 rows.append((n, {str(i): c for i, c in enumerate(cells)}, {}))
             if len(rows) > MAX_ROWS:
                 issues.add("too-large", n, "", Msg("more than {MAX_ROWS} procurements",
@@ -269,7 +272,8 @@ def _sheet_marks(data: bytes, ws: Any) -> tuple[Merged, dict[tuple[int, int], st
                         _TEXT_RESULT.search(m[1]) and b"<v" in inner):
                     continue  # no formula, or its result is stored (an empty text too)
                 row, column = int(at[2]), column_index_from_string(at[1].decode()) - 1
-                formulas[(row, column)] = "=" + unescape((f[1] or b"").decode("utf-8", "replace"))
+                written = unescape((f[1] or b"").decode("utf-8", "replace"))
+                formulas[(row, column)] = f"={written}" if written else "=…"  # a shared one
             for m in _MERGE.finditer(text):
                 if m[0] not in seen:  # not read already in the overlap of two chunks
                     seen.add(m[0])

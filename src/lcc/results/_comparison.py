@@ -85,7 +85,8 @@ class Comparison(Picklable):
         result = self._own[name]
         life = self._lives[name]
         # the PV of its own life at its service start: a later start is no cheaper year of use
-        own = result.value / discount_factor(result._ctx.rate, self._starts.get(name, 0.0),
+        starts = getattr(self, "_starts", {})  # a comparison pickled before it kept starts
+        own = result.value / discount_factor(result._ctx.rate, starts.get(name, 0.0),
                                              _timing(result))
         if self.policy == "annuity":
             return own * _annuity(result._ctx.rate, life, _timing(result))
@@ -300,7 +301,9 @@ class Comparison(Picklable):
                     continue
                 if np.isnan(table.at[name, "airr"]):  # type: ignore[arg-type]
                     notes.append(tr("AIRR of {name} is not defined: SIR is negative", lang,
-                                    name=name))
+                                    name=name) if table.at[name, "sir"] < 0 else  # type: ignore
+                                 tr("AIRR of {name} is not defined: SIR is 0, and under "
+                                    "continuous timing AIRR is d + ln(SIR)/N", lang, name=name))
                 if np.isnan(table.at[name, "simple_payback"]):  # type: ignore[arg-type]
                     notes.append(tr(
                         "Simple payback of {name} is not defined: the cumulative undiscounted "
@@ -406,8 +409,10 @@ class Comparison(Picklable):
             tr("Comparison basis: {policy}", lang, policy=policy_name(self.policy, lang)),
             tr("Baseline for the measures: {name}", lang, name=self.baseline),
             tr("Measures (NIST Handbook 135): NS = LCC_base − LCC_alt; SIR = PV(non-investment "
-               "savings) / PV(added investment-related cost); AIRR = (1 + d)·SIR^(1/N) − 1; "
-               "payback = first year the cumulative savings are ≥ 0", lang),
+               "savings) / PV(added investment-related cost); AIRR = {airr}; "
+               "payback = first year the cumulative savings are ≥ 0", lang,
+               airr="d + ln(SIR)/N" if self.study.timing == "continuous"
+               else "(1 + d)·SIR^(1/N) − 1"),
             "",
         ]
         if self._samples:

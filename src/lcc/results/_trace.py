@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from lcc._errors import ItemName, in_lang
+from lcc._errors import ItemName, Msg, in_lang
 from lcc._i18n import N_, significant, tr, unit, word
 from lcc._i18n import money as fmt_money
 from lcc._version import __version__
@@ -49,6 +49,8 @@ def item_name(text: str, lang: str, *, ours: bool = False) -> str:
     """
     if isinstance(text, ItemName):  # its type and lcc's own label in the reader's words
         kind, label = text.words(lang)
+        if label is not None and ours and not isinstance(text.label, Msg):
+            label = tr(label, lang)  # a calculator's label written as a catalogue word
         return f"{kind}{text.suffix}" if label is None else f"{kind}: {label}{text.suffix}"
     m = re.match(r"^(\w+)(?: '(.*)')?(.*)$", text, flags=re.S)
     if not m or m.group(1) not in ITEM_TYPES:
