@@ -233,9 +233,9 @@ def field_of(item: str, key: str) -> str:
     """How messages name field ``key`` of the item named ``item``: ``Investment 'LED'.life``,
     the path the API writes; in the reader's words where the item's label is lcc's own (a
     calculator's item, whose label the user never wrote)."""
-    if isinstance(item, ItemName) and isinstance(item.label, Msg):
+    if type(item) is ItemName and isinstance(item.label, Msg):
         return item.with_suffix(f".{key}")
-    return f"{str.__str__(item)}.{key}"
+    return f"{item}.{key}"
 
 
 class CatalogText(Msg):

@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from lcc._errors import ItemName, LCCError, Msg, field_of
+from lcc._errors import ItemName, LCCError, Msg
 from lcc._i18n._catalog import N_
 from lcc._text import closest, is_blank
 from lcc.model import _fields as F
@@ -98,21 +98,21 @@ class CostItem(ModelEq):
         errs = Errors()
         self._set("_read_values", {})
         common = self.COMMON_FIELDS
-        with errs.field(f"{self.kind}.label", field_of(self.name, "label")):
+        with errs.field(f"{self.kind}.label", self._named("label")):
             if self.label is not None:
                 common["label"].read(self.label, f"{self.kind}.label")
-        with errs.field(f"{self.kind}.indexed", field_of(self.name, "indexed")):
-            common["indexed"].read(self.indexed, field_of(self.name, "indexed"))
-        with errs.field(f"{self.kind}.escalation", field_of(self.name, "escalation")):
+        with errs.field(f"{self.kind}.indexed", self._named("indexed")):
+            common["indexed"].read(self.indexed, self._named("indexed"))
+        with errs.field(f"{self.kind}.escalation", self._named("escalation")):
             self._set("_escalation", common["escalation"].read(self.escalation,
-                                                               field_of(self.name, "escalation")))
+                                                               self._named("escalation")))
             self._read_values["escalation"] = self._escalation.rate or self._escalation.sequence
         for key in self.REQUIRED:
             if getattr(self, key) is None:
-                with errs.field(f"{self.kind}.{key}", field_of(self.name, key)):
+                with errs.field(f"{self.kind}.{key}", self._named(key)):
                     spec = self.FIELDS[key]
                     raise LCCError(Msg("{name}: missing; give {value}, e.g. '{example}'",
-                                       name=field_of(self.name, key), value=spec.what or A_VALUE,
+                                       name=self._named(key), value=spec.what or A_VALUE,
                                        example=spec.example), code="missing-field")
         self._read(errs)
         if "hours" in self.FIELDS and "hours" not in self._read_values and \
@@ -121,12 +121,12 @@ class CostItem(ModelEq):
             self._field(errs, "hours", to="_hours_basis")
             if ("life" in self.FIELDS or "every" in self.FIELDS) and not any(
                     in_burning_hours(getattr(self, k, None)) for k in ("life", "every")):
-                with errs.field(f"{self.kind}.hours", field_of(self.name, "hours")):
+                with errs.field(f"{self.kind}.hours", self._named("hours")):
                     raise LCCError(Msg(
                         "{name}: got {value!r}, operating hours that convert a life in burning "
                         "hours into years, but no life or interval here is in hours; leave "
                         "hours out, or give the life in hours (life='50000 h')",
-                        name=field_of(self.name, "hours"), value=getattr(self, "hours", None)),
+                        name=self._named("hours"), value=getattr(self, "hours", None)),
                         code="not-applicable")
         errs.raise_any()
 
@@ -138,10 +138,11 @@ class CostItem(ModelEq):
         if raw is None and key in self.REQUIRED:  # reported as missing already
             self._set(to or f"_{key}", None)
             return None
-        with errs.field(f"{self.kind}.{key}", field_of(self.name, key)):
+        named = self._named(key)
+        with errs.field(f"{self.kind}.{key}", named):
             if key in ("life", "every") and in_burning_hours(raw):
                 raw = self._per_year(key, raw)
-            out = self.FIELDS[key].read(raw, field_of(self.name, key), unit=unit)
+            out = self.FIELDS[key].read(raw, named, unit=unit)
         self._set(to or f"_{key}", out)
         self._read_values[key] = out
         return out
@@ -154,7 +155,7 @@ class CostItem(ModelEq):
                 Msg("{name}: got {life!r}, a life in burning hours; give the operating hours "
                     "per year to count it with, hours='4000 h/yr' (then {life!r} ÷ hours is the "
                     "life in years), or give the life in years, e.g. '12 yr'",
-                    name=field_of(self.name, key), life=life),
+                    name=self._named(key), life=life),
                 code="missing-field")
         return Product(life, reciprocal(basis))
 
@@ -168,16 +169,28 @@ class CostItem(ModelEq):
     def _read(self, errs: Errors) -> None:  # pragma: no cover - every item overrides it
         raise NotImplementedError
 
+    def _named(self, key: str) -> str:
+        """How messages name field ``key`` (:func:`lcc._errors.field_of`), fast: asked for
+        every field read."""
+        made = self._made()
+        return made[1].with_suffix(f".{key}") if made[2] is None else f"{made[2]}.{key}"
+
+    def _made(self) -> tuple[Any, ItemName, str | None]:
+        """(the label it was made for, the name, the name as plain text where it is not in
+        lcc's own words)."""
+        made = self.__dict__.get("_name")
+        if made is None or made[0] is not self.label:
+            name = ItemName(self.kind, self.label or None)
+            made = (self.label, name, None if isinstance(self.label, Msg) else str.__str__(name))
+            object.__setattr__(self, "_name", made)
+        return made
+
     @property
     def name(self) -> str:
         """How the item is named in messages: ``Investment 'LED luminaires'`` (an
         :class:`~lcc._errors.ItemName` in the reader's words where the label is lcc's own, a
         ``Msg``)."""
-        made = self.__dict__.get("_name")
-        if made is None or made[0] is not self.label:  # asked for every field read
-            made = (self.label, ItemName(self.kind, self.label or None))
-            object.__setattr__(self, "_name", made)
-        return made[1]
+        return self._made()[1]
 
     @property
     def esc(self) -> Esc:
@@ -231,7 +244,7 @@ def residual_percent(value: Any, name: str | Msg) -> None:
 
 
 def _read_residual(item: CostItem, value: Any) -> tuple[str, Num | None]:
-    name = field_of(item.name, "residual")
+    name = item._named("residual")
     if value is None or value == "none":
         return "none", None
     if isinstance(value, str) and value == "linear":
@@ -330,17 +343,17 @@ class Investment(CostItem):
         self._residual_field(errs)
         self._set("_disposal", None)
         if self.disposal is not None and self.life is None:
-            with errs.field(f"{self.kind}.disposal", field_of(self.name, "disposal")):
+            with errs.field(f"{self.kind}.disposal", self._named("disposal")):
                 raise LCCError(Msg("{name}: got {value!r}, a cost paid at each replacement, but "
                                    "the installation has no life and is never replaced; give "
                                    "its life (life='15 yr'), or a Disposal item for disposal at "
-                                   "the end of the study", name=field_of(self.name, "disposal"),
+                                   "the end of the study", name=self._named("disposal"),
                                    value=self.disposal), code="invalid-value")
         elif self.disposal is not None:
             self._field(errs, "disposal")
 
     def _residual_field(self, errs: Errors) -> None:
-        with errs.field(f"{self.kind}.residual", field_of(self.name, "residual")):
+        with errs.field(f"{self.kind}.residual", self._named("residual")):
             mode, value = _read_residual(self, self.residual)
             self._set("_residual_mode", mode)
             self._set("_residual", value)
@@ -350,7 +363,7 @@ class Investment(CostItem):
                                    "installation has no life, and without one there is no "
                                    "replacement and no residual value; give its life "
                                    "(life='15 yr'), or a Residual item for a resale value at "
-                                   "the end of the study", name=field_of(self.name, "residual"),
+                                   "the end of the study", name=self._named("residual"),
                                    value=self.residual), code="not-applicable")
 
 
@@ -450,7 +463,6 @@ class Periodic(CostItem):
     REQUIRED = ("amount", "every")
 
     def _read(self, errs: Errors) -> None:
-        n = self.name
         self._field(errs, "category")
         self._field(errs, "amount")
         every = self._field(errs, "every")
@@ -458,19 +470,19 @@ class Periodic(CostItem):
         if self.first is not None:
             first = self._field(errs, "first")
         elif every is not None:
-            with errs.field(f"{self.kind}.first", field_of(self.name, "first")):
+            with errs.field(f"{self.kind}.first", self._named("first")):
                 if every.samples or every.param:
                     raise LCCError(Msg("{name}: give `first` when `every` is samples or a "
-                                       "Parameter", name=field_of(n, "first")),
+                                       "Parameter", name=self._named("first")),
                                    code="missing-field")
                 first = float(every.value)
         self._set("_first", first)
         last = None if self.last is None else self._field(errs, "last")
         self._set("_last", last)
         if last is not None and first is not None and last < first:
-            with errs.field(f"{self.kind}.last", field_of(self.name, "last")):
+            with errs.field(f"{self.kind}.last", self._named("last")):
                 raise LCCError(Msg("{name}: got {last!r}, before first ({first:g})",
-                                   name=field_of(n, "last"), last=self.last, first=first),
+                                   name=self._named("last"), last=self.last, first=first),
                                code="invalid-value")
 
 
@@ -482,14 +494,13 @@ class _Annual(CostItem):
     _end: int | None = field(init=False, repr=False, compare=False)
 
     def _read_years(self, errs: Errors) -> None:
-        n = self.name
         start = self._field(errs, "start")
         end_raw = getattr(self, "end", None)
         end = None if end_raw is None else self._field(errs, "end")
         if end is not None and start is not None and end < start:
-            with errs.field(f"{self.kind}.end", field_of(self.name, "end")):
+            with errs.field(f"{self.kind}.end", self._named("end")):
                 raise LCCError(Msg("{name}: got {end_raw!r}, before start ({start:g})",
-                                   name=field_of(n, "end"), end_raw=end_raw, start=start),
+                                   name=self._named("end"), end_raw=end_raw, start=start),
                                code="invalid-value")
         self._set("_start", None if start is None else int(start))
         self._set("_end", None if end is None else int(end))
@@ -532,7 +543,7 @@ _COMMODITIES: tuple[tuple[str, str, str], ...] = (
 
 def _read_price(item: CostItem, value: Any) -> tuple[str, str, Num | Seq]:
     """A price per unit of what is used: energy, volume or mass (tried in that order)."""
-    name = field_of(item.name, "price")
+    name = item._named("price")
     errors: list[LCCError] = []
     for unit, label, _ in _COMMODITIES:
         try:
@@ -631,7 +642,7 @@ class Energy(_Annual):
             return
         unit = None
         if self.price is not None:
-            with errs.field(f"{self.kind}.price", field_of(self.name, "price")):
+            with errs.field(f"{self.kind}.price", self._named("price")):
                 unit, label, price = _read_price(self, self.price)
                 self._set("_price", price)
                 self._read_values["price"] = price
@@ -647,9 +658,9 @@ class Energy(_Annual):
             self._use(errs, "annual", f"{unit}/yr", per)
         elif ways[1]:
             if unit != "kWh":
-                with errs.field(f"{self.kind}.power", field_of(self.name, "power")):
+                with errs.field(f"{self.kind}.power", self._named("power")):
                     raise LCCError(Msg("{name}: power and hours give energy, but the price is "
-                                       "per {per}", name=field_of(n, "power"), per=per),
+                                       "per {per}", name=self._named("power"), per=per),
                                    code="wrong-unit")
             else:
                 self._use(errs, "power", "kW", per)
@@ -666,20 +677,20 @@ class Energy(_Annual):
         first: LCCError | None = None
         for unit in spec.units:
             try:
-                spec.read(getattr(self, key), field_of(self.name, key), unit=unit)
+                spec.read(getattr(self, key), self._named(key), unit=unit)
                 return
             except LCCError as exc:
                 first = first or exc
                 if exc.code != "wrong-unit":
                     break
-        with errs.field(f"{self.kind}.{key}", field_of(self.name, key)):
+        with errs.field(f"{self.kind}.{key}", self._named(key)):
             assert first is not None
             raise first
 
     def _use(self, errs: Errors, key: str, unit: str, per: Msg) -> None:
-        with errs.field(f"{self.kind}.{key}", field_of(self.name, key)):
+        with errs.field(f"{self.kind}.{key}", self._named(key)):
             try:
-                out = self.FIELDS[key].read(getattr(self, key), field_of(self.name, key), unit=unit)
+                out = self.FIELDS[key].read(getattr(self, key), self._named(key), unit=unit)
                 self._set(f"_{key}", out)
                 self._read_values[key] = out
             except LCCError as exc:
@@ -771,10 +782,10 @@ class Emission(_Annual):
 
     def _read(self, errs: Errors) -> None:
         n = self.name
-        with errs.field(f"{self.kind}.pollutant", field_of(self.name, "pollutant")):
+        with errs.field(f"{self.kind}.pollutant", self._named("pollutant")):
             if not isinstance(self.pollutant, str) or is_blank(self.pollutant):
                 raise LCCError(Msg("{name}: expected a name such as 'CO2e' or 'NOx', got "
-                                   "{pollutant!r}", name=field_of(n, "pollutant"),
+                                   "{pollutant!r}", name=self._named("pollutant"),
                                    pollutant=self.pollutant),
                                code="wrong-type" if not isinstance(self.pollutant, str)
                                else "invalid-value")
@@ -793,10 +804,10 @@ class Emission(_Annual):
             self._field(errs, "distance")
             self._field(errs, "intensity")
         else:
-            with errs.field(f"{self.kind}.annual", field_of(self.name, "annual")):
+            with errs.field(f"{self.kind}.annual", self._named("annual")):
                 raise LCCError(Msg("{name}: missing; give a mass per year, e.g. '120 kg/yr', or "
                                    "distance and intensity, e.g. distance='15000 km/yr', "
-                                   "intensity='132 g/km'", name=field_of(n, "annual")),
+                                   "intensity='132 g/km'", name=self._named("annual")),
                                code="missing-field")
         self._set("_price", None)
         if self.price is not None:
@@ -818,10 +829,10 @@ class Emission(_Annual):
             Msg("give the emission a price (price='50 SEK/kg')")
         for key, given in (("escalation", changes), ("indexed", self.indexed is False)):
             if given and not any(e.field == f"{self.kind}.{key}" for e in errs.errors):
-                with errs.field(f"{self.kind}.{key}", field_of(self.name, key)):
+                with errs.field(f"{self.kind}.{key}", self._named(key)):
                     raise LCCError(Msg("{name}: the emission has no price of its own, so "
                                        "{key} has no amount to change; {where}",
-                                       name=field_of(self.name, key), key=key, where=where),
+                                       name=self._named(key), key=key, where=where),
                                    code="invalid-value")
 
 

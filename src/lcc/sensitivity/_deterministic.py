@@ -137,8 +137,10 @@ def check_paths(alternatives: Any, study: Study, paths: Mapping[str, Any],
     used: set[str] = set()
     for alt in alternatives:
         for item in alt.items:
-            used.update(v.name for v in item.field_values().values()
-                        if isinstance(v, Parameter) and v.name in paths)
+            for key in (*item.FIELDS, *item.COMMON_FIELDS):  # the fields a path may replace
+                v = getattr(item, key, None)
+                if isinstance(v, Parameter) and v.name in paths:
+                    used.add(v.name)
         for name in paths:
             if isinstance(alt.quantity, Parameter) and alt.quantity.name == name:
                 raise LCCError(Msg("{name}: is the quantity of {alternative!r}; a quantity "
