@@ -238,36 +238,6 @@ def scenarios(alternatives: Any, study: Study, scenarios: Mapping[str, Any], *,
         raise LCCError(Msg("scenarios: got {kind}; expected a mapping {{scenario_name: "
                            "{{parameter: value}}}}", kind=type(scenarios).__name__),
                        field=SCENARIOS, code="wrong-type")
-    names, points, path_sets, shown, descriptions, models = _prepare(
-        model, study, scenarios, include_base)
-    values = np.empty((len(model.names), len(points)))
-    plain = [i for i, p in enumerate(path_sets) if not p]
-    if plain:
-        values[:, plain] = model.evaluate_points([points[i] for i in plain])
-    for i, paths_model in models.items():
-        values[:, i] = paths_model.evaluate_points([points[i]])[:, 0]
-    rank = ranks(values)
-    lcc_part = pd.DataFrame(values.T, index=names, columns=model.names)
-    rank_part = pd.DataFrame(rank.T, index=names, columns=model.names)
-    df = pd.concat({"lcc": lcc_part, "rank": rank_part}, axis=1)
-    df.index.name = "scenario"
-    df.attrs["best"] = {s: [a for a, r in zip(model.names, rank[:, i], strict=True) if r == 1]
-                        for i, s in enumerate(names)}
-    df.attrs["scenarios"] = dict(zip(names, shown, strict=True))
-    df.attrs["descriptions"] = dict(zip(names, descriptions, strict=True))
-    df.attrs["unit"] = study.currency
-    base = model.base_lcc()  # a scenario that moves no LCC is said, not shown as a finding
-    df.attrs["unchanged"] = [s for i, s in enumerate(names) if s != "base" and all(
-        tied(float(values[k, i]), float(base[k])) for k in range(len(model.names)))]
-    return df
-
-
-def _prepare(model: Model, study: Study, scenarios: Mapping[str, Any], include_base: bool
-             ) -> tuple[list[str], list[dict[str, float]], list[dict[str, Any]],
-                        list[dict[str, Any]], list[str | None], dict[int, Model]]:
-    """Each scenario's values read by the rules of its inputs, and a model of the alternatives
-    with its per-year paths in place: every rule of a scenario, checked before any
-    evaluation."""
     names: list[str] = ["base"] if include_base else []
     points: list[dict[str, float]] = [{}] if include_base else []
     path_sets: list[dict[str, Any]] = [{}] if include_base else []
@@ -325,12 +295,28 @@ def _prepare(model: Model, study: Study, scenarios: Mapping[str, Any], include_b
         raise LCCError(Msg("scenarios: got no scenarios and include_base=False; nothing to "
                            "evaluate"), field=SCENARIOS, code="missing-field")
 
-    models: dict[int, Model] = {}
+    values = np.empty((len(model.names), len(points)))
+    plain = [i for i, p in enumerate(path_sets) if not p]
+    if plain:
+        values[:, plain] = model.evaluate_points([points[i] for i in plain])
     for i, paths in enumerate(path_sets):
         if paths:
             alts, st = _substitute(model.alternatives, study, paths, names[i])
-            models[i] = Model(alts, st, "scenarios")
-    return names, points, path_sets, shown, descriptions, models
+            values[:, i] = Model(alts, st, "scenarios").evaluate_points([points[i]])[:, 0]
+    rank = ranks(values)
+    lcc_part = pd.DataFrame(values.T, index=names, columns=model.names)
+    rank_part = pd.DataFrame(rank.T, index=names, columns=model.names)
+    df = pd.concat({"lcc": lcc_part, "rank": rank_part}, axis=1)
+    df.index.name = "scenario"
+    df.attrs["best"] = {s: [a for a, r in zip(model.names, rank[:, i], strict=True) if r == 1]
+                        for i, s in enumerate(names)}
+    df.attrs["scenarios"] = dict(zip(names, shown, strict=True))
+    df.attrs["descriptions"] = dict(zip(names, descriptions, strict=True))
+    df.attrs["unit"] = study.currency
+    base = model.base_lcc()  # a scenario that moves no LCC is said, not shown as a finding
+    df.attrs["unchanged"] = [s for i, s in enumerate(names) if s != "base" and all(
+        tied(float(values[k, i]), float(base[k])) for k in range(len(model.names)))]
+    return df
 
 
 def check_scenarios(alternatives: Any, study: Study, scenarios: Mapping[str, Any]) -> None:
