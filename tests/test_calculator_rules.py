@@ -211,3 +211,17 @@ def test_a_count_of_units_is_whole(units) -> None:
     assert dishwasher.alternative("D", price="7400 SEK", energy="210 kWh/yr",
                                   water="2660 l/yr", electricity_price="1.5 SEK/kWh",
                                   water_price="48 SEK/m**3", units=n).quantity is n
+
+
+def test_a_calculators_description_of_its_bid_is_in_the_readers_words() -> None:
+    """import-bids printed 'Street lighting: luminaires with a dimming profile, …' in the
+    Swedish summary: the calculator's description was English text."""
+    from pathlib import Path
+
+    from lcc._errors import in_lang
+    from lcc.io import load_tender
+
+    tender = load_tender(Path(__file__).parents[1] / "examples/street-lighting-calculator.toml")
+    description = tender.alternatives[0].description
+    assert str(description).startswith("Street lighting: luminaires with a dimming profile")
+    assert in_lang(description, "sv").startswith("Gatubelysning: armaturer med dimringsprofil")

@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from lcc._errors import Figure, LCCError, Msg, UnitText, as_msg, join
+from lcc._errors import Figure, LCCError, Msg, UnitText, as_msg, in_lang, join
 from lcc._i18n import unit as shown_unit
 from lcc._text import is_blank, name_key
 from lcc._xlsx import number_shown, package_size
@@ -633,7 +633,7 @@ def defaults_note(alt: Alternative, lang: str) -> str | None:
     note = getattr(alt, "_defaults_note", None)
     if isinstance(note, Msg) and note == alt.description:
         return note.in_lang(lang)
-    return alt.description
+    return str(in_lang(alt.description, lang))  # a calculator's own words, in the reader's
 
 
 def make_bid(tender: Tender, bid_form: BidForm, given: dict[str, Any]) -> Alternative:

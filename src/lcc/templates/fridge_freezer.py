@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from lcc._errors import Msg
 from lcc._i18n import N_
 from lcc.model import Alternative, CostItem, Investment
 from lcc.templates._common import (
@@ -132,5 +133,5 @@ def alternative(name: str, **inputs: Any) -> Alternative:
             electricity(values, power=load, hours=values["usage_days"], label=N_("Electricity")),
         ]
 
-    return build(NAME, name, items, count=values["units"], description=TITLE,
+    return build(NAME, name, items, count=values["units"], description=Msg(TITLE),
                  given=inputs)

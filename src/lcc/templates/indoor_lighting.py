@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from lcc._errors import Msg
 from lcc._i18n import N_
 from lcc.model import Alternative
 from lcc.templates._common import build, electricity_price, emission_factor, escalation
@@ -113,5 +114,5 @@ def alternative(name: str, **inputs: Any) -> Alternative:
     return build(
         NAME, name,
         lambda: luminaire_items(NAME, values, hours, [(1.0, hours, N_("Electricity"))]),
-        count=values["luminaires"], description=TITLE, given=inputs,
+        count=values["luminaires"], description=Msg(TITLE), given=inputs,
     )

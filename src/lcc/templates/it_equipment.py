@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from lcc._errors import Msg
 from lcc._i18n import N_
 from lcc.model import Alternative, CostItem, Investment, Recurring
 from lcc.templates._common import (
@@ -151,5 +152,5 @@ def alternative(name: str, **inputs: Any) -> Alternative:
             out.append(Recurring(values["maintenance"], label=N_("Maintenance")))
         return out
 
-    return build(NAME, name, items, count=values["units"], description=TITLE,
+    return build(NAME, name, items, count=values["units"], description=Msg(TITLE),
                  given=inputs)

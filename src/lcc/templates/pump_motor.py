@@ -176,5 +176,5 @@ def alternative(name: str, **inputs: Any) -> Alternative:
             out.append(Recurring(values["maintenance"], label=N_("Maintenance")))
         return out
 
-    return build(NAME, name, items, count=values["units"], description=TITLE,
+    return build(NAME, name, items, count=values["units"], description=Msg(TITLE),
                  given=inputs)

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from lcc._errors import Msg
 from lcc._i18n import N_
 from lcc.model import Alternative, CostItem, Emission, Investment, Recurring, reciprocal
 from lcc.templates._common import build, product, resale_items, units
@@ -155,4 +156,5 @@ def alternative(name: str, **inputs: Any) -> Alternative:
         return out
 
     return build(NAME, name, items, count=values["units"],
-                 description=f"{TITLE} ({values['condition']})", given=inputs)
+                 description=Msg("{title} ({kind})", title=Msg(TITLE), kind=values["condition"]),
+                 given=inputs)

@@ -285,4 +285,5 @@ def alternative(name: str, **inputs: Any) -> Alternative:
     values = read_inputs(NAME, INPUTS, inputs, selector=SELECTOR)
     make = _single_use if values["kind"] == "single_use" else _reusable
     return build(NAME, name, lambda: make(values),
-                 description=f"{TITLE} ({values['kind'].replace('_', '-')})", given=inputs)
+                 description=Msg("{title} ({kind})", title=Msg(TITLE),
+                                 kind=values["kind"].replace("_", "-")), given=inputs)

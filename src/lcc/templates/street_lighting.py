@@ -148,4 +148,4 @@ def alternative(name: str, **inputs: Any) -> Alternative:
                                share=share_text(fraction)))
              for i, (h, fraction) in enumerate(profile, start=1)]
     return build(NAME, name, lambda: luminaire_items(NAME, values, total, steps),
-                 count=values["luminaires"], description=TITLE, given=inputs)
+                 count=values["luminaires"], description=Msg(TITLE), given=inputs)

@@ -893,7 +893,8 @@ def alternative(name: str, **inputs: Any) -> Any:
     values = read_inputs(NAME, INPUTS, inputs, selector=SELECTOR)
     if values["method"] == "cvd":
         return build(NAME, name, lambda: _cvd_items(values), count=values["units"],
-                     description=f"{TITLE} (method cvd: {_CVD}, undiscounted)", given=inputs)
+                     description=Msg("{title} (method cvd: {method}, undiscounted)",
+                                     title=Msg(TITLE), method=_CVD), given=inputs)
     args = {k: v for k, v in values.items() if k not in ("method", "units")}
     if args["emission_prices"] == "none":
         args["emission_prices"] = None
