@@ -225,3 +225,36 @@ def test_a_calculators_description_of_its_bid_is_in_the_readers_words() -> None:
     description = tender.alternatives[0].description
     assert str(description).startswith("Street lighting: luminaires with a dimming profile")
     assert in_lang(description, "sv").startswith("Gatubelysning: armaturer med dimringsprofil")
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_the_calculators_csv_is_in_the_readers_words(lang, capsys) -> None:
+    """Every header, role, kind and yes/no of the CSV in the reader's language (it opens in
+    a spreadsheet); a profile's example as a tender file writes it (TOML reads it back)."""
+    import csv
+    import io
+    import tomllib
+
+    from lcc.cli import main
+
+    assert main(["calculators", "--format", "csv", "--lang", lang]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out),
+                           delimiter=";" if lang == "sv" else ","))
+    head = rows[0]
+    assert len(head) == 19 and not any("_" in h for h in head)
+    if lang == "sv":
+        assert head[:3] == ["Indata (nyckel i upphandlingsfiler)", "Kalkylator",
+                            "Kalkylatorns rubrik"]
+        assert "Får variera per år" in head and "Slags värde" in head
+    words = {"sv": ({"ja", "nej"}, {"köparen", "anbudsgivaren"}),
+             "en": ({"yes", "no"}, {"buyer", "bidder"})}[lang]
+    required = head.index("Obligatorisk" if lang == "sv" else "Required")
+    role = head.index("Anges av" if lang == "sv" else "Given by")
+    assert {r[required] for r in rows[1:]} == words[0]
+    assert {r[role] for r in rows[1:]} <= words[1]
+    assert not any(v in ("True", "False", "quantity", "profile") for r in rows for v in r)
+    example = head.index("Exempel (som i upphandlingsfiler)" if lang == "sv"
+                         else "Example (as in tender files)")
+    profile = next(r for r in rows if r[0] == "load_profile")
+    assert tomllib.loads("x = " + profile[example])["x"] == [["2000 h/yr", 1.0],
+                                                             ["4000 h/yr", 0.6]]

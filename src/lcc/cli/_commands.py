@@ -509,29 +509,48 @@ def cmd_calculators(args: argparse.Namespace) -> int:
         print("\n" + tr("(--format csv or json lists every column: source, example, choices, "
                          "range …)", args.lang))
         return 0
+    if args.format == "csv":  # every column, in the reader's words (as the table)
+        sys.stdout.write(to_csv(_calculator_rows(df, args.lang, key_first=True), args.lang,
+                                index_words=()))
+        return 0
     _emit(shown.reset_index(level=0) if len(index) > 1 else shown, args)
     return 0
 
 
-#: Headers of the ``lcc calculators`` table (the input's name is the tender file's key).
-_CALCULATOR_HEADERS = {"input": N_("Input (key in tender files)"), "label": N_("Label"),
-                       "role": N_("Given by"), "unit": N_("Unit"), "required": N_("Required"),
-                       "default": N_("Default"), "applies_to": N_("Applies to"),
-                       "meaning": N_("Meaning")}
+#: Headers of the ``lcc calculators`` table and CSV (the input's name is the tender file's
+#: key).
+_CALCULATOR_HEADERS = {
+    "calculator": N_("Calculator"), "title": N_("Calculator title"),
+    "input": N_("Input (key in tender files)"), "label": N_("Label"), "role": N_("Given by"),
+    "kind": N_("Kind of value"), "unit": N_("Unit"), "other_units": N_("Other units"),
+    "choices": N_("Choices"), "required": N_("Required"), "default": N_("Default"),
+    "example": N_("Example (as in tender files)"), "minimum": N_("Lowest value"),
+    "maximum": N_("Highest value"), "parameter": N_("May be a parameter"),
+    "per_year": N_("May vary by year"), "applies_to": N_("Applies to"),
+    "meaning": N_("Meaning"), "source": N_("Source")}
 _ROLES = {"buyer": N_("buyer"), "bidder": N_("bidder")}
+#: What a calculator input holds (:data:`lcc.templates.KINDS`), in words.
+_INPUT_KINDS = {"quantity": N_("value with a unit"), "number": N_("number"),
+                "count": N_("whole number"), "choice": N_("choice of words"),
+                "profile": N_("hours and shares")}
 
 
-def _calculator_rows(df: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The inputs of one calculator as the table shows them: the label first, the key as a
-    plain column (not a word to translate), headers, roles and yes/no in the reader's
-    words."""
-    out = df.reset_index()
-    if "label" in out.columns:
-        out = out[["label", *(c for c in out.columns if c != "label")]]
+def _calculator_rows(df: pd.DataFrame, lang: str, *, key_first: bool = False
+                     ) -> pd.DataFrame:
+    """The inputs of calculators as a person reads them: the label first (the key first
+    with ``key_first``, as the CSV has it), the key as a plain column (not a word to
+    translate), headers, roles, kinds and yes/no in the reader's words."""
+    out = df.reset_index() if not key_first else df.reset_index(drop=True)
+    first = "input" if key_first else "label"
+    if first in out.columns:
+        out = out[[first, *(c for c in out.columns if c != first)]]
     if "role" in out.columns:
         out["role"] = [tr(_ROLES.get(r, r), lang) for r in out["role"]]
-    if "required" in out.columns:
-        out["required"] = [tr("yes", lang) if r else tr("no", lang) for r in out["required"]]
+    if "kind" in out.columns:
+        out["kind"] = [tr(_INPUT_KINDS.get(k, k), lang) for k in out["kind"]]
+    for column in ("required", "parameter", "per_year"):
+        if column in out.columns:
+            out[column] = [tr("yes", lang) if r else tr("no", lang) for r in out[column]]
     if "unit" in out.columns:
         out["unit"] = [unit(u, lang) if u not in ("", "1") else "" for u in out["unit"]]
     if "default" in out.columns:

@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from types import MappingProxyType, ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from lcc._errors import LCCError, Msg
 from lcc._i18n import check_lang, tr
@@ -57,6 +58,16 @@ def get(name: str) -> ModuleType:
     return CALCULATORS[key]
 
 
+def _as_written(value: Any) -> str:
+    """A default or example as a tender file writes it: ``36 W``, ``0.02``,
+    ``[["1500 h/yr", 1.0], ["2500 h/yr", 0.5]]`` (a profile's pairs); empty for none."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
 def list_calculators(name: str | None = None, lang: str = "en") -> pd.DataFrame:
     """A table of every calculator's inputs, one row per input.
 
@@ -90,7 +101,7 @@ def list_calculators(name: str | None = None, lang: str = "en") -> pd.DataFrame:
             for key in ("other_units", "choices", "applies_to"):
                 row[key] = ", ".join(row[key])
             for key in ("default", "example"):
-                row[key] = "" if row[key] is None else str(row[key])
+                row[key] = _as_written(row[key])
             for key in ("label", "meaning", "source"):
                 row[key] = tr(row[key], lang)
             rows.append({"calculator": module.NAME, "title": tr(module.TITLE, lang), **row})
