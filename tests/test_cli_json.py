@@ -4,6 +4,7 @@ documented JSON Schema (``lcc schema WHAT``)."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -169,3 +170,16 @@ def test_a_misspelt_name_on_the_command_line_offers_the_name(
         run("sensitivity", STREET, *args, "--no-progress")
     assert out.returncode == 2
     assert out.stderr.startswith(expected), out.stderr
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json"])
+def test_no_figure_is_written_as_negative_zero(fmt, capsys) -> None:
+    """The existing HPS luminaires have no residual value: −(0 × value) is −0.0 in floats,
+    and CSV and JSON wrote it "-0.0" (Swedish "-0,0"); a residual of nothing is 0."""
+    from lcc.cli import main
+
+    path = str(Path(__file__).parent.parent / "examples" / "street-lighting.toml")
+    assert main(["evaluate", path, "--format", fmt, "--lang", "sv"]) == 0
+    out = capsys.readouterr().out
+    assert "Existing HPS" in out
+    assert not re.search(r"-0([.,]0+)?\b(?![.,]?\d)", out), out

@@ -92,6 +92,8 @@ def csv(df: pd.DataFrame, lang: str, *, index_words: Container[str] | None = Non
     for c in out.columns:
         if out[c].dtype == object or pd.api.types.is_string_dtype(out[c]):
             out[c] = out[c].map(spreadsheet_text)
+        elif pd.api.types.is_float_dtype(out[c]):
+            out[c] = out[c] + 0.0  # −0.0 (a residual of nothing) is written 0
     out.index.name = spreadsheet_text(word(df.index.name or "", lang)) or None
     if lang == "sv":
         return out.to_csv(sep=";", decimal=",")
@@ -100,7 +102,7 @@ def csv(df: pd.DataFrame, lang: str, *, index_words: Container[str] | None = Non
 
 def _clean(v: Any) -> Any:
     if isinstance(v, (np.floating, float)):
-        return None if math.isnan(float(v)) else float(v)
+        return None if not math.isfinite(float(v)) else float(v) + 0.0
     if isinstance(v, np.integer):
         return int(v)
     if isinstance(v, dict):

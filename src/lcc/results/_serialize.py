@@ -25,7 +25,8 @@ from lcc._text import escape_invisible
 
 
 def number(x: Any) -> float | int | bool | None:
-    """A JSON number: finite floats and ints as they are; NaN and ±inf as None."""
+    """A JSON number: finite floats and ints as they are (−0.0 as 0.0: no cost is
+    negative zero); NaN and ±inf as None."""
     if x is None:
         return None
     if isinstance(x, (bool, np.bool_)):
@@ -33,7 +34,7 @@ def number(x: Any) -> float | int | bool | None:
     if isinstance(x, (int, np.integer)):
         return int(x)
     v = float(x)
-    return v if math.isfinite(v) else None
+    return v + 0.0 if math.isfinite(v) else None
 
 
 def amount(x: Any, unit: str, reason: str | None = None) -> dict[str, Any]:
