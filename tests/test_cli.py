@@ -89,7 +89,7 @@ def test_explain_has_the_trace_and_the_assumption_set() -> None:
     out = run("explain", STREET)
     assert out.returncode == 0, out.stderr
     for text in ("Assumption set: sweden-2025", "Life-cycle cost of LED bid A",
-                 "NIST Handbook 135", "replacement(s)"):
+                 "NIST Handbook 135", "= 4 replacements at t = 4, 8, 12, 16"):
         assert text in out.stdout
 
 

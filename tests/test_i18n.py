@@ -172,3 +172,44 @@ def test_a_field_of_an_item_labelled_in_lccs_words_is_named_in_the_readers_words
     with pytest.raises(lcc.LCCError) as users:
         lcc.Investment(label="LED", amount="100 SEK", life="-5 yr")
     assert in_lang(users.value.message, "sv").startswith("Investment 'LED'.life (livslängd): ")
+
+
+def test_a_count_of_one_is_singular_and_every_plural_message_has_both_swedish_forms() -> None:
+    """ntr picks the form by the count: '1 replacement' and '(1 gång)', never
+    'replacement(s)', 'utbyte(n)' or '(1 times)'."""
+    from babel.messages.extract import extract_from_file
+
+    from lcc._i18n import ntr
+    from lcc._i18n._catalog import _PLURAL
+    from lcc._i18n._extract import KEYWORDS, PACKAGE
+
+    plurals = [m for path in sorted(PACKAGE.rglob("*.py"))
+               for _, m, _, _ in extract_from_file("python", str(path), keywords=KEYWORDS,
+                                                   comment_tags=())
+               if isinstance(m, tuple)]
+    assert len(plurals) >= 4
+    sv = catalog("sv")
+    for singular, plural in plurals:
+        assert sv.get((None, singular)) and sv.get((None, _PLURAL + singular)), singular
+        assert _fields(sv[(None, singular)]) == _fields(singular) == _fields(plural)
+    assert ntr("{n} replacement {when}", "{n} replacements {when}", 1, "sv",
+               when="vid t = 12") == "1 utbyte vid t = 12"
+    assert ntr("{n} replacement {when}", "{n} replacements {when}", 2, "en",
+               when="at t = 8, 16") == "2 replacements at t = 8, 16"
+
+
+def test_the_trace_counts_in_words() -> None:
+    import lcc
+
+    study = lcc.Study(period="15 yr", discount_rate=0.03)
+    alt = lcc.Alternative("A", [lcc.Periodic(amount="100 SEK", every="10 yr", label="Översyn"),
+                                lcc.Investment(amount="1000 SEK", life="12 yr", label="Pump")])
+    result = lcc.evaluate(alt, study)
+    en, sv = result.explain(), result.explain(lang="sv")
+    assert "(1 time)" in en and "= 1 replacement at t = 12" in en
+    assert "(1 gång)" in sv and "= 1 utbyte vid t = 12" in sv
+    assert "(s)" not in en and "(n)" not in sv and "gånger" not in sv
+    longer = lcc.evaluate(alt, lcc.Study(period="30 yr", discount_rate=0.03))
+    assert "(3 times)" in longer.explain() and "(3 gånger)" in longer.explain(lang="sv")
+    assert "= 2 replacements at t = 12, 24" in longer.explain()
+    assert "= 2 utbyten vid t = 12, 24" in longer.explain(lang="sv")

@@ -66,7 +66,7 @@ def test_explain_is_a_complete_trace(result: lcc.LCCResult) -> None:
         "Study period: 10 years", "Discount rate: 4\xa0% per year, real",
         "middle of year", "included in the LCC; CO2e at 1.2\xa0SEK/kg",
         "El: 1.5\xa0SEK/kWh; set by the buyer", "Investment: Luminaires",
-        "= 2 replacement(s) at t = 4, 8", "residual",
+        "= 2 replacements at t = 4, 8", "residual",
         "years 1..10 at t = k − 0.5", "Emissions", "CO2e", "LCC",
     ):
         assert needle in text, needle

@@ -16,7 +16,7 @@ own file. ``tests/test_i18n.py`` extracts every message with Babel and fails
 on one without a Swedish translation.
 """
 
-from lcc._i18n._catalog import LANGS, N_, catalog, check_lang, ptr, tr
+from lcc._i18n._catalog import LANGS, N_, catalog, check_lang, ntr, ptr, tr
 from lcc._i18n._format import (
     NOT_DEFINED,
     date,
@@ -42,6 +42,6 @@ from lcc._i18n._tables import (
 __all__ = [
     "LABELS", "LANGS", "NOT_DEFINED", "N_", "PERCENT_COLUMNS", "VALUE_COLUMNS", "catalog",
     "cell", "check_lang", "csv", "date", "document_date", "emission_columns",
-    "error_lines", "field_name", "money", "number", "percent", "ptr",
+    "error_lines", "field_name", "money", "ntr", "number", "percent", "ptr",
     "quantity", "significant", "table", "to_json", "tr", "unit", "word", "years",
 ]

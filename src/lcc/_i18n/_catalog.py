@@ -57,12 +57,22 @@ def catalog(lang: str) -> dict[tuple[str | None, str], str]:
         with path.open("rb") as fh:
             cat = read_po(fh, locale=lang)
         for msg in cat:
-            if not msg.id or not isinstance(msg.id, str) or msg.fuzzy:
+            if not msg.id or msg.fuzzy:
+                continue
+            if isinstance(msg.id, tuple):  # (singular, plural): its forms, and the singular
+                forms = tuple(msg.string) if isinstance(msg.string, tuple) else ()
+                if len(forms) == 2 and all(forms):
+                    out[(msg.context, msg.id[0])] = forms[0]
+                    out[(msg.context, _PLURAL + msg.id[0])] = forms[1]
                 continue
             text = msg.string if isinstance(msg.string, str) else None
             if text:
                 out[(msg.context, msg.id)] = text
     return out
+
+
+#: The key of a message's plural form in :func:`catalog`: the singular behind this mark.
+_PLURAL = "\x00plural\x00"
 
 
 def N_(message: str) -> str:
@@ -86,6 +96,26 @@ def tr(message: str, lang: str, /, **values: Any) -> str:
     """
     text = catalog(check_lang(lang)).get((None, message), message) if lang != "en" else message
     return text.format(**values) if values else text
+
+
+def ntr(singular: str, plural: str, n: float, lang: str, /, **values: Any) -> str:
+    """Like :func:`tr` for a message about ``n`` things (``ngettext``): the singular for
+    exactly one, the plural otherwise, in English and Swedish alike (``n != 1``, the
+    catalogues' ``Plural-Forms``). ``n`` is also a value of the message.
+
+    >>> ntr("{n} replacement", "{n} replacements", 1, "en")
+    '1 replacement'
+    >>> ntr("{n} replacement {when}", "{n} replacements {when}", 2, "sv", when="vid t = 8, 16")
+    '2 utbyten vid t = 8, 16'
+    """
+    values.setdefault("n", n)
+    if lang == "en" or check_lang(lang) == "en":
+        text = singular if n == 1 else plural
+    else:
+        table = catalog(lang)
+        text = table.get((None, singular), singular) if n == 1 else \
+            table.get((None, _PLURAL + singular), plural)
+    return text.format(**values)
 
 
 def ptr(context: str, message: str, lang: str, /, **values: Any) -> str:

@@ -5,7 +5,8 @@
     python -m lcc._i18n._extract            # list messages without a Swedish translation
     python -m lcc._i18n._extract --update   # add them (empty) to locale/sv/LC_MESSAGES/lcc.po
 
-Messages are the first argument of ``tr(…)`` and ``N_(…)`` and the second of
+Messages are the first argument of ``tr(…)`` and ``N_(…)``, the first two of
+``ntr(…)`` (singular and plural), and the second of
 ``ptr(context, …)`` and ``NP_(context, …)`` (the first is the context), found with
 Babel's Python extractor — the same list ``tests/test_i18n.py`` checks.
 """
@@ -18,7 +19,7 @@ from pathlib import Path
 from lcc._i18n._catalog import LOCALE_DIR, po_files
 
 #: Babel keyword specification of the marking functions.
-KEYWORDS = {"tr": (1,), "N_": None, "ptr": ((1, "c"), 2), "NP_": ((1, "c"), 2),
+KEYWORDS = {"tr": (1,), "ntr": (1, 2), "N_": None, "ptr": ((1, "c"), 2), "NP_": ((1, "c"), 2),
             "Msg": (1,)}
 PACKAGE = Path(__file__).resolve().parent.parent
 
@@ -31,7 +32,7 @@ def extract(root: Path = PACKAGE) -> dict[tuple[str | None, str], list[str]]:
     for path in sorted(root.rglob("*.py")):
         for lineno, message, _comments, context in extract_from_file(
                 "python", str(path), keywords=KEYWORDS, comment_tags=()):
-            if isinstance(message, tuple):  # only plural forms give tuples; none are used
+            if isinstance(message, tuple):  # ntr's (singular, plural): the singular's key
                 message = message[0]
             if message:
                 out.setdefault((context, message), []).append(

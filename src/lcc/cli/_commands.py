@@ -15,6 +15,7 @@ from lcc._errors import LCCError, Msg, in_lang, suggest
 from lcc._i18n import (
     N_,
     emission_columns,
+    ntr,
     number,
     percent,
     significant,
@@ -297,7 +298,8 @@ def _monte_carlo(tender: Any, args: argparse.Namespace) -> int:
     mc = monte_carlo(list(tender.alternatives), study, None, n or 10_000, seed=seed,
                      progress=progress, parameters=_chosen(tender), lang=lang)
     notes = [_unit_line(study.currency, lang),
-             tr("{n} samples, random seed {seed}", lang, n=number(mc.n, lang, 0), seed=mc.seed),
+             ntr("{n} sample, random seed {seed}", "{n} samples, random seed {seed}", mc.n,
+                 lang, n=number(mc.n, lang, 0), seed=mc.seed),
              tr("Lowest mean life-cycle cost: {name}", lang, name=mc.best),
              tr("Differences: each alternative's life-cycle cost minus {best}'s, per "
                 "sample", lang, best=mc.best),

@@ -12,7 +12,17 @@ import numpy as np
 import pandas as pd
 
 from lcc._errors import LCCError, Msg
-from lcc._i18n import N_, date, document_date, emission_columns, money, number, percent, tr
+from lcc._i18n import (
+    N_,
+    date,
+    document_date,
+    emission_columns,
+    money,
+    ntr,
+    number,
+    percent,
+    tr,
+)
 from lcc._version import __version__
 from lcc.model._alternative import rate_names
 from lcc.results import Comparison
@@ -263,8 +273,8 @@ def build_sections(comparison: Comparison, *, lang: str = "en", tornado: pd.Data
 def _monte_carlo_section(mc: Any, c: Comparison, lang: str, charts: bool) -> Section:
     svg = _chart(lambda p: p.distributions(mc, lang=lang)) if charts else None
     params = _parameters(c)
-    lines = [tr("{n} samples, random seed {seed}", lang, n=number(mc.n, lang, 0),
-                seed=mc.seed)]
+    lines = [ntr("{n} sample, random seed {seed}", "{n} samples, random seed {seed}", mc.n,
+                 lang, n=number(mc.n, lang, 0), seed=mc.seed)]
     units = mc.inputs.attrs.get("units", {})
     for name, dist in mc.distributions.items():
         p = params.get(name)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lcc._i18n import N_, date, number, tr
+from lcc._i18n import N_, date, ntr, number, tr
 from lcc.results._describe import parameter_name, policy_name
 
 
@@ -43,8 +43,8 @@ def tender_lines(tender: Any, lang: str) -> list[str]:
                  else tr("every parameter with a range or distribution", lang))
         text = tr("Sensitivity analysis of: {names}", lang, names=names)
         if s.monte_carlo_n is not None:
-            text += "; " + tr("Monte Carlo with {n} samples", lang,
-                              n=number(s.monte_carlo_n, lang, 0))
+            text += "; " + ntr("Monte Carlo with {n} sample", "Monte Carlo with {n} samples",
+                               s.monte_carlo_n, lang, n=number(s.monte_carlo_n, lang, 0))
         if s.seed is not None:
             text += (", " if s.monte_carlo_n is not None else "; ") + tr(
                 "random seed {seed}", lang, seed=s.seed)

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from lcc._errors import ItemName, Msg, in_lang
-from lcc._i18n import N_, significant, tr, unit, word
+from lcc._i18n import N_, ntr, significant, tr, unit, word
 from lcc._i18n import money as fmt_money
 from lcc._version import __version__
 from lcc.engine._compile import Compiled
@@ -80,6 +80,12 @@ def money(x: Any, currency: str = "", lang: str = "en") -> str:
         return fmt_money(v, currency, lang, 2) if currency else significant(v, lang)
     text = f"{v:,.2f}".replace(",", " ")
     return f"{text} {currency}".rstrip()
+
+
+def _one(count: Any) -> float:
+    """The number that picks a message's singular or plural: a count as it is; the mean
+    over samples always takes the plural ('1.5 replacements on average')."""
+    return float(count) if np.ndim(count) == 0 else 2.0
 
 
 def _num(x: Any, digits: int = 6, lang: str = "en") -> str:
@@ -211,9 +217,11 @@ def _lines(term: Term, ctx: Context, pv: dict[str, Any], cur: str,
         every = ctx.value(term.every)
         return [
             f"  {_cat(term.category, lang):<{w}} {_amount_text(term, ctx, lang)} "
-            + tr("every {every} {yr} from t = {first} to t ≤ {last} ({count} times)", lang,
-                 every=_num(every, 6, lang), yr=yr, first=_num(term.first, 6, lang),
-                 last=_num(term.last, 6, lang), count=_num(count, 6, lang))
+            + ntr("every {every} {yr} from t = {first} to t ≤ {last} ({n} time)",
+                  "every {every} {yr} from t = {first} to t ≤ {last} ({n} times)",
+                  _one(count), lang, every=_num(every, 6, lang), yr=yr,
+                  first=_num(term.first, 6, lang), last=_num(term.last, 6, lang),
+                  n=_num(count, 6, lang))
             + f", {_esc_text(term, lang)}",
             f"  {'':<{w}} " + tr("PV = amount × Σ_j c(t_j)·df(t_j)", lang)
             + f" = {m(amount)} × {_num(term.factor(ctx), 8, lang)} = {m(pv[term.category])}",
@@ -252,7 +260,8 @@ def _chain_lines(term: ChainTerm, ctx: Context, pv: dict[str, Any], cur: str,
         when = tr("{n} on average over the samples", lang, n=f(count))
     out.append(
         f"  {_cat('replacement', lang):<{w}} ⌈(N − a)/L⌉ − 1 = ⌈({n} − {f(term.start)})/"
-        f"{f(life)}⌉ − 1 = " + tr("{n} replacement(s) {when}", lang, n=f(count), when=when)
+        f"{f(life)}⌉ − 1 = " + ntr("{n} replacement {when}", "{n} replacements {when}",
+                                     _one(count), lang, n=f(count), when=when)
         + f": {m(pv['replacement'])}"
     )
     if "end_of_life" in pv:
