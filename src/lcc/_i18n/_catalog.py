@@ -66,7 +66,7 @@ def catalog(lang: str) -> dict[tuple[str | None, str], str]:
                     out[(msg.context, _PLURAL + msg.id[0])] = forms[1]
                 continue
             text = msg.string if isinstance(msg.string, str) else None
-            if text:
+            if text and isinstance(msg.id, str):
                 out[(msg.context, msg.id)] = text
     return out
 
