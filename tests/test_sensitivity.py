@@ -171,6 +171,30 @@ def test_seed_none_is_recorded_and_streams_are_keyed_by_name() -> None:
     assert both.inputs.attrs["units"] == {"maint": "SEK/yr", "price": "SEK"}
 
 
+@pytest.mark.parametrize("given", [np.random.SeedSequence(5).spawn(2)[1],
+                                   np.random.SeedSequence([1, 2, 3]),
+                                   np.random.SeedSequence(9, pool_size=8),
+                                   np.random.SeedSequence(2024)])
+def test_a_seed_sequence_is_repeated_by_the_seed_the_result_keeps(given) -> None:
+    """A spawned SeedSequence (as a parallel run hands out), one with entropy in several
+    words or another pool size ran and then kept an entropy that did not repeat it (a list
+    entropy stopped with an AssertionError). result.seed is one whole number that
+    repeats the run, and the caller's sequence gives the same run again: Sobol spawned
+    from it, so a second run differed."""
+    alts = linear_model(stats.uniform(9000, 2000), stats.norm(1000, 100))
+    first = monte_carlo(alts, STUDY, None, 300, seed=given)
+    assert isinstance(first.seed, int) and first.seed >= 0
+    for seed in (first.seed, given):
+        again = monte_carlo(alts, STUDY, None, 300, seed=seed)
+        np.testing.assert_array_equal(first.lcc.to_numpy(), again.lcc.to_numpy())
+    df = sobol(alts, STUDY, None, 256, seed=given)
+    assert isinstance(df.attrs["seed"], int)
+    pd.testing.assert_frame_equal(df, sobol(alts, STUDY, None, 256, seed=given))
+    pd.testing.assert_frame_equal(df, sobol(alts, STUDY, None, 256, seed=df.attrs["seed"]))
+    if not given.spawn_key and isinstance(given.entropy, int) and given.pool_size == 4:
+        assert first.seed == given.entropy == df.attrs["seed"]  # a plain root: its own
+
+
 def test_sampled_service_life_gives_per_sample_replacement_counts() -> None:
     """Investment 10 000 SEK with life L ~ randint(2, 13) years, no residual, N = 10, d = 5 %.
 

@@ -155,9 +155,15 @@ def _name_key(name: str) -> tuple[int, int]:
 
 def root_seed(seed: Any, func: str) -> np.random.SeedSequence:
     """The root SeedSequence of a run of ``func``: from None (fresh entropy), an int >= 0 or
-    itself."""
+    a SeedSequence. Its ``entropy`` is always one int, kept in the result, that repeats the
+    run: a plain SeedSequence's own; a spawned one, one with entropy in several words or
+    another pool size gives the first 128 bits of its state (the same for the same
+    sequence). The caller's SeedSequence is never spawned from, so it repeats too."""
     if isinstance(seed, np.random.SeedSequence):
-        return seed
+        if seed.spawn_key or not isinstance(seed.entropy, int) or seed.pool_size != 4:
+            words = seed.generate_state(4, np.uint32)
+            return np.random.SeedSequence(int.from_bytes(words.tobytes(), "little"))
+        return np.random.SeedSequence(seed.entropy)
     whole = isinstance(seed, (int, np.integer)) and not isinstance(seed, bool)
     if seed is None or (whole and seed >= 0):
         return np.random.SeedSequence(None if seed is None else int(seed))
