@@ -213,7 +213,7 @@ def test_round_trip_every_item_type_and_value_kind(fmt: str) -> None:
     value = "120 öre/kWh"
     low = "0.8 SEK/kWh"
     high = "2 SEK/kWh"
-    distribution = { name = "triang", c = 0.5, loc = 0.8, scale = 1.2 }
+    distribution = { name = "triang", c = 0.5, loc = 80, scale = 120 }  # in öre/kWh
     description = "Elpris"
     source = "own contract"
     [parameters.rate]
@@ -614,6 +614,19 @@ def test_a_rate_the_study_reads_from_a_parameter_is_reported_where_the_tender_se
     [issue] = err.value.errors
     assert (Path(issue.file or "").name, issue.line, issue.path) == (
         "t.toml", line, "parameters.discount_rate.value")
+    # the set's distribution, uniform(0.01, 0.06), stays with the tender's value: 4 is a
+    # percentage among fractions, said of the value where the parameter is read
+    assert issue.message == ("got the bare number 4, but its distribution draws 0.01 to 0.06; "
+                             "a bare number is a fraction (0.01 is 1 %), so this would be "
+                             "400 %; did you mean 4 % = 0.04? Write '4 %' or 0.04")
+    aset = tmp_path / "assumptions" / "sweden-2025.toml"
+    plain = aset.read_text(encoding="utf-8").replace(
+        'distribution = { name = "uniform", loc = 0.01, scale = 0.05 }\n', "", 1)
+    aset.write_text(plain, encoding="utf-8")
+    with pytest.raises(TenderError) as err:  # without it, the rate's own rule says it
+        load_tender(tmp_path / "t.toml")
+    [issue] = err.value.errors
+    assert (issue.line, issue.path) == (line, "parameters.discount_rate.value")
     assert issue.message.startswith("the value of Parameter 'discount_rate' holds the bare "
                                     "number 4; a rate is a fraction per year, so this would "
                                     "be 400 %; did you mean 4 % = 0.04?")

@@ -91,7 +91,9 @@ def tenders(draw: st.DrawFn) -> dict[str, Any]:
     if draw(st.booleans()):
         p["description"] = draw(texts)
     if draw(st.booleans()):
-        p["distribution"] = {"name": "norm", "loc": draw(amounts), "scale": draw(amounts)}
+        # centred on the value: a distribution that never draws it is refused when read
+        p["distribution"] = {"name": "norm", "loc": float(p["value"].split()[0]),
+                             "scale": draw(amounts)}
     names = draw(st.lists(texts, min_size=1, max_size=3, unique=True))
     data["alternatives"] = [
         {"name": n, "items": draw(st.lists(items(params), min_size=1, max_size=4))}

@@ -322,17 +322,32 @@ def test_a_distribution_that_never_draws_the_value_is_refused() -> None:
     assert issue.message == (
         "draws 0.01 % to 0.05 %, but the value is 3 %, which it never draws; did you mean 1 % to "
         "5 %? Bare numbers in a distribution are in the value's unit (%): write them with '%'")
-    # a scipy distribution is frozen when it is sampled, and asked then
+    # a scipy distribution by name: its range in closed form (no scipy), refused at its line
+    # too (it loaded, and stopped the Monte Carlo command without a file or line)
+    for dist, drawn in (('{ name = "uniform", loc = 0.01, scale = 0.04 }', "0.01 % to 0.05 %"),
+                        ('{ name = "norm", loc = 0.03, scale = 0.001 }',
+                         "0.0240022 % to 0.0359978 %")):
+        with pytest.raises(lcc.io.TenderError) as info:
+            lcc.io.loads_tender(_DR_TENDER.replace("DIST", dist))
+        [issue] = info.value.errors
+        assert (issue.code, issue.path, issue.line) == (
+            "invalid-value", "parameters.dr.distribution", 9)
+        assert issue.message.startswith(f"draws {drawn}, but the value is 3 %")
+    # the same Parameter, built in Python with a frozen scipy distribution, and its Swedish
+    with pytest.raises(LCCError) as err:
+        lcc.Parameter("dr", "3 %", distribution=stats.uniform(0.01, 0.04))
+    assert (err.value.field, err.value.code) == ("Parameter.distribution", "invalid-value")
+    assert err.value.message_in("sv").startswith(
+        "Parameter 'dr'.distribution (fördelning): ger värden från 0,01 % till 0,05 %, men "
+        "värdet är "
+        "3 %, som den aldrig ger; menade du 1 % till 5 %?")
+    # what sampling asks is the same range: a gamma (no closed form) is asked there
     tender = lcc.io.loads_tender(_DR_TENDER.replace(
-        "DIST", '{ name = "uniform", loc = 0.01, scale = 0.04 }'))
+        "DIST", '{ name = "gamma", a = 2, loc = 0.01, scale = 0.001 }'))
     with pytest.raises(LCCError) as err:
         monte_carlo(tender.alternatives, tender.study, n=64, seed=1)
     assert (err.value.field, err.value.code) == ("Parameter.distribution", "invalid-value")
-    assert str(err.value).startswith("the distribution of Parameter 'dr': draws 0.01 % to "
-                                     "0.05 %, but the value is 3 %")
-    assert err.value.message_in("sv").startswith(
-        "fördelningen för parametern 'dr': ger värden från 0,01 % till 0,05 %, men värdet är "
-        "3 %, som den aldrig ger; menade du 1 % till 5 %?")
+    assert str(err.value).startswith("the distribution of Parameter 'dr': draws 0.01 % to ")
     # another unit: no reading to offer
     with pytest.raises(LCCError, match=r"^Parameter 'p'.distribution: draws 75 SEK/kWh to 300 "
                                        r"SEK/kWh, but the value is 1.5 SEK/kWh, which it never "
@@ -479,3 +494,26 @@ def test_a_rate_is_shown_as_a_percentage_by_what_the_model_reads() -> None:
                             lang="sv").markdown()
     assert "Esc: triangelfördelning, lägst −2\u00a0%, troligast 0\u00a0%, högst 3\u00a0%" in text
     assert "500\u00a0%" not in text
+
+
+@pytest.mark.parametrize(("name", "kwds"), [
+    ("uniform", {"loc": 2.0, "scale": 3.0}), ("triang", {"c": 0.2, "loc": 1.0, "scale": 4.0}),
+    ("beta", {"a": 2.0, "b": 3.0, "loc": -1.0, "scale": 2.0}),
+    ("truncnorm", {"a": -1.0, "b": 2.0, "loc": 5.0, "scale": 0.5}),
+    ("randint", {"low": 3, "high": 9}), ("norm", {"loc": 1.5, "scale": 0.2}),
+    ("lognorm", {"s": 0.4, "loc": 0.1, "scale": 2.0}), ("expon", {"loc": 1.0, "scale": 0.3}),
+    ("weibull_min", {"c": 1.7, "loc": 0.0, "scale": 12.0})])
+def test_a_named_distributions_range_without_scipy_is_scipys(name, kwds) -> None:
+    """The range a tender's distribution is checked against when it is read (closed forms,
+    no scipy import) is the range the sampling checks find with scipy: the support where
+    finite, else the 1e-9 and 1 − 1e-9 quantiles (norm: loc ± 5.9978·scale)."""
+    from scipy import stats
+
+    from lcc.model._inputs import _ends_of
+    from lcc.sensitivity._distributions import ScipyDistribution
+
+    got = ScipyDistribution(name, kwds).drawn_range()
+    want = _ends_of.__wrapped__(getattr(stats, name)(**kwds))
+    assert got == pytest.approx(want, rel=1e-10, abs=1e-12)
+    if name == "norm":
+        assert got == pytest.approx((1.5 - 5.997807 * 0.2, 1.5 + 5.997807 * 0.2), rel=1e-7)

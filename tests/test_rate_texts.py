@@ -237,15 +237,21 @@ escalation = { parameter = "esc" }
     assert issue.message.endswith("(read by alternatives[0].items[0].escalation)")
     # scipy's by name: its ends, without importing scipy for a bounded one
     scipy_text = text.replace('name = "triangular", low = -2, mode = 0, high = 3',
-                              'name = "uniform", loc = 1, scale = 2')
+                              'name = "uniform", loc = -1, scale = 4')
     with pytest.raises(lcc.io.TenderError) as info:
         lcc.io.loads_tender(scipy_text)
     [issue] = info.value.errors
     assert (issue.path, issue.line) == ("parameters.esc.distribution", 7)
-    assert issue.message.startswith("the distribution of Parameter 'esc' draws values from 1 "
+    assert issue.message.startswith("the distribution of Parameter 'esc' draws values from -1 "
                                     "to 3; a rate is a fraction per year, so this would be "
-                                    "100 % to 300 %")
-    assert lcc.io.loads_tender(scipy_text.replace("loc = 1, scale = 2",
+                                    "-100 % to 300 %")
+    # one that never draws the value 0 is refused as such first
+    with pytest.raises(lcc.io.TenderError) as info:
+        lcc.io.loads_tender(scipy_text.replace("loc = -1, scale = 4", "loc = 1, scale = 2"))
+    [issue] = info.value.errors
+    assert (issue.path, issue.line) == ("parameters.esc.distribution", 7)
+    assert issue.message.startswith("draws 1 to 3, but the value is 0, which it never draws")
+    assert lcc.io.loads_tender(scipy_text.replace("loc = -1, scale = 4",
                                                   "loc = -0.01, scale = 0.04"))
     # held in percent, the same numbers are percentages
     tender = lcc.io.loads_tender(text.replace("value = 0.0", 'value = "0 %"'))

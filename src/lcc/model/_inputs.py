@@ -569,6 +569,10 @@ def drawn_ends(dist: Any) -> tuple[float, float] | None:
 
 @lru_cache(maxsize=256)
 def _ends_of(dist: Any) -> tuple[float, float] | None:
+    if callable(getattr(type(dist), "drawn_range", None)):  # a tender's scipy distribution
+        known = dist.drawn_range()  # by name: the common ones without importing scipy
+        if known is not None:
+            return known
     try:  # the ends of its support where they are finite (a uniform's 0 and 1.5)
         with np.errstate(all="ignore"):  # a NaN parameter: refused where it is sampled
             support: Any = dist.support() if callable(getattr(dist, "support", None)) else ()

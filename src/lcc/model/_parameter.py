@@ -33,6 +33,18 @@ NAME_PATTERN = r"^[A-Za-z_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]" \
 NAME = re.compile(NAME_PATTERN)
 
 
+def _drawn(dist: Any) -> tuple[float, float] | None:
+    """What a scipy distribution draws, where asking imports nothing new (the sampling
+    checks' range); None where only sampling can tell."""
+    if callable(getattr(type(dist), "drawn_range", None)):
+        return dist.drawn_range()
+    if type(dist).__module__.startswith("scipy."):
+        from lcc.model._inputs import drawn_ends
+
+        return drawn_ends(dist)
+    return None
+
+
 def _as_quantity_or_number(value: Any, name: str) -> Any:
     """A Parameter's value: a pint Quantity (from a string or Quantity) or a number/array."""
     reg = get_registry()
@@ -190,9 +202,14 @@ class Parameter:
                     _with_unit(str(int(v)) if v.is_integer() else repr(v), unit),
                     f"{label}.distribution"))) for v in ends]
         if written and not self.distribution.shift and not np.ndim(here):
-            # bounded by the values written (triangular, PERT, uniform): asked here; what
-            # another distribution draws is asked when it is sampled
+            # bounded by the values written (triangular, PERT, uniform): asked here
             self.check_drawn(min(ends), max(ends), f"{label}.distribution")
+        elif self.distribution is not None and not written and not np.ndim(here):
+            # scipy's, from a file by name (its range in closed form) or frozen by the caller
+            # (scipy is imported already); what another draws is asked when it is sampled
+            drawn = _drawn(self.distribution)
+            if drawn is not None:
+                self.check_drawn(*drawn, f"{label}.distribution")
 
     def check_drawn(self, low: float, high: float, name: str | Msg) -> None:
         """Refuse a distribution that never draws the value: from ``low`` to ``high`` in the
@@ -216,6 +233,18 @@ class Parameter:
             offer: Msg = Msg("; did you mean {low} to {high}? Bare numbers in a distribution "
                              "are in the value's unit (%): write them with '%'",
                              low=figure(low * 100, "%"), high=figure(high * 100, "%"))
+        elif not unit and abs(here) >= 1 and low - tol <= here / 100 <= high + tol:
+            # a percentage written as a bare number beside a distribution of fractions: the
+            # value is what misreads (4 is 400 %), so the value is named
+            name = f"Parameter {self.name!r}.value"
+            x = float(here)
+            message = Msg("{name}: got the bare number {x:g}, but its distribution draws {low:g} "
+                          "to {high:g}; a bare number is a fraction (0.01 is 1 %), so this "
+                          "would be {pct:g} %; did you mean {x:g} % = {frac:g}? Write "
+                          "'{x:g} %' or {frac:g}", name=name, x=x, low=low, high=high,
+                          pct=x * 100, frac=x / 100)
+            raise LCCError(message, field="Parameter.value", code="invalid-value",
+                           detail=message.detail())
         elif not unit and low / 100 - tol <= here <= high / 100 + tol:
             offer = Msg("; did you mean {low} to {high}? Bare numbers in a distribution are in "
                         "the value's unit (a plain number, 0.01 is 1 %): write them with '%'",

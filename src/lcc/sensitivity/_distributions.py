@@ -556,6 +556,36 @@ class ScipyDistribution:
         low, high = self.frozen.support()
         return float(low), float(high)
 
+    def drawn_range(self) -> tuple[float, float] | None:
+        """The least and most values it draws as the sampling checks see them (the ends of
+        its support where finite, else its 1e-9 and 1 − 1e-9 quantiles), in closed form for
+        the common distributions so that reading a tender needs no scipy; None for the
+        others (gamma, a name not in the table, an infinite truncation: asked when
+        sampled)."""
+        k = self._kwds
+        loc, scale = k.get("loc", 0.0), k.get("scale", 1.0)
+        from statistics import NormalDist
+
+        q = 1 - 1e-9  # as scipy gets it (a float), so the quantiles agree to the last digit
+        z_low, z = NormalDist().inv_cdf(1e-9), NormalDist().inv_cdf(q)  # ∓5.9978
+        tail = -math.log1p(-q)  # standard exponential quantile: 20.7233
+        ends: tuple[float, float]
+        if self.name in ("uniform", "triang", "beta", "truncnorm"):
+            ends = self.support()
+        elif self.name == "randint":
+            ends = k["low"] + loc, k["high"] - 1 + loc
+        elif self.name == "norm":
+            ends = loc + z_low * scale, loc + z * scale
+        elif self.name == "lognorm":
+            ends = loc, loc + scale * math.exp(k["s"] * z)
+        elif self.name == "expon":
+            ends = loc, loc + scale * tail
+        elif self.name == "weibull_min":
+            ends = loc, loc + scale * tail ** (1 / k["c"])
+        else:
+            return None
+        return ends if all(math.isfinite(e) for e in ends) else None
+
     def rvs(self, size: Any = None, random_state: Any = None) -> Any:
         return self.frozen.rvs(size=size, random_state=random_state)
 
