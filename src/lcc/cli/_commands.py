@@ -181,11 +181,19 @@ def cmd_compare(args: argparse.Namespace) -> int:
     kwargs = {k: v for k, v in (("policy", args.policy), ("baseline", args.baseline)) if v}
     c = tender.compare(**kwargs)
     lang = args.lang
+    from lcc.results._describe import basis_headers, lowest_line, own_life_amounts
+
+    currency = tender.study.currency
     summary = _add_emissions(c.summary.copy(), c.results, c.baseline)
-    notes = [_unit_line(tender.study.currency, lang),
+    unit_line = _unit_line(currency, lang)
+    if c.policy != "study_period" and args.format != "json":  # JSON keeps its keys
+        summary = summary.rename(columns=basis_headers(c.policy, currency, lang))
+        unit_line = "(" + own_life_amounts(currency, lang) + ")"
+    notes = [unit_line,
              tr("Emissions in kg over the study period; difference: the alternative minus "
                 "{baseline}", lang, baseline=c.baseline),
-             tr("Lowest life-cycle cost: {name}", lang, name=c.best),
+             lowest_line(c.policy, c.best, float(c.summary["annual_value"][c.best]),
+                         currency, lang),
              *[f"- {n}" for n in c.notes_in(lang)], *_tender_lines(tender, lang)]
     _emit(summary, args, title=_title(N_("Summary"), lang, tender), notes=notes,
           extra={"tender": tender.name, "best": c.best, "currency": tender.study.currency,

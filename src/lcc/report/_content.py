@@ -27,14 +27,18 @@ from lcc._version import __version__
 from lcc.model._alternative import rate_names
 from lcc.results import Comparison
 from lcc.results._describe import (
+    basis_headers,
     deciding_difference_note,
     difference_text,
     distribution_text,
     is_rate,
+    own_life_amounts,
     parameter_line,
     parameter_name,
+    per_year,
     policy_name,
     study_lines,
+    study_period_note,
     value_text,
 )
 from lcc.results._trace import method
@@ -64,6 +68,8 @@ class Section:
     money: bool = True
     index_labels: bool = True  # translate the row labels (categories); False: user names
     digits: int = 0  # decimals of the amounts shown in whole units (LCC, net savings …)
+    headers: dict[str, str] = field(default_factory=dict)  # column key -> its header here
+    amounts: str | None = None  # what the amounts are, where not present values
 
 
 def input_hash(comparison: Comparison, inputs: list[bytes] | None) -> str:
@@ -175,21 +181,48 @@ def _summary(c: Comparison, lang: str) -> Section:
     lccs = c.summary["lcc"].astype(float)
     # amounts in whole units unless that shows two different LCCs as one (0.40 kr apart)
     digits = 0 if lccs.round(0).nunique() == lccs.nunique() else 2
-    best_lcc = money(float(lccs[c.best]), cur, lang, digits)
     winners = [str(n) for n in c.summary.index if c.summary.at[n, "rank"] == 1]
-    lead = tr("{name} has the lowest life-cycle cost: {lcc}", lang, name=c.best,
-              lcc=best_lcc) if len(winners) < 2 else \
-        tr("{names} tie for the lowest life-cycle cost: {lcc}", lang,
-           names=", ".join(winners), lcc=best_lcc)
+    names = ", ".join(winners)
+    if c.policy == "study_period":
+        best_lcc = money(float(lccs[c.best]), cur, lang, digits)
+        lead = tr("{name} has the lowest life-cycle cost: {lcc}", lang, name=c.best,
+                  lcc=best_lcc) if len(winners) < 2 else \
+            tr("{names} tie for the lowest life-cycle cost: {lcc}", lang, names=names,
+               lcc=best_lcc)
+        explained = tr("Net savings: the baseline's life-cycle cost minus the alternative's. "
+                       "AIRR: adjusted internal rate of return per year. Payback in years. "
+                       "Emissions: kg over the study period; difference: the alternative minus "
+                       "the baseline.", lang)
+    else:
+        annual = c.summary["annual_value"].astype(float)
+        value = per_year(float(annual[c.best]), cur, lang,
+                         0 if annual.round(0).nunique() == annual.nunique() else 2)
+        if c.policy == "annuity":
+            lead = tr("{name} has the lowest annual cost: {value}", lang, name=c.best,
+                      value=value) if len(winners) < 2 else \
+                tr("{names} tie for the lowest annual cost: {value}", lang, names=names,
+                   value=value)
+            ns = tr("Net savings in annual cost: the baseline's annual cost minus the "
+                    "alternative's, per year.", lang)
+        else:
+            lead = tr("{name} has the lowest cost per service year: {value}", lang, name=c.best,
+                      value=value) if len(winners) < 2 else \
+                tr("{names} tie for the lowest cost per service year: {value}", lang,
+                   names=names, value=value)
+            ns = tr("Net savings in cost per service year: the baseline's cost per service "
+                    "year minus the alternative's.", lang)
+        explained = ns + " " + tr("Emissions: kg over the study period; difference: the "
+                                  "alternative minus the baseline.", lang)
     lines = [lead,
              tr("Measures against: {baseline}. Comparison basis: {policy}.", lang,
                 baseline=c.baseline, policy=policy_name(c.policy, lang)),
-             tr("Net savings: the baseline's life-cycle cost minus the alternative's. AIRR: "
-                "adjusted internal rate of return per year. Payback in years. Emissions: kg over "
-                "the study period; difference: the alternative minus the baseline.", lang)]
+             explained]
     lines += [tr("Note: {note}", lang, note=n) for n in c.notes_in(lang)]
+    own_life = c.policy != "study_period"
     return Section("summary", tr("Summary", lang), table=summary, lines=lines,
-                   index_labels=False, digits=digits)
+                   index_labels=False, digits=digits,
+                   headers=basis_headers(c.policy, cur, lang),
+                   amounts=own_life_amounts(cur, lang) if own_life else None)
 
 
 def _pollutants(c: Comparison) -> list[str]:
@@ -219,13 +252,17 @@ def build_sections(comparison: Comparison, *, lang: str = "en", tornado: pd.Data
     by_cat = by_cat.reindex([cat for cat in CATEGORIES if cat in by_cat.index])
     by_cat.loc["total"] = by_cat.sum()
     by_cat.index.name = "category"
+    # the sections after the summary are on the common study period whatever the basis
+    basis = study_period_note(c.policy, c.study.years, lang)
+    on_study = [basis] if basis else []
     sections.append(Section("by_category", tr("Present value by cost category", lang),
-                            table=by_cat))
+                            table=by_cat, lines=list(on_study)))
     sections.append(Section("differences", tr("Difference from the baseline ({baseline}) by "
                                               "cost category", lang, baseline=c.baseline),
                             table=c.differences,
                             lines=[tr("Each alternative's present value minus the baseline's; "
-                                      "positive: costs more than the baseline.", lang)]))
+                                      "positive: costs more than the baseline.", lang),
+                                   *on_study]))
     emissions = pd.DataFrame({name: r.emissions for name, r in c.results.items()})
     if not emissions.empty:
         emissions.index.name = "pollutant"
@@ -236,17 +273,21 @@ def build_sections(comparison: Comparison, *, lang: str = "en", tornado: pd.Data
         svg = _chart(lambda p: p.cumulative(c, lang=lang))
         if svg:
             sections.append(Section("cumulative", tr("Cumulative discounted cost", lang),
-                                    svg=svg))
+                                    svg=svg, lines=list(on_study)))
         svg = _chart(lambda p: p.breakdown(c, lang=lang))
         if svg:
             sections.append(Section("breakdown", tr("Life-cycle cost by cost category", lang),
-                                    svg=svg))
+                                    svg=svg, lines=list(on_study)))
+    analyses = []
     if tornado is not None and not tornado.empty:
-        sections.append(_tornado_section(tornado, c, lang, charts))
+        analyses.append(_tornado_section(tornado, c, lang, charts))
     if scenarios is not None and not scenarios.empty:
-        sections.append(_scenario_section(scenarios, lang))
+        analyses.append(_scenario_section(scenarios, lang))
     if monte_carlo is not None:
-        sections.append(_monte_carlo_section(monte_carlo, c, lang, charts))
+        analyses.append(_monte_carlo_section(monte_carlo, c, lang, charts))
+    for section in analyses:
+        section.lines += on_study
+    sections += analyses
     params = _parameters(c)
     rates = rate_names([r._compiled.alternative for r in c.results.values()], c.study)
     study_text = study_lines(c.study, lang)

@@ -63,9 +63,12 @@ footer { margin-top: 3rem; font-size: .8rem; color: #666; }
 """
 
 
-def _head(col: Any, lang: str) -> str:
-    """A column header: a known key translated, a user's name (an alternative) kept."""
+def _head(col: Any, lang: str, headers: dict[str, str] | None = None) -> str:
+    """A column header: the section's own header of the key, a known key translated, a
+    user's name (an alternative) kept."""
     text = str(col)
+    if headers and text in headers:
+        return headers[text]
     if text in LABELS or EMISSION_COLUMN.match(text):
         return word(text, lang)
     return shown(text)
@@ -93,7 +96,7 @@ def _cell(col: str, value: Any, lang: str, money: bool, digits: int = 0) -> tupl
 def _html_table(section: Section, lang: str, best: str | None) -> str:
     df = section.table
     assert df is not None
-    head = "".join(f"<th>{html_text(_head(c, lang))}</th>" for c in
+    head = "".join(f"<th>{html_text(_head(c, lang, section.headers))}</th>" for c in
                    [df.index.name or "", *df.columns])
     rows = []
     first = df.at[best, "rank"] if best is not None and "rank" in df.columns else None
@@ -125,7 +128,7 @@ def to_html(sections: list[Section], *, title: str, lang: str, currency: str,
         if s.table is not None:
             body.append(_html_table(s, lang, best if s.key == "summary" else None))
             if s.money:
-                body.append(f"<p><small>{html_text(_amounts(currency, lang))}</small></p>")
+                body.append(f"<p><small>{html_text(_amounts(currency, lang, s))}</small></p>")
         if s.svg:
             body.append(f'<div class="chart">{_clean_svg(s.svg)}</div>')
         if rest:
@@ -142,9 +145,16 @@ def to_html(sections: list[Section], *, title: str, lang: str, currency: str,
             f"<body>{''.join(body)}</body></html>\n")
 
 
-def _amounts(currency: str, lang: str) -> str:
-    return tr("Amounts in {currency}, present values, excluding VAT", lang,
-              currency=unit(currency, lang))
+def _without_charts(section: Section) -> bool:
+    """Whether a section has something to show in a document without charts (Markdown,
+    Excel): not a chart and the lines about it alone."""
+    return section.table is not None or bool(section.pre) or (bool(section.lines)
+                                                               and not section.svg)
+
+
+def _amounts(currency: str, lang: str, section: Section) -> str:
+    return section.amounts or tr("Amounts in {currency}, present values, excluding VAT", lang,
+                                 currency=unit(currency, lang))
 
 
 def _clean_svg(svg: str) -> str:
@@ -181,7 +191,7 @@ def _md_table(section: Section, lang: str) -> str:
     df = section.table
     assert df is not None
     cols = [df.index.name or "", *df.columns]
-    lines = ["| " + " | ".join(md(_head(c, lang)) for c in cols) + " |",
+    lines = ["| " + " | ".join(md(_head(c, lang, section.headers)) for c in cols) + " |",
              "|" + "|".join(" --- " if i == 0 else " ---: " for i in range(len(cols))) + "|"]
     for idx, row in df.iterrows():
         cells = [md(_row_label(section, idx, lang))]
@@ -195,13 +205,13 @@ def to_markdown(sections: list[Section], *, title: str, lang: str, currency: str
     """Markdown: headings, pipe tables and the trace in a code block (no charts)."""
     out = [f"# {md(title)}", ""]
     for s in sections:
-        if s.table is None and not s.lines and not s.pre:
+        if not _without_charts(s):
             continue
         out += [f"## {md(s.title)}", ""]
         if s.table is not None:
             out += [_md_table(s, lang), ""]
             if s.money:
-                out += [f"_{md(_amounts(currency, lang))}_", ""]
+                out += [f"_{md(_amounts(currency, lang, s))}_", ""]
         out += [f"- {md(line)}" for line in s.lines]
         if s.lines:
             out.append("")
@@ -233,7 +243,7 @@ def to_excel(sections: list[Section], path: Path, *, title: str, lang: str,
     used: set[str] = set()
 
     for s in sections:
-        if s.table is None and not s.lines and not s.pre:
+        if not _without_charts(s):
             continue
         ws = wb.active if first else wb.create_sheet()
         first = False
@@ -242,7 +252,8 @@ def to_excel(sections: list[Section], path: Path, *, title: str, lang: str,
         row = 3
         if s.table is not None:
             df = s.table
-            headers = [_head(df.index.name or "", lang), *(_head(c, lang) for c in df.columns)]
+            headers = [_head(df.index.name or "", lang),
+                       *(_head(c, lang, s.headers) for c in df.columns)]
             for j, h in enumerate(headers, start=1):
                 put(ws, row, j, h).font = Font(bold=True)
             for idx, values in df.iterrows():
@@ -264,7 +275,7 @@ def to_excel(sections: list[Section], path: Path, *, title: str, lang: str,
                             "#,##0" if EMISSION_COLUMN.match(col_) else "#,##0.00")
             if s.money:
                 row += 2
-                put(ws, row, 1, _amounts(currency, lang))
+                put(ws, row, 1, _amounts(currency, lang, s))
             for j in range(1, len(headers) + 1):
                 ws.column_dimensions[get_column_letter(j)].width = 26 if j == 1 else 18
             row += 2

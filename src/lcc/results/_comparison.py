@@ -401,28 +401,59 @@ class Comparison(Picklable):
     def explain(self, lang: str = "en") -> str:
         """The comparison and the full calculation trace of every alternative (en or sv)."""
         from lcc._i18n import table as text_table
-        from lcc._i18n import tr
-        from lcc.results._describe import policy_name
+        from lcc._i18n import tr, years
+        from lcc.results._describe import (
+            basis_headers,
+            lowest_line,
+            own_life_amounts,
+            policy_name,
+        )
 
+        own_life = self.policy != "study_period"
+        cur = self.study.currency
+        if self.policy == "annuity":
+            measures = tr("Measures: NS = annual cost of the baseline − annual cost of the "
+                          "alternative, per year; SIR, AIRR and payback are not computed on "
+                          "this basis", lang)
+        elif self.policy == "per_service_year":
+            measures = tr("Measures: NS = cost per service year of the baseline − cost per "
+                          "service year of the alternative; SIR, AIRR and payback are not "
+                          "computed on this basis", lang)
+        else:
+            measures = tr("Measures (NIST Handbook 135): NS = LCC_base − LCC_alt; SIR = "
+                          "PV(non-investment savings) / PV(added investment-related cost); "
+                          "AIRR = {airr}; payback = first year the cumulative savings are ≥ 0",
+                          lang, airr="d + ln(SIR)/N" if self.study.timing == "continuous"
+                          else "(1 + d)·SIR^(1/N) − 1")
         lines = [
             tr("Comparison of {n} alternatives", lang, n=len(self.names)),
             tr("Comparison basis: {policy}", lang, policy=policy_name(self.policy, lang)),
             tr("Baseline for the measures: {name}", lang, name=self.baseline),
-            tr("Measures (NIST Handbook 135): NS = LCC_base − LCC_alt; SIR = PV(non-investment "
-               "savings) / PV(added investment-related cost); AIRR = {airr}; "
-               "payback = first year the cumulative savings are ≥ 0", lang,
-               airr="d + ln(SIR)/N" if self.study.timing == "continuous"
-               else "(1 + d)·SIR^(1/N) − 1"),
+            measures,
             "",
         ]
         if self._samples:
             lines.append(text_table(self.probability_best.to_frame(), lang))
+        elif own_life:
+            summary = self.summary
+            lines.append(text_table(summary.rename(
+                columns=basis_headers(self.policy, cur, lang)), lang))
+            lines.append("(" + own_life_amounts(cur, lang) + ")")
+            lines.append("\n" + lowest_line(self.policy, self.best,
+                                            float(summary["annual_value"][self.best]), cur,
+                                            lang))
         else:
             lines.append(text_table(self.summary, lang))
             lines.append("\n" + tr("Lowest cost: {name}", lang, name=self.best))
         notes = self.notes_in(lang)
         if notes:
             lines += ["", tr("Notes", lang), *[f"  - {n}" for n in notes]]
+        if own_life:
+            lines += ["", tr("The first traces below are on the common study period of "
+                             "{years} (replacements within it, residual value at its end), as "
+                             "the tables by cost category; the summary's values come from the "
+                             "traces over each alternative's own service life that follow "
+                             "them.", lang, years=years(self.study.years, lang))]
         for r in self.results.values():
             lines += ["", "=" * 78, r.explain(lang)]
         if self.policy != "study_period":

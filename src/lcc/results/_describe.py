@@ -189,6 +189,58 @@ def policy_name(policy: str, lang: str) -> str:
     return tr(POLICY_TEXT[policy], lang) if policy in POLICY_TEXT else policy
 
 
+def per_year(value: float, currency: str, lang: str, digits: int = 0) -> str:
+    """An amount per year: ``3 024 kr/år`` (sv), ``3,024 SEK/yr`` (en)."""
+    from lcc._i18n import number
+
+    return f"{number(value, lang, digits)}\u00a0{unit(f'{currency}/yr', lang)}"
+
+
+def basis_headers(policy: str, currency: str, lang: str) -> dict[str, str]:
+    """Headers of the summary columns whose meaning a comparison basis on each alternative's
+    own service life changes (``Comparison.summary``): the LCC over that life, and the
+    per-year values with their unit. Empty under the common study period."""
+    if policy not in ("annuity", "per_service_year"):
+        return {}
+    unit_text = unit(f"{currency}/yr", lang)
+    if policy == "annuity":
+        ns = tr("Net savings in annual cost ({unit})", lang, unit=unit_text)
+        value = tr("Annual cost ({unit})", lang, unit=unit_text)
+    else:
+        ns = tr("Net savings in cost per service year ({unit})", lang, unit=unit_text)
+        value = tr("Cost per service year ({unit})", lang, unit=unit_text)
+    return {"lcc": tr("LCC over own service life", lang), "net_savings": ns,
+            "annual_value": value}
+
+
+def lowest_line(policy: str, name: str, value: float, currency: str, lang: str) -> str:
+    """The alternative a comparison ranks first, named by the measure it ranks by (the
+    command line and the trace): 'Lowest annual cost: X: 3,024.49 SEK/yr'."""
+    if policy == "annuity":
+        return tr("Lowest annual cost: {name}: {value}", lang, name=name,
+                  value=per_year(value, currency, lang, 2))
+    if policy == "per_service_year":
+        return tr("Lowest cost per service year: {name}: {value}", lang, name=name,
+                  value=per_year(value, currency, lang, 2))
+    return tr("Lowest life-cycle cost: {name}", lang, name=name)
+
+
+def own_life_amounts(currency: str, lang: str) -> str:
+    """What the amounts of a summary on each alternative's own service life are."""
+    return tr("Amounts in {currency}, excluding VAT; life-cycle cost: present value over each "
+              "alternative's own service life", lang, currency=unit(currency, lang))
+
+
+def study_period_note(policy: str, years_: int, lang: str) -> str | None:
+    """Where a table, chart or trace is on the common study period while the comparison ranks
+    on another basis, that it is; None under the common study period."""
+    if policy not in ("annuity", "per_service_year"):
+        return None
+    return tr("On the common study period of {years} (replacements within it, residual value "
+              "at its end); the summary compares the {policy}.", lang,
+              years=years(years_, lang), policy=policy_name(policy, lang))
+
+
 def carbon_price_text(study: Any, lang: str) -> str | None:
     """The carbon price in words, or None when the study sets none."""
     cp = study.carbon_price
@@ -302,7 +354,7 @@ def deciding_difference_note(tornado: Any, shown: str, lang: str) -> str | None:
               amount=money(gap, str(tornado.attrs.get("unit") or ""), lang, 2))
 
 
-__all__ = ["KNOWN_NAMES", "ParameterName", "carbon_price_text", "deciding_difference_note",
-           "difference_text", "distribution_text", "is_rate", "parameter_line", "parameter_name",
-           "policy_name",
-           "ptr", "study_lines", "value_text"]
+__all__ = ["KNOWN_NAMES", "ParameterName", "basis_headers", "carbon_price_text",
+           "deciding_difference_note", "difference_text", "distribution_text", "is_rate",
+           "lowest_line", "own_life_amounts", "parameter_line", "parameter_name", "per_year",
+           "policy_name", "ptr", "study_lines", "study_period_note", "value_text"]
