@@ -642,6 +642,11 @@ BROKEN: list[tuple[str, Any, list[tuple[str, str]]]] = [
     ("a life the model refuses", _set("D8", 0), [("Bid!D8", "invalid-value")]),
     ("a formula without a value", _set("D9", "=19*2"), [("Bid!D9", "formula-without-value")]),
     ("a changed unit", _set("C9", "kW"), [("Bid!C9", "wrong-unit")]),
+    # the hidden keys of two rows swapped: each value would be read as the other row's
+    # while every label, unit and value stays where the bidder and the buyer see it
+    ("keys swapped", lambda wb: [_set(cell, key)(wb) for cell, key in (
+        ("A7", wb["Bid"]["A10"].value), ("A10", wb["Bid"]["A7"].value))],
+     [("Bid!A7", "changed-text"), ("Bid!A10", "changed-text")]),
     ("a deleted row", lambda wb: wb["Bid"].delete_rows(8), [("Bid!A8", "missing-row")]),
     ("a row below the form", _set("B12", "Discount 5 %"), [("Bid!B12", "extra-row")]),
     ("a value beside the form", _set("H7", "incl. freight"), [("Bid!H7", "extra-cell")]),
@@ -784,10 +789,13 @@ def test_counts_must_be_whole_and_bounds_hold(calc: tuple[Any, Path]) -> None:
     assert "≤ 1" in info.value.errors[1].message
 
 
-def test_a_formula_with_a_saved_value_is_read_as_that_value(tender: Any, filled: Path,
-                                                           tmp_path: Path) -> None:
-    """Excel saves a formula with the value it calculated; lcc reads that value and never
-    calculates (here the cached value 38 of '=19*2')."""
+@pytest.mark.parametrize(("formula", "saved"), [("19*2", "38"), ("2*3000", "38")])
+def test_a_formula_in_a_value_cell_is_refused_even_with_a_saved_value(
+        tender: Any, filled: Path, tmp_path: Path, formula: str, saved: str) -> None:
+    """lcc reads the value Excel saved with a cell and never calculates; a formula's saved
+    value need not be what the buyer's spreadsheet shows (a workbook marked to calculate
+    when opened shows 6000 for '=2*3000' saved as 38), so a value cell takes the value
+    itself: a price the buyer sees and the price evaluated are one figure."""
     out = tmp_path / "formula.xlsx"
     with zipfile.ZipFile(filled) as src, zipfile.ZipFile(out, "w") as dst:
         for item in src.infolist():
@@ -795,13 +803,15 @@ def test_a_formula_with_a_saved_value_is_read_as_that_value(tender: Any, filled:
             if item.filename == "xl/worksheets/sheet2.xml":
                 text = body.decode("utf-8")
                 text, n = re.subn(r'<c r="D9"([^>]*)><v>38</v></c>',
-                                  r'<c r="D9"\1><f>19*2</f><v>38</v></c>', text)
+                                  rf'<c r="D9"\1><f>{formula}</f><v>{saved}</v></c>', text)
                 assert n == 1
                 body = text.encode("utf-8")
             dst.writestr(item, body)
-    bid = read_bid_form(tender, out)
-    assert lcc_of(bid, tender) == pytest.approx(lcc_of(tender.alternative("Bid A"), tender),
-                                                rel=1e-12)
+    with pytest.raises(TenderError) as info:
+        read_bid_form(tender, out)
+    assert located(info.value) == [(out.name, "Bid!D9", "wrong-type")]
+    assert f"holds the formula '={formula}' (saved as 38); a value cell takes the value " \
+           "itself" in info.value.errors[0].message
 
 
 def _as_xlsm(xlsx: Path, out: Path) -> Path:
@@ -1260,3 +1270,25 @@ def test_any_number_format_is_read_without_an_error() -> None:
         for value in (0.0, -5.0, 1234.5):
             shown = number_shown(fmt, value)
             assert shown.scale >= 0 and shown.thousands >= 0
+
+
+def test_a_control_character_in_a_rows_words_never_breaks_the_workbook(tmp_path: Path) -> None:
+    """A bidder row's words with ESC and BEL went raw into the cell's input message (a data
+    validation attribute, not a cell): bid-form wrote a workbook that is not XML, and the
+    filled form could not be imported. Every text of a validation is shown as cells are."""
+    path = copy_tender(tmp_path, replace=(
+        'label = "Luminaire incl. installation"',
+        'label = "=Price \\u001b[31m<script>\\u0007 per luminaire"'))
+    tender = load_tender(path)
+    form = write_bid_form(tender, tmp_path / "form.xlsx")
+    with zipfile.ZipFile(form) as z:
+        for name in z.namelist():
+            if name.endswith(".xml"):
+                body = z.read(name)
+                assert b"\x1b" not in body and b"\x07" not in body, name
+    prompts = [dv.prompt for dv in openpyxl.load_workbook(form)["Bid"].data_validations
+               .dataValidation]
+    assert any(p.startswith("=Price <script> per luminaire: ") for p in prompts), prompts
+    bid = read_bid_form(tender, fill(form, BID_A, tmp_path / "acme.xlsx"))
+    assert lcc_of(bid, tender) == pytest.approx(lcc_of(tender.alternative("Bid A"), tender),
+                                                rel=1e-12)

@@ -72,6 +72,11 @@ def workbook_bytes(wb: Any) -> bytes:
     """The bytes of ``wb`` as an xlsx file, with fixed time stamps in its entries and
     properties."""
     wb.properties.title = text(wb.properties.title)
+    for ws in wb.worksheets:  # a data validation's texts are attributes: no cell cleans them
+        for dv in getattr(getattr(ws, "data_validations", None), "dataValidation", ()):
+            for attr in ("prompt", "promptTitle", "error", "errorTitle"):
+                if isinstance(getattr(dv, attr, None), str):
+                    setattr(dv, attr, text(getattr(dv, attr)))
     wb.properties.created = FIXED
     wb.properties.modified = FIXED
     wb.properties.lastModifiedBy = None

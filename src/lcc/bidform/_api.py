@@ -39,11 +39,11 @@ ERROR_CODES: dict[str, str] = {
     "missing-value": "an empty cell where a value is required",
     "formula-without-value": "a formula without a calculated value (lcc never evaluates "
                              "formulas)",
-    "wrong-type": "text (or a date, TRUE/FALSE, an error such as #DIV/0!) in a number cell, or "
-                  "a number where a choice is expected",
+    "wrong-type": "text (or a date, TRUE/FALSE, an error such as #DIV/0!, a formula) in a "
+                  "number cell, or a number where a choice is expected",
     "wrong-unit": "the unit cell of a row was changed",
     "changed-text": "a text of the form (a row's description, unit note or explanation, a "
-                    "text of the tender sheet) was changed",
+                    "text of the tender sheet, a row's hidden key) was changed",
     "number-format": "a value cell's number format shows another number than the cell holds "
                      "(in thousands, as a percentage, with another unit, as a date, hidden)",
     "invalid-value": "a number out of range or not whole, a word not among the choices, or a "

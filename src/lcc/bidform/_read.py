@@ -469,8 +469,18 @@ class _FormReader:
             if _is_formula(source) and raw is None:
                 form.add("formula-without-value", cells[f.key], Msg(
                     "{label!r}: the cell holds the formula {formula!r} without a calculated "
-                    "value (lcc never calculates formulas); open and save the file in Excel, "
-                    "or type the value", label=f.label, formula=str(source.value)[:80]))
+                    "value (lcc never calculates formulas); type the value itself",
+                    label=f.label, formula=str(source.value)[:80]))
+                continue
+            if getattr(source, "data_type", None) == "f" or type(source.value).__name__ in (
+                    "ArrayFormula", "DataTableFormula"):  # a formula (not a text '=…'): its
+                # saved result need not be what a spreadsheet shows
+                form.add("wrong-type", cells[f.key], Msg(
+                    "{label!r}: the cell holds the formula {formula!r} (saved as {value!r}); a "
+                    "value cell takes the value itself, as a spreadsheet may calculate a "
+                    "formula again when the form is opened and show another figure than the "
+                    "one saved: type the value", label=f.label,
+                    formula=str(source.value)[:80], value=raw))
                 continue
             value = _read_value(form, f, raw, cells[f.key])
             fmt = ws.cell(row, COL_VALUE).number_format
@@ -527,7 +537,17 @@ class _FormReader:
                     "make a new form from the tender if needed", label=f.label, key=key))
         if len(found) < len(self.keys):
             return None
-        return found
+        moved = False
+        for i, mine in enumerate(self.keys):  # every row is there: each at its own place,
+            row = FIRST_ROW + i  # or a value would be read for the field whose key was put
+            key = ws.cell(row, COL_KEY).value  # beside another's label
+            if key != mine:
+                moved = True
+                form.add("changed-text", cell_ref(sheet, row, COL_KEY), Msg(
+                    "the row's hidden key was changed to {key!r}; this row of the form is "
+                    "{label!r} (key {mine!r}): restore the key (make the form again from the "
+                    "tender if needed)", key=key, mine=mine, label=self.form.fields[i].label))
+        return None if moved else found
 
     # -- building the alternative -------------------------------------------------------
     def build(self, form: _Form, given: dict[str, Any], cells: dict[str, str]
