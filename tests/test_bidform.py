@@ -1292,3 +1292,18 @@ def test_a_control_character_in_a_rows_words_never_breaks_the_workbook(tmp_path:
     bid = read_bid_form(tender, fill(form, BID_A, tmp_path / "acme.xlsx"))
     assert lcc_of(bid, tender) == pytest.approx(lcc_of(tender.alternative("Bid A"), tender),
                                                 rel=1e-12)
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "On this form it is given in SEK only."),
+                                            ("sv", "I detta formulär anges det endast i kr.")])
+def test_a_row_of_an_input_with_several_readings_says_the_one_it_takes(lang, said) -> None:
+    """The vehicles' residual value takes a word, a share of the price (0–1) or an amount,
+    and its meaning says so; its row is in SEK, so 0.4 typed as 40 % of the price was read
+    as 0.4 SEK without a word. The row's explanation says the one reading it takes."""
+    tender = load_tender(ROOT / "examples" / "vehicles.toml")
+    field = bid_form(tender, lang=lang).field("residual")
+    assert field.unit == "SEK"
+    assert said in field.note
+    assert field.note.index(said) < field.note.index("Source" if lang == "en" else "Källa")
+    power = bid_form(tender, lang=lang).field("price")
+    assert "only" not in power.note and "endast" not in power.note

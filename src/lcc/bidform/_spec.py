@@ -19,6 +19,7 @@ from typing import Any
 
 from lcc._errors import LCCError, Msg, NotFound, UnitText, suggest
 from lcc._i18n import LANGS, N_, tr
+from lcc._i18n import unit as unit_words
 from lcc.bidform._words import said
 from lcc.io import _fields as F
 from lcc.io._build import BAD, Reader, Scope, build_item, model_issues, unit_problem
@@ -819,7 +820,10 @@ class _Deriver:
         if example is not None and inp.kind != "choice":
             note += " (" + tr("for example {value}", lang,
                               value=example_text(example, lang, self.currency)) + ")"
-        note += ". " + tr("Source: {source}.", lang, source=tr(inp.source, lang).rstrip("."))
+        note += "."
+        if inp.kind == "quantity" and (inp.choices or len(inp.units) > 1):
+            note += " " + _one_reading(in_currency(unit, self.currency), lang)
+        note += " " + tr("Source: {source}.", lang, source=tr(inp.source, lang).rstrip("."))
         label = said(inp.label, lang)
         if inp.kind == "choice":
             shown = tuple(tr(w, lang) for w in inp.choice_labels)
@@ -845,6 +849,15 @@ class _Deriver:
             (0.0 if inp.minimum is not None and inp.minimum >= 0 else None, None)
         return BidField(inp.name, label, "quantity", in_currency(unit, self.currency), True,
                         lo, hi, note=note, exclusive=_exclusive(inp.field, lo))
+
+
+def _one_reading(unit: str, lang: str) -> str:
+    """Said after the meaning of an input that takes more than its row holds (the vehicles'
+    residual value: a word, a share of the price or an amount): the row takes one unit, so
+    that 0.4 meant as 40 % of the price is not typed into a row in SEK."""
+    if unit == "1":
+        return tr("On this form it is given as a plain number only.", lang)
+    return tr("On this form it is given in {unit} only.", lang, unit=unit_words(unit, lang))
 
 
 def derive_form(tender: Tender, tf: TenderFile, lang: str) -> BidForm:
