@@ -115,10 +115,12 @@ def _parameter_names(tender: Any, lang: str) -> dict[str, str]:
     return out
 
 
-def _tender_lines(tender: Any, lang: str) -> list[str]:
+def _tender_lines(tender: Any, lang: str, **run: Any) -> list[str]:
+    """The tender's lines and those of what this command ran with it
+    (:func:`lcc.report._tender.tender_lines`)."""
     from lcc.report._tender import tender_lines
 
-    return tender_lines(tender, lang)
+    return tender_lines(tender, lang, **run)
 
 
 def _title(message: str, lang: str, tender: Any) -> str:
@@ -194,7 +196,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
                 "{baseline}", lang, baseline=c.baseline),
              lowest_line(c.policy, c.best, float(c.summary["annual_value"][c.best]),
                          currency, lang),
-             *[f"- {n}" for n in c.notes_in(lang)], *_tender_lines(tender, lang)]
+             *[f"- {n}" for n in c.notes_in(lang)],
+             *_tender_lines(tender, lang, comparison=c, named_baseline=bool(args.baseline))]
     _emit(summary, args, title=_title(N_("Summary"), lang, tender), notes=notes,
           extra={"tender": tender.name, "best": c.best, "currency": tender.study.currency,
                  "policy": c.policy, "baseline": c.baseline})
@@ -453,7 +456,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
             print()
         return 0
     c = tender.compare()
-    print(shown_lines("\n".join(_tender_lines(tender, args.lang))))
+    print(shown_lines("\n".join(_tender_lines(tender, args.lang, comparison=c))))
     print()
     print(shown_lines(c.explain(args.lang)))
     return 0
@@ -484,11 +487,22 @@ def cmd_report(args: argparse.Namespace) -> int:
         if tender.scenarios and not args.no_scenarios else None
     report = lcc.report.build(c, title=args.title or tender.name, lang=args.lang,
                               tornado=tornado, monte_carlo=mc,
-                              assumptions=_tender_lines(tender, args.lang), inputs=inputs,
+                              assumptions=_tender_lines(
+                                  tender, args.lang, comparison=c,
+                                  tornado=_tornado_parameters(tornado),
+                                  monte_carlo=(mc.n, mc.seed) if mc is not None else None),
+                              inputs=inputs,
                               charts=not args.no_charts, scenarios=scenario_table)
     path = report.save(out)
     print(f"{path}")
     return 0
+
+
+def _tornado_parameters(tornado: pd.DataFrame | None) -> list[str]:
+    """The parameters a tornado varied, in its order, each once."""
+    if tornado is None or tornado.empty:
+        return []
+    return list(dict.fromkeys(str(p) for p in tornado["parameter"]))
 
 
 def cmd_calculators(args: argparse.Namespace) -> int:

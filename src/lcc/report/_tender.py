@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from lcc._i18n import N_, date, ntr, number, tr
 from lcc.results._describe import parameter_name, policy_name
 
 
-def tender_lines(tender: Any, lang: str) -> list[str]:
-    """Lines about a tender in ``lang`` (the reader's version of ``Tender.describe``)."""
+def tender_lines(tender: Any, lang: str, *, comparison: Any = None,
+                 tornado: Sequence[str] | None = None,
+                 monte_carlo: tuple[int, Any] | None = None,
+                 named_baseline: bool = False) -> list[str]:
+    """Lines about a tender in ``lang`` (the reader's version of ``Tender.describe``) and about
+    what was run with it: the basis of ``comparison`` (the Comparison made) and its baseline
+    where one was named (in the tender or, ``named_baseline``, on the command line), the
+    parameters of the ``tornado`` run and the (samples, seed) of the ``monte_carlo`` run —
+    none of them when not run, whatever the tender file's settings."""
     lines = [tr("Procurement: {name}", lang, name=tender.name)
              + (f" ({tender.reference})" if tender.reference else "")]
     if tender.source is not None:
@@ -36,25 +44,22 @@ def tender_lines(tender: Any, lang: str) -> list[str]:
                                 value=_value_words(tender, c.path, c.raw[1], c.value, lang),
                                 assumed=_value_words(tender, c.path, c.raw[0], c.assumed,
                                                      lang)))
-    s = tender.sensitivity
-    if s is not None:
-        names = (", ".join(parameter_name(n, lang, _description(tender, n))
-                           for n in s.parameters) if s.parameters is not None
-                 else tr("every parameter with a range or distribution", lang))
-        text = tr("Sensitivity analysis of: {names}", lang, names=names)
-        if s.monte_carlo_n is not None:
-            text += "; " + ntr("Monte Carlo with {n} sample", "Monte Carlo with {n} samples",
-                               s.monte_carlo_n, lang, n=number(s.monte_carlo_n, lang, 0))
-        if s.seed is not None:
-            text += (", " if s.monte_carlo_n is not None else "; ") + tr(
-                "random seed {seed}", lang, seed=s.seed)
-        lines.append(text)
-    if tender.comparison is not None:
+    parts = []
+    if tornado:
+        parts.append(tr("Sensitivity analysis of: {names}", lang, names=", ".join(
+            parameter_name(n, lang, _description(tender, n)) for n in tornado)))
+    if monte_carlo is not None:
+        n, seed = monte_carlo
+        parts.append(ntr("Monte Carlo with {n} sample", "Monte Carlo with {n} samples", n, lang,
+                         n=number(n, lang, 0)) + ", " + tr("random seed {seed}", lang,
+                                                           seed=seed))
+    if parts:
+        lines.append("; ".join(parts))
+    if comparison is not None:
         lines.append(tr("Comparison basis: {policy}", lang,
-                        policy=policy_name(tender.comparison.policy, lang)))
-        if tender.comparison.baseline:
-            lines[-1] += "; " + tr("measures against {name}", lang,
-                                   name=tender.comparison.baseline)
+                        policy=policy_name(comparison.policy, lang)))
+        if named_baseline or (tender.comparison is not None and tender.comparison.baseline):
+            lines[-1] += "; " + tr("measures against {name}", lang, name=comparison.baseline)
     return lines
 
 

@@ -1,0 +1,87 @@
+"""The lines about a run say what was run, not what the tender file sets (review finding 2):
+street-lighting.toml asks for Monte Carlo with 20 000 samples and seed 2025 and a study-period
+comparison; a run with other settings, or without an analysis, must not claim those."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lcc.cli import main
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+STREET = EXAMPLES / "street-lighting.toml"
+
+
+def _out(capsys: pytest.CaptureFixture[str], *args: str | Path) -> list[str]:
+    assert main([str(a) for a in args]) == 0
+    return capsys.readouterr().out.replace("\xa0", " ").splitlines()
+
+
+@pytest.mark.parametrize(("lang", "basis"), [
+    ("en", "Comparison basis: equivalent annual cost over each alternative's own service life "
+           "(annuity method)"),
+    ("sv", "Jämförelsegrund: årskostnad över varje alternativs egen livslängd "
+           "(annuitetsmetoden)"),
+])
+def test_compare_states_the_basis_it_used(capsys: pytest.CaptureFixture[str], lang: str,
+                                          basis: str) -> None:
+    lines = _out(capsys, "compare", EXAMPLES / "vehicles.toml", "--policy", "annuity",
+                 "--lang", lang)
+    footer = [line for line in lines if line.startswith(basis.split(":")[0] + ":")]
+    assert footer == [basis]
+    # compare runs no sensitivity analysis
+    assert not any(line.startswith(("Sensitivity analysis", "Känslighetsanalys", "Monte Carlo"))
+                   for line in lines)
+
+
+def test_compare_names_the_baseline_given_on_the_command_line(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    lines = _out(capsys, "compare", STREET, "--baseline", "LED bid B")
+    assert ("Comparison basis: common study period (replacements within it, residual value at "
+            "its end); measures against LED bid B") in lines
+
+
+def _assumptions(path: Path) -> list[str]:
+    text = path.read_text(encoding="utf-8").replace("\xa0", " ")
+    part = text.split("## Assumptions" if "## Assumptions" in text
+                      else "## Kalkylförutsättningar")[1].split("\n## ")[0]
+    return [line[2:] for line in part.splitlines() if line.startswith("- ")]
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "Monte Carlo with 1 000 samples, random seed 7"),
+    ("sv", "Monte Carlo med 1 000 utfall, slumpfrö 7"),
+])
+def test_report_states_the_monte_carlo_run(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                           lang: str, expected: str) -> None:
+    out = tmp_path / "r.md"
+    _out(capsys, "report", STREET, "-o", out, "--monte-carlo", "1000", "--seed", "7",
+         "--no-tornado", "--no-scenarios", "--no-charts", "--lang", lang)
+    lines = _assumptions(out)
+    assert expected in lines
+    assert not any("20 000" in line or "2025" in line for line in lines if "Monte" in line)
+    assert not any(line.startswith(("Sensitivity analysis", "Känslighetsanalys"))
+                   for line in lines)
+
+
+def test_report_without_analyses_claims_none(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "r.md"
+    _out(capsys, "report", STREET, "-o", out, "--no-tornado", "--no-scenarios", "--no-charts")
+    lines = _assumptions(out)
+    assert not any("Monte Carlo" in line or line.startswith("Sensitivity analysis")
+                   for line in lines)
+    assert ("Comparison basis: common study period (replacements within it, residual value at "
+            "its end)") in lines
+
+
+def test_report_names_the_parameters_its_tornado_varied(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "r.md"
+    _out(capsys, "report", STREET, "-o", out, "--no-scenarios", "--no-charts")
+    lines = _assumptions(out)
+    assert ("Sensitivity analysis of: Electricity price, Discount rate, Real change of the "
+            "electricity price, Operating hours") in lines
+    assert not any("Monte Carlo" in line for line in lines)
