@@ -42,11 +42,14 @@ def parameter_name(name: str, lang: str, description: str | None = None) -> str:
     'CO2e of biogas, 1.5 kg per kg'
     >>> parameter_name("biogas_co2e", "en", "CO2e of biogas, 1.5 kg per kg of upgraded gas")
     'Biogas co2e'
+    >>> parameter_name("dimmed_hours", "en", "22:00 to 06:00 while it is dark")
+    '22:00 to 06:00 while it is dark'
     """
     if name in KNOWN_NAMES:
         return tr(KNOWN_NAMES[name], lang)
-    if description:  # a full stop ends the head; a decimal point ('1.0 kg') does not
-        head = re.split(r"[:;(]|\.(?!\d)", description.strip(), maxsplit=1)[0].strip()
+    if description:  # a full stop or colon ends the head; '1.0 kg' and '22:00' do not
+        head = re.split(r"(?<!\d):|:(?!\d)|[;(]|\.(?!\d)", description.strip(),
+                        maxsplit=1)[0].strip()
         if head and len(head) <= 40:
             return head
     words = name.replace("_", " ").strip()
