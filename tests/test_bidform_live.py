@@ -284,3 +284,76 @@ def test_a_replacement_interval_longer_than_the_study_credits_nothing(tmp_path: 
     assert got[years + 1] == pytest.approx(got[years], rel=1e-12)
     assert got[40] == pytest.approx(got[years], rel=1e-12)
     assert got[7] > got[years]
+
+
+# ------------------------------------------------------- what the formulas cannot follow
+
+def _tender(tmp_path: Path, text: str) -> Any:
+    shutil.copytree(ROOT / "examples" / "assumptions", tmp_path / "assumptions")
+    path = tmp_path / "t.toml"
+    path.write_text('format = "lcc.tender/1"\nname = "T"\nassumptions = '
+                    '"assumptions/sweden-2025.toml"\n' + text, encoding="utf-8")
+    return load_tender(path)
+
+
+def test_a_blank_cell_whose_default_is_a_word_is_not_computed_as_0(tmp_path: Path) -> None:
+    """The vehicles' residual value left blank takes 'linear'; the form read the blank as
+    0 SEK and showed 5 389 333.03 where lcc gives 4 535 157.36 (12 cars × 350 000 × 2/8 ×
+    1.035^−6 = 854 175.68 of residual value left out). The form waits for a figure there."""
+    example = ROOT / "examples" / "vehicles.toml"
+    tender = load_tender(example)
+    xlsx = write_bid_form(tender, tmp_path / "form.xlsx", tender_file=example)
+    values = {"bidder": "Car AB", "price": 350_000, "consumption": 5, "maintenance": 6000}
+    blank = fill(xlsx, values, tmp_path / "blank.xlsx")
+    words = ("computed by the buyer: the default of 'Residual value' is not a figure these "
+             "formulas take; give a value there to see it here")
+    assert excel_lcc(blank) == words and python_lcc(blank, values) == words
+    assert compared(tender, blank) == pytest.approx(4_535_157.36, abs=0.01)
+    given = dict(values, residual=50_000)
+    filled = fill(xlsx, given, tmp_path / "given.xlsx")
+    assert excel_lcc(filled) == pytest.approx(compared(tender, filled), abs=1.0)
+    assert python_lcc(filled, given) == pytest.approx(4_901_232.65, abs=0.01)
+
+
+def test_a_bidders_interval_of_a_periodic_cost_is_not_written_as_a_constant(
+        tmp_path: Path) -> None:
+    """Overhauls every P years from t = 1 over 20 years: the form held the count of its
+    first corners (one overhaul for P = 20 or 40) and showed 14 830.92 for P = 10, where
+    lcc gives 10 000 + 5 000 × (1.035^−1 + 1.035^−11) = 18 255.65."""
+    tender = _tender(tmp_path, '[study]\nperiod = "20 yr"\n[bid_form]\ntitle = "Test"\n'
+                     '[[bid_form.items]]\ntype = "Investment"\nlabel = "Pump"\n'
+                     'amount = { bidder = "Price", unit = "SEK" }\n'
+                     '[[bid_form.items]]\ntype = "Periodic"\nlabel = "Overhaul"\n'
+                     'amount = { bidder = "Overhaul price", unit = "SEK" }\n'
+                     'every = { bidder = "Overhaul interval", unit = "yr", min = 10, max = 40 }\n'
+                     'first = 1\n')
+    xlsx = write_bid_form(tender, tmp_path / "form.xlsx")
+    live = openpyxl.load_workbook(xlsx)[openpyxl.load_workbook(xlsx).sheetnames[2]]
+    assert live["B3"].value == ("Not computed on the form: 'Overhaul interval' is a time that "
+                                "these formulas do not follow. The buyer computes your LCC "
+                                "with lcc from the values you give.")
+    filled = fill(xlsx, {"bidder": "P AB", "items[0].amount": 10_000,
+                         "items[1].amount": 5_000, "items[1].every": 10}, tmp_path / "p.xlsx")
+    assert compared(tender, filled) == pytest.approx(
+        10_000 + 5_000 * (1.035**-1 + 1.035**-11), abs=1e-6)
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_a_life_in_burning_hours_is_computed_on_the_form(tmp_path: Path, lang: str) -> None:
+    """A luminaire's life asked in hours ([bid_form.units] life = "h") over the buyer's
+    2 800 h/yr: the form tried lives of 1 and 2 hours (42 000 replacements, refused by the
+    model) and showed the model's message in its place; it now follows the life in closed
+    form, as for years, and agrees with lcc."""
+    tender = _tender(tmp_path, '[study]\nperiod = "15 yr"\n[parameters.operating_hours]\n'
+                     'value = "2800 h/yr"\n[bid_form]\ntemplate = "indoor_lighting"\n'
+                     '[bid_form.inputs]\noperating_hours = { parameter = "operating_hours" }\n'
+                     'electricity_price = { parameter = "electricity_price" }\n'
+                     'escalation = 0.01\n[bid_form.units]\nlife = "h"\n')
+    xlsx = write_bid_form(tender, tmp_path / "form.xlsx", lang=lang)
+    for i, life in enumerate((50_000, 20_000, 8_000)):  # 17.9, 7.1 and 2.9 years
+        values = {"bidder": "L AB", "luminaires": 100, "power": 30, "price": 2000,
+                  "life": life, "maintenance": 20, "control_savings": 0.2}
+        filled = fill(xlsx, values, tmp_path / f"l{i}.xlsx")
+        want = compared(tender, filled)
+        assert excel_lcc(filled) == pytest.approx(want, abs=1.0)
+        assert python_lcc(filled, values) == pytest.approx(want, abs=1.0)

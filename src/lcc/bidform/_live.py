@@ -37,6 +37,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from lcc._errors import LCCError, Msg
 from lcc.bidform._spec import BidField, BidForm
 from lcc.io._model import Tender
@@ -111,7 +113,7 @@ class _Plan:
 
     def rows(self) -> tuple[list[Row], str]:
         """One row per compiled term, and the formula of the number of units."""
-        from lcc.engine._terms import ChainTerm
+        from lcc.engine._terms import ChainTerm, SeriesTerm
 
         base, ctx = self.compiled()
         lives: dict[int, tuple[str, float]] = {}  # term -> (key, years per unit of the cell)
@@ -124,7 +126,9 @@ class _Plan:
                                          label=f.label))
             moved = False
             for j, (t0, t1) in enumerate(zip(base.terms, other.terms, strict=True)):
-                if _shape(t0) != _shape(t1):
+                if _shape(t0) != _shape(t1) or (  # a periodic cost's interval is a time too
+                        isinstance(t0, SeriesTerm) and not np.array_equal(
+                            ctx.value(t0.every), octx.value(t1.every))):
                     raise _Unexpressible(_a_time(f.label))
                 if isinstance(t0, ChainTerm):
                     l0, l1 = float(ctx.value(t0.life)), float(octx.value(t1.life))
@@ -274,7 +278,7 @@ def check_points(form: BidForm) -> list[dict[str, Any]]:
                 given[f.key] = f.choices[0] if f.choices else "x"
                 continue
             lo = max(f.minimum or 0.0, 0.0)
-            hi = f.maximum if f.maximum is not None else lo + 30.0
+            hi = f.maximum if f.maximum is not None else lo + 30.0 * _year(f)
             x = lo + t * (hi - lo)
             given[f.key] = float(round(x)) if f.whole_number else x
         out.append(given)
@@ -288,8 +292,23 @@ def _corners(f: BidField) -> tuple[float, float]:
         return 0.01, 0.02
     lo = max(f.minimum or 0.0, 0.0)
     if f.maximum is None:
-        return max(lo, 1.0), max(lo, 1.0) + 1.0
+        step = _year(f)
+        return max(lo, step), max(lo, step) + step
     return max(lo, f.maximum / 2.0), f.maximum
+
+
+def _year(f: BidField) -> float:
+    """One year in a row's unit where it is a time (8 766 for a life in burning hours: 1 and
+    2 hours gave the model an interval too short to evaluate); 1 otherwise."""
+    from lcc.units import get_registry
+
+    if not f.unit or f.kind != "quantity":
+        return 1.0
+    reg = get_registry()
+    year, unit = reg.Quantity(1.0, "yr"), reg.Quantity(f.unit)  # 'l/100km' is 0.01 l/km
+    if unit.dimensionality != year.dimensionality:  # not a time
+        return 1.0
+    return float((year / unit).to("").magnitude)
 
 
 def plan_sheet(tender: Tender, form: BidForm, build: Callable[[dict[str, Any]], Alternative],
@@ -335,7 +354,9 @@ def plan_sheet(tender: Tender, form: BidForm, build: Callable[[dict[str, Any]], 
         rows, quantity = _Plan(tender, form, build, value_ref).rows()
     except (_Unexpressible, LCCError) as exc:
         sheet.reason = reason = _reason(exc)
-        if lang != "en" and reason:  # in the form's words; a reason that is no Msg, in general
+        if isinstance(exc, LCCError):  # the model's words about values no bidder typed
+            reason = check
+        elif lang != "en" and reason:  # in the form's words; a reason that is no Msg, in general
             reason = reason.in_lang(lang) if isinstance(reason, Msg) else check
         c["B3"] = none(reason)
         return sheet
@@ -353,9 +374,14 @@ def plan_sheet(tender: Tender, form: BidForm, build: Callable[[dict[str, Any]], 
     row = head + 1
     first = row
     required = [bid_cells[f.key] for f in numeric if f.default is None]
-    # until every required value is given, an item's cells stay empty (no #DIV/0! from a
+    # a blank cell whose default is a word (the vehicles' residual 'linear') is another
+    # reading than any number: the formulas wait for a value there too (a blank read as 0
+    # showed the LCC without the residual value)
+    worded = [f for f in numeric if isinstance(f.default, str)]
+    waiting = required + [bid_cells[f.key] for f in worded]
+    # until every such value is given, an item's cells stay empty (no #DIV/0! from a
     # blank life): the sums then count them as 0 and B3 asks for the values
-    incomplete = f"COUNT({','.join(required)})<{len(required)}" if required else None
+    incomplete = f"COUNT({','.join(waiting)})<{len(waiting)}" if waiting else None
 
     def formula(text: str) -> str:
         return f'=IF({incomplete},"",{text})' if incomplete else "=" + text
@@ -389,8 +415,16 @@ def plan_sheet(tender: Tender, form: BidForm, build: Callable[[dict[str, Any]], 
         c[f"{col}{row}"] = f"={col}{per_unit}*$B${qrow}"
     total = f"{sum_col}{row}"
     missing = tr("fill in every required value", lang)
-    c["B3"] = (f'=IF(COUNT({",".join(required)})<{len(required)},"{missing}",{total})'
-               if required else f"={total}")
+    shown = f"={total}"
+    if worded:
+        cells = [bid_cells[f.key] for f in worded]
+        words = tr("computed by the buyer: the default of {labels} is not a figure these "
+                   "formulas take; give a value there to see it here", lang,
+                   labels=", ".join(f"'{f.label}'" for f in worded)).replace('"', "'")
+        shown = f'=IF(COUNT({",".join(cells)})<{len(cells)},"{words}",{total})'
+    if required:
+        shown = f'=IF(COUNT({",".join(required)})<{len(required)},"{missing}",{shown[1:]})'
+    c["B3"] = shown
     c["B4"] = tr("preliminary — the buyer's evaluation decides", lang)
     # the check: the formulas give lcc's LCC
     try:
