@@ -329,7 +329,10 @@ def trace(compiled: Compiled, ctx: Context, per_term: list[tuple[Term, dict[str,
     lines += ["", tr("Alternative {name}", lang, name=alt.name)]
     ours = getattr(alt, "calculator", None) is not None  # built by a product calculator
     if alt.description:
-        lines.append(f"  {tr(alt.description, lang) if ours else alt.description}")
+        text = alt.description
+        if ours:  # a calculator's own words, in the reader's language
+            text = in_lang(text, lang) if isinstance(text, Msg) else tr(text, lang)
+        lines.append(f"  {text}")
     s = float(alt._start)
     lines.append("  " + tr("enters service at t = {t}; quantity {q}", lang, t=_num(s, 6, lang),
                            q=_qty(compiled.quantity, lang)))

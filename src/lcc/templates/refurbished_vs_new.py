@@ -57,6 +57,9 @@ METHOD = N_(
     "with the carbon price as an external cost (Directive 2014/24/EU art. 68(1)(b)). "
     "Maintenance: a cost per year, as a present value.")
 
+#: Each condition in words, for the description of a bid ('… (new item)').
+_KIND_WORDS = {"new": N_("new item"), "refurbished": N_("refurbished item")}
+
 INPUTS: tuple[Input, ...] = (
     Input("condition", "bidder", "",
           N_("Whether the offered item is new or refurbished (reused); shown in labels"),
@@ -156,5 +159,6 @@ def alternative(name: str, **inputs: Any) -> Alternative:
         return out
 
     return build(NAME, name, items, count=values["units"],
-                 description=Msg("{title} ({kind})", title=Msg(TITLE), kind=values["condition"]),
+                 description=Msg("{title} ({kind})", title=Msg(TITLE),
+                                 kind=Msg(_KIND_WORDS[values["condition"]])),
                  given=inputs)

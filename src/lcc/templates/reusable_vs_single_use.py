@@ -83,6 +83,9 @@ METHOD = N_(
 SU = ("single_use",)
 RE = ("reusable",)
 
+#: Each kind in words, for the description of a bid ('… (single-use items)').
+_KIND_WORDS = {"single_use": N_("single-use items"), "reusable": N_("reusable items")}
+
 INPUTS: tuple[Input, ...] = (
     Input("kind", "buyer", "",
           N_("Which alternative: single-use items bought for every use, or a reusable stock "
@@ -286,4 +289,4 @@ def alternative(name: str, **inputs: Any) -> Alternative:
     make = _single_use if values["kind"] == "single_use" else _reusable
     return build(NAME, name, lambda: make(values),
                  description=Msg("{title} ({kind})", title=Msg(TITLE),
-                                 kind=values["kind"].replace("_", "-")), given=inputs)
+                                 kind=Msg(_KIND_WORDS[values["kind"]])), given=inputs)
