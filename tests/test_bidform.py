@@ -1103,6 +1103,12 @@ MISSHOWN = [
     ("D7", "[<1000]0;0", 4200, "shows 4200 by a condition of its own"),
     ("D7", "0" + "," * 400, 4200, "shows 4200 in thousands or millions (as 0)"),  # overflowed
     ("D8", '0" months"', 20, "shows 20 with 'months', while the row is in yr"),
+    # digits made up or dropped: a fill of zeros (45 shown as 4500000…, as wide as the
+    # column), an exponent of one figure (4450 as 4E+3) and decimals rounded away (60.4 SEK
+    # a year as 60 is fine, 0.4 as 0 is not)
+    ("D7", "0*0", 45, "shows 45 with a digit repeated to fill the cell"),
+    ("D7", "0E+0", 4450, "shows 4450 rounded, as 4000"),
+    ("D10", "0", 0.4, "shows 0.4 rounded, as 0"),
 ]
 
 
@@ -1121,13 +1127,15 @@ def test_a_number_format_that_shows_another_number_is_refused(
     [issue] = info.value.errors
     assert (issue.path, issue.code) == (f"Bid!{cell}", "number-format")
     assert f"the cell's number format {fmt!r}"[:60] in issue.message  # a long one by its start
-    assert f"' {how}; set the cell's format back to General" in issue.message
+    assert f"' {how}" in issue.message and "; set the cell's format back to General" \
+        in issue.message
 
 
 @pytest.mark.parametrize(("cell", "fmt"), [
     ("D7", "#,##0"), ("D7", "0.00"), ("D7", '#,##0 "kr"'), ("D7", "[$SEK] #,##0"),
     ("D7", '_-* #,##0\\ "kr"_-;\\-* #,##0\\ "kr"_-;_-* "-"\\ "kr"_-;_-@_-'),  # Swedish Excel
-    ("D8", '0" år"'), ("D8", "0.0E+00"), ("D7", "[Red]#,##0.00")])
+    ("D8", '0" år"'), ("D8", "0.0E+00"), ("D7", "[Red]#,##0.00"), ("D7", "0.0E+0"),
+    ("D7", "_(* #,##0_)")])  # 4 200 with a fill of blanks (accounting)
 def test_a_number_format_that_shows_the_same_number_is_read(
         tender: Any, form: Path, cell: str, fmt: str) -> None:
     """The formats Excel gives a number typed as '4 200 kr' or '4 200,00', and the row's unit

@@ -484,3 +484,29 @@ def test_a_buyer_parameter_a_form_refuses_is_reported_at_its_number(tmp_path: Pa
     path.write_text(path.read_text(encoding="utf-8").replace("value = 3", 'value = "3 %"'),
                     encoding="utf-8")
     assert bid_form(load_tender(path)).fields[1:]
+
+
+@pytest.mark.parametrize(("fmt", "refused"), [("0%", True), ("0.0%", False), ("0.0##%", False),
+                                              ("General", True)])
+def test_a_rate_cell_rounded_or_made_plain_is_refused_with_the_format_to_restore(
+        tender: lcc.io.Tender, tmp_path: Path, fmt: str, refused: bool) -> None:
+    """3.4 % in a cell formatted '0%' shows '3%' (a bidder's increase read as 3.4 % while
+    the form shows 3 %); in General it shows 0.034. The message says to set the cell back to
+    a percentage — it said 'back to General' for a cell in General."""
+    filled = _filled(tender, tmp_path, 0.034)
+    wb = openpyxl.load_workbook(filled)
+    ws = wb["Bid"]
+    [row] = [r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "items[0].escalation"]
+    ws.cell(row, 4).number_format = fmt
+    wb.save(filled)
+    if not refused:
+        bid = read_bid_form(tender, filled)
+        assert bid.items[0].escalation == pytest.approx(0.034)
+        return
+    with pytest.raises(TenderError) as info:
+        read_bid_form(tender, filled)
+    [issue] = info.value.errors
+    assert issue.code == "number-format"
+    how = "rounded, as 3 %" if fmt == "0%" else "as the plain number 0.034, not as a percentage"
+    assert f"shows 0.034 {how}; set the cell's format back to a percentage with its " \
+           "decimals" in issue.message

@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 import io
+import math
 import re
 import zipfile
 from pathlib import Path
@@ -107,7 +108,11 @@ class Shown:
     ``[$kr-41D]``), without signs, brackets and blanks; ``digits`` whether it shows the
     number at all (a section without ``0``, ``#`` or ``?`` shows only its text); ``sign``
     whether a negative number shows a minus or brackets; ``date`` whether it shows a date or
-    a time; ``condition`` whether the section is chosen by a condition (``[<100]``).
+    a time; ``condition`` whether the section is chosen by a condition (``[<100]``);
+    ``filled`` whether a digit is repeated to fill the cell (``0*0`` shows 45 as
+    4500000…, as many zeros as the column is wide); ``figure`` the number it shows, after
+    ``scale`` and rounded to its decimals or its exponent (``0`` shows 0.4 as 0, ``0E+0``
+    shows 4450 as 4E+3: 4000), None where it shows no number.
     """
 
     thousands: int = 0
@@ -117,6 +122,8 @@ class Shown:
     sign: bool = True
     date: bool = False
     condition: bool = False
+    filled: bool = False
+    figure: float | None = None
 
     @property
     def scale(self) -> float:
@@ -162,13 +169,14 @@ def number_shown(fmt: str | None, value: float) -> Shown:
         section, automatic = sections[0], True
     words = ""  # the format's own text, a blank where a code stands between two pieces
     codes = ""
-    condition = date = False
+    condition = date = filled = False
     for token in _CODE.findall(section):
         if token[0] == '"':
             words += token.strip('"')
         elif token[0] == "\\":
             words += token[1]
         elif token[0] in "_*":
+            filled = filled or (token[0] == "*" and token[1:2].isdigit())
             continue
         elif token[0] == "[":
             inner = token.strip("[]")
@@ -190,9 +198,27 @@ def number_shown(fmt: str | None, value: float) -> Shown:
     percent = "%" in codes
     scaling = sum(len(g) for g in re.findall(r"[0#?](,+)(?![,]*[0#?])", codes))
     sign = automatic or any(c in "-(" for c in section.replace("\\", ""))
-    return Shown(thousands=scaling, percent=percent, text=text,
-                 digits=bool(re.search(r"[0#?]", codes)), sign=sign, date=date,
-                 condition=condition)
+    shown = Shown(thousands=scaling, percent=percent, text=text,
+                  digits=bool(re.search(r"[0#?]", codes)), sign=sign, date=date,
+                  condition=condition, filled=filled)
+    if not shown.digits or date or not math.isfinite(value):
+        return shown
+    return dataclasses.replace(shown, figure=_rounded(codes, value * shown.scale))
+
+
+def _rounded(codes: str, x: float) -> float:
+    """``x`` as the digit codes show it: to their decimals, in scientific notation to the
+    decimals of the mantissa (an exponent a multiple of the integer digits, as Excel's
+    engineering notation ``##0.0E+0``)."""
+    mantissa, e_mark = [*re.split(r"(?i)(e[+-])", codes, maxsplit=1), "", ""][:2]
+    point = mantissa.find(".")
+    decimals = len(re.findall(r"[0#?]", mantissa[point:])) if point >= 0 else 0
+    if not e_mark or x == 0:
+        return round(x, decimals)
+    whole = max(len(re.findall(r"[0#?]", mantissa[:point] if point >= 0 else mantissa)), 1)
+    exponent = math.floor(math.log10(abs(x)))
+    exponent = whole * math.floor(exponent / whole) if whole > 1 else exponent
+    return round(x / 10.0**exponent, decimals) * 10.0**exponent
 
 
 def package_size(path: str | Path | IO[bytes]) -> tuple[int, int, set[str]] | None:

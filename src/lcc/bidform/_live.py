@@ -305,7 +305,8 @@ def _year(f: BidField) -> float:
     if not f.unit or f.kind != "quantity":
         return 1.0
     reg = get_registry()
-    year, unit = reg.Quantity(1.0, "yr"), reg.Quantity(f.unit)  # 'l/100km' is 0.01 l/km
+    year: Any = reg.Quantity(1.0, "yr")
+    unit: Any = reg.Quantity(f.unit)  # 'l/100km' is 0.01 l/km
     if unit.dimensionality != year.dimensionality:  # not a time
         return 1.0
     return float((year / unit).to("").magnitude)

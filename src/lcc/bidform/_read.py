@@ -302,6 +302,13 @@ def how_shown(f: BidField, fmt: str | None, x: float) -> Msg | None:
         how = Msg("with {text!r}, while the row is in {unit}", text=shown.text,
                   unit=UnitText(f.unit)) if f.unit else \
             Msg("with {text!r}, while the row has no unit", text=shown.text)
+    elif shown.filled:
+        how = Msg("with a digit repeated to fill the cell (as many as the column is wide)")
+    elif shown.figure is not None and abs(shown.figure - x * shown.scale) > max(
+            0.005 * abs(x * shown.scale), 5e-4 if shown.percent else 0.0):
+        # rounded to its decimals or its exponent: 0.4 shown as 0, 3.4 % as 3 %, 4450 as 4E+3
+        how = Msg("rounded, as {shown}", shown=UnitText(f"{shown.figure:.12g} %")
+                  if shown.percent else _figure(shown.figure))
     else:
         return None
     return how
@@ -489,8 +496,9 @@ class _FormReader:
             if how is not None:
                 form.add("number-format", cells[f.key], _about(f, Msg(
                     "the cell's number format {fmt!r} shows {value} {how}; set the cell's "
-                    "format back to General and give the value {unit}", fmt=fmt,
-                    value=_figure(raw), how=how,
+                    "format back to {format} and give the value {unit}", fmt=fmt,
+                    value=_figure(raw), how=how, format=Msg("a percentage with its decimals")
+                    if f.percent else Msg("General"),
                     unit=Msg("in {unit}", unit=UnitText(f.unit)) if f.unit else
                     Msg("as a percentage, e.g. 2 %") if f.percent else Msg("as a number"))))
             elif value is not None:
