@@ -154,6 +154,20 @@ def document_date(explicit: _dt.date | str | None = None) -> _dt.date | None:
     if isinstance(explicit, str) and explicit:
         return _dt.date.fromisoformat(explicit)
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().lstrip("-").isdigit():
-        return _dt.datetime.fromtimestamp(int(epoch), _dt.UTC).date()
-    return None
+    if not epoch or not epoch.strip():
+        return None
+    text = epoch.strip()
+    if not re.fullmatch(r"-?\d{1,30}", text) or not _EPOCH_RANGE[0] <= int(text) <= \
+            _EPOCH_RANGE[1]:
+        from lcc._errors import LCCError, Msg
+
+        raise LCCError(Msg("{name}: got {value!r}; expected a whole number of seconds since "
+                           "1970-01-01 00:00 UTC from {low} to {high} (the years 1 to 9999)",
+                           name="SOURCE_DATE_EPOCH", value=epoch, low=str(_EPOCH_RANGE[0]),
+                           high=str(_EPOCH_RANGE[1])),
+                       field="SOURCE_DATE_EPOCH", code="invalid-value")
+    return _dt.datetime.fromtimestamp(int(text), _dt.UTC).date()
+
+
+#: The SOURCE_DATE_EPOCH a date can be made of: 0001-01-01 00:00 to 9999-12-31 23:59:59 UTC.
+_EPOCH_RANGE = (-62_135_596_800, 253_402_300_799)

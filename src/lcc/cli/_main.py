@@ -334,6 +334,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # and refuses an input that overflows, with its location
     warnings.simplefilter("ignore", RuntimeWarning)
     try:
+        from lcc._i18n import document_date
+
+        document_date()  # a bad SOURCE_DATE_EPOCH, refused before a library trips on it
         from lcc.cli._commands import COMMANDS
 
         return int(COMMANDS[args.command](args) or EXIT_OK)
