@@ -654,6 +654,8 @@ BROKEN: list[tuple[str, Any, list[tuple[str, str]]]] = [
      [("Attachment", "extra-sheet")]),
     ("the hidden sheet removed", lambda wb: wb.remove(wb["lcc"]), [("lcc", "missing-sheet")]),
     ("the bid sheet removed", lambda wb: wb.remove(wb["Bid"]), [("Bid", "missing-sheet")]),
+    ("the own LCC sheet removed", lambda wb: wb.remove(wb["Your LCC"]),
+     [("Your LCC", "missing-sheet")]),
     ("several problems at once",
      lambda wb: [_set("D9", "38 W")(wb), _set("D7", -5)(wb), _set("D10", None)(wb)],
      [("Bid!D7", "invalid-value"), ("Bid!D9", "wrong-type"), ("Bid!D10", "missing-value")]),
@@ -1178,7 +1180,10 @@ def _changed(tender: Any, form: Path, sheet: str, cell: str, value: Any) -> tupl
      "excl. installation'; the form's cells hold the tender's words, and the bidder's values "
      "only in the yellow cells: remove it"),
     ("Tender", "H3", "excl. installation", "a text was added to the form"),
-    ("Bid", "F2", "1 000 kr", "the form's formula was replaced by '1 000 kr': restore it")])
+    ("Bid", "F2", "1 000 kr", "the form's formula was replaced by '1 000 kr': restore it"),
+    # typed over the bidder's own LCC, which the bid sheet shows as 'LCC (preliminary)'
+    ("Your LCC", "B3", 999, "the form's formula was replaced by 999: restore it"),
+    ("Your LCC", "A1", "Final LCC", "the form's text was changed to 'Final LCC'")])
 def test_a_text_added_to_a_form_or_a_formula_replaced_is_refused(
         tender: Any, form: Path, sheet: str, cell: str, value: Any, says: str) -> None:
     """A reservation written into an empty cell ('All prices excl. installation'), or a

@@ -353,8 +353,10 @@ def _read_value(form: _Form, f: BidField, value: Any, where: str) -> Any:
 def _check_texts(form: _Form, meta: Any, book: Any, sheets: tuple[str, str],
                  last_row: int) -> None:
     """Refuse a form whose words were changed: each text and figure the form was written with
-    on its tender and bid sheets (its meta sheet records them, ``shows``) must stand in its
-    cell, blanks aside, and nothing may be added beside them. A bidder who makes 'Price incl.
+    on its tender, bid and own-LCC sheets (its meta sheet records them, ``shows``, and the
+    formulas, ``formula``) must stand in its cell, blanks aside, and nothing may be added
+    beside them: a figure typed over the bidder's own LCC shows beside the bid's title as
+    its 'LCC (preliminary)'. A bidder who makes 'Price incl.
     installation' read 'Price excl. installation', or writes 'excl. installation' in an empty
     cell, has answered another question than the one evaluated. The bidder's values, the
     rows' keys and units, and what lies outside the form's rows and columns have checks of
@@ -374,8 +376,14 @@ def _check_texts(form: _Form, meta: Any, book: Any, sheets: tuple[str, str],
         return  # a form of an earlier lcc records no words
     bid_sheet = sheets[1]
     for sheet in sheets:
-        if sheet not in book.sheetnames:
-            continue  # a missing sheet is said once, as such
+        kept = any(where.rpartition("!")[0] == sheet for where in (*recorded, *formulas))
+        if sheet not in book.sheetnames:  # a missing tender or bid sheet is said once, as such
+            if sheet not in sheets[:2] and kept:  # the bidder's own LCC, where recorded
+                form.add("missing-sheet", sheet, Msg("the sheet {sheet!r} of the bid form "
+                                                     "is missing", sheet=sheet))
+            continue
+        if sheet not in sheets[:2] and not kept:
+            continue  # a form that recorded only its tender and bid sheets
         ws = book[sheet]
         places = {(r, c) for r, c, _ in _cells(ws)} | {
             coordinate_to_tuple(cell) for where in recorded
@@ -453,7 +461,7 @@ class _FormReader:
         rows = self.layout(form, ws, sheet)
         if rows is None:
             return None, None, form
-        _check_texts(form, values[META_SHEET], formulas, (names["tender"], sheet),
+        _check_texts(form, values[META_SHEET], formulas, (names["tender"], sheet, names["lcc"]),
                      FIRST_ROW + len(self.form.fields) - 1)
         given: dict[str, Any] = {}
         cells: dict[str, str] = {}

@@ -159,7 +159,7 @@ class _Writer:
         self.tender_sheet(tender_ws)
         # the buyer's words and figures on the sheets a bidder sees, recorded where the
         # bidder cannot change them (read_bid_forms refuses a form whose words were changed)
-        self.shown = [(ws.title, c.coordinate, c.value) for ws in (tender_ws, bid_ws)
+        self.shown = [(ws.title, c.coordinate, c.value) for ws in (tender_ws, bid_ws, live_ws)
                       for row in ws.iter_rows() for c in row
                       if c.value is not None and str(c.value).strip()
                       and (ws.title, c.coordinate) not in self.formulas]
@@ -819,7 +819,8 @@ class _Writer:
             put(ws, i, 2, path)
             put(ws, i, 3, text)
         formulas = sorted((sheet, cell) for sheet, cell in self.formulas
-                          if sheet in (self.names["tender"], self.names["bid"]))
+                          if sheet in (self.names["tender"], self.names["bid"],
+                                       self.names["lcc"]))
         for j, (sheet, coordinate, text) in enumerate(
                 [*self.shown, *((sheet, cell, None) for sheet, cell in formulas)], start=i + 1):
             put(ws, j, 1, "shows" if text is not None else "formula")
