@@ -780,6 +780,21 @@ def test_bid_names_must_be_unique(tmp_path: Path, tender: Any, form: Path) -> No
                                    ("c.xlsx", "Bid!D6", "duplicate-name")]
 
 
+def test_bid_names_alike_but_for_letter_case_or_lookalike_letters_are_one_name(
+        tmp_path: Path, tender: Any, form: Path) -> None:
+    """'ACME ab' and 'Аcme AB' (a Cyrillic А) were two bids beside 'Acme AB': the second
+    reads as the first in every table of the award; a bid named like the tender's 'Bid A'
+    in small letters was a bid of its own."""
+    names = ["Acme AB", "ACME ab", "\u0410cme AB", "Αcme AB", "bid a", "Acme AB 2"]
+    paths = [fill(form, dict(BID_A, bidder=n), tmp_path / f"{i}.xlsx")
+             for i, n in enumerate(names)]
+    with pytest.raises(TenderError) as info:
+        read_bid_forms(tender, paths)
+    assert located(info.value) == [(f"{i}.xlsx", "Bid!D6", "duplicate-name") for i in (1, 2, 3, 4)]
+    assert "the bid name 'ACME ab' is already used by the form " in info.value.errors[0].message
+    assert "is already used by an alternative of the tender" in info.value.errors[3].message
+
+
 def test_counts_must_be_whole_and_bounds_hold(calc: tuple[Any, Path]) -> None:
     tender, xlsx = calc
     bad = fill(xlsx, dict(CALC_FORM, luminaires=12.5, control_savings=1.5))

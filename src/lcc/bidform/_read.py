@@ -722,6 +722,18 @@ def _is_formula(cell: Any) -> bool:
         isinstance(value, str) and value.startswith("="))
 
 
+#: Cyrillic and Greek capitals and small letters drawn like Latin ones (after Unicode's
+#: confusables, UTS #39): 'Аcme AB' with a Cyrillic А is 'Acme AB' to whoever reads the award.
+_LOOKALIKE = str.maketrans("АВЕКМНОРСТХаеорсухіјѕԁԛԝΑΒΕΖΗΙΚΜΝΟΡΤΥΧοινρτυ",
+                           "ABEKMHOPCTXaeopcyxijsdqwABEZHIKMNOPTYXoivptu")
+
+
+def _bid_key(name: str) -> str:
+    """What two bid names are compared by: as :func:`name_key`, and without regard to letter
+    case or letters drawn alike ('ACME ab', 'Аcme AB' and 'Acme AB' are one bidder's name)."""
+    return name_key(name).translate(_LOOKALIKE).casefold()
+
+
 def read_forms(tender: Tender, bid_form: BidForm, tf: TenderFile,
                paths: Sequence[str | os.PathLike[str]], *, replace: bool = False
                ) -> tuple[list[Alternative], list[TenderIssue]]:
@@ -730,7 +742,7 @@ def read_forms(tender: Tender, bid_form: BidForm, tf: TenderFile,
     alternatives: list[Alternative] = []
     issues: list[TenderIssue] = []
     taken: dict[str, Msg] = {} if replace else {
-        name_key(a.name): Msg("an alternative of the tender (import with --replace, or "
+        _bid_key(a.name): Msg("an alternative of the tender (import with --replace, or "
                               "replace=True, to replace it)") for a in tender.alternatives}
     for p in paths:
         shown = os.fspath(p)
@@ -738,13 +750,13 @@ def read_forms(tender: Tender, bid_form: BidForm, tf: TenderFile,
         issues.extend(form.issues)
         if alt is None:
             continue
-        if name_key(alt.name) in taken:
+        if _bid_key(alt.name) in taken:
             issues.append(TenderIssue(
                 "duplicate-name", Msg("the bid name {bid!r} is already used by {other}; every "
                                       "bid needs its own name (e.g. add 'option 2')",
-                                      bid=alt.name, other=taken[name_key(alt.name)]),
+                                      bid=alt.name, other=taken[_bid_key(alt.name)]),
                 name_cell or "", shown, None))
             continue
-        taken[name_key(alt.name)] = Msg("the form {file}", file=shown)
+        taken[_bid_key(alt.name)] = Msg("the form {file}", file=shown)
         alternatives.append(alt)
     return alternatives, issues
