@@ -95,7 +95,7 @@ def _emit(df: pd.DataFrame, args: argparse.Namespace, *, title: str | None = Non
 
 #: Row labels by the index they stand in that are lcc's own words (the rest are names).
 _INDEX_WORDS: dict[str, tuple[str, ...]] = {
-    "alternative": (), "input": (), "calculator": (), "parameter": (), "scenario": ("base",)}
+    "alternative": (), "input": (), "calculator": (), "parameter": (), "scenario": ()}
 
 
 def _parameter_names(tender: Any, lang: str) -> dict[str, str]:
@@ -419,22 +419,26 @@ def _scenarios(tender: Any, args: argparse.Namespace) -> int:
         for alt in df["lcc"].columns:
             rows.append((name, alt, float(df.loc[name, ("lcc", alt)]),
                          int(df.loc[name, ("rank", alt)])))
-    long = pd.DataFrame(rows, columns=["scenario", "alternative", "lcc", "rank"])
-    shown = long.set_index("scenario")
     best = df.attrs["best"]
     descriptions = df.attrs["descriptions"]
+    from lcc.results._describe import scenario_name
+
+    def shown_name(s: str) -> str:  # as the report shows it; JSON keeps the identifier
+        return s if args.format == "json" else scenario_name(s, descriptions, lang)
+
+    long = pd.DataFrame(rows, columns=["scenario", "alternative", "lcc", "rank"])
+    long["scenario"] = [shown_name(s) for s in long["scenario"]]
+    shown = long.set_index("scenario")
     notes = [_unit_line(study.currency, lang)]
     for s, b in best.items():
-        d = descriptions.get(s)
-        shown_name = tr("Base value", lang) if s == "base" else s
-        notes.append(tr("{scenario}: lowest life-cycle cost {names}", lang, scenario=shown_name,
-                        names=", ".join(b)) + (f" — {d}" if d else ""))
+        notes.append(tr("{scenario}: lowest life-cycle cost {names}", lang, scenario=shown_name(s),
+                        names=", ".join(b)))
     if len({tuple(b) for b in best.values()}) > 1:
         notes.append(tr("The scenarios disagree on which alternative has the lowest life-cycle "
                         "cost", lang))
     for s in df.attrs.get("unchanged", []):
         notes.append(tr("{scenario}: every life-cycle cost is the base one; no alternative "
-                        "depends on what it changes", lang, scenario=s))
+                        "depends on what it changes", lang, scenario=shown_name(s)))
 
     extra = _head(tender, "scenarios")
     extra["best"] = {k: list(v) for k, v in best.items()}

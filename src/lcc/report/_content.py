@@ -37,6 +37,7 @@ from lcc.results._describe import (
     parameter_name,
     per_year,
     policy_name,
+    scenario_name,
     study_lines,
     study_period_note,
     value_text,
@@ -117,9 +118,7 @@ def _scenario_section(df: pd.DataFrame, lang: str) -> Section:
     """LCC per scenario (rows) and alternative (columns), the winner of each named."""
     best = df.attrs.get("best", {})
     descriptions = df.attrs.get("descriptions", {})
-    names = {name: (tr("Base case", lang) if name == "base" else
-                    descriptions.get(name) or str(name).replace("_", " "))
-             for name in df.index}
+    names = {name: scenario_name(name, descriptions, lang) for name in df.index}
     table = pd.DataFrame(df["lcc"]).copy()
     table.index = pd.Index([names[n] for n in table.index], name="scenario")
     lines = [tr("{scenario}: lowest life-cycle cost {names}", lang, scenario=names[name],

@@ -192,6 +192,14 @@ def policy_name(policy: str, lang: str) -> str:
     return tr(POLICY_TEXT[policy], lang) if policy in POLICY_TEXT else policy
 
 
+def scenario_name(name: str, descriptions: Any, lang: str) -> str:
+    """A scenario as readers see it: the base case, the scenario's description, or else its
+    identifier in words."""
+    if name == "base":
+        return tr("Base case", lang)
+    return str(descriptions.get(name) or str(name).replace("_", " "))
+
+
 def per_year(value: float, currency: str, lang: str, digits: int = 0) -> str:
     """An amount per year: ``3 024 kr/år`` (sv), ``3,024 SEK/yr`` (en)."""
     from lcc._i18n import number
@@ -360,4 +368,5 @@ def deciding_difference_note(tornado: Any, shown: str, lang: str) -> str | None:
 __all__ = ["KNOWN_NAMES", "ParameterName", "basis_headers", "carbon_price_text",
            "deciding_difference_note", "difference_text", "distribution_text", "is_rate",
            "lowest_line", "own_life_amounts", "parameter_line", "parameter_name", "per_year",
-           "policy_name", "ptr", "study_lines", "study_period_note", "value_text"]
+           "policy_name", "ptr", "scenario_name", "study_lines", "study_period_note",
+           "value_text"]
