@@ -4,6 +4,7 @@ with the same placeholders; Babel formats; input errors in Swedish per code."""
 from __future__ import annotations
 
 import string
+from pathlib import Path
 
 import pytest
 
@@ -213,3 +214,24 @@ def test_the_trace_counts_in_words() -> None:
     assert "(3 times)" in longer.explain() and "(3 gånger)" in longer.explain(lang="sv")
     assert "= 2 replacements at t = 12, 24" in longer.explain()
     assert "= 2 utbyten vid t = 12, 24" in longer.explain(lang="sv")
+
+
+def test_what_the_operating_system_says_is_said_in_the_readers_words(tmp_path, capsys) -> None:
+    """'No such file or directory' came through in Swedish messages; lcc says the common
+    reasons itself."""
+    import errno
+
+    from lcc._errors import in_lang, os_reason
+    from lcc.cli import main
+
+    example = str(Path(__file__).parents[1] / "examples" / "street-lighting.toml")
+    out = str(tmp_path / "no" / "such" / "r.html")
+    assert main(["report", example, "-o", out, "--lang", "sv"]) == 2
+    assert f"kan inte läsa eller skriva '{out}': filen eller mappen finns inte" in \
+        capsys.readouterr().err
+    assert main(["import-bids", example, str(tmp_path / "a.xlsx"), "--lang", "sv"]) == 2
+    assert "filen kan inte läsas: filen eller mappen finns inte [missing-file]" in \
+        capsys.readouterr().err
+    denied = OSError(errno.EACCES, "Permission denied")
+    assert in_lang(os_reason(denied), "sv") == "behörighet saknas"
+    assert os_reason(OSError(errno.EIO, "Input/output error")) == "Input/output error"

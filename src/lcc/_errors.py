@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import re
 from collections.abc import Iterable
@@ -331,6 +332,24 @@ def suggest(word: str, options: Iterable[str]) -> Msg:
 
     option = closest(word, options)
     return Msg(" (did you mean {option!r}?)", option=option) if option else Msg("")
+
+
+def os_reason(exc: OSError) -> Msg | str:
+    """Why a file could not be read or written, in the reader's words (the operating system
+    says it in English: 'No such file or directory'); its own text where lcc has none."""
+    known = {
+        errno.ENOENT: Msg("no such file or folder"),
+        errno.EACCES: Msg("permission denied"),
+        errno.EPERM: Msg("permission denied"),
+        errno.EISDIR: Msg("it is a folder"),
+        errno.ENOTDIR: Msg("a part of the path is not a folder"),
+        errno.ENOSPC: Msg("no space left on the disk"),
+        errno.EROFS: Msg("the disk is read-only"),
+        errno.ENAMETOOLONG: Msg("the name is too long"),
+        errno.EFBIG: Msg("the file is too large"),
+        errno.EOVERFLOW: Msg("a value is too large for the system"),
+    }
+    return known.get(exc.errno or -1) or exc.strerror or str(exc)
 
 
 def in_lang(text: Any, lang: str) -> Any:

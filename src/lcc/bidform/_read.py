@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from lcc._errors import Figure, LCCError, Msg, UnitText, as_msg, in_lang, join
+from lcc._errors import Figure, LCCError, Msg, UnitText, as_msg, in_lang, join, os_reason
 from lcc._i18n import unit as shown_unit
 from lcc._text import is_blank, name_key
 from lcc._xlsx import number_shown, package_size
@@ -91,7 +91,7 @@ def _open(form: _Form, path: Path) -> tuple[Any, Any] | None:
         size = path.stat().st_size
     except OSError as exc:
         form.add("missing-file", "", Msg("cannot read the file: {reason}",
-                                         reason=exc.strerror or str(exc)))
+                                         reason=os_reason(exc)))
         return None
     if path.is_dir():
         form.add("missing-file", "", Msg("is a folder, not a bid form"))
@@ -350,7 +350,7 @@ def _read_value(form: _Form, f: BidField, value: Any, where: str) -> Any:
     return float(value)
 
 
-def _check_texts(form: _Form, meta: Any, book: Any, sheets: tuple[str, str],
+def _check_texts(form: _Form, meta: Any, book: Any, sheets: tuple[str, ...],
                  last_row: int) -> None:
     """Refuse a form whose words were changed: each text and figure the form was written with
     on its tender, bid and own-LCC sheets (its meta sheet records them, ``shows``, and the

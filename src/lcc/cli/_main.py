@@ -15,7 +15,7 @@ import warnings
 from collections.abc import Sequence
 from typing import Any
 
-from lcc._errors import LCCError, Msg
+from lcc._errors import LCCError, Msg, in_lang, os_reason
 from lcc._i18n._catalog import N_, NP_, ptr, tr
 from lcc._version import __version__
 from lcc.cli._files import add_force
@@ -355,10 +355,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from lcc._text import shown
 
         if getattr(exc, "filename", None):
-            text = tr("cannot read or write {file!r}: {reason}", lang, file=exc.filename,
-                      reason=exc.strerror or exc)
+            text = in_lang(Msg("cannot read or write {file!r}: {reason}", file=exc.filename,
+                               reason=os_reason(exc)), lang)
         else:
-            text = tr("cannot read or write: {reason}", lang, reason=exc.strerror or exc)
+            text = in_lang(Msg("cannot read or write: {reason}", reason=os_reason(exc)), lang)
         print(shown("lcc: " + tr("error: {message}", lang, message=text)), file=sys.stderr)
         return EXIT_INPUT
     except Exception as exc:  # an internal error: a bug in lcc, not the user's input

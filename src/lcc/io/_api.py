@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from lcc._errors import LCCError, Msg
+from lcc._errors import LCCError, Msg, os_reason
 from lcc.io._build import BAD, build_assumptions, build_tender
 from lcc.io._issues import Collector, TenderError, TenderIssue
 from lcc.io._model import AssumptionSet, Tender
@@ -49,7 +49,7 @@ def _read_bytes(path: Path, file: str) -> bytes:
     except OSError as exc:
         raise TenderError([TenderIssue(
             "missing-file", Msg("cannot read the file: {reason}",
-                                reason=exc.strerror or str(exc)), "", file)]) from None
+                                reason=os_reason(exc)), "", file)]) from None
 
 
 #: Assumption sets read without a problem, by (file, its bytes' SHA-256): an

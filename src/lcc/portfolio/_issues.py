@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from lcc._errors import LocatedErrors, Msg, in_lang
+from lcc._errors import LocatedErrors, Msg, in_lang, os_reason
 from lcc._i18n._catalog import tr
 
 #: The stable error codes of plans, with what each means.
@@ -185,7 +185,7 @@ class Issues:
                 data = fh.read(limit + 1)
         except OSError as exc:
             self.add("missing-file", None, "", Msg("cannot read {what}: {value}", what=what,
-                                                   value=exc.strerror or exc))
+                                                   value=os_reason(exc)))
             return None
         if len(data) > limit:
             self.add("too-large", None, "", Msg("the file is over {limit} bytes, the limit",
