@@ -138,8 +138,7 @@ BASIS = {"en": "On the common study period of 10 years (replacements within it, 
             "alternative's own service life_",
             "- Long life has the lowest annual cost: 3 024 SEK/yr",
             "- Net savings in annual cost: the baseline's annual cost minus the alternative's, "
-            "per year. Emissions: kg over the study period; difference: the alternative minus "
-            "the baseline."]),
+            "per year."]),
     ("sv", ["| Alternativ | Livscykelkostnad över egen livslängd | Rang | Nettobesparing i "
             "årskostnad (kr/år) | SIR | AIRR | Återbetalningstid (år) | Diskonterad "
             "återbetalningstid (år) | Årskostnad (kr/år) |",
@@ -148,8 +147,7 @@ BASIS = {"en": "On the common study period of 10 years (replacements within it, 
             "egen livslängd_",
             "- Lägst årskostnad har Long life: 3 024 kr/år",
             "- Nettobesparing i årskostnad: jämförelsealternativets årskostnad minus "
-            "alternativets, per år. Utsläpp: kg under kalkylperioden; skillnad: alternativet "
-            "minus jämförelsealternativet."]),
+            "alternativets, per år."]),
 ])
 def test_report_names_the_annual_cost_and_the_basis_of_each_table(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str,

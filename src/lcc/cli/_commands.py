@@ -146,6 +146,16 @@ def _add_emissions(df: pd.DataFrame, results: Any, baseline: str) -> pd.DataFram
     return df
 
 
+def _emissions_note(df: pd.DataFrame, baseline: str, lang: str) -> list[str]:
+    """What the emission columns hold, where the table has any."""
+    from lcc._i18n._labels import EMISSION_COLUMN
+
+    if not any(EMISSION_COLUMN.match(str(c)) for c in df.columns):
+        return []
+    return [tr("Emissions in kg over the study period; difference: the alternative minus "
+               "{baseline}", lang, baseline=baseline)]
+
+
 def cmd_evaluate(args: argparse.Namespace) -> int:
     tender = _load(args.tender)
     names = args.alternative or [a.name for a in tender.alternatives]
@@ -169,9 +179,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     currency = tender.study.currency
     lang = args.lang
     _emit(df, args, title=_title(N_("Life-cycle cost"), lang, tender),
-          notes=[_unit_line(currency, lang),
-                 tr("Emissions in kg over the study period; difference: the alternative minus "
-                    "{baseline}", lang, baseline=baseline), *_tender_lines(tender, lang)],
+          notes=[_unit_line(currency, lang), *_emissions_note(df, baseline, lang),
+                 *_tender_lines(tender, lang)],
           extra={"tender": tender.name, "currency": currency, "baseline": baseline})
     return 0
 
@@ -191,9 +200,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if c.policy != "study_period" and args.format != "json":  # JSON keeps its keys
         summary = summary.rename(columns=basis_headers(c.policy, currency, lang))
         unit_line = "(" + own_life_amounts(currency, lang) + ")"
-    notes = [unit_line,
-             tr("Emissions in kg over the study period; difference: the alternative minus "
-                "{baseline}", lang, baseline=c.baseline),
+    notes = [unit_line, *_emissions_note(summary, c.baseline, lang),
              lowest_line(c.policy, c.best, float(c.summary["annual_value"][c.best]),
                          currency, lang),
              *[f"- {n}" for n in c.notes_in(lang)],

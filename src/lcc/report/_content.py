@@ -170,7 +170,8 @@ def _tornado_section(tornado: pd.DataFrame, c: Comparison, lang: str, charts: bo
 
 def _summary(c: Comparison, lang: str) -> Section:
     summary = c.summary.copy()
-    for pollutant in _pollutants(c):
+    pollutants = _pollutants(c)
+    for pollutant in pollutants:
         kg, diff = emission_columns(pollutant)
         values = {name: float(r.emissions.get(pollutant, 0.0)) for name, r in c.results.items()}
         base = values[c.baseline]
@@ -189,9 +190,7 @@ def _summary(c: Comparison, lang: str) -> Section:
             tr("{names} tie for the lowest life-cycle cost: {lcc}", lang, names=names,
                lcc=best_lcc)
         explained = tr("Net savings: the baseline's life-cycle cost minus the alternative's. "
-                       "AIRR: adjusted internal rate of return per year. Payback in years. "
-                       "Emissions: kg over the study period; difference: the alternative minus "
-                       "the baseline.", lang)
+                       "AIRR: adjusted internal rate of return per year. Payback in years.", lang)
     else:
         annual = c.summary["annual_value"].astype(float)
         value = per_year(float(annual[c.best]), cur, lang,
@@ -210,8 +209,10 @@ def _summary(c: Comparison, lang: str) -> Section:
                    names=names, value=value)
             ns = tr("Net savings in cost per service year: the baseline's cost per service "
                     "year minus the alternative's.", lang)
-        explained = ns + " " + tr("Emissions: kg over the study period; difference: the "
-                                  "alternative minus the baseline.", lang)
+        explained = ns
+    if pollutants:
+        explained += " " + tr("Emissions: kg over the study period; difference: the alternative "
+                              "minus the baseline.", lang)
     lines = [lead,
              tr("Measures against: {baseline}. Comparison basis: {policy}.", lang,
                 baseline=c.baseline, policy=policy_name(c.policy, lang)),
