@@ -1335,3 +1335,34 @@ def test_a_row_of_an_input_with_several_readings_says_the_one_it_takes(lang, sai
     assert field.note.index(said) < field.note.index("Source" if lang == "en" else "Källa")
     power = bid_form(tender, lang=lang).field("price")
     assert "only" not in power.note and "endast" not in power.note
+
+
+def test_a_changed_figure_is_called_a_figure_in_the_readers_format(tender: Any,
+                                                                   form: Path) -> None:
+    """A figure of the tender sheet typed over was 'the form's text … 0.1' in Swedish too."""
+    from lcc._errors import in_lang
+
+    was, issue = _changed(tender, form, "Tender", "B11", 0.07)
+    assert isinstance(was, float)
+    assert issue.message.startswith(f"the form's figure was changed to 0.07; the tender's form "
+                                    f"says {was}: restore it")
+    assert in_lang(issue.message, "sv").startswith(
+        f"formulärets tal har ändrats till 0,07; upphandlingens formulär säger "
+        f"{str(was).replace('.', ',')}: återställ det")
+
+
+def test_a_blank_cell_that_took_a_word_says_the_word_in_the_readers_language(
+        tmp_path: Path) -> None:
+    """The vehicles' residual left blank took 'linear': the bid's note said
+    "'Restvärde' = linear" in Swedish while the form said 'linjärt'."""
+    from lcc.bidform._read import defaults_note
+
+    example = ROOT / "examples" / "vehicles.toml"
+    tender = load_tender(example)
+    values = {"bidder": "Car AB", "price": 350_000, "consumption": 5, "maintenance": 6000}
+    for lang, said in (("en", "'Residual value' = linear (Bid!D9)"),
+                       ("sv", "'Restvärde' = linjärt (Anbud!D9)")):
+        form = write_bid_form(tender, tmp_path / f"{lang}.xlsx", lang=lang)
+        bid = read_bid_form(tender, fill(form, values, tmp_path / f"f{lang}.xlsx",
+                                         sheet=openpyxl.load_workbook(form).sheetnames[1]))
+        assert defaults_note(bid, lang).endswith(said)

@@ -21,7 +21,17 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from lcc._errors import Figure, LCCError, Msg, UnitText, as_msg, in_lang, join, os_reason
+from lcc._errors import (
+    CatalogText,
+    Figure,
+    LCCError,
+    Msg,
+    UnitText,
+    as_msg,
+    in_lang,
+    join,
+    os_reason,
+)
 from lcc._i18n import unit as shown_unit
 from lcc._text import is_blank, name_key
 from lcc._xlsx import number_shown, package_size
@@ -409,6 +419,13 @@ def _check_texts(form: _Form, meta: Any, book: Any, sheets: tuple[str, ...],
                     "words, and the bidder's values only in the yellow cells: remove it (a "
                     "reservation or a remark goes in a letter beside the form, not in it)",
                     now=now))
+            elif isinstance(was, (int, float)) and not isinstance(was, bool):
+                form.add("changed-text", where, Msg(
+                    "the form's figure was changed to {now}; the tender's form says {was}: "
+                    "restore it (a reservation or a remark goes in a letter beside the form, "
+                    "not in it)", was=_figure(was), now=_figure(now) if isinstance(
+                        now, (int, float)) and not isinstance(now, bool) else
+                    Msg("{text!r}", text=now if now is not None else "")))
             else:
                 form.add("changed-text", where, Msg(
                     "the form's text was changed to {now!r}; the tender's form says {text!r}: "
@@ -565,6 +582,19 @@ class _FormReader:
                     "tender if needed)", key=key, mine=mine, label=self.form.fields[i].label))
         return None if moved else found
 
+    def default_shown(self, f: BidField) -> Any:
+        """:func:`_default_shown`, a calculator's word by its label in the reader's words
+        (the vehicles' residual 'linear' is 'linjärt' in Swedish, as the form says)."""
+        if isinstance(f.default, str) and f.kind != "choice" and self.form.calculator:
+            from lcc import templates
+
+            inp = next((i for i in templates.get(self.form.calculator).INPUTS
+                        if i.name == f.key), None)
+            if inp is not None and inp.choices and f.default.strip().lower() in {
+                    c.lower() for c in inp.choices}:
+                return CatalogText(inp.choice_label(f.default))
+        return _default_shown(f)
+
     # -- building the alternative -------------------------------------------------------
     def build(self, form: _Form, given: dict[str, Any], cells: dict[str, str]
               ) -> Alternative | None:
@@ -575,7 +605,7 @@ class _FormReader:
                 "Bid form {file}: blank cells took the tender's defaults: {values}",
                 file=Path(form.file).name, values=join("; ", [
                     Msg("{label!r} = {value} ({cell})", label=f.label,
-                        value=_default_shown(f), cell=where)
+                        value=self.default_shown(f), cell=where)
                     for f, where in form.defaults]))
         alt = self.build_calculator(form, name, given, cells) \
             if self.form.kind == "calculator" else self.build_items(form, name, given, cells)
