@@ -1366,3 +1366,29 @@ def test_a_blank_cell_that_took_a_word_says_the_word_in_the_readers_language(
         bid = read_bid_form(tender, fill(form, values, tmp_path / f"f{lang}.xlsx",
                                          sheet=openpyxl.load_workbook(form).sheetnames[1]))
         assert defaults_note(bid, lang).endswith(said)
+
+
+def test_a_form_of_another_tender_says_so_without_listing_its_inputs(tmp_path: Path,
+                                                                     form: Path) -> None:
+    """A street-lighting form given to the vehicles tender listed 127 changes in paths and
+    '<the bidder's value items[0].amount>'; it is another tender, by name."""
+    vehicles = load_tender(ROOT / "examples" / "vehicles.toml")
+    with pytest.raises(TenderError) as info:
+        read_bid_form(vehicles, fill(form, BID_A, tmp_path / "acme.xlsx"))
+    [issue] = info.value.errors
+    assert issue.code == "other-tender"
+    assert issue.message.startswith(
+        "the form was made for another tender, 'Street lighting 2025', not for 'Cars for the "
+        "home-care service' (what decides the evaluation differs in ")
+    assert "<the bidder's value" not in issue.message and "→" not in issue.message
+
+
+@pytest.mark.parametrize("name", ["forms", "forms.xlsx"])
+def test_a_folder_given_as_a_form_is_called_a_folder(tmp_path: Path, tender: Any,
+                                                     name: str) -> None:
+    """A folder without a suffix was 'not an Excel workbook: the file type is (no suffix)'."""
+    (tmp_path / name).mkdir()
+    with pytest.raises(TenderError) as info:
+        read_bid_forms(tender, [tmp_path / name])
+    [issue] = info.value.errors
+    assert (issue.code, issue.message) == ("missing-file", "is a folder, not a bid form")

@@ -88,6 +88,9 @@ class _Form:
 def _open(form: _Form, path: Path) -> tuple[Any, Any] | None:
     """The workbook twice: cached values, and formulas (to spot formulas without values)."""
     suffix = path.suffix.lower()
+    if path.is_dir():  # said as such, whatever its name ends with
+        form.add("missing-file", "", Msg("is a folder, not a bid form"))
+        return None
     if suffix not in SUFFIXES:
         hint = Msg(" (an old .xls workbook: save it as .xlsx)") if suffix == ".xls" else \
             Msg(" (save it as an Excel workbook, .xlsx)")
@@ -102,9 +105,6 @@ def _open(form: _Form, path: Path) -> tuple[Any, Any] | None:
     except OSError as exc:
         form.add("missing-file", "", Msg("cannot read the file: {reason}",
                                          reason=os_reason(exc)))
-        return None
-    if path.is_dir():
-        form.add("missing-file", "", Msg("is a folder, not a bid form"))
         return None
     if not path.is_file():  # a pipe or a device: reading it would wait forever
         form.add("unsupported-format", "", Msg("not a regular file (a pipe or a device), not "
@@ -179,6 +179,13 @@ def _meta(form: _Form, wb: Any, tender: Tender, bid_form: BidForm) -> dict[str, 
     now = decisive(tender, bid_form)
     if meta.get("fingerprint") != fingerprint(now) or fingerprint(made) != fingerprint(now):
         changed = changes(made, now)
+        if changed and meta.get("tender_name") != tender.name:  # another tender altogether:
+            form.add("other-tender", cell_ref(META_SHEET, 13, 2), Msg(  # not its differences
+                "the form was made for another tender, {form!r}, not for {tender!r} (what "
+                "decides the evaluation differs in {n} inputs); bids must be given on the form "
+                "published with the tender evaluated", form=meta.get("tender_name"),
+                tender=tender.name, n=len(changed)))
+            return None
         shown = join("; ", [*changed[:8], *([Msg("and {n} more", n=len(changed) - 8)]
                                             if len(changed) > 8 else [])]) if changed else \
             Msg("the recorded fingerprint does not match")
