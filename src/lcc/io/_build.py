@@ -94,6 +94,13 @@ _BIDDER = Msg("bidder parameters, as [parameters.<name>] tables")
 _NEEDS_VALUE = Msg("missing; a parameter needs a value")
 _STUDY_WHAT = Msg("[study]: ")
 _YEARLY = Msg("yearly values")
+# said only when a table is wrong, made once (a tender reads hundreds of fields)
+_A_COST_ITEM = Msg("a cost item {example}", example="{type = \"Investment\", ...}")
+_ITEM_KEYS = {kind: Msg("an {type} item: ", type=kind) if kind[:1].lower() in "aeiou"
+              else Msg("a {type} item: ", type=kind) for kind in F.ITEMS}
+_AN_ALTERNATIVE = Msg("an alternative (a bid) with name and items")
+_ALTERNATIVE_KEYS = Msg("an alternative: ")
+_A_REFERENCE = Msg("a reference has one key, ")
 
 
 def _parameter_name(value: Any) -> Msg:
@@ -312,7 +319,7 @@ class Reader:
 
     def reference(self, kind: F.Kind, raw: dict[str, Any], path: Path,
                   scope: Scope | None) -> Any:
-        if not self.keys(raw, path, ["parameter"], what=Msg("a reference has one key, ")):
+        if not self.keys(raw, path, ["parameter"], what=_A_REFERENCE):
             return BAD
         if not kind.ref or scope is None:
             plain = dataclasses.replace(kind, ref=False)
@@ -679,8 +686,7 @@ def build_assumptions(data: dict[str, Any], c: Collector, path: FsPath | None) -
 
 
 def build_item(r: Reader, raw: Any, path: Path, scope: Scope) -> CostItem | None:
-    obj = r.table(raw, path, Msg("a cost item {example}",
-                                 example="{type = \"Investment\", ...}"))
+    obj = r.table(raw, path, _A_COST_ITEM)
     if obj is None:
         return None
     if "type" not in obj:
@@ -695,9 +701,7 @@ def build_item(r: Reader, raw: Any, path: Path, scope: Scope) -> CostItem | None
                     choices=", ".join(F.ITEMS)))
         return None
     spec = F.ITEMS[kind]
-    ok = r.keys(obj, path, ["type", *spec.fields], spec.required,
-                what=Msg("an {type} item: ", type=kind) if kind[:1].lower() in "aeiou"
-                else Msg("a {type} item: ", type=kind))
+    ok = r.keys(obj, path, ["type", *spec.fields], spec.required, what=_ITEM_KEYS[kind])
     values, bad = r.fields(obj, path, spec.fields, scope)
     missing = [k for k in spec.required if k not in obj]
     try:  # the model checks every value; its errors of keys already reported are left out
@@ -724,7 +728,7 @@ def build_item(r: Reader, raw: Any, path: Path, scope: Scope) -> CostItem | None
 
 def build_alternative(r: Reader, raw: Any, path: Path, buyer_scope: Scope,
                       buyer_where: Callable[[str], str]) -> Alternative | None:
-    obj = r.table(raw, path, Msg("an alternative (a bid) with name and items"))
+    obj = r.table(raw, path, _AN_ALTERNATIVE)
     if obj is None:
         return None
     # the calculators are imported only for a tender that uses one (CLI start-up, issue 19)
@@ -736,7 +740,7 @@ def build_alternative(r: Reader, raw: Any, path: Path, buyer_scope: Scope,
     templated = module is not None or ("inputs" in obj and "template" not in obj)
     required = ("name", "template", "inputs") if templated else \
         ("name",) if "template" in obj else ("name", "items")
-    ok = r.keys(obj, path, F.ALTERNATIVE, required, what=Msg("an alternative: "))
+    ok = r.keys(obj, path, F.ALTERNATIVE, required, what=_ALTERNATIVE_KEYS)
     ok = ok and ("template" not in obj or module is not None)
     if templated:
         for key in T.NOT_WITH_TEMPLATE:

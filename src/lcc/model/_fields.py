@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -20,6 +21,7 @@ import numpy as np
 from lcc._errors import LCCError, Msg, UnitText, raise_collected, suggest
 from lcc._text import is_blank, lone_surrogate
 from lcc.model._inputs import (
+    A_RATE,
     A_VALUE,
     read_amount,
     read_escalation,
@@ -141,6 +143,13 @@ class Field:
         """Every unit the quantity may have."""
         return (self.unit, *self.alt_units) if self.unit else self.alt_units
 
+    @cached_property
+    def _expect(self) -> Msg | None:
+        """What a value in the field's one unit is expected as, said if it is wrong (made
+        once: a tender reads hundreds of fields)."""
+        return Msg("{what}, e.g. '{example}'", what=self.what,
+                   example=UnitText(self.example)) if self.what else None
+
     def read(self, value: Any, name: str, *, unit: str | None = None) -> Any:
         """Read a value given for this field into what the model keeps.
 
@@ -164,9 +173,7 @@ class Field:
         if kind == "quantity":
             spec = unit or self.unit
             assert spec is not None
-            expect = Msg("{what}, e.g. '{example}'", what=self.what,
-                         example=UnitText(self.example)) \
-                if self.what and (spec == self.unit and len(self.units) == 1) else None
+            expect = self._expect if spec == self.unit and len(self.units) == 1 else None
             if self.by_year:
                 return read_amount(value, spec, name, allow_sequence=True,
                                    minimum=self.minimum, what=self.what or A_VALUE,
@@ -184,7 +191,7 @@ class Field:
             if self.by_year:
                 return read_escalation(value, name)
             return read_number(value, name, minimum=self.minimum, exclusive=self.exclusive,
-                               what=Msg("a rate"), rate=True)
+                               what=A_RATE, rate=True)
         if kind in ("number", "count"):
             return read_number(value, name, minimum=self.minimum, exclusive=self.exclusive,
                                maximum=self.maximum, what=self.what or A_VALUE)

@@ -60,6 +60,7 @@ class _Of:
 
 #: What a field holds, in words, where its Field says nothing more precise.
 A_VALUE = Msg("a value")
+A_RATE = Msg("a rate")
 AN_AMOUNT = Msg("an amount")
 
 
@@ -703,7 +704,7 @@ def rates_by_year(values: Sequence[Any], name: str | Msg) -> ByYear:
     """A list of yearly rates as a ByYear; a rate written as text ('2 %') is read by the rule
     of a rate, so that ``["2 %", "3 %"]`` is 0.02 and 0.03 as ``"2 %"`` alone is."""
     return ByYear([float(read_number(v, Msg("{name}[{i}]", name=name, i=i), minimum=-1.0,
-                                     exclusive=True, what=Msg("a rate"), rate=True).value)
+                                     exclusive=True, what=A_RATE, rate=True).value)
                    if isinstance(v, str) else v for i, v in enumerate(values)])
 
 
@@ -729,7 +730,7 @@ def read_escalation(value: Any, name: str) -> Esc:
             raise LCCError(Msg("{name}: an escalation rate must be greater than -1 (-100 %)",
                                name=name), field=name, code="invalid-value")
         return Esc(None, Seq(vals, value.first_year, value.calendar, None, repr(value)))
-    return Esc(read_number(value, name, minimum=-1.0, exclusive=True, what=Msg("a rate"),
+    return Esc(read_number(value, name, minimum=-1.0, exclusive=True, what=A_RATE,
                            rate=True), None)
 
 
