@@ -291,3 +291,20 @@ def test_an_inverted_exchange_rate_is_refused_with_its_inverse() -> None:
     assert rates.convert("1 EUR").magnitude == pytest.approx(11.48, rel=1e-15)
     assert lcc.ExchangeRates("EUR", {"SEK": 0.0871, "USD": 0.92}).rate("SEK", "EUR") == 0.0871
     assert lcc.ExchangeRates("SEK", {"NOK": 1.02}).rate("NOK", "SEK") == 1.02
+
+
+@pytest.mark.parametrize(("value", "magnitude"), [("5", 5.0), (0.5, 0.5), ("50 %", 50.0),
+                                                  ("2 kg/kg", 2.0)])
+def test_a_quantity_without_dimension_takes_a_plain_number(value, magnitude) -> None:
+    """parse_quantity(x, "1") said "got '5' without a unit; expected 1, e.g. '1 1'": a
+    share or a factor is a number, or a percentage."""
+    assert float(parse_quantity(value, "1", name="share").magnitude) == magnitude
+
+
+def test_a_quantity_without_dimension_names_what_it_expects() -> None:
+    with pytest.raises(LCCError) as info:
+        parse_quantity("5 kg", "1", name="share")
+    assert str(info.value) == ("share: got '5 kg' (units kg); expected a plain number or a "
+                               "percentage, e.g. '0.5' or '50 %'")
+    with pytest.raises(LCCError, match="expected a plain number or a percentage"):
+        parse_quantity(True, "1", name="share")

@@ -716,14 +716,19 @@ def parse_quantity(value: Any, spec: str, *, name: str = "value",
     <Quantity(0.05, 'liter / kilometer')>
     """
     reg = get_registry()
+    plain = spec.strip() in ("", "1")  # a share, a factor: a number, or a percentage
     if expect is None:
-        expect = Msg("{what}, e.g. '{example}'", what=_dims_text(spec),
-                     example=UnitText(f"1 {_example(spec)}"))
+        expect = Msg("a plain number or a percentage, e.g. '0.5' or '50 %'") if plain else \
+            Msg("{what}, e.g. '{example}'", what=_dims_text(spec),
+                example=UnitText(f"1 {_example(spec)}"))
     expect = Msg("expected {what}", what=expect)
     sides = None
+    if plain and isinstance(value, (int, float, np.number, np.ndarray)) and \
+            not isinstance(value, (bool, np.bool_)):
+        value = reg.Quantity(parse_number(value, name=name), "")
     if isinstance(value, str):
         q = _parse_text(value, name)
-        if q.unitless and not q._units:
+        if q.unitless and not q._units and not plain:
             sides = _ratio_sides(value, name)
             if sides is None:
                 raise LCCError(Msg("{name}: got {value!r} without a unit; {expect}", name=name,
