@@ -517,3 +517,17 @@ def test_a_named_distributions_range_without_scipy_is_scipys(name, kwds) -> None
     assert got == pytest.approx(want, rel=1e-10, abs=1e-12)
     if name == "norm":
         assert got == pytest.approx((1.5 - 5.997807 * 0.2, 1.5 + 5.997807 * 0.2), rel=1e-7)
+
+
+@pytest.mark.parametrize("dist", ['{ name = "weibull_min", c = 1e-300, scale = 1 }',
+                                  '{ name = "lognorm", s = 1e300, scale = 1 }',
+                                  '{ name = "norm", loc = 1e308, scale = 1e308 }'])
+def test_a_named_distribution_beyond_floats_is_left_to_sampling_not_a_crash(dist) -> None:
+    """Its range in closed form overflows (20.7^(1/1e-300)): OverflowError stopped the
+    reading with exit 1; such a range is asked where the distribution is sampled."""
+    tender = lcc.io.loads_tender(
+        'name = "T"\n[study]\nperiod = "10 yr"\ndiscount_rate = 0.03\n[parameters.p]\n'
+        f'value = "1 SEK/kWh"\ndistribution = {dist}\n[[alternatives]]\nname = "A"\n'
+        '[[alternatives.items]]\ntype = "Energy"\nannual = "100 kWh/yr"\n'
+        'price = { parameter = "p" }\n')
+    assert tender.parameters[0].distribution is not None

@@ -570,20 +570,23 @@ class ScipyDistribution:
         z_low, z = NormalDist().inv_cdf(1e-9), NormalDist().inv_cdf(q)  # ∓5.9978
         tail = -math.log1p(-q)  # standard exponential quantile: 20.7233
         ends: tuple[float, float]
-        if self.name in ("uniform", "triang", "beta", "truncnorm"):
-            ends = self.support()
-        elif self.name == "randint":
-            ends = k["low"] + loc, k["high"] - 1 + loc
-        elif self.name == "norm":
-            ends = loc + z_low * scale, loc + z * scale
-        elif self.name == "lognorm":
-            ends = loc, loc + scale * math.exp(k["s"] * z)
-        elif self.name == "expon":
-            ends = loc, loc + scale * tail
-        elif self.name == "weibull_min":
-            ends = loc, loc + scale * tail ** (1 / k["c"])
-        else:
-            return None
+        try:
+            if self.name in ("uniform", "triang", "beta", "truncnorm"):
+                ends = self.support()
+            elif self.name == "randint":
+                ends = k["low"] + loc, k["high"] - 1 + loc
+            elif self.name == "norm":
+                ends = loc + z_low * scale, loc + z * scale
+            elif self.name == "lognorm":
+                ends = loc, loc + scale * math.exp(k["s"] * z)
+            elif self.name == "expon":
+                ends = loc, loc + scale * tail
+            elif self.name == "weibull_min":
+                ends = loc, loc + scale * tail ** (1 / k["c"])
+            else:
+                return None
+        except (OverflowError, KeyError, ZeroDivisionError):  # beyond floats: asked when
+            return None  # sampled, by its draws
         return ends if all(math.isfinite(e) for e in ends) else None
 
     def rvs(self, size: Any = None, random_state: Any = None) -> Any:
