@@ -142,6 +142,40 @@ def _toml() -> Any:
         return importlib.import_module("tomllib")
 
 
+#: What the TOML parser's commonest complaints mean, in lcc's words (its own are English
+#: and name the grammar, not the mistake); the parser's text follows them.
+_TOML_SAYS = (
+    ("Expected newline or end of document after a statement",
+     Msg("a value goes on after its end: a text needs quotes (period = \"10 yr\"), and each "
+         "key goes on a line of its own")),
+    ("Unterminated string", Msg("a text is not closed by its quote")),
+    ("Illegal character '\\n'", Msg("a line ends inside a text: its closing quote is missing")),
+    ('Expected "\'"', Msg("a text in single quotes is not closed by its quote")),
+    ("Cannot overwrite a value", Msg("a key is given twice (or a table is named like a key)")),
+    ("Cannot declare", Msg("a table is declared twice")),
+    ("Expected ']' at the end of a table declaration", Msg("a table's name is not closed by "
+                                                           "']'")),
+    ("Invalid statement", Msg("the line is neither 'key = value' nor a [table]")),
+    ("Unclosed array", Msg("a list [ … ] is not closed by ']', or lacks a comma between "
+                           "values")),
+    ("Unclosed inline table", Msg("a table in braces is not closed by its brace, or lacks "
+                                  "a comma between keys")),
+    ("Invalid value", Msg("a value is missing or not one TOML reads: a text needs quotes, "
+                          "true and false small letters")),
+    ("Expected '=' after a key", Msg("a key is not followed by '=' (a key with blanks needs "
+                                     "quotes)")),
+    ("Unescaped '\\' in a string", Msg("a backslash in a text in double quotes is written "
+                                        "\\\\ (or the text goes in single quotes)")),
+)
+
+
+_AT_END = " (at end of document)"
+
+
+def _toml_words(problem: str) -> Msg | None:
+    return next((words for start, words in _TOML_SAYS if problem.startswith(start)), None)
+
+
 def _parse_toml(text: str, file: str | None) -> Any:
     toml = _toml()
     try:
@@ -150,15 +184,27 @@ def _parse_toml(text: str, file: str | None) -> Any:
         msg = str(exc)
         m = _TOML_AT.search(msg)
         line = int(m.group(1)) if m else None
+        problem = msg[:m.start()] if m else msg
+        words = _toml_words(problem)
+        if words is not None:
+            if m is None and problem.endswith(_AT_END):  # its last line
+                problem, line = problem[:-len(_AT_END)], text.rstrip().count("\n") + 1
+            raise _fail(file, Msg("not valid TOML: {words}{column}; the parser says "
+                                  "\"{problem}\"", words=words, problem=problem,
+                                  column=Msg(" (column {column})", column=m.group(2))
+                                  if m else ""), line=line) from None
         if m:
             raise _fail(file, Msg("not valid TOML: {problem} (column {column})",
-                                  problem=msg[:m.start()], column=m.group(2)),
+                                  problem=problem, column=m.group(2)),
                         line=line) from None
         raise _fail(file, Msg("not valid TOML: {problem}", problem=msg), line=line) from None
     except RecursionError:
         raise _fail(file, _TOO_DEEP, "too-deep") from None
-    except ValueError as exc:  # e.g. an integer with thousands of digits
-        raise _fail(file, Msg("not valid TOML: {problem}", problem=str(exc))) from None
+    except ValueError as exc:  # an integer of more digits than Python converts
+        digits = re.search(r"value has (\d+) digits", str(exc))
+        raise _fail(file, Msg("not valid TOML: a number has {digits} digits, more than any "
+                              "number lcc computes with", digits=digits.group(1) if digits
+                              else Msg("thousands of"))) from None
 
 
 def _no_constant(name: str) -> Any:
