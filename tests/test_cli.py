@@ -297,3 +297,23 @@ def test_a_huge_but_finite_amount_is_shown_with_an_exponent(tmp_path: Path, lang
                  ("sensitivity", path, "tornado")):
         done = run(*args, "--lang", lang)
         assert done.returncode == 0, (args, done.stderr)
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_rates_in_the_sensitivity_tables_are_percentages(lang: str, capsys) -> None:
+    """The break-even table showed the discount rate as 0,035 / 0,01 / 0,06 and its
+    break-even as 0,045718 with no unit, and the relative change as 0,306227, while the
+    report says 3,5 %; the tornado showed 0.01 and 0.06."""
+    from lcc.cli import main
+
+    vehicles = str(ROOT / "examples" / "vehicles.toml")
+    assert main(["sensitivity", vehicles, "break-even", "--lang", lang]) == 0
+    rate = next(line for line in capsys.readouterr().out.splitlines()
+                if line.startswith(("Discount rate", "Kalkylränta")))
+    want = ["3.5 %", "1 %", "6 %", "4.5718 %", "30.62 %"] if lang == "en" else \
+        ["3,5 %", "1 %", "6 %", "4,5718 %", "30,62 %"]
+    assert rate.split()[-len(want) * 2:] == " ".join(want).split()
+    assert main(["sensitivity", vehicles, "tornado", "--lang", lang]) == 0
+    first = next(line for line in capsys.readouterr().out.splitlines()
+                 if line.startswith(("Discount rate", "Kalkylränta")))
+    assert " 1\xa0% " in first and " 6\xa0% " in first

@@ -77,7 +77,7 @@ LABELS: dict[str, str] = {
 EMISSION_COLUMN = re.compile(r"^kg_(?P<pollutant>.+?)(?P<diff>_difference)?$")
 
 #: Columns that hold shares shown as percentages.
-PERCENT_COLUMNS = ("airr", "probability_best", "probability_best_se")
+PERCENT_COLUMNS = ("airr", "probability_best", "probability_best_se", "relative_change")
 
 
 def emission_columns(pollutant: str) -> tuple[str, str]:

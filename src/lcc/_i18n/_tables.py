@@ -19,7 +19,7 @@ from lcc._i18n._labels import EMISSION_COLUMN, PERCENT_COLUMNS, word
 from lcc._text import escape_invisible, pad, shown, spreadsheet_text, width
 
 #: Columns of input values (any magnitude): shown with 6 significant digits.
-VALUE_COLUMNS = ("base", "low", "high", "break_even", "relative_change", "value")
+VALUE_COLUMNS = ("base", "low", "high", "break_even", "value")
 
 
 def _digits(column: str) -> int:
@@ -65,8 +65,9 @@ def table(df: pd.DataFrame, lang: str, *, title: str | None = None,
         rows.append(cells)
     widths = [max(width(h), *(width(r[i]) for r in rows)) if rows else width(h)
               for i, h in enumerate(header)]
-    numeric = [False] + [pd.api.types.is_numeric_dtype(df[c]) and
-                         not pd.api.types.is_bool_dtype(df[c]) for c in df.columns]
+    numeric = [False] + [(pd.api.types.is_numeric_dtype(df[c]) and
+                          not pd.api.types.is_bool_dtype(df[c])) or str(c) in VALUE_COLUMNS
+                         for c in df.columns]  # a value column of rates in % is text
 
     def fit(text: str, i: int) -> str:
         return pad(text, widths[i], right=numeric[i])

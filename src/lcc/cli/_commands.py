@@ -41,6 +41,22 @@ def _load(path: str) -> Any:
     return load_tender(path)
 
 
+def _rates_in_percent(df: pd.DataFrame, rates: set[str], lang: str) -> pd.DataFrame:
+    """The value columns of the rows of rates per year as percentages, in the reader's
+    format ('3,5 %'); the other rows' values as they are (formatted by the table)."""
+    from lcc._i18n import VALUE_COLUMNS
+
+    rows = [str(i) in rates for i in df.index]
+    if not any(rows):
+        return df
+    out = df.copy()
+    for column in (c for c in VALUE_COLUMNS if c in df.columns and c != "relative_change"):
+        out[column] = [
+            (percent(float(v), lang, 4) if pd.notna(v) else v) if rate else v
+            for v, rate in zip(df[column], rows, strict=True)]
+    return out
+
+
 def _check_names(tender: Any, names: list[str], option: str = "--alternative") -> None:
     known = [a.name for a in tender.alternatives]
     for name in names:
@@ -53,7 +69,8 @@ def _check_names(tender: Any, names: list[str], option: str = "--alternative") -
 
 def _emit(df: pd.DataFrame, args: argparse.Namespace, *, title: str | None = None,
           notes: list[str] | None = None, extra: dict[str, Any] | None = None,
-          kind: str | None = None, tender: Any = None) -> None:
+          kind: str | None = None, tender: Any = None,
+          rates: Sequence[str] = ()) -> None:
     """Print a table as text, CSV or JSON.
 
     JSON has the documented shape of ``lcc schema WHAT`` (``lcc.cli._output_schema``):
@@ -74,6 +91,9 @@ def _emit(df: pd.DataFrame, args: argparse.Namespace, *, title: str | None = Non
         text_columns = [c for c in df.columns if df[c].dtype == object]
         if text_columns:  # messages (a break-even's reason) in the reader's language
             df = df.assign(**{str(c): [in_lang(v, lang) for v in df[c]] for c in text_columns})
+        if rates and df.index.name == "parameter" and fmt == "table":  # a rate as the
+            df = _rates_in_percent(df, set(rates), lang)  # report shows it: 3,5 %, not 0,035
+            # (CSV keeps its numbers: a spreadsheet reads the fraction)
         if tender is not None and df.index.name == "parameter":  # names in words, not ids
             from lcc.results._describe import parameter_name
 
@@ -261,7 +281,8 @@ def _tornado(tender: Any, args: argparse.Namespace) -> int:
     extra.update(pair=list(df.attrs["pair"]) if df.attrs.get("pair") else None,
                  difference=df.attrs.get("difference"), skipped=list(skipped))
     _emit(shown, args, title=_title(N_("Sensitivity analysis (tornado)"), lang, tender),
-          notes=notes, extra=extra, kind="sensitivity-tornado", tender=tender)
+          notes=notes, extra=extra, kind="sensitivity-tornado", tender=tender,
+          rates=df.attrs.get("rates") or ())
     return 0
 
 
@@ -283,11 +304,13 @@ def _break_even(tender: Any, args: argparse.Namespace) -> int:
                            "reason": pd.Series([res.reason], dtype=object)})
         df.index = pd.Index([args.parameter], name="parameter")
         names = (model.names[a], model.names[b])
+        rates: Sequence[str] = [args.parameter] if model.is_rate(name) else []
     else:
         full = sens.switching_values(alts, study, pair=pair)
         df = full.set_index("parameter")
         df["reason"] = pd.Series(full.attrs["reasons"], index=df.index, dtype=object)
         names = full.attrs["pair"]
+        rates = full.attrs.get("rates") or ()
 
     extra = _head(tender, "break-even")
     extra.update(pair=list(names), difference=difference_label(names[1], names[0]))
@@ -295,7 +318,7 @@ def _break_even(tender: Any, args: argparse.Namespace) -> int:
                 "value is where it is zero", lang, difference=extra["difference"], b=names[1],
                 a=names[0])]
     _emit(df, args, title=_title(N_("Break-even"), lang, tender), notes=notes,
-          extra=extra, kind="sensitivity-break-even", tender=tender)
+          extra=extra, kind="sensitivity-break-even", tender=tender, rates=rates)
     return 0
 
 

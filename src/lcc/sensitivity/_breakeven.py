@@ -247,4 +247,5 @@ def switching_values(alternatives: Any, study: Study, *, pair: Any = None,
     df.attrs["difference_base"] = float(base[b] - base[a])
     df.attrs["skipped"] = skipped
     df.attrs["unit"] = study.currency
+    df.attrs["rates"] = [name for name in model.inputs if model.is_rate(name)]
     return df
