@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -154,3 +156,25 @@ def test_cumulative_says_payback_only_where_the_comparison_has_one() -> None:
     assert texts == ["B: crossing year 5"]
     sv = [t.get_text() for t in plot.cumulative(comparison, lang="sv").texts]
     assert sv == ["B: skärningspunkt år 5"]
+
+
+def test_a_very_long_name_is_cut_on_the_charts_not_the_charts_blanked(tmp_path) -> None:
+    """A 10 000-character bid name made every chart of a report tens of thousands of points
+    wide and blank, with matplotlib's warnings (and a path inside lcc) on the terminal; a
+    chart shows the first 60 characters and '…' (the tables keep the whole name)."""
+    import warnings
+
+    import lcc
+    from lcc.plot import breakdown, cumulative, to_svg
+
+    study = lcc.Study("10 yr", 0.03)
+    long = "LED " + "L" * 10_000
+    alts = [lcc.Alternative(long, [lcc.Investment(amount="1000 SEK", life="20 yr")]),
+            lcc.Alternative("Short", [lcc.Investment(amount="800 SEK", life="8 yr")])]
+    comparison = lcc.compare(alts, study)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for chart in (cumulative(comparison), breakdown(comparison)):
+            svg = to_svg(chart)
+            width = float(re.search(r'width="([\d.]+)pt"', svg).group(1))
+            assert width < 1500, width

@@ -30,6 +30,17 @@ CATEGORY_COLOURS = {
 }
 
 
+#: The most characters of a name on a chart (the tables give it whole): a 10 000-character
+#: bid name made every chart of a report thousands of points wide and blank.
+_LONGEST = 60
+
+
+def _cut(text: Any, limit: int = _LONGEST) -> str:
+    """A name as a chart shows it: at most ``limit`` characters, cut with '…'."""
+    text = str(text)
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
 def _ax(ax: Axes | None, size: tuple[float, float] = (7.5, 4.2)) -> Axes:
     if ax is not None:
         return ax
@@ -89,7 +100,8 @@ def cumulative(obj: Any, *, discounted: bool = True, ax: Axes | None = None,
     for r in results:
         series = r.cash_flows[kind]["total"].cumsum()
         curves[r.name] = series
-        ax.step(series.index, series.to_numpy(), where="post", label=safe(r.name), linewidth=2)
+        ax.step(series.index, series.to_numpy(), where="post", label=safe(_cut(r.name)),
+                linewidth=2)
     if mark and baseline is not None and len(results) > 1:
         base = curves[baseline].to_numpy()
         paybacks = _paybacks(obj, discounted)
@@ -112,7 +124,7 @@ def cumulative(obj: Any, *, discounted: bool = True, ax: Axes | None = None,
                 right = k > study.years / 2  # the label inside the axes, towards the middle
                 below = placed.get(k, 0)
                 placed[k] = below + 1
-                ax.annotate(f"{safe(name)}: {word} {label('year', lang).lower()} {k}",
+                ax.annotate(f"{safe(_cut(name))}: {word} {label('year', lang).lower()} {k}",
                             (k, series.iloc[k]), textcoords="offset points",
                             xytext=(-6 if right else 6, -14 - 11 * below),
                             ha="right" if right else "left", fontsize=8)
@@ -168,7 +180,7 @@ def breakdown(obj: Any, *, ax: Axes | None = None, lang: str = "en") -> Axes:
         ax.annotate(money_axis(t, lang), (xi, max(t, top_)), textcoords="offset points",
                     xytext=(0, 5), ha="center", va="bottom", fontsize=8)
     ax.axhline(0, color="black", linewidth=0.8)
-    ax.set_xticks(x, [safe(n) for n in names])
+    ax.set_xticks(x, [safe(_cut(n, _LONGEST // 2)) for n in names])  # side by side
     top = float(max(pos.max(initial=0.0), totals.max(initial=0.0)))
     bottom_ = float(min(neg.min(initial=0.0), 0.0))
     ax.set_ylim(bottom_ - 0.02 * (top - bottom_), top + 0.14 * (top - bottom_ or 1.0))
@@ -264,7 +276,7 @@ def tornado(table: Any, *, alternative: str | None = None, ax: Axes | None = Non
         u = str(u or "")
         rate = is_rate(p, u, table.attrs.get("rates"))
         name = parameter_name(p, lang, getattr(params.get(p), "description", None))
-        return safe(f"{name}\n({value_text(float(a), u, lang, rate=rate)} … "
+        return safe(f"{_cut(name)}\n({value_text(float(a), u, lang, rate=rate)} … "
                     f"{value_text(float(b), u, lang, rate=rate)})")
 
     ax.set_yticks(y, [tick(p, a, b, u) for p, a, b, u in
@@ -275,7 +287,7 @@ def tornado(table: Any, *, alternative: str | None = None, ax: Axes | None = Non
     ax.set_xlabel(f"{what} [{unit}]".replace(" []", ""))
     pair = table.attrs.get("pair")
     shown = difference_text(pair[1], pair[0], lang) if which == difference and pair else which
-    ax.set_title(safe(f"{label('tornado', lang)}: {shown}"))
+    ax.set_title(safe(f"{label('tornado', lang)}: {_cut(shown, 2 * _LONGEST)}"))
     _money_ticks(ax.xaxis, lang)
     ax.legend(frameon=False, fontsize=8)
     ax.grid(axis="x", alpha=0.3)
@@ -315,7 +327,8 @@ def distributions(result: Any, *, kind: str = "cdf", ax: Axes | None = None,
         values = np.sort(frame[name].to_numpy(dtype=float))
         from lcc._i18n import percent
 
-        text = safe(f"{name} ({label('p_best', lang)} = {percent(float(p_best[name]), lang, 0)})")
+        text = safe(f"{_cut(name)} ({label('p_best', lang)} = "
+                    f"{percent(float(p_best[name]), lang, 0)})")
         if kind == "cdf":
             ax.plot(values, np.arange(1, values.size + 1) / values.size, label=text,
                     linewidth=2)
@@ -406,9 +419,10 @@ def break_even(alternatives: Any, study: Any = None, parameter: str | None = Non
     name_of_diff = difference_label(pair[1], pair[0])
     if show == "lcc":
         for name in pair:
-            ax.plot(grid, curves[name], label=name, linewidth=2)
+            ax.plot(grid, curves[name], label=safe(_cut(name)), linewidth=2)
     else:
-        ax.plot(grid, diff, label=name_of_diff, linewidth=2, color="#2e75b6")
+        ax.plot(grid, diff, label=safe(_cut(name_of_diff, 2 * _LONGEST)), linewidth=2,
+                color="#2e75b6")
         ax.axhline(0.0, color="black", linewidth=0.8)
     change = np.flatnonzero(np.diff(np.sign(diff)) != 0)
     for k in change:
@@ -427,7 +441,7 @@ def break_even(alternatives: Any, study: Any = None, parameter: str | None = Non
     what = label("lcc", lang) if show == "lcc" else label("lcc_difference", lang)
     ax.set_ylabel(f"{what} [{study.currency}]")
     if show == "difference":
-        ax.set_title(name_of_diff)
+        ax.set_title(safe(_cut(name_of_diff, 2 * _LONGEST)))
     _money_ticks(ax.yaxis, lang)
     ax.legend(frameon=False)
     ax.grid(alpha=0.3)
