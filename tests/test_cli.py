@@ -317,3 +317,27 @@ def test_rates_in_the_sensitivity_tables_are_percentages(lang: str, capsys) -> N
     first = next(line for line in capsys.readouterr().out.splitlines()
                  if line.startswith(("Discount rate", "Kalkylränta")))
     assert " 1\xa0% " in first and " 6\xa0% " in first
+
+
+def test_a_monte_carlo_without_a_seed_repeats_byte_for_byte(tmp_path: Path, capsys) -> None:
+    """A tender and a command without a seed drew fresh entropy: the same report differed
+    run to run and printed a 39-digit seed. A command's seed is the tender's, else 1."""
+    from lcc.cli import main
+
+    path = tmp_path / "t.toml"
+    path.write_text('name = "T"\n[study]\nperiod = "10 yr"\ndiscount_rate = 0.03\n'
+                    '[parameters.price]\nvalue = "1 SEK/kWh"\nlow = "0.5 SEK/kWh"\n'
+                    'high = "2 SEK/kWh"\n[[alternatives]]\nname = "A"\n'
+                    '[[alternatives.items]]\ntype = "Energy"\nannual = "100 kWh/yr"\n'
+                    'price = { parameter = "price" }\n[[alternatives]]\nname = "B"\n'
+                    '[[alternatives.items]]\ntype = "OneOff"\namount = "850 SEK"\nat = 0\n',
+                    encoding="utf-8")
+    outs = []
+    for _ in range(2):
+        assert main(["sensitivity", str(path), "monte-carlo", "-n", "300"]) == 0
+        outs.append(capsys.readouterr().out)
+    assert outs[0] == outs[1] and "300 samples, random seed 1" in outs[0]
+    for name in ("a.md", "b.md"):
+        assert main(["report", str(path), "-o", str(tmp_path / name), "--monte-carlo",
+                     "300"]) == 0
+    assert (tmp_path / "a.md").read_bytes() == (tmp_path / "b.md").read_bytes()

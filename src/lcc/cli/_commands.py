@@ -322,12 +322,27 @@ def _break_even(tender: Any, args: argparse.Namespace) -> int:
     return 0
 
 
-def _samples(tender: Any, args: argparse.Namespace) -> tuple[int | None, int | None]:
+#: The random seed of a command when neither ``--seed`` nor the tender gives one: the same
+#: inputs give the same report, byte for byte (lcc.sensitivity's functions draw fresh
+#: entropy for seed=None; a command's output is filed).
+DEFAULT_SEED = 1
+
+
+def _seed(tender: Any, args: argparse.Namespace) -> int:
+    """The seed of a command: ``--seed``, else the tender's, else :data:`DEFAULT_SEED`."""
+    settings = tender.sensitivity
+    if args.seed is not None:
+        return int(args.seed)
+    if settings is not None and settings.seed is not None:
+        return int(settings.seed)
+    return DEFAULT_SEED
+
+
+def _samples(tender: Any, args: argparse.Namespace) -> tuple[int | None, int]:
     settings = tender.sensitivity
     n = args.samples if args.samples is not None else (
         settings.monte_carlo_n if settings and settings.monte_carlo_n else None)
-    seed = args.seed if args.seed is not None else (settings.seed if settings else None)
-    return n, seed
+    return n, _seed(tender, args)
 
 
 def _monte_carlo(tender: Any, args: argparse.Namespace) -> int:
@@ -510,10 +525,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     alts, study = list(tender.alternatives), tender.study
     tornado = None if args.no_tornado else sens.tornado(alts, study)
     mc = None
-    settings = tender.sensitivity
     if args.monte_carlo is not None:
-        seed = args.seed if args.seed is not None else (settings.seed if settings else None)
-        mc = sens.monte_carlo(alts, study, None, args.monte_carlo, seed=seed, progress=False)
+        mc = sens.monte_carlo(alts, study, None, args.monte_carlo, seed=_seed(tender, args),
+                              progress=False)
     inputs = [Path(args.tender).read_bytes()]
     if tender.assumptions is not None and tender.assumptions.path is not None:
         inputs.append(Path(tender.assumptions.path).read_bytes())

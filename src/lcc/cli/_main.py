@@ -257,7 +257,8 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     p.add_argument("--discount-rates", nargs="+", metavar=NP_("metavar", "RATE"),
                    help=N_("scenarios: add one scenario per discount rate, e.g. 2%% 5%%"))
     p.add_argument("--seed", type=_seed, metavar=NP_("metavar", "SEED"),
-                   help=N_("random seed (default: the tender's setting)"))
+                   help=N_("random seed (default: the tender's setting, else 1: the same "
+                           "inputs give the same numbers)"))
     p.add_argument("--no-progress", action="store_true", help=N_("no progress bar"))
     _common(p)
 
@@ -273,7 +274,9 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     add_force(p)
     p.add_argument("--monte-carlo", type=_count, metavar="N", default=None,
                    help=N_("include a Monte Carlo analysis with N samples"))
-    p.add_argument("--seed", type=_seed, metavar=NP_("metavar", "SEED"))
+    p.add_argument("--seed", type=_seed, metavar=NP_("metavar", "SEED"),
+                   help=N_("random seed of the Monte Carlo analysis (default: the tender's "
+                           "setting, else 1)"))
     p.add_argument("--no-tornado", action="store_true", help=N_("leave out the tornado"))
     p.add_argument("--no-scenarios", action="store_true",
                    help=N_("leave out the tender's scenarios"))
