@@ -100,7 +100,7 @@ PROPER_NAMES = ["Pump Life Cycle Costs: A Guide to LCC Analysis for Pumping Syst
 def _without_data(text: str, data: list[str]) -> str:
     """The text with the tender's own words taken out (whole words only)."""
     text = re.sub(r"\s+", " ", text)
-    for d in [*data, *PROPER_NAMES]:
+    for d in sorted([*data, *PROPER_NAMES], key=len, reverse=True):  # a name before its part
         rx = r"(?<!\w)" + re.escape(re.sub(r"\s+", " ", d)) + r"(?!\w)"
         text = re.sub(rx, " ", text)
     return text

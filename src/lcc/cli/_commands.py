@@ -235,6 +235,19 @@ def _head(tender: Any, kind: str) -> dict[str, Any]:
     return {"tender": tender.name, "currency": tender.study.currency, "analysis": kind}
 
 
+def _tender_tornado(tender: Any) -> pd.DataFrame:
+    """The tornado of a tender: every parameter with a range, or those its
+    ``[sensitivity] parameters`` names (for the command and the report alike)."""
+    from lcc.sensitivity import tornado
+
+    df = tornado(list(tender.alternatives), tender.study)
+    chosen = _chosen(tender)
+    if chosen is not None and not df.empty:  # the study's rate stands as discount_rate
+        rate = getattr(tender.study.discount_rate, "name", None)
+        df = df[df["parameter"].isin({"discount_rate" if n == rate else n for n in chosen})]
+    return df
+
+
 def _chosen(tender: Any) -> list[str] | None:
     settings = tender.sensitivity
     return list(settings.parameters) if settings is not None and \
@@ -253,17 +266,12 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
 
 
 def _tornado(tender: Any, args: argparse.Namespace) -> int:
-    from lcc.sensitivity import tornado
 
     study, lang = tender.study, args.lang
-    df = tornado(list(tender.alternatives), study)
+    df = _tender_tornado(tender)
     if df.empty:
         raise LCCError(Msg("tornado: no parameter has a range; give the tender's parameters "
                            "low and high values"), field="Parameter.low", code="missing-field")
-    chosen = _chosen(tender)
-    if chosen is not None:  # the study's rate stands in the table as discount_rate
-        rate = getattr(study.discount_rate, "name", None)
-        df = df[df["parameter"].isin({"discount_rate" if n == rate else n for n in chosen})]
     cols = ["parameter", "alternative", "low", "high", "unit", "lcc_low", "lcc_high", "swing"]
     shown = df[cols].set_index("parameter")
     skipped = df.attrs.get("skipped") or []
@@ -523,7 +531,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                            "or .md", name=out.name), field="-o", code="unsupported-format")
     c = tender.compare()
     alts, study = list(tender.alternatives), tender.study
-    tornado = None if args.no_tornado else sens.tornado(alts, study)
+    tornado = None if args.no_tornado else _tender_tornado(tender)
     mc = None
     if args.monte_carlo is not None:
         mc = sens.monte_carlo(alts, study, None, args.monte_carlo, seed=_seed(tender, args),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import textwrap
 from typing import Any
 
 import matplotlib.pyplot as plt
@@ -180,7 +181,8 @@ def breakdown(obj: Any, *, ax: Axes | None = None, lang: str = "en") -> Axes:
         ax.annotate(money_axis(t, lang), (xi, max(t, top_)), textcoords="offset points",
                     xytext=(0, 5), ha="center", va="bottom", fontsize=8)
     ax.axhline(0, color="black", linewidth=0.8)
-    ax.set_xticks(x, [safe(_cut(n, _LONGEST // 2)) for n in names])  # side by side
+    ax.set_xticks(x, [safe("\n".join(textwrap.wrap(_cut(n), _LONGEST // 3)))  # side by side
+                      for n in names])
     top = float(max(pos.max(initial=0.0), totals.max(initial=0.0)))
     bottom_ = float(min(neg.min(initial=0.0), 0.0))
     ax.set_ylim(bottom_ - 0.02 * (top - bottom_), top + 0.14 * (top - bottom_ or 1.0))
