@@ -341,3 +341,18 @@ def test_a_monte_carlo_without_a_seed_repeats_byte_for_byte(tmp_path: Path, caps
         assert main(["report", str(path), "-o", str(tmp_path / name), "--monte-carlo",
                      "300"]) == 0
     assert (tmp_path / "a.md").read_bytes() == (tmp_path / "b.md").read_bytes()
+
+
+def test_the_reports_tornado_varies_the_parameters_the_tender_names(tmp_path: Path) -> None:
+    """it-equipment.toml names its sensitivity parameters without the electricity price's
+    escalation: `lcc sensitivity … tornado` left it out, and the report varied it."""
+    from lcc.cli import main
+
+    example = ROOT / "examples" / "it-equipment.toml"
+    out = tmp_path / "r.md"
+    assert main(["report", str(example), "-o", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    tornado = text[text.index("## Sensitivity analysis (tornado)"):]
+    tornado = tornado[:tornado.index("\n## ", 5)]
+    assert "| Electricity price |" in tornado
+    assert "Real change of the electricity price" not in tornado
