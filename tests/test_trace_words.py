@@ -54,3 +54,23 @@ def test_notes_name_item_types_in_the_readers_words() -> None:
     assert not any("Energy (" in n or "Investment " in n for n in sv)
     en = C.notes_in("en")
     assert any(n.startswith("Befintlig: Energy (CO2e price): per-year sequence cut") for n in en)
+
+
+def test_a_parameter_in_an_items_label_is_named_in_words_and_the_basis_said_once(
+        capsys) -> None:
+    """street-lighting-calculator's dimmed step read 'step 2: night_level = 50% power' in
+    English (the identifier); `lcc explain` said the comparison basis twice."""
+    from pathlib import Path
+
+    from lcc.cli import main
+
+    example = str(Path(__file__).parents[1] / "examples" / "street-lighting-calculator.toml")
+    assert main(["explain", example]) == 0
+    out = capsys.readouterr().out
+    assert "4. Energy: Electricity, step 2: Night level = 50% power" in out
+    assert "night_level" not in out
+    assert out.count("Comparison basis: common study period") == 1
+    assert main(["explain", example, "--lang", "sv"]) == 0
+    out = capsys.readouterr().out
+    assert "4. Energi: El, steg 2: Night level = 50 % effekt" in out
+    assert out.count("Jämförelsegrund: gemensam kalkylperiod") == 1

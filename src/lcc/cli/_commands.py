@@ -513,8 +513,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
             print()
         return 0
     c = tender.compare()
-    print(shown_lines("\n".join(_tender_lines(tender, args.lang, comparison=c))))
-    print()
+    print(shown_lines("\n".join(_tender_lines(tender, args.lang))))  # the comparison's own
+    print()  # explanation says its basis and baseline
     print(shown_lines(c.explain(args.lang)))
     return 0
 

@@ -328,15 +328,16 @@ def difference_text(other: str, best: str, lang: str) -> str:
 
 
 class ParameterName(Msg):
-    """A parameter in a message or label: its name in English as written, its name in words
-    in another language (``discount_rate`` → ``Kalkylränta``)."""
+    """A parameter in a message or label: its name in words in the reader's language
+    (``discount_rate`` → ``Discount rate``, ``Kalkylränta``; ``night_level`` described as
+    'Night level' → ``Night level``), never its identifier (kept in ``name``)."""
 
     name: str
     description: str | None
 
     def __new__(cls, name: str, description: str | None = None) -> ParameterName:
-        self = str.__new__(cls, name)
-        self.msgid, self.values = name, {}
+        self = str.__new__(cls, parameter_name(name, "en", description))
+        self.msgid, self.values = str(self), {}
         self.name, self.description = name, description
         return self
 
