@@ -87,7 +87,7 @@ def test_codes_and_python_numbers_stay_out_of_swedish_words() -> None:
     pumps = [lcc.Alternative(n, lcc.Investment(f"{p} SEK"), lcc.Recurring("1000 SEK/yr"))
              for n, p in (("A", 52000), ("B", 53000))]
     reason = switching_values(pumps, lcc.Study("10 yr", rate)).attrs["reasons"][0]
-    assert "'discount_rate' (the two depend on it alike, or not at all)" in str(reason)
+    assert "'Discount rate' (the two depend on it alike, or not at all)" in str(reason)
     assert "ändras inte med 'Kalkylränta'" in reason.in_lang("sv")
 
 
