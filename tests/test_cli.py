@@ -356,3 +356,10 @@ def test_the_reports_tornado_varies_the_parameters_the_tender_names(tmp_path: Pa
     tornado = tornado[:tornado.index("\n## ", 5)]
     assert "| Electricity price |" in tornado
     assert "Real change of the electricity price" not in tornado
+    # and its Monte Carlo samples them alone, as `lcc sensitivity … monte-carlo` does
+    assert main(["report", str(example), "-o", str(out), "--force", "--monte-carlo",
+                 "300"]) == 0
+    text = out.read_text(encoding="utf-8")
+    carlo = text[text.index("## Uncertainty analysis (Monte Carlo)"):]
+    carlo = carlo[:carlo.index("\n## ", 5)]
+    assert "Electricity price" in carlo and "Real change of the electricity price" not in carlo

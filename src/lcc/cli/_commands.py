@@ -535,7 +535,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     mc = None
     if args.monte_carlo is not None:
         mc = sens.monte_carlo(alts, study, None, args.monte_carlo, seed=_seed(tender, args),
-                              progress=False)
+                              progress=False, parameters=_chosen(tender))  # as the command
     inputs = [Path(args.tender).read_bytes()]
     if tender.assumptions is not None and tender.assumptions.path is not None:
         inputs.append(Path(tender.assumptions.path).read_bytes())
