@@ -1295,9 +1295,16 @@ def test_any_number_format_is_read_without_an_error() -> None:
     codes = '0#?.,%;"\\_*[]$-+()/:EeymdhsAMP@ General kr'
     for _ in range(20_000):
         fmt = "".join(rng.choice(codes) for _ in range(rng.randint(0, 30)))
-        for value in (0.0, -5.0, 1234.5):
+        for value in (0.0, -5.0, 1234.5, 2.25, 1e300, 1e-300, 5e-324, -1.7e308):
             shown = number_shown(fmt, value)
             assert shown.scale >= 0 and shown.thousands >= 0
+    # the figure a format shows, as a spreadsheet rounds it (a half away from zero), for
+    # decimals past Decimal's 28 digits and exponents past floats alike
+    for fmt, value, figure in (("0.0", 2.25, 2.3), ("0", 0.5, 1.0), ("0.00", -2.675, -2.68),
+                               ("0." + "0" * 40, 1.5, 1.5), ("0." + "0" * 5000, 1.5, 1.5),
+                               ("0", 1e300, 1e300), ("0.0E+0", 5e-324, 5e-324),
+                               ("# ?/?", 8.5, None)):
+        assert number_shown(fmt, value).figure == figure, (fmt[:10], value)
 
 
 def test_a_control_character_in_a_rows_words_never_breaks_the_workbook(tmp_path: Path) -> None:

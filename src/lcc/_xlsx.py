@@ -19,6 +19,7 @@ import io
 import math
 import re
 import zipfile
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from pathlib import Path
 from typing import IO, Any
 
@@ -201,8 +202,8 @@ def number_shown(fmt: str | None, value: float) -> Shown:
     shown = Shown(thousands=scaling, percent=percent, text=text,
                   digits=bool(re.search(r"[0#?]", codes)), sign=sign, date=date,
                   condition=condition, filled=filled)
-    if not shown.digits or date or not math.isfinite(value):
-        return shown
+    if not shown.digits or date or not math.isfinite(value) or "/" in codes:
+        return shown  # a fraction ('# ?/?' shows 8.5 as 8 1/2) is not a decimal rounding
     return dataclasses.replace(shown, figure=_rounded(codes, value * shown.scale))
 
 
@@ -210,15 +211,30 @@ def _rounded(codes: str, x: float) -> float:
     """``x`` as the digit codes show it: to their decimals, in scientific notation to the
     decimals of the mantissa (an exponent a multiple of the integer digits, as Excel's
     engineering notation ``##0.0E+0``)."""
+    if not math.isfinite(x):  # 1e300 shown in per cent: past floats, shown as it is
+        return x
     mantissa, e_mark = [*re.split(r"(?i)(e[+-])", codes, maxsplit=1), "", ""][:2]
     point = mantissa.find(".")
     decimals = len(re.findall(r"[0#?]", mantissa[point:])) if point >= 0 else 0
     if not e_mark or x == 0:
-        return round(x, decimals)
+        return _half_up(x, decimals)
     whole = max(len(re.findall(r"[0#?]", mantissa[:point] if point >= 0 else mantissa)), 1)
     exponent = math.floor(math.log10(abs(x)))
+    if abs(exponent) > 300:  # 10^exponent beyond floats: shown as it is
+        return x
     exponent = whole * math.floor(exponent / whole) if whole > 1 else exponent
-    return round(x / 10.0**exponent, decimals) * 10.0**exponent
+    return _half_up(x / 10.0**exponent, decimals) * 10.0**exponent
+
+
+def _half_up(x: float, decimals: int) -> float:
+    """``x`` to ``decimals`` as a spreadsheet rounds it: a half away from zero (2.25 → 2.3;
+    Python's round gives 2.2)."""
+    if abs(x) >= 1e15 or decimals > 300:  # past a float's digits: nothing to round
+        return x
+    with localcontext() as context:  # as many digits as the rounding keeps
+        context.prec = decimals + 40
+        return float(Decimal(repr(x)).quantize(Decimal(1).scaleb(-decimals),
+                                               rounding=ROUND_HALF_UP))
 
 
 def package_size(path: str | Path | IO[bytes]) -> tuple[int, int, set[str]] | None:
