@@ -785,12 +785,14 @@ def test_bid_names_alike_but_for_letter_case_or_lookalike_letters_are_one_name(
     """'ACME ab' and 'Аcme AB' (a Cyrillic А) were two bids beside 'Acme AB': the second
     reads as the first in every table of the award; a bid named like the tender's 'Bid A'
     in small letters was a bid of its own."""
-    names = ["Acme AB", "ACME ab", "\u0410cme AB", "Αcme AB", "bid a", "Acme AB 2"]
+    names = ["Acme AB", "ACME ab", "\u0410cme AB", "Αcme AB", "bid a", "Acme AB 2",
+             "ООО РОМАШКА", "ооо ромашка", "ΜΗΤΡΟ ΑΕ", "Μητρο ΑΕ", "ВАNK"]
     paths = [fill(form, dict(BID_A, bidder=n), tmp_path / f"{i}.xlsx")
              for i, n in enumerate(names)]
     with pytest.raises(TenderError) as info:
         read_bid_forms(tender, paths)
-    assert located(info.value) == [(f"{i}.xlsx", "Bid!D6", "duplicate-name") for i in (1, 2, 3, 4)]
+    assert located(info.value) == [(f"{i}.xlsx", "Bid!D6", "duplicate-name")
+                                   for i in (1, 2, 3, 4, 7, 9)]
     assert "the bid name 'ACME ab' is already used by the form " in info.value.errors[0].message
     assert "is already used by an alternative of the tender" in info.value.errors[3].message
 

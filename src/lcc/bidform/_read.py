@@ -759,16 +759,18 @@ def _is_formula(cell: Any) -> bool:
         isinstance(value, str) and value.startswith("="))
 
 
-#: Cyrillic and Greek capitals and small letters drawn like Latin ones (after Unicode's
-#: confusables, UTS #39): 'Аcme AB' with a Cyrillic А is 'Acme AB' to whoever reads the award.
-_LOOKALIKE = str.maketrans("АВЕКМНОРСТХаеорсухіјѕԁԛԝΑΒΕΖΗΙΚΜΝΟΡΤΥΧοινρτυ",
-                           "ABEKMHOPCTXaeopcyxijsdqwABEZHIKMNOPTYXoivptu")
+#: Cyrillic and Greek letters drawn like Latin ones, in small letters (after Unicode's
+#: confusables, UTS #39; a capital is compared by its small letter): 'Аcme AB' with a
+#: Cyrillic А is 'Acme AB' to whoever reads the award.
+_LOOKALIKE = str.maketrans("авекмнорстхуіјѕԁԛԝαβεζηικμνορτυχ",
+                           "abekmhopctxyijsdqwabezhikmnoptyx")
 
 
 def _bid_key(name: str) -> str:
-    """What two bid names are compared by: as :func:`name_key`, and without regard to letter
-    case or letters drawn alike ('ACME ab', 'Аcme AB' and 'Acme AB' are one bidder's name)."""
-    return name_key(name).translate(_LOOKALIKE).casefold()
+    """What two bid names are compared by: as :func:`name_key`, without regard to letter case
+    (in any script) or to letters drawn alike ('ACME ab', 'Аcme AB' and 'Acme AB' are one
+    bidder's name; so are 'ООО РОМАШКА' and 'ооо ромашка')."""
+    return name_key(name).casefold().translate(_LOOKALIKE)
 
 
 def read_forms(tender: Tender, bid_form: BidForm, tf: TenderFile,
