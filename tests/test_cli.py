@@ -363,3 +363,19 @@ def test_the_reports_tornado_varies_the_parameters_the_tender_names(tmp_path: Pa
     carlo = text[text.index("## Uncertainty analysis (Monte Carlo)"):]
     carlo = carlo[:carlo.index("\n## ", 5)]
     assert "Electricity price" in carlo and "Real change of the electricity price" not in carlo
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("en", "over the whole bracket [1 %, 6 %] (difference"),
+    ("sv", "i hela intervallet från 1 % till 6 % (skillnaden")])
+def test_a_break_even_comment_says_a_rate_as_the_row_does(lang: str, said: str,
+                                                          capsys) -> None:
+    """The row showed the discount rate's range as 1 % and 6 % while its comment said
+    'from 0,01 till 0,06'."""
+    from lcc.cli import main
+
+    street = str(ROOT / "examples" / "street-lighting.toml")
+    assert main(["sensitivity", street, "break-even", "--lang", lang]) == 0
+    rate = next(line for line in capsys.readouterr().out.splitlines()
+                if line.startswith(("Discount rate", "Kalkylränta")))
+    assert said.replace(" %", "\xa0%") in rate

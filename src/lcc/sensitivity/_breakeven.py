@@ -10,12 +10,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from lcc._errors import LCCError, Msg
+from lcc._errors import LCCError, Msg, join
 from lcc._i18n import number
 from lcc.model._study import Study
 from lcc.results._describe import ParameterName
 from lcc.sensitivity._model import Model, difference_label
-from lcc.sensitivity._words import Figure, Figures, Unit
+from lcc.sensitivity._words import Figure, Figures, Percent, Unit
 
 #: Points of the scan for sign changes before brentq refines each crossing.
 GRID = 129
@@ -56,6 +56,10 @@ def _search(model: Model, name: str, pair: tuple[int, int], lo: float, hi: float
     dlabel = difference_label(nb, na)
     inp = model.inputs[name]
     unit = f" {inp.unit}" if inp.unit else ""
+    rate = model.is_rate(name)  # its figures as percentages, as the tables show a rate
+
+    def figure(x: float, text: str) -> Msg:
+        return Percent(x) if rate else Figure(x, text)
     label = (na, nb)
     xs = np.linspace(lo, hi, GRID)
     model.check_values(name, xs, Msg("bracket of {name!r}", name=name), arg=arg)
@@ -99,8 +103,8 @@ def _search(model: Model, name: str, pair: tuple[int, int], lo: float, hi: float
             name, label, (lo, hi), None,
             Msg("{cheaper} is cheaper than {dearer} over the whole bracket [{low}, {high}]{unit} "
                 "(difference {difference} from {least} to {most}); no crossing (scanned at "
-                "{points} points)", cheaper=cheaper, dearer=dearer, low=Figure(lo, f"{lo:g}"),
-                high=Figure(hi, f"{hi:g}"), unit=Unit(unit), difference=dlabel,
+                "{points} points)", cheaper=cheaper, dearer=dearer, low=figure(lo, f"{lo:g}"),
+                high=figure(hi, f"{hi:g}"), unit=Unit(unit), difference=dlabel,
                 least=Figure(-f.max(), number(-f.max(), "en", 2), 2),
                 most=Figure(-f.min(), number(-f.min(), "en", 2), 2), points=GRID),
         )
@@ -110,13 +114,14 @@ def _search(model: Model, name: str, pair: tuple[int, int], lo: float, hi: float
     if len(roots) > 1:
         notes.append(Msg("{n} crossings in the bracket, at {values}{unit}; this is the one "
                          "nearest the base value {base}", n=len(roots),
-                         values=Figures([r for r, _ in roots]), unit=Unit(unit),
-                         base=Figure(inp.base, f"{inp.base:g}")))
+                         values=join(", ", [Percent(r) for r, _ in roots]) if rate else
+                         Figures([r for r, _ in roots]), unit=Unit(unit),
+                         base=figure(inp.base, f"{inp.base:g}")))
     if jump:
         notes.append(Msg("the difference {difference} jumps across zero at {value}{unit} (a "
                          "step such as a change in the number of replacements): the two never "
                          "cost exactly the same; this is where the ranking switches",
-                         difference=dlabel, value=Figure(value, f"{value:.6g}"),
+                         difference=dlabel, value=figure(value, f"{value:.6g}"),
                          unit=Unit(unit)))
     reason: str = ""
     if len(notes) == 2:

@@ -38,6 +38,29 @@ class Figure(Msg):
         return (Figure, (self.x, str(self), self.digits))
 
 
+class Percent(Msg):
+    """A rate per year as the reader reads it: ``4.5718 %`` in English, ``4,5718 %`` in
+    Swedish (as the tables show a rate)."""
+
+    x: float
+
+    def __new__(cls, x: float) -> Percent:
+        from lcc._i18n import percent
+
+        self: Percent = super().__new__(  # type: ignore[assignment]
+            cls, "{text}", text=percent(float(x), "en", 4))
+        self.x = float(x)
+        return self
+
+    def in_lang(self, lang: str) -> str:
+        from lcc._i18n import percent
+
+        return str(self) if lang == "en" else percent(self.x, lang, 4)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Percent, (self.x,))
+
+
 class Figures(Msg):
     """Several numbers, comma-separated (six significant digits in English)."""
 
