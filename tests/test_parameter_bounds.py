@@ -531,3 +531,17 @@ def test_a_named_distribution_beyond_floats_is_left_to_sampling_not_a_crash(dist
         '[[alternatives.items]]\ntype = "Energy"\nannual = "100 kWh/yr"\n'
         'price = { parameter = "p" }\n')
     assert tender.parameters[0].distribution is not None
+
+
+def test_a_count_beside_a_distribution_of_counts_is_offered_no_percentage() -> None:
+    """400 luminaires beside uniform(3, 5) were asked 'did you mean 400 % = 4?': the
+    percentage reading is offered only beside a distribution of fractions."""
+    from scipy import stats
+
+    with pytest.raises(LCCError) as info:
+        lcc.Parameter("n", 400, distribution=stats.uniform(3, 2))
+    assert str(info.value) == ("Parameter 'n'.distribution: draws 3 to 5, but the value is 400, "
+                               "which it never draws; a distribution is written in the value's "
+                               "unit or with units that convert to it")
+    with pytest.raises(LCCError, match=r"did you mean 4 % = 0.04\?"):
+        lcc.Parameter("r", 4, distribution=stats.uniform(0.01, 0.05))

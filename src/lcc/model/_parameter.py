@@ -233,7 +233,9 @@ class Parameter:
             offer: Msg = Msg("; did you mean {low} to {high}? Bare numbers in a distribution "
                              "are in the value's unit (%): write them with '%'",
                              low=figure(low * 100, "%"), high=figure(high * 100, "%"))
-        elif not unit and abs(here) >= 1 and low - tol <= here / 100 <= high + tol:
+        elif not unit and abs(here) >= 1 and low > -1 and high < 1 and \
+                low - tol <= here / 100 <= high + tol:  # fractions, and a value that is one
+            # in per cent (a count of 400 beside uniform(3, 5) is no percentage)
             # a percentage written as a bare number beside a distribution of fractions: the
             # value is what misreads (4 is 400 %), so the value is named
             name = f"Parameter {self.name!r}.value"
