@@ -255,6 +255,11 @@ def test_the_calculators_csv_is_in_the_readers_words(lang, capsys) -> None:
     assert not any(v in ("True", "False", "quantity", "profile") for r in rows for v in r)
     example = head.index("Exempel (som i upphandlingsfiler)" if lang == "sv"
                          else "Example (as in tender files)")
+    other = head.index("Andra enheter" if lang == "sv" else "Other units")
+    fuel = next(r for r in rows if r[0] == "fuel_price")
+    residual = next(r for r in rows if r[0] == "residual")
+    assert fuel[other].startswith("kr/kWh" if lang == "sv" else "SEK/kWh")
+    assert residual[other] == ("tal" if lang == "sv" else "number")
     profile = next(r for r in rows if r[0] == "load_profile")
     assert tomllib.loads("x = " + profile[example])["x"] == [["2000 h/yr", 1.0],
                                                              ["4000 h/yr", 0.6]]

@@ -633,6 +633,10 @@ def _calculator_rows(df: pd.DataFrame, lang: str, *, key_first: bool = False
             out[column] = [tr("yes", lang) if r else tr("no", lang) for r in out[column]]
     if "unit" in out.columns:
         out["unit"] = [unit(u, lang) if u not in ("", "1") else "" for u in out["unit"]]
+    if "other_units" in out.columns:  # '1' is a plain number (a share)
+        out["other_units"] = [", ".join(unit(u, lang) if u != "1" else tr("number", lang)
+                                        for u in str(us).split(", ") if u)
+                              for us in out["other_units"]]
     if "default" in out.columns:
         out["default"] = [_default_text(d, lang) for d in out["default"]]
     out.columns = [tr(_CALCULATOR_HEADERS[c], lang) if c in _CALCULATOR_HEADERS else c
