@@ -788,7 +788,7 @@ def test_parse_errors(tmp_path: Path) -> None:
     assert problems("name = 'x'\n[study\n") == [(2, "", "parse-error")]
     e = one_error("a = 1\nb = \"unterminated\n")
     assert str(e) == ("t.toml:2: not valid TOML: a line ends inside a text: its closing quote is "
-                      "missing (column 18); the parser says \"Illegal character '\\n'\" "
+                      "missing; the parser says \"Illegal character '\\n'\" (column 18) "
                       "[parse-error]")
     assert problems("", tmp_path=tmp_path) == [(None, "", "parse-error")]
     assert problems("   \n\n# only a comment?\n".replace("# only a comment?", "")) == [

@@ -189,8 +189,8 @@ def _parse_toml(text: str, file: str | None) -> Any:
         if words is not None:
             if m is None and problem.endswith(_AT_END):  # its last line
                 problem, line = problem[:-len(_AT_END)], text.rstrip().count("\n") + 1
-            raise _fail(file, Msg("not valid TOML: {words}{column}; the parser says "
-                                  "\"{problem}\"", words=words, problem=problem,
+            raise _fail(file, Msg("not valid TOML: {words}; the parser says \"{problem}\""
+                                  "{column}", words=words, problem=problem,
                                   column=Msg(" (column {column})", column=m.group(2))
                                   if m else ""), line=line) from None
         if m:
