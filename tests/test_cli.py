@@ -379,3 +379,18 @@ def test_a_break_even_comment_says_a_rate_as_the_row_does(lang: str, said: str,
     rate = next(line for line in capsys.readouterr().out.splitlines()
                 if line.startswith(("Discount rate", "Kalkylränta")))
     assert said.replace(" %", "\xa0%") in rate
+
+
+def test_a_bidders_own_parameter_is_named_in_words_in_the_command_tables(capsys) -> None:
+    """it-equipment's resale_b (a parameter of one alternative) stood as 'resale_b' in the
+    Monte Carlo lines and 'Resale b' in the tornado, while the report named it from its
+    description."""
+    from lcc.cli import main
+
+    example = str(ROOT / "examples" / "it-equipment.toml")
+    assert main(["sensitivity", example, "monte-carlo", "-n", "200"]) == 0
+    out = capsys.readouterr().out
+    assert "Resale value, Bid B: triangular, lowest 400 SEK" in out and "resale_b" not in out
+    assert main(["sensitivity", example, "tornado"]) == 0
+    out = capsys.readouterr().out
+    assert "Resale value, Bid B" in out and "Resale b" not in out

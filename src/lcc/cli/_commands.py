@@ -125,6 +125,8 @@ def _parameter_names(tender: Any, lang: str) -> dict[str, str]:
     params = list(tender.parameters)
     if tender.assumptions is not None:
         params += list(tender.assumptions.parameters)
+    for alt in tender.alternatives:  # a bidder's own (the resale value of one bid)
+        params += list(alt.parameters())
     out = {}
     for p in params:
         name = getattr(p, "name", None)
