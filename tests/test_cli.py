@@ -390,7 +390,7 @@ def test_a_bidders_own_parameter_is_named_in_words_in_the_command_tables(capsys)
     example = str(ROOT / "examples" / "it-equipment.toml")
     assert main(["sensitivity", example, "monte-carlo", "-n", "200"]) == 0
     out = capsys.readouterr().out
-    assert "Resale value, Bid B: triangular, lowest 400 SEK" in out and "resale_b" not in out
+    assert "Resale value, Bid B: triangular, lowest 400\xa0SEK" in out and "resale_b" not in out
     assert main(["sensitivity", example, "tornado"]) == 0
     out = capsys.readouterr().out
     assert "Resale value, Bid B" in out and "Resale b" not in out
