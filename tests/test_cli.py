@@ -394,3 +394,15 @@ def test_a_bidders_own_parameter_is_named_in_words_in_the_command_tables(capsys)
     assert main(["sensitivity", example, "tornado"]) == 0
     out = capsys.readouterr().out
     assert "Resale value, Bid B" in out and "Resale b" not in out
+
+
+def test_a_relative_change_not_shown_says_why(capsys) -> None:
+    """The escalation's break-even 1.394 % had '—' as its relative change and no word: its
+    base value is 0, so no relative change exists."""
+    from lcc.cli import main
+
+    vehicles = str(ROOT / "examples" / "vehicles.toml")
+    assert main(["sensitivity", vehicles, "break-even", "--lang", "sv"]) == 0
+    row = next(line for line in capsys.readouterr().out.splitlines()
+               if line.startswith("Real förändring av elpriset"))
+    assert row.endswith("—  ingen relativ ändring: grundvärdet är 0")

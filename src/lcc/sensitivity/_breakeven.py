@@ -241,7 +241,11 @@ def switching_values(alternatives: Any, study: Study, *, pair: Any = None,
         res = _search(model, name, (a, b), lo, hi, "ranges")
         x = np.nan if res.value is None else res.value
         rel = x / inp.base - 1.0 if inp.base != 0 else np.nan
-        rows.append((name, inp.unit, inp.base, lo, hi, x, rel, res.reason))
+        reason: Any = res.reason
+        if inp.base == 0 and res.value is not None:  # said where the relative change is not
+            zero = Msg("no relative change: the base value is 0")
+            reason = Msg("{first}; {second}", first=reason, second=zero) if reason else zero
+        rows.append((name, inp.unit, inp.base, lo, hi, x, rel, reason))
     df = pd.DataFrame(rows, columns=["parameter", "unit", "base", "low", "high", "break_even",
                                      "relative_change", "reason"])
     df.attrs["reasons"] = [r[-1] for r in rows]  # each a Msg ('' for a clean crossing)
