@@ -212,3 +212,20 @@ def test_trace_says_which_basis_each_part_is_on(tmp_path: Path, lang: str,
     for line in expected:
         assert line in lines
     assert "NS = LCC_base − LCC_alt" not in text
+
+
+@pytest.mark.parametrize(("lang", "header"), [("en", "Annual value (SEK/yr)"),
+                                              ("sv", "Årskostnad (kr/år)")])
+def test_the_annual_value_under_the_study_period_is_headed_with_its_unit(
+        lang: str, header: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Under the common study period too, the annual value is a figure per year standing
+    beside present values: its header says so."""
+    from pathlib import Path
+
+    from lcc.cli import main
+
+    example = str(Path(__file__).parents[1] / "examples" / "street-lighting.toml")
+    assert main(["compare", example, "--lang", lang]) == 0
+    assert header in capsys.readouterr().out
+    assert main(["compare", example, "--format", "json"]) == 0
+    assert '"annual_value"' in capsys.readouterr().out

@@ -219,8 +219,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
     currency = tender.study.currency
     summary = _add_emissions(c.summary.copy(), c.results, c.baseline)
     unit_line = _unit_line(currency, lang)
-    if c.policy != "study_period" and args.format != "json":  # JSON keeps its keys
+    if args.format != "json":  # JSON keeps its keys
         summary = summary.rename(columns=basis_headers(c.policy, currency, lang))
+    if c.policy != "study_period":
         unit_line = "(" + own_life_amounts(currency, lang) + ")"
     notes = [unit_line, *_emissions_note(summary, c.baseline, lang),
              lowest_line(c.policy, c.best, float(c.summary["annual_value"][c.best]),

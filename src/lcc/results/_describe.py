@@ -210,10 +210,11 @@ def per_year(value: float, currency: str, lang: str, digits: int = 0) -> str:
 def basis_headers(policy: str, currency: str, lang: str) -> dict[str, str]:
     """Headers of the summary columns whose meaning a comparison basis on each alternative's
     own service life changes (``Comparison.summary``): the LCC over that life, and the
-    per-year values with their unit. Empty under the common study period."""
-    if policy not in ("annuity", "per_service_year"):
-        return {}
+    per-year values with their unit. Under the common study period, the annual value with
+    its unit (a figure per year beside present values)."""
     unit_text = unit(f"{currency}/yr", lang)
+    if policy not in ("annuity", "per_service_year"):
+        return {"annual_value": tr("Annual value ({unit})", lang, unit=unit_text)}
     if policy == "annuity":
         ns = tr("Net savings in annual cost ({unit})", lang, unit=unit_text)
         value = tr("Annual cost ({unit})", lang, unit=unit_text)
