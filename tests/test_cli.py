@@ -406,3 +406,55 @@ def test_a_relative_change_not_shown_says_why(capsys) -> None:
     row = next(line for line in capsys.readouterr().out.splitlines()
                if line.startswith("Real förändring av elpriset"))
     assert row.endswith("—  ingen relativ ändring: grundvärdet är 0")
+
+
+_RATES = """format = "lcc.tender/1"
+name = "Rate BE"
+[study]
+period = "15 yr"
+discount_rate = { parameter = "discount_rate" }
+[parameters.discount_rate]
+value = "VALUE"
+low = "LOW"
+high = "HIGH"
+[[alternatives]]
+name = "A"
+[[alternatives.items]]
+type = "Investment"
+amount = "20000 SEK"
+life = "15 yr"
+[[alternatives.items]]
+type = "Recurring"
+amount_per_year = "1000 SEK/yr"
+[[alternatives]]
+name = "B"
+[[alternatives.items]]
+type = "Investment"
+amount = "5000 SEK"
+life = "15 yr"
+[[alternatives.items]]
+type = "Recurring"
+amount_per_year = "2500 SEK/yr"
+"""
+
+
+@pytest.mark.parametrize(("value", "low", "high", "row"), [
+    ("0.04", "0", "0.12", ["4 %", "0 %", "12 %", "5.5565 %", "38.91 %"]),
+    ("4 %", "0 %", "12 %", ["%", "4", "0", "12", "5.5565", "38.91 %"])])
+def test_a_rate_held_in_percent_is_not_shown_a_hundred_times_larger(
+        tmp_path: Path, capsys, value: str, low: str, high: str, row: list[str]) -> None:
+    """A discount rate held as '4 %' showed its break-even as 555.6497 % (and its range as
+    0 %–1 200 %) once the tables wrote rates as percentages: its values are percentages
+    already. By hand the break-even is where 15 000 = 1 500 × (1 − (1 + d)^−15)/d, that is
+    an annuity factor of 10: d = 5.5565 %."""
+    from lcc.cli import main
+
+    path = tmp_path / "t.toml"
+    text = _RATES.replace('"VALUE"', value if "%" not in value else f'"{value}"')
+    text = text.replace('"LOW"', low if "%" not in low else f'"{low}"')
+    path.write_text(text.replace('"HIGH"', high if "%" not in high else f'"{high}"'),
+                    encoding="utf-8")
+    assert main(["sensitivity", str(path), "break-even"]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines()
+                if x.startswith("Discount rate"))
+    assert " ".join(line.split()[2:]).replace("\xa0", " ") == " ".join(row)

@@ -46,8 +46,9 @@ def _rates_in_percent(df: pd.DataFrame, rates: set[str], lang: str) -> pd.DataFr
     format ('3,5 %'); the other rows' values as they are (formatted by the table)."""
     from lcc._i18n import VALUE_COLUMNS
 
-    rows = [str(i) in rates for i in df.index]
-    if not any(rows):
+    units = df["unit"] if "unit" in df.columns else [""] * len(df)
+    rows = [str(i) in rates and not u for i, u in zip(df.index, units, strict=True)]  # held
+    if not any(rows):  # as a fraction (0.04); one held in percent ('4 %') has its unit
         return df
     out = df.copy()
     for column in (c for c in VALUE_COLUMNS if c in df.columns and c != "relative_change"):

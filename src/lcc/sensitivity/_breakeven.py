@@ -56,7 +56,8 @@ def _search(model: Model, name: str, pair: tuple[int, int], lo: float, hi: float
     dlabel = difference_label(nb, na)
     inp = model.inputs[name]
     unit = f" {inp.unit}" if inp.unit else ""
-    rate = model.is_rate(name)  # its figures as percentages, as the tables show a rate
+    rate = model.is_rate(name) and not inp.unit  # a fraction's figures as percentages, as
+    # the tables show them; a rate held in percent ('4 %') is in its unit already
 
     def figure(x: float, text: str) -> Msg:
         return Percent(x) if rate else Figure(x, text)
