@@ -127,3 +127,20 @@ def test_a_scenario_that_moves_no_lcc_is_said() -> None:
     assert df.attrs["unchanged"] == ["carbon_high"]
     # dear: 1 000 kWh × 3 SEK/kWh × UPV(10 yr, 3 %) = 3 000 × 8.530203 = 25 590.61 SEK
     assert df.loc["dear", ("lcc", "A")] == pytest.approx(3000 * (1 - 1.03 ** -10) / 0.03)
+
+
+def test_a_tornado_whose_lcc_overflows_at_an_end_is_refused_as_break_even_is() -> None:
+    """A price range up to 1e306 SEK/kWh gave an infinite LCC at its high end: the tornado
+    exited 0 with '—' and no word, CSV printed inf and its JSON nulls failed the schema; the
+    break-even refused the same range."""
+    import lcc
+    from lcc.sensitivity import tornado
+
+    price = lcc.Parameter("price", "1 SEK/kWh", low="0.5 SEK/kWh", high="1e306 SEK/kWh")
+    alts = [lcc.Alternative("A", [lcc.Energy(annual="1000 kWh/yr", price=price)]),
+            lcc.Alternative("B", [lcc.Investment(amount="5000 SEK")])]
+    with pytest.raises(lcc.LCCError) as info:
+        tornado(alts, lcc.Study("10 yr", 0.04))
+    assert info.value.code == "invalid-value"
+    assert str(info.value).startswith("tornado of 'Price': the LCC cannot be computed at "
+                                      "1e+306 SEK/kWh, an end of its range")

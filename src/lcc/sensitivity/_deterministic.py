@@ -13,11 +13,12 @@ from lcc._text import is_blank, name_key, repeated
 from lcc.model._inputs import check_bare_rate
 from lcc.model._parameter import ByYear, Parameter
 from lcc.model._study import Study
+from lcc.results._describe import ParameterName
 from lcc.results._ranking import tied
 from lcc.sensitivity._model import Model, difference_label, ranks
 from lcc.sensitivity._scenario import Scenario
 from lcc.sensitivity._tables import TornadoResult
-from lcc.sensitivity._words import at
+from lcc.sensitivity._words import Unit, at
 
 #: Relative change of an LCC below which an input counts as not affecting it.
 UNCHANGED = 1e-12
@@ -93,6 +94,16 @@ def tornado(alternatives: Any, study: Study,
         model.check_values(name, [lo, hi], f"ranges[{name!r}]", arg="ranges")
         points += [{name: lo}, {name: hi}]
     values = model.evaluate_points(points)
+    for i, (name, (lo, hi)) in enumerate(rngs.items()):  # as break-even and Monte Carlo do
+        for x, column in ((lo, values[:, 2 * i]), (hi, values[:, 2 * i + 1])):
+            if not np.all(np.isfinite(column)):
+                inp = model.inputs[name]
+                what = ParameterName(name, getattr(inp.parameter, "description", None))
+                raise LCCError(Msg("tornado of {what!r}: the LCC cannot be computed at "
+                                   "{value:g}{unit}, an end of its range; narrow the range",
+                                   what=what, value=x, unit=Unit(f" {inp.unit}" if inp.unit
+                                                                  else "")),
+                               field=model.field("ranges"), code="invalid-value")
     rows = []
     for i, (name, (lo, hi)) in enumerate(rngs.items()):
         inp = model.inputs[name]
