@@ -144,3 +144,22 @@ def test_a_tornado_whose_lcc_overflows_at_an_end_is_refused_as_break_even_is() -
     assert info.value.code == "invalid-value"
     assert str(info.value).startswith("tornado of 'Price': the LCC cannot be computed at "
                                       "1e+306 SEK/kWh, an end of its range")
+
+
+def test_the_inflation_rate_named_for_monte_carlo_says_why_it_is_not_sampled() -> None:
+    """Inflation with a range, named among the parameters to sample, was 'a parameter with
+    neither a distribution nor a range': it has one, but the calculation takes one
+    inflation rate."""
+    import lcc
+    from lcc.sensitivity import monte_carlo
+
+    infl = lcc.Parameter("inflation", "2 %", low="1 %", high="4 %")
+    price = lcc.Parameter("price", "1 SEK/kWh", low="0.5 SEK/kWh", high="2 SEK/kWh")
+    alts = [lcc.Alternative("A", [lcc.Energy(annual="1000 kWh/yr", price=price)]),
+            lcc.Alternative("B", [lcc.Investment(amount="5000 SEK")])]
+    study = lcc.Study("8 yr", "5 %", inflation=infl)
+    with pytest.raises(lcc.LCCError) as info:
+        monte_carlo(alts, study, n=50, seed=1, parameters=["inflation", "price"])
+    assert info.value.code == "not-applicable"
+    assert "the study's inflation rate cannot be sampled" in str(info.value)
+    assert monte_carlo(alts, study, n=50, seed=1, parameters=["price"]).n == 50

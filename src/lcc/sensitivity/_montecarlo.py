@@ -107,6 +107,8 @@ def choose_distributions(model: Model, distributions: Mapping[str, Any] | None,
     if parameters is not None:
         keep = [model.resolve(p, f"{where}: parameters", arg="parameters") for p in parameters]
         for name in keep:
+            if name not in chosen and model.inputs[name].scalar_only:  # a range it has
+                raise _one_inflation(where, name, field)
             if name not in chosen:
                 raise LCCError(Msg("{where}: parameter {name!r} has neither a distribution "
                                    "nor a range (low < high) to sample from", where=where,
@@ -129,11 +131,14 @@ def choose_distributions(model: Model, distributions: Mapping[str, Any] | None,
                     holder = inp.parameter or Parameter(name, inp.base)
                     holder.check_drawn(*ends, drawn)
         if model.inputs[name].scalar_only:
-            raise LCCError(Msg("{where}: the study's inflation rate cannot be sampled "
-                               "(the calculation takes one inflation rate); vary it in a "
-                               "tornado or in scenarios", where=at(where, name)),
-                           field=field, code="not-applicable")
+            raise _one_inflation(where, name, field)
     return {name: chosen[name] for name in model.inputs if name in chosen}
+
+
+def _one_inflation(where: str, name: str, field: str) -> LCCError:
+    return LCCError(Msg("{where}: the study's inflation rate cannot be sampled (the "
+                        "calculation takes one inflation rate); vary it in a tornado or in "
+                        "scenarios", where=at(where, name)), field=field, code="not-applicable")
 
 
 def describe_distributions(model: Model, dists: Mapping[str, Any]) -> dict[str, str]:
