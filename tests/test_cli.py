@@ -458,3 +458,12 @@ def test_a_rate_held_in_percent_is_not_shown_a_hundred_times_larger(
     line = next(x for x in capsys.readouterr().out.splitlines()
                 if x.startswith("Discount rate"))
     assert " ".join(line.split()[2:]).replace("\xa0", " ") == " ".join(row)
+
+
+@pytest.mark.parametrize("kind", ["tornado", "monte-carlo", "scenarios"])
+def test_a_parameter_option_only_break_even_takes_is_refused_not_ignored(kind: str) -> None:
+    """`tornado --parameter discount_rate` ran the whole tornado, as if the option had not
+    been given."""
+    out = run("sensitivity", STREET, kind, "--parameter", "discount_rate")
+    assert out.returncode == 2
+    assert "--parameter: only break-even takes one parameter" in out.stderr

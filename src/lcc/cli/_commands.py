@@ -265,6 +265,10 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
         if args.pair[0] == args.pair[1]:
             raise LCCError(Msg("--pair: got {name!r} twice; give two different alternatives",
                                name=args.pair[0]), field="--pair", code="invalid-value")
+    if args.parameter and args.kind != "break-even":  # accepted and ignored before
+        raise LCCError(Msg("--parameter: only break-even takes one parameter; {kind} varies "
+                           "the tender's parameters ([sensitivity] parameters)",
+                           kind=args.kind), field="--parameter", code="not-applicable")
     return {"tornado": _tornado, "break-even": _break_even, "monte-carlo": _monte_carlo,
             "sobol": _sobol, "scenarios": _scenarios}[args.kind](tender, args)
 
