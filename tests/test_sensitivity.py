@@ -649,3 +649,30 @@ def test_result_type() -> None:
     assert isinstance(res, MonteCarloResult)
     assert res.lcc.shape == (3, 2) and res.lcc.attrs["unit"] == "SEK"
     assert res.n == 3 and res.chunk_size == 32_768
+
+
+def test_a_scenario_path_is_listed_in_its_parameters_unit() -> None:
+    """The same yearly price path written in SEK/kWh, öre/kWh and SEK/MWh was listed as 1,
+    100 and 1 000 (no unit given), while a single '150 öre/kWh' was listed as 1.5: every
+    scenario's values are in the parameter's own unit."""
+    from lcc.model import ByYear
+    from lcc.sensitivity import Scenario, scenarios
+
+    price = lcc.Parameter("price", "1 SEK/kWh")
+    alts = [lcc.Alternative("A", [lcc.Energy(annual="1000 kWh/yr", price=price)]),
+            lcc.Alternative("B", [lcc.Investment(amount="5000 SEK")])]
+    study = lcc.Study("3 yr", 0.04)
+    df = scenarios(alts, study, {
+        "sek": Scenario({"price": ByYear([1.0, 1.5, 2.0], unit="SEK/kWh")}),
+        "ore": Scenario({"price": ByYear([100, 150, 200], unit="öre/kWh")}),
+        "mwh": Scenario({"price": ByYear([1000, 1500, 2000], unit="SEK/MWh")}),
+        "one": Scenario({"price": "150 öre/kWh"})})
+    shown = df.attrs["scenarios"]
+    for name in ("sek", "ore", "mwh"):
+        assert shown[name]["price"] == pytest.approx([1.0, 1.5, 2.0])
+    assert shown["one"]["price"] == pytest.approx(1.5)
+    # by hand: 1000 × (1/1.04 + 1.5/1.04² + 2/1.04³) = 4 126.37 SEK for each path
+    want = 1000 * (1 / 1.04 + 1.5 / 1.04**2 + 2 / 1.04**3)
+    assert want == pytest.approx(4126.365498, abs=1e-6)
+    for name in ("sek", "ore", "mwh"):
+        assert df.loc[name, ("lcc", "A")] == pytest.approx(want, rel=1e-12)

@@ -134,6 +134,22 @@ def tornado(alternatives: Any, study: Study,
     return df
 
 
+def _path_scale(path: Any, unit: str | None) -> float:
+    """What a per-year path's values are multiplied by to stand in its input's unit: 0.01
+    for 'öre/kWh' beside SEK/kWh, 0.001 for SEK/MWh, 0.01 for a path in '%' of a rate held
+    as a fraction; 1 for a path without a unit."""
+    written = getattr(path, "unit", None)
+    if not written:
+        return 1.0
+    from lcc.units import get_registry
+
+    reg = get_registry()
+    try:
+        return float(reg.Quantity(1.0, str(written)).to(unit or "").magnitude)
+    except Exception:  # not convertible: refused where the path is read
+        return 1.0
+
+
 def _is_path(value: Any, unit: str) -> bool:
     """A ByYear, or a plain list for a dimensionless input (a list holds years)."""
     return isinstance(value, ByYear) or (not unit and isinstance(value, (list, tuple)))
@@ -287,8 +303,9 @@ def scenarios(alternatives: Any, study: Study, scenarios: Mapping[str, Any], *,
                     check_bare_rate(raw, where)
             if _is_path(value, model.inputs[name].unit):
                 paths[name] = value
-                show[name] = [float(v) for v in (value.values if isinstance(value, ByYear)
-                                                 else value)]
+                scale = _path_scale(value, model.inputs[name].unit)  # in the input's own
+                show[name] = [float(v) * scale for v in (value.values if isinstance(  # unit,
+                    value, ByYear) else value)]  # as a single value is (öre/kWh as SEK/kWh)
                 continue
             point[name] = model.own_value(name, value, where, arg="scenarios")
             model.check_values(name, point[name], where, arg="scenarios")
