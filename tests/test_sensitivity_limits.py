@@ -163,3 +163,17 @@ def test_the_inflation_rate_named_for_monte_carlo_says_why_it_is_not_sampled() -
     assert info.value.code == "not-applicable"
     assert "the study's inflation rate cannot be sampled" in str(info.value)
     assert monte_carlo(alts, study, n=50, seed=1, parameters=["price"]).n == 50
+
+
+def test_a_range_of_one_value_is_left_out_of_the_tornado_and_said_so() -> None:
+    """A parameter with low = high dropped out of the tornado without the 'Left out' note
+    that a parameter without a range gets."""
+    import lcc
+    from lcc.sensitivity import tornado
+
+    price = lcc.Parameter("price", "1 SEK/kWh", low="1 SEK/kWh", high="1 SEK/kWh")
+    use = lcc.Parameter("use", "1000 kWh/yr", low="900 kWh/yr", high="1100 kWh/yr")
+    alts = [lcc.Alternative("A", [lcc.Energy(annual=use, price=price)]),
+            lcc.Alternative("B", [lcc.Investment(amount="5000 SEK")])]
+    df = tornado(alts, lcc.Study("5 yr", 0.04))
+    assert "price" in df.attrs["skipped"] and set(df["parameter"]) == {"use"}

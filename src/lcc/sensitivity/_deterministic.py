@@ -87,6 +87,9 @@ def tornado(alternatives: Any, study: Study,
     """
     model = Model(alternatives, study, "tornado")
     rngs, skipped = model.ranges(ranges, "ranges")
+    flat = [name for name, (lo, hi) in rngs.items() if lo == hi]  # low = high: no range,
+    skipped = [*skipped, *flat]  # left out and said so as one without a range
+    rngs = {name: r for name, r in rngs.items() if name not in flat}
     base = model.base_lcc()
     pair = model.pair(None) if len(model.names) > 1 else None
     points: list[dict[str, float]] = []
