@@ -96,7 +96,8 @@ def tornado(alternatives: Any, study: Study,
     for name, (lo, hi) in rngs.items():
         model.check_values(name, [lo, hi], f"ranges[{name!r}]", arg="ranges")
         points += [{name: lo}, {name: hi}]
-    values = model.evaluate_points(points)
+    with np.errstate(over="ignore", invalid="ignore"):  # an overflow is said below
+        values = model.evaluate_points(points)
     for i, (name, (lo, hi)) in enumerate(rngs.items()):  # as break-even and Monte Carlo do
         for x, column in ((lo, values[:, 2 * i]), (hi, values[:, 2 * i + 1])):
             if not np.all(np.isfinite(column)):
