@@ -467,3 +467,15 @@ def test_a_parameter_option_only_break_even_takes_is_refused_not_ignored(kind: s
     out = run("sensitivity", STREET, kind, "--parameter", "discount_rate")
     assert out.returncode == 2
     assert "--parameter: only break-even takes one parameter" in out.stderr
+
+
+def test_break_even_searches_the_parameters_the_tender_names(capsys) -> None:
+    """it-equipment names its sensitivity parameters without the escalation: the tornado
+    and Monte Carlo left it out, and break-even searched it."""
+    from lcc.cli import main
+
+    example = str(ROOT / "examples" / "it-equipment.toml")
+    assert main(["sensitivity", example, "break-even", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)["rows"]
+    assert [r["parameter"] for r in rows] == ["discount_rate", "electricity_price", "laptops",
+                                              "resale_b"]

@@ -325,6 +325,10 @@ def _break_even(tender: Any, args: argparse.Namespace) -> int:
         full = sens.switching_values(alts, study, pair=pair)
         df = full.set_index("parameter")
         df["reason"] = pd.Series(full.attrs["reasons"], index=df.index, dtype=object)
+        chosen = _chosen(tender)
+        if chosen is not None:  # the tender's parameters, as the tornado and Monte Carlo
+            rate = getattr(study.discount_rate, "name", None)
+            df = df[df.index.isin({"discount_rate" if n == rate else n for n in chosen})]
         names = full.attrs["pair"]
         rates = full.attrs.get("rates") or ()
 
