@@ -42,6 +42,7 @@ from lcc.bidform._spec import (
     BidForm,
     Slot,
     TenderFile,
+    default_word,
     same_unit,
     value_text,
 )
@@ -592,15 +593,8 @@ class _FormReader:
     def default_shown(self, f: BidField) -> Any:
         """:func:`_default_shown`, a calculator's word by its label in the reader's words
         (the vehicles' residual 'linear' is 'linjärt' in Swedish, as the form says)."""
-        if isinstance(f.default, str) and f.kind != "choice" and self.form.calculator:
-            from lcc import templates
-
-            inp = next((i for i in templates.get(self.form.calculator).INPUTS
-                        if i.name == f.key), None)
-            if inp is not None and inp.choices and f.default.strip().lower() in {
-                    c.lower() for c in inp.choices}:
-                return CatalogText(inp.choice_label(f.default))
-        return _default_shown(f)
+        word = default_word(self.form, f) if f.kind != "choice" else None
+        return CatalogText(word) if word is not None else _default_shown(f)
 
     # -- building the alternative -------------------------------------------------------
     def build(self, form: _Form, given: dict[str, Any], cells: dict[str, str]

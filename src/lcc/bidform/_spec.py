@@ -860,6 +860,20 @@ def _one_reading(unit: str, lang: str) -> str:
     return tr("On this form it is given in {unit} only.", lang, unit=unit_words(unit, lang))
 
 
+def default_word(form: BidForm, f: BidField) -> str | None:
+    """The catalogue label of a calculator row's default when it is one of the input's words
+    (the vehicles' residual 'linear' → 'linear', 'linjärt' in Swedish); None otherwise."""
+    if not isinstance(f.default, str) or form.calculator is None:
+        return None
+    from lcc import templates
+
+    inp = next((i for i in templates.get(form.calculator).INPUTS if i.name == f.key), None)
+    if inp is None or not inp.choices or \
+            f.default.strip().lower() not in {c.lower() for c in inp.choices}:
+        return None
+    return str(inp.choice_label(f.default))
+
+
 def derive_form(tender: Tender, tf: TenderFile, lang: str) -> BidForm:
     """The BidForm a tender declares; TenderError (located in the tender file) if invalid."""
     return _Deriver(tender, tf, lang).derive()

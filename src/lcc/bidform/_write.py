@@ -30,6 +30,7 @@ from lcc.bidform._spec import (
     BidForm,
     Slot,
     TenderFile,
+    default_word,
     unit_of_text,
     value_text,
 )
@@ -675,13 +676,9 @@ class _Writer:
         if f.kind == "choice" and isinstance(x, str):
             word = f.choice_of(x)
             return f.shown_choices[f.choices.index(word)] if word is not None else x
-        if isinstance(x, str) and self.form.calculator is not None:  # a word ('linear')
-            from lcc import templates
-
-            inp = next((i for i in templates.get(self.form.calculator).INPUTS
-                        if i.name == f.key), None)
-            if inp is not None and (words := self.choice_words(inp, x)) is not None:
-                return words
+        word = default_word(self.form, f)  # a calculator's word ('linear')
+        if word is not None:
+            return tr(word, self.lang)
         if isinstance(x, (int, float)) and not isinstance(x, bool):
             if f.percent:
                 return percent(float(x), self.lang, 4)

@@ -245,11 +245,18 @@ def _tender_tornado(tender: Any) -> pd.DataFrame:
     from lcc.sensitivity import tornado
 
     df = tornado(list(tender.alternatives), tender.study)
+    rows = _analysed(tender)
+    return df[df["parameter"].isin(rows)] if rows is not None and not df.empty else df
+
+
+def _analysed(tender: Any) -> set[str] | None:
+    """The rows an analysis keeps: the tender's ``[sensitivity] parameters`` as the tables
+    name them (the study's rate stands as discount_rate); None for every parameter."""
     chosen = _chosen(tender)
-    if chosen is not None and not df.empty:  # the study's rate stands as discount_rate
-        rate = getattr(tender.study.discount_rate, "name", None)
-        df = df[df["parameter"].isin({"discount_rate" if n == rate else n for n in chosen})]
-    return df
+    if chosen is None:
+        return None
+    rate = getattr(tender.study.discount_rate, "name", None)
+    return {"discount_rate" if n == rate else n for n in chosen}
 
 
 def _chosen(tender: Any) -> list[str] | None:
@@ -325,10 +332,9 @@ def _break_even(tender: Any, args: argparse.Namespace) -> int:
         full = sens.switching_values(alts, study, pair=pair)
         df = full.set_index("parameter")
         df["reason"] = pd.Series(full.attrs["reasons"], index=df.index, dtype=object)
-        chosen = _chosen(tender)
-        if chosen is not None:  # the tender's parameters, as the tornado and Monte Carlo
-            rate = getattr(study.discount_rate, "name", None)
-            df = df[df.index.isin({"discount_rate" if n == rate else n for n in chosen})]
+        rows = _analysed(tender)  # the tender's parameters, as the tornado and Monte Carlo
+        if rows is not None:
+            df = df[df.index.isin(rows)]
         names = full.attrs["pair"]
         rates = full.attrs.get("rates") or ()
 
