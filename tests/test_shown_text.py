@@ -341,6 +341,42 @@ def test_a_tender_file_refuses_names_that_look_the_same(tmp_path: Path) -> None:
                          "(line 7); every alternative needs a name of its own")
 
 
+@pytest.mark.parametrize("other", ["led a", "LED \u0410"])  # case; a Cyrillic А
+def test_names_alike_but_for_letter_case_or_lookalike_letters_are_one_name(
+        tmp_path: Path, other: str) -> None:
+    # one rule for tender files, bids and the API: a reader of the award cannot tell them apart
+    path = tmp_path / "t.toml"
+    path.write_text('format = "lcc.tender/1"\nname = "T"\n[study]\nperiod = "10 yr"\n'
+                    'discount_rate = 0.04\n'
+                    '[[alternatives]]\nname = "LED A"\n[[alternatives.items]]\n'
+                    'type = "Investment"\namount = "1000 SEK"\n'
+                    f'[[alternatives]]\nname = "{other}"\n[[alternatives.items]]\n'
+                    'type = "Investment"\namount = "900 SEK"\n', encoding="utf-8")
+    with pytest.raises(lcc.TenderError) as info:
+        lcc.io.load_tender(path)
+    [e] = info.value.errors
+    assert (e.line, e.path, e.code) == (12, "alternatives[1].name", "duplicate-name")
+    assert e.message.startswith(f"{other!r} looks the same as 'LED A', the name of ")
+    study = lcc.Study(period="10 yr", discount_rate=0.04)
+    with pytest.raises(lcc.LCCError, match="repeated: 'LED A' and ") as api:
+        lcc.compare([lcc.Alternative("LED A", lcc.Investment("1000 SEK")),
+                     lcc.Alternative(other, lcc.Investment("900 SEK"))], study)
+    assert api.value.code == "duplicate-name"
+
+
+def test_a_bid_replaces_the_alternative_its_name_looks_like(tmp_path: Path) -> None:
+    from lcc.bidform import read_bid_forms, save_with_bids, with_bids
+
+    tender, filled = _filled_form(tmp_path, "BID A")
+    with pytest.raises(lcc.TenderError) as info:
+        read_bid_forms(tender, [filled])
+    assert [(e.code, e.path) for e in info.value.errors] == [("duplicate-name", "Bid!D6")]
+    bids = read_bid_forms(tender, [filled], replace=True)
+    assert [a.name for a in with_bids(tender, bids).alternatives] == ["Bid B", "BID A"]
+    saved = save_with_bids(tender, bids, tmp_path / "out.toml", tender_file=FIXTURE)
+    assert [a.name for a in lcc.io.load_tender(saved).alternatives] == ["Bid B", "BID A"]
+
+
 def test_an_imported_bid_that_looks_like_an_alternative_of_the_tender(tmp_path: Path) -> None:
     from lcc.bidform import read_bid_forms, with_bids
 

@@ -218,6 +218,24 @@ def name_key(text: str) -> str:
     return " ".join(s.split())
 
 
+#: Cyrillic and Greek letters drawn like Latin ones, in small letters (after Unicode's
+#: confusables, UTS #39; a capital is compared by its small letter): 'Аcme AB' with a
+#: Cyrillic А is 'Acme AB' to whoever reads the award.
+_LOOKALIKE = str.maketrans("авекмнорстхуіјѕԁԛԝαβεζηικμνορτυχ",
+                           "abekmhopctxyijsdqwabezhikmnoptyx")
+
+
+def same_name(text: str) -> str:
+    """What tells two alternatives, bids or scenarios apart: as :func:`name_key`, without
+    regard to letter case (in any script) or to letters drawn alike. 'ACME ab', 'Аcme AB'
+    (a Cyrillic А) and 'Acme AB' are one name to whoever reads the award.
+
+    >>> same_name("ACME ab") == same_name("\u0410cme AB") == same_name("Acme  AB")
+    True
+    """
+    return name_key(text).casefold().translate(_LOOKALIKE)
+
+
 def closest(word: str, options: Iterable[str], *, cutoff: float = 0.6) -> str | None:
     """The option a misspelt word most likely means, spelt as the option is, or None.
 
@@ -251,14 +269,16 @@ def is_blank(text: str) -> bool:
 
 
 def repeated(names: Iterable[str]) -> str:
-    """The names that occur more than once by :func:`name_key`, for a message ('' if none):
+    """The names that occur more than once by :func:`same_name`, for a message ('' if none):
     each as written (``'A'``), look-alikes with every spelling (``'A' and 'A\\u200b'``).
 
     >>> repeated(["A", "B", "A", "A\\u200b", "C"]), repeated(["A", "B"])
     ("'A' and 'A\\\\u200b'", '')
+    >>> repeated(["Acme AB", "ACME AB"])
+    "'Acme AB' and 'ACME AB'"
     """
     spellings: dict[str, list[str]] = {}
     for n in names:
-        spellings.setdefault(name_key(n), []).append(n)
+        spellings.setdefault(same_name(n), []).append(n)
     return ", ".join(" and ".join(repr(s) for s in dict.fromkeys(group))
                      for group in spellings.values() if len(group) > 1)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from lcc._errors import LCCError, Msg
-from lcc._text import name_key
+from lcc._text import same_name
 from lcc.bidform._spec import (
     BidForm,
     derive_form,
@@ -191,9 +191,9 @@ def read_bid_form(tender: Tender, path: str | os.PathLike[str], *,
 def with_bids(tender: Tender, bids: Iterable[Alternative]) -> Tender:
     """The tender with the bids added; a bid replaces the alternative of its name."""
     bids = list(bids)
-    names = {name_key(b.name) for b in bids}
+    names = {same_name(b.name) for b in bids}
     return tender.with_alternatives(*(a for a in tender.alternatives
-                                      if name_key(a.name) not in names),
+                                      if same_name(a.name) not in names),
                                     *bids)
 
 
@@ -227,8 +227,8 @@ def save_with_bids(tender: Tender, bids: Iterable[Alternative], output: str | os
     shown = os.fspath(source)
     src_fmt = _format_of(shown, None, shown)
     text = decode(_read_bytes(Path(shown), shown), shown)
-    names = {name_key(b.name) for b in bids}
-    kept = [a for a in tender.alternatives if name_key(a.name) not in names]
+    names = {same_name(b.name) for b in bids}
+    kept = [a for a in tender.alternatives if same_name(a.name) not in names]
     tables = [alternative_data(a, f"alternatives[{len(kept) + i}]") for i, a in enumerate(bids)]
     moved = os.path.abspath(Path(shown).parent) != os.path.abspath(target.parent)
 
@@ -248,7 +248,7 @@ def save_with_bids(tender: Tender, bids: Iterable[Alternative], output: str | os
             doc["alternatives"] = tomlkit.aot()
         aot = doc["alternatives"]
         for j in reversed(range(len(aot))):  # the replaced bids
-            if name_key(str(aot[j].get("name"))) in names:
+            if same_name(str(aot[j].get("name"))) in names:
                 del aot[j]
         for data in tables:
             t = tomlkit.table()
@@ -264,7 +264,7 @@ def save_with_bids(tender: Tender, bids: Iterable[Alternative], output: str | os
             data["assumptions"] = relocate(data["assumptions"])
         data["alternatives"] = [*(a for a in data.get("alternatives", [])
                                   if not (isinstance(a, dict)
-                                          and name_key(str(a.get("name"))) in names)),
+                                          and same_name(str(a.get("name"))) in names)),
                                 *tables]
         out = WRITERS[fmt](_plain(data) if fmt == "json" else data)
     target.write_text(out, encoding="utf-8", newline="\n")

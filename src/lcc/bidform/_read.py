@@ -33,7 +33,7 @@ from lcc._errors import (
     os_reason,
 )
 from lcc._i18n import unit as shown_unit
-from lcc._text import is_blank, name_key
+from lcc._text import is_blank, same_name
 from lcc._xlsx import number_shown, package_size
 from lcc.bidform._identity import changes, decisive, fingerprint
 from lcc.bidform._spec import (
@@ -753,20 +753,6 @@ def _is_formula(cell: Any) -> bool:
         isinstance(value, str) and value.startswith("="))
 
 
-#: Cyrillic and Greek letters drawn like Latin ones, in small letters (after Unicode's
-#: confusables, UTS #39; a capital is compared by its small letter): 'Аcme AB' with a
-#: Cyrillic А is 'Acme AB' to whoever reads the award.
-_LOOKALIKE = str.maketrans("авекмнорстхуіјѕԁԛԝαβεζηικμνορτυχ",
-                           "abekmhopctxyijsdqwabezhikmnoptyx")
-
-
-def _bid_key(name: str) -> str:
-    """What two bid names are compared by: as :func:`name_key`, without regard to letter case
-    (in any script) or to letters drawn alike ('ACME ab', 'Аcme AB' and 'Acme AB' are one
-    bidder's name; so are 'ООО РОМАШКА' and 'ооо ромашка')."""
-    return name_key(name).casefold().translate(_LOOKALIKE)
-
-
 def read_forms(tender: Tender, bid_form: BidForm, tf: TenderFile,
                paths: Sequence[str | os.PathLike[str]], *, replace: bool = False
                ) -> tuple[list[Alternative], list[TenderIssue]]:
@@ -775,7 +761,7 @@ def read_forms(tender: Tender, bid_form: BidForm, tf: TenderFile,
     alternatives: list[Alternative] = []
     issues: list[TenderIssue] = []
     taken: dict[str, Msg] = {} if replace else {
-        _bid_key(a.name): Msg("an alternative of the tender (import with --replace, or "
+        same_name(a.name): Msg("an alternative of the tender (import with --replace, or "
                               "replace=True, to replace it)") for a in tender.alternatives}
     for p in paths:
         shown = os.fspath(p)
@@ -783,13 +769,13 @@ def read_forms(tender: Tender, bid_form: BidForm, tf: TenderFile,
         issues.extend(form.issues)
         if alt is None:
             continue
-        if _bid_key(alt.name) in taken:
+        if same_name(alt.name) in taken:
             issues.append(TenderIssue(
                 "duplicate-name", Msg("the bid name {bid!r} is already used by {other}; every "
                                       "bid needs its own name (e.g. add 'option 2')",
-                                      bid=alt.name, other=taken[_bid_key(alt.name)]),
+                                      bid=alt.name, other=taken[same_name(alt.name)]),
                 name_cell or "", shown, None))
             continue
-        taken[_bid_key(alt.name)] = Msg("the form {file}", file=shown)
+        taken[same_name(alt.name)] = Msg("the form {file}", file=shown)
         alternatives.append(alt)
     return alternatives, issues

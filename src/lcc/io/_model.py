@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lcc._errors import LCCError, Msg, NotFound, as_msg, raise_collected, suggest
-from lcc._text import is_blank, name_key
+from lcc._text import is_blank, same_name
 from lcc.io._fields import MAX_ALTERNATIVES, MAX_MONTE_CARLO, PARAMETER_KEYS, STUDY
 from lcc.io._issues import TenderError, TenderIssue, format_path, kind_of
 from lcc.io._read import MAX_TEXT, _too_long
@@ -466,7 +466,7 @@ def check_bids(bids: Iterable[tuple[int, Any, Alternative | None]], buyer: Conta
     names: dict[str, tuple[int, str]] = {}
     bidder: dict[str, tuple[int, Parameter]] = {}
     for i, name, alt in bids:
-        key = name_key(name) if isinstance(name, str) else None
+        key = same_name(name) if isinstance(name, str) else None
         if key is not None and key in names:
             first, written = names[key]
             at = line(("alternatives", first, "name"))
