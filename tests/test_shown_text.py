@@ -435,6 +435,9 @@ def test_a_written_tender_shows_its_invisible_characters_as_escapes(fmt: str) ->
     ({"Hög": {"discount_rate": 0.05}, "Hög ": {"discount_rate": 0.06}},
      "the names 'Hög' and 'Hög ' look the same"),
     ({"base\u200b": {"discount_rate": 0.05}}, "is named 'base'"),
+    ({"Base": {"discount_rate": 0.05}}, "is named 'base'"),
+    ({"Hög": {"discount_rate": 0.05}, "HÖG": {"discount_rate": 0.06}},
+     "the names 'Hög' and 'HÖG' look the same"),
     ({"\u200b": {"discount_rate": 0.05}}, "non-empty"),
 ])
 def test_scenario_names_that_look_the_same(scenarios: dict[str, object], match: str) -> None:

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from lcc._errors import LCCError, Msg
-from lcc._text import is_blank, name_key, repeated
+from lcc._text import is_blank, repeated, same_name
 from lcc.model._inputs import check_bare_rate
 from lcc.model._parameter import ByYear, Parameter
 from lcc.model._study import Study
@@ -279,7 +279,7 @@ def scenarios(alternatives: Any, study: Study, scenarios: Mapping[str, Any], *,
             raise LCCError(Msg("scenarios: got the scenario name {name!r}; expected a "
                                "non-empty string", name=sname), field=SCENARIOS,
                            code="invalid-value" if isinstance(sname, str) else "wrong-type")
-        if name_key(sname) == "base" and include_base:
+        if same_name(sname) == "base" and include_base:
             raise LCCError(Msg("scenarios: a scenario is named 'base', which is the row of "
                                "base values; rename it or pass include_base=False"),
                            field=SCENARIOS, code="duplicate-name")
