@@ -165,6 +165,66 @@ def test_the_inflation_rate_named_for_monte_carlo_says_why_it_is_not_sampled() -
     assert monte_carlo(alts, study, n=50, seed=1, parameters=["price"]).n == 50
 
 
+def test_an_inflation_range_left_out_of_monte_carlo_and_sobol_is_said() -> None:
+    """Inflation with a range was left out of a Monte Carlo or Sobol run that samples every
+    input with a range, without a word; the run's notes now say so (and why), in the
+    result, the command's output and the report. Named inputs are the caller's choice."""
+    import lcc
+    from lcc.sensitivity import monte_carlo, sobol
+
+    infl = lcc.Parameter("inflation", "2 %", low="1 %", high="4 %")
+    price = lcc.Parameter("price", "1 SEK/kWh", low="0.5 SEK/kWh", high="2 SEK/kWh")
+    alts = [lcc.Alternative("A", [lcc.Energy(annual="1000 kWh/yr", price=price)]),
+            lcc.Alternative("B", [lcc.Investment(amount="5000 SEK")])]
+    study = lcc.Study("8 yr", "5 %", inflation=infl)
+    mc = monte_carlo(alts, study, n=50, seed=1)
+    assert list(mc.distributions) == ["price"]
+    assert [str(n) for n in mc.notes] == [
+        "The study's general inflation is not sampled: the calculation takes one inflation "
+        "rate; the tornado and scenarios vary it within its range"]
+    assert mc.to_dict()["notes"] == [str(mc.notes[0])]
+    assert monte_carlo(alts, study, n=50, seed=1, parameters=["price"]).notes == []
+    # B has no uncertain input: Sobol says that too
+    assert [str(n) for n in sobol(alts, study, n=8, seed=1).attrs["notes"]] == [
+        str(mc.notes[0]), "B does not vary with the sampled inputs: its indices are not defined"]
+    assert [str(n) for n in sobol(alts, study, n=8, seed=1, parameters=["price"]).attrs[
+        "notes"]] == ["B does not vary with the sampled inputs: its indices are not defined"]
+    from lcc.report._content import build_sections
+
+    [sec] = [s for s in build_sections(lcc.compare(alts, study), lang="sv", monte_carlo=mc)
+             if s.key == "monte_carlo"]
+    assert "Kalkylens allmänna inflation slumpas inte: beräkningen använder en enda " \
+        "inflationstakt; tornadodiagrammet och scenarierna varierar den inom dess " \
+        "intervall" in sec.lines
+    without = lcc.Study("8 yr", "5 %", inflation=lcc.Parameter("inflation", "2 %"))
+    assert monte_carlo(alts, without, n=50, seed=1).notes == []
+
+
+def test_an_inflation_distribution_is_refused_where_it_is_given() -> None:
+    """A distribution on the study's inflation loaded, and then every Monte Carlo run
+    stopped on it without naming the tender's line: it is refused by the study."""
+    import lcc
+
+    infl = lcc.Parameter("inflation", "2 %", distribution=lcc.sensitivity.Uniform.of(
+        "1 %", "3 %"))
+    with pytest.raises(lcc.LCCError) as info:
+        lcc.Study("8 yr", "5 %", inflation=infl)
+    assert (info.value.field, info.value.code) == ("Study.inflation", "not-applicable")
+    assert str(info.value).startswith("Study.inflation: parameter 'inflation' has a "
+                                      "distribution, but the calculation takes one inflation "
+                                      "rate")
+    text = ('format = "lcc.tender/1"\nname = "T"\n[study]\nperiod = "8 yr"\n'
+            'discount_rate = "5 %"\ninflation = {parameter = "inflation"}\n'
+            '[parameters.inflation]\nvalue = "2 %"\n'
+            'distribution = {name = "uniform", low = "1 %", high = "3 %"}\n'
+            '[[alternatives]]\nname = "A"\n[[alternatives.items]]\ntype = "Investment"\n'
+            'amount = "1000 SEK"\n')
+    with pytest.raises(lcc.TenderError) as file_info:
+        lcc.io.loads_tender(text)
+    [e] = file_info.value.errors
+    assert (e.line, e.path, e.code) == (6, "study.inflation", "not-applicable")
+
+
 def test_a_range_of_one_value_is_left_out_of_the_tornado_and_said_so() -> None:
     """A parameter with low = high dropped out of the tornado without the 'Left out' note
     that a parameter without a range gets."""

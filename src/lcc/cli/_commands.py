@@ -386,7 +386,8 @@ def _monte_carlo(tender: Any, args: argparse.Namespace) -> int:
              tr("Differences: each alternative's life-cycle cost minus {best}'s, per "
                 "sample", lang, best=mc.best),
              *_distribution_lines(tender, mc.distributions, mc.inputs.attrs["units"], lang,
-                                  described=mc.described, rates=mc.inputs.attrs["rates"])]
+                                  described=mc.described, rates=mc.inputs.attrs["rates"]),
+             *mc.notes]
     extra = _head(tender, "monte-carlo")
     extra.update(n=mc.n, seed=mc.seed, best=mc.best, distributions=dict(mc.described))
     summary = mc.summary.copy()

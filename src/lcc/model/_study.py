@@ -136,6 +136,14 @@ class Study(ModelEq):
                     raise LCCError(Msg("{name}: expected one rate, not samples",
                                        name='Study.inflation'),
                                    code="wrong-type")
+                if isinstance(self.inflation, Parameter) and \
+                        self.inflation.distribution is not None:
+                    raise LCCError(Msg(
+                        "{name}: parameter {param!r} has a distribution, but the calculation "
+                        "takes one inflation rate, so Monte Carlo and Sobol cannot sample it; "
+                        "give it a range (low and high) for the tornado, or vary it in "
+                        "scenarios", name='Study.inflation', param=self.inflation.name),
+                        code="not-applicable")
         object.__setattr__(self, "_inflation", infl)
         for key in ("timing", "currency", "include_externalities"):
             with errs.field(f"Study.{key}", f"Study.{key}"):

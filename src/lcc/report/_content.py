@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from lcc._errors import LCCError, Msg
+from lcc._errors import LCCError, Msg, in_lang
 from lcc._i18n import (
     N_,
     date,
@@ -323,6 +323,7 @@ def _monte_carlo_section(mc: Any, c: Comparison, lang: str, charts: bool) -> Sec
         label = parameter_name(name, lang, getattr(p, "description", None))
         lines.append(f"{label}: " + distribution_text(
             dist, unit_text, lang, rate=is_rate(name, unit_text, mc.inputs.attrs.get("rates"))))
+    lines += [in_lang(note, lang) for note in mc.notes]
     lines.append(tr("Differences: each alternative's life-cycle cost minus {best}'s, per "
                     "sample", lang, best=mc.best))
     table = mc.summary.copy()

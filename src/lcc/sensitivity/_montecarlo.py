@@ -135,6 +135,21 @@ def choose_distributions(model: Model, distributions: Mapping[str, Any] | None,
     return {name: chosen[name] for name in model.inputs if name in chosen}
 
 
+#: Said where the study's inflation has a range and the sampled inputs are lcc's choice.
+INFLATION_NOT_SAMPLED = Msg("The study's general inflation is not sampled: the calculation "
+                            "takes one inflation rate; the tornado and scenarios vary it "
+                            "within its range")
+
+
+def not_sampled(model: Model, parameters: Sequence[str] | None) -> list[Msg]:
+    """What an analysis that samples every input with a range leaves out, and why: the
+    study's inflation (a range that only the tornado and scenarios can use)."""
+    if parameters is not None:  # the caller named the inputs; inflation among them is refused
+        return []
+    return [INFLATION_NOT_SAMPLED for inp in model.inputs.values() if inp.scalar_only
+            and inp.low is not None and inp.high is not None and inp.low < inp.high]
+
+
 def _one_inflation(where: str, name: str, field: str) -> LCCError:
     return LCCError(Msg("{where}: the study's inflation rate cannot be sampled (the "
                         "calculation takes one inflation rate); vary it in a tornado or in "
@@ -319,7 +334,8 @@ def monte_carlo(alternatives: Any, study: Study, distributions: Mapping[str, Any
                             seed=entropy, chunk_size=chunk, distributions=dists,
                             elapsed=elapsed,
                             described=describe_distributions(model, dists),
-                            rates=[name for name in names if model.is_rate(name)])
+                            rates=[name for name in names if model.is_rate(name)],
+                            notes=not_sampled(model, parameters))
 
 
 def _not_finite(model: Model, values: np.ndarray, overrides: dict[str, Any]) -> LCCError:
@@ -362,13 +378,18 @@ class MonteCarloResult(Picklable):
         (default: PERT(low, value, high))"``.
     elapsed : float
         Wall time of the sampling and evaluation [s].
+    notes : list of str
+        What the reader needs to know about the run: an input with a range that
+        was not sampled (the study's inflation), and why.
     """
 
     def __init__(self, names: list[str], lcc: np.ndarray, input_names: list[str],
                  inputs: np.ndarray, *, units: dict[str, str], currency: str, seed: int,
                  chunk_size: int, distributions: dict[str, Any], elapsed: float,
-                 described: dict[str, str] | None = None, rates: Sequence[str] = ()) -> None:
+                 described: dict[str, str] | None = None, rates: Sequence[str] = (),
+                 notes: Sequence[str] = ()) -> None:
         self.names = list(names)
+        self.notes = list(notes)
         self._lcc = lcc
         self._inputs = inputs
         self.n = int(lcc.shape[1])
@@ -482,6 +503,7 @@ class MonteCarloResult(Picklable):
              "seed": …, "chunk_size": 32768, "currency": "SEK", "best": "LED",
              "difference_of": "LED",          # differences are other minus this one
              "distributions": {"electricity_price": "PERT(0.75, 1.5, 3 SEK/kWh) …"},
+             "notes": [],                     # e.g. the study's inflation not sampled
              "summary": [{"alternative": "LED", "kind": "alternative",
                           "mean": …, "std": …, "se": …, "p5": …, "p50": …, "p95": …,
                           "probability_best": 0.93, "probability_best_se": …,
@@ -498,7 +520,8 @@ class MonteCarloResult(Picklable):
         doc = header("lcc.MonteCarloResult")
         doc.update({"n": self.n, "seed": self.seed, "chunk_size": self.chunk_size,
                     "currency": self.currency, "best": self.best, "difference_of": self.best,
-                    "distributions": dict(self.described)})
+                    "distributions": dict(self.described),
+                    "notes": [str(n) for n in self.notes]})
         rows = []
         for label, row in self.summary.iterrows():
             kind = "alternative" if label in self.names else "difference"

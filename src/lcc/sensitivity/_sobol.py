@@ -21,6 +21,7 @@ from lcc.sensitivity._montecarlo import (
     check_count,
     choose_distributions,
     describe_distributions,
+    not_sampled,
     root_seed,
 )
 from lcc.sensitivity._tables import SobolResult
@@ -211,6 +212,7 @@ def sobol(alternatives: Any, study: Study, distributions: Mapping[str, Any] | No
                        field=model.field("confidence_level"),
                        code="wrong-type" if wrong else "invalid-value")
     dists = choose_distributions(model, distributions, Msg("distributions"), parameters)
+    notes += not_sampled(model, parameters)
     names = list(dists)
     for name in names:
         model.check_support(name, dists[name], Msg("distribution of {name!r}", name=name))
