@@ -54,3 +54,64 @@ def test_json_keeps_the_identifiers(capsys: pytest.CaptureFixture[str]) -> None:
     assert [r["scenario"] for r in payload["rows"]][::4] == [
         "base", "rate_2_percent", "rate_5_percent", "high_electricity_price",
         "low_electricity_price"]
+
+
+def _street_with_path(tmp_path: Path, prices: str) -> Path:
+    """The street-lighting tender with its rising price path replaced (assumptions beside)."""
+    import shutil
+
+    shutil.copytree(STREET.parent / "assumptions", tmp_path / "assumptions")
+    text = STREET.read_text(encoding="utf-8")
+    rising = ", ".join(f"{1.5 + 0.1 * k:.1f}" for k in range(20))
+    assert f"by_year = [{rising}]" in text
+    path = tmp_path / "t.toml"
+    path.write_text(text.replace(f"by_year = [{rising}]", f"by_year = [{prices}]"),
+                    encoding="utf-8")
+    return path
+
+
+def test_a_path_longer_than_the_study_is_said_to_be_cut(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """22 prices for a 20-year study: the last two were dropped without a word (an item's own
+    per-year sequence is said to be cut in the comparison's notes); now the scenario says it,
+    once for each alternative whose Energy item the path prices."""
+    prices = ", ".join(f"{1.5 + 0.1 * k:.1f}" for k in range(20)) + ", 9.9, 9.9"
+    tender = lcc.load_tender(_street_with_path(tmp_path, prices))
+    table = sens.scenarios(list(tender.alternatives), tender.study, dict(tender.scenarios))
+    notes = [str(n) for n in table.attrs["notes"]]
+    assert notes and all(n.startswith("high_electricity_price: ") and
+                         n.endswith("per-year sequence cut to years 1..20 (it covers 1..22)")
+                         for n in notes)
+    assert main(["sensitivity", str(tmp_path / "t.toml"), "scenarios", "--lang", "sv"]) == 0
+    out = capsys.readouterr().out
+    assert "Electricity price rising from 1.5 to 3.4 SEK/kWh over the 20 years: LED bid A: " \
+           "Energi 'Electricity': serien per år kortas till åren 1..20 (den täcker 1..22)" in out
+    report = lcc.report.build(tender.compare(), lang="en", charts=False, scenarios=table)
+    lines = report.section("scenarios").lines
+    assert sum("per-year sequence cut to years 1..20 (it covers 1..22)" in x
+               for x in lines) == len(notes)
+
+
+def test_a_path_shorter_than_the_study_is_refused_at_its_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """19 prices for a 20-year study stopped the command with the engine's words and no
+    scenario, file or line ('lcc: error: Energy 'Electricity'.price: …')."""
+    prices = ", ".join(f"{1.5 + 0.1 * k:.1f}" for k in range(19))
+    path = _street_with_path(tmp_path, prices)
+    tender = lcc.load_tender(path)
+    with pytest.raises(lcc.LCCError) as info:
+        sens.scenarios(list(tender.alternatives), tender.study, dict(tender.scenarios))
+    assert info.value.field == "scenarios.high_electricity_price.electricity_price"
+    assert str(info.value).startswith("scenarios['high_electricity_price']: Energy "
+                                      "'Electricity'.price: the per-year sequence covers "
+                                      "years 1..19 but years 1..20 are needed (missing: 20)")
+    line = next(i for i, t in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if t.startswith("electricity_price = { by_year"))
+    for command in (["sensitivity", str(path), "scenarios"],
+                    ["report", str(path), "-o", str(tmp_path / "r.html"), "--no-charts"]):
+        assert main(command) == 2
+        err = capsys.readouterr().err
+        assert err == (f"lcc: {path}:{line}: scenarios.high_electricity_price."
+                       "electricity_price: Energy 'Electricity'.price: the per-year sequence "
+                       "covers years 1..19 but years 1..20 are needed (missing: 20) "
+                       "[invalid-value]\n")

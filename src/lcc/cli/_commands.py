@@ -464,6 +464,30 @@ def _distribution_lines(tender: Any, dists: dict[str, Any], units: Mapping[str, 
     return lines
 
 
+def _in_file(tender: Any, exc: LCCError) -> LCCError:
+    """A scenario's error found when it runs (a per-year path that does not cover the years an
+    item uses), at the scenario's line in the tender file, as a file's errors are said."""
+    from lcc.io import TenderError, TenderIssue
+    from lcc.io._api import _format_of, _read_bytes
+    from lcc.io._read import decode, parse
+
+    parts = tuple(str(exc.field or "").split("."))
+    if tender.source is None or len(parts) < 2 or parts[0] != "scenarios":
+        return exc
+    shown = str(tender.source)
+    try:
+        _, lines = parse(decode(_read_bytes(tender.source, shown), shown),
+                         _format_of(tender.source, None, shown), shown)
+        line = lines.get(parts) or lines.get(parts[:2])
+    except (LCCError, OSError):  # the file changed since: the error as it is
+        return exc
+    message = exc.args[0] if isinstance(exc.args[0], Msg) else Msg(str(exc))
+    if message.msgid == "{where}: {problem}":  # the path says where
+        message = message.values["problem"]
+    return TenderError([TenderIssue(exc.code or "invalid-value", message, ".".join(parts),
+                                    shown, line)])
+
+
 def _scenarios(tender: Any, args: argparse.Namespace) -> int:
     from lcc.model._fields import STUDY_RATE
     from lcc.sensitivity import Scenario, scenarios
@@ -485,7 +509,10 @@ def _scenarios(tender: Any, args: argparse.Namespace) -> int:
                            "(or a per-year path {{ by_year = [...], unit = \"SEK/kWh\" }}), or "
                            "give --discount-rates 2% 5% (EN 15459 asks for at least two)",
                            name=tender.name), field="scenarios", code="missing-field")
-    df = scenarios(list(tender.alternatives), study, chosen)
+    try:
+        df = scenarios(list(tender.alternatives), study, chosen)
+    except LCCError as exc:
+        raise _in_file(tender, exc) from None
     rows = []
     for name in df.index:
         for alt in df["lcc"].columns:
@@ -511,6 +538,8 @@ def _scenarios(tender: Any, args: argparse.Namespace) -> int:
     for s in df.attrs.get("unchanged", []):
         notes.append(tr("{scenario}: every life-cycle cost is the base one; no alternative "
                         "depends on what it changes", lang, scenario=shown_name(s)))
+    notes += [Msg(n.msgid, **{**n.values, "scenario": shown_name(n.values["scenario"])})
+              for n in df.attrs["notes"]]
 
     extra = _head(tender, "scenarios")
     extra["best"] = {k: list(v) for k, v in best.items()}
@@ -558,8 +587,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     inputs = [Path(args.tender).read_bytes()]
     if tender.assumptions is not None and tender.assumptions.path is not None:
         inputs.append(Path(tender.assumptions.path).read_bytes())
-    scenario_table = sens.scenarios(alts, study, dict(tender.scenarios)) \
-        if tender.scenarios and not args.no_scenarios else None
+    try:
+        scenario_table = sens.scenarios(alts, study, dict(tender.scenarios)) \
+            if tender.scenarios and not args.no_scenarios else None
+    except LCCError as exc:
+        raise _in_file(tender, exc) from None
     report = lcc.report.build(c, title=args.title or tender.name, lang=args.lang,
                               tornado=tornado, monte_carlo=mc,
                               assumptions=_tender_lines(

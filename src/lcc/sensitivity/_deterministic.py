@@ -252,7 +252,9 @@ def scenarios(alternatives: Any, study: Study, scenarios: Mapping[str, Any], *,
         ``df["lcc"]`` and ``df["rank"]`` give the two tables. ``df.attrs``:
         ``"best"`` (dict scenario -> alternatives ranked 1), ``"scenarios"``
         (the values used, own units; paths as lists), ``"descriptions"``
-        (scenario -> text or None), ``"unit"`` (study currency) and ``"unchanged"`` (the
+        (scenario -> text or None), ``"unit"`` (study currency), ``"notes"`` (what the
+        calculation says of a scenario's path, such as one cut to the years its items
+        use, as it says of an item's own per-year sequence) and ``"unchanged"`` (the
         scenarios in which every LCC ties with its base value: no alternative depends on
         what they change, such as a carbon price the study leaves out of the LCC).
 
@@ -331,10 +333,21 @@ def scenarios(alternatives: Any, study: Study, scenarios: Mapping[str, Any], *,
     plain = [i for i, p in enumerate(path_sets) if not p]
     if plain:
         values[:, plain] = model.evaluate_points([points[i] for i in plain])
+    notes: list[Msg] = []
+    known = {w for c in model.compiled for w in c.warnings}
     for i, paths in enumerate(path_sets):
         if paths:
             alts, st = _substitute(model.alternatives, study, paths, names[i])
-            values[:, i] = Model(alts, st, "scenarios").evaluate_points([points[i]])[:, 0]
+            try:
+                sub = Model(alts, st, "scenarios")
+            except LCCError as exc:  # a path that does not cover the years an item needs
+                one = f".{next(iter(paths))}" if len(paths) == 1 else ""
+                raise LCCError(Msg("{where}: {problem}", where=f"scenarios[{names[i]!r}]",
+                                   problem=exc.message),
+                               field=f"scenarios.{names[i]}{one}", code=exc.code) from None
+            values[:, i] = sub.evaluate_points([points[i]])[:, 0]
+            notes += [Msg("{scenario}: {warning}", scenario=names[i], warning=w)
+                      for c in sub.compiled for w in c.warnings if w not in known]
     rank = ranks(values)
     lcc_part = pd.DataFrame(values.T, index=names, columns=model.names)
     rank_part = pd.DataFrame(rank.T, index=names, columns=model.names)
@@ -345,6 +358,7 @@ def scenarios(alternatives: Any, study: Study, scenarios: Mapping[str, Any], *,
     df.attrs["scenarios"] = dict(zip(names, shown, strict=True))
     df.attrs["descriptions"] = dict(zip(names, descriptions, strict=True))
     df.attrs["unit"] = study.currency
+    df.attrs["notes"] = notes
     base = model.base_lcc()  # a scenario that moves no LCC is said, not shown as a finding
     df.attrs["unchanged"] = [s for i, s in enumerate(names) if s != "base" and all(
         tied(float(values[k, i]), float(base[k])) for k in range(len(model.names)))]
