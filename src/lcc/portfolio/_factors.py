@@ -117,6 +117,7 @@ def read_factors(path: str | os.PathLike[str]) -> Factors:
         raise PlanError(sink)
     pos = {c: header.index(c) for c in FACTOR_COLUMNS}
     out: dict[str, dict[str, object]] = {}
+    firsts: dict[str, tuple[str, int]] = {}  # a category in any letter case -> as first written
     currency: str | None = None
     for line, cells in enumerate(rows[1:], start=2):
         if not any(c.strip() for c in cells):
@@ -128,10 +129,16 @@ def read_factors(path: str | os.PathLike[str]) -> Factors:
                                                          "its {c}", c=c))
         if not all(get.values()):
             continue
-        cat = name_key(get["category"])  # as the plan reads its categories
-        if cat in out:
+        cat = name_key(get["category"])  # as the plan reads its categories: in any case
+        earlier, row = firsts.setdefault(cat.casefold(), (cat, line))
+        if row != line and earlier == cat:
             issues.add("duplicate-id", line, "category", Msg("a second factor for {cat!r}",
                                                              cat=cat), cat)
+            continue
+        if row != line:
+            issues.add("duplicate-id", line, "category", Msg(
+                "a second factor for {cat!r}: the category {first!r} of row {row} in another "
+                "letter case", cat=cat, first=earlier, row=row), cat)
             continue
         value = _factor_number(get["factor"], line, issues)
         if value is None:
