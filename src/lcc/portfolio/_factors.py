@@ -16,8 +16,6 @@ data), so the table is the user's: a CSV file with the columns
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import os
 import re
@@ -29,6 +27,7 @@ import pandas as pd
 from lcc._errors import Msg
 from lcc._text import name_key
 from lcc.portfolio._issues import Issues, PlanError, PlanIssue
+from lcc.portfolio._read import csv_rows, decode_csv, named_columns
 
 FACTOR_COLUMNS: tuple[str, ...] = ("category", "factor", "unit", "source")
 
@@ -91,38 +90,26 @@ def read_factors(path: str | os.PathLike[str]) -> Factors:
     data = issues.read(Path(file), Msg("the factor table"), 16 * 1024 * 1024)
     if data is None:
         raise PlanError(sink)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        issues.add("parse-error", None, "", Msg("the file is not UTF-8 text"))
-        raise PlanError(sink) from None
-    first = text.split("\n", 1)[0]
-    reader = csv.reader(io.StringIO(text, newline=""),
-                        delimiter=";" if first.count(";") > first.count(",") else ",")
-    rows = list(reader)
-    if not rows:
-        issues.add("parse-error", None, "", Msg("the file is empty"))
+    text = decode_csv(data, issues)
+    if text is None:
         raise PlanError(sink)
-    header = [h.strip().lower() for h in rows[0]]
+    headers, rows = csv_rows(text, issues, factors=True)  # the plan's rules of a CSV table
+    if not headers and not sink:
+        issues.add("parse-error", None, "", Msg("the file is empty"))
+    found, seen = named_columns(headers, {c: c for c in FACTOR_COLUMNS}, issues, 1)
     for col in FACTOR_COLUMNS:
-        if col not in header:
+        if headers and col not in seen:
             issues.add("missing-column", 1, col, Msg("the factor table has no column {col}; its "
                                                      "columns are {value}", col=col,
                                                      value=', '.join(FACTOR_COLUMNS)))
-    for h in header:
-        if h and h not in FACTOR_COLUMNS and not h.startswith("#"):
-            issues.add("unknown-column", 1, h, Msg("unknown column {h!r}; the columns are {value}",
-                                                   h=h, value=', '.join(FACTOR_COLUMNS)))
-    if sink:
+    if any(e.code in ("parse-error", "too-large", "missing-column") for e in sink):
         raise PlanError(sink)
-    pos = {c: header.index(c) for c in FACTOR_COLUMNS}
+    pos = {name: p for p, name in found.items()}
     out: dict[str, dict[str, object]] = {}
     firsts: dict[str, tuple[str, int]] = {}  # a category in any letter case -> as first written
     currency: str | None = None
-    for line, cells in enumerate(rows[1:], start=2):
-        if not any(c.strip() for c in cells):
-            continue
-        get = {c: (cells[i].strip() if i < len(cells) else "") for c, i in pos.items()}
+    for line, cells, _ in rows:
+        get = {c: str(cells.get(p, "")).strip() for c, p in pos.items()}
         for c in FACTOR_COLUMNS:
             if not get[c]:
                 issues.add("missing-value", line, c, Msg("the cell is blank; every factor needs "

@@ -102,7 +102,8 @@ _FATAL = ("parse-error", "too-large", "unsupported-format", "missing-file")
 RawRow = tuple[int, dict[str, Any], dict[str, int]]  # (row, column -> cell, column -> row)
 
 
-def _decode(data: bytes, issues: Issues) -> str | None:
+def decode_csv(data: bytes, issues: Issues) -> str | None:
+    """The text of a CSV file (UTF-8, a BOM aside), or None with the issue recorded."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -118,7 +119,11 @@ def _decode(data: bytes, issues: Issues) -> str | None:
     return text
 
 
-def _csv_rows(text: str, issues: Issues) -> tuple[list[tuple[int, str]], list[RawRow]]:
+def csv_rows(text: str, issues: Issues, *, factors: bool = False
+             ) -> tuple[list[tuple[int, str]], list[RawRow]]:
+    """The header and the rows of a CSV table of the plan (the plan; with ``factors`` the
+    factor table): ';'-separated where the first line has more ';' than ',', a row with more
+    cells than the header an issue, blank rows skipped, each row with its line."""
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
@@ -140,6 +145,10 @@ def _csv_rows(text: str, issues: Issues) -> tuple[list[tuple[int, str]], list[Ra
                                                                n2=len(headers)))
                 rows.append((start, {str(i): c for i, c in enumerate(record)}, {}))
             start = reader.line_num + 1
+            if len(rows) > MAX_ROWS and factors:
+                issues.add("too-large", start, "", Msg("more than {MAX_ROWS} factors",
+                                                       MAX_ROWS=MAX_ROWS))
+                break
             if len(rows) > MAX_ROWS:
                 issues.add("too-large", start, "", Msg("more than {MAX_ROWS} procurements",
                                                        MAX_ROWS=MAX_ROWS))
@@ -320,7 +329,23 @@ def _as_shown(value: Any, fmt: str | None) -> Any:
 def _map_headers(headers: list[tuple[int, str]], issues: Issues,
                  row: int | None) -> dict[str, str]:
     """Position -> column name; unknown, duplicate and missing columns are issues."""
-    known = header_map()
+    found, seen = named_columns(headers, header_map(), issues, row)
+    for col in COLUMNS:
+        if col.required and col.name not in seen:
+            issues.add("missing-column", row, col.name, Msg(
+                "the plan has no column {name} (Swedish: {value}); {meaning}", name=col.name,
+                value=", ".join(repr(a) for a in col.aliases), meaning=Msg(col.meaning)))
+    return found
+
+
+def named_columns(headers: list[tuple[int, str]], known: Mapping[str, str], issues: Issues,
+                  row: int | None) -> tuple[dict[str, str], dict[str, str]]:
+    """The columns a header row names, by the rule of every table of the plan (the plan, the
+    factor table): position -> column name, and column name -> its header as written.
+
+    ``known`` maps each accepted header (lower case) to its column. A header is read as it
+    shows (:func:`lcc._text.name_key`); an empty one or one starting with '#' (a note) holds
+    no data; an unknown header and a second header of one column are issues."""
     found: dict[str, str] = {}
     seen: dict[str, str] = {}
     for pos, raw in headers:
@@ -341,12 +366,7 @@ def _map_headers(headers: list[tuple[int, str]], issues: Issues,
             continue
         seen[name] = h
         found[str(pos)] = name
-    for col in COLUMNS:
-        if col.required and col.name not in seen:
-            issues.add("missing-column", row, col.name, Msg(
-                "the plan has no column {name} (Swedish: {value}); {meaning}", name=col.name,
-                value=", ".join(repr(a) for a in col.aliases), meaning=Msg(col.meaning)))
-    return found
+    return found, seen
 
 
 def _toml_rows(path: Path, data: bytes, issues: Issues
@@ -819,8 +839,8 @@ def read_table(path: str | os.PathLike[str], *, targets: Any = None,
         positions = _map_headers(headers, issues, 1) if headers else {}
     else:
         if suffix == ".csv":
-            text = _decode(data, issues)
-            headers, rows = _csv_rows(text, issues) if text is not None else ([], [])
+            text = decode_csv(data, issues)
+            headers, rows = csv_rows(text, issues) if text is not None else ([], [])
             if text is not None and not headers:
                 issues.add("parse-error", None, "", Msg("the file is empty; expected a header row "
                                                         "and one row per procurement"))
