@@ -213,6 +213,46 @@ def test_a_count_of_units_is_whole(units) -> None:
                                   water_price="48 SEK/m**3", units=n).quantity is n
 
 
+@pytest.mark.parametrize("units", [0, -2])
+def test_a_count_of_none_is_refused_at_its_input(units) -> None:
+    """'units = -2' was refused as 'expected a value >= 0' (the bound `lcc calculators` shows)
+    and 'units = 0' then by the alternative's quantity, in the model's words; a reusable stock
+    of 0 gave an LCC of 0 for 60 000 uses a year. A count is more than 0, said at the input."""
+    from lcc.templates import reusable_vs_single_use
+
+    with pytest.raises(LCCError) as info:
+        dishwasher.alternative("D", price="7400 SEK", energy="210 kWh/yr", water="2660 l/yr",
+                               electricity_price="1.5 SEK/kWh", water_price="48 SEK/m**3",
+                               units=units)
+    assert (info.value.field, info.value.code) == ("dishwasher.units", "invalid-value")
+    assert str(info.value) == f"dishwasher: input 'units': got {units}; expected a value > 0"
+    with pytest.raises(LCCError) as stock:
+        reusable_vs_single_use.alternative("R", kind="reusable", stock=0, price="30 SEK",
+                                           uses_per_year="60000 /yr")
+    assert stock.value.field == "reusable_vs_single_use.stock"
+
+
+def test_errors_of_the_items_a_vehicle_is_built_from_stand_at_their_inputs() -> None:
+    """A consumption in kWh with a price per litre, and an emission factor per kWh, were one
+    message at the [alternatives.inputs] line naming the model's items ('Energy
+    'Fuel'.consumption … Energy 'Fuel'.emission_factor …'), run together; each now stands at
+    its input's line."""
+    text = ('format = "lcc.tender/1"\nname = "Cars"\n[study]\nperiod = "6 yr"\n'
+            'discount_rate = "3 %"\n[[alternatives]]\nname = "Petrol"\n'
+            'template = "vehicles"\n[alternatives.inputs]\nmethod = "lcc"\n'
+            'price = "246000 SEK"\nconsumption = "17 kWh/100km"\n'
+            'annual_mileage = "18000 km/yr"\nfuel_price = "14 SEK/l"\n'
+            'emission_factor = "2.89 kg/kWh"\n')
+    with pytest.raises(TenderError) as info:
+        loads_tender(text)
+    assert [(e.line, e.path, e.code) for e in info.value.errors] == [
+        (12, "alternatives[0].inputs.consumption", "wrong-unit"),
+        (15, "alternatives[0].inputs.emission_factor", "wrong-unit")]
+    assert info.value.errors[0].message.startswith("got '17 kWh/100km' (units kWh/km); "
+                                                   "expected volume per length")
+    assert "Energy" not in " ".join(e.message for e in info.value.errors)
+
+
 def test_a_calculators_description_of_its_bid_is_in_the_readers_words() -> None:
     """import-bids printed 'Street lighting: luminaires with a dimming profile, …' in the
     Swedish summary: the calculator's description was English text."""

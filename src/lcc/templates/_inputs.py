@@ -16,7 +16,7 @@ Conventions of the records:
   a count), ``""`` a text choice.
 - ``kind`` tells a form what a cell holds: ``"quantity"`` (a value with the
   unit, or one of ``other_units``), ``"number"`` (a plain number),
-  ``"count"`` (a number of units ≥ 0), ``"choice"`` (one of ``choices``) or
+  ``"count"`` (a whole number of units > 0), ``"choice"`` (one of ``choices``) or
   ``"profile"`` (a sequence of (hours per year, fraction) pairs; ``unit`` is
   the unit of the hours and ``minimum``/``maximum`` bound the fractions).
 - ``parameter`` says whether an :class:`lcc.Parameter` is accepted, so that
@@ -292,9 +292,9 @@ def _field_of(inp: Input) -> Field:
         return Field("rate" if rate else "number", None, example, A_VALUE,
                      ref=inp.parameter, by_year=inp.per_year, minimum=inp.minimum,
                      exclusive=rate, maximum=inp.maximum)
-    if inp.kind == "count":
+    if inp.kind == "count":  # units bought, luminaires, a stock: none is not a purchase
         return Field("count", None, example, A_VALUE, ref=inp.parameter,
-                     minimum=inp.minimum if inp.minimum is not None else 0.0,
+                     minimum=inp.minimum or 0.0, exclusive=inp.exclusive or not inp.minimum,
                      maximum=inp.maximum)
     return Field("choice", example=example, ref=False, choices=inp.choices,
                  meaning=inp.meaning, source=inp.source)

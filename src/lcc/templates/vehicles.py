@@ -40,7 +40,7 @@ from typing import Any, cast
 import numpy as np
 import pandas as pd
 
-from lcc._errors import LCCError, Msg
+from lcc._errors import LCCError, Msg, join
 from lcc._i18n import N_
 from lcc.templates._common import build, remember
 from lcc.templates._inputs import Input, base_value, fail, read_inputs, the_input
@@ -910,12 +910,27 @@ _SET_BY = {"petrol": Msg("petrol"), "diesel": Msg("diesel"),
            "petrol and diesel (equal)": Msg("petrol and diesel (equal)")}
 
 
+#: The input each field of the items of method 'lcc' is made from (vehicle_alternative).
+_FEEDS = {"Investment.amount": "price", "Investment.life": "life",
+          "Investment.residual": "residual", "Energy.distance": "annual_mileage",
+          "Energy.consumption": "consumption", "Energy.price": "fuel_price",
+          "Energy.escalation": "fuel_escalation", "Energy.emission_factor": "emission_factor",
+          "Recurring.amount": "maintenance", "Alternative.quantity": "units"}
+
+
 def _passed_on(exc: LCCError) -> LCCError:
-    """An error of the Directive's functions as the calculator's error of the input it names
-    (its ``field``), its message and code kept."""
+    """Each error of the Directive's functions or of the items built from the inputs as the
+    calculator's error of the input it is about (the input its ``field`` names, or the one
+    that field is made from), its message and code kept."""
     names = {inp.name for inp in INPUTS}
-    key = exc.field if exc.field in names else None
-    return fail(NAME, cast(Msg, exc.message), key=key, code=exc.code)
+    errors = []
+    for err in exc.errors:
+        key = err.field if err.field in names else _FEEDS.get(err.field or "")
+        errors.append(fail(NAME, cast(Msg, err.message), key=key, code=err.code))
+    if len(errors) == 1:
+        return errors[0]
+    return LCCError(join("\n", (e.message for e in errors)), field=errors[0].field,
+                    code=errors[0].code, errors=errors)
 
 
 def _cvd_items(values: dict[str, Any]) -> list[Any]:
