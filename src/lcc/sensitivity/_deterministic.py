@@ -344,7 +344,8 @@ def scenarios(alternatives: Any, study: Study, scenarios: Mapping[str, Any], *,
                 one = f".{next(iter(paths))}" if len(paths) == 1 else ""
                 raise LCCError(Msg("{where}: {problem}", where=f"scenarios[{names[i]!r}]",
                                    problem=exc.message),
-                               field=f"scenarios.{names[i]}{one}", code=exc.code) from None
+                               field=f"scenarios.{names[i]}{one}",
+                               code=exc.code or "invalid-value") from None
             values[:, i] = sub.evaluate_points([points[i]])[:, 0]
             notes += [Msg("{scenario}: {warning}", scenario=names[i], warning=w)
                       for c in sub.compiled for w in c.warnings if w not in known]

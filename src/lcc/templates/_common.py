@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from lcc._errors import LCCError, Msg, UnitText, as_msg
+from lcc._errors import LCCError, Msg, UnitText, as_msg, join
 from lcc._i18n import N_
 from lcc.model import Alternative, CalculatorCall, CostItem, Energy, Periodic, Product, Residual
 from lcc.model._inputs import in_burning_hours
@@ -219,12 +219,19 @@ def build(calculator: str, name: str, make: Callable[[], list[CostItem]], *,
     except LCCError as exc:
         if (exc.field or "").partition(".")[0] == calculator:  # the calculator's own (fail)
             raise
-        message = as_msg(exc.message)
-        key = _holding(given, exc.parameter[0]) if exc.parameter and given else None
-        error = fail(calculator, message, key=key, detail=Msg(
-            "the calculator {calculator!r}: {message}", calculator=calculator, message=message))
-        error.parameter = exc.parameter
-        raise error from None
+        errors = []
+        for err in exc.errors:  # each problem its own error, as the model found them
+            message = as_msg(err.message)
+            key = _holding(given, err.parameter[0]) if err.parameter and given else None
+            error = fail(calculator, message, key=key, code=err.code, detail=Msg(
+                "the calculator {calculator!r}: {message}", calculator=calculator,
+                message=message))
+            error.parameter = err.parameter
+            errors.append(error)
+        if len(errors) == 1:
+            raise errors[0] from None
+        raise LCCError(join("\n", (e.message for e in errors)), field=errors[0].field,
+                       code=errors[0].code or "invalid-value", errors=errors) from None
     return alt if given is None else remember(alt, calculator, given)
 
 

@@ -930,7 +930,7 @@ def _passed_on(exc: LCCError) -> LCCError:
     if len(errors) == 1:
         return errors[0]
     return LCCError(join("\n", (e.message for e in errors)), field=errors[0].field,
-                    code=errors[0].code, errors=errors)
+                    code=errors[0].code or "invalid-value", errors=errors)
 
 
 def _cvd_items(values: dict[str, Any]) -> list[Any]:
