@@ -93,3 +93,96 @@ def test_a_factor_table_still_reads_blank_rows_notes_and_semicolons(tmp_path) ->
                               ";;;;\nVehicles;1,5;t CO2e/Mkr;B;\n")
     table = P.read_factors(path).table
     assert table["factor"].to_dict() == {"Food": 0.09, "Vehicles": pytest.approx(0.0015)}
+
+
+# ---------------------------------------------------------------- 2, 7. money cells
+
+
+def _row(ident: str, value: str) -> str:
+    return f"{ident};Chairs;Alby kommun;2025;Furniture;{value};price;ja;nej;nej;nej;nej;;planned"
+
+
+def _semicolon_plan(tmp_path: Path, *rows: str) -> Path:
+    path = tmp_path / "plan.csv"
+    path.write_text("\n".join([HEADER.replace(",", ";"), *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_value_in_accounting_brackets_is_refused_not_read_as_positive(tmp_path) -> None:
+    """'(900 000) kr' is −900 000 in accounting notation; it was read as +900 000, so the plan
+    summed 900 000 + 100 000 + 50 = 1 000 050 with an environmental value share of
+    900 000 / 1 000 050 = 90 %. Now it is refused at its cell, as '-900 000 kr' is."""
+    path = _semicolon_plan(tmp_path, _row("A1", "(900 000) kr"), _row("A2", "100 000 kr"))
+    with pytest.raises(P.PlanError) as info:
+        P.read_plan(path)
+    [issue] = info.value.errors
+    assert (issue.code, issue.row, issue.column, issue.value) == ("invalid-value", 2, "value",
+                                                                  "(900 000) kr")
+    assert str(issue.message) == (
+        "got '(900 000) kr'; a value is not read in brackets: in accounting they mean a negative "
+        "amount, and a value must be 0 or more; write the amount without brackets, e.g. "
+        "'1 200 000 SEK'")
+    assert in_lang(issue.message, "sv").startswith(
+        "fick '(900 000) kr'; ett värde läses inte inom parentes: i redovisning betyder parentes "
+        "ett negativt belopp")
+
+
+@pytest.mark.parametrize("cell", ["50 kr/st", "50 SEK per st", "50 SEK*st", "5 kr/%"])
+def test_a_price_per_piece_is_not_read_as_the_total_value(tmp_path, cell) -> None:
+    """'50 kr/st' is a price per piece: it was read as a total of 50 kr (the 'per piece'
+    dropped). A value is an amount of money alone."""
+    path = _semicolon_plan(tmp_path, _row("A1", "100 000 kr"), _row("A3", cell))
+    with pytest.raises(P.PlanError) as info:
+        P.read_plan(path)
+    [issue] = info.value.errors
+    assert (issue.code, issue.row, issue.column, issue.value) == ("invalid-value", 3, "value",
+                                                                  cell)
+    assert str(issue.message) == (
+        f"got {cell!r}, an amount per unit or times a unit; the value is the procurement's total "
+        "in a currency, e.g. '1 200 000 SEK' (multiply a price per piece by the number of "
+        "pieces)")
+
+
+def test_the_same_money_rule_reads_toml_and_excel_values(tmp_path) -> None:
+    """A TOML plan's value and an Excel cell formatted '#,##0 "kr/st"' (1200 shown as
+    '1 200 kr/st') go through the one reading of a money cell."""
+    import openpyxl
+
+    toml = tmp_path / "plan.toml"
+    toml.write_text('[[procurements]]\nid = "A1"\ntitle = "Chairs"\norganisation = "Alby"\n'
+                    'year = 2025\ncategory = "Furniture"\nvalue = "(900 000) kr"\n'
+                    'award_basis = "price"\nenvironmental = true\nreuse = false\n'
+                    'plastics = false\nclimate = false\nlcc = false\ncriteria = []\n'
+                    'status = "planned"\n', encoding="utf-8")
+    with pytest.raises(P.PlanError) as info:
+        P.read_plan(toml)
+    assert [(e.row, e.column, e.value) for e in info.value.errors] == [(7, "value",
+                                                                         "(900 000) kr")]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(HEADER.split(","))
+    ws.append(["A1", "Chairs", "Alby", 2025, "Furniture", 1200, "price", "ja", "nej", "nej",
+               "nej", "nej", "", "planned"])
+    ws.cell(row=2, column=6).number_format = '#,##0 "kr/st"'
+    xlsx = tmp_path / "plan.xlsx"
+    wb.save(xlsx)
+    with pytest.raises(P.PlanError) as info:
+        P.read_plan(xlsx)
+    assert [(e.row, e.column, e.value) for e in info.value.errors] == [(2, "value",
+                                                                         "1200.0 kr/st")]
+
+
+@pytest.mark.parametrize("cell", ["1e308 MSEK", "1" + "0" * 320 + " SEK"])
+def test_a_value_past_what_a_float_holds_is_refused_at_its_cell_as_written(tmp_path,
+                                                                            cell) -> None:
+    """1e308 MSEK = 1e314 SEK, more than a float holds (about 1.8e308): it was read as inf and
+    the sum's message said 'the largest is inf SEK'. Now the cell is refused as written."""
+    path = _semicolon_plan(tmp_path, _row("A1", cell), _row("A2", "100 000 kr"))
+    with pytest.raises(P.PlanError) as info:
+        P.read_plan(path)
+    [issue] = info.value.errors
+    assert (issue.code, issue.row, issue.column) == ("invalid-value", 2, "value")
+    assert issue.value == cell
+    assert "inf" not in str(issue.message) and "inf" not in in_lang(issue.message, "sv")
+    assert str(issue.message).endswith("the value is more than lcc can compute with: check the "
+                                       "value and its unit (kr, tkr, Mkr)")

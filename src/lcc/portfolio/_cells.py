@@ -122,8 +122,13 @@ def read_money(raw: Any, col: Column, cache: dict[str, tuple[float, str]]) -> tu
         factor, code = _FAST_UNITS[unit]
         digits = re.sub(r"\D", "", whole)
         exact = Fraction(int(digits)) if decimals is None else Fraction(f"{digits}.{decimals}")
-        cache[text] = (float(exact * factor), code)
+        cache[text] = (_finite(exact * factor, text), code)
         return cache[text]
+    if "(" in text or ")" in text:  # pint would read '(900 000) kr' as 900 000 kr
+        raise CellError("invalid-value", Msg(
+            "got {text!r}; a value is not read in brackets: in accounting they mean a negative "
+            "amount, and a value must be 0 or more; write the amount without brackets, e.g. "
+            "{example!r}", text=text, example=col.example))
     from lcc.model._fields import located
     from lcc.units import currency_of, parse_quantity
 
@@ -140,11 +145,30 @@ def read_money(raw: Any, col: Column, cache: dict[str, tuple[float, str]]) -> tu
         raise CellError("invalid-value", Msg("{detail}", detail=exc.detail)) from None
     cur = currency_of(q)
     assert cur is not None
-    amount = float(q.to(cur).magnitude)
+    if [power for _, power in q.unit_items()] != [1]:  # '50 kr/st' is a price, not a value
+        raise CellError("invalid-value", Msg(
+            "got {text!r}, an amount per unit or times a unit; the value is the procurement's "
+            "total in a currency, e.g. {example!r} (multiply a price per piece by the number "
+            "of pieces)", text=text, example=col.example))
+    amount = _finite(q.to(cur).magnitude, text)
     if amount < 0:
         raise CellError("invalid-value", Msg("got {text!r}; a value must be 0 or more", text=text))
     cache[text] = (amount, cur)
     return amount, cur
+
+
+def _finite(amount: Any, text: str) -> float:
+    """``amount`` as a float, or a :class:`CellError` quoting the cell ``text`` where it is
+    more than a float holds ('1e308 MSEK' is 1e314 SEK)."""
+    try:
+        value = float(amount)
+    except OverflowError:  # a Fraction of more than 309 digits
+        value = math.inf
+    if not math.isfinite(value):
+        raise CellError("invalid-value", Msg(
+            "got {text!r}; the value is more than lcc can compute with: check the value and its "
+            "unit (kr, tkr, Mkr)", text=text))
+    return value
 
 
 def read_choice(raw: Any, col: Column) -> str:
