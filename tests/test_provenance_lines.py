@@ -69,7 +69,8 @@ def test_report_states_the_monte_carlo_run(tmp_path: Path, capsys: pytest.Captur
 def test_report_without_analyses_claims_none(tmp_path: Path,
                                              capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "r.md"
-    _out(capsys, "report", STREET, "-o", out, "--no-tornado", "--no-scenarios", "--no-charts")
+    _out(capsys, "report", STREET, "-o", out, "--no-tornado", "--no-scenarios", "--no-charts",
+         "--no-monte-carlo")
     lines = _assumptions(out)
     assert not any("Monte Carlo" in line or line.startswith("Sensitivity analysis")
                    for line in lines)
@@ -80,8 +81,37 @@ def test_report_without_analyses_claims_none(tmp_path: Path,
 def test_report_names_the_parameters_its_tornado_varied(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "r.md"
-    _out(capsys, "report", STREET, "-o", out, "--no-scenarios", "--no-charts")
+    _out(capsys, "report", STREET, "-o", out, "--no-scenarios", "--no-charts",
+         "--no-monte-carlo")
     lines = _assumptions(out)
     assert ("Sensitivity analysis of: Electricity price, Discount rate, Real change of the "
             "electricity price, Operating hours") in lines
     assert not any("Monte Carlo" in line for line in lines)
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "Monte Carlo with 20 000 samples, random seed 2025"),
+    ("sv", "Monte Carlo med 20 000 utfall, slumpfrö 2025"),
+])
+def test_report_runs_the_monte_carlo_analysis_the_tender_sets(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, expected: str) -> None:
+    """The tender's '[sensitivity] monte_carlo = { n = 20000, seed = 2025 }' was followed by
+    `lcc sensitivity … monte-carlo` and left out of the report unless --monte-carlo was given;
+    the report is the document the award rests on, so it runs the analysis the tender sets."""
+    out = tmp_path / "r.md"
+    _out(capsys, "report", STREET, "-o", out, "--no-tornado", "--no-scenarios", "--no-charts",
+         "--lang", lang)
+    assert expected in _assumptions(out)
+    text = out.read_text(encoding="utf-8").replace("\xa0", " ")
+    assert ("## Uncertainty analysis (Monte Carlo)" if lang == "en" else
+            "## Osäkerhetsanalys (Monte Carlo)") in text
+    # the same samples as the command: its mean LCC of LED bid A is the report's
+    from lcc.cli import main
+
+    assert main(["sensitivity", str(STREET), "monte-carlo", "--format", "json",
+                 "--no-progress"]) == 0
+    import json
+
+    rows = json.loads(capsys.readouterr().out)["rows"]
+    mean = next(r["mean"] for r in rows if r["alternative"] == "LED bid A")
+    assert f"| LED bid A | {round(mean):,} | ".replace(",", " ") in text  # whole kronor

@@ -365,8 +365,10 @@ def _seed(tender: Any, args: argparse.Namespace) -> int:
 
 
 def _samples(tender: Any, args: argparse.Namespace) -> tuple[int | None, int]:
+    """The samples and seed of a command: the option given, else the tender's setting."""
     settings = tender.sensitivity
-    n = args.samples if args.samples is not None else (
+    given = getattr(args, "samples", None) if args.command != "report" else args.monte_carlo
+    n = given if given is not None else (
         settings.monte_carlo_n if settings and settings.monte_carlo_n else None)
     return n, _seed(tender, args)
 
@@ -581,9 +583,10 @@ def cmd_report(args: argparse.Namespace) -> int:
     alts, study = list(tender.alternatives), tender.study
     tornado = None if args.no_tornado else _tender_tornado(tender)
     mc = None
-    if args.monte_carlo is not None:
-        mc = sens.monte_carlo(alts, study, None, args.monte_carlo, seed=_seed(tender, args),
-                              progress=False, parameters=_chosen(tender))  # as the command
+    n, seed = _samples(tender, args)  # --monte-carlo N, else the tender's monte_carlo.n
+    if n is not None and not args.no_monte_carlo:
+        mc = sens.monte_carlo(alts, study, None, n, seed=seed, progress=False,
+                              parameters=_chosen(tender))  # as the command
     inputs = [Path(args.tender).read_bytes()]
     if tender.assumptions is not None and tender.assumptions.path is not None:
         inputs.append(Path(tender.assumptions.path).read_bytes())

@@ -272,11 +272,15 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar=NP_("metavar", "FILE"),
                    help=N_("report file: .html, .xlsx or .md"))
     add_force(p)
-    p.add_argument("--monte-carlo", type=_count, metavar="N", default=None,
-                   help=N_("include a Monte Carlo analysis with N samples"))
+    mc = p.add_mutually_exclusive_group()
+    mc.add_argument("--monte-carlo", type=_count, metavar="N", default=None,
+                    help=N_("include a Monte Carlo analysis with N samples (default: the "
+                            "tender's monte_carlo setting; none without one)"))
     p.add_argument("--seed", type=_seed, metavar=NP_("metavar", "SEED"),
                    help=N_("random seed of the Monte Carlo analysis (default: the tender's "
                            "setting, else 1)"))
+    mc.add_argument("--no-monte-carlo", action="store_true",
+                    help=N_("leave out the Monte Carlo analysis the tender sets"))
     p.add_argument("--no-tornado", action="store_true", help=N_("leave out the tornado"))
     p.add_argument("--no-scenarios", action="store_true",
                    help=N_("leave out the tender's scenarios"))
