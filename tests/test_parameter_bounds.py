@@ -341,13 +341,20 @@ def test_a_distribution_that_never_draws_the_value_is_refused() -> None:
         "Parameter 'dr'.distribution (fördelning): ger värden från 0,01 % till 0,05 %, men "
         "värdet är "
         "3 %, som den aldrig ger; menade du 1 % till 5 %?")
-    # what sampling asks is the same range: a gamma (no closed form) is asked there
-    tender = lcc.io.loads_tender(_DR_TENDER.replace(
-        "DIST", '{ name = "gamma", a = 2, loc = 0.01, scale = 0.001 }'))
-    with pytest.raises(LCCError) as err:
-        monte_carlo(tender.alternatives, tender.study, n=64, seed=1)
-    assert (err.value.field, err.value.code) == ("Parameter.distribution", "invalid-value")
-    assert str(err.value).startswith("the distribution of Parameter 'dr': draws 0.01 % to ")
+    # one without a closed form (a gamma) is asked of scipy when the file is read: it loaded,
+    # and stopped Monte Carlo without a file or line. Its range: loc + scale·F⁻¹(q; a = 2)
+    # for q = 1e-9 and 1 − 1e-9: 0.01 (its support starts at loc) and
+    # 0.01 + 0.001·23.9397 = 0.0339397, bare numbers in the value's unit (%)
+    with pytest.raises(lcc.io.TenderError) as info:
+        lcc.io.loads_tender(_DR_TENDER.replace(
+            "DIST", '{ name = "gamma", a = 2, loc = 0.01, scale = 0.001 }'))
+    [issue] = info.value.errors
+    assert (issue.code, issue.path, issue.line) == ("invalid-value", "parameters.dr.distribution",
+                                                    9)
+    assert issue.message == (
+        "draws 0.01 % to 0.0339397 %, but the value is 3 %, which it never draws; did you mean "
+        "1 % to 3.39397 %? Bare numbers in a distribution are in the value's unit (%): write "
+        "them with '%'")
     # another unit: no reading to offer
     with pytest.raises(LCCError, match=r"^Parameter 'p'.distribution: draws 75 SEK/kWh to 300 "
                                        r"SEK/kWh, but the value is 1.5 SEK/kWh, which it never "

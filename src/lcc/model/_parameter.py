@@ -34,11 +34,15 @@ NAME = re.compile(NAME_PATTERN)
 
 
 def _drawn(dist: Any) -> tuple[float, float] | None:
-    """What a scipy distribution draws, where asking imports nothing new (the sampling
-    checks' range); None where only sampling can tell."""
+    """What a scipy distribution draws (the sampling checks' range): in closed form for the
+    common ones, else from scipy itself (imported then: a gamma's range is known before it
+    is sampled); None where only sampling can tell."""
     if callable(getattr(type(dist), "drawn_range", None)):
-        return dist.drawn_range()
-    if type(dist).__module__.startswith("scipy."):
+        known = dist.drawn_range()
+        if known is not None:
+            return known
+    if callable(getattr(type(dist), "drawn_range", None)) or \
+            type(dist).__module__.startswith("scipy."):
         from lcc.model._inputs import drawn_ends
 
         return drawn_ends(dist)
