@@ -3,6 +3,7 @@ test failed on the code before its fix."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -186,3 +187,109 @@ def test_a_value_past_what_a_float_holds_is_refused_at_its_cell_as_written(tmp_p
     assert "inf" not in str(issue.message) and "inf" not in in_lang(issue.message, "sv")
     assert str(issue.message).endswith("the value is more than lcc can compute with: check the "
                                        "value and its unit (kr, tkr, Mkr)")
+
+
+# ---------------------------------------------------------------- 3. the sheet of a workbook
+
+XLSX_ROWS = [["A1", "Chairs", "Alby kommun", 2025, "Furniture", "1 000 000 kr", "price", "yes",
+              "no", "no", "no", "no", "", "planned"],
+             ["A2", "Cars", "Alby kommun", 2025, "Vehicles", "1 000 000 kr", "cost", "no", "no",
+              "no", "no", "no", "", "planned"],
+             ["A3", "Cars old", "Alby kommun", 2025, "Vehicles", "1 000 000 kr", "cost", "no",
+              "no", "no", "no", "no", "", "planned"]]
+
+
+def _sheet(wb, title: str, rows: list[list[object]]):
+    ws = wb.create_sheet(title)
+    ws.append(HEADER.split(","))
+    for r in rows:
+        ws.append(r)
+    return ws
+
+
+def _active_tab(path: Path, n: int) -> None:
+    """Make sheet ``n`` (from 0) the workbook's active sheet in its workbook.xml."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        parts = {i: z.read(i.filename) for i in z.infolist()}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for info, data in parts.items():
+            if info.filename == "xl/workbook.xml":
+                data = re.sub(rb'\sactiveTab="\d+"', b"", data)
+                data = data.replace(b"<workbookView ", f'<workbookView activeTab="{n}" '.encode())
+                assert f'activeTab="{n}"'.encode() in data
+            z.writestr(info, data)
+
+
+def test_a_hidden_first_sheet_is_not_read_but_the_visible_active_one(tmp_path) -> None:
+    """The hidden sheet 'old' holds 1 procurement, the visible active sheet 'Plan' 3 worth
+    3 × 1 000 000 = 3 000 000 kr, 1 of them with environmental requirements: share 1/3.
+    Before, 'old' was read: 1 procurement, 1 000 000 kr, share 1/1."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "old", XLSX_ROWS[:1]).sheet_state = "hidden"
+    _sheet(wb, "Plan", XLSX_ROWS)
+    wb.active = 1
+    path = tmp_path / "plan.xlsx"
+    wb.save(path)
+    plan = P.read_plan(path)
+    row = plan.follow_up(by=None).iloc[0]
+    assert (row["procurements"], row["value"]) == (3, 3_000_000.0)
+    assert row["environmental_share"] == pytest.approx(1 / 3)
+    assert plan.notes == ()  # one visible sheet: nothing to choose between
+
+
+def test_of_several_visible_sheets_the_active_one_is_read_and_named(tmp_path) -> None:
+    """Sheets 'Notes' (1 procurement) and 'Plan' (3), 'Plan' active: 3 procurements are read
+    and the note names the sheet; with the active sheet hidden, the first visible one."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    _sheet(wb, "Notes", XLSX_ROWS[:1])
+    _sheet(wb, "Plan", XLSX_ROWS)
+    wb.active = 1
+    path = tmp_path / "plan.xlsx"
+    wb.save(path)
+    plan = P.read_plan(path)
+    assert len(plan) == 3
+    assert [str(n) for n in plan.notes] == [
+        "The workbook has 2 visible sheets; the plan was read from the sheet 'Plan' (the active "
+        "sheet)"]
+    assert in_lang(plan.notes[0], "sv") == (
+        "Arbetsboken har 2 synliga blad; planen lästes från bladet 'Plan' (det aktiva bladet)")
+    _sheet(wb, "Old", XLSX_ROWS[:2]).sheet_state = "hidden"
+    wb.save(path)
+    _active_tab(path, 2)  # the hidden sheet is the active one (openpyxl would not write it)
+    plan = P.read_plan(path)
+    assert len(plan) == 1  # 'Notes', the first visible sheet
+    assert "'Notes' (the first visible sheet)" in str(plan.notes[0])
+
+
+@pytest.mark.parametrize("by_filter", [False, True])
+def test_hidden_rows_are_counted_and_named_in_the_notes(tmp_path, by_filter) -> None:
+    """Rows 3 and 4 hidden (by hand, or by an AutoFilter on the category Furniture): they are
+    procurements of the plan and stay counted, 3 procurements; a note names them."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(HEADER.split(","))
+    for r in XLSX_ROWS:
+        ws.append(r)
+    if by_filter:
+        ws.auto_filter.ref = "A1:N4"
+        ws.auto_filter.add_filter_column(4, ["Furniture"])
+    ws.row_dimensions[3].hidden = True
+    ws.row_dimensions[4].hidden = True
+    path = tmp_path / "plan.xlsx"
+    wb.save(path)
+    plan = P.read_plan(path)
+    assert len(plan) == 3
+    assert [str(n) for n in plan.notes] == [
+        "Rows hidden in the sheet (by hand or by a filter) are procurements of the plan and "
+        "are counted like the others. Hidden rows: 3, 4 (2 of the 3 procurements)"]
+    assert in_lang(plan.notes[0], "sv").endswith("Dolda rader: 3, 4 (2 av de 3 upphandlingarna)")

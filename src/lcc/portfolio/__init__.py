@@ -58,7 +58,8 @@ def read_plan(path: str | os.PathLike[str], *,
     ----------
     path : path
         A ``.csv`` file (comma- or semicolon-separated, UTF-8), an ``.xlsx``
-        workbook (its first sheet) or a ``.toml`` file (``[plan]``, optional
+        workbook (its active sheet, or its first visible one where the active
+        sheet is hidden) or a ``.toml`` file (``[plan]``, optional
         ``[targets]``, one ``[[procurements]]`` table per procurement). The
         columns and their Swedish headers are in :data:`COLUMNS`.
     targets : path, mapping or Targets, optional

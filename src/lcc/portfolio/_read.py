@@ -158,7 +158,47 @@ def csv_rows(text: str, issues: Issues, *, factors: bool = False
     return headers, rows
 
 
-def _xlsx_rows(data: bytes, issues: Issues) -> tuple[list[tuple[int, str]], list[RawRow]]:
+def _plan_sheet(wb: Any) -> tuple[Any, list[str]]:
+    """The sheet a plan is read from: the workbook's active sheet where it is visible, else its
+    first visible sheet (a hidden sheet is not what the user sees); with a note naming it
+    where the workbook has more than one visible sheet."""
+    visible = [ws for ws in wb.worksheets if getattr(ws, "sheet_state", "visible") == "visible"]
+    if not visible:  # pragma: no cover - Excel keeps one sheet visible
+        return wb.worksheets[0], []
+    try:
+        active = wb.active
+    except (IndexError, KeyError):  # pragma: no cover - an active index past the sheets
+        active = None
+    if active in visible:
+        sheet = active
+        how = Msg("the active sheet")
+    else:
+        sheet = visible[0]
+        how = Msg("the first visible sheet")
+    if len(visible) == 1:
+        return sheet, []
+    return sheet, [Msg("The workbook has {n} visible sheets; the plan was read from the sheet "
+                       "{sheet!r} ({how})", n=len(visible), sheet=sheet.title, how=how)]
+
+
+#: Most hidden rows a note names one by one.
+_HIDDEN_SHOWN = 20
+
+
+def _hidden_note(hidden: list[int], total: int) -> str:
+    """The note that rows hidden in Excel were counted, naming them."""
+    rows = ", ".join(str(n) for n in hidden[:_HIDDEN_SHOWN])
+    if len(hidden) > _HIDDEN_SHOWN:
+        rows += ", …"
+    return Msg("Rows hidden in the sheet (by hand or by a filter) are procurements of the plan "
+               "and are counted like the others. Hidden rows: {rows} ({n} of the {total} "
+               "procurements)", n=len(hidden), total=total, rows=rows)
+
+
+def _xlsx_rows(data: bytes, issues: Issues, notes: list[str] | None = None
+               ) -> tuple[list[tuple[int, str]], list[RawRow]]:
+    """The header and the rows of the plan's sheet (:func:`_plan_sheet`); ``notes`` gets the
+    sheet read, where there was a choice, and the hidden rows counted."""
     try:
         from openpyxl import load_workbook
     except ImportError:  # pragma: no cover - depends on the environment
@@ -177,9 +217,9 @@ def _xlsx_rows(data: bytes, issues: Issues) -> tuple[list[tuple[int, str]], list
         issues.add("parse-error", None, "", Msg("cannot read the workbook: {exc}", exc=exc))
         return [], []
     try:
-        ws = wb.worksheets[0]
+        ws, chosen = _plan_sheet(wb)
         ws.reset_dimensions()  # every row and column, not the size the file says it has
-        merged, formulas = _sheet_marks(data, ws)
+        merged, formulas, hidden = _sheet_marks(data, ws)
         headers: list[tuple[int, str]] = []
         rows: list[RawRow] = []
         money: list[int] = []  # the positions of the value column
@@ -204,6 +244,11 @@ def _xlsx_rows(data: bytes, issues: Issues) -> tuple[list[tuple[int, str]], list
                 issues.add("too-large", n, "", Msg("more than {MAX_ROWS} procurements",
                                                    MAX_ROWS=MAX_ROWS))
                 break
+        if notes is not None:
+            notes.extend(chosen)
+            shut = [n for n, _, _ in rows if n in hidden]
+            if shut:
+                notes.append(_hidden_note(shut, len(rows)))
         return headers, rows
     finally:
         wb.close()
@@ -227,6 +272,10 @@ _TEXT_RESULT = re.compile(rb"\bt=[\"'](?:str|inlineStr)[\"']")
 _FORMULA = re.compile(rb"<(?:\w+:)?f\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?f>)", re.DOTALL)
 _ANY_FORMULA = re.compile(rb"<(?:\w+:)?f\b")
 _RESULT = re.compile(rb"<(?:\w+:)?v\b[^>]*>\s*[^<\s]")
+#: A row of the sheet's XML, its number and whether it is hidden.
+_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+_ROW_AT = re.compile(rb"\br=[\"'](\d+)[\"']")
+_HIDDEN = re.compile(rb"\bhidden=[\"'](?:1|true)[\"']")
 
 
 class Merged:
@@ -255,11 +304,12 @@ class Merged:
         return spans[i][2] if i >= 0 and spans[i][0] <= row <= spans[i][1] else None
 
 
-def _sheet_marks(data: bytes, ws: Any) -> tuple[Merged, dict[tuple[int, int], str]]:
-    """The merged cells of the sheet, and its cells whose formula has no stored result,
-    (row from 1, column from 0) -> the formula. Read from the sheet's XML a chunk at a time
-    (a read-only sheet keeps neither; openpyxl reads a formula without a result and one whose
-    result is an empty text alike, as None)."""
+def _sheet_marks(data: bytes, ws: Any
+                 ) -> tuple[Merged, dict[tuple[int, int], str], set[int]]:
+    """The merged cells of the sheet, its cells whose formula has no stored result,
+    (row from 1, column from 0) -> the formula, and its hidden rows (by hand or by a filter).
+    Read from the sheet's XML a chunk at a time (a read-only sheet keeps none of them; openpyxl
+    reads a formula without a result and one whose result is an empty text alike, as None)."""
     from html import unescape
 
     from openpyxl.utils import column_index_from_string
@@ -267,6 +317,7 @@ def _sheet_marks(data: bytes, ws: Any) -> tuple[Merged, dict[tuple[int, int], st
     merged = Merged()
     formulas: dict[tuple[int, int], str] = {}
     seen: set[bytes] = set()
+    hidden: set[int] = set()
     with zipfile.ZipFile(io.BytesIO(data)) as z, z.open(ws._worksheet_path) as xml:
         tail = b""
         while chunk := xml.read(1 << 20):
@@ -289,8 +340,11 @@ def _sheet_marks(data: bytes, ws: Any) -> tuple[Merged, dict[tuple[int, int], st
                     ref = b"%s%s:%s%s" % (m[1], m[2], m[3], m[4])
                     merged.add(ref.decode(), column_index_from_string(m[1].decode()), int(m[2]),
                                column_index_from_string(m[3].decode()), int(m[4]))
+            for m in _ROW.finditer(text):
+                if _HIDDEN.search(m[1]) and (at := _ROW_AT.search(m[1])) is not None:
+                    hidden.add(int(at[1]))
             tail = text[end:]
-    return merged, formulas
+    return merged, formulas, hidden
 
 
 def _unread(cells: list[Any], row: int, formulas: dict[tuple[int, int], str],
@@ -822,7 +876,7 @@ def read_table(path: str | os.PathLike[str], *, targets: Any = None,
     suffix = p.suffix.lower()
     if suffix not in (".csv", ".xlsx", ".toml"):
         issues.add("unsupported-format", None, "", Msg("unknown file type {value!r}; a plan is a "
-                                                       ".csv, .xlsx (first sheet) or .toml file",
+                                                       ".csv, .xlsx or .toml file",
                                                        value=suffix or '(none)'))
         raise PlanError(sink)
     data = issues.read(p, Msg("the plan"), MAX_BYTES)
@@ -831,11 +885,12 @@ def read_table(path: str | os.PathLike[str], *, targets: Any = None,
     positions: dict[str, str] | None = None
     meta: dict[str, Any] = {}
     lines: Mapping[Any, int] = {}
+    read_notes: list[str] = []
     if suffix == ".xlsx":
-        headers, rows = _xlsx_rows(data, issues)
+        headers, rows = _xlsx_rows(data, issues, read_notes)
         if not headers and not sink:
-            issues.add("parse-error", None, "", Msg("the first sheet is empty; expected a header "
-                                                    "row and one row per procurement"))
+            issues.add("parse-error", None, "", Msg("the plan's sheet is empty; expected a "
+                                                    "header row and one row per procurement"))
         positions = _map_headers(headers, issues, 1) if headers else {}
     else:
         if suffix == ".csv":
@@ -884,13 +939,13 @@ def read_table(path: str | os.PathLike[str], *, targets: Any = None,
     tgt = _check_organisations(tgt, sorted(seen_orgs), sink, tlines)
     if sink:
         raise PlanError(sink)
-    notes: list[str] = [
+    notes: list[str] = [*read_notes, *(
         Msg("{spellings} read as the organisation {name!r}, as first written (letter case "
             "aside)", spellings=", ".join(repr(v) for v in others), name=first)
         if col == "organisation" else
         Msg("{spellings} read as the category {name!r}, as first written (letter case aside)",
             spellings=", ".join(repr(v) for v in others), name=first)
-        for (col, first), others in df.attrs.pop("merged").items()]
+        for (col, first), others in df.attrs.pop("merged").items())]
     without = sorted(set(df["organisation"].astype(str)) - set(tgt.by_organisation))
     if tgt.by_organisation and without:
         notes.append(Msg("Organisations without targets of their own follow the overall "
