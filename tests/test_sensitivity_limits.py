@@ -237,3 +237,27 @@ def test_a_range_of_one_value_is_left_out_of_the_tornado_and_said_so() -> None:
             lcc.Alternative("B", [lcc.Investment(amount="5000 SEK")])]
     df = tornado(alts, lcc.Study("5 yr", 0.04))
     assert "price" in df.attrs["skipped"] and set(df["parameter"]) == {"use"}
+
+
+@pytest.mark.parametrize("power", [0, 155])
+def test_sobol_indices_of_lccs_whose_squares_overflow(power: int) -> None:
+    """LCCs near 1e155 gave 0 for every index (their squares overflow floats, so the variance
+    was inf). The indices are shares of a variance and do not depend on the scale:
+    A = price + UPV(3 %, 10)·m, price ~ PERT(0.5, 1, 2)·s, m ~ PERT(0.5, 1, 2)·s/10 per year.
+    V[PERT(a, c, b)] = (μ − a)(b − μ)/7, μ = (a + 4c + b)/6 = 1.0833: V = 0.0764·s²;
+    UPV(3 %, 10) = 8.5302, so V[m-part] = 0.0764·s²·0.727 = 0.0556·s² and
+    S_price = 0.0764/(0.0764 + 0.0556) = 0.579 (additive: S1 = ST)."""
+    s = 10.0 ** power
+    price = lcc.Parameter("price", 1.0 * s, low=0.5 * s, high=2.0 * s)
+    m = lcc.Parameter("m", 0.1 * s, low=0.05 * s, high=0.2 * s)
+    alts = [lcc.Alternative("A", lcc.Investment(lcc.Product(1.0, "1 SEK", price)),
+                            lcc.Recurring(lcc.Product(1.0, "1 SEK/yr", m))),
+            lcc.Alternative("B", lcc.Investment(f"{3 * s:g} SEK"))]
+    df = sobol(alts, lcc.Study("10 yr", 0.03), n=1024, seed=1, bootstrap=200)
+    row = df[(df.parameter == "price") & (df.alternative == "A")].iloc[0]
+    assert abs(row.S1 - 0.579) < 2 * row.S1_conf + 0.01
+    assert abs(row.ST - 0.579) < 2 * row.ST_conf + 0.01
+    small = sobol([lcc.Alternative("A", lcc.Investment(lcc.Product(1.0, "1 SEK", price)),
+                                   lcc.Recurring(lcc.Product(1.0, "1 SEK/yr", m)))],
+                  lcc.Study("10 yr", 0.03), n=1024, seed=1, bootstrap=200)
+    assert small.S1.tolist() == pytest.approx(df[df.alternative == "A"].S1.tolist(), rel=1e-9)

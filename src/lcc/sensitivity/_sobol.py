@@ -226,6 +226,7 @@ def sobol(alternatives: Any, study: Study, distributions: Mapping[str, Any] | No
         difference = difference_label(model.names[pair[1]], model.names[pair[0]])
         outputs.append(difference)
     calls: list[np.ndarray] = []
+    scales: list[np.ndarray] = []
 
     def func(x: np.ndarray) -> np.ndarray:
         m = x.shape[1]
@@ -245,6 +246,12 @@ def sobol(alternatives: Any, study: Study, distributions: Mapping[str, Any] | No
             raise LCCError(Msg("Sobol: the LCC cannot be computed for some sampled inputs; "
                                "check the ranges of the distributions"),
                            field=model.field("distributions"), code="invalid-value")
+        if not scales:  # the indices are shares of a variance, the same for any scale: each
+            # output in units of its largest first value keeps the squares of LCCs near 1e155
+            # finite (they overflowed, and every index came out 0)
+            top = np.max(np.abs(out), axis=1, keepdims=True)
+            scales.append(np.where(top > 0, top, 1.0))
+        out /= scales[0]
         calls.append(out)
         return out
 
