@@ -10,6 +10,7 @@ import pytest
 
 import lcc.portfolio as P
 from lcc._errors import in_lang
+from lcc.cli import main
 
 HEADER = ("id,title,organisation,year,category,value,award_basis,environmental,reuse,"
           "plastics,climate,lcc,criteria,status")
@@ -293,3 +294,56 @@ def test_hidden_rows_are_counted_and_named_in_the_notes(tmp_path, by_filter) -> 
         "Rows hidden in the sheet (by hand or by a filter) are procurements of the plan and "
         "are counted like the others. Hidden rows: 3, 4 (2 of the 3 procurements)"]
     assert in_lang(plan.notes[0], "sv").endswith("Dolda rader: 3, 4 (2 av de 3 upphandlingarna)")
+
+
+# ---------------------------------------------------------------- 4. options an action ignores
+
+EXAMPLE_PLAN = Path(__file__).resolve().parents[1] / "examples" / "portfolio" / "plan.csv"
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["priorities", "-o", "{tmp}/out.csv", "--top", "2"],
+     "-o/--output is used only with 'report', not with 'priorities'"),
+    (["--requirement", "reuse", "--by", "year"],
+     "--requirement is used only with 'priorities', not with 'follow-up'"),
+    (["--top", "1"], "--top is used only with 'priorities', not with 'follow-up'"),
+    (["--title", "X", "--by", "year"], "--title is used only with 'report', not with 'follow-up'"),
+    (["outcomes", "--force"], "--force is used only with 'report', not with 'outcomes'"),
+    (["linked", "--by", "year"],
+     "--by is used only with the actions 'follow-up', 'outcomes', 'report', not with 'linked'"),
+    (["criteria", "--by", "plan"],
+     "--by is used only with the actions 'follow-up', 'outcomes', 'report', not with "
+     "'criteria'"),
+    (["report", "-o", "{tmp}/r.html", "--format", "csv"],
+     "--format is used only with the actions 'follow-up', 'outcomes', 'linked', 'priorities', "
+     "'criteria', not with 'report'"),
+])
+def test_an_option_the_action_does_not_use_is_refused(tmp_path, capsys, args, message) -> None:
+    """'priorities -o out.csv' printed the table and wrote no file; '--requirement', '--top',
+    '--title' and '--by' were dropped by the actions that do not use them, with exit 0."""
+    argv = ["portfolio", str(EXAMPLE_PLAN), *(a.format(tmp=tmp_path) for a in args)]
+    assert main(argv) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and message in err
+    assert list(tmp_path.iterdir()) == []  # no file written
+
+
+def test_the_refusal_of_an_unused_option_is_in_swedish(capsys) -> None:
+    assert main(["portfolio", str(EXAMPLE_PLAN), "linked", "--by", "year", "--lang", "sv"]) == 2
+    assert "--by används bara med åtgärderna 'follow-up', 'outcomes', 'report', inte med " \
+        "'linked'" in capsys.readouterr().err
+
+
+def test_the_options_an_action_uses_are_still_taken(tmp_path, capsys) -> None:
+    """--by for follow-up and outcomes, --top with --requirement for priorities, and the
+    report's -o, --title and --force: each still runs (exit 0)."""
+    plan = str(EXAMPLE_PLAN)
+    assert main(["portfolio", plan, "--by", "year", "--format", "csv"]) == 0
+    assert main(["portfolio", plan, "outcomes", "--by", "plan"]) == 0
+    assert main(["portfolio", plan, "priorities", "--requirement", "reuse", "--top", "2"]) == 0
+    target = tmp_path / "r.html"
+    target.write_text("old", encoding="utf-8")
+    assert main(["portfolio", plan, "report", "-o", str(target), "--title", "T", "--force",
+                 "--by", "year"]) == 0
+    assert target.read_text(encoding="utf-8") != "old"
+    capsys.readouterr()

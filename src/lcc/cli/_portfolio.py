@@ -36,7 +36,7 @@ def add_parser(sub: Any) -> None:
                    help=N_("what to show (default: follow-up); report writes -o FILE"))
     p.add_argument("--targets", metavar=NP_("metavar", "FILE"),
                    help=N_("targets (.toml with a [targets] table)"))
-    p.add_argument("--by", default="organisation", metavar=NP_("metavar", "COLUMNS"),
+    p.add_argument("--by", metavar=NP_("metavar", "COLUMNS"),
                    help=N_("group by organisation, year, category, status or award_basis, "
                            "comma-separated; 'plan' for the whole plan (default: organisation)"))
     p.add_argument("--factors", metavar=NP_("metavar", "FILE"),
@@ -50,8 +50,38 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--title", metavar=NP_("metavar", "TITLE"), help=N_("report: the title"))
     p.add_argument("--lang", choices=("en", "sv"), default="en",
                    help=N_("language of labels and number format (sv: Swedish)"))
-    p.add_argument("--format", choices=("table", "csv", "json"), default="table",
+    p.add_argument("--format", choices=("table", "csv", "json"),
                    help=N_("output format (default: table)"))
+
+
+#: The options an action uses, by their name in the parsed arguments: (as typed, the actions
+#: that use it). Any other action refuses the option rather than leave it unused.
+OPTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "output": ("-o/--output", ("report",)),
+    "force": ("--force", ("report",)),
+    "title": ("--title", ("report",)),
+    "requirement": ("--requirement", ("priorities",)),
+    "top": ("--top", ("priorities",)),
+    "by": ("--by", ("follow-up", "outcomes", "report")),
+    "format": ("--format", ("follow-up", "outcomes", "linked", "priorities", "criteria")),
+}
+
+
+def _refuse_unused(args: argparse.Namespace) -> None:
+    """An option the chosen action does not use is refused, naming the actions that use it
+    (it was accepted and left unused: ``priorities -o out.csv`` wrote no file)."""
+    for key, (option, used) in OPTIONS.items():
+        value = getattr(args, key, None)
+        if value is None or value is False or args.action in used:
+            continue
+        if len(used) == 1:
+            raise LCCError(Msg("{option} is used only with {used!r}, not with {action!r}",
+                               option=option, used=used[0], action=args.action),
+                           field=option.split("/")[-1], code="not-applicable")
+        raise LCCError(Msg("{option} is used only with the actions {used}, not with {action!r}",
+                           option=option, used=", ".join(repr(a) for a in used),
+                           action=args.action),
+                       field=option.split("/")[-1], code="not-applicable")
 
 
 def _by(text: str) -> list[str] | None:
@@ -65,12 +95,14 @@ def cmd_portfolio(args: argparse.Namespace) -> int:
     """Run ``lcc portfolio``."""
     from lcc.portfolio import read_factors, read_plan
 
+    _refuse_unused(args)
+    args.format = args.format or "table"
     if not Path(args.plan).exists():
         raise LCCError(Msg("{path}: no such file", path=args.plan), field="plan",
                        code="missing-file")
     plan = read_plan(args.plan, targets=args.targets)
     factors = read_factors(args.factors) if args.factors else None
-    by = _by(args.by)
+    by = _by(args.by or "organisation")
     if args.action == "report":
         if not args.output:
             raise LCCError(Msg("portfolio report: give the report file with -o FILE (.html or "
