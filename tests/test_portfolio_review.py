@@ -347,3 +347,24 @@ def test_the_options_an_action_uses_are_still_taken(tmp_path, capsys) -> None:
                  "--by", "year"]) == 0
     assert target.read_text(encoding="utf-8") != "old"
     capsys.readouterr()
+
+
+# ---------------------------------------------------------------- 9a. whole counts
+
+
+def test_the_whole_plan_counts_procurements_in_whole_numbers(tmp_path, capsys) -> None:
+    """follow_up(by=None) gave procurements = 3.0 (the one-row frame of sums upcast the count
+    to the value's float); by organisation it is 3. 2 of the 3 set environmental
+    requirements: share 2/3."""
+    path = _food_and_cars(tmp_path)
+    with path.open("a", encoding="utf-8") as fh:
+        fh.write("A3,Pens,Alby kommun,2026,Office,50 kr,price,no,no,no,no,no,,planned\n")
+    plan = P.read_plan(path)
+    whole = plan.follow_up(by=None)
+    assert str(whole["procurements"].dtype) == "int64"
+    assert whole["procurements"].iloc[0] == 3
+    assert whole["environmental_share"].iloc[0] == pytest.approx(2 / 3)
+    assert main(["portfolio", str(path), "--by", "plan", "--format", "json"]) == 0
+    assert '"procurements": 3,' in capsys.readouterr().out
+    assert main(["portfolio", str(path), "--by", "plan", "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines()[1].startswith("all,3,3000050.0,")

@@ -146,7 +146,8 @@ class Plan:
         if keys:
             grouped = frame.groupby([t[k] for k in keys], observed=True, sort=True).sum()
         else:
-            grouped = frame.sum().to_frame().T
+            # column by column: a one-row frame of the sums (sum().T) made the counts floats
+            grouped = pd.DataFrame({c: [frame[c].sum()] for c in frame.columns})
             grouped.index = pd.Index([WHOLE_PLAN], name="plan")
         n = grouped["procurements"].to_numpy()
         value = grouped["value"].to_numpy(dtype=float)
