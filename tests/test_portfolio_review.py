@@ -368,3 +368,43 @@ def test_the_whole_plan_counts_procurements_in_whole_numbers(tmp_path, capsys) -
     assert '"procurements": 3,' in capsys.readouterr().out
     assert main(["portfolio", str(path), "--by", "plan", "--format", "csv"]) == 0
     assert capsys.readouterr().out.splitlines()[1].startswith("all,3,3000050.0,")
+
+
+# ---------------------------------------------------------------- 8a. Swedish words of columns
+
+
+def test_requirement_and_by_take_the_swedish_words_of_the_plans_headers(tmp_path, capsys) -> None:
+    """'återbrukskrav' is the reuse column's header and a targets key, so it names reuse in
+    --requirement too; 'år' and 'kommun' name year and organisation in --by. Of the 2 planned
+    procurements none sets reuse requirements: both stay, ranked by value (2 000 000 first)."""
+    plan = P.read_plan(_food_and_cars(tmp_path))
+    assert list(plan.priorities(requirement="återbrukskrav").index) == ["A2", "A1"]
+    assert list(plan.priorities(requirement="Reuse").index) == ["A2", "A1"]
+    assert list(plan.follow_up(by="år,kommun").index.names) == ["year", "organisation"]
+    assert main(["portfolio", str(tmp_path / "plan.csv"), "--by", "år", "--format", "csv"]) == 0
+    assert capsys.readouterr().out.splitlines()[1].startswith("2026,2,3000000.0,1.0,1.0,")
+    assert main(["portfolio", str(tmp_path / "plan.csv"), "priorities", "--requirement",
+                 "återbrukskrav", "--format", "csv"]) == 0
+    assert [r.split(",")[0] for r in capsys.readouterr().out.splitlines()[1:]] == ["A2", "A1"]
+
+
+def test_the_swedish_refusal_lists_the_swedish_words(tmp_path, capsys) -> None:
+    """The Swedish message listed English identifiers ('award_basis', 'environmental')."""
+    plan = str(_food_and_cars(tmp_path))
+    assert main(["portfolio", plan, "priorities", "--requirement", "återbruk", "--lang",
+                 "sv"]) == 2
+    assert capsys.readouterr().err == (
+        "lcc: fel: krav: fick 'återbruk'; förväntade ett av miljökrav, återbrukskrav, plastkrav, "
+        "klimatkrav, lcc-krav\n")
+    assert main(["portfolio", plan, "--by", "region", "--lang", "sv"]) == 2
+    assert capsys.readouterr().err == (
+        "lcc: fel: gruppering: kan inte gruppera efter 'region'; förväntade en eller flera av "
+        "organisation, år, kategori, status, tilldelningsgrund\n")
+    assert main(["portfolio", plan, "--by", "region"]) == 2
+    assert capsys.readouterr().err.endswith(
+        "expected one or more of organisation, year, category, status, award_basis\n")
+    with pytest.raises(P.PlanError) as info:  # the targets' keys: the same words
+        P.read_plan(plan, targets={"återbruk": "20 %"})
+    assert in_lang(info.value.errors[0].message, "sv").startswith(
+        "okänt krav 'återbruk'; mål anges för miljökrav, återbrukskrav, plastkrav, klimatkrav, "
+        "lcc-krav")

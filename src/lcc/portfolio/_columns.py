@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lcc._errors import Msg
 from lcc._i18n._catalog import N_, tr
 
 #: The requirement columns, in the order every output lists them.
@@ -137,6 +138,36 @@ def header_map() -> dict[str, str]:
         for h in col.headers:
             out[h.lower()] = col.name
     return out
+
+
+def column_of(word: str, among: tuple[str, ...]) -> str | None:
+    """The column of ``among`` that ``word`` names: its name or any of its Swedish headers, in
+    any letter case, as a plan's header row is read ('återbrukskrav' is ``reuse``, 'År' is
+    ``year``); None where it names none of them."""
+    from lcc._text import name_key
+
+    name = header_map().get(name_key(word).lower())
+    return name if name in among else None
+
+
+class Headers(Msg):
+    """Columns named in a message as a reader of its language writes their headers: in
+    English their names, in Swedish their first Swedish header ('miljökrav, återbrukskrav')."""
+
+    names: tuple[str, ...]
+
+    def __new__(cls, names: tuple[str, ...]) -> Headers:
+        self = str.__new__(cls, ", ".join(names))
+        self.msgid, self.values, self.names = "{names}", {"names": ", ".join(names)}, names
+        return self
+
+    def in_lang(self, lang: str) -> str:
+        if lang == "en":
+            return str(self)
+        return ", ".join(BY_NAME[n].aliases[0] if BY_NAME[n].aliases else n for n in self.names)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (Headers, (self.names,))
 
 
 def columns_markdown() -> str:

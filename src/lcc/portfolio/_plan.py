@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from lcc._errors import LCCError, Msg
-from lcc.portfolio._columns import GROUPS, REQUIREMENTS
+from lcc.portfolio._columns import GROUPS, REQUIREMENTS, Headers, column_of
 from lcc.portfolio._factors import Factors
 from lcc.portfolio._read import Targets
 from lcc.portfolio._tenders import TenderOutcome
@@ -23,19 +23,23 @@ WHOLE_PLAN = "all"
 
 
 def _keys(by: str | Sequence[str] | None, method: str) -> list[str]:
-    """The columns to group by, the argument ``by`` of the Plan's ``method``."""
+    """The columns to group by, the argument ``by`` of the Plan's ``method``: each named as
+    a plan's header names it (``"year"``, ``"år"``; :func:`column_of`)."""
     if by is None:
         return []
-    keys = [by] if isinstance(by, str) else list(by)
+    words = [by] if isinstance(by, str) else list(by)
     if isinstance(by, str) and "," in by:
-        keys = [k.strip() for k in by.split(",") if k.strip()]
-    for k in keys:
-        if k not in GROUPS:
-            raise LCCError(Msg("by: cannot group by {k!r}; expected one or more of {value}, or "
-                               "None for the whole plan", k=k, value=', '.join(GROUPS)),
+        words = [k.strip() for k in by.split(",") if k.strip()]
+    keys = []
+    for k in words:
+        key = column_of(str(k), GROUPS)
+        if key is None:
+            raise LCCError(Msg("by: cannot group by {k!r}; expected one or more of {value}",
+                               k=k, value=Headers(GROUPS)),
                            field=f"Plan.{method}.by", code="invalid-value") from None
+        keys.append(key)
     if len(set(keys)) != len(keys):
-        raise LCCError(Msg("by: {keys} names a column twice", keys=keys),
+        raise LCCError(Msg("by: {keys} names a column twice", keys=", ".join(map(str, words))),
                        field=f"Plan.{method}.by", code="invalid-value")
     return keys
 
@@ -322,10 +326,12 @@ class Plan:
         if top is not None and (isinstance(top, bool) or not isinstance(top, int) or top < 1):
             raise LCCError(Msg("top: got {top!r}; expected a whole number of rows, 1 or more",
                                top=top), field="Plan.priorities.top", code="invalid-value")
-        if requirement is not None and requirement not in REQUIREMENTS:
-            raise LCCError(Msg("requirement: got {requirement!r}; expected one of {value}",
-                               requirement=requirement, value=', '.join(REQUIREMENTS)),
-                           field="Plan.priorities.requirement", code="invalid-value")
+        if requirement is not None:  # a requirement as a plan's header or a target names it
+            asked, requirement = requirement, column_of(str(requirement), REQUIREMENTS)
+            if requirement is None:
+                raise LCCError(Msg("requirement: got {requirement!r}; expected one of {value}",
+                                   requirement=asked, value=Headers(REQUIREMENTS)),
+                               field="Plan.priorities.requirement", code="invalid-value")
         if factors is not None and factors.currency != self.currency:
             raise LCCError(Msg("factors: the factors are per {currency} but the plan is in "
                                "{currency2}", currency=factors.currency, currency2=self.currency),

@@ -40,7 +40,15 @@ from lcc.portfolio._cells import (
     shown,
     suggest,
 )
-from lcc.portfolio._columns import BY_NAME, COLUMNS, REQUIREMENTS, Column, header_map
+from lcc.portfolio._columns import (
+    BY_NAME,
+    COLUMNS,
+    REQUIREMENTS,
+    Column,
+    Headers,
+    column_of,
+    header_map,
+)
 from lcc.portfolio._issues import ErrorsText, Issues, PlanError, PlanIssue
 from lcc.portfolio._tenders import TenderOutcome, load_outcome
 
@@ -51,9 +59,6 @@ MAX_ROWS = 1_000_000
 #: Most bytes an Excel plan may unpack to (a 100 000-row plan unpacks to about 60 MiB); a
 #: few hundred kilobytes of zip can unpack to gigabytes, and a reader holds a text whole.
 MAX_UNPACKED_BYTES = 512 * 1024 * 1024
-
-#: Requirement keys accepted in [targets]: the binding names and their Swedish headers.
-_TARGET_KEYS: dict[str, str] = {h.lower(): r for r in REQUIREMENTS for h in BY_NAME[r].headers}
 
 
 @dataclass(frozen=True)
@@ -765,11 +770,11 @@ def read_targets(data: Any, issues: Issues, lines: Mapping[Any, int] | None = No
             where = ".".join((*path, key))
             if key in ("organisation", "organisations") and path == prefix:
                 continue
-            req = _TARGET_KEYS.get(str(key).lower())
+            req = column_of(str(key), REQUIREMENTS)  # its name or Swedish header
             if req is None:
                 issues.add("unknown-key", at, where, Msg("unknown requirement {key!r}; targets are "
                                                          "given for {value}{suggest}", key=key,
-                                                         value=', '.join(REQUIREMENTS),
+                                                         value=Headers(REQUIREMENTS),
                                                          suggest=suggest(key, REQUIREMENTS)),
                            key)
                 continue
