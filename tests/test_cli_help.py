@@ -150,8 +150,10 @@ def test_every_help_text_and_metavar_is_translated() -> None:
 #: (arguments, argparse's English, the Swedish) of the usage errors a user can reach.
 USAGE = [
     (["report", str(STREET), "-o", "x.html", "--no"],
-     "ambiguous option: --no could match --no-tornado, --no-scenarios, --no-charts",
-     "flaggan --no är tvetydig: den kan vara --no-tornado, --no-scenarios, --no-charts"),
+     "ambiguous option: --no could match --no-monte-carlo, --no-tornado, --no-scenarios, "
+     "--no-charts",
+     "flaggan --no är tvetydig: den kan vara --no-monte-carlo, --no-tornado, --no-scenarios, "
+     "--no-charts"),
     (["sensitivity", str(STREET), "scenarios", "--discount-rates"],
      "argument --discount-rates: expected at least one argument",
      "argumentet --discount-rates: minst ett värde saknas"),

@@ -375,7 +375,7 @@ def test_a_figure_lcc_computes_in_a_swedish_message_has_the_decimal_comma() -> N
 
 @pytest.mark.parametrize(("example", "old", "new", "expected"), [
     ("dishwashers.toml", 'units = { parameter = "dishwashers" }', "units = -5",
-     "alternatives[0].inputs.units: ogiltigt värde -5; ange ett värde >= 0"),
+     "alternatives[0].inputs.units: ogiltigt värde -5; ange ett värde > 0"),
     ("indoor-lighting.toml", "luminaires = 240\n", "",
      "behöver luminaires (anbudsgivaren): Antal armaturer i anbudets belysningslösning"),
     ("vehicles.toml", "residual = 0.40 ", 'residual = "12 kg" ',

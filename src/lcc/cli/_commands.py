@@ -484,7 +484,7 @@ def _in_file(tender: Any, exc: LCCError) -> LCCError:
     except (LCCError, OSError):  # the file changed since: the error as it is
         return exc
     message = exc.args[0] if isinstance(exc.args[0], Msg) else Msg(str(exc))
-    if message.msgid == "{where}: {problem}":  # the path says where
+    if message.msgid == "{name}: {problem}":  # the path says where
         message = message.values["problem"]
     return TenderError([TenderIssue(exc.code or "invalid-value", message, ".".join(parts),
                                     shown, line)])
@@ -540,7 +540,7 @@ def _scenarios(tender: Any, args: argparse.Namespace) -> int:
     for s in df.attrs.get("unchanged", []):
         notes.append(tr("{scenario}: every life-cycle cost is the base one; no alternative "
                         "depends on what it changes", lang, scenario=shown_name(s)))
-    notes += [Msg(n.msgid, **{**n.values, "scenario": shown_name(n.values["scenario"])})
+    notes += [Msg(n.msgid, **{**n.values, "name": shown_name(n.values["name"])})
               for n in df.attrs["notes"]]
 
     extra = _head(tender, "scenarios")

@@ -128,7 +128,7 @@ def _scenario_section(df: pd.DataFrame, lang: str) -> Section:
     lines += [tr("{scenario}: every life-cycle cost is the base one; no alternative depends on "
                  "what it changes", lang, scenario=names[s])
               for s in df.attrs.get("unchanged", []) if s in names]
-    lines += [in_lang(Msg(n.msgid, **{**n.values, "scenario": names[n.values["scenario"]]}),
+    lines += [in_lang(Msg(n.msgid, **{**n.values, "name": names[n.values["name"]]}),
                       lang) for n in df.attrs.get("notes", [])]
     return Section("scenarios", tr("Scenarios (life-cycle cost)", lang), table=table,
                    lines=lines, index_labels=False)

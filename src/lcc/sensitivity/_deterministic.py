@@ -342,12 +342,12 @@ def scenarios(alternatives: Any, study: Study, scenarios: Mapping[str, Any], *,
                 sub = Model(alts, st, "scenarios")
             except LCCError as exc:  # a path that does not cover the years an item needs
                 one = f".{next(iter(paths))}" if len(paths) == 1 else ""
-                raise LCCError(Msg("{where}: {problem}", where=f"scenarios[{names[i]!r}]",
+                raise LCCError(Msg("{name}: {problem}", name=f"scenarios[{names[i]!r}]",
                                    problem=exc.message),
                                field=f"scenarios.{names[i]}{one}",
                                code=exc.code or "invalid-value") from None
             values[:, i] = sub.evaluate_points([points[i]])[:, 0]
-            notes += [Msg("{scenario}: {warning}", scenario=names[i], warning=w)
+            notes += [Msg("{name}: {problem}", name=names[i], problem=w)
                       for c in sub.compiled for w in c.warnings if w not in known]
     rank = ranks(values)
     lcc_part = pd.DataFrame(values.T, index=names, columns=model.names)
