@@ -408,3 +408,59 @@ def test_the_swedish_refusal_lists_the_swedish_words(tmp_path, capsys) -> None:
     assert in_lang(info.value.errors[0].message, "sv").startswith(
         "okänt krav 'återbruk'; mål anges för miljökrav, återbrukskrav, plastkrav, klimatkrav, "
         "lcc-krav")
+
+
+# ---------------------------------------------------------------- 8b, 8c. messages
+
+TOML_ROW = ('[[procurements]]\nid = "A1"\ntitle = "Chairs"\norganisation = "Alby"\n'
+            'year = {year}\ncategory = "Furniture"\nvalue = "1 Mkr"\naward_basis = "price"\n'
+            'environmental = true\nreuse = false\nplastics = false\nclimate = false\n'
+            'lcc = false\ncriteria = {criteria}\nstatus = "planned"\n')
+
+
+@pytest.mark.parametrize(("criteria", "got"), [('[10234, "10551", true]', "true"),
+                                               ('[10234, 1.5]', "1.5"),
+                                               ('[10234, ["10551"]]', "a list")])
+def test_a_toml_criterion_that_is_no_id_is_named(tmp_path, criteria, got) -> None:
+    """A list of criteria is allowed; 'got a list of values; expected one value' blamed the
+    list, not its element that is no ID (true, as TOML writes it, not Python's True)."""
+    path = tmp_path / "plan.toml"
+    path.write_text(TOML_ROW.format(year=2025, criteria=criteria), encoding="utf-8")
+    with pytest.raises(P.PlanError) as info:
+        P.read_plan(path)
+    [issue] = info.value.errors
+    assert (issue.code, issue.row, issue.column) == ("wrong-type", 14, "criteria")
+    assert str(issue.message) == ("a criterion is a number or text, such as 10234 or '10234'; "
+                                  f"got {got}")
+    assert in_lang(issue.message, "sv").startswith("ett kriterium är ett tal eller en text")
+
+
+def test_a_toml_date_as_the_year_asks_for_a_year(tmp_path) -> None:
+    """year = 2025-01-01 said "expected text, e.g. '2025'"; a year is expected."""
+    path = tmp_path / "plan.toml"
+    path.write_text(TOML_ROW.format(year="2025-01-01", criteria="[]"), encoding="utf-8")
+    with pytest.raises(P.PlanError) as info:
+        P.read_plan(path)
+    [issue] = info.value.errors
+    assert (issue.code, issue.row, issue.column) == ("wrong-type", 5, "year")
+    assert str(issue.message) == "got the date 2025-01-01; expected a year such as 2025"
+    assert in_lang(issue.message, "sv") == ("fick datumet 2025-01-01; förväntade ett årtal, till "
+                                            "exempel 2025")
+
+
+def test_a_tab_in_a_cell_is_never_shown_as_an_escape(tmp_path) -> None:
+    """'1<TAB>000 SEK' gave "value: '1\\t000 SEK' is not one number …", a Python escape. The
+    tab is refused as such and shown as a blank; in another column too (award_basis)."""
+    path = _plan(tmp_path, 'A1,Chairs,Alby,2025,Furniture,"1\t000 SEK",price,yes,no,no,no,no,,'
+                           'planned',
+                 'A2,Cars,Alby,2025,Vehicles,1 000 SEK,"pris\tx",yes,no,no,no,no,,planned')
+    with pytest.raises(P.PlanError) as info:
+        P.read_plan(path)
+    value, basis = info.value.errors
+    assert (value.row, value.column, basis.row, basis.column) == (2, "value", 3, "award_basis")
+    assert str(value.message) == (
+        "got '1 000 SEK', which holds a tab, a line break or another character that does not "
+        "show; write the value on one line with blanks alone, e.g. '1 200 000 SEK'")
+    assert str(basis.message).startswith("got 'pris x'; expected one of price, cost")
+    for issue in (value, basis):
+        assert "\\t" not in str(issue.message) and "\\t" not in in_lang(issue.message, "sv")

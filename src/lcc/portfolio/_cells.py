@@ -11,6 +11,7 @@ from typing import Any
 from lcc._errors import LCCError, Msg
 from lcc._text import closest, name_key
 from lcc._text import is_blank as text_is_blank
+from lcc._text import shown as text_shown
 from lcc.portfolio._columns import AWARD_BASES, NO, STATUSES, YES, Column
 from lcc.units import PERCENT_WORDS
 
@@ -32,11 +33,17 @@ def is_blank(raw: Any) -> bool:
     return raw is None or (isinstance(raw, str) and text_is_blank(raw))
 
 
-def shown(raw: Any) -> str:
-    """A cell as text for messages."""
+def as_text(raw: Any) -> str:
+    """A cell as the text it holds (a whole float without its '.0')."""
     if isinstance(raw, float) and raw.is_integer():
         return str(int(raw))
     return str(raw)
+
+
+def shown(raw: Any) -> str:
+    """A cell as text for messages, by lcc's rule of text from outside
+    (:func:`lcc._text.shown`: a tab is a blank, not the escape '\\t')."""
+    return text_shown(as_text(raw))
 
 
 def suggest(word: str, known: list[str] | tuple[str, ...]) -> str:
@@ -50,7 +57,7 @@ def plain_text(raw: Any, col: Column) -> str:
     if isinstance(raw, (dt.date, dt.datetime, dt.time)):
         raise CellError("wrong-type", Msg("got the date {raw}; expected text, e.g. {example!r}",
                                           raw=raw, example=col.example))
-    text = shown(raw).strip()
+    text = as_text(raw).strip()
     if len(text) > MAX_TEXT:
         raise CellError("too-large", Msg("the text is {n} characters; the limit is {MAX_TEXT}",
                                          n=len(text), MAX_TEXT=MAX_TEXT))
@@ -65,6 +72,9 @@ def read_text(raw: Any, col: Column) -> str:
 
 def read_year(raw: Any, col: Column) -> int:
     """A calendar year 1900-2200 (text or an integral number)."""
+    if isinstance(raw, (dt.date, dt.datetime)):  # TOML's 2025-01-01, an Excel date
+        raise CellError("wrong-type", Msg("got the date {raw}; expected a year such as 2025",
+                                          raw=raw))
     if isinstance(raw, bool):
         raise CellError("wrong-type", Msg("got {raw!r}; expected a year such as 2025", raw=raw))
     if isinstance(raw, (int, float)):
@@ -124,6 +134,11 @@ def read_money(raw: Any, col: Column, cache: dict[str, tuple[float, str]]) -> tu
         exact = Fraction(int(digits)) if decimals is None else Fraction(f"{digits}.{decimals}")
         cache[text] = (_finite(exact * factor, text), code)
         return cache[text]
+    if text != text_shown(text):  # a tab, a line break: shown as a blank, so said
+        raise CellError("invalid-value", Msg(
+            "got {text!r}, which holds a tab, a line break or another character that does not "
+            "show; write the value on one line with blanks alone, e.g. {example!r}",
+            text=text_shown(text), example=col.example))
     if "(" in text or ")" in text:  # pint would read '(900 000) kr' as 900 000 kr
         raise CellError("invalid-value", Msg(
             "got {text!r}; a value is not read in brackets: in accounting they mean a negative "

@@ -549,8 +549,15 @@ def _build(rows: list[RawRow], positions: dict[str, str] | None, issues: Issues,
                 values[col.name] = None
                 continue
             if isinstance(raw, (list, dict)):  # a TOML array or table
-                if col.kind == "list" and isinstance(raw, list) and all(
-                        isinstance(v, (str, int)) and not isinstance(v, bool) for v in raw):
+                wrong = _not_an_id(raw) if col.kind == "list" and isinstance(raw, list) else None
+                if wrong is not None:
+                    issues.add("wrong-type", at, col.name, Msg(
+                        "a criterion is a number or text, such as 10234 or '10234'; got {value}",
+                        value=wrong), wrong)
+                    ok = False
+                    values[col.name] = None
+                    continue
+                if col.kind == "list" and isinstance(raw, list):
                     raw = "; ".join(str(v) for v in raw)  # criteria = ["10234", "10551"]
                 else:
                     issues.add("wrong-type", at, col.name, Msg(
@@ -638,6 +645,21 @@ def _build(rows: list[RawRow], positions: dict[str, str] | None, issues: Issues,
     })
     df.attrs["merged"] = {k: sorted(v) for k, v in sorted(merged.items())}
     return df, plan_currency or "SEK", outcomes, seen_orgs
+
+
+def _not_an_id(items: list[Any]) -> str | None:
+    """The first element of a TOML array of criteria that is no ID (a number or text), as
+    TOML writes it (``true``, ``1.5``, ``2025-01-01``); None where all are IDs."""
+    for v in items:
+        if isinstance(v, bool):
+            return "true" if v else "false"
+        if isinstance(v, list):
+            return Msg("a list")
+        if isinstance(v, dict):
+            return Msg("a table")
+        if not isinstance(v, (str, int)):
+            return shown(v)  # a float, a date
+    return None
 
 
 def _main_currency(rows: list[RawRow], positions: dict[str, str] | None,
