@@ -248,8 +248,12 @@ def test_errors_of_the_items_a_vehicle_is_built_from_stand_at_their_inputs() -> 
     assert [(e.line, e.path, e.code) for e in info.value.errors] == [
         (12, "alternatives[0].inputs.consumption", "wrong-unit"),
         (15, "alternatives[0].inputs.emission_factor", "wrong-unit")]
+    # with an example as a datasheet writes it ('1 m^3/km' was no consumption of a car)
     assert info.value.errors[0].message.startswith("got '17 kWh/100km' (units kWh/km); "
-                                                   "expected volume per length")
+                                                   "expected volume per length, e.g. "
+                                                   "'6 l/100km' — the use must match")
+    assert info.value.errors[1].message == ("got '2.89 kg/kWh' (units kg/kWh); expected mass "
+                                            "per volume, e.g. '1 kg/m³'")
     assert "Energy" not in " ".join(e.message for e in info.value.errors)
 
 

@@ -593,8 +593,17 @@ def pretty_units(units: Any) -> str:
     return re.sub(r"(?<![\w])a(?![\w])", "yr", text)
 
 
+#: Examples of uses per distance as a datasheet gives them (per 100 km).
+_PER_DISTANCE = {"m**3/km": "6 l/100km", "kWh/km": "18 kWh/100km", "kg/km": "4 kg/100km"}
+
+
 def _example(spec: str) -> str:
-    return spec.replace("CUR", "SEK").replace("**", "^")
+    return spec.replace("CUR", "SEK").replace("**3", "³").replace("**2", "²").replace("**", "^")
+
+
+def _an_example(spec: str) -> str:
+    """A value in the unit of ``spec`` for a message: '1 SEK/kWh', '6 l/100km'."""
+    return _PER_DISTANCE.get(spec.replace(" ", "")) or f"1 {_example(spec)}"
 
 
 def currency_of(q: pint.Quantity) -> str | None:
@@ -720,7 +729,7 @@ def parse_quantity(value: Any, spec: str, *, name: str = "value",
     if expect is None:
         expect = Msg("a plain number or a percentage, e.g. '0.5' or '50 %'") if plain else \
             Msg("{what}, e.g. '{example}'", what=_dims_text(spec),
-                example=UnitText(f"1 {_example(spec)}"))
+                example=UnitText(_an_example(spec)))
     expect = Msg("expected {what}", what=expect)
     sides = None
     if plain and isinstance(value, (int, float, np.number, np.ndarray)) and \
