@@ -314,6 +314,8 @@ EXAMPLE_PLAN = Path(__file__).resolve().parents[1] / "examples" / "portfolio" / 
     (["criteria", "--by", "plan"],
      "--by is used only with the actions 'follow-up', 'outcomes', 'report', not with "
      "'criteria'"),
+    (["linked", "--factors", str(EXAMPLE_PLAN.parent / "factors.csv")],
+     "--factors is used only with the actions 'priorities', 'report', not with 'linked'"),
     (["report", "-o", "{tmp}/r.html", "--format", "csv"],
      "--format is used only with the actions 'follow-up', 'outcomes', 'linked', 'priorities', "
      "'criteria', not with 'report'"),

@@ -62,6 +62,7 @@ OPTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "title": ("--title", ("report",)),
     "requirement": ("--requirement", ("priorities",)),
     "top": ("--top", ("priorities",)),
+    "factors": ("--factors", ("priorities", "report")),
     "by": ("--by", ("follow-up", "outcomes", "report")),
     "format": ("--format", ("follow-up", "outcomes", "linked", "priorities", "criteria")),
 }
