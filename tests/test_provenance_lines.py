@@ -115,3 +115,29 @@ def test_report_runs_the_monte_carlo_analysis_the_tender_sets(
     rows = json.loads(capsys.readouterr().out)["rows"]
     mean = next(r["mean"] for r in rows if r["alternative"] == "LED bid A")
     assert f"| LED bid A | {round(mean):,} | ".replace(",", " ") in text  # whole kronor
+
+
+@pytest.mark.parametrize(("lang", "line"), [
+    ("en", "discount rate: 4 % (assumption set: the parameter Discount rate, 3.5 %)"),
+    ("sv", "kalkylränta: 4 % (kalkylförutsättningarna: parametern Kalkylränta, 3,5 %)"),
+])
+def test_a_departure_from_a_set_value_held_by_a_parameter_is_said_in_words(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str, line: str) -> None:
+    """The documented way to depart from the set — 'discount_rate = 0.04' with an override and
+    its reason — stopped every command with an internal error (exit 1) where the set takes
+    the rate from its parameter (3.5 %): the departure's words expected a quantity."""
+    import shutil
+
+    shutil.copytree(EXAMPLES / "assumptions", tmp_path / "assumptions")
+    tender = tmp_path / "t.toml"
+    tender.write_text(
+        'format = "lcc.tender/1"\nname = "T"\nassumptions = "assumptions/sweden-2025.toml"\n'
+        '[study]\nperiod = "10 yr"\ndiscount_rate = 0.04\n'
+        '[[alternatives]]\nname = "A"\n[[alternatives.items]]\ntype = "Investment"\n'
+        'amount = "1000 SEK"\n[overrides]\n"study.discount_rate" = "Policy 2026"\n',
+        encoding="utf-8")
+    lines = _out(capsys, "evaluate", tender, "--lang", lang)
+    assert line in lines
+    for fmt in ("md", "html", "xlsx"):
+        assert main(["report", str(tender), "-o", str(tmp_path / f"r.{fmt}"), "--no-charts",
+                     "--lang", lang]) == 0

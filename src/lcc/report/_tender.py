@@ -98,10 +98,15 @@ def _path_name(path: str, lang: str) -> str:
 def _value_words(tender: Any, path: str, raw: Any, written: str, lang: str) -> str:
     """A departure's value as the reader reads it: '1,1 kr/kWh', a distribution in words,
     'not set'; as the file writes it where lcc has no words for it (a text)."""
+    from lcc.model import Parameter
     from lcc.results._describe import distribution_text, value_text
 
     if raw is None:
         return tr("not set", lang)
+    if isinstance(raw, Parameter):  # a study field the set takes from its parameter
+        return tr("the parameter {name}, {value}", lang,
+                  name=parameter_name(raw.name, lang, raw.description),
+                  value=_value_words(tender, path, raw.value, written, lang))
     parts = str(path).split(".")
     p = next((q for q in tender.parameters if len(parts) > 1 and q.name == parts[1]), None)
     unit = p.unit_text if p is not None and p.unit is not None else None
@@ -109,5 +114,7 @@ def _value_words(tender: Any, path: str, raw: Any, written: str, lang: str) -> s
         return distribution_text(raw, unit, lang)
     if hasattr(raw, "magnitude") or (isinstance(raw, (int, float))
                                      and not isinstance(raw, bool)):
-        return value_text(raw, None, lang)
+        rate = parts[0] == "study" and parts[-1] in ("discount_rate", "inflation") and \
+            not hasattr(raw, "magnitude")  # a rate as a fraction: 4 %, not 0.04
+        return value_text(raw, None, lang, rate=rate)
     return written
