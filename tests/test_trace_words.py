@@ -35,7 +35,7 @@ def test_a_carbon_price_path_and_an_emission_priced_by_it() -> None:
     assert "CO2e at 1 SEK/kg in the first year to 2 SEK/kg in the last" in en
     assert "CO2e till 1 kr/kg första året till 2 kr/kg sista året" in sv
     # 1 kg/yr times the path's values: no 'kg/yr = SEK/yr'
-    assert "1 kg/yr × the per-year values c_k, 1 in year 1 to 2 in year 12" in en
+    assert "1 kg/yr × the per-year values c_k, 1 SEK/kg in year 1 to 2 SEK/kg in year 12" in en
 
 
 def test_a_credits_minus_is_written_as_its_amount_is() -> None:

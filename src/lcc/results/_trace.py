@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from lcc._errors import ItemName, Msg, in_lang
-from lcc._i18n import N_, ntr, significant, tr, unit, word
+from lcc._i18n import N_, ntr, number, significant, tr, unit, word
 from lcc._i18n import money as fmt_money
 from lcc._version import __version__
 from lcc.engine._compile import Compiled
@@ -90,10 +90,43 @@ def _one(count: Any) -> float:
 
 def _num(x: Any, digits: int = 6, lang: str = "en") -> str:
     v = float(np.mean(x))
-    return significant(v, lang, digits) if lang != "en" else f"{v:.{digits}g}"
+    if lang == "en":
+        return f"{v:.{digits}g}"
+    if 1000 <= abs(v) < 1e15 and not v.is_integer():  # grouped, with its significant decimals
+        return number(v, lang, max(0, digits - len(str(int(abs(v))))))
+    return significant(v, lang, digits)
+
+
+def _varies(x: Any) -> bool:
+    """Whether a value differs between the samples (a constant array does not)."""
+    if np.ndim(x) == 0:
+        return False
+    a = np.asarray(x, dtype=float)
+    return a.size > 1 and bool(np.max(a) > np.min(a))
+
+
+def _holds(*factors: Any) -> bool:
+    """Whether an equation of means holds: the mean of a product is the product of the means
+    when at most one factor differs between the samples (the others are constants)."""
+    return sum(_varies(x) for x in factors) <= 1
+
+
+def _span(x: Any, digits: int = 6, lang: str = "en") -> str:
+    """A value as the samples have it: one number, or its range 'low–high' over the samples
+    (never a mean that no sample has)."""
+    if not _varies(x):
+        return _num(x, digits, lang)
+    a = np.asarray(x, dtype=float)
+    return f"{_num(a.min(), digits, lang)}–{_num(a.max(), digits, lang)}"
+
+
+def _mean_of(samples: int | None, value: str, lang: str) -> str:
+    """'mean over the 3 samples: 1 234.00 SEK', where an equation of means would not hold."""
+    return tr("mean over the {n} samples: {value}", lang, n=samples or 1, value=value)
 
 
 _NUM_TEXT = re.compile(r"^(-?[0-9][0-9.e+-]*) ?(.*)$")
+_SAMPLES_TEXT = re.compile(r"^\[([0-9]+) samples, mean (-?[0-9][0-9.e+-]*)\] ?(.*)$")
 
 
 def num_text(n: Num, lang: str) -> str:
@@ -120,6 +153,12 @@ def _plain_num_text(n: Num, lang: str) -> str:
         text = text[5:-1] if text.startswith("(1 − ") else text[2:]
     if lang == "en":
         return text
+    many = _SAMPLES_TEXT.match(text)
+    if many:  # '[3 samples, mean 45] W' in the reader's words
+        shown = tr("{n} samples, mean {value}", lang, n=many.group(1),
+                   value=f"{significant(float(many.group(2)), lang)} {unit(many.group(3), lang)}"
+                   .rstrip())
+        return f"[{shown}]"
     m = _NUM_TEXT.match(text)
     if m:
         try:
@@ -173,8 +212,95 @@ def _cat(cat: str, lang: str) -> str:
     return word(cat, lang, header=False)
 
 
+_Units = dict[str, int]
+
+
+def _units_text(units: _Units, lang: str) -> str:
+    """``{"SEK": 1, "kg": -1}`` → ``SEK/kg`` (``kr/kg`` in Swedish); empty for a pure number."""
+    top = [k if e == 1 else f"{k}^{e}" for k, e in units.items() if e > 0]
+    low = [k if e == -1 else f"{k}^{-e}" for k, e in units.items() if e < 0]
+    text = "·".join(top) or ("1" if low else "")
+    if low:
+        text += "/" + (low[0] if len(low) == 1 else "(" + "·".join(low) + ")")
+    return unit(text, lang)
+
+
+def _times(a: _Units, b: _Units, sign: int = 1) -> _Units:
+    out = dict(a)
+    for k, e in b.items():
+        out[k] = out.get(k, 0) + sign * e
+    return {k: e for k, e in out.items() if e}
+
+
+def _profile_units(term: AnnualTerm, compiled: Compiled) -> _Units | None:
+    """The unit of a term's per-year values c_k (the product of its per-year inputs, the
+    money in the study currency), or None where the item is not found."""
+    from lcc.model._inputs import Seq
+
+    cur = compiled.study.currency
+    item = next((it for it in compiled.alternative.items if it.name == term.item), None)
+    own = item is not None
+    if item is None and term.category == "externality":
+        item = next((it for it in compiled.alternative.items
+                     if str(term.item).startswith(f"{it.name} (")), None)
+    if item is None:
+        return None
+    kind = type(item).__name__
+    per = {"Energy": str(getattr(item, "_unit", "kWh")).replace("**3", "³"),
+           "Water": "m³", "Emission": "kg"}.get(kind)
+    units: _Units = {}
+    parts: list[tuple[Any, _Units]] = []
+    if kind in ("Energy", "Water", "Emission") and per is not None:
+        parts.append((getattr(item, "_annual", None), {per: 1, "yr": -1}))
+    if own and kind in ("Energy", "Water"):
+        parts.append((getattr(item, "_price", None), {cur: 1, str(per): -1}))
+    elif not own:  # the externality: the item's own price, or the study's carbon price
+        price = getattr(item, "_price", None) if kind == "Emission" else None
+        if price is None:
+            price = compiled.study._carbon
+        parts.append((price, {cur: 1, "kg": -1}))
+    elif own and kind not in ("Energy", "Water", "Emission"):  # money per year
+        parts.append((getattr(item, "_amount", None), {cur: 1, "yr": -1}))
+    for part, u in parts:
+        if isinstance(part, Seq):
+            units = _times(units, u)
+    return units
+
+
+def _annual_pv_line(term: AnnualTerm, ctx: Context, pv: Any, compiled: Compiled | None,
+                    m: Any, lang: str) -> str:
+    """The PV line of an annual amount: ``amount × Σ_k c_k·df(t_k) = PV``, each figure in its
+    own unit when per-year values c_k carry part of the money or of the use."""
+    amount = term.amount(ctx)
+    factor = term.factor(ctx)
+    head = tr("PV = amount × Σ_k c_k·df(t_k)", lang)
+    if not _holds(amount, factor):
+        return f"{head}, {_mean_of(ctx.samples, m(pv), lang)}"
+    units = None if term.profile is None or compiled is None else \
+        _profile_units(term, compiled)
+    if units is None:
+        return f"{head} = {m(amount)} × {_num(factor, 8, lang)} = {m(pv)}"
+    # c_k over the years: one 'yr' is the sum's (the amount per year times years)
+    if units.get("yr", 0) < 0:
+        units = _times(units, {"yr": 1})
+    cur = compiled.study.currency if compiled is not None else ""
+    amount_units = _times({cur: 1}, units, -1)
+    if any(n.currency for n in term.nums) or term.const == 1.0:
+        shown_amount = amount
+        shown = ""
+    else:  # the money is in c_k, in another currency: its exchange rate is shown apart
+        shown_amount = ctx.product(term.nums, 1.0)
+        shown = f" × {tr('{factor} (exchange rate)', lang, factor=_num(term.const, 6, lang))}"
+    figure = money(shown_amount, "", lang) if lang == "en" else \
+        number(float(np.mean(shown_amount)), lang, 2)
+    amount_text = (figure + "\u00a0" + _units_text(amount_units, lang)
+                   ).rstrip("\u00a0 ") if amount_units else _num(shown_amount, 8, lang)
+    factor_text = f"{_num(factor, 8, lang)}\u00a0{_units_text(units, lang)}".rstrip("\u00a0 ")
+    return f"{head} = {amount_text}{shown} × {factor_text} = {m(pv)}"
+
+
 def _lines(term: Term, ctx: Context, pv: dict[str, Any], cur: str,
-           lang: str = "en") -> list[str]:
+           lang: str = "en", compiled: Compiled | None = None) -> list[str]:
     amount = term.amount(ctx)
     w = 20
 
@@ -182,23 +308,26 @@ def _lines(term: Term, ctx: Context, pv: dict[str, Any], cur: str,
         return money(x, cur, lang)
 
     yr = unit("yr", lang)
+    values = [ctx.value(n) for n in term.nums]
     if isinstance(term, AnnualTerm):
         place = {0.0: "t = k", 0.5: "t = k − " + _num(0.5, 1, lang),
                  1.0: "t = k − 1"}[ctx.offset]
         if term.profile is not None:  # a per-year input: its values c_k multiply the rest
             c = np.asarray(term.profile, dtype=float)  # by study year 0..N
+            units = _profile_units(term, compiled) if compiled is not None else None
+            u = "" if not units else "\u00a0" + _units_text(units, lang)
             shown = " × " + tr("the per-year values c_k, {first} in year {k0} to {last} in "
-                               "year {k1}", lang, first=_num(c[term.k0], 6, lang), k0=term.k0,
-                               last=_num(c[term.k1], 6, lang), k1=term.k1)
-        else:
+                               "year {k1}", lang, first=_num(c[term.k0], 6, lang) + u,
+                               k0=term.k0, last=_num(c[term.k1], 6, lang) + u, k1=term.k1)
+        elif _holds(*values):
             shown = f" = {m(amount)}/{yr}"
+        else:
+            shown = f", {_mean_of(ctx.samples, f'{m(amount)}/{yr}', lang)}"
         out = [
             f"  {_cat(term.category, lang):<{w}} {_amount_text(term, ctx, lang)}{shown}, "
             + tr("years {k0}..{k1} at {place}", lang, k0=term.k0,
                                     k1=term.k1, place=place) + f", {_esc_text(term, lang)}",
-            f"  {'':<{w}} " + tr("PV = amount × Σ_k c_k·df(t_k)", lang)
-            + f" = {m(amount)} × {_num(term.factor(ctx), 8, lang)} = "
-            f"{m(pv[term.category])}",
+            f"  {'':<{w}} " + _annual_pv_line(term, ctx, pv[term.category], compiled, m, lang),
         ]
         return out
     if isinstance(term, OnceTerm):
@@ -206,29 +335,48 @@ def _lines(term: Term, ctx: Context, pv: dict[str, Any], cur: str,
         df = ctx.df(term.t)
         # a credit's minus as the amounts write it (none on 0: '−0 SEK' is no figure)
         sign = ("-" if lang == "en" else "−") if term.sign < 0 and np.any(amount != 0) else ""
+        head = (f"  {_cat(term.category, lang):<{w}} {sign}{_amount_text(term, ctx, lang)} "
+                + tr("at t = {t}", lang, t=_num(term.t, 6, lang))
+                + f", {_esc_text(term, lang)}: ")
+        if not _holds(amount, grow, df):
+            return [head + tr("amount", lang) + " × " + tr("growth", lang) + " × "
+                    + tr("discount factor", lang) + ", "
+                    + _mean_of(ctx.samples, m(pv[term.category]), lang)]
         return [
-            f"  {_cat(term.category, lang):<{w}} {sign}{_amount_text(term, ctx, lang)} "
-            + tr("at t = {t}", lang, t=_num(term.t, 6, lang)) + f", {_esc_text(term, lang)}: "
-            f"{sign}{m(amount)} × " + tr("growth", lang) + f" {_num(grow, 8, lang)} × "
+            head + f"{sign}{m(amount)} × " + tr("growth", lang) + f" {_num(grow, 8, lang)} × "
             + tr("discount factor", lang) + f" {_num(df, 8, lang)} = {m(pv[term.category])}"
         ]
     if isinstance(term, SeriesTerm):
         count = term.count(ctx)
         every = ctx.value(term.every)
+        factor = term.factor(ctx)
+        head = tr("PV = amount × Σ_j c(t_j)·df(t_j)", lang)
+        tail = f" = {m(amount)} × {_num(factor, 8, lang)} = {m(pv[term.category])}" \
+            if _holds(amount, factor) else f", {_mean_of(ctx.samples, m(pv[term.category]), lang)}"
         return [
             f"  {_cat(term.category, lang):<{w}} {_amount_text(term, ctx, lang)} "
             + ntr("every {every} {yr} from t = {first} to t ≤ {last} ({n} time)",
                   "every {every} {yr} from t = {first} to t ≤ {last} ({n} times)",
-                  _one(count), lang, every=_num(every, 6, lang), yr=yr,
+                  _one(count), lang, every=_span(every, 6, lang), yr=yr,
                   first=_num(term.first, 6, lang), last=_num(term.last, 6, lang),
-                  n=_num(count, 6, lang))
+                  n=_span(count, 6, lang))
             + f", {_esc_text(term, lang)}",
-            f"  {'':<{w}} " + tr("PV = amount × Σ_j c(t_j)·df(t_j)", lang)
-            + f" = {m(amount)} × {_num(term.factor(ctx), 8, lang)} = {m(pv[term.category])}",
+            f"  {'':<{w}} " + head + tail,
         ]
     if isinstance(term, ChainTerm):
         return _chain_lines(term, ctx, pv, cur, amount, lang)
     return [f"  {_cat(cat, lang):<{w}} {m(v)}" for cat, v in pv.items()]  # pragma: no cover
+
+
+def _life_text(life: Num, lang: str) -> str:
+    """A life in hours as the reader writes it: ``50 000 h ÷ 4 000 h/år`` (sv)."""
+    parts = []
+    for i, f in enumerate(life.factors or ()):
+        if f.transform == "reciprocal":
+            parts.append(f" ÷ {_plain_num_text(f, lang)}")
+        else:
+            parts.append(("" if i == 0 else " × ") + num_text(f, lang))
+    return "".join(parts)
 
 
 def _chain_lines(term: ChainTerm, ctx: Context, pv: dict[str, Any], cur: str,
@@ -238,32 +386,40 @@ def _chain_lines(term: ChainTerm, ctx: Context, pv: dict[str, Any], cur: str,
     n = term.years
     w = 20
     yr = unit("yr", lang)
+    samples = ctx.samples
 
     def m(x: Any) -> str:
         return money(x, cur, lang)
 
     def f(x: Any) -> str:
-        return _num(x, 6, lang)
+        return _span(x, 6, lang)
 
-    given = f"{term.life.text.replace(' × 1/', ' ÷ ')} = " if term.life.factors else ""
+    given = f"{_life_text(term.life, lang)} = " if term.life.factors and not _varies(life) \
+        else ""
+    cost = f" {_amount_text(term, ctx, lang)} = {m(amount)}" \
+        if _holds(*(ctx.value(x) for x in term.nums)) else \
+        f" {_amount_text(term, ctx, lang)}, {_mean_of(samples, m(amount), lang)}"
     out = ["  " + tr("installed at t = {start}, service life L = {life} {yr}", lang,
                      start=f(term.start), life=given + f(life), yr=yr)
-           + f", {_esc_text(term, lang)}; " + tr("cost", lang)
-           + f" {_amount_text(term, ctx, lang)} = {m(amount)}"]
+           + f", {_esc_text(term, lang)}; " + tr("cost", lang) + cost]
     if term.initial:
         out.append(f"  {_cat('acquisition', lang):<{w}} "
                    + tr("at t = {t}", lang, t=f(term.start)) + f": {m(pv['acquisition'])}")
-    if np.ndim(count) == 0:
-        times = ", ".join(f(term.start + k * float(life)) for k in range(1, int(count) + 1))
-        when = tr("at t = {t}", lang, t=times) if times else tr("none", lang)
+    formula = f"  {_cat('replacement', lang):<{w}} ⌈(N − a)/L⌉ − 1 = ⌈({n} − {f(term.start)})/"
+    if _varies(count):
+        a = np.asarray(count, dtype=float)
+        out.append(formula + "L⌉ − 1: " + ntr(
+            "{n} replacement on average over the samples, from {low} to {high}",
+            "{n} replacements on average over the samples, from {low} to {high}",
+            float(np.mean(a)), lang, n=_num(a, 6, lang), low=_num(a.min(), 6, lang),
+            high=_num(a.max(), 6, lang)) + f": {m(pv['replacement'])}")
     else:
-        when = tr("{n} on average over the samples", lang, n=f(count))
-    out.append(
-        f"  {_cat('replacement', lang):<{w}} ⌈(N − a)/L⌉ − 1 = ⌈({n} − {f(term.start)})/"
-        f"{f(life)}⌉ − 1 = " + ntr("{n} replacement {when}", "{n} replacements {when}",
-                                     _one(count), lang, n=f(count), when=when)
-        + f": {m(pv['replacement'])}"
-    )
+        k = int(float(np.mean(count)))
+        times = ", ".join(f(term.start + j * np.asarray(life)) for j in range(1, k + 1))
+        what = ntr("{n} replacement {when}", "{n} replacements {when}", k, lang, n=k,
+                   when=tr("at t = {t}", lang, t=times)) if k else \
+            "0, " + tr("no replacement", lang)
+        out.append(formula + f"{f(life)}⌉ − 1 = {what}: {m(pv['replacement'])}")
     if "end_of_life" in pv:
         out.append(f"  {_cat('end_of_life', lang):<{w}} "
                    + tr("disposal of the old unit at each replacement", lang)
@@ -271,7 +427,7 @@ def _chain_lines(term: ChainTerm, ctx: Context, pv: dict[str, Any], cur: str,
     if "residual" in pv:
         value = term.residual_value(ctx, count)
         last = term.start + count * life
-        if not term.initial and np.ndim(count) == 0 and count < 1:
+        if not term.initial and not _varies(count) and float(np.mean(count)) < 1:
             out.append(f"  {_cat('residual', lang):<{w}} " + tr(
                 "no replacement within the study, so this item bought no unit to credit (the "
                 "first unit's value is in the residual value of the item that bought it)", lang)
@@ -289,11 +445,19 @@ def _chain_lines(term: ChainTerm, ctx: Context, pv: dict[str, Any], cur: str,
             assert term.residual is not None
             how = tr("stated amount {amount} escalated to year {n}", lang,
                      amount=num_text(term.residual, lang), n=n)
-        out.append(
-            f"  {_cat('residual', lang):<{w}} {how} = {m(-value)} "
-            + tr("at t = {t}", lang, t=n) + " × " + tr("discount factor", lang)
-            + f" {_num(ctx.df(n), 8, lang)} = {m(pv['residual'])}"
-        )
+        df = ctx.df(n)
+        if _holds(value, df):
+            out.append(
+                f"  {_cat('residual', lang):<{w}} {how} = {m(-value)} "
+                + tr("at t = {t}", lang, t=n) + " × " + tr("discount factor", lang)
+                + f" {_num(df, 8, lang)} = {m(pv['residual'])}"
+            )
+        else:
+            out.append(
+                f"  {_cat('residual', lang):<{w}} {how}, " + tr("at t = {t}", lang, t=n)
+                + " × " + tr("discount factor", lang) + ", "
+                + _mean_of(samples, m(pv['residual']), lang)
+            )
     return out
 
 
@@ -346,7 +510,7 @@ def trace(compiled: Compiled, ctx: Context, per_term: list[tuple[Term, dict[str,
             if isinstance(term, AnnualTerm) and term.category == "externality" and \
                     not study.include_externalities:
                 lines.append("  " + tr("(externality: reported, not included in the LCC)", lang))
-            lines.extend(_lines(term, ctx, pv, cur, lang))
+            lines.extend(_lines(term, ctx, pv, cur, lang, compiled))
     if compiled.streams:
         lines += ["", tr("Emissions (physical, over the study period, × quantity)", lang)]
         for stream in compiled.streams:

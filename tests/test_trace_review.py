@@ -1,0 +1,137 @@
+"""The calculation trace after the review of the Python API (findings 5, 6, 7, 8 and 11):
+every printed equation holds to the digits shown, with samples too; each figure is in its own
+unit when a per-year input carries the money; the warnings of the result are in the trace;
+Swedish words and number formats."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+import lcc
+
+_N = r"(-?−?[\d\u00a0 ]*\d(?:[.,]\d+)?)"
+
+
+def _n(text: str) -> float:
+    return float(text.replace("\u00a0", "").replace(" ", "").replace("−", "-").replace(",", "."))
+
+
+def _products_hold(text: str) -> int:
+    """Re-multiply every 'A × B = C' and 'A × growth g × discount factor f = C' and
+    'A at t = N × discount factor f = C' of a trace; return how many were checked."""
+    checked = 0
+    for line in text.splitlines():
+        for m in re.finditer(r"= " + _N + r"\u00a0?[^\d=×]* × " + _N + r"\u00a0?[^\d=×]* = "
+                             + _N, line):
+            a, b, c = (_n(g) for g in m.groups())
+            assert abs(a * b - c) <= 0.0051 * max(1.0, abs(b)) + 0.006, line
+            checked += 1
+        for m in re.finditer(_N + r"\u00a0?(?:SEK|kr) × (?:growth|tillväxt) " + _N
+                             + r" × (?:discount factor|diskonteringsfaktor) " + _N + " = "
+                             + _N, line):
+            a, g, d, c = (_n(x) for x in m.groups())
+            assert abs(a * g * d - c) <= 0.006 + abs(a) * 1e-7, line
+            checked += 1
+        for m in re.finditer(r"= " + _N + r"\u00a0?(?:SEK|kr) (?:at|vid) t = \d+ × "
+                             r"(?:discount factor|diskonteringsfaktor) " + _N + " = " + _N,
+                             line):
+            a, d, c = (_n(x) for x in m.groups())
+            assert abs(a * d - c) <= 0.006 + abs(a) * 1e-7, line
+            checked += 1
+    return checked
+
+
+SAMPLED = lcc.Alternative(
+    "D", lcc.Investment("1000 SEK", life=np.array([3.0, 4.0, 5.0]) * lcc.ureg.year),
+    lcc.Recurring("100 SEK/yr"))
+SAMPLED_STUDY = lcc.Study("10 yr", np.array([0.02, 0.04, 0.06]))
+
+
+def test_with_samples_no_equation_of_means_that_does_not_hold() -> None:
+    """Lives 3, 4, 5 yr and rates 2, 4, 6 % in a 10-year study (one sample each).
+
+    Replacements ⌈10/L⌉ − 1 = 3, 2, 1: mean 2, from 1 to 3. The last unit is bought at
+    t = 9, 8, 5 and leaves 2/3, 1/2 and 0 of its life: residual 666.67, 500, 0 SEK, discounted
+    by 1.02^−10 = 0.820348, 1.04^−10 = 0.675564, 1.06^−10 = 0.558395: 546.90, 337.78, 0;
+    mean −(546.90 + 337.78 + 0)/3 = −294.89 SEK. The old trace wrote the means as an equation,
+    '−388.89 SEK × 0.68476908 = −294.89 SEK' (which is −266.30), and 'L = 4 yr' (no sample
+    has it) and '2 replacements 2 on average over the samples'.
+    """
+    r = lcc.evaluate(SAMPLED, SAMPLED_STUDY)
+    en, sv = r.explain(), r.explain("sv")
+    assert "service life L = 3–5 yr" in en and "L = 4 yr" not in en
+    assert ("⌈(10 − 0)/L⌉ − 1: 2 replacements on average over the samples, from 1 to 3: "
+            "1 666.60 SEK") in en
+    line = next(x for x in en.splitlines() if x.strip().startswith("Residual value"))
+    assert "remaining 0–2 of 3–5 yr" in line
+    assert line.endswith("at t = 10 × discount factor, mean over the 3 samples: -294.89 SEK")
+    assert "388.89" not in en and "0.68476908" not in line
+    assert "on average over the samples: " not in en.replace("from 1 to 3: ", "")
+    line = next(x for x in sv.splitlines() if x.strip().startswith("Restvärde"))
+    assert line.endswith("medelvärde över de 3 utfallen: −294,89\u00a0kr")
+    assert "2 utbyten i genomsnitt över utfallen, från 1 till 3" in sv
+    # one factor varies (the UPV of the rate), the amount does not: the equation holds
+    # 100 × mean(8.982585, 8.110896, 7.360087) = 100 × 8.1511893 = 815.12
+    assert "= 100.00 SEK × 8.1511893 = 815.12 SEK" in en
+    assert _products_hold(en) >= 1 and _products_hold(sv) >= 1
+
+
+def test_with_samples_in_two_factors_the_line_gives_the_mean_present_value() -> None:
+    """Power 40, 45, 50 W × 4000 h/yr × price 1, 1.5, 2 SEK/kWh: 160, 270, 400 SEK/yr, mean
+    276.67 SEK/yr (the product of the means, 45 W × 4000 h × 1.5 SEK/kWh = 270, is no sample's
+    amount). A one-off of 100, 200, 300 SEK at t = 3 with rates 2, 4, 6 %: 100 × 1.02^−3 +
+    200 × 1.04^−3 + 300 × 1.06^−3 = 94.23 + 177.80 + 251.89 = 523.92; mean 174.64 SEK."""
+    alt = lcc.Alternative(
+        "E", lcc.Energy(power=np.array([40.0, 45.0, 50.0]) * lcc.ureg.W, hours="4000 h/yr",
+                        price=np.array([1.0, 1.5, 2.0]) * lcc.Q_(1, "SEK/kWh")),
+        lcc.OneOff(np.array([100.0, 200.0, 300.0]) * lcc.ureg.SEK, at=3))
+    r = lcc.evaluate(alt, SAMPLED_STUDY)
+    en, sv = r.explain(), r.explain("sv")
+    assert "mean over the 3 samples: 276.67 SEK/yr" in en
+    assert "PV = amount × Σ_k c_k·df(t_k), mean over the 3 samples: " in en
+    assert ("at t = 3, no escalation: amount × growth × discount factor, mean over the 3 "
+            "samples: 174.64 SEK") in en
+    assert "[3 utfall, medelvärde 45 W]" in sv and "samples" not in sv
+    assert _products_hold(en) == 0 and _products_hold(sv) == 0
+
+
+CARBON = lcc.Study("10 yr", 0.04, carbon_price=lcc.ByYear(list(range(2, 12)), "SEK/kg"))
+
+
+def test_a_per_year_carbon_price_prints_the_mass_in_kg_and_the_factor_in_money_per_kg() -> None:
+    """c_k = k + 1 SEK/kg in years 1..10 at 4 %: Σ (k+1)·1.04^−k = 50.103144 SEK/kg;
+    50 kg × 50.103144 SEK/kg = 2 505.16 SEK (it printed '50.00 SEK × 50.103144')."""
+    r = lcc.evaluate(lcc.Alternative("C", lcc.Emission(annual="50 kg/yr")), CARBON)
+    en, sv = r.explain(), r.explain("sv")
+    assert "the per-year values c_k, 2\u00a0SEK/kg in year 1 to 11\u00a0SEK/kg in year 10" in en
+    assert ("PV = amount × Σ_k c_k·df(t_k) = 50.00\u00a0kg × 50.103144\u00a0SEK/kg = "
+            "2 505.16 SEK") in en
+    assert "= 50,00\u00a0kg × 50,103144\u00a0kr/kg = 2\u00a0505,16\u00a0kr" in sv
+    assert "50.00 SEK" not in en
+
+
+def test_an_energy_emission_factor_under_a_per_year_carbon_price() -> None:
+    """45 W × 4000 h/yr = 180 kWh/yr; × 50 g/kWh = 9 kg/yr; 9 × 50.103144 = 450.93 SEK.
+    The energy itself: 180 SEK/yr × UPV(4 %, 10) 8.1108958 = 1 459.96 SEK."""
+    r = lcc.evaluate(lcc.Alternative("C", lcc.Energy(
+        power="45 W", hours="4000 h/yr", price="1 SEK/kWh", emission_factor="50 g/kWh")), CARBON)
+    en, sv = r.explain(), r.explain("sv")
+    assert "= 9.00\u00a0kg × 50.103144\u00a0SEK/kg = 450.93 SEK" in en
+    assert "= 9,00\u00a0kg × 50,103144\u00a0kr/kg = 450,93\u00a0kr" in sv
+    assert "= 180.00 SEK × 8.1108958 = 1 459.96 SEK" in en
+
+
+def test_a_per_year_use_prints_the_price_per_unit_and_the_use_in_its_unit() -> None:
+    """1000 kWh/yr in each year at 1.5 SEK/kWh: Σ 1000·1.04^−k = 8 110.8958 kWh;
+    × 1.50 SEK/kWh = 12 166.34 SEK (Swedish too: '8 110,90' would give 12 166,35).
+    A maintenance cost of 100 SEK/yr given per year: 1 × 811.08958 SEK."""
+    r = lcc.evaluate(lcc.Alternative("E", lcc.Energy(
+        annual=lcc.ByYear([1000] * 10, "kWh/yr"), price="1.5 SEK/kWh"),
+        lcc.Recurring(lcc.ByYear([100] * 10, "SEK/yr"))), CARBON)
+    en, sv = r.explain(), r.explain("sv")
+    assert "= 1.50\u00a0SEK/kWh × 8110.8958\u00a0kWh = 12 166.34 SEK" in en
+    assert "= 1,50\u00a0kr/kWh × 8\u00a0110,8958\u00a0kWh = 12\u00a0166,34\u00a0kr" in sv
+    assert "= 1 × 811.08958\u00a0SEK = 811.09 SEK" in en
+    assert _products_hold(en) >= 2 and _products_hold(sv) >= 2
