@@ -135,3 +135,35 @@ def test_a_per_year_use_prints_the_price_per_unit_and_the_use_in_its_unit() -> N
     assert "= 1,50\u00a0kr/kWh × 8\u00a0110,8958\u00a0kWh = 12\u00a0166,34\u00a0kr" in sv
     assert "= 1 × 811.08958\u00a0SEK = 811.09 SEK" in en
     assert _products_hold(en) >= 2 and _products_hold(sv) >= 2
+
+
+def test_the_trace_lists_every_warning_of_the_result_in_the_readers_language() -> None:
+    """A 9-year life in a 10-year study buys a unit at t = 9, 1 year before the end:
+    1500 × 1.04^−9 = 1 053.88 SEK, which leaves 8/9 of its life: 1500 × 8/9 × 1.04^−10 =
+    900.75 SEK back. r.warnings said so, the trace did not; and it said '1 years'."""
+    r = lcc.evaluate(lcc.Alternative("B", lcc.Investment("1500 SEK", life="9 yr")),
+                     lcc.Study("10 yr", 0.04))
+    assert r.warnings == ["B: Investment is bought again at t = 9, 1 year before the end of "
+                          "the study (present value 1 053.88\u00a0SEK); its residual value at "
+                          "t = 10 credits back 900.75\u00a0SEK (present value)"]
+    en, sv = r.explain(), r.explain("sv")
+    warned = en[en.index("\nWarnings\n"):]
+    assert all(f"  - {w}" in warned for w in r.warnings)
+    assert "  - B: Investering köps på nytt vid t = 9, 1 år före kalkylperiodens slut " \
+           "(nuvärde 1\u00a0053,88\u00a0kr)" in sv[sv.index("\nVarningar\n"):]
+    two = lcc.evaluate(lcc.Alternative("B", lcc.Investment("1500 SEK", life="8 yr")),
+                       lcc.Study("10 yr", 0.04))
+    assert "at t = 8, 2 years before the end" in two.explain()
+
+
+def test_every_warning_of_a_result_with_cut_sequences_and_late_purchases_is_in_its_trace() -> None:
+    """A too-long escalation list is cut (a compiled warning) and a unit bought at t = 9 of
+    10 (a late purchase): both are in r.warnings and in the trace, in English and Swedish."""
+    r = lcc.evaluate(lcc.Alternative("B", lcc.Investment("1500 SEK", life="9 yr"),
+                                     lcc.Recurring("10 SEK/yr", escalation=[0.01] * 12)),
+                     lcc.Study("10 yr", 0.04))
+    assert len(r.warnings) == 2
+    en = r.explain()
+    assert all(w in en[en.index("\nWarnings\n"):] for w in r.warnings)
+    sv = r.explain("sv")
+    assert sv[sv.index("\nVarningar\n"):].count("\n  - ") == 2

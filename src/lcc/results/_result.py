@@ -235,7 +235,7 @@ class LCCResult(Picklable):
     def late_purchases_in(self, lang: str = "en") -> list[str]:
         """:attr:`late_purchases` in ``lang`` ("en" or "sv")."""
         from lcc._i18n import money as fmt_money
-        from lcc._i18n import tr
+        from lcc._i18n import ntr
         from lcc.engine._terms import ChainTerm
         from lcc.results._trace import item_ref
 
@@ -247,12 +247,16 @@ class LCCResult(Picklable):
             if late is None:
                 continue
             t, purchase, residual = late
-            out.append(tr(
+            left = self.study.years - t
+            out.append(ntr(
+                "{name}: {item} is bought again at t = {t}, {left} year before the end of the "
+                "study (present value {pv}); its residual value at t = {n} credits back "
+                "{residual} (present value)",
                 "{name}: {item} is bought again at t = {t}, {left} years before the end of the "
                 "study (present value {pv}); its residual value at t = {n} credits back "
-                "{residual} (present value)", lang, name=self.name,
+                "{residual} (present value)", left, lang, name=self.name,
                 item=item_ref(term.item, lang),
-                t=_dec(f"{t:.4g}", lang), left=_dec(f"{self.study.years - t:.4g}", lang),
+                t=_dec(f"{t:.4g}", lang), left=_dec(f"{left:.4g}", lang),
                 n=self.study.years,
                 pv=fmt_money(purchase * q, cur, lang, 2),
                 residual=fmt_money(-residual * q, cur, lang, 2)))
@@ -267,7 +271,7 @@ class LCCResult(Picklable):
         any warnings.
         """
         return trace(self._compiled, self._ctx, self._per_term, self._in_lcc, self._total,
-                     self._quantity, lang)
+                     self._quantity, lang, self.late_purchases_in(lang))
 
     # -- serialisation ----------------------------------------------------------------
     def to_dict(self, *, cash_flows: bool = True) -> dict[str, Any]:

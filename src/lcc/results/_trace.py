@@ -462,8 +462,13 @@ def _chain_lines(term: ChainTerm, ctx: Context, pv: dict[str, Any], cur: str,
 
 
 def trace(compiled: Compiled, ctx: Context, per_term: list[tuple[Term, dict[str, Any]]],
-          by_category: dict[str, Any], total: Any, quantity: Any, lang: str = "en") -> str:
-    """The full trace: header, assumptions, parameters, items, totals, warnings."""
+          by_category: dict[str, Any], total: Any, quantity: Any, lang: str = "en",
+          warnings: list[str] | None = None) -> str:
+    """The full trace: header, assumptions, parameters, items, totals, warnings.
+
+    ``warnings``: those of the result besides the compiled model's (the purchases late in
+    the study, :meth:`LCCResult.late_purchases_in`), already in ``lang``.
+    """
     from lcc.model._alternative import rate_names
     from lcc.results._describe import parameter_line, study_lines
 
@@ -525,9 +530,10 @@ def trace(compiled: Compiled, ctx: Context, per_term: list[tuple[Term, dict[str,
     for cat, v in by_category.items():
         lines.append(f"  {_cat(cat, lang):<{w}} {money(v, cur, lang):>20}")
     lines.append(f"  {'LCC':<{w}} {money(total, cur, lang):>20}")
-    if compiled.warnings:
+    listed = [in_lang(w_, lang) for w_ in compiled.warnings] + list(warnings or ())
+    if listed:
         lines += ["", tr("Warnings", lang)]
-        lines += [f"  - {in_lang(w_, lang)}" for w_ in compiled.warnings]
+        lines += [f"  - {w_}" for w_ in listed]
     return "\n".join(lines)
 
 
