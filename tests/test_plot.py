@@ -78,7 +78,7 @@ def test_break_even_curve_marks_the_crossing() -> None:
     study, alts = two_bids()
     ax = plot.break_even(alts, study, "price")
     assert ax.texts[0].get_text() == "Break-even: 0.5556"
-    assert ax.get_xlabel() == "price [SEK/kWh]"
+    assert ax.get_xlabel() == "Price [SEK/kWh]"  # the input named in words
 
 
 def test_break_even_without_crossing_says_so() -> None:

@@ -167,3 +167,42 @@ def test_every_warning_of_a_result_with_cut_sequences_and_late_purchases_is_in_i
     assert all(w in en[en.index("\nWarnings\n"):] for w in r.warnings)
     sv = r.explain("sv")
     assert sv[sv.index("\nVarningar\n"):].count("\n  - ") == 2
+
+
+def test_break_even_chart_in_swedish_words_units_and_numbers() -> None:
+    """The break-even chart in Swedish: the tornado's 'Skillnad: A − B', the input named in
+    words with its unit in Swedish (kr/kWh), the y axis in kr, and a range with decimal
+    commas and its unit. A's energy costs 1000 × p a year, B's 500 × p; A's investment
+    (1000 SEK, life 4) is cheaper than B's 3000 SEK; between 0.1 and 0.3 SEK/kWh A stays the
+    cheaper (no crossing)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    import lcc.plot as P
+
+    price = lcc.Parameter("electricity_price", "1.5 SEK/kWh", low="0.8 SEK/kWh",
+                          high="3 SEK/kWh")
+    a = lcc.Alternative("A", lcc.Investment("1000 SEK", life="4 yr"),
+                        lcc.Energy(annual="1000 kWh/yr", price=price))
+    b = lcc.Alternative("B", lcc.Investment("3000 SEK", life="15 yr"),
+                        lcc.Energy(annual="500 kWh/yr", price=price))
+    ax = P.break_even([a, b], lcc.Study("10 yr", 0.04), "electricity_price", lang="sv",
+                      values=[0.1, 0.2, 0.3])
+    assert ax.get_title() == "Skillnad: A − B"
+    assert ax.get_xlabel() == "Elpris [kr/kWh]"
+    assert ax.get_ylabel() == "Skillnad i livscykelkostnad [kr]"
+    assert [t.get_text() for t in ax.texts] == [
+        "Alternativen kostar inte lika mycket någonstans i 0,1\u00a0kr/kWh … 0,3\u00a0kr/kWh"]
+    plt.close(ax.figure)
+
+
+def test_the_hours_to_years_life_in_the_readers_words() -> None:
+    """50 000 h ÷ 4 000 h/yr = 12.5 yr; the Swedish trace wrote the input's 'h/yr'."""
+    r = lcc.evaluate(lcc.Alternative("L", lcc.Investment("900 SEK", life="50000 h",
+                                                         hours="4000 h/yr")),
+                     lcc.Study("10 yr", 0.04))
+    assert "livslängd L = 50\u00a0000 h ÷ 4\u00a0000 h/år = 12,5 år" in r.explain("sv")
+    assert "service life L = 50000 h ÷ 4000 h/yr = 12.5 yr" in r.explain()
+    assert "h/yr" not in r.explain("sv")

@@ -418,7 +418,21 @@ def break_even(alternatives: Any, study: Any = None, parameter: str | None = Non
         totals = np.asarray(lcc_values(compiled[name], {parameter: grid})["total"], dtype=float)
         curves[name] = np.broadcast_to(totals, grid.shape)
     diff = curves[pair[1]] - curves[pair[0]]
-    name_of_diff = difference_label(pair[1], pair[0])
+    from lcc._i18n import significant
+    from lcc.results._describe import difference_text, is_rate, parameter_name, value_text
+
+    # the tornado's words in Swedish ('Skillnad: B − A'); English keeps lcc's label of a
+    # difference ('B minus A'), which tables and JSON use too
+    name_of_diff = difference_label(pair[1], pair[0]) if lang == "en" else \
+        difference_text(pair[1], pair[0], lang)
+    unit = _parameter_unit(compiled, parameter)
+    described = next((c.parameters[parameter] for c in compiled.values()
+                      if parameter in c.parameters), None)
+    rate = is_rate(parameter, unit, None)
+
+    def shown(x: float, digits: int = 4) -> str:
+        return value_text(float(x), unit, lang, rate=rate) if digits > 4 else \
+            significant(float(x), lang, digits)
     if show == "lcc":
         for name in pair:
             ax.plot(grid, curves[name], label=safe(_cut(name)), linewidth=2)
@@ -433,15 +447,17 @@ def break_even(alternatives: Any, study: Any = None, parameter: str | None = Non
         xc = x0 - d0 * (x1 - x0) / (d1 - d0) if d1 != d0 else x0
         yc = float(np.interp(xc, grid, curves[pair[0]])) if show == "lcc" else 0.0
         ax.plot([xc], [yc], marker="o", color="black", markersize=8, zorder=5)
-        ax.annotate(f"{label('break_even', lang)}: {xc:.4g}", (xc, yc),
+        ax.annotate(f"{label('break_even', lang)}: {shown(xc)}", (xc, yc),
                     textcoords="offset points", xytext=(8, 8), fontsize=9)
     if change.size == 0:
-        ax.text(0.5, 0.02, f"{label('no_break_even', lang)} {grid[0]:.4g} … {grid[-1]:.4g}",
+        ax.text(0.5, 0.02, safe(f"{label('no_break_even', lang)} {shown(grid[0], 6)} … "
+                                f"{shown(grid[-1], 6)}"),
                 transform=ax.transAxes, ha="center", fontsize=9, style="italic")
-    unit = _parameter_unit(compiled, parameter)
-    ax.set_xlabel(f"{parameter} [{unit}]" if unit else parameter)
+    name = _cut(parameter_name(parameter, lang, getattr(described, "description", None)),
+                2 * _LONGEST)
+    ax.set_xlabel(safe(f"{name} [{_unit(unit, lang)}]" if unit else name))
     what = label("lcc", lang) if show == "lcc" else label("lcc_difference", lang)
-    ax.set_ylabel(f"{what} [{study.currency}]")
+    ax.set_ylabel(f"{what} [{_unit(study.currency, lang)}]")
     if show == "difference":
         ax.set_title(safe(_cut(name_of_diff, 2 * _LONGEST)))
     _money_ticks(ax.yaxis, lang)
