@@ -206,3 +206,18 @@ def test_the_hours_to_years_life_in_the_readers_words() -> None:
     assert "livslängd L = 50\u00a0000 h ÷ 4\u00a0000 h/år = 12,5 år" in r.explain("sv")
     assert "service life L = 50000 h ÷ 4000 h/yr = 12.5 yr" in r.explain()
     assert "h/yr" not in r.explain("sv")
+
+
+def test_emissions_grouped_and_exchange_rates_with_their_date_and_source() -> None:
+    """580 kg/yr × 10 years = 5 800 kg, grouped as the other figures ('5800 kg' before).
+    The rates line had '1 SEK = 1 SEK' and left out the user's date and source."""
+    study = lcc.Study("10 yr", 0.04, exchange_rates=lcc.ExchangeRates(
+        "SEK", {"EUR": 11.48}, date="2024", source="Riksbanken"))
+    r = lcc.evaluate(lcc.Alternative("E", lcc.Investment("100 EUR"),
+                                     lcc.Emission(annual="580 kg/yr", pollutant="NOx")), study)
+    en, sv = r.explain(), r.explain("sv")
+    assert "in years 1..10 = 5 800 kg" in en
+    assert "under år 1–10 = 5\u00a0800 kg" in sv or "= 5\u00a0800 kg" in sv
+    assert "Exchange rates: 1 EUR = 11.48\u00a0SEK; rates of 2024; source: Riksbanken" in en
+    assert "Växelkurser: 1 EUR = 11,48\u00a0kr; kurser per 2024; källa: Riksbanken" in sv
+    assert "1 SEK = 1" not in en and "1 kr = 1" not in sv

@@ -304,8 +304,13 @@ def study_lines(study: Any, lang: str) -> list[str]:
     if study.exchange_rates is not None:
         ex = study.exchange_rates
         pairs = ", ".join(f"1 {unit(c, lang)} = {quantity(r, ex.base, lang)}"
-                          for c, r in ex.rates.items())
+                          for c, r in ex.rates.items() if c != ex.base)  # not '1 SEK = 1 SEK'
         lines.append(tr("Exchange rates: {rates}", lang, rates=pairs))
+        date, source = getattr(ex, "date", None), getattr(ex, "source", None)
+        if date:
+            lines[-1] += "; " + tr("rates of {date}", lang, date=str(date))
+        if source:
+            lines[-1] += "; " + tr("source: {source}", lang, source=str(source))
     price = carbon_price_text(study, lang)
     if not study.include_externalities:
         lines.append(tr("Externalities: reported in kg, not monetised and not part of the "

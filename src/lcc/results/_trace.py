@@ -520,10 +520,12 @@ def trace(compiled: Compiled, ctx: Context, per_term: list[tuple[Term, dict[str,
         lines += ["", tr("Emissions (physical, over the study period, × quantity)", lang)]
         for stream in compiled.streams:
             kg = stream.by_year(ctx).sum(axis=-1) * np.asarray(quantity)
+            mass = f"{significant(float(np.mean(kg)), lang)} kg"  # grouped as other figures
+            same = _holds(*(ctx.value(n) for n in stream.nums), quantity)
             lines.append(f"  {item_name(stream.item, lang, ours=ours)}: {stream.pollutant} "
                          f"{' × '.join(num_text(n, lang) for n in stream.nums)} "
                          + tr("in years {k0}..{k1}", lang, k0=stream.k0, k1=stream.k1)
-                         + f" = {_num(kg, 6, lang)} kg")
+                         + (f" = {mass}" if same else f", {_mean_of(samples, mass, lang)}"))
     lines += ["", tr("Present value by category (× quantity {q})", lang,
                      q=_qty(compiled.quantity, lang))]
     w = 22
