@@ -308,3 +308,27 @@ def test_a_quantity_without_dimension_names_what_it_expects() -> None:
                                "percentage, e.g. '0.5' or '50 %'")
     with pytest.raises(LCCError, match="expected a plain number or a percentage"):
         parse_quantity(True, "1", name="share")
+
+
+@pytest.mark.parametrize(("make", "field", "text"), [
+    (lambda: lcc.Investment("tkr"), "Investment.amount", "tkr"),
+    (lambda: lcc.Investment("100 SEK", life="yr"), "Investment.life", "yr"),
+    (lambda: lcc.Energy(annual="kWh/yr", price="1 SEK/kWh"), "Energy.annual", "kWh/yr"),
+    (lambda: lcc.Parameter("p", "SEK/kWh"), "Parameter.value", "SEK/kWh"),
+    (lambda: lcc.Q_("SEK"), "Q_", "SEK"),
+    (lambda: lcc.Q_("kWh/100km"), "Q_", "kWh/100km"),  # a number of the unit only
+    (lambda: lcc.Q_("SEK/m3"), "Q_", "SEK/m3"),
+    (lambda: lcc.Water(annual="m3/yr", price="45 SEK/m3"), "Water.annual", "m3/yr"),
+])
+def test_a_unit_without_a_number_is_refused(make, field, text) -> None:
+    """pint reads a unit alone as 1 of it: 'tkr' was 1 000 SEK and life = 'yr' a 1-year life
+    (9 replacements in a 10-year study, 743.53 SEK), without a word. A word that is no unit
+    is still 'could not read' (test_parse_number); '5 l/100km' and '1/yr' are read."""
+    assert lcc.Q_("5 l/100km").to("l/km").magnitude == pytest.approx(0.05)
+    with pytest.raises(lcc.LCCError) as info:
+        make()
+    assert (info.value.field, info.value.code) == (field, "invalid-value")
+    assert str(info.value).endswith(f"{text!r} has no number; write the number and its unit, "
+                                    "e.g. '1300 SEK' or '4.5 %'")
+    assert info.value.message_in("sv").endswith(
+        f"{text!r} har inget tal; skriv talet och dess enhet, t.ex. '1300 SEK' eller '4,5 %'")

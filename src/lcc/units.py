@@ -297,6 +297,23 @@ def _with_unit(number: str, unit: str) -> str:
     return number if unit.strip() in ("", "1") else f"{number} {unit}"
 
 
+def _is_unit(s: str) -> bool:
+    """Whether ``s`` is a unit lcc knows ('tkr', 'kWh/yr'), not some other word."""
+    s = _NM3.sub("Nm3", s)
+    s = _PER_NUMBER.sub(r"/\2", _SQUARE_CUBE.sub(r"\1**\2", s))  # the unit of /100km
+    s = _COUNT.sub("", s)  # and of /(48 h); m**3 keeps its power
+    try:
+        get_registry().parse_units(s)
+    except Exception:
+        return False
+    return True
+
+
+#: A number that is no power of a unit ('48' in '/(48 h)', not '3' in 'm**3').
+_COUNT = re.compile(r"(?<![\w.^*])(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?")
+_NOT_FINITE = re.compile(r"(?<![A-Za-z])(nan|inf|infinity)(?![A-Za-z])", re.IGNORECASE)
+
+
 def _one_number(s: str, text: str, name: str) -> str:
     """``s`` if it is one number and its unit, where a further number only counts per
     (``/100km``, ``/(48 h)``) or raises a unit to a power (``m**3``); refused otherwise.
@@ -309,6 +326,13 @@ def _one_number(s: str, text: str, name: str) -> str:
     if first:
         return f"{first.group(2)} {first.group(1)}"
     numbers = list(_NUMBER_LITERAL.finditer(s))
+    lead = bool(numbers) and not s[:numbers[0].start()].strip(" (")
+    if not lead and s.strip() and not _NOT_FINITE.search(s) and _is_unit(s):  # pint reads a
+        # unit alone as 1 of it: 'tkr' would be 1 000 SEK, 'kWh/100km' 1 kWh/100km ('nan SEK'
+        # is refused as not finite, a word that is no unit as unread)
+        raise LCCError(Msg("{name}: {text!r} has no number; write the number and its unit, "
+                           "e.g. '1300 SEK' or '4.5 %'", name=name, text=text),
+                       field=name, code="invalid-value")
     for i, m in enumerate(numbers):
         before = s[:m.start()].rstrip(" (")
         if (i == 0 and not before) or (before.endswith(("/", "**", "^")) and

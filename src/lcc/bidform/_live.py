@@ -306,7 +306,7 @@ def _year(f: BidField) -> float:
         return 1.0
     reg = get_registry()
     year: Any = reg.Quantity(1.0, "yr")
-    unit: Any = reg.Quantity(f.unit)  # 'l/100km' is 0.01 l/km
+    unit: Any = reg.Quantity(f"1 {f.unit}")  # '1 l/100km' is 0.01 l/km
     if unit.dimensionality != year.dimensionality:  # not a time
         return 1.0
     return float((year / unit).to("").magnitude)
