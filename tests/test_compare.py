@@ -280,3 +280,14 @@ def test_measure_functions() -> None:
     assert math.isnan(airr(-0.5, 0.04, 10))
     assert payback([0, -1, 5]) == 0
     assert payback(np.array([[-10, 5, 5], [-10, 1, 1]])).tolist()[0] == 2
+
+
+def test_one_alternative_is_compared_as_a_list_of_one_and_a_number_is_refused() -> None:
+    """compare(alternative, study) stopped on a TypeError ('Alternative' object is not
+    iterable) where a string, a dict or None are refused with an LCCError."""
+    a = lcc.Alternative("A", lcc.Investment("1000 SEK"))
+    assert lcc.compare(a, STUDY).summary["lcc"].tolist() == [1000.0]
+    with pytest.raises(lcc.LCCError) as info:
+        lcc.compare(5, STUDY)  # type: ignore[arg-type]
+    assert (info.value.field, info.value.code) == ("compare.alternatives", "wrong-type")
+    assert str(info.value) == "compare: got int; expected a list of lcc.Alternative"

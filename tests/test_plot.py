@@ -178,3 +178,18 @@ def test_a_very_long_name_is_cut_on_the_charts_not_the_charts_blanked(tmp_path) 
             svg = to_svg(chart)
             width = float(re.search(r'width="([\d.]+)pt"', svg).group(1))
             assert width < 1500, width
+
+
+def test_a_png_into_a_folder_that_does_not_exist_is_refused_with_the_path(tmp_path) -> None:
+    """lcc.plot.to_png raised FileNotFoundError for a path in a missing folder."""
+    import lcc
+    import lcc.plot
+
+    c = lcc.compare([lcc.Alternative("A", lcc.Investment("1000 SEK"))], lcc.Study("5 yr", 0.03))
+    target = tmp_path / "missing" / "x.png"
+    with pytest.raises(lcc.LCCError) as info:
+        lcc.plot.to_png(lcc.plot.cumulative(c), target)
+    assert (info.value.field, info.value.code) == ("to_png.path", "invalid-value")
+    assert str(info.value).startswith(f"to_png: cannot write {str(target)!r}: ")
+    lcc.plot.to_png(lcc.plot.cumulative(c), tmp_path / "x.png")
+    assert (tmp_path / "x.png").read_bytes()[:4] == b"\x89PNG"

@@ -12,7 +12,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from lcc._errors import LCCError, Msg
+from lcc._errors import LCCError, Msg, os_reason
 from lcc._text import math_text as safe
 from lcc.plot._labels import label, money_axis
 
@@ -505,5 +505,11 @@ def to_svg(obj: Any) -> str:
 def to_png(obj: Any, path: Any, *, dpi: int = 120) -> None:
     """Save an Axes or Figure as PNG and close the figure."""
     fig = obj.figure if hasattr(obj, "figure") and obj.figure is not None else obj
-    fig.savefig(path, format="png", dpi=dpi, bbox_inches="tight")
-    plt.close(fig)
+    try:
+        fig.savefig(path, format="png", dpi=dpi, bbox_inches="tight")
+    except OSError as exc:  # a folder that does not exist, a file that cannot be written
+        raise LCCError(Msg("to_png: cannot write {file!r}: {reason}", file=str(path),
+                           reason=os_reason(exc)), field="to_png.path",
+                       code="invalid-value") from None
+    finally:
+        plt.close(fig)

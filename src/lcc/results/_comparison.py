@@ -521,7 +521,7 @@ def compare(alternatives: Sequence[Alternative], study: Study, baseline: Any = N
 
     Parameters
     ----------
-    alternatives : sequence of Alternative
+    alternatives : Alternative or sequence of Alternative
         The bids (and usually the existing solution, first). Names must be unique.
     study : Study
     baseline : str, int or Alternative, optional
@@ -552,6 +552,12 @@ def compare(alternatives: Sequence[Alternative], study: Study, baseline: Any = N
     >>> lcc.compare([a, b], study).best
     'New'
     """
+    if isinstance(alternatives, Alternative):  # one, as the sensitivity functions take it
+        alternatives = [alternatives]
+    elif not isinstance(alternatives, (list, tuple)) and not hasattr(alternatives, "__iter__"):
+        raise LCCError(Msg("{name}: got {kind}; expected a list of lcc.Alternative",
+                           name="compare", kind=type(alternatives).__name__),
+                       field="compare.alternatives", code="wrong-type")
     alts = list(alternatives)
     if not alts:
         raise LCCError(Msg("{name}: give at least one alternative", name='compare'),
