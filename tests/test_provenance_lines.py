@@ -141,3 +141,51 @@ def test_a_departure_from_a_set_value_held_by_a_parameter_is_said_in_words(
     for fmt in ("md", "html", "xlsx"):
         assert main(["report", str(tender), "-o", str(tmp_path / f"r.{fmt}"), "--no-charts",
                      "--lang", lang]) == 0
+
+
+def _set_tender(tmp_path: Path, price: str, extra: str = "") -> Path:
+    import shutil
+
+    shutil.copytree(EXAMPLES / "assumptions", tmp_path / "assumptions")
+    tender = tmp_path / "t.toml"
+    tender.write_text(
+        'format = "lcc.tender/1"\nname = "T"\nassumptions = "assumptions/sweden-2025.toml"\n'
+        '[study]\nperiod = "10 yr"\n[[alternatives]]\nname = "A"\n[[alternatives.items]]\n'
+        'type = "Energy"\nannual = "1000 kWh/yr"\nprice = { parameter = "electricity_price" }\n'
+        f'[parameters.electricity_price]\nvalue = "{price}"\n{extra}', encoding="utf-8")
+    return tender
+
+
+@pytest.mark.parametrize("price", ["1500 SEK/MWh", "150 öre/kWh"])
+def test_a_set_value_restated_in_another_unit_keeps_the_sets_distribution(
+        tmp_path: Path, price: str) -> None:
+    """The set holds electricity_price = 1.5 SEK/kWh with triang(loc = 0.75, scale = 2.25),
+    bare numbers in SEK/kWh. A tender restating the same price as 1500 SEK/MWh was refused
+    ('draws 0.75 SEK/MWh to 3 SEK/MWh, but the value is 1500 SEK/MWh'): the set's numbers
+    were read in the tender's unit. They are the set's: 0.75 SEK/kWh = 750 SEK/MWh =
+    75 öre/kWh, so the Monte Carlo run is the set's own."""
+    import lcc
+    from lcc.sensitivity import monte_carlo
+
+    tender = lcc.load_tender(_set_tender(tmp_path, price))
+    p = tender.parameter("electricity_price")
+    assert p is not None and p.distribution is not None
+    factor = 1000.0 if "MWh" in price else 100.0
+    assert p.distribution.kwds == pytest.approx(
+        {"c": 1 / 3, "loc": 0.75 * factor, "scale": 2.25 * factor})
+    same = lcc.load_tender(_set_tender(tmp_path / "kwh", "1.5 SEK/kWh"))
+    runs = [monte_carlo(list(t.alternatives), t.study, n=500, seed=3).summary.loc["A", "mean"]
+            for t in (tender, same)]
+    assert runs[0] == pytest.approx(runs[1], rel=1e-12)
+
+
+def test_a_set_range_in_another_currency_is_quoted_as_written(tmp_path: Path) -> None:
+    """The message quoted the set's low as a pint object: got <Quantity(0.75, 'SEK /
+    kilowatt_hour')>."""
+    import lcc
+
+    with pytest.raises(lcc.TenderError) as info:
+        lcc.load_tender(_set_tender(tmp_path, "0.13 EUR/kWh"))
+    messages = [e.message for e in info.value.errors]
+    assert "got '0.75 SEK/kWh', which does not have the dimension of the value (EUR/kWh)" \
+        in messages

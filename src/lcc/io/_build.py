@@ -518,6 +518,9 @@ class Reader:
                 self.c.add("missing-field", (*pp, "value"), _NEEDS_VALUE)
                 fields = None
             if old is not None and fields is not None:
+                if "value" in fields and "distribution" not in fields and \
+                        old.distribution is not None:  # the set's numbers, in the set's unit
+                    fields["distribution"] = _carried(old, fields["value"])
                 fields = {**{k: getattr(old, k) for k in F.PARAMETER_KEYS}, **fields}
             p = None if fields is None else self.build_parameter(name, fields, role, pp)
             if p is None:
@@ -529,6 +532,17 @@ class Reader:
 
 
 # ---------------------------------------------------------------------------- helpers
+
+
+def _carried(old: Parameter, value: Any) -> Any:
+    """The distribution of a set's parameter for a tender's value, maybe in another unit."""
+    from lcc.io._model import distribution_in
+
+    try:
+        unit = Parameter(old.name, value).unit
+    except LCCError:  # said where the parameter is built
+        return old.distribution
+    return distribution_in(old, unit)
 
 
 def _check_format(r: Reader, data: dict[str, Any], expected: str, other: str,

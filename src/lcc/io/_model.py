@@ -525,8 +525,8 @@ def conflicts(assumptions: AssumptionSet, study: Study,
             continue
         for key in PARAMETER_KEYS:
             a, b = getattr(p, key), getattr(q, key)
-            if key == "distribution":
-                differs = dist_key(a) != dist_key(b)
+            if key == "distribution":  # the set's numbers in the tender value's unit
+                differs = dist_key(distribution_in(p, q.unit)) != dist_key(b)
             elif key in ("description", "source"):
                 differs = a != b
             else:
@@ -534,6 +534,21 @@ def conflicts(assumptions: AssumptionSet, study: Study,
             if differs:
                 out.append((("parameters", p.name, key), a, b))
     return out
+
+
+def distribution_in(p: Parameter, unit: Any) -> Any:
+    """The distribution of ``p``, whose bare numbers are in its value's unit, for a value in
+    ``unit``: a set's '0.75' for a price in SEK/kWh is 750 for a tender's price in SEK/MWh."""
+    from lcc.sensitivity._distributions import scaled
+    from lcc.units import get_registry
+
+    if p.distribution is None or unit == p.unit:
+        return p.distribution
+    try:
+        factor = float(get_registry().Quantity(1.0, p.unit or "").to(unit or "").magnitude)
+    except Exception:  # another dimension: the value's own check says so
+        return p.distribution
+    return scaled(p.distribution, factor)
 
 
 def not_in_set(path: str) -> Msg:

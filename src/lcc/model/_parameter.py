@@ -17,6 +17,7 @@ from lcc.model._limits import MAX_SEQUENCE
 from lcc.units import (
     LARGEST_FLOAT,
     _with_unit,
+    _written,
     format_quantity,
     get_registry,
     is_percent,
@@ -306,7 +307,7 @@ class Parameter:
                     not got.dimensionality and not same_shape):
                 raise LCCError(
                     Msg("{name}: got {raw!r}, which does not have the dimension of the value "
-                        "({unit_text})", name=name, raw=raw, unit_text=self.unit_text),
+                        "({unit_text})", name=name, raw=_written(raw), unit_text=self.unit_text),
                     field=name, code='wrong-unit'
                 )
             if dict(got.dimensionality) == {"[time]": 1} and \
@@ -317,7 +318,7 @@ class Parameter:
             return float(got.to("").magnitude)  # '5 %' for a plain number is 0.05
         if isinstance(got, reg.Quantity):
             raise LCCError(Msg("{name}: got {raw!r} but the value {value!r} is a plain number",
-                               name=name, raw=raw, value=self.value),
+                               name=name, raw=_written(raw), value=_written(self.value)),
                            field=name, code="invalid-value")
         return got
 
@@ -332,7 +333,7 @@ class Parameter:
                 "{name}: got {raw!r}, calendar time, for a value in hours of operation "
                 "({value}); it would count as {hours} of operation, every hour of the year. "
                 "Write it in hours of operation, as the value is, or give the value in years",
-                name=name, raw=raw, value=UnitText(format_quantity(self.value)),
+                name=name, raw=_written(raw), value=UnitText(format_quantity(self.value)),
                 hours=UnitText(f"{hours:.6g} h"))
         else:
             message = Msg(
@@ -340,7 +341,7 @@ class Parameter:
                 "({value}); it would count as {years} of calendar time, every hour of the year. "
                 "Write it in {unit}, as the value is, or give the value in hours of operation "
                 "(read over the operating hours per year of the item it stands in)",
-                name=name, raw=raw, value=UnitText(format_quantity(self.value)),
+                name=name, raw=_written(raw), value=UnitText(format_quantity(self.value)),
                 years=UnitText(f"{got.to('yr').magnitude:.6g} yr"),
                 unit=UnitText(self.unit_text))
         raise LCCError(message, field=name, code="wrong-unit")

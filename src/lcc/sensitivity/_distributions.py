@@ -679,6 +679,34 @@ def scipy_distribution(name: str, kwds: dict[str, float]) -> ScipyDistribution:
     return out
 
 
+def scaled(dist: Any, factor: float) -> Any:
+    """``dist``, written in bare numbers of one unit, for a value held in another: one of
+    the first unit is ``factor`` of the other (an assumption set's 'loc = 0.75' in SEK/kWh
+    for a tender's value in SEK/MWh is 750). A continuous distribution of X gives factor·X by
+    multiplying its positions and spreads (lcc's own: every number; scipy's: loc and scale);
+    a distribution with units, or a discrete one, is returned as it is."""
+    if factor == 1.0 or not factor > 0:
+        return dist
+    if isinstance(dist, UnitDistribution):
+        if dist.unit is not None:  # converted by the parameter itself
+            return dist
+        return type(dist)(tuple(v * factor for v in dist.values))
+    if isinstance(dist, ScipyDistribution):
+        known = _KNOWN.get(dist.name)
+        if known is not None and not known[1]:  # randint draws whole numbers of its unit
+            return dist
+        if known is None:
+            from scipy import stats
+
+            if not isinstance(getattr(stats, dist.name, None), stats.rv_continuous):
+                return dist
+        kwds = dict(dist.kwds)
+        kwds["loc"] = kwds.get("loc", 0.0) * factor
+        kwds["scale"] = kwds.get("scale", 1.0) * factor
+        return ScipyDistribution(dist.name, kwds)
+    return dist
+
+
 __all__ = [
     "PERT",
     "PERT_LAMBDA",
@@ -691,6 +719,7 @@ __all__ = [
     "default_distribution",
     "describe",
     "is_unit_form",
+    "scaled",
     "scipy_distribution",
     "scipy_names",
     "scipy_shapes",
