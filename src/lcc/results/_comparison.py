@@ -400,8 +400,8 @@ class Comparison(Picklable):
     # -- display ---------------------------------------------------------------
     def explain(self, lang: str = "en") -> str:
         """The comparison and the full calculation trace of every alternative (en or sv)."""
+        from lcc._i18n import ntr, tr, years
         from lcc._i18n import table as text_table
-        from lcc._i18n import tr, years
         from lcc.results._describe import (
             basis_headers,
             lowest_line,
@@ -426,7 +426,8 @@ class Comparison(Picklable):
                           lang, airr="d + ln(SIR)/N" if self.study.timing == "continuous"
                           else "(1 + d)·SIR^(1/N) − 1")
         lines = [
-            tr("Comparison of {n} alternatives", lang, n=len(self.names)),
+            ntr("Comparison of {n} alternative", "Comparison of {n} alternatives",
+                len(self.names), lang),
             tr("Comparison basis: {policy}", lang, policy=policy_name(self.policy, lang)),
             tr("Baseline for the measures: {name}", lang, name=self.baseline),
             measures,
