@@ -332,3 +332,18 @@ def test_a_unit_without_a_number_is_refused(make, field, text) -> None:
                                     "e.g. '1300 SEK' or '4.5 %'")
     assert info.value.message_in("sv").endswith(
         f"{text!r} har inget tal; skriv talet och dess enhet, t.ex. '1300 SEK' eller '4,5 %'")
+
+
+@pytest.mark.parametrize(("make", "field"), [
+    (lambda: lcc.Investment("900 SEK", life="50000 h", hours="0 h/yr"), "Investment.life"),
+    (lambda: lcc.Periodic("900 SEK", every="5000 h", hours="0 h/yr"), "Periodic.every"),
+])
+def test_a_life_in_burning_hours_with_no_operating_hours(make, field) -> None:
+    """It said 'Investment.life (factor 2): 1/x of zero (0 h/yr)', in the words of the
+    product lcc makes of the life and the hours."""
+    with pytest.raises(lcc.LCCError) as info:
+        make()
+    assert (info.value.field, info.value.code) == (field, "invalid-value")
+    assert "a life in burning hours, but the operating hours are '0 h/yr': a year without " \
+           "operation never reaches it" in str(info.value)
+    assert "ett år utan drift når den aldrig" in info.value.message_in("sv")

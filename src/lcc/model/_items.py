@@ -141,8 +141,12 @@ class CostItem(ModelEq):
         named = self._named(key)
         with errs.field(f"{self.kind}.{key}", named):
             if key in ("life", "every") and in_burning_hours(raw):
-                raw = self._per_year(key, raw)
-            out = self.FIELDS[key].read(raw, named, unit=unit)
+                try:
+                    out = self.FIELDS[key].read(self._per_year(key, raw), named, unit=unit)
+                except LCCError as exc:
+                    raise self._no_operation(key, raw) or exc from None
+            else:
+                out = self.FIELDS[key].read(raw, named, unit=unit)
         self._set(to or f"_{key}", out)
         self._read_values[key] = out
         return out
@@ -158,6 +162,24 @@ class CostItem(ModelEq):
                     name=self._named(key), life=life),
                 code="missing-field")
         return Product(life, reciprocal(basis))
+
+    def _no_operation(self, key: str, life: Any) -> LCCError | None:
+        """The error of a life in burning hours counted with no operating hours (asked only
+        when the life could not be read: 1/0 hours)."""
+        basis = getattr(self, "hours", None)
+        if isinstance(basis, Parameter):
+            return None
+        try:
+            hours = self.FIELDS["hours"].read(basis, self._named("hours"))
+        except LCCError:  # said by the hours field itself
+            return None
+        if hours.param is not None or np.any(hours.value):
+            return None
+        return LCCError(Msg(
+            "{name}: got {life!r}, a life in burning hours, but the operating hours are "
+            "{hours!r}: a year without operation never reaches it; give the operating hours "
+            "per year, e.g. hours='4000 h/yr'", name=self._named(key), life=life, hours=basis),
+            code="invalid-value")
 
     def read_values(self) -> dict[str, Any]:
         """Each field as read (Num, Seq, a position …), by field name (internal)."""
