@@ -347,3 +347,21 @@ def test_a_life_in_burning_hours_with_no_operating_hours(make, field) -> None:
     assert "a life in burning hours, but the operating hours are '0 h/yr': a year without " \
            "operation never reaches it" in str(info.value)
     assert "ett år utan drift når den aldrig" in info.value.message_in("sv")
+
+
+def test_exact_numbers_are_numbers_and_a_parameter_is_named_not_dumped() -> None:
+    """Study('10 yr', Decimal('0.04')) said 'expected a number, got Decimal Decimal('0.04')';
+    a Parameter given as an exchange rate was shown as its whole repr (name=…, low=None …)."""
+    import decimal
+    import fractions
+
+    assert lcc.Study("10 yr", decimal.Decimal("0.04")).rate.value == 0.04
+    assert lcc.Study("10 yr", fractions.Fraction(1, 25)).rate.value == 0.04
+    with pytest.raises(lcc.LCCError) as info:
+        lcc.Study("10 yr", decimal.Decimal("4"))
+    assert "did you mean 4 % = 0.04?" in str(info.value)  # as the number 4 is
+    with pytest.raises(lcc.LCCError) as rates:
+        lcc.ExchangeRates("SEK", {"EUR": lcc.Parameter("eur", 11.48)})
+    assert str(rates.value) == ("ExchangeRates.rates['EUR']: got the Parameter 'eur'; this "
+                                "input takes a number (it is not varied by name in "
+                                "sensitivity analysis)")

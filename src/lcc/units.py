@@ -21,6 +21,7 @@ procurer and another to pint (``ton``, ``mil``, ``dag``) are refused with both r
 from __future__ import annotations
 
 import math
+import numbers
 import re
 import sys
 import threading
@@ -920,7 +921,15 @@ def parse_number(value: Any, *, name: str = "value", allow_array: bool = True) -
             )
         _check_finite(value, name, shown)
         return value.astype(float)
+    if isinstance(value, numbers.Number) and not isinstance(
+            value, (int, float, np.number, complex)):  # Decimal('0.04'), Fraction(1, 25)
+        value = float(value)  # type: ignore[arg-type]
     if not isinstance(value, (int, float, np.number)):
+        if type(value).__name__ == "Parameter":  # its name, not its whole repr
+            raise LCCError(Msg("{name}: got the Parameter {param!r}; this input takes a number "
+                               "(it is not varied by name in sensitivity analysis)", name=name,
+                               param=getattr(value, "name", "")), field=name,
+                           code="wrong-type")
         raise LCCError(Msg("{name}: expected a number, got {type} {value!r}", name=name,
                            type=type(shown).__name__, value=shown), field=name, code="wrong-type")
     x = as_float(value, name)
