@@ -261,3 +261,20 @@ def test_sobol_indices_of_lccs_whose_squares_overflow(power: int) -> None:
                                    lcc.Recurring(lcc.Product(1.0, "1 SEK/yr", m)))],
                   lcc.Study("10 yr", 0.03), n=1024, seed=1, bootstrap=200)
     assert small.S1.tolist() == pytest.approx(df[df.alternative == "A"].S1.tolist(), rel=1e-9)
+
+
+def test_an_overflowing_sample_is_said_in_the_readers_format() -> None:
+    """The values drawn were listed as 'discount_rate = 0.0425547' in Swedish too; a rate
+    held as a fraction is now a percentage and a number has the reader's decimal sign."""
+    p = lcc.Parameter("price", "1 SEK/kWh", distribution=stats.loguniform(1, 1e306))
+    alt = lcc.Alternative("A", lcc.Energy(annual="1e10 kWh/yr", price=p))
+    study = lcc.Study("10 yr", lcc.Parameter("r", 0.03, low=0.01, high=0.05))
+    with pytest.raises(LCCError) as info:
+        monte_carlo([alt], study, n=2000, seed=1)
+    en, sv = (t.replace("\xa0", " ") for t in (str(info.value), info.value.message_in("sv")))
+    assert "(discount_rate = " in en and " %, price = " in en and " SEK/kWh)" in en
+    import re
+
+    rate = re.search(r"discount_rate = (\d+\.\d+) %", en)
+    assert rate is not None and 1 <= float(rate.group(1)) <= 5
+    assert f"= {rate.group(1).replace('.', ',')} %, price" in sv and " kr/kWh)" in sv

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from lcc._errors import LCCError, Msg
+from lcc._errors import LCCError, Msg, join
 from lcc._text import html_text, shown
 from lcc.model._fields import located
 from lcc.model._inputs import check_bare_rate_distribution, drawn_ends
@@ -28,7 +28,7 @@ from lcc.sensitivity._distributions import (
 from lcc.sensitivity._limits import check_memory
 from lcc.sensitivity._model import Model, in_own_unit
 from lcc.sensitivity._progress import Progress
-from lcc.sensitivity._words import at
+from lcc.sensitivity._words import Figure, Percent, Unit, at
 
 #: Samples evaluated per chunk by default (fits the working arrays in cache).
 DEFAULT_CHUNK = 32_768
@@ -321,7 +321,8 @@ def monte_carlo(alternatives: Any, study: Study, distributions: Mapping[str, Any
             x = draw(model, name, dists[name], gens[name], m)
             inputs[j, start:start + m] = x
             overrides[name] = x
-        values = model.evaluate(overrides)
+        with np.errstate(over="ignore", invalid="ignore"):  # said below, as lcc's error
+            values = model.evaluate(overrides)
         if not np.all(np.isfinite(values)):
             bar.close()
             raise _not_finite(model, values, overrides)
@@ -341,12 +342,22 @@ def monte_carlo(alternatives: Any, study: Study, distributions: Mapping[str, Any
 def _not_finite(model: Model, values: np.ndarray, overrides: dict[str, Any]) -> LCCError:
     """The error for a sample whose LCC overflowed: never an inf in a result."""
     row, col = (int(i[0]) for i in np.nonzero(~np.isfinite(values)))
-    drawn = ", ".join(f"{name} = {float(x[col]):.6g}" for name, x in overrides.items())
+    drawn = join(", ", (drawn_value(model, name, float(x[col])) for name, x in overrides.items()))
     return LCCError(Msg(
         "Monte Carlo: the LCC of {name!r} is not finite for a sample ({drawn}): a value "
         "drawn is so large that the sum overflows; narrow the distributions",
         name=model.names[row], drawn=drawn), field=model.field("distributions"),
         code="invalid-value")
+
+
+def drawn_value(model: Model, name: str, x: float) -> Msg:
+    """``discount_rate = 4.2555 %``, ``price = 1.35 SEK/kWh``: a value drawn, in the
+    reader's format (a rate held as a fraction as a percentage)."""
+    if model.is_rate(name) and model.rate_scale(name) == 1.0:
+        return Msg("{name} = {value}", name=name, value=Percent(x))
+    unit = model.inputs[name].unit
+    return Msg("{name} = {value}{unit}", name=name, value=Figure(x, f"{x:.6g}"),
+               unit=Unit(f" {unit}" if unit else ""))
 
 
 def _stats(x: np.ndarray, n: int) -> tuple[float, ...]:
