@@ -325,6 +325,9 @@ def test_a_unit_without_a_number_is_refused(make, field, text) -> None:
     (9 replacements in a 10-year study, 743.53 SEK), without a word. A word that is no unit
     is still 'could not read' (test_parse_number); '5 l/100km' and '1/yr' are read."""
     assert lcc.Q_("5 l/100km").to("l/km").magnitude == pytest.approx(0.05)
+    with pytest.raises(lcc.LCCError, match="is not one number and its unit"):
+        lcc.Q_("tkr 50")  # a number after its unit: said so, not 'no number'
+    assert str(lcc.ureg("kWh")) == "1 kWh"  # pint's registry keeps its idiom: a unit alone
     with pytest.raises(lcc.LCCError) as info:
         make()
     assert (info.value.field, info.value.code) == (field, "invalid-value")

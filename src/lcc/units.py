@@ -112,7 +112,8 @@ def _new_registry(pint: Any) -> Any:
         is 50 000 SEK (pint alone: 0 kr), as ``Q_("50 000 kr")`` is."""
 
         def parse_expression(self, input_string: str, *args: Any, **kwargs: Any) -> Any:
-            if args or kwargs or not isinstance(input_string, str):
+            if args or kwargs or not isinstance(input_string, str) or \
+                    _unit_alone(input_string.strip()):  # pint's ureg("kWh"): 1 kWh
                 return super().parse_expression(input_string, *args, **kwargs)
             return _parse_text(input_string, "ureg")
 
@@ -298,6 +299,16 @@ def _with_unit(number: str, unit: str) -> str:
     return number if unit.strip() in ("", "1") else f"{number} {unit}"
 
 
+def _unit_alone(s: str, numbers: list[re.Match[str]] | None = None) -> bool:
+    """Whether ``s`` is a unit without a number of it: every number in it is part of the unit
+    (``/100km``, ``/(48 h)``, ``m**3``); not a word that is no unit, nor 'nan SEK'."""
+    if numbers is None:
+        numbers = list(_NUMBER_LITERAL.finditer(s))
+    return bool(s.strip()) and all(
+        s[:m.start()].rstrip(" (").endswith(("/", "**", "^")) for m in numbers) and \
+        not _NOT_FINITE.search(s) and _is_unit(s)
+
+
 def _is_unit(s: str) -> bool:
     """Whether ``s`` is a unit lcc knows ('tkr', 'kWh/yr'), not some other word."""
     s = _NM3.sub("Nm3", s)
@@ -327,10 +338,8 @@ def _one_number(s: str, text: str, name: str) -> str:
     if first:
         return f"{first.group(2)} {first.group(1)}"
     numbers = list(_NUMBER_LITERAL.finditer(s))
-    lead = bool(numbers) and not s[:numbers[0].start()].strip(" (")
-    if not lead and s.strip() and not _NOT_FINITE.search(s) and _is_unit(s):  # pint reads a
-        # unit alone as 1 of it: 'tkr' would be 1 000 SEK, 'kWh/100km' 1 kWh/100km ('nan SEK'
-        # is refused as not finite, a word that is no unit as unread)
+    if _unit_alone(s, numbers):  # pint reads a unit alone as 1 of it: 'tkr' would be 1 000
+        # SEK, 'kWh/100km' 1 kWh/100km ('tkr 50' has its number after the unit, said below)
         raise LCCError(Msg("{name}: {text!r} has no number; write the number and its unit, "
                            "e.g. '1300 SEK' or '4.5 %'", name=name, text=text),
                        field=name, code="invalid-value")
