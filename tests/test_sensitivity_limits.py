@@ -278,3 +278,14 @@ def test_an_overflowing_sample_is_said_in_the_readers_format() -> None:
     rate = re.search(r"discount_rate = (\d+\.\d+) %", en)
     assert rate is not None and 1 <= float(rate.group(1)) <= 5
     assert f"= {rate.group(1).replace('.', ',')} %, price" in sv and " kr/kWh)" in sv
+
+
+def test_sobol_of_one_alternative_and_one_input() -> None:
+    """One output of one sampled input stopped inside scipy (exit 1 from the command line):
+    its indices are scalars there. The only input explains all the variance: S1 = ST = 1."""
+    p = lcc.Parameter("price", "1 SEK/kWh", low="0.5 SEK/kWh", high="2 SEK/kWh")
+    a = lcc.Alternative("A", lcc.Energy(annual="1000 kWh/yr", price=p))
+    df = sobol([a], lcc.Study("10 yr", 0.03), n=1024, seed=1, bootstrap=200)
+    assert df[["parameter", "alternative"]].values.tolist() == [["price", "A"]]
+    row = df.iloc[0]
+    assert abs(row.S1 - 1) < 2 * row.S1_conf + 0.02 and abs(row.ST - 1) < 2 * row.ST_conf + 0.02

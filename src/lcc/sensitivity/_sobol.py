@@ -227,6 +227,7 @@ def sobol(alternatives: Any, study: Study, distributions: Mapping[str, Any] | No
         outputs.append(difference)
     calls: list[np.ndarray] = []
     scales: list[np.ndarray] = []
+    single = len(outputs) == 1 and len(names) == 1
 
     def func(x: np.ndarray) -> np.ndarray:
         m = x.shape[1]
@@ -253,7 +254,9 @@ def sobol(alternatives: Any, study: Study, distributions: Mapping[str, Any] | No
             scales.append(np.where(top > 0, top, 1.0))
         out /= scales[0]
         calls.append(out)
-        return out
+        # one output of one input: scipy's indices are then scalars it cannot write into; a
+        # copy of the output makes them arrays (its indices are the same and left out)
+        return np.concatenate([out, out]) if single else out
 
     root = root_seed(seed, model.func)
     scramble_ss, boot_ss = root.spawn(2) if bootstrap else (root, root)
@@ -263,8 +266,8 @@ def sobol(alternatives: Any, study: Study, distributions: Mapping[str, Any] | No
         res = sobol_indices(func=func, n=n, dists=[dists[k] for k in names],
                             **{key: np.random.default_rng(scramble_ss)})
     d = len(names)
-    first = np.asarray(res.first_order, dtype=float).reshape(len(outputs), d)
-    total = np.asarray(res.total_order, dtype=float).reshape(len(outputs), d)
+    first = np.asarray(res.first_order, dtype=float).reshape(-1, d)[:len(outputs)]
+    total = np.asarray(res.total_order, dtype=float).reshape(-1, d)[:len(outputs)]
     s1_conf = np.full((len(outputs), d), np.nan)
     st_conf = np.full((len(outputs), d), np.nan)
     if bootstrap and len(calls) == 3:  # scipy evaluates A, then B, then the AB pages
