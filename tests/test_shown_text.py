@@ -584,3 +584,38 @@ def test_one_rule_finds_the_option_a_misspelt_word_means() -> None:
     [issue] = err.value.errors
     assert (issue.path, issue.line) == ("study.currency", 5)
     assert "(did you mean 'SEK'?)" in issue.message
+
+
+def test_a_name_given_in_another_case_finds_its_alternative(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Alternatives are one name in any letter case (same_name), so a baseline, --baseline,
+    --alternative and --pair in another case find theirs; they were refused, and a tender
+    whose [comparison] baseline named a bid replaced by 'BID A' could not be read."""
+    from lcc.cli import main
+
+    study = lcc.Study(period="10 yr", discount_rate=0.04)
+    alts = [lcc.Alternative("LED A", lcc.Investment("1000 SEK")),
+            lcc.Alternative("LED B", lcc.Investment("900 SEK"), lcc.Recurring("50 SEK/yr"))]
+    assert lcc.compare(alts, study, baseline="led b").baseline == "LED B"
+    street = Path(__file__).resolve().parents[1] / "examples" / "street-lighting.toml"
+    assert main(["compare", str(street), "--baseline", "led bid b"]) == 0
+    assert "measures against LED bid B" in capsys.readouterr().out
+    assert main(["explain", str(street), "--alternative", "LED BID C"]) == 0
+    assert "Alternative LED bid C" in capsys.readouterr().out
+
+
+def test_a_replaced_bid_keeps_the_tenders_baseline(tmp_path: Path) -> None:
+    from lcc.bidform import read_bid_forms, with_bids
+
+    text = FIXTURE.read_text(encoding="utf-8")
+    assert '[comparison]\npolicy = "study_period"\n' in text
+    tender_file = tmp_path / "t.toml"
+    sets = (ROOT / "examples" / "assumptions" / "sweden-2025.toml").as_posix()
+    tender_file.write_text(text.replace('[comparison]\n', '[comparison]\nbaseline = "Bid A"\n')
+                           .replace('"../../examples/assumptions/sweden-2025.toml"', f'"{sets}"'),
+                           encoding="utf-8")
+    tender, filled = _filled_form(tmp_path, "BID A")
+    tender = lcc.io.load_tender(tender_file)
+    merged = with_bids(tender, read_bid_forms(tender, [filled], replace=True,
+                                              tender_file=FIXTURE))
+    assert merged.compare().baseline == "BID A"

@@ -58,14 +58,23 @@ def _rates_in_percent(df: pd.DataFrame, rates: set[str], lang: str) -> pd.DataFr
     return out
 
 
-def _check_names(tender: Any, names: list[str], option: str = "--alternative") -> None:
+def _check_names(tender: Any, names: list[str], option: str = "--alternative") -> list[str]:
+    """The alternatives named, as the tender spells them ('bid a' is 'Bid A': two names
+    that read alike are one name, lcc._text.same_name)."""
+    from lcc._text import same_name
+
     known = [a.name for a in tender.alternatives]
+    spelt = {same_name(k): k for k in known}
+    out = []
     for name in names:
-        if name not in known:
+        if same_name(name) in spelt:
+            out.append(spelt[same_name(name)])
+        else:
             raise LCCError(Msg("{option}: no alternative named {name!r} in {tender!r}"
                                "{suggest}; the alternatives are: {known}", option=option,
                                name=name, tender=tender.name, suggest=suggest(name, known),
                                known=", ".join(known)), field=option, code="invalid-value")
+    return out
 
 
 def _emit(df: pd.DataFrame, args: argparse.Namespace, *, title: str | None = None,
@@ -181,8 +190,7 @@ def _emissions_note(df: pd.DataFrame, baseline: str, lang: str) -> list[str]:
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
     tender = _load(args.tender)
-    names = args.alternative or [a.name for a in tender.alternatives]
-    _check_names(tender, names)
+    names = _check_names(tender, args.alternative or [a.name for a in tender.alternatives])
     results = tender.evaluate()
     from lcc.model import CATEGORIES
 
@@ -211,7 +219,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 def cmd_compare(args: argparse.Namespace) -> int:
     tender = _load(args.tender)
     if args.baseline:
-        _check_names(tender, [args.baseline], "--baseline")
+        [args.baseline] = _check_names(tender, [args.baseline], "--baseline")
     kwargs = {k: v for k, v in (("policy", args.policy), ("baseline", args.baseline)) if v}
     c = tender.compare(**kwargs)
     lang = args.lang
@@ -268,7 +276,7 @@ def _chosen(tender: Any) -> list[str] | None:
 def cmd_sensitivity(args: argparse.Namespace) -> int:
     tender = _load(args.tender)
     if args.pair:
-        _check_names(tender, list(args.pair), "--pair")
+        args.pair = _check_names(tender, list(args.pair), "--pair")
         if args.pair[0] == args.pair[1]:
             raise LCCError(Msg("--pair: got {name!r} twice; give two different alternatives",
                                name=args.pair[0]), field="--pair", code="invalid-value")
@@ -555,7 +563,7 @@ def _scenarios(tender: Any, args: argparse.Namespace) -> int:
 def cmd_explain(args: argparse.Namespace) -> int:
     tender = _load(args.tender)
     if args.alternative:
-        _check_names(tender, args.alternative)
+        args.alternative = _check_names(tender, args.alternative)
         results = tender.evaluate()
         for name in args.alternative:
             print(shown_lines("\n".join([*_tender_lines(tender, args.lang), "",

@@ -495,7 +495,7 @@ def check_bids(bids: Iterable[tuple[int, Any, Alternative | None]], buyer: Conta
 def check_baseline(baseline: str | None, names: Sequence[str],
                    bad: Callable[[str, tuple[Any, ...], Msg], None]) -> bool:
     """Whether the baseline names an alternative (else reported as ``bad``)."""
-    if baseline is None or baseline in names:
+    if baseline is None or same_name(baseline) in {same_name(n) for n in names}:
         return True
     bad("invalid-value", ("comparison", "baseline"), Msg(
         "no alternative is named {alternative!r}{suggest}", alternative=baseline,

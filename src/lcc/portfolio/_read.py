@@ -24,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from lcc._errors import Figure, Msg
-from lcc._text import name_key
+from lcc._text import name_key, same_name
 from lcc._xlsx import number_shown, package_size
 from lcc.portfolio._cells import (
     CellError,
@@ -755,7 +755,7 @@ def _check_link(values: dict[str, Any], row: int, where: dict[str, int], issues:
         ok = False
     if awarded is not None and awarded not in outcome.alternatives.index:
         names = list(outcome.alternatives.index)
-        same = [n for n in names if name_key(str(n)) == awarded]
+        same = [n for n in names if same_name(str(n)) == same_name(awarded)]
         if same:  # the tender's spelling of the name the plan shows
             values["awarded"] = awarded = same[0]
     if awarded is not None and awarded not in outcome.alternatives.index:

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from lcc._errors import LCCError, Msg, suggest
-from lcc._text import html_text, repeated, shown
+from lcc._text import html_text, repeated, same_name, shown
 from lcc.discounting import _annuity, discount_factor
 from lcc.model._alternative import Alternative
 from lcc.model._items import INVESTMENT_CATEGORIES
@@ -593,6 +593,8 @@ def compare(alternatives: Sequence[Alternative], study: Study, baseline: Any = N
         base = names[baseline]
     else:
         base = str(baseline)
+    if isinstance(base, str) and base not in names:  # as spelt by the alternative
+        base = next((n for n in names if same_name(n) == same_name(base)), base)
     if base not in names:
         raise LCCError(Msg("{name}: baseline {baseline!r} is not one of {names}{suggest}",
                            name='compare', baseline=baseline, names=', '.join(names),
