@@ -112,9 +112,11 @@ def test_baseline_choice_and_validation() -> None:
     assert lcc.compare([old(), new()], STUDY, baseline=1).baseline == "New"
     with pytest.raises(lcc.LCCError, match=r"baseline 'X' is not one of Old, New$"):
         lcc.compare([old(), new()], STUDY, baseline="X")
-    with pytest.raises(lcc.LCCError, match=r"baseline 'new' is not one of Old, New \(did you "
+    with pytest.raises(lcc.LCCError, match=r"baseline 'Nwe' is not one of Old, New \(did you "
                                            r"mean 'New'\?\)$"):
-        lcc.compare([old(), new()], STUDY, baseline="new")
+        lcc.compare([old(), new()], STUDY, baseline="Nwe")
+    # names in another letter case are one name (same_name): 'new' is New
+    assert lcc.compare([old(), new()], STUDY, baseline="new").baseline == "New"
     with pytest.raises(lcc.LCCError, match="repeated: 'Old'"):
         lcc.compare([old(), old()], STUDY)
     with pytest.raises(lcc.LCCError, match="policy='best'"):
