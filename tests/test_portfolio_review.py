@@ -316,6 +316,9 @@ EXAMPLE_PLAN = Path(__file__).resolve().parents[1] / "examples" / "portfolio" / 
      "'criteria'"),
     (["linked", "--factors", str(EXAMPLE_PLAN.parent / "factors.csv")],
      "--factors is used only with the actions 'priorities', 'report', not with 'linked'"),
+    (["criteria", "--targets", str(EXAMPLE_PLAN.parent / "targets.toml")],
+     "--targets is used only with the actions 'follow-up', 'priorities', 'report', not with "
+     "'criteria'"),
     (["report", "-o", "{tmp}/r.html", "--format", "csv"],
      "--format is used only with the actions 'follow-up', 'outcomes', 'linked', 'priorities', "
      "'criteria', not with 'report'"),

@@ -63,6 +63,7 @@ OPTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
     "requirement": ("--requirement", ("priorities",)),
     "top": ("--top", ("priorities",)),
     "factors": ("--factors", ("priorities", "report")),
+    "targets": ("--targets", ("follow-up", "priorities", "report")),
     "by": ("--by", ("follow-up", "outcomes", "report")),
     "format": ("--format", ("follow-up", "outcomes", "linked", "priorities", "criteria")),
 }
