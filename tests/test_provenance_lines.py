@@ -189,3 +189,35 @@ def test_a_set_range_in_another_currency_is_quoted_as_written(tmp_path: Path) ->
     messages = [e.message for e in info.value.errors]
     assert "got '0.75 SEK/kWh', which does not have the dimension of the value (EUR/kWh)" \
         in messages
+
+
+def test_a_report_seed_without_its_monte_carlo_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """'--no-monte-carlo --seed 3' wrote the report and dropped the seed without a word."""
+    assert main(["report", str(STREET), "-o", str(tmp_path / "r.md"), "--no-monte-carlo",
+                 "--seed", "3"]) == 2
+    assert capsys.readouterr().err == (
+        "lcc: error: --seed is the seed of the Monte Carlo analysis, which this report leaves "
+        "out; give --monte-carlo N, or leave out --seed\n")
+
+
+def test_a_monte_carlo_the_report_cannot_run_says_how_to_leave_it_out(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The report runs the tender's Monte Carlo; one that cannot run (a count drawn as 0)
+    stopped the report without saying that --no-monte-carlo leaves it out."""
+    text = (EXAMPLES / "pumps.toml").read_text(encoding="utf-8")
+    import shutil
+
+    shutil.copytree(EXAMPLES / "assumptions", tmp_path / "assumptions")
+    assert 'parameters = [' in text
+    tender = tmp_path / "p.toml"
+    tender.write_text(text.replace("[parameters.pumps]\n", "[parameters.pumps]\n"
+                                   "distribution = { name = \"poisson\", mu = 3 }\n")
+                      .replace("parameters = [", "parameters = [\"pumps\", ", 1),
+                      encoding="utf-8")
+    assert main(["report", str(tender), "-o", str(tmp_path / "r.md")]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("lcc: error: distribution of 'pumps': it draws 0")
+    assert err.endswith("(the report runs the Monte Carlo analysis of the tender's "
+                        "[sensitivity] monte_carlo; --no-monte-carlo leaves it out)\n")
+    assert main(["report", str(tender), "-o", str(tmp_path / "r.md"), "--no-monte-carlo"]) == 0

@@ -11,7 +11,7 @@ from typing import Any
 
 import pandas as pd
 
-from lcc._errors import LCCError, Msg, in_lang, suggest
+from lcc._errors import LCCError, Msg, as_msg, in_lang, suggest
 from lcc._i18n import (
     N_,
     emission_columns,
@@ -592,9 +592,19 @@ def cmd_report(args: argparse.Namespace) -> int:
     tornado = None if args.no_tornado else _tender_tornado(tender)
     mc = None
     n, seed = _samples(tender, args)  # --monte-carlo N, else the tender's monte_carlo.n
+    if args.seed is not None and (n is None or args.no_monte_carlo):
+        raise LCCError(Msg("--seed is the seed of the Monte Carlo analysis, which this report "
+                           "leaves out; give --monte-carlo N, or leave out --seed"),
+                       field="--seed", code="not-applicable")
     if n is not None and not args.no_monte_carlo:
-        mc = sens.monte_carlo(alts, study, None, n, seed=seed, progress=False,
-                              parameters=_chosen(tender))  # as the command
+        try:
+            mc = sens.monte_carlo(alts, study, None, n, seed=seed, progress=False,
+                                  parameters=_chosen(tender))  # as the command
+        except LCCError as exc:
+            raise LCCError(Msg("{problem} (the report runs the Monte Carlo analysis of the "
+                               "tender's [sensitivity] monte_carlo; --no-monte-carlo leaves it "
+                               "out)", problem=as_msg(exc.message)), field=exc.field,
+                           code=exc.code or "invalid-value") from None
     inputs = [Path(args.tender).read_bytes()]
     if tender.assumptions is not None and tender.assumptions.path is not None:
         inputs.append(Path(tender.assumptions.path).read_bytes())
