@@ -126,3 +126,34 @@ def test_a_negative_discount_rate_is_a_value_not_an_option(
     scenarios = json.loads(capsys.readouterr().out)["scenarios"]
     assert [v["values"] for k, v in scenarios.items() if k.startswith("discount_rate")] == [
         {"discount_rate": -0.01}, {"discount_rate": -0.005}, {"discount_rate": 0.03}]
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_a_tenders_scenario_names_follow_the_name_rule_at_their_lines(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str) -> None:
+    """[scenarios.Base] and [scenarios."Hög"] beside [scenarios."HÖG"] were refused by the
+    analysis without a line ('scenarios.scenarios: scenarios: … pass include_base=False', an
+    English 'and' in Swedish); the tender's reader now says it at each scenario's line."""
+    path = tmp_path / "t.toml"
+    path.write_text(
+        'format = "lcc.tender/1"\nname = "T"\n[study]\nperiod = "10 yr"\ndiscount_rate = "3 %"\n'
+        '[parameters.price]\nvalue = "1.5 SEK/kWh"\n[[alternatives]]\nname = "A"\n'
+        '[[alternatives.items]]\ntype = "Energy"\nannual = "1000 kWh/yr"\n'
+        'price = { parameter = "price" }\n[scenarios.Base]\nprice = "2 SEK/kWh"\n'
+        '[scenarios."Hög"]\nprice = "2 SEK/kWh"\n[scenarios."HÖG"]\nprice = "3 SEK/kWh"\n',
+        encoding="utf-8")
+    assert main(["sensitivity", str(path), "scenarios", "--lang", lang]) == 2
+    err = capsys.readouterr().err.splitlines()
+    if lang == "en":
+        assert err == [
+            f"lcc: {path}:14: scenarios.Base: 'Base' is the row of base values; give the "
+            "scenario another name [invalid-value]",
+            f'lcc: {path}:18: scenarios["HÖG"]: \'HÖG\' looks the same as the scenario \'Hög\'; '
+            "give every scenario a name of its own [duplicate-name]"]
+    else:
+        assert err[1].endswith("'HÖG' ser likadant ut som scenariot 'Hög'; ge varje scenario "
+                               "ett eget namn [duplicate-name]")
+    with pytest.raises(lcc.LCCError) as info:  # the API says it in the reader's words too
+        sens.scenarios(lcc.Alternative("A", lcc.Investment("1 SEK")), lcc.Study("5 yr", 0.03),
+                       {"Hög": {"discount_rate": 0.05}, "HÖG": {"discount_rate": 0.06}})
+    assert "'Hög' och 'HÖG'" in info.value.message_in("sv")

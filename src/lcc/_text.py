@@ -277,8 +277,15 @@ def repeated(names: Iterable[str]) -> str:
     >>> repeated(["Acme AB", "ACME AB"])
     "'Acme AB' and 'ACME AB'"
     """
+    from lcc._errors import Msg, join
+
     spellings: dict[str, list[str]] = {}
     for n in names:
         spellings.setdefault(same_name(n), []).append(n)
-    return ", ".join(" and ".join(repr(s) for s in dict.fromkeys(group))
-                     for group in spellings.values() if len(group) > 1)
+    groups = []
+    for group in spellings.values():
+        if len(group) > 1:
+            *first, last = [repr(s) for s in dict.fromkeys(group)]
+            groups.append(Msg("{first} and {second}", first=", ".join(first), second=last)
+                          if first else last)  # 'A' and 'A' (written alike)
+    return join(", ", groups)

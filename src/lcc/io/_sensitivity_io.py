@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from lcc._errors import LCCError, Msg, suggest
+from lcc._text import same_name
 from lcc.io._issues import kind_of
 
 #: Reserved key of a scenario table.
@@ -128,16 +129,24 @@ def read_scenarios(r: Any, raw: Any, known: Mapping[str, Any], skip: set[str],
         return bad
     out: dict[str, Any] = {}
     ok = True
+    seen: dict[str, str] = {}
     for sname, table in obj.items():
         spath: Path = (*top, sname)
         if r.name(sname, spath, Msg("scenario name")) is bad:
             ok = False
             continue
-        if sname == "base":
-            r.c.add("invalid-value", spath, Msg("'base' is the row of base values; give the "
-                                                "scenario another name"))
+        if same_name(sname) == "base":
+            r.c.add("invalid-value", spath, Msg("{name!r} is the row of base values; give the "
+                                                "scenario another name", name=sname))
             ok = False
             continue
+        if same_name(sname) in seen:  # one name to whoever reads the scenarios' table
+            r.c.add("duplicate-name", spath, Msg(
+                "{name!r} looks the same as the scenario {other!r}; give every scenario a name "
+                "of its own", name=sname, other=seen[same_name(sname)]))
+            ok = False
+            continue
+        seen[same_name(sname)] = sname
         t = r.table(table, spath, Msg("a scenario: parameter = value, or parameter = "
                                       "{example}", example="{ by_year = [...], unit = \"...\" }"))
         if t is None:
