@@ -36,7 +36,7 @@ from lcc.model._inputs import (
 from lcc.model._parameter import ByYear, Parameter
 from lcc.model._pollutants import pollutant_name
 from lcc.model._product import Product, reciprocal
-from lcc.units import parse_number
+from lcc.units import _written, parse_number
 
 #: Cost categories (Directive 2014/24/EU art. 68), in reporting order.
 CATEGORIES: tuple[str, ...] = (
@@ -167,14 +167,14 @@ class CostItem(ModelEq):
         """The error of a life in burning hours counted with no operating hours (asked only
         when the life could not be read: 1/0 hours)."""
         basis = getattr(self, "hours", None)
-        if isinstance(basis, Parameter):
-            return None
         try:
             hours = self.FIELDS["hours"].read(basis, self._named("hours"))
         except LCCError:  # said by the hours field itself
             return None
-        if hours.param is not None or np.any(hours.value):
+        if np.any(hours.value):
             return None
+        if isinstance(basis, Parameter):  # the parameter's value: 'op = 0 h/yr'
+            basis = f"{basis.name} = {_written(basis.value)}"
         return LCCError(Msg(
             "{name}: got {life!r}, a life in burning hours, but the operating hours are "
             "{hours!r}: a year without operation never reaches it; give the operating hours "
