@@ -355,17 +355,20 @@ def test_a_life_in_burning_hours_with_no_operating_hours(make, field) -> None:
     assert "ett år utan drift når den aldrig" in info.value.message_in("sv")
 
 
-def test_exact_numbers_are_numbers_and_a_parameter_is_named_not_dumped() -> None:
-    """Study('10 yr', Decimal('0.04')) said 'expected a number, got Decimal Decimal('0.04')';
-    a Parameter given as an exchange rate was shown as its whole repr (name=…, low=None …)."""
+def test_exact_numbers_ask_for_a_float_and_a_parameter_is_named_not_dumped() -> None:
+    """Study('10 yr', Decimal('0.04')) said 'expected a number, got Decimal Decimal('0.04')'
+    (and Decimal('sNaN') stopped on a ValueError); a Parameter given as an exchange rate was
+    shown as its whole repr (name=…, low=None …)."""
     import decimal
     import fractions
 
-    assert lcc.Study("10 yr", decimal.Decimal("0.04")).rate.value == 0.04
-    assert lcc.Study("10 yr", fractions.Fraction(1, 25)).rate.value == 0.04
-    with pytest.raises(lcc.LCCError) as info:
-        lcc.Study("10 yr", decimal.Decimal("4"))
-    assert "did you mean 4 % = 0.04?" in str(info.value)  # as the number 4 is
+    for value, example in ((decimal.Decimal("0.04"), "0.04"), (fractions.Fraction(1, 25), "0.04"),
+                           (decimal.Decimal("sNaN"), "0.04")):
+        with pytest.raises(lcc.LCCError) as info:  # kept, it could not be written to a file
+            lcc.Study("10 yr", value)
+        assert (info.value.field, info.value.code) == ("Study.discount_rate", "wrong-type")
+        assert str(info.value) == (f"Study.discount_rate: got {value}, a {type(value).__name__};"
+                                   f" give the number as a float, e.g. {example}")
     with pytest.raises(lcc.LCCError) as rates:
         lcc.ExchangeRates("SEK", {"EUR": lcc.Parameter("eur", 11.48)})
     assert str(rates.value) == ("ExchangeRates.rates['EUR']: got the Parameter 'eur'; this "

@@ -931,8 +931,15 @@ def parse_number(value: Any, *, name: str = "value", allow_array: bool = True) -
         _check_finite(value, name, shown)
         return value.astype(float)
     if isinstance(value, numbers.Number) and not isinstance(
-            value, (int, float, np.number, complex)):  # Decimal('0.04'), Fraction(1, 25)
-        value = float(value)  # type: ignore[arg-type]
+            value, (int, float, np.number, complex)):  # Decimal('0.04'), Fraction(1, 25):
+        # kept as they are they could not be written to a tender file nor compared
+        try:
+            example = repr(float(value))  # type: ignore[arg-type]
+        except (ValueError, OverflowError):  # Decimal('sNaN')
+            example = "0.04"
+        raise LCCError(Msg("{name}: got {value}, a {kind}; give the number as a float, e.g. "
+                           "{example}", name=name, value=str(value), kind=type(value).__name__,
+                           example=example), field=name, code="wrong-type")
     if not isinstance(value, (int, float, np.number)):
         if type(value).__name__ == "Parameter":  # its name, not its whole repr
             raise LCCError(Msg("{name}: got the Parameter {param!r}; this input takes a number "
