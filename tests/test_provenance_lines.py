@@ -221,3 +221,48 @@ def test_a_monte_carlo_the_report_cannot_run_says_how_to_leave_it_out(
     assert err.endswith("(the report runs the Monte Carlo analysis of the tender's "
                         "[sensitivity] monte_carlo; --no-monte-carlo leaves it out)\n")
     assert main(["report", str(tender), "-o", str(tmp_path / "r.md"), "--no-monte-carlo"]) == 0
+
+
+def test_a_set_rate_restated_in_percent_is_the_same_rate(tmp_path: Path) -> None:
+    """The set's discount rate is 0.035 with uniform(loc = 0.01, scale = 0.05), fractions;
+    '3.5 %' in the tender conflicted on value, low and high (0.035 ≠ '3.5 %' in the check),
+    though it is the same rate. Its distribution is the set's, in percent: loc 1, scale 5."""
+    import shutil
+
+    import lcc
+
+    shutil.copytree(EXAMPLES / "assumptions", tmp_path / "assumptions")
+    tender = tmp_path / "t.toml"
+    tender.write_text(
+        'format = "lcc.tender/1"\nname = "T"\nassumptions = "assumptions/sweden-2025.toml"\n'
+        '[study]\nperiod = "10 yr"\n[[alternatives]]\nname = "A"\n[[alternatives.items]]\n'
+        'type = "Investment"\namount = "1000 SEK"\n'
+        '[parameters.discount_rate]\nvalue = "3.5 %"\n', encoding="utf-8")
+    p = lcc.load_tender(tender).parameter("discount_rate")
+    assert p is not None and p.distribution is not None
+    assert p.distribution.kwds == pytest.approx({"loc": 1.0, "scale": 5.0})
+
+
+def test_a_set_whose_discrete_distribution_cannot_follow_another_unit(tmp_path: Path) -> None:
+    """randint(8, 13) years cannot be months: its draws are whole numbers of its unit. It was
+    refused as 'draws 8 month to 12 month', a distribution the tender never wrote."""
+    import lcc
+
+    (tmp_path / "set.toml").write_text(
+        'format = "lcc.assumptions/1"\nname = "S"\nversion = "1"\n'
+        'valid_from = 2025-01-01\nowner = "Region X"\n[study]\n'
+        'discount_rate = 0.03\n[parameters.life]\nvalue = "10 yr"\n'
+        'distribution = { name = "randint", low = 8, high = 13 }\n', encoding="utf-8")
+    tender = tmp_path / "t.toml"
+    tender.write_text(
+        'format = "lcc.tender/1"\nname = "T"\nassumptions = "set.toml"\n[study]\n'
+        'period = "20 yr"\n[parameters.life]\nvalue = "120 month"\n[[alternatives]]\n'
+        'name = "A"\n[[alternatives.items]]\ntype = "Investment"\namount = "1000 SEK"\n'
+        'life = { parameter = "life" }\n', encoding="utf-8")
+    with pytest.raises(lcc.TenderError) as info:
+        lcc.load_tender(tender)
+    [e] = info.value.errors
+    assert (e.line, e.path, e.code) == (7, "parameters.life.value", "wrong-unit")
+    assert e.message == ("got '120 month', in another unit than the assumption set's value "
+                         "10 yr, whose distribution draws whole numbers of that unit; write the "
+                         "value in the set's unit, or give the distribution too")

@@ -517,10 +517,17 @@ class Reader:
             if fields is not None and old is None and "value" not in fields:
                 self.c.add("missing-field", (*pp, "value"), _NEEDS_VALUE)
                 fields = None
+            if old is not None and fields is not None and "value" in fields and \
+                    "distribution" not in fields and old.distribution is not None:
+                fields["distribution"] = _carried(old, fields["value"])  # in the set's unit
+                if fields["distribution"] is None:
+                    self.c.add("wrong-unit", (*pp, "value"), Msg(
+                        "got {value!r}, in another unit than the assumption set's value "
+                        "{assumed}, whose distribution draws whole numbers of that unit; "
+                        "write the value in the set's unit, or give the distribution too",
+                        value=fields["value"], assumed=_show_value(old.value)))
+                    fields = None
             if old is not None and fields is not None:
-                if "value" in fields and "distribution" not in fields and \
-                        old.distribution is not None:  # the set's numbers, in the set's unit
-                    fields["distribution"] = _carried(old, fields["value"])
                 fields = {**{k: getattr(old, k) for k in F.PARAMETER_KEYS}, **fields}
             p = None if fields is None else self.build_parameter(name, fields, role, pp)
             if p is None:
@@ -532,6 +539,12 @@ class Reader:
 
 
 # ---------------------------------------------------------------------------- helpers
+
+
+def _show_value(value: Any) -> Any:
+    from lcc.units import _written
+
+    return _written(value)
 
 
 def _carried(old: Parameter, value: Any) -> Any:

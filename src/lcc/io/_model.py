@@ -538,7 +538,8 @@ def conflicts(assumptions: AssumptionSet, study: Study,
 
 def distribution_in(p: Parameter, unit: Any) -> Any:
     """The distribution of ``p``, whose bare numbers are in its value's unit, for a value in
-    ``unit``: a set's '0.75' for a price in SEK/kWh is 750 for a tender's price in SEK/MWh."""
+    ``unit``: a set's '0.75' for a price in SEK/kWh is 750 for a tender's price in SEK/MWh
+    (None for a discrete one, which cannot be)."""
     from lcc.sensitivity._distributions import scaled
     from lcc.units import get_registry
 

@@ -175,6 +175,8 @@ def _as_number(x: Any) -> float | None:
         return None
     if isinstance(x, (int, float, np.integer, np.floating)):
         return float(x)
+    if isinstance(x, get_registry().Quantity) and not x.dimensionality and not np.ndim(x):
+        return float(x.to("").magnitude)  # '3.5 %' read: 0.035
     if isinstance(x, str):
         from lcc.units import parse_number
 

@@ -684,7 +684,8 @@ def scaled(dist: Any, factor: float) -> Any:
     the first unit is ``factor`` of the other (an assumption set's 'loc = 0.75' in SEK/kWh
     for a tender's value in SEK/MWh is 750). A continuous distribution of X gives factor·X by
     multiplying its positions and spreads (lcc's own: every number; scipy's: loc and scale);
-    a distribution with units, or a discrete one, is returned as it is."""
+    a distribution with units is returned as it is; a discrete one cannot be (its values are
+    whole numbers of its unit): None."""
     if factor == 1.0 or not factor > 0:
         return dist
     if isinstance(dist, UnitDistribution):
@@ -694,12 +695,12 @@ def scaled(dist: Any, factor: float) -> Any:
     if isinstance(dist, ScipyDistribution):
         known = _KNOWN.get(dist.name)
         if known is not None and not known[1]:  # randint draws whole numbers of its unit
-            return dist
+            return None
         if known is None:
             from scipy import stats
 
             if not isinstance(getattr(stats, dist.name, None), stats.rv_continuous):
-                return dist
+                return None
         kwds = dict(dist.kwds)
         kwds["loc"] = kwds.get("loc", 0.0) * factor
         kwds["scale"] = kwds.get("scale", 1.0) * factor
