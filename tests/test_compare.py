@@ -294,3 +294,4 @@ def test_one_alternative_is_compared_as_a_list_of_one_and_a_number_is_refused() 
     assert (info.value.field, info.value.code) == ("compare.alternatives", "wrong-type")
     assert str(info.value) == "compare: got int; expected a list of lcc.Alternative"
     assert lcc.compare(a, STUDY).explain().startswith("Comparison of 1 alternative\n")
+    assert repr(lcc.compare(a, STUDY)) == "<Comparison of 1 alternative: best 'A'>"

@@ -122,10 +122,11 @@ def test_a_negative_discount_rate_is_a_value_not_an_option(
     """'--discount-rates -1% 3%' stopped with 'expected at least one argument' (argparse took
     '-1%' for an option, though it takes '-0.01' for a number)."""
     assert main(["sensitivity", str(STREET), "scenarios", "--discount-rates", "-1%", "-0,5 %",
-                 "3%", "--format", "json"]) == 0
+                 "-2e-2", "3%", "--format", "json"]) == 0
     scenarios = json.loads(capsys.readouterr().out)["scenarios"]
     assert [v["values"] for k, v in scenarios.items() if k.startswith("discount_rate")] == [
-        {"discount_rate": -0.01}, {"discount_rate": -0.005}, {"discount_rate": 0.03}]
+        {"discount_rate": -0.01}, {"discount_rate": -0.005}, {"discount_rate": -0.02},
+        {"discount_rate": 0.03}]
 
 
 @pytest.mark.parametrize("lang", ["en", "sv"])

@@ -257,7 +257,7 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     p.add_argument("--discount-rates", nargs="+", metavar=NP_("metavar", "RATE"),
                    help=N_("scenarios: add one scenario per discount rate, e.g. 2%% 5%%"))
     # a negative rate ('-1%', '-0,5 %') is a value, as '-0.01' is to argparse, not an option
-    p._negative_number_matcher = re.compile(r"^-(\d+([.,]\d*)?|[.,]\d+)(\s*%)?$")
+    p._negative_number_matcher = re.compile(r"^-(\d+([.,]\d*)?|[.,]\d+)([eE][-+]?\d+)?(\s*%)?$")
     p.add_argument("--seed", type=_seed, metavar=NP_("metavar", "SEED"),
                    help=N_("random seed (default: the tender's setting, else 1: the same "
                            "inputs give the same numbers)"))

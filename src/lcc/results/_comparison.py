@@ -474,9 +474,11 @@ class Comparison(Picklable):
         return _plot(self, kind, ("cumulative", "breakdown"), **kwargs)
 
     def __repr__(self) -> str:
+        n = len(self.names)
+        what = f"{n} alternative" + ("" if n == 1 else "s")
         if self._samples:
-            return f"<Comparison of {len(self.names)} alternatives, {self._samples} samples>"
-        return f"<Comparison of {len(self.names)} alternatives: best {self.best!r}>"
+            return f"<Comparison of {what}, {self._samples} samples>"
+        return f"<Comparison of {what}: best {self.best!r}>"
 
     def _repr_html_(self) -> str:
         cur = html_text(self.study.currency)
