@@ -70,3 +70,13 @@ print(back["price"].value)
     upv = (1 - 1.03**-10) / 0.03
     hand = 1000 + (120 + 20 + 57.4) * upv - 1000 * 2 / 12 * 1.03**-10
     assert float(value) == pytest.approx(hand, rel=1e-12)
+
+
+def test_a_product_pickles() -> None:
+    """A Product could not be unpickled ('Product is immutable'): it is rebuilt."""
+    import pickle
+
+    import lcc
+
+    p = lcc.Product("45 W", lcc.Parameter("h", "4000 h/yr"), lcc.one_minus(0.2))
+    assert pickle.loads(pickle.dumps(p)) == p

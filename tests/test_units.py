@@ -374,3 +374,15 @@ def test_exact_numbers_ask_for_a_float_and_a_parameter_is_named_not_dumped() -> 
     assert str(rates.value) == ("ExchangeRates.rates['EUR']: got the Parameter 'eur'; this "
                                 "input takes a number (it is not varied by name in "
                                 "sensitivity analysis)")
+
+
+def test_the_hours_that_count_a_life_are_named_in_its_messages() -> None:
+    """'Investment.life (factor 2): this field divides by Parameter 'op' …': the factor is
+    the item's operating hours, and the message now says so."""
+    op = lcc.Parameter("op", "4000 h/yr", low="0 h/yr", high="5000 h/yr")
+    with pytest.raises(lcc.LCCError) as info:
+        lcc.Investment("100 SEK", life="16000 h", hours=op)
+    assert info.value.field == "Investment.life"
+    assert str(info.value).startswith("Investment.hours: this field divides by Parameter 'op', "
+                                      "which reaches 0 h/yr (its low)")
+    assert "factor" not in str(info.value)

@@ -276,8 +276,10 @@ def read_product(value: Product, spec: str, name: str, *, minimum: float | None 
     """A field given as a :class:`Product` of inputs (each may be a Parameter)."""
     factors = []
     combined: Any = None
+    names = value.names or ()
     for i, raw in enumerate(value.factors):
-        num, q = _factor_num(raw, Msg("{name} (factor {n})", name=name, n=i + 1))
+        named = names[i] if i < len(names) else None
+        num, q = _factor_num(raw, named or Msg("{name} (factor {n})", name=name, n=i + 1))
         factors.append(num)
         combined = q if combined is None else combined * q
     # 45 W × 4000 h/yr: pint makes the hours per year a plain factor, the product a power

@@ -161,7 +161,7 @@ class CostItem(ModelEq):
                     "life in years), or give the life in years, e.g. '12 yr'",
                     name=self._named(key), life=life),
                 code="missing-field")
-        return Product(life, reciprocal(basis))
+        return Product.named((life, None), (reciprocal(basis), self._named("hours")))
 
     def _no_operation(self, key: str, life: Any) -> LCCError | None:
         """The error of a life in burning hours counted with no operating hours (asked only

@@ -54,6 +54,10 @@ def reciprocal(value: Any) -> Factor:
     return Factor(value, "reciprocal")
 
 
+def _rebuild(factors: tuple[Any, ...], names: tuple[str | None, ...] | None) -> Product:
+    return Product.named(*zip(factors, names, strict=True)) if names else Product(*factors)
+
+
 class Product:
     """A value given as the product of several inputs.
 
@@ -72,8 +76,11 @@ class Product:
     144.0
     """
 
-    __slots__ = ("factors",)
+    __slots__ = ("factors", "names")
     factors: tuple[Any, ...]
+    #: How messages name each factor where lcc made the product of fields (a life in hours ÷
+    #: the item's ``hours``), else None: 'factor 2'.
+    names: tuple[str | None, ...] | None
 
     def __init__(self, *factors: Any) -> None:
         if not factors:
@@ -85,6 +92,17 @@ class Product:
                                    "factors", name='Product'), field="Product.factors",
                                code="wrong-type")
         object.__setattr__(self, "factors", tuple(factors))
+        object.__setattr__(self, "names", None)
+
+    def __reduce__(self) -> tuple[Any, ...]:  # immutable: rebuilt, not set attribute by attribute
+        return (_rebuild, (self.factors, self.names))
+
+    @classmethod
+    def named(cls, *pairs: tuple[Any, str | None]) -> Product:
+        """A product of fields, each factor named as messages name its field (internal)."""
+        out = cls(*(f for f, _ in pairs))
+        object.__setattr__(out, "names", tuple(n for _, n in pairs))
+        return out
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("Product is immutable")
