@@ -158,11 +158,11 @@ def test_a_discount_rate_option_is_refused_by_its_name(rate: str, expected: str)
     (("break-even", "--parameter", "Electricity-price"),
      "lcc: error: --parameter: unknown parameter 'Electricity-price' (did you mean "
      "'electricity_price'?); known parameters: discount_rate, "),
-    (("break-even", "--pair", "LED bid a", "Existing HPS"),
-     "lcc: error: --pair: no alternative named 'LED bid a' in 'Street lighting, "
+    (("break-even", "--pair", "LED bd A", "Existing HPS"),  # ('led bid a' is LED bid A)
+     "lcc: error: --pair: no alternative named 'LED bd A' in 'Street lighting, "
      "Storgatan–Hamnvägen' (did you mean 'LED bid A'?); the alternatives are: "),
-    (("compare", STREET, "--baseline", "Existing hps"),
-     "lcc: error: --baseline: no alternative named 'Existing hps' in 'Street lighting, "
+    (("compare", STREET, "--baseline", "Existing HSP"),
+     "lcc: error: --baseline: no alternative named 'Existing HSP' in 'Street lighting, "
      "Storgatan–Hamnvägen' (did you mean 'Existing HPS'?); the alternatives are: ")])
 def test_a_misspelt_name_on_the_command_line_offers_the_name(
         args: tuple[str | Path, ...], expected: str) -> None:
