@@ -526,7 +526,10 @@ def conflicts(assumptions: AssumptionSet, study: Study,
         for key in PARAMETER_KEYS:
             a, b = getattr(p, key), getattr(q, key)
             if key == "distribution":  # the set's numbers in the tender value's unit
-                differs = dist_key(distribution_in(p, q.unit)) != dist_key(b)
+                if a is not None and getattr(p.value, "_units", None) != getattr(
+                        q.value, "_units", None):
+                    a = distribution_in(p, q.unit)
+                differs = dist_key(a) != dist_key(b)
             elif key in ("description", "source"):
                 differs = a != b
             else:
