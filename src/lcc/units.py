@@ -304,6 +304,8 @@ def _unit_alone(s: str, numbers: list[re.Match[str]] | None = None) -> bool:
     (``/100km``, ``/(48 h)``, ``m**3``); not a word that is no unit, nor 'nan SEK'."""
     if numbers is None:
         numbers = list(_NUMBER_LITERAL.finditer(s))
+    if numbers and numbers[0].start() == 0:  # '1.5 SEK/kWh': the common case, at once
+        return False
     return bool(s.strip()) and all(
         s[:m.start()].rstrip(" (").endswith(("/", "**", "^")) for m in numbers) and \
         not _NOT_FINITE.search(s) and _is_unit(s)
@@ -930,17 +932,17 @@ def parse_number(value: Any, *, name: str = "value", allow_array: bool = True) -
             )
         _check_finite(value, name, shown)
         return value.astype(float)
-    if isinstance(value, numbers.Number) and not isinstance(
-            value, (int, float, np.number, complex)):  # Decimal('0.04'), Fraction(1, 25):
-        # kept as they are they could not be written to a tender file nor compared
-        try:
-            example = repr(float(value))  # type: ignore[arg-type]
-        except (ValueError, OverflowError):  # Decimal('sNaN')
-            example = "0.04"
-        raise LCCError(Msg("{name}: got {value}, a {kind}; give the number as a float, e.g. "
-                           "{example}", name=name, value=str(value), kind=type(value).__name__,
-                           example=example), field=name, code="wrong-type")
     if not isinstance(value, (int, float, np.number)):
+        if isinstance(value, numbers.Number) and not isinstance(value, complex):
+            # Decimal('0.04'), Fraction(1, 25): kept as they are they could not be written to
+            # a tender file nor compared
+            try:
+                example = repr(float(value))  # type: ignore[arg-type]
+            except (ValueError, OverflowError):  # Decimal('sNaN')
+                example = "0.04"
+            raise LCCError(Msg("{name}: got {value}, a {kind}; give the number as a float, e.g. "
+                               "{example}", name=name, value=str(value), kind=type(value).__name__,
+                               example=example), field=name, code="wrong-type")
         if type(value).__name__ == "Parameter":  # its name, not its whole repr
             raise LCCError(Msg("{name}: got the Parameter {param!r}; this input takes a number "
                                "(it is not varied by name in sensitivity analysis)", name=name,
