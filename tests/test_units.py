@@ -386,3 +386,15 @@ def test_the_hours_that_count_a_life_are_named_in_its_messages() -> None:
     assert str(info.value).startswith("Investment.hours: this field divides by Parameter 'op', "
                                       "which reaches 0 h/yr (its low)")
     assert "factor" not in str(info.value)
+
+
+@pytest.mark.parametrize("text", ["(900 000) kr", "(5) SEK", "(1.5 SEK/kWh)"])
+def test_a_number_in_brackets_is_refused_as_accounting_writes_a_negative(text) -> None:
+    """pint read '(900 000) kr' as +900 000 kr: in accounting, brackets mean a negative amount
+    (the plan's money cells refused it already; every quantity text now does)."""
+    with pytest.raises(lcc.LCCError) as info:
+        lcc.Investment(text)
+    assert (info.value.field, info.value.code) == ("Investment.amount", "invalid-value")
+    assert "holds its number in brackets, which in accounting mean a negative amount" in \
+        str(info.value)
+    assert lcc.Q_("2 kWh/(48 h)").to("kWh/h").magnitude == pytest.approx(2 / 48)

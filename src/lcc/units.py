@@ -340,6 +340,11 @@ def _one_number(s: str, text: str, name: str) -> str:
     if first:
         return f"{first.group(2)} {first.group(1)}"
     numbers = list(_NUMBER_LITERAL.finditer(s))
+    if numbers and s[:numbers[0].start()].strip() == "(":  # pint: '(900 000) kr' = 900 000 kr
+        raise LCCError(Msg("{name}: {text!r} holds its number in brackets, which in accounting "
+                           "mean a negative amount; write it with a minus sign if it is "
+                           "negative (e.g. '-900000 SEK'), else without brackets", name=name,
+                           text=text), field=name, code="invalid-value")
     if _unit_alone(s, numbers):  # pint reads a unit alone as 1 of it: 'tkr' would be 1 000
         # SEK, 'kWh/100km' 1 kWh/100km ('tkr 50' has its number after the unit, said below)
         raise LCCError(Msg("{name}: {text!r} has no number; write the number and its unit, "
