@@ -162,6 +162,7 @@ def test_the_unicode_minus_is_a_minus() -> None:
 
 # ------------------------------------------------------------------------- 5. overflow
 
+@pytest.mark.filterwarnings("error::RuntimeWarning")  # said once, in words, not by numpy too
 def test_an_overflowing_tender_is_refused_at_its_place() -> None:
     issue = one_issue(TENDER.replace('amount = "20000 SEK"', 'amount = "1e308 SEK"')
                       .replace("life = \"12 yr\"", "life = \"3 yr\""))

@@ -860,7 +860,8 @@ def check_evaluation(r: Reader, alt: Alternative, study: Study, path: Path) -> b
     inputs = (*path, "inputs") if alt.calculator is not None else None
     try:
         compiled = compile_alternative(alt, study)
-        ctx, per_term = base_values(compiled)
+        with np.errstate(over="ignore", invalid="ignore"):  # an overflow is said below, in words
+            ctx, per_term = base_values(compiled)
         quantity = ctx.value(compiled.quantity) if compiled.quantity is not None else 1.0
     except LCCError as exc:
         for err in exc.errors:  # Alternative.items[2].price
