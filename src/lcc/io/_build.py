@@ -54,7 +54,7 @@ from lcc.model import Alternative, ByYear, CostItem, Parameter, Study
 from lcc.model._fields import located
 from lcc.model._inputs import read_number
 from lcc.model._parameter import NAME as PARAMETER_NAME
-from lcc.units import ExchangeRates, _parse_text
+from lcc.units import ExchangeRates, _parse_text, _written
 
 BAD: Any = object()  # a value that failed validation (its issue is recorded)
 
@@ -525,7 +525,7 @@ class Reader:
                         "got {value!r}, in another unit than the assumption set's value "
                         "{assumed}, whose distribution draws whole numbers of that unit; "
                         "write the value in the set's unit, or give the distribution too",
-                        value=fields["value"], assumed=_show_value(old.value)))
+                        value=fields["value"], assumed=_written(old.value)))
                     fields = None
             if old is not None and fields is not None:
                 fields = {**{k: getattr(old, k) for k in F.PARAMETER_KEYS}, **fields}
@@ -541,21 +541,14 @@ class Reader:
 # ---------------------------------------------------------------------------- helpers
 
 
-def _show_value(value: Any) -> Any:
-    from lcc.units import _written
-
-    return _written(value)
-
-
 def _carried(old: Parameter, value: Any) -> Any:
-    """The distribution of a set's parameter for a tender's value, maybe in another unit."""
+    """The distribution of a set's parameter for a tender's value, maybe in another unit (the
+    value's own errors are said where its parameter is built)."""
     from lcc.io._model import distribution_in
+    from lcc.io._values import _as_quantity
 
-    try:
-        unit = Parameter(old.name, value).unit
-    except LCCError:  # said where the parameter is built
-        return old.distribution
-    return distribution_in(old, unit)
+    q = _as_quantity(value)  # the cached reading the parameter gets too
+    return distribution_in(old, q.units if q is not None else None)
 
 
 def _check_format(r: Reader, data: dict[str, Any], expected: str, other: str,
