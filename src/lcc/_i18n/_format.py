@@ -84,14 +84,16 @@ def significant(x: Any, lang: str, digits: int = 6) -> str:
     return text.replace(".", ",").replace("-", "\u2212") if lang == "sv" else text
 
 
-def percent(x: Any, lang: str, digits: int = 2) -> str:
-    """A share as a percentage: ``3,5 %`` (sv), ``1.55 %`` (en); not defined as ``—``."""
+def percent(x: Any, lang: str, digits: int = 2, *, fixed: bool = False) -> str:
+    """A share as a percentage: ``3,5 %`` (sv), ``1.55 %`` (en); not defined as ``—``.
+
+    ``fixed`` keeps every decimal (``19,10 %``), so that a table column reads evenly."""
     v = _finite(x)
     if v is None:
         return NOT_DEFINED
     from babel.numbers import format_percent
 
-    pattern = "#,##0" + ("." + "#" * digits if digits > 0 else "") + "\u00a0%"
+    pattern = "#,##0" + ("." + ("0" if fixed else "#") * digits if digits > 0 else "") + "\u00a0%"
     text = format_percent(v, format=pattern, locale=LOCALES.get(lang, "en_GB"))
     return _locale_text(text, lang)
 

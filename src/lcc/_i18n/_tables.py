@@ -36,7 +36,7 @@ def cell(column: str, value: Any, lang: str) -> str:
     """One table cell as the reader sees it."""
     if isinstance(value, (float, int, np.floating, np.integer)) and not isinstance(value, bool):
         if column in PERCENT_COLUMNS:
-            return percent(value, lang, 2)
+            return percent(value, lang, 2, fixed=True)
         if column in VALUE_COLUMNS:
             return significant(value, lang)
         return number(value, lang, _digits(column))
