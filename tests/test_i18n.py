@@ -80,6 +80,20 @@ def test_babel_formats_in_swedish_and_english() -> None:
     assert word("My_bid", "sv", header=False) == "My_bid"  # a user's name is kept
 
 
+
+def test_a_percentage_column_keeps_its_decimals() -> None:
+    """AIRR 0.191 beside 0.2311 in one column reads 19,10 % and 23,11 %, as the Excel
+    report's 0.00% shows it; an input rate in a sentence stays 3,5 %."""
+    import pandas as pd
+
+    df = pd.DataFrame({"airr": [0.2311, 0.191, float("nan")]}, index=["A", "B", "C"])
+    df.index.name = "alternative"
+    lines = table(df, "sv").splitlines()
+    assert [line.split()[-2:] for line in lines[2:4]] == [["23,11", "%"], ["19,10", "%"]]
+    assert lines[4].endswith("—")
+    assert percent(0.035, "sv") == "3,5\u00a0%"
+    assert percent(0.191, "en", fixed=True) == "19.10\u00a0%"
+
 def test_distributions_are_described_in_words_in_the_inputs_unit() -> None:
     from scipy import stats
 
