@@ -38,6 +38,28 @@ def test_a_later_service_start_is_no_cheaper_year_of_use() -> None:
     assert own / upv == pytest.approx(223.29, abs=0.005)
 
 
+def test_a_later_start_in_a_nominal_study_is_valued_at_the_base_price_level() -> None:
+    """The nominal twin of S (i = 2 %, D = 1.04 × 1.02 − 1 = 6.08 %) ranks as S does.
+
+    Own-life PV at the base date: Now 1 811.09; Later 1 811.09 / 1.04² (its amounts carry
+    1.02^t of inflation, discounted at 1.0608^t). Brought to its start at D it was
+    1 811.09 × 1.02² = 1 884.26 — the same product 4 % dearer per year of use, and
+    a cheaper later bid (here 1 850 SEK own-life, real) ranked behind Now. At the base price
+    level (÷ 1.02²) it is 1 811.09 again: annuity 1 811.09 × CRF(6.08 %, 10) for both."""
+    twin = lcc.Study("20 yr", 1.04 * 1.02 - 1, inflation=0.02)
+    own = 1000 + 100 * (1 - 1.04 ** -10) / 0.04
+    d = 1.04 * 1.02 - 1
+    crf = d / (1 - (1 + d) ** -10)
+    for policy, expected in (("annuity", own * crf), ("per_service_year", own / 10)):
+        c = lcc.compare([_bid("Now"), _bid("Later", start=2)], twin, policy=policy)
+        assert c.summary["annual_value"].to_list() == pytest.approx([expected, expected])
+        assert c.summary["rank"].to_list() == [1, 1]
+    cheaper = lcc.Alternative("Later", lcc.Investment("990 SEK", life="10 yr"),
+                              lcc.Recurring("100 SEK/yr"), start=2)
+    for study in (S, twin):
+        assert lcc.compare([_bid("Now"), cheaper], study, policy="annuity").best == "Later"
+
+
 def test_a_start_after_the_own_life_does_not_stop_the_study_period_comparison() -> None:
     """Entering service at t = 5 with a life of 4 years in a 20-year study evaluates, and
     compare() stopped with 'enters service at t = 5, at or after the end of the study (t = 4)'

@@ -84,10 +84,13 @@ class Comparison(Picklable):
             return self.results[name].value
         result = self._own[name]
         life = self._lives[name]
-        # the PV of its own life at its service start: a later start is no cheaper year of use
+        # the PV of its own life at its service start, at the base year's price level: a
+        # later start is no cheaper year of use, in a real study or in its nominal twin
         starts = getattr(self, "_starts", {})  # a comparison pickled before it kept starts
-        own = result.value / discount_factor(result._ctx.rate, starts.get(name, 0.0),
-                                             _timing(result))
+        start = starts.get(name, 0.0)
+        own = result.value / discount_factor(result._ctx.rate, start, _timing(result))
+        if start and result._ctx.infl:
+            own = own / math.exp(result._ctx.infl * start)
         if self.policy == "annuity":
             return own * _annuity(result._ctx.rate, life, _timing(result))
         return own / life
