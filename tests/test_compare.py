@@ -280,9 +280,43 @@ def test_measure_functions() -> None:
     assert math.isnan(sir(300.0, -1.0))
     assert airr(1.0, 0.04, 10) == pytest.approx(0.04)
     assert math.isnan(airr(-0.5, 0.04, 10))
-    assert payback([0, -1, 5]) == 0
+    # even at year 0 (cumulative 0), behind by 1 in year 1, ahead from year 2 on: the savings
+    # cover the added cost in year 2, not at year 0
+    assert payback([0, -1, 5]) == 2
+    assert payback([0, 1, 5]) == 0 and payback([0, 0, 0]) == 0
     assert payback(np.array([[-10, 5, 5], [-10, 1, 1]])).tolist()[0] == 2
 
+
+def test_payback_is_not_year_0_for_a_bid_cheaper_at_first_that_never_pays_back() -> None:
+    """Durable: 10 000 SEK, life 10, 1 000 kWh/yr at 1 SEK/kWh; Cheap: 6 000 SEK, life 4
+    (bought again at 4 and 8; at 10 half of the last is left, 3 000 SEK), 700 kWh/yr;
+    d = 3 %, N = 10. Cheap adds 6 000 (1 + 1.03⁻⁴ + 1.03⁻⁸) − 3 000 × 1.03⁻¹⁰ − 10 000
+    = 3 835.10 of investment and saves 300 × UPV(3 %, 10) = 2 559.06: NS −1 276.04.
+    Cumulative savings by year: 4 000, 4 300, 4 600, 4 900, −800, −500, −200, 100, −5 600,
+    −5 300, −2 000 — ahead at year 0 but never covering the added cost; payback was 0.
+
+    A bid that starts a year later (its 5 000 SEK at t = 1) is ahead at year 0 only because
+    it has not bought yet; it pays back in the year from which it stays ahead, not at 0."""
+    s = lcc.Study("10 yr", 0.03)
+    durable = lcc.Alternative("Durable", lcc.Investment("10000 SEK", life="10 yr"),
+                              lcc.Energy(annual="1000 kWh/yr", price="1 SEK/kWh"))
+    cheap = lcc.Alternative("Cheap", lcc.Investment("6000 SEK", life="4 yr"),
+                            lcc.Energy(annual="700 kWh/yr", price="1 SEK/kWh"))
+    c = lcc.compare([durable, cheap], s, baseline="Durable")
+    row = c.summary.loc["Cheap"]
+    added = 6000 * (1 + 1.03 ** -4 + 1.03 ** -8) - 3000 * 1.03 ** -10 - 10000
+    assert row["sir"] == pytest.approx(300 * (1 - 1.03 ** -10) / 0.03 / added)
+    assert math.isnan(row["simple_payback"]) and math.isnan(row["discounted_payback"])
+    assert any("Simple payback of Cheap is not defined" in n for n in c.notes)
+    # old: 1 000 SEK at t = 0, 2 000 kWh/yr; later: 5 000 SEK at t = 1, 500 kWh/yr from year 2.
+    # Undiscounted cumulative (old − later): 1 000, 1 000 + 2 000 − 5 000 = −2 000,
+    # −2 000 + 1 500 = −500, −500 + 1 500 = 1 000, … ahead from year 3 on.
+    old = lcc.Alternative("Old", lcc.Investment("1000 SEK"),
+                          lcc.Energy(annual="2000 kWh/yr", price="1 SEK/kWh"))
+    later = lcc.Alternative("Later", lcc.Investment("5000 SEK"),
+                            lcc.Energy(annual="500 kWh/yr", price="1 SEK/kWh"), start=1)
+    row = lcc.compare([old, later], s, baseline="Old").summary.loc["Later"]
+    assert row["simple_payback"] == 3
 
 def test_one_alternative_is_compared_as_a_list_of_one_and_a_number_is_refused() -> None:
     """compare(alternative, study) stopped on a TypeError ('Alternative' object is not

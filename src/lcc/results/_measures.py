@@ -97,11 +97,13 @@ def _airr(sir_value: ArrayLike, rate: ArrayLike, years: ArrayLike,
 def payback(differences: ArrayLike) -> Any:
     """Payback year from yearly flow differences (base − alternative), years 0..N.
 
-    The first year k at which the cumulative difference over years 0..k is
-    ≥ 0; 0 if already at year 0; not defined (NaN) if never (the conventions,
-    docs/concepts/time.md). Give undiscounted differences for simple payback,
-    discounted ones for discounted payback.
-    The last axis is years; leading axes (samples) are kept.
+    The first year k from which the cumulative difference over years 0..j is ≥ 0 for
+    every j = k..N: the year the savings have covered the added cost and stay ahead of it
+    (NIST Handbook 135 §6.5); 0 if already at year 0 and never behind after; not
+    defined (NaN) if never (the conventions, docs/concepts/time.md). An alternative
+    cheaper at year 0 whose later replacements put it behind has not paid back at year 0.
+    Give undiscounted differences for simple payback, discounted ones for discounted
+    payback. The last axis is years; leading axes (samples) are kept.
 
     Examples
     --------
@@ -109,12 +111,17 @@ def payback(differences: ArrayLike) -> Any:
     4.0
     >>> payback([-1000, 100, 100])
     nan
+    >>> payback([4000, 300, 300, -5000, 300])   # ahead at year 0, behind at the end
+    nan
+    >>> payback([500, -1000, 300, 300])         # behind after year 0, ahead from year 3
+    3.0
     """
     diff = np.asarray(differences, dtype=float)
     cum = np.cumsum(diff, axis=-1)
     # a tolerance for the float sums of flows that exactly break even
     scale = np.maximum(np.cumsum(np.abs(diff), axis=-1), 1.0)
     ok = cum >= -1e-9 * scale
-    first = np.argmax(ok, axis=-1).astype(float)
-    out = np.where(ok.any(axis=-1), first, np.nan)
+    ahead = np.flip(np.logical_and.accumulate(np.flip(ok, axis=-1), axis=-1), axis=-1)
+    first = np.argmax(ahead, axis=-1).astype(float)
+    out = np.where(ahead[..., -1], first, np.nan)
     return float(out) if np.ndim(out) == 0 else out
