@@ -289,3 +289,24 @@ def test_sobol_of_one_alternative_and_one_input() -> None:
     assert df[["parameter", "alternative"]].values.tolist() == [["price", "A"]]
     row = df.iloc[0]
     assert abs(row.S1 - 1) < 2 * row.S1_conf + 0.02 and abs(row.ST - 1) < 2 * row.ST_conf + 0.02
+
+
+def test_tied_bids_have_one_best_in_compare_tornado_and_monte_carlo() -> None:
+    """A: 10 000 SEK; B: 9 999.99999999 SEK; both 1 000 kWh/yr at 1 SEK/kWh, 3 %, 10 yr.
+    LCC = 10 000 + 1 000 × UPV(3 %, 10) = 10 000 + 8 530.20 = 18 530.20 for both, 5.4e-13
+    apart (a tie below 1e-9). compare names A, the first given; the tornado took B as the
+    best (argsort) and Monte Carlo named B (argmin of the means)."""
+    st = lcc.Study("10 yr", 0.03)
+    price = lcc.Parameter("price", "1 SEK/kWh", low="0.8 SEK/kWh", high="1.2 SEK/kWh")
+    a = lcc.Alternative("A", lcc.Investment("10000 SEK"),
+                        lcc.Energy(annual="1000 kWh/yr", price=price))
+    b = lcc.Alternative("B", lcc.Investment("9999.99999999 SEK"),
+                        lcc.Energy(annual="1000 kWh/yr", price=price))
+    c = lcc.compare([a, b], st)
+    assert float(c.results["A"].value) == pytest.approx(10000 + 1000 * (1 - 1.03 ** -10) / 0.03)
+    assert c.summary["rank"].tolist() == [1, 1] and c.best == "A"
+    t = lcc.sensitivity.tornado([a, b], st)
+    assert t.attrs["pair"] == ("A", "B") and t.attrs["difference"] == "B minus A"
+    mc = lcc.sensitivity.monte_carlo([a, b], st, n=200, seed=1)
+    assert mc.best == "A"
+    assert mc.probability_best.to_dict() == {"A": 0.5, "B": 0.5}

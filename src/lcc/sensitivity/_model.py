@@ -27,7 +27,7 @@ from lcc.model._fields import located
 from lcc.model._inputs import Num, analysis_value, own_fraction
 from lcc.model._parameter import Parameter
 from lcc.model._study import Study
-from lcc.results._ranking import TIE, difference_label, ranks
+from lcc.results._ranking import TIE, difference_label, order, ranks
 from lcc.sensitivity._distributions import UnitDistribution
 from lcc.sensitivity._words import Figure, Unit
 from lcc.units import get_registry
@@ -463,8 +463,8 @@ class Model:
                 raise LCCError(Msg("{where}: needs two alternatives; got only {name!r}",
                                    where=where, name=self.names[0]),
                                field=self.field("alternatives"), code="missing-field")
-            order = np.argsort(self.base_lcc(), kind="stable")
-            return int(order[0]), int(order[1])
+            best = order(self.base_lcc())
+            return int(best[0]), int(best[1])
         if isinstance(pair, (str, bytes)) or not isinstance(pair, Sequence) or len(pair) != 2:
             raise LCCError(Msg("{where}: got {pair!r}; expected two alternative names (A, B)",
                                where=where, pair=pair), field=self.field("pair"),

@@ -17,7 +17,7 @@ from lcc.model._fields import located
 from lcc.model._inputs import check_bare_rate_distribution, drawn_ends
 from lcc.model._parameter import Parameter
 from lcc.model._study import Study
-from lcc.results._ranking import best_shares, difference_label
+from lcc.results._ranking import best_shares, difference_label, order
 from lcc.results._serialize import Picklable
 from lcc.sensitivity._distributions import (
     PERT,
@@ -439,8 +439,9 @@ class MonteCarloResult(Picklable):
 
     @property
     def best(self) -> str:
-        """The alternative with the lowest mean LCC."""
-        return self.names[int(np.argmin(self._lcc.mean(axis=1)))]
+        """The alternative with the lowest mean LCC; of means that tie (the rule of
+        :func:`lcc.results.ranks`), the first given, as :attr:`lcc.Comparison.best`."""
+        return self.names[int(order(self._lcc.mean(axis=1))[0])]
 
     def differences(self) -> pd.DataFrame:
         """Per sample, LCC of each other alternative minus that of :attr:`best` [currency]."""
