@@ -229,12 +229,17 @@ def to_toml(data: dict[str, Any]) -> str:
     return tomlkit.dumps(doc)
 
 
-def _fill(container: Any, data: dict[str, Any], top: bool = False) -> None:
+def _fill(container: Any, data: dict[str, Any], top: bool = False,
+          params: bool = True) -> None:
+    """Put file data into a TOML table. ``params``: whether a key ``parameters`` of this
+    table holds parameter tables (it does in the tender's top level and in an alternative;
+    elsewhere, in ``[scenarios]`` say, it is a name like any other)."""
     import tomlkit
 
     later: list[tuple[str, Any]] = []
     for key, value in data.items():
-        table = isinstance(value, dict) and (key in _TABLES or key == "parameters"
+        parameters = params and key == "parameters"
+        table = isinstance(value, dict) and (key in _TABLES or parameters
                                              or (top and key not in _ARRAYS))
         array = isinstance(value, list) and key in _ARRAYS and bool(value) and \
             all(isinstance(v, dict) for v in value)
@@ -247,19 +252,19 @@ def _fill(container: Any, data: dict[str, Any], top: bool = False) -> None:
             aot = tomlkit.aot()
             for entry in value:
                 t = tomlkit.table()
-                _fill(t, entry)
+                _fill(t, entry, params=key == "alternatives")
                 aot.append(t)
             container[key] = aot
-        elif key == "parameters":
+        elif params and key == "parameters":
             sup = tomlkit.table(is_super_table=True)
             for name, p in value.items():
                 t = tomlkit.table()
-                _fill(t, p)
+                _fill(t, p, params=False)
                 sup[name] = t
             container[key] = sup
         else:
             t = tomlkit.table()
-            _fill(t, value)
+            _fill(t, value, params=False)
             container[key] = t
 
 
