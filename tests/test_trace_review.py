@@ -221,3 +221,26 @@ def test_emissions_grouped_and_exchange_rates_with_their_date_and_source() -> No
     assert "Exchange rates: 1 EUR = 11.48\u00a0SEK; rates of 2024; source: Riksbanken" in en
     assert "Växelkurser: 1 EUR = 11,48\u00a0kr; kurser per 2024; källa: Riksbanken" in sv
     assert "1 SEK = 1" not in en and "1 kr = 1" not in sv
+
+
+def test_a_nominal_trace_says_which_items_follow_inflation() -> None:
+    """D = 6 %, i = 2 %, end timing, N = 10. Maintenance 200 SEK/yr fixed in current money
+    (indexed=False): factor Σ 1.06⁻ᵏ = UPV(6 %, 10) = 7.3600871 — no inflation in it. A
+    disposal of 100 SEK at t = 10 (indexed) grows by 1.02¹⁰ = 1.2189944. Both said "no
+    escalation", and nothing told the reader which one carries the inflation."""
+    study = lcc.Study("10 yr", 0.06, inflation=0.02)
+    alt = lcc.Alternative("A", lcc.Recurring("200 SEK/yr", indexed=False),
+                          lcc.Disposal("100 SEK", at=10))
+    text = lcc.evaluate(alt, study).explain()
+    fixed = next(line for line in text.splitlines() if "200 SEK/yr" in line)
+    assert fixed.endswith("no escalation, not indexed: a fixed price in current money, "
+                          "without inflation")
+    assert "7.3600871" in text and f"{(1 - 1.06 ** -10) / 0.06:.7f}" == "7.3600871"
+    assert "100 SEK at t = 10, no escalation, and general inflation 2\u00a0% per year" in text
+    assert "growth 1.2189944" in text
+    sv = lcc.evaluate(alt, study).explain(lang="sv")
+    assert "ej indexerad: fast pris i löpande penningvärde, utan inflation" in sv
+    assert "och allmän inflation 2\u00a0% per år" in sv
+    real = lcc.evaluate(alt, lcc.Study("10 yr", 0.04)).explain()
+    items = real.split("Alternative A")[1].split("Present value by category")[0]
+    assert "general inflation" not in items and "not indexed" not in items

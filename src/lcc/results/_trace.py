@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -177,7 +178,22 @@ def _amount_text(term: Term, ctx: Context, lang: str = "en") -> str:
     return " × ".join(parts) if parts else "1"
 
 
-def _esc_text(term: Term, lang: str = "en") -> str:
+def _esc_text(term: Term, lang: str = "en", ctx: Context | None = None) -> str:
+    """The item's price growth in words; in a nominal study, also whether it follows the
+    general inflation (``indexed``) or is a fixed price in current money."""
+    text = _growth_text(term, lang)
+    if ctx is None or not ctx.infl:
+        return text
+    from lcc._i18n import percent
+
+    if term.growth.indexed:
+        return tr("{growth}, and general inflation {rate} per year", lang, growth=text,
+                  rate=percent(math.expm1(ctx.infl), lang))
+    return tr("{growth}, not indexed: a fixed price in current money, without inflation",
+              lang, growth=text)
+
+
+def _growth_text(term: Term, lang: str) -> str:
     esc = term.growth.esc
     if esc.sequence is None and esc.rate is not None and esc.rate.param is None and \
             not np.ndim(esc.rate.value) and esc.rate.value == 0.0:
@@ -326,7 +342,7 @@ def _lines(term: Term, ctx: Context, pv: dict[str, Any], cur: str,
         out = [
             f"  {_cat(term.category, lang):<{w}} {_amount_text(term, ctx, lang)}{shown}, "
             + tr("years {k0}..{k1} at {place}", lang, k0=term.k0,
-                                    k1=term.k1, place=place) + f", {_esc_text(term, lang)}",
+                                    k1=term.k1, place=place) + f", {_esc_text(term, lang, ctx)}",
             f"  {'':<{w}} " + _annual_pv_line(term, ctx, pv[term.category], compiled, m, lang),
         ]
         return out
@@ -337,7 +353,7 @@ def _lines(term: Term, ctx: Context, pv: dict[str, Any], cur: str,
         sign = ("-" if lang == "en" else "−") if term.sign < 0 and np.any(amount != 0) else ""
         head = (f"  {_cat(term.category, lang):<{w}} {sign}{_amount_text(term, ctx, lang)} "
                 + tr("at t = {t}", lang, t=_num(term.t, 6, lang))
-                + f", {_esc_text(term, lang)}: ")
+                + f", {_esc_text(term, lang, ctx)}: ")
         if not _holds(amount, grow, df):
             return [head + tr("amount", lang) + " × " + tr("growth", lang) + " × "
                     + tr("discount factor", lang) + ", "
@@ -360,7 +376,7 @@ def _lines(term: Term, ctx: Context, pv: dict[str, Any], cur: str,
                   _one(count), lang, every=_span(every, 6, lang), yr=yr,
                   first=_num(term.first, 6, lang), last=_num(term.last, 6, lang),
                   n=_span(count, 6, lang))
-            + f", {_esc_text(term, lang)}",
+            + f", {_esc_text(term, lang, ctx)}",
             f"  {'':<{w}} " + head + tail,
         ]
     if isinstance(term, ChainTerm):
@@ -401,7 +417,7 @@ def _chain_lines(term: ChainTerm, ctx: Context, pv: dict[str, Any], cur: str,
         f" {_amount_text(term, ctx, lang)}, {_mean_of(samples, m(amount), lang)}"
     out = ["  " + tr("installed at t = {start}, service life L = {life} {yr}", lang,
                      start=f(term.start), life=given + f(life), yr=yr)
-           + f", {_esc_text(term, lang)}; " + tr("cost", lang) + cost]
+           + f", {_esc_text(term, lang, ctx)}; " + tr("cost", lang) + cost]
     if term.initial:
         out.append(f"  {_cat('acquisition', lang):<{w}} "
                    + tr("at t = {t}", lang, t=f(term.start)) + f": {m(pv['acquisition'])}")
