@@ -69,3 +69,54 @@ def test_a_scenario_named_parameters_is_written_and_read_back(fmt: str) -> None:
     assert round(lcc_of(back)["A"], 2) == 1216.63
     if fmt == "toml":
         assert 'parameters = {description = "High price", price = "3 SEK/kWh"}' in text
+
+
+# ------------------------------------------------------------------------------- F2
+
+
+def _percent_escalation() -> lcc.io.Tender:
+    energy = lcc.Energy(annual="100 kWh/yr", price="1.5 SEK/kWh",
+                        escalation=lcc.ByYear([2] * 10, unit="%"))
+    alt = lcc.Alternative("A", lcc.Investment("1000 SEK"), energy)
+    return lcc.io.Tender("Escalation by year in percent",
+                         lcc.Study(period="10 yr", discount_rate=0.04), (alt,))
+
+
+@pytest.mark.parametrize("fmt", ["toml", "yaml", "json"])
+def test_a_yearly_escalation_in_percent_is_written_as_the_reader_reads_it(fmt: str) -> None:
+    """F2: ``ByYear([2]*10, unit="%")`` is written ``{by_year = [2, …], unit = "%"}``, which
+    the reader takes as 2 % a year.
+
+    LCC = 1000 + 150 × Σ_{k=1..10} (1.02/1.04)^k; q = 0.980769, Σ = q(1 − q^10)/(1 − q)
+    = 0.980769 × 0.176780 / 0.019231 = 9.0011, so 1000 + 1350.16 = 2350.16 SEK."""
+    t = _percent_escalation()
+    text = dumps_tender(t, fmt)
+    back = loads_tender(text, fmt)
+    assert round(lcc_of(t)["A"], 2) == 2350.16
+    assert lcc_of(back) == lcc_of(t)
+
+
+def test_a_yearly_escalation_in_percent_reads_from_a_file() -> None:
+    """F2: ``unit = "%"`` on a rate's by_year: [2, 2, 2] % is the list [0.02, 0.02, 0.02].
+
+    100 × (1.02/1.04 + (1.02/1.04)² + (1.02/1.04)³) = 100 × (0.980769 + 0.961908
+    + 0.943410) = 288.61 SEK."""
+    head = """\
+    name = "T"
+    [study]
+    period = "3 yr"
+    discount_rate = 0.04
+    [[alternatives]]
+    name = "A"
+    [[alternatives.items]]
+    type = "Recurring"
+    amount_per_year = "100 SEK/yr"
+    """
+    pct = loads_tender(textwrap.dedent(head) + 'escalation = { by_year = [2, 2, 2], '
+                       'unit = "%" }\n', "toml")
+    frac = loads_tender(textwrap.dedent(head) + "escalation = [0.02, 0.02, 0.02]\n", "toml")
+    assert round(lcc_of(pct)["A"], 2) == 288.61
+    assert lcc_of(pct) == lcc_of(frac)
+    bad = textwrap.dedent(head) + 'escalation = { by_year = [2, 2, 2], unit = "kWh" }\n'
+    assert problems(bad) == [(10, "alternatives[0].items[0].escalation.unit", "wrong-unit")]
+    assert "percentages with unit = \"%\"" in messages(bad)[0]

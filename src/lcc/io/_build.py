@@ -421,7 +421,9 @@ class Reader:
     def by_year(self, kind: F.Kind, raw: dict[str, Any], path: Path) -> Any:
         """A ``{by_year = [...], unit, first_year}`` table: its structure here, its values by
         :class:`~lcc.ByYear`'s rules, its unit by the field's."""
-        allowed = ["by_year", "unit", "first_year"] if kind.unit else ["by_year", "first_year"]
+        rate = kind.name == "rate"  # yearly rates: fractions, or percentages with unit = "%"
+        allowed = ["by_year", "unit", "first_year"] if kind.unit or rate else \
+            ["by_year", "first_year"]
         if not self.keys(raw, path, allowed, ["by_year"], what=Msg("a per-year sequence: ")):
             return BAD
         values = raw["by_year"]
@@ -444,7 +446,17 @@ class Reader:
             where = {"values": vp}.get(key, (*path, key))
             self.c.add(err.code or "invalid-value",
                        (*where, int(index[:-1])) if index else where, err.detail)
-        if isinstance(unit, str) and not any(e.field == "ByYear.unit" for e in errors):
+        if rate and unit is not None and seq is not BAD:
+            try:  # the field's rule: plain numbers or percentages
+                with located("value", "value"):
+                    kind.read(seq, "value")
+            except LCCError as exc:
+                if exc.code == "wrong-unit":
+                    self.c.add("wrong-unit", (*path, "unit"), Msg(
+                        "got {unit!r}; yearly rates are fractions without a unit (0.02) or "
+                        "percentages with unit = \"%\" (2 for 2 %)", unit=unit))
+                    seq = BAD
+        elif isinstance(unit, str) and not any(e.field == "ByYear.unit" for e in errors):
             problem = unit_problem(kind, f"1 {unit}")  # the field's rule: its dimension
             if problem is not None:
                 self.c.add(problem.code or "invalid-value", (*path, "unit"), problem.detail)

@@ -93,7 +93,11 @@ def _common_defs() -> dict[str, Any]:
         "by_year": _object(by_year(unit={"type": "string"}), ["by_year", "unit"],
                            description="Values by year: study years 1, 2, … or calendar "
                                        "years (first_year >= 1000)."),
-        "by_year_plain": _object(by_year(), ["by_year"]),
+        "by_year_plain": _object(by_year(unit={
+            "type": "string", "description": "'%' when the values are percentages (2 for "
+                                             "2 %); without it they are fractions (0.02)"}),
+            ["by_year"], description="Yearly rates by year: fractions, or percentages with "
+                                     "unit = '%'."),
         "distribution": distribution_schema(),
         "parameter": _object({
             "value": number_or_text, "low": number_or_text, "high": number_or_text,
