@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
+import pytest
 
 import lcc
 
@@ -244,3 +245,20 @@ def test_a_nominal_trace_says_which_items_follow_inflation() -> None:
     real = lcc.evaluate(alt, lcc.Study("10 yr", 0.04)).explain()
     items = real.split("Alternative A")[1].split("Present value by category")[0]
     assert "general inflation" not in items and "not indexed" not in items
+
+
+def test_a_consumption_cut_for_its_energy_and_its_emissions_is_said_once() -> None:
+    """A per-year consumption of 8 years in an alternative that starts at t = 2 serves years
+    3..8: its energy and its CO2e both read it, and the warning stood twice (also in the
+    comparison's notes). Energy, 4 %, end timing: Σ_{k=3..8} (1 000 + 100k) × 1.04⁻ᵏ."""
+    study = lcc.Study("8 yr", 0.04)
+    alt = lcc.Alternative("A", lcc.Energy(
+        annual=lcc.ByYear([1000 + 100 * k for k in range(1, 9)], "kWh/yr"),
+        price="1 SEK/kWh", emission_factor="0.2 kg/kWh"), start=2)
+    r = lcc.evaluate(alt, study)
+    cut = [w for w in r.warnings if "per-year sequence cut" in w]
+    assert cut == ["A: Energy: per-year sequence cut to years 3..8 (it covers 1..8)"]
+    expected = sum((1000 + 100 * k) * 1.04 ** -k for k in range(3, 9))
+    assert float(r.by_category["energy"]) == pytest.approx(expected)
+    assert float(r.emissions["CO2e"]) == pytest.approx(sum((1000 + 100 * k) * 0.2
+                                                           for k in range(3, 9)))

@@ -65,8 +65,11 @@ class _Builder:
 
     # -- helpers ------------------------------------------------------------
     def warn(self, text: Msg) -> None:
-        self.out.warnings.append(Msg("{alternative}: {warning}", alternative=self.alt.name,
-                                     warning=text))
+        """Note a warning once (a consumption read for its energy and its emissions is one
+        sequence, cut once)."""
+        msg = Msg("{alternative}: {warning}", alternative=self.alt.name, warning=text)
+        if msg not in self.out.warnings:
+            self.out.warnings.append(msg)
 
     def fx(self, currency: str | None, where: str) -> float:
         """Factor from an input's currency to the study currency."""
