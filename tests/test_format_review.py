@@ -120,3 +120,29 @@ def test_a_yearly_escalation_in_percent_reads_from_a_file() -> None:
     bad = textwrap.dedent(head) + 'escalation = { by_year = [2, 2, 2], unit = "kWh" }\n'
     assert problems(bad) == [(10, "alternatives[0].items[0].escalation.unit", "wrong-unit")]
     assert "percentages with unit = \"%\"" in messages(bad)[0]
+
+
+# ------------------------------------------------------------------------------- F4
+
+
+def test_a_name_ending_in_a_line_break_is_refused_as_the_schema_refuses_it() -> None:
+    """F4: Python's ``$`` matches before a final line break; names are matched whole, as the
+    schema's ECMA-262 pattern (where ``$`` is the end) matches them."""
+    import re
+
+    from lcc.io import json_schema
+
+    pattern = json_schema()["$defs"]["parameters"]["propertyNames"]["pattern"]
+    assert pattern.endswith("$")  # valid ECMA-262; the end of the text there
+    with pytest.raises(lcc.LCCError) as info:
+        lcc.Parameter("price\n", "1.5 SEK/kWh")
+    assert (info.value.field, info.value.code) == ("Parameter.name", "invalid-value")
+    assert lcc.Parameter("price", "1.5 SEK/kWh").name == "price"
+    assert re.fullmatch(pattern, "price") and not re.fullmatch(pattern, "price\n")
+    text = SCENARIO_PARAMETERS.replace("[parameters.price]", '[parameters."price\\n"]') \
+        .replace('{ parameter = "price" }', '{ parameter = "price\\n" }') \
+        .replace("[scenarios.parameters]", '[scenarios."high\\n"]') \
+        .replace('price = "3 SEK/kWh"', '"price\\n" = "3 SEK/kWh"')
+    found = problems(text)
+    assert (5, "parameters.price\n", "invalid-value") in found
+    assert (13, "scenarios.high\n", "invalid-value") in found

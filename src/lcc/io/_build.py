@@ -233,7 +233,7 @@ class Reader:
             self.c.add("wrong-type", path, Msg("expected the {what} as a text, got {kind}",
                                                what=what, kind=kind_of(value)))
             return BAD
-        if not PARAMETER_NAME.match(value):
+        if not PARAMETER_NAME.fullmatch(value):
             self.c.add("invalid-value", path, Msg(
                 "{value!r} is not a valid {what}: use letters, digits and underscores, starting "
                 "with a letter (e.g. 'electricity_price')", value=value, what=what))

@@ -28,7 +28,9 @@ from lcc.units import (
 ROLES: tuple[str, ...] = ("buyer", "bidder")
 #: Names of parameters: a letter or underscore, then letters, digits or underscores (up to
 #: 100; Swedish letters included), so a name reads the same in a file, on the command line
-#: (``--set name=value``) and in a formula.
+#: (``--set name=value``) and in a formula. The pattern is also the JSON Schema's (ECMA-262,
+#: where ``$`` is the end of the text); in Python it is used with ``fullmatch``, since
+#: Python's ``$`` also matches before a final line break ("price\n").
 NAME_PATTERN = r"^[A-Za-z_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]" \
                r"[A-Za-z0-9_\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]{0,99}$"
 NAME = re.compile(NAME_PATTERN)
@@ -122,7 +124,7 @@ class Parameter:
             raise LCCError(Msg("{name}: expected a non-empty string, got {called!r}",
                                name='Parameter.name', called=self.name),
                            field="Parameter.name", code="wrong-type")
-        if not NAME.match(self.name):
+        if not NAME.fullmatch(self.name):
             raise LCCError(Msg("{name}: {value!r} is not a valid parameter name: use letters, "
                                "digits and underscores, starting with a letter (e.g. "
                                "'electricity_price')", name="Parameter.name", value=self.name),
