@@ -146,3 +146,38 @@ def test_a_name_ending_in_a_line_break_is_refused_as_the_schema_refuses_it() -> 
     found = problems(text)
     assert (5, "parameters.price\n", "invalid-value") in found
     assert (13, "scenarios.high\n", "invalid-value") in found
+
+
+# ------------------------------------------------------------------------------- F5
+
+
+def _json_by_year(first_year: object, scenario_first: object = 1) -> str:
+    import json
+
+    return json.dumps({
+        "name": "T", "study": {"period": "3 yr", "discount_rate": 0.04, "base_year": 2025.0},
+        "parameters": {"price": {"value": "1 SEK/kWh"}},
+        "alternatives": [{"name": "A", "items": [
+            {"type": "Energy", "annual": "100 kWh/yr",
+             "price": {"by_year": [1, 2, 3], "unit": "SEK/kWh", "first_year": first_year}},
+            {"type": "Energy", "annual": "100 kWh/yr", "price": {"parameter": "price"}}]}],
+        "scenarios": {"path": {"price": {"by_year": [1, 2, 3], "unit": "SEK/kWh",
+                                         "first_year": scenario_first}}},
+    }, indent=1)
+
+
+def test_a_whole_float_first_year_reads_as_the_whole_number() -> None:
+    """F5: JSON's ``"first_year": 1.0`` is year 1, as ``"base_year": 2025.0`` is 2025; 1.5 is
+    still refused.
+
+    A: 100 kWh at 1, 2, 3 SEK/kWh in years 1..3 at 4 %: 100/1.04 + 200/1.04² + 300/1.04³
+    = 96.15 + 184.91 + 266.70 = 547.76; the second Energy at 1 SEK/kWh: 100 × 2.775091
+    = 277.51; together 825.27 SEK."""
+    whole = loads_tender(_json_by_year(1.0, 1.0), "json")
+    assert whole.scenarios["path"].values["price"].first_year == 1
+    assert lcc_of(whole) == lcc_of(loads_tender(_json_by_year(1), "json"))
+    assert round(lcc_of(whole)["A"], 2) == 825.27
+    found = problems(_json_by_year(1.5, 2.5), "json")
+    assert [(p, c) for _, p, c in found] == [
+        ("alternatives[0].items[0].price.first_year", "wrong-type"),
+        ("scenarios.path.price", "invalid-value")]

@@ -26,6 +26,7 @@ from lcc.io._issues import (
     Path,
     TenderError,
     TenderIssue,
+    file_year,
     format_path,
     kind_of,
     path_of,
@@ -438,7 +439,8 @@ class Reader:
             return BAD
         errors: tuple[LCCError, ...] = ()
         try:
-            seq: Any = ByYear(values, unit=unit, first_year=raw.get("first_year", 1))
+            seq: Any = ByYear(values, unit=unit,
+                              first_year=file_year(raw.get("first_year", 1)))
         except LCCError as exc:
             seq, errors = BAD, exc.errors
         for err in errors:  # ByYear.values[3], ByYear.first_year, ByYear.unit

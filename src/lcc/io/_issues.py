@@ -91,6 +91,14 @@ def path_of(text: str) -> Path | None:
     return tuple(parts)
 
 
+def file_year(value: Any) -> Any:
+    """A year as a file gives it: a whole float is the whole number (JSON writers in other
+    languages write 1 as 1.0), as the model reads a calendar year; 1.5 stays 1.5."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
 def kind_of(value: Any) -> Msg:
     """What a value of a file is, in words (for "expected …, got <kind>")."""
     if value is None:

@@ -22,7 +22,7 @@ from typing import Any
 
 from lcc._errors import LCCError, Msg, suggest
 from lcc._text import same_name
-from lcc.io._issues import kind_of
+from lcc.io._issues import file_year, kind_of
 
 #: Reserved key of a scenario table.
 DESCRIPTION = "description"
@@ -263,7 +263,7 @@ def _path(r: Any, value: dict[str, Any], path: Path, p: Any, rate_like: bool, ba
                                                       "numbers, one per year"))
         return bad
     unit = value.get("unit")
-    first = value.get("first_year", 1)
+    first = file_year(value.get("first_year", 1))
     if unit is not None and not isinstance(unit, str):
         r.c.add("wrong-type", (*path, "unit"), Msg("expected a unit as text, got {kind}",
                                                    kind=kind_of(unit)))
