@@ -181,3 +181,27 @@ def test_a_whole_float_first_year_reads_as_the_whole_number() -> None:
     assert [(p, c) for _, p, c in found] == [
         ("alternatives[0].items[0].price.first_year", "wrong-type"),
         ("scenarios.path.price", "invalid-value")]
+
+
+# ------------------------------------------------------------------------------- F9
+
+
+def test_an_unquoted_equals_sign_in_yaml_is_the_text() -> None:
+    """F9: YAML 1.2 reads ``name: =`` as the text '='; YAML 1.1's "value" tag is not kept.
+    The writer still quotes it, for tools that read YAML 1.1.
+
+    LCC: 100 SEK/yr over 3 years at 4 %: 100 × 2.775091 = 277.51 SEK."""
+    text = """\
+    name: =
+    study: {period: 3 yr, discount_rate: 0.04}
+    alternatives:
+    - name: A
+      items:
+      - {type: Recurring, amount_per_year: 100 SEK/yr, label: =}
+    """
+    t = loads_tender(textwrap.dedent(text), "yaml")
+    assert t.name == "=" and t.alternatives[0].items[0].label == "="
+    assert round(lcc_of(t)["A"], 2) == 277.51
+    written = dumps_tender(t, "yaml")
+    assert "name: '='" in written
+    assert loads_tender(written, "yaml").name == "="

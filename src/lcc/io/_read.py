@@ -289,6 +289,7 @@ def _parse_yaml(text: str, file: str | None) -> tuple[Any, dict[Path, int]]:
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
 _BOOL = "tag:yaml.org,2002:bool"
+_VALUE = "tag:yaml.org,2002:value"  # YAML 1.1: an unquoted = (no constructor reads it)
 
 
 @functools.cache
@@ -299,7 +300,8 @@ def _yaml_loader() -> Any:
     YAML 1.1 reads ``quantity: 010`` as the octal 8, ``1:30`` as the base-60 90 and an
     unquoted ``No``, ``Off`` or ``yes`` as a truth value (a bid named No, the currency
     code NO); here ``010`` is ten, ``0o10`` eight, ``1:30`` and ``No`` texts, and only
-    ``true`` and ``false`` are truth values.
+    ``true`` and ``false`` are truth values. YAML 1.1's ``=`` (the "value" key,
+    ``tag:yaml.org,2002:value``, which no constructor reads) is the text ``=``, as in 1.2.
     """
     import yaml
 
@@ -307,7 +309,7 @@ def _yaml_loader() -> Any:
         pass
 
     Loader.yaml_implicit_resolvers = {
-        first: [(tag, rx) for tag, rx in resolvers if tag not in (_INT, _FLOAT, _BOOL)]
+        first: [(tag, rx) for tag, rx in resolvers if tag not in (_INT, _FLOAT, _BOOL, _VALUE)]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
     Loader.add_implicit_resolver(
         _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
