@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from lcc._errors import LCCError, Msg, in_lang
-from lcc._i18n import number, significant, tr
+from lcc._i18n import number, significant, tr, unit
 from lcc._text import html_text, is_blank, math_text, shown
 from lcc._version import __version__
 from lcc._xlsx import put, sheet_name, workbook_bytes
@@ -193,7 +193,8 @@ def chart_outcomes(plan: Plan, lang: str) -> str:
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     for ax, col, colour, title in ((left, "lcc_saving", "#1f4e79",
-                                    f"{label('saving_chart', lang)} ({plan.currency})"),
+                                    f"{label('saving_chart', lang)} "
+                                    f"({unit(plan.currency, lang)})"),
                                    (right, "co2e_saving_kg", "#548235",
                                     label("co2e_chart", lang))):
         ax.barh(y, out[col].fillna(0.0), color=colour)
@@ -251,7 +252,8 @@ def _method(lang: str, currency: str) -> list[str]:
         tr("Linked procurements: the life-cycle cost (present value, {currency}) of the "
            "awarded alternative against the alternative with the lowest acquisition cost "
            "(among equal acquisition costs the one with the lowest LCC). Saving = the "
-           "difference; kg CO2e over each tender's study period.", lang, currency=currency),
+           "difference; kg CO2e over each tender's study period.", lang,
+           currency=unit(currency, lang)),
         tr("The climate factors (kg CO2e per unit of money) are the user's, with their "
            "source; lcc ships no spend-based factors.", lang),
     ]
@@ -328,7 +330,8 @@ def build_sections(plan: Plan, *, by: list[str], lang: str,
         out = plan.outcomes("organisation")
         blocks.append(Block("outcomes", label("outcomes", lang), table=out,
                             charts=[chart_outcomes(plan, lang)],
-                            lines=[f"{label('amounts_in', lang)} {plan.currency}; kg CO2e."]))
+                            lines=[f"{label('amounts_in', lang)} "
+                                   f"{unit(plan.currency, lang)}; kg CO2e."]))
         blocks.append(Block("linked_rows", label("linked_rows", lang),
                             table=linked.drop(columns=["year", "category"]), sheet=linked))
     else:
@@ -343,10 +346,10 @@ def build_sections(plan: Plan, *, by: list[str], lang: str,
             by_source.setdefault(str(row["source"]), []).append(
                 f"{cat} {significant(row['factor'], lang, 4)}")
         for source, parts in by_source.items():
-            lines.append(f"kg CO2e/{factors.currency}: {'; '.join(parts)} — "
+            lines.append(f"kg CO2e/{unit(factors.currency, lang)}: {'; '.join(parts)} — "
                          f"{label('source', lang).lower()}: {source}")
     shown = pri.drop(columns=["source"]).head(TOP_PRIORITIES).rename(
-        columns={"factor": f"kg CO2e/{plan.currency}"})
+        columns={"factor": f"kg CO2e/{unit(plan.currency, lang)}"})
     shown["behind"] = ["; ".join(requirement_label(r, lang) for r in b.split("; ") if r)
                        for b in shown["behind"]]
     blocks.append(Block("priorities", label("priorities", lang), table=shown, sheet=pri,
@@ -471,7 +474,7 @@ def to_html(blocks: list[Block], *, title: str, lang: str, currency: str) -> str
             out.append(f'<div class="chart">{svg}</div>')
         out.append("</section>")
     out.append(f"<footer>lcc {_esc(__version__)} — {_esc(title)} — "
-               f"{_esc(label('amounts_in', lang))} {_esc(currency)}</footer>")
+               f"{_esc(label('amounts_in', lang))} {_esc(unit(currency, lang))}</footer>")
     return (f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">'
             f"<title>{html_text(title, isolate=False)}</title><style>{_CSS}</style></head>"

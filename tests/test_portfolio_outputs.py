@@ -1,0 +1,59 @@
+"""The portfolio's outputs as a reader meets them (review 2, D3-D8): the currency in the
+reader's word, the climate factor's header with its unit, the JSON shape of every action,
+the criteria sheet's legend and cells, the report's sheet names."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import lcc.portfolio as P
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "portfolio"
+PLAN = EXAMPLE / "plan.csv"
+TARGETS = EXAMPLE / "targets.toml"
+FACTORS = EXAMPLE / "factors.csv"
+
+
+@pytest.fixture(scope="module")
+def reports() -> dict[str, Any]:
+    plan = P.read_plan(PLAN, targets=TARGETS)
+    factors = P.read_factors(FACTORS)
+    return {lang: plan.report(lang=lang, factors=factors) for lang in ("en", "sv")}
+
+
+def _cells(xlsx: bytes) -> list[tuple[str, str]]:
+    """(sheet title, text) of every text cell of a workbook."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(io.BytesIO(xlsx))
+    return [(ws.title, c.value) for ws in wb.worksheets for row in ws.iter_rows()
+            for c in row if isinstance(c.value, str)]
+
+
+# --------------------------------------------------------------------------- D3
+
+
+def test_swedish_report_writes_kr_where_the_tender_reports_do(reports: dict[str, Any]) -> None:
+    """The Swedish report wrote 'Belopp i SEK', '(SEK)', 'kg CO2e/SEK', '(nuvärde, SEK)'
+    where the terminal and the tender reports write 'kr'. The currency code stays only where
+    the summary names the plan's currency ('valuta SEK')."""
+    html = reports["sv"].html()
+    assert re.findall(r"[^>]{0,20}\bSEK\b", html) == [" 2025, 2026; valuta SEK"], \
+        re.findall(r"[^>]{0,40}\bSEK\b.{0,20}", html)
+    for needle in ("Belopp i kr; kg CO2e.", "Besparing genom tilldelning på LCC (kr)",
+                   "kg CO2e/kr", "(nuvärde, kr)", "Uppföljning av upphandlingsplanen — "
+                   "Belopp i kr</footer>"):
+        assert needle in html, needle
+    texts = [t for _, t in _cells(reports["sv"].xlsx())]
+    assert [t for t in texts if re.search(r"\bSEK\b", t)] == \
+        [t for t in texts if t.endswith("valuta SEK.")], [t for t in texts if "SEK" in t]
+    assert "Belopp i kr; kg CO2e." in texts
+    en = reports["en"].html()  # English keeps the code
+    assert "Amounts in SEK; kg CO2e." in en and "Amounts in SEK</footer>" in en
+    assert "(present value, SEK)" in en and "LCC saved by awarding on LCC (SEK)" in en
