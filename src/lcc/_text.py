@@ -148,6 +148,10 @@ def _rtl_runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
+#: The longest word a report shows without a line-break opportunity (characters).
+LONG_WORD = 30
+
+
 def html_text(text: Any, *, lines: bool = False, isolate: bool = True) -> str:
     """``text`` safe to show, escaped for HTML (``lines``: line breaks kept).
 
@@ -162,12 +166,35 @@ def html_text(text: Any, *, lines: bool = False, isolate: bool = True) -> str:
     'Bid <bdi>\\u05d0\\u05d1</bdi> 2: 1 234 kr'
     """
     s = shown_lines(text) if lines else shown(text)
-    if not isolate or not _RTL.search(s):
+    if not isolate:
         return html.escape(s)
+    if not _RTL.search(s):
+        return _breakable(s)
     out, at = [], 0
     for start, end in _rtl_runs(s):
-        out += [html.escape(s[at:start]), "<bdi>", html.escape(s[start:end]), "</bdi>"]
+        out += [_breakable(s[at:start]), "<bdi>", _breakable(s[start:end]), "</bdi>"]
         at = end
+    return "".join([*out, _breakable(s[at:])])
+
+
+_LONG_WORD = re.compile(r"\S{%d,}" % (LONG_WORD + 1))
+
+
+def _breakable(s: str) -> str:
+    """``s`` escaped for HTML, with a line-break opportunity (``<wbr>``) every
+    :data:`LONG_WORD` characters of a word longer than that, so that a name without a space
+    cannot push a report's tables and figures off the page; shorter words stay whole.
+
+    >>> _breakable("A " + "x" * 31 + " &")
+    'A xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx<wbr>x &amp;'
+    """
+    out, at = [], 0
+    for m in _LONG_WORD.finditer(s):
+        word = m.group()
+        out += [html.escape(s[at:m.start()]),
+                "<wbr>".join(html.escape(word[i:i + LONG_WORD])
+                             for i in range(0, len(word), LONG_WORD))]
+        at = m.end()
     return "".join([*out, html.escape(s[at:])])
 
 

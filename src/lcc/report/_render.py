@@ -24,6 +24,7 @@ h2 { font-size: 1.25rem; margin-top: 2.2rem; color: #1f4e79; }
 table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .8rem; }
 th, td { border: 1px solid #c9d3df; padding: .25rem .45rem; vertical-align: top; }
 thead th { hyphens: auto; }
+h1, h2, h3, p, li, nav, .lead { overflow-wrap: anywhere; }
 th { background: #eef3f8; text-align: left; }
 thead th { text-align: center; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
