@@ -205,3 +205,73 @@ def test_an_unquoted_equals_sign_in_yaml_is_the_text() -> None:
     written = dumps_tender(t, "yaml")
     assert "name: '='" in written
     assert loads_tender(written, "yaml").name == "="
+
+
+# ------------------------------------------------------------------------------- F8
+
+QUANTITY = """\
+name = "T"
+[study]
+period = "3 yr"
+discount_rate = 0.04
+[[alternatives]]
+name = "A"
+quantity = QUANTITY
+[[alternatives.items]]
+type = "Recurring"
+amount_per_year = "100 SEK/yr"
+"""
+
+
+@pytest.mark.parametrize(("fmt", "written", "said", "sv"), [
+    ("toml", "true", "the boolean true", "det logiska värdet true"),
+    ("toml", "2025-01-01", "the date/time 2025-01-01", "datumet/tiden 2025-01-01"),
+    ("yaml", "!!binary aGVsbG8=", "binary data", "binärdata"),
+    ("yaml", "!!set {a, b}", "a set of values", "en mängd värden"),
+])
+def test_a_value_of_the_wrong_kind_is_said_in_the_files_words(fmt: str, written: str,
+                                                              said: str, sv: str) -> None:
+    """F8: ``quantity = true`` is "the boolean true" (not Python's True), a date is said in
+    Swedish under --lang sv, and YAML's binary data and sets are said in words (no
+    ``b'hello'``, no ``set {...}``)."""
+    from lcc._i18n import error_lines
+
+    text = QUANTITY.replace("QUANTITY", written)
+    if fmt == "yaml":
+        text = ("name: T\nstudy: {period: 3 yr, discount_rate: 0.04}\nalternatives:\n"
+                f"- name: A\n  quantity: {written}\n  items:\n"
+                "  - {type: Recurring, amount_per_year: 100 SEK/yr}\n")
+    line = 7 if fmt == "toml" else 5
+    assert problems(text, fmt) == [(line, "alternatives[0].quantity", "wrong-type")]
+    (message,) = messages(text, fmt)
+    assert message.endswith(f", got {said}"), message
+    with pytest.raises(TenderError) as info:
+        loads_tender(text, fmt, source=f"t.{fmt}")
+    (sv_line,) = error_lines(info.value, "sv")
+    assert sv_line.endswith(f"fick {sv} [wrong-type]"), sv_line
+    assert "True" not in sv_line and "date " not in sv_line
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml", "toml"])
+def test_a_number_of_5000_digits_is_refused_at_its_line(fmt: str) -> None:
+    """F8: JSON and YAML read a 5000-digit whole number as far beyond any float and refuse it
+    at its path and line, as they do a 400-digit one, without Python's int-limit text; TOML
+    (whose parser converts it) gives its line."""
+    big = "9" * 5000
+    if fmt == "json":
+        text = ('{\n "name": "T",\n "study": {"period": "3 yr", "discount_rate": 0.04},\n'
+                ' "alternatives": [{"name": "A",\n  "quantity": ' + big + ',\n'
+                '  "items": [{"type": "Recurring", "amount_per_year": "100 SEK/yr"}]}]\n}\n')
+    elif fmt == "yaml":
+        text = ("name: T\nstudy: {period: 3 yr, discount_rate: 0.04}\nalternatives:\n"
+                f"- name: A\n  quantity: {big}\n  items:\n"
+                "  - {type: Recurring, amount_per_year: 100 SEK/yr}\n")
+    else:
+        text = QUANTITY.replace("QUANTITY", big)
+    (message,) = messages(text, fmt)
+    assert "set_int_max_str_digits" not in message and "5000 digits" in message
+    if fmt == "toml":
+        assert problems(text, fmt) == [(7, "", "parse-error")]
+    else:
+        assert problems(text, fmt) == [(5, "alternatives[0].quantity", "invalid-value")]
+        assert message.startswith("got a number of 5000 digits, larger than any number")

@@ -283,8 +283,16 @@ class Reader:
 
         References become the Parameter they name and ``{by_year = ...}`` tables a
         ByYear; every other rule of the value (its unit, range, type) is the
-        model's, checked once when the object is built (:func:`model_issues`).
+        model's, checked once when the object is built (:func:`model_issues`). A value no
+        field takes in this form (true or false where no truth value goes, a date where no
+        calendar year goes, YAML's binary data or set) is said in the file's words.
         """
+        if (isinstance(raw, bool) and kind.kind != "bool") or not (
+                raw is None or isinstance(raw, (str, int, float, dict, list))
+                or (kind.kind == "year" and isinstance(raw, dt.date))):
+            self.c.add("wrong-type", path, Msg("expected {what}, got {kind}",
+                                               what=kind.expect(), kind=kind_of(raw)))
+            return BAD
         if isinstance(raw, dict):
             if "parameter" in raw:
                 return self.reference(kind, raw, path, scope)

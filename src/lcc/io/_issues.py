@@ -106,7 +106,9 @@ def kind_of(value: Any) -> Msg:
     if isinstance(value, bool):
         return Msg("the boolean {value}", value=str(value).lower())
     if isinstance(value, (int, float)):
-        return Msg("the number {value!r}", value=value)
+        digits = getattr(value, "digits", None)  # a whole number too long to convert
+        return Msg("the number {value!r}", value=value) if digits is None else \
+            Msg("a number of {digits} digits", digits=digits)
     if isinstance(value, str):
         return Msg("the text {value!r}", value=value) if len(value) < 60 else Msg("a text")
     if isinstance(value, list):
@@ -117,6 +119,8 @@ def kind_of(value: Any) -> Msg:
         return Msg("the date/time {value}", value=value.isoformat())
     if isinstance(value, bytes):
         return Msg("binary data")
+    if isinstance(value, (set, frozenset)):
+        return Msg("a set of values")
     return Msg("a value of the Python type {type}", type=type(value).__name__)
 
 

@@ -202,9 +202,33 @@ def _parse_toml(text: str, file: str | None) -> Any:
         raise _fail(file, _TOO_DEEP, "too-deep") from None
     except ValueError as exc:  # an integer of more digits than Python converts
         digits = re.search(r"value has (\d+) digits", str(exc))
+        long = re.search(rf"[0-9_]{{{_MANY_DIGITS},}}", text)
         raise _fail(file, Msg("not valid TOML: a number has {digits} digits, more than any "
                               "number lcc computes with", digits=digits.group(1) if digits
-                              else Msg("thousands of"))) from None
+                              else Msg("thousands of")),
+                    line=text.count("\n", 0, long.start()) + 1 if long else None) from None
+
+
+#: Digits beyond which a whole number is not converted (Python converts at most 4300; any
+#: number of more than 309 digits is beyond the largest float and refused where it stands).
+_MANY_DIGITS = 400
+
+
+class _Huge(int):
+    """A whole number of more than :data:`_MANY_DIGITS` digits, kept as its count of digits:
+    the check of the document's shape refuses it at its path and line."""
+
+    digits: int
+
+    def __new__(cls, digits: int) -> _Huge:
+        out = super().__new__(cls, 10 ** _MANY_DIGITS)
+        out.digits = digits
+        return out
+
+
+def _json_int(text: str) -> int:
+    digits = len(text.lstrip("-"))
+    return _Huge(digits) if digits > _MANY_DIGITS else int(text)
 
 
 def _no_constant(name: str) -> Any:
@@ -226,7 +250,8 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _parse_json(text: str, file: str | None) -> Any:
     try:
-        return json.loads(text, parse_constant=_no_constant, object_pairs_hook=_unique_keys)
+        return json.loads(text, parse_constant=_no_constant, object_pairs_hook=_unique_keys,
+                          parse_int=_json_int)
     except _DuplicateKey as exc:
         key = str(exc)
         hits = [m.start() for m in re.finditer(re.escape(json.dumps(key)) + r"\s*:", text)]
@@ -329,6 +354,8 @@ def _yaml_loader() -> Any:
         sign = -1 if text.startswith("-") else 1
         digits = text[1:] if text[:1] in "+-" else text
         base = {"0o": 8, "0x": 16, "0b": 2}.get(digits[:2].lower(), 10)
+        if base == 10 and len(digits) > _MANY_DIGITS and digits.isdigit():
+            return _Huge(len(digits))
         try:
             return sign * int(digits[2:] if base != 10 else digits, base)
         except ValueError:  # a tag !!int on what is no whole number
@@ -439,7 +466,8 @@ def _check_shape(data: Any, c: Collector) -> None:
                 # refused where it stands, before any reader converts it
                 c.add("invalid-value", (*path, k), Msg(
                     "got a number of {digits} digits, larger than any number lcc computes with "
-                    "(about 1.8e308)", digits=len(str(abs(v)))))
+                    "(about 1.8e308)",
+                    digits=getattr(v, "digits", None) or len(str(abs(v)))))
 
 
 def _check_text(text: str, path: Path, c: Collector) -> None:
