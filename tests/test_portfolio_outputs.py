@@ -57,3 +57,42 @@ def test_swedish_report_writes_kr_where_the_tender_reports_do(reports: dict[str,
     en = reports["en"].html()  # English keeps the code
     assert "Amounts in SEK; kg CO2e." in en and "Amounts in SEK</footer>" in en
     assert "(present value, SEK)" in en and "LCC saved by awarding on LCC (SEK)" in en
+
+
+# --------------------------------------------------------------------------- D4
+
+
+def _cli(capsys: pytest.CaptureFixture[str], *args: str | Path) -> str:
+    from lcc.cli._main import main
+
+    assert main(["portfolio", *map(str, args)]) == 0
+    return capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("lang", "header"), [("en", "kg CO2e/SEK"), ("sv", "kg CO2e/kr")])
+def test_the_climate_factor_header_names_its_currency(capsys: pytest.CaptureFixture[str],
+                                                      reports: dict[str, Any], lang: str,
+                                                      header: str) -> None:
+    """The priorities' factor column read 'kg CO2e per' (no unit) in the table, the CSV and
+    the workbook, and 'kg CO2e/SEK' in the HTML: one header with the currency everywhere, in
+    the reader's unit word."""
+    table = _cli(capsys, PLAN, "priorities", "--factors", FACTORS, "--top", "2", "--lang", lang)
+    assert f"  {header}  " in table.splitlines()[0]
+    html = reports[lang].html()
+    assert f"<th>{header}</th>" in html
+    sheet = [t for title, t in _cells(reports[lang].xlsx()) if t == header]
+    assert sheet, "the workbook's priorities sheet names the factor's unit"
+    if lang == "sv":  # the Swedish CSV has the labels; the English one the column keys
+        csv = _cli(capsys, PLAN, "priorities", "--factors", FACTORS, "--top", "2", "--lang",
+                   lang, "--format", "csv")
+        assert f";{header};" in csv.splitlines()[0]
+    texts = [table, html, *(t for _, t in _cells(reports[lang].xlsx()))]
+    assert not [t for t in texts if re.search(r"kg CO2e per\b(?! (krona|valutaenhet|unit))", t)]
+
+
+def test_the_factor_label_without_a_currency_says_per_unit_of_money() -> None:
+    from lcc.portfolio._text import label
+
+    assert label("factor", "en", "EUR") == "kg CO2e/EUR"
+    assert label("factor", "sv", "MSEK") == "kg CO2e/Mkr"
+    assert label("factor", "sv") == "kg CO2e per valutaenhet"

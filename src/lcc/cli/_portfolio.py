@@ -179,7 +179,8 @@ def _emit(df: pd.DataFrame, args: argparse.Namespace, currency: str,
         buf = io.StringIO()
         sv = args.lang == "sv"
         writer = csv.writer(buf, delimiter=";" if sv else ",", lineterminator="\n")
-        writer.writerow([spreadsheet_text(label(c, args.lang) if sv else c) for c in cols])
+        writer.writerow([spreadsheet_text(label(c, args.lang, currency) if sv else c)
+                         for c in cols])
         for row in flat.itertuples(index=False, name=None):
             cells = []
             for v in row:
@@ -199,7 +200,7 @@ def _emit(df: pd.DataFrame, args: argparse.Namespace, currency: str,
         sys.stdout.write(buf.getvalue())
         return
     kinds = {c: kind_of(c, flat[c].dtype) for c in cols}
-    header = [shown(label(c, args.lang)) for c in cols]
+    header = [shown(label(c, args.lang, currency)) for c in cols]
     rows = []
     for row in flat.itertuples(index=False, name=None):
         rows.append([shown(show(choice_word(c, _plain(v), args.lang)

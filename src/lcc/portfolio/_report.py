@@ -70,7 +70,7 @@ def kind_of(column: str, dtype: Any = None) -> str:
         return "money"
     if c.endswith("_kg") or c == "kg_co2e":
         return "kg"
-    if c == "factor" or c.startswith("kg CO2e/"):
+    if c == "factor":
         return "factor"
     if dtype is not None and pd.api.types.is_bool_dtype(dtype):
         return "bool"
@@ -348,8 +348,7 @@ def build_sections(plan: Plan, *, by: list[str], lang: str,
         for source, parts in by_source.items():
             lines.append(f"kg CO2e/{unit(factors.currency, lang)}: {'; '.join(parts)} — "
                          f"{label('source', lang).lower()}: {source}")
-    shown = pri.drop(columns=["source"]).head(TOP_PRIORITIES).rename(
-        columns={"factor": f"kg CO2e/{unit(plan.currency, lang)}"})
+    shown = pri.drop(columns=["source"]).head(TOP_PRIORITIES)
     shown["behind"] = ["; ".join(requirement_label(r, lang) for r in b.split("; ") if r)
                        for b in shown["behind"]]
     blocks.append(Block("priorities", label("priorities", lang), table=shown, sheet=pri,
@@ -397,13 +396,13 @@ footer { margin-top: 3rem; font-size: .8rem; color: #666; }
 """
 
 
-def _html_table(df: pd.DataFrame, lang: str) -> str:
+def _html_table(df: pd.DataFrame, lang: str, currency: str) -> str:
     index_names = [n for n in df.index.names if n is not None]
     flat = _flat(df, lang) if index_names else df
     n_index = len(index_names)
     cols = [str(c) for c in flat.columns]
     kinds = {c: kind_of(c, flat[c].dtype) for c in cols}
-    head = "".join(f"<th>{_esc(label(c, lang))}</th>" for c in cols)
+    head = "".join(f"<th>{_esc(label(c, lang, currency))}</th>" for c in cols)
     body = []
     for values in flat.itertuples(index=False, name=None):
         row = dict(zip(cols, values, strict=True))
@@ -469,7 +468,7 @@ def to_html(blocks: list[Block], *, title: str, lang: str, currency: str) -> str
         if b.table is not None and b.shares:
             out.append(_shares_html(b.table, lang))
         elif b.table is not None:
-            out.append(_html_table(b.table, lang))
+            out.append(_html_table(b.table, lang, currency))
         for svg in b.charts:
             out.append(f'<div class="chart">{svg}</div>')
         out.append("</section>")
@@ -499,7 +498,7 @@ def _excel_value(value: Any, kind: str, lang: str) -> Any:
     return str(value)
 
 
-def to_xlsx(blocks: list[Block], *, title: str, lang: str) -> bytes:
+def to_xlsx(blocks: list[Block], *, title: str, lang: str, currency: str) -> bytes:
     """An Excel workbook, one sheet per part; identical bytes for identical inputs."""
     try:
         from openpyxl import Workbook
@@ -529,7 +528,7 @@ def to_xlsx(blocks: list[Block], *, title: str, lang: str) -> bytes:
             cols = [str(c) for c in flat.columns]
             kinds = {c: kind_of(c, flat[c].dtype) for c in cols}
             for j, c in enumerate(cols, start=1):
-                put(ws, r, j, label(c, lang)).font = Font(bold=True)
+                put(ws, r, j, label(c, lang, currency)).font = Font(bold=True)
                 ws.column_dimensions[get_column_letter(j)].width = 16 if j > 1 else 24
             for values in flat.itertuples(index=False, name=None):
                 r += 1
@@ -560,7 +559,7 @@ class PlanReport:
 
     def xlsx(self) -> bytes:
         """The report as the bytes of an Excel workbook."""
-        return to_xlsx(self.blocks, title=self.title, lang=self.lang)
+        return to_xlsx(self.blocks, title=self.title, lang=self.lang, currency=self.currency)
 
     def save(self, path: str | Path) -> Path:
         """Write ``.html`` (``.htm``) or ``.xlsx``; the format follows the suffix."""

@@ -8,7 +8,7 @@ from typing import Any
 
 import pandas as pd
 
-from lcc._i18n import N_, number, ptr, tr
+from lcc._i18n import N_, number, ptr, tr, unit
 from lcc.portfolio._columns import REQUIREMENTS
 
 #: The requirements' labels (English; Swedish in the catalogue, ``messages.po``).
@@ -37,7 +37,7 @@ WORDS: dict[str, str] = {
     "co2e_saving_kg": N_("kg CO2e saved"), "id": N_("Id"), "title": N_("Title"),
     "tender": N_("Tender"), "awarded": N_("Awarded"),
     "lowest_acquisition": N_("Lowest acquisition cost"), "rank": N_("Rank"),
-    "factor": N_("kg CO2e per"), "kg_co2e": N_("kg CO2e (estimate)"),
+    "kg_co2e": N_("kg CO2e (estimate)"),
     "behind": N_("Behind target"), "lcc_pays": N_("LCC award pays"), "source": N_("Source"),
     "tenders": N_("Tenders"), "operating_share": N_("Operating share of LCC"),
     "lives_differ": N_("Lives differ"), "winner_changes": N_("Winner changes"),
@@ -89,10 +89,21 @@ def requirement_label(requirement: str, lang: str) -> str:
     return tr(REQUIREMENT_WORDS[requirement], lang)
 
 
-def label(key: Any, lang: str) -> str:
+def factor_label(currency: str | None, lang: str) -> str:
+    """The climate factor's label with its unit: 'kg CO2e/SEK' (en), 'kg CO2e/kr' (sv), by
+    the unit words of every other table; without a currency, 'kg CO2e per unit of money'."""
+    if currency:
+        return f"kg CO2e/{unit(currency, lang)}"
+    return tr("kg CO2e per unit of money", lang)
+
+
+def label(key: Any, lang: str, currency: str | None = None) -> str:
     """The label of a column or word in ``lang``; requirement columns are composed
-    (``reuse_share`` -> 'Återbrukskrav, andel')."""
+    (``reuse_share`` -> 'Återbrukskrav, andel'); the climate factor's names ``currency``
+    (:func:`factor_label`)."""
     text = str(key)
+    if text == "factor":
+        return factor_label(currency, lang)
     if text in ("category", "summary"):
         return _in_context(text, lang) or text
     if text in WORDS:
