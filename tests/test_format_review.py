@@ -275,3 +275,30 @@ def test_a_number_of_5000_digits_is_refused_at_its_line(fmt: str) -> None:
     else:
         assert problems(text, fmt) == [(5, "alternatives[0].quantity", "invalid-value")]
         assert message.startswith("got a number of 5000 digits, larger than any number")
+
+
+# ------------------------------------------------------------------------------- F10
+
+
+def test_a_scenario_cannot_vary_a_parameter_named_description() -> None:
+    """F10: ``description`` in a scenario is its text; with a parameter of that name the
+    reader cannot tell which is meant, and says so at the key (not "a scenario needs at least
+    one parameter = value"), from a file and from Python alike."""
+    from lcc.sensitivity import Scenario
+
+    text = SCENARIO_PARAMETERS.replace("[parameters.price]", "[parameters.description]") \
+        .replace('{ parameter = "price" }', '{ parameter = "description" }') \
+        .replace('[scenarios.parameters]\ndescription = "High price"\nprice = "3 SEK/kWh"',
+                 '[scenarios.high]\ndescription = "3 SEK/kWh"')
+    assert problems(text) == [(14, "scenarios.high.description", "invalid-value")]
+    (message,) = messages(text)
+    assert "the scenario's own text" in message and "give the parameter another name" in message
+    base = loads_tender(text.split("[scenarios.high]")[0], "toml")
+    with pytest.raises(TenderError) as info:
+        lcc.io.Tender(base.name, base.study, base.alternatives, parameters=base.parameters,
+                      scenarios={"high": Scenario({"description": "3 SEK/kWh"})})
+    assert [(e.path, e.code) for e in info.value.errors] == [
+        ("scenarios.high.description", "invalid-value")]
+    # without such a parameter, a scenario's description is its text, as before
+    plain = loads_tender(SCENARIO_PARAMETERS, "toml")
+    assert plain.scenarios["parameters"].description == "High price"

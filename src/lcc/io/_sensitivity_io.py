@@ -156,6 +156,13 @@ def read_scenarios(r: Any, raw: Any, known: Mapping[str, Any], skip: set[str],
         description = None
         for key, value in t.items():
             kp: Path = (*spath, key)
+            if key == DESCRIPTION and DESCRIPTION in known:  # no one can tell which is meant
+                r.c.add("invalid-value", kp, Msg(
+                    "{key!r} is the scenario's own text, and a parameter is named {key!r} too; "
+                    "a scenario cannot give that parameter a value: give the parameter another "
+                    "name", key=DESCRIPTION))
+                ok = False
+                continue
             if key == DESCRIPTION:
                 description = r.text(value, kp)
                 ok = ok and description is not bad
