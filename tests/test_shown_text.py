@@ -172,22 +172,23 @@ def test_right_to_left_names_are_isolated_in_html() -> None:
 def test_a_name_without_a_space_can_break_in_a_report() -> None:
     """A bid named 'Lång' × 1 250 (5 000 letters, no space) pushed every figure of the HTML
     report off the screen: its table column took the whole word's width. The name now has a
-    line-break opportunity (<wbr>) every 30 characters; shorter words stay whole, <title>
-    and escaping are unchanged."""
+    line-break opportunity (<wbr>) every 64 characters; shorter words (a checksum) stay
+    whole, <title> and escaping are unchanged."""
     from lcc._text import html_text
 
     long = "Lång" * 1250
     shown_ = html_text(long)
-    assert shown_.count("<wbr>") == 5000 // 30 and shown_.replace("<wbr>", "") == long
-    assert html_text("Livscykelkostnadsberäkningen & " + "&" * 31) == \
-        "Livscykelkostnadsberäkningen &amp; " + "&amp;" * 30 + "<wbr>&amp;"
+    assert shown_.count("<wbr>") == 5000 // 64 and shown_.replace("<wbr>", "") == long
+    assert html_text("Livscykelkostnadsberäkningen & " + "&" * 65) == \
+        "Livscykelkostnadsberäkningen &amp; " + "&amp;" * 64 + "<wbr>&amp;"
+    assert "<wbr>" not in html_text("a3a99cfa" * 8)
     assert html_text(long, isolate=False) == long
     study = lcc.Study("10 yr", 0.04)
     alts = [lcc.Alternative(long, lcc.Investment("1000 SEK")),
             lcc.Alternative("Kort", lcc.Investment("1500 SEK"))]
     page = lcc.report.build(lcc.compare(alts, study), title=long, lang="sv").html()
     assert f"<title>{long}</title>" in page
-    assert re.search(r"<th>(Lång){7}Lå<wbr>ng", page)
+    assert re.search(r"<th>(Lång){16}<wbr>Lång", page)
     assert long not in page.split("</title>")[1]
 
 def _page_text(page: str) -> str:
