@@ -180,6 +180,34 @@ def test_a_very_long_name_is_cut_on_the_charts_not_the_charts_blanked(tmp_path) 
             assert width < 1500, width
 
 
+def test_names_alike_stay_apart_and_on_one_line_on_the_charts() -> None:
+    """Two bids whose names differ after the 60th character ('… alternativ 1' and '… 2')
+    got the same legend entry, payback label and bar label; a line break in a name (shown on
+    one line in the tables) split the chart's label and drew it over the next one."""
+    import lcc
+    from lcc.plot import breakdown, cumulative
+
+    head = "Belysningsbolaget i Mellansverige AB, armatur LX-500 med styrning, alternativ "
+    study = lcc.Study("10 yr", 0.03)
+    alts = [lcc.Alternative(head + "1", lcc.Investment("1000 SEK"), lcc.Recurring("200 SEK/yr")),
+            lcc.Alternative("Old", lcc.Investment("800 SEK"), lcc.Recurring("280 SEK/yr")),
+            lcc.Alternative(head + "2", lcc.Investment("900 SEK"), lcc.Recurring("230 SEK/yr")),
+            lcc.Alternative("Two\nlines", lcc.Investment("700 SEK"), lcc.Recurring("300 SEK/yr"))]
+    c = lcc.compare(alts, study, baseline="Old")
+    legend = [t.get_text() for t in cumulative(c).get_legend().get_texts()]
+    assert len(set(legend)) == 4 and all(len(t) <= 60 for t in legend), legend
+    assert legend[0].endswith("alternativ 1") and legend[2].endswith("alternativ 2")
+    assert legend[3] == "Two lines"
+    ticks = [t.get_text().replace("\n", " ") for t in breakdown(c).get_xticklabels()]
+    assert len(set(ticks)) == 4 and ticks[3] == "Two lines"
+    paybacks = [t.get_text() for t in cumulative(c).texts]
+    assert len(set(paybacks)) == len(paybacks) and all("\n" not in t for t in paybacks)
+    twins = [lcc.Alternative("X" * 70, lcc.Investment("1 SEK")),
+             lcc.Alternative("X" * 71, lcc.Investment("2 SEK"))]
+    legend = [t.get_text() for t in
+              cumulative(lcc.compare(twins, study)).get_legend().get_texts()]
+    assert legend[0].endswith(" [1]") and legend[1].endswith(" [2]")
+
 def test_a_png_into_a_folder_that_does_not_exist_is_refused_with_the_path(tmp_path) -> None:
     """lcc.plot.to_png raised FileNotFoundError for a path in a missing folder."""
     import lcc

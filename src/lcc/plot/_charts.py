@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import textwrap
+from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 import matplotlib.pyplot as plt
@@ -14,6 +16,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from lcc._errors import LCCError, Msg, os_reason
 from lcc._text import math_text as safe
+from lcc._text import shown as one_line
 from lcc.plot._labels import label, money_axis
 
 #: One colour per category, stable across charts.
@@ -37,9 +40,21 @@ _LONGEST = 60
 
 
 def _cut(text: Any, limit: int = _LONGEST) -> str:
-    """A name as a chart shows it: at most ``limit`` characters, cut with '…'."""
-    text = str(text)
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+    """A name as a chart shows it: on one line, at most ``limit`` characters, cut in the
+    middle with '…' (bids named alike mostly differ at the end: '… alternativ 2')."""
+    text = one_line(text)
+    if len(text) <= limit:
+        return text
+    head = (limit - 1) * 2 // 3
+    return text[:head].rstrip() + "…" + text[head - limit + 1:].lstrip()
+
+
+def _short(names: Iterable[Any], limit: int = _LONGEST) -> dict[Any, str]:
+    """Each name as one chart shows it (:func:`_cut`); names that would still look alike
+    get their place in the list, ``[1]``, ``[2]``, as the tables give them whole."""
+    cut = {n: _cut(n, limit) for n in names}
+    seen = Counter(cut.values())
+    return {n: f"{c} [{i}]" if seen[c] > 1 else c for i, (n, c) in enumerate(cut.items(), 1)}
 
 
 def _ax(ax: Axes | None, size: tuple[float, float] = (7.5, 4.2)) -> Axes:
@@ -98,10 +113,11 @@ def cumulative(obj: Any, *, discounted: bool = True, ax: Axes | None = None,
     ax = _ax(ax)
     kind = "present_value" if discounted else "nominal"
     curves = {}
+    short = _short(r.name for r in results)
     for r in results:
         series = r.cash_flows[kind]["total"].cumsum()
         curves[r.name] = series
-        ax.step(series.index, series.to_numpy(), where="post", label=safe(_cut(r.name)),
+        ax.step(series.index, series.to_numpy(), where="post", label=safe(short[r.name]),
                 linewidth=2)
     if mark and baseline is not None and len(results) > 1:
         base = curves[baseline].to_numpy()
@@ -125,7 +141,7 @@ def cumulative(obj: Any, *, discounted: bool = True, ax: Axes | None = None,
                 right = k > study.years / 2  # the label inside the axes, towards the middle
                 below = placed.get(k, 0)
                 placed[k] = below + 1
-                ax.annotate(f"{safe(_cut(name))}: {word} {label('year', lang).lower()} {k}",
+                ax.annotate(f"{safe(short[name])}: {word} {label('year', lang).lower()} {k}",
                             (k, series.iloc[k]), textcoords="offset points",
                             xytext=(-6 if right else 6, -14 - 11 * below),
                             ha="right" if right else "left", fontsize=8)
@@ -181,7 +197,8 @@ def breakdown(obj: Any, *, ax: Axes | None = None, lang: str = "en") -> Axes:
         ax.annotate(money_axis(t, lang), (xi, max(t, top_)), textcoords="offset points",
                     xytext=(0, 5), ha="center", va="bottom", fontsize=8)
     ax.axhline(0, color="black", linewidth=0.8)
-    ax.set_xticks(x, [safe("\n".join(textwrap.wrap(_cut(n), _LONGEST // 3)))  # side by side
+    short = _short(names)
+    ax.set_xticks(x, [safe("\n".join(textwrap.wrap(short[n], _LONGEST // 3)))  # side by side
                       for n in names])
     top = float(max(pos.max(initial=0.0), totals.max(initial=0.0)))
     bottom_ = float(min(neg.min(initial=0.0), 0.0))
@@ -325,11 +342,12 @@ def distributions(result: Any, *, kind: str = "cdf", ax: Axes | None = None,
     p_best = result.probability_best
     ax = _ax(ax)
     edges = np.histogram_bin_edges(frame.to_numpy().ravel(), bins=bins)
+    short = _short(frame.columns)
     for name in frame.columns:
         values = np.sort(frame[name].to_numpy(dtype=float))
         from lcc._i18n import percent
 
-        text = safe(f"{_cut(name)} ({label('p_best', lang)} = "
+        text = safe(f"{short[name]} ({label('p_best', lang)} = "
                     f"{percent(float(p_best[name]), lang, 0)})")
         if kind == "cdf":
             ax.plot(values, np.arange(1, values.size + 1) / values.size, label=text,
@@ -434,8 +452,9 @@ def break_even(alternatives: Any, study: Any = None, parameter: str | None = Non
         return value_text(float(x), unit, lang, rate=rate) if digits > 4 else \
             significant(float(x), lang, digits)
     if show == "lcc":
+        short = _short(pair)
         for name in pair:
-            ax.plot(grid, curves[name], label=safe(_cut(name)), linewidth=2)
+            ax.plot(grid, curves[name], label=safe(short[name]), linewidth=2)
     else:
         ax.plot(grid, diff, label=safe(_cut(name_of_diff, 2 * _LONGEST)), linewidth=2,
                 color="#2e75b6")
