@@ -302,3 +302,47 @@ def test_a_scenario_cannot_vary_a_parameter_named_description() -> None:
     # without such a parameter, a scenario's description is its text, as before
     plain = loads_tender(SCENARIO_PARAMETERS, "toml")
     assert plain.scenarios["parameters"].description == "High price"
+
+
+# ------------------------------------------------------------------------------- F7
+
+ANNUITY = """\
+name = "Annuity policy, a bid without a life"
+[study]
+period = "10 yr"
+discount_rate = 0.04
+[[alternatives]]
+name = "A"
+[[alternatives.items]]
+type = "Investment"
+amount = "1000 SEK"
+life = "10 yr"
+[[alternatives]]
+name = "B"
+[[alternatives.items]]
+type = "Recurring"
+amount_per_year = "150 SEK/yr"
+[comparison]
+policy = "annuity"
+"""
+
+
+def test_a_policy_that_needs_lives_is_refused_when_the_tender_is_read() -> None:
+    """F7: ``policy = "annuity"`` with a bid that has no service life (by the rule of
+    lcc.compare, Alternative.service_life) is refused at comparison.policy when read, naming
+    the bid; from Python the same; with the policy of the study period it loads and compares.
+    """
+    assert problems(ANNUITY) == [(17, "comparison.policy", "invalid-value")]
+    (message,) = messages(ANNUITY)
+    assert "these have none: B (alternatives[1])" in message
+    fine = loads_tender(ANNUITY.replace('"annuity"', '"study_period"'), "toml")
+    assert fine.alternatives[1].service_life() is None
+    with pytest.raises(TenderError) as info:
+        lcc.io.Tender(fine.name, fine.study, fine.alternatives,
+                      comparison=lcc.io.ComparisonSettings("per_service_year"))
+    assert [(e.path, e.code) for e in info.value.errors] == [
+        ("comparison.policy", "invalid-value")]
+    with_life = ANNUITY.replace('amount_per_year = "150 SEK/yr"',
+                                'amount_per_year = "150 SEK/yr"\n[[alternatives.items]]\n'
+                                'type = "Investment"\namount = "10 SEK"\nlife = "5 yr"')
+    assert loads_tender(with_life, "toml").comparison.policy == "annuity"

@@ -503,6 +503,24 @@ def check_baseline(baseline: str | None, names: Sequence[str],
     return False
 
 
+def check_policy(policy: str, alternatives: Sequence[Alternative],
+                 bad: Callable[[str, tuple[Any, ...], Msg], None]) -> bool:
+    """Whether every alternative has the service life the comparison policy needs (else
+    reported as ``bad`` at ``comparison.policy``): the rule of :func:`lcc.compare`, a life
+    by :meth:`lcc.Alternative.service_life`, asked when the tender is read rather than when
+    it is compared."""
+    if policy == "study_period":
+        return True
+    missing = [f"{alt.name} (alternatives[{i}])" for i, alt in enumerate(alternatives)
+               if alt.service_life() is None]
+    if missing:
+        bad("invalid-value", ("comparison", "policy"), Msg(
+            "policy {policy!r} needs each alternative's service life, and these have none: "
+            "{missing}; give each a life (e.g. life = '20 yr') or an Investment with a life",
+            policy=policy, missing=", ".join(missing)))
+    return not missing
+
+
 def conflicts(assumptions: AssumptionSet, study: Study,
               parameters: Iterable[Parameter]) -> list[tuple[tuple[str, ...], Any, Any]]:
     """Values of a tender that differ from its assumption set.
@@ -780,6 +798,7 @@ class Tender:
                 raise _fail("wrong-type", "comparison",
                             _expected("ComparisonSettings", self.comparison))
             check_baseline(self.comparison.baseline, [a.name for a in alts], at)
+            check_policy(self.comparison.policy, alts, at)
         known = every_parameter(params.values(), alts)
         if self.sensitivity is not None:
             if not isinstance(self.sensitivity, SensitivitySettings):
