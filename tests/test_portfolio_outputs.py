@@ -96,3 +96,42 @@ def test_the_factor_label_without_a_currency_says_per_unit_of_money() -> None:
     assert label("factor", "en", "EUR") == "kg CO2e/EUR"
     assert label("factor", "sv", "MSEK") == "kg CO2e/Mkr"
     assert label("factor", "sv") == "kg CO2e per valutaenhet"
+
+
+# --------------------------------------------------------------------------- D6
+
+SMALL = """id,title,organisation,year,category,value,award_basis,environmental,reuse,plastics,\
+climate,lcc,criteria,status
+A1,Chairs,Alby,2025,Furniture,100 kr,price,no,no,no,no,no,K1; K2,planned
+B1,Desks,Borby,2025,Furniture,100 kr,price,no,no,no,no,no,K1,planned
+A2,Food,Alby,2025,Food,100 kr,price,no,no,no,no,no,K3,planned
+"""
+
+
+@pytest.mark.parametrize(("lang", "legend"), [
+    ("en", "(✓ = used, – = procures in the category without it, blank = no procurement"),
+    ("sv", "(✓ = används, – = upphandlar i kategorin utan det, tomt = ingen upphandling")])
+def test_the_criteria_sheet_shows_the_marks_its_legend_promises(tmp_path: Path, lang: str,
+                                                               legend: str) -> None:
+    """The workbook's criteria sheet promised '✓ = används, – = …' but its cells said
+    'ja'/'nej': each organisation's cell is ✓, – or empty, as the legend and the HTML say;
+    the lead names the 'Differs' column the sheet has beside them."""
+    from openpyxl import load_workbook
+
+    path = tmp_path / "plan.csv"
+    path.write_text(SMALL, encoding="utf-8")
+    report = P.read_plan(path).report(lang=lang)
+    wb = load_workbook(io.BytesIO(report.xlsx()))
+    [title] = [b.title for b in report.blocks if b.key == "criteria"]
+    [ws] = [ws for ws in wb.worksheets if ws["A1"].value == title]
+    rows = list(ws.iter_rows(values_only=True))
+    lead = rows[2][0]
+    assert legend in lead and ("Differs" if lang == "en" else "Skiljer sig") in lead
+    header = list(rows[4])
+    body = {(r[0], r[1]): r for r in rows[5:]}
+    alby, borby = header.index("Alby"), header.index("Borby")
+    assert [(k, body[k][alby], body[k][borby]) for k in sorted(body)] == [
+        (("Food", "K3"), "✓", None), (("Furniture", "K1"), "✓", "✓"),
+        (("Furniture", "K2"), "✓", "–")]
+    html = report.html()  # the page: the criteria that differ, with the same marks
+    assert "<td>✓</td><td>–</td>" in html

@@ -51,6 +51,7 @@ class Block:
     charts: list[str] = field(default_factory=list)
     sheet: pd.DataFrame | None = None  # the full table for Excel (default: table)
     shares: bool = False  # the table is a follow-up: one cell per requirement in HTML
+    sheet_lines: list[str] | None = None  # the lines for Excel where they differ (default: lines)
 
 
 # --------------------------------------------------------------------------- cells
@@ -259,14 +260,30 @@ def _method(lang: str, currency: str) -> list[str]:
     ]
 
 
-def _criteria_table(plan: Plan) -> pd.DataFrame:
-    crit = plan.criteria(differences_only=True)
-    orgs = plan.organisations
+def _criteria_marks(crit: pd.DataFrame, orgs: Sequence[str], blank: Any) -> pd.DataFrame:
+    """The criteria matrix with each organisation's cell as the legend says: ✓ where it uses
+    the criterion, – where it procures in the category without it, ``blank`` where it has no
+    procurement in the category."""
     shown = pd.DataFrame(index=crit.index)
     for o in orgs:
-        shown[o] = ["" if v is pd.NA else ("✓" if v else "–") for v in crit[o]]
+        shown[o] = pd.Series([blank if v is pd.NA else ("✓" if v else "–") for v in crit[o]],
+                             index=crit.index, dtype=object)
     shown["organisations"] = crit["organisations"]
     return shown
+
+
+def _criteria_table(plan: Plan) -> pd.DataFrame:
+    """The criteria that differ, as the page shows them."""
+    return _criteria_marks(plan.criteria(differences_only=True), plan.organisations, "")
+
+
+def _criteria_sheet(plan: Plan) -> pd.DataFrame:
+    """Every criterion, as the workbook shows them: ✓, – or an empty cell, and whether the
+    organisations differ."""
+    crit = plan.criteria()
+    sheet = _criteria_marks(crit, plan.organisations, None)
+    sheet["differs"] = crit["differs"]
+    return sheet
 
 
 def build_sections(plan: Plan, *, by: list[str], lang: str,
@@ -361,7 +378,9 @@ def build_sections(plan: Plan, *, by: list[str], lang: str,
     blocks.append(Block("criteria", label("criteria", lang),
                         lines=[label("criteria_lead", lang) if len(crit)
                                else label("no_differences", lang)],
-                        table=crit if len(crit) else None, sheet=plan.criteria()))
+                        table=crit if len(crit) else None, sheet=_criteria_sheet(plan),
+                        sheet_lines=[label("criteria_sheet_lead", lang),
+                                     *([] if len(crit) else [label("no_differences", lang)])]))
     blocks.append(Block("method", label("method", lang), lines=_method(lang, plan.currency)))
     blocks.append(Block("versions", label("versions", lang), lines=[
         f"lcc {__version__}", f"SHA-256: {input_hash(plan, factors)}"]))
@@ -512,18 +531,19 @@ def to_xlsx(blocks: list[Block], *, title: str, lang: str, currency: str) -> byt
     used: set[str] = set()
     for b in blocks:
         df = b.sheet if b.sheet is not None else b.table
-        if df is None and not b.lines:
+        lines = b.sheet_lines if b.sheet_lines is not None else b.lines
+        if df is None and not lines:
             continue
         ws = wb.active if first else wb.create_sheet()
         first = False
         ws.title = sheet_name(b.title, used)
         put(ws, 1, 1, b.title).font = Font(bold=True, size=13)
         r = 3
-        for line in b.lines:
+        for line in lines:
             put(ws, r, 1, line)
             r += 1
         if df is not None:
-            r += 1 if b.lines else 0
+            r += 1 if lines else 0
             flat = _flat(df, lang) if any(n is not None for n in df.index.names) else df
             cols = [str(c) for c in flat.columns]
             kinds = {c: kind_of(c, flat[c].dtype) for c in cols}

@@ -57,6 +57,11 @@ WORDS: dict[str, str] = {
     "criteria_lead": N_("Criteria used by some but not all organisations that procure in the "
                         "category (✓ = used, – = procures in the category without it, blank = "
                         "no procurement in the category)."),
+    "criteria_sheet_lead": N_("Every criterion used in each category, one column per "
+                              "organisation (✓ = used, – = procures in the category without "
+                              "it, blank = no procurement in the category); Differs marks the "
+                              "criteria that some but not all organisations that procure in the "
+                              "category use."),
     "method": N_("Method"), "versions": N_("Versions and input hash"),
     "amounts_in": N_("Amounts in"), "target_line": N_("target"),
     "saving_chart": N_("LCC saved by awarding on LCC"),
