@@ -346,3 +346,50 @@ def test_a_policy_that_needs_lives_is_refused_when_the_tender_is_read() -> None:
                                 'amount_per_year = "150 SEK/yr"\n[[alternatives.items]]\n'
                                 'type = "Investment"\namount = "10 SEK"\nlife = "5 yr"')
     assert loads_tender(with_life, "toml").comparison.policy == "annuity"
+
+
+# ------------------------------------------------------------------------------- F6
+
+
+def test_schema_descriptions_read_as_a_file_author_writes() -> None:
+    """F6: no internal notation (``CUR``, ``m**3``) in the schema; a life says it may be in
+    burning hours; the hours, the period and a parameter's description say their bounds."""
+    import json
+
+    from lcc.io import json_schema
+
+    schema = json_schema()
+    text = json.dumps(schema)
+    assert "CUR" not in text and "**" not in text
+    defs = schema["$defs"]
+    price = defs["Energy"]["properties"]["price"]["anyOf"][0]["description"]
+    assert "(SEK/kWh or SEK/m3 or SEK/kg), e.g. '1.2 SEK/kWh'" in price
+    assert "SEK stands for any currency" in price and "EUR" in price
+    life = defs["Investment"]["properties"]["life"]["anyOf"][0]["description"]
+    assert life.startswith("a duration in years, e.g. '20 yr'") and "burning hours" in life
+    alt_life = defs["alternative"]["properties"]["life"]["anyOf"][0]["description"]
+    assert "burning hours" not in alt_life  # an alternative has no operating hours
+    hours = defs["Investment"]["properties"]["hours"]["anyOf"][0]["description"]
+    assert hours.endswith("at most 8784 h/yr")
+    assert "whole number of years" in defs["study"]["properties"]["period"]["description"]
+    assert defs["parameter"]["properties"]["description"]["minLength"] == 1
+
+
+def test_schema_refuses_an_empty_parameter_description_as_the_reader_does() -> None:
+    """F6: a parameter's ``description = ""`` is refused by both."""
+    import json
+
+    jsonschema = pytest.importorskip("jsonschema")
+    from lcc.io import json_schema
+
+    text = SCENARIO_PARAMETERS.replace('value = "1.5 SEK/kWh"',
+                                       'value = "1.5 SEK/kWh"\ndescription = ""')
+    assert problems(text) == [(7, "parameters.price.description", "invalid-value")]
+    import tomllib
+
+    data = json.loads(json.dumps(tomllib.loads(text)))
+    errors = list(jsonschema.Draft202012Validator(json_schema()).iter_errors(data))
+    assert errors and {tuple(e.absolute_path) for e in errors} == {
+        ("parameters", "price", "description")}
+    del data["parameters"]["price"]["description"]
+    assert not list(jsonschema.Draft202012Validator(json_schema()).iter_errors(data))

@@ -36,11 +36,39 @@ def _bounded(kind: F.Kind) -> dict[str, Any]:
     return out
 
 
-def _kind_schema(kind: F.Kind) -> dict[str, Any]:
+def _unit_words(unit: str) -> str:
+    """A field's unit (or example) as a file author writes it: ``CUR/m**3`` is ``SEK/m3``."""
+    return unit.replace("CUR", "SEK").replace("**", "")
+
+
+#: The keys of an item that has operating hours (``hours``) whose value may be in burning
+#: hours ('50000 h'), converted into years with those hours (the items' rule).
+_IN_BURNING_HOURS = ("life", "every")
+
+
+def _quantity_words(kind: F.Kind, hours: bool = False) -> str:
+    """What a quantity field takes, in a file author's words: what it is, its units with the
+    currency shown as SEK, an example, its most, and for a life with operating hours that it
+    may be in burning hours."""
+    units = [_unit_words(u) for u in kind.units]
+    what, example = kind.what or "a value", _unit_words(kind.example)
+    text = f"{what} in years, e.g. '{example}'" if kind.units == ("yr",) else \
+        f"{what} as text with a unit ({' or '.join(units)}), e.g. '{example}'"
+    if any("CUR" in u for u in kind.units):
+        text += f"; SEK stands for any currency lcc knows " \
+                f"({', '.join(F.STUDY['currency'].choices)})"
+    if kind.maximum is not None:
+        text += f"; at most {kind.maximum:g} {'years' if kind.unit == 'yr' else units[0]}"
+    if hours:
+        text += "; or in burning hours, e.g. '50000 h', counted into years with the item's " \
+                "hours (operating hours per year)"
+    return text
+
+
+def _kind_schema(kind: F.Kind, hours: bool = False) -> dict[str, Any]:
     options: list[dict[str, Any]] = []
     if kind.name == "quantity":
-        options.append({"type": "string", "description": f"a quantity in "
-                        f"{' or '.join(kind.units)}, e.g. '{kind.example}'"})
+        options.append({"type": "string", "description": _quantity_words(kind, hours)})
     elif kind.name in ("position", "number", "count"):
         options += [_bounded(kind), {"type": "string"}]
     elif kind.name == "rate":  # a fraction above −1; a bare 1 or more is a percentage refused
@@ -69,6 +97,13 @@ def _kind_schema(kind: F.Kind) -> dict[str, Any]:
     elif kind.by_year:
         options.append({"$ref": "#/$defs/by_year_plain"})
     return options[0] if len(options) == 1 else {"anyOf": options}
+
+
+def _period(kind: F.Kind) -> dict[str, Any]:
+    """The study period: a quantity in whole years (annual steps; the study's rule)."""
+    out = _kind_schema(kind)
+    out["description"] += "; a whole number of years (annual steps)"
+    return out
 
 
 def _object(props: dict[str, Any], required: Any = (), **extra: Any) -> dict[str, Any]:
@@ -102,7 +137,7 @@ def _common_defs() -> dict[str, Any]:
         "parameter": _object({
             "value": number_or_text, "low": number_or_text, "high": number_or_text,
             "distribution": {"$ref": "#/$defs/distribution"},
-            "description": {"type": "string"}, "source": {"type": "string"},
+            "description": _TEXT, "source": _TEXT,
         }, description="A named value; a number, or text with a unit ('1.2 SEK/kWh')."),
         "parameters": {
             "type": "object", "maxProperties": F.MAX_PARAMETERS,
@@ -119,7 +154,8 @@ def _common_defs() -> dict[str, Any]:
                                                             "base currency ('11.48 SEK')"}]}},
             "date": {"type": "string"}, "source": {"type": "string"},
         }, ["base", "rates"]),
-        "study": _object({k: _kind_schema(v) for k, v in F.STUDY.items()}),
+        "study": _object({k: _period(v) if k == "period" else _kind_schema(v)
+                          for k, v in F.STUDY.items()}),
     }
 
 
@@ -217,7 +253,8 @@ def _tender_schema() -> dict[str, Any]:
     item_refs = []
     for name, spec in F.ITEMS.items():
         props = {"type": {"const": name}}
-        props.update({k: _kind_schema(v) for k, v in spec.fields.items()})
+        props.update({k: _kind_schema(v, hours=k in _IN_BURNING_HOURS and "hours" in spec.fields)
+                      for k, v in spec.fields.items()})
         defs[name] = _object(props, ["type", *spec.required])
         item_refs.append({"if": {"properties": {"type": {"const": name}}, "required": ["type"]},
                           "then": {"$ref": f"#/$defs/{name}"}})
