@@ -135,3 +135,43 @@ def test_the_criteria_sheet_shows_the_marks_its_legend_promises(tmp_path: Path, 
         (("Furniture", "K2"), "✓", "–")]
     html = report.html()  # the page: the criteria that differ, with the same marks
     assert "<td>✓</td><td>–</td>" in html
+
+
+# --------------------------------------------------------------------------- D8
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_sheet_names_are_short_whole_words_and_distinct(lang: str) -> None:
+    """Excel's 31 characters cut the Swedish sheet names mid-word and numbered a collision
+    ('Andel av värdet med respektive', 'Andel av värdet med respektiv 2'): a part whose
+    title is longer has a short name of its own, distinct from every other sheet."""
+    from openpyxl import load_workbook
+
+    plan = P.read_plan(PLAN, targets=TARGETS)
+    report = plan.report(lang=lang, by=["organisation", "year", "category"],
+                         factors=P.read_factors(FACTORS))
+    wb = load_workbook(io.BytesIO(report.xlsx()))
+    names = [ws.title for ws in wb.worksheets]
+    assert all(len(n) <= 31 for n in names) and len({n.lower() for n in names}) == len(names)
+    for ws in wb.worksheets:  # the part's title on the sheet; the name is it or its own
+        title = ws["A1"].value
+        assert ws.title == title or not title.startswith(ws.title), (ws.title, title)
+        assert not re.search(r" \d+$", ws.title), ws.title
+    if lang == "sv":
+        assert names == [
+            "Sammanfattning", "Hela planen", "Per organisation", "Värdeandelar per organisation",
+            "Per år", "Värdeandelar per år", "Per kategori", "Värdeandelar per kategori",
+            "Per organisation och år", "Utfall, kopplade upphandlingar",
+            "Kopplade upphandlingar", "Var insatser gör mest nytta",
+            "Där LCC-tilldelning lönar sig", "Kriterier mellan organisationer", "Metod",
+            "Versioner och kontrollsumma"]
+
+
+def test_a_long_sheet_title_is_cut_at_a_words_end() -> None:
+    from lcc.portfolio._report import _sheet_title
+
+    used: set[str] = set()
+    assert _sheet_title("Skillnad mot jämförelsealternativet (kr)", used) == "Skillnad mot"
+    assert _sheet_title("Känslighetsanalys (tornadodiagram)", used) == "Känslighetsanalys"
+    assert _sheet_title("Känslighetsanalys (tornadodiagram)", used) == "Känslighetsanalys 2"
+    assert _sheet_title("x" * 40, used) == "x" * 31  # one word: cut where it must be

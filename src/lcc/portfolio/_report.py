@@ -52,6 +52,7 @@ class Block:
     sheet: pd.DataFrame | None = None  # the full table for Excel (default: table)
     shares: bool = False  # the table is a follow-up: one cell per requirement in HTML
     sheet_lines: list[str] | None = None  # the lines for Excel where they differ (default: lines)
+    sheet_title: str | None = None  # the sheet's name where the title is long (default: title)
 
 
 # --------------------------------------------------------------------------- cells
@@ -333,7 +334,8 @@ def build_sections(plan: Plan, *, by: list[str], lang: str,
         fu = plan.follow_up(key)
         blocks.append(Block(f"by_{key}", label(f"by_{key}", lang), table=fu, shares=True))
         blocks.append(Block(f"value_by_{key}", label("value_shares", lang) + " — "
-                            + label(f"by_{key}", lang).lower(), table=_value_shares(fu)))
+                            + label(f"by_{key}", lang).lower(), table=_value_shares(fu),
+                            sheet_title=label(f"sheet_value_by_{key}", lang)))
     both = plan.follow_up(["organisation", "year"])
     charts = [chart_by_organisation_year(plan, r, lang)
               for r in (targets.requirements or REQUIREMENTS)]
@@ -347,13 +349,15 @@ def build_sections(plan: Plan, *, by: list[str], lang: str,
         out = plan.outcomes("organisation")
         blocks.append(Block("outcomes", label("outcomes", lang), table=out,
                             charts=[chart_outcomes(plan, lang)],
+                            sheet_title=label("sheet_outcomes", lang),
                             lines=[f"{label('amounts_in', lang)} "
                                    f"{unit(plan.currency, lang)}; kg CO2e."]))
         blocks.append(Block("linked_rows", label("linked_rows", lang),
                             table=linked.drop(columns=["year", "category"]), sheet=linked))
     else:
         blocks.append(Block("outcomes", label("outcomes", lang),
-                            lines=[label("no_linked", lang)]))
+                            lines=[label("no_linked", lang)],
+                            sheet_title=label("sheet_outcomes", lang)))
 
     pri = plan.priorities(factors)
     lines = [] if factors is not None else [label("no_factors", lang)]
@@ -372,7 +376,8 @@ def build_sections(plan: Plan, *, by: list[str], lang: str,
                         lines=lines))
     cats = plan.lcc_categories()
     if len(cats):
-        blocks.append(Block("lcc_categories", label("lcc_categories", lang), table=cats))
+        blocks.append(Block("lcc_categories", label("lcc_categories", lang), table=cats,
+                            sheet_title=label("sheet_lcc_categories", lang)))
 
     crit = _criteria_table(plan)
     blocks.append(Block("criteria", label("criteria", lang),
@@ -517,6 +522,33 @@ def _excel_value(value: Any, kind: str, lang: str) -> Any:
     return str(value)
 
 
+#: Excel's longest sheet name.
+_SHEET_CHARS = 31
+
+
+def _word_cut(text: str, most: int) -> str:
+    """``text`` cut to at most ``most`` characters at a word's end, without a trailing
+    blank or punctuation; a first word longer than ``most`` is cut where it must be."""
+    if len(text) <= most:
+        return text
+    head = text[:most + 1]
+    cut = head.rsplit(" ", 1)[0] if " " in head else text[:most]
+    return cut.rstrip(" ,;:—–-(") or text[:most]
+
+
+def _sheet_title(title: str, used: set[str]) -> str:
+    """A readable sheet name for ``title``: at most 31 characters, cut at a word's end,
+    unique (a second one numbered, the number after a whole word); ``used`` holds the
+    names given, in lower case (see :func:`lcc._xlsx.sheet_name`)."""
+    text = shown(title)
+    name, n = _word_cut(text, _SHEET_CHARS), 2
+    while name.lower() in used or name.lower() == "history":
+        suffix = f" {n}"
+        name = _word_cut(text, _SHEET_CHARS - len(suffix)) + suffix
+        n += 1
+    return sheet_name(name, used)
+
+
 def to_xlsx(blocks: list[Block], *, title: str, lang: str, currency: str) -> bytes:
     """An Excel workbook, one sheet per part; identical bytes for identical inputs."""
     try:
@@ -536,7 +568,7 @@ def to_xlsx(blocks: list[Block], *, title: str, lang: str, currency: str) -> byt
             continue
         ws = wb.active if first else wb.create_sheet()
         first = False
-        ws.title = sheet_name(b.title, used)
+        ws.title = _sheet_title(b.sheet_title or b.title, used)
         put(ws, 1, 1, b.title).font = Font(bold=True, size=13)
         r = 3
         for line in lines:

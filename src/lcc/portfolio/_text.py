@@ -54,6 +54,12 @@ WORDS: dict[str, str] = {
     "linked_rows": N_("Linked procurements"), "priorities": N_("Where to act"),
     "lcc_categories": N_("Where an LCC award pays"),
     "criteria": N_("Criteria across organisations"),
+    # sheet names of the workbook where the part's title passes Excel's 31 characters
+    "sheet_value_by_organisation": N_("Value shares by organisation"),
+    "sheet_value_by_year": N_("Value shares by year"),
+    "sheet_value_by_category": N_("Value shares by category"),
+    "sheet_outcomes": N_("Outcomes of linked tenders"),
+    "sheet_lcc_categories": N_("Where LCC awards pay"),
     "criteria_lead": N_("Criteria used by some but not all organisations that procure in the "
                         "category (✓ = used, – = procures in the category without it, blank = "
                         "no procurement in the category)."),
