@@ -94,6 +94,11 @@ def _emit(df: pd.DataFrame, args: argparse.Namespace, *, title: str | None = Non
 
         payload: dict[str, Any] = {"command": kind or args.command}
         payload.update(extra or {})
+        messages = [c for c in df.columns if df[c].dtype == object and
+                    any(isinstance(v, Msg) for v in df[c])]  # a reason, as the notes: in lang
+        if messages:
+            df = df.assign(**{str(c): [in_lang(v, lang) if isinstance(v, Msg) else v
+                                       for v in df[c]] for c in messages})
         payload["rows"] = records(df)
         payload["notes"] = [n for n in (notes or []) if not n.startswith("(")]
         print(dumps(payload))
@@ -130,21 +135,21 @@ _INDEX_WORDS: dict[str, tuple[str, ...]] = {
 
 def _parameter_names(tender: Any, lang: str) -> dict[str, str]:
     """Parameter identifier -> its name in words, for tables read by people."""
-    from lcc.results._describe import parameter_name
+    from lcc.results._describe import parameter_names
 
     params = list(tender.parameters)
     if tender.assumptions is not None:
         params += list(tender.assumptions.parameters)
     for alt in tender.alternatives:  # a bidder's own (the resale value of one bid)
         params += list(alt.parameters())
-    out = {}
+    described: dict[str, Any] = {}
     for p in params:
         name = getattr(p, "name", None)
-        if isinstance(name, str) and name not in out:
-            out[name] = parameter_name(name, lang, getattr(p, "description", None))
+        if isinstance(name, str) and name not in described:
+            described[name] = p
     for key in ("discount_rate", "inflation", "carbon_price"):
-        out.setdefault(key, parameter_name(key, lang))
-    return out
+        described.setdefault(key, None)
+    return parameter_names(described, lang)
 
 
 def _tender_lines(tender: Any, lang: str, **run: Any) -> list[str]:

@@ -284,17 +284,18 @@ def tornado(table: Any, *, alternative: str | None = None, ax: Axes | None = Non
         ax.barh(y, lcc_hi - base, left=base, color="#c55a11", label=label("high", lang))
         ax.axvline(base, color="black", linewidth=0.8)
     units = rows["unit"] if "unit" in rows.columns else [""] * len(rows)
-    from lcc.results._describe import difference_text, is_rate, parameter_name, value_text
+    from lcc.results._describe import difference_text, is_rate, parameter_names, value_text
 
-    params: dict[str, Any] = {}
+    params: dict[str, Any] = {str(p): None for p in rows["parameter"]}
     if comparison is not None:
         for r in comparison.results.values():
             params.update(r._compiled.parameters)
+    names = parameter_names(params, lang)
 
     def tick(p: str, a: Any, b: Any, u: Any) -> str:
         u = str(u or "")
         rate = is_rate(p, u, table.attrs.get("rates"))
-        name = parameter_name(p, lang, getattr(params.get(p), "description", None))
+        name = names[str(p)]
         return safe(f"{_cut(name)}\n({value_text(float(a), u, lang, rate=rate)} … "
                     f"{value_text(float(b), u, lang, rate=rate)})")
 

@@ -35,6 +35,7 @@ from lcc.results._describe import (
     own_life_amounts,
     parameter_line,
     parameter_name,
+    parameter_names,
     per_year,
     policy_name,
     scenario_name,
@@ -143,10 +144,10 @@ def _parameters(c: Comparison) -> dict[str, Any]:
 
 def _tornado_section(tornado: pd.DataFrame, c: Comparison, lang: str, charts: bool) -> Section:
     params = _parameters(c)
+    names = parameter_names(params, lang)
     rows = []
     for _, row in tornado.iterrows():
         name = str(row["parameter"])
-        p = params.get(name)
         unit_text = str(row.get("unit", "") or "")
         rate = is_rate(name, unit_text, tornado.attrs.get("rates"))
         alt = str(row["alternative"])
@@ -154,7 +155,7 @@ def _tornado_section(tornado: pd.DataFrame, c: Comparison, lang: str, charts: bo
         if alt == tornado.attrs.get("difference") and pair:
             alt = difference_text(pair[1], pair[0], lang)
         rows.append({
-            "parameter": parameter_name(name, lang, getattr(p, "description", None)),
+            "parameter": names.get(name) or parameter_name(name, lang),
             "alternative": alt,
             "low": value_text(float(row["low"]), unit_text, lang, rate=rate),
             "high": value_text(float(row["high"]), unit_text, lang, rate=rate),
@@ -316,13 +317,13 @@ def build_sections(comparison: Comparison, *, lang: str = "en", tornado: pd.Data
 def _monte_carlo_section(mc: Any, c: Comparison, lang: str, charts: bool) -> Section:
     svg = _chart(lambda p: p.distributions(mc, lang=lang)) if charts else None
     params = _parameters(c)
+    names = parameter_names(params, lang)
     lines = [ntr("{n} sample, random seed {seed}", "{n} samples, random seed {seed}", mc.n,
                  lang, n=number(mc.n, lang, 0), seed=mc.seed)]
     units = mc.inputs.attrs.get("units", {})
     for name, dist in mc.distributions.items():
-        p = params.get(name)
         unit_text = units.get(name, "")  # as sampled (the discount rate's parameter's own)
-        label = parameter_name(name, lang, getattr(p, "description", None))
+        label = names.get(name) or parameter_name(name, lang)
         lines.append(f"{label}: " + distribution_text(
             dist, unit_text, lang, rate=is_rate(name, unit_text, mc.inputs.attrs.get("rates"))))
     lines += [in_lang(note, lang) for note in mc.notes]

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from lcc._i18n import N_, date, ntr, number, tr
-from lcc.results._describe import parameter_name, policy_name
+from lcc.results._describe import parameter_name, parameter_names, policy_name
 
 
 def tender_lines(tender: Any, lang: str, *, comparison: Any = None,
@@ -46,8 +46,9 @@ def tender_lines(tender: Any, lang: str, *, comparison: Any = None,
                                                      lang)))
     parts = []
     if tornado:
+        names = parameter_names({n: _description(tender, n) for n in tornado}, lang)
         parts.append(tr("Sensitivity analysis of: {names}", lang, names=", ".join(
-            parameter_name(n, lang, _description(tender, n)) for n in tornado)))
+            names.values())))
     if monte_carlo is not None:
         n, seed = monte_carlo
         parts.append(ntr("Monte Carlo with {n} sample", "Monte Carlo with {n} samples", n, lang,

@@ -9,7 +9,8 @@ in the input's unit ("lognormal, median 1,20 kr/kWh, σ 0,25").
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections import Counter
+from collections.abc import Container, Mapping
 from typing import Any
 
 import numpy as np
@@ -44,16 +45,34 @@ def parameter_name(name: str, lang: str, description: str | None = None) -> str:
     'Biogas co2e'
     >>> parameter_name("dimmed_hours", "en", "22:00 to 06:00 while it is dark")
     '22:00 to 06:00 while it is dark'
+    >>> parameter_name("price_night", "sv", "Elpris (natt, 22-06). Källa: Nord Pool")
+    'Elpris (natt, 22-06)'
     """
     if name in KNOWN_NAMES:
         return tr(KNOWN_NAMES[name], lang)
-    if description:  # a full stop or colon ends the head; '1.0 kg' and '22:00' do not
-        head = re.split(r"(?<!\d):|:(?!\d)|[;(]|\.(?!\d)", description.strip(),
-                        maxsplit=1)[0].strip()
-        if head and len(head) <= 40:
-            return head
+    if description:  # a full stop or colon ends the head; '1.0 kg' and '22:00' do not; a
+        # bracket does where the head is too long with it
+        for ends in (r"(?<!\d):|:(?!\d)|;|\.(?!\d)", r"(?<!\d):|:(?!\d)|[;(]|\.(?!\d)"):
+            head = re.split(ends, description.strip(), maxsplit=1)[0].strip()
+            if head and len(head) <= 40:
+                return head
     words = name.replace("_", " ").strip()
     return words[:1].upper() + words[1:]
+
+
+def parameter_names(params: Mapping[str, Any], lang: str) -> dict[str, str]:
+    """:func:`parameter_name` of several parameters (name → the parameter, or None), each
+    told apart: where two would read alike, each of them gets its identifier in brackets.
+
+    >>> parameter_names({"price_day": "Elpris: dagtid", "price_night": "Elpris: natt",
+    ...                  "hours": None}, "sv")
+    {'price_day': 'Elpris (price_day)', 'price_night': 'Elpris (price_night)', 'hours': 'Hours'}
+    """
+    names = {n: parameter_name(n, lang, p if isinstance(p, str) or p is None
+                               else getattr(p, "description", None))
+             for n, p in params.items()}
+    seen = Counter(v.casefold() for v in names.values())
+    return {n: f"{v} ({n})" if seen[v.casefold()] > 1 else v for n, v in names.items()}
 
 
 def is_rate(name: str, unit_text: str | None, rates: Container[str] | None = None) -> bool:

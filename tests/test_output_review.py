@@ -1,0 +1,104 @@
+"""Outputs after the review of what a procurer reads (review 2): parameters that would read
+alike are told apart in every table, chart and report; a break-even's reason is in the
+reader's language in JSON too."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+from pathlib import Path
+
+from lcc.cli import main
+from lcc.results._describe import parameter_name, parameter_names
+
+TENDER = """
+format = "lcc.tender/1"
+name = "Gatubelysning med nattsänkning"
+[study]
+period = "10 yr"
+discount_rate = "4 %"
+[parameters.price_day]
+value = "1.5 SEK/kWh"
+low = "1.0 SEK/kWh"
+high = "2.0 SEK/kWh"
+description = "Elpris: dagtid, 06-22"
+[parameters.price_night]
+value = "0.8 SEK/kWh"
+low = "0.2 SEK/kWh"
+high = "3.0 SEK/kWh"
+description = "Elpris: natt, 22-06"
+[[alternatives]]
+name = "Anbud A"
+[[alternatives.items]]
+type = "Investment"
+amount = "3000 SEK"
+[[alternatives.items]]
+type = "Energy"
+annual = "100 kWh/yr"
+price = { parameter = "price_day" }
+[[alternatives.items]]
+type = "Energy"
+annual = "100 kWh/yr"
+price = { parameter = "price_night" }
+[[alternatives]]
+name = "Anbud B"
+[[alternatives.items]]
+type = "Investment"
+amount = "2500 SEK"
+[[alternatives.items]]
+type = "Energy"
+annual = "120 kWh/yr"
+price = { parameter = "price_day" }
+[[alternatives.items]]
+type = "Energy"
+annual = "160 kWh/yr"
+price = { parameter = "price_night" }
+"""
+
+
+def _run(*args: str) -> str:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(list(args)) == 0
+    return out.getvalue()
+
+
+def test_a_description_in_brackets_keeps_its_bracket() -> None:
+    """'Elpris (dagtid, 06-22)' and 'Elpris (natt, 22-06)' both read 'Elpris'; '@SUM(1)'
+    read '@SUM'. A bracket ends the head only where the head is too long with it."""
+    assert parameter_name("a", "sv", "Elpris (dagtid, 06-22)") == "Elpris (dagtid, 06-22)"
+    assert parameter_name("a", "en", "@SUM(1)") == "@SUM(1)"
+    # 71 characters, and 50 before its bracket: longer than a head (40), so the identifier
+    long = "Electricity price at the public lighting cabinets (night tariff, 22-06)"
+    assert parameter_name("price_night", "en", long) == "Price night"
+
+
+def test_parameters_that_read_alike_are_told_apart_everywhere(tmp_path: Path) -> None:
+    """Both heads are 'Elpris': each gets its identifier, in the terminal table, the
+    break-even table, the report's tornado and Monte Carlo lines and the tornado chart."""
+    assert parameter_names({"price_day": "Elpris: dagtid", "price_night": "Elpris: natt"},
+                           "sv") == {"price_day": "Elpris (price_day)",
+                                     "price_night": "Elpris (price_night)"}
+    f = tmp_path / "t.toml"
+    f.write_text(TENDER, "utf-8")
+    for command in ("tornado", "break-even"):
+        text = _run("sensitivity", str(f), command, "--lang", "sv")
+        assert "Elpris (price_day)" in text and "Elpris (price_night)" in text, text
+    out = tmp_path / "r.html"
+    assert main(["report", str(f), "-o", str(out), "--lang", "sv"]) == 0
+    html = out.read_text("utf-8")
+    assert html.count("Elpris (price_night)") >= 2  # the tornado table and its chart
+    assert ">Elpris<" not in html
+
+
+def test_a_break_even_reason_is_in_the_readers_language_in_json(tmp_path: Path) -> None:
+    """--lang sv --format json: the notes were Swedish, each row's reason English."""
+    f = tmp_path / "t.toml"
+    f.write_text(TENDER, "utf-8")
+    doc = json.loads(_run("sensitivity", str(f), "break-even", "--lang", "sv",
+                          "--format", "json"))
+    reasons = [r["reason"] for r in doc["rows"] if r["reason"]]
+    assert reasons and all("är billigare än" in r for r in reasons), reasons
+    doc = json.loads(_run("sensitivity", str(f), "break-even", "--format", "json"))
+    assert all("is cheaper than" in r["reason"] for r in doc["rows"] if r["reason"])
