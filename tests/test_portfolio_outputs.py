@@ -175,3 +175,66 @@ def test_a_long_sheet_title_is_cut_at_a_words_end() -> None:
     assert _sheet_title("Känslighetsanalys (tornadodiagram)", used) == "Känslighetsanalys"
     assert _sheet_title("Känslighetsanalys (tornadodiagram)", used) == "Känslighetsanalys 2"
     assert _sheet_title("x" * 40, used) == "x" * 31  # one word: cut where it must be
+
+
+# --------------------------------------------------------------------------- D5
+
+RUNS: dict[str, tuple[str | Path, ...]] = {
+    "follow-up": ("--targets", TARGETS, "--by", "organisation,year"),
+    "outcomes": ("--by", "category"),
+    "linked": (),
+    "priorities": ("--factors", FACTORS, "--targets", TARGETS, "--top", "30"),
+    "criteria": (),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@pytest.mark.parametrize("action", sorted(RUNS))
+def test_portfolio_json_has_the_documented_shape_and_the_readers_notes(
+        capsys: pytest.CaptureFixture[str], action: str, lang: str) -> None:
+    """'lcc portfolio … --format json' printed {"currency", "table", "notes"}, with no
+    "command" and "table" for "rows", and its notes in English under --lang sv while the
+    table printed them in Swedish. Now {"command": "portfolio-ACTION", "plan", "currency",
+    "rows", "notes"} (and "table", the rows' old name, for one release), valid against
+    output_schema("portfolio-ACTION"), the notes as the table prints them."""
+    import json
+
+    import jsonschema
+
+    from lcc.cli._output_schema import output_schema
+
+    args = (PLAN, action, *RUNS[action], "--lang", lang)
+    payload = json.loads(_cli(capsys, *args, "--format", "json"))
+    schema = output_schema(f"portfolio-{action}")
+    jsonschema.Draft202012Validator.check_schema(schema)
+    jsonschema.validate(payload, schema)
+    assert list(payload)[:5] == ["command", "plan", "currency", "rows", "notes"]
+    assert payload["command"] == f"portfolio-{action}" and payload["table"] == payload["rows"]
+    csv = _cli(capsys, *args, "--format", "csv")
+    assert len(payload["rows"]) == len(csv.strip().splitlines()) - 1
+    table = _cli(capsys, *args).splitlines()
+    if payload["notes"]:
+        assert table[-len(payload["notes"]):] == payload["notes"]
+    if action == "priorities" and lang == "sv":
+        assert any(n.startswith("Ingen klimatfaktor för kategorierna")
+                   for n in payload["notes"]), payload["notes"]
+
+
+def test_portfolio_json_of_a_plan_of_hostile_names_matches_its_schema(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Organisations named like formulas or markup, a whole-plan follow-up and a plan
+    without targets: still the documented shape."""
+    import json
+
+    import jsonschema
+
+    from lcc.cli._output_schema import output_schema
+
+    path = tmp_path / "plan.csv"
+    path.write_text(SMALL.replace("Borby", '"=HYPERLINK(""http://x"",""y"")"'),
+                    encoding="utf-8")
+    for action, extra in (("follow-up", ("--by", "plan")), ("follow-up", ("--by", "status")),
+                          ("outcomes", ()), ("linked", ()), ("priorities", ()),
+                          ("criteria", ())):
+        payload = json.loads(_cli(capsys, path, action, *extra, "--format", "json"))
+        jsonschema.validate(payload, output_schema(f"portfolio-{action}"))

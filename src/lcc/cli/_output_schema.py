@@ -128,17 +128,88 @@ SCHEMAS: dict[str, dict[str, Any]] = {
         _rows({}, required=[], additional=True), required=[]),
 }
 
+# ----------------------------------------------------------------- portfolio
+
+_PLAN = {"plan": _STR, "currency": _STR,
+         "table": {"type": "array", "items": {"type": "object"},
+                   "description": "the rows under their former name, kept for one release; "
+                                  "read rows"}}
+_BOOL_OR_NULL = {"type": ["boolean", "null"]}
+#: The keys a follow-up or outcomes row starts with: the groups (--by), or plan = 'all'.
+_GROUPS = {"organisation": _STR, "year": _INT, "category": _STR, "status": _STR,
+           "award_basis": _STR, "plan": _STR}
+_REQ = "(environmental|reuse|plastics|climate|lcc)"
+
+
+def _grouped(props: dict[str, Any], patterns: dict[str, Any] | None = None) -> dict[str, Any]:
+    return {"type": "array", "items": {
+        "type": "object", "properties": {**_GROUPS, **props}, "required": list(props),
+        "patternProperties": patterns or {}, "additionalProperties": False}}
+
+
+_OUTCOMES = {"lcc_awarded": _NUM, "lcc_lowest_acquisition": _NUM, "lcc_saving": _NUM,
+             "co2e_awarded_kg": _NUM, "co2e_lowest_acquisition_kg": _NUM,
+             "co2e_saving_kg": _NUM}
+
+#: The schemas of ``lcc portfolio PLAN ACTION --format json`` (``portfolio-ACTION``).
+PORTFOLIO_SCHEMAS: dict[str, dict[str, Any]] = {
+    "portfolio-follow-up": _doc(
+        "portfolio-follow-up", "Requirement shares per group (--by; plan = 'all' for the "
+        "whole plan): for R in environmental, reuse, plastics, climate, lcc: R_share and "
+        "R_value_share (shares 0..1), and where a target is declared R_target, R_met and "
+        "R_missing (procurements short of the target); null where the group has no target.",
+        _PLAN, _grouped({"procurements": _INT, "value": _NUM}, {
+            f"^{_REQ}_(share|value_share)$": _NUM,
+            f"^{_REQ}_target$": _NUM_OR_NULL, f"^{_REQ}_met$": _BOOL_OR_NULL,
+            f"^{_REQ}_missing$": {"type": ["integer", "null"]}}),
+        required=["plan", "currency"]),
+    "portfolio-outcomes": _doc(
+        "portfolio-outcomes", "Outcomes of the linked tenders per group (--by): the LCC "
+        "(present value, currency) of the awarded alternatives and of those with the lowest "
+        "acquisition cost, the LCC saved, and kg CO2e over each tender's study period.",
+        _PLAN, _grouped({"linked": _INT, **_OUTCOMES}), required=["plan", "currency"]),
+    "portfolio-linked": _doc(
+        "portfolio-linked", "Every awarded procurement that links a tender file: the tender's "
+        "name, the awarded alternative and the one with the lowest acquisition cost, their "
+        "LCC (currency) and kg CO2e.", _PLAN,
+        _rows({"id": _STR, "organisation": _STR, "year": _INT, "category": _STR,
+               "tender": _STR, "awarded": _STR, "lowest_acquisition": _STR, **_OUTCOMES}),
+        required=["plan", "currency"]),
+    "portfolio-priorities": _doc(
+        "portfolio-priorities", "Planned procurements ranked by kg_co2e = value × factor "
+        "(kg CO2e per unit of currency, from the factor table, with its source); those "
+        "without a factor last, by value (factor, kg_co2e and source null). behind: the "
+        "requirements (their keys, '; '-separated) the procurement lacks whose target its "
+        "organisation and year miss; lcc_pays: whether the linked tenders of its category "
+        "show that an LCC award pays (null where none is linked).", _PLAN,
+        _rows({"id": _STR, "rank": _INT, "title": _STR, "organisation": _STR, "year": _INT,
+               "category": _STR, "value": _NUM, "factor": _NUM_OR_NULL,
+               "kg_co2e": _NUM_OR_NULL, "behind": _STR, "lcc_pays": _BOOL_OR_NULL,
+               "source": _STR_OR_NULL}),
+        required=["plan", "currency"]),
+    "portfolio-criteria": _doc(
+        "portfolio-criteria", "Criteria IDs per category, one key per organisation: true "
+        "where it uses the criterion in the category, false where it procures in the "
+        "category without it, null where it has no procurement there; organisations: how "
+        "many use it; differs: some but not all of those procuring in the category use it.",
+        _PLAN, _rows({"category": _STR, "criterion": _STR, "organisations": _INT,
+                      "differs": {"type": "boolean"}}, additional=_BOOL_OR_NULL),
+        required=["plan", "currency"]),
+}
+
 
 def output_schema(what: str) -> dict[str, Any]:
     """The JSON Schema of ``lcc WHAT --format json`` (``sensitivity-tornado`` for
-    ``lcc sensitivity FILE tornado``)."""
+    ``lcc sensitivity FILE tornado``, ``portfolio-priorities`` for ``lcc portfolio PLAN
+    priorities``)."""
+    known = {**SCHEMAS, **PORTFOLIO_SCHEMAS}
     try:
-        return SCHEMAS[what]
+        return known[what]
     except KeyError:
         raise LCCError(Msg("schema: no output schema for {what!r}; known: {known}", what=what,
-                           known=", ".join(SCHEMAS)), field="output_schema.what",
+                           known=", ".join(known)), field="output_schema.what",
                        code="invalid-value") from None
 
 
 
-__all__ = ["SCHEMAS", "output_schema"]
+__all__ = ["PORTFOLIO_SCHEMAS", "SCHEMAS", "output_schema"]

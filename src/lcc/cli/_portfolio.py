@@ -173,7 +173,10 @@ def _emit(df: pd.DataFrame, args: argparse.Namespace, currency: str,
                    for row in flat.itertuples(index=False, name=None)]
         from lcc.results._serialize import dumps
 
-        print(dumps({"currency": currency, "table": records, "notes": notes}))
+        print(dumps({"command": f"portfolio-{args.action}", "plan": str(args.plan),
+                     "currency": currency, "rows": records,
+                     "notes": [str(in_lang(n, args.lang)) for n in notes],
+                     "table": records}))  # "table": the rows' old name, kept for a release
         return
     if args.format == "csv":
         buf = io.StringIO()
