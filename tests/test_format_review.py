@@ -7,6 +7,7 @@ docstrings.
 from __future__ import annotations
 
 import textwrap
+from pathlib import Path
 
 import pytest
 
@@ -393,3 +394,30 @@ def test_schema_refuses_an_empty_parameter_description_as_the_reader_does() -> N
         ("parameters", "price", "description")}
     del data["parameters"]["price"]["description"]
     assert not list(jsonschema.Draft202012Validator(json_schema()).iter_errors(data))
+
+
+def test_text_rates_in_a_yearly_list_are_read_as_a_single_text_rate_is(tmp_path: Path) -> None:
+    """escalation = ["150 %", "2 %", "2 %"] was refused as 'the bare number 1.5' (the text was
+    read first, then the whole list checked as bare numbers); "150 %" alone is accepted.
+    100 SEK/yr, 4 %, 3 years: 100 × (2.5/1.04 + 2.5 × 1.02/1.04² + 2.5 × 1.02²/1.04³)."""
+    f = tmp_path / "t.toml"
+    f.write_text('name = "T"\n[study]\nperiod = "3 yr"\ndiscount_rate = 0.04\n'
+                 '[[alternatives]]\nname = "A"\n[[alternatives.items]]\ntype = "Recurring"\n'
+                 'amount_per_year = "100 SEK/yr"\nescalation = ["150 %", "2 %", "2 %"]\n',
+                 "utf-8")
+    expected = 100 * (2.5 / 1.04 + 2.5 * 1.02 / 1.04 ** 2 + 2.5 * 1.02 ** 2 / 1.04 ** 3)
+    tender = lcc.load_tender(f)
+    assert float(lcc.evaluate(tender.alternatives[0], tender.study).value) == \
+        pytest.approx(expected)
+    item = lcc.Recurring("100 SEK/yr", escalation=["150 %", "2 %", "2 %"])
+    r = lcc.evaluate(lcc.Alternative("A", item), lcc.Study("3 yr", 0.04))
+    assert float(r.value) == pytest.approx(expected)
+    with pytest.raises(lcc.LCCError, match=r"bare number 1\.5"):  # a bare 1.5 beside text
+        lcc.Recurring("100 SEK/yr", escalation=[1.5, "2 %", "2 %"])
+
+
+def test_a_residual_word_offers_none_as_a_file_writes_it() -> None:
+    """'None' for residual offered Python's None among the choices ('linear', None, …)."""
+    with pytest.raises(lcc.LCCError) as info:
+        lcc.Investment("1000 SEK", life="10 yr", residual="None")
+    assert "expected 'linear', 'none', a fraction" in str(info.value)

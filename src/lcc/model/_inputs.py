@@ -714,7 +714,9 @@ def read_escalation(value: Any, name: str) -> Esc:
     """Escalation: a rate > −1 per year, samples, a Parameter, or a per-year sequence."""
     if value is None:
         return NO_ESCALATION
+    written = None  # which of a list's rates are text: '150 %' is no bare number
     if isinstance(value, (list, tuple)):
+        written = np.array([isinstance(v, str) for v in value], dtype=bool)
         value = rates_by_year(value, name)
     if isinstance(value, ByYear):
         percent = value.unit is not None and str(value.unit).strip() in ("%", "percent")
@@ -726,8 +728,10 @@ def read_escalation(value: Any, name: str) -> Esc:
         vals = np.asarray(value.values, dtype=float)
         if percent:
             vals = vals / 100.0
-        else:
+        elif written is None:
             check_bare_rate(vals, name)
+        elif not written.all():
+            check_bare_rate(vals[~written], name)
         if np.any(vals <= -1):
             raise LCCError(Msg("{name}: an escalation rate must be greater than -1 (-100 %)",
                                name=name), field=name, code="invalid-value")

@@ -294,11 +294,11 @@ def _read_residual(item: CostItem, value: Any) -> tuple[str, Num | None]:
         word = closest(value, ("linear", "none")) if isinstance(value, str) else None
         if word is not None:  # 'Linear', 'None': a word, not an amount
             raise LCCError(Msg("{name}: got {value!r} (did you mean {word!r}?); expected "
-                               "'linear', None, a fraction of the installation's cost (0..1) "
+                               "'linear', 'none', a fraction of the installation's cost (0..1) "
                                "or an amount of money", name=name, value=value, word=word),
                            code="invalid-value") from None
         raise LCCError(
-            Msg("{name}: got {value!r}; expected 'linear', None, a fraction of the "
+            Msg("{name}: got {value!r}; expected 'linear', 'none', a fraction of the "
                 "installation's cost (0..1) or an amount of money ({reason})", name=name,
                 value=value, reason=exc.message), code=code
         ) from None
