@@ -14,7 +14,7 @@ import jsonschema
 import pytest
 
 from lcc.cli._main import OUTPUTS
-from lcc.cli._output_schema import SCHEMAS
+from lcc.cli._output_schema import PORTFOLIO_SCHEMAS, SCHEMAS
 
 ROOT = Path(__file__).resolve().parents[1]
 STREET = ROOT / "examples" / "street-lighting.toml"
@@ -51,9 +51,17 @@ COMMANDS: dict[str, tuple[str, ...]] = {
 
 
 def test_every_output_has_a_schema() -> None:
-    assert set(SCHEMAS) == set(OUTPUTS)
-    for schema in SCHEMAS.values():
+    assert set(SCHEMAS) | set(PORTFOLIO_SCHEMAS) == set(OUTPUTS)
+    for schema in (*SCHEMAS.values(), *PORTFOLIO_SCHEMAS.values()):
         jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def test_lcc_schema_gives_a_portfolio_output_schema() -> None:
+    """`lcc schema portfolio-priorities` was refused: the command knew only the tender
+    commands' outputs, though output_schema() had the portfolio's."""
+    out = run("schema", "portfolio-priorities")
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == PORTFOLIO_SCHEMAS["portfolio-priorities"]
 
 
 @pytest.mark.parametrize("what", sorted(COMMANDS))

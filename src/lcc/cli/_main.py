@@ -26,7 +26,8 @@ EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
 OUTPUTS: tuple[str, ...] = ("evaluate", "compare", "sensitivity-tornado",
                             "sensitivity-break-even", "sensitivity-monte-carlo",
                             "sensitivity-sobol", "sensitivity-scenarios", "import-bids",
-                            "calculators")
+                            "calculators", "portfolio-follow-up", "portfolio-outcomes",
+                            "portfolio-linked", "portfolio-priorities", "portfolio-criteria")
 
 
 #: The arguments being parsed (the language of a usage error is read from them).
