@@ -168,13 +168,16 @@ def test_sheet_names_are_short_whole_words_and_distinct(lang: str) -> None:
 
 
 def test_a_long_sheet_title_is_cut_at_a_words_end() -> None:
-    from lcc.portfolio._report import _sheet_title
+    """One rule for every workbook's sheet names (lcc._xlsx.sheet_name): cut at a word's
+    end where that keeps at least half of the 31 characters, numbered after a whole word."""
+    from lcc._xlsx import sheet_name
 
     used: set[str] = set()
-    assert _sheet_title("Skillnad mot jämförelsealternativet (kr)", used) == "Skillnad mot"
-    assert _sheet_title("Känslighetsanalys (tornadodiagram)", used) == "Känslighetsanalys"
-    assert _sheet_title("Känslighetsanalys (tornadodiagram)", used) == "Känslighetsanalys 2"
-    assert _sheet_title("x" * 40, used) == "x" * 31  # one word: cut where it must be
+    assert sheet_name("Skillnad mot jämförelsealternativet (kr)", used) == \
+        "Skillnad mot jämförelsealternat"  # 'Skillnad mot' would say less
+    assert sheet_name("Känslighetsanalys (tornadodiagram)", used) == "Känslighetsanalys"
+    assert sheet_name("Känslighetsanalys (tornadodiagram)", used) == "Känslighetsanalys 2"
+    assert sheet_name("x" * 40, used) == "x" * 31  # one word: cut where it must be
 
 
 # --------------------------------------------------------------------------- D5

@@ -53,15 +53,36 @@ def sheet_name(title: str, used: set[str]) -> str:
     >>> sheet_name("Difference from 'Bid: A'", used), sheet_name("difference from 'bid: a'", used)
     ("Difference from 'Bid  A", "difference from 'bid  a 2")
     """
-    clean = re.sub(r"[\[\]:*?/\\]", " ", shown_lines(title).replace("\n", " "))
-    clean = clean[:31].strip(" '") or "Sheet"
-    base, n = clean, 2
+    text = re.sub(r"[\[\]:*?/\\]", " ", shown_lines(title).replace("\n", " ")).strip(" '")
+    clean = _word_cut(text, SHEET_CHARS) or "Sheet"
+    n = 2
     while clean.lower() in used or clean.lower() == "history":
         suffix = f" {n}"
-        clean = base[:31 - len(suffix)].rstrip(" '") + suffix
+        clean = (_word_cut(text, SHEET_CHARS - len(suffix)) or "Sheet") + suffix
         n += 1
     used.add(clean.lower())
     return clean
+
+
+#: Excel's longest sheet name.
+SHEET_CHARS = 31
+
+
+def _word_cut(text: str, most: int) -> str:
+    """``text`` cut to at most ``most`` characters at a word's end, without a trailing
+    blank, apostrophe or punctuation; where that would keep less than half of it (a long
+    last word), it is cut where it must be.
+
+    >>> _word_cut("Känslighetsanalys (tornadodiagram)", 31)
+    'Känslighetsanalys'
+    >>> _word_cut("Skillnad mot jämförelsealternativet (A)", 31)
+    'Skillnad mot jämförelsealternat'
+    """
+    if len(text) <= most:
+        return text
+    head = text[:most + 1]
+    cut = head.rsplit(" ", 1)[0].rstrip(" ,;:—–-('") if " " in head else ""
+    return cut if len(cut) * 2 >= most else text[:most].rstrip(" '")
 
 
 def save_reproducible(wb: Any, path: str | Path) -> Path:

@@ -522,33 +522,6 @@ def _excel_value(value: Any, kind: str, lang: str) -> Any:
     return str(value)
 
 
-#: Excel's longest sheet name.
-_SHEET_CHARS = 31
-
-
-def _word_cut(text: str, most: int) -> str:
-    """``text`` cut to at most ``most`` characters at a word's end, without a trailing
-    blank or punctuation; a first word longer than ``most`` is cut where it must be."""
-    if len(text) <= most:
-        return text
-    head = text[:most + 1]
-    cut = head.rsplit(" ", 1)[0] if " " in head else text[:most]
-    return cut.rstrip(" ,;:—–-(") or text[:most]
-
-
-def _sheet_title(title: str, used: set[str]) -> str:
-    """A readable sheet name for ``title``: at most 31 characters, cut at a word's end,
-    unique (a second one numbered, the number after a whole word); ``used`` holds the
-    names given, in lower case (see :func:`lcc._xlsx.sheet_name`)."""
-    text = shown(title)
-    name, n = _word_cut(text, _SHEET_CHARS), 2
-    while name.lower() in used or name.lower() == "history":
-        suffix = f" {n}"
-        name = _word_cut(text, _SHEET_CHARS - len(suffix)) + suffix
-        n += 1
-    return sheet_name(name, used)
-
-
 def to_xlsx(blocks: list[Block], *, title: str, lang: str, currency: str) -> bytes:
     """An Excel workbook, one sheet per part; identical bytes for identical inputs."""
     try:
@@ -568,7 +541,7 @@ def to_xlsx(blocks: list[Block], *, title: str, lang: str, currency: str) -> byt
             continue
         ws = wb.active if first else wb.create_sheet()
         first = False
-        ws.title = _sheet_title(b.sheet_title or b.title, used)
+        ws.title = sheet_name(b.sheet_title or b.title, used)
         put(ws, 1, 1, b.title).font = Font(bold=True, size=13)
         r = 3
         for line in lines:
