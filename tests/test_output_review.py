@@ -102,3 +102,16 @@ def test_a_break_even_reason_is_in_the_readers_language_in_json(tmp_path: Path) 
     assert reasons and all("är billigare än" in r for r in reasons), reasons
     doc = json.loads(_run("sensitivity", str(f), "break-even", "--format", "json"))
     assert all("is cheaper than" in r["reason"] for r in doc["rows"] if r["reason"])
+
+
+def test_calculators_show_cubes_as_written_and_start_with_their_first_table() -> None:
+    """`lcc calculators --lang sv` showed 'kr/m^3' beside descriptions in m³, CSV examples
+    '45 SEK/m**3' and '60000 /yr', and the table began with an empty line."""
+    for lang in ("en", "sv"):
+        text = _run("calculators", "--lang", lang)
+        assert text.startswith("indoor_lighting: ")
+        assert "^" not in text and "**" not in text
+        assert ("kr/m³" if lang == "sv" else "SEK/m³") in text and "kWh/(48 h)/m³" in text
+    csv_text = _run("calculators", "--format", "csv")
+    assert "**" not in csv_text and "^" not in csv_text and " /yr" not in csv_text
+    assert "45 SEK/m³" in csv_text and "60000/yr" in csv_text

@@ -112,10 +112,13 @@ _SV_UNITS = {"yr": "år", "SEK": "kr", "kSEK": "tkr", "MSEK": "Mkr", "d": "dygn"
 
 
 def unit(text: str | None, lang: str) -> str:
-    """A unit in the reader's language: ``SEK/kWh`` → ``kr/kWh``, ``h/yr`` → ``h/år`` (sv)."""
+    """A unit in the reader's language: ``SEK/kWh`` → ``kr/kWh``, ``h/yr`` → ``h/år`` (sv);
+    squares and cubes as written: ``SEK/m**3`` → ``SEK/m³``."""
     if not text:
         return ""
-    text = str(text).replace(" / ", "/").replace(" * ", "·").replace("**", "^")
+    text = str(text).replace(" / ", "/").replace(" * ", "·")
+    text = re.sub(r"(?:\*\*|\^)([23])(?!\d)", lambda m: "²³"[int(m.group(1)) - 2], text)
+    text = text.replace("**", "^")
     if lang != "sv":
         return text
     return re.sub(r"[A-Za-z]+", lambda m: _SV_UNITS.get(m.group(0), m.group(0)), text)

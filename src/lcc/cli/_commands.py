@@ -659,9 +659,9 @@ def cmd_calculators(args: argparse.Namespace) -> int:
     if args.format == "table":
         brief = [c for c in ("label", "role", "unit", "required", "default", "applies_to",
                              "meaning") if c in shown.columns]
-        for calc, group in shown.groupby(level=0, sort=False):
+        for i, (calc, group) in enumerate(shown.groupby(level=0, sort=False)):
             title = group["title"].iloc[0] if "title" in group.columns else ""
-            print(f"\n{calc}: {title}")
+            print(f"{chr(10) if i else ''}{calc}: {title}")  # a blank line between tables
             print(table(_calculator_rows(group.droplevel(0)[brief], args.lang), args.lang))
         print("\n" + tr("(--format csv or json lists every column: source, example, choices, "
                          "range …)", args.lang))

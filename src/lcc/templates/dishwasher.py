@@ -80,7 +80,7 @@ INPUTS: tuple[Input, ...] = (
           N_("Price of cold water per m³ (water and sewage charge), excluding VAT"),
           N_("Upphandlingsmyndigheten, LCC-verktyg and 'Parametrar i en LCC-kalkyl' (internal "
              "parameters set by the buyer): vattenpris (kr/m³), from the municipal water "
-             "tariff"), example="45 SEK/m**3", per_year=True, label=N_("Water price")),
+             "tariff"), example="45 SEK/m³", per_year=True, label=N_("Water price")),
     units(meaning=N_("Number of dishwashers bought (antal); multiplies every cost and "
                      "emission"), label=N_("Number of dishwashers")),
     escalation(),

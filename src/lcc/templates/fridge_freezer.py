@@ -74,7 +74,7 @@ INPUTS: tuple[Input, ...] = (
           N_("Energy use per 48 hours per m³ of net volume"),
           N_("Upphandlingsmyndigheten, LCC-verktyg (external parameters given by each bidder): "
              "energianvändning kWh/48h/m³, tested by EN 441 (now EN ISO 23953)"),
-          example="2.5 kWh/(48 h)/m**3", label=N_("Energy use per 48 h and m³")),
+          example="2.5 kWh/(48 h)/m³", label=N_("Energy use per 48 h and m³")),
     Input("usage_days", "buyer", "d/yr", N_("Days per year the cabinet is in use"),
           N_("Upphandlingsmyndigheten, LCC-verktyg and 'Parametrar i en LCC-kalkyl' (internal "
              "parameters set by the buyer): användningsdagar per år"), required=False,

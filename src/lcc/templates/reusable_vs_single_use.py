@@ -102,7 +102,7 @@ INPUTS: tuple[Input, ...] = (
     # single use
     Input("items_per_year", "buyer", "1/yr", N_("Single-use items used per year"),
           N_("Region Dalarna, 'Minska inköp av engångsplast': the organisation's purchase "
-             "statistics"), example="60000 /yr", applies_to=SU,
+             "statistics"), example="60000/yr", applies_to=SU,
           label=N_("Items used per year")),
     Input("mass", "bidder", "g", N_("Mass per single-use item (to price its waste)"),
           N_("Upphandlingsmyndigheten, LCC-verktyg (external parameters given by each "
@@ -127,7 +127,7 @@ INPUTS: tuple[Input, ...] = (
           label=N_("Share broken or lost per year")),
     Input("uses_per_year", "buyer", "1/yr", N_("Uses (and washes) of reusable items per year"),
           N_("Region Dalarna, 'Minska inköp av engångsplast': servings per year"),
-          example="60000 /yr", applies_to=RE, label=N_("Uses per year")),
+          example="60000/yr", applies_to=RE, label=N_("Uses per year")),
     Input("energy_per_use", "buyer", "kWh",
           N_("Washing energy per item and use (the dishwasher's energy per cycle ÷ items per "
              "cycle)"), N_("The buyer's dishwasher: manufacturer's data per cycle"),
@@ -155,7 +155,7 @@ INPUTS: tuple[Input, ...] = (
              "washing water per use"),
           N_("Upphandlingsmyndigheten, LCC-verktyg and 'Parametrar i en LCC-kalkyl' (internal "
              "parameters set by the buyer): vattenpris (kr/m³), from the municipal water "
-             "tariff"), required=False, example="45 SEK/m**3", per_year=True, applies_to=RE,
+             "tariff"), required=False, example="45 SEK/m³", per_year=True, applies_to=RE,
           label=N_("Water price")),
     escalation(applies_to=RE),
     emission_factor(applies_to=RE),
