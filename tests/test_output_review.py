@@ -115,3 +115,16 @@ def test_calculators_show_cubes_as_written_and_start_with_their_first_table() ->
     csv_text = _run("calculators", "--format", "csv")
     assert "**" not in csv_text and "^" not in csv_text and " /yr" not in csv_text
     assert "45 SEK/m³" in csv_text and "60000/yr" in csv_text
+
+
+def test_markdown_tables_align_text_left_and_figures_right(tmp_path: Path) -> None:
+    """Every column but the first was right-aligned ('---:'), the tornado's 'Alternativ'
+    (names) too; the HTML aligns by what a cell holds."""
+    out = tmp_path / "r.md"
+    tender = Path(__file__).resolve().parents[1] / "examples" / "street-lighting.toml"
+    assert main(["report", str(tender), "-o", str(out), "--lang", "sv"]) == 0
+    lines = out.read_text("utf-8").splitlines()
+    at = lines.index(next(line for line in lines if line.startswith("| Parameter | Alternativ")))
+    assert lines[at + 1] == "| --- | --- | --- | --- | ---: | ---: | ---: |"
+    summary = next(i for i, line in enumerate(lines) if line.startswith("| Alternativ |"))
+    assert lines[summary + 1].startswith("| --- | ---: |")

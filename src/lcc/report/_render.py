@@ -192,14 +192,18 @@ def _md_table(section: Section, lang: str) -> str:
     df = section.table
     assert df is not None
     cols = [df.index.name or "", *df.columns]
-    lines = ["| " + " | ".join(md(_head(c, lang, section.headers)) for c in cols) + " |",
-             "|" + "|".join(" --- " if i == 0 else " ---: " for i in range(len(cols))) + "|"]
+    rows, numeric = [], [False] * len(df.columns)
     for idx, row in df.iterrows():
         cells = [md(_row_label(section, idx, lang))]
-        for col, value in row.items():
-            cells.append(md(_cell(str(col), value, lang, section.money, section.digits)[0]))
-        lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines)
+        for j, (col, value) in enumerate(row.items()):
+            text, num = _cell(str(col), value, lang, section.money, section.digits)
+            numeric[j] = numeric[j] or num
+            cells.append(md(text))
+        rows.append("| " + " | ".join(cells) + " |")
+    # figures right-aligned, text (an alternative's name, a note) left, as the HTML shows them
+    rule = "|" + "|".join([" --- ", *(" ---: " if n else " --- " for n in numeric)]) + "|"
+    head = "| " + " | ".join(md(_head(c, lang, section.headers)) for c in cols) + " |"
+    return "\n".join([head, rule, *rows])
 
 
 def to_markdown(sections: list[Section], *, title: str, lang: str, currency: str) -> str:
