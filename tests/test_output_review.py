@@ -128,3 +128,22 @@ def test_markdown_tables_align_text_left_and_figures_right(tmp_path: Path) -> No
     assert lines[at + 1] == "| --- | --- | --- | --- | ---: | ---: | ---: |"
     summary = next(i for i, line in enumerate(lines) if line.startswith("| Alternativ |"))
     assert lines[summary + 1].startswith("| --- | ---: |")
+
+
+def test_an_excel_report_shows_kg_whole_on_every_sheet(tmp_path: Path) -> None:
+    """The summary's kg CO2e had '#,##0', the same figures on the emissions sheet '#,##0.00'
+    (the HTML shows both whole)."""
+    from openpyxl import load_workbook
+
+    out = tmp_path / "r.xlsx"
+    tender = Path(__file__).resolve().parents[1] / "examples" / "pumps.toml"
+    assert main(["report", str(tender), "-o", str(out), "--no-monte-carlo"]) == 0
+    wb = load_workbook(out)
+    sheet = next(ws for ws in wb.worksheets if ws.title.startswith("Emissions"))
+    formats = {c.number_format for row in sheet.iter_rows() for c in row
+               if isinstance(c.value, float)}
+    assert formats == {"#,##0"}
+    summary = wb.worksheets[0]
+    header = [c.value for c in summary[3]]
+    kg = header.index("kg CO2e") + 1
+    assert summary.cell(row=4, column=kg).number_format == "#,##0"

@@ -277,7 +277,10 @@ def to_excel(sections: list[Section], path: Path, *, title: str, lang: str,
                             "0.00%" if col_ in ("airr", "probability_best",
                                                 "probability_best_se") else
                             "0.0000" if col_ in _RATIO_COLUMNS else
-                            "#,##0" if EMISSION_COLUMN.match(col_) else "#,##0.00")
+                            # kg, as the HTML shows them: whole (a table of kg per
+                            # alternative as the summary's kg column)
+                            "#,##0" if EMISSION_COLUMN.match(col_) or
+                            (not s.money and col_ not in LABELS) else "#,##0.00")
             if s.money:
                 row += 2
                 put(ws, row, 1, _amounts(currency, lang, s))
