@@ -328,25 +328,39 @@ policy = "annuity"
 """
 
 
-def test_a_policy_that_needs_lives_is_refused_when_the_tender_is_read() -> None:
+def test_a_policy_that_needs_lives_is_refused_at_its_line_when_the_tender_compares(
+        tmp_path: Path) -> None:
     """F7: ``policy = "annuity"`` with a bid that has no service life (by the rule of
-    lcc.compare, Alternative.service_life) is refused at comparison.policy when read, naming
-    the bid; from Python the same; with the policy of the study period it loads and compares.
-    """
-    assert problems(ANNUITY) == [(17, "comparison.policy", "invalid-value")]
-    (message,) = messages(ANNUITY)
-    assert "these have none: B (alternatives[1])" in message
-    fine = loads_tender(ANNUITY.replace('"annuity"', '"study_period"'), "toml")
-    assert fine.alternatives[1].service_life() is None
-    with pytest.raises(TenderError) as info:
-        lcc.io.Tender(fine.name, fine.study, fine.alternatives,
-                      comparison=lcc.io.ComparisonSettings("per_service_year"))
-    assert [(e.path, e.code) for e in info.value.errors] == [
-        ("comparison.policy", "invalid-value")]
+    lcc.compare, Alternative.service_life) stopped `lcc compare` without file or line. It is
+    now refused at comparison.policy, line 17, naming the bid, when the tender compares by its
+    own policy. Refusing it when the file was read (as first done) stopped every command —
+    evaluate, explain, compare --policy study_period — though none of them needs a life."""
+    import contextlib
+    import io
+
+    from lcc.cli import main
+
+    tender = loads_tender(ANNUITY, "toml")
+    assert tender.alternatives[1].service_life() is None
+    with pytest.raises(lcc.LCCError) as info:
+        tender.compare()
+    assert (info.value.field, info.value.code) == ("comparison.policy", "invalid-value")
+    assert "these have none: B (alternatives[1])" in str(info.value)
+    assert tender.compare(policy="study_period").policy == "study_period"
+    f = tmp_path / "t.toml"
+    f.write_text(ANNUITY, "utf-8")
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        assert main(["compare", str(f)]) == 2
+    assert f"{f}:17: comparison.policy: policy 'annuity' needs each alternative's service " \
+           "life, and these have none: B (alternatives[1])" in err.getvalue()
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert main(["compare", str(f), "--policy", "study_period"]) == 0
+        assert main(["evaluate", str(f)]) == 0
     with_life = ANNUITY.replace('amount_per_year = "150 SEK/yr"',
                                 'amount_per_year = "150 SEK/yr"\n[[alternatives.items]]\n'
                                 'type = "Investment"\namount = "10 SEK"\nlife = "5 yr"')
-    assert loads_tender(with_life, "toml").comparison.policy == "annuity"
+    assert loads_tender(with_life, "toml").compare().policy == "annuity"
 
 
 # ------------------------------------------------------------------------------- F6

@@ -226,7 +226,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if args.baseline:
         [args.baseline] = _check_names(tender, [args.baseline], "--baseline")
     kwargs = {k: v for k, v in (("policy", args.policy), ("baseline", args.baseline)) if v}
-    c = tender.compare(**kwargs)
+    c = _compared(tender, **kwargs)
     lang = args.lang
     from lcc.results._describe import basis_headers, lowest_line, own_life_amounts
 
@@ -481,13 +481,14 @@ def _distribution_lines(tender: Any, dists: dict[str, Any], units: Mapping[str, 
 
 def _in_file(tender: Any, exc: LCCError) -> LCCError:
     """A scenario's error found when it runs (a per-year path that does not cover the years an
-    item uses), at the scenario's line in the tender file, as a file's errors are said."""
+    item uses), or the comparison's (a policy that needs lives the bids lack), at its line in
+    the tender file, as a file's errors are said."""
     from lcc.io import TenderError, TenderIssue
     from lcc.io._api import _format_of, _read_bytes
     from lcc.io._read import decode, parse
 
     parts = tuple(str(exc.field or "").split("."))
-    if tender.source is None or len(parts) < 2 or parts[0] != "scenarios":
+    if tender.source is None or len(parts) < 2 or parts[0] not in ("scenarios", "comparison"):
         return exc
     shown = str(tender.source)
     try:
@@ -501,6 +502,14 @@ def _in_file(tender: Any, exc: LCCError) -> LCCError:
         message = message.values["problem"]
     return TenderError([TenderIssue(exc.code or "invalid-value", message, ".".join(parts),
                                     shown, line)])
+
+
+def _compared(tender: Any, **kwargs: Any) -> Any:
+    """``tender.compare(**kwargs)``, its file's errors at their lines."""
+    try:
+        return tender.compare(**kwargs)
+    except LCCError as exc:
+        raise _in_file(tender, exc) from None
 
 
 def _scenarios(tender: Any, args: argparse.Namespace) -> int:
@@ -575,7 +584,7 @@ def cmd_explain(args: argparse.Namespace) -> int:
                                               results[name].explain(args.lang)])))
             print()
         return 0
-    c = tender.compare()
+    c = _compared(tender)
     print(shown_lines("\n".join(_tender_lines(tender, args.lang))))  # the comparison's own
     print()  # explanation says its basis and baseline
     print(shown_lines(c.explain(args.lang)))
@@ -592,7 +601,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if out.suffix.lower() not in (".html", ".htm", ".xlsx", ".md", ".markdown"):
         raise LCCError(Msg("report: cannot write {name!r}; the file must end in .html, .xlsx "
                            "or .md", name=out.name), field="-o", code="unsupported-format")
-    c = tender.compare()
+    c = _compared(tender)
     alts, study = list(tender.alternatives), tender.study
     tornado = None if args.no_tornado else _tender_tornado(tender)
     mc = None

@@ -507,8 +507,9 @@ def check_policy(policy: str, alternatives: Sequence[Alternative],
                  bad: Callable[[str, tuple[Any, ...], Msg], None]) -> bool:
     """Whether every alternative has the service life the comparison policy needs (else
     reported as ``bad`` at ``comparison.policy``): the rule of :func:`lcc.compare`, a life
-    by :meth:`lcc.Alternative.service_life`, asked when the tender is read rather than when
-    it is compared."""
+    by :meth:`lcc.Alternative.service_life`, asked when the tender compares by its own
+    policy, so that the error names the file's key (the tender still evaluates, and
+    compares by another policy given in its place)."""
     if policy == "study_period":
         return True
     missing = [f"{alt.name} (alternatives[{i}])" for i, alt in enumerate(alternatives)
@@ -798,7 +799,6 @@ class Tender:
                 raise _fail("wrong-type", "comparison",
                             _expected("ComparisonSettings", self.comparison))
             check_baseline(self.comparison.baseline, [a.name for a in alts], at)
-            check_policy(self.comparison.policy, alts, at)
         known = every_parameter(params.values(), alts)
         if self.sensitivity is not None:
             if not isinstance(self.sensitivity, SensitivitySettings):
@@ -973,11 +973,18 @@ class Tender:
         """
         import lcc.results
 
+        self._bids_needed()
         if self.comparison is not None:
+            if "policy" not in kwargs:  # the file's policy, said at its key where it cannot be
+
+                def refuse(code: str, path: tuple[Any, ...], message: Msg) -> None:
+                    raise LCCError(Msg("{name}: {problem}", name=format_path(path),
+                                       problem=message), field=format_path(path), code=code)
+
+                check_policy(self.comparison.policy, self.alternatives, refuse)
             kwargs.setdefault("policy", self.comparison.policy)
             if self.comparison.baseline is not None:
                 kwargs.setdefault("baseline", self.comparison.baseline)
-        self._bids_needed()
         return lcc.results.compare(list(self.alternatives), self.study, **kwargs)
 
     def _bids_needed(self) -> None:
