@@ -262,3 +262,13 @@ def test_a_consumption_cut_for_its_energy_and_its_emissions_is_said_once() -> No
     assert float(r.by_category["energy"]) == pytest.approx(expected)
     assert float(r.emissions["CO2e"]) == pytest.approx(sum((1000 + 100 * k) * 0.2
                                                            for k in range(3, 9)))
+
+
+def test_two_items_left_out_alike_each_have_their_warning() -> None:
+    """Noting a warning once per text merged two unlabelled one-off costs at t = 12 of a
+    10-year study into one warning: the 90 000 SEK left out had no warning of its own."""
+    alt = lcc.Alternative("A", lcc.OneOff("300 SEK", at=12),
+                          lcc.OneOff("90000 SEK", at=12, category="replacement"))
+    r = lcc.evaluate(alt, lcc.Study("10 yr", 0.03))
+    assert r.warnings == ["A: OneOff: at t = 12, after the end of the study (t = 10); "
+                          "left out"] * 2

@@ -62,14 +62,12 @@ class _Builder:
         self.n = study.years
         self.s = float(alt._start)
         self.out = Compiled(alt, study)
+        self.cut: set[tuple[int, int, int]] = set()
 
     # -- helpers ------------------------------------------------------------
     def warn(self, text: Msg) -> None:
-        """Note a warning once (a consumption read for its energy and its emissions is one
-        sequence, cut once)."""
-        msg = Msg("{alternative}: {warning}", alternative=self.alt.name, warning=text)
-        if msg not in self.out.warnings:
-            self.out.warnings.append(msg)
+        self.out.warnings.append(Msg("{alternative}: {warning}", alternative=self.alt.name,
+                                     warning=text))
 
     def fx(self, currency: str | None, where: str) -> float:
         """Factor from an input's currency to the study currency."""
@@ -109,7 +107,9 @@ class _Builder:
                     last=label(last), k0=label(k0), k1=label(k1),
                     missing=_ranges([label(k) for k in missing])), field=where, code="invalid-value"
             )
-        if first < k0 or last > k1:
+        if (first < k0 or last > k1) and (id(seq), k0, k1) not in self.cut:
+            self.cut.add((id(seq), k0, k1))  # one sequence read for its energy and its
+            # emissions is cut once
             self.warn(
                 Msg("{name}: per-year sequence cut to years {k0}..{k1} (it covers "
                     "{first}..{last})", name=where, k0=label(k0), k1=label(k1),
