@@ -178,7 +178,7 @@ def test_a_life_in_burning_hours_over_500_years_shows_its_conversion() -> None:
     advice to write the life in hours (it was)."""
     with pytest.raises(LCCError) as info:
         lcc.Investment("900 SEK", life="5000000 h", hours="4000 h/yr")
-    assert str(info.value) == ("Investment.life: got 5e+06 h × 1/4000 h/yr = 1250 yr; expected "
+    assert str(info.value) == ("Investment.life: got 5000000 h × 1/4000 h/yr = 1250 yr; expected "
                                "at most 500 years, the longest study lcc evaluates")
     assert info.value.field == "Investment.life"
     assert "ange högst 500 år, den längsta kalkylperiod lcc beräknar" in \

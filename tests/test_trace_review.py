@@ -272,3 +272,21 @@ def test_two_items_left_out_alike_each_have_their_warning() -> None:
     r = lcc.evaluate(alt, lcc.Study("10 yr", 0.03))
     assert r.warnings == ["A: OneOff: at t = 12, after the end of the study (t = 10); "
                           "left out"] * 2
+
+
+def test_emission_totals_are_whole_kg_and_input_values_keep_their_decimals() -> None:
+    """In one block '= 324 162,00 kg' stood beside '= 475 437,60 kg' and '540 270 kg' beside
+    '368 365,91 kg': whether a total showed decimals depended on its float being whole. Totals
+    of 1 000 kg or more are whole kg (as the comparison's kg column); a value the user wrote,
+    12 345.67 SEK, keeps its öre. 1 000 kWh/yr × 0.2 kg/kWh × 10 years = 2 000 kg;
+    1 234.567 kWh/yr × 0.2 × 10 = 2 469.134 kg, shown 2 469."""
+    study = lcc.Study("10 yr", 0.04)
+    alt = lcc.Alternative("A", lcc.Investment("12345.67 SEK"),
+                          lcc.Energy(annual="1000 kWh/yr", price="1 SEK/kWh",
+                                     emission_factor="0.2 kg/kWh"),
+                          lcc.Energy(annual="1234.567 kWh/yr", price="1 SEK/kWh",
+                                     emission_factor="0.2 kg/kWh", label="Heat"))
+    text = lcc.evaluate(alt, study).explain(lang="sv")
+    assert re.search(r"= 2\u00a0000 kg$", text, re.M) and re.search(r"= 2\u00a0469 kg$", text,
+                                                                        re.M)
+    assert "12\u00a0345,67 kr vid t = 0" in text

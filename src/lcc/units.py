@@ -1036,8 +1036,13 @@ def too_large(value: int, name: Any) -> Msg:
                "with (about 1.8e308)", name=name, digits=len(str(abs(int(value)))))
 
 
-def format_quantity(q: Any, digits: int = 6) -> str:
-    """Format a scalar quantity compactly (``'1.2 SEK/kWh'``) for traces and messages."""
+def format_quantity(q: Any, digits: int = 15) -> str:
+    """Format a scalar quantity compactly (``'1.2 SEK/kWh'``) for traces and messages: the
+    value as given (``12345.67 SEK``, not ``12345.7``), without a float's last-digit noise.
+
+    >>> format_quantity(get_registry().Quantity(1234567.891, "SEK/a"))
+    '1234567.891 SEK/yr'
+    """
     mag = q.magnitude
     if np.ndim(mag):
         arr = np.asarray(mag, dtype=float)

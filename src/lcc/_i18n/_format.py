@@ -70,12 +70,12 @@ def number(x: Any, lang: str, digits: int = 2) -> str:
 
 
 def significant(x: Any, lang: str, digits: int = 6) -> str:
-    """Up to ``digits`` significant digits, without trailing zeros: ``0.035``, ``4 100``,
-    ``1,2`` (sv), ``368 366`` for 368 365.91 as for 540 270.0 — whether a figure shows
-    decimals does not depend on whether it happens to be whole.
+    """An input value as written: up to ``digits`` significant digits under 1 000
+    (``0.035``, ``1,2`` in Swedish), and from 1 000 whole or with its two decimals
+    (``4 100``, ``12 345,67``) — the figure a bidder wrote, not rounded.
 
-    >>> significant(368365.91, "sv"), significant(540270.0, "sv"), significant(1234.5, "en")
-    ('368\xa0366', '540\xa0270', '1 234.5')
+    >>> significant(12345.67, "sv"), significant(4100.0, "en"), significant(0.0351234567, "en")
+    ('12\xa0345,67', '4 100', '0.0351235')
     """
     if isinstance(x, (str, bytes)):
         return str(x)
@@ -83,9 +83,7 @@ def significant(x: Any, lang: str, digits: int = 6) -> str:
     if v is None:
         return NOT_DEFINED
     if abs(v) >= 1000:
-        places = max(0, digits - len(str(int(abs(v)))))
-        text = number(round(v, places), lang, places)
-        return text.rstrip("0").rstrip(".,") if places else text
+        return number(v, lang, 0 if float(v).is_integer() else 2)
     text = f"{v:.{digits}g}"
     if "e" in text:
         return _locale_text(text, lang).replace(".", "," if lang == "sv" else ".")

@@ -536,7 +536,9 @@ def trace(compiled: Compiled, ctx: Context, per_term: list[tuple[Term, dict[str,
         lines += ["", tr("Emissions (physical, over the study period, × quantity)", lang)]
         for stream in compiled.streams:
             kg = stream.by_year(ctx).sum(axis=-1) * np.asarray(quantity)
-            mass = f"{significant(float(np.mean(kg)), lang)} kg"  # grouped as other figures
+            mean_kg = float(np.mean(kg))  # whole kg from 1 000, as the comparison's kg column
+            mass = (number(mean_kg, lang, 0) if abs(mean_kg) >= 1000 else
+                    significant(mean_kg, lang)) + " kg"
             same = _holds(*(ctx.value(n) for n in stream.nums), quantity)
             lines.append(f"  {item_name(stream.item, lang, ours=ours)}: {stream.pollutant} "
                          f"{' × '.join(num_text(n, lang) for n in stream.nums)} "
