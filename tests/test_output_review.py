@@ -90,6 +90,24 @@ def test_parameters_that_read_alike_are_told_apart_everywhere(tmp_path: Path) ->
     html = out.read_text("utf-8")
     assert html.count("Elpris (price_night)") >= 2  # the tornado table and its chart
     assert ">Elpris<" not in html
+    md = tmp_path / "r.md"
+    assert main(["report", str(f), "-o", str(md), "--lang", "sv"]) == 0
+    text = md.read_text("utf-8")
+    # the assumptions, the trace's parameters and the tender's notes name them as the tables
+    assert "Parameter: Elpris (price\\_night): 0,8\u00a0kr/kWh" in text
+    assert "  Elpris (price_night): 0,8\u00a0kr/kWh" in text
+    assert "Känslighetsanalys av: Elpris (price\\_night), Elpris (price\\_day)" in text
+    assert "Elpris:" not in text
+
+
+def test_a_bracket_with_a_full_stop_in_it_is_not_cut_open() -> None:
+    """'Anbudspris (exkl. moms) enligt anbudsformulär' was named 'Anbudspris (exkl': the full
+    stop of the abbreviation ended the head inside its bracket."""
+    assert parameter_name("p", "sv", "Anbudspris (exkl. moms) enligt anbudsformulär") == \
+        "Anbudspris"
+    assert parameter_name("p", "sv", "Drifttid (t.ex. gatubelysning): timmar per år") == \
+        "Drifttid"
+    assert parameter_name("p", "sv", "Pris per år (se bilaga 3: prislista)") == "Pris per år"
 
 
 def test_a_break_even_reason_is_in_the_readers_language_in_json(tmp_path: Path) -> None:

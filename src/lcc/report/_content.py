@@ -294,8 +294,10 @@ def build_sections(comparison: Comparison, *, lang: str = "en", tornado: pd.Data
     params = _parameters(c)
     rates = rate_names([r._compiled.alternative for r in c.results.values()], c.study)
     study_text = study_lines(c.study, lang)
-    study_text += [tr("Parameter: {line}", lang, line=parameter_line(p, lang, rates))
-                   for p in params.values()]
+    names = parameter_names(params, lang)
+    study_text += [tr("Parameter: {line}", lang, line=parameter_line(p, lang, rates,
+                                                                     names[name]))
+                   for name, p in params.items()]
     study_text += list(assumptions or [])
     sections.append(Section("assumptions", tr("Assumptions", lang), lines=study_text))
     sections.append(Section("method", tr("Method and sources", lang),

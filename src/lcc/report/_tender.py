@@ -46,9 +46,14 @@ def tender_lines(tender: Any, lang: str, *, comparison: Any = None,
                                                      lang)))
     parts = []
     if tornado:
-        names = parameter_names({n: _description(tender, n) for n in tornado}, lang)
+        every = {p.name: p.description for p in tender.parameters}  # as every table names them
+        if tender.assumptions is not None:
+            every.update({p.name: p.description for p in tender.assumptions.parameters
+                          if p.name not in every})
+        names = parameter_names({**every, **{n: _description(tender, n) for n in tornado
+                                             if n not in every}}, lang)
         parts.append(tr("Sensitivity analysis of: {names}", lang, names=", ".join(
-            names.values())))
+            names[n] for n in tornado)))
     if monte_carlo is not None:
         n, seed = monte_carlo
         parts.append(ntr("Monte Carlo with {n} sample", "Monte Carlo with {n} samples", n, lang,

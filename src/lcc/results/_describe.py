@@ -47,6 +47,8 @@ def parameter_name(name: str, lang: str, description: str | None = None) -> str:
     '22:00 to 06:00 while it is dark'
     >>> parameter_name("price_night", "sv", "Elpris (natt, 22-06). Källa: Nord Pool")
     'Elpris (natt, 22-06)'
+    >>> parameter_name("bid_price", "sv", "Anbudspris (exkl. moms) enligt anbudsformulär")
+    'Anbudspris'
     """
     if name in KNOWN_NAMES:
         return tr(KNOWN_NAMES[name], lang)
@@ -54,8 +56,8 @@ def parameter_name(name: str, lang: str, description: str | None = None) -> str:
         # bracket does where the head is too long with it
         for ends in (r"(?<!\d):|:(?!\d)|;|\.(?!\d)", r"(?<!\d):|:(?!\d)|[;(]|\.(?!\d)"):
             head = re.split(ends, description.strip(), maxsplit=1)[0].strip()
-            if head and len(head) <= 40:
-                return head
+            if head and len(head) <= 40 and head.count("(") == head.count(")"):
+                return head  # a bracket kept whole ('Anbudspris (exkl. moms)' → 'Anbudspris')
     words = name.replace("_", " ").strip()
     return words[:1].upper() + words[1:]
 
@@ -169,11 +171,13 @@ def distribution_text(dist: Any, unit_text: str | None, lang: str, *,
     return f"{shown} ({inner})" if inner else shown
 
 
-def parameter_line(p: Any, lang: str, rates: Container[str] | None = None) -> str:
-    """One line about a parameter: its name in words, value, range, role, source
-    (``rates``: as :func:`is_rate`)."""
+def parameter_line(p: Any, lang: str, rates: Container[str] | None = None,
+                   name: str | None = None) -> str:
+    """One line about a parameter: its name in words (``name``: as :func:`parameter_names`
+    tells it apart from the others), value, range, role, source (``rates``: as
+    :func:`is_rate`)."""
     rate = is_rate(p.name, p.unit_text, rates)
-    parts = [tr("{name}: {value}", lang, name=parameter_name(p.name, lang, p.description),
+    parts = [tr("{name}: {value}", lang, name=name or parameter_name(p.name, lang, p.description),
                 value=value_text(p.value, p.unit_text, lang, rate=rate))]
     if p.low is not None or p.high is not None:
         parts.append(tr("range {low} to {high}", lang,

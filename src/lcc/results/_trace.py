@@ -486,7 +486,7 @@ def trace(compiled: Compiled, ctx: Context, per_term: list[tuple[Term, dict[str,
     the study, :meth:`LCCResult.late_purchases_in`), already in ``lang``.
     """
     from lcc.model._alternative import rate_names
-    from lcc.results._describe import parameter_line, study_lines
+    from lcc.results._describe import parameter_line, parameter_names, study_lines
 
     alt = compiled.alternative
     study = compiled.study
@@ -509,8 +509,9 @@ def trace(compiled: Compiled, ctx: Context, per_term: list[tuple[Term, dict[str,
     if compiled.parameters:
         lines += ["", tr("Parameters", lang)]
         rates = rate_names([alt], study)
-        for p in compiled.parameters.values():
-            lines.append(f"  {parameter_line(p, lang, rates)}")
+        names = parameter_names(compiled.parameters, lang)
+        for key, p in compiled.parameters.items():
+            lines.append(f"  {parameter_line(p, lang, rates, names[key])}")
     lines += ["", tr("Alternative {name}", lang, name=alt.name)]
     ours = getattr(alt, "calculator", None) is not None  # built by a product calculator
     if alt.description:
