@@ -329,3 +329,38 @@ def test_one_alternative_is_compared_as_a_list_of_one_and_a_number_is_refused() 
     assert str(info.value) == "compare: got int; expected a list of lcc.Alternative"
     assert lcc.compare(a, STUDY).explain().startswith("Comparison of 1 alternative\n")
     assert repr(lcc.compare(a, STUDY)) == "<Comparison of 1 alternative: best 'A'>"
+
+
+def test_payback_in_the_chart_and_the_notes_agree_with_the_table() -> None:
+    """d = 0, 10 years. Base: 1 000 SEK + 500 SEK/yr; Efficient: 1 500 SEK + 300 SEK/yr and
+    1 200 SEK at t = 6. Cumulative savings: −500, −300, −100, 100, 300, 500, −500, −300,
+    −100, 100, 300 — ahead in year 3, behind again at 6, ahead for good from year 9: the
+    table says 9; the chart marked 'payback year 3'. A bid ahead at year 0 that ends behind
+    has no payback, and its note says it was ahead and fell behind (not 'never')."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from lcc.plot import cumulative
+
+    st = lcc.Study("10 yr", 0.0)
+    base = lcc.Alternative("Base", lcc.Investment("1000 SEK"),
+                           lcc.Recurring("500 SEK/yr", category="energy"))
+    eff = lcc.Alternative("Efficient", lcc.Investment("1500 SEK"),
+                          lcc.Recurring("300 SEK/yr", category="energy"),
+                          lcc.OneOff("1200 SEK", at=6))
+    c = lcc.compare([base, eff], st, baseline="Base")
+    assert c.summary.loc["Efficient", "simple_payback"] == 9
+    assert [t.get_text() for t in cumulative(c, discounted=False).texts] == \
+        ["Efficient: payback year 9"]
+    assert "payback = first year from which the cumulative savings stay ≥ 0" in c.explain()
+    cheap = lcc.Alternative("Cheap", lcc.Investment("800 SEK"),
+                            lcc.Recurring("500 SEK/yr", category="energy"),
+                            lcc.OneOff("1000 SEK", at=5, category="replacement"))
+    # adds 1 000 − 200 = 800 of investment; cumulative 200 in years 0..4, −800 from year 5 on
+    c = lcc.compare([base, cheap], st, baseline="Base")
+    assert math.isnan(c.summary.loc["Cheap", "simple_payback"])
+    assert ("Simple payback of Cheap is not defined: the cumulative undiscounted savings "
+            "against Base are ahead in year 0 but fall behind the added cost again before the "
+            "end of the study period") in c.notes
+    assert [t.get_text() for t in cumulative(c, discounted=False).texts] == \
+        ["Cheap: crossing year 5"]

@@ -18,6 +18,7 @@ from lcc._errors import LCCError, Msg, os_reason
 from lcc._text import math_text as safe
 from lcc._text import shown as one_line
 from lcc.plot._labels import label, money_axis
+from lcc.results._measures import payback as measure_payback
 
 #: One colour per category, stable across charts.
 CATEGORY_COLOURS = {
@@ -128,16 +129,20 @@ def cumulative(obj: Any, *, discounted: bool = True, ax: Axes | None = None,
                 continue
             diff = base - series.to_numpy()
             start_below = diff[0] < 0
+            # the payback year the comparison's table gives (the year from which the savings
+            # stay ahead); where it has none (no added investment, or never ahead for good),
+            # the first crossing of the curves, marked as a crossing
+            if paybacks is not None:
+                payback = paybacks.get(name)
+            else:
+                found = measure_payback(np.diff(diff, prepend=0.0)) if start_below else np.nan
+                payback = None if np.isnan(found) else int(found)
             hits = np.flatnonzero((diff >= 0) if start_below else (diff < 0))
-            if hits.size:
-                k = int(hits[0])
+            k = payback if payback is not None else int(hits[0]) if hits.size else None
+            if k is not None:
                 ax.plot([k], [series.iloc[k]], marker="o", markersize=8, color="black",
                         zorder=5)
-                # 'payback' only where the comparison's measure says that year: a bid whose
-                # added investment is not positive has no payback (its summary says '—'),
-                # though its curve may cross the baseline's
-                payback = paybacks.get(name) if paybacks is not None else k
-                word = label("payback" if start_below and payback == k else "crossing", lang)
+                word = label("payback" if payback is not None else "crossing", lang)
                 right = k > study.years / 2  # the label inside the axes, towards the middle
                 below = placed.get(k, 0)
                 placed[k] = below + 1

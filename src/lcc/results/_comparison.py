@@ -308,21 +308,43 @@ class Comparison(Picklable):
                                  tr("AIRR of {name} is not defined: SIR is 0, and under "
                                     "continuous timing AIRR is d + ln(SIR)/N", lang, name=name))
                 if np.isnan(table.at[name, "simple_payback"]):  # type: ignore[arg-type]
+                    ahead = self._ahead_once(name, "nominal")
                     notes.append(tr(
                         "Simple payback of {name} is not defined: the cumulative undiscounted "
                         "savings against {base} never cover the added cost within the study "
-                        "period", lang, name=name, base=self.baseline))
+                        "period", lang, name=name, base=self.baseline) if ahead is None else tr(
+                        "Simple payback of {name} is not defined: the cumulative undiscounted "
+                        "savings against {base} are ahead in year {year} but fall behind the "
+                        "added cost again before the end of the study period", lang, name=name,
+                        base=self.baseline, year=ahead))
                 if np.isnan(table.at[name, "discounted_payback"]):  # type: ignore[arg-type]
+                    ahead = self._ahead_once(name, "present_value")
                     notes.append(tr(
                         "Discounted payback of {name} is not defined: the cumulative discounted "
                         "savings against {base} never cover the added cost within the study "
-                        "period", lang, name=name, base=self.baseline))
+                        "period", lang, name=name, base=self.baseline) if ahead is None else tr(
+                        "Discounted payback of {name} is not defined: the cumulative discounted "
+                        "savings against {base} are ahead in year {year} but fall behind the "
+                        "added cost again before the end of the study period", lang, name=name,
+                        base=self.baseline, year=ahead))
         winners = self._winners
         if len(set(winners.values())) > 1:
             shown = "; ".join(f"{policy_name(p, lang)}: {w}" for p, w in winners.items())
             notes.append(tr("The comparison bases for different service lives disagree on the "
                             "winner ({shown})", lang, shown=shown))
         return notes
+
+    def _ahead_once(self, name: str, kind: str) -> int | None:
+        """The first year in which the cumulative savings of ``name`` against the baseline
+        are above zero (by more than the tie tolerance), or None: where a payback is not
+        defined, whether they never were ahead or fell behind again."""
+        base = self.results[self.baseline].cash_flows[kind]["total"].to_numpy()
+        own = self.results[name].cash_flows[kind]["total"].to_numpy()
+        diff = np.asarray(base - own, dtype=float)
+        cum = np.cumsum(diff)
+        scale = np.maximum(np.cumsum(np.abs(diff)), 1.0)
+        ahead = np.flatnonzero(cum > TIE * scale)
+        return int(ahead[0]) if ahead.size else None
 
     # -- serialisation -------------------------------------------------------------
     def _reasons(self, name: str) -> dict[str, str]:
@@ -425,7 +447,8 @@ class Comparison(Picklable):
         else:
             measures = tr("Measures (NIST Handbook 135): NS = LCC_base − LCC_alt; SIR = "
                           "PV(non-investment savings) / PV(added investment-related cost); "
-                          "AIRR = {airr}; payback = first year the cumulative savings are ≥ 0",
+                          "AIRR = {airr}; payback = first year from which the cumulative "
+                          "savings stay ≥ 0",
                           lang, airr="d + ln(SIR)/N" if self.study.timing == "continuous"
                           else "(1 + d)·SIR^(1/N) − 1")
         lines = [
