@@ -506,7 +506,18 @@ def _misread_unit(units: Any) -> tuple[str, str] | None:
     return None
 
 
+#: The highest power of a unit any input takes (m³ is 3; an area per time squared, 4).
+_HIGHEST_POWER = 4
+
+
 def _check_units(units: Any, text: str, name: str) -> None:
+    power = max((abs(float(e)) for e in dict(units).values()), default=0.0)
+    if power > _HIGHEST_POWER:  # 'SEK a a a …' is year to the 89th: no input means it (and
+        # its size in SI base units overflows a float)
+        raise LCCError(Msg("{name}: could not read {text!r} as a quantity: a unit is raised to "
+                           "the power {power:g}, and no input takes a unit beyond the power "
+                           "{most}", name=name, text=text, power=power, most=_HIGHEST_POWER),
+                       field=name, code="invalid-value")
     problem = _misread_unit(units)
     if problem is None or (problem[1] == "ton" and "short_ton" in text):
         return

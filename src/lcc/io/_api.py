@@ -34,12 +34,12 @@ def _format_of(path: str | os.PathLike[str], fmt: str | None, file: str | None) 
 def _read_bytes(path: Path, file: str) -> bytes:
     from lcc.io._read import MAX_BYTES, _too_large
 
-    if path.exists() and not path.is_file():
-        raise TenderError([TenderIssue(
-            "unsupported-format", Msg("not a regular file (a folder, a pipe or a device); give "
-                                      "the path of a tender file (.toml, .yaml, .json)"),
-            "", file)])
     try:
+        if path.exists() and not path.is_file():
+            raise TenderError([TenderIssue(
+                "unsupported-format", Msg("not a regular file (a folder, a pipe or a device); "
+                                          "give the path of a tender file (.toml, .yaml, .json)"),
+                "", file)])
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise TenderError([TenderIssue(
@@ -61,7 +61,11 @@ def _set_loader(sink: list[TenderIssue]) -> Any:
     def load_set(target: Path, ref: str) -> tuple[Any, Collector]:
         shown = os.path.normpath(target)
         c = Collector(shown, sink=sink)
-        if not target.is_file():
+        try:
+            found = target.is_file()
+        except (OSError, ValueError):  # a name too long for the file system
+            found = False
+        if not found:
             return None, c
         try:
             fmt = _format_of(target, None, shown)
@@ -124,8 +128,14 @@ def loads_tender(data: str | bytes, format: str = "toml", *,
     file, raw, c = _document(data, format, source)
     if base_dir is None:
         base_dir = Path(file).parent if file is not None else Path(".")
-    return build_tender(raw, c, Path(file) if file is not None else None, Path(base_dir),
-                        _set_loader(c.issues))
+    tender = build_tender(raw, c, Path(file) if file is not None else None, Path(base_dir),
+                          _set_loader(c.issues))
+    # what was read, for bid forms (their [bid_form] lines, the SHA-256 they record): a
+    # ``source`` is a name to show and is never opened again
+    raw_bytes = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    object.__setattr__(tender, "_document", (hashlib.sha256(raw_bytes).hexdigest(),
+                                             decode(data, file), format))
+    return tender
 
 
 def load_tender(path: str | os.PathLike[str]) -> Tender:
