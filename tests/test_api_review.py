@@ -51,3 +51,24 @@ def test_a_tender_path_too_long_is_a_missing_file() -> None:
         lcc.io.load_tender("x" * 300 + ".toml")
     assert info.value.codes == ["missing-file"]
     assert "the name is too long" in str(info.value)
+
+
+def test_a_callers_change_to_a_results_table_does_not_change_the_result() -> None:
+    """A portal scaled Comparison.summary to kSEK in place for its page; to_json() then
+    published 2.27 'SEK' for an LCC of 2 268.56 SEK. Every table of a result or comparison is
+    handed out as a copy (1 000 + 5 × 253.71 = 2 268.55 at 0 %)."""
+    study = lcc.Study("5 yr", 0.0)
+    alts = [lcc.Alternative("A", lcc.Investment("1000 SEK"), lcc.Recurring("253.71 SEK/yr")),
+            lcc.Alternative("B", lcc.Investment("2000 SEK"))]
+    c = lcc.compare(alts, study)
+    before = c.to_json()
+    shown = c.summary
+    shown["lcc"] /= 1000
+    c.notes.clear()
+    r = c.results["A"]
+    flows, by_category = r.cash_flows, r.by_category
+    flows.iloc[:, :] = 0.0
+    by_category[:] = 0.0
+    assert c.to_json() == before
+    assert float(c.summary.loc["A", "lcc"]) == pytest.approx(1000 + 5 * 253.71)
+    assert r.cash_flows["present_value"]["total"].sum() == pytest.approx(2268.55)

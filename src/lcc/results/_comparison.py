@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -16,6 +15,7 @@ from lcc.discounting import _annuity, discount_factor
 from lcc.model._alternative import Alternative
 from lcc.model._items import INVESTMENT_CATEGORIES
 from lcc.model._study import Study
+from lcc.results._cached import cached_table
 from lcc.results._measures import _airr, net_savings, payback, sir
 from lcc.results._ranking import TIE, best_shares, ranks, tied
 from lcc.results._result import LCCResult, _plot, evaluate
@@ -95,20 +95,20 @@ class Comparison(Picklable):
             return own * _annuity(result._ctx.rate, life, _timing(result))
         return own / life
 
-    @cached_property
+    @cached_table
     def samples(self) -> pd.DataFrame:
         """Per-sample LCC (rows = samples, columns = alternatives) by the policy's measure."""
         n = self._samples or 1
         return pd.DataFrame({name: np.broadcast_to(np.asarray(self._value(name), dtype=float),
                                                    (n,)) for name in self.names})
 
-    @cached_property
+    @cached_table
     def rank_samples(self) -> pd.DataFrame:
         """Rank of each alternative in each sample (1 = lowest cost)."""
         arr = self.samples.to_numpy()
         return pd.DataFrame(ranks(arr.T).T, columns=self.names)
 
-    @cached_property
+    @cached_table
     def probability_best(self) -> pd.Series:
         """Share of samples in which each alternative has rank 1.
 
@@ -129,7 +129,7 @@ class Comparison(Picklable):
                     samples=self._samples), field=f"Comparison.{what}", code="not-applicable"
             )
 
-    @cached_property
+    @cached_table
     def summary(self) -> pd.DataFrame:
         """One row per alternative: lcc, rank, net_savings, sir, airr, simple_payback,
         discounted_payback, annual_value (money in the study currency).
@@ -198,7 +198,7 @@ class Comparison(Picklable):
         rank = ranks([float(self._value(name)) for name in self.names])
         return self.names[int(np.argmax(rank == 1))]
 
-    @cached_property
+    @cached_table
     def differences(self) -> pd.DataFrame:
         """Present value per category minus the baseline's (rows categories, columns
         alternatives; positive = costs more than the baseline). Study-period basis; means
@@ -221,7 +221,7 @@ class Comparison(Picklable):
         table.attrs.update(unit=self.study.currency, baseline=self.baseline)
         return table
 
-    @cached_property
+    @cached_table
     def notes(self) -> list[str]:
         """Ties, measures that are not defined and why, and policies that disagree."""
         return self.notes_in("en")

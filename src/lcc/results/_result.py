@@ -22,6 +22,7 @@ from lcc.engine._evaluate import (
 )
 from lcc.model._alternative import Alternative
 from lcc.model._study import Study
+from lcc.results._cached import cached_table
 from lcc.results._overrides import read_overrides
 from lcc.results._serialize import Picklable
 from lcc.results._trace import money, trace
@@ -121,7 +122,7 @@ class LCCResult(Picklable):
         """Present value per category in the LCC, as plain floats or arrays (internal)."""
         return dict(self._in_lcc)
 
-    @cached_property
+    @cached_table
     def by_category(self) -> pd.Series | pd.DataFrame:
         """Present value per category in the study currency.
 
@@ -141,7 +142,7 @@ class LCCResult(Picklable):
         s.attrs["unit"] = self.currency
         return s
 
-    @cached_property
+    @cached_table
     def samples_by_category(self) -> pd.DataFrame:
         """Every sample's present value per category (rows = samples)."""
         n = self.samples or 1
@@ -171,7 +172,7 @@ class LCCResult(Picklable):
     def _yearly(self) -> tuple[dict[str, Any], dict[str, Any]]:
         return yearly(self._compiled, self._ctx, self._quantity)
 
-    @cached_property
+    @cached_table
     def cash_flows(self) -> pd.DataFrame:
         """Flows per study year 0..N: nominal (undiscounted) and present value by category.
 
@@ -201,7 +202,7 @@ class LCCResult(Picklable):
     def _emissions(self) -> dict[str, Any]:
         return emissions_by_year(self._compiled, self._ctx, self._quantity)
 
-    @cached_property
+    @cached_table
     def emissions(self) -> pd.Series:
         """Physical emissions over the study per pollutant [kg] (mean with samples)."""
         data = {p: float(np.mean(np.asarray(v).sum(axis=-1))) for p, v in self._emissions.items()}
@@ -210,7 +211,7 @@ class LCCResult(Picklable):
         s.attrs["unit"] = "kg"
         return s
 
-    @cached_property
+    @cached_table
     def emissions_by_year(self) -> pd.DataFrame:
         """Physical emissions per study year (rows) and pollutant (columns) [kg]."""
         years = pd.RangeIndex(0, self.study.years + 1, name="year")
