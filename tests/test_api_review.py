@@ -72,3 +72,24 @@ def test_a_callers_change_to_a_results_table_does_not_change_the_result() -> Non
     assert c.to_json() == before
     assert float(c.summary.loc["A", "lcc"]) == pytest.approx(1000 + 5 * 253.71)
     assert r.cash_flows["present_value"]["total"].sum() == pytest.approx(2268.55)
+
+
+def test_a_tender_error_in_swedish_from_the_api() -> None:
+    """A portal had no documented way to show a tender's errors in Swedish: to_json() and
+    str() were English only. TenderError.to_json(lang="sv") and .message_in("sv") give them,
+    codes, paths and lines unchanged."""
+    import json
+
+    text = 'name = "x"\n[study]\nperiod = "10 yr"\ndiscount_rate = 4\n'
+    with pytest.raises(TenderError) as info:
+        loads_tender(text, "toml", source="t.toml")
+    err = info.value
+    en, sv = json.loads(err.to_json())["errors"], json.loads(err.to_json(lang="sv"))["errors"]
+    assert [(e["code"], e["path"], e["line"]) for e in sv] == \
+        [(e["code"], e["path"], e["line"]) for e in en] == \
+        [("invalid-value", "study.discount_rate", 4), ("missing-field", "alternatives", None)]
+    assert en[0]["message"].startswith("got the bare number 4; a rate is a fraction per year")
+    assert sv[0]["message"].startswith("talet 4 saknar enhet; en ränta anges som andel per år")
+    lines = err.message_in("sv").splitlines()
+    assert lines[0].startswith("t.toml:4: study.discount_rate (kalkylränta): talet 4 saknar")
+    assert err.message_in("en") == str(err)

@@ -480,10 +480,25 @@ class LocatedErrors(LCCError):
         """The code of every error, in order."""
         return [e.code for e in self.errors]
 
-    def to_json(self, indent: int | None = None) -> str:
-        """The errors as JSON: ``{"errors": [each record as a dict]}``."""
-        return json.dumps({"errors": [e.to_dict() for e in self.errors]}, indent=indent,
-                          ensure_ascii=False)
+    def to_json(self, indent: int | None = None, lang: str = "en") -> str:
+        """The errors as JSON: ``{"errors": [each record as a dict]}``, each ``message`` in
+        ``lang`` (``"en"`` or ``"sv"``); codes, paths and positions are the same in both."""
+        records = []
+        for e in self.errors:
+            record = e.to_dict()
+            if lang != "en" and isinstance(record.get("message"), str):
+                record["message"] = str(in_lang(e.message, lang))
+            records.append(record)
+        return json.dumps({"errors": records}, indent=indent, ensure_ascii=False)
+
+    def message_in(self, lang: str) -> str:
+        """Every problem, one per line, in the reader's language (``"en"`` or ``"sv"``): what
+        ``str(error)`` says in English."""
+        if lang == "en":
+            return str(self)
+        from lcc._i18n import error_lines
+
+        return "\n".join(error_lines(self, lang))
 
 
 class NotFound(KeyError):
