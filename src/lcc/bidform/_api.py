@@ -68,9 +68,11 @@ def bid_form(tender: Tender, *, tender_file: str | os.PathLike[str] | None = Non
     ----------
     tender : Tender
     tender_file : path, optional
-        The tender's file, whose ``[bid_form]`` table declares the form
-        (default ``tender.source``). Without a file the first alternative is
-        the model of the bid.
+        A tender file to read the ``[bid_form]`` table from instead. By default
+        the tender's own: the text :func:`lcc.io.load_tender` or
+        :func:`lcc.io.loads_tender` read (``tender.source`` is only a name and is
+        never opened again), else :attr:`Tender.bid_form`; without a
+        ``[bid_form]`` the first alternative is the model of the bid.
     lang : {"en", "sv"}
         Language of the labels lcc writes.
 
@@ -102,8 +104,10 @@ def write_bid_form(tender: Tender, output: str | os.PathLike[str], *, lang: str 
     lang : {"en", "sv"}
         Language of the sheets (English or Swedish).
     tender_file : path, optional
-        The tender's file (default ``tender.source``): its ``[bid_form]``
-        table says what bidders give, and its SHA-256 ties the form to it.
+        A tender file to read instead of the tender's own text (see
+        :func:`bid_form`). The form records the SHA-256 of the text the tender
+        was read from (the file's bytes for :func:`lcc.io.load_tender`); a
+        tender built in Python, that of :func:`lcc.io.dumps_tender`'s TOML.
 
     Returns
     -------
@@ -151,8 +155,9 @@ def read_bid_forms(tender: Tender, paths: Iterable[str | os.PathLike[str]], *,
     paths : iterable of path
         The filled forms (``.xlsx`` or ``.xlsm``).
     tender_file : path, optional
-        The tender's file (default ``tender.source``); what decides its
-        evaluation must be what each form records (see :func:`write_bid_form`).
+        A tender file to read instead of the tender's own text (see
+        :func:`bid_form`); what decides its evaluation must be what each form
+        records (see :func:`write_bid_form`).
     replace : bool
         Whether a bid may have the name of an alternative of the tender (it
         will replace it); by default that is a ``duplicate-name`` error.
@@ -225,8 +230,12 @@ def save_with_bids(tender: Tender, bids: Iterable[Alternative], output: str | os
     if source is None:
         return save_tender(merged, target)
     shown = os.fspath(source)
-    src_fmt = _format_of(shown, None, shown)
-    text = decode(_read_bytes(Path(shown), shown), shown)
+    document = getattr(tender, "_document", None) if tender_file is None else None
+    if document is not None:  # the text it was read from: its source is never read again
+        text, src_fmt = document[1], document[2]
+    else:
+        src_fmt = _format_of(shown, None, shown)
+        text = decode(_read_bytes(Path(shown), shown), shown)
     names = {same_name(b.name) for b in bids}
     kept = [a for a in tender.alternatives if same_name(a.name) not in names]
     tables = [alternative_data(a, f"alternatives[{len(kept) + i}]") for i, a in enumerate(bids)]

@@ -1,8 +1,8 @@
 """What each bidder must give: the bid form a tender declares (internal).
 
 See :mod:`lcc.io.bidform` for the three ways a tender declares it. Everything
-here reads the tender file's own data (the ``[bid_form]`` table is not part of
-:class:`~lcc.io.Tender`), checks it with the tender reader and records
+here reads the tender's own data (the text it was read from, else
+:attr:`~lcc.io.Tender.bid_form`), checks it with the tender reader and records
 located issues (file, line, path) like every other tender error.
 """
 
@@ -208,20 +208,31 @@ class TenderFile:
 
 def read_tender_file(tender: Tender, tender_file: str | os.PathLike[str] | None
                      ) -> TenderFile:
-    """Read the tender's file (``tender_file``, else ``tender.source``).
+    """The tender's own data for bid forms: its ``[bid_form]`` table, with its lines.
 
-    The digest is the SHA-256 of the file's bytes; a tender without a file
-    is hashed as the TOML text :func:`lcc.io.dumps_tender` writes.
+    A tender loaded with :func:`lcc.io.load_tender` or :func:`lcc.io.loads_tender`
+    holds the text it was read from: that text is used (its ``source`` is a name to
+    show and is never opened again) and the digest is the SHA-256 of the bytes read.
+    A tender built in Python is hashed as the TOML text :func:`lcc.io.dumps_tender`
+    writes, its ``[bid_form]`` being :attr:`Tender.bid_form`. Only a ``tender_file``
+    given explicitly is read from disk.
     """
     from lcc.io._api import _format_of, _read_bytes, dumps_tender
     from lcc.io._read import decode, parse
 
-    path = tender_file if tender_file is not None else tender.source
-    if path is None:
+    if tender_file is None:
+        document = getattr(tender, "_document", None)
+        shown = os.fspath(tender.source) if tender.source is not None else None
+        if document is not None:
+            digest, text, fmt = document
+            raw, lines = parse(text, fmt, shown)
+            return TenderFile(digest, raw, Collector(shown, lines),
+                              FsPath(shown).name if shown is not None else None)
         text = dumps_tender(tender, "toml")
-        return TenderFile(hashlib.sha256(text.encode("utf-8")).hexdigest(), None,
+        data = {"bid_form": dict(tender.bid_form)} if tender.bid_form is not None else None
+        return TenderFile(hashlib.sha256(text.encode("utf-8")).hexdigest(), data,
                           Collector(None), None)
-    shown = os.fspath(path)
+    shown = os.fspath(tender_file)
     fmt = _format_of(shown, None, shown)
     data = _read_bytes(FsPath(shown), shown)
     raw, lines = parse(decode(data, shown), fmt, shown)
@@ -278,6 +289,11 @@ class _Deriver:
         data = self.tf.data or {}
         spec = data.get("bid_form")
         where = self.tf.name or Msg("the tender")
+        if spec is None and not self.tender.alternatives:
+            raise TenderError([self._issue("missing-field", ("bid_form",), Msg(
+                "the tender has neither a [bid_form] table nor an alternative, so there is no "
+                "bid form to make; declare what bidders give in [bid_form] (see 'lcc bid-form')"
+            ))])
         if spec is None:
             first = self.tender.alternatives[0].name
             return self.done(self.like(first, None, Msg(
@@ -318,7 +334,14 @@ class _Deriver:
         elif mode == "items":
             form = self.items(obj, path, Msg("[bid_form] items ({at})", at=at))
         else:
-            name = obj.get("like", self.tender.alternatives[0].name)
+            if "like" not in obj and not self.tender.alternatives:
+                self.c.add("missing-field", path, Msg(
+                    "[bid_form] declares no bid: give [[bid_form.items]], template = "
+                    "\"<calculator>\" or like = \"<alternative>\" (the tender has no "
+                    "alternative to take as the model)"))
+                raise TenderError(self.c.issues)
+            name = obj.get("like", self.tender.alternatives[0].name
+                           if self.tender.alternatives else "")
             if "like" in obj and not isinstance(name, str):
                 self.c.add("wrong-type", (*path, "like"), Msg("expected the name of an "
                                                               "alternative as text"))

@@ -718,6 +718,9 @@ class Tender:
     source: Path | None = None
     bid_form: Mapping[str, Any] | None = None
     scenarios: Mapping[str, Any] | None = None  # {name: lcc.sensitivity.Scenario} (issue 19)
+    #: the text it was read from (internal): (SHA-256 of the bytes read, the text, its
+    #: format), so that bid forms use what was read and never open ``source`` again
+    _document: tuple[str, str, str] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         issues: list[TenderIssue] = []
@@ -998,7 +1001,7 @@ class Tender:
         if not isinstance(other, Tender):
             return NotImplemented
         for f in dataclasses.fields(self):
-            if f.name == "source":
+            if f.name in ("source", "_document"):
                 continue
             a, b = getattr(self, f.name), getattr(other, f.name)
             if f.name == "parameters":
