@@ -229,8 +229,8 @@ def read_tender_file(tender: Tender, tender_file: str | os.PathLike[str] | None
             return TenderFile(digest, raw, Collector(shown, lines),
                               FsPath(shown).name if shown is not None else None)
         text = dumps_tender(tender, "toml")
-        data = {"bid_form": dict(tender.bid_form)} if tender.bid_form is not None else None
-        return TenderFile(hashlib.sha256(text.encode("utf-8")).hexdigest(), data,
+        own = {"bid_form": dict(tender.bid_form)} if tender.bid_form is not None else None
+        return TenderFile(hashlib.sha256(text.encode("utf-8")).hexdigest(), own,
                           Collector(None), None)
     shown = os.fspath(tender_file)
     fmt = _format_of(shown, None, shown)
