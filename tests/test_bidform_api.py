@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,7 @@ from lcc.bidform import (  # noqa: E402
     read_bid_form,
     read_bid_forms,
     save_with_bids,
+    with_bids,
     write_bid_form,
 )
 from lcc.io import TenderError  # noqa: E402
@@ -193,3 +196,141 @@ def test_save_with_bids_keeps_the_text_read_not_a_file_of_its_name(
     again = lcc.io.load_tender(out)
     assert again.name == "Street lighting 2026"
     assert [a.name for a in again.alternatives] == ["LED AB"]
+
+
+# ---------------------------------------------------------------------------- 9: in memory
+
+
+@pytest.fixture()
+def lighting() -> Any:
+    return lcc.io.loads_tender(LIGHTING, source="lighting-2026.toml")
+
+
+@pytest.fixture()
+def filled_bytes(tmp_path: Path, lighting: Any) -> bytes:
+    data = write_bid_form(lighting)
+    assert isinstance(data, bytes) and data[:2] == b"PK"
+    return fill(data, BID, tmp_path / "led.xlsx").read_bytes()
+
+
+def test_forms_are_written_and_read_in_memory(lighting: Any, filled_bytes: bytes,
+                                              tmp_path: Path) -> None:
+    """Finding 9: bytes, BytesIO and (name, bytes) are forms; write_bid_form without a path
+    gives the same bytes it writes to a file or into a BytesIO."""
+    on_disk = write_bid_form(lighting, tmp_path / "form.xlsx").read_bytes()
+    buf = io.BytesIO()
+    assert write_bid_form(lighting, buf) == on_disk == write_bid_form(lighting)
+    assert buf.getvalue() == on_disk
+    for given in (filled_bytes, io.BytesIO(filled_bytes), [filled_bytes],
+                  [io.BytesIO(filled_bytes)], ("led.xlsx", filled_bytes)):
+        assert [b.name for b in read_bid_forms(lighting, given)] == ["LED AB"]
+    assert read_bid_form(lighting, filled_bytes).name == "LED AB"
+
+
+def test_a_form_in_memory_is_named_as_given_in_messages(lighting: Any,
+                                                        filled_bytes: bytes) -> None:
+    with pytest.raises(TenderError) as exc:
+        read_bid_forms(lighting, [filled_bytes, ("Anbud LED AB.xlsx", filled_bytes)])
+    assert [(e.file, e.code) for e in exc.value.errors] == [
+        ("Anbud LED AB.xlsx", "duplicate-name")]
+    with pytest.raises(TenderError) as exc:
+        read_bid_forms(lighting, [b"not a workbook", ("anbud.xls", filled_bytes)])
+    assert [(e.file, e.code) for e in exc.value.errors] == [
+        ("forms[0]", "parse-error"), ("anbud.xls", "unsupported-format")]
+
+
+@pytest.mark.parametrize(("call", "field", "words"), [
+    (lambda t: read_bid_forms(t, 5), "forms", "the argument forms is int"),
+    (lambda t: read_bid_forms(t, [object()]), "forms[0]", "forms[0] is object"),
+    (lambda t: read_bid_forms(t, [io.StringIO("x")]), "forms[0]", "forms[0] is StringIO"),
+    (lambda t: read_bid_forms("tender.toml", []), "tender", "tender is str"),
+    (lambda t: write_bid_form(t, 5), "output", "output is int"),
+    (lambda t: write_bid_form(t, io.StringIO()), "output", "output is StringIO"),
+    (lambda t: with_bids(t, ["x"]), "bids[0]", "bids[0] is str"),
+    (lambda t: with_bids(None, []), "tender", "tender is NoneType"),
+])
+def test_another_type_is_refused_naming_the_argument(lighting: Any, call: Any, field: str,
+                                                     words: str) -> None:
+    with pytest.raises(lcc.LCCError) as exc:
+        call(lighting)
+    assert (exc.value.field, exc.value.code) == (field, "wrong-type")
+    assert words in str(exc.value)
+    assert "expected" in str(exc.value)
+
+
+# ---------------------------------------------------------------------------- 10: in words
+
+
+def _damaged(filled: bytes) -> bytes:
+    """A form whose value cell holds <v>NaN</v>: openpyxl raises a ValueError naming the
+    path it read."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(filled)) as zin, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "xl/worksheets/sheet2.xml":
+                data = re.sub(rb'(<c r="D7"[^>]*>)<v>[^<]*</v>', rb'\1<v>NaN</v>', data)
+            z.writestr(info.filename, data)
+    return out.getvalue()
+
+
+def test_a_damaged_workbook_is_said_in_words(lighting: Any, filled_bytes: bytes,
+                                             tmp_path: Path) -> None:
+    path = tmp_path / "upload-8f3a.xlsx"
+    path.write_bytes(_damaged(filled_bytes))
+    with pytest.raises(TenderError) as exc:
+        read_bid_forms(lighting, [path])
+    (e,) = exc.value.errors
+    assert (e.code, e.file) == ("parse-error", str(path))
+    for lang in ("en", "sv"):
+        text = e.message.in_lang(lang) if hasattr(e.message, "in_lang") else str(e.message)
+        assert not re.search(r"Error\b|Exception|/tmp|" + re.escape(str(tmp_path)), text), text
+    assert str(e.message).startswith("the workbook cannot be read: it is damaged, or not a "
+                                     "valid .xlsx workbook")
+    assert e.message.in_lang("sv").startswith("arbetsboken kan inte läsas: den är skadad")
+
+
+# ---------------------------------------------------------------------------- 3: bounded
+
+
+def _with_rows(filled: bytes, rows: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(filled)) as zin, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "xl/worksheets/sheet2.xml":
+                data = data.replace(b"</sheetData>", rows + b"</sheetData>")
+            z.writestr(info.filename, data)
+    return out.getvalue()
+
+
+def test_many_stray_cells_stop_at_the_limit_of_problems(lighting: Any,
+                                                         filled_bytes: bytes) -> None:
+    """Finding 3: 1 000 stray cells give 200 problems and one that says the rest are not
+    listed (as tender files do), not 1 000 records."""
+    rows = b"".join(b'<row r="%d"><c r="G%d"><v>1</v></c></row>' % (i, i)
+                    for i in range(20, 1020))
+    with pytest.raises(TenderError) as exc:
+        read_bid_forms(lighting, [("big.xlsx", _with_rows(filled_bytes, rows))] * 3)
+    codes = [e.code for e in exc.value.errors]
+    assert len(codes) == 201
+    assert codes[:200] == ["extra-cell"] * 200 and codes[200] == "too-many"
+    assert "more than 200 problems" in str(exc.value.errors[200].message)
+
+
+def test_a_sheet_far_beyond_the_form_is_refused_before_it_is_read(
+        lighting: Any, filled_bytes: bytes) -> None:
+    """A million empty styled cells (25 s and 1.1 GB before) are refused by the size of
+    the sheet, before openpyxl reads it."""
+    from lcc.bidform._read import MAX_SHEET_BYTES
+
+    n = MAX_SHEET_BYTES // 20 + 10
+    rows = b"".join(b'<row r="%d"><c r="A%d" s="1"/></row>' % (i, i) for i in range(20, n))
+    with pytest.raises(TenderError) as exc:
+        read_bid_forms(lighting, [("empty.xlsx", _with_rows(filled_bytes, rows))])
+    (e,) = exc.value.errors
+    assert (e.code, e.file) == ("too-large", "empty.xlsx")
+    assert str(e.message).startswith("the part xl/worksheets/sheet2.xml of the workbook "
+                                     "unpacks to ")

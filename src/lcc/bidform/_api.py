@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import io
 import os
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, overload
 
 from lcc._errors import LCCError, Msg
 from lcc._text import same_name
@@ -51,7 +52,79 @@ ERROR_CODES: dict[str, str] = {
     "duplicate-name": "two forms, or a form and an alternative of the tender, with the same "
                       "bid name",
     "currency-mix": "an amount in a currency the study cannot convert",
+    "too-many": "more problems than are listed (200); the rest of the forms is not read",
 }
+
+#: What a form may be given as: a path, its bytes, a binary file object open for reading,
+#: or a pair (the name to show, bytes or file object).
+FormInput = Any
+
+
+def _check_tender(tender: Any, function: str) -> None:
+    if not isinstance(tender, Tender):
+        raise LCCError(Msg("{function}: the argument tender is {type}; expected a Tender "
+                           "(from lcc.io.load_tender or lcc.io.loads_tender)",
+                           function=function, type=type(tender).__name__),
+                       field="tender", code="wrong-type")
+
+
+def _form_bytes(value: Any, function: str, argument: str) -> bytes | None:
+    """The bytes of a form in memory (bytes, bytearray, memoryview, a binary file object
+    open for reading); None if ``value`` is none of them."""
+    from lcc.bidform._read import MAX_FORM_BYTES
+
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return bytes(value)
+    read = getattr(value, "read", None)
+    if read is None or isinstance(value, io.TextIOBase):
+        return None
+    data = read(MAX_FORM_BYTES + 1)  # one byte more than the limit: too large is said so
+    if not isinstance(data, (bytes, bytearray)):
+        raise LCCError(Msg("{function}: the argument {argument} is a file object that reads "
+                           "{type}; expected one opened in binary mode ('rb')",
+                           function=function, argument=argument, type=type(data).__name__),
+                       field=argument, code="wrong-type")
+    return bytes(data)
+
+
+def _forms(forms: Any, function: str) -> list[tuple[str, Path | bytes]]:
+    """Each form as (the name to show, its path or its bytes); LCCError for anything else."""
+    def one(value: Any) -> bool:
+        return isinstance(value, (str, os.PathLike, bytes, bytearray, memoryview)) or (
+            hasattr(value, "read")) or _pair(value)
+
+    if one(forms):
+        forms = [forms]
+    elif not isinstance(forms, Iterable):
+        raise LCCError(Msg("{function}: the argument forms is {type}; expected a path, the "
+                           "bytes of a form, a binary file object, a (name, bytes) pair, or a "
+                           "list of them", function=function, type=type(forms).__name__),
+                       field="forms", code="wrong-type")
+    out: list[tuple[str, Path | bytes]] = []
+    for i, value in enumerate(forms):
+        argument = f"forms[{i}]"
+        name: str | None = None
+        if _pair(value):
+            name, value = os.fspath(value[0]), value[1]
+        if isinstance(value, (str, os.PathLike)) and name is None:
+            out.append((os.fspath(value), Path(os.fspath(value))))
+            continue
+        data = _form_bytes(value, function, argument)
+        if data is None:
+            raise LCCError(Msg("{function}: the argument {argument} is {type}; expected a "
+                               "path, the bytes of a form (.xlsx), a binary file object or a "
+                               "(name, bytes) pair", function=function, argument=argument,
+                               type=type(value).__name__), field=argument, code="wrong-type")
+        if name is None:  # a file object's own name, else its place in the list
+            own = getattr(value, "name", None)
+            name = os.path.basename(own) if isinstance(own, str) and own else argument
+        out.append((name, data))
+    return out
+
+
+def _pair(value: Any) -> bool:
+    return isinstance(value, tuple) and len(value) == 2 and isinstance(
+        value[0], (str, os.PathLike)) and not isinstance(value[1], (str, os.PathLike))
 
 
 def _check_lang(lang: str) -> None:
@@ -86,21 +159,37 @@ def bid_form(tender: Tender, *, tender_file: str | os.PathLike[str] | None = Non
         For a ``[bid_form]`` table with mistakes, located in the tender file.
     """
     _check_lang(lang)
-    if not isinstance(tender, Tender):
-        raise LCCError(Msg("bid_form: expected a Tender, got {value!r}", value=tender),
-                       code="wrong-type")
+    _check_tender(tender, "bid_form")
     return derive_form(tender, read_tender_file(tender, tender_file), lang)
 
 
+@overload
 def write_bid_form(tender: Tender, output: str | os.PathLike[str], *, lang: str = "en",
-                   tender_file: str | os.PathLike[str] | None = None) -> Path:
+                   tender_file: str | os.PathLike[str] | None = None) -> Path: ...
+
+
+@overload
+def write_bid_form(tender: Tender, output: None = None, *, lang: str = "en",
+                   tender_file: str | os.PathLike[str] | None = None) -> bytes: ...
+
+
+@overload
+def write_bid_form(tender: Tender, output: BinaryIO, *, lang: str = "en",
+                   tender_file: str | os.PathLike[str] | None = None) -> bytes: ...
+
+
+def write_bid_form(tender: Tender, output: str | os.PathLike[str] | BinaryIO | None = None, *,
+                   lang: str = "en", tender_file: str | os.PathLike[str] | None = None
+                   ) -> Path | bytes:
     """Write the Excel bid form of a tender.
 
     Parameters
     ----------
     tender : Tender
-    output : path
-        The workbook to write (``.xlsx``).
+    output : path, binary file object or None
+        The workbook to write (``.xlsx``); a binary file object open for
+        writing (e.g. ``io.BytesIO``) is written into; None writes nothing
+        and returns the workbook's bytes (for a web response).
     lang : {"en", "sv"}
         Language of the sheets (English or Swedish).
     tender_file : path, optional
@@ -111,15 +200,18 @@ def write_bid_form(tender: Tender, output: str | os.PathLike[str], *, lang: str 
 
     Returns
     -------
-    pathlib.Path
-        The path written.
+    pathlib.Path or bytes
+        The path written; the workbook's bytes when ``output`` is None or a
+        file object.
 
     Raises
     ------
     TenderError
         For a ``[bid_form]`` table with mistakes.
     LCCError
-        For an output that is not ``.xlsx``, or without openpyxl.
+        For an output that is not ``.xlsx`` (``unsupported-format``), an
+        argument of another type (``wrong-type``, naming it), or without
+        openpyxl.
 
     Examples
     --------
@@ -128,22 +220,38 @@ def write_bid_form(tender: Tender, output: str | os.PathLike[str], *, lang: str 
     >>> tender = lcc.io.load_tender("tender.toml")  # doctest: +SKIP
     >>> write_bid_form(tender, "bid-form.xlsx", lang="sv")  # doctest: +SKIP
     PosixPath('bid-form.xlsx')
+    >>> data = write_bid_form(tender)  # doctest: +SKIP
     """
     from lcc.bidform._write import openpyxl_module, write_form
 
     _check_lang(lang)
-    target = Path(output)
-    if target.suffix.lower() != ".xlsx":
-        raise LCCError(Msg("bid form: cannot write {file!r}; the form is an Excel workbook, "
-                           "so the file must end in .xlsx", file=target.name),
-                       field="output", code="unsupported-format")
+    _check_tender(tender, "write_bid_form")
+    target: Path | None = None
+    if isinstance(output, (str, os.PathLike)):
+        target = Path(output)
+        if target.suffix.lower() != ".xlsx":
+            raise LCCError(Msg("bid form: cannot write {file!r}; the form is an Excel "
+                               "workbook, so the file must end in .xlsx", file=target.name),
+                           field="output", code="unsupported-format")
+    elif output is not None and (not hasattr(output, "write")
+                                 or isinstance(output, io.TextIOBase)):
+        raise LCCError(Msg("write_bid_form: the argument output is {type}; expected a path "
+                           "ending in .xlsx, a binary file object open for writing, or None "
+                           "(to get the bytes)", type=type(output).__name__),
+                       field="output", code="wrong-type")
     openpyxl_module()
     tf = read_tender_file(tender, tender_file)
     form = derive_form(tender, tf, lang)
-    return write_form(tender, form, tf, target, lang)
+    data = write_form(tender, form, tf, lang)
+    if target is not None:
+        target.write_bytes(data)
+        return target
+    if output is not None:
+        output.write(data)  # type: ignore[union-attr]  # a binary file object (checked)
+    return data
 
 
-def read_bid_forms(tender: Tender, paths: Iterable[str | os.PathLike[str]], *,
+def read_bid_forms(tender: Tender, paths: Iterable[FormInput] | FormInput, *,
                    tender_file: str | os.PathLike[str] | None = None,
                    replace: bool = False) -> list[Alternative]:
     """Read filled bid forms as alternatives (one per form, named by the bidder).
@@ -152,8 +260,12 @@ def read_bid_forms(tender: Tender, paths: Iterable[str | os.PathLike[str]], *,
     ----------
     tender : Tender
         The tender the forms were made for.
-    paths : iterable of path
-        The filled forms (``.xlsx`` or ``.xlsm``).
+    paths : form or iterable of forms
+        The filled forms (``.xlsx`` or ``.xlsm``), each a path, its bytes, a
+        binary file object open for reading (e.g. an upload), or a pair
+        ``(name, bytes or file object)`` whose name the messages show (the name
+        as the bidder gave it). A form in memory without a name is shown by its
+        file object's name, else by its place (``forms[0]``).
     tender_file : path, optional
         A tender file to read instead of the tender's own text (see
         :func:`bid_form`); what decides its evaluation must be what each form
@@ -171,31 +283,42 @@ def read_bid_forms(tender: Tender, paths: Iterable[str | os.PathLike[str]], *,
     Raises
     ------
     TenderError
-        With every problem of every form, each with the form's file and the
-        sheet and cell as path (``Bid!D7``); codes in :data:`ERROR_CODES`.
+        With every problem of every form (at most 200; then one ``too-many``
+        says so), each with the form's name and the sheet and cell as path
+        (``Bid!D7``); codes in :data:`ERROR_CODES`.
+    LCCError
+        ``wrong-type`` for a tender or a form of another type, naming the
+        argument (``forms[1]``), the type given and what is expected.
     """
     from lcc.bidform._read import read_forms
 
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
+    _check_tender(tender, "read_bid_forms")
+    forms = _forms(paths, "read_bid_forms")
     tf = read_tender_file(tender, tender_file)
     form = derive_form(tender, tf, "en")
-    alternatives, issues = read_forms(tender, form, tf, list(paths), replace=replace)
+    alternatives, issues = read_forms(tender, form, tf, forms, replace=replace)
     if issues:
         raise TenderError(issues)
     return alternatives
 
 
-def read_bid_form(tender: Tender, path: str | os.PathLike[str], *,
+def read_bid_form(tender: Tender, path: FormInput, *,
                   tender_file: str | os.PathLike[str] | None = None,
                   replace: bool = False) -> Alternative:
-    """Read one filled bid form (see :func:`read_bid_forms`)."""
+    """Read one filled bid form: a path, its bytes, a binary file object or a (name, bytes)
+    pair (see :func:`read_bid_forms`)."""
     return read_bid_forms(tender, [path], tender_file=tender_file, replace=replace)[0]
 
 
 def with_bids(tender: Tender, bids: Iterable[Alternative]) -> Tender:
     """The tender with the bids added; a bid replaces the alternative of its name."""
+    _check_tender(tender, "with_bids")
     bids = list(bids)
+    for i, b in enumerate(bids):
+        if not isinstance(b, Alternative):
+            raise LCCError(Msg("with_bids: the argument bids[{i}] is {type}; expected an "
+                               "lcc.Alternative (from read_bid_forms)", i=i,
+                               type=type(b).__name__), field=f"bids[{i}]", code="wrong-type")
     names = {same_name(b.name) for b in bids}
     return tender.with_alternatives(*(a for a in tender.alternatives
                                       if same_name(a.name) not in names),

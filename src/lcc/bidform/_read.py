@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import io
 import math
-import os
 import re
+import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,7 +59,7 @@ from lcc.bidform._write import (
     openpyxl_module,
 )
 from lcc.io._build import Reader, Scope, build_alternative, check_evaluation
-from lcc.io._issues import Collector, TenderIssue
+from lcc.io._issues import MAX_ISSUES, Collector, TenderIssue
 from lcc.io._model import Tender
 from lcc.io._values import number_text
 from lcc.model import Alternative
@@ -69,6 +70,10 @@ MAX_FORM_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 #: Most parts (files) in the workbook's package.
 MAX_PARTS = 2000
+#: Largest sheet (and shared-strings part) unpacked, in bytes: a form's sheets hold its
+#: dozen rows (a form of 60 rows writes some 300 kB), so a bigger one is refused before
+#: openpyxl reads it (a million one-cell rows took 50 s and 2.6 GB to list one by one).
+MAX_SHEET_BYTES = 4 * 1024 * 1024
 
 SUFFIXES = (".xlsx", ".xlsm")
 
@@ -83,40 +88,57 @@ class _Form:
     defaults: list[tuple[BidField, str]] = field(default_factory=list)
 
     def add(self, code: str, where: str, message: Msg) -> None:
+        """Record a problem (up to :data:`~lcc.io._issues.MAX_ISSUES`; then one says so)."""
+        if len(self.issues) >= MAX_ISSUES:
+            if len(self.issues) == MAX_ISSUES:
+                self.issues.append(TenderIssue("too-many", Msg(
+                    "more than {limit} problems; the rest are not listed — mend these and read "
+                    "the file again", limit=MAX_ISSUES), "", self.file, None))
+            raise _Full
         self.issues.append(TenderIssue(code, message, where, self.file, None))
 
 
-def _open(form: _Form, path: Path) -> tuple[Any, Any] | None:
-    """The workbook twice: cached values, and formulas (to spot formulas without values)."""
-    suffix = path.suffix.lower()
-    if path.is_dir():  # said as such, whatever its name ends with
-        form.add("missing-file", "", Msg("is a folder, not a bid form"))
-        return None
-    if suffix not in SUFFIXES:
-        hint = Msg(" (an old .xls workbook: save it as .xlsx)") if suffix == ".xls" else \
-            Msg(" (save it as an Excel workbook, .xlsx)")
-        form.add("unsupported-format", "", Msg(
-            "not an Excel workbook: the file type is {suffix!r}; expected .xlsx or .xlsm{hint}",
-            suffix=suffix, hint=hint) if suffix else Msg(
-            "not an Excel workbook: the file type is '(no suffix)'; expected .xlsx or "
-            ".xlsm{hint}", hint=hint))
-        return None
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        form.add("missing-file", "", Msg("cannot read the file: {reason}",
-                                         reason=os_reason(exc)))
-        return None
-    if not path.is_file():  # a pipe or a device: reading it would wait forever
-        form.add("unsupported-format", "", Msg("not a regular file (a pipe or a device), not "
-                                               "a bid form"))
-        return None
+class _Full(Exception):
+    """A form's list of problems is full: reading it stops (internal)."""
+
+
+def _open(form: _Form, path: Path | bytes) -> tuple[Any, Any] | None:
+    """The workbook twice: cached values, and formulas (to spot formulas without values).
+
+    ``path`` is the form's file, or its bytes (an upload held in memory)."""
+    suffix = Path(form.file).suffix.lower()
+    if isinstance(path, bytes):  # in memory: its name, where it has one, says the type
+        size = len(path)
+        if suffix and suffix not in SUFFIXES:
+            _wrong_suffix(form, suffix)
+            return None
+    else:
+        if path.is_dir():  # said as such, whatever its name ends with
+            form.add("missing-file", "", Msg("is a folder, not a bid form"))
+            return None
+        suffix = path.suffix.lower()
+        if suffix not in SUFFIXES:
+            _wrong_suffix(form, suffix)
+            return None
+        try:
+            size = path.stat().st_size
+        except OSError as exc:
+            form.add("missing-file", "", Msg("cannot read the file: {reason}",
+                                             reason=os_reason(exc)))
+            return None
+        if not path.is_file():  # a pipe or a device: reading it would wait forever
+            form.add("unsupported-format", "", Msg("not a regular file (a pipe or a device), "
+                                                   "not a bid form"))
+            return None
     if size > MAX_FORM_BYTES:
         form.add("too-large", "", Msg("the file is {size} bytes; the limit for a bid form is "
                                       "{limit} bytes", size=_bytes(size),
                                       limit=_bytes(MAX_FORM_BYTES)))
         return None
-    package = package_size(path)
+    def source() -> Any:
+        return io.BytesIO(path) if isinstance(path, bytes) else path
+
+    package = package_size(source())
     if package is None:
         form.add("parse-error", "", Msg("the file cannot be opened as an Excel workbook: it "
                                         "is not a valid .xlsx package (corrupt, or another "
@@ -129,6 +151,14 @@ def _open(form: _Form, path: Path) -> tuple[Any, Any] | None:
                                       parts=parts, size=_bytes(unpacked), most=MAX_PARTS,
                                       limit=_bytes(MAX_UNPACKED_BYTES)))
         return None
+    big = _largest_sheet(source())
+    if big is not None and big[1] > MAX_SHEET_BYTES:
+        form.add("too-large", "", Msg(
+            "the part {part} of the workbook unpacks to {size} bytes; a sheet of a bid form is "
+            "at most {limit} bytes: the workbook holds rows or cells far beyond the form's own "
+            "(remove them, or fill in a new copy of the form)", part=big[0],
+            size=_bytes(big[1]), limit=_bytes(MAX_SHEET_BYTES)))
+        return None
     if "xl/workbook.xml" not in names:
         form.add("parse-error", "", Msg("the file is a zip package but not an Excel "
                                         "workbook (no xl/workbook.xml)"))
@@ -136,18 +166,39 @@ def _open(form: _Form, path: Path) -> tuple[Any, Any] | None:
     openpyxl = openpyxl_module()
     try:
         # values as Excel last calculated them; VBA macros are dropped and never run
-        values = openpyxl.load_workbook(path, data_only=True, keep_vba=False,
+        values = openpyxl.load_workbook(source(), data_only=True, keep_vba=False,
                                         keep_links=False)
-        formulas = openpyxl.load_workbook(path, data_only=False, keep_vba=False,
+        formulas = openpyxl.load_workbook(source(), data_only=False, keep_vba=False,
                                           keep_links=False)
-    except Exception as exc:  # openpyxl raises many kinds on damaged packages
-        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-        form.add("parse-error", "", Msg("the workbook cannot be read ({error}); it is "
-                                        "damaged or not an Excel workbook",
-                                        error=type(exc).__name__ + (": " + detail[:200]
-                                                                    if detail else "")))
+    except Exception:  # openpyxl raises many kinds on damaged packages: said in words, without
+        # the exception's name or text (which names the server's temporary path)
+        form.add("parse-error", "", Msg("the workbook cannot be read: it is damaged, or not a "
+                                        "valid .xlsx workbook (open it in Excel and save it "
+                                        "again as an .xlsx workbook)"))
         return None
     return values, formulas
+
+
+def _wrong_suffix(form: _Form, suffix: str) -> None:
+    hint = Msg(" (an old .xls workbook: save it as .xlsx)") if suffix == ".xls" else \
+        Msg(" (save it as an Excel workbook, .xlsx)")
+    form.add("unsupported-format", "", Msg(
+        "not an Excel workbook: the file type is {suffix!r}; expected .xlsx or .xlsm{hint}",
+        suffix=suffix, hint=hint) if suffix else Msg(
+        "not an Excel workbook: the file type is '(no suffix)'; expected .xlsx or "
+        ".xlsm{hint}", hint=hint))
+
+
+def _largest_sheet(source: Any) -> tuple[str, int] | None:
+    """The largest worksheet or shared-strings part of a package, with its unpacked size."""
+    try:
+        with zipfile.ZipFile(source) as z:
+            parts = [(p.filename, p.file_size) for p in z.infolist()
+                     if p.filename.startswith("xl/worksheets/")
+                     or p.filename == "xl/sharedStrings.xml"]
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):  # pragma: no cover - checked
+        return None
+    return max(parts, key=lambda p: p[1]) if parts else None
 
 
 def _cells(ws: Any) -> Iterable[tuple[int, int, Any]]:
@@ -456,9 +507,17 @@ class _FormReader:
         self.tf = tf
         self.keys = [f.key for f in bid_form.fields]
 
-    def read(self, path: Path, shown: str) -> tuple[Alternative | None, str | None, _Form]:
+    def read(self, path: Path | bytes, shown: str
+             ) -> tuple[Alternative | None, str | None, _Form]:
         """The alternative of one form (None if it has problems), the name's cell, issues."""
         form = _Form(shown, [])
+        try:
+            return self._read(form, path)
+        except _Full:  # as many problems as are listed: the rest of the form is not read
+            return None, None, form
+
+    def _read(self, form: _Form, path: Path | bytes
+              ) -> tuple[Alternative | None, str | None, _Form]:
         books = _open(form, path)
         if books is None:
             return None, None, form
@@ -754,18 +813,25 @@ def _is_formula(cell: Any) -> bool:
 
 
 def read_forms(tender: Tender, bid_form: BidForm, tf: TenderFile,
-               paths: Sequence[str | os.PathLike[str]], *, replace: bool = False
+               forms: Sequence[tuple[str, Path | bytes]], *, replace: bool = False
                ) -> tuple[list[Alternative], list[TenderIssue]]:
-    """Every form's alternative, and every problem found (forms are checked together)."""
+    """Every form's alternative, and every problem found (forms are checked together): each
+    form as (the name to show, its path or its bytes). At most
+    :data:`~lcc.io._issues.MAX_ISSUES` problems are listed in all; then one says so and
+    no further form is read."""
     reader = _FormReader(tender, bid_form, tf)
     alternatives: list[Alternative] = []
     issues: list[TenderIssue] = []
     taken: dict[str, Msg] = {} if replace else {
         same_name(a.name): Msg("an alternative of the tender (import with --replace, or "
                               "replace=True, to replace it)") for a in tender.alternatives}
-    for p in paths:
-        shown = os.fspath(p)
-        alt, name_cell, form = reader.read(Path(shown), shown)
+    for shown, p in forms:
+        if len(issues) >= MAX_ISSUES:
+            issues.append(TenderIssue("too-many", Msg(
+                "more than {limit} problems; the rest are not listed — mend these and read "
+                "the file again", limit=MAX_ISSUES), "", shown, None))
+            break
+        alt, name_cell, form = reader.read(p, shown)
         issues.extend(form.issues)
         if alt is None:
             continue

@@ -13,7 +13,6 @@ import json
 import math
 import re
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -21,7 +20,7 @@ import numpy as np
 from lcc._errors import ItemName, LCCError, Msg
 from lcc._i18n import document_date, percent, significant, tr, unit, word
 from lcc._version import __version__
-from lcc._xlsx import put, save_reproducible
+from lcc._xlsx import put, workbook_bytes
 from lcc._xlsx import text as cell_text
 from lcc.bidform._identity import decisive, fingerprint
 from lcc.bidform._spec import (
@@ -146,7 +145,7 @@ class _Writer:
         return cell_ref(self.names["bid"], self.rows[key], COL_VALUE)
 
     # -- the workbook -------------------------------------------------------------------
-    def write(self, output: Path) -> Path:
+    def write(self) -> bytes:
         from openpyxl.workbook.protection import WorkbookProtection
 
         wb = self.openpyxl.Workbook()
@@ -178,7 +177,7 @@ class _Writer:
         wb.security = WorkbookProtection(lockStructure=True)
         wb.properties.title = self.tr("Bid form") + f": {self.tender.name}"
         wb.properties.creator = f"lcc {__version__}"
-        return save_reproducible(wb, output)
+        return workbook_bytes(wb)
 
     # -- the bid sheet ------------------------------------------------------------------
     def bid_sheet(self, ws: Any, meta_ws: Any) -> None:
@@ -840,10 +839,9 @@ class _Writer:
         ws.page_setup.fitToHeight = 0
 
 
-def write_form(tender: Tender, form: BidForm, tf: TenderFile, output: Path,
-               lang: str) -> Path:
-    """Write the workbook; returns the path."""
-    return _Writer(tender, form, tf, lang).write(output)
+def write_form(tender: Tender, form: BidForm, tf: TenderFile, lang: str) -> bytes:
+    """The workbook's bytes (the same tender gives the same bytes)."""
+    return _Writer(tender, form, tf, lang).write()
 
 
 # ---------------------------------------------------------------------------- values
