@@ -3,11 +3,16 @@ odd the text; results a caller may change without changing lcc's; messages in Sw
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 import lcc
 import lcc.io
 from lcc.io import TenderError, loads_tender
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 TENDER = """name = "x"
 [study]
@@ -93,3 +98,40 @@ def test_a_tender_error_in_swedish_from_the_api() -> None:
     lines = err.message_in("sv").splitlines()
     assert lines[0].startswith("t.toml:4: study.discount_rate (kalkylränta): talet 4 saknar")
     assert err.message_in("en") == str(err)
+
+
+def test_a_portal_reads_assumption_sets_only_from_its_own_folder(tmp_path: Path) -> None:
+    """An uploaded tender could name any .toml/.yaml/.json file of the server as its
+    assumption set (absolute path or '..'), and its keys came back in the errors.
+    ``within=`` keeps the reading to one folder; outside it, the same words whether or not
+    the file exists."""
+    sets = tmp_path / "sets"
+    sets.mkdir()
+    shutil.copy(EXAMPLES / "assumptions" / "sweden-2025.toml", sets / "sweden-2025.toml")
+    secret = tmp_path / "secret.toml"
+    secret.write_text('password = "hunter2"\n', "utf-8")
+    body = '[study]\nperiod = "10 yr"\n[[alternatives]]\nname = "A"\n' \
+           '[[alternatives.items]]\ntype = "OneOff"\nat = 0\namount = "1 SEK"\n'
+    ok = loads_tender(f'name = "T"\nassumptions = "sweden-2025.toml"\n{body}', "toml",
+                      base_dir=sets, within=sets)
+    assert ok.assumptions is not None
+    for ref in (str(secret), "../secret.toml", "../missing.toml", "/etc/hostname"):
+        with pytest.raises(TenderError) as info:
+            loads_tender(f'name = "T"\nassumptions = "{ref}"\n{body}', "toml",
+                         base_dir=sets, within=sets)
+        (issue,) = info.value.errors
+        assert (issue.path, issue.code, issue.line) == ("assumptions", "missing-file", 2)
+        assert "outside the folder" in issue.message and "hunter2" not in str(info.value)
+    with pytest.raises(TenderError) as info:  # without within=, as before: read, and refused
+        loads_tender(f'name = "T"\nassumptions = "../secret.toml"\n{body}', "toml",
+                     base_dir=sets)
+    assert "password" in str(info.value)
+
+
+@pytest.mark.parametrize("data", [5, None, ["name = 'x'"]])
+def test_loads_tender_of_neither_text_nor_bytes_is_refused_by_type(data: object) -> None:
+    """loads_tender(5) said 'the file holds a NUL byte'."""
+    with pytest.raises(lcc.LCCError) as info:
+        loads_tender(data)  # type: ignore[arg-type]
+    assert (info.value.field, info.value.code) == ("loads_tender.data", "wrong-type")
+    assert f"got {type(data).__name__}; expected the text of a tender file" in str(info.value)

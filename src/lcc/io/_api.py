@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from lcc._errors import LCCError, Msg, os_reason
-from lcc.io._build import BAD, build_assumptions, build_tender
+from lcc.io._build import BAD, OUTSIDE, build_assumptions, build_tender
 from lcc.io._issues import Collector, TenderError, TenderIssue
 from lcc.io._model import AssumptionSet, Tender
 from lcc.io._read import FORMATS, decode, parse
@@ -57,10 +57,12 @@ def _read_bytes(path: Path, file: str) -> bytes:
 _SETS: dict[tuple[str, str], tuple[Any, Any]] = {}
 
 
-def _set_loader(sink: list[TenderIssue]) -> Any:
+def _set_loader(sink: list[TenderIssue], within: Path | None = None) -> Any:
     def load_set(target: Path, ref: str) -> tuple[Any, Collector]:
         shown = os.path.normpath(target)
         c = Collector(shown, sink=sink)
+        if within is not None and not _inside(target, within):
+            return OUTSIDE, c
         try:
             found = target.is_file()
         except (OSError, ValueError):  # a name too long for the file system
@@ -91,18 +93,33 @@ def _set_loader(sink: list[TenderIssue]) -> Any:
     return load_set
 
 
+def _inside(target: Path, folder: Path) -> bool:
+    """Whether ``target`` is ``folder`` or below it, links and '..' resolved."""
+    try:
+        return target.resolve().is_relative_to(folder.resolve())
+    except (OSError, ValueError, RuntimeError):  # a name too long, a loop of links
+        return False
+
+
 def _document(data: str | bytes, format: str, source: str | os.PathLike[str] | None
-              ) -> tuple[str | None, dict[str, Any], Collector]:
-    """A file's text parsed: its name, its data and the collector of its issues."""
+              ) -> tuple[str | None, dict[str, Any], Collector, str]:
+    """A file's text parsed: its name, its data, the collector of its issues and the text."""
+    if not isinstance(data, (str, bytes, bytearray)):
+        raise LCCError(Msg("loads_tender: got {kind}; expected the text of a tender file (str) "
+                           "or its bytes; for a path use load_tender",
+                           kind=type(data).__name__), field="loads_tender.data",
+                       code="wrong-type")
     file = os.fspath(source) if source is not None else None
     fmt = _format_of(file or f"x.{format}", format, file)
-    raw, lines = parse(decode(data, file), fmt, file)
-    return file, raw, Collector(file, lines)
+    text = decode(bytes(data) if isinstance(data, bytearray) else data, file)
+    raw, lines = parse(text, fmt, file)
+    return file, raw, Collector(file, lines), text
 
 
 def loads_tender(data: str | bytes, format: str = "toml", *,
                  source: str | os.PathLike[str] | None = None,
-                 base_dir: str | os.PathLike[str] | None = None) -> Tender:
+                 base_dir: str | os.PathLike[str] | None = None,
+                 within: str | os.PathLike[str] | None = None) -> Tender:
     """Read a tender from text or bytes.
 
     Parameters
@@ -115,6 +132,11 @@ def loads_tender(data: str | bytes, format: str = "toml", *,
     base_dir : path, optional
         The folder that ``assumptions = "..."`` is relative to; default the
         folder of ``source``, else the current folder.
+    within : path, optional
+        Read assumption sets only from this folder or below it: a tender from
+        outside (uploaded to a bid portal) cannot name another file of the
+        machine, by an absolute path or by '..'; one that does is refused at
+        ``assumptions`` without a word about that file.
 
     Returns
     -------
@@ -124,17 +146,19 @@ def loads_tender(data: str | bytes, format: str = "toml", *,
     ------
     TenderError
         With every problem found, each located (file, line, path) and coded.
+    LCCError
+        ``data`` is neither text nor bytes (``wrong-type``).
     """
-    file, raw, c = _document(data, format, source)
+    file, raw, c, text = _document(data, format, source)
     if base_dir is None:
         base_dir = Path(file).parent if file is not None else Path(".")
     tender = build_tender(raw, c, Path(file) if file is not None else None, Path(base_dir),
-                          _set_loader(c.issues))
+                          _set_loader(c.issues, None if within is None else Path(within)))
     # what was read, for bid forms (their [bid_form] lines, the SHA-256 they record): a
     # ``source`` is a name to show and is never opened again
     raw_bytes = data.encode("utf-8") if isinstance(data, str) else bytes(data)
     object.__setattr__(tender, "_document", (hashlib.sha256(raw_bytes).hexdigest(),
-                                             decode(data, file), format))
+                                             text, format))
     return tender
 
 
@@ -206,7 +230,7 @@ def save_tender(tender: Tender, path: str | os.PathLike[str], *,
 def loads_assumptions(data: str | bytes, format: str = "toml", *,
                       source: str | os.PathLike[str] | None = None) -> AssumptionSet:
     """Read an assumption set from text or bytes (see :func:`load_assumptions`)."""
-    file, raw, c = _document(data, format, source)
+    file, raw, c, _ = _document(data, format, source)
     result = build_assumptions(raw, c, Path(file) if file is not None else None)
     if result is BAD or c.issues:
         raise TenderError(c.issues)

@@ -58,6 +58,7 @@ from lcc.model._parameter import NAME as PARAMETER_NAME
 from lcc.units import ExchangeRates, _parse_text, _written
 
 BAD: Any = object()  # a value that failed validation (its issue is recorded)
+OUTSIDE: Any = object()  # an assumption set outside the folder the reader may read
 
 
 def currency_of_value(value: Any) -> str | None:
@@ -976,6 +977,11 @@ def _assumption_set(r: Reader, data: dict[str, Any], base_dir: FsPath,
         return BAD, None
     target = FsPath(ref) if os.path.isabs(ref) else base_dir / ref
     aset, set_c = load_set(target, ref)
+    if aset is OUTSIDE:
+        r.c.add("missing-file", ("assumptions",), Msg(
+            "the assumption set {file!r} is outside the folder assumption sets are read from "
+            "here; give its name within that folder", file=ref))
+        return BAD, None
     if aset is None:
         r.c.add("missing-file", ("assumptions",), Msg(
             "cannot read the assumption set {file!r} (looked for {target}); the path is "
