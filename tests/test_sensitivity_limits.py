@@ -310,3 +310,16 @@ def test_tied_bids_have_one_best_in_compare_tornado_and_monte_carlo() -> None:
     mc = lcc.sensitivity.monte_carlo([a, b], st, n=200, seed=1)
     assert mc.best == "A"
     assert mc.probability_best.to_dict() == {"A": 0.5, "B": 0.5}
+
+
+def test_chained_near_ties_are_noted_as_the_ranks_give_them() -> None:
+    """LCCs 100 000 × (1, 1 + 0.8e-9, 1 + 1.6e-9): A and B tie (0.8e-9 < 1e-9), B and C tie,
+    A and C do not (1.6e-9): the ranks are 1, 1, 2, and the notes said 'B and C tie' beside
+    C's rank 2. The notes now name the ties the ranks share."""
+    st = lcc.Study("1 yr", 0.0)
+    alts = [lcc.Alternative(n, lcc.Investment(f"{100000 * (1 + k * 0.8e-9):.10f} SEK"))
+            for k, n in enumerate("ABC")]
+    c = lcc.compare(alts, st)
+    assert c.summary["rank"].tolist() == [1, 1, 2]
+    ties = [n for n in c.notes if " tie: " in n]
+    assert len(ties) == 1 and ties[0].startswith("A and B tie")

@@ -278,10 +278,13 @@ class Comparison(Picklable):
             return notes
         table = self.summary
         values = np.array([float(self._value(n)) for n in self.names])
+        rank = table["rank"].to_numpy()
         for i, a in enumerate(self.names):
             for b in self.names[i + 1:]:
                 j = self.names.index(b)
-                if tied(values[i], values[j]):
+                # a tie the ranks share: in a chain (1, 1 + 0.8e-9, 1 + 1.6e-9) the second
+                # ties both others, but the third ranks below the first
+                if tied(values[i], values[j]) and rank[i] == rank[j]:
                     notes.append(tr("{a} and {b} tie: their values differ by less than {tie} "
                                     "relative ({value})", lang, a=a, b=b, tie=_tie_text(lang),
                                     value=fmt_money(values[i], cur, lang, 2)))
