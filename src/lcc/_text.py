@@ -199,6 +199,18 @@ def _breakable(s: str) -> str:
     return "".join([*out, html.escape(s[at:])])
 
 
+_POWER = re.compile(r"(?:\*\*|\^)([23])(?!\d)")
+
+
+def unit_powers(text: str) -> str:
+    """A unit's squares and cubes as a reader writes them; another power with ``^``.
+
+    >>> unit_powers("SEK/m**3"), unit_powers("kWh/(48 h)/m^3"), unit_powers("m**4")
+    ('SEK/m³', 'kWh/(48 h)/m³', 'm^4')
+    """
+    return _POWER.sub(lambda m: "²³"[int(m.group(1)) - 2], text).replace("**", "^")
+
+
 def spreadsheet_text(value: Any) -> Any:
     """A CSV cell a spreadsheet will not run as a formula: ``'=…``; numbers stay numbers.
 

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from lcc._errors import LCCError, Msg, UnitText, join, raise_collected, suggest
+from lcc._text import unit_powers
 
 if TYPE_CHECKING:
     import pint
@@ -650,7 +651,7 @@ _PER_DISTANCE = {"m**3/km": "6 l/100km", "kWh/km": "18 kWh/100km", "kg/km": "4 k
 
 
 def _example(spec: str) -> str:
-    return spec.replace("CUR", "SEK").replace("**3", "³").replace("**2", "²").replace("**", "^")
+    return unit_powers(spec.replace("CUR", "SEK"))
 
 
 def _an_example(spec: str) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from lcc._i18n._catalog import tr
+from lcc._text import unit_powers
 
 #: Babel locale per language.
 LOCALES = {"sv": "sv_SE", "en": "en_GB"}
@@ -114,9 +115,7 @@ def unit(text: str | None, lang: str) -> str:
     squares and cubes as written: ``SEK/m**3`` → ``SEK/m³``."""
     if not text:
         return ""
-    text = str(text).replace(" / ", "/").replace(" * ", "·")
-    text = re.sub(r"(?:\*\*|\^)([23])(?!\d)", lambda m: "²³"[int(m.group(1)) - 2], text)
-    text = text.replace("**", "^")
+    text = unit_powers(str(text).replace(" / ", "/").replace(" * ", "·"))
     if lang != "sv":
         return text
     return re.sub(r"[A-Za-z]+", lambda m: _SV_UNITS.get(m.group(0), m.group(0)), text)

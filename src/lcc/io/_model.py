@@ -503,23 +503,22 @@ def check_baseline(baseline: str | None, names: Sequence[str],
     return False
 
 
-def check_policy(policy: str, alternatives: Sequence[Alternative],
-                 bad: Callable[[str, tuple[Any, ...], Msg], None]) -> bool:
-    """Whether every alternative has the service life the comparison policy needs (else
-    reported as ``bad`` at ``comparison.policy``): the rule of :func:`lcc.compare`, a life
-    by :meth:`lcc.Alternative.service_life`, asked when the tender compares by its own
-    policy, so that the error names the file's key (the tender still evaluates, and
-    compares by another policy given in its place)."""
+def check_policy(policy: str, alternatives: Sequence[Alternative]) -> None:
+    """Refuse at ``comparison.policy`` a policy that needs every alternative's service life
+    where one has none: the rule of :func:`lcc.compare`, a life by
+    :meth:`lcc.Alternative.service_life`, asked when the tender compares by its own policy,
+    so that the error names the file's key (the tender still evaluates, and compares by
+    another policy given in its place)."""
     if policy == "study_period":
-        return True
+        return
     missing = [f"{alt.name} (alternatives[{i}])" for i, alt in enumerate(alternatives)
                if alt.service_life() is None]
     if missing:
-        bad("invalid-value", ("comparison", "policy"), Msg(
+        raise LCCError(Msg("{name}: {problem}", name="comparison.policy", problem=Msg(
             "policy {policy!r} needs each alternative's service life, and these have none: "
             "{missing}; give each a life (e.g. life = '20 yr') or an Investment with a life",
-            policy=policy, missing=", ".join(missing)))
-    return not missing
+            policy=policy, missing=", ".join(missing))), field="comparison.policy",
+            code="invalid-value")
 
 
 def conflicts(assumptions: AssumptionSet, study: Study,
@@ -979,12 +978,7 @@ class Tender:
         self._bids_needed()
         if self.comparison is not None:
             if "policy" not in kwargs:  # the file's policy, said at its key where it cannot be
-
-                def refuse(code: str, path: tuple[Any, ...], message: Msg) -> None:
-                    raise LCCError(Msg("{name}: {problem}", name=format_path(path),
-                                       problem=message), field=format_path(path), code=code)
-
-                check_policy(self.comparison.policy, self.alternatives, refuse)
+                check_policy(self.comparison.policy, self.alternatives)
             kwargs.setdefault("policy", self.comparison.policy)
             if self.comparison.baseline is not None:
                 kwargs.setdefault("baseline", self.comparison.baseline)

@@ -16,7 +16,7 @@ from lcc.model._alternative import Alternative
 from lcc.model._items import INVESTMENT_CATEGORIES
 from lcc.model._study import Study
 from lcc.results._cached import cached_table
-from lcc.results._measures import _airr, net_savings, payback, sir
+from lcc.results._measures import _airr, first_ahead, net_savings, payback, sir
 from lcc.results._ranking import TIE, best_shares, ranks, tied
 from lcc.results._result import LCCResult, _plot, evaluate
 from lcc.results._serialize import Picklable
@@ -342,12 +342,7 @@ class Comparison(Picklable):
         are above zero (by more than the tie tolerance), or None: where a payback is not
         defined, whether they never were ahead or fell behind again."""
         base = self.results[self.baseline].cash_flows[kind]["total"].to_numpy()
-        own = self.results[name].cash_flows[kind]["total"].to_numpy()
-        diff = np.asarray(base - own, dtype=float)
-        cum = np.cumsum(diff)
-        scale = np.maximum(np.cumsum(np.abs(diff)), 1.0)
-        ahead = np.flatnonzero(cum > TIE * scale)
-        return int(ahead[0]) if ahead.size else None
+        return first_ahead(base - self.results[name].cash_flows[kind]["total"].to_numpy())
 
     # -- serialisation -------------------------------------------------------------
     def _reasons(self, name: str) -> dict[str, str]:

@@ -94,6 +94,25 @@ def _airr(sir_value: ArrayLike, rate: ArrayLike, years: ArrayLike,
     return float(out) if out.ndim == 0 else out
 
 
+def _cumulative(differences: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
+    """The cumulative difference over years 0..k, and the tolerance under which it is zero
+    (the float sums of flows that exactly break even)."""
+    diff = np.asarray(differences, dtype=float)
+    return (np.cumsum(diff, axis=-1),
+            1e-9 * np.maximum(np.cumsum(np.abs(diff), axis=-1), 1.0))
+
+
+def first_ahead(differences: ArrayLike) -> int | None:
+    """The first year in which the cumulative difference is above zero, or None.
+
+    >>> first_ahead([0, -5, 10, -20]), first_ahead([-1, 0, 1e-12])
+    (2, None)
+    """
+    cum, tolerance = _cumulative(differences)
+    ahead = np.flatnonzero(cum > tolerance)
+    return int(ahead[0]) if ahead.size else None
+
+
 def payback(differences: ArrayLike) -> Any:
     """Payback year from yearly flow differences (base − alternative), years 0..N.
 
@@ -116,11 +135,8 @@ def payback(differences: ArrayLike) -> Any:
     >>> payback([500, -1000, 300, 300])         # behind after year 0, ahead from year 3
     3.0
     """
-    diff = np.asarray(differences, dtype=float)
-    cum = np.cumsum(diff, axis=-1)
-    # a tolerance for the float sums of flows that exactly break even
-    scale = np.maximum(np.cumsum(np.abs(diff), axis=-1), 1.0)
-    ok = cum >= -1e-9 * scale
+    cum, tolerance = _cumulative(differences)
+    ok = cum >= -tolerance
     ahead = np.flip(np.logical_and.accumulate(np.flip(ok, axis=-1), axis=-1), axis=-1)
     first = np.argmax(ahead, axis=-1).astype(float)
     out = np.where(ahead[..., -1], first, np.nan)
