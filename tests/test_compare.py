@@ -69,13 +69,14 @@ class TestThreeAlternatives:
     def test_nan_measures_and_notes(self) -> None:
         c = lcc.compare(self.alternatives(), STUDY)
         s = c.summary
-        # Cheap adds no investment: SIR, AIRR and payback are not defined (issue 16: a
-        # payback of year 0 for a bid with nothing to pay back misled readers)
+        # Cheap adds no investment: SIR and AIRR are not defined. Its payback is not defined
+        # either, but because it falls behind: cumulative savings 0, −200, −400, … (DESIGN §3)
         assert math.isnan(s.loc["Cheap", "sir"]) and math.isnan(s.loc["Cheap", "airr"])
         assert math.isnan(s.loc["Cheap", "simple_payback"])
-        assert any("SIR, AIRR and payback of Cheap are not defined" in n and
-                   "0.00\xa0SEK ≤ 0" in n
+        assert any("SIR and AIRR of Cheap are not defined" in n and "0.00\xa0SEK ≤ 0" in n
                    for n in c.notes)
+        assert any("Simple payback of Cheap is not defined: the cumulative undiscounted "
+                   "savings against Old never cover" in n for n in c.notes)
         # Dear: savings 600/yr never repay 5 000 within 5 years: cumulative −5 000 + 5·600 < 0
         assert math.isnan(s.loc["Dear", "simple_payback"])
         assert math.isnan(s.loc["Dear", "discounted_payback"])
@@ -83,6 +84,31 @@ class TestThreeAlternatives:
         # SIR = 2 597.69 / 5 000 = 0.5195 < 1, AIRR below the discount rate
         assert s.loc["Dear", "sir"] == pytest.approx(600 * UPV5 / 5000)
         assert s.loc["Dear", "airr"] < 0.05
+
+    def test_payback_of_a_bid_that_adds_no_investment_and_is_ahead_from_the_start(self) -> None:
+        """DESIGN §3: payback is 0 where the cumulative savings are ≥ 0 already at year 0 (and,
+        HB 135 §6.5, stay so): Lean buys for 1 500 against Old's nothing and saves 1 000 − 100
+        = 900 a year: cumulative savings −1 500, −600, 300, … → payback 2; against Lean as
+        baseline Old adds no investment and is behind from year 1: 1 500, 600, −300 → none.
+        Frugal (no purchase, 100 SEK/yr) saves 900 a year from year 1 against Old and is never
+        behind: cumulative 0, 900, 1 800, … → payback 0, SIR and AIRR not defined."""
+        lean = lcc.Alternative("Lean", lcc.Investment("1500 SEK"),
+                               lcc.Recurring("100 SEK/yr", category="energy"))
+        frugal = lcc.Alternative("Frugal", lcc.Recurring("100 SEK/yr", category="energy"))
+        c = lcc.compare([old(), lean, frugal], STUDY, baseline="Old")
+        s = c.summary
+        assert s.loc["Lean", "simple_payback"] == 2
+        # discounted: −1 500 + 900/1.05 + 900/1.05² = 173.47 ≥ 0 → 2
+        assert s.loc["Lean", "discounted_payback"] == 2
+        assert s.loc["Frugal", "simple_payback"] == 0
+        assert s.loc["Frugal", "discounted_payback"] == 0
+        assert math.isnan(s.loc["Frugal", "sir"]) and math.isnan(s.loc["Frugal", "airr"])
+        assert not any("payback of Frugal" in n for n in c.notes)
+        row = c.to_dict()["alternatives"][2]
+        assert row["simple_payback"] == {"value": 0, "unit": "yr"}
+        assert row["sir"]["reason"].startswith("SIR and AIRR of Frugal are not defined")
+        back = lcc.compare([old(), lean], STUDY, baseline="Lean").summary
+        assert math.isnan(back.loc["Old", "simple_payback"])
 
     def test_ranking(self) -> None:
         s = lcc.compare(self.alternatives(), STUDY).summary

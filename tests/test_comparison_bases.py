@@ -118,10 +118,14 @@ def test_the_json_reason_of_measures_of_an_alternative_that_adds_no_investment()
     e = lcc.Alternative("E", lcc.Investment("500 SEK"),
                         lcc.Recurring("550 SEK/yr", category="energy"))
     row = lcc.compare([base, e], study, baseline="Base").to_dict()["alternatives"][1]
-    for key in ("sir", "airr", "simple_payback", "discounted_payback"):
+    for key in ("sir", "airr"):
         assert row[key]["value"] is None
-        assert row[key]["reason"].startswith("SIR, AIRR and payback of E are not defined: it "
-                                             "adds no investment-related cost")
+        assert row[key]["reason"].startswith("SIR and AIRR of E are not defined: it adds no "
+                                             "investment-related cost")
+    # E is 500 SEK ahead at year 0 and falls 50 SEK behind a year: 500 − 50·10 = 0 at year 10,
+    # never below 0 (simple payback 0); discounted it stays ahead (DESIGN §3)
+    assert row["simple_payback"] == {"value": 0, "unit": "yr"}
+    assert row["discounted_payback"] == {"value": 0, "unit": "yr"}
 
 
 def test_best_is_the_first_of_alternatives_tied_for_the_lowest() -> None:

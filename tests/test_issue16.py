@@ -225,7 +225,8 @@ def test_differences_below_the_tie_tolerance_are_zero() -> None:
     b = lcc.Alternative("B", lcc.Investment("1000.0000000001 SEK"), lcc.Recurring("100 SEK/yr"))
     s = lcc.compare([a, b], lcc.Study("10 yr", 0.03), baseline="A").summary
     assert math.isnan(s.loc["B", "sir"]) and math.isnan(s.loc["B", "airr"])
-    assert math.isnan(s.loc["B", "simple_payback"])
+    # the cumulative difference is 0 (not −1e-10) in every year: ≥ 0 at year 0 (DESIGN §3)
+    assert s.loc["B", "simple_payback"] == 0 and s.loc["B", "discounted_payback"] == 0
 
 
 # ------------------------------------------------- 9. no command writes over its input

@@ -137,13 +137,14 @@ def test_monte_carlo_plot_shortcut() -> None:
     assert labels[0] == f"Old (P(lowest) = {p_old * 100:.0f}\xa0%)"
 
 
-def test_cumulative_says_payback_only_where_the_comparison_has_one() -> None:
-    """A bid that costs more at first but less to keep (no replacement) crosses the
-    baseline's curve, yet its added investment-related cost is not positive, so the summary
-    has no payback ('—'). The chart said 'payback year 5' beside it; it now marks a crossing.
-    At 0 %: A = 1 000 + 100/yr, bought again at t = 5; B = 1 200 + 100/yr. Cumulative at
-    t = 4: A 1 400, B 1 600; at t = 5: A 2 500, B 1 700 — they cross in year 5. Added
-    investment of B: 1 200 − (1 000 + 1 000) = −800 ≤ 0."""
+def test_cumulative_marks_the_payback_the_comparison_gives() -> None:
+    """A bid that costs more at first but less to keep (no replacement) has a payback although
+    its added investment-related cost is not positive (DESIGN §3: payback is the cumulative
+    difference of all flows); the chart marks the year the summary gives. At 0 %: A = 1 000
+    + 100/yr, bought again at t = 5; B = 1 200 + 100/yr. Cumulative savings A − B: −200 in
+    years 0..4, 1 000 − 200 = 800 from year 5 on → payback 5, simple and discounted (d = 0).
+    Added investment of B: 1 200 − (1 000 + 1 000) = −800 ≤ 0, so SIR and AIRR are not
+    defined."""
     study = lcc.Study("10 yr", 0.0)
     a = lcc.Alternative("A", lcc.Investment("1000 SEK", life="5 yr"),
                         lcc.Recurring("100 SEK/yr"))
@@ -151,11 +152,28 @@ def test_cumulative_says_payback_only_where_the_comparison_has_one() -> None:
                         lcc.Recurring("100 SEK/yr"))
     comparison = lcc.compare([a, b], study)
     assert comparison.baseline == "A"
-    assert np.isnan(comparison.summary.loc["B", "discounted_payback"])
+    assert comparison.summary.loc["B", "discounted_payback"] == 5
+    assert np.isnan(comparison.summary.loc["B", "sir"])
     texts = [t.get_text() for t in plot.cumulative(comparison).texts]
-    assert texts == ["B: crossing year 5"]
+    assert texts == ["B: payback year 5"]
     sv = [t.get_text() for t in plot.cumulative(comparison, lang="sv").texts]
-    assert sv == ["B: skärningspunkt år 5"]
+    assert sv[0].startswith("B: ") and sv[0].endswith(" år 5") and "skärningspunkt" not in sv[0]
+
+
+def test_cumulative_marks_a_crossing_where_the_comparison_has_no_payback() -> None:
+    """Cheap (no purchase, 500 SEK/yr) against Dear (1 000 SEK, 200 SEK/yr) at 0 %: cumulative
+    savings Dear − Cheap = 1 000, 700, 400, 100, −200, … — ahead at first, behind from year 4
+    for good, so no payback; the chart marks where the curves cross (year 4), as a
+    crossing."""
+    study = lcc.Study("10 yr", 0.0)
+    dear = lcc.Alternative("Dear", lcc.Investment("1000 SEK"), lcc.Recurring("200 SEK/yr"))
+    cheap = lcc.Alternative("Cheap", lcc.Recurring("500 SEK/yr"))
+    comparison = lcc.compare([dear, cheap], study, baseline="Dear")
+    assert np.isnan(comparison.summary.loc["Cheap", "simple_payback"])
+    assert [t.get_text() for t in plot.cumulative(comparison).texts] == \
+        ["Cheap: crossing year 4"]
+    assert [t.get_text() for t in plot.cumulative(comparison, lang="sv").texts] == \
+        ["Cheap: skärningspunkt år 4"]
 
 
 def test_a_very_long_name_is_cut_on_the_charts_not_the_charts_blanked(tmp_path) -> None:

@@ -130,12 +130,12 @@ def cumulative(obj: Any, *, discounted: bool = True, ax: Axes | None = None,
             diff = base - series.to_numpy()
             start_below = diff[0] < 0
             # the payback year the comparison's table gives (the year from which the savings
-            # stay ahead); where it has none (no added investment, or never ahead for good),
-            # the first crossing of the curves, marked as a crossing
+            # stay ahead); where it has none (never ahead for good), the first crossing of the
+            # curves, marked as a crossing
             if paybacks is not None:
                 payback = paybacks.get(name)
             else:
-                found = measure_payback(np.diff(diff, prepend=0.0)) if start_below else np.nan
+                found = measure_payback(np.diff(diff, prepend=0.0))
                 payback = None if np.isnan(found) else int(found)
             hits = np.flatnonzero((diff >= 0) if start_below else (diff < 0))
             k = payback if payback is not None else int(hits[0]) if hits.size else None

@@ -171,13 +171,10 @@ class Comparison(Picklable):
                     s = sir(_noise_free(base_non - non, scale), added)
                     a = _airr(s, rate, n, base._ctx.continuous)
                     flows = r.cash_flows
-                    if added > 0:
-                        sp = payback(_noise_free((base_flows["nominal"]["total"]
-                                                  - flows["nominal"]["total"]).to_numpy()))
-                        dp = payback(_noise_free((base_flows["present_value"]["total"]
-                                                  - flows["present_value"]["total"]).to_numpy()))
-                    else:  # no added investment to pay back
-                        sp = dp = np.nan
+                    sp = payback(_noise_free((base_flows["nominal"]["total"]
+                                              - flows["nominal"]["total"]).to_numpy()))
+                    dp = payback(_noise_free((base_flows["present_value"]["total"]
+                                              - flows["present_value"]["total"]).to_numpy()))
             else:
                 lcc_value = float(self._own[name].value)
                 annual = float(values[i])
@@ -300,12 +297,10 @@ class Comparison(Picklable):
                                                         abs(base_non)))
                 if added <= 0:
                     notes.append(tr(
-                        "SIR, AIRR and payback of {name} are not defined: it adds no "
-                        "investment-related cost relative to {base} (added investment "
-                        "{added} ≤ 0)", lang,
+                        "SIR and AIRR of {name} are not defined: it adds no investment-related "
+                        "cost relative to {base} (added investment {added} ≤ 0)", lang,
                         name=name, base=self.baseline, added=fmt_money(added, cur, lang, 2)))
-                    continue
-                if np.isnan(table.at[name, "airr"]):  # type: ignore[arg-type]
+                elif np.isnan(table.at[name, "airr"]):  # type: ignore[arg-type]
                     notes.append(tr("AIRR of {name} is not defined: SIR is negative", lang,
                                     name=name) if table.at[name, "sir"] < 0 else  # type: ignore
                                  tr("AIRR of {name} is not defined: SIR is 0, and under "
@@ -355,10 +350,9 @@ class Comparison(Picklable):
             why = "the baseline: measures are against it"
             return dict.fromkeys(("sir", "airr", "simple_payback", "discounted_payback"), why)
         out = {}
-        every = f"SIR, AIRR and payback of {name} are not defined"
+        both = f"SIR and AIRR of {name} are not defined"
         for note in self.notes:
-            for key, start in (("sir", every), ("airr", every), ("simple_payback", every),
-                               ("discounted_payback", every),
+            for key, start in (("sir", both), ("airr", both),
                                ("airr", f"AIRR of {name} is not defined"),
                                ("simple_payback", f"Simple payback of {name} is not defined"),
                                ("discounted_payback",
