@@ -171,6 +171,9 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#$~])")
 #: What GitHub and GitLab turn into a link without any markup: ``www.`` and a URL's scheme,
 #: whatever stands before them (GitHub links ``Bid_https://…`` and ``2https://…`` too).
 _MD_AUTOLINK = re.compile(r"(?i)(www(?=\.)|https?(?=://)|ftp(?=://)|mailto(?=:)|xmpp(?=:))")
+#: The ``@`` of an e-mail address, which GitHub links (``mailto:``) from plain text, escaped or
+#: not: only an HTML comment between its parts keeps it text.
+_MD_EMAIL = re.compile(r"(?<=[\w.+-])@(?=[\w\\-]+\\?\.\w)")
 #: A list item's marker at the start of a text (``- ``, ``+ ``, ``1. ``, ``2) ``), which would
 #: nest a list in the line that shows the text.
 _MD_MARKER = re.compile(r"^(?:([-+])(?=\s|$|-)|(\d+)([.)])(?=\s|$))")
@@ -182,9 +185,11 @@ def md(text: Any) -> str:
 
     >>> md("1. Firm AB, www.firm.se")
     '1\\\\. Firm AB, www\\\\.firm.se'
+    >>> md("anbud@firm.se")
+    'anbud<!-- -->@firm.se'
     """
     escaped = _MD_SPECIAL.sub(r"\\\1", html.escape(shown(text), quote=False).lstrip())
-    escaped = _MD_AUTOLINK.sub(r"\1\\", escaped)
+    escaped = _MD_EMAIL.sub("<!-- -->@", _MD_AUTOLINK.sub(r"\1\\", escaped))
     return _MD_MARKER.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", escaped)
 
 
