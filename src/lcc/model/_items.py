@@ -387,6 +387,25 @@ class Investment(CostItem):
                                    "(life='15 yr'), or a Residual item for a resale value at "
                                    "the end of the study", name=self._named("residual"),
                                    value=self.residual), code="not-applicable")
+            cost = getattr(self, "_amount", None)
+            if mode == "amount" and worth_more(value, cost):
+                raise LCCError(Msg("{name}: got {value}, more than the installation costs "
+                                   "({cost}); a residual value is what the last unit is still "
+                                   "worth at the end of the study, at most its cost. Give it "
+                                   "per unit as the cost is, or as a fraction of the cost "
+                                   "('40 %'); a resale value above the cost is a Residual item",
+                                   name=self._named("residual"), value=value.text,
+                                   cost=cost.text), code="invalid-value")
+
+
+def worth_more(residual: Any, cost: Any) -> bool:
+    """Whether a stated residual amount is more than the cost of the unit it is the value of:
+    both one value in the same currency (samples and parameters' ranges are not compared)."""
+    if not (isinstance(residual, Num) and isinstance(cost, Num)
+            and residual.currency == cost.currency
+            and np.ndim(residual.value) == 0 and np.ndim(cost.value) == 0):
+        return False
+    return float(residual.value) > float(cost.value) + 1e-9 * abs(float(cost.value))
 
 
 @dataclass(frozen=True, eq=False)

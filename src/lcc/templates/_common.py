@@ -17,7 +17,9 @@ import numpy as np
 from lcc._errors import LCCError, Msg, UnitText, as_msg, join
 from lcc._i18n import N_
 from lcc.model import Alternative, CalculatorCall, CostItem, Energy, Periodic, Product, Residual
+from lcc.model._fields import MONEY
 from lcc.model._inputs import in_burning_hours
+from lcc.model._items import worth_more
 from lcc.model._product import Factor
 from lcc.results._describe import ParameterName
 from lcc.templates._inputs import Input, base_value, fail, is_parameter, quantity, the_input
@@ -162,8 +164,9 @@ def life_in_years(calculator: str, life: Any, hours_per_year: Any) -> Any:
     return (h / per_year).to("yr")
 
 
-def resale_items(calculator: str, resale: Any, life: Any) -> list[CostItem]:
-    """Resale (reuse) value of a unit at the end of its service life.
+def resale_items(calculator: str, resale: Any, life: Any, price: Any) -> list[CostItem]:
+    """Resale (reuse) value of a unit at the end of its service life, at most its ``price``
+    (the model's rule for a residual value, :func:`lcc.model._items.worth_more`).
 
     With a ``life``, the unit is sold at the end of each service life — at
     t = L, 2L, … up to and including the end of the study — as a negative
@@ -176,6 +179,14 @@ def resale_items(calculator: str, resale: Any, life: Any) -> list[CostItem]:
     """
     if resale is None:
         return []
+    shown = (MONEY.read(resale, "resale_value"), MONEY.read(price, "price"))
+    if worth_more(*shown):
+        raise fail(calculator, Msg("{name}: got {value}, more than the price ({price}); a resale "
+                                   "value is what a unit is still worth at the end of its "
+                                   "service life, at most what it cost. Give it per unit, as "
+                                   "the price is", name=the_input("resale_value"),
+                                   value=shown[0].text, price=shown[1].text),
+                   key="resale_value")
     if life is None:
         return [Residual(resale, label=N_("Resale value"))]
     if is_parameter(life):

@@ -75,8 +75,8 @@ INPUTS: tuple[Input, ...] = (
              "test report or registration"), example="25 kWh/yr",
           label=N_("Typical energy consumption (TEC)")),
     Input("resale_value", "bidder", "SEK",
-          N_("Resale (buy-back) value per unit at the end of its life, in base-year prices; "
-             "counted as a negative cost"),
+          N_("Resale (buy-back) value per unit at the end of its life, in base-year prices, "
+             "at most the price; counted as a negative cost"),
           N_("Upphandlingsmyndigheten, LCC-verktyg (external parameters given by each bidder): "
              "restvärde (the bidder's buy-back offer or a market estimate)"),
           required=False, example="800 SEK", label=N_("Resale value per unit")),
@@ -146,7 +146,7 @@ def alternative(name: str, **inputs: Any) -> Alternative:
             Investment(values["price"], life=life,
                        residual="linear" if life is not None else None, label=N_("Purchase")),
             electricity(values, annual=values["tec"], label=N_("Electricity (TEC)")),
-            *resale_items(NAME, values["resale_value"], life),
+            *resale_items(NAME, values["resale_value"], life, values["price"]),
         ]
         if values["maintenance"] is not None:
             out.append(Recurring(values["maintenance"], label=N_("Maintenance")))

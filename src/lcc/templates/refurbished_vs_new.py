@@ -83,7 +83,7 @@ INPUTS: tuple[Input, ...] = (
              "bidder)"), required=False, example="150 SEK", label=N_("Transport per item")),
     Input("resale_value", "bidder", "SEK",
           N_("Reuse or resale value per item at the end of each service life, in base-year "
-             "prices; counted as a negative cost"),
+             "prices, at most the price; counted as a negative cost"),
           N_("Upphandlingsmyndigheten, LCC-verktyg (external parameters given by each "
              "bidder): restvärde (buy-back offer or market estimate)"), required=False,
           example="200 SEK", label=N_("Resale value per item")),
@@ -149,7 +149,7 @@ def alternative(name: str, **inputs: Any) -> Alternative:
         out: list[CostItem] = [Investment(values["price"], life=life, label=what)]
         if values["transport"] is not None:
             out.append(Investment(values["transport"], life=life, label=N_("Transport")))
-        out.extend(resale_items(NAME, values["resale_value"], life))
+        out.extend(resale_items(NAME, values["resale_value"], life, values["price"]))
         if values["embodied_co2e"] is not None:
             per_year = product(values["embodied_co2e"], reciprocal(life))
             out.append(Emission(annual=per_year, pollutant="CO2e",

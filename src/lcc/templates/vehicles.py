@@ -769,7 +769,8 @@ INPUTS: tuple[Input, ...] = (
           exclusive=True),
     Input("residual", "bidder", "SEK",
           N_("Residual (resale) value of the vehicle in service at the end of the study: "
-             "linear (by remaining life), none, a share of the price (0–1) or an amount"),
+             "linear (by remaining life), none, a share of the price (0–1) or an amount up "
+             "to the price"),
           N_("Upphandlingsmyndigheten, LCC-verktyg (LCC-kalkyl personbilar): restvärde; NIST "
              "Handbook 135 (linear residual value)"), required=False,
           default="linear", example="linear", choices=("linear", "none"),
