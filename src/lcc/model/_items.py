@@ -388,7 +388,8 @@ class Investment(CostItem):
                                    "the end of the study", name=self._named("residual"),
                                    value=self.residual), code="not-applicable")
             cost = getattr(self, "_amount", None)
-            if mode == "amount" and worth_more(value, cost):
+            if mode == "amount" and value is not None and cost is not None and \
+                    worth_more(value, cost):
                 raise LCCError(Msg("{name}: got {value}, more than the installation costs "
                                    "({cost}); a residual value is what the last unit is still "
                                    "worth at the end of the study, at most its cost. Give it "
