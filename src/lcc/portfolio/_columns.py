@@ -130,6 +130,11 @@ BY_NAME: dict[str, Column] = {c.name: c for c in COLUMNS}
 #: The columns a plan may be grouped by.
 GROUPS: tuple[str, ...] = ("organisation", "year", "category", "status", "award_basis")
 
+#: The labels of the criteria table (:meth:`Plan.criteria`) beside one column per
+#: organisation: its two index levels and its two summary columns. No organisation may be
+#: called by one of them, or its column would be another's.
+CRITERIA_LABELS: tuple[str, ...] = ("category", "criterion", "organisations", "differs")
+
 
 def header_map() -> dict[str, str]:
     """Every accepted header (lower case) -> the column's binding name."""

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from lcc._errors import LCCError, Msg
-from lcc.portfolio._columns import GROUPS, REQUIREMENTS, Headers, column_of
+from lcc.portfolio._columns import CRITERIA_LABELS, GROUPS, REQUIREMENTS, Headers, column_of
 from lcc.portfolio._factors import Factors
 from lcc.portfolio._read import Targets
 from lcc.portfolio._tenders import TenderOutcome
@@ -431,17 +431,17 @@ class Plan:
             data[org] = pd.array([((c, k, org) in used) if (c, org) in active else None
                                   for c, k in index],
                                  dtype="boolean")
-        df = pd.DataFrame(data, index=pd.MultiIndex.from_tuples(index, names=["category",
-                                                                             "criterion"]))
+        levels, (n_orgs, differs) = list(CRITERIA_LABELS[:2]), CRITERIA_LABELS[2:]
+        df = pd.DataFrame(data, index=pd.MultiIndex.from_tuples(index, names=levels))
         if not index:
             df = pd.DataFrame(columns=[*orgs], index=pd.MultiIndex.from_tuples(
-                [], names=["category", "criterion"]))
+                [], names=levels))
         counts = df[orgs].fillna(False).sum(axis=1).astype(int) if orgs else 0
         active_n = df[orgs].notna().sum(axis=1) if orgs else 0
-        df["organisations"] = counts
-        df["differs"] = (counts > 0) & (counts < active_n)
+        df[n_orgs] = counts
+        df[differs] = (counts > 0) & (counts < active_n)
         if differences_only:
-            df = df[df["differs"]]
+            df = df[df[differs]]
         return df
 
     # ------------------------------------------------------------------ report

@@ -43,6 +43,7 @@ from lcc.portfolio._cells import (
 from lcc.portfolio._columns import (
     BY_NAME,
     COLUMNS,
+    CRITERIA_LABELS,
     REQUIREMENTS,
     Column,
     Headers,
@@ -578,6 +579,14 @@ def _build(rows: list[RawRow], positions: dict[str, str] | None, issues: Issues,
                     memo[col.name][key] = known
             if isinstance(known, CellError):
                 issues.add(known.code, at, col.name, known.message, shown(raw))
+                ok = False
+                values[col.name] = None
+            elif col.name == "organisation" and known in CRITERIA_LABELS:
+                issues.add("invalid-value", at, col.name, Msg(
+                    "got {value!r}, a name the criteria table gives one of its own columns "
+                    "({labels}); name the organisation otherwise, e.g. {example!r}",
+                    value=known, labels=", ".join(CRITERIA_LABELS), example=col.example),
+                    shown(raw))
                 ok = False
                 values[col.name] = None
             elif col.name in _ONE_NAME and isinstance(known, str):  # one name in any case
