@@ -22,8 +22,9 @@ HEAD = ("id,title,organisation,year,category,value,award_basis,environmental,reu
 
 def plan(tmp_path: Path, second: str) -> Path:
     path = tmp_path / "plan.csv"
-    path.write_text(HEAD + "1,Chairs,Alby kommun,2025,Furniture,100 tkr,price,yes,no,no,no,no,planned,K-1\n"
-                    f"2,Tables,{second},2025,Furniture,200 tkr,price,no,no,no,no,no,planned,K-2\n", "utf-8")
+    rows = ["1,Chairs,Alby kommun,2025,Furniture,100 tkr,price,yes,no,no,no,no,planned,K-1",
+            f"2,Tables,{second},2025,Furniture,200 tkr,price,no,no,no,no,no,planned,K-2"]
+    path.write_text(HEAD + "\n".join(rows) + "\n", "utf-8")
     return path
 
 
@@ -37,7 +38,8 @@ def test_a_label_of_the_criteria_table_is_refused_as_an_organisation(
     assert f"got {name!r}, a name the criteria table gives one of its own columns" in str(issue)
 
 
-def test_the_cli_exits_2_naming_the_cell(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_cli_exits_2_naming_the_cell(tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
     path = plan(tmp_path, "criterion")
     assert main(["portfolio", str(path), "report", "-o", str(tmp_path / "r.html")]) == 2
     assert "plan.csv:3: organisation: got 'criterion'" in capsys.readouterr().err
