@@ -11,6 +11,7 @@ from typing import Any
 
 import pandas as pd
 
+from lcc._atomic import write_atomic
 from lcc._errors import LCCError, Msg, as_msg, in_lang, suggest
 from lcc._i18n import (
     N_,
@@ -755,7 +756,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
         schema = output_schema(args.of)
     text = json.dumps(schema, indent=2, ensure_ascii=False)
     if args.output:
-        output_path(args).write_text(text + "\n", encoding="utf-8")
+        write_atomic(output_path(args), text + "\n")
         print(args.output)
     else:
         print(text)
@@ -765,26 +766,36 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_bid_form(args: argparse.Namespace) -> int:
     from lcc import bidform
 
-    output_path(args, args.tender)
+    out = output_path(args, args.tender)
+    if out.suffix.lower() != ".xlsx":
+        raise LCCError(Msg("bid form: cannot write {file!r}; the form is an Excel workbook, so "
+                           "the file must end in .xlsx", file=out.name), field="-o",
+                       code="unsupported-format")
     tender = _load(args.tender)
-    path = bidform.write_bid_form(tender, args.output, lang=args.lang,
-                                  tender_file=Path(args.tender))
-    print(path)
+    # the workbook's bytes, written whole or not at all (a full disk leaves no partial form)
+    data = bidform.write_bid_form(tender, lang=args.lang, tender_file=Path(args.tender))
+    print(write_atomic(out, data))
     return 0
 
 
 def cmd_import_bids(args: argparse.Namespace) -> int:
     from lcc import bidform
 
-    if args.output:
-        output_path(args, args.tender, *args.forms)
+    out = output_path(args, args.tender, *args.forms) if args.output else None
+    if out is not None:
+        from lcc.io._api import _format_of
+
+        _format_of(out, None, str(out))  # .toml, .yaml, .yml or .json, before the work
     tender = _load(args.tender)
     alts = bidform.read_bid_forms(tender, args.forms, tender_file=Path(args.tender),
                                   replace=args.replace)
     merged = bidform.with_bids(tender, alts)
-    if args.output:
-        # the tender file as written, with the bids added ([bid_form] and comments kept)
-        bidform.save_with_bids(tender, alts, args.output, tender_file=Path(args.tender))
+    if out is not None:
+        # the tender file as written, with the bids added ([bid_form] and comments kept),
+        # written to a file next to it (same folder: the same relative paths) that replaces
+        # it once read back whole
+        write_atomic(out, lambda tmp: bidform.save_with_bids(tender, alts, tmp,
+                                                             tender_file=Path(args.tender)))
     results = merged.evaluate()
     rows = {a.name: {"lcc": float(results[a.name].value)} for a in alts}
     df = pd.DataFrame.from_dict(rows, orient="index")

@@ -19,6 +19,7 @@ from typing import Any
 
 import pandas as pd
 
+from lcc._atomic import write_atomic
 from lcc._errors import LCCError, Msg, in_lang
 from lcc._i18n import unit
 from lcc._i18n._catalog import N_, NP_
@@ -117,7 +118,9 @@ def cmd_portfolio(args: argparse.Namespace) -> int:
 
         report = plan.report(by=by or ["organisation", "year"], lang=args.lang,
                              factors=factors, title=args.title)
-        print(report.save(args.output))
+        out = Path(args.output)  # written whole or not at all (a full disk leaves no part)
+        print(write_atomic(out, report.xlsx() if out.suffix.lower() == ".xlsx"
+                           else report.html().encode("utf-8")))
         return 0
     if args.action == "follow-up":
         df = plan.follow_up(by)

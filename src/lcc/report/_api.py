@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 
+from lcc._atomic import write_atomic
 from lcc._errors import LCCError, Msg, NotFound
 from lcc._i18n import check_lang, tr
 from lcc._text import is_blank, shown
@@ -40,7 +41,8 @@ class Report:
                            currency=self.currency)
 
     def save(self, path: str | Path) -> Path:
-        """Write the report; the format follows the suffix: .html, .xlsx or .md."""
+        """Write the report; the format follows the suffix: .html, .xlsx or .md. The file is
+        written whole or not at all: an error (a full disk) leaves a previous file as it was."""
         target = Path(path)
         suffix = target.suffix.lower().lstrip(".")
         if suffix == "htm":
@@ -52,13 +54,14 @@ class Report:
                                ".xlsx or .md", name=target.name), field="Report.save.path",
                            code="unsupported-format")
 
+        # whole or not at all: a full disk leaves the previous file and no partial one
         if suffix == "html":
-            target.write_bytes(self.html().encode("utf-8"))
+            write_atomic(target, self.html().encode("utf-8"))
         elif suffix == "md":
-            target.write_bytes(self.markdown().encode("utf-8"))
+            write_atomic(target, self.markdown().encode("utf-8"))
         else:
-            to_excel(self.sections, target, title=self.title, lang=self.lang,
-                     currency=self.currency)
+            write_atomic(target, lambda tmp: to_excel(self.sections, tmp, title=self.title,
+                                                      lang=self.lang, currency=self.currency))
         return target
 
     def section(self, key: str) -> Section:
