@@ -9,6 +9,7 @@ import pytest
 
 import lcc
 from lcc.results import airr, payback, sir
+from lcc.results._measures import behind_again
 
 STUDY = lcc.Study("5 yr", 0.05)
 UPV5 = (1 - 1.05**-5) / 0.05  # 4.329477
@@ -69,14 +70,16 @@ class TestThreeAlternatives:
     def test_nan_measures_and_notes(self) -> None:
         c = lcc.compare(self.alternatives(), STUDY)
         s = c.summary
-        # Cheap adds no investment: SIR and AIRR are not defined. Its payback is not defined
-        # either, but because it falls behind: cumulative savings 0, −200, −400, … (DESIGN §3)
+        # Cheap adds no investment: SIR and AIRR are not defined. Its cumulative savings are
+        # 0, −200, −400, …: ≥ 0 already at year 0, so its payback is 0 (DESIGN §3), and the
+        # notes say that they fall behind in year 1 for good
         assert math.isnan(s.loc["Cheap", "sir"]) and math.isnan(s.loc["Cheap", "airr"])
-        assert math.isnan(s.loc["Cheap", "simple_payback"])
+        assert s.loc["Cheap", "simple_payback"] == 0
         assert any("SIR and AIRR of Cheap are not defined" in n and "0.00\xa0SEK ≤ 0" in n
                    for n in c.notes)
-        assert any("Simple payback of Cheap is not defined: the cumulative undiscounted "
-                   "savings against Old never cover" in n for n in c.notes)
+        assert ("Simple payback of Cheap is year 0, but the cumulative undiscounted savings "
+                "against Old fall behind again in year 1 and are still behind at the end of "
+                "the study period") in c.notes
         # Dear: savings 600/yr never repay 5 000 within 5 years: cumulative −5 000 + 5·600 < 0
         assert math.isnan(s.loc["Dear", "simple_payback"])
         assert math.isnan(s.loc["Dear", "discounted_payback"])
@@ -86,10 +89,10 @@ class TestThreeAlternatives:
         assert s.loc["Dear", "airr"] < 0.05
 
     def test_payback_of_a_bid_that_adds_no_investment_and_is_ahead_from_the_start(self) -> None:
-        """DESIGN §3: payback is 0 where the cumulative savings are ≥ 0 already at year 0 (and,
-        HB 135 §6.5, stay so): Lean buys for 1 500 against Old's nothing and saves 1 000 − 100
+        """DESIGN §3: payback is 0 where the cumulative savings are ≥ 0 already at year 0: Lean buys for 1 500 against Old's nothing and saves 1 000 − 100
         = 900 a year: cumulative savings −1 500, −600, 300, … → payback 2; against Lean as
-        baseline Old adds no investment and is behind from year 1: 1 500, 600, −300 → none.
+        baseline Old adds no investment, is ahead at year 0 and behind from year 2: 1 500,
+        600, −300 → 0, with a note.
         Frugal (no purchase, 100 SEK/yr) saves 900 a year from year 1 against Old and is never
         behind: cumulative 0, 900, 1 800, … → payback 0, SIR and AIRR not defined."""
         lean = lcc.Alternative("Lean", lcc.Investment("1500 SEK"),
@@ -107,8 +110,12 @@ class TestThreeAlternatives:
         row = c.to_dict()["alternatives"][2]
         assert row["simple_payback"] == {"value": 0, "unit": "yr"}
         assert row["sir"]["reason"].startswith("SIR and AIRR of Frugal are not defined")
-        back = lcc.compare([old(), lean], STUDY, baseline="Lean").summary
-        assert math.isnan(back.loc["Old", "simple_payback"])
+        # against Lean, Old is 1 500 ahead at year 0 (payback 0) and behind from year 2
+        back = lcc.compare([old(), lean], STUDY, baseline="Lean")
+        assert back.summary.loc["Old", "simple_payback"] == 0
+        assert ("Simple payback of Old is year 0, but the cumulative undiscounted savings "
+                "against Lean fall behind again in year 2 and are still behind at the end of "
+                "the study period") in back.notes
 
     def test_ranking(self) -> None:
         s = lcc.compare(self.alternatives(), STUDY).summary
@@ -306,23 +313,30 @@ def test_measure_functions() -> None:
     assert math.isnan(sir(300.0, -1.0))
     assert airr(1.0, 0.04, 10) == pytest.approx(0.04)
     assert math.isnan(airr(-0.5, 0.04, 10))
-    # even at year 0 (cumulative 0), behind by 1 in year 1, ahead from year 2 on: the savings
-    # cover the added cost in year 2, not at year 0
-    assert payback([0, -1, 5]) == 2
+    # even at year 0 (cumulative 0 ≥ 0): payback 0 (DESIGN §3), then behind by 1 in year 1
+    # and ahead for good from year 2 (cumulative 4): behind_again says (1, False)
+    assert payback([0, -1, 5]) == 0 and behind_again([0, -1, 5]) == (1, False)
     assert payback([0, 1, 5]) == 0 and payback([0, 0, 0]) == 0
+    assert behind_again([0, 1, 5]) is None and behind_again([-1, 0, 0]) is None
+    # covered in year 2 (cumulative −100, −40, 20), behind in 3 (−120) .. 5 (0 is not behind),
+    # so behind again in year 3 and not at the end (cumulative 60 in year 6)
+    assert payback([-100, 60, 60, -140, 60, 60, 60]) == 2
+    assert behind_again([-100, 60, 60, -140, 60, 60, 60]) == (3, False)
     assert payback(np.array([[-10, 5, 5], [-10, 1, 1]])).tolist()[0] == 2
 
 
-def test_payback_is_not_year_0_for_a_bid_cheaper_at_first_that_never_pays_back() -> None:
-    """Durable: 10 000 SEK, life 10, 1 000 kWh/yr at 1 SEK/kWh; Cheap: 6 000 SEK, life 4
-    (bought again at 4 and 8; at 10 half of the last is left, 3 000 SEK), 700 kWh/yr;
-    d = 3 %, N = 10. Cheap adds 6 000 (1 + 1.03⁻⁴ + 1.03⁻⁸) − 3 000 × 1.03⁻¹⁰ − 10 000
-    = 3 835.10 of investment and saves 300 × UPV(3 %, 10) = 2 559.06: NS −1 276.04.
+def test_payback_is_the_first_year_covered_and_the_notes_say_when_savings_fall_behind() -> None:
+    """DESIGN §3: payback is the first year k at which the cumulative difference is ≥ 0; 0 if
+    already at year 0. Durable: 10 000 SEK, life 10, 1 000 kWh/yr at 1 SEK/kWh; Cheap:
+    6 000 SEK, life 4 (bought again at 4 and 8; at 10 half of the last is left, 3 000 SEK),
+    700 kWh/yr; d = 3 %, N = 10. Cheap adds 6 000 (1 + 1.03⁻⁴ + 1.03⁻⁸) − 3 000 × 1.03⁻¹⁰
+    − 10 000 = 3 835.10 of investment and saves 300 × UPV(3 %, 10) = 2 559.06: NS −1 276.04.
     Cumulative savings by year: 4 000, 4 300, 4 600, 4 900, −800, −500, −200, 100, −5 600,
-    −5 300, −2 000 — ahead at year 0 but never covering the added cost; payback was 0.
+    −5 300, −2 000 — ahead at year 0 (payback 0), behind in year 4 and at the end: the notes
+    say so, as a payback of 0 beside negative net savings would otherwise mislead.
 
-    A bid that starts a year later (its 5 000 SEK at t = 1) is ahead at year 0 only because
-    it has not bought yet; it pays back in the year from which it stays ahead, not at 0."""
+    A bid that starts a year later (its 5 000 SEK at t = 1) is ahead at year 0 because it has
+    not bought yet: payback 0, behind again in year 1, ahead for good from year 3."""
     s = lcc.Study("10 yr", 0.03)
     durable = lcc.Alternative("Durable", lcc.Investment("10000 SEK", life="10 yr"),
                               lcc.Energy(annual="1000 kWh/yr", price="1 SEK/kWh"))
@@ -332,8 +346,18 @@ def test_payback_is_not_year_0_for_a_bid_cheaper_at_first_that_never_pays_back()
     row = c.summary.loc["Cheap"]
     added = 6000 * (1 + 1.03 ** -4 + 1.03 ** -8) - 3000 * 1.03 ** -10 - 10000
     assert row["sir"] == pytest.approx(300 * (1 - 1.03 ** -10) / 0.03 / added)
-    assert math.isnan(row["simple_payback"]) and math.isnan(row["discounted_payback"])
-    assert any("Simple payback of Cheap is not defined" in n for n in c.notes)
+    assert row["net_savings"] == pytest.approx(-1276.04, abs=0.005)
+    assert row["simple_payback"] == 0 and row["discounted_payback"] == 0
+    assert ("Simple payback of Cheap is year 0, but the cumulative undiscounted savings "
+            "against Durable fall behind again in year 4 and are still behind at the end of "
+            "the study period") in c.notes
+    assert any(n.startswith("Discounted payback of Cheap is year 0, but the cumulative "
+                            "discounted savings against Durable fall behind again in year 4 "
+                            "and are still behind") for n in c.notes)
+    sv = c.notes_in("sv")
+    assert ("Återbetalningstiden för Cheap är år 0, men de ackumulerade odiskonterade "
+            "besparingarna jämfört med Durable hamnar efter igen år 4 och ligger fortfarande "
+            "efter vid kalkylperiodens slut") in sv
     # old: 1 000 SEK at t = 0, 2 000 kWh/yr; later: 5 000 SEK at t = 1, 500 kWh/yr from year 2.
     # Undiscounted cumulative (old − later): 1 000, 1 000 + 2 000 − 5 000 = −2 000,
     # −2 000 + 1 500 = −500, −500 + 1 500 = 1 000, … ahead from year 3 on.
@@ -341,8 +365,11 @@ def test_payback_is_not_year_0_for_a_bid_cheaper_at_first_that_never_pays_back()
                           lcc.Energy(annual="2000 kWh/yr", price="1 SEK/kWh"))
     later = lcc.Alternative("Later", lcc.Investment("5000 SEK"),
                             lcc.Energy(annual="500 kWh/yr", price="1 SEK/kWh"), start=1)
-    row = lcc.compare([old, later], s, baseline="Old").summary.loc["Later"]
-    assert row["simple_payback"] == 3
+    c = lcc.compare([old, later], s, baseline="Old")
+    assert c.summary.loc["Later", "simple_payback"] == 0
+    assert ("Simple payback of Later is year 0, but the cumulative undiscounted savings "
+            "against Old fall behind again in year 1 before they are ahead for good") in c.notes
+
 
 def test_one_alternative_is_compared_as_a_list_of_one_and_a_number_is_refused() -> None:
     """compare(alternative, study) stopped on a TypeError ('Alternative' object is not
@@ -360,9 +387,10 @@ def test_one_alternative_is_compared_as_a_list_of_one_and_a_number_is_refused() 
 def test_payback_in_the_chart_and_the_notes_agree_with_the_table() -> None:
     """d = 0, 10 years. Base: 1 000 SEK + 500 SEK/yr; Efficient: 1 500 SEK + 300 SEK/yr and
     1 200 SEK at t = 6. Cumulative savings: −500, −300, −100, 100, 300, 500, −500, −300,
-    −100, 100, 300 — ahead in year 3, behind again at 6, ahead for good from year 9: the
-    table says 9; the chart marked 'payback year 3'. A bid ahead at year 0 that ends behind
-    has no payback, and its note says it was ahead and fell behind (not 'never')."""
+    −100, 100, 300 — covered in year 3 (the payback, DESIGN §3), behind again at 6, ahead for
+    good from year 9: the table says 3, the chart marks the payback at 3 and the crossing
+    at 6, and the note says they fall behind in year 6. A bid ahead at year 0 that ends behind
+    has payback 0, and its note says it falls behind for good."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -375,18 +403,20 @@ def test_payback_in_the_chart_and_the_notes_agree_with_the_table() -> None:
                           lcc.Recurring("300 SEK/yr", category="energy"),
                           lcc.OneOff("1200 SEK", at=6))
     c = lcc.compare([base, eff], st, baseline="Base")
-    assert c.summary.loc["Efficient", "simple_payback"] == 9
+    assert c.summary.loc["Efficient", "simple_payback"] == 3
     assert [t.get_text() for t in cumulative(c, discounted=False).texts] == \
-        ["Efficient: payback year 9"]
-    assert "payback = first year from which the cumulative savings stay ≥ 0" in c.explain()
+        ["Efficient: payback year 3", "Efficient: crossing year 6"]
+    assert ("Simple payback of Efficient is year 3, but the cumulative undiscounted savings "
+            "against Base fall behind again in year 6 before they are ahead for good") in c.notes
+    assert "payback = first year in which the cumulative savings are ≥ 0" in c.explain()
     cheap = lcc.Alternative("Cheap", lcc.Investment("800 SEK"),
                             lcc.Recurring("500 SEK/yr", category="energy"),
                             lcc.OneOff("1000 SEK", at=5, category="replacement"))
     # adds 1 000 − 200 = 800 of investment; cumulative 200 in years 0..4, −800 from year 5 on
     c = lcc.compare([base, cheap], st, baseline="Base")
-    assert math.isnan(c.summary.loc["Cheap", "simple_payback"])
-    assert ("Simple payback of Cheap is not defined: the cumulative undiscounted savings "
-            "against Base are ahead in year 0 but fall behind the added cost again before the "
-            "end of the study period") in c.notes
+    assert c.summary.loc["Cheap", "simple_payback"] == 0
+    assert ("Simple payback of Cheap is year 0, but the cumulative undiscounted savings "
+            "against Base fall behind again in year 5 and are still behind at the end of the "
+            "study period") in c.notes
     assert [t.get_text() for t in cumulative(c, discounted=False).texts] == \
-        ["Cheap: crossing year 5"]
+        ["Cheap: payback year 0", "Cheap: crossing year 5"]

@@ -160,20 +160,25 @@ def test_cumulative_marks_the_payback_the_comparison_gives() -> None:
     assert sv[0].startswith("B: ") and sv[0].endswith(" år 5") and "skärningspunkt" not in sv[0]
 
 
-def test_cumulative_marks_a_crossing_where_the_comparison_has_no_payback() -> None:
+def test_cumulative_marks_the_payback_and_where_the_savings_fall_behind_again() -> None:
     """Cheap (no purchase, 500 SEK/yr) against Dear (1 000 SEK, 200 SEK/yr) at 0 %: cumulative
-    savings Dear − Cheap = 1 000, 700, 400, 100, −200, … — ahead at first, behind from year 4
-    for good, so no payback; the chart marks where the curves cross (year 4), as a
-    crossing."""
+    savings Dear − Cheap = 1 000, 700, 400, 100, −200, … — ahead at year 0 (payback 0,
+    DESIGN §3), behind from year 4 for good: the chart marks both, the crossing as such. A
+    bid that never covers its added cost has no mark: Costly (2 000 SEK, 450 SEK/yr) against
+    Cheap, −2 000 + 50·k < 0 in every year k ≤ 10."""
     study = lcc.Study("10 yr", 0.0)
     dear = lcc.Alternative("Dear", lcc.Investment("1000 SEK"), lcc.Recurring("200 SEK/yr"))
     cheap = lcc.Alternative("Cheap", lcc.Recurring("500 SEK/yr"))
     comparison = lcc.compare([dear, cheap], study, baseline="Dear")
-    assert np.isnan(comparison.summary.loc["Cheap", "simple_payback"])
-    assert [t.get_text() for t in plot.cumulative(comparison).texts] == \
-        ["Cheap: crossing year 4"]
-    assert [t.get_text() for t in plot.cumulative(comparison, lang="sv").texts] == \
-        ["Cheap: skärningspunkt år 4"]
+    assert comparison.summary.loc["Cheap", "simple_payback"] == 0
+    assert [t.get_text() for t in plot.cumulative(comparison, discounted=False).texts] == \
+        ["Cheap: payback year 0", "Cheap: crossing year 4"]
+    assert [t.get_text() for t in plot.cumulative(comparison, lang="sv").texts][1] == \
+        "Cheap: skärningspunkt år 4"
+    costly = lcc.Alternative("Costly", lcc.Investment("2000 SEK"), lcc.Recurring("450 SEK/yr"))
+    comparison = lcc.compare([cheap, costly], study, baseline="Cheap")
+    assert np.isnan(comparison.summary.loc["Costly", "simple_payback"])
+    assert list(plot.cumulative(comparison).texts) == []
 
 
 def test_a_very_long_name_is_cut_on_the_charts_not_the_charts_blanked(tmp_path) -> None:

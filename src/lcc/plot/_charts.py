@@ -18,6 +18,7 @@ from lcc._errors import LCCError, Msg, os_reason
 from lcc._text import math_text as safe
 from lcc._text import shown as one_line
 from lcc.plot._labels import label, money_axis
+from lcc.results._measures import behind_again
 from lcc.results._measures import payback as measure_payback
 
 #: One colour per category, stable across charts.
@@ -103,8 +104,8 @@ def cumulative(obj: Any, *, discounted: bool = True, ax: Axes | None = None,
     ax : matplotlib Axes, optional
     lang : {"en", "sv"}
     mark : bool
-        Mark where each alternative's curve crosses the baseline's (its
-        payback year against the baseline).
+        Mark each alternative's payback year against the baseline, and the year
+        its savings fall behind again after it (a crossing of the curves).
 
     Returns
     -------
@@ -128,25 +129,33 @@ def cumulative(obj: Any, *, discounted: bool = True, ax: Axes | None = None,
             if name == baseline:
                 continue
             diff = base - series.to_numpy()
-            start_below = diff[0] < 0
-            # the payback year the comparison's table gives (the year from which the savings
-            # stay ahead); where it has none (never ahead for good), the first crossing of the
-            # curves, marked as a crossing
+            yearly = np.diff(diff, prepend=0.0)
+            # the payback year the comparison's table gives (the first year the savings have
+            # covered the added cost), and where they fall behind again after it, marked as a
+            # crossing; without a payback, the first crossing of the curves
             if paybacks is not None:
                 payback = paybacks.get(name)
             else:
-                found = measure_payback(np.diff(diff, prepend=0.0))
+                found = measure_payback(yearly)
                 payback = None if np.isnan(found) else int(found)
-            hits = np.flatnonzero((diff >= 0) if start_below else (diff < 0))
-            k = payback if payback is not None else int(hits[0]) if hits.size else None
-            if k is not None:
+            marks: list[tuple[int, str]] = []
+            if payback is not None:
+                marks.append((payback, "payback"))
+                again = behind_again(yearly)
+                if again is not None:
+                    marks.append((again[0], "crossing"))
+            else:
+                hits = np.flatnonzero((diff >= 0) if diff[0] < 0 else (diff < 0))
+                if hits.size:
+                    marks.append((int(hits[0]), "crossing"))
+            for k, word in marks:
                 ax.plot([k], [series.iloc[k]], marker="o", markersize=8, color="black",
                         zorder=5)
-                word = label("payback" if payback is not None else "crossing", lang)
                 right = k > study.years / 2  # the label inside the axes, towards the middle
                 below = placed.get(k, 0)
                 placed[k] = below + 1
-                ax.annotate(f"{safe(short[name])}: {word} {label('year', lang).lower()} {k}",
+                ax.annotate(f"{safe(short[name])}: {label(word, lang)} "
+                            f"{label('year', lang).lower()} {k}",
                             (k, series.iloc[k]), textcoords="offset points",
                             xytext=(-6 if right else 6, -14 - 11 * below),
                             ha="right" if right else "left", fontsize=8)

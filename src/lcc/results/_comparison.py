@@ -16,7 +16,7 @@ from lcc.model._alternative import Alternative
 from lcc.model._items import INVESTMENT_CATEGORIES
 from lcc.model._study import Study
 from lcc.results._cached import cached_table
-from lcc.results._measures import _airr, first_ahead, net_savings, payback, sir
+from lcc.results._measures import _airr, behind_again, net_savings, payback, sir
 from lcc.results._ranking import TIE, best_shares, ranks, tied
 from lcc.results._result import LCCResult, _plot, evaluate
 from lcc.results._serialize import Picklable
@@ -305,26 +305,9 @@ class Comparison(Picklable):
                                     name=name) if table.at[name, "sir"] < 0 else  # type: ignore
                                  tr("AIRR of {name} is not defined: SIR is 0, and under "
                                     "continuous timing AIRR is d + ln(SIR)/N", lang, name=name))
-                if np.isnan(table.at[name, "simple_payback"]):  # type: ignore[arg-type]
-                    ahead = self._ahead_once(name, "nominal")
-                    notes.append(tr(
-                        "Simple payback of {name} is not defined: the cumulative undiscounted "
-                        "savings against {base} never cover the added cost within the study "
-                        "period", lang, name=name, base=self.baseline) if ahead is None else tr(
-                        "Simple payback of {name} is not defined: the cumulative undiscounted "
-                        "savings against {base} are ahead in year {year} but fall behind the "
-                        "added cost again before the end of the study period", lang, name=name,
-                        base=self.baseline, year=ahead))
-                if np.isnan(table.at[name, "discounted_payback"]):  # type: ignore[arg-type]
-                    ahead = self._ahead_once(name, "present_value")
-                    notes.append(tr(
-                        "Discounted payback of {name} is not defined: the cumulative discounted "
-                        "savings against {base} never cover the added cost within the study "
-                        "period", lang, name=name, base=self.baseline) if ahead is None else tr(
-                        "Discounted payback of {name} is not defined: the cumulative discounted "
-                        "savings against {base} are ahead in year {year} but fall behind the "
-                        "added cost again before the end of the study period", lang, name=name,
-                        base=self.baseline, year=ahead))
+                for column, kind in (("simple_payback", "nominal"),
+                                     ("discounted_payback", "present_value")):
+                    notes.extend(self._payback_notes(name, column, kind, table, lang))
         winners = self._winners
         if len(set(winners.values())) > 1:
             shown = "; ".join(f"{policy_name(p, lang)}: {w}" for p, w in winners.items())
@@ -332,12 +315,42 @@ class Comparison(Picklable):
                             "winner ({shown})", lang, shown=shown))
         return notes
 
-    def _ahead_once(self, name: str, kind: str) -> int | None:
-        """The first year in which the cumulative savings of ``name`` against the baseline
-        are above zero (by more than the tie tolerance), or None: where a payback is not
-        defined, whether they never were ahead or fell behind again."""
+    def _payback_notes(self, name: str, column: str, kind: str, table: pd.DataFrame,
+                       lang: str) -> list[str]:
+        """Why a payback is not defined, or that the savings fall behind again after it."""
+        from lcc._i18n import tr
+
+        year = table.at[name, column]
+        simple = column == "simple_payback"
+        if np.isnan(year):  # type: ignore[arg-type]
+            return [tr("Simple payback of {name} is not defined: the cumulative undiscounted "
+                       "savings against {base} never cover the added cost within the study "
+                       "period", lang, name=name, base=self.baseline) if simple else
+                    tr("Discounted payback of {name} is not defined: the cumulative discounted "
+                       "savings against {base} never cover the added cost within the study "
+                       "period", lang, name=name, base=self.baseline)]
         base = self.results[self.baseline].cash_flows[kind]["total"].to_numpy()
-        return first_ahead(base - self.results[name].cash_flows[kind]["total"].to_numpy())
+        again = behind_again(_noise_free(base - self.results[name].cash_flows[kind]["total"]
+                                         .to_numpy()))
+        if again is None:
+            return []
+        later, at_end = again
+        words = dict(name=name, base=self.baseline, year=int(year), later=later)  # type: ignore
+        if simple:
+            return [tr("Simple payback of {name} is year {year}, but the cumulative "
+                       "undiscounted savings against {base} fall behind again in year {later} "
+                       "and are still behind at the end of the study period", lang, **words)
+                    if at_end else
+                    tr("Simple payback of {name} is year {year}, but the cumulative "
+                       "undiscounted savings against {base} fall behind again in year {later} "
+                       "before they are ahead for good", lang, **words)]
+        return [tr("Discounted payback of {name} is year {year}, but the cumulative "
+                   "discounted savings against {base} fall behind again in year {later} and "
+                   "are still behind at the end of the study period", lang, **words)
+                if at_end else
+                tr("Discounted payback of {name} is year {year}, but the cumulative "
+                   "discounted savings against {base} fall behind again in year {later} "
+                   "before they are ahead for good", lang, **words)]
 
     # -- serialisation -------------------------------------------------------------
     def _reasons(self, name: str) -> dict[str, str]:
@@ -439,8 +452,8 @@ class Comparison(Picklable):
         else:
             measures = tr("Measures (NIST Handbook 135): NS = LCC_base − LCC_alt; SIR = "
                           "PV(non-investment savings) / PV(added investment-related cost); "
-                          "AIRR = {airr}; payback = first year from which the cumulative "
-                          "savings stay ≥ 0",
+                          "AIRR = {airr}; payback = first year in which the cumulative "
+                          "savings are ≥ 0",
                           lang, airr="d + ln(SIR)/N" if self.study.timing == "continuous"
                           else "(1 + d)·SIR^(1/N) − 1")
         lines = [

@@ -102,25 +102,33 @@ def _cumulative(differences: ArrayLike) -> tuple[np.ndarray, np.ndarray]:
             1e-9 * np.maximum(np.cumsum(np.abs(diff), axis=-1), 1.0))
 
 
-def first_ahead(differences: ArrayLike) -> int | None:
-    """The first year in which the cumulative difference is above zero, or None.
+def behind_again(differences: ArrayLike) -> tuple[int, bool] | None:
+    """After the payback year, the first year in which the cumulative difference is below
+    zero again (a later replacement, a dearer operation), and whether it is still below
+    zero at year N; None where it never falls behind after paying back (or never pays back).
 
-    >>> first_ahead([0, -5, 10, -20]), first_ahead([-1, 0, 1e-12])
-    (2, None)
+    >>> behind_again([4000, 300, 300, -5000, 300]), behind_again([-1000, 600, 600, -500, 600])
+    ((3, True), (3, False))
+    >>> behind_again([-1000, 300, 300, 300, 300]) is None
+    True
     """
     cum, tolerance = _cumulative(differences)
-    ahead = np.flatnonzero(cum > tolerance)
-    return int(ahead[0]) if ahead.size else None
+    ok = cum >= -tolerance
+    if not ok.any():
+        return None
+    later = np.flatnonzero(~ok[int(np.argmax(ok)):])
+    if not later.size:
+        return None
+    return int(np.argmax(ok)) + int(later[0]), bool(not ok[-1])
 
 
 def payback(differences: ArrayLike) -> Any:
     """Payback year from yearly flow differences (base − alternative), years 0..N.
 
-    The first year k from which the cumulative difference over years 0..j is ≥ 0 for
-    every j = k..N: the year the savings have covered the added cost and stay ahead of it
-    (NIST Handbook 135 §6.5); 0 if already at year 0 and never behind after; not
-    defined (NaN) if never (the conventions, docs/concepts/time.md). An alternative
-    cheaper at year 0 whose later replacements put it behind has not paid back at year 0.
+    The first year k at which the cumulative difference over years 0..k is ≥ 0: the year the
+    savings have covered the added cost (NIST Handbook 135 §6.5; DESIGN §3); 0 if already at
+    year 0; not defined (NaN) if never. Savings may fall behind again after it (a later
+    replacement): :func:`behind_again` finds the year, and the comparison's notes say so.
     Give undiscounted differences for simple payback, discounted ones for discounted
     payback. The last axis is years; leading axes (samples) are kept.
 
@@ -130,14 +138,13 @@ def payback(differences: ArrayLike) -> Any:
     4.0
     >>> payback([-1000, 100, 100])
     nan
-    >>> payback([4000, 300, 300, -5000, 300])   # ahead at year 0, behind at the end
-    nan
-    >>> payback([500, -1000, 300, 300])         # behind after year 0, ahead from year 3
-    3.0
+    >>> payback([4000, 300, 300, -5000, 300])   # ahead at year 0 (behind again from year 3)
+    0.0
+    >>> payback([-100, 60, 60, -140, 60, 60, 60])   # covered in year 2, behind in 3 and 4
+    2.0
     """
     cum, tolerance = _cumulative(differences)
     ok = cum >= -tolerance
-    ahead = np.flip(np.logical_and.accumulate(np.flip(ok, axis=-1), axis=-1), axis=-1)
-    first = np.argmax(ahead, axis=-1).astype(float)
-    out = np.where(ahead[..., -1], first, np.nan)
+    first = np.argmax(ok, axis=-1).astype(float)
+    out = np.where(ok.any(axis=-1), first, np.nan)
     return float(out) if np.ndim(out) == 0 else out
