@@ -208,3 +208,58 @@ def test_write_atomic_keeps_a_long_name_under_the_limit(tmp_path: Path) -> None:
     target = tmp_path / ("x" * 250 + ".md")
     write_atomic(target, b"x")
     assert os.listdir(tmp_path) == [target.name]
+
+
+# ------------------------------------------------------------------ standard input, folders
+# (review 3, finding 7): 'lcc compare - < t.toml' said '-: no such file'; 'lcc portfolio DIR'
+# said "unknown file type '(none)'" where 'lcc compare DIR' said it is a folder.
+
+TENDER_EXPECTED = "a tender file ending in .toml, .yaml, .yml or .json"
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["compare", "-"], TENDER_EXPECTED),
+    (["evaluate", "-"], TENDER_EXPECTED),
+    (["report", "-", "-o", "{tmp}/r.md"], TENDER_EXPECTED),
+    (["bid-form", "-", "-o", "{tmp}/b.xlsx"], TENDER_EXPECTED),
+    (["import-bids", "-", "{tmp}/f.xlsx"], TENDER_EXPECTED),
+    (["import-bids", str(PUMPS), "-"], "a filled bid form ending in .xlsx"),
+    (["portfolio", "-"], "a procurement plan ending in .csv, .xlsx or .toml"),
+    (["portfolio", str(PLAN), "--targets", "-"], "a targets file ending in .toml"),
+    (["portfolio", str(PLAN), "priorities", "--factors", "-"],
+     "a factor table ending in .csv"),
+])
+def test_standard_input_is_refused_saying_what_is_expected(
+        args: list[str], expected: str, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([a.replace("{tmp}", str(tmp_path)) for a in args]) == 2
+    err = capsys.readouterr().err
+    assert f"'-': standard input is not read; give the path of {expected}" in err, err
+    assert os.listdir(tmp_path) == []
+
+
+def test_standard_input_in_swedish(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", "-", "--lang", "sv"]) == 2
+    err = capsys.readouterr().err
+    assert "'-': standardinmatningen läses inte; ange sökvägen till en upphandlingsfil som " \
+           "slutar på .toml, .yaml, .yml eller .json" in err, err
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["portfolio", "{dir}"], "a procurement plan ending in .csv, .xlsx or .toml"),
+    (["portfolio", str(PLAN), "--targets", "{dir}"], "a targets file ending in .toml"),
+    (["portfolio", str(PLAN), "priorities", "--factors", "{dir}"],
+     "a factor table ending in .csv"),
+])
+def test_a_folder_is_refused_as_a_folder(args: list[str], expected: str, tmp_path: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([a.replace("{dir}", str(tmp_path)) for a in args]) == 2
+    err = capsys.readouterr().err
+    assert f"{tmp_path}: is a folder; expected {expected}" in err, err
+
+
+def test_a_folder_of_the_portfolio_in_swedish(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["portfolio", str(tmp_path), "--lang", "sv"]) == 2
+    err = capsys.readouterr().err
+    assert f"{tmp_path}: är en mapp; förväntade en upphandlingsplan" in err, err

@@ -26,13 +26,15 @@ from lcc._i18n import (
 )
 from lcc._i18n import csv as to_csv
 from lcc._text import shown, shown_lines
-from lcc.cli._files import output_path
+from lcc.cli._files import input_path, output_path
 from lcc.cli._portfolio import cmd_portfolio
 
 
 def _load(path: str) -> Any:
     from lcc.io import load_tender
 
+    if path == "-":
+        input_path(path, "tender")
     if not Path(path).exists():
         raise LCCError(Msg("{path}: no such file", path=path), field="tender",
                        code="missing-file")
@@ -766,6 +768,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
 def cmd_bid_form(args: argparse.Namespace) -> int:
     from lcc import bidform
 
+    input_path(args.tender, "tender")
     out = output_path(args, args.tender)
     if out.suffix.lower() != ".xlsx":
         raise LCCError(Msg("bid form: cannot write {file!r}; the form is an Excel workbook, so "
@@ -781,6 +784,9 @@ def cmd_bid_form(args: argparse.Namespace) -> int:
 def cmd_import_bids(args: argparse.Namespace) -> int:
     from lcc import bidform
 
+    for name in (args.tender, *args.forms):
+        if name == "-":  # a folder of forms is refused by the reader, as a folder
+            input_path(name, "tender" if name is args.tender else "forms")
     out = output_path(args, args.tender, *args.forms) if args.output else None
     if out is not None:
         from lcc.io._api import _format_of

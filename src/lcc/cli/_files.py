@@ -1,4 +1,9 @@
-"""Files a command writes: never one of its own inputs, never an existing file unasked."""
+"""Files a command reads and writes.
+
+A command reads files named by a path (never standard input: ``-`` is refused, saying what
+is expected) and writes a file never over one of its own inputs, never over an existing
+file unasked.
+"""
 
 from __future__ import annotations
 
@@ -41,6 +46,40 @@ def output_path(args: argparse.Namespace, *inputs: str | os.PathLike[str] | None
                        code="invalid-value")
 
     return out
+
+
+#: What each input of the commands is, for a message that says what is expected.
+EXPECTED: dict[str, Msg] = {
+    "tender": Msg("a tender file ending in .toml, .yaml, .yml or .json"),
+    "forms": Msg("a filled bid form ending in .xlsx"),
+    "plan": Msg("a procurement plan ending in .csv, .xlsx or .toml"),
+    "--targets": Msg("a targets file ending in .toml"),
+    "--factors": Msg("a factor table ending in .csv"),
+}
+
+
+def input_path(path: str | os.PathLike[str] | None, field: str) -> None:
+    """Refuse an input that is not a file's path, saying what is expected (``EXPECTED``).
+
+    ``-`` (standard input, by the usual convention) is not read: a tender or plan names its
+    assumption set and files relative to its own folder, and its format follows its
+    suffix. A folder is refused as a folder (the file reader would say 'unknown file type').
+
+    Raises
+    ------
+    LCCError
+        With ``field``: ``-`` (``invalid-value``), or a folder (``missing-file``).
+    """
+    if path is None:
+        return
+    text = os.fspath(path)
+    if text == "-":
+        raise LCCError(Msg("'-': standard input is not read; give the path of {expected}",
+                           expected=EXPECTED[field]),
+                       field=field, code="invalid-value")
+    if os.path.isdir(text):
+        raise LCCError(Msg("{path}: is a folder; expected {expected}", path=text,
+                           expected=EXPECTED[field]), field=field, code="missing-file")
 
 
 def _same(a: Path, b: Path) -> bool:

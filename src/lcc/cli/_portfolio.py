@@ -23,7 +23,7 @@ from lcc._atomic import write_atomic
 from lcc._errors import LCCError, Msg, in_lang
 from lcc._i18n import unit
 from lcc._i18n._catalog import N_, NP_
-from lcc.cli._files import add_force, output_path
+from lcc.cli._files import add_force, input_path, output_path
 
 ACTIONS = ("follow-up", "outcomes", "linked", "priorities", "criteria", "report")
 
@@ -100,6 +100,9 @@ def cmd_portfolio(args: argparse.Namespace) -> int:
 
     _refuse_unused(args)
     args.format = args.format or "table"
+    for path, field in ((args.plan, "plan"), (args.targets, "--targets"),
+                        (args.factors, "--factors")):
+        input_path(path, field)  # '-' and a folder, said as such (not 'unknown file type')
     if not Path(args.plan).exists():
         raise LCCError(Msg("{path}: no such file", path=args.plan), field="plan",
                        code="missing-file")
