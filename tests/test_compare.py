@@ -89,12 +89,12 @@ class TestThreeAlternatives:
         assert s.loc["Dear", "airr"] < 0.05
 
     def test_payback_of_a_bid_that_adds_no_investment_and_is_ahead_from_the_start(self) -> None:
-        """DESIGN §3: payback is 0 where the cumulative savings are ≥ 0 already at year 0: Lean buys for 1 500 against Old's nothing and saves 1 000 − 100
-        = 900 a year: cumulative savings −1 500, −600, 300, … → payback 2; against Lean as
-        baseline Old adds no investment, is ahead at year 0 and behind from year 2: 1 500,
-        600, −300 → 0, with a note.
-        Frugal (no purchase, 100 SEK/yr) saves 900 a year from year 1 against Old and is never
-        behind: cumulative 0, 900, 1 800, … → payback 0, SIR and AIRR not defined."""
+        """DESIGN §3: payback is 0 where the cumulative savings are ≥ 0 already at year 0.
+        Lean buys for 1 500 against Old's nothing and saves 1 000 − 100 = 900 a year:
+        cumulative savings −1 500, −600, 300, … → payback 2; against Lean as baseline Old adds
+        no investment, is ahead at year 0 and behind from year 2: 1 500, 600, −300 → 0, with
+        a note. Frugal (no purchase, 100 SEK/yr) saves 900 a year from year 1 against Old and
+        is never behind: cumulative 0, 900, 1 800, … → payback 0, SIR and AIRR not defined."""
         lean = lcc.Alternative("Lean", lcc.Investment("1500 SEK"),
                                lcc.Recurring("100 SEK/yr", category="energy"))
         frugal = lcc.Alternative("Frugal", lcc.Recurring("100 SEK/yr", category="energy"))
