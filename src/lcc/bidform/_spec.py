@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import math
 import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
+
+import numpy as np
 
 from lcc._errors import LCCError, Msg, NotFound, UnitText, suggest
 from lcc._i18n import LANGS, N_, tr
@@ -252,11 +255,44 @@ def in_currency(unit: str, currency: str) -> str:
     return _CURRENCY.sub(currency, unit)
 
 
-def unit_of_text(text: str) -> str | None:
-    """The unit part of a quantity text (``"4200 SEK"``, ``"1 500 SEK"`` -> ``"SEK"``); None
-    if bare."""
+def quantity_parts(text: str, name: str = "value") -> tuple[float, str] | None:
+    """A quantity text as the model reads it (:func:`lcc.units._parse_text`), split into its
+    number and its unit: ``"4200 SEK"``, ``"4200kr"``, ``"SEK 4200"``, ``"€500"``,
+    ``"4_200 kr"`` all have a unit; None if the text is a bare number (``"4"``, ``"0,04"``).
+
+    The unit is the author's own spelling where the text is a number and then its unit
+    (``"5 l/100km"`` -> 5, ``"l/100km"``; ``"90 kr/mån"``), else the model's reading of it
+    (``"€500"`` -> 500, ``"EUR"``); either way ``number unit`` reads as the text does. An
+    unreadable text raises the model's LCCError (named ``name``)."""
+    from lcc.units import _parse_text, pretty_units
+
+    q = _parse_text(text, name)
+    if not q._units or np.ndim(q.magnitude):
+        return None
     m = _NUMBER_PART.match(text)
-    return (m.group(1).strip() or None) if m else None
+    if m is not None:  # the author's words for the unit, where they read as the text does
+        words = m.group(1).strip()
+        try:
+            number = float(_parse_text(text[:m.start(1)], name).magnitude)
+            one = _parse_text(f"1 {words}", name)
+            if one.dimensionality == q.dimensionality and math.isclose(
+                    float((number * one).to(q.units).magnitude), float(q.magnitude),
+                    rel_tol=1e-12, abs_tol=1e-300):
+                return number, words
+        except (LCCError, ArithmeticError, ValueError, TypeError):
+            pass
+    return float(q.magnitude), pretty_units(q.units)
+
+
+def unit_of_text(text: str) -> str | None:
+    """The unit of a quantity text as the model reads it (``"4200 SEK"``, ``"4200kr"``,
+    ``"SEK 4200"`` -> ``"SEK"``, ``"kr"``, ``"SEK"``); None if bare or unreadable (see
+    :func:`quantity_parts`)."""
+    try:
+        parts = quantity_parts(text)
+    except LCCError:
+        return None
+    return parts[1] if parts is not None else None
 
 
 class _Deriver:
@@ -938,10 +974,16 @@ def _default_number(f: BidField, text: str) -> Any:
 
     if f.percent:
         return F.RATE.read(text, "default").rate.value  # one text: one rate
-    unit = unit_of_text(text)
-    if f.kind in ("quantity", "years") and unit is not None:
-        q = _parse_text(text, "default")  # in the row's unit, also spelt 'år' or 'kr'
-        return float(q.magnitude) if f.unit and same_unit(unit, f.unit) else text
+    try:
+        parts = quantity_parts(text, "default")  # the model's reading of the text
+    except LCCError:
+        if re.search(r"\d", text):
+            raise  # a number the model cannot read ('1,500 kr'): its reason
+        parts = None
+    unit = parts[1] if parts is not None else None
+    if f.kind in ("quantity", "years") and parts is not None:
+        # in the row's unit, also spelt 'år' or 'kr', '2500kr' or 'SEK 2500'
+        return parts[0] if f.unit and same_unit(parts[1], f.unit) else text
     if (f.kind == "years" and unit is None) or \
             (f.kind in ("number", "count") and unit in (None, "%", "percent", "procent")):
         q = _parse_text(text, "default")
@@ -1013,13 +1055,13 @@ def example_text(example: Any, lang: str, currency: str = "SEK") -> str:
     if isinstance(example, (int, float)):
         return significant(float(example), lang)
     text = str(example)
-    shown = unit_of_text(text)
-    if shown is None:
-        return text
     try:
-        x = float(text.strip().split()[0].replace("−", "-"))
-    except ValueError:
+        parts = quantity_parts(text)
+    except LCCError:
         return text
+    if parts is None:
+        return text
+    x, shown = parts
     return f"{significant(x, lang)} {unit(in_currency(shown, currency), lang)}"
 
 

@@ -30,6 +30,7 @@ from lcc.bidform._spec import (
     Slot,
     TenderFile,
     default_word,
+    quantity_parts,
     unit_of_text,
     value_text,
 )
@@ -888,14 +889,11 @@ def value_and_unit(value: Any, like: Parameter | None = None) -> tuple[Any, str]
         x = float(value)
         return (int(x) if x.is_integer() and abs(x) < 1e15 else x), ""
     if isinstance(value, str):
-        shown_unit = unit_of_text(value)
-        if shown_unit is not None:
-            number = value.strip().split(None, 1)[0]
-            try:
-                return float(number), shown_unit
-            except ValueError:
-                return value, ""
-        return value, ""
+        try:  # the model's reading of the text ('500kr', 'SEK 300' too)
+            parts = quantity_parts(value)
+        except LCCError:
+            parts = None
+        return parts if parts is not None else (value, "")
     return str(value), ""
 
 

@@ -1,0 +1,133 @@
+"""Bid forms read each input by its one description (review 6).
+
+- ``like``: a value is a bidder's row when the model reads it as a quantity, however it is
+  spelt ('500kr', 'SEK 300', '€500', '50_000 kr');
+- a row asked in another unit than the field's (a life in hours) is tried with a plausible
+  value, not 1 of the unit;
+- a rate row honours the tender's declared bounds (max = "150 %") in the note, the Excel
+  validation and the import;
+- ``like``: one bidder parameter is one row, and the bid keeps the parameter;
+- calculator rows take their bounds and their units from the input's Field;
+- choice cells are read by the model's rule (exact, with its suggestion).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+openpyxl = pytest.importorskip("openpyxl")
+
+import lcc  # noqa: E402
+from lcc.bidform import bid_form, read_bid_form, write_bid_form  # noqa: E402
+from lcc.io import loads_tender  # noqa: E402
+
+HEAD = '''\
+format = "lcc.tender/1"
+name = "Review 6"
+[study]
+period = "10 yr"
+discount_rate = 0.04
+'''
+
+
+def rows_of(xlsx: Path, sheet: str = "Bid") -> dict[str, int]:
+    ws = openpyxl.load_workbook(xlsx)[sheet]
+    return {ws.cell(r, 1).value: r for r in range(6, ws.max_row + 1) if ws.cell(r, 1).value}
+
+
+def fill(xlsx: Path, values: dict[str, Any], sheet: str = "Bid") -> Path:
+    wb = openpyxl.load_workbook(xlsx)
+    ws = wb[sheet]
+    rows = {ws.cell(r, 1).value: r for r in range(6, ws.max_row + 1)}
+    for key, value in values.items():
+        ws.cell(rows[key], 4).value = value
+    out = xlsx.with_name(xlsx.stem + "-filled.xlsx")
+    wb.save(out)
+    return out
+
+
+def lcc_of(alt: lcc.Alternative, tender: Any) -> float:
+    return float(lcc.evaluate(alt, tender.study).total.magnitude)
+
+
+def annuity(n: int, d: float = 0.04) -> float:
+    return sum((1 + d) ** -k for k in range(1, n + 1))
+
+
+# ---------------------------------------------------------------- 1. like: every spelling
+
+
+LIKE = HEAD.replace('discount_rate = 0.04\n', '''discount_rate = 0.04
+exchange_rates = { base = "SEK", rates = { EUR = 11.48 } }
+''') + '''
+[bid_form]
+like = "Model bid"
+
+[[alternatives]]
+name = "Model bid"
+[[alternatives.items]]
+type = "Investment"
+label = "Machine"
+amount = "500kr"
+life = "20 yr"
+[[alternatives.items]]
+type = "OneOff"
+label = "Overhaul"
+amount = "SEK 300"
+at = 5
+[[alternatives.items]]
+type = "OneOff"
+label = "Tools"
+amount = "€500"
+at = 0
+[[alternatives.items]]
+type = "OneOff"
+label = "Training"
+amount = "50_000 kr"
+at = 1
+[[alternatives.items]]
+type = "Recurring"
+label = "Service"
+amount_per_year = "100 SEK/yr"
+'''
+
+
+def test_like_asks_every_amount_the_model_reads_as_a_quantity(tmp_path: Path) -> None:
+    """'500kr', 'SEK 300', '€500' and '50_000 kr' are amounts to the model: each is a row
+    (in the author's unit), and the bid is evaluated at the bidder's figures, not the
+    model's 500 kr."""
+    tender = loads_tender(LIKE)
+    form = bid_form(tender)
+    rows = {f.key: f.unit for f in form.fields[1:]}
+    assert rows == {"items[0].amount": "kr", "items[0].life": "yr", "items[1].amount": "SEK",
+                    "items[2].amount": "EUR", "items[3].amount": "kr",
+                    "items[4].amount_per_year": "SEK/yr"}
+    xlsx = write_bid_form(tender, tmp_path / "form.xlsx")
+    bid = read_bid_form(tender, fill(xlsx, {
+        "bidder": "Bidder AB", "items[0].amount": 90000, "items[0].life": 20,
+        "items[1].amount": 5000, "items[2].amount": 100, "items[3].amount": 20000,
+        "items[4].amount_per_year": 100}))
+    # 90 000 at t=0, less the residual of half its 20-year life at t=10; 5 000 at t=5;
+    # 100 EUR = 1 148 SEK at t=0; 20 000 at t=1; 100 a year for 10 years, all at 4 %:
+    # 90000 − 45000·1.04^−10 + 5000·1.04^−5 + 1148 + 20000·1.04^−1 + 100·a(10) = 84 899.11
+    expected = (90000 - 45000 * 1.04 ** -10 + 5000 * 1.04 ** -5 + 1148 + 20000 / 1.04
+                + 100 * annuity(10))
+    assert lcc_of(bid, tender) == pytest.approx(expected, rel=1e-12)
+    assert lcc_of(bid, tender) == pytest.approx(84899.11, abs=0.01)
+
+
+def test_a_default_spelt_without_a_space_is_read_as_the_model_reads_it() -> None:
+    """default = "2500kr" on a row in SEK is 2 500 SEK (the model's reading), as "2 500 kr"
+    is."""
+    text = HEAD + '''
+[bid_form]
+[[bid_form.items]]
+type = "OneOff"
+at = 0
+amount = { bidder = "Price", unit = "SEK", default = "2500kr" }
+'''
+    form = bid_form(loads_tender(text))
+    assert form.field("items[0].amount").default == 2500.0
