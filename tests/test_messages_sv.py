@@ -312,9 +312,10 @@ def test_break_even_reason_in_the_readers_format() -> None:
     df = switching_values(list(tender.alternatives), tender.study)
     reason = df.attrs["reasons"][1]
     assert isinstance(reason, Msg) and str(reason) == df["reason"].iloc[1]
-    assert "from 89 095.87 to 318 537.35" in str(reason)  # as the tables write them
+    # as the tables write them, each at its end of the bracket (review 3, finding 8)
+    assert "89 095.87 at 0.75 SEK/kWh and 318 537.35 at 3 SEK/kWh" in str(reason)
     sv = reason.in_lang("sv")
-    assert "mellan 89\u00a0095,87 och 318\u00a0537,35" in sv and "kr/kWh" in sv
+    assert "89\u00a0095,87 vid 0,75 kr/kWh och 318\u00a0537,35 vid 3 kr/kWh" in sv
 
 
 def test_usage_errors_in_swedish() -> None:

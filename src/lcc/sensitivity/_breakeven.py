@@ -100,14 +100,19 @@ def _search(model: Model, name: str, pair: tuple[int, int], lo: float, hi: float
         roots.append((r, jump))
     if not roots:
         cheaper, dearer = (na, nb) if f[0] < 0 else (nb, na)
+        # the difference at each end of the bracket, each beside its end: 'from {least} to
+        # {most}' read as the values at the low and the high end, which they were not where
+        # the difference falls as the input rises (a discount rate)
+        at_low, at_high = float(-f[0]), float(-f[-1])
         return BreakEven(
             name, label, (lo, hi), None,
             Msg("{cheaper} is cheaper than {dearer} over the whole bracket [{low}, {high}]{unit} "
-                "(difference {difference} from {least} to {most}); no crossing (scanned at "
-                "{points} points)", cheaper=cheaper, dearer=dearer, low=figure(lo, f"{lo:g}"),
-                high=figure(hi, f"{hi:g}"), unit=Unit(unit), difference=dlabel,
-                least=Figure(-f.max(), number(-f.max(), "en", 2), 2),
-                most=Figure(-f.min(), number(-f.min(), "en", 2), 2), points=GRID),
+                "(difference {difference}: {at_low} at {low}{unit} and {at_high} at "
+                "{high}{unit}); no crossing (scanned at {points} points)", cheaper=cheaper,
+                dearer=dearer, low=figure(lo, f"{lo:g}"), high=figure(hi, f"{hi:g}"),
+                unit=Unit(unit), difference=dlabel,
+                at_low=Figure(at_low, number(at_low, "en", 2), 2),
+                at_high=Figure(at_high, number(at_high, "en", 2), 2), points=GRID),
         )
     roots.sort()
     value, jump = min(roots, key=lambda rj: abs(rj[0] - inp.base))
