@@ -342,8 +342,8 @@ IO_CASES = [
      "beloppet är i EUR men kalkylens valuta är SEK, och ingen växelkurs för EUR är angiven",
      "the amount is in EUR but the study currency is SEK, and no exchange rate for EUR is "
      "declared"),
-    ("assumption-override", None, "strider mot antagandeuppsättningen 'set' version 1, som "
-     "anger", "conflicts with the assumption set 'set' version 1, which says"),
+    ("assumption-override", None, "strider mot de gemensamma kalkylförutsättningarna 'set' "
+     "version 1, som anger", "conflicts with the assumption set 'set' version 1, which says"),
     ("unknown-parameter", _file(extra='[scenarios.high]\nell = "2 SEK/kWh"\n'),
      "ingen parameter heter 'ell' (menade du 'el'?)",
      "no parameter is named 'ell' (did you mean 'el'?)"),
