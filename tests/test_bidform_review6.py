@@ -22,7 +22,7 @@ openpyxl = pytest.importorskip("openpyxl")
 
 import lcc  # noqa: E402
 from lcc.bidform import bid_form, read_bid_form, write_bid_form  # noqa: E402
-from lcc.io import loads_tender  # noqa: E402
+from lcc.io import TenderError, loads_tender  # noqa: E402
 
 HEAD = '''\
 format = "lcc.tender/1"
@@ -131,3 +131,45 @@ amount = { bidder = "Price", unit = "SEK", default = "2500kr" }
 '''
     form = bid_form(loads_tender(text))
     assert form.field("items[0].amount").default == 2500.0
+
+
+# ---------------------------------------------------------------- 3. a row in another unit
+
+LIFE_IN_HOURS = HEAD + '''
+[bid_form]
+[[bid_form.items]]
+type = "Investment"
+amount = { bidder = "Price", unit = "SEK" }
+life = { bidder = "Rated life (burning hours)", unit = "h" }
+hours = "4000 h/yr"
+'''
+
+
+def test_a_life_asked_in_hours_without_min_makes_a_form(tmp_path: Path) -> None:
+    """The trial bid takes the field's example in the row's unit (20 yr = 175 320 h, 43.8
+    years at 4 000 h/yr), not 1 h (a life of 0.00025 years, 40 000 replacements), so the
+    valid tender gets its form; a bid of 20 000 burning hours is a 5-year life."""
+    tender = loads_tender(LIFE_IN_HOURS)
+    form = bid_form(tender)
+    assert form.trial["items[0].life"] == "175320 h"
+    xlsx = write_bid_form(tender, tmp_path / "form.xlsx")
+    bid = read_bid_form(tender, fill(xlsx, {"bidder": "B", "items[0].amount": 1000,
+                                            "items[0].life": 20000}))
+    # 20 000 h / 4 000 h/yr = 5 yr: bought at 0 and 5, the second used up at 10 (no residual)
+    # 1000 + 1000·1.04^−5 = 1 821.93
+    assert lcc_of(bid, tender) == pytest.approx(1000 + 1000 * 1.04 ** -5, rel=1e-12)
+    assert lcc_of(bid, tender) == pytest.approx(1821.93, abs=0.005)
+
+
+def test_a_trial_that_cannot_be_built_names_the_value_tried() -> None:
+    """Where no plausible value builds the item (0.001 burning hours a year: any life in
+    hours is centuries), the refusal names the value the form was tried with, not one the
+    author is left to guess."""
+    text = LIFE_IN_HOURS.replace('"4000 h/yr"', '"0.001 h/yr"')
+    with pytest.raises(TenderError) as info:
+        bid_form(loads_tender(text))
+    [issue] = info.value.errors
+    assert issue.path == "bid_form.items[0].life"
+    assert str(issue.message).startswith(
+        "the form is tried with 175320 h in the bidder's row 'Rated life (burning hours)'")
+    assert "min = <value>" in str(issue.message)

@@ -554,7 +554,7 @@ class _Deriver:
                 slot = self.marker(kind, value, kp, key, None, None, key)
                 template[key] = slot if slot is not None else BAD
                 if slot is not None:
-                    self.trial[key] = _sample(self.fields[-1])
+                    self.trial[key] = self.sample(kind, self.fields[-1])
             else:
                 if self.r.value(F.ALTERNATIVE[key], value, kp, self.scope) is BAD:
                     template[key] = BAD
@@ -593,7 +593,7 @@ class _Deriver:
                         out[key] = BAD
                         continue
                     out[key] = slot
-                    sample[key] = _sample(self.fields[-1])
+                    sample[key] = self.sample(spec.fields[key], self.fields[-1])
                     rows[key] = self.fields[-1]
                 else:
                     out[key] = value
@@ -605,23 +605,65 @@ class _Deriver:
         template["items"] = items
         return BidForm("items", tuple(self.fields), origin, template=template)
 
+    def sample(self, kind: F.Kind, f: BidField) -> Any:
+        """A plausible value of a bidder row, to try the bid with: the tender's ``min`` where
+        it is above 0, else the field's example in the row's unit (a service life asked in
+        hours: '20 yr' as 175 320 h, not 1 h, which is a life of 15 minutes), within the
+        row's bounds; else the least the row takes (:func:`_sample`)."""
+        if f.kind != "quantity" or (f.minimum is not None and f.minimum > 0) or \
+                not kind.example:
+            return _sample(f)
+        from lcc.units import _parse_text
+
+        try:
+            example = _parse_text(in_currency(kind.example, self.currency), "example")
+            one = _parse_text(f"1 {f.unit}", "unit")
+            if example.dimensionality != one.dimensionality:
+                return _sample(f)
+            x = float((example / one).to("").magnitude)
+        except (LCCError, ArithmeticError, ValueError, TypeError):
+            return _sample(f)
+        if f.maximum is not None and x > f.maximum:
+            x = f.maximum
+        if not math.isfinite(x) or x <= 0:
+            return _sample(f)
+        return f"{number_text(x)} {f.unit}"
+
     def workable(self, sample: dict[str, Any], rows: Mapping[str, BidField],
                  path: Path) -> dict[str, Any]:
-        """An item's example values with which it can be built: each bidder row at the least
-        it takes, or — where the buyer's own values need a later year (``first = 5`` before
-        the bidder's ``last``) — its years rows at the study's last year, together or one at a
-        time. The first that builds; else the least, whose problems are reported."""
+        """An item's example values with which it can be built: each bidder row at its
+        plausible value (:meth:`sample`), or — where the buyer's own values need a later year
+        (``first = 5`` before the bidder's ``last``) — its years rows at the study's last
+        year, together or one at a time, or its quantity rows at the least they take. The
+        first that builds; else the plausible values, whose problems are reported with the
+        value tried."""
         years = [k for k, f in rows.items() if f.kind == "years"]
         last = float(self.tender.study.years)
         tries = [sample]
         if years:
             tries += [{**sample, **dict.fromkeys(years, last)},
                       *({**sample, k: last} for k in years)]
+        least = {k: _sample(f) for k, f in rows.items() if f.kind == "quantity"}
+        if any(sample[k] != v for k, v in least.items()):
+            tries.append({**sample, **least})
         for values in tries:
             scratch = Reader(Collector(None), self.currency, self.tender.study.exchange_rates)
             if build_item(scratch, values, path, self.scope) is not None:
                 return values
+        before = len(self.c.issues)
         build_item(self.r, sample, path, self.scope)  # records why the item does not build
+        from lcc.io._issues import format_path
+
+        tried = {format_path((*path, k)): (k, f) for k, f in rows.items()}
+        for i in range(before, len(self.c.issues)):  # a value the author never wrote: said so
+            issue = self.c.issues[i]
+            if issue.path in tried:
+                k, f = tried[issue.path]
+                self.c.issues[i] = dataclasses.replace(issue, message=Msg(
+                    "the form is tried with {value} in the bidder's row {label!r} (its min, "
+                    "else the example of the field in the row's unit), and then: {problem}; "
+                    "give the row a min = <value> that every bid may take",
+                    value=UnitText(str(sample[k])), label=f.label, problem=issue.message))
         return sample
 
     def marker(self, kind: F.Kind, raw: dict[str, Any], path: Path, key: str,
