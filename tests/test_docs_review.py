@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import argparse
 import re
 import warnings
 from pathlib import Path
@@ -66,3 +67,51 @@ def test_calendar_years_as_time_md_states_them() -> None:
     text = (ROOT / "docs/concepts/time.md").read_text(encoding="utf-8")
     assert "a contract for 2026–2030\nis `Recurring(..., start=2, end=6)`" in text
 
+
+
+COMMANDS_PAGE = ROOT / "docs" / "reference" / "commands.md"
+
+
+def _sections() -> dict[str, str]:
+    """The page's text by heading: 'Global options' and one section per command."""
+    text = COMMANDS_PAGE.read_text(encoding="utf-8")
+    parts = re.split(r"^## (.+)$", text, flags=re.M)
+    return {re.sub(r"^`lcc (.+)`$", r"\1", head.strip()): body
+            for head, body in zip(parts[1::2], parts[2::2], strict=True)}
+
+
+def _parsers() -> dict[str, argparse.ArgumentParser]:
+    from lcc.cli._main import build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return {"Global options": parser, **sub.choices}
+
+
+def _documented(action: argparse.Action) -> list[str]:
+    """What the page must show of one argument: its option strings, or a positional's name."""
+    if action.option_strings:
+        return [f"`{o}" for o in action.option_strings]
+    if isinstance(action.metavar, str):
+        return [f"`{action.metavar}`"]
+    if action.choices:
+        return [f"`{c}`" for c in action.choices]
+    return [f"`{action.dest}`"]
+
+
+@pytest.mark.parametrize("command", list(_parsers()))
+def test_commands_page_lists_every_option(command: str) -> None:
+    sections = _sections()
+    assert command in sections, f"docs/reference/commands.md has no section for {command!r}"
+    body = sections[command]
+    for action in _parsers()[command]._actions:
+        if isinstance(action, argparse._SubParsersAction) or (
+                isinstance(action, argparse._HelpAction) and command != "Global options"):
+            continue  # -h/--help: once, under the global options
+        missing = [w for w in _documented(action) if w not in body]
+        assert not missing, f"lcc {command}: {missing} not in its section of commands.md"
+
+
+def test_commands_page_has_every_command_and_is_in_the_nav() -> None:
+    assert set(_sections()) == set(_parsers())
+    assert "reference/commands.md" in (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
