@@ -555,7 +555,7 @@ def test_bounds_and_whole_numbers_are_validated(calc: tuple[Any, Path]) -> None:
     rules = {ws.cell(int(str(dv.sqref)[1:]), 1).value: dv
              for dv in ws.data_validations.dataValidation}
     assert (rules["luminaires"].type, rules["luminaires"].operator) == \
-        ("whole", "greaterThanOrEqual")
+        ("whole", "greaterThan")  # the model's count is > 0
     share = rules["control_savings"]
     assert (share.type, share.operator, share.formula1, share.formula2) == \
         ("decimal", "between", "0", "1")

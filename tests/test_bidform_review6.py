@@ -23,6 +23,7 @@ openpyxl = pytest.importorskip("openpyxl")
 import lcc  # noqa: E402
 from lcc.bidform import bid_form, read_bid_form, write_bid_form  # noqa: E402
 from lcc.io import TenderError, loads_tender  # noqa: E402
+from lcc.templates import street_lighting  # noqa: E402
 
 HEAD = '''\
 format = "lcc.tender/1"
@@ -173,3 +174,54 @@ def test_a_trial_that_cannot_be_built_names_the_value_tried() -> None:
     assert str(issue.message).startswith(
         "the form is tried with 175320 h in the bidder's row 'Rated life (burning hours)'")
     assert "min = <value>" in str(issue.message)
+
+
+# ---------------------------------------------------------------- 9, 11. calculator rows
+
+CALC = HEAD + '''
+[bid_form]
+template = "street_lighting"
+[bid_form.inputs]
+operating_hours = "4000 h/yr"
+electricity_price = "1.5 SEK/kWh"
+'''
+
+
+def test_a_calculator_count_row_has_the_bounds_of_the_inputs_field(tmp_path: Path) -> None:
+    """The model's count is > 0 (none would give an LCC of 0, ranked best): the row says
+    '> 0', Excel refuses 0, and the import refuses it at the cell, all three alike."""
+    tender = loads_tender(CALC)
+    f = bid_form(tender).field("luminaires")
+    assert (f.minimum, f.exclusive) == (0.0, True)
+    xlsx = write_bid_form(tender, tmp_path / "form.xlsx")
+    ws = openpyxl.load_workbook(xlsx)["Bid"]
+    row = rows_of(xlsx)["luminaires"]
+    assert str(ws.cell(row, 6).value).startswith("> 0; a whole number")
+    [dv] = [d for d in ws.data_validations.dataValidation if f"D{row}" in str(d.sqref)]
+    assert (dv.type, dv.operator, dv.formula1) == ("whole", "greaterThan", "0")
+
+
+def test_a_calculator_form_takes_every_unit_its_input_takes(tmp_path: Path) -> None:
+    """[bid_form.units] price = "tkr", power = "kW" (a tender file's inputs take them): the
+    rows are in tkr and kW, and 3.2 tkr and 0.04 kW give the LCC of 3 200 SEK and 40 W."""
+    tender = loads_tender(CALC + '[bid_form.units]\nprice = "tkr"\npower = "kW"\n')
+    form = bid_form(tender)
+    assert (form.field("price").unit, form.field("power").unit) == ("tkr", "kW")
+    xlsx = write_bid_form(tender, tmp_path / "form.xlsx")
+    values = {"luminaires": 10, "control_savings": 0.2, "maintenance": 50, "life": 20}
+    bid = read_bid_form(tender, fill(xlsx, {"bidder": "B", "price": 3.2, "power": 0.04,
+                                            **values}))
+    same = street_lighting.alternative("Same", price="3200 SEK", power="40 W",
+                                       operating_hours="4000 h/yr",
+                                       electricity_price="1.5 SEK/kWh", luminaires=10,
+                                       control_savings=0.2, maintenance="50 SEK/yr",
+                                       life="20 yr")
+    # per luminaire: 3 200 at t=0, half of it back at t=10 (half of the 20-year life left),
+    # 40 W × 4 000 h/yr × 0.8 = 128 kWh/yr at 1.5 kr = 192 kr/yr, plus 50 kr/yr; × 10
+    expected = 10 * (3200 - 1600 * 1.04 ** -10 + (192 + 50) * annuity(10))
+    assert lcc_of(same, tender) == pytest.approx(expected, rel=1e-12)
+    assert lcc_of(bid, tender) == pytest.approx(expected, rel=1e-12)
+    with pytest.raises(TenderError) as info:
+        bid_form(loads_tender(CALC + '[bid_form.units]\nprice = "kWh"\n'))
+    assert [(e.path, e.code) for e in info.value.errors] == [
+        ("bid_form.units.price", "invalid-value")]

@@ -901,7 +901,11 @@ class _Deriver:
             return None
         unit = inp.unit
         if unit_raw is not None and inp.kind == "quantity":
-            if not isinstance(unit_raw, str) or unit_raw.strip() not in inp.units:
+            # the rule of the input's Field, as a tender file reads the input ('tkr' for SEK,
+            # 'kW' for W), or one of its own units ('1' for a share)
+            if not isinstance(unit_raw, str) or not unit_raw.strip() or (
+                    unit_raw.strip() not in inp.units and
+                    unit_problem(inp.field, f"1 {unit_raw.strip()}") is not None):
                 self.c.add("invalid-value", path, Msg(
                     "got {value!r}; the input {key!r} takes one of the units {units}",
                     value=unit_raw, key=inp.name, units=", ".join(repr(u) for u in inp.units)))
@@ -937,19 +941,19 @@ class _Deriver:
             return BidField(inp.name, label, "choice", "", choices=inp.choices, note=note,
                             shown=shown if unique else (),
                             spellings=spellings if unique else ())
+        field = inp.field  # the input's one description: its bounds are the row's
         if inp.kind in ("number", "count"):
-            rate = inp.field.kind == "rate"
-            return BidField(inp.name, label, inp.kind, "", True, _lowest(inp.field, "number")
-                            if rate else inp.minimum, inp.maximum, note=note,
-                            exclusive=rate, percent=rate)
-        if unit == "1":
+            rate = field.kind == "rate"
+            return BidField(inp.name, label, inp.kind, "", True, field.minimum, field.maximum,
+                            note=note, exclusive=field.exclusive, percent=rate)
+        if unit == "1":  # a share of a quantity input (the vehicles' residual): a number
             return BidField(inp.name, label, "number", "", True, inp.minimum, inp.maximum,
                             note=note)
-        lo, hi = (inp.minimum, inp.maximum if inp.maximum is not None else
-                  _highest(inp.field, unit)) if unit == inp.unit else \
-            (0.0 if inp.minimum is not None and inp.minimum >= 0 else None, None)
-        return BidField(inp.name, label, "quantity", in_currency(unit, self.currency), True,
-                        lo, hi, note=note, exclusive=_exclusive(inp.field, lo))
+        row_unit = in_currency(unit, self.currency)
+        lo = _bound_in(field, field.minimum, row_unit, self.currency)
+        hi = _bound_in(field, field.maximum, row_unit, self.currency)
+        return BidField(inp.name, label, "quantity", row_unit, True, lo, hi, note=note,
+                        exclusive=field.exclusive and lo is not None)
 
 
 def _one_reading(unit: str, lang: str) -> str:
@@ -996,6 +1000,30 @@ def _highest(kind: F.Kind, unit: str) -> float | None:
     """A row's maximum: the field's own where the row is in the field's unit (a service life
     in years is at most 500 years; a row in hours has no such bound)."""
     return kind.maximum if kind.unit is not None and unit == kind.unit else None
+
+
+def _bound_in(kind: F.Kind, x: float | None, unit: str, currency: str) -> float | None:
+    """A bound of a quantity field (in its unit) in a row's unit: 0 stays 0; another bound
+    is converted where the row's unit is of the field's kind ('50 W' is 0.05 kW); a bound in
+    years is not converted to hours (a life in hours is burning hours), nor any bound a row
+    cannot hold (None: the model's field refuses the value at the import)."""
+    if x is None or x == 0:
+        return x
+    if kind.unit is None:
+        return None
+    from lcc.units import _parse_text
+
+    try:
+        bound = _parse_text(f"{x!r} {in_currency(kind.unit.replace('CUR', currency), currency)}",
+                            "bound")
+        one = _parse_text(f"1 {unit}", "unit")
+        if kind.unit == "yr" and not same_unit(unit, "yr"):
+            return None
+        if bound.dimensionality != one.dimensionality:
+            return None
+        return float((bound / one).to("").magnitude)
+    except (LCCError, ArithmeticError, ValueError, TypeError):
+        return None
 
 
 def _exclusive(kind: F.Kind, lo: float | None) -> bool:
