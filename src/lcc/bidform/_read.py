@@ -63,6 +63,7 @@ from lcc.io._issues import MAX_ISSUES, Collector, TenderIssue
 from lcc.io._model import Tender
 from lcc.io._values import number_text
 from lcc.model import Alternative
+from lcc.model._fields import located
 from lcc.results import evaluate
 
 #: Largest form read, in bytes (20 MiB), and largest unpacked content (200 MiB).
@@ -289,6 +290,12 @@ def _cell_problem(f: BidField, value: Any) -> tuple[str, Msg] | None:
             return "wrong-type", Msg("got {value!r}; choose one of {choices}", value=value,
                                      choices=choices)
         if f.choice_of(value) is None:
+            if f.rule is not None:  # the model's refusal, with its suggestion
+                try:
+                    with located(f.key, f.key):
+                        f.rule.read(value.strip(), f.key)
+                except LCCError as exc:
+                    return exc.code or "invalid-value", as_msg(exc.detail)
             return "invalid-value", Msg("got {value!r}; choose one of {choices}", value=value,
                                         choices=choices)
         return None

@@ -104,6 +104,11 @@ class BidField:
     percent : bool
         A rate per year: the cell holds the fraction and shows it as a percentage
         (typed as ``2 %``); more than −100 % and less than 100 %, as a bare rate is.
+    rule : Field, optional
+        The model's field a choice is read by (an item's ``category``): its words exactly,
+        a text that is none of them refused with the field's own message and suggestion
+        (``'MAINTENANCE' (did you mean 'maintenance'?)``). None for a calculator's choice,
+        read by the calculator's rule (its words in any letter case, or their labels).
     """
 
     key: str
@@ -121,6 +126,7 @@ class BidField:
     exclusive: bool = False
     whole: bool = False
     percent: bool = False
+    rule: F.Kind | None = field(default=None, compare=False, repr=False)
 
     @property
     def whole_number(self) -> bool:
@@ -133,8 +139,11 @@ class BidField:
         return self.shown or self.choices
 
     def choice_of(self, text: str) -> str | None:
-        """The choice a cell's text names (shown word or the word itself, any letter
-        case), or None."""
+        """The choice a cell's text names, or None: by the model's field (:attr:`rule`) its
+        word exactly; else (a calculator's) the shown word or the word itself, any letter
+        case."""
+        if self.rule is not None:
+            return text.strip() if text.strip() in self.choices else None
         key = text.strip().lower()
         other = self.spellings or tuple(() for _ in self.choices)
         for word, shown, more in zip(self.choices, self.shown_choices, other, strict=True):
@@ -742,7 +751,8 @@ class _Deriver:
                                       kind.choices if form_kind == "choice" else (), note,
                                       exclusive=_exclusive(kind, lo),
                                       whole=kind.whole and form_kind == "years",
-                                      percent=kind.name == "rate")
+                                      percent=kind.name == "rate",
+                                      rule=kind if form_kind == "choice" else None)
         if "default" in raw:
             f = self.with_default(f, raw["default"], (*path, "default"))  # type: ignore[arg-type]
         if f is None:
