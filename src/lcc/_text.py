@@ -37,6 +37,24 @@ _FORMAT = ("\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b\u2
 #: Controls (Cc), invisible format characters and surrogates (Cs); tested against
 #: ``unicodedata`` for every code point.
 _HIDDEN = re.compile(f"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f{_FORMAT}\ud800-\udfff]")
+
+
+def _bmp_class(chars: str) -> str:
+    """The characters and ranges (``a-b``) of a class, those in the Basic Multilingual Plane
+    as ``\\uXXXX`` escapes, which JSON Schema's (ECMA-262) and Python's patterns both read."""
+    out, i = [], 0
+    while i < len(chars):
+        last = chars[i + 2] if i + 2 < len(chars) and chars[i + 1] == "-" else chars[i]
+        if ord(last) <= 0xFFFF:
+            out.append(f"\\u{ord(chars[i]):04x}" + (f"-\\u{ord(last):04x}" if last != chars[i]
+                                                   else ""))
+        i += 3 if last != chars[i] else 1
+    return "".join(out)
+
+
+#: A pattern that finds a character a reader sees: what :func:`is_blank` text lacks (for a
+#: JSON Schema; invisible characters beyond the Basic Multilingual Plane are not in it).
+VISIBLE_PATTERN = f"[^\\s\\u0000-\\u001f\\u007f-\\u009f\\u200c\\u200d{_bmp_class(_FORMAT)}]"
 #: What a file lcc writes holds as an escape (``\u202e``), so that an editor, a terminal or
 #: a diff shows it: C1 controls and DEL, invisible format characters, line separators.
 INVISIBLE = re.compile(f"[\x7f-\x9f{_FORMAT}\u2028\u2029]")

@@ -1138,6 +1138,12 @@ class ExchangeRates:
                 bad(f"rates.{code}", "invalid-value",
                     Msg("{name}: got {value!r}, expected a rate > 0", name=name, value=rate))
                 continue
+            if code == self.base and abs(x - 1.0) > 1e-12:
+                bad(f"rates.{code}", "invalid-value",
+                    Msg("{name}: got {value!r}, but {code} is the base currency: 1 {code} is 1 "
+                        "{code}; leave it out of the rates, or give its rate as 1",
+                        name=name, value=rate, code=code))
+                continue
             near = _ROUGH_SEK.get(code, 0.0) / _ROUGH_SEK.get(self.base, 1.0) \
                 if self.base in _ROUGH_SEK else 0.0
             if (near >= 4 or 0 < near <= 0.25) and abs(math.log(x * near)) < math.log(4) \

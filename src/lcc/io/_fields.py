@@ -29,6 +29,7 @@ from lcc.model._limits import (  # noqa: F401 - the model's limits, read by file
     MAX_ITEMS,
     MAX_PARAMETERS,
     MAX_SEQUENCE,
+    MAX_TEXT,
 )
 from lcc.model._parameter import NAME_PATTERN as PARAMETER_NAME_PATTERN
 from lcc.model._study import FIELDS as STUDY_FIELDS

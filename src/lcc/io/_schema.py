@@ -13,6 +13,7 @@ import copy
 from functools import lru_cache
 from typing import Any
 
+from lcc._text import VISIBLE_PATTERN
 from lcc.io import _fields as F
 from lcc.io._sensitivity_io import distribution_schema, scenarios_schema
 
@@ -21,7 +22,8 @@ _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 #: A text that says something: not blanks alone (nor invisible characters, which a schema
 #: cannot tell; the reader refuses them).
-_TEXT: dict[str, Any] = {"type": "string", "minLength": 1, "pattern": "\\S"}
+_TEXT: dict[str, Any] = {"type": "string", "minLength": 1, "maxLength": F.MAX_TEXT,
+                         "pattern": VISIBLE_PATTERN}
 
 
 def _bounded(kind: F.Kind) -> dict[str, Any]:
@@ -181,7 +183,7 @@ def _input_schema(inp: Any) -> dict[str, Any]:
     if inp.kind == "profile":
         ref = [{"$ref": "#/$defs/reference"}] if inp.parameter else []
         hours = {"anyOf": [{"type": "string", "description": f"hours in {inp.unit}"}, *ref]}
-        fraction = {"anyOf": [{"type": "number"}, {"type": "string"}, *ref]}
+        fraction = {"anyOf": [_bounded(inp.fraction), {"type": "string"}, *ref]}
         return {"type": "array", "minItems": 1, "maxItems": F.MAX_SEQUENCE,
                 "items": {"type": "array", "prefixItems": [hours, fraction], "minItems": 2,
                           "maxItems": 2},

@@ -23,6 +23,7 @@ from lcc._text import is_blank, lone_surrogate
 from lcc.model._inputs import (
     A_RATE,
     A_VALUE,
+    in_burning_hours,
     read_amount,
     read_escalation,
     read_number,
@@ -30,7 +31,9 @@ from lcc.model._inputs import (
     read_quantity,
 )
 from lcc.model._limits import MAX_HOURS_PER_YEAR, MAX_TEXT, MAX_YEARS
+from lcc.model._parameter import Parameter
 from lcc.model._product import Product
+from lcc.units import _written
 
 #: The kinds of value a field may hold.
 KINDS: tuple[str, ...] = ("quantity", "position", "rate", "number", "count", "residual",
@@ -99,6 +102,10 @@ class Field:
         (`` (did you mean 'SEK'?)``); the closest choice when not given.
     whole : bool
         A position that must be a whole number of years.
+    burning : bool
+        A life or an interval: a value in hours is burning hours, which only its holder's
+        operating hours per year turn into years (an item converts it before reading it);
+        read here directly, it is refused rather than taken as calendar hours.
     meaning, source : str
         For calculator inputs: what the input means and where its rule or
         default comes from (shown by ``lcc calculators``, the docs and the
@@ -122,6 +129,7 @@ class Field:
     offer: Callable[[str], Msg] | None = None
     alt_units: tuple[str, ...] = ()
     whole: bool = False
+    burning: bool = False
     meaning: str = ""
     source: str = ""
     label: str = ""
@@ -170,6 +178,13 @@ class Field:
             With ``code`` set; the caller sets ``field``.
         """
         kind = self.kind
+        if self.burning and not isinstance(value, Product) and in_burning_hours(value):
+            raise LCCError(Msg("{name}: got {value!r}, a life in burning hours, but nothing "
+                               "here gives the operating hours per year to count it with; "
+                               "give it in years, e.g. '12 yr' (a life in hours is counted "
+                               "with the operating hours of its item)", name=name,
+                               value=_written(value.value if isinstance(value, Parameter)
+                                              else value)), code="invalid-value")
         if kind == "quantity":
             spec = unit or self.unit
             assert spec is not None
@@ -343,10 +358,11 @@ _EXPECT: dict[str, str] = {
 
 def quantity(unit: str, example: str, what: str, *, by_year: bool = False, ref: bool = True,
              alt: tuple[str, ...] = (), minimum: float | None = 0.0,
-             exclusive: bool = False, maximum: float | None = None) -> Field:
+             exclusive: bool = False, maximum: float | None = None,
+             burning: bool = False) -> Field:
     """A field with a unit."""
     return Field("quantity", unit, example, what, ref=ref, by_year=by_year, minimum=minimum,
-                 exclusive=exclusive, alt_units=alt, maximum=maximum)
+                 exclusive=exclusive, alt_units=alt, maximum=maximum, burning=burning)
 
 
 #: A service life or an interval longer than the longest study (MAX_YEARS) is refused: a
@@ -380,7 +396,8 @@ VOLUME_PER_YEAR = quantity("m**3/yr", "12 m3/yr", Msg("a volume per year"), by_y
 VOLUME_PRICE = quantity("CUR/m**3", "45 SEK/m3", Msg("a price per volume"), by_year=True)
 MASS_PER_YEAR = quantity("kg/yr", "120 kg/yr", Msg("a mass per year"), by_year=True)
 MASS_PRICE = quantity("CUR/kg", "7 SEK/kg", Msg("a price per mass"), by_year=True)
-DURATION = quantity("yr", "20 yr", Msg("a duration"), exclusive=True, maximum=MAX_YEARS)
+DURATION = quantity("yr", "20 yr", Msg("a duration"), exclusive=True, maximum=MAX_YEARS,
+                    burning=True)
 PERIOD = quantity("yr", "20 yr", Msg("a duration"), ref=False, exclusive=True)
 POSITION = Field("position", "yr", Msg("3 (years) or '3 yr'"), ref=False, minimum=0.0,
                  maximum=MAX_YEARS)

@@ -30,6 +30,7 @@ from lcc.units import (
     currency_of,
     format_quantity,
     get_registry,
+    is_percent,
     magnitude_in,
     parse_number,
     parse_quantity,
@@ -444,7 +445,7 @@ def read_number(value: Any, name: str, *, minimum: float | None = None, exclusiv
         p = value
         scale = 1.0
         if p.unit is not None:
-            if p.value.dimensionality or not set(p.value._units) <= {"percent"}:
+            if own_fraction(p) is None:
                 raise LCCError(
                     Msg("{name}: Parameter {param!r} has the unit {unit!r}, but this field "
                         "is a plain number", name=name, param=p.name, unit=p.unit_text),
@@ -518,9 +519,22 @@ def own_fraction(p: Parameter | None) -> float | None:
     dimension but is no fraction)."""
     if p is None or p.unit is None:
         return 1.0
-    if set(p.value._units) <= {"percent", "permille"}:
+    if is_percent(p.value):
         return float(get_registry().Quantity(1.0, p.unit).to("").magnitude)
     return None
+
+
+def unit_fraction(unit: Any) -> float | None:
+    """What one of a unit written as text is as a fraction: 1 for none (``None``, ``""``,
+    ``"dimensionless"``), 0.01 for ``"%"``, ``"percent"`` or ``"procent"``, 0.001 for ``"‰"``;
+    None for any other unit or a text that is no unit."""
+    if unit is None or str(unit).strip() in ("", "dimensionless"):
+        return 1.0
+    try:
+        one = get_registry().Quantity(1.0, str(unit).strip())
+    except Exception:  # any text pint cannot read is no fraction
+        return None
+    return float(one.to("").magnitude) if is_percent(one) else None
 
 
 def check_bare_rate_distribution(dist: Any, name: str | Msg, *, source: Msg | None = None,
@@ -719,15 +733,15 @@ def read_escalation(value: Any, name: str) -> Esc:
         written = np.array([isinstance(v, str) for v in value], dtype=bool)
         value = rates_by_year(value, name)
     if isinstance(value, ByYear):
-        percent = value.unit is not None and str(value.unit).strip() in ("%", "percent")
-        if value.unit is not None and not percent and \
-                str(value.unit) not in ("", "dimensionless"):
+        scale = unit_fraction(value.unit)
+        if scale is None:
             raise LCCError(Msg("{name}: escalation rates are plain numbers or percentages; "
                                "the ByYear has the unit {unit!r}", name=name, unit=value.unit),
                            field=name, code="wrong-unit")
+        percent = scale != 1.0
         vals = np.asarray(value.values, dtype=float)
         if percent:
-            vals = vals / 100.0
+            vals = vals * scale
         elif written is None:
             check_bare_rate(vals, name)
         elif not written.all():

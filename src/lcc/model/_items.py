@@ -30,6 +30,7 @@ from lcc.model._inputs import (
     Seq,
     _is_plain_number,
     in_burning_hours,
+    own_fraction,
     read_number,
     read_quantity,
 )
@@ -139,6 +140,10 @@ class CostItem(ModelEq):
             self._set(to or f"_{key}", None)
             return None
         named = self._named(key)
+        if key in ("life", "every") and in_burning_hours(raw) and \
+                self._unreadable_hours():  # said once, at the hours themselves
+            self._set(to or f"_{key}", None)
+            return None
         with errs.field(f"{self.kind}.{key}", named):
             if key in ("life", "every") and in_burning_hours(raw):
                 try:
@@ -150,6 +155,17 @@ class CostItem(ModelEq):
         self._set(to or f"_{key}", out)
         self._read_values[key] = out
         return out
+
+    def _unreadable_hours(self) -> bool:
+        """Whether operating hours are given but cannot be read (their own field says why)."""
+        basis = getattr(self, "hours", None)
+        if basis is None or "hours" not in self.FIELDS:
+            return False
+        try:
+            self.FIELDS["hours"].read(basis, self._named("hours"))
+        except LCCError:
+            return True
+        return False
 
     def _per_year(self, key: str, life: Any) -> Product:
         """A life or interval in burning hours, in years: hours ÷ operating hours per year."""
@@ -273,7 +289,7 @@ def _read_residual(item: CostItem, value: Any) -> tuple[str, Num | None]:
         return "linear", None
     residual_percent(value, name)
     if isinstance(value, Parameter):
-        if value.unit is None:
+        if own_fraction(value) is not None:  # a plain number, or one in % or ‰
             return "fraction", read_number(value, name, minimum=0.0, exclusive=False,
                                            maximum=1.0, what=Msg("a fraction"))
         return "amount", read_quantity(value, "CUR", name, what=AN_AMOUNT)
@@ -300,7 +316,8 @@ def _read_residual(item: CostItem, value: Any) -> tuple[str, Num | None]:
         raise LCCError(
             Msg("{name}: got {value!r}; expected 'linear', 'none', a fraction of the "
                 "installation's cost (0..1) or an amount of money ({reason})", name=name,
-                value=value, reason=exc.message), code=code
+                value=value, reason=exc.message.detail() if isinstance(exc.message, Msg)
+                else exc.message), code=code
         ) from None
 
 

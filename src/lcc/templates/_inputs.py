@@ -295,7 +295,7 @@ def _field_of(inp: Input) -> Field:
     if inp.kind == "count":  # units bought, luminaires, a stock: none is not a purchase
         return Field("count", None, example, A_VALUE, ref=inp.parameter,
                      minimum=inp.minimum or 0.0, exclusive=inp.exclusive or not inp.minimum,
-                     maximum=inp.maximum)
+                     maximum=inp.maximum, whole=True)
     return Field("choice", example=example, ref=False, choices=inp.choices,
                  meaning=inp.meaning, source=inp.source)
 
@@ -458,7 +458,7 @@ def _check_quantity(calculator: str, inp: Input, value: Any) -> Any:
 def _check_number(calculator: str, inp: Input, value: Any) -> Any:
     fld = replace(inp.field, by_year=False) if inp.field.by_year else inp.field  # one value
     num = _read(calculator, inp, fld, value)
-    if inp.kind == "count" and not is_parameter(value) and not np.ndim(num.value) and \
+    if fld.whole and not is_parameter(value) and not np.ndim(num.value) and \
             not float(num.value).is_integer():  # 40.5 dishwashers: a typo, not a purchase
         raise fail(calculator, Msg("{name}: got {value!r}; expected a whole number of units, "
                                    "e.g. {example!r}", name=the_input(inp.name), value=value,
