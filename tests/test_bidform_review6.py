@@ -258,3 +258,53 @@ def test_a_choice_cell_is_read_by_the_models_rule(tmp_path: Path) -> None:
     assert bid.items[0].category == "maintenance"
     assert lcc_of(bid, tender) == pytest.approx(100 * annuity(10), rel=1e-12)  # 811.09
     assert lcc_of(bid, tender) == pytest.approx(811.09, abs=0.005)
+
+
+# ---------------------------------------------------------------- 4. a rate's declared bounds
+
+RATE_MAX = HEAD + '''
+[bid_form]
+[[bid_form.items]]
+type = "Recurring"
+amount_per_year = { bidder = "Service", unit = "SEK/yr" }
+escalation = { bidder = "Yearly price change", max = "150 %" }
+'''
+
+
+def test_a_rate_rows_declared_max_is_honoured_everywhere(tmp_path: Path) -> None:
+    """max = "150 %" is the row's bound in the note, in Excel and at the import (the model and
+    files take a rate of 120 % as text); it was accepted and then capped at 100 %."""
+    tender = loads_tender(RATE_MAX)
+    xlsx = write_bid_form(tender, tmp_path / "form.xlsx")
+    ws = openpyxl.load_workbook(xlsx)["Bid"]
+    row = rows_of(xlsx)["items[0].escalation"]
+    assert "over -100\u00a0%, at most 150\u00a0%" in str(ws.cell(row, 6).value)
+    [dv] = [d for d in ws.data_validations.dataValidation if f"D{row}" in str(d.sqref)]
+    assert dv.formula1 == f"AND(ISNUMBER(D{row}),D{row}>-1,D{row}<=1.5)"
+    bid = read_bid_form(tender, fill(xlsx, {"bidder": "B", "items[0].amount_per_year": 100,
+                                            "items[0].escalation": 1.2}))
+    # 100 kr growing by 120 % a year: Σ_{k=1..10} 100·2.2^k / 1.04^k = 340 107.33
+    expected = sum(100 * 2.2 ** k / 1.04 ** k for k in range(1, 11))
+    assert lcc_of(bid, tender) == pytest.approx(expected, rel=1e-12)
+    assert lcc_of(bid, tender) == pytest.approx(340107.33, abs=0.01)
+    over = fill(xlsx, {"bidder": "B", "items[0].amount_per_year": 100,
+                       "items[0].escalation": 1.6})
+    with pytest.raises(TenderError) as info:
+        read_bid_form(tender, over)
+    [issue] = info.value.errors
+    assert "got 1.6, which is 160 %; enter a percentage of at most 150 %" in str(issue)
+
+
+def test_a_rate_rows_min_outside_what_a_rate_takes_is_refused() -> None:
+    """min = "-150 %" (a rate is more than −100 %) or min = "120 %" without a max (a rate
+    row is under 100 % unless max says more) is refused where it stands, not ignored."""
+    for low in ('"-150 %"', '"120 %"'):
+        text = RATE_MAX.replace('max = "150 %"', f"min = {low}")
+        with pytest.raises(TenderError) as info:
+            bid_form(loads_tender(text))
+        assert [(e.path, e.code) for e in info.value.errors] == [
+            ("bid_form.items[0].escalation.min", "invalid-value")]
+    form = bid_form(loads_tender(RATE_MAX.replace('max = "150 %"',
+                                                  'min = "120 %", max = "150 %"')))
+    assert (form.field("items[0].escalation").minimum,
+            form.field("items[0].escalation").maximum) == (1.2, 1.5)

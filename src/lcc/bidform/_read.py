@@ -329,10 +329,22 @@ def _cell_problem(f: BidField, value: Any) -> tuple[str, Msg] | None:
                                     limit=_MAX_SHOWN)
     if f.whole_number and not x.is_integer():
         return "invalid-value", Msg("got {value!r}; enter a whole number", value=value)
-    if f.percent and not PERCENT_RANGE[0] < x < PERCENT_RANGE[1]:  # a fraction: 2 is 200 %
+    if f.percent and not PERCENT_RANGE[0] < x < PERCENT_RANGE[1] and (
+            x <= PERCENT_RANGE[0] or f.maximum is None):  # a fraction: 2 is 200 %; up to the
+        # tender's max where it declares one (max = "150 %"), never −100 % or less
         return "invalid-value", Msg("got {value!r}, which is {shown}; enter a percentage over "
                                     "−100 % and under 100 % with its sign, e.g. 2 %",
                                     value=value, shown=UnitText(f"{x * 100:g} %"))
+    if f.percent and f.maximum is not None and x > f.maximum:  # said as the row shows it
+        return "invalid-value", Msg("got {value!r}, which is {shown}; enter a percentage of at "
+                                    "most {bound}", value=value,
+                                    shown=UnitText(f"{x * 100:g} %"),
+                                    bound=UnitText(f"{f.maximum * 100:g} %"))
+    if f.percent and f.minimum is not None and f.minimum > PERCENT_RANGE[0] and x < f.minimum:
+        return "invalid-value", Msg("got {value!r}, which is {shown}; enter a percentage of at "
+                                    "least {bound}", value=value,
+                                    shown=UnitText(f"{x * 100:g} %"),
+                                    bound=UnitText(f"{f.minimum * 100:g} %"))
     if f.minimum is not None and f.exclusive and x <= f.minimum:
         return "invalid-value", Msg("got {value!r}; expected a value > {bound}{unit}",
                                     value=value, bound=UnitText(number_text(f.minimum)), unit=unit)

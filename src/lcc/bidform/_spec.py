@@ -15,6 +15,7 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -736,6 +737,16 @@ class _Deriver:
                 bounds[b] = None if x is BAD else float(x)
         lo = bounds["min"] if "min" in raw else _lowest(kind, form_kind)
         hi = bounds["max"] if "max" in raw else _highest(kind, unit)
+        if kind.name == "rate" and bounds["min"] is not None and (
+                bounds["min"] <= PERCENT_RANGE[0] or (bounds["min"] >= PERCENT_RANGE[1]
+                                                      and hi is None)):
+            # a rate row takes more than −100 % (the model's rule), and under 100 % unless
+            # the tender's max says more: a min outside would be accepted and ignored
+            self.c.add("invalid-value", (*path, "min"), Msg(
+                "min = {low}: a rate row takes more than −100 % and, without a max, less than "
+                "100 %; give a min inside, or a max as well", low=UnitText(
+                    f"{bounds['min'] * 100:g} %")))
+            ok = False
         if lo is not None and hi is not None and lo > hi:
             self.c.add("invalid-value", (*path, "max"), Msg(
                 "max = {high} is below min = {low}", high=number_text(hi), low=number_text(lo)))
@@ -1103,8 +1114,8 @@ def _sample(f: BidField) -> Any:
         return f"{number_text(x)} {f.unit}"
     if f.kind in ("years", "count"):
         return max(1.0, f.minimum or 0.0)
-    if f.kind == "number":
-        return f.minimum if f.minimum is not None and f.minimum > 0 else 0.0
+    if f.kind == "number":  # a rate of 100 % or more as a percentage (see value_text)
+        return value_text(f, f.minimum if f.minimum is not None and f.minimum > 0 else 0.0)
     if f.kind == "choice":
         return f.choices[0]
     return "x"
@@ -1154,4 +1165,7 @@ def value_text(f: BidField, x: Any) -> Any:
         return f"{number_text(x)} {f.unit}"
     if f.kind == "count" and float(x).is_integer():
         return int(x)
+    if f.percent and abs(float(x)) >= 1:  # a rate of 100 % or more (the tender's max allows
+        # it) is a percentage as text, as a file writes it: a bare 1.2 would be refused
+        return f"{format(Decimal(repr(float(x))).scaleb(2), 'f')} %"
     return float(x)

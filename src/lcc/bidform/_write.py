@@ -89,8 +89,7 @@ def range_text(f: BidField, lang: str) -> str:
                         and low > PERCENT_RANGE[0] else tr("over {x}", lang, x=percent(
                             PERCENT_RANGE[0], lang, 0)),
                         high=tr("at most {x}", lang, x=percent(high, lang)) if high is not None
-                        and high < PERCENT_RANGE[1] else tr("under {x}", lang, x=percent(
-                            PERCENT_RANGE[1], lang, 0))))
+                        else tr("under {x}", lang, x=percent(PERCENT_RANGE[1], lang, 0))))
     elif f.minimum is not None and f.exclusive:
         parts.append(tr("> {x}", lang, x=number_text(f.minimum)) if f.maximum is None else
                      tr("over {a}, at most {b}", lang, a=number_text(f.minimum),
@@ -264,14 +263,17 @@ class _Writer:
             dv = DataValidation(type="textLength", operator="between", formula1="1",
                                 formula2=str(_TEXT_MAX), allow_blank=not f.required)
             error = self.tr("Enter a text of at most 200 characters.")
-        elif f.percent:  # (−100 %, 100 %): 'between' takes its ends, a bare rate does not
+        elif f.percent:  # (−100 %, 100 %): 'between' takes its ends, a bare rate does not;
+            # the tender's max replaces 100 % where it declares one (max = "150 %")
             cell = coordinate.replace("$", "")
             low, high = (_shown(x) for x in PERCENT_RANGE)
+            top = f",{cell}<{high}" if f.maximum is None or f.maximum < PERCENT_RANGE[1] \
+                else ""
             own = "".join(f",{cell}{op}{_shown(x)}" for op, x in ((">=", f.minimum),
                                                                    ("<=", f.maximum))
-                          if x is not None and PERCENT_RANGE[0] < x < PERCENT_RANGE[1])
-            dv = DataValidation(type="custom", formula1=f"AND(ISNUMBER({cell}),{cell}>{low},"
-                                f"{cell}<{high}{own})", allow_blank=not f.required)
+                          if x is not None and PERCENT_RANGE[0] < x)
+            dv = DataValidation(type="custom", formula1=f"AND(ISNUMBER({cell}),{cell}>{low}"
+                                f"{top}{own})", allow_blank=not f.required)
             error = self.tr("Enter a percentage ({range}).", range=rng)
         else:
             kind = "whole" if f.whole_number else "decimal"
