@@ -122,10 +122,13 @@ def test_schema_command(what: str, tmp_path: Path) -> None:
 
 
 def test_sobol_from_the_readme_line_exits_0() -> None:
-    """The README's ``lcc sensitivity examples/street-lighting.toml sobol`` used to exit 2."""
+    """The README's ``lcc sensitivity examples/street-lighting.toml sobol`` used to exit 2.
+    It samples Sobol's own default, 1024 (a power of 2: no rounding), not the tender's Monte
+    Carlo n = 20 000 (which it rounded up to 32 768)."""
     out = run("sensitivity", "examples/street-lighting.toml", "sobol")
     assert out.returncode == 0, out.stderr
-    assert "rounded up to 32768" in out.stdout
+    assert "1 024 samples (6 144 evaluations)" in out.stdout  # 1 024 × (4 inputs + 2)
+    assert "rounded up" not in out.stdout
 
 
 def test_scenarios_with_discount_rates(tmp_path: Path) -> None:

@@ -255,12 +255,14 @@ def _head(tender: Any, kind: str) -> dict[str, Any]:
     return {"tender": tender.name, "currency": tender.study.currency, "analysis": kind}
 
 
-def _tender_tornado(tender: Any) -> pd.DataFrame:
+def _tender_tornado(tender: Any, pair: Any = None) -> pd.DataFrame:
     """The tornado of a tender: every parameter with a range, or those its
-    ``[sensitivity] parameters`` names (for the command and the report alike)."""
+    ``[sensitivity] parameters`` names (for the command and the report alike); the deciding
+    difference of ``pair`` (A, B), or of the two best."""
     from lcc.sensitivity import tornado
 
-    df = tornado(list(tender.alternatives), tender.study)
+    df = tornado(list(tender.alternatives), tender.study,
+                 pair=None if pair is None else tuple(pair))
     rows = _analysed(tender)
     return df[df["parameter"].isin(rows)] if rows is not None and not df.empty else df
 
@@ -292,14 +294,28 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
         raise LCCError(Msg("--parameter: only break-even takes one parameter; {kind} varies "
                            "the tender's parameters ([sensitivity] parameters)",
                            kind=args.kind), field="--parameter", code="not-applicable")
+    for option, dest in (("--pair", "pair"), ("--samples", "samples"), ("--seed", "seed"),
+                         ("--discount-rates", "discount_rates")):
+        kinds = [kind for kind, uses in _OPTIONS_OF.items() if dest in uses]
+        if getattr(args, dest) is not None and args.kind not in kinds:  # ignored before
+            raise LCCError(Msg("{option}: {kind} does not use it; it is for {kinds}",
+                               option=option, kind=args.kind, kinds=", ".join(kinds)),
+                           field=option, code="not-applicable")
     return {"tornado": _tornado, "break-even": _break_even, "monte-carlo": _monte_carlo,
             "sobol": _sobol, "scenarios": _scenarios}[args.kind](tender, args)
+
+
+#: The options each analysis uses beside the tender (the others are refused, not ignored).
+_OPTIONS_OF: dict[str, tuple[str, ...]] = {
+    "tornado": ("pair",), "break-even": ("pair", "parameter"),
+    "monte-carlo": ("samples", "seed"), "sobol": ("pair", "samples", "seed"),
+    "scenarios": ("discount_rates",)}
 
 
 def _tornado(tender: Any, args: argparse.Namespace) -> int:
 
     study, lang = tender.study, args.lang
-    df = _tender_tornado(tender)
+    df = _tender_tornado(tender, args.pair)
     if df.empty:
         raise LCCError(Msg("tornado: no parameter has a range; give the tender's parameters "
                            "low and high values"), field="Parameter.low", code="missing-field")
@@ -380,11 +396,13 @@ def _seed(tender: Any, args: argparse.Namespace) -> int:
     return DEFAULT_SEED
 
 
-def _samples(tender: Any, args: argparse.Namespace) -> tuple[int | None, int]:
-    """The samples and seed of a command: the option given, else the tender's setting."""
+def _samples(tender: Any, args: argparse.Namespace, *,
+             monte_carlo: bool = True) -> tuple[int | None, int]:
+    """The samples and seed of a command: the option given, else the tender's setting (its
+    ``monte_carlo.n`` is Monte Carlo's only: Sobol's count is its own, 1024 by default)."""
     settings = tender.sensitivity
     given = getattr(args, "samples", None) if args.command != "report" else args.monte_carlo
-    n = given if given is not None else (
+    n = given if given is not None or not monte_carlo else (
         settings.monte_carlo_n if settings and settings.monte_carlo_n else None)
     return n, _seed(tender, args)
 
@@ -421,9 +439,9 @@ def _monte_carlo(tender: Any, args: argparse.Namespace) -> int:
 def _sobol(tender: Any, args: argparse.Namespace) -> int:
     from lcc.sensitivity import sobol
 
-    n, seed = _samples(tender, args)
+    n, seed = _samples(tender, args, monte_carlo=False)
     df = sobol(list(tender.alternatives), tender.study, None, n or 1024, seed=seed,
-               parameters=_chosen(tender))
+               parameters=_chosen(tender), pair=None if args.pair is None else tuple(args.pair))
     a = df.attrs
     lang = args.lang
     notes = [*a["notes"],
@@ -810,7 +828,8 @@ def cmd_import_bids(args: argparse.Namespace) -> int:
 
     defaults = [f"{a.name}: {defaults_note(a, args.lang)}" for a in alts if a.description]
     _emit(df, args, title=_title(N_("Life-cycle cost"), args.lang, tender),
-          notes=[_unit_line(tender.study.currency, args.lang), *defaults])
+          notes=[_unit_line(tender.study.currency, args.lang), *defaults],
+          extra={"tender": tender.name, "currency": tender.study.currency})
     return 0
 
 

@@ -176,9 +176,14 @@ def _translate(parser: argparse.ArgumentParser, lang: str) -> None:
                 _translate(sub, lang)
 
 
+#: The help of every command's tender argument.
+_TENDER = N_("tender file (.toml, .yaml, .json)")
+#: The help of every --lang.
+_LANG = N_("language of labels and number format (sv: Swedish)")
+
+
 def _common(p: argparse.ArgumentParser, *, fmt: bool = True) -> None:
-    p.add_argument("--lang", choices=("en", "sv"), default="en",
-                   help=N_("language of labels and number format (sv: Swedish)"))
+    p.add_argument("--lang", choices=("en", "sv"), default="en", help=_LANG)
     if fmt:
         p.add_argument("--format", choices=("table", "csv", "json"), default="table",
                        help=N_("output format (default: table)"))
@@ -228,14 +233,13 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     sub.required = True
 
     p = sub.add_parser("evaluate", help=N_("LCC of every alternative, by category"))
-    p.add_argument("tender", metavar=NP_("metavar", "tender"),
-                   help=N_("tender file (.toml, .yaml, .json)"))
+    p.add_argument("tender", metavar=NP_("metavar", "tender"), help=_TENDER)
     p.add_argument("--alternative", action="append", metavar=NP_("metavar", "NAME"),
                    help=N_("only this alternative (repeatable)"))
     _common(p)
 
     p = sub.add_parser("compare", help=N_("rank the alternatives and compute the measures"))
-    p.add_argument("tender", metavar=NP_("metavar", "tender"))
+    p.add_argument("tender", metavar=NP_("metavar", "tender"), help=_TENDER)
     p.add_argument("--policy", choices=("study_period", "annuity", "per_service_year"),
                    help=N_("how bids with different service lives are compared"))
     p.add_argument("--baseline", metavar=NP_("metavar", "NAME"),
@@ -244,34 +248,36 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
 
     p = sub.add_parser("sensitivity",
                        help=N_("tornado, break-even, Monte Carlo, Sobol or scenarios"))
-    p.add_argument("tender", metavar=NP_("metavar", "tender"))
+    p.add_argument("tender", metavar=NP_("metavar", "tender"), help=_TENDER)
     p.add_argument("kind", choices=("tornado", "break-even", "monte-carlo", "sobol",
-                                    "scenarios"))
+                                    "scenarios"), help=N_("the analysis"))
     p.add_argument("--parameter", metavar=NP_("metavar", "NAME"),
                    help=N_("break-even: the parameter (default: every parameter with a range)"))
     p.add_argument("--pair", nargs=2, metavar=("A", "B"),
-                   help=N_("the two alternatives (default: the two best)"))
+                   help=N_("tornado, break-even, Sobol: the difference B minus A of these two "
+                           "alternatives (default: the runner-up minus the best)"))
     p.add_argument("-n", "--samples", type=_count, metavar="N",
-                   help=N_("Monte Carlo / Sobol samples (default: the tender's setting, or "
-                           "10 000 for Monte Carlo and 1024 for Sobol; Sobol rounds up to a "
+                   help=N_("Monte Carlo / Sobol samples (default: Monte Carlo the tender's "
+                           "monte_carlo setting, else 10 000; Sobol 1024, rounded up to a "
                            "power of 2)"))
     p.add_argument("--discount-rates", nargs="+", metavar=NP_("metavar", "RATE"),
                    help=N_("scenarios: add one scenario per discount rate, e.g. 2%% 5%%"))
     # a negative rate ('-1%', '-0,5 %') is a value, as '-0.01' is to argparse, not an option
     p._negative_number_matcher = re.compile(r"^-(\d+([.,]\d*)?|[.,]\d+)([eE][-+]?\d+)?(\s*%)?$")
     p.add_argument("--seed", type=_seed, metavar=NP_("metavar", "SEED"),
-                   help=N_("random seed (default: the tender's setting, else 1: the same "
-                           "inputs give the same numbers)"))
+                   help=N_("Monte Carlo / Sobol: random seed (default: the tender's setting, "
+                           "else 1: the same inputs give the same numbers)"))
     p.add_argument("--no-progress", action="store_true", help=N_("no progress bar"))
     _common(p)
 
     p = sub.add_parser("explain", help=N_("the full calculation trace"))
-    p.add_argument("tender", metavar=NP_("metavar", "tender"))
-    p.add_argument("--alternative", action="append", metavar=NP_("metavar", "NAME"))
-    p.add_argument("--lang", choices=("en", "sv"), default="en")
+    p.add_argument("tender", metavar=NP_("metavar", "tender"), help=_TENDER)
+    p.add_argument("--alternative", action="append", metavar=NP_("metavar", "NAME"),
+                   help=N_("only this alternative (repeatable)"))
+    p.add_argument("--lang", choices=("en", "sv"), default="en", help=_LANG)
 
     p = sub.add_parser("report", help=N_("HTML, Excel or Markdown report"))
-    p.add_argument("tender", metavar=NP_("metavar", "tender"))
+    p.add_argument("tender", metavar=NP_("metavar", "tender"), help=_TENDER)
     p.add_argument("-o", "--output", required=True, metavar=NP_("metavar", "FILE"),
                    help=N_("report file: .html, .xlsx or .md"))
     add_force(p)
@@ -288,19 +294,21 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
     p.add_argument("--no-scenarios", action="store_true",
                    help=N_("leave out the tender's scenarios"))
     p.add_argument("--no-charts", action="store_true", help=N_("leave out the charts"))
-    p.add_argument("--title", metavar=NP_("metavar", "TITLE"))
-    p.add_argument("--lang", choices=("en", "sv"), default="en")
+    p.add_argument("--title", metavar=NP_("metavar", "TITLE"),
+                   help=N_("the report's title (default: the tender's name)"))
+    p.add_argument("--lang", choices=("en", "sv"), default="en", help=_LANG)
 
     p = sub.add_parser("bid-form", help=N_("write an Excel bid form for the bidders"))
-    p.add_argument("tender", metavar=NP_("metavar", "tender"))
+    p.add_argument("tender", metavar=NP_("metavar", "tender"), help=_TENDER)
     p.add_argument("-o", "--output", required=True, metavar=NP_("metavar", "FILE"),
                    help=N_("bid form (.xlsx)"))
-    p.add_argument("--lang", choices=("en", "sv"), default="en")
+    p.add_argument("--lang", choices=("en", "sv"), default="en", help=_LANG)
     add_force(p)
 
     p = sub.add_parser("import-bids", help=N_("read filled bid forms as alternatives"))
-    p.add_argument("tender", metavar=NP_("metavar", "tender"))
-    p.add_argument("forms", nargs="+", metavar=NP_("metavar", "FORM"))
+    p.add_argument("tender", metavar=NP_("metavar", "tender"), help=_TENDER)
+    p.add_argument("forms", nargs="+", metavar=NP_("metavar", "FORM"),
+                   help=N_("filled bid forms (.xlsx)"))
     p.add_argument("-o", "--output", metavar=NP_("metavar", "FILE"),
                    help=N_("write the tender with the imported bids (.toml/.yaml/.json)"))
     add_force(p)
@@ -321,7 +329,8 @@ def build_parser(lang: str = "en") -> argparse.ArgumentParser:
                    help=tr("tender (default), assumptions (an assumption set), or the command "
                            "whose --format json output to describe: {outputs}", lang,
                            outputs=", ".join(OUTPUTS)))
-    p.add_argument("-o", "--output", metavar=NP_("metavar", "FILE"))
+    p.add_argument("-o", "--output", metavar=NP_("metavar", "FILE"),
+                   help=N_("write the schema to this file (default: print it)"))
     add_force(p)
 
     from lcc.cli._portfolio import add_parser as add_portfolio

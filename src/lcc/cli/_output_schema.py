@@ -121,8 +121,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
              "properties": {"description": _STR_OR_NULL, "values": {"type": "object"}}}}},
         _rows({"scenario": _STR, "alternative": _STR, "lcc": _NUM, "rank": _INT})),
     "import-bids": _doc(
-        "import-bids", "The LCC of each imported bid (currency).", {},
-        _rows({"alternative": _STR, "lcc": _NUM}), required=[]),
+        "import-bids", "The LCC of each imported bid (currency).", {**_TENDER},
+        _rows({"alternative": _STR, "lcc": _NUM})),
     "calculators": _doc(
         "calculators", "The product calculators and their inputs, one row per input.", {},
         _rows({}, required=[], additional=True), required=[]),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -31,7 +31,8 @@ TORNADO_COLUMNS = ["parameter", "alternative", "low", "high", "lcc_low", "lcc_hi
 
 
 def tornado(alternatives: Any, study: Study,
-            ranges: Mapping[str, Any] | None = None) -> TornadoResult:
+            ranges: Mapping[str, Any] | None = None, *,
+            pair: Sequence[str] | None = None) -> TornadoResult:
     """One-at-a-time sensitivity of each alternative's LCC to each input (tornado table).
 
     Each input with a range is set to its low and then its high value while
@@ -47,6 +48,9 @@ def tornado(alternatives: Any, study: Study,
         quantities/strings that convert to it); overrides the ``low``/``high``
         declared on the Parameter. ``"discount_rate"`` addresses the study's
         rate.
+    pair : (str, str), optional
+        The alternatives (A, B) of the deciding difference LCC_B − LCC_A; by
+        default A is the lowest LCC at base values and B the runner-up.
 
     Returns
     -------
@@ -62,8 +66,8 @@ def tornado(alternatives: Any, study: Study,
         With two or more alternatives, extra rows with ``alternative =
         "B minus A"`` give the swing of the deciding difference LCC_B − LCC_A,
         where A is the alternative with the lowest LCC at base values and B
-        the runner-up (positive while A wins): a bar that crosses zero means
-        the input can change which of the two wins.
+        the runner-up (positive while A wins), or the ``pair`` given: a bar
+        that crosses zero means the input can change which of the two wins.
 
         A row is left out when the input does not change that alternative's
         LCC (nor, for a difference row, the difference) at either end, by more
@@ -91,7 +95,7 @@ def tornado(alternatives: Any, study: Study,
     skipped = [*skipped, *flat]  # left out and said so as one without a range
     rngs = {name: r for name, r in rngs.items() if name not in flat}
     base = model.base_lcc()
-    pair = model.pair(None) if len(model.names) > 1 else None
+    chosen = model.pair(pair) if pair is not None or len(model.names) > 1 else None
     points: list[dict[str, float]] = []
     for name, (lo, hi) in rngs.items():
         model.check_values(name, [lo, hi], f"ranges[{name!r}]", arg="ranges")
@@ -114,8 +118,8 @@ def tornado(alternatives: Any, study: Study,
         at_lo, at_hi = values[:, 2 * i], values[:, 2 * i + 1]
         series = [(alt, at_lo[k], at_hi[k], base[k], abs(base[k]))
                   for k, alt in enumerate(model.names)]
-        if pair is not None:
-            a, b = pair  # a the best, b the runner-up: the difference is LCC_b − LCC_a
+        if chosen is not None:
+            a, b = chosen  # by default the best and the runner-up: LCC_b − LCC_a
             series.append((difference_label(model.names[b], model.names[a]),
                            at_lo[b] - at_lo[a], at_hi[b] - at_hi[a], base[b] - base[a],
                            max(abs(base[a]), abs(base[b]))))
@@ -129,9 +133,10 @@ def tornado(alternatives: Any, study: Study,
     frame = frame.sort_values("swing", ascending=False, kind="stable").reset_index(drop=True)
     df = TornadoResult(frame)
     df.attrs["skipped"] = skipped
-    df.attrs["pair"] = None if pair is None else (model.names[pair[0]], model.names[pair[1]])
-    df.attrs["difference"] = None if pair is None else difference_label(
-        model.names[pair[1]], model.names[pair[0]])
+    df.attrs["pair"] = None if chosen is None else (model.names[chosen[0]],
+                                                    model.names[chosen[1]])
+    df.attrs["difference"] = None if chosen is None else difference_label(
+        model.names[chosen[1]], model.names[chosen[0]])
     df.attrs["base_lcc"] = {n: float(v) for n, v in zip(model.names, base, strict=True)}
     df.attrs["unit"] = study.currency
     df.attrs["rates"] = [name for name in model.inputs if model.is_rate(name)]

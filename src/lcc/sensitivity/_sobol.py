@@ -110,7 +110,8 @@ MAX_BOOTSTRAP = 100_000
 
 def sobol(alternatives: Any, study: Study, distributions: Mapping[str, Any] | None = None,
           n: int = 1024, *, seed: Any = None, parameters: Sequence[str] | None = None,
-          bootstrap: int = BOOTSTRAP, confidence_level: float = 0.95) -> SobolResult:
+          bootstrap: int = BOOTSTRAP, confidence_level: float = 0.95,
+          pair: Sequence[str] | None = None) -> SobolResult:
     """Sobol' indices of each alternative's LCC and of the deciding difference, with
     bootstrap confidence intervals.
 
@@ -143,6 +144,9 @@ def sobol(alternatives: Any, study: Study, distributions: Mapping[str, Any] | No
         none, the ``_conf`` columns are then NaN; at most ``MAX_BOOTSTRAP``, 100 000).
     confidence_level : float
         Of the intervals (default 0.95).
+    pair : (str, str), optional
+        The alternatives (A, B) of the deciding difference LCC_B − LCC_A; by
+        default A is the lowest LCC at base values and B the runner-up.
 
     Returns
     -------
@@ -152,7 +156,7 @@ def sobol(alternatives: Any, study: Study, distributions: Mapping[str, Any] | No
         ST_conf`` (SALib's names): one row per (output, sampled input). The
         outputs are each alternative's LCC and, with two or more alternatives,
         the deciding difference ``"B minus A"`` = LCC_B − LCC_A (A the lowest
-        LCC at base values, B the runner-up). ``S1`` = V[E(Y|X_i)]/V[Y] and
+        LCC at base values, B the runner-up, or the ``pair`` given). ``S1`` = V[E(Y|X_i)]/V[Y] and
         ``ST`` = E[V(Y|X_~i)]/V[Y] are shares of the output's variance [1];
         ``S1_conf``/``ST_conf`` the half-widths of their bootstrap confidence
         intervals (estimate ± conf). NaN for an output with zero variance.
@@ -219,11 +223,11 @@ def sobol(alternatives: Any, study: Study, distributions: Mapping[str, Any] | No
     # scipy evaluates n·(k + 2) samples and keeps them with the inputs drawn
     check_memory(n, (len(names) + 2) * (2 * (len(model.names) + 1 + len(names)) + 4), "Sobol",
                  func=model.func)
-    pair = model.pair(None) if len(model.names) > 1 else None
+    chosen = model.pair(pair) if pair is not None or len(model.names) > 1 else None
     outputs = list(model.names)
     difference = None
-    if pair is not None:
-        difference = difference_label(model.names[pair[1]], model.names[pair[0]])
+    if chosen is not None:
+        difference = difference_label(model.names[chosen[1]], model.names[chosen[0]])
         outputs.append(difference)
     calls: list[np.ndarray] = []
     scales: list[np.ndarray] = []
@@ -241,8 +245,8 @@ def sobol(alternatives: Any, study: Study, distributions: Mapping[str, Any] | No
                                    arg="distributions")
             v = model.evaluate(ov)
             out[:len(model.names), start:stop] = v
-            if pair is not None:
-                out[-1, start:stop] = v[pair[1]] - v[pair[0]]
+            if chosen is not None:
+                out[-1, start:stop] = v[chosen[1]] - v[chosen[0]]
         if not np.all(np.isfinite(out)):
             raise LCCError(Msg("Sobol: the LCC cannot be computed for some sampled inputs; "
                                "check the ranges of the distributions"),
@@ -293,7 +297,7 @@ def sobol(alternatives: Any, study: Study, distributions: Mapping[str, Any] | No
     df = SobolResult(frame)
     df.attrs.update({
         "n": n, "n_requested": requested, "evaluations": n * (d + 2), "seed": root.entropy,
-        "pair": None if pair is None else (model.names[pair[0]], model.names[pair[1]]),
+        "pair": None if chosen is None else (model.names[chosen[0]], model.names[chosen[1]]),
         "difference": difference,
         "distributions": describe_distributions(model, dists),
         "rates": [name for name in dists if model.is_rate(name)],
