@@ -160,3 +160,17 @@ def test_a_residual_message_does_not_name_the_field_twice() -> None:
         "Investment.residual: got '-500 SEK'; expected 'linear', 'none', a fraction of the "
         "installation's cost (0..1) or an amount of money (got '-500 SEK'; expected an "
         "amount >= 0)")
+
+
+def test_the_message_of_a_calendar_year_as_a_position_gives_the_study_year() -> None:
+    """It said '2030 with base year 2025 is 5'; study year k is calendar year 2025 + k − 1,
+    so 2030 is study year 6: a Recurring(start=6, end=6) takes the 2030 price of a calendar
+    ByYear (500 SEK/yr), at 0 % the LCC is 500."""
+    with pytest.raises(lcc.LCCError) as info:
+        lcc.OneOff("100 SEK", at=2030)
+    assert "(2030 with base year 2025 is 6)" in str(info.value)
+    assert "(2030 med basår 2025 är 6)" in info.value.message_in("sv")
+    prices = lcc.ByYear([100, 200, 300, 400, 450, 500, 600], unit="SEK/yr", first_year=2025)
+    alt = lcc.Alternative("A", lcc.Recurring(prices, start=6, end=6))
+    study = lcc.Study("10 yr", 0.0, base_year=2025)
+    assert float(lcc.evaluate(alt, study).value) == pytest.approx(500.0)

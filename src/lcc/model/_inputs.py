@@ -685,8 +685,9 @@ def read_position(value: Any, name: str, *, whole: bool = False, minimum: float 
     if maximum is not None and x > maximum:
         raise LCCError(Msg("{name}: got {value!r}; a point in time is counted in years from "
                            "the base date (t = 0) and is at most {most:g}, the longest study; "
-                           "a calendar year is written as the years after the study's base "
-                           "year (2030 with base year 2025 is 5)", name=name, value=value,
+                           "a calendar year is written as its study year, the year minus the "
+                           "base year plus 1 (2030 with base year 2025 is 6)", name=name,
+                           value=value,
                            most=maximum), field=name, code="invalid-value")
     if whole:
         if abs(x - round(x)) > 1e-9:
