@@ -271,18 +271,25 @@ def test_like_another_alternative_asks_for_its_bidder_parameters(tmp_path: Path)
     path = copy_tender(tmp_path, '\n[bid_form]\nlike = "Bid B"\n')
     tender = load_tender(path)
     form = bid_form(tender)
+    # the bidder parameter is one row of its own, bounded by its range (review 6, finding 8)
     assert [f.key for f in form.fields] == ["bidder", "items[0].amount", "items[0].life",
-                                            "items[1].amount", "items[1].every",
+                                            "parameters.driver_replacement", "items[1].every",
                                             "items[2].power"]
-    driver = form.field("items[1].amount")
-    assert driver.unit == "SEK" and driver.note == "The bidder's price for a new driver"
+    driver = form.field("parameters.driver_replacement")
+    assert driver.unit == "SEK" and driver.label == "The bidder's price for a new driver"
+    assert (driver.minimum, driver.maximum) == (500.0, 900.0)
     xlsx = write_bid_form(tender, tmp_path / "form.xlsx")
     done = fill(xlsx, {"bidder": "B2", "items[0].amount": 3600, "items[0].life": 20,
-                       "items[1].amount": 650, "items[1].every": 10, "items[2].power": 44})
+                       "parameters.driver_replacement": 650, "items[1].every": 10,
+                       "items[2].power": 44})
     bid = read_bid_form(tender, done)
     assert lcc_of(bid, tender) == pytest.approx(lcc_of(tender.alternative("Bid B"), tender),
                                                 rel=1e-12)
-    assert all(p.role == "buyer" for p in bid.parameters())  # the value, not Bid B's parameter
+    # the bid keeps Bid B's parameter, with the bidder's value and the tender's range
+    own = {p.name: p for p in bid.parameters() if p.role == "bidder"}
+    assert list(own) == ["driver_replacement"]
+    assert (str(own["driver_replacement"].low), str(own["driver_replacement"].high)) == \
+        ("500 SEK", "900 SEK")
 
 
 CALCULATOR = '''\
@@ -1020,7 +1027,8 @@ def test_save_with_bids_of_a_calculator_tender(calc: tuple[Any, Path], tmp_path:
 
 def test_like_keeps_a_bidder_parameter_that_no_row_can_hold_as_its_value(
         tmp_path: Path) -> None:
-    """A residual fraction from the model bid's own parameter is kept as the value."""
+    """A residual fraction from the model bid's own parameter is kept as the bid's own
+    parameter, with its value (review 6: the bid keeps the parameter, not only its value)."""
     path = copy_tender(tmp_path, '''
 [[alternatives]]
 name = "Bid R"
@@ -1039,7 +1047,9 @@ like = "Bid R"
     tender = load_tender(path)
     form = bid_form(tender)
     assert [f.key for f in form.fields] == ["bidder", "items[0].amount", "items[0].life"]
-    assert form.template is not None and form.template["items"][0]["residual"] == 0.1
+    assert form.template is not None
+    assert form.template["items"][0]["residual"] == {"parameter": "resale_share"}
+    assert form.template["parameters"] == {"resale_share": {"value": 0.1}}
     xlsx = write_bid_form(tender, tmp_path / "form.xlsx")
     bid = read_bid_form(tender, fill(xlsx, {"bidder": "R2", "items[0].amount": 3000,
                                             "items[0].life": 30}))

@@ -308,3 +308,60 @@ def test_a_rate_rows_min_outside_what_a_rate_takes_is_refused() -> None:
                                                   'min = "120 %", max = "150 %"')))
     assert (form.field("items[0].escalation").minimum,
             form.field("items[0].escalation").maximum) == (1.2, 1.5)
+
+
+# ---------------------------------------------------------------- 8. like: a bidder parameter
+
+LIKE_PARAMETER = HEAD + '''
+[parameters.price]
+value = "1.5 SEK/kWh"
+
+[bid_form]
+like = "Model bid"
+
+[[alternatives]]
+name = "Model bid"
+[alternatives.parameters.power]
+value = "45 W"
+low = "40 W"
+high = "50 W"
+description = "System power"
+[[alternatives.items]]
+type = "Energy"
+label = "Day"
+power = { parameter = "power" }
+hours = "2000 h/yr"
+price = { parameter = "price" }
+[[alternatives.items]]
+type = "Energy"
+label = "Night"
+power = { parameter = "power" }
+hours = "1000 h/yr"
+price = { parameter = "price" }
+'''
+
+
+def test_like_asks_a_bidder_parameter_once_and_the_bid_keeps_it(tmp_path: Path) -> None:
+    """'power', used by two items, is one row (bounded by its range 40..50 W), and the bid
+    has the parameter with its low and high: one value for both items."""
+    tender = loads_tender(LIKE_PARAMETER)
+    form = bid_form(tender)
+    assert [f.key for f in form.fields] == ["bidder", "parameters.power", "items[0].hours",
+                                            "items[1].hours"]
+    row = form.field("parameters.power")
+    assert (row.label, row.unit, row.minimum, row.maximum) == ("System power", "W", 40.0, 50.0)
+    assert "Day: power; Night: power" in row.note
+    xlsx = write_bid_form(tender, tmp_path / "form.xlsx")
+    bid = read_bid_form(tender, fill(xlsx, {"bidder": "B", "parameters.power": 42,
+                                            "items[0].hours": 2000, "items[1].hours": 1000}))
+    power = {p.name: p for p in bid.parameters()}["power"]  # one Parameter, in both items
+    assert bid.items[0].power is bid.items[1].power
+    assert (power.role, str(power.value), str(power.low), str(power.high)) == \
+        ("bidder", "42 W", "40 W", "50 W")
+    # 42 W × (2 000 + 1 000) h/yr = 126 kWh/yr at 1.5 kr = 189 kr/yr for 10 years at 4 %
+    assert lcc_of(bid, tender) == pytest.approx(189 * annuity(10), rel=1e-12)
+    assert lcc_of(bid, tender) == pytest.approx(1532.96, abs=0.005)
+    low = fill(xlsx, {"bidder": "B", "parameters.power": 30, "items[0].hours": 2000,
+                      "items[1].hours": 1000})
+    with pytest.raises(TenderError, match=r"got 30; expected a value ≥ 40"):
+        read_bid_form(tender, low)

@@ -59,7 +59,12 @@ def decisive(tender: Tender, form: BidForm) -> dict[str, str]:
         out[f"bid_form.inputs.{key}"] = _text(value)
     template = form.template or {}
     for key, value in template.items():
-        if key != "items":
+        if key == "parameters":  # the bid's own parameters: their numbers, not their words
+            for name, table in value.items():
+                for k, v in table.items():
+                    if k not in (*_WORDS, "source"):
+                        out[f"bid_form.parameters.{name}.{k}"] = _text(v)
+        elif key != "items":
             out[f"bid_form.{key}"] = _text(value)
     for i, item in enumerate(template.get("items", [])):
         for key, value in item.items():

@@ -770,6 +770,9 @@ def bid_data(bid_form: BidForm, name: str, given: dict[str, Any]) -> dict[str, A
     raw: dict[str, Any] = {"name": name}
     raw.update({k: fill(template[k]) for k in ("start", "quantity", "life") if k in template})
     raw["items"] = [{k: fill(v) for k, v in item.items()} for item in template["items"]]
+    if "parameters" in template:  # the bid's own parameters ('like' an alternative)
+        raw["parameters"] = {name: {k: fill(v) for k, v in table.items()}
+                             for name, table in template["parameters"].items()}
     return raw
 
 

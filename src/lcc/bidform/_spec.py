@@ -482,6 +482,12 @@ class _Deriver:
                                    (*ap, "template"), (*ap, "inputs"), (*ap, "units"),
                                    like=True, origin=origin)
         bidder = {p.name: p for p in alt.parameters() if p.role == "bidder"}
+        own = data.get("parameters")
+        #: the bid's own parameters as the alternative gives them (range, distribution), each
+        #: bidder value a Slot of its one row; the uses of each, for its note
+        self.like_params: dict[str, dict[str, Any]] = {}
+        self.like_tables = own if isinstance(own, dict) else {}
+        self.like_uses: dict[str, list[str]] = {}
         self.fields = [self.name_field()]
         template: dict[str, Any] = {}
         for key in ("start", "quantity", "life"):
@@ -501,7 +507,42 @@ class _Deriver:
                                             kind, item.get("label"), bidder, field_name=key)
             items.append(out)
         template["items"] = items
+        if self.like_params:
+            template["parameters"] = self.like_params
+        for i, f in enumerate(self.fields):  # a parameter's row says where it is used
+            name = f.key.removeprefix("parameters.")
+            if f.key.startswith("parameters.") and name in self.like_uses:
+                uses = tr("The bidder's parameter {name}, used by: {uses}.", self.lang,
+                          name=name, uses="; ".join(self.like_uses[name]))
+                self.fields[i] = dataclasses.replace(f, note=f"{f.note}. {uses}".lstrip(". ")
+                                                     if f.note else uses)
         return BidForm("items", tuple(self.fields), origin, template=template)
+
+    def _like_parameter(self, kind: F.Kind, p: Parameter, key: str) -> dict[str, Any]:
+        """A bidder parameter of the 'like' alternative as the bid's own parameter table: as
+        the alternative gives it (its range, distribution, description), its value a Slot of
+        one row (bounded by its range) where a form row can hold it, else as given."""
+        table = dict(self.like_tables.get(p.name) or {"value": parameter_value(p.value, key)})
+        if kind.name not in ("quantity", "position", "count", "rate"):
+            return table  # e.g. a residual fraction: kept as the alternative gives it
+        unit = unit_of_text(parameter_value(p.value, key)) if p.unit is not None else None
+        row = _ROW_KINDS[kind.name]
+        if row == "quantity" and unit is None:
+            return table
+        shown_unit = (unit or "") if row == "quantity" else "yr" if row == "years" else ""
+        lo, hi = _lowest(kind, row), _highest(kind, shown_unit)
+        low, high = _number_in(p.low, shown_unit), _number_in(p.high, shown_unit)
+        if low is not None:
+            lo = low if lo is None else max(lo, low)
+        if high is not None:
+            hi = high if hi is None else min(hi, high)
+        rkey = f"parameters.{p.name}"
+        self.fields.append(BidField(
+            rkey, p.description or p.name, row, shown_unit, minimum=lo, maximum=hi,
+            exclusive=_exclusive(kind, lo), whole=kind.whole and row == "years",
+            percent=kind.name == "rate"))
+        table["value"] = Slot(rkey)
+        return table
 
     def _like_value(self, kind: F.Kind, value: Any, key: str, item_type: str | None,
                     item_label: str | None, bidder: dict[str, Parameter],
@@ -514,13 +555,14 @@ class _Deriver:
             p = bidder.get(value["parameter"])
             if p is None:
                 return value  # the buyer's parameter
-            if kind.name not in ("quantity", "position", "count", "rate"):
-                return parameter_value(p.value, key)  # e.g. a residual fraction: as given
-            note = p.description or ""
-            if p.unit is not None:
-                unit = unit_of_text(parameter_value(p.value, key))
-            text_kind = kind.name
-        elif isinstance(value, str) and kind.name == "quantity":
+            # one parameter, one value: one row however many fields use it, and the bid
+            # keeps the parameter (its range and distribution) as the alternative gives it
+            if p.name not in self.like_params:
+                self.like_params[p.name] = self._like_parameter(kind, p, key)
+            self.like_uses.setdefault(p.name, []).append(
+                str(self._label(item_type, item_label, name)))
+            return value
+        if isinstance(value, str) and kind.name == "quantity":
             unit = unit_of_text(value)
             if unit is None:
                 return value
@@ -1043,6 +1085,22 @@ def _bound_in(kind: F.Kind, x: float | None, unit: str, currency: str) -> float 
         if bound.dimensionality != one.dimensionality:
             return None
         return float((bound / one).to("").magnitude)
+    except (LCCError, ArithmeticError, ValueError, TypeError):
+        return None
+
+
+def _number_in(x: Any, unit: str) -> float | None:
+    """A parameter's low or high as a number in a row's unit (``"40 W"`` in W: 40; a rate's
+    ``"1 %"``: 0.01); None if not given or not one number."""
+    if x is None or np.ndim(getattr(x, "magnitude", x)):
+        return None
+    from lcc.units import _parse_text
+
+    try:
+        if hasattr(x, "units"):
+            return float((x / _parse_text(f"1 {unit}", "unit")).to("").magnitude) if unit \
+                else float(x.to("").magnitude)
+        return float(x)
     except (LCCError, ArithmeticError, ValueError, TypeError):
         return None
 

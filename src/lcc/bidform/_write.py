@@ -580,6 +580,10 @@ class _Writer:
         field, whose plain numbers are percentages."""
         if isinstance(value, Slot):
             return self.your_value(self.form.field(value.key))
+        own = (self.form.template or {}).get("parameters") or {}
+        if isinstance(value, dict) and set(value) == {"parameter"} and \
+                value["parameter"] in own:  # the bid's own parameter: its row, or its value
+            return self.describe_value(own[value["parameter"]].get("value"), rate)
         if isinstance(value, dict) and set(value) == {"parameter"}:
             p = self.tender.parameter(value["parameter"])
             if p is None:
