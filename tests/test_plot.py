@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -11,6 +12,8 @@ import pytest
 
 import lcc
 from lcc import plot
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(autouse=True)
@@ -244,3 +247,27 @@ def test_a_png_into_a_folder_that_does_not_exist_is_refused_with_the_path(tmp_pa
     assert str(info.value).startswith(f"to_png: cannot write {str(target)!r}: ")
     lcc.plot.to_png(lcc.plot.cumulative(c), tmp_path / "x.png")
     assert (tmp_path / "x.png").read_bytes()[:4] == b"\x89PNG"
+
+
+def test_break_even_plot_reads_its_bracket_and_pair_as_the_break_even_does() -> None:
+    """bracket=("5000 1/yr", "80000 1/yr") stopped the plot with numpy's DTypePromotionError
+    (the analysis reads it); an unknown parameter is refused by name, as the analysis does.
+    In the bundled tableware tender the reusable stock and single-use plastic cost the same
+    at 42 125 servings a year: the plot marks that one crossing (to 4 digits, 42 120 from
+    its 101-point grid and the analysis's Brent root)."""
+    tender = lcc.load_tender(ROOT / "examples" / "reusable-tableware.toml")
+    alts, study = list(tender.alternatives), tender.study
+    pair = ("Reusable porcelain, glass and steel", "Single-use plastic")
+    found = lcc.sensitivity.break_even(alts, study, "servings", pair=pair,
+                                       bracket=("5000 1/yr", "80000 1/yr"))
+    assert found == pytest.approx(42125, abs=1)
+    ax = plot.break_even(alts, study, "servings", pair=pair,
+                         bracket=("5000 1/yr", "80000 1/yr"))
+    (mark,) = [t.get_text() for t in ax.texts]
+    shown = float(re.sub(r"[^\d.]", "", mark.split(":")[1]))
+    assert shown == pytest.approx(found, rel=5e-4)
+    with pytest.raises(lcc.LCCError, match="servingz"):
+        plot.break_even(alts, study, "servingz", bracket=(1, 2))
+    with pytest.raises(lcc.LCCError) as info:
+        plot.break_even(alts, study, "servings", values=["many"])
+    assert (info.value.field, info.value.code) == ("break_even.values", "wrong-type")

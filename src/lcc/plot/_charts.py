@@ -413,8 +413,9 @@ def break_even(alternatives: Any, study: Any = None, parameter: str | None = Non
     -------
     matplotlib.axes.Axes
     """
-    from lcc.engine import compile_alternative, lcc_values
     from lcc.results import difference_label
+    from lcc.sensitivity._breakeven import _bracket
+    from lcc.sensitivity._model import Model
 
     if hasattr(alternatives, "results") and hasattr(alternatives, "study"):  # a Comparison
         if parameter is None and isinstance(study, str):
@@ -429,27 +430,24 @@ def break_even(alternatives: Any, study: Any = None, parameter: str | None = Non
     if show not in ("difference", "lcc"):
         raise LCCError(Msg("break_even: show={show!r}, expected 'difference' or 'lcc'",
                            show=show), field="break_even.show", code="invalid-value")
-    compiled = {a.name: compile_alternative(a, study) for a in alternatives}
-    if pair is None:
-        base = {n: float(np.mean(lcc_values(c)["total"])) for n, c in compiled.items()}
-        ordered = sorted(base, key=base.__getitem__)
-        if len(ordered) < 2:
-            raise LCCError(Msg("break_even: needs two alternatives"),
-                           field="break_even.alternatives", code="missing-field")
-        pair = (ordered[0], ordered[1])
-    for name in pair:
-        if name not in compiled:
-            raise LCCError(Msg("break_even: no alternative named {name!r}", name=name),
-                           field="break_even.pair", code="invalid-value")
+    # the break-even's own rules: its pair (the tie rule of the ranking), its bracket (a
+    # quantity in the parameter's unit, or the declared range) and the parameter's name
+    model = Model(alternatives, study, "break_even")
+    parameter = model.resolve(parameter, "parameter", arg="parameter")
+    a, b = model.pair(pair)
+    pair = (model.names[a], model.names[b])
     if values is None:
-        lo, hi = bracket if bracket is not None else _declared_range(compiled, parameter)
-        values = np.linspace(lo, hi, points)
-    grid = np.asarray(values, dtype=float)
+        values = np.linspace(*_bracket(model, parameter, bracket, "break_even"), points)
+    try:
+        grid = np.asarray(values, dtype=float).ravel()
+    except (TypeError, ValueError):
+        raise LCCError(Msg("break_even: values={values!r}; expected numbers in the parameter's "
+                           "own unit (or give bracket=(low, high))", values=values),
+                       field="break_even.values", code="wrong-type") from None
+    model.check_values(parameter, grid, Msg("values of {name!r}", name=parameter), arg="values")
+    at = model.evaluate_points([{parameter: float(x)} for x in grid])
     ax = _ax(ax)
-    curves = {}
-    for name in pair:
-        totals = np.asarray(lcc_values(compiled[name], {parameter: grid})["total"], dtype=float)
-        curves[name] = np.broadcast_to(totals, grid.shape)
+    curves = {name: np.asarray(at[k], dtype=float) for k, name in ((a, pair[0]), (b, pair[1]))}
     diff = curves[pair[1]] - curves[pair[0]]
     from lcc._i18n import significant
     from lcc.results._describe import difference_text, is_rate, parameter_name, value_text
@@ -458,9 +456,8 @@ def break_even(alternatives: Any, study: Any = None, parameter: str | None = Non
     # difference ('B minus A'), which tables and JSON use too
     name_of_diff = difference_label(pair[1], pair[0]) if lang == "en" else \
         difference_text(pair[1], pair[0], lang)
-    unit = _parameter_unit(compiled, parameter)
-    described = next((c.parameters[parameter] for c in compiled.values()
-                      if parameter in c.parameters), None)
+    unit = model.inputs[parameter].unit
+    described = model.inputs[parameter].parameter
     rate = is_rate(parameter, unit, None)
 
     def shown(x: float, digits: int = 4) -> str:
@@ -498,30 +495,6 @@ def break_even(alternatives: Any, study: Any = None, parameter: str | None = Non
     ax.legend(frameon=False)
     ax.grid(alpha=0.3)
     return ax
-
-
-def _declared_range(compiled: dict[str, Any], parameter: str) -> tuple[float, float]:
-    for c in compiled.values():
-        if parameter == "discount_rate":
-            p = c.study.discount_rate
-            if hasattr(p, "low_magnitude") and p.low is not None and p.high is not None:
-                return float(p.low_magnitude), float(p.high_magnitude)
-            continue
-        p = c.parameters.get(parameter)
-        if p is not None and p.low is not None and p.high is not None:
-            return float(p.low_magnitude), float(p.high_magnitude)
-    raise LCCError(Msg("break_even: parameter {name!r} has no low/high; give values= or "
-                       "bracket=", name=parameter), field="break_even.bracket",
-                   code="missing-field")
-
-
-
-def _parameter_unit(compiled: dict[str, Any], parameter: str) -> str:
-    for c in compiled.values():
-        p = c.parameters.get(parameter)
-        if p is not None:
-            return str(p.unit_text)
-    return ""
 
 
 def to_svg(obj: Any) -> str:
