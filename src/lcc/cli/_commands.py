@@ -212,8 +212,11 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     cols = [c for c in CATEGORIES if c in df.columns] + ["lcc"]
     df = df[cols]
     df.index.name = "alternative"
+    from lcc.results._comparison import lowest_initial_investment
+
     baseline = (tender.comparison.baseline if tender.comparison is not None and
-                tender.comparison.baseline else tender.alternatives[0].name)
+                tender.comparison.baseline else
+                lowest_initial_investment([results[a.name] for a in tender.alternatives]))
     df = _add_emissions(df, results, baseline)
     currency = tender.study.currency
     lang = args.lang

@@ -45,8 +45,10 @@ def _whole_years(life: float) -> int:
     return max(1, math.ceil(life - 1e-9))
 
 
-def _lowest_initial_investment(results: list[LCCResult]) -> str:
-    """The alternative with the lowest acquisition cost (present value); the first if tied."""
+def lowest_initial_investment(results: list[LCCResult]) -> str:
+    """The alternative with the lowest acquisition cost (present value); the first if tied:
+    the baseline when none is named (NIST Handbook 135), for every command that measures
+    against one."""
     values = [float(np.mean(r.category_values.get("acquisition", 0.0))) for r in results]
     low = min(values)
     return next(r.name for r, v in zip(results, values, strict=True) if tied(v, low) or v == low)
@@ -614,7 +616,7 @@ def compare(alternatives: Sequence[Alternative], study: Study, baseline: Any = N
     results = [evaluate(a, study) for a in alts]
     baseline_note = False
     if baseline is None:
-        base = _lowest_initial_investment(results)
+        base = lowest_initial_investment(results)
         baseline_note = len(alts) > 1
     elif isinstance(baseline, Alternative):
         base = baseline.name
