@@ -104,8 +104,13 @@ class _Plan:
 
     def compiled(self, **changed: Any) -> tuple[Any, Any]:
         from lcc.engine import compile_alternative, context_for
+        from lcc.model._items import PLAUSIBLE
 
-        alt = self.build({"bidder": "trial", **self.base, **changed})
+        token = PLAUSIBLE.set(False)  # corner values, not a bid: only the algebra counts
+        try:
+            alt = self.build({"bidder": "trial", **self.base, **changed})
+        finally:
+            PLAUSIBLE.reset(token)
         compiled = compile_alternative(alt, self.tender.study)
         if compiled.samples is not None:
             raise _Unexpressible(Msg("the buyer's values are samples"))

@@ -11,6 +11,7 @@ amounts may be negative to model income.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from dataclasses import KW_ONLY, dataclass, field, fields
 from typing import Any, ClassVar
 
@@ -416,10 +417,16 @@ class Investment(CostItem):
                                    cost=cost.text), code="invalid-value")
 
 
+#: Whether values are checked as a procurer's inputs (a residual at most the cost). A bid
+#: form's LCC sheet sets it False while it evaluates lcc at synthetic corner values (1 and 2
+#: of every cell) to derive its formulas, where such a check has nothing to say.
+PLAUSIBLE: ContextVar[bool] = ContextVar("lcc_plausible", default=True)
+
+
 def worth_more(residual: Any, cost: Any) -> bool:
     """Whether a stated residual amount is more than the cost of the unit it is the value of:
     both one value in the same currency (samples and parameters' ranges are not compared)."""
-    if not (isinstance(residual, Num) and isinstance(cost, Num)
+    if not PLAUSIBLE.get() or not (isinstance(residual, Num) and isinstance(cost, Num)
             and residual.currency == cost.currency
             and np.ndim(residual.value) == 0 and np.ndim(cost.value) == 0):
         return False
