@@ -56,3 +56,13 @@ def test_other_names_make_their_own_columns(tmp_path: Path) -> None:
     assert not table.loc[("Furniture", "K-1"), "Category"]
     assert table.loc[("Furniture", "K-2"), "Category"]
     assert list(table["organisations"]) == [1, 1] and list(table["differs"]) == [True, True]
+
+
+def test_the_tender_column_is_read_under_its_swedish_name_upphandlingsfil(
+        tmp_path: Path) -> None:
+    """The Swedish output calls the buyer's file 'upphandlingsfil' ('anbudsfil' is a bid's);
+    the plan's column is read under that name too, and under the older ones."""
+    from lcc.portfolio._columns import header_map
+
+    assert {h: header_map()[h] for h in ("upphandlingsfil", "anbudsfil", "lcc-fil")} == \
+        dict.fromkeys(("upphandlingsfil", "anbudsfil", "lcc-fil"), "tender")
