@@ -34,12 +34,13 @@ def test_a_calendar_year_as_a_point_in_time_is_refused(build, field: str) -> Non
                                        r"\(t = 0\) and is at most 500") as info:
         build()
     assert (info.value.field, info.value.code) == (field, "invalid-value")
-    assert "ett kalenderår skrivs som antal år efter kalkylens basår" in \
+    assert "ett kalenderår skrivs som sitt kalkylår, året minus basåret plus 1" in \
         info.value.message_in("sv")
 
 
 def test_the_offset_from_the_base_year_reads() -> None:
-    # a contract of 100 SEK/yr from 2026 (year 1) to 2030 (year 5), undiscounted: 500 SEK
+    # a contract of 100 SEK/yr in study years 1 to 5 (2025-2029 with base year 2025; a
+    # contract for 2026-2030 is start=2, end=6), undiscounted: 500 SEK
     contract = lcc.Recurring("100 SEK/yr", start=1, end=5)
     result = lcc.evaluate(lcc.Alternative("A", contract), lcc.Study("20 yr", 0.0))
     assert result.value == pytest.approx(500.0, rel=1e-15)
