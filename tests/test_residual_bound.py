@@ -112,3 +112,47 @@ def test_a_bid_form_refuses_a_resale_value_above_the_price_at_its_cell(tmp_path:
     assert issue.code == "invalid-value"
     assert f"Bid!D{rows['resale_value']}" in str(issue)
     assert "got 9000 SEK, more than the price (8300 SEK)" in str(issue)
+
+
+def test_a_residual_in_another_currency_is_compared_by_the_studys_rates() -> None:
+    """'5000 EUR' beside a cost of 1 000 SEK was read (LCC −37 777.38 SEK at EUR = 11.48):
+    the item cannot compare two currencies, the study's rates can. 100 EUR = 1 148 SEK > 1 000
+    is refused at compile (a file names its line); 50 EUR = 574 SEK is read: 1 000 − 574 ×
+    1.04⁻¹⁰ = 1 000 − 387.77 = 612.23 SEK."""
+    study = lcc.Study("10 yr", 0.04,
+                      exchange_rates=lcc.ExchangeRates(base="SEK", rates={"EUR": 11.48}))
+    ok = lcc.Alternative("A", lcc.Investment("1000 SEK", life="20 yr", residual="50 EUR"))
+    assert float(lcc.evaluate(ok, study).value) == pytest.approx(1000 - 574 * 1.04 ** -10)
+    dear = lcc.Alternative("A", lcc.Investment("1000 SEK", life="20 yr", residual="100 EUR"))
+    with pytest.raises(lcc.LCCError) as info:
+        lcc.evaluate(dear, study)
+    assert (info.value.field, info.value.code) == ("Alternative.items[0].residual",
+                                                   "invalid-value")
+    assert "got 100 EUR, more than the installation costs (1000 SEK)" in str(info.value)
+    text = ('format = "lcc.tender/1"\nname = "R"\n[study]\nperiod = "10 yr"\n'
+            'discount_rate = "4 %"\nexchange_rates = { base = "SEK", rates = { EUR = 11.48 } }\n'
+            '[[alternatives]]\nname = "A"\nitems = [\n'
+            '  { type = "Investment", amount = "1000 SEK", life = "20 yr", '
+            'residual = "5000 EUR" },\n]\n')
+    with pytest.raises(lcc.io.TenderError) as info:
+        lcc.io.loads_tender(text, format="toml")
+    (issue,) = info.value.errors
+    assert (issue.code, issue.path, issue.line) == (
+        "invalid-value", "alternatives[0].items[0].residual", 10)
+
+
+def test_a_residual_parameters_range_is_held_to_the_cost_as_a_tornado_varies_it() -> None:
+    """A residual of 500 SEK with high 5 000 SEK was read, and the tornado showed
+    −2 377.82 SEK at the high end, the number refused as a value; as a fraction's high above
+    1 is refused, an amount's high above the cost is. Against a cost parameter, the residual
+    is held below the cost's low."""
+    with pytest.raises(lcc.LCCError) as info:
+        lcc.Investment("1000 SEK", life="20 yr",
+                       residual=lcc.Parameter("rv", "500 SEK", low="200 SEK", high="5000 SEK"))
+    assert ("got 5000 SEK, the high of Parameter 'rv', more than the installation costs "
+            "(1000 SEK)") in str(info.value)
+    with pytest.raises(lcc.LCCError, match=r"\(400 SEK, the low of Parameter 'p'\)"):
+        lcc.Investment(lcc.Parameter("p", "1000 SEK", low="400 SEK", high="1200 SEK"),
+                       life="20 yr", residual="500 SEK")
+    lcc.Investment(lcc.Parameter("p", "1000 SEK", low="600 SEK", high="1200 SEK"),
+                   life="20 yr", residual=lcc.Parameter("rv", "500 SEK", high="1000 SEK"))

@@ -31,6 +31,7 @@ from lcc.model._items import (
     Replacement,
     Residual,
     Water,
+    check_residual,
 )
 from lcc.model._parameter import Parameter
 from lcc.model._study import Study
@@ -229,11 +230,17 @@ class _Builder:
         residual: Num | None = item._residual
         mode: str = item._residual_mode
         disposal: Num | None = item._disposal
+        fx_amount = self.fx(amount.currency, field_of(item.name, "amount"))
+        fx_residual = self.fx(residual.currency, field_of(item.name, "residual")) \
+            if mode == "amount" and residual is not None else 1.0
+        if mode == "amount" and residual is not None and residual.currency != amount.currency:
+            # the item compared its residual with its cost in one currency; in two, the
+            # study's rates compare them
+            check_residual(residual, amount, item._named("residual"),
+                           field_of(item.name, "residual"), (fx_residual, fx_amount))
         self.out.terms.append(ChainTerm(
-            item.name, (amount,), self.fx(amount.currency, field_of(item.name, "amount")),
-            self.growth(item), life, a, self.n, initial, mode, residual,
-            self.fx(residual.currency, field_of(item.name, "residual")) if mode == "amount"
-            and residual is not None else 1.0,
+            item.name, (amount,), fx_amount,
+            self.growth(item), life, a, self.n, initial, mode, residual, fx_residual,
             None if disposal is None else (disposal,),
             1.0 if disposal is None
             else self.fx(disposal.currency, field_of(item.name, "disposal")),

@@ -17,13 +17,15 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from lcc._errors import ItemName, LCCError, Msg
+from lcc._errors import ItemName, LCCError, Msg, UnitText
 from lcc._i18n._catalog import N_
 from lcc._text import closest, is_blank
 from lcc.model import _fields as F
 from lcc.model._compare import ModelEq
 from lcc.model._fields import Errors, Field
 from lcc.model._inputs import (
+    _THE_HIGH,
+    _THE_LOW,
     A_VALUE,
     AN_AMOUNT,
     Esc,
@@ -38,7 +40,7 @@ from lcc.model._inputs import (
 from lcc.model._parameter import ByYear, Parameter
 from lcc.model._pollutants import pollutant_name
 from lcc.model._product import Product, reciprocal
-from lcc.units import _written, parse_number
+from lcc.units import _written, format_quantity, get_registry, parse_number
 
 #: Cost categories (Directive 2014/24/EU art. 68), in reporting order.
 CATEGORIES: tuple[str, ...] = (
@@ -406,15 +408,8 @@ class Investment(CostItem):
                                    "the end of the study", name=self._named("residual"),
                                    value=self.residual), code="not-applicable")
             cost = getattr(self, "_amount", None)
-            if mode == "amount" and value is not None and cost is not None and \
-                    worth_more(value, cost):
-                raise LCCError(Msg("{name}: got {value}, more than the installation costs "
-                                   "({cost}); a residual value is what the last unit is still "
-                                   "worth at the end of the study, at most its cost. Give it "
-                                   "per unit as the cost is, or as a fraction of the cost "
-                                   "('40 %'); a resale value above the cost is a Residual item",
-                                   name=self._named("residual"), value=value.text,
-                                   cost=cost.text), code="invalid-value")
+            if mode == "amount" and value is not None and cost is not None:
+                check_residual(value, cost, self._named("residual"))
 
 
 #: Whether values are checked as a procurer's inputs (a residual at most the cost). A bid
@@ -423,14 +418,54 @@ class Investment(CostItem):
 PLAUSIBLE: ContextVar[bool] = ContextVar("lcc_plausible", default=True)
 
 
-def worth_more(residual: Any, cost: Any) -> bool:
-    """Whether a stated residual amount is more than the cost of the unit it is the value of:
-    both one value in the same currency (samples and parameters' ranges are not compared)."""
-    if not PLAUSIBLE.get() or not (isinstance(residual, Num) and isinstance(cost, Num)
-            and residual.currency == cost.currency
-            and np.ndim(residual.value) == 0 and np.ndim(cost.value) == 0):
-        return False
-    return float(residual.value) > float(cost.value) + 1e-9 * abs(float(cost.value))
+def _ends(num: Num, factor: float) -> list[tuple[float, Any]]:
+    """A money input's value and its parameter's low and high (as analyses vary them), in
+    the study currency by ``factor``, each with how a message shows it."""
+    out: list[tuple[float, Any]] = [(float(num.value) * factor, num.text)]
+    p = num.parameter
+    if p is not None:
+        for end, words in ((p.low_magnitude, _THE_LOW), (p.high_magnitude, _THE_HIGH)):
+            if end is not None:
+                out.append((float(end) * num.scale * factor, Msg(
+                    "{value}, {end}", value=UnitText(format_quantity(
+                        get_registry().Quantity(end, p.unit))), end=Msg(words, param=p.name))))
+    return out
+
+
+def worth_more(residual: Num, cost: Num, factors: tuple[float, float] | None = None
+               ) -> tuple[Any, Any] | None:
+    """A stated residual amount above the cost of the unit it is the value of: the pair (the
+    residual, the cost) as a message shows them, or None. Compared where both are single
+    values in one currency, or with ``factors`` to one currency (the study's rates); a
+    parameter's low and high against the other's value, as a tornado varies them one at a
+    time (samples are not compared)."""
+    if not PLAUSIBLE.get() or np.ndim(residual.value) or np.ndim(cost.value):
+        return None
+    if factors is None:
+        if residual.currency != cost.currency:
+            return None
+        factors = (1.0, 1.0)
+    res, base = _ends(residual, factors[0]), _ends(cost, factors[1])
+    for (r, r_text), (c, c_text) in ((res[0], base[0]), *((e, base[0]) for e in res[1:]),
+                                     *((res[0], e) for e in base[1:])):
+        if r > c + 1e-9 * abs(c):
+            return r_text, c_text
+    return None
+
+
+def check_residual(residual: Num, cost: Num, name: Any, field: str | None = None,
+                   factors: tuple[float, float] | None = None) -> None:
+    """Refuse a stated residual amount above the cost (:func:`worth_more`); ``field`` for
+    the error (else the caller's: an item reading its fields sets it)."""
+    pair = worth_more(residual, cost, factors)
+    if pair is not None:
+        raise LCCError(Msg("{name}: got {value}, more than the installation costs "
+                           "({cost}); a residual value is what the last unit is still "
+                           "worth at the end of the study, at most its cost. Give it "
+                           "per unit as the cost is, or as a fraction of the cost "
+                           "('40 %'); a resale value above the cost is a Residual item",
+                           name=name, value=pair[0], cost=pair[1]), field=field,
+                       code="invalid-value")
 
 
 @dataclass(frozen=True, eq=False)

@@ -179,13 +179,13 @@ def resale_items(calculator: str, resale: Any, life: Any, price: Any) -> list[Co
     """
     if resale is None:
         return []
-    shown = (MONEY.read(resale, "resale_value"), MONEY.read(price, "price"))
-    if worth_more(*shown):
+    above = worth_more(MONEY.read(resale, "resale_value"), MONEY.read(price, "price"))
+    if above is not None:
         raise fail(calculator, Msg("{name}: got {value}, more than the price ({price}); a resale "
                                    "value is what a unit is still worth at the end of its "
                                    "service life, at most what it cost. Give it per unit, as "
                                    "the price is", name=the_input("resale_value"),
-                                   value=shown[0].text, price=shown[1].text),
+                                   value=above[0], price=above[1]),
                    key="resale_value")
     if life is None:
         return [Residual(resale, label=N_("Resale value"))]
