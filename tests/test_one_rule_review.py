@@ -174,3 +174,21 @@ def test_the_message_of_a_calendar_year_as_a_position_gives_the_study_year() -> 
     alt = lcc.Alternative("A", lcc.Recurring(prices, start=6, end=6))
     study = lcc.Study("10 yr", 0.0, base_year=2025)
     assert float(lcc.evaluate(alt, study).value) == pytest.approx(500.0)
+
+
+def test_a_residual_percentage_above_100_is_told_its_bound_not_a_currency() -> None:
+    """'150 %' was explained as '… which has no currency' (it was tried as an amount after
+    failing as a fraction); a percentage or a plain number is a fraction, and its bound is
+    what it misses, as the same value held by a parameter is told."""
+    for text in ("150 %", "1500 ‰"):
+        with pytest.raises(lcc.LCCError) as info:
+            lcc.Investment("1000 SEK", life="20 yr", residual=text)
+        assert str(info.value) == f"Investment.residual: got {text!r}; expected a fraction <= 1"
+    with pytest.raises(lcc.LCCError, match="which has no currency"):
+        lcc.Investment("1000 SEK", life="20 yr", residual="5 kWh")
+
+
+def test_the_swedish_burning_hours_example_is_in_years_as_swedish_writes_them() -> None:
+    with pytest.raises(lcc.LCCError) as info:
+        lcc.Alternative("A", lcc.Investment("1 SEK"), life="50000 h")
+    assert "t.ex. '12 år'" in info.value.message_in("sv")

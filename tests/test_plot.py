@@ -270,4 +270,19 @@ def test_break_even_plot_reads_its_bracket_and_pair_as_the_break_even_does() -> 
         plot.break_even(alts, study, "servingz", bracket=(1, 2))
     with pytest.raises(lcc.LCCError) as info:
         plot.break_even(alts, study, "servings", values=["many"])
+    assert (info.value.field, info.value.code) == ("break_even.values", "invalid-value")
+    with pytest.raises(lcc.LCCError) as info:
+        plot.break_even(alts, study, "servings", values=5)
     assert (info.value.field, info.value.code) == ("break_even.values", "wrong-type")
+
+
+def test_break_even_plot_reads_values_as_the_analysis_reads_a_bracket() -> None:
+    """values=[1, 8] for the discount rate drew 100 %..800 % (a bracket (1, 8) is refused as
+    bare rates); values in öre/kWh were drawn as SEK/kWh (pint dropped the unit)."""
+    tender = lcc.load_tender(ROOT / "examples" / "street-lighting.toml")
+    alts, study = list(tender.alternatives), tender.study
+    with pytest.raises(lcc.LCCError, match=r"did you mean 1 % = 0\.01"):
+        plot.break_even(alts, study, "discount_rate", values=[1, 8])
+    ax = plot.break_even(alts, study, "electricity_price", values=lcc.Q_([50, 400], "öre/kWh"))
+    (line,) = ax.get_lines()[:1]
+    assert list(line.get_xdata()) == pytest.approx([0.5, 4.0])

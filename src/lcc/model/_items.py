@@ -40,7 +40,14 @@ from lcc.model._inputs import (
 from lcc.model._parameter import ByYear, Parameter
 from lcc.model._pollutants import pollutant_name
 from lcc.model._product import Product, reciprocal
-from lcc.units import _written, format_quantity, get_registry, parse_number
+from lcc.units import (
+    _parse_text,
+    _written,
+    format_quantity,
+    get_registry,
+    is_percent,
+    parse_number,
+)
 
 #: Cost categories (Directive 2014/24/EU art. 68), in reporting order.
 CATEGORIES: tuple[str, ...] = (
@@ -284,6 +291,14 @@ def residual_percent(value: Any, name: str | Msg) -> None:
             pct=float(x) * 100, frac=float(x) / 100), field=name, code="invalid-value")
 
 
+def _is_percentage(text: str) -> bool:
+    """Whether a text is a number in % or ‰ ('150 %'), read as a fraction."""
+    try:
+        return is_percent(_parse_text(text, "value"))
+    except LCCError:
+        return False
+
+
 def _read_residual(item: CostItem, value: Any) -> tuple[str, Num | None]:
     name = item._named("residual")
     if value is None or value == "none":
@@ -305,7 +320,9 @@ def _read_residual(item: CostItem, value: Any) -> tuple[str, Num | None]:
                               what=Msg("a fraction"))
             return "fraction", num
         except LCCError:
-            pass
+            if _is_plain_number(value) or _is_percentage(value):  # '150 %': a fraction's
+                raise  # bound is what it misses, not a currency
+
     try:
         return "amount", read_quantity(value, "CUR", name, what=AN_AMOUNT)
     except LCCError as exc:

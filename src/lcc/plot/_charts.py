@@ -437,13 +437,15 @@ def break_even(alternatives: Any, study: Any = None, parameter: str | None = Non
     a, b = model.pair(pair)
     pair = (model.names[a], model.names[b])
     if values is None:
-        values = np.linspace(*_bracket(model, parameter, bracket, "break_even"), points)
-    try:
-        grid = np.asarray(values, dtype=float).ravel()
-    except (TypeError, ValueError):
-        raise LCCError(Msg("break_even: values={values!r}; expected numbers in the parameter's "
-                           "own unit (or give bracket=(low, high))", values=values),
-                       field="break_even.values", code="wrong-type") from None
+        grid = np.linspace(*_bracket(model, parameter, bracket, "break_even"), points)
+    else:  # each value read as a bracket's end is: a quantity in its unit, a rate's rule
+        if isinstance(values, (str, bytes)) or not np.ndim(getattr(values, "magnitude",
+                                                                   values)):
+            raise LCCError(Msg("break_even: values={values!r}; expected a sequence of values "
+                               "(or give bracket=(low, high))", values=values),
+                           field="break_even.values", code="wrong-type")
+        grid = np.array([model.own_value(parameter, v, f"values[{i}]", arg="values")
+                         for i, v in enumerate(values)], dtype=float)
     model.check_values(parameter, grid, Msg("values of {name!r}", name=parameter), arg="values")
     at = model.evaluate_points([{parameter: float(x)} for x in grid])
     ax = _ax(ax)
