@@ -28,7 +28,9 @@ def plan(tmp_path: Path, second: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("name", ["category", "criterion", "organisations", "differs"])
+@pytest.mark.parametrize("name", ["category", "criterion", "organisations", "differs",
+                                  "Differs", "Skiljer sig", "Kategori", "KRITERIUM",
+                                  "Organisations using it"])
 def test_a_label_of_the_criteria_table_is_refused_as_an_organisation(
         tmp_path: Path, name: str) -> None:
     with pytest.raises(lcc.LCCError) as info:
@@ -48,13 +50,13 @@ def test_the_cli_exits_2_naming_the_cell(tmp_path: Path,
 
 
 def test_other_names_make_their_own_columns(tmp_path: Path) -> None:
-    """'Differs kommun' and 'Category' (another letter case) are names like any other: K-1 is
-    used by Alby only, K-2 by 'Category' only; both procure furniture, so both differ."""
-    table = lcc.portfolio.read_plan(plan(tmp_path, "Category")).criteria()
-    assert list(table.columns) == ["Alby kommun", "Category", "organisations", "differs"]
+    """'Differs kommun' is a name like any other: K-1 is used by Alby only, K-2 by 'Differs
+    kommun' only; both procure furniture, so both differ."""
+    table = lcc.portfolio.read_plan(plan(tmp_path, "Differs kommun")).criteria()
+    assert list(table.columns) == ["Alby kommun", "Differs kommun", "organisations", "differs"]
     assert table.loc[("Furniture", "K-1"), "Alby kommun"]
-    assert not table.loc[("Furniture", "K-1"), "Category"]
-    assert table.loc[("Furniture", "K-2"), "Category"]
+    assert not table.loc[("Furniture", "K-1"), "Differs kommun"]
+    assert table.loc[("Furniture", "K-2"), "Differs kommun"]
     assert list(table["organisations"]) == [1, 1] and list(table["differs"]) == [True, True]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import csv
 import dataclasses
+import functools
 import io
 import math
 import os
@@ -581,11 +582,12 @@ def _build(rows: list[RawRow], positions: dict[str, str] | None, issues: Issues,
                 issues.add(known.code, at, col.name, known.message, shown(raw))
                 ok = False
                 values[col.name] = None
-            elif col.name == "organisation" and known in CRITERIA_LABELS:
+            elif col.name == "organisation" and isinstance(known, str) and \
+                    known.casefold() in _reserved():
                 issues.add("invalid-value", at, col.name, Msg(
                     "got {value!r}, a name the criteria table gives one of its own columns "
                     "({labels}); name the organisation otherwise, e.g. {example!r}",
-                    value=known, labels=", ".join(CRITERIA_LABELS), example=col.example),
+                    value=known, labels=", ".join(_reserved_shown()), example=col.example),
                     shown(raw))
                 ok = False
                 values[col.name] = None
@@ -872,6 +874,25 @@ def _targets_from_file(path: Path, sink: list[PlanIssue]) -> tuple[Targets, Mapp
                                                           '[targets] reuse = "20 %"'))
         return Targets(source=file), lines
     return read_targets(doc["targets"], issues, lines), lines
+
+
+@functools.lru_cache(maxsize=1)
+def _reserved_shown() -> tuple[str, ...]:
+    """The criteria table's own labels as its keys and its headers in English and Swedish
+    ('differs', 'Differs', 'Skiljer sig'): an organisation's column would share one."""
+    from lcc.portfolio._text import label
+
+    out: list[str] = []
+    for key in CRITERIA_LABELS:
+        for name in (key, label(key, "en"), label(key, "sv")):
+            if name.casefold() not in {o.casefold() for o in out}:
+                out.append(name)
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=1)
+def _reserved() -> frozenset[str]:
+    return frozenset(name.casefold() for name in _reserved_shown())
 
 
 #: Columns whose names are one name in any letter case (an organisation, a category).
