@@ -192,3 +192,38 @@ def test_the_swedish_burning_hours_example_is_in_years_as_swedish_writes_them() 
     with pytest.raises(lcc.LCCError) as info:
         lcc.Alternative("A", lcc.Investment("1 SEK"), life="50000 h")
     assert "t.ex. '12 år'" in info.value.message_in("sv")
+
+
+_TENDER_DOC = {"format": "lcc.tender/1", "name": "T",
+               "study": {"period": "10 yr", "discount_rate": 0.04,
+                         "exchange_rates": {"base": "SEK", "rates": {"EUR": 11.48},
+                                            "date": "2025-01-01", "source": "Riksbanken"}},
+               "parameters": {"p": {"value": "1 SEK", "low": "0.5 SEK", "high": "2 SEK"}},
+               "scenarios": {"s1": {"description": "desc", "p": "1.5 SEK"}},
+               "alternatives": [{"name": "A", "items": [
+                   {"type": "OneOff", "amount": {"parameter": "p"}, "at": 1}]}]}
+
+
+@pytest.mark.parametrize("where", [("study", "exchange_rates", "source"),
+                                   ("study", "exchange_rates", "date"),
+                                   ("scenarios", "s1", "description"),
+                                   ("parameters", "p", "description"),
+                                   ("comparison", "baseline")])
+@pytest.mark.parametrize("bad", ["\u200b", " ", "x" * 20_001], ids=["invisible", "blank", "long"])
+def test_every_free_text_is_refused_alike_by_the_schema_and_the_reader(
+        where: tuple[str, ...], bad: str) -> None:
+    """The schema let an exchange rate's source or date, a scenario's description and the
+    comparison's baseline be blank, invisible or over 20 000 characters, which the reader
+    refuses; an exchange rate's source of invisible characters alone was read."""
+    import copy
+
+    doc = copy.deepcopy(_TENDER_DOC)
+    node = doc
+    for key in where[:-1]:
+        node = node.setdefault(key, {})
+    node[where[-1]] = bad
+    validator = jsonschema.Draft202012Validator(lcc.io.json_schema("tender"))
+    assert list(validator.iter_errors(doc))
+    assert issues(json.dumps(doc))
+    assert not list(validator.iter_errors(_TENDER_DOC))
+    lcc.io.loads_tender(json.dumps(_TENDER_DOC), "json")

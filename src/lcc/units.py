@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from lcc._errors import LCCError, Msg, UnitText, join, raise_collected, suggest
-from lcc._text import unit_powers
+from lcc._text import is_blank, unit_powers
 
 if TYPE_CHECKING:
     import pint
@@ -1158,7 +1158,7 @@ class ExchangeRates:
             clean[code] = x
         for key in ("date", "source"):
             value, name = getattr(self, key), "ExchangeRates." + key
-            if value is not None and not (isinstance(value, str) and value.strip()):
+            if value is not None and not (isinstance(value, str) and not is_blank(value)):
                 bad(key, "wrong-type" if not isinstance(value, str) else "invalid-value",
                     Msg("{name}: expected a non-empty text, got {value!r}", name=name,
                         value=value))

@@ -154,7 +154,7 @@ def _common_defs() -> dict[str, Any]:
                           {"type": "number", "exclusiveMinimum": 0},
                           {"type": "string", "description": "a number, or an amount of the "
                                                             "base currency ('11.48 SEK')"}]}},
-            "date": {"type": "string"}, "source": {"type": "string"},
+            "date": _TEXT, "source": _TEXT,
         }, ["base", "rates"]),
         "study": _object({k: _period(v) if k == "period" else _kind_schema(v)
                           for k, v in F.STUDY.items()}),
@@ -296,7 +296,7 @@ def _tender_schema() -> dict[str, Any]:
             "scenarios": scenarios_schema(F.NAME_PATTERN),
             "comparison": _object({
                 "policy": {"enum": list(POLICIES)},
-                "baseline": {"type": "string"},
+                "baseline": _TEXT,
             }),
             "overrides": {
                 "type": "object",
@@ -327,14 +327,13 @@ def _assumptions_schema() -> dict[str, Any]:
         "description": "A shared, versioned set of buyer (internal) LCC parameters.",
         **_object({
             "format": {"const": F.ASSUMPTIONS_FORMAT},
-            "name": {"type": "string", "minLength": 1},
-            "version": {"type": "string", "minLength": 1},
+            "name": _TEXT,
+            "version": _TEXT,
             "valid_from": {"type": "string", "format": "date"},
-            "owner": {"type": "string", "minLength": 1},
-            "description": {"type": "string"},
+            "owner": _TEXT,
+            "description": _TEXT,
             "sources": {"type": "array", "items": _object({
-                "id": {"type": "string"}, "title": {"type": "string"},
-                "url": {"type": "string"}, "note": {"type": "string"},
+                "id": _TEXT, "title": _TEXT, "url": _TEXT, "note": _TEXT,
             }, ["id", "title"])},
             "policy_choices": {"type": "array", "items": {"type": "string"}},
             "study": {"$ref": "#/$defs/study"},

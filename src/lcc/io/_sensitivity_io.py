@@ -21,8 +21,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from lcc._errors import LCCError, Msg, suggest
-from lcc._text import same_name
+from lcc._text import VISIBLE_PATTERN, same_name
 from lcc.io._issues import file_year, kind_of
+from lcc.model._limits import MAX_TEXT
 
 #: Reserved key of a scenario table.
 DESCRIPTION = "description"
@@ -366,7 +367,9 @@ def scenarios_schema(name_pattern: str) -> dict[str, Any]:
                        "(lcc sensitivity FILE scenarios).",
         "additionalProperties": {
             "type": "object", "minProperties": 1,
-            "properties": {DESCRIPTION: {"type": "string"}},
+            "properties": {DESCRIPTION: {"type": "string", "minLength": 1,
+                                         "maxLength": MAX_TEXT,
+                                         "pattern": VISIBLE_PATTERN}},
             "additionalProperties": {"anyOf": [number_or_text, path]},
         },
     }
