@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, BinaryIO, overload
 
+from lcc._atomic import write_atomic
 from lcc._errors import LCCError, Msg
 from lcc._text import same_name
 from lcc.bidform._spec import (
@@ -244,8 +245,7 @@ def write_bid_form(tender: Tender, output: str | os.PathLike[str] | BinaryIO | N
     form = derive_form(tender, tf, lang)
     data = write_form(tender, form, tf, lang)
     if target is not None:
-        target.write_bytes(data)
-        return target
+        return write_atomic(target, data)  # whole, or the file as it was
     if output is not None:
         output.write(data)  # type: ignore[union-attr]  # a binary file object (checked)
     return data
@@ -399,9 +399,11 @@ def save_with_bids(tender: Tender, bids: Iterable[Alternative], output: str | os
                                           and same_name(str(a.get("name"))) in names)),
                                 *tables]
         out = WRITERS[fmt](_plain(data) if fmt == "json" else data)
-    target.write_text(out, encoding="utf-8", newline="\n")
-    load_tender(target)  # the file written must read back
-    return target
+    def written(tmp: Path) -> None:  # the file written must read back before it replaces
+        tmp.write_text(out, encoding="utf-8", newline="\n")  # the old one (same folder:
+        load_tender(tmp)  # the same relative paths)
+
+    return write_atomic(target, written)
 
 
 def _plain(value: Any) -> Any:

@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from lcc._atomic import write_atomic
 from lcc._errors import LCCError, Msg, os_reason
 from lcc.io._build import BAD, OUTSIDE, build_assumptions, build_tender
 from lcc.io._issues import Collector, TenderError, TenderIssue
@@ -223,8 +224,7 @@ def save_tender(tender: Tender, path: str | os.PathLike[str], *,
     target = Path(path)
     fmt = _format_of(target, format, os.fspath(target))
     text = dumps_tender(tender, fmt, base_dir=target.parent)
-    target.write_text(text, encoding="utf-8", newline="\n")
-    return target
+    return write_atomic(target, text)  # whole, or the file as it was
 
 
 def loads_assumptions(data: str | bytes, format: str = "toml", *,
