@@ -37,9 +37,10 @@ def test_cumulative_marks_the_payback_year() -> None:
     study, alts = two_bids()
     ax = plot.cumulative(lcc.compare(alts, study))
     texts = [t.get_text() for t in ax.texts]
-    assert texts == ["New: payback year 4"]
+    assert texts == ["New: discounted payback year 4"]
     assert ax.get_xlabel() == "Year" and "[SEK]" in ax.get_ylabel()
-    assert len(ax.get_lines()) == 3  # two curves and the marker
+    # two curves, the end value of each (drawn past year N) and the payback's marker
+    assert len(ax.get_lines()) == 5
 
 
 def test_labels_of_one_year_stand_apart_and_inside_the_axes() -> None:
@@ -51,9 +52,15 @@ def test_labels_of_one_year_stand_apart_and_inside_the_axes() -> None:
     study, (old, new) = two_bids()
     newer = lcc.Alternative("Newer", *new.items)
     ax = plot.cumulative(lcc.compare([old, new, newer], study, baseline="Old"))
-    assert [t.get_text() for t in ax.texts] == ["New: payback year 4", "Newer: payback year 4"]
-    assert [t.get_horizontalalignment() for t in ax.texts] == ["right", "right"]
-    assert [t.xyann for t in ax.texts] == [(-6, -14), (-6, -25)]
+    assert [t.get_text() for t in ax.texts] == ["New: discounted payback year 4",
+                                                "Newer: discounted payback year 4"]
+    # review 6: each label where it crosses no curve and no other label, inside the axes
+    ax.figure.canvas.draw()
+    boxes = [t.get_window_extent() for t in ax.texts]
+    inside = ax.get_window_extent()
+    assert not boxes[0].overlaps(boxes[1])
+    assert all(inside.x0 <= b.x0 and b.x1 <= inside.x1 and inside.y0 <= b.y0 and
+               b.y1 <= inside.y1 for b in boxes)
 
 
 def test_swedish_labels_and_given_axes() -> None:
@@ -62,7 +69,7 @@ def test_swedish_labels_and_given_axes() -> None:
     out = plot.cumulative(lcc.compare(alts, study), ax=ax, lang="sv")
     assert out is ax
     assert out.get_xlabel() == "År"
-    assert "återbetalning år 4" in out.texts[0].get_text()
+    assert "diskonterad återbetalning år 4" in out.texts[0].get_text()
     with pytest.raises(lcc.LCCError, match="lang"):
         plot.cumulative(lcc.compare(alts, study), lang="de")
 
@@ -158,7 +165,7 @@ def test_cumulative_marks_the_payback_the_comparison_gives() -> None:
     assert comparison.summary.loc["B", "discounted_payback"] == 5
     assert np.isnan(comparison.summary.loc["B", "sir"])
     texts = [t.get_text() for t in plot.cumulative(comparison).texts]
-    assert texts == ["B: payback year 5"]
+    assert texts == ["B: discounted payback year 5"]
     sv = [t.get_text() for t in plot.cumulative(comparison, lang="sv").texts]
     assert sv[0].startswith("B: ") and sv[0].endswith(" år 5") and "skärningspunkt" not in sv[0]
 
@@ -220,7 +227,8 @@ def test_names_alike_stay_apart_and_on_one_line_on_the_charts() -> None:
             lcc.Alternative(head + "2", lcc.Investment("900 SEK"), lcc.Recurring("230 SEK/yr")),
             lcc.Alternative("Two\nlines", lcc.Investment("700 SEK"), lcc.Recurring("300 SEK/yr"))]
     c = lcc.compare(alts, study, baseline="Old")
-    legend = [t.get_text() for t in cumulative(c).get_legend().get_texts()]
+    legend = [re.sub(r" \(LCC [^)]*\)$", "", t.get_text())  # the end value (review 6)
+              for t in cumulative(c).get_legend().get_texts()]
     assert len(set(legend)) == 4 and all(len(t) <= 60 for t in legend), legend
     assert legend[0].endswith("alternativ 1") and legend[2].endswith("alternativ 2")
     assert legend[3] == "Two lines"
@@ -230,7 +238,7 @@ def test_names_alike_stay_apart_and_on_one_line_on_the_charts() -> None:
     assert len(set(paybacks)) == len(paybacks) and all("\n" not in t for t in paybacks)
     twins = [lcc.Alternative("X" * 70, lcc.Investment("1 SEK")),
              lcc.Alternative("X" * 71, lcc.Investment("2 SEK"))]
-    legend = [t.get_text() for t in
+    legend = [re.sub(r" \(LCC [^)]*\)$", "", t.get_text()) for t in
               cumulative(lcc.compare(twins, study)).get_legend().get_texts()]
     assert legend[0].endswith(" [1]") and legend[1].endswith(" [2]")
 

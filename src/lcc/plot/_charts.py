@@ -116,15 +116,23 @@ def cumulative(obj: Any, *, discounted: bool = True, ax: Axes | None = None,
     kind = "present_value" if discounted else "nominal"
     curves = {}
     short = _short(r.name for r in results)
+    end = float(study.years) + _PAST_END  # the last step (year N, residual) drawn past N
+    ends: list[tuple[str, float, Any]] = []
     for r in results:
         series = r.cash_flows[kind]["total"].cumsum()
         curves[r.name] = series
-        ax.step(series.index, series.to_numpy(), where="post", label=safe(short[r.name]),
-                linewidth=2)
+        x = np.append(series.index.to_numpy(dtype=float), end)
+        y = np.append(series.to_numpy(dtype=float), float(series.iloc[-1]))
+        ending = _end_text(obj, float(y[-1]), study, lang, discounted)
+        (line,) = ax.step(x, y, where="post", linewidth=2,
+                          label=safe(f"{short[r.name]} ({ending})"))
+        ax.plot([end], [y[-1]], marker="o", markersize=5, color=line.get_color(), zorder=4,
+                clip_on=False)
+        ends.append((r.name, float(y[-1]), line.get_color()))
+    labels: list[tuple[float, float, str, str]] = []  # (x, y, text, kind) of each mark
     if mark and baseline is not None and len(results) > 1:
         base = curves[baseline].to_numpy()
         paybacks = _paybacks(obj, discounted)
-        placed: dict[int, int] = {}  # labels already at a year: the next one goes below them
         for name, series in curves.items():
             if name == baseline:
                 continue
@@ -140,7 +148,9 @@ def cumulative(obj: Any, *, discounted: bool = True, ax: Axes | None = None,
                 payback = None if np.isnan(found) else int(found)
             marks: list[tuple[int, str]] = []
             if payback is not None:
-                marks.append((payback, "payback"))
+                # which payback: the discounted one on a chart of present values (the table's
+                # 'Discounted payback'), else the simple one
+                marks.append((payback, "discounted_payback" if discounted else "payback"))
                 again = behind_again(yearly)
                 if again is not None:
                     marks.append((again[0], "crossing"))
@@ -151,23 +161,126 @@ def cumulative(obj: Any, *, discounted: bool = True, ax: Axes | None = None,
             for k, word in marks:
                 ax.plot([k], [series.iloc[k]], marker="o", markersize=8, color="black",
                         zorder=5)
-                right = k > study.years / 2  # the label inside the axes, towards the middle
-                below = placed.get(k, 0)
-                placed[k] = below + 1
-                ax.annotate(f"{safe(short[name])}: {label(word, lang)} "
-                            f"{label('year', lang).lower()} {k}",
-                            (k, series.iloc[k]), textcoords="offset points",
-                            xytext=(-6 if right else 6, -14 - 11 * below),
-                            ha="right" if right else "left", fontsize=8)
+                labels.append((float(k), float(series.iloc[k]),
+                               f"{safe(short[name])}: {label(word, lang)} "
+                               f"{label('year', lang).lower()} {k}", word))
     ax.set_xlabel(label("year", lang))
     ax.set_ylabel(f"{label('cumulative_pv' if discounted else 'cumulative_nominal', lang)} "
                   f"[{_unit(study.currency, lang)}]")
     _money_ticks(ax.yaxis, lang)
-    ax.set_xlim(0, study.years)
+    ax.set_xlim(0, end)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.grid(alpha=0.3)
-    ax.legend(frameon=False)
+    # the legend, with each end value, under the axes: it covers no line nor label
+    ax.legend(frameon=False, fontsize=8, loc="upper center", bbox_to_anchor=(0.5, -0.13),
+              ncol=2 if len(results) > 3 else 1)
+    _place_labels(ax, labels, [(np.append(c.index.to_numpy(dtype=float), end),
+                                np.append(c.to_numpy(dtype=float), float(c.iloc[-1])))
+                               for c in curves.values()], study.years)
     return ax
+
+
+#: How far past year N the cumulative chart goes, so that the last step (the costs of year
+#: N and the residual value credited at its end) is seen, not drawn on the axis line.
+_PAST_END = 0.6
+
+
+def _end_text(obj: Any, value: float, study: Any, lang: str, discounted: bool) -> str:
+    """What a curve's end is, for its legend: the LCC where the chart is the comparison's
+    own measure (present values on the common study period), else the value at year N."""
+    from lcc._i18n import money
+    from lcc.results import Comparison
+
+    amount = money(value, study.currency, lang, 0)
+    own = not isinstance(obj, Comparison) or obj.policy == "study_period"
+    if discounted and own:
+        return f"{label('total', lang)} {amount}"
+    return f"{label('year', lang).lower()} {study.years}: {amount}"
+
+
+def _place_labels(ax: Axes, labels: list[tuple[float, float, str, str]],
+                  curves: list[tuple[np.ndarray, np.ndarray]], years: int) -> None:
+    """Write each mark's label where it crosses no curve, no other label and stays inside
+    the axes (clear of the tick labels): the first of a fixed list of places that is free,
+    else the one that crosses least; the same inputs give the same places."""
+    if not labels:
+        return
+    fig = ax.figure
+    fig.canvas.draw()  # the axes' limits and the texts' sizes are known from here on
+    trans = ax.transData
+    box = ax.get_window_extent()
+    # the curves as steps in display coordinates (horizontal and vertical segments)
+    segments = []
+    for xs, ys in curves:
+        pts = trans.transform(np.column_stack([xs, ys]))
+        for i in range(len(pts) - 1):
+            (x0, y0), (x1, y1) = pts[i], pts[i + 1]
+            segments.append((x0, y0, x1, y0))
+            segments.append((x1, y0, x1, y1))
+    dpi_scale = fig.dpi / 72.0
+    # the markers are not to be covered: each is taken as a small square
+    taken: list[tuple[float, float, float, float]] = []
+    for x, y, _text, _word in labels:
+        px, py = trans.transform((x, y))
+        r = 5 * dpi_scale
+        taken.append((px - r, py - r, px + r, py + r))
+    placed_at: dict[float, int] = {}
+    for x, y, text, _word in labels:
+        right = x > years / 2  # the label towards the middle of the axes
+        n = placed_at.get(x, 0)
+        placed_at[x] = n + 1
+        h = 11
+        # below, then above, at growing distances; towards the middle first, then outwards
+        sides = (-1, 1) if right else (1, -1)
+        offsets = [(6 * sides[0], -14 - h * n), (6 * sides[0], 6 + h * n)]
+        offsets += [(6 * sides[0], d) for d in (-14 - h * (n + 1), 6 + h * (n + 1),
+                                                  -14 - h * (n + 2), 6 + h * (n + 2),
+                                                  -14 - h * (n + 3), 6 + h * (n + 3))]
+        offsets += [(6 * sides[1], -14 - h * n), (6 * sides[1], 6 + h * n)]
+        best: tuple[float, tuple[float, float], Any, str] | None = None
+        # on one line (a curve through it is seen behind its white box), else, where it
+        # would not fit in the axes, with the name on a line of its own
+        wrapped = text.replace(": ", ":\n", 1)
+        variants = [(text, 0.0)] + ([(wrapped, 50.0)] if wrapped != text else [])
+        for (shown_, extra), (dx, dy) in [(v, o) for v in variants for o in offsets]:
+            ha = "left" if dx > 0 else "right"
+            t = ax.annotate(shown_, (x, y), textcoords="offset points", xytext=(dx, dy),
+                            ha=ha, va="baseline", fontsize=8)
+            t.set_in_layout(False)
+            ext = t.get_window_extent()
+            t.remove()
+            x0, y0, x1, y1 = ext.x0 - 2 * dpi_scale, ext.y0 - 2 * dpi_scale, \
+                ext.x1 + 2 * dpi_scale, ext.y1 + 2 * dpi_scale
+            cost = extra
+            # text is a little wider in some renderers: a margin at the end it runs to
+            margin = 0.02 * box.width
+            left, right_ = box.x0 + (margin if dx < 0 else 0), box.x1 - (margin if dx > 0 else 0)
+            if x0 < left or x1 > right_ or y0 < box.y0 or y1 > box.y1:
+                cost += 100  # outside the axes: over the ticks or beyond the edge
+            cost += 10 * sum(not (x1 < a0 or x0 > a1 or y1 < b0 or y0 > b1)
+                             for a0, b0, a1, b1 in taken)
+            cost += sum(_crosses(seg, (x0, y0, x1, y1)) for seg in segments)
+            if best is None or cost < best[0]:
+                best = (cost, (dx, dy), (x0, y0, x1, y1), shown_)
+            if cost == 0:
+                break
+        assert best is not None
+        bx, by = best[1]
+        ax.annotate(best[3], (x, y), textcoords="offset points", xytext=(bx, by),
+                    ha="left" if bx > 0 else "right", va="baseline", fontsize=8,
+                    bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "alpha": 0.85,
+                          "edgecolor": "none"}, zorder=6).set_in_layout(False)
+        taken.append(best[2])
+
+
+def _crosses(seg: tuple[float, float, float, float],
+             rect: tuple[float, float, float, float]) -> bool:
+    """Whether a horizontal or vertical segment passes through a rectangle."""
+    a0, b0, a1, b1 = seg
+    x0, y0, x1, y1 = rect
+    lo_x, hi_x = min(a0, a1), max(a0, a1)
+    lo_y, hi_y = min(b0, b1), max(b0, b1)
+    return not (hi_x < x0 or lo_x > x1 or hi_y < y0 or lo_y > y1)
 
 
 def _paybacks(obj: Any, discounted: bool) -> dict[str, int | None] | None:
@@ -321,9 +434,13 @@ def tornado(table: Any, *, alternative: str | None = None, ax: Axes | None = Non
     ax.set_xlabel(f"{what} [{unit}]".replace(" []", ""))
     pair = table.attrs.get("pair")
     shown = difference_text(pair[1], pair[0], lang) if which == difference and pair else which
-    ax.set_title(safe(f"{label('tornado', lang)}: {_cut(shown, 2 * _LONGEST)}"))
+    # a long title on lines of its own: on one line it made the figure wide and the bars small
+    title = f"{label('tornado', lang)}: {_cut(shown, 2 * _LONGEST)}"
+    ax.set_title(safe("\n".join(textwrap.wrap(title, 70))), fontsize=10)
     _money_ticks(ax.xaxis, lang)
-    ax.legend(frameon=False, fontsize=8)
+    ax.xaxis.set_major_locator(MaxNLocator(5))  # tick labels of 7 digits stay apart
+    if base is not None:  # the legend beside the axes, where it covers no bar
+        ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     ax.grid(axis="x", alpha=0.3)
     return ax
 

@@ -14,6 +14,7 @@ LABELS: dict[str, str] = {
     "lcc": N_("Life-cycle cost"),
     "lcc_difference": N_("Difference in life-cycle cost"),
     "payback": N_("payback"),
+    "discounted_payback": N_("discounted payback"),
     "crossing": N_("crossing"),
     "breakdown": N_("Life-cycle cost by cost category"),
     "total": N_("LCC"),

@@ -1,0 +1,103 @@
+"""Review 6 of the award documents: the charts, checksums, units, names, rounding, the
+workbook's layout and the portfolio's print and wording."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib
+import pytest
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def _close() -> object:
+    yield
+    plt.close("all")
+
+
+def _comparison(example: str):  # type: ignore[no-untyped-def]
+    from lcc.cli._commands import _compared, _load
+
+    tender = _load(str(ROOT / "examples" / f"{example}.toml"))
+    return tender, _compared(tender)
+
+
+# ----------------------------------------------------------------- 1, 2, 9: the charts
+
+
+def test_cumulative_chart_ends_at_the_table_lcc_past_year_n() -> None:
+    """The x-axis ended at N, so the last step (year-N costs, the residual value) lay on the
+    axis line: in vehicles, Biogas looked cheapest although the table ranks it last."""
+    from lcc.plot import cumulative
+
+    _, c = _comparison("vehicles")
+    ax = cumulative(c, lang="sv")
+    n = c.study.years
+    assert ax.get_xlim()[1] > n
+    ends = {}
+    for line in ax.get_lines():
+        xs, ys = line.get_xdata(), line.get_ydata()
+        if len(xs) > 2:  # a curve: its level past N
+            ends[line.get_label()] = float(ys[-1])
+            assert xs[-1] > n and ys[-1] == ys[-2]
+    lcc = c.summary["lcc"].astype(float)
+    for name, value in lcc.items():
+        shown = [v for k, v in ends.items() if k.startswith(str(name) + " (")]
+        assert shown and shown[0] == pytest.approx(float(value), abs=0.01)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "Biogas (LCC 3\u00a0250\u00a0340\u00a0kr)" in legend
+
+
+def test_chart_payback_labels_say_discounted() -> None:
+    from lcc.plot import cumulative
+
+    _, c = _comparison("street-lighting")
+    sv = [t.get_text() for t in cumulative(c, lang="sv").texts]
+    assert sv and all("diskonterad återbetalning år" in t for t in sv), sv
+    assert "LED bid A: diskonterad återbetalning år 9" in sv
+    en = [t.get_text() for t in cumulative(c, lang="en").texts]
+    assert "LED bid A: discounted payback year 9" in en
+
+
+@pytest.mark.parametrize("example", ["reusable-tableware", "street-lighting", "vehicles",
+                                     "indoor-lighting"])
+def test_chart_labels_stay_inside_the_axes_and_apart(example: str) -> None:
+    """A label at year 0 was printed over the x tick labels; labels of one year on one
+    another."""
+    from lcc.plot import cumulative
+
+    _, c = _comparison(example)
+    ax = cumulative(c, lang="sv")
+    ax.figure.canvas.draw()
+    box = ax.get_window_extent()
+    texts = [t.get_window_extent() for t in ax.texts]
+    for b in texts:
+        assert box.x0 <= b.x0 and b.x1 <= box.x1 and box.y0 <= b.y0 and b.y1 <= box.y1
+    for i, a in enumerate(texts):
+        assert not any(a.overlaps(b) for b in texts[i + 1:])
+
+
+def test_cumulative_chart_is_the_same_svg_twice() -> None:
+    from lcc.plot import cumulative, to_svg
+
+    _, c = _comparison("reusable-tableware")
+    assert to_svg(cumulative(c, lang="sv")) == to_svg(cumulative(c, lang="sv"))
+
+
+def test_tornado_legend_covers_no_bar() -> None:
+    from lcc.cli._commands import _tender_tornado
+    from lcc.plot import tornado
+
+    tender, c = _comparison("indoor-lighting")
+    ax = tornado(_tender_tornado(tender), lang="sv", comparison=c)
+    ax.figure.canvas.draw()
+    legend = ax.get_legend().get_window_extent()
+    bars = [p.get_window_extent() for p in ax.patches]
+    assert bars and not any(legend.overlaps(b) for b in bars)
+    assert legend.x0 >= ax.get_window_extent().x1  # beside the axes, never over a bar
