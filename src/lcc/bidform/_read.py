@@ -35,7 +35,8 @@ from lcc._errors import (
 )
 from lcc._i18n import unit as shown_unit
 from lcc._text import is_blank, same_name
-from lcc._xlsx import number_shown, package_size
+from lcc._version import __version__
+from lcc._xlsx import _sections, number_shown, package_size
 from lcc.bidform._identity import changes, decisive, fingerprint
 from lcc.bidform._spec import (
     PERCENT_RANGE,
@@ -44,6 +45,7 @@ from lcc.bidform._spec import (
     Slot,
     TenderFile,
     default_word,
+    derive_form,
     same_unit,
     value_text,
 )
@@ -57,6 +59,7 @@ from lcc.bidform._write import (
     LAST_COL,
     cell_ref,
     openpyxl_module,
+    write_form,
 )
 from lcc.io._build import Reader, Scope, build_alternative, check_evaluation
 from lcc.io._issues import MAX_ISSUES, Collector, TenderIssue
@@ -438,8 +441,49 @@ def _read_value(form: _Form, f: BidField, value: Any, where: str) -> Any:
     return float(value)
 
 
+def _records(meta: Any) -> tuple[dict[str, Any], set[str]]:
+    """The words (``shows``: place -> text or figure) and the formulas (``formula``: places)
+    a form's meta sheet records."""
+    recorded: dict[str, Any] = {}
+    formulas: set[str] = set()
+    for row, col, value in _cells(meta):
+        if col == 1 and value in ("shows", "formula"):
+            where = str(meta.cell(row, 2).value or "")
+            if value == "formula":
+                formulas.add(where)
+            else:
+                recorded[where] = meta.cell(row, 3).value
+    return recorded, formulas
+
+
+@dataclass
+class _Made:
+    """The form lcc writes now for the tender (in one language): its records of words and
+    formulas, and the number format of each cell it fills."""
+
+    recorded: dict[str, Any]
+    formulas: set[str]
+    formats: dict[str, str]
+
+
+def _records_differ(form: _Form, recorded: dict[str, Any], formulas: set[str],
+                    made: _Made) -> None:
+    """Refuse a form whose records differ from those lcc writes for its tender: a record
+    removed, added or altered (with its cell) would pass the check of the words."""
+    places = sorted(p for p in {*recorded, *made.recorded, *formulas, *made.formulas}
+                    if (p in recorded) != (p in made.recorded)
+                    or (p in formulas) != (p in made.formulas)
+                    or (p in recorded and _words(recorded[p]) != _words(made.recorded[p])))
+    if places:
+        form.add("changed-text", META_SHEET, Msg(
+            "the record of the form's words in its hidden sheet {sheet!r} was changed ({n} "
+            "records removed, added or altered: {places}); the import checks the form's texts "
+            "and figures against it: fill in a copy of the form as published", sheet=META_SHEET,
+            n=len(places), places=", ".join(places[:5]) + (", …" if len(places) > 5 else "")))
+
+
 def _check_texts(form: _Form, meta: Any, book: Any, sheets: tuple[str, ...],
-                 last_row: int) -> None:
+                 last_row: int, made: _Made | None = None) -> None:
     """Refuse a form whose words were changed: each text and figure the form was written with
     on its tender, bid and own-LCC sheets (its meta sheet records them, ``shows``, and the
     formulas, ``formula``) must stand in its cell, blanks aside, and nothing may be added
@@ -451,17 +495,17 @@ def _check_texts(form: _Form, meta: Any, book: Any, sheets: tuple[str, ...],
     their own (:meth:`_FormReader.layout`)."""
     from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter
 
-    recorded: dict[str, Any] = {}
-    formulas: set[str] = set()
-    for row, col, value in _cells(meta):
-        if col == 1 and value in ("shows", "formula"):
-            where = str(meta.cell(row, 2).value or "")
-            if value == "formula":
-                formulas.add(where)
-            else:
-                recorded[where] = meta.cell(row, 3).value
-    if not recorded:
-        return  # a form of an earlier lcc records no words
+    recorded, formulas = _records(meta)
+    if made is not None:  # the form says it was made from this very tender file by this
+        # lcc: its records are those lcc writes now, and each cell is checked against them
+        _records_differ(form, recorded, formulas, made)
+        recorded, formulas = made.recorded, made.formulas
+    elif not recorded:  # removed: every check of the words would be off
+        form.add("changed-text", META_SHEET, Msg(
+            "the form's hidden sheet {sheet!r} holds no record of the form's words; the import "
+            "checks the form's texts and figures against it: fill in a copy of the form as "
+            "published (make the form again from the tender if needed)", sheet=META_SHEET))
+        return
     bid_sheet = sheets[1]
     for sheet in sheets:
         kept = any(where.rpartition("!")[0] == sheet for where in (*recorded, *formulas))
@@ -511,6 +555,188 @@ def _check_texts(form: _Form, meta: Any, book: Any, sheets: tuple[str, ...],
                     "not in it)", now=now if now is not None else "", text=was))
 
 
+#: The number formats the form gives its own figures (a figure of the tender or of the
+#: bidder's LCC), where the form lcc writes now cannot be compared cell by cell.
+_OWN_FORMATS = ("General", "#,##0", "#,##0.00", "0.0##%")
+#: Colours of Excel's default theme by index (0 is 'Background 1', white; 1 'Text 1').
+_THEME = ("FFFFFF", "000000", "E7E6E6", "44546A", "4472C4", "ED7D31", "A5A5A5", "FFC000",
+          "5B9BD5", "70AD47", "0563C1", "954F72")
+
+
+def _text_kept(fmt: str | None) -> bool:
+    """Whether a number format shows a text as it is (no words added, hidden or replaced):
+    General, ``@``, or a format without a text section (``#,##0``)."""
+    if not fmt or fmt.strip().lower() in ("general", "@"):
+        return True
+    sections = _sections(fmt)
+    if len(sections) >= 4:
+        return sections[3].strip() == "@"
+    return all(s.strip() == "@" for s in sections
+               if "@" in re.sub(r'"[^"]*"|\\.', "", s))
+
+
+def _colour(color: Any, default: str) -> tuple[float, float, float]:
+    """A colour of openpyxl as (r, g, b) in 0..1, tint applied (theme colours by Excel's
+    default theme); ``default`` (hex) where it is automatic or unknown."""
+    from openpyxl.styles.colors import COLOR_INDEX
+
+    hexa, tint = default, 0.0
+    try:
+        if color is not None and color.type == "rgb" and isinstance(color.rgb, str):
+            hexa = color.rgb[-6:]
+        elif color is not None and color.type == "theme" and 0 <= color.theme < len(_THEME):
+            hexa = _THEME[color.theme]
+        elif color is not None and color.type == "indexed" and 0 <= color.indexed < 64:
+            hexa = COLOR_INDEX[color.indexed][-6:]
+        tint = float(getattr(color, "tint", 0.0) or 0.0)
+        rgb = [int(hexa[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    except (TypeError, ValueError, AttributeError, IndexError):
+        rgb = [int(default[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    if tint > 0:
+        rgb = [c + (1 - c) * tint for c in rgb]
+    elif tint < 0:
+        rgb = [c * (1 + tint) for c in rgb]
+    return rgb[0], rgb[1], rgb[2]
+
+
+def _contrast(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
+    """The contrast ratio of two colours (WCAG: 1 for the same colour, 21 black on white)."""
+    def lum(c: tuple[float, float, float]) -> float:
+        lin = [x / 12.92 if x <= 0.04045 else ((x + 0.055) / 1.055) ** 2.4 for x in c]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    la, lb = sorted((lum(a), lum(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def _font_hides(cell: Any) -> Msg | None:
+    """How a cell's font hides or strikes out what it holds, or None."""
+    font = cell.font
+    if font is None:
+        return None
+    if font.strike:
+        return Msg("its text is struck out")
+    if font.sz is not None and float(font.sz) < 6:
+        return Msg("its font is {size} points high", size=_figure(float(font.sz)))
+    fill = cell.fill
+    ground = _colour(fill.fgColor, "FFFFFF") if fill is not None and \
+        fill.fill_type == "solid" else _colour(None, "FFFFFF")
+    if _contrast(_colour(font.color, "000000"), ground) < 1.5:
+        return Msg("its font has the colour of the cell's background")
+    return None
+
+
+def _check_shown(form: _Form, book: Any, sheets: tuple[str, ...], values: range,
+                 made: _Made | None) -> None:
+    """Refuse a form whose sheets show a text or a figure otherwise than it is read: a
+    conditional format (it may give a cell another number format, a colour or an icon
+    alone), a number format on a text of the form that adds, hides or replaces words
+    (``"t"@`` shows the unit 'SEK' as 'tSEK'), a figure of the form in another format than
+    the form's own, a font that hides or strikes out a cell, a comment (a reservation
+    beside a value). The bidder's value cells (column D of the rows ``values`` of the bid
+    sheet) are checked by their rows, each number by :func:`how_shown`."""
+    from openpyxl.utils.cell import get_column_letter
+
+    bid_sheet = sheets[1]
+    for sheet in sheets:
+        if sheet not in book.sheetnames:
+            continue
+        ws = book[sheet]
+        for rng in ws.conditional_formatting:
+            form.add("number-format", f"{sheet}!{str(rng.sqref).split()[0]}", Msg(
+                "a conditional format on the cells {cells} changes how they are shown when "
+                "its condition holds (another number format, a colour or an icon, a value "
+                "hidden); the form has none: remove it, as a figure is read as it is shown",
+                cells=str(rng.sqref)))
+        for (row, col), cell in sorted(ws._cells.items()):
+            where = f"{sheet}!{get_column_letter(col)}{row}"
+            value = cell.value
+            if cell.comment is not None:
+                form.add("changed-text", where, Msg(
+                    "a comment (note) on the cell: {text!r}; a bid on the form is "
+                    "unconditional and the form holds the bidder's values only: remove the "
+                    "comment (a question or a reservation goes through the tender's own "
+                    "channel, not in the form)", text=" ".join(str(cell.comment.text).split())
+                    [:200]))
+            if value is None or (isinstance(value, str) and not value.strip()):
+                continue
+            hides = _font_hides(cell)
+            if hides is not None:
+                form.add("number-format", where, Msg(
+                    "the cell's font hides what it holds ({how}); the form's cells are shown "
+                    "as written: set the font back", how=hides))
+            if sheet == bid_sheet and col == COL_VALUE and row in values:
+                continue  # the bidder's value: checked with its row
+            fmt = cell.number_format or "General"
+            own = made.formats.get(where) if made is not None else None
+            if own is not None and fmt == own:
+                continue
+            if isinstance(value, str) and (fmt in ("General", "@") or (
+                    own is None and fmt in _OWN_FORMATS and _text_kept(fmt))):
+                continue
+            if isinstance(value, str):
+                form.add("number-format", where, Msg(
+                    "the cell's number format {fmt!r} changes how the form's text {text!r} is "
+                    "shown (a number format may add, hide or replace words); the form's texts "
+                    "are shown as written: set the cell's format back to General", fmt=fmt,
+                    text=value[:80]))
+            elif own is not None or fmt not in _OWN_FORMATS:
+                form.add("number-format", where, Msg(
+                    "the cell's number format {fmt!r} is not the form's own: it changes how "
+                    "the form's figure {value} is shown; set the format back (make the form "
+                    "again from the tender if needed)", fmt=fmt, value=value
+                    if not isinstance(value, (int, float)) or isinstance(value, bool)
+                    else _figure(value)))
+
+
+def _rich_texts(form: _Form, path: Path | bytes, sheets: tuple[str, ...],
+                values: range) -> None:
+    """Refuse a text of the form written with several fonts (rich text): a word of it may be
+    struck out or in the colour of the background. Read again only where the workbook
+    holds rich text at all."""
+    from openpyxl.cell.rich_text import CellRichText
+    from openpyxl.utils.cell import get_column_letter
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(path) if isinstance(path, bytes) else path) as z:
+            rich = any(re.search(rb"<(?:\w+:)?r>", z.read(p.filename))
+                       for p in z.infolist() if p.filename == "xl/sharedStrings.xml"
+                       or p.filename.startswith("xl/worksheets/sheet"))
+        if not rich:
+            return
+        book = openpyxl_module().load_workbook(
+            io.BytesIO(path) if isinstance(path, bytes) else path, rich_text=True,
+            keep_vba=False, keep_links=False)
+    except Exception:  # read once already: a damaged part is said there
+        return
+    for sheet in sheets:
+        if sheet not in book.sheetnames:
+            continue
+        for (row, col), cell in sorted(book[sheet]._cells.items()):
+            if isinstance(cell.value, CellRichText) and not (
+                    sheet == sheets[1] and col == COL_VALUE and row in values):
+                form.add("number-format", f"{sheet}!{get_column_letter(col)}{row}", Msg(
+                    "the cell's text {text!r} is written in several fonts (rich text), which "
+                    "may strike out or hide some of its words; the form's texts are written "
+                    "in one font: restore the cell (make the form again from the tender if "
+                    "needed)", text=str(cell.value)[:80]))
+
+
+def _foreign_parts(form: _Form, path: Path | bytes) -> None:
+    """Refuse drawings, text boxes, charts and threaded comments: the form has none, and a
+    reservation may be written in them."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(path) if isinstance(path, bytes) else path) as z:
+            parts = [p.filename for p in z.infolist()]
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):  # pragma: no cover - read
+        return
+    for part in parts:
+        if re.match(r"xl/(drawings/drawing|charts/|threadedComments/)", part):
+            form.add("changed-text", part, Msg(
+                "the workbook holds a drawing, a text box, a chart or a threaded comment "
+                "({part}); the form has none: remove it (a question or a reservation goes "
+                "through the tender's own channel, not in the form)", part=part))
+
+
 def _words(value: Any) -> Any:
     """A cell's value as compared: a text by its words (blanks and line breaks aside), a
     number as a number."""
@@ -525,6 +751,33 @@ class _FormReader:
         self.form = bid_form
         self.tf = tf
         self.keys = [f.key for f in bid_form.fields]
+        #: the form lcc writes now for the tender, by language (:meth:`made`)
+        self._made: dict[str, _Made | None] = {}
+
+    def made(self, meta: dict[str, str]) -> _Made | None:
+        """The form lcc writes now for the tender, where the form says it was made from the
+        very tender file read (its SHA-256 and name) by this lcc; else None (the buyer
+        edited the tender's words since, or another lcc wrote it: the form's own records
+        are then what its cells are checked against)."""
+        tf, lang = self.tf, meta.get("lang", "")
+        if tf is None or lang not in LANGS or meta.get("tender_sha256") != tf.digest or \
+                meta.get("tender_file") != (tf.name or "") or \
+                meta.get("lcc_version") != __version__:
+            return None
+        if lang not in self._made:
+            try:
+                spec = self.form if lang == "en" else derive_form(self.tender, tf, lang)
+                book = openpyxl_module().load_workbook(io.BytesIO(write_form(
+                    self.tender, spec, tf, lang)))
+            except LCCError:  # pragma: no cover - the tender makes a form (checked before)
+                self._made[lang] = None
+            else:
+                recorded, formulas = _records(book[META_SHEET])
+                formats = {f"{ws.title}!{c.coordinate}": c.number_format or "General"
+                           for ws in book.worksheets if ws.title != META_SHEET
+                           for c in ws._cells.values() if c.value is not None}
+                self._made[lang] = _Made(recorded, formulas, formats)
+        return self._made[lang]
 
     def read(self, path: Path | bytes, shown: str
              ) -> tuple[Alternative | None, str | None, _Form]:
@@ -564,8 +817,13 @@ class _FormReader:
         rows = self.layout(form, ws, sheet)
         if rows is None:
             return None, None, form
-        _check_texts(form, values[META_SHEET], formulas, (names["tender"], sheet, names["lcc"]),
-                     FIRST_ROW + len(self.form.fields) - 1)
+        shown = (names["tender"], sheet, names["lcc"])
+        last = FIRST_ROW + len(self.form.fields) - 1
+        made = self.made(meta)
+        _check_texts(form, values[META_SHEET], formulas, shown, last, made)
+        _check_shown(form, values, shown, range(FIRST_ROW, last + 1), made)
+        _rich_texts(form, path, shown, range(FIRST_ROW, last + 1))
+        _foreign_parts(form, path)
         given: dict[str, Any] = {}
         cells: dict[str, str] = {}
         for f in self.form.fields:
@@ -602,6 +860,12 @@ class _FormReader:
                 continue
             value = _read_value(form, f, raw, cells[f.key])
             fmt = ws.cell(row, COL_VALUE).number_format
+            if isinstance(raw, str) and not _text_kept(fmt):
+                form.add("number-format", cells[f.key], _about(f, Msg(
+                    "the cell's number format {fmt!r} shows the text {text!r} otherwise than "
+                    "it is read (a number format may add, hide or replace words); set the "
+                    "cell's format back to Text", fmt=fmt, text=raw[:80])))
+                continue
             how = how_shown(f, fmt, raw) if value is not None and f.kind not in (
                 "text", "choice") and isinstance(raw, (int, float)) else None
             if how is not None:
