@@ -61,9 +61,9 @@ def test_method_versions_hash_and_trace(built: tuple[lcc.Comparison, lcc.report.
     page = report.html()
     import hashlib
 
-    digest = hashlib.sha256(len(b"tender file bytes").to_bytes(8, "big")
-                            + b"tender file bytes").hexdigest()
-    assert digest in page
+    # review 6: the file's own SHA-256, as sha256sum gives it, named
+    digest = hashlib.sha256(b"tender file bytes").hexdigest()
+    assert f"Tender file: SHA-256 {digest} (sha256sum of the file)" in page
     assert f"lcc (openlcc) {lcc.__version__}" in page
     assert f"Reference data: fingerprint {lcc.data.fingerprint()}" in page
     assert "NIST Handbook 135" in page and "2014/24/EU" in page

@@ -101,3 +101,38 @@ def test_tornado_legend_covers_no_bar() -> None:
     bars = [p.get_window_extent() for p in ax.patches]
     assert bars and not any(legend.overlaps(b) for b in bars)
     assert legend.x0 >= ax.get_window_extent().x1  # beside the axes, never over a bar
+
+
+# ----------------------------------------------------------------- 5: checksums
+
+
+def test_report_prints_one_sha256_per_input_file(tmp_path: Path) -> None:
+    import hashlib
+
+    from lcc.cli import main
+
+    tender = ROOT / "examples" / "street-lighting.toml"
+    assumptions = ROOT / "examples" / "assumptions" / "sweden-2025.toml"
+    out = tmp_path / "r.md"
+    assert main(["report", str(tender), "-o", str(out), "--lang", "sv"]) == 0
+    text = out.read_text(encoding="utf-8")
+    for what, f in (("Upphandlingsfil", tender), ("Gemensamma kalkylförutsättningar",
+                                                  assumptions)):
+        digest = hashlib.sha256(f.read_bytes()).hexdigest()
+        assert f"- {what}: SHA-256 {digest} (sha256sum av filen)" in text
+    assert "Kontrollsumma för indata" not in text
+
+
+def test_portfolio_prints_one_named_sha256_per_file() -> None:
+    import hashlib
+
+    import lcc.portfolio as pf
+
+    d = ROOT / "examples" / "portfolio"
+    plan = pf.read_plan(d / "plan.csv", targets=d / "targets.toml")
+    factors = pf.read_factors(d / "factors.csv")
+    html = plan.report(lang="en", factors=factors).html()
+    for what, name in (("Plan", "plan.csv"), ("Targets", "targets.toml"),
+                       ("Climate factors", "factors.csv")):
+        digest = hashlib.sha256((d / name).read_bytes()).hexdigest()
+        assert f"<li>{what} ({name}): SHA-256 {digest}</li>" in html

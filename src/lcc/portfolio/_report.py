@@ -241,6 +241,22 @@ def input_hash(plan: Plan, factors: Factors | None) -> str:
     return digest.hexdigest()
 
 
+def file_hashes(plan: Plan, factors: Factors | None, lang: str) -> list[str]:
+    """One SHA-256 per input file, named by what it is and its file name: the same as
+    ``sha256sum FILE`` (the plan, the targets, the climate factors, each linked tender)."""
+    files = [("plan_file", plan.source), ("targets", plan.targets.source),
+             ("factors_file", factors.file if factors else None),
+             *(("tender", t) for t in sorted(plan.tenders))]
+    out = []
+    for key, f in files:
+        if f is None or not Path(f).is_file():
+            continue
+        digest = hashlib.sha256(Path(f).read_bytes()).hexdigest()
+        out.append(tr("{what} ({file}): SHA-256 {hash}", lang, what=label(key, lang),
+                      file=Path(f).name, hash=digest))
+    return out
+
+
 def _method(lang: str, currency: str) -> list[str]:
     return [
         tr("Share = procurements with the requirement / procurements in the group.", lang),
@@ -388,7 +404,7 @@ def build_sections(plan: Plan, *, by: list[str], lang: str,
                                      *([] if len(crit) else [label("no_differences", lang)])]))
     blocks.append(Block("method", label("method", lang), lines=_method(lang, plan.currency)))
     blocks.append(Block("versions", label("versions", lang), lines=[
-        f"lcc {__version__}", f"SHA-256: {input_hash(plan, factors)}"]))
+        f"lcc {__version__}", *file_hashes(plan, factors, lang)]))
     return blocks
 
 

@@ -77,6 +77,7 @@ WORDS: dict[str, str] = {
                      "ranking is by value."),
     "no_differences": N_("Every organisation uses the same criteria in each category."),
     "plan_file": N_("Plan"), "targets": N_("Targets"), "currency": N_("Currency"),
+    "factors_file": N_("Climate factors"),
     "procurements_n": N_("procurements"), "organisations_n": N_("organisations"),
     "years_n": N_("years"),
 }

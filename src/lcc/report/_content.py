@@ -90,6 +90,25 @@ def input_hash(comparison: Comparison, inputs: list[bytes] | None) -> str:
     return digest.hexdigest()
 
 
+#: What each input file is, in the order the command line reads them.
+_INPUT_ROLES = (N_("Tender file"), N_("Assumption set"))
+
+
+def hash_lines(comparison: Comparison, inputs: list[bytes] | None, lang: str) -> list[str]:
+    """One SHA-256 per input file, named by what it is: the same as ``sha256sum FILE`` of
+    the file's bytes (the bid form's too); without files, a hash of the model as read."""
+    if not inputs:
+        return [tr("Hash of the model as read, not of a file (SHA-256): {hash}", lang,
+                   hash=input_hash(comparison, None))]
+    out = []
+    for i, blob in enumerate(inputs):
+        what = tr(_INPUT_ROLES[i], lang) if i < len(_INPUT_ROLES) else \
+            tr("Input file {n}", lang, n=i + 1)
+        out.append(tr("{file}: SHA-256 {hash} (sha256sum of the file)", lang, file=what,
+                      hash=hashlib.sha256(blob).hexdigest()))
+    return out
+
+
 def versions(lang: str = "en") -> list[str]:
     """The library, data and ecosystem versions."""
     import pint
@@ -302,8 +321,7 @@ def build_sections(comparison: Comparison, *, lang: str = "en", tornado: pd.Data
     sections.append(Section("assumptions", tr("Assumptions", lang), lines=study_text))
     sections.append(Section("method", tr("Method and sources", lang),
                             lines=[method(lang), *[tr(x, lang) for x in SOURCES]]))
-    version_lines = [*versions(lang), tr("Hash of the inputs (SHA-256): {hash}", lang,
-                                         hash=input_hash(c, inputs))]
+    version_lines = [*versions(lang), *hash_lines(c, inputs, lang)]
     when = document_date(date_)
     if when is not None:
         version_lines.append(tr("Date: {date}", lang, date=date(when, lang)))
@@ -344,4 +362,4 @@ def _monte_carlo_section(mc: Any, c: Comparison, lang: str, charts: bool) -> Sec
                    svg=svg, lines=lines, index_labels=False)
 
 
-__all__ = ["SOURCES", "Section", "build_sections", "input_hash", "percent", "versions"]
+__all__ = ["SOURCES", "Section", "build_sections", "hash_lines", "input_hash", "percent", "versions"]
