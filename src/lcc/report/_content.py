@@ -362,4 +362,5 @@ def _monte_carlo_section(mc: Any, c: Comparison, lang: str, charts: bool) -> Sec
                    svg=svg, lines=lines, index_labels=False)
 
 
-__all__ = ["SOURCES", "Section", "build_sections", "hash_lines", "input_hash", "percent", "versions"]
+__all__ = ["SOURCES", "Section", "build_sections", "hash_lines", "input_hash", "percent",
+           "versions"]
