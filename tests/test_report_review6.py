@@ -136,3 +136,20 @@ def test_portfolio_prints_one_named_sha256_per_file() -> None:
                        ("Climate factors", "factors.csv")):
         digest = hashlib.sha256((d / name).read_bytes()).hexdigest()
         assert f"<li>{what} ({name}): SHA-256 {digest}</li>" in html
+
+
+# ----------------------------------------------------------------- 12: one rounding rule
+
+
+def test_a_half_is_rounded_as_the_workbook_shows_it() -> None:
+    """P(lowest) = 5·10⁻⁵: 0,00 % in HTML/MD (half to even), 0,01 % in the XLSX (the
+    spreadsheet rounds a half away from zero)."""
+    from lcc._i18n import number, percent
+    from lcc._i18n._tables import cell
+    from lcc._xlsx import number_shown
+
+    assert percent(5e-5, "sv", 2, fixed=True) == "0,01\u00a0%"
+    assert cell("probability_best", 5e-5, "sv") == "0,01\u00a0%"
+    assert number(0.125, "sv", 2) == "0,13" and number(2.5, "en", 0) == "3"
+    assert number(-2.5, "sv", 0) == "\u22123"
+    assert number_shown("0.00%", 5e-5).figure == 0.01  # what the workbook's cell shows

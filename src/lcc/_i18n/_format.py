@@ -10,8 +10,10 @@ between thousands, as SI and the Swedish authorities' English pages write),
 from __future__ import annotations
 
 import datetime as _dt
+import decimal
 import math
 import re
+from contextlib import AbstractContextManager
 from typing import Any
 
 import numpy as np
@@ -65,9 +67,17 @@ def number(x: Any, lang: str, digits: int = 2) -> str:
     if abs(v) >= LARGE:  # past a float's 16 digits: grouped digits would be noise
         return _scientific(v, lang)
     pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
-    text = format_decimal(v, format=pattern, locale=LOCALES.get(lang, "en_GB"),
-                          decimal_quantization=True)
+    with _half_up():
+        text = format_decimal(v, format=pattern, locale=LOCALES.get(lang, "en_GB"),
+                              decimal_quantization=True)
     return _locale_text(text, lang)
+
+
+def _half_up() -> AbstractContextManager[decimal.Context]:
+    """Round a half away from zero, as Excel and LibreOffice show a cell's number format:
+    one rule for every document (HTML and Markdown showed 5·10⁻⁵ as 0,00 %, the workbook
+    as 0,01 %)."""
+    return decimal.localcontext(rounding=decimal.ROUND_HALF_UP)
 
 
 def significant(x: Any, lang: str, digits: int = 6) -> str:
@@ -101,7 +111,8 @@ def percent(x: Any, lang: str, digits: int = 2, *, fixed: bool = False) -> str:
     from babel.numbers import format_percent
 
     pattern = "#,##0" + ("." + ("0" if fixed else "#") * digits if digits > 0 else "") + "\u00a0%"
-    text = format_percent(v, format=pattern, locale=LOCALES.get(lang, "en_GB"))
+    with _half_up():
+        text = format_percent(v, format=pattern, locale=LOCALES.get(lang, "en_GB"))
     return _locale_text(text, lang)
 
 
