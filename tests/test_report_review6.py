@@ -153,3 +153,24 @@ def test_a_half_is_rounded_as_the_workbook_shows_it() -> None:
     assert number(0.125, "sv", 2) == "0,13" and number(2.5, "en", 0) == "3"
     assert number(-2.5, "sv", 0) == "\u22123"
     assert number_shown("0.00%", 5e-5).figure == 0.01  # what the workbook's cell shows
+
+
+# ----------------------------------------------------------------- 10: a count per year
+
+
+def test_a_count_per_year_in_swedish_and_no_factor_of_one_per_year(tmp_path: Path) -> None:
+    from lcc._i18n import quantity, unit
+    from lcc.cli import main
+
+    assert unit("1/yr", "sv") == "per år" and quantity(75000, "1/yr", "sv") == \
+        "75\u00a0000\u00a0per år"
+    assert unit("h/yr", "sv") == "h/år" and unit("1/yr", "en") == "1/yr"
+    tender = ROOT / "examples" / "reusable-tableware.toml"
+    for lang in ("sv", "en"):
+        out = tmp_path / f"r.{lang}.md"
+        assert main(["report", str(tender), "-o", str(out), "--lang", lang]) == 0
+        text = out.read_text(encoding="utf-8")
+        assert "1/år" not in text and "× 1 1/yr ×" not in text and "× 1 per år ×" not in text
+    assert "Servings per year that need a set 75\u00a0000\u00a0per år" in \
+        (tmp_path / "r.sv.md").read_text(encoding="utf-8")
+    assert "Breakage rate 0.15 × 115" in (tmp_path / "r.en.md").read_text(encoding="utf-8")

@@ -122,14 +122,16 @@ _SV_UNITS = {"yr": "år", "SEK": "kr", "kSEK": "tkr", "MSEK": "Mkr", "d": "dygn"
 
 
 def unit(text: str | None, lang: str) -> str:
-    """A unit in the reader's language: ``SEK/kWh`` → ``kr/kWh``, ``h/yr`` → ``h/år`` (sv);
-    squares and cubes as written: ``SEK/m**3`` → ``SEK/m³``."""
+    """A unit in the reader's language: ``SEK/kWh`` → ``kr/kWh``, ``h/yr`` → ``h/år``,
+    ``1/yr`` → ``per år`` (sv); squares and cubes as written: ``SEK/m**3`` → ``SEK/m³``."""
     if not text:
         return ""
     text = unit_powers(str(text).replace(" / ", "/").replace(" * ", "·"))
     if lang != "sv":
         return text
-    return re.sub(r"[A-Za-z]+", lambda m: _SV_UNITS.get(m.group(0), m.group(0)), text)
+    text = re.sub(r"[A-Za-z]+", lambda m: _SV_UNITS.get(m.group(0), m.group(0)), text)
+    # a count per year as Swedish writes it: '75 000 per år', not '75 000 1/år'
+    return re.sub(r"^1\s*/\s*(?=[^\W\d])", "per ", text)
 
 
 def money(x: Any, currency: str, lang: str, digits: int = 0) -> str:

@@ -130,10 +130,26 @@ _NUM_TEXT = re.compile(r"^(-?[0-9][0-9.e+-]*) ?(.*)$")
 _SAMPLES_TEXT = re.compile(r"^\[([0-9]+) samples, mean (-?[0-9][0-9.e+-]*)\] ?(.*)$")
 
 
+_ONE_PER_TIME = re.compile(r"1(?:\.0*)? 1 ?/ ?(?:yr|year|a|d|h|day|month)")
+
+
+def _one_per_time(n: Num) -> bool:
+    """Whether a factor is a plain 1 per year (a count that happens once a year), which a
+    formula need not show: 'sets 1 000 × breakage 0.15 × 115 SEK', not '× 1 1/yr ×'."""
+    return n.parameter is None and not n.factors and not n.transform and \
+        bool(_ONE_PER_TIME.fullmatch(n.text.strip()))
+
+
+def _shown(nums: Any) -> list[Num]:
+    """The factors a formula shows: a plain 1 per year left out, unless it is all there is."""
+    kept = [n for n in nums if not _one_per_time(n)]
+    return kept if kept else list(nums)
+
+
 def num_text(n: Num, lang: str) -> str:
     """An input of a formula: ``4 100 h/yr``, or from a parameter ``Operating hours 4 100 h/yr``."""
     if n.factors:
-        return " × ".join(num_text(f, lang) for f in n.factors)
+        return " × ".join(num_text(f, lang) for f in _shown(n.factors))
     if n.transform == "one_minus":
         return f"(1 − {_plain_num_text(n, lang)})"
     if n.transform == "reciprocal":
@@ -172,7 +188,7 @@ def _plain_num_text(n: Num, lang: str) -> str:
 
 
 def _amount_text(term: Term, ctx: Context, lang: str = "en") -> str:
-    parts = [num_text(n, lang) for n in term.nums]
+    parts = [num_text(n, lang) for n in _shown(term.nums)] if term.nums else []
     if term.const != 1.0:
         parts.append(tr("{factor} (exchange rate)", lang, factor=_num(term.const, 6, lang)))
     return " × ".join(parts) if parts else "1"
