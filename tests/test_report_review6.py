@@ -174,3 +174,36 @@ def test_a_count_per_year_in_swedish_and_no_factor_of_one_per_year(tmp_path: Pat
     assert "Servings per year that need a set 75\u00a0000\u00a0per år" in \
         (tmp_path / "r.sv.md").read_text(encoding="utf-8")
     assert "Breakage rate 0.15 × 115" in (tmp_path / "r.en.md").read_text(encoding="utf-8")
+
+
+# ----------------------------------------------------------------- 11: parameter names
+
+
+def test_a_description_headed_by_an_alternative_does_not_name_the_parameter(
+        tmp_path: Path) -> None:
+    """'Bid B: energy saved by …' gave a parameter called 'Bid B' (tornado, notes, trace)."""
+    from lcc.cli import main
+    from lcc.results._describe import parameter_name
+
+    assert parameter_name("x", "sv", "Bid B: energy saved by dimming", ["Bid B"]) == \
+        "Energy saved by dimming"
+    assert parameter_name("x", "sv", "Drifttid: timmar per år", ["Bid B"]) == "Drifttid"
+    out = tmp_path / "r.md"
+    tender = ROOT / "examples" / "indoor-lighting.toml"
+    assert main(["report", str(tender), "-o", str(out), "--lang", "sv"]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "| Bid B |" not in text and "Bid B 0,45" not in text
+    assert "| Energy saved by daylight dimming | Bid B: DALI" in text
+    assert "(1 − Energy saved by daylight dimming 0,45)" in text
+    assert "Känslighetsanalys av: Elpris, Kalkylränta, Drifttid, Real förändring av elpriset, " \
+        "Energy saved by daylight dimming;" in text
+
+
+def test_the_tornado_chart_does_not_call_a_parameter_by_an_alternative() -> None:
+    from lcc.cli._commands import _tender_tornado
+    from lcc.plot import tornado
+
+    tender, c = _comparison("indoor-lighting")
+    ticks = [t.get_text() for t in tornado(_tender_tornado(tender), lang="sv",
+                                           comparison=c).get_yticklabels()]
+    assert not any(t.startswith("Bid B\n") for t in ticks), ticks

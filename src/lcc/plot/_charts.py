@@ -411,13 +411,22 @@ def tornado(table: Any, *, alternative: str | None = None, ax: Axes | None = Non
         ax.barh(y, lcc_hi - base, left=base, color="#c55a11", label=label("high", lang))
         ax.axvline(base, color="black", linewidth=0.8)
     units = rows["unit"] if "unit" in rows.columns else [""] * len(rows)
-    from lcc.results._describe import difference_text, is_rate, parameter_names, value_text
+    from lcc.results._describe import (
+        _ALTERNATIVES,
+        difference_text,
+        is_rate,
+        parameter_names,
+        value_text,
+    )
 
     params: dict[str, Any] = {str(p): None for p in rows["parameter"]}
+    alternatives = [str(a) for a in table["alternative"].unique()]
     if comparison is not None:
+        alternatives += [str(n) for n in comparison.results]
         for r in comparison.results.values():
             params.update(r._compiled.parameters)
-    names = parameter_names(params, lang)
+    # not an alternative's name for a parameter ('Bid B: energy saved …' is not 'Bid B')
+    names = parameter_names(params, lang, [*_ALTERNATIVES.get(), *alternatives])
 
     def tick(p: str, a: Any, b: Any, u: Any) -> str:
         u = str(u or "")

@@ -32,6 +32,7 @@ from lcc.results._describe import (
     difference_text,
     distribution_text,
     is_rate,
+    naming_alternatives,
     own_life_amounts,
     parameter_line,
     parameter_name,
@@ -260,6 +261,17 @@ def build_sections(comparison: Comparison, *, lang: str = "en", tornado: pd.Data
                    scenarios: pd.DataFrame | None = None,
                    date_: _dt.date | str | None = None) -> list[Section]:
     """Every section of a report, in order."""
+    # parameters named knowing the alternatives ('Bid B: energy saved …' is not 'Bid B')
+    with naming_alternatives(comparison.results):
+        return _sections(comparison, lang=lang, tornado=tornado, monte_carlo=monte_carlo,
+                         assumptions=assumptions, inputs=inputs, charts=charts,
+                         scenarios=scenarios, date_=date_)
+
+
+def _sections(comparison: Comparison, *, lang: str, tornado: pd.DataFrame | None,
+              monte_carlo: Any, assumptions: list[str] | None, inputs: list[bytes] | None,
+              charts: bool, scenarios: pd.DataFrame | None,
+              date_: _dt.date | str | None) -> list[Section]:
     c = comparison
     sections: list[Section] = []
     if c._samples:

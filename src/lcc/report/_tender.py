@@ -51,7 +51,8 @@ def tender_lines(tender: Any, lang: str, *, comparison: Any = None,
             every.update({p.name: p.description for p in tender.assumptions.parameters
                           if p.name not in every})
         names = parameter_names({**every, **{n: _description(tender, n) for n in tornado
-                                             if n not in every}}, lang)
+                                             if n not in every}}, lang,
+                                [a.name for a in tender.alternatives])
         parts.append(tr("Sensitivity analysis of: {names}", lang, names=", ".join(
             names[n] for n in tornado)))
     if monte_carlo is not None:
@@ -75,7 +76,12 @@ def _description(tender: Any, name: str) -> str | None:
             return p.description
     if tender.assumptions is not None:
         p = tender.assumptions.parameter(name)
-        return p.description if p is not None else None
+        if p is not None:
+            return p.description
+    for alt in tender.alternatives:  # a bidder's parameter, declared with its alternative
+        for own in alt.parameters():
+            if getattr(own, "name", None) == name:
+                return getattr(own, "description", None)
     return None
 
 

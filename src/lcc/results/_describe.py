@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Container, Mapping
+from collections.abc import Container, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 import numpy as np
@@ -34,8 +36,47 @@ KNOWN_NAMES: dict[str, str] = {
 
 _RATE_NAME = re.compile(r"(^|_)(rate|escalation|inflation|growth)$")
 
+#: The alternatives' names where parameters are being named (:func:`naming_alternatives`): a
+#: description's head that is one of them ('Bid B: energy saved by …') is not a parameter's
+#: name, it reads as the alternative.
+_ALTERNATIVES: ContextVar[tuple[str, ...]] = ContextVar("lcc_alternatives", default=())
 
-def parameter_name(name: str, lang: str, description: str | None = None) -> str:
+#: Where a description's head ends: a full stop or colon ('1.0 kg' and '22:00' do not);
+#: then, where the head is too long with it, a bracket.
+_HEAD_ENDS = (r"(?<!\d):|:(?!\d)|;|\.(?!\d)", r"(?<!\d):|:(?!\d)|[;(]|\.(?!\d)")
+
+
+@contextmanager
+def naming_alternatives(names: Iterable[Any]) -> Iterator[None]:
+    """Name parameters, inside the block, knowing the alternatives' names (a report, a
+    trace, a chart): a description's head that names an alternative is not taken."""
+    token = _ALTERNATIVES.set((*_ALTERNATIVES.get(), *(str(n) for n in names)))
+    try:
+        yield
+    finally:
+        _ALTERNATIVES.reset(token)
+
+
+def _head(text: str) -> str | None:
+    """A description's head ('Drifttid: …' → 'Drifttid'), or None where it has none short
+    enough."""
+    for ends in _HEAD_ENDS:
+        head = re.split(ends, text.strip(), maxsplit=1)[0].strip()
+        if head and len(head) <= 40 and head.count("(") == head.count(")"):
+            return head  # a bracket kept whole ('Anbudspris (exkl. moms)' → 'Anbudspris')
+    return None
+
+
+def _is_alternative(head: str, alternatives: Iterable[str]) -> bool:
+    """Whether a head is an alternative's name, or the head of one ('Bid B' of 'Bid B:
+    DALI, daylight and presence control')."""
+    key = head.casefold()
+    return any(key in (a.strip().casefold(), (_head(a) or "").casefold())
+               for a in alternatives if a.strip())
+
+
+def parameter_name(name: str, lang: str, description: str | None = None,
+                   alternatives: Iterable[str] | None = None) -> str:
     """A parameter's name for readers: a known name, the head of its description
     (``"Drifttid: …"`` → ``Drifttid``), or the identifier in words.
 
@@ -49,20 +90,33 @@ def parameter_name(name: str, lang: str, description: str | None = None) -> str:
     'Elpris (natt, 22-06)'
     >>> parameter_name("bid_price", "sv", "Anbudspris (exkl. moms) enligt anbudsformulär")
     'Anbudspris'
+
+    A head that is an alternative's name (``alternatives``, else those of
+    :func:`naming_alternatives`) is not taken: the text after it is read instead.
+
+    >>> parameter_name("savings_b", "en", "Bid B: energy saved by dimming, presence control",
+    ...                ["Bid B: DALI control"])
+    'Energy saved by dimming'
     """
     if name in KNOWN_NAMES:
         return tr(KNOWN_NAMES[name], lang)
-    if description:  # a full stop or colon ends the head; '1.0 kg' and '22:00' do not; a
-        # bracket does where the head is too long with it
-        for ends in (r"(?<!\d):|:(?!\d)|;|\.(?!\d)", r"(?<!\d):|:(?!\d)|[;(]|\.(?!\d)"):
-            head = re.split(ends, description.strip(), maxsplit=1)[0].strip()
-            if head and len(head) <= 40 and head.count("(") == head.count(")"):
-                return head  # a bracket kept whole ('Anbudspris (exkl. moms)' → 'Anbudspris')
+    if description:
+        head = _head(description)
+        alts = _ALTERNATIVES.get() if alternatives is None else tuple(alternatives)
+        if head and _is_alternative(head, alts):
+            rest = description.strip()[len(head):].lstrip(" :;.-–—")
+            own = _head(rest) or (rest.split(",")[0].strip() if 0 < len(
+                rest.split(",")[0].strip()) <= 40 else None)
+            if own and not _is_alternative(own, alts):
+                return own[:1].upper() + own[1:]
+        elif head:
+            return head
     words = name.replace("_", " ").strip()
     return words[:1].upper() + words[1:]
 
 
-def parameter_names(params: Mapping[str, Any], lang: str) -> dict[str, str]:
+def parameter_names(params: Mapping[str, Any], lang: str,
+                    alternatives: Iterable[str] | None = None) -> dict[str, str]:
     """:func:`parameter_name` of several parameters (name → the parameter, or None), each
     told apart: where two would read alike, each of them gets its identifier in brackets.
 
@@ -71,7 +125,7 @@ def parameter_names(params: Mapping[str, Any], lang: str) -> dict[str, str]:
     {'price_day': 'Elpris (price_day)', 'price_night': 'Elpris (price_night)', 'hours': 'Hours'}
     """
     names = {n: parameter_name(n, lang, p if isinstance(p, str) or p is None
-                               else getattr(p, "description", None))
+                               else getattr(p, "description", None), alternatives)
              for n, p in params.items()}
     seen = Counter(v.casefold() for v in names.values())
     return {n: f"{v} ({n})" if seen[v.casefold()] > 1 else v for n, v in names.items()}
@@ -397,6 +451,7 @@ def deciding_difference_note(tornado: Any, shown: str, lang: str) -> str | None:
 
 __all__ = ["KNOWN_NAMES", "ParameterName", "basis_headers", "carbon_price_text",
            "deciding_difference_note", "difference_text", "distribution_text", "is_rate",
-           "lowest_line", "own_life_amounts", "parameter_line", "parameter_name", "per_year",
+           "lowest_line", "naming_alternatives", "own_life_amounts", "parameter_line",
+           "parameter_name", "per_year",
            "policy_name", "ptr", "scenario_name", "study_lines", "study_period_note",
            "value_text"]

@@ -499,8 +499,18 @@ def trace(compiled: Compiled, ctx: Context, per_term: list[tuple[Term, dict[str,
     """The full trace: header, assumptions, parameters, items, totals, warnings.
 
     ``warnings``: those of the result besides the compiled model's (the purchases late in
-    the study, :meth:`LCCResult.late_purchases_in`), already in ``lang``.
+    the study, :meth:`LCCResult.late_purchases_in`), already in ``lang``. Parameters are
+    named knowing the alternative's name (a description 'Bid B: …' is not called 'Bid B').
     """
+    from lcc.results._describe import naming_alternatives
+
+    with naming_alternatives([compiled.alternative.name]):
+        return _trace(compiled, ctx, per_term, by_category, total, quantity, lang, warnings)
+
+
+def _trace(compiled: Compiled, ctx: Context, per_term: list[tuple[Term, dict[str, Any]]],
+           by_category: dict[str, Any], total: Any, quantity: Any, lang: str,
+           warnings: list[str] | None) -> str:
     from lcc.model._alternative import rate_names
     from lcc.results._describe import parameter_line, parameter_names, study_lines
 
