@@ -207,3 +207,20 @@ def test_the_tornado_chart_does_not_call_a_parameter_by_an_alternative() -> None
     ticks = [t.get_text() for t in tornado(_tender_tornado(tender), lang="sv",
                                            comparison=c).get_yticklabels()]
     assert not any(t.startswith("Bid B\n") for t in ticks), ticks
+
+
+# ----------------------------------------------------------------- 6: the portfolio in print
+
+
+def test_the_portfolio_report_prints_every_column() -> None:
+    """The wide tables sat in a box that scrolls: printed, columns were cut off."""
+    import re
+
+    import lcc.portfolio as pf
+
+    d = ROOT / "examples" / "portfolio"
+    html = pf.read_plan(d / "plan.csv", targets=d / "targets.toml").report(lang="sv").html()
+    assert "@page { size: A4 landscape;" in html
+    printed = html[html.index("@media print"):]
+    assert re.search(r"\.scroll \{ overflow: visible; \}", printed)
+    assert "white-space: normal" in printed

@@ -433,6 +433,21 @@ td.miss { background: #fbe5e1; }
 ul.lines li { margin: .15rem 0; }
 nav a { margin-right: .8rem; font-size: .85rem; }
 footer { margin-top: 3rem; font-size: .8rem; color: #666; }
+@page { size: A4 landscape; margin: 12mm 10mm 14mm 10mm; }
+@media print {
+  body { margin: 0; max-width: none; padding: 0; font-size: 9pt; line-height: 1.3; }
+  nav { display: none; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  .scroll { overflow: visible; }
+  table { font-size: 7pt; width: 100%; }
+  th, td { padding: 1pt 3pt; }
+  thead th, tbody th { white-space: normal; overflow-wrap: anywhere; hyphens: auto; }
+  thead { display: table-header-group; }
+  tr { break-inside: avoid; page-break-inside: avoid; }
+  .chart svg { max-width: 100%; max-height: 170mm; }
+  thead th, tbody th, td.met, td.miss { -webkit-print-color-adjust: exact;
+                                        print-color-adjust: exact; }
+}
 """
 
 
