@@ -286,6 +286,10 @@ def check_points(form: BidForm) -> list[dict[str, Any]]:
             hi = f.maximum if f.maximum is not None else lo + 30.0 * _year(f)
             x = lo + t * (hi - lo)
             given[f.key] = float(round(x)) if f.whole_number else x
+        for f in form.fields[1:]:  # a resale value at most the price, as a bid's must be
+            other = given.get(f.at_most) if f.at_most is not None else None
+            if isinstance(other, float) and given[f.key] * f.at_most_scale > other:
+                given[f.key] = other / f.at_most_scale
         out.append(given)
     return out
 
@@ -428,6 +432,14 @@ def plan_sheet(tender: Tender, form: BidForm, build: Callable[[dict[str, Any]], 
                    "formulas take; give a value there to see it here", lang,
                    labels=", ".join(f"'{f.label}'" for f in worded)).replace('"', "'")
         shown = f'=IF(COUNT({",".join(cells)})<{len(cells)},"{words}",{total})'
+    for f in numeric:  # a resale value above the price: refused by the evaluation, so no LCC
+        if f.at_most is not None and f.at_most in bid_cells:
+            scaled = bid_cells[f.key] if f.at_most_scale == 1.0 else \
+                f"{bid_cells[f.key]}*{_num(f.at_most_scale)}"
+            above = tr("not computed: '{label}' is more than the price, which the buyer's "
+                       "evaluation refuses (a resale value is at most what the unit cost)",
+                       lang, label=f.label).replace('"', "'")
+            shown = f'=IF({scaled}>{bid_cells[f.at_most]},"{above}",{shown[1:]})'
     if required:
         shown = f'=IF(COUNT({",".join(required)})<{len(required)},"{missing}",{shown[1:]})'
     c["B3"] = shown

@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from lcc._errors import LCCError, Msg, NotFound, UnitText, suggest
+from lcc._errors import LCCError, Msg, NotFound, UnitText, as_msg, suggest
 from lcc._i18n import LANGS, N_, tr
 from lcc._i18n import unit as unit_words
 from lcc.bidform._words import said
@@ -35,12 +35,13 @@ from lcc.model._fields import located
 from lcc.units import CURRENCIES
 
 #: Keys of the ``[bid_form]`` table.
-BID_FORM_KEYS: tuple[str, ...] = ("like", "template", "inputs", "units", "defaults", "items",
-                                  "quantity", "life", "start", "title", "instructions")
+BID_FORM_KEYS: tuple[str, ...] = ("like", "template", "inputs", "units", "defaults", "bounds",
+                                  "items", "quantity", "life", "start", "title",
+                                  "instructions")
 _COMMON_KEYS = ("title", "instructions")
 _MODE_KEYS = {
-    "like": ("like", "defaults", *_COMMON_KEYS),
-    "template": ("template", "inputs", "units", "defaults", *_COMMON_KEYS),
+    "like": ("like", "defaults", "bounds", *_COMMON_KEYS),
+    "template": ("template", "inputs", "units", "defaults", "bounds", *_COMMON_KEYS),
     "items": ("items", "quantity", "life", "start", *_COMMON_KEYS),
 }
 #: Keys of a bidder value ``{ bidder = "...", unit = "...", ... }``.
@@ -57,6 +58,12 @@ _ROW_KINDS = {"quantity": "quantity", "position": "years", "rate": "number", "co
 PERCENT_RANGE = (-1.0, 1.0)
 #: Row kinds of numbers that are never negative unless the tender says so.
 _NOT_NEGATIVE = ("quantity", "years", "count")
+#: Row kinds a buyer may bound ([bid_form.bounds], a bidder value's min and max).
+_NUMBERS = ("quantity", "years", "number", "count")
+#: A calculator input that is at most another of the same calculator: the resale value of a
+#: unit is at most its price (the model's rule, :func:`lcc.model._items.worth_more`, which the
+#: calculators apply in :func:`lcc.templates._common.resale_items`).
+AT_MOST = {"resale_value": "price"}
 
 
 @dataclass(frozen=True)
@@ -105,6 +112,10 @@ class BidField:
     percent : bool
         A rate per year: the cell holds the fraction and shows it as a percentage
         (typed as ``2 %``); more than −100 % and less than 100 %, as a bare rate is.
+    at_most : str, optional
+        The key of another row this one may not exceed (a resale value, at most the
+        price); ``at_most_scale`` is one of this row's unit in the other's (1000 for a
+        resale in tkr beside a price in SEK).
     rule : Field, optional
         The model's field a choice is read by (an item's ``category``): its words exactly,
         a text that is none of them refused with the field's own message and suggestion
@@ -127,6 +138,8 @@ class BidField:
     exclusive: bool = False
     whole: bool = False
     percent: bool = False
+    at_most: str | None = None
+    at_most_scale: float = 1.0
     rule: F.Kind | None = field(default=None, compare=False, repr=False)
 
     @property
@@ -186,6 +199,10 @@ class BidForm:
     trial : mapping
         A value of each bidder row, by key, valid together with the others: the trial
         bid the form was checked with before it was written.
+    notes : tuple of Msg
+        What the buyer should know about the form and that is no error (``lcc bid-form``
+        prints it): the rows that come from literal values of the alternative a form is
+        like, which bidders will now give.
     """
 
     kind: str
@@ -197,6 +214,7 @@ class BidForm:
     template: Mapping[str, Any] | None = None
     inputs: Mapping[str, Any] = field(default_factory=dict)
     trial: Mapping[str, Any] = field(default_factory=dict)
+    notes: tuple[Msg, ...] = ()
 
     def field(self, key: str) -> BidField:
         """The field of a key (KeyError, naming the closest, if none)."""
@@ -329,6 +347,8 @@ class _Deriver:
         self.trial: dict[str, Any] = {}
         #: the alternative the form is like (its bids are it with the bidder's values)
         self.like_alt: Alternative | None = None
+        #: what the buyer should know that is no error (BidForm.notes)
+        self.notes: list[Msg] = []
 
     # -- entry ------------------------------------------------------------------------
     def derive(self) -> BidForm:
@@ -396,9 +416,10 @@ class _Deriver:
                              Msg("[bid_form] like = {alternative!r} ({at})",
                                  alternative=name, at=at))
         if form is not None:
-            form = BidForm(form.kind, form.fields, form.origin, extra.get("title"),
-                           extra.get("instructions"), form.calculator, form.template,
-                           form.inputs)
+            form = dataclasses.replace(form, title=extra.get("title"),
+                                       instructions=extra.get("instructions"))
+        if form is not None and "bounds" in obj:
+            form = self.bounds(form, obj["bounds"], (*path, "bounds"))
         return self.done(form)
 
     def done(self, form: BidForm | None) -> BidForm:
@@ -411,9 +432,89 @@ class _Deriver:
                     "bidder's values with {{ bidder = \"<what to give>\" }}, or write them in "
                     "the alternative as values rather than references to buyer parameters",
                     origin=form.origin))])
-        form = dataclasses.replace(form, trial={**trial_values(form), **self.trial})
+        form = dataclasses.replace(form, trial={**trial_values(form), **self.trial},
+                                   notes=tuple(self.notes))
         self.check_trial(form)
         return form
+
+    def bounds(self, form: BidForm, raw: Any, path: Path) -> BidForm | None:
+        """``[bid_form.bounds]`` of a calculator or 'like' form: the buyer's ``min`` and
+        ``max`` of a row by its key (``life = { min = 5, max = 40 }``, ``"items[0].life" =
+        { max = 40 }``), in the row's unit and read as a bidder value's are (a rate's as a
+        rate). Within what the row takes anyway (a life more than 0 and at most 500 years);
+        shown in the row's note, checked by Excel and again on import."""
+        table = self.r.table(raw, path, Msg("bounds of the bidder's rows (a table)"))
+        if table is None:
+            return None
+        rows = {f.key: f for f in form.fields[1:]}
+        numeric = [k for k, f in rows.items() if f.kind in _NUMBERS]
+        changed: dict[str, BidField] = {}
+        for key, spec in table.items():
+            kp: Path = (*path, key)
+            f = rows.get(key)
+            if f is None or f.kind not in _NUMBERS:
+                self.c.add("unknown-key", kp, Msg(
+                    "{key!r} is not a number the bidder gives on this form{hint}; bounds apply "
+                    "to: {keys}", key=key, hint=suggest(key, numeric), keys=", ".join(numeric)))
+                continue
+            obj = self.r.table(spec, kp, Msg("a row's bounds {example}",
+                                             example="{ min = <number>, max = <number> }"))
+            if obj is None or not self.r.keys(obj, kp, ("min", "max"), what=Msg("bounds: ")):
+                continue
+            got: dict[str, float] = {}
+            for b in ("min", "max"):
+                if b not in obj:
+                    continue
+                x = self.rate_bound(obj[b], (*kp, b), b) if f.percent else \
+                    self.r.finite(obj[b], (*kp, b))
+                if x is not BAD:
+                    got[b] = float(x)
+            if len(got) < len(obj):
+                continue
+            lo, hi = got.get("min", f.minimum), got.get("max", f.maximum)
+            own_lo = PERCENT_RANGE[0] if f.percent and f.minimum is None else f.minimum
+            own_hi = f.maximum  # a rate's max may say more than 100 %, as a bidder value's
+            if f.percent and "min" in got and (got["min"] <= PERCENT_RANGE[0] or (
+                    got["min"] >= PERCENT_RANGE[1] and hi is None)):
+                self.c.add("invalid-value", (*kp, "min"), Msg(
+                    "min = {low}: a rate row takes more than −100 % and, without a max, less "
+                    "than 100 %; give a min inside, or a max as well",
+                    low=UnitText(f"{got['min'] * 100:g} %")))
+                continue
+            if "min" in got and own_lo is not None and (
+                    got["min"] < own_lo or (got["min"] == own_lo and f.percent)):
+                self.c.add("invalid-value", (*kp, "min"), Msg(
+                    "min = {low} is below what the row takes ({own}); give a min inside it",
+                    low=number_text(got["min"]), own=number_text(own_lo)))
+                continue
+            if "max" in got and own_hi is not None and got["max"] > own_hi:
+                self.c.add("invalid-value", (*kp, "max"), Msg(
+                    "max = {high} is above what the row takes ({own}); give a max inside it",
+                    high=number_text(got["max"]), own=number_text(own_hi)))
+                continue
+            if lo is not None and hi is not None and lo > hi:
+                self.c.add("invalid-value", (*kp, "max"), Msg(
+                    "max = {high} is below min = {low}", high=number_text(hi),
+                    low=number_text(lo)))
+                continue
+            if f.whole_number and any(not float(x).is_integer() for x in got.values()):
+                self.c.add("invalid-value", kp, Msg(
+                    "the row takes whole numbers; give whole bounds"))
+                continue
+            changed[key] = dataclasses.replace(
+                f, minimum=lo, maximum=hi,
+                exclusive=f.exclusive and lo is not None and lo == f.minimum)
+        if self.c.issues:
+            return None
+        fields = tuple(changed.get(f.key, f) for f in form.fields)
+        # the trial values within the buyer's bounds (the form is checked with them)
+        for key, f in changed.items():
+            number = _trial_number(self.trial.get(key), f)
+            if number is None or (f.minimum is not None and (
+                    number < f.minimum or (f.exclusive and number == f.minimum))) or \
+                    (f.maximum is not None and number > f.maximum):
+                self.trial[key] = value_text(f, _within(f))
+        return dataclasses.replace(form, fields=fields)
 
     def check_trial(self, form: BidForm) -> None:
         """Refuse a form no bid of which can be evaluated under the tender's study (an
@@ -488,12 +589,15 @@ class _Deriver:
         self.like_params: dict[str, dict[str, Any]] = {}
         self.like_tables = own if isinstance(own, dict) else {}
         self.like_uses: dict[str, list[str]] = {}
+        literal: list[tuple[BidField, Any]] = []  # rows of values written with a unit
         self.fields = [self.name_field()]
         template: dict[str, Any] = {}
         for key in ("start", "quantity", "life"):
             if key in data:
                 template[key] = self._like_value(F.ALTERNATIVE[key], data[key], key, None,
                                                  None, bidder)
+                if isinstance(template[key], Slot):
+                    literal.append((self.fields[-1], data[key]))
         items = []
         for i, item in enumerate(data["items"]):
             kind = item["type"]
@@ -505,6 +609,8 @@ class _Deriver:
                     continue
                 out[key] = self._like_value(spec.fields[key], value, f"items[{i}].{key}",
                                             kind, item.get("label"), bidder, field_name=key)
+                if isinstance(out[key], Slot):
+                    literal.append((self.fields[-1], value))
             items.append(out)
         template["items"] = items
         if self.like_params:
@@ -516,12 +622,17 @@ class _Deriver:
                           name=name, uses="; ".join(self.like_uses[name]))
                 self.fields[i] = dataclasses.replace(f, note=f"{f.note}. {uses}".lstrip(". ")
                                                      if f.note else uses)
+        self.literal_note(literal)
         return BidForm("items", tuple(self.fields), origin, template=template)
 
     def _like_parameter(self, kind: F.Kind, p: Parameter, key: str) -> dict[str, Any]:
-        """A bidder parameter of the 'like' alternative as the bid's own parameter table: as
-        the alternative gives it (its range, distribution, description), its value a Slot of
-        one row (bounded by its range) where a form row can hold it, else as given."""
+        """A bidder parameter of the 'like' alternative as the bid's own parameter table: its
+        value a Slot of one row (bounded by the parameter's range) where a form row can hold
+        it, else as the alternative gives it. The bid's parameter is the bidder's value: a
+        distribution of the alternative's (centred on the model's value) is not the bid's,
+        and is left out; its low and high are the row's bounds, what the form let the bidder
+        give (where the parameter has them). Each bid names it its own
+        (:func:`own_parameters`)."""
         table = dict(self.like_tables.get(p.name) or {"value": parameter_value(p.value, key)})
         if kind.name not in ("quantity", "position", "count", "rate"):
             return table  # e.g. a residual fraction: kept as the alternative gives it
@@ -537,12 +648,17 @@ class _Deriver:
         if high is not None:
             hi = high if hi is None else min(hi, high)
         rkey = f"parameters.{p.name}"
-        self.fields.append(BidField(
-            rkey, p.description or p.name, row, shown_unit, minimum=lo, maximum=hi,
-            exclusive=_exclusive(kind, lo), whole=kind.whole and row == "years",
-            percent=kind.name == "rate"))
-        table["value"] = Slot(rkey)
-        return table
+        f = BidField(rkey, p.description or p.name, row, shown_unit, minimum=lo, maximum=hi,
+                     exclusive=_exclusive(kind, lo), whole=kind.whole and row == "years",
+                     percent=kind.name == "rate")
+        self.fields.append(f)
+        own: dict[str, Any] = {"value": Slot(rkey)}
+        for bound, given, x in (("low", p.low, lo), ("high", p.high, hi)):
+            if given is not None and x is not None and not (bound == "low" and f.exclusive):
+                own[bound] = value_text(f, x)
+        if p.description:
+            own["description"] = p.description
+        return own
 
     def _like_value(self, kind: F.Kind, value: Any, key: str, item_type: str | None,
                     item_label: str | None, bidder: dict[str, Parameter],
@@ -863,6 +979,10 @@ class _Deriver:
         if inputs is None or units is None:
             return None
         fixed: dict[str, Any] = {}
+        #: like: the bidder's inputs the alternative writes with a unit or as its own
+        #: parameter (rows, each in the unit as written), as written
+        written: dict[str, Any] = {}
+        kept: list[tuple[Any, Any]] = []  # like: bidder inputs written without a unit
         for key, value in inputs.items():
             inp = specs.get(key)
             if inp is None:
@@ -871,13 +991,23 @@ class _Deriver:
                     calculator=module.NAME, key=key, hint=suggest(key, specs),
                     inputs=", ".join(specs)))
                 continue
+            if like and inp.role == "bidder" and not _buyer_ref(value, self.buyer) and (
+                    (isinstance(value, dict) and set(value) == {"parameter"}) or (
+                        inp.kind == "quantity" and isinstance(value, str)
+                        and unit_of_text(value) is not None)):
+                written[key] = value  # the bid's own value: asked on the form
+                continue
             if like and inp.role == "bidder" and not _buyer_ref(value, self.buyer):
-                continue  # the bid's own value: asked on the form
+                kept.append((inp, value))
+            # a value without a unit (a count, a share, a choice) stays the buyer's, as the
+            # alternative writes it
             # read as a tender file's calculator input is: one description per input
             v = T._profile(self.r, inp, value, (*ip, key), self.scope) \
                 if inp.kind == "profile" else T._value(self.r, inp, value, (*ip, key), self.scope)
             if v is not BAD:
                 fixed[key] = v
+        if like:  # each row in the unit the alternative writes (a life in 'h' stays in h)
+            units = {k: unit_of_text(v) for k, v in written.items() if isinstance(v, str)}
         selector = getattr(module, "SELECTOR", None)
         chosen = fixed.get(selector, specs[selector].default) if selector else None
         defaults = self.defaults or {}
@@ -941,9 +1071,105 @@ class _Deriver:
         if optional and self._evaluates(module, base):
             bad = [k for k in optional if not self._evaluates(module, {**base, k: trial[k]})]
             self.fields = [f for f in self.fields if f.key not in bad]
+        if like and self.like_alt is not None:  # a row of the alternative's own parameter:
+            own = {p.name: p for p in self.like_alt.parameters()}  # within its low and high
+            for i, f in enumerate(self.fields):
+                ref = written.get(f.key)
+                p = own.get(ref["parameter"]) if isinstance(ref, dict) else None
+                if p is None or f.kind not in _NUMBERS:
+                    continue
+                lo, hi = _number_in(p.low, f.unit), _number_in(p.high, f.unit)
+                self.fields[i] = dataclasses.replace(
+                    f, minimum=f.minimum if lo is None or (f.minimum is not None
+                                                           and f.minimum > lo) else lo,
+                    maximum=f.maximum if hi is None or (f.maximum is not None
+                                                        and f.maximum < hi) else hi,
+                    exclusive=f.exclusive and (lo is None or lo <= (f.minimum or 0.0)))
+        self.life_in_hours(module, trial)
+        self.at_most()
         self.trial.update({f.key: trial[f.key] for f in self.fields[1:]})
+        if like:
+            literal = [(f, written[f.key]) for f in self.fields[1:]
+                       if isinstance(written.get(f.key), str)]
+            self.literal_note(literal)
+            if kept and self.like_alt is not None:
+                self.notes.append(Msg(
+                    "the form keeps {n} of the bidder's inputs that the alternative "
+                    "{alternative!r} writes without a unit as the buyer's, the same for every "
+                    "bid: {rows}. To ask bidders for one, write it as a parameter of the "
+                    "alternative ({example} and an [alternatives.parameters.<name>] table)",
+                    n=len(kept), alternative=self.like_alt.name,
+                    rows="; ".join(f"{said(inp.label, self.lang)} = {v}" for inp, v in kept),
+                    example='{ parameter = "<name>" }'))
         return BidForm("calculator", tuple(self.fields), origin, calculator=module.NAME,
                        inputs=fixed)
+
+    def literal_note(self, rows: list[tuple[BidField, Any]]) -> None:
+        """Note the rows that come from literal values of the alternative a form is like:
+        every bidder gives them now, which the buyer may not have meant (an electricity price
+        or operating hours written as a value); a buyer parameter keeps a value the buyer's."""
+        if not rows or self.like_alt is None:
+            return
+        self.notes.append(Msg(
+            "the form asks every bidder for {n} values that the alternative {alternative!r} "
+            "writes as literal values with a unit: {rows}. To keep one the buyer's, the same "
+            "for every bid, write it as a buyer parameter ({example} and a [parameters.<name>] "
+            "table)", n=len(rows), alternative=self.like_alt.name,
+            rows="; ".join(f"{f.label} = {value}" for f, value in rows),
+            example='{ parameter = "<name>" }'))
+
+    def life_in_hours(self, module: Any, trial: Mapping[str, Any]) -> None:
+        """A calculator row of a life asked in hours (burning hours, counted with the
+        calculator's operating hours) gets the model's bound of a service life (500 years)
+        in hours: 500 × the hours per year the calculator counts with, found by building the
+        trial bid at two lives. (A calculator without operating hours refuses hours where
+        the unit is chosen, see :meth:`calculator_field`.)"""
+        from lcc.units import _parse_text
+
+        most = F.ITEMS["Investment"].fields["life"].maximum
+        for i, f in enumerate(self.fields):
+            if f.kind != "quantity" or not _in_hours(f.unit) or most is None:
+                continue
+            one = float(_parse_text(f"1 {f.unit}", "unit").to("h").magnitude)
+            lives = []
+            for hours in (8766.0, 17532.0):
+                try:
+                    alt = module.alternative("trial", **{
+                        **trial, f.key: f"{number_text(hours / one)} {f.unit}"})
+                except LCCError:
+                    break
+                lives.append([float(it.life.to("yr").magnitude) for it in alt.items
+                              if hasattr(getattr(it, "life", None), "to")
+                              and not np.ndim(it.life.magnitude)])
+            if len(lives) != 2 or len(lives[0]) != len(lives[1]):
+                continue
+            moved = [(a, b) for a, b in zip(*lives, strict=True)
+                     if b != a and math.isclose(b, 2 * a, rel_tol=1e-9)]
+            if not moved:
+                continue
+            per_year = float(f"{8766.0 / moved[0][0]:.9g}")  # 4100 h/yr, not 4100.0000001
+            hi = most * per_year / one  # in the row's unit
+            if f.maximum is None or hi < f.maximum:
+                self.fields[i] = dataclasses.replace(f, maximum=hi)
+
+    def at_most(self) -> None:
+        """A row that is at most another row (:data:`AT_MOST`: a resale value at most the
+        price), with the scale of its unit in the other's."""
+        from lcc.units import _parse_text
+
+        rows = {f.key: f for f in self.fields}
+        for i, f in enumerate(self.fields):
+            other = rows.get(AT_MOST.get(f.key, ""))
+            if other is None or f.kind != "quantity" or other.kind != "quantity":
+                continue
+            try:
+                scale = _parse_text(f"1 {f.unit}", "unit") / _parse_text(f"1 {other.unit}",
+                                                                         "unit")
+                factor = float(scale.to("").magnitude)
+            except (LCCError, ArithmeticError, ValueError, TypeError, AttributeError):
+                continue  # another currency (pint's DimensionalityError is a TypeError):
+                # the model compares them at the import
+            self.fields[i] = dataclasses.replace(f, at_most=other.key, at_most_scale=factor)
 
     def _evaluates(self, module: Any, inputs: dict[str, Any]) -> bool:
         from lcc.results import evaluate
@@ -953,6 +1179,37 @@ class _Deriver:
         except LCCError:
             return False
         return True
+
+    def unit_refused(self, calculator: str, inp: Any, unit_raw: Any) -> Msg | None:
+        """Why a calculator input cannot be asked in the unit ``unit_raw``, or None: a unit
+        that is none (``'xyz'``, ``'mo'``), one of another kind (``'kg'`` for a life), or
+        hours for a life of a calculator without operating hours (DESIGN §6: a life in hours
+        is burning hours and needs an operating-hours basis)."""
+        from lcc.units import _parse_text
+
+        example = ", ".join(repr(u) for u in inp.units)
+        if not isinstance(unit_raw, str) or not unit_raw.strip():
+            return Msg("got {value!r}; the input {key!r} takes one of the units {units}",
+                       value=unit_raw, key=inp.name, units=example)
+        unit = unit_raw.strip()
+        if unit in inp.units:
+            return None
+        try:
+            _parse_text(f"1 {unit}", "unit")
+        except LCCError:
+            return Msg("got {value!r}, which is not a unit lcc knows; give a unit of the "
+                       "input {key!r}, e.g. {units}", value=unit_raw, key=inp.name,
+                       units=example)
+        problem = unit_problem(inp.field, f"1 {unit}")
+        if problem is not None:
+            return Msg("got {value!r}, a unit of another kind than the input {key!r} takes "
+                       "(e.g. {units})", value=unit_raw, key=inp.name, units=example)
+        if _in_hours(unit) and not any(_in_hours(u) for u in inp.units):
+            return Msg("got {value!r}: a life in hours is burning hours, which {calculator!r} "
+                       "cannot turn into years (it has no operating hours); ask for the life "
+                       "in years ('yr') or months ('month')", value=unit_raw,
+                       calculator=calculator)
+        return None
 
     def calculator_field(self, calculator: str, inp: Any, unit_raw: Any,
                          path: Path) -> BidField | None:
@@ -966,12 +1223,9 @@ class _Deriver:
         if unit_raw is not None and inp.kind == "quantity":
             # the rule of the input's Field, as a tender file reads the input ('tkr' for SEK,
             # 'kW' for W), or one of its own units ('1' for a share)
-            if not isinstance(unit_raw, str) or not unit_raw.strip() or (
-                    unit_raw.strip() not in inp.units and
-                    unit_problem(inp.field, f"1 {unit_raw.strip()}") is not None):
-                self.c.add("invalid-value", path, Msg(
-                    "got {value!r}; the input {key!r} takes one of the units {units}",
-                    value=unit_raw, key=inp.name, units=", ".join(repr(u) for u in inp.units)))
+            problem = self.unit_refused(calculator, inp, unit_raw)
+            if problem is not None:
+                self.c.add("invalid-value", path, as_msg(problem))
                 return None
             unit = unit_raw.strip()
         elif unit_raw is not None:
@@ -1014,7 +1268,10 @@ class _Deriver:
                             note=note)
         row_unit = in_currency(unit, self.currency)
         lo = _bound_in(field, field.minimum, row_unit, self.currency)
-        hi = _bound_in(field, field.maximum, row_unit, self.currency)
+        most = field.maximum
+        if most is None and field.unit == "yr":  # a service life: the model's own bound
+            most = F.ITEMS["Investment"].fields["life"].maximum  # (500 years; in hours, see
+        hi = _bound_in(field, most, row_unit, self.currency)   # life_in_hours)
         return BidField(inp.name, label, "quantity", row_unit, True, lo, hi, note=note,
                         exclusive=field.exclusive and lo is not None)
 
@@ -1105,6 +1362,65 @@ def _number_in(x: Any, unit: str) -> float | None:
         return None
 
 
+#: What no parameter name holds, and the underscore: the places a bid's name is cut.
+_NOT_IN_NAME = re.compile(r"[^0-9A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]+")
+
+
+def bid_parameter_name(name: str, bid: str) -> str:
+    """The name of a like form's bidder parameter ``name`` in the bid named ``bid``: the
+    parameter's name and the bid's, in letters, digits and underscores (``power`` of 'Firm
+    AB' is ``power_firm_ab``), so that the bids' parameters and the model alternative's are
+    told apart in one tender and in the sensitivity analysis. A bid name with characters no
+    parameter name holds (``'A/S Ljus'``, ``'Ljus & Co'``) also gets six hex digits of its
+    SHA-256, so two such bids never share a name."""
+    words = re.sub(r"\s+", "_", bid.strip()).lower()
+    slug = "_".join(w for w in _NOT_IN_NAME.split(words) if w)
+    if slug != words or not slug:
+        digest = hashlib.sha256(bid.strip().casefold().encode("utf-8")).hexdigest()[:6]
+        slug = f"{slug}_{digest}".strip("_")
+    if len(name) + 1 + len(slug) > 100:  # the longest name a parameter may have
+        digest = hashlib.sha256(f"{name} {bid}".encode()).hexdigest()[:12]
+        return f"{name[:100 - 13]}_{digest}"
+    return f"{name}_{slug}"
+
+
+def own_parameters(bid_form: BidForm, raw: dict[str, Any]) -> dict[str, Any]:
+    """A like form's bid (a tender file's alternative table, named ``raw["name"]``) with each
+    of its bidder parameters that a row holds named its own (:func:`bid_parameter_name`),
+    and every reference to it too. Without this every bid kept the model alternative's name
+    (``power``), and the tender with the bids refused them all (two parameters of one name
+    with other values)."""
+    params = (bid_form.template or {}).get("parameters") or {}
+    names = {n: bid_parameter_name(n, str(raw.get("name", ""))) for n, t in params.items()
+             if isinstance(t, Mapping) and isinstance(t.get("value"), Slot)}
+    if not names or not isinstance(raw.get("parameters"), dict):
+        return raw
+
+    def ref(value: Any) -> Any:
+        if isinstance(value, dict) and set(value) == {"parameter"} and \
+                value["parameter"] in names:
+            return {"parameter": names[value["parameter"]]}
+        return value
+
+    out = {k: ref(v) for k, v in raw.items() if k not in ("items", "parameters")}
+    out["parameters"] = {names.get(n, n): t for n, t in raw["parameters"].items()}
+    if "items" in raw:
+        out["items"] = [{k: ref(v) for k, v in item.items()} for item in raw["items"]]
+    return out
+
+
+def _in_hours(unit: str) -> bool:
+    """Whether a unit is hours of operation (``h``, ``kh``): a life given in it is burning
+    hours (:func:`lcc.model._parameter.burning_hours`)."""
+    from lcc.model._parameter import burning_hours
+    from lcc.units import _parse_text
+
+    try:
+        return burning_hours(_parse_text(f"1 {unit}", "unit")._units)
+    except LCCError:
+        return False
+
+
 def _exclusive(kind: F.Kind, lo: float | None) -> bool:
     """Whether a row's minimum ``lo`` is one the item's field refuses (0 for a life, −100 %
     for a rate)."""
@@ -1177,6 +1493,38 @@ def _sample(f: BidField) -> Any:
     if f.kind == "choice":
         return f.choices[0]
     return "x"
+
+
+def _trial_number(x: Any, f: BidField) -> float | None:
+    """A trial value as a number in its row's unit (None if it is in another unit)."""
+    if isinstance(x, bool) or x is None:
+        return None
+    if isinstance(x, (int, float)):
+        return float(x)
+    if not isinstance(x, str):
+        return None
+    try:
+        parts = quantity_parts(x)
+    except LCCError:
+        return None
+    if parts is None:
+        try:
+            return float(x)
+        except ValueError:
+            return None
+    return parts[0] if f.unit and same_unit(parts[1], f.unit) else None
+
+
+def _within(f: BidField) -> float:
+    """A number a bounded row takes: the middle of its bounds, else its min (more than it
+    where the min itself is refused), else 1 (or its max, where that is less)."""
+    lo, hi = f.minimum, f.maximum
+    if lo is not None and hi is not None:
+        x = (lo + hi) / 2.0
+        return float(math.ceil(x)) if f.whole_number and math.ceil(x) <= hi else x
+    if lo is not None:
+        return lo + 1.0 if f.exclusive or (lo == 0 and f.kind != "number") else lo
+    return min(1.0, hi) if hi is not None else 1.0
 
 
 def trial_values(form: BidForm) -> dict[str, Any]:

@@ -101,6 +101,8 @@ def range_text(f: BidField, lang: str) -> str:
         parts.append(tr("≥ {x}", lang, x=number_text(f.minimum)))
     elif f.maximum is not None:
         parts.append(tr("≤ {x}", lang, x=number_text(f.maximum)))
+    if f.at_most is not None:  # a resale value: at most the price (the model's rule)
+        parts.append(tr("at most the price", lang))
     if f.whole_number:
         parts.append(tr("a whole number", lang))
     if f.kind == "choice":
@@ -294,6 +296,15 @@ class _Writer:
             else:
                 dv = DataValidation(type=kind, operator="between", formula1="-1E+300",
                                     formula2="1E+300")
+            if f.at_most is not None:  # a resale value at most the price, while it is given
+                cell = coordinate.replace("$", "")
+                other = self.cell_of(f.at_most).split("!", 1)[1].replace("$", "")
+                scaled = cell if f.at_most_scale == 1.0 else f"{cell}*{_shown(f.at_most_scale)}"
+                bounds = [f"{cell}{op}{_shown(x)}" for op, x in
+                          ((">" if f.exclusive else ">=", lo), ("<=", hi)) if x is not None]
+                dv = DataValidation(type="custom", formula1=f"AND(ISNUMBER({cell}),"
+                                    + "".join(x + "," for x in bounds)
+                                    + f"OR(NOT(ISNUMBER({other})),{scaled}<={other}))")
             dv.allow_blank = not f.required
             if f.whole_number:
                 error = self.tr("Enter a whole number{range}.", range=shown_range)
@@ -849,6 +860,13 @@ class _Writer:
 def write_form(tender: Tender, form: BidForm, tf: TenderFile, lang: str) -> bytes:
     """The workbook's bytes (the same tender gives the same bytes)."""
     return _Writer(tender, form, tf, lang).write()
+
+
+def note_lines(form: BidForm, lang: str) -> list[str]:
+    """The form's notes (:attr:`BidForm.notes`: no errors, such as the rows a like form takes
+    from literal values) as the lines ``lcc bid-form`` prints on stderr, in ``lang``."""
+    return ["lcc: " + tr("note: {message}", lang, message=note.in_lang(lang))
+            for note in form.notes]
 
 
 # ---------------------------------------------------------------------------- values
