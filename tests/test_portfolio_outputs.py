@@ -163,7 +163,7 @@ def test_sheet_names_are_short_whole_words_and_distinct(lang: str) -> None:
             "Per år", "Värdeandelar per år", "Per kategori", "Värdeandelar per kategori",
             "Per organisation och år", "Utfall, kopplade upphandlingar",
             "Kopplade upphandlingar", "Var insatser gör mest nytta",
-            "Där LCC-tilldelning lönar sig", "Kriterier mellan organisationer", "Metod",
+            "Där LCC kan löna sig", "Kriterier mellan organisationer", "Metod",
             "Versioner och kontrollsumma"]
 
 

@@ -224,3 +224,25 @@ def test_the_portfolio_report_prints_every_column() -> None:
     printed = html[html.index("@media print"):]
     assert re.search(r"\.scroll \{ overflow: visible; \}", printed)
     assert "white-space: normal" in printed
+
+
+# ----------------------------------------------------------------- 4: 'LCC lönar sig'
+
+
+def test_lcc_pays_says_why_and_the_rule_is_stated() -> None:
+    """Furniture read 'LCC lönar sig: ja' with no winner changed and 0 kr saved (only the
+    service lives differ), and the rule was stated nowhere."""
+    import lcc.portfolio as pf
+
+    d = ROOT / "examples" / "portfolio"
+    plan = pf.read_plan(d / "plan.csv", targets=d / "targets.toml")
+    html = plan.report(lang="sv").html()
+    part = html[html.index('id="lcc_categories"'):html.index('id="criteria"')]
+    assert "<td>ja: olika livslängd</td>" in part
+    assert "<td>ja</td></tr>" not in part.split("Furniture", 1)[1].split("</tr>", 1)[0] + "</tr>"
+    rule = "LCC-tilldelning kan löna sig: ja där kategorins kopplade upphandlingar"
+    assert rule in part
+    method = html[html.index('id="method"'):]
+    assert rule in method
+    en = plan.report(lang="en").html()
+    assert "LCC award may pay: yes where" in en and "<td>yes: lives differ</td>" in en

@@ -27,6 +27,7 @@ from lcc._xlsx import put, sheet_name, workbook_bytes
 from lcc.portfolio._columns import REQUIREMENTS
 from lcc.portfolio._text import (
     label,
+    pays_text,
     percent,
     requirement_label,
     yes_no,
@@ -63,6 +64,8 @@ def kind_of(column: str, dtype: Any = None) -> str:
     c = str(column)
     if c.endswith(("_share", "_target")) or c == "operating_share":
         return "share"
+    if c == "lcc_pays" and dtype is not None and not pd.api.types.is_bool_dtype(dtype):
+        return "text"  # the categories' table says why ('yes: lives differ')
     if c.endswith("_met") or c in ("lives_differ", "lcc_pays", "differs"):
         return "bool"
     if c.endswith("_missing") or c in ("procurements", "linked", "rank", "tenders",
@@ -274,6 +277,7 @@ def _method(lang: str, currency: str) -> list[str]:
            currency=unit(currency, lang)),
         tr("The climate factors (kg CO2e per unit of money) are the user's, with their "
            "source; lcc ships no spend-based factors.", lang),
+        label("lcc_pays_rule", lang),
     ]
 
 
@@ -392,7 +396,10 @@ def build_sections(plan: Plan, *, by: list[str], lang: str,
                         lines=lines))
     cats = plan.lcc_categories()
     if len(cats):
-        blocks.append(Block("lcc_categories", label("lcc_categories", lang), table=cats,
+        shown_cats = cats.copy()
+        shown_cats["lcc_pays"] = [pays_text(row, lang) for _, row in cats.iterrows()]
+        blocks.append(Block("lcc_categories", label("lcc_categories", lang), table=shown_cats,
+                            lines=[label("lcc_pays_rule", lang)],
                             sheet_title=label("sheet_lcc_categories", lang)))
 
     crit = _criteria_table(plan)

@@ -38,7 +38,7 @@ WORDS: dict[str, str] = {
     "tender": N_("Tender"), "awarded": N_("Awarded"),
     "lowest_acquisition": N_("Lowest acquisition cost"), "rank": N_("Rank"),
     "kg_co2e": N_("kg CO2e (estimate)"),
-    "behind": N_("Behind target"), "lcc_pays": N_("LCC award pays"), "source": N_("Source"),
+    "behind": N_("Behind target"), "lcc_pays": N_("LCC award may pay"), "source": N_("Source"),
     "tenders": N_("Tenders"), "operating_share": N_("Operating share of LCC"),
     "lives_differ": N_("Lives differ"), "winner_changes": N_("Winner changes"),
     "criterion": N_("Criterion"), "organisations": N_("Organisations using it"),
@@ -52,14 +52,14 @@ WORDS: dict[str, str] = {
     "value_shares": N_("Share of value with each requirement"),
     "charts": N_("Shares against targets"), "outcomes": N_("Results of linked tenders"),
     "linked_rows": N_("Linked procurements"), "priorities": N_("Where to act"),
-    "lcc_categories": N_("Where an LCC award pays"),
+    "lcc_categories": N_("Where an LCC award may pay"),
     "criteria": N_("Criteria across organisations"),
     # sheet names of the workbook where the part's title passes Excel's 31 characters
     "sheet_value_by_organisation": N_("Value shares by organisation"),
     "sheet_value_by_year": N_("Value shares by year"),
     "sheet_value_by_category": N_("Value shares by category"),
     "sheet_outcomes": N_("Outcomes of linked tenders"),
-    "sheet_lcc_categories": N_("Where LCC awards pay"),
+    "sheet_lcc_categories": N_("Where LCC may pay"),
     "criteria_lead": N_("Criteria used by some but not all organisations that procure in the "
                         "category (✓ = used, – = procures in the category without it, blank = "
                         "no procurement in the category)."),
@@ -80,7 +80,27 @@ WORDS: dict[str, str] = {
     "factors_file": N_("Climate factors"),
     "procurements_n": N_("procurements"), "organisations_n": N_("organisations"),
     "years_n": N_("years"),
+    "pays_share": N_("operating share ≥ 50 %"), "pays_lives": N_("lives differ"),
+    "pays_winner": N_("another winner"),
+    "lcc_pays_rule": N_("LCC award may pay: yes where, in the category's linked tenders, the "
+                        "operating cost is at least 50 % of the LCC (mean over their "
+                        "alternatives), the alternatives' service lives differ, or LCC chose "
+                        "another winner than the lowest acquisition cost; the column says "
+                        "which. Different service lives alone do not show that LCC saved "
+                        "anything: see LCC saved under Results of linked tenders."),
 }
+
+
+def pays_text(row: Any, lang: str) -> str:
+    """Whether an LCC award may pay in a category, and why: 'yes: lives differ' ('ja: olika
+    livslängd'), 'no' (the rule of :meth:`Plan.lcc_categories`)."""
+    if not bool(row["lcc_pays"]):
+        return tr(WORDS["no"], lang)
+    why = [tr(WORDS[k], lang) for k, hit in (
+        ("pays_share", float(row["operating_share"]) >= 0.5),
+        ("pays_lives", bool(row["lives_differ"])),
+        ("pays_winner", int(row["winner_changes"]) > 0)) if hit]
+    return f"{tr(WORDS['yes'], lang)}: {', '.join(why)}" if why else tr(WORDS["yes"], lang)
 
 
 def _in_context(key: str, lang: str) -> str | None:
