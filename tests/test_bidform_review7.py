@@ -441,3 +441,21 @@ def test_like_asks_an_input_written_as_the_alternatives_parameter_within_its_ran
     assert "Efficiency = 0.88" in note_lines(plain, "en")[1]
     row = bid_form(tender).field("efficiency")
     assert (row.minimum, row.maximum) == (0.8, 0.95)
+
+
+def test_a_calculators_refusal_is_placed_at_the_row_it_comes_from() -> None:
+    """Review 4 #6, review 5 #7: the reader placed a calculator's refusal (its field names the
+    calculator, not the input) at the bidder's name. rows_of_error finds the input's row: the
+    one whose value, put back to the form's trial value, lets the bid build."""
+    from lcc.bidform._spec import rows_of_error
+
+    tender = _calc("refurbished_vs_new", CHAIRS, "")
+    form = bid_form(tender)
+    bid = {"condition": "refurbished", "price": "2500 SEK", "life": "8 yr",
+           "transport": "100 SEK", "resale_value": "100 SEK", "embodied_co2e": "90 kg",
+           "maintenance": "50 SEK/yr", "units": 40}
+    assert rows_of_error(form, bid) == [f.key for f in form.fields[1:]]  # builds anyway
+    with pytest.raises(lcc.LCCError) as info:  # the model's field: the calculator's name
+        lcc.templates.get("refurbished_vs_new").alternative("x", **dict(bid, life="40000 h"))
+    assert info.value.field == "refurbished_vs_new"
+    assert rows_of_error(form, dict(bid, life="40000 h")) == ["life"]

@@ -1362,6 +1362,30 @@ def _number_in(x: Any, unit: str) -> float | None:
         return None
 
 
+def rows_of_error(form: BidForm, inputs: Mapping[str, Any]) -> list[str]:
+    """The rows of a calculator form that a bid's refusal comes from (``inputs``: the bid's
+    calculator inputs, the buyer's and the bidder's, as the reader passes them): each bidder
+    row whose value, put back to the form's trial value, lets the bid build. A model's
+    refusal names its calculator and item ('street_lighting: Investment 'Luminaire'.life'),
+    not the input: this places it at the row of the input it comes from (a life of 10^6
+    years at the life's cell, not the bidder's name); empty where no one row alone does."""
+    if form.kind != "calculator" or form.calculator is None:
+        return []
+    from lcc import templates
+
+    module = templates.get(form.calculator)
+    out = []
+    for f in form.fields[1:]:
+        if f.key not in inputs or f.key not in form.trial:
+            continue
+        try:
+            module.alternative("probe", **{**inputs, f.key: form.trial[f.key]})
+        except LCCError:
+            continue
+        out.append(f.key)
+    return out
+
+
 #: What no parameter name holds, and the underscore: the places a bid's name is cut.
 _NOT_IN_NAME = re.compile(r"[^0-9A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]+")
 
