@@ -246,3 +246,38 @@ def test_lcc_pays_says_why_and_the_rule_is_stated() -> None:
     assert rule in method
     en = plan.report(lang="en").html()
     assert "LCC award may pay: yes where" in en and "<td>yes: lives differ</td>" in en
+
+
+# ----------------------------------------------------------------- 7, 8: the workbook
+
+
+def test_report_workbook_headers_widths_page_setup_and_trace_font(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from lcc.cli import main
+
+    out = tmp_path / "r.xlsx"
+    tender = ROOT / "examples" / "street-lighting.toml"
+    assert main(["report", str(tender), "-o", str(out), "--lang", "sv"]) == 0
+    wb = load_workbook(out)
+    for ws in wb.worksheets:
+        assert ws.page_setup.orientation == "landscape", ws.title
+    summary = wb["Sammanställning"]
+    heads = {c.value: c for c in summary[3] if c.value}
+    assert all(c.alignment.wrap_text for c in heads.values())
+    disc = heads["Diskonterad återbetalningstid (år)"]
+    assert disc.alignment.horizontal == "right"
+    assert heads["Alternativ"].alignment.horizontal == "left"
+    assert summary.column_dimensions[disc.column_letter].width >= len("återbetalningstid")
+    assert summary.sheet_properties.pageSetUpPr.fitToPage
+    assert summary.page_setup.fitToWidth == 1 and summary.page_setup.fitToHeight == 0
+    trace = wb["Beräkningsspår"]
+    fonts = {c.font.name for row in trace.iter_rows(min_row=5) for c in row if c.value}
+    assert fonts == {"Courier New"}
+    mc = wb["Osäkerhetsanalys (Monte Carlo)"] if "Osäkerhetsanalys (Monte Carlo)" in \
+        wb.sheetnames else None
+    if mc is not None:
+        assert all(mc.column_dimensions[c].width >= 10 for c in "ABCDEFGH")
+    out2 = tmp_path / "r2.xlsx"
+    assert main(["report", str(tender), "-o", str(out2), "--lang", "sv"]) == 0
+    assert out.read_bytes() == out2.read_bytes()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -241,7 +242,7 @@ def to_excel(sections: list[Section], path: Path, *, title: str, lang: str,
     """
     try:
         from openpyxl import Workbook
-        from openpyxl.styles import Font
+        from openpyxl.styles import Alignment, Font
         from openpyxl.utils import get_column_letter
     except ImportError as exc:  # pragma: no cover - depends on the environment
         from lcc._errors import LCCError, Msg
@@ -264,17 +265,25 @@ def to_excel(sections: list[Section], path: Path, *, title: str, lang: str,
             df = s.table
             headers = [_head(df.index.name or "", lang),
                        *(_head(c, lang, s.headers) for c in df.columns)]
+            head_row = row
             for j, h in enumerate(headers, start=1):
                 put(ws, row, j, h).font = Font(bold=True)
+            widths = [len(shown(h)) for h in headers]
+            numeric = [False] * len(headers)
             for idx, values in df.iterrows():
                 row += 1
                 put(ws, row, 1, _row_label(s, idx, lang))
+                widths[0] = max(widths[0], len(_row_label(s, idx, lang)))
                 for j, (col, v) in enumerate(values.items(), start=2):
                     value = _excel_value(v)
                     if isinstance(value, str):
                         put(ws, row, j, value)
+                        widths[j - 1] = max(widths[j - 1], len(value))
                         continue
                     cell_ = ws.cell(row=row, column=j, value=value)
+                    if value is not None:
+                        numeric[j - 1] = True
+                        widths[j - 1] = max(widths[j - 1], 14)
                     if isinstance(cell_.value, float):
                         col_ = str(col)
                         cell_.number_format = (
@@ -289,18 +298,42 @@ def to_excel(sections: list[Section], path: Path, *, title: str, lang: str,
             if s.money:
                 row += 2
                 put(ws, row, 1, _amounts(currency, lang, s))
-            for j in range(1, len(headers) + 1):
-                ws.column_dimensions[get_column_letter(j)].width = 26 if j == 1 else 18
+            # headers wrapped, over their figures' side; each column as wide as its
+            # content (a header may take two lines), within bounds
+            for j, h in enumerate(headers, start=1):
+                ws.cell(row=head_row, column=j).alignment = Alignment(
+                    wrap_text=True, vertical="bottom",
+                    horizontal="right" if numeric[j - 1] else "left")
+                longest = max((len(w) for w in shown(h).split()), default=0)
+                content = max(widths[j - 1] if j == 1 or not numeric[j - 1] else 14,
+                              longest, (len(shown(h)) + 1) // 2)
+                ws.column_dimensions[get_column_letter(j)].width = min(max(content + 2, 10),
+                                                                      48)
+            # the header row as high as its most wrapped header (LibreOffice keeps the
+            # height of one line otherwise, and cuts the first lines off)
+            lines = max(len(textwrap.wrap(shown(h), max(int(ws.column_dimensions[
+                get_column_letter(j)].width) - 2, 1)) or [""]) for j, h in
+                enumerate(headers, start=1))
+            ws.row_dimensions[head_row].height = 15 * lines
             row += 2
         for line in s.lines:
             put(ws, row, 1, line)
             row += 1
         if s.pre:
             row += 1
+            mono = Font(name="Courier New", size=9)  # laid out with spaces: a fixed width
             for line in s.pre.splitlines():
-                put(ws, row, 1, line)
+                put(ws, row, 1, line).font = mono
                 row += 1
             ws.column_dimensions["A"].width = 120
+        # printed landscape, every column on the page's width (the trace at its own size:
+        # its tables of 120 characters fit, and its long lines would shrink it unreadably)
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        if not s.pre:
+            ws.page_setup.fitToWidth = 1
+            ws.page_setup.fitToHeight = 0
+            ws.sheet_properties.pageSetUpPr.fitToPage = True
     wb.properties.title = shown(title)
     wb.properties.creator = "lcc"
     save_reproducible(wb, path)
