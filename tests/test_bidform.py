@@ -285,10 +285,12 @@ def test_like_another_alternative_asks_for_its_bidder_parameters(tmp_path: Path)
     bid = read_bid_form(tender, done)
     assert lcc_of(bid, tender) == pytest.approx(lcc_of(tender.alternative("Bid B"), tender),
                                                 rel=1e-12)
-    # the bid keeps Bid B's parameter, with the bidder's value and the tender's range
+    # the bid keeps Bid B's parameter under a name of its own (the parameter's and the
+    # bid's, so the bids and Bid B stand in one tender), with the bidder's value and the
+    # range the form allowed
     own = {p.name: p for p in bid.parameters() if p.role == "bidder"}
-    assert list(own) == ["driver_replacement"]
-    assert (str(own["driver_replacement"].low), str(own["driver_replacement"].high)) == \
+    assert list(own) == ["driver_replacement_b2"]
+    assert (str(own["driver_replacement_b2"].low), str(own["driver_replacement_b2"].high)) == \
         ("500 SEK", "900 SEK")
 
 
@@ -405,13 +407,13 @@ escalation = 0.01
         raise
     form = bid_form(tender)
     assert form.kind == "calculator" and "'LED A'" in form.origin
-    # the values written with a unit are rows, each in the unit as written (the life in h);
-    # the count and the share written without one stay the buyer's (review 7, as documented)
-    assert [f.key for f in form.fields] == ["bidder", "power", "price", "maintenance", "life"]
+    # every bidder input of the calculator is a row, with a unit or without (the design's
+    # luminaires, the controls' share); a value with a unit in the unit as written (life in h)
+    assert [f.key for f in form.fields] == ["bidder", "luminaires", "power", "price",
+                                            "control_savings", "maintenance", "life"]
     assert form.field("life").unit == "h"
     xlsx = write_bid_form(tender, tmp_path / "form.xlsx")
-    values = {k: v for k, v in CALC_FORM.items() if k not in ("luminaires", "control_savings")}
-    bid = read_bid_form(tender, fill(xlsx, dict(values, life=90000)))
+    bid = read_bid_form(tender, fill(xlsx, dict(CALC_FORM, life=90000)))
     expected = street_lighting.alternative(
         "x", **{**CALC_BID, "life": "90000 h"},
         operating_hours=tender.parameter("operating_hours"),
@@ -1081,7 +1083,7 @@ def test_a_calculators_life_of_zero_is_refused_at_its_own_cell(tmp_path: Path) -
     row = bid_form(t, tender_file=src).field("life")
     assert (row.minimum, row.exclusive) == (0.0, True)
     xlsx = write_bid_form(t, tmp_path / "calc.xlsx", tender_file=src)
-    values = {"bidder": "X AB", "power": 30, "price": 3000,  # luminaires: the buyer's 180
+    values = {"bidder": "X AB", "luminaires": 100, "power": 30, "price": 3000,
               "maintenance": 50, "life": 0}
     filled = fill(xlsx, values, tmp_path / "zero.xlsx")
     with pytest.raises(TenderError) as info:
@@ -1343,23 +1345,13 @@ def test_a_control_character_in_a_rows_words_never_breaks_the_workbook(tmp_path:
                                                 rel=1e-12)
 
 
-def vehicles_residual_asked() -> Any:
-    """examples/vehicles.toml whose model alternative leaves its residual out (the example's
-    'residual = 0.40', a share written without a unit, is the buyer's since review 7): the
-    residual is a row again, with the calculator's default 'linear' for a blank cell."""
-    text = (ROOT / "examples" / "vehicles.toml").read_text(encoding="utf-8")
-    text, n = re.subn(r"(?m)^residual = 0\.40.*\n", "", text, count=1)
-    assert n == 1
-    return lcc.io.loads_tender(text, source="vehicles.toml", base_dir=ROOT / "examples")
-
-
 @pytest.mark.parametrize(("lang", "said"), [("en", "On this form it is given in SEK only."),
                                             ("sv", "I detta formulär anges det endast i kr.")])
 def test_a_row_of_an_input_with_several_readings_says_the_one_it_takes(lang, said) -> None:
     """The vehicles' residual value takes a word, a share of the price (0–1) or an amount,
     and its meaning says so; its row is in SEK, so 0.4 typed as 40 % of the price was read
     as 0.4 SEK without a word. The row's explanation says the one reading it takes."""
-    tender = vehicles_residual_asked()
+    tender = load_tender(ROOT / "examples" / "vehicles.toml")
     field = bid_form(tender, lang=lang).field("residual")
     assert field.unit == "SEK"
     assert said in field.note
@@ -1388,7 +1380,8 @@ def test_a_blank_cell_that_took_a_word_says_the_word_in_the_readers_language(
     "'Restvärde' = linear" in Swedish while the form said 'linjärt'."""
     from lcc.bidform._read import defaults_note
 
-    tender = vehicles_residual_asked()
+    example = ROOT / "examples" / "vehicles.toml"
+    tender = load_tender(example)
     values = {"bidder": "Car AB", "price": 350_000, "consumption": 5, "maintenance": 6000}
     for lang, said in (("en", "'Residual value' = linear (Bid!D9)"),
                        ("sv", "'Restvärde' = linjärt (Anbud!D9)")):

@@ -354,7 +354,7 @@ def test_like_asks_a_bidder_parameter_once_and_the_bid_keeps_it(tmp_path: Path) 
     xlsx = write_bid_form(tender, tmp_path / "form.xlsx")
     bid = read_bid_form(tender, fill(xlsx, {"bidder": "B", "parameters.power": 42,
                                             "items[0].hours": 2000, "items[1].hours": 1000}))
-    power = {p.name: p for p in bid.parameters()}["power"]  # one Parameter, in both items
+    power = {p.name: p for p in bid.parameters()}["power_b"]  # one Parameter, in both items
     assert bid.items[0].power is bid.items[1].power
     assert (power.role, str(power.value), str(power.low), str(power.high)) == \
         ("bidder", "42 W", "40 W", "50 W")

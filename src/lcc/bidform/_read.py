@@ -46,6 +46,7 @@ from lcc.bidform._spec import (
     TenderFile,
     default_word,
     derive_form,
+    own_parameters,
     same_unit,
     value_text,
 )
@@ -1037,7 +1038,7 @@ def bid_data(bid_form: BidForm, name: str, given: dict[str, Any]) -> dict[str, A
     if "parameters" in template:  # the bid's own parameters ('like' an alternative)
         raw["parameters"] = {name: {k: fill(v) for k, v in table.items()}
                              for name, table in template["parameters"].items()}
-    return raw
+    return own_parameters(bid_form, raw)  # each bid's parameters named its own
 
 
 def defaults_note(alt: Alternative, lang: str) -> str | None:

@@ -979,10 +979,9 @@ class _Deriver:
         if inputs is None or units is None:
             return None
         fixed: dict[str, Any] = {}
-        #: like: the bidder's inputs the alternative writes with a unit or as its own
-        #: parameter (rows, each in the unit as written), as written
+        #: like: the bidder's inputs of the calculator the alternative writes (rows, a
+        #: value with a unit in the unit as written), as written
         written: dict[str, Any] = {}
-        kept: list[tuple[Any, Any]] = []  # like: bidder inputs written without a unit
         for key, value in inputs.items():
             inp = specs.get(key)
             if inp is None:
@@ -991,16 +990,12 @@ class _Deriver:
                     calculator=module.NAME, key=key, hint=suggest(key, specs),
                     inputs=", ".join(specs)))
                 continue
-            if like and inp.role == "bidder" and not _buyer_ref(value, self.buyer) and (
-                    (isinstance(value, dict) and set(value) == {"parameter"}) or (
-                        inp.kind == "quantity" and isinstance(value, str)
-                        and unit_of_text(value) is not None)):
-                written[key] = value  # the bid's own value: asked on the form
-                continue
             if like and inp.role == "bidder" and not _buyer_ref(value, self.buyer):
-                kept.append((inp, value))
-            # a value without a unit (a count, a share, a choice) stays the buyer's, as the
-            # alternative writes it
+                # the calculator says who gives an input: a bidder's, with a unit or without
+                # (a pump's efficiency, a design's luminaires), is asked on the form, where
+                # the buyer may bound it ([bid_form.bounds])
+                written[key] = value
+                continue
             # read as a tender file's calculator input is: one description per input
             v = T._profile(self.r, inp, value, (*ip, key), self.scope) \
                 if inp.kind == "profile" else T._value(self.r, inp, value, (*ip, key), self.scope)
@@ -1088,19 +1083,6 @@ class _Deriver:
         self.life_in_hours(module, trial)
         self.at_most()
         self.trial.update({f.key: trial[f.key] for f in self.fields[1:]})
-        if like:
-            literal = [(f, written[f.key]) for f in self.fields[1:]
-                       if isinstance(written.get(f.key), str)]
-            self.literal_note(literal)
-            if kept and self.like_alt is not None:
-                self.notes.append(Msg(
-                    "the form keeps {n} of the bidder's inputs that the alternative "
-                    "{alternative!r} writes without a unit as the buyer's, the same for every "
-                    "bid: {rows}. To ask bidders for one, write it as a parameter of the "
-                    "alternative ({example} and an [alternatives.parameters.<name>] table)",
-                    n=len(kept), alternative=self.like_alt.name,
-                    rows="; ".join(f"{said(inp.label, self.lang)} = {v}" for inp, v in kept),
-                    example='{ parameter = "<name>" }'))
         return BidForm("calculator", tuple(self.fields), origin, calculator=module.NAME,
                        inputs=fixed)
 

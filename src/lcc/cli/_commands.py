@@ -152,7 +152,7 @@ def _parameter_names(tender: Any, lang: str) -> dict[str, str]:
             described[name] = p
     for key in ("discount_rate", "inflation", "carbon_price"):
         described.setdefault(key, None)
-    return parameter_names(described, lang)
+    return parameter_names(described, lang, [a.name for a in tender.alternatives])
 
 
 def _tender_lines(tender: Any, lang: str, **run: Any) -> list[str]:
@@ -799,6 +799,12 @@ def cmd_bid_form(args: argparse.Namespace) -> int:
     # the workbook's bytes, written whole or not at all (a full disk leaves no partial form)
     data = bidform.write_bid_form(tender, lang=args.lang, tender_file=Path(args.tender))
     print(write_atomic(out, data))
+    from lcc.bidform._write import note_lines
+
+    # what the buyer may not have meant: rows taken from literal values of a like alternative
+    form = bidform.bid_form(tender, lang=args.lang, tender_file=Path(args.tender))
+    for line in note_lines(form, args.lang):
+        print(line, file=sys.stderr)
     return 0
 
 
