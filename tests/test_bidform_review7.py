@@ -494,3 +494,32 @@ price = "1.5 SEK/kWh"
     assert err.startswith("lcc: note: the form asks every bidder for 3 values that the "
                           "alternative 'Fans' writes as literal values with a unit: ")
     assert "Electricity: operating hours per year = 6000 h/yr" in err
+
+
+def test_the_reader_places_a_calculators_refusal_at_the_row_it_comes_from(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A refusal from inside a calculator's items names the calculator, not an input; the
+    reader put it at the bidder's name (Bid!D6). It now goes to the row whose value, put back
+    to the form's trial value, lets the bid build (rows_of_error): here a life of 7 years,
+    which this stand-in calculator refuses by its own name."""
+    tender = _calc("refurbished_vs_new", CHAIRS, "")
+    form = bid_form(tender)
+    module = lcc.templates.get("refurbished_vs_new")
+    real = module.alternative
+
+    def refusing(name: str, **inputs: Any) -> Any:
+        if str(inputs.get("life")).startswith("7"):
+            raise lcc.LCCError("refurbished_vs_new: no seven-year lives", field=module.NAME,
+                               code="invalid-value")
+        return real(name, **inputs)
+
+    monkeypatch.setattr(module, "alternative", refusing)
+    xlsx = write_bid_form(tender, tmp_path / "form.xlsx")
+    values = {"bidder": "Chairs AB", "condition": "refurbished", "price": 2500, "life": 7,
+              "transport": 100, "resale_value": 100, "embodied_co2e": 90, "maintenance": 50}
+    with pytest.raises(TenderError) as info:
+        read_bid_form(tender, fill(xlsx, {k: v for k, v in values.items()
+                                          if k in [f.key for f in form.fields]}, "seven.xlsx"))
+    [issue] = info.value.errors
+    row = [f.key for f in form.fields].index("life") + 6  # the rows start at 6 (the bidder)
+    assert f"Bid!D{row}" in str(issue) and "no seven-year lives" in str(issue)

@@ -47,6 +47,7 @@ from lcc.bidform._spec import (
     default_word,
     derive_form,
     own_parameters,
+    rows_of_error,
     same_unit,
     value_text,
 )
@@ -985,10 +986,14 @@ class _FormReader:
         try:
             return module.alternative(name, **inputs)
         except LCCError as exc:
-            for e in exc.errors or (exc,):
+            rows: list[str] | None = None  # where the error names no input: the rows it
+            for e in exc.errors or (exc,):  # comes from (probed once), else the bidder's name
                 key = (e.field or "").split(".", 1)[-1]
-                form.add(e.code or "invalid-value", cells.get(key, cells["bidder"]),
-                         _detail(e))
+                if key not in cells:
+                    rows = rows_of_error(self.form, inputs) if rows is None else rows
+                for at in ([cells[key]] if key in cells else
+                           [cells[k] for k in rows or () if k in cells] or [cells["bidder"]]):
+                    form.add(e.code or "invalid-value", at, _detail(e))
             return None
 
     def build_items(self, form: _Form, name: str, given: dict[str, Any],
