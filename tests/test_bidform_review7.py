@@ -523,3 +523,30 @@ def test_the_reader_places_a_calculators_refusal_at_the_row_it_comes_from(
     [issue] = info.value.errors
     row = [f.key for f in form.fields].index("life") + 6  # the rows start at 6 (the bidder)
     assert f"Bid!D{row}" in str(issue) and "no seven-year lives" in str(issue)
+
+
+def test_the_forms_parameter_names_never_take_an_alternatives_name(tmp_path: Path) -> None:
+    """A description 'Bid A: operating hours of the hall' named the buyer's parameter 'Bid A'
+    on the Tender sheet (the head before the colon), which reads like a bid; the head is
+    skipped where it names an alternative, as the reports do."""
+    import openpyxl
+
+    tender = loads_tender(HEAD + '''
+[parameters.hall_hours]
+value = "3000 h/yr"
+description = "Bid A: operating hours of the hall"
+[bid_form]
+like = "Bid A"
+[[alternatives]]
+name = "Bid A"
+[[alternatives.items]]
+type = "Energy"
+power = "1.2 kW"
+hours = { parameter = "hall_hours" }
+price = "1.5 SEK/kWh"
+''')
+    xlsx = write_bid_form(tender, tmp_path / "form.xlsx")
+    names = [c.value for row in openpyxl.load_workbook(xlsx)["Tender"].iter_rows()
+             for c in row[:1] if isinstance(c.value, str)]
+    assert "Bid A" not in names
+    assert "Operating hours of the hall" in names

@@ -740,7 +740,9 @@ class _Writer:
             c.number_format = _PERCENT
 
     def parameter_name(self, p: Parameter) -> str:
-        return parameter_name(p.name, self.lang, p.description)
+        # a description's head that names an alternative ('Bid B: …') is no parameter's name
+        return parameter_name(p.name, self.lang, p.description,
+                              [a.name for a in self.tender.alternatives])
 
     def param_text(self, p: Parameter) -> str:
         value, shown_unit = value_and_unit(p)
