@@ -87,7 +87,10 @@ def _data_strings(tender: Any) -> list[str]:
     pieces = []
     for text in out:
         pieces.append(text)
-        pieces += [part.strip() for part in re.split(r"[:.;()\n]", text) if part.strip()]
+        # its parts as lcc shows them: a description's head or tail ('Bid B: energy saved
+        # by …' names the parameter 'Energy saved by …'), a name a chart wraps at a hyphen
+        parts = [part.strip() for part in re.split(r"[:.;,()\n-]", text) if part.strip()]
+        pieces += parts + [part[:1].upper() + part[1:] for part in parts]
     return sorted({p for p in pieces if len(p) >= 2}, key=len, reverse=True)
 
 
