@@ -634,13 +634,20 @@ def in_burning_hours(value: Any) -> bool:
     """
     raw = value.value if isinstance(value, Parameter) else value
     if isinstance(raw, str):
-        try:
-            from lcc.units import _parse_text
-
-            raw = _parse_text(raw, "value")
-        except LCCError:
-            return False
+        return _text_in_burning_hours(raw)
     return burning_hours(getattr(raw, "_units", None))
+
+
+@lru_cache(maxsize=4096)
+def _text_in_burning_hours(text: str) -> bool:
+    """:func:`in_burning_hours` of a text, once per text (a tender asks it of each life up to
+    four times: its item, its field, its hours, its form)."""
+    from lcc.units import _parse_text
+
+    try:
+        return burning_hours(getattr(_parse_text(text, "value"), "_units", None))
+    except LCCError:
+        return False
 
 
 def read_position(value: Any, name: str, *, whole: bool = False, minimum: float = 0.0,
