@@ -1417,14 +1417,10 @@ def own_parameters(bid_form: BidForm, raw: dict[str, Any]) -> dict[str, Any]:
 
 def _in_hours(unit: str) -> bool:
     """Whether a unit is hours of operation (``h``, ``kh``): a life given in it is burning
-    hours (:func:`lcc.model._parameter.burning_hours`)."""
-    from lcc.model._parameter import burning_hours
-    from lcc.units import _parse_text
+    hours (the model's rule, :func:`lcc.model._inputs.in_burning_hours`)."""
+    from lcc.model._inputs import in_burning_hours
 
-    try:
-        return burning_hours(_parse_text(f"1 {unit}", "unit")._units)
-    except LCCError:
-        return False
+    return in_burning_hours(f"1 {unit}")
 
 
 def _exclusive(kind: F.Kind, lo: float | None) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from lcc._text import VISIBLE_PATTERN
 from lcc.model import (
     CostItem,
     Disposal,
@@ -89,6 +90,11 @@ ASSUMPTION_KEYS: tuple[str, ...] = ("format", "name", "version", "valid_from", "
 
 #: Keys of one entry of an assumption set's ``sources``.
 SOURCE_KEYS: tuple[str, ...] = ("id", "title", "url", "note")
+
+#: The JSON Schema of a free text: the model's text rule (not blank, not invisible
+#: characters alone, at most MAX_TEXT characters), for the schema of every file.
+TEXT_SCHEMA: dict[str, object] = {"type": "string", "minLength": 1, "maxLength": MAX_TEXT,
+                                  "pattern": VISIBLE_PATTERN}
 
 #: The format marker written into files (and accepted when read).
 TENDER_FORMAT = "lcc.tender/1"

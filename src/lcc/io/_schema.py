@@ -13,7 +13,6 @@ import copy
 from functools import lru_cache
 from typing import Any
 
-from lcc._text import VISIBLE_PATTERN
 from lcc.io import _fields as F
 from lcc.io._sensitivity_io import distribution_schema, scenarios_schema
 
@@ -22,8 +21,7 @@ _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 #: A text that says something: not blanks alone (nor invisible characters, which a schema
 #: cannot tell; the reader refuses them).
-_TEXT: dict[str, Any] = {"type": "string", "minLength": 1, "maxLength": F.MAX_TEXT,
-                         "pattern": VISIBLE_PATTERN}
+_TEXT: dict[str, Any] = F.TEXT_SCHEMA
 
 
 def _bounded(kind: F.Kind) -> dict[str, Any]:

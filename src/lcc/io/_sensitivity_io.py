@@ -21,9 +21,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from lcc._errors import LCCError, Msg, suggest
-from lcc._text import VISIBLE_PATTERN, same_name
+from lcc._text import same_name
+from lcc.io._fields import TEXT_SCHEMA
 from lcc.io._issues import file_year, kind_of
-from lcc.model._limits import MAX_TEXT
 
 #: Reserved key of a scenario table.
 DESCRIPTION = "description"
@@ -367,9 +367,7 @@ def scenarios_schema(name_pattern: str) -> dict[str, Any]:
                        "(lcc sensitivity FILE scenarios).",
         "additionalProperties": {
             "type": "object", "minProperties": 1,
-            "properties": {DESCRIPTION: {"type": "string", "minLength": 1,
-                                         "maxLength": MAX_TEXT,
-                                         "pattern": VISIBLE_PATTERN}},
+            "properties": {DESCRIPTION: dict(TEXT_SCHEMA)},
             "additionalProperties": {"anyOf": [number_or_text, path]},
         },
     }

@@ -617,6 +617,16 @@ def _fmt_num(x: Any) -> str:
     return f"{x:.6g}"
 
 
+def dimensionless_text(text: str) -> bool:
+    """Whether a text is a plain number or a percentage ('0,4', '40 %', '1500 ‰'), not a
+    quantity: what :func:`lcc.units.parse_number` reads."""
+    try:
+        parse_number(text)
+    except LCCError:
+        return False
+    return True
+
+
 def _is_plain_number(text: str) -> bool:
     try:
         float(text.strip())

@@ -32,6 +32,7 @@ from lcc.model._inputs import (
     Num,
     Seq,
     _is_plain_number,
+    dimensionless_text,
     in_burning_hours,
     own_fraction,
     read_number,
@@ -41,11 +42,9 @@ from lcc.model._parameter import ByYear, Parameter
 from lcc.model._pollutants import pollutant_name
 from lcc.model._product import Product, reciprocal
 from lcc.units import (
-    _parse_text,
     _written,
     format_quantity,
     get_registry,
-    is_percent,
     parse_number,
 )
 
@@ -150,12 +149,12 @@ class CostItem(ModelEq):
             self._set(to or f"_{key}", None)
             return None
         named = self._named(key)
-        if key in ("life", "every") and in_burning_hours(raw) and \
-                self._unreadable_hours():  # said once, at the hours themselves
+        burning = key in ("life", "every") and in_burning_hours(raw)
+        if burning and self._unreadable_hours():  # said once, at the hours themselves
             self._set(to or f"_{key}", None)
             return None
         with errs.field(f"{self.kind}.{key}", named):
-            if key in ("life", "every") and in_burning_hours(raw):
+            if burning:
                 try:
                     out = self.FIELDS[key].read(self._per_year(key, raw), named, unit=unit)
                 except LCCError as exc:
@@ -291,14 +290,6 @@ def residual_percent(value: Any, name: str | Msg) -> None:
             pct=float(x) * 100, frac=float(x) / 100), field=name, code="invalid-value")
 
 
-def _is_percentage(text: str) -> bool:
-    """Whether a text is a number in % or ‰ ('150 %'), read as a fraction."""
-    try:
-        return is_percent(_parse_text(text, "value"))
-    except LCCError:
-        return False
-
-
 def _read_residual(item: CostItem, value: Any) -> tuple[str, Num | None]:
     name = item._named("residual")
     if value is None or value == "none":
@@ -320,8 +311,8 @@ def _read_residual(item: CostItem, value: Any) -> tuple[str, Num | None]:
                               what=Msg("a fraction"))
             return "fraction", num
         except LCCError:
-            if _is_plain_number(value) or _is_percentage(value):  # '150 %': a fraction's
-                raise  # bound is what it misses, not a currency
+            if dimensionless_text(value):  # '150 %': a fraction's bound is what it
+                raise  # misses, not a currency
 
     try:
         return "amount", read_quantity(value, "CUR", name, what=AN_AMOUNT)

@@ -49,7 +49,7 @@ from lcc._errors import LCCError, Msg, as_msg, join, raise_collected
 from lcc._text import closest
 from lcc.model import ByYear, Parameter
 from lcc.model._fields import Field, located
-from lcc.model._inputs import A_VALUE, rates_by_year
+from lcc.model._inputs import A_VALUE, dimensionless_text, rates_by_year
 from lcc.model._items import residual_percent
 from lcc.model._limits import MAX_HOURS_PER_YEAR, MAX_YEARS
 from lcc.units import (
@@ -394,16 +394,6 @@ def _read(calculator: str, inp: Input, fld: Field, value: Any, what: Msg | None 
 _A_FRACTION = Field("number", None, "0.4", Msg("a fraction"), minimum=0.0, maximum=1.0)
 
 
-def _dimensionless_text(text: str) -> bool:
-    """Whether a text is a plain number or a percentage ('0,4', '40 %'), not a quantity:
-    what :func:`lcc.units.parse_number` reads."""
-    try:
-        parse_number(text)
-    except LCCError:
-        return False
-    return True
-
-
 def _check_quantity(calculator: str, inp: Input, value: Any) -> Any:
     """Check a quantity input; return it as given (a choice word as spelled in ``choices``)."""
     raw = base_value(value)
@@ -415,7 +405,7 @@ def _check_quantity(calculator: str, inp: Input, value: Any) -> Any:
                        key=inp.name)
         return word
     if "1" in inp.other_units and not isinstance(raw, (bool, ByYear)) and (
-            _dimensionless_text(raw) if isinstance(raw, str) else not hasattr(raw, "units")):
+            dimensionless_text(raw) if isinstance(raw, str) else not hasattr(raw, "units")):
         # a plain number besides the quantity: a residual as a fraction of the price, 0.4,
         # '40 %' or '0,4', read by the model's residual rule (a bare 40 is offered as 40 %)
         try:
