@@ -4,6 +4,7 @@ corruptions of a valid file give a TenderError — never another exception."""
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,8 @@ from lcc.io._write import to_toml
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "street-lighting.toml"
 
-PROPERTY = settings(max_examples=60, deadline=None,
+# derandomized: the same 60 cases on every run, so CI never meets a new one by chance
+PROPERTY = settings(max_examples=60, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow])
 
 texts = st.text(min_size=1, max_size=24).filter(lambda s: not is_blank(s))  # shows something
@@ -28,8 +30,18 @@ amounts = st.floats(min_value=0.01, max_value=1e7, allow_nan=False)
 rates = st.floats(min_value=-0.05, max_value=0.2, allow_nan=False)
 
 
+#: '1.125' is refused by the reader as ambiguous (1.125, or 1 125 with a thousands dot), as a
+#: procurer's text would be: a generated amount is written otherwise ('1.1250', as lcc writes)
+_AMBIGUOUS = re.compile(r"\d{1,3}(\.\d{3})+")
+
+
+def _text(x: float) -> str:
+    text = repr(x)
+    return text + "0" if _AMBIGUOUS.fullmatch(text) else text
+
+
 def money(unit: str = "SEK") -> st.SearchStrategy[str]:
-    return amounts.map(lambda x: f"{x!r} {unit}")
+    return amounts.map(lambda x: f"{_text(x)} {unit}")
 
 
 @st.composite
@@ -47,7 +59,7 @@ def items(draw: st.DrawFn, params: list[str]) -> dict[str, Any]:
             item["residual"] = draw(st.sampled_from(
                 ["linear", "none", 0.5, "100 SEK"] if "life" in item else ["linear", "none"]))
     elif kind == "Energy":
-        item["annual"] = draw(amounts.map(lambda x: f"{x!r} kWh/yr"))
+        item["annual"] = draw(amounts.map(lambda x: f"{_text(x)} kWh/yr"))
         item["price"] = {"parameter": draw(st.sampled_from(params))} if draw(st.booleans()) \
             else draw(money("SEK/kWh"))
         if draw(st.booleans()):
@@ -64,10 +76,10 @@ def items(draw: st.DrawFn, params: list[str]) -> dict[str, Any]:
     elif kind == "Disposal":
         item["amount"] = draw(money())
     elif kind == "Water":
-        item["annual"] = draw(amounts.map(lambda x: f"{x!r} m**3/yr"))
+        item["annual"] = draw(amounts.map(lambda x: f"{_text(x)} m**3/yr"))
         item["price"] = draw(money("SEK/m**3"))
     else:
-        item["annual"] = draw(amounts.map(lambda x: f"{x!r} kg/yr"))
+        item["annual"] = draw(amounts.map(lambda x: f"{_text(x)} kg/yr"))
         item["pollutant"] = draw(st.sampled_from(["CO2e", "NOx"]))
         if draw(st.booleans()):
             item["price"] = draw(money("SEK/kg"))
